@@ -1,0 +1,23 @@
+//! Where livectl keeps its files (XDG base directories).
+
+use std::path::PathBuf;
+
+fn xdg(var: &str, fallback: &str) -> PathBuf {
+    match std::env::var_os(var).filter(|v| !v.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => std::env::var_os("HOME")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join(fallback),
+    }
+}
+
+/// `$XDG_DATA_HOME/livectl`.
+pub fn data_dir() -> PathBuf {
+    xdg("XDG_DATA_HOME", ".local/share").join("livectl")
+}
+
+/// The embedded sandbox's database.
+pub fn default_sandbox_db() -> PathBuf {
+    data_dir().join("sandbox.db")
+}

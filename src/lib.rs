@@ -1,0 +1,9 @@
+//! livectl: a command-line administration tool for the live agents of a chatbot platform, and a
+//! sandbox of the platform's API.
+
+pub mod api;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod sandbox;

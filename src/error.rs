@@ -23,7 +23,11 @@ pub struct CliError {
 
 impl CliError {
     pub fn new(kind: ExitKind, message: impl Into<String>) -> CliError {
-        CliError { kind, message: message.into(), hint: None }
+        CliError {
+            kind,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn failure(message: impl Into<String>) -> CliError {

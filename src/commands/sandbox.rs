@@ -71,7 +71,9 @@ pub struct ResetArgs {
 fn parse_seed(s: &str) -> Result<Seed, String> {
     match s {
         "demo" => Ok(Seed::Demo),
-        _ => Err(format!("`{s}` is not a seed this sandbox knows; use `demo`")),
+        _ => Err(format!(
+            "`{s}` is not a seed this sandbox knows; use `demo`"
+        )),
     }
 }
 
@@ -86,20 +88,28 @@ pub fn run(args: SandboxArgs) -> Result<(), CliError> {
                 addr: a.addr,
                 db: a.db.unwrap_or_else(crate::config::default_sandbox_db),
                 seed: a.seed,
-                knobs: Knobs { rate_limit: a.rate_limit, faults: a.faults },
+                knobs: Knobs {
+                    rate_limit: a.rate_limit,
+                    faults: a.faults,
+                },
             };
             runtime()?.block_on(crate::sandbox::serve(options))
         }
         SandboxCommand::Token(a) => {
             let db = a.db.unwrap_or_else(crate::config::default_sandbox_db);
             if !db.exists() {
-                return Err(CliError::usage(format!("no sandbox database at {}", db.display()))
-                    .hint("start one with `livectl sandbox serve --db PATH`, or name it with --db"));
+                return Err(
+                    CliError::usage(format!("no sandbox database at {}", db.display())).hint(
+                        "start one with `livectl sandbox serve --db PATH`, or name it with --db",
+                    ),
+                );
             }
             let store = Store::open(&db).map_err(CliError::failure)?;
             let token = store.create_token(a.agent.as_deref()).map_err(|e| {
                 let kind = match e {
-                    crate::sandbox::error::ApiError::NotFound(_) => crate::error::ExitKind::NotFound,
+                    crate::sandbox::error::ApiError::NotFound(_) => {
+                        crate::error::ExitKind::NotFound
+                    }
                     _ => crate::error::ExitKind::Failure,
                 };
                 CliError::new(kind, e.to_string())

@@ -20,9 +20,15 @@ pub enum ApiError {
     #[error("{0}")]
     Validation(String),
     #[error("{detail}")]
-    InvalidTransition { detail: String, current: Box<Intervention> },
+    InvalidTransition {
+        detail: String,
+        current: Box<Intervention>,
+    },
     #[error("the intervention changed since version {expected}: it is at version {}", current.version)]
-    Precondition { expected: i64, current: Box<Intervention> },
+    Precondition {
+        expected: i64,
+        current: Box<Intervention>,
+    },
     #[error("{0}")]
     IdempotencyConflict(String),
     #[error("a request with this Idempotency-Key is still being processed; retry it later")]
@@ -88,9 +94,8 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let status = self.status();
         let current = match self {
-            ApiError::InvalidTransition { current, .. } | ApiError::Precondition { current, .. } => {
-                Some(current.clone())
-            }
+            ApiError::InvalidTransition { current, .. }
+            | ApiError::Precondition { current, .. } => Some(current.clone()),
             _ => None,
         };
         Problem {

@@ -25,7 +25,8 @@ pub struct FaultSpec {
     pub seed: Option<u64>,
 }
 
-const SPEC_HELP: &str = "expected a comma list such as error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7";
+const SPEC_HELP: &str =
+    "expected a comma list such as error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7";
 
 impl FromStr for FaultSpec {
     type Err = String;
@@ -53,7 +54,11 @@ impl FromStr for FaultSpec {
                         format!("seed={value}: a whole number is expected, such as seed=7")
                     })?)
                 }
-                _ => return Err(format!("unknown fault `{name}`: the faults are error, drop, throttle, latency and seed")),
+                _ => {
+                    return Err(format!(
+                        "unknown fault `{name}`: the faults are error, drop, throttle, latency and seed"
+                    ));
+                }
             }
         }
         if spec.error + spec.throttle > 1.0 {
@@ -64,10 +69,14 @@ impl FromStr for FaultSpec {
 }
 
 fn parse_latency(value: &str) -> Result<(Duration, Duration), String> {
-    let bad = || format!("latency={value}: a range in milliseconds is expected, such as latency=0..50ms");
+    let bad =
+        || format!("latency={value}: a range in milliseconds is expected, such as latency=0..50ms");
     let text = value.strip_suffix("ms").ok_or_else(bad)?;
     let (low, high) = match text.split_once("..") {
-        Some((l, h)) => (l.parse::<u64>().map_err(|_| bad())?, h.parse::<u64>().map_err(|_| bad())?),
+        Some((l, h)) => (
+            l.parse::<u64>().map_err(|_| bad())?,
+            h.parse::<u64>().map_err(|_| bad())?,
+        ),
         None => {
             let v = text.parse::<u64>().map_err(|_| bad())?;
             (v, v)
@@ -96,7 +105,10 @@ impl Faults {
             Some(seed) => fastrand::Rng::with_seed(seed),
             None => fastrand::Rng::new(),
         };
-        Arc::new(Faults { spec, rng: Mutex::new(rng) })
+        Arc::new(Faults {
+            spec,
+            rng: Mutex::new(rng),
+        })
     }
 
     fn draw(&self) -> (Duration, Draw) {
@@ -115,7 +127,9 @@ impl Faults {
         } else if roll < self.spec.error + self.spec.throttle {
             Draw::Throttle
         } else {
-            Draw::Pass { drop: rng.f64() < self.spec.drop }
+            Draw::Pass {
+                drop: rng.f64() < self.spec.drop,
+            }
         };
         (delay, draw)
     }
@@ -130,10 +144,16 @@ pub async fn layer(State(faults): State<Arc<Faults>>, request: Request, next: Ne
         tokio::time::sleep(delay).await;
     }
     match draw {
-        Draw::Error(500) => ApiError::Internal("injected fault: nothing was done".into()).into_response(),
-        Draw::Error(_) => ApiError::Unavailable("injected fault: nothing was done; retry".into()).into_response(),
+        Draw::Error(500) => {
+            ApiError::Internal("injected fault: nothing was done".into()).into_response()
+        }
+        Draw::Error(_) => {
+            ApiError::Unavailable("injected fault: nothing was done; retry".into()).into_response()
+        }
         Draw::Throttle => ApiError::RateLimited {
-            detail: "injected fault: throttled, nothing was done; retry after the Retry-After delay".into(),
+            detail:
+                "injected fault: throttled, nothing was done; retry after the Retry-After delay"
+                    .into(),
             retry_after: 1,
         }
         .into_response(),

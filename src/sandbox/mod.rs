@@ -31,7 +31,10 @@ pub struct Knobs {
 pub fn app(store: Arc<Store>, knobs: &Knobs) -> Router {
     let mut router = http::router(http::App::new(store));
     if let Some(spec) = knobs.faults.clone() {
-        router = router.layer(axum::middleware::from_fn_with_state(Faults::new(spec), faults::layer));
+        router = router.layer(axum::middleware::from_fn_with_state(
+            Faults::new(spec),
+            faults::layer,
+        ));
     }
     if let Some(n) = knobs.rate_limit {
         router = router.layer(axum::middleware::from_fn_with_state(
@@ -39,7 +42,10 @@ pub fn app(store: Arc<Store>, knobs: &Knobs) -> Router {
             ratelimit::layer,
         ));
     }
-    router
+    router.layer(axum::middleware::from_fn_with_state(
+        http::Running::default(),
+        http::running_layer,
+    ))
 }
 
 /// What data a sandbox starts with.

@@ -22,7 +22,11 @@ pub struct RateLimit {
 
 impl RateLimit {
     pub fn new(per_second: u32) -> Arc<RateLimit> {
-        Arc::new(RateLimit { per_second, started: Instant::now(), windows: Mutex::default() })
+        Arc::new(RateLimit {
+            per_second,
+            started: Instant::now(),
+            windows: Mutex::default(),
+        })
     }
 
     /// Counts a request; returns how many remain in this window, or None when over the limit.
@@ -70,7 +74,10 @@ pub async fn layer(State(limit): State<Arc<RateLimit>>, request: Request, next: 
     let headers = response.headers_mut();
     let policy = format!("\"sandbox\";q={};w=1", limit.per_second);
     let state = format!("\"sandbox\";r={};t={reset_secs}", remaining.unwrap_or(0));
-    if let (Ok(p), Ok(s)) = (HeaderValue::from_str(&policy), HeaderValue::from_str(&state)) {
+    if let (Ok(p), Ok(s)) = (
+        HeaderValue::from_str(&policy),
+        HeaderValue::from_str(&state),
+    ) {
         headers.insert("ratelimit-policy", p);
         headers.insert("ratelimit", s);
     }

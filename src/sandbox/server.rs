@@ -46,11 +46,19 @@ pub async fn serve(listener: TcpListener, router: Router, shutdown: impl Future<
         tokio::spawn(async move {
             let kill = Arc::new(Notify::new());
             let handle = ConnectionKill(kill.clone());
-            let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
-                request.extensions_mut().insert(handle.clone());
-                let router = router.clone();
-                async move { Ok::<_, Infallible>(router.oneshot(request.map(axum::body::Body::new)).await.unwrap_or_else(|e| match e {})) }
-            });
+            let service =
+                hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+                    request.extensions_mut().insert(handle.clone());
+                    let router = router.clone();
+                    async move {
+                        Ok::<_, Infallible>(
+                            router
+                                .oneshot(request.map(axum::body::Body::new))
+                                .await
+                                .unwrap_or_else(|e| match e {}),
+                        )
+                    }
+                });
             let connection = hyper::server::conn::http1::Builder::new()
                 .keep_alive(true)
                 .serve_connection(TokioIo::new(stream), service);

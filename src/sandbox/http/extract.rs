@@ -26,7 +26,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Bearer {
         let token = value
             .to_str()
             .ok()
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .ok_or_else(|| {
@@ -51,10 +54,13 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
         let key = value
             .to_str()
             .ok()
-            .filter(|k| !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| (0x21..0x7f).contains(&b)))
+            .filter(|k| {
+                !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| (0x21..0x7f).contains(&b))
+            })
             .ok_or_else(|| {
                 ApiError::BadRequest(
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID".into(),
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID"
+                        .into(),
                 )
             })?;
         Ok(IdempotencyKey(Some(key.to_owned())))
@@ -100,7 +106,8 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Q<T> {
             Ok(Query(q)) => Ok(Q(q)),
             Err(e) => Err(ApiError::BadRequest(format!(
                 "the query string is not valid: {}",
-                e.body_text().trim_start_matches("Failed to deserialize query string: ")
+                e.body_text()
+                    .trim_start_matches("Failed to deserialize query string: ")
             ))),
         }
     }
@@ -120,18 +127,40 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
             if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::TooLarge { limit: BODY_LIMIT }
             } else {
-                ApiError::BadRequest(format!("the request body could not be read: {}", e.body_text()))
+                ApiError::BadRequest(format!(
+                    "the request body could not be read: {}",
+                    e.body_text()
+                ))
             }
         })?;
         let value: serde_json::Value = if bytes.iter().all(u8::is_ascii_whitespace) {
             serde_json::Value::Object(Default::default())
         } else {
-            serde_json::from_slice(&bytes)
-                .map_err(|e| ApiError::BadRequest(format!("the request body is not valid JSON: {e}")))?
+            serde_json::from_slice(&bytes).map_err(|e| {
+                ApiError::BadRequest(format!("the request body is not valid JSON: {e}"))
+            })?
         };
-        let body = T::deserialize(&value).map_err(|e| {
-            let text = e.to_string();
-            if text.starts_with("missing field") {
+        if !value.is_object() {
+            let found = match value {
+                serde_json::Value::Array(_) => "an array",
+                serde_json::Value::String(_) => "a string",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::Bool(_) => "a boolean",
+                _ => "null",
+            };
+            return Err(ApiError::BadRequest(format!(
+                "the request body must be a JSON object, not {found}"
+            )));
+        }
+        let body = serde_path_to_error::deserialize(&value).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner().to_string();
+            let text = if path == "." {
+                inner.clone()
+            } else {
+                format!("{path}: {inner}")
+            };
+            if inner.starts_with("missing field") {
                 ApiError::Validation(format!("the request body is incomplete: {text}"))
             } else {
                 ApiError::BadRequest(format!("the request body does not fit: {text}"))

@@ -16,14 +16,30 @@ use crate::sandbox::store::{Reply, Upserted};
 
 #[utoipa::path(get, path = "/v1/conversations", tag = "conversations", params(ConversationQuery),
     responses((status = 200, body = Page<Conversation>), (status = 400, body = Problem)))]
-pub async fn list_conversations(State(app): State<App>, Bearer(token): Bearer, Q(q): Q<ConversationQuery>) -> Result<Response, ApiError> {
-    json(&app.read(token, move |conn, _| store::list_conversations(conn, q.user.as_deref(), q.limit, q.cursor.as_deref())).await?)
+pub async fn list_conversations(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    Q(q): Q<ConversationQuery>,
+) -> Result<Response, ApiError> {
+    json(
+        &app.read(token, move |conn, _| {
+            store::list_conversations(conn, q.user.as_deref(), q.limit, q.cursor.as_deref())
+        })
+        .await?,
+    )
 }
 
 #[utoipa::path(get, path = "/v1/conversations/{id}", tag = "conversations", params(("id" = String, Path)),
     responses((status = 200, body = Conversation), (status = 404, body = Problem)))]
-pub async fn get_conversation(State(app): State<App>, Bearer(token): Bearer, Path(id): Path<String>) -> Result<Response, ApiError> {
-    json(&app.read(token, move |conn, _| store::get_conversation(conn, &id)).await?)
+pub async fn get_conversation(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    json(
+        &app.read(token, move |conn, _| store::get_conversation(conn, &id))
+            .await?,
+    )
 }
 
 /// Creates a conversation with its messages and, when `intervention` is given, starts a queued
@@ -39,30 +55,54 @@ pub async fn create_conversation(
     input: JsonBody<ConversationInput>,
 ) -> Result<Response, ApiError> {
     let body = input.body;
-    app.post(token, key, "/v1/conversations".into(), &input.value, move |tx, caller, now| {
-        let (created, upserted) = store::create_conversation(tx, caller, &body, now)?;
-        let mut reply = Reply::new(if upserted == Upserted::Created { 201 } else { 200 }, &created)?;
-        reply.upsert = Some(upserted);
-        Ok(reply)
-    })
+    app.post(
+        token,
+        key,
+        "/v1/conversations".into(),
+        &input.value,
+        move |tx, caller, now| {
+            let (created, upserted) = store::create_conversation(tx, caller, &body, now)?;
+            let mut reply = Reply::new(
+                if upserted == Upserted::Created {
+                    201
+                } else {
+                    200
+                },
+                &created,
+            )?;
+            reply.upsert = Some(upserted);
+            Ok(reply)
+        },
+    )
     .await
 }
 
 #[utoipa::path(get, path = "/v1/interventions", tag = "interventions", params(InterventionQuery),
     responses((status = 200, body = Page<Intervention>), (status = 400, body = Problem), (status = 422, body = Problem)))]
-pub async fn list_interventions(State(app): State<App>, Bearer(token): Bearer, Q(q): Q<InterventionQuery>) -> Result<Response, ApiError> {
-    json(&app
-        .read(token, move |conn, _| {
+pub async fn list_interventions(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    Q(q): Q<InterventionQuery>,
+) -> Result<Response, ApiError> {
+    json(
+        &app.read(token, move |conn, _| {
             let filter = InterventionFilter::parse(conn, &q)?;
             store::list_interventions(conn, filter, q.limit, q.cursor.as_deref())
         })
-        .await?)
+        .await?,
+    )
 }
 
 #[utoipa::path(get, path = "/v1/interventions/{id}", tag = "interventions", params(("id" = String, Path)),
     responses((status = 200, body = Intervention, headers(("ETag" = String, description = "the version, quoted"))), (status = 404, body = Problem)))]
-pub async fn get_intervention(State(app): State<App>, Bearer(token): Bearer, Path(id): Path<String>) -> Result<Response, ApiError> {
-    let intervention = app.read(token, move |conn, _| store::get_intervention(conn, &id)).await?;
+pub async fn get_intervention(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let intervention = app
+        .read(token, move |conn, _| store::get_intervention(conn, &id))
+        .await?;
     let mut response = json(&intervention)?;
     if let Ok(v) = HeaderValue::from_str(&format!("\"{}\"", intervention.version)) {
         response.headers_mut().insert(header::ETAG, v);
@@ -79,10 +119,22 @@ async fn act(
     action: Action,
     value: serde_json::Value,
 ) -> Result<Response, ApiError> {
-    let path = format!("/v1/interventions/{id}/{}?if-match={}", action.name(), if_match.unwrap_or(0));
+    let path = format!(
+        "/v1/interventions/{id}/{}?if-match={}",
+        action.name(),
+        if_match.unwrap_or(0)
+    );
     let event_key = key.clone();
     app.post(token, key, path, &value, move |tx, caller, now| {
-        let intervention = store::act(tx, caller, &id, &action, if_match, event_key.as_deref(), now)?;
+        let intervention = store::act(
+            tx,
+            caller,
+            &id,
+            &action,
+            if_match,
+            event_key.as_deref(),
+            now,
+        )?;
         let mut reply = Reply::new(200, &intervention)?;
         reply.etag = Some(intervention.version);
         Ok(reply)
@@ -103,7 +155,16 @@ pub async fn assign(
     Path(id): Path<String>,
     input: JsonBody<AssignRequest>,
 ) -> Result<Response, ApiError> {
-    act(app, token, key, if_match, id, Action::Assign(input.body), input.value).await
+    act(
+        app,
+        token,
+        key,
+        if_match,
+        id,
+        Action::Assign(input.body),
+        input.value,
+    )
+    .await
 }
 
 /// Moves an assigned intervention to another agent's My Queue (the owner or an admin).
@@ -119,7 +180,16 @@ pub async fn reassign(
     Path(id): Path<String>,
     input: JsonBody<AssignRequest>,
 ) -> Result<Response, ApiError> {
-    act(app, token, key, if_match, id, Action::Reassign(input.body), input.value).await
+    act(
+        app,
+        token,
+        key,
+        if_match,
+        id,
+        Action::Reassign(input.body),
+        input.value,
+    )
+    .await
 }
 
 /// Returns an assigned intervention to the general queue (the owner or an admin).
@@ -135,7 +205,16 @@ pub async fn return_to_queue(
     Path(id): Path<String>,
     input: JsonBody<ReasonRequest>,
 ) -> Result<Response, ApiError> {
-    act(app, token, key, if_match, id, Action::Return(input.body), input.value).await
+    act(
+        app,
+        token,
+        key,
+        if_match,
+        id,
+        Action::Return(input.body),
+        input.value,
+    )
+    .await
 }
 
 /// Cancels the takeover: the user goes back to the bot (the owner or an admin).
@@ -151,7 +230,16 @@ pub async fn cancel(
     Path(id): Path<String>,
     input: JsonBody<ReasonRequest>,
 ) -> Result<Response, ApiError> {
-    act(app, token, key, if_match, id, Action::Cancel(input.body), input.value).await
+    act(
+        app,
+        token,
+        key,
+        if_match,
+        id,
+        Action::Cancel(input.body),
+        input.value,
+    )
+    .await
 }
 
 /// Completes an assigned intervention with its wrap-up (the owner or an admin).
@@ -167,12 +255,24 @@ pub async fn complete(
     Path(id): Path<String>,
     input: JsonBody<CompleteRequest>,
 ) -> Result<Response, ApiError> {
-    act(app, token, key, if_match, id, Action::Complete(input.body), input.value).await
+    act(
+        app,
+        token,
+        key,
+        if_match,
+        id,
+        Action::Complete(input.body),
+        input.value,
+    )
+    .await
 }
 
 /// The general queue and every agent's My Queue, with counts and oldest wait.
 #[utoipa::path(get, path = "/v1/queues", tag = "interventions",
     responses((status = 200, body = Queues), (status = 401, body = Problem)))]
 pub async fn queues(State(app): State<App>, Bearer(token): Bearer) -> Result<Response, ApiError> {
-    json(&app.read(token, |conn, _| store::queues(conn, jiff::Timestamp::now())).await?)
+    json(
+        &app.read(token, |conn, _| store::queues(conn, jiff::Timestamp::now()))
+            .await?,
+    )
 }

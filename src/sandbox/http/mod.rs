@@ -10,8 +10,9 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Serialize;
@@ -22,12 +23,11 @@ use crate::sandbox::store::{Caller, Fingerprint, Reply, Store, token_hash};
 #[derive(Clone)]
 pub struct App {
     pub store: Arc<Store>,
-    in_flight: Arc<Mutex<HashSet<(String, String)>>>,
 }
 
 impl App {
     pub fn new(store: Arc<Store>) -> App {
-        App { store, in_flight: Arc::default() }
+        App { store }
     }
 
     /// Runs blocking database work off the async threads.
@@ -56,8 +56,8 @@ impl App {
         .await
     }
 
-    /// A POST: one transaction, replayed for a repeated Idempotency-Key, refused with 409 while
-    /// a request with the same key is still running.
+    /// A POST: one transaction, answered from the stored response for a repeated
+    /// Idempotency-Key.
     pub async fn post(
         &self,
         token: String,
@@ -69,13 +69,8 @@ impl App {
         + 'static,
     ) -> Result<Response, ApiError> {
         let fingerprint = Fingerprint::new("POST", &path, value);
-        let guard = match &key {
-            Some(k) => Some(InFlight::enter(&self.in_flight, token_hash(&token), k.clone())?),
-            None => None,
-        };
         let reply = self
             .blocking(move |store| {
-                let _guard = guard;
                 store.post(&token, key.as_deref().map(|k| (k, &fingerprint)), op)
             })
             .await?;
@@ -83,33 +78,48 @@ impl App {
     }
 }
 
-/// Marks an Idempotency-Key as running until dropped.
-struct InFlight {
-    set: Arc<Mutex<HashSet<(String, String)>>>,
-    entry: (String, String),
-}
+/// The Idempotency-Keys of the requests being handled now, per token.
+#[derive(Clone, Default)]
+pub struct Running(Arc<Mutex<HashSet<(String, String)>>>);
 
-impl InFlight {
-    fn enter(
-        set: &Arc<Mutex<HashSet<(String, String)>>>,
-        who: String,
-        key: String,
-    ) -> Result<InFlight, ApiError> {
-        let entry = (who, key);
-        let mut running = set
-            .lock()
-            .map_err(|_| ApiError::Internal("idempotency table poisoned".into()))?;
-        if !running.insert(entry.clone()) {
-            return Err(ApiError::IdempotencyInFlight);
-        }
-        Ok(InFlight { set: set.clone(), entry })
+/// Refuses with 409 a POST whose Idempotency-Key is already being handled for the same token.
+/// It wraps every other layer, so a request counts as running from arrival to answer.
+pub async fn running_layer(
+    State(running): State<Running>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let key = (request.method() == Method::POST)
+        .then(|| request.headers().get("idempotency-key"))
+        .flatten()
+        .map(|k| String::from_utf8_lossy(k.as_bytes()).into_owned());
+    let Some(key) = key else {
+        return next.run(request).await;
+    };
+    let who = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .map(|v| token_hash(&String::from_utf8_lossy(v.as_bytes())))
+        .unwrap_or_default();
+    let entry = (who, key);
+    let inserted = running
+        .0
+        .lock()
+        .map(|mut set| set.insert(entry.clone()))
+        .unwrap_or(false);
+    if !inserted {
+        return ApiError::IdempotencyInFlight.into_response();
     }
+    let _guard = Leave(running, entry);
+    next.run(request).await
 }
 
-impl Drop for InFlight {
+struct Leave(Running, (String, String));
+
+impl Drop for Leave {
     fn drop(&mut self) {
-        if let Ok(mut running) = self.set.lock() {
-            running.remove(&self.entry);
+        if let Ok(mut set) = (self.0).0.lock() {
+            set.remove(&self.1);
         }
     }
 }
@@ -118,11 +128,14 @@ fn reply_response(reply: Reply) -> Response {
     let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::OK);
     let mut response = (status, reply.body).into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    if let Some(version) = reply.etag {
-        if let Ok(v) = HeaderValue::from_str(&format!("\"{version}\"")) {
-            headers.insert(header::ETAG, v);
-        }
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    if let Some(version) = reply.etag
+        && let Ok(v) = HeaderValue::from_str(&format!("\"{version}\""))
+    {
+        headers.insert(header::ETAG, v);
     }
     if reply.replayed {
         headers.insert("idempotent-replayed", HeaderValue::from_static("true"));
@@ -142,15 +155,30 @@ pub fn json<T: Serialize>(value: &T) -> Result<Response, ApiError> {
 pub fn router(app: App) -> Router {
     let v1 = Router::new()
         .route("/me", get(catalog::me))
-        .route("/agents", get(catalog::list_agents).post(catalog::create_agent))
+        .route(
+            "/agents",
+            get(catalog::list_agents).post(catalog::create_agent),
+        )
         .route("/agents/{id}", get(catalog::get_agent))
-        .route("/departments", get(catalog::list_departments).post(catalog::create_department))
+        .route(
+            "/departments",
+            get(catalog::list_departments).post(catalog::create_department),
+        )
         .route("/departments/{id}", get(catalog::get_department))
-        .route("/topics", get(catalog::list_topics).post(catalog::create_topic))
+        .route(
+            "/topics",
+            get(catalog::list_topics).post(catalog::create_topic),
+        )
         .route("/topics/{id}", get(catalog::get_topic))
-        .route("/outcomes", get(catalog::list_outcomes).post(catalog::create_outcome))
+        .route(
+            "/outcomes",
+            get(catalog::list_outcomes).post(catalog::create_outcome),
+        )
         .route("/outcomes/{id}", get(catalog::get_outcome))
-        .route("/blocks", get(catalog::list_blocks).post(catalog::create_block))
+        .route(
+            "/blocks",
+            get(catalog::list_blocks).post(catalog::create_block),
+        )
         .route("/blocks/{id}", get(catalog::get_block))
         .route("/users", get(catalog::list_users))
         .route("/users/{id}", get(catalog::get_user))
@@ -164,10 +192,19 @@ pub fn router(app: App) -> Router {
         .route("/interventions", get(interventions::list_interventions))
         .route("/interventions/{id}", get(interventions::get_intervention))
         .route("/interventions/{id}/assign", post(interventions::assign))
-        .route("/interventions/{id}/reassign", post(interventions::reassign))
-        .route("/interventions/{id}/return", post(interventions::return_to_queue))
+        .route(
+            "/interventions/{id}/reassign",
+            post(interventions::reassign),
+        )
+        .route(
+            "/interventions/{id}/return",
+            post(interventions::return_to_queue),
+        )
         .route("/interventions/{id}/cancel", post(interventions::cancel))
-        .route("/interventions/{id}/complete", post(interventions::complete))
+        .route(
+            "/interventions/{id}/complete",
+            post(interventions::complete),
+        )
         .route("/queues", get(interventions::queues))
         .route("/events", get(events::stream))
         .route("/audit", get(events::audit));

@@ -133,7 +133,10 @@ fn named_from_row<T: NamedRow>(row: &Row<'_>) -> rusqlite::Result<T> {
     ))
 }
 
-pub fn upsert_named<T: NamedRow>(tx: &Transaction, input: &NamedInput) -> Result<(T, Upserted), ApiError> {
+pub fn upsert_named<T: NamedRow>(
+    tx: &Transaction,
+    input: &NamedInput,
+) -> Result<(T, Upserted), ApiError> {
     require_text("key", &input.key, 200)?;
     require_text("name", &input.name, 200)?;
     let table = T::NAMED.table();
@@ -144,7 +147,10 @@ pub fn upsert_named<T: NamedRow>(tx: &Transaction, input: &NamedInput) -> Result
     let (id, upserted) = match existing {
         Some((id, name)) if name == input.name => (id, Upserted::Unchanged),
         Some((id, _)) => {
-            tx.execute(&format!("UPDATE {table} SET name = ?2 WHERE id = ?1"), params![id, input.name])?;
+            tx.execute(
+                &format!("UPDATE {table} SET name = ?2 WHERE id = ?1"),
+                params![id, input.name],
+            )?;
             (id, Upserted::Updated)
         }
         None => {
@@ -162,19 +168,34 @@ pub fn get_named<T: NamedRow>(conn: &Connection, id: &str) -> Result<T, ApiError
     let kind = T::NAMED.kind();
     let not_found = || ApiError::NotFound(format!("{kind} `{id}` does not exist"));
     let n = kind.parse(id).ok_or_else(not_found)?;
-    conn.prepare_cached(&format!("SELECT id, key, name FROM {} WHERE id = ?1", T::NAMED.table()))?
-        .query_row([n], named_from_row)
-        .optional()?
-        .ok_or_else(not_found)
+    conn.prepare_cached(&format!(
+        "SELECT id, key, name FROM {} WHERE id = ?1",
+        T::NAMED.table()
+    ))?
+    .query_row([n], named_from_row)
+    .optional()?
+    .ok_or_else(not_found)
 }
 
-pub fn list_named<T: NamedRow>(conn: &Connection, limit: Option<u32>, cursor: Option<&str>) -> Result<Page<T>, ApiError> {
+pub fn list_named<T: NamedRow>(
+    conn: &Connection,
+    limit: Option<u32>,
+    cursor: Option<&str>,
+) -> Result<Page<T>, ApiError> {
     let kind = T::NAMED.kind();
     let sql = format!(
         "SELECT id, key, name FROM {} WHERE id > ?1 ORDER BY id LIMIT ?2",
         T::NAMED.table()
     );
-    list_by_id(conn, kind, &sql, limit, cursor, named_from_row::<T>, |t: &T| id_of(kind, t))
+    list_by_id(
+        conn,
+        kind,
+        &sql,
+        limit,
+        cursor,
+        named_from_row::<T>,
+        |t: &T| id_of(kind, t),
+    )
 }
 
 /// Generic id-ordered list: the cursor is the last id seen, so inserts never shift a page.
@@ -196,7 +217,9 @@ fn list_by_id<T>(
         .prepare_cached(sql)?
         .query_map(params![after, limit as i64 + 1], map)?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(paginate(items, limit, |t| encode_cursor(kind.prefix(), &[id(t)])))
+    Ok(paginate(items, limit, |t| {
+        encode_cursor(kind.prefix(), &[id(t)])
+    }))
 }
 
 fn id_of<T: NamedRow>(kind: Kind, t: &T) -> i64 {
@@ -230,7 +253,9 @@ pub fn upsert_agent(tx: &Transaction, input: &AgentInput) -> Result<(Agent, Upse
         .map(|d| body_ref(tx, Kind::Department, d))
         .transpose()?;
     let clash: Option<String> = tx
-        .prepare_cached("SELECT key FROM agents WHERE lower(email) = lower(?1) AND (key IS NULL OR key <> ?2)")?
+        .prepare_cached(
+            "SELECT key FROM agents WHERE lower(email) = lower(?1) AND (key IS NULL OR key <> ?2)",
+        )?
         .query_row(params![input.email, input.key], |r| r.get(0))
         .optional()?
         .map(|k: Option<String>| k.unwrap_or_else(|| "the built-in admin".into()));
@@ -241,7 +266,9 @@ pub fn upsert_agent(tx: &Transaction, input: &AgentInput) -> Result<(Agent, Upse
         )));
     }
     let existing = tx
-        .prepare_cached(&format!("SELECT {AGENT_COLUMNS} FROM agents WHERE key = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {AGENT_COLUMNS} FROM agents WHERE key = ?1"
+        ))?
         .query_row([&input.key], agent_from_row)
         .optional()?;
     let values = params![
@@ -254,12 +281,13 @@ pub fn upsert_agent(tx: &Transaction, input: &AgentInput) -> Result<(Agent, Upse
         input.active
     ];
     let upserted = match existing {
-        Some(a) if a.name == input.name
-            && a.email == input.email
-            && a.role == input.role
-            && a.department == input.department
-            && a.status == input.status
-            && a.active == input.active =>
+        Some(a)
+            if a.name == input.name
+                && a.email == input.email
+                && a.role == input.role
+                && a.department == input.department
+                && a.status == input.status
+                && a.active == input.active =>
         {
             Upserted::Unchanged
         }
@@ -279,7 +307,9 @@ pub fn upsert_agent(tx: &Transaction, input: &AgentInput) -> Result<(Agent, Upse
         }
     };
     let agent = tx
-        .prepare_cached(&format!("SELECT {AGENT_COLUMNS} FROM agents WHERE key = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {AGENT_COLUMNS} FROM agents WHERE key = ?1"
+        ))?
         .query_row([&input.key], agent_from_row)?;
     Ok((agent, upserted))
 }
@@ -297,19 +327,29 @@ pub fn agent_by_row(conn: &Connection, n: i64) -> Result<Option<Agent>, ApiError
         .optional()?)
 }
 
-pub fn list_agents(conn: &Connection, limit: Option<u32>, cursor: Option<&str>) -> Result<Page<Agent>, ApiError> {
+pub fn list_agents(
+    conn: &Connection,
+    limit: Option<u32>,
+    cursor: Option<&str>,
+) -> Result<Page<Agent>, ApiError> {
     let sql = format!("SELECT {AGENT_COLUMNS} FROM agents WHERE id > ?1 ORDER BY id LIMIT ?2");
-    list_by_id(conn, Kind::Agent, &sql, limit, cursor, agent_from_row, |a| {
-        Kind::Agent.parse(&a.id).unwrap_or(0)
-    })
+    list_by_id(
+        conn,
+        Kind::Agent,
+        &sql,
+        limit,
+        cursor,
+        agent_from_row,
+        |a| Kind::Agent.parse(&a.id).unwrap_or(0),
+    )
 }
 
 /// An agent by id, email or key (for `sandbox token --agent`).
 pub fn find_agent(conn: &Connection, agent: &str) -> Result<i64, ApiError> {
-    if let Some(n) = Kind::Agent.parse(agent) {
-        if agent_by_row(conn, n)?.is_some() {
-            return Ok(n);
-        }
+    if let Some(n) = Kind::Agent.parse(agent)
+        && agent_by_row(conn, n)?.is_some()
+    {
+        return Ok(n);
     }
     conn.prepare_cached("SELECT id FROM agents WHERE lower(email) = lower(?1) OR key = ?1 LIMIT 1")?
         .query_row([agent], |r| r.get(0))
@@ -376,7 +416,11 @@ pub fn get_topic(conn: &Connection, id: &str) -> Result<Topic, ApiError> {
         .ok_or_else(not_found)
 }
 
-pub fn list_topics(conn: &Connection, limit: Option<u32>, cursor: Option<&str>) -> Result<Page<Topic>, ApiError> {
+pub fn list_topics(
+    conn: &Connection,
+    limit: Option<u32>,
+    cursor: Option<&str>,
+) -> Result<Page<Topic>, ApiError> {
     list_by_id(
         conn,
         Kind::Topic,
@@ -416,13 +460,17 @@ pub fn upsert_user(tx: &Transaction, input: &UserInput) -> Result<(User, Upserte
             Upserted::Unchanged
         }
         Some(_) => {
-            tx.prepare_cached("UPDATE users SET name = ?2, email = ?3, channel = ?4 WHERE key = ?1")?
-                .execute(values)?;
+            tx.prepare_cached(
+                "UPDATE users SET name = ?2, email = ?3, channel = ?4 WHERE key = ?1",
+            )?
+            .execute(values)?;
             Upserted::Updated
         }
         None => {
-            tx.prepare_cached("INSERT INTO users (key, name, email, channel) VALUES (?1, ?2, ?3, ?4)")?
-                .execute(values)?;
+            tx.prepare_cached(
+                "INSERT INTO users (key, name, email, channel) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(values)?;
             Upserted::Created
         }
     };
@@ -441,7 +489,11 @@ pub fn get_user(conn: &Connection, id: &str) -> Result<User, ApiError> {
         .ok_or_else(not_found)
 }
 
-pub fn list_users(conn: &Connection, limit: Option<u32>, cursor: Option<&str>) -> Result<Page<User>, ApiError> {
+pub fn list_users(
+    conn: &Connection,
+    limit: Option<u32>,
+    cursor: Option<&str>,
+) -> Result<Page<User>, ApiError> {
     list_by_id(
         conn,
         Kind::User,

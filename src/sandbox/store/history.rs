@@ -26,7 +26,9 @@ fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Event> {
 /// Events with a seq above `after`, oldest first, at most `limit`.
 pub fn events_after(conn: &Connection, after: i64, limit: usize) -> Result<Vec<Event>, ApiError> {
     Ok(conn
-        .prepare_cached(&format!("{EVENT_SELECT} WHERE seq > ?1 ORDER BY seq LIMIT ?2"))?
+        .prepare_cached(&format!(
+            "{EVENT_SELECT} WHERE seq > ?1 ORDER BY seq LIMIT ?2"
+        ))?
         .query_map(params![after, limit as i64], event_from_row)?
         .collect::<Result<Vec<_>, _>>()?)
 }
@@ -67,7 +69,13 @@ pub fn audit(conn: &Connection, q: &AuditQuery) -> Result<Page<Event>, ApiError>
              ORDER BY seq LIMIT ?5"
         ))?
         .query_map(
-            params![after, intervention, actor, q.action.map(|a| a.as_str()), limit as i64 + 1],
+            params![
+                after,
+                intervention,
+                actor,
+                q.action.map(|a| a.as_str()),
+                limit as i64 + 1
+            ],
             event_from_row,
         )?
         .collect::<Result<Vec<_>, _>>()?;
@@ -92,20 +100,26 @@ fn record_from_row(row: &Row<'_>) -> rusqlite::Result<HistoryRecord> {
 }
 
 /// History records (messages) in time order, for one user or for everyone.
-pub fn history(conn: &Connection, user: Option<&str>, q: &HistoryQuery) -> Result<Page<HistoryRecord>, ApiError> {
+pub fn history(
+    conn: &Connection,
+    user: Option<&str>,
+    q: &HistoryQuery,
+) -> Result<Page<HistoryRecord>, ApiError> {
     let limit = page_limit(q.limit)?;
-    if let (Some(since), Some(until)) = (q.since, q.until) {
-        if since >= until {
-            return Err(ApiError::BadRequest(format!(
-                "since ({since}) must be before until ({until})"
-            )));
-        }
+    if let (Some(since), Some(until)) = (q.since, q.until)
+        && since >= until
+    {
+        return Err(ApiError::BadRequest(format!(
+            "since ({since}) must be before until ({until})"
+        )));
     }
     let user = match user {
         Some(id) => {
-            let n = Kind::User.parse(id)
+            let n = Kind::User
+                .parse(id)
                 .ok_or_else(|| ApiError::NotFound(format!("user `{id}` does not exist")))?;
-            body_ref(conn, Kind::User, id).map_err(|_| ApiError::NotFound(format!("user `{id}` does not exist")))?;
+            body_ref(conn, Kind::User, id)
+                .map_err(|_| ApiError::NotFound(format!("user `{id}` does not exist")))?;
             Some(n)
         }
         None => None,
@@ -125,11 +139,18 @@ pub fn history(conn: &Connection, user: Option<&str>, q: &HistoryQuery) -> Resul
          FROM messages m JOIN users u ON u.id = m.user_id JOIN conversations c ON c.id = m.conversation_id \
          WHERE {} (m.at, m.id) > (?2, ?3) AND m.at >= ?4 AND m.at < ?5 \
          ORDER BY m.at, m.id LIMIT ?6",
-        if user.is_some() { "m.user_id = ?1 AND" } else { "?1 IS NULL AND" }
+        if user.is_some() {
+            "m.user_id = ?1 AND"
+        } else {
+            "?1 IS NULL AND"
+        }
     );
     let items = conn
         .prepare_cached(&sql)?
-        .query_map(params![user, after_at, after_id, since, until, limit as i64 + 1], record_from_row)?
+        .query_map(
+            params![user, after_at, after_id, since, until, limit as i64 + 1],
+            record_from_row,
+        )?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(paginate(items, limit, |r| {
         encode_cursor("h", &[ms(r.at), Kind::Message.parse(&r.id).unwrap_or(0)])

@@ -64,10 +64,10 @@ impl Store {
         self.write(|tx| {
             let caller = Store::authenticate(tx, token)?;
             let now = Timestamp::now();
-            if let Some((key, fingerprint)) = idempotency {
-                if let Some(stored) = lookup(tx, caller, key, fingerprint)? {
-                    return Ok(stored);
-                }
+            if let Some((key, fingerprint)) = idempotency
+                && let Some(stored) = lookup(tx, caller, key, fingerprint)?
+            {
+                return Ok(stored);
             }
             let reply = op(tx, caller, now)?;
             if let Some((key, fingerprint)) = idempotency {
@@ -131,5 +131,8 @@ fn lookup(
 /// Forgets stored responses older than the retention period.
 pub fn expire(conn: &Connection, now: Timestamp) -> rusqlite::Result<usize> {
     let cutoff = now.checked_sub(KEEP).unwrap_or(now);
-    conn.execute("DELETE FROM idempotency WHERE created_at < ?1", [ms(cutoff)])
+    conn.execute(
+        "DELETE FROM idempotency WHERE created_at < ?1",
+        [ms(cutoff)],
+    )
 }

@@ -76,7 +76,10 @@ fn intervention_from_row(row: &Row<'_>) -> rusqlite::Result<Intervention> {
     let tags: Vec<String> = serde_json::from_str(&tags_json).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(14, rusqlite::types::Type::Text, e.into())
     })?;
-    let completion = match (row.get::<_, Option<i64>>(15)?, row.get::<_, Option<i64>>(16)?) {
+    let completion = match (
+        row.get::<_, Option<i64>>(15)?,
+        row.get::<_, Option<i64>>(16)?,
+    ) {
         (Some(topic), Some(outcome)) => Some(Completion {
             topic: Kind::Topic.id(topic),
             outcome: Kind::Outcome.id(outcome),
@@ -141,18 +144,12 @@ impl InterventionFilter {
                     .map_err(|e: String| ApiError::BadRequest(format!("state: {e}")))?;
                 parsed.push(state);
             }
-            let list = parsed.iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>();
-            // Only the four fixed words can reach this string, never the caller's text.
-            f.clauses.push(match list.len() {
-                1 => "i.state = ?",
-                _ => "i.state IN (SELECT value FROM json_each(?))",
-            });
-            f.values.push(Value::Text(if parsed.len() == 1 {
-                parsed[0].as_str().to_owned()
-            } else {
-                serde_json::to_string(&parsed.iter().map(|s| s.as_str()).collect::<Vec<_>>())
-                    .unwrap_or_default()
-            }));
+            let words: Vec<&str> = parsed.iter().map(|s| s.as_str()).collect();
+            f.clauses
+                .push("i.state IN (SELECT value FROM json_each(?))");
+            f.values.push(Value::Text(
+                serde_json::to_string(&words).unwrap_or_default(),
+            ));
         }
         if let Some(owner) = &q.owner {
             if owner == "none" {
@@ -248,29 +245,41 @@ pub fn normalize_tag(tag: &str) -> Result<String, String> {
     Ok(tag)
 }
 
-fn insert_event(
-    tx: &Transaction,
+/// One change to record, in the transaction that makes it.
+struct NewEvent<'a> {
     at: Timestamp,
     intervention: i64,
     actor: i64,
     action: EventAction,
     from_owner: Option<i64>,
     to_owner: Option<i64>,
-    reason: Option<&str>,
-    key: Option<&str>,
-) -> Result<(), ApiError> {
+    reason: Option<&'a str>,
+    key: Option<&'a str>,
+}
+
+fn insert_event(tx: &Transaction, e: NewEvent<'_>) -> Result<(), ApiError> {
     tx.prepare_cached(
         "INSERT INTO events (at, intervention_id, actor_id, action, from_owner, to_owner, reason, idempotency_key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
-    .execute(params![ms(at), intervention, actor, action.as_str(), from_owner, to_owner, reason, key])?;
+    .execute(params![
+        ms(e.at),
+        e.intervention,
+        e.actor,
+        e.action.as_str(),
+        e.from_owner,
+        e.to_owner,
+        e.reason,
+        e.key
+    ])?;
     Ok(())
 }
 
 /// Checks an agent named in an action body: it exists and may receive work.
 fn target_agent(conn: &Connection, id: &str) -> Result<i64, ApiError> {
     let n = body_ref(conn, Kind::Agent, id)?;
-    let agent = agent_by_row(conn, n)?.ok_or_else(|| ApiError::Validation(format!("agent `{id}` does not exist")))?;
+    let agent = agent_by_row(conn, n)?
+        .ok_or_else(|| ApiError::Validation(format!("agent `{id}` does not exist")))?;
     if !agent.active {
         return Err(ApiError::Validation(format!(
             "agent `{id}` ({}) is inactive and receives no work; choose an active agent",
@@ -301,10 +310,13 @@ pub fn act(
 ) -> Result<Intervention, ApiError> {
     let current = get_intervention(tx, id)?;
     let n = Kind::Intervention.parse(id).unwrap_or(0);
-    if let Some(expected) = if_match {
-        if expected != current.version {
-            return Err(ApiError::Precondition { expected, current: Box::new(current) });
-        }
+    if let Some(expected) = if_match
+        && expected != current.version
+    {
+        return Err(ApiError::Precondition {
+            expected,
+            current: Box::new(current),
+        });
     }
     if !action.allowed_from().contains(&current.state) {
         return Err(ApiError::InvalidTransition {
@@ -351,7 +363,10 @@ pub fn act(
             let target = target_agent(tx, &body.agent)?;
             if Some(target) == owner {
                 return Err(ApiError::InvalidTransition {
-                    detail: format!("cannot reassign intervention {id}: {} already owns it", body.agent),
+                    detail: format!(
+                        "cannot reassign intervention {id}: {} already owns it",
+                        body.agent
+                    ),
                     current: Box::new(current),
                 });
             }
@@ -387,7 +402,11 @@ pub fn act(
             }
             let topic = body_ref(tx, Kind::Topic, &body.topic)?;
             let outcome = body_ref(tx, Kind::Outcome, &body.outcome)?;
-            let block = body.block.as_deref().map(|b| body_ref(tx, Kind::Block, b)).transpose()?;
+            let block = body
+                .block
+                .as_deref()
+                .map(|b| body_ref(tx, Kind::Block, b))
+                .transpose()?;
             let mut tags = Vec::new();
             for tag in &body.tags {
                 let tag = normalize_tag(tag).map_err(ApiError::Validation)?;
@@ -398,7 +417,8 @@ pub fn act(
             if tags.len() > 20 {
                 return Err(ApiError::Validation("at most 20 tags may be given".into()));
             }
-            let tags = serde_json::to_string(&tags).map_err(|e| ApiError::Internal(e.to_string()))?;
+            let tags =
+                serde_json::to_string(&tags).map_err(|e| ApiError::Internal(e.to_string()))?;
             tx.prepare_cached(
                 "UPDATE interventions SET state = 'completed', closed_at = ?2, version = ?3, updated_at = ?2, \
                  tags = ?4, topic_id = ?5, outcome_id = ?6, block_id = ?7, completed_by = ?8 WHERE id = ?1",
@@ -407,14 +427,29 @@ pub fn act(
             (owner, owner)
         }
     };
-    insert_event(tx, now, n, caller.agent_id, action.event(), from_owner, to_owner, action.reason(), key)?;
-    intervention_by_row(tx, n)?.ok_or_else(|| ApiError::Internal(format!("intervention {id} vanished")))
+    insert_event(
+        tx,
+        NewEvent {
+            at: now,
+            intervention: n,
+            actor: caller.agent_id,
+            action: action.event(),
+            from_owner,
+            to_owner,
+            reason: action.reason(),
+            key,
+        },
+    )?;
+    intervention_by_row(tx, n)?
+        .ok_or_else(|| ApiError::Internal(format!("intervention {id} vanished")))
 }
 
 fn not_owner(action: &Action, id: &str, owner: Option<i64>) -> ApiError {
     ApiError::Forbidden(format!(
         "only the owner ({}) or an admin may {} intervention {id}",
-        owner.map(|o| Kind::Agent.id(o)).unwrap_or_else(|| "nobody".into()),
+        owner
+            .map(|o| Kind::Agent.id(o))
+            .unwrap_or_else(|| "nobody".into()),
         action.name()
     ))
 }
@@ -524,7 +559,9 @@ pub fn create_conversation(
     caller.require_admin()?;
     require_text("key", &input.key, 200)?;
     if input.messages.len() > 10_000 {
-        return Err(ApiError::Validation("at most 10000 messages may be given".into()));
+        return Err(ApiError::Validation(
+            "at most 10000 messages may be given".into(),
+        ));
     }
     let (user, user_upserted) = upsert_user(tx, &input.user)?;
     let user_id = Kind::User.parse(&user.id).unwrap_or(0);
@@ -558,12 +595,20 @@ pub fn create_conversation(
         };
         let at = m.at.map(ms).unwrap_or(last_at);
         last_at = at;
-        messages.push(NewMessage { sender: m.sender, agent, text: m.text.clone(), at });
+        messages.push(NewMessage {
+            sender: m.sender,
+            agent,
+            text: m.text.clone(),
+            at,
+        });
     }
     let department = match &input.intervention {
         Some(iv) => {
             require_text("intervention.summary", &iv.summary, 2_000)?;
-            iv.department.as_deref().map(|d| body_ref(tx, Kind::Department, d)).transpose()?
+            iv.department
+                .as_deref()
+                .map(|d| body_ref(tx, Kind::Department, d))
+                .transpose()?
         }
         None => None,
     };
@@ -615,7 +660,13 @@ pub fn create_conversation(
         (None, None) => None,
         (_, Some(n)) => intervention_by_row(tx, n)?,
         (Some(iv), None) => {
-            let last_of = |sender: Sender| messages.iter().filter(|m| m.sender == sender).map(|m| m.at).max();
+            let last_of = |sender: Sender| {
+                messages
+                    .iter()
+                    .filter(|m| m.sender == sender)
+                    .map(|m| m.at)
+                    .max()
+            };
             let queued_at = iv.queued_at.map(ms).unwrap_or(ms(now));
             tx.prepare_cached(
                 "INSERT INTO interventions (conversation_id, user_id, summary, department_id, state, queued_at, \
@@ -633,7 +684,19 @@ pub fn create_conversation(
                 ms(now)
             ])?;
             let n = tx.last_insert_rowid();
-            insert_event(tx, now, n, caller.agent_id, EventAction::Started, None, None, None, None)?;
+            insert_event(
+                tx,
+                NewEvent {
+                    at: now,
+                    intervention: n,
+                    actor: caller.agent_id,
+                    action: EventAction::Started,
+                    from_owner: None,
+                    to_owner: None,
+                    reason: None,
+                    key: None,
+                },
+            )?;
             if upserted == Upserted::Unchanged {
                 upserted = Upserted::Updated;
             }
@@ -650,12 +713,24 @@ pub fn create_conversation(
     ))
 }
 
-fn insert_messages(tx: &Transaction, conversation: i64, user: i64, messages: &[NewMessage]) -> Result<(), ApiError> {
+fn insert_messages(
+    tx: &Transaction,
+    conversation: i64,
+    user: i64,
+    messages: &[NewMessage],
+) -> Result<(), ApiError> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO messages (conversation_id, user_id, sender, agent_id, text, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for m in messages {
-        insert.execute(params![conversation, user, m.sender.as_str(), m.agent, m.text, m.at])?;
+        insert.execute(params![
+            conversation,
+            user,
+            m.sender.as_str(),
+            m.agent,
+            m.text,
+            m.at
+        ])?;
     }
     Ok(())
 }
@@ -666,7 +741,9 @@ pub fn queues(conn: &Connection, now: Timestamp) -> Result<crate::api::models::Q
     use crate::api::models::{AgentQueue, GeneralQueue, Queues};
     let wait = |at: Option<i64>| at.map(|at| ((ms(now) - at) / 1000).max(0));
     let (count, oldest): (i64, Option<i64>) = conn
-        .prepare_cached("SELECT count(*), min(queued_at) FROM interventions WHERE state = 'queued'")?
+        .prepare_cached(
+            "SELECT count(*), min(queued_at) FROM interventions WHERE state = 'queued'",
+        )?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let agents = conn
         .prepare_cached(

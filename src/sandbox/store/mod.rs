@@ -92,7 +92,10 @@ impl Store {
     }
 
     /// Runs `f` on a read connection (each statement sees a consistent snapshot).
-    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T, ApiError>) -> Result<T, ApiError> {
+    pub fn read<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
         let pooled = self.readers.lock().map_err(poisoned)?.pop();
         let conn = match pooled {
             Some(conn) => conn,
@@ -107,7 +110,10 @@ impl Store {
     }
 
     /// Runs `f` in one write transaction, committed only when it returns Ok.
-    pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T, ApiError>) -> Result<T, ApiError> {
+    pub fn write<T>(
+        &self,
+        f: impl FnOnce(&Transaction) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
         let result = {
             let mut conn = self.writer.lock().map_err(poisoned)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -162,7 +168,9 @@ impl Store {
     /// A value stored in the `meta` table.
     pub fn meta(&self, name: &str) -> Result<Option<String>, ApiError> {
         self.read(|conn| {
-            match conn.query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| r.get(0)) {
+            match conn.query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| {
+                r.get(0)
+            }) {
                 Ok(v) => Ok(Some(v)),
                 Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
                 Err(e) => Err(e.into()),
@@ -215,10 +223,12 @@ pub fn token_hash(token: &str) -> String {
 
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 /// Milliseconds since the Unix epoch: how instants are stored.
@@ -236,7 +246,8 @@ pub fn opt_ts(ms: Option<i64>) -> Option<Timestamp> {
 
 /// Parses a stored enumeration word.
 pub fn parse_word<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, ApiError> {
-    s.parse().map_err(|e| ApiError::Internal(format!("stored value: {e}")))
+    s.parse()
+        .map_err(|e| ApiError::Internal(format!("stored value: {e}")))
 }
 
 pub(crate) fn word<T: std::str::FromStr<Err = String>>(

@@ -1,0 +1,425 @@
+//! Starts the real `livectl` binary's sandbox on 127.0.0.1:0 in an isolated HOME, and talks to
+//! it over HTTP.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
+use reqwest::blocking::{Client, RequestBuilder};
+use reqwest::header::HeaderMap;
+use serde_json::{Value, json};
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_livectl")
+}
+
+/// A temporary HOME with its XDG directories, shared by the processes of one test.
+pub struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    pub fn new() -> Arc<Home> {
+        Arc::new(Home {
+            dir: tempfile::tempdir().expect("temp dir"),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("sandbox.db")
+    }
+
+    /// `livectl ARGS` with this HOME, nothing inherited that could reach a real platform.
+    pub fn livectl(&self) -> Command {
+        let mut cmd = Command::new(bin());
+        let home = self.dir.path();
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.livectl()
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run livectl")
+    }
+
+    /// A new bearer token for an agent (the built-in admin when None).
+    pub fn token(&self, agent: Option<&str>) -> String {
+        let db = self.db();
+        let mut args = vec!["sandbox", "token", "--db", db.to_str().unwrap()];
+        if let Some(agent) = agent {
+            args.extend(["--agent", agent]);
+        }
+        let out = self.run(&args);
+        assert!(
+            out.status.success(),
+            "sandbox token failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    }
+}
+
+/// A running `livectl sandbox serve`, killed when dropped.
+pub struct Sandbox {
+    child: Child,
+    pub url: String,
+    pub home: Arc<Home>,
+    /// Kept so the reader thread keeps draining the server's stderr.
+    _stderr: mpsc::Receiver<String>,
+}
+
+impl Sandbox {
+    /// A sandbox on a new, empty database.
+    pub fn start(args: &[&str]) -> Sandbox {
+        Sandbox::start_in(Home::new(), args)
+    }
+
+    /// A sandbox on the database of `home` (several may share one).
+    pub fn start_in(home: Arc<Home>, args: &[&str]) -> Sandbox {
+        let db = home.db();
+        let mut child = home
+            .livectl()
+            .args([
+                "sandbox",
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--db",
+                db.to_str().unwrap(),
+            ])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn the sandbox");
+        let (lines_tx, lines_rx) = mpsc::channel();
+        let stderr = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if lines_tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        // Readiness: the sandbox prints its address once it is listening.
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        let url = loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match lines_rx.recv_timeout(left) {
+                Ok(line) => {
+                    if let Some(rest) = line.split("listening on ").nth(1) {
+                        break rest.split_whitespace().next().unwrap().to_owned();
+                    }
+                }
+                Err(_) => {
+                    let _ = child.kill();
+                    panic!("the sandbox did not say it was listening within 60 s");
+                }
+            }
+        };
+        Sandbox {
+            child,
+            url,
+            home,
+            _stderr: lines_rx,
+        }
+    }
+
+    pub fn api(&self) -> Api {
+        Api::new(&self.url, &self.home.token(None))
+    }
+
+    /// kill -9.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Resp {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+impl Resp {
+    pub fn code(&self) -> &str {
+        self.body["code"].as_str().unwrap_or("")
+    }
+
+    pub fn detail(&self) -> &str {
+        self.body["detail"].as_str().unwrap_or("")
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    #[track_caller]
+    pub fn expect(self, status: u16) -> Value {
+        assert_eq!(self.status, status, "unexpected answer: {}", self.body);
+        self.body
+    }
+
+    /// A problem+json answer with this status and code.
+    #[track_caller]
+    pub fn problem(&self, status: u16, code: &str) -> &str {
+        assert_eq!(
+            (self.status, self.code()),
+            (status, code),
+            "unexpected answer: {}",
+            self.body
+        );
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json")
+        );
+        assert_eq!(self.body["status"], status);
+        assert!(
+            !self.detail().is_empty(),
+            "a problem without detail: {}",
+            self.body
+        );
+        self.detail()
+    }
+}
+
+#[derive(Clone)]
+pub struct Api {
+    pub http: Client,
+    pub base: String,
+    pub token: String,
+}
+
+impl Api {
+    pub fn new(base: &str, token: &str) -> Api {
+        let http = Client::builder()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap();
+        Api {
+            http,
+            base: base.to_owned(),
+            token: token.to_owned(),
+        }
+    }
+
+    pub fn with_token(&self, token: &str) -> Api {
+        Api {
+            token: token.to_owned(),
+            ..self.clone()
+        }
+    }
+
+    pub fn request(&self, method: reqwest::Method, path: &str) -> RequestBuilder {
+        self.http
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+    }
+
+    pub fn send(&self, request: RequestBuilder) -> Resp {
+        let response = request.send().expect("the sandbox answers");
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let text = response.text().expect("a body");
+        let body = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        Resp {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Resp {
+        self.send(self.request(reqwest::Method::GET, path))
+    }
+
+    pub fn post(&self, path: &str, body: Value) -> Resp {
+        self.send(self.request(reqwest::Method::POST, path).json(&body))
+    }
+
+    pub fn post_with(&self, path: &str, body: Value, headers: &[(&str, &str)]) -> Resp {
+        let mut request = self.request(reqwest::Method::POST, path).json(&body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request)
+    }
+
+    /// Every item of a list, following cursors.
+    pub fn all(&self, path: &str) -> Vec<Value> {
+        let mut items = Vec::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            let url = match &cursor {
+                Some(c) => format!("{path}{sep}limit=1000&cursor={c}"),
+                None => format!("{path}{sep}limit=1000"),
+            };
+            let page = self.get(&url).expect(200);
+            items.extend(page["items"].as_array().unwrap().iter().cloned());
+            match page["next_cursor"].as_str() {
+                Some(c) => cursor = Some(c.to_owned()),
+                None => return items,
+            }
+        }
+    }
+
+    pub fn events_of(&self, intervention: &str) -> Vec<Value> {
+        self.all(&format!("/v1/audit?intervention_id={intervention}"))
+    }
+
+    pub fn intervention(&self, id: &str) -> Value {
+        self.get(&format!("/v1/interventions/{id}")).expect(200)
+    }
+}
+
+/// A small workspace built through the API: two departments, agents, a catalog.
+pub struct Workspace {
+    pub api: Api,
+    pub support: String,
+    pub ana: String,
+    pub bo: String,
+    pub cy: String,
+    pub dan_inactive: String,
+    pub topic: String,
+    pub outcome: String,
+    pub block: String,
+    next: std::cell::Cell<usize>,
+}
+
+impl Workspace {
+    pub fn new(api: &Api) -> Workspace {
+        let support = api
+            .post(
+                "/v1/departments",
+                json!({"key": "support", "name": "Support"}),
+            )
+            .expect(201)["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let agent = |key: &str, name: &str, role: &str, active: bool| {
+            api.post(
+                "/v1/agents",
+                json!({"key": key, "name": name, "email": format!("{key}@example.com"), "role": role, "department": support, "active": active}),
+            )
+            .expect(201)["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        let ana = agent("ana", "Ana Lima", "admin", true);
+        let bo = agent("bo", "Bo Chen", "agent", true);
+        let cy = agent("cy", "Cy Diaz", "agent", true);
+        let dan_inactive = agent("dan", "Dan Ek", "agent", false);
+        let topic = api
+            .post(
+                "/v1/topics",
+                json!({"key": "login", "name": "Login problem", "department": support}),
+            )
+            .expect(201)["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let outcome = api
+            .post(
+                "/v1/outcomes",
+                json!({"key": "resolved", "name": "Resolved"}),
+            )
+            .expect(201)["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let block = api
+            .post("/v1/blocks", json!({"key": "survey", "name": "Survey"}))
+            .expect(201)["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        Workspace {
+            api: api.clone(),
+            support,
+            ana,
+            bo,
+            cy,
+            dan_inactive,
+            topic,
+            outcome,
+            block,
+            next: Default::default(),
+        }
+    }
+
+    /// A new queued intervention; returns its id.
+    pub fn queued(&self) -> String {
+        let n = self.next.get() + 1;
+        self.next.set(n);
+        let body = json!({
+            "key": format!("conv-{n}"),
+            "user": {"key": format!("user-{n}"), "name": format!("User {n}"), "channel": "web"},
+            "messages": [{"sender": "user", "text": "I need help"}],
+            "intervention": {"summary": format!("Help number {n}"), "department": self.support},
+        });
+        self.api.post("/v1/conversations", body).expect(201)["intervention"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// A new intervention driven to `state` through the real actions (owner: Bo).
+    pub fn in_state(&self, state: &str) -> String {
+        let id = self.queued();
+        let act = |action: &str, body: Value| {
+            self.api
+                .post(&format!("/v1/interventions/{id}/{action}"), body)
+                .expect(200)
+        };
+        match state {
+            "queued" => {}
+            "assigned" => {
+                act("assign", json!({"agent": self.bo}));
+            }
+            "completed" => {
+                act("assign", json!({"agent": self.bo}));
+                act(
+                    "complete",
+                    json!({"topic": self.topic, "outcome": self.outcome}),
+                );
+            }
+            "cancelled" => {
+                act("cancel", json!({}));
+            }
+            other => panic!("no such state {other}"),
+        }
+        id
+    }
+}

@@ -1,0 +1,13 @@
+//! Integration tests: the real `livectl` binary, over real HTTP, in an isolated HOME.
+
+mod harness;
+mod openapi;
+mod sandbox_bad_input;
+mod sandbox_demo;
+mod sandbox_durability;
+mod sandbox_events;
+mod sandbox_faults;
+mod sandbox_idempotency;
+mod sandbox_pagination;
+mod sandbox_roles;
+mod sandbox_transitions;

@@ -1,0 +1,136 @@
+//! `--seed demo`: a workspace to try livectl on, with every state and every kind of stuck.
+
+use jiff::Timestamp;
+use serde_json::Value;
+
+use crate::harness::{Api, Sandbox};
+
+fn ts(v: &Value) -> Timestamp {
+    v.as_str().unwrap().parse().unwrap()
+}
+
+fn everything(api: &Api) -> Vec<Vec<Value>> {
+    [
+        "/v1/agents",
+        "/v1/departments",
+        "/v1/topics",
+        "/v1/outcomes",
+        "/v1/blocks",
+        "/v1/users",
+        "/v1/conversations",
+        "/v1/interventions",
+        "/v1/audit",
+    ]
+    .iter()
+    .map(|path| api.all(path))
+    .collect()
+}
+
+#[test]
+fn the_demo_has_every_state_and_every_kind_of_stuck() {
+    let sandbox = Sandbox::start(&["--seed", "demo"]);
+    let api = sandbox.api();
+    let agents = api.all("/v1/agents");
+    let demo_agents: Vec<&Value> = agents.iter().filter(|a| !a["key"].is_null()).collect();
+    assert_eq!(demo_agents.len(), 6);
+    assert_eq!(
+        demo_agents.iter().filter(|a| a["role"] == "admin").count(),
+        1
+    );
+    let offline: Vec<&str> = demo_agents
+        .iter()
+        .filter(|a| a["status"] == "offline")
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(offline.len(), 1);
+    assert_eq!(api.all("/v1/departments").len(), 2);
+    assert!(demo_agents.iter().all(|a| a["department"].is_string()));
+    assert!(
+        api.all("/v1/topics")
+            .iter()
+            .all(|t| t["department"].is_string())
+    );
+    assert!(!api.all("/v1/outcomes").is_empty() && !api.all("/v1/blocks").is_empty());
+    assert_eq!(api.all("/v1/users").len(), 40);
+
+    let interventions = api.all("/v1/interventions");
+    for state in ["queued", "assigned", "completed", "cancelled"] {
+        assert!(
+            interventions.iter().any(|i| i["state"] == state),
+            "no {state} intervention"
+        );
+    }
+    let now = Timestamp::now();
+    let hours = |v: &Value| (now - ts(v)).get_seconds() as f64 / 3600.0;
+    assert!(
+        interventions
+            .iter()
+            .any(|i| i["state"] == "queued" && hours(&i["queued_at"]) >= 2.0),
+        "one queued for two hours"
+    );
+    assert!(
+        interventions
+            .iter()
+            .any(|i| i["state"] == "assigned"
+                && offline.contains(&i["owner"].as_str().unwrap_or(""))),
+        "one owned by an offline agent"
+    );
+    assert!(
+        interventions.iter().any(|i| i["state"] == "assigned"
+            && !i["last_user_message_at"].is_null()
+            && ts(&i["last_user_message_at"]) > ts(&i["last_agent_message_at"])
+            && hours(&i["last_user_message_at"]) >= 1.0),
+        "one whose user has waited an hour for a reply"
+    );
+    let completed = interventions
+        .iter()
+        .find(|i| i["state"] == "completed")
+        .unwrap();
+    assert!(completed["completion"]["topic"].is_string());
+    // History over several days.
+    let history = api.all("/v1/users/us_4/history");
+    let days: std::collections::HashSet<_> = history
+        .iter()
+        .map(|r| &r["at"].as_str().unwrap()[..10])
+        .collect();
+    assert!(days.len() >= 3, "{days:?}");
+    // Every state was reached through the actions: the audit log explains each intervention.
+    let audit = api.all("/v1/audit");
+    for i in &interventions {
+        let events: Vec<&Value> = audit
+            .iter()
+            .filter(|e| e["intervention_id"] == i["id"])
+            .collect();
+        assert_eq!(
+            events.len() as i64,
+            i["version"].as_i64().unwrap(),
+            "{}: one event per change",
+            i["id"]
+        );
+    }
+}
+
+#[test]
+fn seeding_the_demo_again_changes_nothing() {
+    let mut first = Sandbox::start(&["--seed", "demo"]);
+    let before = everything(&first.api());
+    first.kill();
+    let again = Sandbox::start_in(first.home.clone(), &["--seed", "demo"]);
+    assert_eq!(everything(&again.api()), before);
+}
+
+#[test]
+fn serve_without_seed_starts_empty_but_for_the_admin() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let agents = api.all("/v1/agents");
+    assert_eq!(agents.len(), 1);
+    assert_eq!(agents[0]["role"], "admin");
+    assert_eq!(api.get("/v1/me").expect(200), agents[0]);
+    assert!(api.all("/v1/interventions").is_empty());
+    let queues = api.get("/v1/queues").expect(200);
+    assert_eq!(
+        queues["general"],
+        serde_json::json!({"count": 0, "oldest_queued_at": null, "oldest_wait_seconds": null})
+    );
+}

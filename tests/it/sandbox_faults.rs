@@ -1,0 +1,183 @@
+//! `--faults` and `--rate-limit`: misbehaviour on purpose, for testing clients.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::harness::{Sandbox, Workspace};
+
+#[test]
+fn error_answers_5xx_without_acting() {
+    let clean = Sandbox::start(&[]);
+    let w = Workspace::new(&clean.api());
+    let id = w.queued();
+    let faulty = Sandbox::start_in(clean.home.clone(), &["--faults", "error=1"]);
+    let api = faulty.api();
+    for _ in 0..6 {
+        let r = api.post(
+            &format!("/v1/interventions/{id}/assign"),
+            json!({"agent": w.bo}),
+        );
+        assert!([500, 503].contains(&r.status), "{}", r.body);
+        assert!(r.detail().contains("injected"), "{}", r.body);
+    }
+    assert_eq!(
+        clean.api().intervention(&id)["state"],
+        "queued",
+        "nothing was done"
+    );
+    // Outside /v1/ nothing is faulted.
+    assert_eq!(
+        api.send(api.http.get(format!("{}/healthz", api.base)))
+            .status,
+        200
+    );
+    assert_eq!(
+        api.send(api.http.get(format!("{}/openapi.json", api.base)))
+            .status,
+        200
+    );
+}
+
+#[test]
+fn throttle_answers_429_with_retry_after() {
+    let sandbox = Sandbox::start(&["--faults", "throttle=1"]);
+    let r = sandbox.api().get("/v1/me");
+    r.problem(429, "rate_limited");
+    assert_eq!(r.header("retry-after"), Some("1"));
+}
+
+#[test]
+fn drop_commits_then_closes_the_connection_unanswered() {
+    let clean = Sandbox::start(&[]);
+    let w = Workspace::new(&clean.api());
+    let id = w.queued();
+    let faulty = Sandbox::start_in(clean.home.clone(), &["--faults", "drop=1"]);
+    let api = faulty.api();
+    let sent = api
+        .request(
+            reqwest::Method::POST,
+            &format!("/v1/interventions/{id}/assign"),
+        )
+        .header("Idempotency-Key", "dropped-1")
+        .json(&json!({"agent": w.bo}))
+        .send();
+    let err = sent.expect_err("no answer comes back");
+    assert!(
+        !err.is_timeout(),
+        "the connection is closed, not left hanging: {err}"
+    );
+    let after = clean.api().intervention(&id);
+    assert_eq!(
+        (after["state"].as_str(), after["owner"].as_str()),
+        (Some("assigned"), Some(w.bo.as_str())),
+        "the action committed"
+    );
+    // Retrying with the same key on a healthy server replays instead of acting twice.
+    let retry = clean.api().post_with(
+        &format!("/v1/interventions/{id}/assign"),
+        json!({"agent": w.bo}),
+        &[("Idempotency-Key", "dropped-1")],
+    );
+    assert_eq!(
+        (retry.status, retry.header("idempotent-replayed")),
+        (200, Some("true"))
+    );
+    assert_eq!(
+        clean.api().events_of(&id).len(),
+        2,
+        "started, assigned: once"
+    );
+}
+
+#[test]
+fn latency_delays_each_request() {
+    let sandbox = Sandbox::start(&["--faults", "latency=300..300ms"]);
+    let api = sandbox.api();
+    let started = Instant::now();
+    api.get("/v1/me").expect(200);
+    assert!(
+        started.elapsed() >= Duration::from_millis(300),
+        "the request was delayed by the fault"
+    );
+}
+
+#[test]
+fn a_seed_makes_faults_repeatable() {
+    let statuses = || {
+        let sandbox = Sandbox::start(&["--faults", "error=0.4,throttle=0.2,seed=7"]);
+        let api = sandbox.api();
+        (0..30)
+            .map(|_| api.get("/v1/me").status)
+            .collect::<Vec<_>>()
+    };
+    let first = statuses();
+    assert_eq!(first, statuses());
+    assert!(
+        first.contains(&200) && first.contains(&429) && first.iter().any(|s| *s >= 500),
+        "{first:?}"
+    );
+}
+
+#[test]
+fn bad_fault_specs_are_usage_errors() {
+    let sandbox = Sandbox::start(&[]);
+    for (spec, word) in [
+        ("error=2", "between 0 and 1"),
+        ("bogus=1", "error, drop, throttle, latency and seed"),
+        ("latency=fast", "0..50ms"),
+        ("error", "no value"),
+    ] {
+        let out = sandbox.home.run(&[
+            "sandbox",
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--faults",
+            spec,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{spec}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(word), "{spec}: {stderr}");
+    }
+    let out = sandbox.home.run(&[
+        "sandbox",
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+        "--seed",
+        "lots",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("use `demo`"));
+    let out = sandbox.home.run(&[
+        "sandbox",
+        "serve",
+        "--addr",
+        sandbox.url.trim_start_matches("http://"),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "an address in use fails");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot listen"));
+}
+
+#[test]
+fn rate_limit_answers_429_with_headers() {
+    let sandbox = Sandbox::start(&["--rate-limit", "3"]);
+    let api = sandbox.api();
+    let answers: Vec<_> = (0..20).map(|_| api.get("/v1/me")).collect();
+    let ok = answers.iter().find(|r| r.status == 200).expect("some pass");
+    assert_eq!(ok.header("ratelimit-policy"), Some("\"sandbox\";q=3;w=1"));
+    assert!(
+        ok.header("ratelimit")
+            .unwrap()
+            .starts_with("\"sandbox\";r=")
+    );
+    let limited = answers
+        .iter()
+        .find(|r| r.status == 429)
+        .expect("20 requests exceed 3 a second");
+    limited.problem(429, "rate_limited");
+    let retry: u64 = limited.header("retry-after").unwrap().parse().unwrap();
+    assert_eq!(retry, 1, "the window is one second");
+    assert!(limited.header("ratelimit").unwrap().contains(";r=0;"));
+}

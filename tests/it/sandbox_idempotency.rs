@@ -1,0 +1,247 @@
+//! Idempotency-Key on every POST and If-Match on every action.
+
+use std::sync::{Arc, Barrier};
+
+use serde_json::json;
+
+use crate::harness::{Sandbox, Workspace};
+
+#[test]
+fn the_same_key_and_body_replays_without_acting_again() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let path = format!("/v1/interventions/{id}/assign");
+    let key = [("Idempotency-Key", "run-1:assign:x")];
+    let first = api.post_with(&path, json!({"agent": w.bo}), &key);
+    assert_eq!(first.status, 200);
+    assert_eq!(first.header("idempotent-replayed"), None);
+    // Someone else moves it on meanwhile; the replay still answers what the first call did.
+    api.post(
+        &format!("/v1/interventions/{id}/reassign"),
+        json!({"agent": w.cy}),
+    )
+    .expect(200);
+    let again = api.post_with(&path, json!({"agent": w.bo}), &key);
+    assert_eq!((again.status, &again.body), (200, &first.body));
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    assert_eq!(again.header("etag"), first.header("etag"));
+    let assigned: Vec<_> = api
+        .events_of(&id)
+        .into_iter()
+        .filter(|e| e["action"] == "assigned")
+        .collect();
+    assert_eq!(assigned.len(), 1, "the replay did not act");
+    assert_eq!(assigned[0]["idempotency_key"], "run-1:assign:x");
+    // The key belongs to its token: another agent's same key is a new request.
+    let bo = api.with_token(&sandbox.home.token(Some(&w.bo)));
+    let other = w.queued();
+    bo.post_with(
+        &format!("/v1/interventions/{other}/assign"),
+        json!({"agent": w.bo}),
+        &key,
+    )
+    .expect(200);
+}
+
+#[test]
+fn the_same_key_with_another_body_is_refused() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let key = [("Idempotency-Key", "k-1")];
+    api.post_with(
+        &format!("/v1/interventions/{id}/assign"),
+        json!({"agent": w.bo}),
+        &key,
+    )
+    .expect(200);
+    let other_body = api.post_with(
+        &format!("/v1/interventions/{id}/reassign"),
+        json!({"agent": w.cy}),
+        &key,
+    );
+    assert!(
+        other_body
+            .problem(422, "idempotency_conflict")
+            .contains("k-1")
+    );
+    let other_agent = api.post_with(
+        &format!("/v1/interventions/{id}/assign"),
+        json!({"agent": w.cy}),
+        &key,
+    );
+    other_agent.problem(422, "idempotency_conflict");
+    assert_eq!(api.intervention(&id)["owner"], w.bo.as_str());
+    // Key order in the JSON body does not make it another request.
+    let conv =
+        json!({"key": "c", "user": {"key": "u", "name": "U", "channel": "web"}, "messages": []});
+    let first = api
+        .post_with(
+            "/v1/conversations",
+            conv.clone(),
+            &[("Idempotency-Key", "conv")],
+        )
+        .expect(201);
+    let reordered: serde_json::Value = serde_json::from_str(
+        r#"{"messages": [], "user": {"channel": "web", "name": "U", "key": "u"}, "key": "c"}"#,
+    )
+    .unwrap();
+    let replay = api.post_with(
+        "/v1/conversations",
+        reordered,
+        &[("Idempotency-Key", "conv")],
+    );
+    assert_eq!((replay.status, replay.body), (201, first));
+}
+
+#[test]
+fn a_key_still_running_gets_409() {
+    // The latency fault holds each request for 800 ms, so the second one arrives while the first
+    // is still running.
+    let sandbox = Sandbox::start(&["--faults", "latency=800..800ms"]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let barrier = Arc::new(Barrier::new(2));
+    let handles: Vec<_> = (0..2)
+        .map(|_| {
+            let (api, barrier, path, agent) = (
+                api.clone(),
+                barrier.clone(),
+                format!("/v1/interventions/{id}/assign"),
+                w.bo.clone(),
+            );
+            std::thread::spawn(move || {
+                barrier.wait();
+                api.post_with(
+                    &path,
+                    json!({"agent": agent}),
+                    &[("Idempotency-Key", "same")],
+                )
+            })
+        })
+        .collect();
+    let mut answers: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    answers.sort_by_key(|r| r.status);
+    assert_eq!(answers[0].status, 200);
+    answers[1].problem(409, "idempotency_conflict");
+    assert!(answers[1].detail().contains("still being processed"));
+    // Once the first is done the key replays.
+    let replay = api.post_with(
+        &format!("/v1/interventions/{id}/assign"),
+        json!({"agent": w.bo}),
+        &[("Idempotency-Key", "same")],
+    );
+    assert_eq!(replay.header("idempotent-replayed"), Some("true"));
+}
+
+#[test]
+fn creations_are_upserts_by_key() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let first = api.post("/v1/departments", json!({"key": "sales", "name": "Sales"}));
+    assert_eq!(
+        (first.status, first.header("upsert-result")),
+        (201, Some("created"))
+    );
+    let same = api.post("/v1/departments", json!({"key": "sales", "name": "Sales"}));
+    assert_eq!(
+        (same.status, same.header("upsert-result")),
+        (200, Some("unchanged"))
+    );
+    assert_eq!(same.body, first.body);
+    let renamed = api.post(
+        "/v1/departments",
+        json!({"key": "sales", "name": "Sales EMEA"}),
+    );
+    assert_eq!(
+        (renamed.status, renamed.header("upsert-result")),
+        (200, Some("updated"))
+    );
+    assert_eq!(renamed.body["id"], first.body["id"]);
+    assert_eq!(api.all("/v1/departments").len(), 1);
+
+    let conversation = json!({
+        "key": "conv-a",
+        "user": {"key": "user-a", "name": "Ada", "email": "ada@example.com", "channel": "whatsapp"},
+        "started_at": "2026-11-20T10:00:00Z",
+        "messages": [
+            {"sender": "user", "text": "hello", "at": "2026-11-20T10:00:00Z"},
+            {"sender": "bot", "text": "hi"},
+        ],
+        "intervention": {"summary": "wants a human", "queued_at": "2026-11-20T10:01:00Z"},
+    });
+    let created = api.post("/v1/conversations", conversation.clone());
+    assert_eq!(created.status, 201);
+    let iv = created.body["intervention"].clone();
+    assert_eq!(
+        (iv["state"].as_str(), iv["queued_at"].as_str()),
+        (Some("queued"), Some("2026-11-20T10:01:00Z"))
+    );
+    assert_eq!(iv["last_user_message_at"], "2026-11-20T10:00:00Z");
+    let again = api.post("/v1/conversations", conversation);
+    assert_eq!(
+        (again.status, again.header("upsert-result")),
+        (200, Some("unchanged"))
+    );
+    assert_eq!(again.body, created.body);
+    assert_eq!(api.all("/v1/conversations").len(), 1);
+    assert_eq!(api.all("/v1/interventions").len(), 1);
+    assert_eq!(api.all("/v1/users").len(), 1);
+    assert_eq!(api.all("/v1/audit").len(), 1, "one started event, not two");
+    let conv = api
+        .get(&format!(
+            "/v1/conversations/{}",
+            created.body["conversation_id"].as_str().unwrap()
+        ))
+        .expect(200);
+    assert_eq!(
+        conv["messages"][1]["at"], "2026-11-20T10:00:00Z",
+        "a message without `at` follows the one before"
+    );
+}
+
+#[test]
+fn if_match_guards_every_action() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let v1 = api.get(&format!("/v1/interventions/{id}"));
+    assert_eq!(v1.header("etag"), Some("\"1\""));
+    api.post_with(
+        &format!("/v1/interventions/{id}/assign"),
+        json!({"agent": w.bo}),
+        &[("If-Match", "\"1\"")],
+    )
+    .expect(200);
+    let now = api.intervention(&id);
+    for (action, body) in [
+        ("reassign", json!({"agent": w.cy})),
+        ("return", json!({})),
+        ("cancel", json!({})),
+        ("complete", json!({"topic": w.topic, "outcome": w.outcome})),
+        ("assign", json!({"agent": w.cy})),
+    ] {
+        let r = api.post_with(
+            &format!("/v1/interventions/{id}/{action}"),
+            body,
+            &[("If-Match", "\"1\"")],
+        );
+        r.problem(412, "precondition_failed");
+        assert_eq!(
+            r.body["current"], now,
+            "{action}: 412 carries the intervention as it is now"
+        );
+    }
+    assert_eq!(api.intervention(&id), now, "nothing changed");
+    api.post_with(
+        &format!("/v1/interventions/{id}/return"),
+        json!({}),
+        &[("If-Match", "\"2\"")],
+    )
+    .expect(200);
+}

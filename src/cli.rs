@@ -1,27 +1,105 @@
 //! The command line: `Cli`, its global options and the command enum.
 
-use clap::{Parser, Subcommand};
+use clap::{ArgAction, Args, Parser, Subcommand};
 
 use crate::commands;
+use crate::output::{ColorChoice, Format};
 
 /// Administer the live agents of a chatbot platform: queues, takeovers, bulk moves, history.
+///
+/// Without a profile or --api-url, livectl serves an embedded sandbox with demo data from
+/// $XDG_DATA_HOME/livectl/sandbox.db. Connect to a real platform with `livectl login`.
 #[derive(Debug, Parser)]
-#[command(name = "livectl", version, propagate_version = true)]
+#[command(name = "livectl", version, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
 }
 
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// The profile to use [default: the config's default_profile]
+    #[arg(long, global = true, env = "LIVECTL_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+    /// The platform's API address, e.g. https://live.example.com
+    #[arg(long, global = true, env = "LIVECTL_API_URL", value_name = "URL")]
+    pub api_url: Option<String>,
+    /// Output format [default: table on a terminal, plain lines otherwise]
+    #[arg(short, long, global = true, value_enum)]
+    pub output: Option<Format>,
+    /// When to use colour (NO_COLOR turns it off too)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Never prompt; a missing value is an error
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// Answer yes to confirmations
+    #[arg(short, long, global = true)]
+    pub yes: bool,
+    /// Print only data and errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown
+    #[arg(short, long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+    /// Use the embedded sandbox even when a profile is configured
+    #[arg(long, global = true)]
+    pub sandbox: bool,
+    /// Allow plain http:// to hosts other than loopback
+    #[arg(long, global = true)]
+    pub allow_insecure_http: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Every queue: the general queue and each agent's My Queue
+    Queues(commands::queues::QueuesArgs),
+    /// List interventions (open ones by default)
+    List(commands::list::ListArgs),
+    /// Show one intervention: user, summary, state, owner, timeline, last messages
+    Show(commands::show::ShowArgs),
+    /// Assign a queued intervention (to yourself by default)
+    Assign(commands::act::AssignArgs),
+    /// Move an assigned intervention to another agent's My Queue
+    Reassign(commands::act::ReassignArgs),
+    /// Return an assigned intervention to the general queue
+    Return(commands::act::ReasonArgs),
+    /// Cancel the takeover: the user goes back to the bot
+    Cancel(commands::act::ReasonArgs),
+    /// Complete an intervention with topic, outcome, tags and closing block
+    Complete(commands::act::CompleteArgs),
+    /// The agents
+    Agents(commands::catalog::CatalogArgs),
+    /// The topics conversations are completed with
+    Topics(commands::catalog::CatalogArgs),
+    /// The outcomes conversations are completed with
+    Outcomes(commands::catalog::CatalogArgs),
+    /// The blocks the bot can send when a takeover completes
+    Blocks(commands::catalog::CatalogArgs),
+    /// The departments
+    Departments(commands::catalog::CatalogArgs),
+    /// A user's history: a timeline on a terminal, an export with -o or --out
+    History(commands::history::HistoryArgs),
+    /// Save a profile and its token
+    Login(commands::login::LoginArgs),
+    /// Forget a profile's token
+    Logout(commands::login::LogoutArgs),
+    /// Who the token belongs to
+    Whoami,
+    /// Read and change the configuration
+    Config(commands::config::ConfigArgs),
     /// Run a local sandbox of the platform's API
     Sandbox(commands::sandbox::SandboxArgs),
+    /// Print a shell completion script
+    Completions(commands::generate::CompletionsArgs),
+    /// Write man pages
+    Man(commands::generate::ManArgs),
 }
 
 impl Cli {
     pub fn run(self) -> Result<(), crate::error::CliError> {
-        match self.command {
-            Command::Sandbox(args) => commands::sandbox::run(args),
-        }
+        commands::run(self)
     }
 }

@@ -5,5 +5,7 @@ pub mod api;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod connect;
 pub mod error;
+pub mod output;
 pub mod sandbox;

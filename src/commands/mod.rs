@@ -1,3 +1,85 @@
 //! One module per command; each holds its arguments beside the code that runs them.
 
+pub mod act;
+pub mod catalog;
+mod complete_prompt;
+pub mod config;
+pub mod generate;
+pub mod history;
+pub mod list;
+pub mod login;
+pub mod lookup;
+pub mod queues;
 pub mod sandbox;
+pub mod show;
+
+use crate::api::Client;
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::connect::connect;
+use crate::error::CliError;
+use crate::output::Output;
+
+/// What a command that talks to the platform gets.
+pub struct Ctx {
+    pub client: Client,
+    pub out: Output,
+    pub global: GlobalArgs,
+}
+
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let g = cli.global;
+    let out = Output::new(g.output, g.color, g.quiet, g.no_input);
+    match cli.command {
+        Command::Sandbox(args) => sandbox::run(args),
+        Command::Completions(args) => generate::completions(args),
+        Command::Man(args) => generate::man(args),
+        Command::Config(args) => config::run(args, &g),
+        Command::Logout(args) => login::logout(args, &g, &out),
+        Command::Login(args) => sandbox::runtime()?.block_on(login::login(args, &g, &out)),
+        command => sandbox::runtime()?.block_on(async move {
+            let connection = connect(&g, &out).await?;
+            let ctx = Ctx { client: connection.client, out, global: g };
+            match command {
+                Command::Queues(args) => queues::run(args, ctx).await,
+                Command::List(args) => list::run(args, ctx).await,
+                Command::Show(args) => show::run(args, ctx).await,
+                Command::Assign(args) => act::assign(args, ctx).await,
+                Command::Reassign(args) => act::reassign(args, ctx).await,
+                Command::Return(args) => act::return_to_queue(args, ctx).await,
+                Command::Cancel(args) => act::cancel(args, ctx).await,
+                Command::Complete(args) => act::complete(args, ctx).await,
+                Command::Agents(_) => catalog::agents(ctx).await,
+                Command::Topics(_) => catalog::topics(ctx).await,
+                Command::Outcomes(_) => catalog::outcomes(ctx).await,
+                Command::Blocks(_) => catalog::blocks(ctx).await,
+                Command::Departments(_) => catalog::departments(ctx).await,
+                Command::History(args) => history::run(args, ctx).await,
+                Command::Whoami => login::whoami(ctx, connection.profile, connection.embedded).await,
+                Command::Sandbox(_)
+                | Command::Completions(_)
+                | Command::Man(_)
+                | Command::Config(_)
+                | Command::Login(_)
+                | Command::Logout(_) => unreachable!("handled above"),
+            }
+        }),
+    }
+}
+
+/// Writes a list of rows to stdout in the run's format.
+pub fn print_list<T: crate::output::Row>(out: &Output, items: &[T]) -> Result<(), CliError> {
+    let mut writer = crate::output::ListWriter::<_, T>::new(out, std::io::stdout().lock()).map_err(io)?;
+    for item in items {
+        writer.item(item).map_err(io)?;
+    }
+    writer.finish().map_err(io)?;
+    Ok(())
+}
+
+/// A failure to write output: a closed pipe ends the run quietly.
+pub fn io(e: std::io::Error) -> CliError {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    CliError::failure(format!("cannot write the output: {e}"))
+}

@@ -12,6 +12,16 @@ fn xdg(var: &str, fallback: &str) -> PathBuf {
     }
 }
 
+/// `$XDG_CONFIG_HOME/livectl`.
+pub fn config_dir() -> PathBuf {
+    xdg("XDG_CONFIG_HOME", ".config").join("livectl")
+}
+
+/// `$XDG_STATE_HOME/livectl`.
+pub fn state_dir() -> PathBuf {
+    xdg("XDG_STATE_HOME", ".local/state").join("livectl")
+}
+
 /// `$XDG_DATA_HOME/livectl`.
 pub fn data_dir() -> PathBuf {
     xdg("XDG_DATA_HOME", ".local/share").join("livectl")

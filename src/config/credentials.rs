@@ -1,0 +1,111 @@
+//! Tokens, one per profile, in `$XDG_CONFIG_HOME/livectl/credentials.toml` of mode 0600. A file
+//! readable by others is refused, with the chmod that fixes it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{config_dir, write_atomically};
+use crate::error::CliError;
+
+/// A bearer token. It never prints: Debug and Display show a placeholder.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Token(String);
+
+impl Token {
+    pub fn new(token: impl Into<String>) -> Token {
+        Token(token.into())
+    }
+
+    /// The secret itself, for the Authorization header only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Token(<redacted>)")
+    }
+}
+
+impl fmt::Display for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credentials {
+    #[serde(default)]
+    pub profiles: BTreeMap<String, ProfileCredentials>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileCredentials {
+    pub token: Token,
+}
+
+impl Credentials {
+    pub fn path() -> PathBuf {
+        config_dir().join("credentials.toml")
+    }
+
+    pub fn load() -> Result<Credentials, CliError> {
+        Credentials::load_from(&Credentials::path())
+    }
+
+    pub fn load_from(path: &Path) -> Result<Credentials, CliError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Credentials::default()),
+            Err(e) => return Err(CliError::failure(format!("cannot read {}: {e}", path.display()))),
+        };
+        check_mode(path)?;
+        toml::from_str(&text).map_err(|e| {
+            CliError::failure(format!("{} is not a valid credentials file: {}", path.display(), e.message()))
+                .hint("log in again with `livectl login`, which rewrites it")
+        })
+    }
+
+    pub fn save(&self) -> Result<(), CliError> {
+        let text = toml::to_string_pretty(self)
+            .map_err(|e| CliError::failure(format!("cannot write the credentials: {e}")))?;
+        write_atomically(&Credentials::path(), text.as_bytes(), Some(0o600))
+    }
+
+    pub fn token(&self, profile: &str) -> Option<&Token> {
+        self.profiles.get(profile).map(|p| &p.token)
+    }
+}
+
+#[cfg(unix)]
+fn check_mode(path: &Path) -> Result<(), CliError> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path)
+        .map_err(|e| CliError::failure(format!("cannot read {}: {e}", path.display())))?
+        .permissions()
+        .mode()
+        & 0o777;
+    if mode & 0o077 != 0 {
+        return Err(CliError::new(
+            crate::error::ExitKind::Auth,
+            format!(
+                "{} can be read by other users (mode {mode:o}); livectl refuses to use it",
+                path.display()
+            ),
+        )
+        .hint(format!("run `chmod 600 {}`", path.display())));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_mode(_: &Path) -> Result<(), CliError> {
+    Ok(())
+}

@@ -44,28 +44,30 @@ impl RetryPolicy {
 }
 
 /// A token bucket of retries: every request adds a tenth of a retry, every retry takes one.
+/// Counted in tenths, so ten requests earn exactly one retry.
 #[derive(Debug)]
 pub struct RetryBudget {
-    tokens: Mutex<f64>,
-    max: f64,
+    tenths: Mutex<u32>,
+    max: u32,
 }
 
 impl RetryBudget {
-    pub fn new(max: f64) -> RetryBudget {
-        RetryBudget { tokens: Mutex::new(max), max }
+    /// A budget holding at most `max` retries, full at the start.
+    pub fn new(max: u32) -> RetryBudget {
+        RetryBudget { tenths: Mutex::new(max * 10), max: max * 10 }
     }
 
     pub fn on_request(&self) {
-        if let Ok(mut t) = self.tokens.lock() {
-            *t = (*t + 0.1).min(self.max);
+        if let Ok(mut t) = self.tenths.lock() {
+            *t = (*t + 1).min(self.max);
         }
     }
 
     /// Takes one retry from the budget; false when it is spent.
     pub fn try_retry(&self) -> bool {
-        match self.tokens.lock() {
-            Ok(mut t) if *t >= 1.0 => {
-                *t -= 1.0;
+        match self.tenths.lock() {
+            Ok(mut t) if *t >= 10 => {
+                *t -= 10;
                 true
             }
             _ => false,
@@ -75,7 +77,7 @@ impl RetryBudget {
 
 impl Default for RetryBudget {
     fn default() -> RetryBudget {
-        RetryBudget::new(20.0)
+        RetryBudget::new(20)
     }
 }
 
@@ -104,7 +106,7 @@ mod tests {
 
     #[test]
     fn the_budget_runs_out_and_refills_with_requests() {
-        let b = RetryBudget::new(2.0);
+        let b = RetryBudget::new(2);
         assert!(b.try_retry() && b.try_retry());
         assert!(!b.try_retry());
         for _ in 0..10 {

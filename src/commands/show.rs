@@ -32,6 +32,14 @@ pub async fn run(args: ShowArgs, mut ctx: Ctx) -> Result<(), CliError> {
         Some(Format::Table) | None => {
             let conversation = ctx.client.conversation(&intervention.conversation_id).await?;
             ctx.out.names = agent_names(&ctx).await?;
+            if intervention.completion.is_some() {
+                let catalog = [
+                    ctx.client.topics().await?.into_iter().map(|t| (t.id, t.name)).collect::<Vec<_>>(),
+                    ctx.client.outcomes().await?.into_iter().map(|o| (o.id, o.name)).collect(),
+                    ctx.client.blocks().await?.into_iter().map(|b| (b.id, b.name)).collect(),
+                ];
+                ctx.out.names.extend(catalog.into_iter().flatten());
+            }
             let skip = conversation.messages.len().saturating_sub(args.messages);
             let text = render(&ctx.out, &intervention, &events, &conversation.messages[skip..]);
             use std::io::Write as _;
@@ -67,8 +75,15 @@ fn render(out: &Output, i: &Intervention, events: &[Event], messages: &[Message]
         let _ = writeln!(s, "Tags:        {}", i.tags.join(", "));
     }
     if let Some(c) = &i.completion {
-        let block = c.block.as_deref().map(|b| format!(", block {b}")).unwrap_or_default();
-        let _ = writeln!(s, "Completion:  topic {}, outcome {}{block}, by {}", c.topic, c.outcome, out.agent_name(&Some(c.completed_by.clone())));
+        let named = |id: &str| out.names.get(id).map(|n| format!("{n} ({id})")).unwrap_or_else(|| id.to_owned());
+        let block = c.block.as_deref().map(|b| format!(", block {}", named(b))).unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "Completion:  topic {}, outcome {}{block}, by {}",
+            named(&c.topic),
+            named(&c.outcome),
+            out.agent_name(&Some(c.completed_by.clone()))
+        );
     }
     let _ = writeln!(s, "\nTimeline:");
     for e in events {

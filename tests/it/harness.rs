@@ -423,3 +423,81 @@ impl Workspace {
         id
     }
 }
+
+/// "Now" for the CLI in output tests, so ages print the same every run.
+pub const NOW: &str = "2026-11-24T12:00:00Z";
+
+/// What one run of the CLI did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    #[track_caller]
+    pub fn ok(self) -> String {
+        assert_eq!(self.code, 0, "livectl failed: {}", self.stderr);
+        self.stdout
+    }
+
+    /// A failure with this exit code and one clear line (plus an optional hint) on stderr.
+    #[track_caller]
+    pub fn fails(&self, code: i32, words: &str) -> &str {
+        assert_eq!(self.code, code, "stdout: {}\nstderr: {}", self.stdout, self.stderr);
+        assert!(self.stderr.contains(words), "stderr should mention `{words}`: {}", self.stderr);
+        assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
+        &self.stderr
+    }
+}
+
+impl Sandbox {
+    /// The CLI pointed at this sandbox with a token, from this sandbox's HOME.
+    pub fn cli(&self, token: &str, args: &[&str]) -> Run {
+        self.cli_env(token, args, &[])
+    }
+
+    pub fn cli_env(&self, token: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = self.home.livectl();
+        cmd.env("LIVECTL_API_URL", &self.url).env("LIVECTL_TOKEN", token).env("LIVECTL_NOW", NOW);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.args(args).stdin(Stdio::null()).output().expect("run livectl");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+}
+
+impl Home {
+    /// The CLI with no platform configured: the embedded default.
+    pub fn cli(&self, args: &[&str]) -> Run {
+        let out = self.livectl().env("LIVECTL_NOW", NOW).args(args).stdin(Stdio::null()).output().expect("run livectl");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+}
+
+impl Workspace {
+    /// A queued intervention with fixed times, for output that prints the same every run.
+    pub fn fixed(&self, n: usize, user: &str, channel: &str, summary: &str, queued_at: &str) -> String {
+        let body = json!({
+            "key": format!("fixed-{n}"),
+            "user": {"key": format!("fixed-user-{n}"), "name": user, "email": format!("user{n}@example.com"), "channel": channel},
+            "started_at": "2026-11-24T08:00:00Z",
+            "messages": [
+                {"sender": "user", "text": format!("{summary}, please help"), "at": "2026-11-24T08:00:00Z"},
+                {"sender": "bot", "text": "Let me find someone for you.", "at": "2026-11-24T08:00:05Z"},
+            ],
+            "intervention": {"summary": summary, "department": self.support, "queued_at": queued_at},
+        });
+        self.api.post("/v1/conversations", body).expect(201)["intervention"]["id"].as_str().unwrap().to_owned()
+    }
+}

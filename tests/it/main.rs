@@ -1,5 +1,6 @@
 //! Integration tests: the real `livectl` binary, over real HTTP, in an isolated HOME.
 
+mod cli_output;
 mod harness;
 mod openapi;
 mod sandbox_bad_input;

@@ -684,10 +684,11 @@ pub fn create_conversation(
                 ms(now)
             ])?;
             let n = tx.last_insert_rowid();
+            // The event of the start is dated when the intervention entered the queue.
             insert_event(
                 tx,
                 NewEvent {
-                    at: now,
+                    at: ts(queued_at),
                     intervention: n,
                     actor: caller.agent_id,
                     action: EventAction::Started,

@@ -10,7 +10,12 @@ use crate::output::{ColorChoice, Format};
 /// Without a profile or --api-url, livectl serves an embedded sandbox with demo data from
 /// $XDG_DATA_HOME/livectl/sandbox.db. Connect to a real platform with `livectl login`.
 #[derive(Debug, Parser)]
-#[command(name = "livectl", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "livectl",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -18,7 +23,7 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct GlobalArgs {
     /// The profile to use [default: the config's default_profile]
     #[arg(long, global = true, env = "LIVECTL_PROFILE", value_name = "NAME")]

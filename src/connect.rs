@@ -22,7 +22,10 @@ pub struct Connection {
 
 /// The profile named by --profile, LIVECTL_PROFILE or the config's default.
 pub fn profile_name(global: &GlobalArgs, config: &Config) -> Option<String> {
-    global.profile.clone().or_else(|| config.default_profile.clone())
+    global
+        .profile
+        .clone()
+        .or_else(|| config.default_profile.clone())
 }
 
 pub async fn connect(global: &GlobalArgs, out: &Output) -> Result<Connection, CliError> {
@@ -34,21 +37,26 @@ pub async fn connect(global: &GlobalArgs, out: &Output) -> Result<Connection, Cl
     let settings = match &profile {
         Some(name) => Some(config.profiles.get(name).ok_or_else(|| {
             let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
-            CliError::usage(format!("there is no profile `{name}`"))
-                .hint(if known.is_empty() {
-                    "create one with `livectl login --profile NAME --api-url URL`".to_owned()
-                } else {
-                    format!("the profiles are: {}", known.join(", "))
-                })
+            CliError::usage(format!("there is no profile `{name}`")).hint(if known.is_empty() {
+                "create one with `livectl login --profile NAME --api-url URL`".to_owned()
+            } else {
+                format!("the profiles are: {}", known.join(", "))
+            })
         })?),
         None => None,
     };
-    let api_url = global.api_url.clone().or_else(|| settings.and_then(|p| p.api_url.clone()));
+    let api_url = global
+        .api_url
+        .clone()
+        .or_else(|| settings.and_then(|p| p.api_url.clone()));
     let Some(api_url) = api_url else {
         return embedded(global, out).await;
     };
     check_url(&api_url, global.allow_insecure_http)?;
-    let token = match std::env::var("LIVECTL_TOKEN").ok().filter(|t| !t.trim().is_empty()) {
+    let token = match std::env::var("LIVECTL_TOKEN")
+        .ok()
+        .filter(|t| !t.trim().is_empty())
+    {
         Some(t) => Token::new(t.trim()),
         None => {
             let credentials = Credentials::load()?;
@@ -71,7 +79,8 @@ pub async fn connect(global: &GlobalArgs, out: &Output) -> Result<Connection, Cl
 /// Plain http:// only to loopback, unless the user said otherwise; checked before connecting.
 pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
     let parsed = reqwest::Url::parse(url).map_err(|e| {
-        CliError::usage(format!("`{url}` is not a URL: {e}")).hint("give the API's address, such as https://live.example.com")
+        CliError::usage(format!("`{url}` is not a URL: {e}"))
+            .hint("give the API's address, such as https://live.example.com")
     })?;
     match parsed.scheme() {
         "https" => Ok(()),
@@ -92,7 +101,9 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
                 .hint("use https://, or pass --allow-insecure-http if you really mean it"))
             }
         }
-        other => Err(CliError::usage(format!("`{other}://` is not supported; use https://"))),
+        other => Err(CliError::usage(format!(
+            "`{other}://` is not supported; use https://"
+        ))),
     }
 }
 
@@ -110,7 +121,11 @@ async fn embedded(global: &GlobalArgs, out: &Output) -> Result<Connection, CliEr
         .local_addr()
         .map_err(|e| CliError::failure(format!("cannot start the embedded sandbox: {e}")))?;
     let app = sandbox::app(store, &Knobs::default());
-    tokio::spawn(sandbox::server::serve(listener, app, std::future::pending()));
+    tokio::spawn(sandbox::server::serve(
+        listener,
+        app,
+        std::future::pending(),
+    ));
     out.note(format!(
         "livectl: using the embedded sandbox {}{}; connect to a real platform with `livectl login`",
         db.display(),
@@ -132,9 +147,9 @@ fn embedded_token(store: &Store) -> Result<Token, CliError> {
             return Ok(Token::new(saved));
         }
     }
-    let token = store
-        .create_token(None)
-        .map_err(|e| CliError::failure(format!("cannot create the embedded sandbox's token: {e}")))?;
+    let token = store.create_token(None).map_err(|e| {
+        CliError::failure(format!("cannot create the embedded sandbox's token: {e}"))
+    })?;
     write_atomically(&path, token.as_bytes(), Some(0o600))?;
     Ok(Token::new(token))
 }

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod cli;
 pub mod commands;
+pub mod completion;
 pub mod config;
 pub mod connect;
 pub mod error;

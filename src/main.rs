@@ -1,9 +1,11 @@
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use livectl::cli::Cli;
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash livectl` prints the dynamic completion script; completing, it answers here.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = Cli::parse();
     match cli.run() {
         Ok(()) => ExitCode::SUCCESS,

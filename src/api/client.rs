@@ -106,7 +106,10 @@ impl Client {
             let mut request = self
                 .http
                 .request(method.clone(), &url)
-                .header(header::AUTHORIZATION, format!("Bearer {}", self.token.expose()))
+                .header(
+                    header::AUTHORIZATION,
+                    format!("Bearer {}", self.token.expose()),
+                )
                 .header(header::ACCEPT, "application/json");
             if let Some(key) = &post.idempotency_key {
                 request = request.header("Idempotency-Key", key);
@@ -127,7 +130,13 @@ impl Client {
                 Ok(response) => {
                     let status = response.status();
                     let headers = response.headers().clone();
-                    self.log(1, || format!("  {} in {} ms", status.as_u16(), started.elapsed().as_millis()));
+                    self.log(1, || {
+                        format!(
+                            "  {} in {} ms",
+                            status.as_u16(),
+                            started.elapsed().as_millis()
+                        )
+                    });
                     let bytes = match response.bytes().await {
                         Ok(b) => b,
                         Err(e) => {
@@ -141,7 +150,9 @@ impl Client {
                         }
                     };
                     if status.is_success() {
-                        self.log(3, || format!("  answer: {}", String::from_utf8_lossy(&bytes)));
+                        self.log(3, || {
+                            format!("  answer: {}", String::from_utf8_lossy(&bytes))
+                        });
                         return Ok((status, headers, bytes));
                     }
                     let error = error_from(status, &headers, &bytes);
@@ -168,9 +179,9 @@ impl Client {
         let safe = *method == Method::GET || post.idempotency_key.is_some();
         let transient = match error {
             ClientError::Connect { .. } | ClientError::Timeout { .. } => true,
-            ClientError::Problem { .. } | ClientError::Status { .. } => {
-                error.status().is_some_and(|s| retryable_status(s, error.code()))
-            }
+            ClientError::Problem { .. } | ClientError::Status { .. } => error
+                .status()
+                .is_some_and(|s| retryable_status(s, error.code())),
             ClientError::Decode { .. } | ClientError::Config(_) => false,
         };
         safe && transient && retry + 1 < self.policy.attempts && self.budget.try_retry()
@@ -184,7 +195,10 @@ impl Client {
 
     fn transport_error(&self, url: &str, e: reqwest::Error) -> ClientError {
         if e.is_timeout() {
-            return ClientError::Timeout { url: url.to_owned(), seconds: self.timeout.as_secs() };
+            return ClientError::Timeout {
+                url: url.to_owned(),
+                seconds: self.timeout.as_secs(),
+            };
         }
         // reqwest's chain says what failed ("connection refused", "connection closed before
         // message completed"); the token is never part of it.
@@ -194,7 +208,10 @@ impl Client {
             detail = s.to_string();
             source = s.source();
         }
-        ClientError::Connect { url: url.to_owned(), detail }
+        ClientError::Connect {
+            url: url.to_owned(),
+            detail,
+        }
     }
 
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
@@ -229,8 +246,12 @@ impl Client {
             let path = path.clone();
             let query = query.clone();
             async move {
-                let Some(cursor) = cursor else { return Ok(None) };
-                let page: Page<T> = self.page(&path, &query, page_size, cursor.as_deref()).await?;
+                let Some(cursor) = cursor else {
+                    return Ok(None);
+                };
+                let page: Page<T> = self
+                    .page(&path, &query, page_size, cursor.as_deref())
+                    .await?;
                 let next = page.next_cursor.map(Some);
                 let items = stream::iter(page.items.into_iter().map(Ok::<T, ClientError>));
                 Ok(Some((items, next)))
@@ -246,7 +267,10 @@ impl Client {
         limit: u32,
         cursor: Option<&str>,
     ) -> Result<Page<T>, ClientError> {
-        let mut pairs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let mut pairs: Vec<(&str, &str)> = query
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         let limit = limit.to_string();
         pairs.push(("limit", &limit));
         if let Some(c) = cursor {
@@ -266,22 +290,37 @@ impl Client {
     }
 
     pub async fn intervention(&self, id: &str) -> Result<Intervention, ClientError> {
-        self.get(&format!("/v1/interventions/{}", path_segment(id))).await
+        self.get(&format!("/v1/interventions/{}", path_segment(id)))
+            .await
     }
 
     pub async fn conversation(&self, id: &str) -> Result<Conversation, ClientError> {
-        self.get(&format!("/v1/conversations/{}", path_segment(id))).await
+        self.get(&format!("/v1/conversations/{}", path_segment(id)))
+            .await
     }
 
     pub async fn user(&self, id: &str) -> Result<User, ClientError> {
         self.get(&format!("/v1/users/{}", path_segment(id))).await
     }
 
-    pub async fn act(&self, id: &str, action: &ActionBody, post: Post) -> Result<Intervention, ClientError> {
-        self.post(&format!("/v1/interventions/{}/{}", path_segment(id), action.name()), action, post).await
+    pub async fn act(
+        &self,
+        id: &str,
+        action: &ActionBody,
+        post: Post,
+    ) -> Result<Intervention, ClientError> {
+        self.post(
+            &format!("/v1/interventions/{}/{}", path_segment(id), action.name()),
+            action,
+            post,
+        )
+        .await
     }
 
-    pub async fn collect<T: DeserializeOwned + 'static>(&self, path: &str) -> Result<Vec<T>, ClientError> {
+    pub async fn collect<T: DeserializeOwned + 'static>(
+        &self,
+        path: &str,
+    ) -> Result<Vec<T>, ClientError> {
         self.all(path, Vec::new(), 1000).try_collect().await
     }
 
@@ -301,14 +340,25 @@ impl Client {
         self.collect("/v1/blocks").await
     }
     pub async fn events_of(&self, intervention: &str) -> Result<Vec<Event>, ClientError> {
-        self.all("/v1/audit", vec![("intervention_id".into(), intervention.to_owned())], 1000)
-            .try_collect()
-            .await
+        self.all(
+            "/v1/audit",
+            vec![("intervention_id".into(), intervention.to_owned())],
+            1000,
+        )
+        .try_collect()
+        .await
     }
-    pub fn history(&self, user: &str, query: Vec<(String, String)>) -> impl Stream<Item = Result<HistoryRecord, ClientError>> + '_ {
-        self.all(format!("/v1/users/{}/history", path_segment(user)), query, 1000)
+    pub fn history(
+        &self,
+        user: &str,
+        query: Vec<(String, String)>,
+    ) -> impl Stream<Item = Result<HistoryRecord, ClientError>> + '_ {
+        self.all(
+            format!("/v1/users/{}/history", path_segment(user)),
+            query,
+            1000,
+        )
     }
-
 }
 
 fn decode<T: DeserializeOwned>(base: &str, path: &str, bytes: &[u8]) -> Result<T, ClientError> {
@@ -325,7 +375,10 @@ fn error_from(status: StatusCode, headers: &header::HeaderMap, bytes: &[u8]) -> 
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("json"));
     if is_problem && let Ok(problem) = serde_json::from_slice::<Problem>(bytes) {
-        return ClientError::Problem { status: status.as_u16(), problem: Box::new(problem) };
+        return ClientError::Problem {
+            status: status.as_u16(),
+            problem: Box::new(problem),
+        };
     }
     ClientError::Status {
         status: status.as_u16(),
@@ -360,7 +413,9 @@ fn percent(s: &str, query: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b',' | b':' if query => out.push(b as char),
             _ => out.push_str(&format!("%{b:02X}")),
         }

@@ -33,10 +33,16 @@ impl RetryPolicy {
             Some(after) => {
                 let after = after.min(self.retry_after_cap);
                 // A little jitter so clients told the same delay do not return together.
-                after + Duration::from_millis(fastrand::u64(0..=(after.as_millis() as u64 / 10).max(50)))
+                after
+                    + Duration::from_millis(fastrand::u64(
+                        0..=(after.as_millis() as u64 / 10).max(50),
+                    ))
             }
             None => {
-                let ceiling = self.base.saturating_mul(1u32 << retry.min(16)).min(self.cap);
+                let ceiling = self
+                    .base
+                    .saturating_mul(1u32 << retry.min(16))
+                    .min(self.cap);
                 Duration::from_millis(fastrand::u64(0..=ceiling.as_millis() as u64))
             }
         }
@@ -54,7 +60,10 @@ pub struct RetryBudget {
 impl RetryBudget {
     /// A budget holding at most `max` retries, full at the start.
     pub fn new(max: u32) -> RetryBudget {
-        RetryBudget { tenths: Mutex::new(max * 10), max: max * 10 }
+        RetryBudget {
+            tenths: Mutex::new(max * 10),
+            max: max * 10,
+        }
     }
 
     pub fn on_request(&self) {

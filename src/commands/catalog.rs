@@ -10,7 +10,13 @@ pub struct CatalogArgs {}
 
 async fn with_department_names(ctx: &mut Ctx) -> Result<(), CliError> {
     if ctx.out.tables() {
-        ctx.out.names = ctx.client.departments().await?.into_iter().map(|d| (d.id, d.name)).collect();
+        ctx.out.names = ctx
+            .client
+            .departments()
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d.name))
+            .collect();
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! The pickers `livectl complete` offers on a terminal for what the flags left out.
 
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, FuzzySelect, Input};
 
 use super::Ctx;
@@ -13,15 +13,34 @@ fn prompt_error(e: dialoguer::Error) -> CliError {
     CliError::failure(format!("the prompt failed: {e}"))
 }
 
-fn choose<'a, T: Named>(title: &str, items: &'a [T], optional: bool) -> Result<Option<&'a T>, CliError> {
-    let mut labels: Vec<String> = items.iter().map(|i| format!("{} ({})", i.name(), i.key().unwrap_or(i.id()))).collect();
+/// Colours only when the run has them (NO_COLOR, --color never).
+fn theme(ctx: &Ctx) -> Box<dyn Theme> {
+    if ctx.out.color {
+        Box::new(ColorfulTheme::default())
+    } else {
+        Box::new(SimpleTheme)
+    }
+}
+
+fn choose<'a, T: Named>(
+    theme: &dyn Theme,
+    title: &str,
+    items: &'a [T],
+    optional: bool,
+) -> Result<Option<&'a T>, CliError> {
+    let mut labels: Vec<String> = items
+        .iter()
+        .map(|i| format!("{} ({})", i.name(), i.key().unwrap_or(i.id())))
+        .collect();
     if optional {
         labels.insert(0, "(none)".into());
     }
     if labels.is_empty() {
-        return Err(CliError::failure(format!("the catalog has no {title}s; an admin must add one first")));
+        return Err(CliError::failure(format!(
+            "the catalog has no {title}s; an admin must add one first"
+        )));
     }
-    let index = FuzzySelect::with_theme(&ColorfulTheme::default())
+    let index = FuzzySelect::with_theme(theme)
         .with_prompt(title)
         .items(&labels)
         .default(0)
@@ -43,37 +62,51 @@ pub fn ask(
     outcomes: &[Outcome],
     blocks: &[Block],
 ) -> Result<Option<CompleteRequest>, CliError> {
+    let theme = theme(ctx);
     let topic = match &args.topic {
         Some(t) => lookup::pick(topics, t, "--topic")?,
-        None => choose("Topic", topics, false)?.ok_or_else(|| CliError::failure("no topic chosen"))?,
+        None => choose(theme.as_ref(), "Topic", topics, false)?
+            .ok_or_else(|| CliError::failure("no topic chosen"))?,
     };
     let outcome = match &args.outcome {
         Some(o) => lookup::pick(outcomes, o, "--outcome")?,
-        None => choose("Outcome", outcomes, false)?.ok_or_else(|| CliError::failure("no outcome chosen"))?,
+        None => choose(theme.as_ref(), "Outcome", outcomes, false)?
+            .ok_or_else(|| CliError::failure("no outcome chosen"))?,
     };
     let block = match &args.block {
         Some(b) => Some(lookup::pick(blocks, b, "--block")?),
-        None => choose("Closing block", blocks, true)?,
+        None => choose(theme.as_ref(), "Closing block", blocks, true)?,
     };
     let mut tags = args.tags.clone();
     if tags.is_empty() {
-        let typed: String = Input::with_theme(&ColorfulTheme::default())
+        let typed: String = Input::with_theme(theme.as_ref())
             .with_prompt("Tags (comma-separated, optional)")
             .allow_empty(true)
             .interact_text()
             .map_err(prompt_error)?;
-        tags = typed.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect();
+        tags = typed
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect();
     }
     let summary = format!(
         "Complete {} with topic {}, outcome {}{}{}?",
         args.id,
         topic.name,
         outcome.name,
-        block.map(|b| format!(", block {}", b.name)).unwrap_or_default(),
-        if tags.is_empty() { String::new() } else { format!(", tags {}", tags.join(", ")) }
+        block
+            .map(|b| format!(", block {}", b.name))
+            .unwrap_or_default(),
+        if tags.is_empty() {
+            String::new()
+        } else {
+            format!(", tags {}", tags.join(", "))
+        }
     );
     let confirmed = ctx.global.yes
-        || Confirm::with_theme(&ColorfulTheme::default())
+        || Confirm::with_theme(theme.as_ref())
             .with_prompt(summary)
             .default(true)
             .interact()

@@ -34,7 +34,8 @@ fn check_key(key: &str) -> Result<(), CliError> {
     if KEYS.contains(&key) {
         Ok(())
     } else {
-        Err(CliError::usage(format!("unknown setting `{key}`")).hint(format!("the settings are: {}", KEYS.join(", "))))
+        Err(CliError::usage(format!("unknown setting `{key}`"))
+            .hint(format!("the settings are: {}", KEYS.join(", "))))
     }
 }
 
@@ -56,7 +57,9 @@ pub fn run(args: ConfigArgs, global: &GlobalArgs) -> Result<(), CliError> {
                     println!("{v}");
                     Ok(())
                 }
-                None => Err(CliError::failure(format!("`{key}` is not set for profile `{profile}`"))),
+                None => Err(CliError::failure(format!(
+                    "`{key}` is not set for profile `{profile}`"
+                ))),
             }
         }
         ConfigCommand::Set { key, value } => {
@@ -73,9 +76,13 @@ pub fn run(args: ConfigArgs, global: &GlobalArgs) -> Result<(), CliError> {
                 }
                 "workspace" => p.workspace = Some(value),
                 _ => {
-                    <crate::output::Format as clap::ValueEnum>::from_str(&value, true).map_err(|_| {
-                        CliError::usage(format!("output `{value}` is not one of: table, json, ndjson, csv, ids"))
-                    })?;
+                    <crate::output::Format as clap::ValueEnum>::from_str(&value, true).map_err(
+                        |_| {
+                            CliError::usage(format!(
+                                "output `{value}` is not one of: table, json, ndjson, csv, ids"
+                            ))
+                        },
+                    )?;
                     p.output = Some(value);
                 }
             }
@@ -86,7 +93,11 @@ pub fn run(args: ConfigArgs, global: &GlobalArgs) -> Result<(), CliError> {
                 println!("default_profile={d}");
             }
             if let Some(p) = config.profiles.get(&profile) {
-                for (key, value) in [("api_url", &p.api_url), ("workspace", &p.workspace), ("output", &p.output)] {
+                for (key, value) in [
+                    ("api_url", &p.api_url),
+                    ("workspace", &p.workspace),
+                    ("output", &p.output),
+                ] {
                     if let Some(v) = value {
                         println!("{key}={v}");
                     }

@@ -37,14 +37,20 @@ pub fn man(args: ManArgs) -> Result<(), CliError> {
 }
 
 fn write_pages(command: &clap::Command, name: &str, dir: &std::path::Path) -> Result<(), CliError> {
-    let page = command.clone().name(name.to_owned()).bin_name(name.replace('-', " "));
+    let page = command
+        .clone()
+        .name(name.to_owned())
+        .bin_name(name.replace('-', " "));
     let mut bytes = Vec::new();
     clap_mangen::Man::new(page)
         .render(&mut bytes)
         .map_err(|e| CliError::failure(format!("cannot render the man page of {name}: {e}")))?;
     let path = dir.join(format!("{name}.1"));
     crate::config::write_atomically(&path, &bytes, None)?;
-    for sub in command.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+    for sub in command
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
         write_pages(sub, &format!("{name}-{}", sub.get_name()), dir)?;
     }
     Ok(())

@@ -42,14 +42,18 @@ fn parse_instant(s: &str) -> Result<Timestamp, String> {
         .ok()
         .and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC).ok())
         .map(|z| z.timestamp())
-        .ok_or_else(|| format!("`{s}` is not a date or an instant; use 2026-11-01 or 2026-11-01T08:00:00Z"))
+        .ok_or_else(|| {
+            format!("`{s}` is not a date or an instant; use 2026-11-01 or 2026-11-01T08:00:00Z")
+        })
 }
 
 pub async fn run(args: HistoryArgs, mut ctx: Ctx) -> Result<(), CliError> {
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since >= until
     {
-        return Err(CliError::usage(format!("--since ({since}) must be before --until ({until})")));
+        return Err(CliError::usage(format!(
+            "--since ({since}) must be before --until ({until})"
+        )));
     }
     let format = match (&args.out, ctx.out.format) {
         (_, Some(f)) => Some(f),
@@ -61,7 +65,9 @@ pub async fn run(args: HistoryArgs, mut ctx: Ctx) -> Result<(), CliError> {
         (None, None) => None,
     };
     if format == Some(Format::Table) && args.out.is_some() {
-        return Err(CliError::usage("--out writes ndjson, csv or json, not a table"));
+        return Err(CliError::usage(
+            "--out writes ndjson, csv or json, not a table",
+        ));
     }
     // Check the destination before fetching anything.
     let file = args.out.as_deref().map(AtomicFile::create).transpose()?;
@@ -87,7 +93,9 @@ pub async fn run(args: HistoryArgs, mut ctx: Ctx) -> Result<(), CliError> {
                 }
                 Ok(())
             }
-            None => write_records(&ctx, &users, &query, std::io::stdout().lock(), timeline).await.map(|_| ()),
+            None => write_records(&ctx, &users, &query, std::io::stdout().lock(), timeline)
+                .await
+                .map(|_| ()),
         }
     };
     tokio::select! {
@@ -109,21 +117,39 @@ async fn resolve_users(ctx: &Ctx, users: &[String]) -> Result<Option<Vec<String>
             continue;
         }
         if directory.is_none() {
-            directory = Some(ctx.client.collect::<crate::api::models::User>("/v1/users").await?);
+            directory = Some(
+                ctx.client
+                    .collect::<crate::api::models::User>("/v1/users")
+                    .await?,
+            );
         }
         let all = directory.as_deref().unwrap_or_default();
         let matches: Vec<_> = all
             .iter()
-            .filter(|u| u.email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(user)) || u.name.eq_ignore_ascii_case(user))
+            .filter(|u| {
+                u.email
+                    .as_deref()
+                    .is_some_and(|e| e.eq_ignore_ascii_case(user))
+                    || u.name.eq_ignore_ascii_case(user)
+            })
             .collect();
         match matches.as_slice() {
             [one] => ids.push(one.id.clone()),
-            [] => return Err(CliError::new(ExitKind::NotFound, format!("no user is called `{user}`")).hint("give the user's id (us_...), email or exact name")),
+            [] => {
+                return Err(CliError::new(
+                    ExitKind::NotFound,
+                    format!("no user is called `{user}`"),
+                )
+                .hint("give the user's id (us_...), email or exact name"));
+            }
             many => {
                 return Err(CliError::usage(format!(
                     "`{user}` matches {} users: {}",
                     many.len(),
-                    many.iter().map(|u| format!("{} ({})", u.name, u.id)).collect::<Vec<_>>().join(", ")
+                    many.iter()
+                        .map(|u| format!("{} ({})", u.name, u.id))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )));
             }
         }
@@ -139,7 +165,10 @@ async fn write_records<W: Write>(
     timeline: bool,
 ) -> Result<Option<W>, CliError> {
     let paths: Vec<String> = match users {
-        Some(ids) => ids.iter().map(|id| format!("/v1/users/{id}/history")).collect(),
+        Some(ids) => ids
+            .iter()
+            .map(|id| format!("/v1/users/{id}/history"))
+            .collect(),
         None => vec!["/v1/history".to_owned()],
     };
     if timeline {
@@ -151,13 +180,24 @@ async fn write_records<W: Write>(
             while let Some(r) = stream.try_next().await? {
                 if r.conversation_id != conversation {
                     conversation = r.conversation_id.clone();
-                    writeln!(writer, "\n{} ({}, {}), conversation {}", r.user.name, r.user.id, r.channel, r.conversation_id).map_err(io)?;
+                    writeln!(
+                        writer,
+                        "\n{} ({}, {}), conversation {}",
+                        r.user.name, r.user.id, r.channel, r.conversation_id
+                    )
+                    .map_err(io)?;
                 }
                 let who = match &r.agent {
                     Some(_) => ctx.out.agent_name(&r.agent),
                     None => r.sender.to_string(),
                 };
-                writeln!(writer, "  {}  {who}: {}", r.at.strftime("%Y-%m-%d %H:%M"), r.text).map_err(io)?;
+                writeln!(
+                    writer,
+                    "  {}  {who}: {}",
+                    r.at.strftime("%Y-%m-%d %H:%M"),
+                    r.text
+                )
+                .map_err(io)?;
             }
         }
         return Ok(Some(writer));

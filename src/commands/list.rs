@@ -16,7 +16,7 @@ pub struct Filters {
     #[arg(long, value_delimiter = ',', value_parser = ["queued", "assigned", "completed", "cancelled", "open", "all"])]
     pub state: Vec<String>,
     /// Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue
-    #[arg(long, visible_alias = "from", value_name = "AGENT")]
+    #[arg(long, visible_alias = "from", value_name = "AGENT", add = clap_complete::engine::ArgValueCandidates::new(crate::completion::agents))]
     pub owner: Option<String>,
     /// Department: id, key or name
     #[arg(long)]
@@ -59,18 +59,31 @@ impl Filters {
             query.push(("state".into(), states.join(",")));
         }
         if let Some(owner) = &self.owner {
-            let id = if owner == "none" { "none".to_owned() } else { lookup::agent(ctx, owner, "--owner").await?.id };
+            let id = if owner == "none" {
+                "none".to_owned()
+            } else {
+                lookup::agent(ctx, owner, "--owner").await?.id
+            };
             query.push(("owner".into(), id));
         }
         if let Some(department) = &self.department {
             let departments = ctx.client.departments().await?;
-            query.push(("department".into(), lookup::pick(&departments, department, "--department")?.id.clone()));
+            query.push((
+                "department".into(),
+                lookup::pick(&departments, department, "--department")?
+                    .id
+                    .clone(),
+            ));
         }
         if let Some(tag) = &self.tag {
             query.push(("tag".into(), tag.trim().to_lowercase()));
         }
         if let Some(age) = self.older_than {
-            let before = ctx.out.now.checked_sub(age).map_err(|e| CliError::usage(format!("--older-than: {e}")))?;
+            let before = ctx
+                .out
+                .now
+                .checked_sub(age)
+                .map_err(|e| CliError::usage(format!("--older-than: {e}")))?;
             query.push(("queued_before".into(), before.to_string()));
         }
         Ok(query)
@@ -95,8 +108,11 @@ pub async fn run(args: ListArgs, mut ctx: Ctx) -> Result<(), CliError> {
         ctx.out.names = agent_names(&ctx).await?;
     }
     let page_size = if args.all { 1000 } else { args.limit.min(1000) };
-    let mut writer = ListWriter::<_, Intervention>::new(&ctx.out, std::io::stdout().lock()).map_err(io)?;
-    let stream = ctx.client.all::<Intervention>("/v1/interventions", query, page_size);
+    let mut writer =
+        ListWriter::<_, Intervention>::new(&ctx.out, std::io::stdout().lock()).map_err(io)?;
+    let stream = ctx
+        .client
+        .all::<Intervention>("/v1/interventions", query, page_size);
     futures_util::pin_mut!(stream);
     let mut more = false;
     while let Some(item) = stream.try_next().await? {
@@ -109,15 +125,28 @@ pub async fn run(args: ListArgs, mut ctx: Ctx) -> Result<(), CliError> {
     let shown = writer.count();
     writer.finish().map_err(io)?;
     if more {
-        ctx.out.note(format!("showing the first {shown}; use --all for every one, or --limit N"));
+        ctx.out.note(format!(
+            "showing the first {shown}; use --all for every one, or --limit N"
+        ));
     }
     Ok(())
 }
 
 /// Agent and department names by id, for tables.
 pub async fn agent_names(ctx: &Ctx) -> Result<std::collections::HashMap<String, String>, CliError> {
-    let mut names: std::collections::HashMap<String, String> =
-        ctx.client.agents().await?.into_iter().map(|a| (a.id, a.name)).collect();
-    names.extend(ctx.client.departments().await?.into_iter().map(|d| (d.id, d.name)));
+    let mut names: std::collections::HashMap<String, String> = ctx
+        .client
+        .agents()
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    names.extend(
+        ctx.client
+            .departments()
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d.name)),
+    );
     Ok(names)
 }

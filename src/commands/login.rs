@@ -30,7 +30,12 @@ pub async fn login(args: LoginArgs, global: &GlobalArgs, out: &Output) -> Result
     let api_url = global
         .api_url
         .clone()
-        .or_else(|| config.profiles.get(&profile).and_then(|p| p.api_url.clone()))
+        .or_else(|| {
+            config
+                .profiles
+                .get(&profile)
+                .and_then(|p| p.api_url.clone())
+        })
         .ok_or_else(|| {
             CliError::usage(format!("profile `{profile}` has no API address"))
                 .hint("give it with --api-url https://live.example.com")
@@ -50,7 +55,9 @@ pub async fn login(args: LoginArgs, global: &GlobalArgs, out: &Output) -> Result
             .trim()
             .to_owned()
     } else {
-        return Err(CliError::usage("no token: pipe it in with --token-stdin when not running interactively"));
+        return Err(CliError::usage(
+            "no token: pipe it in with --token-stdin when not running interactively",
+        ));
     };
     if token.is_empty() {
         return Err(CliError::usage("the token is empty"));
@@ -63,16 +70,24 @@ pub async fn login(args: LoginArgs, global: &GlobalArgs, out: &Output) -> Result
         error.hint = Some("nothing was saved; check the token and the address".into());
         error
     })?;
-    let entry = config.profiles.entry(profile.clone()).or_insert_with(Profile::default);
+    let entry = config
+        .profiles
+        .entry(profile.clone())
+        .or_insert_with(Profile::default);
     entry.api_url = Some(api_url.clone());
     if config.default_profile.is_none() {
         config.default_profile = Some(profile.clone());
     }
     let mut credentials = Credentials::load()?;
-    credentials.profiles.insert(profile.clone(), ProfileCredentials { token });
+    credentials
+        .profiles
+        .insert(profile.clone(), ProfileCredentials { token });
     credentials.save()?;
     config.save()?;
-    out.note(format!("logged in to {api_url} as {} <{}> ({}); profile `{profile}`", me.name, me.email, me.role));
+    out.note(format!(
+        "logged in to {api_url} as {} <{}> ({}); profile `{profile}`",
+        me.name, me.email, me.role
+    ));
     Ok(())
 }
 
@@ -91,7 +106,11 @@ pub fn logout(_: LogoutArgs, global: &GlobalArgs, out: &Output) -> Result<(), Cl
     Ok(())
 }
 
-pub async fn whoami(ctx: Ctx, profile: Option<String>, embedded: Option<PathBuf>) -> Result<(), CliError> {
+pub async fn whoami(
+    ctx: Ctx,
+    profile: Option<String>,
+    embedded: Option<PathBuf>,
+) -> Result<(), CliError> {
     let me = ctx.client.me().await?;
     if matches!(ctx.out.format, Some(Format::Json | Format::Ndjson)) {
         return ctx.out.json(&me).map_err(super::io);
@@ -101,7 +120,10 @@ pub async fn whoami(ctx: Ctx, profile: Option<String>, embedded: Option<PathBuf>
         (None, Some(p)) => format!("{} (profile `{p}`)", ctx.client.base()),
         (None, None) => ctx.client.base().to_owned(),
     };
-    println!("{} <{}> {} {} on {place}", me.name, me.email, me.role, me.id);
+    println!(
+        "{} <{}> {} {} on {place}",
+        me.name, me.email, me.role, me.id
+    );
     let _ = ExitKind::Failure;
     Ok(())
 }

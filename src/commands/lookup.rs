@@ -16,27 +16,43 @@ pub async fn agent(ctx: &Ctx, text: &str, flag: &str) -> Result<Agent, CliError>
 
 pub fn pick_agent<'a>(agents: &'a [Agent], text: &str, flag: &str) -> Result<&'a Agent, CliError> {
     let wanted = text.trim();
-    if let Some(a) = agents.iter().find(|a| a.id == wanted || a.email.eq_ignore_ascii_case(wanted) || a.key.as_deref() == Some(wanted)) {
+    if let Some(a) = agents.iter().find(|a| {
+        a.id == wanted || a.email.eq_ignore_ascii_case(wanted) || a.key.as_deref() == Some(wanted)
+    }) {
         return Ok(a);
     }
-    let by_name: Vec<&Agent> = agents.iter().filter(|a| a.name.eq_ignore_ascii_case(wanted)).collect();
+    let by_name: Vec<&Agent> = agents
+        .iter()
+        .filter(|a| a.name.eq_ignore_ascii_case(wanted))
+        .collect();
     let by_name = if by_name.is_empty() {
         // A first name alone, when only one agent has it.
         agents
             .iter()
-            .filter(|a| a.name.split_whitespace().next().is_some_and(|f| f.eq_ignore_ascii_case(wanted)))
+            .filter(|a| {
+                a.name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|f| f.eq_ignore_ascii_case(wanted))
+            })
             .collect()
     } else {
         by_name
     };
     match by_name.as_slice() {
         [one] => Ok(one),
-        [] => Err(CliError::new(ExitKind::NotFound, format!("{flag}: no agent is called `{wanted}`"))
-            .hint("an agent is an id, an email, a unique name or `me`; see `livectl agents`")),
+        [] => Err(CliError::new(
+            ExitKind::NotFound,
+            format!("{flag}: no agent is called `{wanted}`"),
+        )
+        .hint("an agent is an id, an email, a unique name or `me`; see `livectl agents`")),
         many => Err(CliError::usage(format!(
             "{flag}: `{wanted}` matches {} agents: {}",
             many.len(),
-            many.iter().map(|a| format!("{} <{}> ({})", a.name, a.email, a.id)).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(|a| format!("{} <{}> ({})", a.name, a.email, a.id))
+                .collect::<Vec<_>>()
+                .join(", ")
         ))
         .hint("name one by its id or email")),
     }
@@ -58,7 +74,12 @@ macro_rules! named {
         }
     )*};
 }
-named!(crate::api::models::Topic, crate::api::models::Outcome, crate::api::models::Block, crate::api::models::Department);
+named!(
+    crate::api::models::Topic,
+    crate::api::models::Outcome,
+    crate::api::models::Block,
+    crate::api::models::Department
+);
 
 pub fn pick<'a, T: Named>(items: &'a [T], text: &str, flag: &str) -> Result<&'a T, CliError> {
     let wanted = text.trim();
@@ -66,7 +87,10 @@ pub fn pick<'a, T: Named>(items: &'a [T], text: &str, flag: &str) -> Result<&'a 
         .iter()
         .find(|i| i.id() == wanted || i.key() == Some(wanted))
         .or_else(|| {
-            let matches: Vec<&T> = items.iter().filter(|i| i.name().eq_ignore_ascii_case(wanted)).collect();
+            let matches: Vec<&T> = items
+                .iter()
+                .filter(|i| i.name().eq_ignore_ascii_case(wanted))
+                .collect();
             (matches.len() == 1).then(|| matches[0])
         })
         .ok_or_else(|| {

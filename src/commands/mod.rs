@@ -38,7 +38,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Login(args) => sandbox::runtime()?.block_on(login::login(args, &g, &out)),
         command => sandbox::runtime()?.block_on(async move {
             let connection = connect(&g, &out).await?;
-            let ctx = Ctx { client: connection.client, out, global: g };
+            let ctx = Ctx {
+                client: connection.client,
+                out,
+                global: g,
+            };
             match command {
                 Command::Queues(args) => queues::run(args, ctx).await,
                 Command::List(args) => list::run(args, ctx).await,
@@ -54,7 +58,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Command::Blocks(_) => catalog::blocks(ctx).await,
                 Command::Departments(_) => catalog::departments(ctx).await,
                 Command::History(args) => history::run(args, ctx).await,
-                Command::Whoami => login::whoami(ctx, connection.profile, connection.embedded).await,
+                Command::Whoami => {
+                    login::whoami(ctx, connection.profile, connection.embedded).await
+                }
                 Command::Sandbox(_)
                 | Command::Completions(_)
                 | Command::Man(_)
@@ -68,7 +74,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 
 /// Writes a list of rows to stdout in the run's format.
 pub fn print_list<T: crate::output::Row>(out: &Output, items: &[T]) -> Result<(), CliError> {
-    let mut writer = crate::output::ListWriter::<_, T>::new(out, std::io::stdout().lock()).map_err(io)?;
+    let mut writer =
+        crate::output::ListWriter::<_, T>::new(out, std::io::stdout().lock()).map_err(io)?;
     for item in items {
         writer.item(item).map_err(io)?;
     }

@@ -64,12 +64,21 @@ impl Credentials {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Credentials::default()),
-            Err(e) => return Err(CliError::failure(format!("cannot read {}: {e}", path.display()))),
+            Err(e) => {
+                return Err(CliError::failure(format!(
+                    "cannot read {}: {e}",
+                    path.display()
+                )));
+            }
         };
         check_mode(path)?;
         toml::from_str(&text).map_err(|e| {
-            CliError::failure(format!("{} is not a valid credentials file: {}", path.display(), e.message()))
-                .hint("log in again with `livectl login`, which rewrites it")
+            CliError::failure(format!(
+                "{} is not a valid credentials file: {}",
+                path.display(),
+                e.message()
+            ))
+            .hint("log in again with `livectl login`, which rewrites it")
         })
     }
 

@@ -50,11 +50,20 @@ impl Config {
     pub fn load_from(path: &Path) -> Result<Config, CliError> {
         match std::fs::read_to_string(path) {
             Ok(text) => toml::from_str(&text).map_err(|e| {
-                CliError::failure(format!("{} is not a valid livectl config: {}", path.display(), e.message()))
-                    .hint(format!("fix it, or move it away and run `livectl login` again ({e})"))
+                CliError::failure(format!(
+                    "{} is not a valid livectl config: {}",
+                    path.display(),
+                    e.message()
+                ))
+                .hint(format!(
+                    "fix it, or move it away and run `livectl login` again ({e})"
+                ))
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(CliError::failure(format!("cannot read {}: {e}", path.display()))),
+            Err(e) => Err(CliError::failure(format!(
+                "cannot read {}: {e}",
+                path.display()
+            ))),
         }
     }
 
@@ -74,7 +83,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<
         .map_err(|e| CliError::failure(format!("cannot create {}: {e}", dir.display())))?;
     let tmp = dir.join(format!(
         ".{}.tmp-{}",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("livectl"),
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("livectl"),
         std::process::id()
     ));
     let mut options = std::fs::OpenOptions::new();

@@ -21,27 +21,42 @@ impl AtomicFile {
             Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
             _ => PathBuf::from("."),
         };
-        let name = target
-            .file_name()
-            .and_then(|n| n.to_str())
-            .ok_or_else(|| CliError::usage(format!("--out {}: not a file name", target.display())))?;
+        let name = target.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
+            CliError::usage(format!("--out {}: not a file name", target.display()))
+        })?;
         if !dir.is_dir() {
-            return Err(CliError::usage(format!("--out {}: the directory {} does not exist", target.display(), dir.display()))
-                .hint("create it first, or choose another path"));
+            return Err(CliError::usage(format!(
+                "--out {}: the directory {} does not exist",
+                target.display(),
+                dir.display()
+            ))
+            .hint("create it first, or choose another path"));
         }
         let tmp = dir.join(format!(".{name}.livectl-{}.tmp", std::process::id()));
         let file = File::create(&tmp).map_err(|e| {
-            CliError::failure(format!("--out {}: cannot write in {}: {e}", target.display(), dir.display()))
-                .hint("choose a directory you can write to")
+            CliError::failure(format!(
+                "--out {}: cannot write in {}: {e}",
+                target.display(),
+                dir.display()
+            ))
+            .hint("choose a directory you can write to")
         })?;
-        Ok(AtomicFile { target: target.to_owned(), tmp, file: Some(BufWriter::new(file)) })
+        Ok(AtomicFile {
+            target: target.to_owned(),
+            tmp,
+            file: Some(BufWriter::new(file)),
+        })
     }
 
     /// Flushes, syncs and renames the file over the target.
     pub fn commit(mut self) -> Result<(), CliError> {
-        let fail = |e: std::io::Error, target: &Path| CliError::failure(format!("cannot write {}: {e}", target.display()));
+        let fail = |e: std::io::Error, target: &Path| {
+            CliError::failure(format!("cannot write {}: {e}", target.display()))
+        };
         if let Some(file) = self.file.take() {
-            let file = file.into_inner().map_err(|e| fail(e.into_error(), &self.target))?;
+            let file = file
+                .into_inner()
+                .map_err(|e| fail(e.into_error(), &self.target))?;
             file.sync_all().map_err(|e| fail(e, &self.target))?;
         }
         std::fs::rename(&self.tmp, &self.target).map_err(|e| fail(e, &self.target))

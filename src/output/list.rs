@@ -74,7 +74,13 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
     }
 
     fn with_mode(out: &'a Output, mode: Mode<W>, writer: W) -> Self {
-        ListWriter { out, mode, writer: Some(writer), count: 0, _row: std::marker::PhantomData }
+        ListWriter {
+            out,
+            mode,
+            writer: Some(writer),
+            count: 0,
+            _row: std::marker::PhantomData,
+        }
     }
 
     pub fn count(&self) -> usize {
@@ -87,7 +93,11 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         match (&mut self.mode, self.writer.as_mut()) {
             (Mode::Table(rows), _) => rows.push(item.cells(out)),
             (Mode::Plain, Some(w)) => {
-                let cells: Vec<String> = item.cells(out).into_iter().map(|c| c.replace(['\t', '\n'], " ")).collect();
+                let cells: Vec<String> = item
+                    .cells(out)
+                    .into_iter()
+                    .map(|c| c.replace(['\t', '\n'], " "))
+                    .collect();
                 writeln!(w, "{}", cells.join("\t"))?;
             }
             (Mode::Json { first }, Some(w)) => {
@@ -125,7 +135,9 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         }
         match std::mem::replace(&mut self.mode, Mode::Ndjson) {
             Mode::Csv(csv) => {
-                let w = csv.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
+                let w = csv
+                    .into_inner()
+                    .map_err(|e| std::io::Error::other(e.to_string()))?;
                 Ok(Some(w))
             }
             _ => {

@@ -68,7 +68,18 @@ impl Output {
             .ok()
             .and_then(|n| n.parse().ok())
             .unwrap_or_else(Timestamp::now);
-        Output { format, color, stdout_tty, stderr_tty, stdin_tty, quiet, no_input, width, now, names: Default::default() }
+        Output {
+            format,
+            color,
+            stdout_tty,
+            stderr_tty,
+            stdin_tty,
+            quiet,
+            no_input,
+            width,
+            now,
+            names: Default::default(),
+        }
     }
 
     /// Prompts only when a person is there to answer them.

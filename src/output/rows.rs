@@ -37,10 +37,22 @@ impl Output {
 }
 
 impl Row for Intervention {
-    const COLUMNS: &'static [&'static str] = &["id", "state", "owner", "user", "waiting", "summary"];
+    const COLUMNS: &'static [&'static str] =
+        &["id", "state", "owner", "user", "waiting", "summary"];
     const CSV: &'static [&'static str] = &[
-        "id", "state", "owner", "user_id", "user_name", "channel", "department", "summary",
-        "queued_at", "assigned_at", "closed_at", "tags", "version",
+        "id",
+        "state",
+        "owner",
+        "user_id",
+        "user_name",
+        "channel",
+        "department",
+        "summary",
+        "queued_at",
+        "assigned_at",
+        "closed_at",
+        "tags",
+        "version",
     ];
     fn id(&self) -> &str {
         &self.id
@@ -80,8 +92,25 @@ impl Row for Intervention {
 }
 
 impl Row for Agent {
-    const COLUMNS: &'static [&'static str] = &["id", "name", "email", "role", "department", "status", "active"];
-    const CSV: &'static [&'static str] = &["id", "key", "name", "email", "role", "department", "status", "active"];
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "email",
+        "role",
+        "department",
+        "status",
+        "active",
+    ];
+    const CSV: &'static [&'static str] = &[
+        "id",
+        "key",
+        "name",
+        "email",
+        "role",
+        "department",
+        "status",
+        "active",
+    ];
     fn id(&self) -> &str {
         &self.id
     }
@@ -96,7 +125,10 @@ impl Row for Agent {
             self.name.clone(),
             self.email.clone(),
             self.role.to_string(),
-            self.department.as_ref().map(|d| out.names.get(d).cloned().unwrap_or_else(|| d.clone())).unwrap_or_else(|| "-".into()),
+            self.department
+                .as_ref()
+                .map(|d| out.names.get(d).cloned().unwrap_or_else(|| d.clone()))
+                .unwrap_or_else(|| "-".into()),
             status,
             if self.active { "yes" } else { "no" }.into(),
         ]
@@ -145,18 +177,35 @@ impl Row for Topic {
     }
     fn cells(&self, out: &Output) -> Vec<String> {
         let mut cells = self.record();
-        cells[3] = self.department.as_ref().map(|d| out.names.get(d).cloned().unwrap_or_else(|| d.clone())).unwrap_or_else(|| "-".into());
+        cells[3] = self
+            .department
+            .as_ref()
+            .map(|d| out.names.get(d).cloned().unwrap_or_else(|| d.clone()))
+            .unwrap_or_else(|| "-".into());
         cells
     }
     fn record(&self) -> Vec<String> {
-        vec![self.id.clone(), opt(&self.key), self.name.clone(), opt(&self.department)]
+        vec![
+            self.id.clone(),
+            opt(&self.key),
+            self.name.clone(),
+            opt(&self.department),
+        ]
     }
 }
 
 impl Row for HistoryRecord {
     const COLUMNS: &'static [&'static str] = &["at", "conversation", "sender", "text"];
     const CSV: &'static [&'static str] = &[
-        "id", "conversation_id", "user_id", "user_name", "channel", "at", "sender", "agent", "text",
+        "id",
+        "conversation_id",
+        "user_id",
+        "user_name",
+        "channel",
+        "at",
+        "sender",
+        "agent",
+        "text",
     ];
     fn id(&self) -> &str {
         &self.id
@@ -166,7 +215,12 @@ impl Row for HistoryRecord {
             Some(_) => out.agent_name(&self.agent),
             None => self.sender.to_string(),
         };
-        vec![self.at.strftime("%Y-%m-%d %H:%M").to_string(), self.conversation_id.clone(), sender, self.text.clone()]
+        vec![
+            self.at.strftime("%Y-%m-%d %H:%M").to_string(),
+            self.conversation_id.clone(),
+            sender,
+            self.text.clone(),
+        ]
     }
     fn record(&self) -> Vec<String> {
         vec![
@@ -184,9 +238,26 @@ impl Row for HistoryRecord {
 }
 
 impl Row for Event {
-    const COLUMNS: &'static [&'static str] = &["seq", "at", "intervention", "action", "actor", "from", "to", "reason"];
+    const COLUMNS: &'static [&'static str] = &[
+        "seq",
+        "at",
+        "intervention",
+        "action",
+        "actor",
+        "from",
+        "to",
+        "reason",
+    ];
     const CSV: &'static [&'static str] = &[
-        "seq", "at", "intervention_id", "action", "actor", "from_owner", "to_owner", "reason", "idempotency_key",
+        "seq",
+        "at",
+        "intervention_id",
+        "action",
+        "actor",
+        "from_owner",
+        "to_owner",
+        "reason",
+        "idempotency_key",
     ];
     fn id(&self) -> &str {
         &self.intervention_id
@@ -235,7 +306,11 @@ impl From<&AgentQueue> for QueueRow {
             queue: "my".into(),
             agent: Some(q.agent.clone()),
             name: Some(q.name.clone()),
-            status: Some(if q.active { q.status.to_string() } else { "inactive".into() }),
+            status: Some(if q.active {
+                q.status.to_string()
+            } else {
+                "inactive".into()
+            }),
             count: q.count,
             oldest_at: q.oldest_assigned_at,
         }
@@ -244,17 +319,24 @@ impl From<&AgentQueue> for QueueRow {
 
 impl Row for QueueRow {
     const COLUMNS: &'static [&'static str] = &["queue", "agent", "status", "count", "oldest"];
-    const CSV: &'static [&'static str] = &["queue", "agent", "name", "status", "count", "oldest_at"];
+    const CSV: &'static [&'static str] =
+        &["queue", "agent", "name", "status", "count", "oldest_at"];
     fn id(&self) -> &str {
         self.agent.as_deref().unwrap_or("general")
     }
     fn cells(&self, out: &Output) -> Vec<String> {
         vec![
-            if self.queue == "general" { "general".into() } else { "My Queue".into() },
+            if self.queue == "general" {
+                "general".into()
+            } else {
+                "My Queue".into()
+            },
             self.name.clone().unwrap_or_else(|| "-".into()),
             self.status.clone().unwrap_or_else(|| "-".into()),
             self.count.to_string(),
-            self.oldest_at.map(|t| age(t, out.now)).unwrap_or_else(|| "-".into()),
+            self.oldest_at
+                .map(|t| age(t, out.now))
+                .unwrap_or_else(|| "-".into()),
         ]
     }
     fn record(&self) -> Vec<String> {

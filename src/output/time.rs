@@ -18,7 +18,8 @@ pub fn age(then: Timestamp, now: Timestamp) -> String {
 
 /// `90s`, `30m`, `2h`, `1d`, `1h30m`: a duration given on the command line.
 pub fn parse_age(s: &str) -> Result<SignedDuration, String> {
-    let bad = || format!("`{s}` is not a duration; use a number with s, m, h or d, such as 30m or 1h30m");
+    let bad =
+        || format!("`{s}` is not a duration; use a number with s, m, h or d, such as 30m or 1h30m");
     let mut total = 0i64;
     let mut digits = String::new();
     for c in s.trim().chars() {
@@ -51,7 +52,15 @@ mod tests {
         let now: Timestamp = "2026-11-24T12:00:00Z".parse().unwrap();
         let ago = |s: i64| age(now - SignedDuration::from_secs(s), now);
         assert_eq!(
-            [ago(5), ago(60), ago(3600), ago(3900), ago(86_400), ago(90_000), ago(-10)],
+            [
+                ago(5),
+                ago(60),
+                ago(3600),
+                ago(3900),
+                ago(86_400),
+                ago(90_000),
+                ago(-10)
+            ],
             ["5s", "1m", "1h", "1h 5m", "1d", "1d 1h", "0s"]
         );
     }

@@ -9,24 +9,63 @@ fn scene() -> (Sandbox, Workspace, String) {
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();
     let w = Workspace::new(&api);
-    w.fixed(1, "Ada Park", "web", "Cannot log in", "2026-11-24T10:00:00Z");
-    let two = w.fixed(2, "Ben Ruiz", "whatsapp", "Charged twice", "2026-11-24T11:30:00Z");
+    w.fixed(
+        1,
+        "Ada Park",
+        "web",
+        "Cannot log in",
+        "2026-11-24T10:00:00Z",
+    );
+    let two = w.fixed(
+        2,
+        "Ben Ruiz",
+        "whatsapp",
+        "Charged twice",
+        "2026-11-24T11:30:00Z",
+    );
     let three = w.fixed(3, "Cleo Moss", "sms", "App crashes", "2026-11-24T11:50:00Z");
-    let four = w.fixed(4, "Dev Shah", "teams", "Wants a refund", "2026-11-24T09:00:00Z");
-    api.post(&format!("/v1/interventions/{two}/assign"), json!({"agent": w.bo})).expect(200);
-    api.post(&format!("/v1/interventions/{three}/assign"), json!({"agent": w.cy})).expect(200);
-    api.post(&format!("/v1/interventions/{three}/complete"), json!({"topic": w.topic, "outcome": w.outcome, "tags": ["vip"], "block": w.block})).expect(200);
-    api.post(&format!("/v1/interventions/{four}/cancel"), json!({"reason": "user left"})).expect(200);
+    let four = w.fixed(
+        4,
+        "Dev Shah",
+        "teams",
+        "Wants a refund",
+        "2026-11-24T09:00:00Z",
+    );
+    api.post(
+        &format!("/v1/interventions/{two}/assign"),
+        json!({"agent": w.bo}),
+    )
+    .expect(200);
+    api.post(
+        &format!("/v1/interventions/{three}/assign"),
+        json!({"agent": w.cy}),
+    )
+    .expect(200);
+    api.post(
+        &format!("/v1/interventions/{three}/complete"),
+        json!({"topic": w.topic, "outcome": w.outcome, "tags": ["vip"], "block": w.block}),
+    )
+    .expect(200);
+    api.post(
+        &format!("/v1/interventions/{four}/cancel"),
+        json!({"reason": "user left"}),
+    )
+    .expect(200);
     let token = api.token.clone();
     (sandbox, w, token)
 }
 
-
 macro_rules! snapshot {
     ($name:expr, $text:expr) => {{
         let mut settings = insta::Settings::clone_current();
-        settings.add_filter(r#""(assigned_at|closed_at|updated_at|at)": ?"[0-9T:.Z-]+""#, r#""$1":"[time]""#);
-        settings.add_filter(r"(?m)^  \d{4}-\d\d-\d\d \d\d:\d\d  (assigned|reassigned|returned|cancelled|completed)", "  [time]  $1");
+        settings.add_filter(
+            r#""(assigned_at|closed_at|updated_at|at)": ?"[0-9T:.Z-]+""#,
+            r#""$1":"[time]""#,
+        );
+        settings.add_filter(
+            r"(?m)^  \d{4}-\d\d-\d\d \d\d:\d\d  (assigned|reassigned|returned|cancelled|completed)",
+            "  [time]  $1",
+        );
         settings.add_filter(r"(?m)^(Assigned|Closed): +.*$", "$1: [time]");
         settings.add_filter(r"2026-1[12]-2[5-9]T\d\d:\d\d:\d\d(\.\d+)?Z", "[time]");
         settings.add_filter(r"2026-12-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", "[time]");
@@ -41,12 +80,32 @@ fn list_in_every_format() {
     let tty = [("LIVECTL_FORCE_TTY", "1")];
     snapshot!("table", sandbox.cli_env(&token, &["list"], &tty).ok());
     snapshot!("plain", sandbox.cli(&token, &["list"]).ok());
-    snapshot!("all_states", sandbox.cli(&token, &["list", "--state", "all"]).ok());
+    snapshot!(
+        "all_states",
+        sandbox.cli(&token, &["list", "--state", "all"]).ok()
+    );
     snapshot!("json", sandbox.cli(&token, &["list", "-o", "json"]).ok());
-    snapshot!("ndjson", sandbox.cli(&token, &["list", "-o", "ndjson", "--state", "completed"]).ok());
-    snapshot!("csv", sandbox.cli(&token, &["list", "-o", "csv", "--state", "all"]).ok());
-    snapshot!("ids", sandbox.cli(&token, &["list", "-o", "ids", "--state", "all"]).ok());
-    let empty = sandbox.cli(&token, &["list", "-o", "json", "--tag", "nothing"]).ok();
+    snapshot!(
+        "ndjson",
+        sandbox
+            .cli(&token, &["list", "-o", "ndjson", "--state", "completed"])
+            .ok()
+    );
+    snapshot!(
+        "csv",
+        sandbox
+            .cli(&token, &["list", "-o", "csv", "--state", "all"])
+            .ok()
+    );
+    snapshot!(
+        "ids",
+        sandbox
+            .cli(&token, &["list", "-o", "ids", "--state", "all"])
+            .ok()
+    );
+    let empty = sandbox
+        .cli(&token, &["list", "-o", "json", "--tag", "nothing"])
+        .ok();
     assert_eq!(empty, "[]\n");
 }
 
@@ -56,17 +115,36 @@ fn list_filters() {
     let ids = |args: &[&str]| {
         let mut all = vec!["list", "-o", "ids"];
         all.extend(args);
-        sandbox.cli(&token, &all).ok().lines().map(str::to_owned).collect::<Vec<_>>()
+        sandbox
+            .cli(&token, &all)
+            .ok()
+            .lines()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
     };
     assert_eq!(ids(&[]), ["iv_1", "iv_2"], "open ones by default");
     assert_eq!(ids(&["--owner", "bo"]), ["iv_2"]);
-    assert_eq!(ids(&["--from", "Bo Chen"]), ["iv_2"], "--from is --owner, and a unique name works");
+    assert_eq!(
+        ids(&["--from", "Bo Chen"]),
+        ["iv_2"],
+        "--from is --owner, and a unique name works"
+    );
     assert_eq!(ids(&["--owner", "none"]), ["iv_1"]);
     assert_eq!(ids(&["--state", "completed,cancelled"]), ["iv_3", "iv_4"]);
     assert_eq!(ids(&["--state", "all", "--tag", "VIP"]), ["iv_3"]);
-    assert_eq!(ids(&["--department", "Support", "--state", "cancelled"]), ["iv_4"]);
-    assert_eq!(ids(&["--older-than", "90m"]), ["iv_1"], "queued before 10:30");
-    assert_eq!(ids(&["--state", "all", "--limit", "3"]), ["iv_1", "iv_2", "iv_3"]);
+    assert_eq!(
+        ids(&["--department", "Support", "--state", "cancelled"]),
+        ["iv_4"]
+    );
+    assert_eq!(
+        ids(&["--older-than", "90m"]),
+        ["iv_1"],
+        "queued before 10:30"
+    );
+    assert_eq!(
+        ids(&["--state", "all", "--limit", "3"]),
+        ["iv_1", "iv_2", "iv_3"]
+    );
     let all = sandbox.cli(&token, &["list", "--state", "all", "--all", "-o", "ids"]);
     assert_eq!(all.ok().lines().count(), 4);
     let cut = sandbox.cli(&token, &["list", "--limit", "1"]);
@@ -77,15 +155,25 @@ fn list_filters() {
 #[test]
 fn queues_in_every_format() {
     let (sandbox, _, token) = scene();
-    snapshot!("table", sandbox.cli_env(&token, &["queues"], &[("LIVECTL_FORCE_TTY", "1")]).ok());
+    snapshot!(
+        "table",
+        sandbox
+            .cli_env(&token, &["queues"], &[("LIVECTL_FORCE_TTY", "1")])
+            .ok()
+    );
     snapshot!("plain", sandbox.cli(&token, &["queues"]).ok());
     snapshot!("csv", sandbox.cli(&token, &["queues", "-o", "csv"]).ok());
     snapshot!("ids", sandbox.cli(&token, &["queues", "-o", "ids"]).ok());
-    let json: serde_json::Value = serde_json::from_str(&sandbox.cli(&token, &["queues", "-o", "json"]).ok()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&sandbox.cli(&token, &["queues", "-o", "json"]).ok()).unwrap();
     assert_eq!(json["general"]["count"], 1);
     assert_eq!(json["general"]["oldest_queued_at"], "2026-11-24T10:00:00Z");
     let ndjson = sandbox.cli(&token, &["queues", "-o", "ndjson"]).ok();
-    assert_eq!(ndjson.lines().count(), 6, "the general queue and five agents");
+    assert_eq!(
+        ndjson.lines().count(),
+        6,
+        "the general queue and five agents"
+    );
 }
 
 #[test]
@@ -93,7 +181,10 @@ fn show_in_every_format() {
     let (sandbox, _, token) = scene();
     snapshot!("completed", sandbox.cli(&token, &["show", "iv_3"]).ok());
     snapshot!("queued", sandbox.cli(&token, &["show", "iv_1"]).ok());
-    snapshot!("json", sandbox.cli(&token, &["show", "iv_3", "-o", "json"]).ok());
+    snapshot!(
+        "json",
+        sandbox.cli(&token, &["show", "iv_3", "-o", "json"]).ok()
+    );
     let ids = sandbox.cli(&token, &["show", "iv_3", "-o", "ids"]).ok();
     assert_eq!(ids, "iv_3\n");
 }
@@ -102,48 +193,159 @@ fn show_in_every_format() {
 fn the_people_and_the_catalog() {
     let (sandbox, _, token) = scene();
     let tty = [("LIVECTL_FORCE_TTY", "1")];
-    snapshot!("agents_table", sandbox.cli_env(&token, &["agents"], &tty).ok());
-    snapshot!("agents_csv", sandbox.cli(&token, &["agents", "-o", "csv"]).ok());
-    snapshot!("topics_table", sandbox.cli_env(&token, &["topics"], &tty).ok());
+    snapshot!(
+        "agents_table",
+        sandbox.cli_env(&token, &["agents"], &tty).ok()
+    );
+    snapshot!(
+        "agents_csv",
+        sandbox.cli(&token, &["agents", "-o", "csv"]).ok()
+    );
+    snapshot!(
+        "topics_table",
+        sandbox.cli_env(&token, &["topics"], &tty).ok()
+    );
     snapshot!("outcomes_plain", sandbox.cli(&token, &["outcomes"]).ok());
-    snapshot!("blocks_json", sandbox.cli(&token, &["blocks", "-o", "json"]).ok());
-    snapshot!("departments_ndjson", sandbox.cli(&token, &["departments", "-o", "ndjson"]).ok());
+    snapshot!(
+        "blocks_json",
+        sandbox.cli(&token, &["blocks", "-o", "json"]).ok()
+    );
+    snapshot!(
+        "departments_ndjson",
+        sandbox.cli(&token, &["departments", "-o", "ndjson"]).ok()
+    );
 }
 
 #[test]
 fn actions_print_the_intervention_as_it_now_is() {
     let (sandbox, w, token) = scene();
     snapshot!("assign_me", sandbox.cli(&token, &["assign", "iv_1"]).ok());
-    snapshot!("reassign", sandbox.cli(&token, &["reassign", "iv_1", "--to", "cy@example.com", "--reason", "knows the user"]).ok());
+    snapshot!(
+        "reassign",
+        sandbox
+            .cli(
+                &token,
+                &[
+                    "reassign",
+                    "iv_1",
+                    "--to",
+                    "cy@example.com",
+                    "--reason",
+                    "knows the user"
+                ]
+            )
+            .ok()
+    );
     let events = w.api.events_of("iv_1");
     assert_eq!(events.last().unwrap()["reason"], "knows the user");
-    snapshot!("return", sandbox.cli(&token, &["return", "iv_1", "--reason", "end of shift"]).ok());
+    snapshot!(
+        "return",
+        sandbox
+            .cli(&token, &["return", "iv_1", "--reason", "end of shift"])
+            .ok()
+    );
     sandbox.cli(&token, &["assign", "iv_1", "--to", &w.bo]).ok();
     snapshot!(
         "complete_json",
-        sandbox.cli(&token, &["complete", "iv_1", "--topic", "Login problem", "--outcome", "resolved", "--tag", "Password", "--tag", "vip", "--block", "survey", "-o", "json"]).ok()
+        sandbox
+            .cli(
+                &token,
+                &[
+                    "complete",
+                    "iv_1",
+                    "--topic",
+                    "Login problem",
+                    "--outcome",
+                    "resolved",
+                    "--tag",
+                    "Password",
+                    "--tag",
+                    "vip",
+                    "--block",
+                    "survey",
+                    "-o",
+                    "json"
+                ]
+            )
+            .ok()
     );
-    snapshot!("cancel", sandbox.cli(&token, &["cancel", "iv_2", "--reason", "duplicate"]).ok());
-    assert_eq!(w.api.events_of("iv_2").last().unwrap()["reason"], "duplicate");
+    snapshot!(
+        "cancel",
+        sandbox
+            .cli(&token, &["cancel", "iv_2", "--reason", "duplicate"])
+            .ok()
+    );
+    assert_eq!(
+        w.api.events_of("iv_2").last().unwrap()["reason"],
+        "duplicate"
+    );
     let whoami = sandbox.cli(&token, &["whoami"]).ok();
-    assert_eq!(whoami, "Sandbox Admin <admin@sandbox.invalid> admin ag_1 on ".to_owned() + &sandbox.url + "\n");
+    assert_eq!(
+        whoami,
+        "Sandbox Admin <admin@sandbox.invalid> admin ag_1 on ".to_owned() + &sandbox.url + "\n"
+    );
 }
 
 #[test]
 fn history_on_a_terminal_and_as_exports() {
     let (sandbox, _, token) = scene();
     let tty = [("LIVECTL_FORCE_TTY", "1")];
-    snapshot!("timeline", sandbox.cli_env(&token, &["history", "us_1", "us_2"], &tty).ok());
-    snapshot!("csv", sandbox.cli(&token, &["history", "Ada Park", "-o", "csv"]).ok());
-    snapshot!("json_all", sandbox.cli(&token, &["history", "--all", "-o", "json", "--since", "2026-11-24T08:00:01Z", "--until", "2026-11-24T08:00:06Z"]).ok());
-    let ndjson = sandbox.cli(&token, &["history", "--all", "-o", "ndjson"]).ok();
+    snapshot!(
+        "timeline",
+        sandbox
+            .cli_env(&token, &["history", "us_1", "us_2"], &tty)
+            .ok()
+    );
+    snapshot!(
+        "csv",
+        sandbox
+            .cli(&token, &["history", "Ada Park", "-o", "csv"])
+            .ok()
+    );
+    snapshot!(
+        "json_all",
+        sandbox
+            .cli(
+                &token,
+                &[
+                    "history",
+                    "--all",
+                    "-o",
+                    "json",
+                    "--since",
+                    "2026-11-24T08:00:01Z",
+                    "--until",
+                    "2026-11-24T08:00:06Z"
+                ]
+            )
+            .ok()
+    );
+    let ndjson = sandbox
+        .cli(&token, &["history", "--all", "-o", "ndjson"])
+        .ok();
     assert_eq!(ndjson.lines().count(), 8);
 
     let path = sandbox.home.path().join("export.csv");
-    let run = sandbox.cli(&token, &["history", "user3@example.com", "--out", path.to_str().unwrap()]);
+    let run = sandbox.cli(
+        &token,
+        &[
+            "history",
+            "user3@example.com",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+    );
     assert_eq!(run.ok(), "", "an export to a file prints nothing on stdout");
     let written = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(written, sandbox.cli(&token, &["history", "us_3", "-o", "csv"]).ok(), "the file is the csv export");
-    let leftovers: Vec<_> = std::fs::read_dir(sandbox.home.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().contains(".tmp")).collect();
+    assert_eq!(
+        written,
+        sandbox.cli(&token, &["history", "us_3", "-o", "csv"]).ok(),
+        "the file is the csv export"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(sandbox.home.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
     assert!(leftovers.is_empty(), "no temporary file is left behind");
 }

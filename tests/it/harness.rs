@@ -445,8 +445,16 @@ impl Run {
     /// A failure with this exit code and one clear line (plus an optional hint) on stderr.
     #[track_caller]
     pub fn fails(&self, code: i32, words: &str) -> &str {
-        assert_eq!(self.code, code, "stdout: {}\nstderr: {}", self.stdout, self.stderr);
-        assert!(self.stderr.contains(words), "stderr should mention `{words}`: {}", self.stderr);
+        assert_eq!(
+            self.code, code,
+            "stdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            self.stderr.contains(words),
+            "stderr should mention `{words}`: {}",
+            self.stderr
+        );
         assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
         &self.stderr
     }
@@ -460,11 +468,17 @@ impl Sandbox {
 
     pub fn cli_env(&self, token: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut cmd = self.home.livectl();
-        cmd.env("LIVECTL_API_URL", &self.url).env("LIVECTL_TOKEN", token).env("LIVECTL_NOW", NOW);
+        cmd.env("LIVECTL_API_URL", &self.url)
+            .env("LIVECTL_TOKEN", token)
+            .env("LIVECTL_NOW", NOW);
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let out = cmd.args(args).stdin(Stdio::null()).output().expect("run livectl");
+        let out = cmd
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run livectl");
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8(out.stdout).unwrap(),
@@ -476,7 +490,13 @@ impl Sandbox {
 impl Home {
     /// The CLI with no platform configured: the embedded default.
     pub fn cli(&self, args: &[&str]) -> Run {
-        let out = self.livectl().env("LIVECTL_NOW", NOW).args(args).stdin(Stdio::null()).output().expect("run livectl");
+        let out = self
+            .livectl()
+            .env("LIVECTL_NOW", NOW)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run livectl");
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8(out.stdout).unwrap(),
@@ -487,7 +507,14 @@ impl Home {
 
 impl Workspace {
     /// A queued intervention with fixed times, for output that prints the same every run.
-    pub fn fixed(&self, n: usize, user: &str, channel: &str, summary: &str, queued_at: &str) -> String {
+    pub fn fixed(
+        &self,
+        n: usize,
+        user: &str,
+        channel: &str,
+        summary: &str,
+        queued_at: &str,
+    ) -> String {
         let body = json!({
             "key": format!("fixed-{n}"),
             "user": {"key": format!("fixed-user-{n}"), "name": user, "email": format!("user{n}@example.com"), "channel": channel},
@@ -498,6 +525,9 @@ impl Workspace {
             ],
             "intervention": {"summary": summary, "department": self.support, "queued_at": queued_at},
         });
-        self.api.post("/v1/conversations", body).expect(201)["intervention"]["id"].as_str().unwrap().to_owned()
+        self.api.post("/v1/conversations", body).expect(201)["intervention"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 }

@@ -1,6 +1,11 @@
 //! Integration tests: the real `livectl` binary, over real HTTP, in an isolated HOME.
 
+mod cli_config;
+mod cli_embedded;
+mod cli_errors;
+mod cli_interactive;
 mod cli_output;
+mod generated;
 mod harness;
 mod openapi;
 mod sandbox_bad_input;

@@ -1,0 +1,66 @@
+//! Values completed from the API by the shell (`source <(COMPLETE=bash livectl)`): agents for
+//! AGENT arguments and open interventions for ID arguments.
+
+use clap_complete::engine::CompletionCandidate;
+
+use crate::cli::GlobalArgs;
+use crate::connect::connect;
+use crate::output::{ColorChoice, Output};
+
+/// Runs one API call for the completer; any failure completes nothing rather than printing.
+fn fetch<T>(call: impl AsyncFnOnce(&crate::api::Client) -> Option<Vec<T>>) -> Vec<T> {
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    else {
+        return Vec::new();
+    };
+    runtime.block_on(async {
+        let global = GlobalArgs {
+            profile: std::env::var("LIVECTL_PROFILE").ok(),
+            api_url: std::env::var("LIVECTL_API_URL").ok(),
+            ..GlobalArgs::default()
+        };
+        let out = Output::new(None, ColorChoice::Never, true, true);
+        match connect(&global, &out).await {
+            Ok(connection) => call(&connection.client).await.unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    })
+}
+
+/// Agents by email, with the name as help.
+pub fn agents() -> Vec<CompletionCandidate> {
+    let mut candidates = vec![CompletionCandidate::new("me").help(Some("yourself".into()))];
+    candidates.extend(
+        fetch(async |client| client.agents().await.ok())
+            .into_iter()
+            .filter(|a| a.active)
+            .map(|a| {
+                CompletionCandidate::new(a.email)
+                    .help(Some(format!("{} ({}, {})", a.name, a.id, a.status).into()))
+            }),
+    );
+    candidates
+}
+
+/// Open interventions, with their summary as help.
+pub fn interventions() -> Vec<CompletionCandidate> {
+    fetch(async |client| {
+        let page = client
+            .page::<crate::api::models::Intervention>(
+                "/v1/interventions",
+                &[("state".to_owned(), "queued,assigned".to_owned())],
+                200,
+                None,
+            )
+            .await
+            .ok()?;
+        Some(page.items)
+    })
+    .into_iter()
+    .map(|i| {
+        CompletionCandidate::new(i.id).help(Some(format!("{}: {}", i.state, i.summary).into()))
+    })
+    .collect()
+}

@@ -1,0 +1,217 @@
+//! Profiles, login, logout, whoami and config; credentials kept private.
+
+use std::io::Write;
+use std::process::Stdio;
+
+use crate::harness::{Sandbox, Workspace};
+
+fn login(sandbox: &Sandbox, token: &str, args: &[&str]) -> crate::harness::Run {
+    let mut child = sandbox
+        .home
+        .livectl()
+        .args(["login", "--token-stdin", "--api-url", &sandbox.url])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{token}\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    crate::harness::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn login_saves_a_private_profile_that_later_runs_use() {
+    let sandbox = Sandbox::start(&[]);
+    let w = Workspace::new(&sandbox.api());
+    let bo = sandbox.home.token(Some(&w.bo));
+    let run = login(&sandbox, &bo, &["--profile", "work"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("as Bo Chen <bo@example.com> (agent); profile `work`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(&bo) && !run.stdout.contains(&bo));
+
+    let config_dir = sandbox.home.path().join("config/livectl");
+    let config = std::fs::read_to_string(config_dir.join("config.toml")).unwrap();
+    assert_eq!(
+        config,
+        format!(
+            "default_profile = \"work\"\n\n[profiles.work]\napi_url = \"{}\"\n",
+            sandbox.url
+        )
+    );
+    let credentials = config_dir.join("credentials.toml");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&credentials)
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777,
+            0o600
+        );
+    }
+    assert!(!config.contains(&bo), "the token is not in config.toml");
+
+    // Later runs use the default profile without any variable.
+    let whoami = sandbox.home.run(&["whoami"]);
+    assert_eq!(
+        String::from_utf8(whoami.stdout).unwrap(),
+        format!(
+            "Bo Chen <bo@example.com> agent {} on {} (profile `work`)\n",
+            w.bo, sandbox.url
+        )
+    );
+    // LIVECTL_TOKEN overrides the saved token.
+    let admin = sandbox.home.token(None);
+    let out = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_TOKEN", &admin)
+        .args(["whoami", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("\"role\": \"admin\"")
+    );
+
+    // config get|set|list
+    let get = sandbox.home.run(&["config", "get", "api_url"]);
+    assert_eq!(
+        String::from_utf8(get.stdout).unwrap(),
+        format!("{}\n", sandbox.url)
+    );
+    assert!(
+        sandbox
+            .home
+            .run(&["config", "set", "workspace", "acme"])
+            .status
+            .success()
+    );
+    let list = sandbox.home.run(&["config", "list"]);
+    assert_eq!(
+        String::from_utf8(list.stdout).unwrap(),
+        format!(
+            "default_profile=work\napi_url={}\nworkspace=acme\n",
+            sandbox.url
+        )
+    );
+    let bad = sandbox.home.run(&["config", "set", "colour", "red"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8(bad.stderr)
+            .unwrap()
+            .contains("api_url, workspace, output, default_profile")
+    );
+    let insecure = sandbox
+        .home
+        .run(&["config", "set", "api_url", "http://example.invalid"]);
+    assert_eq!(insecure.status.code(), Some(2));
+
+    // logout forgets the token; the next run says how to log in.
+    assert!(sandbox.home.run(&["logout"]).status.success());
+    let after = sandbox.home.run(&["whoami"]);
+    assert_eq!(after.status.code(), Some(4));
+    assert!(
+        String::from_utf8(after.stderr)
+            .unwrap()
+            .contains("livectl login")
+    );
+}
+
+#[test]
+fn a_wrong_token_is_not_saved() {
+    let sandbox = Sandbox::start(&[]);
+    let run = login(&sandbox, "lvs_wrong", &[]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the token was not accepted")
+            && run.stderr.contains("nothing was saved"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !sandbox
+            .home
+            .path()
+            .join("config/livectl/credentials.toml")
+            .exists()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn credentials_readable_by_others_are_refused_with_the_chmod() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::start(&[]);
+    let token = sandbox.home.token(None);
+    assert_eq!(login(&sandbox, &token, &[]).code, 0);
+    let credentials = sandbox.home.path().join("config/livectl/credentials.toml");
+    std::fs::set_permissions(&credentials, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let run = sandbox.home.run(&["list"]);
+    assert_eq!(run.status.code(), Some(4));
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        stderr.contains("can be read by other users (mode 644)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("chmod 600 {}", credentials.display())),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_unknown_profile_is_a_usage_error() {
+    let sandbox = Sandbox::start(&[]);
+    let token = sandbox.home.token(None);
+    assert_eq!(login(&sandbox, &token, &["--profile", "staging"]).code, 0);
+    let out = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_PROFILE", "prod")
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("there is no profile `prod`")
+            && stderr.contains("the profiles are: staging"),
+        "{stderr}"
+    );
+    let out = sandbox
+        .home
+        .run(&["--profile", "staging", "list", "-o", "ids"]);
+    assert!(out.status.success());
+}
+
+#[test]
+fn login_without_a_token_and_without_a_terminal_is_a_usage_error() {
+    let sandbox = Sandbox::start(&[]);
+    let out = sandbox.home.run(&["login", "--api-url", &sandbox.url]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("--token-stdin")
+    );
+}

@@ -1,0 +1,55 @@
+//! With nothing configured, livectl serves the sandbox in-process from the user's data directory.
+
+use crate::harness::Home;
+
+#[test]
+fn a_fresh_home_gets_the_demo_and_two_runs_see_each_other() {
+    let home = Home::new();
+    let db = home.path().join("data/livectl/sandbox.db");
+    let first = home.cli(&["queues"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(
+        first.stderr,
+        format!(
+            "livectl: using the embedded sandbox {} (new, with demo data); connect to a real platform with `livectl login`\n",
+            db.display()
+        )
+    );
+    assert!(
+        first.stdout.starts_with("general\t-\t-\t8\t"),
+        "{}",
+        first.stdout
+    );
+    assert!(db.exists());
+
+    let assign = home.cli(&["assign", "iv_3", "--to", "bo", "-o", "ids"]);
+    assert_eq!(assign.stdout, "iv_3\n", "{}", assign.stderr);
+    assert!(
+        !assign.stderr.contains("new, with demo data"),
+        "the demo is loaded only once"
+    );
+    let shown = home.cli(&["show", "iv_3", "-o", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
+    assert_eq!(
+        (value["state"].as_str(), value["owner"].as_str()),
+        (Some("assigned"), Some("ag_3"))
+    );
+    let whoami = home.cli(&["whoami", "-q"]);
+    assert_eq!(
+        whoami.stdout,
+        format!(
+            "Sandbox Admin <admin@sandbox.invalid> admin ag_1 on the embedded sandbox {}\n",
+            db.display()
+        )
+    );
+    assert_eq!(whoami.stderr, "", "--quiet silences the note");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let token = home.path().join("data/livectl/sandbox.token");
+        assert_eq!(
+            std::fs::metadata(token).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}

@@ -1,0 +1,245 @@
+//! Every exit code of DESIGN.md section 6, and bad input answered with one clear line.
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+
+use serde_json::json;
+
+use crate::harness::{Home, Sandbox, Workspace};
+
+/// A server that is not the API: answers every request with `response`, for `count` requests.
+fn impostor(
+    status: &'static str,
+    content_type: &'static str,
+    body: &'static str,
+    count: usize,
+) -> String {
+    let response = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(count) {
+            let Ok(mut stream) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let _ = stream.write_all(response.as_bytes());
+        }
+    });
+    url
+}
+
+#[test]
+fn usage_errors_exit_2_and_change_nothing() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.in_state("assigned");
+    let token = api.token.clone();
+    let cli = |args: &[&str]| sandbox.cli(&token, args);
+    cli(&["complete", &id, "--outcome", "resolved"])
+        .fails(2, "--topic is required when not running interactively");
+    let missing = cli(&["complete", &id, "--topic", "login"]);
+    missing.fails(2, "--outcome");
+    assert!(
+        missing.stderr.contains("valid values: Resolved (resolved)"),
+        "{}",
+        missing.stderr
+    );
+    let unknown = cli(&[
+        "complete",
+        &id,
+        "--topic",
+        "weather",
+        "--outcome",
+        "resolved",
+    ]);
+    unknown.fails(2, "--topic: `weather` is not in the catalog");
+    assert!(unknown.stderr.contains("Login problem (login)"));
+    cli(&["list", "--state", "open,closed"]).fails(2, "closed");
+    cli(&["list", "--older-than", "soon"]).fails(2, "not a duration");
+    cli(&["list", "--limit", "0"]).fails(2, "--limit");
+    cli(&[
+        "history",
+        "us_1",
+        "--since",
+        "2026-11-02",
+        "--until",
+        "2026-11-01",
+    ])
+    .fails(2, "must be before --until");
+    cli(&["history", "us_1", "--since", "last week"]).fails(2, "not a date");
+    cli(&["history", "us_1", "--out", "/nonexistent/dir/x.csv"]).fails(2, "does not exist");
+    cli(&["assign"]).fails(2, "<ID>");
+    cli(&["frobnicate"]).fails(2, "frobnicate");
+    assert_eq!(api.intervention(&id)["version"], 2, "nothing changed");
+}
+
+#[test]
+fn ambiguous_and_unknown_agents() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    api.post(
+        "/v1/agents",
+        json!({"key": "bo2", "name": "Bo Chen", "email": "bo.chen@example.com"}),
+    )
+    .expect(201);
+    let id = w.in_state("assigned");
+    let ambiguous = sandbox.cli(&api.token, &["reassign", &id, "--to", "bo chen"]);
+    ambiguous.fails(2, "matches 2 agents");
+    assert!(
+        ambiguous.stderr.contains("bo@example.com")
+            && ambiguous.stderr.contains("bo.chen@example.com"),
+        "{}",
+        ambiguous.stderr
+    );
+    sandbox
+        .cli(&api.token, &["reassign", &id, "--to", "zed"])
+        .fails(5, "no agent is called `zed`");
+    sandbox
+        .cli(&api.token, &["reassign", &id, "--to", "cy@example.com"])
+        .ok();
+}
+
+#[test]
+fn exit_codes_follow_the_api_answer() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let assigned = w.in_state("assigned");
+    let token = api.token.clone();
+    sandbox
+        .cli(&token, &["show", "iv_999"])
+        .fails(5, "intervention `iv_999` does not exist");
+    sandbox
+        .cli(&token, &["history", "us_999"])
+        .fails(5, "us_999");
+    sandbox
+        .cli(&token, &["assign", &assigned])
+        .fails(6, "it is assigned");
+    sandbox.cli("wrong-token", &["list"]).fails(4, "not known");
+    let bo = sandbox.home.token(Some("bo"));
+    let queued = w.queued();
+    sandbox
+        .cli(&bo, &["assign", &queued, "--to", "cy"])
+        .fails(4, "only an admin");
+    sandbox
+        .cli(&token, &["reassign", &assigned, "--to", "dan"])
+        .fails(1, "inactive");
+}
+
+#[test]
+fn broken_servers_get_one_clear_line() {
+    let home = Home::new();
+    let run = |url: &str| {
+        let out = home
+            .livectl()
+            .env("LIVECTL_API_URL", url)
+            .env("LIVECTL_TOKEN", "t")
+            .args(["list"])
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    let html = impostor(
+        "502 Bad Gateway",
+        "text/html",
+        "<html>bad gateway</html>",
+        20,
+    );
+    let (code, stderr) = run(&html);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("502 Bad Gateway without an API error body: <html>bad gateway</html>"),
+        "{stderr}"
+    );
+    let truncated = impostor("200 OK", "application/json", "{\"items\": [", 20);
+    let (code, stderr) = run(&truncated);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("is not the API's JSON"), "{stderr}");
+    assert!(
+        stderr.contains("hint: check that the API address"),
+        "{stderr}"
+    );
+    // Nothing listens on port 1: the connection is refused.
+    let (code, stderr) = run("http://127.0.0.1:1");
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("cannot reach http://127.0.0.1:1")
+            && stderr.contains("is the server running?"),
+        "{stderr}"
+    );
+    for (_, text) in [run(&html), run("http://127.0.0.1:1")] {
+        assert!(!text.contains("panicked"));
+        assert_eq!(
+            text.lines().filter(|l| l.starts_with("error:")).count(),
+            1,
+            "one error line: {text}"
+        );
+    }
+}
+
+#[test]
+fn plain_http_to_other_hosts_is_refused_before_connecting() {
+    let home = Home::new();
+    let out = home
+        .livectl()
+        .env("LIVECTL_API_URL", "http://livectl-test.invalid")
+        .env("LIVECTL_TOKEN", "t")
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    // Had it tried to connect, the name would have failed to resolve ("cannot reach").
+    assert!(
+        stderr.contains("refusing plain http:// to livectl-test.invalid")
+            && !stderr.contains("cannot reach"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--allow-insecure-http"));
+    let allowed = home
+        .livectl()
+        .env("LIVECTL_API_URL", "http://livectl-test.invalid")
+        .env("LIVECTL_TOKEN", "t")
+        .args(["list", "--allow-insecure-http"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(allowed.stderr)
+            .unwrap()
+            .contains("cannot reach"),
+        "with the flag it does try"
+    );
+}
+
+#[test]
+fn the_token_never_shows_even_at_vvv() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let token = api.token.clone();
+    for args in [
+        vec!["-vvv", "list"],
+        vec!["-vvv", "assign", id.as_str()],
+        vec!["-vvv", "show", "iv_999"],
+        vec!["-vvv", "whoami", "-o", "json"],
+    ] {
+        let run = sandbox.cli(&token, &args);
+        assert!(
+            run.stderr.contains("GET "),
+            "-vvv logs requests: {}",
+            run.stderr
+        );
+        assert!(
+            !run.stdout.contains(&token) && !run.stderr.contains(&token),
+            "the token leaked with {args:?}"
+        );
+    }
+    let wrong = sandbox.cli("lvs_secret-but-wrong", &["-vvv", "list"]);
+    assert!(!wrong.stderr.contains("secret-but-wrong"));
+}

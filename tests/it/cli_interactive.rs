@@ -1,0 +1,98 @@
+//! `livectl complete` on a terminal: pickers for what the flags left out, then a confirmation.
+//! Driven through a pseudo-terminal.
+
+use std::os::fd::AsRawFd;
+use std::time::{Duration, Instant};
+
+use rexpect::session::{PtySession, spawn_command};
+
+use crate::harness::{Sandbox, Workspace};
+
+/// Sends a key once the program reads keys one at a time (the terminal is out of canonical
+/// mode), so the key is not taken by the line discipline while a picker is still starting.
+fn key(p: &mut PtySession, key: &str) {
+    let fd = p.process.pty.as_raw_fd();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: tcgetattr fills the termios on success, which is checked before reading it.
+        let raw = unsafe {
+            libc::tcgetattr(fd, termios.as_mut_ptr()) == 0
+                && termios.assume_init().c_lflag & libc::ICANON == 0
+        };
+        if raw {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the picker never started reading keys"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    p.send(key).unwrap();
+    p.flush().unwrap();
+}
+
+fn complete_on_a_terminal(sandbox: &Sandbox, token: &str, id: &str) -> PtySession {
+    let mut cmd = sandbox.home.livectl();
+    cmd.env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", token)
+        .env("TERM", "xterm")
+        .args(["complete", id, "-q"]);
+    spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
+}
+
+#[test]
+fn pickers_fill_in_topic_outcome_block_and_tags() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.in_state("assigned");
+    let mut p = complete_on_a_terminal(&sandbox, &api.token, &id);
+    // Each key is sent once the picker has drawn itself, so none is lost to a terminal mode
+    // change.
+    p.exp_string("Login problem (login)").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("Resolved (resolved)").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("Survey (survey)").unwrap();
+    key(&mut p, "\x1b[B");
+    p.exp_string("> Survey (survey)").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("Tags").unwrap();
+    p.send_line("VIP, password").unwrap();
+    p.exp_string(&format!("Complete {id} with topic Login problem, outcome Resolved, block Survey, tags VIP, password?")).unwrap();
+    key(&mut p, "y");
+    p.exp_eof().unwrap();
+    let done = api.intervention(&id);
+    assert_eq!(done["state"], "completed");
+    assert_eq!(done["completion"]["topic"], w.topic.as_str());
+    assert_eq!(done["completion"]["outcome"], w.outcome.as_str());
+    assert_eq!(done["completion"]["block"], w.block.as_str());
+    assert_eq!(done["tags"], serde_json::json!(["vip", "password"]));
+}
+
+#[test]
+fn declining_the_confirmation_changes_nothing_and_exits_130() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.in_state("assigned");
+    let mut p = complete_on_a_terminal(&sandbox, &api.token, &id);
+    p.exp_string("Login problem (login)").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("Resolved (resolved)").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("Survey (survey)").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("Tags").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Complete").unwrap();
+    key(&mut p, "n");
+    p.exp_string("was not completed").unwrap();
+    match p.process.wait().unwrap() {
+        rexpect::process::wait::WaitStatus::Exited(_, code) => assert_eq!(code, 130),
+        other => panic!("unexpected end: {other:?}"),
+    }
+    assert_eq!(api.intervention(&id)["state"], "assigned");
+}

@@ -243,3 +243,26 @@ fn the_token_never_shows_even_at_vvv() {
     let wrong = sandbox.cli("lvs_secret-but-wrong", &["-vvv", "list"]);
     assert!(!wrong.stderr.contains("secret-but-wrong"));
 }
+
+#[test]
+fn the_client_retries_through_faults_and_acts_exactly_once() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..10).map(|_| w.queued()).collect();
+    let faulty = Sandbox::start_in(clean.home.clone(), &["--faults", "error=0.2,drop=0.2,seed=11"]);
+    let mut log = String::new();
+    for id in &ids {
+        let run = faulty.cli(&api.token, &["assign", id, "--to", &w.bo, "-o", "ids", "-vv"]);
+        assert_eq!(run.stdout, format!("{id}\n"), "{}", run.stderr);
+        log.push_str(&run.stderr);
+    }
+    assert!(log.contains("injected fault: nothing was done"), "errors were retried: {log}");
+    assert!(log.contains("connection closed before message completed"), "dropped answers were retried: {log}");
+    let assigned = api.all("/v1/audit?action=assigned");
+    assert_eq!(assigned.len(), 10, "each assign acted exactly once");
+    let keys: std::collections::HashSet<_> = assigned.iter().map(|e| e["idempotency_key"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(keys.len(), 10, "every action carried its own idempotency key");
+    let runs = faulty.cli(&api.token, &["list", "--state", "all", "-o", "ids", "-vv"]);
+    assert_eq!(runs.stdout.lines().count(), 10, "{}", runs.stderr);
+}

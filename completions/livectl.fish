@@ -49,7 +49,6 @@ complete -c livectl -n "__fish_livectl_needs_command" -f -a "assign" -d 'Assign 
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "reassign" -d 'Move an assigned intervention to another agent\'s My Queue'
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "return" -d 'Return an assigned intervention to the general queue'
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "cancel" -d 'Cancel the takeover: the user goes back to the bot'
-complete -c livectl -n "__fish_livectl_needs_command" -f -a "complete" -d 'Complete an intervention with topic, outcome, tags and closing block'
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "agents" -d 'The agents'
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "topics" -d 'The topics conversations are completed with'
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "outcomes" -d 'The outcomes conversations are completed with'
@@ -63,6 +62,7 @@ complete -c livectl -n "__fish_livectl_needs_command" -f -a "config" -d 'Read an
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "sandbox" -d 'Run a local sandbox of the platform\'s API'
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "man" -d 'Write man pages'
+complete -c livectl -n "__fish_livectl_needs_command" -f -a "complete" -d 'Complete an intervention with topic, outcome, tags and closing block'
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
@@ -131,6 +131,20 @@ complete -c livectl -n "__fish_livectl_using_subcommand show" -l sandbox -d 'Use
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -s h -l help -d 'Print help'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
+assigned\t''
+completed\t''
+cancelled\t''
+open\t''
+all\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l department -d 'Department: id, key or name' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l tag -d 'Only interventions with this tag' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l concurrency -d 'Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l rate -d 'At most N actions a second' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l to -d 'The agent who will own it: an id, an email, a unique name or `me`' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
@@ -142,6 +156,7 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s q -l quiet -d 'Print only data and errors'
@@ -150,7 +165,21 @@ complete -c livectl -n "__fish_livectl_using_subcommand assign" -l sandbox -d 'U
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s h -l help -d 'Print help'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l to -d 'The agent who will own it: an id, an email, a unique name or `me`' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
+assigned\t''
+completed\t''
+cancelled\t''
+open\t''
+all\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l department -d 'Department: id, key or name' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l tag -d 'Only interventions with this tag' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l concurrency -d 'Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l rate -d 'At most N actions a second' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l to -d 'The new owner: an id, an email, a unique name or `me`; several spread the items evenly, least-loaded first' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l reason -d 'Why, recorded in the event' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
@@ -162,6 +191,7 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s q -l quiet -d 'Print only data and errors'
@@ -170,6 +200,20 @@ complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l sandbox -d 
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s h -l help -d 'Print help'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
+assigned\t''
+completed\t''
+cancelled\t''
+open\t''
+all\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l department -d 'Department: id, key or name' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l tag -d 'Only interventions with this tag' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l concurrency -d 'Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l rate -d 'At most N actions a second' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l reason -d 'Why, recorded in the event' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
@@ -181,6 +225,7 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -s q -l quiet -d 'Print only data and errors'
@@ -189,6 +234,20 @@ complete -c livectl -n "__fish_livectl_using_subcommand return" -l sandbox -d 'U
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -s h -l help -d 'Print help'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
+assigned\t''
+completed\t''
+cancelled\t''
+open\t''
+all\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l department -d 'Department: id, key or name' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l tag -d 'Only interventions with this tag' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l concurrency -d 'Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l rate -d 'At most N actions a second' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l reason -d 'Why, recorded in the event' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
@@ -200,6 +259,7 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s q -l quiet -d 'Print only data and errors'
@@ -208,28 +268,6 @@ complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l sandbox -d 'U
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s h -l help -d 'Print help'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l topic -d 'The topic: id, key or name (see `livectl topics`)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l outcome -d 'The outcome: id, key or name (see `livectl outcomes`)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l tag -d 'A tag (repeatable)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l block -d 'The block the bot sends to close: id, key or name (see `livectl blocks`)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
-json\t''
-ndjson\t''
-csv\t''
-ids\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l no-input -d 'Never prompt; a missing value is an error'
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -s y -l yes -d 'Answer yes to confirmations'
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -s q -l quiet -d 'Print only data and errors'
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -s h -l help -d 'Print help'
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
@@ -621,28 +659,65 @@ complete -c livectl -n "__fish_livectl_using_subcommand man" -l sandbox -d 'Use 
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "queues" -d 'Every queue: the general queue and each agent\'s My Queue'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "list" -d 'List interventions (open ones by default)'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "show" -d 'Show one intervention: user, summary, state, owner, timeline, last messages'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "assign" -d 'Assign a queued intervention (to yourself by default)'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "reassign" -d 'Move an assigned intervention to another agent\'s My Queue'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "return" -d 'Return an assigned intervention to the general queue'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "cancel" -d 'Cancel the takeover: the user goes back to the bot'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "complete" -d 'Complete an intervention with topic, outcome, tags and closing block'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "agents" -d 'The agents'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "topics" -d 'The topics conversations are completed with'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "outcomes" -d 'The outcomes conversations are completed with'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "blocks" -d 'The blocks the bot can send when a takeover completes'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "departments" -d 'The departments'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "history" -d 'A user\'s history: a timeline on a terminal, an export with -o or --out'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "login" -d 'Save a profile and its token'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "logout" -d 'Forget a profile\'s token'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "whoami" -d 'Who the token belongs to'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "config" -d 'Read and change the configuration'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "sandbox" -d 'Run a local sandbox of the platform\'s API'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "man" -d 'Write man pages'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel complete agents topics outcomes blocks departments history login logout whoami config sandbox completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
+assigned\t''
+completed\t''
+cancelled\t''
+open\t''
+all\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l department -d 'Department: id, key or name' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l concurrency -d 'Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l rate -d 'At most N actions a second' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l topic -d 'The topic: id, key or name (see `livectl topics`)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l outcome -d 'The outcome: id, key or name (see `livectl outcomes`)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l tag -d 'A tag (repeatable)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l block -d 'The block the bot sends to close: id, key or name (see `livectl blocks`)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l with-tag -d 'Only interventions with this tag' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''
+ids\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l dry-run -d 'Print what would change and change nothing'
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -s y -l yes -d 'Answer yes to confirmations'
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -s q -l quiet -d 'Print only data and errors'
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "queues" -d 'Every queue: the general queue and each agent\'s My Queue'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "list" -d 'List interventions (open ones by default)'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "show" -d 'Show one intervention: user, summary, state, owner, timeline, last messages'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "assign" -d 'Assign a queued intervention (to yourself by default)'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "reassign" -d 'Move an assigned intervention to another agent\'s My Queue'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "return" -d 'Return an assigned intervention to the general queue'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "cancel" -d 'Cancel the takeover: the user goes back to the bot'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "agents" -d 'The agents'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "topics" -d 'The topics conversations are completed with'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "outcomes" -d 'The outcomes conversations are completed with'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "blocks" -d 'The blocks the bot can send when a takeover completes'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "departments" -d 'The departments'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "history" -d 'A user\'s history: a timeline on a terminal, an export with -o or --out'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "login" -d 'Save a profile and its token'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "logout" -d 'Forget a profile\'s token'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "whoami" -d 'Who the token belongs to'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "config" -d 'Read and change the configuration'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "sandbox" -d 'Run a local sandbox of the platform\'s API'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "completions" -d 'Print a shell completion script'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "man" -d 'Write man pages'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "complete" -d 'Complete an intervention with topic, outcome, tags and closing block'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Print every setting of the profile'

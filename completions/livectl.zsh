@@ -120,12 +120,23 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (assign)
 _arguments "${_arguments_options[@]}" : \
+'*--state=[States to include\: queued, assigned, completed, cancelled, open (queued and assigned) or all]:STATE:(queued assigned completed cancelled open all)' \
+'--owner=[Owner\: an AGENT (id, email, unique name or \`me\`), or \`none\` for the general queue]:AGENT:_default' \
+'--from=[Owner\: an AGENT (id, email, unique name or \`me\`), or \`none\` for the general queue]:AGENT:_default' \
+'--department=[Department\: id, key or name]:DEPARTMENT:_default' \
+'--tag=[Only interventions with this tag]:TAG:_default' \
+'--older-than=[Only interventions queued longer ago than this, e.g. 30m, 2h, 1d]:DURATION:_default' \
+'--concurrency=[Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)]:CONCURRENCY:_default' \
+'--rate=[At most N actions a second]:N:_default' \
+'--journal=[Write the journal here \[default\: a new file in \$XDG_STATE_HOME/livectl/runs/\]]:FILE:_files' \
+'(--journal --dry-run)--resume=[Continue the run of this journal\: only what is left, in-flight items replayed with their keys]:FILE:_files' \
 '--to=[The agent who will own it\: an id, an email, a unique name or \`me\`]:AGENT:_default' \
 '--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
 '--api-url=[The platform'\''s API address, e.g. https\://live.example.com]:URL:_default' \
 '-o+[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
 '--output=[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
 '--color=[When to use colour (NO_COLOR turns it off too)]:COLOR:(auto always never)' \
+'--dry-run[Print what would change and change nothing]' \
 '--no-input[Never prompt; a missing value is an error]' \
 '-y[Answer yes to confirmations]' \
 '--yes[Answer yes to confirmations]' \
@@ -139,18 +150,29 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':id -- The intervention'\''s id, e.g. iv_42:_default' \
+'*::ids -- Intervention ids, or `-` to read them from stdin (one a line, or NDJSON objects with an "id"):_default' \
 && ret=0
 ;;
 (reassign)
 _arguments "${_arguments_options[@]}" : \
-'--to=[The agent who will own it\: an id, an email, a unique name or \`me\`]:AGENT:_default' \
+'*--state=[States to include\: queued, assigned, completed, cancelled, open (queued and assigned) or all]:STATE:(queued assigned completed cancelled open all)' \
+'--owner=[Owner\: an AGENT (id, email, unique name or \`me\`), or \`none\` for the general queue]:AGENT:_default' \
+'--from=[Owner\: an AGENT (id, email, unique name or \`me\`), or \`none\` for the general queue]:AGENT:_default' \
+'--department=[Department\: id, key or name]:DEPARTMENT:_default' \
+'--tag=[Only interventions with this tag]:TAG:_default' \
+'--older-than=[Only interventions queued longer ago than this, e.g. 30m, 2h, 1d]:DURATION:_default' \
+'--concurrency=[Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)]:CONCURRENCY:_default' \
+'--rate=[At most N actions a second]:N:_default' \
+'--journal=[Write the journal here \[default\: a new file in \$XDG_STATE_HOME/livectl/runs/\]]:FILE:_files' \
+'(--journal --dry-run)--resume=[Continue the run of this journal\: only what is left, in-flight items replayed with their keys]:FILE:_files' \
+'*--to=[The new owner\: an id, an email, a unique name or \`me\`; several spread the items evenly, least-loaded first]:AGENT:_default' \
 '--reason=[Why, recorded in the event]:REASON:_default' \
 '--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
 '--api-url=[The platform'\''s API address, e.g. https\://live.example.com]:URL:_default' \
 '-o+[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
 '--output=[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
 '--color=[When to use colour (NO_COLOR turns it off too)]:COLOR:(auto always never)' \
+'--dry-run[Print what would change and change nothing]' \
 '--no-input[Never prompt; a missing value is an error]' \
 '-y[Answer yes to confirmations]' \
 '--yes[Answer yes to confirmations]' \
@@ -164,17 +186,28 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':id -- The intervention'\''s id, e.g. iv_42:_default' \
+'*::ids -- Intervention ids, or `-` to read them from stdin (one a line, or NDJSON objects with an "id"):_default' \
 && ret=0
 ;;
 (return)
 _arguments "${_arguments_options[@]}" : \
+'*--state=[States to include\: queued, assigned, completed, cancelled, open (queued and assigned) or all]:STATE:(queued assigned completed cancelled open all)' \
+'--owner=[Owner\: an AGENT (id, email, unique name or \`me\`), or \`none\` for the general queue]:AGENT:_default' \
+'--from=[Owner\: an AGENT (id, email, unique name or \`me\`), or \`none\` for the general queue]:AGENT:_default' \
+'--department=[Department\: id, key or name]:DEPARTMENT:_default' \
+'--tag=[Only interventions with this tag]:TAG:_default' \
+'--older-than=[Only interventions queued longer ago than this, e.g. 30m, 2h, 1d]:DURATION:_default' \
+'--concurrency=[Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)]:CONCURRENCY:_default' \
+'--rate=[At most N actions a second]:N:_default' \
+'--journal=[Write the journal here \[default\: a new file in \$XDG_STATE_HOME/livectl/runs/\]]:FILE:_files' \
+'(--journal --dry-run)--resume=[Continue the run of this journal\: only what is left, in-flight items replayed with their keys]:FILE:_files' \
 '--reason=[Why, recorded in the event]:REASON:_default' \
 '--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
 '--api-url=[The platform'\''s API address, e.g. https\://live.example.com]:URL:_default' \
 '-o+[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
 '--output=[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
 '--color=[When to use colour (NO_COLOR turns it off too)]:COLOR:(auto always never)' \
+'--dry-run[Print what would change and change nothing]' \
 '--no-input[Never prompt; a missing value is an error]' \
 '-y[Answer yes to confirmations]' \
 '--yes[Answer yes to confirmations]' \
@@ -188,17 +221,28 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':id -- The intervention'\''s id, e.g. iv_42:_default' \
+'*::ids -- Intervention ids, or `-` to read them from stdin (one a line, or NDJSON objects with an "id"):_default' \
 && ret=0
 ;;
 (cancel)
 _arguments "${_arguments_options[@]}" : \
+'*--state=[States to include\: queued, assigned, completed, cancelled, open (queued and assigned) or all]:STATE:(queued assigned completed cancelled open all)' \
+'--owner=[Owner\: an AGENT (id, email, unique name or \`me\`), or \`none\` for the general queue]:AGENT:_default' \
+'--from=[Owner\: an AGENT (id, email, unique name or \`me\`), or \`none\` for the general queue]:AGENT:_default' \
+'--department=[Department\: id, key or name]:DEPARTMENT:_default' \
+'--tag=[Only interventions with this tag]:TAG:_default' \
+'--older-than=[Only interventions queued longer ago than this, e.g. 30m, 2h, 1d]:DURATION:_default' \
+'--concurrency=[Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)]:CONCURRENCY:_default' \
+'--rate=[At most N actions a second]:N:_default' \
+'--journal=[Write the journal here \[default\: a new file in \$XDG_STATE_HOME/livectl/runs/\]]:FILE:_files' \
+'(--journal --dry-run)--resume=[Continue the run of this journal\: only what is left, in-flight items replayed with their keys]:FILE:_files' \
 '--reason=[Why, recorded in the event]:REASON:_default' \
 '--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
 '--api-url=[The platform'\''s API address, e.g. https\://live.example.com]:URL:_default' \
 '-o+[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
 '--output=[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
 '--color=[When to use colour (NO_COLOR turns it off too)]:COLOR:(auto always never)' \
+'--dry-run[Print what would change and change nothing]' \
 '--no-input[Never prompt; a missing value is an error]' \
 '-y[Answer yes to confirmations]' \
 '--yes[Answer yes to confirmations]' \
@@ -212,34 +256,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':id -- The intervention'\''s id, e.g. iv_42:_default' \
-&& ret=0
-;;
-(complete)
-_arguments "${_arguments_options[@]}" : \
-'--topic=[The topic\: id, key or name (see \`livectl topics\`)]:TOPIC:_default' \
-'--outcome=[The outcome\: id, key or name (see \`livectl outcomes\`)]:OUTCOME:_default' \
-'*--tag=[A tag (repeatable)]:TAG:_default' \
-'--block=[The block the bot sends to close\: id, key or name (see \`livectl blocks\`)]:BLOCK:_default' \
-'--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
-'--api-url=[The platform'\''s API address, e.g. https\://live.example.com]:URL:_default' \
-'-o+[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
-'--output=[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
-'--color=[When to use colour (NO_COLOR turns it off too)]:COLOR:(auto always never)' \
-'--no-input[Never prompt; a missing value is an error]' \
-'-y[Answer yes to confirmations]' \
-'--yes[Answer yes to confirmations]' \
-'-q[Print only data and errors]' \
-'--quiet[Print only data and errors]' \
-'*-v[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
-'*--verbose[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
-'--sandbox[Use the embedded sandbox even when a profile is configured]' \
-'--allow-insecure-http[Allow plain http\:// to hosts other than loopback]' \
-'-h[Print help]' \
-'--help[Print help]' \
-'-V[Print version]' \
-'--version[Print version]' \
-':id -- The intervention'\''s id, e.g. iv_42:_default' \
+'*::ids -- Intervention ids, or `-` to read them from stdin (one a line, or NDJSON objects with an "id"):_default' \
 && ret=0
 ;;
 (agents)
@@ -793,6 +810,44 @@ _arguments "${_arguments_options[@]}" : \
 '::dir -- The directory to write the pages to:_files' \
 && ret=0
 ;;
+(complete)
+_arguments "${_arguments_options[@]}" : \
+'*--state=[States to include\: queued, assigned, completed, cancelled, open (queued and assigned) or all]:STATE:(queued assigned completed cancelled open all)' \
+'--owner=[Owner\: an AGENT (id, email, unique name or \`me\`), or \`none\` for the general queue]:AGENT:_default' \
+'--from=[Owner\: an AGENT (id, email, unique name or \`me\`), or \`none\` for the general queue]:AGENT:_default' \
+'--department=[Department\: id, key or name]:DEPARTMENT:_default' \
+'--older-than=[Only interventions queued longer ago than this, e.g. 30m, 2h, 1d]:DURATION:_default' \
+'--concurrency=[Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)]:CONCURRENCY:_default' \
+'--rate=[At most N actions a second]:N:_default' \
+'--journal=[Write the journal here \[default\: a new file in \$XDG_STATE_HOME/livectl/runs/\]]:FILE:_files' \
+'(--journal --dry-run)--resume=[Continue the run of this journal\: only what is left, in-flight items replayed with their keys]:FILE:_files' \
+'--topic=[The topic\: id, key or name (see \`livectl topics\`)]:TOPIC:_default' \
+'--outcome=[The outcome\: id, key or name (see \`livectl outcomes\`)]:OUTCOME:_default' \
+'*--tag=[A tag (repeatable)]:TAG:_default' \
+'--block=[The block the bot sends to close\: id, key or name (see \`livectl blocks\`)]:BLOCK:_default' \
+'--with-tag=[Only interventions with this tag]:TAG:_default' \
+'--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
+'--api-url=[The platform'\''s API address, e.g. https\://live.example.com]:URL:_default' \
+'-o+[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
+'--output=[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
+'--color=[When to use colour (NO_COLOR turns it off too)]:COLOR:(auto always never)' \
+'--dry-run[Print what would change and change nothing]' \
+'--no-input[Never prompt; a missing value is an error]' \
+'-y[Answer yes to confirmations]' \
+'--yes[Answer yes to confirmations]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'*-v[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
+'*--verbose[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
+'--sandbox[Use the embedded sandbox even when a profile is configured]' \
+'--allow-insecure-http[Allow plain http\:// to hosts other than loopback]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::ids -- Intervention ids, or `-` to read them from stdin (one a line, or NDJSON objects with an "id"):_default' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_livectl__subcmd__help_commands" \
@@ -830,10 +885,6 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (cancel)
-_arguments "${_arguments_options[@]}" : \
-&& ret=0
-;;
-(complete)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -941,6 +992,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(complete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -964,7 +1019,6 @@ _livectl_commands() {
 'reassign:Move an assigned intervention to another agent'\''s My Queue' \
 'return:Return an assigned intervention to the general queue' \
 'cancel:Cancel the takeover\: the user goes back to the bot' \
-'complete:Complete an intervention with topic, outcome, tags and closing block' \
 'agents:The agents' \
 'topics:The topics conversations are completed with' \
 'outcomes:The outcomes conversations are completed with' \
@@ -978,6 +1032,7 @@ _livectl_commands() {
 'sandbox:Run a local sandbox of the platform'\''s API' \
 'completions:Print a shell completion script' \
 'man:Write man pages' \
+'complete:Complete an intervention with topic, outcome, tags and closing block' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'livectl commands' commands "$@"
@@ -1082,7 +1137,6 @@ _livectl__subcmd__help_commands() {
 'reassign:Move an assigned intervention to another agent'\''s My Queue' \
 'return:Return an assigned intervention to the general queue' \
 'cancel:Cancel the takeover\: the user goes back to the bot' \
-'complete:Complete an intervention with topic, outcome, tags and closing block' \
 'agents:The agents' \
 'topics:The topics conversations are completed with' \
 'outcomes:The outcomes conversations are completed with' \
@@ -1096,6 +1150,7 @@ _livectl__subcmd__help_commands() {
 'sandbox:Run a local sandbox of the platform'\''s API' \
 'completions:Print a shell completion script' \
 'man:Write man pages' \
+'complete:Complete an intervention with topic, outcome, tags and closing block' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'livectl help commands' commands "$@"

@@ -1,6 +1,6 @@
 //! The command line: `Cli`, its global options and the command enum.
 
-use clap::{ArgAction, Args, Parser, Subcommand};
+use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands;
 use crate::output::{ColorChoice, Format};
@@ -103,8 +103,28 @@ pub enum Command {
     Man(commands::generate::ManArgs),
 }
 
+/// The command line, with the one rename derive cannot express: in `complete`, `--tag` adds
+/// tags to the wrap-up, so the tag filter is `--with-tag` there.
+pub fn command() -> clap::Command {
+    Cli::command().mut_subcommand("complete", |c| c.mut_arg("tag", |a| a.long("with-tag")))
+}
+
+/// Parses the process arguments (exits with clap's message and code 2 on a usage error).
+pub fn parse() -> Cli {
+    let matches = command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 impl Cli {
     pub fn run(self) -> Result<(), crate::error::CliError> {
         commands::run(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::command().debug_assert();
     }
 }

@@ -2,6 +2,7 @@
 //! sandbox of the platform's API.
 
 pub mod api;
+pub mod bulk;
 pub mod cli;
 pub mod commands;
 pub mod completion;

@@ -1,12 +1,9 @@
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
-use livectl::cli::Cli;
-
 fn main() -> ExitCode {
     // `COMPLETE=bash livectl` prints the dynamic completion script; completing, it answers here.
-    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
-    let cli = Cli::parse();
+    clap_complete::CompleteEnv::with_factory(livectl::cli::command).complete();
+    let cli = livectl::cli::parse();
     match cli.run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -49,8 +49,8 @@ impl RetryPolicy {
     }
 }
 
-/// A token bucket of retries: every request adds a tenth of a retry, every retry takes one.
-/// Counted in tenths, so ten requests earn exactly one retry.
+/// A token bucket of retries: every request adds half a retry, every retry takes one, so a
+/// server failing everything sees at most one retry for every two requests. Counted in tenths.
 #[derive(Debug)]
 pub struct RetryBudget {
     tenths: Mutex<u32>,
@@ -68,7 +68,7 @@ impl RetryBudget {
 
     pub fn on_request(&self) {
         if let Ok(mut t) = self.tenths.lock() {
-            *t = (*t + 1).min(self.max);
+            *t = (*t + 5).min(self.max);
         }
     }
 
@@ -86,7 +86,7 @@ impl RetryBudget {
 
 impl Default for RetryBudget {
     fn default() -> RetryBudget {
-        RetryBudget::new(20)
+        RetryBudget::new(100)
     }
 }
 
@@ -118,9 +118,9 @@ mod tests {
         let b = RetryBudget::new(2);
         assert!(b.try_retry() && b.try_retry());
         assert!(!b.try_retry());
-        for _ in 0..10 {
-            b.on_request();
-        }
+        b.on_request();
+        assert!(!b.try_retry(), "one request earns half a retry");
+        b.on_request();
         assert!(b.try_retry());
     }
 

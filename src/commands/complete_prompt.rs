@@ -93,7 +93,11 @@ pub fn ask(
     }
     let summary = format!(
         "Complete {} with topic {}, outcome {}{}{}?",
-        args.id,
+        if args.targets.ids.len() == 1 {
+            args.targets.ids[0].clone()
+        } else {
+            "the interventions".to_owned()
+        },
         topic.name,
         outcome.name,
         block

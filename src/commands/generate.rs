@@ -3,10 +3,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
 use crate::error::CliError;
 
 #[derive(Debug, Args)]
@@ -23,7 +22,7 @@ pub struct ManArgs {
 }
 
 pub fn completions(args: CompletionsArgs) -> Result<(), CliError> {
-    let mut command = Cli::command();
+    let mut command = crate::cli::command();
     clap_complete::generate(args.shell, &mut command, "livectl", &mut std::io::stdout());
     Ok(())
 }
@@ -32,7 +31,7 @@ pub fn completions(args: CompletionsArgs) -> Result<(), CliError> {
 pub fn man(args: ManArgs) -> Result<(), CliError> {
     std::fs::create_dir_all(&args.dir)
         .map_err(|e| CliError::failure(format!("cannot create {}: {e}", args.dir.display())))?;
-    let command = Cli::command();
+    let command = crate::cli::command();
     write_pages(&command, "livectl", &args.dir)
 }
 

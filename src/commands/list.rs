@@ -30,6 +30,15 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// True when any filter was given (bulk actions select by filters only then).
+    pub fn is_set(&self) -> bool {
+        !self.state.is_empty()
+            || self.owner.is_some()
+            || self.department.is_some()
+            || self.tag.is_some()
+            || self.older_than.is_some()
+    }
+
     /// The query of `GET /v1/interventions` for these filters.
     pub async fn query(&self, ctx: &Ctx) -> Result<Vec<(String, String)>, CliError> {
         let mut query = Vec::new();

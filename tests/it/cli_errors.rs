@@ -72,7 +72,7 @@ fn usage_errors_exit_2_and_change_nothing() {
     .fails(2, "must be before --until");
     cli(&["history", "us_1", "--since", "last week"]).fails(2, "not a date");
     cli(&["history", "us_1", "--out", "/nonexistent/dir/x.csv"]).fails(2, "does not exist");
-    cli(&["assign"]).fails(2, "<ID>");
+    cli(&["assign"]).fails(2, "name the interventions: ids, `-` to read them from stdin, or filters");
     cli(&["frobnicate"]).fails(2, "frobnicate");
     assert_eq!(api.intervention(&id)["version"], 2, "nothing changed");
 }
@@ -128,7 +128,7 @@ fn exit_codes_follow_the_api_answer() {
         .fails(4, "only an admin");
     sandbox
         .cli(&token, &["reassign", &assigned, "--to", "dan"])
-        .fails(1, "inactive");
+        .fails(2, "Dan Ek (ag_5) is inactive and receives no work");
 }
 
 #[test]
@@ -250,19 +250,38 @@ fn the_client_retries_through_faults_and_acts_exactly_once() {
     let api = clean.api();
     let w = Workspace::new(&api);
     let ids: Vec<String> = (0..10).map(|_| w.queued()).collect();
-    let faulty = Sandbox::start_in(clean.home.clone(), &["--faults", "error=0.2,drop=0.2,seed=11"]);
+    let faulty = Sandbox::start_in(
+        clean.home.clone(),
+        &["--faults", "error=0.2,drop=0.2,seed=11"],
+    );
     let mut log = String::new();
     for id in &ids {
-        let run = faulty.cli(&api.token, &["assign", id, "--to", &w.bo, "-o", "ids", "-vv"]);
+        let run = faulty.cli(
+            &api.token,
+            &["assign", id, "--to", &w.bo, "-o", "ids", "-vv"],
+        );
         assert_eq!(run.stdout, format!("{id}\n"), "{}", run.stderr);
         log.push_str(&run.stderr);
     }
-    assert!(log.contains("injected fault: nothing was done"), "errors were retried: {log}");
-    assert!(log.contains("connection closed before message completed"), "dropped answers were retried: {log}");
+    assert!(
+        log.contains("injected fault: nothing was done"),
+        "errors were retried: {log}"
+    );
+    assert!(
+        log.contains("connection closed before message completed"),
+        "dropped answers were retried: {log}"
+    );
     let assigned = api.all("/v1/audit?action=assigned");
     assert_eq!(assigned.len(), 10, "each assign acted exactly once");
-    let keys: std::collections::HashSet<_> = assigned.iter().map(|e| e["idempotency_key"].as_str().unwrap().to_owned()).collect();
-    assert_eq!(keys.len(), 10, "every action carried its own idempotency key");
+    let keys: std::collections::HashSet<_> = assigned
+        .iter()
+        .map(|e| e["idempotency_key"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        keys.len(),
+        10,
+        "every action carried its own idempotency key"
+    );
     let runs = faulty.cli(&api.token, &["list", "--state", "all", "-o", "ids", "-vv"]);
     assert_eq!(runs.stdout.lines().count(), 10, "{}", runs.stderr);
 }

@@ -89,7 +89,7 @@ fn declining_the_confirmation_changes_nothing_and_exits_130() {
     p.send_line("").unwrap();
     p.exp_string("Complete").unwrap();
     key(&mut p, "n");
-    p.exp_string("was not completed").unwrap();
+    p.exp_string("nothing was completed").unwrap();
     match p.process.wait().unwrap() {
         rexpect::process::wait::WaitStatus::Exited(_, code) => assert_eq!(code, 130),
         other => panic!("unexpected end: {other:?}"),

@@ -75,6 +75,10 @@ pub enum Command {
     Cancel(commands::act::ReasonArgs),
     /// Complete an intervention with topic, outcome, tags and closing block
     Complete(commands::act::CompleteArgs),
+    /// Open interventions that need help: owner away, user waiting for a reply, queued too long
+    Stuck(commands::stuck::StuckArgs),
+    /// Live stream of changes (Ctrl-C to stop)
+    Watch(commands::watch::WatchArgs),
     /// The agents
     Agents(commands::catalog::CatalogArgs),
     /// The topics conversations are completed with

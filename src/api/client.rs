@@ -44,6 +44,8 @@ impl ActionBody {
 #[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,
+    /// For the event stream: no total timeout, but a read timeout longer than the keep-alive.
+    streaming: reqwest::Client,
     base: String,
     token: Token,
     policy: RetryPolicy,
@@ -70,8 +72,15 @@ impl Client {
             .pool_max_idle_per_host(64)
             .build()
             .map_err(|e| ClientError::Config(format!("cannot set up HTTP: {e}")))?;
+        let streaming = reqwest::Client::builder()
+            .user_agent(concat!("livectl/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(Duration::from_secs(10))
+            .read_timeout(Duration::from_secs(60))
+            .build()
+            .map_err(|e| ClientError::Config(format!("cannot set up HTTP: {e}")))?;
         Ok(Client {
             http,
+            streaming,
             base: base.trim_end_matches('/').to_owned(),
             token,
             policy: RetryPolicy::default(),
@@ -280,6 +289,39 @@ impl Client {
     }
 
     // ---- the contract's operations ----
+
+    /// Opens `GET /v1/events`, after `last` when resuming.
+    pub async fn events(&self, last: Option<i64>) -> Result<reqwest::Response, ClientError> {
+        let url = format!("{}/v1/events", self.base);
+        let mut request = self
+            .streaming
+            .get(&url)
+            .header(
+                header::AUTHORIZATION,
+                format!("Bearer {}", self.token.expose()),
+            )
+            .header(header::ACCEPT, "text/event-stream");
+        if let Some(seq) = last {
+            request = request.header("Last-Event-ID", seq.to_string());
+        }
+        self.log(1, || {
+            format!(
+                "GET {url} (stream{})",
+                last.map(|s| format!(" after {s}")).unwrap_or_default()
+            )
+        });
+        let response = request
+            .send()
+            .await
+            .map_err(|e| self.transport_error(&url, e))?;
+        if response.status().is_success() {
+            return Ok(response);
+        }
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.unwrap_or_default();
+        Err(error_from(status, &headers, &bytes))
+    }
 
     pub async fn me(&self) -> Result<Agent, ClientError> {
         self.get("/v1/me").await

@@ -142,14 +142,14 @@ pub async fn run(
                     path.display()
                 )));
             }
-            if header.api_url != ctx.client.base() || header.agent != me.id {
+            if header.api_url != ctx.target || header.agent != me.id {
                 return Err(CliError::usage(format!(
                     "{} was written by {} on {}; this run is {} on {}",
                     path.display(),
                     header.agent,
                     header.api_url,
                     me.id,
-                    ctx.client.base()
+                    ctx.target
                 ))
                 .hint("resume with the profile (and token) the run started with"));
             }
@@ -167,7 +167,11 @@ pub async fn run(
             }
             if bulk.dry_run {
                 let planned: Vec<Planned> = items.iter().map(Planned).collect();
-                print_list(&ctx.out, &planned)?;
+                let mut out = ctx.out.clone();
+                if out.format.is_none() || out.format == Some(Format::Table) {
+                    out.names = crate::commands::list::agent_names(ctx).await?;
+                }
+                print_list(&out, &planned)?;
                 ctx.out.note(format!(
                     "dry run: {} intervention(s) would be changed; nothing was sent",
                     items.len()
@@ -186,7 +190,7 @@ pub async fn run(
                 version: 1,
                 run_id,
                 action: action.to_owned(),
-                api_url: ctx.client.base().to_owned(),
+                api_url: ctx.target.clone(),
                 agent: me.id.clone(),
                 created_at: jiff::Timestamp::now(),
                 items,
@@ -366,14 +370,13 @@ fn confirm(ctx: &Ctx, items: &[Item], describe: &str) -> Result<(), CliError> {
     let sample: Vec<&str> = items.iter().take(5).map(|i| i.id.as_str()).collect();
     let more = if items.len() > 5 { ", …" } else { "" };
     let question = format!(
-        "{describe} {} interventions ({}{more})?",
+        "{describe}: {} interventions ({}{more})?",
         items.len(),
         sample.join(", ")
     );
     if !ctx.out.interactive() {
         return Err(CliError::usage(format!(
-            "this would {} {} interventions; nothing was changed",
-            describe.to_lowercase(),
+            "this run would change {} interventions ({describe}); nothing was changed",
             items.len()
         ))
         .hint("pass --yes to confirm when not running interactively, or --dry-run to see them"));

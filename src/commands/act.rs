@@ -125,12 +125,16 @@ pub async fn assign(args: AssignArgs, ctx: Ctx) -> Result<(), CliError> {
                 .remove(0),
         )
     };
+    let describe = agent
+        .as_ref()
+        .map(|a| format!("assign to {}", a.name))
+        .unwrap_or_default();
     let id = agent.map(|a| a.id).unwrap_or_default();
     perform(
         &ctx,
         &args.targets,
         "assign",
-        "Assign",
+        &describe,
         |_, _| {
             ActionBody::Assign(AssignRequest {
                 agent: id.clone(),
@@ -148,7 +152,7 @@ pub async fn reassign(args: ReassignArgs, ctx: Ctx) -> Result<(), CliError> {
             &ctx,
             &args.targets,
             "reassign",
-            "Reassign",
+            "reassign",
             |_, _| unreachable_body(),
             None,
         )
@@ -171,7 +175,7 @@ pub async fn reassign(args: ReassignArgs, ctx: Ctx) -> Result<(), CliError> {
     let owners: Vec<Option<String>> = list.iter().map(|t| t.owner.clone()).collect();
     let picks = spread(&owners, &ids, &load);
     let names: Vec<&str> = agents.iter().map(|a| a.name.as_str()).collect();
-    let describe = format!("Reassign to {}:", names.join(" and "));
+    let describe = format!("reassign to {}", names.join(" and "));
     perform(
         &ctx,
         &args.targets,
@@ -194,7 +198,7 @@ pub async fn return_to_queue(args: ReasonArgs, ctx: Ctx) -> Result<(), CliError>
         &ctx,
         &args.targets,
         "return",
-        "Return",
+        "return to the queue",
         |_, _| {
             ActionBody::Return(ReasonRequest {
                 reason: reason.clone(),
@@ -211,7 +215,7 @@ pub async fn cancel(args: ReasonArgs, ctx: Ctx) -> Result<(), CliError> {
         &ctx,
         &args.targets,
         "cancel",
-        "Cancel",
+        "cancel",
         |_, _| {
             ActionBody::Cancel(ReasonRequest {
                 reason: reason.clone(),
@@ -228,7 +232,7 @@ pub async fn complete(args: CompleteArgs, ctx: Ctx) -> Result<(), CliError> {
             &ctx,
             &args.targets,
             "complete",
-            "Complete",
+            "complete",
             |_, _| unreachable_body(),
             None,
         )
@@ -277,7 +281,7 @@ pub async fn complete(args: CompleteArgs, ctx: Ctx) -> Result<(), CliError> {
         &ctx,
         &args.targets,
         "complete",
-        "Complete",
+        "complete",
         |_, _| ActionBody::Complete(body.clone()),
         None,
     )

@@ -109,6 +109,9 @@ pub struct ListArgs {
     /// Every matching intervention, page after page
     #[arg(long, conflicts_with = "limit")]
     pub all: bool,
+    /// Then keep watching: print each change to a matching intervention as it happens
+    #[arg(long)]
+    pub watch: bool,
 }
 
 pub async fn run(args: ListArgs, mut ctx: Ctx) -> Result<(), CliError> {

@@ -12,6 +12,8 @@ pub mod lookup;
 pub mod queues;
 pub mod sandbox;
 pub mod show;
+pub mod stuck;
+pub mod watch;
 
 use crate::api::Client;
 use crate::cli::{Cli, Command, GlobalArgs};
@@ -20,8 +22,12 @@ use crate::error::CliError;
 use crate::output::Output;
 
 /// What a command that talks to the platform gets.
+#[derive(Clone)]
 pub struct Ctx {
     pub client: Client,
+    /// Where requests go, stably across runs: the API address, or the embedded sandbox's
+    /// database (whose loopback port changes every run).
+    pub target: String,
     pub out: Output,
     pub global: GlobalArgs,
 }
@@ -38,14 +44,28 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Login(args) => sandbox::runtime()?.block_on(login::login(args, &g, &out)),
         command => sandbox::runtime()?.block_on(async move {
             let connection = connect(&g, &out).await?;
+            let target = match &connection.embedded {
+                Some(db) => format!("embedded sandbox {}", db.display()),
+                None => connection.client.base().to_owned(),
+            };
             let ctx = Ctx {
                 client: connection.client,
+                target,
                 out,
                 global: g,
             };
             match command {
                 Command::Queues(args) => queues::run(args, ctx).await,
+                Command::List(args) if args.watch => {
+                    let filters = args.filters.clone();
+                    let mut listing = args;
+                    listing.watch = false;
+                    list::run(listing, ctx.clone()).await?;
+                    watch::run(&filters, ctx).await
+                }
                 Command::List(args) => list::run(args, ctx).await,
+                Command::Watch(args) => watch::run(&args.filters, ctx).await,
+                Command::Stuck(args) => stuck::run(args, ctx).await,
                 Command::Show(args) => show::run(args, ctx).await,
                 Command::Assign(args) => act::assign(args, ctx).await,
                 Command::Reassign(args) => act::reassign(args, ctx).await,

@@ -540,12 +540,17 @@ pub fn load(store: &Store) -> Result<Loaded, ApiError> {
                         "Hello? Are you still there?",
                         ago(*minutes),
                     )),
-                    None => messages.push(msg(
-                        Sender::User,
-                        None,
-                        "Thank you.",
-                        reply_at + SignedDuration::from_secs(40),
-                    )),
+                    None => {
+                        let thanks = reply_at + SignedDuration::from_secs(40);
+                        messages.push(msg(Sender::User, None, "Thank you.", thanks));
+                        let on_it = thanks + SignedDuration::from_secs(50);
+                        messages.push(msg(
+                            Sender::Agent,
+                            Some(owner.id.clone()),
+                            "You're welcome, I'm on it.",
+                            on_it,
+                        ));
+                    }
                 }
             }
             let input = ConversationInput {

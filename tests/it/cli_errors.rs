@@ -72,7 +72,10 @@ fn usage_errors_exit_2_and_change_nothing() {
     .fails(2, "must be before --until");
     cli(&["history", "us_1", "--since", "last week"]).fails(2, "not a date");
     cli(&["history", "us_1", "--out", "/nonexistent/dir/x.csv"]).fails(2, "does not exist");
-    cli(&["assign"]).fails(2, "name the interventions: ids, `-` to read them from stdin, or filters");
+    cli(&["assign"]).fails(
+        2,
+        "name the interventions: ids, `-` to read them from stdin, or filters",
+    );
     cli(&["frobnicate"]).fails(2, "frobnicate");
     assert_eq!(api.intervention(&id)["version"], 2, "nothing changed");
 }

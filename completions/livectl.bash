@@ -76,8 +76,14 @@ _livectl() {
             livectl,show)
                 cmd="livectl__subcmd__show"
                 ;;
+            livectl,stuck)
+                cmd="livectl__subcmd__stuck"
+                ;;
             livectl,topics)
                 cmd="livectl__subcmd__topics"
+                ;;
+            livectl,watch)
+                cmd="livectl__subcmd__watch"
                 ;;
             livectl,whoami)
                 cmd="livectl__subcmd__whoami"
@@ -166,8 +172,14 @@ _livectl() {
             livectl__subcmd__help,show)
                 cmd="livectl__subcmd__help__subcmd__show"
                 ;;
+            livectl__subcmd__help,stuck)
+                cmd="livectl__subcmd__help__subcmd__stuck"
+                ;;
             livectl__subcmd__help,topics)
                 cmd="livectl__subcmd__help__subcmd__topics"
+                ;;
+            livectl__subcmd__help,watch)
+                cmd="livectl__subcmd__help__subcmd__watch"
                 ;;
             livectl__subcmd__help,whoami)
                 cmd="livectl__subcmd__help__subcmd__whoami"
@@ -230,7 +242,7 @@ _livectl() {
 
     case "${cmd}" in
         livectl)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -852,7 +864,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help)
-            opts="queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help"
+            opts="queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1243,7 +1255,35 @@ _livectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        livectl__subcmd__help__subcmd__stuck)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         livectl__subcmd__help__subcmd__topics)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__help__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1318,7 +1358,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__list)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --limit --all --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --limit --all --watch --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2033,6 +2073,76 @@ _livectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        livectl__subcmd__stuck)
+            opts="-o -y -q -v -h -V --no-reply --queued --fix --to --reason --concurrency --rate --dry-run --journal --resume --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --no-reply)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queued)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fix)
+                    COMPREPLY=($(compgen -W "return cancel reassign" -- "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         livectl__subcmd__topics)
             opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2040,6 +2150,64 @@ _livectl() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__watch)
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -W "queued assigned completed cancelled open all" -- "${cur}"))
+                    return 0
+                    ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --department)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

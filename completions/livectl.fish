@@ -49,6 +49,8 @@ complete -c livectl -n "__fish_livectl_needs_command" -f -a "assign" -d 'Assign 
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "reassign" -d 'Move an assigned intervention to another agent\'s My Queue'
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "return" -d 'Return an assigned intervention to the general queue'
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "cancel" -d 'Cancel the takeover: the user goes back to the bot'
+complete -c livectl -n "__fish_livectl_needs_command" -f -a "stuck" -d 'Open interventions that need help: owner away, user waiting for a reply, queued too long'
+complete -c livectl -n "__fish_livectl_needs_command" -f -a "watch" -d 'Live stream of changes (Ctrl-C to stop)'
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "agents" -d 'The agents'
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "topics" -d 'The topics conversations are completed with'
 complete -c livectl -n "__fish_livectl_needs_command" -f -a "outcomes" -d 'The outcomes conversations are completed with'
@@ -104,6 +106,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand list" -l color -d 'When 
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l all -d 'Every matching intervention, page after page'
+complete -c livectl -n "__fish_livectl_using_subcommand list" -l watch -d 'Then keep watching: print each change to a matching intervention as it happens'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -s q -l quiet -d 'Print only data and errors'
@@ -268,6 +271,64 @@ complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l sandbox -d 'U
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s h -l help -d 'Print help'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l no-reply -d 'A user waiting longer than this for an agent\'s reply is stuck' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l queued -d 'An intervention waiting in the general queue longer than this is stuck' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l fix -d 'Act on what is stuck' -r -f -a "return\t'Back to the general queue (assigned ones)'
+cancel\t'Cancel the takeovers'
+reassign\t'To the agents named by --to, spread evenly (queued ones are assigned)'"
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l to -d 'With --fix reassign: the agents to move them to' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l reason -d 'With --fix: why, recorded in the events' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l concurrency -d 'Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l rate -d 'At most N actions a second' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''
+ids\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l dry-run -d 'Print what would change and change nothing'
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -s y -l yes -d 'Answer yes to confirmations'
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -s q -l quiet -d 'Print only data and errors'
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
+assigned\t''
+completed\t''
+cancelled\t''
+open\t''
+all\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l department -d 'Department: id, key or name' -r
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l tag -d 'Only interventions with this tag' -r
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''
+ids\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -s y -l yes -d 'Answer yes to confirmations'
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -s q -l quiet -d 'Print only data and errors'
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
@@ -696,28 +757,30 @@ complete -c livectl -n "__fish_livectl_using_subcommand complete" -l sandbox -d 
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -s h -l help -d 'Print help'
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "queues" -d 'Every queue: the general queue and each agent\'s My Queue'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "list" -d 'List interventions (open ones by default)'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "show" -d 'Show one intervention: user, summary, state, owner, timeline, last messages'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "assign" -d 'Assign a queued intervention (to yourself by default)'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "reassign" -d 'Move an assigned intervention to another agent\'s My Queue'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "return" -d 'Return an assigned intervention to the general queue'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "cancel" -d 'Cancel the takeover: the user goes back to the bot'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "agents" -d 'The agents'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "topics" -d 'The topics conversations are completed with'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "outcomes" -d 'The outcomes conversations are completed with'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "blocks" -d 'The blocks the bot can send when a takeover completes'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "departments" -d 'The departments'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "history" -d 'A user\'s history: a timeline on a terminal, an export with -o or --out'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "login" -d 'Save a profile and its token'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "logout" -d 'Forget a profile\'s token'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "whoami" -d 'Who the token belongs to'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "config" -d 'Read and change the configuration'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "sandbox" -d 'Run a local sandbox of the platform\'s API'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "completions" -d 'Print a shell completion script'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "man" -d 'Write man pages'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "complete" -d 'Complete an intervention with topic, outcome, tags and closing block'
-complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "queues" -d 'Every queue: the general queue and each agent\'s My Queue'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "list" -d 'List interventions (open ones by default)'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "show" -d 'Show one intervention: user, summary, state, owner, timeline, last messages'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "assign" -d 'Assign a queued intervention (to yourself by default)'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "reassign" -d 'Move an assigned intervention to another agent\'s My Queue'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "return" -d 'Return an assigned intervention to the general queue'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "cancel" -d 'Cancel the takeover: the user goes back to the bot'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "stuck" -d 'Open interventions that need help: owner away, user waiting for a reply, queued too long'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "watch" -d 'Live stream of changes (Ctrl-C to stop)'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "agents" -d 'The agents'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "topics" -d 'The topics conversations are completed with'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "outcomes" -d 'The outcomes conversations are completed with'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "blocks" -d 'The blocks the bot can send when a takeover completes'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "departments" -d 'The departments'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "history" -d 'A user\'s history: a timeline on a terminal, an export with -o or --out'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "login" -d 'Save a profile and its token'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "logout" -d 'Forget a profile\'s token'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "whoami" -d 'Who the token belongs to'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "config" -d 'Read and change the configuration'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "sandbox" -d 'Run a local sandbox of the platform\'s API'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "completions" -d 'Print a shell completion script'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "man" -d 'Write man pages'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "complete" -d 'Complete an intervention with topic, outcome, tags and closing block'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Print every setting of the profile'

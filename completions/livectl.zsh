@@ -79,6 +79,7 @@ _arguments "${_arguments_options[@]}" : \
 '--output=[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
 '--color=[When to use colour (NO_COLOR turns it off too)]:COLOR:(auto always never)' \
 '(--limit)--all[Every matching intervention, page after page]' \
+'--watch[Then keep watching\: print each change to a matching intervention as it happens]' \
 '--no-input[Never prompt; a missing value is an error]' \
 '-y[Answer yes to confirmations]' \
 '--yes[Answer yes to confirmations]' \
@@ -257,6 +258,68 @@ _arguments "${_arguments_options[@]}" : \
 '-V[Print version]' \
 '--version[Print version]' \
 '*::ids -- Intervention ids, or `-` to read them from stdin (one a line, or NDJSON objects with an "id"):_default' \
+&& ret=0
+;;
+(stuck)
+_arguments "${_arguments_options[@]}" : \
+'--no-reply=[A user waiting longer than this for an agent'\''s reply is stuck]:DURATION:_default' \
+'--queued=[An intervention waiting in the general queue longer than this is stuck]:DURATION:_default' \
+'--fix=[Act on what is stuck]:FIX:((return\:"Back to the general queue (assigned ones)"
+cancel\:"Cancel the takeovers"
+reassign\:"To the agents named by --to, spread evenly (queued ones are assigned)"))' \
+'*--to=[With --fix reassign\: the agents to move them to]:AGENT:_default' \
+'--reason=[With --fix\: why, recorded in the events]:REASON:_default' \
+'--concurrency=[Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)]:CONCURRENCY:_default' \
+'--rate=[At most N actions a second]:N:_default' \
+'--journal=[Write the journal here \[default\: a new file in \$XDG_STATE_HOME/livectl/runs/\]]:FILE:_files' \
+'(--journal --dry-run)--resume=[Continue the run of this journal\: only what is left, in-flight items replayed with their keys]:FILE:_files' \
+'--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
+'--api-url=[The platform'\''s API address, e.g. https\://live.example.com]:URL:_default' \
+'-o+[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
+'--output=[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
+'--color=[When to use colour (NO_COLOR turns it off too)]:COLOR:(auto always never)' \
+'--dry-run[Print what would change and change nothing]' \
+'--no-input[Never prompt; a missing value is an error]' \
+'-y[Answer yes to confirmations]' \
+'--yes[Answer yes to confirmations]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'*-v[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
+'*--verbose[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
+'--sandbox[Use the embedded sandbox even when a profile is configured]' \
+'--allow-insecure-http[Allow plain http\:// to hosts other than loopback]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(watch)
+_arguments "${_arguments_options[@]}" : \
+'*--state=[States to include\: queued, assigned, completed, cancelled, open (queued and assigned) or all]:STATE:(queued assigned completed cancelled open all)' \
+'--owner=[Owner\: an AGENT (id, email, unique name or \`me\`), or \`none\` for the general queue]:AGENT:_default' \
+'--from=[Owner\: an AGENT (id, email, unique name or \`me\`), or \`none\` for the general queue]:AGENT:_default' \
+'--department=[Department\: id, key or name]:DEPARTMENT:_default' \
+'--tag=[Only interventions with this tag]:TAG:_default' \
+'--older-than=[Only interventions queued longer ago than this, e.g. 30m, 2h, 1d]:DURATION:_default' \
+'--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
+'--api-url=[The platform'\''s API address, e.g. https\://live.example.com]:URL:_default' \
+'-o+[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
+'--output=[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
+'--color=[When to use colour (NO_COLOR turns it off too)]:COLOR:(auto always never)' \
+'--no-input[Never prompt; a missing value is an error]' \
+'-y[Answer yes to confirmations]' \
+'--yes[Answer yes to confirmations]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'*-v[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
+'*--verbose[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
+'--sandbox[Use the embedded sandbox even when a profile is configured]' \
+'--allow-insecure-http[Allow plain http\:// to hosts other than loopback]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
 && ret=0
 ;;
 (agents)
@@ -888,6 +951,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(stuck)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(watch)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (agents)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1019,6 +1090,8 @@ _livectl_commands() {
 'reassign:Move an assigned intervention to another agent'\''s My Queue' \
 'return:Return an assigned intervention to the general queue' \
 'cancel:Cancel the takeover\: the user goes back to the bot' \
+'stuck:Open interventions that need help\: owner away, user waiting for a reply, queued too long' \
+'watch:Live stream of changes (Ctrl-C to stop)' \
 'agents:The agents' \
 'topics:The topics conversations are completed with' \
 'outcomes:The outcomes conversations are completed with' \
@@ -1137,6 +1210,8 @@ _livectl__subcmd__help_commands() {
 'reassign:Move an assigned intervention to another agent'\''s My Queue' \
 'return:Return an assigned intervention to the general queue' \
 'cancel:Cancel the takeover\: the user goes back to the bot' \
+'stuck:Open interventions that need help\: owner away, user waiting for a reply, queued too long' \
+'watch:Live stream of changes (Ctrl-C to stop)' \
 'agents:The agents' \
 'topics:The topics conversations are completed with' \
 'outcomes:The outcomes conversations are completed with' \
@@ -1299,10 +1374,20 @@ _livectl__subcmd__help__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'livectl help show commands' commands "$@"
 }
+(( $+functions[_livectl__subcmd__help__subcmd__stuck_commands] )) ||
+_livectl__subcmd__help__subcmd__stuck_commands() {
+    local commands; commands=()
+    _describe -t commands 'livectl help stuck commands' commands "$@"
+}
 (( $+functions[_livectl__subcmd__help__subcmd__topics_commands] )) ||
 _livectl__subcmd__help__subcmd__topics_commands() {
     local commands; commands=()
     _describe -t commands 'livectl help topics commands' commands "$@"
+}
+(( $+functions[_livectl__subcmd__help__subcmd__watch_commands] )) ||
+_livectl__subcmd__help__subcmd__watch_commands() {
+    local commands; commands=()
+    _describe -t commands 'livectl help watch commands' commands "$@"
 }
 (( $+functions[_livectl__subcmd__help__subcmd__whoami_commands] )) ||
 _livectl__subcmd__help__subcmd__whoami_commands() {
@@ -1426,10 +1511,20 @@ _livectl__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'livectl show commands' commands "$@"
 }
+(( $+functions[_livectl__subcmd__stuck_commands] )) ||
+_livectl__subcmd__stuck_commands() {
+    local commands; commands=()
+    _describe -t commands 'livectl stuck commands' commands "$@"
+}
 (( $+functions[_livectl__subcmd__topics_commands] )) ||
 _livectl__subcmd__topics_commands() {
     local commands; commands=()
     _describe -t commands 'livectl topics commands' commands "$@"
+}
+(( $+functions[_livectl__subcmd__watch_commands] )) ||
+_livectl__subcmd__watch_commands() {
+    local commands; commands=()
+    _describe -t commands 'livectl watch commands' commands "$@"
 }
 (( $+functions[_livectl__subcmd__whoami_commands] )) ||
 _livectl__subcmd__whoami_commands() {

@@ -15,18 +15,30 @@ fn fetch<T>(call: impl AsyncFnOnce(&crate::api::Client) -> Option<Vec<T>>) -> Ve
     else {
         return Vec::new();
     };
-    runtime.block_on(async {
-        let global = GlobalArgs {
-            profile: std::env::var("LIVECTL_PROFILE").ok(),
-            api_url: std::env::var("LIVECTL_API_URL").ok(),
-            ..GlobalArgs::default()
-        };
-        let out = Output::new(None, ColorChoice::Never, true, true);
-        match connect(&global, &out).await {
-            Ok(connection) => call(&connection.client).await.unwrap_or_default(),
-            Err(_) => Vec::new(),
-        }
-    })
+    runtime
+        .block_on(async {
+            let global = GlobalArgs {
+                profile: std::env::var("LIVECTL_PROFILE").ok(),
+                api_url: std::env::var("LIVECTL_API_URL").ok(),
+                ..GlobalArgs::default()
+            };
+            let out = Output::new(None, ColorChoice::Never, true, true);
+            // Pressing TAB must not create the embedded sandbox: complete from it only if it exists.
+            let configured = global.api_url.is_some()
+                || crate::config::Config::load().is_ok_and(|c| {
+                    crate::connect::profile_name(&global, &c)
+                        .and_then(|p| c.profiles.get(&p).and_then(|p| p.api_url.clone()))
+                        .is_some()
+                });
+            if !configured && !crate::config::default_sandbox_db().exists() {
+                return None;
+            }
+            match connect(&global, &out).await {
+                Ok(connection) => call(&connection.client).await,
+                Err(_) => None,
+            }
+        })
+        .unwrap_or_default()
 }
 
 /// Agents by email, with the name as help.

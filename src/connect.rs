@@ -59,13 +59,17 @@ pub async fn connect(global: &GlobalArgs, out: &Output) -> Result<Connection, Cl
     {
         Some(t) => Token::new(t.trim()),
         None => {
+            // A profile's token goes only to that profile's address, never to another --api-url.
+            let own = settings.and_then(|p| p.api_url.as_deref()) == Some(api_url.as_str());
             let credentials = Credentials::load()?;
             profile
                 .as_deref()
+                .filter(|_| own)
                 .and_then(|p| credentials.token(p).cloned())
                 .ok_or_else(|| {
-                    CliError::new(ExitKind::Auth, format!("no token for {api_url}"))
-                        .hint("log in with `livectl login`, or set LIVECTL_TOKEN")
+                    CliError::new(ExitKind::Auth, format!("no token for {api_url}")).hint(
+                        "log in to it with `livectl login --api-url URL`, or set LIVECTL_TOKEN",
+                    )
                 })?
         }
     };
@@ -82,6 +86,12 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
         CliError::usage(format!("`{url}` is not a URL: {e}"))
             .hint("give the API's address, such as https://live.example.com")
     })?;
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(
+            CliError::usage("the API address must not hold a user name or password")
+                .hint("give the address alone; the token goes in `livectl login` or LIVECTL_TOKEN"),
+        );
+    }
     match parsed.scheme() {
         "https" => Ok(()),
         "http" => {

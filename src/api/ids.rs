@@ -52,7 +52,12 @@ impl Kind {
     /// The row number of an id of this kind, or None when it is not one.
     pub fn parse(self, id: &str) -> Option<i64> {
         let rest = id.strip_prefix(self.prefix())?.strip_prefix('_')?;
-        if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_digit()) || rest.len() > 18 {
+        // One spelling per id: no leading zeros, so `dp_01` is not `dp_1` in disguise.
+        if rest.is_empty()
+            || rest.len() > 18
+            || rest.starts_with('0')
+            || !rest.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         rest.parse().ok().filter(|n| *n > 0)
@@ -76,6 +81,7 @@ mod tests {
         assert_eq!(Kind::Intervention.parse("ag_42"), None);
         assert_eq!(Kind::Intervention.parse("iv_"), None);
         assert_eq!(Kind::Intervention.parse("iv_0"), None);
+        assert_eq!(Kind::Intervention.parse("iv_042"), None);
         assert_eq!(Kind::Intervention.parse("iv_4 OR 1=1"), None);
         assert_eq!(Kind::Intervention.parse("iv_99999999999999999999"), None);
     }

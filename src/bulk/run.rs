@@ -168,7 +168,7 @@ pub async fn run(
             if bulk.dry_run {
                 let planned: Vec<Planned> = items.iter().map(Planned).collect();
                 let mut out = ctx.out.clone();
-                if out.format.is_none() || out.format == Some(Format::Table) {
+                if out.tables() {
                     out.names = crate::commands::list::agent_names(ctx).await?;
                 }
                 print_list(&out, &planned)?;

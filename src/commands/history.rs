@@ -13,7 +13,7 @@ use super::{Ctx, io};
 use crate::api::models::HistoryRecord;
 use crate::error::{CliError, ExitKind};
 use crate::output::atomic::AtomicFile;
-use crate::output::{Format, ListWriter};
+use crate::output::{Format, ListWriter, sanitize};
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
@@ -100,7 +100,10 @@ pub async fn run(args: HistoryArgs, mut ctx: Ctx) -> Result<(), CliError> {
     };
     tokio::select! {
         result = export => result,
-        _ = tokio::signal::ctrl_c() => Err(CliError::new(ExitKind::Interrupted, "interrupted; nothing was written")),
+        _ = tokio::signal::ctrl_c() => Err(CliError::new(
+            ExitKind::Interrupted,
+            if args.out.is_some() { "interrupted; the file was not written" } else { "interrupted" },
+        )),
     }
 }
 
@@ -183,7 +186,10 @@ async fn write_records<W: Write>(
                     writeln!(
                         writer,
                         "\n{} ({}, {}), conversation {}",
-                        r.user.name, r.user.id, r.channel, r.conversation_id
+                        sanitize(&r.user.name, false),
+                        r.user.id,
+                        r.channel,
+                        r.conversation_id
                     )
                     .map_err(io)?;
                 }
@@ -193,9 +199,10 @@ async fn write_records<W: Write>(
                 };
                 writeln!(
                     writer,
-                    "  {}  {who}: {}",
+                    "  {}  {}: {}",
                     r.at.strftime("%Y-%m-%d %H:%M"),
-                    r.text
+                    sanitize(&who, false),
+                    sanitize(&r.text, false)
                 )
                 .map_err(io)?;
             }

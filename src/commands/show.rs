@@ -68,6 +68,7 @@ pub async fn run(args: ShowArgs, mut ctx: Ctx) -> Result<(), CliError> {
                 &events,
                 &conversation.messages[skip..],
             );
+            let text = crate::output::sanitize(&text, true);
             use std::io::Write as _;
             std::io::stdout()
                 .lock()

@@ -107,10 +107,8 @@ pub fn reasons(
 ) -> Vec<String> {
     let mut why = Vec::new();
     match i.state {
-        InterventionState::Queued => {
-            if now.duration_since(i.queued_at) > queued {
-                why.push(format!("queued for {}", age(i.queued_at, now)));
-            }
+        InterventionState::Queued if now.duration_since(i.queued_at) > queued => {
+            why.push(format!("queued for {}", age(i.queued_at, now)));
         }
         InterventionState::Assigned => {
             if let Some(owner) = i.owner.as_ref().and_then(|o| agents.get(o)) {

@@ -128,14 +128,13 @@ fn print(
     let summary = intervention
         .map(|i| format!("  {}", i.summary))
         .unwrap_or_default();
-    writeln!(
-        stdout,
+    let line = format!(
         "{}  {:<8} {}{reason}, by {}{summary}",
         event.at.strftime("%H:%M:%S"),
         event.intervention_id,
         what,
         name(&Some(event.actor.clone()))
-    )
-    .map_err(io)?;
+    );
+    writeln!(stdout, "{}", crate::output::sanitize(&line, false)).map_err(io)?;
     stdout.flush().map_err(io)
 }

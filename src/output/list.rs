@@ -91,12 +91,17 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         self.count += 1;
         let out = self.out;
         match (&mut self.mode, self.writer.as_mut()) {
-            (Mode::Table(rows), _) => rows.push(item.cells(out)),
+            (Mode::Table(rows), _) => rows.push(
+                item.cells(out)
+                    .iter()
+                    .map(|c| super::sanitize(c, false).into_owned())
+                    .collect(),
+            ),
             (Mode::Plain, Some(w)) => {
                 let cells: Vec<String> = item
                     .cells(out)
-                    .into_iter()
-                    .map(|c| c.replace(['\t', '\n'], " "))
+                    .iter()
+                    .map(|c| super::sanitize(&c.replace('\t', " "), false).into_owned())
                     .collect();
                 writeln!(w, "{}", cells.join("\t"))?;
             }

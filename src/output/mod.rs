@@ -130,3 +130,57 @@ impl Output {
         format!("\x1b[{code}m{text}\x1b[0m")
     }
 }
+
+/// Text from the platform (chat messages, names, problem details) made safe for a terminal:
+/// control characters are shown escaped (`\u{1b}`), so a message cannot move the cursor, retitle
+/// the window or hide what follows. Only plain colour codes (`ESC [ digits m`) pass, which is what
+/// livectl itself paints with.
+pub fn sanitize(text: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    let harmless = |c: char| !c.is_control() || (keep_newlines && c == '\n');
+    if text.chars().all(harmless) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\x1b' {
+            let sgr = rest[1..].strip_prefix('[').and_then(|after| {
+                let len = after.find(|ch: char| !(ch.is_ascii_digit() || ch == ';'))?;
+                after[len..].starts_with('m').then_some(len + 3)
+            });
+            if let Some(len) = sgr {
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        if harmless(c) {
+            out.push(c);
+        } else {
+            out.extend(c.escape_default());
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(sanitize("plain text", false), "plain text");
+        assert_eq!(
+            sanitize("\x1b[33mqueued\x1b[0m", false),
+            "\x1b[33mqueued\x1b[0m"
+        );
+        assert_eq!(
+            sanitize("hi\x1b]0;owned\x07 there", false),
+            "hi\\u{1b}]0;owned\\u{7} there"
+        );
+        assert_eq!(sanitize("up\x1b[2Aover", false), "up\\u{1b}[2Aover");
+        assert_eq!(sanitize("a\nb\rc", false), "a\\nb\\rc");
+        assert_eq!(sanitize("a\nb", true), "a\nb");
+    }
+}

@@ -29,13 +29,19 @@ pub fn parse_age(s: &str) -> Result<SignedDuration, String> {
         }
         let n: i64 = digits.parse().map_err(|_| bad())?;
         digits.clear();
-        total += n * match c {
+        let unit = match c {
             's' => 1,
             'm' => 60,
             'h' => 3600,
             'd' => 86_400,
             _ => return Err(bad()),
         };
+        // Ten years is plenty; beyond that the number is a typo.
+        total = n
+            .checked_mul(unit)
+            .and_then(|secs| total.checked_add(secs))
+            .filter(|t| *t <= 10 * 366 * 86_400)
+            .ok_or_else(|| format!("`{s}` is longer than ten years"))?;
     }
     if !digits.is_empty() || total <= 0 {
         return Err(bad());
@@ -70,7 +76,16 @@ mod tests {
         assert_eq!(parse_age("30m").unwrap(), SignedDuration::from_mins(30));
         assert_eq!(parse_age("1h30m").unwrap(), SignedDuration::from_mins(90));
         assert_eq!(parse_age("2d").unwrap(), SignedDuration::from_hours(48));
-        for bad in ["", "30", "m", "3x", "-5m", "0m"] {
+        for bad in [
+            "",
+            "30",
+            "m",
+            "3x",
+            "-5m",
+            "0m",
+            "999999999999999999d",
+            "9223372036854775807s",
+        ] {
             assert!(parse_age(bad).is_err(), "{bad}");
         }
     }

@@ -67,6 +67,10 @@ fn agents_and_interventions_complete_from_the_api() {
             .unwrap();
         String::from_utf8(out.stdout).unwrap()
     };
+    // TAB alone never creates the embedded sandbox.
+    assert_eq!(complete(&["livectl", "reassign", "iv_1", "--to", "bo"]), "");
+    assert!(!home.path().join("data/livectl/sandbox.db").exists());
+    assert_eq!(home.cli(&["queues", "-q"]).code, 0);
     let agents = complete(&["livectl", "reassign", "iv_1", "--to", "bo"]);
     assert_eq!(agents, "bo@demo.livectl.invalid\tBo Chen (ag_3, online)\n");
     let ids = complete(&["livectl", "show", "iv_1"]);

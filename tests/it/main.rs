@@ -1,5 +1,6 @@
 //! Integration tests: the real `livectl` binary, over real HTTP, in an isolated HOME.
 
+mod bulk;
 mod cli_config;
 mod cli_embedded;
 mod cli_errors;

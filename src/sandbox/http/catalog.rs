@@ -1,9 +1,9 @@
 //! `/v1/me`, agents, the catalog and users.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 
-use super::extract::{Bearer, IdempotencyKey, JsonBody, Q};
+use super::extract::{Bearer, Id, IdempotencyKey, JsonBody, Q};
 use super::{App, json};
 use crate::api::models::{
     Agent, AgentInput, Block, Department, NamedInput, Outcome, Page, PageQuery, Problem, Topic,
@@ -59,7 +59,7 @@ pub async fn list_agents(
 pub async fn get_agent(
     State(app): State<App>,
     Bearer(token): Bearer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Response, ApiError> {
     json(
         &app.read(token, move |conn, _| store::get_agent(conn, &id))
@@ -154,7 +154,7 @@ pub async fn list_departments(
 pub async fn get_department(
     State(app): State<App>,
     Bearer(token): Bearer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Response, ApiError> {
     get_named::<Department>(app, token, id).await
 }
@@ -187,7 +187,7 @@ pub async fn list_outcomes(
 pub async fn get_outcome(
     State(app): State<App>,
     Bearer(token): Bearer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Response, ApiError> {
     get_named::<Outcome>(app, token, id).await
 }
@@ -220,7 +220,7 @@ pub async fn list_blocks(
 pub async fn get_block(
     State(app): State<App>,
     Bearer(token): Bearer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Response, ApiError> {
     get_named::<Block>(app, token, id).await
 }
@@ -258,7 +258,7 @@ pub async fn list_topics(
 pub async fn get_topic(
     State(app): State<App>,
     Bearer(token): Bearer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Response, ApiError> {
     json(
         &app.read(token, move |conn, _| store::get_topic(conn, &id))
@@ -311,7 +311,7 @@ pub async fn list_users(
 pub async fn get_user(
     State(app): State<App>,
     Bearer(token): Bearer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Response, ApiError> {
     json(
         &app.read(token, move |conn, _| store::get_user(conn, &id))

@@ -4,13 +4,13 @@ use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::time::Duration;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures_util::stream::{self, Stream};
 
-use super::extract::{Bearer, Q};
+use super::extract::{Bearer, Id, Q};
 use super::{App, json};
 use crate::api::models::{
     AuditQuery, Event, EventStreamQuery, HistoryQuery, HistoryRecord, Page, Problem,
@@ -39,7 +39,7 @@ pub async fn audit(
 pub async fn user_history(
     State(app): State<App>,
     Bearer(token): Bearer,
-    Path(id): Path<String>,
+    Id(id): Id,
     Q(q): Q<HistoryQuery>,
 ) -> Result<Response, ApiError> {
     json(

@@ -169,3 +169,21 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
         Ok(JsonBody { body, value })
     }
 }
+
+/// The `{id}` of a path. An id that is not even text is an unknown id: 404, as problem+json.
+pub struct Id(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Id {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        match axum::extract::Path::<String>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(id)) => Ok(Id(id)),
+            Err(e) => Err(ApiError::NotFound(format!(
+                "no such resource: {} ({})",
+                parts.uri.path(),
+                e.body_text()
+            ))),
+        }
+    }
+}

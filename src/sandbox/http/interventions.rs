@@ -1,10 +1,10 @@
 //! Conversations, interventions, the five actions and the queues.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
 
-use super::extract::{Bearer, IdempotencyKey, IfMatch, JsonBody, Q};
+use super::extract::{Bearer, Id, IdempotencyKey, IfMatch, JsonBody, Q};
 use super::{App, json};
 use crate::api::models::{
     AssignRequest, CompleteRequest, Conversation, ConversationCreated, ConversationInput,
@@ -34,7 +34,7 @@ pub async fn list_conversations(
 pub async fn get_conversation(
     State(app): State<App>,
     Bearer(token): Bearer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Response, ApiError> {
     json(
         &app.read(token, move |conn, _| store::get_conversation(conn, &id))
@@ -98,7 +98,7 @@ pub async fn list_interventions(
 pub async fn get_intervention(
     State(app): State<App>,
     Bearer(token): Bearer,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> Result<Response, ApiError> {
     let intervention = app
         .read(token, move |conn, _| store::get_intervention(conn, &id))
@@ -152,7 +152,7 @@ pub async fn assign(
     Bearer(token): Bearer,
     IdempotencyKey(key): IdempotencyKey,
     IfMatch(if_match): IfMatch,
-    Path(id): Path<String>,
+    Id(id): Id,
     input: JsonBody<AssignRequest>,
 ) -> Result<Response, ApiError> {
     act(
@@ -177,7 +177,7 @@ pub async fn reassign(
     Bearer(token): Bearer,
     IdempotencyKey(key): IdempotencyKey,
     IfMatch(if_match): IfMatch,
-    Path(id): Path<String>,
+    Id(id): Id,
     input: JsonBody<AssignRequest>,
 ) -> Result<Response, ApiError> {
     act(
@@ -202,7 +202,7 @@ pub async fn return_to_queue(
     Bearer(token): Bearer,
     IdempotencyKey(key): IdempotencyKey,
     IfMatch(if_match): IfMatch,
-    Path(id): Path<String>,
+    Id(id): Id,
     input: JsonBody<ReasonRequest>,
 ) -> Result<Response, ApiError> {
     act(
@@ -227,7 +227,7 @@ pub async fn cancel(
     Bearer(token): Bearer,
     IdempotencyKey(key): IdempotencyKey,
     IfMatch(if_match): IfMatch,
-    Path(id): Path<String>,
+    Id(id): Id,
     input: JsonBody<ReasonRequest>,
 ) -> Result<Response, ApiError> {
     act(
@@ -252,7 +252,7 @@ pub async fn complete(
     Bearer(token): Bearer,
     IdempotencyKey(key): IdempotencyKey,
     IfMatch(if_match): IfMatch,
-    Path(id): Path<String>,
+    Id(id): Id,
     input: JsonBody<CompleteRequest>,
 ) -> Result<Response, ApiError> {
     act(

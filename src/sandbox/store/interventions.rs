@@ -624,6 +624,12 @@ pub fn create_conversation(
             (id, Upserted::Created)
         }
         Some((id, old_user, old_started)) => {
+            if old_user != user_id {
+                return Err(ApiError::Validation(format!(
+                    "conversation `{}` belongs to another user; a conversation's user cannot change",
+                    input.key
+                )));
+            }
             let same_messages = {
                 let old = messages_of(tx, id)?;
                 old.len() == messages.len()

@@ -61,6 +61,8 @@ pub struct Store {
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
     changes: watch::Sender<u64>,
+    /// POSTs handled, to expire old idempotency keys now and then.
+    posts: std::sync::atomic::AtomicU64,
 }
 
 /// How many idle read connections the pool keeps.
@@ -84,6 +86,7 @@ impl Store {
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
             changes: watch::channel(0).0,
+            posts: Default::default(),
         })
     }
 

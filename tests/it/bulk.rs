@@ -1,0 +1,630 @@
+//! Bulk runs: exactly once under faults and kills, skipped when changed meanwhile, safe by
+//! default, resumable from the journal.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::harness::{Api, Run, Sandbox, Workspace};
+
+/// Every intervention acted on by `action`, with how many times.
+fn acted(api: &Api, action: &str) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for e in api.all(&format!("/v1/audit?action={action}")) {
+        *counts
+            .entry(e["intervention_id"].as_str().unwrap().to_owned())
+            .or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Runs a bulk command, resuming from its journal while items failed for a passing reason.
+fn run_until_done(sandbox: &Sandbox, token: &str, args: &[&str], journal: &str) -> Run {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--yes", "--journal", journal]);
+    let mut run = sandbox.cli(token, &all);
+    for _ in 0..5 {
+        if run.code != 3 {
+            break;
+        }
+        run = sandbox.cli(token, &[args[0], "--resume", journal, "--yes"]);
+    }
+    run
+}
+
+#[test]
+fn two_thousand_assigns_and_a_spread_reassign_under_faults_act_exactly_once() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids: HashSet<String> = (0..2000).map(|_| w.queued()).collect();
+    let faulty = Sandbox::start_in(
+        clean.home.clone(),
+        &["--faults", "error=0.08,drop=0.05,throttle=0.01,seed=1"],
+    );
+    let dir = clean.home.path();
+
+    let journal = dir.join("assign.ndjson");
+    let run = run_until_done(
+        &faulty,
+        &api.token,
+        &["assign", "--owner", "none", "--to", "bo", "-q"],
+        journal.to_str().unwrap(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let assigned = acted(&api, "assigned");
+    assert_eq!(
+        assigned.keys().cloned().collect::<HashSet<_>>(),
+        ids,
+        "every item was assigned"
+    );
+    assert!(assigned.values().all(|n| *n == 1), "and none twice");
+
+    let journal = dir.join("reassign.ndjson");
+    let run = run_until_done(
+        &faulty,
+        &api.token,
+        &[
+            "reassign", "--from", "bo", "--to", "ana", "--to", "cy", "-q",
+        ],
+        journal.to_str().unwrap(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let reassigned = acted(&api, "reassigned");
+    assert_eq!(reassigned.len(), 2000);
+    assert!(
+        reassigned.values().all(|n| *n == 1),
+        "none reassigned twice"
+    );
+    let queues = api.get("/v1/queues").expect(200);
+    let load: HashMap<&str, i64> = queues["agents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| (q["agent"].as_str().unwrap(), q["count"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(
+        (
+            load[w.ana.as_str()],
+            load[w.cy.as_str()],
+            load[w.bo.as_str()]
+        ),
+        (1000, 1000, 0),
+        "spread evenly"
+    );
+}
+
+fn spawn(sandbox: &Sandbox, token: &str, args: &[&str]) -> Child {
+    sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", token)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits until the journal records at least `n` started items.
+fn wait_for_starts(journal: &std::path::Path, n: usize) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let text = std::fs::read_to_string(journal).unwrap_or_default();
+        if text.matches("\"event\":\"start\"").count() >= n {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the run never reached {n} items");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+#[test]
+fn kill_9_at_random_moments_then_resume_acts_exactly_once() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: HashSet<String> = (0..600).map(|_| w.queued()).collect();
+    let journal = sandbox.home.path().join("run.ndjson");
+    let path = journal.to_str().unwrap();
+    let mut child = spawn(
+        &sandbox,
+        &api.token,
+        &[
+            "assign",
+            "--owner",
+            "none",
+            "--to",
+            "cy",
+            "--yes",
+            "--journal",
+            path,
+            "--rate",
+            "400",
+        ],
+    );
+    let mut rng = fastrand::Rng::new();
+    let mut reached = 0;
+    for _ in 0..3 {
+        reached += rng.usize(20..150);
+        wait_for_starts(&journal, reached);
+        child.kill().unwrap();
+        child.wait().unwrap();
+        child = spawn(
+            &sandbox,
+            &api.token,
+            &["assign", "--resume", path, "--yes", "--rate", "400"],
+        );
+    }
+    let status = child.wait().unwrap();
+    assert!(status.success(), "the last resume finished the run");
+    let assigned = acted(&api, "assigned");
+    assert_eq!(assigned.keys().cloned().collect::<HashSet<_>>(), ids);
+    assert!(assigned.values().all(|n| *n == 1), "no item acted on twice");
+    let again = sandbox.cli(
+        &api.token,
+        &["assign", "--resume", path, "--yes", "-o", "json"],
+    );
+    let summary: Value = serde_json::from_str(&again.ok()).unwrap();
+    assert_eq!(
+        (summary["done"].as_u64(), summary["failed"].as_u64()),
+        (Some(600), Some(0)),
+        "a finished journal has nothing left"
+    );
+    assert_eq!(acted(&api, "assigned").len(), 600);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_dispatching_and_the_rest_resumes() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    for _ in 0..200 {
+        w.queued();
+    }
+    let journal = sandbox.home.path().join("interrupted.ndjson");
+    let path = journal.to_str().unwrap();
+    let child = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args([
+            "cancel",
+            "--state",
+            "queued",
+            "--yes",
+            "--journal",
+            path,
+            "--rate",
+            "100",
+            "-o",
+            "json",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_starts(&journal, 20);
+    // SAFETY: sending SIGINT to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["interrupted"], true);
+    let done = summary["done"].as_u64().unwrap();
+    assert!((20..200).contains(&done), "{done}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--resume"));
+    assert_eq!(
+        acted(&api, "cancelled").len() as u64,
+        done,
+        "in-flight items finished and were counted"
+    );
+    sandbox
+        .cli(&api.token, &["cancel", "--resume", path, "--yes", "-q"])
+        .ok();
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(cancelled.len(), 200);
+    assert!(cancelled.values().all(|n| *n == 1));
+}
+
+#[test]
+fn a_partial_failure_exits_3_and_names_the_failed_items() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ok: Vec<String> = (0..3).map(|_| w.in_state("assigned")).collect();
+    let done = w.in_state("completed");
+    let mut args = vec!["return", "--yes", "-q"];
+    args.extend(ok.iter().map(String::as_str));
+    args.extend([done.as_str(), "iv_9999"]);
+    let run = sandbox.cli(&api.token, &args);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{done}\tfailed\tcannot return intervention {done}: it is completed; return needs it assigned\niv_9999\tfailed\tintervention `iv_9999` does not exist\n"
+        )
+    );
+    assert!(
+        run.stderr.contains("2 of 5 item(s) failed"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(acted(&api, "returned").len(), 3);
+}
+
+#[test]
+fn items_changed_by_someone_else_meanwhile_are_skipped_not_overwritten() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..12).map(|_| w.in_state("assigned")).collect();
+    let journal = sandbox.home.path().join("slow.ndjson");
+    let child = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args([
+            "reassign",
+            "--from",
+            "bo",
+            "--to",
+            "cy",
+            "--yes",
+            "--rate",
+            "5",
+            "--concurrency",
+            "1",
+            "--journal",
+            journal.to_str().unwrap(),
+            "-o",
+            "ndjson",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_starts(&journal, 1);
+    // Meanwhile a supervisor moves the last four by hand.
+    for id in &ids[8..] {
+        api.post(
+            &format!("/v1/interventions/{id}/reassign"),
+            json!({"agent": w.ana}),
+        )
+        .expect(200);
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let skipped: Vec<&str> = results
+        .iter()
+        .filter(|r| r["result"] == "skipped")
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        skipped,
+        ids[8..].iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    assert!(
+        results
+            .iter()
+            .filter(|r| r["result"] == "skipped")
+            .all(|r| r["reason"]
+                .as_str()
+                .unwrap()
+                .starts_with("changed by someone else"))
+    );
+    for id in &ids[8..] {
+        assert_eq!(
+            api.intervention(id)["owner"],
+            w.ana.as_str(),
+            "the supervisor's change stands"
+        );
+    }
+}
+
+#[test]
+fn dry_run_and_missing_yes_change_nothing() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let a = w.queued();
+    let b = w.queued();
+    let before = api.all("/v1/audit").len();
+    let dry = sandbox.cli(&api.token, &["assign", &a, &b, "--to", "bo", "--dry-run"]);
+    assert_eq!(
+        dry.ok(),
+        format!("{a}\tassign\t-\tagent ag_3\n{b}\tassign\t-\tagent ag_3\n")
+    );
+    let refused = sandbox.cli(&api.token, &["assign", &a, &b, "--to", "bo"]);
+    refused.fails(2, "pass --yes to confirm when not running interactively");
+    assert!(
+        refused
+            .stderr
+            .contains("this run would change 2 interventions")
+    );
+    assert_eq!(api.all("/v1/audit").len(), before, "nothing was sent");
+    assert!(
+        !sandbox.home.path().join("state/livectl/runs").exists(),
+        "no journal was started"
+    );
+}
+
+#[test]
+fn ids_from_stdin_with_blank_lines_repeats_and_ndjson() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    let listed = sandbox.cli(&api.token, &["list", "-o", "ndjson"]).ok();
+    let input = format!("{}\n\n{}\n{listed}", ids[0], ids[0]);
+    let mut child = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args(["assign", "-", "--to", "cy", "--yes", "-o", "ids"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        ids.join("\n") + "\n"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ignored 2 repeated id(s)"));
+    assert_eq!(acted(&api, "assigned").len(), 3);
+
+    let pipe = |input: &str, args: &[&str]| {
+        let mut child = sandbox
+            .home
+            .livectl()
+            .env("LIVECTL_API_URL", &sandbox.url)
+            .env("LIVECTL_TOKEN", &api.token)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (code, stderr) = pipe("iv_1\n{\"id\": 7}\n", &["cancel", "-", "--yes"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("stdin line 2: the object has no string \"id\""),
+        "{stderr}"
+    );
+    let (code, stderr) = pipe("iv_1\n{\"id\":\n", &["cancel", "-", "--yes"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("stdin line 2: not valid JSON"), "{stderr}");
+    let (code, stderr) = pipe("\n\n", &["cancel", "-", "--yes"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("stdin held no ids"), "{stderr}");
+    assert_eq!(
+        acted(&api, "cancelled").len(),
+        0,
+        "nothing acted on bad input"
+    );
+}
+
+#[test]
+fn bad_targets_rates_and_journals_are_refused_before_acting() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let a = w.in_state("assigned");
+    let b = w.in_state("assigned");
+    let cli = |args: &[&str]| sandbox.cli(&api.token, args);
+    cli(&["reassign", &a, &b, "--to", "nobody", "--yes"]).fails(5, "no agent is called `nobody`");
+    cli(&["reassign", &a, &b, "--to", "cy", "--to", "dan", "--yes"])
+        .fails(2, "is inactive and receives no work");
+    cli(&["reassign", &a, &b, "--to", "cy", "--rate", "0", "--yes"]).fails(2, "above 0");
+    cli(&["reassign", &a, "--owner", "bo", "--to", "cy", "--yes"])
+        .fails(2, "give ids or filters, not both");
+    let missing = sandbox.home.path().join("missing.ndjson");
+    cli(&["reassign", "--resume", missing.to_str().unwrap()]).fails(2, "cannot read the journal");
+    let corrupt = sandbox.home.path().join("corrupt.ndjson");
+    std::fs::write(&corrupt, "not json\n").unwrap();
+    cli(&["reassign", "--resume", corrupt.to_str().unwrap()]).fails(2, "is not a livectl journal");
+
+    let journal = sandbox.home.path().join("real.ndjson");
+    cli(&[
+        "return",
+        &a,
+        &b,
+        "--yes",
+        "--journal",
+        journal.to_str().unwrap(),
+        "-q",
+    ])
+    .ok();
+    cli(&["cancel", "--resume", journal.to_str().unwrap()])
+        .fails(2, "is the journal of a `return` run, not `cancel`");
+    let bo = sandbox.home.token(Some("bo"));
+    sandbox
+        .cli(&bo, &["return", "--resume", journal.to_str().unwrap()])
+        .fails(
+            2,
+            "resume with the profile (and token) the run started with",
+        );
+    // Damage in the middle (not a torn last line) is refused.
+    let mut text = std::fs::read_to_string(&journal).unwrap();
+    text.insert_str(text.find('\n').unwrap() + 1, "{garbage\n");
+    let damaged = sandbox.home.path().join("damaged.ndjson");
+    std::fs::write(&damaged, text).unwrap();
+    cli(&["return", "--resume", damaged.to_str().unwrap()]).fails(2, "is damaged at line 2");
+    cli(&[
+        "return",
+        &a,
+        &b,
+        "--yes",
+        "--journal",
+        journal.to_str().unwrap(),
+    ])
+    .fails(2, "cannot create the journal");
+    assert_eq!(
+        acted(&api, "returned").len(),
+        2,
+        "only the one real run acted"
+    );
+}
+
+#[test]
+fn stuck_finds_each_kind_in_the_demo_and_fixes_them() {
+    let home = crate::harness::Home::new();
+    let found = home.cli(&["stuck", "-o", "json", "-q"]);
+    assert_eq!(found.code, 0, "{}", found.stderr);
+    let stuck: Vec<Value> = serde_json::from_str(&found.stdout).unwrap();
+    let reasons: Vec<String> = stuck
+        .iter()
+        .flat_map(|s| {
+            s["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap().to_owned())
+        })
+        .collect();
+    for kind in [
+        "queued for 2h",
+        "owner Sam Okafor is offline",
+        "owner Eli Novak is away",
+        "for a reply",
+    ] {
+        assert!(
+            reasons.iter().any(|r| r.contains(kind)),
+            "no `{kind}` in {reasons:?}"
+        );
+    }
+    // Thresholds move what counts as stuck.
+    let lenient = home
+        .cli(&[
+            "stuck",
+            "--queued",
+            "3h",
+            "--no-reply",
+            "2h",
+            "-o",
+            "ids",
+            "-q",
+        ])
+        .ok();
+    assert_eq!(
+        lenient.lines().count(),
+        3,
+        "only the owners who are away or offline: {lenient}"
+    );
+    let fixed = home.cli(&[
+        "stuck", "--fix", "reassign", "--to", "ana", "--to", "dee", "--yes", "-o", "json", "-q",
+    ]);
+    let summary: Value = serde_json::from_str(&fixed.ok()).unwrap();
+    assert_eq!(summary["done"].as_u64().unwrap() as usize, stuck.len());
+    // Moved to online agents: no longer stuck for their owner or the queue (users still wait for
+    // the new owner's first reply).
+    let after: Vec<Value> =
+        serde_json::from_str(&home.cli(&["stuck", "-o", "json", "-q"]).ok()).unwrap();
+    let left: Vec<String> = after
+        .iter()
+        .flat_map(|s| {
+            s["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap().to_owned())
+        })
+        .collect();
+    assert!(left.iter().all(|r| r.contains("for a reply")), "{left:?}");
+}
+
+#[test]
+fn watch_shows_a_change_made_by_another_process() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let mut child = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args(["watch", "--owner", "cy"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap()).lines();
+    let ready = stderr.next().unwrap().unwrap();
+    assert_eq!(ready, "watching changes (Ctrl-C to stop)");
+    // Another process acts: one change for Bo (filtered out), then one for Cy.
+    let other = w.queued();
+    sandbox
+        .cli(&api.token, &["assign", &other, "--to", "bo"])
+        .ok();
+    sandbox.cli(&api.token, &["assign", &id, "--to", "cy"]).ok();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+    let line: Value = serde_json::from_str(&stdout.next().unwrap().unwrap()).unwrap();
+    assert_eq!(
+        (
+            line["intervention_id"].as_str(),
+            line["action"].as_str(),
+            line["to_owner"].as_str()
+        ),
+        (Some(id.as_str()), Some("assigned"), Some(w.cy.as_str()))
+    );
+    // SAFETY: SIGINT to our own child.
+    #[cfg(unix)]
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGINT)
+    };
+    assert_eq!(
+        child.wait().unwrap().code(),
+        Some(0),
+        "Ctrl-C ends watch with 0"
+    );
+}

@@ -11,7 +11,6 @@ use serde::Serialize;
 
 use super::journal::{FORMAT, Header, Journal, Line, Outcome, State};
 use super::{BulkArgs, Item, new_run_id};
-use crate::api::models::Intervention;
 use crate::api::{ClientError, Post};
 use crate::commands::{Ctx, io, print_list};
 use crate::error::{CliError, ExitKind};
@@ -253,7 +252,8 @@ pub async fn run(
                 crate::api::client::path_segment(&item.id),
                 item.action
             );
-            let answer: Result<Intervention, ClientError> = ctx
+            // Only the status matters here; the body is not decoded.
+            let answer: Result<serde::de::IgnoredAny, ClientError> = ctx
                 .client
                 .post(
                     &path,
@@ -338,7 +338,7 @@ pub async fn run(
 
 /// Done, skipped (changed by someone else: never retried with a fresh version) or failed; a
 /// failure that may pass later is marked for retry on resume.
-fn classify(answer: Result<Intervention, ClientError>) -> (Outcome, Option<String>, bool) {
+fn classify<T>(answer: Result<T, ClientError>) -> (Outcome, Option<String>, bool) {
     match answer {
         Ok(_) => (Outcome::Done, None, false),
         Err(ClientError::Problem {

@@ -73,6 +73,9 @@ _livectl() {
             livectl,sandbox)
                 cmd="livectl__subcmd__sandbox"
                 ;;
+            livectl,seed)
+                cmd="livectl__subcmd__seed"
+                ;;
             livectl,show)
                 cmd="livectl__subcmd__show"
                 ;;
@@ -169,6 +172,9 @@ _livectl() {
             livectl__subcmd__help,sandbox)
                 cmd="livectl__subcmd__help__subcmd__sandbox"
                 ;;
+            livectl__subcmd__help,seed)
+                cmd="livectl__subcmd__help__subcmd__seed"
+                ;;
             livectl__subcmd__help,show)
                 cmd="livectl__subcmd__help__subcmd__show"
                 ;;
@@ -199,6 +205,9 @@ _livectl() {
             livectl__subcmd__help__subcmd__sandbox,reset)
                 cmd="livectl__subcmd__help__subcmd__sandbox__subcmd__reset"
                 ;;
+            livectl__subcmd__help__subcmd__sandbox,seed-schema)
+                cmd="livectl__subcmd__help__subcmd__sandbox__subcmd__seed__subcmd__schema"
+                ;;
             livectl__subcmd__help__subcmd__sandbox,serve)
                 cmd="livectl__subcmd__help__subcmd__sandbox__subcmd__serve"
                 ;;
@@ -213,6 +222,9 @@ _livectl() {
                 ;;
             livectl__subcmd__sandbox,reset)
                 cmd="livectl__subcmd__sandbox__subcmd__reset"
+                ;;
+            livectl__subcmd__sandbox,seed-schema)
+                cmd="livectl__subcmd__sandbox__subcmd__seed__subcmd__schema"
                 ;;
             livectl__subcmd__sandbox,serve)
                 cmd="livectl__subcmd__sandbox__subcmd__serve"
@@ -229,6 +241,9 @@ _livectl() {
             livectl__subcmd__sandbox__subcmd__help,reset)
                 cmd="livectl__subcmd__sandbox__subcmd__help__subcmd__reset"
                 ;;
+            livectl__subcmd__sandbox__subcmd__help,seed-schema)
+                cmd="livectl__subcmd__sandbox__subcmd__help__subcmd__seed__subcmd__schema"
+                ;;
             livectl__subcmd__sandbox__subcmd__help,serve)
                 cmd="livectl__subcmd__sandbox__subcmd__help__subcmd__serve"
                 ;;
@@ -242,7 +257,7 @@ _livectl() {
 
     case "${cmd}" in
         livectl)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -864,7 +879,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help)
-            opts="queues list show assign reassign return cancel stuck watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help"
+            opts="queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1172,7 +1187,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__sandbox)
-            opts="serve token reset openapi"
+            opts="serve token reset openapi seed-schema"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1213,6 +1228,20 @@ _livectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        livectl__subcmd__help__subcmd__sandbox__subcmd__seed__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         livectl__subcmd__help__subcmd__sandbox__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1230,6 +1259,20 @@ _livectl() {
         livectl__subcmd__help__subcmd__sandbox__subcmd__token)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__help__subcmd__seed)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1750,7 +1793,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version serve token reset openapi help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version serve token reset openapi seed-schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1784,7 +1827,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox__subcmd__help)
-            opts="serve token reset openapi help"
+            opts="serve token reset openapi seed-schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1826,6 +1869,20 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__sandbox__subcmd__help__subcmd__seed__subcmd__schema)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1939,6 +1996,40 @@ _livectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        livectl__subcmd__sandbox__subcmd__seed__subcmd__schema)
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         livectl__subcmd__sandbox__subcmd__serve)
             opts="-o -y -q -v -h -V --addr --db --seed --rate-limit --faults --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2005,6 +2096,44 @@ _livectl() {
                     return 0
                     ;;
                 --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__seed)
+            opts="-o -y -q -v -h -V --generate --dry-run --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --generate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -294,6 +294,31 @@ reassign\:"To the agents named by --to, spread evenly (queued ones are assigned)
 '--version[Print version]' \
 && ret=0
 ;;
+(seed)
+_arguments "${_arguments_options[@]}" : \
+'--generate=[Generate synthetic data instead, e.g. interventions=100000,users=20000,days=30,seed=42]:SPEC:_default' \
+'--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
+'--api-url=[The platform'\''s API address, e.g. https\://live.example.com]:URL:_default' \
+'-o+[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
+'--output=[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
+'--color=[When to use colour (NO_COLOR turns it off too)]:COLOR:(auto always never)' \
+'--dry-run[Print what the file holds and send nothing]' \
+'--no-input[Never prompt; a missing value is an error]' \
+'-y[Answer yes to confirmations]' \
+'--yes[Answer yes to confirmations]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'*-v[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
+'*--verbose[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
+'--sandbox[Use the embedded sandbox even when a profile is configured]' \
+'--allow-insecure-http[Allow plain http\:// to hosts other than loopback]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'::file -- A seed file, YAML or JSON (see docs/seed.md):_files' \
+&& ret=0
+;;
 (watch)
 _arguments "${_arguments_options[@]}" : \
 '*--state=[States to include\: queued, assigned, completed, cancelled, open (queued and assigned) or all]:STATE:(queued assigned completed cancelled open all)' \
@@ -695,7 +720,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--addr=[Address to listen on; port 0 picks a free port (the address is printed on stderr)]:ADDR:_default' \
 '--db=[The database file \[default\: \$XDG_DATA_HOME/livectl/sandbox.db\]]:DB:_files' \
-'--seed=[Load data at start\: \`demo\` for the demo workspace]:SEED:_default' \
+'--seed=[Load data at start\: \`demo\` for the demo workspace, or a seed FILE (YAML or JSON); without it the sandbox starts empty but for the built-in admin]:SEED:_default' \
 '--rate-limit=[Allow at most N requests per second per token (429 beyond)]:N:_default' \
 '--faults=[Inject faults, e.g. error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7]:SPEC:_default' \
 '--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
@@ -787,6 +812,28 @@ _arguments "${_arguments_options[@]}" : \
 '--version[Print version]' \
 && ret=0
 ;;
+(seed-schema)
+_arguments "${_arguments_options[@]}" : \
+'--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
+'--api-url=[The platform'\''s API address, e.g. https\://live.example.com]:URL:_default' \
+'-o+[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
+'--output=[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
+'--color=[When to use colour (NO_COLOR turns it off too)]:COLOR:(auto always never)' \
+'--no-input[Never prompt; a missing value is an error]' \
+'-y[Answer yes to confirmations]' \
+'--yes[Answer yes to confirmations]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'*-v[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
+'*--verbose[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
+'--sandbox[Use the embedded sandbox even when a profile is configured]' \
+'--allow-insecure-http[Allow plain http\:// to hosts other than loopback]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_livectl__subcmd__sandbox__subcmd__help_commands" \
@@ -812,6 +859,10 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (openapi)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(seed-schema)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -955,6 +1006,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(seed)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (watch)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1051,6 +1106,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(seed-schema)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -1091,6 +1150,7 @@ _livectl_commands() {
 'return:Return an assigned intervention to the general queue' \
 'cancel:Cancel the takeover\: the user goes back to the bot' \
 'stuck:Open interventions that need help\: owner away, user waiting for a reply, queued too long' \
+'seed:Load a seed file (YAML or JSON) or generated data through the API, idempotently' \
 'watch:Live stream of changes (Ctrl-C to stop)' \
 'agents:The agents' \
 'topics:The topics conversations are completed with' \
@@ -1211,6 +1271,7 @@ _livectl__subcmd__help_commands() {
 'return:Return an assigned intervention to the general queue' \
 'cancel:Cancel the takeover\: the user goes back to the bot' \
 'stuck:Open interventions that need help\: owner away, user waiting for a reply, queued too long' \
+'seed:Load a seed file (YAML or JSON) or generated data through the API, idempotently' \
 'watch:Live stream of changes (Ctrl-C to stop)' \
 'agents:The agents' \
 'topics:The topics conversations are completed with' \
@@ -1346,6 +1407,7 @@ _livectl__subcmd__help__subcmd__sandbox_commands() {
 'token:Print a new bearer token for an agent of a sandbox database' \
 'reset:Delete a sandbox database and start again' \
 'openapi:Print the OpenAPI document of the API' \
+'seed-schema:Print the JSON Schema of seed files' \
     )
     _describe -t commands 'livectl help sandbox commands' commands "$@"
 }
@@ -1359,6 +1421,11 @@ _livectl__subcmd__help__subcmd__sandbox__subcmd__reset_commands() {
     local commands; commands=()
     _describe -t commands 'livectl help sandbox reset commands' commands "$@"
 }
+(( $+functions[_livectl__subcmd__help__subcmd__sandbox__subcmd__seed-schema_commands] )) ||
+_livectl__subcmd__help__subcmd__sandbox__subcmd__seed-schema_commands() {
+    local commands; commands=()
+    _describe -t commands 'livectl help sandbox seed-schema commands' commands "$@"
+}
 (( $+functions[_livectl__subcmd__help__subcmd__sandbox__subcmd__serve_commands] )) ||
 _livectl__subcmd__help__subcmd__sandbox__subcmd__serve_commands() {
     local commands; commands=()
@@ -1368,6 +1435,11 @@ _livectl__subcmd__help__subcmd__sandbox__subcmd__serve_commands() {
 _livectl__subcmd__help__subcmd__sandbox__subcmd__token_commands() {
     local commands; commands=()
     _describe -t commands 'livectl help sandbox token commands' commands "$@"
+}
+(( $+functions[_livectl__subcmd__help__subcmd__seed_commands] )) ||
+_livectl__subcmd__help__subcmd__seed_commands() {
+    local commands; commands=()
+    _describe -t commands 'livectl help seed commands' commands "$@"
 }
 (( $+functions[_livectl__subcmd__help__subcmd__show_commands] )) ||
 _livectl__subcmd__help__subcmd__show_commands() {
@@ -1446,6 +1518,7 @@ _livectl__subcmd__sandbox_commands() {
 'token:Print a new bearer token for an agent of a sandbox database' \
 'reset:Delete a sandbox database and start again' \
 'openapi:Print the OpenAPI document of the API' \
+'seed-schema:Print the JSON Schema of seed files' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'livectl sandbox commands' commands "$@"
@@ -1457,6 +1530,7 @@ _livectl__subcmd__sandbox__subcmd__help_commands() {
 'token:Print a new bearer token for an agent of a sandbox database' \
 'reset:Delete a sandbox database and start again' \
 'openapi:Print the OpenAPI document of the API' \
+'seed-schema:Print the JSON Schema of seed files' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'livectl sandbox help commands' commands "$@"
@@ -1475,6 +1549,11 @@ _livectl__subcmd__sandbox__subcmd__help__subcmd__openapi_commands() {
 _livectl__subcmd__sandbox__subcmd__help__subcmd__reset_commands() {
     local commands; commands=()
     _describe -t commands 'livectl sandbox help reset commands' commands "$@"
+}
+(( $+functions[_livectl__subcmd__sandbox__subcmd__help__subcmd__seed-schema_commands] )) ||
+_livectl__subcmd__sandbox__subcmd__help__subcmd__seed-schema_commands() {
+    local commands; commands=()
+    _describe -t commands 'livectl sandbox help seed-schema commands' commands "$@"
 }
 (( $+functions[_livectl__subcmd__sandbox__subcmd__help__subcmd__serve_commands] )) ||
 _livectl__subcmd__sandbox__subcmd__help__subcmd__serve_commands() {
@@ -1496,6 +1575,11 @@ _livectl__subcmd__sandbox__subcmd__reset_commands() {
     local commands; commands=()
     _describe -t commands 'livectl sandbox reset commands' commands "$@"
 }
+(( $+functions[_livectl__subcmd__sandbox__subcmd__seed-schema_commands] )) ||
+_livectl__subcmd__sandbox__subcmd__seed-schema_commands() {
+    local commands; commands=()
+    _describe -t commands 'livectl sandbox seed-schema commands' commands "$@"
+}
 (( $+functions[_livectl__subcmd__sandbox__subcmd__serve_commands] )) ||
 _livectl__subcmd__sandbox__subcmd__serve_commands() {
     local commands; commands=()
@@ -1505,6 +1589,11 @@ _livectl__subcmd__sandbox__subcmd__serve_commands() {
 _livectl__subcmd__sandbox__subcmd__token_commands() {
     local commands; commands=()
     _describe -t commands 'livectl sandbox token commands' commands "$@"
+}
+(( $+functions[_livectl__subcmd__seed_commands] )) ||
+_livectl__subcmd__seed_commands() {
+    local commands; commands=()
+    _describe -t commands 'livectl seed commands' commands "$@"
 }
 (( $+functions[_livectl__subcmd__show_commands] )) ||
 _livectl__subcmd__show_commands() {

@@ -77,6 +77,8 @@ pub enum Command {
     Complete(commands::act::CompleteArgs),
     /// Open interventions that need help: owner away, user waiting for a reply, queued too long
     Stuck(commands::stuck::StuckArgs),
+    /// Load a seed file (YAML or JSON) or generated data through the API, idempotently
+    Seed(commands::seed::SeedArgs),
     /// Live stream of changes (Ctrl-C to stop)
     Watch(commands::watch::WatchArgs),
     /// The agents

@@ -11,3 +11,4 @@ pub mod connect;
 pub mod error;
 pub mod output;
 pub mod sandbox;
+pub mod seed;

@@ -243,6 +243,27 @@ impl Client {
         decode(&self.base, path, &bytes)
     }
 
+    /// A creation by key: the answer and what it did (`Upsert-Result`: created, updated or
+    /// unchanged).
+    pub async fn post_upsert<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+    ) -> Result<(T, Option<String>), ClientError> {
+        let body = serde_json::to_value(body)
+            .map_err(|e| ClientError::Config(format!("cannot encode the request: {e}")))?;
+        let post = Post {
+            idempotency_key: Some(new_key()),
+            if_match: None,
+        };
+        let (_, headers, bytes) = self.send(Method::POST, path, Some(&body), &post).await?;
+        let result = headers
+            .get("upsert-result")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        Ok((decode(&self.base, path, &bytes)?, result))
+    }
+
     /// Every item of a list, page after page, each page fetched only as the stream reaches it.
     pub fn all<T: DeserializeOwned + 'static>(
         &self,

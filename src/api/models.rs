@@ -6,14 +6,18 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Agent,
     Admin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum AgentStatus {
     Online,
@@ -21,7 +25,9 @@ pub enum AgentStatus {
     Offline,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Channel {
     Web,
@@ -31,7 +37,9 @@ pub enum Channel {
     Sms,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Sender {
     User,
@@ -496,3 +504,43 @@ words!(EventAction {
     Completed => "completed",
     Tagged => "tagged",
 });
+
+/// One operation of `POST /v1/batch`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "op", rename_all = "lowercase", deny_unknown_fields)]
+pub enum BatchOp {
+    /// Create or update a conversation by key, as `POST /v1/conversations`.
+    Conversation { body: ConversationInput },
+    /// Run an action on the intervention of the conversation with this key. `index` is the
+    /// action's place in that intervention's life (0 for its first action): an action whose
+    /// place is already taken (the intervention's version is past it) is skipped, so a batch
+    /// sent again changes nothing.
+    Action {
+        conversation: String,
+        action: String,
+        index: u32,
+        #[serde(default)]
+        body: serde_json::Value,
+    },
+}
+
+/// Body of `POST /v1/batch`: up to 1000 operations, applied in order in one transaction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchRequest {
+    pub operations: Vec<BatchOp>,
+}
+
+/// What one operation did: `created`, `updated`, `unchanged` (conversations), `applied` or
+/// `skipped` (actions).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BatchResult {
+    pub result: String,
+    /// The conversation's id, or the intervention's for an action.
+    pub id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BatchResponse {
+    pub results: Vec<BatchResult>,
+}

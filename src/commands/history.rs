@@ -87,15 +87,22 @@ pub async fn run(args: HistoryArgs, mut ctx: Ctx) -> Result<(), CliError> {
     let export = async {
         match file {
             Some(file) => {
-                let file = write_records(&ctx, &users, &query, file, false).await?;
+                let file = write_records(&ctx, &users, &query, file, false, true).await?;
                 if let Some(file) = file {
                     file.commit()?;
                 }
                 Ok(())
             }
-            None => write_records(&ctx, &users, &query, std::io::stdout().lock(), timeline)
-                .await
-                .map(|_| ()),
+            None => write_records(
+                &ctx,
+                &users,
+                &query,
+                std::io::stdout().lock(),
+                timeline,
+                false,
+            )
+            .await
+            .map(|_| ()),
         }
     };
     tokio::select! {
@@ -166,6 +173,7 @@ async fn write_records<W: Write>(
     query: &[(String, String)],
     writer: W,
     timeline: bool,
+    to_file: bool,
 ) -> Result<Option<W>, CliError> {
     let paths: Vec<String> = match users {
         Some(ids) => ids
@@ -210,12 +218,27 @@ async fn write_records<W: Write>(
         return Ok(Some(writer));
     }
     let mut list = ListWriter::<W, HistoryRecord>::new(&ctx.out, writer).map_err(io)?;
+    // A count on a terminal's stderr while an export runs (the total is not known up front).
+    let progress = if ctx.out.stderr_tty && !ctx.out.quiet && (to_file || !ctx.out.stdout_tty) {
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{spinner} {pos} records  {per_sec}  {elapsed}")
+        {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     for path in paths {
         let stream = ctx.client.all::<HistoryRecord>(path, query.to_vec(), 1000);
         futures_util::pin_mut!(stream);
         while let Some(r) = stream.try_next().await? {
             list.item(&r).map_err(io)?;
+            progress.inc(1);
         }
     }
+    progress.finish_and_clear();
     list.finish().map_err(io)
 }

@@ -11,6 +11,7 @@ pub mod login;
 pub mod lookup;
 pub mod queues;
 pub mod sandbox;
+pub mod seed;
 pub mod show;
 pub mod stuck;
 pub mod watch;
@@ -66,6 +67,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Command::List(args) => list::run(args, ctx).await,
                 Command::Watch(args) => watch::run(&args.filters, ctx).await,
                 Command::Stuck(args) => stuck::run(args, ctx).await,
+                Command::Seed(args) => {
+                    // The embedded sandbox, or a sandbox on loopback, needs no confirmation.
+                    let sandbox = connection.embedded.is_some()
+                        || reqwest::Url::parse(ctx.client.base()).is_ok_and(|u| {
+                            matches!(u.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"))
+                        });
+                    seed::run(args, ctx, sandbox).await
+                }
                 Command::Show(args) => show::run(args, ctx).await,
                 Command::Assign(args) => act::assign(args, ctx).await,
                 Command::Reassign(args) => act::reassign(args, ctx).await,

@@ -27,6 +27,9 @@ pub enum SandboxCommand {
     /// Print the OpenAPI document of the API
     #[command(hide = true)]
     Openapi,
+    /// Print the JSON Schema of seed files
+    #[command(hide = true)]
+    SeedSchema,
 }
 
 #[derive(Debug, Args)]
@@ -37,7 +40,8 @@ pub struct ServeArgs {
     /// The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]
     #[arg(long)]
     pub db: Option<PathBuf>,
-    /// Load data at start: `demo` for the demo workspace
+    /// Load data at start: `demo` for the demo workspace, or a seed FILE (YAML or JSON);
+    /// without it the sandbox starts empty but for the built-in admin
     #[arg(long, value_parser = parse_seed)]
     pub seed: Option<Seed>,
     /// Allow at most N requests per second per token (429 beyond)
@@ -71,8 +75,9 @@ pub struct ResetArgs {
 fn parse_seed(s: &str) -> Result<Seed, String> {
     match s {
         "demo" => Ok(Seed::Demo),
+        path if std::path::Path::new(path).is_file() => Ok(Seed::File(path.into())),
         _ => Err(format!(
-            "`{s}` is not a seed this sandbox knows; use `demo`"
+            "`{s}` is neither `demo` nor a seed file (YAML or JSON)"
         )),
     }
 }
@@ -141,6 +146,10 @@ pub fn run(args: SandboxArgs) -> Result<(), CliError> {
                 }
             }
             eprintln!("deleted the sandbox database {}", db.display());
+            Ok(())
+        }
+        SandboxCommand::SeedSchema => {
+            print!("{}", crate::seed::format::schema());
             Ok(())
         }
         SandboxCommand::Openapi => {

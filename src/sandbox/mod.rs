@@ -52,6 +52,8 @@ pub fn app(store: Arc<Store>, knobs: &Knobs) -> Router {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Seed {
     Demo,
+    /// A seed file, loaded through the API once the sandbox listens.
+    File(PathBuf),
 }
 
 pub struct ServeOptions {
@@ -77,7 +79,12 @@ pub async fn open(db: PathBuf, seed: Option<Seed>) -> Result<Arc<Store>, CliErro
 
 /// `livectl sandbox serve`: serves until Ctrl-C or SIGTERM.
 pub async fn serve(options: ServeOptions) -> Result<(), CliError> {
-    let store = open(options.db.clone(), options.seed).await?;
+    // A seed file is checked whole before the sandbox starts.
+    let seed_file = match &options.seed {
+        Some(Seed::File(path)) => Some((path.clone(), crate::seed::validate::load(path)?)),
+        _ => None,
+    };
+    let store = open(options.db.clone(), options.seed.clone()).await?;
     let listener = TcpListener::bind(options.addr).await.map_err(|e| {
         CliError::failure(format!("cannot listen on {}: {e}", options.addr))
             .hint("choose another address with --addr, or 127.0.0.1:0 for any free port")
@@ -85,11 +92,41 @@ pub async fn serve(options: ServeOptions) -> Result<(), CliError> {
     let local = listener
         .local_addr()
         .map_err(|e| CliError::failure(format!("cannot read the listening address: {e}")))?;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(server::serve(
+        listener,
+        app(store.clone(), &options.knobs),
+        async {
+            let _ = stopped.await;
+        },
+    ));
+    if let Some((path, file)) = seed_file {
+        let token = store
+            .create_token(None)
+            .map_err(|e| CliError::failure(e.to_string()))?;
+        let client = crate::api::Client::new(
+            &format!("http://{local}"),
+            crate::config::credentials::Token::new(token),
+            0,
+        )?;
+        let out = crate::output::Output::new(None, crate::output::ColorChoice::Never, true, true);
+        let tally = crate::seed::apply(&client, &out, &file).await?;
+        eprintln!(
+            "livectl sandbox loaded {}: {} created, {} changed, {} unchanged, {} actions",
+            path.display(),
+            tally.created,
+            tally.changed,
+            tally.unchanged,
+            tally.actions
+        );
+    }
     eprintln!(
         "livectl sandbox listening on http://{local} (database {})",
         options.db.display()
     );
-    server::serve(listener, app(store, &options.knobs), shutdown_signal()).await;
+    shutdown_signal().await;
+    let _ = stop.send(());
+    let _ = server.await;
     Ok(())
 }
 

@@ -18,3 +18,4 @@ mod sandbox_idempotency;
 mod sandbox_pagination;
 mod sandbox_roles;
 mod sandbox_transitions;
+mod seed;

@@ -149,7 +149,7 @@ fn bad_fault_specs_are_usage_errors() {
         "lots",
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("use `demo`"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("neither `demo` nor a seed file"));
     let out = sandbox.home.run(&[
         "sandbox",
         "serve",

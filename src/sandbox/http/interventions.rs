@@ -7,8 +7,9 @@ use axum::response::Response;
 use super::extract::{Bearer, Id, IdempotencyKey, IfMatch, JsonBody, Q};
 use super::{App, json};
 use crate::api::models::{
-    AssignRequest, CompleteRequest, Conversation, ConversationCreated, ConversationInput,
-    ConversationQuery, Intervention, InterventionQuery, Page, Problem, Queues, ReasonRequest,
+    AssignRequest, BatchRequest, BatchResponse, CompleteRequest, Conversation, ConversationCreated,
+    ConversationInput, ConversationQuery, Intervention, InterventionQuery, Page, Problem, Queues,
+    ReasonRequest,
 };
 use crate::sandbox::error::ApiError;
 use crate::sandbox::store::interventions::{self as store, Action, InterventionFilter};
@@ -275,4 +276,29 @@ pub async fn queues(State(app): State<App>, Bearer(token): Bearer) -> Result<Res
         &app.read(token, |conn, _| store::queues(conn, jiff::Timestamp::now()))
             .await?,
     )
+}
+
+/// Applies up to 1000 creations and actions in order, in one transaction (admin only): what
+/// `livectl seed` uses to load large data sets quickly. Each action still writes its event.
+#[utoipa::path(post, path = "/v1/batch", tag = "conversations", request_body = BatchRequest,
+    params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 200, body = BatchResponse), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn batch(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    IdempotencyKey(key): IdempotencyKey,
+    input: JsonBody<BatchRequest>,
+) -> Result<Response, ApiError> {
+    let body = input.body;
+    app.post(
+        token,
+        key,
+        "/v1/batch".into(),
+        &input.value,
+        move |tx, caller, now| {
+            let results = store::batch(tx, caller, &body.operations, now)?;
+            Reply::new(200, &BatchResponse { results })
+        },
+    )
+    .await
 }

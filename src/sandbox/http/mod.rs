@@ -206,6 +206,7 @@ pub fn router(app: App) -> Router {
             post(interventions::complete),
         )
         .route("/queues", get(interventions::queues))
+        .route("/batch", post(interventions::batch))
         .route("/events", get(events::stream))
         .route("/audit", get(events::audit));
     Router::new()

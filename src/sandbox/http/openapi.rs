@@ -33,6 +33,7 @@ action accepts `If-Match`; lists page with `limit` and `cursor`."
         interventions::assign, interventions::reassign, interventions::return_to_queue,
         interventions::cancel, interventions::complete,
         interventions::queues,
+        interventions::batch,
         events::stream, events::audit,
     )
 )]

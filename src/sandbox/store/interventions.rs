@@ -780,3 +780,118 @@ pub fn queues(conn: &Connection, now: Timestamp) -> Result<crate::api::models::Q
         agents,
     })
 }
+
+// ---- batches (seeding) ----
+
+/// Applies a batch in order, all in the caller's transaction: any refused operation refuses
+/// the batch, naming it.
+pub fn batch(
+    tx: &Transaction,
+    caller: Caller,
+    ops: &[crate::api::models::BatchOp],
+    now: Timestamp,
+) -> Result<Vec<crate::api::models::BatchResult>, ApiError> {
+    use crate::api::models::{BatchOp, BatchResult};
+    caller.require_admin()?;
+    if ops.len() > 1000 {
+        return Err(ApiError::Validation(
+            "a batch holds at most 1000 operations".into(),
+        ));
+    }
+    let mut results = Vec::with_capacity(ops.len());
+    for (i, op) in ops.iter().enumerate() {
+        let at = |e: ApiError| prefix(e, &format!("operations[{i}]: "));
+        let result = match op {
+            BatchOp::Conversation { body } => {
+                let (created, upserted) = create_conversation(tx, caller, body, now).map_err(at)?;
+                BatchResult {
+                    result: upserted.as_str().to_owned(),
+                    id: created.conversation_id,
+                }
+            }
+            BatchOp::Action {
+                conversation,
+                action,
+                index,
+                body,
+            } => {
+                let n: Option<i64> = tx
+                    .prepare_cached(
+                        "SELECT max(i.id) FROM interventions i JOIN conversations c ON c.id = i.conversation_id WHERE c.key = ?1",
+                    )?
+                    .query_row([conversation], |r| r.get(0))?;
+                let n = n.ok_or_else(|| {
+                    at(ApiError::Validation(format!(
+                        "conversation `{conversation}` has no intervention"
+                    )))
+                })?;
+                let id = Kind::Intervention.id(n);
+                let current = intervention_by_row(tx, n)?
+                    .ok_or_else(|| ApiError::Internal("vanished".into()))?;
+                let done = current.version - 1;
+                if done > i64::from(*index) {
+                    BatchResult {
+                        result: "skipped".into(),
+                        id,
+                    }
+                } else if done < i64::from(*index) {
+                    return Err(at(ApiError::Validation(format!(
+                        "action {index} of {id} cannot run before its {} earlier action(s)",
+                        index
+                    ))));
+                } else {
+                    let parsed = parse_action(action, body.clone()).map_err(at)?;
+                    act(tx, caller, &id, &parsed, Some(current.version), None, now).map_err(at)?;
+                    BatchResult {
+                        result: "applied".into(),
+                        id,
+                    }
+                }
+            }
+        };
+        results.push(result);
+    }
+    Ok(results)
+}
+
+fn parse_action(action: &str, body: serde_json::Value) -> Result<Action, ApiError> {
+    let body = if body.is_null() {
+        serde_json::Value::Object(Default::default())
+    } else {
+        body
+    };
+    let bad =
+        |e: serde_json::Error| ApiError::BadRequest(format!("the {action} body does not fit: {e}"));
+    Ok(match action {
+        "assign" => Action::Assign(serde_json::from_value(body).map_err(bad)?),
+        "reassign" => Action::Reassign(serde_json::from_value(body).map_err(bad)?),
+        "return" => Action::Return(serde_json::from_value(body).map_err(bad)?),
+        "cancel" => Action::Cancel(serde_json::from_value(body).map_err(bad)?),
+        "complete" => Action::Complete(serde_json::from_value(body).map_err(bad)?),
+        other => {
+            return Err(ApiError::BadRequest(format!(
+                "`{other}` is not an action: assign, reassign, return, cancel or complete"
+            )));
+        }
+    })
+}
+
+/// Puts `context` in front of an error's message, keeping its kind.
+fn prefix(e: ApiError, context: &str) -> ApiError {
+    match e {
+        ApiError::BadRequest(m) => ApiError::BadRequest(format!("{context}{m}")),
+        ApiError::Validation(m) => ApiError::Validation(format!("{context}{m}")),
+        ApiError::NotFound(m) => ApiError::Validation(format!("{context}{m}")),
+        ApiError::InvalidTransition { detail, current } => ApiError::InvalidTransition {
+            detail: format!("{context}{detail}"),
+            current,
+        },
+        ApiError::Precondition { expected, current } => ApiError::InvalidTransition {
+            detail: format!(
+                "{context}the intervention changed meanwhile (version {expected} expected)"
+            ),
+            current,
+        },
+        other => other,
+    }
+}

@@ -1,0 +1,474 @@
+//! Seeding from files and generated specs, and exports of history at any size.
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::harness::{Api, Home, Sandbox};
+
+fn example() -> String {
+    format!("{}/examples/ci-seed.yaml", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn everything(api: &Api) -> Vec<Vec<Value>> {
+    [
+        "/v1/agents",
+        "/v1/departments",
+        "/v1/topics",
+        "/v1/outcomes",
+        "/v1/blocks",
+        "/v1/users",
+        "/v1/conversations",
+        "/v1/interventions",
+        "/v1/audit",
+    ]
+    .iter()
+    .map(|p| api.all(p))
+    .collect()
+}
+
+fn tally(stdout: &str) -> (u64, u64, u64, u64) {
+    let v: Value = serde_json::from_str(stdout).unwrap();
+    (
+        v["created"].as_u64().unwrap(),
+        v["changed"].as_u64().unwrap(),
+        v["unchanged"].as_u64().unwrap(),
+        v["actions"].as_u64().unwrap(),
+    )
+}
+
+#[test]
+fn the_example_loads_every_state_and_a_second_run_changes_nothing() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let first = sandbox.cli(&api.token, &["seed", &example(), "-o", "json"]);
+    assert_eq!(tally(&first.ok()), (18, 0, 0, 9));
+    let before = everything(&api);
+    let second = sandbox.cli(&api.token, &["seed", &example(), "-o", "json"]);
+    assert_eq!(
+        tally(&second.ok()),
+        (0, 0, 18, 0),
+        "a second run reports 0 created and 0 changed"
+    );
+    assert_eq!(everything(&api), before, "and changes nothing");
+
+    let by_summary = |summary: &str| {
+        api.all("/v1/interventions")
+            .into_iter()
+            .find(|i| i["summary"] == summary)
+            .unwrap()
+    };
+    assert_eq!(by_summary("Cannot log in after a reset")["state"], "queued");
+    let charged = by_summary("Charged twice");
+    assert_eq!(charged["state"], "assigned");
+    let bo = api
+        .all("/v1/agents")
+        .into_iter()
+        .find(|a| a["key"] == "bo")
+        .unwrap();
+    assert_eq!(charged["owner"], bo["id"]);
+    let crash = by_summary("App crashes on start");
+    assert_eq!(
+        (crash["state"].as_str(), crash["tags"].clone()),
+        (Some("completed"), serde_json::json!(["vip", "android"]))
+    );
+    assert!(crash["completion"]["block"].is_string());
+    assert_eq!(by_summary("User left")["state"], "cancelled");
+    assert_eq!(
+        by_summary("Duplicate of an earlier question")["state"],
+        "cancelled"
+    );
+    let events: Vec<String> = api
+        .events_of(crash["id"].as_str().unwrap())
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        events,
+        ["started", "assigned", "returned", "assigned", "completed"],
+        "states reached through the real actions"
+    );
+    let dee = api
+        .all("/v1/agents")
+        .into_iter()
+        .find(|a| a["key"] == "dee")
+        .unwrap();
+    assert_eq!(dee["status"], "away");
+}
+
+#[test]
+fn sandbox_serve_loads_a_seed_file_at_start() {
+    let mut first = Sandbox::start(&["--seed", &example()]);
+    let before = everything(&first.api());
+    assert_eq!(before[7].len(), 5, "five interventions");
+    first.kill();
+    let again = Sandbox::start_in(first.home.clone(), &["--seed", &example()]);
+    assert_eq!(everything(&again.api()), before);
+}
+
+/// Writes `content` as `name` and seeds it: the run must fail with exit 2, name the file and
+/// line, and send nothing.
+#[track_caller]
+fn refused(sandbox: &Sandbox, api: &Api, name: &str, content: &str, line: usize, words: &str) {
+    let path = sandbox.home.path().join(name);
+    std::fs::write(&path, content).unwrap();
+    let before = everything(api);
+    let run = sandbox.cli(&api.token, &["seed", path.to_str().unwrap()]);
+    let at = format!("{}:{line}:", path.display());
+    run.fails(2, &at);
+    assert!(
+        run.stderr.contains(words),
+        "{name}: `{words}` missing from {}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("nothing was sent"));
+    assert_eq!(everything(api), before, "{name}: nothing was sent");
+}
+
+#[test]
+fn malformed_seed_files_name_file_line_and_field_and_send_nothing() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let base = "departments:\n  - key: support\n    name: Support\nagents:\n  - key: bo\n    name: Bo\n    email: bo@example.com\n    department: support\ntopics:\n  - key: login\n    name: Login\noutcomes:\n  - key: ok\n    name: OK\nusers:\n  - key: u1\n    name: Una\n    channel: web\n";
+    let conv = |actions: &str| {
+        format!(
+            "{base}conversations:\n  - key: c1\n    user: u1\n    intervention:\n      summary: help\n      actions:\n{actions}"
+        )
+    };
+    refused(
+        &sandbox,
+        &api,
+        "tabs.yaml",
+        "departments:\n\t- key: support\n",
+        2,
+        "a tab indents this line",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "dupe-field.yaml",
+        "departments: []\nagents: []\ndepartments: []\n",
+        3,
+        "duplicate",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "unknown-field.yaml",
+        &format!("{base}blocks:\n  - key: s\n    name: S\n    colour: red\n"),
+        22,
+        "unknown field `colour`",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "unknown-agent.yaml",
+        &conv("        - assign: zed\n"),
+        25,
+        "no agent has the key `zed`; the agents are: bo",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "unknown-topic.yaml",
+        &conv("        - assign: bo\n        - complete: {topic: weather, outcome: ok}\n"),
+        26,
+        "no topic has the key `weather`",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "unreachable.yaml",
+        &conv("        - complete: {topic: login, outcome: ok}\n"),
+        25,
+        "complete cannot follow here: the intervention is queued by then",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "bad-time.yaml",
+        &format!("{base}conversations:\n  - key: c1\n    user: u1\n    started_at: last tuesday\n"),
+        22,
+        "conversations[0].started_at",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "dupe-key.yaml",
+        &format!("{base}  - key: u1\n    name: Again\n    channel: sms\n"),
+        19,
+        "the key `u1` is used twice in users",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "bad-ref.yaml",
+        &base.replace("department: support", "department: sales"),
+        8,
+        "no department has the key `sales`",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "not-yaml.yaml",
+        "just some words\n",
+        1,
+        "a seed file is a YAML or JSON mapping",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "bad.json",
+        "{\n  \"departments\": [\n    {\"key\": \"a\", \"name\": 3}\n  ]\n}\n",
+        3,
+        "departments[0].name",
+    );
+    let binary = sandbox.home.path().join("binary.yaml");
+    std::fs::write(&binary, [0xffu8, 0xfe, 0x00, 0x01]).unwrap();
+    sandbox
+        .cli(&api.token, &["seed", binary.to_str().unwrap()])
+        .fails(2, "is not a text file");
+    sandbox
+        .cli(&api.token, &["seed", "/nonexistent/seed.yaml"])
+        .fails(2, "cannot read the seed file");
+}
+
+#[test]
+fn a_seed_for_a_real_platform_needs_yes_without_a_terminal() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let lan = sandbox.url.replace("127.0.0.1", "localhost.localdomain");
+    let out = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &lan)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args(["seed", &example(), "--allow-insecure-http"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pass --yes to confirm"));
+    let dry = sandbox
+        .cli(&api.token, &["seed", &example(), "--dry-run"])
+        .ok();
+    assert_eq!(
+        dry,
+        format!(
+            "would load 2 departments, 5 agents, 2 topics, 2 outcomes, 1 blocks, 3 users, 6 conversations (5 with an intervention, 9 actions) into {}\n",
+            sandbox.url
+        )
+    );
+    assert_eq!(api.all("/v1/agents").len(), 1, "nothing was sent");
+}
+
+const SPEC: &str = "interventions=150,users=40,days=3,messages=3,seed=5,until=2026-11-24T00:00:00Z";
+
+#[test]
+fn generate_gives_the_same_data_for_the_same_seed_and_exports_round_trip() {
+    let run = || {
+        let sandbox = Sandbox::start(&[]);
+        let api = sandbox.api();
+        sandbox
+            .cli(&api.token, &["seed", "--generate", SPEC, "-q"])
+            .ok();
+        (sandbox, api)
+    };
+    let (a, api_a) = run();
+    let (b, api_b) = run();
+    let dump = |api: &Api| {
+        (
+            api.all("/v1/interventions"),
+            api.all("/v1/history"),
+            api.all("/v1/agents"),
+        )
+    };
+    let (ia, ha, _) = dump(&api_a);
+    assert_eq!(ia.len(), 150);
+    assert!(
+        ["queued", "assigned", "completed", "cancelled"]
+            .iter()
+            .all(|s| ia.iter().any(|i| i["state"] == *s)),
+        "every state"
+    );
+    // Only what the server stamps with its own clock when an action runs may differ.
+    let strip = |v: Vec<Value>| {
+        v.into_iter()
+            .map(|mut x| {
+                x.as_object_mut().unwrap().retain(|k, _| {
+                    !["updated_at", "assigned_at", "closed_at", "queued_at"].contains(&k.as_str())
+                });
+                x
+            })
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        strip(ia.clone()) == strip(api_b.all("/v1/interventions")),
+        "same seed, same interventions"
+    );
+    assert!(ha == api_b.all("/v1/history"), "same seed, same history");
+    drop(b);
+
+    // Exports: the records and their ids are those of the API, in every format.
+    let dir = a.home.path();
+    let ndjson = dir.join("all.ndjson");
+    a.cli(
+        &api_a.token,
+        &["history", "--all", "--out", ndjson.to_str().unwrap()],
+    )
+    .ok();
+    let lines: Vec<Value> = std::fs::read_to_string(&ndjson)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines, ha);
+    let json = dir.join("all.json");
+    a.cli(
+        &api_a.token,
+        &["history", "--all", "--out", json.to_str().unwrap()],
+    )
+    .ok();
+    let array: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(array, ha, "-o json is one valid array");
+    let csv = dir.join("all.csv");
+    a.cli(
+        &api_a.token,
+        &[
+            "history",
+            "--all",
+            "--out",
+            csv.to_str().unwrap(),
+            "--since",
+            "2026-11-22T00:00:00Z",
+        ],
+    )
+    .ok();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut reader = csv_rows(&text);
+    let header = reader.remove(0);
+    assert_eq!(
+        header,
+        "id,conversation_id,user_id,user_name,channel,at,sender,agent,text"
+    );
+    let since: Vec<&Value> = ha
+        .iter()
+        .filter(|r| r["at"].as_str().unwrap() >= "2026-11-22T00:00:00Z")
+        .collect();
+    assert_eq!(reader.len(), since.len());
+    assert!(
+        reader
+            .iter()
+            .zip(&since)
+            .all(|(row, r)| row.starts_with(&format!("{},", r["id"].as_str().unwrap())))
+    );
+}
+
+fn csv_rows(text: &str) -> Vec<String> {
+    text.lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn an_interrupted_export_leaves_no_file_behind() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    clean
+        .cli(
+            &api.token,
+            &[
+                "seed",
+                "--generate",
+                "interventions=1200,users=100,messages=4,seed=2,until=2026-11-24T00:00:00Z",
+                "-q",
+            ],
+        )
+        .ok();
+    // Each page takes a while on this sandbox, so there is time to stop the export midway.
+    let mut slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=300..300ms"]);
+    let dir = clean.home.path().join("exports");
+    std::fs::create_dir(&dir).unwrap();
+    let target = dir.join("history.csv");
+    let temp_appears = || {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while std::fs::read_dir(&dir).unwrap().count() == 0 {
+            assert!(Instant::now() < deadline, "the export never started");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    };
+    let export = |sandbox: &Sandbox| {
+        sandbox
+            .home
+            .livectl()
+            .env("LIVECTL_API_URL", &sandbox.url)
+            .env("LIVECTL_TOKEN", &api.token)
+            .args(["history", "--all", "--out", target.to_str().unwrap()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // Ctrl-C.
+    let child = export(&slow);
+    temp_appears();
+    // SAFETY: SIGINT to our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the file was not written"));
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "no target and no temporary file"
+    );
+    // The server killed.
+    let mut child = export(&slow);
+    temp_appears();
+    slow.kill();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
+    let mut stderr = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .lines()
+        .map_while(Result::ok)
+        .for_each(|l| stderr.push_str(&l));
+    assert!(stderr.contains("cannot reach"), "{stderr}");
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "no target and no temporary file"
+    );
+    // Bad destinations are refused before anything is fetched.
+    let home = Home::new();
+    let run = home
+        .livectl()
+        .env("LIVECTL_API_URL", &clean.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args(["history", "--all", "--out", "/proc/livectl-denied.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&run.stderr).contains("cannot write in /proc"),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+#[test]
+fn the_committed_seed_schema_is_fresh() {
+    let out = Home::new().run(&["sandbox", "seed-schema"]);
+    let committed = std::fs::read_to_string(format!(
+        "{}/docs/seed.schema.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    assert!(
+        out.stdout == committed.as_bytes(),
+        "docs/seed.schema.json is stale: run `cargo run -- sandbox seed-schema > docs/seed.schema.json`"
+    );
+    let schema: Value = serde_json::from_str(&committed).unwrap();
+    assert!(schema["properties"]["conversations"].is_object());
+}

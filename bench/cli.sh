@@ -7,21 +7,10 @@ if ! command -v hyperfine >/dev/null; then
   echo "installing hyperfine" >&2
   apt-get update -qq >/dev/null && apt-get install -y -qq hyperfine >/dev/null
 fi
-cargo build --release --quiet
-bin=$PWD/target/release/livectl
-work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-"$bin" sandbox serve --addr 127.0.0.1:0 --db "$work/bench.db" --seed demo 2>"$work/stderr" &
-server=$!
-for _ in $(seq 1 200); do
-  url=$(grep -o 'http://[0-9.:]*' "$work/stderr" || true)
-  [ -n "$url" ] && break
-  sleep 0.05
-done
-[ -n "$url" ] || { echo "the sandbox did not start" >&2; exit 1; }
+. bench/lib.sh
+start_sandbox --seed demo
 export LIVECTL_API_URL=$url
-LIVECTL_TOKEN=$("$bin" sandbox token --db "$work/bench.db")
-export LIVECTL_TOKEN
+export LIVECTL_TOKEN=$token
 export HOME=$work XDG_CONFIG_HOME=$work/config
 hyperfine -N --warmup 5 --runs 200 \
   "$bin --version" \

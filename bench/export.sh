@@ -6,19 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 interventions=${1:-100000}
 messages=${2:-10}
-cargo build --release --quiet
-bin=$PWD/target/release/livectl
-work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-"$bin" sandbox serve --addr 127.0.0.1:0 --db "$work/bench.db" 2>"$work/stderr" &
-server=$!
-for _ in $(seq 1 200); do
-  url=$(grep -o 'http://[0-9.:]*' "$work/stderr" || true)
-  [ -n "$url" ] && break
-  sleep 0.05
-done
-[ -n "$url" ] || { echo "the sandbox did not start" >&2; exit 1; }
-token=$("$bin" sandbox token --db "$work/bench.db")
+. bench/lib.sh
+start_sandbox
 export LIVECTL_API_URL=$url LIVECTL_TOKEN=$token HOME=$work
 until=2026-11-24T00:00:00Z
 "$bin" seed --generate "interventions=$interventions,users=20000,days=30,messages=$messages,seed=42,until=$until"

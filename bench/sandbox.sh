@@ -11,20 +11,8 @@ if ! command -v wrk >/dev/null; then
   echo "installing wrk" >&2
   apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
 fi
-cargo build --release --quiet
-bin=target/release/livectl
-work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-
-"$bin" sandbox serve --addr 127.0.0.1:0 --db "$work/bench.db" 2>"$work/stderr" &
-server=$!
-for _ in $(seq 1 200); do
-  url=$(grep -o 'http://[0-9.:]*' "$work/stderr" || true)
-  [ -n "$url" ] && break
-  sleep 0.05
-done
-[ -n "$url" ] || { echo "the sandbox did not start" >&2; cat "$work/stderr" >&2; exit 1; }
-token=$("$bin" sandbox token --db "$work/bench.db")
+. bench/lib.sh
+start_sandbox
 auth="Authorization: Bearer $token"
 agent() {
   curl -sf -H "$auth" -d "{\"key\":\"$1\",\"name\":\"$1\",\"email\":\"$1@bench.invalid\"}" "$url/v1/agents" |

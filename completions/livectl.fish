@@ -145,7 +145,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand assign" -l owner -l from
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
-complete -c livectl -n "__fish_livectl_using_subcommand assign" -l concurrency -d 'Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l concurrency -d 'Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l rate -d 'At most N actions a second' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
@@ -179,7 +179,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l owner -l fr
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l concurrency -d 'Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l concurrency -d 'Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l rate -d 'At most N actions a second' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
@@ -214,7 +214,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand return" -l owner -l from
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
-complete -c livectl -n "__fish_livectl_using_subcommand return" -l concurrency -d 'Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l concurrency -d 'Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l rate -d 'At most N actions a second' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
@@ -248,7 +248,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l owner -l from
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
-complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l concurrency -d 'Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l concurrency -d 'Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l rate -d 'At most N actions a second' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
@@ -279,7 +279,7 @@ cancel\t'Cancel the takeovers'
 reassign\t'To the agents named by --to, spread evenly (queued ones are assigned)'"
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l to -d 'With --fix reassign: the agents to move them to' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l reason -d 'With --fix: why, recorded in the events' -r
-complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l concurrency -d 'Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l concurrency -d 'Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l rate -d 'At most N actions a second' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
@@ -770,7 +770,7 @@ all\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l concurrency -d 'Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l concurrency -d 'Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l rate -d 'At most N actions a second' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F

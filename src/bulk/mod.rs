@@ -19,7 +19,8 @@ pub use run::{Summary, run};
 /// Bulk options, shared by the five actions and `stuck --fix`.
 #[derive(Debug, Clone, Args)]
 pub struct BulkArgs {
-    /// Requests in flight at once (16 kept the sandbox busiest in bench/bulk.sh)
+    /// Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox,
+    /// each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
     /// At most N actions a second

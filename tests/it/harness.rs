@@ -293,6 +293,24 @@ impl Api {
         }
     }
 
+    /// Every resource of the sandbox, to compare before and after.
+    pub fn everything(&self) -> Vec<Vec<Value>> {
+        [
+            "/v1/agents",
+            "/v1/departments",
+            "/v1/topics",
+            "/v1/outcomes",
+            "/v1/blocks",
+            "/v1/users",
+            "/v1/conversations",
+            "/v1/interventions",
+            "/v1/audit",
+        ]
+        .iter()
+        .map(|path| self.all(path))
+        .collect()
+    }
+
     pub fn events_of(&self, intervention: &str) -> Vec<Value> {
         self.all(&format!("/v1/audit?intervention_id={intervention}"))
     }

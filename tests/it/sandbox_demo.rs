@@ -3,27 +3,10 @@
 use jiff::Timestamp;
 use serde_json::Value;
 
-use crate::harness::{Api, Sandbox};
+use crate::harness::Sandbox;
 
 fn ts(v: &Value) -> Timestamp {
     v.as_str().unwrap().parse().unwrap()
-}
-
-fn everything(api: &Api) -> Vec<Vec<Value>> {
-    [
-        "/v1/agents",
-        "/v1/departments",
-        "/v1/topics",
-        "/v1/outcomes",
-        "/v1/blocks",
-        "/v1/users",
-        "/v1/conversations",
-        "/v1/interventions",
-        "/v1/audit",
-    ]
-    .iter()
-    .map(|path| api.all(path))
-    .collect()
 }
 
 #[test]
@@ -113,10 +96,10 @@ fn the_demo_has_every_state_and_every_kind_of_stuck() {
 #[test]
 fn seeding_the_demo_again_changes_nothing() {
     let mut first = Sandbox::start(&["--seed", "demo"]);
-    let before = everything(&first.api());
+    let before = first.api().everything();
     first.kill();
     let again = Sandbox::start_in(first.home.clone(), &["--seed", "demo"]);
-    assert_eq!(everything(&again.api()), before);
+    assert_eq!(again.api().everything(), before);
 }
 
 #[test]

@@ -12,23 +12,6 @@ fn example() -> String {
     format!("{}/examples/ci-seed.yaml", env!("CARGO_MANIFEST_DIR"))
 }
 
-fn everything(api: &Api) -> Vec<Vec<Value>> {
-    [
-        "/v1/agents",
-        "/v1/departments",
-        "/v1/topics",
-        "/v1/outcomes",
-        "/v1/blocks",
-        "/v1/users",
-        "/v1/conversations",
-        "/v1/interventions",
-        "/v1/audit",
-    ]
-    .iter()
-    .map(|p| api.all(p))
-    .collect()
-}
-
 fn tally(stdout: &str) -> (u64, u64, u64, u64) {
     let v: Value = serde_json::from_str(stdout).unwrap();
     (
@@ -45,14 +28,14 @@ fn the_example_loads_every_state_and_a_second_run_changes_nothing() {
     let api = sandbox.api();
     let first = sandbox.cli(&api.token, &["seed", &example(), "-o", "json"]);
     assert_eq!(tally(&first.ok()), (18, 0, 0, 9));
-    let before = everything(&api);
+    let before = api.everything();
     let second = sandbox.cli(&api.token, &["seed", &example(), "-o", "json"]);
     assert_eq!(
         tally(&second.ok()),
         (0, 0, 18, 0),
         "a second run reports 0 created and 0 changed"
     );
-    assert_eq!(everything(&api), before, "and changes nothing");
+    assert_eq!(api.everything(), before, "and changes nothing");
 
     let by_summary = |summary: &str| {
         api.all("/v1/interventions")
@@ -101,11 +84,11 @@ fn the_example_loads_every_state_and_a_second_run_changes_nothing() {
 #[test]
 fn sandbox_serve_loads_a_seed_file_at_start() {
     let mut first = Sandbox::start(&["--seed", &example()]);
-    let before = everything(&first.api());
+    let before = first.api().everything();
     assert_eq!(before[7].len(), 5, "five interventions");
     first.kill();
     let again = Sandbox::start_in(first.home.clone(), &["--seed", &example()]);
-    assert_eq!(everything(&again.api()), before);
+    assert_eq!(again.api().everything(), before);
 }
 
 /// Writes `content` as `name` and seeds it: the run must fail with exit 2, name the file and
@@ -114,7 +97,7 @@ fn sandbox_serve_loads_a_seed_file_at_start() {
 fn refused(sandbox: &Sandbox, api: &Api, name: &str, content: &str, line: usize, words: &str) {
     let path = sandbox.home.path().join(name);
     std::fs::write(&path, content).unwrap();
-    let before = everything(api);
+    let before = api.everything();
     let run = sandbox.cli(&api.token, &["seed", path.to_str().unwrap()]);
     let at = format!("{}:{line}:", path.display());
     run.fails(2, &at);
@@ -124,7 +107,7 @@ fn refused(sandbox: &Sandbox, api: &Api, name: &str, content: &str, line: usize,
         run.stderr
     );
     assert!(run.stderr.contains("nothing was sent"));
-    assert_eq!(everything(api), before, "{name}: nothing was sent");
+    assert_eq!(api.everything(), before, "{name}: nothing was sent");
 }
 
 #[test]
@@ -471,4 +454,38 @@ fn the_committed_seed_schema_is_fresh() {
     );
     let schema: Value = serde_json::from_str(&committed).unwrap();
     assert!(schema["properties"]["conversations"].is_object());
+}
+
+#[test]
+fn an_export_through_failing_pages_has_every_record_once() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    clean
+        .cli(
+            &api.token,
+            &[
+                "seed",
+                "--generate",
+                "interventions=700,users=60,messages=3,seed=4,until=2026-11-24T00:00:00Z",
+                "-q",
+            ],
+        )
+        .ok();
+    let expected = api.all("/v1/history");
+    assert!(expected.len() > 2000, "several pages");
+    let faulty = Sandbox::start_in(
+        clean.home.clone(),
+        &["--faults", "error=0.3,drop=0.1,seed=8"],
+    );
+    let run = faulty.cli(&api.token, &["history", "--all", "-o", "ndjson", "-vv"]);
+    assert!(
+        run.stderr.contains("retrying after"),
+        "pages failed and were retried"
+    );
+    let got: Vec<Value> = run
+        .ok()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(got == expected, "every record exactly once, in order");
 }

@@ -1,0 +1,21 @@
+# Shared by the benchmark scripts: a release build and a fresh sandbox on a free loopback port.
+# Sets bin, work, url, token and server; removes everything on exit.
+
+cargo build --release --quiet
+bin=$PWD/target/release/livectl
+work=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# start_sandbox [serve options...]: waits (with a deadline) until it prints its address.
+start_sandbox() {
+  "$bin" sandbox serve --addr 127.0.0.1:0 --db "$work/bench.db" "$@" 2>"$work/stderr" &
+  server=$!
+  url=""
+  for _ in $(seq 1 600); do
+    url=$(grep -o 'http://[0-9.:]*' "$work/stderr" || true)
+    [ -n "$url" ] && break
+    sleep 0.05
+  done
+  [ -n "$url" ] || { echo "the sandbox did not start" >&2; cat "$work/stderr" >&2; exit 1; }
+  token=$("$bin" sandbox token --db "$work/bench.db")
+}

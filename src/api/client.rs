@@ -168,8 +168,7 @@ impl Client {
                     let retry_after = headers
                         .get(header::RETRY_AFTER)
                         .and_then(|v| v.to_str().ok())
-                        .and_then(|v| v.trim().parse::<u64>().ok())
-                        .map(Duration::from_secs);
+                        .and_then(retry_after);
                     (error, retry_after)
                 }
                 Err(e) => (self.transport_error(&url, e), None),
@@ -450,6 +449,17 @@ fn error_from(status: StatusCode, headers: &header::HeaderMap, bytes: &[u8]) -> 
     }
 }
 
+/// `Retry-After` as seconds or as an HTTP date (RFC 9110), as a delay from now.
+fn retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = jiff::fmt::rfc2822::parse(value).ok()?.timestamp();
+    let wait = at.duration_since(jiff::Timestamp::now());
+    Some(Duration::from_secs(wait.as_secs().max(0) as u64))
+}
+
 /// A fresh idempotency key.
 pub fn new_key() -> String {
     let mut bytes = [0u8; 16];
@@ -484,4 +494,29 @@ fn percent(s: &str, query: bool) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::retry_after;
+    use std::time::Duration;
+
+    #[test]
+    fn retry_after_in_seconds_or_as_a_date() {
+        assert_eq!(retry_after("3"), Some(Duration::from_secs(3)));
+        assert_eq!(
+            retry_after("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::ZERO),
+            "a past date means now"
+        );
+        let soon = (jiff::Timestamp::now() + jiff::SignedDuration::from_secs(90))
+            .strftime("%a, %d %b %Y %H:%M:%S GMT")
+            .to_string();
+        let wait = retry_after(&soon).unwrap();
+        assert!(
+            wait >= Duration::from_secs(85) && wait <= Duration::from_secs(90),
+            "{wait:?}"
+        );
+        assert_eq!(retry_after("soon"), None);
+    }
 }

@@ -96,3 +96,39 @@ fn declining_the_confirmation_changes_nothing_and_exits_130() {
     }
     assert_eq!(api.intervention(&id)["state"], "assigned");
 }
+
+#[test]
+fn a_bulk_run_on_a_terminal_asks_first_with_the_count_and_a_sample() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..7).map(|_| w.queued()).collect();
+    let run = |answer: &str| {
+        let mut cmd = sandbox.home.livectl();
+        cmd.env("LIVECTL_API_URL", &sandbox.url)
+            .env("LIVECTL_TOKEN", &api.token)
+            .env("TERM", "xterm")
+            .args(["assign", "--owner", "none", "--to", "bo", "-q"]);
+        let mut p = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+        // rexpect reads bytes as Latin-1, so the ellipsis after the sample is left out here.
+        p.exp_string(&format!(
+            "assign to Bo Chen: 7 interventions ({}, ",
+            ids[..5].join(", ")
+        ))
+        .unwrap();
+        p.exp_string(")? [y/N]").unwrap();
+        key(&mut p, answer);
+        p.exp_eof().unwrap();
+        match p.process.wait().unwrap() {
+            rexpect::process::wait::WaitStatus::Exited(_, code) => code,
+            other => panic!("unexpected end: {other:?}"),
+        }
+    };
+    assert_eq!(run("n"), 130, "declined");
+    assert!(
+        api.all("/v1/audit?action=assigned").is_empty(),
+        "nothing was changed"
+    );
+    assert_eq!(run("y"), 0);
+    assert_eq!(api.all("/v1/audit?action=assigned").len(), 7);
+}

@@ -13,7 +13,8 @@ use crate::api::models::{
 use crate::api::models::{Block, Department, Outcome};
 use crate::sandbox::error::ApiError;
 use crate::sandbox::store::catalog::{upsert_agent, upsert_named, upsert_topic};
-use crate::sandbox::store::interventions::{Action, act, create_conversation};
+use crate::sandbox::store::conversations::create_conversation;
+use crate::sandbox::store::interventions::{Action, act};
 use crate::sandbox::store::{BUILTIN_ADMIN, Caller, Store, Upserted, ms, ts};
 
 /// What loading the demo did.

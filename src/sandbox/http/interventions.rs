@@ -12,6 +12,7 @@ use crate::api::models::{
     ReasonRequest,
 };
 use crate::sandbox::error::ApiError;
+use crate::sandbox::store::conversations;
 use crate::sandbox::store::interventions::{self as store, Action, InterventionFilter};
 use crate::sandbox::store::{Reply, Upserted};
 
@@ -24,7 +25,7 @@ pub async fn list_conversations(
 ) -> Result<Response, ApiError> {
     json(
         &app.read(token, move |conn, _| {
-            store::list_conversations(conn, q.user.as_deref(), q.limit, q.cursor.as_deref())
+            conversations::list_conversations(conn, q.user.as_deref(), q.limit, q.cursor.as_deref())
         })
         .await?,
     )
@@ -38,8 +39,10 @@ pub async fn get_conversation(
     Id(id): Id,
 ) -> Result<Response, ApiError> {
     json(
-        &app.read(token, move |conn, _| store::get_conversation(conn, &id))
-            .await?,
+        &app.read(token, move |conn, _| {
+            conversations::get_conversation(conn, &id)
+        })
+        .await?,
     )
 }
 
@@ -62,7 +65,7 @@ pub async fn create_conversation(
         "/v1/conversations".into(),
         &input.value,
         move |tx, caller, now| {
-            let (created, upserted) = store::create_conversation(tx, caller, &body, now)?;
+            let (created, upserted) = conversations::create_conversation(tx, caller, &body, now)?;
             let mut reply = Reply::new(
                 if upserted == Upserted::Created {
                     201
@@ -296,7 +299,7 @@ pub async fn batch(
         "/v1/batch".into(),
         &input.value,
         move |tx, caller, now| {
-            let results = store::batch(tx, caller, &body.operations, now)?;
+            let results = conversations::batch(tx, caller, &body.operations, now)?;
             Reply::new(200, &BatchResponse { results })
         },
     )

@@ -6,6 +6,7 @@
 //! the process (kill -9); only a power cut could lose the last transactions.
 
 pub mod catalog;
+pub mod conversations;
 pub mod history;
 mod idempotency;
 pub mod interventions;

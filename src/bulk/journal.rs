@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -90,25 +90,27 @@ impl Journal {
         Ok(journal)
     }
 
-    /// Opens a journal to continue it: its header and what it recorded.
+    /// Opens a journal to continue it: its header and what it recorded. A last line cut short
+    /// by a kill (no newline at its end) is dropped from the file, so the records appended now
+    /// start on a line of their own and the journal stays resumable after every interruption.
     pub fn open(path: &Path) -> Result<(Journal, Header, State), CliError> {
-        let file = File::open(path).map_err(|e| {
+        let bytes = std::fs::read(path).map_err(|e| {
             CliError::usage(format!("cannot read the journal {}: {e}", path.display()))
                 .hint("give the path printed when the run started")
         })?;
-        let mut lines = BufReader::new(file).lines().enumerate().peekable();
         let not_journal = |detail: String| {
             CliError::usage(format!(
                 "{} is not a livectl journal: {detail}",
                 path.display()
             ))
         };
+        let complete = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |n| n + 1);
+        let mut lines = bytes[..complete].split(|b| *b == b'\n').enumerate();
         let header: Header = match lines.next() {
-            Some((_, Ok(text))) => {
-                serde_json::from_str(&text).map_err(|e| not_journal(format!("line 1: {e}")))?
+            Some((_, text)) if !text.is_empty() => {
+                serde_json::from_slice(text).map_err(|e| not_journal(format!("line 1: {e}")))?
             }
-            Some((_, Err(e))) => return Err(not_journal(e.to_string())),
-            None => return Err(not_journal("it is empty".into())),
+            _ => return Err(not_journal("it has no complete first line".into())),
         };
         if header.journal != FORMAT || header.version != 1 {
             return Err(not_journal(format!(
@@ -117,12 +119,11 @@ impl Journal {
             )));
         }
         let mut state = State::default();
-        while let Some((n, text)) = lines.next() {
-            let text = text.map_err(|e| not_journal(e.to_string()))?;
-            if text.trim().is_empty() {
+        for (n, text) in lines {
+            if text.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            match serde_json::from_str::<Line>(&text) {
+            match serde_json::from_slice::<Line>(text) {
                 Ok(Line::Start { id, key }) => {
                     state.started.insert(id, key);
                 }
@@ -134,8 +135,6 @@ impl Journal {
                 }) => {
                     state.ended.insert(id, (outcome, reason, retry));
                 }
-                // A last line cut short by a kill is expected; anything else is damage.
-                Err(_) if lines.peek().is_none() => {}
                 Err(e) => {
                     return Err(CliError::usage(format!(
                         "the journal {} is damaged at line {}: {e}",
@@ -147,16 +146,22 @@ impl Journal {
             }
         }
         let file = OpenOptions::new()
-            .append(true)
+            .write(true)
             .open(path)
+            .and_then(|f| f.set_len(complete as u64).map(|()| f))
+            .and_then(|mut f| {
+                use std::io::Seek;
+                f.seek(std::io::SeekFrom::End(0)).map(|_| f)
+            })
             .map_err(|e| CliError::failure(format!("cannot append to {}: {e}", path.display())))?;
-        // A torn last line must not glue itself to the next record.
-        let journal = Journal {
-            path: path.to_owned(),
-            file: Mutex::new(file),
-        };
-        journal.raw(b"\n")?;
-        Ok((journal, header, state))
+        Ok((
+            Journal {
+                path: path.to_owned(),
+                file: Mutex::new(file),
+            },
+            header,
+            state,
+        ))
     }
 
     pub fn path(&self) -> &Path {
@@ -187,5 +192,70 @@ impl Journal {
                     self.path.display()
                 ))
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header() -> Header {
+        Header {
+            journal: FORMAT.into(),
+            version: 1,
+            run_id: "r1".into(),
+            action: "cancel".into(),
+            api_url: "http://127.0.0.1:1".into(),
+            agent: "ag_1".into(),
+            created_at: jiff::Timestamp::UNIX_EPOCH,
+            items: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_torn_last_line_is_dropped_so_the_journal_resumes_again_and_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("run.ndjson");
+        let journal = Journal::create(&path, &header()).unwrap();
+        journal
+            .record(&Line::Start {
+                id: "iv_1".into(),
+                key: "k1".into(),
+            })
+            .unwrap();
+        drop(journal);
+        // A kill in the middle of a record, cut inside a multi-byte character.
+        let mut torn = std::fs::read(&path).unwrap();
+        torn.extend_from_slice(
+            "{\"event\":\"end\",\"id\":\"iv_1\",\"reason\":\"caf\u{e9}".as_bytes(),
+        );
+        torn.pop();
+        std::fs::write(&path, torn).unwrap();
+        for round in 0..3 {
+            let (journal, _, state) =
+                Journal::open(&path).unwrap_or_else(|e| panic!("round {round}: {}", e.message));
+            assert_eq!(state.started.get("iv_1").map(String::as_str), Some("k1"));
+            assert!(state.ended.is_empty(), "the torn end record does not count");
+            journal
+                .record(&Line::Start {
+                    id: format!("iv_{}", round + 2),
+                    key: "k".into(),
+                })
+                .unwrap();
+        }
+        let (_, _, state) = Journal::open(&path).unwrap();
+        assert_eq!(state.started.len(), 4);
+    }
+
+    #[test]
+    fn damage_before_the_last_line_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("run.ndjson");
+        drop(Journal::create(&path, &header()).unwrap());
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str("{oops\n{\"event\":\"start\",\"id\":\"iv_1\",\"key\":\"k\"}\n");
+        std::fs::write(&path, text).unwrap();
+        let e = Journal::open(&path).err().unwrap();
+        assert!(e.message.contains("damaged at line 2"), "{}", e.message);
     }
 }

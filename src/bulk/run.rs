@@ -124,6 +124,7 @@ pub async fn run(
     items: Vec<Item>,
     bulk: &BulkArgs,
     describe: &str,
+    by_filter: bool,
 ) -> Result<(), CliError> {
     let me = ctx.client.me().await?;
     let (journal, header, state) = match &bulk.resume {
@@ -177,7 +178,7 @@ pub async fn run(
                 ));
                 return Ok(());
             }
-            confirm(ctx, &items, describe)?;
+            confirm(ctx, &items, describe, by_filter)?;
             let run_id = new_run_id();
             let path = bulk.journal.clone().unwrap_or_else(|| {
                 crate::config::state_dir()
@@ -235,12 +236,16 @@ pub async fn run(
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         tokio::sync::Mutex::new(interval)
     });
-    let (journal, header_ref, limiter_ref) = (&journal, &header, &limiter);
+    let (journal, header_ref, limiter_ref, stop_ref) = (&journal, &header, &limiter, &stop);
     let outcomes = futures_util::stream::iter(pending)
         .take_while(|_| std::future::ready(!stop.load(Ordering::SeqCst)))
         .map(|item| async move {
             if let Some(limiter) = limiter_ref {
                 limiter.lock().await.tick().await;
+            }
+            // Ctrl-C while this item waited for its turn: it is not sent.
+            if stop_ref.load(Ordering::SeqCst) {
+                return Ok(None);
             }
             let key = item.key(&header_ref.run_id);
             journal.record(&Line::Start {
@@ -271,16 +276,16 @@ pub async fn run(
                 reason: reason.clone(),
                 retry,
             })?;
-            Ok::<_, CliError>(ItemResult {
+            Ok::<_, CliError>(Some(ItemResult {
                 id: item.id,
                 result: outcome,
                 reason,
-            })
+            }))
         })
         .buffer_unordered(usize::from(bulk.concurrency));
     futures_util::pin_mut!(outcomes);
     while let Some(result) = outcomes.next().await {
-        let result = result?;
+        let Some(result) = result? else { continue };
         if result.result == Outcome::Failed {
             let n = failures.fetch_add(1, Ordering::SeqCst) + 1;
             progress.set_message(format!("{n} failed"));
@@ -291,7 +296,8 @@ pub async fn run(
     progress.finish_and_clear();
     watcher.abort();
 
-    let interrupted = stop.load(Ordering::SeqCst);
+    // A Ctrl-C that came after the last item was sent interrupted nothing.
+    let interrupted = stop.load(Ordering::SeqCst) && results.len() < header.items.len();
     let items: Vec<ItemResult> = header
         .items
         .iter()
@@ -356,15 +362,21 @@ fn classify<T>(answer: Result<T, ClientError>) -> (Outcome, Option<String>, bool
             )
         }
         Err(e) => {
-            let retry =
-                !matches!(e.status(), Some(400..=499)) || matches!(e.status(), Some(408 | 429));
+            // Worth another try on resume: what the client itself would retry (a key still
+            // running, a throttle, a 5xx) or a transport failure.
+            let retry = match e.status() {
+                Some(status) => crate::api::retry::retryable_status(status, e.code()),
+                None => true,
+            };
             (Outcome::Failed, Some(e.to_string()), retry)
         }
     }
 }
 
-fn confirm(ctx: &Ctx, items: &[Item], describe: &str) -> Result<(), CliError> {
-    if items.len() <= 1 || ctx.global.yes {
+/// Items chosen by filters always need a yes: their count is only known now. Ids need one
+/// from two items on.
+fn confirm(ctx: &Ctx, items: &[Item], describe: &str, by_filter: bool) -> Result<(), CliError> {
+    if (items.len() <= 1 && !by_filter) || ctx.global.yes {
         return Ok(());
     }
     let sample: Vec<&str> = items.iter().take(5).map(|i| i.id.as_str()).collect();

@@ -90,7 +90,7 @@ async fn perform(
                 "--resume takes the interventions from the journal; give no ids or filters",
             ));
         }
-        return crate::bulk::run(ctx, action, Vec::new(), &targets.bulk, describe).await;
+        return crate::bulk::run(ctx, action, Vec::new(), &targets.bulk, describe, false).await;
     }
     let (list, source) = match selected {
         Some(s) => s,
@@ -112,7 +112,15 @@ async fn perform(
         .enumerate()
         .map(|(n, t)| Item::new(t.id.clone(), t.version, &body(n, t)))
         .collect();
-    crate::bulk::run(ctx, action, items, bulk, describe).await
+    crate::bulk::run(
+        ctx,
+        action,
+        items,
+        bulk,
+        describe,
+        source == Source::Filters,
+    )
+    .await
 }
 
 pub async fn assign(args: AssignArgs, ctx: Ctx) -> Result<(), CliError> {
@@ -159,7 +167,7 @@ pub async fn reassign(args: ReassignArgs, ctx: Ctx) -> Result<(), CliError> {
         .await;
     }
     let agents = target_agents(&ctx, &args.to).await?;
-    let (list, source) = resolve(&ctx, &args.targets.ids, &args.targets.filters).await?;
+    let (mut list, source) = resolve(&ctx, &args.targets.ids, &args.targets.filters).await?;
     let ids: Vec<String> = agents.iter().map(|a| a.id.clone()).collect();
     let load: HashMap<String, i64> = if ids.len() > 1 {
         ctx.client
@@ -172,6 +180,28 @@ pub async fn reassign(args: ReassignArgs, ctx: Ctx) -> Result<(), CliError> {
     } else {
         HashMap::new()
     };
+    if ids.len() > 1 && source != Source::Filters {
+        // Spreading never hands an item to its own owner: learn the owners first.
+        use futures_util::StreamExt;
+        let owners: Vec<Option<String>> =
+            futures_util::stream::iter(list.iter().map(|t| t.id.clone()))
+                .map(|id| {
+                    let ctx = &ctx;
+                    async move {
+                        ctx.client
+                            .intervention(&id)
+                            .await
+                            .ok()
+                            .and_then(|i| i.owner)
+                    }
+                })
+                .buffered(16)
+                .collect()
+                .await;
+        for (target, owner) in list.iter_mut().zip(owners) {
+            target.owner = owner;
+        }
+    }
     let owners: Vec<Option<String>> = list.iter().map(|t| t.owner.clone()).collect();
     let picks = spread(&owners, &ids, &load);
     let names: Vec<&str> = agents.iter().map(|a| a.name.as_str()).collect();

@@ -131,6 +131,13 @@ pub fn reasons(
 }
 
 pub async fn run(args: StuckArgs, mut ctx: Ctx) -> Result<(), CliError> {
+    if args.fix.is_none()
+        && (args.bulk.dry_run || args.bulk.resume.is_some() || args.bulk.journal.is_some())
+    {
+        return Err(CliError::usage(
+            "--dry-run, --journal and --resume go with --fix",
+        ));
+    }
     if args.fix == Some(Fix::Reassign) && args.to.is_empty() && args.bulk.resume.is_none() {
         return Err(CliError::usage(
             "--fix reassign needs --to AGENT (one or more)",
@@ -145,7 +152,7 @@ pub async fn run(args: StuckArgs, mut ctx: Ctx) -> Result<(), CliError> {
         )
     });
     if let (Some(action), Some(_)) = (&action, &args.bulk.resume) {
-        return crate::bulk::run(&ctx, action, Vec::new(), &args.bulk, "").await;
+        return crate::bulk::run(&ctx, action, Vec::new(), &args.bulk, "", true).await;
     }
     let agents: HashMap<String, Agent> = ctx
         .client
@@ -195,7 +202,7 @@ pub async fn run(args: StuckArgs, mut ctx: Ctx) -> Result<(), CliError> {
         Fix::Cancel => "cancel".to_owned(),
         Fix::Reassign => format!("move to {}", args.to.join(" and ")),
     };
-    crate::bulk::run(&ctx, &action, items, &args.bulk, &describe).await
+    crate::bulk::run(&ctx, &action, items, &args.bulk, &describe, true).await
 }
 
 async fn plan(

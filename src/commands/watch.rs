@@ -23,7 +23,12 @@ pub struct WatchArgs {
 /// are shown when filters are given.
 pub async fn run(filters: &Filters, mut ctx: Ctx) -> Result<(), CliError> {
     let query = if filters.is_set() {
-        Some(filters.query(&ctx).await?)
+        let mut query = filters.query(&ctx).await?;
+        // Changes to interventions in every state are news unless --state says otherwise.
+        if filters.state.is_empty() {
+            query.retain(|(k, _)| k != "state");
+        }
+        Some(query)
     } else {
         None
     };
@@ -61,8 +66,12 @@ async fn follow(
                     last = Some(event.seq);
                     let intervention = match query {
                         Some(q) => {
-                            let i = ctx.client.intervention(&event.intervention_id).await?;
-                            if !matches(q, &i) {
+                            // One failed look-up skips that event's filter check, not the watch.
+                            let Ok(i) = ctx.client.intervention(&event.intervention_id).await
+                            else {
+                                continue;
+                            };
+                            if !matches(q, &event, &i) {
                                 continue;
                             }
                             Some(i)
@@ -85,11 +94,20 @@ async fn follow(
 }
 
 /// Whether an intervention passes the filters' query (the same words the API filters on).
-fn matches(query: &[(String, String)], i: &Intervention) -> bool {
+/// An event passes when its intervention does, or, for --owner, when the event moved it to or
+/// away from that owner (so a watch on Sam sees Sam's items leave).
+fn matches(query: &[(String, String)], event: &Event, i: &Intervention) -> bool {
     query.iter().all(|(k, v)| match k.as_str() {
         "state" => v.split(',').any(|s| s == i.state.as_str()),
-        "owner" if v == "none" => i.owner.is_none(),
-        "owner" => i.owner.as_deref() == Some(v.as_str()),
+        "owner" if v == "none" => {
+            i.owner.is_none() || event.from_owner.is_some() && event.to_owner.is_none()
+        }
+        "owner" => {
+            let v = Some(v.as_str());
+            i.owner.as_deref() == v
+                || event.from_owner.as_deref() == v
+                || event.to_owner.as_deref() == v
+        }
         "department" => i.department.as_deref() == Some(v.as_str()),
         "tag" => i.tags.iter().any(|t| t == v),
         "queued_before" => v.parse::<jiff::Timestamp>().is_ok_and(|t| i.queued_at < t),

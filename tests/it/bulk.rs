@@ -372,6 +372,16 @@ fn dry_run_and_missing_yes_change_nothing() {
         !sandbox.home.path().join("state/livectl/runs").exists(),
         "no journal was started"
     );
+    // Chosen by filters, even one item needs --yes: its count was not known when the command
+    // was written.
+    let one = w.in_state("assigned");
+    sandbox
+        .cli(&api.token, &["cancel", "--state", "assigned"])
+        .fails(2, "this run would change 1 interventions");
+    assert_eq!(api.intervention(&one)["state"], "assigned");
+    sandbox
+        .cli(&api.token, &["stuck", "--dry-run"])
+        .fails(2, "go with --fix");
 }
 
 #[test]
@@ -512,6 +522,29 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
         2,
         "only the one real run acted"
     );
+    // Spreading ids whose owner is one of the targets never hands an item to its own owner.
+    for id in [&a, &b] {
+        api.post(
+            &format!("/v1/interventions/{id}/assign"),
+            json!({"agent": w.bo}),
+        )
+        .expect(200);
+    }
+    // Cy is busier, so least-loaded alone would pick Bo, who owns both.
+    for _ in 0..3 {
+        let other = w.queued();
+        api.post(
+            &format!("/v1/interventions/{other}/assign"),
+            json!({"agent": w.cy}),
+        )
+        .expect(200);
+    }
+    cli(&[
+        "reassign", &a, &b, "--to", "bo", "--to", "cy", "--yes", "-q",
+    ])
+    .ok();
+    assert_eq!(api.intervention(&a)["owner"], w.cy.as_str());
+    assert_eq!(api.intervention(&b)["owner"], w.cy.as_str());
 }
 
 #[test]
@@ -616,6 +649,15 @@ fn watch_shows_a_change_made_by_another_process() {
             line["to_owner"].as_str()
         ),
         (Some(id.as_str()), Some("assigned"), Some(w.cy.as_str()))
+    );
+    // Leaving Cy's queue is news for a watch on Cy too.
+    sandbox
+        .cli(&api.token, &["reassign", &id, "--to", "bo"])
+        .ok();
+    let line: Value = serde_json::from_str(&stdout.next().unwrap().unwrap()).unwrap();
+    assert_eq!(
+        (line["action"].as_str(), line["from_owner"].as_str()),
+        (Some("reassigned"), Some(w.cy.as_str()))
     );
     // SAFETY: SIGINT to our own child.
     #[cfg(unix)]

@@ -215,6 +215,89 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
         "conversations",
         file.conversations.iter().map(|x| x.key.as_str()).collect(),
     );
+    // What the API refuses, checked here so a load never stops halfway.
+    let email_ok = |e: &str| matches!(e.split_once('@'), Some((local, domain)) if !local.is_empty() && !domain.is_empty());
+    let mut text_checks: Vec<(String, &str, &str, usize)> = Vec::new();
+    for (section, list) in [
+        ("departments", &file.departments),
+        ("outcomes", &file.outcomes),
+        ("blocks", &file.blocks),
+    ] {
+        for (n, x) in list.iter().enumerate() {
+            text_checks.push((format!("{section}[{n}].key"), &x.key, &x.key, 200));
+            text_checks.push((format!("{section}[{n}].name"), &x.key, &x.name, 200));
+        }
+    }
+    for (n, a) in file.agents.iter().enumerate() {
+        text_checks.push((format!("agents[{n}].key"), &a.key, &a.key, 200));
+        text_checks.push((format!("agents[{n}].name"), &a.key, &a.name, 200));
+    }
+    for (n, x) in file.topics.iter().enumerate() {
+        text_checks.push((format!("topics[{n}].key"), &x.key, &x.key, 200));
+        text_checks.push((format!("topics[{n}].name"), &x.key, &x.name, 200));
+    }
+    for (n, u) in file.users.iter().enumerate() {
+        text_checks.push((format!("users[{n}].key"), &u.key, &u.key, 200));
+        text_checks.push((format!("users[{n}].name"), &u.key, &u.name, 200));
+        if let Some(e) = u.email.as_deref().filter(|e| !email_ok(e)) {
+            problem(
+                t.line(&u.key, e),
+                format!("users[{n}].email"),
+                format!("`{e}` is not an email address"),
+            );
+        }
+    }
+    for (n, c) in file.conversations.iter().enumerate() {
+        text_checks.push((format!("conversations[{n}].key"), &c.key, &c.key, 200));
+        for (j, m) in c.messages.iter().enumerate() {
+            text_checks.push((
+                format!("conversations[{n}].messages[{j}].text"),
+                &c.key,
+                &m.text,
+                10_000,
+            ));
+        }
+        if let Some(iv) = &c.intervention {
+            text_checks.push((
+                format!("conversations[{n}].intervention.summary"),
+                &c.key,
+                &iv.summary,
+                2_000,
+            ));
+            if iv.actions.len() > 900 {
+                problem(
+                    t.line(&c.key, "actions"),
+                    format!("conversations[{n}].intervention.actions"),
+                    "at most 900 actions per intervention".into(),
+                );
+            }
+        }
+    }
+    for (field, anchor, value, max) in text_checks {
+        if value.trim().is_empty() {
+            problem(
+                t.line(anchor, "").or(t.line(anchor, anchor)),
+                field,
+                "must not be empty".into(),
+            );
+        } else if value.chars().count() > max {
+            problem(
+                t.line(anchor, anchor),
+                field,
+                format!("is longer than {max} characters"),
+            );
+        }
+    }
+    let mut emails: HashMap<String, &str> = HashMap::new();
+    for (n, a) in file.agents.iter().enumerate() {
+        if let Some(first) = emails.insert(a.email.to_lowercase(), &a.key) {
+            problem(
+                t.line(&a.key, &a.email),
+                format!("agents[{n}].email"),
+                format!("`{}` is already the email of agent `{first}`", a.email),
+            );
+        }
+    }
     let inactive: HashSet<&str> = file
         .agents
         .iter()
@@ -254,7 +337,7 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
                 &departments,
             ));
         }
-        if !a.email.contains('@') {
+        if !email_ok(&a.email) {
             problems.push(Problem {
                 line: t.line(&a.key, &a.email),
                 field: format!("agents[{i}].email"),

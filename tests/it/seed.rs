@@ -208,6 +208,36 @@ fn malformed_seed_files_name_file_line_and_field_and_send_nothing() {
         3,
         "departments[0].name",
     );
+    refused(
+        &sandbox,
+        &api,
+        "blank-name.yaml",
+        &base.replace("    name: Bo\n", "    name: \"\"\n"),
+        5,
+        "agents[0].name: must not be empty",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "user-email.yaml",
+        &base.replace(
+            "    name: Una\n",
+            "    name: Una\n    email: una-at-example\n",
+        ),
+        18,
+        "`una-at-example` is not an email address",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "same-email.yaml",
+        &base.replace(
+            "topics:\n",
+            "  - key: bo2\n    name: Bo Two\n    email: BO@example.com\ntopics:\n",
+        ),
+        11,
+        "`BO@example.com` is already the email of agent `bo`",
+    );
     let binary = sandbox.home.path().join("binary.yaml");
     std::fs::write(&binary, [0xffu8, 0xfe, 0x00, 0x01]).unwrap();
     sandbox

@@ -2,7 +2,7 @@
 //! default, resumable from the journal.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
@@ -392,56 +392,22 @@ fn ids_from_stdin_with_blank_lines_repeats_and_ndjson() {
     let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
     let listed = sandbox.cli(&api.token, &["list", "-o", "ndjson"]).ok();
     let input = format!("{}\n\n{}\n{listed}", ids[0], ids[0]);
-    let mut child = sandbox
-        .home
-        .livectl()
-        .env("LIVECTL_API_URL", &sandbox.url)
-        .env("LIVECTL_TOKEN", &api.token)
-        .args(["assign", "-", "--to", "cy", "--yes", "-o", "ids"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let run = sandbox.cli_stdin(
+        &api.token,
+        &["assign", "-", "--to", "cy", "--yes", "-o", "ids"],
+        &input,
+    );
     assert!(
-        out.status.success(),
+        run.stderr.contains("ignored 2 repeated id(s)"),
         "{}",
-        String::from_utf8_lossy(&out.stderr)
+        run.stderr
     );
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        ids.join("\n") + "\n"
-    );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("ignored 2 repeated id(s)"));
+    assert_eq!(run.ok(), ids.join("\n") + "\n");
     assert_eq!(acted(&api, "assigned").len(), 3);
 
     let pipe = |input: &str, args: &[&str]| {
-        let mut child = sandbox
-            .home
-            .livectl()
-            .env("LIVECTL_API_URL", &sandbox.url)
-            .env("LIVECTL_TOKEN", &api.token)
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
-        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+        let run = sandbox.cli_stdin(&api.token, args, input);
+        (Some(run.code), run.stderr)
     };
     let (code, stderr) = pipe("iv_1\n{\"id\": 7}\n", &["cancel", "-", "--yes"]);
     assert_eq!(code, Some(2));

@@ -1,33 +1,12 @@
 //! Profiles, login, logout, whoami and config; credentials kept private.
 
-use std::io::Write;
-use std::process::Stdio;
-
 use crate::harness::{Sandbox, Workspace};
 
 fn login(sandbox: &Sandbox, token: &str, args: &[&str]) -> crate::harness::Run {
-    let mut child = sandbox
-        .home
-        .livectl()
-        .args(["login", "--token-stdin", "--api-url", &sandbox.url])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{token}\n").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    crate::harness::Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
+    let mut all = vec!["login", "--token-stdin", "--api-url", &sandbox.url];
+    all.extend(args);
+    // No LIVECTL_TOKEN here: the token comes only from stdin.
+    sandbox.cli_stdin("", &all, &format!("{token}\n"))
 }
 
 #[test]

@@ -484,6 +484,34 @@ impl Sandbox {
         self.cli_env(token, args, &[])
     }
 
+    /// The CLI with `input` on its stdin.
+    pub fn cli_stdin(&self, token: &str, args: &[&str], input: &str) -> Run {
+        use std::io::Write;
+        let mut child = self
+            .home
+            .livectl()
+            .env("LIVECTL_API_URL", &self.url)
+            .env("LIVECTL_TOKEN", token)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run livectl");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().expect("run livectl");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+
     pub fn cli_env(&self, token: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut cmd = self.home.livectl();
         cmd.env("LIVECTL_API_URL", &self.url)

@@ -11,7 +11,7 @@ use crate::cli::GlobalArgs;
 use crate::config::credentials::{Credentials, ProfileCredentials, Token};
 use crate::config::{Config, Profile};
 use crate::connect::{check_url, profile_name};
-use crate::error::{CliError, ExitKind};
+use crate::error::CliError;
 use crate::output::{Format, Output};
 
 #[derive(Debug, Args)]
@@ -124,6 +124,5 @@ pub async fn whoami(
         "{} <{}> {} {} on {place}",
         me.name, me.email, me.role, me.id
     );
-    let _ = ExitKind::Failure;
     Ok(())
 }

@@ -163,7 +163,7 @@ pub fn table(out: &Output, columns: &[&str], rows: Vec<Vec<String>>) -> String {
         .set_header(columns.iter().map(|c| Cell::new(c.to_uppercase())));
     if let Some(width) = out.width {
         t.set_width(width);
-    } else if !out.stdout_tty || std::env::var_os("LIVECTL_FORCE_TTY").is_some() {
+    } else if !out.stdout_tty {
         t.set_width(120);
     }
     for row in rows {

@@ -63,7 +63,11 @@ impl Output {
             ColorChoice::Never => false,
             ColorChoice::Auto => stdout_tty && !no_color,
         };
-        let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+        // A forced terminal has no size to ask: 120 columns unless COLUMNS says otherwise.
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .or(forced.then_some(120));
         let now = std::env::var("LIVECTL_NOW")
             .ok()
             .and_then(|n| n.parse().ok())

@@ -169,19 +169,6 @@ impl Store {
         Ok(token)
     }
 
-    /// A value stored in the `meta` table.
-    pub fn meta(&self, name: &str) -> Result<Option<String>, ApiError> {
-        self.read(|conn| {
-            match conn.query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| {
-                r.get(0)
-            }) {
-                Ok(v) => Ok(Some(v)),
-                Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
-                Err(e) => Err(e.into()),
-            }
-        })
-    }
-
     pub fn set_meta(tx: &Transaction, name: &str, value: &str) -> Result<(), ApiError> {
         tx.execute(
             "INSERT INTO meta (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",

@@ -2,8 +2,9 @@
 
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::commands;
-use crate::output::{ColorChoice, Format};
+use crate::commands::{self, Ctx};
+use crate::error::CliError;
+use crate::ui::{ColorChoice, Format, Ui};
 
 /// Administer the live agents of a chatbot platform: queues, takeovers, bulk moves, history.
 ///
@@ -66,15 +67,15 @@ pub enum Command {
     /// Show one intervention: user, summary, state, owner, timeline, last messages
     Show(commands::show::ShowArgs),
     /// Assign a queued intervention (to yourself by default)
-    Assign(commands::act::AssignArgs),
+    Assign(commands::assign::AssignArgs),
     /// Move an assigned intervention to another agent's My Queue
-    Reassign(commands::act::ReassignArgs),
+    Reassign(commands::reassign::ReassignArgs),
     /// Return an assigned intervention to the general queue
-    Return(commands::act::ReasonArgs),
+    Return(commands::return_to_queue::ReturnArgs),
     /// Cancel the takeover: the user goes back to the bot
-    Cancel(commands::act::ReasonArgs),
+    Cancel(commands::cancel::CancelArgs),
     /// Complete an intervention with topic, outcome, tags and closing block
-    Complete(commands::act::CompleteArgs),
+    Complete(commands::complete::CompleteArgs),
     /// Open interventions that need help: owner away, user waiting for a reply, queued too long
     Stuck(commands::stuck::StuckArgs),
     /// Load a seed file (YAML or JSON) or generated data through the API, idempotently
@@ -96,17 +97,17 @@ pub enum Command {
     /// Save a profile and its token
     Login(commands::login::LoginArgs),
     /// Forget a profile's token
-    Logout(commands::login::LogoutArgs),
+    Logout(commands::logout::LogoutArgs),
     /// Who the token belongs to
-    Whoami,
+    Whoami(commands::whoami::WhoamiArgs),
     /// Read and change the configuration
     Config(commands::config::ConfigArgs),
     /// Run a local sandbox of the platform's API
     Sandbox(commands::sandbox::SandboxArgs),
     /// Print a shell completion script
-    Completions(commands::generate::CompletionsArgs),
+    Completions(commands::completions::CompletionsArgs),
     /// Write man pages
-    Man(commands::generate::ManArgs),
+    Man(commands::man::ManArgs),
 }
 
 /// The command line, with the one rename derive cannot express: in `complete`, `--tag` adds
@@ -122,8 +123,51 @@ pub fn parse() -> Cli {
 }
 
 impl Cli {
-    pub fn run(self) -> Result<(), crate::error::CliError> {
-        commands::run(self)
+    /// Runs the command: one flat dispatch, each command's `exec` with the same context.
+    pub fn run(self) -> Result<(), CliError> {
+        let g = self.global;
+        let ui = Ui::new(g.output, g.color, g.quiet, g.no_input, g.verbose);
+        let ctx = Ctx::new(g, ui);
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| CliError::failure(format!("cannot start the async runtime: {e}")))?;
+        runtime.block_on(dispatch(self.command, &ctx))
+    }
+
+    pub fn ui(&self) -> Ui {
+        let g = &self.global;
+        Ui::new(g.output, g.color, g.quiet, g.no_input, g.verbose)
+    }
+}
+
+async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
+    use commands::catalog::Catalog;
+    match command {
+        Command::Queues(args) => commands::queues::exec(args, ctx).await,
+        Command::List(args) => commands::list::exec(args, ctx).await,
+        Command::Show(args) => commands::show::exec(args, ctx).await,
+        Command::Assign(args) => commands::assign::exec(args, ctx).await,
+        Command::Reassign(args) => commands::reassign::exec(args, ctx).await,
+        Command::Return(args) => commands::return_to_queue::exec(args, ctx).await,
+        Command::Cancel(args) => commands::cancel::exec(args, ctx).await,
+        Command::Complete(args) => commands::complete::exec(args, ctx).await,
+        Command::Stuck(args) => commands::stuck::exec(args, ctx).await,
+        Command::Seed(args) => commands::seed::exec(args, ctx).await,
+        Command::Watch(args) => commands::watch::exec(args, ctx).await,
+        Command::Agents(_) => commands::catalog::exec(Catalog::Agents, ctx).await,
+        Command::Topics(_) => commands::catalog::exec(Catalog::Topics, ctx).await,
+        Command::Outcomes(_) => commands::catalog::exec(Catalog::Outcomes, ctx).await,
+        Command::Blocks(_) => commands::catalog::exec(Catalog::Blocks, ctx).await,
+        Command::Departments(_) => commands::catalog::exec(Catalog::Departments, ctx).await,
+        Command::History(args) => commands::history::exec(args, ctx).await,
+        Command::Login(args) => commands::login::exec(args, ctx).await,
+        Command::Logout(args) => commands::logout::exec(args, ctx).await,
+        Command::Whoami(args) => commands::whoami::exec(args, ctx).await,
+        Command::Config(args) => commands::config::exec(args, ctx).await,
+        Command::Sandbox(args) => commands::sandbox::exec(args, ctx).await,
+        Command::Completions(args) => commands::completions::exec(args, ctx).await,
+        Command::Man(args) => commands::man::exec(args, ctx).await,
     }
 }
 

@@ -3,12 +3,15 @@
 
 use clap_complete::engine::CompletionCandidate;
 
+use livectl_client::Client;
+use livectl_contract::{InterventionQuery, States};
+
 use crate::cli::GlobalArgs;
 use crate::connect::connect;
-use crate::output::{ColorChoice, Output};
+use crate::ui::Ui;
 
 /// Runs one API call for the completer; any failure completes nothing rather than printing.
-fn fetch<T>(call: impl AsyncFnOnce(&crate::api::Client) -> Option<Vec<T>>) -> Vec<T> {
+fn fetch<T>(call: impl AsyncFnOnce(&Client) -> Option<Vec<T>>) -> Vec<T> {
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -22,7 +25,7 @@ fn fetch<T>(call: impl AsyncFnOnce(&crate::api::Client) -> Option<Vec<T>>) -> Ve
                 api_url: std::env::var("LIVECTL_API_URL").ok(),
                 ..GlobalArgs::default()
             };
-            let out = Output::new(None, ColorChoice::Never, true, true);
+            let ui = Ui::silent();
             // Pressing TAB must not create the embedded sandbox: complete from it only if it exists.
             let configured = global.api_url.is_some()
                 || crate::config::Config::load().is_ok_and(|c| {
@@ -33,7 +36,7 @@ fn fetch<T>(call: impl AsyncFnOnce(&crate::api::Client) -> Option<Vec<T>>) -> Ve
             if !configured && !crate::config::default_sandbox_db().exists() {
                 return None;
             }
-            match connect(&global, &out).await {
+            match connect(&global, &ui).await {
                 Ok(connection) => call(&connection.client).await,
                 Err(_) => None,
             }
@@ -59,15 +62,12 @@ pub fn agents() -> Vec<CompletionCandidate> {
 /// Open interventions, with their summary as help.
 pub fn interventions() -> Vec<CompletionCandidate> {
     fetch(async |client| {
-        let page = client
-            .page::<crate::api::models::Intervention>(
-                "/v1/interventions",
-                &[("state".to_owned(), "queued,assigned".to_owned())],
-                200,
-                None,
-            )
-            .await
-            .ok()?;
+        let query = InterventionQuery {
+            state: States::open(),
+            limit: Some(200),
+            ..InterventionQuery::default()
+        };
+        let page = client.interventions_page(&query).await.ok()?;
         Some(page.items)
     })
     .into_iter()

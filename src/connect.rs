@@ -3,13 +3,15 @@
 
 use std::path::PathBuf;
 
-use crate::api::Client;
+use std::sync::Arc;
+
+use livectl_client::{Client, Log, Token};
+
 use crate::cli::GlobalArgs;
-use crate::config::credentials::{Credentials, Token};
-use crate::config::{Config, data_dir, default_sandbox_db, write_atomically};
-use crate::error::{CliError, ExitKind};
-use crate::output::Output;
-use crate::sandbox::{self, Knobs, Seed, store::Store};
+use crate::config::Config;
+use crate::config::credentials::Credentials;
+use crate::error::{CliError, ErrorKind};
+use crate::ui::Ui;
 
 /// Where a run's requests go.
 pub struct Connection {
@@ -20,6 +22,33 @@ pub struct Connection {
     pub embedded: Option<PathBuf>,
 }
 
+impl Connection {
+    /// Where requests go, stably across runs: the API address, or the embedded sandbox's
+    /// database (whose loopback port changes every run).
+    pub fn target(&self) -> String {
+        match &self.embedded {
+            Some(db) => format!("embedded sandbox {}", db.display()),
+            None => self.client.base().to_owned(),
+        }
+    }
+
+    /// A sandbox: the embedded one, or one on loopback (seeding it needs no confirmation).
+    pub fn is_sandbox(&self) -> bool {
+        self.embedded.is_some()
+            || reqwest::Url::parse(self.client.base())
+                .is_ok_and(|u| matches!(u.host_str(), Some("127.0.0.1" | "localhost" | "[::1]")))
+    }
+}
+
+/// How the client logs at -v: through the ui, so nothing raw reaches the terminal.
+pub fn log(ui: &Ui) -> Log {
+    let ui = ui.clone();
+    Log {
+        level: ui.verbose,
+        write: Arc::new(move |line| ui.log(line)),
+    }
+}
+
 /// The profile named by --profile, LIVECTL_PROFILE or the config's default.
 pub fn profile_name(global: &GlobalArgs, config: &Config) -> Option<String> {
     global
@@ -28,9 +57,11 @@ pub fn profile_name(global: &GlobalArgs, config: &Config) -> Option<String> {
         .or_else(|| config.default_profile.clone())
 }
 
-pub async fn connect(global: &GlobalArgs, out: &Output) -> Result<Connection, CliError> {
+/// Connects to what the flags, the environment and the config name; with nothing named, the
+/// embedded sandbox.
+pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliError> {
     if global.sandbox {
-        return embedded(global, out).await;
+        return crate::embedded::start(ui).await;
     }
     let config = Config::load()?;
     let profile = profile_name(global, &config);
@@ -50,7 +81,7 @@ pub async fn connect(global: &GlobalArgs, out: &Output) -> Result<Connection, Cl
         .clone()
         .or_else(|| settings.and_then(|p| p.api_url.clone()));
     let Some(api_url) = api_url else {
-        return embedded(global, out).await;
+        return crate::embedded::start(ui).await;
     };
     check_url(&api_url, global.allow_insecure_http)?;
     let token = match std::env::var("LIVECTL_TOKEN")
@@ -67,14 +98,14 @@ pub async fn connect(global: &GlobalArgs, out: &Output) -> Result<Connection, Cl
                 .filter(|_| own)
                 .and_then(|p| credentials.token(p).cloned())
                 .ok_or_else(|| {
-                    CliError::new(ExitKind::Auth, format!("no token for {api_url}")).hint(
+                    CliError::new(ErrorKind::Auth, format!("no token for {api_url}")).hint(
                         "log in to it with `livectl login --api-url URL`, or set LIVECTL_TOKEN",
                     )
                 })?
         }
     };
     Ok(Connection {
-        client: Client::new(&api_url, token, global.verbose)?,
+        client: Client::new(&api_url, token, log(ui))?,
         profile,
         embedded: None,
     })
@@ -115,51 +146,4 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
             "`{other}://` is not supported; use https://"
         ))),
     }
-}
-
-/// Serves the sandbox in this process from the user's data directory, seeded with the demo
-/// data the first time, and talks to it over loopback HTTP as its built-in admin.
-async fn embedded(global: &GlobalArgs, out: &Output) -> Result<Connection, CliError> {
-    let db = default_sandbox_db();
-    let fresh = !db.exists();
-    let store = sandbox::open(db.clone(), fresh.then_some(Seed::Demo)).await?;
-    let token = embedded_token(&store)?;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .map_err(|e| CliError::failure(format!("cannot start the embedded sandbox: {e}")))?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| CliError::failure(format!("cannot start the embedded sandbox: {e}")))?;
-    let app = sandbox::app(store, &Knobs::default());
-    tokio::spawn(sandbox::server::serve(
-        listener,
-        app,
-        std::future::pending(),
-    ));
-    out.note(format!(
-        "livectl: using the embedded sandbox {}{}; connect to a real platform with `livectl login`",
-        db.display(),
-        if fresh { " (new, with demo data)" } else { "" }
-    ));
-    Ok(Connection {
-        client: Client::new(&format!("http://{addr}"), token, global.verbose)?,
-        profile: None,
-        embedded: Some(db),
-    })
-}
-
-/// The built-in admin's token for the embedded sandbox, kept beside its database (mode 0600).
-fn embedded_token(store: &Store) -> Result<Token, CliError> {
-    let path = data_dir().join("sandbox.token");
-    if let Ok(saved) = std::fs::read_to_string(&path) {
-        let saved = saved.trim().to_owned();
-        if store.read(|conn| Store::authenticate(conn, &saved)).is_ok() {
-            return Ok(Token::new(saved));
-        }
-    }
-    let token = store.create_token(None).map_err(|e| {
-        CliError::failure(format!("cannot create the embedded sandbox's token: {e}"))
-    })?;
-    write_atomically(&path, token.as_bytes(), Some(0o600))?;
-    Ok(Token::new(token))
 }

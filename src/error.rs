@@ -1,50 +1,110 @@
-//! The one place a failure becomes a message, a hint and an exit code (DESIGN.md section 6).
+//! The one place a failure becomes a kind (and so an exit code), a message and hints, in the
+//! manner of jj's `CommandError`. Hints that belong to one command are added by that command.
 
 use std::fmt;
 
-/// Exit codes of DESIGN.md section 6.
+use livectl_client::ClientError;
+
+/// What kind of failure, and the exit code it means (the contract of `livectl`'s exit codes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExitKind {
-    Failure = 1,
-    Usage = 2,
-    PartialBulk = 3,
-    Auth = 4,
-    NotFound = 5,
-    Conflict = 6,
-    Interrupted = 130,
+pub enum ErrorKind {
+    /// Something failed: the network, the server, a file.
+    Failure,
+    /// The command line, a flag's value, a file's content or a choice is wrong.
+    Usage,
+    /// A bulk run in which some items failed.
+    PartialBulk,
+    /// Not logged in, or the role forbids it.
+    Auth,
+    /// An id or a name that does not exist.
+    NotFound,
+    /// The intervention is not in a state for it, or changed meanwhile.
+    Conflict,
+    /// Ctrl-C, SIGTERM, or a declined confirmation.
+    Interrupted,
+    /// The reader of stdout went away (`| head`): output ends quietly, nothing else is wrong.
+    ClosedPipe,
+}
+
+impl ErrorKind {
+    pub const fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::ClosedPipe => 0,
+            ErrorKind::Failure => 1,
+            ErrorKind::Usage => 2,
+            ErrorKind::PartialBulk => 3,
+            ErrorKind::Auth => 4,
+            ErrorKind::NotFound => 5,
+            ErrorKind::Conflict => 6,
+            ErrorKind::Interrupted => 130,
+        }
+    }
 }
 
 #[derive(Debug)]
 pub struct CliError {
-    pub kind: ExitKind,
+    pub kind: ErrorKind,
     pub message: String,
-    pub hint: Option<String>,
+    pub hints: Vec<String>,
+    pub source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
 impl CliError {
-    pub fn new(kind: ExitKind, message: impl Into<String>) -> CliError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> CliError {
         CliError {
             kind,
             message: message.into(),
-            hint: None,
+            hints: Vec::new(),
+            source: None,
         }
     }
 
     pub fn failure(message: impl Into<String>) -> CliError {
-        CliError::new(ExitKind::Failure, message)
+        CliError::new(ErrorKind::Failure, message)
     }
 
     pub fn usage(message: impl Into<String>) -> CliError {
-        CliError::new(ExitKind::Usage, message)
+        CliError::new(ErrorKind::Usage, message)
     }
 
+    pub fn interrupted(message: impl Into<String>) -> CliError {
+        CliError::new(ErrorKind::Interrupted, message)
+    }
+
+    /// Adds a hint: what would be right, or what to do next.
     pub fn hint(mut self, hint: impl Into<String>) -> CliError {
-        self.hint = Some(hint.into());
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Replaces the hints: the command knows better than the generic ones.
+    pub fn instead(mut self, hint: impl Into<String>) -> CliError {
+        self.hints = vec![hint.into()];
+        self
+    }
+
+    pub fn with_source(
+        mut self,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> CliError {
+        self.source = Some(Box::new(source));
         self
     }
 
     pub fn exit_code(&self) -> u8 {
-        self.kind as u8
+        self.kind.exit_code()
+    }
+
+    /// A failure to write output: a closed pipe ends it quietly, anything else is a failure.
+    pub fn output(e: std::io::Error) -> CliError {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return CliError::new(ErrorKind::ClosedPipe, "the reader of the output went away");
+        }
+        CliError::failure(format!("cannot write the output: {e}")).with_source(e)
+    }
+
+    pub fn is_closed_pipe(&self) -> bool {
+        self.kind == ErrorKind::ClosedPipe
     }
 }
 
@@ -54,4 +114,69 @@ impl fmt::Display for CliError {
     }
 }
 
-impl std::error::Error for CliError {}
+impl std::error::Error for CliError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// Ends output quietly when its reader went away, and keeps any other failure.
+pub trait ClosedPipeIsFine {
+    fn or_closed_pipe(self) -> Result<(), CliError>;
+}
+
+impl ClosedPipeIsFine for Result<(), CliError> {
+    fn or_closed_pipe(self) -> Result<(), CliError> {
+        match self {
+            Err(e) if e.is_closed_pipe() => Ok(()),
+            other => other,
+        }
+    }
+}
+
+impl From<ClientError> for CliError {
+    fn from(e: ClientError) -> CliError {
+        let kind = match e.status() {
+            Some(401 | 403) => ErrorKind::Auth,
+            Some(404) => ErrorKind::NotFound,
+            Some(409 | 412) => ErrorKind::Conflict,
+            _ => ErrorKind::Failure,
+        };
+        let hint = match (&e, e.status()) {
+            (_, Some(401)) => Some("log in again with `livectl login`, or check LIVECTL_TOKEN"),
+            (_, Some(403)) => Some("this needs another role; ask an admin"),
+            (_, Some(404)) => Some("check the id; `livectl list` shows the open interventions"),
+            (_, Some(409)) => Some("look at it as it is now with `livectl show ID`"),
+            (_, Some(412)) => {
+                Some("someone changed it meanwhile; look again with `livectl show ID`")
+            }
+            (_, Some(429)) => Some("the platform is limiting requests; try again in a moment"),
+            (_, Some(500..)) => {
+                Some("the platform failed; try again, and report it if it persists")
+            }
+            (ClientError::Connect { .. } | ClientError::Timeout { .. }, _) => {
+                Some("is the server running? check the address with `livectl config get api_url`")
+            }
+            (ClientError::Decode { .. }, _) => Some(
+                "check that the API address points at the Live Conversations API (it serves /v1/)",
+            ),
+            _ => None,
+        };
+        let mut error = CliError::new(kind, e.to_string());
+        error.hints.extend(hint.map(str::to_owned));
+        error.with_source(e)
+    }
+}
+
+impl From<livectl_contract::seed::Invalid> for CliError {
+    fn from(e: livectl_contract::seed::Invalid) -> CliError {
+        let error = CliError::usage(e.to_string());
+        if e.reason.is_some() {
+            error
+        } else {
+            error.hint("the format is described in docs/seed.md and docs/seed.schema.json")
+        }
+    }
+}

@@ -2,43 +2,39 @@
 
 use clap::Args;
 
-use super::{Ctx, print_list};
+use super::Ctx;
 use crate::error::CliError;
+use crate::model::Names;
+use crate::usecases::lookup::{self, NamesOf};
 
 #[derive(Debug, Args)]
 pub struct CatalogArgs {}
 
-async fn with_department_names(ctx: &mut Ctx) -> Result<(), CliError> {
-    if ctx.out.tables() {
-        ctx.out.names = ctx
-            .client
-            .departments()
-            .await?
-            .into_iter()
-            .map(|d| (d.id, d.name))
-            .collect();
+/// Which list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Catalog {
+    Agents,
+    Topics,
+    Outcomes,
+    Blocks,
+    Departments,
+}
+
+pub async fn exec(what: Catalog, ctx: &Ctx) -> Result<(), CliError> {
+    let client = ctx.client().await?;
+    let ui = &ctx.ui;
+    // Agents and topics name their department.
+    let names = match what {
+        Catalog::Agents | Catalog::Topics if ui.tables() => {
+            lookup::names(client, NamesOf::Departments).await?
+        }
+        _ => Names::default(),
+    };
+    match what {
+        Catalog::Agents => ui.list(&names, &client.agents().await?),
+        Catalog::Topics => ui.list(&names, &client.topics().await?),
+        Catalog::Outcomes => ui.list(&names, &client.outcomes().await?),
+        Catalog::Blocks => ui.list(&names, &client.blocks().await?),
+        Catalog::Departments => ui.list(&names, &client.departments().await?),
     }
-    Ok(())
-}
-
-pub async fn agents(mut ctx: Ctx) -> Result<(), CliError> {
-    with_department_names(&mut ctx).await?;
-    print_list(&ctx.out, &ctx.client.agents().await?)
-}
-
-pub async fn topics(mut ctx: Ctx) -> Result<(), CliError> {
-    with_department_names(&mut ctx).await?;
-    print_list(&ctx.out, &ctx.client.topics().await?)
-}
-
-pub async fn outcomes(ctx: Ctx) -> Result<(), CliError> {
-    print_list(&ctx.out, &ctx.client.outcomes().await?)
-}
-
-pub async fn blocks(ctx: Ctx) -> Result<(), CliError> {
-    print_list(&ctx.out, &ctx.client.blocks().await?)
-}
-
-pub async fn departments(ctx: Ctx) -> Result<(), CliError> {
-    print_list(&ctx.out, &ctx.client.departments().await?)
 }

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use crate::cli::GlobalArgs;
+use super::Ctx;
 use crate::config::{Config, KEYS};
 use crate::connect::{check_url, profile_name};
 use crate::error::CliError;
@@ -39,7 +39,8 @@ fn check_key(key: &str) -> Result<(), CliError> {
     }
 }
 
-pub fn run(args: ConfigArgs, global: &GlobalArgs) -> Result<(), CliError> {
+pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
+    let global = &ctx.global;
     let mut config = Config::load()?;
     let profile = profile_name(global, &config).unwrap_or_else(|| "default".to_owned());
     match args.command {
@@ -53,10 +54,7 @@ pub fn run(args: ConfigArgs, global: &GlobalArgs) -> Result<(), CliError> {
                 _ => p.output,
             };
             match value {
-                Some(v) => {
-                    println!("{v}");
-                    Ok(())
-                }
+                Some(v) => ctx.ui.line(&v),
                 None => Err(CliError::failure(format!(
                     "`{key}` is not set for profile `{profile}`"
                 ))),
@@ -76,7 +74,7 @@ pub fn run(args: ConfigArgs, global: &GlobalArgs) -> Result<(), CliError> {
                 }
                 "workspace" => p.workspace = Some(value),
                 _ => {
-                    <crate::output::Format as clap::ValueEnum>::from_str(&value, true).map_err(
+                    <crate::ui::Format as clap::ValueEnum>::from_str(&value, true).map_err(
                         |_| {
                             CliError::usage(format!(
                                 "output `{value}` is not one of: table, json, ndjson, csv, ids"
@@ -90,7 +88,7 @@ pub fn run(args: ConfigArgs, global: &GlobalArgs) -> Result<(), CliError> {
         }
         ConfigCommand::List => {
             if let Some(d) = &config.default_profile {
-                println!("default_profile={d}");
+                ctx.ui.line(&format!("default_profile={d}"))?;
             }
             if let Some(p) = config.profiles.get(&profile) {
                 for (key, value) in [
@@ -99,7 +97,7 @@ pub fn run(args: ConfigArgs, global: &GlobalArgs) -> Result<(), CliError> {
                     ("output", &p.output),
                 ] {
                     if let Some(v) = value {
-                        println!("{key}={v}");
+                        ctx.ui.line(&format!("{key}={v}"))?;
                     }
                 }
             }

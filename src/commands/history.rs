@@ -7,13 +7,16 @@ use std::path::PathBuf;
 use clap::Args;
 use futures_util::TryStreamExt;
 use jiff::Timestamp;
+use livectl_client::Client;
+use livectl_contract::{HistoryQuery, HistoryRecord};
 
-use super::list::agent_names;
-use super::{Ctx, io};
-use crate::api::models::HistoryRecord;
-use crate::error::{CliError, ExitKind};
-use crate::output::atomic::AtomicFile;
-use crate::output::{Format, ListWriter, sanitize};
+use super::Ctx;
+use crate::error::CliError;
+use crate::files::AtomicFile;
+use crate::model::Names;
+use crate::ui::progress::Progress;
+use crate::ui::{Format, ListWriter, View, timeline};
+use crate::usecases::lookup::{self, NamesOf};
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
@@ -24,17 +27,18 @@ pub struct HistoryArgs {
     #[arg(long, conflicts_with = "users")]
     pub all: bool,
     /// Only records at or after this instant (2026-11-01 or 2026-11-01T08:00:00Z)
-    #[arg(long, value_parser = parse_instant)]
+    #[arg(long, value_parser = instant)]
     pub since: Option<Timestamp>,
     /// Only records before this instant
-    #[arg(long, value_parser = parse_instant)]
+    #[arg(long, value_parser = instant)]
     pub until: Option<Timestamp>,
     /// Write the export to FILE (format from -o, else from the extension: .csv, .json, else ndjson)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
 
-fn parse_instant(s: &str) -> Result<Timestamp, String> {
+/// A date (midnight UTC) or an instant.
+fn instant(s: &str) -> Result<Timestamp, String> {
     if let Ok(t) = s.parse::<Timestamp>() {
         return Ok(t);
     }
@@ -47,7 +51,7 @@ fn parse_instant(s: &str) -> Result<Timestamp, String> {
         })
 }
 
-pub async fn run(args: HistoryArgs, mut ctx: Ctx) -> Result<(), CliError> {
+pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since >= until
     {
@@ -55,7 +59,7 @@ pub async fn run(args: HistoryArgs, mut ctx: Ctx) -> Result<(), CliError> {
             "--since ({since}) must be before --until ({until})"
         )));
     }
-    let format = match (&args.out, ctx.out.format) {
+    let format = match (&args.out, ctx.ui.format) {
         (_, Some(f)) => Some(f),
         (Some(path), None) => Some(match path.extension().and_then(|e| e.to_str()) {
             Some("csv") => Format::Csv,
@@ -70,175 +74,115 @@ pub async fn run(args: HistoryArgs, mut ctx: Ctx) -> Result<(), CliError> {
         ));
     }
     // Check the destination before fetching anything.
-    let file = args.out.as_deref().map(AtomicFile::create).transpose()?;
-    let users = resolve_users(&ctx, &args.users).await?;
-    let mut query = Vec::new();
-    if let Some(since) = args.since {
-        query.push(("since".to_owned(), since.to_string()));
-    }
-    if let Some(until) = args.until {
-        query.push(("until".to_owned(), until.to_string()));
-    }
-    let timeline = format.is_none() && ctx.out.stdout_tty;
-    if timeline || ctx.out.tables() {
-        ctx.out.names = agent_names(&ctx).await?;
-    }
-    ctx.out.format = format;
+    let file = args.out.as_deref().map(AtomicFile::export).transpose()?;
+    let client = ctx.client().await?;
+    let users = if args.users.is_empty() {
+        None
+    } else {
+        Some(lookup::users(client, &args.users).await?)
+    };
+    let query = HistoryQuery {
+        since: args.since,
+        until: args.until,
+        ..HistoryQuery::default()
+    };
+    let records = Records {
+        client,
+        users,
+        query,
+    };
+    let mut ui = ctx.ui.clone();
+    let timeline = format.is_none() && ui.stdout_tty;
+    let names = if timeline || ui.tables() {
+        lookup::names(client, NamesOf::People).await?
+    } else {
+        Names::default()
+    };
+    ui.format = format;
+    let view = View {
+        ui: &ui,
+        names: &names,
+    };
     let export = async {
         match file {
             Some(file) => {
-                let file = write_records(&ctx, &users, &query, file, false, true).await?;
-                if let Some(file) = file {
-                    file.commit()?;
-                }
+                let progress = Progress::records(&ui);
+                let list =
+                    ListWriter::with_format(view, format.unwrap_or(Format::Ndjson), file, false)?;
+                let file = records.write(list, &progress).await?;
+                progress.finish();
+                file.commit()
+            }
+            None if timeline => records.show(&view).await,
+            None => {
+                let progress = if ui.stdout_tty {
+                    Progress::hidden()
+                } else {
+                    Progress::records(&ui)
+                };
+                let list = ListWriter::new(view, std::io::stdout().lock())?;
+                drop(records.write(list, &progress).await?);
+                progress.finish();
                 Ok(())
             }
-            None => write_records(
-                &ctx,
-                &users,
-                &query,
-                std::io::stdout().lock(),
-                timeline,
-                false,
-            )
-            .await
-            .map(|_| ()),
         }
     };
     tokio::select! {
         result = export => result,
-        _ = tokio::signal::ctrl_c() => Err(CliError::new(
-            ExitKind::Interrupted,
+        _ = tokio::signal::ctrl_c() => Err(CliError::interrupted(
             if args.out.is_some() { "interrupted; the file was not written" } else { "interrupted" },
         )),
     }
 }
 
-/// None for --all.
-async fn resolve_users(ctx: &Ctx, users: &[String]) -> Result<Option<Vec<String>>, CliError> {
-    if users.is_empty() {
-        return Ok(None);
-    }
-    let mut ids = Vec::new();
-    let mut directory = None;
-    for user in users {
-        if crate::api::ids::Kind::User.parse(user).is_some() {
-            ids.push(ctx.client.user(user).await?.id);
-            continue;
-        }
-        if directory.is_none() {
-            directory = Some(
-                ctx.client
-                    .collect::<crate::api::models::User>("/v1/users")
-                    .await?,
-            );
-        }
-        let all = directory.as_deref().unwrap_or_default();
-        let matches: Vec<_> = all
-            .iter()
-            .filter(|u| {
-                u.email
-                    .as_deref()
-                    .is_some_and(|e| e.eq_ignore_ascii_case(user))
-                    || u.name.eq_ignore_ascii_case(user)
-            })
-            .collect();
-        match matches.as_slice() {
-            [one] => ids.push(one.id.clone()),
-            [] => {
-                return Err(CliError::new(
-                    ExitKind::NotFound,
-                    format!("no user is called `{user}`"),
-                )
-                .hint("give the user's id (us_...), email or exact name"));
-            }
-            many => {
-                return Err(CliError::usage(format!(
-                    "`{user}` matches {} users: {}",
-                    many.len(),
-                    many.iter()
-                        .map(|u| format!("{} ({})", u.name, u.id))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )));
-            }
-        }
-    }
-    Ok(Some(ids))
+/// The records asked for: some users' histories one after the other, or everyone's.
+struct Records<'a> {
+    client: &'a Client,
+    /// None for every user.
+    users: Option<Vec<String>>,
+    query: HistoryQuery,
 }
 
-async fn write_records<W: Write>(
-    ctx: &Ctx,
-    users: &Option<Vec<String>>,
-    query: &[(String, String)],
-    writer: W,
-    timeline: bool,
-    to_file: bool,
-) -> Result<Option<W>, CliError> {
-    let paths: Vec<String> = match users {
-        Some(ids) => ids
-            .iter()
-            .map(|id| format!("/v1/users/{id}/history"))
-            .collect(),
-        None => vec!["/v1/history".to_owned()],
-    };
-    if timeline {
-        let mut writer = writer;
-        for path in paths {
-            let stream = ctx.client.all::<HistoryRecord>(path, query.to_vec(), 1000);
+impl Records<'_> {
+    fn sources(&self) -> Vec<Option<&str>> {
+        match &self.users {
+            Some(ids) => ids.iter().map(|id| Some(id.as_str())).collect(),
+            None => vec![None],
+        }
+    }
+
+    /// The timeline on a terminal: each conversation under a heading.
+    async fn show(&self, view: &View<'_>) -> Result<(), CliError> {
+        for user in self.sources() {
+            let stream = self.client.history(user, self.query.clone());
             futures_util::pin_mut!(stream);
             let mut conversation = String::new();
             while let Some(r) = stream.try_next().await? {
-                if r.conversation_id != conversation {
+                let new = r.conversation_id != conversation;
+                if new {
                     conversation = r.conversation_id.clone();
-                    writeln!(
-                        writer,
-                        "\n{} ({}, {}), conversation {}",
-                        sanitize(&r.user.name, false),
-                        r.user.id,
-                        r.channel,
-                        r.conversation_id
-                    )
-                    .map_err(io)?;
                 }
-                let who = match &r.agent {
-                    Some(_) => ctx.out.agent_name(&r.agent),
-                    None => r.sender.to_string(),
-                };
-                writeln!(
-                    writer,
-                    "  {}  {}: {}",
-                    r.at.strftime("%Y-%m-%d %H:%M"),
-                    sanitize(&who, false),
-                    sanitize(&r.text, false)
-                )
-                .map_err(io)?;
+                view.ui.text(&timeline::history(view, &r, new))?;
             }
         }
-        return Ok(Some(writer));
+        Ok(())
     }
-    let mut list = ListWriter::<W, HistoryRecord>::new(&ctx.out, writer).map_err(io)?;
-    // A count on a terminal's stderr while an export runs (the total is not known up front).
-    let progress = if ctx.out.stderr_tty && !ctx.out.quiet && (to_file || !ctx.out.stdout_tty) {
-        let bar =
-            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{spinner} {pos} records  {per_sec}  {elapsed}")
-        {
-            bar.set_style(style);
+
+    /// The export: every record streamed into the list.
+    async fn write<W: Write>(
+        &self,
+        mut list: ListWriter<'_, W, HistoryRecord>,
+        progress: &Progress,
+    ) -> Result<W, CliError> {
+        for user in self.sources() {
+            let stream = self.client.history(user, self.query.clone());
+            futures_util::pin_mut!(stream);
+            while let Some(r) = stream.try_next().await? {
+                list.item(&r)?;
+                progress.inc(1);
+            }
         }
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    for path in paths {
-        let stream = ctx.client.all::<HistoryRecord>(path, query.to_vec(), 1000);
-        futures_util::pin_mut!(stream);
-        while let Some(r) = stream.try_next().await? {
-            list.item(&r).map_err(io)?;
-            progress.inc(1);
-        }
+        list.finish()?
+            .ok_or_else(|| CliError::failure("the export lost its writer"))
     }
-    progress.finish_and_clear();
-    list.finish().map_err(io)
 }

@@ -2,27 +2,18 @@
 
 use clap::Args;
 
-use super::{Ctx, print_list};
+use super::Ctx;
 use crate::error::CliError;
-use crate::output::Format;
-use crate::output::rows::QueueRow;
+use crate::model::{Names, QueueRow};
+use crate::ui::Format;
 
 #[derive(Debug, Args)]
 pub struct QueuesArgs {}
 
-pub async fn run(_: QueuesArgs, ctx: Ctx) -> Result<(), CliError> {
-    let queues = ctx.client.queues().await?;
-    if ctx.out.format == Some(Format::Json) {
-        return ctx.out.json(&queues).map_err(super::io);
+pub async fn exec(_: QueuesArgs, ctx: &Ctx) -> Result<(), CliError> {
+    let queues = ctx.client().await?.queues().await?;
+    if ctx.ui.format == Some(Format::Json) {
+        return ctx.ui.json(&queues);
     }
-    let mut rows = vec![QueueRow {
-        queue: "general".into(),
-        agent: None,
-        name: None,
-        status: None,
-        count: queues.general.count,
-        oldest_at: queues.general.oldest_queued_at,
-    }];
-    rows.extend(queues.agents.iter().map(QueueRow::from));
-    print_list(&ctx.out, &rows)
+    ctx.ui.list(&Names::default(), &QueueRow::all(&queues))
 }

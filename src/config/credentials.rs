@@ -2,41 +2,14 @@
 //! readable by others is refused, with the chmod that fixes it.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
+use livectl_client::Token;
 use serde::{Deserialize, Serialize};
 
-use super::{config_dir, write_atomically};
+use super::config_dir;
 use crate::error::CliError;
-
-/// A bearer token. It never prints: Debug and Display show a placeholder.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Token(String);
-
-impl Token {
-    pub fn new(token: impl Into<String>) -> Token {
-        Token(token.into())
-    }
-
-    /// The secret itself, for the Authorization header only.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Token {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Token(<redacted>)")
-    }
-}
-
-impl fmt::Display for Token {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
+use crate::files::write_whole;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -85,7 +58,7 @@ impl Credentials {
     pub fn save(&self) -> Result<(), CliError> {
         let text = toml::to_string_pretty(self)
             .map_err(|e| CliError::failure(format!("cannot write the credentials: {e}")))?;
-        write_atomically(&Credentials::path(), text.as_bytes(), Some(0o600))
+        write_whole(&Credentials::path(), text.as_bytes(), Some(0o600))
     }
 
     pub fn token(&self, profile: &str) -> Option<&Token> {
@@ -103,7 +76,7 @@ fn check_mode(path: &Path) -> Result<(), CliError> {
         & 0o777;
     if mode & 0o077 != 0 {
         return Err(CliError::new(
-            crate::error::ExitKind::Auth,
+            crate::error::ErrorKind::Auth,
             format!(
                 "{} can be read by other users (mode {mode:o}); livectl refuses to use it",
                 path.display()

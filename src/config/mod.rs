@@ -70,39 +70,6 @@ impl Config {
     pub fn save(&self) -> Result<(), CliError> {
         let text = toml::to_string_pretty(self)
             .map_err(|e| CliError::failure(format!("cannot write the config: {e}")))?;
-        write_atomically(&Config::path(), text.as_bytes(), None)
+        crate::files::write_whole(&Config::path(), text.as_bytes(), None)
     }
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, so a reader
-/// never sees half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), CliError> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)
-        .map_err(|e| CliError::failure(format!("cannot create {}: {e}", dir.display())))?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("livectl"),
-        std::process::id()
-    ));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    if let Some(mode) = mode {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(mode);
-    }
-    #[cfg(not(unix))]
-    let _ = mode;
-    let result = options
-        .open(&tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        CliError::failure(format!("cannot write {}: {e}", path.display()))
-    })
 }

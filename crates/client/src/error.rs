@@ -1,0 +1,83 @@
+//! What can go wrong talking to the API. The CLI decides what each means for an exit code.
+
+use livectl_contract::{Problem, ProblemCode};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// The API refused with a problem+json body.
+    #[error("{}", problem.detail)]
+    Problem { status: u16, problem: Box<Problem> },
+    /// An error status without a problem body (a proxy's HTML page, say).
+    #[error(
+        "the server answered {status} {reason} without an API error body{}",
+        snippet(body)
+    )]
+    Status {
+        status: u16,
+        reason: String,
+        body: String,
+    },
+    #[error("cannot reach {url}: {detail}")]
+    Connect { url: String, detail: String },
+    #[error("no answer from {url} within {seconds} s")]
+    Timeout { url: String, seconds: u64 },
+    #[error(
+        "the answer from {url} is not the API's JSON ({detail}){}",
+        snippet(body)
+    )]
+    Decode {
+        url: String,
+        detail: String,
+        body: String,
+    },
+    #[error("{0}")]
+    Config(String),
+}
+
+fn snippet(body: &str) -> String {
+    let text: String = body.chars().filter(|c| !c.is_control()).take(80).collect();
+    if text.trim().is_empty() {
+        String::new()
+    } else {
+        format!(": {}", text.trim())
+    }
+}
+
+impl ClientError {
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ClientError::Problem { status, .. } | ClientError::Status { status, .. } => {
+                Some(*status)
+            }
+            _ => None,
+        }
+    }
+
+    /// The problem's code, when the server sent one this contract knows.
+    pub fn code(&self) -> Option<ProblemCode> {
+        match self {
+            ClientError::Problem { problem, .. } => problem.code(),
+            _ => None,
+        }
+    }
+
+    /// The problem the server answered with, if any.
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            ClientError::Problem { problem, .. } => Some(problem),
+            _ => None,
+        }
+    }
+
+    /// Whether the request may act if sent again with the same key: the server did not act, or
+    /// will replay what it did.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ClientError::Connect { .. } | ClientError::Timeout { .. } => true,
+            ClientError::Problem { .. } | ClientError::Status { .. } => self
+                .status()
+                .is_some_and(|s| crate::retry::retryable_status(s, self.code())),
+            ClientError::Decode { .. } | ClientError::Config(_) => false,
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! The live event stream: `GET /v1/events` followed across dropped connections with
+//! `Last-Event-ID`, reconnecting under the client's one retry policy and budget.
+
+use std::pin::Pin;
+
+use eventsource_stream::Eventsource;
+use futures_util::{Stream, StreamExt};
+
+use crate::client::Client;
+use crate::error::ClientError;
+use livectl_contract::Event;
+
+/// What the stream says next.
+#[derive(Debug)]
+pub enum Update {
+    /// Connected (again, when `resumed`): changes flow from here with no gap.
+    Connected { resumed: bool },
+    /// A change.
+    Event(Box<Event>),
+    /// The server sent something that is not an event of the contract; the stream goes on.
+    Undecodable { id: String, detail: String },
+    /// The connection dropped or could not be made; the stream reconnects after a pause.
+    Disconnected { error: ClientError },
+}
+
+type Messages<'a> = Pin<
+    Box<
+        dyn Stream<
+                Item = Result<
+                    eventsource_stream::Event,
+                    eventsource_stream::EventStreamError<reqwest::Error>,
+                >,
+            > + Send
+            + 'a,
+    >,
+>;
+
+/// Changes in order, resumed after the last one seen whenever the connection drops.
+pub struct EventStream<'a> {
+    client: &'a Client,
+    last: Option<i64>,
+    messages: Option<Messages<'a>>,
+    /// Failed connections in a row.
+    failures: u32,
+    connected_once: bool,
+}
+
+impl<'a> EventStream<'a> {
+    pub(crate) fn new(client: &'a Client, after: Option<i64>) -> EventStream<'a> {
+        EventStream {
+            client,
+            last: after,
+            messages: None,
+            failures: 0,
+            connected_once: false,
+        }
+    }
+
+    /// The seq of the last event seen.
+    pub fn last_seen(&self) -> Option<i64> {
+        self.last
+    }
+
+    /// The next update; an error when the server refuses the stream for good or keeps failing
+    /// past the retry policy and budget.
+    pub async fn next(&mut self) -> Result<Update, ClientError> {
+        let Some(messages) = self.messages.as_mut() else {
+            return self.connect().await;
+        };
+        let dropped = match messages.next().await {
+            Some(Ok(message)) => {
+                return Ok(match serde_json::from_str::<Event>(&message.data) {
+                    Ok(event) => {
+                        self.last = Some(event.seq);
+                        Update::Event(Box::new(event))
+                    }
+                    Err(e) => Update::Undecodable {
+                        id: message.id,
+                        detail: e.to_string(),
+                    },
+                });
+            }
+            Some(Err(e)) => e.to_string(),
+            None => "the server closed the stream".to_owned(),
+        };
+        self.messages = None;
+        let error = ClientError::Connect {
+            url: self.client.events_url().to_string(),
+            detail: dropped,
+        };
+        self.failed(error)
+    }
+
+    /// Opens the stream after the last event seen, after a pause when the last try failed.
+    async fn connect(&mut self) -> Result<Update, ClientError> {
+        let transport = &self.client.transport;
+        if self.failures > 0 {
+            transport.pause(self.failures - 1, None).await;
+        }
+        match transport
+            .open_stream(self.client.events_url(), self.last)
+            .await
+        {
+            Ok(response) => {
+                self.messages = Some(Box::pin(response.bytes_stream().eventsource()));
+                let resumed = self.connected_once;
+                self.connected_once = true;
+                self.failures = 0;
+                Ok(Update::Connected { resumed })
+            }
+            Err(error) => self.failed(error),
+        }
+    }
+
+    fn failed(&mut self, error: ClientError) -> Result<Update, ClientError> {
+        let transport = &self.client.transport;
+        self.failures += 1;
+        let again = error.is_transient()
+            && self.failures < transport.policy.attempts
+            && transport.budget.try_retry();
+        if again {
+            Ok(Update::Disconnected { error })
+        } else {
+            Err(error)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The typed HTTP client of the Live Conversations API: the transport (timeouts, one retry
+//! policy and budget, percent-encoding), the contract's operations, and the event stream.
+//! It depends on the contract alone.
+
+mod client;
+pub mod error;
+pub mod events;
+pub mod retry;
+mod token;
+mod transport;
+
+pub use client::{Client, FULL_PAGE};
+pub use error::ClientError;
+pub use events::{EventStream, Update};
+pub use token::Token;
+pub use transport::{Log, Options, new_key};

@@ -1,0 +1,144 @@
+//! Retries (the contract's reliability rules, docs/contract.md): exponential backoff with full jitter, Retry-After honoured
+//! (capped and jittered), and a budget shared by all requests of a run so a failing server is
+//! not hammered.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use livectl_contract::ProblemCode;
+
+#[derive(Debug, Clone)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included.
+    pub attempts: u32,
+    pub base: Duration,
+    pub cap: Duration,
+    /// The longest Retry-After honoured.
+    pub retry_after_cap: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> RetryPolicy {
+        RetryPolicy {
+            attempts: 5,
+            base: Duration::from_millis(100),
+            cap: Duration::from_secs(5),
+            retry_after_cap: Duration::from_secs(30),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// How long to wait before retry number `retry` (0 for the first retry).
+    pub fn delay(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
+        match retry_after {
+            Some(after) => {
+                let after = after.min(self.retry_after_cap);
+                // A little jitter so clients told the same delay do not return together.
+                after
+                    + Duration::from_millis(fastrand::u64(
+                        0..=(after.as_millis() as u64 / 10).max(50),
+                    ))
+            }
+            None => {
+                let ceiling = self
+                    .base
+                    .saturating_mul(1u32 << retry.min(16))
+                    .min(self.cap);
+                Duration::from_millis(fastrand::u64(0..=ceiling.as_millis() as u64))
+            }
+        }
+    }
+}
+
+/// A token bucket of retries: every request adds half a retry, every retry takes one, so a
+/// server failing everything sees at most one retry for every two requests. Counted in tenths.
+#[derive(Debug)]
+pub struct RetryBudget {
+    tenths: Mutex<u32>,
+    max: u32,
+}
+
+impl RetryBudget {
+    /// A budget holding at most `max` retries, full at the start.
+    pub fn new(max: u32) -> RetryBudget {
+        RetryBudget {
+            tenths: Mutex::new(max * 10),
+            max: max * 10,
+        }
+    }
+
+    pub fn on_request(&self) {
+        if let Ok(mut t) = self.tenths.lock() {
+            *t = (*t + 5).min(self.max);
+        }
+    }
+
+    /// Takes one retry from the budget; false when it is spent.
+    pub fn try_retry(&self) -> bool {
+        match self.tenths.lock() {
+            Ok(mut t) if *t >= 10 => {
+                *t -= 10;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Default for RetryBudget {
+    fn default() -> RetryBudget {
+        RetryBudget::new(100)
+    }
+}
+
+/// Statuses worth another try: the request did not act, or acted and will be replayed. A 409
+/// `idempotency_conflict` means the same key is still running: its answer will be replayed.
+pub fn retryable_status(status: u16, code: Option<ProblemCode>) -> bool {
+    matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
+        || (status == 409 && code == Some(ProblemCode::IdempotencyConflict))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_with_full_jitter_and_stays_under_the_cap() {
+        let p = RetryPolicy::default();
+        for retry in 0..10 {
+            let ceiling = p.base.saturating_mul(1 << retry).min(p.cap);
+            for _ in 0..50 {
+                assert!(p.delay(retry, None) <= ceiling);
+            }
+        }
+        let long = p.delay(0, Some(Duration::from_secs(600)));
+        assert!(long >= p.retry_after_cap && long <= p.retry_after_cap + Duration::from_secs(3));
+    }
+
+    #[test]
+    fn the_budget_runs_out_and_refills_with_requests() {
+        let b = RetryBudget::new(2);
+        assert!(b.try_retry() && b.try_retry());
+        assert!(!b.try_retry());
+        b.on_request();
+        assert!(!b.try_retry(), "one request earns half a retry");
+        b.on_request();
+        assert!(b.try_retry());
+    }
+
+    #[test]
+    fn only_transient_statuses_are_retried() {
+        for s in [408, 429, 500, 502, 503, 504] {
+            assert!(retryable_status(s, None));
+        }
+        for s in [400, 401, 403, 404, 412, 422] {
+            assert!(!retryable_status(s, None));
+        }
+        assert!(!retryable_status(409, Some(ProblemCode::InvalidTransition)));
+        assert!(retryable_status(
+            409,
+            Some(ProblemCode::IdempotencyConflict)
+        ));
+    }
+}

@@ -1,0 +1,366 @@
+//! The transport: one HTTP client with timeouts, URLs built and percent-encoded by `url`, and
+//! one retry policy and budget for every request of a run, the event stream's reconnects
+//! included.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::{Method, StatusCode, Url, header};
+use serde::Serialize;
+
+use crate::error::ClientError;
+use crate::retry::{RetryBudget, RetryPolicy};
+use crate::token::Token;
+use livectl_contract::Problem;
+
+/// What makes one write safe to repeat, and what it expects to find.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The key that makes a retry safe; a random one is made when None.
+    pub idempotency_key: Option<String>,
+    /// The version the caller last saw (`If-Match`).
+    pub if_match: Option<i64>,
+}
+
+/// A 2xx answer.
+#[derive(Debug)]
+pub struct Answer {
+    pub headers: header::HeaderMap,
+    pub body: bytes::Bytes,
+}
+
+#[derive(Debug, Clone)]
+pub struct Transport {
+    http: reqwest::Client,
+    /// For the event stream: no total timeout, but a read timeout longer than the keep-alive.
+    streaming: reqwest::Client,
+    base: Url,
+    token: Token,
+    pub(crate) policy: RetryPolicy,
+    pub(crate) budget: Arc<RetryBudget>,
+    log: Log,
+    timeout: Duration,
+}
+
+/// Where the transport says what it does, up to a level (1 requests, 2 retries, 3 bodies). The
+/// caller decides how a line reaches a terminal; tokens are never in one.
+#[derive(Clone)]
+pub struct Log {
+    pub level: u8,
+    pub write: Arc<dyn Fn(&str) + Send + Sync>,
+}
+
+impl Log {
+    /// Says nothing.
+    pub fn silent() -> Log {
+        Log {
+            level: 0,
+            write: Arc::new(|_| {}),
+        }
+    }
+}
+
+impl std::fmt::Debug for Log {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Log({})", self.level)
+    }
+}
+
+impl Transport {
+    pub fn new(base: &str, token: Token, log: Log) -> Result<Transport, ClientError> {
+        let timeout = Duration::from_secs(30);
+        let agent = concat!("livectl/", env!("CARGO_PKG_VERSION"));
+        let setup = |e: reqwest::Error| ClientError::Config(format!("cannot set up HTTP: {e}"));
+        let http = reqwest::Client::builder()
+            .user_agent(agent)
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(timeout)
+            .pool_max_idle_per_host(64)
+            .build()
+            .map_err(setup)?;
+        let streaming = reqwest::Client::builder()
+            .user_agent(agent)
+            .connect_timeout(Duration::from_secs(10))
+            .read_timeout(Duration::from_secs(60))
+            .build()
+            .map_err(setup)?;
+        let base = Url::parse(base)
+            .map_err(|e| ClientError::Config(format!("`{base}` is not a URL: {e}")))?;
+        if base.cannot_be_a_base() {
+            return Err(ClientError::Config(format!(
+                "`{base}` cannot hold API paths"
+            )));
+        }
+        Ok(Transport {
+            http,
+            streaming,
+            base,
+            token,
+            policy: RetryPolicy::default(),
+            budget: Arc::new(RetryBudget::default()),
+            log,
+            timeout,
+        })
+    }
+
+    /// The API's address, as given.
+    pub fn base(&self) -> &str {
+        self.base.as_str().trim_end_matches('/')
+    }
+
+    /// The URL of the path segments after the base, each percent-encoded.
+    pub fn url(&self, segments: &[&str]) -> Url {
+        let mut url = self.base.clone();
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.pop_if_empty().extend(segments);
+        }
+        url
+    }
+
+    pub(crate) fn log(&self, level: u8, message: impl FnOnce() -> String) {
+        if self.log.level >= level {
+            (self.log.write)(&message());
+        }
+    }
+
+    /// Sends a request, retrying what is safe to retry, and returns a 2xx answer.
+    pub async fn send(
+        &self,
+        method: Method,
+        url: Url,
+        body: Option<&serde_json::Value>,
+        options: &Options,
+    ) -> Result<Answer, ClientError> {
+        let mut retry = 0;
+        loop {
+            self.budget.on_request();
+            let mut request = self
+                .http
+                .request(method.clone(), url.clone())
+                .header(
+                    header::AUTHORIZATION,
+                    format!("Bearer {}", self.token.expose()),
+                )
+                .header(header::ACCEPT, "application/json");
+            if let Some(key) = &options.idempotency_key {
+                request = request.header("Idempotency-Key", key);
+            }
+            if let Some(version) = options.if_match {
+                request = request.header(header::IF_MATCH, format!("\"{version}\""));
+            }
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            self.log(1, || format!("{method} {url}"));
+            if let Some(body) = body {
+                self.log(3, || format!("  body: {body}"));
+            }
+            let started = Instant::now();
+            let (error, retry_after) = match request.send().await {
+                Ok(response) => {
+                    let status = response.status();
+                    let headers = response.headers().clone();
+                    self.log(1, || {
+                        format!(
+                            "  {} in {} ms",
+                            status.as_u16(),
+                            started.elapsed().as_millis()
+                        )
+                    });
+                    match response.bytes().await {
+                        Ok(bytes) if status.is_success() => {
+                            self.log(3, || {
+                                format!("  answer: {}", String::from_utf8_lossy(&bytes))
+                            });
+                            return Ok(Answer {
+                                headers,
+                                body: bytes,
+                            });
+                        }
+                        Ok(bytes) => {
+                            let wait = headers
+                                .get(header::RETRY_AFTER)
+                                .and_then(|v| v.to_str().ok())
+                                .and_then(retry_after);
+                            (error_from(status, &headers, &bytes), wait)
+                        }
+                        Err(e) => (self.transport_error(url.as_str(), e), None),
+                    }
+                }
+                Err(e) => (self.transport_error(url.as_str(), e), None),
+            };
+            if self.may_retry(&method, options, retry, &error) {
+                self.log(2, || format!("  retrying after: {error}"));
+                self.pause(retry, retry_after).await;
+                retry += 1;
+                continue;
+            }
+            return Err(error);
+        }
+    }
+
+    fn may_retry(
+        &self,
+        method: &Method,
+        options: &Options,
+        retry: u32,
+        error: &ClientError,
+    ) -> bool {
+        let safe = *method == Method::GET || options.idempotency_key.is_some();
+        safe && error.is_transient() && retry + 1 < self.policy.attempts && self.budget.try_retry()
+    }
+
+    pub(crate) async fn pause(&self, retry: u32, retry_after: Option<Duration>) {
+        let delay = self.policy.delay(retry, retry_after);
+        self.log(2, || format!("  waiting {} ms", delay.as_millis()));
+        tokio::time::sleep(delay).await;
+    }
+
+    pub(crate) fn transport_error(&self, url: &str, e: reqwest::Error) -> ClientError {
+        if e.is_timeout() {
+            return ClientError::Timeout {
+                url: url.to_owned(),
+                seconds: self.timeout.as_secs(),
+            };
+        }
+        // reqwest's chain says what failed ("connection refused", "connection closed before
+        // message completed"); the token is never part of it.
+        let mut detail = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            detail = s.to_string();
+            source = s.source();
+        }
+        ClientError::Connect {
+            url: url.to_owned(),
+            detail,
+        }
+    }
+
+    /// Opens the event stream once (its reconnects are the caller's, with this policy).
+    pub(crate) async fn open_stream(
+        &self,
+        url: Url,
+        last: Option<i64>,
+    ) -> Result<reqwest::Response, ClientError> {
+        let mut request = self
+            .streaming
+            .get(url.clone())
+            .header(
+                header::AUTHORIZATION,
+                format!("Bearer {}", self.token.expose()),
+            )
+            .header(header::ACCEPT, "text/event-stream");
+        if let Some(seq) = last {
+            request = request.header("Last-Event-ID", seq.to_string());
+        }
+        self.log(1, || {
+            let after = last.map(|s| format!(" after {s}")).unwrap_or_default();
+            format!("GET {url} (stream{after})")
+        });
+        self.budget.on_request();
+        let response = request
+            .send()
+            .await
+            .map_err(|e| self.transport_error(url.as_str(), e))?;
+        if response.status().is_success() {
+            return Ok(response);
+        }
+        let status = response.status();
+        let headers = response.headers().clone();
+        match response.bytes().await {
+            Ok(bytes) => Err(error_from(status, &headers, &bytes)),
+            Err(e) => Err(self.transport_error(url.as_str(), e)),
+        }
+    }
+}
+
+/// Encodes a body; what the contract's types hold always encodes.
+pub(crate) fn encode(body: &impl Serialize) -> Result<serde_json::Value, ClientError> {
+    serde_json::to_value(body)
+        .map_err(|e| ClientError::Config(format!("cannot encode the request: {e}")))
+}
+
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(
+    url: &Url,
+    bytes: &[u8],
+) -> Result<T, ClientError> {
+    serde_json::from_slice(bytes).map_err(|e| ClientError::Decode {
+        url: url.to_string(),
+        detail: e.to_string(),
+        body: String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned(),
+    })
+}
+
+fn error_from(status: StatusCode, headers: &header::HeaderMap, bytes: &[u8]) -> ClientError {
+    let is_problem = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("json"));
+    if is_problem && let Ok(problem) = serde_json::from_slice::<Problem>(bytes) {
+        return ClientError::Problem {
+            status: status.as_u16(),
+            problem: Box::new(problem),
+        };
+    }
+    ClientError::Status {
+        status: status.as_u16(),
+        reason: status.canonical_reason().unwrap_or("").to_owned(),
+        body: String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned(),
+    }
+}
+
+/// `Retry-After` as seconds or as an HTTP date (RFC 9110), as a delay from now.
+fn retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = jiff::fmt::rfc2822::parse(value).ok()?.timestamp();
+    let wait = at.duration_since(jiff::Timestamp::now());
+    Some(Duration::from_secs(wait.as_secs().max(0) as u64))
+}
+
+/// A fresh idempotency key.
+pub fn new_key() -> String {
+    let mut bytes = [0u8; 16];
+    if getrandom::fill(&mut bytes).is_err() {
+        bytes = fastrand::u128(..).to_le_bytes();
+    }
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("lc-{hex}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_in_seconds_or_as_a_date() {
+        assert_eq!(retry_after("3"), Some(Duration::from_secs(3)));
+        assert_eq!(
+            retry_after("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::ZERO),
+            "a past date means now"
+        );
+        let soon = (jiff::Timestamp::now() + jiff::SignedDuration::from_secs(90))
+            .strftime("%a, %d %b %Y %H:%M:%S GMT")
+            .to_string();
+        let wait = retry_after(&soon).unwrap();
+        assert!(
+            wait >= Duration::from_secs(85) && wait <= Duration::from_secs(90),
+            "{wait:?}"
+        );
+        assert_eq!(retry_after("soon"), None);
+    }
+
+    #[test]
+    fn path_segments_are_encoded_under_the_base() {
+        let t = Transport::new("http://127.0.0.1:1/api/", Token::new("t"), Log::silent()).unwrap();
+        let url = t.url(&["v1", "interventions", "iv_1/../x?y", "assign"]);
+        assert_eq!(
+            url.as_str(),
+            "http://127.0.0.1:1/api/v1/interventions/iv_1%2F..%2Fx%3Fy/assign"
+        );
+    }
+}

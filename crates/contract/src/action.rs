@@ -1,0 +1,245 @@
+//! The five actions of the state machine, as one type: the client sends it, the bulk engine
+//! plans and journals it, `/v1/batch` and seeding carry it, and the sandbox runs it.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::models::{EventAction, InterventionState};
+use crate::requests::{AssignRequest, CompleteRequest, ReasonRequest};
+
+/// An action's name: the last segment of `POST /v1/interventions/{id}/{action}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ActionKind {
+    Assign,
+    Reassign,
+    Return,
+    Cancel,
+    Complete,
+}
+
+crate::words!(ActionKind {
+    Assign => "assign",
+    Reassign => "reassign",
+    Return => "return",
+    Cancel => "cancel",
+    Complete => "complete",
+});
+
+/// Who may run an action on an intervention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// Any agent for themself, an admin for anyone.
+    ToSelfOrAdmin,
+    /// The owner or an admin (nobody owns a queued intervention, so only an admin).
+    OwnerOrAdmin,
+}
+
+impl ActionKind {
+    /// The states an intervention must be in for this action; any other is a 409.
+    pub const fn allowed_from(self) -> &'static [InterventionState] {
+        use InterventionState::*;
+        match self {
+            ActionKind::Assign => &[Queued],
+            ActionKind::Reassign | ActionKind::Return | ActionKind::Complete => &[Assigned],
+            ActionKind::Cancel => &[Queued, Assigned],
+        }
+    }
+
+    /// The state the intervention is in afterwards.
+    pub const fn leads_to(self) -> InterventionState {
+        match self {
+            ActionKind::Assign | ActionKind::Reassign => InterventionState::Assigned,
+            ActionKind::Return => InterventionState::Queued,
+            ActionKind::Cancel => InterventionState::Cancelled,
+            ActionKind::Complete => InterventionState::Completed,
+        }
+    }
+
+    pub const fn permission(self) -> Permission {
+        match self {
+            ActionKind::Assign => Permission::ToSelfOrAdmin,
+            _ => Permission::OwnerOrAdmin,
+        }
+    }
+
+    /// The event each action writes.
+    pub const fn event(self) -> EventAction {
+        match self {
+            ActionKind::Assign => EventAction::Assigned,
+            ActionKind::Reassign => EventAction::Reassigned,
+            ActionKind::Return => EventAction::Returned,
+            ActionKind::Cancel => EventAction::Cancelled,
+            ActionKind::Complete => EventAction::Completed,
+        }
+    }
+
+    /// Whether it can run from `state`.
+    pub fn allowed(self, state: InterventionState) -> bool {
+        self.allowed_from().contains(&state)
+    }
+
+    /// "queued or assigned", for messages.
+    pub fn allowed_from_words(self) -> String {
+        self.allowed_from()
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" or ")
+    }
+}
+
+/// One action with its body. On the wire, beside a name, it reads
+/// `{"action": "reassign", "body": {"agent": "ag_3", "reason": "..."}}`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Assign(AssignRequest),
+    Reassign(AssignRequest),
+    Return(ReasonRequest),
+    Cancel(ReasonRequest),
+    Complete(CompleteRequest),
+}
+
+impl Action {
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            Action::Assign(_) => ActionKind::Assign,
+            Action::Reassign(_) => ActionKind::Reassign,
+            Action::Return(_) => ActionKind::Return,
+            Action::Cancel(_) => ActionKind::Cancel,
+            Action::Complete(_) => ActionKind::Complete,
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.kind().as_str()
+    }
+
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Action::Assign(r) | Action::Reassign(r) => r.reason.as_deref(),
+            Action::Return(r) | Action::Cancel(r) => r.reason.as_deref(),
+            Action::Complete(_) => None,
+        }
+    }
+
+    /// The agent it hands the intervention to (assign and reassign).
+    pub fn target(&self) -> Option<&str> {
+        match self {
+            Action::Assign(r) | Action::Reassign(r) => Some(&r.agent),
+            _ => None,
+        }
+    }
+
+    /// The request body alone, as `POST /v1/interventions/{id}/{action}` takes it.
+    pub fn body(&self) -> ActionBody<'_> {
+        ActionBody(self)
+    }
+
+    /// An action from its name and its body as JSON; an empty or null body is `{}`.
+    pub fn from_parts(kind: ActionKind, body: serde_json::Value) -> Result<Action, String> {
+        let body = if body.is_null() {
+            serde_json::Value::Object(Default::default())
+        } else {
+            body
+        };
+        let fit = |e: serde_json::Error| format!("the {kind} body does not fit: {e}");
+        Ok(match kind {
+            ActionKind::Assign => Action::Assign(serde_json::from_value(body).map_err(fit)?),
+            ActionKind::Reassign => Action::Reassign(serde_json::from_value(body).map_err(fit)?),
+            ActionKind::Return => Action::Return(serde_json::from_value(body).map_err(fit)?),
+            ActionKind::Cancel => Action::Cancel(serde_json::from_value(body).map_err(fit)?),
+            ActionKind::Complete => Action::Complete(serde_json::from_value(body).map_err(fit)?),
+        })
+    }
+}
+
+/// The body of an action, serialized without its name.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionBody<'a>(&'a Action);
+
+impl Serialize for ActionBody<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Action::Assign(b) | Action::Reassign(b) => b.serialize(s),
+            Action::Return(b) | Action::Cancel(b) => b.serialize(s),
+            Action::Complete(b) => b.serialize(s),
+        }
+    }
+}
+
+/// How an action is written beside other fields (journals, batches).
+#[derive(Deserialize)]
+struct Wire {
+    action: ActionKind,
+    #[serde(default)]
+    body: serde_json::Value,
+}
+
+impl Serialize for Action {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Action", 2)?;
+        st.serialize_field("action", &self.kind())?;
+        st.serialize_field("body", &self.body())?;
+        st.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Action {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Action, D::Error> {
+        let wire = Wire::deserialize(d)?;
+        Action::from_parts(wire.action, wire.body).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_action_round_trips_as_name_and_body() {
+        let action = Action::Reassign(AssignRequest {
+            agent: "ag_3".into(),
+            reason: Some("shift".into()),
+        });
+        let json = serde_json::to_value(&action).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"action": "reassign", "body": {"agent": "ag_3", "reason": "shift"}})
+        );
+        assert_eq!(serde_json::from_value::<Action>(json).unwrap(), action);
+        assert_eq!(
+            serde_json::to_value(action.body()).unwrap(),
+            serde_json::json!({"agent": "ag_3", "reason": "shift"})
+        );
+        let cancel: Action =
+            serde_json::from_value(serde_json::json!({"action": "cancel"})).unwrap();
+        assert_eq!(cancel, Action::Cancel(ReasonRequest::default()));
+    }
+
+    #[test]
+    fn a_body_that_does_not_fit_its_action_is_refused() {
+        let e =
+            Action::from_parts(ActionKind::Assign, serde_json::json!({"reason": "x"})).unwrap_err();
+        assert!(e.contains("missing field `agent`"), "{e}");
+        let e = serde_json::from_value::<Action>(serde_json::json!({"action": "escalate"}))
+            .unwrap_err();
+        assert!(e.to_string().contains("unknown variant `escalate`"), "{e}");
+    }
+
+    #[test]
+    fn every_state_reached_by_an_action_is_left_only_as_the_table_says() {
+        for kind in ActionKind::ALL {
+            assert!(!kind.allowed_from().is_empty());
+            let after = kind.leads_to();
+            let finals = [InterventionState::Completed, InterventionState::Cancelled];
+            if finals.contains(&after) {
+                assert!(
+                    ActionKind::ALL.iter().all(|k| !k.allowed(after)),
+                    "{after} is final"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! Durations as people write them on command lines and in seed files: `90s`, `30m`, `2h`, `1d`,
+//! `1h30m`.
+
+use jiff::SignedDuration;
+
+/// The longest duration accepted; beyond it the number is a typo.
+const LONGEST_SECONDS: i64 = 10 * 366 * 86_400;
+
+/// Parses a positive duration of whole days, hours, minutes and seconds.
+pub fn parse(s: &str) -> Result<SignedDuration, String> {
+    let bad =
+        || format!("`{s}` is not a duration; use a number with s, m, h or d, such as 30m or 1h30m");
+    let mut total = 0i64;
+    let mut digits = String::new();
+    for c in s.trim().chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        let n: i64 = digits.parse().map_err(|_| bad())?;
+        digits.clear();
+        let unit = match c {
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            'd' => 86_400,
+            _ => return Err(bad()),
+        };
+        total = n
+            .checked_mul(unit)
+            .and_then(|secs| total.checked_add(secs))
+            .filter(|t| *t <= LONGEST_SECONDS)
+            .ok_or_else(|| format!("`{s}` is longer than ten years"))?;
+    }
+    if !digits.is_empty() || total <= 0 {
+        return Err(bad());
+    }
+    Ok(SignedDuration::from_secs(total))
+}
+
+/// The compact form `parse` reads back: `1d2h30m`, `45s`, `0s`.
+pub fn format(d: SignedDuration) -> String {
+    let secs = d.as_secs().max(0);
+    let parts = [
+        (secs / 86_400, 'd'),
+        (secs % 86_400 / 3600, 'h'),
+        (secs % 3600 / 60, 'm'),
+        (secs % 60, 's'),
+    ];
+    let out: String = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| format!("{n}{unit}"))
+        .collect();
+    if out.is_empty() { "0s".into() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_and_write() {
+        assert_eq!(parse("30m").unwrap(), SignedDuration::from_mins(30));
+        assert_eq!(parse("1h30m").unwrap(), SignedDuration::from_mins(90));
+        assert_eq!(parse("2d").unwrap(), SignedDuration::from_hours(48));
+        for bad in [
+            "",
+            "30",
+            "m",
+            "3x",
+            "-5m",
+            "0m",
+            "999999999999999999d",
+            "9223372036854775807s",
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+        for text in ["1d2h30m", "45s", "2h", "1h0m5s"] {
+            let d = parse(text).unwrap();
+            assert_eq!(parse(&format(d)).unwrap(), d);
+        }
+        assert_eq!(format(SignedDuration::from_secs(93_605)), "1d2h5s");
+    }
+}

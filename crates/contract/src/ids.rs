@@ -1,0 +1,88 @@
+//! Resource ids: a kind prefix and a number (`iv_42`), so a misplaced id is caught at once.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Agent,
+    Department,
+    Topic,
+    Outcome,
+    Block,
+    User,
+    Conversation,
+    Message,
+    Intervention,
+}
+
+impl Kind {
+    pub const fn prefix(self) -> &'static str {
+        match self {
+            Kind::Agent => "ag",
+            Kind::Department => "dp",
+            Kind::Topic => "tp",
+            Kind::Outcome => "oc",
+            Kind::Block => "bk",
+            Kind::User => "us",
+            Kind::Conversation => "cv",
+            Kind::Message => "msg",
+            Kind::Intervention => "iv",
+        }
+    }
+
+    pub const fn noun(self) -> &'static str {
+        match self {
+            Kind::Agent => "agent",
+            Kind::Department => "department",
+            Kind::Topic => "topic",
+            Kind::Outcome => "outcome",
+            Kind::Block => "block",
+            Kind::User => "user",
+            Kind::Conversation => "conversation",
+            Kind::Message => "message",
+            Kind::Intervention => "intervention",
+        }
+    }
+
+    /// The id of row `n` of this kind.
+    pub fn id(self, n: i64) -> String {
+        format!("{}_{n}", self.prefix())
+    }
+
+    /// The row number of an id of this kind, or None when it is not one.
+    pub fn parse(self, id: &str) -> Option<i64> {
+        let rest = id.strip_prefix(self.prefix())?.strip_prefix('_')?;
+        // One spelling per id: no leading zeros, so `dp_01` is not `dp_1` in disguise.
+        if rest.is_empty()
+            || rest.len() > 18
+            || rest.starts_with('0')
+            || !rest.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        rest.parse().ok().filter(|n| *n > 0)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.noun())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Kind;
+
+    #[test]
+    fn ids_round_trip_and_reject_other_kinds() {
+        assert_eq!(Kind::Intervention.id(42), "iv_42");
+        assert_eq!(Kind::Intervention.parse("iv_42"), Some(42));
+        assert_eq!(Kind::Intervention.parse("ag_42"), None);
+        assert_eq!(Kind::Intervention.parse("iv_"), None);
+        assert_eq!(Kind::Intervention.parse("iv_0"), None);
+        assert_eq!(Kind::Intervention.parse("iv_042"), None);
+        assert_eq!(Kind::Intervention.parse("iv_4 OR 1=1"), None);
+        assert_eq!(Kind::Intervention.parse("iv_99999999999999999999"), None);
+    }
+}

@@ -1,0 +1,217 @@
+//! The one table of limits: what a value may be. The sandbox enforces them (422, or 400 and 413
+//! for the transport ones) and seed validation checks them before anything is sent.
+
+/// A limit of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Limit {
+    /// A `key` of anything created by key.
+    KeyLength,
+    /// The name of an agent, user, department, topic, outcome or block.
+    NameLength,
+    /// An email address.
+    EmailLength,
+    /// An intervention's summary.
+    SummaryLength,
+    /// The text of one message.
+    MessageLength,
+    /// The reason recorded with an action.
+    ReasonLength,
+    /// One tag.
+    TagLength,
+    /// Tags on one completion.
+    TagsPerCompletion,
+    /// Messages given with one conversation.
+    MessagesPerConversation,
+    /// Actions in the life of one seeded intervention: with its conversation they fit one batch.
+    ActionsPerIntervention,
+    /// Operations in one `POST /v1/batch`.
+    BatchOperations,
+    /// Bytes in one request body.
+    BodyBytes,
+    /// Items in one page of a list (`?limit=`).
+    PageSize,
+    /// Characters in an `Idempotency-Key`.
+    IdempotencyKeyLength,
+}
+
+impl Limit {
+    pub const ALL: &'static [Limit] = &[
+        Limit::KeyLength,
+        Limit::NameLength,
+        Limit::EmailLength,
+        Limit::SummaryLength,
+        Limit::MessageLength,
+        Limit::ReasonLength,
+        Limit::TagLength,
+        Limit::TagsPerCompletion,
+        Limit::MessagesPerConversation,
+        Limit::ActionsPerIntervention,
+        Limit::BatchOperations,
+        Limit::BodyBytes,
+        Limit::PageSize,
+        Limit::IdempotencyKeyLength,
+    ];
+
+    /// The largest value allowed.
+    pub const fn max(self) -> usize {
+        match self {
+            Limit::KeyLength | Limit::NameLength => 200,
+            Limit::EmailLength => 320,
+            Limit::SummaryLength => 2_000,
+            Limit::MessageLength => 10_000,
+            Limit::ReasonLength => 500,
+            Limit::TagLength => 50,
+            Limit::TagsPerCompletion => 20,
+            Limit::MessagesPerConversation => 10_000,
+            Limit::ActionsPerIntervention => 900,
+            Limit::BatchOperations => 1_000,
+            Limit::BodyBytes => 1024 * 1024,
+            Limit::PageSize => 1_000,
+            Limit::IdempotencyKeyLength => 255,
+        }
+    }
+
+    /// Whether a seed document can break it; the others belong to the transport, which the
+    /// seed plan keeps within by construction (batches, pages, keys).
+    pub const fn applies_to_seed(self) -> bool {
+        !matches!(
+            self,
+            Limit::BatchOperations | Limit::PageSize | Limit::IdempotencyKeyLength
+        )
+    }
+
+    /// Text that must not be blank nor longer than the limit, in characters.
+    pub fn text(self, value: &str) -> Result<(), String> {
+        if value.trim().is_empty() {
+            return Err("must not be empty".into());
+        }
+        self.length(value)
+    }
+
+    /// Text no longer than the limit, in characters (may be empty).
+    pub fn length(self, value: &str) -> Result<(), String> {
+        if value.chars().count() > self.max() {
+            return Err(format!("is longer than {} characters", self.max()));
+        }
+        Ok(())
+    }
+
+    /// A count of things no larger than the limit.
+    pub fn count(self, n: usize, things: &str) -> Result<(), String> {
+        if n > self.max() {
+            return Err(format!("at most {} {things} may be given", self.max()));
+        }
+        Ok(())
+    }
+}
+
+/// The default page size when `?limit=` is left out.
+pub const DEFAULT_PAGE_SIZE: usize = 100;
+
+/// An email address: text within the limit with something on both sides of one `@`.
+pub fn email(value: &str) -> Result<(), String> {
+    Limit::EmailLength.text(value)?;
+    match value.split_once('@') {
+        Some((local, domain)) if !local.is_empty() && !domain.is_empty() => Ok(()),
+        _ => Err(format!("`{value}` is not an email address")),
+    }
+}
+
+/// A tag as stored: trimmed and lower-cased, within its limit, of letters, digits, spaces and
+/// `- _ . : / # +`.
+pub fn normalize_tag(tag: &str) -> Result<String, String> {
+    let tag = tag.trim().to_lowercase();
+    if tag.is_empty() {
+        return Err("a tag must not be empty".into());
+    }
+    if tag.chars().count() > Limit::TagLength.max() {
+        return Err(format!(
+            "tag `{tag}` is longer than {} characters",
+            Limit::TagLength.max()
+        ));
+    }
+    if let Some(bad) = tag
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || " -_.:/#+".contains(*c)))
+    {
+        return Err(format!(
+            "tag `{tag}` has the character `{bad}`; tags hold letters, digits, spaces and - _ . : / # +"
+        ));
+    }
+    Ok(tag)
+}
+
+/// Tags of a completion: each normalized, repeats dropped, at most the limit.
+pub fn tags(given: &[String]) -> Result<Vec<String>, String> {
+    let mut tags = Vec::new();
+    for tag in given {
+        let tag = normalize_tag(tag)?;
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    Limit::TagsPerCompletion.count(tags.len(), "tags")?;
+    Ok(tags)
+}
+
+/// An `Idempotency-Key`: 1 to 255 visible ASCII characters.
+pub fn idempotency_key(key: &str) -> Result<(), String> {
+    if key.is_empty()
+        || key.len() > Limit::IdempotencyKeyLength.max()
+        || !key.bytes().all(|b| (0x21..0x7f).contains(&b))
+    {
+        return Err(format!(
+            "Idempotency-Key must be 1 to {} visible ASCII characters, such as a UUID",
+            Limit::IdempotencyKeyLength.max()
+        ));
+    }
+    Ok(())
+}
+
+/// A page size: 1 to the limit, the default when not given.
+pub fn page_size(limit: Option<u32>) -> Result<usize, String> {
+    match limit {
+        None => Ok(DEFAULT_PAGE_SIZE),
+        Some(n) if n >= 1 && n as usize <= Limit::PageSize.max() => Ok(n as usize),
+        Some(n) => Err(format!(
+            "limit must be between 1 and {}, not {n}",
+            Limit::PageSize.max()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_limits_count_characters_not_bytes() {
+        assert!(Limit::TagLength.length(&"é".repeat(50)).is_ok());
+        assert!(Limit::TagLength.length(&"é".repeat(51)).is_err());
+        assert_eq!(
+            Limit::NameLength.text("  "),
+            Err("must not be empty".into())
+        );
+    }
+
+    #[test]
+    fn tags_are_normalized_and_bounded() {
+        assert_eq!(
+            tags(&[" VIP ".into(), "vip".into(), "refund".into()]).unwrap(),
+            ["vip", "refund"]
+        );
+        let many: Vec<String> = (0..21).map(|n| format!("t{n}")).collect();
+        assert!(tags(&many).unwrap_err().contains("at most 20 tags"));
+        assert!(normalize_tag("a<b").is_err());
+    }
+
+    #[test]
+    fn keys_and_pages() {
+        assert!(idempotency_key("abc-123").is_ok());
+        assert!(idempotency_key("").is_err());
+        assert!(idempotency_key("has space").is_err());
+        assert!(idempotency_key(&"k".repeat(256)).is_err());
+        assert_eq!(page_size(None), Ok(100));
+        assert!(page_size(Some(0)).is_err() && page_size(Some(1001)).is_err());
+    }
+}

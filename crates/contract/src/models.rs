@@ -1,0 +1,263 @@
+//! The resources of the Live Conversations API v1, shared by the client and the sandbox.
+//!
+//! Field names are the contract's; the OpenAPI document is generated from these types.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Agent,
+    Admin,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum AgentStatus {
+    Online,
+    Away,
+    Offline,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    Web,
+    Whatsapp,
+    Messenger,
+    Teams,
+    Sms,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Sender {
+    User,
+    Bot,
+    Agent,
+    System,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum InterventionState {
+    Queued,
+    Assigned,
+    Completed,
+    Cancelled,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EventAction {
+    Started,
+    Assigned,
+    Reassigned,
+    Returned,
+    Cancelled,
+    Completed,
+    Tagged,
+}
+
+/// A person who answers users, and maybe supervises other agents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Agent {
+    pub id: String,
+    /// The caller-chosen key it was created with (null for the built-in admin).
+    pub key: Option<String>,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub department: Option<String>,
+    pub status: AgentStatus,
+    /// A deactivated agent receives no work.
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Department {
+    pub id: String,
+    pub key: Option<String>,
+    pub name: String,
+}
+
+/// A wrap-up topic; its department is where conversations on it are routed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Topic {
+    pub id: String,
+    pub key: Option<String>,
+    pub name: String,
+    pub department: Option<String>,
+}
+
+/// An outcome (and, with the same shape, a closing block).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Outcome {
+    pub id: String,
+    pub key: Option<String>,
+    pub name: String,
+}
+
+/// A content block the bot sends to the user when a takeover is completed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Block {
+    pub id: String,
+    pub key: Option<String>,
+    pub name: String,
+}
+
+/// The person chatting to the bot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct User {
+    pub id: String,
+    pub key: Option<String>,
+    pub name: String,
+    pub email: Option<String>,
+    pub channel: Channel,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct UserSummary {
+    pub id: String,
+    pub name: String,
+    pub channel: Channel,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Message {
+    pub id: String,
+    pub sender: Sender,
+    /// The agent's id, for agent messages.
+    pub agent: Option<String>,
+    pub text: String,
+    pub at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Conversation {
+    pub id: String,
+    pub key: Option<String>,
+    pub user: UserSummary,
+    pub channel: Channel,
+    pub started_at: Timestamp,
+    pub messages: Vec<Message>,
+}
+
+/// The wrap-up of a completed intervention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Completion {
+    pub topic: String,
+    pub outcome: String,
+    pub tags: Vec<String>,
+    pub block: Option<String>,
+    pub completed_by: String,
+}
+
+/// A human takeover of a conversation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Intervention {
+    pub id: String,
+    pub conversation_id: String,
+    pub user: UserSummary,
+    pub summary: String,
+    pub department: Option<String>,
+    pub state: InterventionState,
+    /// The owning agent's id, or null while queued or cancelled from the queue.
+    pub owner: Option<String>,
+    pub queued_at: Timestamp,
+    pub assigned_at: Option<Timestamp>,
+    pub closed_at: Option<Timestamp>,
+    pub last_user_message_at: Option<Timestamp>,
+    pub last_agent_message_at: Option<Timestamp>,
+    pub tags: Vec<String>,
+    pub completion: Option<Completion>,
+    /// +1 on every change; also the ETag.
+    pub version: i64,
+    pub updated_at: Timestamp,
+}
+
+/// One change to an intervention: the audit log, the timeline and the live stream.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Event {
+    pub seq: i64,
+    pub at: Timestamp,
+    pub intervention_id: String,
+    /// An agent id, or `system`.
+    pub actor: String,
+    pub action: EventAction,
+    pub from_owner: Option<String>,
+    pub to_owner: Option<String>,
+    pub reason: Option<String>,
+    pub idempotency_key: Option<String>,
+}
+
+/// One message of a user's history, with the conversation it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct HistoryRecord {
+    pub id: String,
+    pub conversation_id: String,
+    pub user: UserSummary,
+    pub channel: Channel,
+    pub at: Timestamp,
+    pub sender: Sender,
+    pub agent: Option<String>,
+    pub text: String,
+}
+
+/// A page of a list: follow `next_cursor` until it is null.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct GeneralQueue {
+    pub count: i64,
+    pub oldest_queued_at: Option<Timestamp>,
+    /// Seconds the oldest queued intervention has waited.
+    pub oldest_wait_seconds: Option<i64>,
+}
+
+/// One agent's My Queue: the assigned interventions it owns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct AgentQueue {
+    pub agent: String,
+    pub name: String,
+    pub status: AgentStatus,
+    pub active: bool,
+    pub count: i64,
+    pub oldest_assigned_at: Option<Timestamp>,
+    pub oldest_wait_seconds: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Queues {
+    pub general: GeneralQueue,
+    pub agents: Vec<AgentQueue>,
+}
+
+words!(Role { Agent => "agent", Admin => "admin" });
+words!(AgentStatus { Online => "online", Away => "away", Offline => "offline" });
+words!(Channel { Web => "web", Whatsapp => "whatsapp", Messenger => "messenger", Teams => "teams", Sms => "sms" });
+words!(Sender { User => "user", Bot => "bot", Agent => "agent", System => "system" });
+words!(InterventionState { Queued => "queued", Assigned => "assigned", Completed => "completed", Cancelled => "cancelled" });
+words!(EventAction {
+    Started => "started",
+    Assigned => "assigned",
+    Reassigned => "reassigned",
+    Returned => "returned",
+    Cancelled => "cancelled",
+    Completed => "completed",
+    Tagged => "tagged",
+});

@@ -1,0 +1,311 @@
+//! Query parameters of the lists. `InterventionQuery` is the one place the intervention filters
+//! are spelled: the CLI sends it, the sandbox turns it into SQL, and the event stream matches
+//! events with it.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use utoipa::IntoParams;
+
+use crate::models::{Event, EventAction, Intervention, InterventionState};
+
+/// A list query: its filters and the page wanted.
+pub trait Paged: Serialize + Clone {
+    fn set_page(&mut self, limit: u32, cursor: Option<String>);
+}
+
+macro_rules! paged {
+    ($($ty:ty),*) => {$(
+        impl Paged for $ty {
+            fn set_page(&mut self, limit: u32, cursor: Option<String>) {
+                self.limit = Some(limit);
+                self.cursor = cursor;
+            }
+        }
+    )*};
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// 1 to 1000 (default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// A set of states, written as a comma-separated list (`queued,assigned`); empty means every
+/// state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct States(Vec<InterventionState>);
+
+impl States {
+    pub fn new(states: impl IntoIterator<Item = InterventionState>) -> States {
+        let mut set = States::default();
+        for s in states {
+            if !set.0.contains(&s) {
+                set.0.push(s);
+            }
+        }
+        set
+    }
+
+    /// The open ones: queued and assigned.
+    pub fn open() -> States {
+        States::new([InterventionState::Queued, InterventionState::Assigned])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether every state is in the set (an empty set means every state too).
+    pub fn is_all(&self) -> bool {
+        self.0.is_empty() || InterventionState::ALL.iter().all(|s| self.0.contains(s))
+    }
+
+    pub fn contains(&self, state: InterventionState) -> bool {
+        self.is_all() || self.0.contains(&state)
+    }
+
+    pub fn as_slice(&self) -> &[InterventionState] {
+        &self.0
+    }
+}
+
+impl std::str::FromStr for States {
+    type Err = String;
+    fn from_str(s: &str) -> Result<States, String> {
+        let states = s
+            .split(',')
+            .map(|w| w.trim().parse::<InterventionState>())
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(States::new(states))
+    }
+}
+
+impl std::fmt::Display for States {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let words: Vec<&str> = self.0.iter().map(|s| s.as_str()).collect();
+        f.write_str(&words.join(","))
+    }
+}
+
+impl Serialize for States {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for States {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<States, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse()
+            .map_err(|e| serde::de::Error::custom(format!("state: {e}")))
+    }
+}
+
+/// Whose interventions: an agent's, or nobody's (the general queue).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    Nobody,
+    Agent(String),
+}
+
+impl Owner {
+    const NOBODY: &'static str = "none";
+}
+
+impl Serialize for Owner {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Owner::Nobody => s.serialize_str(Owner::NOBODY),
+            Owner::Agent(id) => s.serialize_str(id),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Owner {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Owner, D::Error> {
+        let text = String::deserialize(d)?;
+        Ok(if text == Owner::NOBODY {
+            Owner::Nobody
+        } else {
+            Owner::Agent(text)
+        })
+    }
+}
+
+/// The filters of `GET /v1/interventions`, and the page wanted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct InterventionQuery {
+    /// One state or a comma-separated list, e.g. `queued,assigned`; every state when left out.
+    #[serde(default, skip_serializing_if = "States::is_empty")]
+    #[param(value_type = Option<String>)]
+    pub state: States,
+    /// An agent id, or `none` for interventions without an owner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(value_type = Option<String>)]
+    pub owner: Option<Owner>,
+    /// A department id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queued_before: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queued_after: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_after: Option<Timestamp>,
+    /// 1 to 1000 (default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+impl InterventionQuery {
+    /// Whether an intervention passes the filters (the page fields aside).
+    pub fn matches(&self, i: &Intervention) -> bool {
+        self.state.contains(i.state)
+            && match &self.owner {
+                None => true,
+                Some(Owner::Nobody) => i.owner.is_none(),
+                Some(Owner::Agent(id)) => i.owner.as_deref() == Some(id),
+            }
+            && self
+                .department
+                .as_ref()
+                .is_none_or(|d| i.department.as_ref() == Some(d))
+            && self.tag.as_ref().is_none_or(|t| i.tags.contains(t))
+            && self.queued_before.is_none_or(|t| i.queued_at < t)
+            && self.queued_after.is_none_or(|t| i.queued_at > t)
+            && self.updated_after.is_none_or(|t| i.updated_at > t)
+    }
+
+    /// Whether a change is news to someone watching these filters: its intervention passes
+    /// them as it is now, or the change moved it out of the owner filtered on (a watch on Sam
+    /// sees Sam's items leave; a watch on the general queue sees items taken from it).
+    pub fn matches_event(&self, event: &Event, now: &Intervention) -> bool {
+        if self.matches(now) {
+            return true;
+        }
+        let Some(owner) = &self.owner else {
+            return false;
+        };
+        let left = match owner {
+            Owner::Nobody => {
+                event.action == EventAction::Assigned
+                    || event.from_owner.is_some() && event.to_owner.is_none()
+            }
+            Owner::Agent(id) => event.from_owner.as_ref() == Some(id),
+        };
+        let without_owner = InterventionQuery {
+            owner: None,
+            ..self.clone()
+        };
+        left && without_owner.matches(now)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct HistoryQuery {
+    /// Only records at or after this instant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<Timestamp>,
+    /// Only records before this instant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Timestamp>,
+    /// 1 to 1000 (default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intervention_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<EventAction>,
+    /// Only events with a greater seq.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<i64>,
+    /// 1 to 1000 (default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ConversationQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    /// 1 to 1000 (default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+paged!(
+    PageQuery,
+    InterventionQuery,
+    HistoryQuery,
+    AuditQuery,
+    ConversationQuery
+);
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct EventStreamQuery {
+    /// Start after this seq (same as the `Last-Event-ID` header, which wins).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn states_read_and_write_as_a_comma_list() {
+        let s: States = "queued, assigned,queued".parse().unwrap();
+        assert_eq!(s.to_string(), "queued,assigned");
+        assert!("queued,lost".parse::<States>().is_err());
+        assert!(States::default().is_all());
+        assert!(!States::open().is_all());
+    }
+
+    #[test]
+    fn a_query_survives_the_query_string() {
+        let q = InterventionQuery {
+            state: States::open(),
+            owner: Some(Owner::Nobody),
+            tag: Some("vip".into()),
+            ..Default::default()
+        };
+        let text = serde_json::to_value(&q).unwrap();
+        assert_eq!(
+            text,
+            serde_json::json!({"state": "queued,assigned", "owner": "none", "tag": "vip"})
+        );
+        let back: InterventionQuery = serde_json::from_value(text).unwrap();
+        assert_eq!(back, q);
+    }
+}

@@ -1,0 +1,159 @@
+//! Request bodies, and the answers of creations.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::models::{AgentStatus, Channel, Intervention, Role, Sender};
+
+/// Body of `assign` and `reassign`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssignRequest {
+    /// The agent who will own the intervention.
+    pub agent: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// Body of `return` and `cancel` (may be empty).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// Body of `complete`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompleteRequest {
+    pub topic: String,
+    pub outcome: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgentInput {
+    pub key: String,
+    pub name: String,
+    pub email: String,
+    #[serde(default = "default_role")]
+    pub role: Role,
+    #[serde(default)]
+    pub department: Option<String>,
+    #[serde(default = "default_status")]
+    pub status: AgentStatus,
+    #[serde(default = "default_true")]
+    pub active: bool,
+}
+
+fn default_role() -> Role {
+    Role::Agent
+}
+fn default_status() -> AgentStatus {
+    AgentStatus::Online
+}
+fn default_true() -> bool {
+    true
+}
+
+/// Body to create a department, an outcome or a block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NamedInput {
+    pub key: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TopicInput {
+    pub key: String,
+    pub name: String,
+    #[serde(default)]
+    pub department: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UserInput {
+    pub key: String,
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    pub channel: Channel,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MessageInput {
+    pub sender: Sender,
+    #[serde(default)]
+    pub agent: Option<String>,
+    pub text: String,
+    #[serde(default)]
+    pub at: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InterventionInput {
+    pub summary: String,
+    #[serde(default)]
+    pub department: Option<String>,
+    #[serde(default)]
+    pub queued_at: Option<Timestamp>,
+}
+
+/// Body to create a conversation, and start an intervention on it when `intervention` is given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConversationInput {
+    pub key: String,
+    pub user: UserInput,
+    #[serde(default)]
+    pub started_at: Option<Timestamp>,
+    #[serde(default)]
+    pub messages: Vec<MessageInput>,
+    #[serde(default)]
+    pub intervention: Option<InterventionInput>,
+}
+
+/// Answer to a conversation creation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ConversationCreated {
+    pub conversation_id: String,
+    pub user_id: String,
+    /// The intervention started on this conversation, if any.
+    pub intervention: Option<Intervention>,
+}
+
+/// What a creation by key did, as the `Upsert-Result` header says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum UpsertResult {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+crate::words!(UpsertResult {
+    Created => "created",
+    Updated => "updated",
+    Unchanged => "unchanged",
+});
+
+impl UpsertResult {
+    /// 201 for a creation, 200 otherwise.
+    pub const fn status(self) -> u16 {
+        match self {
+            UpsertResult::Created => 201,
+            _ => 200,
+        }
+    }
+}

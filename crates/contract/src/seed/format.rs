@@ -1,0 +1,331 @@
+//! The seed document: everything a workspace needs, by key. YAML or JSON; described by the JSON
+//! Schema in docs/seed.schema.json, generated from these types.
+
+use std::borrow::Cow;
+
+use jiff::{SignedDuration, Timestamp};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::action::ActionKind;
+use crate::models::{AgentStatus, Channel, Role, Sender};
+
+/// A livectl seed file. Every entry has a `key`; loading the same file again changes nothing.
+/// References (an agent's department, a message's agent, an action's agent or topic) name keys
+/// defined in the same file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeedFile {
+    #[serde(default)]
+    pub departments: Vec<KeyName>,
+    #[serde(default)]
+    pub agents: Vec<AgentSeed>,
+    #[serde(default)]
+    pub topics: Vec<TopicSeed>,
+    #[serde(default)]
+    pub outcomes: Vec<KeyName>,
+    #[serde(default)]
+    pub blocks: Vec<KeyName>,
+    /// The people chatting to the bot; created with their first conversation.
+    #[serde(default)]
+    pub users: Vec<UserSeed>,
+    #[serde(default)]
+    pub conversations: Vec<ConversationSeed>,
+}
+
+/// An instant: RFC 3339 (`2026-11-24T10:00:00Z`), or `now` or `now-2h30m` (relative to when the
+/// file is loaded: units d, h, m, s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Instant {
+    At(Timestamp),
+    /// This long before the load's anchor ("now").
+    BeforeNow(SignedDuration),
+}
+
+impl Instant {
+    /// The instant for a load anchored at `now`.
+    pub fn resolve(self, now: Timestamp) -> Timestamp {
+        match self {
+            Instant::At(t) => t,
+            Instant::BeforeNow(d) => now.checked_sub(d).unwrap_or(Timestamp::MIN),
+        }
+    }
+}
+
+impl std::str::FromStr for Instant {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Instant, String> {
+        let text = s.trim();
+        if text == "now" {
+            return Ok(Instant::BeforeNow(SignedDuration::ZERO));
+        }
+        if let Some(ago) = text.strip_prefix("now-") {
+            return crate::duration::parse(ago)
+                .map(Instant::BeforeNow)
+                .map_err(|_| {
+                    format!("`{s}` is not an instant: after `now-` give a duration such as 2h30m")
+                });
+        }
+        text.parse::<Timestamp>().map(Instant::At).map_err(|_| {
+            format!("`{s}` is not an instant; use 2026-11-24T10:00:00Z, now or now-2h30m")
+        })
+    }
+}
+
+impl std::fmt::Display for Instant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Instant::At(t) => write!(f, "{t}"),
+            Instant::BeforeNow(d) if d.is_zero() => f.write_str("now"),
+            Instant::BeforeNow(d) => write!(f, "now-{}", crate::duration::format(*d)),
+        }
+    }
+}
+
+impl Serialize for Instant {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Instant {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Instant, D::Error> {
+        // Parsed inside the visitor, so a YAML error points at the value's own line.
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Instant;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an instant: 2026-11-24T10:00:00Z, now or now-2h30m")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Instant, E> {
+                text.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
+}
+
+impl JsonSchema for Instant {
+    fn schema_name() -> Cow<'static, str> {
+        "Instant".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "RFC 3339 (2026-11-24T10:00:00Z), or now or now-DURATION (such as now-2h30m) relative to when the file is loaded",
+            "pattern": "^(now(-([0-9]+[dhms])+)?|[0-9]{4}-.+)$"
+        })
+    }
+}
+
+/// A department, an outcome or a closing block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeyName {
+    pub key: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgentSeed {
+    pub key: String,
+    pub name: String,
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// A department key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<AgentStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TopicSeed {
+    pub key: String,
+    pub name: String,
+    /// A department key: where conversations on this topic are routed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UserSeed {
+    pub key: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    pub channel: Channel,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConversationSeed {
+    pub key: String,
+    /// A user key.
+    pub user: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<Instant>,
+    #[serde(default)]
+    pub messages: Vec<MessageSeed>,
+    /// The human takeover of this conversation, if the bot could not answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intervention: Option<InterventionSeed>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MessageSeed {
+    pub sender: Sender,
+    /// An agent key, for agent messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Instant>,
+}
+
+/// An intervention starts queued; its `actions` take it to any state through the real actions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InterventionSeed {
+    pub summary: String,
+    /// A department key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queued_at: Option<Instant>,
+    /// Written `- assign: bo` in YAML, `{"assign": "bo"}` in JSON.
+    #[serde(default, with = "serde_yaml_ng::with::singleton_map_recursive")]
+    #[schemars(with = "Vec<ActionSeed>")]
+    pub actions: Vec<ActionSeed>,
+}
+
+/// One action, in order: `assign: AGENT` (or `{to, reason, at, by}`), `reassign: {to, reason}`,
+/// `return: {reason}`, `cancel: {reason}`, `complete: {topic, outcome, tags, block}`. Each also
+/// takes `at` (when it happened; the load's time when left out) and `by` (the agent key it is
+/// recorded as done by, with that agent's rights; the loading admin when left out).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
+pub enum ActionSeed {
+    Assign(AssignSeed),
+    Reassign(ReassignSeed),
+    Return(#[serde(default)] ReasonSeed),
+    Cancel(#[serde(default)] ReasonSeed),
+    Complete(CompleteSeed),
+}
+
+/// `assign: AGENT`, or `assign: {to: AGENT, reason, at, by}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum AssignSeed {
+    /// An agent key.
+    To(String),
+    With(ReassignSeed),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReassignSeed {
+    /// An agent key.
+    pub to: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// When it happened; the load's time when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Instant>,
+    /// An agent key: who did it, with that agent's rights; the loading admin when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonSeed {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// When it happened; the load's time when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Instant>,
+    /// An agent key: who did it, with that agent's rights; the loading admin when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompleteSeed {
+    /// A topic key.
+    pub topic: String,
+    /// An outcome key.
+    pub outcome: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// A block key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block: Option<String>,
+    /// When it happened; the load's time when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Instant>,
+    /// An agent key: who did it, with that agent's rights; the loading admin when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+impl ActionSeed {
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            ActionSeed::Assign(_) => ActionKind::Assign,
+            ActionSeed::Reassign(_) => ActionKind::Reassign,
+            ActionSeed::Return(_) => ActionKind::Return,
+            ActionSeed::Cancel(_) => ActionKind::Cancel,
+            ActionSeed::Complete(_) => ActionKind::Complete,
+        }
+    }
+
+    /// The agent key it hands the intervention to (assign, reassign).
+    pub fn to(&self) -> Option<&str> {
+        match self {
+            ActionSeed::Assign(AssignSeed::To(to)) => Some(to),
+            ActionSeed::Assign(AssignSeed::With(r)) | ActionSeed::Reassign(r) => Some(&r.to),
+            _ => None,
+        }
+    }
+
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            ActionSeed::Assign(AssignSeed::To(_)) | ActionSeed::Complete(_) => None,
+            ActionSeed::Assign(AssignSeed::With(r)) | ActionSeed::Reassign(r) => {
+                r.reason.as_deref()
+            }
+            ActionSeed::Return(r) | ActionSeed::Cancel(r) => r.reason.as_deref(),
+        }
+    }
+
+    /// When it happened and who did it, as written.
+    pub fn done(&self) -> (Option<Instant>, Option<&str>) {
+        match self {
+            ActionSeed::Assign(AssignSeed::To(_)) => (None, None),
+            ActionSeed::Assign(AssignSeed::With(r)) | ActionSeed::Reassign(r) => {
+                (r.at, r.by.as_deref())
+            }
+            ActionSeed::Return(r) | ActionSeed::Cancel(r) => (r.at, r.by.as_deref()),
+            ActionSeed::Complete(c) => (c.at, c.by.as_deref()),
+        }
+    }
+}
+
+/// The JSON Schema of the seed file, as committed under docs/.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(SeedFile);
+    // A derived schema always serializes.
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,10 @@
+//! The seed document: departments, agents, catalog, users, conversations and interventions (their
+//! states reached through the real actions), its checks and the plan that loads it.
+
+pub mod format;
+pub mod plan;
+pub mod validate;
+
+pub use format::SeedFile;
+pub use plan::{Ids, Plan, Tally};
+pub use validate::{Invalid, load};

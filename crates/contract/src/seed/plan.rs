@@ -1,0 +1,404 @@
+//! The plan of a seed load: the catalog in dependency order, then the conversations with their
+//! interventions' actions, in batches. `livectl seed` sends this plan through the API; the
+//! sandbox applies the same plan through its store when it starts with `--seed` (the demo
+//! workspace included), so both load a document the same way.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::format::{ActionSeed, ConversationSeed, SeedFile, UserSeed};
+use crate::action::Action;
+use crate::batch::{ActionOp, BatchOp, BatchOutcome, BatchRequest};
+use crate::ids::Kind;
+use crate::limits::Limit;
+use crate::models::{AgentStatus, Role};
+use crate::requests::{
+    AgentInput, AssignRequest, CompleteRequest, ConversationInput, InterventionInput, MessageInput,
+    NamedInput, ReasonRequest, TopicInput, UpsertResult, UserInput,
+};
+
+/// Operations in one batch: a conversation and all its actions always fit one.
+pub const BATCH_OPERATIONS: usize = 800;
+
+const _: () = assert!(
+    BATCH_OPERATIONS <= Limit::BatchOperations.max()
+        && Limit::ActionsPerIntervention.max() < Limit::BatchOperations.max()
+);
+
+/// Bytes of one batch's body, leaving room below the body limit.
+const BATCH_BYTES: usize = Limit::BodyBytes.max() - 16 * 1024;
+
+/// A plan that names a key it has no id for: the document was not checked, or the catalog
+/// step that defines the key was not applied first.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("the seed plan needs the id of {kind} `{key}`, which was not created first")]
+pub struct PlanError {
+    pub kind: Kind,
+    pub key: String,
+}
+
+/// The ids the catalog's keys got, recorded as each creation answers.
+#[derive(Debug, Default)]
+pub struct Ids {
+    map: HashMap<(Kind, String), String>,
+    placeholders: bool,
+}
+
+impl Ids {
+    /// Every key resolves to an id as long as any real one, to measure requests before anything
+    /// exists.
+    pub fn placeholders() -> Ids {
+        Ids {
+            map: HashMap::new(),
+            placeholders: true,
+        }
+    }
+
+    pub fn record(&mut self, kind: Kind, key: &str, id: String) {
+        self.map.insert((kind, key.to_owned()), id);
+    }
+
+    pub fn get(&self, kind: Kind, key: &str) -> Result<String, PlanError> {
+        if self.placeholders {
+            return Ok(kind.id(i64::MAX));
+        }
+        self.map
+            .get(&(kind, key.to_owned()))
+            .cloned()
+            .ok_or_else(|| PlanError {
+                kind,
+                key: key.to_owned(),
+            })
+    }
+
+    fn optional(&self, kind: Kind, key: Option<&str>) -> Result<Option<String>, PlanError> {
+        key.map(|k| self.get(kind, k)).transpose()
+    }
+}
+
+/// A creation of the catalog, with the ids it names resolved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum CatalogInput {
+    Department(NamedInput),
+    Agent(AgentInput),
+    Topic(TopicInput),
+    Outcome(NamedInput),
+    Block(NamedInput),
+}
+
+impl CatalogInput {
+    pub fn kind(&self) -> Kind {
+        match self {
+            CatalogInput::Department(_) => Kind::Department,
+            CatalogInput::Agent(_) => Kind::Agent,
+            CatalogInput::Topic(_) => Kind::Topic,
+            CatalogInput::Outcome(_) => Kind::Outcome,
+            CatalogInput::Block(_) => Kind::Block,
+        }
+    }
+
+    pub fn key(&self) -> &str {
+        match self {
+            CatalogInput::Department(x) | CatalogInput::Outcome(x) | CatalogInput::Block(x) => {
+                &x.key
+            }
+            CatalogInput::Agent(a) => &a.key,
+            CatalogInput::Topic(t) => &t.key,
+        }
+    }
+}
+
+/// A batch of the plan: its operations and how many conversations they carry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Batch {
+    pub operations: Vec<BatchOp>,
+    pub conversations: usize,
+}
+
+/// What a load did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub created: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    /// Actions run on interventions (none when the document was loaded before).
+    pub actions: usize,
+}
+
+impl Tally {
+    pub fn count(&mut self, outcome: BatchOutcome) {
+        match outcome {
+            BatchOutcome::Created => self.created += 1,
+            BatchOutcome::Updated => self.changed += 1,
+            BatchOutcome::Unchanged => self.unchanged += 1,
+            BatchOutcome::Applied => self.actions += 1,
+            BatchOutcome::Skipped => {}
+        }
+    }
+
+    pub fn upserted(&mut self, result: UpsertResult) {
+        self.count(result.into());
+    }
+}
+
+impl std::fmt::Display for Tally {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} created, {} changed, {} unchanged, {} actions",
+            self.created, self.changed, self.unchanged, self.actions
+        )
+    }
+}
+
+/// A document to load, with `now` for its relative instants (`now-2h`).
+pub struct Plan<'a> {
+    file: &'a SeedFile,
+    now: Timestamp,
+    users: HashMap<&'a str, &'a UserSeed>,
+}
+
+impl<'a> Plan<'a> {
+    pub fn new(file: &'a SeedFile, now: Timestamp) -> Plan<'a> {
+        Plan {
+            file,
+            now,
+            users: file.users.iter().map(|u| (u.key.as_str(), u)).collect(),
+        }
+    }
+
+    /// What the document holds, in a sentence.
+    pub fn describe(&self) -> String {
+        let f = self.file;
+        let with = f
+            .conversations
+            .iter()
+            .filter(|c| c.intervention.is_some())
+            .count();
+        let actions: usize = f
+            .conversations
+            .iter()
+            .filter_map(|c| c.intervention.as_ref())
+            .map(|i| i.actions.len())
+            .sum();
+        format!(
+            "{} departments, {} agents, {} topics, {} outcomes, {} blocks, {} users, {} conversations ({with} with an intervention, {actions} actions)",
+            f.departments.len(),
+            f.agents.len(),
+            f.topics.len(),
+            f.outcomes.len(),
+            f.blocks.len(),
+            f.users.len(),
+            f.conversations.len()
+        )
+    }
+
+    pub fn conversations(&self) -> usize {
+        self.file.conversations.len()
+    }
+
+    /// The catalog in dependency order. Build each step's input only after the ids of the
+    /// steps before it are recorded: agents and topics name departments.
+    pub fn catalog(&self) -> impl Iterator<Item = CatalogStep<'a>> + use<'a> {
+        let f = self.file;
+        let named = |kind: Kind, list: &'a [super::format::KeyName]| {
+            list.iter().map(move |x| CatalogStep::Named(kind, x))
+        };
+        named(Kind::Department, &f.departments)
+            .chain(f.agents.iter().map(CatalogStep::Agent))
+            .chain(f.topics.iter().map(CatalogStep::Topic))
+            .chain(named(Kind::Outcome, &f.outcomes))
+            .chain(named(Kind::Block, &f.blocks))
+    }
+
+    /// A conversation and its intervention's actions, as batch operations.
+    pub fn conversation_ops(
+        &self,
+        c: &ConversationSeed,
+        ids: &Ids,
+    ) -> Result<Vec<BatchOp>, PlanError> {
+        let user = self.users.get(c.user.as_str()).ok_or_else(|| PlanError {
+            kind: Kind::User,
+            key: c.user.clone(),
+        })?;
+        let now = self.now;
+        let messages = c
+            .messages
+            .iter()
+            .map(|m| {
+                Ok(MessageInput {
+                    sender: m.sender,
+                    agent: ids.optional(Kind::Agent, m.agent.as_deref())?,
+                    text: m.text.clone(),
+                    at: m.at.map(|t| t.resolve(now)),
+                })
+            })
+            .collect::<Result<Vec<_>, PlanError>>()?;
+        let intervention = c
+            .intervention
+            .as_ref()
+            .map(|iv| {
+                Ok(InterventionInput {
+                    summary: iv.summary.clone(),
+                    department: ids.optional(Kind::Department, iv.department.as_deref())?,
+                    queued_at: iv.queued_at.map(|t| t.resolve(now)),
+                })
+            })
+            .transpose()?;
+        let mut ops = vec![BatchOp::Conversation {
+            body: ConversationInput {
+                key: c.key.clone(),
+                user: UserInput {
+                    key: user.key.clone(),
+                    name: user.name.clone(),
+                    email: user.email.clone(),
+                    channel: user.channel,
+                },
+                started_at: c.started_at.map(|t| t.resolve(now)),
+                messages,
+                intervention,
+            },
+        }];
+        let actions = c.intervention.iter().flat_map(|iv| iv.actions.iter());
+        for (index, seed) in actions.enumerate() {
+            let (at, by) = seed.done();
+            ops.push(BatchOp::Action(ActionOp {
+                conversation: c.key.clone(),
+                index: index as u32,
+                action: self.action(seed, ids)?,
+                at: at.map(|t| t.resolve(now)),
+                actor: ids.optional(Kind::Agent, by)?,
+            }));
+        }
+        Ok(ops)
+    }
+
+    fn action(&self, seed: &ActionSeed, ids: &Ids) -> Result<Action, PlanError> {
+        let reason = seed.reason().map(str::to_owned);
+        let to = || ids.get(Kind::Agent, seed.to().unwrap_or_default());
+        Ok(match seed {
+            ActionSeed::Assign(_) => Action::Assign(AssignRequest {
+                agent: to()?,
+                reason,
+            }),
+            ActionSeed::Reassign(_) => Action::Reassign(AssignRequest {
+                agent: to()?,
+                reason,
+            }),
+            ActionSeed::Return(_) => Action::Return(ReasonRequest { reason }),
+            ActionSeed::Cancel(_) => Action::Cancel(ReasonRequest { reason }),
+            ActionSeed::Complete(done) => Action::Complete(CompleteRequest {
+                topic: ids.get(Kind::Topic, &done.topic)?,
+                outcome: ids.get(Kind::Outcome, &done.outcome)?,
+                tags: done.tags.clone(),
+                block: ids.optional(Kind::Block, done.block.as_deref())?,
+            }),
+        })
+    }
+
+    /// The conversations in batches within the operation and body limits, in document order
+    /// (so the same document gives the same ids on a fresh workspace).
+    pub fn batches<'p>(
+        &'p self,
+        ids: &'p Ids,
+    ) -> impl Iterator<Item = Result<Batch, PlanError>> + 'p {
+        let mut conversations = self.file.conversations.iter().peekable();
+        std::iter::from_fn(move || {
+            let mut batch = Batch {
+                operations: Vec::new(),
+                conversations: 0,
+            };
+            let mut bytes = 0;
+            while let Some(c) = conversations.peek() {
+                let ops = match self.conversation_ops(c, ids) {
+                    Ok(ops) => ops,
+                    Err(e) => return Some(Err(e)),
+                };
+                let size = encoded_len(&ops);
+                let full = batch.operations.len() + ops.len() > BATCH_OPERATIONS
+                    || bytes + size > BATCH_BYTES;
+                if full && !batch.operations.is_empty() {
+                    break;
+                }
+                conversations.next();
+                bytes += size;
+                batch.operations.extend(ops);
+                batch.conversations += 1;
+            }
+            (!batch.operations.is_empty()).then_some(Ok(batch))
+        })
+    }
+}
+
+/// One creation of the catalog, before its references are resolved.
+#[derive(Debug, Clone, Copy)]
+pub enum CatalogStep<'a> {
+    /// A department, an outcome or a block.
+    Named(Kind, &'a super::format::KeyName),
+    Agent(&'a super::format::AgentSeed),
+    Topic(&'a super::format::TopicSeed),
+}
+
+impl CatalogStep<'_> {
+    pub fn input(&self, ids: &Ids) -> Result<CatalogInput, PlanError> {
+        Ok(match *self {
+            CatalogStep::Named(kind, x) => {
+                let input = NamedInput {
+                    key: x.key.clone(),
+                    name: x.name.clone(),
+                };
+                match kind {
+                    Kind::Department => CatalogInput::Department(input),
+                    Kind::Outcome => CatalogInput::Outcome(input),
+                    _ => CatalogInput::Block(input),
+                }
+            }
+            CatalogStep::Agent(a) => CatalogInput::Agent(AgentInput {
+                key: a.key.clone(),
+                name: a.name.clone(),
+                email: a.email.clone(),
+                role: a.role.unwrap_or(Role::Agent),
+                department: ids.optional(Kind::Department, a.department.as_deref())?,
+                status: a.status.unwrap_or(AgentStatus::Online),
+                active: a.active.unwrap_or(true),
+            }),
+            CatalogStep::Topic(t) => CatalogInput::Topic(TopicInput {
+                key: t.key.clone(),
+                name: t.name.clone(),
+                department: ids.optional(Kind::Department, t.department.as_deref())?,
+            }),
+        })
+    }
+}
+
+/// The size of operations in a batch body, without building it.
+fn encoded_len(ops: &[BatchOp]) -> usize {
+    struct Count(usize);
+    impl Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    for op in ops {
+        // An operation always encodes; a comma separates it from the next.
+        let _ = serde_json::to_writer(&mut count, op);
+        count.0 += 1;
+    }
+    count.0
+}
+
+/// The body of one batch.
+pub fn request(batch: Batch) -> BatchRequest {
+    BatchRequest {
+        operations: batch.operations,
+    }
+}

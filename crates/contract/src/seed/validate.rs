@@ -1,0 +1,552 @@
+//! Reading a seed file and checking all of it before anything is sent: every error names the
+//! file, the line and the field.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::format::{ActionSeed, SeedFile};
+use super::plan::{Ids, Plan};
+use crate::action::{ActionKind, Permission};
+use crate::batch::BatchRequest;
+use crate::limits::{self, Limit};
+use crate::models::{InterventionState, Role, Sender};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub line: Option<usize>,
+    pub field: String,
+    pub message: String,
+}
+
+/// A seed file that cannot be loaded, with every problem found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invalid {
+    pub path: PathBuf,
+    /// Empty when the file could not be read at all (see `reason`).
+    pub problems: Vec<Problem>,
+    pub reason: Option<String>,
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(reason) = &self.reason {
+            return f.write_str(reason);
+        }
+        write!(
+            f,
+            "the seed file is not valid ({} problem{}); nothing was sent",
+            self.problems.len(),
+            if self.problems.len() == 1 { "" } else { "s" }
+        )?;
+        for p in &self.problems {
+            let at = p.line.map(|l| format!(":{l}")).unwrap_or_default();
+            let field = if p.field.is_empty() {
+                String::new()
+            } else {
+                format!(" {}:", p.field)
+            };
+            write!(f, "\n{}{at}:{field} {}", self.path.display(), p.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// Parses and checks a seed file; the error lists every problem found.
+pub fn load(path: &Path) -> Result<SeedFile, Invalid> {
+    let unreadable = |reason: String| Invalid {
+        path: path.to_owned(),
+        problems: Vec::new(),
+        reason: Some(reason),
+    };
+    let bytes = std::fs::read(path)
+        .map_err(|e| unreadable(format!("cannot read the seed file {}: {e}", path.display())))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        unreadable(format!(
+            "{} is not a text file; a seed file is YAML or JSON",
+            path.display()
+        ))
+    })?;
+    read(path, &text)
+}
+
+/// Parses and checks the text of a seed file named `path`.
+pub fn read(path: &Path, text: &str) -> Result<SeedFile, Invalid> {
+    let invalid = |problems: Vec<Problem>| Invalid {
+        path: path.to_owned(),
+        problems,
+        reason: None,
+    };
+    let file = parse(path, text).map_err(|p| invalid(vec![p]))?;
+    let problems = check(&file, text);
+    if problems.is_empty() {
+        Ok(file)
+    } else {
+        Err(invalid(problems))
+    }
+}
+
+/// YAML or JSON, by extension, else by the first character.
+pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
+    let json = match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => true,
+        Some("yaml" | "yml") => false,
+        _ => text.trim_start().starts_with('{'),
+    };
+    let result = if json {
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let line = e.inner().line();
+            (e.path().to_string(), e.into_inner().to_string(), Some(line))
+        })
+    } else {
+        if let Some(n) = text
+            .lines()
+            .position(|l| l.trim_start_matches(' ').starts_with('\t'))
+        {
+            return Err(Problem {
+                line: Some(n + 1),
+                field: String::new(),
+                message: "a tab indents this line; YAML indents with spaces".into(),
+            });
+        }
+        serde_path_to_error::deserialize(serde_yaml_ng::Deserializer::from_str(text)).map_err(|e| {
+            let line = e.inner().location().map(|l| l.line());
+            let path = e.path().to_string();
+            // The YAML error repeats the path and the place; say each once.
+            let mut message = e.into_inner().to_string();
+            if let Some((prefix, rest)) = message.split_once(": ")
+                && path.starts_with(prefix)
+            {
+                message = rest.to_owned();
+            }
+            if let Some(cut) = message.rfind(" at line ") {
+                message.truncate(cut);
+            }
+            (path, message, line)
+        })
+    };
+    result.map_err(|(path, message, mut line)| {
+        // Serde reports a repeated field where its mapping starts; point at the repeat instead.
+        if let Some(name) = message.strip_prefix("duplicate field `").and_then(|m| m.split('`').next()) {
+            let starts = |l: &&str| {
+                let t = l.trim_start().trim_start_matches("- ");
+                t.starts_with(&format!("{name}:")) || t.starts_with(&format!("\"{name}\":"))
+            };
+            if let Some((n, _)) = text.lines().enumerate().filter(|(_, l)| starts(l)).nth(1) {
+                line = Some(n + 1);
+            }
+        }
+        let message = if message.contains("expected struct SeedFile") || message.contains("invalid type: string") && path == "." {
+            format!("{message}; a seed file is a YAML or JSON mapping with departments, agents, topics, outcomes, blocks, users and conversations")
+        } else {
+            message
+        };
+        Problem { line, field: if path == "." { String::new() } else { path }, message }
+    })
+}
+
+/// Where a value stands in the text: the first line at or after `anchor`'s that holds `value`
+/// as a whole word.
+struct Text<'a> {
+    lines: Vec<&'a str>,
+}
+
+impl<'a> Text<'a> {
+    fn new(text: &'a str) -> Text<'a> {
+        Text {
+            lines: text.lines().collect(),
+        }
+    }
+
+    fn find(&self, value: &str, from: usize, skip: usize) -> Option<usize> {
+        let whole = |line: &str| {
+            line.match_indices(value).any(|(i, _)| {
+                let before = line[..i].chars().next_back();
+                let after = line[i + value.len()..].chars().next();
+                let word = |c: Option<char>| {
+                    c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                };
+                !word(before) && !word(after)
+            })
+        };
+        self.lines
+            .iter()
+            .enumerate()
+            .skip(from)
+            .filter(|(_, l)| whole(l))
+            .nth(skip)
+            .map(|(n, _)| n)
+    }
+
+    /// 1-based line of `value` within the entry whose key is `anchor`.
+    fn line(&self, anchor: &str, value: &str) -> Option<usize> {
+        let start = self.find(anchor, 0, 0).unwrap_or(0);
+        self.find(value, start, 0).map(|n| n + 1)
+    }
+
+    /// 1-based line of the `n`th (0-based) appearance of `value`.
+    fn nth(&self, value: &str, n: usize) -> Option<usize> {
+        self.find(value, 0, n).map(|l| l + 1)
+    }
+}
+
+/// Every problem a parsed file has that its types cannot say: the limits of the contract,
+/// repeated keys, unknown references, emails, and actions the state machine or the roles refuse.
+pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
+    let mut c = Checker {
+        t: Text::new(text),
+        problems: Vec::new(),
+    };
+    let departments = c.keys(
+        "departments",
+        file.departments.iter().map(|d| d.key.as_str()),
+    );
+    let agents = c.keys("agents", file.agents.iter().map(|a| a.key.as_str()));
+    let topics = c.keys("topics", file.topics.iter().map(|x| x.key.as_str()));
+    let outcomes = c.keys("outcomes", file.outcomes.iter().map(|x| x.key.as_str()));
+    let blocks = c.keys("blocks", file.blocks.iter().map(|x| x.key.as_str()));
+    let users = c.keys("users", file.users.iter().map(|x| x.key.as_str()));
+    c.keys(
+        "conversations",
+        file.conversations.iter().map(|x| x.key.as_str()),
+    );
+
+    for (section, list) in [
+        ("departments", &file.departments),
+        ("outcomes", &file.outcomes),
+        ("blocks", &file.blocks),
+    ] {
+        for (n, x) in list.iter().enumerate() {
+            c.key_and_name(&format!("{section}[{n}]"), &x.key, &x.name);
+        }
+    }
+    let mut emails: HashMap<String, &str> = HashMap::new();
+    for (n, a) in file.agents.iter().enumerate() {
+        let at = format!("agents[{n}]");
+        c.key_and_name(&at, &a.key, &a.name);
+        c.email(&a.key, &a.email, format!("{at}.email"));
+        if let Some(first) = emails.insert(a.email.to_lowercase(), &a.key) {
+            c.problem(
+                c.t.line(&a.key, &a.email),
+                format!("{at}.email"),
+                format!("`{}` is already the email of agent `{first}`", a.email),
+            );
+        }
+        if let Some(d) = &a.department {
+            c.known(
+                &a.key,
+                d,
+                format!("{at}.department"),
+                "department",
+                &departments,
+            );
+        }
+    }
+    for (n, x) in file.topics.iter().enumerate() {
+        c.key_and_name(&format!("topics[{n}]"), &x.key, &x.name);
+        if let Some(d) = &x.department {
+            c.known(
+                &x.key,
+                d,
+                format!("topics[{n}].department"),
+                "department",
+                &departments,
+            );
+        }
+    }
+    for (n, u) in file.users.iter().enumerate() {
+        c.key_and_name(&format!("users[{n}]"), &u.key, &u.name);
+        if let Some(e) = &u.email {
+            c.email(&u.key, e, format!("users[{n}].email"));
+        }
+    }
+
+    let roles: HashMap<&str, Role> = file
+        .agents
+        .iter()
+        .map(|a| (a.key.as_str(), a.role.unwrap_or(Role::Agent)))
+        .collect();
+    let inactive: HashSet<&str> = file
+        .agents
+        .iter()
+        .filter(|a| a.active == Some(false))
+        .map(|a| a.key.as_str())
+        .collect();
+    let plan = Plan::new(file, jiff::Timestamp::UNIX_EPOCH);
+    let placeholders = Ids::placeholders();
+    for (i, conv) in file.conversations.iter().enumerate() {
+        let at = format!("conversations[{i}]");
+        let key = conv.key.as_str();
+        c.limit(Limit::KeyLength, key, key, format!("{at}.key"), true);
+        c.known(key, &conv.user, format!("{at}.user"), "user", &users);
+        if let Err(e) = Limit::MessagesPerConversation.count(conv.messages.len(), "messages") {
+            c.problem(c.t.line(key, "messages"), format!("{at}.messages"), e);
+        }
+        for (j, m) in conv.messages.iter().enumerate() {
+            let field = format!("{at}.messages[{j}]");
+            c.limit(
+                Limit::MessageLength,
+                key,
+                &m.text,
+                format!("{field}.text"),
+                true,
+            );
+            match (m.sender, &m.agent) {
+                (Sender::Agent, Some(a)) => {
+                    c.known(key, a, format!("{field}.agent"), "agent", &agents)
+                }
+                (Sender::Agent, None) => c.problem(
+                    c.t.line(key, "agent"),
+                    format!("{field}.agent"),
+                    "an agent message needs the agent's key".into(),
+                ),
+                (_, Some(a)) => c.problem(
+                    c.t.line(key, a),
+                    format!("{field}.agent"),
+                    format!(
+                        "only agent messages name an agent; this one is from the {}",
+                        m.sender
+                    ),
+                ),
+                (_, None) => {}
+            }
+        }
+        let Some(iv) = &conv.intervention else {
+            continue;
+        };
+        let at = format!("{at}.intervention");
+        c.limit(
+            Limit::SummaryLength,
+            key,
+            &iv.summary,
+            format!("{at}.summary"),
+            true,
+        );
+        if let Some(d) = &iv.department {
+            c.known(
+                key,
+                d,
+                format!("{at}.department"),
+                "department",
+                &departments,
+            );
+        }
+        if let Err(e) = Limit::ActionsPerIntervention.count(iv.actions.len(), "actions") {
+            c.problem(c.t.line(key, "actions"), format!("{at}.actions"), e);
+        }
+        // Walk the state machine: each action from the state the ones before left.
+        let mut state = InterventionState::Queued;
+        let mut owner: Option<&str> = None;
+        for (j, action) in iv.actions.iter().enumerate() {
+            let field = format!("{at}.actions[{j}]");
+            let kind = action.kind();
+            let name = kind.as_str();
+            if !kind.allowed(state) {
+                c.problem(
+                    c.t.line(key, name),
+                    field,
+                    format!(
+                        "{name} cannot follow here: the intervention is {state} by then, and {name} needs it {}",
+                        kind.allowed_from_words()
+                    ),
+                );
+                break;
+            }
+            if let Some(reason) = action.reason()
+                && let Err(e) = Limit::ReasonLength.length(reason)
+            {
+                c.problem(
+                    c.t.line(key, reason),
+                    format!("{field}.{name}.reason"),
+                    format!("reason {e}"),
+                );
+            }
+            let (_, by) = action.done();
+            if let Some(by) = by {
+                c.known(key, by, format!("{field}.{name}.by"), "agent", &agents);
+                let admin = roles.get(by) == Some(&Role::Admin);
+                let allowed = admin
+                    || match kind.permission() {
+                        Permission::ToSelfOrAdmin => action.to() == Some(by),
+                        Permission::OwnerOrAdmin => owner == Some(by),
+                    };
+                if agents.contains(by) && !allowed {
+                    let why = match kind.permission() {
+                        Permission::ToSelfOrAdmin => {
+                            "an agent may assign only to themself".to_owned()
+                        }
+                        Permission::OwnerOrAdmin => {
+                            format!("only the owner by then or an admin may {name} it")
+                        }
+                    };
+                    c.problem(
+                        c.t.line(key, by),
+                        format!("{field}.{name}.by"),
+                        format!("`{by}` may not {name} it here: {why}"),
+                    );
+                }
+            }
+            if let Some(to) = action.to() {
+                c.known(key, to, format!("{field}.{name}"), "agent", &agents);
+                if inactive.contains(to) {
+                    c.problem(
+                        c.t.line(key, to),
+                        format!("{field}.{name}"),
+                        format!("agent `{to}` is inactive and receives no work"),
+                    );
+                }
+                if kind == ActionKind::Reassign && owner == Some(to) {
+                    c.problem(
+                        c.t.line(key, to),
+                        format!("{field}.reassign.to"),
+                        format!("`{to}` already owns it by then"),
+                    );
+                }
+            }
+            if let ActionSeed::Complete(done) = action {
+                c.known(
+                    key,
+                    &done.topic,
+                    format!("{field}.complete.topic"),
+                    "topic",
+                    &topics,
+                );
+                c.known(
+                    key,
+                    &done.outcome,
+                    format!("{field}.complete.outcome"),
+                    "outcome",
+                    &outcomes,
+                );
+                if let Some(b) = &done.block {
+                    c.known(key, b, format!("{field}.complete.block"), "block", &blocks);
+                }
+                if let Err(e) = limits::tags(&done.tags) {
+                    c.problem(c.t.line(key, "tags"), format!("{field}.complete.tags"), e);
+                }
+            }
+            state = kind.leads_to();
+            owner = match state {
+                InterventionState::Assigned => action.to().or(owner),
+                InterventionState::Queued => None,
+                _ => owner,
+            };
+        }
+    }
+    // Each conversation and its actions travel in one request: it must fit the body limit.
+    if c.problems.is_empty() {
+        for (i, conv) in file.conversations.iter().enumerate() {
+            let Ok(operations) = plan.conversation_ops(conv, &placeholders) else {
+                continue;
+            };
+            let size = serde_json::to_vec(&BatchRequest { operations }).map_or(0, |b| b.len());
+            if size > Limit::BodyBytes.max() {
+                c.problem(
+                    c.t.line(&conv.key, &conv.key),
+                    format!("conversations[{i}]"),
+                    format!(
+                        "with its messages and actions it takes {size} bytes, more than the {} one request may carry",
+                        Limit::BodyBytes.max()
+                    ),
+                );
+            }
+        }
+    }
+    c.problems
+}
+
+struct Checker<'a> {
+    t: Text<'a>,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, line: Option<usize>, field: String, message: String) {
+        self.problems.push(Problem {
+            line,
+            field,
+            message,
+        });
+    }
+
+    /// The keys of a section, each said once.
+    fn keys<'k>(&mut self, section: &str, list: impl Iterator<Item = &'k str>) -> HashSet<String> {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, key) in list.enumerate() {
+            let count = seen.entry(key).or_insert(0);
+            if *count > 0 {
+                let line = self.t.nth(key, *count);
+                self.problem(
+                    line,
+                    format!("{section}[{i}].key"),
+                    format!("the key `{key}` is used twice in {section}"),
+                );
+            }
+            *count += 1;
+        }
+        seen.into_keys().map(str::to_owned).collect()
+    }
+
+    /// Text within its limit; `required` text must not be blank.
+    fn limit(&mut self, limit: Limit, anchor: &str, value: &str, field: String, required: bool) {
+        let checked = if required {
+            limit.text(value)
+        } else {
+            limit.length(value)
+        };
+        if let Err(message) = checked {
+            let line = if value.trim().is_empty() {
+                self.t.line(anchor, "").or(self.t.line(anchor, anchor))
+            } else {
+                self.t.line(anchor, anchor)
+            };
+            self.problem(line, field, message);
+        }
+    }
+
+    fn key_and_name(&mut self, at: &str, key: &str, name: &str) {
+        self.limit(Limit::KeyLength, key, key, format!("{at}.key"), true);
+        self.limit(Limit::NameLength, key, name, format!("{at}.name"), true);
+    }
+
+    fn email(&mut self, anchor: &str, email: &str, field: String) {
+        if let Err(message) = limits::email(email) {
+            let line = self.t.line(anchor, email);
+            let message = if message.starts_with("is longer") || message.starts_with("must not") {
+                format!("`{email}` {message}")
+            } else {
+                message
+            };
+            self.problem(line, field, message);
+        }
+    }
+
+    /// A reference to a key the file defines.
+    fn known(
+        &mut self,
+        anchor: &str,
+        value: &str,
+        field: String,
+        what: &str,
+        known: &HashSet<String>,
+    ) {
+        if known.contains(value) {
+            return;
+        }
+        let mut list: Vec<&str> = known.iter().map(String::as_str).collect();
+        list.sort_unstable();
+        let valid = if list.is_empty() {
+            format!("the file defines no {what}s")
+        } else {
+            format!("the {what}s are: {}", list.join(", "))
+        };
+        let line = self.t.line(anchor, value);
+        self.problem(
+            line,
+            field,
+            format!("no {what} has the key `{value}`; {valid}"),
+        );
+    }
+}

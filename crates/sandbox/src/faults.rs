@@ -1,0 +1,169 @@
+//! Injected faults for testing clients: `--faults error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7`.
+//!
+//! Only `/v1/` routes are affected. `error` answers 500 or 503 without acting; `throttle` answers
+//! 429 with Retry-After without acting; `drop` lets the request act and commit, then closes the
+//! connection without an answer (the case idempotency keys exist for); `latency` delays each
+//! request by a random time in the range.
+
+use std::str::FromStr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::error::ApiError;
+use crate::server::ConnectionKill;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FaultSpec {
+    pub error: f64,
+    pub drop: f64,
+    pub throttle: f64,
+    pub latency: Option<(Duration, Duration)>,
+    pub seed: Option<u64>,
+}
+
+const SPEC_HELP: &str =
+    "expected a comma list such as error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7";
+
+impl FromStr for FaultSpec {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let mut spec = FaultSpec::default();
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (name, value) = part
+                .split_once('=')
+                .ok_or_else(|| format!("`{part}` has no value; {SPEC_HELP}"))?;
+            let probability = || -> Result<f64, String> {
+                value
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|p| (0.0..=1.0).contains(p))
+                    .ok_or_else(|| format!("{name}={value}: a probability between 0 and 1 is expected, such as {name}=0.1"))
+            };
+            match name {
+                "error" => spec.error = probability()?,
+                "drop" => spec.drop = probability()?,
+                "throttle" => spec.throttle = probability()?,
+                "latency" => spec.latency = Some(parse_latency(value)?),
+                "seed" => {
+                    spec.seed = Some(value.parse().map_err(|_| {
+                        format!("seed={value}: a whole number is expected, such as seed=7")
+                    })?)
+                }
+                _ => {
+                    return Err(format!(
+                        "unknown fault `{name}`: the faults are error, drop, throttle, latency and seed"
+                    ));
+                }
+            }
+        }
+        if spec.error + spec.throttle > 1.0 {
+            return Err("error and throttle together must not exceed 1".into());
+        }
+        Ok(spec)
+    }
+}
+
+fn parse_latency(value: &str) -> Result<(Duration, Duration), String> {
+    let bad =
+        || format!("latency={value}: a range in milliseconds is expected, such as latency=0..50ms");
+    let text = value.strip_suffix("ms").ok_or_else(bad)?;
+    let (low, high) = match text.split_once("..") {
+        Some((l, h)) => (
+            l.parse::<u64>().map_err(|_| bad())?,
+            h.parse::<u64>().map_err(|_| bad())?,
+        ),
+        None => {
+            let v = text.parse::<u64>().map_err(|_| bad())?;
+            (v, v)
+        }
+    };
+    if low > high || high > 60_000 {
+        return Err(bad());
+    }
+    Ok((Duration::from_millis(low), Duration::from_millis(high)))
+}
+
+pub struct Faults {
+    spec: FaultSpec,
+    rng: Mutex<fastrand::Rng>,
+}
+
+enum Draw {
+    Error(u16),
+    Throttle,
+    Pass { drop: bool },
+}
+
+impl Faults {
+    pub fn new(spec: FaultSpec) -> Arc<Faults> {
+        let rng = match spec.seed {
+            Some(seed) => fastrand::Rng::with_seed(seed),
+            None => fastrand::Rng::new(),
+        };
+        Arc::new(Faults {
+            spec,
+            rng: Mutex::new(rng),
+        })
+    }
+
+    fn draw(&self) -> (Duration, Draw) {
+        let Ok(mut rng) = self.rng.lock() else {
+            return (Duration::ZERO, Draw::Pass { drop: false });
+        };
+        let delay = match self.spec.latency {
+            Some((low, high)) => {
+                Duration::from_millis(rng.u64(low.as_millis() as u64..=high.as_millis() as u64))
+            }
+            None => Duration::ZERO,
+        };
+        let roll = rng.f64();
+        let draw = if roll < self.spec.error {
+            Draw::Error(if rng.bool() { 500 } else { 503 })
+        } else if roll < self.spec.error + self.spec.throttle {
+            Draw::Throttle
+        } else {
+            Draw::Pass {
+                drop: rng.f64() < self.spec.drop,
+            }
+        };
+        (delay, draw)
+    }
+}
+
+pub async fn layer(State(faults): State<Arc<Faults>>, request: Request, next: Next) -> Response {
+    if !request.uri().path().starts_with("/v1/") {
+        return next.run(request).await;
+    }
+    let (delay, draw) = faults.draw();
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    match draw {
+        Draw::Error(500) => {
+            ApiError::Internal("injected fault: nothing was done".into()).into_response()
+        }
+        Draw::Error(_) => {
+            ApiError::Unavailable("injected fault: nothing was done; retry".into()).into_response()
+        }
+        Draw::Throttle => ApiError::RateLimited {
+            detail:
+                "injected fault: throttled, nothing was done; retry after the Retry-After delay"
+                    .into(),
+            retry_after: 1,
+        }
+        .into_response(),
+        Draw::Pass { drop } => {
+            let kill = request.extensions().get::<ConnectionKill>().cloned();
+            let response = next.run(request).await;
+            match (drop, kill) {
+                (true, Some(kill)) => kill.close().await,
+                _ => response,
+            }
+        }
+    }
+}

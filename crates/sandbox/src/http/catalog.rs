@@ -1,0 +1,195 @@
+//! `/v1/me`, agents, the catalog and users: every resource created by key answers the same
+//! three operations through the generic store, declared once per resource for the OpenAPI
+//! document.
+
+use axum::extract::State;
+use axum::response::Response;
+
+use super::extract::{Bearer, Id, IdempotencyKey, JsonBody, Q};
+use super::{App, json};
+use crate::error::ApiError;
+use crate::store::Reply;
+use crate::store::catalog::{self as store, HasId, Resource};
+use livectl_contract::{
+    Agent, AgentInput, Block, Department, Kind, NamedInput, Outcome, Page, PageQuery, Problem,
+    Topic, TopicInput, User,
+};
+
+/// The agent the token belongs to.
+#[utoipa::path(get, path = "/v1/me", tag = "agents",
+    responses((status = 200, body = Agent), (status = 401, body = Problem)))]
+pub async fn me(State(app): State<App>, Bearer(token): Bearer) -> Result<Response, ApiError> {
+    let agent = app
+        .read(token, |conn, caller| {
+            store::get::<Agent>(conn, &Kind::Agent.id(caller.agent_id))
+        })
+        .await?;
+    json(&agent)
+}
+
+async fn list<R: Resource + HasId + serde::Serialize>(
+    app: App,
+    token: String,
+    q: PageQuery,
+) -> Result<Response, ApiError> {
+    json(
+        &app.read(token, move |conn, _| {
+            store::list::<R>(conn, q.limit, q.cursor.as_deref())
+        })
+        .await?,
+    )
+}
+
+async fn get<R: Resource + serde::Serialize>(
+    app: App,
+    token: String,
+    id: String,
+) -> Result<Response, ApiError> {
+    json(
+        &app.read(token, move |conn, _| store::get::<R>(conn, &id))
+            .await?,
+    )
+}
+
+async fn create<R: Resource + serde::Serialize>(
+    app: App,
+    token: String,
+    key: Option<String>,
+    path: &str,
+    input: JsonBody<R::Input>,
+) -> Result<Response, ApiError>
+where
+    R::Input: Send + 'static,
+{
+    let body = input.body;
+    app.post(
+        token,
+        key,
+        path.into(),
+        &input.value,
+        move |tx, caller, _| {
+            caller.require_admin()?;
+            let (row, result) = store::upsert::<R>(tx, &body)?;
+            let mut reply = Reply::new(result.status(), &row)?;
+            reply.upsert = Some(result);
+            Ok(reply)
+        },
+    )
+    .await
+}
+
+/// The list, get and create operations of one resource.
+macro_rules! resource {
+    ($ty:ty, $input:ty, $tag:literal, $list_path:literal, $get_path:literal,
+     $list:ident, $get:ident, $create:ident, $create_doc:literal) => {
+        #[utoipa::path(get, path = $list_path, tag = $tag, params(PageQuery),
+            responses((status = 200, body = Page<$ty>), (status = 400, body = Problem), (status = 401, body = Problem)))]
+        pub async fn $list(
+            State(app): State<App>,
+            Bearer(token): Bearer,
+            Q(q): Q<PageQuery>,
+        ) -> Result<Response, ApiError> {
+            list::<$ty>(app, token, q).await
+        }
+
+        #[utoipa::path(get, path = $get_path, tag = $tag, params(("id" = String, Path)),
+            responses((status = 200, body = $ty), (status = 404, body = Problem)))]
+        pub async fn $get(
+            State(app): State<App>,
+            Bearer(token): Bearer,
+            Id(id): Id,
+        ) -> Result<Response, ApiError> {
+            get::<$ty>(app, token, id).await
+        }
+
+        #[doc = $create_doc]
+        #[utoipa::path(post, path = $list_path, tag = $tag, request_body = $input,
+            params(("Idempotency-Key" = Option<String>, Header)),
+            responses((status = 201, body = $ty), (status = 200, description = "one with this key existed", body = $ty),
+                (status = 403, body = Problem), (status = 422, body = Problem)))]
+        pub async fn $create(
+            State(app): State<App>,
+            Bearer(token): Bearer,
+            IdempotencyKey(key): IdempotencyKey,
+            input: JsonBody<$input>,
+        ) -> Result<Response, ApiError> {
+            create::<$ty>(app, token, key, $list_path, input).await
+        }
+    };
+}
+
+resource!(
+    Agent,
+    AgentInput,
+    "agents",
+    "/v1/agents",
+    "/v1/agents/{id}",
+    list_agents,
+    get_agent,
+    create_agent,
+    "Creates an agent, or updates the one with the same key (admin only)."
+);
+resource!(
+    Department,
+    NamedInput,
+    "catalog",
+    "/v1/departments",
+    "/v1/departments/{id}",
+    list_departments,
+    get_department,
+    create_department,
+    "Creates a department, or renames the one with the same key (admin only)."
+);
+resource!(
+    Topic,
+    TopicInput,
+    "catalog",
+    "/v1/topics",
+    "/v1/topics/{id}",
+    list_topics,
+    get_topic,
+    create_topic,
+    "Creates a topic, or updates the one with the same key (admin only)."
+);
+resource!(
+    Outcome,
+    NamedInput,
+    "catalog",
+    "/v1/outcomes",
+    "/v1/outcomes/{id}",
+    list_outcomes,
+    get_outcome,
+    create_outcome,
+    "Creates an outcome, or renames the one with the same key (admin only)."
+);
+resource!(
+    Block,
+    NamedInput,
+    "catalog",
+    "/v1/blocks",
+    "/v1/blocks/{id}",
+    list_blocks,
+    get_block,
+    create_block,
+    "Creates a closing block, or renames the one with the same key (admin only)."
+);
+
+#[utoipa::path(get, path = "/v1/users", tag = "users", params(PageQuery),
+    responses((status = 200, body = Page<User>), (status = 400, body = Problem)))]
+pub async fn list_users(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    Q(q): Q<PageQuery>,
+) -> Result<Response, ApiError> {
+    list::<User>(app, token, q).await
+}
+
+#[utoipa::path(get, path = "/v1/users/{id}", tag = "users", params(("id" = String, Path)),
+    responses((status = 200, body = User), (status = 404, body = Problem)))]
+pub async fn get_user(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    Id(id): Id,
+) -> Result<Response, ApiError> {
+    get::<User>(app, token, id).await
+}

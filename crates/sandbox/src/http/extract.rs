@@ -1,0 +1,226 @@
+//! Request parts the handlers take, each refusing bad input with a problem that names it.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+use livectl_contract::limits::{self, Limit};
+
+/// The largest request body accepted.
+pub const BODY_LIMIT: usize = Limit::BodyBytes.max();
+
+/// The bearer token of the request (checked against the store by the handler's transaction).
+pub struct Bearer(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Bearer {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let value = parts.headers.get(header::AUTHORIZATION).ok_or_else(|| {
+            ApiError::Unauthorized(
+                "no Authorization header; send `Authorization: Bearer <token>`".into(),
+            )
+        })?;
+        let token = value
+            .to_str()
+            .ok()
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| {
+                ApiError::Unauthorized(
+                    "the Authorization header is not of the form `Bearer <token>`".into(),
+                )
+            })?;
+        Ok(Bearer(token.to_owned()))
+    }
+}
+
+/// The `Idempotency-Key` header, when sent.
+pub struct IdempotencyKey(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let Some(value) = parts.headers.get("idempotency-key") else {
+            return Ok(IdempotencyKey(None));
+        };
+        let key = value.to_str().unwrap_or("");
+        limits::idempotency_key(key).map_err(ApiError::BadRequest)?;
+        Ok(IdempotencyKey(Some(key.to_owned())))
+    }
+}
+
+/// The `If-Match` header: the version the caller last saw, as `"7"`.
+pub struct IfMatch(pub Option<i64>);
+
+impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let Some(value) = parts.headers.get(header::IF_MATCH) else {
+            return Ok(IfMatch(None));
+        };
+        let text = value.to_str().unwrap_or("").trim();
+        if text == "*" {
+            return Ok(IfMatch(None));
+        }
+        let version = text
+            .strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .and_then(|t| t.parse::<i64>().ok())
+            .filter(|v| *v > 0)
+            .ok_or_else(|| {
+                ApiError::BadRequest(format!(
+                    "If-Match must be a version in double quotes, such as \"3\", not `{text}`"
+                ))
+            })?;
+        Ok(IfMatch(Some(version)))
+    }
+}
+
+/// Query parameters, refused with a 400 that quotes the parser.
+pub struct Q<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Q<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(q)) => Ok(Q(q)),
+            Err(e) => Err(ApiError::BadRequest(format!(
+                "the query string is not valid: {}",
+                e.body_text()
+                    .trim_start_matches("Failed to deserialize query string: ")
+            ))),
+        }
+    }
+}
+
+/// A JSON body, also kept as a value so its canonical form can identify the request.
+pub struct JsonBody<T> {
+    pub body: T,
+    pub value: serde_json::Value,
+}
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::TooLarge { limit: BODY_LIMIT }
+            } else {
+                ApiError::BadRequest(format!(
+                    "the request body could not be read: {}",
+                    e.body_text()
+                ))
+            }
+        })?;
+        let value: serde_json::Value = if bytes.iter().all(u8::is_ascii_whitespace) {
+            serde_json::Value::Object(Default::default())
+        } else {
+            serde_json::from_slice(&bytes).map_err(|e| {
+                ApiError::BadRequest(format!("the request body is not valid JSON: {e}"))
+            })?
+        };
+        if !value.is_object() {
+            let found = match value {
+                serde_json::Value::Array(_) => "an array",
+                serde_json::Value::String(_) => "a string",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::Bool(_) => "a boolean",
+                _ => "null",
+            };
+            return Err(ApiError::BadRequest(format!(
+                "the request body must be a JSON object, not {found}"
+            )));
+        }
+        let body = serde_path_to_error::deserialize(&value).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner().to_string();
+            let text = if path == "." {
+                inner.clone()
+            } else {
+                format!("{path}: {inner}")
+            };
+            if inner.starts_with("missing field") {
+                ApiError::Validation(format!("the request body is incomplete: {text}"))
+            } else {
+                ApiError::BadRequest(format!("the request body does not fit: {text}"))
+            }
+        })?;
+        Ok(JsonBody { body, value })
+    }
+}
+
+/// The `{id}` of a path. An id that is not even text is an unknown id: 404, as problem+json.
+pub struct Id(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Id {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        match axum::extract::Path::<String>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(id)) => Ok(Id(id)),
+            Err(e) => Err(ApiError::NotFound(format!(
+                "no such resource: {} ({})",
+                parts.uri.path(),
+                e.body_text()
+            ))),
+        }
+    }
+}
+
+/// What an action request carries: the token, its Idempotency-Key and If-Match, the
+/// intervention's id and the body (also as a value, to fingerprint the request).
+pub struct ActionRequest<T> {
+    pub token: String,
+    pub key: Option<String>,
+    pub if_match: Option<i64>,
+    pub id: String,
+    pub body: T,
+    pub value: serde_json::Value,
+}
+
+impl<T> ActionRequest<T> {
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> ActionRequest<U> {
+        ActionRequest {
+            token: self.token,
+            key: self.key,
+            if_match: self.if_match,
+            id: self.id,
+            body: f(self.body),
+            value: self.value,
+        }
+    }
+}
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ActionRequest<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let (mut parts, body) = req.into_parts();
+        let Bearer(token) = Bearer::from_request_parts(&mut parts, state).await?;
+        let IdempotencyKey(key) = IdempotencyKey::from_request_parts(&mut parts, state).await?;
+        let IfMatch(if_match) = IfMatch::from_request_parts(&mut parts, state).await?;
+        let Id(id) = Id::from_request_parts(&mut parts, state).await?;
+        let JsonBody { body, value } =
+            JsonBody::from_request(Request::from_parts(parts, body), state).await?;
+        Ok(ActionRequest {
+            token,
+            key,
+            if_match,
+            id,
+            body,
+            value,
+        })
+    }
+}

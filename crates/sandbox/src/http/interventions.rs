@@ -1,0 +1,226 @@
+//! Conversations, interventions, the five actions and the queues.
+
+use axum::extract::State;
+use axum::http::{HeaderValue, header};
+use axum::response::Response;
+
+use super::extract::{ActionRequest, Bearer, Id, IdempotencyKey, JsonBody, Q};
+use super::{App, json};
+use crate::error::ApiError;
+use crate::store::interventions as store;
+use crate::store::{Reply, batch as batches, conversations};
+use livectl_contract::{
+    Action, AssignRequest, BatchRequest, BatchResponse, CompleteRequest, Conversation,
+    ConversationCreated, ConversationInput, ConversationQuery, Intervention, InterventionQuery,
+    Page, Problem, Queues, ReasonRequest,
+};
+
+#[utoipa::path(get, path = "/v1/conversations", tag = "conversations", params(ConversationQuery),
+    responses((status = 200, body = Page<Conversation>), (status = 400, body = Problem)))]
+pub async fn list_conversations(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    Q(q): Q<ConversationQuery>,
+) -> Result<Response, ApiError> {
+    json(
+        &app.read(token, move |conn, _| {
+            conversations::list_conversations(conn, q.user.as_deref(), q.limit, q.cursor.as_deref())
+        })
+        .await?,
+    )
+}
+
+#[utoipa::path(get, path = "/v1/conversations/{id}", tag = "conversations", params(("id" = String, Path)),
+    responses((status = 200, body = Conversation), (status = 404, body = Problem)))]
+pub async fn get_conversation(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    Id(id): Id,
+) -> Result<Response, ApiError> {
+    json(
+        &app.read(token, move |conn, _| {
+            conversations::get_conversation(conn, &id)
+        })
+        .await?,
+    )
+}
+
+/// Creates a conversation with its messages and, when `intervention` is given, starts a queued
+/// intervention on it (admin only; the same key again changes nothing or updates in place).
+#[utoipa::path(post, path = "/v1/conversations", tag = "conversations", request_body = ConversationInput,
+    params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 201, body = ConversationCreated), (status = 200, description = "a conversation with this key existed", body = ConversationCreated),
+        (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn create_conversation(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    IdempotencyKey(key): IdempotencyKey,
+    input: JsonBody<ConversationInput>,
+) -> Result<Response, ApiError> {
+    let body = input.body;
+    app.post(
+        token,
+        key,
+        "/v1/conversations".into(),
+        &input.value,
+        move |tx, caller, now| {
+            let (created, result) = conversations::create_conversation(tx, caller, &body, now)?;
+            let mut reply = Reply::new(result.status(), &created)?;
+            reply.upsert = Some(result);
+            Ok(reply)
+        },
+    )
+    .await
+}
+
+#[utoipa::path(get, path = "/v1/interventions", tag = "interventions", params(InterventionQuery),
+    responses((status = 200, body = Page<Intervention>), (status = 400, body = Problem), (status = 422, body = Problem)))]
+pub async fn list_interventions(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    Q(q): Q<InterventionQuery>,
+) -> Result<Response, ApiError> {
+    json(
+        &app.read(token, move |conn, _| store::list_interventions(conn, &q))
+            .await?,
+    )
+}
+
+#[utoipa::path(get, path = "/v1/interventions/{id}", tag = "interventions", params(("id" = String, Path)),
+    responses((status = 200, body = Intervention, headers(("ETag" = String, description = "the version, quoted"))), (status = 404, body = Problem)))]
+pub async fn get_intervention(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    Id(id): Id,
+) -> Result<Response, ApiError> {
+    let intervention = app
+        .read(token, move |conn, _| store::get_intervention(conn, &id))
+        .await?;
+    let mut response = json(&intervention)?;
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{}\"", intervention.version)) {
+        response.headers_mut().insert(header::ETAG, v);
+    }
+    Ok(response)
+}
+
+/// Runs an action with the request's key and precondition; the answer is the intervention as
+/// it now is, its version as the ETag.
+async fn act(app: App, request: ActionRequest<Action>) -> Result<Response, ApiError> {
+    let ActionRequest {
+        token,
+        key,
+        if_match,
+        id,
+        body: action,
+        value,
+    } = request;
+    let path = format!(
+        "/v1/interventions/{id}/{}?if-match={}",
+        action.name(),
+        if_match.unwrap_or(0)
+    );
+    let event_key = key.clone();
+    app.post(token, key, path, &value, move |tx, caller, now| {
+        let intervention = store::act(
+            tx,
+            caller,
+            &id,
+            &action,
+            if_match,
+            event_key.as_deref(),
+            now,
+        )?;
+        let mut reply = Reply::new(200, &intervention)?;
+        reply.etag = Some(intervention.version);
+        Ok(reply)
+    })
+    .await
+}
+
+/// One handler per action, so the document describes each body.
+macro_rules! action {
+    ($name:ident, $variant:ident, $body:ty, $path:literal, $doc:literal) => {
+        #[doc = $doc]
+        #[utoipa::path(post, path = $path, tag = "actions", request_body = $body,
+            params(("id" = String, Path), ("Idempotency-Key" = Option<String>, Header), ("If-Match" = Option<String>, Header)),
+            responses((status = 200, body = Intervention), (status = 403, body = Problem), (status = 404, body = Problem),
+                (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+        pub async fn $name(
+            State(app): State<App>,
+            request: ActionRequest<$body>,
+        ) -> Result<Response, ApiError> {
+            act(app, request.map(Action::$variant)).await
+        }
+    };
+}
+
+action!(
+    assign,
+    Assign,
+    AssignRequest,
+    "/v1/interventions/{id}/assign",
+    "Assigns a queued intervention: an agent to themself, an admin to anyone."
+);
+action!(
+    reassign,
+    Reassign,
+    AssignRequest,
+    "/v1/interventions/{id}/reassign",
+    "Moves an assigned intervention to another agent's My Queue (the owner or an admin)."
+);
+action!(
+    return_to_queue,
+    Return,
+    ReasonRequest,
+    "/v1/interventions/{id}/return",
+    "Returns an assigned intervention to the general queue (the owner or an admin)."
+);
+action!(
+    cancel,
+    Cancel,
+    ReasonRequest,
+    "/v1/interventions/{id}/cancel",
+    "Cancels the takeover: the user goes back to the bot (the owner or an admin)."
+);
+action!(
+    complete,
+    Complete,
+    CompleteRequest,
+    "/v1/interventions/{id}/complete",
+    "Completes an assigned intervention with its wrap-up (the owner or an admin)."
+);
+
+/// The general queue and every agent's My Queue, with counts and oldest wait.
+#[utoipa::path(get, path = "/v1/queues", tag = "interventions",
+    responses((status = 200, body = Queues), (status = 401, body = Problem)))]
+pub async fn queues(State(app): State<App>, Bearer(token): Bearer) -> Result<Response, ApiError> {
+    json(
+        &app.read(token, |conn, _| store::queues(conn, jiff::Timestamp::now()))
+            .await?,
+    )
+}
+
+/// Applies up to 1000 creations and actions in order, in one transaction (admin only): what
+/// `livectl seed` uses to load large data sets quickly. Each action still writes its event.
+#[utoipa::path(post, path = "/v1/batch", tag = "conversations", request_body = BatchRequest,
+    params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 200, body = BatchResponse), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn batch(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    IdempotencyKey(key): IdempotencyKey,
+    input: JsonBody<BatchRequest>,
+) -> Result<Response, ApiError> {
+    let body = input.body;
+    app.post(
+        token,
+        key,
+        "/v1/batch".into(),
+        &input.value,
+        move |tx, caller, now| {
+            let results = batches::batch(tx, caller, &body.operations, now)?;
+            Reply::new(200, &BatchResponse { results })
+        },
+    )
+    .await
+}

@@ -1,0 +1,231 @@
+//! The HTTP face of the sandbox: routes, shared state and how answers are written.
+
+mod catalog;
+mod events;
+pub mod extract;
+mod interventions;
+pub mod openapi;
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Serialize;
+
+use crate::error::ApiError;
+use crate::store::{Caller, Fingerprint, Reply, Store, token_hash};
+
+#[derive(Clone)]
+pub struct App {
+    pub store: Arc<Store>,
+}
+
+impl App {
+    pub fn new(store: Arc<Store>) -> App {
+        App { store }
+    }
+
+    /// Runs blocking database work off the async threads.
+    pub async fn blocking<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || f(&store))
+            .await
+            .map_err(|e| ApiError::Internal(format!("a worker failed: {e}")))?
+    }
+
+    /// A read with the caller authenticated on the same connection.
+    pub async fn read<T: Send + 'static>(
+        &self,
+        token: String,
+        f: impl FnOnce(&rusqlite::Connection, Caller) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        self.blocking(move |store| {
+            store.read(|conn| {
+                let caller = Store::authenticate(conn, &token)?;
+                f(conn, caller)
+            })
+        })
+        .await
+    }
+
+    /// A POST: one transaction, answered from the stored response for a repeated
+    /// Idempotency-Key.
+    pub async fn post(
+        &self,
+        token: String,
+        key: Option<String>,
+        path: String,
+        value: &serde_json::Value,
+        op: impl FnOnce(&rusqlite::Transaction, Caller, jiff::Timestamp) -> Result<Reply, ApiError>
+        + Send
+        + 'static,
+    ) -> Result<Response, ApiError> {
+        let fingerprint = Fingerprint::new("POST", &path, value);
+        let reply = self
+            .blocking(move |store| {
+                store.post(&token, key.as_deref().map(|k| (k, &fingerprint)), op)
+            })
+            .await?;
+        Ok(reply_response(reply))
+    }
+}
+
+/// The Idempotency-Keys of the requests being handled now, per token.
+#[derive(Clone, Default)]
+pub struct Running(Arc<Mutex<HashSet<(String, String)>>>);
+
+/// Refuses with 409 a POST whose Idempotency-Key is already being handled for the same token.
+/// It wraps every other layer, so a request counts as running from arrival to answer.
+pub async fn running_layer(
+    State(running): State<Running>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let key = (request.method() == Method::POST)
+        .then(|| request.headers().get("idempotency-key"))
+        .flatten()
+        .map(|k| String::from_utf8_lossy(k.as_bytes()).into_owned());
+    let Some(key) = key else {
+        return next.run(request).await;
+    };
+    let who = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .map(|v| token_hash(&String::from_utf8_lossy(v.as_bytes())))
+        .unwrap_or_default();
+    let entry = (who, key);
+    let inserted = running
+        .0
+        .lock()
+        .map(|mut set| set.insert(entry.clone()))
+        .unwrap_or(false);
+    if !inserted {
+        return ApiError::IdempotencyInFlight.into_response();
+    }
+    let _guard = Leave(running, entry);
+    next.run(request).await
+}
+
+struct Leave(Running, (String, String));
+
+impl Drop for Leave {
+    fn drop(&mut self) {
+        if let Ok(mut set) = (self.0).0.lock() {
+            set.remove(&self.1);
+        }
+    }
+}
+
+fn reply_response(reply: Reply) -> Response {
+    let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::OK);
+    let mut response = (status, reply.body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    if let Some(version) = reply.etag
+        && let Ok(v) = HeaderValue::from_str(&format!("\"{version}\""))
+    {
+        headers.insert(header::ETAG, v);
+    }
+    if reply.replayed {
+        headers.insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    if let Some(upsert) = reply.upsert {
+        headers.insert("upsert-result", HeaderValue::from_static(upsert.as_str()));
+    }
+    response
+}
+
+/// A 200 JSON answer.
+pub fn json<T: Serialize>(value: &T) -> Result<Response, ApiError> {
+    let body = serde_json::to_vec(value).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+pub fn router(app: App) -> Router {
+    let v1 = Router::new()
+        .route("/me", get(catalog::me))
+        .route(
+            "/agents",
+            get(catalog::list_agents).post(catalog::create_agent),
+        )
+        .route("/agents/{id}", get(catalog::get_agent))
+        .route(
+            "/departments",
+            get(catalog::list_departments).post(catalog::create_department),
+        )
+        .route("/departments/{id}", get(catalog::get_department))
+        .route(
+            "/topics",
+            get(catalog::list_topics).post(catalog::create_topic),
+        )
+        .route("/topics/{id}", get(catalog::get_topic))
+        .route(
+            "/outcomes",
+            get(catalog::list_outcomes).post(catalog::create_outcome),
+        )
+        .route("/outcomes/{id}", get(catalog::get_outcome))
+        .route(
+            "/blocks",
+            get(catalog::list_blocks).post(catalog::create_block),
+        )
+        .route("/blocks/{id}", get(catalog::get_block))
+        .route("/users", get(catalog::list_users))
+        .route("/users/{id}", get(catalog::get_user))
+        .route("/users/{id}/history", get(events::user_history))
+        .route("/history", get(events::history))
+        .route(
+            "/conversations",
+            get(interventions::list_conversations).post(interventions::create_conversation),
+        )
+        .route("/conversations/{id}", get(interventions::get_conversation))
+        .route("/interventions", get(interventions::list_interventions))
+        .route("/interventions/{id}", get(interventions::get_intervention))
+        .route("/interventions/{id}/assign", post(interventions::assign))
+        .route(
+            "/interventions/{id}/reassign",
+            post(interventions::reassign),
+        )
+        .route(
+            "/interventions/{id}/return",
+            post(interventions::return_to_queue),
+        )
+        .route("/interventions/{id}/cancel", post(interventions::cancel))
+        .route(
+            "/interventions/{id}/complete",
+            post(interventions::complete),
+        )
+        .route("/queues", get(interventions::queues))
+        .route("/batch", post(interventions::batch))
+        .route("/events", get(events::stream))
+        .route("/audit", get(events::audit));
+    Router::new()
+        .nest("/v1", v1)
+        .route("/openapi.json", get(openapi::serve))
+        .route("/healthz", get(|| async { "ok" }))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
+        .with_state(app)
+}
+
+async fn not_found(uri: axum::http::Uri) -> ApiError {
+    ApiError::NotFound(format!(
+        "no such resource: {}; the API's routes are listed at /openapi.json",
+        uri.path()
+    ))
+}
+
+async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> ApiError {
+    ApiError::MethodNotAllowed(format!("{method} is not allowed on {}", uri.path()))
+}

@@ -1,0 +1,100 @@
+//! The sandbox: a complete, durable implementation of the Live Conversations API on axum and
+//! SQLite. `livectl sandbox serve` runs it; the embedded default serves it in-process. It
+//! depends on the contract alone.
+
+pub mod demo;
+pub mod error;
+pub mod faults;
+pub mod http;
+pub mod ratelimit;
+pub mod server;
+pub mod store;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::Router;
+use livectl_contract::seed::{SeedFile, Tally};
+
+use faults::{FaultSpec, Faults};
+use store::Store;
+
+/// Test knobs that make the sandbox misbehave on purpose.
+#[derive(Debug, Clone, Default)]
+pub struct Knobs {
+    pub rate_limit: Option<u32>,
+    pub faults: Option<FaultSpec>,
+}
+
+/// The whole HTTP application over a store, with the knobs' layers.
+pub fn app(store: Arc<Store>, knobs: &Knobs) -> Router {
+    let mut router = http::router(http::App::new(store));
+    if let Some(spec) = knobs.faults.clone() {
+        router = router.layer(axum::middleware::from_fn_with_state(
+            Faults::new(spec),
+            faults::layer,
+        ));
+    }
+    if let Some(n) = knobs.rate_limit {
+        router = router.layer(axum::middleware::from_fn_with_state(
+            ratelimit::RateLimit::new(n),
+            ratelimit::layer,
+        ));
+    }
+    router.layer(axum::middleware::from_fn_with_state(
+        http::Running::default(),
+        http::running_layer,
+    ))
+}
+
+/// What data a sandbox starts with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Seed {
+    /// The demo workspace (`demo.yaml`).
+    Demo,
+    /// A checked seed document, loaded as of now.
+    Document(Box<SeedFile>),
+}
+
+/// Why a sandbox could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("{0}")]
+    Database(String),
+    #[error("cannot load the {what}: {detail}")]
+    Seed { what: &'static str, detail: String },
+    #[error("the database worker failed: {0}")]
+    Worker(String),
+}
+
+/// Opens (creating if needed) the database at `db` and loads the seed, off the async threads.
+pub async fn open(
+    db: PathBuf,
+    seed: Option<Seed>,
+) -> Result<(Arc<Store>, Option<Tally>), StartError> {
+    tokio::task::spawn_blocking(move || {
+        let store = Store::open(&db).map_err(StartError::Database)?;
+        let tally = match seed {
+            None => None,
+            Some(Seed::Demo) => Some(demo::load(&store).map_err(|e| StartError::Seed {
+                what: "demo data",
+                detail: e.to_string(),
+            })?),
+            Some(Seed::Document(file)) => Some(store.load(&file, jiff::Timestamp::now()).map_err(
+                |e| StartError::Seed {
+                    what: "seed file",
+                    detail: e.to_string(),
+                },
+            )?),
+        };
+        Ok((Arc::new(store), tally))
+    })
+    .await
+    .map_err(|e| StartError::Worker(e.to_string()))?
+}
+
+/// A new bearer token for an agent of the database at `db` (the built-in admin when None).
+pub fn token(db: &Path, agent: Option<&str>) -> Result<String, error::ApiError> {
+    let store = Store::open(db).map_err(error::ApiError::Internal)?;
+    store.create_token(agent)
+}

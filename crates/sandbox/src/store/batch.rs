@@ -1,0 +1,158 @@
+//! Batches: creations and actions in one transaction, for seeding; and seed documents loaded
+//! through the same plan `livectl seed` sends.
+
+use jiff::Timestamp;
+use rusqlite::Transaction;
+
+use super::catalog::{self, by_row};
+use super::conversations::create_conversation;
+use super::interventions::{act, intervention_by_row};
+use super::{BUILTIN_ADMIN, Caller, Store, reference};
+use crate::error::ApiError;
+use livectl_contract::limits::Limit;
+use livectl_contract::seed::{Ids, Plan, SeedFile, Tally};
+use livectl_contract::{ActionOp, Agent, BatchOp, BatchOutcome, BatchResult, Kind, Role};
+
+/// The caller of a load at start: the built-in admin.
+const ADMIN: Caller = Caller {
+    agent_id: BUILTIN_ADMIN,
+    role: Role::Admin,
+};
+
+/// Applies a batch in order, all in the caller's transaction: any refused operation refuses
+/// the batch, naming it.
+pub fn batch(
+    tx: &Transaction,
+    caller: Caller,
+    ops: &[BatchOp],
+    now: Timestamp,
+) -> Result<Vec<BatchResult>, ApiError> {
+    caller.require_admin()?;
+    Limit::BatchOperations
+        .count(ops.len(), "operations")
+        .map_err(|_| {
+            ApiError::Validation(format!(
+                "a batch holds at most {} operations",
+                Limit::BatchOperations.max()
+            ))
+        })?;
+    let mut results = Vec::with_capacity(ops.len());
+    for (i, op) in ops.iter().enumerate() {
+        let at = |e: ApiError| prefix(e, &format!("operations[{i}]: "));
+        results.push(match op {
+            BatchOp::Conversation { body } => {
+                let (created, upserted) = create_conversation(tx, caller, body, now).map_err(at)?;
+                BatchResult {
+                    result: upserted.into(),
+                    id: created.conversation_id,
+                }
+            }
+            BatchOp::Action(op) => action(tx, caller, op, now).map_err(at)?,
+        });
+    }
+    Ok(results)
+}
+
+/// An action of a batch, skipped when its place in the intervention's life is taken.
+fn action(
+    tx: &Transaction,
+    caller: Caller,
+    op: &ActionOp,
+    now: Timestamp,
+) -> Result<BatchResult, ApiError> {
+    let n: Option<i64> = tx
+        .prepare_cached(
+            "SELECT max(i.id) FROM interventions i JOIN conversations c ON c.id = i.conversation_id WHERE c.key = ?1",
+        )?
+        .query_row([&op.conversation], |r| r.get(0))?;
+    let n = n.ok_or_else(|| {
+        ApiError::Validation(format!(
+            "conversation `{}` has no intervention",
+            op.conversation
+        ))
+    })?;
+    let id = Kind::Intervention.id(n);
+    let current =
+        intervention_by_row(tx, n)?.ok_or_else(|| ApiError::Internal("vanished".into()))?;
+    let done = current.version - 1;
+    let index = i64::from(op.index);
+    if done > index {
+        return Ok(BatchResult {
+            result: BatchOutcome::Skipped,
+            id,
+        });
+    }
+    if done < index {
+        return Err(ApiError::Validation(format!(
+            "action {index} of {id} cannot run before its {index} earlier action(s)"
+        )));
+    }
+    let actor = match &op.actor {
+        None => caller,
+        Some(agent) => {
+            let n = reference(tx, Kind::Agent, agent)?;
+            let agent = by_row::<Agent>(tx, n)?
+                .ok_or_else(|| ApiError::Validation(format!("agent `{agent}` does not exist")))?;
+            Caller {
+                agent_id: n,
+                role: agent.role,
+            }
+        }
+    };
+    let at = op.at.unwrap_or(now);
+    act(tx, actor, &id, &op.action, Some(current.version), None, at)?;
+    Ok(BatchResult {
+        result: BatchOutcome::Applied,
+        id,
+    })
+}
+
+/// Puts `context` in front of an error's message, keeping its kind.
+fn prefix(e: ApiError, context: &str) -> ApiError {
+    match e {
+        ApiError::BadRequest(m) => ApiError::BadRequest(format!("{context}{m}")),
+        ApiError::Validation(m) => ApiError::Validation(format!("{context}{m}")),
+        ApiError::NotFound(m) => ApiError::Validation(format!("{context}{m}")),
+        ApiError::InvalidTransition { detail, current } => ApiError::InvalidTransition {
+            detail: format!("{context}{detail}"),
+            current,
+        },
+        ApiError::Precondition { expected, current } => ApiError::InvalidTransition {
+            detail: format!(
+                "{context}the intervention changed meanwhile (version {expected} expected)"
+            ),
+            current,
+        },
+        other => other,
+    }
+}
+
+impl Store {
+    /// Loads a seed document as the built-in admin, in one transaction, through the plan
+    /// `livectl seed` sends over HTTP: the catalog first, then the conversations in batches.
+    /// Its relative instants (`now-2h`) count from `now`.
+    pub fn load(&self, file: &SeedFile, now: Timestamp) -> Result<Tally, ApiError> {
+        let plan = Plan::new(file, now);
+        self.write(|tx| {
+            let mut tally = Tally::default();
+            let mut ids = Ids::default();
+            for step in plan.catalog() {
+                let input = step.input(&ids).map_err(internal)?;
+                let (id, result) = catalog::upsert_input(tx, &input)?;
+                ids.record(input.kind(), input.key(), id);
+                tally.upserted(result);
+            }
+            for batch in plan.batches(&ids) {
+                let batch = batch.map_err(internal)?;
+                for result in self::batch(tx, ADMIN, &batch.operations, Timestamp::now())? {
+                    tally.count(result.result);
+                }
+            }
+            Ok(tally)
+        })
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> ApiError {
+    ApiError::Internal(e.to_string())
+}

@@ -1,0 +1,143 @@
+//! Idempotency keys: a POST repeated with the same key and body is answered from the stored
+//! response and acts no more; the same key with another body is refused.
+
+use jiff::{SignedDuration, Timestamp};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use sha2::{Digest, Sha256};
+
+use super::{Caller, Store, hex, ms, parse_word};
+use crate::error::ApiError;
+use livectl_contract::UpsertResult;
+
+/// How long a stored response is kept (the contract promises at least 24 hours).
+const KEEP: SignedDuration = SignedDuration::from_hours(48);
+
+/// What identifies "the same request": method, path and the body as canonical JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint(String);
+
+impl Fingerprint {
+    pub fn new(method: &str, path: &str, body: &serde_json::Value) -> Fingerprint {
+        let mut hasher = Sha256::new();
+        hasher.update(method.as_bytes());
+        hasher.update(b" ");
+        hasher.update(path.as_bytes());
+        hasher.update(b"\n");
+        // serde_json's map is ordered by key, so equal documents serialize equally.
+        hasher.update(body.to_string().as_bytes());
+        Fingerprint(hex(&hasher.finalize()))
+    }
+}
+
+/// A successful answer to a POST, as sent and as stored for replay.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    pub status: u16,
+    pub body: String,
+    /// The intervention's version, sent as the ETag.
+    pub etag: Option<i64>,
+    pub upsert: Option<UpsertResult>,
+    /// True when this answer was replayed for a repeated Idempotency-Key.
+    pub replayed: bool,
+}
+
+impl Reply {
+    pub fn new(status: u16, body: &impl serde::Serialize) -> Result<Reply, ApiError> {
+        Ok(Reply {
+            status,
+            body: serde_json::to_string(body).map_err(|e| ApiError::Internal(e.to_string()))?,
+            etag: None,
+            upsert: None,
+            replayed: false,
+        })
+    }
+}
+
+impl Store {
+    /// Runs a POST: authenticates, replays or refuses a known Idempotency-Key, otherwise runs
+    /// `op` and stores its answer under the key, all in one transaction.
+    pub fn post(
+        &self,
+        token: &str,
+        idempotency: Option<(&str, &Fingerprint)>,
+        op: impl FnOnce(&Transaction, Caller, Timestamp) -> Result<Reply, ApiError>,
+    ) -> Result<Reply, ApiError> {
+        self.write(|tx| {
+            let caller = Store::authenticate(tx, token)?;
+            let now = Timestamp::now();
+            if let Some((key, fingerprint)) = idempotency
+                && let Some(stored) = lookup(tx, caller, key, fingerprint)?
+            {
+                return Ok(stored);
+            }
+            let reply = op(tx, caller, now)?;
+            // A long-running sandbox forgets old keys as it goes, not only at start.
+            if self.posts.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 10_000 == 9_999 {
+                expire(tx, now)?;
+            }
+            if let Some((key, fingerprint)) = idempotency {
+                tx.prepare_cached(
+                    "INSERT INTO idempotency (agent_id, key, fingerprint, status, body, etag, upsert, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?
+                .execute(params![
+                    caller.agent_id,
+                    key,
+                    fingerprint.0,
+                    reply.status,
+                    reply.body,
+                    reply.etag,
+                    reply.upsert.map(|u| u.as_str()),
+                    ms(now)
+                ])?;
+            }
+            Ok(reply)
+        })
+    }
+}
+
+fn lookup(
+    conn: &Connection,
+    caller: Caller,
+    key: &str,
+    fingerprint: &Fingerprint,
+) -> Result<Option<Reply>, ApiError> {
+    let row = conn
+        .prepare_cached(
+            "SELECT fingerprint, status, body, etag, upsert FROM idempotency WHERE agent_id = ?1 AND key = ?2",
+        )?
+        .query_row(params![caller.agent_id, key], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, u16>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })
+        .optional()?;
+    let Some((stored, status, body, etag, upsert)) = row else {
+        return Ok(None);
+    };
+    if stored != fingerprint.0 {
+        return Err(ApiError::IdempotencyConflict(format!(
+            "Idempotency-Key `{key}` was already used for a different request; use a new key for a new request"
+        )));
+    }
+    Ok(Some(Reply {
+        status,
+        body,
+        etag,
+        upsert: upsert.as_deref().map(parse_word).transpose()?,
+        replayed: true,
+    }))
+}
+
+/// Forgets stored responses older than the retention period.
+pub fn expire(conn: &Connection, now: Timestamp) -> rusqlite::Result<usize> {
+    let cutoff = now.checked_sub(KEEP).unwrap_or(now);
+    conn.execute(
+        "DELETE FROM idempotency WHERE created_at < ?1",
+        [ms(cutoff)],
+    )
+}

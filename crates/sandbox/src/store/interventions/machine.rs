@@ -1,0 +1,169 @@
+//! The state machine: one action on one intervention, checked in the contract's order (404,
+//! If-Match 412, state 409, role 403, body 422), its change and its one event written in the
+//! caller's transaction.
+
+use jiff::Timestamp;
+use rusqlite::{Connection, Transaction, params};
+
+use super::{get_intervention, intervention_by_row};
+use crate::error::ApiError;
+use crate::store::catalog::by_row;
+use crate::store::events::{NewEvent, insert_event};
+use crate::store::{Caller, ms, reference};
+use livectl_contract::limits::{self, Limit};
+use livectl_contract::{Action, Agent, Intervention, Kind, Permission};
+
+/// Runs one action on one intervention, writing its one event in the same transaction.
+pub fn act(
+    tx: &Transaction,
+    caller: Caller,
+    id: &str,
+    action: &Action,
+    if_match: Option<i64>,
+    key: Option<&str>,
+    now: Timestamp,
+) -> Result<Intervention, ApiError> {
+    let kind = action.kind();
+    let current = get_intervention(tx, id)?;
+    let n = Kind::Intervention.parse(id).unwrap_or(0);
+    if let Some(expected) = if_match
+        && expected != current.version
+    {
+        return Err(ApiError::Precondition {
+            expected,
+            current: Box::new(current),
+        });
+    }
+    if !kind.allowed(current.state) {
+        return Err(ApiError::InvalidTransition {
+            detail: format!(
+                "cannot {kind} intervention {id}: it is {}; {kind} needs it {}",
+                current.state,
+                kind.allowed_from_words()
+            ),
+            current: Box::new(current),
+        });
+    }
+    let owner = current.owner.as_deref().and_then(|o| Kind::Agent.parse(o));
+    let allowed = caller.is_admin()
+        || match kind.permission() {
+            Permission::ToSelfOrAdmin => action.target() == Some(&Kind::Agent.id(caller.agent_id)),
+            Permission::OwnerOrAdmin => owner == Some(caller.agent_id),
+        };
+    if !allowed {
+        return Err(forbidden(action, id, owner, caller));
+    }
+    if let Some(reason) = action.reason() {
+        Limit::ReasonLength
+            .length(reason)
+            .map_err(|e| ApiError::Validation(format!("reason {e}")))?;
+    }
+    let target = action.target().map(|a| target_agent(tx, a)).transpose()?;
+    if let (Action::Reassign(body), Some(t)) = (action, target)
+        && Some(t) == owner
+    {
+        return Err(ApiError::InvalidTransition {
+            detail: format!(
+                "cannot reassign intervention {id}: {} already owns it",
+                body.agent
+            ),
+            current: Box::new(current),
+        });
+    }
+    let version = current.version + 1;
+    let at = ms(now);
+    let (from_owner, to_owner) = match action {
+        Action::Assign(_) => {
+            tx.prepare_cached(
+                "UPDATE interventions SET state = 'assigned', owner_id = ?2, assigned_at = ?3, version = ?4, updated_at = ?3 WHERE id = ?1",
+            )?
+            .execute(params![n, target, at, version])?;
+            (None, target)
+        }
+        Action::Reassign(_) => {
+            tx.prepare_cached(
+                "UPDATE interventions SET owner_id = ?2, assigned_at = ?3, version = ?4, updated_at = ?3 WHERE id = ?1",
+            )?
+            .execute(params![n, target, at, version])?;
+            (owner, target)
+        }
+        Action::Return(_) => {
+            tx.prepare_cached(
+                "UPDATE interventions SET state = 'queued', owner_id = NULL, assigned_at = NULL, queued_at = ?2, version = ?3, updated_at = ?2 WHERE id = ?1",
+            )?
+            .execute(params![n, at, version])?;
+            (owner, None)
+        }
+        Action::Cancel(_) => {
+            tx.prepare_cached(
+                "UPDATE interventions SET state = 'cancelled', closed_at = ?2, version = ?3, updated_at = ?2 WHERE id = ?1",
+            )?
+            .execute(params![n, at, version])?;
+            (owner, None)
+        }
+        Action::Complete(body) => {
+            let topic = reference(tx, Kind::Topic, &body.topic)?;
+            let outcome = reference(tx, Kind::Outcome, &body.outcome)?;
+            let block = body
+                .block
+                .as_deref()
+                .map(|b| reference(tx, Kind::Block, b))
+                .transpose()?;
+            let tags = limits::tags(&body.tags).map_err(ApiError::Validation)?;
+            let tags =
+                serde_json::to_string(&tags).map_err(|e| ApiError::Internal(e.to_string()))?;
+            tx.prepare_cached(
+                "UPDATE interventions SET state = 'completed', closed_at = ?2, version = ?3, updated_at = ?2, \
+                 tags = ?4, topic_id = ?5, outcome_id = ?6, block_id = ?7, completed_by = ?8 WHERE id = ?1",
+            )?
+            .execute(params![n, at, version, tags, topic, outcome, block, caller.agent_id])?;
+            (owner, owner)
+        }
+    };
+    insert_event(
+        tx,
+        NewEvent {
+            at: now,
+            intervention: n,
+            actor: caller.agent_id,
+            action: kind.event(),
+            from_owner,
+            to_owner,
+            reason: action.reason(),
+            key,
+        },
+    )?;
+    intervention_by_row(tx, n)?
+        .ok_or_else(|| ApiError::Internal(format!("intervention {id} vanished")))
+}
+
+/// An agent named in an action body: it exists and may receive work.
+fn target_agent(conn: &Connection, id: &str) -> Result<i64, ApiError> {
+    let n = reference(conn, Kind::Agent, id)?;
+    let agent = by_row::<Agent>(conn, n)?
+        .ok_or_else(|| ApiError::Validation(format!("agent `{id}` does not exist")))?;
+    if !agent.active {
+        return Err(ApiError::Validation(format!(
+            "agent `{id}` ({}) is inactive and receives no work; choose an active agent",
+            agent.name
+        )));
+    }
+    Ok(n)
+}
+
+fn forbidden(action: &Action, id: &str, owner: Option<i64>, caller: Caller) -> ApiError {
+    match action.kind().permission() {
+        Permission::ToSelfOrAdmin => ApiError::Forbidden(format!(
+            "an agent may assign interventions only to themself ({}); only an admin may assign to {}",
+            Kind::Agent.id(caller.agent_id),
+            action.target().unwrap_or_default()
+        )),
+        Permission::OwnerOrAdmin => ApiError::Forbidden(format!(
+            "only the owner ({}) or an admin may {} intervention {id}",
+            owner
+                .map(|o| Kind::Agent.id(o))
+                .unwrap_or_else(|| "nobody".into()),
+            action.name()
+        )),
+    }
+}

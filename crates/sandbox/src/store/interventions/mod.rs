@@ -1,0 +1,108 @@
+//! Interventions: how a row reads, one by id, and pages of them by the contract's query. The
+//! state machine lives in `machine`, the query's SQL in `query`, the queues in `queues`.
+
+mod machine;
+mod query;
+mod queues;
+
+pub use machine::act;
+pub use queues::queues;
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
+
+use super::{decode_cursor, encode_cursor, opt_id, opt_ts, page_limit, paginate, ts, word};
+use crate::error::ApiError;
+use livectl_contract::{Completion, Intervention, InterventionQuery, Kind, Page, UserSummary};
+
+const INTERVENTION_SELECT: &str = "SELECT i.id, i.conversation_id, i.user_id, u.name, u.channel, \
+    i.summary, i.department_id, i.state, i.owner_id, i.queued_at, i.assigned_at, i.closed_at, \
+    i.last_user_message_at, i.last_agent_message_at, i.tags, i.topic_id, i.outcome_id, i.block_id, \
+    i.completed_by, i.version, i.updated_at FROM interventions i JOIN users u ON u.id = i.user_id";
+
+fn intervention_from_row(row: &Row<'_>) -> rusqlite::Result<Intervention> {
+    let tags_json: String = row.get(14)?;
+    let tags: Vec<String> = serde_json::from_str(&tags_json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(14, rusqlite::types::Type::Text, e.into())
+    })?;
+    let completion = match (
+        row.get::<_, Option<i64>>(15)?,
+        row.get::<_, Option<i64>>(16)?,
+    ) {
+        (Some(topic), Some(outcome)) => Some(Completion {
+            topic: Kind::Topic.id(topic),
+            outcome: Kind::Outcome.id(outcome),
+            tags: tags.clone(),
+            block: opt_id(Kind::Block, row.get(17)?),
+            completed_by: Kind::Agent.id(row.get(18)?),
+        }),
+        _ => None,
+    };
+    Ok(Intervention {
+        id: Kind::Intervention.id(row.get(0)?),
+        conversation_id: Kind::Conversation.id(row.get(1)?),
+        user: UserSummary {
+            id: Kind::User.id(row.get(2)?),
+            name: row.get(3)?,
+            channel: word(row, 4)?,
+        },
+        summary: row.get(5)?,
+        department: opt_id(Kind::Department, row.get(6)?),
+        state: word(row, 7)?,
+        owner: opt_id(Kind::Agent, row.get(8)?),
+        queued_at: ts(row.get(9)?),
+        assigned_at: opt_ts(row.get(10)?),
+        closed_at: opt_ts(row.get(11)?),
+        last_user_message_at: opt_ts(row.get(12)?),
+        last_agent_message_at: opt_ts(row.get(13)?),
+        tags,
+        completion,
+        version: row.get(19)?,
+        updated_at: ts(row.get(20)?),
+    })
+}
+
+pub(in crate::store) fn intervention_by_row(
+    conn: &Connection,
+    n: i64,
+) -> Result<Option<Intervention>, ApiError> {
+    Ok(conn
+        .prepare_cached(&format!("{INTERVENTION_SELECT} WHERE i.id = ?1"))?
+        .query_row([n], intervention_from_row)
+        .optional()?)
+}
+
+pub fn get_intervention(conn: &Connection, id: &str) -> Result<Intervention, ApiError> {
+    let not_found = || ApiError::NotFound(format!("intervention `{id}` does not exist"));
+    let n = Kind::Intervention.parse(id).ok_or_else(not_found)?;
+    intervention_by_row(conn, n)?.ok_or_else(not_found)
+}
+
+/// A page of interventions matching the query, in id order (the cursor is the last id, so a
+/// page never skips or repeats one while others change).
+pub fn list_interventions(
+    conn: &Connection,
+    q: &InterventionQuery,
+) -> Result<Page<Intervention>, ApiError> {
+    let limit = page_limit(q.limit)?;
+    let after = match &q.cursor {
+        Some(c) => decode_cursor::<1>("iv", c)?[0],
+        None => 0,
+    };
+    let filter = query::Where::of(conn, q)?;
+    let sql = format!(
+        "{INTERVENTION_SELECT} WHERE i.id > ?{} ORDER BY i.id LIMIT ?",
+        filter.sql
+    );
+    let mut values = Vec::with_capacity(filter.values.len() + 2);
+    values.push(Value::Integer(after));
+    values.extend(filter.values);
+    values.push(Value::Integer(limit as i64 + 1));
+    let items = conn
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(values), intervention_from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(paginate(items, limit, |iv| {
+        encode_cursor("iv", &[Kind::Intervention.parse(&iv.id).unwrap_or(0)])
+    }))
+}

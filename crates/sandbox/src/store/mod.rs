@@ -1,0 +1,346 @@
+//! The sandbox's storage: one SQLite database in WAL mode.
+//!
+//! Writes go through one connection, one `BEGIN IMMEDIATE` transaction per change, so every change
+//! and its event commit together; reads use a small pool of connections that never wait for the
+//! writer. `synchronous = NORMAL` in WAL mode keeps every acknowledged commit across a crash of
+//! the process (kill -9); only a power cut could lose the last transactions.
+
+pub mod batch;
+pub mod catalog;
+pub mod conversations;
+pub mod events;
+pub mod history;
+mod idempotency;
+pub mod interventions;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jiff::Timestamp;
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use sha2::{Digest, Sha256};
+use tokio::sync::watch;
+
+use crate::error::ApiError;
+use livectl_contract::Kind;
+use livectl_contract::Role;
+
+pub use idempotency::{Fingerprint, Reply};
+
+/// The id of the built-in admin every sandbox has.
+pub const BUILTIN_ADMIN: i64 = 1;
+
+/// The agent a request acts as, from its bearer token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caller {
+    pub agent_id: i64,
+    pub role: Role,
+}
+
+impl Caller {
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+
+    pub fn require_admin(&self) -> Result<(), ApiError> {
+        if self.is_admin() {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(
+                "only an admin may do this; ask an admin or use an admin's token".into(),
+            ))
+        }
+    }
+}
+
+pub struct Store {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+    changes: watch::Sender<u64>,
+    /// POSTs handled, to expire old idempotency keys now and then.
+    posts: std::sync::atomic::AtomicU64,
+}
+
+/// How many idle read connections the pool keeps.
+const IDLE_READERS: usize = 8;
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, String> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        let mut writer = open_connection(path, false)
+            .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
+        schema::migrate(&mut writer)
+            .map_err(|e| format!("cannot prepare the database {}: {e}", path.display()))?;
+        idempotency::expire(&writer, Timestamp::now())
+            .map_err(|e| format!("cannot clean the database {}: {e}", path.display()))?;
+        Ok(Store {
+            path: path.to_owned(),
+            writer: Mutex::new(writer),
+            readers: Mutex::new(Vec::new()),
+            changes: watch::channel(0).0,
+            posts: Default::default(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` on a read connection (each statement sees a consistent snapshot).
+    pub fn read<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let pooled = self.readers.lock().map_err(poisoned)?.pop();
+        let conn = match pooled {
+            Some(conn) => conn,
+            None => open_connection(&self.path, true)?,
+        };
+        let result = f(&conn);
+        let mut readers = self.readers.lock().map_err(poisoned)?;
+        if readers.len() < IDLE_READERS {
+            readers.push(conn);
+        }
+        result
+    }
+
+    /// Runs `f` in one write transaction, committed only when it returns Ok.
+    pub fn write<T>(
+        &self,
+        f: impl FnOnce(&Transaction) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let result = {
+            let mut conn = self.writer.lock().map_err(poisoned)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            value
+        };
+        self.changes.send_modify(|n| *n += 1);
+        Ok(result)
+    }
+
+    /// A receiver that wakes whenever this process commits a change.
+    pub fn subscribe(&self) -> watch::Receiver<u64> {
+        self.changes.subscribe()
+    }
+
+    /// The caller a bearer token belongs to.
+    pub fn authenticate(conn: &Connection, token: &str) -> Result<Caller, ApiError> {
+        let found = conn
+            .prepare_cached(
+                "SELECT a.id, a.role FROM tokens t JOIN agents a ON a.id = t.agent_id WHERE t.hash = ?1",
+            )?
+            .query_row([token_hash(token)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)));
+        match found {
+            Ok((agent_id, role)) => Ok(Caller { agent_id, role: parse_word(&role)? }),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Err(ApiError::Unauthorized(
+                "the bearer token is not known to this sandbox; create one with `livectl sandbox token`".into(),
+            )),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Creates a bearer token for an agent (the built-in admin when `agent` is None) and returns
+    /// it; only its hash is stored.
+    pub fn create_token(&self, agent: Option<&str>) -> Result<String, ApiError> {
+        let token = new_token()?;
+        let hash = token_hash(&token);
+        self.write(|tx| {
+            let agent_id = match agent {
+                None => BUILTIN_ADMIN,
+                Some(agent) => catalog::find_agent(tx, agent)?,
+            };
+            tx.execute(
+                "INSERT INTO tokens (hash, agent_id, created_at) VALUES (?1, ?2, ?3)",
+                rusqlite::params![hash, agent_id, ms(Timestamp::now())],
+            )?;
+            Ok(())
+        })?;
+        Ok(token)
+    }
+
+    pub fn meta(conn: &Connection, name: &str) -> Result<Option<String>, ApiError> {
+        use rusqlite::OptionalExtension;
+        Ok(conn
+            .prepare_cached("SELECT value FROM meta WHERE name = ?1")?
+            .query_row([name], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The saved token when it still authenticates, else a new one for the built-in admin.
+    pub fn keep_or_create_token(&self, saved: Option<&str>) -> Result<(String, bool), ApiError> {
+        if let Some(saved) = saved
+            && self.read(|conn| Store::authenticate(conn, saved)).is_ok()
+        {
+            return Ok((saved.to_owned(), false));
+        }
+        Ok((self.create_token(None)?, true))
+    }
+
+    pub fn set_meta(tx: &Transaction, name: &str, value: &str) -> Result<(), ApiError> {
+        tx.execute(
+            "INSERT INTO meta (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            [name, value],
+        )?;
+        Ok(())
+    }
+}
+
+fn open_connection(path: &Path, read_only: bool) -> Result<Connection, rusqlite::Error> {
+    let flags = if read_only {
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    };
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    if !read_only {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(conn)
+}
+
+fn poisoned<T>(_: T) -> ApiError {
+    ApiError::Internal("a database connection was poisoned by an earlier panic".into())
+}
+
+fn new_token() -> Result<String, ApiError> {
+    let mut bytes = [0u8; 24];
+    getrandom::fill(&mut bytes).map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
+    Ok(format!("lvs_{}", URL_SAFE_NO_PAD.encode(bytes)))
+}
+
+/// SHA-256 of a token, hex: what the database keeps instead of the token.
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+/// Milliseconds since the Unix epoch: how instants are stored.
+pub fn ms(t: Timestamp) -> i64 {
+    t.as_millisecond()
+}
+
+pub fn ts(ms: i64) -> Timestamp {
+    Timestamp::from_millisecond(ms).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+pub fn opt_ts(ms: Option<i64>) -> Option<Timestamp> {
+    ms.map(ts)
+}
+
+/// Parses a stored enumeration word.
+pub fn parse_word<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, ApiError> {
+    s.parse()
+        .map_err(|e| ApiError::Internal(format!("stored value: {e}")))
+}
+
+pub(crate) fn word<T: std::str::FromStr<Err = String>>(
+    row: &rusqlite::Row<'_>,
+    idx: usize,
+) -> rusqlite::Result<T> {
+    let s: String = row.get(idx)?;
+    s.parse().map_err(|e: String| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+pub(crate) fn opt_id(kind: Kind, n: Option<i64>) -> Option<String> {
+    n.map(|n| kind.id(n))
+}
+
+/// Page size: 1 to the limit, the default when not given.
+pub fn page_limit(limit: Option<u32>) -> Result<usize, ApiError> {
+    livectl_contract::limits::page_size(limit).map_err(ApiError::BadRequest)
+}
+
+/// An opaque cursor: a tag naming the list it belongs to and the sort key of the last item.
+pub fn encode_cursor(tag: &str, keys: &[i64]) -> String {
+    let text = std::iter::once(tag.to_owned())
+        .chain(keys.iter().map(i64::to_string))
+        .collect::<Vec<_>>()
+        .join(":");
+    URL_SAFE_NO_PAD.encode(text)
+}
+
+pub fn decode_cursor<const N: usize>(tag: &str, cursor: &str) -> Result<[i64; N], ApiError> {
+    let bad = || {
+        ApiError::BadRequest(format!(
+            "cursor `{cursor}` is not valid for this list; use the next_cursor of a page of the same list"
+        ))
+    };
+    let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| bad())?;
+    let text = String::from_utf8(bytes).map_err(|_| bad())?;
+    let mut parts = text.split(':');
+    if parts.next() != Some(tag) {
+        return Err(bad());
+    }
+    let mut keys = [0i64; N];
+    for key in keys.iter_mut() {
+        *key = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
+    }
+    if parts.next().is_some() {
+        return Err(bad());
+    }
+    Ok(keys)
+}
+
+/// Cuts a list fetched with `limit + 1` rows into a page and the cursor that follows it.
+pub fn paginate<T>(
+    mut items: Vec<T>,
+    limit: usize,
+    cursor_of: impl Fn(&T) -> String,
+) -> livectl_contract::Page<T> {
+    let next_cursor = if items.len() > limit {
+        items.truncate(limit);
+        items.last().map(cursor_of)
+    } else {
+        None
+    };
+    livectl_contract::Page { items, next_cursor }
+}
+
+/// The row number of an id of `kind` that a request body or query refers to: 422 when unknown.
+pub fn reference(conn: &Connection, kind: Kind, id: &str) -> Result<i64, ApiError> {
+    let table = match kind {
+        Kind::Agent => "agents",
+        Kind::Department => "departments",
+        Kind::Topic => "topics",
+        Kind::Outcome => "outcomes",
+        Kind::Block => "blocks",
+        Kind::User => "users",
+        Kind::Conversation => "conversations",
+        Kind::Message => "messages",
+        Kind::Intervention => "interventions",
+    };
+    let unknown = || ApiError::Validation(format!("{kind} `{id}` does not exist"));
+    let n = kind.parse(id).ok_or_else(unknown)?;
+    let exists = conn
+        .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
+        .exists([n])?;
+    if exists { Ok(n) } else { Err(unknown()) }
+}

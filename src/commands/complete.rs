@@ -1,0 +1,160 @@
+//! `livectl complete TARGETS --topic T --outcome O [--tag X]... [--block B]`: hand back to the
+//! bot with the wrap-up. On a terminal, what the flags leave out is picked from the catalog.
+
+use clap::Args;
+use livectl_contract::{Action, Block, CompleteRequest, Outcome, Topic};
+
+use super::Ctx;
+use super::act::Targets;
+use crate::error::CliError;
+use crate::ui::{Ui, prompt};
+use crate::usecases::lookup::{self, CatalogEntry, label};
+
+#[derive(Debug, Args)]
+pub struct CompleteArgs {
+    #[command(flatten)]
+    pub targets: Targets,
+    /// The topic: id, key or name (see `livectl topics`)
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// The outcome: id, key or name (see `livectl outcomes`)
+    #[arg(long)]
+    pub outcome: Option<String>,
+    /// A tag (repeatable)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// The block the bot sends to close: id, key or name (see `livectl blocks`)
+    #[arg(long)]
+    pub block: Option<String>,
+}
+
+pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
+    if args.targets.resumed(ctx, "complete").await? {
+        return Ok(());
+    }
+    let client = ctx.client().await?;
+    let (topics, outcomes, blocks) = (
+        client.topics().await?,
+        client.outcomes().await?,
+        client.blocks().await?,
+    );
+    let interactive = ctx.ui.interactive()
+        && (args.topic.is_none() || args.outcome.is_none() || args.block.is_none());
+    let body = if interactive {
+        ask(ctx, &args, &topics, &outcomes, &blocks)?
+    } else {
+        let missing = |flag: &str, valid: String| {
+            CliError::usage(format!("{flag} is required when not running interactively"))
+                .hint(format!("valid values: {valid}"))
+        };
+        let topic = args
+            .topic
+            .as_deref()
+            .ok_or_else(|| missing("--topic", lookup::valid(&topics)))?;
+        let outcome = args
+            .outcome
+            .as_deref()
+            .ok_or_else(|| missing("--outcome", lookup::valid(&outcomes)))?;
+        CompleteRequest {
+            topic: lookup::pick(&topics, topic, "--topic")?.id.clone(),
+            outcome: lookup::pick(&outcomes, outcome, "--outcome")?.id.clone(),
+            tags: args.tags.clone(),
+            block: args
+                .block
+                .as_deref()
+                .map(|b| lookup::pick(&blocks, b, "--block").map(|b| b.id.clone()))
+                .transpose()?,
+        }
+    };
+    let targets = args.targets.resolve(ctx).await?;
+    args.targets
+        .perform(ctx, "complete", "complete".into(), targets, |_| {
+            Action::Complete(body.clone())
+        })
+        .await
+}
+
+/// A choice from the catalog; `(none)` first when it may be left out.
+fn choose<'a, T: CatalogEntry>(
+    ui: &Ui,
+    title: &str,
+    items: &'a [T],
+    optional: bool,
+) -> Result<Option<&'a T>, CliError> {
+    let mut labels: Vec<String> = items.iter().map(label).collect();
+    if optional {
+        labels.insert(0, "(none)".into());
+    }
+    if labels.is_empty() {
+        return Err(CliError::failure(format!(
+            "the catalog has no {title}s; an admin must add one first"
+        )));
+    }
+    let index = prompt::pick(ui, title, &labels)?;
+    Ok(match (optional, index) {
+        (true, 0) => None,
+        (true, i) => items.get(i - 1),
+        (false, i) => items.get(i),
+    })
+}
+
+/// Asks for the missing topic, outcome, block and tags, then for confirmation.
+fn ask(
+    ctx: &Ctx,
+    args: &CompleteArgs,
+    topics: &[Topic],
+    outcomes: &[Outcome],
+    blocks: &[Block],
+) -> Result<CompleteRequest, CliError> {
+    let ui = &ctx.ui;
+    let topic = match &args.topic {
+        Some(t) => lookup::pick(topics, t, "--topic")?,
+        None => choose(ui, "Topic", topics, false)?
+            .ok_or_else(|| CliError::failure("no topic chosen"))?,
+    };
+    let outcome = match &args.outcome {
+        Some(o) => lookup::pick(outcomes, o, "--outcome")?,
+        None => choose(ui, "Outcome", outcomes, false)?
+            .ok_or_else(|| CliError::failure("no outcome chosen"))?,
+    };
+    let block = match &args.block {
+        Some(b) => Some(lookup::pick(blocks, b, "--block")?),
+        None => choose(ui, "Closing block", blocks, true)?,
+    };
+    let mut tags = args.tags.clone();
+    if tags.is_empty() {
+        tags = prompt::text(ui, "Tags (comma-separated, optional)")?
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect();
+    }
+    let summary = format!(
+        "Complete {} with topic {}, outcome {}{}{}?",
+        if args.targets.ids.len() == 1 {
+            args.targets.ids[0].clone()
+        } else {
+            "the interventions".to_owned()
+        },
+        topic.name,
+        outcome.name,
+        block
+            .map(|b| format!(", block {}", b.name))
+            .unwrap_or_default(),
+        if tags.is_empty() {
+            String::new()
+        } else {
+            format!(", tags {}", tags.join(", "))
+        }
+    );
+    if !ctx.global.yes && !prompt::confirm(ui, &summary, true)? {
+        return Err(CliError::interrupted("nothing was completed"));
+    }
+    Ok(CompleteRequest {
+        topic: topic.id.clone(),
+        outcome: outcome.id.clone(),
+        tags,
+        block: block.map(|b| b.id.clone()),
+    })
+}

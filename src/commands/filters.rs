@@ -1,0 +1,161 @@
+//! The filters that select interventions, shared by `list`, `watch` and every action, and the
+//! options of bulk runs. They become the contract's `InterventionQuery`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use clap_complete::engine::ArgValueCandidates;
+use jiff::{SignedDuration, Timestamp};
+use livectl_client::Client;
+use livectl_contract::{InterventionQuery, InterventionState, Owner, States};
+
+use crate::error::CliError;
+use crate::usecases::{bulk, lookup};
+
+/// `--state`: one of the contract's states, or a set of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StateFilter {
+    Queued,
+    Assigned,
+    Completed,
+    Cancelled,
+    // Queued and assigned.
+    Open,
+    // Every state.
+    All,
+}
+
+impl StateFilter {
+    fn states(self) -> &'static [InterventionState] {
+        use InterventionState::*;
+        match self {
+            StateFilter::Queued => &[Queued],
+            StateFilter::Assigned => &[Assigned],
+            StateFilter::Completed => &[Completed],
+            StateFilter::Cancelled => &[Cancelled],
+            StateFilter::Open => &[Queued, Assigned],
+            StateFilter::All => InterventionState::ALL,
+        }
+    }
+}
+
+/// A duration given on the command line: `90s`, `30m`, `2h`, `1d`, `1h30m`.
+pub fn duration(s: &str) -> Result<SignedDuration, String> {
+    livectl_contract::duration::parse(s)
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct Filters {
+    /// States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all
+    #[arg(long, value_delimiter = ',', value_enum)]
+    pub state: Vec<StateFilter>,
+    /// Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue
+    #[arg(long, visible_alias = "from", value_name = "AGENT", add = ArgValueCandidates::new(crate::completion::agents))]
+    pub owner: Option<String>,
+    /// Department: id, key or name
+    #[arg(long)]
+    pub department: Option<String>,
+    /// Only interventions with this tag
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only interventions queued longer ago than this, e.g. 30m, 2h, 1d
+    #[arg(long, value_name = "DURATION", value_parser = duration)]
+    pub older_than: Option<SignedDuration>,
+}
+
+impl Filters {
+    /// True when any filter was given (bulk actions select by filters only then).
+    pub fn is_set(&self) -> bool {
+        !self.state.is_empty()
+            || self.owner.is_some()
+            || self.department.is_some()
+            || self.tag.is_some()
+            || self.older_than.is_some()
+    }
+
+    /// The contract's query for these filters: names resolved to ids, open interventions when
+    /// no state is given.
+    pub async fn query(
+        &self,
+        client: &Client,
+        now: Timestamp,
+    ) -> Result<InterventionQuery, CliError> {
+        let mut query = InterventionQuery {
+            state: if self.state.is_empty() {
+                States::open()
+            } else {
+                States::new(self.state.iter().flat_map(|s| s.states().iter().copied()))
+            },
+            ..InterventionQuery::default()
+        };
+        if query.state.is_all() {
+            query.state = States::default();
+        }
+        if let Some(owner) = &self.owner {
+            query.owner = Some(if owner == "none" {
+                Owner::Nobody
+            } else {
+                Owner::Agent(lookup::agent(client, owner, "--owner").await?.id)
+            });
+        }
+        if let Some(department) = &self.department {
+            let departments = client.departments().await?;
+            query.department = Some(
+                lookup::pick(&departments, department, "--department")?
+                    .id
+                    .clone(),
+            );
+        }
+        query.tag = self.tag.as_ref().map(|t| t.trim().to_lowercase());
+        if let Some(age) = self.older_than {
+            query.queued_before = Some(
+                now.checked_sub(age)
+                    .map_err(|e| CliError::usage(format!("--older-than: {e}")))?,
+            );
+        }
+        Ok(query)
+    }
+}
+
+/// Bulk options, shared by the five actions and `stuck --fix`.
+#[derive(Debug, Clone, Args)]
+pub struct BulkArgs {
+    /// Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox,
+    /// each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+    /// At most N actions a second
+    #[arg(long, value_name = "N", value_parser = rate)]
+    pub rate: Option<f64>,
+    /// Print what would change and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]
+    #[arg(long, value_name = "FILE")]
+    pub journal: Option<PathBuf>,
+    /// Continue the run of this journal: only what is left, in-flight items replayed with their keys
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["journal", "dry_run"])]
+    pub resume: Option<PathBuf>,
+}
+
+fn rate(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(r) if r > 0.0 && r.is_finite() => Ok(r),
+        _ => Err(format!(
+            "`{s}` is not a rate; give a number of actions a second above 0, such as 50"
+        )),
+    }
+}
+
+impl BulkArgs {
+    /// The engine's options; `yes` from the global flag.
+    pub fn options(&self, yes: bool) -> bulk::Options {
+        bulk::Options {
+            concurrency: self.concurrency,
+            rate: self.rate,
+            dry_run: self.dry_run,
+            journal: self.journal.clone(),
+            yes,
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! `livectl sandbox`: serve the API locally, mint tokens, reset, print the generated documents.
+
+mod documents;
+mod reset;
+mod serve;
+mod token;
+
+use clap::{Args, Subcommand};
+
+use super::Ctx;
+use crate::error::CliError;
+
+#[derive(Debug, Args)]
+pub struct SandboxArgs {
+    #[command(subcommand)]
+    pub command: SandboxCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SandboxCommand {
+    /// Serve the Live Conversations API from a local database
+    Serve(serve::ServeArgs),
+    /// Print a new bearer token for an agent of a sandbox database
+    Token(token::TokenArgs),
+    /// Delete a sandbox database and start again
+    Reset(reset::ResetArgs),
+    /// Print the OpenAPI document of the API
+    #[command(hide = true)]
+    Openapi,
+    /// Print the JSON Schema of seed files
+    #[command(hide = true)]
+    SeedSchema,
+}
+
+pub async fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<(), CliError> {
+    match args.command {
+        SandboxCommand::Serve(a) => serve::exec(a, ctx).await,
+        SandboxCommand::Token(a) => token::exec(a, ctx),
+        SandboxCommand::Reset(a) => reset::exec(a, ctx),
+        SandboxCommand::Openapi => documents::openapi(ctx),
+        SandboxCommand::SeedSchema => documents::seed_schema(ctx),
+    }
+}

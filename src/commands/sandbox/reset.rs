@@ -1,0 +1,46 @@
+//! `livectl sandbox reset --yes`: delete a sandbox database and start again.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Ctx;
+use crate::error::CliError;
+
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    /// The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Delete without asking
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+pub fn exec(args: ResetArgs, ctx: &Ctx) -> Result<(), CliError> {
+    let db = args.db.unwrap_or_else(crate::config::default_sandbox_db);
+    if !args.yes {
+        return Err(CliError::usage(format!(
+            "resetting deletes {} and everything in it",
+            db.display()
+        ))
+        .hint("run again with --yes to delete it"));
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut path = db.clone().into_os_string();
+        path.push(suffix);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(CliError::failure(format!(
+                    "cannot delete {}: {e}",
+                    PathBuf::from(path).display()
+                )));
+            }
+        }
+    }
+    ctx.ui
+        .note(format!("deleted the sandbox database {}", db.display()));
+    Ok(())
+}

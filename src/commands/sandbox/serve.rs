@@ -1,0 +1,126 @@
+//! `livectl sandbox serve`: the Live Conversations API from a local database, until Ctrl-C or
+//! SIGTERM.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Args;
+use livectl_sandbox::faults::FaultSpec;
+use livectl_sandbox::{Knobs, Seed, server};
+
+use super::Ctx;
+use crate::error::CliError;
+
+/// `--seed`: the demo, or a seed file checked whole before the sandbox starts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SeedArg {
+    Demo,
+    File(PathBuf),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port (the address is printed on stderr)
+    #[arg(long, default_value = "127.0.0.1:8787")]
+    pub addr: SocketAddr,
+    /// The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Load data at start: `demo` for the demo workspace, or a seed FILE (YAML or JSON);
+    /// without it the sandbox starts empty but for the built-in admin
+    #[arg(long, value_parser = seed)]
+    pub seed: Option<SeedArg>,
+    /// Allow at most N requests per second per token (429 beyond)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub rate_limit: Option<u32>,
+    /// Inject faults, e.g. error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7
+    #[arg(long, value_name = "SPEC", value_parser = faults)]
+    pub faults: Option<FaultSpec>,
+}
+
+fn seed(s: &str) -> Result<SeedArg, String> {
+    match s {
+        "demo" => Ok(SeedArg::Demo),
+        path if std::path::Path::new(path).is_file() => Ok(SeedArg::File(path.into())),
+        _ => Err(format!(
+            "`{s}` is neither `demo` nor a seed file (YAML or JSON)"
+        )),
+    }
+}
+
+fn faults(s: &str) -> Result<FaultSpec, String> {
+    s.parse()
+}
+
+pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
+    let ui = &ctx.ui;
+    let db = args.db.unwrap_or_else(crate::config::default_sandbox_db);
+    // A seed file is checked whole before the sandbox starts.
+    let (seed, loaded) = match &args.seed {
+        None => (None, None),
+        Some(SeedArg::Demo) => (Some(Seed::Demo), None),
+        Some(SeedArg::File(path)) => (
+            Some(Seed::Document(Box::new(livectl_contract::seed::load(
+                path,
+            )?))),
+            Some(path.clone()),
+        ),
+    };
+    let (store, tally) = livectl_sandbox::open(db.clone(), seed)
+        .await
+        .map_err(|e| CliError::failure(e.to_string()))?;
+    if let (Some(path), Some(tally)) = (loaded, tally) {
+        ui.note(format!(
+            "livectl sandbox loaded {}: {tally}",
+            path.display()
+        ));
+    }
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .map_err(|e| {
+            CliError::failure(format!("cannot listen on {}: {e}", args.addr))
+                .hint("choose another address with --addr, or 127.0.0.1:0 for any free port")
+        })?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| CliError::failure(format!("cannot read the listening address: {e}")))?;
+    let knobs = Knobs {
+        rate_limit: args.rate_limit,
+        faults: args.faults,
+    };
+    let app = livectl_sandbox::app(store, &knobs);
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let serving = tokio::spawn(server::serve(listener, app, async {
+        let _ = stopped.await;
+    }));
+    ui.note(format!(
+        "livectl sandbox listening on http://{local} (database {})",
+        db.display()
+    ));
+    shutdown_signal().await;
+    let _ = stop.send(());
+    let _ = serving.await;
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}

@@ -1,0 +1,27 @@
+//! `livectl whoami`: who the token belongs to, and where.
+
+use clap::Args;
+
+use super::Ctx;
+use crate::error::CliError;
+use crate::ui::Format;
+
+#[derive(Debug, Args)]
+pub struct WhoamiArgs {}
+
+pub async fn exec(_: WhoamiArgs, ctx: &Ctx) -> Result<(), CliError> {
+    let connection = ctx.connection().await?;
+    let me = connection.client.me().await?;
+    if matches!(ctx.ui.format, Some(Format::Json | Format::Ndjson)) {
+        return ctx.ui.json(&me);
+    }
+    let place = match (&connection.embedded, &connection.profile) {
+        (Some(db), _) => format!("the embedded sandbox {}", db.display()),
+        (None, Some(p)) => format!("{} (profile `{p}`)", connection.client.base()),
+        (None, None) => connection.client.base().to_owned(),
+    };
+    ctx.ui.line(&format!(
+        "{} <{}> {} {} on {place}",
+        me.name, me.email, me.role, me.id
+    ))
+}

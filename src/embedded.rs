@@ -1,0 +1,50 @@
+//! The embedded default: with no platform configured, the sandbox is served in this process
+//! from the user's data directory, seeded with the demo the first time, and the client talks to
+//! it over loopback HTTP as its built-in admin. This is the one place the CLI starts a sandbox
+//! for itself; the client never reaches into the store.
+
+use livectl_client::{Client, Token};
+use livectl_sandbox::{Knobs, Seed, server};
+
+use crate::config::{data_dir, default_sandbox_db};
+use crate::connect::{Connection, log};
+use crate::error::CliError;
+use crate::files::write_whole;
+use crate::ui::Ui;
+
+pub async fn start(ui: &Ui) -> Result<Connection, CliError> {
+    let db = default_sandbox_db();
+    let fresh = !db.exists();
+    let (store, _) = livectl_sandbox::open(db.clone(), fresh.then_some(Seed::Demo))
+        .await
+        .map_err(|e| CliError::failure(format!("cannot start the embedded sandbox: {e}")))?;
+    // The built-in admin's token is kept beside the database (mode 0600).
+    let path = data_dir().join("sandbox.token");
+    let saved = std::fs::read_to_string(&path).ok();
+    let (token, new) = store
+        .keep_or_create_token(saved.as_deref().map(str::trim))
+        .map_err(|e| {
+            CliError::failure(format!("cannot create the embedded sandbox's token: {e}"))
+        })?;
+    if new {
+        write_whole(&path, token.as_bytes(), Some(0o600))?;
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .map_err(|e| CliError::failure(format!("cannot start the embedded sandbox: {e}")))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| CliError::failure(format!("cannot start the embedded sandbox: {e}")))?;
+    let app = livectl_sandbox::app(store, &Knobs::default());
+    tokio::spawn(server::serve(listener, app, std::future::pending()));
+    ui.note(format!(
+        "livectl: using the embedded sandbox {}{}; connect to a real platform with `livectl login`",
+        db.display(),
+        if fresh { " (new, with demo data)" } else { "" }
+    ));
+    Ok(Connection {
+        client: Client::new(&format!("http://{addr}"), Token::new(token), log(ui))?,
+        profile: None,
+        embedded: Some(db),
+    })
+}

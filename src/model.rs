@@ -1,0 +1,142 @@
+//! What livectl itself knows beside the contract's resources: the results of a bulk run, why an
+//! intervention is stuck, a queue as a row, and the names ids stand for. Use cases produce
+//! these; the ui renders them.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use livectl_contract::{Action, AgentQueue, AgentStatus, Intervention, Queues};
+use serde::{Deserialize, Serialize};
+
+/// How one item of a bulk run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemOutcome {
+    Done,
+    /// Changed by someone else since it was listed: never overwritten.
+    Skipped,
+    Failed,
+}
+
+/// One item's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemResult {
+    pub id: String,
+    pub result: ItemOutcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// What a bulk run did, as printed with `-o json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub run_id: String,
+    pub action: String,
+    pub journal: PathBuf,
+    pub done: usize,
+    pub skipped: usize,
+    pub failed: usize,
+    pub interrupted: bool,
+    pub items: Vec<ItemResult>,
+}
+
+/// One planned item of a bulk run, as `--dry-run` shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    /// The version listed, sent as If-Match (filter-selected items only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    #[serde(flatten)]
+    pub action: Action,
+}
+
+/// Why an intervention needs help.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StuckReason {
+    /// Waiting in the general queue since then.
+    Queued { since: Timestamp },
+    /// Its owner is deactivated.
+    OwnerInactive { owner: String },
+    /// Its owner is away or offline.
+    OwnerAbsent { owner: String, status: AgentStatus },
+    /// The user has waited for a reply since then.
+    NoReply { since: Timestamp },
+}
+
+/// A stuck intervention and why.
+#[derive(Debug, Clone)]
+pub struct Stuck {
+    pub intervention: Intervention,
+    pub reasons: Vec<StuckReason>,
+    /// When it was found stuck: the reasons' ages count to then.
+    pub now: Timestamp,
+}
+
+/// One line of `livectl queues`: the general queue or an agent's My Queue.
+#[derive(Debug, Clone, Serialize)]
+pub struct QueueRow {
+    pub queue: String,
+    pub agent: Option<String>,
+    pub name: Option<String>,
+    pub status: Option<String>,
+    pub count: i64,
+    pub oldest_at: Option<Timestamp>,
+}
+
+impl QueueRow {
+    /// The general queue first, then every agent's My Queue.
+    pub fn all(queues: &Queues) -> Vec<QueueRow> {
+        let mut rows = vec![QueueRow {
+            queue: "general".into(),
+            agent: None,
+            name: None,
+            status: None,
+            count: queues.general.count,
+            oldest_at: queues.general.oldest_queued_at,
+        }];
+        rows.extend(queues.agents.iter().map(QueueRow::from));
+        rows
+    }
+}
+
+impl From<&AgentQueue> for QueueRow {
+    fn from(q: &AgentQueue) -> QueueRow {
+        QueueRow {
+            queue: "my".into(),
+            agent: Some(q.agent.clone()),
+            name: Some(q.name.clone()),
+            status: Some(if q.active {
+                q.status.to_string()
+            } else {
+                "inactive".into()
+            }),
+            count: q.count,
+            oldest_at: q.oldest_assigned_at,
+        }
+    }
+}
+
+/// The names ids stand for (agents, departments, the catalog), for people reading a table.
+#[derive(Debug, Clone, Default)]
+pub struct Names(HashMap<String, String>);
+
+impl Names {
+    pub fn new(pairs: impl IntoIterator<Item = (String, String)>) -> Names {
+        Names(pairs.into_iter().collect())
+    }
+
+    pub fn extend(&mut self, pairs: impl IntoIterator<Item = (String, String)>) {
+        self.0.extend(pairs);
+    }
+
+    pub fn get(&self, id: &str) -> Option<&str> {
+        self.0.get(id).map(String::as_str)
+    }
+
+    /// The name when known, else the id.
+    pub fn of(&self, id: &str) -> String {
+        self.get(id).unwrap_or(id).to_owned()
+    }
+}

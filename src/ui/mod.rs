@@ -1,0 +1,235 @@
+//! The only code that knows terminals: formats, tables, colours, prompts, progress bars, pagers
+//! and the sanitising of outside text, done here at write time so no path can forget it. Data
+//! goes to stdout, messages to stderr; a closed stdout ends the output quietly.
+
+mod json;
+mod list;
+pub mod progress;
+pub mod prompt;
+mod rows;
+mod sanitize;
+mod style;
+mod time;
+pub mod timeline;
+
+use std::io::{IsTerminal, Write};
+
+use jiff::Timestamp;
+
+use crate::error::CliError;
+use crate::model::Names;
+
+pub use list::{ListWriter, Row, View};
+pub use rows::stuck_json;
+pub use sanitize::sanitize;
+pub use style::{Color, Span, Text};
+pub use time::age;
+
+/// `-o/--output`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Ndjson,
+    Csv,
+    Ids,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// How this run prints: decided once from the flags, the environment and the terminals.
+#[derive(Debug, Clone)]
+pub struct Ui {
+    /// None: the default (a table on a TTY, plain lines otherwise).
+    pub format: Option<Format>,
+    pub color: bool,
+    pub stdout_tty: bool,
+    pub stderr_tty: bool,
+    pub stdin_tty: bool,
+    pub quiet: bool,
+    pub no_input: bool,
+    pub verbose: u8,
+    pub width: Option<u16>,
+    /// "Now", for ages; LIVECTL_NOW fixes it (tests, reproducible reports).
+    pub now: Timestamp,
+}
+
+impl Ui {
+    pub fn new(
+        format: Option<Format>,
+        color: ColorChoice,
+        quiet: bool,
+        no_input: bool,
+        verbose: u8,
+    ) -> Ui {
+        // LIVECTL_FORCE_TTY=1 makes livectl behave as on a terminal (tests drive it this way).
+        let forced = std::env::var_os("LIVECTL_FORCE_TTY").is_some_and(|v| v == "1");
+        let stdout_tty = forced || std::io::stdout().is_terminal();
+        let stderr_tty = forced || std::io::stderr().is_terminal();
+        let stdin_tty = std::io::stdin().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stdout_tty && !no_color,
+        };
+        // A forced terminal has no size to ask: 120 columns unless COLUMNS says otherwise.
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .or(forced.then_some(120));
+        let now = std::env::var("LIVECTL_NOW")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(Timestamp::now);
+        Ui {
+            format,
+            color,
+            stdout_tty,
+            stderr_tty,
+            stdin_tty,
+            quiet,
+            no_input,
+            verbose,
+            width,
+            now,
+        }
+    }
+
+    /// A quiet ui for work nobody watches (shell completion).
+    pub fn silent() -> Ui {
+        Ui::new(None, ColorChoice::Never, true, true, 0)
+    }
+
+    /// Prompts only when a person is there to answer them.
+    pub fn interactive(&self) -> bool {
+        self.stdin_tty && self.stdout_tty && !self.no_input
+    }
+
+    /// A table when asked for, or by default on a terminal.
+    pub fn tables(&self) -> bool {
+        match self.format {
+            Some(Format::Table) => true,
+            None => self.stdout_tty,
+            _ => false,
+        }
+    }
+
+    /// Human-readable lines rather than data: no format asked for, on a terminal.
+    pub fn for_people(&self) -> bool {
+        self.format.is_none() && self.stdout_tty || self.format == Some(Format::Table)
+    }
+
+    // ---- stderr: messages ----
+
+    /// A message for the person at the terminal, on stderr (not with --quiet).
+    pub fn note(&self, message: impl std::fmt::Display) {
+        if !self.quiet {
+            self.stderr_line(&message.to_string());
+        }
+    }
+
+    /// A line of `-v` logging.
+    pub fn log(&self, message: &str) {
+        self.stderr_line(&format!("livectl: {message}"));
+    }
+
+    /// The error that ends the run, with its hints: always shown, even with --quiet.
+    pub fn report(&self, error: &CliError) {
+        if error.is_closed_pipe() {
+            return;
+        }
+        self.stderr_line(&format!("error: {}", error.message));
+        for hint in &error.hints {
+            self.stderr_line(&format!("hint: {hint}"));
+        }
+    }
+
+    fn stderr_line(&self, text: &str) {
+        let mut line = String::new();
+        for (n, part) in text.split('\n').enumerate() {
+            if n > 0 {
+                line.push('\n');
+            }
+            line.push_str(&sanitize(part, false));
+        }
+        line.push('\n');
+        // Nowhere left to say it when stderr is closed.
+        let _ = std::io::stderr().lock().write_all(line.as_bytes());
+    }
+
+    // ---- stdout: data ----
+
+    /// Writes one value as JSON (pretty on a terminal), or as one NDJSON line.
+    pub fn json<T: serde::Serialize>(&self, value: &T) -> Result<(), CliError> {
+        let mut out = json::Safe(std::io::stdout().lock());
+        let written = if self.format == Some(Format::Ndjson) {
+            serde_json::to_writer(&mut out, value)
+        } else {
+            serde_json::to_writer_pretty(&mut out, value)
+        };
+        written.map_err(|e| CliError::output(e.into()))?;
+        writeln!(out).map_err(CliError::output)?;
+        out.flush().map_err(CliError::output)
+    }
+
+    /// One value as one compact JSON line, flushed at once (a live stream).
+    pub fn json_line<T: serde::Serialize>(&self, value: &T) -> Result<(), CliError> {
+        let mut out = json::Safe(std::io::stdout().lock());
+        serde_json::to_writer(&mut out, value).map_err(|e| CliError::output(e.into()))?;
+        writeln!(out)
+            .and_then(|()| out.flush())
+            .map_err(CliError::output)
+    }
+
+    /// Styled text for people, sanitized and painted.
+    pub fn text(&self, text: &Text) -> Result<(), CliError> {
+        let rendered = text.render(self.color);
+        let mut out = std::io::stdout().lock();
+        out.write_all(rendered.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(CliError::output)
+    }
+
+    /// A plain line of data (`whoami`, `config get`), sanitized.
+    pub fn line(&self, text: &str) -> Result<(), CliError> {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{}", sanitize(text, false))
+            .and_then(|()| out.flush())
+            .map_err(CliError::output)
+    }
+
+    /// Bytes for stdout as they are (generated completions, an OpenAPI document).
+    pub fn raw(&self, bytes: &[u8]) -> Result<(), CliError> {
+        let mut out = std::io::stdout().lock();
+        out.write_all(bytes)
+            .and_then(|()| out.flush())
+            .map_err(CliError::output)
+    }
+
+    /// A whole list of rows in the run's format.
+    pub fn list<T: Row>(&self, names: &Names, items: &[T]) -> Result<(), CliError> {
+        let mut writer = self.list_writer(names, std::io::stdout().lock())?;
+        for item in items {
+            writer.item(item)?;
+        }
+        writer.finish()?;
+        Ok(())
+    }
+
+    /// A list written as it arrives, to stdout or a file.
+    pub fn list_writer<'a, T: Row, W: Write>(
+        &'a self,
+        names: &'a Names,
+        writer: W,
+    ) -> Result<ListWriter<'a, W, T>, CliError> {
+        ListWriter::new(View { ui: self, names }, writer)
+    }
+}

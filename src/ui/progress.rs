@@ -1,0 +1,60 @@
+//! Progress on stderr (indicatif), drawn only on a terminal and not with --quiet.
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::Ui;
+
+/// A bar or a counter; hidden when nobody is watching.
+pub struct Progress(ProgressBar);
+
+impl Progress {
+    fn styled(ui: &Ui, len: Option<u64>, template: &str) -> Progress {
+        if ui.quiet || !ui.stderr_tty {
+            return Progress(ProgressBar::hidden());
+        }
+        let bar = ProgressBar::with_draw_target(len, ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template(template) {
+            bar.set_style(style);
+        }
+        Progress(bar)
+    }
+
+    /// The items of a bulk run.
+    pub fn items(ui: &Ui, len: u64) -> Progress {
+        Progress::styled(
+            ui,
+            Some(len),
+            "{bar:30} {pos}/{len}  {per_sec}  eta {eta}  {msg}",
+        )
+    }
+
+    /// The conversations of a seed load.
+    pub fn conversations(ui: &Ui, len: u64) -> Progress {
+        Progress::styled(
+            ui,
+            Some(len),
+            "{bar:30} {pos}/{len} conversations  {per_sec}  eta {eta}",
+        )
+    }
+
+    /// Records of an export, whose total is not known up front.
+    pub fn records(ui: &Ui) -> Progress {
+        Progress::styled(ui, None, "{spinner} {pos} records  {per_sec}  {elapsed}")
+    }
+
+    pub fn hidden() -> Progress {
+        Progress(ProgressBar::hidden())
+    }
+
+    pub fn inc(&self, n: u64) {
+        self.0.inc(n);
+    }
+
+    pub fn message(&self, message: String) {
+        self.0.set_message(message);
+    }
+
+    pub fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}

@@ -1,0 +1,61 @@
+//! Questions to the person at the terminal (dialoguer), asked only when the run is
+//! interactive; callers decide what a missing answer means otherwise.
+
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Confirm, FuzzySelect, Input, Password};
+
+use super::{Ui, sanitize};
+use crate::error::CliError;
+
+fn failed(e: dialoguer::Error) -> CliError {
+    CliError::failure(format!("the prompt failed: {e}"))
+}
+
+/// Colours only when the run has them (NO_COLOR, --color never).
+fn theme(ui: &Ui) -> Box<dyn Theme> {
+    if ui.color {
+        Box::new(ColorfulTheme::default())
+    } else {
+        Box::new(SimpleTheme)
+    }
+}
+
+/// A yes or no question; `default` is the answer to Enter.
+pub fn confirm(ui: &Ui, question: &str, default: bool) -> Result<bool, CliError> {
+    Confirm::with_theme(theme(ui).as_ref())
+        .with_prompt(sanitize(question, false))
+        .default(default)
+        .interact()
+        .map_err(failed)
+}
+
+/// A choice among `labels`, filtered as the person types; the index chosen.
+pub fn pick(ui: &Ui, title: &str, labels: &[String]) -> Result<usize, CliError> {
+    let labels: Vec<String> = labels
+        .iter()
+        .map(|l| sanitize(l, false).into_owned())
+        .collect();
+    FuzzySelect::with_theme(theme(ui).as_ref())
+        .with_prompt(title)
+        .items(&labels)
+        .default(0)
+        .interact()
+        .map_err(failed)
+}
+
+/// A line of text, maybe empty.
+pub fn text(ui: &Ui, question: &str) -> Result<String, CliError> {
+    Input::<String>::with_theme(theme(ui).as_ref())
+        .with_prompt(question)
+        .allow_empty(true)
+        .interact_text()
+        .map_err(failed)
+}
+
+/// A secret typed without echo.
+pub fn secret(ui: &Ui, question: &str) -> Result<String, CliError> {
+    Password::with_theme(theme(ui).as_ref())
+        .with_prompt(sanitize(question, false))
+        .interact()
+        .map_err(failed)
+}

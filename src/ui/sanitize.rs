@@ -1,0 +1,50 @@
+//! Text from users, files and the platform made safe for a terminal.
+
+use std::borrow::Cow;
+
+/// Characters that reorder or hide what follows (bidirectional overrides and isolates).
+fn reorders(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from users, files and the platform (chat messages, names, ids, problem details) made
+/// safe for a terminal: control characters and direction overrides are shown escaped
+/// (`\u{1b}`, `\u{202e}`), so text cannot move the cursor, retitle the window, colour itself or
+/// hide what follows. livectl's own colours are applied after this, by the writer.
+pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let harmless = |c: char| (!c.is_control() && !reorders(c)) || (keep_newlines && c == '\n');
+    if text.chars().all(harmless) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if harmless(c) {
+            out.push(c);
+        } else {
+            out.extend(c.escape_default());
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(sanitize("plain text", false), "plain text");
+        assert_eq!(
+            sanitize("\x1b[33mqueued\x1b[0m", false),
+            "\\u{1b}[33mqueued\\u{1b}[0m"
+        );
+        assert_eq!(
+            sanitize("hi\x1b]0;owned\x07 there", false),
+            "hi\\u{1b}]0;owned\\u{7} there"
+        );
+        assert_eq!(sanitize("up\x1b[2Aover", false), "up\\u{1b}[2Aover");
+        assert_eq!(sanitize("a\nb\rc", false), "a\\nb\\rc");
+        assert_eq!(sanitize("a\nb", true), "a\nb");
+        assert_eq!(sanitize("abc\u{202e}fed", false), "abc\\u{202e}fed");
+    }
+}

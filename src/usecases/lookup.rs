@@ -1,0 +1,194 @@
+//! Names as people type them: an AGENT is an id, an email, a unique name or `me`; catalog
+//! entries are an id, a key or a name; a user is an id, an email or an exact name. And the names
+//! of ids, for tables.
+
+use livectl_client::Client;
+use livectl_contract::{Agent, Block, Department, Kind, Outcome, Topic, User};
+
+use crate::error::{CliError, ErrorKind};
+use crate::model::Names;
+
+/// The agent an AGENT argument names.
+pub async fn agent(client: &Client, text: &str, flag: &str) -> Result<Agent, CliError> {
+    if text == "me" {
+        return Ok(client.me().await?);
+    }
+    let agents = client.agents().await?;
+    pick_agent(&agents, text, flag).cloned()
+}
+
+pub fn pick_agent<'a>(agents: &'a [Agent], text: &str, flag: &str) -> Result<&'a Agent, CliError> {
+    let wanted = text.trim();
+    if let Some(a) = agents.iter().find(|a| {
+        a.id == wanted || a.email.eq_ignore_ascii_case(wanted) || a.key.as_deref() == Some(wanted)
+    }) {
+        return Ok(a);
+    }
+    let by_name: Vec<&Agent> = agents
+        .iter()
+        .filter(|a| a.name.eq_ignore_ascii_case(wanted))
+        .collect();
+    let by_name = if by_name.is_empty() {
+        // A first name alone, when only one agent has it.
+        agents
+            .iter()
+            .filter(|a| {
+                a.name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|f| f.eq_ignore_ascii_case(wanted))
+            })
+            .collect()
+    } else {
+        by_name
+    };
+    match by_name.as_slice() {
+        [one] => Ok(one),
+        [] => Err(CliError::new(
+            ErrorKind::NotFound,
+            format!("{flag}: no agent is called `{wanted}`"),
+        )
+        .hint("an agent is an id, an email, a unique name or `me`; see `livectl agents`")),
+        many => Err(CliError::usage(format!(
+            "{flag}: `{wanted}` matches {} agents: {}",
+            many.len(),
+            many.iter()
+                .map(|a| format!("{} <{}> ({})", a.name, a.email, a.id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .hint("name one by its id or email")),
+    }
+}
+
+/// An entry of the catalog (topic, outcome, block, department): named by id, key or name.
+pub trait CatalogEntry {
+    fn id(&self) -> &str;
+    fn key(&self) -> Option<&str>;
+    fn name(&self) -> &str;
+}
+
+macro_rules! catalog_entry {
+    ($($ty:ty),*) => {$(
+        impl CatalogEntry for $ty {
+            fn id(&self) -> &str { &self.id }
+            fn key(&self) -> Option<&str> { self.key.as_deref() }
+            fn name(&self) -> &str { &self.name }
+        }
+    )*};
+}
+catalog_entry!(Topic, Outcome, Block, Department);
+
+pub fn pick<'a, T: CatalogEntry>(
+    items: &'a [T],
+    text: &str,
+    flag: &str,
+) -> Result<&'a T, CliError> {
+    let wanted = text.trim();
+    items
+        .iter()
+        .find(|i| i.id() == wanted || i.key() == Some(wanted))
+        .or_else(|| {
+            let matches: Vec<&T> = items
+                .iter()
+                .filter(|i| i.name().eq_ignore_ascii_case(wanted))
+                .collect();
+            (matches.len() == 1).then(|| matches[0])
+        })
+        .ok_or_else(|| {
+            CliError::usage(format!("{flag}: `{wanted}` is not in the catalog"))
+                .hint(format!("valid values: {}", valid(items)))
+        })
+}
+
+/// "Login problem (login), Bug report (bug), ..." for messages.
+pub fn valid<T: CatalogEntry>(items: &[T]) -> String {
+    if items.is_empty() {
+        return "none: the catalog is empty".into();
+    }
+    items.iter().map(label).collect::<Vec<_>>().join(", ")
+}
+
+/// "Login problem (login)": how an entry is offered to choose.
+pub fn label<T: CatalogEntry>(item: &T) -> String {
+    format!("{} ({})", item.name(), item.key().unwrap_or(item.id()))
+}
+
+/// The users named by USER arguments (id, email or exact name), in order.
+pub async fn users(client: &Client, users: &[String]) -> Result<Vec<String>, CliError> {
+    let mut ids = Vec::new();
+    let mut directory: Option<Vec<User>> = None;
+    for user in users {
+        if Kind::User.parse(user).is_some() {
+            ids.push(client.user(user).await?.id);
+            continue;
+        }
+        if directory.is_none() {
+            directory = Some(client.users().await?);
+        }
+        let all = directory.as_deref().unwrap_or_default();
+        let matches: Vec<&User> = all
+            .iter()
+            .filter(|u| {
+                u.email
+                    .as_deref()
+                    .is_some_and(|e| e.eq_ignore_ascii_case(user))
+                    || u.name.eq_ignore_ascii_case(user)
+            })
+            .collect();
+        match matches.as_slice() {
+            [one] => ids.push(one.id.clone()),
+            [] => {
+                return Err(CliError::new(
+                    ErrorKind::NotFound,
+                    format!("no user is called `{user}`"),
+                )
+                .hint("give the user's id (us_...), email or exact name"));
+            }
+            many => {
+                return Err(CliError::usage(format!(
+                    "`{user}` matches {} users: {}",
+                    many.len(),
+                    many.iter()
+                        .map(|u| format!("{} ({})", u.name, u.id))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+        }
+    }
+    Ok(ids)
+}
+
+/// Which names a table needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamesOf {
+    /// Departments only.
+    Departments,
+    /// Agents and departments.
+    People,
+    /// Agents, departments, topics, outcomes and blocks.
+    Everything,
+}
+
+/// The names of ids, for people reading a table.
+pub async fn names(client: &Client, of: NamesOf) -> Result<Names, CliError> {
+    let mut names = Names::default();
+    names.extend(
+        client
+            .departments()
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d.name)),
+    );
+    if of == NamesOf::Departments {
+        return Ok(names);
+    }
+    names.extend(client.agents().await?.into_iter().map(|a| (a.id, a.name)));
+    if of == NamesOf::Everything {
+        names.extend(client.topics().await?.into_iter().map(|t| (t.id, t.name)));
+        names.extend(client.outcomes().await?.into_iter().map(|o| (o.id, o.name)));
+        names.extend(client.blocks().await?.into_iter().map(|b| (b.id, b.name)));
+    }
+    Ok(names)
+}

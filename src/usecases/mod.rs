@@ -1,0 +1,12 @@
+//! What commands do with the client, beyond one request: the bulk engine and its journal,
+//! TARGETS, agent and catalog lookup, spreading, stuck takeovers, seeding and generated data.
+//! Use cases talk to the platform through the client and to people through the ui; they never
+//! reach into commands.
+
+pub mod bulk;
+pub mod generate;
+pub mod lookup;
+pub mod seed;
+pub mod spread;
+pub mod stuck;
+pub mod targets;

@@ -120,7 +120,7 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
                 } else {
                     Progress::records(&ui)
                 };
-                let list = ListWriter::new(view, std::io::stdout().lock())?;
+                let list = ui.stream(&names)?;
                 drop(records.write(list, &progress).await?);
                 progress.finish();
                 Ok(())

@@ -39,9 +39,7 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
     } else {
         args.limit.min(FULL_PAGE)
     };
-    let mut writer = ctx
-        .ui
-        .list_writer::<Intervention, _>(&names, std::io::stdout().lock())?;
+    let mut writer = ctx.ui.stream::<Intervention>(&names)?;
     let stream = client.interventions(query, page_size);
     futures_util::pin_mut!(stream);
     let mut more = false;

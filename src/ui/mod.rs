@@ -2,10 +2,20 @@
 //! and the sanitising of outside text, done here at write time so no path can forget it. Data
 //! goes to stdout, messages to stderr; a closed stdout ends the output quietly.
 
+/// A row whose JSON is its own serialization.
+macro_rules! json_is_serde {
+    () => {
+        fn json(&self, w: &mut dyn std::io::Write) -> serde_json::Result<()> {
+            serde_json::to_writer(w, self)
+        }
+    };
+}
+
 mod json;
 mod list;
 pub mod progress;
 pub mod prompt;
+mod reports;
 mod rows;
 mod sanitize;
 mod style;
@@ -20,7 +30,7 @@ use crate::error::CliError;
 use crate::model::Names;
 
 pub use list::{ListWriter, Row, View};
-pub use rows::stuck_json;
+pub use reports::stuck_json;
 pub use sanitize::sanitize;
 pub use style::{Color, Span, Text};
 pub use time::age;
@@ -222,6 +232,14 @@ impl Ui {
         }
         writer.finish()?;
         Ok(())
+    }
+
+    /// A list written to stdout as it arrives.
+    pub fn stream<'a, T: Row>(
+        &'a self,
+        names: &'a Names,
+    ) -> Result<ListWriter<'a, std::io::StdoutLock<'static>, T>, CliError> {
+        self.list_writer(names, std::io::stdout().lock())
     }
 
     /// A list written as it arrives, to stdout or a file.

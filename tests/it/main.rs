@@ -1,11 +1,13 @@
 //! Integration tests: the real `livectl` binary, over real HTTP, in an isolated HOME.
 
+mod architecture;
 mod bulk;
 mod cli_config;
 mod cli_embedded;
 mod cli_errors;
 mod cli_interactive;
 mod cli_output;
+mod cli_pipe;
 mod generated;
 mod harness;
 mod openapi;
@@ -19,3 +21,4 @@ mod sandbox_pagination;
 mod sandbox_roles;
 mod sandbox_transitions;
 mod seed;
+mod seed_limits;

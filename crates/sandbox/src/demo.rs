@@ -15,7 +15,7 @@ pub const DOCUMENT: &str = include_str!("demo.yaml");
 
 /// The demo as a checked seed document.
 pub fn document() -> Result<SeedFile, ApiError> {
-    seed::validate::read(Path::new("demo.yaml"), DOCUMENT)
+    seed::read(Path::new("demo.yaml"), DOCUMENT)
         .map_err(|e| ApiError::Internal(format!("the demo is not a valid seed file: {e}")))
 }
 

@@ -3,8 +3,9 @@
 
 pub mod format;
 pub mod plan;
+pub mod read;
 pub mod validate;
 
 pub use format::SeedFile;
 pub use plan::{Ids, Plan, Tally};
-pub use validate::{Invalid, load};
+pub use read::{Invalid, load, read};

@@ -1,0 +1,212 @@
+//! How livectl's own reports print as rows: queues, a bulk run's plan and results, stuck
+//! interventions.
+
+use std::io::Write;
+
+use serde::Serialize;
+use serde::ser::SerializeMap;
+
+use super::rows::{opt, state, time};
+use super::{Color, Row, Span, View, age};
+use crate::model::{Item, ItemOutcome, ItemResult, QueueRow, Stuck, StuckReason};
+
+impl Row for QueueRow {
+    const COLUMNS: &'static [&'static str] = &["queue", "agent", "status", "count", "oldest"];
+    const CSV: &'static [&'static str] =
+        &["queue", "agent", "name", "status", "count", "oldest_at"];
+    fn id(&self) -> &str {
+        self.agent.as_deref().unwrap_or("general")
+    }
+    fn cells(&self, view: &View) -> Vec<Span> {
+        vec![
+            if self.queue == "general" {
+                "general"
+            } else {
+                "My Queue"
+            }
+            .into(),
+            self.name.clone().unwrap_or_else(|| "-".into()).into(),
+            self.status.clone().unwrap_or_else(|| "-".into()).into(),
+            self.count.to_string().into(),
+            self.oldest_at
+                .map(|t| age(t, view.ui.now))
+                .unwrap_or_else(|| "-".into())
+                .into(),
+        ]
+    }
+    fn record(&self) -> Vec<String> {
+        vec![
+            self.queue.clone(),
+            opt(&self.agent),
+            opt(&self.name),
+            opt(&self.status),
+            self.count.to_string(),
+            time(&self.oldest_at),
+        ]
+    }
+    json_is_serde!();
+}
+
+impl Row for ItemResult {
+    const COLUMNS: &'static [&'static str] = &["id", "result", "reason"];
+    const CSV: &'static [&'static str] = &["id", "result", "reason"];
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn cells(&self, _: &View) -> Vec<Span> {
+        let result = match self.result {
+            ItemOutcome::Done => Span::painted("done", Color::Green),
+            ItemOutcome::Skipped => Span::painted("skipped", Color::Yellow),
+            ItemOutcome::Failed => Span::painted("failed", Color::Red),
+        };
+        vec![self.id.as_str().into(), result, opt(&self.reason).into()]
+    }
+    fn record(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            format!("{:?}", self.result).to_lowercase(),
+            opt(&self.reason),
+        ]
+    }
+    json_is_serde!();
+}
+
+impl Row for Item {
+    const COLUMNS: &'static [&'static str] = &["id", "action", "if version", "with"];
+    const CSV: &'static [&'static str] = &["id", "action", "version", "body"];
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn cells(&self, view: &View) -> Vec<Span> {
+        let body = serde_json::to_value(self.action.body()).unwrap_or_default();
+        let with = match body.as_object() {
+            Some(fields) => fields
+                .iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| {
+                    let text = v
+                        .as_str()
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| v.to_string());
+                    let shown = if k == "agent" {
+                        view.names.of(&text)
+                    } else {
+                        text
+                    };
+                    format!("{k} {shown}")
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            None => String::new(),
+        };
+        vec![
+            self.id.as_str().into(),
+            self.action.name().into(),
+            self.version
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| "-".into())
+                .into(),
+            with.into(),
+        ]
+    }
+    fn record(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.action.name().to_owned(),
+            self.version.map(|v| v.to_string()).unwrap_or_default(),
+            serde_json::to_string(&self.action.body()).unwrap_or_default(),
+        ]
+    }
+    json_is_serde!();
+}
+
+/// Why an intervention is stuck, in a sentence.
+pub fn reason(r: &StuckReason, now: jiff::Timestamp) -> String {
+    match r {
+        StuckReason::Queued { since } => format!("queued for {}", age(*since, now)),
+        StuckReason::OwnerInactive { owner } => format!("owner {owner} is inactive"),
+        StuckReason::OwnerAbsent { owner, status } => format!("owner {owner} is {status}"),
+        StuckReason::NoReply { since } => format!("user waiting {} for a reply", age(*since, now)),
+    }
+}
+
+/// A stuck intervention reads as the intervention with its reasons in words.
+struct StuckJson<'a>(&'a Stuck, jiff::Timestamp);
+
+impl Serialize for StuckJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let value =
+            serde_json::to_value(&self.0.intervention).map_err(serde::ser::Error::custom)?;
+        let mut map = s.serialize_map(None)?;
+        if let serde_json::Value::Object(fields) = value {
+            for (k, v) in fields {
+                map.serialize_entry(&k, &v)?;
+            }
+        }
+        let reasons: Vec<String> = self.0.reasons.iter().map(|r| reason(r, self.1)).collect();
+        map.serialize_entry("reasons", &reasons)?;
+        map.end()
+    }
+}
+
+impl Row for Stuck {
+    const COLUMNS: &'static [&'static str] = &["id", "state", "owner", "user", "why"];
+    const CSV: &'static [&'static str] = &[
+        "id",
+        "state",
+        "owner",
+        "user_id",
+        "queued_at",
+        "last_user_message_at",
+        "reasons",
+    ];
+    fn id(&self) -> &str {
+        &self.intervention.id
+    }
+    fn cells(&self, view: &View) -> Vec<Span> {
+        let i = &self.intervention;
+        vec![
+            i.id.as_str().into(),
+            state(i.state),
+            view.agent(i.owner.as_deref()).into(),
+            i.user.name.as_str().into(),
+            self.reasons(self.now).into(),
+        ]
+    }
+    fn record(&self) -> Vec<String> {
+        let i = &self.intervention;
+        vec![
+            i.id.clone(),
+            i.state.to_string(),
+            i.owner.clone().unwrap_or_default(),
+            i.user.id.clone(),
+            i.queued_at.to_string(),
+            time(&i.last_user_message_at),
+            self.reasons(self.now),
+        ]
+    }
+    fn json(&self, w: &mut dyn Write) -> serde_json::Result<()> {
+        serde_json::to_writer(w, &StuckJson(self, self.now))
+    }
+}
+
+impl Stuck {
+    fn reasons(&self, now: jiff::Timestamp) -> String {
+        self.reasons
+            .iter()
+            .map(|r| reason(r, now))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// A list of stuck interventions as one JSON array (for `-o json` of an empty or whole list).
+pub fn stuck_json(items: &[Stuck]) -> impl Serialize + '_ {
+    struct All<'a>(&'a [Stuck]);
+    impl Serialize for All<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(|x| StuckJson(x, x.now)))
+        }
+    }
+    All(items)
+}

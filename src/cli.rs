@@ -71,9 +71,9 @@ pub enum Command {
     /// Move an assigned intervention to another agent's My Queue
     Reassign(commands::reassign::ReassignArgs),
     /// Return an assigned intervention to the general queue
-    Return(commands::return_to_queue::ReturnArgs),
+    Return(commands::act::ReasonArgs),
     /// Cancel the takeover: the user goes back to the bot
-    Cancel(commands::cancel::CancelArgs),
+    Cancel(commands::act::ReasonArgs),
     /// Complete an intervention with topic, outcome, tags and closing block
     Complete(commands::complete::CompleteArgs),
     /// Open interventions that need help: owner away, user waiting for a reply, queued too long

@@ -26,6 +26,33 @@ pub struct Targets {
     pub bulk: BulkArgs,
 }
 
+/// The arguments of the actions that take only a reason: `return` and `cancel`.
+#[derive(Debug, Args)]
+pub struct ReasonArgs {
+    #[command(flatten)]
+    pub targets: Targets,
+    /// Why, recorded in the event
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+/// Runs an action that takes only a reason on its targets (or resumes its run).
+pub async fn with_reason(
+    ctx: &Ctx,
+    targets: &Targets,
+    action: Action,
+    describe: &str,
+) -> Result<(), CliError> {
+    let command = action.name();
+    if targets.resumed(ctx, command).await? {
+        return Ok(());
+    }
+    let list = targets.resolve(ctx).await?;
+    targets
+        .perform(ctx, command, describe.to_owned(), list, |_| action.clone())
+        .await
+}
+
 impl Targets {
     /// With --resume, continues the journal's run and says so (true); the journal holds the
     /// interventions and their actions, so nothing else is built.

@@ -1,30 +1,14 @@
 //! `livectl cancel TARGETS`: cancel the takeovers; the users go back to the bot.
 
-use clap::Args;
 use livectl_contract::{Action, ReasonRequest};
 
 use super::Ctx;
-use super::act::Targets;
+use super::act::{ReasonArgs, with_reason};
 use crate::error::CliError;
 
-#[derive(Debug, Args)]
-pub struct CancelArgs {
-    #[command(flatten)]
-    pub targets: Targets,
-    /// Why, recorded in the event
-    #[arg(long)]
-    pub reason: Option<String>,
-}
-
-pub async fn exec(args: CancelArgs, ctx: &Ctx) -> Result<(), CliError> {
-    if args.targets.resumed(ctx, "cancel").await? {
-        return Ok(());
-    }
-    let targets = args.targets.resolve(ctx).await?;
+pub async fn exec(args: ReasonArgs, ctx: &Ctx) -> Result<(), CliError> {
     let action = Action::Cancel(ReasonRequest {
-        reason: args.reason.clone(),
+        reason: args.reason,
     });
-    args.targets
-        .perform(ctx, "cancel", "cancel".into(), targets, |_| action.clone())
-        .await
+    with_reason(ctx, &args.targets, action, "cancel").await
 }

@@ -1,32 +1,14 @@
 //! `livectl return TARGETS`: assigned interventions back to the general queue.
 
-use clap::Args;
 use livectl_contract::{Action, ReasonRequest};
 
 use super::Ctx;
-use super::act::Targets;
+use super::act::{ReasonArgs, with_reason};
 use crate::error::CliError;
 
-#[derive(Debug, Args)]
-pub struct ReturnArgs {
-    #[command(flatten)]
-    pub targets: Targets,
-    /// Why, recorded in the event
-    #[arg(long)]
-    pub reason: Option<String>,
-}
-
-pub async fn exec(args: ReturnArgs, ctx: &Ctx) -> Result<(), CliError> {
-    if args.targets.resumed(ctx, "return").await? {
-        return Ok(());
-    }
-    let targets = args.targets.resolve(ctx).await?;
+pub async fn exec(args: ReasonArgs, ctx: &Ctx) -> Result<(), CliError> {
     let action = Action::Return(ReasonRequest {
-        reason: args.reason.clone(),
+        reason: args.reason,
     });
-    args.targets
-        .perform(ctx, "return", "return to the queue".into(), targets, |_| {
-            action.clone()
-        })
-        .await
+    with_reason(ctx, &args.targets, action, "return to the queue").await
 }

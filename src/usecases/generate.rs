@@ -6,10 +6,12 @@ use std::str::FromStr;
 use jiff::{SignedDuration, Timestamp};
 
 use livectl_contract::seed::format::{
-    ActionSeed, AgentSeed, AssignSeed, CompleteSeed, ConversationSeed, Instant, InterventionSeed,
-    KeyName, MessageSeed, ReasonSeed, ReassignSeed, SeedFile, TopicSeed, UserSeed,
+    ActionSeed, AssignSeed, CompleteSeed, ConversationSeed, Instant, InterventionSeed, MessageSeed,
+    ReasonSeed, ReassignSeed, SeedFile,
 };
-use livectl_contract::{AgentStatus, Channel, Role, Sender};
+use livectl_contract::{
+    AgentInput, AgentStatus, Channel, NamedInput, Role, Sender, TopicInput, UserInput,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerateSpec {
@@ -93,7 +95,7 @@ const ASKS: &[(&str, &str)] = &[
 /// The whole data set for a spec; the same spec gives the same file.
 pub fn generate(spec: &GenerateSpec) -> SeedFile {
     let mut rng = fastrand::Rng::with_seed(spec.seed);
-    let named = |key: &str, name: &str| KeyName {
+    let named = |key: &str, name: &str| NamedInput {
         key: key.into(),
         name: name.into(),
     };
@@ -122,7 +124,7 @@ pub fn generate(spec: &GenerateSpec) -> SeedFile {
         ("invoice", "Invoice question", "billing"),
         ("refund", "Refund request", "billing"),
     ] {
-        file.topics.push(TopicSeed {
+        file.topics.push(TopicInput {
             key: key.into(),
             name: name.into(),
             department: Some(dept.into()),
@@ -135,7 +137,7 @@ pub fn generate(spec: &GenerateSpec) -> SeedFile {
             7 => AgentStatus::Away,
             _ => AgentStatus::Online,
         };
-        file.agents.push(AgentSeed {
+        file.agents.push(AgentInput {
             key: format!("gen-agent-{i}"),
             name: format!(
                 "{} {} {i}",
@@ -143,10 +145,10 @@ pub fn generate(spec: &GenerateSpec) -> SeedFile {
                 LAST[(i / FIRST.len()) % LAST.len()]
             ),
             email: format!("agent{i}@generated.livectl.invalid"),
-            role: Some(if i == 0 { Role::Admin } else { Role::Agent }),
+            role: if i == 0 { Role::Admin } else { Role::Agent },
             department: Some(["support", "billing", "sales"][i % 3].into()),
-            status: Some(status),
-            active: Some(true),
+            status,
+            active: true,
         });
     }
     let channels = [
@@ -158,7 +160,7 @@ pub fn generate(spec: &GenerateSpec) -> SeedFile {
         Channel::Sms,
     ];
     for i in 0..spec.users {
-        file.users.push(UserSeed {
+        file.users.push(UserInput {
             key: format!("gen-user-{i}"),
             name: format!(
                 "{} {}",

@@ -21,10 +21,11 @@ fn internal_dependencies(manifest: &str) -> BTreeSet<String> {
             in_dependencies = line == "[dependencies]";
             continue;
         }
-        if in_dependencies && let Some(name) = line.split(['.', ' ', '=']).next() {
-            if name.starts_with("livectl-") {
-                deps.insert(name.to_owned());
-            }
+        if in_dependencies
+            && let Some(name) = line.split(['.', ' ', '=']).next()
+            && name.starts_with("livectl-")
+        {
+            deps.insert(name.to_owned());
         }
     }
     deps
@@ -32,7 +33,12 @@ fn internal_dependencies(manifest: &str) -> BTreeSet<String> {
 
 #[test]
 fn the_crates_depend_on_the_contract_and_nothing_else_of_each_other() {
-    let set = |names: &[&str]| names.iter().map(|s| (*s).to_owned()).collect::<BTreeSet<_>>();
+    let set = |names: &[&str]| {
+        names
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect::<BTreeSet<_>>()
+    };
     assert_eq!(
         internal_dependencies("crates/contract/Cargo.toml"),
         set(&[]),
@@ -130,7 +136,9 @@ fn allowed(file: &str) -> (&'static [&'static str], bool, bool) {
     }
     if file == "src/connect.rs" || file == "src/embedded.rs" {
         return (
-            &["cli", "config", "connect", "embedded", "error", "files", "ui"],
+            &[
+                "cli", "config", "connect", "embedded", "error", "files", "ui",
+            ],
             file == "src/embedded.rs",
             false,
         );
@@ -208,9 +216,9 @@ pub fn wrong_way_arrows() -> Vec<String> {
         }
         if !terminal {
             for name in TERMINAL {
-                let word = code.match_indices(name).any(|(i, _)| {
-                    !code[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_')
-                });
+                let word = code
+                    .match_indices(name)
+                    .any(|(i, _)| !code[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'));
                 if word {
                     wrong.push(format!("{file}: touches the terminal ({name})"));
                 }
@@ -236,7 +244,11 @@ fn the_check_sees_what_it_looks_for() {
         crate_modules("use crate::commands::Ctx;\nlet x = livectl_contract::Action;"),
         BTreeSet::from(["commands".to_owned()])
     );
-    assert_eq!(allowed("src/usecases/bulk/engine.rs").0.contains(&"commands"), false);
+    assert!(
+        !allowed("src/usecases/bulk/engine.rs")
+            .0
+            .contains(&"commands")
+    );
     assert!(code_without_comments_keeps_strings());
 }
 

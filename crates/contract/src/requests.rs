@@ -1,6 +1,7 @@
 //! Request bodies, and the answers of creations.
 
 use jiff::Timestamp;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -36,18 +37,23 @@ pub struct CompleteRequest {
     pub block: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+/// An agent, created or updated by its key. Seed files write the same, with keys for ids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgentInput {
     pub key: String,
     pub name: String,
     pub email: String,
+    /// `agent` when left out.
     #[serde(default = "default_role")]
     pub role: Role,
-    #[serde(default)]
+    /// Its department: an id (a key in a seed file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
+    /// `online` when left out.
     #[serde(default = "default_status")]
     pub status: AgentStatus,
+    /// A deactivated agent receives no work; active when left out.
     #[serde(default = "default_true")]
     pub active: bool,
 }
@@ -62,24 +68,27 @@ fn default_true() -> bool {
     true
 }
 
-/// Body to create a department, an outcome or a block.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+/// A department, an outcome or a closing block, created or renamed by its key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NamedInput {
     pub key: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+/// A wrap-up topic, created or updated by its key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TopicInput {
     pub key: String,
     pub name: String,
-    #[serde(default)]
+    /// Where conversations on this topic are routed: a department id (a key in a seed file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+/// The person chatting to the bot, created with their first conversation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UserInput {
     pub key: String,

@@ -6,12 +6,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, header};
+use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
-use crate::store::token_hash;
+use crate::store::caller_of;
 
 pub struct RateLimit {
     per_second: u32,
@@ -53,11 +53,7 @@ pub async fn layer(State(limit): State<Arc<RateLimit>>, request: Request, next: 
     if !request.uri().path().starts_with("/v1/") {
         return next.run(request).await;
     }
-    let who = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .map(|v| token_hash(&String::from_utf8_lossy(v.as_bytes())))
-        .unwrap_or_default();
+    let who = caller_of(request.headers());
     let (remaining, reset) = limit.take(who);
     let reset_secs = reset.ceil().max(1.0) as u64;
     let mut response = match remaining {

@@ -8,27 +8,29 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::action::ActionKind;
-use crate::models::{AgentStatus, Channel, Role, Sender};
+use crate::models::Sender;
+use crate::requests::{AgentInput, NamedInput, TopicInput, UserInput};
 
 /// A livectl seed file. Every entry has a `key`; loading the same file again changes nothing.
-/// References (an agent's department, a message's agent, an action's agent or topic) name keys
-/// defined in the same file.
+/// Departments, agents, topics, outcomes, blocks and users are written as the API's creation
+/// bodies, but their references (an agent's department, a message's agent, an action's agent or
+/// topic) name keys defined in the same file rather than ids.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SeedFile {
     #[serde(default)]
-    pub departments: Vec<KeyName>,
+    pub departments: Vec<NamedInput>,
     #[serde(default)]
-    pub agents: Vec<AgentSeed>,
+    pub agents: Vec<AgentInput>,
     #[serde(default)]
-    pub topics: Vec<TopicSeed>,
+    pub topics: Vec<TopicInput>,
     #[serde(default)]
-    pub outcomes: Vec<KeyName>,
+    pub outcomes: Vec<NamedInput>,
     #[serde(default)]
-    pub blocks: Vec<KeyName>,
+    pub blocks: Vec<NamedInput>,
     /// The people chatting to the bot; created with their first conversation.
     #[serde(default)]
-    pub users: Vec<UserSeed>,
+    pub users: Vec<UserInput>,
     #[serde(default)]
     pub conversations: Vec<ConversationSeed>,
 }
@@ -117,51 +119,6 @@ impl JsonSchema for Instant {
             "pattern": "^(now(-([0-9]+[dhms])+)?|[0-9]{4}-.+)$"
         })
     }
-}
-
-/// A department, an outcome or a closing block.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct KeyName {
-    pub key: String,
-    pub name: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AgentSeed {
-    pub key: String,
-    pub name: String,
-    pub email: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<Role>,
-    /// A department key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub department: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<AgentStatus>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub active: Option<bool>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TopicSeed {
-    pub key: String,
-    pub name: String,
-    /// A department key: where conversations on this topic are routed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub department: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct UserSeed {
-    pub key: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    pub channel: Channel,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -9,12 +9,11 @@ use std::io::Write;
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::format::{ActionSeed, ConversationSeed, SeedFile, UserSeed};
+use super::format::{ActionSeed, ConversationSeed, SeedFile};
 use crate::action::Action;
 use crate::batch::{ActionOp, BatchOp, BatchOutcome, BatchRequest};
 use crate::ids::Kind;
 use crate::limits::Limit;
-use crate::models::{AgentStatus, Role};
 use crate::requests::{
     AgentInput, AssignRequest, CompleteRequest, ConversationInput, InterventionInput, MessageInput,
     NamedInput, ReasonRequest, TopicInput, UpsertResult, UserInput,
@@ -159,7 +158,7 @@ impl std::fmt::Display for Tally {
 pub struct Plan<'a> {
     file: &'a SeedFile,
     now: Timestamp,
-    users: HashMap<&'a str, &'a UserSeed>,
+    users: HashMap<&'a str, &'a UserInput>,
 }
 
 impl<'a> Plan<'a> {
@@ -205,7 +204,7 @@ impl<'a> Plan<'a> {
     /// steps before it are recorded: agents and topics name departments.
     pub fn catalog(&self) -> impl Iterator<Item = CatalogStep<'a>> + use<'a> {
         let f = self.file;
-        let named = |kind: Kind, list: &'a [super::format::KeyName]| {
+        let named = |kind: Kind, list: &'a [NamedInput]| {
             list.iter().map(move |x| CatalogStep::Named(kind, x))
         };
         named(Kind::Department, &f.departments)
@@ -252,12 +251,7 @@ impl<'a> Plan<'a> {
         let mut ops = vec![BatchOp::Conversation {
             body: ConversationInput {
                 key: c.key.clone(),
-                user: UserInput {
-                    key: user.key.clone(),
-                    name: user.name.clone(),
-                    email: user.email.clone(),
-                    channel: user.channel,
-                },
+                user: (*user).clone(),
                 started_at: c.started_at.map(|t| t.resolve(now)),
                 messages,
                 intervention,
@@ -338,19 +332,16 @@ impl<'a> Plan<'a> {
 #[derive(Debug, Clone, Copy)]
 pub enum CatalogStep<'a> {
     /// A department, an outcome or a block.
-    Named(Kind, &'a super::format::KeyName),
-    Agent(&'a super::format::AgentSeed),
-    Topic(&'a super::format::TopicSeed),
+    Named(Kind, &'a NamedInput),
+    Agent(&'a AgentInput),
+    Topic(&'a TopicInput),
 }
 
 impl CatalogStep<'_> {
     pub fn input(&self, ids: &Ids) -> Result<CatalogInput, PlanError> {
         Ok(match *self {
             CatalogStep::Named(kind, x) => {
-                let input = NamedInput {
-                    key: x.key.clone(),
-                    name: x.name.clone(),
-                };
+                let input = x.clone();
                 match kind {
                     Kind::Department => CatalogInput::Department(input),
                     Kind::Outcome => CatalogInput::Outcome(input),
@@ -358,18 +349,12 @@ impl CatalogStep<'_> {
                 }
             }
             CatalogStep::Agent(a) => CatalogInput::Agent(AgentInput {
-                key: a.key.clone(),
-                name: a.name.clone(),
-                email: a.email.clone(),
-                role: a.role.unwrap_or(Role::Agent),
                 department: ids.optional(Kind::Department, a.department.as_deref())?,
-                status: a.status.unwrap_or(AgentStatus::Online),
-                active: a.active.unwrap_or(true),
+                ..a.clone()
             }),
             CatalogStep::Topic(t) => CatalogInput::Topic(TopicInput {
-                key: t.key.clone(),
-                name: t.name.clone(),
                 department: ids.optional(Kind::Department, t.department.as_deref())?,
+                ..t.clone()
             }),
         })
     }

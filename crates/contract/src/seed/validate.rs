@@ -85,12 +85,12 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
     let roles: HashMap<&str, Role> = file
         .agents
         .iter()
-        .map(|a| (a.key.as_str(), a.role.unwrap_or(Role::Agent)))
+        .map(|a| (a.key.as_str(), a.role))
         .collect();
     let inactive: HashSet<&str> = file
         .agents
         .iter()
-        .filter(|a| a.active == Some(false))
+        .filter(|a| !a.active)
         .map(|a| a.key.as_str())
         .collect();
     let plan = Plan::new(file, jiff::Timestamp::UNIX_EPOCH);

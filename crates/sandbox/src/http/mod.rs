@@ -18,7 +18,7 @@ use axum::routing::{get, post};
 use serde::Serialize;
 
 use crate::error::ApiError;
-use crate::store::{Caller, Fingerprint, Reply, Store, token_hash};
+use crate::store::{Caller, Fingerprint, Reply, Store, caller_of};
 
 #[derive(Clone)]
 pub struct App {
@@ -96,11 +96,7 @@ pub async fn running_layer(
     let Some(key) = key else {
         return next.run(request).await;
     };
-    let who = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .map(|v| token_hash(&String::from_utf8_lossy(v.as_bytes())))
-        .unwrap_or_default();
+    let who = caller_of(request.headers());
     let entry = (who, key);
     let inserted = running
         .0

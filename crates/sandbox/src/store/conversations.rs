@@ -7,13 +7,14 @@ use super::catalog::{self, text};
 use super::events::{NewEvent, insert_event};
 use super::interventions::intervention_by_row;
 use super::{
-    Caller, decode_cursor, encode_cursor, ms, opt_id, page_limit, paginate, reference, ts, word,
+    Caller, decode_cursor, encode_cursor, ms, opt_id, page_limit, paginate, reference, ts,
+    user_summary, word,
 };
 use crate::error::ApiError;
 use livectl_contract::limits::Limit;
 use livectl_contract::{
     Conversation, ConversationCreated, ConversationInput, EventAction, Kind, Message, Page, Sender,
-    UpsertResult, User, UserSummary,
+    UpsertResult, User,
 };
 
 fn message_from_row(row: &Row<'_>) -> rusqlite::Result<Message> {
@@ -42,11 +43,7 @@ fn conversation_from_row(row: &Row<'_>) -> rusqlite::Result<Conversation> {
     Ok(Conversation {
         id: Kind::Conversation.id(row.get(0)?),
         key: row.get(1)?,
-        user: UserSummary {
-            id: Kind::User.id(row.get(2)?),
-            name: row.get(3)?,
-            channel: word(row, 4)?,
-        },
+        user: user_summary(row, 2)?,
         channel: word(row, 5)?,
         started_at: ts(row.get(6)?),
         messages: Vec::new(),

@@ -2,19 +2,18 @@
 
 use rusqlite::{Connection, Row, params};
 
-use super::{decode_cursor, encode_cursor, ms, opt_id, page_limit, paginate, reference, ts, word};
+use super::{
+    decode_cursor, encode_cursor, ms, opt_id, page_limit, paginate, reference, ts, user_summary,
+    word,
+};
 use crate::error::ApiError;
-use livectl_contract::{HistoryQuery, HistoryRecord, Kind, Page, UserSummary};
+use livectl_contract::{HistoryQuery, HistoryRecord, Kind, Page};
 
 fn record_from_row(row: &Row<'_>) -> rusqlite::Result<HistoryRecord> {
     Ok(HistoryRecord {
         id: Kind::Message.id(row.get(0)?),
         conversation_id: Kind::Conversation.id(row.get(1)?),
-        user: UserSummary {
-            id: Kind::User.id(row.get(2)?),
-            name: row.get(3)?,
-            channel: word(row, 4)?,
-        },
+        user: user_summary(row, 2)?,
         channel: word(row, 5)?,
         at: ts(row.get(6)?),
         sender: word(row, 7)?,

@@ -225,6 +225,15 @@ fn new_token() -> Result<String, ApiError> {
     Ok(format!("lvs_{}", URL_SAFE_NO_PAD.encode(bytes)))
 }
 
+/// Who a request comes from, for per-caller bookkeeping before it is authenticated: the hash of
+/// its Authorization header (empty without one).
+pub fn caller_of(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get(axum::http::header::AUTHORIZATION)
+        .map(|v| token_hash(&String::from_utf8_lossy(v.as_bytes())))
+        .unwrap_or_default()
+}
+
 /// SHA-256 of a token, hex: what the database keeps instead of the token.
 pub fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
@@ -266,6 +275,18 @@ pub(crate) fn word<T: std::str::FromStr<Err = String>>(
     let s: String = row.get(idx)?;
     s.parse().map_err(|e: String| {
         rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+/// The user of a row: its id, name and channel in three columns from `first`.
+pub(crate) fn user_summary(
+    row: &rusqlite::Row<'_>,
+    first: usize,
+) -> rusqlite::Result<livectl_contract::UserSummary> {
+    Ok(livectl_contract::UserSummary {
+        id: Kind::User.id(row.get(first)?),
+        name: row.get(first + 1)?,
+        channel: word(row, first + 2)?,
     })
 }
 

@@ -11,9 +11,11 @@ pub use queues::queues;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 
-use super::{decode_cursor, encode_cursor, opt_id, opt_ts, page_limit, paginate, ts, word};
+use super::{
+    decode_cursor, encode_cursor, opt_id, opt_ts, page_limit, paginate, ts, user_summary, word,
+};
 use crate::error::ApiError;
-use livectl_contract::{Completion, Intervention, InterventionQuery, Kind, Page, UserSummary};
+use livectl_contract::{Completion, Intervention, InterventionQuery, Kind, Page};
 
 const INTERVENTION_SELECT: &str = "SELECT i.id, i.conversation_id, i.user_id, u.name, u.channel, \
     i.summary, i.department_id, i.state, i.owner_id, i.queued_at, i.assigned_at, i.closed_at, \
@@ -41,11 +43,7 @@ fn intervention_from_row(row: &Row<'_>) -> rusqlite::Result<Intervention> {
     Ok(Intervention {
         id: Kind::Intervention.id(row.get(0)?),
         conversation_id: Kind::Conversation.id(row.get(1)?),
-        user: UserSummary {
-            id: Kind::User.id(row.get(2)?),
-            name: row.get(3)?,
-            channel: word(row, 4)?,
-        },
+        user: user_summary(row, 2)?,
         summary: row.get(5)?,
         department: opt_id(Kind::Department, row.get(6)?),
         state: word(row, 7)?,

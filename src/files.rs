@@ -42,29 +42,146 @@ fn directory_of(target: &Path) -> PathBuf {
     }
 }
 
+/// Where `--out` writes an export.
+pub enum Export {
+    /// `-`: the run's stdout.
+    Stdout,
+    /// A character device or a FIFO, written through (there is nothing to replace).
+    Through(File),
+    /// A regular file, written beside and renamed over when complete.
+    Whole(AtomicFile),
+}
+
+impl Export {
+    /// The place `--out` names, checked before any work is done: a directory is refused, a
+    /// symbolic link is followed (the file it points to is replaced, never the link), a device or
+    /// FIFO is written through, and temporary files that an interrupted export left beside the
+    /// target are removed.
+    pub fn open(target: &Path) -> Result<Export, CliError> {
+        if target.as_os_str() == "-" {
+            return Ok(Export::Stdout);
+        }
+        let resolved = follow_links(target)?;
+        match std::fs::metadata(&resolved) {
+            Ok(meta) if meta.is_dir() => Err(CliError::usage(format!(
+                "--out {}: that is a directory",
+                target.display()
+            ))
+            .hint("give a file name in it, such as DIR/history.ndjson")),
+            Ok(meta) if !meta.is_file() => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&resolved)
+                    .map_err(|e| {
+                        CliError::failure(format!("--out {}: cannot write: {e}", target.display()))
+                    })?;
+                Ok(Export::Through(file))
+            }
+            _ => {
+                remove_stale_temporaries(&resolved);
+                AtomicFile::export(&resolved, target).map(Export::Whole)
+            }
+        }
+    }
+
+    /// Ends the export: the whole file takes the target's place; a stream is flushed.
+    pub fn commit(self) -> Result<(), CliError> {
+        match self {
+            Export::Stdout => Ok(()),
+            Export::Through(mut file) => file.flush().map_err(CliError::output),
+            Export::Whole(file) => file.commit(),
+        }
+    }
+}
+
+/// The file a path names once its symbolic links are followed; a link to nowhere names the file
+/// it would create.
+fn follow_links(target: &Path) -> Result<PathBuf, CliError> {
+    let mut path = target.to_owned();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = std::fs::read_link(&path).map_err(|e| {
+                    CliError::failure(format!(
+                        "--out {}: cannot read the link: {e}",
+                        target.display()
+                    ))
+                })?;
+                path = directory_of(&path).join(link);
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(CliError::usage(format!(
+        "--out {}: too many symbolic links",
+        target.display()
+    )))
+}
+
+/// Removes `.NAME.livectl-PID.tmp` files beside `target` whose process is gone: what an export
+/// killed by SIGKILL or a power cut left behind.
+fn remove_stale_temporaries(target: &Path) {
+    let Some(name) = target.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let prefix = format!(".{name}.livectl-");
+    let Ok(entries) = std::fs::read_dir(directory_of(target)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(pid) = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !running(pid, &entry.path()) {
+            // Best effort: a file we cannot remove is left for its owner.
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid` still runs (where /proc tells); elsewhere a file older than a day is
+/// taken as left behind.
+fn running(pid: u32, file: &Path) -> bool {
+    let proc = Path::new("/proc");
+    if proc.join("self").exists() {
+        return proc.join(pid.to_string()).exists();
+    }
+    std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age.as_secs() < 86_400)
+}
+
 impl AtomicFile {
-    /// The export named by `--out`: the temporary file is created now, so a missing directory or
-    /// a denied write is reported before any work is done.
-    pub fn export(target: &Path) -> Result<AtomicFile, CliError> {
+    /// The temporary file beside `target` (the file `--out` resolves to; `given` is how the user
+    /// named it), created now, readable by its owner alone.
+    fn export(target: &Path, given: &Path) -> Result<AtomicFile, CliError> {
         let dir = directory_of(target);
         if target.file_name().and_then(|n| n.to_str()).is_none() {
             return Err(CliError::usage(format!(
                 "--out {}: not a file name",
-                target.display()
+                given.display()
             )));
         }
         if !dir.is_dir() {
             return Err(CliError::usage(format!(
                 "--out {}: the directory {} does not exist",
-                target.display(),
+                given.display(),
                 dir.display()
             ))
             .hint("create it first, or choose another path"));
         }
-        let (tmp, file) = open_beside(target, None).map_err(|e| {
+        let (tmp, file) = open_beside(target, Some(0o600)).map_err(|e| {
             CliError::failure(format!(
                 "--out {}: cannot write in {}: {e}",
-                target.display(),
+                given.display(),
                 dir.display()
             ))
             .hint("choose a directory you can write to")

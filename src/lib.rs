@@ -14,5 +14,6 @@ pub mod embedded;
 pub mod error;
 pub mod files;
 pub mod model;
+pub mod signals;
 pub mod ui;
 pub mod usecases;

@@ -12,7 +12,7 @@ use livectl_contract::{HistoryQuery, HistoryRecord};
 
 use super::Ctx;
 use crate::error::CliError;
-use crate::files::AtomicFile;
+use crate::files::Export;
 use crate::model::Names;
 use crate::ui::progress::Progress;
 use crate::ui::{Format, ListWriter, View, timeline};
@@ -74,7 +74,7 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
         ));
     }
     // Check the destination before fetching anything.
-    let file = args.out.as_deref().map(AtomicFile::export).transpose()?;
+    let out = args.out.as_deref().map(Export::open).transpose()?;
     let client = ctx.client().await?;
     let users = if args.users.is_empty() {
         None
@@ -104,14 +104,25 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
         names: &names,
     };
     let export = async {
-        match file {
-            Some(file) => {
+        let format = format.unwrap_or(Format::Ndjson);
+        match out {
+            Some(Export::Whole(file)) => {
                 let progress = Progress::records(&ui);
-                let list =
-                    ListWriter::with_format(view, format.unwrap_or(Format::Ndjson), file, false)?;
+                let list = ListWriter::with_format(view, format, file, false)?;
                 let file = records.write(list, &progress).await?;
                 progress.finish();
                 file.commit()
+            }
+            Some(Export::Through(device)) => {
+                let terminal = std::io::IsTerminal::is_terminal(&device);
+                let list = ListWriter::with_format(view, format, device, terminal)?;
+                let device = records.write(list, &Progress::hidden()).await?;
+                Export::Through(device).commit()
+            }
+            Some(Export::Stdout) => {
+                let list = ui.stream_in(&names, format)?;
+                drop(records.write(list, &Progress::hidden()).await?);
+                Ok(())
             }
             None if timeline => records.show(&view).await,
             None => {
@@ -129,7 +140,7 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
     };
     tokio::select! {
         result = export => result,
-        _ = tokio::signal::ctrl_c() => Err(CliError::interrupted(
+        () = crate::signals::interrupted() => Err(CliError::interrupted(
             if args.out.is_some() { "interrupted; the file was not written" } else { "interrupted" },
         )),
     }

@@ -46,12 +46,8 @@ impl Credentials {
         };
         check_mode(path)?;
         toml::from_str(&text).map_err(|e| {
-            CliError::failure(format!(
-                "{} is not a valid credentials file: {}",
-                path.display(),
-                e.message()
-            ))
-            .hint("log in again with `livectl login`, which rewrites it")
+            super::invalid_toml(path, &text, &e, "credentials file")
+                .hint("log in again with `livectl login`, which rewrites it")
         })
     }
 

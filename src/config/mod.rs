@@ -38,6 +38,24 @@ pub struct Profile {
 /// The keys `livectl config get|set` knows.
 pub const KEYS: &[&str] = &["api_url", "workspace", "output", "default_profile"];
 
+/// A TOML file that does not read: a usage error naming the file, the line and what is wrong.
+pub fn invalid_toml(path: &Path, text: &str, e: &toml::de::Error, what: &str) -> CliError {
+    let at = e
+        .span()
+        .map(|span| {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |n| n + 1) + 1;
+            format!(":{line}:{column}")
+        })
+        .unwrap_or_default();
+    CliError::usage(format!(
+        "{}{at}: not a valid {what}: {}",
+        path.display(),
+        e.message().trim_end()
+    ))
+}
+
 impl Config {
     pub fn path() -> PathBuf {
         config_dir().join("config.toml")
@@ -50,14 +68,8 @@ impl Config {
     pub fn load_from(path: &Path) -> Result<Config, CliError> {
         match std::fs::read_to_string(path) {
             Ok(text) => toml::from_str(&text).map_err(|e| {
-                CliError::failure(format!(
-                    "{} is not a valid livectl config: {}",
-                    path.display(),
-                    e.message()
-                ))
-                .hint(format!(
-                    "fix it, or move it away and run `livectl login` again ({e})"
-                ))
+                invalid_toml(path, &text, &e, "livectl config")
+                    .hint("fix it, or move it away and run `livectl login` again")
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(CliError::failure(format!(

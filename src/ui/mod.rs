@@ -242,6 +242,20 @@ impl Ui {
         self.list_writer(names, std::io::stdout().lock())
     }
 
+    /// A list written to stdout as it arrives, in `format` whatever the run's default.
+    pub fn stream_in<'a, T: Row>(
+        &'a self,
+        names: &'a Names,
+        format: Format,
+    ) -> Result<ListWriter<'a, std::io::StdoutLock<'static>, T>, CliError> {
+        ListWriter::with_format(
+            View { ui: self, names },
+            format,
+            std::io::stdout().lock(),
+            self.stdout_tty,
+        )
+    }
+
     /// A list written as it arrives, to stdout or a file.
     pub fn list_writer<'a, T: Row, W: Write>(
         &'a self,

@@ -71,6 +71,19 @@ impl FromStr for GenerateSpec {
                 _ => return Err(format!("unknown `{name}`; {HELP}")),
             }
         }
+        // Every generated instant lies within `days` before `until`, or a few minutes after.
+        let span = SignedDuration::from_hours(24 * (spec.days + 1));
+        if spec.until.checked_sub(span).is_err()
+            || spec
+                .until
+                .checked_add(SignedDuration::from_hours(24))
+                .is_err()
+        {
+            return Err(format!(
+                "until={}: too far in the past or the future for {} days of data",
+                spec.until, spec.days
+            ));
+        }
         Ok(spec)
     }
 }

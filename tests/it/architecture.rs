@@ -121,7 +121,7 @@ fn allowed(file: &str) -> (&'static [&'static str], bool, bool) {
     if file.starts_with("src/ui/") {
         return (&["ui", "model", "error"], false, true);
     }
-    if file == "src/model.rs" || file == "src/error.rs" {
+    if file == "src/model.rs" || file == "src/error.rs" || file == "src/signals.rs" {
         return (BASE, false, false);
     }
     if file == "src/files.rs" || file.starts_with("src/config/") {
@@ -129,7 +129,9 @@ fn allowed(file: &str) -> (&'static [&'static str], bool, bool) {
     }
     if file.starts_with("src/usecases/") {
         return (
-            &["usecases", "ui", "model", "error", "config", "files"],
+            &[
+                "usecases", "ui", "model", "error", "config", "files", "signals",
+            ],
             false,
             false,
         );
@@ -154,6 +156,7 @@ fn allowed(file: &str) -> (&'static [&'static str], bool, bool) {
                 "error",
                 "files",
                 "model",
+                "signals",
                 "ui",
                 "usecases",
             ],

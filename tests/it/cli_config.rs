@@ -194,3 +194,46 @@ fn login_without_a_token_and_without_a_terminal_is_a_usage_error() {
             .contains("--token-stdin")
     );
 }
+
+#[test]
+fn a_config_or_credentials_file_that_does_not_read_is_a_usage_error_naming_file_and_line() {
+    let home = crate::harness::Home::new();
+    let dir = home.path().join("config/livectl");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        "default_profile = \"work\"\n[profiles.work]\napi_url = 3\n",
+    )
+    .unwrap();
+    let run = home.cli(&["queues"]);
+    let stderr = run.fails(
+        2,
+        &format!("{}:3:11: not a valid livectl config", config.display()),
+    );
+    assert!(stderr.contains("expected a string"), "{stderr}");
+    assert!(
+        !home.path().join("data/livectl/sandbox.db").exists(),
+        "nothing started"
+    );
+
+    std::fs::write(
+        &config,
+        "default_profile = \"work\"\n[profiles.work]\napi_url = \"http://127.0.0.1:9\"\n",
+    )
+    .unwrap();
+    let credentials = dir.join("credentials.toml");
+    std::fs::write(&credentials, "[profiles.work]\ntoken = [\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&credentials, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    home.cli(&["queues"]).fails(
+        2,
+        &format!(
+            "{}:3:1: not a valid credentials file",
+            credentials.display()
+        ),
+    );
+}

@@ -1,0 +1,179 @@
+//! `--out` never destroys what the user did not ask to replace: a symbolic link is followed, a
+//! device or FIFO is written through, a directory is refused with nothing left behind, an
+//! export stopped by SIGTERM leaves nothing, and what a killed export left is cleaned up.
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use crate::harness::{Api, Run, Sandbox, Workspace};
+
+fn sandbox_with_history() -> (Sandbox, Api) {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    for _ in 0..3 {
+        w.queued();
+    }
+    (sandbox, api)
+}
+
+fn export(sandbox: &Sandbox, api: &Api, out: &Path) -> Run {
+    sandbox.cli(
+        &api.token,
+        &[
+            "history",
+            "--all",
+            "-o",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    )
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_symbolic_link_is_followed_and_stays_a_link() {
+    let (sandbox, api) = sandbox_with_history();
+    let dir = sandbox.home.path().join("exports");
+    std::fs::create_dir_all(dir.join("real")).unwrap();
+    let file = dir.join("real/history.csv");
+    std::fs::write(&file, "old\n").unwrap();
+    let link = dir.join("latest.csv");
+    std::os::unix::fs::symlink("real/history.csv", &link).unwrap();
+    let expected = sandbox
+        .cli(&api.token, &["history", "--all", "-o", "csv"])
+        .ok();
+    export(&sandbox, &api, &link).ok();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), expected);
+    assert_eq!(
+        names_in(&dir.join("real")),
+        ["history.csv"],
+        "nothing left beside it"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "an export holds personal data");
+    }
+}
+
+#[test]
+fn a_fifo_and_stdout_are_written_through() {
+    let (sandbox, api) = sandbox_with_history();
+    let expected = sandbox
+        .cli(&api.token, &["history", "--all", "-o", "csv"])
+        .ok();
+    let fifo = sandbox.home.path().join("pipe");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a plain mkfifo on a path of our temporary HOME.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    export(&sandbox, &api, &fifo).ok();
+    assert_eq!(reader.join().unwrap(), expected);
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(
+        std::os::unix::fs::FileTypeExt::is_fifo(&kind),
+        "still a FIFO"
+    );
+
+    let to_stdout = sandbox.cli(&api.token, &["history", "--all", "-o", "csv", "--out", "-"]);
+    assert_eq!(to_stdout.ok(), expected);
+}
+
+#[test]
+fn a_directory_is_refused_and_nothing_is_left_in_it() {
+    let (sandbox, api) = sandbox_with_history();
+    let dir = sandbox.home.path().join("exports");
+    std::fs::create_dir_all(&dir).unwrap();
+    export(&sandbox, &api, &dir).fails(2, "that is a directory");
+    assert!(names_in(&dir).is_empty(), "{:?}", names_in(&dir));
+}
+
+#[test]
+fn what_a_killed_export_left_is_removed_at_the_next_one() {
+    let (sandbox, api) = sandbox_with_history();
+    let dir = sandbox.home.path().join("exports");
+    std::fs::create_dir_all(&dir).unwrap();
+    // A process that no longer exists, and one that does (this test).
+    let gone = dir.join(".h.csv.livectl-4194303.tmp");
+    let alive = dir.join(format!(".h.csv.livectl-{}.tmp", std::process::id()));
+    let other = dir.join(".other.csv.livectl-4194303.tmp");
+    for f in [&gone, &alive, &other] {
+        std::fs::write(f, "partial").unwrap();
+    }
+    export(&sandbox, &api, &dir.join("h.csv")).ok();
+    let left = names_in(&dir);
+    assert!(
+        !left.contains(&".h.csv.livectl-4194303.tmp".to_owned()),
+        "{left:?}"
+    );
+    assert!(
+        alive.exists() && other.exists(),
+        "only our own stale files: {left:?}"
+    );
+}
+
+#[test]
+fn sigterm_stops_an_export_like_ctrl_c_and_leaves_nothing() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    clean
+        .cli(
+            &api.token,
+            &[
+                "seed",
+                "--generate",
+                "interventions=1200,users=100,messages=4,seed=2,until=2026-11-24T00:00:00Z",
+                "-q",
+            ],
+        )
+        .ok();
+    // Each page takes a while on this sandbox, so there is time to stop the export midway.
+    let slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=300..300ms"]);
+    let dir = clean.home.path().join("exports");
+    std::fs::create_dir(&dir).unwrap();
+    let target = dir.join("history.csv");
+    let child = slow
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &slow.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args(["history", "--all", "--out", target.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while names_in(&dir).is_empty() {
+        assert!(Instant::now() < deadline, "the export never started");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // SAFETY: SIGTERM to our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the file was not written"));
+    assert!(names_in(&dir).is_empty(), "no target and no temporary file");
+}

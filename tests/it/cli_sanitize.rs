@@ -1,0 +1,80 @@
+//! Nothing from outside reaches the terminal raw: ids, names and server messages with escape
+//! sequences or direction overrides are shown escaped, in errors, tables and lines alike.
+
+use crate::harness::{Sandbox, Workspace};
+
+const HOSTILE: &str = "iv_1\u{1b}[2J\u{1b}]0;PWNED\u{7}";
+
+/// What a terminal must never receive from text livectl did not write itself.
+fn raw(text: &str) -> bool {
+    text.contains('\u{1b}') || text.contains('\u{7}') || text.contains('\u{202e}')
+}
+
+#[test]
+fn hostile_ids_and_names_are_shown_escaped_in_errors() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    Workspace::new(&api);
+    let token = &api.token;
+    for args in [
+        vec!["show", HOSTILE],
+        vec!["assign", HOSTILE],
+        vec!["assign", "iv_1", "--to", HOSTILE],
+        vec!["list", "--owner", HOSTILE],
+        vec!["history", HOSTILE],
+    ] {
+        let run = sandbox.cli(token, &args);
+        assert_ne!(run.code, 0, "{args:?}");
+        assert!(!raw(&run.stderr), "{args:?} wrote raw: {:?}", run.stderr);
+        assert!(
+            run.stderr.contains("iv_1\\u{1b}[2J\\u{1b}]0;PWNED\\u{7}"),
+            "{args:?} shows what was given, escaped: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_bulk_table_shows_a_direction_override_escaped() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let real = w.queued();
+    let reversed = "iv_9\u{202e}gnirts";
+    let run = sandbox.cli_env(
+        &api.token,
+        &["cancel", &real, reversed, "--yes"],
+        &[("LIVECTL_FORCE_TTY", "1")],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(!raw(&run.stdout) && !raw(&run.stderr), "{run:?}");
+    assert!(run.stdout.contains("iv_9\\u{202e}gnirts"), "{}", run.stdout);
+}
+
+#[test]
+fn machine_output_keeps_outside_text_exact_but_escaped_for_a_terminal() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let body = serde_json::json!({
+        "key": "hostile",
+        "user": {"key": "u-hostile", "name": "Eve\u{1b}[31m\u{202e}", "channel": "web"},
+        "messages": [{"sender": "user", "text": "hi"}],
+        "intervention": {"summary": "x", "department": w.support},
+    });
+    api.post("/v1/conversations", body).expect(201);
+    let json = sandbox.cli(&api.token, &["list", "-o", "json"]).ok();
+    assert!(!raw(&json), "{json:?}");
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        parsed[0]["user"]["name"], "Eve\u{1b}[31m\u{202e}",
+        "the JSON means the same text"
+    );
+    let table = sandbox.cli_env(&api.token, &["list"], &[("LIVECTL_FORCE_TTY", "1")]);
+    assert!(!raw(&table.stdout), "{:?}", table.stdout);
+    assert!(
+        table.stdout.contains("Eve\\u{1b}[31m\\u{202e}"),
+        "{}",
+        table.stdout
+    );
+}

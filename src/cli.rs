@@ -33,10 +33,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "LIVECTL_API_URL", value_name = "URL")]
     pub api_url: Option<String>,
     /// Output format [default: table on a terminal, plain lines otherwise]
-    #[arg(short, long, global = true, value_enum)]
+    #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<Format>,
     /// When to use colour (NO_COLOR turns it off too)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Never prompt; a missing value is an error
     #[arg(long, global = true)]

@@ -76,3 +76,36 @@ pub fn interventions() -> Vec<CompletionCandidate> {
     })
     .collect()
 }
+
+/// Owners for `--owner`: `none` for the general queue, then the agents.
+pub fn owners() -> Vec<CompletionCandidate> {
+    let mut candidates =
+        vec![CompletionCandidate::new("none").help(Some("the general queue".into()))];
+    candidates.extend(agents());
+    candidates
+}
+
+/// Catalog entries by key, with their name as help.
+fn catalog<T: crate::usecases::lookup::CatalogEntry>(
+    list: impl AsyncFnOnce(&Client) -> Option<Vec<T>>,
+) -> Vec<CompletionCandidate> {
+    fetch(list)
+        .into_iter()
+        .map(|entry| {
+            CompletionCandidate::new(entry.key().unwrap_or(entry.id()).to_owned())
+                .help(Some(entry.name().to_owned().into()))
+        })
+        .collect()
+}
+
+pub fn topics() -> Vec<CompletionCandidate> {
+    catalog(async |client| client.topics().await.ok())
+}
+
+pub fn outcomes() -> Vec<CompletionCandidate> {
+    catalog(async |client| client.outcomes().await.ok())
+}
+
+pub fn blocks() -> Vec<CompletionCandidate> {
+    catalog(async |client| client.blocks().await.ok())
+}

@@ -2,6 +2,7 @@
 //! bot with the wrap-up. On a terminal, what the flags leave out is picked from the catalog.
 
 use clap::Args;
+use clap_complete::engine::ArgValueCandidates;
 use livectl_contract::{Action, Block, CompleteRequest, Outcome, Topic};
 
 use super::Ctx;
@@ -15,16 +16,16 @@ pub struct CompleteArgs {
     #[command(flatten)]
     pub targets: Targets,
     /// The topic: id, key or name (see `livectl topics`)
-    #[arg(long)]
+    #[arg(long, add = ArgValueCandidates::new(crate::completion::topics))]
     pub topic: Option<String>,
     /// The outcome: id, key or name (see `livectl outcomes`)
-    #[arg(long)]
+    #[arg(long, add = ArgValueCandidates::new(crate::completion::outcomes))]
     pub outcome: Option<String>,
     /// A tag (repeatable)
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
     /// The block the bot sends to close: id, key or name (see `livectl blocks`)
-    #[arg(long)]
+    #[arg(long, add = ArgValueCandidates::new(crate::completion::blocks))]
     pub block: Option<String>,
 }
 

@@ -50,7 +50,7 @@ pub struct Filters {
     #[arg(long, value_delimiter = ',', value_enum)]
     pub state: Vec<StateFilter>,
     /// Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue
-    #[arg(long, visible_alias = "from", value_name = "AGENT", add = ArgValueCandidates::new(crate::completion::agents))]
+    #[arg(long, visible_alias = "from", value_name = "AGENT", add = ArgValueCandidates::new(crate::completion::owners))]
     pub owner: Option<String>,
     /// Department: id, key or name
     #[arg(long)]
@@ -122,7 +122,7 @@ impl Filters {
 pub struct BulkArgs {
     /// Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox,
     /// each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)
-    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
     /// At most N actions a second
     #[arg(long, value_name = "N", value_parser = rate)]

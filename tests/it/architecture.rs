@@ -174,6 +174,7 @@ fn allowed(file: &str) -> (&'static [&'static str], bool, bool) {
             "connect",
             "error",
             "ui",
+            "usecases",
         ],
         false,
         false,

@@ -22,19 +22,103 @@ fn repo(path: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
+/// Where each shell loads its completion from: zsh's compinit finds `_livectl` on the fpath.
+const COMPLETIONS: &[(&str, &str)] = &[
+    ("bash", "livectl.bash"),
+    ("zsh", "_livectl"),
+    ("fish", "livectl.fish"),
+    ("powershell", "_livectl.ps1"),
+    ("elvish", "livectl.elv"),
+];
+
 #[test]
 fn committed_completions_are_fresh() {
     let home = Home::new();
-    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+    for (shell, file) in COMPLETIONS {
         let generated = home.run(&["completions", shell]);
         assert!(generated.status.success());
-        let committed =
-            std::fs::read(repo(&format!("completions/livectl.{shell}"))).unwrap_or_default();
+        let committed = std::fs::read(repo(&format!("completions/{file}"))).unwrap_or_default();
         assert!(
             generated.stdout == committed,
-            "completions/livectl.{shell} is stale: run `cargo run -- completions {shell} > completions/livectl.{shell}`"
+            "completions/{file} is stale: run `cargo run -- completions {shell} > completions/{file}`"
         );
     }
+    let mut committed: Vec<String> = files(&repo("completions")).into_keys().collect();
+    committed.sort();
+    let mut expected: Vec<String> = COMPLETIONS.iter().map(|(_, f)| (*f).to_owned()).collect();
+    expected.sort();
+    assert_eq!(committed, expected, "no other file under completions/");
+}
+
+#[test]
+fn man_pages_read_like_git_s_and_refer_only_to_pages_that_exist() {
+    let pages = files(&repo("man"));
+    let version = env!("CARGO_PKG_VERSION");
+    for (name, bytes) in &pages {
+        let page = String::from_utf8(bytes.clone()).unwrap();
+        let title = page.lines().next().unwrap_or_default();
+        assert!(
+            title.starts_with(".TH ") && title.contains(&format!("\"livectl {version}\"")),
+            "{name}: the title line carries the version: {title}"
+        );
+        assert!(title.contains(" 1 20"), "{name}: and a date: {title}");
+        for section in [
+            "NAME",
+            "SYNOPSIS",
+            "DESCRIPTION",
+            "EXAMPLES",
+            "EXIT STATUS",
+            "ENVIRONMENT",
+            "FILES",
+            "SEE ALSO",
+        ] {
+            assert!(
+                page.contains(&format!(".SH {section}\n")),
+                "{name} has no {section}"
+            );
+        }
+        let examples = page.split(".SH EXAMPLES\n").nth(1).unwrap_or_default();
+        assert!(
+            examples.contains(".EX\nlivectl"),
+            "{name}: an example runs livectl"
+        );
+        let mut references = 0;
+        for (at, _) in page.match_indices("\\fR(1)") {
+            let start = page[..at].rfind("\\fB").expect("a reference is bold") + 3;
+            let file = format!("{}.1", page[start..at].replace("\\-", "-"));
+            assert!(
+                pages.contains_key(&file),
+                "{name} refers to {file}, which does not exist"
+            );
+            references += 1;
+        }
+        assert!(references > 0, "{name} refers to no other page");
+    }
+    // Synopses show what each option takes.
+    let assign = String::from_utf8(pages["livectl-assign.1"].clone()).unwrap();
+    assert!(
+        assign.contains("[\\fB\\-\\-to\\fR \\fIAGENT\\fR]"),
+        "{assign}"
+    );
+}
+
+/// `mandoc -T lint` finds nothing at warning level (CI installs mandoc; without it, skipped).
+#[test]
+fn man_pages_are_lint_clean() {
+    let Ok(out) = std::process::Command::new("mandoc")
+        .args(["-T", "lint", "-W", "warning"])
+        .args(
+            files(&repo("man"))
+                .keys()
+                .map(|f| repo(&format!("man/{f}"))),
+        )
+        .output()
+    else {
+        eprintln!("mandoc is not installed: skipping the lint");
+        return;
+    };
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.trim().is_empty(), "mandoc -T lint:\n{report}");
 }
 
 #[test]
@@ -73,6 +157,14 @@ fn agents_and_interventions_complete_from_the_api() {
     assert_eq!(home.cli(&["queues", "-q"]).code, 0);
     let agents = complete(&["livectl", "reassign", "iv_1", "--to", "bo"]);
     assert_eq!(agents, "bo@demo.livectl.invalid\tBo Chen (ag_3, online)\n");
+    let owners = complete(&["livectl", "list", "--owner", "n"]);
+    assert_eq!(owners, "none\tthe general queue\n");
+    let topics = complete(&["livectl", "complete", "iv_9", "--topic", "lo"]);
+    assert_eq!(topics, "login\tLogin problem\n");
+    let outcomes = complete(&["livectl", "complete", "iv_9", "--outcome", "res"]);
+    assert_eq!(outcomes, "resolved\tResolved\n");
+    let blocks = complete(&["livectl", "complete", "iv_9", "--block", "su"]);
+    assert_eq!(blocks, "survey\tSatisfaction survey\n");
     let ids = complete(&["livectl", "show", "iv_1"]);
     assert!(
         ids.starts_with("iv_1\tqueued: Cannot log in after a password reset\n"),

@@ -1,0 +1,244 @@
+//! The examples of each page: the README's tour, command by command. A page without examples
+//! is a test failure (tests/it/generated.rs), so a new command brings its own.
+
+/// (command line, what it does) for the page `name`.
+pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
+    match name {
+        "livectl" => &[
+            (
+                "livectl queues",
+                "Every queue of the workspace; with no platform configured, of the demo in the embedded sandbox.",
+            ),
+            (
+                "livectl list --owner none --older-than 30m",
+                "What has waited in the general queue for over half an hour.",
+            ),
+            (
+                "livectl reassign --from sam --to ana --to bo",
+                "Spread Sam's queue over Ana and Bo, least loaded first.",
+            ),
+            (
+                "livectl login --api-url https://live.example.com",
+                "Connect to a real platform.",
+            ),
+        ],
+        "livectl-queues" => &[
+            (
+                "livectl queues",
+                "The general queue and every agent's My Queue, with counts and the oldest wait.",
+            ),
+            (
+                "livectl queues -o json | jq '.general.count'",
+                "How many wait in the general queue, for a script.",
+            ),
+        ],
+        "livectl-list" => &[
+            (
+                "livectl list",
+                "The open interventions: queued and assigned.",
+            ),
+            (
+                "livectl list --owner sam",
+                "Sam's My Queue (--from is the same filter).",
+            ),
+            (
+                "livectl list --state all --tag vip --limit 5",
+                "Five interventions tagged vip, in any state.",
+            ),
+            (
+                "livectl list --owner none --older-than 30m",
+                "Waiting in the general queue for over 30 minutes.",
+            ),
+            (
+                "livectl list --owner none --watch",
+                "The general queue, then every change to it as it happens.",
+            ),
+        ],
+        "livectl-show" => &[
+            (
+                "livectl show iv_17",
+                "User, summary, owner, timeline and last messages.",
+            ),
+            (
+                "livectl show iv_17 -o json | jq '.events[] | {action, actor, at}'",
+                "The timeline as data.",
+            ),
+        ],
+        "livectl-assign" => &[
+            ("livectl assign iv_3", "Take an intervention yourself."),
+            (
+                "livectl assign iv_4 --to bo",
+                "An admin assigns to anyone: an id, an email, a unique name or me.",
+            ),
+            (
+                "livectl assign --owner none --department billing --to dee --rate 20 --concurrency 8",
+                "Everything waiting in Billing to Dee, at most 20 a second.",
+            ),
+        ],
+        "livectl-reassign" => &[
+            (
+                "livectl reassign iv_3 --to \"Dee Park\" --reason \"billing question\"",
+                "Move one intervention to Dee's My Queue.",
+            ),
+            (
+                "livectl reassign --from sam --to ana --to bo",
+                "Spread Sam's queue over Ana and Bo, least loaded first.",
+            ),
+            (
+                "livectl list --owner sam -o ndjson | livectl reassign - --to bo --yes",
+                "Ids from stdin, for scripts.",
+            ),
+            (
+                "livectl reassign --resume ~/.local/state/livectl/runs/RUN.ndjson",
+                "Finish a run that was interrupted: only what is left.",
+            ),
+        ],
+        "livectl-return" => &[
+            (
+                "livectl return iv_3 --reason \"end of shift\"",
+                "Back to the general queue.",
+            ),
+            (
+                "livectl return --owner sam --yes",
+                "Everything Sam owns back to the queue.",
+            ),
+        ],
+        "livectl-cancel" => &[
+            ("livectl cancel iv_5", "The user goes back to the bot."),
+            (
+                "livectl cancel --state queued --older-than 2h --dry-run",
+                "What cancelling every old queued takeover would do.",
+            ),
+        ],
+        "livectl-complete" => &[
+            (
+                "livectl complete iv_9 --topic login --outcome resolved --tag vip --block survey",
+                "Hand back to the bot with the wrap-up.",
+            ),
+            (
+                "livectl complete iv_10",
+                "On a terminal: pick topic, outcome and block, type tags.",
+            ),
+        ],
+        "livectl-stuck" => &[
+            (
+                "livectl stuck",
+                "Owners away, offline or inactive; users waiting for a reply; queued too long.",
+            ),
+            (
+                "livectl stuck --no-reply 30m --queued 1h --fix reassign --to ana --to bo",
+                "Move what is stuck to Ana and Bo.",
+            ),
+        ],
+        "livectl-seed" => &[
+            (
+                "livectl seed examples/ci-seed.yaml",
+                "Load a workspace; a second run changes nothing.",
+            ),
+            (
+                "livectl seed --generate interventions=100000,users=20000,days=30,seed=42",
+                "Synthetic data, the same for the same spec.",
+            ),
+        ],
+        "livectl-watch" => &[
+            (
+                "livectl watch --owner bo",
+                "Every change to Bo's interventions as it happens.",
+            ),
+            (
+                "livectl watch -q | jq -c 'select(.action == \"returned\")'",
+                "Piped: one event a line, as JSON.",
+            ),
+        ],
+        "livectl-agents" => &[(
+            "livectl agents",
+            "Who can take interventions, their status and department.",
+        )],
+        "livectl-topics" => &[("livectl topics -o csv", "The topics, as a spreadsheet.")],
+        "livectl-outcomes" => &[(
+            "livectl outcomes",
+            "The outcomes an intervention is completed with.",
+        )],
+        "livectl-blocks" => &[("livectl blocks", "The blocks the bot can send to close.")],
+        "livectl-departments" => &[("livectl departments -o json", "The departments, as JSON.")],
+        "livectl-history" => &[
+            ("livectl history us_4", "A user's history as a timeline."),
+            (
+                "livectl history us_4 --out us_4.csv",
+                "Exported, written whole, then renamed.",
+            ),
+            (
+                "livectl history --all --since 2026-11-01 --until 2026-12-01 --out november.ndjson",
+                "Everyone's history for a month.",
+            ),
+        ],
+        "livectl-login" => &[
+            (
+                "livectl login --api-url https://live.example.com",
+                "A hidden prompt asks for the token.",
+            ),
+            (
+                "printf '%s' \"$TOKEN\" | livectl login --profile staging --api-url https://staging.example.com --token-stdin",
+                "For scripts.",
+            ),
+        ],
+        "livectl-logout" => &[(
+            "livectl logout --profile staging",
+            "Forget the token of a profile.",
+        )],
+        "livectl-whoami" => &[("livectl whoami", "Who the token belongs to, and where.")],
+        "livectl-config" => &[
+            ("livectl config list", "Every setting of the profile."),
+            ("livectl config set output json", "JSON by default."),
+        ],
+        "livectl-config-get" => &[("livectl config get api_url", "One setting.")],
+        "livectl-config-set" => &[(
+            "livectl config set api_url https://live.example.com",
+            "Change one setting.",
+        )],
+        "livectl-config-list" => &[("livectl config list", "Every setting of the profile.")],
+        "livectl-sandbox" => &[
+            (
+                "livectl sandbox serve --seed demo",
+                "A local platform with demo data on 127.0.0.1:8787.",
+            ),
+            (
+                "TOKEN=$(livectl sandbox token)",
+                "A token for its built-in admin.",
+            ),
+        ],
+        "livectl-sandbox-serve" => &[
+            (
+                "livectl sandbox serve --addr 127.0.0.1:0 --seed examples/ci-seed.yaml",
+                "A sandbox for CI on any free port, loaded at start.",
+            ),
+            (
+                "livectl sandbox serve --faults error=0.2,drop=0.05,seed=7",
+                "A sandbox that fails on purpose, to test clients.",
+            ),
+        ],
+        "livectl-sandbox-token" => &[(
+            "livectl sandbox token --agent bo@example.com",
+            "A token for an agent of the sandbox.",
+        )],
+        "livectl-sandbox-reset" => &[(
+            "livectl sandbox reset --yes",
+            "Delete the sandbox's database and start again.",
+        )],
+        "livectl-completions" => &[
+            (
+                "livectl completions zsh > ~/.zfunc/_livectl",
+                "A completion script for zsh's fpath.",
+            ),
+            (
+                "source <(COMPLETE=bash livectl)",
+                "Completion that also offers agents and ids from the API.",
+            ),
+        ],
+        "livectl-man" => &[(
+            "livectl man ~/.local/share/man/man1",
+            "Install these pages.",
+        )],
+        _ => &[],
+    }
+}

@@ -257,7 +257,7 @@ _livectl() {
 
     case "${cmd}" in
         livectl)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -272,15 +272,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -291,7 +303,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__agents)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -306,15 +318,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -325,7 +349,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__assign)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --to --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --to --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -384,15 +408,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -403,7 +439,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__blocks)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -418,15 +454,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -437,7 +485,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__cancel)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -496,15 +544,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -515,7 +575,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__complete)
-            opts="-o -y -q -v -h -V --state --from --owner --department --older-than --concurrency --rate --dry-run --journal --resume --topic --outcome --tag --block --with-tag --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --older-than --concurrency --rate --dry-run --journal --resume --topic --outcome --tag --block --with-tag --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -586,15 +646,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -605,7 +677,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__completions)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version bash elvish fish powershell zsh"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -620,15 +692,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -639,7 +723,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version get set list help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version get set list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -654,15 +738,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -673,7 +769,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config__subcmd__get)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,15 +784,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -777,7 +885,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config__subcmd__list)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -792,15 +900,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -811,7 +931,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config__subcmd__set)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -826,15 +946,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -845,7 +977,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__departments)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -860,15 +992,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1355,7 +1499,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__history)
-            opts="-o -y -q -v -h -V --all --since --until --out --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --all --since --until --out --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1382,15 +1526,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1401,7 +1557,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__list)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --limit --all --watch --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --limit --all --watch --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1444,15 +1600,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1463,7 +1631,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__login)
-            opts="-o -y -q -v -h -V --token-stdin --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --token-stdin --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1478,15 +1646,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1497,7 +1677,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__logout)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1512,15 +1692,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1531,7 +1723,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__man)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1546,15 +1738,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1565,7 +1769,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__outcomes)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1580,15 +1784,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1599,7 +1815,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__queues)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1614,15 +1830,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1633,7 +1861,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__reassign)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --to --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --to --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1696,15 +1924,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1715,7 +1955,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__return)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1774,15 +2014,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1793,7 +2045,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version serve token reset openapi seed-schema help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version serve token reset openapi seed-schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1808,15 +2060,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1925,7 +2189,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox__subcmd__openapi)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1940,15 +2204,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1959,7 +2235,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox__subcmd__reset)
-            opts="-y -o -q -v -h -V --db --yes --profile --api-url --output --color --no-input --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-y -o -q -v -h -V --db --yes --profile --api-url --output --color --no-input --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1978,15 +2254,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1997,7 +2285,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox__subcmd__seed__subcmd__schema)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2012,15 +2300,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2031,7 +2331,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox__subcmd__serve)
-            opts="-o -y -q -v -h -V --addr --db --seed --rate-limit --faults --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --addr --db --seed --rate-limit --faults --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2066,15 +2366,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2085,7 +2397,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox__subcmd__token)
-            opts="-o -y -q -v -h -V --db --agent --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --db --agent --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2108,15 +2420,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2127,7 +2451,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__seed)
-            opts="-o -y -q -v -h -V --generate --dry-run --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --generate --dry-run --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2146,15 +2470,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2165,7 +2501,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__show)
-            opts="-o -y -q -v -h -V --messages --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --messages --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2184,15 +2520,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2203,7 +2551,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__stuck)
-            opts="-o -y -q -v -h -V --no-reply --queued --fix --to --reason --concurrency --rate --dry-run --journal --resume --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --no-reply --queued --fix --to --reason --concurrency --rate --dry-run --journal --resume --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2254,15 +2602,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2273,7 +2633,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__topics)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2288,15 +2648,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2307,7 +2679,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__watch)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2346,15 +2718,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2365,7 +2749,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__whoami)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2380,15 +2764,27 @@ _livectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
                     return 0
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

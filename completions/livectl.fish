@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_livectl_global_optspecs
-    string join \n profile= api-url= o/output= color= no-input y/yes q/quiet v/verbose sandbox allow-insecure-http h/help V/version
+    string join \n profile= api-url= o/output= color= no-input y/yes q/quiet v/verbose json= jq= sort= sandbox allow-insecure-http h/help V/version
 end
 
 function __fish_livectl_needs_command
@@ -27,6 +27,7 @@ end
 complete -c livectl -n "__fish_livectl_needs_command" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_needs_command" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_needs_command" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -34,6 +35,9 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_needs_command" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_needs_command" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_needs_command" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_needs_command" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_needs_command" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_needs_command" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_needs_command" -s q -l quiet -d 'Print only data and errors'
@@ -70,6 +74,7 @@ complete -c livectl -n "__fish_livectl_needs_command" -f -a "help" -d 'Print thi
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -77,13 +82,16 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand queues" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand queues" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand queues" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand queues" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand queues" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
 assigned\t''
@@ -99,6 +107,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand list" -l limit -d 'At mo
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -106,6 +115,9 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand list" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand list" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand list" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l all -d 'Every matching intervention, page after page'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l watch -d 'Then keep watching: print each change to a matching intervention as it happens'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l no-input -d 'Never prompt; a missing value is an error'
@@ -114,12 +126,13 @@ complete -c livectl -n "__fish_livectl_using_subcommand list" -s q -l quiet -d '
 complete -c livectl -n "__fish_livectl_using_subcommand list" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand list" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l messages -d 'How many of the last messages to show' -r
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand show" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -127,13 +140,16 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand show" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand show" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand show" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand show" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
 assigned\t''
@@ -153,6 +169,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand assign" -l to -d 'The ag
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -160,6 +177,9 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s y -l yes -d 'Answer yes to confirmations'
@@ -167,7 +187,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand assign" -s q -l quiet -d
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand assign" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
 assigned\t''
@@ -188,6 +208,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l reason -d '
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -195,6 +216,9 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s y -l yes -d 'Answer yes to confirmations'
@@ -202,7 +226,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s q -l quiet 
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
 assigned\t''
@@ -222,6 +246,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand return" -l reason -d 'Wh
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -229,6 +254,9 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -s y -l yes -d 'Answer yes to confirmations'
@@ -236,7 +264,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand return" -s q -l quiet -d
 complete -c livectl -n "__fish_livectl_using_subcommand return" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand return" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand return" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
 assigned\t''
@@ -256,6 +284,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l reason -d 'Wh
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -263,6 +292,9 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s y -l yes -d 'Answer yes to confirmations'
@@ -270,7 +302,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s q -l quiet -d
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l no-reply -d 'A user waiting longer than this for an agent\'s reply is stuck' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l queued -d 'An intervention waiting in the general queue longer than this is stuck' -r
@@ -286,6 +318,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l resume -d 'Con
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -293,6 +326,9 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -s y -l yes -d 'Answer yes to confirmations'
@@ -306,6 +342,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand seed" -l generate -d 'Ge
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -313,6 +350,9 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand seed" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand seed" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand seed" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l dry-run -d 'Print what the file holds and send nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -s y -l yes -d 'Answer yes to confirmations'
@@ -320,7 +360,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand seed" -s q -l quiet -d '
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand seed" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand seed" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
 assigned\t''
@@ -335,6 +375,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand watch" -l older-than -d 
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -342,17 +383,21 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand watch" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -360,17 +405,21 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand agents" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand agents" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand agents" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand agents" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand agents" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -378,17 +427,21 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand topics" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand topics" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand topics" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand topics" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand topics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -396,17 +449,21 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -414,17 +471,21 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand blocks" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand blocks" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -432,13 +493,16 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand departments" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand departments" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand departments" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand departments" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand departments" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l since -d 'Only records at or after this instant (2026-11-01 or 2026-11-01T08:00:00Z)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l until -d 'Only records before this instant' -r
@@ -446,6 +510,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand history" -l out -d 'Writ
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -453,6 +518,9 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand history" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand history" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand history" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l all -d 'Every user\'s history'
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand history" -s y -l yes -d 'Answer yes to confirmations'
@@ -460,11 +528,12 @@ complete -c livectl -n "__fish_livectl_using_subcommand history" -s q -l quiet -
 complete -c livectl -n "__fish_livectl_using_subcommand history" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand history" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand history" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand login" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -472,6 +541,9 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand login" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand login" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand login" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l token-stdin -d 'Read the token from standard input instead of a hidden prompt'
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand login" -s y -l yes -d 'Answer yes to confirmations'
@@ -479,11 +551,12 @@ complete -c livectl -n "__fish_livectl_using_subcommand login" -s q -l quiet -d 
 complete -c livectl -n "__fish_livectl_using_subcommand login" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand login" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand login" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -491,17 +564,21 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand logout" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand logout" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand logout" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -509,17 +586,21 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -527,13 +608,16 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -f -a "get" -d 'Print one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set list help" -f -a "set" -d 'Change one setting'
@@ -542,6 +626,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_s
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -549,17 +634,21 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -567,17 +656,21 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -585,13 +678,16 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one setting'
@@ -600,6 +696,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -607,13 +704,16 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -f -a "serve" -d 'Serve the Live Conversations API from a local database'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token reset openapi seed-schema help" -f -a "token" -d 'Print a new bearer token for an agent of a sandbox database'
@@ -629,6 +729,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -636,19 +737,23 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l db -d 'The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l agent -d 'The agent (id, email or key); the built-in admin when left out' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -656,18 +761,22 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l db -d 'The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -675,17 +784,21 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Delete without asking'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -693,17 +806,21 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -711,13 +828,16 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve the Live Conversations API from a local database'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print a new bearer token for an agent of a sandbox database'
@@ -728,6 +848,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -735,17 +856,21 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand completions" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand completions" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand completions" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand man" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -753,13 +878,16 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand man" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand man" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand man" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -s q -l quiet -d 'Print only data and errors'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand man" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
 assigned\t''
@@ -782,6 +910,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand complete" -l with-tag -d
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
@@ -789,6 +918,9 @@ ids\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -s y -l yes -d 'Answer yes to confirmations'
@@ -796,7 +928,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand complete" -s q -l quiet 
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -s h -l help -d 'Print help'
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "queues" -d 'Every queue: the general queue and each agent\'s My Queue'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help" -f -a "list" -d 'List interventions (open ones by default)'

@@ -4,7 +4,7 @@ use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands::{self, Ctx};
 use crate::error::CliError;
-use crate::ui::{ColorChoice, Format, Ui};
+use crate::ui::{ColorChoice, Format, Shape, Ui};
 
 /// Administer the live agents of a chatbot platform: queues, takeovers, bulk moves, history.
 ///
@@ -50,6 +50,15 @@ pub struct GlobalArgs {
     /// Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
+    /// Print JSON with only these fields (comma-separated; without any, list them)
+    #[arg(long, global = true, value_name = "FIELDS", num_args = 0..=1, default_missing_value = "")]
+    pub json: Option<String>,
+    /// Filter the JSON through a jq expression (strings print raw), e.g. '.[].id'
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
+    /// Order a list by one of its fields (see --json for the fields)
+    #[arg(long, global = true, value_name = "FIELD")]
+    pub sort: Option<String>,
     /// Use the embedded sandbox even when a profile is configured
     #[arg(long, global = true)]
     pub sandbox: bool,
@@ -125,8 +134,8 @@ pub fn parse() -> Cli {
 impl Cli {
     /// Runs the command: one flat dispatch, each command's `exec` with the same context.
     pub fn run(self) -> Result<(), CliError> {
+        let ui = self.ui()?;
         let g = self.global;
-        let ui = Ui::new(g.output, g.color, g.quiet, g.no_input, g.verbose);
         let ctx = Ctx::new(g, ui);
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
@@ -135,9 +144,21 @@ impl Cli {
         runtime.block_on(dispatch(self.command, &ctx))
     }
 
-    pub fn ui(&self) -> Ui {
+    /// How this run prints: the output flags checked, the jq program compiled.
+    pub fn ui(&self) -> Result<Ui, CliError> {
         let g = &self.global;
-        Ui::new(g.output, g.color, g.quiet, g.no_input, g.verbose)
+        let shape = Shape::new(g.json.as_deref(), g.jq.as_deref(), g.sort.as_deref())?;
+        if shape.is_json() && matches!(g.output, Some(f) if f != Format::Json) {
+            return Err(CliError::usage(
+                "--json and --jq print JSON; leave out -o/--output",
+            ));
+        }
+        let mut ui = Ui::new(g.output, g.color, g.quiet, g.no_input, g.verbose);
+        if shape.is_json() {
+            ui.format = Some(Format::Json);
+        }
+        ui.shape = shape;
+        Ok(ui)
     }
 }
 

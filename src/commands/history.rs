@@ -193,7 +193,6 @@ impl Records<'_> {
                 progress.inc(1);
             }
         }
-        list.finish()?
-            .ok_or_else(|| CliError::failure("the export lost its writer"))
+        list.finish()
     }
 }

@@ -51,7 +51,7 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
         writer.item(&item)?;
     }
     let shown = writer.count();
-    writer.finish()?;
+    drop(writer.finish()?);
     if more {
         ctx.ui.note(format!(
             "showing the first {shown}; use --all for every one, or --limit N"

@@ -32,7 +32,7 @@ pub async fn exec(args: ShowArgs, ctx: &Ctx) -> Result<(), CliError> {
             ctx.ui.json(&value)
         }
         Some(Format::Csv | Format::Ids) => ctx.ui.list(&Names::default(), &[intervention]),
-        Some(Format::Table) | None => {
+        Some(Format::Table | Format::Wide) | None => {
             let conversation = client.conversation(&intervention.conversation_id).await?;
             let of = if intervention.completion.is_some() {
                 NamesOf::Everything

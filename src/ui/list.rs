@@ -1,8 +1,10 @@
-//! Lists in every format, streamed item by item where the format allows it.
+//! Lists in every format, streamed item by item where the format allows it (a `--sort` or a
+//! `--json`/`--jq` list is gathered first).
 
 use std::io::Write;
 
 use comfy_table::{Cell, ContentArrangement, Table, presets};
+use serde_json::Value;
 
 use super::json::Safe;
 use super::{Format, Span, Ui, sanitize};
@@ -30,33 +32,67 @@ impl View<'_> {
 pub trait Row {
     /// Column titles of the table (and the order of plain output's fields).
     const COLUMNS: &'static [&'static str];
+    /// Column titles of `-o wide`, when it shows more than the table.
+    const WIDE: &'static [&'static str] = &[];
     /// Column titles of CSV output: raw values, documented in the README.
     const CSV: &'static [&'static str];
+    /// The fields of its JSON, for `--json` and `--sort`.
+    const FIELDS: &'static [&'static str];
     fn id(&self) -> &str;
     /// The cells for people: names, ages, short forms.
     fn cells(&self, view: &View) -> Vec<Span>;
+    /// The cells of `-o wide` (the table's when it has no more to show).
+    fn wide(&self, view: &View) -> Vec<Span> {
+        self.cells(view)
+    }
     /// The CSV record: ids and RFC 3339 instants.
     fn record(&self) -> Vec<String>;
     /// The item as JSON, in the contract's field names.
     fn json(&self, w: &mut dyn Write) -> serde_json::Result<()>;
+
+    /// The item as a JSON value.
+    fn value(&self) -> Value {
+        let mut bytes = Vec::new();
+        match self.json(&mut bytes) {
+            Ok(()) => serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+            Err(_) => Value::Null,
+        }
+    }
 }
 
-enum Mode<W: Write> {
-    Table(Vec<Vec<String>>),
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Table,
+    Wide,
     Plain,
-    Json { first: bool },
+    Json,
     Ndjson,
-    Csv(Box<csv::Writer<W>>),
+    Csv,
     Ids,
+    /// `--json FIELDS` or `--jq`: gathered, projected, filtered at the end.
+    Shaped,
+}
+
+/// One item as its format writes it.
+enum Entry {
+    Cells(Vec<String>),
+    Text(Vec<u8>),
+    Record(Vec<String>),
+    Value(Value),
 }
 
 /// Writes a list as it arrives; `finish` closes it (the table is drawn then).
 pub struct ListWriter<'a, W: Write, T: Row> {
     view: View<'a>,
-    mode: Mode<W>,
+    mode: Mode,
+    /// The output; inside `csv` in CSV mode.
     writer: Option<W>,
+    csv: Option<csv::Writer<W>>,
     /// Whether what is written lands on a terminal (ids and CSV are sanitized then).
     terminal: bool,
+    /// Items waiting for the end: table rows, a sorted list, a shaped document.
+    held: Vec<(Value, Entry)>,
+    hold: bool,
     count: usize,
     _row: std::marker::PhantomData<T>,
 }
@@ -66,139 +102,230 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
     pub fn new(view: View<'a>, writer: W) -> Result<Self, CliError> {
         let ui = view.ui;
         let format = match ui.format {
-            Some(f) => f,
-            None if ui.stdout_tty => Format::Table,
-            None => return Ok(Self::with_mode(view, Mode::Plain, writer, ui.stdout_tty)),
+            Some(f) => Some(f),
+            None if ui.stdout_tty => Some(Format::Table),
+            None => None,
         };
-        Self::with_format(view, format, writer, ui.stdout_tty)
+        Self::build(view, format, writer, ui.stdout_tty)
     }
 
     /// A writer in `format`; `terminal` when it lands on one.
     pub fn with_format(
         view: View<'a>,
         format: Format,
+        writer: W,
+        terminal: bool,
+    ) -> Result<Self, CliError> {
+        Self::build(view, Some(format), writer, terminal)
+    }
+
+    fn build(
+        view: View<'a>,
+        format: Option<Format>,
         mut writer: W,
         terminal: bool,
     ) -> Result<Self, CliError> {
-        let mode = match format {
-            Format::Table => Mode::Table(Vec::new()),
-            Format::Json => {
-                writer.write_all(b"[").map_err(CliError::output)?;
-                Mode::Json { first: true }
-            }
-            Format::Ndjson => Mode::Ndjson,
-            Format::Ids => Mode::Ids,
-            Format::Csv => {
-                let mut csv = csv::Writer::from_writer(writer);
-                csv.write_record(T::CSV).map_err(csv_error)?;
-                return Ok(ListWriter {
-                    view,
-                    mode: Mode::Csv(Box::new(csv)),
-                    writer: None,
-                    terminal,
-                    count: 0,
-                    _row: std::marker::PhantomData,
-                });
+        let shape = &view.ui.shape;
+        shape.check(T::FIELDS)?;
+        let mode = if shape.is_json() {
+            Mode::Shaped
+        } else {
+            match format {
+                None => Mode::Plain,
+                Some(Format::Table) => Mode::Table,
+                Some(Format::Wide) => Mode::Wide,
+                Some(Format::Json) => Mode::Json,
+                Some(Format::Ndjson) => Mode::Ndjson,
+                Some(Format::Csv) => Mode::Csv,
+                Some(Format::Ids) => Mode::Ids,
             }
         };
-        Ok(Self::with_mode(view, mode, writer, terminal))
-    }
-
-    fn with_mode(view: View<'a>, mode: Mode<W>, writer: W, terminal: bool) -> Self {
-        ListWriter {
+        let hold = matches!(mode, Mode::Table | Mode::Wide | Mode::Shaped) || shape.sort.is_some();
+        if mode == Mode::Json {
+            writer.write_all(b"[").map_err(CliError::output)?;
+        }
+        let (writer, csv) = if mode == Mode::Csv {
+            let mut csv = csv::Writer::from_writer(writer);
+            csv.write_record(T::CSV).map_err(csv_error)?;
+            (None, Some(csv))
+        } else {
+            (Some(writer), None)
+        };
+        Ok(ListWriter {
             view,
             mode,
-            writer: Some(writer),
+            writer,
+            csv,
             terminal,
+            held: Vec::new(),
+            hold,
             count: 0,
             _row: std::marker::PhantomData,
-        }
+        })
+    }
+
+    /// The output, in every mode but CSV.
+    fn out(&mut self) -> Result<&mut W, CliError> {
+        self.writer
+            .as_mut()
+            .ok_or_else(|| CliError::failure("the list has no output"))
     }
 
     pub fn count(&self) -> usize {
         self.count
     }
 
-    pub fn item(&mut self, item: &T) -> Result<(), CliError> {
-        self.count += 1;
-        let view = self.view;
+    fn render(&self, item: &T) -> Result<Entry, CliError> {
+        let view = &self.view;
         let color = view.ui.color;
-        let terminal = self.terminal;
-        let written = match (&mut self.mode, self.writer.as_mut()) {
-            (Mode::Table(rows), _) => {
-                rows.push(
-                    item.cells(&view)
-                        .iter()
-                        .map(|c| c.render(color, false))
-                        .collect(),
-                );
-                Ok(())
-            }
-            (Mode::Plain, Some(w)) => {
+        Ok(match self.mode {
+            Mode::Table => Entry::Cells(
+                item.cells(view)
+                    .iter()
+                    .map(|c| c.render(color, false))
+                    .collect(),
+            ),
+            Mode::Wide => Entry::Cells(
+                item.wide(view)
+                    .iter()
+                    .map(|c| c.render(color, false))
+                    .collect(),
+            ),
+            Mode::Plain => {
                 let cells: Vec<String> = item
-                    .cells(&view)
+                    .cells(view)
                     .into_iter()
                     .map(|c| Span::plain(c.text.replace('\t', " ")).render(false, false))
                     .collect();
-                writeln!(w, "{}", cells.join("\t"))
+                Entry::Text(format!("{}\n", cells.join("\t")).into_bytes())
             }
-            (Mode::Json { first }, Some(w)) => {
-                let separator: &[u8] = if *first { b"\n" } else { b",\n" };
-                *first = false;
-                w.write_all(separator)
-                    .and_then(|()| item.json(&mut Safe(&mut *w)).map_err(Into::into))
+            Mode::Json | Mode::Ndjson => {
+                let mut bytes = Vec::new();
+                item.json(&mut Safe(&mut bytes))
+                    .map_err(|e| CliError::output(e.into()))?;
+                Entry::Text(bytes)
             }
-            (Mode::Ndjson, Some(w)) => item
-                .json(&mut Safe(&mut *w))
-                .map_err(Into::into)
-                .and_then(|()| w.write_all(b"\n")),
-            (Mode::Ids, Some(w)) if terminal => writeln!(w, "{}", sanitize(item.id(), false)),
-            (Mode::Ids, Some(w)) => writeln!(w, "{}", item.id()),
-            (Mode::Csv(csv), _) => {
-                let record = item.record();
-                let result = if terminal {
-                    csv.write_record(record.iter().map(|f| sanitize(f, false).into_owned()))
-                } else {
-                    csv.write_record(record)
-                };
-                return result.map_err(csv_error);
+            Mode::Ids if self.terminal => {
+                Entry::Text(format!("{}\n", sanitize(item.id(), false)).into_bytes())
             }
-            _ => Ok(()),
-        };
-        written.map_err(CliError::output)
+            Mode::Ids => Entry::Text(format!("{}\n", item.id()).into_bytes()),
+            Mode::Csv if self.terminal => Entry::Record(
+                item.record()
+                    .iter()
+                    .map(|f| sanitize(f, false).into_owned())
+                    .collect(),
+            ),
+            Mode::Csv => Entry::Record(item.record()),
+            Mode::Shaped => Entry::Value(view.ui.shape.project(item.value())),
+        })
+    }
+
+    fn emit(&mut self, entry: Entry) -> Result<(), CliError> {
+        let first = self.count == 1;
+        let mode = self.mode;
+        match (mode, entry) {
+            (Mode::Json, Entry::Text(bytes)) => {
+                let separator: &[u8] = if first { b"\n" } else { b",\n" };
+                let out = self.out()?;
+                out.write_all(separator)
+                    .and_then(|()| out.write_all(&bytes))
+                    .map_err(CliError::output)
+            }
+            (Mode::Ndjson, Entry::Text(bytes)) => {
+                let out = self.out()?;
+                out.write_all(&bytes)
+                    .and_then(|()| out.write_all(b"\n"))
+                    .map_err(CliError::output)
+            }
+            (_, Entry::Text(bytes)) => self.out()?.write_all(&bytes).map_err(CliError::output),
+            (_, Entry::Record(record)) => match self.csv.as_mut() {
+                Some(csv) => csv.write_record(record).map_err(csv_error),
+                None => Ok(()),
+            },
+            (_, entry) => {
+                // Table rows and shaped values are only ever held.
+                self.held.push((Value::Null, entry));
+                Ok(())
+            }
+        }
+    }
+
+    pub fn item(&mut self, item: &T) -> Result<(), CliError> {
+        self.count += 1;
+        let entry = self.render(item)?;
+        if self.hold {
+            let key = self.view.ui.shape.key(&item.value());
+            self.held.push((key, entry));
+            return Ok(());
+        }
+        self.emit(entry)
     }
 
     /// Ends the list and hands back the writer.
-    pub fn finish(mut self) -> Result<Option<W>, CliError> {
-        let view = self.view;
-        let ended = match (&mut self.mode, self.writer.as_mut()) {
-            (Mode::Table(rows), Some(w)) => {
+    pub fn finish(mut self) -> Result<W, CliError> {
+        let ui = self.view.ui;
+        let mut held = std::mem::take(&mut self.held);
+        ui.shape.sort(&mut held);
+        match self.mode {
+            Mode::Table | Mode::Wide => {
+                let rows: Vec<Vec<String>> = held
+                    .into_iter()
+                    .filter_map(|(_, e)| match e {
+                        Entry::Cells(cells) => Some(cells),
+                        _ => None,
+                    })
+                    .collect();
                 if rows.is_empty() {
-                    view.ui.note("nothing to show");
-                    Ok(())
+                    ui.note("nothing to show");
                 } else {
-                    let text = table(view.ui, T::COLUMNS, std::mem::take(rows));
-                    w.write_all(text.as_bytes())
+                    let columns = if self.mode == Mode::Wide && !T::WIDE.is_empty() {
+                        T::WIDE
+                    } else {
+                        T::COLUMNS
+                    };
+                    let text = table(ui, columns, rows);
+                    self.out()?
+                        .write_all(text.as_bytes())
+                        .map_err(CliError::output)?;
                 }
             }
-            (Mode::Json { first }, Some(w)) => w.write_all(if *first { b"]\n" } else { b"\n]\n" }),
-            _ => Ok(()),
-        };
-        ended.map_err(CliError::output)?;
-        match std::mem::replace(&mut self.mode, Mode::Ndjson) {
-            Mode::Csv(csv) => {
-                let w = csv
-                    .into_inner()
-                    .map_err(|e| CliError::output(e.into_error()))?;
-                Ok(Some(w))
+            Mode::Shaped => {
+                let items: Vec<Value> = held
+                    .into_iter()
+                    .filter_map(|(_, e)| match e {
+                        Entry::Value(v) => Some(v),
+                        _ => None,
+                    })
+                    .collect();
+                let terminal = self.terminal;
+                ui.shape
+                    .write(&mut Safe(self.out()?), &Value::Array(items), terminal)?;
             }
             _ => {
-                if let Some(w) = self.writer.as_mut() {
-                    w.flush().map_err(CliError::output)?;
+                let mut count = 0;
+                for (_, entry) in held {
+                    count += 1;
+                    self.count = count;
+                    self.emit(entry)?;
                 }
-                Ok(self.writer.take())
+                self.count = self.count.max(count);
+                if self.mode == Mode::Json {
+                    let end: &[u8] = if self.count == 0 { b"]\n" } else { b"\n]\n" };
+                    self.out()?.write_all(end).map_err(CliError::output)?;
+                }
             }
         }
+        let mut writer = match self.csv.take() {
+            Some(csv) => csv
+                .into_inner()
+                .map_err(|e| CliError::output(e.into_error()))?,
+            None => self
+                .writer
+                .take()
+                .ok_or_else(|| CliError::failure("the list has no output"))?,
+        };
+        writer.flush().map_err(CliError::output)?;
+        Ok(writer)
     }
 }
 

@@ -11,6 +11,7 @@ macro_rules! json_is_serde {
     };
 }
 
+mod jq;
 mod json;
 mod list;
 pub mod progress;
@@ -18,6 +19,7 @@ pub mod prompt;
 mod reports;
 mod rows;
 mod sanitize;
+mod shape;
 mod style;
 mod time;
 pub mod timeline;
@@ -32,6 +34,7 @@ use crate::model::Names;
 pub use list::{ListWriter, Row, View};
 pub use reports::stuck_json;
 pub use sanitize::sanitize;
+pub use shape::Shape;
 pub use style::{Color, Span, Text};
 pub use time::age;
 
@@ -39,6 +42,8 @@ pub use time::age;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Table,
+    /// A table with more columns.
+    Wide,
     Json,
     Ndjson,
     Csv,
@@ -69,6 +74,8 @@ pub struct Ui {
     pub width: Option<u16>,
     /// "Now", for ages; LIVECTL_NOW fixes it (tests, reproducible reports).
     pub now: Timestamp,
+    /// `--json`, `--jq` and `--sort`.
+    pub shape: Shape,
 }
 
 impl Ui {
@@ -110,6 +117,7 @@ impl Ui {
             verbose,
             width,
             now,
+            shape: Shape::default(),
         }
     }
 
@@ -125,8 +133,11 @@ impl Ui {
 
     /// A table when asked for, or by default on a terminal.
     pub fn tables(&self) -> bool {
+        if self.shape.is_json() {
+            return false;
+        }
         match self.format {
-            Some(Format::Table) => true,
+            Some(Format::Table | Format::Wide) => true,
             None => self.stdout_tty,
             _ => false,
         }
@@ -134,7 +145,7 @@ impl Ui {
 
     /// Human-readable lines rather than data: no format asked for, on a terminal.
     pub fn for_people(&self) -> bool {
-        self.format.is_none() && self.stdout_tty || self.format == Some(Format::Table)
+        self.tables()
     }
 
     // ---- stderr: messages ----
@@ -177,9 +188,39 @@ impl Ui {
 
     // ---- stdout: data ----
 
-    /// Writes one value as JSON (pretty on a terminal), or as one NDJSON line.
+    /// Writes one value as JSON (pretty on a terminal), or as one NDJSON line; shaped by
+    /// `--json` and `--jq` when given.
     pub fn json<T: serde::Serialize>(&self, value: &T) -> Result<(), CliError> {
         let mut out = json::Safe(std::io::stdout().lock());
+        if self.shape.is_json() {
+            let value = serde_json::to_value(value)
+                .map_err(|e| CliError::failure(format!("cannot encode: {e}")))?;
+            let projected = match &value {
+                serde_json::Value::Object(map) => {
+                    let known: Vec<&str> = map.keys().map(String::as_str).collect();
+                    self.shape.check(&known)?;
+                    self.shape.project(value)
+                }
+                serde_json::Value::Array(items) => {
+                    let known: Vec<&str> = items
+                        .first()
+                        .and_then(|i| i.as_object())
+                        .map(|m| m.keys().map(String::as_str).collect())
+                        .unwrap_or_default();
+                    if !known.is_empty() {
+                        self.shape.check(&known)?;
+                    }
+                    serde_json::Value::Array(
+                        items
+                            .iter()
+                            .map(|i| self.shape.project(i.clone()))
+                            .collect(),
+                    )
+                }
+                _ => value,
+            };
+            return self.shape.write(&mut out, &projected, self.stdout_tty);
+        }
         let written = if self.format == Some(Format::Ndjson) {
             serde_json::to_writer(&mut out, value)
         } else {
@@ -230,7 +271,7 @@ impl Ui {
         for item in items {
             writer.item(item)?;
         }
-        writer.finish()?;
+        drop(writer.finish()?);
         Ok(())
     }
 

@@ -11,6 +11,8 @@ use super::{Color, Row, Span, View, age};
 use crate::model::{Item, ItemOutcome, ItemResult, QueueRow, Stuck, StuckReason};
 
 impl Row for QueueRow {
+    const FIELDS: &'static [&'static str] =
+        &["queue", "agent", "name", "status", "count", "oldest_at"];
     const COLUMNS: &'static [&'static str] = &["queue", "agent", "status", "count", "oldest"];
     const CSV: &'static [&'static str] =
         &["queue", "agent", "name", "status", "count", "oldest_at"];
@@ -48,6 +50,7 @@ impl Row for QueueRow {
 }
 
 impl Row for ItemResult {
+    const FIELDS: &'static [&'static str] = &["id", "result", "reason"];
     const COLUMNS: &'static [&'static str] = &["id", "result", "reason"];
     const CSV: &'static [&'static str] = &["id", "result", "reason"];
     fn id(&self) -> &str {
@@ -72,6 +75,7 @@ impl Row for ItemResult {
 }
 
 impl Row for Item {
+    const FIELDS: &'static [&'static str] = &["id", "version", "action", "body"];
     const COLUMNS: &'static [&'static str] = &["id", "action", "if version", "with"];
     const CSV: &'static [&'static str] = &["id", "action", "version", "body"];
     fn id(&self) -> &str {
@@ -150,6 +154,25 @@ impl Serialize for StuckJson<'_> {
 }
 
 impl Row for Stuck {
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "conversation_id",
+        "user",
+        "summary",
+        "department",
+        "state",
+        "owner",
+        "queued_at",
+        "assigned_at",
+        "closed_at",
+        "last_user_message_at",
+        "last_agent_message_at",
+        "tags",
+        "completion",
+        "version",
+        "updated_at",
+        "reasons",
+    ];
     const COLUMNS: &'static [&'static str] = &["id", "state", "owner", "user", "why"];
     const CSV: &'static [&'static str] = &[
         "id",

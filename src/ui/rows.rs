@@ -26,6 +26,35 @@ pub fn state(state: InterventionState) -> Span {
 }
 
 impl Row for Intervention {
+    const WIDE: &'static [&'static str] = &[
+        "id",
+        "state",
+        "owner",
+        "user",
+        "waiting",
+        "department",
+        "tags",
+        "queued",
+        "summary",
+    ];
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "conversation_id",
+        "user",
+        "summary",
+        "department",
+        "state",
+        "owner",
+        "queued_at",
+        "assigned_at",
+        "closed_at",
+        "last_user_message_at",
+        "last_agent_message_at",
+        "tags",
+        "completion",
+        "version",
+        "updated_at",
+    ];
     const COLUMNS: &'static [&'static str] =
         &["id", "state", "owner", "user", "waiting", "summary"];
     const CSV: &'static [&'static str] = &[
@@ -64,6 +93,15 @@ impl Row for Intervention {
             self.summary.as_str().into(),
         ]
     }
+    fn wide(&self, view: &View) -> Vec<Span> {
+        let mut cells = self.cells(view);
+        let summary = cells.pop().unwrap_or_else(|| Span::plain(""));
+        cells.push(view.agent(self.department.as_deref()).into());
+        cells.push(self.tags.join(", ").into());
+        cells.push(self.queued_at.strftime("%Y-%m-%d %H:%M").to_string().into());
+        cells.push(summary);
+        cells
+    }
     fn record(&self) -> Vec<String> {
         vec![
             self.id.clone(),
@@ -85,6 +123,16 @@ impl Row for Intervention {
 }
 
 impl Row for Agent {
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "key",
+        "name",
+        "email",
+        "role",
+        "department",
+        "status",
+        "active",
+    ];
     const COLUMNS: &'static [&'static str] = &[
         "id",
         "name",
@@ -141,6 +189,7 @@ impl Row for Agent {
 macro_rules! key_and_name_row {
     ($ty:ty) => {
         impl Row for $ty {
+            const FIELDS: &'static [&'static str] = &["id", "key", "name"];
             const COLUMNS: &'static [&'static str] = &["id", "key", "name"];
             const CSV: &'static [&'static str] = &["id", "key", "name"];
             fn id(&self) -> &str {
@@ -162,6 +211,7 @@ key_and_name_row!(Outcome);
 key_and_name_row!(Block);
 
 impl Row for Topic {
+    const FIELDS: &'static [&'static str] = &["id", "key", "name", "department"];
     const COLUMNS: &'static [&'static str] = &["id", "key", "name", "department"];
     const CSV: &'static [&'static str] = &["id", "key", "name", "department"];
     fn id(&self) -> &str {
@@ -187,6 +237,16 @@ impl Row for Topic {
 }
 
 impl Row for HistoryRecord {
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "conversation_id",
+        "user",
+        "channel",
+        "at",
+        "sender",
+        "agent",
+        "text",
+    ];
     const COLUMNS: &'static [&'static str] = &["at", "conversation", "sender", "text"];
     const CSV: &'static [&'static str] = &[
         "id",
@@ -227,6 +287,17 @@ impl Row for HistoryRecord {
 }
 
 impl Row for Event {
+    const FIELDS: &'static [&'static str] = &[
+        "seq",
+        "at",
+        "intervention_id",
+        "actor",
+        "action",
+        "from_owner",
+        "to_owner",
+        "reason",
+        "idempotency_key",
+    ];
     const COLUMNS: &'static [&'static str] = &[
         "seq",
         "at",
@@ -277,4 +348,93 @@ impl Row for Event {
         ]
     }
     json_is_serde!();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Item, ItemOutcome, ItemResult, QueueRow, Stuck};
+    use livectl_contract::{Action, ReasonRequest};
+    use serde_json::json;
+
+    /// The keys of a row's JSON.
+    fn keys<T: Row>(row: &T) -> Vec<String> {
+        let mut keys: Vec<String> = row
+            .value()
+            .as_object()
+            .expect("an object")
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    fn declared<T: Row>() -> Vec<String> {
+        let mut fields: Vec<String> = T::FIELDS.iter().map(|f| (*f).to_owned()).collect();
+        fields.sort();
+        fields
+    }
+
+    fn from<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
+        serde_json::from_value(value).unwrap()
+    }
+
+    #[test]
+    fn the_fields_of_json_are_what_each_row_declares() {
+        let t = "2026-11-24T10:00:00Z";
+        let intervention: Intervention = from(json!({
+            "id": "iv_1", "conversation_id": "cv_1",
+            "user": {"id": "us_1", "name": "Ada", "channel": "web"},
+            "summary": "s", "department": null, "state": "queued", "owner": null,
+            "queued_at": t, "assigned_at": null, "closed_at": null,
+            "last_user_message_at": null, "last_agent_message_at": null,
+            "tags": [], "completion": null, "version": 1, "updated_at": t
+        }));
+        assert_eq!(keys(&intervention), declared::<Intervention>());
+        let agent: Agent = from(
+            json!({"id": "ag_1", "key": null, "name": "A", "email": "a@b",
+            "role": "admin", "department": null, "status": "online", "active": true}),
+        );
+        assert_eq!(keys(&agent), declared::<Agent>());
+        let topic: Topic = from(json!({"id": "tp_1", "key": "k", "name": "n", "department": null}));
+        assert_eq!(keys(&topic), declared::<Topic>());
+        let department: Department = from(json!({"id": "dp_1", "key": "k", "name": "n"}));
+        assert_eq!(keys(&department), declared::<Department>());
+        let record: HistoryRecord = from(json!({"id": "msg_1", "conversation_id": "cv_1",
+            "user": {"id": "us_1", "name": "Ada", "channel": "web"}, "channel": "web", "at": t,
+            "sender": "user", "agent": null, "text": "hi"}));
+        assert_eq!(keys(&record), declared::<HistoryRecord>());
+        let event: Event = from(json!({"seq": 1, "at": t, "intervention_id": "iv_1",
+            "actor": "ag_1", "action": "started", "from_owner": null, "to_owner": null,
+            "reason": null, "idempotency_key": null}));
+        assert_eq!(keys(&event), declared::<Event>());
+        let queue = QueueRow {
+            queue: "general".into(),
+            agent: None,
+            name: None,
+            status: None,
+            count: 0,
+            oldest_at: None,
+        };
+        assert_eq!(keys(&queue), declared::<QueueRow>());
+        let result = ItemResult {
+            id: "iv_1".into(),
+            result: ItemOutcome::Failed,
+            reason: Some("x".into()),
+        };
+        assert_eq!(keys(&result), declared::<ItemResult>());
+        let item = Item {
+            id: "iv_1".into(),
+            version: Some(1),
+            action: Action::Cancel(ReasonRequest::default()),
+        };
+        assert_eq!(keys(&item), declared::<Item>());
+        let stuck = Stuck {
+            intervention,
+            reasons: Vec::new(),
+            now: t.parse().unwrap(),
+        };
+        assert_eq!(keys(&stuck), declared::<Stuck>());
+    }
 }

@@ -349,3 +349,71 @@ fn history_on_a_terminal_and_as_exports() {
         .collect();
     assert!(leftovers.is_empty(), "no temporary file is left behind");
 }
+
+#[test]
+fn scripting_like_gh_json_fields_jq_sort_and_wide() {
+    let (sandbox, _, token) = scene();
+    let run = |args: &[&str]| sandbox.cli(&token, args);
+    let fields: serde_json::Value =
+        serde_json::from_str(&run(&["list", "--state", "all", "--json", "id,state"]).ok()).unwrap();
+    assert_eq!(
+        fields,
+        json!([
+            {"id": "iv_1", "state": "queued"},
+            {"id": "iv_2", "state": "assigned"},
+            {"id": "iv_3", "state": "completed"},
+            {"id": "iv_4", "state": "cancelled"}
+        ])
+    );
+    snapshot!(
+        "jq_sorted",
+        run(&[
+            "list",
+            "--state",
+            "all",
+            "--sort",
+            "queued_at",
+            "--jq",
+            ".[] | \"\\(.id) \\(.queued_at)\""
+        ])
+        .ok()
+    );
+    assert_eq!(
+        run(&["list", "--state", "all", "--sort", "summary", "-o", "ids"]).ok(),
+        "iv_3\niv_1\niv_2\niv_4\n",
+        "App crashes, Cannot log in, Charged twice, Wants a refund"
+    );
+    assert_eq!(run(&["show", "iv_3", "--jq", ".state"]).ok(), "completed\n");
+    let shown: serde_json::Value =
+        serde_json::from_str(&run(&["show", "iv_2", "--json", "owner,version"]).ok()).unwrap();
+    assert_eq!(shown, json!({"owner": "ag_3", "version": 2}));
+    assert_eq!(run(&["queues", "--jq", ".general.count"]).ok(), "1\n");
+    snapshot!(
+        "wide",
+        sandbox
+            .cli_env(
+                &token,
+                &["list", "--state", "all", "-o", "wide"],
+                &[("COLUMNS", "160")]
+            )
+            .ok()
+    );
+}
+
+#[test]
+fn scripting_flags_given_wrong_name_the_valid_choices() {
+    let (sandbox, _, token) = scene();
+    let run = |args: &[&str]| sandbox.cli(&token, args);
+    run(&["list", "--json"]).fails(2, "--json needs fields: id, conversation_id, user");
+    run(&["list", "--json", "id,colour"]).fails(
+        2,
+        "--json: unknown field `colour`; the fields are: id, conversation_id",
+    );
+    run(&["list", "--sort", "colour"]).fails(2, "--sort: unknown field `colour`; the fields are:");
+    let stderr = run(&["list", "--jq", ".[] | select(.state == )"])
+        .fails(2, "--jq: expected term, found `)` at column 24")
+        .to_owned();
+    assert!(stderr.contains(".[] | select(.state == )\n"), "{stderr}");
+    run(&["list", "--json", "id", "-o", "csv"]).fails(2, "--json and --jq print JSON");
+    run(&["show", "iv_1", "--json", "colour"]).fails(2, "unknown field `colour`");
+}

@@ -1,0 +1,225 @@
+//! `--jq EXPR`: a jq program (jaq, in process) compiled once, run on the JSON a command prints.
+
+use std::fmt;
+use std::ops::Range;
+
+use jaq_core::load::{Arena, File, Loader};
+use jaq_core::{Compiler, Ctx, Vars, compile, data, load};
+use jaq_json::Val;
+
+type D = data::JustLut<Val>;
+
+/// A compiled jq program.
+pub struct Jq {
+    filter: jaq_core::Filter<D>,
+}
+
+impl fmt::Debug for Jq {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("Jq")
+    }
+}
+
+/// An expression that does not compile, with where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileError {
+    expr: String,
+    problems: Vec<(String, Range<usize>)>,
+}
+
+impl Jq {
+    pub fn compile(expr: &str) -> Result<Jq, CompileError> {
+        let defs = jaq_core::defs()
+            .chain(jaq_std::defs())
+            .chain(jaq_json::defs());
+        let funs = jaq_core::funs()
+            .chain(jaq_std::funs())
+            .chain(jaq_json::funs());
+        let loader = Loader::new(defs);
+        let arena = Arena::default();
+        let modules = loader
+            .load(
+                &arena,
+                File {
+                    code: expr,
+                    path: (),
+                },
+            )
+            .map_err(|errs| load_error(expr, errs))?;
+        // Modules would read files: --jq takes one expression.
+        load::import(
+            &modules,
+            |_| Err("modules are not supported in --jq".into()),
+        )
+        .map_err(|errs| load_error(expr, errs))?;
+        let filter = Compiler::default()
+            .with_funs(funs)
+            .compile(modules)
+            .map_err(|errs| compile_error(expr, errs))?;
+        Ok(Jq { filter })
+    }
+
+    /// Every output of the program on `input`, or the first error (jq stops there too).
+    pub fn run(&self, input: &serde_json::Value) -> Result<Vec<serde_json::Value>, String> {
+        use serde::Deserialize;
+        let input = Val::deserialize(input).map_err(|e| format!("jq: the input: {e}"))?;
+        let ctx = Ctx::<D>::new(&self.filter.lut, Vars::new([]));
+        let mut out = Vec::new();
+        for result in self.filter.id.run((ctx, input)) {
+            match result {
+                Ok(v) => out.push(to_json(&v)?),
+                Err(exn) => {
+                    return Err(match exn.get_err() {
+                        Ok(err) => format!("jq: error: {err}"),
+                        Err(exn) => match exn.get_halt() {
+                            Ok(code) => format!("jq: halted with exit code {code}"),
+                            Err(_) => "jq: an exception escaped the program".into(),
+                        },
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// jaq's value as JSON; numbers through their text so they stay exact.
+fn to_json(v: &Val) -> Result<serde_json::Value, String> {
+    use serde_json::Value as J;
+    let not_json = || format!("jq: the output is not JSON: {v}");
+    Ok(match v {
+        Val::Null => J::Null,
+        Val::Bool(b) => J::Bool(*b),
+        Val::Num(n) => match serde_json::from_str::<J>(&n.to_string()) {
+            Ok(j @ J::Number(_)) => j,
+            _ => return Err(not_json()),
+        },
+        Val::TStr(b) => J::String(String::from_utf8_lossy(b).into_owned()),
+        Val::BStr(_) => return Err(not_json()),
+        Val::Arr(a) => J::Array(a.iter().map(to_json).collect::<Result<_, _>>()?),
+        Val::Obj(o) => {
+            let mut m = serde_json::Map::new();
+            for (k, v) in o.iter() {
+                let Val::TStr(k) = k else {
+                    return Err(not_json());
+                };
+                m.insert(String::from_utf8_lossy(k).into_owned(), to_json(v)?);
+            }
+            J::Object(m)
+        }
+    })
+}
+
+fn load_error(expr: &str, errs: load::Errors<&str, ()>) -> CompileError {
+    let mut problems = Vec::new();
+    for (_, err) in errs {
+        match err {
+            load::Error::Io(es) => {
+                for (path, msg) in es {
+                    problems.push((format!("cannot load {path}: {msg}"), load::span(expr, path)));
+                }
+            }
+            load::Error::Lex(es) => {
+                for (expect, found) in es {
+                    let one = found.chars().next().map_or(0, char::len_utf8);
+                    let what = match found.chars().next() {
+                        None => "the end".to_owned(),
+                        Some(c) => format!("`{c}`"),
+                    };
+                    problems.push((
+                        format!("expected {}, found {what}", expect.as_str()),
+                        load::span(expr, &found[..one]),
+                    ));
+                }
+            }
+            load::Error::Parse(es) => {
+                for (expect, found) in es {
+                    let what = if found.is_empty() {
+                        "the end".to_owned()
+                    } else {
+                        format!("`{found}`")
+                    };
+                    problems.push((
+                        format!("expected {}, found {what}", expect.as_str()),
+                        load::span(expr, found),
+                    ));
+                }
+            }
+        }
+    }
+    CompileError {
+        expr: expr.to_owned(),
+        problems,
+    }
+}
+
+fn compile_error(expr: &str, errs: compile::Errors<&str, ()>) -> CompileError {
+    let mut problems = Vec::new();
+    for (_, es) in errs {
+        for (name, undefined) in es {
+            let message = match undefined {
+                compile::Undefined::Filter(arity) => format!("no filter {name}/{arity}"),
+                other => format!("no {} {name}", other.as_str()),
+            };
+            problems.push((message, load::span(expr, name)));
+        }
+    }
+    CompileError {
+        expr: expr.to_owned(),
+        problems,
+    }
+}
+
+impl fmt::Display for CompileError {
+    /// `--jq: expected term, found `)` at column 29` and the expression with a caret.
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        for (n, (message, span)) in self.problems.iter().enumerate() {
+            if n > 0 {
+                writeln!(f)?;
+            }
+            let start = span.start.min(self.expr.len());
+            let line_start = self.expr[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = self.expr[line_start..]
+                .find('\n')
+                .map_or(self.expr.len(), |i| line_start + i);
+            let column = self.expr[line_start..start].chars().count() + 1;
+            let width = self.expr[start..span.end.clamp(start, line_end)]
+                .chars()
+                .count()
+                .max(1);
+            writeln!(f, "--jq: {message} at column {column}")?;
+            writeln!(f, "  {}", &self.expr[line_start..line_end])?;
+            write!(f, "  {}{}", " ".repeat(column - 1), "^".repeat(width))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_program_runs_and_a_bad_one_says_where() {
+        let jq = Jq::compile(".[] | select(.state == \"queued\") | .id").unwrap();
+        let input = serde_json::json!([{"id": "iv_1", "state": "queued"}, {"id": "iv_2", "state": "assigned"}]);
+        assert_eq!(jq.run(&input).unwrap(), [serde_json::json!("iv_1")]);
+        let e = Jq::compile(".items[] | select(.state == ) | .id")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("at column 29"), "{e}");
+        assert!(e.contains("^"), "{e}");
+        assert!(
+            Jq::compile("nosuchfilter")
+                .unwrap_err()
+                .to_string()
+                .contains("nosuchfilter")
+        );
+        assert!(
+            Jq::compile("1 | .[]")
+                .unwrap()
+                .run(&serde_json::json!(null))
+                .is_err()
+        );
+    }
+}

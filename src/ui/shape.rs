@@ -1,0 +1,183 @@
+//! How a run shapes its data for scripts, as gh does: `--json FIELDS` keeps those fields,
+//! `--jq EXPR` filters the JSON through a jq program, `--sort FIELD` orders a list.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use super::jq::Jq;
+use crate::error::CliError;
+
+#[derive(Debug, Clone, Default)]
+pub struct Shape {
+    /// `--json`: the fields to keep; empty when none were named (then the run lists them).
+    pub fields: Option<Vec<String>>,
+    pub jq: Option<Arc<Jq>>,
+    pub sort: Option<String>,
+}
+
+impl Shape {
+    /// From the flags; a jq expression that does not compile is a usage error here, before
+    /// anything is sent.
+    pub fn new(
+        json: Option<&str>,
+        jq: Option<&str>,
+        sort: Option<&str>,
+    ) -> Result<Shape, CliError> {
+        let fields = json.map(|list| {
+            list.split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .map(str::to_owned)
+                .collect()
+        });
+        let jq = jq
+            .map(|expr| {
+                Jq::compile(expr).map(Arc::new).map_err(|e| {
+                    CliError::usage(e.to_string())
+                        .hint("see https://jqlang.org/manual/ for the language")
+                })
+            })
+            .transpose()?;
+        Ok(Shape {
+            fields,
+            jq,
+            sort: sort.map(str::to_owned),
+        })
+    }
+
+    /// Whether the output is JSON shaped by these flags.
+    pub fn is_json(&self) -> bool {
+        self.fields.is_some() || self.jq.is_some()
+    }
+
+    /// The named fields and the sort key must be among `known`; `--json` with none lists them.
+    pub fn check(&self, known: &[&str]) -> Result<(), CliError> {
+        let valid = || known.join(", ");
+        if let Some(fields) = &self.fields {
+            if fields.is_empty() {
+                return Err(CliError::usage(format!("--json needs fields: {}", valid()))
+                    .hint("name them comma-separated, such as --json id,state"));
+            }
+            if let Some(bad) = fields.iter().find(|f| !known.contains(&f.as_str())) {
+                return Err(CliError::usage(format!(
+                    "--json: unknown field `{bad}`; the fields are: {}",
+                    valid()
+                )));
+            }
+        }
+        if let Some(sort) = &self.sort
+            && !known.contains(&sort.as_str())
+        {
+            return Err(CliError::usage(format!(
+                "--sort: unknown field `{sort}`; the fields are: {}",
+                valid()
+            )));
+        }
+        Ok(())
+    }
+
+    /// One item with only the fields asked for (keys in their sorted order, as gh prints them).
+    pub fn project(&self, value: Value) -> Value {
+        match (&self.fields, value) {
+            (Some(fields), Value::Object(mut map)) if !fields.is_empty() => Value::Object(
+                fields
+                    .iter()
+                    .map(|f| (f.clone(), map.remove(f).unwrap_or(Value::Null)))
+                    .collect(),
+            ),
+            (_, value) => value,
+        }
+    }
+
+    /// Orders items by the sort field: numbers by value, text as text, missing and null last.
+    pub fn sort<T>(&self, items: &mut [(Value, T)]) {
+        if self.sort.is_some() {
+            items.sort_by(|(a, _), (b, _)| order(a, b));
+        }
+    }
+
+    /// The sort key of an item.
+    pub fn key(&self, item: &Value) -> Value {
+        match &self.sort {
+            Some(field) => item.get(field).cloned().unwrap_or(Value::Null),
+            None => Value::Null,
+        }
+    }
+
+    /// Writes the document (a list or one object): through the jq program when there is one,
+    /// each output a line (strings raw, as gh does); else as JSON.
+    pub fn write(
+        &self,
+        out: &mut dyn Write,
+        document: &Value,
+        pretty: bool,
+    ) -> Result<(), CliError> {
+        let written = match &self.jq {
+            Some(jq) => {
+                let outputs = jq.run(document).map_err(CliError::failure)?;
+                outputs.iter().try_for_each(|v| match v {
+                    Value::String(s) => writeln!(out, "{s}"),
+                    other => {
+                        serde_json::to_writer(&mut *out, other)?;
+                        writeln!(out)
+                    }
+                })
+            }
+            None if pretty => serde_json::to_writer_pretty(&mut *out, document)
+                .map_err(Into::into)
+                .and_then(|()| writeln!(out)),
+            None => serde_json::to_writer(&mut *out, document)
+                .map_err(Into::into)
+                .and_then(|()| writeln!(out)),
+        };
+        written.map_err(CliError::output)
+    }
+}
+
+fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (Value::Null, Value::Null) => Ordering::Equal,
+        (Value::Null, _) => Ordering::Greater,
+        (_, Value::Null) => Ordering::Less,
+        (Value::Number(x), Value::Number(y)) => x
+            .as_f64()
+            .partial_cmp(&y.as_f64())
+            .unwrap_or(Ordering::Equal),
+        (Value::String(x), Value::String(y)) => x.cmp(y),
+        (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
+        (x, y) => x.to_string().cmp(&y.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_fields_asked_for_are_kept_and_unknown_ones_named() {
+        let shape = Shape::new(Some("state,id"), None, Some("id")).unwrap();
+        let item = serde_json::json!({"id": "iv_1", "state": "queued", "summary": "x"});
+        assert_eq!(
+            serde_json::to_string(&shape.project(item)).unwrap(),
+            r#"{"id":"iv_1","state":"queued"}"#
+        );
+        assert!(shape.check(&["id", "state"]).is_ok());
+        let e = shape.check(&["id"]).unwrap_err();
+        assert!(
+            e.message
+                .contains("unknown field `state`; the fields are: id"),
+            "{}",
+            e.message
+        );
+        let none = Shape::new(Some(""), None, None).unwrap();
+        assert!(
+            none.check(&["id"])
+                .unwrap_err()
+                .message
+                .contains("--json needs fields: id")
+        );
+    }
+}

@@ -25,6 +25,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// The profile to use [default: the config's default_profile]
     #[arg(long, global = true, env = "LIVECTL_PROFILE", value_name = "NAME")]
@@ -50,6 +51,9 @@ pub struct GlobalArgs {
     /// Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
+    /// Show times in UTC rather than the local zone (TZ)
+    #[arg(long, global = true)]
+    pub utc: bool,
     /// Print JSON with only these fields (comma-separated; without any, list them)
     #[arg(long, global = true, value_name = "FIELDS", num_args = 0..=1, default_missing_value = "")]
     pub json: Option<String>,
@@ -153,13 +157,41 @@ impl Cli {
                 "--json and --jq print JSON; leave out -o/--output",
             ));
         }
-        let mut ui = Ui::new(g.output, g.color, g.quiet, g.no_input, g.verbose);
+        // A profile's `output` is the default format when -o is not given.
+        let output = match g.output {
+            Some(f) => Some(f),
+            None => configured_output(g)?,
+        };
+        let mut ui = Ui::new(output, g.color, g.quiet, g.no_input, g.verbose);
         if shape.is_json() {
             ui.format = Some(Format::Json);
         }
         ui.shape = shape;
+        if g.utc {
+            ui.zone = jiff::tz::TimeZone::UTC;
+        }
         Ok(ui)
     }
+}
+
+/// The output format the profile in use sets, if any.
+fn configured_output(g: &GlobalArgs) -> Result<Option<Format>, CliError> {
+    let config = crate::config::Config::load()?;
+    let Some(profile) = crate::connect::profile_name(g, &config) else {
+        return Ok(None);
+    };
+    let Some(value) = crate::config::Setting::Output.get(&config, &profile) else {
+        return Ok(None);
+    };
+    <Format as clap::ValueEnum>::from_str(&value, true)
+        .map(Some)
+        .map_err(|_| {
+            CliError::usage(format!(
+                "{}: profile `{profile}` sets output `{value}`, which is not a format",
+                crate::config::Config::path().display()
+            ))
+            .hint("fix it with `livectl config set output table` (or json, ndjson, csv, ids, wide)")
+        })
 }
 
 async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {

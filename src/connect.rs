@@ -49,12 +49,19 @@ pub fn log(ui: &Ui) -> Log {
     }
 }
 
-/// The profile named by --profile, LIVECTL_PROFILE or the config's default.
+/// The profile named by --profile, LIVECTL_PROFILE or the config's default; else the profile
+/// called `default` when the config has one (where `livectl config set` writes without one).
 pub fn profile_name(global: &GlobalArgs, config: &Config) -> Option<String> {
     global
         .profile
         .clone()
         .or_else(|| config.default_profile.clone())
+        .or_else(|| {
+            config
+                .profiles
+                .contains_key("default")
+                .then(|| "default".to_owned())
+        })
 }
 
 /// Connects to what the flags, the environment and the config name; with nothing named, the

@@ -6,7 +6,7 @@
 use livectl_client::{Client, Token};
 use livectl_sandbox::{Knobs, Seed, server};
 
-use crate::config::{data_dir, default_sandbox_db};
+use crate::config::{data_dir, default_sandbox_db, state_dir};
 use crate::connect::{Connection, log};
 use crate::error::CliError;
 use crate::files::write_whole;
@@ -37,14 +37,30 @@ pub async fn start(ui: &Ui) -> Result<Connection, CliError> {
         .map_err(|e| CliError::failure(format!("cannot start the embedded sandbox: {e}")))?;
     let app = livectl_sandbox::app(store, &Knobs::default());
     tokio::spawn(server::serve(listener, app, std::future::pending()));
-    ui.note(format!(
-        "livectl: using the embedded sandbox {}{}; connect to a real platform with `livectl login`",
-        db.display(),
-        if fresh { " (new, with demo data)" } else { "" }
-    ));
+    let first = first_today(ui);
+    if fresh || first || ui.verbose > 0 {
+        ui.note(format!(
+            "livectl: using the embedded sandbox {}{}; connect to a real platform with `livectl login`",
+            db.display(),
+            if fresh { " (new, with demo data)" } else { "" }
+        ));
+    }
     Ok(Connection {
         client: Client::new(&format!("http://{addr}"), Token::new(token), log(ui))?,
         profile: None,
         embedded: Some(db),
     })
+}
+
+/// Whether the notice was not yet given today (and note that it is given now): a reminder
+/// once a day, not a line on every command. A marker that cannot be written means the notice
+/// is given every time, which is the safe side.
+fn first_today(ui: &Ui) -> bool {
+    let marker = state_dir().join("embedded-notice");
+    let today = ui.format(ui.now, "%Y-%m-%d");
+    if std::fs::read_to_string(&marker).is_ok_and(|day| day.trim() == today) {
+        return false;
+    }
+    let _ = write_whole(&marker, today.as_bytes(), Some(0o600));
+    true
 }

@@ -156,6 +156,9 @@ impl From<ClientError> for CliError {
             (_, Some(500..)) => {
                 Some("the platform failed; try again, and report it if it persists")
             }
+            (ClientError::Tls { .. }, _) => {
+                Some("check the address and its certificate (https:// to a server that speaks TLS)")
+            }
             (ClientError::Connect { .. } | ClientError::Timeout { .. }, _) => {
                 Some("is the server running? check the address with `livectl config get api_url`")
             }

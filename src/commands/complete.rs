@@ -41,6 +41,22 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
     );
     let interactive = ctx.ui.interactive()
         && (args.topic.is_none() || args.outcome.is_none() || args.block.is_none());
+    if interactive && let [id] = args.targets.ids.as_slice() {
+        // Before any question: an intervention that cannot be completed says so at once.
+        let intervention = client.intervention(id).await?;
+        let kind = livectl_contract::ActionKind::Complete;
+        if !kind.allowed(intervention.state) {
+            return Err(CliError::new(
+                crate::error::ErrorKind::Conflict,
+                format!(
+                    "{id} is {}; complete needs it {}",
+                    intervention.state,
+                    kind.allowed_from_words()
+                ),
+            )
+            .hint(format!("see it with `livectl show {id}`")));
+        }
+    }
     let body = if interactive {
         ask(ctx, &args, &topics, &outcomes, &blocks)?
     } else {
@@ -91,7 +107,12 @@ fn choose<'a, T: CatalogEntry>(
             "the catalog has no {title}s; an admin must add one first"
         )));
     }
-    let index = prompt::pick(ui, title, &labels)?;
+    let Some(index) = prompt::pick(ui, title, &labels)? else {
+        return Err(CliError::interrupted(format!(
+            "nothing was completed: no {} was chosen",
+            title.to_lowercase()
+        )));
+    };
     Ok(match (optional, index) {
         (true, 0) => None,
         (true, i) => items.get(i - 1),

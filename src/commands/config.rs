@@ -1,11 +1,12 @@
-//! `livectl config get|set|list`: the profile's settings in config.toml.
+//! `livectl config get|set|unset|list`: the profile's settings in config.toml.
 
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 
 use super::Ctx;
-use crate::config::{Config, KEYS};
+use crate::config::{Config, Setting};
 use crate::connect::{check_url, profile_name};
 use crate::error::CliError;
+use crate::ui::Format;
 
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
@@ -26,34 +27,22 @@ pub enum ConfigCommand {
         key: String,
         value: String,
     },
+    /// Remove one setting
+    Unset {
+        /// api_url, workspace, output or default_profile
+        key: String,
+    },
     /// Print every setting of the profile
     List,
 }
 
-fn check_key(key: &str) -> Result<(), CliError> {
-    if KEYS.contains(&key) {
-        Ok(())
-    } else {
-        Err(CliError::usage(format!("unknown setting `{key}`"))
-            .hint(format!("the settings are: {}", KEYS.join(", "))))
-    }
-}
-
 pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
-    let global = &ctx.global;
     let mut config = Config::load()?;
-    let profile = profile_name(global, &config).unwrap_or_else(|| "default".to_owned());
+    let profile = profile_name(&ctx.global, &config).unwrap_or_else(|| "default".to_owned());
     match args.command {
         ConfigCommand::Get { key } => {
-            check_key(&key)?;
-            let p = config.profiles.get(&profile).cloned().unwrap_or_default();
-            let value = match key.as_str() {
-                "default_profile" => config.default_profile,
-                "api_url" => p.api_url,
-                "workspace" => p.workspace,
-                _ => p.output,
-            };
-            match value {
+            let setting = Setting::parse(&key)?;
+            match setting.get(&config, &profile) {
                 Some(v) => ctx.ui.line(&v),
                 None => Err(CliError::failure(format!(
                     "`{key}` is not set for profile `{profile}`"
@@ -61,45 +50,50 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             }
         }
         ConfigCommand::Set { key, value } => {
-            check_key(&key)?;
-            if key == "default_profile" {
-                config.default_profile = Some(value);
-                return config.save();
-            }
-            let p = config.profiles.entry(profile).or_default();
-            match key.as_str() {
-                "api_url" => {
-                    check_url(&value, global.allow_insecure_http)?;
-                    p.api_url = Some(value);
+            let setting = Setting::parse(&key)?;
+            match setting {
+                Setting::ApiUrl => check_url(&value, ctx.global.allow_insecure_http)?,
+                Setting::Output => {
+                    Format::from_str(&value, true).map_err(|_| {
+                        let names: Vec<String> = Format::value_variants()
+                            .iter()
+                            .filter_map(|f| f.to_possible_value())
+                            .map(|v| v.get_name().to_owned())
+                            .collect();
+                        CliError::usage(format!(
+                            "output `{value}` is not one of: {}",
+                            names.join(", ")
+                        ))
+                    })?;
                 }
-                "workspace" => p.workspace = Some(value),
-                _ => {
-                    <crate::ui::Format as clap::ValueEnum>::from_str(&value, true).map_err(
-                        |_| {
-                            CliError::usage(format!(
-                                "output `{value}` is not one of: table, json, ndjson, csv, ids"
-                            ))
-                        },
-                    )?;
-                    p.output = Some(value);
-                }
+                Setting::Workspace | Setting::DefaultProfile => {}
             }
+            setting.set(&mut config, &profile, value);
             config.save()
         }
-        ConfigCommand::List => {
-            if let Some(d) = &config.default_profile {
-                ctx.ui.line(&format!("default_profile={d}"))?;
+        ConfigCommand::Unset { key } => {
+            let setting = Setting::parse(&key)?;
+            if setting.unset(&mut config, &profile) {
+                config.save()
+            } else {
+                ctx.ui
+                    .note(format!("`{key}` was not set for profile `{profile}`"));
+                Ok(())
             }
-            if let Some(p) = config.profiles.get(&profile) {
-                for (key, value) in [
-                    ("api_url", &p.api_url),
-                    ("workspace", &p.workspace),
-                    ("output", &p.output),
-                ] {
-                    if let Some(v) = value {
-                        ctx.ui.line(&format!("{key}={v}"))?;
-                    }
-                }
+        }
+        ConfigCommand::List => {
+            let set: Vec<(Setting, String)> = Setting::ALL
+                .iter()
+                .filter_map(|s| s.get(&config, &profile).map(|v| (*s, v)))
+                .collect();
+            if set.is_empty() {
+                ctx.ui.note(format!(
+                    "nothing is set for profile `{profile}` in {}; `livectl login` or `livectl config set KEY VALUE` sets it",
+                    Config::path().display()
+                ));
+            }
+            for (setting, value) in set {
+                ctx.ui.line(&format!("{}={value}", setting.name()))?;
             }
             Ok(())
         }

@@ -109,19 +109,23 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
             Some(Export::Whole(file)) => {
                 let progress = Progress::records(&ui);
                 let list = ListWriter::with_format(view, format, file, false)?;
-                let file = records.write(list, &progress).await?;
+                let (file, count) = records.write(list, &progress).await?;
                 progress.finish();
-                file.commit()
+                file.commit()?;
+                exported(&ui, count, args.out.as_deref());
+                Ok(())
             }
             Some(Export::Through(device)) => {
                 let terminal = std::io::IsTerminal::is_terminal(&device);
                 let list = ListWriter::with_format(view, format, device, terminal)?;
-                let device = records.write(list, &Progress::hidden()).await?;
-                Export::Through(device).commit()
+                let (device, count) = records.write(list, &Progress::hidden()).await?;
+                Export::Through(device).commit()?;
+                exported(&ui, count, args.out.as_deref());
+                Ok(())
             }
             Some(Export::Stdout) => {
                 let list = ui.stream_in(&names, format)?;
-                drop(records.write(list, &Progress::hidden()).await?);
+                drop(records.write(list, &Progress::hidden()).await?.0);
                 Ok(())
             }
             None if timeline => records.show(&view).await,
@@ -132,7 +136,7 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
                     Progress::records(&ui)
                 };
                 let list = ui.stream(&names)?;
-                drop(records.write(list, &progress).await?);
+                drop(records.write(list, &progress).await?.0);
                 progress.finish();
                 Ok(())
             }
@@ -144,6 +148,20 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
             if args.out.is_some() { "interrupted; the file was not written" } else { "interrupted" },
         )),
     }
+}
+
+/// The line that ends an export: how many records, how many bytes, where.
+fn exported(ui: &crate::ui::Ui, count: usize, out: Option<&std::path::Path>) {
+    let Some(out) = out else { return };
+    let bytes = std::fs::metadata(out)
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| format!(" ({} bytes)", m.len()))
+        .unwrap_or_default();
+    ui.note(format!(
+        "exported {count} records{bytes} to {}",
+        out.display()
+    ));
 }
 
 /// The records asked for: some users' histories one after the other, or everyone's.
@@ -179,12 +197,12 @@ impl Records<'_> {
         Ok(())
     }
 
-    /// The export: every record streamed into the list.
+    /// The export: every record streamed into the list; the writer and the count.
     async fn write<W: Write>(
         &self,
         mut list: ListWriter<'_, W, HistoryRecord>,
         progress: &Progress,
-    ) -> Result<W, CliError> {
+    ) -> Result<(W, usize), CliError> {
         for user in self.sources() {
             let stream = self.client.history(user, self.query.clone());
             futures_util::pin_mut!(stream);
@@ -193,6 +211,7 @@ impl Records<'_> {
                 progress.inc(1);
             }
         }
-        list.finish()
+        let count = list.count();
+        Ok((list.finish()?, count))
     }
 }

@@ -11,6 +11,7 @@ use crate::config::{Config, Profile};
 use crate::connect::{check_url, log, profile_name};
 use crate::error::CliError;
 use crate::ui::prompt;
+use livectl_client::ClientError;
 
 #[derive(Debug, Args)]
 pub struct LoginArgs {
@@ -58,11 +59,7 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     let token = Token::new(token);
     let client = Client::new(&api_url, token.clone(), log(ui))?;
-    let me = client.me().await.map_err(|e| {
-        let mut error = CliError::from(e);
-        error.message = format!("the token was not accepted by {api_url}: {}", error.message);
-        error.instead("nothing was saved; check the token and the address")
-    })?;
+    let me = client.me().await.map_err(|e| refused(&api_url, e))?;
     let entry = config
         .profiles
         .entry(profile.clone())
@@ -82,4 +79,33 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
         me.name, me.email, me.role
     ));
     Ok(())
+}
+
+/// Why a login failed, told apart: the network, TLS, the token, or a server that is not the API.
+fn refused(api_url: &str, e: ClientError) -> CliError {
+    let (message, hint) = match &e {
+        ClientError::Tls { detail, .. } => (
+            format!("TLS with {api_url} failed: {detail}"),
+            "check that the address is right and that its certificate is valid; nothing was saved",
+        ),
+        ClientError::Connect { detail, .. } => (
+            format!("cannot reach {api_url}: {detail}"),
+            "check the address and your network; nothing was saved",
+        ),
+        ClientError::Timeout { seconds, .. } => (
+            format!("no answer from {api_url} within {seconds} s"),
+            "check the address and your network; nothing was saved",
+        ),
+        _ if matches!(e.status(), Some(401 | 403)) => (
+            format!("the token was not accepted by {api_url}: {e}"),
+            "nothing was saved; check the token, and that it is for this address",
+        ),
+        _ => (
+            format!("{api_url} did not answer as the Live Conversations API: {e}"),
+            "check the address: it is the API's (it serves /v1/); nothing was saved",
+        ),
+    };
+    let mut error = CliError::from(e);
+    error.message = message;
+    error.instead(hint)
 }

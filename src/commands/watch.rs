@@ -22,8 +22,9 @@ pub async fn exec(args: WatchArgs, ctx: &Ctx) -> Result<(), CliError> {
     follow(&args.filters, ctx).await
 }
 
-/// Streams changes until Ctrl-C (exit 0). Only changes to interventions matching the filters
-/// are shown when filters are given.
+/// Streams changes until Ctrl-C or SIGTERM, which end it with 0: a command that runs until it
+/// is stopped has done its job when it is stopped (work cut short exits 130). Only changes to
+/// interventions matching the filters are shown when filters are given.
 pub async fn follow(filters: &Filters, ctx: &Ctx) -> Result<(), CliError> {
     let client = ctx.client().await?;
     let query = if filters.is_set() {
@@ -44,7 +45,7 @@ pub async fn follow(filters: &Filters, ctx: &Ctx) -> Result<(), CliError> {
     };
     tokio::select! {
         result = stream(ctx, query.as_ref(), &names, lines) => result,
-        _ = tokio::signal::ctrl_c() => Ok(()),
+        () = crate::signals::interrupted() => Ok(()),
     }
 }
 

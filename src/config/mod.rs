@@ -35,8 +35,90 @@ pub struct Profile {
     pub output: Option<String>,
 }
 
-/// The keys `livectl config get|set` knows.
-pub const KEYS: &[&str] = &["api_url", "workspace", "output", "default_profile"];
+/// The settings `livectl config` reads and changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    /// The profile used when neither --profile nor LIVECTL_PROFILE names one.
+    DefaultProfile,
+    /// The profile's API address.
+    ApiUrl,
+    /// The profile's workspace, for people reading the config.
+    Workspace,
+    /// The profile's default output format, used when -o is not given.
+    Output,
+}
+
+impl Setting {
+    pub const ALL: &'static [Setting] = &[
+        Setting::DefaultProfile,
+        Setting::ApiUrl,
+        Setting::Workspace,
+        Setting::Output,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Setting::DefaultProfile => "default_profile",
+            Setting::ApiUrl => "api_url",
+            Setting::Workspace => "workspace",
+            Setting::Output => "output",
+        }
+    }
+
+    pub fn parse(key: &str) -> Result<Setting, CliError> {
+        Setting::ALL
+            .iter()
+            .copied()
+            .find(|s| s.name() == key)
+            .ok_or_else(|| {
+                // The profile's settings first, then the one about profiles.
+                let mut names: Vec<&str> = Setting::ALL[1..].iter().map(|s| s.name()).collect();
+                names.push(Setting::DefaultProfile.name());
+                CliError::usage(format!("unknown setting `{key}`"))
+                    .hint(format!("the settings are: {}", names.join(", ")))
+            })
+    }
+
+    fn slot<'a>(self, config: &'a mut Config, profile: &str) -> &'a mut Option<String> {
+        match self {
+            Setting::DefaultProfile => &mut config.default_profile,
+            _ => {
+                let p = config.profiles.entry(profile.to_owned()).or_default();
+                match self {
+                    Setting::ApiUrl => &mut p.api_url,
+                    Setting::Workspace => &mut p.workspace,
+                    _ => &mut p.output,
+                }
+            }
+        }
+    }
+
+    /// Its value for `profile`.
+    pub fn get(self, config: &Config, profile: &str) -> Option<String> {
+        match self {
+            Setting::DefaultProfile => config.default_profile.clone(),
+            _ => {
+                let p = config.profiles.get(profile)?;
+                match self {
+                    Setting::ApiUrl => p.api_url.clone(),
+                    Setting::Workspace => p.workspace.clone(),
+                    _ => p.output.clone(),
+                }
+            }
+        }
+    }
+
+    pub fn set(self, config: &mut Config, profile: &str, value: String) {
+        *self.slot(config, profile) = Some(value);
+    }
+
+    /// Removes it; false when it was not set.
+    pub fn unset(self, config: &mut Config, profile: &str) -> bool {
+        let was = self.slot(config, profile).take().is_some();
+        config.profiles.retain(|_, p| *p != Profile::default());
+        was
+    }
+}
 
 /// A TOML file that does not read: a usage error naming the file, the line and what is wrong.
 pub fn invalid_toml(path: &Path, text: &str, e: &toml::de::Error, what: &str) -> CliError {

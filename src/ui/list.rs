@@ -93,6 +93,8 @@ pub struct ListWriter<'a, W: Write, T: Row> {
     /// Items waiting for the end: table rows, a sorted list, a shaped document.
     held: Vec<(Value, Entry)>,
     hold: bool,
+    /// A table that lands on the run's stdout may go through the pager.
+    paged: bool,
     count: usize,
     _row: std::marker::PhantomData<T>,
 }
@@ -159,9 +161,16 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
             terminal,
             held: Vec::new(),
             hold,
+            paged: false,
             count: 0,
             _row: std::marker::PhantomData,
         })
+    }
+
+    /// A table of this list, written to the run's stdout, may go through the pager.
+    pub fn paged(mut self) -> Self {
+        self.paged = true;
+        self
     }
 
     /// The output, in every mode but CSV.
@@ -284,9 +293,13 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
                         T::COLUMNS
                     };
                     let text = table(ui, columns, rows);
-                    self.out()?
-                        .write_all(text.as_bytes())
-                        .map_err(CliError::output)?;
+                    if self.paged {
+                        ui.page(&text)?;
+                    } else {
+                        self.out()?
+                            .write_all(text.as_bytes())
+                            .map_err(CliError::output)?;
+                    }
                 }
             }
             Mode::Shaped => {
@@ -342,13 +355,17 @@ fn table(ui: &Ui, columns: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_truncation_indicator("…")
         .set_header(columns.iter().map(|c| Cell::new(c.to_uppercase())));
     if let Some(width) = ui.width {
         t.set_width(width);
     } else if !ui.stdout_tty {
         t.set_width(120);
     }
-    for row in rows {
+    // One line a row: what does not fit the terminal ends in an ellipsis instead of wrapping.
+    for cells in rows {
+        let mut row = comfy_table::Row::from(cells);
+        row.max_height(1);
         t.add_row(row);
     }
     let mut text = String::new();

@@ -14,6 +14,7 @@ macro_rules! json_is_serde {
 mod jq;
 mod json;
 mod list;
+mod pager;
 pub mod progress;
 pub mod prompt;
 mod reports;
@@ -68,6 +69,8 @@ pub struct Ui {
     pub stdout_tty: bool,
     pub stderr_tty: bool,
     pub stdin_tty: bool,
+    /// LIVECTL_FORCE_TTY: behave as on a terminal without one (no pager, no terminal size).
+    pub forced_tty: bool,
     pub quiet: bool,
     pub no_input: bool,
     pub verbose: u8,
@@ -76,6 +79,9 @@ pub struct Ui {
     pub now: Timestamp,
     /// `--json`, `--jq` and `--sort`.
     pub shape: Shape,
+    /// The zone times are shown in to people: the system's (TZ), or UTC with --utc. Machine
+    /// output is always RFC 3339 in UTC.
+    pub zone: jiff::tz::TimeZone,
 }
 
 impl Ui {
@@ -112,13 +118,30 @@ impl Ui {
             stdout_tty,
             stderr_tty,
             stdin_tty,
+            forced_tty: forced,
             quiet,
             no_input,
             verbose,
             width,
             now,
             shape: Shape::default(),
+            zone: jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC),
         }
+    }
+
+    /// An instant for people: `2026-11-24 10:00 +01:00`, in the run's zone.
+    pub fn time(&self, t: Timestamp) -> String {
+        self.format(t, "%Y-%m-%d %H:%M %:z")
+    }
+
+    /// The time of day for people, in the run's zone: `10:00:05`.
+    pub fn clock(&self, t: Timestamp) -> String {
+        self.format(t, "%H:%M:%S")
+    }
+
+    /// An instant in the run's zone, in a strftime format.
+    pub fn format(&self, t: Timestamp, format: &str) -> String {
+        t.to_zoned(self.zone.clone()).strftime(format).to_string()
     }
 
     /// A quiet ui for work nobody watches (shell completion).
@@ -240,9 +263,17 @@ impl Ui {
             .map_err(CliError::output)
     }
 
-    /// Styled text for people, sanitized and painted.
+    /// Styled text for people, sanitized and painted; through the pager when it is long.
     pub fn text(&self, text: &Text) -> Result<(), CliError> {
         let rendered = text.render(self.color);
+        self.page(&rendered)
+    }
+
+    /// Text for people on stdout, through `$PAGER` when it is taller than the terminal.
+    pub fn page(&self, rendered: &str) -> Result<(), CliError> {
+        if pager::show(self, rendered)? {
+            return Ok(());
+        }
         let mut out = std::io::stdout().lock();
         out.write_all(rendered.as_bytes())
             .and_then(|()| out.flush())
@@ -267,7 +298,7 @@ impl Ui {
 
     /// A whole list of rows in the run's format.
     pub fn list<T: Row>(&self, names: &Names, items: &[T]) -> Result<(), CliError> {
-        let mut writer = self.list_writer(names, std::io::stdout().lock())?;
+        let mut writer = self.list_writer(names, std::io::stdout().lock())?.paged();
         for item in items {
             writer.item(item)?;
         }
@@ -280,7 +311,7 @@ impl Ui {
         &'a self,
         names: &'a Names,
     ) -> Result<ListWriter<'a, std::io::StdoutLock<'static>, T>, CliError> {
-        self.list_writer(names, std::io::stdout().lock())
+        Ok(self.list_writer(names, std::io::stdout().lock())?.paged())
     }
 
     /// A list written to stdout as it arrives, in `format` whatever the run's default.

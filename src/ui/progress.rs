@@ -14,6 +14,13 @@ impl Progress {
         }
         let bar = ProgressBar::with_draw_target(len, ProgressDrawTarget::stderr());
         if let Ok(style) = ProgressStyle::with_template(template) {
+            // A rate a person reads: `103/s`, not `102.6991/s`.
+            let style = style.with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}/s", state.per_sec());
+                },
+            );
             bar.set_style(style);
         }
         Progress(bar)
@@ -24,7 +31,7 @@ impl Progress {
         Progress::styled(
             ui,
             Some(len),
-            "{bar:30} {pos}/{len}  {per_sec}  eta {eta}  {msg}",
+            "{bar:30} {pos}/{len}  {rate}  {elapsed} elapsed  eta {eta}  {msg}",
         )
     }
 
@@ -33,13 +40,13 @@ impl Progress {
         Progress::styled(
             ui,
             Some(len),
-            "{bar:30} {pos}/{len} conversations  {per_sec}  eta {eta}",
+            "{bar:30} {pos}/{len} conversations  {rate}  eta {eta}",
         )
     }
 
     /// Records of an export, whose total is not known up front.
     pub fn records(ui: &Ui) -> Progress {
-        Progress::styled(ui, None, "{spinner} {pos} records  {per_sec}  {elapsed}")
+        Progress::styled(ui, None, "{spinner} {pos} records  {rate}  {elapsed}")
     }
 
     pub fn hidden() -> Progress {

@@ -20,17 +20,18 @@ fn theme(ui: &Ui) -> Box<dyn Theme> {
     }
 }
 
-/// A yes or no question; `default` is the answer to Enter.
+/// A yes or no question; `default` is the answer to Enter, no the answer to Esc.
 pub fn confirm(ui: &Ui, question: &str, default: bool) -> Result<bool, CliError> {
     Confirm::with_theme(theme(ui).as_ref())
         .with_prompt(sanitize(question, false))
         .default(default)
-        .interact()
+        .interact_opt()
+        .map(|answer| answer.unwrap_or(false))
         .map_err(failed)
 }
 
-/// A choice among `labels`, filtered as the person types; the index chosen.
-pub fn pick(ui: &Ui, title: &str, labels: &[String]) -> Result<usize, CliError> {
+/// A choice among `labels`, filtered as the person types; the index chosen, None after Esc.
+pub fn pick(ui: &Ui, title: &str, labels: &[String]) -> Result<Option<usize>, CliError> {
     let labels: Vec<String> = labels
         .iter()
         .map(|l| sanitize(l, false).into_owned())
@@ -39,7 +40,7 @@ pub fn pick(ui: &Ui, title: &str, labels: &[String]) -> Result<usize, CliError> 
         .with_prompt(title)
         .items(&labels)
         .default(0)
-        .interact()
+        .interact_opt()
         .map_err(failed)
 }
 

@@ -98,7 +98,7 @@ impl Row for Intervention {
         let summary = cells.pop().unwrap_or_else(|| Span::plain(""));
         cells.push(view.agent(self.department.as_deref()).into());
         cells.push(self.tags.join(", ").into());
-        cells.push(self.queued_at.strftime("%Y-%m-%d %H:%M").to_string().into());
+        cells.push(view.ui.time(self.queued_at).into());
         cells.push(summary);
         cells
     }
@@ -264,7 +264,7 @@ impl Row for HistoryRecord {
     }
     fn cells(&self, view: &View) -> Vec<Span> {
         vec![
-            self.at.strftime("%Y-%m-%d %H:%M").to_string().into(),
+            view.ui.time(self.at).into(),
             self.conversation_id.as_str().into(),
             super::timeline::sender(view, self.sender, self.agent.as_deref()).into(),
             self.text.as_str().into(),
@@ -325,7 +325,7 @@ impl Row for Event {
     fn cells(&self, view: &View) -> Vec<Span> {
         vec![
             self.seq.to_string().into(),
-            self.at.strftime("%Y-%m-%d %H:%M:%S").to_string().into(),
+            view.ui.format(self.at, "%Y-%m-%d %H:%M:%S %:z").into(),
             self.intervention_id.as_str().into(),
             self.action.as_str().into(),
             view.agent(Some(&self.actor)).into(),

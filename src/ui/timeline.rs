@@ -46,14 +46,10 @@ pub fn event(view: &View, e: &Event) -> String {
     format!("{what}{reason}, by {}", view.names.of(&e.actor))
 }
 
-fn minute(t: Timestamp) -> String {
-    t.strftime("%Y-%m-%d %H:%M").to_string()
-}
-
-/// A message in a timeline: `  2026-11-24 08:00  Bo Chen: text`.
-fn message_line(at: Timestamp, who: String, text: &str) -> Vec<Span> {
+/// A message in a timeline: `  2026-11-24 08:00 +00:00  Bo Chen: text`.
+fn message_line(view: &View, at: Timestamp, who: String, text: &str) -> Vec<Span> {
     vec![
-        Span::plain(format!("  {}  {who}: ", minute(at))),
+        Span::plain(format!("  {}  {who}: ", view.ui.time(at))),
         Span::plain(text),
     ]
 }
@@ -61,7 +57,7 @@ fn message_line(at: Timestamp, who: String, text: &str) -> Vec<Span> {
 /// `livectl show`: the intervention, its timeline and its last messages.
 pub fn intervention(view: &View, i: &Intervention, events: &[Event], messages: &[Message]) -> Text {
     let now = view.ui.now;
-    let when = |t: Timestamp| format!("{} ({} ago)", minute(t), age(t, now));
+    let when = |t: Timestamp| format!("{} ({} ago)", view.ui.time(t), age(t, now));
     let named = |id: &str| match view.names.get(id) {
         Some(n) => format!("{n} ({id})"),
         None => id.to_owned(),
@@ -111,14 +107,14 @@ pub fn intervention(view: &View, i: &Intervention, events: &[Event], messages: &
     t.plain("");
     t.plain("Timeline:");
     for e in events {
-        t.plain(format!("  {}  {}", minute(e.at), event(view, e)));
+        t.plain(format!("  {}  {}", view.ui.time(e.at), event(view, e)));
     }
     if !messages.is_empty() {
         t.plain("");
         t.plain("Last messages:");
         for m in messages {
             let who = sender(view, m.sender, m.agent.as_deref());
-            t.line(message_line(m.at, who, &m.text));
+            t.line(message_line(view, m.at, who, &m.text));
         }
     }
     t
@@ -130,7 +126,7 @@ pub fn change(view: &View, e: &Event, summary: Option<&str>) -> Text {
     let mut t = Text::new();
     t.plain(format!(
         "{}  {:<8} {}{summary}",
-        e.at.strftime("%H:%M:%S"),
+        view.ui.clock(e.at),
         e.intervention_id,
         event(view, e)
     ));
@@ -148,6 +144,6 @@ pub fn history(view: &View, r: &HistoryRecord, new_conversation: bool) -> Text {
         ));
     }
     let who = sender(view, r.sender, r.agent.as_deref());
-    t.line(message_line(r.at, who, &r.text));
+    t.line(message_line(view, r.at, who, &r.text));
     t
 }

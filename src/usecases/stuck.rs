@@ -52,8 +52,11 @@ pub fn reasons(
             }
             if let Some(user) = i.last_user_message_at {
                 let answered = i.last_agent_message_at.is_some_and(|a| a >= user);
-                if !answered && now.duration_since(user) > limits.no_reply {
-                    why.push(StuckReason::NoReply { since: user });
+                // The owner's wait starts when it got the intervention: a user who waited for
+                // a former owner is not the new owner's delay.
+                let since = i.assigned_at.map_or(user, |at| at.max(user));
+                if !answered && now.duration_since(since) > limits.no_reply {
+                    why.push(StuckReason::NoReply { since });
                 }
             }
         }

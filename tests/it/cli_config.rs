@@ -237,3 +237,76 @@ fn a_config_or_credentials_file_that_does_not_read_is_a_usage_error_naming_file_
         ),
     );
 }
+
+#[test]
+fn login_tells_the_network_tls_and_the_token_apart() {
+    let sandbox = Sandbox::start(&[]);
+    let token = sandbox.api().token;
+    let saved = sandbox.home.path().join("config/livectl/credentials.toml");
+    // Nothing listens there.
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let down = format!("http://{}", free.local_addr().unwrap());
+    drop(free);
+    let run = sandbox.cli_stdin(
+        "",
+        &["login", "--token-stdin", "--api-url", &down],
+        &format!("{token}\n"),
+    );
+    let stderr = run.fails(1, &format!("cannot reach {down}"));
+    assert!(!stderr.contains("token was not accepted"), "{stderr}");
+    // TLS spoken to a server that speaks plain HTTP.
+    let https = sandbox.url.replace("http://", "https://");
+    let run = sandbox.cli_stdin(
+        "",
+        &["login", "--token-stdin", "--api-url", &https],
+        &format!("{token}\n"),
+    );
+    let stderr = run.fails(1, &format!("TLS with {https} failed"));
+    assert!(!stderr.contains("token was not accepted"), "{stderr}");
+    assert!(!saved.exists(), "nothing was saved");
+}
+
+#[test]
+fn configured_defaults_apply_and_settings_can_be_unset() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    Workspace::new(&api).queued();
+    let home = &sandbox.home;
+    let empty = home.run(&["config", "list"]);
+    assert!(
+        String::from_utf8_lossy(&empty.stderr).contains("nothing is set for profile `default`")
+    );
+    assert!(
+        home.run(&["config", "set", "output", "json"])
+            .status
+            .success()
+    );
+    // No -o: the profile's output applies.
+    let listed = sandbox.cli(&api.token, &["list"]).ok();
+    let parsed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(parsed[0]["id"], "iv_1", "{listed}");
+    // -o wins over the config.
+    assert_eq!(
+        sandbox.cli(&api.token, &["list", "-o", "ids"]).ok(),
+        "iv_1\n"
+    );
+    assert!(home.run(&["config", "unset", "output"]).status.success());
+    assert_eq!(sandbox.cli(&api.token, &["list"]).ok().lines().count(), 1);
+    assert!(
+        !sandbox.cli(&api.token, &["list"]).ok().starts_with('['),
+        "plain again"
+    );
+    let again = home.run(&["config", "unset", "output"]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("`output` was not set"));
+    // A broken value in the file is named, with the fix.
+    home.run(&["config", "set", "output", "json"]);
+    let config = home.path().join("config/livectl/config.toml");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("json", "yaml");
+    std::fs::write(&config, text).unwrap();
+    sandbox.cli(&api.token, &["list"]).fails(
+        2,
+        "profile `default` sets output `yaml`, which is not a format",
+    );
+}

@@ -53,3 +53,35 @@ fn a_fresh_home_gets_the_demo_and_two_runs_see_each_other() {
         );
     }
 }
+
+#[test]
+fn the_embedded_notice_is_given_once_a_day_and_always_with_verbose() {
+    let home = Home::new();
+    assert!(
+        home.cli(&["queues"])
+            .stderr
+            .contains("(new, with demo data)")
+    );
+    let again = home.cli(&["queues"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(again.stderr, "", "said once a day");
+    let verbose = home.cli(&["queues", "-v"]);
+    assert!(
+        verbose
+            .stderr
+            .contains("livectl: using the embedded sandbox"),
+        "{}",
+        verbose.stderr
+    );
+    // Another day: the marker names a day that is not today.
+    std::fs::write(
+        home.path().join("state/livectl/embedded-notice"),
+        "2026-01-01",
+    )
+    .unwrap();
+    assert!(
+        home.cli(&["queues"])
+            .stderr
+            .contains("using the embedded sandbox")
+    );
+}

@@ -177,3 +177,16 @@ fn sigterm_stops_an_export_like_ctrl_c_and_leaves_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("the file was not written"));
     assert!(names_in(&dir).is_empty(), "no target and no temporary file");
 }
+
+#[test]
+fn an_export_ends_with_a_line_naming_records_bytes_and_the_file() {
+    let (sandbox, api) = sandbox_with_history();
+    let out = sandbox.home.path().join("h.csv");
+    let run = export(&sandbox, &api, &out);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let size = std::fs::metadata(&out).unwrap().len();
+    assert_eq!(
+        run.stderr,
+        format!("exported 3 records ({size} bytes) to {}\n", out.display())
+    );
+}

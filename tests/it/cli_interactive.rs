@@ -132,3 +132,78 @@ fn a_bulk_run_on_a_terminal_asks_first_with_the_count_and_a_sample() {
     assert_eq!(run("y"), 0);
     assert_eq!(api.all("/v1/audit?action=assigned").len(), 7);
 }
+
+#[test]
+fn a_completed_intervention_is_refused_before_any_picker() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.in_state("completed");
+    let mut p = complete_on_a_terminal(&sandbox, &api.token, &id);
+    p.exp_string(&format!("{id} is completed; complete needs it assigned"))
+        .unwrap();
+    match p.process.wait().unwrap() {
+        rexpect::process::wait::WaitStatus::Exited(_, code) => assert_eq!(code, 6),
+        other => panic!("unexpected end: {other:?}"),
+    }
+}
+
+#[test]
+fn escape_at_a_picker_cancels_with_130_and_changes_nothing() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.in_state("assigned");
+    let mut p = complete_on_a_terminal(&sandbox, &api.token, &id);
+    p.exp_string("Login problem (login)").unwrap();
+    key(&mut p, "\x1b");
+    p.exp_string("nothing was completed: no topic was chosen")
+        .unwrap();
+    match p.process.wait().unwrap() {
+        rexpect::process::wait::WaitStatus::Exited(_, code) => assert_eq!(code, 130),
+        other => panic!("unexpected end: {other:?}"),
+    }
+    assert_eq!(api.intervention(&id)["state"], "assigned");
+}
+
+/// Gives the pseudo-terminal a size (a new one has none).
+fn resize(p: &PtySession, cols: u16, rows: u16) {
+    let size = libc::winsize {
+        ws_row: rows,
+        ws_col: cols,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCSWINSZ on the pty we own, with a valid winsize.
+    let done = unsafe { libc::ioctl(p.process.pty.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+    assert_eq!(done, 0, "the pty takes a size");
+}
+
+#[test]
+fn a_list_taller_than_the_terminal_goes_through_the_pager() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    for _ in 0..30 {
+        w.queued();
+    }
+    let run = |pager: &str| {
+        let mut cmd = sandbox.home.livectl();
+        cmd.env("LIVECTL_API_URL", &sandbox.url)
+            .env("LIVECTL_TOKEN", &api.token)
+            .env("TERM", "xterm")
+            .env("PAGER", pager)
+            .args(["list"]);
+        let mut p = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+        resize(&p, 100, 24);
+        p.exp_eof().unwrap()
+    };
+    let paged = run("sed s/^/PAGED:/");
+    assert!(paged.contains("PAGED: ID"), "{paged}");
+    assert_eq!(paged.matches("PAGED:").count(), 31, "{paged}");
+    let plain = run("cat");
+    assert!(
+        !plain.contains("PAGED:") && plain.contains(" ID"),
+        "{plain}"
+    );
+}

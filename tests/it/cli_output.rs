@@ -63,7 +63,7 @@ macro_rules! snapshot {
             r#""$1":"[time]""#,
         );
         settings.add_filter(
-            r"(?m)^  \d{4}-\d\d-\d\d \d\d:\d\d  (assigned|reassigned|returned|cancelled|completed)",
+            r"(?m)^  \d{4}-\d\d-\d\d \d\d:\d\d [+-]\d\d:\d\d  (assigned|reassigned|returned|cancelled|completed)",
             "  [time]  $1",
         );
         settings.add_filter(r"(?m)^(Assigned|Closed): +.*$", "$1: [time]");
@@ -416,4 +416,47 @@ fn scripting_flags_given_wrong_name_the_valid_choices() {
     assert!(stderr.contains(".[] | select(.state == )\n"), "{stderr}");
     run(&["list", "--json", "id", "-o", "csv"]).fails(2, "--json and --jq print JSON");
     run(&["show", "iv_1", "--json", "colour"]).fails(2, "unknown field `colour`");
+}
+
+#[test]
+fn times_for_people_are_in_the_local_zone_unless_utc() {
+    let (sandbox, _, token) = scene();
+    let tty = |tz: &'static str| [("LIVECTL_FORCE_TTY", "1"), ("TZ", tz)];
+    let local = sandbox
+        .cli_env(&token, &["show", "iv_1"], &tty("XYZ-3"))
+        .ok();
+    assert!(
+        local.contains("Queued:      2026-11-24 13:00 +03:00 (2h ago)"),
+        "{local}"
+    );
+    let utc = sandbox
+        .cli_env(&token, &["show", "iv_1", "--utc"], &tty("XYZ-3"))
+        .ok();
+    assert!(
+        utc.contains("Queued:      2026-11-24 10:00 +00:00 (2h ago)"),
+        "{utc}"
+    );
+    let json = sandbox
+        .cli_env(&token, &["show", "iv_1", "-o", "json"], &tty("XYZ-3"))
+        .ok();
+    assert!(
+        json.contains("\"queued_at\": \"2026-11-24T10:00:00Z\""),
+        "machine output stays UTC"
+    );
+}
+
+#[test]
+fn a_narrow_terminal_gets_one_line_a_row_ending_in_an_ellipsis() {
+    let (sandbox, _, token) = scene();
+    let narrow = sandbox
+        .cli_env(
+            &token,
+            &["list", "--state", "all"],
+            &[("LIVECTL_FORCE_TTY", "1"), ("COLUMNS", "52")],
+        )
+        .ok();
+    snapshot!("narrow", narrow);
+    assert_eq!(narrow.lines().count(), 5, "a header and four rows");
+    assert!(narrow.lines().all(|l| l.chars().count() <= 52), "{narrow}");
+    assert!(narrow.contains('…'), "{narrow}");
 }

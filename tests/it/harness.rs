@@ -46,7 +46,9 @@ impl Home {
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_STATE_HOME", home.join("state"))
             .env("XDG_CACHE_HOME", home.join("cache"))
-            .env("NO_COLOR", "1");
+            .env("NO_COLOR", "1")
+            // Times for people are in the local zone: the same zone on every machine.
+            .env("TZ", "UTC");
         cmd
     }
 

@@ -25,3 +25,4 @@ mod sandbox_roles;
 mod sandbox_transitions;
 mod seed;
 mod seed_limits;
+mod stuck;

@@ -19,6 +19,9 @@ pub enum ClientError {
     },
     #[error("cannot reach {url}: {detail}")]
     Connect { url: String, detail: String },
+    /// TLS failed: a certificate refused, or no TLS on the other side.
+    #[error("TLS with {url} failed: {detail}")]
+    Tls { url: String, detail: String },
     #[error("no answer from {url} within {seconds} s")]
     Timeout { url: String, seconds: u64 },
     #[error(
@@ -77,7 +80,7 @@ impl ClientError {
             ClientError::Problem { .. } | ClientError::Status { .. } => self
                 .status()
                 .is_some_and(|s| crate::retry::retryable_status(s, self.code())),
-            ClientError::Decode { .. } | ClientError::Config(_) => false,
+            ClientError::Decode { .. } | ClientError::Tls { .. } | ClientError::Config(_) => false,
         }
     }
 }

@@ -224,12 +224,20 @@ impl Transport {
             };
         }
         // reqwest's chain says what failed ("connection refused", "connection closed before
-        // message completed"); the token is never part of it.
+        // message completed", a certificate refused); the token is never part of it.
         let mut detail = e.to_string();
+        let mut tls = false;
         let mut source = std::error::Error::source(&e);
         while let Some(s) = source {
             detail = s.to_string();
+            tls |= is_tls(s);
             source = s.source();
+        }
+        if tls {
+            return ClientError::Tls {
+                url: url.to_owned(),
+                detail,
+            };
         }
         ClientError::Connect {
             url: url.to_owned(),
@@ -273,6 +281,16 @@ impl Transport {
             Err(e) => Err(self.transport_error(url.as_str(), e)),
         }
     }
+}
+
+/// Whether an error is rustls's, also when wrapped in I/O errors (as hyper and tokio-rustls do).
+fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
+    if e.downcast_ref::<rustls::Error>().is_some() {
+        return true;
+    }
+    e.downcast_ref::<std::io::Error>()
+        .and_then(|io| io.get_ref())
+        .is_some_and(|inner| is_tls(inner))
 }
 
 /// Encodes a body; what the contract's types hold always encodes.

@@ -145,7 +145,14 @@ impl Cli {
             .enable_all()
             .build()
             .map_err(|e| CliError::failure(format!("cannot start the async runtime: {e}")))?;
-        runtime.block_on(dispatch(self.command, &ctx))
+        runtime.block_on(async {
+            crate::signals::install();
+            // Stopped at once unless the command holds a claim and stops cleanly itself.
+            tokio::select! {
+                result = dispatch(self.command, &ctx) => result,
+                () = crate::signals::unclaimed() => Err(CliError::interrupted("interrupted")),
+            }
+        })
     }
 
     /// How this run prints: the output flags checked, the jq program compiled.

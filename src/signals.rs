@@ -1,28 +1,98 @@
-//! How a run is asked to stop: Ctrl-C (SIGINT) or SIGTERM, handled alike everywhere, so a
-//! `kill` stops an export or a bulk run as cleanly as Ctrl-C does.
+//! How a run is asked to stop: Ctrl-C (SIGINT) or SIGTERM, handled alike everywhere. The
+//! handlers are installed when the run starts, so a signal that arrives before a command
+//! listens is not lost. By default a signal stops the command at once (exit 130); work that
+//! must end cleanly (a bulk run finishing what is in flight, an export removing its temporary
+//! file, a follower ending with 0) holds a `Claim` and handles it itself.
 
-/// Resolves when the process is asked to stop.
-pub async fn interrupted() {
-    let ctrl_c = async {
-        // Without a handler there is nothing to wait for.
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use tokio::sync::{Notify, watch};
+
+struct State {
+    stop: watch::Sender<bool>,
+    claims: AtomicUsize,
+    released: Notify,
+}
+
+static STATE: OnceLock<State> = OnceLock::new();
+
+/// Installs the handlers; call once, inside the runtime, before any work.
+pub fn install() {
+    let state = State {
+        stop: watch::channel(false).0,
+        claims: AtomicUsize::new(0),
+        released: Notify::new(),
     };
+    if STATE.set(state).is_err() {
+        return;
+    }
+    // Registered now: from here on these signals no longer end the process by default.
+    let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
-    let term = async {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate());
+    tokio::spawn(async move {
+        let term = async {
+            #[cfg(unix)]
+            match term {
+                Ok(mut s) => {
+                    s.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
+            #[cfg(not(unix))]
+            std::future::pending::<()>().await
+        };
+        tokio::select! {
+            _ = ctrl_c => {}
+            () = term => {}
         }
+        if let Some(state) = STATE.get() {
+            state.stop.send_replace(true);
+        }
+    });
+}
+
+/// Resolves when the process is asked to stop (at once if it already was).
+pub async fn interrupted() {
+    let Some(state) = STATE.get() else {
+        // Not installed (a library caller): never asked.
+        return std::future::pending().await;
     };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = term => {}
+    let mut asked = state.stop.subscribe();
+    // The sender lives in a static, so the channel never closes.
+    let _ = asked.wait_for(|stop| *stop).await;
+}
+
+/// While held, a stop is this code's to handle: the default (stopping at once) waits.
+pub struct Claim(());
+
+/// Takes the stop into this code's hands until the claim is dropped.
+pub fn claim() -> Claim {
+    if let Some(state) = STATE.get() {
+        state.claims.fetch_add(1, Ordering::SeqCst);
+    }
+    Claim(())
+}
+
+impl Drop for Claim {
+    fn drop(&mut self) {
+        if let Some(state) = STATE.get() {
+            state.claims.fetch_sub(1, Ordering::SeqCst);
+            state.released.notify_waiters();
+        }
+    }
+}
+
+/// Resolves when the process is asked to stop and no code holds a claim: the default stop.
+pub async fn unclaimed() {
+    interrupted().await;
+    let Some(state) = STATE.get() else { return };
+    loop {
+        let released = state.released.notified();
+        if state.claims.load(Ordering::SeqCst) == 0 {
+            return;
+        }
+        released.await;
     }
 }

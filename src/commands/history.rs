@@ -142,6 +142,7 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
             }
         }
     };
+    let _claim = crate::signals::claim();
     tokio::select! {
         result = export => result,
         () = crate::signals::interrupted() => Err(CliError::interrupted(

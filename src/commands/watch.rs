@@ -43,6 +43,7 @@ pub async fn follow(filters: &Filters, ctx: &Ctx) -> Result<(), CliError> {
     } else {
         Names::default()
     };
+    let _claim = crate::signals::claim();
     tokio::select! {
         result = stream(ctx, query.as_ref(), &names, lines) => result,
         () = crate::signals::interrupted() => Ok(()),

@@ -173,6 +173,7 @@ fn allowed(file: &str) -> (&'static [&'static str], bool, bool) {
             "config",
             "connect",
             "error",
+            "signals",
             "ui",
             "usecases",
         ],

@@ -25,4 +25,5 @@ mod sandbox_roles;
 mod sandbox_transitions;
 mod seed;
 mod seed_limits;
+mod signals;
 mod stuck;

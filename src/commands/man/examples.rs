@@ -197,7 +197,10 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
             "Change one setting.",
         )],
         "livectl-config-list" => &[("livectl config list", "Every setting of the profile.")],
-        "livectl-config-unset" => &[("livectl config unset output", "Back to the default output: a table on a terminal.")],
+        "livectl-config-unset" => &[(
+            "livectl config unset output",
+            "Back to the default output: a table on a terminal.",
+        )],
         "livectl-sandbox" => &[
             (
                 "livectl sandbox serve --seed demo",

@@ -97,30 +97,9 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
         "livectl sandbox listening on http://{local} (database {})",
         db.display()
     ));
-    shutdown_signal().await;
+    let _claim = crate::signals::claim();
+    crate::signals::interrupted().await;
     let _ = stop.send(());
     let _ = serving.await;
     Ok(())
-}
-
-/// Ctrl-C or SIGTERM.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = term => {}
-    }
 }

@@ -142,13 +142,14 @@ async fn execute(
         }
     }
 
+    // Ctrl-C or SIGTERM stops dispatching; what is in flight finishes, the summary follows.
+    let _claim = crate::signals::claim();
     let stop = Arc::new(AtomicBool::new(false));
     let watcher = {
         let stop = stop.clone();
         tokio::spawn(async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
-                stop.store(true, Ordering::SeqCst);
-            }
+            crate::signals::interrupted().await;
+            stop.store(true, Ordering::SeqCst);
         })
     };
     let progress = Progress::items(ui, pending.len() as u64);

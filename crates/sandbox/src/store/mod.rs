@@ -13,6 +13,7 @@ pub mod history;
 mod idempotency;
 pub mod interventions;
 mod schema;
+pub mod visibility;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

@@ -723,6 +723,9 @@ _arguments "${_arguments_options[@]}" : \
 '--seed=[Load data at start\: \`demo\` for the demo workspace, or a seed FILE (YAML or JSON); without it the sandbox starts empty but for the built-in admin]:SEED:_default' \
 '--rate-limit=[Allow at most N requests per second per token (429 beyond)]:N:_default' \
 '--faults=[Inject faults, e.g. error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7]:SPEC:_default' \
+'--max-connections=[Serve at most N connections at once; one more is answered 503 and closed]:N:_default' \
+'--header-timeout=[Close a connection whose request head is not whole this long after its first byte]:DURATION:_default' \
+'--idle-timeout=[Close a connection with no request in progress after this long]:DURATION:_default' \
 '--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
 '--api-url=[The platform'\''s API address, e.g. https\://live.example.com]:URL:_default' \
 '-o+[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \

@@ -12,6 +12,7 @@ mod generated;
 mod harness;
 mod openapi;
 mod sandbox_bad_input;
+mod sandbox_connections;
 mod sandbox_demo;
 mod sandbox_durability;
 mod sandbox_events;

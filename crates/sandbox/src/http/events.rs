@@ -143,6 +143,10 @@ fn events_after(
         (app, start, VecDeque::<Event>::new(), changes),
         move |(app, mut last, mut buffer, mut changes)| async move {
             loop {
+                // The sandbox is stopping: the client resumes elsewhere with Last-Event-ID.
+                if app.store.is_closing() {
+                    return None;
+                }
                 if let Some(event) = buffer.pop_front() {
                     let data = serde_json::to_string(&event).ok()?;
                     let sse = SseEvent::default()

@@ -116,13 +116,13 @@ impl Drop for AtomicFile {
     }
 }
 
-/// Writes `bytes` whole to `path`, its directory created if needed: a reader never sees half a
-/// file. `mode` 0o600 keeps it to its owner.
+/// Writes `bytes` whole to `path`, its directory created if needed (0700, as livectl's own
+/// directories are): a reader never sees half a file. `mode` 0o600 keeps it to its owner.
 pub fn write_whole(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), CliError> {
     let fail =
         |e: std::io::Error| CliError::failure(format!("cannot write {}: {e}", path.display()));
     let dir = directory_of(path);
-    std::fs::create_dir_all(&dir)
+    crate::config::create_private_dir(&dir)
         .map_err(|e| CliError::failure(format!("cannot create {}: {e}", dir.display())))?;
     let (tmp, file) = open_beside(path, mode).map_err(fail)?;
     let mut file = AtomicFile {

@@ -17,6 +17,7 @@ mod sandbox_demo;
 mod sandbox_durability;
 mod sandbox_events;
 mod sandbox_faults;
+mod sandbox_files;
 mod sandbox_idempotency;
 mod sandbox_pagination;
 mod sandbox_roles;

@@ -9,6 +9,7 @@ pub mod batch;
 pub mod catalog;
 pub mod conversations;
 pub mod events;
+pub mod files;
 pub mod history;
 mod idempotency;
 pub mod interventions;
@@ -90,12 +91,15 @@ const IDLE_READERS: usize = 8;
 const CLOSE_WAIT: Duration = Duration::from_secs(5);
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. A new
+    /// database is private to its owner: its directory 0700, the file (and so its -wal and
+    /// -shm, which SQLite creates with the file's mode) 0600.
     pub fn open(path: &Path) -> Result<Store, String> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            files::private_dir(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
+        files::private_file(path)
+            .map_err(|e| format!("cannot create the database {}: {e}", path.display()))?;
         let mut writer = open_connection(path, false)
             .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
         schema::migrate(&mut writer)

@@ -199,6 +199,9 @@ _livectl() {
             livectl__subcmd__help__subcmd__config,set)
                 cmd="livectl__subcmd__help__subcmd__config__subcmd__set"
                 ;;
+            livectl__subcmd__help__subcmd__sandbox,backup)
+                cmd="livectl__subcmd__help__subcmd__sandbox__subcmd__backup"
+                ;;
             livectl__subcmd__help__subcmd__sandbox,openapi)
                 cmd="livectl__subcmd__help__subcmd__sandbox__subcmd__openapi"
                 ;;
@@ -213,6 +216,9 @@ _livectl() {
                 ;;
             livectl__subcmd__help__subcmd__sandbox,token)
                 cmd="livectl__subcmd__help__subcmd__sandbox__subcmd__token"
+                ;;
+            livectl__subcmd__sandbox,backup)
+                cmd="livectl__subcmd__sandbox__subcmd__backup"
                 ;;
             livectl__subcmd__sandbox,help)
                 cmd="livectl__subcmd__sandbox__subcmd__help"
@@ -231,6 +237,9 @@ _livectl() {
                 ;;
             livectl__subcmd__sandbox,token)
                 cmd="livectl__subcmd__sandbox__subcmd__token"
+                ;;
+            livectl__subcmd__sandbox__subcmd__help,backup)
+                cmd="livectl__subcmd__sandbox__subcmd__help__subcmd__backup"
                 ;;
             livectl__subcmd__sandbox__subcmd__help,help)
                 cmd="livectl__subcmd__sandbox__subcmd__help__subcmd__help"
@@ -1187,8 +1196,22 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__sandbox)
-            opts="serve token reset openapi seed-schema"
+            opts="serve token backup reset openapi seed-schema"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__help__subcmd__sandbox__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1793,7 +1816,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version serve token reset openapi seed-schema help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version serve token backup reset openapi seed-schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1826,9 +1849,61 @@ _livectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        livectl__subcmd__sandbox__subcmd__help)
-            opts="serve token reset openapi seed-schema help"
+        livectl__subcmd__sandbox__subcmd__backup)
+            opts="-o -y -q -v -h -V --db --force --profile --api-url --output --color --no-input --yes --quiet --verbose --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__sandbox__subcmd__help)
+            opts="serve token backup reset openapi seed-schema help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__sandbox__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -770,6 +770,31 @@ _arguments "${_arguments_options[@]}" : \
 '--version[Print version]' \
 && ret=0
 ;;
+(backup)
+_arguments "${_arguments_options[@]}" : \
+'--db=[The database file \[default\: \$XDG_DATA_HOME/livectl/sandbox.db\]]:DB:_files' \
+'--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
+'--api-url=[The platform'\''s API address, e.g. https\://live.example.com]:URL:_default' \
+'-o+[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
+'--output=[Output format \[default\: table on a terminal, plain lines otherwise\]]:OUTPUT:(table json ndjson csv ids)' \
+'--color=[When to use colour (NO_COLOR turns it off too)]:COLOR:(auto always never)' \
+'--force[Replace FILE if it exists]' \
+'--no-input[Never prompt; a missing value is an error]' \
+'-y[Answer yes to confirmations]' \
+'--yes[Answer yes to confirmations]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'*-v[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
+'*--verbose[Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown]' \
+'--sandbox[Use the embedded sandbox even when a profile is configured]' \
+'--allow-insecure-http[Allow plain http\:// to hosts other than loopback]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':file -- The copy to write (mode 0600); it must not exist yet, unless --force:_files' \
+&& ret=0
+;;
 (reset)
 _arguments "${_arguments_options[@]}" : \
 '--db=[The database file \[default\: \$XDG_DATA_HOME/livectl/sandbox.db\]]:DB:_files' \
@@ -854,6 +879,10 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (token)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(backup)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1098,6 +1127,10 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (token)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(backup)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1408,11 +1441,17 @@ _livectl__subcmd__help__subcmd__sandbox_commands() {
     local commands; commands=(
 'serve:Serve the Live Conversations API from a local database' \
 'token:Print a new bearer token for an agent of a sandbox database' \
+'backup:Copy a sandbox database whole, also while it is served' \
 'reset:Delete a sandbox database and start again' \
 'openapi:Print the OpenAPI document of the API' \
 'seed-schema:Print the JSON Schema of seed files' \
     )
     _describe -t commands 'livectl help sandbox commands' commands "$@"
+}
+(( $+functions[_livectl__subcmd__help__subcmd__sandbox__subcmd__backup_commands] )) ||
+_livectl__subcmd__help__subcmd__sandbox__subcmd__backup_commands() {
+    local commands; commands=()
+    _describe -t commands 'livectl help sandbox backup commands' commands "$@"
 }
 (( $+functions[_livectl__subcmd__help__subcmd__sandbox__subcmd__openapi_commands] )) ||
 _livectl__subcmd__help__subcmd__sandbox__subcmd__openapi_commands() {
@@ -1519,6 +1558,7 @@ _livectl__subcmd__sandbox_commands() {
     local commands; commands=(
 'serve:Serve the Live Conversations API from a local database' \
 'token:Print a new bearer token for an agent of a sandbox database' \
+'backup:Copy a sandbox database whole, also while it is served' \
 'reset:Delete a sandbox database and start again' \
 'openapi:Print the OpenAPI document of the API' \
 'seed-schema:Print the JSON Schema of seed files' \
@@ -1526,17 +1566,28 @@ _livectl__subcmd__sandbox_commands() {
     )
     _describe -t commands 'livectl sandbox commands' commands "$@"
 }
+(( $+functions[_livectl__subcmd__sandbox__subcmd__backup_commands] )) ||
+_livectl__subcmd__sandbox__subcmd__backup_commands() {
+    local commands; commands=()
+    _describe -t commands 'livectl sandbox backup commands' commands "$@"
+}
 (( $+functions[_livectl__subcmd__sandbox__subcmd__help_commands] )) ||
 _livectl__subcmd__sandbox__subcmd__help_commands() {
     local commands; commands=(
 'serve:Serve the Live Conversations API from a local database' \
 'token:Print a new bearer token for an agent of a sandbox database' \
+'backup:Copy a sandbox database whole, also while it is served' \
 'reset:Delete a sandbox database and start again' \
 'openapi:Print the OpenAPI document of the API' \
 'seed-schema:Print the JSON Schema of seed files' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'livectl sandbox help commands' commands "$@"
+}
+(( $+functions[_livectl__subcmd__sandbox__subcmd__help__subcmd__backup_commands] )) ||
+_livectl__subcmd__sandbox__subcmd__help__subcmd__backup_commands() {
+    local commands; commands=()
+    _describe -t commands 'livectl sandbox help backup commands' commands "$@"
 }
 (( $+functions[_livectl__subcmd__sandbox__subcmd__help__subcmd__help_commands] )) ||
 _livectl__subcmd__sandbox__subcmd__help__subcmd__help_commands() {

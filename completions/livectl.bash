@@ -208,6 +208,9 @@ _livectl() {
             livectl__subcmd__help__subcmd__config,unset)
                 cmd="livectl__subcmd__help__subcmd__config__subcmd__unset"
                 ;;
+            livectl__subcmd__help__subcmd__sandbox,backup)
+                cmd="livectl__subcmd__help__subcmd__sandbox__subcmd__backup"
+                ;;
             livectl__subcmd__help__subcmd__sandbox,openapi)
                 cmd="livectl__subcmd__help__subcmd__sandbox__subcmd__openapi"
                 ;;
@@ -222,6 +225,9 @@ _livectl() {
                 ;;
             livectl__subcmd__help__subcmd__sandbox,token)
                 cmd="livectl__subcmd__help__subcmd__sandbox__subcmd__token"
+                ;;
+            livectl__subcmd__sandbox,backup)
+                cmd="livectl__subcmd__sandbox__subcmd__backup"
                 ;;
             livectl__subcmd__sandbox,help)
                 cmd="livectl__subcmd__sandbox__subcmd__help"
@@ -240,6 +246,9 @@ _livectl() {
                 ;;
             livectl__subcmd__sandbox,token)
                 cmd="livectl__subcmd__sandbox__subcmd__token"
+                ;;
+            livectl__subcmd__sandbox__subcmd__help,backup)
+                cmd="livectl__subcmd__sandbox__subcmd__help__subcmd__backup"
                 ;;
             livectl__subcmd__sandbox__subcmd__help,help)
                 cmd="livectl__subcmd__sandbox__subcmd__help__subcmd__help"
@@ -1414,8 +1423,22 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__sandbox)
-            opts="serve token reset openapi seed-schema"
+            opts="serve token backup reset openapi seed-schema"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__help__subcmd__sandbox__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2128,7 +2151,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version serve token reset openapi seed-schema help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version serve token backup reset openapi seed-schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2173,9 +2196,73 @@ _livectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        livectl__subcmd__sandbox__subcmd__help)
-            opts="serve token reset openapi seed-schema help"
+        livectl__subcmd__sandbox__subcmd__backup)
+            opts="-o -y -q -v -h -V --db --force --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__sandbox__subcmd__help)
+            opts="serve token backup reset openapi seed-schema help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__sandbox__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2414,7 +2501,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox__subcmd__serve)
-            opts="-o -y -q -v -h -V --addr --db --seed --rate-limit --faults --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --addr --db --seed --rate-limit --faults --max-connections --header-timeout --idle-timeout --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2437,6 +2524,18 @@ _livectl() {
                     return 0
                     ;;
                 --faults)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

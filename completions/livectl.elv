@@ -771,6 +771,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --version 'Print version'
             cand serve 'Serve the Live Conversations API from a local database'
             cand token 'Print a new bearer token for an agent of a sandbox database'
+            cand backup 'Copy a sandbox database whole, also while it is served'
             cand reset 'Delete a sandbox database and start again'
             cand openapi 'Print the OpenAPI document of the API'
             cand seed-schema 'Print the JSON Schema of seed files'
@@ -782,6 +783,9 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --seed 'Load data at start: `demo` for the demo workspace, or a seed FILE (YAML or JSON); without it the sandbox starts empty but for the built-in admin'
             cand --rate-limit 'Allow at most N requests per second per token (429 beyond)'
             cand --faults 'Inject faults, e.g. error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7'
+            cand --max-connections 'Serve at most N connections at once; one more is answered 503 and closed'
+            cand --header-timeout 'Close a connection whose request head is not whole this long after its first byte'
+            cand --idle-timeout 'Close a connection with no request in progress after this long'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
             cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
@@ -816,6 +820,32 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --json 'Print JSON with only these fields (comma-separated; without any, list them)'
             cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
             cand --sort 'Order a list by one of its fields (see --json for the fields)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --verbose 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --utc 'Show times in UTC rather than the local zone (TZ)'
+            cand --sandbox 'Use the embedded sandbox even when a profile is configured'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than loopback'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'livectl;sandbox;backup'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]'
+            cand --profile 'The profile to use [default: the config''s default_profile]'
+            cand --api-url 'The platform''s API address, e.g. https://live.example.com'
+            cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --color 'When to use colour (NO_COLOR turns it off too)'
+            cand --json 'Print JSON with only these fields (comma-separated; without any, list them)'
+            cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
+            cand --sort 'Order a list by one of its fields (see --json for the fields)'
+            cand --force 'Replace FILE if it exists'
             cand --no-input 'Never prompt; a missing value is an error'
             cand -y 'Answer yes to confirmations'
             cand --yes 'Answer yes to confirmations'
@@ -907,6 +937,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;sandbox;help'= {
             cand serve 'Serve the Live Conversations API from a local database'
             cand token 'Print a new bearer token for an agent of a sandbox database'
+            cand backup 'Copy a sandbox database whole, also while it is served'
             cand reset 'Delete a sandbox database and start again'
             cand openapi 'Print the OpenAPI document of the API'
             cand seed-schema 'Print the JSON Schema of seed files'
@@ -915,6 +946,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;sandbox;help;serve'= {
         }
         &'livectl;sandbox;help;token'= {
+        }
+        &'livectl;sandbox;help;backup'= {
         }
         &'livectl;sandbox;help;reset'= {
         }
@@ -1093,6 +1126,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;help;sandbox'= {
             cand serve 'Serve the Live Conversations API from a local database'
             cand token 'Print a new bearer token for an agent of a sandbox database'
+            cand backup 'Copy a sandbox database whole, also while it is served'
             cand reset 'Delete a sandbox database and start again'
             cand openapi 'Print the OpenAPI document of the API'
             cand seed-schema 'Print the JSON Schema of seed files'
@@ -1100,6 +1134,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;help;sandbox;serve'= {
         }
         &'livectl;help;sandbox;token'= {
+        }
+        &'livectl;help;sandbox;backup'= {
         }
         &'livectl;help;sandbox;reset'= {
         }

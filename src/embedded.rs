@@ -4,7 +4,8 @@
 //! for itself; the client never reaches into the store.
 
 use livectl_client::{Client, Token};
-use livectl_sandbox::{Knobs, Seed, server};
+use livectl_sandbox::server::Limits;
+use livectl_sandbox::{Knobs, Seed};
 
 use crate::config::{data_dir, default_sandbox_db, state_dir};
 use crate::connect::{Connection, log};
@@ -35,8 +36,15 @@ pub async fn start(ui: &Ui) -> Result<Connection, CliError> {
     let addr = listener
         .local_addr()
         .map_err(|e| CliError::failure(format!("cannot start the embedded sandbox: {e}")))?;
-    let app = livectl_sandbox::app(store, &Knobs::default());
-    tokio::spawn(server::serve(listener, app, std::future::pending()));
+    // Served until the process ends; the store closes whole (no -wal or -shm left) as the
+    // runtime drops it then.
+    tokio::spawn(livectl_sandbox::run(
+        listener,
+        store,
+        Knobs::default(),
+        Limits::default(),
+        std::future::pending(),
+    ));
     let first = first_today(ui);
     if fresh || first || ui.verbose > 0 {
         ui.note(format!(

@@ -233,13 +233,13 @@ impl Drop for AtomicFile {
     }
 }
 
-/// Writes `bytes` whole to `path`, its directory created if needed: a reader never sees half a
-/// file. `mode` 0o600 keeps it to its owner.
+/// Writes `bytes` whole to `path`, its directory created if needed (0700, as livectl's own
+/// directories are): a reader never sees half a file. `mode` 0o600 keeps it to its owner.
 pub fn write_whole(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), CliError> {
     let fail =
         |e: std::io::Error| CliError::failure(format!("cannot write {}: {e}", path.display()));
     let dir = directory_of(path);
-    std::fs::create_dir_all(&dir)
+    crate::config::create_private_dir(&dir)
         .map_err(|e| CliError::failure(format!("cannot create {}: {e}", dir.display())))?;
     let (tmp, file) = open_beside(path, mode).map_err(fail)?;
     let mut file = AtomicFile {
@@ -249,4 +249,63 @@ pub fn write_whole(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), C
     };
     file.write_all(bytes).map_err(fail)?;
     file.commit()
+}
+
+/// A file beside its target, created empty for another writer (SQLite) to fill, then put in
+/// place whole; removed if dropped before.
+pub struct Beside {
+    target: PathBuf,
+    tmp: PathBuf,
+    placed: bool,
+}
+
+impl Beside {
+    /// Creates the empty file beside `target`, with `mode`.
+    pub fn create(target: &Path, mode: Option<u32>) -> std::io::Result<Beside> {
+        let (tmp, _) = open_beside(target, mode)?;
+        Ok(Beside {
+            target: target.to_owned(),
+            tmp,
+            placed: false,
+        })
+    }
+
+    /// Where the writer writes.
+    pub fn path(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// Syncs the file and puts it at the target: over an existing file only when `replace`,
+    /// otherwise an existing target is an `AlreadyExists` error and stays as it was.
+    pub fn place(mut self, replace: bool) -> std::io::Result<()> {
+        File::open(&self.tmp)?.sync_all()?;
+        if replace {
+            std::fs::rename(&self.tmp, &self.target)?;
+        } else {
+            // A link is made only where no file is: no window in which one could be lost.
+            match std::fs::hard_link(&self.tmp, &self.target) {
+                Ok(()) => std::fs::remove_file(&self.tmp)?,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(e),
+                // A file system without links: look, then rename.
+                Err(_) if self.target.exists() => {
+                    return Err(std::io::ErrorKind::AlreadyExists.into());
+                }
+                Err(_) => std::fs::rename(&self.tmp, &self.target)?,
+            }
+        }
+        self.placed = true;
+        #[cfg(unix)]
+        if let Ok(dir) = File::open(directory_of(&self.target)) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Beside {
+    fn drop(&mut self) {
+        if !self.placed {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
 }

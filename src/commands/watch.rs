@@ -3,7 +3,7 @@
 
 use clap::Args;
 use livectl_client::Update;
-use livectl_contract::{InterventionQuery, States};
+use livectl_contract::{InterventionQuery, ProblemCode, States};
 
 use super::Ctx;
 use super::filters::Filters;
@@ -75,6 +75,9 @@ async fn stream(
                     Some(q) => match client.intervention(&event.intervention_id).await {
                         Ok(i) if q.matches_event(&event, &i) => Some(i),
                         Ok(_) => continue,
+                        // An agent is sent the event that takes an intervention out of its view
+                        // (assigned from the queue to another agent), but may no longer read it.
+                        Err(e) if e.code() == Some(ProblemCode::Forbidden) => continue,
                         Err(e) => {
                             // A look-up that failed skips this event's filter, not the watch.
                             ui.note(format!(

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use paths::{config_dir, data_dir, default_sandbox_db, state_dir};
+pub use paths::{config_dir, create_private_dir, data_dir, default_sandbox_db, state_dir};
 
 use crate::error::CliError;
 

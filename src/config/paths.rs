@@ -1,6 +1,6 @@
 //! Where livectl keeps its files (XDG base directories).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn xdg(var: &str, fallback: &str) -> PathBuf {
     match std::env::var_os(var).filter(|v| !v.is_empty()) {
@@ -30,4 +30,17 @@ pub fn data_dir() -> PathBuf {
 /// The embedded sandbox's database.
 pub fn default_sandbox_db() -> PathBuf {
     data_dir().join("sandbox.db")
+}
+
+/// Creates `dir` and its missing parents readable by the user alone (0700), as the XDG base
+/// directory specification asks; a directory that exists keeps its mode.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
 }

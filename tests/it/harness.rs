@@ -62,7 +62,11 @@ impl Home {
 
     /// A new bearer token for an agent (the built-in admin when None).
     pub fn token(&self, agent: Option<&str>) -> String {
-        let db = self.db();
+        self.token_in(&self.db(), agent)
+    }
+
+    /// A new bearer token for an agent of the database at `db`.
+    pub fn token_in(&self, db: &Path, agent: Option<&str>) -> String {
         let mut args = vec!["sandbox", "token", "--db", db.to_str().unwrap()];
         if let Some(agent) = agent {
             args.extend(["--agent", agent]);
@@ -82,6 +86,8 @@ pub struct Sandbox {
     child: Child,
     pub url: String,
     pub home: Arc<Home>,
+    /// The database it serves.
+    pub db: PathBuf,
     /// Kept so the reader thread keeps draining the server's stderr.
     _stderr: mpsc::Receiver<String>,
 }
@@ -95,6 +101,11 @@ impl Sandbox {
     /// A sandbox on the database of `home` (several may share one).
     pub fn start_in(home: Arc<Home>, args: &[&str]) -> Sandbox {
         let db = home.db();
+        Sandbox::start_on(home, &db, args)
+    }
+
+    /// A sandbox on the database at `db`, with `home` for its HOME.
+    pub fn start_on(home: Arc<Home>, db: &Path, args: &[&str]) -> Sandbox {
         let mut child = home
             .livectl()
             .args([
@@ -140,12 +151,22 @@ impl Sandbox {
             child,
             url,
             home,
+            db: db.to_owned(),
             _stderr: lines_rx,
         }
     }
 
     pub fn api(&self) -> Api {
-        Api::new(&self.url, &self.home.token(None))
+        Api::new(&self.url, &self.home.token_in(&self.db, None))
+    }
+
+    /// Stops it by `signal` (SIGTERM, SIGINT), as a user or a service manager would; its exit
+    /// code.
+    #[cfg(unix)]
+    pub fn stop(&mut self, signal: i32) -> Option<i32> {
+        // SAFETY: a signal to our own child.
+        unsafe { libc::kill(self.child.id() as i32, signal) };
+        self.child.wait().expect("the sandbox ends").code()
     }
 
     /// kill -9.

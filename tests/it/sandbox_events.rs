@@ -7,12 +7,12 @@ use serde_json::{Value, json};
 
 use crate::harness::{Api, Sandbox, Workspace};
 
-struct Stream {
+pub struct Stream {
     lines: Lines<BufReader<reqwest::blocking::Response>>,
 }
 
 impl Stream {
-    fn open(api: &Api, last_event_id: Option<i64>) -> Stream {
+    pub fn open(api: &Api, last_event_id: Option<i64>) -> Stream {
         let mut request = api
             .http
             .get(format!("{}/v1/events", api.base))
@@ -29,7 +29,7 @@ impl Stream {
     }
 
     /// The next event: (id, data). Keep-alive comments are skipped.
-    fn next(&mut self) -> (i64, Value) {
+    pub fn next(&mut self) -> (i64, Value) {
         let (mut id, mut data) = (None, None);
         for line in self.lines.by_ref() {
             let line = line.expect("the stream stays open");

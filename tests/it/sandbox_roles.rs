@@ -1,8 +1,424 @@
-//! Who may move an intervention: agents act on their own, admins on anyone's.
+//! Who may do what (docs/contract.md, "Roles"): one table of every route the router serves, as
+//! an admin, an agent and a wrong token; agents act on their own and see only what they may.
 
-use serde_json::json;
+use std::collections::BTreeSet;
 
-use crate::harness::{Sandbox, Workspace};
+use serde_json::{Value, json};
+
+use crate::harness::{Api, Sandbox, Workspace};
+use crate::sandbox_events::Stream;
+
+/// One request and what each caller gets: (method, the router's route, the path sent, the body,
+/// admin, agent, wrong token). In paths and bodies, `<name>` is a fixture made afresh for each
+/// caller, so one caller's action never changes what the next one meets: `<queued>`, `<mine>`
+/// (assigned to the agent, Bo), `<mine_done>` (completed, Bo its last owner), `<theirs>`
+/// (assigned to Cy), `<cancelled>` (cancelled from the queue), `<user:X>` and `<conv:X>` (the
+/// user and conversation of such an intervention), `<me>` (the caller), `<key>` (a new key),
+/// and the workspace's `<bo>`, `<cy>`, `<support>`, `<topic>`, `<outcome>`, `<block>`.
+type Row = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    u16,
+    u16,
+    u16,
+);
+
+#[rustfmt::skip]
+const ROWS: &[Row] = &[
+    ("GET", "/openapi.json", "/openapi.json", "", 200, 200, 200),
+    ("GET", "/healthz", "/healthz", "", 200, 200, 200),
+    ("GET", "/v1/me", "/v1/me", "", 200, 200, 401),
+    ("GET", "/v1/agents", "/v1/agents", "", 200, 200, 401),
+    ("GET", "/v1/agents/{id}", "/v1/agents/<cy>", "", 200, 200, 401),
+    ("GET", "/v1/agents/{id}", "/v1/agents/ag_999999", "", 404, 404, 401),
+    ("POST", "/v1/agents", "/v1/agents", r#"{"key": "<key>", "name": "N", "email": "<key>@example.com"}"#, 201, 403, 401),
+    ("GET", "/v1/departments", "/v1/departments", "", 200, 200, 401),
+    ("GET", "/v1/departments/{id}", "/v1/departments/<support>", "", 200, 200, 401),
+    ("POST", "/v1/departments", "/v1/departments", r#"{"key": "<key>", "name": "N"}"#, 201, 403, 401),
+    ("GET", "/v1/topics", "/v1/topics", "", 200, 200, 401),
+    ("GET", "/v1/topics/{id}", "/v1/topics/<topic>", "", 200, 200, 401),
+    ("POST", "/v1/topics", "/v1/topics", r#"{"key": "<key>", "name": "N"}"#, 201, 403, 401),
+    ("GET", "/v1/outcomes", "/v1/outcomes", "", 200, 200, 401),
+    ("GET", "/v1/outcomes/{id}", "/v1/outcomes/<outcome>", "", 200, 200, 401),
+    ("POST", "/v1/outcomes", "/v1/outcomes", r#"{"key": "<key>", "name": "N"}"#, 201, 403, 401),
+    ("GET", "/v1/blocks", "/v1/blocks", "", 200, 200, 401),
+    ("GET", "/v1/blocks/{id}", "/v1/blocks/<block>", "", 200, 200, 401),
+    ("POST", "/v1/blocks", "/v1/blocks", r#"{"key": "<key>", "name": "N"}"#, 201, 403, 401),
+    ("GET", "/v1/users", "/v1/users", "", 200, 403, 401),
+    ("GET", "/v1/users/{id}", "/v1/users/<user:queued>", "", 200, 200, 401),
+    ("GET", "/v1/users/{id}", "/v1/users/<user:mine>", "", 200, 200, 401),
+    ("GET", "/v1/users/{id}", "/v1/users/<user:theirs>", "", 200, 403, 401),
+    ("GET", "/v1/users/{id}", "/v1/users/us_999999", "", 404, 404, 401),
+    ("GET", "/v1/users/{id}/history", "/v1/users/<user:queued>/history", "", 200, 200, 401),
+    ("GET", "/v1/users/{id}/history", "/v1/users/<user:mine_done>/history", "", 200, 200, 401),
+    ("GET", "/v1/users/{id}/history", "/v1/users/<user:theirs>/history", "", 200, 403, 401),
+    ("GET", "/v1/users/{id}/history", "/v1/users/us_999999/history", "", 404, 404, 401),
+    ("GET", "/v1/history", "/v1/history", "", 200, 403, 401),
+    ("GET", "/v1/conversations", "/v1/conversations", "", 200, 403, 401),
+    ("POST", "/v1/conversations", "/v1/conversations", r#"{"key": "<key>", "user": {"key": "<key>", "name": "U", "channel": "sms"}}"#, 201, 403, 401),
+    ("GET", "/v1/conversations/{id}", "/v1/conversations/<conv:queued>", "", 200, 200, 401),
+    ("GET", "/v1/conversations/{id}", "/v1/conversations/<conv:mine>", "", 200, 200, 401),
+    ("GET", "/v1/conversations/{id}", "/v1/conversations/<conv:theirs>", "", 200, 403, 401),
+    ("GET", "/v1/conversations/{id}", "/v1/conversations/cv_999999", "", 404, 404, 401),
+    ("GET", "/v1/interventions", "/v1/interventions", "", 200, 200, 401),
+    ("GET", "/v1/interventions", "/v1/interventions?owner=<cy>", "", 200, 200, 401),
+    ("GET", "/v1/interventions/{id}", "/v1/interventions/<queued>", "", 200, 200, 401),
+    ("GET", "/v1/interventions/{id}", "/v1/interventions/<mine>", "", 200, 200, 401),
+    ("GET", "/v1/interventions/{id}", "/v1/interventions/<mine_done>", "", 200, 200, 401),
+    ("GET", "/v1/interventions/{id}", "/v1/interventions/<theirs>", "", 200, 403, 401),
+    ("GET", "/v1/interventions/{id}", "/v1/interventions/<cancelled>", "", 200, 403, 401),
+    ("GET", "/v1/interventions/{id}", "/v1/interventions/iv_999999", "", 404, 404, 401),
+    ("POST", "/v1/interventions/{id}/assign", "/v1/interventions/<queued>/assign", r#"{"agent": "<me>"}"#, 200, 200, 401),
+    ("POST", "/v1/interventions/{id}/assign", "/v1/interventions/<queued>/assign", r#"{"agent": "<cy>"}"#, 200, 403, 401),
+    ("POST", "/v1/interventions/{id}/assign", "/v1/interventions/iv_999999/assign", r#"{"agent": "<me>"}"#, 404, 404, 401),
+    ("POST", "/v1/interventions/{id}/reassign", "/v1/interventions/<mine>/reassign", r#"{"agent": "<cy>"}"#, 200, 200, 401),
+    ("POST", "/v1/interventions/{id}/reassign", "/v1/interventions/<theirs>/reassign", r#"{"agent": "<bo>"}"#, 200, 403, 401),
+    ("POST", "/v1/interventions/{id}/return", "/v1/interventions/<mine>/return", "{}", 200, 200, 401),
+    ("POST", "/v1/interventions/{id}/return", "/v1/interventions/<theirs>/return", "{}", 200, 403, 401),
+    ("POST", "/v1/interventions/{id}/cancel", "/v1/interventions/<mine>/cancel", "{}", 200, 200, 401),
+    ("POST", "/v1/interventions/{id}/cancel", "/v1/interventions/<queued>/cancel", "{}", 200, 403, 401),
+    ("POST", "/v1/interventions/{id}/complete", "/v1/interventions/<mine>/complete", r#"{"topic": "<topic>", "outcome": "<outcome>"}"#, 200, 200, 401),
+    ("POST", "/v1/interventions/{id}/complete", "/v1/interventions/<theirs>/complete", r#"{"topic": "<topic>", "outcome": "<outcome>"}"#, 200, 403, 401),
+    ("GET", "/v1/queues", "/v1/queues", "", 200, 200, 401),
+    ("POST", "/v1/batch", "/v1/batch", r#"{"operations": []}"#, 200, 403, 401),
+    ("GET", "/v1/events", "/v1/events", "", 200, 200, 401),
+    ("GET", "/v1/audit", "/v1/audit", "", 200, 403, 401),
+    ("GET", "/v1/audit", "/v1/audit?intervention_id=<queued>", "", 200, 200, 401),
+    ("GET", "/v1/audit", "/v1/audit?intervention_id=<mine_done>", "", 200, 200, 401),
+    ("GET", "/v1/audit", "/v1/audit?intervention_id=<theirs>", "", 200, 403, 401),
+    ("GET", "/v1/audit", "/v1/audit?intervention_id=iv_999999", "", 422, 422, 401),
+];
+
+/// The fixtures of one caller's request.
+struct Fixtures<'a> {
+    w: &'a Workspace,
+    me: &'a str,
+    keys: std::cell::Cell<usize>,
+}
+
+impl Fixtures<'_> {
+    fn intervention(&self, name: &str) -> String {
+        let w = self.w;
+        match name {
+            "queued" => w.queued(),
+            "mine" => w.in_state("assigned"),
+            "mine_done" => w.in_state("completed"),
+            "cancelled" => w.in_state("cancelled"),
+            "theirs" => {
+                let id = w.queued();
+                w.api
+                    .post(
+                        &format!("/v1/interventions/{id}/assign"),
+                        json!({"agent": w.cy}),
+                    )
+                    .expect(200);
+                id
+            }
+            other => panic!("no fixture <{other}>"),
+        }
+    }
+
+    fn value(&self, name: &str) -> String {
+        let w = self.w;
+        let of = |field: &str, name: &str| {
+            let intervention = w.api.intervention(&self.intervention(name));
+            let value = match field {
+                "user" => &intervention["user"]["id"],
+                _ => &intervention["conversation_id"],
+            };
+            value.as_str().unwrap().to_owned()
+        };
+        if let Some(name) = name.strip_prefix("user:") {
+            return of("user", name);
+        }
+        if let Some(name) = name.strip_prefix("conv:") {
+            return of("conversation", name);
+        }
+        match name {
+            "me" => self.me.to_owned(),
+            "key" => {
+                self.keys.set(self.keys.get() + 1);
+                format!("matrix-{}-{}", self.me, self.keys.get())
+            }
+            "bo" => w.bo.clone(),
+            "cy" => w.cy.clone(),
+            "support" => w.support.clone(),
+            "topic" => w.topic.clone(),
+            "outcome" => w.outcome.clone(),
+            "block" => w.block.clone(),
+            other => self.intervention(other),
+        }
+    }
+
+    /// `text` with every `<name>` replaced by its fixture.
+    fn resolve(&self, text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(start) = rest.find('<') {
+            let end = start + rest[start..].find('>').unwrap();
+            out.push_str(&rest[..start]);
+            out.push_str(&self.value(&rest[start + 1..end]));
+            rest = &rest[end + 1..];
+        }
+        out + rest
+    }
+}
+
+/// The status of one request, and its problem code when it is refused. A stream's body is
+/// never read: it does not end.
+fn call(api: &Api, method: &str, path: &str, body: &str) -> (u16, String) {
+    let method: reqwest::Method = method.parse().unwrap();
+    let mut request = api.request(method, path);
+    if !body.is_empty() {
+        request = request
+            .header("content-type", "application/json")
+            .body(body.to_owned());
+    }
+    let response = request.send().expect("the sandbox answers");
+    let status = response.status().as_u16();
+    if status < 400 {
+        return (status, String::new());
+    }
+    let kind = response.headers()["content-type"].to_str().unwrap();
+    assert_eq!(kind, "application/problem+json", "{path}");
+    let problem: Value = response.json().unwrap();
+    (status, problem["code"].as_str().unwrap_or("").to_owned())
+}
+
+#[test]
+fn every_route_answers_each_role_as_the_contract_says() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api();
+    let w = Workspace::new(&admin);
+    let bo = admin.with_token(&sandbox.home.token(Some(&w.bo)));
+    let nobody = admin.with_token("lvs_not-a-token");
+    let callers = [
+        ("admin", &admin, "ag_1"),
+        ("agent", &bo, w.bo.as_str()),
+        ("wrong token", &nobody, "ag_1"),
+    ];
+    let mut wrong = Vec::new();
+    for &(method, _, path, body, for_admin, for_agent, for_nobody) in ROWS {
+        let expected = [for_admin, for_agent, for_nobody];
+        for (&(who, api, me), expected) in callers.iter().zip(expected) {
+            let fixtures = Fixtures {
+                w: &w,
+                me,
+                keys: Default::default(),
+            };
+            let (path, body) = (fixtures.resolve(path), fixtures.resolve(body));
+            let (status, code) = call(api, method, &path, &body);
+            let expected_code = match expected {
+                401 => "unauthorized",
+                403 => "forbidden",
+                404 => "not_found",
+                422 => "validation_failed",
+                _ => "",
+            };
+            if (status, code.as_str()) != (expected, expected_code) {
+                wrong.push(format!(
+                    "{who}: {method} {path} {body} answered {status} {code}, not {expected} {expected_code}"
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The routes the router declares, read from its source: (method, path).
+fn router_routes() -> BTreeSet<(String, String)> {
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/sandbox/src/http/mod.rs");
+    let code = std::fs::read_to_string(file).unwrap();
+    let body = &code[code.find("pub fn router(").expect("the router function")..];
+    let v1_start = body.find("let v1 = Router::new()").expect("the /v1 routes");
+    let v1_end = v1_start + body[v1_start..].find(';').unwrap();
+    let mut routes = BTreeSet::new();
+    for (at, _) in body.match_indices(".route(") {
+        let prefix = if (v1_start..v1_end).contains(&at) {
+            "/v1"
+        } else {
+            ""
+        };
+        // The call's arguments: up to the parenthesis that closes `.route(`.
+        let start = at + ".route(".len();
+        let mut depth = 1;
+        let mut end = start;
+        for (i, c) in body[start..].char_indices() {
+            depth += match c {
+                '(' => 1,
+                ')' => -1,
+                _ => 0,
+            };
+            if depth == 0 {
+                end = start + i;
+                break;
+            }
+        }
+        let args = &body[start..end];
+        let path = args.split('"').nth(1).expect("a path literal");
+        for method in ["get", "post", "put", "patch", "delete", "head", "options"] {
+            let called = args
+                .match_indices(&format!("{method}("))
+                .any(|(i, _)| !args[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'));
+            if called {
+                routes.insert((method.to_uppercase(), format!("{prefix}{path}")));
+            }
+        }
+    }
+    routes
+}
+
+#[test]
+fn every_route_the_router_serves_has_a_row_in_the_role_table() {
+    let table: BTreeSet<(String, String)> = ROWS
+        .iter()
+        .map(|r| (r.0.to_owned(), r.1.to_owned()))
+        .collect();
+    let router = router_routes();
+    assert!(
+        router.len() > 30,
+        "the router's routes were read: {router:?}"
+    );
+    let missing: Vec<_> = router.difference(&table).collect();
+    assert!(
+        missing.is_empty(),
+        "routes without a row in ROWS (tests/it/sandbox_roles.rs): {missing:?}"
+    );
+    let stale: Vec<_> = table.difference(&router).collect();
+    assert!(
+        stale.is_empty(),
+        "rows for routes the router does not serve: {stale:?}"
+    );
+
+    // The published document has the same operations, beside the two that need no token.
+    let document: Value = serde_json::from_str(include_str!("../../docs/openapi.json")).unwrap();
+    let mut documented: BTreeSet<(String, String)> = document["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(path, ops)| {
+            ops.as_object()
+                .unwrap()
+                .keys()
+                .map(move |m| (m.to_uppercase(), path.clone()))
+        })
+        .collect();
+    documented.insert(("GET".into(), "/openapi.json".into()));
+    documented.insert(("GET".into(), "/healthz".into()));
+    assert_eq!(
+        documented, table,
+        "docs/openapi.json and the role table differ"
+    );
+}
+
+#[test]
+fn an_agents_list_holds_only_what_it_may_see() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api();
+    let w = Workspace::new(&admin);
+    let bo = admin.with_token(&sandbox.home.token(Some(&w.bo)));
+    let queued = w.queued();
+    let mine = w.in_state("assigned");
+    let mine_done = w.in_state("completed");
+    let cancelled = w.in_state("cancelled");
+    let theirs = w.queued();
+    admin
+        .post(
+            &format!("/v1/interventions/{theirs}/assign"),
+            json!({"agent": w.cy}),
+        )
+        .expect(200);
+    let ids = |api: &Api, owner: &str| -> Vec<String> {
+        let all = "/v1/interventions?state=queued,assigned,completed,cancelled";
+        api.all(&format!("{all}{owner}"))
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        ids(&admin, ""),
+        [queued.as_str(), &mine, &mine_done, &cancelled, &theirs]
+    );
+    assert_eq!(
+        ids(&bo, ""),
+        [queued.as_str(), &mine, &mine_done],
+        "queued ones and its own, in any state"
+    );
+    assert_eq!(
+        ids(&bo, &format!("&owner={}", w.bo)),
+        [mine.as_str(), &mine_done]
+    );
+    assert!(
+        ids(&bo, &format!("&owner={}", w.cy)).is_empty(),
+        "another agent's: none"
+    );
+    assert_eq!(ids(&admin, &format!("&owner={}", w.cy)), [theirs.as_str()]);
+    // The audit trail of its own (started, assigned, completed), not of another's.
+    assert_eq!(bo.events_of(&mine_done).len(), 3);
+    bo.get(&format!("/v1/audit?intervention_id={theirs}"))
+        .problem(403, "forbidden");
+}
+
+#[test]
+fn an_agents_event_stream_carries_only_what_it_may_see() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api();
+    let w = Workspace::new(&admin);
+    let bo = admin.with_token(&sandbox.home.token(Some(&w.bo)));
+    let mut bo_stream = Stream::open(&bo, None);
+    let mut all_stream = Stream::open(&admin, None);
+    let act = |id: &str, action: &str, body: Value| {
+        admin
+            .post(&format!("/v1/interventions/{id}/{action}"), body)
+            .expect(200);
+    };
+    let first = w.queued(); // started: enters the queue
+    act(&first, "assign", json!({"agent": w.cy})); // leaves the queue
+    act(&first, "reassign", json!({"agent": w.ana})); // Cy to Ana: none of Bo's business
+    act(&first, "return", json!({})); // back in the queue
+    act(&first, "assign", json!({"agent": w.bo})); // to Bo
+    act(&first, "reassign", json!({"agent": w.cy})); // from Bo
+    let done = json!({"topic": w.topic, "outcome": w.outcome});
+    act(&first, "complete", done); // Cy's
+    let second = w.queued();
+    act(&second, "cancel", json!({})); // cancelled while queued: leaves the queue
+    let last = w.queued();
+
+    let until_last = |stream: &mut Stream| {
+        let mut seen = Vec::new();
+        loop {
+            let (_, event) = stream.next();
+            let id = event["intervention_id"].as_str().unwrap().to_owned();
+            let action = event["action"].as_str().unwrap().to_owned();
+            let end = id == last && action == "started";
+            seen.push(format!("{id} {action}"));
+            if end {
+                return seen;
+            }
+        }
+    };
+    assert_eq!(
+        until_last(&mut bo_stream),
+        [
+            format!("{first} started"),
+            format!("{first} assigned"),
+            format!("{first} returned"),
+            format!("{first} assigned"),
+            format!("{first} reassigned"),
+            format!("{second} started"),
+            format!("{second} cancelled"),
+            format!("{last} started"),
+        ]
+    );
+    assert_eq!(
+        until_last(&mut all_stream).len(),
+        10,
+        "an admin receives every event"
+    );
+}
 
 #[test]
 fn agents_assign_to_themselves_and_act_only_on_what_they_own() {
@@ -188,4 +604,132 @@ fn token_command_rejects_unknown_agents_and_missing_databases() {
         !missing.exists(),
         "no database is created by asking for a token"
     );
+}
+
+/// A running `livectl watch ARGS -o ndjson`.
+struct Watch {
+    child: std::process::Child,
+    stdout: std::io::Lines<std::io::BufReader<std::process::ChildStdout>>,
+    stderr: std::io::BufReader<std::process::ChildStderr>,
+}
+
+impl Watch {
+    /// Started as `token`, and connected.
+    fn start(sandbox: &Sandbox, token: &str, args: &[&str]) -> Watch {
+        use std::io::{BufRead, BufReader};
+        use std::process::Stdio;
+        let mut child = sandbox
+            .home
+            .livectl()
+            .env("LIVECTL_API_URL", &sandbox.url)
+            .env("LIVECTL_TOKEN", token)
+            .arg("watch")
+            .args(args)
+            .args(["-o", "ndjson"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr = BufReader::new(child.stderr.take().unwrap());
+        let mut ready = String::new();
+        stderr.read_line(&mut ready).unwrap();
+        assert_eq!(ready, "watching changes (Ctrl-C to stop)\n");
+        let stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+        Watch {
+            child,
+            stdout,
+            stderr,
+        }
+    }
+
+    /// The next change it prints, as "ID ACTION".
+    fn next(&mut self) -> String {
+        let line = self.stdout.next().expect("watch prints on").unwrap();
+        let event: Value = serde_json::from_str(&line).unwrap();
+        format!(
+            "{} {}",
+            event["intervention_id"].as_str().unwrap(),
+            event["action"].as_str().unwrap()
+        )
+    }
+
+    /// Ctrl-C: it ends with 0; what it said on stderr.
+    fn stop(mut self) -> String {
+        use std::io::Read;
+        // SAFETY: SIGINT to our own child.
+        #[cfg(unix)]
+        unsafe {
+            libc::kill(self.child.id() as i32, libc::SIGINT)
+        };
+        let mut rest = String::new();
+        self.stderr.read_to_string(&mut rest).unwrap();
+        assert_eq!(self.child.wait().unwrap().code(), Some(0), "{rest}");
+        rest
+    }
+}
+
+#[test]
+fn an_agent_lists_assigns_shows_and_watches_with_the_cli() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api();
+    let w = Workspace::new(&admin);
+    let bo = sandbox.home.token(Some(&w.bo));
+    let queued = w.queued();
+    let theirs = w.queued();
+    let to_cy_then_ana = |id: &str| {
+        for (action, agent) in [("assign", &w.cy), ("reassign", &w.ana)] {
+            admin
+                .post(
+                    &format!("/v1/interventions/{id}/{action}"),
+                    json!({"agent": agent}),
+                )
+                .expect(200);
+        }
+    };
+    to_cy_then_ana(&theirs);
+    let mine = w.queued();
+
+    let listed = sandbox.cli(&bo, &["list", "-o", "ids"]).ok();
+    assert_eq!(listed, format!("{queued}\n{mine}\n"), "Ana's is not listed");
+    let assigned = sandbox.cli(&bo, &["assign", &mine, "-o", "ids"]).ok();
+    assert_eq!(assigned, format!("{mine}\n"));
+    assert_eq!(admin.intervention(&mine)["owner"], w.bo.as_str());
+
+    // show: its own and a queued one, with their timelines and messages; not Ana's.
+    for id in [&mine, &queued] {
+        let shown = sandbox.cli(&bo, &["show", id]).ok();
+        assert!(shown.contains("I need help"), "{shown}");
+        let json: Value =
+            serde_json::from_str(&sandbox.cli(&bo, &["show", id, "-o", "json"]).ok()).unwrap();
+        assert_eq!(json["id"], id.as_str());
+        assert!(!json["events"].as_array().unwrap().is_empty());
+    }
+    let refused = sandbox.cli(&bo, &["show", &theirs]);
+    refused.fails(4, "neither queued nor yours");
+    assert!(refused.stdout.is_empty());
+
+    // watch: the changes it may see; not Cy's handing one to Ana.
+    let mut watch = Watch::start(&sandbox, &bo, &[]);
+    let next = w.queued();
+    to_cy_then_ana(&next);
+    let last = w.queued();
+    for expected in [
+        format!("{next} started"),
+        format!("{next} assigned"),
+        format!("{last} started"),
+    ] {
+        assert_eq!(watch.next(), expected);
+    }
+    assert_eq!(watch.stop(), "");
+
+    // With a filter, the change that takes one out of its view is skipped quietly.
+    let mut watch = Watch::start(&sandbox, &bo, &["--owner", "none"]);
+    let next = w.queued();
+    assert_eq!(watch.next(), format!("{next} started"));
+    to_cy_then_ana(&next);
+    let last = w.queued();
+    assert_eq!(watch.next(), format!("{last} started"));
+    let said = watch.stop();
+    assert!(!said.contains("warning"), "{said}");
 }

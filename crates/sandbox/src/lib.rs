@@ -93,6 +93,28 @@ pub async fn open(
     .map_err(|e| StartError::Worker(e.to_string()))?
 }
 
+/// Serves the API of `store` on `listener` until `shutdown` completes; then event streams end,
+/// requests in progress finish, and the database is closed whole, with no -wal or -shm left
+/// behind (unless another process still has it open).
+pub async fn run(
+    listener: tokio::net::TcpListener,
+    store: Arc<Store>,
+    knobs: Knobs,
+    limits: server::Limits,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> Result<(), String> {
+    let router = app(store.clone(), &knobs);
+    let closing = store.clone();
+    let stop = async move {
+        shutdown.await;
+        closing.begin_close();
+    };
+    server::serve(listener, router, stop, limits).await;
+    tokio::task::spawn_blocking(move || store.close())
+        .await
+        .map_err(|e| format!("the database worker failed: {e}"))?
+}
+
 /// A new bearer token for an agent of the database at `db` (the built-in admin when None).
 pub fn token(db: &Path, agent: Option<&str>) -> Result<String, error::ApiError> {
     let store = Store::open(db).map_err(error::ApiError::Internal)?;

@@ -225,6 +225,7 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
             "livectl sandbox token --agent bo@example.com",
             "A token for an agent of the sandbox.",
         )],
+        "livectl-sandbox-backup" => &[("livectl sandbox backup sandbox-copy.db", "A whole copy of the sandbox's database, also while it serves.")],
         "livectl-sandbox-reset" => &[(
             "livectl sandbox reset --yes",
             "Delete the sandbox's database and start again.",

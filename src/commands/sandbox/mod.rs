@@ -1,5 +1,7 @@
-//! `livectl sandbox`: serve the API locally, mint tokens, reset, print the generated documents.
+//! `livectl sandbox`: serve the API locally, mint tokens, back up, reset, print the generated
+//! documents.
 
+mod backup;
 mod documents;
 mod reset;
 mod serve;
@@ -22,6 +24,8 @@ pub enum SandboxCommand {
     Serve(serve::ServeArgs),
     /// Print a new bearer token for an agent of a sandbox database
     Token(token::TokenArgs),
+    /// Copy a sandbox database whole, also while it is served
+    Backup(backup::BackupArgs),
     /// Delete a sandbox database and start again
     Reset(reset::ResetArgs),
     /// Print the OpenAPI document of the API
@@ -36,6 +40,7 @@ pub async fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<(), CliError> {
     match args.command {
         SandboxCommand::Serve(a) => serve::exec(a, ctx).await,
         SandboxCommand::Token(a) => token::exec(a, ctx),
+        SandboxCommand::Backup(a) => backup::exec(a, ctx).await,
         SandboxCommand::Reset(a) => reset::exec(a, ctx),
         SandboxCommand::Openapi => documents::openapi(ctx),
         SandboxCommand::SeedSchema => documents::seed_schema(ctx),

@@ -26,6 +26,18 @@ pub fn exec(args: ResetArgs, ctx: &Ctx) -> Result<(), CliError> {
         ))
         .hint("run again with --yes to delete it"));
     }
+    // Deleting files a server has open would leave it writing to nothing.
+    let in_use = livectl_sandbox::store::files::in_use(&db).map_err(CliError::failure)?;
+    if in_use {
+        return Err(CliError::usage(format!(
+            "the sandbox database {} is in use by another process, so it was not deleted",
+            db.display()
+        ))
+        .hint(
+            "stop the `livectl sandbox serve` (Ctrl-C) or the livectl command that uses it, then \
+             reset again",
+        ));
+    }
     for suffix in ["", "-wal", "-shm"] {
         let mut path = db.clone().into_os_string();
         path.push(suffix);

@@ -3,10 +3,12 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::Args;
 use livectl_sandbox::faults::FaultSpec;
-use livectl_sandbox::{Knobs, Seed, server};
+use livectl_sandbox::server::Limits;
+use livectl_sandbox::{Knobs, Seed};
 
 use super::Ctx;
 use crate::error::CliError;
@@ -36,6 +38,16 @@ pub struct ServeArgs {
     /// Inject faults, e.g. error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7
     #[arg(long, value_name = "SPEC", value_parser = faults)]
     pub faults: Option<FaultSpec>,
+    /// Serve at most N connections at once; one more is answered 503 and closed
+    #[arg(long, value_name = "N", default_value_t = Limits::DEFAULT_MAX_CONNECTIONS as u32,
+        value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+    /// Close a connection whose request head is not whole this long after its first byte
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = seconds)]
+    pub header_timeout: Duration,
+    /// Close a connection with no request in progress after this long
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = seconds)]
+    pub idle_timeout: Duration,
 }
 
 fn seed(s: &str) -> Result<SeedArg, String> {
@@ -50,6 +62,11 @@ fn seed(s: &str) -> Result<SeedArg, String> {
 
 fn faults(s: &str) -> Result<FaultSpec, String> {
     s.parse()
+}
+
+fn seconds(s: &str) -> Result<Duration, String> {
+    let d = livectl_contract::duration::parse(s)?;
+    Ok(Duration::from_secs(d.as_secs().unsigned_abs()))
 }
 
 pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
@@ -88,18 +105,28 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
         rate_limit: args.rate_limit,
         faults: args.faults,
     };
-    let app = livectl_sandbox::app(store, &knobs);
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let serving = tokio::spawn(server::serve(listener, app, async {
-        let _ = stopped.await;
-    }));
+    let limits = Limits {
+        max_connections: args.max_connections as usize,
+        header_timeout: args.header_timeout,
+        idle_timeout: args.idle_timeout,
+    };
+    // Stopped by Ctrl-C or SIGTERM (caught since the run started), cleanly: a claim.
+    let _claim = crate::signals::claim();
+    let stop = crate::signals::interrupted();
     ui.note(format!(
         "livectl sandbox listening on http://{local} (database {})",
         db.display()
     ));
-    let _claim = crate::signals::claim();
-    crate::signals::interrupted().await;
-    let _ = stop.send(());
-    let _ = serving.await;
-    Ok(())
+    if !local.ip().is_loopback() {
+        ui.note(format!(
+            "warning: the sandbox is for trying things, and {local} lets other machines reach it \
+             and its data; bind 127.0.0.1 (--addr 127.0.0.1:{}) to keep it to this machine",
+            local.port()
+        ));
+    }
+    // Stopped by Ctrl-C or SIGTERM: event streams end, requests in progress finish, and the
+    // database is closed whole.
+    livectl_sandbox::run(listener, store, knobs, limits, stop)
+        .await
+        .map_err(CliError::failure)
 }

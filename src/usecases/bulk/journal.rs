@@ -77,7 +77,7 @@ impl Journal {
     /// A new journal with its header.
     pub fn create(path: &Path, header: &Header) -> Result<Journal, CliError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
+            crate::config::create_private_dir(dir)
                 .map_err(|e| CliError::failure(format!("cannot create {}: {e}", dir.display())))?;
         }
         let file = OpenOptions::new()

@@ -8,14 +8,16 @@ use axum::response::Response;
 use super::extract::{Bearer, Id, IdempotencyKey, JsonBody, Q};
 use super::{App, json};
 use crate::error::ApiError;
-use crate::store::Reply;
 use crate::store::catalog::{self as store, HasId, Resource};
+use crate::store::{Reply, visibility};
 use livectl_contract::{
     Agent, AgentInput, Block, Department, Kind, NamedInput, Outcome, Page, PageQuery, Problem,
     Topic, TopicInput, User,
 };
 
 /// The agent the token belongs to.
+///
+/// Any valid token.
 #[utoipa::path(get, path = "/v1/me", tag = "agents",
     responses((status = 200, body = Agent), (status = 401, body = Problem)))]
 pub async fn me(State(app): State<App>, Bearer(token): Bearer) -> Result<Response, ApiError> {
@@ -81,7 +83,10 @@ where
 /// The list, get and create operations of one resource.
 macro_rules! resource {
     ($ty:ty, $input:ty, $tag:literal, $list_path:literal, $get_path:literal,
-     $list:ident, $get:ident, $create:ident, $create_doc:literal) => {
+     $list:ident, $get:ident, $create:ident, $list_doc:literal, $get_doc:literal, $create_doc:literal) => {
+        #[doc = $list_doc]
+        #[doc = ""]
+        #[doc = "Any valid token."]
         #[utoipa::path(get, path = $list_path, tag = $tag, params(PageQuery),
             responses((status = 200, body = Page<$ty>), (status = 400, body = Problem), (status = 401, body = Problem)))]
         pub async fn $list(
@@ -92,8 +97,11 @@ macro_rules! resource {
             list::<$ty>(app, token, q).await
         }
 
+        #[doc = $get_doc]
+        #[doc = ""]
+        #[doc = "Any valid token."]
         #[utoipa::path(get, path = $get_path, tag = $tag, params(("id" = String, Path)),
-            responses((status = 200, body = $ty), (status = 404, body = Problem)))]
+            responses((status = 200, body = $ty), (status = 401, body = Problem), (status = 404, body = Problem)))]
         pub async fn $get(
             State(app): State<App>,
             Bearer(token): Bearer,
@@ -106,7 +114,7 @@ macro_rules! resource {
         #[utoipa::path(post, path = $list_path, tag = $tag, request_body = $input,
             params(("Idempotency-Key" = Option<String>, Header)),
             responses((status = 201, body = $ty), (status = 200, description = "one with this key existed", body = $ty),
-                (status = 403, body = Problem), (status = 422, body = Problem)))]
+                (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
         pub async fn $create(
             State(app): State<App>,
             Bearer(token): Bearer,
@@ -127,6 +135,8 @@ resource!(
     list_agents,
     get_agent,
     create_agent,
+    "The agents, in id order.",
+    "One agent.",
     "Creates an agent, or updates the one with the same key (admin only)."
 );
 resource!(
@@ -138,6 +148,8 @@ resource!(
     list_departments,
     get_department,
     create_department,
+    "The departments, in id order.",
+    "One department.",
     "Creates a department, or renames the one with the same key (admin only)."
 );
 resource!(
@@ -149,6 +161,8 @@ resource!(
     list_topics,
     get_topic,
     create_topic,
+    "The topics, in id order.",
+    "One topic.",
     "Creates a topic, or updates the one with the same key (admin only)."
 );
 resource!(
@@ -160,6 +174,8 @@ resource!(
     list_outcomes,
     get_outcome,
     create_outcome,
+    "The outcomes, in id order.",
+    "One outcome.",
     "Creates an outcome, or renames the one with the same key (admin only)."
 );
 resource!(
@@ -171,25 +187,48 @@ resource!(
     list_blocks,
     get_block,
     create_block,
+    "The closing blocks, in id order.",
+    "One closing block.",
     "Creates a closing block, or renames the one with the same key (admin only)."
 );
 
+/// Every user, in id order.
+///
+/// Admin only.
 #[utoipa::path(get, path = "/v1/users", tag = "users", params(PageQuery),
-    responses((status = 200, body = Page<User>), (status = 400, body = Problem)))]
+    responses((status = 200, body = Page<User>), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem)))]
 pub async fn list_users(
     State(app): State<App>,
     Bearer(token): Bearer,
     Q(q): Q<PageQuery>,
 ) -> Result<Response, ApiError> {
-    list::<User>(app, token, q).await
+    json(
+        &app.read(token, move |conn, caller| {
+            visibility::admin_only(caller, "the list of every user")?;
+            store::list::<User>(conn, q.limit, q.cursor.as_deref())
+        })
+        .await?,
+    )
 }
 
+/// One user.
+///
+/// An admin, or an agent for a user with an intervention it may see (queued, or its own).
 #[utoipa::path(get, path = "/v1/users/{id}", tag = "users", params(("id" = String, Path)),
-    responses((status = 200, body = User), (status = 404, body = Problem)))]
+    responses((status = 200, body = User), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem)))]
 pub async fn get_user(
     State(app): State<App>,
     Bearer(token): Bearer,
     Id(id): Id,
 ) -> Result<Response, ApiError> {
-    get::<User>(app, token, id).await
+    json(
+        &app.read(token, move |conn, caller| {
+            let user = store::get::<User>(conn, &id)?;
+            visibility::user(conn, caller, &user.id)?;
+            Ok(user)
+        })
+        .await?,
+    )
 }

@@ -13,28 +13,38 @@ use futures_util::stream::{self, Stream};
 use super::extract::{Bearer, Id, Q};
 use super::{App, json};
 use crate::error::ApiError;
-use crate::store::{Store, events as store, history};
+use crate::store::{Caller, Store, catalog, events as store, history, visibility};
 use livectl_contract::{
-    AuditQuery, Event, EventStreamQuery, HistoryQuery, HistoryRecord, Page, Problem,
+    AuditQuery, Event, EventStreamQuery, HistoryQuery, HistoryRecord, Page, Problem, User,
 };
 
 /// Events, oldest first: the audit log.
+///
+/// Admin only, except that an agent may ask for the events of one intervention it may see
+/// (queued, or its own) with `intervention_id`.
 #[utoipa::path(get, path = "/v1/audit", tag = "events", params(AuditQuery),
-    responses((status = 200, body = Page<Event>), (status = 400, body = Problem)))]
+    responses((status = 200, body = Page<Event>), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn audit(
     State(app): State<App>,
     Bearer(token): Bearer,
     Q(q): Q<AuditQuery>,
 ) -> Result<Response, ApiError> {
     json(
-        &app.read(token, move |conn, _| store::audit(conn, &q))
-            .await?,
+        &app.read(token, move |conn, caller| {
+            visibility::audit(conn, caller, q.intervention_id.as_deref())?;
+            store::audit(conn, &q)
+        })
+        .await?,
     )
 }
 
 /// One user's history of messages, oldest first.
+///
+/// An admin, or an agent for a user with an intervention it may see (queued, or its own).
 #[utoipa::path(get, path = "/v1/users/{id}/history", tag = "users", params(("id" = String, Path), HistoryQuery),
-    responses((status = 200, body = Page<HistoryRecord>), (status = 400, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = Page<HistoryRecord>), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn user_history(
     State(app): State<App>,
     Bearer(token): Bearer,
@@ -42,22 +52,32 @@ pub async fn user_history(
     Q(q): Q<HistoryQuery>,
 ) -> Result<Response, ApiError> {
     json(
-        &app.read(token, move |conn, _| history::history(conn, Some(&id), &q))
-            .await?,
+        &app.read(token, move |conn, caller| {
+            let user = catalog::get::<User>(conn, &id)?;
+            visibility::user(conn, caller, &user.id)?;
+            history::history(conn, Some(&user.id), &q)
+        })
+        .await?,
     )
 }
 
 /// Every user's history of messages in a time range, oldest first.
+///
+/// Admin only.
 #[utoipa::path(get, path = "/v1/history", tag = "users", params(HistoryQuery),
-    responses((status = 200, body = Page<HistoryRecord>), (status = 400, body = Problem)))]
+    responses((status = 200, body = Page<HistoryRecord>), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem)))]
 pub async fn history(
     State(app): State<App>,
     Bearer(token): Bearer,
     Q(q): Q<HistoryQuery>,
 ) -> Result<Response, ApiError> {
     json(
-        &app.read(token, move |conn, _| history::history(conn, None, &q))
-            .await?,
+        &app.read(token, move |conn, caller| {
+            visibility::admin_only(caller, "everyone's history")?;
+            history::history(conn, None, &q)
+        })
+        .await?,
     )
 }
 
@@ -66,8 +86,12 @@ const POLL: Duration = Duration::from_millis(200);
 const BATCH: usize = 500;
 
 /// Server-Sent Events of every change: `id:` is the event's seq, `data:` the Event as JSON.
+///
 /// `Last-Event-ID` (or `?after=`) resumes after that seq with no gap; without either the stream
-/// starts with the next change.
+/// starts with the next change. Any valid token; an agent receives only the events of the
+/// interventions it may see at the moment of the event: queue entries and exits (started,
+/// returned, and assigned or cancelled from the queue) and every event whose `from_owner` or
+/// `to_owner` is itself.
 #[utoipa::path(get, path = "/v1/events", tag = "events",
     params(EventStreamQuery, ("Last-Event-ID" = Option<String>, Header)),
     responses((status = 200, content_type = "text/event-stream", description = "a stream of `Event`s", body = Event),
@@ -91,27 +115,39 @@ pub async fn stream(
         ),
         None => q.after,
     };
-    let start = app
-        .read(token, move |conn, _| match resume {
-            Some(seq) => Ok(seq),
-            None => {
-                Ok(conn.query_row("SELECT coalesce(max(seq), 0) FROM events", [], |r| r.get(0))?)
-            }
+    let (start, caller) = app
+        .read(token, move |conn, caller| {
+            let start = match resume {
+                Some(seq) => seq,
+                None => {
+                    conn.query_row("SELECT coalesce(max(seq), 0) FROM events", [], |r| r.get(0))?
+                }
+            };
+            Ok((start, caller))
         })
         .await?;
-    Ok(Sse::new(events_after(app, start))
+    Ok(Sse::new(events_after(app, start, caller))
         .keep_alive(KeepAlive::default())
         .into_response())
 }
 
-fn events_after(app: App, start: i64) -> impl Stream<Item = Result<SseEvent, Infallible>> {
+/// The events after `start` that `caller` may receive. The position moves past the others too,
+/// so a stream of rare visible events never reads the same batch twice.
+fn events_after(
+    app: App,
+    start: i64,
+    caller: Caller,
+) -> impl Stream<Item = Result<SseEvent, Infallible>> {
     let changes = app.store.subscribe();
     stream::unfold(
         (app, start, VecDeque::<Event>::new(), changes),
-        |(app, mut last, mut buffer, mut changes)| async move {
+        move |(app, mut last, mut buffer, mut changes)| async move {
             loop {
+                // The sandbox is stopping: the client resumes elsewhere with Last-Event-ID.
+                if app.store.is_closing() {
+                    return None;
+                }
                 if let Some(event) = buffer.pop_front() {
-                    last = event.seq;
                     let data = serde_json::to_string(&event).ok()?;
                     let sse = SseEvent::default()
                         .id(event.seq.to_string())
@@ -126,11 +162,15 @@ fn events_after(app: App, start: i64) -> impl Stream<Item = Result<SseEvent, Inf
                     })
                     .await
                     .ok()?;
-                if batch.is_empty() {
+                match batch.last() {
+                    Some(newest) => {
+                        last = newest.seq;
+                        buffer.extend(batch.into_iter().filter(|e| visibility::event(caller, e)));
+                    }
                     // Wake on a change in this process, or poll for one from another process.
-                    let _ = tokio::time::timeout(POLL, changes.changed()).await;
-                } else {
-                    buffer.extend(batch);
+                    None => {
+                        let _ = tokio::time::timeout(POLL, changes.changed()).await;
+                    }
                 }
             }
         },

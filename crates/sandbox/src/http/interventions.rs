@@ -8,38 +8,50 @@ use super::extract::{ActionRequest, Bearer, Id, IdempotencyKey, JsonBody, Q};
 use super::{App, json};
 use crate::error::ApiError;
 use crate::store::interventions as store;
-use crate::store::{Reply, batch as batches, conversations};
+use crate::store::{Reply, batch as batches, conversations, visibility};
 use livectl_contract::{
     Action, AssignRequest, BatchRequest, BatchResponse, CompleteRequest, Conversation,
     ConversationCreated, ConversationInput, ConversationQuery, Intervention, InterventionQuery,
     Page, Problem, Queues, ReasonRequest,
 };
 
+/// Every conversation with its messages, in id order.
+///
+/// Admin only.
 #[utoipa::path(get, path = "/v1/conversations", tag = "conversations", params(ConversationQuery),
-    responses((status = 200, body = Page<Conversation>), (status = 400, body = Problem)))]
+    responses((status = 200, body = Page<Conversation>), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem)))]
 pub async fn list_conversations(
     State(app): State<App>,
     Bearer(token): Bearer,
     Q(q): Q<ConversationQuery>,
 ) -> Result<Response, ApiError> {
     json(
-        &app.read(token, move |conn, _| {
+        &app.read(token, move |conn, caller| {
+            visibility::admin_only(caller, "the list of every conversation")?;
             conversations::list_conversations(conn, q.user.as_deref(), q.limit, q.cursor.as_deref())
         })
         .await?,
     )
 }
 
+/// One conversation with its messages.
+///
+/// An admin, or an agent for the conversation of an intervention it may see (queued, or its
+/// own).
 #[utoipa::path(get, path = "/v1/conversations/{id}", tag = "conversations", params(("id" = String, Path)),
-    responses((status = 200, body = Conversation), (status = 404, body = Problem)))]
+    responses((status = 200, body = Conversation), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem)))]
 pub async fn get_conversation(
     State(app): State<App>,
     Bearer(token): Bearer,
     Id(id): Id,
 ) -> Result<Response, ApiError> {
     json(
-        &app.read(token, move |conn, _| {
-            conversations::get_conversation(conn, &id)
+        &app.read(token, move |conn, caller| {
+            let conversation = conversations::get_conversation(conn, &id)?;
+            visibility::conversation(conn, caller, &conversation.id)?;
+            Ok(conversation)
         })
         .await?,
     )
@@ -50,7 +62,7 @@ pub async fn get_conversation(
 #[utoipa::path(post, path = "/v1/conversations", tag = "conversations", request_body = ConversationInput,
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = ConversationCreated), (status = 200, description = "a conversation with this key existed", body = ConversationCreated),
-        (status = 403, body = Problem), (status = 422, body = Problem)))]
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_conversation(
     State(app): State<App>,
     Bearer(token): Bearer,
@@ -73,28 +85,44 @@ pub async fn create_conversation(
     .await
 }
 
+/// Interventions matching the filters, in id order.
+///
+/// Any valid token. An agent's list holds only the interventions it may see: queued ones and
+/// its own, in any state. A filter naming what an agent may not see (such as another agent's
+/// `owner`) returns nothing more.
 #[utoipa::path(get, path = "/v1/interventions", tag = "interventions", params(InterventionQuery),
-    responses((status = 200, body = Page<Intervention>), (status = 400, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Page<Intervention>), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 422, body = Problem)))]
 pub async fn list_interventions(
     State(app): State<App>,
     Bearer(token): Bearer,
     Q(q): Q<InterventionQuery>,
 ) -> Result<Response, ApiError> {
     json(
-        &app.read(token, move |conn, _| store::list_interventions(conn, &q))
-            .await?,
+        &app.read(token, move |conn, caller| {
+            store::list_interventions(conn, caller, &q)
+        })
+        .await?,
     )
 }
 
+/// One intervention.
+///
+/// An admin, or an agent for an intervention it may see: queued, or its own (in any state).
 #[utoipa::path(get, path = "/v1/interventions/{id}", tag = "interventions", params(("id" = String, Path)),
-    responses((status = 200, body = Intervention, headers(("ETag" = String, description = "the version, quoted"))), (status = 404, body = Problem)))]
+    responses((status = 200, body = Intervention, headers(("ETag" = String, description = "the version, quoted"))),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn get_intervention(
     State(app): State<App>,
     Bearer(token): Bearer,
     Id(id): Id,
 ) -> Result<Response, ApiError> {
     let intervention = app
-        .read(token, move |conn, _| store::get_intervention(conn, &id))
+        .read(token, move |conn, caller| {
+            let intervention = store::get_intervention(conn, &id)?;
+            visibility::intervention(caller, &intervention)?;
+            Ok(intervention)
+        })
         .await?;
     let mut response = json(&intervention)?;
     if let Ok(v) = HeaderValue::from_str(&format!("\"{}\"", intervention.version)) {
@@ -143,7 +171,7 @@ macro_rules! action {
         #[doc = $doc]
         #[utoipa::path(post, path = $path, tag = "actions", request_body = $body,
             params(("id" = String, Path), ("Idempotency-Key" = Option<String>, Header), ("If-Match" = Option<String>, Header)),
-            responses((status = 200, body = Intervention), (status = 403, body = Problem), (status = 404, body = Problem),
+            responses((status = 200, body = Intervention), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
                 (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
         pub async fn $name(
             State(app): State<App>,
@@ -191,6 +219,8 @@ action!(
 );
 
 /// The general queue and every agent's My Queue, with counts and oldest wait.
+///
+/// Any valid token.
 #[utoipa::path(get, path = "/v1/queues", tag = "interventions",
     responses((status = 200, body = Queues), (status = 401, body = Problem)))]
 pub async fn queues(State(app): State<App>, Bearer(token): Bearer) -> Result<Response, ApiError> {
@@ -204,7 +234,7 @@ pub async fn queues(State(app): State<App>, Bearer(token): Bearer) -> Result<Res
 /// `livectl seed` uses to load large data sets quickly. Each action still writes its event.
 #[utoipa::path(post, path = "/v1/batch", tag = "conversations", request_body = BatchRequest,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 200, body = BatchResponse), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = BatchResponse), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn batch(
     State(app): State<App>,
     Bearer(token): Bearer,

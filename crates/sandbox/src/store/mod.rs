@@ -9,13 +9,16 @@ pub mod batch;
 pub mod catalog;
 pub mod conversations;
 pub mod events;
+pub mod files;
 pub mod history;
 mod idempotency;
 pub mod interventions;
 mod schema;
+pub mod visibility;
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
 use base64::Engine;
@@ -59,23 +62,44 @@ impl Caller {
 
 pub struct Store {
     path: PathBuf,
-    writer: Mutex<Connection>,
-    readers: Mutex<Vec<Connection>>,
+    /// None once closed.
+    writer: Mutex<Option<Connection>>,
+    readers: Mutex<Readers>,
+    /// Signalled whenever a read connection comes back.
+    returned: Condvar,
     changes: watch::Sender<u64>,
+    /// Set when the store begins to close: event streams end.
+    closing: AtomicBool,
+    /// Set once closed: reads and writes are refused.
+    closed: AtomicBool,
     /// POSTs handled, to expire old idempotency keys now and then.
     posts: std::sync::atomic::AtomicU64,
+}
+
+/// The pool of read connections.
+#[derive(Default)]
+struct Readers {
+    idle: Vec<Connection>,
+    /// Connections lent to a read now.
+    lent: usize,
 }
 
 /// How many idle read connections the pool keeps.
 const IDLE_READERS: usize = 8;
 
+/// How long closing waits for reads in progress.
+const CLOSE_WAIT: Duration = Duration::from_secs(5);
+
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. A new
+    /// database is private to its owner: its directory 0700, the file (and so its -wal and
+    /// -shm, which SQLite creates with the file's mode) 0600.
     pub fn open(path: &Path) -> Result<Store, String> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            files::private_dir(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
+        files::private_file(path)
+            .map_err(|e| format!("cannot create the database {}: {e}", path.display()))?;
         let mut writer = open_connection(path, false)
             .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
         schema::migrate(&mut writer)
@@ -84,9 +108,12 @@ impl Store {
             .map_err(|e| format!("cannot clean the database {}: {e}", path.display()))?;
         Ok(Store {
             path: path.to_owned(),
-            writer: Mutex::new(writer),
-            readers: Mutex::new(Vec::new()),
+            writer: Mutex::new(Some(writer)),
+            readers: Mutex::new(Readers::default()),
+            returned: Condvar::new(),
             changes: watch::channel(0).0,
+            closing: AtomicBool::new(false),
+            closed: AtomicBool::new(false),
             posts: Default::default(),
         })
     }
@@ -100,16 +127,33 @@ impl Store {
         &self,
         f: impl FnOnce(&Connection) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
-        let pooled = self.readers.lock().map_err(poisoned)?.pop();
-        let conn = match pooled {
-            Some(conn) => conn,
-            None => open_connection(&self.path, true)?,
+        let pooled = {
+            let mut readers = self.readers.lock().map_err(poisoned)?;
+            if self.closed.load(Ordering::SeqCst) {
+                return Err(shutting_down());
+            }
+            readers.lent += 1;
+            readers.idle.pop()
         };
-        let result = f(&conn);
-        let mut readers = self.readers.lock().map_err(poisoned)?;
-        if readers.len() < IDLE_READERS {
-            readers.push(conn);
+        let lent = match pooled {
+            Some(conn) => Ok(conn),
+            None => open_connection(&self.path, true).map_err(ApiError::from),
         }
+        .map(|conn| (f(&conn), conn));
+        let mut readers = self.readers.lock().map_err(poisoned)?;
+        readers.lent -= 1;
+        let result = match lent {
+            Ok((result, conn)) => {
+                // A closed store closes what comes back.
+                if !self.closed.load(Ordering::SeqCst) && readers.idle.len() < IDLE_READERS {
+                    readers.idle.push(conn);
+                }
+                result
+            }
+            Err(e) => Err(e),
+        };
+        drop(readers);
+        self.returned.notify_all();
         result
     }
 
@@ -119,7 +163,8 @@ impl Store {
         f: impl FnOnce(&Transaction) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         let result = {
-            let mut conn = self.writer.lock().map_err(poisoned)?;
+            let mut writer = self.writer.lock().map_err(poisoned)?;
+            let conn = writer.as_mut().ok_or_else(shutting_down)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = f(&tx)?;
             tx.commit()?;
@@ -127,6 +172,51 @@ impl Store {
         };
         self.changes.send_modify(|n| *n += 1);
         Ok(result)
+    }
+
+    /// Whether the store is closing: event streams end.
+    pub fn is_closing(&self) -> bool {
+        self.closing.load(Ordering::SeqCst)
+    }
+
+    /// Begins to close: event streams end at their next wake, which this gives them; other
+    /// requests still read and write until `close`.
+    pub fn begin_close(&self) {
+        self.closing.store(true, Ordering::SeqCst);
+        self.changes.send_modify(|n| *n += 1);
+    }
+
+    /// Closes the database whole: the read connections first, then the writer, after a
+    /// checkpoint that empties the write-ahead log. The last connection to the database (no
+    /// other process has it open) removes the -wal and -shm files as it closes, so a stopped
+    /// sandbox is one file. Reads and writes are refused from now on.
+    pub fn close(&self) -> Result<(), String> {
+        self.begin_close();
+        if let Ok(mut readers) = self.readers.lock() {
+            // Under the pool's lock, so no read starts after this.
+            self.closed.store(true, Ordering::SeqCst);
+            readers.idle.clear();
+            // Reads in progress give their connection back (and it is closed) shortly.
+            let _ = self
+                .returned
+                .wait_timeout_while(readers, CLOSE_WAIT, |r| r.lent > 0);
+        }
+        let writer = self
+            .writer
+            .lock()
+            .map_err(|_| "a database connection was poisoned")?
+            .take();
+        let Some(writer) = writer else {
+            return Ok(());
+        };
+        let fail =
+            |e: rusqlite::Error| format!("cannot close the database {}: {e}", self.path.display());
+        // Another process may be writing: then it checkpoints, not us.
+        writer.busy_timeout(Duration::ZERO).map_err(fail)?;
+        writer
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(fail)?;
+        writer.close().map_err(|(_, e)| fail(e))
     }
 
     /// A receiver that wakes whenever this process commits a change.
@@ -213,6 +303,16 @@ fn open_connection(path: &Path, read_only: bool) -> Result<Connection, rusqlite:
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        let _ = self.close();
+    }
+}
+
+fn shutting_down() -> ApiError {
+    ApiError::Unavailable("the sandbox is shutting down".into())
 }
 
 fn poisoned<T>(_: T) -> ApiError {

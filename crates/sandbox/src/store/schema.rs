@@ -4,7 +4,8 @@ use rusqlite::Connection;
 
 /// Migration `i` brings the schema from version `i` to `i + 1`. Never edit one that has shipped:
 /// append a new one.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE departments (id INTEGER PRIMARY KEY, key TEXT UNIQUE, name TEXT NOT NULL);
 CREATE TABLE agents (
@@ -106,7 +107,10 @@ CREATE TABLE tokens (
 ) WITHOUT ROWID;
 INSERT INTO agents (id, key, name, email, role, department_id, status, active)
     VALUES (1, NULL, 'Sandbox Admin', 'admin@sandbox.invalid', 'admin', NULL, 'online', 1);
-"#];
+"#,
+    // Whether an agent may read a user asks for that user's interventions.
+    "CREATE INDEX interventions_by_user ON interventions(user_id, id);",
+];
 
 /// The schema version this build writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;

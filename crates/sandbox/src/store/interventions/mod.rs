@@ -12,7 +12,8 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 
 use super::{
-    decode_cursor, encode_cursor, opt_id, opt_ts, page_limit, paginate, ts, user_summary, word,
+    Caller, decode_cursor, encode_cursor, opt_id, opt_ts, page_limit, paginate, ts, user_summary,
+    visibility, word,
 };
 use crate::error::ApiError;
 use livectl_contract::{Completion, Intervention, InterventionQuery, Kind, Page};
@@ -78,8 +79,10 @@ pub fn get_intervention(conn: &Connection, id: &str) -> Result<Intervention, Api
 
 /// A page of interventions matching the query, in id order (the cursor is the last id, so a
 /// page never skips or repeats one while others change).
+/// An agent's page holds only what it may see (`visibility`).
 pub fn list_interventions(
     conn: &Connection,
+    caller: Caller,
     q: &InterventionQuery,
 ) -> Result<Page<Intervention>, ApiError> {
     let limit = page_limit(q.limit)?;
@@ -88,13 +91,16 @@ pub fn list_interventions(
         None => 0,
     };
     let filter = query::Where::of(conn, q)?;
+    let (narrow, seen_by) = visibility::narrow(caller).unzip();
     let sql = format!(
-        "{INTERVENTION_SELECT} WHERE i.id > ?{} ORDER BY i.id LIMIT ?",
-        filter.sql
+        "{INTERVENTION_SELECT} WHERE i.id > ?{}{} ORDER BY i.id LIMIT ?",
+        filter.sql,
+        narrow.unwrap_or_default()
     );
-    let mut values = Vec::with_capacity(filter.values.len() + 2);
+    let mut values = Vec::with_capacity(filter.values.len() + 3);
     values.push(Value::Integer(after));
     values.extend(filter.values);
+    values.extend(seen_by);
     values.push(Value::Integer(limit as i64 + 1));
     let items = conn
         .prepare_cached(&sql)?

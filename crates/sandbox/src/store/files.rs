@@ -1,0 +1,115 @@
+//! The database as files: private to their owner (they hold users' data and token hashes),
+//! copied whole while served, and whether another process has them open.
+
+use std::io;
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+/// Creates `dir` and any missing parent with mode 0700 (an existing one is left as it is).
+pub fn private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Creates the database file with mode 0600 when it does not exist yet, before SQLite opens it:
+/// SQLite gives its -wal and -shm files the mode of the database file.
+pub fn private_file(path: &Path) -> io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Why a backup did not complete.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{0}")]
+    Database(String),
+    #[error("the backup was interrupted")]
+    Interrupted,
+}
+
+/// Copies the database at `db` into `into` (a new or empty file), whole and consistent: every
+/// transaction committed before the copy began and nothing of one after, also while a server
+/// writes the database. `cancel` completing interrupts the copy; `into` is then incomplete.
+pub async fn backup(
+    db: &Path,
+    into: &Path,
+    cancel: impl std::future::Future<Output = ()>,
+) -> Result<(), BackupError> {
+    let fail = |e: rusqlite::Error| BackupError::Database(format!("{}: {e}", db.display()));
+    let target = into
+        .to_str()
+        .ok_or_else(|| BackupError::Database(format!("{} is not a UTF-8 path", into.display())))?
+        .to_owned();
+    // Read-write, never created: when it is the last connection to close, SQLite folds its
+    // write-ahead log back in and removes the -wal and -shm it needed to read.
+    let conn = Connection::open_with_flags(
+        db,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(fail)?;
+    conn.busy_timeout(Duration::from_secs(10)).map_err(fail)?;
+    let interrupt = conn.get_interrupt_handle();
+    let copy = tokio::task::spawn_blocking(move || {
+        conn.execute("VACUUM INTO ?1", [target])
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    });
+    tokio::pin!(copy);
+    tokio::select! {
+        done = &mut copy => done
+            .map_err(|e| BackupError::Database(format!("the database worker failed: {e}")))?
+            .map_err(|e| BackupError::Database(format!("{}: {e}", db.display()))),
+        () = cancel => {
+            interrupt.interrupt();
+            let _ = copy.await;
+            Err(BackupError::Interrupted)
+        }
+    }
+}
+
+/// Whether another process has the database at `db` open (a server, or a command on the
+/// embedded sandbox): an exclusive lock, asked for without waiting, is refused. A file that is
+/// not a database is in use by nobody.
+pub fn in_use(db: &Path) -> Result<bool, String> {
+    let fail = |e: rusqlite::Error| format!("cannot open {}: {e}", db.display());
+    let conn = match Connection::open_with_flags(
+        db,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) {
+        Ok(conn) => conn,
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::CannotOpen) => return Ok(false),
+        Err(e) => return Err(fail(e)),
+    };
+    conn.busy_timeout(Duration::ZERO).map_err(fail)?;
+    // Every connection of a WAL database holds a shared lock on it while open; an exclusive
+    // locking mode asks for the exclusive lock and keeps the -shm out of it.
+    let locked = conn
+        .pragma_update(None, "locking_mode", "EXCLUSIVE")
+        .and_then(|()| conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;"));
+    match locked {
+        Ok(()) => Ok(false),
+        Err(e) => match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Ok(true),
+            Some(ErrorCode::NotADatabase) => Ok(false),
+            _ => Err(fail(e)),
+        },
+    }
+}

@@ -1,0 +1,157 @@
+//! Who may read what: the one place the rule of `docs/contract.md` ("Roles") is written. The
+//! handlers and the event stream ask here; nothing else decides.
+//!
+//! - Any valid token: itself, the agents, departments, topics, outcomes, blocks and queues.
+//! - An admin: everything.
+//! - An agent: the interventions it *may see*, which are the queued ones and those it owns (in
+//!   any state); through them, their conversations, their users with their history and their
+//!   audit trail; on the event stream, the events of those interventions at the moment of the
+//!   event.
+//! - Every user, every conversation, everyone's history and the whole audit log: admins only.
+//!
+//! Checks take resources that exist: a handler answers 404 for an unknown id first (DESIGN.md
+//! §9), then asks here (403).
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::Caller;
+use crate::error::ApiError;
+use livectl_contract::{Event, EventAction, Intervention, InterventionState, Kind};
+
+/// The rule for one intervention, as SQL over `interventions i` with the agent bound at `?`.
+/// `may_see` below is the same rule in Rust; keep the two together.
+const MAY_SEE_SQL: &str = "(i.state = 'queued' OR i.owner_id = ?)";
+
+/// Whether `caller` may see an intervention as it is now.
+pub fn may_see(caller: Caller, intervention: &Intervention) -> bool {
+    caller.is_admin()
+        || intervention.state == InterventionState::Queued
+        || intervention.owner.as_deref() == Some(Kind::Agent.id(caller.agent_id).as_str())
+}
+
+/// The clause (` AND ...`) and its value that narrow a query over `interventions i` to what the
+/// caller may see: nothing for an admin.
+pub fn narrow(caller: Caller) -> Option<(String, Value)> {
+    (!caller.is_admin()).then(|| {
+        (
+            format!(" AND {MAY_SEE_SQL}"),
+            Value::Integer(caller.agent_id),
+        )
+    })
+}
+
+/// Refuses an agent what is the admins' alone: lists of every user or conversation, everyone's
+/// history, the whole audit log.
+pub fn admin_only(caller: Caller, what: &str) -> Result<(), ApiError> {
+    if caller.is_admin() {
+        return Ok(());
+    }
+    Err(ApiError::Forbidden(format!(
+        "only an admin may read {what}; an agent reads the interventions it may see (queued ones \
+         and its own) and what belongs to them"
+    )))
+}
+
+/// 403 unless the caller may see this intervention.
+pub fn intervention(caller: Caller, intervention: &Intervention) -> Result<(), ApiError> {
+    if may_see(caller, intervention) {
+        return Ok(());
+    }
+    Err(ApiError::Forbidden(format!(
+        "intervention {} is neither queued nor yours: an agent sees queued interventions and its \
+         own; ask an admin",
+        intervention.id
+    )))
+}
+
+/// 403 unless the caller may see an intervention of this existing conversation.
+pub fn conversation(conn: &Connection, caller: Caller, id: &str) -> Result<(), ApiError> {
+    if caller.is_admin() || any_seen(conn, caller, "i.conversation_id", Kind::Conversation, id)? {
+        return Ok(());
+    }
+    Err(ApiError::Forbidden(format!(
+        "conversation {id} has no intervention you may see: an agent reads the conversations of \
+         queued interventions and of its own; ask an admin"
+    )))
+}
+
+/// 403 unless the caller may see an intervention of this existing user.
+pub fn user(conn: &Connection, caller: Caller, id: &str) -> Result<(), ApiError> {
+    if caller.is_admin() || any_seen(conn, caller, "i.user_id", Kind::User, id)? {
+        return Ok(());
+    }
+    Err(ApiError::Forbidden(format!(
+        "user {id} has no intervention you may see: an agent reads the users of queued \
+         interventions and of its own; ask an admin"
+    )))
+}
+
+/// The audit log: the admins', but an agent may ask for the events of one intervention it may
+/// see. An `intervention_id` that is malformed or unknown is left to the query to refuse (400,
+/// 422).
+pub fn audit(
+    conn: &Connection,
+    caller: Caller,
+    intervention_id: Option<&str>,
+) -> Result<(), ApiError> {
+    if caller.is_admin() {
+        return Ok(());
+    }
+    let Some(id) = intervention_id else {
+        return Err(ApiError::Forbidden(
+            "only an admin may read the whole audit log; an agent asks for the events of one \
+             intervention it may see with ?intervention_id="
+                .into(),
+        ));
+    };
+    let Some(n) = Kind::Intervention.parse(id) else {
+        return Ok(());
+    };
+    let seen: Option<bool> = conn
+        .prepare_cached(&format!(
+            "SELECT {MAY_SEE_SQL} FROM interventions i WHERE i.id = ?"
+        ))?
+        .query_row(params![caller.agent_id, n], |r| r.get(0))
+        .optional()?;
+    if seen == Some(false) {
+        return Err(ApiError::Forbidden(format!(
+            "intervention {id} is neither queued nor yours: an agent reads the audit trail of \
+             queued interventions and of its own; ask an admin"
+        )));
+    }
+    Ok(())
+}
+
+/// Whether an event goes to the caller's stream: an agent receives the events of the
+/// interventions it may see at the moment of the event, just before or just after it. Queue
+/// entries (started, returned) and exits (assigned or cancelled from the queue: no
+/// `from_owner`), and every event whose `from_owner` or `to_owner` is the agent itself.
+pub fn event(caller: Caller, event: &Event) -> bool {
+    if caller.is_admin() {
+        return true;
+    }
+    let me = Kind::Agent.id(caller.agent_id);
+    event.from_owner.is_none()
+        || matches!(event.action, EventAction::Started | EventAction::Returned)
+        || event.from_owner.as_deref() == Some(me.as_str())
+        || event.to_owner.as_deref() == Some(me.as_str())
+}
+
+/// Whether some intervention whose `column` is the resource `id` may be seen by the agent.
+fn any_seen(
+    conn: &Connection,
+    caller: Caller,
+    column: &str,
+    kind: Kind,
+    id: &str,
+) -> Result<bool, ApiError> {
+    let Some(n) = kind.parse(id) else {
+        return Ok(false);
+    };
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT 1 FROM interventions i WHERE {column} = ? AND {MAY_SEE_SQL} LIMIT 1"
+        ))?
+        .exists(params![n, caller.agent_id])?)
+}

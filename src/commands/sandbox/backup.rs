@@ -1,0 +1,107 @@
+//! `livectl sandbox backup FILE`: a whole, consistent copy of a sandbox database, also while a
+//! server runs on it.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use livectl_sandbox::store::files::{self, BackupError};
+
+use super::Ctx;
+use crate::error::CliError;
+use crate::files::Beside;
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The copy to write (mode 0600); it must not exist yet, unless --force
+    pub file: PathBuf,
+    /// The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub async fn exec(args: BackupArgs, ctx: &Ctx) -> Result<(), CliError> {
+    let db = args.db.unwrap_or_else(crate::config::default_sandbox_db);
+    let file = args.file;
+    if !db.is_file() {
+        return Err(
+            CliError::usage(format!("no sandbox database at {}", db.display()))
+                .hint("name it with --db, or start one with `livectl sandbox serve --db PATH`"),
+        );
+    }
+    check_target(&file, &db, args.force)?;
+    let copy = Beside::create(&file, Some(0o600)).map_err(|e| {
+        CliError::failure(format!("cannot write {}: {e}", file.display()))
+            .hint("choose a directory you can write to")
+    })?;
+    let interrupted = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    files::backup(&db, copy.path(), interrupted)
+        .await
+        .map_err(|e| match e {
+            BackupError::Interrupted => CliError::interrupted("interrupted: no backup was written"),
+            BackupError::Database(detail) => {
+                CliError::failure(format!("cannot back up the sandbox database {detail}"))
+            }
+        })?;
+    copy.place(args.force).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            exists(&file)
+        } else {
+            CliError::failure(format!("cannot write {}: {e}", file.display()))
+        }
+    })?;
+    ctx.ui.note(format!(
+        "backed up the sandbox database {} to {}",
+        db.display(),
+        file.display()
+    ));
+    Ok(())
+}
+
+/// FILE names a file to create in a directory that exists, not the database itself.
+fn check_target(file: &Path, db: &Path, force: bool) -> Result<(), CliError> {
+    if file.is_dir() {
+        return Err(CliError::usage(format!(
+            "{} is a directory; name the backup file, such as {}",
+            file.display(),
+            file.join("sandbox-backup.db").display()
+        )));
+    }
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(CliError::usage(format!(
+            "{}: the directory {} does not exist",
+            file.display(),
+            dir.display()
+        ))
+        .hint("create it first, or choose another path"));
+    }
+    if file.exists() {
+        let same = std::fs::canonicalize(file)
+            .ok()
+            .zip(std::fs::canonicalize(db).ok())
+            .is_some_and(|(a, b)| a == b);
+        if same {
+            return Err(CliError::usage(format!(
+                "{} is the database itself; name another file",
+                file.display()
+            )));
+        }
+        if !force {
+            return Err(exists(file));
+        }
+    }
+    Ok(())
+}
+
+fn exists(file: &Path) -> CliError {
+    CliError::usage(format!("{} already exists", file.display()))
+        .hint("name a new file, or pass --force to replace it")
+}

@@ -1,0 +1,264 @@
+//! Files with personal data are private, a stopped sandbox is one whole file, a backup is whole
+//! and consistent while the sandbox runs, and reset leaves a database in use alone.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::harness::{Home, Sandbox, Workspace};
+use crate::sandbox_events::Stream;
+
+/// The -wal and -shm files beside a database that exist now.
+fn wal_and_shm(db: &Path) -> Vec<String> {
+    ["-wal", "-shm"]
+        .iter()
+        .map(|suffix| format!("{}{suffix}", db.display()))
+        .filter(|p| Path::new(p).exists())
+        .collect()
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn every_file_and_directory_with_personal_data_is_private() {
+    // The embedded default: the data directory, its database and token; the process ends with
+    // no -wal or -shm left.
+    let home = Home::new();
+    home.cli(&["queues"]).ok();
+    let data = home.path().join("data");
+    let db = data.join("livectl/sandbox.db");
+    for (path, expected) in [
+        (data.clone(), 0o700),
+        (data.join("livectl"), 0o700),
+        (db.clone(), 0o600),
+        (data.join("livectl/sandbox.token"), 0o600),
+    ] {
+        assert_eq!(mode(&path), expected, "{}", path.display());
+    }
+    assert_eq!(wal_and_shm(&db), Vec::<String>::new());
+
+    // The config and state directories, made by a setting and by a bulk run's journal.
+    home.cli(&["config", "set", "output", "json"]).ok();
+    home.cli(&["assign", "iv_1", "iv_2", "--to", "bo", "--yes", "-q"])
+        .ok();
+    for dir in [
+        "config",
+        "config/livectl",
+        "state",
+        "state/livectl",
+        "state/livectl/runs",
+    ] {
+        assert_eq!(mode(&home.path().join(dir)), 0o700, "{dir}");
+    }
+
+    // A served database in a new directory, with its -wal and -shm while it runs.
+    let db = home.path().join("new/place/sandbox.db");
+    let sandbox = Sandbox::start_on(home.clone(), &db, &[]);
+    Workspace::new(&sandbox.api());
+    for dir in ["new", "new/place"] {
+        assert_eq!(mode(&home.path().join(dir)), 0o700, "{dir}");
+    }
+    let files = wal_and_shm(&db);
+    assert_eq!(files.len(), 2, "a running sandbox has its -wal and -shm");
+    for path in files.iter().map(Path::new).chain([db.as_path()]) {
+        assert_eq!(mode(path), 0o600, "{}", path.display());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cleanly_stopped_sandbox_leaves_one_whole_file() {
+    for signal in [libc::SIGTERM, libc::SIGINT] {
+        let mut sandbox = Sandbox::start(&[]);
+        let api = sandbox.api();
+        let w = Workspace::new(&api);
+        let done = w.in_state("completed");
+        let db = sandbox.home.db();
+        assert!(!wal_and_shm(&db).is_empty(), "it runs in WAL mode");
+        // A stream in progress does not hold the stop up.
+        let _stream = Stream::open(&api, None);
+        assert_eq!(sandbox.stop(signal), Some(0), "signal {signal}");
+        assert_eq!(wal_and_shm(&db), Vec::<String>::new(), "signal {signal}");
+
+        let again = Sandbox::start_in(sandbox.home.clone(), &[]);
+        assert_eq!(again.api().intervention(&done)["state"], "completed");
+    }
+}
+
+/// `livectl sandbox backup ARGS` in `home`.
+fn backup(home: &Home, args: &[&str]) -> crate::harness::Run {
+    let out = home.run(&[&["sandbox", "backup"], args].concat());
+    crate::harness::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn a_backup_taken_while_another_process_writes_holds_every_acknowledged_action() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..300).map(|_| w.queued()).collect();
+    // Another process's clients assign one after another, noting what was acknowledged.
+    let acknowledged = Arc::new(Mutex::new(Vec::<String>::new()));
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (api, acknowledged, stop) = (api.clone(), acknowledged.clone(), stop.clone());
+        let (ids, bo) = (ids.clone(), w.bo.clone());
+        std::thread::spawn(move || {
+            for id in ids {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                api.post(
+                    &format!("/v1/interventions/{id}/assign"),
+                    json!({"agent": bo}),
+                )
+                .expect(200);
+                acknowledged.lock().unwrap().push(id);
+            }
+        })
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while acknowledged.lock().unwrap().len() < 20 {
+        assert!(Instant::now() < deadline, "the writer does not advance");
+        std::thread::yield_now();
+    }
+    let before: Vec<String> = acknowledged.lock().unwrap().clone();
+    let copy = Home::new();
+    let db = sandbox.home.db();
+    let run = backup(
+        &sandbox.home,
+        &[copy.db().to_str().unwrap(), "--db", db.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after: Vec<String> = acknowledged.lock().unwrap().clone();
+    stop.store(true, Ordering::SeqCst);
+    writer.join().unwrap();
+    #[cfg(unix)]
+    assert_eq!(mode(&copy.db()), 0o600);
+
+    // The copy is a database a sandbox serves; it has every action acknowledged before the
+    // backup began, none that was never acknowledged, and its log agrees with its state.
+    let restored = Sandbox::start_in(copy, &[]);
+    let copied = restored.api();
+    let assigned: Vec<String> = copied
+        .all("/v1/interventions?state=assigned")
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_owned())
+        .collect();
+    for id in &before {
+        assert!(
+            assigned.contains(id),
+            "{id} was acknowledged before the backup"
+        );
+    }
+    for id in &assigned {
+        assert!(after.contains(id), "{id} was never acknowledged");
+    }
+    let log: Vec<Value> = copied.all("/v1/audit");
+    let seqs: Vec<i64> = log.iter().map(|e| e["seq"].as_i64().unwrap()).collect();
+    assert_eq!(seqs, (1..=log.len() as i64).collect::<Vec<_>>(), "no gap");
+    let assigns = log.iter().filter(|e| e["action"] == "assigned").count();
+    assert_eq!(
+        assigns,
+        assigned.len(),
+        "one event per change, in the same copy"
+    );
+}
+
+#[test]
+fn backup_refuses_what_would_lose_or_half_write_a_file() {
+    let sandbox = Sandbox::start(&[]);
+    Workspace::new(&sandbox.api());
+    let home = &sandbox.home;
+    let db = home.db();
+    let db = db.to_str().unwrap();
+    let dir = home.path();
+    let file = dir.join("copy.db");
+    let file = file.to_str().unwrap();
+
+    // An existing file is kept unless --force.
+    std::fs::write(file, "precious").unwrap();
+    let run = backup(home, &[file, "--db", db]);
+    run.fails(2, &format!("{file} already exists"));
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(file).unwrap(), "precious");
+    assert_eq!(backup(home, &[file, "--db", db, "--force"]).code, 0);
+    assert!(
+        std::fs::read(file)
+            .unwrap()
+            .starts_with(b"SQLite format 3\0")
+    );
+
+    let missing = dir.join("no/such/dir/copy.db");
+    backup(home, &[missing.to_str().unwrap(), "--db", db]).fails(2, "does not exist");
+    backup(home, &[dir.to_str().unwrap(), "--db", db]).fails(2, "is a directory");
+    let nowhere = dir.join("nowhere.db");
+    backup(home, &["x.db", "--db", nowhere.to_str().unwrap()]).fails(2, "no sandbox database at");
+    backup(home, &[db, "--db", db, "--force"]).fails(2, "the database itself");
+
+    // A failed copy leaves no file, whole or half.
+    let garbage = dir.join("garbage.db");
+    std::fs::write(&garbage, vec![7u8; 8192]).unwrap();
+    let target = dir.join("from-garbage.db");
+    backup(
+        home,
+        &[target.to_str().unwrap(), "--db", garbage.to_str().unwrap()],
+    )
+    .fails(1, "cannot back up");
+    assert!(!target.exists());
+    let left: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn reset_leaves_a_database_in_use_alone() {
+    let mut sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    Workspace::new(&api);
+    let db = sandbox.home.db();
+    let home = sandbox.home.clone();
+    let reset = || {
+        let out = home.run(&["sandbox", "reset", "--yes", "--db", db.to_str().unwrap()]);
+        crate::harness::Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    };
+    let refused = reset();
+    refused.fails(2, "in use by another process");
+    assert!(
+        refused.stderr.contains("then reset again"),
+        "{}",
+        refused.stderr
+    );
+    assert!(db.exists());
+    assert_eq!(api.all("/v1/agents").len(), 5, "the sandbox serves on");
+
+    assert_eq!(sandbox.stop(libc::SIGTERM), Some(0));
+    let done = reset();
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    assert!(!db.exists());
+    assert_eq!(wal_and_shm(&db), Vec::<String>::new());
+}

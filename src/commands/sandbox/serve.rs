@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use livectl_sandbox::faults::FaultSpec;
+use livectl_sandbox::store::KeyCheck;
 use livectl_sandbox::{Knobs, Seed, server};
 
 use super::Ctx;
@@ -36,6 +37,11 @@ pub struct ServeArgs {
     /// Inject faults, e.g. error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7
     #[arg(long, value_name = "SPEC", value_parser = faults)]
     pub faults: Option<FaultSpec>,
+    /// Test knob: replay the stored answer for a repeated Idempotency-Key even when the request
+    /// differs, instead of refusing it with 422 (a broken implementation, to see
+    /// `livectl conformance` catch it)
+    #[arg(long, hide = true)]
+    pub idempotency_ignores_body: bool,
 }
 
 fn seed(s: &str) -> Result<SeedArg, String> {
@@ -87,6 +93,15 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
     let knobs = Knobs {
         rate_limit: args.rate_limit,
         faults: args.faults,
+        keys: if args.idempotency_ignores_body {
+            ui.note(
+                "livectl sandbox: --idempotency-ignores-body breaks the contract on purpose: \
+                 a repeated Idempotency-Key replays its first answer whatever the request",
+            );
+            KeyCheck::KeyOnly
+        } else {
+            KeyCheck::Request
+        },
     };
     let app = livectl_sandbox::app(store, &knobs);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 use std::process::Stdio;
+use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
@@ -418,4 +419,63 @@ fn a_real_platform_needs_yes_without_a_terminal() {
     } else {
         confirmed.fails(1, "cannot reach http://localhost.localdomain");
     }
+}
+
+#[test]
+fn ctrl_c_stops_the_run_and_leaves_no_intervention_open() {
+    // Every request a little slow, so the run is still going when it is stopped.
+    let sandbox = Sandbox::start(&["--faults", "latency=20..20ms"]);
+    let api = sandbox.api();
+    let child = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args(["conformance"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Stopped once its rules have started interventions.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let department = loop {
+        let found = api.all("/v1/departments").into_iter().find(|d| {
+            d["key"]
+                .as_str()
+                .is_some_and(|k| k.starts_with("conformance-"))
+        });
+        if let Some(d) = found {
+            let id = d["id"].as_str().unwrap().to_owned();
+            if !api
+                .all(&format!("/v1/interventions?department={id}"))
+                .is_empty()
+            {
+                break id;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the suite never started an intervention"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // SAFETY: SIGINT to our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
+    let open = api.all(&format!(
+        "/v1/interventions?department={department}&state=queued,assigned"
+    ));
+    assert!(open.is_empty(), "left open: {open:?}");
+    assert!(
+        !api.all(&format!("/v1/interventions?department={department}"))
+            .is_empty()
+    );
 }

@@ -21,7 +21,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::{Duration, Instant};
 
-use livectl_client::{Client, RawAnswer, RawRequest, Token};
+use livectl_client::{Client, Token};
 use livectl_contract::{Agent, Role};
 
 use crate::error::{CliError, ErrorKind};
@@ -174,19 +174,62 @@ pub async fn agent(client: &Client, token: Token) -> Result<(Client, Agent), Cli
 
 /// Creates the suite's data and checks every rule against the platform, the admin's client
 /// `client` and, for the role rules, an agent's. Interventions the suite left open are
-/// cancelled at the end, so no queue keeps them.
+/// cancelled at the end, also when the run is interrupted (Ctrl-C or SIGTERM: exit 130), so no
+/// queue keeps them.
 pub async fn run(
     client: &Client,
     agent: Option<(Client, Agent)>,
     ui: &Ui,
 ) -> Result<Report, CliError> {
     let started = Instant::now();
-    let suite = Suite::create(client.clone(), agent).await?;
+    // Listening from the start: a stop while the data is made still ends the run cleanly.
+    let stop = crate::signals::interrupted();
+    tokio::pin!(stop);
+    let suite = tokio::select! {
+        suite = Suite::create(client.clone(), agent) => suite?,
+        () = &mut stop => return Err(CliError::interrupted(
+            "interrupted while creating the suite's catalog; no intervention was started",
+        )),
+    };
     let progress = Progress::steps(ui, RULES.len() as u64, "rules");
+    let checking = check_all(&suite, &progress);
+    tokio::pin!(checking);
+    // A stop lets the request in flight finish and sends no other change, so the clean-up,
+    // which lists the suite's department, sees every intervention the suite started.
+    let cases = tokio::select! {
+        cases = &mut checking => cases,
+        () = &mut stop => {
+            suite.stop();
+            checking.await
+        }
+    };
+    progress.finish();
+    let left = suite.clean_up().await;
+    if !left.is_empty() {
+        ui.note(format!(
+            "livectl conformance: could not cancel {} of the suite's interventions: {}",
+            left.len(),
+            left.join("; ")
+        ));
+    }
+    if suite.stopped() {
+        return Err(CliError::interrupted(
+            "interrupted; the interventions the suite had started are cancelled",
+        ));
+    }
+    Ok(Report {
+        run: suite.run().to_owned(),
+        cases,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Every rule in turn, each within its deadline.
+async fn check_all(suite: &Suite, progress: &Progress) -> Vec<Case> {
     let mut cases = Vec::new();
     for rule in RULES {
         progress.message(rule.name.to_owned());
-        let outcomes = match tokio::time::timeout(RULE_DEADLINE, (rule.check)(&suite)).await {
+        let outcomes = match tokio::time::timeout(RULE_DEADLINE, (rule.check)(suite)).await {
             Ok(outcomes) => outcomes,
             Err(_) => vec![outcome(
                 "finishes",
@@ -204,47 +247,5 @@ pub async fn run(
         }));
         progress.inc(1);
     }
-    progress.finish();
-    let left = suite.clean_up().await;
-    if !left.is_empty() {
-        ui.note(format!(
-            "livectl conformance: could not cancel {} of the suite's interventions: {}",
-            left.len(),
-            left.join("; ")
-        ));
-    }
-    Ok(Report {
-        run: suite.run().to_owned(),
-        cases,
-        elapsed: started.elapsed(),
-    })
-}
-
-/// At most this many tries of a request the platform throttles (429 is never a verdict but in
-/// the rate-limit rule).
-const THROTTLED_TRIES: u32 = 5;
-/// The longest `Retry-After` honoured.
-const LONGEST_WAIT: Duration = Duration::from_secs(10);
-
-/// Sends a request once, as described, and again only after a 429 (which did not act); an
-/// error is the evidence that no answer came.
-pub async fn send(client: &Client, request: &RawRequest) -> Result<RawAnswer, String> {
-    let mut tries = 0;
-    loop {
-        let answer = client
-            .raw(request)
-            .await
-            .map_err(|e| format!("no answer: {e}"))?;
-        tries += 1;
-        if answer.status.as_u16() != 429 || tries >= THROTTLED_TRIES {
-            return Ok(answer);
-        }
-        let wait = answer
-            .header("retry-after")
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs)
-            .unwrap_or(Duration::from_secs(1))
-            .min(LONGEST_WAIT);
-        tokio::time::sleep(wait).await;
-    }
+    cases
 }

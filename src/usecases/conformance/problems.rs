@@ -46,7 +46,7 @@ async fn unknown_agent(s: &Suite) -> Result<String, String> {
 
 async fn wrong_token(s: &Suite) -> Result<String, String> {
     let stranger = s.admin().with_token(Token::new(s.fresh("not-a-token")));
-    let answer = super::send(&stranger, &RawRequest::get(Endpoint::Me)).await?;
+    let answer = s.send_as(&stranger, &RawRequest::get(Endpoint::Me)).await?;
     expect::problem(&answer, 401, ProblemCode::Unauthorized)?;
     Ok("GET /v1/me with a token nobody was given".into())
 }

@@ -25,6 +25,9 @@ pub async fn check(s: &Suite) -> Vec<Outcome> {
     let mut sent = 0;
     let mut throttled = None;
     while let Some(answer) = answers.next().await {
+        if s.stopped() {
+            break;
+        }
         sent += 1;
         match answer {
             Ok(answer) if answer.status.as_u16() == 429 => {

@@ -56,7 +56,9 @@ pub async fn check(s: &Suite) -> Vec<Outcome> {
 
 async fn assign_self(s: &Suite, agent: &Client, me: &str) -> Result<String, String> {
     let queued = s.queued().await?;
-    let answer = super::send(agent, &RawRequest::action(&queued.id, &assign(me))).await?;
+    let answer = s
+        .send_as(agent, &RawRequest::action(&queued.id, &assign(me)))
+        .await?;
     let after = expect::intervention(&answer)?;
     if after.owner.as_deref() != Some(me) {
         return Err(format!(
@@ -103,7 +105,9 @@ async fn forbidden(
     before: &Intervention,
     action: &Action,
 ) -> Result<String, String> {
-    let answer = super::send(agent, &RawRequest::action(&before.id, action)).await?;
+    let answer = s
+        .send_as(agent, &RawRequest::action(&before.id, action))
+        .await?;
     expect::problem(&answer, 403, ProblemCode::Forbidden)?;
     expect::unchanged(before, &s.get(&before.id).await?)?;
     Ok(format!("403 forbidden on {}, unchanged", before.id))
@@ -117,7 +121,9 @@ async fn owner_acts(
     kind: ActionKind,
 ) -> Result<String, String> {
     let mine = s.assigned_to(me).await?;
-    let answer = super::send(agent, &RawRequest::action(&mine.id, &s.sample(kind))).await?;
+    let answer = s
+        .send_as(agent, &RawRequest::action(&mine.id, &s.sample(kind)))
+        .await?;
     let after = expect::intervention(&answer)?;
     if after.state != kind.leads_to() {
         return Err(format!(

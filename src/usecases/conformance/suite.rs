@@ -2,15 +2,18 @@
 //! catalog created by key under `conformance-<run>-`, interventions started in that department
 //! and driven to any state, and the list of them to cancel at the end.
 
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::time::Duration;
 
-use livectl_client::{Client, Endpoint, Options, RawAnswer, RawRequest};
+use futures_util::TryStreamExt;
+
+use livectl_client::{Client, Endpoint, FULL_PAGE, Options, RawAnswer, RawRequest};
 use livectl_contract::seed::plan::CatalogInput;
 use livectl_contract::{
     Action, ActionKind, Agent, AgentInput, AgentStatus, AssignRequest, Channel, CompleteRequest,
-    ConversationCreated, ConversationInput, Intervention, InterventionInput, InterventionState,
-    MessageInput, NamedInput, ReasonRequest, Role, Sender, TopicInput, UserInput,
+    ConversationCreated, ConversationInput, Intervention, InterventionInput, InterventionQuery,
+    InterventionState, MessageInput, NamedInput, ReasonRequest, Role, Sender, TopicInput,
+    UserInput,
 };
 
 use crate::error::CliError;
@@ -29,9 +32,17 @@ pub struct Suite {
     pub outcome: String,
     pub block: String,
     serial: AtomicU32,
-    /// Every intervention the suite started, to cancel the open ones at the end.
-    started: Mutex<Vec<String>>,
+    /// Set when the run is asked to stop: no further change is sent.
+    stopped: AtomicBool,
 }
+
+/// At most this many tries of a request the platform throttles (429 is never a verdict but in
+/// the rate-limit rule).
+const THROTTLED_TRIES: u32 = 5;
+/// The longest `Retry-After` honoured.
+const LONGEST_WAIT: Duration = Duration::from_secs(10);
+/// What a request sent after a stop answers.
+const STOPPED: &str = "not sent: the run was interrupted";
 
 impl Suite {
     /// A new run: its id, and its department, agents and catalog created through the API.
@@ -90,7 +101,7 @@ impl Suite {
             outcome,
             block,
             serial: AtomicU32::new(0),
-            started: Mutex::new(Vec::new()),
+            stopped: AtomicBool::new(false),
         })
     }
 
@@ -114,9 +125,48 @@ impl Suite {
         format!("conformance-{}-{what}-{n}", self.run)
     }
 
+    /// Sends nothing more that could change data; what is in flight finishes.
+    pub fn stop(&self) {
+        self.stopped.store(true, Ordering::Relaxed);
+    }
+
+    pub fn stopped(&self) -> bool {
+        self.stopped.load(Ordering::Relaxed)
+    }
+
     /// Sends a request once as the admin (again only after a 429).
     pub async fn send(&self, request: &RawRequest) -> Result<RawAnswer, String> {
-        super::send(&self.admin, request).await
+        self.send_as(&self.admin, request).await
+    }
+
+    /// Sends a request once with `client`'s token, as described, and again only after a 429
+    /// (which did not act); an error is the evidence that no answer came.
+    pub async fn send_as(
+        &self,
+        client: &Client,
+        request: &RawRequest,
+    ) -> Result<RawAnswer, String> {
+        let mut tries = 0;
+        loop {
+            if self.stopped() {
+                return Err(STOPPED.into());
+            }
+            let answer = client
+                .raw(request)
+                .await
+                .map_err(|e| format!("no answer: {e}"))?;
+            tries += 1;
+            if answer.status.as_u16() != 429 || tries >= THROTTLED_TRIES {
+                return Ok(answer);
+            }
+            let wait = answer
+                .header("retry-after")
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(Duration::from_secs)
+                .unwrap_or(Duration::from_secs(1))
+                .min(LONGEST_WAIT);
+            tokio::time::sleep(wait).await;
+        }
     }
 
     /// A new queued intervention in the suite's department, started with a conversation through
@@ -159,13 +209,9 @@ impl Suite {
         let created: ConversationCreated = answer.decode().map_err(|e| {
             format!("setup: the answer to starting an intervention does not read: {e}")
         })?;
-        let intervention = created.intervention.ok_or_else(|| {
+        created.intervention.ok_or_else(|| {
             "setup: a conversation with an intervention was created without one".to_owned()
-        })?;
-        if let Ok(mut started) = self.started.lock() {
-            started.push(intervention.id.clone());
-        }
-        Ok(intervention)
+        })
     }
 
     /// A new intervention driven to `state` by the admin: assigned to agent A on the way.
@@ -198,6 +244,9 @@ impl Suite {
         id: &str,
         action: &Action,
     ) -> Result<Intervention, String> {
+        if self.stopped() {
+            return Err(STOPPED.into());
+        }
         client
             .act(id, action, Options::default())
             .await
@@ -233,31 +282,31 @@ impl Suite {
         }
     }
 
-    /// Cancels the suite's interventions that are still open, so no queue keeps them; what
-    /// could not be cancelled, in words.
+    /// Cancels the suite's interventions that are still open (all of them are in its
+    /// department), so no queue keeps them; what could not be cancelled, in words.
     pub async fn clean_up(&self) -> Vec<String> {
-        let started = self.started.lock().map(|s| s.clone()).unwrap_or_default();
+        let open = InterventionQuery {
+            department: Some(self.department.clone()),
+            state: livectl_contract::States::open(),
+            ..InterventionQuery::default()
+        };
+        let ids: Vec<String> = match self
+            .admin
+            .interventions(open, FULL_PAGE)
+            .map_ok(|i| i.id)
+            .try_collect()
+            .await
+        {
+            Ok(ids) => ids,
+            Err(e) => return vec![format!("listing them: {e}")],
+        };
+        let cancel = self.sample(ActionKind::Cancel);
         let mut left = Vec::new();
-        for id in started {
-            let open = match self.admin.intervention(&id).await {
-                Ok(i) => matches!(
-                    i.state,
-                    InterventionState::Queued | InterventionState::Assigned
-                ),
-                Err(e) => {
-                    left.push(format!("{id}: {e}"));
-                    continue;
-                }
-            };
-            if open
-                && let Err(e) = self
-                    .admin
-                    .act::<serde::de::IgnoredAny>(
-                        &id,
-                        &self.sample(ActionKind::Cancel),
-                        Options::default(),
-                    )
-                    .await
+        for id in ids {
+            if let Err(e) = self
+                .admin
+                .act::<serde::de::IgnoredAny>(&id, &cancel, Options::default())
+                .await
             {
                 left.push(format!("{id}: {e}"));
             }

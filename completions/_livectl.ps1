@@ -64,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Who the token belongs to')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the configuration')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local sandbox of the platform''s API')
+            [CompletionResult]::new('conformance', 'conformance', [CompletionResultType]::ParameterValue, 'Check the platform against the contract''s rules: states, roles, idempotency, events, …')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages')
             [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Complete an intervention with topic, outcome, tags and closing block')
@@ -829,6 +830,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON with only these fields (comma-separated; without any, list them)')
             [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id''')
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order a list by one of its fields (see --json for the fields)')
+            [CompletionResult]::new('--idempotency-ignores-body', '--idempotency-ignores-body', [CompletionResultType]::ParameterName, 'Test knob: replay the stored answer for a repeated Idempotency-Key even when the request differs, instead of refusing it with 422 (a broken implementation, to see `livectl conformance` catch it)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
@@ -1006,6 +1008,33 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         'livectl;sandbox;help;help' {
             break
         }
+        'livectl;conformance' {
+            [CompletionResult]::new('--junit', '--junit', [CompletionResultType]::ParameterName, 'Also write the cases as JUnit XML to FILE, for CI')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns it off too)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON with only these fields (comma-separated; without any, list them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id''')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order a list by one of its fields (see --json for the fields)')
+            [CompletionResult]::new('--agent-token-stdin', '--agent-token-stdin', [CompletionResultType]::ParameterName, 'Read an agent''s token from standard input, for the role rules (else LIVECTL_AGENT_TOKEN; without either they are skipped)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC rather than the local zone (TZ)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox even when a profile is configured')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow plain http:// to hosts other than loopback')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'livectl;completions' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
@@ -1118,6 +1147,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Who the token belongs to')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the configuration')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local sandbox of the platform''s API')
+            [CompletionResult]::new('conformance', 'conformance', [CompletionResultType]::ParameterValue, 'Check the platform against the contract''s rules: states, roles, idempotency, events, …')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages')
             [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Complete an intervention with topic, outcome, tags and closing block')
@@ -1225,6 +1255,9 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             break
         }
         'livectl;help;sandbox;seed-schema' {
+            break
+        }
+        'livectl;help;conformance' {
             break
         }
         'livectl;help;completions' {

@@ -37,6 +37,9 @@ _livectl() {
             livectl,config)
                 cmd="livectl__subcmd__config"
                 ;;
+            livectl,conformance)
+                cmd="livectl__subcmd__conformance"
+                ;;
             livectl,departments)
                 cmd="livectl__subcmd__departments"
                 ;;
@@ -141,6 +144,9 @@ _livectl() {
                 ;;
             livectl__subcmd__help,config)
                 cmd="livectl__subcmd__help__subcmd__config"
+                ;;
+            livectl__subcmd__help,conformance)
+                cmd="livectl__subcmd__help__subcmd__conformance"
                 ;;
             livectl__subcmd__help,departments)
                 cmd="livectl__subcmd__help__subcmd__departments"
@@ -275,7 +281,7 @@ _livectl() {
 
     case "${cmd}" in
         livectl)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config sandbox conformance completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1054,6 +1060,56 @@ _livectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        livectl__subcmd__conformance)
+            opts="-o -y -q -v -h -V --junit --agent-token-stdin --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --junit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         livectl__subcmd__departments)
             opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1101,7 +1157,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help)
-            opts="queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config sandbox completions man complete help"
+            opts="queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config sandbox conformance completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1257,6 +1313,20 @@ _livectl() {
         livectl__subcmd__help__subcmd__config__subcmd__unset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__help__subcmd__conformance)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2501,7 +2571,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox__subcmd__serve)
-            opts="-o -y -q -v -h -V --addr --db --seed --rate-limit --faults --max-connections --header-timeout --idle-timeout --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --addr --db --seed --rate-limit --faults --max-connections --header-timeout --idle-timeout --idempotency-ignores-body --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -61,6 +61,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand whoami 'Who the token belongs to'
             cand config 'Read and change the configuration'
             cand sandbox 'Run a local sandbox of the platform''s API'
+            cand conformance 'Check the platform against the contract''s rules: states, roles, idempotency, events, …'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages'
             cand complete 'Complete an intervention with topic, outcome, tags and closing block'
@@ -794,6 +795,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --json 'Print JSON with only these fields (comma-separated; without any, list them)'
             cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
             cand --sort 'Order a list by one of its fields (see --json for the fields)'
+            cand --idempotency-ignores-body 'Test knob: replay the stored answer for a repeated Idempotency-Key even when the request differs, instead of refusing it with 422 (a broken implementation, to see `livectl conformance` catch it)'
             cand --no-input 'Never prompt; a missing value is an error'
             cand -y 'Answer yes to confirmations'
             cand --yes 'Answer yes to confirmations'
@@ -957,6 +959,32 @@ set edit:completion:arg-completer[livectl] = {|@words|
         }
         &'livectl;sandbox;help;help'= {
         }
+        &'livectl;conformance'= {
+            cand --junit 'Also write the cases as JUnit XML to FILE, for CI'
+            cand --profile 'The profile to use [default: the config''s default_profile]'
+            cand --api-url 'The platform''s API address, e.g. https://live.example.com'
+            cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --color 'When to use colour (NO_COLOR turns it off too)'
+            cand --json 'Print JSON with only these fields (comma-separated; without any, list them)'
+            cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
+            cand --sort 'Order a list by one of its fields (see --json for the fields)'
+            cand --agent-token-stdin 'Read an agent''s token from standard input, for the role rules (else LIVECTL_AGENT_TOKEN; without either they are skipped)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --verbose 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --utc 'Show times in UTC rather than the local zone (TZ)'
+            cand --sandbox 'Use the embedded sandbox even when a profile is configured'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than loopback'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'livectl;completions'= {
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
@@ -1066,6 +1094,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand whoami 'Who the token belongs to'
             cand config 'Read and change the configuration'
             cand sandbox 'Run a local sandbox of the platform''s API'
+            cand conformance 'Check the platform against the contract''s rules: states, roles, idempotency, events, …'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages'
             cand complete 'Complete an intervention with topic, outcome, tags and closing block'
@@ -1142,6 +1171,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;help;sandbox;openapi'= {
         }
         &'livectl;help;sandbox;seed-schema'= {
+        }
+        &'livectl;help;conformance'= {
         }
         &'livectl;help;completions'= {
         }

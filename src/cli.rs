@@ -117,6 +117,18 @@ pub enum Command {
     Config(commands::config::ConfigArgs),
     /// Run a local sandbox of the platform's API
     Sandbox(commands::sandbox::SandboxArgs),
+    /// Check the platform against the contract's rules: states, roles, idempotency, events, …
+    ///
+    /// Eight rules as named cases, each passed, failed with its evidence, or skipped with why:
+    /// the state machine, roles, idempotency, preconditions, pagination, events, problems and
+    /// rate limits. The suite creates its own department, agents, catalog and interventions
+    /// through the seeding endpoints, keyed conformance-<run>-…, touches nothing else, and
+    /// cancels the interventions it left open.
+    ///
+    /// It needs an admin's token; the role rules also need an agent's (else they are skipped).
+    /// On a platform that is not a sandbox it asks first, or needs --yes. The exit status is 0
+    /// when no case failed (skipped cases do not count) and 1 when one did.
+    Conformance(commands::conformance::ConformanceArgs),
     /// Print a shell completion script
     Completions(commands::completions::CompletionsArgs),
     /// Write man pages
@@ -226,6 +238,7 @@ async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Whoami(args) => commands::whoami::exec(args, ctx).await,
         Command::Config(args) => commands::config::exec(args, ctx).await,
         Command::Sandbox(args) => commands::sandbox::exec(args, ctx).await,
+        Command::Conformance(args) => commands::conformance::exec(args, ctx).await,
         Command::Completions(args) => commands::completions::exec(args, ctx).await,
         Command::Man(args) => commands::man::exec(args, ctx).await,
     }

@@ -140,3 +140,33 @@ impl Names {
         self.get(id).unwrap_or(id).to_owned()
     }
 }
+
+/// How one case of `livectl conformance` ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Passed,
+    /// The implementation broke the rule; the detail is the evidence.
+    Failed,
+    /// Not checked; the detail says why (a skipped case does not fail the run).
+    Skipped,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Passed => "passed",
+            Verdict::Failed => "failed",
+            Verdict::Skipped => "skipped",
+        }
+    }
+}
+
+/// One case of the conformance suite: the rule it checks, its name, how it ended and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Case {
+    pub rule: String,
+    pub case: String,
+    pub result: Verdict,
+    pub detail: String,
+}

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod complete;
 pub mod completions;
 pub mod config;
+pub mod conformance;
 pub mod filters;
 pub mod history;
 pub mod list;

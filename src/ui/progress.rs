@@ -44,6 +44,15 @@ impl Progress {
         )
     }
 
+    /// Steps of a run that says what it is doing (`what`: "rules").
+    pub fn steps(ui: &Ui, len: u64, what: &str) -> Progress {
+        Progress::styled(
+            ui,
+            Some(len),
+            &format!("{{bar:30}} {{pos}}/{{len}} {what}  {{msg}}"),
+        )
+    }
+
     /// Records of an export, whose total is not known up front.
     pub fn records(ui: &Ui) -> Progress {
         Progress::styled(ui, None, "{spinner} {pos} records  {rate}  {elapsed}")

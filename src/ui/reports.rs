@@ -1,5 +1,5 @@
 //! How livectl's own reports print as rows: queues, a bulk run's plan and results, stuck
-//! interventions.
+//! interventions, the cases of a conformance run.
 
 use std::io::Write;
 
@@ -8,7 +8,7 @@ use serde::ser::SerializeMap;
 
 use super::rows::{opt, state, time};
 use super::{Color, Row, Span, View, age};
-use crate::model::{Item, ItemOutcome, ItemResult, QueueRow, Stuck, StuckReason};
+use crate::model::{Case, Item, ItemOutcome, ItemResult, QueueRow, Stuck, StuckReason, Verdict};
 
 impl Row for QueueRow {
     const FIELDS: &'static [&'static str] =
@@ -69,6 +69,37 @@ impl Row for ItemResult {
             self.id.clone(),
             format!("{:?}", self.result).to_lowercase(),
             opt(&self.reason),
+        ]
+    }
+    json_is_serde!();
+}
+
+impl Row for Case {
+    const FIELDS: &'static [&'static str] = &["rule", "case", "result", "detail"];
+    const COLUMNS: &'static [&'static str] = &["rule", "case", "result", "detail"];
+    const CSV: &'static [&'static str] = &["rule", "case", "result", "detail"];
+    fn id(&self) -> &str {
+        &self.case
+    }
+    fn cells(&self, _: &View) -> Vec<Span> {
+        let result = match self.result {
+            Verdict::Passed => Span::painted("passed", Color::Green),
+            Verdict::Failed => Span::painted("failed", Color::Red),
+            Verdict::Skipped => Span::painted("skipped", Color::Yellow),
+        };
+        vec![
+            self.rule.as_str().into(),
+            self.case.as_str().into(),
+            result,
+            self.detail.as_str().into(),
+        ]
+    }
+    fn record(&self) -> Vec<String> {
+        vec![
+            self.rule.clone(),
+            self.case.clone(),
+            self.result.as_str().to_owned(),
+            self.detail.clone(),
         ]
     }
     json_is_serde!();

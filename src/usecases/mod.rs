@@ -4,6 +4,7 @@
 //! reach into commands.
 
 pub mod bulk;
+pub mod conformance;
 pub mod generate;
 pub mod lookup;
 pub mod seed;

@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::harness::{Home, Sandbox, Workspace};
 
 /// A server that is not the API: answers every request with `response`, for `count` requests.
-fn impostor(
+pub fn impostor(
     status: &'static str,
     content_type: &'static str,
     body: &'static str,

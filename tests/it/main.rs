@@ -10,6 +10,7 @@ mod cli_interactive;
 mod cli_output;
 mod cli_pipe;
 mod cli_sanitize;
+mod conformance;
 mod generated;
 mod harness;
 mod openapi;

@@ -8,17 +8,108 @@ use serde::de::DeserializeOwned;
 
 use crate::error::ClientError;
 use crate::token::Token;
-use crate::transport::{Log, Options, Transport, decode, encode, new_key};
+use crate::transport::{Log, Options, RawAnswer, Transport, decode, encode, new_key};
 use livectl_contract::query::Paged;
 use livectl_contract::seed::plan::CatalogInput;
 use livectl_contract::{
-    Action, Agent, AuditQuery, BatchRequest, BatchResponse, Block, Conversation, Department, Event,
-    HistoryQuery, HistoryRecord, Intervention, InterventionQuery, Limit, Page, PageQuery, Queues,
-    Topic, UpsertResult, User,
+    Action, ActionKind, Agent, AuditQuery, BatchRequest, BatchResponse, Block, Conversation,
+    Department, Event, HistoryQuery, HistoryRecord, Intervention, InterventionQuery, Limit, Page,
+    PageQuery, Queues, Topic, UpsertResult, User,
 };
 
 /// The largest page the contract serves: what the client asks for when it wants everything.
 pub const FULL_PAGE: u32 = Limit::PageSize.max() as u32;
+
+/// An endpoint of the API, for requests sent as they are (`Client::raw`): its path is spelled
+/// here, beside the typed operations'.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Endpoint {
+    Me,
+    Agents,
+    Departments,
+    Topics,
+    Outcomes,
+    Blocks,
+    Conversations,
+    Interventions,
+    Intervention(String),
+    Action(String, ActionKind),
+    Audit,
+    Batch,
+}
+
+impl Endpoint {
+    fn segments(&self) -> Vec<&str> {
+        match self {
+            Endpoint::Me => vec!["v1", "me"],
+            Endpoint::Agents => vec!["v1", "agents"],
+            Endpoint::Departments => vec!["v1", "departments"],
+            Endpoint::Topics => vec!["v1", "topics"],
+            Endpoint::Outcomes => vec!["v1", "outcomes"],
+            Endpoint::Blocks => vec!["v1", "blocks"],
+            Endpoint::Conversations => vec!["v1", "conversations"],
+            Endpoint::Interventions => vec!["v1", "interventions"],
+            Endpoint::Intervention(id) => vec!["v1", "interventions", id],
+            Endpoint::Action(id, kind) => vec!["v1", "interventions", id, kind.as_str()],
+            Endpoint::Audit => vec!["v1", "audit"],
+            Endpoint::Batch => vec!["v1", "batch"],
+        }
+    }
+}
+
+/// A request sent once and exactly as described: no key or version is added, nothing retried.
+#[derive(Debug, Clone)]
+pub struct RawRequest {
+    pub method: Method,
+    pub endpoint: Endpoint,
+    pub query: Vec<(String, String)>,
+    pub body: Option<serde_json::Value>,
+    /// `Idempotency-Key` and `If-Match`, sent only when given.
+    pub options: Options,
+}
+
+impl RawRequest {
+    pub fn get(endpoint: Endpoint) -> RawRequest {
+        RawRequest {
+            method: Method::GET,
+            endpoint,
+            query: Vec::new(),
+            body: None,
+            options: Options::default(),
+        }
+    }
+
+    pub fn post(endpoint: Endpoint, body: serde_json::Value) -> RawRequest {
+        RawRequest {
+            method: Method::POST,
+            body: Some(body),
+            ..RawRequest::get(endpoint)
+        }
+    }
+
+    /// `POST /v1/interventions/{id}/{action}` with the action's body.
+    pub fn action(id: &str, action: &Action) -> RawRequest {
+        // The contract's request types always encode.
+        let body = serde_json::to_value(action.body()).unwrap_or_default();
+        RawRequest::post(Endpoint::Action(id.to_owned(), action.kind()), body)
+    }
+
+    /// Adds a query parameter.
+    pub fn query(mut self, name: &str, value: &str) -> RawRequest {
+        self.query.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    pub fn idempotency_key(mut self, key: &str) -> RawRequest {
+        self.options.idempotency_key = Some(key.to_owned());
+        self
+    }
+
+    pub fn if_match(mut self, version: i64) -> RawRequest {
+        self.options.if_match = Some(version);
+        self
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Client {
@@ -35,6 +126,35 @@ impl Client {
     /// The API's address, as given.
     pub fn base(&self) -> &str {
         self.transport.base()
+    }
+
+    /// The same client acting with another token.
+    pub fn with_token(&self, token: Token) -> Client {
+        Client {
+            transport: self.transport.with_token(token),
+        }
+    }
+
+    /// Sends a request once, as described, and returns whatever the server answered (status,
+    /// headers, body): for checking the contract itself. An error only when no answer came.
+    pub async fn raw(&self, request: &RawRequest) -> Result<RawAnswer, ClientError> {
+        let url = self.raw_url(request);
+        self.transport
+            .once(
+                &request.method,
+                &url,
+                request.body.as_ref(),
+                &request.options,
+            )
+            .await
+    }
+
+    fn raw_url(&self, request: &RawRequest) -> reqwest::Url {
+        let mut url = self.transport.url(&request.endpoint.segments());
+        if !request.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(&request.query);
+        }
+        url
     }
 
     async fn get<T: DeserializeOwned>(&self, segments: &[&str]) -> Result<T, ClientError> {
@@ -268,5 +388,29 @@ impl Client {
 
     pub(crate) fn events_url(&self) -> reqwest::Url {
         self.transport.url(&["v1", "events"])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_raw_request_names_its_endpoint_and_encodes_its_query() {
+        let client = Client::new("http://127.0.0.1:1/api", Token::new("t"), Log::silent()).unwrap();
+        let action = Action::Cancel(Default::default());
+        let request = RawRequest::action("iv_1/../x", &action)
+            .query("limit", "not a number")
+            .idempotency_key("k")
+            .if_match(3);
+        assert_eq!(
+            client.raw_url(&request).as_str(),
+            "http://127.0.0.1:1/api/v1/interventions/iv_1%2F..%2Fx/cancel?limit=not+a+number"
+        );
+        assert_eq!(request.body, Some(serde_json::json!({})));
+        assert_eq!(request.options.if_match, Some(3));
+        let me = RawRequest::get(Endpoint::Me);
+        assert_eq!(client.raw_url(&me).as_str(), "http://127.0.0.1:1/api/v1/me");
+        assert!(me.body.is_none() && me.options.idempotency_key.is_none());
     }
 }

@@ -9,8 +9,9 @@ pub mod retry;
 mod token;
 mod transport;
 
-pub use client::{Client, FULL_PAGE};
+pub use client::{Client, Endpoint, FULL_PAGE, RawRequest};
 pub use error::ClientError;
 pub use events::{EventStream, Update};
+pub use reqwest::{Method, StatusCode};
 pub use token::Token;
-pub use transport::{Log, Options, new_key};
+pub use transport::{Log, Options, RawAnswer, new_key};

@@ -29,6 +29,45 @@ pub struct Answer {
     pub body: bytes::Bytes,
 }
 
+/// Any answer, as it came: its status, headers and body.
+#[derive(Debug, Clone)]
+pub struct RawAnswer {
+    pub status: StatusCode,
+    pub headers: header::HeaderMap,
+    pub body: bytes::Bytes,
+}
+
+impl RawAnswer {
+    /// A header's value, when it is text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The body as JSON, when it is.
+    pub fn json(&self) -> Option<serde_json::Value> {
+        serde_json::from_slice(&self.body).ok()
+    }
+
+    /// The body as `T`, or why it is not one.
+    pub fn decode<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+        serde_json::from_slice(&self.body).map_err(|e| e.to_string())
+    }
+
+    /// The start of the body, for messages: at most `n` characters, control characters dropped.
+    pub fn snippet(&self, n: usize) -> String {
+        let text: String = String::from_utf8_lossy(&self.body)
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(n + 1)
+            .collect();
+        if text.chars().count() > n {
+            format!("{}…", text.chars().take(n).collect::<String>())
+        } else {
+            text
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Transport {
     http: reqwest::Client,
@@ -108,6 +147,14 @@ impl Transport {
         self.base.as_str().trim_end_matches('/')
     }
 
+    /// The same transport (its HTTP clients, retry policy and budget) with another token.
+    pub fn with_token(&self, token: Token) -> Transport {
+        Transport {
+            token,
+            ..self.clone()
+        }
+    }
+
     /// The URL of the path segments after the base, each percent-encoded.
     pub fn url(&self, segments: &[&str]) -> Url {
         let mut url = self.base.clone();
@@ -133,61 +180,22 @@ impl Transport {
     ) -> Result<Answer, ClientError> {
         let mut retry = 0;
         loop {
-            self.budget.on_request();
-            let mut request = self
-                .http
-                .request(method.clone(), url.clone())
-                .header(
-                    header::AUTHORIZATION,
-                    format!("Bearer {}", self.token.expose()),
-                )
-                .header(header::ACCEPT, "application/json");
-            if let Some(key) = &options.idempotency_key {
-                request = request.header("Idempotency-Key", key);
-            }
-            if let Some(version) = options.if_match {
-                request = request.header(header::IF_MATCH, format!("\"{version}\""));
-            }
-            if let Some(body) = body {
-                request = request.json(body);
-            }
-            self.log(1, || format!("{method} {url}"));
-            if let Some(body) = body {
-                self.log(3, || format!("  body: {body}"));
-            }
-            let started = Instant::now();
-            let (error, retry_after) = match request.send().await {
-                Ok(response) => {
-                    let status = response.status();
-                    let headers = response.headers().clone();
-                    self.log(1, || {
-                        format!(
-                            "  {} in {} ms",
-                            status.as_u16(),
-                            started.elapsed().as_millis()
-                        )
+            let (error, retry_after) = match self.once(&method, &url, body, options).await {
+                Ok(raw) if raw.status.is_success() => {
+                    return Ok(Answer {
+                        headers: raw.headers,
+                        body: raw.body,
                     });
-                    match response.bytes().await {
-                        Ok(bytes) if status.is_success() => {
-                            self.log(3, || {
-                                format!("  answer: {}", String::from_utf8_lossy(&bytes))
-                            });
-                            return Ok(Answer {
-                                headers,
-                                body: bytes,
-                            });
-                        }
-                        Ok(bytes) => {
-                            let wait = headers
-                                .get(header::RETRY_AFTER)
-                                .and_then(|v| v.to_str().ok())
-                                .and_then(retry_after);
-                            (error_from(status, &headers, &bytes), wait)
-                        }
-                        Err(e) => (self.transport_error(url.as_str(), e), None),
-                    }
                 }
-                Err(e) => (self.transport_error(url.as_str(), e), None),
+                Ok(raw) => {
+                    let wait = raw
+                        .headers
+                        .get(header::RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(retry_after);
+                    (error_from(raw.status, &raw.headers, &raw.body), wait)
+                }
+                Err(error) => (error, None),
             };
             if self.may_retry(&method, options, retry, &error) {
                 self.log(2, || format!("  retrying after: {error}"));
@@ -197,6 +205,64 @@ impl Transport {
             }
             return Err(error);
         }
+    }
+
+    /// Sends a request once, whatever it answers: an error only when no whole answer came.
+    pub async fn once(
+        &self,
+        method: &Method,
+        url: &Url,
+        body: Option<&serde_json::Value>,
+        options: &Options,
+    ) -> Result<RawAnswer, ClientError> {
+        self.budget.on_request();
+        let mut request = self
+            .http
+            .request(method.clone(), url.clone())
+            .header(
+                header::AUTHORIZATION,
+                format!("Bearer {}", self.token.expose()),
+            )
+            .header(header::ACCEPT, "application/json");
+        if let Some(key) = &options.idempotency_key {
+            request = request.header("Idempotency-Key", key);
+        }
+        if let Some(version) = options.if_match {
+            request = request.header(header::IF_MATCH, format!("\"{version}\""));
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        self.log(1, || format!("{method} {url}"));
+        if let Some(body) = body {
+            self.log(3, || format!("  body: {body}"));
+        }
+        let started = Instant::now();
+        let response = request
+            .send()
+            .await
+            .map_err(|e| self.transport_error(url.as_str(), e))?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        self.log(1, || {
+            format!(
+                "  {} in {} ms",
+                status.as_u16(),
+                started.elapsed().as_millis()
+            )
+        });
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| self.transport_error(url.as_str(), e))?;
+        self.log(3, || {
+            format!("  answer: {}", String::from_utf8_lossy(&body))
+        });
+        Ok(RawAnswer {
+            status,
+            headers,
+            body,
+        })
     }
 
     fn may_retry(

@@ -24,11 +24,17 @@ use store::Store;
 pub struct Knobs {
     pub rate_limit: Option<u32>,
     pub faults: Option<FaultSpec>,
+    /// How a repeated Idempotency-Key is matched: `KeyOnly` breaks the contract, so that a
+    /// conformance suite can be seen to catch it.
+    pub keys: store::KeyCheck,
 }
 
 /// The whole HTTP application over a store, with the knobs' layers.
 pub fn app(store: Arc<Store>, knobs: &Knobs) -> Router {
-    let mut router = http::router(http::App::new(store));
+    let mut router = http::router(http::App {
+        store,
+        keys: knobs.keys,
+    });
     if let Some(spec) = knobs.faults.clone() {
         router = router.layer(axum::middleware::from_fn_with_state(
             Faults::new(spec),

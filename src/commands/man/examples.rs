@@ -225,11 +225,28 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
             "livectl sandbox token --agent bo@example.com",
             "A token for an agent of the sandbox.",
         )],
-        "livectl-sandbox-backup" => &[("livectl sandbox backup sandbox-copy.db", "A whole copy of the sandbox's database, also while it serves.")],
+        "livectl-sandbox-backup" => &[(
+            "livectl sandbox backup sandbox-copy.db",
+            "A whole copy of the sandbox's database, also while it serves.",
+        )],
         "livectl-sandbox-reset" => &[(
             "livectl sandbox reset --yes",
             "Delete the sandbox's database and start again.",
         )],
+        "livectl-conformance" => &[
+            (
+                "livectl conformance --api-url https://live.example.com --yes --junit conformance.xml",
+                "Check a platform against the contract, as a CI job with an admin's LIVECTL_TOKEN; the JUnit file lists every case.",
+            ),
+            (
+                "printf '%s' \"$AGENT_TOKEN\" | livectl conformance --agent-token-stdin",
+                "Check the role rules too, with an agent's token.",
+            ),
+            (
+                "livectl conformance -o json | jq '.[] | select(.result == \"failed\")'",
+                "The failed cases with their evidence.",
+            ),
+        ],
         "livectl-completions" => &[
             (
                 "livectl completions zsh > ~/.zfunc/_livectl",

@@ -36,10 +36,9 @@ pub async fn exec(args: BackupArgs, ctx: &Ctx) -> Result<(), CliError> {
         CliError::failure(format!("cannot write {}: {e}", file.display()))
             .hint("choose a directory you can write to")
     })?;
-    let interrupted = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    files::backup(&db, copy.path(), interrupted)
+    // A stop is handled here: the half-made copy is removed.
+    let _claim = crate::signals::claim();
+    files::backup(&db, copy.path(), crate::signals::interrupted())
         .await
         .map_err(|e| match e {
             BackupError::Interrupted => CliError::interrupted("interrupted: no backup was written"),

@@ -8,6 +8,7 @@ use std::time::Duration;
 use clap::Args;
 use livectl_sandbox::faults::FaultSpec;
 use livectl_sandbox::server::Limits;
+use livectl_sandbox::store::KeyCheck;
 use livectl_sandbox::{Knobs, Seed};
 
 use super::Ctx;
@@ -48,6 +49,11 @@ pub struct ServeArgs {
     /// Close a connection with no request in progress after this long
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = seconds)]
     pub idle_timeout: Duration,
+    /// Test knob: replay the stored answer for a repeated Idempotency-Key even when the request
+    /// differs, instead of refusing it with 422 (a broken implementation, to see
+    /// `livectl conformance` catch it)
+    #[arg(long, hide = true)]
+    pub idempotency_ignores_body: bool,
 }
 
 fn seed(s: &str) -> Result<SeedArg, String> {
@@ -104,6 +110,15 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
     let knobs = Knobs {
         rate_limit: args.rate_limit,
         faults: args.faults,
+        keys: if args.idempotency_ignores_body {
+            ui.note(
+                "livectl sandbox: --idempotency-ignores-body breaks the contract on purpose: \
+                 a repeated Idempotency-Key replays its first answer whatever the request",
+            );
+            KeyCheck::KeyOnly
+        } else {
+            KeyCheck::Request
+        },
     };
     let limits = Limits {
         max_connections: args.max_connections as usize,

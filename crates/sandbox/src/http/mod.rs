@@ -18,18 +18,16 @@ use axum::routing::{get, post};
 use serde::Serialize;
 
 use crate::error::ApiError;
-use crate::store::{Caller, Fingerprint, Reply, Store, caller_of};
+use crate::store::{Caller, Fingerprint, KeyCheck, Reply, Store, caller_of};
 
 #[derive(Clone)]
 pub struct App {
     pub store: Arc<Store>,
+    /// How a repeated Idempotency-Key is matched (a test knob may break it).
+    pub keys: KeyCheck,
 }
 
 impl App {
-    pub fn new(store: Arc<Store>) -> App {
-        App { store }
-    }
-
     /// Runs blocking database work off the async threads.
     pub async fn blocking<T: Send + 'static>(
         &self,
@@ -69,9 +67,10 @@ impl App {
         + 'static,
     ) -> Result<Response, ApiError> {
         let fingerprint = Fingerprint::new("POST", &path, value);
+        let check = self.keys;
         let reply = self
             .blocking(move |store| {
-                store.post(&token, key.as_deref().map(|k| (k, &fingerprint)), op)
+                store.post(&token, key.as_deref().map(|k| (k, &fingerprint)), check, op)
             })
             .await?;
         Ok(reply_response(reply))

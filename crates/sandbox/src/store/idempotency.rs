@@ -29,6 +29,17 @@ impl Fingerprint {
     }
 }
 
+/// How a repeated Idempotency-Key is matched with the request that first used it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum KeyCheck {
+    /// The contract: the same key with another request is refused (422 `idempotency_conflict`).
+    #[default]
+    Request,
+    /// Broken on purpose, for testing conformance suites: the stored answer is replayed
+    /// whatever the request, as an implementation that forgot the fingerprint would.
+    KeyOnly,
+}
+
 /// A successful answer to a POST, as sent and as stored for replay.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reply {
@@ -54,19 +65,20 @@ impl Reply {
 }
 
 impl Store {
-    /// Runs a POST: authenticates, replays or refuses a known Idempotency-Key, otherwise runs
-    /// `op` and stores its answer under the key, all in one transaction.
+    /// Runs a POST: authenticates, replays or refuses a known Idempotency-Key (as `check`
+    /// says), otherwise runs `op` and stores its answer under the key, all in one transaction.
     pub fn post(
         &self,
         token: &str,
         idempotency: Option<(&str, &Fingerprint)>,
+        check: KeyCheck,
         op: impl FnOnce(&Transaction, Caller, Timestamp) -> Result<Reply, ApiError>,
     ) -> Result<Reply, ApiError> {
         self.write(|tx| {
             let caller = Store::authenticate(tx, token)?;
             let now = Timestamp::now();
             if let Some((key, fingerprint)) = idempotency
-                && let Some(stored) = lookup(tx, caller, key, fingerprint)?
+                && let Some(stored) = lookup(tx, caller, key, fingerprint, check)?
             {
                 return Ok(stored);
             }
@@ -101,6 +113,7 @@ fn lookup(
     caller: Caller,
     key: &str,
     fingerprint: &Fingerprint,
+    check: KeyCheck,
 ) -> Result<Option<Reply>, ApiError> {
     let row = conn
         .prepare_cached(
@@ -119,7 +132,7 @@ fn lookup(
     let Some((stored, status, body, etag, upsert)) = row else {
         return Ok(None);
     };
-    if stored != fingerprint.0 {
+    if stored != fingerprint.0 && check == KeyCheck::Request {
         return Err(ApiError::IdempotencyConflict(format!(
             "Idempotency-Key `{key}` was already used for a different request; use a new key for a new request"
         )));

@@ -32,7 +32,7 @@ use crate::error::ApiError;
 use livectl_contract::Kind;
 use livectl_contract::Role;
 
-pub use idempotency::{Fingerprint, Reply};
+pub use idempotency::{Fingerprint, KeyCheck, Reply};
 
 /// The id of the built-in admin every sandbox has.
 pub const BUILTIN_ADMIN: i64 = 1;

@@ -1,0 +1,118 @@
+//! `livectl conformance [--junit FILE] [--agent-token-stdin]`: the contract's behavioural rules
+//! checked against the platform this run talks to.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use clap::Args;
+use livectl_client::Token;
+
+use super::Ctx;
+use crate::error::CliError;
+use crate::files::write_whole;
+use crate::model::{Names, Verdict};
+use crate::ui::prompt;
+use crate::usecases::conformance::{self, junit};
+
+/// Where an agent's token comes from when `--agent-token-stdin` is not given.
+const AGENT_TOKEN_ENV: &str = "LIVECTL_AGENT_TOKEN";
+
+#[derive(Debug, Args)]
+pub struct ConformanceArgs {
+    /// Also write the cases as JUnit XML to FILE, for CI
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+    /// Read an agent's token from standard input, for the role rules (else LIVECTL_AGENT_TOKEN;
+    /// without either they are skipped)
+    #[arg(long)]
+    pub agent_token_stdin: bool,
+}
+
+pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
+    let ui = &ctx.ui;
+    if let Some(path) = &args.junit
+        && path.is_dir()
+    {
+        return Err(
+            CliError::usage(format!("--junit {}: that is a directory", path.display()))
+                .hint("give a file name, such as conformance.xml"),
+        );
+    }
+    let agent_token = agent_token(args.agent_token_stdin)?;
+    let connection = ctx.connection().await?;
+    let target = connection.target();
+    // A real platform needs a yes; without a terminal to ask on, nothing is sent.
+    let confirm = !connection.is_sandbox() && !ctx.global.yes;
+    if confirm && !ui.interactive() {
+        return Err(CliError::usage(format!(
+            "the conformance suite creates data on {target}, a real platform; nothing was sent"
+        ))
+        .hint("pass --yes to confirm when not running interactively"));
+    }
+    let client = &connection.client;
+    let admin = conformance::admin(client).await?;
+    let agent = match agent_token {
+        Some(token) => Some(conformance::agent(client, token).await?),
+        None => None,
+    };
+    if confirm
+        && !prompt::confirm(
+            ui,
+            &format!(
+                "Run the conformance suite on {target} as {} ({})? It creates a department, agents, a catalog and interventions keyed conformance-<run>-…, and cancels the interventions when done.",
+                admin.name, admin.id
+            ),
+            false,
+        )?
+    {
+        return Err(CliError::interrupted("nothing was created"));
+    }
+    let report = conformance::run(client, agent, ui).await?;
+    if let Some(path) = &args.junit {
+        write_whole(path, junit::render(&report, &target).as_bytes(), None)?;
+    }
+    ui.list(&Names::default(), &report.cases)?;
+    ui.note(format!(
+        "conformance of {target}: {} passed, {} failed, {} skipped in {:.1} s (data keyed conformance-{}-…)",
+        report.count(Verdict::Passed),
+        report.count(Verdict::Failed),
+        report.count(Verdict::Skipped),
+        report.elapsed.as_secs_f64(),
+        report.run
+    ));
+    let failed: Vec<String> = report
+        .failed()
+        .map(|c| format!("{}: {}", c.rule, c.case))
+        .collect();
+    if failed.is_empty() {
+        return Ok(());
+    }
+    Err(CliError::failure(format!(
+        "{} of {} cases failed: {}",
+        failed.len(),
+        report.cases.len(),
+        failed.join("; ")
+    ))
+    .hint("each failed case's detail is the evidence; skipped cases do not fail the run"))
+}
+
+/// The agent's token: from stdin with `--agent-token-stdin`, else from LIVECTL_AGENT_TOKEN.
+fn agent_token(from_stdin: bool) -> Result<Option<Token>, CliError> {
+    if from_stdin {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| {
+            CliError::failure(format!("cannot read the agent token from stdin: {e}"))
+        })?;
+        let token = text.trim();
+        if token.is_empty() {
+            return Err(CliError::usage("--agent-token-stdin: standard input held no token")
+                .hint("pipe an agent's token in, such as `livectl sandbox token --agent KEY | livectl conformance --agent-token-stdin`"));
+        }
+        return Ok(Some(Token::new(token)));
+    }
+    Ok(std::env::var(AGENT_TOKEN_ENV)
+        .ok()
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .map(Token::new))
+}

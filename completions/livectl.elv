@@ -60,6 +60,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand logout 'Forget a profile''s token'
             cand whoami 'Who the token belongs to'
             cand config 'Read and change the configuration'
+            cand api 'An authenticated request to any endpoint of the API, as `gh api` does'
             cand sandbox 'Run a local sandbox of the platform''s API'
             cand conformance 'Check the platform against the contract''s rules: states, roles, idempotency, events, …'
             cand completions 'Print a shell completion script'
@@ -747,6 +748,42 @@ set edit:completion:arg-completer[livectl] = {|@words|
         }
         &'livectl;config;help;help'= {
         }
+        &'livectl;api'= {
+            cand -X 'The HTTP method (default GET, or POST when fields or --input are given)'
+            cand --method 'The HTTP method (default GET, or POST when fields or --input are given)'
+            cand -f 'A string field, KEY=VALUE: the JSON body of a POST, the query of a GET; KEY[]=VALUE adds to a list'
+            cand --raw-field 'A string field, KEY=VALUE: the JSON body of a POST, the query of a GET; KEY[]=VALUE adds to a list'
+            cand -F 'A typed field: true, false, null and numbers become JSON, @FILE reads the value from a file; otherwise as -f'
+            cand --field 'A typed field: true, false, null and numbers become JSON, @FILE reads the value from a file; otherwise as -f'
+            cand --input 'The JSON body from a file (- for stdin); fields then go to the query'
+            cand --if-match 'Send `If-Match` with this version (an intervention''s `version`)'
+            cand --idempotency-key 'Send this `Idempotency-Key` instead of a new random one'
+            cand --profile 'The profile to use [default: the config''s default_profile]'
+            cand --api-url 'The platform''s API address, e.g. https://live.example.com'
+            cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --color 'When to use colour (NO_COLOR turns it off too)'
+            cand --json 'Print JSON with only these fields (comma-separated; without any, list them)'
+            cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
+            cand --sort 'Order a list by one of its fields (see --json for the fields)'
+            cand --paginate 'Follow `next_cursor` to the last page and print every page''s items as one JSON array'
+            cand -i 'Print the answer''s status line and headers before its body'
+            cand --include 'Print the answer''s status line and headers before its body'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --verbose 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --utc 'Show times in UTC rather than the local zone (TZ)'
+            cand --sandbox 'Use the embedded sandbox even when a profile is configured'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than loopback'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'livectl;sandbox'= {
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
@@ -1093,6 +1130,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand logout 'Forget a profile''s token'
             cand whoami 'Who the token belongs to'
             cand config 'Read and change the configuration'
+            cand api 'An authenticated request to any endpoint of the API, as `gh api` does'
             cand sandbox 'Run a local sandbox of the platform''s API'
             cand conformance 'Check the platform against the contract''s rules: states, roles, idempotency, events, …'
             cand completions 'Print a shell completion script'
@@ -1151,6 +1189,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;help;config;unset'= {
         }
         &'livectl;help;config;list'= {
+        }
+        &'livectl;help;api'= {
         }
         &'livectl;help;sandbox'= {
             cand serve 'Serve the Live Conversations API from a local database'

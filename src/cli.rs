@@ -115,6 +115,13 @@ pub enum Command {
     Whoami(commands::whoami::WhoamiArgs),
     /// Read and change the configuration
     Config(commands::config::ConfigArgs),
+    /// An authenticated request to any endpoint of the API, as `gh api` does
+    ///
+    /// PATH is under /v1/. Fields become the JSON body of a POST or the query of a GET. The
+    /// request goes with the run's profile and token, its retries, and an Idempotency-Key on
+    /// anything that changes data. The answer's JSON is printed (shaped by --jq and --json); an
+    /// error answer exits with the code of its kind, as every command does.
+    Api(commands::api::ApiArgs),
     /// Run a local sandbox of the platform's API
     Sandbox(commands::sandbox::SandboxArgs),
     /// Check the platform against the contract's rules: states, roles, idempotency, events, …
@@ -237,6 +244,7 @@ async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Logout(args) => commands::logout::exec(args, ctx).await,
         Command::Whoami(args) => commands::whoami::exec(args, ctx).await,
         Command::Config(args) => commands::config::exec(args, ctx).await,
+        Command::Api(args) => commands::api::exec(args, ctx).await,
         Command::Sandbox(args) => commands::sandbox::exec(args, ctx).await,
         Command::Conformance(args) => commands::conformance::exec(args, ctx).await,
         Command::Completions(args) => commands::completions::exec(args, ctx).await,

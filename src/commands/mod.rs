@@ -2,6 +2,7 @@
 //! help text: parse, call the client or a use case, hand the rows to the ui.
 
 pub mod act;
+pub mod api;
 pub mod assign;
 pub mod cancel;
 pub mod catalog;

@@ -34,7 +34,8 @@ impl Jq {
             .chain(jaq_json::defs());
         let funs = jaq_core::funs()
             .chain(jaq_std::funs())
-            .chain(jaq_json::funs());
+            .chain(jaq_json::funs())
+            .chain(tabular());
         let loader = Loader::new(defs);
         let arena = Arena::default();
         let modules = loader
@@ -193,6 +194,31 @@ impl fmt::Display for CompileError {
         }
         Ok(())
     }
+}
+
+/// `@csv` and `@tsv`, which jaq keeps in jaq-fmts: only its tabular writer is taken.
+fn tabular() -> impl Iterator<Item = jaq_core::native::Fun<D>> {
+    use jaq_core::native::{Filter, bome, run, v};
+    use jaq_core::{Error, RunPtr};
+    use jaq_fmts::write::tabular::Row;
+    fn write(value: &Val, csv: bool) -> Result<Val, Error<Val>> {
+        let name = if csv { "@csv" } else { "@tsv" };
+        let row =
+            Row::try_from(value).map_err(|e| Error::str(format_args!("cannot {name}: {e}")))?;
+        let mut out = Vec::new();
+        let written = if csv {
+            row.write_csv(&mut out)
+        } else {
+            row.write_tsv(&mut out)
+        };
+        written.map_err(|e| Error::str(format_args!("cannot {name}: {e}")))?;
+        Ok(Val::utf8_str(out))
+    }
+    let filters: [Filter<RunPtr<D>>; 2] = [
+        ("@csv", v(0), |cv| bome(write(&cv.1, true))),
+        ("@tsv", v(0), |cv| bome(write(&cv.1, false))),
+    ];
+    filters.into_iter().map(run::<D>)
 }
 
 #[cfg(test)]

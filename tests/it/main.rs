@@ -2,6 +2,7 @@
 
 mod architecture;
 mod bulk;
+mod cli_api;
 mod cli_config;
 mod cli_embedded;
 mod cli_errors;

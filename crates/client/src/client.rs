@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::ClientError;
 use crate::token::Token;
-use crate::transport::{Log, Options, RawAnswer, Transport, decode, encode, new_key};
+use crate::transport::{Answer, Log, Options, RawAnswer, Transport, decode, encode, new_key};
 use livectl_contract::query::Paged;
 use livectl_contract::seed::plan::CatalogInput;
 use livectl_contract::{
@@ -36,6 +36,8 @@ pub enum Endpoint {
     Action(String, ActionKind),
     Audit,
     Batch,
+    /// Any path, segment by segment (`livectl api`); each segment is percent-encoded when sent.
+    Path(Vec<String>),
 }
 
 impl Endpoint {
@@ -53,6 +55,7 @@ impl Endpoint {
             Endpoint::Action(id, kind) => vec!["v1", "interventions", id, kind.as_str()],
             Endpoint::Audit => vec!["v1", "audit"],
             Endpoint::Batch => vec!["v1", "batch"],
+            Endpoint::Path(segments) => segments.iter().map(String::as_str).collect(),
         }
     }
 }
@@ -146,6 +149,20 @@ impl Client {
                 request.body.as_ref(),
                 &request.options,
             )
+            .await
+    }
+
+    /// Sends a request with the client's policy, as every command's request goes: retried when
+    /// safe, a request that changes something given an `Idempotency-Key` unless it has one, and
+    /// answered with a 2xx or an error.
+    pub async fn send(&self, request: &RawRequest) -> Result<Answer, ClientError> {
+        let mut options = request.options.clone();
+        if request.method != Method::GET && options.idempotency_key.is_none() {
+            options.idempotency_key = Some(new_key());
+        }
+        let url = self.raw_url(request);
+        self.transport
+            .send(request.method.clone(), url, request.body.as_ref(), &options)
             .await
     }
 

@@ -14,4 +14,4 @@ pub use error::ClientError;
 pub use events::{EventStream, Update};
 pub use reqwest::{Method, StatusCode};
 pub use token::Token;
-pub use transport::{Log, Options, RawAnswer, new_key};
+pub use transport::{Answer, Log, Options, RawAnswer, new_key};

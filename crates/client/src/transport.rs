@@ -25,6 +25,7 @@ pub struct Options {
 /// A 2xx answer.
 #[derive(Debug)]
 pub struct Answer {
+    pub status: StatusCode,
     pub headers: header::HeaderMap,
     pub body: bytes::Bytes,
 }
@@ -183,6 +184,7 @@ impl Transport {
             let (error, retry_after) = match self.once(&method, &url, body, options).await {
                 Ok(raw) if raw.status.is_success() => {
                     return Ok(Answer {
+                        status: raw.status,
                         headers: raw.headers,
                         body: raw.body,
                     });

@@ -32,6 +32,20 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
                 "How many wait in the general queue, for a script.",
             ),
         ],
+        "livectl-api" => &[
+            (
+                "livectl api /v1/queues --jq .general.count",
+                "How many wait in the general queue, straight from the API.",
+            ),
+            (
+                "livectl api /v1/interventions/iv_42/reassign -f agent=ag_3 -f reason=handover --if-match 4",
+                "Reassign one intervention, refused if it changed since version 4.",
+            ),
+            (
+                "livectl api /v1/interventions?state=queued --paginate --jq 'length'",
+                "Every queued intervention, page after page, counted.",
+            ),
+        ],
         "livectl-list" => &[
             (
                 "livectl list",

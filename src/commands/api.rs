@@ -1,0 +1,441 @@
+//! `livectl api PATH`: an authenticated request to any endpoint of the API, as `gh api` does,
+//! with the run's profile, retry policy and idempotency keys.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use clap::{Args, ValueEnum};
+use livectl_client::{Answer, Endpoint, Method, Options, RawRequest};
+use serde_json::{Map, Value};
+
+use super::Ctx;
+use crate::error::CliError;
+
+#[derive(Debug, Args)]
+pub struct ApiArgs {
+    /// The endpoint under /v1/, with a query if you like, e.g. /v1/interventions?state=queued
+    #[arg(value_name = "PATH")]
+    pub path: ApiPath,
+    /// The HTTP method (default GET, or POST when fields or --input are given)
+    #[arg(short = 'X', long, value_enum, ignore_case = true)]
+    pub method: Option<HttpMethod>,
+    /// A string field, KEY=VALUE: the JSON body of a POST, the query of a GET; KEY[]=VALUE adds
+    /// to a list
+    #[arg(short = 'f', long = "raw-field", value_name = "KEY=VALUE")]
+    pub raw_fields: Vec<Field>,
+    /// A typed field: true, false, null and numbers become JSON, @FILE reads the value from a
+    /// file; otherwise as -f
+    #[arg(short = 'F', long = "field", value_name = "KEY=VALUE")]
+    pub fields: Vec<Field>,
+    /// The JSON body from a file (- for stdin); fields then go to the query
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Follow `next_cursor` to the last page and print every page's items as one JSON array
+    #[arg(long, conflicts_with = "include")]
+    pub paginate: bool,
+    /// Print the answer's status line and headers before its body
+    #[arg(short = 'i', long)]
+    pub include: bool,
+    /// Send `If-Match` with this version (an intervention's `version`)
+    #[arg(long, value_name = "VERSION")]
+    pub if_match: Option<i64>,
+    /// Send this `Idempotency-Key` instead of a new random one
+    #[arg(long, value_name = "KEY", value_parser = key)]
+    pub idempotency_key: Option<String>,
+}
+
+fn key(s: &str) -> Result<String, String> {
+    livectl_contract::limits::idempotency_key(s)?;
+    Ok(s.to_owned())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HttpMethod {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl HttpMethod {
+    fn method(self) -> Method {
+        match self {
+            HttpMethod::Get => Method::GET,
+            HttpMethod::Post => Method::POST,
+            HttpMethod::Put => Method::PUT,
+            HttpMethod::Patch => Method::PATCH,
+            HttpMethod::Delete => Method::DELETE,
+        }
+    }
+
+    /// Whether the fields of this method travel in the query rather than a body.
+    fn fields_in_query(self) -> bool {
+        matches!(self, HttpMethod::Get | HttpMethod::Delete)
+    }
+}
+
+/// A path of the API: `/v1/…` (the leading slash may be left out), segments percent-decoded,
+/// with its query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiPath {
+    pub segments: Vec<String>,
+    pub query: Vec<(String, String)>,
+}
+
+impl FromStr for ApiPath {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<ApiPath, String> {
+        const RIGHT: &str = "give a path of the API such as /v1/interventions or /v1/queues";
+        if s.contains('#') || s.chars().any(char::is_control) || s.contains(' ') {
+            return Err(format!(
+                "a path holds no spaces, control characters or `#`; {RIGHT}"
+            ));
+        }
+        if s.contains("://") {
+            return Err(format!(
+                "give the path alone: the address is the profile's (or --api-url); {RIGHT}"
+            ));
+        }
+        let (path, query) = s.split_once('?').unwrap_or((s, ""));
+        let path = path.strip_prefix('/').unwrap_or(path);
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let mut segments = Vec::new();
+        for raw in path.split('/') {
+            let segment = percent_encoding::percent_decode_str(raw)
+                .decode_utf8()
+                .map_err(|_| format!("`{raw}` does not decode to UTF-8 text; {RIGHT}"))?
+                .into_owned();
+            if segment.is_empty() || segment == "." || segment == ".." || segment.contains('/') {
+                return Err(format!(
+                    "the path has an empty, `.` or `..` segment; {RIGHT}"
+                ));
+            }
+            segments.push(segment);
+        }
+        if segments.first().map(String::as_str) != Some("v1") || segments.len() < 2 {
+            return Err(format!("the path is outside /v1/; {RIGHT}"));
+        }
+        if segments == ["v1", "events"] {
+            return Err(
+                "/v1/events is a stream that never ends; follow it with `livectl watch --json`"
+                    .into(),
+            );
+        }
+        let query = url::form_urlencoded::parse(query.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        Ok(ApiPath { segments, query })
+    }
+}
+
+/// One `-f`/`-F` field: its key, whether it adds to a list (`KEY[]`), and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub key: String,
+    pub list: bool,
+    pub value: String,
+}
+
+impl FromStr for Field {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Field, String> {
+        let Some((key, value)) = s.split_once('=') else {
+            return Err(format!(
+                "`{s}` has no `=`; give KEY=VALUE, e.g. reason=handover"
+            ));
+        };
+        let (key, list) = match key.strip_suffix("[]") {
+            Some(key) => (key, true),
+            None => (key, false),
+        };
+        if key.is_empty() || key.chars().any(|c| c.is_control() || "[]=".contains(c)) {
+            return Err(format!(
+                "`{s}` has no usable KEY before `=`; give KEY=VALUE, e.g. reason=handover"
+            ));
+        }
+        Ok(Field {
+            key: key.to_owned(),
+            list,
+            value: value.to_owned(),
+        })
+    }
+}
+
+impl Field {
+    /// The value as text (`-f`).
+    fn text(&self) -> Value {
+        Value::String(self.value.clone())
+    }
+
+    /// The value typed (`-F`): a literal, a number, a file's content, or text.
+    fn typed(&self) -> Result<Value, CliError> {
+        Ok(match self.value.as_str() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            "null" => Value::Null,
+            v if v.starts_with('@') => {
+                let path = &v[1..];
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    CliError::usage(format!("cannot read {path} for field {}: {e}", self.key))
+                })?;
+                Value::String(text)
+            }
+            v => match v.parse::<i64>() {
+                Ok(n) => Value::from(n),
+                Err(_) => match v.parse::<f64>().ok().filter(|f| f.is_finite()) {
+                    Some(f) => Value::from(f),
+                    None => self.text(),
+                },
+            },
+        })
+    }
+}
+
+pub async fn exec(args: ApiArgs, ctx: &Ctx) -> Result<(), CliError> {
+    let request = request(&args)?;
+    let client = ctx.client().await?;
+    if args.paginate {
+        let items = paginate(client, request).await?;
+        return ctx.ui.json(&Value::Array(items));
+    }
+    let answer = client.send(&request).await?;
+    if args.include {
+        for line in status_and_headers(&answer) {
+            ctx.ui.line(&line)?;
+        }
+    }
+    print_body(ctx, &answer)
+}
+
+/// The request the arguments describe, checked whole before anything is sent.
+fn request(args: &ApiArgs) -> Result<RawRequest, CliError> {
+    let body_given = args.input.is_some();
+    let fields_given = !args.fields.is_empty() || !args.raw_fields.is_empty();
+    let method = args.method.unwrap_or(if body_given || fields_given {
+        HttpMethod::Post
+    } else {
+        HttpMethod::Get
+    });
+    if args.paginate && method != HttpMethod::Get {
+        return Err(CliError::usage(format!(
+            "--paginate reads lists, which take GET, not {}; nothing was sent",
+            method.method()
+        )));
+    }
+    if body_given && method.fields_in_query() {
+        return Err(CliError::usage(format!(
+            "--input is a body, which {} does not take; nothing was sent",
+            method.method()
+        ))
+        .hint("give -X POST, or leave out --input"));
+    }
+    let mut fields = Map::new();
+    for field in &args.raw_fields {
+        add(&mut fields, field, field.text())?;
+    }
+    for field in &args.fields {
+        add(&mut fields, field, field.typed()?)?;
+    }
+    let mut query = args.path.query.clone();
+    let body = match (&args.input, method.fields_in_query()) {
+        (Some(path), _) => {
+            query.extend(fields.iter().flat_map(query_pairs));
+            Some(read_body(path)?)
+        }
+        (None, true) => {
+            query.extend(fields.iter().flat_map(query_pairs));
+            None
+        }
+        (None, false) => Some(Value::Object(fields)).filter(|_| fields_given),
+    };
+    Ok(RawRequest {
+        method: method.method(),
+        endpoint: Endpoint::Path(args.path.segments.clone()),
+        query,
+        body,
+        options: Options {
+            idempotency_key: args.idempotency_key.clone(),
+            if_match: args.if_match,
+        },
+    })
+}
+
+fn add(fields: &mut Map<String, Value>, field: &Field, value: Value) -> Result<(), CliError> {
+    let clash = || {
+        CliError::usage(format!(
+            "field `{}` is given both as a value and as a list ({}[]); give one form",
+            field.key, field.key
+        ))
+    };
+    if field.list {
+        match fields
+            .entry(field.key.clone())
+            .or_insert_with(|| Value::Array(Vec::new()))
+        {
+            Value::Array(items) => items.push(value),
+            _ => return Err(clash()),
+        }
+    } else if fields.insert(field.key.clone(), value).is_some() {
+        return Err(CliError::usage(format!(
+            "field `{}` is given twice; give it once, or as {}[]=VALUE for a list",
+            field.key, field.key
+        )));
+    }
+    Ok(())
+}
+
+/// A field as query parameters: text as it is, other values as JSON, a list as repeats.
+fn query_pairs((key, value): (&String, &Value)) -> Vec<(String, String)> {
+    let one = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    match value {
+        Value::Array(items) => items.iter().map(|v| (key.clone(), one(v))).collect(),
+        v => vec![(key.clone(), one(v))],
+    }
+}
+
+fn read_body(path: &PathBuf) -> Result<Value, CliError> {
+    let name = path.display().to_string();
+    let text = if name == "-" {
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(path)
+    }
+    .map_err(|e| CliError::usage(format!("cannot read --input {name}: {e}; nothing was sent")))?;
+    serde_json::from_str(&text).map_err(|e| {
+        CliError::usage(format!("--input {name} is not JSON: {e}; nothing was sent"))
+            .hint("the body is one JSON value, e.g. {\"reason\": \"handover\"}")
+    })
+}
+
+/// Every item of a list, page after page.
+async fn paginate(
+    client: &livectl_client::Client,
+    request: RawRequest,
+) -> Result<Vec<Value>, CliError> {
+    let mut items = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut page = request.clone();
+        if let Some(cursor) = &cursor {
+            page.query.retain(|(k, _)| k != "cursor");
+            page.query.push(("cursor".into(), cursor.clone()));
+        }
+        let answer = client.send(&page).await?;
+        let value: Value = serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
+        let Some(Value::Array(got)) = value.get("items") else {
+            return Err(CliError::usage(
+                "--paginate follows lists, and this answer is not one (it has no `items`)",
+            )
+            .hint("leave out --paginate for a single resource"));
+        };
+        items.extend(got.iter().cloned());
+        match value.get("next_cursor").and_then(Value::as_str) {
+            Some(next) if cursor.as_deref() != Some(next) => cursor = Some(next.to_owned()),
+            _ => return Ok(items),
+        }
+    }
+}
+
+/// The status line, a line per header and an empty line, as HTTP writes them.
+fn status_and_headers(answer: &Answer) -> Vec<String> {
+    let status = answer.status;
+    let reason = status.canonical_reason().unwrap_or("");
+    std::iter::once(format!("HTTP {} {reason}", status.as_u16()))
+        .chain(
+            answer.headers.iter().map(|(name, value)| {
+                format!("{name}: {}", String::from_utf8_lossy(value.as_bytes()))
+            }),
+        )
+        .chain(std::iter::once(String::new()))
+        .collect()
+}
+
+fn print_body(ctx: &Ctx, answer: &Answer) -> Result<(), CliError> {
+    if answer.body.is_empty() {
+        return Ok(());
+    }
+    match serde_json::from_slice::<Value>(&answer.body) {
+        Ok(value) => ctx.ui.json(&value),
+        Err(_) => ctx.ui.line(&String::from_utf8_lossy(&answer.body)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn paths_stay_under_v1() {
+        let ok: ApiPath = "/v1/interventions/iv_1?state=queued&state=assigned"
+            .parse()
+            .unwrap();
+        assert_eq!(ok.segments, ["v1", "interventions", "iv_1"]);
+        assert_eq!(ok.query.len(), 2);
+        assert_eq!(
+            "v1/agents/".parse::<ApiPath>().unwrap().segments,
+            ["v1", "agents"]
+        );
+        assert_eq!(
+            "/v1/users/a%20b".parse::<ApiPath>().unwrap().segments,
+            ["v1", "users", "a b"]
+        );
+        for bad in [
+            "/v2/x",
+            "/",
+            "/v1",
+            "/v1/../admin",
+            "/v1//x",
+            "/v1/a%2Fb",
+            "http://evil/v1/x",
+            "/v1/x#y",
+            "/v1/events",
+            "/v1/%ff",
+        ] {
+            assert!(bad.parse::<ApiPath>().is_err(), "{bad} was taken");
+        }
+    }
+
+    #[test]
+    fn fields_need_a_key_and_an_equals_sign() {
+        let f: Field = "tags[]=vip".parse().unwrap();
+        assert!(f.list && f.key == "tags" && f.value == "vip");
+        let f: Field = "reason=a=b".parse().unwrap();
+        assert_eq!(f.value, "a=b");
+        for bad in ["reason", "=x", "[]=x", "a[b=x"] {
+            assert!(bad.parse::<Field>().is_err(), "{bad} was taken");
+        }
+    }
+
+    #[test]
+    fn typed_fields_become_json() {
+        let typed = |s: &str| s.parse::<Field>().unwrap().typed().unwrap();
+        assert_eq!(typed("a=true"), Value::Bool(true));
+        assert_eq!(typed("a=null"), Value::Null);
+        assert_eq!(typed("a=12"), Value::from(12));
+        assert_eq!(typed("a=1.5"), Value::from(1.5));
+        assert_eq!(typed("a=NaN"), Value::from("NaN"));
+        assert_eq!(typed("a=ag_1"), Value::from("ag_1"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            rng_seed: proptest::test_runner::RngSeed::Fixed(20261128),
+            ..ProptestConfig::default()
+        })]
+        #[test]
+        fn parsers_never_panic(s in "\\PC{0,40}|/v1/[a-z%/._?=&]{0,30}") {
+            if let Ok(path) = s.parse::<ApiPath>() {
+                prop_assert_eq!(path.segments[0].as_str(), "v1");
+                prop_assert!(path.segments.iter().all(|s| s != ".." && !s.is_empty()));
+            }
+            let _ = s.parse::<Field>();
+        }
+    }
+}

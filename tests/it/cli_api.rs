@@ -1,0 +1,216 @@
+//! `livectl api`: any endpoint, with the run's token, retries and idempotency keys, as `gh api`.
+
+use serde_json::{Value, json};
+
+use crate::harness::*;
+
+fn json_of(run: Run) -> Value {
+    serde_json::from_str(&run.ok()).expect("livectl api prints JSON")
+}
+
+#[test]
+fn reads_any_endpoint_as_the_api_answers_it() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let token = sandbox.home.token(None);
+    let printed = json_of(sandbox.cli(&token, &["api", &format!("/v1/interventions/{id}")]));
+    assert_eq!(printed, api.intervention(&id));
+    // --jq shapes it, strings raw; @tsv works as in jq.
+    let out = sandbox
+        .cli(
+            &token,
+            &[
+                "api",
+                "v1/agents",
+                "--jq",
+                ".items[] | [.name, .role] | @tsv",
+            ],
+        )
+        .ok();
+    assert!(out.contains("Bo Chen\tagent\n"), "{out}");
+    // -i: the status line and headers, then the body.
+    let out = sandbox
+        .cli(&token, &["api", "-i", &format!("/v1/interventions/{id}")])
+        .ok();
+    assert!(out.starts_with("HTTP 200 OK\n"), "{out}");
+    assert!(out.contains("\netag: \"1\"\n"), "{out}");
+}
+
+#[test]
+fn acts_with_fields_if_match_and_one_key_per_request() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.in_state("assigned");
+    let token = sandbox.home.token(None);
+    let version = api.intervention(&id)["version"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let path = format!("/v1/interventions/{id}/reassign");
+    let moved = json_of(sandbox.cli(
+        &token,
+        &[
+            "api",
+            &path,
+            "-f",
+            &format!("agent={}", w.cy),
+            "-f",
+            "reason=handover",
+            "--if-match",
+            &version,
+        ],
+    ));
+    assert_eq!(moved["owner"], json!(w.cy));
+    // The same version again: the intervention changed meanwhile, exit 6, nothing done.
+    sandbox
+        .cli(
+            &token,
+            &[
+                "api",
+                &path,
+                "-f",
+                &format!("agent={}", w.ana),
+                "--if-match",
+                &version,
+            ],
+        )
+        .fails(6, "");
+    assert_eq!(api.intervention(&id)["owner"], json!(w.cy));
+    // One key sent twice acts once: the second answer is the first replayed.
+    let assign = |key: &str| {
+        let id = w.queued();
+        let path = format!("/v1/interventions/{id}/assign");
+        let args = [
+            "api",
+            path.as_str(),
+            "-f",
+            &format!("agent={}", w.bo),
+            "--idempotency-key",
+            key,
+        ];
+        (
+            id.clone(),
+            sandbox.cli(&token, &args),
+            sandbox.cli(&token, &args),
+        )
+    };
+    let (other, first, again) = assign("api-test-key-1");
+    assert_eq!(json_of(first), json_of(again));
+    let assigned: Vec<Value> = api
+        .all("/v1/audit?action=assigned")
+        .into_iter()
+        .filter(|e| e["intervention_id"] == json!(other))
+        .collect();
+    assert_eq!(assigned.len(), 1, "{assigned:?}");
+    // Typed fields and lists: tags[] builds a list, -F makes JSON of literals.
+    let done = json_of(sandbox.cli(
+        &token,
+        &[
+            "api",
+            &format!("/v1/interventions/{other}/complete"),
+            "-f",
+            &format!("topic={}", w.topic),
+            "-f",
+            &format!("outcome={}", w.outcome),
+            "-f",
+            "tags[]=vip",
+            "-f",
+            "tags[]=refund",
+        ],
+    ));
+    assert_eq!(done["state"], json!("completed"));
+    assert_eq!(done["completion"]["tags"], json!(["vip", "refund"]));
+}
+
+#[test]
+fn paginates_to_the_last_page() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..5).map(|_| w.queued()).collect();
+    let token = sandbox.home.token(None);
+    let all = json_of(sandbox.cli(
+        &token,
+        &[
+            "api",
+            "/v1/interventions?limit=2",
+            "--paginate",
+            "--jq",
+            "map(.id)",
+        ],
+    ));
+    assert_eq!(all, json!(ids));
+    // Without --paginate, the first page as the API answers it.
+    let page = json_of(sandbox.cli(&token, &["api", "/v1/interventions?limit=2"]));
+    assert_eq!(page["items"].as_array().unwrap().len(), 2);
+    assert!(page["next_cursor"].is_string());
+    // A resource is not a list.
+    sandbox
+        .cli(&token, &["api", "/v1/me", "--paginate"])
+        .fails(2, "is not one (it has no `items`)");
+}
+
+#[test]
+fn error_answers_exit_with_their_kind_and_never_show_the_token() {
+    let sandbox = Sandbox::start(&[]);
+    let token = sandbox.home.token(None);
+    sandbox
+        .cli(&token, &["api", "/v1/interventions/iv_999"])
+        .fails(5, "iv_999");
+    sandbox.cli("not-a-token", &["api", "/v1/me"]).fails(4, "");
+    let run = sandbox.cli(&token, &["api", "/v1/me", "-vvv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("GET "),
+        "-vvv logs the request: {}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(&token) && !run.stdout.contains(&token));
+}
+
+#[test]
+fn bad_input_is_refused_before_anything_is_sent() {
+    let home = Home::new();
+    // No server listens here: exit 2 (not a connection failure) proves nothing was sent.
+    let run = |args: &[&str]| {
+        let out = home
+            .livectl()
+            .env("LIVECTL_API_URL", "http://127.0.0.1:9")
+            .env("LIVECTL_TOKEN", "t")
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    };
+    run(&["api", "/v2/interventions"]).fails(2, "outside /v1/");
+    run(&["api", "https://example.com/v1/me"]).fails(2, "give the path alone");
+    run(&["api", "/v1/../admin"]).fails(2, "`..` segment");
+    run(&["api", "/v1/events"]).fails(2, "livectl watch --json");
+    run(&["api", "/v1/x", "-f", "reason"]).fails(2, "give KEY=VALUE");
+    run(&["api", "/v1/x", "-f", "=x"]).fails(2, "no usable KEY");
+    run(&["api", "/v1/x", "-f", "a=1", "-f", "a=2"]).fails(2, "given twice");
+    run(&["api", "/v1/x", "-X", "POST", "--paginate"]).fails(2, "take GET, not POST");
+    run(&["api", "/v1/x", "-X", "TRACE"]).fails(2, "possible values");
+    run(&["api", "/v1/x", "--idempotency-key", "a b"]).fails(2, "visible ASCII");
+    run(&["api", "/v1/x", "-F", "a=@/nonexistent/file"]).fails(2, "cannot read /nonexistent/file");
+    let bad = home.path().join("body.json");
+    std::fs::write(&bad, "{\"reason\": ").unwrap();
+    run(&["api", "/v1/x", "--input", bad.to_str().unwrap()]).fails(2, "body.json is not JSON");
+    run(&[
+        "api",
+        "/v1/x",
+        "--input",
+        bad.to_str().unwrap(),
+        "-X",
+        "GET",
+    ])
+    .fails(2, "--input is a body");
+}

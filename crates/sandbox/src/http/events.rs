@@ -119,9 +119,7 @@ pub async fn stream(
         .read(token, move |conn, caller| {
             let start = match resume {
                 Some(seq) => seq,
-                None => {
-                    conn.query_row("SELECT coalesce(max(seq), 0) FROM events", [], |r| r.get(0))?
-                }
+                None => store::latest_seq(conn)?,
             };
             Ok((start, caller))
         })

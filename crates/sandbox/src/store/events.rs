@@ -2,7 +2,8 @@
 //! the transaction that makes the change.
 
 use jiff::Timestamp;
-use rusqlite::{Connection, Row, Transaction, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, Row, Transaction, params, params_from_iter};
 
 use super::{decode_cursor, encode_cursor, ms, opt_id, page_limit, paginate, reference, ts, word};
 use crate::error::ApiError;
@@ -54,6 +55,15 @@ fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Event> {
     })
 }
 
+/// The seq of the newest event, 0 when there is none (the last entry of the log's key: no
+/// scan).
+pub fn latest_seq(conn: &Connection) -> Result<i64, ApiError> {
+    let seq: Option<i64> = conn
+        .prepare_cached("SELECT max(seq) FROM events")?
+        .query_row([], |r| r.get(0))?;
+    Ok(seq.unwrap_or(0))
+}
+
 /// Events with a seq above `after`, oldest first, at most `limit`.
 pub fn events_after(conn: &Connection, after: i64, limit: usize) -> Result<Vec<Event>, ApiError> {
     Ok(conn
@@ -93,22 +103,28 @@ pub fn audit(conn: &Connection, q: &AuditQuery) -> Result<Page<Event>, ApiError>
             Some(reference(conn, Kind::Agent, id)?)
         }
     };
+    // Only the filters given are in the SQL, so one intervention's events are sought in its
+    // index rather than found by reading the whole log.
+    let mut sql = format!("{EVENT_SELECT} WHERE seq > ?");
+    let mut values: Vec<Value> = vec![after.into()];
+    for (clause, value) in [
+        (" AND intervention_id = ?", intervention.map(Value::from)),
+        (" AND coalesce(actor_id, 0) = ?", actor.map(Value::from)),
+        (
+            " AND action = ?",
+            q.action.map(|a| Value::from(a.as_str().to_owned())),
+        ),
+    ] {
+        if let Some(value) = value {
+            sql.push_str(clause);
+            values.push(value);
+        }
+    }
+    sql.push_str(" ORDER BY seq LIMIT ?");
+    values.push((limit as i64 + 1).into());
     let items = conn
-        .prepare_cached(&format!(
-            "{EVENT_SELECT} WHERE seq > ?1 AND (?2 IS NULL OR intervention_id = ?2) \
-             AND (?3 IS NULL OR coalesce(actor_id, 0) = ?3) AND (?4 IS NULL OR action = ?4) \
-             ORDER BY seq LIMIT ?5"
-        ))?
-        .query_map(
-            params![
-                after,
-                intervention,
-                actor,
-                q.action.map(|a| a.as_str()),
-                limit as i64 + 1
-            ],
-            event_from_row,
-        )?
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(values), event_from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(paginate(items, limit, |e| encode_cursor("ev", &[e.seq])))
 }

@@ -1,11 +1,19 @@
 //! The database schema, versioned in code through `PRAGMA user_version`.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
+
+/// One step of the schema.
+enum Migration {
+    Sql(&'static str),
+    /// A step that reads the data it finds, as a function of its own.
+    Run(fn(&Transaction) -> rusqlite::Result<()>),
+}
 
 /// Migration `i` brings the schema from version `i` to `i + 1`. Never edit one that has shipped:
 /// append a new one.
-const MIGRATIONS: &[&str] = &[
-    r#"
+const MIGRATIONS: &[Migration] = &[
+    Migration::Sql(
+        r#"
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE departments (id INTEGER PRIMARY KEY, key TEXT UNIQUE, name TEXT NOT NULL);
 CREATE TABLE agents (
@@ -108,9 +116,83 @@ CREATE TABLE tokens (
 INSERT INTO agents (id, key, name, email, role, department_id, status, active)
     VALUES (1, NULL, 'Sandbox Admin', 'admin@sandbox.invalid', 'admin', NULL, 'online', 1);
 "#,
+    ),
     // Whether an agent may read a user asks for that user's interventions.
-    "CREATE INDEX interventions_by_user ON interventions(user_id, id);",
+    Migration::Sql("CREATE INDEX interventions_by_user ON interventions(user_id, id);"),
+    Migration::Run(flat_costs),
 ];
+
+/// Costs that do not grow with the data (version 3). An existing database gets its queues'
+/// sizes counted from the interventions it holds; from then on the triggers keep them.
+fn flat_costs(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(FLAT_COSTS)?;
+    tx.execute_batch(
+        "INSERT INTO queue_sizes (queue, size)
+             SELECT CASE state WHEN 'queued' THEN 0 ELSE owner_id END, count(*) FROM interventions
+             WHERE state = 'queued' OR (state = 'assigned' AND owner_id IS NOT NULL) GROUP BY 1;",
+    )
+}
+
+/// Costs that do not grow with the data: the queues' sizes kept by triggers (so `/v1/queues`
+/// counts nothing), indexes that find the open interventions and the oldest waits without
+/// reading the finished ones, an index for expiring idempotency records, and the count of
+/// changes to agents and tokens that tells each process when its remembered tokens are stale
+/// (`tokens.rs`). Queue 0 is the general queue (`queued`), queue N agent N's My Queue
+/// (`assigned` to N), as `/v1/queues` counts them.
+const FLAT_COSTS: &str = r#"
+CREATE TABLE queue_sizes (queue INTEGER PRIMARY KEY, size INTEGER NOT NULL);
+CREATE TRIGGER queue_sizes_insert AFTER INSERT ON interventions
+    WHEN NEW.state = 'queued' OR (NEW.state = 'assigned' AND NEW.owner_id IS NOT NULL)
+BEGIN
+    INSERT INTO queue_sizes (queue, size)
+        VALUES (CASE NEW.state WHEN 'queued' THEN 0 ELSE NEW.owner_id END, 1)
+        ON CONFLICT (queue) DO UPDATE SET size = size + 1;
+END;
+CREATE TRIGGER queue_sizes_leave AFTER UPDATE OF state, owner_id ON interventions
+    WHEN (OLD.state = 'queued' OR (OLD.state = 'assigned' AND OLD.owner_id IS NOT NULL))
+        AND (OLD.state IS NOT NEW.state OR OLD.owner_id IS NOT NEW.owner_id)
+BEGIN
+    UPDATE queue_sizes SET size = size - 1
+        WHERE queue = CASE OLD.state WHEN 'queued' THEN 0 ELSE OLD.owner_id END;
+END;
+CREATE TRIGGER queue_sizes_enter AFTER UPDATE OF state, owner_id ON interventions
+    WHEN (NEW.state = 'queued' OR (NEW.state = 'assigned' AND NEW.owner_id IS NOT NULL))
+        AND (OLD.state IS NOT NEW.state OR OLD.owner_id IS NOT NEW.owner_id)
+BEGIN
+    INSERT INTO queue_sizes (queue, size)
+        VALUES (CASE NEW.state WHEN 'queued' THEN 0 ELSE NEW.owner_id END, 1)
+        ON CONFLICT (queue) DO UPDATE SET size = size + 1;
+END;
+CREATE TRIGGER queue_sizes_delete AFTER DELETE ON interventions
+    WHEN OLD.state = 'queued' OR (OLD.state = 'assigned' AND OLD.owner_id IS NOT NULL)
+BEGIN
+    UPDATE queue_sizes SET size = size - 1
+        WHERE queue = CASE OLD.state WHEN 'queued' THEN 0 ELSE OLD.owner_id END;
+END;
+CREATE INDEX interventions_queued ON interventions(queued_at) WHERE state = 'queued';
+CREATE INDEX interventions_by_owner_state
+    ON interventions(owner_id, state, assigned_at);
+CREATE INDEX idempotency_by_age ON idempotency(created_at);
+CREATE TABLE auth_generation (n INTEGER NOT NULL);
+INSERT INTO auth_generation (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM auth_generation);
+CREATE TRIGGER auth_agent_changed AFTER UPDATE OF role, active ON agents
+    WHEN OLD.role IS NOT NEW.role OR OLD.active IS NOT NEW.active
+BEGIN
+    UPDATE auth_generation SET n = n + 1;
+END;
+CREATE TRIGGER auth_agent_removed AFTER DELETE ON agents
+BEGIN
+    UPDATE auth_generation SET n = n + 1;
+END;
+CREATE TRIGGER auth_token_changed AFTER UPDATE ON tokens
+BEGIN
+    UPDATE auth_generation SET n = n + 1;
+END;
+CREATE TRIGGER auth_token_removed AFTER DELETE ON tokens
+BEGIN
+    UPDATE auth_generation SET n = n + 1;
+END;
+"#;
 
 /// The schema version this build writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -128,11 +210,132 @@ pub fn migrate(conn: &mut Connection) -> Result<(), String> {
             "the database has schema version {current}, newer than this livectl understands ({VERSION}); upgrade livectl"
         ));
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        tx.execute_batch(sql)
-            .map_err(|e| format!("migration {} failed: {e}", i + 1))?;
+    for (i, migration) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        match migration {
+            Migration::Sql(sql) => tx.execute_batch(sql),
+            Migration::Run(run) => run(&tx),
+        }
+        .map_err(|e| format!("migration {} failed: {e}", i + 1))?;
     }
     tx.pragma_update(None, "user_version", VERSION)
         .map_err(|e| e.to_string())?;
     tx.commit().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The queues' sizes as `/v1/queues` counted them before they were kept: by reading every
+    /// intervention.
+    fn counted(conn: &Connection) -> Vec<(i64, i64)> {
+        conn.prepare(
+            "SELECT CASE state WHEN 'queued' THEN 0 ELSE owner_id END, count(*) FROM interventions
+             WHERE state = 'queued' OR (state = 'assigned' AND owner_id IS NOT NULL)
+             GROUP BY 1 ORDER BY 1",
+        )
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()
+        })
+        .expect("count")
+    }
+
+    fn kept(conn: &Connection) -> Vec<(i64, i64)> {
+        conn.prepare("SELECT queue, size FROM queue_sizes WHERE size != 0 ORDER BY queue")
+            .and_then(|mut s| {
+                s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<Result<_, _>>()
+            })
+            .expect("sizes")
+    }
+
+    const STATES: [&str; 5] = ["queued", "assigned", "completed", "cancelled", "assigned"];
+
+    /// A database of version 2 with interventions in it gets its sizes counted by the
+    /// migration; then every insert, change of state or owner, and delete keeps them equal to
+    /// a count.
+    #[test]
+    fn queue_sizes_are_counted_once_then_kept() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        for migration in &MIGRATIONS[..2] {
+            let Migration::Sql(sql) = migration else {
+                panic!("versions 1 and 2 are SQL")
+            };
+            conn.execute_batch(sql).expect("old schema");
+        }
+        conn.pragma_update(None, "user_version", 2)
+            .expect("version");
+        conn.execute_batch(
+            "INSERT INTO agents (id, name, email, role, status, active)
+                 VALUES (2, 'a', 'a@x', 'agent', 'online', 1), (3, 'b', 'b@x', 'agent', 'online', 1);
+             INSERT INTO users (id, name, channel) VALUES (1, 'u', 'web');
+             INSERT INTO conversations (id, user_id, channel, started_at) VALUES (1, 1, 'web', 0);",
+        )
+        .expect("catalog");
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let insert = |conn: &Connection, state: &str, owner: Option<u64>| {
+            conn.execute(
+                "INSERT INTO interventions (conversation_id, user_id, summary, state, owner_id,
+                     queued_at, version, updated_at) VALUES (1, 1, 's', ?1, ?2, 0, 1, 0)",
+                rusqlite::params![state, owner.map(|o| o as i64)],
+            )
+            .expect("insert");
+        };
+        for _ in 0..40 {
+            let owner = [None, Some(2), Some(3)][next(3) as usize];
+            insert(&conn, STATES[next(5) as usize], owner);
+        }
+        migrate(&mut conn).expect("migrate");
+        assert_eq!(kept(&conn), counted(&conn), "counted by the migration");
+        for step in 0..400 {
+            let id = 1 + next(50) as i64;
+            let owner = [None, Some(2i64), Some(3)][next(3) as usize];
+            match next(4) {
+                0 => insert(&conn, STATES[next(5) as usize], owner.map(|o| o as u64)),
+                1 => {
+                    conn.execute("DELETE FROM interventions WHERE id = ?1", [id])
+                        .expect("delete");
+                }
+                _ => {
+                    conn.execute(
+                        "UPDATE interventions SET state = ?1, owner_id = ?2 WHERE id = ?3",
+                        rusqlite::params![STATES[next(5) as usize], owner, id],
+                    )
+                    .expect("update");
+                }
+            }
+            assert_eq!(kept(&conn), counted(&conn), "after step {step}");
+        }
+    }
+
+    /// Changes to agents' roles and to tokens move the count the token cache trusts.
+    #[test]
+    fn auth_generation_moves_with_roles_and_tokens() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        migrate(&mut conn).expect("migrate");
+        let generation = |conn: &Connection| -> i64 {
+            conn.query_row("SELECT n FROM auth_generation", [], |r| r.get(0))
+                .expect("generation")
+        };
+        let start = generation(&conn);
+        conn.execute_batch(
+            "INSERT INTO tokens (hash, agent_id, created_at) VALUES ('h', 1, 0);
+             UPDATE agents SET status = 'away' WHERE id = 1;",
+        )
+        .expect("no change to who anyone is");
+        assert_eq!(generation(&conn), start);
+        conn.execute("UPDATE agents SET role = 'agent' WHERE id = 1", [])
+            .expect("demote");
+        assert_eq!(generation(&conn), start + 1);
+        conn.execute("DELETE FROM tokens WHERE hash = 'h'", [])
+            .expect("revoke");
+        assert_eq!(generation(&conn), start + 2);
+    }
 }

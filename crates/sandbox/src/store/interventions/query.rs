@@ -26,13 +26,16 @@ impl Where {
     pub(super) fn of(conn: &Connection, q: &InterventionQuery) -> Result<Where, ApiError> {
         let mut w = Where::default();
         if !q.state.is_all() {
-            let words: Vec<&str> = q.state.as_slice().iter().map(|s| s.as_str()).collect();
-            let list =
-                serde_json::to_string(&words).map_err(|e| ApiError::Internal(e.to_string()))?;
-            w.and(
-                "i.state IN (SELECT value FROM json_each(?))",
-                Some(Value::Text(list)),
-            );
+            // The states are the contract's words, never the caller's text: spelled in the SQL,
+            // the planner sees them and seeks the open interventions in an index instead of
+            // reading the finished ones.
+            let words: Vec<String> = q
+                .state
+                .as_slice()
+                .iter()
+                .map(|s| format!("'{}'", s.as_str()))
+                .collect();
+            w.and(&format!("i.state IN ({})", words.join(", ")), None);
         }
         match &q.owner {
             None => {}

@@ -33,5 +33,5 @@ pub fn load(store: &Store) -> Result<Tally, ApiError> {
             }
         }
     })?;
-    store.load(&file, anchor)
+    store.load(file, anchor)
 }

@@ -6,7 +6,7 @@
 //! request by a random time in the range.
 
 use std::str::FromStr;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use axum::extract::{Request, State};
@@ -165,5 +165,48 @@ pub async fn layer(State(faults): State<Arc<Faults>>, request: Request, next: Ne
                 _ => response,
             }
         }
+    }
+}
+
+/// Faults inside the write path, for tests only, read once from the environment (never from the
+/// command line): `LIVECTL_SANDBOX_WRITE_FAULTS=panic=K1,commit=K2` makes the write of the POST
+/// whose Idempotency-Key is `K1` panic after it acted, and the group that holds the POST whose
+/// key is `K2` fail at COMMIT (through a deferred foreign-key violation: a real failure of the
+/// COMMIT statement, as an I/O error would be).
+#[derive(Debug, Default)]
+struct WriteFaults {
+    panic: Option<String>,
+    commit: Option<String>,
+}
+
+const WRITE_FAULTS: &str = "LIVECTL_SANDBOX_WRITE_FAULTS";
+
+fn write_faults() -> &'static WriteFaults {
+    static FAULTS: OnceLock<WriteFaults> = OnceLock::new();
+    FAULTS.get_or_init(|| {
+        let mut faults = WriteFaults::default();
+        for part in std::env::var(WRITE_FAULTS).unwrap_or_default().split(',') {
+            match part.split_once('=') {
+                Some(("panic", key)) => faults.panic = Some(key.to_owned()),
+                Some(("commit", key)) => faults.commit = Some(key.to_owned()),
+                _ => {}
+            }
+        }
+        faults
+    })
+}
+
+/// Called by a POST's write once it acted, in its savepoint: the injected write faults.
+pub(crate) fn after_write(tx: &rusqlite::Transaction, key: &str) {
+    let faults = write_faults();
+    if faults.panic.as_deref() == Some(key) {
+        panic!("injected fault: the write of Idempotency-Key {key} panicked after acting");
+    }
+    if faults.commit.as_deref() == Some(key) {
+        // A row whose agent does not exist, checked only at COMMIT.
+        let _ = tx.execute_batch(
+            "PRAGMA defer_foreign_keys = ON;
+             INSERT INTO tokens (hash, agent_id, created_at) VALUES ('injected-fault', -1, 0);",
+        );
     }
 }

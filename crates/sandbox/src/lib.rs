@@ -86,7 +86,7 @@ pub async fn open(
                 what: "demo data",
                 detail: e.to_string(),
             })?),
-            Some(Seed::Document(file)) => Some(store.load(&file, jiff::Timestamp::now()).map_err(
+            Some(Seed::Document(file)) => Some(store.load(*file, jiff::Timestamp::now()).map_err(
                 |e| StartError::Seed {
                     what: "seed file",
                     detail: e.to_string(),

@@ -47,15 +47,15 @@ impl App {
     ) -> Result<T, ApiError> {
         self.blocking(move |store| {
             store.read(|conn| {
-                let caller = Store::authenticate(conn, &token)?;
+                let caller = store.caller(conn, &token)?;
                 f(conn, caller)
             })
         })
         .await
     }
 
-    /// A POST: one transaction, answered from the stored response for a repeated
-    /// Idempotency-Key.
+    /// A POST: one write of the writer's next group, answered from the stored response for a
+    /// repeated Idempotency-Key.
     pub async fn post(
         &self,
         token: String,
@@ -67,12 +67,8 @@ impl App {
         + 'static,
     ) -> Result<Response, ApiError> {
         let fingerprint = Fingerprint::new("POST", &path, value);
-        let check = self.keys;
-        let reply = self
-            .blocking(move |store| {
-                store.post(&token, key.as_deref().map(|k| (k, &fingerprint)), check, op)
-            })
-            .await?;
+        let idempotency = key.map(|k| (k, fingerprint));
+        let reply = self.store.post(token, idempotency, self.keys, op).await?;
         Ok(reply_response(reply))
     }
 }

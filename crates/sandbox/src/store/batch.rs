@@ -131,9 +131,9 @@ impl Store {
     /// Loads a seed document as the built-in admin, in one transaction, through the plan
     /// `livectl seed` sends over HTTP: the catalog first, then the conversations in batches.
     /// Its relative instants (`now-2h`) count from `now`.
-    pub fn load(&self, file: &SeedFile, now: Timestamp) -> Result<Tally, ApiError> {
-        let plan = Plan::new(file, now);
-        self.write(|tx| {
+    pub fn load(&self, file: SeedFile, now: Timestamp) -> Result<Tally, ApiError> {
+        self.write(move |tx| {
+            let plan = Plan::new(&file, now);
             let mut tally = Tally::default();
             let mut ids = Ids::default();
             for step in plan.catalog() {

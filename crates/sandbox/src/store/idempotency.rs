@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Caller, Store, hex, ms, parse_word};
 use crate::error::ApiError;
+use crate::faults;
 use livectl_contract::UpsertResult;
 
 /// How long a stored response is kept (the contract promises at least 24 hours).
@@ -66,28 +67,26 @@ impl Reply {
 
 impl Store {
     /// Runs a POST: authenticates, replays or refuses a known Idempotency-Key (as `check`
-    /// says), otherwise runs `op` and stores its answer under the key, all in one transaction.
-    pub fn post(
+    /// says), otherwise runs `op` and stores its answer under the key, all in one write of the
+    /// writer's next group; answered once that group committed.
+    pub async fn post(
         &self,
-        token: &str,
-        idempotency: Option<(&str, &Fingerprint)>,
+        token: String,
+        idempotency: Option<(String, Fingerprint)>,
         check: KeyCheck,
-        op: impl FnOnce(&Transaction, Caller, Timestamp) -> Result<Reply, ApiError>,
+        op: impl FnOnce(&Transaction, Caller, Timestamp) -> Result<Reply, ApiError> + Send + 'static,
     ) -> Result<Reply, ApiError> {
-        self.write(|tx| {
-            let caller = Store::authenticate(tx, token)?;
+        let tokens = self.tokens.clone();
+        self.write_async(move |tx| {
+            let caller = tokens.caller(tx, &token)?;
             let now = Timestamp::now();
-            if let Some((key, fingerprint)) = idempotency
+            if let Some((key, fingerprint)) = &idempotency
                 && let Some(stored) = lookup(tx, caller, key, fingerprint, check)?
             {
                 return Ok(stored);
             }
             let reply = op(tx, caller, now)?;
-            // A long-running sandbox forgets old keys as it goes, not only at start.
-            if self.posts.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 10_000 == 9_999 {
-                expire(tx, now)?;
-            }
-            if let Some((key, fingerprint)) = idempotency {
+            if let Some((key, fingerprint)) = &idempotency {
                 tx.prepare_cached(
                     "INSERT INTO idempotency (agent_id, key, fingerprint, status, body, etag, upsert, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -102,9 +101,11 @@ impl Store {
                     reply.upsert.map(|u| u.as_str()),
                     ms(now)
                 ])?;
+                faults::after_write(tx, key);
             }
             Ok(reply)
         })
+        .await
     }
 }
 
@@ -146,11 +147,10 @@ fn lookup(
     }))
 }
 
-/// Forgets stored responses older than the retention period.
+/// Forgets stored responses older than the retention period (by the index of their age, so
+/// the cost is the forgotten ones, not the kept ones).
 pub fn expire(conn: &Connection, now: Timestamp) -> rusqlite::Result<usize> {
     let cutoff = now.checked_sub(KEEP).unwrap_or(now);
-    conn.execute(
-        "DELETE FROM idempotency WHERE created_at < ?1",
-        [ms(cutoff)],
-    )
+    conn.prepare_cached("DELETE FROM idempotency WHERE created_at < ?1")?
+        .execute([ms(cutoff)])
 }

@@ -1,9 +1,11 @@
 //! The sandbox's storage: one SQLite database in WAL mode.
 //!
-//! Writes go through one connection, one `BEGIN IMMEDIATE` transaction per change, so every change
-//! and its event commit together; reads use a small pool of connections that never wait for the
-//! writer. `synchronous = NORMAL` in WAL mode keeps every acknowledged commit across a crash of
-//! the process (kill -9); only a power cut could lose the last transactions.
+//! Writes go through one connection owned by the writer's thread (`writer`), which commits the
+//! writes waiting at each moment in one `BEGIN IMMEDIATE` transaction, each write in its own
+//! savepoint, so every change and its event commit together and a refused write takes no other
+//! down; a write is answered only once committed. Reads use a small pool of connections that
+//! never wait for the writer. `synchronous = NORMAL` in WAL mode keeps every acknowledged commit
+//! across a crash of the process (kill -9); only a power cut could lose the last transactions.
 
 pub mod batch;
 pub mod catalog;
@@ -14,17 +16,19 @@ pub mod history;
 mod idempotency;
 pub mod interventions;
 mod schema;
+mod tokens;
 pub mod visibility;
+mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jiff::Timestamp;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, Transaction};
 use sha2::{Digest, Sha256};
 use tokio::sync::watch;
 
@@ -62,18 +66,18 @@ impl Caller {
 
 pub struct Store {
     path: PathBuf,
-    /// None once closed.
-    writer: Mutex<Option<Connection>>,
+    /// The thread that owns the write connection and commits writes in groups.
+    writer: writer::Writer,
     readers: Mutex<Readers>,
     /// Signalled whenever a read connection comes back.
     returned: Condvar,
-    changes: watch::Sender<u64>,
+    changes: Arc<watch::Sender<u64>>,
     /// Set when the store begins to close: event streams end.
     closing: AtomicBool,
     /// Set once closed: reads and writes are refused.
     closed: AtomicBool,
-    /// POSTs handled, to expire old idempotency keys now and then.
-    posts: std::sync::atomic::AtomicU64,
+    /// Who each bearer token is, until agents or tokens change.
+    tokens: Arc<tokens::TokenCache>,
 }
 
 /// The pool of read connections.
@@ -86,6 +90,9 @@ struct Readers {
 
 /// How many idle read connections the pool keeps.
 const IDLE_READERS: usize = 8;
+
+/// How much of the database file each connection maps into memory.
+const MMAP_BYTES: i64 = 1 << 30;
 
 /// How long closing waits for reads in progress.
 const CLOSE_WAIT: Duration = Duration::from_secs(5);
@@ -106,15 +113,18 @@ impl Store {
             .map_err(|e| format!("cannot prepare the database {}: {e}", path.display()))?;
         idempotency::expire(&writer, Timestamp::now())
             .map_err(|e| format!("cannot clean the database {}: {e}", path.display()))?;
+        let changes = Arc::new(watch::channel(0).0);
+        let writer = writer::Writer::start(writer, changes.clone())
+            .map_err(|e| format!("cannot start the database writer: {e}"))?;
         Ok(Store {
             path: path.to_owned(),
-            writer: Mutex::new(Some(writer)),
+            writer,
             readers: Mutex::new(Readers::default()),
             returned: Condvar::new(),
-            changes: watch::channel(0).0,
+            changes,
             closing: AtomicBool::new(false),
             closed: AtomicBool::new(false),
-            posts: Default::default(),
+            tokens: Default::default(),
         })
     }
 
@@ -157,21 +167,29 @@ impl Store {
         result
     }
 
-    /// Runs `f` in one write transaction, committed only when it returns Ok.
-    pub fn write<T>(
+    /// Runs `f` in the next group's write transaction, kept only when it returns Ok; blocks
+    /// until that group committed.
+    pub fn write<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&Transaction) -> Result<T, ApiError>,
+        f: impl FnOnce(&Transaction) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
-        let result = {
-            let mut writer = self.writer.lock().map_err(poisoned)?;
-            let conn = writer.as_mut().ok_or_else(shutting_down)?;
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let value = f(&tx)?;
-            tx.commit()?;
-            value
-        };
-        self.changes.send_modify(|n| *n += 1);
-        Ok(result)
+        let (answer, answered) = std::sync::mpsc::sync_channel(1);
+        self.writer.submit(f, move |result| {
+            let _ = answer.send(result);
+        })?;
+        answered.recv().map_err(|_| writer::stopped())?
+    }
+
+    /// `write` for async code: awaits the group's commit without holding a thread.
+    pub async fn write_async<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Transaction) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        self.writer.submit(f, move |result| {
+            let _ = answer.send(result);
+        })?;
+        answered.await.map_err(|_| writer::stopped())?
     }
 
     /// Whether the store is closing: event streams end.
@@ -201,22 +219,7 @@ impl Store {
                 .returned
                 .wait_timeout_while(readers, CLOSE_WAIT, |r| r.lent > 0);
         }
-        let writer = self
-            .writer
-            .lock()
-            .map_err(|_| "a database connection was poisoned")?
-            .take();
-        let Some(writer) = writer else {
-            return Ok(());
-        };
-        let fail =
-            |e: rusqlite::Error| format!("cannot close the database {}: {e}", self.path.display());
-        // Another process may be writing: then it checkpoints, not us.
-        writer.busy_timeout(Duration::ZERO).map_err(fail)?;
-        writer
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-            .map_err(fail)?;
-        writer.close().map_err(|(_, e)| fail(e))
+        self.writer.close()
     }
 
     /// A receiver that wakes whenever this process commits a change.
@@ -224,7 +227,12 @@ impl Store {
         self.changes.subscribe()
     }
 
-    /// The caller a bearer token belongs to.
+    /// The caller a bearer token belongs to, remembered until agents or tokens change.
+    pub fn caller(&self, conn: &Connection, token: &str) -> Result<Caller, ApiError> {
+        self.tokens.caller(conn, token)
+    }
+
+    /// The caller a bearer token belongs to, read from the database.
     pub fn authenticate(conn: &Connection, token: &str) -> Result<Caller, ApiError> {
         let found = conn
             .prepare_cached(
@@ -245,10 +253,11 @@ impl Store {
     pub fn create_token(&self, agent: Option<&str>) -> Result<String, ApiError> {
         let token = new_token()?;
         let hash = token_hash(&token);
-        self.write(|tx| {
+        let agent = agent.map(str::to_owned);
+        self.write(move |tx| {
             let agent_id = match agent {
                 None => BUILTIN_ADMIN,
-                Some(agent) => catalog::find_agent(tx, agent)?,
+                Some(agent) => catalog::find_agent(tx, &agent)?,
             };
             tx.execute(
                 "INSERT INTO tokens (hash, agent_id, created_at) VALUES (?1, ?2, ?3)",
@@ -301,6 +310,13 @@ fn open_connection(path: &Path, read_only: bool) -> Result<Connection, rusqlite:
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Pages of the database file are read through a mapping, not a syscall each.
+    conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+    if !read_only {
+        // Each write of a group has its savepoint, whose journal of the pages it changed
+        // stays in memory rather than in a temporary file.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+    }
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
 }

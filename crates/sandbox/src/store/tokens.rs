@@ -1,0 +1,62 @@
+//! Bearer tokens remembered: a token's caller is looked up once and kept until agents or tokens
+//! change, in this process or in another one on the same database.
+//!
+//! The database counts those changes (`auth_generation`, bumped by triggers when an agent's
+//! role or activity changes, an agent goes, or a token changes or goes). Each authentication
+//! reads the count in its own transaction or snapshot and trusts what it remembers only when
+//! the count is the one it remembered at. A demoted admin is an agent from the next request
+//! on, whichever process demoted it; a new token is simply not remembered yet.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use rusqlite::Connection;
+
+use super::{Caller, Store};
+use crate::error::ApiError;
+
+/// How many tokens are remembered; past it, the cache starts afresh.
+const CAPACITY: usize = 10_000;
+
+#[derive(Default)]
+pub(super) struct TokenCache {
+    remembered: Mutex<Remembered>,
+}
+
+#[derive(Default)]
+struct Remembered {
+    /// The count of changes to agents and tokens these callers were read at.
+    generation: i64,
+    callers: HashMap<String, Caller>,
+}
+
+impl TokenCache {
+    /// The caller a token belongs to, as `conn` sees the database now.
+    pub(super) fn caller(&self, conn: &Connection, token: &str) -> Result<Caller, ApiError> {
+        let generation: i64 = conn
+            .prepare_cached("SELECT n FROM auth_generation")?
+            .query_row([], |r| r.get(0))?;
+        if let Ok(mut remembered) = self.remembered.lock() {
+            if generation > remembered.generation {
+                remembered.generation = generation;
+                remembered.callers.clear();
+            }
+            // An older snapshot than the cache's neither reads nor fills it.
+            if generation == remembered.generation
+                && let Some(caller) = remembered.callers.get(token)
+            {
+                return Ok(*caller);
+            }
+        }
+        let caller = Store::authenticate(conn, token)?;
+        if let Ok(mut remembered) = self.remembered.lock()
+            && remembered.generation == generation
+        {
+            if remembered.callers.len() >= CAPACITY {
+                remembered.callers.clear();
+            }
+            remembered.callers.insert(token.to_owned(), caller);
+        }
+        Ok(caller)
+    }
+}

@@ -58,7 +58,7 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     let token = Token::new(token);
     let client = Client::new(&api_url, token.clone(), log(ui))?;
-    let me = client.me().await.map_err(|e| {
+    let me = client.me().await.map(|me| me.agent).map_err(|e| {
         let mut error = CliError::from(e);
         error.message = format!("the token was not accepted by {api_url}: {}", error.message);
         error.instead("nothing was saved; check the token and the address")

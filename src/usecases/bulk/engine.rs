@@ -58,7 +58,7 @@ pub async fn run(
         run_id,
         action: plan.command,
         target: target.to_owned(),
-        agent: me.id,
+        agent: me.agent.id,
         created_at: jiff::Timestamp::now(),
         items: plan.items,
     };
@@ -91,13 +91,13 @@ pub async fn resume(
             path.display()
         )));
     }
-    if header.target != target || header.agent != me.id {
+    if header.target != target || header.agent != me.agent.id {
         return Err(CliError::usage(format!(
             "{} was written by {} on {}; this run is {} on {target}",
             path.display(),
             header.agent,
             header.target,
-            me.id,
+            me.agent.id,
         ))
         .hint("resume with the profile (and token) the run started with"));
     }

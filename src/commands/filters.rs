@@ -138,11 +138,17 @@ pub struct BulkArgs {
     pub resume: Option<PathBuf>,
 }
 
-fn rate(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(r) if r > 0.0 && r.is_finite() => Ok(r),
+/// `--rate`: actions a second, within `bulk::RATES` (a slower rate would wait longer than any
+/// timer measures, a faster one would be no limit at all).
+pub fn rate(s: &str) -> Result<f64, String> {
+    let (slowest, fastest) = bulk::RATES;
+    match s.trim().parse::<f64>() {
+        Ok(r) if (slowest..=fastest).contains(&r) => Ok(r),
+        Ok(r) if r.is_finite() => Err(format!(
+            "{s} actions a second is out of range; give a rate from {slowest} to {fastest}, such as 50"
+        )),
         _ => Err(format!(
-            "`{s}` is not a rate; give a number of actions a second above 0, such as 50"
+            "`{s}` is not a rate; give a number of actions a second from {slowest} to {fastest}, such as 50"
         )),
     }
 }
@@ -156,6 +162,10 @@ impl BulkArgs {
             dry_run: self.dry_run,
             journal: self.journal.clone(),
             yes,
+            // A test hook, hidden from help as LIVECTL_FORCE_TTY and LIVECTL_NOW are.
+            journal_limit: std::env::var("LIVECTL_JOURNAL_LIMIT")
+                .ok()
+                .and_then(|n| n.trim().parse().ok()),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod generate;
 pub mod lookup;
 pub mod seed;
+pub mod seen;
 pub mod spread;
 pub mod stuck;
 pub mod targets;

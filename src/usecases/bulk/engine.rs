@@ -1,107 +1,217 @@
-//! Running a plan: confirmation, journal, bounded concurrency, rate, Ctrl-C, progress, summary.
+//! Running a plan: streaming it into the journal, confirmation, bounded concurrency, rate,
+//! Ctrl-C, progress, summary.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use futures_util::StreamExt;
+use futures_util::stream::LocalBoxStream;
 use livectl_client::retry::retryable_status;
 use livectl_client::{Client, ClientError, Options as Send};
 
-use super::journal::{FORMAT, Header, Journal, Line, State};
-use super::{Options, Plan, key, new_run_id};
+use super::journal::{self, FORMAT, Header, Journal, Line, Notable, Planner, Results, Scan, Where};
+use super::ledger::Mark;
+use super::{Command, Options, Plan, RATES, key, new_run_id};
 use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
 use crate::model::{Item, ItemOutcome, ItemResult, Names, Summary};
 use crate::ui::progress::Progress;
-use crate::ui::{Format, Ui, prompt};
+use crate::ui::{Ui, prompt};
 use crate::usecases::lookup::{self, NamesOf};
 
-/// Runs a plan, then prints the summary. Exit 3 when an item failed, 130 when interrupted.
-/// `target` says where requests go, stably across runs (it binds the journal).
+/// How many ids the confirmation shows.
+const SAMPLE: usize = 5;
+
+/// The time between two actions at `rate` a second, kept within what a timer takes whatever
+/// the rate (the parser already refuses rates outside `RATES`).
+pub fn rate_period(rate: f64) -> Duration {
+    let rate = if rate.is_finite() {
+        rate.clamp(RATES.0, RATES.1)
+    } else {
+        RATES.1
+    };
+    Duration::try_from_secs_f64(1.0 / rate)
+        .unwrap_or(Duration::from_secs(1000))
+        .max(Duration::from_micros(1))
+}
+
+/// Runs a plan, then prints the summary. Exit 3 when an item failed, 130 when interrupted, 1
+/// when the journal could not be written (before the run: nothing was sent; during it: the
+/// journal is resumable). `target` says where requests go, for people reading the journal.
 pub async fn run(
     client: &Client,
     ui: &Ui,
     target: &str,
-    plan: Plan,
+    plan: Plan<'_>,
     options: &Options,
 ) -> Result<(), CliError> {
-    if plan.items.is_empty() {
+    let Plan {
+        command,
+        describe,
+        mut items,
+        by_filter,
+        repeats,
+    } = plan;
+    if options.dry_run {
+        return dry_run(client, ui, items, &repeats).await;
+    }
+    let me = client.me().await?;
+    if !options.yes && !ui.interactive() {
+        // Nobody can confirm: count what would change, to refuse with the count, unless it is
+        // one id, which needs no confirmation.
+        let mut count = 0u64;
+        let mut first = None;
+        while let Some(item) = items.next().await {
+            let item = item?;
+            count += 1;
+            first.get_or_insert(item);
+        }
+        note_repeats(ui, &repeats);
+        if count == 0 {
+            ui.note("nothing matches: no intervention was changed");
+            return Ok(());
+        }
+        if needs_confirmation(count, by_filter) {
+            return Err(CliError::usage(format!(
+                "this run would change {count} interventions ({describe}); nothing was changed"
+            ))
+            .hint(
+                "pass --yes to confirm when not running interactively, or --dry-run to see them",
+            ));
+        }
+        items = futures_util::stream::iter(first.map(Ok)).boxed_local();
+    }
+    let run_id = new_run_id();
+    let path = match &options.journal {
+        Some(path) => path.clone(),
+        None => journal::runs_dir()?.join(format!("{run_id}.ndjson")),
+    };
+    let header = Header {
+        journal: FORMAT.into(),
+        version: journal::VERSION,
+        run_id,
+        action: command.name.clone(),
+        workspace: me.workspace.id,
+        agent: me.agent.id,
+        target: target.to_owned(),
+        created_at: jiff::Timestamp::now(),
+    };
+    let mut planner = Planner::create(&path, &header, options.journal_limit)?;
+    let mut sample = Vec::new();
+    // A Ctrl-C while planning: nothing was sent, and the unfinished journal goes.
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    loop {
+        let next = tokio::select! {
+            biased;
+            next = items.next() => next,
+            _ = &mut ctrl_c => {
+                planner.abandon();
+                return Err(CliError::interrupted("interrupted while planning: nothing was sent"));
+            }
+        };
+        match next {
+            None => break,
+            Some(Ok(item)) => {
+                if sample.len() < SAMPLE {
+                    sample.push(item.id.clone());
+                }
+                planner = planner.plan(&item)?;
+            }
+            Some(Err(e)) => {
+                planner.abandon();
+                return Err(e);
+            }
+        }
+    }
+    note_repeats(ui, &repeats);
+    let count = planner.items();
+    if count == 0 {
+        planner.abandon();
         ui.note("nothing matches: no intervention was changed");
         return Ok(());
     }
-    if options.dry_run {
-        let names = if ui.tables() {
-            lookup::names(client, NamesOf::People).await?
-        } else {
-            Names::default()
-        };
-        ui.list(&names, &plan.items)?;
-        ui.note(format!(
-            "dry run: {} intervention(s) would be changed; nothing was sent",
-            plan.items.len()
-        ));
-        return Ok(());
+    let plan_at = planner.plan_at();
+    let journal = planner.finish()?;
+    if let Err(e) = confirm(ui, &describe, count, &sample, by_filter, options.yes) {
+        journal.remove();
+        return Err(e);
     }
-    let me = client.me().await?;
-    confirm(ui, &plan, options.yes)?;
-    let run_id = new_run_id();
-    let path = options.journal.clone().unwrap_or_else(|| {
-        crate::config::state_dir()
-            .join("runs")
-            .join(format!("{run_id}.ndjson"))
-    });
-    let header = Header {
-        journal: FORMAT.into(),
-        version: 1,
-        run_id,
-        action: plan.command,
-        target: target.to_owned(),
-        agent: me.agent.id,
-        created_at: jiff::Timestamp::now(),
-        items: plan.items,
-    };
-    let journal = Journal::create(&path, &header)?;
     ui.note(format!("journal: {}", path.display()));
-    execute(client, ui, journal, header, State::default(), options).await
+    let scan = Scan::fresh(count, plan_at);
+    execute(client, ui, journal, header, &command, scan, options).await
+}
+
+fn note_repeats(ui: &Ui, repeats: &AtomicU64) {
+    let repeated = repeats.load(Ordering::SeqCst);
+    if repeated > 0 {
+        ui.note(format!("ignored {repeated} repeated id(s)"));
+    }
+}
+
+/// `--dry-run`: the plan printed as it streams; nothing is sent and no journal is written.
+async fn dry_run(
+    client: &Client,
+    ui: &Ui,
+    mut items: LocalBoxStream<'_, Result<Item, CliError>>,
+    repeats: &AtomicU64,
+) -> Result<(), CliError> {
+    let names = if ui.tables() {
+        lookup::names(client, NamesOf::People).await?
+    } else {
+        Names::default()
+    };
+    let mut out = ui.stream::<Item>(&names)?;
+    while let Some(item) = items.next().await {
+        out.item(&item?)?;
+    }
+    let count = out.count();
+    out.finish()?;
+    note_repeats(ui, repeats);
+    if count == 0 {
+        ui.note("nothing matches: no intervention was changed");
+    } else {
+        ui.note(format!(
+            "dry run: {count} intervention(s) would be changed; nothing was sent"
+        ));
+    }
+    Ok(())
 }
 
 /// Continues the run of a journal: only what is left, in-flight items replayed with their keys.
-/// `command` is the command resuming it, which must be the one that started it.
+/// `command` is the command resuming it, which must be the one that started it; the workspace
+/// and the agent must be the run's, wherever the platform is reached now.
 pub async fn resume(
     client: &Client,
     ui: &Ui,
-    target: &str,
-    command: &str,
+    command: &Command,
     path: &Path,
     options: &Options,
 ) -> Result<(), CliError> {
     let me = client.me().await?;
-    let (journal, header, state) = Journal::open(path)?;
-    if header.action != command {
+    let (journal, header, scan) = journal::open(path, command, options.journal_limit)?;
+    if header.workspace != me.workspace.id {
         return Err(CliError::usage(format!(
-            "{} is the journal of a `{}` run, not `{command}`",
+            "{} is a run in workspace {} (reached at {}); this platform is workspace {} ({})",
             path.display(),
-            header.action
+            header.workspace,
+            header.target,
+            me.workspace.id,
+            me.workspace.name
         ))
-        .hint(format!(
-            "resume it with `livectl {} --resume {}`",
-            header.action,
-            path.display()
-        )));
+        .hint("resume it against the workspace it started in"));
     }
-    if header.target != target || header.agent != me.agent.id {
+    if header.agent != me.agent.id {
         return Err(CliError::usage(format!(
-            "{} was written by {} on {}; this run is {} on {target}",
+            "{} was written by {}; this run acts as {}",
             path.display(),
             header.agent,
-            header.target,
             me.agent.id,
         ))
         .hint("resume with the profile (and token) the run started with"));
     }
-    let in_flight = state.in_flight();
+    let in_flight = scan.ledger.count(Mark::InFlight);
     ui.note(format!(
         "resuming run {} from {}{}",
         header.run_id,
@@ -112,7 +222,19 @@ pub async fn resume(
             String::new()
         }
     ));
-    execute(client, ui, journal, header, state, options).await
+    execute(client, ui, journal, header, command, scan, options).await
+}
+
+/// How one item went in this run.
+enum Acted {
+    /// Not sent: Ctrl-C came while it waited for its turn, or its start could not be recorded.
+    NotSent,
+    Ended {
+        n: u64,
+        result: ItemResult,
+        /// Where its end line is; None when it could not be written.
+        at: Option<u64>,
+    },
 }
 
 async fn execute(
@@ -120,27 +242,18 @@ async fn execute(
     ui: &Ui,
     journal: Journal,
     header: Header,
-    state: State,
+    command: &Command,
+    scan: Scan,
     options: &Options,
 ) -> Result<(), CliError> {
+    let Scan {
+        mut ledger,
+        plan_at,
+        mut notable,
+    } = scan;
     // What is left: items that never ended, and failures worth another try.
-    let mut results: HashMap<String, ItemResult> = HashMap::new();
-    let mut pending = Vec::new();
-    for item in &header.items {
-        match state.ended.get(&item.id) {
-            Some((outcome, reason, false)) => {
-                results.insert(
-                    item.id.clone(),
-                    ItemResult {
-                        id: item.id.clone(),
-                        result: *outcome,
-                        reason: reason.clone(),
-                    },
-                );
-            }
-            _ => pending.push(item.clone()),
-        }
-    }
+    let todo = ledger.left_bits();
+    let plan = journal::plan_lines(journal.path(), plan_at, command)?;
 
     let stop = Arc::new(AtomicBool::new(false));
     let watcher = {
@@ -151,102 +264,140 @@ async fn execute(
             }
         })
     };
-    let progress = Progress::items(ui, pending.len() as u64);
-    let failures = AtomicUsize::new(0);
+    let progress = Progress::items(ui, ledger.left());
+    let mut failures = 0u64;
     let limiter = options.rate.map(|r| {
-        let mut interval = tokio::time::interval(Duration::from_secs_f64(1.0 / r));
+        let mut interval = tokio::time::interval(rate_period(r));
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         tokio::sync::Mutex::new(interval)
     });
     let (journal_ref, run_id, limiter_ref, stop_ref) =
         (&journal, header.run_id.as_str(), &limiter, &stop);
-    let outcomes = futures_util::stream::iter(pending)
-        .take_while(|_| std::future::ready(!stop.load(Ordering::SeqCst)))
-        .map(|item| async move {
+    let outcomes = futures_util::stream::iter(plan)
+        .filter(|line| {
+            std::future::ready(match line {
+                Ok((n, _)) => todo.contains(*n),
+                Err(_) => true,
+            })
+        })
+        .take_while(|_| std::future::ready(!stop.load(Ordering::SeqCst) && !journal.is_broken()))
+        .map(|line| async move {
+            let (n, item) = line?;
             if let Some(limiter) = limiter_ref {
                 limiter.lock().await.tick().await;
             }
             // Ctrl-C while this item waited for its turn: it is not sent.
             if stop_ref.load(Ordering::SeqCst) {
-                return Ok(None);
+                return Ok(Acted::NotSent);
             }
-            let result = act(client, journal_ref, run_id, item).await?;
-            Ok::<_, CliError>(Some(result))
+            Ok::<_, CliError>(act(client, journal_ref, run_id, n, item).await)
         })
         .buffer_unordered(usize::from(options.concurrency.max(1)));
     futures_util::pin_mut!(outcomes);
-    while let Some(result) = outcomes.next().await {
-        let Some(result) = result? else { continue };
+    while let Some(acted) = outcomes.next().await {
+        let Acted::Ended { n, result, at } = acted? else {
+            continue;
+        };
+        ledger.set(
+            n,
+            match result.result {
+                ItemOutcome::Done => Mark::Done,
+                ItemOutcome::Skipped => Mark::Skipped,
+                ItemOutcome::Failed => Mark::Failed,
+            },
+        );
         if result.result == ItemOutcome::Failed {
-            let n = failures.fetch_add(1, Ordering::SeqCst) + 1;
-            progress.message(format!("{n} failed"));
+            failures += 1;
+            progress.message(format!("{failures} failed"));
+        }
+        if result.result != ItemOutcome::Done {
+            notable.push(Notable {
+                n,
+                at: match at {
+                    Some(at) => Where::Journal(at),
+                    None => Where::Held(Box::new(result)),
+                },
+            });
         }
         progress.inc(1);
-        results.insert(result.id.clone(), result);
     }
     progress.finish();
     watcher.abort();
 
+    let not_sent = ledger.left();
     // A Ctrl-C that came after the last item was sent interrupted nothing.
-    let interrupted = stop.load(Ordering::SeqCst) && results.len() < header.items.len();
-    let items: Vec<ItemResult> = header
-        .items
-        .iter()
-        .filter_map(|i| results.remove(&i.id))
-        .collect();
-    let count = |o: ItemOutcome| items.iter().filter(|r| r.result == o).count();
+    let interrupted = stop.load(Ordering::SeqCst) && not_sent > 0;
     let summary = Summary {
         run_id: header.run_id.clone(),
         action: header.action.clone(),
         journal: journal.path().to_owned(),
-        done: count(ItemOutcome::Done),
-        skipped: count(ItemOutcome::Skipped),
-        failed: count(ItemOutcome::Failed),
+        total: ledger.len(),
+        done: ledger.count(Mark::Done),
+        skipped: ledger.count(Mark::Skipped),
+        failed: ledger.count(Mark::Failed),
+        not_sent,
         interrupted,
-        items,
     };
+    ui.note(format!(
+        "{}: {} done, {} skipped, {} failed{} of {}; journal {}",
+        summary.action,
+        summary.done,
+        summary.skipped,
+        summary.failed,
+        if not_sent > 0 {
+            format!(", {not_sent} not sent")
+        } else {
+            String::new()
+        },
+        summary.total,
+        summary.journal.display()
+    ));
+    let results = Results::new(journal.path(), notable, &ledger);
     // A reader that went away (`| head`) does not change how the run ended.
-    print_summary(ui, &summary, header.items.len()).or_closed_pipe()?;
+    ui.bulk_summary(&summary, results).or_closed_pipe()?;
     let command = &header.action;
+    let resume = format!("livectl {command} --resume {}", summary.journal.display());
     if interrupted {
         return Err(CliError::new(
             ErrorKind::Interrupted,
             "interrupted: in-flight items finished, the rest was not sent",
         )
-        .hint(format!(
-            "continue with `livectl {command} --resume {}`",
+        .hint(format!("continue with `{resume}`")));
+    }
+    if let Some(why) = journal.failure() {
+        return Err(CliError::failure(format!(
+            "cannot write the journal {}: {why}; dispatching stopped, {not_sent} item(s) not sent",
             summary.journal.display()
+        ))
+        .hint(format!(
+            "the journal is resumable: free some space, then continue with `{resume}`"
         )));
     }
     if summary.failed > 0 {
         return Err(CliError::new(
             ErrorKind::PartialBulk,
-            format!(
-                "{} of {} item(s) failed",
-                summary.failed,
-                header.items.len()
-            ),
+            format!("{} of {} item(s) failed", summary.failed, summary.total),
         )
         .hint(format!(
-            "retry what failed for a passing reason with `livectl {command} --resume {}`",
-            summary.journal.display()
+            "retry what failed for a passing reason with `{resume}`"
         )));
     }
     Ok(())
 }
 
-/// One item: its start recorded with its key before the first attempt, then its end.
-async fn act(
-    client: &Client,
-    journal: &Journal,
-    run_id: &str,
-    item: Item,
-) -> Result<ItemResult, CliError> {
+/// One item: its start recorded with its key before the first attempt, then its end. An item
+/// whose start cannot be recorded is not sent.
+async fn act(client: &Client, journal: &Journal, run_id: &str, n: u64, item: Item) -> Acted {
     let key = key(run_id, &item);
-    journal.record(&Line::Start {
-        id: item.id.clone(),
-        key: key.clone(),
-    })?;
+    if journal
+        .record(&Line::Start {
+            n,
+            key: key.clone(),
+        })
+        .is_none()
+    {
+        return Acted::NotSent;
+    }
     // Only whether it acted matters here; the answer is not decoded.
     let answer: Result<serde::de::IgnoredAny, ClientError> = client
         .act(
@@ -259,17 +410,22 @@ async fn act(
         )
         .await;
     let (outcome, reason, retry) = classify(answer);
-    journal.record(&Line::End {
+    let at = journal.record(&Line::End {
+        n,
         id: item.id.clone(),
         outcome,
         reason: reason.clone(),
         retry,
-    })?;
-    Ok(ItemResult {
-        id: item.id,
-        result: outcome,
-        reason,
-    })
+    });
+    Acted::Ended {
+        n,
+        result: ItemResult {
+            id: item.id,
+            result: outcome,
+            reason,
+        },
+        at,
+    }
 }
 
 /// Done, skipped (changed by someone else: never retried with a fresh version) or failed; a
@@ -304,63 +460,39 @@ fn classify<T>(answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, 
 
 /// Items chosen by filters always need a yes: their count is only known now. Ids need one
 /// from two items on.
-fn confirm(ui: &Ui, plan: &Plan, yes: bool) -> Result<(), CliError> {
-    let items = &plan.items;
-    if (items.len() <= 1 && !plan.by_filter) || yes {
+fn needs_confirmation(count: u64, by_filter: bool) -> bool {
+    count > 1 || by_filter
+}
+
+fn confirm(
+    ui: &Ui,
+    describe: &str,
+    count: u64,
+    sample: &[String],
+    by_filter: bool,
+    yes: bool,
+) -> Result<(), CliError> {
+    if !needs_confirmation(count, by_filter) || yes {
         return Ok(());
     }
-    let describe = &plan.describe;
     if !ui.interactive() {
         return Err(CliError::usage(format!(
-            "this run would change {} interventions ({describe}); nothing was changed",
-            items.len()
+            "this run would change {count} interventions ({describe}); nothing was changed"
         ))
         .hint("pass --yes to confirm when not running interactively, or --dry-run to see them"));
     }
-    let sample: Vec<&str> = items.iter().take(5).map(|i| i.id.as_str()).collect();
-    let more = if items.len() > 5 { ", …" } else { "" };
+    let more = if count > sample.len() as u64 {
+        ", …"
+    } else {
+        ""
+    };
     let question = format!(
-        "{describe}: {} interventions ({}{more})?",
-        items.len(),
+        "{describe}: {count} interventions ({}{more})?",
         sample.join(", ")
     );
     if prompt::confirm(ui, &question, false)? {
         Ok(())
     } else {
         Err(CliError::interrupted("nothing was changed"))
-    }
-}
-
-fn print_summary(ui: &Ui, summary: &Summary, total: usize) -> Result<(), CliError> {
-    ui.note(format!(
-        "{}: {} done, {} skipped, {} failed{} of {total}; journal {}",
-        summary.action,
-        summary.done,
-        summary.skipped,
-        summary.failed,
-        if summary.interrupted {
-            format!(", {} not sent", total - summary.items.len())
-        } else {
-            String::new()
-        },
-        summary.journal.display()
-    ));
-    let names = Names::default();
-    match ui.format {
-        Some(Format::Json) => ui.json(summary),
-        Some(Format::Ndjson | Format::Csv | Format::Ids) => ui.list(&names, &summary.items),
-        _ => {
-            let notable: Vec<ItemResult> = summary
-                .items
-                .iter()
-                .filter(|r| r.result != ItemOutcome::Done)
-                .cloned()
-                .collect();
-            if notable.is_empty() {
-                Ok(())
-            } else {
-                ui.list(&names, &notable)
-            }
-        }
     }
 }

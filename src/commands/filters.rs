@@ -169,3 +169,39 @@ impl BulkArgs {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::rate;
+    use crate::usecases::bulk::{RATES, rate_period};
+
+    #[test]
+    fn any_rate_is_taken_within_its_range_or_refused_and_none_panics() {
+        let mut rng = fastrand::Rng::with_seed(20_261_128);
+        let edges = [
+            "0", "-0", "1e-20", "1e-300", "5e-324", "0.001", "1000000", "1e308", "inf", "-inf",
+            "NaN", "", " 50 ", "1_000", "0x10",
+        ];
+        let random = (0..100_000).map(|_| f64::from_bits(rng.u64(..)).to_string());
+        for text in edges.iter().map(|s| (*s).to_owned()).chain(random) {
+            match rate(&text) {
+                Ok(r) => {
+                    assert!((RATES.0..=RATES.1).contains(&r), "{text}");
+                    let period = rate_period(r);
+                    assert!(
+                        (Duration::from_micros(1)..=Duration::from_secs(1000)).contains(&period),
+                        "{text}: {period:?}"
+                    );
+                }
+                Err(e) => assert!(e.contains("from 0.001 to 1000000"), "{text}: {e}"),
+            }
+        }
+        // The engine takes any number without panicking, should another caller pass one.
+        for _ in 0..100_000 {
+            let period = rate_period(f64::from_bits(rng.u64(..)));
+            assert!(period >= Duration::from_micros(1));
+        }
+    }
+}

@@ -216,3 +216,51 @@ fn a_record_that_cannot_be_written_stops_the_journal_which_stays_resumable() {
         (Some(Mark::InFlight), Some(Mark::Unsent))
     );
 }
+
+#[test]
+fn a_journal_damaged_anywhere_opens_or_is_refused_and_nothing_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    let journal = planned(&path, "cancel", &["iv_1", "iv_2", "iv_3"], None).unwrap();
+    for n in 0..3 {
+        journal.record(&Line::Start {
+            n,
+            key: format!("r1:cancel:iv_{n}"),
+        });
+    }
+    journal.record(&Line::End {
+        n: 1,
+        id: "iv_2".into(),
+        outcome: ItemOutcome::Failed,
+        reason: Some("nope".into()),
+        retry: false,
+    });
+    drop(journal);
+    let whole = std::fs::read(&path).unwrap();
+    let mut rng = fastrand::Rng::with_seed(42);
+    for _ in 0..3000 {
+        let mut bytes = whole.clone();
+        for _ in 0..rng.usize(1..4) {
+            let at = rng.usize(..bytes.len());
+            match rng.u8(..3) {
+                0 => bytes[at] = rng.u8(..),
+                1 => {
+                    bytes.remove(at);
+                }
+                _ => bytes.insert(at, *b"{}\n\"9-:,".get(rng.usize(..9)).unwrap_or(&b'x')),
+            }
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let Ok((_, _, scan)) = open(&path, &cancels(), None) else {
+            continue;
+        };
+        for line in plan_lines(&path, scan.plan_at, &cancels()).unwrap() {
+            if line.is_err() {
+                break;
+            }
+        }
+        for result in Results::new(&path, scan.notable, &scan.ledger) {
+            let _ = result;
+        }
+    }
+}

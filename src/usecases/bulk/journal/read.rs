@@ -377,22 +377,26 @@ impl Results {
     /// From the ends recorded (of several ends of one item, the last counts), those of items
     /// the ledger says ended skipped or failed.
     pub fn new(path: &Path, mut notable: Vec<Notable>, ledger: &Ledger) -> Results {
-        // A stable sort: the ends of one item stay in the order they were written.
-        notable.sort_by_key(|e| e.n);
-        let mut kept: Vec<Notable> = Vec::with_capacity(notable.len());
-        for entry in notable {
-            if kept.last().is_some_and(|last| last.n == entry.n) {
-                kept.pop();
-            }
-            kept.push(entry);
-        }
-        kept.retain(|e| matches!(ledger.get(e.n), Some(Mark::Skipped | Mark::Failed)));
+        // In place, as there may be a million. The ends of one item sort in the order they were
+        // written (offsets grow; an end held in memory came after the journal broke, so after
+        // every written one); reversed, the last of them comes first and is the one kept.
+        notable.sort_unstable_by_key(|e| {
+            let written = match e.at {
+                Where::Journal(at) => at,
+                Where::Held(_) => u64::MAX,
+            };
+            (e.n, written)
+        });
+        notable.reverse();
+        notable.dedup_by_key(|e| e.n);
+        notable.reverse();
+        notable.retain(|e| matches!(ledger.get(e.n), Some(Mark::Skipped | Mark::Failed)));
         Results {
             reader: File::open(path)
                 .ok()
                 .map(|f| BufReader::with_capacity(BUFFER, f)),
             pos: 0,
-            entries: kept.into_iter(),
+            entries: notable.into_iter(),
             path: path.to_owned(),
         }
     }

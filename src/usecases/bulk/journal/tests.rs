@@ -264,3 +264,40 @@ fn a_journal_damaged_anywhere_opens_or_is_refused_and_nothing_panics() {
         }
     }
 }
+
+#[test]
+fn the_summary_reads_each_items_last_end_in_plan_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    let journal = planned(&path, "cancel", &["iv_1", "iv_2", "iv_3"], None).unwrap();
+    let end = |n: u64, outcome: ItemOutcome, reason: &str, retry: bool| Line::End {
+        n,
+        id: format!("iv_{}", n + 1),
+        outcome,
+        reason: Some(reason.into()),
+        retry,
+    };
+    journal.record(&end(2, ItemOutcome::Skipped, "changed", false));
+    journal.record(&end(0, ItemOutcome::Failed, "first try", true));
+    journal.record(&end(1, ItemOutcome::Failed, "retried, then done", true));
+    journal.record(&end(0, ItemOutcome::Failed, "second try", false));
+    journal.record(&Line::End {
+        n: 1,
+        id: "iv_2".into(),
+        outcome: ItemOutcome::Done,
+        reason: None,
+        retry: false,
+    });
+    drop(journal);
+    let (_, _, scan) = open(&path, &cancels(), None).unwrap();
+    let listed: Vec<(String, Option<String>)> = Results::new(&path, scan.notable, &scan.ledger)
+        .map(|r| r.map(|r| (r.id, r.reason)).unwrap())
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("iv_1".to_owned(), Some("second try".to_owned())),
+            ("iv_3".to_owned(), Some("changed".to_owned())),
+        ]
+    );
+}

@@ -10,9 +10,10 @@
 //!    optional rate and idempotency keys derived from (run, item, action); each start and end
 //!    is journaled by plan number, so a resume holds one byte per item and streams the plan again.
 
-mod engine;
+mod dispatch;
 pub mod journal;
 mod ledger;
+mod plan;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -21,7 +22,8 @@ use std::sync::atomic::AtomicU64;
 use futures_util::stream::LocalBoxStream;
 use livectl_contract::ActionKind;
 
-pub use engine::{rate_period, resume, run};
+pub use dispatch::{rate_period, resume};
+pub use plan::run;
 
 use crate::error::CliError;
 use crate::model::Item;

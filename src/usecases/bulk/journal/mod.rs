@@ -20,6 +20,7 @@
 //! Version 1 (the whole plan inside the header) is refused with a message saying so.
 
 mod read;
+mod results;
 mod write;
 
 use std::path::Path;
@@ -31,7 +32,8 @@ use livectl_contract::ActionKind;
 use crate::error::CliError;
 use crate::model::ItemOutcome;
 
-pub use read::{Notable, PlanLines, Results, Scan, Where, open, plan_lines};
+pub use read::{PlanLines, Scan, open, plan_lines};
+pub use results::{Notable, Results, Where};
 pub use write::{Journal, Planner, runs_dir};
 
 pub const FORMAT: &str = "livectl-bulk-journal";

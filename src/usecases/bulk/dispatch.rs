@@ -1,27 +1,23 @@
-//! Running a plan: streaming it into the journal, confirmation, bounded concurrency, rate,
-//! Ctrl-C, progress, summary.
+//! Phase 3 of a run, and resuming one: the plan streamed back from the journal and sent with
+//! bounded concurrency and an optional rate, each start and end journaled; Ctrl-C, progress and
+//! the summary.
 
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use futures_util::stream::LocalBoxStream;
 use livectl_client::retry::retryable_status;
 use livectl_client::{Client, ClientError, Options as Send};
 
-use super::journal::{self, FORMAT, Header, Journal, Line, Notable, Planner, Results, Scan, Where};
+use super::journal::{self, Header, Journal, Line, Notable, Results, Scan, Where};
 use super::ledger::Mark;
-use super::{Command, Options, Plan, RATES, key, new_run_id};
+use super::{Command, Options, RATES, key};
 use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
-use crate::model::{Item, ItemOutcome, ItemResult, Names, Summary};
+use crate::model::{Item, ItemOutcome, ItemResult, Summary};
+use crate::ui::Ui;
 use crate::ui::progress::Progress;
-use crate::ui::{Ui, prompt};
-use crate::usecases::lookup::{self, NamesOf};
-
-/// How many ids the confirmation shows.
-const SAMPLE: usize = 5;
 
 /// The time between two actions at `rate` a second, kept within what a timer takes whatever
 /// the rate (the parser already refuses rates outside `RATES`).
@@ -34,149 +30,6 @@ pub fn rate_period(rate: f64) -> Duration {
     Duration::try_from_secs_f64(1.0 / rate)
         .unwrap_or(Duration::from_secs(1000))
         .max(Duration::from_micros(1))
-}
-
-/// Runs a plan, then prints the summary. Exit 3 when an item failed, 130 when interrupted, 1
-/// when the journal could not be written (before the run: nothing was sent; during it: the
-/// journal is resumable). `target` says where requests go, for people reading the journal.
-pub async fn run(
-    client: &Client,
-    ui: &Ui,
-    target: &str,
-    plan: Plan<'_>,
-    options: &Options,
-) -> Result<(), CliError> {
-    let Plan {
-        command,
-        describe,
-        mut items,
-        by_filter,
-        repeats,
-    } = plan;
-    if options.dry_run {
-        return dry_run(client, ui, items, &repeats).await;
-    }
-    let me = client.me().await?;
-    if !options.yes && !ui.interactive() {
-        // Nobody can confirm: count what would change, to refuse with the count, unless it is
-        // one id, which needs no confirmation.
-        let mut count = 0u64;
-        let mut first = None;
-        while let Some(item) = items.next().await {
-            let item = item?;
-            count += 1;
-            first.get_or_insert(item);
-        }
-        note_repeats(ui, &repeats);
-        if count == 0 {
-            ui.note("nothing matches: no intervention was changed");
-            return Ok(());
-        }
-        if needs_confirmation(count, by_filter) {
-            return Err(CliError::usage(format!(
-                "this run would change {count} interventions ({describe}); nothing was changed"
-            ))
-            .hint(
-                "pass --yes to confirm when not running interactively, or --dry-run to see them",
-            ));
-        }
-        items = futures_util::stream::iter(first.map(Ok)).boxed_local();
-    }
-    let run_id = new_run_id();
-    let path = match &options.journal {
-        Some(path) => path.clone(),
-        None => journal::runs_dir()?.join(format!("{run_id}.ndjson")),
-    };
-    let header = Header {
-        journal: FORMAT.into(),
-        version: journal::VERSION,
-        run_id,
-        action: command.name.clone(),
-        workspace: me.workspace.id,
-        agent: me.agent.id,
-        target: target.to_owned(),
-        created_at: jiff::Timestamp::now(),
-    };
-    let mut planner = Planner::create(&path, &header, options.journal_limit)?;
-    let mut sample = Vec::new();
-    // A Ctrl-C while planning: nothing was sent, and the unfinished journal goes.
-    let ctrl_c = tokio::signal::ctrl_c();
-    tokio::pin!(ctrl_c);
-    loop {
-        let next = tokio::select! {
-            biased;
-            next = items.next() => next,
-            _ = &mut ctrl_c => {
-                planner.abandon();
-                return Err(CliError::interrupted("interrupted while planning: nothing was sent"));
-            }
-        };
-        match next {
-            None => break,
-            Some(Ok(item)) => {
-                if sample.len() < SAMPLE {
-                    sample.push(item.id.clone());
-                }
-                planner = planner.plan(&item)?;
-            }
-            Some(Err(e)) => {
-                planner.abandon();
-                return Err(e);
-            }
-        }
-    }
-    note_repeats(ui, &repeats);
-    let count = planner.items();
-    if count == 0 {
-        planner.abandon();
-        ui.note("nothing matches: no intervention was changed");
-        return Ok(());
-    }
-    let plan_at = planner.plan_at();
-    let journal = planner.finish()?;
-    if let Err(e) = confirm(ui, &describe, count, &sample, by_filter, options.yes) {
-        journal.remove();
-        return Err(e);
-    }
-    ui.note(format!("journal: {}", path.display()));
-    let scan = Scan::fresh(count, plan_at);
-    execute(client, ui, journal, header, &command, scan, options).await
-}
-
-fn note_repeats(ui: &Ui, repeats: &AtomicU64) {
-    let repeated = repeats.load(Ordering::SeqCst);
-    if repeated > 0 {
-        ui.note(format!("ignored {repeated} repeated id(s)"));
-    }
-}
-
-/// `--dry-run`: the plan printed as it streams; nothing is sent and no journal is written.
-async fn dry_run(
-    client: &Client,
-    ui: &Ui,
-    mut items: LocalBoxStream<'_, Result<Item, CliError>>,
-    repeats: &AtomicU64,
-) -> Result<(), CliError> {
-    let names = if ui.tables() {
-        lookup::names(client, NamesOf::People).await?
-    } else {
-        Names::default()
-    };
-    let mut out = ui.stream::<Item>(&names)?;
-    while let Some(item) = items.next().await {
-        out.item(&item?)?;
-    }
-    let count = out.count();
-    out.finish()?;
-    note_repeats(ui, repeats);
-    if count == 0 {
-        ui.note("nothing matches: no intervention was changed");
-    } else {
-        ui.note(format!(
-            "dry run: {count} intervention(s) would be changed; nothing was sent"
-        ));
-    }
-    Ok(())
 }
 
 /// Continues the run of a journal: only what is left, in-flight items replayed with their keys.
@@ -237,7 +90,7 @@ enum Acted {
     },
 }
 
-async fn execute(
+pub(super) async fn execute(
     client: &Client,
     ui: &Ui,
     journal: Journal,
@@ -455,44 +308,5 @@ fn classify<T>(answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, 
                 .is_none_or(|status| retryable_status(status, e.code()));
             (ItemOutcome::Failed, Some(e.to_string()), retry)
         }
-    }
-}
-
-/// Items chosen by filters always need a yes: their count is only known now. Ids need one
-/// from two items on.
-fn needs_confirmation(count: u64, by_filter: bool) -> bool {
-    count > 1 || by_filter
-}
-
-fn confirm(
-    ui: &Ui,
-    describe: &str,
-    count: u64,
-    sample: &[String],
-    by_filter: bool,
-    yes: bool,
-) -> Result<(), CliError> {
-    if !needs_confirmation(count, by_filter) || yes {
-        return Ok(());
-    }
-    if !ui.interactive() {
-        return Err(CliError::usage(format!(
-            "this run would change {count} interventions ({describe}); nothing was changed"
-        ))
-        .hint("pass --yes to confirm when not running interactively, or --dry-run to see them"));
-    }
-    let more = if count > sample.len() as u64 {
-        ", …"
-    } else {
-        ""
-    };
-    let question = format!(
-        "{describe}: {count} interventions ({}{more})?",
-        sample.join(", ")
-    );
-    if prompt::confirm(ui, &question, false)? {
-        Ok(())
-    } else {
-        Err(CliError::interrupted("nothing was changed"))
     }
 }

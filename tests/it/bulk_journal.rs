@@ -385,3 +385,52 @@ fn a_summary_lists_only_what_was_skipped_or_failed_with_counts_for_the_rest() {
         mine[5..].iter().map(String::as_str).collect::<Vec<_>>()
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_planning_leaves_no_journal_and_sends_nothing() {
+    use std::io::Write;
+    use std::time::{Duration, Instant};
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    let journal = sandbox.home.path().join("planning.ndjson");
+    let mut child = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args([
+            "cancel",
+            "-",
+            "--yes",
+            "--journal",
+            journal.to_str().unwrap(),
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Three ids, and stdin left open: the plan waits for more.
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "{}", ids.join("\n")).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !journal.exists() {
+        assert!(Instant::now() < deadline, "planning never started");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    // SAFETY: sending SIGINT to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("interrupted while planning: nothing was sent"),
+        "{stderr}"
+    );
+    assert!(!journal.exists(), "the unfinished journal was removed");
+    assert!(acted(&api, "cancelled").is_empty());
+}

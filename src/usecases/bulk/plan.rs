@@ -79,19 +79,26 @@ pub async fn run(
         target: target.to_owned(),
         created_at: jiff::Timestamp::now(),
     };
-    let mut planner = Planner::create(&path, &header, options.journal_limit)?;
-    let mut sample = Vec::new();
-    // A Ctrl-C while planning: nothing was sent, and the unfinished journal goes.
+    // A Ctrl-C while planning: nothing was sent, and the unfinished journal goes. Listening
+    // starts before the journal exists, so no Ctrl-C can leave one behind.
+    let interrupted = || CliError::interrupted("interrupted while planning: nothing was sent");
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
+    tokio::select! {
+        biased;
+        _ = &mut ctrl_c => return Err(interrupted()),
+        () = std::future::ready(()) => {}
+    }
+    let mut planner = Planner::create(&path, &header, options.journal_limit)?;
+    let mut sample = Vec::new();
     loop {
         let next = tokio::select! {
             biased;
-            next = items.next() => next,
             _ = &mut ctrl_c => {
                 planner.abandon();
-                return Err(CliError::interrupted("interrupted while planning: nothing was sent"));
+                return Err(interrupted());
             }
+            next = items.next() => next,
         };
         match next {
             None => break,

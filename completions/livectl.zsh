@@ -128,7 +128,7 @@ _arguments "${_arguments_options[@]}" : \
 '--tag=[Only interventions with this tag]:TAG:_default' \
 '--older-than=[Only interventions queued longer ago than this, e.g. 30m, 2h, 1d]:DURATION:_default' \
 '--concurrency=[Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)]:CONCURRENCY:_default' \
-'--rate=[At most N actions a second]:N:_default' \
+'--rate=[At most N actions a second, from 0.001 to 1000000]:N:_default' \
 '--journal=[Write the journal here \[default\: a new file in \$XDG_STATE_HOME/livectl/runs/\]]:FILE:_files' \
 '(--journal --dry-run)--resume=[Continue the run of this journal\: only what is left, in-flight items replayed with their keys]:FILE:_files' \
 '--to=[The agent who will own it\: an id, an email, a unique name or \`me\`]:AGENT:_default' \
@@ -163,7 +163,7 @@ _arguments "${_arguments_options[@]}" : \
 '--tag=[Only interventions with this tag]:TAG:_default' \
 '--older-than=[Only interventions queued longer ago than this, e.g. 30m, 2h, 1d]:DURATION:_default' \
 '--concurrency=[Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)]:CONCURRENCY:_default' \
-'--rate=[At most N actions a second]:N:_default' \
+'--rate=[At most N actions a second, from 0.001 to 1000000]:N:_default' \
 '--journal=[Write the journal here \[default\: a new file in \$XDG_STATE_HOME/livectl/runs/\]]:FILE:_files' \
 '(--journal --dry-run)--resume=[Continue the run of this journal\: only what is left, in-flight items replayed with their keys]:FILE:_files' \
 '*--to=[The new owner\: an id, an email, a unique name or \`me\`; several spread the items evenly, least-loaded first]:AGENT:_default' \
@@ -199,7 +199,7 @@ _arguments "${_arguments_options[@]}" : \
 '--tag=[Only interventions with this tag]:TAG:_default' \
 '--older-than=[Only interventions queued longer ago than this, e.g. 30m, 2h, 1d]:DURATION:_default' \
 '--concurrency=[Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)]:CONCURRENCY:_default' \
-'--rate=[At most N actions a second]:N:_default' \
+'--rate=[At most N actions a second, from 0.001 to 1000000]:N:_default' \
 '--journal=[Write the journal here \[default\: a new file in \$XDG_STATE_HOME/livectl/runs/\]]:FILE:_files' \
 '(--journal --dry-run)--resume=[Continue the run of this journal\: only what is left, in-flight items replayed with their keys]:FILE:_files' \
 '--reason=[Why, recorded in the event]:REASON:_default' \
@@ -234,7 +234,7 @@ _arguments "${_arguments_options[@]}" : \
 '--tag=[Only interventions with this tag]:TAG:_default' \
 '--older-than=[Only interventions queued longer ago than this, e.g. 30m, 2h, 1d]:DURATION:_default' \
 '--concurrency=[Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)]:CONCURRENCY:_default' \
-'--rate=[At most N actions a second]:N:_default' \
+'--rate=[At most N actions a second, from 0.001 to 1000000]:N:_default' \
 '--journal=[Write the journal here \[default\: a new file in \$XDG_STATE_HOME/livectl/runs/\]]:FILE:_files' \
 '(--journal --dry-run)--resume=[Continue the run of this journal\: only what is left, in-flight items replayed with their keys]:FILE:_files' \
 '--reason=[Why, recorded in the event]:REASON:_default' \
@@ -270,7 +270,7 @@ reassign\:"To the agents named by --to, spread evenly (queued ones are assigned)
 '*--to=[With --fix reassign\: the agents to move them to]:AGENT:_default' \
 '--reason=[With --fix\: why, recorded in the events]:REASON:_default' \
 '--concurrency=[Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)]:CONCURRENCY:_default' \
-'--rate=[At most N actions a second]:N:_default' \
+'--rate=[At most N actions a second, from 0.001 to 1000000]:N:_default' \
 '--journal=[Write the journal here \[default\: a new file in \$XDG_STATE_HOME/livectl/runs/\]]:FILE:_files' \
 '(--journal --dry-run)--resume=[Continue the run of this journal\: only what is left, in-flight items replayed with their keys]:FILE:_files' \
 '--profile=[The profile to use \[default\: the config'\''s default_profile\]]:NAME:_default' \
@@ -932,7 +932,7 @@ _arguments "${_arguments_options[@]}" : \
 '--department=[Department\: id, key or name]:DEPARTMENT:_default' \
 '--older-than=[Only interventions queued longer ago than this, e.g. 30m, 2h, 1d]:DURATION:_default' \
 '--concurrency=[Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)]:CONCURRENCY:_default' \
-'--rate=[At most N actions a second]:N:_default' \
+'--rate=[At most N actions a second, from 0.001 to 1000000]:N:_default' \
 '--journal=[Write the journal here \[default\: a new file in \$XDG_STATE_HOME/livectl/runs/\]]:FILE:_files' \
 '(--journal --dry-run)--resume=[Continue the run of this journal\: only what is left, in-flight items replayed with their keys]:FILE:_files' \
 '--topic=[The topic\: id, key or name (see \`livectl topics\`)]:TOPIC:_default' \

@@ -124,7 +124,7 @@ pub struct BulkArgs {
     /// each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
-    /// At most N actions a second
+    /// At most N actions a second, from 0.001 to 1000000
     #[arg(long, value_name = "N", value_parser = rate)]
     pub rate: Option<f64>,
     /// Print what would change and change nothing

@@ -28,17 +28,21 @@ pub struct ItemResult {
     pub reason: Option<String>,
 }
 
-/// What a bulk run did, as printed with `-o json`.
+/// What a bulk run did, as printed with `-o json` (beside the items that were skipped or
+/// failed): counts, so a run of a million holds no list of what went well.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
     pub run_id: String,
     pub action: String,
     pub journal: PathBuf,
-    pub done: usize,
-    pub skipped: usize,
-    pub failed: usize,
+    /// Items in the plan.
+    pub total: u64,
+    pub done: u64,
+    pub skipped: u64,
+    pub failed: u64,
+    /// Items still to send: after an interruption, or when the journal could not be written.
+    pub not_sent: u64,
     pub interrupted: bool,
-    pub items: Vec<ItemResult>,
 }
 
 /// One planned item of a bulk run, as `--dry-run` shows it.

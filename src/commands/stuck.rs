@@ -2,7 +2,9 @@
 //! on them through the bulk engine.
 
 use clap::{Args, ValueEnum};
+use futures_util::StreamExt;
 use jiff::SignedDuration;
+use livectl_contract::ActionKind;
 
 use super::Ctx;
 use super::filters::{BulkArgs, duration};
@@ -66,10 +68,15 @@ pub async fn exec(args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
             .to_possible_value()
             .map(|v| v.get_name().to_owned())
             .unwrap_or_default();
-        format!("stuck --fix {name}")
+        let kinds: &[ActionKind] = match f {
+            FixArg::Return => &[ActionKind::Return],
+            FixArg::Cancel => &[ActionKind::Cancel],
+            FixArg::Reassign => &[ActionKind::Assign, ActionKind::Reassign],
+        };
+        bulk::Command::new(format!("stuck --fix {name}"), kinds)
     });
     if let (Some(command), Some(path)) = (&command, &args.bulk.resume) {
-        return bulk::resume(client, ui, &connection.target(), command, path, &options).await;
+        return bulk::resume(client, ui, command, path, &options).await;
     }
     let limits = Thresholds {
         no_reply: args.no_reply,
@@ -99,8 +106,9 @@ pub async fn exec(args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
     let plan = Plan {
         command,
         describe,
-        items,
+        items: futures_util::stream::iter(items.into_iter().map(Ok)).boxed_local(),
         by_filter: true,
+        repeats: Default::default(),
     };
     bulk::run(client, ui, &connection.target(), plan, &options).await
 }

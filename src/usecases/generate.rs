@@ -23,9 +23,11 @@ pub struct GenerateSpec {
     pub messages: usize,
     /// The newest instant of the data; by default the start of today (UTC).
     pub until: Timestamp,
+    /// The share of interventions still open (queued or assigned), in percent: the newest ones.
+    pub open: usize,
 }
 
-const HELP: &str = "expected a comma list such as interventions=100000,users=20000,days=30,seed=42 (also messages=N, until=2026-11-24T00:00:00Z)";
+const HELP: &str = "expected a comma list such as interventions=100000,users=20000,days=30,seed=42 (also messages=N, open=PERCENT, until=2026-11-24T00:00:00Z)";
 
 impl FromStr for GenerateSpec {
     type Err = String;
@@ -43,6 +45,7 @@ impl FromStr for GenerateSpec {
             seed: 1,
             messages: 4,
             until: today,
+            open: 10,
         };
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let (name, value) = part
@@ -62,6 +65,7 @@ impl FromStr for GenerateSpec {
                 "users" => spec.users = number(1_000_000)? as usize,
                 "days" => spec.days = number(3650)? as i64,
                 "messages" => spec.messages = number(100)? as usize,
+                "open" => spec.open = number(100)? as usize,
                 "seed" => {
                     spec.seed = value
                         .parse()
@@ -187,7 +191,7 @@ pub fn generate(spec: &GenerateSpec) -> SeedFile {
     let span = spec.days * 86_400;
     for i in 0..spec.interventions {
         // Most are old and finished; the newest are still open.
-        let recent = i + spec.interventions / 10 >= spec.interventions;
+        let recent = i + spec.interventions * spec.open / 100 >= spec.interventions;
         let ago = if recent {
             rng.i64(60..4 * 3600)
         } else {
@@ -336,6 +340,24 @@ mod tests {
                 .parse()
                 .unwrap();
         assert_ne!(a, generate(&other));
+        let open: GenerateSpec =
+            "interventions=300,users=50,days=5,seed=9,until=2026-11-24T00:00:00Z,open=100"
+                .parse()
+                .unwrap();
+        let finished = |f: &SeedFile| {
+            f.conversations
+                .iter()
+                .filter(|c| {
+                    c.intervention.as_ref().is_some_and(|i| {
+                        i.actions
+                            .iter()
+                            .any(|a| matches!(a, ActionSeed::Complete(_) | ActionSeed::Cancel(_)))
+                    })
+                })
+                .count()
+        };
+        assert_eq!(finished(&generate(&open)), 0, "open=100: every one open");
+        assert!(finished(&a) >= 250, "by default the newest tenth is open");
     }
 
     #[test]

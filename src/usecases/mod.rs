@@ -8,6 +8,7 @@ pub mod conformance;
 pub mod generate;
 pub mod lookup;
 pub mod seed;
+pub mod seen;
 pub mod spread;
 pub mod stuck;
 pub mod targets;

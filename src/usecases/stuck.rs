@@ -10,8 +10,7 @@ use livectl_contract::{
     ReasonRequest, States,
 };
 
-use super::spread;
-use super::targets::{Source, Target};
+use super::spread::Spreader;
 use crate::error::CliError;
 use crate::model::{Item, Stuck, StuckReason};
 use crate::ui::Ui;
@@ -144,20 +143,16 @@ pub async fn plan(
                 .collect()
         }
         Fix::Reassign(agents) => {
-            let mut targets: Vec<Target> = stuck
-                .iter()
-                .map(|s| Target::from(s.intervention.clone()))
-                .collect();
-            let to = spread::assignees(client, &mut targets, Source::Filters, agents).await?;
+            let mut spreader = Spreader::new(client, agents).await?;
             stuck
                 .iter()
-                .zip(to)
-                .map(|(s, agent)| {
+                .map(|s| {
+                    let i = &s.intervention;
                     let request = AssignRequest {
-                        agent,
+                        agent: spreader.pick(i.owner.as_deref()).to_owned(),
                         reason: reason.clone(),
                     };
-                    let action = if s.intervention.state == InterventionState::Queued {
+                    let action = if i.state == InterventionState::Queued {
                         Action::Assign(request)
                     } else {
                         Action::Reassign(request)

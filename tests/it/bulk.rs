@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use crate::harness::{Api, Run, Sandbox, Workspace};
 
 /// Every intervention acted on by `action`, with how many times.
-fn acted(api: &Api, action: &str) -> HashMap<String, usize> {
+pub(crate) fn acted(api: &Api, action: &str) -> HashMap<String, usize> {
     let mut counts = HashMap::new();
     for e in api.all(&format!("/v1/audit?action={action}")) {
         *counts
@@ -112,7 +112,7 @@ fn spawn(sandbox: &Sandbox, token: &str, args: &[&str]) -> Child {
 }
 
 /// Waits until the journal records at least `n` started items.
-fn wait_for_starts(journal: &std::path::Path, n: usize) {
+pub(crate) fn wait_for_starts(journal: &std::path::Path, n: usize) {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let text = std::fs::read_to_string(journal).unwrap_or_default();
@@ -402,8 +402,23 @@ fn ids_from_stdin_with_blank_lines_repeats_and_ndjson() {
         "{}",
         run.stderr
     );
-    assert_eq!(run.ok(), ids.join("\n") + "\n");
-    assert_eq!(acted(&api, "assigned").len(), 3);
+    assert!(
+        run.stderr.contains("3 done, 0 skipped, 0 failed of 3"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.ok(),
+        "",
+        "the summary lists what was skipped or failed: nothing"
+    );
+    assert_eq!(
+        acted(&api, "assigned")
+            .keys()
+            .cloned()
+            .collect::<HashSet<_>>(),
+        ids.iter().cloned().collect::<HashSet<_>>()
+    );
 
     let pipe = |input: &str, args: &[&str]| {
         let run = sandbox.cli_stdin(&api.token, args, input);
@@ -439,7 +454,14 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
     cli(&["reassign", &a, &b, "--to", "nobody", "--yes"]).fails(5, "no agent is called `nobody`");
     cli(&["reassign", &a, &b, "--to", "cy", "--to", "dan", "--yes"])
         .fails(2, "is inactive and receives no work");
-    cli(&["reassign", &a, &b, "--to", "cy", "--rate", "0", "--yes"]).fails(2, "above 0");
+    // Rates too slow for a timer (1e-20 once panicked converting to a duration) or too fast
+    // to be a limit are refused with the range.
+    for rate in [
+        "0", "1e-20", "1e-300", "-5", "0.0009", "2e6", "1e400", "NaN", "fast",
+    ] {
+        let flag = format!("--rate={rate}");
+        cli(&["reassign", &a, &b, "--to", "cy", &flag, "--yes"]).fails(2, "from 0.001 to 1000000");
+    }
     cli(&["reassign", &a, "--owner", "bo", "--to", "cy", "--yes"])
         .fails(2, "give ids or filters, not both");
     let missing = sandbox.home.path().join("missing.ndjson");

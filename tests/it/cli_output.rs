@@ -280,9 +280,14 @@ fn actions_print_the_intervention_as_it_now_is() {
         "duplicate"
     );
     let whoami = sandbox.cli(&token, &["whoami"]).ok();
+    let workspace = w.api.get("/v1/me").expect(200)["workspace"]["id"].clone();
     assert_eq!(
         whoami,
-        "Sandbox Admin <admin@sandbox.invalid> admin ag_1 on ".to_owned() + &sandbox.url + "\n"
+        format!(
+            "Sandbox Admin <admin@sandbox.invalid> admin ag_1 in workspace Sandbox ({}) on {}\n",
+            workspace.as_str().unwrap(),
+            sandbox.url
+        )
     );
 }
 

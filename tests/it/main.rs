@@ -2,6 +2,7 @@
 
 mod architecture;
 mod bulk;
+mod bulk_journal;
 mod cli_api;
 mod cli_config;
 mod cli_embedded;

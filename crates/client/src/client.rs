@@ -13,8 +13,8 @@ use livectl_contract::query::Paged;
 use livectl_contract::seed::plan::CatalogInput;
 use livectl_contract::{
     Action, ActionKind, Agent, AuditQuery, BatchRequest, BatchResponse, Block, Conversation,
-    Department, Event, HistoryQuery, HistoryRecord, Intervention, InterventionQuery, Limit, Page,
-    PageQuery, Queues, Topic, UpsertResult, User,
+    Department, Event, HistoryQuery, HistoryRecord, Intervention, InterventionQuery, Limit, Me,
+    Page, PageQuery, Queues, Topic, UpsertResult, User,
 };
 
 /// The largest page the contract serves: what the client asks for when it wants everything.
@@ -329,7 +329,8 @@ impl Client {
 
     // ---- the contract's operations ----
 
-    pub async fn me(&self) -> Result<Agent, ClientError> {
+    /// The agent the token belongs to, and its workspace.
+    pub async fn me(&self) -> Result<Me, ClientError> {
         self.get(&["v1", "me"]).await
     }
 

@@ -84,6 +84,23 @@ pub struct Agent {
     pub active: bool,
 }
 
+/// The workspace a token belongs to: every resource of the API lives in one. Its id never
+/// changes, so a client can tell one workspace from another whatever address it is reached at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Workspace {
+    /// `ws_` and 24 random hex digits, made once when the workspace is created.
+    pub id: String,
+    pub name: String,
+}
+
+/// `GET /v1/me`: the agent the token belongs to, and the workspace it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Me {
+    #[serde(flatten)]
+    pub agent: Agent,
+    pub workspace: Workspace,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Department {
     pub id: String,

@@ -9,24 +9,27 @@ use super::extract::{Bearer, Id, IdempotencyKey, JsonBody, Q};
 use super::{App, json};
 use crate::error::ApiError;
 use crate::store::catalog::{self as store, HasId, Resource};
-use crate::store::{Reply, visibility};
+use crate::store::{Reply, Store, visibility};
 use livectl_contract::{
-    Agent, AgentInput, Block, Department, Kind, NamedInput, Outcome, Page, PageQuery, Problem,
+    Agent, AgentInput, Block, Department, Kind, Me, NamedInput, Outcome, Page, PageQuery, Problem,
     Topic, TopicInput, User,
 };
 
-/// The agent the token belongs to.
+/// The agent the token belongs to, and its workspace.
 ///
 /// Any valid token.
 #[utoipa::path(get, path = "/v1/me", tag = "agents",
-    responses((status = 200, body = Agent), (status = 401, body = Problem)))]
+    responses((status = 200, body = Me), (status = 401, body = Problem)))]
 pub async fn me(State(app): State<App>, Bearer(token): Bearer) -> Result<Response, ApiError> {
-    let agent = app
+    let me = app
         .read(token, |conn, caller| {
-            store::get::<Agent>(conn, &Kind::Agent.id(caller.agent_id))
+            Ok(Me {
+                agent: store::get::<Agent>(conn, &Kind::Agent.id(caller.agent_id))?,
+                workspace: Store::workspace(conn)?,
+            })
         })
         .await?;
-    json(&agent)
+    json(&me)
 }
 
 async fn list<R: Resource + HasId + serde::Serialize>(

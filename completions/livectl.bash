@@ -461,7 +461,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__assign)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --to --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --retries --dry-run --journal --resume --to --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -496,6 +496,10 @@ _livectl() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -597,7 +601,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__cancel)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --retries --dry-run --journal --resume --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -632,6 +636,10 @@ _livectl() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -687,7 +695,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__complete)
-            opts="-o -y -q -v -h -V --state --from --owner --department --older-than --concurrency --rate --dry-run --journal --resume --topic --outcome --tag --block --with-tag --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --older-than --concurrency --rate --retries --dry-run --journal --resume --topic --outcome --tag --block --with-tag --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -718,6 +726,10 @@ _livectl() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2139,7 +2151,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__reassign)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --to --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --retries --dry-run --journal --resume --to --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2174,6 +2186,10 @@ _livectl() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2233,7 +2249,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__return)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --retries --dry-run --journal --resume --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2268,6 +2284,10 @@ _livectl() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2905,7 +2925,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__stuck)
-            opts="-o -y -q -v -h -V --no-reply --queued --fix --to --reason --concurrency --rate --dry-run --journal --resume --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --no-reply --queued --fix --to --reason --concurrency --rate --retries --dry-run --journal --resume --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2936,6 +2956,10 @@ _livectl() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -167,8 +167,9 @@ complete -c livectl -n "__fish_livectl_using_subcommand assign" -l owner -l from
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
-complete -c livectl -n "__fish_livectl_using_subcommand assign" -l concurrency -d 'Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand assign" -l rate -d 'At most N actions a second, from 0.001 to 1000000' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l to -d 'The agent who will own it: an id, an email, a unique name or `me`' -r
@@ -206,8 +207,9 @@ complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l owner -l fr
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l concurrency -d 'Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l rate -d 'At most N actions a second, from 0.001 to 1000000' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l to -d 'The new owner: an id, an email, a unique name or `me`; several spread the items evenly, least-loaded first' -r
@@ -246,8 +248,9 @@ complete -c livectl -n "__fish_livectl_using_subcommand return" -l owner -l from
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
-complete -c livectl -n "__fish_livectl_using_subcommand return" -l concurrency -d 'Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand return" -l rate -d 'At most N actions a second, from 0.001 to 1000000' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l reason -d 'Why, recorded in the event' -r
@@ -285,8 +288,9 @@ complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l owner -l from
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
-complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l concurrency -d 'Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l rate -d 'At most N actions a second, from 0.001 to 1000000' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l reason -d 'Why, recorded in the event' -r
@@ -321,8 +325,9 @@ cancel\t'Cancel the takeovers'
 reassign\t'To the agents named by --to, spread evenly (queued ones are assigned)'"
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l to -d 'With --fix reassign: the agents to move them to' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l reason -d 'With --fix: why, recorded in the events' -r
-complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l concurrency -d 'Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l rate -d 'At most N actions a second, from 0.001 to 1000000' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
@@ -1048,8 +1053,9 @@ all\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l concurrency -d 'Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox, each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l rate -d 'At most N actions a second, from 0.001 to 1000000' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l topic -d 'The topic: id, key or name (see `livectl topics`)' -r

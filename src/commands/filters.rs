@@ -120,13 +120,17 @@ impl Filters {
 /// Bulk options, shared by the five actions and `stuck --fix`.
 #[derive(Debug, Clone, Args)]
 pub struct BulkArgs {
-    /// Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox,
-    /// each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)
-    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub concurrency: u16,
-    /// At most N actions a second, from 0.001 to 1000000
+    /// Requests in flight at once [default: 16, or the run's own on --resume]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: Option<u16>,
+    /// At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run's own on
+    /// --resume]
     #[arg(long, value_name = "N", value_parser = rate)]
     pub rate: Option<f64>,
+    /// Passes at the end of the run over items that failed for a passing reason (5xx, timeouts,
+    /// retries spent), with their same keys [default: 2, or the run's own on --resume]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: Option<u32>,
     /// Print what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -157,8 +161,11 @@ impl BulkArgs {
     /// The engine's options; `yes` from the global flag.
     pub fn options(&self, yes: bool) -> bulk::Options {
         bulk::Options {
-            concurrency: self.concurrency,
-            rate: self.rate,
+            pace: bulk::PaceArgs {
+                concurrency: self.concurrency,
+                rate: self.rate,
+                retries: self.retries,
+            },
             dry_run: self.dry_run,
             journal: self.journal.clone(),
             yes,

@@ -37,7 +37,7 @@ pub use reports::stuck_json;
 pub use sanitize::sanitize;
 pub use shape::Shape;
 pub use style::{Color, Span, Text};
-pub use time::age;
+pub use time::{age, elapsed};
 
 /// `-o/--output`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

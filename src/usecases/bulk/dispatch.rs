@@ -65,15 +65,17 @@ pub async fn resume(
         .hint("resume with the profile (and token) the run started with"));
     }
     let in_flight = scan.ledger.count(Mark::InFlight);
+    let pace = options.pace.over(header.pace);
     ui.note(format!(
-        "resuming run {} from {}{}",
+        "resuming run {} from {}{}; {}",
         header.run_id,
         path.display(),
         if in_flight > 0 {
             format!(" ({in_flight} in flight, replayed with their keys)")
         } else {
             String::new()
-        }
+        },
+        pace
     ));
     execute(client, ui, journal, header, command, scan, options).await
 }
@@ -87,6 +89,8 @@ enum Acted {
         result: ItemResult,
         /// Where its end line is; None when it could not be written.
         at: Option<u64>,
+        /// Failed for a reason that may pass if sent again.
+        retry: bool,
     },
 }
 
@@ -104,9 +108,8 @@ pub(super) async fn execute(
         plan_at,
         mut notable,
     } = scan;
-    // What is left: items that never ended, and failures worth another try.
-    let todo = ledger.left_bits();
-    let plan = journal::plan_lines(journal.path(), plan_at, command)?;
+    let pace = options.pace.over(header.pace);
+    let started = std::time::Instant::now();
 
     // Ctrl-C or SIGTERM stops dispatching; what is in flight finishes, the summary follows.
     let _claim = crate::signals::claim();
@@ -120,63 +123,113 @@ pub(super) async fn execute(
     };
     let progress = Progress::items(ui, ledger.left());
     let mut failures = 0u64;
-    let limiter = options.rate.map(|r| {
+    let limiter = pace.rate.map(|r| {
         let mut interval = tokio::time::interval(rate_period(r));
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         tokio::sync::Mutex::new(interval)
     });
     let (journal_ref, run_id, limiter_ref, stop_ref) =
         (&journal, header.run_id.as_str(), &limiter, &stop);
-    let outcomes = futures_util::stream::iter(plan)
-        .filter(|line| {
-            std::future::ready(match line {
-                Ok((n, _)) => todo.contains(*n),
-                Err(_) => true,
+    // The first pass sends what is left; each further pass (at most `retries`) sends again, with
+    // the same keys, what failed in the pass before for a reason that may pass now.
+    let mut pass = 0;
+    // Items of this run that failed and wait for another pass.
+    let mut retrying: Vec<u64> = Vec::new();
+    loop {
+        // What is left: items that never ended, and failures worth another try.
+        let todo = ledger.left_bits();
+        let plan = journal::plan_lines(journal.path(), plan_at, command)?;
+        let last = pass == pace.retries;
+        let outcomes = futures_util::stream::iter(plan)
+            .filter(|line| {
+                std::future::ready(match line {
+                    Ok((n, _)) => todo.contains(*n),
+                    Err(_) => true,
+                })
             })
-        })
-        .take_while(|_| std::future::ready(!stop.load(Ordering::SeqCst) && !journal.is_broken()))
-        .map(|line| async move {
-            let (n, item) = line?;
-            if let Some(limiter) = limiter_ref {
-                limiter.lock().await.tick().await;
-            }
-            // Ctrl-C while this item waited for its turn: it is not sent.
-            if stop_ref.load(Ordering::SeqCst) {
-                return Ok(Acted::NotSent);
-            }
-            Ok::<_, CliError>(act(client, journal_ref, run_id, n, item).await)
-        })
-        .buffer_unordered(usize::from(options.concurrency.max(1)));
-    futures_util::pin_mut!(outcomes);
-    while let Some(acted) = outcomes.next().await {
-        let Acted::Ended { n, result, at } = acted? else {
-            continue;
-        };
-        ledger.set(
-            n,
-            match result.result {
+            .take_while(|_| {
+                std::future::ready(!stop.load(Ordering::SeqCst) && !journal.is_broken())
+            })
+            .map(|line| async move {
+                let (n, item) = line?;
+                if let Some(limiter) = limiter_ref {
+                    limiter.lock().await.tick().await;
+                }
+                // Ctrl-C while this item waited for its turn: it is not sent.
+                if stop_ref.load(Ordering::SeqCst) {
+                    return Ok(Acted::NotSent);
+                }
+                Ok::<_, CliError>(act(client, journal_ref, run_id, n, item).await)
+            })
+            .buffer_unordered(usize::from(pace.concurrency.max(1)));
+        futures_util::pin_mut!(outcomes);
+        let mut again = 0u64;
+        while let Some(acted) = outcomes.next().await {
+            let Acted::Ended {
+                n,
+                result,
+                at,
+                retry,
+            } = acted?
+            else {
+                continue;
+            };
+            let mark = match result.result {
                 ItemOutcome::Done => Mark::Done,
                 ItemOutcome::Skipped => Mark::Skipped,
+                ItemOutcome::Failed if retry && !last => Mark::Retry,
                 ItemOutcome::Failed => Mark::Failed,
-            },
-        );
-        if result.result == ItemOutcome::Failed {
-            failures += 1;
-            progress.message(format!("{failures} failed"));
+            };
+            ledger.set(n, mark);
+            match mark {
+                // Counted as it ends: a later pass may still do it.
+                Mark::Retry => {
+                    again += 1;
+                    retrying.push(n);
+                }
+                Mark::Failed => {
+                    failures += 1;
+                    progress.message(format!("{failures} failed"));
+                }
+                _ => {}
+            }
+            if result.result != ItemOutcome::Done {
+                notable.push(Notable {
+                    n,
+                    at: match at {
+                        Some(at) => Where::Journal(at),
+                        None => Where::Held(Box::new(result)),
+                    },
+                });
+            }
+            if mark != Mark::Retry {
+                progress.inc(1);
+            }
         }
-        if result.result != ItemOutcome::Done {
-            notable.push(Notable {
-                n,
-                at: match at {
-                    Some(at) => Where::Journal(at),
-                    None => Where::Held(Box::new(result)),
-                },
-            });
+        if again == 0 || last || stop.load(Ordering::SeqCst) || journal.is_broken() {
+            break;
         }
-        progress.inc(1);
+        pass += 1;
+        progress.message(format!(
+            "{failures} failed; pass {} of {}: {again} to try again",
+            pass + 1,
+            pace.retries + 1
+        ));
+        // A pause that grows with each pass, so a server that is failing can recover.
+        let pause = Duration::from_millis(500 << pass.min(4));
+        tokio::select! {
+            () = tokio::time::sleep(pause) => {}
+            () = crate::signals::interrupted() => {}
+        }
     }
     progress.finish();
     watcher.abort();
+    // A run stopped before its next pass: what waited for it failed (and a resume retries it).
+    for n in retrying {
+        if ledger.get(n) == Some(Mark::Retry) {
+            ledger.set(n, Mark::Failed);
+        }
+    }
 
     let not_sent = ledger.left();
     // A Ctrl-C that came after the last item was sent interrupted nothing.
@@ -193,7 +246,7 @@ pub(super) async fn execute(
         interrupted,
     };
     ui.note(format!(
-        "{}: {} done, {} skipped, {} failed{} of {}; journal {}",
+        "{}: {} done, {} skipped, {} failed{} of {} in {}; journal {}",
         summary.action,
         summary.done,
         summary.skipped,
@@ -204,6 +257,7 @@ pub(super) async fn execute(
             String::new()
         },
         summary.total,
+        crate::ui::elapsed(started.elapsed()),
         summary.journal.display()
     ));
     let results = Results::new(journal.path(), notable, &ledger);
@@ -279,6 +333,7 @@ async fn act(client: &Client, journal: &Journal, run_id: &str, n: u64, item: Ite
             reason,
         },
         at,
+        retry,
     }
 }
 

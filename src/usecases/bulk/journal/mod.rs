@@ -31,6 +31,7 @@ use livectl_contract::ActionKind;
 
 use crate::error::CliError;
 use crate::model::ItemOutcome;
+use crate::usecases::bulk::Pace;
 
 pub use read::{PlanLines, Scan, open, plan_lines};
 pub use results::{Notable, Results, Where};
@@ -54,6 +55,9 @@ pub struct Header {
     /// Where it ran, for people: the API address, or the embedded sandbox's database.
     pub target: String,
     pub created_at: jiff::Timestamp,
+    /// Its concurrency, rate and retries: a resume keeps them unless given again.
+    #[serde(default)]
+    pub pace: Pace,
 }
 
 /// Every line after the header.

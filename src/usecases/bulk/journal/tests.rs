@@ -17,6 +17,7 @@ fn header(action: &str) -> Header {
         agent: "ag_1".into(),
         target: "http://127.0.0.1:1".into(),
         created_at: jiff::Timestamp::UNIX_EPOCH,
+        pace: Pace::default(),
     }
 }
 

@@ -2151,7 +2151,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__reassign)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --retries --dry-run --journal --resume --to --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --retries --dry-run --journal --resume --to --include-away --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2925,7 +2925,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__stuck)
-            opts="-o -y -q -v -h -V --no-reply --queued --fix --to --reason --concurrency --rate --retries --dry-run --journal --resume --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --no-reply --queued --fix --to --include-away --reason --concurrency --rate --retries --dry-run --journal --resume --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

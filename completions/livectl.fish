@@ -229,6 +229,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l json -d 'Pr
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l dry-run -d 'Print what would change and change nothing'
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l include-away -d 'Give work to agents who are away or offline too (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s q -l quiet -d 'Print only data and errors'
@@ -344,6 +345,7 @@ never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l include-away -d 'Give work to agents who are away or offline too (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -s y -l yes -d 'Answer yes to confirmations'

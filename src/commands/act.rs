@@ -4,15 +4,16 @@
 use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
 use futures_util::StreamExt;
-use livectl_client::Options;
+use livectl_client::{Client, ClientError, Options};
 use livectl_contract::{Action, Intervention};
 
 use super::Ctx;
 use super::filters::{BulkArgs, Filters};
 use crate::error::CliError;
 use crate::model::{Item, Names};
-use crate::ui::Format;
+use crate::ui::{Format, standing};
 use crate::usecases::bulk::{self, Plan};
+use crate::usecases::lookup::{self, NamesOf};
 use crate::usecases::targets::{self, Selection, Source};
 
 /// TARGETS: what an action acts on.
@@ -25,6 +26,14 @@ pub struct Targets {
     pub filters: Filters,
     #[command(flatten)]
     pub bulk: BulkArgs,
+}
+
+/// Whether spreading work may give it to agents who are not online.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct AwayArgs {
+    /// Give work to agents who are away or offline too (left out of a spread by default)
+    #[arg(long)]
+    pub include_away: bool,
 }
 
 /// The arguments of the actions that take only a reason: `return` and `cancel`.
@@ -122,13 +131,22 @@ impl Targets {
             let Some(item) = plan.items.next().await.transpose()? else {
                 return Ok(());
             };
-            let intervention: Intervention = client
-                .act(&item.id, &item.action, Options::default())
-                .await?;
+            let acted = client
+                .act::<Intervention>(&item.id, &item.action, Options::default())
+                .await;
+            let intervention = match acted {
+                Ok(intervention) => intervention,
+                Err(e) => return Err(refused(client, &item.id, e).await),
+            };
             if ctx.ui.format == Some(Format::Json) {
                 return ctx.ui.json(&intervention);
             }
-            return ctx.ui.list(&Names::default(), &[intervention]);
+            let names = if ctx.ui.tables() {
+                lookup::names(client, NamesOf::People).await?
+            } else {
+                Names::default()
+            };
+            return ctx.ui.list(&names, &[intervention]);
         }
         bulk::run(
             client,
@@ -139,4 +157,28 @@ impl Targets {
         )
         .await
     }
+}
+
+/// An action on one intervention refused: when the platform says how it stands now, the message
+/// says it with the owner's name, and the hint names the real id.
+async fn refused(client: &Client, id: &str, e: ClientError) -> CliError {
+    let now = e.problem().and_then(|p| p.current.clone());
+    let status = e.status();
+    let mut error = CliError::from(e);
+    if let Some(now) = now {
+        // Names are a courtesy here: without them the ids stand.
+        let names = lookup::names(client, NamesOf::People)
+            .await
+            .unwrap_or_default();
+        error.message = format!("{} (now {})", error.message, standing(&names, &now));
+    }
+    if matches!(status, Some(404 | 409 | 412)) {
+        let look = format!("look at it as it is now with `livectl show {id}`");
+        error.hints = vec![if status == Some(404) {
+            "check the id; `livectl list` shows the open interventions".to_owned()
+        } else {
+            look
+        }];
+    }
+    error
 }

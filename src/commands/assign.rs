@@ -24,7 +24,7 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
         return Ok(());
     }
     let client = ctx.client().await?;
-    let agent = spread::agents(client, &ctx.ui, std::slice::from_ref(&args.to))
+    let agent = spread::agents(client, &ctx.ui, std::slice::from_ref(&args.to), true)
         .await?
         .remove(0);
     let selection = args.targets.select(ctx).await?;

@@ -7,7 +7,7 @@ use futures_util::StreamExt;
 use livectl_contract::{Action, ActionKind, AssignRequest};
 
 use super::Ctx;
-use super::act::Targets;
+use super::act::{AwayArgs, Targets};
 use crate::error::CliError;
 use crate::model::Item;
 use crate::usecases::bulk::{self, Plan};
@@ -22,6 +22,8 @@ pub struct ReassignArgs {
     /// least-loaded first
     #[arg(long, value_name = "AGENT", required_unless_present = "resume", add = ArgValueCandidates::new(crate::completion::agents))]
     pub to: Vec<String>,
+    #[command(flatten)]
+    pub away: AwayArgs,
     /// Why, recorded in the event
     #[arg(long)]
     pub reason: Option<String>,
@@ -33,7 +35,7 @@ pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
         return Ok(());
     }
     let client = ctx.client().await?;
-    let agents = spread::agents(client, &ctx.ui, &args.to).await?;
+    let agents = spread::agents(client, &ctx.ui, &args.to, args.away.include_away).await?;
     let spreader = Spreader::new(client, &agents).await?;
     let selection = args.targets.select(ctx).await?;
     let by_filter = selection.source == Source::Filters;

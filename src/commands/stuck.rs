@@ -7,6 +7,7 @@ use jiff::SignedDuration;
 use livectl_contract::ActionKind;
 
 use super::Ctx;
+use super::act::AwayArgs;
 use super::filters::{BulkArgs, duration};
 use crate::error::CliError;
 use crate::model::Names;
@@ -39,6 +40,8 @@ pub struct StuckArgs {
     /// With --fix reassign: the agents to move them to
     #[arg(long, value_name = "AGENT", requires = "fix")]
     pub to: Vec<String>,
+    #[command(flatten)]
+    pub away: AwayArgs,
     /// With --fix: why, recorded in the events
     #[arg(long, requires = "fix")]
     pub reason: Option<String>,
@@ -98,7 +101,7 @@ pub async fn exec(args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         FixArg::Return => (Fix::Return, "return to the queue".to_owned()),
         FixArg::Cancel => (Fix::Cancel, "cancel".to_owned()),
         FixArg::Reassign => (
-            Fix::Reassign(spread::agents(client, ui, &args.to).await?),
+            Fix::Reassign(spread::agents(client, ui, &args.to, args.away.include_away).await?),
             format!("move to {}", args.to.join(" and ")),
         ),
     };

@@ -34,6 +34,7 @@ use crate::model::Names;
 
 pub use list::{ListWriter, Row, View};
 pub use reports::stuck_json;
+pub use rows::standing;
 pub use sanitize::sanitize;
 pub use shape::Shape;
 pub use style::{Color, Span, Text};

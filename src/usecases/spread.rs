@@ -12,8 +12,15 @@ use super::targets::{Selection, Source, Target};
 use crate::error::CliError;
 use crate::ui::Ui;
 
-/// The agents named by `--to`: each must exist and be active; one away or offline is a warning.
-pub async fn agents(client: &Client, ui: &Ui, names: &[String]) -> Result<Vec<Agent>, CliError> {
+/// The agents named by `--to`: each must exist and be active. When work is spread over several,
+/// those away or offline are left out (and the run says so) unless `include_away`; one agent
+/// named alone is taken at their word, with a warning.
+pub async fn agents(
+    client: &Client,
+    ui: &Ui,
+    names: &[String],
+    include_away: bool,
+) -> Result<Vec<Agent>, CliError> {
     let mut agents: Vec<Agent> = Vec::new();
     for name in names {
         let agent = lookup::agent(client, name, "--to").await?;
@@ -24,17 +31,42 @@ pub async fn agents(client: &Client, ui: &Ui, names: &[String]) -> Result<Vec<Ag
             ))
             .hint("choose an active agent; see `livectl agents`"));
         }
-        if agent.status != AgentStatus::Online {
+        if !agents.iter().any(|a| a.id == agent.id) {
+            agents.push(agent);
+        }
+    }
+    let away = |a: &Agent| a.status != AgentStatus::Online;
+    if agents.len() == 1 || include_away {
+        for agent in agents.iter().filter(|a| away(a)) {
             ui.note(format!(
                 "warning: {} ({}) is {}",
                 agent.name, agent.id, agent.status
             ));
         }
-        if !agents.iter().any(|a| a.id == agent.id) {
-            agents.push(agent);
-        }
+        return Ok(agents);
     }
-    Ok(agents)
+    let (left_out, online): (Vec<Agent>, Vec<Agent>) = agents.into_iter().partition(away);
+    let who = |agents: &[Agent]| {
+        agents
+            .iter()
+            .map(|a| format!("{} ({}, {})", a.name, a.id, a.status))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if online.is_empty() {
+        return Err(CliError::usage(format!(
+            "--to: no agent named is online: {}",
+            who(&left_out)
+        ))
+        .hint("name an online agent, or pass --include-away to give them work anyway"));
+    }
+    if !left_out.is_empty() {
+        ui.note(format!(
+            "leaving out {}: only online agents get work unless --include-away",
+            who(&left_out)
+        ));
+    }
+    Ok(online)
 }
 
 /// Hands items to several agents as they stream past: each to the agent with the smallest load

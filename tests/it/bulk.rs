@@ -676,3 +676,84 @@ fn watch_shows_a_change_made_by_another_process() {
         "Ctrl-C ends watch with 0"
     );
 }
+
+#[test]
+fn a_spread_leaves_out_agents_who_are_away_unless_include_away() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let status = |key: &str, name: &str, status: &str| {
+        let body = json!({"key": key, "name": name, "email": format!("{key}@example.com"), "department": w.support, "status": status});
+        let answer = api.post("/v1/agents", body);
+        assert!(answer.status / 100 == 2, "{answer:?}");
+    };
+    status("cy", "Cy Diaz", "away");
+    for _ in 0..4 {
+        let id = w.queued();
+        api.post(
+            &format!("/v1/interventions/{id}/assign"),
+            json!({"agent": w.bo}),
+        )
+        .expect(200);
+    }
+    let load = || -> HashMap<String, i64> {
+        api.get("/v1/queues").expect(200)["agents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                (
+                    q["agent"].as_str().unwrap().to_owned(),
+                    q["count"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // Cy is away: left out, and the run says so; Ana gets everything.
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "reassign", "--from", "bo", "--to", "ana", "--to", "cy", "--yes",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "leaving out Cy Diaz ({}, away): only online agents get work unless --include-away",
+            w.cy
+        )),
+        "{}",
+        run.stderr
+    );
+    let now = load();
+    assert_eq!((now[&w.ana], now.get(&w.cy).copied().unwrap_or(0)), (4, 0));
+    // --include-away: Cy shares the work, with a warning.
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "reassign",
+            "--from",
+            "ana",
+            "--to",
+            "bo",
+            "--to",
+            "cy",
+            "--include-away",
+            "--yes",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("is away"), "{}", run.stderr);
+    let now = load();
+    assert_eq!((now[&w.bo], now[&w.cy]), (2, 2));
+    // Nobody named is online: refused, nothing moved.
+    status("bo", "Bo Chen", "offline");
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "reassign", "--from", "cy", "--to", "bo", "--to", "cy", "--yes",
+        ],
+    );
+    run.fails(2, "no agent named is online");
+    assert_eq!(load(), now);
+}

@@ -69,6 +69,31 @@ pub enum StuckReason {
     NoReply { since: Timestamp },
 }
 
+impl StuckReason {
+    /// Its name for scripts: `queued_too_long`, `owner_inactive`, `owner_away`, `owner_offline`,
+    /// `no_reply`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            StuckReason::Queued { .. } => "queued_too_long",
+            StuckReason::OwnerInactive { .. } => "owner_inactive",
+            StuckReason::OwnerAbsent {
+                status: AgentStatus::Offline,
+                ..
+            } => "owner_offline",
+            StuckReason::OwnerAbsent { .. } => "owner_away",
+            StuckReason::NoReply { .. } => "no_reply",
+        }
+    }
+
+    /// Since when it holds, when the contract says.
+    pub fn since(&self) -> Option<Timestamp> {
+        match self {
+            StuckReason::Queued { since } | StuckReason::NoReply { since } => Some(*since),
+            StuckReason::OwnerInactive { .. } | StuckReason::OwnerAbsent { .. } => None,
+        }
+    }
+}
+
 /// A stuck intervention and why.
 #[derive(Debug, Clone)]
 pub struct Stuck {

@@ -168,7 +168,30 @@ pub fn reason(r: &StuckReason, now: jiff::Timestamp) -> String {
     }
 }
 
-/// A stuck intervention reads as the intervention with its reasons in words.
+/// One reason as data beside its sentence: `{"kind": "no_reply", "since": …, "seconds": 900,
+/// "text": "user waiting 15m for a reply"}`; `since` and `seconds` are null when the contract
+/// does not say since when (an owner's status).
+#[derive(Serialize)]
+struct ReasonJson {
+    kind: &'static str,
+    since: Option<jiff::Timestamp>,
+    seconds: Option<i64>,
+    text: String,
+}
+
+impl ReasonJson {
+    fn new(r: &StuckReason, now: jiff::Timestamp) -> ReasonJson {
+        let since = r.since();
+        ReasonJson {
+            kind: r.kind(),
+            since,
+            seconds: since.map(|t| (now - t).get_seconds().max(0)),
+            text: reason(r, now),
+        }
+    }
+}
+
+/// A stuck intervention reads as the intervention with its reasons, as data and in words.
 struct StuckJson<'a>(&'a Stuck, jiff::Timestamp);
 
 impl Serialize for StuckJson<'_> {
@@ -181,7 +204,12 @@ impl Serialize for StuckJson<'_> {
                 map.serialize_entry(&k, &v)?;
             }
         }
-        let reasons: Vec<String> = self.0.reasons.iter().map(|r| reason(r, self.1)).collect();
+        let reasons: Vec<ReasonJson> = self
+            .0
+            .reasons
+            .iter()
+            .map(|r| ReasonJson::new(r, self.1))
+            .collect();
         map.serialize_entry("reasons", &reasons)?;
         map.end()
     }

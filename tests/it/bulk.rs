@@ -559,26 +559,33 @@ fn stuck_finds_each_kind_in_the_demo_and_fixes_them() {
     let found = home.cli(&["stuck", "-o", "json", "-q"]);
     assert_eq!(found.code, 0, "{}", found.stderr);
     let stuck: Vec<Value> = serde_json::from_str(&found.stdout).unwrap();
-    let reasons: Vec<String> = stuck
+    let reasons: Vec<Value> = stuck
         .iter()
-        .flat_map(|s| {
-            s["reasons"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|r| r.as_str().unwrap().to_owned())
-        })
+        .flat_map(|s| s["reasons"].as_array().unwrap().clone())
         .collect();
-    for kind in [
-        "queued for 2h",
-        "owner Sam Okafor is offline",
-        "owner Eli Novak is away",
-        "for a reply",
+    // Each reason as data beside its sentence.
+    for (kind, text) in [
+        ("queued_too_long", "queued for 2h"),
+        ("owner_offline", "owner Sam Okafor is offline"),
+        ("owner_away", "owner Eli Novak is away"),
+        ("no_reply", "for a reply"),
     ] {
         assert!(
-            reasons.iter().any(|r| r.contains(kind)),
-            "no `{kind}` in {reasons:?}"
+            reasons
+                .iter()
+                .any(|r| r["kind"] == kind && r["text"].as_str().unwrap().contains(text)),
+            "no `{kind}` saying `{text}` in {reasons:?}"
         );
+    }
+    for r in &reasons {
+        match r["kind"].as_str().unwrap() {
+            "queued_too_long" | "no_reply" => {
+                let since: jiff::Timestamp = r["since"].as_str().unwrap().parse().unwrap();
+                let seconds = r["seconds"].as_i64().unwrap();
+                assert!(seconds > 0 && since < jiff::Timestamp::now(), "{r}");
+            }
+            _ => assert!(r["since"].is_null() && r["seconds"].is_null(), "{r}"),
+        }
     }
     // Thresholds move what counts as stuck.
     let lenient = home

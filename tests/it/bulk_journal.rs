@@ -13,20 +13,7 @@ use crate::harness::{Api, Run, Sandbox, Workspace};
 
 /// Runs the CLI against `url` with `token`, from `sandbox`'s HOME.
 fn cli_at(sandbox: &Sandbox, url: &str, token: &str, args: &[&str]) -> Run {
-    let out = sandbox
-        .home
-        .livectl()
-        .env("LIVECTL_API_URL", url)
-        .env("LIVECTL_TOKEN", token)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
+    sandbox.home.cli_at(url, token, args)
 }
 
 /// A run of `assign --owner none --to cy` whose journal fills after `limit` bytes: it stops

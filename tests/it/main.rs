@@ -11,6 +11,7 @@ mod cli_output;
 mod cli_pipe;
 mod cli_sanitize;
 mod conformance;
+mod contract_tools;
 mod generated;
 mod harness;
 mod openapi;

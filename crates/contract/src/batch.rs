@@ -142,7 +142,6 @@ impl PartialSchema for BatchOp {
                 .enum_values(Some([name]))
         };
         let conversation = ObjectBuilder::new()
-            .title(Some("conversation"))
             .description(Some(
                 "Create or update a conversation by key, as `POST /v1/conversations`.",
             ))
@@ -164,7 +163,6 @@ impl PartialSchema for BatchOp {
                     .into(),
             };
             let mut variant = ObjectBuilder::new()
-                .title(Some(format!("{kind}")))
                 .description(Some(format!(
                     "Run `{kind}` on the intervention of the conversation with the key \
                      `conversation`, as `POST /v1/interventions/{{id}}/{kind}` would. `index` is \

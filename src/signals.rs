@@ -27,26 +27,37 @@ pub fn install() {
     if STATE.set(state).is_err() {
         return;
     }
-    // Registered now: from here on these signals no longer end the process by default.
-    let ctrl_c = tokio::signal::ctrl_c();
+    // Registered now, not when the task below first runs (`tokio::signal::ctrl_c()` would
+    // register only then, and a loaded machine may run the command first): from here on these
+    // signals no longer end the process by default.
     #[cfg(unix)]
-    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate());
+    let (int, term) = {
+        use tokio::signal::unix::{SignalKind, signal};
+        (
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::terminate()),
+        )
+    };
+    #[cfg(not(unix))]
+    let ctrl_c = tokio::signal::ctrl_c();
     tokio::spawn(async move {
-        let term = async {
-            #[cfg(unix)]
-            match term {
-                Ok(mut s) => {
-                    s.recv().await;
+        #[cfg(unix)]
+        {
+            let wait = |s: std::io::Result<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Ok(mut s) => {
+                        s.recv().await;
+                    }
+                    Err(_) => std::future::pending::<()>().await,
                 }
-                Err(_) => std::future::pending::<()>().await,
+            };
+            tokio::select! {
+                () = wait(int) => {}
+                () = wait(term) => {}
             }
-            #[cfg(not(unix))]
-            std::future::pending::<()>().await
-        };
-        tokio::select! {
-            _ = ctrl_c => {}
-            () = term => {}
         }
+        #[cfg(not(unix))]
+        let _ = ctrl_c.await;
         if let Some(state) = STATE.get() {
             state.stop.send_replace(true);
         }

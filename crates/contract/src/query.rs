@@ -154,6 +154,7 @@ pub struct InterventionQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(schema_with = crate::openapi::department_filter)]
     pub department: Option<String>,
+    /// A tag, compared as stored: trimmed and lower-cased (one that no tag could be is 400).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

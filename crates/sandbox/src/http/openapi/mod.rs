@@ -3,11 +3,12 @@
 //! utoipa writes what each handler says about itself (its parameters, bodies, successes and the
 //! problems only it can answer). `common.rs` then adds, from one table each, what every
 //! operation shares by what it is: the problems (a POST can always meet a running
-//! Idempotency-Key, an operation with a path id a 404...), the headers read and sent, the
-//! conditional GETs; `links.rs` adds the links between operations; and the event stream gets the
-//! schema of each of its events.
+//! Idempotency-Key, an operation with a path id a 404...), the headers read and sent (described
+//! once in `headers.rs`), the conditional GETs; `links.rs` adds the links between operations;
+//! and the event stream gets the schema of each of its events.
 
 mod common;
+mod headers;
 mod links;
 
 use axum::http::header;

@@ -104,6 +104,8 @@ fn schemathesis_finds_no_failure_with_every_check_and_phase() {
         .env("LIVECTL_TOKEN", &token)
         .env("SCHEMATHESIS_HOOKS", "hooks")
         .env("PYTHONPATH", contract_dir())
+        // hooks.py is imported from the source tree: no __pycache__ left in it.
+        .env("PYTHONDONTWRITEBYTECODE", "1")
         .env("PYTHONHASHSEED", "0")
         .env("NO_COLOR", "1")
         .arg("--config-file")
@@ -165,6 +167,7 @@ fn a_client_generated_from_the_document_drives_a_whole_takeover() {
     let mut takeover = Command::new(bin.join("python"));
     takeover
         .env("PYTHONPATH", generated.path())
+        .env("PYTHONDONTWRITEBYTECODE", "1")
         .env("PYTHONHASHSEED", "0")
         .arg(contract_dir().join("takeover.py"))
         .args([&sandbox.url, &token]);

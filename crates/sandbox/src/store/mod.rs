@@ -235,7 +235,7 @@ impl Store {
             .query_row([token_hash(token)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)));
         match found {
             Ok((agent_id, role)) => Ok(Caller { agent_id, role: parse_word(&role)? }),
-            Err(rusqlite::Error::QueryReturnedNoRows) => Err(ApiError::Unauthorized(
+            Err(rusqlite::Error::QueryReturnedNoRows) => Err(ApiError::UnknownToken(
                 "the bearer token is not known to this sandbox; create one with `livectl sandbox token`".into(),
             )),
             Err(e) => Err(e.into()),

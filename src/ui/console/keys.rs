@@ -308,6 +308,8 @@ impl App {
             return None;
         }
         let question = match items.as_slice() {
+            // Marked several, one applies: ask all the same, saying what was left out.
+            [_] if targets.len() > 1 => Some(bulk_question(&describe, &items, &left_out)),
             [one] if kind == ActionKind::Cancel => {
                 let user = targets
                     .iter()
@@ -320,20 +322,7 @@ impl App {
                 ))
             }
             [_] => None,
-            many => {
-                let sample: Vec<&str> = many.iter().take(5).map(|i| i.id.as_str()).collect();
-                let more = if many.len() > 5 { ", …" } else { "" };
-                let skipped = match left_out.as_slice() {
-                    [] => String::new(),
-                    [one] => format!(" Left out: {one}."),
-                    [first, rest @ ..] => format!(" Left out: {first}, and {} more.", rest.len()),
-                };
-                Some(format!(
-                    "{describe}: {} interventions ({}{more})? A bulk run, with a journal.{skipped}",
-                    many.len(),
-                    sample.join(", ")
-                ))
-            }
+            many => Some(bulk_question(&describe, many, &left_out)),
         };
         let intent = Intent::Act {
             kind,
@@ -345,7 +334,10 @@ impl App {
                 self.popup = Some(Popup::Confirm { question, intent });
                 None
             }
-            None => Some(intent),
+            None => {
+                self.marked.clear();
+                Some(intent)
+            }
         }
     }
 
@@ -407,7 +399,8 @@ impl App {
             },
             Popup::Confirm { question, intent } => match key.code {
                 KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
-                    if matches!(&intent, Intent::Act { items, .. } if items.len() > 1) {
+                    // The marks were the targets: they are spent.
+                    if matches!(intent, Intent::Act { .. }) {
                         self.marked.clear();
                     }
                     Some(intent)
@@ -448,6 +441,25 @@ impl App {
             }
         }
     }
+}
+
+/// The question before a run on several: what, how many, a sample, what was left out.
+fn bulk_question(describe: &str, items: &[Item], left_out: &[String]) -> String {
+    let sample: Vec<&str> = items.iter().take(5).map(|i| i.id.as_str()).collect();
+    let more = if items.len() > 5 { ", …" } else { "" };
+    let skipped = match left_out {
+        [] => String::new(),
+        [one] => format!(" Left out: {one}."),
+        [first, rest @ ..] => format!(" Left out: {first}, and {} more.", rest.len()),
+    };
+    let (count, run) = match items.len() {
+        1 => ("1 intervention".to_owned(), ""),
+        n => (format!("{n} interventions"), " A bulk run, with a journal."),
+    };
+    format!(
+        "{describe}: {count} ({}{more})?{run}{skipped}",
+        sample.join(", ")
+    )
 }
 
 fn next_pane(pane: Pane, forward: bool) -> Pane {

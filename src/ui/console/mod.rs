@@ -12,6 +12,8 @@ mod keys;
 mod popups;
 mod render;
 mod screen;
+#[cfg(test)]
+mod tests;
 
 use std::collections::{HashSet, VecDeque};
 

@@ -1,0 +1,135 @@
+//! `livectl console` in a pseudo-terminal against a sandbox: keys reassign an intervention and
+//! the audit log records it, with the right actor; q and Ctrl-C leave the terminal as it was;
+//! a terminal too small waits for a resize; without a terminal it points to `watch`.
+
+use rexpect::process::wait::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+
+use crate::harness::{Sandbox, Workspace};
+use crate::terminal::{Screen, canonical, key, read_to_end, resize, wait_for};
+
+const ENTER_ALTERNATE_SCREEN: &str = "\x1b[?1049h";
+const LEAVE_ALTERNATE_SCREEN: &str = "\x1b[?1049l";
+const SHOW_CURSOR: &str = "\x1b[?25h";
+
+/// `livectl console` in a terminal of `cols` x `rows`, acting with `token`, and its screen.
+fn console(sandbox: &Sandbox, token: &str, cols: u16, rows: u16) -> (PtySession, Screen) {
+    let mut cmd = sandbox.home.livectl();
+    cmd.env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", token)
+        .env("TERM", "xterm-256color")
+        .arg("console");
+    let p = spawn_command(cmd, Some(30_000)).expect("spawn in a pty");
+    // Read at start, or heard as a resize if the console was quicker.
+    resize(&p, cols, rows);
+    (p, Screen::new(cols, rows))
+}
+
+/// Waits for the console to end, and checks it gave the terminal back: the normal screen and
+/// the cursor again after the last drawing, lines read whole; its exit code.
+fn left(mut p: PtySession, mut screen: Screen) -> i32 {
+    read_to_end(&mut p, &mut screen);
+    let code = match p.process.wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("the console ended by {other:?}"),
+    };
+    assert!(screen.wrote(ENTER_ALTERNATE_SCREEN));
+    let left = screen.last(LEAVE_ALTERNATE_SCREEN);
+    assert!(
+        left > screen.last(ENTER_ALTERNATE_SCREEN),
+        "the normal screen is back"
+    );
+    assert!(screen.last(SHOW_CURSOR) > left, "the cursor is shown again");
+    assert_eq!(canonical(&p), Some(true), "raw mode is off again");
+    code
+}
+
+#[test]
+fn keys_reassign_an_intervention_and_the_audit_log_records_who() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.in_state("assigned");
+    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
+    let (mut p, mut screen) = console(&sandbox, &ana, 80, 24);
+    wait_for(&mut p, &mut screen, "live  Ana Lima (admin)");
+    // The only open intervention is the one selected: give it to Cy through the picker.
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!(">   {id}    assigned  Bo Chen"),
+    );
+    key(&mut p, "t");
+    wait_for(&mut p, &mut screen, &format!("Assign {id} to"));
+    key(&mut p, "cy");
+    wait_for(&mut p, &mut screen, "> Cy Diaz");
+    key(&mut p, "\r");
+    wait_for(&mut p, &mut screen, &format!("{id} reassigned to Cy Diaz"));
+    // The event stream brings the change back: the feed and the queues show it.
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!("{id}    reassigned from Bo Chen"),
+    );
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+
+    let now = api.intervention(&id);
+    assert_eq!(now["owner"], w.cy.as_str());
+    let events = api.events_of(&id);
+    let last = events.last().unwrap();
+    assert_eq!(last["action"], "reassigned");
+    assert_eq!(
+        last["actor"],
+        w.ana.as_str(),
+        "the console acts as its token's agent"
+    );
+    assert_eq!(last["from_owner"], w.bo.as_str());
+    assert_eq!(last["to_owner"], w.cy.as_str());
+    let timeline = sandbox.cli(&api.token, &["show", &id]).ok();
+    assert!(
+        timeline.contains("reassigned from Bo Chen") && timeline.contains("by Ana Lima"),
+        "{timeline}"
+    );
+}
+
+#[test]
+fn ctrl_c_leaves_with_0_and_the_terminal_as_it_was() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    Workspace::new(&api);
+    let (mut p, mut screen) = console(&sandbox, &api.token, 80, 24);
+    wait_for(&mut p, &mut screen, "Sandbox Admin (admin)");
+    // In raw mode Ctrl-C is a key, not a signal.
+    key(&mut p, "\x03");
+    assert_eq!(left(p, screen), 0);
+}
+
+#[test]
+fn a_terminal_too_small_says_so_until_it_is_resized() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let (mut p, mut screen) = console(&sandbox, &api.token, 60, 20);
+    wait_for(
+        &mut p,
+        &mut screen,
+        "terminal too small: 60x20, needs at least 80x24",
+    );
+    resize(&p, 100, 30);
+    screen.resize(100, 30);
+    wait_for(&mut p, &mut screen, &format!("{id}    queued"));
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+}
+
+#[test]
+fn without_a_terminal_it_exits_2_and_points_to_watch() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let run = sandbox.cli(&api.token, &["console"]);
+    run.fails(2, "needs a terminal");
+    assert!(run.stderr.contains("use `livectl watch`"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}

@@ -43,6 +43,8 @@ pub struct Options {
 /// What the event stream says.
 enum Heard {
     Live,
+    /// Connected again with no event seen to resume after: what changed meanwhile is unknown.
+    Gap,
     Down(String),
     Event(Event),
     /// Something the console should say, the stream going on.
@@ -86,7 +88,7 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
         options.filter,
         options.target.clone(),
     );
-    let mut dirty = HashSet::new();
+    let mut dirty = Some(HashSet::new());
     if let Some(first) = first {
         hear(&mut app, first, &mut dirty);
     }
@@ -101,9 +103,9 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
     let _claim = crate::signals::claim();
     let mut screen = Screen::open()?;
     loop {
-        if !refreshing && !dirty.is_empty() {
-            let ids: Vec<String> = dirty.drain().collect();
-            jobs.spawn(refresh(client.clone(), ids));
+        if !refreshing && dirty.as_ref().is_none_or(|d| !d.is_empty()) {
+            let changed = dirty.replace(HashSet::new());
+            jobs.spawn(refresh(client.clone(), changed));
             refreshing = true;
         }
         screen.draw(&mut app)?;
@@ -188,13 +190,19 @@ async fn open(client: &Client) -> Result<Vec<Intervention>, ClientError> {
 async fn follow(client: Client, tell: mpsc::Sender<Heard>) {
     let mut after = None;
     let mut pause = Duration::from_secs(1);
+    let mut connected = false;
     loop {
         let mut events = client.events(after);
         loop {
             let said = match events.next().await {
                 Ok(Update::Connected { .. }) => {
                     pause = Duration::from_secs(1);
-                    Heard::Live
+                    let again = std::mem::replace(&mut connected, true);
+                    if again && events.last_seen().is_none() {
+                        Heard::Gap
+                    } else {
+                        Heard::Live
+                    }
                 }
                 Ok(Update::Event(event)) => Heard::Event(*event),
                 Ok(Update::Disconnected { error }) => Heard::Down(error.to_string()),
@@ -218,32 +226,43 @@ async fn follow(client: Client, tell: mpsc::Sender<Heard>) {
     }
 }
 
-fn hear(app: &mut App, said: Heard, dirty: &mut HashSet<String>) {
+/// What the stream said, into the console; `dirty` gets what changed (`None`: everything may
+/// have).
+fn hear(app: &mut App, said: Heard, dirty: &mut Option<HashSet<String>>) {
     match said {
         Heard::Live => app.set_link(Link::Live),
+        Heard::Gap => {
+            app.set_link(Link::Live);
+            *dirty = None;
+        }
         Heard::Down(error) => app.set_link(Link::Down {
             since: Timestamp::now(),
             error,
         }),
         Heard::Event(event) => {
-            dirty.insert(event.intervention_id.clone());
+            if let Some(dirty) = dirty {
+                dirty.insert(event.intervention_id.clone());
+            }
             app.event(event);
         }
         Heard::Note(note) => app.failed(note),
     }
 }
 
-/// The queues, and the interventions that changed, as they are now.
-async fn refresh(client: Client, ids: Vec<String>) -> Done {
+/// The queues, and the interventions that changed (any of them: `None`), as they are now.
+async fn refresh(client: Client, changed: Option<HashSet<String>>) -> Done {
     let fetched = async {
         let queues = client.queues().await?;
-        if ids.len() > RELOAD {
-            return Ok(Refresh {
-                queues,
-                open: Some(open(&client).await?),
-                each: Vec::new(),
-            });
-        }
+        let ids = match changed {
+            Some(ids) if ids.len() <= RELOAD => ids,
+            _ => {
+                return Ok(Refresh {
+                    queues,
+                    open: Some(open(&client).await?),
+                    each: Vec::new(),
+                });
+            }
+        };
         let mut each = Vec::new();
         for id in ids {
             let now = client.intervention(&id).await;

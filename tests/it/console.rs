@@ -5,7 +5,7 @@
 use rexpect::process::wait::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
-use crate::harness::{Sandbox, Workspace};
+use crate::harness::{Home, Sandbox, Workspace};
 use crate::terminal::{Screen, canonical, key, read_to_end, resize, wait_for};
 
 const ENTER_ALTERNATE_SCREEN: &str = "\x1b[?1049h";
@@ -119,6 +119,66 @@ fn a_terminal_too_small_says_so_until_it_is_resized() {
     );
     resize(&p, 100, 30);
     screen.resize(100, 30);
+    wait_for(&mut p, &mut screen, &format!("{id}    queued"));
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+}
+
+#[test]
+fn a_dropped_event_stream_is_shown_and_followed_again_without_a_gap() {
+    let home = Home::new();
+    let db = home.db();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    // The sandbox restarts where the console looks for it; while it is down, another process
+    // on the same database changes the intervention.
+    let restart = |change: &dyn Fn(&crate::harness::Api)| {
+        let mut aside = Sandbox::start_on(home.clone(), &db, &[]);
+        change(&aside.api());
+        aside.stop(libc::SIGTERM);
+        Sandbox::start_at(home.clone(), &db, &addr, &[])
+    };
+    let mut sandbox = Sandbox::start_at(home.clone(), &db, &addr, &[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let act = |api: &crate::harness::Api, action: &str, body: serde_json::Value| {
+        api.post(&format!("/v1/interventions/{id}/{action}"), body)
+            .expect(200);
+    };
+    let (mut p, mut screen) = console(&sandbox, &api.token, 80, 24);
+    wait_for(&mut p, &mut screen, "live  Sandbox Admin");
+
+    // No event seen yet: nothing to resume after, so the console loads everything again.
+    sandbox.stop(libc::SIGTERM);
+    wait_for(&mut p, &mut screen, "disconnected since");
+    sandbox = restart(&|api| act(api, "assign", serde_json::json!({"agent": w.bo})));
+    wait_for(&mut p, &mut screen, "live  Sandbox Admin");
+    wait_for(&mut p, &mut screen, &format!("{id}    assigned  Bo Chen"));
+
+    // An event seen: the stream resumes after it (Last-Event-ID) and brings what was missed.
+    act(
+        &sandbox.api(),
+        "reassign",
+        serde_json::json!({"agent": w.cy}),
+    );
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!("{id}    reassigned from Bo Chen"),
+    );
+    sandbox.stop(libc::SIGTERM);
+    wait_for(&mut p, &mut screen, "disconnected since");
+    let _sandbox = restart(&|api| act(api, "return", serde_json::json!({})));
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!("{id}    returned to the queue by Cy Diaz"),
+    );
     wait_for(&mut p, &mut screen, &format!("{id}    queued"));
     key(&mut p, "q");
     assert_eq!(left(p, screen), 0);

@@ -202,10 +202,16 @@ fn feed(screen: &mut Screen, read: &str) {
     read.chars().for_each(|c| screen.feed(c as u32 as u8));
 }
 
-/// Reads what the program writes until its screen shows `text`; fails when the program has
-/// written nothing more for 30 s, with the screen as it is.
+/// Reads what the program writes until its screen shows `text`; fails after 60 s (or 30 s
+/// without a byte written), with the screen as it is.
 pub fn wait_for(p: &mut PtySession, screen: &mut Screen, text: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
     while !screen.shows(text) {
+        assert!(
+            Instant::now() < deadline,
+            "the screen did not show `{text}` within 60 s:\n{}",
+            screen.text()
+        );
         // Whatever has arrived, at least one byte: rexpect waits for it with its timeout.
         match p.exp_regex("[\\s\\S]+") {
             Ok((before, read)) => {

@@ -94,7 +94,7 @@ fn keys_reassign_an_intervention_and_the_audit_log_records_who() {
 }
 
 #[test]
-fn ctrl_c_leaves_with_0_and_the_terminal_as_it_was() {
+fn ctrl_c_and_sigterm_leave_with_0_and_the_terminal_as_it_was() {
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();
     Workspace::new(&api);
@@ -102,6 +102,14 @@ fn ctrl_c_leaves_with_0_and_the_terminal_as_it_was() {
     wait_for(&mut p, &mut screen, "Sandbox Admin (admin)");
     // In raw mode Ctrl-C is a key, not a signal.
     key(&mut p, "\x03");
+    assert_eq!(left(p, screen), 0);
+
+    // A follower, as `watch`: stopping it is how it ends.
+    let (mut p, mut screen) = console(&sandbox, &api.token, 80, 24);
+    wait_for(&mut p, &mut screen, "Sandbox Admin (admin)");
+    p.process
+        .signal(rexpect::process::signal::Signal::SIGTERM)
+        .unwrap();
     assert_eq!(left(p, screen), 0);
 }
 

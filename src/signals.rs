@@ -28,23 +28,38 @@ pub fn install() {
         return;
     }
     // Registered now: from here on these signals no longer end the process by default.
-    let ctrl_c = tokio::signal::ctrl_c();
+    // (`tokio::signal::ctrl_c()` would register only when first polled, by the task below,
+    // which may be after a command has started: a Ctrl-C then killed the process.)
     #[cfg(unix)]
-    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate());
+    let (int, term) = {
+        use tokio::signal::unix::{SignalKind, signal};
+        (
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::terminate()),
+        )
+    };
     tokio::spawn(async move {
-        let term = async {
-            #[cfg(unix)]
-            match term {
-                Ok(mut s) => {
-                    s.recv().await;
+        #[cfg(unix)]
+        let (ctrl_c, term) = {
+            let wait = |s: std::io::Result<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Ok(mut s) => {
+                        s.recv().await;
+                    }
+                    Err(_) => std::future::pending::<()>().await,
                 }
-                Err(_) => std::future::pending::<()>().await,
-            }
-            #[cfg(not(unix))]
-            std::future::pending::<()>().await
+            };
+            (wait(int), wait(term))
         };
+        #[cfg(not(unix))]
+        let (ctrl_c, term) = (
+            async {
+                let _ = tokio::signal::ctrl_c().await;
+            },
+            std::future::pending::<()>(),
+        );
         tokio::select! {
-            _ = ctrl_c => {}
+            () = ctrl_c => {}
             () = term => {}
         }
         if let Some(state) = STATE.get() {

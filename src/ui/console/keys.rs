@@ -28,6 +28,10 @@ impl App {
         if key.modifiers.contains(KeyModifiers::CONTROL) {
             return matches!(key.code, KeyCode::Char('c')).then_some(Intent::Quit);
         }
+        // Nothing to see what a key would do: it waits for a terminal large enough.
+        if self.too_small {
+            return (key.code == KeyCode::Char('q')).then_some(Intent::Quit);
+        }
         if let Some(popup) = self.popup.take() {
             return self.popup_key(popup, key);
         }

@@ -150,6 +150,8 @@ pub struct App {
     bulk: Option<Progress>,
     /// Where requests go, for the header.
     target: String,
+    /// The terminal was too small at the last drawing: only leaving works until it grows.
+    too_small: bool,
 }
 
 impl App {
@@ -187,6 +189,7 @@ impl App {
             message: None,
             bulk: None,
             target,
+            too_small: false,
         };
         app.rename();
         app.set_queues(queues);

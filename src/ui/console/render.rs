@@ -63,7 +63,8 @@ impl App {
     /// Draws the whole screen from the state; a terminal too small for it says so instead.
     pub fn render(&mut self, frame: &mut Frame) {
         let area = frame.area();
-        if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        self.too_small = area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1;
+        if self.too_small {
             let text = format!(
                 "terminal too small: {}x{}, needs at least {}x{}",
                 area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
@@ -383,8 +384,8 @@ impl App {
 /// The keys of the main view, shortest first so the narrow line keeps the actions.
 fn keys_line(wide: bool) -> Line<'static> {
     let mut keys = vec![
-        ("a", "me"),
-        ("t", "agent"),
+        ("a", "to me"),
+        ("t", "to agent"),
         ("r", "return"),
         ("x", "cancel"),
         ("c", "complete"),

@@ -544,7 +544,14 @@ fn a_terminal_too_small_says_so() {
     insta::assert_snapshot!("too_small@60x20", screen(&mut app, 60, 20));
     assert!(screen(&mut app, 79, 24).contains("terminal too small: 79x24, needs at least 80x24"));
     assert!(screen(&mut app, 80, 23).contains("terminal too small: 80x23"));
+    // Keys wait for a terminal large enough to see what they do; q still leaves.
+    screen(&mut app, 60, 20);
+    assert_eq!(press(&mut app, KeyCode::Char('?')), None);
+    assert!(app.popup.is_none());
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Some(Intent::Quit));
     assert!(!screen(&mut app, 80, 24).contains("too small"));
+    press(&mut app, KeyCode::Char('?'));
+    assert!(app.popup.is_some());
 }
 
 #[test]
@@ -721,6 +728,8 @@ proptest! {
         for key in keys {
             let _ = app.on_input(Input(Event::Key(key)));
             screen(&mut app, width, height);
+            // Large enough again, so the next key is not waiting for a resize.
+            screen(&mut app, 80, 24);
         }
         screen(&mut app, 80, 24);
     }

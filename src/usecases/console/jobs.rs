@@ -1,0 +1,149 @@
+//! Intents run in the background, through the same client calls the commands make, and what
+//! came of them.
+
+use std::collections::VecDeque;
+
+use futures_util::StreamExt;
+use livectl_client::{Client, ClientError, Options as Send};
+use livectl_contract::{ActionKind, HistoryQuery, HistoryRecord, Intervention};
+use tokio::task::JoinSet;
+
+use super::said;
+use super::stream::{Refresh, refreshed};
+use crate::error::CliError;
+use crate::model::Item;
+use crate::ui::Ui;
+use crate::ui::console::{App, Intent};
+use crate::usecases::bulk;
+
+/// How many messages of a user's history the console keeps (the newest).
+const HISTORY: usize = 500;
+
+/// What finished in the background.
+pub(super) enum Done {
+    Acted {
+        item: Item,
+        answer: Box<Result<Intervention, ClientError>>,
+    },
+    History {
+        user: String,
+        records: Result<Vec<HistoryRecord>, ClientError>,
+    },
+    Bulk(Result<(), CliError>),
+    Refreshed(Result<Refresh, ClientError>),
+}
+
+/// Runs an intent in the background.
+pub(super) fn start(
+    intent: Intent,
+    app: &mut App,
+    jobs: &mut JoinSet<Done>,
+    client: &Client,
+    ui: &Ui,
+    target: &str,
+) {
+    let client = client.clone();
+    match intent {
+        Intent::Quit => {}
+        Intent::Act { mut items, .. } if items.len() == 1 => {
+            let item = items.remove(0);
+            jobs.spawn(async move {
+                let answer = client
+                    .act(
+                        &item.id,
+                        &item.action,
+                        Send {
+                            idempotency_key: None,
+                            if_match: item.version,
+                        },
+                    )
+                    .await;
+                Done::Acted {
+                    item,
+                    answer: Box::new(answer),
+                }
+            });
+        }
+        Intent::Act {
+            kind,
+            describe,
+            items,
+        } => {
+            if app.bulk_running() {
+                return app.failed("a bulk run is in progress; wait for it to end");
+            }
+            app.bulk_started(&describe, items.len() as u64);
+            let (ui, target) = (ui.clone(), target.to_owned());
+            jobs.spawn(async move {
+                Done::Bulk(bulk_run(&client, &ui, &target, kind, describe, items).await)
+            });
+        }
+        Intent::History { user } => {
+            jobs.spawn(async move {
+                let records = newest_history(&client, &user).await;
+                Done::History { user, records }
+            });
+        }
+    }
+}
+
+/// The one call into the bulk engine, kept alone so that a new engine changes only this: the
+/// items as a plan of `kind`'s command (so `livectl KIND --resume JOURNAL` continues it),
+/// confirmed already by the console, with a journal in the state directory. The engine's
+/// progress and summary reach the console through the ui while it holds the terminal.
+pub(super) async fn bulk_run(
+    client: &Client,
+    ui: &Ui,
+    target: &str,
+    kind: ActionKind,
+    describe: String,
+    items: Vec<Item>,
+) -> Result<(), CliError> {
+    let plan = bulk::Plan {
+        command: kind.as_str().to_owned(),
+        describe,
+        items,
+        by_filter: false,
+    };
+    let options = bulk::Options {
+        concurrency: 16,
+        yes: true,
+        ..bulk::Options::default()
+    };
+    bulk::run(client, ui, target, plan, &options).await
+}
+
+/// The newest messages of a user's history, oldest first.
+pub(super) async fn newest_history(
+    client: &Client,
+    user: &str,
+) -> Result<Vec<HistoryRecord>, ClientError> {
+    let mut kept = VecDeque::new();
+    let mut records = std::pin::pin!(client.history(Some(user), HistoryQuery::default()));
+    while let Some(record) = records.next().await {
+        kept.push_back(record?);
+        if kept.len() > HISTORY {
+            kept.pop_front();
+        }
+    }
+    Ok(kept.into())
+}
+
+pub(super) fn finished(app: &mut App, done: Done) {
+    match done {
+        Done::Acted { item, answer } => match *answer {
+            Ok(now) => app.acted(&item, now),
+            Err(ClientError::Problem { status, problem })
+                if matches!(status, 409 | 412) && problem.current.is_some() =>
+            {
+                if let Some(current) = problem.current {
+                    app.conflict(&item, status, *current);
+                }
+            }
+            Err(e) => app.failed(format!("{} {}: {}", item.action.name(), item.id, said(e))),
+        },
+        Done::History { user, records } => app.history(&user, records.map_err(said)),
+        Done::Bulk(result) => app.bulk_finished(result.map_err(said)),
+        Done::Refreshed(refresh) => refreshed(app, refresh),
+    }
+}

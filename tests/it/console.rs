@@ -94,6 +94,55 @@ fn keys_reassign_an_intervention_and_the_audit_log_records_who() {
 }
 
 #[test]
+fn marked_interventions_go_through_the_bulk_engine_with_a_journal() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids = [w.queued(), w.queued()];
+    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
+    let (mut p, mut screen) = console(&sandbox, &ana, 160, 48);
+    wait_for(&mut p, &mut screen, &format!("{}    queued", ids[1]));
+    // Space marks the selected one and moves down: both marked.
+    key(&mut p, " ");
+    key(&mut p, " ");
+    wait_for(&mut p, &mut screen, "(2, 2 marked)");
+    key(&mut p, "a");
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!("assign to me: 2 interventions ({}, {})?", ids[0], ids[1]),
+    );
+    key(&mut p, "y");
+    wait_for(
+        &mut p,
+        &mut screen,
+        "assign: 2 done, 0 skipped, 0 failed of 2",
+    );
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+
+    let runs: Vec<_> = std::fs::read_dir(sandbox.home.path().join("state/livectl/runs"))
+        .expect("the journal's folder")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(runs.len(), 1, "one journal: {runs:?}");
+    let journal = std::fs::read_to_string(&runs[0]).unwrap();
+    let run_id = runs[0].file_stem().unwrap().to_str().unwrap();
+    for id in &ids {
+        let event = api.events_of(id).last().cloned().unwrap();
+        assert_eq!(event["action"], "assigned");
+        assert_eq!(event["actor"], w.ana.as_str());
+        assert_eq!(event["to_owner"], w.ana.as_str());
+        // Each item's key derives from the run, so a resume never acts twice.
+        assert_eq!(event["idempotency_key"], format!("{run_id}:assign:{id}"));
+        assert!(
+            journal.contains(&format!("{run_id}:assign:{id}")),
+            "{journal}"
+        );
+    }
+}
+
+#[test]
 fn ctrl_c_and_sigterm_leave_with_0_and_the_terminal_as_it_was() {
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();

@@ -81,7 +81,7 @@ impl Conflict {
 }
 
 /// A centred box of at most `width` x `height` (less on a smaller screen), cleared.
-fn boxed(frame: &mut Frame, title: &str, width: u16, height: u16) -> Rect {
+fn boxed(app: &App, frame: &mut Frame, title: &str, width: u16, height: u16) -> Rect {
     let area = frame.area();
     let width = width.min(area.width.saturating_sub(4));
     let height = height.min(area.height.saturating_sub(2));
@@ -89,7 +89,7 @@ fn boxed(frame: &mut Frame, title: &str, width: u16, height: u16) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(format!(" {} ", clean(title)))
-        .border_style(Style::new().fg(Color::Cyan));
+        .border_style(app.paint(Style::new().fg(Color::Cyan)));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner
@@ -99,13 +99,13 @@ fn boxed(frame: &mut Frame, title: &str, width: u16, height: u16) -> Rect {
 pub(super) fn render(app: &App, frame: &mut Frame) {
     let Some(popup) = &app.popup else { return };
     match popup {
-        Popup::Help => help(frame),
+        Popup::Help => help(app, frame),
         Popup::Agents { picker, .. } => pick(app, frame, &picker.title, picker, &[]),
         Popup::Department(picker) => pick(app, frame, &picker.title, picker, &[]),
         Popup::Owner(picker) => pick(app, frame, &picker.title, picker, &[]),
         Popup::Complete(form) => complete(app, frame, form),
         Popup::Confirm { question, .. } => {
-            let inner = boxed(frame, "Are you sure?", 64, 8);
+            let inner = boxed(app, frame, "Are you sure?", 64, 8);
             let text = vec![
                 Line::from(clean(question)),
                 Line::from(""),
@@ -121,7 +121,7 @@ pub(super) fn render(app: &App, frame: &mut Frame) {
         Popup::History(view) => history(app, frame, view),
         Popup::Conflict(conflict) => {
             let height = conflict.lines.len() as u16 + 2;
-            let inner = boxed(frame, &conflict.title, 76, height + 2);
+            let inner = boxed(app, frame, &conflict.title, 76, height + 2);
             let lines: Vec<Line> = conflict
                 .lines
                 .iter()
@@ -149,8 +149,8 @@ const HELP: &[(&str, &str)] = &[
     ("q  Ctrl-C", "leave"),
 ];
 
-fn help(frame: &mut Frame) {
-    let inner = boxed(frame, "Keys", 70, HELP.len() as u16 + 4);
+fn help(app: &App, frame: &mut Frame) {
+    let inner = boxed(app, frame, "Keys", 70, HELP.len() as u16 + 4);
     let mut lines: Vec<Line> = HELP
         .iter()
         .map(|(key, what)| {
@@ -161,7 +161,7 @@ fn help(frame: &mut Frame) {
         })
         .collect();
     lines.push(Line::from(""));
-    lines.push(Line::from(" Any key closes this.").dark_gray());
+    lines.push(Line::styled(" Any key closes this.", app.dim()));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -169,12 +169,12 @@ fn help(frame: &mut Frame) {
 fn picker_lines<T: Clone>(app: &App, picker: &Picker<T>, rows: usize) -> Vec<Line<'static>> {
     let shown = picker.shown();
     let mut lines = vec![Line::from(vec![
-        Span::raw(" type to narrow: ").dark_gray(),
+        Span::styled(" type to narrow: ", app.dim()),
         Span::raw(clean(&picker.filter)),
         Span::raw("█"),
     ])];
     if shown.is_empty() {
-        lines.push(Line::from("   nothing matches").dark_gray());
+        lines.push(Line::styled("   nothing matches", app.dim()));
         return lines;
     }
     let rows = rows.max(1);
@@ -198,7 +198,7 @@ fn picker_lines<T: Clone>(app: &App, picker: &Picker<T>, rows: usize) -> Vec<Lin
         };
         lines.push(Line::from(vec![
             label,
-            Span::raw(clean(&entry.detail)).dark_gray(),
+            Span::styled(clean(&entry.detail), app.dim()),
         ]));
     }
     lines
@@ -214,11 +214,11 @@ fn pick<T: Clone>(
 ) {
     let entries = picker.shown().len().max(1) as u16;
     let height = (entries + 4 + above.len() as u16).clamp(8, 20);
-    let inner = boxed(frame, title, 72, height);
+    let inner = boxed(app, frame, title, 72, height);
     let rows = usize::from(inner.height).saturating_sub(2 + above.len());
     let mut lines = above.to_vec();
     lines.extend(picker_lines(app, picker, rows));
-    lines.push(Line::from(" Enter picks, Esc closes").dark_gray());
+    lines.push(Line::styled(" Enter picks, Esc closes", app.dim()));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -250,7 +250,7 @@ fn complete(app: &App, frame: &mut Frame, form: &CompleteForm) {
         Step::Outcome(p) => pick(app, frame, &format!("{targets}: outcome"), p, &above),
         Step::Block(p) => pick(app, frame, &format!("{targets}: closing block"), p, &above),
         Step::Tags(tags) => {
-            let inner = boxed(frame, &format!("{targets}: tags"), 72, 10);
+            let inner = boxed(app, frame, &format!("{targets}: tags"), 72, 10);
             let mut lines = above;
             lines.push(Line::from(vec![
                 Span::raw(" Tags, comma-separated (optional): ").bold(),
@@ -258,7 +258,7 @@ fn complete(app: &App, frame: &mut Frame, form: &CompleteForm) {
                 Span::raw("█"),
             ]));
             lines.push(Line::from(""));
-            lines.push(Line::from(" Enter completes, Esc cancels").dark_gray());
+            lines.push(Line::styled(" Enter completes, Esc cancels", app.dim()));
             frame.render_widget(Paragraph::new(lines), inner);
         }
     }
@@ -268,16 +268,17 @@ fn history(app: &App, frame: &mut Frame, view: &HistoryView) {
     let area = frame.area();
     let user = &view.user;
     let title = format!("History of {} ({}, {})", user.name, user.id, user.channel);
-    let inner = boxed(frame, &title, area.width - 8, area.height - 4);
+    let inner = boxed(app, frame, &title, area.width - 8, area.height - 4);
     let rows = usize::from(inner.height).saturating_sub(1);
     let mut lines: Vec<Line> = Vec::new();
     match &view.records {
-        None => lines.push(Line::from(" loading…").dark_gray()),
-        Some(Err(error)) => {
-            lines.push(Line::from(format!(" cannot read the history: {}", clean(error))).red())
-        }
+        None => lines.push(Line::styled(" loading…", app.dim())),
+        Some(Err(error)) => lines.push(Line::styled(
+            format!(" cannot read the history: {}", clean(error)),
+            app.paint(Style::new().fg(Color::Red)),
+        )),
         Some(Ok(records)) if records.is_empty() => {
-            lines.push(Line::from(" no history yet").dark_gray())
+            lines.push(Line::styled(" no history yet", app.dim()))
         }
         Some(Ok(records)) => {
             let people = View {
@@ -302,6 +303,6 @@ fn history(app: &App, frame: &mut Frame, view: &HistoryView) {
         .saturating_sub(view.scroll.min(lines.len().saturating_sub(rows)));
     let start = end.saturating_sub(rows);
     let mut shown: Vec<Line> = lines.drain(start..end).collect();
-    shown.push(Line::from(" ↑ ↓ PgUp PgDn scroll, Esc closes").dark_gray());
+    shown.push(Line::styled(" ↑ ↓ PgUp PgDn scroll, Esc closes", app.dim()));
     frame.render_widget(Paragraph::new(shown), inner);
 }

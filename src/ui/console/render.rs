@@ -53,6 +53,11 @@ impl App {
         }
     }
 
+    /// Text that matters less: hints, times, details.
+    pub(super) fn dim(&self) -> Style {
+        self.paint(Style::new().fg(Color::DarkGray))
+    }
+
     fn view(&self) -> View<'_> {
         View {
             ui: &self.ui,
@@ -325,14 +330,17 @@ impl App {
             .take(shown)
             .map(|e| {
                 Line::from(vec![
-                    Span::raw(format!("{} ", self.ui.clock(e.at))).dark_gray(),
+                    Span::styled(format!("{} ", self.ui.clock(e.at)), self.dim()),
                     Span::raw(format!("{:<7} ", clean(&e.intervention_id))).bold(),
                     Span::raw(clean(&timeline::event(&view, e))),
                 ])
             })
             .collect();
         let body = if lines.is_empty() {
-            Paragraph::new(Line::from("no change since the console started").dark_gray())
+            Paragraph::new(Line::styled(
+                "no change since the console started",
+                self.dim(),
+            ))
         } else {
             Paragraph::new(lines)
         };
@@ -351,7 +359,7 @@ impl App {
                 Span::raw("/").bold(),
                 Span::raw(clean(&self.search)),
                 Span::raw("█"),
-                Span::raw("   Enter keeps it, Esc clears it").dark_gray(),
+                Span::styled("   Enter keeps it, Esc clears it", self.dim()),
             ])
         } else if let Some(message) = &self.message {
             let style = if message.error {

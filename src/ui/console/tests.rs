@@ -734,3 +734,31 @@ proptest! {
         screen(&mut app, 80, 24);
     }
 }
+
+/// NO_COLOR, `--color never`: the console paints nothing (reversed and bold still show where
+/// the selection is).
+#[test]
+fn colour_off_paints_nothing() {
+    let painted = |colour: bool, key: Option<KeyCode>| {
+        let mut app = app();
+        app.ui.color = colour;
+        if let Some(key) = key {
+            press(&mut app, key);
+        }
+        let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+        terminal.draw(|frame| app.render(frame)).unwrap();
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .filter(|c| {
+                c.fg != ratatui::style::Color::Reset || c.bg != ratatui::style::Color::Reset
+            })
+            .count()
+    };
+    for key in [None, Some(KeyCode::Char('t')), Some(KeyCode::Char('?'))] {
+        assert_eq!(painted(false, key), 0, "{key:?}");
+        assert!(painted(true, key) > 0, "{key:?}");
+    }
+}

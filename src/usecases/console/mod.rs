@@ -19,7 +19,7 @@ use tokio::task::JoinSet;
 use super::stuck::{self, Thresholds};
 use crate::error::CliError;
 use crate::ui::Ui;
-use crate::ui::console::{App, Catalog, Intent, Screen, Workspace};
+use crate::ui::console::{App, Catalog, Intent, Link, Screen, Workspace};
 use jobs::{Done, finished, start};
 use stream::{follow, hear, refresh, refreshed};
 
@@ -56,6 +56,7 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
 
     let mut jobs: JoinSet<Done> = JoinSet::new();
     let mut refreshing = false;
+    let mut listening = true;
     // With LIVECTL_NOW, "now" stays where the test put it.
     let clock_runs = std::env::var_os("LIVECTL_NOW").is_none();
     let mut clock = tokio::time::interval(Duration::from_secs(1));
@@ -80,12 +81,22 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
                     None => {}
                 }
             }
-            Some(said) = heard.recv() => {
-                hear(&mut app, said, &mut dirty);
-                while let Ok(said) = heard.try_recv() {
+            said = heard.recv(), if listening => match said {
+                Some(said) => {
                     hear(&mut app, said, &mut dirty);
+                    while let Ok(said) = heard.try_recv() {
+                        hear(&mut app, said, &mut dirty);
+                    }
                 }
-            }
+                // The follower is gone (it never ends by itself): say so rather than seem live.
+                None => {
+                    listening = false;
+                    app.set_link(Link::Down {
+                        since: Timestamp::now(),
+                        error: "the event stream stopped; restart the console".into(),
+                    });
+                }
+            },
             Some(joined) = jobs.join_next(), if !jobs.is_empty() => {
                 match joined {
                     Ok(Done::Refreshed(refresh)) => {
@@ -93,7 +104,13 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
                         refreshed(&mut app, refresh);
                     }
                     Ok(done) => finished(&mut app, done),
-                    Err(e) => app.failed(format!("a background task failed: {e}")),
+                    // A panic has given the terminal back already (ratatui's hook): stop here
+                    // rather than draw on a terminal that is no longer the console's.
+                    Err(e) => {
+                        return Err(CliError::failure(format!(
+                            "the console stopped: a background task failed: {e}"
+                        )));
+                    }
                 }
                 restuck(&mut app, options.limits);
             }

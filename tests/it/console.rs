@@ -143,6 +143,38 @@ fn marked_interventions_go_through_the_bulk_engine_with_a_journal() {
 }
 
 #[test]
+fn an_agent_sees_the_queue_and_its_own_and_takes_one() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let queued = w.queued();
+    let cys = w.queued();
+    api.post(
+        &format!("/v1/interventions/{cys}/assign"),
+        serde_json::json!({"agent": w.cy}),
+    )
+    .expect(200);
+    let bo = sandbox.home.token_in(&sandbox.db, Some("bo"));
+    let (mut p, mut screen) = console(&sandbox, &bo, 80, 24);
+    wait_for(&mut p, &mut screen, "live  Bo Chen (agent)");
+    wait_for(&mut p, &mut screen, &format!(">   {queued}    queued"));
+    assert!(!screen.shows(&cys), "Cy's is not Bo's to see");
+    key(&mut p, "a");
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!("{queued} assigned to Bo Chen"),
+    );
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+    let event = api.events_of(&queued).last().cloned().unwrap();
+    assert_eq!(
+        (&event["action"], &event["actor"]),
+        (&"assigned".into(), &w.bo.as_str().into())
+    );
+}
+
+#[test]
 fn ctrl_c_and_sigterm_leave_with_0_and_the_terminal_as_it_was() {
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();

@@ -27,11 +27,11 @@ pub fn install() {
     if STATE.set(state).is_err() {
         return;
     }
-    // Registered now: from here on these signals no longer end the process by default.
-    // (`tokio::signal::ctrl_c()` would register only when first polled, by the task below,
-    // which may be after a command has started: a Ctrl-C then killed the process.)
+    // Registered here and now, not when a task first runs: a signal that arrives while the
+    // command starts must find the handler. (`tokio::signal::ctrl_c()` would only register when
+    // first polled, which raced the first request on another worker.)
     #[cfg(unix)]
-    let (int, term) = {
+    let signals = {
         use tokio::signal::unix::{SignalKind, signal};
         (
             signal(SignalKind::interrupt()),
@@ -40,7 +40,7 @@ pub fn install() {
     };
     tokio::spawn(async move {
         #[cfg(unix)]
-        let (ctrl_c, term) = {
+        {
             let wait = |s: std::io::Result<tokio::signal::unix::Signal>| async move {
                 match s {
                     Ok(mut s) => {
@@ -49,19 +49,14 @@ pub fn install() {
                     Err(_) => std::future::pending::<()>().await,
                 }
             };
-            (wait(int), wait(term))
-        };
-        #[cfg(not(unix))]
-        let (ctrl_c, term) = (
-            async {
-                let _ = tokio::signal::ctrl_c().await;
-            },
-            std::future::pending::<()>(),
-        );
-        tokio::select! {
-            () = ctrl_c => {}
-            () = term => {}
+            let (int, term) = signals;
+            tokio::select! {
+                () = wait(int) => {}
+                () = wait(term) => {}
+            }
         }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
         if let Some(state) = STATE.get() {
             state.stop.send_replace(true);
         }

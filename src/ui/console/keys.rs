@@ -97,8 +97,8 @@ impl App {
             return Some(Intent::Quit);
         }
         self.popup = Some(Popup::Confirm {
-            question: "A bulk run is in progress. Leave and stop it? What is in flight \
-                       finishes; its journal resumes the rest."
+            question: "A bulk run is in progress. Leave and stop it? Its journal resumes what \
+                       is left, with the same keys, so nothing acts twice."
                 .into(),
             intent: Intent::Quit,
         });

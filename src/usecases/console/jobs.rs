@@ -3,7 +3,8 @@
 
 use std::collections::VecDeque;
 
-use futures_util::StreamExt;
+use futures_util::future::LocalBoxFuture;
+use futures_util::{FutureExt, StreamExt};
 use livectl_client::{Client, ClientError, Options as Send};
 use livectl_contract::{ActionKind, HistoryQuery, HistoryRecord, Intervention};
 use tokio::task::JoinSet;
@@ -29,26 +30,26 @@ pub(super) enum Done {
         user: String,
         records: Result<Vec<HistoryRecord>, ClientError>,
     },
-    Bulk(Result<(), CliError>),
     Refreshed(Result<Refresh, ClientError>),
 }
 
-/// Runs an intent in the background.
-pub(super) fn start(
+/// Runs an intent in the background; a bulk run comes back to be driven by the loop itself
+/// (the engine's future need not be sendable to another thread).
+pub(super) fn start<'a>(
     intent: Intent,
     app: &mut App,
     jobs: &mut JoinSet<Done>,
-    client: &Client,
-    ui: &Ui,
-    target: &str,
-) {
-    let client = client.clone();
+    client: &'a Client,
+    ui: &'a Ui,
+    target: &'a str,
+) -> Option<LocalBoxFuture<'a, Result<(), CliError>>> {
+    let owned = client.clone();
     match intent {
         Intent::Quit => {}
         Intent::Act { mut items, .. } if items.len() == 1 => {
             let item = items.remove(0);
             jobs.spawn(async move {
-                let answer = client
+                let answer = owned
                     .act(
                         &item.id,
                         &item.action,
@@ -70,21 +71,20 @@ pub(super) fn start(
             items,
         } => {
             if app.bulk_running() {
-                return app.failed("a bulk run is in progress; wait for it to end");
+                app.failed("a bulk run is in progress; wait for it to end");
+                return None;
             }
             app.bulk_started(&describe, items.len() as u64);
-            let (ui, target) = (ui.clone(), target.to_owned());
-            jobs.spawn(async move {
-                Done::Bulk(bulk_run(&client, &ui, &target, kind, describe, items).await)
-            });
+            return Some(bulk_run(client, ui, target, kind, describe, items).boxed_local());
         }
         Intent::History { user } => {
             jobs.spawn(async move {
-                let records = newest_history(&client, &user).await;
+                let records = newest_history(&owned, &user).await;
                 Done::History { user, records }
             });
         }
     }
+    None
 }
 
 /// The one call into the bulk engine, kept alone so that a new engine changes only this: the
@@ -143,7 +143,6 @@ pub(super) fn finished(app: &mut App, done: Done) {
             Err(e) => app.failed(format!("{} {}: {}", item.action.name(), item.id, said(e))),
         },
         Done::History { user, records } => app.history(&user, records.map_err(said)),
-        Done::Bulk(result) => app.bulk_finished(result.map_err(said)),
         Done::Refreshed(refresh) => refreshed(app, refresh),
     }
 }

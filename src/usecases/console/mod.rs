@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use futures_util::TryStreamExt;
+use futures_util::future::LocalBoxFuture;
 use jiff::Timestamp;
 use livectl_client::{Client, ClientError, FULL_PAGE};
 use livectl_contract::{Intervention, InterventionQuery, States};
@@ -57,6 +58,8 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
     let mut jobs: JoinSet<Done> = JoinSet::new();
     let mut refreshing = false;
     let mut listening = true;
+    // A bulk run in progress, driven here between keys and events.
+    let mut bulk: Option<LocalBoxFuture<'_, Result<(), CliError>>> = None;
     // With LIVECTL_NOW, "now" stays where the test put it.
     let clock_runs = std::env::var_os("LIVECTL_NOW").is_none();
     let mut clock = tokio::time::interval(Duration::from_secs(1));
@@ -77,7 +80,12 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
                 let Some(input) = input? else { break };
                 match app.on_input(input) {
                     Some(Intent::Quit) => break,
-                    Some(intent) => start(intent, &mut app, &mut jobs, client, ui, &options.target),
+                    Some(intent) => {
+                        let target = options.target.as_str();
+                        if let Some(run) = start(intent, &mut app, &mut jobs, client, ui, target) {
+                            bulk = Some(run);
+                        }
+                    }
                     None => {}
                 }
             }
@@ -97,6 +105,16 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
                     });
                 }
             },
+            ended = async {
+                match bulk.as_mut() {
+                    Some(run) => run.await,
+                    None => std::future::pending().await,
+                }
+            }, if bulk.is_some() => {
+                bulk = None;
+                app.bulk_finished(ended.map_err(said));
+                restuck(&mut app, options.limits);
+            }
             Some(joined) = jobs.join_next(), if !jobs.is_empty() => {
                 match joined {
                     Ok(Done::Refreshed(refresh)) => {

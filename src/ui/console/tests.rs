@@ -513,10 +513,14 @@ fn a_conflict_shows_what_changed_and_the_row_as_it_is_now() {
             reason: None,
         }),
     };
-    let mut now = find(&app, "iv_4");
+    let shown = find(&app, "iv_4");
+    let mut now = shown.clone();
     now.owner = Some("ag_4".into());
     now.version = 3;
-    app.conflict(&item, 412, now);
+    // The event stream may have brought the change before the refusal: the pop-up still
+    // compares with what was shown when the key was pressed.
+    app.upsert(now.clone());
+    app.conflict(&item, 412, Some(shown), now);
     snapshot(&mut app, "conflict");
     press(&mut app, KeyCode::Esc);
     assert!(app.popup.is_none());

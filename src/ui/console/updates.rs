@@ -117,14 +117,20 @@ impl App {
     }
 
     /// An action was refused because the intervention changed or is in another state: what the
-    /// console showed beside what it is now, then the row as it is now.
-    pub fn conflict(&mut self, item: &Item, status: u16, current: Intervention) {
-        let before = self.open.iter().find(|o| o.id == item.id).cloned();
+    /// console showed when the key was pressed (`shown`) beside what it is now, then the row as
+    /// it is now.
+    pub fn conflict(
+        &mut self,
+        item: &Item,
+        status: u16,
+        shown: Option<Intervention>,
+        current: Intervention,
+    ) {
         self.popup = Some(Popup::Conflict(popups::Conflict::new(
             &self.names,
             item,
             status,
-            before,
+            shown,
             &current,
         )));
         self.upsert(current);

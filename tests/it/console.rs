@@ -94,6 +94,55 @@ fn keys_reassign_an_intervention_and_the_audit_log_records_who() {
 }
 
 #[test]
+fn an_intervention_changed_meanwhile_is_not_overwritten_and_the_console_shows_what_changed() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.in_state("assigned");
+    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
+    let (mut p, mut screen) = console(&sandbox, &ana, 160, 48);
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!(">   {id}    assigned  Bo Chen"),
+    );
+    key(&mut p, "t");
+    wait_for(&mut p, &mut screen, &format!("Assign {id} to"));
+    // Someone else moves it while the picker is open.
+    api.post(
+        &format!("/v1/interventions/{id}/reassign"),
+        serde_json::json!({"agent": w.ana}),
+    )
+    .expect(200);
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!("{id}    reassigned from Bo Chen"),
+    );
+    key(&mut p, "cy");
+    wait_for(&mut p, &mut screen, "> Cy Diaz");
+    key(&mut p, "\r");
+    wait_for(&mut p, &mut screen, &format!("{id}: reassign refused"));
+    wait_for(&mut p, &mut screen, "* owner     Bo Chen");
+    key(&mut p, "\x1b");
+    // Closed (the table's heading shows again), so the next key is not read as Alt-q.
+    wait_for(&mut p, &mut screen, "WAITING SUMMARY");
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+    let reassigned: Vec<_> = api
+        .events_of(&id)
+        .into_iter()
+        .filter(|e| e["action"] == "reassigned")
+        .collect();
+    assert_eq!(
+        reassigned.len(),
+        1,
+        "the console's was not sent over the change"
+    );
+    assert_eq!(reassigned[0]["to_owner"], w.ana.as_str());
+}
+
+#[test]
 fn marked_interventions_go_through_the_bulk_engine_with_a_journal() {
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();

@@ -140,6 +140,11 @@ impl App {
             [_] => None,
             many => Some(bulk_question(&describe, many, &left_out)),
         };
+        if let [one] = items.as_slice()
+            && let Some(shown) = targets.iter().find(|i| i.id == one.id)
+        {
+            self.asked.insert(one.id.clone(), shown.clone());
+        }
         let intent = Intent::Act {
             kind,
             describe,

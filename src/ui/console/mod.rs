@@ -18,7 +18,7 @@ mod screen;
 mod tests;
 mod updates;
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use jiff::Timestamp;
 use livectl_contract::{
@@ -155,6 +155,8 @@ pub struct App {
     target: String,
     /// The terminal was too small at the last drawing: only leaving works until it grows.
     too_small: bool,
+    /// Each single action in flight: the intervention as it was shown when it was asked for.
+    asked: HashMap<String, Intervention>,
 }
 
 impl App {
@@ -193,6 +195,7 @@ impl App {
             bulk: None,
             target,
             too_small: false,
+            asked: HashMap::new(),
         };
         app.rename();
         app.set_queues(queues);

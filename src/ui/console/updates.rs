@@ -112,20 +112,20 @@ impl App {
             .map(|a| format!(" to {}", self.names.of(a)))
             .unwrap_or_default();
         let text = format!("{} {}{to}", item.id, item.action.kind().event());
+        self.asked.remove(&item.id);
         self.upsert(now);
         self.say(text);
     }
 
     /// An action was refused because the intervention changed or is in another state: what the
-    /// console showed when the key was pressed (`shown`) beside what it is now, then the row as
-    /// it is now.
-    pub fn conflict(
-        &mut self,
-        item: &Item,
-        status: u16,
-        shown: Option<Intervention>,
-        current: Intervention,
-    ) {
+    /// console showed when the key was pressed beside what it is now, then the row as it is now.
+    pub fn conflict(&mut self, item: &Item, status: u16, current: Intervention) {
+        // The row may show the change already (the event stream can be quicker than the
+        // refusal): compare with what the action was asked on.
+        let shown = self
+            .asked
+            .remove(&item.id)
+            .or_else(|| self.open.iter().find(|o| o.id == item.id).cloned());
         self.popup = Some(Popup::Conflict(popups::Conflict::new(
             &self.names,
             item,

@@ -24,8 +24,6 @@ const HISTORY: usize = 500;
 pub(super) enum Done {
     Acted {
         item: Item,
-        /// The intervention as the console showed it when the key was pressed.
-        shown: Option<Box<Intervention>>,
         answer: Box<Result<Intervention, ClientError>>,
     },
     History {
@@ -50,12 +48,6 @@ pub(super) fn start<'a>(
         Intent::Quit => {}
         Intent::Act { mut items, .. } if items.len() == 1 => {
             let item = items.remove(0);
-            let shown = app
-                .open()
-                .iter()
-                .find(|i| i.id == item.id)
-                .cloned()
-                .map(Box::new);
             jobs.spawn(async move {
                 let answer = owned
                     .act(
@@ -69,7 +61,6 @@ pub(super) fn start<'a>(
                     .await;
                 Done::Acted {
                     item,
-                    shown,
                     answer: Box::new(answer),
                 }
             });
@@ -140,17 +131,13 @@ pub(super) async fn newest_history(
 
 pub(super) fn finished(app: &mut App, done: Done) {
     match done {
-        Done::Acted {
-            item,
-            shown,
-            answer,
-        } => match *answer {
+        Done::Acted { item, answer } => match *answer {
             Ok(now) => app.acted(&item, now),
             Err(ClientError::Problem { status, problem })
                 if matches!(status, 409 | 412) && problem.current.is_some() =>
             {
                 if let Some(current) = problem.current {
-                    app.conflict(&item, status, shown.map(|s| *s), *current);
+                    app.conflict(&item, status, *current);
                 }
             }
             Err(e) => app.failed(format!("{} {}: {}", item.action.name(), item.id, said(e))),

@@ -44,16 +44,19 @@ fn left(mut p: PtySession, mut screen: Screen) -> i32 {
     code
 }
 
-#[test]
-fn keys_reassign_an_intervention_and_the_audit_log_records_who() {
-    let sandbox = Sandbox::start(&[]);
-    let api = sandbox.api();
-    let w = Workspace::new(&api);
+/// Ana's console on an intervention Bo owns, the only open one, so it is selected; the agent
+/// picker opened on it. `meanwhile` runs once the picker is open.
+fn picker_on_bos(
+    sandbox: &Sandbox,
+    w: &Workspace,
+    cols: u16,
+    rows: u16,
+    meanwhile: impl FnOnce(&mut PtySession, &mut Screen, &str),
+) -> (PtySession, Screen, String) {
     let id = w.in_state("assigned");
     let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
-    let (mut p, mut screen) = console(&sandbox, &ana, 80, 24);
+    let (mut p, mut screen) = console(sandbox, &ana, cols, rows);
     wait_for(&mut p, &mut screen, "live  Ana Lima (admin)");
-    // The only open intervention is the one selected: give it to Cy through the picker.
     wait_for(
         &mut p,
         &mut screen,
@@ -61,8 +64,18 @@ fn keys_reassign_an_intervention_and_the_audit_log_records_who() {
     );
     key(&mut p, "t");
     wait_for(&mut p, &mut screen, &format!("Assign {id} to"));
+    meanwhile(&mut p, &mut screen, &id);
     key(&mut p, "cy");
     wait_for(&mut p, &mut screen, "> Cy Diaz");
+    (p, screen, id)
+}
+
+#[test]
+fn keys_reassign_an_intervention_and_the_audit_log_records_who() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let (mut p, mut screen, id) = picker_on_bos(&sandbox, &w, 80, 24, |_, _, _| {});
     key(&mut p, "\r");
     wait_for(&mut p, &mut screen, &format!("{id} reassigned to Cy Diaz"));
     // The event stream brings the change back: the feed and the queues show it.
@@ -98,29 +111,15 @@ fn an_intervention_changed_meanwhile_is_not_overwritten_and_the_console_shows_wh
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();
     let w = Workspace::new(&api);
-    let id = w.in_state("assigned");
-    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
-    let (mut p, mut screen) = console(&sandbox, &ana, 160, 48);
-    wait_for(
-        &mut p,
-        &mut screen,
-        &format!(">   {id}    assigned  Bo Chen"),
-    );
-    key(&mut p, "t");
-    wait_for(&mut p, &mut screen, &format!("Assign {id} to"));
     // Someone else moves it while the picker is open.
-    api.post(
-        &format!("/v1/interventions/{id}/reassign"),
-        serde_json::json!({"agent": w.ana}),
-    )
-    .expect(200);
-    wait_for(
-        &mut p,
-        &mut screen,
-        &format!("{id}    reassigned from Bo Chen"),
-    );
-    key(&mut p, "cy");
-    wait_for(&mut p, &mut screen, "> Cy Diaz");
+    let (mut p, mut screen, id) = picker_on_bos(&sandbox, &w, 160, 48, |p, screen, id| {
+        api.post(
+            &format!("/v1/interventions/{id}/reassign"),
+            serde_json::json!({"agent": w.ana}),
+        )
+        .expect(200);
+        wait_for(p, screen, &format!("{id}    reassigned from Bo Chen"));
+    });
     key(&mut p, "\r");
     wait_for(&mut p, &mut screen, &format!("{id}: reassign refused"));
     wait_for(&mut p, &mut screen, "* owner     Bo Chen");

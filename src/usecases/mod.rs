@@ -5,6 +5,7 @@
 
 pub mod bulk;
 pub mod conformance;
+pub mod console;
 pub mod generate;
 pub mod lookup;
 pub mod seed;

@@ -43,6 +43,9 @@ _livectl() {
             livectl,conformance)
                 cmd="livectl__subcmd__conformance"
                 ;;
+            livectl,console)
+                cmd="livectl__subcmd__console"
+                ;;
             livectl,departments)
                 cmd="livectl__subcmd__departments"
                 ;;
@@ -153,6 +156,9 @@ _livectl() {
                 ;;
             livectl__subcmd__help,conformance)
                 cmd="livectl__subcmd__help__subcmd__conformance"
+                ;;
+            livectl__subcmd__help,console)
+                cmd="livectl__subcmd__help__subcmd__console"
                 ;;
             livectl__subcmd__help,departments)
                 cmd="livectl__subcmd__help__subcmd__departments"
@@ -287,7 +293,7 @@ _livectl() {
 
     case "${cmd}" in
         livectl)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config api sandbox conformance completions man complete help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel stuck seed watch console agents topics outcomes blocks departments history login logout whoami config api sandbox conformance completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,7 +467,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__assign)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --to --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --retries --dry-run --journal --resume --to --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -496,6 +502,10 @@ _livectl() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -597,7 +607,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__cancel)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --retries --dry-run --journal --resume --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -632,6 +642,10 @@ _livectl() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -687,7 +701,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__complete)
-            opts="-o -y -q -v -h -V --state --from --owner --department --older-than --concurrency --rate --dry-run --journal --resume --topic --outcome --tag --block --with-tag --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --older-than --concurrency --rate --retries --dry-run --journal --resume --topic --outcome --tag --block --with-tag --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -718,6 +732,10 @@ _livectl() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1198,6 +1216,68 @@ _livectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        livectl__subcmd__console)
+            opts="-o -y -q -v -h -V --department --owner --no-reply --queued --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --department)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-reply)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queued)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         livectl__subcmd__departments)
             opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1245,7 +1325,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help)
-            opts="queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config api sandbox conformance completions man complete help"
+            opts="queues list show assign reassign return cancel stuck seed watch console agents topics outcomes blocks departments history login logout whoami config api sandbox conformance completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1427,6 +1507,20 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__conformance)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__help__subcmd__console)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2139,7 +2233,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__reassign)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --to --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --retries --dry-run --journal --resume --to --include-away --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2174,6 +2268,10 @@ _livectl() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2233,7 +2331,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__return)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --dry-run --journal --resume --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --retries --dry-run --journal --resume --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2268,6 +2366,10 @@ _livectl() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2905,7 +3007,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__stuck)
-            opts="-o -y -q -v -h -V --no-reply --queued --fix --to --reason --concurrency --rate --dry-run --journal --resume --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --no-reply --queued --fix --to --include-away --reason --concurrency --rate --retries --dry-run --journal --resume --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2936,6 +3038,10 @@ _livectl() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -95,6 +95,16 @@ pub enum Command {
     Seed(commands::seed::SeedArgs),
     /// Live stream of changes (Ctrl-C to stop)
     Watch(commands::watch::WatchArgs),
+    /// Full-screen live view: queues, interventions, stuck ones, events; every action by keys
+    ///
+    /// The general queue and every agent's My Queue, the selected queue's interventions, the
+    /// stuck ones with their reasons and the latest events, redrawn as the event stream reports
+    /// changes. Keys: a assign to me, t assign or reassign to another agent, r return, x cancel,
+    /// c complete, h the user's history, space marks (an action on marks is a bulk run with a
+    /// journal), / search, d and o filter by department and owner, ? every key, q or Ctrl-C
+    /// leaves (exit 0, as `watch`). It needs a terminal of at least 80x24; without one it exits
+    /// 2 and points to `livectl watch`.
+    Console(commands::console::ConsoleArgs),
     /// The agents
     Agents(commands::catalog::CatalogArgs),
     /// The topics conversations are completed with
@@ -234,6 +244,7 @@ async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Stuck(args) => commands::stuck::exec(args, ctx).await,
         Command::Seed(args) => commands::seed::exec(args, ctx).await,
         Command::Watch(args) => commands::watch::exec(args, ctx).await,
+        Command::Console(args) => commands::console::exec(args, ctx).await,
         Command::Agents(_) => commands::catalog::exec(Catalog::Agents, ctx).await,
         Command::Topics(_) => commands::catalog::exec(Catalog::Topics, ctx).await,
         Command::Outcomes(_) => commands::catalog::exec(Catalog::Outcomes, ctx).await,

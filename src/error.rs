@@ -144,14 +144,19 @@ impl From<ClientError> for CliError {
             Some(409 | 412) => ErrorKind::Conflict,
             _ => ErrorKind::Failure,
         };
+        // The intervention's own id when the platform says which it is, never a placeholder.
+        let show = match e.problem().and_then(|p| p.current.as_ref()) {
+            Some(now) => format!("`livectl show {}`", now.id),
+            None => "`livectl show` and its id".to_owned(),
+        };
+        let look = format!("look at it as it is now with {show}");
+        let again = format!("someone changed it meanwhile; look again with {show}");
         let hint = match (&e, e.status()) {
             (_, Some(401)) => Some("log in again with `livectl login`, or check LIVECTL_TOKEN"),
             (_, Some(403)) => Some("this needs another role; ask an admin"),
             (_, Some(404)) => Some("check the id; `livectl list` shows the open interventions"),
-            (_, Some(409)) => Some("look at it as it is now with `livectl show ID`"),
-            (_, Some(412)) => {
-                Some("someone changed it meanwhile; look again with `livectl show ID`")
-            }
+            (_, Some(409)) => Some(look.as_str()),
+            (_, Some(412)) => Some(again.as_str()),
             (_, Some(429)) => Some("the platform is limiting requests; try again in a moment"),
             (_, Some(500..)) => {
                 Some("the platform failed; try again, and report it if it persists")

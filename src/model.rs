@@ -28,17 +28,21 @@ pub struct ItemResult {
     pub reason: Option<String>,
 }
 
-/// What a bulk run did, as printed with `-o json`.
+/// What a bulk run did, as printed with `-o json` (beside the items that were skipped or
+/// failed): counts, so a run of a million holds no list of what went well.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
     pub run_id: String,
     pub action: String,
     pub journal: PathBuf,
-    pub done: usize,
-    pub skipped: usize,
-    pub failed: usize,
+    /// Items in the plan.
+    pub total: u64,
+    pub done: u64,
+    pub skipped: u64,
+    pub failed: u64,
+    /// Items still to send: after an interruption, or when the journal could not be written.
+    pub not_sent: u64,
     pub interrupted: bool,
-    pub items: Vec<ItemResult>,
 }
 
 /// One planned item of a bulk run, as `--dry-run` shows it.
@@ -63,6 +67,31 @@ pub enum StuckReason {
     OwnerAbsent { owner: String, status: AgentStatus },
     /// The user has waited for a reply since then.
     NoReply { since: Timestamp },
+}
+
+impl StuckReason {
+    /// Its name for scripts: `queued_too_long`, `owner_inactive`, `owner_away`, `owner_offline`,
+    /// `no_reply`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            StuckReason::Queued { .. } => "queued_too_long",
+            StuckReason::OwnerInactive { .. } => "owner_inactive",
+            StuckReason::OwnerAbsent {
+                status: AgentStatus::Offline,
+                ..
+            } => "owner_offline",
+            StuckReason::OwnerAbsent { .. } => "owner_away",
+            StuckReason::NoReply { .. } => "no_reply",
+        }
+    }
+
+    /// Since when it holds, when the contract says.
+    pub fn since(&self) -> Option<Timestamp> {
+        match self {
+            StuckReason::Queued { since } | StuckReason::NoReply { since } => Some(*since),
+            StuckReason::OwnerInactive { .. } | StuckReason::OwnerAbsent { .. } => None,
+        }
+    }
 }
 
 /// A stuck intervention and why.

@@ -27,26 +27,36 @@ pub fn install() {
     if STATE.set(state).is_err() {
         return;
     }
-    // Registered now: from here on these signals no longer end the process by default.
-    let ctrl_c = tokio::signal::ctrl_c();
+    // Registered here and now, not when a task first runs: a signal that arrives while the
+    // command starts must find the handler. (`tokio::signal::ctrl_c()` would only register when
+    // first polled, which raced the first request on another worker.)
     #[cfg(unix)]
-    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate());
+    let signals = {
+        use tokio::signal::unix::{SignalKind, signal};
+        (
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::terminate()),
+        )
+    };
     tokio::spawn(async move {
-        let term = async {
-            #[cfg(unix)]
-            match term {
-                Ok(mut s) => {
-                    s.recv().await;
+        #[cfg(unix)]
+        {
+            let wait = |s: std::io::Result<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Ok(mut s) => {
+                        s.recv().await;
+                    }
+                    Err(_) => std::future::pending::<()>().await,
                 }
-                Err(_) => std::future::pending::<()>().await,
+            };
+            let (int, term) = signals;
+            tokio::select! {
+                () = wait(int) => {}
+                () = wait(term) => {}
             }
-            #[cfg(not(unix))]
-            std::future::pending::<()>().await
-        };
-        tokio::select! {
-            _ = ctrl_c => {}
-            () = term => {}
         }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
         if let Some(state) = STATE.get() {
             state.stop.send_replace(true);
         }

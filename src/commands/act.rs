@@ -3,16 +3,18 @@
 
 use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
-use livectl_client::Options;
+use futures_util::StreamExt;
+use livectl_client::{Client, ClientError, Options};
 use livectl_contract::{Action, Intervention};
 
 use super::Ctx;
 use super::filters::{BulkArgs, Filters};
 use crate::error::CliError;
 use crate::model::{Item, Names};
-use crate::ui::Format;
+use crate::ui::{Format, standing};
 use crate::usecases::bulk::{self, Plan};
-use crate::usecases::targets::{self, Source, Target};
+use crate::usecases::lookup::{self, NamesOf};
+use crate::usecases::targets::{self, Selection, Source};
 
 /// TARGETS: what an action acts on.
 #[derive(Debug, Args)]
@@ -24,6 +26,14 @@ pub struct Targets {
     pub filters: Filters,
     #[command(flatten)]
     pub bulk: BulkArgs,
+}
+
+/// Whether spreading work may give it to agents who are not online.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct AwayArgs {
+    /// Give work to agents who are away or offline too (left out of a spread by default)
+    #[arg(long)]
+    pub include_away: bool,
 }
 
 /// The arguments of the actions that take only a reason: `return` and `cancel`.
@@ -43,20 +53,49 @@ pub async fn with_reason(
     action: Action,
     describe: &str,
 ) -> Result<(), CliError> {
-    let command = action.name();
-    if targets.resumed(ctx, command).await? {
+    let command = bulk::Command::of(action.kind());
+    if targets.resumed(ctx, &command).await? {
         return Ok(());
     }
-    let list = targets.resolve(ctx).await?;
+    let selection = targets.select(ctx).await?;
     targets
-        .perform(ctx, command, describe.to_owned(), list, |_| action.clone())
+        .perform(ctx, plan(command, describe.to_owned(), selection, action))
         .await
+}
+
+/// The plan of one action on every target selected.
+pub fn plan<'a>(
+    command: bulk::Command,
+    describe: String,
+    selection: Selection<'a>,
+    action: Action,
+) -> Plan<'a> {
+    let Selection {
+        source,
+        targets,
+        repeats,
+    } = selection;
+    Plan {
+        command,
+        describe,
+        items: targets
+            .map(move |target| {
+                target.map(|t| Item {
+                    id: t.id,
+                    version: t.version,
+                    action: action.clone(),
+                })
+            })
+            .boxed_local(),
+        by_filter: source == Source::Filters,
+        repeats,
+    }
 }
 
 impl Targets {
     /// With --resume, continues the journal's run and says so (true); the journal holds the
     /// interventions and their actions, so nothing else is built.
-    pub async fn resumed(&self, ctx: &Ctx, command: &str) -> Result<bool, CliError> {
+    pub async fn resumed(&self, ctx: &Ctx, command: &bulk::Command) -> Result<bool, CliError> {
         let Some(path) = &self.bulk.resume else {
             return Ok(false);
         };
@@ -65,69 +104,50 @@ impl Targets {
                 "--resume takes the interventions from the journal; give no ids or filters",
             ));
         }
-        let connection = ctx.connection().await?;
+        let client = ctx.client().await?;
         let options = self.bulk.options(ctx.global.yes);
-        bulk::resume(
-            &connection.client,
-            &ctx.ui,
-            &connection.target(),
-            command,
-            path,
-            &options,
-        )
-        .await?;
+        bulk::resume(client, &ctx.ui, command, path, &options).await?;
         Ok(true)
     }
 
-    /// The interventions named: ids, stdin, or what the filters select.
-    pub async fn resolve(&self, ctx: &Ctx) -> Result<(Vec<Target>, Source), CliError> {
+    /// The interventions named, as they come: ids, stdin, or what the filters select.
+    pub async fn select<'a>(&self, ctx: &'a Ctx) -> Result<Selection<'a>, CliError> {
         let client = ctx.client().await?;
         let query = if self.filters.is_set() {
             Some(self.filters.query(client, ctx.ui.now).await?)
         } else {
             None
         };
-        targets::resolve(client, &ctx.ui, &self.ids, query).await
+        targets::select(client, &self.ids, query)
     }
 
-    /// Runs `action(n)` on the n-th target: at once for one id given as an argument, as a bulk
-    /// run otherwise.
-    pub async fn perform(
-        &self,
-        ctx: &Ctx,
-        command: &str,
-        describe: String,
-        (list, source): (Vec<Target>, Source),
-        action: impl Fn(usize) -> Action,
-    ) -> Result<(), CliError> {
+    /// Runs a plan: at once for one id given as an argument, as a bulk run otherwise.
+    pub async fn perform(&self, ctx: &Ctx, mut plan: Plan<'_>) -> Result<(), CliError> {
         let connection = ctx.connection().await?;
         let client = &connection.client;
         let bulk = &self.bulk;
-        if list.len() == 1 && source == Source::Arguments && !bulk.dry_run && bulk.journal.is_none()
-        {
-            let intervention: Intervention = client
-                .act(&list[0].id, &action(0), Options::default())
-                .await?;
+        let one_id = self.ids.len() == 1 && self.ids[0] != "-";
+        if one_id && !bulk.dry_run && bulk.journal.is_none() {
+            let Some(item) = plan.items.next().await.transpose()? else {
+                return Ok(());
+            };
+            let acted = client
+                .act::<Intervention>(&item.id, &item.action, Options::default())
+                .await;
+            let intervention = match acted {
+                Ok(intervention) => intervention,
+                Err(e) => return Err(refused(client, &item.id, e).await),
+            };
             if ctx.ui.format == Some(Format::Json) {
                 return ctx.ui.json(&intervention);
             }
-            return ctx.ui.list(&Names::default(), &[intervention]);
+            let names = if ctx.ui.tables() {
+                lookup::names(client, NamesOf::People).await?
+            } else {
+                Names::default()
+            };
+            return ctx.ui.list(&names, &[intervention]);
         }
-        let items = list
-            .into_iter()
-            .enumerate()
-            .map(|(n, t)| Item {
-                id: t.id,
-                version: t.version,
-                action: action(n),
-            })
-            .collect();
-        let plan = Plan {
-            command: command.to_owned(),
-            describe,
-            items,
-            by_filter: source == Source::Filters,
-        };
         bulk::run(
             client,
             &ctx.ui,
@@ -137,4 +157,28 @@ impl Targets {
         )
         .await
     }
+}
+
+/// An action on one intervention refused: when the platform says how it stands now, the message
+/// says it with the owner's name, and the hint names the real id.
+async fn refused(client: &Client, id: &str, e: ClientError) -> CliError {
+    let now = e.problem().and_then(|p| p.current.clone());
+    let status = e.status();
+    let mut error = CliError::from(e);
+    if let Some(now) = now {
+        // Names are a courtesy here: without them the ids stand.
+        let names = lookup::names(client, NamesOf::People)
+            .await
+            .unwrap_or_default();
+        error.message = format!("{} (now {})", error.message, standing(&names, &now));
+    }
+    if matches!(status, Some(404 | 409 | 412)) {
+        let look = format!("look at it as it is now with `livectl show {id}`");
+        error.hints = vec![if status == Some(404) {
+            "check the id; `livectl list` shows the open interventions".to_owned()
+        } else {
+            look
+        }];
+    }
+    error
 }

@@ -2,12 +2,12 @@
 
 use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
-use livectl_contract::{Action, AssignRequest};
+use livectl_contract::{Action, ActionKind, AssignRequest};
 
 use super::Ctx;
-use super::act::Targets;
+use super::act::{Targets, plan};
 use crate::error::CliError;
-use crate::usecases::spread;
+use crate::usecases::{bulk, spread};
 
 #[derive(Debug, Args)]
 pub struct AssignArgs {
@@ -19,20 +19,21 @@ pub struct AssignArgs {
 }
 
 pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
-    if args.targets.resumed(ctx, "assign").await? {
+    let command = bulk::Command::of(ActionKind::Assign);
+    if args.targets.resumed(ctx, &command).await? {
         return Ok(());
     }
     let client = ctx.client().await?;
-    let agent = spread::agents(client, &ctx.ui, std::slice::from_ref(&args.to))
+    let agent = spread::agents(client, &ctx.ui, std::slice::from_ref(&args.to), true)
         .await?
         .remove(0);
-    let targets = args.targets.resolve(ctx).await?;
+    let selection = args.targets.select(ctx).await?;
     let describe = format!("assign to {}", agent.name);
     let action = Action::Assign(AssignRequest {
         agent: agent.id,
         reason: None,
     });
     args.targets
-        .perform(ctx, "assign", describe, targets, |_| action.clone())
+        .perform(ctx, plan(command, describe, selection, action))
         .await
 }

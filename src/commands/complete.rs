@@ -3,12 +3,13 @@
 
 use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
-use livectl_contract::{Action, Block, CompleteRequest, Outcome, Topic};
+use livectl_contract::{Action, ActionKind, Block, CompleteRequest, Outcome, Topic};
 
 use super::Ctx;
-use super::act::Targets;
+use super::act::{Targets, plan};
 use crate::error::CliError;
 use crate::ui::{Ui, prompt};
+use crate::usecases::bulk;
 use crate::usecases::lookup::{self, CatalogEntry, label};
 
 #[derive(Debug, Args)]
@@ -30,7 +31,8 @@ pub struct CompleteArgs {
 }
 
 pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
-    if args.targets.resumed(ctx, "complete").await? {
+    let command = bulk::Command::of(ActionKind::Complete);
+    if args.targets.resumed(ctx, &command).await? {
         return Ok(());
     }
     let client = ctx.client().await?;
@@ -83,11 +85,10 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
                 .transpose()?,
         }
     };
-    let targets = args.targets.resolve(ctx).await?;
+    let selection = args.targets.select(ctx).await?;
+    let action = Action::Complete(body);
     args.targets
-        .perform(ctx, "complete", "complete".into(), targets, |_| {
-            Action::Complete(body.clone())
-        })
+        .perform(ctx, plan(command, "complete".into(), selection, action))
         .await
 }
 

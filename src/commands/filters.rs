@@ -120,13 +120,17 @@ impl Filters {
 /// Bulk options, shared by the five actions and `stuck --fix`.
 #[derive(Debug, Clone, Args)]
 pub struct BulkArgs {
-    /// Requests in flight at once (bench/bulk.sh measured 8 to 64 alike on a 2-core sandbox,
-    /// each within 1.25x of wrk; 16 keeps that pace and is gentle with a real platform)
-    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub concurrency: u16,
-    /// At most N actions a second
+    /// Requests in flight at once [default: 16, or the run's own on --resume]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: Option<u16>,
+    /// At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run's own on
+    /// --resume]
     #[arg(long, value_name = "N", value_parser = rate)]
     pub rate: Option<f64>,
+    /// Passes at the end of the run over items that failed for a passing reason (5xx, timeouts,
+    /// retries spent), with their same keys [default: 2, or the run's own on --resume]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: Option<u32>,
     /// Print what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -138,11 +142,17 @@ pub struct BulkArgs {
     pub resume: Option<PathBuf>,
 }
 
-fn rate(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(r) if r > 0.0 && r.is_finite() => Ok(r),
+/// `--rate`: actions a second, within `bulk::RATES` (a slower rate would wait longer than any
+/// timer measures, a faster one would be no limit at all).
+pub fn rate(s: &str) -> Result<f64, String> {
+    let (slowest, fastest) = bulk::RATES;
+    match s.trim().parse::<f64>() {
+        Ok(r) if (slowest..=fastest).contains(&r) => Ok(r),
+        Ok(r) if r.is_finite() => Err(format!(
+            "{s} actions a second is out of range; give a rate from {slowest} to {fastest}, such as 50"
+        )),
         _ => Err(format!(
-            "`{s}` is not a rate; give a number of actions a second above 0, such as 50"
+            "`{s}` is not a rate; give a number of actions a second from {slowest} to {fastest}, such as 50"
         )),
     }
 }
@@ -151,11 +161,54 @@ impl BulkArgs {
     /// The engine's options; `yes` from the global flag.
     pub fn options(&self, yes: bool) -> bulk::Options {
         bulk::Options {
-            concurrency: self.concurrency,
-            rate: self.rate,
+            pace: bulk::PaceArgs {
+                concurrency: self.concurrency,
+                rate: self.rate,
+                retries: self.retries,
+            },
             dry_run: self.dry_run,
             journal: self.journal.clone(),
             yes,
+            // A test hook, hidden from help as LIVECTL_FORCE_TTY and LIVECTL_NOW are.
+            journal_limit: std::env::var("LIVECTL_JOURNAL_LIMIT")
+                .ok()
+                .and_then(|n| n.trim().parse().ok()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::rate;
+    use crate::usecases::bulk::{RATES, rate_period};
+
+    #[test]
+    fn any_rate_is_taken_within_its_range_or_refused_and_none_panics() {
+        let mut rng = fastrand::Rng::with_seed(20_261_128);
+        let edges = [
+            "0", "-0", "1e-20", "1e-300", "5e-324", "0.001", "1000000", "1e308", "inf", "-inf",
+            "NaN", "", " 50 ", "1_000", "0x10",
+        ];
+        let random = (0..100_000).map(|_| f64::from_bits(rng.u64(..)).to_string());
+        for text in edges.iter().map(|s| (*s).to_owned()).chain(random) {
+            match rate(&text) {
+                Ok(r) => {
+                    assert!((RATES.0..=RATES.1).contains(&r), "{text}");
+                    let period = rate_period(r);
+                    assert!(
+                        (Duration::from_micros(1)..=Duration::from_secs(1000)).contains(&period),
+                        "{text}: {period:?}"
+                    );
+                }
+                Err(e) => assert!(e.contains("from 0.001 to 1000000"), "{text}: {e}"),
+            }
+        }
+        // The engine takes any number without panicking, should another caller pass one.
+        for _ in 0..100_000 {
+            let period = rate_period(f64::from_bits(rng.u64(..)));
+            assert!(period >= Duration::from_micros(1));
         }
     }
 }

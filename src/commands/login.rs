@@ -59,7 +59,11 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     let token = Token::new(token);
     let client = Client::new(&api_url, token.clone(), log(ui))?;
-    let me = client.me().await.map_err(|e| refused(&api_url, e))?;
+    let me = client
+        .me()
+        .await
+        .map(|me| me.agent)
+        .map_err(|e| refused(&api_url, e))?;
     let entry = config
         .profiles
         .entry(profile.clone())

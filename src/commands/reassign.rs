@@ -3,12 +3,16 @@
 
 use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
-use livectl_contract::{Action, AssignRequest};
+use futures_util::StreamExt;
+use livectl_contract::{Action, ActionKind, AssignRequest};
 
 use super::Ctx;
-use super::act::Targets;
+use super::act::{AwayArgs, Targets};
 use crate::error::CliError;
-use crate::usecases::spread;
+use crate::model::Item;
+use crate::usecases::bulk::{self, Plan};
+use crate::usecases::spread::{self, Spreader};
+use crate::usecases::targets::Source;
 
 #[derive(Debug, Args)]
 pub struct ReassignArgs {
@@ -18,27 +22,44 @@ pub struct ReassignArgs {
     /// least-loaded first
     #[arg(long, value_name = "AGENT", required_unless_present = "resume", add = ArgValueCandidates::new(crate::completion::agents))]
     pub to: Vec<String>,
+    #[command(flatten)]
+    pub away: AwayArgs,
     /// Why, recorded in the event
     #[arg(long)]
     pub reason: Option<String>,
 }
 
 pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
-    if args.targets.resumed(ctx, "reassign").await? {
+    let command = bulk::Command::of(ActionKind::Reassign);
+    if args.targets.resumed(ctx, &command).await? {
         return Ok(());
     }
     let client = ctx.client().await?;
-    let agents = spread::agents(client, &ctx.ui, &args.to).await?;
-    let (mut list, source) = args.targets.resolve(ctx).await?;
-    let to = spread::assignees(client, &mut list, source, &agents).await?;
+    let agents = spread::agents(client, &ctx.ui, &args.to, args.away.include_away).await?;
+    let spreader = Spreader::new(client, &agents).await?;
+    let selection = args.targets.select(ctx).await?;
+    let by_filter = selection.source == Source::Filters;
+    let repeats = selection.repeats.clone();
     let names: Vec<&str> = agents.iter().map(|a| a.name.as_str()).collect();
-    let describe = format!("reassign to {}", names.join(" and "));
-    args.targets
-        .perform(ctx, "reassign", describe, (list, source), |n| {
-            Action::Reassign(AssignRequest {
-                agent: to[n].clone(),
-                reason: args.reason.clone(),
+    let reason = args.reason.clone();
+    let items = spread::spread(client, selection, spreader)
+        .map(move |picked| {
+            picked.map(|(target, agent)| Item {
+                id: target.id,
+                version: target.version,
+                action: Action::Reassign(AssignRequest {
+                    agent,
+                    reason: reason.clone(),
+                }),
             })
         })
-        .await
+        .boxed_local();
+    let plan = Plan {
+        command,
+        describe: format!("reassign to {}", names.join(" and ")),
+        items,
+        by_filter,
+        repeats,
+    };
+    args.targets.perform(ctx, plan).await
 }

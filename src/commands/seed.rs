@@ -4,12 +4,13 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::Args;
-use livectl_contract::seed::{self, Plan};
+use livectl_contract::seed;
 
 use super::Ctx;
 use crate::error::CliError;
 use crate::ui::{Format, prompt};
 use crate::usecases::generate::{GenerateSpec, generate};
+use crate::usecases::seed::Source;
 
 #[derive(Debug, Args)]
 pub struct SeedArgs {
@@ -33,13 +34,13 @@ fn spec(s: &str) -> Result<GenerateSpec, String> {
 }
 
 pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
-    let file = match (&args.file, &args.generate) {
-        (Some(path), _) => seed::load(path)?,
-        (None, Some(spec)) => generate(spec),
+    let source = match (&args.file, &args.generate) {
+        (Some(path), _) => Source::File(seed::load(path)?),
+        (None, Some(spec)) => Source::Generated(generate(spec)),
         (None, None) => return Err(CliError::usage("give a seed FILE or --generate SPEC")),
     };
     let ui = &ctx.ui;
-    let what = Plan::new(&file, ui.now).describe();
+    let what = source.describe(ui.now);
     let connection = ctx.connection().await?;
     let target = connection.target();
     if args.dry_run {
@@ -58,7 +59,7 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
         }
     }
     let started = Instant::now();
-    let tally = crate::usecases::seed::load(&connection.client, ui, &file, ui.now).await?;
+    let tally = crate::usecases::seed::load(&connection.client, ui, &source, ui.now).await?;
     ui.note(format!(
         "seeded {target}: {}, in {:.1} s",
         tally,

@@ -2,9 +2,12 @@
 //! on them through the bulk engine.
 
 use clap::{Args, ValueEnum};
+use futures_util::StreamExt;
 use jiff::SignedDuration;
+use livectl_contract::ActionKind;
 
 use super::Ctx;
+use super::act::AwayArgs;
 use super::filters::{BulkArgs, duration};
 use crate::error::CliError;
 use crate::model::Names;
@@ -37,6 +40,8 @@ pub struct StuckArgs {
     /// With --fix reassign: the agents to move them to
     #[arg(long, value_name = "AGENT", requires = "fix")]
     pub to: Vec<String>,
+    #[command(flatten)]
+    pub away: AwayArgs,
     /// With --fix: why, recorded in the events
     #[arg(long, requires = "fix")]
     pub reason: Option<String>,
@@ -66,10 +71,15 @@ pub async fn exec(args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
             .to_possible_value()
             .map(|v| v.get_name().to_owned())
             .unwrap_or_default();
-        format!("stuck --fix {name}")
+        let kinds: &[ActionKind] = match f {
+            FixArg::Return => &[ActionKind::Return],
+            FixArg::Cancel => &[ActionKind::Cancel],
+            FixArg::Reassign => &[ActionKind::Assign, ActionKind::Reassign],
+        };
+        bulk::Command::new(format!("stuck --fix {name}"), kinds)
     });
     if let (Some(command), Some(path)) = (&command, &args.bulk.resume) {
-        return bulk::resume(client, ui, &connection.target(), command, path, &options).await;
+        return bulk::resume(client, ui, command, path, &options).await;
     }
     let limits = Thresholds {
         no_reply: args.no_reply,
@@ -91,7 +101,7 @@ pub async fn exec(args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         FixArg::Return => (Fix::Return, "return to the queue".to_owned()),
         FixArg::Cancel => (Fix::Cancel, "cancel".to_owned()),
         FixArg::Reassign => (
-            Fix::Reassign(spread::agents(client, ui, &args.to).await?),
+            Fix::Reassign(spread::agents(client, ui, &args.to, args.away.include_away).await?),
             format!("move to {}", args.to.join(" and ")),
         ),
     };
@@ -99,8 +109,9 @@ pub async fn exec(args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
     let plan = Plan {
         command,
         describe,
-        items,
+        items: futures_util::stream::iter(items.into_iter().map(Ok)).boxed_local(),
         by_filter: true,
+        repeats: Default::default(),
     };
     bulk::run(client, ui, &connection.target(), plan, &options).await
 }

@@ -1,4 +1,4 @@
-//! `livectl whoami`: who the token belongs to, and where.
+//! `livectl whoami`: who the token belongs to, in which workspace, and where.
 
 use clap::Args;
 
@@ -20,8 +20,9 @@ pub async fn exec(_: WhoamiArgs, ctx: &Ctx) -> Result<(), CliError> {
         (None, Some(p)) => format!("{} (profile `{p}`)", connection.client.base()),
         (None, None) => connection.client.base().to_owned(),
     };
+    let (agent, workspace) = (&me.agent, &me.workspace);
     ctx.ui.line(&format!(
-        "{} <{}> {} {} on {place}",
-        me.name, me.email, me.role, me.id
+        "{} <{}> {} {} in workspace {} ({}) on {place}",
+        agent.name, agent.email, agent.role, agent.id, workspace.name, workspace.id
     ))
 }

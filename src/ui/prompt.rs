@@ -8,6 +8,11 @@ use super::{Ui, sanitize};
 use crate::error::CliError;
 
 fn failed(e: dialoguer::Error) -> CliError {
+    let dialoguer::Error::IO(io) = &e;
+    // Ctrl-C at the prompt (the terminal in raw mode reports it as an interrupted read).
+    if io.kind() == std::io::ErrorKind::Interrupted {
+        return CliError::interrupted("interrupted at the prompt: nothing was changed");
+    }
     CliError::failure(format!("the prompt failed: {e}"))
 }
 

@@ -7,8 +7,11 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use super::rows::{opt, state, time};
-use super::{Color, Row, Span, View, age};
-use crate::model::{Case, Item, ItemOutcome, ItemResult, QueueRow, Stuck, StuckReason, Verdict};
+use super::{Color, Format, Row, Span, View, age};
+use crate::error::CliError;
+use crate::model::{
+    Case, Item, ItemOutcome, ItemResult, Names, QueueRow, Stuck, StuckReason, Summary, Verdict,
+};
 
 impl Row for QueueRow {
     const FIELDS: &'static [&'static str] =
@@ -165,7 +168,30 @@ pub fn reason(r: &StuckReason, now: jiff::Timestamp) -> String {
     }
 }
 
-/// A stuck intervention reads as the intervention with its reasons in words.
+/// One reason as data beside its sentence: `{"kind": "no_reply", "since": …, "seconds": 900,
+/// "text": "user waiting 15m for a reply"}`; `since` and `seconds` are null when the contract
+/// does not say since when (an owner's status).
+#[derive(Serialize)]
+struct ReasonJson {
+    kind: &'static str,
+    since: Option<jiff::Timestamp>,
+    seconds: Option<i64>,
+    text: String,
+}
+
+impl ReasonJson {
+    fn new(r: &StuckReason, now: jiff::Timestamp) -> ReasonJson {
+        let since = r.since();
+        ReasonJson {
+            kind: r.kind(),
+            since,
+            seconds: since.map(|t| (now - t).get_seconds().max(0)),
+            text: reason(r, now),
+        }
+    }
+}
+
+/// A stuck intervention reads as the intervention with its reasons, as data and in words.
 struct StuckJson<'a>(&'a Stuck, jiff::Timestamp);
 
 impl Serialize for StuckJson<'_> {
@@ -178,7 +204,12 @@ impl Serialize for StuckJson<'_> {
                 map.serialize_entry(&k, &v)?;
             }
         }
-        let reasons: Vec<String> = self.0.reasons.iter().map(|r| reason(r, self.1)).collect();
+        let reasons: Vec<ReasonJson> = self
+            .0
+            .reasons
+            .iter()
+            .map(|r| ReasonJson::new(r, self.1))
+            .collect();
         map.serialize_entry("reasons", &reasons)?;
         map.end()
     }
@@ -263,4 +294,56 @@ pub fn stuck_json(items: &[Stuck]) -> impl Serialize + '_ {
         }
     }
     All(items)
+}
+
+impl super::Ui {
+    /// The summary of a bulk run: with `-o json` one object, its counts and the items that were
+    /// skipped or failed; in every other format those items as a list. The items stream from
+    /// where they are kept (the journal), so a run of a million holds none of them at once.
+    pub fn bulk_summary(
+        &self,
+        summary: &Summary,
+        items: impl Iterator<Item = Result<ItemResult, CliError>>,
+    ) -> Result<(), CliError> {
+        let mut items = items.peekable();
+        if self.format == Some(Format::Json) {
+            #[derive(Serialize)]
+            #[serde(bound(serialize = "I: Iterator<Item = Result<ItemResult, CliError>>"))]
+            struct Whole<'a, I: Iterator<Item = Result<ItemResult, CliError>>> {
+                #[serde(flatten)]
+                summary: &'a Summary,
+                items: Lazy<I>,
+            }
+            return self.json(&Whole {
+                summary,
+                items: Lazy(std::cell::RefCell::new(Some(items))),
+            });
+        }
+        if items.peek().is_none() && self.format != Some(Format::Csv) {
+            return Ok(());
+        }
+        let names = Names::default();
+        let mut out = self.stream::<ItemResult>(&names)?;
+        for item in items {
+            out.item(&item?)?;
+        }
+        drop(out.finish()?);
+        Ok(())
+    }
+}
+
+/// A sequence serialized as it is read, once.
+struct Lazy<I>(std::cell::RefCell<Option<I>>);
+
+impl<I: Iterator<Item = Result<ItemResult, CliError>>> Serialize for Lazy<I> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = s.serialize_seq(None)?;
+        if let Some(items) = self.0.borrow_mut().take() {
+            for item in items {
+                seq.serialize_element(&item.map_err(|e| S::Error::custom(e.message))?)?;
+            }
+        }
+        seq.end()
+    }
 }

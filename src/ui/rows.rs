@@ -1,6 +1,7 @@
 //! How each resource prints as a row: its table cells for people, its CSV record, its JSON.
 
 use super::{Color, Row, Span, View, age};
+use crate::model::Names;
 use livectl_contract::{
     Agent, AgentStatus, Block, Department, Event, HistoryRecord, Intervention, InterventionState,
     Outcome, Topic,
@@ -15,6 +16,25 @@ pub(super) fn time(t: &Option<jiff::Timestamp>) -> String {
 }
 
 /// An intervention's state, coloured.
+/// Where an intervention stands, in words with its owner's name: `assigned to Bo Chen, version
+/// 5`, `queued, version 3`.
+pub fn standing(names: &Names, intervention: &Intervention) -> String {
+    let owner = intervention
+        .owner
+        .as_deref()
+        .map(|o| format!(" to {}", names.of(o)))
+        .unwrap_or_default();
+    let owner = if intervention.state == InterventionState::Assigned {
+        owner
+    } else {
+        String::new()
+    };
+    format!(
+        "{}{owner}, version {}",
+        intervention.state, intervention.version
+    )
+}
+
 pub fn state(state: InterventionState) -> Span {
     let color = match state {
         InterventionState::Queued => Color::Yellow,

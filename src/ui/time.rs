@@ -16,6 +16,22 @@ pub fn age(then: Timestamp, now: Timestamp) -> String {
     }
 }
 
+/// How long something took: `0.4 s`, `12.3 s` under a minute, then as an age (`2m 5s` is
+/// written `2m`, as ages are).
+pub fn elapsed(took: std::time::Duration) -> String {
+    let secs = took.as_secs_f64();
+    if secs < 60.0 {
+        return format!("{secs:.1} s");
+    }
+    let m = took.as_secs() / 60;
+    let s = took.as_secs() % 60;
+    if m < 60 {
+        format!("{m}m {s:02}s")
+    } else {
+        format!("{}h {:02}m", m / 60, m % 60)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,6 +52,15 @@ mod tests {
                 ago(-10)
             ],
             ["5s", "1m", "1h", "1h 5m", "1d", "1d 1h", "0s"]
+        );
+    }
+
+    #[test]
+    fn elapsed_times_keep_a_tenth_under_a_minute() {
+        let took = |ms: u64| elapsed(std::time::Duration::from_millis(ms));
+        assert_eq!(
+            [took(420), took(12_340), took(125_000), took(3_725_000)],
+            ["0.4 s", "12.3 s", "2m 05s", "1h 02m"]
         );
     }
 }

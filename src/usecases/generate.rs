@@ -23,9 +23,11 @@ pub struct GenerateSpec {
     pub messages: usize,
     /// The newest instant of the data; by default the start of today (UTC).
     pub until: Timestamp,
+    /// The share of interventions still open (queued or assigned), in percent: the newest ones.
+    pub open: usize,
 }
 
-const HELP: &str = "expected a comma list such as interventions=100000,users=20000,days=30,seed=42 (also messages=N, until=2026-11-24T00:00:00Z)";
+const HELP: &str = "expected a comma list such as interventions=100000,users=20000,days=30,seed=42 (also messages=N, open=PERCENT, until=2026-11-24T00:00:00Z)";
 
 impl FromStr for GenerateSpec {
     type Err = String;
@@ -43,6 +45,7 @@ impl FromStr for GenerateSpec {
             seed: 1,
             messages: 4,
             until: today,
+            open: 10,
         };
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let (name, value) = part
@@ -62,6 +65,7 @@ impl FromStr for GenerateSpec {
                 "users" => spec.users = number(1_000_000)? as usize,
                 "days" => spec.days = number(3650)? as i64,
                 "messages" => spec.messages = number(100)? as usize,
+                "open" => spec.open = number(100)? as usize,
                 "seed" => {
                     spec.seed = value
                         .parse()
@@ -105,14 +109,42 @@ const ASKS: &[(&str, &str)] = &[
     ("How do I change my email?", "account"),
 ];
 
-/// The whole data set for a spec; the same spec gives the same file.
-pub fn generate(spec: &GenerateSpec) -> SeedFile {
-    let mut rng = fastrand::Rng::with_seed(spec.seed);
+/// Generated data: its catalog, and conversations made one at a time, each (with its user) a
+/// function of the spec's seed and its own index, so a load streams in bounded memory and a
+/// change of one parameter re-draws only what depends on it.
+pub struct Generated {
+    pub spec: GenerateSpec,
+    /// Departments, agents, topics, outcomes and blocks; no users or conversations.
+    pub catalog: SeedFile,
+    agents: usize,
+}
+
+/// What a draw is for, so each has its own stream of numbers.
+#[derive(Clone, Copy)]
+enum Stream {
+    Conversation = 1,
+    User = 2,
+    Open = 3,
+    Owner = 4,
+}
+
+/// A number drawn for (seed, what, index) alone: SplitMix64 of the three.
+fn draw(seed: u64, what: Stream, index: u64) -> u64 {
+    let mut z = seed
+        ^ (what as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ index.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The catalog and the way to every conversation; the same spec gives the same data.
+pub fn generate(spec: &GenerateSpec) -> Generated {
     let named = |key: &str, name: &str| NamedInput {
         key: key.into(),
         name: name.into(),
     };
-    let mut file = SeedFile {
+    let mut catalog = SeedFile {
         departments: vec![
             named("support", "Support"),
             named("billing", "Billing"),
@@ -137,20 +169,20 @@ pub fn generate(spec: &GenerateSpec) -> SeedFile {
         ("invoice", "Invoice question", "billing"),
         ("refund", "Refund request", "billing"),
     ] {
-        file.topics.push(TopicInput {
+        catalog.topics.push(TopicInput {
             key: key.into(),
             name: name.into(),
             department: Some(dept.into()),
         });
     }
-    let agent_count = (spec.interventions / 500).clamp(6, 200);
-    for i in 0..agent_count {
+    let agents = (spec.interventions / 500).clamp(6, 200);
+    for i in 0..agents {
         let status = match i % 10 {
             3 => AgentStatus::Offline,
             7 => AgentStatus::Away,
             _ => AgentStatus::Online,
         };
-        file.agents.push(AgentInput {
+        catalog.agents.push(AgentInput {
             key: format!("gen-agent-{i}"),
             name: format!(
                 "{} {} {i}",
@@ -164,30 +196,61 @@ pub fn generate(spec: &GenerateSpec) -> SeedFile {
             active: true,
         });
     }
-    let channels = [
-        Channel::Web,
-        Channel::Web,
-        Channel::Whatsapp,
-        Channel::Messenger,
-        Channel::Teams,
-        Channel::Sms,
-    ];
-    for i in 0..spec.users {
-        file.users.push(UserInput {
-            key: format!("gen-user-{i}"),
+    Generated {
+        spec: spec.clone(),
+        catalog,
+        agents,
+    }
+}
+
+impl Generated {
+    /// What it holds, in a sentence.
+    pub fn describe(&self) -> String {
+        let c = &self.catalog;
+        format!(
+            "generated data: {} departments, {} agents, {} topics, {} outcomes, {} blocks, up to {} users, {} conversations with an intervention",
+            c.departments.len(),
+            c.agents.len(),
+            c.topics.len(),
+            c.outcomes.len(),
+            c.blocks.len(),
+            self.spec.users,
+            self.spec.interventions
+        )
+    }
+
+    /// User `u`: the same for the same seed whatever else the spec says.
+    pub fn user(&self, u: usize) -> UserInput {
+        let mut rng = fastrand::Rng::with_seed(draw(self.spec.seed, Stream::User, u as u64));
+        let channels = [
+            Channel::Web,
+            Channel::Web,
+            Channel::Whatsapp,
+            Channel::Messenger,
+            Channel::Teams,
+            Channel::Sms,
+        ];
+        UserInput {
+            key: format!("gen-user-{u}"),
             name: format!(
                 "{} {}",
                 FIRST[rng.usize(..FIRST.len())],
                 LAST[rng.usize(..LAST.len())]
             ),
-            email: (rng.u8(..10) < 7).then(|| format!("user{i}@example.com")),
+            email: (rng.u8(..10) < 7).then(|| format!("user{u}@example.com")),
             channel: channels[rng.usize(..channels.len())],
-        });
+        }
     }
-    let span = spec.days * 86_400;
-    for i in 0..spec.interventions {
-        // Most are old and finished; the newest are still open.
-        let recent = i + spec.interventions / 10 >= spec.interventions;
+
+    /// Conversation `i` and its user, from the seed and `i` alone (and the parameters that
+    /// shape it: days, messages, open, users).
+    pub fn conversation(&self, i: usize) -> (ConversationSeed, UserInput) {
+        let spec = &self.spec;
+        let seed = spec.seed;
+        let mut rng = fastrand::Rng::with_seed(draw(seed, Stream::Conversation, i as u64));
+        // Open (queued or assigned) ones are recent; the rest are older and finished.
+        let recent = draw(seed, Stream::Open, i as u64) % 100 < spec.open as u64;
+        let span = spec.days * 86_400;
         let ago = if recent {
             rng.i64(60..4 * 3600)
         } else {
@@ -222,10 +285,21 @@ pub fn generate(spec: &GenerateSpec) -> SeedFile {
                 )),
             });
         }
-        let first_index = rng.usize(..agent_count);
-        let second_index = (first_index + 1 + rng.usize(..agent_count - 1)) % agent_count;
+        let owners = draw(seed, Stream::Owner, i as u64);
+        let first_index = (owners % self.agents as u64) as usize;
+        let second_index =
+            (first_index + 1 + ((owners >> 32) % (self.agents as u64 - 1)) as usize) % self.agents;
         let first = format!("gen-agent-{first_index}");
         let roll = rng.u8(..100);
+        let outcome = [
+            "resolved",
+            "resolved",
+            "resolved",
+            "escalated",
+            "no-response",
+            "duplicate",
+        ][rng.usize(..6)];
+        let (tagged, with_block) = (rng.bool(), rng.bool());
         let actions = if recent {
             match roll {
                 0..40 => vec![],
@@ -237,18 +311,15 @@ pub fn generate(spec: &GenerateSpec) -> SeedFile {
                     }),
                 ],
                 55..90 => vec![ActionSeed::Assign(AssignSeed::To(first.clone()))],
-                _ => {
-                    let second = format!("gen-agent-{second_index}");
-                    vec![
-                        ActionSeed::Assign(AssignSeed::To(first.clone())),
-                        ActionSeed::Reassign(ReassignSeed {
-                            to: second,
-                            reason: None,
-                            at: None,
-                            by: None,
-                        }),
-                    ]
-                }
+                _ => vec![
+                    ActionSeed::Assign(AssignSeed::To(first.clone())),
+                    ActionSeed::Reassign(ReassignSeed {
+                        to: format!("gen-agent-{second_index}"),
+                        reason: None,
+                        at: None,
+                        by: None,
+                    }),
+                ],
             }
         } else {
             match roll {
@@ -256,21 +327,13 @@ pub fn generate(spec: &GenerateSpec) -> SeedFile {
                     ActionSeed::Assign(AssignSeed::To(first.clone())),
                     ActionSeed::Complete(CompleteSeed {
                         topic: topic.into(),
-                        outcome: [
-                            "resolved",
-                            "resolved",
-                            "resolved",
-                            "escalated",
-                            "no-response",
-                            "duplicate",
-                        ][rng.usize(..6)]
-                        .into(),
-                        tags: if rng.bool() {
+                        outcome: outcome.into(),
+                        tags: if tagged {
                             vec!["generated".into()]
                         } else {
                             vec![]
                         },
-                        block: rng.bool().then(|| "survey".to_owned()),
+                        block: with_block.then(|| "survey".to_owned()),
                         at: None,
                         by: None,
                     }),
@@ -282,17 +345,17 @@ pub fn generate(spec: &GenerateSpec) -> SeedFile {
             }
         };
         if matches!(actions.first(), Some(ActionSeed::Assign(_))) {
-            let agent = first.clone();
             messages.push(MessageSeed {
                 sender: Sender::Agent,
-                agent: Some(agent),
+                agent: Some(first.clone()),
                 text: "Hi, I'm here to help.".into(),
                 at: Some(Instant::At(queued_at + SignedDuration::from_secs(60))),
             });
         }
-        file.conversations.push(ConversationSeed {
-            key: format!("gen-{}-{i}", spec.seed),
-            user: format!("gen-user-{}", rng.usize(..spec.users)),
+        let user = self.user((draw(seed, Stream::User, !(i as u64)) % spec.users as u64) as usize);
+        let conversation = ConversationSeed {
+            key: format!("gen-{seed}-{i}"),
+            user: user.key.clone(),
             started_at: Some(Instant::At(start)),
             messages,
             intervention: Some(InterventionSeed {
@@ -308,9 +371,28 @@ pub fn generate(spec: &GenerateSpec) -> SeedFile {
                 queued_at: Some(Instant::At(queued_at)),
                 actions,
             }),
-        });
+        };
+        (conversation, user)
     }
-    file
+
+    /// Every conversation with its user, made as the iterator reaches it.
+    pub fn conversations(&self) -> impl Iterator<Item = (ConversationSeed, UserInput)> + '_ {
+        (0..self.spec.interventions).map(|i| self.conversation(i))
+    }
+
+    /// The whole data set as one document (for checks and small specs): the catalog, the
+    /// users the conversations name, and the conversations.
+    pub fn to_file(&self) -> SeedFile {
+        let mut file = self.catalog.clone();
+        let mut seen = std::collections::HashSet::new();
+        for (conversation, user) in self.conversations() {
+            if seen.insert(user.key.clone()) {
+                file.users.push(user);
+            }
+            file.conversations.push(conversation);
+        }
+        file
+    }
 }
 
 #[cfg(test)]
@@ -323,8 +405,8 @@ mod tests {
             "interventions=300,users=50,days=5,seed=9,until=2026-11-24T00:00:00Z"
                 .parse()
                 .unwrap();
-        let a = generate(&spec);
-        assert_eq!(a, generate(&spec));
+        let a = generate(&spec).to_file();
+        assert_eq!(a, generate(&spec).to_file());
         assert_eq!(a.conversations.len(), 300);
         assert!(
             livectl_contract::seed::validate::check(&a, "").is_empty(),
@@ -335,7 +417,74 @@ mod tests {
             "interventions=300,users=50,days=5,seed=10,until=2026-11-24T00:00:00Z"
                 .parse()
                 .unwrap();
-        assert_ne!(a, generate(&other));
+        assert_ne!(a, generate(&other).to_file());
+        let open: GenerateSpec =
+            "interventions=300,users=50,days=5,seed=9,until=2026-11-24T00:00:00Z,open=100"
+                .parse()
+                .unwrap();
+        let finished = |f: &SeedFile| {
+            f.conversations
+                .iter()
+                .filter(|c| {
+                    c.intervention.as_ref().is_some_and(|i| {
+                        i.actions
+                            .iter()
+                            .any(|a| matches!(a, ActionSeed::Complete(_) | ActionSeed::Cancel(_)))
+                    })
+                })
+                .count()
+        };
+        assert_eq!(
+            finished(&generate(&open).to_file()),
+            0,
+            "open=100: every one open"
+        );
+        assert!(finished(&a) >= 250, "by default the newest tenth is open");
+    }
+
+    #[test]
+    fn each_conversation_depends_on_its_seed_and_index_not_on_unrelated_parameters() {
+        let spec = |extra: &str| {
+            generate(
+                &format!(
+                    "interventions=300,users=50,days=5,seed=9,until=2026-11-24T00:00:00Z{extra}"
+                )
+                .parse()
+                .unwrap(),
+            )
+        };
+        let base = spec("");
+        // More interventions: the first 300 stay as they were.
+        let more = spec(",interventions=600");
+        assert!((0..300).all(|i| base.conversation(i) == more.conversation(i)));
+        // Other users: the same conversations, only whose they are may change.
+        let users = spec(",users=80");
+        for i in 0..300 {
+            let (mut a, _) = base.conversation(i);
+            let (b, _) = users.conversation(i);
+            a.user = b.user.clone();
+            assert_eq!(a, b, "conversation {i}");
+        }
+        // A user is the same user whatever the spec around it.
+        assert_eq!(base.user(7), users.user(7));
+        // More open: those that were open stay exactly as they were.
+        let open = spec(",open=30");
+        let is_open = |g: &Generated, i: usize| {
+            g.conversation(i)
+                .0
+                .intervention
+                .unwrap()
+                .actions
+                .iter()
+                .all(|a| !matches!(a, ActionSeed::Complete(_) | ActionSeed::Cancel(_)))
+        };
+        let was_open: Vec<usize> = (0..300).filter(|&i| is_open(&base, i)).collect();
+        assert!(!was_open.is_empty());
+        assert!(
+            was_open
+                .iter()
+                .all(|&i| base.conversation(i) == open.conversation(i))
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::model::Names;
 /// The agent an AGENT argument names.
 pub async fn agent(client: &Client, text: &str, flag: &str) -> Result<Agent, CliError> {
     if text == "me" {
-        return Ok(client.me().await?);
+        return Ok(client.me().await?.agent);
     }
     let agents = client.agents().await?;
     pick_agent(&agents, text, flag).cloned()

@@ -5,9 +5,11 @@
 
 pub mod bulk;
 pub mod conformance;
+pub mod console;
 pub mod generate;
 pub mod lookup;
 pub mod seed;
+pub mod seen;
 pub mod spread;
 pub mod stuck;
 pub mod targets;

@@ -10,8 +10,7 @@ use livectl_contract::{
     ReasonRequest, States,
 };
 
-use super::spread;
-use super::targets::{Source, Target};
+use super::spread::Spreader;
 use crate::error::CliError;
 use crate::model::{Item, Stuck, StuckReason};
 use crate::ui::Ui;
@@ -82,18 +81,27 @@ pub async fn find(
         ..InterventionQuery::default()
     };
     let open: Vec<Intervention> = client.interventions(query, FULL_PAGE).try_collect().await?;
-    let stuck = open
-        .into_iter()
+    let stuck = among(open, &agents, now, limits);
+    Ok((stuck, agents))
+}
+
+/// The interventions of `open` that need help now, each with its reasons.
+pub fn among(
+    open: impl IntoIterator<Item = Intervention>,
+    agents: &HashMap<String, Agent>,
+    now: Timestamp,
+    limits: Thresholds,
+) -> Vec<Stuck> {
+    open.into_iter()
         .filter_map(|i| {
-            let reasons = reasons(&i, &agents, now, limits);
+            let reasons = reasons(&i, agents, now, limits);
             (!reasons.is_empty()).then_some(Stuck {
                 intervention: i,
                 reasons,
                 now,
             })
         })
-        .collect();
-    Ok((stuck, agents))
+        .collect()
 }
 
 /// A fix for what is stuck.
@@ -144,20 +152,16 @@ pub async fn plan(
                 .collect()
         }
         Fix::Reassign(agents) => {
-            let mut targets: Vec<Target> = stuck
-                .iter()
-                .map(|s| Target::from(s.intervention.clone()))
-                .collect();
-            let to = spread::assignees(client, &mut targets, Source::Filters, agents).await?;
+            let mut spreader = Spreader::new(client, agents).await?;
             stuck
                 .iter()
-                .zip(to)
-                .map(|(s, agent)| {
+                .map(|s| {
+                    let i = &s.intervention;
                     let request = AssignRequest {
-                        agent,
+                        agent: spreader.pick(i.owner.as_deref()).to_owned(),
                         reason: reason.clone(),
                     };
-                    let action = if s.intervention.state == InterventionState::Queued {
+                    let action = if i.state == InterventionState::Queued {
                         Action::Assign(request)
                     } else {
                         Action::Reassign(request)

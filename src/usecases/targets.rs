@@ -1,14 +1,18 @@
 //! TARGETS: ids as arguments, `-` for ids on stdin (one a line, or NDJSON objects with an `id`),
-//! or the `list` filters.
+//! or the `list` filters. They stream: stdin is read and a listing fetched page by page as the
+//! plan takes them, each id once.
 
 use std::io::BufRead;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use futures_util::TryStreamExt;
+use futures_util::StreamExt;
+use futures_util::stream::LocalBoxStream;
 use livectl_client::{Client, FULL_PAGE};
 use livectl_contract::{Intervention, InterventionQuery, InterventionState};
 
+use super::seen::Seen;
 use crate::error::CliError;
-use crate::ui::Ui;
 
 /// One selected intervention: its id and, when it was listed, the version seen.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,59 +35,6 @@ impl Target {
     }
 }
 
-/// Where the targets came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Arguments,
-    Stdin,
-    Filters,
-}
-
-/// Parses ids from a reader: blank lines are skipped, duplicates dropped (and counted); a line
-/// starting with `{` is an NDJSON object whose `id` is taken.
-pub fn read_ids(reader: impl BufRead) -> Result<(Vec<String>, usize), CliError> {
-    let mut ids = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    let mut duplicates = 0;
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| CliError::usage(format!("stdin line {}: {e}", n + 1)))?;
-        let text = line.trim();
-        if text.is_empty() {
-            continue;
-        }
-        let id = if text.starts_with('{') {
-            let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-                CliError::usage(format!("stdin line {}: not valid JSON: {e}", n + 1)).hint(
-                    "give one id a line, or NDJSON objects with an \"id\" (livectl list -o ndjson)",
-                )
-            })?;
-            value
-                .get("id")
-                .and_then(|v| v.as_str())
-                .ok_or_else(|| {
-                    CliError::usage(format!(
-                        "stdin line {}: the object has no string \"id\"",
-                        n + 1
-                    ))
-                })?
-                .to_owned()
-        } else if text.split_whitespace().count() > 1 {
-            return Err(
-                CliError::usage(format!("stdin line {}: `{text}` is not one id", n + 1))
-                    .hint("give one id a line, or NDJSON objects with an \"id\""),
-            );
-        } else {
-            text.to_owned()
-        };
-        if seen.insert(id.clone()) {
-            ids.push(id);
-        } else {
-            duplicates += 1;
-        }
-    }
-    Ok((ids, duplicates))
-}
-
 impl From<Intervention> for Target {
     fn from(i: Intervention) -> Target {
         Target {
@@ -95,26 +46,123 @@ impl From<Intervention> for Target {
     }
 }
 
-/// Resolves TARGETS into the interventions to act on: ids, `-` for stdin, or the interventions
-/// a query selects (with the version listed, for If-Match).
-pub async fn resolve(
-    client: &Client,
-    ui: &Ui,
+/// Where the targets came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Arguments,
+    Stdin,
+    Filters,
+}
+
+/// The targets of a run, as they come.
+pub struct Selection<'a> {
+    pub source: Source,
+    pub targets: LocalBoxStream<'a, Result<Target, CliError>>,
+    /// Ids given more than once: dropped as they came, counted here.
+    pub repeats: Arc<AtomicU64>,
+}
+
+/// Ids waiting between the thread that reads stdin and the plan.
+const STDIN_QUEUE: usize = 1024;
+
+/// The id on line `n` of stdin, if it holds one: blank lines hold none; a line starting with
+/// `{` is an NDJSON object whose `id` is taken.
+fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
+    let text = line.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.starts_with('{') {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            CliError::usage(format!("stdin line {n}: not valid JSON: {e}")).hint(
+                "give one id a line, or NDJSON objects with an \"id\" (livectl list -o ndjson)",
+            )
+        })?;
+        return value
+            .get("id")
+            .and_then(|v| v.as_str())
+            .map(|id| Some(id.to_owned()))
+            .ok_or_else(|| {
+                CliError::usage(format!("stdin line {n}: the object has no string \"id\""))
+            });
+    }
+    if text.split_whitespace().count() > 1 {
+        return Err(
+            CliError::usage(format!("stdin line {n}: `{text}` is not one id"))
+                .hint("give one id a line, or NDJSON objects with an \"id\""),
+        );
+    }
+    Ok(Some(text.to_owned()))
+}
+
+/// Reads ids from `reader` and hands each new one to `send`, which answers false to stop: blank
+/// lines are skipped, repeats dropped and counted in `repeats`. A bad line is sent as its error
+/// and ends the reading; so does input without any id.
+pub fn read_ids(
+    reader: impl BufRead,
+    repeats: &AtomicU64,
+    mut send: impl FnMut(Result<String, CliError>) -> bool,
+) {
+    let mut seen = Seen::new();
+    let mut any = false;
+    for (n, line) in reader.lines().enumerate() {
+        let id = line
+            .map_err(|e| CliError::usage(format!("stdin line {}: {e}", n + 1)))
+            .and_then(|line| id_of_line(n + 1, &line));
+        let id = match id {
+            Ok(Some(id)) => id,
+            Ok(None) => continue,
+            Err(e) => {
+                send(Err(e));
+                return;
+            }
+        };
+        if !seen.insert(&id) {
+            repeats.fetch_add(1, Ordering::SeqCst);
+            continue;
+        }
+        any = true;
+        if !send(Ok(id)) {
+            return;
+        }
+    }
+    if !any {
+        send(Err(CliError::usage("stdin held no ids")));
+    }
+}
+
+/// The ids on stdin, read by a thread of their own so the plan streams while stdin is read.
+fn stdin_ids<'a>(repeats: Arc<AtomicU64>) -> LocalBoxStream<'a, Result<Target, CliError>> {
+    let (tx, rx) = tokio::sync::mpsc::channel(STDIN_QUEUE);
+    std::thread::spawn(move || {
+        read_ids(std::io::stdin().lock(), &repeats, |id| {
+            tx.blocking_send(id.map(Target::bare)).is_ok()
+        });
+    });
+    futures_util::stream::unfold(rx, |mut rx| async move {
+        let next = rx.recv().await?;
+        Some((next, rx))
+    })
+    .boxed_local()
+}
+
+/// Resolves TARGETS into the interventions to act on, as a stream: ids, `-` for stdin, or the
+/// interventions a query selects (with the version listed, for If-Match).
+pub fn select<'a>(
+    client: &'a Client,
     ids: &[String],
     query: Option<InterventionQuery>,
-) -> Result<(Vec<Target>, Source), CliError> {
+) -> Result<Selection<'a>, CliError> {
     if !ids.is_empty() && query.is_some() {
         return Err(CliError::usage("give ids or filters, not both"));
     }
+    let repeats = Arc::new(AtomicU64::new(0));
     if ids.len() == 1 && ids[0] == "-" {
-        let (ids, duplicates) = read_ids(std::io::stdin().lock())?;
-        if duplicates > 0 {
-            ui.note(format!("ignored {duplicates} repeated id(s) from stdin"));
-        }
-        if ids.is_empty() {
-            return Err(CliError::usage("stdin held no ids"));
-        }
-        return Ok((ids.into_iter().map(Target::bare).collect(), Source::Stdin));
+        return Ok(Selection {
+            source: Source::Stdin,
+            targets: stdin_ids(repeats.clone()),
+            repeats,
+        });
     }
     if ids.iter().any(|i| i == "-") {
         return Err(CliError::usage(
@@ -122,45 +170,71 @@ pub async fn resolve(
         ));
     }
     if !ids.is_empty() {
-        let mut seen = std::collections::HashSet::new();
-        let unique: Vec<Target> = ids
+        let mut seen = Seen::new();
+        let unique: Vec<Result<Target, CliError>> = ids
             .iter()
-            .filter(|i| seen.insert(i.as_str()))
-            .map(|i| Target::bare(i.clone()))
+            .filter(|i| seen.insert(i))
+            .map(|i| Ok(Target::bare(i.clone())))
             .collect();
-        return Ok((unique, Source::Arguments));
+        return Ok(Selection {
+            source: Source::Arguments,
+            targets: futures_util::stream::iter(unique).boxed_local(),
+            repeats,
+        });
     }
     let Some(query) = query else {
         return Err(CliError::usage(
             "name the interventions: ids, `-` to read them from stdin, or filters such as --owner or --older-than",
         ));
     };
-    let listed: Vec<Intervention> = client.interventions(query, FULL_PAGE).try_collect().await?;
-    Ok((
-        listed.into_iter().map(Target::from).collect(),
-        Source::Filters,
-    ))
+    Ok(Selection {
+        source: Source::Filters,
+        targets: client
+            .interventions(query, FULL_PAGE)
+            .map(|listed| listed.map(Target::from).map_err(CliError::from))
+            .boxed_local(),
+        repeats,
+    })
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::{AtomicU64, Ordering};
+
     use super::read_ids;
+    use crate::error::CliError;
+
+    fn read(input: &str) -> (Vec<Result<String, CliError>>, u64) {
+        let repeats = AtomicU64::new(0);
+        let mut got = Vec::new();
+        read_ids(input.as_bytes(), &repeats, |id| {
+            got.push(id);
+            true
+        });
+        (got, repeats.load(Ordering::SeqCst))
+    }
 
     #[test]
     fn stdin_ids_skip_blanks_and_repeats_and_read_ndjson() {
         let input = "iv_1\n\n  iv_2  \n{\"id\":\"iv_3\",\"state\":\"queued\"}\niv_1\n";
-        let (ids, duplicates) = read_ids(input.as_bytes()).unwrap();
+        let (ids, repeats) = read(input);
+        let ids: Vec<String> = ids.into_iter().map(Result::unwrap).collect();
         assert_eq!(ids, ["iv_1", "iv_2", "iv_3"]);
-        assert_eq!(duplicates, 1);
+        assert_eq!(repeats, 1);
     }
 
     #[test]
     fn malformed_stdin_names_the_line() {
-        let e = read_ids("iv_1\n{\"id\": \n".as_bytes()).unwrap_err();
-        assert!(e.message.contains("stdin line 2"), "{}", e.message);
-        let e = read_ids("{\"name\":\"x\"}\n".as_bytes()).unwrap_err();
-        assert!(e.message.contains("no string \"id\""), "{}", e.message);
-        let e = read_ids("iv_1 iv_2\n".as_bytes()).unwrap_err();
-        assert!(e.message.contains("not one id"), "{}", e.message);
+        let error = |input: &str| {
+            let (got, _) = read(input);
+            got.into_iter()
+                .find_map(Result::err)
+                .map(|e| e.message)
+                .unwrap_or_default()
+        };
+        assert!(error("iv_1\n{\"id\": \n").contains("stdin line 2"));
+        assert!(error("{\"name\":\"x\"}\n").contains("no string \"id\""));
+        assert!(error("iv_1 iv_2\n").contains("not one id"));
+        assert_eq!(error("\n \n"), "stdin held no ids");
     }
 }

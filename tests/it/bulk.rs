@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::harness::{Api, Run, Sandbox, Workspace};
+use crate::harness::{Api, Sandbox, Workspace};
 
 /// Every intervention acted on by `action`, with how many times.
-fn acted(api: &Api, action: &str) -> HashMap<String, usize> {
+pub(crate) fn acted(api: &Api, action: &str) -> HashMap<String, usize> {
     let mut counts = HashMap::new();
     for e in api.all(&format!("/v1/audit?action={action}")) {
         *counts
@@ -21,38 +21,37 @@ fn acted(api: &Api, action: &str) -> HashMap<String, usize> {
     counts
 }
 
-/// Runs a bulk command, resuming from its journal while items failed for a passing reason.
-fn run_until_done(sandbox: &Sandbox, token: &str, args: &[&str], journal: &str) -> Run {
-    let mut all: Vec<&str> = args.to_vec();
-    all.extend(["--yes", "--journal", journal]);
-    let mut run = sandbox.cli(token, &all);
-    for _ in 0..5 {
-        if run.code != 3 {
-            break;
-        }
-        run = sandbox.cli(token, &[args[0], "--resume", journal, "--yes"]);
-    }
-    run
-}
-
 #[test]
 fn two_thousand_assigns_and_a_spread_reassign_under_faults_act_exactly_once() {
     let clean = Sandbox::start(&[]);
     let api = clean.api();
     let w = Workspace::new(&api);
     let ids: HashSet<String> = (0..2000).map(|_| w.queued()).collect();
+    // As the issue measured it: one request in five fails, some connections drop after the
+    // action committed, some are throttled. One run, no resume, ends with every item done once:
+    // what exhausts its retries gets end-of-run passes with its same key (with --retries 0, five
+    // items of this seed fail and the run exits 3).
     let faulty = Sandbox::start_in(
         clean.home.clone(),
-        &["--faults", "error=0.08,drop=0.05,throttle=0.01,seed=1"],
+        &["--faults", "error=0.2,drop=0.05,throttle=0.05,seed=1"],
     );
     let dir = clean.home.path();
 
     let journal = dir.join("assign.ndjson");
-    let run = run_until_done(
-        &faulty,
+    let journal = journal.to_str().unwrap();
+    let run = faulty.cli(
         &api.token,
-        &["assign", "--owner", "none", "--to", "bo", "-q"],
-        journal.to_str().unwrap(),
+        &[
+            "assign",
+            "--owner",
+            "none",
+            "--to",
+            "bo",
+            "-q",
+            "--yes",
+            "--journal",
+            journal,
+        ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let assigned = acted(&api, "assigned");
@@ -64,13 +63,22 @@ fn two_thousand_assigns_and_a_spread_reassign_under_faults_act_exactly_once() {
     assert!(assigned.values().all(|n| *n == 1), "and none twice");
 
     let journal = dir.join("reassign.ndjson");
-    let run = run_until_done(
-        &faulty,
+    let journal = journal.to_str().unwrap();
+    let run = faulty.cli(
         &api.token,
         &[
-            "reassign", "--from", "bo", "--to", "ana", "--to", "cy", "-q",
+            "reassign",
+            "--from",
+            "bo",
+            "--to",
+            "ana",
+            "--to",
+            "cy",
+            "-q",
+            "--yes",
+            "--journal",
+            journal,
         ],
-        journal.to_str().unwrap(),
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let reassigned = acted(&api, "reassigned");
@@ -112,7 +120,7 @@ fn spawn(sandbox: &Sandbox, token: &str, args: &[&str]) -> Child {
 }
 
 /// Waits until the journal records at least `n` started items.
-fn wait_for_starts(journal: &std::path::Path, n: usize) {
+pub(crate) fn wait_for_starts(journal: &std::path::Path, n: usize) {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let text = std::fs::read_to_string(journal).unwrap_or_default();
@@ -232,9 +240,19 @@ fn ctrl_c_stops_dispatching_and_the_rest_resumes() {
         done,
         "in-flight items finished and were counted"
     );
-    sandbox
-        .cli(&api.token, &["cancel", "--resume", path, "--yes", "-q"])
-        .ok();
+    // The resume keeps the run's rate; what is given again (the concurrency) wins.
+    let resumed = sandbox.cli(
+        &api.token,
+        &["cancel", "--resume", path, "--yes", "--concurrency", "4"],
+    );
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    assert!(
+        resumed
+            .stderr
+            .contains("; concurrency 4, at most 100 a second, 2 end-of-run retries\n"),
+        "{}",
+        resumed.stderr
+    );
     let cancelled = acted(&api, "cancelled");
     assert_eq!(cancelled.len(), 200);
     assert!(cancelled.values().all(|n| *n == 1));
@@ -402,8 +420,23 @@ fn ids_from_stdin_with_blank_lines_repeats_and_ndjson() {
         "{}",
         run.stderr
     );
-    assert_eq!(run.ok(), ids.join("\n") + "\n");
-    assert_eq!(acted(&api, "assigned").len(), 3);
+    assert!(
+        run.stderr.contains("3 done, 0 skipped, 0 failed of 3"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.ok(),
+        "",
+        "the summary lists what was skipped or failed: nothing"
+    );
+    assert_eq!(
+        acted(&api, "assigned")
+            .keys()
+            .cloned()
+            .collect::<HashSet<_>>(),
+        ids.iter().cloned().collect::<HashSet<_>>()
+    );
 
     let pipe = |input: &str, args: &[&str]| {
         let run = sandbox.cli_stdin(&api.token, args, input);
@@ -439,7 +472,14 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
     cli(&["reassign", &a, &b, "--to", "nobody", "--yes"]).fails(5, "no agent is called `nobody`");
     cli(&["reassign", &a, &b, "--to", "cy", "--to", "dan", "--yes"])
         .fails(2, "is inactive and receives no work");
-    cli(&["reassign", &a, &b, "--to", "cy", "--rate", "0", "--yes"]).fails(2, "above 0");
+    // Rates too slow for a timer (1e-20 once panicked converting to a duration) or too fast
+    // to be a limit are refused with the range.
+    for rate in [
+        "0", "1e-20", "1e-300", "-5", "0.0009", "2e6", "1e400", "NaN", "fast",
+    ] {
+        let flag = format!("--rate={rate}");
+        cli(&["reassign", &a, &b, "--to", "cy", &flag, "--yes"]).fails(2, "from 0.001 to 1000000");
+    }
     cli(&["reassign", &a, "--owner", "bo", "--to", "cy", "--yes"])
         .fails(2, "give ids or filters, not both");
     let missing = sandbox.home.path().join("missing.ndjson");
@@ -519,26 +559,33 @@ fn stuck_finds_each_kind_in_the_demo_and_fixes_them() {
     let found = home.cli(&["stuck", "-o", "json", "-q"]);
     assert_eq!(found.code, 0, "{}", found.stderr);
     let stuck: Vec<Value> = serde_json::from_str(&found.stdout).unwrap();
-    let reasons: Vec<String> = stuck
+    let reasons: Vec<Value> = stuck
         .iter()
-        .flat_map(|s| {
-            s["reasons"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|r| r.as_str().unwrap().to_owned())
-        })
+        .flat_map(|s| s["reasons"].as_array().unwrap().clone())
         .collect();
-    for kind in [
-        "queued for 2h",
-        "owner Sam Okafor is offline",
-        "owner Eli Novak is away",
-        "for a reply",
+    // Each reason as data beside its sentence.
+    for (kind, text) in [
+        ("queued_too_long", "queued for 2h"),
+        ("owner_offline", "owner Sam Okafor is offline"),
+        ("owner_away", "owner Eli Novak is away"),
+        ("no_reply", "for a reply"),
     ] {
         assert!(
-            reasons.iter().any(|r| r.contains(kind)),
-            "no `{kind}` in {reasons:?}"
+            reasons
+                .iter()
+                .any(|r| r["kind"] == kind && r["text"].as_str().unwrap().contains(text)),
+            "no `{kind}` saying `{text}` in {reasons:?}"
         );
+    }
+    for r in &reasons {
+        match r["kind"].as_str().unwrap() {
+            "queued_too_long" | "no_reply" => {
+                let since: jiff::Timestamp = r["since"].as_str().unwrap().parse().unwrap();
+                let seconds = r["seconds"].as_i64().unwrap();
+                assert!(seconds > 0 && since < jiff::Timestamp::now(), "{r}");
+            }
+            _ => assert!(r["since"].is_null() && r["seconds"].is_null(), "{r}"),
+        }
     }
     // Thresholds move what counts as stuck.
     let lenient = home
@@ -635,4 +682,85 @@ fn watch_shows_a_change_made_by_another_process() {
         Some(0),
         "Ctrl-C ends watch with 0"
     );
+}
+
+#[test]
+fn a_spread_leaves_out_agents_who_are_away_unless_include_away() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let status = |key: &str, name: &str, status: &str| {
+        let body = json!({"key": key, "name": name, "email": format!("{key}@example.com"), "department": w.support, "status": status});
+        let answer = api.post("/v1/agents", body);
+        assert!(answer.status / 100 == 2, "{answer:?}");
+    };
+    status("cy", "Cy Diaz", "away");
+    for _ in 0..4 {
+        let id = w.queued();
+        api.post(
+            &format!("/v1/interventions/{id}/assign"),
+            json!({"agent": w.bo}),
+        )
+        .expect(200);
+    }
+    let load = || -> HashMap<String, i64> {
+        api.get("/v1/queues").expect(200)["agents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                (
+                    q["agent"].as_str().unwrap().to_owned(),
+                    q["count"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // Cy is away: left out, and the run says so; Ana gets everything.
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "reassign", "--from", "bo", "--to", "ana", "--to", "cy", "--yes",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "leaving out Cy Diaz ({}, away): only online agents get work unless --include-away",
+            w.cy
+        )),
+        "{}",
+        run.stderr
+    );
+    let now = load();
+    assert_eq!((now[&w.ana], now.get(&w.cy).copied().unwrap_or(0)), (4, 0));
+    // --include-away: Cy shares the work, with a warning.
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "reassign",
+            "--from",
+            "ana",
+            "--to",
+            "bo",
+            "--to",
+            "cy",
+            "--include-away",
+            "--yes",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("is away"), "{}", run.stderr);
+    let now = load();
+    assert_eq!((now[&w.bo], now[&w.cy]), (2, 2));
+    // Nobody named is online: refused, nothing moved.
+    status("bo", "Bo Chen", "offline");
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "reassign", "--from", "cy", "--to", "bo", "--to", "cy", "--yes",
+        ],
+    );
+    run.fails(2, "no agent named is online");
+    assert_eq!(load(), now);
 }

@@ -175,21 +175,7 @@ fn error_answers_exit_with_their_kind_and_never_show_the_token() {
 fn bad_input_is_refused_before_anything_is_sent() {
     let home = Home::new();
     // No server listens here: exit 2 (not a connection failure) proves nothing was sent.
-    let run = |args: &[&str]| {
-        let out = home
-            .livectl()
-            .env("LIVECTL_API_URL", "http://127.0.0.1:9")
-            .env("LIVECTL_TOKEN", "t")
-            .args(args)
-            .stdin(std::process::Stdio::null())
-            .output()
-            .unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
-    };
+    let run = |args: &[&str]| home.cli_at("http://127.0.0.1:9", "t", args);
     run(&["api", "/v2/interventions"]).fails(2, "outside /v1/");
     run(&["api", "https://example.com/v1/me"]).fails(2, "give the path alone");
     run(&["api", "/v1/../admin"]).fails(2, "`..` segment");

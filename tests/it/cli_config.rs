@@ -50,11 +50,14 @@ fn login_saves_a_private_profile_that_later_runs_use() {
 
     // Later runs use the default profile without any variable.
     let whoami = sandbox.home.run(&["whoami"]);
+    let workspace = sandbox.api().get("/v1/me").expect(200)["workspace"]["id"].clone();
     assert_eq!(
         String::from_utf8(whoami.stdout).unwrap(),
         format!(
-            "Bo Chen <bo@example.com> agent {} on {} (profile `work`)\n",
-            w.bo, sandbox.url
+            "Bo Chen <bo@example.com> agent {} in workspace Sandbox ({}) on {} (profile `work`)\n",
+            w.bo,
+            workspace.as_str().unwrap(),
+            sandbox.url
         )
     );
     // LIVECTL_TOKEN overrides the saved token.

@@ -34,11 +34,15 @@ fn a_fresh_home_gets_the_demo_and_two_runs_see_each_other() {
         (value["state"].as_str(), value["owner"].as_str()),
         (Some("assigned"), Some("ag_3"))
     );
+    let me: serde_json::Value =
+        serde_json::from_str(&home.cli(&["whoami", "-q", "-o", "json"]).ok()).unwrap();
+    let workspace = me["workspace"]["id"].as_str().unwrap().to_owned();
+    assert!(workspace.starts_with("ws_"), "{me}");
     let whoami = home.cli(&["whoami", "-q"]);
     assert_eq!(
         whoami.stdout,
         format!(
-            "Sandbox Admin <admin@sandbox.invalid> admin ag_1 on the embedded sandbox {}\n",
+            "Sandbox Admin <admin@sandbox.invalid> admin ag_1 in workspace Sandbox ({workspace}) on the embedded sandbox {}\n",
             db.display()
         )
     );

@@ -280,9 +280,14 @@ fn actions_print_the_intervention_as_it_now_is() {
         "duplicate"
     );
     let whoami = sandbox.cli(&token, &["whoami"]).ok();
+    let workspace = w.api.get("/v1/me").expect(200)["workspace"]["id"].clone();
     assert_eq!(
         whoami,
-        "Sandbox Admin <admin@sandbox.invalid> admin ag_1 on ".to_owned() + &sandbox.url + "\n"
+        format!(
+            "Sandbox Admin <admin@sandbox.invalid> admin ag_1 in workspace Sandbox ({}) on {}\n",
+            workspace.as_str().unwrap(),
+            sandbox.url
+        )
     );
 }
 
@@ -459,4 +464,39 @@ fn a_narrow_terminal_gets_one_line_a_row_ending_in_an_ellipsis() {
     assert_eq!(narrow.lines().count(), 5, "a header and four rows");
     assert!(narrow.lines().all(|l| l.chars().count() <= 52), "{narrow}");
     assert!(narrow.contains('…'), "{narrow}");
+}
+
+#[test]
+fn one_action_on_a_terminal_names_the_owner_and_a_refusal_says_who_has_it_now() {
+    let (sandbox, _, token) = scene();
+    let tty = [("LIVECTL_FORCE_TTY", "1"), ("NO_COLOR", "1")];
+    // The table after an action shows the owner by name, as `list` does, not as ag_2.
+    snapshot!(
+        "assign_one_table",
+        sandbox
+            .cli_env(&token, &["assign", "iv_1", "--to", "bo"], &tty)
+            .ok()
+    );
+    // Refused because someone else has it: the message says who, the hint names the real id.
+    let run = sandbox.cli_env(&token, &["assign", "iv_2", "--to", "cy"], &tty);
+    let stderr = run.fails(6, "(now assigned to Bo Chen, version 2)");
+    assert!(
+        stderr.contains("hint: look at it as it is now with `livectl show iv_2`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("show ID"), "{stderr}");
+    // Through the generic path too (a filter-less conflict via `api`): the real id, no ID.
+    let run = sandbox.cli(
+        &token,
+        &[
+            "api",
+            "-X",
+            "POST",
+            "/v1/interventions/iv_2/return",
+            "--if-match",
+            "1",
+        ],
+    );
+    let stderr = run.fails(6, "version");
+    assert!(stderr.contains("`livectl show iv_2`"), "{stderr}");
 }

@@ -322,21 +322,7 @@ fn a_throttling_platform_is_checked_for_its_headers() {
 #[test]
 fn bad_platforms_and_tokens_get_one_clear_line_and_nothing_is_created() {
     let home = Home::new();
-    let run = |url: &str, token: &str| {
-        let out = home
-            .livectl()
-            .env("LIVECTL_API_URL", url)
-            .env("LIVECTL_TOKEN", token)
-            .args(["conformance"])
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
-    };
+    let run = |url: &str, token: &str| home.cli_at(url, token, &["conformance"]);
     run("http://127.0.0.1:1", "t").fails(1, "cannot reach http://127.0.0.1:1");
     let html = crate::cli_errors::impostor("200 OK", "text/html", "<html>a login page</html>", 5);
     let page = run(&html, "t");
@@ -397,11 +383,7 @@ fn a_real_platform_needs_yes_without_a_terminal() {
             .stdin(Stdio::null())
             .output()
             .unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
+        Run::from(out)
     };
     let refused = run(&[]);
     refused.fails(2, "a real platform; nothing was sent");

@@ -106,13 +106,18 @@ impl Sandbox {
 
     /// A sandbox on the database at `db`, with `home` for its HOME.
     pub fn start_on(home: Arc<Home>, db: &Path, args: &[&str]) -> Sandbox {
+        Sandbox::start_at(home, db, "127.0.0.1:0", args)
+    }
+
+    /// A sandbox listening on `addr` (to start one again where clients look for it).
+    pub fn start_at(home: Arc<Home>, db: &Path, addr: &str, args: &[&str]) -> Sandbox {
         let mut child = home
             .livectl()
             .args([
                 "sandbox",
                 "serve",
                 "--addr",
-                "127.0.0.1:0",
+                addr,
                 "--db",
                 db.to_str().unwrap(),
             ])
@@ -476,6 +481,16 @@ pub struct Run {
     pub stderr: String,
 }
 
+impl From<std::process::Output> for Run {
+    fn from(out: std::process::Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).expect("livectl writes UTF-8"),
+            stderr: String::from_utf8(out.stderr).expect("livectl writes UTF-8"),
+        }
+    }
+}
+
 impl Run {
     #[track_caller]
     pub fn ok(self) -> String {
@@ -528,11 +543,7 @@ impl Sandbox {
             .write_all(input.as_bytes())
             .unwrap();
         let out = child.wait_with_output().expect("run livectl");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
+        Run::from(out)
     }
 
     pub fn cli_env(&self, token: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
@@ -548,15 +559,23 @@ impl Sandbox {
             .stdin(Stdio::null())
             .output()
             .expect("run livectl");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
+        Run::from(out)
     }
 }
 
 impl Home {
+    /// The CLI from this HOME against `url` with `token`, whatever listens there (or nothing).
+    pub fn cli_at(&self, url: &str, token: &str, args: &[&str]) -> Run {
+        self.livectl()
+            .env("LIVECTL_API_URL", url)
+            .env("LIVECTL_TOKEN", token)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run livectl")
+            .into()
+    }
+
     /// The CLI with no platform configured: the embedded default.
     pub fn cli(&self, args: &[&str]) -> Run {
         // The demo's times are relative to when it was loaded: "now" is the real one here.
@@ -566,11 +585,7 @@ impl Home {
             .stdin(Stdio::null())
             .output()
             .expect("run livectl");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
+        Run::from(out)
     }
 }
 

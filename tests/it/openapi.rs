@@ -57,3 +57,224 @@ fn the_served_document_is_the_committed_one_and_covers_every_route() {
         assert!(paths.contains(&path), "{path} is missing from the document");
     }
 }
+
+fn document() -> serde_json::Value {
+    serde_json::from_str(COMMITTED).unwrap()
+}
+
+/// Every operation: (METHOD path, operation).
+fn operations(doc: &serde_json::Value) -> Vec<(String, serde_json::Value)> {
+    let mut ops = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            ops.push((format!("{} {path}", method.to_uppercase()), op.clone()));
+        }
+    }
+    ops
+}
+
+/// A `$ref` followed in the document.
+fn resolve<'d>(doc: &'d serde_json::Value, value: &'d serde_json::Value) -> &'d serde_json::Value {
+    match value["$ref"].as_str() {
+        Some(r) => doc
+            .pointer(r.trim_start_matches('#'))
+            .expect("the reference resolves"),
+        None => value,
+    }
+}
+
+#[test]
+fn every_error_every_operation_can_answer_is_declared_as_problem_json() {
+    let doc = document();
+    for (name, op) in operations(&doc) {
+        let responses = op["responses"].as_object().unwrap();
+        let post = name.starts_with("POST");
+        let mut expected = vec!["401", "429", "500", "503"];
+        if post {
+            expected.extend(["400", "409", "413", "422"]);
+        }
+        if name.contains("{id}") {
+            expected.push("404");
+        }
+        if name.starts_with("POST /v1/interventions/{id}/") {
+            expected.push("412");
+        }
+        for status in expected {
+            assert!(
+                responses.contains_key(status),
+                "{name} does not declare {status}"
+            );
+        }
+        for (status, response) in responses {
+            if status.as_str() < "400" {
+                continue;
+            }
+            let response = resolve(&doc, response);
+            let content = response["content"].as_object().unwrap();
+            assert_eq!(
+                content.keys().collect::<Vec<_>>(),
+                ["application/problem+json"],
+                "{name} {status}"
+            );
+            assert_eq!(
+                content["application/problem+json"]["schema"]["$ref"],
+                "#/components/schemas/Problem"
+            );
+        }
+        let unauthorized = resolve(&doc, &responses["401"]);
+        let challenge = resolve(&doc, &unauthorized["headers"]["WWW-Authenticate"]);
+        assert_eq!(challenge["required"], true, "{name}");
+        let limited = resolve(&doc, &responses["429"]);
+        assert_eq!(
+            resolve(&doc, &limited["headers"]["Retry-After"])["required"],
+            true
+        );
+        for header in ["RateLimit", "RateLimit-Policy"] {
+            assert!(
+                limited["headers"].get(header).is_some(),
+                "{name} 429 {header}"
+            );
+        }
+    }
+}
+
+#[test]
+fn headers_and_parameters_are_described_as_the_server_reads_them() {
+    use livectl_contract::Limit;
+    let doc = document();
+    let params = &doc["components"]["parameters"];
+    let key = &params["IdempotencyKey"]["schema"];
+    assert_eq!(key["maxLength"], Limit::IdempotencyKeyLength.max());
+    assert_eq!(key["minLength"], 1);
+    assert_eq!(key["pattern"], "^[!-~]+$");
+    assert_eq!(
+        params["IfMatch"]["schema"]["pattern"],
+        "^(\\*|\"[1-9][0-9]{0,17}\")$"
+    );
+    assert_eq!(params["IfNoneMatch"]["name"], "If-None-Match");
+    assert_eq!(params["LastEventId"]["name"], "Last-Event-ID");
+    for (name, op) in operations(&doc) {
+        let refs: Vec<&str> = op["parameters"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["$ref"].as_str())
+            .collect();
+        let takes = |p: &str| refs.contains(&format!("#/components/parameters/{p}").as_str());
+        if name.starts_with("POST") {
+            assert!(takes("IdempotencyKey"), "{name}");
+            let ok = op["responses"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .find(|(s, _)| s.starts_with('2'))
+                .unwrap()
+                .1;
+            assert!(ok["headers"].get("Idempotent-Replayed").is_some(), "{name}");
+        }
+        assert_eq!(
+            takes("IfMatch"),
+            name.starts_with("POST /v1/interventions/{id}/"),
+            "{name}"
+        );
+        let json_get = name.starts_with("GET") && name != "GET /v1/events";
+        assert_eq!(takes("IfNoneMatch"), json_get, "{name}");
+        if json_get {
+            assert!(op["responses"].get("304").is_some(), "{name}");
+            let etag = resolve(&doc, &op["responses"]["200"]["headers"]["ETag"]);
+            assert_eq!(etag["required"], true, "{name}");
+        }
+        if name.starts_with("POST /v1/interventions/{id}/") {
+            assert!(
+                op["responses"]["200"]["headers"].get("ETag").is_some(),
+                "{name}"
+            );
+        }
+        for p in op["parameters"].as_array().into_iter().flatten() {
+            if p["name"] == "limit" {
+                assert_eq!(p["schema"]["minimum"], 1, "{name}");
+                assert_eq!(p["schema"]["maximum"], Limit::PageSize.max(), "{name}");
+            }
+        }
+    }
+    assert!(takes_upsert(&doc, "/v1/agents"));
+}
+
+fn takes_upsert(doc: &serde_json::Value, path: &str) -> bool {
+    let created = &doc["paths"][path]["post"]["responses"]["201"]["headers"]["Upsert-Result"];
+    resolve(doc, created)["schema"]["enum"]
+        == serde_json::json!(["created", "updated", "unchanged"])
+}
+
+#[test]
+fn schemas_are_whole_timestamps_dated_and_pages_by_reference() {
+    let doc = document();
+    assert!(
+        !COMMITTED.contains("#/components/schemas/String"),
+        "a timestamp is a bare string"
+    );
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(
+        schemas["Intervention"]["properties"]["queued_at"]["format"],
+        "date-time"
+    );
+    assert_eq!(
+        schemas["Intervention"]["properties"]["assigned_at"]["format"],
+        "date-time"
+    );
+    for (name, schema) in schemas.as_object().unwrap() {
+        if let Some(item) = name.strip_prefix("Page_") {
+            assert_eq!(
+                schema["properties"]["items"]["items"]["$ref"],
+                format!("#/components/schemas/{item}"),
+                "{name}"
+            );
+        }
+        if name.ends_with("Input") || name.ends_with("Request") {
+            assert_eq!(
+                schema["additionalProperties"], false,
+                "{name} is not closed"
+            );
+        }
+    }
+    for variant in schemas["BatchOp"]["oneOf"].as_array().unwrap() {
+        assert_eq!(variant["additionalProperties"], false);
+    }
+    let email = &schemas["AgentInput"]["properties"]["email"];
+    assert!(
+        email.get("format").is_none(),
+        "the server accepts what format: email refuses"
+    );
+    let stream =
+        &doc["paths"]["/v1/events"]["get"]["responses"]["200"]["content"]["text/event-stream"];
+    assert_eq!(stream["schema"]["$ref"], "#/components/schemas/Event");
+    assert_eq!(
+        stream["itemSchema"]["properties"]["data"]["contentSchema"]["$ref"],
+        "#/components/schemas/Event"
+    );
+}
+
+#[test]
+fn links_chain_a_takeover() {
+    let doc = document();
+    let links = |path: &str, method: &str, status: &str| {
+        doc["paths"][path][method]["responses"][status]["links"].clone()
+    };
+    let listed = links("/v1/interventions", "get", "200");
+    assert_eq!(
+        listed["assign"]["parameters"]["id"],
+        "$response.body#/items/0/id"
+    );
+    let assigned = links("/v1/interventions/{id}/assign", "post", "200");
+    for next in ["reassign", "return_to_queue", "cancel", "complete"] {
+        assert_eq!(
+            assigned[next]["parameters"]["If-Match"],
+            "$response.header.ETag"
+        );
+    }
+    let created = links("/v1/conversations", "post", "201");
+    assert_eq!(
+        created["assign"]["parameters"]["id"],
+        "$response.body#/intervention/id"
+    );
+}

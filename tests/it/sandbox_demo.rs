@@ -109,7 +109,21 @@ fn serve_without_seed_starts_empty_but_for_the_admin() {
     let agents = api.all("/v1/agents");
     assert_eq!(agents.len(), 1);
     assert_eq!(agents[0]["role"], "admin");
-    assert_eq!(api.get("/v1/me").expect(200), agents[0]);
+    let mut me = api.get("/v1/me").expect(200);
+    let workspace = me
+        .as_object_mut()
+        .and_then(|me| me.remove("workspace"))
+        .unwrap();
+    assert_eq!(
+        me, agents[0],
+        "/v1/me is the caller's agent and its workspace"
+    );
+    assert_eq!(workspace["name"], "Sandbox");
+    let id = workspace["id"].as_str().unwrap();
+    assert!(
+        id.len() == 27 && id.starts_with("ws_") && id[3..].bytes().all(|b| b.is_ascii_hexdigit()),
+        "{id}"
+    );
     assert!(api.all("/v1/interventions").is_empty());
     let queues = api.get("/v1/queues").expect(200);
     assert_eq!(

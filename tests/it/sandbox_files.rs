@@ -100,11 +100,7 @@ fn a_cleanly_stopped_sandbox_leaves_one_whole_file() {
 /// `livectl sandbox backup ARGS` in `home`.
 fn backup(home: &Home, args: &[&str]) -> crate::harness::Run {
     let out = home.run(&[&["sandbox", "backup"], args].concat());
-    crate::harness::Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
+    crate::harness::Run::from(out)
 }
 
 #[test]
@@ -240,11 +236,7 @@ fn reset_leaves_a_database_in_use_alone() {
     let home = sandbox.home.clone();
     let reset = || {
         let out = home.run(&["sandbox", "reset", "--yes", "--db", db.to_str().unwrap()]);
-        crate::harness::Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
+        crate::harness::Run::from(out)
     };
     let refused = reset();
     refused.fails(2, "in use by another process");

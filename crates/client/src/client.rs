@@ -13,8 +13,8 @@ use livectl_contract::query::Paged;
 use livectl_contract::seed::plan::CatalogInput;
 use livectl_contract::{
     Action, ActionKind, Agent, AuditQuery, BatchRequest, BatchResponse, Block, Conversation,
-    Department, Event, HistoryQuery, HistoryRecord, Intervention, InterventionQuery, Limit, Page,
-    PageQuery, Queues, Topic, UpsertResult, User,
+    Department, Event, HistoryQuery, HistoryRecord, Intervention, InterventionQuery, Limit, Me,
+    Page, PageQuery, Queues, Topic, UpsertResult, User,
 };
 
 /// The largest page the contract serves: what the client asks for when it wants everything.
@@ -58,6 +58,12 @@ impl Endpoint {
             Endpoint::Path(segments) => segments.iter().map(String::as_str).collect(),
         }
     }
+}
+
+/// Only the cursor of a page: the items are skipped over, not built.
+#[derive(serde::Deserialize)]
+struct Cursor {
+    next_cursor: Option<String>,
 }
 
 /// A request sent once and exactly as described: no key or version is added, nothing retried.
@@ -189,6 +195,16 @@ impl Client {
         segments: &[&str],
         query: &Q,
     ) -> Result<Page<T>, ClientError> {
+        let (url, body) = self.page_body(segments, query).await?;
+        decode(&url, &body)
+    }
+
+    /// One page of a list as the server sent it, not yet decoded.
+    async fn page_body<Q: Paged>(
+        &self,
+        segments: &[&str],
+        query: &Q,
+    ) -> Result<(reqwest::Url, bytes::Bytes), ClientError> {
         let mut url = self.transport.url(segments);
         let pairs = serde_urlencoded::to_string(query)
             .map_err(|e| ClientError::Config(format!("cannot encode the query: {e}")))?;
@@ -197,7 +213,7 @@ impl Client {
             .transport
             .send(Method::GET, url.clone(), None, &Options::default())
             .await?;
-        decode(&url, &answer.body)
+        Ok((url, answer.body))
     }
 
     /// Every item of a list, page after page, each page fetched only as the stream reaches it.
@@ -226,8 +242,70 @@ impl Client {
         .try_flatten()
     }
 
-    async fn collect<T: DeserializeOwned>(&self, segments: &[&str]) -> Result<Vec<T>, ClientError> {
-        self.list(segments, PageQuery::default(), FULL_PAGE)
+    /// Every item of a list that will be read to its end (an export, a whole catalog): the next
+    /// page is asked for and decoded while the caller works through the current one. At most
+    /// three pages are held: the one being read, one waiting, one arriving.
+    pub fn list_ahead<T, Q>(
+        &self,
+        segments: &[&str],
+        query: Q,
+        page_size: u32,
+    ) -> impl Stream<Item = Result<T, ClientError>> + use<T, Q>
+    where
+        T: DeserializeOwned + Send + 'static,
+        Q: Paged + Send + Sync + 'static,
+    {
+        let (pages, received) = tokio::sync::mpsc::channel::<Result<Vec<T>, ClientError>>(1);
+        let client = self.clone();
+        let segments: Vec<String> = segments.iter().map(|s| (*s).to_owned()).collect();
+        // The page after this one is asked for as soon as this one's cursor is read, and this
+        // one is decoded while the server makes the next: the server never waits on the client.
+        let fetch = move |cursor: Option<String>| {
+            let client = client.clone();
+            let segments = segments.clone();
+            let mut query = query.clone();
+            query.set_page(page_size, cursor);
+            tokio::spawn(async move {
+                let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+                client.page_body(&segments, &query).await
+            })
+        };
+        tokio::spawn(async move {
+            let mut next = Some(fetch(None));
+            while let Some(fetching) = next.take() {
+                let page = match fetching.await {
+                    Ok(page) => page,
+                    // The fetch panicked: the runtime says so already; the list ends here.
+                    Err(_) => return,
+                };
+                let items = page.and_then(|(url, body)| {
+                    let cursor: Cursor = decode(&url, &body)?;
+                    next = cursor.next_cursor.map(Some).map(&fetch);
+                    decode::<Page<T>>(&url, &body).map(|p| p.items)
+                });
+                let failed = items.is_err();
+                // The reader went away (it stopped early): nothing more to fetch.
+                if pages.send(items).await.is_err() || failed {
+                    if let Some(fetching) = next {
+                        fetching.abort();
+                    }
+                    return;
+                }
+            }
+        });
+        stream::unfold(received, |mut received| async move {
+            let page = received.recv().await?;
+            Some((page, received))
+        })
+        .map_ok(|items| stream::iter(items.into_iter().map(Ok::<T, ClientError>)))
+        .try_flatten()
+    }
+
+    async fn collect<T: DeserializeOwned + Send + 'static>(
+        &self,
+        segments: &[&str],
+    ) -> Result<Vec<T>, ClientError> {
+        self.list_ahead(segments, PageQuery::default(), FULL_PAGE)
             .try_collect()
             .await
     }
@@ -251,7 +329,8 @@ impl Client {
 
     // ---- the contract's operations ----
 
-    pub async fn me(&self) -> Result<Agent, ClientError> {
+    /// The agent the token belongs to, and its workspace.
+    pub async fn me(&self) -> Result<Me, ClientError> {
         self.get(&["v1", "me"]).await
     }
 
@@ -322,10 +401,10 @@ impl Client {
         &self,
         user: Option<&str>,
         query: HistoryQuery,
-    ) -> impl Stream<Item = Result<HistoryRecord, ClientError>> + '_ {
+    ) -> impl Stream<Item = Result<HistoryRecord, ClientError>> + use<> {
         match user {
-            Some(id) => self.list(&["v1", "users", id, "history"], query, FULL_PAGE),
-            None => self.list(&["v1", "history"], query, FULL_PAGE),
+            Some(id) => self.list_ahead(&["v1", "users", id, "history"], query, FULL_PAGE),
+            None => self.list_ahead(&["v1", "history"], query, FULL_PAGE),
         }
     }
 

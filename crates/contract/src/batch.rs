@@ -2,19 +2,26 @@
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::openapi::schema::{
+    AdditionalProperties, Array, ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, SchemaType,
+    Type,
+};
+use utoipa::openapi::{Ref, RefOr};
+use utoipa::{PartialSchema, ToSchema};
+
+use crate::limits::Limit;
 
 use crate::action::{Action, ActionKind};
 use crate::requests::{ConversationInput, UpsertResult};
 
 /// One operation of `POST /v1/batch`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "lowercase", deny_unknown_fields)]
 pub enum BatchOp {
     /// Create or update a conversation by key, as `POST /v1/conversations`.
     Conversation { body: ConversationInput },
     /// Run an action on the intervention of a conversation.
-    Action(#[schema(inline)] ActionOp),
+    Action(ActionOp),
 }
 
 /// An action of a batch, on the intervention of the conversation with the key `conversation`.
@@ -34,46 +41,54 @@ pub struct ActionOp {
     pub actor: Option<String>,
 }
 
-impl utoipa::PartialSchema for ActionOp {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        ActionOpWire::schema()
-    }
-}
-
-impl utoipa::ToSchema for ActionOp {
-    fn name() -> std::borrow::Cow<'static, str> {
-        ActionOpWire::name()
-    }
-
-    fn schemas(
-        schemas: &mut Vec<(
-            String,
-            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
-        )>,
-    ) {
-        ActionOpWire::schemas(schemas)
-    }
-}
-
 /// An action of a batch as written: its name and body beside the other fields.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[schema(as = ActionOp)]
 pub struct ActionOpWire {
     conversation: String,
+    /// A whole number; written `3.0` it is 3 all the same, as JSON Schema counts it.
+    #[serde(deserialize_with = "whole_number")]
     index: u32,
     action: ActionKind,
     /// The action's request body, as `POST /v1/interventions/{id}/{action}` takes it.
     #[serde(default)]
-    #[schema(value_type = Object)]
     body: serde_json::Value,
     /// When it happened (seeding history); now when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<String>)]
     at: Option<Timestamp>,
     /// The agent id it is recorded as done by, with that agent's rights.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     actor: Option<String>,
+}
+
+/// A `u32` written as any JSON number with no fraction: `3` and `3.0` alike.
+fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    struct Whole;
+    impl serde::de::Visitor<'_> for Whole {
+        type Value = u32;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a whole number from 0 to {}", u32::MAX)
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u32, E> {
+            u32::try_from(v).map_err(|_| E::custom(format!("{v} is out of range: {}", Whole)))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u32, E> {
+            u32::try_from(v).map_err(|_| E::custom(format!("{v} is out of range: {}", Whole)))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u32, E> {
+            if v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v) {
+                Ok(v as u32)
+            } else {
+                Err(E::invalid_type(serde::de::Unexpected::Float(v), &self))
+            }
+        }
+    }
+    impl std::fmt::Display for Whole {
+        fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            serde::de::Visitor::expecting(self, f)
+        }
+    }
+    d.deserialize_any(Whole)
 }
 
 impl TryFrom<ActionOpWire> for ActionOp {
@@ -106,8 +121,101 @@ impl From<ActionOp> for ActionOpWire {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchRequest {
+    #[schema(schema_with = operations_schema)]
     pub operations: Vec<BatchOp>,
 }
+
+fn operations_schema() -> Array {
+    ArrayBuilder::new()
+        .items(Ref::from_schema_name("BatchOp"))
+        .max_items(Some(Limit::BatchOperations.max()))
+        .build()
+}
+
+/// The document's `BatchOp`: one closed object per operation, so that a field the server
+/// refuses is one the schema refuses too. An action's `body` is that action's request body.
+impl PartialSchema for BatchOp {
+    fn schema() -> RefOr<Schema> {
+        let op = |name: &str| {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some([name]))
+        };
+        let conversation = ObjectBuilder::new()
+            .description(Some(
+                "Create or update a conversation by key, as `POST /v1/conversations`.",
+            ))
+            .property("op", op("conversation"))
+            .property("body", Ref::from_schema_name("ConversationInput"))
+            .required("op")
+            .required("body")
+            .additional_properties(Some(AdditionalProperties::FreeForm(false)));
+        let mut one_of = OneOfBuilder::new().item(conversation);
+        for kind in ActionKind::ALL {
+            let body: RefOr<Schema> = match kind {
+                ActionKind::Assign | ActionKind::Reassign => {
+                    Ref::from_schema_name("AssignRequest").into()
+                }
+                ActionKind::Complete => Ref::from_schema_name("CompleteRequest").into(),
+                ActionKind::Return | ActionKind::Cancel => OneOfBuilder::new()
+                    .item(ObjectBuilder::new().schema_type(Type::Null))
+                    .item(Ref::from_schema_name("ReasonRequest"))
+                    .into(),
+            };
+            let mut variant = ObjectBuilder::new()
+                .description(Some(format!(
+                    "Run `{kind}` on the intervention of the conversation with the key \
+                     `conversation`, as `POST /v1/interventions/{{id}}/{kind}` would. `index` is \
+                     the action's place in that intervention's life (0 for its first action): an \
+                     action whose place is taken already is skipped, so a batch sent again \
+                     changes nothing."
+                )))
+                .property("op", op("action"))
+                .property(
+                    "conversation",
+                    ObjectBuilder::new().schema_type(Type::String),
+                )
+                .property(
+                    "index",
+                    ObjectBuilder::new()
+                        .schema_type(Type::Integer)
+                        .minimum(Some(0))
+                        .maximum(Some(u32::MAX)),
+                )
+                .property("action", op(kind.as_str()))
+                .property("body", body)
+                .property(
+                    "at",
+                    ObjectBuilder::from(crate::openapi::optional_timestamp()).description(Some(
+                        "When it happened (seeding history); now when left out.",
+                    )),
+                )
+                .property(
+                    "actor",
+                    ObjectBuilder::new()
+                        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+                        .description(Some(
+                            "The agent id it is recorded as done by, with that agent's rights; \
+                             the caller when left out.",
+                        )),
+                )
+                .required("op")
+                .required("conversation")
+                .required("index")
+                .required("action")
+                .additional_properties(Some(AdditionalProperties::FreeForm(false)));
+            if !matches!(kind, ActionKind::Return | ActionKind::Cancel) {
+                variant = variant.required("body");
+            }
+            one_of = one_of.item(variant);
+        }
+        one_of
+            .description(Some("One operation of `POST /v1/batch`."))
+            .into()
+    }
+}
+
+impl ToSchema for BatchOp {}
 
 /// What one operation did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]

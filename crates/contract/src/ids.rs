@@ -49,6 +49,11 @@ impl Kind {
         format!("{}_{n}", self.prefix())
     }
 
+    /// What an id of this kind looks like, as a regex (what `parse` accepts) without anchors.
+    pub fn pattern(self) -> String {
+        format!("{}_[1-9][0-9]{{0,17}}", self.prefix())
+    }
+
     /// The row number of an id of this kind, or None when it is not one.
     pub fn parse(self, id: &str) -> Option<i64> {
         let rest = id.strip_prefix(self.prefix())?.strip_prefix('_')?;

@@ -11,6 +11,7 @@ pub mod duration;
 pub mod ids;
 pub mod limits;
 pub mod models;
+pub mod openapi;
 pub mod problem;
 pub mod query;
 pub mod requests;

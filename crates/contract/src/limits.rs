@@ -154,6 +154,10 @@ pub fn tags(given: &[String]) -> Result<Vec<String>, String> {
     Ok(tags)
 }
 
+/// What an `Idempotency-Key` is made of, as a regex: visible ASCII characters (with
+/// `Limit::IdempotencyKeyLength` for its length).
+pub const IDEMPOTENCY_KEY_PATTERN: &str = "^[!-~]+$";
+
 /// An `Idempotency-Key`: 1 to 255 visible ASCII characters.
 pub fn idempotency_key(key: &str) -> Result<(), String> {
     if key.is_empty()

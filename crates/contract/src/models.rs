@@ -84,6 +84,23 @@ pub struct Agent {
     pub active: bool,
 }
 
+/// The workspace a token belongs to: every resource of the API lives in one. Its id never
+/// changes, so a client can tell one workspace from another whatever address it is reached at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Workspace {
+    /// `ws_` and 24 random hex digits, made once when the workspace is created.
+    pub id: String,
+    pub name: String,
+}
+
+/// `GET /v1/me`: the agent the token belongs to, and the workspace it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Me {
+    #[serde(flatten)]
+    pub agent: Agent,
+    pub workspace: Workspace,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Department {
     pub id: String,
@@ -140,6 +157,7 @@ pub struct Message {
     /// The agent's id, for agent messages.
     pub agent: Option<String>,
     pub text: String,
+    #[schema(schema_with = crate::openapi::timestamp)]
     pub at: Timestamp,
 }
 
@@ -149,6 +167,7 @@ pub struct Conversation {
     pub key: Option<String>,
     pub user: UserSummary,
     pub channel: Channel,
+    #[schema(schema_with = crate::openapi::timestamp)]
     pub started_at: Timestamp,
     pub messages: Vec<Message>,
 }
@@ -174,15 +193,21 @@ pub struct Intervention {
     pub state: InterventionState,
     /// The owning agent's id, or null while queued or cancelled from the queue.
     pub owner: Option<String>,
+    #[schema(schema_with = crate::openapi::timestamp)]
     pub queued_at: Timestamp,
+    #[schema(schema_with = crate::openapi::optional_timestamp)]
     pub assigned_at: Option<Timestamp>,
+    #[schema(schema_with = crate::openapi::optional_timestamp)]
     pub closed_at: Option<Timestamp>,
+    #[schema(schema_with = crate::openapi::optional_timestamp)]
     pub last_user_message_at: Option<Timestamp>,
+    #[schema(schema_with = crate::openapi::optional_timestamp)]
     pub last_agent_message_at: Option<Timestamp>,
     pub tags: Vec<String>,
     pub completion: Option<Completion>,
     /// +1 on every change; also the ETag.
     pub version: i64,
+    #[schema(schema_with = crate::openapi::timestamp)]
     pub updated_at: Timestamp,
 }
 
@@ -190,6 +215,7 @@ pub struct Intervention {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Event {
     pub seq: i64,
+    #[schema(schema_with = crate::openapi::timestamp)]
     pub at: Timestamp,
     pub intervention_id: String,
     /// An agent id, or `system`.
@@ -208,6 +234,7 @@ pub struct HistoryRecord {
     pub conversation_id: String,
     pub user: UserSummary,
     pub channel: Channel,
+    #[schema(schema_with = crate::openapi::timestamp)]
     pub at: Timestamp,
     pub sender: Sender,
     pub agent: Option<String>,
@@ -224,6 +251,7 @@ pub struct Page<T> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct GeneralQueue {
     pub count: i64,
+    #[schema(schema_with = crate::openapi::optional_timestamp)]
     pub oldest_queued_at: Option<Timestamp>,
     /// Seconds the oldest queued intervention has waited.
     pub oldest_wait_seconds: Option<i64>,
@@ -237,6 +265,7 @@ pub struct AgentQueue {
     pub status: AgentStatus,
     pub active: bool,
     pub count: i64,
+    #[schema(schema_with = crate::openapi::optional_timestamp)]
     pub oldest_assigned_at: Option<Timestamp>,
     pub oldest_wait_seconds: Option<i64>,
 }

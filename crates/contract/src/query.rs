@@ -28,10 +28,11 @@ macro_rules! paged {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
-    /// 1 to 1000 (default 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::page_size)]
     pub limit: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::cursor)]
     pub cursor: Option<String>,
 }
 
@@ -142,29 +143,34 @@ impl<'de> Deserialize<'de> for Owner {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct InterventionQuery {
-    /// One state or a comma-separated list, e.g. `queued,assigned`; every state when left out.
     #[serde(default, skip_serializing_if = "States::is_empty")]
-    #[param(value_type = Option<String>)]
+    #[param(schema_with = crate::openapi::states)]
     pub state: States,
     /// An agent id, or `none` for interventions without an owner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[param(value_type = Option<String>)]
+    #[param(schema_with = crate::openapi::owner_filter)]
     pub owner: Option<Owner>,
     /// A department id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::department_filter)]
     pub department: Option<String>,
+    /// A tag, compared as stored: trimmed and lower-cased (one that no tag could be is 400).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::timestamp)]
     pub queued_before: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::timestamp)]
     pub queued_after: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::timestamp)]
     pub updated_after: Option<Timestamp>,
-    /// 1 to 1000 (default 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::page_size)]
     pub limit: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::cursor)]
     pub cursor: Option<String>,
 }
 
@@ -218,14 +224,17 @@ impl InterventionQuery {
 pub struct HistoryQuery {
     /// Only records at or after this instant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::timestamp)]
     pub since: Option<Timestamp>,
     /// Only records before this instant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::timestamp)]
     pub until: Option<Timestamp>,
-    /// 1 to 1000 (default 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::page_size)]
     pub limit: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::cursor)]
     pub cursor: Option<String>,
 }
 
@@ -234,18 +243,21 @@ pub struct HistoryQuery {
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::intervention_filter)]
     pub intervention_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::actor_filter)]
     pub actor: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<EventAction>,
     /// Only events with a greater seq.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<i64>,
-    /// 1 to 1000 (default 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::page_size)]
     pub limit: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::cursor)]
     pub cursor: Option<String>,
 }
 
@@ -254,11 +266,13 @@ pub struct AuditQuery {
 #[into_params(parameter_in = Query)]
 pub struct ConversationQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::user_filter)]
     pub user: Option<String>,
-    /// 1 to 1000 (default 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::page_size)]
     pub limit: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::openapi::cursor)]
     pub cursor: Option<String>,
 }
 

@@ -14,6 +14,7 @@ pub struct AssignRequest {
     /// The agent who will own the intervention.
     pub agent: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::openapi::reason)]
     pub reason: Option<String>,
 }
 
@@ -22,6 +23,7 @@ pub struct AssignRequest {
 #[serde(deny_unknown_fields)]
 pub struct ReasonRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::openapi::reason)]
     pub reason: Option<String>,
 }
 
@@ -32,6 +34,7 @@ pub struct CompleteRequest {
     pub topic: String,
     pub outcome: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schema(schema_with = crate::openapi::tags)]
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub block: Option<String>,
@@ -41,8 +44,11 @@ pub struct CompleteRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgentInput {
+    #[schema(schema_with = crate::openapi::key)]
     pub key: String,
+    #[schema(schema_with = crate::openapi::name)]
     pub name: String,
+    #[schema(schema_with = crate::openapi::email)]
     pub email: String,
     /// `agent` when left out.
     #[serde(default = "default_role")]
@@ -72,7 +78,9 @@ fn default_true() -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NamedInput {
+    #[schema(schema_with = crate::openapi::key)]
     pub key: String,
+    #[schema(schema_with = crate::openapi::name)]
     pub name: String,
 }
 
@@ -80,7 +88,9 @@ pub struct NamedInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TopicInput {
+    #[schema(schema_with = crate::openapi::key)]
     pub key: String,
+    #[schema(schema_with = crate::openapi::name)]
     pub name: String,
     /// Where conversations on this topic are routed: a department id (a key in a seed file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -91,9 +101,12 @@ pub struct TopicInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UserInput {
+    #[schema(schema_with = crate::openapi::key)]
     pub key: String,
+    #[schema(schema_with = crate::openapi::name)]
     pub name: String,
     #[serde(default)]
+    #[schema(schema_with = crate::openapi::optional_email)]
     pub email: Option<String>,
     pub channel: Channel,
 }
@@ -104,18 +117,22 @@ pub struct MessageInput {
     pub sender: Sender,
     #[serde(default)]
     pub agent: Option<String>,
+    #[schema(schema_with = crate::openapi::message_text)]
     pub text: String,
     #[serde(default)]
+    #[schema(schema_with = crate::openapi::optional_timestamp)]
     pub at: Option<Timestamp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InterventionInput {
+    #[schema(schema_with = crate::openapi::summary)]
     pub summary: String,
     #[serde(default)]
     pub department: Option<String>,
     #[serde(default)]
+    #[schema(schema_with = crate::openapi::optional_timestamp)]
     pub queued_at: Option<Timestamp>,
 }
 
@@ -123,9 +140,11 @@ pub struct InterventionInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConversationInput {
+    #[schema(schema_with = crate::openapi::key)]
     pub key: String,
     pub user: UserInput,
     #[serde(default)]
+    #[schema(schema_with = crate::openapi::optional_timestamp)]
     pub started_at: Option<Timestamp>,
     #[serde(default)]
     pub messages: Vec<MessageInput>,

@@ -11,8 +11,12 @@ pub enum ApiError {
     BadRequest(String),
     #[error("the request body is larger than {limit} bytes")]
     TooLarge { limit: usize },
+    /// No bearer token, or not in the form `Bearer <token>`.
     #[error("{0}")]
     Unauthorized(String),
+    /// A bearer token this sandbox does not know.
+    #[error("{0}")]
+    UnknownToken(String),
     #[error("{0}")]
     Forbidden(String),
     #[error("{0}")]
@@ -54,7 +58,7 @@ impl ApiError {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Unauthorized(_) | ApiError::UnknownToken(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Validation(_) | ApiError::IdempotencyConflict(_) => {
@@ -75,7 +79,7 @@ impl ApiError {
     pub fn code(&self) -> ProblemCode {
         match self {
             ApiError::BadRequest(_) | ApiError::TooLarge { .. } => ProblemCode::BadRequest,
-            ApiError::Unauthorized(_) => ProblemCode::Unauthorized,
+            ApiError::Unauthorized(_) | ApiError::UnknownToken(_) => ProblemCode::Unauthorized,
             ApiError::Forbidden(_) => ProblemCode::Forbidden,
             ApiError::NotFound(_) => ProblemCode::NotFound,
             ApiError::Validation(_) => ProblemCode::ValidationFailed,
@@ -115,8 +119,21 @@ impl IntoResponse for ApiError {
         let mut response = (self.status(), body).into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-        if let ApiError::RateLimited { retry_after, .. } = &self {
-            headers.insert(header::RETRY_AFTER, HeaderValue::from(*retry_after));
+        match &self {
+            ApiError::RateLimited { retry_after, .. } => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(*retry_after));
+            }
+            // RFC 6750: the scheme to authenticate with, and an error code once a token was sent.
+            ApiError::Unauthorized(_) => {
+                headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            ApiError::UnknownToken(_) => {
+                headers.insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static(r#"Bearer error="invalid_token""#),
+                );
+            }
+            _ => {}
         }
         response
     }

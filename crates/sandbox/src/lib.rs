@@ -47,10 +47,14 @@ pub fn app(store: Arc<Store>, knobs: &Knobs) -> Router {
             ratelimit::layer,
         ));
     }
-    router.layer(axum::middleware::from_fn_with_state(
-        http::Running::default(),
-        http::running_layer,
-    ))
+    router
+        .layer(axum::middleware::from_fn_with_state(
+            http::Running::default(),
+            http::running_layer,
+        ))
+        // gzip or deflate when the request asks; never the event stream, whose events must
+        // leave as they happen, nor answers too small to gain.
+        .layer(tower_http::compression::CompressionLayer::new())
 }
 
 /// What data a sandbox starts with.

@@ -132,7 +132,7 @@ impl Report {
 /// The caller, who must be an admin (the suite creates a catalog and acts on anyone's
 /// interventions): the first request of a run, before anything is created.
 pub async fn admin(client: &Client) -> Result<Agent, CliError> {
-    let me = client.me().await?;
+    let me = client.me().await?.agent;
     if me.role != Role::Admin {
         return Err(CliError::new(
             ErrorKind::Auth,
@@ -150,7 +150,7 @@ pub async fn admin(client: &Client) -> Result<Agent, CliError> {
 /// or the role rules would prove nothing.
 pub async fn agent(client: &Client, token: Token) -> Result<(Client, Agent), CliError> {
     let agent = client.with_token(token);
-    let me = agent.me().await.map_err(|e| {
+    let me = agent.me().await.map(|me| me.agent).map_err(|e| {
         let mut error = CliError::from(e);
         error.message = format!("the agent token was not accepted: {}", error.message);
         error.instead("give an agent's token with --agent-token-stdin or LIVECTL_AGENT_TOKEN; nothing was created")

@@ -220,10 +220,26 @@ impl<'a> Plan<'a> {
         c: &ConversationSeed,
         ids: &Ids,
     ) -> Result<Vec<BatchOp>, PlanError> {
-        let user = self.users.get(c.user.as_str()).ok_or_else(|| PlanError {
-            kind: Kind::User,
-            key: c.user.clone(),
-        })?;
+        self.ops(c, self.user_of(c)?, ids)
+    }
+
+    fn user_of(&self, c: &ConversationSeed) -> Result<&'a UserInput, PlanError> {
+        self.users
+            .get(c.user.as_str())
+            .copied()
+            .ok_or_else(|| PlanError {
+                kind: Kind::User,
+                key: c.user.clone(),
+            })
+    }
+
+    /// A conversation of `user` and its intervention's actions, as batch operations.
+    pub fn ops(
+        &self,
+        c: &ConversationSeed,
+        user: &UserInput,
+        ids: &Ids,
+    ) -> Result<Vec<BatchOp>, PlanError> {
         let now = self.now;
         let messages = c
             .messages
@@ -251,7 +267,7 @@ impl<'a> Plan<'a> {
         let mut ops = vec![BatchOp::Conversation {
             body: ConversationInput {
                 key: c.key.clone(),
-                user: (*user).clone(),
+                user: user.clone(),
                 started_at: c.started_at.map(|t| t.resolve(now)),
                 messages,
                 intervention,
@@ -294,38 +310,59 @@ impl<'a> Plan<'a> {
         })
     }
 
-    /// The conversations in batches within the operation and body limits, in document order
-    /// (so the same document gives the same ids on a fresh workspace).
+    /// The document's conversations in batches within the operation and body limits, in
+    /// document order (so the same document gives the same ids on a fresh workspace).
     pub fn batches<'p>(
         &'p self,
         ids: &'p Ids,
     ) -> impl Iterator<Item = Result<Batch, PlanError>> + 'p {
-        let mut conversations = self.file.conversations.iter().peekable();
-        std::iter::from_fn(move || {
-            let mut batch = Batch {
-                operations: Vec::new(),
-                conversations: 0,
-            };
-            let mut bytes = 0;
-            while let Some(c) = conversations.peek() {
-                let ops = match self.conversation_ops(c, ids) {
-                    Ok(ops) => ops,
-                    Err(e) => return Some(Err(e)),
-                };
-                let size = encoded_len(&ops);
-                let full = batch.operations.len() + ops.len() > BATCH_OPERATIONS
-                    || bytes + size > BATCH_BYTES;
-                if full && !batch.operations.is_empty() {
-                    break;
-                }
-                conversations.next();
-                bytes += size;
-                batch.operations.extend(ops);
-                batch.conversations += 1;
-            }
-            (!batch.operations.is_empty()).then_some(Ok(batch))
-        })
+        let conversations = self.file.conversations.iter().map(|c| {
+            let user = self.user_of(c)?;
+            self.ops(c, user, ids)
+        });
+        batches(conversations)
     }
+}
+
+/// Conversations (each as its operations) gathered into batches within the operation and body
+/// limits, in the order they come, as they come: memory holds one batch.
+pub fn batches<I>(conversations: I) -> impl Iterator<Item = Result<Batch, PlanError>>
+where
+    I: Iterator<Item = Result<Vec<BatchOp>, PlanError>>,
+{
+    let mut conversations = conversations;
+    // A conversation that did not fit the batch before opens the next one.
+    let mut waiting: Option<(Vec<BatchOp>, usize)> = None;
+    std::iter::from_fn(move || {
+        let mut batch = Batch {
+            operations: Vec::new(),
+            conversations: 0,
+        };
+        let mut bytes = 0;
+        loop {
+            let (ops, size) = match waiting.take() {
+                Some(next) => next,
+                None => match conversations.next() {
+                    None => break,
+                    Some(Err(e)) => return Some(Err(e)),
+                    Some(Ok(ops)) => {
+                        let size = encoded_len(&ops);
+                        (ops, size)
+                    }
+                },
+            };
+            let full =
+                batch.operations.len() + ops.len() > BATCH_OPERATIONS || bytes + size > BATCH_BYTES;
+            if full && !batch.operations.is_empty() {
+                waiting = Some((ops, size));
+                break;
+            }
+            bytes += size;
+            batch.operations.extend(ops);
+            batch.conversations += 1;
+        }
+        (!batch.operations.is_empty()).then_some(Ok(batch))
+    })
 }
 
 /// One creation of the catalog, before its references are resolved.

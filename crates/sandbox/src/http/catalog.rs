@@ -9,24 +9,27 @@ use super::extract::{Bearer, Id, IdempotencyKey, JsonBody, Q};
 use super::{App, json};
 use crate::error::ApiError;
 use crate::store::catalog::{self as store, HasId, Resource};
-use crate::store::{Reply, visibility};
+use crate::store::{Reply, Store, visibility};
 use livectl_contract::{
-    Agent, AgentInput, Block, Department, Kind, NamedInput, Outcome, Page, PageQuery, Problem,
+    Agent, AgentInput, Block, Department, Kind, Me, NamedInput, Outcome, Page, PageQuery, Problem,
     Topic, TopicInput, User,
 };
 
-/// The agent the token belongs to.
+/// The agent the token belongs to, and its workspace.
 ///
 /// Any valid token.
 #[utoipa::path(get, path = "/v1/me", tag = "agents",
-    responses((status = 200, body = Agent), (status = 401, body = Problem)))]
+    responses((status = 200, body = Me)))]
 pub async fn me(State(app): State<App>, Bearer(token): Bearer) -> Result<Response, ApiError> {
-    let agent = app
+    let me = app
         .read(token, |conn, caller| {
-            store::get::<Agent>(conn, &Kind::Agent.id(caller.agent_id))
+            Ok(Me {
+                agent: store::get::<Agent>(conn, &Kind::Agent.id(caller.agent_id))?,
+                workspace: Store::workspace(conn)?,
+            })
         })
         .await?;
-    json(&agent)
+    json(&me)
 }
 
 async fn list<R: Resource + HasId + serde::Serialize>(
@@ -88,7 +91,7 @@ macro_rules! resource {
         #[doc = ""]
         #[doc = "Any valid token."]
         #[utoipa::path(get, path = $list_path, tag = $tag, params(PageQuery),
-            responses((status = 200, body = Page<$ty>), (status = 400, body = Problem), (status = 401, body = Problem)))]
+            responses((status = 200, body = Page<$ty>)))]
         pub async fn $list(
             State(app): State<App>,
             Bearer(token): Bearer,
@@ -101,7 +104,7 @@ macro_rules! resource {
         #[doc = ""]
         #[doc = "Any valid token."]
         #[utoipa::path(get, path = $get_path, tag = $tag, params(("id" = String, Path)),
-            responses((status = 200, body = $ty), (status = 401, body = Problem), (status = 404, body = Problem)))]
+            responses((status = 200, body = $ty)))]
         pub async fn $get(
             State(app): State<App>,
             Bearer(token): Bearer,
@@ -113,8 +116,7 @@ macro_rules! resource {
         #[doc = $create_doc]
         #[utoipa::path(post, path = $list_path, tag = $tag, request_body = $input,
             params(("Idempotency-Key" = Option<String>, Header)),
-            responses((status = 201, body = $ty), (status = 200, description = "one with this key existed", body = $ty),
-                (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+            responses((status = 201, body = $ty), (status = 200, description = "one with this key existed", body = $ty), (status = 403, body = Problem)))]
         pub async fn $create(
             State(app): State<App>,
             Bearer(token): Bearer,
@@ -196,7 +198,7 @@ resource!(
 ///
 /// Admin only.
 #[utoipa::path(get, path = "/v1/users", tag = "users", params(PageQuery),
-    responses((status = 200, body = Page<User>), (status = 400, body = Problem), (status = 401, body = Problem),
+    responses((status = 200, body = Page<User>),
         (status = 403, body = Problem)))]
 pub async fn list_users(
     State(app): State<App>,
@@ -216,8 +218,7 @@ pub async fn list_users(
 ///
 /// An admin, or an agent for a user with an intervention it may see (queued, or its own).
 #[utoipa::path(get, path = "/v1/users/{id}", tag = "users", params(("id" = String, Path)),
-    responses((status = 200, body = User), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 404, body = Problem)))]
+    responses((status = 200, body = User), (status = 403, body = Problem)))]
 pub async fn get_user(
     State(app): State<App>,
     Bearer(token): Bearer,

@@ -5,12 +5,11 @@ use std::convert::Infallible;
 use std::time::Duration;
 
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use futures_util::stream::{self, Stream};
+use futures_util::stream::{self, Stream, StreamExt};
 
-use super::extract::{Bearer, Id, Q};
+use super::extract::{Bearer, Id, LastEventId, Q};
 use super::{App, json};
 use crate::error::ApiError;
 use crate::store::{Caller, Store, catalog, events as store, history, visibility};
@@ -23,7 +22,7 @@ use livectl_contract::{
 /// Admin only, except that an agent may ask for the events of one intervention it may see
 /// (queued, or its own) with `intervention_id`.
 #[utoipa::path(get, path = "/v1/audit", tag = "events", params(AuditQuery),
-    responses((status = 200, body = Page<Event>), (status = 400, body = Problem), (status = 401, body = Problem),
+    responses((status = 200, body = Page<Event>),
         (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn audit(
     State(app): State<App>,
@@ -43,8 +42,8 @@ pub async fn audit(
 ///
 /// An admin, or an agent for a user with an intervention it may see (queued, or its own).
 #[utoipa::path(get, path = "/v1/users/{id}/history", tag = "users", params(("id" = String, Path), HistoryQuery),
-    responses((status = 200, body = Page<HistoryRecord>), (status = 400, body = Problem), (status = 401, body = Problem),
-        (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = Page<HistoryRecord>),
+        (status = 403, body = Problem)))]
 pub async fn user_history(
     State(app): State<App>,
     Bearer(token): Bearer,
@@ -65,7 +64,7 @@ pub async fn user_history(
 ///
 /// Admin only.
 #[utoipa::path(get, path = "/v1/history", tag = "users", params(HistoryQuery),
-    responses((status = 200, body = Page<HistoryRecord>), (status = 400, body = Problem), (status = 401, body = Problem),
+    responses((status = 200, body = Page<HistoryRecord>),
         (status = 403, body = Problem)))]
 pub async fn history(
     State(app): State<App>,
@@ -94,27 +93,14 @@ const BATCH: usize = 500;
 /// `to_owner` is itself.
 #[utoipa::path(get, path = "/v1/events", tag = "events",
     params(EventStreamQuery, ("Last-Event-ID" = Option<String>, Header)),
-    responses((status = 200, content_type = "text/event-stream", description = "a stream of `Event`s", body = Event),
-        (status = 400, body = Problem), (status = 401, body = Problem)))]
+    responses((status = 200, content_type = "text/event-stream", description = "a stream of `Event`s", body = Event)))]
 pub async fn stream(
     State(app): State<App>,
     Bearer(token): Bearer,
-    headers: HeaderMap,
+    LastEventId(last): LastEventId,
     Q(q): Q<EventStreamQuery>,
 ) -> Result<Response, ApiError> {
-    let resume = match headers.get("last-event-id") {
-        Some(v) => Some(
-            v.to_str()
-                .ok()
-                .and_then(|s| s.trim().parse::<i64>().ok())
-                .ok_or_else(|| {
-                    ApiError::BadRequest(
-                        "Last-Event-ID must be the seq of an event, a whole number".into(),
-                    )
-                })?,
-        ),
-        None => q.after,
-    };
+    let resume = last.or(q.after);
     let (start, caller) = app
         .read(token, move |conn, caller| {
             let start = match resume {
@@ -124,10 +110,15 @@ pub async fn stream(
             Ok((start, caller))
         })
         .await?;
-    Ok(Sse::new(events_after(app, start, caller))
+    // The reconnection delay comes first, so a client knows it before any event.
+    let retry = stream::once(async { Ok(SseEvent::default().retry(RETRY)) });
+    Ok(Sse::new(retry.chain(events_after(app, start, caller)))
         .keep_alive(KeepAlive::default())
         .into_response())
 }
+
+/// How long a client waits before it reconnects (the stream's `retry:`).
+pub const RETRY: Duration = Duration::from_secs(2);
 
 /// The events after `start` that `caller` may receive. The position moves past the others too,
 /// so a stream of rare visible events never reads the same batch twice.

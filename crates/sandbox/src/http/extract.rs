@@ -58,8 +58,41 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
     }
 }
 
-/// The `If-Match` header: the version the caller last saw, as `"7"`.
+/// The `If-Match` header: the version the caller last saw, as `"7"`, or `*` for any.
 pub struct IfMatch(pub Option<i64>);
+
+/// What `If-Match` may be, as the document says: `*`, or a version (a whole number from 1, of
+/// at most 18 digits) in double quotes.
+pub const IF_MATCH_PATTERN: &str = r#"^(\*|"[1-9][0-9]{0,17}")$"#;
+
+/// What `Last-Event-ID` may be: the seq of an event, 0 for the very start.
+pub const LAST_EVENT_ID_PATTERN: &str = "^(0|[1-9][0-9]{0,17})$";
+
+/// A whole number of at most 18 digits, with no sign and no leading zero (unless it is 0).
+fn seq(text: &str) -> Option<i64> {
+    let canonical = !text.is_empty()
+        && text.len() <= 18
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
+    canonical.then(|| text.parse().ok()).flatten()
+}
+
+/// The version an `If-Match` value names (None for `*`), or why it is refused.
+pub fn if_match(text: &str) -> Result<Option<i64>, String> {
+    if text == "*" {
+        return Ok(None);
+    }
+    text.strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .and_then(seq)
+        .filter(|v| *v > 0)
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "If-Match must be a version in double quotes, such as \"3\", or *, not `{text}`"
+            )
+        })
+}
 
 impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
     type Rejection = ApiError;
@@ -69,20 +102,26 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
             return Ok(IfMatch(None));
         };
         let text = value.to_str().unwrap_or("").trim();
-        if text == "*" {
-            return Ok(IfMatch(None));
-        }
-        let version = text
-            .strip_prefix('"')
-            .and_then(|t| t.strip_suffix('"'))
-            .and_then(|t| t.parse::<i64>().ok())
-            .filter(|v| *v > 0)
-            .ok_or_else(|| {
-                ApiError::BadRequest(format!(
-                    "If-Match must be a version in double quotes, such as \"3\", not `{text}`"
-                ))
-            })?;
-        Ok(IfMatch(Some(version)))
+        if_match(text).map(IfMatch).map_err(ApiError::BadRequest)
+    }
+}
+
+/// The `Last-Event-ID` header of the event stream: the seq to resume after.
+pub struct LastEventId(pub Option<i64>);
+
+impl<S: Send + Sync> FromRequestParts<S> for LastEventId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let Some(value) = parts.headers.get("last-event-id") else {
+            return Ok(LastEventId(None));
+        };
+        let text = value.to_str().unwrap_or("").trim();
+        seq(text).map(|s| LastEventId(Some(s))).ok_or_else(|| {
+            ApiError::BadRequest(format!(
+                "Last-Event-ID must be the seq of an event, a whole number, not `{text}`"
+            ))
+        })
     }
 }
 
@@ -151,7 +190,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
             } else {
                 format!("{path}: {inner}")
             };
-            if inner.starts_with("missing field") {
+            // A body that parses but lacks a required field is 422, also inside a batch's
+            // action body (where the action's own message comes first); anything else that
+            // does not fit, an unknown field included, is 400.
+            if inner.starts_with("missing field") || inner.contains(": missing field `") {
                 ApiError::Validation(format!("the request body is incomplete: {text}"))
             } else {
                 ApiError::BadRequest(format!("the request body does not fit: {text}"))
@@ -222,5 +264,42 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ActionRequest<T> {
             body,
             value,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn if_match_is_a_quoted_version_or_a_star() {
+        assert_eq!(if_match("*"), Ok(None));
+        assert_eq!(if_match("\"7\""), Ok(Some(7)));
+        assert_eq!(
+            if_match("\"999999999999999999\""),
+            Ok(Some(999_999_999_999_999_999))
+        );
+        for bad in [
+            "7",
+            "\"0\"",
+            "\"07\"",
+            "\"-1\"",
+            "\"+1\"",
+            "W/\"7\"",
+            "\"1000000000000000000\"",
+            "",
+            "\"\"",
+        ] {
+            assert!(if_match(bad).is_err(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn a_seq_is_plain_digits() {
+        assert_eq!(seq("0"), Some(0));
+        assert_eq!(seq("42"), Some(42));
+        for bad in ["", "-1", "+1", "042", "1.0", "1234567890123456789"] {
+            assert_eq!(seq(bad), None, "{bad}");
+        }
     }
 }

@@ -19,7 +19,7 @@ use livectl_contract::{
 ///
 /// Admin only.
 #[utoipa::path(get, path = "/v1/conversations", tag = "conversations", params(ConversationQuery),
-    responses((status = 200, body = Page<Conversation>), (status = 400, body = Problem), (status = 401, body = Problem),
+    responses((status = 200, body = Page<Conversation>),
         (status = 403, body = Problem)))]
 pub async fn list_conversations(
     State(app): State<App>,
@@ -40,8 +40,7 @@ pub async fn list_conversations(
 /// An admin, or an agent for the conversation of an intervention it may see (queued, or its
 /// own).
 #[utoipa::path(get, path = "/v1/conversations/{id}", tag = "conversations", params(("id" = String, Path)),
-    responses((status = 200, body = Conversation), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 404, body = Problem)))]
+    responses((status = 200, body = Conversation), (status = 403, body = Problem)))]
 pub async fn get_conversation(
     State(app): State<App>,
     Bearer(token): Bearer,
@@ -61,8 +60,7 @@ pub async fn get_conversation(
 /// intervention on it (admin only; the same key again changes nothing or updates in place).
 #[utoipa::path(post, path = "/v1/conversations", tag = "conversations", request_body = ConversationInput,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = ConversationCreated), (status = 200, description = "a conversation with this key existed", body = ConversationCreated),
-        (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = ConversationCreated), (status = 200, description = "a conversation with this key existed", body = ConversationCreated), (status = 403, body = Problem)))]
 pub async fn create_conversation(
     State(app): State<App>,
     Bearer(token): Bearer,
@@ -91,7 +89,7 @@ pub async fn create_conversation(
 /// its own, in any state. A filter naming what an agent may not see (such as another agent's
 /// `owner`) returns nothing more.
 #[utoipa::path(get, path = "/v1/interventions", tag = "interventions", params(InterventionQuery),
-    responses((status = 200, body = Page<Intervention>), (status = 400, body = Problem), (status = 401, body = Problem),
+    responses((status = 200, body = Page<Intervention>),
         (status = 422, body = Problem)))]
 pub async fn list_interventions(
     State(app): State<App>,
@@ -110,8 +108,7 @@ pub async fn list_interventions(
 ///
 /// An admin, or an agent for an intervention it may see: queued, or its own (in any state).
 #[utoipa::path(get, path = "/v1/interventions/{id}", tag = "interventions", params(("id" = String, Path)),
-    responses((status = 200, body = Intervention, headers(("ETag" = String, description = "the version, quoted"))),
-        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = Intervention), (status = 403, body = Problem)))]
 pub async fn get_intervention(
     State(app): State<App>,
     Bearer(token): Bearer,
@@ -171,8 +168,7 @@ macro_rules! action {
         #[doc = $doc]
         #[utoipa::path(post, path = $path, tag = "actions", request_body = $body,
             params(("id" = String, Path), ("Idempotency-Key" = Option<String>, Header), ("If-Match" = Option<String>, Header)),
-            responses((status = 200, body = Intervention), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
-                (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+            responses((status = 200, body = Intervention), (status = 403, body = Problem)))]
         pub async fn $name(
             State(app): State<App>,
             request: ActionRequest<$body>,
@@ -222,7 +218,7 @@ action!(
 ///
 /// Any valid token.
 #[utoipa::path(get, path = "/v1/queues", tag = "interventions",
-    responses((status = 200, body = Queues), (status = 401, body = Problem)))]
+    responses((status = 200, body = Queues)))]
 pub async fn queues(State(app): State<App>, Bearer(token): Bearer) -> Result<Response, ApiError> {
     json(
         &app.read(token, |conn, _| store::queues(conn, jiff::Timestamp::now()))
@@ -234,7 +230,7 @@ pub async fn queues(State(app): State<App>, Bearer(token): Bearer) -> Result<Res
 /// `livectl seed` uses to load large data sets quickly. Each action still writes its event.
 #[utoipa::path(post, path = "/v1/batch", tag = "conversations", request_body = BatchRequest,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 200, body = BatchResponse), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = BatchResponse), (status = 403, body = Problem)))]
 pub async fn batch(
     State(app): State<App>,
     Bearer(token): Bearer,

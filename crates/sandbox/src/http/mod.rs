@@ -1,6 +1,7 @@
 //! The HTTP face of the sandbox: routes, shared state and how answers are written.
 
 mod catalog;
+mod conditional;
 mod events;
 pub mod extract;
 mod interventions;
@@ -206,6 +207,7 @@ pub fn router(app: App) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn(conditional::layer))
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
         .with_state(app)
 }

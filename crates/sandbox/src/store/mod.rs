@@ -28,13 +28,13 @@ use std::time::Duration;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jiff::Timestamp;
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use sha2::{Digest, Sha256};
 use tokio::sync::watch;
 
 use crate::error::ApiError;
 use livectl_contract::Kind;
-use livectl_contract::Role;
+use livectl_contract::{Role, Workspace};
 
 pub use idempotency::{Fingerprint, KeyCheck, Reply};
 
@@ -113,6 +113,8 @@ impl Store {
             .map_err(|e| format!("cannot prepare the database {}: {e}", path.display()))?;
         idempotency::expire(&writer, Timestamp::now())
             .map_err(|e| format!("cannot clean the database {}: {e}", path.display()))?;
+        create_workspace(&mut writer)
+            .map_err(|e| format!("cannot prepare the database {}: {e}", path.display()))?;
         let changes = Arc::new(watch::channel(0).0);
         let writer = writer::Writer::start(writer, changes.clone())
             .map_err(|e| format!("cannot start the database writer: {e}"))?;
@@ -241,7 +243,7 @@ impl Store {
             .query_row([token_hash(token)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)));
         match found {
             Ok((agent_id, role)) => Ok(Caller { agent_id, role: parse_word(&role)? }),
-            Err(rusqlite::Error::QueryReturnedNoRows) => Err(ApiError::Unauthorized(
+            Err(rusqlite::Error::QueryReturnedNoRows) => Err(ApiError::UnknownToken(
                 "the bearer token is not known to this sandbox; create one with `livectl sandbox token`".into(),
             )),
             Err(e) => Err(e.into()),
@@ -286,6 +288,20 @@ impl Store {
         Ok((self.create_token(None)?, true))
     }
 
+    /// The workspace this database holds, made when the database was created.
+    pub fn workspace(conn: &Connection) -> Result<Workspace, ApiError> {
+        match (
+            Store::meta(conn, WORKSPACE_ID)?,
+            Store::meta(conn, WORKSPACE_NAME)?,
+        ) {
+            (Some(id), Some(name)) => Ok(Workspace { id, name }),
+            _ => Err(ApiError::Internal(
+                "the database has no workspace id; open it with `livectl sandbox serve` once"
+                    .into(),
+            )),
+        }
+    }
+
     pub fn set_meta(tx: &Transaction, name: &str, value: &str) -> Result<(), ApiError> {
         tx.execute(
             "INSERT INTO meta (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
@@ -293,6 +309,26 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+const WORKSPACE_ID: &str = "workspace_id";
+const WORKSPACE_NAME: &str = "workspace_name";
+
+/// Gives a database its workspace id the first time it is opened, and never again: a random
+/// `ws_` id that tells this workspace from any other, whichever address serves it.
+fn create_workspace(conn: &mut Connection) -> Result<(), ApiError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if Store::meta(&tx, WORKSPACE_ID)?.is_none() {
+        let mut bytes = [0u8; 12];
+        getrandom::fill(&mut bytes)
+            .map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
+        Store::set_meta(&tx, WORKSPACE_ID, &format!("ws_{}", hex(&bytes)))?;
+    }
+    if Store::meta(&tx, WORKSPACE_NAME)?.is_none() {
+        Store::set_meta(&tx, WORKSPACE_NAME, "Sandbox")?;
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 fn open_connection(path: &Path, read_only: bool) -> Result<Connection, rusqlite::Error> {

@@ -1,0 +1,368 @@
+//! Phase 3 of a run, and resuming one: the plan streamed back from the journal and sent with
+//! bounded concurrency and an optional rate, each start and end journaled; Ctrl-C, progress and
+//! the summary.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use livectl_client::retry::retryable_status;
+use livectl_client::{Client, ClientError, Options as Send};
+
+use super::journal::{self, Header, Journal, Line, Notable, Results, Scan, Where};
+use super::ledger::Mark;
+use super::{Command, Options, RATES, key};
+use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
+use crate::model::{Item, ItemOutcome, ItemResult, Summary};
+use crate::ui::Ui;
+use crate::ui::progress::Progress;
+
+/// The time between two actions at `rate` a second, kept within what a timer takes whatever
+/// the rate (the parser already refuses rates outside `RATES`).
+pub fn rate_period(rate: f64) -> Duration {
+    let rate = if rate.is_finite() {
+        rate.clamp(RATES.0, RATES.1)
+    } else {
+        RATES.1
+    };
+    Duration::try_from_secs_f64(1.0 / rate)
+        .unwrap_or(Duration::from_secs(1000))
+        .max(Duration::from_micros(1))
+}
+
+/// Continues the run of a journal: only what is left, in-flight items replayed with their keys.
+/// `command` is the command resuming it, which must be the one that started it; the workspace
+/// and the agent must be the run's, wherever the platform is reached now.
+pub async fn resume(
+    client: &Client,
+    ui: &Ui,
+    command: &Command,
+    path: &Path,
+    options: &Options,
+) -> Result<(), CliError> {
+    let me = client.me().await?;
+    let (journal, header, scan) = journal::open(path, command, options.journal_limit)?;
+    if header.workspace != me.workspace.id {
+        return Err(CliError::usage(format!(
+            "{} is a run in workspace {} (reached at {}); this platform is workspace {} ({})",
+            path.display(),
+            header.workspace,
+            header.target,
+            me.workspace.id,
+            me.workspace.name
+        ))
+        .hint("resume it against the workspace it started in"));
+    }
+    if header.agent != me.agent.id {
+        return Err(CliError::usage(format!(
+            "{} was written by {}; this run acts as {}",
+            path.display(),
+            header.agent,
+            me.agent.id,
+        ))
+        .hint("resume with the profile (and token) the run started with"));
+    }
+    let in_flight = scan.ledger.count(Mark::InFlight);
+    let pace = options.pace.over(header.pace);
+    ui.note(format!(
+        "resuming run {} from {}{}; {}",
+        header.run_id,
+        path.display(),
+        if in_flight > 0 {
+            format!(" ({in_flight} in flight, replayed with their keys)")
+        } else {
+            String::new()
+        },
+        pace
+    ));
+    execute(client, ui, journal, header, command, scan, options).await
+}
+
+/// How one item went in this run.
+enum Acted {
+    /// Not sent: Ctrl-C came while it waited for its turn, or its start could not be recorded.
+    NotSent,
+    Ended {
+        n: u64,
+        result: ItemResult,
+        /// Where its end line is; None when it could not be written.
+        at: Option<u64>,
+        /// Failed for a reason that may pass if sent again.
+        retry: bool,
+    },
+}
+
+pub(super) async fn execute(
+    client: &Client,
+    ui: &Ui,
+    journal: Journal,
+    header: Header,
+    command: &Command,
+    scan: Scan,
+    options: &Options,
+) -> Result<(), CliError> {
+    let Scan {
+        mut ledger,
+        plan_at,
+        mut notable,
+    } = scan;
+    let pace = options.pace.over(header.pace);
+    let started = std::time::Instant::now();
+
+    // Ctrl-C or SIGTERM stops dispatching; what is in flight finishes, the summary follows.
+    let _claim = crate::signals::claim();
+    let stop = Arc::new(AtomicBool::new(false));
+    let watcher = {
+        let stop = stop.clone();
+        tokio::spawn(async move {
+            crate::signals::interrupted().await;
+            stop.store(true, Ordering::SeqCst);
+        })
+    };
+    let progress = Progress::items(ui, ledger.left());
+    let mut failures = 0u64;
+    let limiter = pace.rate.map(|r| {
+        let mut interval = tokio::time::interval(rate_period(r));
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        tokio::sync::Mutex::new(interval)
+    });
+    let (journal_ref, run_id, limiter_ref, stop_ref) =
+        (&journal, header.run_id.as_str(), &limiter, &stop);
+    // The first pass sends what is left; each further pass (at most `retries`) sends again, with
+    // the same keys, what failed in the pass before for a reason that may pass now.
+    let mut pass = 0;
+    // Items of this run that failed and wait for another pass.
+    let mut retrying: Vec<u64> = Vec::new();
+    loop {
+        // What is left: items that never ended, and failures worth another try.
+        let todo = ledger.left_bits();
+        let plan = journal::plan_lines(journal.path(), plan_at, command)?;
+        let last = pass == pace.retries;
+        let outcomes = futures_util::stream::iter(plan)
+            .filter(|line| {
+                std::future::ready(match line {
+                    Ok((n, _)) => todo.contains(*n),
+                    Err(_) => true,
+                })
+            })
+            .take_while(|_| {
+                std::future::ready(!stop.load(Ordering::SeqCst) && !journal.is_broken())
+            })
+            .map(|line| async move {
+                let (n, item) = line?;
+                if let Some(limiter) = limiter_ref {
+                    limiter.lock().await.tick().await;
+                }
+                // Ctrl-C while this item waited for its turn: it is not sent.
+                if stop_ref.load(Ordering::SeqCst) {
+                    return Ok(Acted::NotSent);
+                }
+                Ok::<_, CliError>(act(client, journal_ref, run_id, n, item).await)
+            })
+            .buffer_unordered(usize::from(pace.concurrency.max(1)));
+        futures_util::pin_mut!(outcomes);
+        let mut again = 0u64;
+        while let Some(acted) = outcomes.next().await {
+            let Acted::Ended {
+                n,
+                result,
+                at,
+                retry,
+            } = acted?
+            else {
+                continue;
+            };
+            let mark = match result.result {
+                ItemOutcome::Done => Mark::Done,
+                ItemOutcome::Skipped => Mark::Skipped,
+                ItemOutcome::Failed if retry && !last => Mark::Retry,
+                ItemOutcome::Failed => Mark::Failed,
+            };
+            ledger.set(n, mark);
+            match mark {
+                // Counted as it ends: a later pass may still do it.
+                Mark::Retry => {
+                    again += 1;
+                    retrying.push(n);
+                }
+                Mark::Failed => {
+                    failures += 1;
+                    progress.message(format!("{failures} failed"));
+                }
+                _ => {}
+            }
+            if result.result != ItemOutcome::Done {
+                notable.push(Notable {
+                    n,
+                    at: match at {
+                        Some(at) => Where::Journal(at),
+                        None => Where::Held(Box::new(result)),
+                    },
+                });
+            }
+            if mark != Mark::Retry {
+                progress.inc(1);
+            }
+        }
+        if again == 0 || last || stop.load(Ordering::SeqCst) || journal.is_broken() {
+            break;
+        }
+        pass += 1;
+        progress.message(format!(
+            "{failures} failed; pass {} of {}: {again} to try again",
+            pass + 1,
+            pace.retries + 1
+        ));
+        // A pause that grows with each pass, so a server that is failing can recover.
+        let pause = Duration::from_millis(500 << pass.min(4));
+        tokio::select! {
+            () = tokio::time::sleep(pause) => {}
+            () = crate::signals::interrupted() => {}
+        }
+    }
+    progress.finish();
+    watcher.abort();
+    // A run stopped before its next pass: what waited for it failed (and a resume retries it).
+    for n in retrying {
+        if ledger.get(n) == Some(Mark::Retry) {
+            ledger.set(n, Mark::Failed);
+        }
+    }
+
+    let not_sent = ledger.left();
+    // A Ctrl-C that came after the last item was sent interrupted nothing.
+    let interrupted = stop.load(Ordering::SeqCst) && not_sent > 0;
+    let summary = Summary {
+        run_id: header.run_id.clone(),
+        action: header.action.clone(),
+        journal: journal.path().to_owned(),
+        total: ledger.len(),
+        done: ledger.count(Mark::Done),
+        skipped: ledger.count(Mark::Skipped),
+        failed: ledger.count(Mark::Failed),
+        not_sent,
+        interrupted,
+    };
+    ui.note(format!(
+        "{}: {} done, {} skipped, {} failed{} of {} in {}; journal {}",
+        summary.action,
+        summary.done,
+        summary.skipped,
+        summary.failed,
+        if not_sent > 0 {
+            format!(", {not_sent} not sent")
+        } else {
+            String::new()
+        },
+        summary.total,
+        crate::ui::elapsed(started.elapsed()),
+        summary.journal.display()
+    ));
+    let results = Results::new(journal.path(), notable, &ledger);
+    // A reader that went away (`| head`) does not change how the run ended.
+    ui.bulk_summary(&summary, results).or_closed_pipe()?;
+    let command = &header.action;
+    let resume = format!("livectl {command} --resume {}", summary.journal.display());
+    if interrupted {
+        return Err(CliError::new(
+            ErrorKind::Interrupted,
+            "interrupted: in-flight items finished, the rest was not sent",
+        )
+        .hint(format!("continue with `{resume}`")));
+    }
+    if let Some(why) = journal.failure() {
+        return Err(CliError::failure(format!(
+            "cannot write the journal {}: {why}; dispatching stopped, {not_sent} item(s) not sent",
+            summary.journal.display()
+        ))
+        .hint(format!(
+            "the journal is resumable: free some space, then continue with `{resume}`"
+        )));
+    }
+    if summary.failed > 0 {
+        return Err(CliError::new(
+            ErrorKind::PartialBulk,
+            format!("{} of {} item(s) failed", summary.failed, summary.total),
+        )
+        .hint(format!(
+            "retry what failed for a passing reason with `{resume}`"
+        )));
+    }
+    Ok(())
+}
+
+/// One item: its start recorded with its key before the first attempt, then its end. An item
+/// whose start cannot be recorded is not sent.
+async fn act(client: &Client, journal: &Journal, run_id: &str, n: u64, item: Item) -> Acted {
+    let key = key(run_id, &item);
+    if journal
+        .record(&Line::Start {
+            n,
+            key: key.clone(),
+        })
+        .is_none()
+    {
+        return Acted::NotSent;
+    }
+    // Only whether it acted matters here; the answer is not decoded.
+    let answer: Result<serde::de::IgnoredAny, ClientError> = client
+        .act(
+            &item.id,
+            &item.action,
+            Send {
+                idempotency_key: Some(key),
+                if_match: item.version,
+            },
+        )
+        .await;
+    let (outcome, reason, retry) = classify(answer);
+    let at = journal.record(&Line::End {
+        n,
+        id: item.id.clone(),
+        outcome,
+        reason: reason.clone(),
+        retry,
+    });
+    Acted::Ended {
+        n,
+        result: ItemResult {
+            id: item.id,
+            result: outcome,
+            reason,
+        },
+        at,
+        retry,
+    }
+}
+
+/// Done, skipped (changed by someone else: never retried with a fresh version) or failed; a
+/// failure that may pass later is marked for retry on resume.
+fn classify<T>(answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, bool) {
+    match answer {
+        Ok(_) => (ItemOutcome::Done, None, false),
+        Err(ClientError::Problem {
+            status: 412,
+            problem,
+        }) => {
+            let now = problem
+                .current
+                .map(|c| format!(" (now version {}, {})", c.version, c.state))
+                .unwrap_or_default();
+            (
+                ItemOutcome::Skipped,
+                Some(format!("changed by someone else since it was listed{now}")),
+                false,
+            )
+        }
+        Err(e) => {
+            // Worth another try on resume: what the client itself would retry (a key still
+            // running, a throttle, a 5xx) or a failure without an answer.
+            let retry = e
+                .status()
+                .is_none_or(|status| retryable_status(status, e.code()));
+            (ItemOutcome::Failed, Some(e.to_string()), retry)
+        }
+    }
+}

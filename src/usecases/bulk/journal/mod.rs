@@ -1,0 +1,103 @@
+//! The journal of a bulk run: NDJSON, version 2. A header says what the run is and whose (the
+//! workspace and the agent, not the address: a resume may reach the same platform another way);
+//! then the plan, one numbered line an item, closed by a `planned` line with the count; then a
+//! `start` line before an item's first attempt (with its idempotency key) and an `end` line when
+//! it ends, both by plan number and each written at once:
+//!
+//! ```text
+//! {"journal":"livectl-bulk-journal","version":2,"run_id":"20261124T120000Z-3f2a1c","action":"reassign","workspace":"ws_9c…","agent":"ag_1","target":"http://127.0.0.1:7000","created_at":"2026-11-24T12:00:00Z"}
+//! {"event":"plan","n":0,"id":"iv_1","version":3,"action":"reassign","body":{"agent":"ag_3","reason":null}}
+//! {"event":"plan","n":1,"id":"iv_2","version":5,"action":"reassign","body":{"agent":"ag_4","reason":null}}
+//! {"event":"planned","items":2}
+//! {"event":"start","n":0,"key":"20261124T120000Z-3f2a1c:reassign:iv_1"}
+//! {"event":"end","n":0,"id":"iv_1","outcome":"done"}
+//! ```
+//!
+//! A run killed at any point resumes from it: what ended is not redone, what was in flight is
+//! replayed with its key, so nothing is acted on twice. A last line cut short by the kill is
+//! dropped. A plan that could not be written whole (a full disk) is removed before anything is
+//! sent; a record that cannot be written stops the run, and the journal stays resumable.
+//! Version 1 (the whole plan inside the header) is refused with a message saying so.
+
+mod read;
+mod results;
+mod write;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use livectl_contract::ActionKind;
+
+use crate::error::CliError;
+use crate::model::ItemOutcome;
+use crate::usecases::bulk::Pace;
+
+pub use read::{PlanLines, Scan, open, plan_lines};
+pub use results::{Notable, Results, Where};
+pub use write::{Journal, Planner, runs_dir};
+
+pub const FORMAT: &str = "livectl-bulk-journal";
+pub const VERSION: u32 = 2;
+
+/// The first line: what the run is, and whose.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Header {
+    pub journal: String,
+    pub version: u32,
+    pub run_id: String,
+    /// The command that runs it: `reassign`, `stuck --fix return`.
+    pub action: String,
+    /// The workspace it acts in; a resume must reach the same one.
+    pub workspace: String,
+    /// The agent the run acts as; a resume must act as the same one.
+    pub agent: String,
+    /// Where it ran, for people: the API address, or the embedded sandbox's database.
+    pub target: String,
+    pub created_at: jiff::Timestamp,
+    /// Its concurrency, rate and retries: a resume keeps them unless given again.
+    #[serde(default)]
+    pub pace: Pace,
+}
+
+/// Every line after the header.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "lowercase")]
+pub enum Line {
+    /// Item `n` of the plan: an intervention, the version it was listed at, its action.
+    Plan {
+        n: u64,
+        id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        version: Option<i64>,
+        action: ActionKind,
+        #[serde(default)]
+        body: serde_json::Value,
+    },
+    /// The plan is complete: this many items.
+    Planned { items: u64 },
+    /// Written before the first attempt.
+    Start { n: u64, key: String },
+    /// Written when the item ended. `retry` marks a failure worth another try on resume.
+    End {
+        n: u64,
+        id: String,
+        outcome: ItemOutcome,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        retry: bool,
+    },
+}
+
+/// A journal that cannot be resumed safely: a line that does not parse, or is out of place.
+fn damaged(path: &Path, line: usize, detail: impl std::fmt::Display) -> CliError {
+    CliError::usage(format!(
+        "the journal {} is damaged at line {line}: {detail}",
+        path.display()
+    ))
+    .hint("it cannot be resumed safely; compare `livectl list` with what you meant to do")
+}
+
+#[cfg(test)]
+mod tests;

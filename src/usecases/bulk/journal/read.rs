@@ -1,0 +1,353 @@
+//! Reading a journal back: what it says so far (to resume), the plan again (to dispatch), and
+//! the items that did not go well (for the summary), each as a stream over the file.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use livectl_contract::Action;
+use serde::Deserialize;
+
+use super::results::{Notable, Where};
+use super::write::Sink;
+use super::{FORMAT, Header, Journal, Line, VERSION, damaged};
+use crate::error::CliError;
+use crate::model::{Item, ItemOutcome};
+use crate::usecases::bulk::Command;
+use crate::usecases::bulk::ledger::{Ledger, Mark};
+
+/// A header is a short line; version 1 held the whole plan in it, so no more than this is read
+/// to tell which version a journal is.
+const HEADER_MAX: u64 = 64 * 1024;
+pub(super) const BUFFER: usize = 64 * 1024;
+
+/// What a journal says so far.
+pub struct Scan {
+    /// Where each planned item stands.
+    pub ledger: Ledger,
+    /// Where the plan's first line starts.
+    pub plan_at: u64,
+    /// The ends of items that were skipped or failed, in the order they were written.
+    pub notable: Vec<Notable>,
+}
+
+impl Scan {
+    /// A journal just planned: nothing started.
+    pub fn fresh(items: u64, plan_at: u64) -> Scan {
+        Scan {
+            ledger: Ledger::new(items),
+            plan_at,
+            notable: Vec::new(),
+        }
+    }
+}
+
+/// The start of a version 1 header.
+const V1_START: &[u8] = br#"{"journal":"livectl-bulk-journal","version":1,"#;
+
+fn version_1(path: &Path) -> CliError {
+    CliError::usage(format!(
+        "{} is a journal of version 1, written by an earlier livectl; this one reads version {VERSION} and cannot resume it",
+        path.display()
+    ))
+    .hint("finish it with the livectl that started it, or see what is left with `livectl list` and start a new run")
+}
+
+/// Opens a journal to continue it with `command`: its header and what it says so far. A last
+/// line cut short by a kill (no newline at its end) is dropped from the file, so the records
+/// appended now start on a line of their own and the journal stays resumable after every
+/// interruption.
+pub fn open(
+    path: &Path,
+    command: &Command,
+    limit: Option<u64>,
+) -> Result<(Journal, Header, Scan), CliError> {
+    let file = File::open(path).map_err(|e| {
+        CliError::usage(format!("cannot read the journal {}: {e}", path.display()))
+            .hint("give the path printed when the run started")
+    })?;
+    let mut reader = BufReader::with_capacity(BUFFER, file);
+    let header = read_header(path, &mut reader)?;
+    if header.action != command.name {
+        return Err(CliError::usage(format!(
+            "{} is the journal of a `{}` run, not `{}`",
+            path.display(),
+            header.action,
+            command.name
+        ))
+        .hint(format!(
+            "resume it with `livectl {} --resume {}`",
+            header.action,
+            path.display()
+        )));
+    }
+    let plan_at = reader.stream_position().map_err(|e| unreadable(path, e))?;
+    let mut offset = plan_at;
+    let mut line_no = 1;
+    let mut items = 0;
+    let mut planned: Option<Ledger> = None;
+    let mut notable = Vec::new();
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let got = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| unreadable(path, e))?;
+        // The end, or a last line torn by a kill: dropped.
+        if got == 0 || buf.last() != Some(&b'\n') {
+            break;
+        }
+        line_no += 1;
+        let at = offset;
+        offset += got as u64;
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let line: Line = serde_json::from_slice(&buf).map_err(|e| damaged(path, line_no, e))?;
+        match (&mut planned, line) {
+            (None, line @ Line::Plan { .. }) => {
+                plan_item(path, line_no, command, items, line)?;
+                items += 1;
+            }
+            (None, Line::Planned { items: count }) => {
+                if count != items {
+                    return Err(damaged(
+                        path,
+                        line_no,
+                        format!("the plan has {items} item(s), not {count}"),
+                    ));
+                }
+                planned = Some(Ledger::new(items));
+            }
+            (None, _) => {
+                return Err(damaged(
+                    path,
+                    line_no,
+                    "a record before the plan is complete",
+                ));
+            }
+            (Some(_), Line::Plan { .. } | Line::Planned { .. }) => {
+                return Err(damaged(path, line_no, "a plan line after the plan"));
+            }
+            (Some(ledger), Line::Start { n, .. }) => match ledger.get(n) {
+                None => return Err(no_item(path, line_no, n)),
+                Some(mark) if mark.left() => ledger.set(n, Mark::InFlight),
+                Some(_) => {}
+            },
+            (
+                Some(ledger),
+                Line::End {
+                    n, outcome, retry, ..
+                },
+            ) => {
+                if ledger.get(n).is_none() {
+                    return Err(no_item(path, line_no, n));
+                }
+                ledger.set(
+                    n,
+                    match outcome {
+                        ItemOutcome::Done => Mark::Done,
+                        ItemOutcome::Skipped => Mark::Skipped,
+                        ItemOutcome::Failed if retry => Mark::Retry,
+                        ItemOutcome::Failed => Mark::Failed,
+                    },
+                );
+                if outcome != ItemOutcome::Done {
+                    notable.push(Notable {
+                        n,
+                        at: Where::Journal(at),
+                    });
+                }
+            }
+        }
+    }
+    let Some(ledger) = planned else {
+        return Err(CliError::usage(format!(
+            "{} holds an unfinished plan: its run stopped while planning, before anything was sent",
+            path.display()
+        ))
+        .hint("start the run again (and delete this file)"));
+    };
+    let file = OpenOptions::new()
+        .append(true)
+        .open(path)
+        .and_then(|f| f.set_len(offset).map(|()| f))
+        .map_err(|e| CliError::failure(format!("cannot append to {}: {e}", path.display())))?;
+    let journal = Journal::new(path.to_owned(), Sink::new(file, limit), offset);
+    Ok((
+        journal,
+        header,
+        Scan {
+            ledger,
+            plan_at,
+            notable,
+        },
+    ))
+}
+
+pub(super) fn unreadable(path: &Path, e: io::Error) -> CliError {
+    CliError::failure(format!("cannot read the journal {}: {e}", path.display()))
+}
+
+fn no_item(path: &Path, line: usize, n: u64) -> CliError {
+    damaged(path, line, format!("there is no item {n} in the plan"))
+}
+
+/// The first line, checked: a journal of this version.
+fn read_header(path: &Path, reader: &mut BufReader<File>) -> Result<Header, CliError> {
+    let not_journal = |detail: String| {
+        CliError::usage(format!(
+            "{} is not a livectl journal: {detail}",
+            path.display()
+        ))
+    };
+    let mut buf = Vec::new();
+    let got = reader
+        .by_ref()
+        .take(HEADER_MAX)
+        .read_until(b'\n', &mut buf)
+        .map_err(|e| unreadable(path, e))?;
+    if buf.last() != Some(&b'\n') {
+        if buf.starts_with(V1_START) {
+            return Err(version_1(path));
+        }
+        return Err(not_journal(
+            if got == 0 {
+                "it is empty"
+            } else {
+                "it has no complete first line"
+            }
+            .into(),
+        ));
+    }
+    #[derive(Deserialize)]
+    struct Probe {
+        journal: String,
+        version: u32,
+    }
+    let probe: Probe =
+        serde_json::from_slice(&buf).map_err(|e| not_journal(format!("line 1: {e}")))?;
+    if probe.journal != FORMAT {
+        return Err(not_journal(format!("its format is `{}`", probe.journal)));
+    }
+    match probe.version {
+        VERSION => {}
+        1 => return Err(version_1(path)),
+        other => {
+            return Err(CliError::usage(format!(
+                "{} is a journal of version {other}, which this livectl does not know (it reads version {VERSION})",
+                path.display()
+            ))
+            .hint("resume it with the livectl that wrote it"));
+        }
+    }
+    serde_json::from_slice(&buf).map_err(|e| not_journal(format!("line 1: {e}")))
+}
+
+/// Item `expected` of the plan from its line, checked: in its place, and an action of the
+/// run's command (a hand-edited journal must not make `assign --resume` cancel).
+fn plan_item(
+    path: &Path,
+    line_no: usize,
+    command: &Command,
+    expected: u64,
+    line: Line,
+) -> Result<Item, CliError> {
+    let Line::Plan {
+        n,
+        id,
+        version,
+        action,
+        body,
+    } = line
+    else {
+        return Err(damaged(path, line_no, "not a plan line"));
+    };
+    if n != expected {
+        return Err(damaged(
+            path,
+            line_no,
+            format!("item {n} where item {expected} belongs"),
+        ));
+    }
+    if !command.kinds.contains(&action) {
+        return Err(CliError::usage(format!(
+            "the journal {} cannot be resumed: line {line_no} would {action} {id}, but it is the journal of a `{}` run, whose items {}",
+            path.display(),
+            command.name,
+            command.kinds_in_words()
+        ))
+        .hint("the journal was changed since livectl wrote it; compare `livectl list` with what you meant to do"));
+    }
+    let action = Action::from_parts(action, body).map_err(|e| damaged(path, line_no, e))?;
+    Ok(Item {
+        id,
+        version,
+        action,
+    })
+}
+
+/// The plan of the journal at `path` again, item by item with its number: what dispatching
+/// streams. Each line is checked as when the journal was opened.
+pub fn plan_lines(path: &Path, plan_at: u64, command: &Command) -> Result<PlanLines, CliError> {
+    let mut file = File::open(path).map_err(|e| unreadable(path, e))?;
+    file.seek(SeekFrom::Start(plan_at))
+        .map_err(|e| unreadable(path, e))?;
+    Ok(PlanLines {
+        reader: BufReader::with_capacity(BUFFER, file),
+        path: path.to_owned(),
+        command: command.clone(),
+        line_no: 1,
+        next: 0,
+        done: false,
+        buf: Vec::new(),
+    })
+}
+
+pub struct PlanLines {
+    reader: BufReader<File>,
+    path: PathBuf,
+    command: Command,
+    line_no: usize,
+    next: u64,
+    done: bool,
+    buf: Vec<u8>,
+}
+
+impl Iterator for PlanLines {
+    type Item = Result<(u64, Item), CliError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        loop {
+            self.buf.clear();
+            let read = self.reader.read_until(b'\n', &mut self.buf);
+            self.line_no += 1;
+            let failed = match read {
+                Err(e) => unreadable(&self.path, e),
+                Ok(0) => damaged(&self.path, self.line_no, "the plan ends early"),
+                Ok(_) if self.buf.iter().all(u8::is_ascii_whitespace) => continue,
+                Ok(_) => match serde_json::from_slice::<Line>(&self.buf) {
+                    Ok(Line::Planned { .. }) => {
+                        self.done = true;
+                        return None;
+                    }
+                    Ok(line @ Line::Plan { .. }) => {
+                        let n = self.next;
+                        self.next += 1;
+                        match plan_item(&self.path, self.line_no, &self.command, n, line) {
+                            Ok(item) => return Some(Ok((n, item))),
+                            Err(e) => e,
+                        }
+                    }
+                    Ok(_) => damaged(&self.path, self.line_no, "a record inside the plan"),
+                    Err(e) => damaged(&self.path, self.line_no, e),
+                },
+            };
+            self.done = true;
+            return Some(Err(failed));
+        }
+    }
+}

@@ -1,0 +1,304 @@
+use std::path::Path;
+
+use livectl_contract::{Action, ActionKind, ReasonRequest};
+
+use super::*;
+use crate::model::Item;
+use crate::usecases::bulk::Command;
+use crate::usecases::bulk::ledger::Mark;
+
+fn header(action: &str) -> Header {
+    Header {
+        journal: FORMAT.into(),
+        version: VERSION,
+        run_id: "r1".into(),
+        action: action.into(),
+        workspace: "ws_1".into(),
+        agent: "ag_1".into(),
+        target: "http://127.0.0.1:1".into(),
+        created_at: jiff::Timestamp::UNIX_EPOCH,
+        pace: Pace::default(),
+    }
+}
+
+fn cancel(id: &str) -> Item {
+    Item {
+        id: id.into(),
+        version: None,
+        action: Action::Cancel(ReasonRequest::default()),
+    }
+}
+
+fn planned(
+    path: &Path,
+    action: &str,
+    ids: &[&str],
+    limit: Option<u64>,
+) -> Result<Journal, CliError> {
+    let mut planner = Planner::create(path, &header(action), limit)?;
+    for id in ids {
+        planner = planner.plan(&cancel(id))?;
+    }
+    planner.finish()
+}
+
+fn cancels() -> Command {
+    Command::of(ActionKind::Cancel)
+}
+
+#[test]
+fn a_torn_last_line_is_dropped_so_the_journal_resumes_again_and_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    let journal = planned(&path, "cancel", &["iv_1", "iv_2", "iv_3", "iv_4"], None).unwrap();
+    journal
+        .record(&Line::Start {
+            n: 0,
+            key: "k1".into(),
+        })
+        .unwrap();
+    drop(journal);
+    // A kill in the middle of a record, cut inside a multi-byte character.
+    let mut torn = std::fs::read(&path).unwrap();
+    torn.extend_from_slice(
+        "{\"event\":\"end\",\"n\":0,\"id\":\"iv_1\",\"outcome\":\"failed\",\"reason\":\"caf\u{e9}"
+            .as_bytes(),
+    );
+    torn.pop();
+    std::fs::write(&path, torn).unwrap();
+    for round in 0..3 {
+        let (journal, _, scan) = open(&path, &cancels(), None)
+            .unwrap_or_else(|e| panic!("round {round}: {}", e.message));
+        assert_eq!(scan.ledger.get(0), Some(Mark::InFlight));
+        assert!(
+            scan.notable.is_empty(),
+            "the torn end record does not count"
+        );
+        journal
+            .record(&Line::Start {
+                n: round + 1,
+                key: "k".into(),
+            })
+            .unwrap();
+    }
+    let (_, _, scan) = open(&path, &cancels(), None).unwrap();
+    assert_eq!(scan.ledger.count(Mark::InFlight), 4);
+    let plan: Vec<u64> = plan_lines(&path, scan.plan_at, &cancels())
+        .unwrap()
+        .map(|line| line.unwrap().0)
+        .collect();
+    assert_eq!(plan, [0, 1, 2, 3], "the plan streams back whole");
+}
+
+#[test]
+fn damage_before_the_last_line_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    drop(planned(&path, "cancel", &["iv_1"], None).unwrap());
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("{oops\n{\"event\":\"start\",\"n\":0,\"key\":\"k\"}\n");
+    std::fs::write(&path, text).unwrap();
+    let e = open(&path, &cancels(), None).err().unwrap();
+    assert!(e.message.contains("damaged at line 4"), "{}", e.message);
+    assert_eq!(e.exit_code(), 2);
+}
+
+#[test]
+fn an_item_of_another_action_than_the_runs_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    // An assign run whose second item was edited into a cancel.
+    drop(planned(&path, "assign", &[], None).unwrap());
+    let header = std::fs::read_to_string(&path).unwrap();
+    let first = header.lines().next().unwrap();
+    std::fs::write(
+        &path,
+        format!(
+            "{first}\n{}\n{}\n{}\n",
+            r#"{"event":"plan","n":0,"id":"iv_1","action":"assign","body":{"agent":"ag_2"}}"#,
+            r#"{"event":"plan","n":1,"id":"iv_2","action":"cancel","body":{}}"#,
+            r#"{"event":"planned","items":2}"#
+        ),
+    )
+    .unwrap();
+    let e = open(&path, &Command::of(ActionKind::Assign), None)
+        .err()
+        .unwrap();
+    assert!(
+        e.message.contains("line 3 would cancel iv_2")
+            && e.message.contains("journal of a `assign` run"),
+        "{}",
+        e.message
+    );
+    assert_eq!(e.exit_code(), 2);
+}
+
+#[test]
+fn other_versions_and_unfinished_plans_are_refused_with_what_would_be_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    let cases = [
+        (
+            // Version 1 held the whole plan in its header: a line longer than any header now.
+            format!(
+                "{{\"journal\":\"livectl-bulk-journal\",\"version\":1,\"run_id\":\"r\",\"items\":[{}]}}\n",
+                vec![r#"{"id":"iv_1","action":"cancel"}"#; 4000].join(",")
+            ),
+            "a journal of version 1",
+        ),
+        (
+            r#"{"journal":"livectl-bulk-journal","version":7}"#.to_owned() + "\n",
+            "version 7, which this livectl does not know (it reads version 2)",
+        ),
+        (
+            serde_json::to_string(&header("cancel")).unwrap()
+                + "\n"
+                + r#"{"event":"plan","n":0,"id":"iv_1","action":"cancel"}"#
+                + "\n",
+            "holds an unfinished plan",
+        ),
+    ];
+    for (text, words) in cases {
+        std::fs::write(&path, text).unwrap();
+        let e = open(&path, &cancels(), None).err().unwrap();
+        assert!(e.message.contains(words), "{words}: {}", e.message);
+        assert_eq!(e.exit_code(), 2);
+    }
+}
+
+#[test]
+fn a_plan_that_cannot_be_written_whole_leaves_no_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    for limit in [0, 10, 300, 5000] {
+        let path = dir.path().join(format!("full-{limit}.ndjson"));
+        let ids: Vec<String> = (0..200).map(|n| format!("iv_{n}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let e = planned(&path, "cancel", &ids, Some(limit)).err().unwrap();
+        assert!(
+            e.message.contains("nothing was sent") && e.message.contains("os error 28"),
+            "{}",
+            e.message
+        );
+        assert!(!path.exists(), "the fragment was removed (limit {limit})");
+    }
+}
+
+#[test]
+fn a_record_that_cannot_be_written_stops_the_journal_which_stays_resumable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    drop(planned(&path, "cancel", &["iv_1", "iv_2"], None).unwrap());
+    let size = std::fs::metadata(&path).unwrap().len();
+    // Room for one start record and half of the next.
+    let start = |n: u64| Line::Start {
+        n,
+        key: format!("r1:cancel:iv_{n}"),
+    };
+    let one = serde_json::to_vec(&start(0)).unwrap().len() as u64 + 1;
+    let (journal, _, _) = open(&path, &cancels(), Some(one + one / 2)).unwrap();
+    assert_eq!(journal.record(&start(0)), Some(size));
+    assert_eq!(journal.record(&start(1)), None);
+    assert!(journal.is_broken());
+    assert!(journal.failure().unwrap().contains("os error 28"));
+    assert_eq!(
+        journal.record(&start(1)),
+        None,
+        "nothing is written after a failure"
+    );
+    drop(journal);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().len(),
+        size + one,
+        "the fragment was cut off"
+    );
+    let (_, _, scan) = open(&path, &cancels(), None).unwrap();
+    assert_eq!(
+        (scan.ledger.get(0), scan.ledger.get(1)),
+        (Some(Mark::InFlight), Some(Mark::Unsent))
+    );
+}
+
+#[test]
+fn a_journal_damaged_anywhere_opens_or_is_refused_and_nothing_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    let journal = planned(&path, "cancel", &["iv_1", "iv_2", "iv_3"], None).unwrap();
+    for n in 0..3 {
+        journal.record(&Line::Start {
+            n,
+            key: format!("r1:cancel:iv_{n}"),
+        });
+    }
+    journal.record(&Line::End {
+        n: 1,
+        id: "iv_2".into(),
+        outcome: ItemOutcome::Failed,
+        reason: Some("nope".into()),
+        retry: false,
+    });
+    drop(journal);
+    let whole = std::fs::read(&path).unwrap();
+    let mut rng = fastrand::Rng::with_seed(42);
+    for _ in 0..3000 {
+        let mut bytes = whole.clone();
+        for _ in 0..rng.usize(1..4) {
+            let at = rng.usize(..bytes.len());
+            match rng.u8(..3) {
+                0 => bytes[at] = rng.u8(..),
+                1 => {
+                    bytes.remove(at);
+                }
+                _ => bytes.insert(at, *b"{}\n\"9-:,".get(rng.usize(..9)).unwrap_or(&b'x')),
+            }
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let Ok((_, _, scan)) = open(&path, &cancels(), None) else {
+            continue;
+        };
+        for line in plan_lines(&path, scan.plan_at, &cancels()).unwrap() {
+            if line.is_err() {
+                break;
+            }
+        }
+        for result in Results::new(&path, scan.notable, &scan.ledger) {
+            let _ = result;
+        }
+    }
+}
+
+#[test]
+fn the_summary_reads_each_items_last_end_in_plan_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    let journal = planned(&path, "cancel", &["iv_1", "iv_2", "iv_3"], None).unwrap();
+    let end = |n: u64, outcome: ItemOutcome, reason: &str, retry: bool| Line::End {
+        n,
+        id: format!("iv_{}", n + 1),
+        outcome,
+        reason: Some(reason.into()),
+        retry,
+    };
+    journal.record(&end(2, ItemOutcome::Skipped, "changed", false));
+    journal.record(&end(0, ItemOutcome::Failed, "first try", true));
+    journal.record(&end(1, ItemOutcome::Failed, "retried, then done", true));
+    journal.record(&end(0, ItemOutcome::Failed, "second try", false));
+    journal.record(&Line::End {
+        n: 1,
+        id: "iv_2".into(),
+        outcome: ItemOutcome::Done,
+        reason: None,
+        retry: false,
+    });
+    drop(journal);
+    let (_, _, scan) = open(&path, &cancels(), None).unwrap();
+    let listed: Vec<(String, Option<String>)> = Results::new(&path, scan.notable, &scan.ledger)
+        .map(|r| r.map(|r| (r.id, r.reason)).unwrap())
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("iv_1".to_owned(), Some("second try".to_owned())),
+            ("iv_3".to_owned(), Some("changed".to_owned())),
+        ]
+    );
+}

@@ -1,0 +1,280 @@
+//! Writing a journal: the plan through a buffer (it reaches the file whole, or the file is
+//! removed), then each record in one write of its own.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use livectl_contract::ActionKind;
+use livectl_contract::action::ActionBody;
+use serde::Serialize;
+
+use super::{Header, Line};
+use crate::error::CliError;
+use crate::model::Item;
+
+/// `$XDG_STATE_HOME/livectl/runs`, where journals go by default: created private (0700 on
+/// unix), and made private again if it was not.
+pub fn runs_dir() -> Result<PathBuf, CliError> {
+    let dir = crate::config::state_dir().join("runs");
+    let fail = |e: io::Error| CliError::failure(format!("cannot create {}: {e}", dir.display()));
+    crate::config::create_private_dir(&dir).map_err(fail)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&dir).map_err(fail)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).map_err(fail)?;
+        }
+    }
+    Ok(dir)
+}
+
+/// The journal's file. With a byte budget (the test hook LIVECTL_JOURNAL_LIMIT) it fails as a
+/// full disk does once the budget is spent, after writing what still fitted.
+pub(super) struct Sink {
+    file: File,
+    left: Option<u64>,
+}
+
+impl Sink {
+    pub(super) fn new(file: File, limit: Option<u64>) -> Sink {
+        Sink { file, left: limit }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let Some(left) = self.left else {
+            return self.file.write(buf);
+        };
+        if left == 0 && !buf.is_empty() {
+            return Err(no_space());
+        }
+        let fits = usize::try_from(left).unwrap_or(usize::MAX).min(buf.len());
+        let written = self.file.write(&buf[..fits])?;
+        self.left = Some(left - written as u64);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+/// What a full disk answers.
+fn no_space() -> io::Error {
+    if cfg!(unix) {
+        io::Error::from_raw_os_error(28) // ENOSPC
+    } else {
+        io::ErrorKind::StorageFull.into()
+    }
+}
+
+/// A plan line, written from the item as it is.
+#[derive(Serialize)]
+struct PlanRecord<'a> {
+    event: &'static str,
+    n: u64,
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<i64>,
+    action: ActionKind,
+    body: ActionBody<'a>,
+}
+
+/// A journal being planned: the header, then the plan, one item at a time. Any failure to
+/// write removes the file, so a journal never holds half a plan.
+pub struct Planner {
+    path: PathBuf,
+    out: BufWriter<Sink>,
+    items: u64,
+    /// Where the plan's first line starts: after the header's line.
+    plan_at: u64,
+}
+
+impl Planner {
+    /// A new journal at `path` (never over an existing file), private to its owner, with its
+    /// header.
+    pub fn create(path: &Path, header: &Header, limit: Option<u64>) -> Result<Planner, CliError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            crate::config::create_private_dir(dir)
+                .map_err(|e| CliError::failure(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(path).map_err(|e| {
+            CliError::usage(format!("cannot create the journal {}: {e}", path.display()))
+                .hint("name a new file with --journal, or continue that run with --resume")
+        })?;
+        let header = serde_json::to_vec(header)
+            .map_err(|e| CliError::failure(format!("cannot write the journal's header: {e}")))?;
+        let mut planner = Planner {
+            path: path.to_owned(),
+            out: BufWriter::with_capacity(64 * 1024, Sink::new(file, limit)),
+            items: 0,
+            plan_at: header.len() as u64 + 1,
+        };
+        match planner
+            .out
+            .write_all(&header)
+            .and_then(|()| planner.out.write_all(b"\n"))
+        {
+            Ok(()) => Ok(planner),
+            Err(e) => Err(planner.fail(e)),
+        }
+    }
+
+    /// Where the plan's first line starts.
+    pub fn plan_at(&self) -> u64 {
+        self.plan_at
+    }
+
+    /// Adds the next item of the plan.
+    pub fn plan(self, item: &Item) -> Result<Planner, CliError> {
+        let record = PlanRecord {
+            event: "plan",
+            n: self.items,
+            id: &item.id,
+            version: item.version,
+            action: item.action.kind(),
+            body: item.action.body(),
+        };
+        let mut planner = self.line(&record)?;
+        planner.items += 1;
+        Ok(planner)
+    }
+
+    /// How many items are planned so far.
+    pub fn items(&self) -> u64 {
+        self.items
+    }
+
+    /// Closes the plan with its count and makes sure all of it reached the file: the journal
+    /// then takes records. Until then nothing was sent.
+    pub fn finish(self) -> Result<Journal, CliError> {
+        let items = self.items;
+        let mut planner = self.line(&Line::Planned { items })?;
+        if let Err(e) = planner.out.flush() {
+            return Err(planner.fail(e));
+        }
+        let Planner { path, out, .. } = planner;
+        let (sink, _) = out.into_parts();
+        let end = sink.file.metadata().map(|m| m.len()).unwrap_or(0);
+        Ok(Journal::new(path, sink, end))
+    }
+
+    /// Removes the journal: the run does not start.
+    pub fn abandon(self) {
+        let Planner { path, out, .. } = self;
+        // What is still buffered goes with the file, unwritten.
+        drop(out.into_parts());
+        let _ = std::fs::remove_file(&path);
+    }
+
+    fn line(mut self, value: &impl Serialize) -> Result<Planner, CliError> {
+        let written = serde_json::to_writer(&mut self.out, value)
+            .map_err(io::Error::from)
+            .and_then(|()| self.out.write_all(b"\n"));
+        match written {
+            Ok(()) => Ok(self),
+            Err(e) => Err(self.fail(e)),
+        }
+    }
+
+    fn fail(self, e: io::Error) -> CliError {
+        let path = self.path.clone();
+        self.abandon();
+        CliError::failure(format!(
+            "cannot write the journal {}: {e}; the run did not start and nothing was sent",
+            path.display()
+        ))
+        .hint("the unfinished journal was removed; free some space, or name another place with --journal")
+    }
+}
+
+/// A journal taking records: each in one write, so a record is never interleaved with another.
+pub struct Journal {
+    path: PathBuf,
+    broken: AtomicBool,
+    inner: Mutex<Inner>,
+}
+
+struct Inner {
+    sink: Sink,
+    /// Where the next record starts.
+    end: u64,
+    /// The first write that failed.
+    error: Option<String>,
+}
+
+impl Journal {
+    pub(super) fn new(path: PathBuf, sink: Sink, end: u64) -> Journal {
+        Journal {
+            path,
+            broken: AtomicBool::new(false),
+            inner: Mutex::new(Inner {
+                sink,
+                end,
+                error: None,
+            }),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends one record and says where it starts; None once the journal cannot be written.
+    /// The first failure is kept (see `failure`), the fragment it left is cut off where the
+    /// file system allows, and nothing is written after it, so the journal stays resumable.
+    pub fn record(&self, line: &Line) -> Option<u64> {
+        let mut bytes = serde_json::to_vec(line).ok()?;
+        bytes.push(b'\n');
+        let Ok(mut inner) = self.inner.lock() else {
+            self.broken.store(true, Ordering::SeqCst);
+            return None;
+        };
+        if inner.error.is_some() {
+            return None;
+        }
+        let at = inner.end;
+        match inner.sink.write_all(&bytes) {
+            Ok(()) => {
+                inner.end += bytes.len() as u64;
+                Some(at)
+            }
+            Err(e) => {
+                let _ = inner.sink.file.set_len(at);
+                inner.error = Some(e.to_string());
+                self.broken.store(true, Ordering::SeqCst);
+                None
+            }
+        }
+    }
+
+    /// Whether a record could not be written: dispatching stops then.
+    pub fn is_broken(&self) -> bool {
+        self.broken.load(Ordering::SeqCst)
+    }
+
+    /// Why the journal could not be written, once it could not.
+    pub fn failure(&self) -> Option<String> {
+        match self.inner.lock() {
+            Ok(inner) => inner.error.clone(),
+            Err(_) => Some("the journal's lock was poisoned".into()),
+        }
+    }
+
+    /// Removes the journal of a run that will not start (its confirmation was declined).
+    pub fn remove(self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}

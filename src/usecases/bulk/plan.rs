@@ -1,0 +1,210 @@
+//! Phases 1 and 2 of a run: the plan streamed into the journal (or printed, for a dry run), then
+//! the confirmation with the count and a sample. Declined, nothing is left behind.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use futures_util::StreamExt;
+use futures_util::stream::LocalBoxStream;
+use livectl_client::Client;
+
+use super::dispatch::execute;
+use super::journal::{self, FORMAT, Header, Planner, Scan};
+use super::{Options, Pace, Plan, new_run_id};
+use crate::error::CliError;
+use crate::model::{Item, Names};
+use crate::ui::{Ui, prompt};
+use crate::usecases::lookup::{self, NamesOf};
+
+/// How many ids the confirmation shows.
+const SAMPLE: usize = 5;
+
+/// Runs a plan, then prints the summary. Exit 3 when an item failed, 130 when interrupted, 1
+/// when the journal could not be written (before the run: nothing was sent; during it: the
+/// journal is resumable). `target` says where requests go, for people reading the journal.
+pub async fn run(
+    client: &Client,
+    ui: &Ui,
+    target: &str,
+    plan: Plan<'_>,
+    options: &Options,
+) -> Result<(), CliError> {
+    let Plan {
+        command,
+        describe,
+        mut items,
+        by_filter,
+        repeats,
+    } = plan;
+    if options.dry_run {
+        return dry_run(client, ui, items, &repeats).await;
+    }
+    let me = client.me().await?;
+    if !options.yes && !ui.interactive() {
+        // Nobody can confirm: count what would change, to refuse with the count, unless it is
+        // one id, which needs no confirmation.
+        let mut count = 0u64;
+        let mut first = None;
+        while let Some(item) = items.next().await {
+            let item = item?;
+            count += 1;
+            first.get_or_insert(item);
+        }
+        note_repeats(ui, &repeats);
+        if count == 0 {
+            ui.note("nothing matches: no intervention was changed");
+            return Ok(());
+        }
+        if needs_confirmation(count, by_filter) {
+            return Err(CliError::usage(format!(
+                "this run would change {count} interventions ({describe}); nothing was changed"
+            ))
+            .hint(
+                "pass --yes to confirm when not running interactively, or --dry-run to see them",
+            ));
+        }
+        items = futures_util::stream::iter(first.map(Ok)).boxed_local();
+    }
+    let run_id = new_run_id();
+    let path = match &options.journal {
+        Some(path) => path.clone(),
+        None => journal::runs_dir()?.join(format!("{run_id}.ndjson")),
+    };
+    let header = Header {
+        journal: FORMAT.into(),
+        version: journal::VERSION,
+        run_id,
+        action: command.name.clone(),
+        workspace: me.workspace.id,
+        agent: me.agent.id,
+        target: target.to_owned(),
+        created_at: jiff::Timestamp::now(),
+        pace: options.pace.over(Pace::default()),
+    };
+    // A Ctrl-C while planning: nothing was sent, and the unfinished journal goes. Listening
+    // starts before the journal exists, so no Ctrl-C can leave one behind.
+    let interrupted = || CliError::interrupted("interrupted while planning: nothing was sent");
+    let _claim = crate::signals::claim();
+    let ctrl_c = crate::signals::interrupted();
+    tokio::pin!(ctrl_c);
+    tokio::select! {
+        biased;
+        () = &mut ctrl_c => return Err(interrupted()),
+        () = std::future::ready(()) => {}
+    }
+    let mut planner = Planner::create(&path, &header, options.journal_limit)?;
+    let mut sample = Vec::new();
+    loop {
+        let next = tokio::select! {
+            biased;
+            () = &mut ctrl_c => {
+                planner.abandon();
+                return Err(interrupted());
+            }
+            next = items.next() => next,
+        };
+        match next {
+            None => break,
+            Some(Ok(item)) => {
+                if sample.len() < SAMPLE {
+                    sample.push(item.id.clone());
+                }
+                planner = planner.plan(&item)?;
+            }
+            Some(Err(e)) => {
+                planner.abandon();
+                return Err(e);
+            }
+        }
+    }
+    note_repeats(ui, &repeats);
+    let count = planner.items();
+    if count == 0 {
+        planner.abandon();
+        ui.note("nothing matches: no intervention was changed");
+        return Ok(());
+    }
+    let plan_at = planner.plan_at();
+    let journal = planner.finish()?;
+    if let Err(e) = confirm(ui, &describe, count, &sample, by_filter, options.yes) {
+        journal.remove();
+        return Err(e);
+    }
+    ui.note(format!("journal: {}", path.display()));
+    let scan = Scan::fresh(count, plan_at);
+    execute(client, ui, journal, header, &command, scan, options).await
+}
+
+fn note_repeats(ui: &Ui, repeats: &AtomicU64) {
+    let repeated = repeats.load(Ordering::SeqCst);
+    if repeated > 0 {
+        ui.note(format!("ignored {repeated} repeated id(s)"));
+    }
+}
+
+/// `--dry-run`: the plan printed as it streams; nothing is sent and no journal is written.
+async fn dry_run(
+    client: &Client,
+    ui: &Ui,
+    mut items: LocalBoxStream<'_, Result<Item, CliError>>,
+    repeats: &AtomicU64,
+) -> Result<(), CliError> {
+    let names = if ui.tables() {
+        lookup::names(client, NamesOf::People).await?
+    } else {
+        Names::default()
+    };
+    let mut out = ui.stream::<Item>(&names)?;
+    while let Some(item) = items.next().await {
+        out.item(&item?)?;
+    }
+    let count = out.count();
+    drop(out.finish()?);
+    note_repeats(ui, repeats);
+    if count == 0 {
+        ui.note("nothing matches: no intervention was changed");
+    } else {
+        ui.note(format!(
+            "dry run: {count} intervention(s) would be changed; nothing was sent"
+        ));
+    }
+    Ok(())
+}
+
+/// Items chosen by filters always need a yes: their count is only known now. Ids need one
+/// from two items on.
+fn needs_confirmation(count: u64, by_filter: bool) -> bool {
+    count > 1 || by_filter
+}
+
+fn confirm(
+    ui: &Ui,
+    describe: &str,
+    count: u64,
+    sample: &[String],
+    by_filter: bool,
+    yes: bool,
+) -> Result<(), CliError> {
+    if !needs_confirmation(count, by_filter) || yes {
+        return Ok(());
+    }
+    if !ui.interactive() {
+        return Err(CliError::usage(format!(
+            "this run would change {count} interventions ({describe}); nothing was changed"
+        ))
+        .hint("pass --yes to confirm when not running interactively, or --dry-run to see them"));
+    }
+    let more = if count > sample.len() as u64 {
+        ", …"
+    } else {
+        ""
+    };
+    let question = format!(
+        "{describe}: {count} interventions ({}{more})?",
+        sample.join(", ")
+    );
+    if prompt::confirm(ui, &question, false)? {
+        Ok(())
+    } else {
+        Err(CliError::interrupted("nothing was changed"))
+    }
+}

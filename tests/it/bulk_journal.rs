@@ -1,0 +1,423 @@
+//! Journals that cannot lie or half-exist: a hand-edited action is refused, a plan that cannot
+//! be written leaves nothing, a full disk mid-run leaves a journal that resumes exactly once, a
+//! resume binds to the workspace and the agent rather than the address, journals are private,
+//! and a summary lists only what was skipped or failed.
+
+use std::collections::HashSet;
+use std::process::Stdio;
+
+use serde_json::{Value, json};
+
+use crate::bulk::{acted, wait_for_starts};
+use crate::harness::{Api, Run, Sandbox, Workspace};
+
+/// Runs the CLI against `url` with `token`, from `sandbox`'s HOME.
+fn cli_at(sandbox: &Sandbox, url: &str, token: &str, args: &[&str]) -> Run {
+    sandbox.home.cli_at(url, token, args)
+}
+
+/// A run of `assign --owner none --to cy` whose journal fills after `limit` bytes: it stops
+/// midway, with some items done and the rest not sent.
+fn assign_until_the_disk_is_full(sandbox: &Sandbox, api: &Api, path: &str, limit: &str) -> u64 {
+    let run = sandbox.cli_env(
+        &api.token,
+        &[
+            "assign",
+            "--owner",
+            "none",
+            "--to",
+            "cy",
+            "--yes",
+            "--journal",
+            path,
+            "-o",
+            "json",
+        ],
+        &[("LIVECTL_JOURNAL_LIMIT", limit)],
+    );
+    run.fails(1, "No space left on device");
+    assert!(
+        run.stderr.contains("dispatching stopped") && run.stderr.contains("--resume"),
+        "{}",
+        run.stderr
+    );
+    let summary: Value = serde_json::from_str(&run.stdout).unwrap();
+    let (done, not_sent) = (
+        summary["done"].as_u64().unwrap(),
+        summary["not_sent"].as_u64().unwrap(),
+    );
+    assert!(done > 0 && not_sent > 0, "it stopped midway: {summary}");
+    assert_eq!(done + not_sent, summary["total"].as_u64().unwrap());
+    assert_eq!(
+        acted(api, "assigned").len() as u64,
+        done,
+        "what the summary calls done was done, and nothing else was sent"
+    );
+    done
+}
+
+#[test]
+fn a_journal_whose_items_take_another_action_than_its_run_is_refused_naming_the_line() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    let journal = sandbox.home.path().join("assign.ndjson");
+    let path = journal.to_str().unwrap();
+    // A real journal of an assign run, planned and never dispatched: its records are dropped,
+    // and its second item is edited into a cancel.
+    let mut planned = vec!["assign", "--to", "bo", "--yes", "--journal", path, "-q"];
+    planned.extend(ids.iter().map(String::as_str));
+    sandbox.cli(&api.token, &planned).ok();
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let mut lines: Vec<String> = text
+        .lines()
+        .filter(|l| !l.contains("\"event\":\"start\"") && !l.contains("\"event\":\"end\""))
+        .map(str::to_owned)
+        .collect();
+    let mut second: Value = serde_json::from_str(&lines[2]).unwrap();
+    second["action"] = json!("cancel");
+    second["body"] = json!({});
+    lines[2] = second.to_string();
+    std::fs::write(&journal, lines.join("\n") + "\n").unwrap();
+    for id in &ids {
+        api.post(&format!("/v1/interventions/{id}/return"), json!({}))
+            .expect(200);
+    }
+    let refused = sandbox.cli(&api.token, &["assign", "--resume", path, "--yes"]);
+    refused.fails(2, &format!("line 3 would cancel {}", ids[1]));
+    assert!(
+        refused.stderr.contains("journal of a `assign` run"),
+        "{}",
+        refused.stderr
+    );
+    assert!(acted(&api, "cancelled").is_empty(), "nothing was cancelled");
+    assert!(
+        acted(&api, "assigned").values().all(|n| *n == 1),
+        "nor assigned again"
+    );
+}
+
+#[test]
+fn a_journal_that_cannot_be_written_whole_is_removed_and_nothing_is_sent() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..200).map(|_| w.queued()).collect();
+    let before = api.all("/v1/audit").len();
+    let mut cancel = vec!["cancel", "--yes"];
+    cancel.extend(ids.iter().map(String::as_str));
+    // A full disk while the header (100 bytes) or the plan (4 KiB of about 14) is written.
+    for limit in ["100", "4096"] {
+        let journal = sandbox.home.path().join(format!("full-{limit}.ndjson"));
+        let mut args = cancel.clone();
+        args.extend(["--journal", journal.to_str().unwrap()]);
+        let run = sandbox.cli_env(&api.token, &args, &[("LIVECTL_JOURNAL_LIMIT", limit)]);
+        run.fails(1, "No space left on device");
+        assert!(
+            run.stderr
+                .contains("the run did not start and nothing was sent"),
+            "{}",
+            run.stderr
+        );
+        assert!(!journal.exists(), "no fragment is left (limit {limit})");
+    }
+    // In the default place too.
+    sandbox
+        .cli_env(&api.token, &cancel, &[("LIVECTL_JOURNAL_LIMIT", "4096")])
+        .fails(1, "nothing was sent");
+    let runs = sandbox.home.path().join("state/livectl/runs");
+    assert_eq!(std::fs::read_dir(&runs).unwrap().count(), 0);
+    // A journal is never written over an existing file, a device such as /dev/full included.
+    #[cfg(target_os = "linux")]
+    {
+        let mut args = cancel.clone();
+        args.extend(["--journal", "/dev/full"]);
+        sandbox
+            .cli(&api.token, &args)
+            .fails(2, "cannot create the journal /dev/full");
+    }
+    assert_eq!(api.all("/v1/audit").len(), before, "nothing was sent");
+}
+
+#[test]
+fn a_disk_that_fills_mid_run_stops_dispatching_and_the_journal_resumes_exactly_once() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: HashSet<String> = (0..600).map(|_| w.queued()).collect();
+    let journal = sandbox.home.path().join("full.ndjson");
+    let path = journal.to_str().unwrap();
+    // About 55 KB of plan, then room for about 200 items' records.
+    assign_until_the_disk_is_full(&sandbox, &api, path, "80000");
+    let resumed = sandbox.cli(&api.token, &["assign", "--resume", path, "--yes", "-q"]);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    let assigned = acted(&api, "assigned");
+    assert_eq!(assigned.keys().cloned().collect::<HashSet<_>>(), ids);
+    assert!(assigned.values().all(|n| *n == 1), "none assigned twice");
+}
+
+#[test]
+fn a_resume_binds_to_the_workspace_and_the_agent_not_the_address() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: HashSet<String> = (0..200).map(|_| w.queued()).collect();
+    let journal = sandbox.home.path().join("bound.ndjson");
+    let path = journal.to_str().unwrap();
+    assign_until_the_disk_is_full(&sandbox, &api, path, "25000");
+    let header: Value = serde_json::from_str(
+        std::fs::read_to_string(&journal)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    let workspace = api.get("/v1/me").expect(200)["workspace"]["id"].clone();
+    assert_eq!(header["workspace"], workspace);
+    assert_eq!(header["agent"], "ag_1");
+
+    // Another workspace (another database), with an agent of the same id: refused.
+    let other = Sandbox::start(&[]);
+    let other_api = other.api();
+    Workspace::new(&other_api);
+    let refused = cli_at(
+        &sandbox,
+        &other.url,
+        &other_api.token,
+        &["assign", "--resume", path, "--yes"],
+    );
+    refused.fails(
+        2,
+        &format!("is a run in workspace {}", workspace.as_str().unwrap()),
+    );
+    assert!(
+        refused
+            .stderr
+            .contains("resume it against the workspace it started in")
+    );
+    assert!(other_api.all("/v1/audit?action=assigned").is_empty());
+
+    // The same workspace as another agent: refused.
+    let bo = sandbox.home.token(Some("bo"));
+    sandbox
+        .cli(&bo, &["assign", "--resume", path, "--yes"])
+        .fails(
+            2,
+            "resume with the profile (and token) the run started with",
+        );
+
+    // The same workspace restarted on another port, reached as localhost: resumed.
+    let url = sandbox.url.clone();
+    let home = sandbox.home.clone();
+    drop(sandbox);
+    let restarted = Sandbox::start_in(home, &[]);
+    assert_ne!(restarted.url, url);
+    let localhost = restarted.url.replace("127.0.0.1", "localhost");
+    let resumed = cli_at(
+        &restarted,
+        &localhost,
+        &api.token,
+        &["assign", "--resume", path, "--yes", "-q"],
+    );
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    let api = Api::new(&restarted.url, &api.token);
+    let assigned = acted(&api, "assigned");
+    assert_eq!(assigned.keys().cloned().collect::<HashSet<_>>(), ids);
+    assert!(assigned.values().all(|n| *n == 1), "none assigned twice");
+}
+
+#[cfg(unix)]
+#[test]
+fn journals_and_the_runs_directory_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    // A runs directory an earlier livectl made world-readable is made private again.
+    let runs = sandbox.home.path().join("state/livectl/runs");
+    std::fs::create_dir_all(&runs).unwrap();
+    std::fs::set_permissions(&runs, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (a, b) = (w.queued(), w.queued());
+    sandbox
+        .cli(&api.token, &["cancel", &a, &b, "--yes", "-q"])
+        .ok();
+    assert_eq!(mode(&runs), 0o700);
+    let journals: Vec<_> = std::fs::read_dir(&runs)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(journals.len(), 1);
+    assert_eq!(mode(&journals[0]), 0o600);
+    // A journal named by --journal, in a directory that livectl creates.
+    let named = sandbox.home.path().join("new/dir/run.ndjson");
+    let (c, d) = (w.queued(), w.queued());
+    sandbox
+        .cli(
+            &api.token,
+            &[
+                "cancel",
+                &c,
+                &d,
+                "--yes",
+                "-q",
+                "--journal",
+                named.to_str().unwrap(),
+            ],
+        )
+        .ok();
+    assert_eq!(mode(&named), 0o600);
+    assert_eq!(mode(named.parent().unwrap()), 0o700);
+}
+
+#[test]
+fn a_summary_lists_only_what_was_skipped_or_failed_with_counts_for_the_rest() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    // Failures: returning ids of which one is completed and one does not exist.
+    let ok: Vec<String> = (0..4).map(|_| w.in_state("assigned")).collect();
+    let completed = w.in_state("completed");
+    let mut args = vec!["return", "--yes", "-o", "json"];
+    args.extend(ok.iter().map(String::as_str));
+    args.extend([completed.as_str(), "iv_9999"]);
+    let run = sandbox.cli(&api.token, &args);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let summary: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        (
+            &summary["total"],
+            &summary["done"],
+            &summary["skipped"],
+            &summary["failed"],
+            &summary["not_sent"]
+        ),
+        (&json!(6), &json!(4), &json!(0), &json!(2), &json!(0))
+    );
+    let listed: Vec<(&str, &str)> = summary["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["id"].as_str().unwrap(), i["result"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        listed,
+        [(completed.as_str(), "failed"), ("iv_9999", "failed")],
+        "in plan order, and nothing that was done"
+    );
+
+    // Skips: chosen by a filter, the last three are moved by hand before their turn.
+    let mine: Vec<String> = (0..8).map(|_| w.in_state("assigned")).collect();
+    let journal = sandbox.home.path().join("skips.ndjson");
+    let child = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args([
+            "cancel",
+            "--owner",
+            "bo",
+            "--yes",
+            "--rate",
+            "5",
+            "--concurrency",
+            "1",
+            "--journal",
+            journal.to_str().unwrap(),
+            "-o",
+            "json",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_starts(&journal, 1);
+    for id in &mine[5..] {
+        api.post(
+            &format!("/v1/interventions/{id}/reassign"),
+            json!({"agent": w.ana}),
+        )
+        .expect(200);
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            &summary["total"],
+            &summary["done"],
+            &summary["skipped"],
+            &summary["failed"]
+        ),
+        (&json!(8), &json!(5), &json!(3), &json!(0))
+    );
+    let skipped: Vec<&str> = summary["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .inspect(|i| assert_eq!(i["result"], "skipped"))
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        skipped,
+        mine[5..].iter().map(String::as_str).collect::<Vec<_>>()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_planning_leaves_no_journal_and_sends_nothing() {
+    use std::io::Write;
+    use std::time::{Duration, Instant};
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    let journal = sandbox.home.path().join("planning.ndjson");
+    let mut child = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args([
+            "cancel",
+            "-",
+            "--yes",
+            "--journal",
+            journal.to_str().unwrap(),
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Three ids, and stdin left open: the plan waits for more.
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "{}", ids.join("\n")).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !journal.exists() {
+        assert!(Instant::now() < deadline, "planning never started");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    // SAFETY: sending SIGINT to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("interrupted while planning: nothing was sent"),
+        "{stderr}"
+    );
+    assert!(!journal.exists(), "the unfinished journal was removed");
+    assert!(acted(&api, "cancelled").is_empty());
+}

@@ -111,8 +111,27 @@ impl Sandbox {
 
     /// A sandbox listening on `addr` (to start one again where clients look for it).
     pub fn start_at(home: Arc<Home>, db: &Path, addr: &str, args: &[&str]) -> Sandbox {
+        Sandbox::launch(home, db, addr, args, &[])
+    }
+
+    /// A sandbox on a new, empty database, with these variables in its environment (test
+    /// hooks such as `LIVECTL_SANDBOX_WRITE_FAULTS`).
+    pub fn start_env(args: &[&str], env: &[(&str, &str)]) -> Sandbox {
+        let home = Home::new();
+        let db = home.db();
+        Sandbox::launch(home, &db, "127.0.0.1:0", args, env)
+    }
+
+    fn launch(
+        home: Arc<Home>,
+        db: &Path,
+        addr: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Sandbox {
         let mut child = home
             .livectl()
+            .envs(env.iter().copied())
             .args([
                 "sandbox",
                 "serve",

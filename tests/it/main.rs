@@ -26,6 +26,7 @@ mod sandbox_durability;
 mod sandbox_events;
 mod sandbox_faults;
 mod sandbox_files;
+mod sandbox_group_commit;
 mod sandbox_http;
 mod sandbox_idempotency;
 mod sandbox_pagination;

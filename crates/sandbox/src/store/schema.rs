@@ -134,8 +134,9 @@ fn flat_costs(tx: &Transaction) -> rusqlite::Result<()> {
 }
 
 /// Costs that do not grow with the data: the queues' sizes kept by triggers (so `/v1/queues`
-/// counts nothing), indexes that find the open interventions and the oldest waits without
-/// reading the finished ones, an index for expiring idempotency records, and the count of
+/// counts nothing), partial indexes that find the oldest waits and an owner's open
+/// interventions (`list --owner X`, whose filter must spell the states as the index does)
+/// without reading the finished ones, an index for expiring idempotency records, and the count of
 /// changes to agents and tokens that tells each process when its remembered tokens are stale
 /// (`tokens.rs`). Queue 0 is the general queue (`queued`), queue N agent N's My Queue
 /// (`assigned` to N), as `/v1/queues` counts them.
@@ -170,8 +171,10 @@ BEGIN
         WHERE queue = CASE OLD.state WHEN 'queued' THEN 0 ELSE OLD.owner_id END;
 END;
 CREATE INDEX interventions_queued ON interventions(queued_at) WHERE state = 'queued';
-CREATE INDEX interventions_by_owner_state
-    ON interventions(owner_id, state, assigned_at);
+CREATE INDEX interventions_assigned ON interventions(owner_id, assigned_at)
+    WHERE state = 'assigned';
+CREATE INDEX interventions_open_by_owner ON interventions(owner_id, id)
+    WHERE state IN ('queued', 'assigned');
 CREATE INDEX idempotency_by_age ON idempotency(created_at);
 CREATE TABLE auth_generation (n INTEGER NOT NULL);
 INSERT INTO auth_generation (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM auth_generation);

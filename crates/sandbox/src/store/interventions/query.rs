@@ -6,7 +6,7 @@ use rusqlite::types::Value;
 use crate::error::ApiError;
 use crate::store::{ms, reference};
 use livectl_contract::limits::normalize_tag;
-use livectl_contract::{InterventionQuery, Kind, Owner};
+use livectl_contract::{InterventionQuery, InterventionState, Kind, Owner};
 
 /// ` AND ...` clauses and the values they bind, in order.
 #[derive(Debug, Default)]
@@ -27,12 +27,12 @@ impl Where {
         let mut w = Where::default();
         if !q.state.is_all() {
             // The states are the contract's words, never the caller's text: spelled in the SQL,
-            // the planner sees them and seeks the open interventions in an index instead of
-            // reading the finished ones.
-            let words: Vec<String> = q
-                .state
-                .as_slice()
+            // in the contract's order whatever the caller's, `state IN ('queued', 'assigned')`
+            // is the term of the partial index of the open interventions (schema.rs), which
+            // the planner then uses instead of reading the finished ones.
+            let words: Vec<String> = InterventionState::ALL
                 .iter()
+                .filter(|s| q.state.as_slice().contains(s))
                 .map(|s| format!("'{}'", s.as_str()))
                 .collect();
             w.and(&format!("i.state IN ({})", words.join(", ")), None);

@@ -15,13 +15,14 @@ pub fn queues(conn: &Connection, now: Timestamp) -> Result<Queues, ApiError> {
     let (count, oldest): (i64, Option<i64>) = conn
         .prepare_cached(
             "SELECT coalesce((SELECT size FROM queue_sizes WHERE queue = 0), 0), \
-             (SELECT min(queued_at) FROM interventions WHERE state = 'queued')",
+             (SELECT min(queued_at) FROM interventions INDEXED BY interventions_queued WHERE state = 'queued')",
         )?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let agents = conn
         .prepare_cached(
             "SELECT a.id, a.name, a.status, a.active, coalesce(q.size, 0), \
-             (SELECT min(i.assigned_at) FROM interventions i WHERE i.state = 'assigned' AND i.owner_id = a.id) \
+             (SELECT min(i.assigned_at) FROM interventions i INDEXED BY interventions_assigned \
+             WHERE i.state = 'assigned' AND i.owner_id = a.id) \
              FROM agents a LEFT JOIN queue_sizes q ON q.queue = a.id ORDER BY a.id",
         )?
         .query_map([], |r| {

@@ -9,6 +9,7 @@
 
 pub mod batch;
 pub mod catalog;
+mod checkpointer;
 pub mod conversations;
 pub mod events;
 pub mod files;

@@ -12,6 +12,7 @@
 
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
 use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -19,7 +20,8 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use tokio::sync::watch;
 
-use super::{idempotency, shutting_down};
+use super::checkpointer::Checkpointer;
+use super::{idempotency, open_connection, shutting_down};
 use crate::error::ApiError;
 
 /// The most writes one transaction commits: a bound on the time a group holds the others.
@@ -154,11 +156,25 @@ impl Writer {
             queue: Mutex::new(Queue::default()),
             wake: Condvar::new(),
         });
+        // Checkpoints leave the writer's thread when a second connection can take them.
+        let other = conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(|p| open_connection(Path::new(p), false));
+        let checkpointer = match other {
+            Some(Ok(other)) => {
+                let checkpointer = Checkpointer::start(other)?;
+                conn.pragma_update(None, "wal_autocheckpoint", 0)
+                    .map_err(std::io::Error::other)?;
+                Some(checkpointer)
+            }
+            _ => None,
+        };
         let thread = {
             let shared = shared.clone();
             std::thread::Builder::new()
                 .name("sandbox-writer".into())
-                .spawn(move || run(conn, &shared, &changes))?
+                .spawn(move || run(conn, &shared, &changes, checkpointer))?
         };
         Ok(Writer {
             shared,
@@ -237,7 +253,12 @@ impl Drop for Leaving<'_> {
 }
 
 /// The writer's thread: group after group until closed.
-fn run(mut conn: Connection, shared: &Shared, changes: &watch::Sender<u64>) {
+fn run(
+    mut conn: Connection,
+    shared: &Shared,
+    changes: &watch::Sender<u64>,
+    checkpointer: Option<Checkpointer>,
+) {
     let _leaving = Leaving(shared);
     let mut expired = Instant::now();
     loop {
@@ -280,9 +301,14 @@ fn run(mut conn: Connection, shared: &Shared, changes: &watch::Sender<u64>) {
             }
             if outcome.is_ok() {
                 changes.send_modify(|n| *n += 1);
+                if let Some(checkpointer) = &checkpointer {
+                    checkpointer.committed();
+                }
             }
         }
         if let Some(reply) = close {
+            // The last checkpoint is the writer's, alone.
+            drop(checkpointer);
             let _ = reply.send(close_connection(conn));
             return;
         }

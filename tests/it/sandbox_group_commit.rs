@@ -61,14 +61,14 @@ fn refused_writes_among_many_leave_the_others_committed() {
             ));
         }
     }
-    for n in 0..6 {
+    for (n, id) in ids.iter().take(6).enumerate() {
         requests.push((
             format!("/v1/interventions/iv_{}/assign", 900_000 + n),
             json!({"agent": w.bo}),
             None,
         ));
         requests.push((
-            format!("/v1/interventions/{}/assign", ids[n]),
+            format!("/v1/interventions/{id}/assign"),
             json!({"agent": w.dan_inactive}),
             None,
         ));

@@ -321,12 +321,28 @@ impl Client {
                 }
             }
         });
-        stream::unfold(received, |mut received| async move {
-            let page = received.recv().await?;
-            Some((page, received))
-        })
-        .map_ok(|items| stream::iter(items.into_iter().map(Ok::<T, ClientError>)))
-        .try_flatten()
+        // The reader is handed the items one by one, and the thread every `TURN` items: on a
+        // runtime of one thread, the fetch of the next page waits for the reader otherwise.
+        const TURN: usize = 64;
+        let items = Vec::new().into_iter();
+        stream::unfold(
+            (received, items, 0usize),
+            |(mut received, mut items, handed)| async move {
+                let item = loop {
+                    if let Some(item) = items.next() {
+                        break item;
+                    }
+                    match received.recv().await? {
+                        Ok(page) => items = page.into_iter(),
+                        Err(e) => return Some((Err(e), (received, items, handed))),
+                    }
+                };
+                if handed % TURN == TURN - 1 {
+                    tokio::task::yield_now().await;
+                }
+                Some((Ok(item), (received, items, handed + 1)))
+            },
+        )
     }
 
     async fn collect<T: DeserializeOwned + Send + 'static>(

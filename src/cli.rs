@@ -170,7 +170,12 @@ impl Cli {
         let ui = self.ui()?;
         let g = self.global;
         let ctx = Ctx::new(g, ui);
-        let runtime = tokio::runtime::Builder::new_multi_thread()
+        let mut runtime = if self.command.serves() {
+            tokio::runtime::Builder::new_multi_thread()
+        } else {
+            tokio::runtime::Builder::new_current_thread()
+        };
+        let runtime = runtime
             .enable_all()
             .build()
             .map_err(|e| CliError::failure(format!("cannot start the async runtime: {e}")))?;
@@ -228,6 +233,16 @@ fn configured_output(g: &GlobalArgs) -> Result<Option<Format>, CliError> {
             ))
             .hint("fix it with `livectl config set output table` (or json, ndjson, csv, ids, wide)")
         })
+}
+
+impl Command {
+    /// Whether this run is a server for other processes (`sandbox serve`), which takes every
+    /// core. Any other command is one client: a single thread sends its requests without
+    /// handing them between threads, which halves the CPU a bulk run takes from a server on the
+    /// same machine (BENCHMARKS.md); an embedded sandbox shares that thread.
+    fn serves(&self) -> bool {
+        matches!(self, Command::Sandbox(args) if args.serves())
+    }
 }
 
 async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {

@@ -138,7 +138,8 @@ fn flat_costs(tx: &Transaction) -> rusqlite::Result<()> {
 /// interventions (`list --owner X`, whose filter must spell the states as the index does)
 /// without reading the finished ones, an index for expiring idempotency records, and the count of
 /// changes to agents and tokens that tells each process when its remembered tokens are stale
-/// (`tokens.rs`). Queue 0 is the general queue (`queued`), queue N agent N's My Queue
+/// (`tokens.rs`): a random number drawn anew at each change, so that a change rolled back
+/// never leaves a number that a later change could draw again. Queue 0 is the general queue (`queued`), queue N agent N's My Queue
 /// (`assigned` to N), as `/v1/queues` counts them.
 const FLAT_COSTS: &str = r#"
 CREATE TABLE queue_sizes (queue INTEGER PRIMARY KEY, size INTEGER NOT NULL);
@@ -177,23 +178,23 @@ CREATE INDEX interventions_open_by_owner ON interventions(owner_id, id)
     WHERE state IN ('queued', 'assigned');
 CREATE INDEX idempotency_by_age ON idempotency(created_at);
 CREATE TABLE auth_generation (n INTEGER NOT NULL);
-INSERT INTO auth_generation (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM auth_generation);
+INSERT INTO auth_generation (n) VALUES (0);
 CREATE TRIGGER auth_agent_changed AFTER UPDATE OF role, active ON agents
     WHEN OLD.role IS NOT NEW.role OR OLD.active IS NOT NEW.active
 BEGIN
-    UPDATE auth_generation SET n = n + 1;
+    UPDATE auth_generation SET n = random();
 END;
 CREATE TRIGGER auth_agent_removed AFTER DELETE ON agents
 BEGIN
-    UPDATE auth_generation SET n = n + 1;
+    UPDATE auth_generation SET n = random();
 END;
 CREATE TRIGGER auth_token_changed AFTER UPDATE ON tokens
 BEGIN
-    UPDATE auth_generation SET n = n + 1;
+    UPDATE auth_generation SET n = random();
 END;
 CREATE TRIGGER auth_token_removed AFTER DELETE ON tokens
 BEGIN
-    UPDATE auth_generation SET n = n + 1;
+    UPDATE auth_generation SET n = random();
 END;
 "#;
 
@@ -336,9 +337,10 @@ mod tests {
         assert_eq!(generation(&conn), start);
         conn.execute("UPDATE agents SET role = 'agent' WHERE id = 1", [])
             .expect("demote");
-        assert_eq!(generation(&conn), start + 1);
+        let demoted = generation(&conn);
+        assert_ne!(demoted, start);
         conn.execute("DELETE FROM tokens WHERE hash = 'h'", [])
             .expect("revoke");
-        assert_eq!(generation(&conn), start + 2);
+        assert_ne!(generation(&conn), demoted);
     }
 }

@@ -1,11 +1,14 @@
 //! Bearer tokens remembered: a token's caller is looked up once and kept until agents or tokens
 //! change, in this process or in another one on the same database.
 //!
-//! The database counts those changes (`auth_generation`, bumped by triggers when an agent's
-//! role or activity changes, an agent goes, or a token changes or goes). Each authentication
-//! reads the count in its own transaction or snapshot and trusts what it remembers only when
-//! the count is the one it remembered at. A demoted admin is an agent from the next request
-//! on, whichever process demoted it; a new token is simply not remembered yet.
+//! The database marks those changes (`auth_generation`, a number drawn anew by triggers when an
+//! agent's role or activity changes, an agent goes, or a token changes or goes). Each
+//! authentication reads the mark in its own transaction or snapshot and trusts what it
+//! remembers only when the mark is the one it remembered at; another mark starts the cache
+//! afresh. A demoted admin is an agent from the next request on, whichever process demoted it;
+//! a new token is simply not remembered yet. A write that reads its caller after an earlier
+//! write of its group changed a role sees that group's own mark: if the group rolls back, that
+//! mark is never seen again (it was random), so what was remembered under it is never used.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -25,7 +28,7 @@ pub(super) struct TokenCache {
 
 #[derive(Default)]
 struct Remembered {
-    /// The count of changes to agents and tokens these callers were read at.
+    /// The mark of the state of agents and tokens these callers were read at.
     generation: i64,
     callers: HashMap<String, Caller>,
 }
@@ -37,14 +40,11 @@ impl TokenCache {
             .prepare_cached("SELECT n FROM auth_generation")?
             .query_row([], |r| r.get(0))?;
         if let Ok(mut remembered) = self.remembered.lock() {
-            if generation > remembered.generation {
+            if generation != remembered.generation {
                 remembered.generation = generation;
                 remembered.callers.clear();
             }
-            // An older snapshot than the cache's neither reads nor fills it.
-            if generation == remembered.generation
-                && let Some(caller) = remembered.callers.get(token)
-            {
+            if let Some(caller) = remembered.callers.get(token) {
                 return Ok(*caller);
             }
         }

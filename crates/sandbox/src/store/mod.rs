@@ -9,7 +9,6 @@
 
 pub mod batch;
 pub mod catalog;
-mod checkpointer;
 pub mod conversations;
 pub mod events;
 pub mod files;

@@ -168,7 +168,7 @@ impl Writer {
         });
         // Checkpoints are the writer's, on commit, but rarer than SQLite's default (1,000
         // pages): a page rewritten by many groups is copied once per checkpoint, and the
-        // checkpoint's fsync is paid a tenth as often. The log stays under ~40 MB.
+        // checkpoint's fsync is paid a tenth as often. The log is copied back at about 40 MB.
         conn.pragma_update(None, "wal_autocheckpoint", CHECKPOINT_PAGES)
             .map_err(std::io::Error::other)?;
         let thread = {

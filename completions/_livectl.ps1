@@ -52,6 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel the takeover: the user goes back to the bot')
             [CompletionResult]::new('stuck', 'stuck', [CompletionResultType]::ParameterValue, 'Open interventions that need help: owner away, user waiting for a reply, queued too long')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Load a seed file (YAML or JSON) or generated data through the API, idempotently')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'An agent''s status (online, away, offline): shown, or set (an event on the stream)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Live stream of changes (Ctrl-C to stop)')
             [CompletionResult]::new('agents', 'agents', [CompletionResultType]::ParameterValue, 'The agents')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'The topics conversations are completed with')
@@ -359,6 +360,33 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id''')
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order a list by one of its fields (see --json for the fields)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what the file holds and send nothing')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC rather than the local zone (TZ)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox even when a profile is configured')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow plain http:// to hosts other than loopback')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'livectl;status' {
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Whose status: an id, an email, a unique name or `me` (another''s needs an admin''s token)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, recorded on the status event')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns it off too)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON with only these fields (comma-separated; without any, list them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id''')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order a list by one of its fields (see --json for the fields)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
@@ -1181,6 +1209,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel the takeover: the user goes back to the bot')
             [CompletionResult]::new('stuck', 'stuck', [CompletionResultType]::ParameterValue, 'Open interventions that need help: owner away, user waiting for a reply, queued too long')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Load a seed file (YAML or JSON) or generated data through the API, idempotently')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'An agent''s status (online, away, offline): shown, or set (an event on the stream)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Live stream of changes (Ctrl-C to stop)')
             [CompletionResult]::new('agents', 'agents', [CompletionResultType]::ParameterValue, 'The agents')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'The topics conversations are completed with')
@@ -1226,6 +1255,9 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             break
         }
         'livectl;help;seed' {
+            break
+        }
+        'livectl;help;status' {
             break
         }
         'livectl;help;watch' {

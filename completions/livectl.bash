@@ -85,6 +85,9 @@ _livectl() {
             livectl,show)
                 cmd="livectl__subcmd__show"
                 ;;
+            livectl,status)
+                cmd="livectl__subcmd__status"
+                ;;
             livectl,stuck)
                 cmd="livectl__subcmd__stuck"
                 ;;
@@ -196,6 +199,9 @@ _livectl() {
             livectl__subcmd__help,show)
                 cmd="livectl__subcmd__help__subcmd__show"
                 ;;
+            livectl__subcmd__help,status)
+                cmd="livectl__subcmd__help__subcmd__status"
+                ;;
             livectl__subcmd__help,stuck)
                 cmd="livectl__subcmd__help__subcmd__stuck"
                 ;;
@@ -287,7 +293,7 @@ _livectl() {
 
     case "${cmd}" in
         livectl)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config api sandbox conformance completions man complete help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel stuck seed status watch agents topics outcomes blocks departments history login logout whoami config api sandbox conformance completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1257,7 +1263,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help)
-            opts="queues list show assign reassign return cancel stuck seed watch agents topics outcomes blocks departments history login logout whoami config api sandbox conformance completions man complete help"
+            opts="queues list show assign reassign return cancel stuck seed status watch agents topics outcomes blocks departments history login logout whoami config api sandbox conformance completions man complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1719,6 +1725,20 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2882,6 +2902,60 @@ _livectl() {
             fi
             case "${prev}" in
                 --messages)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__status)
+            opts="-o -y -q -v -h -V --agent --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version online away offline"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -49,6 +49,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand cancel 'Cancel the takeover: the user goes back to the bot'
             cand stuck 'Open interventions that need help: owner away, user waiting for a reply, queued too long'
             cand seed 'Load a seed file (YAML or JSON) or generated data through the API, idempotently'
+            cand status 'An agent''s status (online, away, offline): shown, or set (an event on the stream)'
             cand watch 'Live stream of changes (Ctrl-C to stop)'
             cand agents 'The agents'
             cand topics 'The topics conversations are completed with'
@@ -347,6 +348,32 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
             cand --sort 'Order a list by one of its fields (see --json for the fields)'
             cand --dry-run 'Print what the file holds and send nothing'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --verbose 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --utc 'Show times in UTC rather than the local zone (TZ)'
+            cand --sandbox 'Use the embedded sandbox even when a profile is configured'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than loopback'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'livectl;status'= {
+            cand --agent 'Whose status: an id, an email, a unique name or `me` (another''s needs an admin''s token)'
+            cand --reason 'Why, recorded on the status event'
+            cand --profile 'The profile to use [default: the config''s default_profile]'
+            cand --api-url 'The platform''s API address, e.g. https://live.example.com'
+            cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --color 'When to use colour (NO_COLOR turns it off too)'
+            cand --json 'Print JSON with only these fields (comma-separated; without any, list them)'
+            cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
+            cand --sort 'Order a list by one of its fields (see --json for the fields)'
             cand --no-input 'Never prompt; a missing value is an error'
             cand -y 'Answer yes to confirmations'
             cand --yes 'Answer yes to confirmations'
@@ -1127,6 +1154,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand cancel 'Cancel the takeover: the user goes back to the bot'
             cand stuck 'Open interventions that need help: owner away, user waiting for a reply, queued too long'
             cand seed 'Load a seed file (YAML or JSON) or generated data through the API, idempotently'
+            cand status 'An agent''s status (online, away, offline): shown, or set (an event on the stream)'
             cand watch 'Live stream of changes (Ctrl-C to stop)'
             cand agents 'The agents'
             cand topics 'The topics conversations are completed with'
@@ -1163,6 +1191,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;help;stuck'= {
         }
         &'livectl;help;seed'= {
+        }
+        &'livectl;help;status'= {
         }
         &'livectl;help;watch'= {
         }

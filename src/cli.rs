@@ -93,6 +93,8 @@ pub enum Command {
     Stuck(commands::stuck::StuckArgs),
     /// Load a seed file (YAML or JSON) or generated data through the API, idempotently
     Seed(commands::seed::SeedArgs),
+    /// An agent's status (online, away, offline): shown, or set (an event on the stream)
+    Status(commands::status::StatusArgs),
     /// Live stream of changes (Ctrl-C to stop)
     Watch(commands::watch::WatchArgs),
     /// The agents
@@ -233,6 +235,7 @@ async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Complete(args) => commands::complete::exec(args, ctx).await,
         Command::Stuck(args) => commands::stuck::exec(args, ctx).await,
         Command::Seed(args) => commands::seed::exec(args, ctx).await,
+        Command::Status(args) => commands::status::exec(args, ctx).await,
         Command::Watch(args) => commands::watch::exec(args, ctx).await,
         Command::Agents(_) => commands::catalog::exec(Catalog::Agents, ctx).await,
         Command::Topics(_) => commands::catalog::exec(Catalog::Topics, ctx).await,

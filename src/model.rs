@@ -111,6 +111,8 @@ pub struct QueueRow {
     pub name: Option<String>,
     pub status: Option<String>,
     pub count: i64,
+    /// The agent's capacity (null: no limit, or the general queue).
+    pub max_load: Option<u32>,
     pub oldest_at: Option<Timestamp>,
 }
 
@@ -123,6 +125,7 @@ impl QueueRow {
             name: None,
             status: None,
             count: queues.general.count,
+            max_load: None,
             oldest_at: queues.general.oldest_queued_at,
         }];
         rows.extend(queues.agents.iter().map(QueueRow::from));
@@ -142,6 +145,7 @@ impl From<&AgentQueue> for QueueRow {
                 "inactive".into()
             }),
             count: q.count,
+            max_load: q.max_load,
             oldest_at: q.oldest_assigned_at,
         }
     }

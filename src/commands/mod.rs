@@ -22,6 +22,7 @@ pub mod return_to_queue;
 pub mod sandbox;
 pub mod seed;
 pub mod show;
+pub mod status;
 pub mod stuck;
 pub mod watch;
 pub mod whoami;

@@ -4,7 +4,9 @@ use jiff::Timestamp;
 
 use super::rows::state;
 use super::{Span, Text, View, age};
-use livectl_contract::{Event, EventAction, HistoryRecord, Intervention, Message, Sender};
+use livectl_contract::{
+    Event, EventAction, HistoryRecord, Intervention, Message, Sender, StatusEvent,
+};
 
 /// An owner as `Name (id)`, or the general queue.
 pub fn owner(view: &View, id: Option<&str>) -> String {
@@ -129,6 +131,27 @@ pub fn change(view: &View, e: &Event, summary: Option<&str>) -> Text {
         view.ui.clock(e.at),
         e.intervention_id,
         event(view, e)
+    ));
+    t
+}
+
+/// `livectl watch` on a terminal: an agent's status change, `Bo Chen (ag_3) online -> away,
+/// by Bo Chen`.
+pub fn status_change(view: &View, e: &StatusEvent) -> Text {
+    let reason = e
+        .reason
+        .as_deref()
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_default();
+    let mut t = Text::new();
+    t.plain(format!(
+        "{}  {:<8} {} {} -> {}{reason}, by {}",
+        view.ui.clock(e.at),
+        e.agent,
+        view.names.of(&e.agent),
+        e.from,
+        e.to,
+        view.names.of(&e.actor)
     ));
     t
 }

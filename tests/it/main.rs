@@ -1,5 +1,6 @@
 //! Integration tests: the real `livectl` binary, over real HTTP, in an isolated HOME.
 
+mod agent_status;
 mod architecture;
 mod bulk;
 mod bulk_journal;

@@ -22,6 +22,17 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
                 "Connect to a real platform.",
             ),
         ],
+        "livectl-status" => &[
+            ("livectl status", "Your own status, and since when."),
+            (
+                "livectl status away --reason lunch",
+                "Set your status; watchers see the change on the event stream.",
+            ),
+            (
+                "livectl status offline --agent sam",
+                "Set another agent's status (an admin's token).",
+            ),
+        ],
         "livectl-queues" => &[
             (
                 "livectl queues",

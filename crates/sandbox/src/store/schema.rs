@@ -110,7 +110,30 @@ INSERT INTO agents (id, key, name, email, role, department_id, status, active)
 "#,
     // Whether an agent may read a user asks for that user's interventions.
     "CREATE INDEX interventions_by_user ON interventions(user_id, id);",
+    AGENT_CAPACITY_AND_STATUS_EVENTS,
 ];
+
+/// Agents gain a capacity (`max_load`, NULL for none) and the instant their status last changed
+/// (`status_since`, in ms; agents that exist already count from the migration); status changes
+/// get a table of their own. A status change takes its `seq` from the events' sequence (the
+/// `sqlite_sequence` row of `events`, which AUTOINCREMENT keeps above every seq ever used), so
+/// the stream orders and resumes both kinds by one number.
+const AGENT_CAPACITY_AND_STATUS_EVENTS: &str = r#"
+ALTER TABLE agents ADD COLUMN max_load INTEGER;
+ALTER TABLE agents ADD COLUMN status_since INTEGER NOT NULL DEFAULT 0;
+UPDATE agents SET status_since = CAST(unixepoch('subsec') * 1000 AS INTEGER);
+CREATE TABLE status_events (
+    seq INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    agent_id INTEGER NOT NULL REFERENCES agents(id),
+    actor_id INTEGER,
+    from_status TEXT NOT NULL,
+    to_status TEXT NOT NULL,
+    reason TEXT,
+    idempotency_key TEXT
+);
+CREATE INDEX status_events_by_agent ON status_events(agent_id, seq);
+"#;
 
 /// The schema version this build writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;

@@ -17,7 +17,7 @@ pub fn queues(conn: &Connection, now: Timestamp) -> Result<Queues, ApiError> {
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let agents = conn
         .prepare_cached(
-            "SELECT a.id, a.name, a.status, a.active, count(i.id), min(i.assigned_at) FROM agents a \
+            "SELECT a.id, a.name, a.status, a.active, count(i.id), min(i.assigned_at), a.max_load FROM agents a \
              LEFT JOIN interventions i ON i.owner_id = a.id AND i.state = 'assigned' \
              GROUP BY a.id ORDER BY a.id",
         )?
@@ -28,6 +28,7 @@ pub fn queues(conn: &Connection, now: Timestamp) -> Result<Queues, ApiError> {
                 name: r.get(1)?,
                 status: word::<AgentStatus>(r, 2)?,
                 active: r.get(3)?,
+                max_load: r.get(6)?,
                 count: r.get(4)?,
                 oldest_assigned_at: opt_ts(oldest),
                 oldest_wait_seconds: wait(oldest),

@@ -173,7 +173,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand assign" -l rate -d 'At m
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
-complete -c livectl -n "__fish_livectl_using_subcommand assign" -l to -d 'The agent who will own it: an id, an email, a unique name or `me`' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l to -d 'The agent who will own it: an id, an email, a unique name or `me`; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent\'s max_load' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
@@ -189,6 +189,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand assign" -l json -d 'Prin
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l dry-run -d 'Print what would change and change nothing'
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l include-away -d 'Give work to agents who are away or offline too (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s q -l quiet -d 'Print only data and errors'
@@ -213,7 +214,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l rate -d 'At
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l to -d 'The new owner: an id, an email, a unique name or `me`; several spread the items evenly, least-loaded first' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l to -d 'The new owner: an id, an email, a unique name or `me`; several spread the items evenly, least-loaded first. Or a pool: @online, @department (each item\'s own) or @department:NAME, never above an agent\'s max_load (items that fit nowhere stay and are reported)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l reason -d 'Why, recorded in the event' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
@@ -325,7 +326,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l queued -d 'An 
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l fix -d 'Act on what is stuck' -r -f -a "return\t'Back to the general queue (assigned ones)'
 cancel\t'Cancel the takeovers'
 reassign\t'To the agents named by --to, spread evenly (queued ones are assigned)'"
-complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l to -d 'With --fix reassign: the agents to move them to' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l to -d 'With --fix reassign: the agents to move them to, or a pool (@online, @department, @department:NAME)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l reason -d 'With --fix: why, recorded in the events' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r

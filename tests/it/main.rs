@@ -19,6 +19,7 @@ mod generated;
 mod harness;
 mod openapi;
 mod parsers;
+mod pools;
 mod sandbox_bad_input;
 mod sandbox_connections;
 mod sandbox_demo;

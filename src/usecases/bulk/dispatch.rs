@@ -10,6 +10,7 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use livectl_client::retry::retryable_status;
 use livectl_client::{Client, ClientError, Options as Send};
+use livectl_contract::ProblemCode;
 
 use super::journal::{self, Header, Journal, Line, Notable, Results, Scan, Where};
 use super::ledger::Mark;
@@ -18,6 +19,11 @@ use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
 use crate::model::{Item, ItemOutcome, ItemResult, Summary};
 use crate::ui::Ui;
 use crate::ui::progress::Progress;
+use crate::usecases::pool;
+
+/// The reason of an item skipped because no agent had room for it; such items make the run
+/// exit 3, as a failure would.
+pub const NO_CAPACITY: &str = "no agent has capacity";
 
 /// The time between two actions at `rate` a second, kept within what a timer takes whatever
 /// the rate (the parser already refuses rates outside `RATES`).
@@ -123,6 +129,7 @@ pub(super) async fn execute(
     };
     let progress = Progress::items(ui, ledger.left());
     let mut failures = 0u64;
+    let mut no_room = 0u64;
     let limiter = pace.rate.map(|r| {
         let mut interval = tokio::time::interval(rate_period(r));
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -181,6 +188,14 @@ pub(super) async fn execute(
                 ItemOutcome::Failed => Mark::Failed,
             };
             ledger.set(n, mark);
+            if mark == Mark::Skipped
+                && result
+                    .reason
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with(NO_CAPACITY))
+            {
+                no_room += 1;
+            }
             match mark {
                 // Counted as it ends: a later pass may still do it.
                 Mark::Retry => {
@@ -290,6 +305,16 @@ pub(super) async fn execute(
             "retry what failed for a passing reason with `{resume}`"
         )));
     }
+    if no_room > 0 {
+        return Err(CliError::new(
+            ErrorKind::PartialBulk,
+            format!(
+                "{no_room} of {} item(s) were left where they are: {NO_CAPACITY}",
+                summary.total
+            ),
+        )
+        .hint("raise a max_load, bring agents online, or widen the pool (--include-away)"));
+    }
     Ok(())
 }
 
@@ -306,18 +331,28 @@ async fn act(client: &Client, journal: &Journal, run_id: &str, n: u64, item: Ite
     {
         return Acted::NotSent;
     }
-    // Only whether it acted matters here; the answer is not decoded.
-    let answer: Result<serde::de::IgnoredAny, ClientError> = client
-        .act(
-            &item.id,
-            &item.action,
-            Send {
-                idempotency_key: Some(key),
-                if_match: item.version,
-            },
-        )
-        .await;
-    let (outcome, reason, retry) = classify(answer);
+    let (outcome, reason, retry) = match item.action.target() {
+        // No agent of its pool had room when it was planned: left where it is, never forced.
+        Some(to) if pool::is_unplaced(to) => (
+            ItemOutcome::Skipped,
+            Some(format!("{NO_CAPACITY}: left where it is ({to})")),
+            false,
+        ),
+        _ => {
+            // Only whether it acted matters here; the answer is not decoded.
+            let answer: Result<serde::de::IgnoredAny, ClientError> = client
+                .act(
+                    &item.id,
+                    &item.action,
+                    Send {
+                        idempotency_key: Some(key),
+                        if_match: item.version,
+                    },
+                )
+                .await;
+            classify(answer)
+        }
+    };
     let at = journal.record(&Line::End {
         n,
         id: item.id.clone(),
@@ -356,6 +391,15 @@ fn classify<T>(answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, 
                 false,
             )
         }
+        // The agent filled up meanwhile: the platform keeps its capacity, the item stays.
+        Err(ClientError::Problem {
+            status: 409,
+            problem,
+        }) if problem.code == ProblemCode::AtCapacity.as_str() => (
+            ItemOutcome::Skipped,
+            Some(format!("{NO_CAPACITY}: {}", problem.detail)),
+            false,
+        ),
         Err(e) => {
             // Worth another try on resume: what the client itself would retry (a key still
             // running, a throttle, a 5xx) or a failure without an answer.

@@ -53,6 +53,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('stuck', 'stuck', [CompletionResultType]::ParameterValue, 'Open interventions that need help: owner away, user waiting for a reply, queued too long')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Load a seed file (YAML or JSON) or generated data through the API, idempotently')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'An agent''s status (online, away, offline): shown, or set (an event on the stream)')
+            [CompletionResult]::new('autopilot', 'autopilot', [CompletionResultType]::ParameterValue, 'On-call fixer: moves work off agents who went offline, out of a queue waiting too long')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Live stream of changes (Ctrl-C to stop)')
             [CompletionResult]::new('agents', 'agents', [CompletionResultType]::ParameterValue, 'The agents')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'The topics conversations are completed with')
@@ -388,6 +389,41 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON with only these fields (comma-separated; without any, list them)')
             [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id''')
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order a list by one of its fields (see --json for the fields)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC rather than the local zone (TZ)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox even when a profile is configured')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow plain http:// to hosts other than loopback')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'livectl;autopilot' {
+            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long an owner may be offline (or away, or inactive) before its work moves, such as 90s or 2m [default: 2m]')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where work goes: a pool (@online, @department, @department:NAME) or agents; an owner''s work goes back to the general queue when no agent has room [default: @online]')
+            [CompletionResult]::new('--queued', '--queued', [CompletionResultType]::ParameterName, 'Assign from the pool what waited in the general queue longer than this (turns the queued rule on)')
+            [CompletionResult]::new('--no-reply', '--no-reply', [CompletionResultType]::ParameterName, 'Move to another agent what waited for a reply longer than this (turns the no-reply rule on)')
+            [CompletionResult]::new('--rule', '--rule', [CompletionResultType]::ParameterName, 'The rules, repeated or comma-separated: owner-offline, owner-away, owner-inactive, queued, no-reply [default: owner-offline and owner-inactive, with queued and no-reply when their thresholds are given]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'A TOML file of the same settings (rules, grace, queued, no_reply, to, include_away); flags win over it')
+            [CompletionResult]::new('--journal-dir', '--journal-dir', [CompletionResultType]::ParameterName, 'Where the journal of each batch of moves goes [default: the runs directory]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns it off too)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON with only these fields (comma-separated; without any, list them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id''')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order a list by one of its fields (see --json for the fields)')
+            [CompletionResult]::new('--include-away', '--include-away', [CompletionResultType]::ParameterName, 'Give work to agents who are away or offline too (left out of a spread by default)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what it would do; send nothing')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Look once (catching up on what is stuck), act, and stop')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
@@ -1211,6 +1247,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('stuck', 'stuck', [CompletionResultType]::ParameterValue, 'Open interventions that need help: owner away, user waiting for a reply, queued too long')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Load a seed file (YAML or JSON) or generated data through the API, idempotently')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'An agent''s status (online, away, offline): shown, or set (an event on the stream)')
+            [CompletionResult]::new('autopilot', 'autopilot', [CompletionResultType]::ParameterValue, 'On-call fixer: moves work off agents who went offline, out of a queue waiting too long')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Live stream of changes (Ctrl-C to stop)')
             [CompletionResult]::new('agents', 'agents', [CompletionResultType]::ParameterValue, 'The agents')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'The topics conversations are completed with')
@@ -1259,6 +1296,9 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             break
         }
         'livectl;help;status' {
+            break
+        }
+        'livectl;help;autopilot' {
             break
         }
         'livectl;help;watch' {

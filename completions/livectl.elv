@@ -50,6 +50,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand stuck 'Open interventions that need help: owner away, user waiting for a reply, queued too long'
             cand seed 'Load a seed file (YAML or JSON) or generated data through the API, idempotently'
             cand status 'An agent''s status (online, away, offline): shown, or set (an event on the stream)'
+            cand autopilot 'On-call fixer: moves work off agents who went offline, out of a queue waiting too long'
             cand watch 'Live stream of changes (Ctrl-C to stop)'
             cand agents 'The agents'
             cand topics 'The topics conversations are completed with'
@@ -375,6 +376,40 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --json 'Print JSON with only these fields (comma-separated; without any, list them)'
             cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
             cand --sort 'Order a list by one of its fields (see --json for the fields)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --verbose 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --utc 'Show times in UTC rather than the local zone (TZ)'
+            cand --sandbox 'Use the embedded sandbox even when a profile is configured'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than loopback'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'livectl;autopilot'= {
+            cand --grace 'How long an owner may be offline (or away, or inactive) before its work moves, such as 90s or 2m [default: 2m]'
+            cand --to 'Where work goes: a pool (@online, @department, @department:NAME) or agents; an owner''s work goes back to the general queue when no agent has room [default: @online]'
+            cand --queued 'Assign from the pool what waited in the general queue longer than this (turns the queued rule on)'
+            cand --no-reply 'Move to another agent what waited for a reply longer than this (turns the no-reply rule on)'
+            cand --rule 'The rules, repeated or comma-separated: owner-offline, owner-away, owner-inactive, queued, no-reply [default: owner-offline and owner-inactive, with queued and no-reply when their thresholds are given]'
+            cand --config 'A TOML file of the same settings (rules, grace, queued, no_reply, to, include_away); flags win over it'
+            cand --journal-dir 'Where the journal of each batch of moves goes [default: the runs directory]'
+            cand --profile 'The profile to use [default: the config''s default_profile]'
+            cand --api-url 'The platform''s API address, e.g. https://live.example.com'
+            cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --color 'When to use colour (NO_COLOR turns it off too)'
+            cand --json 'Print JSON with only these fields (comma-separated; without any, list them)'
+            cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
+            cand --sort 'Order a list by one of its fields (see --json for the fields)'
+            cand --include-away 'Give work to agents who are away or offline too (left out of a spread by default)'
+            cand --dry-run 'Say what it would do; send nothing'
+            cand --once 'Look once (catching up on what is stuck), act, and stop'
             cand --no-input 'Never prompt; a missing value is an error'
             cand -y 'Answer yes to confirmations'
             cand --yes 'Answer yes to confirmations'
@@ -1156,6 +1191,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand stuck 'Open interventions that need help: owner away, user waiting for a reply, queued too long'
             cand seed 'Load a seed file (YAML or JSON) or generated data through the API, idempotently'
             cand status 'An agent''s status (online, away, offline): shown, or set (an event on the stream)'
+            cand autopilot 'On-call fixer: moves work off agents who went offline, out of a queue waiting too long'
             cand watch 'Live stream of changes (Ctrl-C to stop)'
             cand agents 'The agents'
             cand topics 'The topics conversations are completed with'
@@ -1194,6 +1230,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;help;seed'= {
         }
         &'livectl;help;status'= {
+        }
+        &'livectl;help;autopilot'= {
         }
         &'livectl;help;watch'= {
         }

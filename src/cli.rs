@@ -95,6 +95,17 @@ pub enum Command {
     Seed(commands::seed::SeedArgs),
     /// An agent's status (online, away, offline): shown, or set (an event on the stream)
     Status(commands::status::StatusArgs),
+    /// On-call fixer: moves work off agents who went offline, out of a queue waiting too long
+    ///
+    /// It runs until Ctrl-C or SIGTERM, following the event stream. Once an owner has been
+    /// offline (or away, or inactive, per --rule) longer than --grace, its open interventions
+    /// move to the pool of --to, or back to the general queue when no agent has room; with
+    /// --queued and --no-reply it also assigns what waited too long in the general queue and
+    /// moves what waits too long for a reply. Every move goes through the bulk engine with
+    /// If-Match and a journal, so two autopilots (or an autopilot and a person) never move an
+    /// item twice. It catches up on start, logs one line per decision (NDJSON with -o ndjson)
+    /// and says what it did when it stops. It needs an admin's token.
+    Autopilot(commands::autopilot::AutopilotArgs),
     /// Live stream of changes (Ctrl-C to stop)
     Watch(commands::watch::WatchArgs),
     /// The agents
@@ -236,6 +247,7 @@ async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Stuck(args) => commands::stuck::exec(args, ctx).await,
         Command::Seed(args) => commands::seed::exec(args, ctx).await,
         Command::Status(args) => commands::status::exec(args, ctx).await,
+        Command::Autopilot(args) => commands::autopilot::exec(args, ctx).await,
         Command::Watch(args) => commands::watch::exec(args, ctx).await,
         Command::Agents(_) => commands::catalog::exec(Catalog::Agents, ctx).await,
         Command::Topics(_) => commands::catalog::exec(Catalog::Topics, ctx).await,

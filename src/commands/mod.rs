@@ -4,6 +4,7 @@
 pub mod act;
 pub mod api;
 pub mod assign;
+pub mod autopilot;
 pub mod cancel;
 pub mod catalog;
 pub mod complete;

@@ -324,6 +324,9 @@ impl super::Ui {
         summary: &Summary,
         items: impl Iterator<Item = Result<ItemResult, CliError>>,
     ) -> Result<(), CliError> {
+        if self.muted {
+            return Ok(());
+        }
         let mut items = items.peekable();
         if self.format == Some(Format::Json) {
             #[derive(Serialize)]

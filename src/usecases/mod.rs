@@ -4,6 +4,7 @@
 //! Use cases talk to the platform through the client and to people through the ui; they never
 //! reach into commands.
 
+pub mod autopilot;
 pub mod bulk;
 pub mod conformance;
 pub mod generate;

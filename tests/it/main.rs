@@ -2,6 +2,7 @@
 
 mod agent_status;
 mod architecture;
+mod autopilot;
 mod bulk;
 mod bulk_journal;
 mod cli_api;

@@ -121,12 +121,29 @@ struct Pilot<'a> {
 
 impl Pilot<'_> {
     async fn watch(&mut self) -> Result<(), CliError> {
+        let mut events = self.client.events(None);
+        if !self.options.once {
+            // Connected before catching up, so no change between the two is missed.
+            loop {
+                let update = tokio::select! {
+                    update = events.next() => update?,
+                    () = crate::signals::interrupted() => return Ok(()),
+                };
+                match update {
+                    Update::Disconnected { error } => {
+                        self.ui
+                            .note(format!("the event stream failed ({error}); reconnecting"));
+                    }
+                    _ => break,
+                }
+            }
+        }
         // Catch up first: what became stuck while no autopilot ran.
         let mut next = self.look().await?;
         if self.options.once || stopping() {
             return Ok(());
         }
-        let mut events = self.client.events(None);
+        self.ui.note("caught up; watching the event stream");
         loop {
             let wait = next
                 .map(|at| {

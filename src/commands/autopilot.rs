@@ -84,7 +84,7 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
     };
     let ui = &ctx.ui;
     ui.note(format!(
-        "autopilot: rules {}; grace {}; to {}{}{} (Ctrl-C to stop)",
+        "autopilot: rules {}; grace {}; to {}{}{}{}",
         settings
             .rules
             .iter()
@@ -102,6 +102,11 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
             "; dry run: nothing is sent"
         } else {
             ""
+        },
+        if args.once {
+            "; one look"
+        } else {
+            " (Ctrl-C to stop)"
         },
     ));
     let summary = autopilot::run(client, &connection.target(), ui, &settings, &options).await?;

@@ -415,3 +415,34 @@ fn bad_settings_and_an_agents_token_are_refused_before_it_watches() {
         )
         .fails(2, "unknown field `rule`");
 }
+
+#[test]
+fn each_decision_is_one_line_for_people_and_the_summary_goes_to_stderr() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    set_status(&api, "ag_1", "offline");
+    set_status(&api, &w.bo, "offline");
+    w.fixed(1, "Ada", "web", "Old question", "2026-11-24T09:00:00Z");
+    w.fixed(2, "Bea", "sms", "Older question", "2026-11-24T08:30:00Z");
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "autopilot",
+            "--once",
+            "--rule",
+            "queued",
+            "--queued",
+            "1h",
+            "--utc",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"(?m)^\d\d:\d\d:\d\d  ", "[clock]  ");
+    settings.add_filter(r"queued for [0-9dhms]+", "queued for [age]");
+    settings.add_filter(r"stopped after \d+s", "stopped after [n]s");
+    settings.bind(|| {
+        insta::assert_snapshot!(format!("{}--- stderr\n{}", run.stdout, run.stderr));
+    });
+}

@@ -85,6 +85,7 @@ proptest! {
         }
         let _ = s.parse::<livectl_contract::States>();
         let _ = s.parse::<livectl::usecases::pool::Pool>();
+        let _ = s.parse::<livectl::usecases::autopilot::rules::Rule>();
     }
 
     #[test]

@@ -38,7 +38,11 @@ pub fn decide(
     world: &World<'_>,
 ) -> (Vec<Decided>, Option<Timestamp>) {
     let agents: HashMap<&str, &Agent> = world.agents.iter().map(|a| (a.id.as_str(), a)).collect();
-    let mut spreader = Spreader::over(to, world.agents, world.queues);
+    let mut spreader = Spreader::over(
+        &fresh(to, world.agents, settings.include_away),
+        world.agents,
+        world.queues,
+    );
     let mut next: Option<Timestamp> = None;
     let due = |at: Timestamp, next: &mut Option<Timestamp>| {
         if at <= world.now {
@@ -114,6 +118,26 @@ pub fn decide(
         }
     }
     (out, next)
+}
+
+/// Agents named by `--to` as they are now: only the active ones who are online (or away, with
+/// `--include-away`) take work. A pool is looked at afresh by the spreader itself.
+fn fresh(to: &To, agents: &[Agent], include_away: bool) -> To {
+    match to {
+        To::Agents(named) => To::Agents(
+            agents
+                .iter()
+                .filter(|a| named.iter().any(|n| n.id == a.id))
+                .filter(|a| {
+                    a.active
+                        && (a.status == AgentStatus::Online
+                            || (include_away && a.status == AgentStatus::Away))
+                })
+                .cloned()
+                .collect(),
+        ),
+        pool => pool.clone(),
+    }
 }
 
 fn reassign(agent: String, rule: Rule) -> Action {
@@ -195,5 +219,110 @@ fn decided(
             version: Some(i.version),
             action,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::ToSpan;
+    use serde_json::json;
+
+    use super::*;
+    use crate::usecases::pool::Pool;
+
+    const NOW: &str = "2026-11-24T12:00:00Z";
+
+    fn agent(id: &str, status: &str, since: &str, max_load: Option<u32>) -> Agent {
+        serde_json::from_value(json!({
+            "id": id, "key": null, "name": id, "email": format!("{id}@x"), "role": "agent",
+            "department": "dp_1", "status": status, "status_since": since,
+            "max_load": max_load, "active": true
+        }))
+        .unwrap()
+    }
+
+    fn assigned(id: &str, owner: &str) -> Intervention {
+        serde_json::from_value(json!({
+            "id": id, "conversation_id": "cv_1",
+            "user": {"id": "us_1", "name": "Ada", "channel": "web"},
+            "summary": "s", "department": "dp_1", "state": "assigned", "owner": owner,
+            "queued_at": "2026-11-24T10:00:00Z", "assigned_at": "2026-11-24T10:00:00Z",
+            "closed_at": null, "last_user_message_at": null, "last_agent_message_at": null,
+            "tags": [], "completion": null, "version": 2, "updated_at": NOW
+        }))
+        .unwrap()
+    }
+
+    fn queues() -> Queues {
+        serde_json::from_value(json!({
+            "general": {"count": 0, "oldest_queued_at": null, "oldest_wait_seconds": null},
+            "agents": []
+        }))
+        .unwrap()
+    }
+
+    fn settings() -> Settings {
+        Settings::try_from(super::super::rules::Given::default()).unwrap()
+    }
+
+    fn run(
+        agents: &[Agent],
+        open: &[Intervention],
+    ) -> (Vec<(String, Option<String>)>, Option<Timestamp>) {
+        let now: Timestamp = NOW.parse().unwrap();
+        let world = World {
+            agents,
+            queues: &queues(),
+            open,
+            now,
+            inactive_since: &HashMap::new(),
+        };
+        let to = To::Pool {
+            pool: Pool::Online,
+            department: None,
+            include_away: false,
+        };
+        let (decided, next) = decide(&settings(), &to, &world);
+        let decided = decided
+            .into_iter()
+            .map(|d| (d.decision.action, d.decision.to))
+            .collect();
+        (decided, next)
+    }
+
+    #[test]
+    fn an_owner_within_the_grace_keeps_its_work_until_it_is_due() {
+        let now: Timestamp = NOW.parse().unwrap();
+        let since = now - 1.minute();
+        let agents = [
+            agent("bo", "offline", &since.to_string(), None),
+            agent("cy", "online", NOW, None),
+        ];
+        let (decided, next) = run(&agents, &[assigned("iv_1", "bo")]);
+        assert!(decided.is_empty());
+        assert_eq!(
+            next,
+            Some(since + 2.minutes()),
+            "looks again when the grace ends"
+        );
+    }
+
+    #[test]
+    fn past_the_grace_work_goes_to_the_pool_or_back_to_the_queue() {
+        let long_ago = "2026-11-24T11:00:00Z";
+        let agents = [
+            agent("bo", "offline", long_ago, None),
+            agent("cy", "online", NOW, Some(1)),
+        ];
+        let (decided, next) = run(&agents, &[assigned("iv_1", "bo"), assigned("iv_2", "bo")]);
+        assert_eq!(
+            decided,
+            [
+                ("reassign".to_owned(), Some("cy".to_owned())),
+                ("return".to_owned(), None)
+            ],
+            "cy takes one, and nobody else has room"
+        );
+        assert_eq!(next, None);
     }
 }

@@ -55,6 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'An agent''s status (online, away, offline): shown, or set (an event on the stream)')
             [CompletionResult]::new('autopilot', 'autopilot', [CompletionResultType]::ParameterValue, 'On-call fixer: moves work off agents who went offline, out of a queue waiting too long')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Live stream of changes (Ctrl-C to stop)')
+            [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'Full-screen live view: queues, interventions, stuck ones, events; every action by keys')
             [CompletionResult]::new('agents', 'agents', [CompletionResultType]::ParameterValue, 'The agents')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'The topics conversations are completed with')
             [CompletionResult]::new('outcomes', 'outcomes', [CompletionResultType]::ParameterValue, 'The outcomes conversations are completed with')
@@ -447,6 +448,35 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--department', '--department', [CompletionResultType]::ParameterName, 'Department: id, key or name')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only interventions with this tag')
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns it off too)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON with only these fields (comma-separated; without any, list them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id''')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order a list by one of its fields (see --json for the fields)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC rather than the local zone (TZ)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox even when a profile is configured')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow plain http:// to hosts other than loopback')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'livectl;console' {
+            [CompletionResult]::new('--department', '--department', [CompletionResultType]::ParameterName, 'Show only this department''s interventions at start (`d` changes it): id, key or name')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Show only this owner''s interventions at start (`o` changes it): an AGENT (id, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--no-reply', '--no-reply', [CompletionResultType]::ParameterName, 'A user waiting longer than this for an agent''s reply is stuck')
+            [CompletionResult]::new('--queued', '--queued', [CompletionResultType]::ParameterName, 'An intervention waiting in the general queue longer than this is stuck')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
@@ -1249,6 +1279,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'An agent''s status (online, away, offline): shown, or set (an event on the stream)')
             [CompletionResult]::new('autopilot', 'autopilot', [CompletionResultType]::ParameterValue, 'On-call fixer: moves work off agents who went offline, out of a queue waiting too long')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Live stream of changes (Ctrl-C to stop)')
+            [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'Full-screen live view: queues, interventions, stuck ones, events; every action by keys')
             [CompletionResult]::new('agents', 'agents', [CompletionResultType]::ParameterValue, 'The agents')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'The topics conversations are completed with')
             [CompletionResult]::new('outcomes', 'outcomes', [CompletionResultType]::ParameterValue, 'The outcomes conversations are completed with')
@@ -1302,6 +1333,9 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             break
         }
         'livectl;help;watch' {
+            break
+        }
+        'livectl;help;console' {
             break
         }
         'livectl;help;agents' {

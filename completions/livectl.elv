@@ -52,6 +52,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand status 'An agent''s status (online, away, offline): shown, or set (an event on the stream)'
             cand autopilot 'On-call fixer: moves work off agents who went offline, out of a queue waiting too long'
             cand watch 'Live stream of changes (Ctrl-C to stop)'
+            cand console 'Full-screen live view: queues, interventions, stuck ones, events; every action by keys'
             cand agents 'The agents'
             cand topics 'The topics conversations are completed with'
             cand outcomes 'The outcomes conversations are completed with'
@@ -432,6 +433,34 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --department 'Department: id, key or name'
             cand --tag 'Only interventions with this tag'
             cand --older-than 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d'
+            cand --profile 'The profile to use [default: the config''s default_profile]'
+            cand --api-url 'The platform''s API address, e.g. https://live.example.com'
+            cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --color 'When to use colour (NO_COLOR turns it off too)'
+            cand --json 'Print JSON with only these fields (comma-separated; without any, list them)'
+            cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
+            cand --sort 'Order a list by one of its fields (see --json for the fields)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --verbose 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --utc 'Show times in UTC rather than the local zone (TZ)'
+            cand --sandbox 'Use the embedded sandbox even when a profile is configured'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than loopback'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'livectl;console'= {
+            cand --department 'Show only this department''s interventions at start (`d` changes it): id, key or name'
+            cand --owner 'Show only this owner''s interventions at start (`o` changes it): an AGENT (id, email, unique name or `me`), or `none` for the general queue'
+            cand --no-reply 'A user waiting longer than this for an agent''s reply is stuck'
+            cand --queued 'An intervention waiting in the general queue longer than this is stuck'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
             cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
@@ -1193,6 +1222,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand status 'An agent''s status (online, away, offline): shown, or set (an event on the stream)'
             cand autopilot 'On-call fixer: moves work off agents who went offline, out of a queue waiting too long'
             cand watch 'Live stream of changes (Ctrl-C to stop)'
+            cand console 'Full-screen live view: queues, interventions, stuck ones, events; every action by keys'
             cand agents 'The agents'
             cand topics 'The topics conversations are completed with'
             cand outcomes 'The outcomes conversations are completed with'
@@ -1234,6 +1264,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;help;autopilot'= {
         }
         &'livectl;help;watch'= {
+        }
+        &'livectl;help;console'= {
         }
         &'livectl;help;agents'= {
         }

@@ -108,6 +108,16 @@ pub enum Command {
     Autopilot(commands::autopilot::AutopilotArgs),
     /// Live stream of changes (Ctrl-C to stop)
     Watch(commands::watch::WatchArgs),
+    /// Full-screen live view: queues, interventions, stuck ones, events; every action by keys
+    ///
+    /// The general queue and every agent's My Queue, the selected queue's interventions, the
+    /// stuck ones with their reasons and the latest events, redrawn as the event stream reports
+    /// changes. Keys: a assign to me, t assign or reassign to another agent, r return, x cancel,
+    /// c complete, h the user's history, space marks (an action on marks is a bulk run with a
+    /// journal), / search, d and o filter by department and owner, ? every key, q or Ctrl-C
+    /// leaves (exit 0, as `watch`). It needs a terminal of at least 80x24; without one it exits
+    /// 2 and points to `livectl watch`.
+    Console(commands::console::ConsoleArgs),
     /// The agents
     Agents(commands::catalog::CatalogArgs),
     /// The topics conversations are completed with
@@ -173,7 +183,12 @@ impl Cli {
         let ui = self.ui()?;
         let g = self.global;
         let ctx = Ctx::new(g, ui);
-        let runtime = tokio::runtime::Builder::new_multi_thread()
+        let mut runtime = if self.command.serves() {
+            tokio::runtime::Builder::new_multi_thread()
+        } else {
+            tokio::runtime::Builder::new_current_thread()
+        };
+        let runtime = runtime
             .enable_all()
             .build()
             .map_err(|e| CliError::failure(format!("cannot start the async runtime: {e}")))?;
@@ -233,6 +248,16 @@ fn configured_output(g: &GlobalArgs) -> Result<Option<Format>, CliError> {
         })
 }
 
+impl Command {
+    /// Whether this run is a server for other processes (`sandbox serve`), which takes every
+    /// core. Any other command is one client: a single thread sends its requests without
+    /// handing them between threads, which halves the CPU a bulk run takes from a server on the
+    /// same machine (BENCHMARKS.md); an embedded sandbox shares that thread.
+    fn serves(&self) -> bool {
+        matches!(self, Command::Sandbox(args) if args.serves())
+    }
+}
+
 async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
     use commands::catalog::Catalog;
     match command {
@@ -249,6 +274,7 @@ async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Status(args) => commands::status::exec(args, ctx).await,
         Command::Autopilot(args) => commands::autopilot::exec(args, ctx).await,
         Command::Watch(args) => commands::watch::exec(args, ctx).await,
+        Command::Console(args) => commands::console::exec(args, ctx).await,
         Command::Agents(_) => commands::catalog::exec(Catalog::Agents, ctx).await,
         Command::Topics(_) => commands::catalog::exec(Catalog::Topics, ctx).await,
         Command::Outcomes(_) => commands::catalog::exec(Catalog::Outcomes, ctx).await,

@@ -27,6 +27,8 @@ function init(args)
   nthreads = tonumber(args[3])
   agent = args[4]
   run = args[5]
+  -- "nokey": the plain reassign request, without the Idempotency-Key livectl always sends.
+  keyed = args[6] ~= "nokey"
   sent = 0
   received = 0
   mine = 0
@@ -45,8 +47,10 @@ function request()
     -- Nothing left for this connection: a cheap request that acts on nothing.
     return wrk.format("GET", "/healthz")
   end
-  -- The same request livectl sends: with an Idempotency-Key of its own.
-  headers["Idempotency-Key"] = run .. ":reassign:iv_" .. id
+  -- The same request livectl sends: with an Idempotency-Key of its own (unless "nokey").
+  if keyed then
+    headers["Idempotency-Key"] = run .. ":reassign:iv_" .. id
+  end
   return wrk.format("POST", "/v1/interventions/iv_" .. id .. "/reassign", headers, body)
 end
 

@@ -11,6 +11,7 @@ pub mod complete;
 pub mod completions;
 pub mod config;
 pub mod conformance;
+pub mod console;
 pub mod filters;
 pub mod history;
 pub mod list;

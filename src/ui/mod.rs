@@ -12,6 +12,7 @@ macro_rules! json_is_serde {
 }
 
 mod autopilot;
+pub mod console;
 mod jq;
 mod json;
 mod list;
@@ -211,6 +212,10 @@ impl Ui {
     }
 
     fn stderr_line(&self, text: &str) {
+        // The console holds the terminal: it shows the line itself.
+        if console::keep_line(text) {
+            return;
+        }
         let mut line = String::new();
         for (n, part) in text.split('\n').enumerate() {
             if n > 0 {
@@ -228,6 +233,9 @@ impl Ui {
     /// Writes one value as JSON (pretty on a terminal), or as one NDJSON line; shaped by
     /// `--json` and `--jq` when given.
     pub fn json<T: serde::Serialize>(&self, value: &T) -> Result<(), CliError> {
+        if console::holds_terminal() {
+            return Ok(());
+        }
         let mut out = json::Safe(std::io::stdout().lock());
         if self.shape.is_json() {
             let value = serde_json::to_value(value)
@@ -270,6 +278,9 @@ impl Ui {
 
     /// One value as one compact JSON line, flushed at once (a live stream).
     pub fn json_line<T: serde::Serialize>(&self, value: &T) -> Result<(), CliError> {
+        if console::holds_terminal() {
+            return Ok(());
+        }
         let mut out = json::Safe(std::io::stdout().lock());
         serde_json::to_writer(&mut out, value).map_err(|e| CliError::output(e.into()))?;
         writeln!(out)
@@ -285,6 +296,9 @@ impl Ui {
 
     /// Text for people on stdout, through `$PAGER` when it is taller than the terminal.
     pub fn page(&self, rendered: &str) -> Result<(), CliError> {
+        if console::holds_terminal() {
+            return Ok(());
+        }
         if pager::show(self, rendered)? {
             return Ok(());
         }
@@ -296,6 +310,9 @@ impl Ui {
 
     /// A plain line of data (`whoami`, `config get`), sanitized.
     pub fn line(&self, text: &str) -> Result<(), CliError> {
+        if console::holds_terminal() {
+            return Ok(());
+        }
         let mut out = std::io::stdout().lock();
         writeln!(out, "{}", sanitize(text, false))
             .and_then(|()| out.flush())
@@ -312,6 +329,10 @@ impl Ui {
 
     /// A whole list of rows in the run's format.
     pub fn list<T: Row>(&self, names: &Names, items: &[T]) -> Result<(), CliError> {
+        // Data has nowhere to go while the console holds the terminal.
+        if console::holds_terminal() {
+            return Ok(());
+        }
         let mut writer = self.list_writer(names, std::io::stdout().lock())?.paged();
         for item in items {
             writer.item(item)?;

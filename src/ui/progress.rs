@@ -9,6 +9,11 @@ pub struct Progress(ProgressBar);
 
 impl Progress {
     fn styled(ui: &Ui, len: Option<u64>, template: &str) -> Progress {
+        // Under the console, counted for its status line rather than drawn.
+        let hidden = ProgressBar::with_draw_target(len, ProgressDrawTarget::hidden());
+        if super::console::keep_progress(&hidden) {
+            return Progress(hidden);
+        }
         if ui.quiet || !ui.stderr_tty {
             return Progress(ProgressBar::hidden());
         }

@@ -89,6 +89,11 @@ impl Text {
         self.line([Span::plain(text)])
     }
 
+    /// The lines, as spans not yet sanitized (a full-screen view draws them itself).
+    pub fn lines(&self) -> &[Vec<Span>] {
+        &self.0
+    }
+
     /// Each line sanitized (a newline inside a span is shown escaped) and painted.
     pub fn render(&self, color: bool) -> String {
         let mut out = String::new();

@@ -7,6 +7,7 @@
 pub mod autopilot;
 pub mod bulk;
 pub mod conformance;
+pub mod console;
 pub mod generate;
 pub mod lookup;
 pub mod pool;

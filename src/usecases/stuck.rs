@@ -81,18 +81,27 @@ pub async fn find(
         ..InterventionQuery::default()
     };
     let open: Vec<Intervention> = client.interventions(query, FULL_PAGE).try_collect().await?;
-    let stuck = open
-        .into_iter()
+    let stuck = among(open, &agents, now, limits);
+    Ok((stuck, agents))
+}
+
+/// The interventions of `open` that need help now, each with its reasons.
+pub fn among(
+    open: impl IntoIterator<Item = Intervention>,
+    agents: &HashMap<String, Agent>,
+    now: Timestamp,
+    limits: Thresholds,
+) -> Vec<Stuck> {
+    open.into_iter()
         .filter_map(|i| {
-            let reasons = reasons(&i, &agents, now, limits);
+            let reasons = reasons(&i, agents, now, limits);
             (!reasons.is_empty()).then_some(Stuck {
                 intervention: i,
                 reasons,
                 now,
             })
         })
-        .collect();
-    Ok((stuck, agents))
+        .collect()
 }
 
 /// A fix for what is stuck.

@@ -1,37 +1,10 @@
 //! `livectl complete` on a terminal: pickers for what the flags left out, then a confirmation.
 //! Driven through a pseudo-terminal.
 
-use std::os::fd::AsRawFd;
-use std::time::{Duration, Instant};
-
 use rexpect::session::{PtySession, spawn_command};
 
 use crate::harness::{Sandbox, Workspace};
-
-/// Sends a key once the program reads keys one at a time (the terminal is out of canonical
-/// mode), so the key is not taken by the line discipline while a picker is still starting.
-fn key(p: &mut PtySession, key: &str) {
-    let fd = p.process.pty.as_raw_fd();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
-        // SAFETY: tcgetattr fills the termios on success, which is checked before reading it.
-        let raw = unsafe {
-            libc::tcgetattr(fd, termios.as_mut_ptr()) == 0
-                && termios.assume_init().c_lflag & libc::ICANON == 0
-        };
-        if raw {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the picker never started reading keys"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    p.send(key).unwrap();
-    p.flush().unwrap();
-}
+use crate::terminal::{key, resize};
 
 fn complete_on_a_terminal(sandbox: &Sandbox, token: &str, id: &str) -> PtySession {
     let mut cmd = sandbox.home.livectl();
@@ -164,19 +137,6 @@ fn escape_at_a_picker_cancels_with_130_and_changes_nothing() {
         other => panic!("unexpected end: {other:?}"),
     }
     assert_eq!(api.intervention(&id)["state"], "assigned");
-}
-
-/// Gives the pseudo-terminal a size (a new one has none).
-fn resize(p: &PtySession, cols: u16, rows: u16) {
-    let size = libc::winsize {
-        ws_row: rows,
-        ws_col: cols,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: TIOCSWINSZ on the pty we own, with a valid winsize.
-    let done = unsafe { libc::ioctl(p.process.pty.as_raw_fd(), libc::TIOCSWINSZ, &size) };
-    assert_eq!(done, 0, "the pty takes a size");
 }
 
 #[test]

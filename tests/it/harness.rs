@@ -106,13 +106,18 @@ impl Sandbox {
 
     /// A sandbox on the database at `db`, with `home` for its HOME.
     pub fn start_on(home: Arc<Home>, db: &Path, args: &[&str]) -> Sandbox {
+        Sandbox::start_at(home, db, "127.0.0.1:0", args)
+    }
+
+    /// A sandbox listening on `addr` (to start one again where clients look for it).
+    pub fn start_at(home: Arc<Home>, db: &Path, addr: &str, args: &[&str]) -> Sandbox {
         let mut child = home
             .livectl()
             .args([
                 "sandbox",
                 "serve",
                 "--addr",
-                "127.0.0.1:0",
+                addr,
                 "--db",
                 db.to_str().unwrap(),
             ])

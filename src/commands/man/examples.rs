@@ -193,6 +193,20 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
                 "Piped: one event a line, as JSON.",
             ),
         ],
+        "livectl-console" => &[
+            (
+                "livectl console",
+                "The live view of the workspace: queues, interventions, stuck ones, events; ? lists the keys.",
+            ),
+            (
+                "livectl console --department billing --owner none",
+                "Start on Billing's interventions waiting in the general queue.",
+            ),
+            (
+                "livectl console --no-reply 5m --queued 10m",
+                "Call an intervention stuck sooner than `livectl stuck` would.",
+            ),
+        ],
         "livectl-agents" => &[(
             "livectl agents",
             "Who can take interventions, their status and department.",

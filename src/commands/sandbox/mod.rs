@@ -36,6 +36,13 @@ pub enum SandboxCommand {
     SeedSchema,
 }
 
+impl SandboxArgs {
+    /// Whether this serves the API to other processes, on every core.
+    pub fn serves(&self) -> bool {
+        matches!(self.command, SandboxCommand::Serve(_))
+    }
+}
+
 pub async fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<(), CliError> {
     match args.command {
         SandboxCommand::Serve(a) => serve::exec(a, ctx).await,

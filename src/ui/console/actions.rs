@@ -1,0 +1,225 @@
+//! The actions a key starts: what they act on (the marks, else the current intervention),
+//! which of those they fit, and whether to ask first.
+
+use livectl_contract::{Action, ActionKind, AssignRequest, Intervention, InterventionState};
+
+use super::forms::{CompleteForm, HistoryView, Picker, Popup};
+use super::{App, Intent, forms};
+use crate::model::Item;
+
+impl App {
+    /// How many interventions an agent's My Queue holds.
+    fn load(&self, agent: &str) -> i64 {
+        self.queues
+            .iter()
+            .find(|q| q.agent.as_deref() == Some(agent))
+            .map_or(0, |q| q.count)
+    }
+
+    /// `a`: queued ones are assigned to me, others' are reassigned to me.
+    pub(super) fn assign_to_me(&mut self) -> Option<Intent> {
+        let me = self.me.id.clone();
+        let targets = self.targets();
+        let kind = assign_kind(&targets, &me);
+        self.plan(kind, "assign to me".into(), &targets, |i| to_agent(i, &me))
+    }
+
+    /// `t`: the agent picker, for assigning or reassigning to another agent.
+    pub(super) fn pick_agent(&mut self) {
+        let targets = self.targets();
+        if targets.is_empty() {
+            self.failed("no intervention is selected");
+            return;
+        }
+        // One intervention: its owner is not offered (reassigning to the owner is refused).
+        let except = match targets.as_slice() {
+            [one] => one.owner.clone(),
+            _ => None,
+        };
+        let entries = forms::agent_entries(
+            &self.agents,
+            |a| self.load(a),
+            &self.names,
+            except.as_deref(),
+        );
+        let title = match targets.as_slice() {
+            [one] => format!("Assign {} to", one.id),
+            many => format!("Assign {} interventions to", many.len()),
+        };
+        self.popup = Some(Popup::Agents {
+            picker: Picker::new(title, entries),
+            targets,
+        });
+    }
+
+    /// `c`: the completion form, for assigned ones.
+    pub(super) fn complete(&mut self) {
+        let targets = self.targets();
+        if targets.is_empty() {
+            self.failed("no intervention is selected");
+            return;
+        }
+        if self.catalog.topics.is_empty() || self.catalog.outcomes.is_empty() {
+            self.failed("the catalog has no topics or no outcomes; an admin must add them first");
+            return;
+        }
+        if let [one] = targets.as_slice()
+            && let Err(why) = allowed(one, ActionKind::Complete)
+        {
+            self.failed(why);
+            return;
+        }
+        self.popup = Some(Popup::Complete(CompleteForm::new(targets, &self.catalog)));
+    }
+
+    /// `h`: the user's history, loaded by the use case.
+    pub(super) fn open_history(&mut self) -> Option<Intent> {
+        let user = self.current()?.user.clone();
+        let intent = Intent::History {
+            user: user.id.clone(),
+        };
+        self.popup = Some(Popup::History(HistoryView {
+            user,
+            records: None,
+            scroll: 0,
+        }));
+        Some(intent)
+    }
+
+    /// The items of an action on its targets; those it does not apply to are left out, and
+    /// said. Several items, or a cancel, ask first.
+    pub(super) fn plan(
+        &mut self,
+        kind: ActionKind,
+        describe: String,
+        targets: &[Intervention],
+        action: impl Fn(&Intervention) -> Result<Action, String>,
+    ) -> Option<Intent> {
+        if targets.is_empty() {
+            self.failed("no intervention is selected");
+            return None;
+        }
+        let mut items = Vec::new();
+        let mut left_out = Vec::new();
+        for i in targets {
+            match action(i) {
+                Ok(action) => items.push(Item {
+                    id: i.id.clone(),
+                    version: Some(i.version),
+                    action,
+                }),
+                Err(why) => left_out.push(why),
+            }
+        }
+        if items.is_empty() {
+            let first = left_out.first().cloned().unwrap_or_default();
+            self.failed(if left_out.len() > 1 {
+                format!(
+                    "nothing to {kind}: {first}, and {} more",
+                    left_out.len() - 1
+                )
+            } else {
+                first
+            });
+            return None;
+        }
+        let question = match items.as_slice() {
+            // Marked several, one applies: ask all the same, saying what was left out.
+            [_] if targets.len() > 1 => Some(bulk_question(&describe, &items, &left_out)),
+            [one] if kind == ActionKind::Cancel => {
+                let user = targets
+                    .iter()
+                    .find(|i| i.id == one.id)
+                    .map(|i| i.user.name.clone())
+                    .unwrap_or_default();
+                Some(format!(
+                    "Cancel the takeover of {} ({user})? The user goes back to the bot.",
+                    one.id
+                ))
+            }
+            [_] => None,
+            many => Some(bulk_question(&describe, many, &left_out)),
+        };
+        if let [one] = items.as_slice()
+            && let Some(shown) = targets.iter().find(|i| i.id == one.id)
+        {
+            self.asked.insert(one.id.clone(), shown.clone());
+        }
+        let intent = Intent::Act {
+            kind,
+            describe,
+            items,
+        };
+        match question {
+            Some(question) => {
+                self.popup = Some(Popup::Confirm { question, intent });
+                None
+            }
+            None => {
+                self.marked.clear();
+                Some(intent)
+            }
+        }
+    }
+}
+
+/// The question before a run on several: what, how many, a sample, what was left out.
+fn bulk_question(describe: &str, items: &[Item], left_out: &[String]) -> String {
+    let sample: Vec<&str> = items.iter().take(5).map(|i| i.id.as_str()).collect();
+    let more = if items.len() > 5 { ", …" } else { "" };
+    let skipped = match left_out {
+        [] => String::new(),
+        [one] => format!(" Left out: {one}."),
+        [first, rest @ ..] => format!(" Left out: {first}, and {} more.", rest.len()),
+    };
+    let (count, run) = match items.len() {
+        1 => ("1 intervention".to_owned(), ""),
+        n => (format!("{n} interventions"), " A bulk run, with a journal."),
+    };
+    format!(
+        "{describe}: {count} ({}{more})?{run}{skipped}",
+        sample.join(", ")
+    )
+}
+
+/// Whether `kind` may run on `i` as it is shown; if not, why, in words.
+pub(super) fn allowed(i: &Intervention, kind: ActionKind) -> Result<(), String> {
+    if kind.allowed(i.state) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} is {}; {kind} needs it {}",
+            i.id,
+            i.state,
+            kind.allowed_from_words()
+        ))
+    }
+}
+
+/// Giving `i` to `agent`: assign when queued, reassign when someone else owns it.
+pub(super) fn to_agent(i: &Intervention, agent: &str) -> Result<Action, String> {
+    let request = AssignRequest {
+        agent: agent.to_owned(),
+        reason: None,
+    };
+    match i.state {
+        InterventionState::Queued => Ok(Action::Assign(request)),
+        InterventionState::Assigned if i.owner.as_deref() == Some(agent) => {
+            Err(format!("{} is in that agent's My Queue already", i.id))
+        }
+        InterventionState::Assigned => Ok(Action::Reassign(request)),
+        state => Err(format!("{} is {state}; only open ones change owner", i.id)),
+    }
+}
+
+/// The command a move to `agent` is, as its journal names it: reassign when any item is one.
+pub(super) fn assign_kind(targets: &[Intervention], agent: &str) -> ActionKind {
+    if targets
+        .iter()
+        .any(|i| matches!(to_agent(i, agent), Ok(Action::Reassign(_))))
+    {
+        ActionKind::Reassign
+    } else {
+        ActionKind::Assign
+    }
+}

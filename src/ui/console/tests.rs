@@ -1,0 +1,779 @@
+//! The console's screens, rendered through ratatui's test backend from fixed data and a fixed
+//! clock, compared whole (insta) at 80x24 and 160x48; and what its keys ask for.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use jiff::Timestamp;
+use livectl_contract::{
+    Action, ActionKind, AssignRequest, CompleteRequest, Event as Change, HistoryRecord,
+    Intervention, InterventionQuery, Queues, ReasonRequest,
+};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde_json::{Value, json};
+
+use super::{App, Input, Intent, Link, Workspace};
+use crate::model::{Item, Stuck, StuckReason};
+use crate::ui::Ui;
+
+const NOW: &str = "2026-11-24T12:00:00Z";
+
+fn at(t: &str) -> Timestamp {
+    t.parse().unwrap()
+}
+
+fn from<T: serde::de::DeserializeOwned>(v: Value) -> T {
+    serde_json::from_value(v).unwrap()
+}
+
+fn agent(id: &str, name: &str, role: &str, department: &str, status: &str, active: bool) -> Value {
+    let key = name.split(' ').next().unwrap().to_lowercase();
+    json!({"id": id, "key": key, "name": name, "email": format!("{key}@example.com"),
+           "role": role, "department": department, "status": status, "active": active,
+           "status_since": NOW, "max_load": null})
+}
+
+#[allow(clippy::too_many_arguments)]
+fn intervention(
+    n: u32,
+    user: &str,
+    summary: &str,
+    department: &str,
+    owner: Option<&str>,
+    queued_at: &str,
+    assigned_at: Option<&str>,
+    last_user: Option<&str>,
+) -> Intervention {
+    from(json!({
+        "id": format!("iv_{n}"), "conversation_id": format!("cv_{n}"),
+        "user": {"id": format!("us_{n}"), "name": user, "channel": "web"},
+        "summary": summary, "department": department,
+        "state": if owner.is_some() { "assigned" } else { "queued" },
+        "owner": owner, "queued_at": queued_at, "assigned_at": assigned_at, "closed_at": null,
+        "last_user_message_at": last_user, "last_agent_message_at": null,
+        "tags": [], "completion": null, "version": if owner.is_some() { 2 } else { 1 },
+        "updated_at": assigned_at.unwrap_or(queued_at),
+    }))
+}
+
+fn workspace() -> Workspace {
+    let agents = vec![
+        agent("ag_1", "Ana Lima", "admin", "dp_1", "online", true),
+        agent("ag_2", "Bo Chen", "agent", "dp_1", "online", true),
+        agent("ag_3", "Cy Diaz", "agent", "dp_2", "away", true),
+        agent("ag_4", "Dan Ek", "agent", "dp_2", "offline", true),
+        agent("ag_5", "Eve Moss", "agent", "dp_2", "online", false),
+    ];
+    let open = vec![
+        intervention(
+            1,
+            "Ada Park",
+            "Cannot log in after the update",
+            "dp_1",
+            None,
+            "2026-11-24T10:00:00Z",
+            None,
+            None,
+        ),
+        intervention(
+            2,
+            "Ben Ruiz",
+            "Charged twice for one order",
+            "dp_2",
+            None,
+            "2026-11-24T11:40:00Z",
+            None,
+            None,
+        ),
+        // Outside text that tries to colour the terminal is shown, not obeyed.
+        intervention(
+            3,
+            "Cleo \u{1b}[31mMoss",
+            "App crashes\u{1b}[2J on start",
+            "dp_1",
+            None,
+            "2026-11-24T11:55:00Z",
+            None,
+            None,
+        ),
+        intervention(
+            4,
+            "Dev Shah",
+            "Wants a refund",
+            "dp_2",
+            Some("ag_2"),
+            "2026-11-24T11:00:00Z",
+            Some("2026-11-24T11:30:00Z"),
+            Some("2026-11-24T11:35:00Z"),
+        ),
+        intervention(
+            5,
+            "Eli Kim",
+            "Change of address",
+            "dp_1",
+            Some("ag_2"),
+            "2026-11-24T11:45:00Z",
+            Some("2026-11-24T11:50:00Z"),
+            None,
+        ),
+        intervention(
+            6,
+            "Fay Wu",
+            "Invoice missing",
+            "dp_2",
+            Some("ag_4"),
+            "2026-11-24T08:30:00Z",
+            Some("2026-11-24T09:00:00Z"),
+            None,
+        ),
+        intervention(
+            7,
+            "Gus Lee",
+            "Wrong size delivered",
+            "dp_2",
+            Some("ag_3"),
+            "2026-11-24T11:10:00Z",
+            Some("2026-11-24T11:20:00Z"),
+            None,
+        ),
+    ];
+    let queue = |id: &str, name: &str, status: &str, count: u32, oldest: Option<&str>| {
+        json!({"agent": id, "name": name, "status": status, "active": true, "count": count,
+               "oldest_assigned_at": oldest, "oldest_wait_seconds": null})
+    };
+    let queues: Queues = from(json!({
+        "general": {"count": 3, "oldest_queued_at": "2026-11-24T10:00:00Z", "oldest_wait_seconds": 7200},
+        "agents": [
+            queue("ag_1", "Ana Lima", "online", 0, None),
+            queue("ag_2", "Bo Chen", "online", 2, Some("2026-11-24T11:30:00Z")),
+            queue("ag_3", "Cy Diaz", "away", 1, Some("2026-11-24T11:20:00Z")),
+            queue("ag_4", "Dan Ek", "offline", 1, Some("2026-11-24T09:00:00Z")),
+        ],
+    }));
+    let catalog = |kind: &str, entries: &[(&str, &str)]| -> Value {
+        Value::Array(
+            entries
+                .iter()
+                .enumerate()
+                .map(|(n, (key, name))| json!({"id": format!("{kind}_{}", n + 1), "key": key, "name": name, "department": null}))
+                .collect(),
+        )
+    };
+    Workspace {
+        me: from(agents[0].clone()),
+        agents: agents.into_iter().map(from).collect(),
+        departments: from(json!([
+            {"id": "dp_1", "key": "support", "name": "Support"},
+            {"id": "dp_2", "key": "billing", "name": "Billing"},
+        ])),
+        catalog: super::Catalog {
+            topics: from(catalog(
+                "tp",
+                &[("login", "Login problem"), ("refund", "Refund request")],
+            )),
+            outcomes: from(catalog(
+                "oc",
+                &[("resolved", "Resolved"), ("escalated", "Escalated")],
+            )),
+            blocks: from(catalog("bk", &[("survey", "Satisfaction survey")])),
+        },
+        queues,
+        open,
+    }
+}
+
+fn app() -> App {
+    let mut ui = Ui::silent();
+    ui.now = at(NOW);
+    ui.zone = jiff::tz::TimeZone::UTC;
+    ui.color = false;
+    let filter = InterventionQuery::default();
+    let mut app = App::new(ui, workspace(), filter, "http://127.0.0.1:4321".into());
+    app.set_link(Link::Live);
+    let stuck = |app: &App, n: usize, reasons: Vec<StuckReason>| Stuck {
+        intervention: app.open()[n].clone(),
+        reasons,
+        now: at(NOW),
+    };
+    let found = vec![
+        stuck(
+            &app,
+            0,
+            vec![StuckReason::OwnerAbsent {
+                owner: "Dan Ek".into(),
+                status: livectl_contract::AgentStatus::Offline,
+            }],
+        ),
+        stuck(
+            &app,
+            1,
+            vec![StuckReason::Queued {
+                since: at("2026-11-24T10:00:00Z"),
+            }],
+        ),
+        stuck(
+            &app,
+            2,
+            vec![StuckReason::NoReply {
+                since: at("2026-11-24T11:35:00Z"),
+            }],
+        ),
+    ];
+    app.set_stuck(found);
+    for (seq, id, action, from, to, actor, at) in [
+        (
+            1,
+            "iv_6",
+            "reassigned",
+            Some("ag_2"),
+            Some("ag_4"),
+            "ag_1",
+            "2026-11-24T09:00:00Z",
+        ),
+        (
+            2,
+            "iv_7",
+            "assigned",
+            None,
+            Some("ag_3"),
+            "ag_3",
+            "2026-11-24T11:20:00Z",
+        ),
+        (
+            3,
+            "iv_4",
+            "assigned",
+            None,
+            Some("ag_2"),
+            "ag_1",
+            "2026-11-24T11:30:00Z",
+        ),
+    ] {
+        app.event(from_change(seq, id, action, from, to, actor, at));
+    }
+    app
+}
+
+fn from_change(
+    seq: i64,
+    id: &str,
+    action: &str,
+    from_owner: Option<&str>,
+    to_owner: Option<&str>,
+    actor: &str,
+    at: &str,
+) -> Change {
+    from(
+        json!({"seq": seq, "at": at, "intervention_id": id, "actor": actor, "action": action,
+                "from_owner": from_owner, "to_owner": to_owner, "reason": null, "idempotency_key": null}),
+    )
+}
+
+fn screen(app: &mut App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app.render(frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// The whole screen at 80x24 and at 160x48.
+#[track_caller]
+fn snapshot(app: &mut App, name: &str) {
+    for (width, height) in [(80, 24), (160, 48)] {
+        insta::assert_snapshot!(
+            format!("{name}@{width}x{height}"),
+            screen(app, width, height)
+        );
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) -> Option<Intent> {
+    app.on_input(Input(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))))
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        assert_eq!(press(app, KeyCode::Char(c)), None, "typing {c}");
+    }
+}
+
+fn find(app: &App, id: &str) -> Intervention {
+    app.open().iter().find(|i| i.id == id).cloned().unwrap()
+}
+
+/// Moves the list's selection onto `id`.
+fn select(app: &mut App, id: &str) {
+    press(app, KeyCode::Home);
+    for _ in 0..app.open().len() {
+        if app.current().is_some_and(|i| i.id == id) {
+            return;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("{id} is not listed");
+}
+
+#[test]
+fn main_view() {
+    snapshot(&mut app(), "main");
+}
+
+#[test]
+fn a_queue_selected_lists_its_interventions() {
+    let mut app = app();
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    snapshot(&mut app, "queue_bo");
+}
+
+#[test]
+fn agent_picker_offers_active_agents_but_the_owner_with_status_and_load() {
+    let mut app = app();
+    select(&mut app, "iv_4");
+    assert_eq!(press(&mut app, KeyCode::Char('t')), None);
+    snapshot(&mut app, "agent_picker");
+    typed(&mut app, "cy");
+    snapshot(&mut app, "agent_picker_narrowed");
+    let intent = press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        intent,
+        Some(Intent::Act {
+            kind: ActionKind::Reassign,
+            describe: "reassign to Cy Diaz".into(),
+            items: vec![Item {
+                id: "iv_4".into(),
+                version: Some(2),
+                action: Action::Reassign(AssignRequest {
+                    agent: "ag_3".into(),
+                    reason: None
+                }),
+            }],
+        })
+    );
+}
+
+#[test]
+fn complete_asks_topic_outcome_block_and_tags() {
+    let mut app = app();
+    select(&mut app, "iv_5");
+    press(&mut app, KeyCode::Char('c'));
+    snapshot(&mut app, "complete_topic");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    snapshot(&mut app, "complete_outcome");
+    press(&mut app, KeyCode::Enter);
+    snapshot(&mut app, "complete_block");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "VIP, address ");
+    snapshot(&mut app, "complete_tags");
+    let intent = press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        intent,
+        Some(Intent::Act {
+            kind: ActionKind::Complete,
+            describe: "complete".into(),
+            items: vec![Item {
+                id: "iv_5".into(),
+                version: Some(2),
+                action: Action::Complete(CompleteRequest {
+                    topic: "tp_2".into(),
+                    outcome: "oc_1".into(),
+                    tags: vec!["VIP".into(), "address".into()],
+                    block: Some("bk_1".into()),
+                }),
+            }],
+        })
+    );
+}
+
+#[test]
+fn complete_on_a_queued_intervention_says_why_not() {
+    let mut app = app();
+    select(&mut app, "iv_1");
+    assert_eq!(press(&mut app, KeyCode::Char('c')), None);
+    assert!(app.popup.is_none());
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.text, "iv_1 is queued; complete needs it assigned");
+    assert!(message.error);
+}
+
+#[test]
+fn history_of_the_user() {
+    let mut app = app();
+    select(&mut app, "iv_4");
+    let intent = press(&mut app, KeyCode::Char('h'));
+    assert_eq!(
+        intent,
+        Some(Intent::History {
+            user: "us_4".into()
+        })
+    );
+    snapshot(&mut app, "history_loading");
+    let record = |n: u32,
+                  conversation: &str,
+                  at: &str,
+                  sender: &str,
+                  agent: Option<&str>,
+                  text: &str|
+     -> HistoryRecord {
+        from(
+            json!({"id": format!("msg_{n}"), "conversation_id": conversation,
+                    "user": {"id": "us_4", "name": "Dev Shah", "channel": "web"}, "channel": "web",
+                    "at": at, "sender": sender, "agent": agent, "text": text}),
+        )
+    };
+    app.history(
+        "us_4",
+        Ok(vec![
+            record(
+                1,
+                "cv_1",
+                "2026-11-20T09:00:00Z",
+                "user",
+                None,
+                "Where is my parcel?",
+            ),
+            record(
+                2,
+                "cv_1",
+                "2026-11-20T09:00:05Z",
+                "bot",
+                None,
+                "It ships tomorrow.",
+            ),
+            record(
+                3,
+                "cv_4",
+                "2026-11-24T11:29:00Z",
+                "user",
+                None,
+                "I want a refund\u{7}\u{1b}]0;owned",
+            ),
+            record(
+                4,
+                "cv_4",
+                "2026-11-24T11:31:00Z",
+                "agent",
+                Some("ag_2"),
+                "Hi, I'm Bo. Let me check.",
+            ),
+        ]),
+    );
+    snapshot(&mut app, "history");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+}
+
+#[test]
+fn help_lists_every_key() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('?'));
+    snapshot(&mut app, "help");
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.popup.is_none(), "any key closes the help");
+}
+
+#[test]
+fn search_narrows_the_list_as_it_is_typed() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "refund");
+    snapshot(&mut app, "search");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.listed().len(), 1);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.listed().len(), 7, "Esc drops the search");
+}
+
+#[test]
+fn filters_by_department_and_owner() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('d'));
+    snapshot(&mut app, "filter_department");
+    typed(&mut app, "bill");
+    press(&mut app, KeyCode::Enter);
+    snapshot(&mut app, "filtered_by_department");
+    press(&mut app, KeyCode::Char('o'));
+    snapshot(&mut app, "filter_owner");
+    typed(&mut app, "nobody");
+    press(&mut app, KeyCode::Enter);
+    let ids: Vec<&str> = app.listed().iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["iv_2"], "Billing's, in the general queue");
+}
+
+#[test]
+fn a_conflict_shows_what_changed_and_the_row_as_it_is_now() {
+    let mut app = app();
+    let item = Item {
+        id: "iv_4".into(),
+        version: Some(2),
+        action: Action::Reassign(AssignRequest {
+            agent: "ag_3".into(),
+            reason: None,
+        }),
+    };
+    select(&mut app, "iv_4");
+    press(&mut app, KeyCode::Char('t'));
+    typed(&mut app, "cy");
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        Some(Intent::Act {
+            kind: ActionKind::Reassign,
+            describe: "reassign to Cy Diaz".into(),
+            items: vec![item.clone()],
+        })
+    );
+    let mut now = find(&app, "iv_4");
+    now.owner = Some("ag_4".into());
+    now.version = 3;
+    // The event stream may bring the change before the refusal: the pop-up still compares
+    // with what was shown when the action was asked for.
+    app.upsert(now.clone());
+    app.conflict(&item, 412, now);
+    snapshot(&mut app, "conflict");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    assert_eq!(find(&app, "iv_4").owner.as_deref(), Some("ag_4"));
+}
+
+#[test]
+fn a_dropped_stream_is_shown() {
+    let mut app = app();
+    app.set_link(Link::Down {
+        since: at("2026-11-24T11:59:30Z"),
+        error: "cannot reach http://127.0.0.1:4321/v1/events: connection refused".into(),
+    });
+    // A second failure keeps the time the drop started.
+    app.set_link(Link::Down {
+        since: at("2026-11-24T11:59:50Z"),
+        error: "cannot reach http://127.0.0.1:4321/v1/events: connection refused".into(),
+    });
+    snapshot(&mut app, "disconnected");
+}
+
+#[test]
+fn a_terminal_too_small_says_so() {
+    let mut app = app();
+    insta::assert_snapshot!("too_small@60x20", screen(&mut app, 60, 20));
+    assert!(screen(&mut app, 79, 24).contains("terminal too small: 79x24, needs at least 80x24"));
+    assert!(screen(&mut app, 80, 23).contains("terminal too small: 80x23"));
+    // Keys wait for a terminal large enough to see what they do; q still leaves.
+    screen(&mut app, 60, 20);
+    assert_eq!(press(&mut app, KeyCode::Char('?')), None);
+    assert!(app.popup.is_none());
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Some(Intent::Quit));
+    assert!(!screen(&mut app, 80, 24).contains("too small"));
+    press(&mut app, KeyCode::Char('?'));
+    assert!(app.popup.is_some());
+}
+
+#[test]
+fn marks_make_a_bulk_run_that_shows_its_progress() {
+    let mut app = app();
+    for id in ["iv_1", "iv_2", "iv_4"] {
+        select(&mut app, id);
+        press(&mut app, KeyCode::Char(' '));
+    }
+    assert_eq!(
+        press(&mut app, KeyCode::Char('a')),
+        None,
+        "several ask first"
+    );
+    snapshot(&mut app, "bulk_confirm");
+    let Some(Intent::Act {
+        kind,
+        items,
+        describe,
+    }) = press(&mut app, KeyCode::Char('y'))
+    else {
+        panic!("no bulk run")
+    };
+    // Queued ones are assigned to me, Bo's reassigned to me.
+    assert_eq!(
+        (kind, describe.as_str()),
+        (ActionKind::Reassign, "assign to me")
+    );
+    let actions: Vec<(&str, &str)> = items
+        .iter()
+        .map(|i| (i.id.as_str(), i.action.name()))
+        .collect();
+    assert_eq!(
+        actions,
+        [("iv_1", "assign"), ("iv_4", "reassign"), ("iv_2", "assign")]
+    );
+    assert!(app.marked.is_empty(), "the marks are spent");
+    app.bulk_started("assign to me", 3);
+    if let Some(bulk) = &mut app.bulk {
+        bulk.done = 1;
+    }
+    for id in ["iv_5", "iv_6"] {
+        select(&mut app, id);
+        press(&mut app, KeyCode::Char(' '));
+    }
+    snapshot(&mut app, "bulk_progress");
+    // Marked ones that the action does not fit are left out, and said.
+    assert_eq!(press(&mut app, KeyCode::Char('r')), None);
+    let Some(super::forms::Popup::Confirm { question, .. }) = &app.popup else {
+        panic!("no question")
+    };
+    assert_eq!(
+        question,
+        "return to the general queue: 2 interventions (iv_6, iv_5)? A bulk run, with a journal."
+    );
+    press(&mut app, KeyCode::Esc);
+    select(&mut app, "iv_1");
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char('r'));
+    let Some(super::forms::Popup::Confirm { question, .. }) = &app.popup else {
+        panic!("no question")
+    };
+    assert_eq!(
+        question,
+        "return to the general queue: 2 interventions (iv_6, iv_5)? A bulk run, with a journal. \
+         Left out: iv_1 is queued; return needs it assigned."
+    );
+}
+
+#[test]
+fn cancel_asks_first() {
+    let mut app = app();
+    select(&mut app, "iv_2");
+    assert_eq!(press(&mut app, KeyCode::Char('x')), None);
+    snapshot(&mut app, "cancel_confirm");
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        Some(Intent::Act {
+            kind: ActionKind::Cancel,
+            describe: "cancel".into(),
+            items: vec![Item {
+                id: "iv_2".into(),
+                version: Some(1),
+                action: Action::Cancel(ReasonRequest::default()),
+            }],
+        })
+    );
+    select(&mut app, "iv_2");
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(press(&mut app, KeyCode::Char('n')), None);
+    assert_eq!(app.message.clone().unwrap().text, "nothing was changed");
+}
+
+#[test]
+fn assign_to_me_goes_at_once_and_says_what_it_did() {
+    let mut app = app();
+    select(&mut app, "iv_1");
+    let Some(Intent::Act { items, .. }) = press(&mut app, KeyCode::Char('a')) else {
+        panic!("assign to me asks nothing")
+    };
+    let mut now = find(&app, "iv_1");
+    now.state = livectl_contract::InterventionState::Assigned;
+    now.owner = Some("ag_1".into());
+    now.version = 2;
+    app.acted(&items[0], now);
+    assert_eq!(
+        app.message.clone().unwrap().text,
+        "iv_1 assigned to Ana Lima"
+    );
+    assert_eq!(find(&app, "iv_1").owner.as_deref(), Some("ag_1"));
+}
+
+#[test]
+fn leaving_by_q_and_by_ctrl_c() {
+    let mut app = app();
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Some(Intent::Quit));
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(
+        app.on_input(Input(Event::Key(ctrl_c))),
+        Some(Intent::Quit),
+        "from a pop-up too"
+    );
+    // A bulk run in progress: q asks, Ctrl-C does not.
+    let mut app = self::app();
+    app.bulk_started("cancel", 3);
+    assert_eq!(press(&mut app, KeyCode::Char('q')), None);
+    assert_eq!(press(&mut app, KeyCode::Char('y')), Some(Intent::Quit));
+}
+
+#[test]
+fn a_key_release_does_nothing() {
+    let mut app = app();
+    let mut key = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    key.kind = KeyEventKind::Release;
+    assert_eq!(app.on_input(Input(Event::Key(key))), None);
+}
+
+fn any_key() -> impl Strategy<Value = KeyEvent> {
+    let code = prop_oneof![
+        any::<char>().prop_map(KeyCode::Char),
+        "[ -~]".prop_map(|s| KeyCode::Char(s.chars().next().unwrap_or(' '))),
+        Just(KeyCode::Enter),
+        Just(KeyCode::Esc),
+        Just(KeyCode::Tab),
+        Just(KeyCode::BackTab),
+        Just(KeyCode::Backspace),
+        Just(KeyCode::Up),
+        Just(KeyCode::Down),
+        Just(KeyCode::PageUp),
+        Just(KeyCode::PageDown),
+        Just(KeyCode::Home),
+        Just(KeyCode::End),
+    ];
+    let modifiers = prop_oneof![
+        4 => Just(KeyModifiers::NONE),
+        1 => Just(KeyModifiers::SHIFT),
+        1 => Just(KeyModifiers::ALT),
+    ];
+    (code, modifiers).prop_map(|(code, modifiers)| KeyEvent::new(code, modifiers))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// No key sequence, at no size, panics; Ctrl-C is never needed to get out of one.
+    #[test]
+    fn no_keys_at_no_size_make_it_panic(
+        keys in proptest::collection::vec(any_key(), 0..60),
+        width in 1u16..200,
+        height in 1u16..60,
+    ) {
+        let mut app = app();
+        for key in keys {
+            let _ = app.on_input(Input(Event::Key(key)));
+            screen(&mut app, width, height);
+            // Large enough again, so the next key is not waiting for a resize.
+            screen(&mut app, 80, 24);
+        }
+        screen(&mut app, 80, 24);
+    }
+}
+
+/// NO_COLOR, `--color never`: the console paints nothing (reversed and bold still show where
+/// the selection is).
+#[test]
+fn colour_off_paints_nothing() {
+    let painted = |colour: bool, key: Option<KeyCode>| {
+        let mut app = app();
+        app.ui.color = colour;
+        if let Some(key) = key {
+            press(&mut app, key);
+        }
+        let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+        terminal.draw(|frame| app.render(frame)).unwrap();
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .filter(|c| {
+                c.fg != ratatui::style::Color::Reset || c.bg != ratatui::style::Color::Reset
+            })
+            .count()
+    };
+    for key in [None, Some(KeyCode::Char('t')), Some(KeyCode::Char('?'))] {
+        assert_eq!(painted(false, key), 0, "{key:?}");
+        assert!(painted(true, key) > 0, "{key:?}");
+    }
+}

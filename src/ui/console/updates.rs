@@ -1,0 +1,208 @@
+//! What the use case tells the console: data as it is now, events, and what came of its
+//! intents; and what the console holds that the use case reads back.
+
+use std::collections::HashSet;
+
+use jiff::Timestamp;
+use livectl_contract::{Agent, Event, HistoryRecord, Intervention, Queues, States};
+
+use super::forms::Popup;
+use super::{App, FEED, Link, Message, Progress, held, popups};
+use crate::model::{Item, QueueRow, Stuck};
+
+impl App {
+    /// The clock moved: ages and waits count to `now`.
+    pub fn tick(&mut self, now: Timestamp) {
+        self.ui.now = now;
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.ui.now
+    }
+
+    pub fn set_link(&mut self, link: Link) {
+        // A drop that goes on keeps the time it started.
+        if let (Link::Down { since, .. }, Link::Down { error, .. }) = (&self.link, &link) {
+            self.link = Link::Down {
+                since: *since,
+                error: error.clone(),
+            };
+            return;
+        }
+        self.link = link;
+    }
+
+    /// A change from the event stream, for the feed.
+    pub fn event(&mut self, event: Event) {
+        self.feed.push_front(event);
+        self.feed.truncate(FEED);
+    }
+
+    /// The general queue and every agent's My Queue as they are now; the agents' status too.
+    pub fn set_queues(&mut self, queues: Queues) {
+        for q in &queues.agents {
+            if let Some(a) = self.agents.iter_mut().find(|a| a.id == q.agent) {
+                a.status = q.status;
+                a.active = q.active;
+            }
+        }
+        self.queues = QueueRow::all(&queues);
+        let rows = self.queues.len() + 1;
+        if self.queue.selected().is_none_or(|s| s >= rows) {
+            self.queue.select(Some(0));
+        }
+    }
+
+    /// An intervention as it is now: open ones are listed, closed ones leave the lists.
+    pub fn upsert(&mut self, i: Intervention) {
+        if let Some(n) = self.open.iter().position(|o| o.id == i.id) {
+            // An answer older than what is shown changes nothing.
+            if self.open[n].version > i.version {
+                return;
+            }
+            self.open.remove(n);
+        }
+        if !is_open(&i) {
+            self.marked.remove(&i.id);
+            return;
+        }
+        // Oldest first; a return queues it again at the back.
+        let at = self
+            .open
+            .partition_point(|o| (o.queued_at, &o.id) < (i.queued_at, &i.id));
+        self.open.insert(at, i);
+    }
+
+    /// An intervention the console may no longer see (gone, or out of an agent's view).
+    pub fn forget(&mut self, id: &str) {
+        self.open.retain(|o| o.id != id);
+        self.marked.remove(id);
+    }
+
+    /// Everything open, as loaded again.
+    pub fn replace_open(&mut self, open: Vec<Intervention>) {
+        let ids: HashSet<&str> = open.iter().map(|i| i.id.as_str()).collect();
+        self.marked.retain(|m| ids.contains(m.as_str()));
+        self.open = Vec::new();
+        for i in open {
+            self.upsert(i);
+        }
+    }
+
+    pub fn set_stuck(&mut self, stuck: Vec<Stuck>) {
+        self.stuck = stuck;
+    }
+
+    /// The open interventions known, oldest first.
+    pub fn open(&self) -> &[Intervention] {
+        &self.open
+    }
+
+    pub fn agents(&self) -> &[Agent] {
+        &self.agents
+    }
+
+    // ---- what came of an intent ----
+
+    /// An action went through: the row as it is now, and a line saying so.
+    pub fn acted(&mut self, item: &Item, now: Intervention) {
+        let to = item
+            .action
+            .target()
+            .map(|a| format!(" to {}", self.names.of(a)))
+            .unwrap_or_default();
+        let text = format!("{} {}{to}", item.id, item.action.kind().event());
+        self.asked.remove(&item.id);
+        self.upsert(now);
+        self.say(text);
+    }
+
+    /// An action was refused because the intervention changed or is in another state: what the
+    /// console showed when the key was pressed beside what it is now, then the row as it is now.
+    pub fn conflict(&mut self, item: &Item, status: u16, current: Intervention) {
+        // The row may show the change already (the event stream can be quicker than the
+        // refusal): compare with what the action was asked on.
+        let shown = self
+            .asked
+            .remove(&item.id)
+            .or_else(|| self.open.iter().find(|o| o.id == item.id).cloned());
+        self.popup = Some(Popup::Conflict(popups::Conflict::new(
+            &self.names,
+            item,
+            status,
+            shown,
+            &current,
+        )));
+        self.upsert(current);
+    }
+
+    /// Something failed; the line says what.
+    pub fn failed(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// A line for the person at the console.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// A user's history arrived (or could not be read).
+    pub fn history(&mut self, user: &str, records: Result<Vec<HistoryRecord>, String>) {
+        if let Some(Popup::History(h)) = &mut self.popup
+            && h.user.id == user
+        {
+            h.records = Some(records);
+        }
+    }
+
+    /// A bulk run of `total` items started.
+    pub fn bulk_started(&mut self, describe: &str, total: u64) {
+        self.bulk = Some(Progress {
+            describe: describe.to_owned(),
+            done: 0,
+            total,
+        });
+    }
+
+    /// The bulk run ended: its summary line is the message, with why it failed if it did.
+    pub fn bulk_finished(&mut self, result: Result<(), String>) {
+        self.absorb();
+        self.bulk = None;
+        if let Err(error) = result {
+            let summary = self
+                .message
+                .take()
+                .map(|m| format!("{}; ", m.text))
+                .unwrap_or_default();
+            self.failed(format!("{summary}{error}"));
+        }
+    }
+
+    /// What code writing to the terminal said meanwhile (a bulk run's notes and summary, `-v`
+    /// lines), and how far the bulk run is.
+    pub(super) fn absorb(&mut self) {
+        let kept = held::take();
+        if let Some(last) = kept.lines.last() {
+            self.say(last.clone());
+        }
+        if let (Some(bulk), Some((done, total))) = (&mut self.bulk, kept.progress) {
+            bulk.done = done;
+            bulk.total = total;
+        }
+    }
+
+    pub fn bulk_running(&self) -> bool {
+        self.bulk.is_some()
+    }
+}
+
+/// Queued or assigned: what the lists hold.
+fn is_open(i: &Intervention) -> bool {
+    States::open().contains(i.state)
+}

@@ -1,0 +1,332 @@
+//! `livectl console` in a pseudo-terminal against a sandbox: keys reassign an intervention and
+//! the audit log records it, with the right actor; q and Ctrl-C leave the terminal as it was;
+//! a terminal too small waits for a resize; without a terminal it points to `watch`.
+
+use rexpect::process::wait::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+
+use crate::harness::{Home, Sandbox, Workspace};
+use crate::terminal::{Screen, canonical, key, read_to_end, resize, wait_for};
+
+const ENTER_ALTERNATE_SCREEN: &str = "\x1b[?1049h";
+const LEAVE_ALTERNATE_SCREEN: &str = "\x1b[?1049l";
+const SHOW_CURSOR: &str = "\x1b[?25h";
+
+/// `livectl console` in a terminal of `cols` x `rows`, acting with `token`, and its screen.
+fn console(sandbox: &Sandbox, token: &str, cols: u16, rows: u16) -> (PtySession, Screen) {
+    let mut cmd = sandbox.home.livectl();
+    cmd.env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", token)
+        .env("TERM", "xterm-256color")
+        .arg("console");
+    let p = spawn_command(cmd, Some(30_000)).expect("spawn in a pty");
+    // Read at start, or heard as a resize if the console was quicker.
+    resize(&p, cols, rows);
+    (p, Screen::new(cols, rows))
+}
+
+/// Waits for the console to end, and checks it gave the terminal back: the normal screen and
+/// the cursor again after the last drawing, lines read whole; its exit code.
+fn left(mut p: PtySession, mut screen: Screen) -> i32 {
+    read_to_end(&mut p, &mut screen);
+    let code = match p.process.wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("the console ended by {other:?}"),
+    };
+    assert!(screen.wrote(ENTER_ALTERNATE_SCREEN));
+    let left = screen.last(LEAVE_ALTERNATE_SCREEN);
+    assert!(
+        left > screen.last(ENTER_ALTERNATE_SCREEN),
+        "the normal screen is back"
+    );
+    assert!(screen.last(SHOW_CURSOR) > left, "the cursor is shown again");
+    assert_eq!(canonical(&p), Some(true), "raw mode is off again");
+    code
+}
+
+/// Ana's console on an intervention Bo owns, the only open one, so it is selected; the agent
+/// picker opened on it. `meanwhile` runs once the picker is open.
+fn picker_on_bos(
+    sandbox: &Sandbox,
+    w: &Workspace,
+    cols: u16,
+    rows: u16,
+    meanwhile: impl FnOnce(&mut PtySession, &mut Screen, &str),
+) -> (PtySession, Screen, String) {
+    let id = w.in_state("assigned");
+    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
+    let (mut p, mut screen) = console(sandbox, &ana, cols, rows);
+    wait_for(&mut p, &mut screen, "live  Ana Lima (admin)");
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!(">   {id}    assigned  Bo Chen"),
+    );
+    key(&mut p, "t");
+    wait_for(&mut p, &mut screen, &format!("Assign {id} to"));
+    meanwhile(&mut p, &mut screen, &id);
+    key(&mut p, "cy");
+    wait_for(&mut p, &mut screen, "> Cy Diaz");
+    (p, screen, id)
+}
+
+#[test]
+fn keys_reassign_an_intervention_and_the_audit_log_records_who() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let (mut p, mut screen, id) = picker_on_bos(&sandbox, &w, 80, 24, |_, _, _| {});
+    key(&mut p, "\r");
+    wait_for(&mut p, &mut screen, &format!("{id} reassigned to Cy Diaz"));
+    // The event stream brings the change back: the feed and the queues show it.
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!("{id}    reassigned from Bo Chen"),
+    );
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+
+    let now = api.intervention(&id);
+    assert_eq!(now["owner"], w.cy.as_str());
+    let events = api.events_of(&id);
+    let last = events.last().unwrap();
+    assert_eq!(last["action"], "reassigned");
+    assert_eq!(
+        last["actor"],
+        w.ana.as_str(),
+        "the console acts as its token's agent"
+    );
+    assert_eq!(last["from_owner"], w.bo.as_str());
+    assert_eq!(last["to_owner"], w.cy.as_str());
+    let timeline = sandbox.cli(&api.token, &["show", &id]).ok();
+    assert!(
+        timeline.contains("reassigned from Bo Chen") && timeline.contains("by Ana Lima"),
+        "{timeline}"
+    );
+}
+
+#[test]
+fn an_intervention_changed_meanwhile_is_not_overwritten_and_the_console_shows_what_changed() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    // Someone else moves it while the picker is open.
+    let (mut p, mut screen, id) = picker_on_bos(&sandbox, &w, 160, 48, |p, screen, id| {
+        api.post(
+            &format!("/v1/interventions/{id}/reassign"),
+            serde_json::json!({"agent": w.ana}),
+        )
+        .expect(200);
+        wait_for(p, screen, &format!("{id}    reassigned from Bo Chen"));
+    });
+    key(&mut p, "\r");
+    wait_for(&mut p, &mut screen, &format!("{id}: reassign refused"));
+    wait_for(&mut p, &mut screen, "* owner     Bo Chen");
+    key(&mut p, "\x1b");
+    // Closed (the table's heading shows again), so the next key is not read as Alt-q.
+    wait_for(&mut p, &mut screen, "WAITING SUMMARY");
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+    let reassigned: Vec<_> = api
+        .events_of(&id)
+        .into_iter()
+        .filter(|e| e["action"] == "reassigned")
+        .collect();
+    assert_eq!(
+        reassigned.len(),
+        1,
+        "the console's was not sent over the change"
+    );
+    assert_eq!(reassigned[0]["to_owner"], w.ana.as_str());
+}
+
+#[test]
+fn marked_interventions_go_through_the_bulk_engine_with_a_journal() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids = [w.queued(), w.queued()];
+    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
+    let (mut p, mut screen) = console(&sandbox, &ana, 160, 48);
+    wait_for(&mut p, &mut screen, &format!("{}    queued", ids[1]));
+    // Space marks the selected one and moves down: both marked.
+    key(&mut p, " ");
+    key(&mut p, " ");
+    wait_for(&mut p, &mut screen, "(2, 2 marked)");
+    key(&mut p, "a");
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!("assign to me: 2 interventions ({}, {})?", ids[0], ids[1]),
+    );
+    key(&mut p, "y");
+    wait_for(
+        &mut p,
+        &mut screen,
+        "assign: 2 done, 0 skipped, 0 failed of 2",
+    );
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+
+    let runs: Vec<_> = std::fs::read_dir(sandbox.home.path().join("state/livectl/runs"))
+        .expect("the journal's folder")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(runs.len(), 1, "one journal: {runs:?}");
+    let journal = std::fs::read_to_string(&runs[0]).unwrap();
+    let run_id = runs[0].file_stem().unwrap().to_str().unwrap();
+    for id in &ids {
+        let event = api.events_of(id).last().cloned().unwrap();
+        assert_eq!(event["action"], "assigned");
+        assert_eq!(event["actor"], w.ana.as_str());
+        assert_eq!(event["to_owner"], w.ana.as_str());
+        // Each item's key derives from the run, so a resume never acts twice.
+        assert_eq!(event["idempotency_key"], format!("{run_id}:assign:{id}"));
+        assert!(
+            journal.contains(&format!("{run_id}:assign:{id}")),
+            "{journal}"
+        );
+    }
+}
+
+#[test]
+fn an_agent_sees_the_queue_and_its_own_and_takes_one() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let queued = w.queued();
+    let cys = w.queued();
+    api.post(
+        &format!("/v1/interventions/{cys}/assign"),
+        serde_json::json!({"agent": w.cy}),
+    )
+    .expect(200);
+    let bo = sandbox.home.token_in(&sandbox.db, Some("bo"));
+    let (mut p, mut screen) = console(&sandbox, &bo, 80, 24);
+    wait_for(&mut p, &mut screen, "live  Bo Chen (agent)");
+    wait_for(&mut p, &mut screen, &format!(">   {queued}    queued"));
+    assert!(!screen.shows(&cys), "Cy's is not Bo's to see");
+    key(&mut p, "a");
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!("{queued} assigned to Bo Chen"),
+    );
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+    let event = api.events_of(&queued).last().cloned().unwrap();
+    assert_eq!(
+        (&event["action"], &event["actor"]),
+        (&"assigned".into(), &w.bo.as_str().into())
+    );
+}
+
+#[test]
+fn ctrl_c_and_sigterm_leave_with_0_and_the_terminal_as_it_was() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    Workspace::new(&api);
+    let (mut p, mut screen) = console(&sandbox, &api.token, 80, 24);
+    wait_for(&mut p, &mut screen, "Sandbox Admin (admin)");
+    // In raw mode Ctrl-C is a key, not a signal.
+    key(&mut p, "\x03");
+    assert_eq!(left(p, screen), 0);
+
+    // A follower, as `watch`: stopping it is how it ends.
+    let (mut p, mut screen) = console(&sandbox, &api.token, 80, 24);
+    wait_for(&mut p, &mut screen, "Sandbox Admin (admin)");
+    p.process
+        .signal(rexpect::process::signal::Signal::SIGTERM)
+        .unwrap();
+    assert_eq!(left(p, screen), 0);
+}
+
+#[test]
+fn a_terminal_too_small_says_so_until_it_is_resized() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let (mut p, mut screen) = console(&sandbox, &api.token, 60, 20);
+    wait_for(
+        &mut p,
+        &mut screen,
+        "terminal too small: 60x20, needs at least 80x24",
+    );
+    resize(&p, 100, 30);
+    screen.resize(100, 30);
+    wait_for(&mut p, &mut screen, &format!("{id}    queued"));
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+}
+
+#[test]
+fn a_dropped_event_stream_is_shown_and_followed_again_without_a_gap() {
+    let home = Home::new();
+    let db = home.db();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    // The sandbox restarts where the console looks for it; while it is down, another process
+    // on the same database changes the intervention.
+    let restart = |change: &dyn Fn(&crate::harness::Api)| {
+        let mut aside = Sandbox::start_on(home.clone(), &db, &[]);
+        change(&aside.api());
+        aside.stop(libc::SIGTERM);
+        Sandbox::start_at(home.clone(), &db, &addr, &[])
+    };
+    let mut sandbox = Sandbox::start_at(home.clone(), &db, &addr, &[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let act = |api: &crate::harness::Api, action: &str, body: serde_json::Value| {
+        api.post(&format!("/v1/interventions/{id}/{action}"), body)
+            .expect(200);
+    };
+    let (mut p, mut screen) = console(&sandbox, &api.token, 80, 24);
+    wait_for(&mut p, &mut screen, "live  Sandbox Admin");
+
+    // No event seen yet: nothing to resume after, so the console loads everything again.
+    sandbox.stop(libc::SIGTERM);
+    wait_for(&mut p, &mut screen, "disconnected since");
+    sandbox = restart(&|api| act(api, "assign", serde_json::json!({"agent": w.bo})));
+    wait_for(&mut p, &mut screen, "live  Sandbox Admin");
+    wait_for(&mut p, &mut screen, &format!("{id}    assigned  Bo Chen"));
+
+    // An event seen: the stream resumes after it (Last-Event-ID) and brings what was missed.
+    act(
+        &sandbox.api(),
+        "reassign",
+        serde_json::json!({"agent": w.cy}),
+    );
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!("{id}    reassigned from Bo Chen"),
+    );
+    sandbox.stop(libc::SIGTERM);
+    wait_for(&mut p, &mut screen, "disconnected since");
+    let _sandbox = restart(&|api| act(api, "return", serde_json::json!({})));
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!("{id}    returned to the queue by Cy Diaz"),
+    );
+    wait_for(&mut p, &mut screen, &format!("{id}    queued"));
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+}
+
+#[test]
+fn without_a_terminal_it_exits_2_and_points_to_watch() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let run = sandbox.cli(&api.token, &["console"]);
+    run.fails(2, "needs a terminal");
+    assert!(run.stderr.contains("use `livectl watch`"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}

@@ -428,7 +428,7 @@ mod tests {
         );
         assert_eq!(
             by_department.pick_or_unplaced(None, Some("dp_2")),
-            "@none (no agent has capacity in @department)"
+            "@none: @department"
         );
 
         // A named department; never to the item's own owner.

@@ -180,8 +180,19 @@ fn max_load_is_checked_shown_and_never_passed() {
         json!({"agent": w.cy}),
     )
     .problem(409, "at_capacity");
+    // Named by the CLI, it is not even asked: the item stays and the run says why.
     let run = sandbox.cli(&api.token, &["reassign", &second, "--to", "cy"]);
-    run.fails(6, "max_load is 0");
+    run.fails(
+        3,
+        "1 of 1 item(s) were left where they are: no agent has capacity",
+    );
+    assert!(
+        run.stdout
+            .contains("no agent has capacity in Cy Diaz; left where it is"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(api.intervention(&second)["owner"], json!(w.bo));
 }
 
 #[test]

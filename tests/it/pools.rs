@@ -51,7 +51,7 @@ fn a_pool_fills_online_agents_up_to_capacity_and_leaves_the_rest_reported() {
     );
     assert!(
         run.stdout
-            .contains("no agent has capacity: left where it is"),
+            .contains("no agent has capacity in @online; left where it is"),
         "each item left is reported: {}",
         run.stdout
     );

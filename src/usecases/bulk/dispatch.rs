@@ -333,9 +333,9 @@ async fn act(client: &Client, journal: &Journal, run_id: &str, n: u64, item: Ite
     }
     let (outcome, reason, retry) = match item.action.target() {
         // No agent of its pool had room when it was planned: left where it is, never forced.
-        Some(to) if pool::is_unplaced(to) => (
+        Some(to) if let Some(pool) = pool::unplaced_in(to) => (
             ItemOutcome::Skipped,
-            Some(format!("{NO_CAPACITY}: left where it is ({to})")),
+            Some(format!("{NO_CAPACITY} in {pool}; left where it is")),
             false,
         ),
         _ => {

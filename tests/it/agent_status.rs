@@ -218,3 +218,59 @@ fn a_seed_file_with_a_bad_max_load_names_its_line() {
         );
     }
 }
+
+#[test]
+fn watch_shows_an_agents_status_change() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let mut child = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args(["watch", "-o", "ndjson"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("watching changes") {
+        line.clear();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "watch never connected"
+        );
+    }
+    api.post(
+        &format!("/v1/agents/{}/status", w.bo),
+        json!({"status": "away"}),
+    )
+    .expect(200);
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut event = String::new();
+    stdout.read_line(&mut event).unwrap();
+    // SAFETY: a signal to our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    child.wait().unwrap();
+    let event: serde_json::Value = serde_json::from_str(&event).unwrap();
+    assert_eq!(
+        (
+            &event["agent"],
+            &event["from"],
+            &event["to"],
+            &event["actor"]
+        ),
+        (
+            &json!(w.bo),
+            &json!("online"),
+            &json!("away"),
+            &json!("ag_1")
+        )
+    );
+}

@@ -446,3 +446,44 @@ fn each_decision_is_one_line_for_people_and_the_summary_goes_to_stderr() {
         insta::assert_snapshot!(format!("{}--- stderr\n{}", run.stdout, run.stderr));
     });
 }
+
+#[test]
+fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    for a in ["ag_1", &w.ana, &w.bo, &w.cy] {
+        set_status(&api, a, "offline");
+    }
+    let old = w.fixed(1, "Ada", "web", "Old question", "2026-11-24T09:00:00Z");
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "autopilot",
+            "--once",
+            "--rule",
+            "queued",
+            "--queued",
+            "1h",
+            "-o",
+            "ndjson",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let decision: Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (
+            &decision["intervention"],
+            &decision["action"],
+            &decision["result"],
+            &decision["detail"]
+        ),
+        (
+            &json!(old),
+            &json!("none"),
+            &json!("left"),
+            &json!("no agent has capacity in @online")
+        )
+    );
+    assert_eq!(api.intervention(&old)["state"], "queued");
+}

@@ -132,8 +132,10 @@ impl Targets {
             let Some(item) = plan.items.next().await.transpose()? else {
                 return Ok(());
             };
-            if item.action.target().is_some_and(pool::is_unplaced) {
-                // No agent of the pool has room: a run of one reports it, sends nothing.
+            let routed = |to: &str| pool::is_unplaced(to) || pool::Route::decode(to).is_some();
+            if item.action.target().is_some_and(routed) {
+                // A pool is resolved as the item is sent, and an item no agent has room for is
+                // reported: both are the bulk engine's, as a run of one.
                 plan.items = futures_util::stream::iter([Ok(item)]).boxed_local();
                 return bulk::run(
                     client,

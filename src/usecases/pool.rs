@@ -60,6 +60,49 @@ impl fmt::Display for Pool {
     }
 }
 
+/// A pool as a bulk run's plan (and its journal) keeps it in an item's `agent`, resolved to an
+/// agent only when the item is sent: `@online`, `@department`, `@department:dp_2` (a named
+/// department by id), each followed by `+away` when widened to agents who are away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    pub pool: Pool,
+    /// The department's id, for `@department:NAME`.
+    pub department: Option<String>,
+    pub include_away: bool,
+}
+
+const AWAY: &str = "+away";
+
+impl Route {
+    /// The text kept in the plan.
+    pub fn encode(&self) -> String {
+        let pool = match (&self.pool, &self.department) {
+            (Pool::DepartmentNamed(_), Some(id)) => format!("@department:{id}"),
+            (pool, _) => pool.to_string(),
+        };
+        let away = if self.include_away { AWAY } else { "" };
+        format!("{pool}{away}")
+    }
+
+    /// A plan's text as a route; None for an agent (or anything else).
+    pub fn decode(text: &str) -> Option<Route> {
+        let (pool, include_away) = match text.strip_suffix(AWAY) {
+            Some(pool) => (pool, true),
+            None => (text, false),
+        };
+        let pool: Pool = pool.parse().ok()?;
+        let department = match &pool {
+            Pool::DepartmentNamed(id) => Some(id.clone()),
+            _ => None,
+        };
+        Some(Route {
+            pool,
+            department,
+            include_away,
+        })
+    }
+}
+
 /// What an item's `agent` holds when no agent of its pool had room: the item is planned (so it
 /// is counted and reported) but never sent. Real agent ids never start with `@`.
 pub fn unplaced(to: &str) -> String {
@@ -92,6 +135,21 @@ mod tests {
             " @department: Billing team ".parse::<Pool>(),
             Ok(Pool::DepartmentNamed("Billing team".into()))
         );
+    }
+
+    #[test]
+    fn routes_read_back_what_they_write() {
+        for text in [
+            "@online",
+            "@online+away",
+            "@department",
+            "@department:dp_2+away",
+        ] {
+            let route = Route::decode(text).unwrap();
+            assert_eq!(route.encode(), text);
+        }
+        assert_eq!(Route::decode("ag_3"), None);
+        assert_eq!(Route::decode(&unplaced("@online")), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use livectl_client::Client;
 use livectl_contract::{Agent, AgentStatus, Queues};
 
 use super::lookup;
-use super::pool::{self, Pool};
+use super::pool::{self, Pool, Route};
 use super::targets::{Selection, Source, Target};
 use crate::error::CliError;
 use crate::ui::Ui;
@@ -27,6 +27,22 @@ pub enum To {
 }
 
 impl To {
+    /// A pool as its route, which the plan keeps and dispatch resolves; None for agents.
+    pub fn route(&self) -> Option<Route> {
+        match self {
+            To::Agents(_) => None,
+            To::Pool {
+                pool,
+                department,
+                include_away,
+            } => Some(Route {
+                pool: pool.clone(),
+                department: department.clone(),
+                include_away: *include_away,
+            }),
+        }
+    }
+
     /// For confirmations and summaries: `Ana Lima and Bo Chen`, `@online`.
     pub fn describe(&self) -> String {
         match self {
@@ -153,6 +169,8 @@ pub struct Slot {
     pub department: Option<String>,
     pub load: i64,
     pub max_load: Option<u32>,
+    /// It refused an item for want of room: it takes no more in this spread.
+    pub full: bool,
 }
 
 /// Hands items to agents as they stream past: each to the agent with the smallest load so far
@@ -168,11 +186,28 @@ pub struct Spreader {
     by_department: bool,
     /// What `--to` said, for the items that fit nowhere.
     to: String,
+    /// A pool in a bulk run's plan: every item gets the route, resolved when it is sent.
+    route: Option<String>,
 }
 
 impl Spreader {
-    /// Over `to`, starting from the loads now.
+    /// For a bulk run's plan: over agents named, starting from their loads now; a pool is left
+    /// as its route, resolved by dispatch as each item is sent (`Router`).
     pub async fn new(client: &Client, to: &To) -> Result<Spreader, CliError> {
+        if let Some(route) = to.route() {
+            return Ok(Spreader {
+                slots: Vec::new(),
+                pool: true,
+                by_department: false,
+                to: to.describe(),
+                route: Some(route.encode()),
+            });
+        }
+        Spreader::now(client, to).await
+    }
+
+    /// Over `to` as it is now: the agents (a pool's members) and their loads.
+    pub async fn now(client: &Client, to: &To) -> Result<Spreader, CliError> {
         let queues = client.queues().await?;
         let agents = match to {
             To::Agents(agents) => agents.clone(),
@@ -214,6 +249,7 @@ impl Spreader {
                 department: a.department.clone(),
                 load: load.get(a.id.as_str()).copied().unwrap_or(0),
                 max_load: a.max_load,
+                full: false,
             })
             .collect();
         Spreader {
@@ -221,6 +257,7 @@ impl Spreader {
             pool,
             by_department,
             to: to.describe(),
+            route: None,
         }
     }
 
@@ -233,6 +270,7 @@ impl Spreader {
                 id,
                 department: None,
                 max_load: None,
+                full: false,
             })
             .collect();
         Spreader {
@@ -240,6 +278,7 @@ impl Spreader {
             pool: false,
             by_department: false,
             to: String::new(),
+            route: None,
         }
     }
 
@@ -253,7 +292,7 @@ impl Spreader {
                 let not_owner = !(self.pool || several) || owner != Some(s.id.as_str());
                 let in_department = !self.by_department
                     || (department.is_some() && s.department.as_deref() == department);
-                let room = s.max_load.is_none_or(|m| s.load < i64::from(m));
+                let room = !s.full && s.max_load.is_none_or(|m| s.load < i64::from(m));
                 not_owner && in_department && room
             })
             .min_by_key(|&i| (self.slots[i].load, i))?;
@@ -265,13 +304,65 @@ impl Spreader {
     /// The agent an item goes to, or the mark of an item that fits nowhere (never sent, reported
     /// as skipped).
     pub fn pick_or_unplaced(&mut self, owner: Option<&str>, department: Option<&str>) -> String {
+        if let Some(route) = &self.route {
+            return route.clone();
+        }
         self.pick(owner, department)
             .unwrap_or_else(|| pool::unplaced(&self.to))
     }
 
+    /// An agent that refused an item for want of room takes no more in this spread.
+    pub fn full(&mut self, agent: &str) {
+        for slot in self.slots.iter_mut().filter(|s| s.id == agent) {
+            slot.full = true;
+        }
+    }
+
     /// Whether each item's owner (and department) must be known to pick.
     fn needs_lookup(&self) -> bool {
-        self.slots.len() > 1 || self.pool
+        self.route.is_none() && (self.slots.len() > 1 || self.pool)
+    }
+}
+
+/// Resolves the routes of a bulk run's items as they are sent: one spreader per route, over the
+/// pool's members and their loads when the first item of that route is sent, counting each pick
+/// and learning from a refusal (409 `at_capacity`) that an agent is full.
+#[derive(Default)]
+pub struct Router {
+    spreaders: tokio::sync::Mutex<HashMap<String, Spreader>>,
+}
+
+impl Router {
+    /// The agent for an item of `route`, given its owner and department now; None when no
+    /// agent of the pool has room.
+    pub async fn pick(
+        &self,
+        client: &Client,
+        route: &Route,
+        owner: Option<&str>,
+        department: Option<&str>,
+    ) -> Result<Option<String>, CliError> {
+        let mut spreaders = self.spreaders.lock().await;
+        let key = route.encode();
+        if !spreaders.contains_key(&key) {
+            let to = To::Pool {
+                pool: route.pool.clone(),
+                department: route.department.clone(),
+                include_away: route.include_away,
+            };
+            let spreader = Spreader::now(client, &to).await?;
+            spreaders.insert(key.clone(), spreader);
+        }
+        Ok(spreaders
+            .get_mut(&key)
+            .and_then(|s| s.pick(owner, department)))
+    }
+
+    /// `agent` refused an item of `route` for want of room.
+    pub async fn full(&self, route: &Route, agent: &str) {
+        if let Some(s) = self.spreaders.lock().await.get_mut(&route.encode()) {
+            s.full(agent);
+        }
     }
 }
 
@@ -438,5 +529,9 @@ mod tests {
             &q,
         );
         assert_eq!(one.pick(Some("ana"), None).as_deref(), Some("bo"));
+        // An agent that refused for want of room gets nothing more.
+        one.full("bo");
+        assert_eq!(one.pick(None, None).as_deref(), Some("ana"));
+        assert_eq!(one.pick(None, None), None);
     }
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use livectl_client::retry::retryable_status;
 use livectl_client::{Client, ClientError, Options as Send};
-use livectl_contract::ProblemCode;
+use livectl_contract::{Action, AssignRequest, ProblemCode};
 
 use super::journal::{self, Header, Journal, Line, Notable, Results, Scan, Where};
 use super::ledger::Mark;
@@ -19,7 +19,8 @@ use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
 use crate::model::{Item, ItemOutcome, ItemResult, Summary};
 use crate::ui::Ui;
 use crate::ui::progress::Progress;
-use crate::usecases::pool;
+use crate::usecases::pool::{self, Route};
+use crate::usecases::spread::Router;
 
 /// The reason of an item skipped because no agent had room for it; such items make the run
 /// exit 3, as a failure would.
@@ -135,8 +136,10 @@ pub(super) async fn execute(
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         tokio::sync::Mutex::new(interval)
     });
-    let (journal_ref, run_id, limiter_ref, stop_ref) =
-        (&journal, header.run_id.as_str(), &limiter, &stop);
+    // Items routed to a pool get their agent as they are sent.
+    let router = Router::default();
+    let (journal_ref, run_id, limiter_ref, stop_ref, router_ref) =
+        (&journal, header.run_id.as_str(), &limiter, &stop, &router);
     // The first pass sends what is left; each further pass (at most `retries`) sends again, with
     // the same keys, what failed in the pass before for a reason that may pass now.
     let mut pass = 0;
@@ -166,7 +169,7 @@ pub(super) async fn execute(
                 if stop_ref.load(Ordering::SeqCst) {
                     return Ok(Acted::NotSent);
                 }
-                Ok::<_, CliError>(act(client, journal_ref, run_id, n, item).await)
+                Ok::<_, CliError>(act(client, journal_ref, router_ref, run_id, n, item).await)
             })
             .buffer_unordered(usize::from(pace.concurrency.max(1)));
         futures_util::pin_mut!(outcomes);
@@ -320,7 +323,14 @@ pub(super) async fn execute(
 
 /// One item: its start recorded with its key before the first attempt, then its end. An item
 /// whose start cannot be recorded is not sent.
-async fn act(client: &Client, journal: &Journal, run_id: &str, n: u64, item: Item) -> Acted {
+async fn act(
+    client: &Client,
+    journal: &Journal,
+    router: &Router,
+    run_id: &str,
+    n: u64,
+    item: Item,
+) -> Acted {
     let key = key(run_id, &item);
     if journal
         .record(&Line::Start {
@@ -338,6 +348,9 @@ async fn act(client: &Client, journal: &Journal, run_id: &str, n: u64, item: Ite
             Some(format!("{NO_CAPACITY} in {pool}; left where it is")),
             false,
         ),
+        Some(to) if let Some(route) = Route::decode(to) => {
+            routed(client, router, &route, &item, &key).await
+        }
         _ => {
             // Only whether it acted matters here; the answer is not decoded.
             let answer: Result<serde::de::IgnoredAny, ClientError> = client
@@ -370,6 +383,81 @@ async fn act(client: &Client, journal: &Journal, run_id: &str, n: u64, item: Ite
         at,
         retry,
     }
+}
+
+/// How many agents of a pool an item may be offered to when each refuses it for want of room.
+const OFFERS: usize = 8;
+
+/// An item routed to a pool: its owner and department as they are now, then the least-loaded
+/// agent of the pool with room; an agent that refuses it for want of room (409 `at_capacity`:
+/// someone else filled it meanwhile) is marked full and the next is tried, with the same key.
+async fn routed(
+    client: &Client,
+    router: &Router,
+    route: &Route,
+    item: &Item,
+    key: &str,
+) -> (ItemOutcome, Option<String>, bool) {
+    let now = match client.intervention(&item.id).await {
+        Ok(i) => i,
+        Err(e) => return classify::<()>(Err(e)),
+    };
+    let left = || {
+        (
+            ItemOutcome::Skipped,
+            Some(format!(
+                "{NO_CAPACITY} in {}; left where it is",
+                route.encode()
+            )),
+            false,
+        )
+    };
+    for _ in 0..OFFERS {
+        let picked = router
+            .pick(
+                client,
+                route,
+                now.owner.as_deref(),
+                now.department.as_deref(),
+            )
+            .await;
+        let agent = match picked {
+            Ok(Some(agent)) => agent,
+            Ok(None) => return left(),
+            Err(e) => return (ItemOutcome::Failed, Some(e.message), true),
+        };
+        let action = match &item.action {
+            Action::Assign(r) => Action::Assign(AssignRequest {
+                agent: agent.clone(),
+                reason: r.reason.clone(),
+            }),
+            Action::Reassign(r) => Action::Reassign(AssignRequest {
+                agent: agent.clone(),
+                reason: r.reason.clone(),
+            }),
+            other => other.clone(),
+        };
+        let answer: Result<serde::de::IgnoredAny, ClientError> = client
+            .act(
+                &item.id,
+                &action,
+                Send {
+                    idempotency_key: Some(key.to_owned()),
+                    if_match: item.version,
+                },
+            )
+            .await;
+        match answer {
+            Err(ClientError::Problem {
+                status: 409,
+                problem,
+            }) if problem.code == ProblemCode::AtCapacity.as_str() => {
+                router.full(route, &agent).await;
+            }
+            answer => return classify(answer),
+        }
+    }
+    left()
 }
 
 /// Done, skipped (changed by someone else: never retried with a fresh version) or failed; a

@@ -443,7 +443,9 @@ async fn routed(
                 &action,
                 Send {
                     idempotency_key: Some(key.to_owned()),
-                    if_match: item.version,
+                    // The version the pick was made on when none was listed: an item that an
+                    // earlier attempt (before a resume) already moved is not moved again.
+                    if_match: item.version.or(Some(now.version)),
                 },
             )
             .await;

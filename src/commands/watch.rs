@@ -70,9 +70,9 @@ async fn stream(
             Update::Undecodable { id, detail } => ui.note(format!(
                 "warning: skipped event {id}, which is not an event of the contract: {detail}"
             )),
-            // An agent's status change concerns no intervention: shown unless filtered out.
+            // An agent's status change: shown without filters, or when --owner names the agent.
             Update::Status(event) => {
-                if query.is_some() {
+                if query.is_some_and(|q| !q.matches_status(&event)) {
                     continue;
                 }
                 if lines {

@@ -220,7 +220,7 @@ fn a_seed_file_with_a_bad_max_load_names_its_line() {
 }
 
 #[test]
-fn watch_shows_an_agents_status_change() {
+fn watch_shows_an_agents_status_change_and_owner_filters_it() {
     use std::io::{BufRead, BufReader};
     use std::process::Stdio;
 
@@ -232,7 +232,7 @@ fn watch_shows_an_agents_status_change() {
         .livectl()
         .env("LIVECTL_API_URL", &sandbox.url)
         .env("LIVECTL_TOKEN", &api.token)
-        .args(["watch", "-o", "ndjson"])
+        .args(["watch", "-o", "ndjson", "--owner", "bo"])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -247,11 +247,14 @@ fn watch_shows_an_agents_status_change() {
             "watch never connected"
         );
     }
-    api.post(
-        &format!("/v1/agents/{}/status", w.bo),
-        json!({"status": "away"}),
-    )
-    .expect(200);
+    // Filtered to Bo's queue: Cy's change is not shown, Bo's is.
+    for agent in [&w.cy, &w.bo] {
+        api.post(
+            &format!("/v1/agents/{agent}/status"),
+            json!({"status": "away"}),
+        )
+        .expect(200);
+    }
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut event = String::new();
     stdout.read_line(&mut event).unwrap();

@@ -176,7 +176,13 @@ fn an_owner_offline_past_the_grace_loses_its_work_to_online_agents_within_capaci
     set_status(&api, "ag_1", "offline");
     let ids: Vec<String> = (0..3).map(|_| w.in_state("assigned")).collect();
     let before = last_seq(&api);
-    let mut pilot = Pilot::start(&sandbox, &api.token, &["--grace", "1s"]);
+    let journals = sandbox.home.path().join("autopilot-journals");
+    std::fs::create_dir(&journals).unwrap();
+    let mut pilot = Pilot::start(
+        &sandbox,
+        &api.token,
+        &["--grace", "1s", "--journal-dir", journals.to_str().unwrap()],
+    );
     set_status(&api, &w.bo, "offline");
     let done = pilot.wait_decisions("done", 3);
     let (code, decisions, summary) = pilot.stop();
@@ -195,6 +201,26 @@ fn an_owner_offline_past_the_grace_loses_its_work_to_online_agents_within_capaci
     assert_eq!(moves(&api, &ids, before), [1, 1, 1], "each moved once");
     assert_eq!(decisions.len(), 3, "{decisions:?}");
     assert_eq!(summary["done"], 3, "{summary}");
+    // Each move was journaled with its key before it was sent: the keys the audit log records.
+    let mut keys = Vec::new();
+    for entry in std::fs::read_dir(&journals).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            let line: Value = serde_json::from_str(line).unwrap();
+            if line["event"] == "start" {
+                keys.push(line["key"].as_str().unwrap().to_owned());
+            }
+        }
+    }
+    let mut audited: Vec<String> = api
+        .all("/v1/audit")
+        .into_iter()
+        .filter(|e| e["seq"].as_i64() > Some(before) && e["action"] == "reassigned")
+        .map(|e| e["idempotency_key"].as_str().unwrap().to_owned())
+        .collect();
+    keys.sort();
+    audited.sort();
+    assert_eq!(keys, audited);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::io::Write;
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 use serde_json::Value;
 
-use super::json::Safe;
+use super::json::{Safe, safe};
 use super::{Format, Span, Ui, sanitize};
 use crate::error::CliError;
 use crate::model::Names;
@@ -209,10 +209,10 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
                 Entry::Text(format!("{}\n", cells.join("\t")).into_bytes())
             }
             Mode::Json | Mode::Ndjson => {
-                let mut bytes = Vec::new();
-                item.json(&mut Safe(&mut bytes))
+                let mut bytes = Vec::with_capacity(256);
+                item.json(&mut bytes)
                     .map_err(|e| CliError::output(e.into()))?;
-                Entry::Text(bytes)
+                Entry::Text(safe(bytes))
             }
             Mode::Ids if self.terminal => {
                 Entry::Text(format!("{}\n", sanitize(item.id(), false)).into_bytes())

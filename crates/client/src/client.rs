@@ -278,11 +278,39 @@ impl Client {
                     // The fetch panicked: the runtime says so already; the list ends here.
                     Err(_) => return,
                 };
-                let items = page.and_then(|(url, body)| {
-                    let cursor: Cursor = decode(&url, &body)?;
-                    next = cursor.next_cursor.map(Some).map(&fetch);
-                    decode::<Page<T>>(&url, &body).map(|p| p.items)
-                });
+                let (url, body) = match page {
+                    Ok(page) => page,
+                    Err(e) => {
+                        let _ = pages.send(Err(e)).await;
+                        return;
+                    }
+                };
+                let cursor = decode::<Cursor>(&url, &body);
+                if let Ok(Cursor {
+                    next_cursor: Some(cursor),
+                }) = &cursor
+                {
+                    next = Some(fetch(Some(cursor.clone())));
+                }
+                // Decoded on another thread: on a runtime of one thread, the next fetch sends
+                // its request and the reader writes the page before while this one is decoded.
+                let items = match cursor {
+                    Ok(_) => {
+                        let at = url.to_string();
+                        tokio::task::spawn_blocking(move || {
+                            decode::<Page<T>>(&url, &body).map(|p| p.items)
+                        })
+                        .await
+                        .unwrap_or_else(|e| {
+                            Err(ClientError::Decode {
+                                url: at,
+                                detail: format!("decoding stopped: {e}"),
+                                body: String::new(),
+                            })
+                        })
+                    }
+                    Err(e) => Err(e),
+                };
                 let failed = items.is_err();
                 // The reader went away (it stopped early): nothing more to fetch.
                 if pages.send(items).await.is_err() || failed {
@@ -293,12 +321,28 @@ impl Client {
                 }
             }
         });
-        stream::unfold(received, |mut received| async move {
-            let page = received.recv().await?;
-            Some((page, received))
-        })
-        .map_ok(|items| stream::iter(items.into_iter().map(Ok::<T, ClientError>)))
-        .try_flatten()
+        // The reader is handed the items one by one, and the thread every `TURN` items: on a
+        // runtime of one thread, the fetch of the next page waits for the reader otherwise.
+        const TURN: usize = 64;
+        let items = Vec::new().into_iter();
+        stream::unfold(
+            (received, items, 0usize),
+            |(mut received, mut items, handed)| async move {
+                let item = loop {
+                    if let Some(item) = items.next() {
+                        break item;
+                    }
+                    match received.recv().await? {
+                        Ok(page) => items = page.into_iter(),
+                        Err(e) => return Some((Err(e), (received, items, handed))),
+                    }
+                };
+                if handed % TURN == TURN - 1 {
+                    tokio::task::yield_now().await;
+                }
+                Some((Ok(item), (received, items, handed + 1)))
+            },
+        )
     }
 
     async fn collect<T: DeserializeOwned + Send + 'static>(

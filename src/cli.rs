@@ -110,8 +110,9 @@ pub enum Command {
     Watch(commands::watch::WatchArgs),
     /// Full-screen live view: queues, interventions, stuck ones, events; every action by keys
     ///
-    /// The general queue and every agent's My Queue, the selected queue's interventions, the
-    /// stuck ones with their reasons and the latest events, redrawn as the event stream reports
+    /// The general queue and every agent's My Queue (with its load against the agent's
+    /// capacity, 3/5), the selected queue's interventions, the stuck ones with their reasons and
+    /// the latest events, agents' status changes among them, redrawn as the event stream reports
     /// changes. Keys: a assign to me, t assign or reassign to another agent, r return, x cancel,
     /// c complete, h the user's history, space marks (an action on marks is a bulk run with a
     /// journal), / search, d and o filter by department and owner, ? every key, q or Ctrl-C

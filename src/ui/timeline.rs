@@ -135,23 +135,31 @@ pub fn change(view: &View, e: &Event, summary: Option<&str>) -> Text {
     t
 }
 
-/// `livectl watch` on a terminal: an agent's status change, `Bo Chen (ag_3) online -> away,
-/// by Bo Chen`.
-pub fn status_change(view: &View, e: &StatusEvent) -> Text {
+/// What a status change did and who did it: `Bo Chen online -> away (lunch), by Bo Chen`.
+pub fn status(view: &View, e: &StatusEvent) -> String {
     let reason = e
         .reason
         .as_deref()
         .map(|r| format!(" ({r})"))
         .unwrap_or_default();
-    let mut t = Text::new();
-    t.plain(format!(
-        "{}  {:<8} {} {} -> {}{reason}, by {}",
-        view.ui.clock(e.at),
-        e.agent,
+    format!(
+        "{} {} -> {}{reason}, by {}",
         view.names.of(&e.agent),
         e.from,
         e.to,
         view.names.of(&e.actor)
+    )
+}
+
+/// `livectl watch` on a terminal: an agent's status change, `ag_3  Bo Chen online -> away,
+/// by Bo Chen`.
+pub fn status_change(view: &View, e: &StatusEvent) -> Text {
+    let mut t = Text::new();
+    t.plain(format!(
+        "{}  {:<8} {}",
+        view.ui.clock(e.at),
+        e.agent,
+        status(view, e)
     ));
     t
 }

@@ -215,3 +215,60 @@ fn a_pool_that_is_not_one_names_the_valid_forms() {
         sandbox.cli(&api.token, &args).fails(2, words);
     }
 }
+
+/// A run killed after the server took an item to a pool's agent, before the journal heard back:
+/// the resume sends it to the same agent with the same key, which replays the answer. Another
+/// agent's request under that key would be refused as a different request (422), and the item
+/// reported failed although it was done.
+#[test]
+fn a_resumed_pool_run_sends_an_item_in_flight_to_the_agent_it_picked() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    agent(&api, "ana", &w.support, "online", json!(5));
+    agent(&api, "cy", &w.support, "online", json!(5));
+    let ids: Vec<String> = (0..2).map(|_| w.queued()).collect();
+    let journal = sandbox.home.path().join("pool.ndjson");
+    let path = journal.to_str().unwrap();
+    let mut run = vec![
+        "assign",
+        "--to",
+        "@online",
+        "--yes",
+        "-q",
+        "--journal",
+        path,
+    ];
+    run.extend(ids.iter().map(String::as_str));
+    sandbox.cli(&api.token, &run).ok();
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert!(text.contains("\"event\":\"pick\""), "{text}");
+    // The first item's end is lost, as a kill -9 right after the answer would lose it.
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !(l.contains("\"event\":\"end\"") && l.contains("\"n\":0,")))
+        .collect();
+    assert_eq!(lines.len(), text.lines().count() - 1, "{text}");
+    std::fs::write(&journal, lines.join("\n") + "\n").unwrap();
+    let owner = api.intervention(&ids[0])["owner"].clone();
+
+    let resumed = sandbox.cli(&api.token, &["assign", "--resume", path, "--yes"]);
+    assert_eq!(resumed.code, 0, "{}{}", resumed.stdout, resumed.stderr);
+    assert!(
+        resumed.stderr.contains("1 in flight")
+            && resumed.stderr.contains("2 done, 0 skipped, 0 failed of 2"),
+        "{}",
+        resumed.stderr
+    );
+    assert_eq!(
+        api.intervention(&ids[0])["owner"],
+        owner,
+        "still with its agent"
+    );
+    let assigned = api
+        .events_of(&ids[0])
+        .iter()
+        .filter(|e| e["action"] == "assigned")
+        .count();
+    assert_eq!(assigned, 1, "assigned once");
+}

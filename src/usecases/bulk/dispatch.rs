@@ -2,6 +2,7 @@
 //! bounded concurrency and an optional rate, each start and end journaled; Ctrl-C, progress and
 //! the summary.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,7 +13,7 @@ use livectl_client::retry::retryable_status;
 use livectl_client::{Client, ClientError, Options as Send};
 use livectl_contract::{Action, AssignRequest, ProblemCode};
 
-use super::journal::{self, Header, Journal, Line, Notable, Results, Scan, Where};
+use super::journal::{self, Header, Journal, Line, Notable, Pick, Results, Scan, Where};
 use super::ledger::Mark;
 use super::{Command, Options, RATES, key};
 use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
@@ -114,6 +115,7 @@ pub(super) async fn execute(
         mut ledger,
         plan_at,
         mut notable,
+        picks,
     } = scan;
     let pace = options.pace.over(header.pace);
     let started = std::time::Instant::now();
@@ -136,10 +138,21 @@ pub(super) async fn execute(
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         tokio::sync::Mutex::new(interval)
     });
-    // Items routed to a pool get their agent as they are sent.
+    // Items routed to a pool get their agent as they are sent; one sent before (by an earlier
+    // run, or an earlier pass of this one) goes to the same agent again, with the same key.
     let router = Router::default();
-    let (journal_ref, run_id, limiter_ref, stop_ref, router_ref) =
-        (&journal, header.run_id.as_str(), &limiter, &stop, &router);
+    let picks = Picks {
+        journal: &journal,
+        earlier: std::sync::Mutex::new(picks),
+    };
+    let (journal_ref, run_id, limiter_ref, stop_ref, router_ref, picks_ref) = (
+        &journal,
+        header.run_id.as_str(),
+        &limiter,
+        &stop,
+        &router,
+        &picks,
+    );
     // The first pass sends what is left; each further pass (at most `retries`) sends again, with
     // the same keys, what failed in the pass before for a reason that may pass now.
     let mut pass = 0;
@@ -169,7 +182,9 @@ pub(super) async fn execute(
                 if stop_ref.load(Ordering::SeqCst) {
                     return Ok(Acted::NotSent);
                 }
-                Ok::<_, CliError>(act(client, journal_ref, router_ref, run_id, n, item).await)
+                Ok::<_, CliError>(
+                    act(client, journal_ref, router_ref, picks_ref, run_id, n, item).await,
+                )
             })
             .buffer_unordered(usize::from(pace.concurrency.max(1)));
         futures_util::pin_mut!(outcomes);
@@ -321,12 +336,50 @@ pub(super) async fn execute(
     Ok(())
 }
 
+/// The agents that items in flight were sent to from a pool, journaled before each attempt.
+struct Picks<'j> {
+    journal: &'j Journal,
+    /// Items without an end yet, or failed and waiting for another pass.
+    earlier: std::sync::Mutex<HashMap<u64, Pick>>,
+}
+
+impl Picks<'_> {
+    fn earlier(&self, n: u64) -> Option<Pick> {
+        self.earlier.lock().ok()?.get(&n).cloned()
+    }
+
+    /// Records where item `n` goes now; false when the journal cannot say so (then it is not
+    /// sent).
+    fn record(&self, n: u64, pick: &Pick) -> bool {
+        let written = self
+            .journal
+            .record(&Line::Pick {
+                n,
+                agent: pick.agent.clone(),
+                version: pick.version,
+            })
+            .is_some();
+        if written && let Ok(mut earlier) = self.earlier.lock() {
+            earlier.insert(n, pick.clone());
+        }
+        written
+    }
+
+    /// Item `n` ended for good: its agent need not be remembered.
+    fn forget(&self, n: u64) {
+        if let Ok(mut earlier) = self.earlier.lock() {
+            earlier.remove(&n);
+        }
+    }
+}
+
 /// One item: its start recorded with its key before the first attempt, then its end. An item
 /// whose start cannot be recorded is not sent.
 async fn act(
     client: &Client,
     journal: &Journal,
     router: &Router,
+    picks: &Picks<'_>,
     run_id: &str,
     n: u64,
     item: Item,
@@ -349,7 +402,7 @@ async fn act(
             false,
         ),
         Some(to) if let Some(route) = Route::decode(to) => {
-            routed(client, router, &route, &item, &key).await
+            routed(client, router, picks, &route, n, &item, &key).await
         }
         _ => {
             // Only whether it acted matters here; the answer is not decoded.
@@ -373,6 +426,9 @@ async fn act(
         reason: reason.clone(),
         retry,
     });
+    if !retry {
+        picks.forget(n);
+    }
     Acted::Ended {
         n,
         result: ItemResult {
@@ -394,7 +450,9 @@ const OFFERS: usize = 8;
 async fn routed(
     client: &Client,
     router: &Router,
+    picks: &Picks<'_>,
     route: &Route,
+    n: u64,
     item: &Item,
     key: &str,
 ) -> (ItemOutcome, Option<String>, bool) {
@@ -412,20 +470,41 @@ async fn routed(
             false,
         )
     };
+    // Sent before (the answer lost): the same request again, same agent and same If-Match,
+    // which the key replays if it was done; another request under that key would be refused.
+    let mut earlier = picks.earlier(n);
     for _ in 0..OFFERS {
-        let picked = router
-            .pick(
-                client,
-                route,
-                now.owner.as_deref(),
-                now.department.as_deref(),
-            )
-            .await;
-        let agent = match picked {
-            Ok(Some(agent)) => agent,
-            Ok(None) => return left(),
-            Err(e) => return (ItemOutcome::Failed, Some(e.message), true),
+        let pick = match earlier.take() {
+            Some(pick) => pick,
+            None => {
+                let picked = router
+                    .pick(
+                        client,
+                        route,
+                        now.owner.as_deref(),
+                        now.department.as_deref(),
+                    )
+                    .await;
+                match picked {
+                    Ok(Some(agent)) => Pick {
+                        agent,
+                        // The version the pick was made on when none was listed: an item
+                        // that someone moved meanwhile is not moved again.
+                        version: item.version.or(Some(now.version)),
+                    },
+                    Ok(None) => return left(),
+                    Err(e) => return (ItemOutcome::Failed, Some(e.message), true),
+                }
+            }
         };
+        let agent = pick.agent.clone();
+        if !picks.record(n, &pick) {
+            return (
+                ItemOutcome::Failed,
+                Some("the journal cannot be written; not sent".into()),
+                true,
+            );
+        }
         let action = match &item.action {
             Action::Assign(r) => Action::Assign(AssignRequest {
                 agent: agent.clone(),
@@ -443,9 +522,7 @@ async fn routed(
                 &action,
                 Send {
                     idempotency_key: Some(key.to_owned()),
-                    // The version the pick was made on when none was listed: an item that an
-                    // earlier attempt (before a resume) already moved is not moved again.
-                    if_match: item.version.or(Some(now.version)),
+                    if_match: pick.version,
                 },
             )
             .await;

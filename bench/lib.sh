@@ -8,6 +8,8 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 # start_sandbox [serve options...]: waits (with a deadline) until it prints its address.
 start_sandbox() {
+  # A previous server's address must not be read as this one's.
+  : >"$work/stderr"
   "$bin" sandbox serve --addr 127.0.0.1:0 --db "$work/bench.db" "$@" 2>"$work/stderr" &
   server=$!
   url=""

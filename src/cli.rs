@@ -93,12 +93,26 @@ pub enum Command {
     Stuck(commands::stuck::StuckArgs),
     /// Load a seed file (YAML or JSON) or generated data through the API, idempotently
     Seed(commands::seed::SeedArgs),
+    /// An agent's status (online, away, offline): shown, or set (an event on the stream)
+    Status(commands::status::StatusArgs),
+    /// On-call fixer: moves work off agents who went offline, out of a queue waiting too long
+    ///
+    /// It runs until Ctrl-C or SIGTERM, following the event stream. Once an owner has been
+    /// offline (or away, or inactive, per --rule) longer than --grace, its open interventions
+    /// move to the pool of --to, or back to the general queue when no agent has room; with
+    /// --queued and --no-reply it also assigns what waited too long in the general queue and
+    /// moves what waits too long for a reply. Every move goes through the bulk engine with
+    /// If-Match and a journal, so two autopilots (or an autopilot and a person) never move an
+    /// item twice. It catches up on start, logs one line per decision (NDJSON with -o ndjson)
+    /// and says what it did when it stops. It needs an admin's token.
+    Autopilot(commands::autopilot::AutopilotArgs),
     /// Live stream of changes (Ctrl-C to stop)
     Watch(commands::watch::WatchArgs),
     /// Full-screen live view: queues, interventions, stuck ones, events; every action by keys
     ///
-    /// The general queue and every agent's My Queue, the selected queue's interventions, the
-    /// stuck ones with their reasons and the latest events, redrawn as the event stream reports
+    /// The general queue and every agent's My Queue (with its load against the agent's
+    /// capacity, 3/5), the selected queue's interventions, the stuck ones with their reasons and
+    /// the latest events, agents' status changes among them, redrawn as the event stream reports
     /// changes. Keys: a assign to me, t assign or reassign to another agent, r return, x cancel,
     /// c complete, h the user's history, space marks (an action on marks is a bulk run with a
     /// journal), / search, d and o filter by department and owner, ? every key, q or Ctrl-C
@@ -258,6 +272,8 @@ async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Complete(args) => commands::complete::exec(args, ctx).await,
         Command::Stuck(args) => commands::stuck::exec(args, ctx).await,
         Command::Seed(args) => commands::seed::exec(args, ctx).await,
+        Command::Status(args) => commands::status::exec(args, ctx).await,
+        Command::Autopilot(args) => commands::autopilot::exec(args, ctx).await,
         Command::Watch(args) => commands::watch::exec(args, ctx).await,
         Command::Console(args) => commands::console::exec(args, ctx).await,
         Command::Agents(_) => commands::catalog::exec(Catalog::Agents, ctx).await,

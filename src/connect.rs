@@ -105,9 +105,18 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
                 .filter(|_| own)
                 .and_then(|p| credentials.token(p).cloned())
                 .ok_or_else(|| {
-                    CliError::new(ErrorKind::Auth, format!("no token for {api_url}")).hint(
-                        "log in to it with `livectl login --api-url URL`, or set LIVECTL_TOKEN",
-                    )
+                    // The way back in names the profile in use; and the demo is one flag away.
+                    let flag = match profile.as_deref() {
+                        Some(p) if p != "default" => format!(" --profile {p}"),
+                        _ => String::new(),
+                    };
+                    CliError::new(ErrorKind::Auth, format!("no token for {api_url}"))
+                        .hint(format!(
+                            "log in to it with `livectl login{flag} --api-url {api_url}`, or set LIVECTL_TOKEN"
+                        ))
+                        .hint(format!(
+                            "or use the embedded demo sandbox with --sandbox (`livectl config{flag} unset api_url` makes it the default again)"
+                        ))
                 })?
         }
     };

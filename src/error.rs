@@ -154,7 +154,17 @@ impl From<ClientError> for CliError {
         let hint = match (&e, e.status()) {
             (_, Some(401)) => Some("log in again with `livectl login`, or check LIVECTL_TOKEN"),
             (_, Some(403)) => Some("this needs another role; ask an admin"),
-            (_, Some(404)) => Some("check the id; `livectl list` shows the open interventions"),
+            // The list that shows ids of that kind, when the platform says which kind.
+            (_, Some(404)) => Some(match e.problem().map(|p| p.detail.as_str()) {
+                Some(d) if d.starts_with("intervention ") => {
+                    "check the id; `livectl list` shows the open interventions"
+                }
+                Some(d) if d.starts_with("user ") => {
+                    "check the id; `livectl list` and `livectl show` name the users"
+                }
+                Some(d) if d.starts_with("agent ") => "check the id; `livectl agents` lists them",
+                _ => "check the id or the path",
+            }),
             (_, Some(409)) => Some(look.as_str()),
             (_, Some(412)) => Some(again.as_str()),
             (_, Some(429)) => Some("the platform is limiting requests; try again in a moment"),

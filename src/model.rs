@@ -111,6 +111,8 @@ pub struct QueueRow {
     pub name: Option<String>,
     pub status: Option<String>,
     pub count: i64,
+    /// The agent's capacity (null: no limit, or the general queue).
+    pub max_load: Option<u32>,
     pub oldest_at: Option<Timestamp>,
 }
 
@@ -123,6 +125,7 @@ impl QueueRow {
             name: None,
             status: None,
             count: queues.general.count,
+            max_load: None,
             oldest_at: queues.general.oldest_queued_at,
         }];
         rows.extend(queues.agents.iter().map(QueueRow::from));
@@ -142,6 +145,7 @@ impl From<&AgentQueue> for QueueRow {
                 "inactive".into()
             }),
             count: q.count,
+            max_load: q.max_load,
             oldest_at: q.oldest_assigned_at,
         }
     }
@@ -198,4 +202,43 @@ pub struct Case {
     pub case: String,
     pub result: Verdict,
     pub detail: String,
+}
+
+/// One decision of `livectl autopilot`: which rule matched which intervention, what was done
+/// about it and how that went. One log line each (an NDJSON object with `-o ndjson`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    pub at: Timestamp,
+    /// `owner-offline`, `owner-away`, `owner-inactive`, `queued` or `no-reply`.
+    pub rule: String,
+    pub intervention: String,
+    /// The version it was seen at, sent as If-Match.
+    pub version: i64,
+    /// `reassign`, `assign`, `return`, or `none` when it is left where it is.
+    pub action: String,
+    /// Its owner when decided.
+    pub from: Option<String>,
+    /// The agent it goes to.
+    pub to: Option<String>,
+    /// Why, in words: `owner Sam Okafor (ag_4) offline for 2m10s`.
+    pub why: String,
+    /// `done`, `skipped`, `failed`, `dry run` (nothing sent) or `left` (no agent has capacity).
+    pub result: String,
+    /// What the platform said about a skipped or failed move, or why it was left.
+    pub detail: Option<String>,
+}
+
+/// What an autopilot did, said when it stops.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct AutopilotSummary {
+    pub decisions: u64,
+    pub done: u64,
+    /// Changed by someone else first (another autopilot, a person): never moved twice.
+    pub skipped: u64,
+    pub failed: u64,
+    /// No agent had room, so they stayed where they were.
+    pub left: u64,
+    /// With --dry-run: what would have been done.
+    pub would: u64,
+    pub seconds: u64,
 }

@@ -14,6 +14,7 @@ use crate::model::{Item, Names};
 use crate::ui::{Format, standing};
 use crate::usecases::bulk::{self, Plan};
 use crate::usecases::lookup::{self, NamesOf};
+use crate::usecases::pool;
 use crate::usecases::targets::{self, Selection, Source};
 
 /// TARGETS: what an action acts on.
@@ -131,6 +132,20 @@ impl Targets {
             let Some(item) = plan.items.next().await.transpose()? else {
                 return Ok(());
             };
+            let routed = |to: &str| pool::is_unplaced(to) || pool::Route::decode(to).is_some();
+            if item.action.target().is_some_and(routed) {
+                // A pool is resolved as the item is sent, and an item no agent has room for is
+                // reported: both are the bulk engine's, as a run of one.
+                plan.items = futures_util::stream::iter([Ok(item)]).boxed_local();
+                return bulk::run(
+                    client,
+                    &ctx.ui,
+                    &connection.target(),
+                    plan,
+                    &bulk.options(ctx.global.yes),
+                )
+                .await;
+            }
             let acted = client
                 .act::<Intervention>(&item.id, &item.action, Options::default())
                 .await;

@@ -1,21 +1,30 @@
-//! `livectl assign TARGETS [--to AGENT]`: take queued interventions, or give them to an agent.
+//! `livectl assign TARGETS [--to AGENT|POOL]`: take queued interventions, or give them to an
+//! agent, or spread them over a pool.
 
 use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
+use futures_util::StreamExt;
 use livectl_contract::{Action, ActionKind, AssignRequest};
 
 use super::Ctx;
-use super::act::{Targets, plan};
+use super::act::{AwayArgs, Targets, plan};
 use crate::error::CliError;
-use crate::usecases::{bulk, spread};
+use crate::model::Item;
+use crate::usecases::pool::Pool;
+use crate::usecases::spread::{self, Spreader};
+use crate::usecases::targets::Source;
+use crate::usecases::{bulk, bulk::Plan};
 
 #[derive(Debug, Args)]
 pub struct AssignArgs {
     #[command(flatten)]
     pub targets: Targets,
-    /// The agent who will own it: an id, an email, a unique name or `me`
+    /// The agent who will own it: an id, an email, a unique name or `me`; or a pool (@online,
+    /// @department, @department:NAME), least loaded first, never above an agent's max_load
     #[arg(long, value_name = "AGENT", default_value = "me", add = ArgValueCandidates::new(crate::completion::agents))]
     pub to: String,
+    #[command(flatten)]
+    pub away: AwayArgs,
 }
 
 pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
@@ -24,7 +33,35 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
         return Ok(());
     }
     let client = ctx.client().await?;
-    let agent = spread::agents(client, &ctx.ui, std::slice::from_ref(&args.to), true)
+    let names = std::slice::from_ref(&args.to);
+    if Pool::is_pool(&args.to) {
+        let to = spread::to(client, &ctx.ui, names, args.away.include_away).await?;
+        let spreader = Spreader::new(client, &to).await?;
+        let selection = args.targets.select(ctx).await?;
+        let by_filter = selection.source == Source::Filters;
+        let repeats = selection.repeats.clone();
+        let items = spread::spread(client, selection, spreader)
+            .map(|picked| {
+                picked.map(|(target, agent)| Item {
+                    id: target.id,
+                    version: target.version,
+                    action: Action::Assign(AssignRequest {
+                        agent,
+                        reason: None,
+                    }),
+                })
+            })
+            .boxed_local();
+        let plan = Plan {
+            command,
+            describe: format!("assign to {}", to.describe()),
+            items,
+            by_filter,
+            repeats,
+        };
+        return args.targets.perform(ctx, plan).await;
+    }
+    let agent = spread::agents(client, &ctx.ui, names, true)
         .await?
         .remove(0);
     let selection = args.targets.select(ctx).await?;

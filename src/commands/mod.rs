@@ -4,6 +4,7 @@
 pub mod act;
 pub mod api;
 pub mod assign;
+pub mod autopilot;
 pub mod cancel;
 pub mod catalog;
 pub mod complete;
@@ -23,6 +24,7 @@ pub mod return_to_queue;
 pub mod sandbox;
 pub mod seed;
 pub mod show;
+pub mod status;
 pub mod stuck;
 pub mod watch;
 pub mod whoami;

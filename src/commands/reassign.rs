@@ -19,7 +19,8 @@ pub struct ReassignArgs {
     #[command(flatten)]
     pub targets: Targets,
     /// The new owner: an id, an email, a unique name or `me`; several spread the items evenly,
-    /// least-loaded first
+    /// least-loaded first. Or a pool: @online, @department (each item's own) or @department:NAME,
+    /// never above an agent's max_load (items that fit nowhere stay and are reported)
     #[arg(long, value_name = "AGENT", required_unless_present = "resume", add = ArgValueCandidates::new(crate::completion::agents))]
     pub to: Vec<String>,
     #[command(flatten)]
@@ -35,12 +36,11 @@ pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
         return Ok(());
     }
     let client = ctx.client().await?;
-    let agents = spread::agents(client, &ctx.ui, &args.to, args.away.include_away).await?;
-    let spreader = Spreader::new(client, &agents).await?;
+    let to = spread::to(client, &ctx.ui, &args.to, args.away.include_away).await?;
+    let spreader = Spreader::new(client, &to).await?;
     let selection = args.targets.select(ctx).await?;
     let by_filter = selection.source == Source::Filters;
     let repeats = selection.repeats.clone();
-    let names: Vec<&str> = agents.iter().map(|a| a.name.as_str()).collect();
     let reason = args.reason.clone();
     let items = spread::spread(client, selection, spreader)
         .map(move |picked| {
@@ -56,7 +56,7 @@ pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
         .boxed_local();
     let plan = Plan {
         command,
-        describe: format!("reassign to {}", names.join(" and ")),
+        describe: format!("reassign to {}", to.describe()),
         items,
         by_filter,
         repeats,

@@ -3,6 +3,8 @@
 use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
 
+use livectl_contract::Kind;
+
 use super::Ctx;
 use crate::error::CliError;
 use crate::model::Names;
@@ -20,6 +22,23 @@ pub struct ShowArgs {
 }
 
 pub async fn exec(args: ShowArgs, ctx: &Ctx) -> Result<(), CliError> {
+    // Another kind's id is a mistake to name before asking the platform.
+    match Kind::of(&args.id) {
+        Some(Kind::Intervention) | None => {}
+        Some(kind) => {
+            let error = CliError::usage(format!(
+                "`{}` is a {kind}'s id; show takes an intervention's (iv_42)",
+                args.id
+            ));
+            return Err(match kind {
+                Kind::User => error.hint(format!(
+                    "`livectl history {}` shows the user's conversations",
+                    args.id
+                )),
+                _ => error.hint("`livectl list` shows the open interventions"),
+            });
+        }
+    }
     let client = ctx.client().await?;
     let intervention = client.intervention(&args.id).await?;
     let events = client.events_of(&intervention.id).await?;

@@ -37,7 +37,8 @@ pub struct StuckArgs {
     /// Act on what is stuck
     #[arg(long, value_enum)]
     pub fix: Option<FixArg>,
-    /// With --fix reassign: the agents to move them to
+    /// With --fix reassign: the agents to move them to, or a pool (@online, @department,
+    /// @department:NAME)
     #[arg(long, value_name = "AGENT", requires = "fix")]
     pub to: Vec<String>,
     #[command(flatten)]
@@ -101,7 +102,7 @@ pub async fn exec(args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         FixArg::Return => (Fix::Return, "return to the queue".to_owned()),
         FixArg::Cancel => (Fix::Cancel, "cancel".to_owned()),
         FixArg::Reassign => (
-            Fix::Reassign(spread::agents(client, ui, &args.to, args.away.include_away).await?),
+            Fix::Reassign(spread::to(client, ui, &args.to, args.away.include_away).await?),
             format!("move to {}", args.to.join(" and ")),
         ),
     };

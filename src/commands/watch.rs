@@ -70,6 +70,17 @@ async fn stream(
             Update::Undecodable { id, detail } => ui.note(format!(
                 "warning: skipped event {id}, which is not an event of the contract: {detail}"
             )),
+            // An agent's status change: shown without filters, or when --owner names the agent.
+            Update::Status(event) => {
+                if query.is_some_and(|q| !q.matches_status(&event)) {
+                    continue;
+                }
+                if lines {
+                    ui.text(&timeline::status_change(&view, &event))?;
+                } else {
+                    ui.json_line(&event)?;
+                }
+            }
             Update::Event(event) => {
                 let intervention = match query {
                     Some(q) => match client.intervention(&event.intervention_id).await {

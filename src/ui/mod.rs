@@ -11,6 +11,7 @@ macro_rules! json_is_serde {
     };
 }
 
+mod autopilot;
 pub mod console;
 mod jq;
 mod json;
@@ -84,6 +85,8 @@ pub struct Ui {
     /// The zone times are shown in to people: the system's (TZ), or UTC with --utc. Machine
     /// output is always RFC 3339 in UTC.
     pub zone: jiff::tz::TimeZone,
+    /// A bulk run's summary is not printed: the caller reports each item itself (autopilot).
+    pub muted: bool,
 }
 
 impl Ui {
@@ -128,6 +131,7 @@ impl Ui {
             now,
             shape: Shape::default(),
             zone: jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC),
+            muted: false,
         }
     }
 
@@ -149,6 +153,15 @@ impl Ui {
     /// A quiet ui for work nobody watches (shell completion).
     pub fn silent() -> Ui {
         Ui::new(None, ColorChoice::Never, true, true, 0)
+    }
+
+    /// Silent, and a bulk run's summary is not printed either: for code that runs the bulk
+    /// engine and reports each item its own way.
+    pub fn muted() -> Ui {
+        Ui {
+            muted: true,
+            ..Ui::silent()
+        }
     }
 
     /// Prompts only when a person is there to answer them.

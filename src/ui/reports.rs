@@ -14,11 +14,26 @@ use crate::model::{
 };
 
 impl Row for QueueRow {
-    const FIELDS: &'static [&'static str] =
-        &["queue", "agent", "name", "status", "count", "oldest_at"];
-    const COLUMNS: &'static [&'static str] = &["queue", "agent", "status", "count", "oldest"];
-    const CSV: &'static [&'static str] =
-        &["queue", "agent", "name", "status", "count", "oldest_at"];
+    const FIELDS: &'static [&'static str] = &[
+        "queue",
+        "agent",
+        "name",
+        "status",
+        "count",
+        "max_load",
+        "oldest_at",
+    ];
+    const COLUMNS: &'static [&'static str] =
+        &["queue", "agent", "status", "count", "max_load", "oldest"];
+    const CSV: &'static [&'static str] = &[
+        "queue",
+        "agent",
+        "name",
+        "status",
+        "count",
+        "max_load",
+        "oldest_at",
+    ];
     fn id(&self) -> &str {
         self.agent.as_deref().unwrap_or("general")
     }
@@ -33,6 +48,9 @@ impl Row for QueueRow {
             self.name.clone().unwrap_or_else(|| "-".into()).into(),
             self.status.clone().unwrap_or_else(|| "-".into()).into(),
             self.count.to_string().into(),
+            self.max_load
+                .map_or_else(|| "-".into(), |m| m.to_string())
+                .into(),
             self.oldest_at
                 .map(|t| age(t, view.ui.now))
                 .unwrap_or_else(|| "-".into())
@@ -46,6 +64,7 @@ impl Row for QueueRow {
             opt(&self.name),
             opt(&self.status),
             self.count.to_string(),
+            self.max_load.map(|m| m.to_string()).unwrap_or_default(),
             time(&self.oldest_at),
         ]
     }
@@ -305,6 +324,9 @@ impl super::Ui {
         summary: &Summary,
         items: impl Iterator<Item = Result<ItemResult, CliError>>,
     ) -> Result<(), CliError> {
+        if self.muted {
+            return Ok(());
+        }
         let mut items = items.peekable();
         if self.format == Some(Format::Json) {
             #[derive(Serialize)]

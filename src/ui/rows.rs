@@ -151,6 +151,8 @@ impl Row for Agent {
         "role",
         "department",
         "status",
+        "status_since",
+        "max_load",
         "active",
     ];
     const COLUMNS: &'static [&'static str] = &[
@@ -160,6 +162,7 @@ impl Row for Agent {
         "role",
         "department",
         "status",
+        "max_load",
         "active",
     ];
     const CSV: &'static [&'static str] = &[
@@ -170,6 +173,7 @@ impl Row for Agent {
         "role",
         "department",
         "status",
+        "max_load",
         "active",
     ];
     fn id(&self) -> &str {
@@ -188,6 +192,9 @@ impl Row for Agent {
             self.role.as_str().into(),
             view.agent(self.department.as_deref()).into(),
             status,
+            self.max_load
+                .map_or_else(|| "-".into(), |m| m.to_string())
+                .into(),
             if self.active { "yes" } else { "no" }.into(),
         ]
     }
@@ -200,6 +207,7 @@ impl Row for Agent {
             self.role.to_string(),
             opt(&self.department),
             self.status.to_string(),
+            self.max_load.map(|m| m.to_string()).unwrap_or_default(),
             self.active.to_string(),
         ]
     }
@@ -414,7 +422,8 @@ mod tests {
         assert_eq!(keys(&intervention), declared::<Intervention>());
         let agent: Agent = from(
             json!({"id": "ag_1", "key": null, "name": "A", "email": "a@b",
-            "role": "admin", "department": null, "status": "online", "active": true}),
+            "role": "admin", "department": null, "status": "online", "active": true,
+            "status_since": t, "max_load": 3}),
         );
         assert_eq!(keys(&agent), declared::<Agent>());
         let topic: Topic = from(json!({"id": "tp_1", "key": "k", "name": "n", "department": null}));
@@ -435,6 +444,7 @@ mod tests {
             name: None,
             status: None,
             count: 0,
+            max_load: None,
             oldest_at: None,
         };
         assert_eq!(keys(&queue), declared::<QueueRow>());

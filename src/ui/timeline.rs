@@ -4,7 +4,9 @@ use jiff::Timestamp;
 
 use super::rows::state;
 use super::{Span, Text, View, age};
-use livectl_contract::{Event, EventAction, HistoryRecord, Intervention, Message, Sender};
+use livectl_contract::{
+    Event, EventAction, HistoryRecord, Intervention, Message, Sender, StatusEvent,
+};
 
 /// An owner as `Name (id)`, or the general queue.
 pub fn owner(view: &View, id: Option<&str>) -> String {
@@ -129,6 +131,35 @@ pub fn change(view: &View, e: &Event, summary: Option<&str>) -> Text {
         view.ui.clock(e.at),
         e.intervention_id,
         event(view, e)
+    ));
+    t
+}
+
+/// What a status change did and who did it: `Bo Chen online -> away (lunch), by Bo Chen`.
+pub fn status(view: &View, e: &StatusEvent) -> String {
+    let reason = e
+        .reason
+        .as_deref()
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_default();
+    format!(
+        "{} {} -> {}{reason}, by {}",
+        view.names.of(&e.agent),
+        e.from,
+        e.to,
+        view.names.of(&e.actor)
+    )
+}
+
+/// `livectl watch` on a terminal: an agent's status change, `ag_3  Bo Chen online -> away,
+/// by Bo Chen`.
+pub fn status_change(view: &View, e: &StatusEvent) -> Text {
+    let mut t = Text::new();
+    t.plain(format!(
+        "{}  {:<8} {}",
+        view.ui.clock(e.at),
+        e.agent,
+        status(view, e)
     ));
     t
 }

@@ -197,6 +197,7 @@ pub fn generate(spec: &GenerateSpec) -> Generated {
             department: Some(["support", "billing", "sales"][i % 3].into()),
             status,
             active: true,
+            max_load: None,
         });
     }
     Generated {

@@ -1,16 +1,109 @@
-//! Spreading items over several agents evenly, least-loaded first.
+//! Spreading items over several agents or a pool, least-loaded first, never above an agent's
+//! `max_load`: an item that fits nowhere is left where it is and reported.
 
 use std::collections::HashMap;
 
 use futures_util::StreamExt;
 use futures_util::stream::LocalBoxStream;
 use livectl_client::Client;
-use livectl_contract::{Agent, AgentStatus};
+use livectl_contract::{Agent, AgentStatus, Queues};
 
 use super::lookup;
+use super::pool::{self, Pool, Route};
 use super::targets::{Selection, Source, Target};
 use crate::error::CliError;
 use crate::ui::Ui;
+
+/// Where `--to` sends work: agents named, or a pool.
+#[derive(Debug, Clone)]
+pub enum To {
+    Agents(Vec<Agent>),
+    Pool {
+        pool: Pool,
+        /// The department's id for `@department:NAME`.
+        department: Option<String>,
+        include_away: bool,
+    },
+}
+
+impl To {
+    /// A pool as its route, which the plan keeps and dispatch resolves; None for agents.
+    pub fn route(&self) -> Option<Route> {
+        match self {
+            To::Agents(_) => None,
+            To::Pool {
+                pool,
+                department,
+                include_away,
+            } => Some(Route {
+                pool: pool.clone(),
+                department: department.clone(),
+                include_away: *include_away,
+            }),
+        }
+    }
+
+    /// For confirmations and summaries: `Ana Lima and Bo Chen`, `@online`.
+    pub fn describe(&self) -> String {
+        match self {
+            To::Agents(agents) => agents
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" and "),
+            To::Pool {
+                pool, include_away, ..
+            } => {
+                let away = if *include_away { " (and away)" } else { "" };
+                format!("{pool}{away}")
+            }
+        }
+    }
+}
+
+/// What `--to` names: one pool (`@online`, `@department`, `@department:NAME`), or agents as
+/// `agents` takes them. A pool goes alone.
+pub async fn to(
+    client: &Client,
+    ui: &Ui,
+    names: &[String],
+    include_away: bool,
+) -> Result<To, CliError> {
+    let pools = names.iter().filter(|n| Pool::is_pool(n)).count();
+    if pools == 0 {
+        return Ok(To::Agents(agents(client, ui, names, include_away).await?));
+    }
+    if names.len() > 1 {
+        return Err(CliError::usage(format!(
+            "--to: a pool goes alone, not with other --to values: {}",
+            names.join(", ")
+        ))
+        .hint(format!("give one pool ({}) or agents", pool::FORMS)));
+    }
+    let pool = pool_of(&names[0])?;
+    let department = match &pool {
+        Pool::DepartmentNamed(name) => {
+            let departments = client.departments().await?;
+            Some(
+                lookup::pick(&departments, name, "--to @department")?
+                    .id
+                    .clone(),
+            )
+        }
+        _ => None,
+    };
+    Ok(To::Pool {
+        pool,
+        department,
+        include_away,
+    })
+}
+
+/// A pool as written, or a usage error naming the valid forms.
+pub fn pool_of(text: &str) -> Result<Pool, CliError> {
+    text.parse::<Pool>()
+        .map_err(|e| CliError::usage(format!("--to: {e}")))
+}
 
 /// The agents named by `--to`: each must exist and be active. When work is spread over several,
 /// those away or offline are left out (and the run says so) unless `include_away`; one agent
@@ -69,65 +162,214 @@ pub async fn agents(
     Ok(online)
 }
 
-/// Hands items to several agents as they stream past: each to the agent with the smallest load
-/// so far (ties to the one named first), never to its current owner when another agent is
-/// named. It holds a load per agent, whatever the number of items.
+/// One agent work may go to: its load now and its capacity.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub id: String,
+    pub department: Option<String>,
+    pub load: i64,
+    pub max_load: Option<u32>,
+    /// It refused an item for want of room: it takes no more in this spread.
+    pub full: bool,
+}
+
+/// Hands items to agents as they stream past: each to the agent with the smallest load so far
+/// (ties to the first), never above its `max_load`, never to its current owner when another
+/// could take it (for a pool, never to its owner at all), and for `@department` only within the
+/// item's department. It holds a load per agent, whatever the number of items.
+#[derive(Debug, Clone)]
 pub struct Spreader {
-    agents: Vec<String>,
-    loads: Vec<i64>,
+    slots: Vec<Slot>,
+    /// A pool: the owner is never a candidate.
+    pool: bool,
+    /// `@department`: each item within its own department.
+    by_department: bool,
+    /// What `--to` said, for the items that fit nowhere.
+    to: String,
+    /// A pool in a bulk run's plan: every item gets the route, resolved when it is sent.
+    route: Option<String>,
 }
 
 impl Spreader {
-    /// Over `agents`, starting from their load now (one agent needs no load).
-    pub async fn new(client: &Client, agents: &[Agent]) -> Result<Spreader, CliError> {
-        let load: HashMap<String, i64> = if agents.len() > 1 {
-            client
-                .queues()
-                .await?
-                .agents
-                .into_iter()
-                .map(|q| (q.agent, q.count))
-                .collect()
-        } else {
-            HashMap::new()
-        };
-        let ids: Vec<String> = agents.iter().map(|a| a.id.clone()).collect();
-        Ok(Spreader::with_load(ids, &load))
-    }
-
-    pub fn with_load(agents: Vec<String>, load: &HashMap<String, i64>) -> Spreader {
-        let loads = agents
-            .iter()
-            .map(|a| load.get(a).copied().unwrap_or(0))
-            .collect();
-        Spreader { agents, loads }
-    }
-
-    /// The agent the next item goes to, given its current owner if known.
-    pub fn pick(&mut self, owner: Option<&str>) -> &str {
-        let several = self.agents.len() > 1;
-        let pick = (0..self.agents.len())
-            .filter(|&i| !several || owner != Some(self.agents[i].as_str()))
-            .min_by_key(|&i| (self.loads[i], i))
-            .unwrap_or(0);
-        if let Some(load) = self.loads.get_mut(pick) {
-            *load += 1;
+    /// For a bulk run's plan: over agents named, starting from their loads now; a pool is left
+    /// as its route, resolved by dispatch as each item is sent (`Router`).
+    pub async fn new(client: &Client, to: &To) -> Result<Spreader, CliError> {
+        if let Some(route) = to.route() {
+            return Ok(Spreader {
+                slots: Vec::new(),
+                pool: true,
+                by_department: false,
+                to: to.describe(),
+                route: Some(route.encode()),
+            });
         }
-        self.agents
-            .get(pick)
-            .map(String::as_str)
-            .unwrap_or_default()
+        Spreader::now(client, to).await
     }
 
-    fn several(&self) -> bool {
-        self.agents.len() > 1
+    /// Over `to` as it is now: the agents (a pool's members) and their loads.
+    pub async fn now(client: &Client, to: &To) -> Result<Spreader, CliError> {
+        let queues = client.queues().await?;
+        let agents = match to {
+            To::Agents(agents) => agents.clone(),
+            To::Pool { .. } => client.agents().await?,
+        };
+        Ok(Spreader::over(to, &agents, &queues))
+    }
+
+    /// Over `to`, given every agent and the queues as they are now.
+    pub fn over(to: &To, agents: &[Agent], queues: &Queues) -> Spreader {
+        let load: HashMap<&str, i64> = queues
+            .agents
+            .iter()
+            .map(|q| (q.agent.as_str(), q.count))
+            .collect();
+        let (members, pool, by_department): (Vec<&Agent>, bool, bool) = match to {
+            To::Agents(named) => (named.iter().collect(), false, false),
+            To::Pool {
+                pool,
+                department,
+                include_away,
+            } => {
+                let member = |a: &&Agent| {
+                    a.active
+                        && (a.status == AgentStatus::Online
+                            || (*include_away && a.status == AgentStatus::Away))
+                        && department
+                            .as_ref()
+                            .is_none_or(|d| a.department.as_ref() == Some(d))
+                };
+                let members = agents.iter().filter(member).collect();
+                (members, true, *pool == Pool::Department)
+            }
+        };
+        let slots = members
+            .into_iter()
+            .map(|a| Slot {
+                id: a.id.clone(),
+                department: a.department.clone(),
+                load: load.get(a.id.as_str()).copied().unwrap_or(0),
+                max_load: a.max_load,
+                full: false,
+            })
+            .collect();
+        Spreader {
+            slots,
+            pool,
+            by_department,
+            to: to.describe(),
+            route: None,
+        }
+    }
+
+    /// Named agents with these loads and no capacity (tests).
+    pub fn with_load(agents: Vec<String>, load: &HashMap<String, i64>) -> Spreader {
+        let slots = agents
+            .into_iter()
+            .map(|id| Slot {
+                load: load.get(&id).copied().unwrap_or(0),
+                id,
+                department: None,
+                max_load: None,
+                full: false,
+            })
+            .collect();
+        Spreader {
+            slots,
+            pool: false,
+            by_department: false,
+            to: String::new(),
+            route: None,
+        }
+    }
+
+    /// The agent the next item goes to, given its current owner and department if known; None
+    /// when no agent has room for it.
+    pub fn pick(&mut self, owner: Option<&str>, department: Option<&str>) -> Option<String> {
+        let several = self.slots.len() > 1;
+        let pick = (0..self.slots.len())
+            .filter(|&i| {
+                let s = &self.slots[i];
+                let not_owner = !(self.pool || several) || owner != Some(s.id.as_str());
+                let in_department = !self.by_department
+                    || (department.is_some() && s.department.as_deref() == department);
+                let room = !s.full && s.max_load.is_none_or(|m| s.load < i64::from(m));
+                not_owner && in_department && room
+            })
+            .min_by_key(|&i| (self.slots[i].load, i))?;
+        // The owner it leaves is not counted down: capacity is kept conservatively.
+        self.slots[pick].load += 1;
+        Some(self.slots[pick].id.clone())
+    }
+
+    /// The agent an item goes to, or the mark of an item that fits nowhere (never sent, reported
+    /// as skipped).
+    pub fn pick_or_unplaced(&mut self, owner: Option<&str>, department: Option<&str>) -> String {
+        if let Some(route) = &self.route {
+            return route.clone();
+        }
+        self.pick(owner, department)
+            .unwrap_or_else(|| pool::unplaced(&self.to))
+    }
+
+    /// An agent that refused an item for want of room takes no more in this spread.
+    pub fn full(&mut self, agent: &str) {
+        for slot in self.slots.iter_mut().filter(|s| s.id == agent) {
+            slot.full = true;
+        }
+    }
+
+    /// Whether each item's owner (and department) must be known to pick.
+    fn needs_lookup(&self) -> bool {
+        self.route.is_none() && (self.slots.len() > 1 || self.pool)
     }
 }
 
-/// Each target with the agent it goes to, as the targets stream. The owners of targets not
-/// listed by a query (ids, stdin) are looked up first, 16 at a time and in order, so an item
-/// never goes to its own owner; an id that does not exist keeps no owner (acting on it will
-/// say so).
+/// Resolves the routes of a bulk run's items as they are sent: one spreader per route, over the
+/// pool's members and their loads when the first item of that route is sent, counting each pick
+/// and learning from a refusal (409 `at_capacity`) that an agent is full.
+#[derive(Default)]
+pub struct Router {
+    spreaders: tokio::sync::Mutex<HashMap<String, Spreader>>,
+}
+
+impl Router {
+    /// The agent for an item of `route`, given its owner and department now; None when no
+    /// agent of the pool has room.
+    pub async fn pick(
+        &self,
+        client: &Client,
+        route: &Route,
+        owner: Option<&str>,
+        department: Option<&str>,
+    ) -> Result<Option<String>, CliError> {
+        let mut spreaders = self.spreaders.lock().await;
+        let key = route.encode();
+        if !spreaders.contains_key(&key) {
+            let to = To::Pool {
+                pool: route.pool.clone(),
+                department: route.department.clone(),
+                include_away: route.include_away,
+            };
+            let spreader = Spreader::now(client, &to).await?;
+            spreaders.insert(key.clone(), spreader);
+        }
+        Ok(spreaders
+            .get_mut(&key)
+            .and_then(|s| s.pick(owner, department)))
+    }
+
+    /// `agent` refused an item of `route` for want of room.
+    pub async fn full(&self, route: &Route, agent: &str) {
+        if let Some(s) = self.spreaders.lock().await.get_mut(&route.encode()) {
+            s.full(agent);
+        }
+    }
+}
+
+/// Each target with the agent it goes to (or the mark of one that fits nowhere), as the
+/// targets stream. The owners and departments of targets not listed by a query (ids, stdin)
+/// are looked up first, 16 at a time and in order, so an item never goes to its own owner; an id
+/// that does not exist keeps none (acting on it will say so).
 pub fn spread<'a>(
     client: &'a Client,
     selection: Selection<'a>,
@@ -136,15 +378,18 @@ pub fn spread<'a>(
     let Selection {
         source, targets, ..
     } = selection;
-    let targets = if source != Source::Filters && spreader.several() {
+    let targets = if source != Source::Filters && spreader.needs_lookup() {
         targets
             .map(move |target| async move {
                 let mut target = target?;
-                target.owner = match client.intervention(&target.id).await {
-                    Ok(i) => i.owner,
-                    Err(e) if e.status() == Some(404) => None,
+                match client.intervention(&target.id).await {
+                    Ok(i) => {
+                        target.owner = i.owner;
+                        target.department = i.department;
+                    }
+                    Err(e) if e.status() == Some(404) => {}
                     Err(e) => return Err(CliError::from(e)),
-                };
+                }
                 Ok(target)
             })
             .buffered(16)
@@ -155,7 +400,8 @@ pub fn spread<'a>(
     targets
         .map(move |target| {
             target.map(|target| {
-                let to = spreader.pick(target.owner.as_deref()).to_owned();
+                let to = spreader
+                    .pick_or_unplaced(target.owner.as_deref(), target.department.as_deref());
                 (target, to)
             })
         })
@@ -174,18 +420,18 @@ mod tests {
     #[test]
     fn the_least_loaded_fill_first_then_it_alternates() {
         let mut s = spreader(&[("ana", 3), ("bo", 0)]);
-        let picks: Vec<String> = (0..7).map(|_| s.pick(None).to_owned()).collect();
+        let picks: Vec<String> = (0..7).map(|_| s.pick(None, None).unwrap()).collect();
         assert_eq!(picks, ["bo", "bo", "bo", "ana", "bo", "ana", "bo"]);
     }
 
     #[test]
     fn an_item_never_goes_to_its_owner() {
         let mut s = spreader(&[]);
-        assert_eq!(s.pick(Some("bo")), "ana");
-        assert_eq!(s.pick(Some("bo")), "ana");
+        assert_eq!(s.pick(Some("bo"), None).as_deref(), Some("ana"));
+        assert_eq!(s.pick(Some("bo"), None).as_deref(), Some("ana"));
         // A single agent takes everything, its own items too (acting will say so).
         let mut one = Spreader::with_load(vec!["bo".to_owned()], &HashMap::new());
-        assert_eq!(one.pick(Some("bo")), "bo");
+        assert_eq!(one.pick(Some("bo"), None).as_deref(), Some("bo"));
     }
 
     #[test]
@@ -200,7 +446,7 @@ mod tests {
             let owner = rng
                 .bool()
                 .then(|| agents[rng.usize(..agents.len())].clone());
-            let to = s.pick(owner.as_deref()).to_owned();
+            let to = s.pick(owner.as_deref(), None).unwrap();
             assert_ne!(Some(&to), owner.as_ref(), "never to its own owner");
             *given.entry(to).or_default() += 1;
         }
@@ -213,5 +459,79 @@ mod tests {
             max.zip(min).is_some_and(|(max, min)| max - min <= 1),
             "{ends:?}"
         );
+    }
+
+    fn agent(id: &str, department: &str, status: &str, max_load: Option<u32>) -> Agent {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "key": null, "name": id, "email": format!("{id}@x"), "role": "agent",
+            "department": department, "status": status, "status_since": "2026-11-24T10:00:00Z",
+            "max_load": max_load, "active": true
+        }))
+        .unwrap()
+    }
+
+    fn queues(loads: &[(&str, i64)]) -> Queues {
+        serde_json::from_value(serde_json::json!({
+            "general": {"count": 0, "oldest_queued_at": null, "oldest_wait_seconds": null},
+            "agents": loads.iter().map(|(a, n)| serde_json::json!({
+                "agent": a, "name": a, "status": "online", "active": true, "max_load": null,
+                "count": n, "oldest_assigned_at": null, "oldest_wait_seconds": null
+            })).collect::<Vec<_>>()
+        }))
+        .unwrap()
+    }
+
+    fn pool(pool: Pool, department: Option<&str>, include_away: bool) -> To {
+        To::Pool {
+            pool,
+            department: department.map(str::to_owned),
+            include_away,
+        }
+    }
+
+    #[test]
+    fn a_pool_fills_the_least_loaded_up_to_capacity_then_leaves_the_rest() {
+        let agents = [
+            agent("ana", "dp_1", "online", Some(2)),
+            agent("bo", "dp_1", "online", None),
+            agent("cy", "dp_2", "away", None),
+            agent("dee", "dp_2", "offline", None),
+            agent("eli", "dp_2", "online", Some(0)),
+        ];
+        let q = queues(&[("ana", 1), ("bo", 3)]);
+        let mut online = Spreader::over(&pool(Pool::Online, None, false), &agents, &q);
+        let picks: Vec<Option<String>> = (0..4).map(|_| online.pick(None, None)).collect();
+        // ana has room for one; a capacity of 0 receives nothing; away and offline are out.
+        assert_eq!(
+            picks,
+            [Some("ana"), Some("bo"), Some("bo"), Some("bo")].map(|s| s.map(str::to_owned))
+        );
+        let mut away = Spreader::over(&pool(Pool::Online, None, true), &agents, &q);
+        assert_eq!(away.pick(None, None).as_deref(), Some("cy"));
+
+        // Each item within its own department; none has room in dp_2 without the away.
+        let mut by_department = Spreader::over(&pool(Pool::Department, None, false), &agents, &q);
+        assert_eq!(by_department.pick(None, Some("dp_2")), None);
+        assert_eq!(by_department.pick(None, None), None);
+        assert_eq!(
+            by_department.pick(None, Some("dp_1")).as_deref(),
+            Some("ana")
+        );
+        assert_eq!(
+            by_department.pick_or_unplaced(None, Some("dp_2")),
+            "@none: @department"
+        );
+
+        // A named department; never to the item's own owner.
+        let mut one = Spreader::over(
+            &pool(Pool::DepartmentNamed("support".into()), Some("dp_1"), false),
+            &agents,
+            &q,
+        );
+        assert_eq!(one.pick(Some("ana"), None).as_deref(), Some("bo"));
+        // An agent that refused for want of room gets nothing more.
+        one.full("bo");
+        assert_eq!(one.pick(None, None).as_deref(), Some("ana"));
+        assert_eq!(one.pick(None, None), None);
     }
 }

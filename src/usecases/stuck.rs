@@ -10,7 +10,7 @@ use livectl_contract::{
     ReasonRequest, States,
 };
 
-use super::spread::Spreader;
+use super::spread::{Spreader, To};
 use crate::error::CliError;
 use crate::model::{Item, Stuck, StuckReason};
 use crate::ui::Ui;
@@ -111,8 +111,9 @@ pub enum Fix {
     Return,
     /// Cancel the takeovers.
     Cancel,
-    /// To these agents, spread evenly (queued ones are assigned).
-    Reassign(Vec<Agent>),
+    /// To these agents or this pool, spread evenly (queued ones are assigned), never above an
+    /// agent's capacity.
+    Reassign(To),
 }
 
 /// The items of a fix, each with the version found (a change meanwhile skips it).
@@ -151,14 +152,15 @@ pub async fn plan(
                 .map(|s| item(s, Action::Return(why())))
                 .collect()
         }
-        Fix::Reassign(agents) => {
-            let mut spreader = Spreader::new(client, agents).await?;
+        Fix::Reassign(to) => {
+            let mut spreader = Spreader::new(client, to).await?;
             stuck
                 .iter()
                 .map(|s| {
                     let i = &s.intervention;
                     let request = AssignRequest {
-                        agent: spreader.pick(i.owner.as_deref()).to_owned(),
+                        agent: spreader
+                            .pick_or_unplaced(i.owner.as_deref(), i.department.as_deref()),
                         reason: reason.clone(),
                     };
                     let action = if i.state == InterventionState::Queued {

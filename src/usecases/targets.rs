@@ -21,6 +21,8 @@ pub struct Target {
     pub version: Option<i64>,
     /// The owner when it was listed (for spreading).
     pub owner: Option<String>,
+    /// Its department when it was listed (for `@department`).
+    pub department: Option<String>,
     pub state: Option<InterventionState>,
 }
 
@@ -30,6 +32,7 @@ impl Target {
             id,
             version: None,
             owner: None,
+            department: None,
             state: None,
         }
     }
@@ -41,6 +44,7 @@ impl From<Intervention> for Target {
             id: i.id,
             version: Some(i.version),
             owner: i.owner,
+            department: i.department,
             state: Some(i.state),
         }
     }

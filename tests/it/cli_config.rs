@@ -108,14 +108,18 @@ fn login_saves_a_private_profile_that_later_runs_use() {
         .run(&["config", "set", "api_url", "http://example.invalid"]);
     assert_eq!(insecure.status.code(), Some(2));
 
-    // logout forgets the token; the next run says how to log in.
+    // logout forgets the token; the next run says how to log in to that profile again, and
+    // how to get back to the demo.
     assert!(sandbox.home.run(&["logout"]).status.success());
-    let after = sandbox.home.run(&["whoami"]);
-    assert_eq!(after.status.code(), Some(4));
+    let after = crate::harness::Run::from(sandbox.home.run(&["whoami"]));
+    let stderr = after.fails(4, &format!("no token for {}", sandbox.url));
     assert!(
-        String::from_utf8(after.stderr)
-            .unwrap()
-            .contains("livectl login")
+        stderr.contains(&format!(
+            "`livectl login --profile work --api-url {}`",
+            sandbox.url
+        )) && stderr.contains("--sandbox")
+            && stderr.contains("`livectl config --profile work unset api_url`"),
+        "{stderr}"
     );
 }
 

@@ -114,12 +114,22 @@ fn exit_codes_follow_the_api_answer() {
     let w = Workspace::new(&api);
     let assigned = w.in_state("assigned");
     let token = api.token.clone();
-    sandbox
-        .cli(&token, &["show", "iv_999"])
-        .fails(5, "intervention `iv_999` does not exist");
-    sandbox
+    let missing = sandbox.cli(&token, &["show", "iv_999"]);
+    let stderr = missing.fails(5, "intervention `iv_999` does not exist");
+    assert!(
+        stderr.contains("`livectl list` shows the open interventions"),
+        "{stderr}"
+    );
+    // Each kind's hint is its own: a user is not looked for among interventions.
+    let stderr = sandbox
         .cli(&token, &["history", "us_999"])
-        .fails(5, "us_999");
+        .fails(5, "user `us_999` does not exist")
+        .to_owned();
+    assert!(!stderr.contains("open interventions"), "{stderr}");
+    // Another kind's id is named as such, before anything is asked.
+    let user = sandbox.cli(&token, &["show", "us_4"]);
+    let stderr = user.fails(2, "`us_4` is a user's id; show takes an intervention's");
+    assert!(stderr.contains("`livectl history us_4`"), "{stderr}");
     sandbox
         .cli(&token, &["assign", &assigned])
         .fails(6, "it is assigned");

@@ -84,6 +84,11 @@ fn keys_reassign_an_intervention_and_the_audit_log_records_who() {
         &mut screen,
         &format!("{id}    reassigned from Bo Chen"),
     );
+    // An agent's status change reaches the feed from the stream too (issue 13).
+    sandbox
+        .cli(&api.token, &["status", "away", "--agent", w.bo.as_str()])
+        .ok();
+    wait_for(&mut p, &mut screen, "Bo Chen online -> away");
     key(&mut p, "q");
     assert_eq!(left(p, screen), 0);
 

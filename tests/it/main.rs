@@ -1,6 +1,8 @@
 //! Integration tests: the real `livectl` binary, over real HTTP, in an isolated HOME.
 
+mod agent_status;
 mod architecture;
+mod autopilot;
 mod bulk;
 mod bulk_journal;
 mod cli_api;
@@ -19,6 +21,7 @@ mod generated;
 mod harness;
 mod openapi;
 mod parsers;
+mod pools;
 mod sandbox_bad_input;
 mod sandbox_connections;
 mod sandbox_demo;

@@ -249,8 +249,11 @@ fn schemas_are_whole_timestamps_dated_and_pages_by_reference() {
         &doc["paths"]["/v1/events"]["get"]["responses"]["200"]["content"]["text/event-stream"];
     assert_eq!(stream["schema"]["$ref"], "#/components/schemas/Event");
     assert_eq!(
-        stream["itemSchema"]["properties"]["data"]["contentSchema"]["$ref"],
-        "#/components/schemas/Event"
+        stream["itemSchema"]["properties"]["data"]["contentSchema"]["oneOf"],
+        serde_json::json!([
+            {"$ref": "#/components/schemas/Event"},
+            {"$ref": "#/components/schemas/StatusEvent"}
+        ])
     );
 }
 

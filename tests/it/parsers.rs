@@ -45,6 +45,7 @@ fn text() -> impl Strategy<Value = String> {
         "now(-[0-9]{1,25}[dhms]){0,3}",
         "[a-z_]{1,12}=[0-9a-z.]{0,20}(,[a-z_]{1,12}=[0-9a-z.]{0,20}){0,4}",
         "(iv|ag|dp|tp|oc|bk|us|cv|msg)_[0-9]{0,25}",
+        "@(online|department|[a-z]{0,12})(:.{0,12})?",
         Just("1e-300".to_owned()),
         Just("NaN".to_owned()),
         Just("inf".to_owned()),
@@ -83,6 +84,8 @@ proptest! {
             let _ = instant.resolve(jiff::Timestamp::MIN);
         }
         let _ = s.parse::<livectl_contract::States>();
+        let _ = s.parse::<livectl::usecases::pool::Pool>();
+        let _ = s.parse::<livectl::usecases::autopilot::rules::Rule>();
     }
 
     #[test]

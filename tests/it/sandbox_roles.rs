@@ -34,6 +34,8 @@ const ROWS: &[Row] = &[
     ("GET", "/v1/agents/{id}", "/v1/agents/<cy>", "", 200, 200, 401),
     ("GET", "/v1/agents/{id}", "/v1/agents/ag_999999", "", 404, 404, 401),
     ("POST", "/v1/agents", "/v1/agents", r#"{"key": "<key>", "name": "N", "email": "<key>@example.com"}"#, 201, 403, 401),
+    ("POST", "/v1/agents/{id}/status", "/v1/agents/<me>/status", r#"{"status": "away"}"#, 200, 200, 401),
+    ("POST", "/v1/agents/{id}/status", "/v1/agents/<cy>/status", r#"{"status": "away"}"#, 200, 403, 401),
     ("GET", "/v1/departments", "/v1/departments", "", 200, 200, 401),
     ("GET", "/v1/departments/{id}", "/v1/departments/<support>", "", 200, 200, 401),
     ("POST", "/v1/departments", "/v1/departments", r#"{"key": "<key>", "name": "N"}"#, 201, 403, 401),

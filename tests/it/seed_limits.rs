@@ -100,6 +100,10 @@ fn breaking(limit: Limit) -> (Value, &'static str) {
             "conversations[0]"
         }
         // The transport's limits: the seed plan keeps within them by construction.
+        Limit::MaxLoad => {
+            doc["agents"][0]["max_load"] = json!(limit.max() + 1);
+            "agents[0].max_load"
+        }
         Limit::BatchOperations | Limit::PageSize | Limit::IdempotencyKeyLength => {
             unreachable!("{limit:?} does not apply to a seed document")
         }

@@ -521,6 +521,23 @@ impl Client {
         Ok(answer)
     }
 
+    /// Sets an agent's status: its own, or anyone's for an admin. The agent as it now is.
+    pub async fn set_status(
+        &self,
+        agent: &str,
+        request: &livectl_contract::StatusRequest,
+    ) -> Result<Agent, ClientError> {
+        let body = encode(request)?;
+        let (answer, _) = self
+            .post(
+                &["v1", "agents", agent, "status"],
+                &body,
+                Options::default(),
+            )
+            .await?;
+        Ok(answer)
+    }
+
     /// Follows the event stream after `after` (from the next change when None).
     pub fn events(&self, after: Option<i64>) -> crate::events::EventStream<'_> {
         crate::events::EventStream::new(self, after)

@@ -8,15 +8,17 @@ use futures_util::{Stream, StreamExt};
 
 use crate::client::Client;
 use crate::error::ClientError;
-use livectl_contract::Event;
+use livectl_contract::{Event, StatusEvent, StreamEvent};
 
 /// What the stream says next.
 #[derive(Debug)]
 pub enum Update {
     /// Connected (again, when `resumed`): changes flow from here with no gap.
     Connected { resumed: bool },
-    /// A change.
+    /// A change of an intervention.
     Event(Box<Event>),
+    /// A change of an agent's status.
+    Status(Box<StatusEvent>),
     /// The server sent something that is not an event of the contract; the stream goes on.
     Undecodable { id: String, detail: String },
     /// The connection dropped or could not be made; the stream reconnects after a pause.
@@ -69,14 +71,17 @@ impl<'a> EventStream<'a> {
         };
         let dropped = match messages.next().await {
             Some(Ok(message)) => {
-                return Ok(match serde_json::from_str::<Event>(&message.data) {
+                return Ok(match StreamEvent::decode(&message.event, &message.data) {
                     Ok(event) => {
-                        self.last = Some(event.seq);
-                        Update::Event(Box::new(event))
+                        self.last = Some(event.seq());
+                        match event {
+                            StreamEvent::Intervention(e) => Update::Event(Box::new(e)),
+                            StreamEvent::Status(e) => Update::Status(Box::new(e)),
+                        }
                     }
-                    Err(e) => Update::Undecodable {
+                    Err(detail) => Update::Undecodable {
                         id: message.id,
-                        detail: e.to_string(),
+                        detail,
                     },
                 });
             }

@@ -44,6 +44,23 @@ impl Kind {
         }
     }
 
+    pub const ALL: [Kind; 9] = [
+        Kind::Agent,
+        Kind::Department,
+        Kind::Topic,
+        Kind::Outcome,
+        Kind::Block,
+        Kind::User,
+        Kind::Conversation,
+        Kind::Message,
+        Kind::Intervention,
+    ];
+
+    /// The kind an id is of, when it is one.
+    pub fn of(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.parse(id).is_some())
+    }
+
     /// The id of row `n` of this kind.
     pub fn id(self, n: i64) -> String {
         format!("{}_{n}", self.prefix())

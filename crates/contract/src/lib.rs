@@ -16,6 +16,7 @@ pub mod problem;
 pub mod query;
 pub mod requests;
 pub mod seed;
+pub mod status;
 
 pub use action::{Action, ActionKind, Permission};
 pub use batch::*;
@@ -25,3 +26,4 @@ pub use models::*;
 pub use problem::*;
 pub use query::*;
 pub use requests::*;
+pub use status::{StatusEvent, StatusRequest, StreamEvent};

@@ -32,6 +32,8 @@ pub enum Limit {
     PageSize,
     /// Characters in an `Idempotency-Key`.
     IdempotencyKeyLength,
+    /// An agent's `max_load`: assigned interventions it takes at most.
+    MaxLoad,
 }
 
 impl Limit {
@@ -50,6 +52,7 @@ impl Limit {
         Limit::BodyBytes,
         Limit::PageSize,
         Limit::IdempotencyKeyLength,
+        Limit::MaxLoad,
     ];
 
     /// The largest value allowed.
@@ -68,6 +71,7 @@ impl Limit {
             Limit::BodyBytes => 1024 * 1024,
             Limit::PageSize => 1_000,
             Limit::IdempotencyKeyLength => 255,
+            Limit::MaxLoad => 10_000,
         }
     }
 
@@ -103,6 +107,19 @@ impl Limit {
         }
         Ok(())
     }
+}
+
+/// An agent's `max_load` as given: 0 to the limit.
+pub fn max_load(value: i64) -> Result<u32, String> {
+    u32::try_from(value)
+        .ok()
+        .filter(|n| *n as usize <= Limit::MaxLoad.max())
+        .ok_or_else(|| {
+            format!(
+                "must be a whole number from 0 to {} (null for no limit), not {value}",
+                Limit::MaxLoad.max()
+            )
+        })
 }
 
 /// The default page size when `?limit=` is left out.

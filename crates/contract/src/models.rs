@@ -80,6 +80,13 @@ pub struct Agent {
     pub role: Role,
     pub department: Option<String>,
     pub status: AgentStatus,
+    /// When its status last changed (when it was created, for one whose status never changed).
+    #[schema(schema_with = crate::openapi::timestamp)]
+    pub status_since: Timestamp,
+    /// How many assigned interventions it takes at most (its My Queue's count); null for no
+    /// limit. An assign or reassign that would take it past this is 409 `at_capacity`.
+    #[schema(schema_with = crate::openapi::max_load)]
+    pub max_load: Option<u32>,
     /// A deactivated agent receives no work.
     pub active: bool,
 }
@@ -264,6 +271,9 @@ pub struct AgentQueue {
     pub name: String,
     pub status: AgentStatus,
     pub active: bool,
+    /// Its capacity: how many assigned interventions it takes at most; null for no limit.
+    #[schema(schema_with = crate::openapi::max_load)]
+    pub max_load: Option<u32>,
     pub count: i64,
     #[schema(schema_with = crate::openapi::optional_timestamp)]
     pub oldest_assigned_at: Option<Timestamp>,

@@ -116,6 +116,38 @@ pub fn optional_timestamp() -> Object {
         .build()
 }
 
+fn integer(nullable: bool) -> ObjectBuilder {
+    if nullable {
+        ObjectBuilder::new().schema_type(SchemaType::from_iter([Type::Integer, Type::Null]))
+    } else {
+        ObjectBuilder::new().schema_type(Type::Integer)
+    }
+}
+
+/// An agent's `max_load`, as answered: 0 to the limit, or null for no limit.
+pub fn max_load() -> Object {
+    integer(true)
+        .minimum(Some(0))
+        .maximum(Some(Limit::MaxLoad.max() as u64))
+        .description(Some(
+            "How many assigned interventions the agent takes at most; null for no limit.",
+        ))
+        .build()
+}
+
+/// An agent's `max_load`, as given: 0 to the limit (422 otherwise), null or left out for none.
+pub fn max_load_input() -> Object {
+    integer(true)
+        .minimum(Some(0))
+        .maximum(Some(Limit::MaxLoad.max() as u64))
+        .description(Some(format!(
+            "How many assigned interventions the agent takes at most, 0 to {}: an assign or \
+             reassign past it is 409 `at_capacity`. Null or left out: no limit.",
+            Limit::MaxLoad.max()
+        )))
+        .build()
+}
+
 /// `?limit=`: a page size from 1 to the limit.
 pub fn page_size() -> Object {
     ObjectBuilder::new()

@@ -196,6 +196,13 @@ impl InterventionQuery {
     /// Whether a change is news to someone watching these filters: its intervention passes
     /// them as it is now, or the change moved it out of the owner filtered on (a watch on Sam
     /// sees Sam's items leave; a watch on the general queue sees items taken from it).
+    /// Whether an agent's status change belongs with these filters: when `owner` names that
+    /// agent (its My Queue is what the filters watch); the other filters describe interventions,
+    /// which a status change is not.
+    pub fn matches_status(&self, event: &crate::StatusEvent) -> bool {
+        matches!(&self.owner, Some(Owner::Agent(id)) if *id == event.agent)
+    }
+
     pub fn matches_event(&self, event: &Event, now: &Intervention) -> bool {
         if self.matches(now) {
             return true;

@@ -62,6 +62,53 @@ pub struct AgentInput {
     /// A deactivated agent receives no work; active when left out.
     #[serde(default = "default_true")]
     pub active: bool,
+    /// How many assigned interventions it takes at most: 0 to the limit; no limit when left
+    /// out or null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::openapi::max_load_input)]
+    pub max_load: Option<MaxLoadInput>,
+}
+
+/// An agent's `max_load` as written: any value, so that one that is negative, too large or not
+/// a whole number is a 422 (or a seed file's problem on its line) naming the field, rather than
+/// a body that does not parse. `check` says whether it is one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MaxLoadInput(pub serde_json::Value);
+
+impl MaxLoadInput {
+    /// The capacity, or why the value is not one.
+    pub fn check(&self) -> Result<u32, String> {
+        match self.0.as_i64() {
+            Some(n) => crate::limits::max_load(n),
+            None => Err(format!(
+                "must be a whole number from 0 to {} (null for no limit), not {}",
+                crate::Limit::MaxLoad.max(),
+                self.0
+            )),
+        }
+    }
+}
+
+impl From<u32> for MaxLoadInput {
+    fn from(n: u32) -> MaxLoadInput {
+        MaxLoadInput(n.into())
+    }
+}
+
+impl JsonSchema for MaxLoadInput {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "MaxLoad".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": ["integer", "null"],
+            "minimum": 0,
+            "maximum": crate::Limit::MaxLoad.max(),
+            "description": "How many assigned interventions the agent takes at most; no limit when null or left out"
+        })
+    }
 }
 
 fn default_role() -> Role {

@@ -28,6 +28,13 @@ pub enum ApiError {
         detail: String,
         current: Box<Intervention>,
     },
+    /// The target agent of an assign or reassign has as many assigned interventions as its
+    /// `max_load`.
+    #[error("{detail}")]
+    AtCapacity {
+        detail: String,
+        current: Box<Intervention>,
+    },
     #[error("the intervention changed since version {expected}: it is at version {}", current.version)]
     Precondition {
         expected: i64,
@@ -64,9 +71,9 @@ impl ApiError {
             ApiError::Validation(_) | ApiError::IdempotencyConflict(_) => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            ApiError::InvalidTransition { .. } | ApiError::IdempotencyInFlight => {
-                StatusCode::CONFLICT
-            }
+            ApiError::InvalidTransition { .. }
+            | ApiError::AtCapacity { .. }
+            | ApiError::IdempotencyInFlight => StatusCode::CONFLICT,
             ApiError::Precondition { .. } => StatusCode::PRECONDITION_FAILED,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
@@ -84,6 +91,7 @@ impl ApiError {
             ApiError::NotFound(_) => ProblemCode::NotFound,
             ApiError::Validation(_) => ProblemCode::ValidationFailed,
             ApiError::InvalidTransition { .. } => ProblemCode::InvalidTransition,
+            ApiError::AtCapacity { .. } => ProblemCode::AtCapacity,
             ApiError::Precondition { .. } => ProblemCode::PreconditionFailed,
             ApiError::IdempotencyConflict(_) | ApiError::IdempotencyInFlight => {
                 ProblemCode::IdempotencyConflict
@@ -99,6 +107,7 @@ impl ApiError {
         let status = self.status();
         let current = match self {
             ApiError::InvalidTransition { current, .. }
+            | ApiError::AtCapacity { current, .. }
             | ApiError::Precondition { current, .. } => Some(current.clone()),
             _ => None,
         };

@@ -22,6 +22,35 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
                 "Connect to a real platform.",
             ),
         ],
+        "livectl-autopilot" => &[
+            (
+                "livectl autopilot",
+                "Move the work of owners offline for over 2 minutes to online agents, within their max_load.",
+            ),
+            (
+                "livectl autopilot --grace 5m --to @department --queued 30m --no-reply 15m -o ndjson",
+                "Also assign what waited 30 minutes in the general queue and move what waits 15 for a reply, within each department; a JSON line per decision.",
+            ),
+            (
+                "livectl autopilot --once --dry-run --rule owner-offline,owner-away",
+                "What it would do now, sending nothing.",
+            ),
+            (
+                "livectl autopilot --config autopilot.toml",
+                "The settings from a file: rules = [\"owner-offline\", \"queued\"], grace = \"2m\", queued = \"30m\", to = \"@online\".",
+            ),
+        ],
+        "livectl-status" => &[
+            ("livectl status", "Your own status, and since when."),
+            (
+                "livectl status away --reason lunch",
+                "Set your status; watchers see the change on the event stream.",
+            ),
+            (
+                "livectl status offline --agent sam",
+                "Set another agent's status (an admin's token).",
+            ),
+        ],
         "livectl-queues" => &[
             (
                 "livectl queues",

@@ -8,12 +8,12 @@ use super::{App, Intent, forms};
 use crate::model::Item;
 
 impl App {
-    /// How many interventions an agent's My Queue holds.
-    fn load(&self, agent: &str) -> i64 {
+    /// How many interventions an agent's My Queue holds, and at most may hold.
+    fn load(&self, agent: &str) -> (i64, Option<u32>) {
         self.queues
             .iter()
             .find(|q| q.agent.as_deref() == Some(agent))
-            .map_or(0, |q| q.count)
+            .map_or((0, None), |q| (q.count, q.max_load))
     }
 
     /// `a`: queued ones are assigned to me, others' are reassigned to me.

@@ -274,29 +274,36 @@ pub(super) struct HistoryView {
     pub scroll: usize,
 }
 
-/// The agents an intervention can go to: active ones other than its owner, those online first
-/// and the least loaded first among them, each with its status and load.
+/// The agents an intervention can go to: active ones other than its owner, those online first,
+/// those with room before those at capacity, and the least loaded first among them, each with
+/// its status and load (`3/5` when it has a capacity).
 pub(super) fn agent_entries(
     agents: &[livectl_contract::Agent],
-    load: impl Fn(&str) -> i64,
+    load: impl Fn(&str) -> (i64, Option<u32>),
     names: &Names,
     except: Option<&str>,
 ) -> Vec<Entry<String>> {
-    let mut entries: Vec<((bool, i64), Entry<String>)> = agents
+    let mut entries: Vec<((bool, bool, i64), Entry<String>)> = agents
         .iter()
         .filter(|a| a.active && Some(a.id.as_str()) != except)
         .map(|a| {
-            let n = load(&a.id);
+            let (n, max) = load(&a.id);
+            let full = max.is_some_and(|max| n >= i64::from(max));
             let department = a
                 .department
                 .as_deref()
                 .map(|d| format!("  {}", names.of(d)))
                 .unwrap_or_default();
             (
-                (a.status != AgentStatus::Online, n),
+                (a.status != AgentStatus::Online, full, n),
                 Entry {
                     label: a.name.clone(),
-                    detail: format!("{:<7} {n} in My Queue{department}", a.status.as_str()),
+                    detail: format!(
+                        "{:<7} {} in My Queue{}{department}",
+                        a.status.as_str(),
+                        super::load(n, max),
+                        if full { " (full)" } else { "" }
+                    ),
                     value: a.id.clone(),
                 },
             )

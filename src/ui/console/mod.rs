@@ -22,8 +22,8 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use jiff::Timestamp;
 use livectl_contract::{
-    ActionKind, Agent, Block, Department, Event, Intervention, InterventionQuery, Outcome, Queues,
-    Topic,
+    ActionKind, Agent, Block, Department, Intervention, InterventionQuery, Outcome, Queues,
+    StreamEvent, Topic,
 };
 use ratatui::widgets::TableState;
 
@@ -122,6 +122,14 @@ struct Progress {
     total: u64,
 }
 
+/// A queue's size, and an agent's capacity beside it when it has one: `3/5`.
+fn load(count: i64, max_load: Option<u32>) -> String {
+    match max_load {
+        Some(max) => format!("{count}/{max}"),
+        None => count.to_string(),
+    }
+}
+
 /// The console: everything on screen comes from here.
 pub struct App {
     /// Times and names for people: the run's zone, and "now".
@@ -134,8 +142,8 @@ pub struct App {
     queues: Vec<QueueRow>,
     open: Vec<Intervention>,
     stuck: Vec<Stuck>,
-    /// Newest first.
-    feed: VecDeque<Event>,
+    /// Interventions' changes and agents' status changes, newest first.
+    feed: VecDeque<StreamEvent>,
     link: Link,
     /// Owner and department, as `livectl list` spells them.
     filter: InterventionQuery,

@@ -2,13 +2,14 @@
 //! interventions, the feed of events and the status line. Every piece of outside text is
 //! sanitized on its way into a cell.
 
+use livectl_contract::StreamEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, HighlightSpacing, Paragraph, Row, Table};
 
-use super::{App, Link, MIN_SIZE, Pane, popups};
+use super::{App, Link, MIN_SIZE, Pane, load, popups};
 use crate::model::{QueueRow, Stuck};
 use crate::ui::{Row as _, View, age, sanitize, timeline};
 
@@ -167,7 +168,7 @@ impl App {
             Row::new([
                 name,
                 q.status.clone().unwrap_or_default(),
-                q.count.to_string(),
+                load(q.count, q.max_load),
                 oldest(q.oldest_at),
             ])
         }));
@@ -180,7 +181,7 @@ impl App {
                 Constraint::Length(7),
             ],
         )
-        .header(Row::new(["QUEUE", "STATUS", "COUNT", "OLDEST"]).bold())
+        .header(Row::new(["QUEUE", "STATUS", "LOAD", "OLDEST"]).bold())
         .block(self.pane("Queues".into(), Some(Pane::Queues)))
         .row_highlight_style(self.highlight(Pane::Queues))
         .highlight_symbol("> ")
@@ -329,10 +330,16 @@ impl App {
             .iter()
             .take(shown)
             .map(|e| {
+                let (at, subject, what) = match e {
+                    StreamEvent::Intervention(e) => {
+                        (e.at, &e.intervention_id, timeline::event(&view, e))
+                    }
+                    StreamEvent::Status(e) => (e.at, &e.agent, timeline::status(&view, e)),
+                };
                 Line::from(vec![
-                    Span::styled(format!("{} ", self.ui.clock(e.at)), self.dim()),
-                    Span::raw(format!("{:<7} ", clean(&e.intervention_id))).bold(),
-                    Span::raw(clean(&timeline::event(&view, e))),
+                    Span::styled(format!("{} ", self.ui.clock(at)), self.dim()),
+                    Span::raw(format!("{:<7} ", clean(subject))).bold(),
+                    Span::raw(clean(&what)),
                 ])
             })
             .collect();

@@ -29,7 +29,8 @@ fn from<T: serde::de::DeserializeOwned>(v: Value) -> T {
 fn agent(id: &str, name: &str, role: &str, department: &str, status: &str, active: bool) -> Value {
     let key = name.split(' ').next().unwrap().to_lowercase();
     json!({"id": id, "key": key, "name": name, "email": format!("{key}@example.com"),
-           "role": role, "department": department, "status": status, "active": active})
+           "role": role, "department": department, "status": status, "active": active,
+           "status_since": NOW, "max_load": null})
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -136,17 +137,19 @@ fn workspace() -> Workspace {
             None,
         ),
     ];
-    let queue = |id: &str, name: &str, status: &str, count: u32, oldest: Option<&str>| {
-        json!({"agent": id, "name": name, "status": status, "active": true, "count": count,
-               "oldest_assigned_at": oldest, "oldest_wait_seconds": null})
-    };
+    let queue =
+        |id: &str, name: &str, status: &str, count: u32, max: Option<u32>, oldest: Option<&str>| {
+            json!({"agent": id, "name": name, "status": status, "active": true, "count": count,
+               "max_load": max, "oldest_assigned_at": oldest, "oldest_wait_seconds": null})
+        };
     let queues: Queues = from(json!({
         "general": {"count": 3, "oldest_queued_at": "2026-11-24T10:00:00Z", "oldest_wait_seconds": 7200},
         "agents": [
-            queue("ag_1", "Ana Lima", "online", 0, None),
-            queue("ag_2", "Bo Chen", "online", 2, Some("2026-11-24T11:30:00Z")),
-            queue("ag_3", "Cy Diaz", "away", 1, Some("2026-11-24T11:20:00Z")),
-            queue("ag_4", "Dan Ek", "offline", 1, Some("2026-11-24T09:00:00Z")),
+            queue("ag_1", "Ana Lima", "online", 0, None, None),
+            // Bo Chen is full: the picker says so and offers him after those with room.
+            queue("ag_2", "Bo Chen", "online", 2, Some(2), Some("2026-11-24T11:30:00Z")),
+            queue("ag_3", "Cy Diaz", "away", 1, Some(5), Some("2026-11-24T11:20:00Z")),
+            queue("ag_4", "Dan Ek", "offline", 1, None, Some("2026-11-24T09:00:00Z")),
         ],
     }));
     let catalog = |kind: &str, entries: &[(&str, &str)]| -> Value {
@@ -314,6 +317,41 @@ fn select(app: &mut App, id: &str) {
 #[test]
 fn main_view() {
     snapshot(&mut app(), "main");
+}
+
+/// Issue 13: an agent's status change is in the feed and in its My Queue's row at once.
+#[test]
+fn a_status_change_shows_in_the_feed_and_the_queues() {
+    let mut app = app();
+    app.status(from(
+        json!({"seq": 4, "at": "2026-11-24T11:58:00Z", "agent": "ag_3",
+        "actor": "ag_1", "from": "away", "to": "offline", "reason": "end of shift",
+        "idempotency_key": null}),
+    ));
+    let cy = app.agents().iter().find(|a| a.id == "ag_3").unwrap();
+    assert_eq!(cy.status, livectl_contract::AgentStatus::Offline);
+    snapshot(&mut app, "status_change");
+}
+
+/// Issue 13: among agents of one status, those at capacity come after those with room, and
+/// the picker says why.
+#[test]
+fn the_agent_picker_offers_full_agents_last_and_says_so() {
+    let mut app = app();
+    select(&mut app, "iv_1");
+    press(&mut app, KeyCode::Char('t'));
+    let screen = screen(&mut app, 160, 48);
+    let lines: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("in My Queue"))
+        .collect();
+    assert_eq!(lines.len(), 4, "{screen}");
+    assert!(lines[0].contains("Ana Lima") && lines[0].contains("online  0 in My Queue"));
+    assert!(
+        lines[1].contains("Bo Chen") && lines[1].contains("2/2 in My Queue (full)"),
+        "{screen}"
+    );
+    assert!(lines[2].contains("Cy Diaz") && lines[2].contains("1/5 in My Queue"));
 }
 
 #[test]

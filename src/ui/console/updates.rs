@@ -4,7 +4,9 @@
 use std::collections::HashSet;
 
 use jiff::Timestamp;
-use livectl_contract::{Agent, Event, HistoryRecord, Intervention, Queues, States};
+use livectl_contract::{
+    Agent, Event, HistoryRecord, Intervention, Queues, States, StatusEvent, StreamEvent,
+};
 
 use super::forms::Popup;
 use super::{App, FEED, Link, Message, Progress, held, popups};
@@ -34,7 +36,25 @@ impl App {
 
     /// A change from the event stream, for the feed.
     pub fn event(&mut self, event: Event) {
-        self.feed.push_front(event);
+        self.feed.push_front(StreamEvent::Intervention(event));
+        self.feed.truncate(FEED);
+    }
+
+    /// An agent's status change: in the feed, and at once in its My Queue's row and in what
+    /// decides whether its interventions are stuck (no request: the event says it all).
+    pub fn status(&mut self, change: StatusEvent) {
+        let mut active = true;
+        if let Some(a) = self.agents.iter_mut().find(|a| a.id == change.agent) {
+            a.status = change.to;
+            a.status_since = change.at;
+            active = a.active;
+        }
+        for q in &mut self.queues {
+            if active && q.agent.as_deref() == Some(change.agent.as_str()) {
+                q.status = Some(change.to.to_string());
+            }
+        }
+        self.feed.push_front(StreamEvent::Status(change));
         self.feed.truncate(FEED);
     }
 

@@ -2,6 +2,7 @@
 //! bounded concurrency and an optional rate, each start and end journaled; Ctrl-C, progress and
 //! the summary.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,14 +11,21 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use livectl_client::retry::retryable_status;
 use livectl_client::{Client, ClientError, Options as Send};
+use livectl_contract::{Action, AssignRequest, ProblemCode};
 
-use super::journal::{self, Header, Journal, Line, Notable, Results, Scan, Where};
+use super::journal::{self, Header, Journal, Line, Notable, Pick, Results, Scan, Where};
 use super::ledger::Mark;
 use super::{Command, Options, RATES, key};
 use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
 use crate::model::{Item, ItemOutcome, ItemResult, Summary};
 use crate::ui::Ui;
 use crate::ui::progress::Progress;
+use crate::usecases::pool::{self, Route};
+use crate::usecases::spread::Router;
+
+/// The reason of an item skipped because no agent had room for it; such items make the run
+/// exit 3, as a failure would.
+pub const NO_CAPACITY: &str = "no agent has capacity";
 
 /// The time between two actions at `rate` a second, kept within what a timer takes whatever
 /// the rate (the parser already refuses rates outside `RATES`).
@@ -107,6 +115,7 @@ pub(super) async fn execute(
         mut ledger,
         plan_at,
         mut notable,
+        picks,
     } = scan;
     let pace = options.pace.over(header.pace);
     let started = std::time::Instant::now();
@@ -123,13 +132,27 @@ pub(super) async fn execute(
     };
     let progress = Progress::items(ui, ledger.left());
     let mut failures = 0u64;
+    let mut no_room = 0u64;
     let limiter = pace.rate.map(|r| {
         let mut interval = tokio::time::interval(rate_period(r));
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         tokio::sync::Mutex::new(interval)
     });
-    let (journal_ref, run_id, limiter_ref, stop_ref) =
-        (&journal, header.run_id.as_str(), &limiter, &stop);
+    // Items routed to a pool get their agent as they are sent; one sent before (by an earlier
+    // run, or an earlier pass of this one) goes to the same agent again, with the same key.
+    let router = Router::default();
+    let picks = Picks {
+        journal: &journal,
+        earlier: std::sync::Mutex::new(picks),
+    };
+    let (journal_ref, run_id, limiter_ref, stop_ref, router_ref, picks_ref) = (
+        &journal,
+        header.run_id.as_str(),
+        &limiter,
+        &stop,
+        &router,
+        &picks,
+    );
     // The first pass sends what is left; each further pass (at most `retries`) sends again, with
     // the same keys, what failed in the pass before for a reason that may pass now.
     let mut pass = 0;
@@ -159,7 +182,9 @@ pub(super) async fn execute(
                 if stop_ref.load(Ordering::SeqCst) {
                     return Ok(Acted::NotSent);
                 }
-                Ok::<_, CliError>(act(client, journal_ref, run_id, n, item).await)
+                Ok::<_, CliError>(
+                    act(client, journal_ref, router_ref, picks_ref, run_id, n, item).await,
+                )
             })
             .buffer_unordered(usize::from(pace.concurrency.max(1)));
         futures_util::pin_mut!(outcomes);
@@ -181,6 +206,14 @@ pub(super) async fn execute(
                 ItemOutcome::Failed => Mark::Failed,
             };
             ledger.set(n, mark);
+            if mark == Mark::Skipped
+                && result
+                    .reason
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with(NO_CAPACITY))
+            {
+                no_room += 1;
+            }
             match mark {
                 // Counted as it ends: a later pass may still do it.
                 Mark::Retry => {
@@ -290,12 +323,67 @@ pub(super) async fn execute(
             "retry what failed for a passing reason with `{resume}`"
         )));
     }
+    if no_room > 0 {
+        return Err(CliError::new(
+            ErrorKind::PartialBulk,
+            format!(
+                "{no_room} of {} item(s) were left where they are: {NO_CAPACITY}",
+                summary.total
+            ),
+        )
+        .hint("raise a max_load, bring agents online, or widen the pool (--include-away)"));
+    }
     Ok(())
+}
+
+/// The agents that items in flight were sent to from a pool, journaled before each attempt.
+struct Picks<'j> {
+    journal: &'j Journal,
+    /// Items without an end yet, or failed and waiting for another pass.
+    earlier: std::sync::Mutex<HashMap<u64, Pick>>,
+}
+
+impl Picks<'_> {
+    fn earlier(&self, n: u64) -> Option<Pick> {
+        self.earlier.lock().ok()?.get(&n).cloned()
+    }
+
+    /// Records where item `n` goes now; false when the journal cannot say so (then it is not
+    /// sent).
+    fn record(&self, n: u64, pick: &Pick) -> bool {
+        let written = self
+            .journal
+            .record(&Line::Pick {
+                n,
+                agent: pick.agent.clone(),
+                version: pick.version,
+            })
+            .is_some();
+        if written && let Ok(mut earlier) = self.earlier.lock() {
+            earlier.insert(n, pick.clone());
+        }
+        written
+    }
+
+    /// Item `n` ended for good: its agent need not be remembered.
+    fn forget(&self, n: u64) {
+        if let Ok(mut earlier) = self.earlier.lock() {
+            earlier.remove(&n);
+        }
+    }
 }
 
 /// One item: its start recorded with its key before the first attempt, then its end. An item
 /// whose start cannot be recorded is not sent.
-async fn act(client: &Client, journal: &Journal, run_id: &str, n: u64, item: Item) -> Acted {
+async fn act(
+    client: &Client,
+    journal: &Journal,
+    router: &Router,
+    picks: &Picks<'_>,
+    run_id: &str,
+    n: u64,
+    item: Item,
+) -> Acted {
     let key = key(run_id, &item);
     if journal
         .record(&Line::Start {
@@ -306,18 +394,31 @@ async fn act(client: &Client, journal: &Journal, run_id: &str, n: u64, item: Ite
     {
         return Acted::NotSent;
     }
-    // Only whether it acted matters here; the answer is not decoded.
-    let answer: Result<serde::de::IgnoredAny, ClientError> = client
-        .act(
-            &item.id,
-            &item.action,
-            Send {
-                idempotency_key: Some(key),
-                if_match: item.version,
-            },
-        )
-        .await;
-    let (outcome, reason, retry) = classify(answer);
+    let (outcome, reason, retry) = match item.action.target() {
+        // No agent of its pool had room when it was planned: left where it is, never forced.
+        Some(to) if let Some(pool) = pool::unplaced_in(to) => (
+            ItemOutcome::Skipped,
+            Some(format!("{NO_CAPACITY} in {pool}; left where it is")),
+            false,
+        ),
+        Some(to) if let Some(route) = Route::decode(to) => {
+            routed(client, router, picks, &route, n, &item, &key).await
+        }
+        _ => {
+            // Only whether it acted matters here; the answer is not decoded.
+            let answer: Result<serde::de::IgnoredAny, ClientError> = client
+                .act(
+                    &item.id,
+                    &item.action,
+                    Send {
+                        idempotency_key: Some(key),
+                        if_match: item.version,
+                    },
+                )
+                .await;
+            classify(answer)
+        }
+    };
     let at = journal.record(&Line::End {
         n,
         id: item.id.clone(),
@@ -325,6 +426,9 @@ async fn act(client: &Client, journal: &Journal, run_id: &str, n: u64, item: Ite
         reason: reason.clone(),
         retry,
     });
+    if !retry {
+        picks.forget(n);
+    }
     Acted::Ended {
         n,
         result: ItemResult {
@@ -335,6 +439,104 @@ async fn act(client: &Client, journal: &Journal, run_id: &str, n: u64, item: Ite
         at,
         retry,
     }
+}
+
+/// How many agents of a pool an item may be offered to when each refuses it for want of room.
+const OFFERS: usize = 8;
+
+/// An item routed to a pool: its owner and department as they are now, then the least-loaded
+/// agent of the pool with room; an agent that refuses it for want of room (409 `at_capacity`:
+/// someone else filled it meanwhile) is marked full and the next is tried, with the same key.
+async fn routed(
+    client: &Client,
+    router: &Router,
+    picks: &Picks<'_>,
+    route: &Route,
+    n: u64,
+    item: &Item,
+    key: &str,
+) -> (ItemOutcome, Option<String>, bool) {
+    let now = match client.intervention(&item.id).await {
+        Ok(i) => i,
+        Err(e) => return classify::<()>(Err(e)),
+    };
+    let left = || {
+        (
+            ItemOutcome::Skipped,
+            Some(format!(
+                "{NO_CAPACITY} in {}; left where it is",
+                route.encode()
+            )),
+            false,
+        )
+    };
+    // Sent before (the answer lost): the same request again, same agent and same If-Match,
+    // which the key replays if it was done; another request under that key would be refused.
+    let mut earlier = picks.earlier(n);
+    for _ in 0..OFFERS {
+        let pick = match earlier.take() {
+            Some(pick) => pick,
+            None => {
+                let picked = router
+                    .pick(
+                        client,
+                        route,
+                        now.owner.as_deref(),
+                        now.department.as_deref(),
+                    )
+                    .await;
+                match picked {
+                    Ok(Some(agent)) => Pick {
+                        agent,
+                        // The version the pick was made on when none was listed: an item
+                        // that someone moved meanwhile is not moved again.
+                        version: item.version.or(Some(now.version)),
+                    },
+                    Ok(None) => return left(),
+                    Err(e) => return (ItemOutcome::Failed, Some(e.message), true),
+                }
+            }
+        };
+        let agent = pick.agent.clone();
+        if !picks.record(n, &pick) {
+            return (
+                ItemOutcome::Failed,
+                Some("the journal cannot be written; not sent".into()),
+                true,
+            );
+        }
+        let action = match &item.action {
+            Action::Assign(r) => Action::Assign(AssignRequest {
+                agent: agent.clone(),
+                reason: r.reason.clone(),
+            }),
+            Action::Reassign(r) => Action::Reassign(AssignRequest {
+                agent: agent.clone(),
+                reason: r.reason.clone(),
+            }),
+            other => other.clone(),
+        };
+        let answer: Result<serde::de::IgnoredAny, ClientError> = client
+            .act(
+                &item.id,
+                &action,
+                Send {
+                    idempotency_key: Some(key.to_owned()),
+                    if_match: pick.version,
+                },
+            )
+            .await;
+        match answer {
+            Err(ClientError::Problem {
+                status: 409,
+                problem,
+            }) if problem.code == ProblemCode::AtCapacity.as_str() => {
+                router.full(route, &agent).await;
+            }
+            answer => return classify(answer),
+        }
+    }
+    left()
 }
 
 /// Done, skipped (changed by someone else: never retried with a fresh version) or failed; a
@@ -356,6 +558,15 @@ fn classify<T>(answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, 
                 false,
             )
         }
+        // The agent filled up meanwhile: the platform keeps its capacity, the item stays.
+        Err(ClientError::Problem {
+            status: 409,
+            problem,
+        }) if problem.code == ProblemCode::AtCapacity.as_str() => (
+            ItemOutcome::Skipped,
+            Some(format!("{NO_CAPACITY}: {}", problem.detail)),
+            false,
+        ),
         Err(e) => {
             // Worth another try on resume: what the client itself would retry (a key still
             // running, a throttle, a 5xx) or a failure without an answer.

@@ -205,7 +205,7 @@ async fn connected(stream: &mut EventStream<'_>, deadline: Instant) -> Result<()
         match update {
             Ok(Update::Connected { .. }) => return Ok(()),
             Ok(Update::Disconnected { .. }) => continue,
-            Ok(Update::Event(_) | Update::Undecodable { .. }) => {
+            Ok(Update::Event(_) | Update::Status(_) | Update::Undecodable { .. }) => {
                 return Err("GET /v1/events sent an event before it was connected".into());
             }
             Err(e) => return Err(format!("GET /v1/events: {e}")),
@@ -240,7 +240,10 @@ async fn next(
             Ok(Ok(Update::Undecodable { id, detail })) => {
                 return Err(format!("the event with id `{id}` does not read: {detail}"));
             }
-            Ok(Ok(Update::Connected { .. } | Update::Disconnected { .. })) => continue,
+            // Agents' status changes are not the suite's.
+            Ok(Ok(Update::Connected { .. } | Update::Disconnected { .. } | Update::Status(_))) => {
+                continue;
+            }
             Ok(Err(e)) => return Err(format!("GET /v1/events: {e}")),
         }
     }

@@ -75,6 +75,7 @@ impl Suite {
             department: Some(department.clone()),
             status: AgentStatus::Online,
             active: true,
+            max_load: None,
         };
         let agent_a = create(CatalogInput::Agent(agent_input("a"))).await?;
         let agent_b = create(CatalogInput::Agent(agent_input("b"))).await?;

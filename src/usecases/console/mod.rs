@@ -95,6 +95,8 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
                     while let Ok(said) = heard.try_recv() {
                         hear(&mut app, said, &mut dirty);
                     }
+                    // An owner who went away or offline makes its interventions stuck now.
+                    restuck(&mut app, options.limits);
                 }
                 // The follower is gone (it never ends by itself): say so rather than seem live.
                 None => {

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 use livectl_client::{Client, ClientError, Update};
-use livectl_contract::{Event, Intervention, ProblemCode, Queues};
+use livectl_contract::{Event, Intervention, ProblemCode, Queues, StatusEvent};
 use tokio::sync::mpsc;
 
 use super::jobs::Done;
@@ -23,6 +23,8 @@ pub(super) enum Heard {
     Gap,
     Down(String),
     Event(Event),
+    /// An agent's status changed.
+    Status(StatusEvent),
     /// Something the console should say, the stream going on.
     Note(String),
 }
@@ -56,6 +58,7 @@ pub(super) async fn follow(client: Client, tell: mpsc::Sender<Heard>) {
                     }
                 }
                 Ok(Update::Event(event)) => Heard::Event(*event),
+                Ok(Update::Status(change)) => Heard::Status(*change),
                 Ok(Update::Disconnected { error }) => Heard::Down(error.to_string()),
                 Ok(Update::Undecodable { id, detail }) => Heard::Note(format!(
                     "skipped event {id}, which is not an event of the contract: {detail}"
@@ -96,6 +99,7 @@ pub(super) fn hear(app: &mut App, said: Heard, dirty: &mut Option<HashSet<String
             }
             app.event(event);
         }
+        Heard::Status(change) => app.status(change),
         Heard::Note(note) => app.failed(note),
     }
 }

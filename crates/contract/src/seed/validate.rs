@@ -53,6 +53,10 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
                 format!("`{}` is already the email of agent `{first}`", a.email),
             );
         }
+        if let Some(Err(message)) = a.max_load.as_ref().map(crate::MaxLoadInput::check) {
+            let line = c.t.line(&a.key, "max_load");
+            c.problem(line, format!("{at}.max_load"), message);
+        }
         if let Some(d) = &a.department {
             c.known(
                 &a.key,

@@ -67,14 +67,20 @@ where
     R::Input: Send + 'static,
 {
     let body = input.body;
+    let event_key = key.clone();
     app.post(
         token,
         key,
         path.into(),
         &input.value,
-        move |tx, caller, _| {
+        move |tx, caller, now| {
             caller.require_admin()?;
-            let (row, result) = store::upsert::<R>(tx, &body)?;
+            let change = store::Change {
+                actor: caller.agent_id,
+                at: now,
+                key: event_key.as_deref(),
+            };
+            let (row, result) = R::upsert_by(tx, &body, &change)?;
             let mut reply = Reply::new(result.status(), &row)?;
             reply.upsert = Some(result);
             Ok(reply)

@@ -12,9 +12,10 @@ use futures_util::stream::{self, Stream, StreamExt};
 use super::extract::{Bearer, Id, LastEventId, Q};
 use super::{App, json};
 use crate::error::ApiError;
-use crate::store::{Caller, Store, catalog, events as store, history, visibility};
+use crate::store::{Caller, Store, agents, catalog, events as store, history, visibility};
 use livectl_contract::{
-    AuditQuery, Event, EventStreamQuery, HistoryQuery, HistoryRecord, Page, Problem, User,
+    AuditQuery, Event, EventStreamQuery, HistoryQuery, HistoryRecord, Page, Problem, StreamEvent,
+    User,
 };
 
 /// Events, oldest first: the audit log.
@@ -105,7 +106,7 @@ pub async fn stream(
         .read(token, move |conn, caller| {
             let start = match resume {
                 Some(seq) => seq,
-                None => store::latest_seq(conn)?,
+                None => agents::last_seq(conn)?,
             };
             Ok((start, caller))
         })
@@ -129,7 +130,7 @@ fn events_after(
 ) -> impl Stream<Item = Result<SseEvent, Infallible>> {
     let changes = app.store.subscribe();
     stream::unfold(
-        (app, start, VecDeque::<Event>::new(), changes),
+        (app, start, VecDeque::<StreamEvent>::new(), changes),
         move |(app, mut last, mut buffer, mut changes)| async move {
             loop {
                 // The sandbox is stopping: the client resumes elsewhere with Last-Event-ID.
@@ -137,10 +138,10 @@ fn events_after(
                     return None;
                 }
                 if let Some(event) = buffer.pop_front() {
-                    let data = serde_json::to_string(&event).ok()?;
+                    let data = event.data().ok()?;
                     let sse = SseEvent::default()
-                        .id(event.seq.to_string())
-                        .event("intervention")
+                        .id(event.seq().to_string())
+                        .event(event.kind())
                         .data(data);
                     return Some((Ok(sse), (app, last, buffer, changes)));
                 }
@@ -153,7 +154,7 @@ fn events_after(
                     .ok()?;
                 match batch.last() {
                     Some(newest) => {
-                        last = newest.seq;
+                        last = newest.seq();
                         buffer.extend(batch.into_iter().filter(|e| visibility::event(caller, e)));
                     }
                     // Wake on a change in this process, or poll for one from another process.

@@ -1,5 +1,6 @@
 //! The HTTP face of the sandbox: routes, shared state and how answers are written.
 
+mod agents;
 mod catalog;
 mod conditional;
 mod events;
@@ -152,6 +153,7 @@ pub fn router(app: App) -> Router {
             get(catalog::list_agents).post(catalog::create_agent),
         )
         .route("/agents/{id}", get(catalog::get_agent))
+        .route("/agents/{id}/status", post(agents::set_status))
         .route(
             "/departments",
             get(catalog::list_departments).post(catalog::create_department),

@@ -138,7 +138,12 @@ impl Store {
             let mut ids = Ids::default();
             for step in plan.catalog() {
                 let input = step.input(&ids).map_err(internal)?;
-                let (id, result) = catalog::upsert_input(tx, &input)?;
+                let change = catalog::Change {
+                    actor: ADMIN.agent_id,
+                    at: now,
+                    key: None,
+                };
+                let (id, result) = catalog::upsert_input(tx, &input, &change)?;
                 ids.record(input.kind(), input.key(), id);
                 tally.upserted(result);
             }

@@ -2,6 +2,7 @@
 //! so creating the same key again is an upsert. One generic upsert, get and list serve them all;
 //! each resource says only its columns, how a row reads and how an input is checked.
 
+use jiff::Timestamp;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
 
@@ -22,12 +23,40 @@ pub trait Resource: Sized + Send + 'static {
     const TABLE: &'static str;
     /// The columns after `id`, `key` first: what `values` gives and `from_row` reads from 1 on.
     const COLUMNS: &'static [&'static str];
+    /// Columns the store keeps itself, read after `COLUMNS` and never written from an input.
+    const KEPT: &'static [&'static str] = &[];
 
     /// A row (its id at 0, then `COLUMNS`) as the resource.
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
 
     /// The input checked against the limits and the references resolved, as `COLUMNS` values.
     fn values(tx: &Transaction, input: &Self::Input) -> Result<Vec<Value>, ApiError>;
+
+    /// Creates or updates by key on behalf of a caller: a resource whose change is an event
+    /// (an agent's status) writes it here.
+    fn upsert_by(
+        tx: &Transaction,
+        input: &Self::Input,
+        _change: &Change<'_>,
+    ) -> Result<(Self, UpsertResult), ApiError> {
+        upsert::<Self>(tx, input)
+    }
+}
+
+/// Who makes a change, when, and under which `Idempotency-Key`: what its event records.
+pub struct Change<'a> {
+    pub actor: i64,
+    pub at: Timestamp,
+    pub key: Option<&'a str>,
+}
+
+/// Every column a row is read from: `id`, `COLUMNS`, then `KEPT`.
+fn selected<R: Resource>() -> String {
+    std::iter::once("id")
+        .chain(R::COLUMNS.iter().copied())
+        .chain(R::KEPT.iter().copied())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Text within its limit, or a 422 naming the field.
@@ -97,17 +126,18 @@ pub fn upsert<R: Resource>(
     Ok((row, result))
 }
 
-/// A creation of the catalog from a seed plan; returns the new row's id.
+/// A creation of the catalog from a seed plan, by `change.actor`; returns the new row's id.
 pub fn upsert_input(
     tx: &Transaction,
     input: &CatalogInput,
+    change: &Change<'_>,
 ) -> Result<(String, UpsertResult), ApiError> {
     fn id<R: Resource + HasId>((row, result): (R, UpsertResult)) -> (String, UpsertResult) {
         (row.id().to_owned(), result)
     }
     Ok(match input {
         CatalogInput::Department(x) => id(upsert::<Department>(tx, x)?),
-        CatalogInput::Agent(x) => id(upsert::<Agent>(tx, x)?),
+        CatalogInput::Agent(x) => id(Agent::upsert_by(tx, x, change)?),
         CatalogInput::Topic(x) => id(upsert::<Topic>(tx, x)?),
         CatalogInput::Outcome(x) => id(upsert::<Outcome>(tx, x)?),
         CatalogInput::Block(x) => id(upsert::<Block>(tx, x)?),
@@ -118,8 +148,8 @@ pub fn upsert_input(
 pub fn by_row<R: Resource>(conn: &Connection, n: i64) -> Result<Option<R>, ApiError> {
     Ok(conn
         .prepare_cached(&format!(
-            "SELECT id, {} FROM {} WHERE id = ?1",
-            R::COLUMNS.join(", "),
+            "SELECT {} FROM {} WHERE id = ?1",
+            selected::<R>(),
             R::TABLE
         ))?
         .query_row([n], R::from_row)
@@ -147,8 +177,8 @@ pub fn list<R: Resource + HasId>(
     };
     let items = conn
         .prepare_cached(&format!(
-            "SELECT id, {} FROM {} WHERE id > ?1 ORDER BY id LIMIT ?2",
-            R::COLUMNS.join(", "),
+            "SELECT {} FROM {} WHERE id > ?1 ORDER BY id LIMIT ?2",
+            selected::<R>(),
             R::TABLE
         ))?
         .query_map(params![after, limit as i64 + 1], R::from_row)?
@@ -208,7 +238,9 @@ impl Resource for Agent {
         "department_id",
         "status",
         "active",
+        "max_load",
     ];
+    const KEPT: &'static [&'static str] = &["status_since"];
 
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Agent> {
         Ok(Agent {
@@ -220,12 +252,28 @@ impl Resource for Agent {
             department: opt_id(Kind::Department, row.get(5)?),
             status: word(row, 6)?,
             active: row.get(7)?,
+            max_load: row.get(8)?,
+            status_since: super::ts(row.get(9)?),
         })
+    }
+
+    fn upsert_by(
+        tx: &Transaction,
+        input: &AgentInput,
+        change: &Change<'_>,
+    ) -> Result<(Agent, UpsertResult), ApiError> {
+        super::agents::upsert(tx, input, change)
     }
 
     fn values(tx: &Transaction, input: &AgentInput) -> Result<Vec<Value>, ApiError> {
         key_and_name("", &input.key, &input.name)?;
         email("email", &input.email)?;
+        let max_load = input
+            .max_load
+            .as_ref()
+            .map(livectl_contract::MaxLoadInput::check)
+            .transpose()
+            .map_err(|e| ApiError::Validation(format!("max_load {e}")))?;
         let department = input
             .department
             .as_deref()
@@ -252,6 +300,7 @@ impl Resource for Agent {
             department.into(),
             input.status.as_str().to_owned().into(),
             i64::from(input.active).into(),
+            max_load.map(i64::from).into(),
         ])
     }
 }

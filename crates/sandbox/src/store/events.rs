@@ -5,9 +5,11 @@ use jiff::Timestamp;
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row, Transaction, params, params_from_iter};
 
-use super::{decode_cursor, encode_cursor, ms, opt_id, page_limit, paginate, reference, ts, word};
+use super::{
+    agents, decode_cursor, encode_cursor, ms, opt_id, page_limit, paginate, reference, ts, word,
+};
 use crate::error::ApiError;
-use livectl_contract::{AuditQuery, Event, EventAction, Kind, Page};
+use livectl_contract::{AuditQuery, Event, EventAction, Kind, Page, StreamEvent};
 
 /// One change to record, in the transaction that makes it.
 pub(in crate::store) struct NewEvent<'a> {
@@ -55,23 +57,28 @@ fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Event> {
     })
 }
 
-/// The seq of the newest event, 0 when there is none (the last entry of the log's key: no
-/// scan).
-pub fn latest_seq(conn: &Connection) -> Result<i64, ApiError> {
-    let seq: Option<i64> = conn
-        .prepare_cached("SELECT max(seq) FROM events")?
-        .query_row([], |r| r.get(0))?;
-    Ok(seq.unwrap_or(0))
-}
-
-/// Events with a seq above `after`, oldest first, at most `limit`.
-pub fn events_after(conn: &Connection, after: i64, limit: usize) -> Result<Vec<Event>, ApiError> {
-    Ok(conn
+/// Events of both kinds (interventions' changes and agents' status changes) with a seq above
+/// `after`, oldest first, at most `limit`: the first `limit` of each, merged by seq.
+pub fn events_after(
+    conn: &Connection,
+    after: i64,
+    limit: usize,
+) -> Result<Vec<StreamEvent>, ApiError> {
+    let interventions = conn
         .prepare_cached(&format!(
             "{EVENT_SELECT} WHERE seq > ?1 ORDER BY seq LIMIT ?2"
         ))?
         .query_map(params![after, limit as i64], event_from_row)?
-        .collect::<Result<Vec<_>, _>>()?)
+        .collect::<Result<Vec<_>, _>>()?;
+    let statuses = agents::status_events_after(conn, after, limit)?;
+    let mut merged: Vec<StreamEvent> = interventions
+        .into_iter()
+        .map(StreamEvent::Intervention)
+        .chain(statuses.into_iter().map(StreamEvent::Status))
+        .collect();
+    merged.sort_by_key(StreamEvent::seq);
+    merged.truncate(limit);
+    Ok(merged)
 }
 
 pub fn audit(conn: &Connection, q: &AuditQuery) -> Result<Page<Event>, ApiError> {

@@ -7,6 +7,7 @@
 //! never wait for the writer. `synchronous = NORMAL` in WAL mode keeps every acknowledged commit
 //! across a crash of the process (kill -9); only a power cut could lose the last transactions.
 
+pub mod agents;
 pub mod batch;
 pub mod catalog;
 pub mod conversations;

@@ -119,10 +119,11 @@ INSERT INTO agents (id, key, name, email, role, department_id, status, active)
     ),
     // Whether an agent may read a user asks for that user's interventions.
     Migration::Sql("CREATE INDEX interventions_by_user ON interventions(user_id, id);"),
+    Migration::Sql(AGENT_CAPACITY_AND_STATUS_EVENTS),
     Migration::Run(flat_costs),
 ];
 
-/// Costs that do not grow with the data (version 3). An existing database gets its queues'
+/// Costs that do not grow with the data (version 4). An existing database gets its queues'
 /// sizes counted from the interventions it holds; from then on the triggers keep them.
 fn flat_costs(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(FLAT_COSTS)?;
@@ -136,11 +137,11 @@ fn flat_costs(tx: &Transaction) -> rusqlite::Result<()> {
 /// Costs that do not grow with the data: the queues' sizes kept by triggers (so `/v1/queues`
 /// counts nothing), partial indexes that find the oldest waits and an owner's open
 /// interventions (`list --owner X`, whose filter must spell the states as the index does)
-/// without reading the finished ones, an index for expiring idempotency records, and the count of
-/// changes to agents and tokens that tells each process when its remembered tokens are stale
+/// without reading the finished ones, an index for expiring idempotency records, and the mark
+/// of changes to agents and tokens that tells each process when its remembered tokens are stale
 /// (`tokens.rs`): a random number drawn anew at each change, so that a change rolled back
-/// never leaves a number that a later change could draw again. Queue 0 is the general queue (`queued`), queue N agent N's My Queue
-/// (`assigned` to N), as `/v1/queues` counts them.
+/// never leaves a number that a later change could draw again. Queue 0 is the general queue
+/// (`queued`), queue N agent N's My Queue (`assigned` to N), as `/v1/queues` counts them.
 const FLAT_COSTS: &str = r#"
 CREATE TABLE queue_sizes (queue INTEGER PRIMARY KEY, size INTEGER NOT NULL);
 CREATE TRIGGER queue_sizes_insert AFTER INSERT ON interventions
@@ -196,6 +197,28 @@ CREATE TRIGGER auth_token_removed AFTER DELETE ON tokens
 BEGIN
     UPDATE auth_generation SET n = random();
 END;
+"#;
+
+/// Agents gain a capacity (`max_load`, NULL for none) and the instant their status last changed
+/// (`status_since`, in ms; agents that exist already count from the migration); status changes
+/// get a table of their own. A status change takes its `seq` from the events' sequence (the
+/// `sqlite_sequence` row of `events`, which AUTOINCREMENT keeps above every seq ever used), so
+/// the stream orders and resumes both kinds by one number.
+const AGENT_CAPACITY_AND_STATUS_EVENTS: &str = r#"
+ALTER TABLE agents ADD COLUMN max_load INTEGER;
+ALTER TABLE agents ADD COLUMN status_since INTEGER NOT NULL DEFAULT 0;
+UPDATE agents SET status_since = CAST(unixepoch('subsec') * 1000 AS INTEGER);
+CREATE TABLE status_events (
+    seq INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    agent_id INTEGER NOT NULL REFERENCES agents(id),
+    actor_id INTEGER,
+    from_status TEXT NOT NULL,
+    to_status TEXT NOT NULL,
+    reason TEXT,
+    idempotency_key TEXT
+);
+CREATE INDEX status_events_by_agent ON status_events(agent_id, seq);
 "#;
 
 /// The schema version this build writes.

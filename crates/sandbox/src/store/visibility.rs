@@ -1,7 +1,8 @@
 //! Who may read what: the one place the rule of `docs/contract.md` ("Roles") is written. The
 //! handlers and the event stream ask here; nothing else decides.
 //!
-//! - Any valid token: itself, the agents, departments, topics, outcomes, blocks and queues.
+//! - Any valid token: itself, the agents, departments, topics, outcomes, blocks and queues, and
+//!   on the event stream every agent's status changes.
 //! - An admin: everything.
 //! - An agent: the interventions it *may see*, which are the queued ones and those it owns (in
 //!   any state); through them, their conversations, their users with their history and their
@@ -17,7 +18,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Caller;
 use crate::error::ApiError;
-use livectl_contract::{Event, EventAction, Intervention, InterventionState, Kind};
+use livectl_contract::{EventAction, Intervention, InterventionState, Kind, StreamEvent};
 
 /// The rule for one intervention, as SQL over `interventions i` with the agent bound at `?`.
 /// `may_see` below is the same rule in Rust; keep the two together.
@@ -127,7 +128,12 @@ pub fn audit(
 /// interventions it may see at the moment of the event, just before or just after it. Queue
 /// entries (started, returned) and exits (assigned or cancelled from the queue: no
 /// `from_owner`), and every event whose `from_owner` or `to_owner` is the agent itself.
-pub fn event(caller: Caller, event: &Event) -> bool {
+pub fn event(caller: Caller, event: &StreamEvent) -> bool {
+    let event = match event {
+        // Agents and their status are every token's to read, so are their changes.
+        StreamEvent::Status(_) => return true,
+        StreamEvent::Intervention(event) => event,
+    };
     if caller.is_admin() {
         return true;
     }

@@ -33,7 +33,7 @@ use crate::error::CliError;
 use crate::model::ItemOutcome;
 use crate::usecases::bulk::Pace;
 
-pub use read::{PlanLines, Scan, open, plan_lines};
+pub use read::{Pick, PlanLines, Scan, open, plan_lines};
 pub use results::{Notable, Results, Where};
 pub use write::{Journal, Planner, runs_dir};
 
@@ -78,6 +78,15 @@ pub enum Line {
     Planned { items: u64 },
     /// Written before the first attempt.
     Start { n: u64, key: String },
+    /// The agent of a pool an item is about to be sent to, and the version its If-Match
+    /// names, written before that attempt: a resume sends an item in flight to the same agent
+    /// with the same If-Match, the same request, so its key replays the answer.
+    Pick {
+        n: u64,
+        agent: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        version: Option<i64>,
+    },
     /// Written when the item ended. `retry` marks a failure worth another try on resume.
     End {
         n: u64,

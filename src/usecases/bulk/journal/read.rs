@@ -1,6 +1,7 @@
 //! Reading a journal back: what it says so far (to resume), the plan again (to dispatch), and
 //! the items that did not go well (for the summary), each as a stream over the file.
 
+use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -22,6 +23,13 @@ const HEADER_MAX: u64 = 64 * 1024;
 pub(super) const BUFFER: usize = 64 * 1024;
 
 /// What a journal says so far.
+/// Where an item routed to a pool was sent: its agent, and the version its If-Match named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pick {
+    pub agent: String,
+    pub version: Option<i64>,
+}
+
 pub struct Scan {
     /// Where each planned item stands.
     pub ledger: Ledger,
@@ -29,6 +37,9 @@ pub struct Scan {
     pub plan_at: u64,
     /// The ends of items that were skipped or failed, in the order they were written.
     pub notable: Vec<Notable>,
+    /// The agent (and If-Match) each item in flight was last sent to from a pool (only items
+    /// without an end).
+    pub picks: HashMap<u64, Pick>,
 }
 
 impl Scan {
@@ -38,6 +49,7 @@ impl Scan {
             ledger: Ledger::new(items),
             plan_at,
             notable: Vec::new(),
+            picks: HashMap::new(),
         }
     }
 }
@@ -87,6 +99,7 @@ pub fn open(
     let mut items = 0;
     let mut planned: Option<Ledger> = None;
     let mut notable = Vec::new();
+    let mut picks = HashMap::new();
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -134,6 +147,12 @@ pub fn open(
                 Some(mark) if mark.left() => ledger.set(n, Mark::InFlight),
                 Some(_) => {}
             },
+            (Some(ledger), Line::Pick { n, agent, version }) => {
+                if ledger.get(n).is_none() {
+                    return Err(no_item(path, line_no, n));
+                }
+                picks.insert(n, Pick { agent, version });
+            }
             (
                 Some(ledger),
                 Line::End {
@@ -143,6 +162,7 @@ pub fn open(
                 if ledger.get(n).is_none() {
                     return Err(no_item(path, line_no, n));
                 }
+                picks.remove(&n);
                 ledger.set(
                     n,
                     match outcome {
@@ -181,6 +201,7 @@ pub fn open(
             ledger,
             plan_at,
             notable,
+            picks,
         },
     ))
 }

@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{catalog, events, interventions};
+use super::{agents, catalog, events, interventions};
 use crate::error::ApiError;
 
 #[derive(OpenApi)]
@@ -45,10 +45,10 @@ the event stream.\n\
     ),
     modifiers(&Bearer),
     security(("bearer" = [])),
-    components(schemas(livectl_contract::BatchOp)),
+    components(schemas(livectl_contract::BatchOp, livectl_contract::StatusEvent)),
     paths(
         catalog::me,
-        catalog::list_agents, catalog::get_agent, catalog::create_agent,
+        catalog::list_agents, catalog::get_agent, catalog::create_agent, agents::set_status,
         catalog::list_departments, catalog::get_department, catalog::create_department,
         catalog::list_topics, catalog::get_topic, catalog::create_topic,
         catalog::list_outcomes, catalog::get_outcome, catalog::create_outcome,
@@ -136,17 +136,21 @@ fn event_stream(doc: &mut Value) -> Result<(), String> {
         json!({
             "type": "object",
             "description": "One server-sent event: `id:` is the event's seq (what `Last-Event-ID` \
-                resumes after), `event:` is `intervention`, `data:` the Event as JSON. The stream \
+                resumes after), `event:` is `intervention` (`data:` an Event as JSON) or `status` \
+                (`data:` a StatusEvent, an agent's status change; both kinds share one seq). The stream \
                 opens with `retry:` (the reconnection delay in milliseconds) and sends comments \
                 to keep the connection alive.",
             "required": ["id", "event", "data"],
             "properties": {
                 "id": {"type": "string", "pattern": super::extract::LAST_EVENT_ID_PATTERN},
-                "event": {"const": "intervention"},
+                "event": {"enum": ["intervention", "status"]},
                 "data": {
                     "type": "string",
                     "contentMediaType": "application/json",
-                    "contentSchema": {"$ref": "#/components/schemas/Event"},
+                    "contentSchema": {"oneOf": [
+                        {"$ref": "#/components/schemas/Event"},
+                        {"$ref": "#/components/schemas/StatusEvent"},
+                    ]},
                 },
                 "retry": {"type": "integer", "minimum": 0},
             },

@@ -70,6 +70,9 @@ pub fn act(
             current: Box::new(current),
         });
     }
+    if let Some(t) = target {
+        at_capacity(tx, t, id, &current)?;
+    }
     let version = current.version + 1;
     let at = ms(now);
     let (from_owner, to_owner) = match action {
@@ -149,6 +152,35 @@ fn target_agent(conn: &Connection, id: &str) -> Result<i64, ApiError> {
         )));
     }
     Ok(n)
+}
+
+/// 409 `at_capacity` when the agent already has as many assigned interventions as its
+/// `max_load`: its capacity is never passed, whoever asks.
+fn at_capacity(
+    conn: &Connection,
+    agent: i64,
+    id: &str,
+    current: &Intervention,
+) -> Result<(), ApiError> {
+    let (max_load, load): (Option<i64>, i64) = conn
+        .prepare_cached(
+            // The load is the agent's queue size, kept by triggers (schema.rs): counting the
+            // agent's interventions on every assignment grew with its history.
+            "SELECT a.max_load, coalesce((SELECT size FROM queue_sizes WHERE queue = a.id), 0) \
+             FROM agents a WHERE a.id = ?1",
+        )?
+        .query_row([agent], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    match max_load {
+        Some(max) if load >= max => Err(ApiError::AtCapacity {
+            detail: format!(
+                "cannot give intervention {id} to {}: it has {load} assigned intervention(s), its \
+                 max_load is {max}; choose another agent",
+                Kind::Agent.id(agent)
+            ),
+            current: Box::new(current.clone()),
+        }),
+        _ => Ok(()),
+    }
 }
 
 fn forbidden(action: &Action, id: &str, owner: Option<i64>, caller: Caller) -> ApiError {

@@ -22,7 +22,7 @@ pub fn queues(conn: &Connection, now: Timestamp) -> Result<Queues, ApiError> {
         .prepare_cached(
             "SELECT a.id, a.name, a.status, a.active, coalesce(q.size, 0), \
              (SELECT min(i.assigned_at) FROM interventions i INDEXED BY interventions_assigned \
-             WHERE i.state = 'assigned' AND i.owner_id = a.id) \
+             WHERE i.state = 'assigned' AND i.owner_id = a.id), a.max_load \
              FROM agents a LEFT JOIN queue_sizes q ON q.queue = a.id ORDER BY a.id",
         )?
         .query_map([], |r| {
@@ -32,6 +32,7 @@ pub fn queues(conn: &Connection, now: Timestamp) -> Result<Queues, ApiError> {
                 name: r.get(1)?,
                 status: word::<AgentStatus>(r, 2)?,
                 active: r.get(3)?,
+                max_load: r.get(6)?,
                 count: r.get(4)?,
                 oldest_assigned_at: opt_ts(oldest),
                 oldest_wait_seconds: wait(oldest),

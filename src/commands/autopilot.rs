@@ -1,0 +1,114 @@
+//! `livectl autopilot`: the on-call fixer. It moves work off owners who went offline (or away,
+//! or were deactivated) once the grace period has passed, assigns what waited too long in the
+//! general queue, and moves what waits too long for a reply; every move through the bulk engine
+//! with If-Match, so nothing moves twice. It runs until Ctrl-C or SIGTERM (exit 0), then says
+//! what it did.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Ctx;
+use super::act::AwayArgs;
+use crate::error::CliError;
+use crate::usecases::autopilot::{self, Options, rules::Given, rules::Settings};
+
+#[derive(Debug, Args)]
+pub struct AutopilotArgs {
+    /// How long an owner may be offline (or away, or inactive) before its work moves, such as
+    /// 90s or 2m [default: 2m]
+    #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
+    pub grace: Option<String>,
+    /// Where work goes: a pool (@online, @department, @department:NAME) or agents; an owner's
+    /// work goes back to the general queue when no agent has room [default: @online]
+    #[arg(long, value_name = "POOL", allow_hyphen_values = true, add = clap_complete::engine::ArgValueCandidates::new(crate::completion::agents))]
+    pub to: Vec<String>,
+    #[command(flatten)]
+    pub away: AwayArgs,
+    /// Assign from the pool what waited in the general queue longer than this (turns the queued
+    /// rule on)
+    #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
+    pub queued: Option<String>,
+    /// Move to another agent what waited for a reply longer than this (turns the no-reply rule
+    /// on)
+    #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
+    pub no_reply: Option<String>,
+    /// The rules, repeated or comma-separated: owner-offline, owner-away, owner-inactive,
+    /// queued, no-reply [default: owner-offline and owner-inactive, with queued and no-reply
+    /// when their thresholds are given]
+    #[arg(long = "rule", value_name = "RULE")]
+    pub rules: Vec<String>,
+    /// A TOML file of the same settings (rules, grace, queued, no_reply, to, include_away);
+    /// flags win over it
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Say what it would do; send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Look once (catching up on what is stuck), act, and stop
+    #[arg(long)]
+    pub once: bool,
+    /// Where the journal of each batch of moves goes [default: the runs directory]
+    #[arg(long, value_name = "DIR")]
+    pub journal_dir: Option<PathBuf>,
+}
+
+pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
+    let flags = Given {
+        rules: (!args.rules.is_empty()).then(|| args.rules.clone()),
+        grace: args.grace.clone(),
+        queued: args.queued.clone(),
+        no_reply: args.no_reply.clone(),
+        to: (!args.to.is_empty()).then(|| args.to.join(",")),
+        include_away: args.away.include_away.then_some(true),
+    };
+    let file = match &args.config {
+        Some(path) => Given::read(path)?,
+        None => Given::default(),
+    };
+    let settings = Settings::try_from(flags.over(file))?;
+    // Every --to is checked (and a pool's name) before the token is.
+    for to in &settings.to {
+        if crate::usecases::pool::Pool::is_pool(to) {
+            crate::usecases::spread::pool_of(to)?;
+        }
+    }
+    let connection = ctx.connection().await?;
+    let client = &connection.client;
+    autopilot::check_admin(client).await?;
+    let options = Options {
+        dry_run: args.dry_run,
+        once: args.once,
+        journal_dir: args.journal_dir.clone(),
+        journal_limit: None,
+    };
+    let ui = &ctx.ui;
+    ui.note(format!(
+        "autopilot: rules {}; grace {}; to {}{}{}{}",
+        settings
+            .rules
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        livectl_contract::duration::format(settings.grace),
+        settings.to.join(", "),
+        if settings.include_away {
+            " and away agents"
+        } else {
+            ""
+        },
+        if args.dry_run {
+            "; dry run: nothing is sent"
+        } else {
+            ""
+        },
+        if args.once {
+            "; one look"
+        } else {
+            " (Ctrl-C to stop)"
+        },
+    ));
+    let summary = autopilot::run(client, &connection.target(), ui, &settings, &options).await?;
+    ui.autopilot_summary(&summary)
+}

@@ -1,0 +1,61 @@
+//! `livectl autopilot`'s log: one line per decision for people, one NDJSON object per decision
+//! with `-o ndjson` (or `json`), and the summary when it stops.
+
+use super::{Format, Ui};
+use crate::error::CliError;
+use crate::model::{AutopilotSummary, Decision, Names};
+
+impl Ui {
+    fn machine(&self) -> bool {
+        matches!(self.format, Some(Format::Json | Format::Ndjson))
+    }
+
+    /// `10:00:05  iv_3  owner-offline: reassign from Sam Okafor (ag_4) to Ana Lima (ag_2): done;
+    /// owner Sam Okafor (ag_4) offline for 2m10s`
+    pub fn decision(&self, names: &Names, d: &Decision) -> Result<(), CliError> {
+        if self.machine() {
+            return self.json_line(d);
+        }
+        let who = |id: &Option<String>| match id.as_deref() {
+            Some(id) => format!("{} ({id})", names.of(id)),
+            None => "-".into(),
+        };
+        let what = match d.action.as_str() {
+            "reassign" => format!("reassign from {} to {}", who(&d.from), who(&d.to)),
+            "assign" => format!("assign to {}", who(&d.to)),
+            "return" => format!("return to the general queue from {}", who(&d.from)),
+            _ => "leave where it is".into(),
+        };
+        let detail = d
+            .detail
+            .as_deref()
+            .map(|x| format!(" ({x})"))
+            .unwrap_or_default();
+        self.line(&format!(
+            "{}  {}  {}: {what}: {}{detail}; {}",
+            self.clock(d.at),
+            d.intervention,
+            d.rule,
+            d.result,
+            d.why
+        ))
+    }
+
+    /// The summary: a last NDJSON object `{"summary": …}` for machines, a line on stderr for
+    /// people.
+    pub fn autopilot_summary(&self, s: &AutopilotSummary) -> Result<(), CliError> {
+        if self.machine() {
+            return self.json_line(&serde_json::json!({ "summary": s }));
+        }
+        let would = if s.would > 0 {
+            format!(", {} would be done (dry run)", s.would)
+        } else {
+            String::new()
+        };
+        self.note(format!(
+            "autopilot stopped after {}s: {} decision(s): {} done, {} skipped (changed by someone else), {} failed, {} left (no agent has capacity){would}",
+            s.seconds, s.decisions, s.done, s.skipped, s.failed, s.left
+        ));
+        Ok(())
+    }
+}

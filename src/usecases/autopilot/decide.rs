@@ -1,0 +1,328 @@
+//! The autopilot's judgement, with no I/O: given the agents, the queues and the open
+//! interventions as they are now, what to do about each one a rule covers, and when to look
+//! again.
+
+use std::collections::HashMap;
+
+use jiff::{SignedDuration, Timestamp};
+use livectl_contract::{
+    Action, Agent, AgentStatus, AssignRequest, Intervention, InterventionState, Queues,
+    ReasonRequest,
+};
+
+use super::rules::{Rule, Settings};
+use crate::model::{Decision, Item};
+use crate::usecases::spread::{Spreader, To};
+
+/// What the platform looks like now.
+pub struct World<'a> {
+    pub agents: &'a [Agent],
+    pub queues: &'a Queues,
+    pub open: &'a [Intervention],
+    pub now: Timestamp,
+    /// When this autopilot first saw each inactive agent inactive (the contract dates no
+    /// deactivation).
+    pub inactive_since: &'a HashMap<String, Timestamp>,
+}
+
+/// A decision, and the item the bulk engine sends for it (None: nothing to send).
+pub struct Decided {
+    pub decision: Decision,
+    pub item: Option<Item>,
+}
+
+/// The decisions due now, and the next instant one will be (None: none pending).
+pub fn decide(
+    settings: &Settings,
+    to: &To,
+    world: &World<'_>,
+) -> (Vec<Decided>, Option<Timestamp>) {
+    let agents: HashMap<&str, &Agent> = world.agents.iter().map(|a| (a.id.as_str(), a)).collect();
+    let mut spreader = Spreader::over(
+        &fresh(to, world.agents, settings.include_away),
+        world.agents,
+        world.queues,
+    );
+    let mut next: Option<Timestamp> = None;
+    let due = |at: Timestamp, next: &mut Option<Timestamp>| {
+        if at <= world.now {
+            true
+        } else {
+            *next = Some(next.map_or(at, |n| n.min(at)));
+            false
+        }
+    };
+    let name = |id: &str| match agents.get(id) {
+        Some(a) => format!("{} ({id})", a.name),
+        None => id.to_owned(),
+    };
+    let mut out = Vec::new();
+    for i in world.open {
+        let owner = i.owner.as_deref().and_then(|o| agents.get(o).copied());
+        let found = match (i.state, owner) {
+            (InterventionState::Assigned, Some(owner)) => {
+                absent(settings, owner, world)
+                    .and_then(|(rule, since, what)| {
+                        due(since + settings.grace, &mut next).then(|| {
+                            let why = format!(
+                                "owner {} {what} for {}",
+                                name(&owner.id),
+                                age(since, world.now)
+                            );
+                            // To the pool, or back to the general queue when nobody has room.
+                            match spreader.pick(Some(&owner.id), i.department.as_deref()) {
+                                Some(agent) => (rule, why, Some(reassign(agent, rule))),
+                                None => (
+                                    rule,
+                                    format!("{why}; no agent has capacity"),
+                                    Some(Action::Return(ReasonRequest {
+                                        reason: Some(format!(
+                                            "autopilot: {rule}, no agent has capacity"
+                                        )),
+                                    })),
+                                ),
+                            }
+                        })
+                    })
+                    .or_else(|| {
+                        if !settings.has(Rule::NoReply) {
+                            return None;
+                        }
+                        let since = waiting_since(i)?;
+                        due(since + settings.no_reply, &mut next).then(|| {
+                            let why =
+                                format!("user waiting for a reply for {}", age(since, world.now));
+                            let action = spreader
+                                .pick(Some(&owner.id), i.department.as_deref())
+                                .map(|agent| reassign(agent, Rule::NoReply));
+                            (Rule::NoReply, why, action)
+                        })
+                    })
+            }
+            (InterventionState::Queued, _) if settings.has(Rule::Queued) => {
+                due(i.queued_at + settings.queued, &mut next).then(|| {
+                    let why = format!("queued for {}", age(i.queued_at, world.now));
+                    let action = spreader.pick(None, i.department.as_deref()).map(|agent| {
+                        Action::Assign(AssignRequest {
+                            agent,
+                            reason: Some(format!("autopilot: {}", Rule::Queued)),
+                        })
+                    });
+                    (Rule::Queued, why, action)
+                })
+            }
+            _ => None,
+        };
+        if let Some((rule, why, action)) = found {
+            out.push(decided(i, rule, why, action, world.now, to));
+        }
+    }
+    (out, next)
+}
+
+/// Agents named by `--to` as they are now: only the active ones who are online (or away, with
+/// `--include-away`) take work. A pool is looked at afresh by the spreader itself.
+fn fresh(to: &To, agents: &[Agent], include_away: bool) -> To {
+    match to {
+        To::Agents(named) => To::Agents(
+            agents
+                .iter()
+                .filter(|a| named.iter().any(|n| n.id == a.id))
+                .filter(|a| {
+                    a.active
+                        && (a.status == AgentStatus::Online
+                            || (include_away && a.status == AgentStatus::Away))
+                })
+                .cloned()
+                .collect(),
+        ),
+        pool => pool.clone(),
+    }
+}
+
+fn reassign(agent: String, rule: Rule) -> Action {
+    Action::Reassign(AssignRequest {
+        agent,
+        reason: Some(format!("autopilot: {rule}")),
+    })
+}
+
+/// The owner rule that covers `owner` now, since when, and its state in words.
+fn absent(
+    settings: &Settings,
+    owner: &Agent,
+    world: &World<'_>,
+) -> Option<(Rule, Timestamp, &'static str)> {
+    if !owner.active {
+        let since = world
+            .inactive_since
+            .get(&owner.id)
+            .copied()
+            .unwrap_or(world.now);
+        return settings.has(Rule::OwnerInactive).then_some((
+            Rule::OwnerInactive,
+            since,
+            "inactive",
+        ));
+    }
+    match owner.status {
+        AgentStatus::Offline if settings.has(Rule::OwnerOffline) => {
+            Some((Rule::OwnerOffline, owner.status_since, "offline"))
+        }
+        AgentStatus::Away if settings.has(Rule::OwnerAway) => {
+            Some((Rule::OwnerAway, owner.status_since, "away"))
+        }
+        _ => None,
+    }
+}
+
+/// Since when the user has waited for an answer (as `stuck` counts it), if unanswered.
+fn waiting_since(i: &Intervention) -> Option<Timestamp> {
+    let user = i.last_user_message_at?;
+    let answered = i.last_agent_message_at.is_some_and(|a| a >= user);
+    (!answered).then(|| i.assigned_at.map_or(user, |at| at.max(user)))
+}
+
+fn age(since: Timestamp, now: Timestamp) -> String {
+    let secs = now.duration_since(since).max(SignedDuration::ZERO);
+    livectl_contract::duration::format(SignedDuration::from_secs(secs.as_secs()))
+}
+
+fn decided(
+    i: &Intervention,
+    rule: Rule,
+    why: String,
+    action: Option<Action>,
+    now: Timestamp,
+    to: &To,
+) -> Decided {
+    let (name, target) = match &action {
+        Some(a) => (a.name().to_owned(), a.target().map(str::to_owned)),
+        None => ("none".to_owned(), None),
+    };
+    let left = action.is_none();
+    Decided {
+        decision: Decision {
+            at: now,
+            rule: rule.to_string(),
+            intervention: i.id.clone(),
+            version: i.version,
+            action: name,
+            from: i.owner.clone(),
+            to: target,
+            why,
+            result: if left { "left".into() } else { String::new() },
+            detail: left.then(|| format!("no agent has capacity in {}", to.describe())),
+        },
+        item: action.map(|action| Item {
+            id: i.id.clone(),
+            version: Some(i.version),
+            action,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::ToSpan;
+    use serde_json::json;
+
+    use super::*;
+    use crate::usecases::pool::Pool;
+
+    const NOW: &str = "2026-11-24T12:00:00Z";
+
+    fn agent(id: &str, status: &str, since: &str, max_load: Option<u32>) -> Agent {
+        serde_json::from_value(json!({
+            "id": id, "key": null, "name": id, "email": format!("{id}@x"), "role": "agent",
+            "department": "dp_1", "status": status, "status_since": since,
+            "max_load": max_load, "active": true
+        }))
+        .unwrap()
+    }
+
+    fn assigned(id: &str, owner: &str) -> Intervention {
+        serde_json::from_value(json!({
+            "id": id, "conversation_id": "cv_1",
+            "user": {"id": "us_1", "name": "Ada", "channel": "web"},
+            "summary": "s", "department": "dp_1", "state": "assigned", "owner": owner,
+            "queued_at": "2026-11-24T10:00:00Z", "assigned_at": "2026-11-24T10:00:00Z",
+            "closed_at": null, "last_user_message_at": null, "last_agent_message_at": null,
+            "tags": [], "completion": null, "version": 2, "updated_at": NOW
+        }))
+        .unwrap()
+    }
+
+    fn queues() -> Queues {
+        serde_json::from_value(json!({
+            "general": {"count": 0, "oldest_queued_at": null, "oldest_wait_seconds": null},
+            "agents": []
+        }))
+        .unwrap()
+    }
+
+    fn settings() -> Settings {
+        Settings::try_from(super::super::rules::Given::default()).unwrap()
+    }
+
+    fn run(
+        agents: &[Agent],
+        open: &[Intervention],
+    ) -> (Vec<(String, Option<String>)>, Option<Timestamp>) {
+        let now: Timestamp = NOW.parse().unwrap();
+        let world = World {
+            agents,
+            queues: &queues(),
+            open,
+            now,
+            inactive_since: &HashMap::new(),
+        };
+        let to = To::Pool {
+            pool: Pool::Online,
+            department: None,
+            include_away: false,
+        };
+        let (decided, next) = decide(&settings(), &to, &world);
+        let decided = decided
+            .into_iter()
+            .map(|d| (d.decision.action, d.decision.to))
+            .collect();
+        (decided, next)
+    }
+
+    #[test]
+    fn an_owner_within_the_grace_keeps_its_work_until_it_is_due() {
+        let now: Timestamp = NOW.parse().unwrap();
+        let since = now - 1.minute();
+        let agents = [
+            agent("bo", "offline", &since.to_string(), None),
+            agent("cy", "online", NOW, None),
+        ];
+        let (decided, next) = run(&agents, &[assigned("iv_1", "bo")]);
+        assert!(decided.is_empty());
+        assert_eq!(
+            next,
+            Some(since + 2.minutes()),
+            "looks again when the grace ends"
+        );
+    }
+
+    #[test]
+    fn past_the_grace_work_goes_to_the_pool_or_back_to_the_queue() {
+        let long_ago = "2026-11-24T11:00:00Z";
+        let agents = [
+            agent("bo", "offline", long_ago, None),
+            agent("cy", "online", NOW, Some(1)),
+        ];
+        let (decided, next) = run(&agents, &[assigned("iv_1", "bo"), assigned("iv_2", "bo")]);
+        assert_eq!(
+            decided,
+            [
+                ("reassign".to_owned(), Some("cy".to_owned())),
+                ("return".to_owned(), None)
+            ],
+            "cy takes one, and nobody else has room"
+        );
+        assert_eq!(next, None);
+    }
+}

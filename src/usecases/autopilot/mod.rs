@@ -1,0 +1,354 @@
+//! `livectl autopilot`: an on-call fixer that runs until stopped. It follows the event stream
+//! (resumed with Last-Event-ID), looks at the platform when something changed or when a pending
+//! rule falls due, and sends what its rules decide through the bulk engine, with If-Match at
+//! the version it saw and a journal, so two autopilots (or an autopilot and a person) never
+//! move an item twice: the second is refused 412 and reported as skipped.
+//!
+//! - `rules.rs`: the rules and settings, from flags or a TOML file;
+//! - `decide.rs`: the judgement, with no I/O;
+//! - here: the loop, the moves and the summary.
+
+mod decide;
+pub mod rules;
+
+use std::collections::{HashMap, HashSet};
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use futures_util::TryStreamExt;
+use jiff::Timestamp;
+use livectl_client::{Client, FULL_PAGE, Update};
+use livectl_contract::{ActionKind, Intervention, InterventionQuery, Role, States};
+
+use self::decide::{Decided, World, decide};
+use self::rules::Settings;
+use super::bulk::{self, journal};
+use super::lookup::{self, NamesOf};
+use super::spread::{self, To};
+use crate::error::{CliError, ErrorKind};
+use crate::model::{AutopilotSummary, ItemOutcome, Names};
+use crate::ui::Ui;
+
+/// The longest the autopilot goes without looking, when nothing is due and nothing happens:
+/// a deactivation, for one, is no event.
+const IDLE_LOOK: Duration = Duration::from_secs(30);
+/// The shortest pause between two looks, so a burst of events costs one look.
+const SETTLE: Duration = Duration::from_millis(100);
+
+/// How a run goes.
+pub struct Options {
+    pub dry_run: bool,
+    /// Catch up once and stop (cron, tests).
+    pub once: bool,
+    /// Where each batch's journal goes (the runs directory when None).
+    pub journal_dir: Option<PathBuf>,
+    /// The test hook LIVECTL_JOURNAL_LIMIT, passed on to the engine.
+    pub journal_limit: Option<u64>,
+}
+
+/// Refuses a token that is not an admin's (exit 4) before anything is watched: an autopilot
+/// moves other agents' work.
+pub async fn check_admin(client: &Client) -> Result<(), CliError> {
+    let me = client.me().await?;
+    if me.agent.role != Role::Admin {
+        return Err(CliError::new(
+            ErrorKind::Auth,
+            format!(
+                "autopilot moves other agents' work and needs an admin's token; this one acts as {} ({}), an agent",
+                me.agent.name, me.agent.id
+            ),
+        )
+        .hint("use an admin's profile or LIVECTL_TOKEN"));
+    }
+    Ok(())
+}
+
+/// Runs until stopped (Ctrl-C or SIGTERM), or after one look with `once`; the summary.
+pub async fn run(
+    client: &Client,
+    target: &str,
+    ui: &Ui,
+    settings: &Settings,
+    options: &Options,
+) -> Result<AutopilotSummary, CliError> {
+    let names = lookup::names(client, NamesOf::People).await?;
+    let started = std::time::Instant::now();
+    let mut pilot = Pilot {
+        client,
+        target,
+        settings,
+        options,
+        ui,
+        names,
+        to: resolve_to(client, settings).await?,
+        summary: AutopilotSummary::default(),
+        inactive_since: HashMap::new(),
+        seen: HashSet::new(),
+    };
+    // A stop is handled here: between looks it ends the watch at once; during a batch the
+    // engine lets what is in flight finish.
+    let _claim = crate::signals::claim();
+    let result = pilot.watch().await;
+    pilot.summary.seconds = started.elapsed().as_secs();
+    match result {
+        // A stop asked for while a batch was in flight: it finished, the summary follows.
+        Err(e) if e.kind == ErrorKind::Interrupted => Ok(pilot.summary),
+        Err(e) => Err(e),
+        Ok(()) => Ok(pilot.summary),
+    }
+}
+
+/// `--to` resolved once (a pool stays a pool: its members are looked at every time).
+async fn resolve_to(client: &Client, settings: &Settings) -> Result<To, CliError> {
+    spread::to(client, &Ui::silent(), &settings.to, settings.include_away).await
+}
+
+struct Pilot<'a> {
+    client: &'a Client,
+    target: &'a str,
+    settings: &'a Settings,
+    options: &'a Options,
+    ui: &'a Ui,
+    names: Names,
+    to: To,
+    summary: AutopilotSummary,
+    inactive_since: HashMap<String, Timestamp>,
+    /// (intervention, version, action) already decided: said once, sent once (a dry run, or an
+    /// item left for want of capacity, is not said again until it changes).
+    seen: HashSet<(String, i64, String)>,
+}
+
+impl Pilot<'_> {
+    async fn watch(&mut self) -> Result<(), CliError> {
+        let mut events = self.client.events(None);
+        if !self.options.once {
+            // Connected before catching up, so no change between the two is missed.
+            loop {
+                let update = tokio::select! {
+                    update = events.next() => update?,
+                    () = crate::signals::interrupted() => return Ok(()),
+                };
+                match update {
+                    Update::Disconnected { error } => {
+                        self.ui
+                            .note(format!("the event stream failed ({error}); reconnecting"));
+                    }
+                    _ => break,
+                }
+            }
+        }
+        // Catch up first: what became stuck while no autopilot ran.
+        let mut next = self.look().await?;
+        if self.options.once || stopping() {
+            return Ok(());
+        }
+        self.ui.note("caught up; watching the event stream");
+        loop {
+            let wait = next
+                .map(|at| {
+                    let now = Timestamp::now();
+                    let left = at.duration_since(now).as_millis().max(0);
+                    Duration::from_millis(u64::try_from(left).unwrap_or(0))
+                })
+                .unwrap_or(IDLE_LOOK)
+                .min(IDLE_LOOK)
+                .max(SETTLE);
+            let changed = tokio::select! {
+                update = events.next() => Some(update),
+                () = tokio::time::sleep(wait) => None,
+                () = crate::signals::interrupted() => return Ok(()),
+            };
+            match changed {
+                Some(Ok(Update::Disconnected { error })) => {
+                    self.ui
+                        .note(format!("the event stream failed ({error}); reconnecting"));
+                    continue;
+                }
+                Some(Ok(Update::Connected { resumed: true })) => {
+                    self.ui.note("reconnected to the event stream");
+                }
+                Some(Ok(Update::Connected { resumed: false } | Update::Undecodable { .. })) => {
+                    continue;
+                }
+                Some(Err(e)) => {
+                    // The stream gave up: keep looking on the clock, and open it again.
+                    self.ui.note(format!(
+                        "the event stream stopped ({e}); looking every {}s meanwhile",
+                        IDLE_LOOK.as_secs()
+                    ));
+                    let last = events.last_seen();
+                    events = self.client.events(last);
+                }
+                Some(Ok(Update::Event(_) | Update::Status(_))) | None => {}
+            }
+            tokio::select! {
+                () = tokio::time::sleep(SETTLE) => {}
+                () = crate::signals::interrupted() => return Ok(()),
+            }
+            next = self.look().await?;
+        }
+    }
+
+    /// One look: the platform as it is, the decisions due, the moves sent; when to look next.
+    async fn look(&mut self) -> Result<Option<Timestamp>, CliError> {
+        let now = Timestamp::now();
+        let agents = self.client.agents().await?;
+        let queues = self.client.queues().await?;
+        let query = InterventionQuery {
+            state: States::open(),
+            ..InterventionQuery::default()
+        };
+        let open: Vec<Intervention> = self
+            .client
+            .interventions(query, FULL_PAGE)
+            .try_collect()
+            .await?;
+        for a in &agents {
+            if a.active {
+                self.inactive_since.remove(&a.id);
+            } else {
+                self.inactive_since.entry(a.id.clone()).or_insert(now);
+            }
+        }
+        let world = World {
+            agents: &agents,
+            queues: &queues,
+            open: &open,
+            now,
+            inactive_since: &self.inactive_since,
+        };
+        let (decided, next) = decide(self.settings, &self.to, &world);
+        let fresh: Vec<Decided> = decided
+            .into_iter()
+            .filter(|d| {
+                let key = (
+                    d.decision.intervention.clone(),
+                    d.decision.version,
+                    format!("{}>{:?}", d.decision.action, d.decision.to),
+                );
+                // Sent moves change the version: only what was not sent is kept from repeating.
+                let sent = d.item.is_some() && !self.options.dry_run;
+                sent || self.seen.insert(key)
+            })
+            .collect();
+        if !fresh.is_empty() {
+            self.act(fresh).await?;
+        }
+        Ok(next)
+    }
+
+    /// Sends the moves through the bulk engine and logs each decision with how it went.
+    async fn act(&mut self, decided: Vec<Decided>) -> Result<(), CliError> {
+        let (to_send, left): (Vec<Decided>, Vec<Decided>) =
+            decided.into_iter().partition(|d| d.item.is_some());
+        for d in left {
+            self.summary.decisions += 1;
+            self.summary.left += 1;
+            self.ui.decision(&self.names, &d.decision)?;
+        }
+        if to_send.is_empty() {
+            return Ok(());
+        }
+        if self.options.dry_run {
+            for mut d in to_send {
+                d.decision.result = "dry run".into();
+                self.summary.decisions += 1;
+                self.summary.would += 1;
+                self.ui.decision(&self.names, &d.decision)?;
+            }
+            return Ok(());
+        }
+        let dir = match &self.options.journal_dir {
+            Some(dir) => dir.clone(),
+            None => journal::runs_dir()?,
+        };
+        let path = dir.join(format!("autopilot-{}.ndjson", bulk::new_run_id()));
+        let items: Vec<_> = to_send.iter().filter_map(|d| d.item.clone()).collect();
+        let plan = bulk::Plan {
+            command: bulk::Command::new(
+                "autopilot",
+                &[ActionKind::Assign, ActionKind::Reassign, ActionKind::Return],
+            ),
+            describe: "autopilot".into(),
+            items: futures_util::StreamExt::boxed_local(futures_util::stream::iter(
+                items.into_iter().map(Ok),
+            )),
+            by_filter: true,
+            repeats: Default::default(),
+        };
+        let options = bulk::Options {
+            yes: true,
+            journal: Some(path.clone()),
+            journal_limit: self.options.journal_limit,
+            ..bulk::Options::default()
+        };
+        let ran = bulk::run(self.client, &Ui::muted(), self.target, plan, &options).await;
+        let ended = ends(&path);
+        let interrupted = matches!(&ran, Err(e) if e.kind == ErrorKind::Interrupted);
+        match ran {
+            // Items that failed or were left are reported one by one below.
+            Ok(())
+            | Err(CliError {
+                kind: ErrorKind::PartialBulk | ErrorKind::Interrupted,
+                ..
+            }) => {}
+            Err(e) => return Err(e),
+        }
+        for mut d in to_send {
+            let id = &d.decision.intervention;
+            let (result, detail) = match ended.get(id) {
+                Some((ItemOutcome::Done, _)) => {
+                    self.summary.done += 1;
+                    ("done", None)
+                }
+                Some((ItemOutcome::Skipped, reason)) => {
+                    self.summary.skipped += 1;
+                    ("skipped", reason.clone())
+                }
+                Some((ItemOutcome::Failed, reason)) => {
+                    self.summary.failed += 1;
+                    ("failed", reason.clone())
+                }
+                None => {
+                    // Stopped before it was sent.
+                    continue;
+                }
+            };
+            d.decision.result = result.into();
+            d.decision.detail = detail;
+            self.summary.decisions += 1;
+            self.ui.decision(&self.names, &d.decision)?;
+        }
+        if interrupted {
+            return Err(CliError::interrupted("stopped"));
+        }
+        Ok(())
+    }
+}
+
+/// Whether a stop was asked for already.
+fn stopping() -> bool {
+    use futures_util::FutureExt;
+    crate::signals::interrupted().now_or_never().is_some()
+}
+
+/// How each item of a journal ended: its outcome and reason, by intervention id.
+fn ends(path: &Path) -> HashMap<String, (ItemOutcome, Option<String>)> {
+    let Ok(file) = std::fs::File::open(path) else {
+        return HashMap::new();
+    };
+    std::io::BufReader::new(file)
+        .lines()
+        .map_while(Result::ok)
+        .filter_map(|line| match serde_json::from_str::<journal::Line>(&line) {
+            Ok(journal::Line::End {
+                id,
+                outcome,
+                reason,
+                ..
+            }) => Some((id, (outcome, reason))),
+            _ => None,
+        })
+        .collect()
+}

@@ -1,0 +1,515 @@
+//! `livectl autopilot` against the sandbox: work leaves owners absent past the grace period,
+//! within the pool's capacity, each item moved once whoever else acts; nothing moves for a
+//! flap, a dry run or an agent's token. Time is driven by short grace periods and conditions
+//! polled with deadlines, never slept through.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::harness::{Api, Sandbox, Workspace};
+
+const DEADLINE: Duration = Duration::from_secs(30);
+
+/// A running `livectl autopilot -o ndjson`, its stdout (decisions) and stderr read as they come.
+struct Pilot {
+    child: Child,
+    stdout: Receiver<String>,
+    stderr: Receiver<String>,
+    decisions: Vec<Value>,
+    log: Vec<String>,
+}
+
+impl Pilot {
+    fn start(sandbox: &Sandbox, token: &str, args: &[&str]) -> Pilot {
+        let mut child = sandbox
+            .home
+            .livectl()
+            .env("LIVECTL_API_URL", &sandbox.url)
+            .env("LIVECTL_TOKEN", token)
+            .args(["autopilot", "-o", "ndjson"])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run livectl autopilot");
+        let lines = |from: Box<dyn std::io::Read + Send>| {
+            let (send, receive) = channel();
+            std::thread::spawn(move || {
+                for line in BufReader::new(from).lines().map_while(Result::ok) {
+                    if send.send(line).is_err() {
+                        break;
+                    }
+                }
+            });
+            receive
+        };
+        let stdout = lines(Box::new(child.stdout.take().unwrap()));
+        let stderr = lines(Box::new(child.stderr.take().unwrap()));
+        let mut pilot = Pilot {
+            child,
+            stdout,
+            stderr,
+            decisions: Vec::new(),
+            log: Vec::new(),
+        };
+        pilot.wait_log("caught up; watching");
+        pilot
+    }
+
+    /// Waits for a line on stderr containing `words`.
+    fn wait_log(&mut self, words: &str) {
+        let end = Instant::now() + DEADLINE;
+        while !self.log.iter().any(|l| l.contains(words)) {
+            let left = end.saturating_duration_since(Instant::now());
+            match self.stderr.recv_timeout(left) {
+                Ok(line) => self.log.push(line),
+                Err(_) => panic!("no `{words}` on stderr within {DEADLINE:?}: {:?}", self.log),
+            }
+        }
+    }
+
+    /// Waits until `n` decisions with `result` were logged.
+    fn wait_decisions(&mut self, result: &str, n: usize) -> Vec<Value> {
+        let end = Instant::now() + DEADLINE;
+        loop {
+            let matching: Vec<Value> = self
+                .decisions
+                .iter()
+                .filter(|d| d["result"] == result)
+                .cloned()
+                .collect();
+            if matching.len() >= n {
+                return matching;
+            }
+            let left = end.saturating_duration_since(Instant::now());
+            match self.stdout.recv_timeout(left) {
+                Ok(line) => self.decisions.push(serde_json::from_str(&line).unwrap()),
+                Err(_) => panic!(
+                    "{n} `{result}` decisions not logged within {DEADLINE:?}: {:?}\nstderr: {:?}",
+                    self.decisions, self.log
+                ),
+            }
+        }
+    }
+
+    /// SIGTERM; the exit code, every decision and the summary.
+    fn stop(mut self) -> (Option<i32>, Vec<Value>, Value) {
+        // SAFETY: a signal to our own child.
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
+        let status = self.child.wait().unwrap();
+        let mut summary = Value::Null;
+        for line in self.stdout.iter() {
+            let value: Value = serde_json::from_str(&line).unwrap();
+            match value.get("summary") {
+                Some(s) => summary = s.clone(),
+                None => self.decisions.push(value),
+            }
+        }
+        self.log.extend(self.stderr.iter());
+        assert!(
+            !self.log.iter().any(|l| l.contains("panicked")),
+            "{:?}",
+            self.log
+        );
+        (status.code(), self.decisions, summary)
+    }
+}
+
+fn set_status(api: &Api, agent: &str, status: &str) {
+    api.post(
+        &format!("/v1/agents/{agent}/status"),
+        json!({"status": status}),
+    )
+    .expect(200);
+}
+
+fn agent(api: &Api, w: &Workspace, key: &str, max_load: Value) -> String {
+    api.post(
+        "/v1/agents",
+        json!({"key": key, "name": format!("Agent {key}"), "email": format!("{key}@example.com"),
+            "department": w.support, "max_load": max_load}),
+    )
+    .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn owner(api: &Api, id: &str) -> Option<String> {
+    api.intervention(id)["owner"].as_str().map(str::to_owned)
+}
+
+/// How many times each intervention changed owner by reassign, return or assign after `seq`.
+fn moves(api: &Api, ids: &[String], after: i64) -> Vec<usize> {
+    let audit = api.all("/v1/audit");
+    ids.iter()
+        .map(|id| {
+            audit
+                .iter()
+                .filter(|e| e["intervention_id"] == json!(id) && e["seq"].as_i64() > Some(after))
+                .filter(|e| e["action"] != "started")
+                .count()
+        })
+        .collect()
+}
+
+fn last_seq(api: &Api) -> i64 {
+    api.all("/v1/audit")
+        .last()
+        .and_then(|e| e["seq"].as_i64())
+        .unwrap_or(0)
+}
+
+#[test]
+fn an_owner_offline_past_the_grace_loses_its_work_to_online_agents_within_capacity() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    // Ana takes nothing (max_load 0), Eve one, Cy any number; the built-in admin is offline.
+    agent(&api, &w, "ana", json!(0));
+    let eve = agent(&api, &w, "eve", json!(1));
+    set_status(&api, "ag_1", "offline");
+    let ids: Vec<String> = (0..3).map(|_| w.in_state("assigned")).collect();
+    let before = last_seq(&api);
+    let journals = sandbox.home.path().join("autopilot-journals");
+    std::fs::create_dir(&journals).unwrap();
+    let mut pilot = Pilot::start(
+        &sandbox,
+        &api.token,
+        &["--grace", "1s", "--journal-dir", journals.to_str().unwrap()],
+    );
+    set_status(&api, &w.bo, "offline");
+    let done = pilot.wait_decisions("done", 3);
+    let (code, decisions, summary) = pilot.stop();
+    assert_eq!(code, Some(0));
+    assert!(
+        done.iter()
+            .all(|d| d["rule"] == "owner-offline" && d["action"] == "reassign")
+    );
+    let owners: Vec<Option<String>> = ids.iter().map(|id| owner(&api, id)).collect();
+    let count = |a: &str| owners.iter().filter(|o| o.as_deref() == Some(a)).count();
+    assert_eq!(
+        (count(&w.cy), count(&eve), count(&w.ana)),
+        (2, 1, 0),
+        "{owners:?}"
+    );
+    assert_eq!(moves(&api, &ids, before), [1, 1, 1], "each moved once");
+    assert_eq!(decisions.len(), 3, "{decisions:?}");
+    assert_eq!(summary["done"], 3, "{summary}");
+    // Each move was journaled with its key before it was sent: the keys the audit log records.
+    let mut keys = Vec::new();
+    for entry in std::fs::read_dir(&journals).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            let line: Value = serde_json::from_str(line).unwrap();
+            if line["event"] == "start" {
+                keys.push(line["key"].as_str().unwrap().to_owned());
+            }
+        }
+    }
+    let mut audited: Vec<String> = api
+        .all("/v1/audit")
+        .into_iter()
+        .filter(|e| e["seq"].as_i64() > Some(before) && e["action"] == "reassigned")
+        .map(|e| e["idempotency_key"].as_str().unwrap().to_owned())
+        .collect();
+    keys.sort();
+    audited.sort();
+    assert_eq!(keys, audited);
+}
+
+#[test]
+fn an_owner_back_within_the_grace_keeps_its_work() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let bos: Vec<String> = (0..2).map(|_| w.in_state("assigned")).collect();
+    let cys = w.queued();
+    api.post(
+        &format!("/v1/interventions/{cys}/assign"),
+        json!({"agent": w.cy}),
+    )
+    .expect(200);
+    let before = last_seq(&api);
+    let mut pilot = Pilot::start(&sandbox, &api.token, &["--grace", "2s"]);
+    // Bo flaps; then Cy leaves for good. By the time Cy's work moves, Bo's grace is over too.
+    set_status(&api, &w.bo, "offline");
+    set_status(&api, &w.bo, "away");
+    set_status(&api, &w.bo, "online");
+    set_status(&api, &w.cy, "offline");
+    let done = pilot.wait_decisions("done", 1);
+    let (code, decisions, _) = pilot.stop();
+    assert_eq!(code, Some(0));
+    assert_eq!(done[0]["intervention"], json!(cys));
+    assert_eq!(
+        decisions.len(),
+        1,
+        "nothing else was decided: {decisions:?}"
+    );
+    for id in &bos {
+        assert_eq!(owner(&api, id), Some(w.bo.clone()));
+    }
+    assert_eq!(moves(&api, &bos, before), [0, 0]);
+}
+
+#[test]
+fn with_nobody_online_the_work_goes_back_to_the_general_queue() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..2).map(|_| w.in_state("assigned")).collect();
+    for a in ["ag_1", &w.ana, &w.cy] {
+        set_status(&api, a, "offline");
+    }
+    let mut pilot = Pilot::start(
+        &sandbox,
+        &api.token,
+        &["--grace", "1s", "--to", "@department"],
+    );
+    set_status(&api, &w.bo, "offline");
+    let done = pilot.wait_decisions("done", 2);
+    pilot.stop();
+    assert!(done.iter().all(|d| d["action"] == "return"), "{done:?}");
+    for id in &ids {
+        let i = api.intervention(id);
+        assert_eq!((&i["state"], &i["owner"]), (&json!("queued"), &Value::Null));
+    }
+}
+
+#[test]
+fn two_autopilots_and_a_person_move_each_item_exactly_once() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..6).map(|_| w.in_state("assigned")).collect();
+    let before = last_seq(&api);
+    let mut one = Pilot::start(&sandbox, &api.token, &["--grace", "1s"]);
+    let two = Pilot::start(&sandbox, &api.token, &["--grace", "1s"]);
+    set_status(&api, &w.bo, "offline");
+    // A person moves one while the autopilots wait out the grace period.
+    sandbox
+        .cli(&api.token, &["reassign", &ids[0], "--to", "ana"])
+        .ok();
+    // Every other item leaves Bo, whichever autopilot moves it.
+    let end = Instant::now() + DEADLINE;
+    while ids.iter().any(|id| owner(&api, id) == Some(w.bo.clone())) {
+        assert!(
+            Instant::now() < end,
+            "Bo still owns some after {DEADLINE:?}"
+        );
+        let _ = one
+            .stdout
+            .recv_timeout(Duration::from_millis(50))
+            .map(|l| one.decisions.push(serde_json::from_str(&l).unwrap()));
+    }
+    let (_, first, s1) = one.stop();
+    let (_, second, s2) = two.stop();
+    assert_eq!(moves(&api, &ids, before), [1; 6], "each moved exactly once");
+    let done = s1["done"].as_u64().unwrap() + s2["done"].as_u64().unwrap();
+    assert_eq!(done, 5, "{first:?} {second:?}");
+    for d in first.iter().chain(&second) {
+        assert!(d["result"] == "done" || d["result"] == "skipped", "{d}");
+    }
+}
+
+#[test]
+fn on_start_it_catches_up_on_what_became_stuck_while_it_was_not_running() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    // Queued since 2026-11-24: long past any threshold when the autopilot starts.
+    let old = w.fixed(1, "Ada", "web", "Old question", "2026-11-24T09:00:00Z");
+    let young = w.queued();
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "autopilot",
+            "--once",
+            "--rule",
+            "queued",
+            "--queued",
+            "1h",
+            "-o",
+            "ndjson",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "one decision and the summary: {lines:?}");
+    assert_eq!(
+        (
+            &lines[0]["intervention"],
+            &lines[0]["rule"],
+            &lines[0]["action"],
+            &lines[0]["result"]
+        ),
+        (
+            &json!(old),
+            &json!("queued"),
+            &json!("assign"),
+            &json!("done")
+        )
+    );
+    assert_eq!(lines[1]["summary"]["done"], 1);
+    assert_eq!(api.intervention(&old)["state"], "assigned");
+    assert_eq!(api.intervention(&young)["state"], "queued");
+
+    // An owner gone before the autopilot started: caught up once the grace has passed.
+    let bos: Vec<String> = (0..2).map(|_| w.in_state("assigned")).collect();
+    set_status(&api, &w.bo, "offline");
+    let end = Instant::now() + DEADLINE;
+    loop {
+        let run = sandbox.cli(&api.token, &["autopilot", "--once", "--grace", "1s", "-q"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        if bos.iter().all(|id| owner(&api, id) != Some(w.bo.clone())) {
+            break;
+        }
+        assert!(Instant::now() < end, "not caught up within {DEADLINE:?}");
+    }
+}
+
+#[test]
+fn a_dry_run_says_what_it_would_do_and_changes_nothing() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..2).map(|_| w.in_state("assigned")).collect();
+    let mut pilot = Pilot::start(&sandbox, &api.token, &["--grace", "1s", "--dry-run"]);
+    let before = api.everything();
+    set_status(&api, &w.bo, "offline");
+    let would = pilot.wait_decisions("dry run", 2);
+    let (code, _, summary) = pilot.stop();
+    assert_eq!(code, Some(0));
+    assert!(would.iter().all(|d| d["action"] == "reassign"));
+    assert_eq!(summary["would"], 2);
+    assert_eq!(summary["done"], 0);
+    for id in &ids {
+        assert_eq!(owner(&api, id), Some(w.bo.clone()));
+    }
+    let after = api.everything();
+    // Only Bo's status changed, which is no intervention's event.
+    assert_eq!(before.len(), after.len());
+    assert_eq!(moves(&api, &ids, 0), [1, 1], "only their first assign");
+}
+
+#[test]
+fn bad_settings_and_an_agents_token_are_refused_before_it_watches() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let bo = sandbox.home.token_in(&sandbox.db, Some(&w.bo));
+    sandbox.cli(&bo, &["autopilot"]).fails(
+        4,
+        "autopilot moves other agents' work and needs an admin's token",
+    );
+    for (args, words) in [
+        (vec!["--grace", "0"], "--grace: `0` is not a duration"),
+        (vec!["--grace", "-1m"], "--grace: `-1m` is not a duration"),
+        (vec!["--grace", "0s"], "such as 30m"),
+        (
+            vec!["--rule", "owner-gone"],
+            "the rules are owner-offline, owner-away, owner-inactive, queued, no-reply",
+        ),
+        (
+            vec!["--to", "@offline"],
+            "a pool is @online, @department or @department:NAME",
+        ),
+        (
+            vec!["--queued", "soon"],
+            "--queued: `soon` is not a duration",
+        ),
+    ] {
+        let mut all = vec!["autopilot"];
+        all.extend(args);
+        sandbox.cli(&api.token, &all).fails(2, words);
+    }
+    let config = sandbox.home.path().join("autopilot.toml");
+    std::fs::write(&config, "grace = \"1m\"\nrule = [\"queued\"]\n").unwrap();
+    sandbox
+        .cli(
+            &api.token,
+            &["autopilot", "--config", config.to_str().unwrap()],
+        )
+        .fails(2, "unknown field `rule`");
+}
+
+#[test]
+fn each_decision_is_one_line_for_people_and_the_summary_goes_to_stderr() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    set_status(&api, "ag_1", "offline");
+    set_status(&api, &w.bo, "offline");
+    w.fixed(1, "Ada", "web", "Old question", "2026-11-24T09:00:00Z");
+    w.fixed(2, "Bea", "sms", "Older question", "2026-11-24T08:30:00Z");
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "autopilot",
+            "--once",
+            "--rule",
+            "queued",
+            "--queued",
+            "1h",
+            "--utc",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"(?m)^\d\d:\d\d:\d\d  ", "[clock]  ");
+    settings.add_filter(r"queued for [0-9dhms]+", "queued for [age]");
+    settings.add_filter(r"stopped after \d+s", "stopped after [n]s");
+    settings.bind(|| {
+        insta::assert_snapshot!(format!("{}--- stderr\n{}", run.stdout, run.stderr));
+    });
+}
+
+#[test]
+fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    for a in ["ag_1", &w.ana, &w.bo, &w.cy] {
+        set_status(&api, a, "offline");
+    }
+    let old = w.fixed(1, "Ada", "web", "Old question", "2026-11-24T09:00:00Z");
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "autopilot",
+            "--once",
+            "--rule",
+            "queued",
+            "--queued",
+            "1h",
+            "-o",
+            "ndjson",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let decision: Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (
+            &decision["intervention"],
+            &decision["action"],
+            &decision["result"],
+            &decision["detail"]
+        ),
+        (
+            &json!(old),
+            &json!("none"),
+            &json!("left"),
+            &json!("no agent has capacity in @online")
+        )
+    );
+    assert_eq!(api.intervention(&old)["state"], "queued");
+}

@@ -1,0 +1,274 @@
+//! `--to @online`, `@department`, `@department:NAME`: pools resolved as items are handed out,
+//! least loaded first, never above `max_load`; what fits nowhere stays and is reported (exit 3).
+
+use serde_json::{Value, json};
+
+use crate::harness::{Api, Sandbox, Workspace};
+
+/// Upserts an agent of the workspace with a capacity (and a department, a status).
+fn agent(api: &Api, key: &str, department: &str, status: &str, max_load: Value) -> String {
+    let name = format!("{}{} Test", key[..1].to_uppercase(), &key[1..]);
+    api.post(
+        "/v1/agents",
+        json!({"key": key, "name": name, "email": format!("{key}@example.com"),
+            "department": department, "status": status, "max_load": max_load}),
+    )
+    .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn owners(api: &Api, ids: &[String]) -> Vec<Option<String>> {
+    ids.iter()
+        .map(|id| api.intervention(id)["owner"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn a_pool_fills_online_agents_up_to_capacity_and_leaves_the_rest_reported() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    // Ana (admin) takes 2 at most, Cy none at all; Bo is away; Dan inactive; the admin offline.
+    agent(&api, "ana", &w.support, "online", json!(2));
+    agent(&api, "bo", &w.support, "away", Value::Null);
+    agent(&api, "cy", &w.support, "online", json!(0));
+    api.post("/v1/agents/ag_1/status", json!({"status": "offline"}))
+        .expect(200);
+    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    let run = sandbox.cli(
+        &api.token,
+        &["assign", "--state", "queued", "--to", "@online", "--yes"],
+    );
+    let stderr = run.fails(
+        3,
+        "1 of 3 item(s) were left where they are: no agent has capacity",
+    );
+    assert!(
+        stderr.contains("2 done, 1 skipped, 0 failed of 3"),
+        "{stderr}"
+    );
+    assert!(
+        run.stdout
+            .contains("no agent has capacity in @online; left where it is"),
+        "each item left is reported: {}",
+        run.stdout
+    );
+    let now = owners(&api, &ids);
+    assert_eq!(
+        now.iter()
+            .filter(|o| o.as_deref() == Some(w.ana.as_str()))
+            .count(),
+        2
+    );
+    assert_eq!(
+        now.iter().filter(|o| o.is_none()).count(),
+        1,
+        "one stays queued"
+    );
+
+    // --include-away widens the pool to Bo, who has room.
+    sandbox
+        .cli(
+            &api.token,
+            &[
+                "assign",
+                "--state",
+                "queued",
+                "--to",
+                "@online",
+                "--include-away",
+                "--yes",
+            ],
+        )
+        .ok();
+    assert!(owners(&api, &ids).contains(&Some(w.bo.clone())));
+    // Each moved once: one assign event per intervention in the audit log.
+    let assigned = api
+        .all("/v1/audit")
+        .into_iter()
+        .filter(|e| e["action"] == "assigned")
+        .count();
+    assert_eq!(assigned, 3);
+}
+
+#[test]
+fn department_pools_follow_each_interventions_department() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let billing = api
+        .post(
+            "/v1/departments",
+            json!({"key": "billing", "name": "Billing"}),
+        )
+        .expect(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let fay = agent(&api, "fay", &billing, "online", Value::Null);
+    // Bo owns one support and one billing intervention, then goes offline.
+    let support_item = w.in_state("assigned");
+    let conversation = json!({
+        "key": "billing-conv", "user": {"key": "bu", "name": "Billy", "channel": "web"},
+        "messages": [{"sender": "user", "text": "invoice"}],
+        "intervention": {"summary": "Invoice", "department": billing},
+    });
+    let billing_item =
+        api.post("/v1/conversations", conversation).expect(201)["intervention"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    api.post(
+        &format!("/v1/interventions/{billing_item}/assign"),
+        json!({"agent": w.bo}),
+    )
+    .expect(200);
+    sandbox
+        .cli(
+            &api.token,
+            &["reassign", "--from", "bo", "--to", "@department", "--yes"],
+        )
+        .ok();
+    let now = owners(&api, &[support_item.clone(), billing_item.clone()]);
+    assert_eq!(now[1], Some(fay.clone()), "billing goes to billing");
+    assert_ne!(now[0], Some(fay), "support stays in support");
+    assert_ne!(now[0], Some(w.bo.clone()));
+
+    // A named department; an unknown one names the valid ones.
+    sandbox
+        .cli(
+            &api.token,
+            &["reassign", &support_item, "--to", "@department:billing"],
+        )
+        .ok();
+    sandbox
+        .cli(
+            &api.token,
+            &["reassign", &support_item, "--to", "@department:sales"],
+        )
+        .fails(2, "valid values: Support (support), Billing (billing)");
+}
+
+#[test]
+fn a_pool_with_nobody_in_it_moves_nothing_and_says_so_for_each_item() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..2).map(|_| w.in_state("assigned")).collect();
+    for agent in ["ag_1", &w.ana, &w.cy] {
+        api.post(
+            &format!("/v1/agents/{agent}/status"),
+            json!({"status": "offline"}),
+        )
+        .expect(200);
+    }
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "reassign", "--from", "bo", "--to", "@online", "--yes", "-o", "json",
+        ],
+    );
+    run.fails(3, "2 of 2 item(s) were left where they are");
+    let summary: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(summary["skipped"], 2, "{summary}");
+    let reasons: Vec<&str> = summary["items"]
+        .as_array()
+        .map(|r| r.iter().filter_map(|i| i["reason"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(reasons.len(), 2, "{summary}");
+    assert!(
+        reasons
+            .iter()
+            .all(|r| r.contains("no agent has capacity in @online"))
+    );
+    assert_eq!(
+        owners(&api, &ids),
+        vec![Some(w.bo.clone()); 2],
+        "nothing moved"
+    );
+}
+
+#[test]
+fn a_pool_that_is_not_one_names_the_valid_forms() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    for (args, words) in [
+        (
+            vec!["reassign", "--from", "bo", "--to", "@everyone"],
+            "`@everyone` is not a pool; a pool is @online, @department or @department:NAME",
+        ),
+        (
+            vec!["assign", "iv_1", "--to", "@department:"],
+            "`@department:` names no department",
+        ),
+        (
+            vec!["reassign", "iv_1", "--to", "@online", "--to", "bo"],
+            "a pool goes alone",
+        ),
+        (
+            vec!["stuck", "--fix", "reassign", "--to", "@away"],
+            "a pool is @online, @department or @department:NAME",
+        ),
+    ] {
+        sandbox.cli(&api.token, &args).fails(2, words);
+    }
+}
+
+/// A run killed after the server took an item to a pool's agent, before the journal heard back:
+/// the resume sends it to the same agent with the same key, which replays the answer. Another
+/// agent's request under that key would be refused as a different request (422), and the item
+/// reported failed although it was done.
+#[test]
+fn a_resumed_pool_run_sends_an_item_in_flight_to_the_agent_it_picked() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    agent(&api, "ana", &w.support, "online", json!(5));
+    agent(&api, "cy", &w.support, "online", json!(5));
+    let ids: Vec<String> = (0..2).map(|_| w.queued()).collect();
+    let journal = sandbox.home.path().join("pool.ndjson");
+    let path = journal.to_str().unwrap();
+    let mut run = vec![
+        "assign",
+        "--to",
+        "@online",
+        "--yes",
+        "-q",
+        "--journal",
+        path,
+    ];
+    run.extend(ids.iter().map(String::as_str));
+    sandbox.cli(&api.token, &run).ok();
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert!(text.contains("\"event\":\"pick\""), "{text}");
+    // The first item's end is lost, as a kill -9 right after the answer would lose it.
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !(l.contains("\"event\":\"end\"") && l.contains("\"n\":0,")))
+        .collect();
+    assert_eq!(lines.len(), text.lines().count() - 1, "{text}");
+    std::fs::write(&journal, lines.join("\n") + "\n").unwrap();
+    let owner = api.intervention(&ids[0])["owner"].clone();
+
+    let resumed = sandbox.cli(&api.token, &["assign", "--resume", path, "--yes"]);
+    assert_eq!(resumed.code, 0, "{}{}", resumed.stdout, resumed.stderr);
+    assert!(
+        resumed.stderr.contains("1 in flight")
+            && resumed.stderr.contains("2 done, 0 skipped, 0 failed of 2"),
+        "{}",
+        resumed.stderr
+    );
+    assert_eq!(
+        api.intervention(&ids[0])["owner"],
+        owner,
+        "still with its agent"
+    );
+    let assigned = api
+        .events_of(&ids[0])
+        .iter()
+        .filter(|e| e["action"] == "assigned")
+        .count();
+    assert_eq!(assigned, 1, "assigned once");
+}

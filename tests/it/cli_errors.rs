@@ -60,7 +60,12 @@ fn usage_errors_exit_2_and_change_nothing() {
     assert!(unknown.stderr.contains("Login problem (login)"));
     cli(&["list", "--state", "open,closed"]).fails(2, "closed");
     cli(&["list", "--older-than", "soon"]).fails(2, "not a duration");
-    cli(&["list", "--limit", "0"]).fails(2, "--limit");
+    for limit in ["0", "-1"] {
+        cli(&["list", "--limit", limit]).fails(
+            2,
+            &format!("`{limit}` is not a count; give a whole number of 1 or more"),
+        );
+    }
     cli(&[
         "history",
         "us_1",

@@ -77,6 +77,10 @@ fn usage_errors_exit_2_and_change_nothing() {
     .fails(2, "must be before --until");
     cli(&["history", "us_1", "--since", "last week"]).fails(2, "not a date");
     cli(&["history", "us_1", "--out", "/nonexistent/dir/x.csv"]).fails(2, "does not exist");
+    let sheet = sandbox.home.path().join("x.xlsx");
+    let sheet = sheet.to_str().unwrap();
+    cli(&["history", "us_1", "--out", sheet]).fails(2, "livectl does not write .xlsx files");
+    assert!(!std::path::Path::new(sheet).exists(), "nothing was written");
     cli(&["assign"]).fails(
         2,
         "name the interventions: ids, `-` to read them from stdin, or filters",

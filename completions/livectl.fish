@@ -37,7 +37,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_needs_command" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_needs_command" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_needs_command" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_needs_command" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_needs_command" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_needs_command" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_needs_command" -s q -l quiet -d 'Print only data and errors'
@@ -90,7 +90,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand queues" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand queues" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -s q -l quiet -d 'Print only data and errors'
@@ -124,7 +124,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand list" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand list" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l all -d 'Every matching intervention, page after page'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l watch -d 'Then keep watching: print each change to a matching intervention as it happens'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l no-input -d 'Never prompt; a missing value is an error'
@@ -150,7 +150,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand show" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand show" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -s q -l quiet -d 'Print only data and errors'
@@ -189,7 +189,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand assign" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l include-away -d 'Give work to agents who are away or offline too (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l no-input -d 'Never prompt; a missing value is an error'
@@ -231,7 +231,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l include-away -d 'Give work to agents who are away or offline too (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l no-input -d 'Never prompt; a missing value is an error'
@@ -272,7 +272,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand return" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -s y -l yes -d 'Answer yes to confirmations'
@@ -312,7 +312,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s y -l yes -d 'Answer yes to confirmations'
@@ -348,7 +348,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l include-away -d 'Give work to agents who are away or offline too (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l no-input -d 'Never prompt; a missing value is an error'
@@ -374,7 +374,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand seed" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand seed" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l dry-run -d 'Print what the file holds and send nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -s y -l yes -d 'Answer yes to confirmations'
@@ -400,7 +400,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand status" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand status" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand status" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand status" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand status" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand status" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand status" -s q -l quiet -d 'Print only data and errors'
@@ -430,7 +430,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l include-away -d 'Give work to agents who are away or offline too (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l dry-run -d 'Say what it would do; send nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l once -d 'Look once (catching up on what is stuck), act, and stop'
@@ -466,7 +466,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand watch" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -s q -l quiet -d 'Print only data and errors'
@@ -493,7 +493,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand console" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand console" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand console" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand console" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand console" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand console" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand console" -s q -l quiet -d 'Print only data and errors'
@@ -516,7 +516,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand agents" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand agents" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -s q -l quiet -d 'Print only data and errors'
@@ -539,7 +539,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand topics" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand topics" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -s q -l quiet -d 'Print only data and errors'
@@ -562,7 +562,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -s q -l quiet -d 'Print only data and errors'
@@ -585,7 +585,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -s q -l quiet -d 'Print only data and errors'
@@ -608,7 +608,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand departments" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand departments" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s q -l quiet -d 'Print only data and errors'
@@ -620,7 +620,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand departments" -s h -l hel
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l since -d 'Only records at or after this instant (2026-11-01 or 2026-11-01T08:00:00Z)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l until -d 'Only records before this instant' -r
-complete -c livectl -n "__fish_livectl_using_subcommand history" -l out -d 'Write the export to FILE (format from -o, else from the extension: .csv, .json, else ndjson)' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand history" -l out -d 'Write the export to FILE (format from -o, else from the extension: .csv, .json, .ndjson or none for NDJSON)' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
@@ -634,7 +634,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand history" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand history" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l all -d 'Every user\'s history'
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand history" -s y -l yes -d 'Answer yes to confirmations'
@@ -658,7 +658,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand login" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand login" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l token-stdin -d 'Read the token from standard input instead of a hidden prompt'
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand login" -s y -l yes -d 'Answer yes to confirmations'
@@ -682,7 +682,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand logout" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand logout" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -s q -l quiet -d 'Print only data and errors'
@@ -705,7 +705,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s q -l quiet -d 'Print only data and errors'
@@ -728,7 +728,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -s q -l quiet -d 'Print only data and errors'
@@ -756,7 +756,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors'
@@ -779,7 +779,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors'
@@ -802,7 +802,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only data and errors'
@@ -825,7 +825,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
@@ -863,7 +863,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand api" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand api" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l paginate -d 'Follow `next_cursor` to the last page and print every page\'s items as one JSON array'
 complete -c livectl -n "__fish_livectl_using_subcommand api" -s i -l include -d 'Print the answer\'s status line and headers before its body'
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l no-input -d 'Never prompt; a missing value is an error'
@@ -888,7 +888,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -s q -l quiet -d 'Print only data and errors'
@@ -926,7 +926,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l idempotency-ignores-body -d 'Test knob: replay the stored answer for a repeated Idempotency-Key even when the request differs, instead of refusing it with 422 (a broken implementation, to see `livectl conformance` catch it)'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s y -l yes -d 'Answer yes to confirmations'
@@ -952,7 +952,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only data and errors'
@@ -976,7 +976,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l force -d 'Replace FILE if it exists'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -s y -l yes -d 'Answer yes to confirmations'
@@ -1001,7 +1001,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Delete without asking'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors'
@@ -1024,7 +1024,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -s q -l quiet -d 'Print only data and errors'
@@ -1047,7 +1047,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -s q -l quiet -d 'Print only data and errors'
@@ -1078,7 +1078,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l agent-token-stdin -d 'Read an agent\'s token from standard input, for the role rules (else LIVECTL_AGENT_TOKEN; without either they are skipped)'
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -s y -l yes -d 'Answer yes to confirmations'
@@ -1102,7 +1102,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand completions" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand completions" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
@@ -1125,7 +1125,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand man" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand man" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -s q -l quiet -d 'Print only data and errors'
@@ -1167,7 +1167,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l sort -d 'Order a list by one of its fields (see --json for the fields)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -s y -l yes -d 'Answer yes to confirmations'

@@ -142,6 +142,21 @@ pub struct BulkArgs {
     pub resume: Option<PathBuf>,
 }
 
+/// A count of 1 or more (`--limit`, `--rate-limit`, `--max-connections`), refused in words.
+pub fn count(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<i64>() {
+        Ok(n) if n >= 1 => u32::try_from(n).map_err(|_| {
+            format!(
+                "{s} is too many; give a whole number from 1 to {}",
+                u32::MAX
+            )
+        }),
+        _ => Err(format!(
+            "`{s}` is not a count; give a whole number of 1 or more, such as 50"
+        )),
+    }
+}
+
 /// `--rate`: actions a second, within `bulk::RATES` (a slower rate would wait longer than any
 /// timer measures, a faster one would be no limit at all).
 pub fn rate(s: &str) -> Result<f64, String> {

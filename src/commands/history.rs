@@ -32,7 +32,8 @@ pub struct HistoryArgs {
     /// Only records before this instant
     #[arg(long, value_parser = instant)]
     pub until: Option<Timestamp>,
-    /// Write the export to FILE (format from -o, else from the extension: .csv, .json, else ndjson)
+    /// Write the export to FILE (format from -o, else from the extension: .csv, .json, .ndjson or
+    /// none for NDJSON)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -64,7 +65,15 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
         (Some(path), None) => Some(match path.extension().and_then(|e| e.to_str()) {
             Some("csv") => Format::Csv,
             Some("json") => Format::Json,
-            _ => Format::Ndjson,
+            None | Some("ndjson" | "jsonl") => Format::Ndjson,
+            // Not what the name promises: say so rather than write NDJSON into `x.xlsx`.
+            Some(other) => {
+                return Err(CliError::usage(format!(
+                    "--out {}: livectl does not write .{other} files",
+                    path.display()
+                ))
+                .hint("name the file .ndjson, .csv or .json, or give the format with -o"));
+            }
         }),
         (None, None) => None,
     };

@@ -16,7 +16,7 @@ pub struct ListArgs {
     #[command(flatten)]
     pub filters: Filters,
     /// At most this many interventions
-    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, default_value_t = 100, value_parser = super::filters::count, allow_negative_numbers = true)]
     pub limit: u32,
     /// Every matching intervention, page after page
     #[arg(long, conflicts_with = "limit")]

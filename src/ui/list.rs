@@ -357,10 +357,14 @@ fn table(ui: &Ui, columns: &[&str], rows: Vec<Vec<String>>) -> String {
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_truncation_indicator("…")
         .set_header(columns.iter().map(|c| Cell::new(c.to_uppercase())));
+    // A pipe has no width to fit: rows go whole, as kubectl writes them. A terminal that reports
+    // no size (`script`, a serial console) is taken as 80 columns, not as none.
     if let Some(width) = ui.width {
         t.set_width(width);
     } else if !ui.stdout_tty {
-        t.set_width(120);
+        t.set_content_arrangement(ContentArrangement::Disabled);
+    } else if t.width().is_none_or(|w| w < 20) {
+        t.set_width(80);
     }
     // One line a row: what does not fit the terminal ends in an ellipsis instead of wrapping.
     for cells in rows {

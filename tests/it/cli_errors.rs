@@ -60,7 +60,12 @@ fn usage_errors_exit_2_and_change_nothing() {
     assert!(unknown.stderr.contains("Login problem (login)"));
     cli(&["list", "--state", "open,closed"]).fails(2, "closed");
     cli(&["list", "--older-than", "soon"]).fails(2, "not a duration");
-    cli(&["list", "--limit", "0"]).fails(2, "--limit");
+    for limit in ["0", "-1"] {
+        cli(&["list", "--limit", limit]).fails(
+            2,
+            &format!("`{limit}` is not a count; give a whole number of 1 or more"),
+        );
+    }
     cli(&[
         "history",
         "us_1",
@@ -72,6 +77,10 @@ fn usage_errors_exit_2_and_change_nothing() {
     .fails(2, "must be before --until");
     cli(&["history", "us_1", "--since", "last week"]).fails(2, "not a date");
     cli(&["history", "us_1", "--out", "/nonexistent/dir/x.csv"]).fails(2, "does not exist");
+    let sheet = sandbox.home.path().join("x.xlsx");
+    let sheet = sheet.to_str().unwrap();
+    cli(&["history", "us_1", "--out", sheet]).fails(2, "livectl does not write .xlsx files");
+    assert!(!std::path::Path::new(sheet).exists(), "nothing was written");
     cli(&["assign"]).fails(
         2,
         "name the interventions: ids, `-` to read them from stdin, or filters",

@@ -357,7 +357,7 @@ fn history_on_a_terminal_and_as_exports() {
 
 #[test]
 fn scripting_like_gh_json_fields_jq_sort_and_wide() {
-    let (sandbox, _, token) = scene();
+    let (sandbox, w, token) = scene();
     let run = |args: &[&str]| sandbox.cli(&token, args);
     let fields: serde_json::Value =
         serde_json::from_str(&run(&["list", "--state", "all", "--json", "id,state"]).ok()).unwrap();
@@ -403,6 +403,15 @@ fn scripting_like_gh_json_fields_jq_sort_and_wide() {
             )
             .ok()
     );
+    // Into a pipe a table has no width to fit: every row goes whole, a long one too.
+    let long = "The invoice for November lists a plan the customer never ordered, twice".repeat(2);
+    w.fixed(5, "Eve Long", "web", &long, "2026-11-24T11:55:00Z");
+    let piped = run(&["list", "--state", "all", "-o", "wide"]).ok();
+    let summaries = run(&["list", "--state", "all", "--jq", ".[].summary"]).ok();
+    for summary in summaries.lines() {
+        assert!(piped.contains(summary), "{summary} is cut:\n{piped}");
+    }
+    assert!(!piped.contains('…'), "{piped}");
 }
 
 #[test]

@@ -125,8 +125,26 @@ fn man_pages_are_lint_clean() {
 fn committed_man_pages_are_fresh() {
     let home = Home::new();
     let dir = home.path().join("man");
-    assert!(home.run(&["man", dir.to_str().unwrap()]).status.success());
+    let run = crate::harness::Run::from(home.run(&["man", dir.to_str().unwrap()]));
+    assert_eq!(run.code, 0, "{}", run.stderr);
     let generated = files(&dir);
+    assert!(
+        run.stderr.contains(&format!(
+            "wrote {} man pages to {}",
+            generated.len(),
+            dir.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    // A file where the directory should be: named as such, exit 2, the file untouched.
+    let page = dir.join("livectl.1");
+    let before = std::fs::read(&page).unwrap();
+    crate::harness::Run::from(home.run(&["man", page.to_str().unwrap()])).fails(
+        2,
+        "is a file; man writes one page per command into a directory",
+    );
+    assert_eq!(std::fs::read(&page).unwrap(), before);
     assert!(
         generated.contains_key("livectl.1")
             && generated.contains_key("livectl-assign.1")

@@ -35,7 +35,7 @@ pub enum ApiError {
         detail: String,
         current: Box<Intervention>,
     },
-    #[error("the intervention changed since version {expected}: it is at version {}", current.version)]
+    #[error("If-Match names version {expected}; the intervention is at version {}", current.version)]
     Precondition {
         expected: i64,
         current: Box<Intervention>,

@@ -20,12 +20,25 @@ pub struct ManArgs {
     pub dir: PathBuf,
 }
 
-pub async fn exec(args: ManArgs, _: &Ctx) -> Result<(), CliError> {
+pub async fn exec(args: ManArgs, ctx: &Ctx) -> Result<(), CliError> {
+    if args.dir.exists() && !args.dir.is_dir() {
+        return Err(CliError::usage(format!(
+            "{} is a file; man writes one page per command into a directory",
+            args.dir.display()
+        ))
+        .hint("give a directory, such as `livectl man ~/.local/share/man/man1`"));
+    }
     std::fs::create_dir_all(&args.dir)
         .map_err(|e| CliError::failure(format!("cannot create {}: {e}", args.dir.display())))?;
-    for (name, page) in pages() {
+    let pages = pages();
+    for (name, page) in &pages {
         write_whole(&args.dir.join(format!("{name}.1")), page.as_bytes(), None)?;
     }
+    ctx.ui.note(format!(
+        "wrote {} man pages to {}",
+        pages.len(),
+        args.dir.display()
+    ));
     Ok(())
 }
 

@@ -34,14 +34,14 @@ pub struct ServeArgs {
     #[arg(long, value_parser = seed)]
     pub seed: Option<SeedArg>,
     /// Allow at most N requests per second per token (429 beyond)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", value_parser = crate::commands::filters::count, allow_negative_numbers = true)]
     pub rate_limit: Option<u32>,
     /// Inject faults, e.g. error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7
     #[arg(long, value_name = "SPEC", value_parser = faults)]
     pub faults: Option<FaultSpec>,
     /// Serve at most N connections at once; one more is answered 503 and closed
     #[arg(long, value_name = "N", default_value_t = Limits::DEFAULT_MAX_CONNECTIONS as u32,
-        value_parser = clap::value_parser!(u32).range(1..))]
+        value_parser = crate::commands::filters::count, allow_negative_numbers = true)]
     pub max_connections: u32,
     /// Close a connection whose request head is not whole this long after its first byte
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = seconds)]

@@ -269,3 +269,26 @@ fn a_changed_role_takes_effect_on_the_next_request() {
     )
     .problem(403, "forbidden");
 }
+
+/// A write alone in its group runs without a savepoint: refused, it keeps nothing of what it
+/// did before the refusal, and the next write commits.
+#[test]
+fn a_write_alone_that_is_refused_keeps_nothing() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let conversation = json!({"key": "alone-1", "user": {"key": "alone-u", "name": "A", "channel": "web"},
+        "intervention": {"summary": "s"}});
+    let refused = api.post(
+        "/v1/batch",
+        json!({"operations": [
+            {"op": "conversation", "body": conversation},
+            {"op": "action", "conversation": "no-such-conversation", "index": 0, "action": "cancel", "body": {}},
+        ]}),
+    );
+    let detail = refused.problem(422, "validation_failed");
+    assert!(detail.contains("operations[1]"), "{detail}");
+    // The conversation of the first operation was not kept: creating it now creates it.
+    let created = api.post("/v1/conversations", conversation);
+    assert_eq!(created.status, 201, "{}", created.body);
+    assert_eq!(created.header("upsert-result"), Some("created"));
+}

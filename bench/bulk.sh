@@ -33,7 +33,7 @@ report() { printf '%-44s %8.2f s  %8.0f/s\n' "$1" "$2" "$(rate "$2")"; }
 wrk_run() { # keys|nokey concurrency -> seconds; moves everything to $(other) (the caller flips holder)
   local to
   to=$(other)
-  wrk -t2 -c"$2" -d"$(( ${livectl_s%.*} * 6 + 10 ))s" -s bench/lua/reassign.lua "$url" -- \
+  wrk -t2 -c"$2" -d"$(( $(printf "%.0f" "$livectl_s") * 6 + 10 ))s" -s bench/lua/reassign.lua "$url" -- \
     "$token" "$items" 2 "$to" "wrk-$2-$RANDOM" "$1" >"$work/wrk.txt"
   grep -o 'in [0-9.]* s' "$work/wrk.txt" | grep -o '[0-9.]*'
 }

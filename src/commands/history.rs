@@ -214,6 +214,17 @@ impl Records<'_> {
         progress: &Progress,
     ) -> Result<(W, usize), CliError> {
         for user in self.sources() {
+            if list.takes_raw() {
+                // JSON out: the records go as the platform wrote them, not decoded and
+                // written again (the export's CPU was mostly that).
+                let stream = self.client.history_raw(user, self.query.clone());
+                futures_util::pin_mut!(stream);
+                while let Some(r) = stream.try_next().await? {
+                    list.raw(&r)?;
+                    progress.inc(1);
+                }
+                continue;
+            }
             let stream = self.client.history(user, self.query.clone());
             futures_util::pin_mut!(stream);
             while let Some(r) = stream.try_next().await? {

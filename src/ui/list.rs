@@ -259,6 +259,22 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         }
     }
 
+    /// Whether rows may be given as the JSON the platform sent (`raw`): JSON lines or a JSON
+    /// array, neither held for sorting nor shaped.
+    pub fn takes_raw(&self) -> bool {
+        matches!(self.mode, Mode::Json | Mode::Ndjson) && !self.hold
+    }
+
+    /// A row as the platform's JSON, written as it came but for the characters a terminal
+    /// would obey, escaped as every JSON row is. Only when `takes_raw`.
+    pub fn raw(&mut self, json: &serde_json::value::RawValue) -> Result<(), CliError> {
+        if !self.takes_raw() {
+            return Err(CliError::failure("this list cannot take raw rows"));
+        }
+        self.count += 1;
+        self.emit(Entry::Text(safe(json.get().as_bytes().to_vec())))
+    }
+
     pub fn item(&mut self, item: &T) -> Result<(), CliError> {
         self.count += 1;
         let entry = self.render(item)?;

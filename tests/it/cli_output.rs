@@ -329,6 +329,15 @@ fn history_on_a_terminal_and_as_exports() {
         .cli(&token, &["history", "--all", "-o", "ndjson"])
         .ok();
     assert_eq!(ndjson.lines().count(), 8);
+    // JSON exports pass the platform's records on as they came (not decoded); byte for byte
+    // they are what the decoding path writes (--sort holds the rows, so it decodes them).
+    let decoded = sandbox
+        .cli(
+            &token,
+            &["history", "--all", "-o", "ndjson", "--sort", "at"],
+        )
+        .ok();
+    assert_eq!(ndjson, decoded);
 
     let path = sandbox.home.path().join("export.csv");
     let run = sandbox.cli(

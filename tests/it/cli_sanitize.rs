@@ -65,6 +65,21 @@ fn machine_output_keeps_outside_text_exact_but_escaped_for_a_terminal() {
     api.post("/v1/conversations", body).expect(201);
     let json = sandbox.cli(&api.token, &["list", "-o", "json"]).ok();
     assert!(!raw(&json), "{json:?}");
+    // A history export passes the platform's records on undecoded, escaped all the same.
+    let export = sandbox
+        .cli(&api.token, &["history", "--all", "-o", "ndjson"])
+        .ok();
+    assert!(!raw(&export), "{export:?}");
+    let hostile = export
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|r| {
+            r["user"]["name"]
+                .as_str()
+                .is_some_and(|n| n.starts_with("Eve"))
+        })
+        .expect("the hostile user's record");
+    assert_eq!(hostile["user"]["name"], "Eve\u{1b}[31m\u{202e}");
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(
         parsed[0]["user"]["name"], "Eve\u{1b}[31m\u{202e}",

@@ -446,6 +446,24 @@ impl Client {
         user: Option<&str>,
         query: HistoryQuery,
     ) -> impl Stream<Item = Result<HistoryRecord, ClientError>> + use<> {
+        self.history_as(user, query)
+    }
+
+    /// The same records as the platform wrote them, each a JSON object checked but not
+    /// decoded: an NDJSON export passes them on at the speed the platform sends them.
+    pub fn history_raw(
+        &self,
+        user: Option<&str>,
+        query: HistoryQuery,
+    ) -> impl Stream<Item = Result<Box<serde_json::value::RawValue>, ClientError>> + use<> {
+        self.history_as(user, query)
+    }
+
+    fn history_as<T: DeserializeOwned + Send + 'static>(
+        &self,
+        user: Option<&str>,
+        query: HistoryQuery,
+    ) -> impl Stream<Item = Result<T, ClientError>> + use<T> {
         match user {
             Some(id) => self.list_ahead(&["v1", "users", id, "history"], query, FULL_PAGE),
             None => self.list_ahead(&["v1", "history"], query, FULL_PAGE),

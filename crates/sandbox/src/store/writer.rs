@@ -312,6 +312,18 @@ fn run(mut conn: Connection, shared: &Shared, changes: &watch::Sender<u64>) {
     }
 }
 
+/// SQLite rolled the whole transaction back under a write (an I/O error, a full disk): the
+/// writes of the group before it are gone too, and this write's own error says why.
+fn rolled_back(write: &dyn Pending) -> GroupFailure {
+    let cause = write
+        .failure()
+        .unwrap_or_else(|| "no error was reported".into());
+    GroupFailure {
+        detail: format!("the transaction was rolled back by the database: {cause}"),
+        busy: false,
+    }
+}
+
 /// One transaction for the whole group, one savepoint per write. A write alone in its group
 /// (a seeding client sends one batch at a time) needs none: the transaction is its savepoint,
 /// and each statement's own journal inside an open savepoint cost a batch of 1,000 creations
@@ -321,13 +333,7 @@ fn commit(conn: &mut Connection, group: &mut [Box<dyn Pending>]) -> Result<(), G
     if let [write] = group {
         let ok = write.run(&tx);
         if tx.is_autocommit() {
-            let cause = write
-                .failure()
-                .unwrap_or_else(|| "no error was reported".into());
-            return Err(GroupFailure {
-                detail: format!("the transaction was rolled back by the database: {cause}"),
-                busy: false,
-            });
+            return Err(rolled_back(write.as_ref()));
         }
         // A refused write is answered with its own problem; nothing of it is kept.
         if ok {
@@ -341,15 +347,7 @@ fn commit(conn: &mut Connection, group: &mut [Box<dyn Pending>]) -> Result<(), G
         tx.prepare_cached("SAVEPOINT write")?.execute([])?;
         let ok = write.run(&tx);
         if tx.is_autocommit() {
-            // SQLite rolled the whole transaction back (an I/O error, a full disk): the
-            // writes before this one are gone too.
-            let cause = write
-                .failure()
-                .unwrap_or_else(|| "no error was reported".into());
-            return Err(GroupFailure {
-                detail: format!("the transaction was rolled back by the database: {cause}"),
-                busy: false,
-            });
+            return Err(rolled_back(write.as_ref()));
         }
         if !ok {
             tx.prepare_cached("ROLLBACK TO write")?.execute([])?;

@@ -235,25 +235,7 @@ impl Serialize for StuckJson<'_> {
 }
 
 impl Row for Stuck {
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "conversation_id",
-        "user",
-        "summary",
-        "department",
-        "state",
-        "owner",
-        "queued_at",
-        "assigned_at",
-        "closed_at",
-        "last_user_message_at",
-        "last_agent_message_at",
-        "tags",
-        "completion",
-        "version",
-        "updated_at",
-        "reasons",
-    ];
+    const FIELDS: &'static [&'static str] = super::rows::intervention_fields!("reasons");
     const COLUMNS: &'static [&'static str] = &["id", "state", "owner", "user", "why"];
     const CSV: &'static [&'static str] = &[
         "id",

@@ -45,6 +45,33 @@ pub fn state(state: InterventionState) -> Span {
     Span::painted(state.as_str(), color)
 }
 
+/// An intervention's fields in the order of its JSON, and those a row adds after them (a stuck
+/// one's `reasons`): one list for every row that is an intervention.
+macro_rules! intervention_fields {
+    ($($more:literal),*) => {
+        &[
+            "id",
+            "conversation_id",
+            "user",
+            "summary",
+            "department",
+            "state",
+            "owner",
+            "queued_at",
+            "assigned_at",
+            "closed_at",
+            "last_user_message_at",
+            "last_agent_message_at",
+            "tags",
+            "completion",
+            "version",
+            "updated_at",
+            $($more,)*
+        ]
+    };
+}
+pub(super) use intervention_fields;
+
 impl Row for Intervention {
     const WIDE: &'static [&'static str] = &[
         "id",
@@ -57,24 +84,7 @@ impl Row for Intervention {
         "queued",
         "summary",
     ];
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "conversation_id",
-        "user",
-        "summary",
-        "department",
-        "state",
-        "owner",
-        "queued_at",
-        "assigned_at",
-        "closed_at",
-        "last_user_message_at",
-        "last_agent_message_at",
-        "tags",
-        "completion",
-        "version",
-        "updated_at",
-    ];
+    const FIELDS: &'static [&'static str] = intervention_fields!();
     const COLUMNS: &'static [&'static str] =
         &["id", "state", "owner", "user", "waiting", "summary"];
     const CSV: &'static [&'static str] = &[

@@ -293,7 +293,7 @@ impl Client {
                     next = Some(fetch(Some(cursor.clone())));
                 }
                 // Decoded on another thread: on a runtime of one thread, the next fetch sends
-                // its request and the reader writes the page before while this one is decoded.
+                // its request, and the reader writes the previous page, while this one decodes.
                 let items = match cursor {
                     Ok(_) => {
                         let at = url.to_string();

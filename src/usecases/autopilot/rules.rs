@@ -192,7 +192,7 @@ impl TryFrom<Given> for Settings {
         let to = given
             .to
             .map(|t| t.split(',').map(|s| s.trim().to_owned()).collect())
-            .unwrap_or_else(|| vec!["@online".to_owned()]);
+            .unwrap_or_else(|| vec![crate::usecases::pool::Pool::Online.to_string()]);
         Ok(Settings {
             rules,
             grace,

@@ -120,6 +120,13 @@ impl Pilot {
     }
 }
 
+/// One look of an autopilot with only the queued rule (an hour), as admin.
+fn once_on_queued(sandbox: &Sandbox, api: &Api, more: &[&str]) -> crate::harness::Run {
+    let mut args = vec!["autopilot", "--once", "--rule", "queued", "--queued", "1h"];
+    args.extend_from_slice(more);
+    sandbox.cli(&api.token, &args)
+}
+
 fn set_status(api: &Api, agent: &str, status: &str) {
     api.post(
         &format!("/v1/agents/{agent}/status"),
@@ -325,19 +332,7 @@ fn on_start_it_catches_up_on_what_became_stuck_while_it_was_not_running() {
     // Queued since 2026-11-24: long past any threshold when the autopilot starts.
     let old = w.fixed(1, "Ada", "web", "Old question", "2026-11-24T09:00:00Z");
     let young = w.queued();
-    let run = sandbox.cli(
-        &api.token,
-        &[
-            "autopilot",
-            "--once",
-            "--rule",
-            "queued",
-            "--queued",
-            "1h",
-            "-o",
-            "ndjson",
-        ],
-    );
+    let run = once_on_queued(&sandbox, &api, &["-o", "ndjson"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let lines: Vec<Value> = run
         .stdout
@@ -451,18 +446,7 @@ fn each_decision_is_one_line_for_people_and_the_summary_goes_to_stderr() {
     set_status(&api, &w.bo, "offline");
     w.fixed(1, "Ada", "web", "Old question", "2026-11-24T09:00:00Z");
     w.fixed(2, "Bea", "sms", "Older question", "2026-11-24T08:30:00Z");
-    let run = sandbox.cli(
-        &api.token,
-        &[
-            "autopilot",
-            "--once",
-            "--rule",
-            "queued",
-            "--queued",
-            "1h",
-            "--utc",
-        ],
-    );
+    let run = once_on_queued(&sandbox, &api, &["--utc"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let mut settings = insta::Settings::clone_current();
     settings.add_filter(r"(?m)^\d\d:\d\d:\d\d  ", "[clock]  ");
@@ -482,19 +466,7 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
         set_status(&api, a, "offline");
     }
     let old = w.fixed(1, "Ada", "web", "Old question", "2026-11-24T09:00:00Z");
-    let run = sandbox.cli(
-        &api.token,
-        &[
-            "autopilot",
-            "--once",
-            "--rule",
-            "queued",
-            "--queued",
-            "1h",
-            "-o",
-            "ndjson",
-        ],
-    );
+    let run = once_on_queued(&sandbox, &api, &["-o", "ndjson"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let decision: Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
     assert_eq!(

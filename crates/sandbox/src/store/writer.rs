@@ -5,6 +5,7 @@
 //! `BEGIN IMMEDIATE` transaction, runs each write in its own SAVEPOINT, commits, and only then
 //! answers them all and wakes the event streams once. A write that fails or panics is rolled
 //! back to its savepoint alone and answered with its own error; the others of its group commit.
+//! A write alone in its group needs no savepoint: the transaction is rolled back instead.
 //! When the group cannot commit (an I/O error, a lost transaction), every write of the group is
 //! answered with a 5xx and the writer goes on with the next group. One commit of many writes is
 //! what makes the sandbox fast: a commit's cost (the lock, the log's pages, the syscalls) is

@@ -147,10 +147,20 @@ fn lookup(
     }))
 }
 
-/// Forgets stored responses older than the retention period (by the index of their age, so
-/// the cost is the forgotten ones, not the kept ones).
+/// Forgets stored responses older than the retention period.
 pub fn expire(conn: &Connection, now: Timestamp) -> rusqlite::Result<usize> {
     let cutoff = now.checked_sub(KEEP).unwrap_or(now);
-    conn.prepare_cached("DELETE FROM idempotency WHERE created_at < ?1")?
-        .execute([ms(cutoff)])
+    expire_before(conn, ms(cutoff))
+}
+
+/// Forgets the answers stored before the first one stored at or after `cutoff` (ms), reading
+/// them in the order they came (rowid), so the cost is the forgotten ones, not the kept ones.
+/// A clock that stepped back keeps an answer longer, never forgets one early.
+pub(super) fn expire_before(conn: &Connection, cutoff: i64) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "DELETE FROM idempotency WHERE id < coalesce(
+             (SELECT id FROM idempotency WHERE created_at >= ?1 ORDER BY id LIMIT 1),
+             (SELECT max(id) + 1 FROM idempotency))",
+    )?
+    .execute([cutoff])
 }

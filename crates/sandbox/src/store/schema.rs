@@ -121,7 +121,34 @@ INSERT INTO agents (id, key, name, email, role, department_id, status, active)
     Migration::Sql("CREATE INDEX interventions_by_user ON interventions(user_id, id);"),
     Migration::Sql(AGENT_CAPACITY_AND_STATUS_EVENTS),
     Migration::Run(flat_costs),
+    Migration::Sql(IDEMPOTENCY_APPENDED),
 ];
+
+/// Stored answers appended in the order they come (version 5). Keyed by (agent, key) in a
+/// table without rowid, each answer (an intervention's JSON, about 500 bytes) was written at its
+/// key's place among the others, so a group of writes dirtied and split pages all over the
+/// table, and the index of ages was one more page each. Now the answers share the table's last
+/// page, only the small index of keys is written in key order, and old answers are found by
+/// rowid, the order they came in (`idempotency::expire`).
+const IDEMPOTENCY_APPENDED: &str = r#"
+CREATE TABLE idempotency_appended (
+    id INTEGER PRIMARY KEY,
+    agent_id INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    etag INTEGER,
+    upsert TEXT,
+    created_at INTEGER NOT NULL
+);
+INSERT INTO idempotency_appended (agent_id, key, fingerprint, status, body, etag, upsert, created_at)
+    SELECT agent_id, key, fingerprint, status, body, etag, upsert, created_at FROM idempotency
+    ORDER BY created_at;
+DROP TABLE idempotency;
+ALTER TABLE idempotency_appended RENAME TO idempotency;
+CREATE UNIQUE INDEX idempotency_by_key ON idempotency(agent_id, key);
+"#;
 
 /// Costs that do not grow with the data (version 4). An existing database gets its queues'
 /// sizes counted from the interventions it holds; from then on the triggers keep them.
@@ -340,6 +367,75 @@ mod tests {
             }
             assert_eq!(kept(&conn), counted(&conn), "after step {step}");
         }
+    }
+
+    /// Answers stored before version 5 are still replayed after it, and expiring forgets the
+    /// old ones, by the order they came in, and keeps the others.
+    #[test]
+    fn stored_answers_move_to_the_appended_table_and_expire_in_order() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        for migration in &MIGRATIONS[..4] {
+            match migration {
+                Migration::Sql(sql) => conn.execute_batch(sql),
+                Migration::Run(run) => {
+                    let tx = conn.transaction().expect("tx");
+                    run(&tx).and_then(|()| tx.commit())
+                }
+            }
+            .expect("old schema");
+        }
+        conn.pragma_update(None, "user_version", 4)
+            .expect("version");
+        let store = |conn: &Connection, key: &str, at: i64| {
+            conn.execute(
+                "INSERT INTO idempotency (agent_id, key, fingerprint, status, body, created_at)
+                     VALUES (1, ?1, 'f', 200, '{}', ?2)",
+                rusqlite::params![key, at],
+            )
+            .expect("store");
+        };
+        store(&conn, "new", 3_000);
+        store(&conn, "old", 1_000);
+        migrate(&mut conn).expect("migrate");
+        store(&conn, "newer", 4_000);
+        let keys = |conn: &Connection| -> Vec<String> {
+            conn.prepare("SELECT key FROM idempotency ORDER BY id")
+                .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+                .expect("keys")
+        };
+        assert_eq!(
+            keys(&conn),
+            ["old", "new", "newer"],
+            "in the order they came"
+        );
+        let forgotten = super::super::idempotency::expire_before(&conn, 2_000).expect("expire");
+        assert_eq!(
+            (forgotten, keys(&conn)),
+            (1, vec!["new".into(), "newer".into()])
+        );
+        assert_eq!(
+            super::super::idempotency::expire_before(&conn, 2_000).expect("again"),
+            0
+        );
+        let forgotten = super::super::idempotency::expire_before(&conn, 9_000).expect("all");
+        assert_eq!((forgotten, keys(&conn)), (2, Vec::<String>::new()));
+        assert_eq!(
+            super::super::idempotency::expire_before(&conn, 9_000).expect("empty"),
+            0
+        );
+        conn.execute_batch(
+            "INSERT INTO idempotency (agent_id, key, fingerprint, status, body, created_at)
+                 VALUES (1, 'new', 'f', 200, '{}', 0);",
+        )
+        .expect("a key may come again once forgotten");
+        assert!(
+            conn.execute_batch(
+                "INSERT INTO idempotency (agent_id, key, fingerprint, status, body, created_at)
+                     VALUES (1, 'new', 'g', 200, '{}', 0);"
+            )
+            .is_err(),
+            "one answer per agent and key"
+        );
     }
 
     /// Changes to agents' roles and to tokens move the count the token cache trusts.

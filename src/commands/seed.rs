@@ -59,7 +59,7 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
         }
     }
     let started = Instant::now();
-    let tally = crate::usecases::seed::load(&connection.client, ui, &source, ui.now).await?;
+    let tally = crate::usecases::seed::load(&connection.client, ui, source, ui.now).await?;
     ui.note(format!(
         "seeded {target}: {}, in {:.1} s",
         tally,

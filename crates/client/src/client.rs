@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::ClientError;
 use crate::token::Token;
-use crate::transport::{Answer, Log, Options, RawAnswer, Transport, decode, encode, new_key};
+use crate::transport::{Answer, Body, Log, Options, RawAnswer, Transport, decode, encode, new_key};
 use livectl_contract::query::Paged;
 use livectl_contract::seed::plan::CatalogInput;
 use livectl_contract::{
@@ -120,6 +120,17 @@ impl RawRequest {
     }
 }
 
+/// A `/v1/batch` request encoded for sending: a large batch can be encoded on another thread
+/// while the one before it is on its way.
+#[derive(Debug, Clone)]
+pub struct EncodedBatch(Body);
+
+impl EncodedBatch {
+    pub fn new(request: &BatchRequest) -> Result<EncodedBatch, ClientError> {
+        encode(request).map(EncodedBatch)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Client {
     pub(crate) transport: Transport,
@@ -152,7 +163,7 @@ impl Client {
             .once(
                 &request.method,
                 &url,
-                request.body.as_ref(),
+                request.body.as_ref().map(encode).transpose()?.as_ref(),
                 &request.options,
             )
             .await
@@ -168,7 +179,12 @@ impl Client {
         }
         let url = self.raw_url(request);
         self.transport
-            .send(request.method.clone(), url, request.body.as_ref(), &options)
+            .send(
+                request.method.clone(),
+                url,
+                request.body.as_ref().map(encode).transpose()?.as_ref(),
+                &options,
+            )
             .await
     }
 
@@ -357,7 +373,7 @@ impl Client {
     async fn post<T: DeserializeOwned>(
         &self,
         segments: &[&str],
-        body: &serde_json::Value,
+        body: &Body,
         mut options: Options,
     ) -> Result<(T, reqwest::header::HeaderMap), ClientError> {
         if options.idempotency_key.is_none() {
@@ -531,10 +547,9 @@ impl Client {
     }
 
     /// Creations and actions in one transaction.
-    pub async fn batch(&self, request: &BatchRequest) -> Result<BatchResponse, ClientError> {
-        let body = encode(request)?;
+    pub async fn batch(&self, request: &EncodedBatch) -> Result<BatchResponse, ClientError> {
         let (answer, _) = self
-            .post(&["v1", "batch"], &body, Options::default())
+            .post(&["v1", "batch"], &request.0, Options::default())
             .await?;
         Ok(answer)
     }

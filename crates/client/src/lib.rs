@@ -9,7 +9,7 @@ pub mod retry;
 mod token;
 mod transport;
 
-pub use client::{Client, Endpoint, FULL_PAGE, RawRequest};
+pub use client::{Client, EncodedBatch, Endpoint, FULL_PAGE, RawRequest};
 pub use error::ClientError;
 pub use events::{EventStream, Update};
 pub use reqwest::{Method, StatusCode};

@@ -176,7 +176,7 @@ impl Transport {
         &self,
         method: Method,
         url: Url,
-        body: Option<&serde_json::Value>,
+        body: Option<&Body>,
         options: &Options,
     ) -> Result<Answer, ClientError> {
         let mut retry = 0;
@@ -214,7 +214,7 @@ impl Transport {
         &self,
         method: &Method,
         url: &Url,
-        body: Option<&serde_json::Value>,
+        body: Option<&Body>,
         options: &Options,
     ) -> Result<RawAnswer, ClientError> {
         self.budget.on_request();
@@ -233,11 +233,15 @@ impl Transport {
             request = request.header(header::IF_MATCH, format!("\"{version}\""));
         }
         if let Some(body) = body {
-            request = request.json(body);
+            request = request
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(body.0.clone());
         }
         self.log(1, || format!("{method} {url}"));
         if let Some(body) = body {
-            self.log(3, || format!("  body: {body}"));
+            self.log(3, || {
+                format!("  body: {}", String::from_utf8_lossy(&body.0))
+            });
         }
         let started = Instant::now();
         let response = request
@@ -362,9 +366,21 @@ fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
 }
 
 /// Encodes a body; what the contract's types hold always encodes.
-pub(crate) fn encode(body: &impl Serialize) -> Result<serde_json::Value, ClientError> {
-    serde_json::to_value(body)
-        .map_err(|e| ClientError::Config(format!("cannot encode the request: {e}")))
+/// A request's JSON body, encoded once: every attempt sends the same bytes, shared, and it can
+/// be encoded away from the thread that sends it.
+#[derive(Debug, Clone)]
+pub struct Body(bytes::Bytes);
+
+impl Body {
+    pub fn json(body: &impl Serialize) -> Result<Body, ClientError> {
+        serde_json::to_vec(body)
+            .map(|bytes| Body(bytes.into()))
+            .map_err(|e| ClientError::Config(format!("cannot encode the request: {e}")))
+    }
+}
+
+pub(crate) fn encode(body: &impl Serialize) -> Result<Body, ClientError> {
+    Body::json(body)
 }
 
 pub(crate) fn decode<T: serde::de::DeserializeOwned>(

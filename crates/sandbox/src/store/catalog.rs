@@ -60,7 +60,12 @@ fn selected<R: Resource>() -> String {
 }
 
 /// Text within its limit, or a 422 naming the field.
-pub(super) fn text(field: &str, value: &str, limit: Limit) -> Result<(), ApiError> {
+/// `field` is formatted only when the value is refused (a batch checks thousands of messages).
+pub(super) fn text(
+    field: impl std::fmt::Display,
+    value: &str,
+    limit: Limit,
+) -> Result<(), ApiError> {
     limit
         .text(value)
         .map_err(|e| ApiError::Validation(format!("{field} {e}")))
@@ -71,8 +76,8 @@ fn email(field: &str, value: &str) -> Result<(), ApiError> {
 }
 
 fn key_and_name(prefix: &str, key: &str, name: &str) -> Result<(), ApiError> {
-    text(&format!("{prefix}key"), key, Limit::KeyLength)?;
-    text(&format!("{prefix}name"), name, Limit::NameLength)
+    text(format_args!("{prefix}key"), key, Limit::KeyLength)?;
+    text(format_args!("{prefix}name"), name, Limit::NameLength)
 }
 
 /// Creates the row with the input's key, or updates it; says which (or that nothing changed).

@@ -134,7 +134,7 @@ pub fn create_conversation(
     let mut last_at = started_at;
     for (i, m) in input.messages.iter().enumerate() {
         text(
-            &format!("messages[{i}].text"),
+            format_args!("messages[{i}].text"),
             &m.text,
             Limit::MessageLength,
         )?;

@@ -10,6 +10,7 @@
 pub mod agents;
 pub mod batch;
 pub mod catalog;
+mod checkpoints;
 pub mod conversations;
 pub mod events;
 pub mod files;
@@ -124,7 +125,9 @@ impl Store {
         create_workspace(&mut writer)
             .map_err(|e| format!("cannot prepare the database {}: {e}", path.display()))?;
         let changes = Arc::new(watch::channel(0).0);
-        let writer = writer::Writer::start(writer, changes.clone())
+        let checkpoints = open_connection(path, false)
+            .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
+        let writer = writer::Writer::start(writer, checkpoints, changes.clone())
             .map_err(|e| format!("cannot start the database writer: {e}"))?;
         Ok(Store {
             path: path.to_owned(),

@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use tokio::sync::watch;
 
+use super::checkpoints::Checkpointer;
 use super::{idempotency, shutting_down};
 use crate::error::ApiError;
 
@@ -157,27 +158,28 @@ pub(super) struct Writer {
 }
 
 impl Writer {
-    /// Starts the writer's thread with the write connection; `changes` is bumped once per
-    /// committed group.
+    /// Starts the writer's thread with the write connection, and the checkpointer's with
+    /// `checkpoints`, a connection of its own; `changes` is bumped once per committed group.
     pub(super) fn start(
         conn: Connection,
+        checkpoints: Connection,
         changes: Arc<watch::Sender<u64>>,
     ) -> std::io::Result<Writer> {
         let shared = Arc::new(Shared {
             queue: Mutex::new(Queue::default()),
             wake: Condvar::new(),
         });
-        // Checkpoints are the writer's, on commit, but rarer than SQLite's default (1,000
-        // pages): a page rewritten by many groups is copied once per checkpoint, and the
-        // checkpoint's fsync is paid a fortieth as often. The log is copied back at about
-        // 160 MB (seeding 100,000 interventions: 13.7 s at 10,000 pages, 11.3 s at 40,000).
+        // Checkpoints are the checkpointer's (`checkpoints.rs`); SQLite's on commit stays as a
+        // backstop, rarer than its default (1,000 pages): if the checkpointer falls behind, a
+        // page rewritten by many groups is copied once per 40,000 pages of log (about 160 MB).
         conn.pragma_update(None, "wal_autocheckpoint", CHECKPOINT_PAGES)
             .map_err(std::io::Error::other)?;
+        let checkpointer = Checkpointer::start(checkpoints)?;
         let thread = {
             let shared = shared.clone();
             std::thread::Builder::new()
                 .name("sandbox-writer".into())
-                .spawn(move || run(conn, &shared, &changes))?
+                .spawn(move || run(conn, checkpointer, &shared, &changes))?
         };
         Ok(Writer {
             shared,
@@ -255,8 +257,13 @@ impl Drop for Leaving<'_> {
     }
 }
 
-/// The writer's thread: group after group until closed.
-fn run(mut conn: Connection, shared: &Shared, changes: &watch::Sender<u64>) {
+/// The writer's thread: group after group until closed. The checkpointer stops when it leaves.
+fn run(
+    mut conn: Connection,
+    mut checkpointer: Checkpointer,
+    shared: &Shared,
+    changes: &watch::Sender<u64>,
+) {
     let _leaving = Leaving(shared);
     let mut expired = Instant::now();
     loop {
@@ -299,9 +306,11 @@ fn run(mut conn: Connection, shared: &Shared, changes: &watch::Sender<u64>) {
             }
             if outcome.is_ok() {
                 changes.send_modify(|n| *n += 1);
+                checkpointer.committed();
             }
         }
         if let Some(reply) = close {
+            checkpointer.stop();
             let _ = reply.send(close_connection(conn));
             return;
         }

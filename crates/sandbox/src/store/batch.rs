@@ -1,12 +1,14 @@
 //! Batches: creations and actions in one transaction, for seeding; and seed documents loaded
 //! through the same plan `livectl seed` sends.
 
+use std::collections::HashMap;
+
 use jiff::Timestamp;
-use rusqlite::Transaction;
+use rusqlite::{OptionalExtension, Transaction};
 
 use super::catalog::{self, by_row};
 use super::conversations::create_conversation;
-use super::interventions::{act, intervention_by_row};
+use super::interventions::act;
 use super::{BUILTIN_ADMIN, Caller, Store, reference};
 use crate::error::ApiError;
 use livectl_contract::limits::Limit;
@@ -37,6 +39,8 @@ pub fn batch(
             ))
         })?;
     let mut results = Vec::with_capacity(ops.len());
+    // The agents named as actors, looked up once a batch: no operation changes who they are.
+    let mut actors = HashMap::new();
     for (i, op) in ops.iter().enumerate() {
         let at = |e: ApiError| prefix(e, &format!("operations[{i}]: "));
         results.push(match op {
@@ -47,34 +51,37 @@ pub fn batch(
                     id: created.conversation_id,
                 }
             }
-            BatchOp::Action(op) => action(tx, caller, op, now).map_err(at)?,
+            BatchOp::Action(op) => action(tx, caller, &mut actors, op, now).map_err(at)?,
         });
     }
     Ok(results)
 }
 
 /// An action of a batch, skipped when its place in the intervention's life is taken.
-fn action(
+fn action<'a>(
     tx: &Transaction,
     caller: Caller,
-    op: &ActionOp,
+    actors: &mut HashMap<&'a str, Caller>,
+    op: &'a ActionOp,
     now: Timestamp,
 ) -> Result<BatchResult, ApiError> {
-    let n: Option<i64> = tx
+    // The conversation's latest intervention, and how many actions it has had.
+    let (n, version): (i64, i64) = tx
         .prepare_cached(
-            "SELECT max(i.id) FROM interventions i JOIN conversations c ON c.id = i.conversation_id WHERE c.key = ?1",
+            "SELECT id, version FROM interventions
+             WHERE conversation_id = (SELECT id FROM conversations WHERE key = ?1)
+             ORDER BY id DESC LIMIT 1",
         )?
-        .query_row([&op.conversation], |r| r.get(0))?;
-    let n = n.ok_or_else(|| {
-        ApiError::Validation(format!(
-            "conversation `{}` has no intervention",
-            op.conversation
-        ))
-    })?;
+        .query_row([&op.conversation], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| {
+            ApiError::Validation(format!(
+                "conversation `{}` has no intervention",
+                op.conversation
+            ))
+        })?;
     let id = Kind::Intervention.id(n);
-    let current =
-        intervention_by_row(tx, n)?.ok_or_else(|| ApiError::Internal("vanished".into()))?;
-    let done = current.version - 1;
+    let done = version - 1;
     let index = i64::from(op.index);
     if done > index {
         return Ok(BatchResult {
@@ -89,18 +96,24 @@ fn action(
     }
     let actor = match &op.actor {
         None => caller,
-        Some(agent) => {
-            let n = reference(tx, Kind::Agent, agent)?;
-            let agent = by_row::<Agent>(tx, n)?
-                .ok_or_else(|| ApiError::Validation(format!("agent `{agent}` does not exist")))?;
-            Caller {
-                agent_id: n,
-                role: agent.role,
+        Some(agent) => match actors.get(agent.as_str()) {
+            Some(actor) => *actor,
+            None => {
+                let n = reference(tx, Kind::Agent, agent)?;
+                let found = by_row::<Agent>(tx, n)?.ok_or_else(|| {
+                    ApiError::Validation(format!("agent `{agent}` does not exist"))
+                })?;
+                let actor = Caller {
+                    agent_id: n,
+                    role: found.role,
+                };
+                actors.insert(agent.as_str(), actor);
+                actor
             }
-        }
+        },
     };
     let at = op.at.unwrap_or(now);
-    act(tx, actor, &id, &op.action, Some(current.version), None, at)?;
+    act(tx, actor, &id, &op.action, Some(version), None, at)?;
     Ok(BatchResult {
         result: BatchOutcome::Applied,
         id,

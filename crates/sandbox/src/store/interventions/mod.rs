@@ -65,8 +65,11 @@ pub(in crate::store) fn intervention_by_row(
     conn: &Connection,
     n: i64,
 ) -> Result<Option<Intervention>, ApiError> {
+    // Spelled once: every action reads its intervention twice, and a batch thousands of times.
+    static BY_ROW: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| format!("{INTERVENTION_SELECT} WHERE i.id = ?1"));
     Ok(conn
-        .prepare_cached(&format!("{INTERVENTION_SELECT} WHERE i.id = ?1"))?
+        .prepare_cached(&BY_ROW)?
         .query_row([n], intervention_from_row)
         .optional()?)
 }

@@ -68,8 +68,7 @@ impl App {
         + Send
         + 'static,
     ) -> Result<Response, ApiError> {
-        let fingerprint = Fingerprint::new("POST", &path, value);
-        let idempotency = key.map(|k| (k, fingerprint));
+        let idempotency = key.map(|k| (k, Fingerprint::new("POST", &path, value)));
         let reply = self.store.post(token, idempotency, self.keys, op).await?;
         Ok(reply_response(reply))
     }

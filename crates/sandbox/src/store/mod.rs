@@ -426,14 +426,15 @@ pub fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 
+/// Lower-case hex, two digits a byte (a keyed POST spells two digests: who asks, and what).
 pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    s
 }
 
 /// Milliseconds since the Unix epoch: how instants are stored.
@@ -551,4 +552,15 @@ pub fn reference(conn: &Connection, kind: Kind, id: &str) -> Result<i64, ApiErro
         .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
         .exists([n])?;
     if exists { Ok(n) } else { Err(unknown()) }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Tokens are stored by their digest in hex: the spelling must never change.
+    #[test]
+    fn hex_spells_every_byte_as_two_lower_case_digits() {
+        let all: Vec<u8> = (0..=255).collect();
+        let expected: String = all.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(super::hex(&all), expected);
+    }
 }

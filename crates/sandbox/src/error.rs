@@ -56,7 +56,15 @@ pub enum ApiError {
 
 impl From<rusqlite::Error> for ApiError {
     fn from(e: rusqlite::Error) -> Self {
-        ApiError::Internal(format!("database: {e}"))
+        // SQLite's extended code tells an I/O error from a full disk or a lost lock, which its
+        // message alone may not (a transaction rolled back under the writer is diagnosed by it).
+        match e.sqlite_error() {
+            Some(code) => ApiError::Internal(format!(
+                "database: {e} (SQLite code {})",
+                code.extended_code
+            )),
+            None => ApiError::Internal(format!("database: {e}")),
+        }
     }
 }
 

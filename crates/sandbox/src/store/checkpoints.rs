@@ -5,11 +5,13 @@
 //! of every group that pushed the log past SQLite's threshold, and every write of that group and
 //! of the groups queued behind it waited for it: 5 to 10% of the writer's time, seeding or under
 //! wrk. Now the writer only says that it committed; at most every `PAUSE`, this thread runs a
-//! passive checkpoint, which takes no lock the writer or a reader waits on and copies what no
-//! reader still needs. The log then starts again from its beginning at the writer's next
-//! transaction after a checkpoint that copied all of it, so it stays small, and SQLite's own
-//! checkpoint on commit (every `CHECKPOINT_PAGES`) is left as a backstop: if this thread falls
-//! behind, the writer finishes the copy itself and the log cannot grow without bound.
+//! passive checkpoint, which never waits for the writer or a reader and copies what no reader
+//! still needs (while it runs, a reader may retry for a read mark, and the writer's own
+//! checkpoint skips). The log starts again from its beginning at the writer's next transaction
+//! after a checkpoint that copied all of it (and no reader still reads from the log), so it
+//! stays small, and SQLite's own checkpoint on commit (every `CHECKPOINT_PAGES`) is left as a
+//! backstop: if this thread falls behind, the writer finishes the copy itself and the log cannot
+//! grow without bound.
 
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;

@@ -24,8 +24,9 @@ impl Fingerprint {
         hasher.update(b" ");
         hasher.update(path.as_bytes());
         hasher.update(b"\n");
-        // serde_json's map is ordered by key, so equal documents serialize equally.
-        hasher.update(body.to_string().as_bytes());
+        // serde_json's map is ordered by key, so equal documents serialize equally; written
+        // straight into the digest (writing into it cannot fail).
+        let _ = serde_json::to_writer(&mut hasher, body);
         Fingerprint(hex(&hasher.finalize()))
     }
 }

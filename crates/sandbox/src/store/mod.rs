@@ -115,7 +115,6 @@ impl Store {
         }
         files::private_file(path)
             .map_err(|e| format!("cannot create the database {}: {e}", path.display()))?;
-        without_memory_statistics();
         let mut writer = open_connection(path, false)
             .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
         schema::migrate(&mut writer)
@@ -342,26 +341,6 @@ fn create_workspace(conn: &mut Connection) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Turns off SQLite's count of the memory it holds, which takes a process-wide mutex around
-/// every allocation (5% of the writer's time, in lock and unlock). Only possible before SQLite's
-/// first use in the process: later, SQLite refuses and the count stays, which costs speed only.
-fn without_memory_statistics() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        // SAFETY: the option takes one int, given. Before SQLite is initialized this sets a
-        // flag; once it is (a connection was opened), SQLite returns SQLITE_MISUSE and changes
-        // nothing. A store is opened before any other SQLite use of a sandbox's process; a
-        // first use racing this on another thread (unit tests) could only leave SQLite's
-        // memory statistics, which nothing reads, inexact.
-        let _ = unsafe {
-            rusqlite::ffi::sqlite3_config(
-                rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS,
-                0 as std::ffi::c_int,
-            )
-        };
-    });
-}
-
 fn open_connection(path: &Path, read_only: bool) -> Result<Connection, rusqlite::Error> {
     let flags = if read_only {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
@@ -562,5 +541,20 @@ mod tests {
         let all: Vec<u8> = (0..=255).collect();
         let expected: String = all.iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(super::hex(&all), expected);
+    }
+
+    /// SQLite is built without memory statistics (`.cargo/config.toml`), whose mutex around
+    /// every allocation cost the writer 5%: its count of memory in use stays at nothing.
+    #[test]
+    fn sqlite_keeps_no_memory_statistics() {
+        let conn = rusqlite::Connection::open_in_memory().expect("open");
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (randomblob(100000));")
+            .expect("use memory");
+        // SAFETY: reads a counter; callable at any time, from any thread.
+        let used = unsafe { rusqlite::ffi::sqlite3_memory_used() };
+        assert_eq!(
+            used, 0,
+            "SQLite counts its memory: LIBSQLITE3_FLAGS was not applied"
+        );
     }
 }

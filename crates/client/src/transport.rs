@@ -372,11 +372,28 @@ fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
 pub struct Body(bytes::Bytes);
 
 impl Body {
+    /// JSON with every object's members in key order, the bytes livectl has always sent for a
+    /// request: a platform that compares a repeated `Idempotency-Key`'s request byte for byte
+    /// (a bulk run resumed after an upgrade) sees the same request.
     pub fn json(body: &impl Serialize) -> Result<Body, ClientError> {
+        serde_json::to_value(body)
+            .and_then(|value| serde_json::to_vec(&value))
+            .map(|bytes| Body(bytes.into()))
+            .map_err(encoding)
+    }
+
+    /// JSON with members in the order of the type's fields: for a large body sent with a key of
+    /// its own each time (a seed batch), where the copy through maps cost half of a seeding
+    /// client's time.
+    pub fn json_as_written(body: &impl Serialize) -> Result<Body, ClientError> {
         serde_json::to_vec(body)
             .map(|bytes| Body(bytes.into()))
-            .map_err(|e| ClientError::Config(format!("cannot encode the request: {e}")))
+            .map_err(encoding)
     }
+}
+
+fn encoding(e: serde_json::Error) -> ClientError {
+    ClientError::Config(format!("cannot encode the request: {e}"))
 }
 
 pub(crate) fn encode(body: &impl Serialize) -> Result<Body, ClientError> {
@@ -436,6 +453,30 @@ pub fn new_key() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A request's bytes keep the order livectl always sent (members by key), so a repeated
+    /// key's request is the same bytes across versions; a seed batch goes as written.
+    #[test]
+    fn bodies_are_sent_with_members_in_key_order_unless_written_as_is() {
+        #[derive(Serialize)]
+        struct Reassign {
+            reason: &'static str,
+            agent: &'static str,
+        }
+        let body = Reassign {
+            reason: "leave",
+            agent: "ag_2",
+        };
+        let sent = |b: Body| String::from_utf8(b.0.to_vec()).expect("utf-8");
+        assert_eq!(
+            sent(Body::json(&body).expect("json")),
+            r#"{"agent":"ag_2","reason":"leave"}"#
+        );
+        assert_eq!(
+            sent(Body::json_as_written(&body).expect("json")),
+            r#"{"reason":"leave","agent":"ag_2"}"#
+        );
+    }
 
     #[test]
     fn retry_after_in_seconds_or_as_a_date() {

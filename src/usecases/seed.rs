@@ -1,7 +1,8 @@
 //! Loading seed data through the API: the same plan the sandbox applies to its store at start,
 //! sent as creations of the catalog and then batches of conversations. A document is loaded as
 //! it is; generated data is made conversation by conversation as the batches are sent, so a
-//! load holds one batch in memory whatever its size.
+//! load holds at most three batches in memory whatever its size (one on its way, one made, one
+//! being made).
 
 use jiff::Timestamp;
 use livectl_client::{Client, EncodedBatch};
@@ -65,7 +66,7 @@ pub async fn load(
     // workspace; the next one is made and encoded on a thread of its own while this one is on
     // its way (making them was a tenth of a load's time).
     let (made, mut batches) = tokio::sync::mpsc::channel(1);
-    tokio::task::spawn_blocking(move || make_batches(&source, &ids, now, &made));
+    let maker = tokio::task::spawn_blocking(move || make_batches(&source, &ids, now, &made));
     let progress = Progress::conversations(ui, count as u64);
     while let Some(batch) = batches.recv().await {
         let (conversations, request) = batch?;
@@ -75,6 +76,8 @@ pub async fn load(
         }
         progress.inc(conversations as u64);
     }
+    // The batches ended: because the last was made, or because making them panicked.
+    made_all(maker).await?;
     progress.finish();
     Ok(tally)
 }
@@ -111,7 +114,41 @@ fn make_batches(
     }
 }
 
+/// Whether the thread making the batches ended by making the last one: a panic there would
+/// otherwise read as the end of the data, and a part of it as a whole load.
+async fn made_all(maker: tokio::task::JoinHandle<()>) -> Result<(), CliError> {
+    maker.await.map_err(|e| {
+        CliError::failure(format!(
+            "making the seed batches failed ({e}); what was sent before stays loaded, and loading again completes it"
+        ))
+    })
+}
+
 /// A plan that names a key without an id: the data was checked, so this is a bug.
 fn internal(e: impl std::fmt::Display) -> CliError {
     CliError::failure(format!("the seed plan is inconsistent: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The end of the batches is a whole load only when their maker finished: a maker that
+    /// panicked is a failure, not a smaller load.
+    #[test]
+    fn a_maker_that_panicked_fails_the_load() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async {
+            let finished = tokio::task::spawn_blocking(|| ());
+            assert!(made_all(finished).await.is_ok());
+            let panicked = tokio::task::spawn_blocking(|| panic!("a generator bug"));
+            let error = made_all(panicked).await.expect_err("a failure");
+            assert!(
+                error.to_string().contains("making the seed batches failed"),
+                "{error}"
+            );
+        });
+    }
 }

@@ -119,6 +119,17 @@ for n in "${sizes[@]}"; do
   "$bin" seed -q --generate "interventions=$((n - open)),open=0,users=20000,days=30,seed=42,until=$until"
   "$bin" seed -q --generate "interventions=$open,open=100,users=20000,days=30,seed=7,until=$until"
   echo "seeded $n interventions ($open open) in $(($(date +%s) - s)) s" >&2
+  # The sandbox's checkpointer still copies the end of the seeding into the database file for a
+  # moment; a figure taken meanwhile is the copy's, not the size's. Wait (up to a minute) until
+  # the file (its size and time of change) has not changed for a second.
+  seen="" still=0
+  for _ in $(seq 1 300); do
+    now=$(stat -c '%s %y' "$work/bench.db")
+    if [ "$now" = "$seen" ]; then still=$((still + 1)); else still=0; fi
+    [ "$still" -ge 5 ] && break
+    seen=$now
+    sleep 0.2
+  done
   # X: the agent with the most open interventions; the shown one is from the middle of the
   # history; the one that moves for watch is an open one in the general queue.
   curl -sf -H "Authorization: Bearer $token" "$url/v1/queues" >"$work/queues"

@@ -7,16 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-8}
 connections=${2:-32}
-if ! command -v wrk >/dev/null; then
-  apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
-fi
 . bench/lib.sh
+need_wrk
 start_sandbox
 auth="Authorization: Bearer $token"
-agent() {
-  curl -sf -H "$auth" -d "{\"key\":\"$1\",\"name\":\"$1\",\"email\":\"$1@bench.invalid\"}" "$url/v1/agents" |
-    grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4
-}
 a=$(agent bench-a)
 b=$(agent bench-b)
 wrk -t2 -c"$connections" -d4s -s bench/lua/create.lua "$url" -- "$token" >/dev/null

@@ -9,19 +9,13 @@ cd "$(dirname "$0")/.."
 items=${1:-10000}
 shift || true
 concurrencies=${*:-16}
-if ! command -v wrk >/dev/null; then
-  apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
-fi
 . bench/lib.sh
+need_wrk
 start_sandbox
 export LIVECTL_API_URL=$url LIVECTL_TOKEN=$token HOME=$work XDG_STATE_HOME=$work/state
 auth="Authorization: Bearer $token"
-mk() {
-  curl -sf -H "$auth" -d "{\"key\":\"$1\",\"name\":\"$1\",\"email\":\"$1@bench.invalid\"}" "$url/v1/agents" |
-    grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4
-}
-ana=$(mk ana)
-bo=$(mk bo)
+ana=$(agent ana)
+bo=$(agent bo)
 python3 bench/create.py "$url" "$token" "$items"
 "$bin" assign --owner none --to ana --yes -q --concurrency 32
 # Every measurement moves all items from one agent to the other.

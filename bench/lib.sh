@@ -21,3 +21,17 @@ start_sandbox() {
   [ -n "$url" ] || { echo "the sandbox did not start" >&2; cat "$work/stderr" >&2; exit 1; }
   token=$("$bin" sandbox token --db "$work/bench.db")
 }
+
+# need_wrk: installs wrk when missing (the load generator of sandbox.sh, bulk.sh, action-cost.sh).
+need_wrk() {
+  command -v wrk >/dev/null && return
+  echo "installing wrk" >&2
+  apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
+}
+
+# agent KEY: creates the agent KEY in the sandbox started by start_sandbox; prints its id.
+agent() {
+  curl -sf -H "Authorization: Bearer $token" \
+    -d "{\"key\":\"$1\",\"name\":\"$1\",\"email\":\"$1@bench.invalid\"}" "$url/v1/agents" |
+    grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4
+}

@@ -11,17 +11,10 @@ seconds=${1:-10}
 connections=${2:-32}
 threads=2
 
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk" >&2
-  apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
-fi
 . bench/lib.sh
+need_wrk
 start_sandbox
 auth="Authorization: Bearer $token"
-agent() {
-  curl -sf -H "$auth" -d "{\"key\":\"$1\",\"name\":\"$1\",\"email\":\"$1@bench.invalid\"}" "$url/v1/agents" |
-    grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4
-}
 a=$(agent bench-a)
 b=$(agent bench-b)
 

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::ClientError;
 use crate::token::Token;
-use crate::transport::{Answer, Body, Log, Options, RawAnswer, Transport, decode, encode, new_key};
+use crate::transport::{Answer, Body, Log, Options, RawAnswer, Transport, decode, new_key};
 use livectl_contract::query::Paged;
 use livectl_contract::seed::plan::CatalogInput;
 use livectl_contract::{
@@ -93,13 +93,10 @@ impl Cursor {
         let rest = &tail[at + KEY.len()..];
         let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<Option<String>>();
         let cursor = values.next()?.ok()?;
-        let after = &rest[values.byte_offset()..];
-        let after: Vec<u8> = after
+        let mut after = rest[values.byte_offset()..]
             .iter()
-            .copied()
-            .filter(|b| !b.is_ascii_whitespace())
-            .collect();
-        (after == b"}").then_some(cursor)
+            .filter(|b| !b.is_ascii_whitespace());
+        (after.next() == Some(&b'}') && after.next().is_none()).then_some(cursor)
     }
 }
 
@@ -115,6 +112,11 @@ pub struct RawRequest {
 }
 
 impl RawRequest {
+    /// The body as sent: encoded once for every attempt.
+    fn encoded_body(&self) -> Result<Option<Body>, ClientError> {
+        self.body.as_ref().map(Body::json).transpose()
+    }
+
     pub fn get(endpoint: Endpoint) -> RawRequest {
         RawRequest {
             method: Method::GET,
@@ -200,7 +202,7 @@ impl Client {
             .once(
                 &request.method,
                 &url,
-                request.body.as_ref().map(encode).transpose()?.as_ref(),
+                request.encoded_body()?.as_ref(),
                 &request.options,
             )
             .await
@@ -219,7 +221,7 @@ impl Client {
             .send(
                 request.method.clone(),
                 url,
-                request.body.as_ref().map(encode).transpose()?.as_ref(),
+                request.encoded_body()?.as_ref(),
                 &options,
             )
             .await
@@ -452,7 +454,7 @@ impl Client {
         action: &Action,
         options: Options,
     ) -> Result<T, ClientError> {
-        let body = encode(&action.body())?;
+        let body = Body::json(&action.body())?;
         let (answer, _) = self
             .post(&["v1", "interventions", id, action.name()], &body, options)
             .await?;
@@ -551,7 +553,7 @@ impl Client {
             CatalogInput::Outcome(_) => "outcomes",
             CatalogInput::Block(_) => "blocks",
         };
-        let body = encode(input)?;
+        let body = Body::json(input)?;
         let (answer, headers): (serde_json::Value, _) = self
             .post(&["v1", collection], &body, Options::default())
             .await?;
@@ -594,7 +596,7 @@ impl Client {
         agent: &str,
         request: &livectl_contract::StatusRequest,
     ) -> Result<Agent, ClientError> {
-        let body = encode(request)?;
+        let body = Body::json(request)?;
         let (answer, _) = self
             .post(
                 &["v1", "agents", agent, "status"],

@@ -396,10 +396,6 @@ fn encoding(e: serde_json::Error) -> ClientError {
     ClientError::Config(format!("cannot encode the request: {e}"))
 }
 
-pub(crate) fn encode(body: &impl Serialize) -> Result<Body, ClientError> {
-    Body::json(body)
-}
-
 pub(crate) fn decode<T: serde::de::DeserializeOwned>(
     url: &Url,
     bytes: &[u8],

@@ -2,6 +2,7 @@
 //! bounded concurrency and an optional rate, each start and end journaled; Ctrl-C, progress and
 //! the summary.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -9,12 +10,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
 use livectl_client::retry::retryable_status;
 use livectl_client::{Client, ClientError, Options as Send};
 use livectl_contract::{Action, AssignRequest, ProblemCode};
 
 use super::journal::{self, Header, Journal, Line, Notable, Pick, Results, Scan, Where};
-use super::ledger::Mark;
+use super::ledger::{Ledger, Mark};
 use super::{Command, Options, RATES, key};
 use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
 use crate::model::{Item, ItemOutcome, ItemResult, Summary};
@@ -90,16 +92,86 @@ pub async fn resume(
 
 /// How one item went in this run.
 enum Acted {
-    /// Not sent: Ctrl-C came while it waited for its turn, or its start could not be recorded.
+    /// Not sent: its start could not be recorded.
     NotSent,
-    Ended {
-        n: u64,
-        result: ItemResult,
-        /// Where its end line is; None when it could not be written.
-        at: Option<u64>,
-        /// Failed for a reason that may pass if sent again.
-        retry: bool,
-    },
+    Ended(Ended),
+}
+
+/// An item that was sent and ended, in this run.
+struct Ended {
+    n: u64,
+    result: ItemResult,
+    /// Where its end line is; None when it could not be written.
+    at: Option<u64>,
+    /// Failed for a reason that may pass if sent again.
+    retry: bool,
+}
+
+/// What the items of a run came to so far: each worker records here how its item ended.
+struct Tally<'p> {
+    ledger: Ledger,
+    /// The items that did not end done, with where their end line is.
+    notable: Vec<Notable>,
+    progress: &'p Progress,
+    /// Failed in this run for good.
+    failures: u64,
+    /// Left where they are for want of room.
+    no_room: u64,
+    /// Failed and waiting for another pass.
+    retrying: Vec<u64>,
+    /// Of those, the ones that failed in the current pass.
+    again: u64,
+}
+
+impl Tally<'_> {
+    /// Records how an item ended; in the `last` pass a failure is final.
+    fn record(&mut self, ended: Ended, last: bool) {
+        let Ended {
+            n,
+            result,
+            at,
+            retry,
+        } = ended;
+        let mark = match result.result {
+            ItemOutcome::Done => Mark::Done,
+            ItemOutcome::Skipped => Mark::Skipped,
+            ItemOutcome::Failed if retry && !last => Mark::Retry,
+            ItemOutcome::Failed => Mark::Failed,
+        };
+        self.ledger.set(n, mark);
+        if mark == Mark::Skipped
+            && result
+                .reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with(NO_CAPACITY))
+        {
+            self.no_room += 1;
+        }
+        match mark {
+            // Counted as it ends: a later pass may still do it.
+            Mark::Retry => {
+                self.again += 1;
+                self.retrying.push(n);
+            }
+            Mark::Failed => {
+                self.failures += 1;
+                self.progress.message(format!("{} failed", self.failures));
+            }
+            _ => {}
+        }
+        if result.result != ItemOutcome::Done {
+            self.notable.push(Notable {
+                n,
+                at: match at {
+                    Some(at) => Where::Journal(at),
+                    None => Where::Held(Box::new(result)),
+                },
+            });
+        }
+        if mark != Mark::Retry {
+            self.progress.inc(1);
+        }
+    }
 }
 
 pub(super) async fn execute(
@@ -112,9 +184,9 @@ pub(super) async fn execute(
     options: &Options,
 ) -> Result<(), CliError> {
     let Scan {
-        mut ledger,
+        ledger,
         plan_at,
-        mut notable,
+        notable,
         picks,
     } = scan;
     let pace = options.pace.over(header.pace);
@@ -131,8 +203,15 @@ pub(super) async fn execute(
         })
     };
     let progress = Progress::items(ui, ledger.left());
-    let mut failures = 0u64;
-    let mut no_room = 0u64;
+    let tally = RefCell::new(Tally {
+        ledger,
+        notable,
+        progress: &progress,
+        failures: 0,
+        no_room: 0,
+        retrying: Vec::new(),
+        again: 0,
+    });
     let limiter = pace.rate.map(|r| {
         let mut interval = tokio::time::interval(rate_period(r));
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -145,106 +224,71 @@ pub(super) async fn execute(
         journal: &journal,
         earlier: std::sync::Mutex::new(picks),
     };
-    let (journal_ref, run_id, limiter_ref, stop_ref, router_ref, picks_ref) = (
-        &journal,
-        header.run_id.as_str(),
-        &limiter,
-        &stop,
-        &router,
-        &picks,
-    );
+    let run_id = header.run_id.as_str();
     // The first pass sends what is left; each further pass (at most `retries`) sends again, with
     // the same keys, what failed in the pass before for a reason that may pass now.
     let mut pass = 0;
-    // Items of this run that failed and wait for another pass.
-    let mut retrying: Vec<u64> = Vec::new();
     loop {
         // What is left: items that never ended, and failures worth another try.
-        let todo = ledger.left_bits();
+        let todo = tally.borrow().ledger.left_bits();
         let plan = journal::plan_lines(journal.path(), plan_at, command)?;
+        let lines = RefCell::new(plan.filter(|line| match line {
+            Ok((n, _)) => todo.contains(*n),
+            Err(_) => true,
+        }));
         let last = pass == pace.retries;
-        let outcomes = futures_util::stream::iter(plan)
-            .filter(|line| {
-                std::future::ready(match line {
-                    Ok((n, _)) => todo.contains(*n),
-                    Err(_) => true,
-                })
-            })
-            .take_while(|_| {
-                std::future::ready(!stop.load(Ordering::SeqCst) && !journal.is_broken())
-            })
-            .map(|line| async move {
-                let (n, item) = line?;
-                if let Some(limiter) = limiter_ref {
+        tally.borrow_mut().again = 0;
+        // A plan line that cannot be read: nothing more is sent, what is in flight ends.
+        let unreadable = RefCell::new(None);
+        // Each worker sends one item at a time, taking the next as soon as one ends, so a
+        // request goes out as soon as an answer comes in.
+        let worker = || async {
+            loop {
+                if stop.load(Ordering::SeqCst)
+                    || journal.is_broken()
+                    || unreadable.borrow().is_some()
+                {
+                    return;
+                }
+                let next = lines.borrow_mut().next();
+                let (n, item) = match next {
+                    None => return,
+                    Some(Ok(line)) => line,
+                    Some(Err(e)) => {
+                        unreadable.borrow_mut().get_or_insert(e);
+                        return;
+                    }
+                };
+                if let Some(limiter) = &limiter {
                     limiter.lock().await.tick().await;
                 }
                 // Ctrl-C while this item waited for its turn: it is not sent.
-                if stop_ref.load(Ordering::SeqCst) {
-                    return Ok(Acted::NotSent);
+                if stop.load(Ordering::SeqCst) {
+                    return;
                 }
-                Ok::<_, CliError>(
-                    act(client, journal_ref, router_ref, picks_ref, run_id, n, item).await,
-                )
-            })
-            .buffer_unordered(usize::from(pace.concurrency.max(1)));
-        futures_util::pin_mut!(outcomes);
-        let mut again = 0u64;
-        while let Some(acted) = outcomes.next().await {
-            let Acted::Ended {
-                n,
-                result,
-                at,
-                retry,
-            } = acted?
-            else {
-                continue;
-            };
-            let mark = match result.result {
-                ItemOutcome::Done => Mark::Done,
-                ItemOutcome::Skipped => Mark::Skipped,
-                ItemOutcome::Failed if retry && !last => Mark::Retry,
-                ItemOutcome::Failed => Mark::Failed,
-            };
-            ledger.set(n, mark);
-            if mark == Mark::Skipped
-                && result
-                    .reason
-                    .as_deref()
-                    .is_some_and(|r| r.starts_with(NO_CAPACITY))
-            {
-                no_room += 1;
-            }
-            match mark {
-                // Counted as it ends: a later pass may still do it.
-                Mark::Retry => {
-                    again += 1;
-                    retrying.push(n);
+                if let Acted::Ended(ended) =
+                    act(client, &journal, &router, &picks, run_id, n, item).await
+                {
+                    tally.borrow_mut().record(ended, last);
                 }
-                Mark::Failed => {
-                    failures += 1;
-                    progress.message(format!("{failures} failed"));
-                }
-                _ => {}
             }
-            if result.result != ItemOutcome::Done {
-                notable.push(Notable {
-                    n,
-                    at: match at {
-                        Some(at) => Where::Journal(at),
-                        None => Where::Held(Box::new(result)),
-                    },
-                });
-            }
-            if mark != Mark::Retry {
-                progress.inc(1);
-            }
+        };
+        let mut workers: FuturesUnordered<_> = (0..pace.concurrency.max(1))
+            .map(|_| worker())
+            .collect();
+        while workers.next().await.is_some() {}
+        drop(workers);
+        if let Some(e) = unreadable.into_inner() {
+            return Err(e);
         }
+        let again = tally.borrow().again;
         if again == 0 || last || stop.load(Ordering::SeqCst) || journal.is_broken() {
             break;
         }
         pass += 1;
         progress.message(format!(
-            "{failures} failed; pass {} of {}: {again} to try again",
+            "{} failed; pass {} of {}: {again} to try again",
+            tally.borrow().failures,
             pass + 1,
             pace.retries + 1
         ));
@@ -257,6 +301,13 @@ pub(super) async fn execute(
     }
     progress.finish();
     watcher.abort();
+    let Tally {
+        mut ledger,
+        notable,
+        no_room,
+        retrying,
+        ..
+    } = tally.into_inner();
     // A run stopped before its next pass: what waited for it failed (and a resume retries it).
     for n in retrying {
         if ledger.get(n) == Some(Mark::Retry) {
@@ -429,7 +480,7 @@ async fn act(
     if !retry {
         picks.forget(n);
     }
-    Acted::Ended {
+    Acted::Ended(Ended {
         n,
         result: ItemResult {
             id: item.id,
@@ -438,7 +489,7 @@ async fn act(
         },
         at,
         retry,
-    }
+    })
 }
 
 /// How many agents of a pool an item may be offered to when each refuses it for want of room.

@@ -64,7 +64,7 @@ impl App {
         key: Option<String>,
         path: String,
         value: &serde_json::Value,
-        op: impl FnOnce(&rusqlite::Transaction, Caller, jiff::Timestamp) -> Result<Reply, ApiError>
+        op: impl FnMut(&rusqlite::Transaction, Caller, jiff::Timestamp) -> Result<Reply, ApiError>
         + Send
         + 'static,
     ) -> Result<Response, ApiError> {

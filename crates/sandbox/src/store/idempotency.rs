@@ -75,7 +75,7 @@ impl Store {
         token: String,
         idempotency: Option<(String, Fingerprint)>,
         check: KeyCheck,
-        op: impl FnOnce(&Transaction, Caller, Timestamp) -> Result<Reply, ApiError> + Send + 'static,
+        mut op: impl FnMut(&Transaction, Caller, Timestamp) -> Result<Reply, ApiError> + Send + 'static,
     ) -> Result<Reply, ApiError> {
         let tokens = self.tokens.clone();
         self.write_async(move |tx| {

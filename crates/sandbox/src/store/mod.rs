@@ -180,10 +180,10 @@ impl Store {
     }
 
     /// Runs `f` in the next group's write transaction, kept only when it returns Ok; blocks
-    /// until that group committed.
+    /// until that group committed. `f` may run twice (see `writer`): all it does is in `tx`.
     pub fn write<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&Transaction) -> Result<T, ApiError> + Send + 'static,
+        f: impl FnMut(&Transaction) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
         let (answer, answered) = std::sync::mpsc::sync_channel(1);
         self.writer.submit(f, move |result| {
@@ -192,10 +192,11 @@ impl Store {
         answered.recv().map_err(|_| writer::stopped())?
     }
 
-    /// `write` for async code: awaits the group's commit without holding a thread.
+    /// `write` for async code: awaits the group's commit without holding a thread; `f` may
+    /// run twice, as for `write`.
     pub async fn write_async<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&Transaction) -> Result<T, ApiError> + Send + 'static,
+        f: impl FnMut(&Transaction) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
         let (answer, answered) = tokio::sync::oneshot::channel();
         self.writer.submit(f, move |result| {
@@ -267,9 +268,9 @@ impl Store {
         let hash = token_hash(&token);
         let agent = agent.map(str::to_owned);
         self.write(move |tx| {
-            let agent_id = match agent {
+            let agent_id = match &agent {
                 None => BUILTIN_ADMIN,
-                Some(agent) => catalog::find_agent(tx, &agent)?,
+                Some(agent) => catalog::find_agent(tx, agent)?,
             };
             tx.execute(
                 "INSERT INTO tokens (hash, agent_id, created_at) VALUES (?1, ?2, ?3)",

@@ -273,9 +273,8 @@ pub(super) async fn execute(
                 }
             }
         };
-        let mut workers: FuturesUnordered<_> = (0..pace.concurrency.max(1))
-            .map(|_| worker())
-            .collect();
+        let mut workers: FuturesUnordered<_> =
+            (0..pace.concurrency.max(1)).map(|_| worker()).collect();
         while workers.next().await.is_some() {}
         drop(workers);
         if let Some(e) = unreadable.into_inner() {

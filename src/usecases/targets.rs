@@ -193,8 +193,9 @@ pub fn select<'a>(
     };
     Ok(Selection {
         source: Source::Filters,
+        // Every page is planned: the next is asked for while this one is decoded and planned.
         targets: client
-            .interventions(query, FULL_PAGE)
+            .list_ahead::<Intervention, _>(&["v1", "interventions"], query, FULL_PAGE)
             .map(|listed| listed.map(Target::from).map_err(CliError::from))
             .boxed_local(),
         repeats,

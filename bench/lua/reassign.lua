@@ -38,6 +38,7 @@ function init(args)
   started = now()
   finished = 0
   ok = 0
+  refused = ""
 end
 
 function request()
@@ -55,8 +56,14 @@ function request()
 end
 
 function response(status, headers, body)
+  -- The /healthz fillers answer "ok"; every other answer is one of this thread's reassignments.
+  if body == "ok" then return end
   received = received + 1
-  if status == 200 then ok = ok + 1 end
+  if status == 200 then
+    ok = ok + 1
+  else
+    refused = refused .. " " .. status .. ":" .. (body or ""):sub(1, 120)
+  end
   if received == mine then
     finished = now()
     wrk.thread:stop()
@@ -71,4 +78,8 @@ function done(summary, latency, requests)
     answered = answered + t:get("ok")
   end
   io.write(string.format("wrk: %d reassigned (200) in %.3f s\n", answered, last - first))
+  for _, t in ipairs(all) do
+    local r = t:get("refused")
+    if r ~= "" then io.write("refused:" .. r .. "\n") end
+  end
 end

@@ -196,7 +196,7 @@ fn write_faults() -> &'static WriteFaults {
     })
 }
 
-/// Called by a POST's write once it acted, in its savepoint: the injected write faults.
+/// Called by a POST's write once it acted, in its transaction: the injected write faults.
 pub(crate) fn after_write(tx: &rusqlite::Transaction, key: &str) {
     let faults = write_faults();
     if faults.panic.as_deref() == Some(key) {

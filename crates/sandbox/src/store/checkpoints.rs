@@ -119,14 +119,8 @@ fn run(conn: &Connection, shared: &Shared) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::wal_connection;
     use std::time::Instant;
-
-    fn wal(path: &std::path::Path) -> Connection {
-        let conn = Connection::open(path).expect("open");
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .expect("wal");
-        conn
-    }
 
     /// A committed group's pages reach the database file with no checkpoint from the writer
     /// (its own is off here), and a stopped checkpointer lets the writer empty the log.
@@ -134,7 +128,7 @@ mod tests {
     fn the_log_is_copied_into_the_database_while_the_writer_goes_on() {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("t.db");
-        let writer = wal(&path);
+        let writer = wal_connection(&path);
         writer
             .pragma_update(None, "wal_autocheckpoint", 0)
             .expect("no checkpoint on commit");
@@ -150,7 +144,7 @@ mod tests {
             size() < 100_000,
             "the rows are in the log, not the database"
         );
-        let mut checkpointer = Checkpointer::start(wal(&path)).expect("start");
+        let mut checkpointer = Checkpointer::start(wal_connection(&path)).expect("start");
         checkpointer.committed();
         let deadline = Instant::now() + Duration::from_secs(20);
         while size() < 2_000_000 {

@@ -195,7 +195,7 @@ pub fn select<'a>(
         source: Source::Filters,
         // Every page is planned: the next is asked for while this one is decoded and planned.
         targets: client
-            .list_ahead::<Intervention, _>(&["v1", "interventions"], query, FULL_PAGE)
+            .interventions_ahead(query, FULL_PAGE)
             .map(|listed| listed.map(Target::from).map_err(CliError::from))
             .boxed_local(),
         repeats,

@@ -467,7 +467,17 @@ impl Client {
         query: InterventionQuery,
         page_size: u32,
     ) -> impl Stream<Item = Result<Intervention, ClientError>> + '_ {
-        self.list(&["v1", "interventions"], query, page_size)
+        self.list(&Endpoint::Interventions.segments(), query, page_size)
+    }
+
+    /// All the interventions matching a query, the next page asked for while this one is
+    /// decoded: for a reader that takes every page (a bulk run's plan).
+    pub fn interventions_ahead(
+        &self,
+        query: InterventionQuery,
+        page_size: u32,
+    ) -> impl Stream<Item = Result<Intervention, ClientError>> + use<> {
+        self.list_ahead(&Endpoint::Interventions.segments(), query, page_size)
     }
 
     /// The first page of interventions matching a query.
@@ -475,7 +485,7 @@ impl Client {
         &self,
         query: &InterventionQuery,
     ) -> Result<Page<Intervention>, ClientError> {
-        self.page(&["v1", "interventions"], query).await
+        self.page(&Endpoint::Interventions.segments(), query).await
     }
 
     /// One intervention's events, oldest first: its timeline.

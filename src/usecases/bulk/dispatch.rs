@@ -262,8 +262,12 @@ pub(super) async fn execute(
                 if let Some(limiter) = &limiter {
                     limiter.lock().await.tick().await;
                 }
-                // Ctrl-C while this item waited for its turn: it is not sent.
-                if stop.load(Ordering::SeqCst) {
+                // Ctrl-C, a journal that failed or a plan line that could not be read while this
+                // item waited for its turn: it is not sent.
+                if stop.load(Ordering::SeqCst)
+                    || journal.is_broken()
+                    || unreadable.borrow().is_some()
+                {
                     return;
                 }
                 if let Acted::Ended(ended) =

@@ -46,8 +46,10 @@ livectl_run() { # concurrency -> seconds; moves everything to $(other)
 # Each measurement runs $reps times in a rotating order, and each one starts after the same
 # pause: the first run after an idle spell was seen 10% slower than the next, whichever tool.
 reps=${BULK_REPS:-3}
-livectl_s=1
 for c in $concurrencies; do
+  # A first run, not counted: it sets how long wrk is given (-d, which it waits out whole).
+  livectl_s=$(livectl_run "$c")
+  holder=$(other)
   : >"$work/livectl.txt"
   : >"$work/keys.txt"
   : >"$work/nokey.txt"

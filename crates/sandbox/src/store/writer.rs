@@ -341,8 +341,8 @@ fn rolled_back(write: &dyn Pending) -> GroupFailure {
 /// change something before it failed (or panicked), the transaction is rolled back and the
 /// group runs again, each write in its own savepoint, so that write is undone alone. That
 /// second run costs the whole group again (up to `GROUP_CAP` writes, a seed's load or a batch
-/// among them); only a fault (a panic, an injected failure, SQLite's own error) pays it, since
-/// the writes' checks all come before their changes.
+/// among them); only a write refused part-way pays it (a batch refused at one of its
+/// operations, a panic, SQLite's own error): single actions check before they change.
 fn commit(conn: &mut Connection, group: &mut [Box<dyn Pending>]) -> Result<(), GroupFailure> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     if let [write] = group {

@@ -10,11 +10,10 @@ connections=${2:-32}
 . bench/lib.sh
 need_wrk
 start_sandbox
-auth="Authorization: Bearer $token"
 a=$(agent bench-a)
 b=$(agent bench-b)
 wrk -t2 -c"$connections" -d4s -s bench/lua/create.lua "$url" -- "$token" >/dev/null
-total=$(curl -sf -H "$auth" "$url/v1/queues" | grep -o '"general":{"count":[0-9]*' | grep -o '[0-9]*$')
+total=$(queued)
 half=$((total / 2))
 writer=$(grep -l sandbox-writer /proc/"$server"/task/*/comm | head -1 | xargs dirname)
 ticks() { awk '{ print $14 + $15 }' "$1/stat"; }

@@ -35,3 +35,9 @@ agent() {
     -d "{\"key\":\"$1\",\"name\":\"$1\",\"email\":\"$1@bench.invalid\"}" "$url/v1/agents" |
     grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4
 }
+
+# queued: how many interventions wait in the general queue of the sandbox (its kept counter).
+queued() {
+  curl -sf -H "Authorization: Bearer $token" "$url/v1/queues" |
+    grep -o '"general":{"count":[0-9]*' | grep -o '[0-9]*$'
+}

@@ -14,7 +14,6 @@ threads=2
 . bench/lib.sh
 need_wrk
 start_sandbox
-auth="Authorization: Bearer $token"
 a=$(agent bench-a)
 b=$(agent bench-b)
 
@@ -28,7 +27,7 @@ rate() {
 
 echo "== starting interventions (POST /v1/conversations) for 5 s"
 wrk -t$threads -c$connections -d5s -s bench/lua/create.lua "$url" -- "$token" | tee "$work/create.txt"
-total=$(curl -sf -H "$auth" "$url/v1/queues" | grep -o '"general":{"count":[0-9]*' | grep -o '[0-9]*$')
+total=$(queued)
 half=$((total / 2))
 echo "interventions queued: $total"
 

@@ -764,3 +764,35 @@ fn a_spread_leaves_out_agents_who_are_away_unless_include_away() {
     run.fails(2, "no agent named is online");
     assert_eq!(load(), now);
 }
+
+#[test]
+fn a_bulk_run_opens_a_new_connection_when_the_sandbox_closed_its_idle_one() {
+    // The sandbox closes a connection idle for a second; at one item every 2.5 s, the worker's
+    // connection is closed between its two requests. The second request goes on a new
+    // connection, without a failed attempt first, and each item is acted on once.
+    let sandbox = Sandbox::start(&["--idle-timeout", "1s"]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: HashSet<String> = (0..2).map(|_| w.queued()).collect();
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "-vv",
+            "assign",
+            "--owner",
+            "none",
+            "--to",
+            "bo",
+            "--concurrency",
+            "1",
+            "--rate",
+            "0.4",
+            "--yes",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("retrying"), "{}", run.stderr);
+    let assigned = acted(&api, "assigned");
+    assert_eq!(assigned.keys().cloned().collect::<HashSet<_>>(), ids);
+    assert!(assigned.values().all(|n| *n == 1), "{assigned:?}");
+}

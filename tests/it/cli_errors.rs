@@ -244,12 +244,15 @@ fn the_token_never_shows_even_at_vvv() {
     let api = sandbox.api();
     let w = Workspace::new(&api);
     let id = w.queued();
+    w.queued();
     let token = api.token.clone();
     for args in [
         vec!["-vvv", "list"],
         vec!["-vvv", "assign", id.as_str()],
         vec!["-vvv", "show", "iv_999"],
         vec!["-vvv", "whoami", "-o", "json"],
+        // A bulk run: its actions go on each worker's own connection.
+        vec!["-vvv", "assign", "--owner", "none", "--to", "bo", "--yes"],
     ] {
         let run = sandbox.cli(&token, &args);
         assert!(
@@ -257,6 +260,11 @@ fn the_token_never_shows_even_at_vvv() {
             "-vvv logs requests: {}",
             run.stderr
         );
+        if args.contains(&"--owner") {
+            for line in ["POST ", "  body: {", "  200 in ", "  answer: {"] {
+                assert!(run.stderr.contains(line), "no {line:?} in {}", run.stderr);
+            }
+        }
         assert!(
             !run.stdout.contains(&token) && !run.stderr.contains(&token),
             "the token leaked with {args:?}"

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::ClientError;
 use crate::token::Token;
-use crate::transport::{Answer, Body, Log, Options, RawAnswer, Transport, decode, new_key};
+use crate::transport::{Answer, Body, Log, Options, RawAnswer, Transport, decode};
 use livectl_contract::query::Paged;
 use livectl_contract::seed::plan::CatalogInput;
 use livectl_contract::{
@@ -170,6 +170,20 @@ impl EncodedBatch {
     }
 }
 
+/// `POST /v1/interventions/{id}/{action}`: its URL and body, for every way an action is sent
+/// (`Client::act`, a bulk worker's `Lane::act`).
+pub(crate) fn action_request(
+    transport: &Transport,
+    id: &str,
+    action: &Action,
+) -> Result<(reqwest::Url, Body), ClientError> {
+    let endpoint = Endpoint::Action(id.to_owned(), action.kind());
+    Ok((
+        transport.url(&endpoint.segments()),
+        Body::json(&action.body())?,
+    ))
+}
+
 #[derive(Debug, Clone)]
 pub struct Client {
     pub(crate) transport: Transport,
@@ -185,6 +199,11 @@ impl Client {
     /// The API's address, as given.
     pub fn base(&self) -> &str {
         self.transport.base()
+    }
+
+    /// A connection of one worker's own, for a bulk run (see `Lane`).
+    pub fn lane(&self) -> crate::Lane {
+        crate::Lane::new(self.transport.clone())
     }
 
     /// The same client acting with another token.
@@ -213,8 +232,8 @@ impl Client {
     /// answered with a 2xx or an error.
     pub async fn send(&self, request: &RawRequest) -> Result<Answer, ClientError> {
         let mut options = request.options.clone();
-        if request.method != Method::GET && options.idempotency_key.is_none() {
-            options.idempotency_key = Some(new_key());
+        if request.method != Method::GET {
+            options = options.keyed();
         }
         let url = self.raw_url(request);
         self.transport
@@ -410,11 +429,9 @@ impl Client {
         &self,
         segments: &[&str],
         body: &Body,
-        mut options: Options,
+        options: Options,
     ) -> Result<(T, reqwest::header::HeaderMap), ClientError> {
-        if options.idempotency_key.is_none() {
-            options.idempotency_key = Some(new_key());
-        }
+        let options = options.keyed();
         let url = self.transport.url(segments);
         let answer = self
             .transport
@@ -454,11 +471,13 @@ impl Client {
         action: &Action,
         options: Options,
     ) -> Result<T, ClientError> {
-        let body = Body::json(&action.body())?;
-        let (answer, _) = self
-            .post(&["v1", "interventions", id, action.name()], &body, options)
+        let (url, body) = action_request(&self.transport, id, action)?;
+        let options = options.keyed();
+        let answer = self
+            .transport
+            .send(Method::POST, url.clone(), Some(&body), &options)
             .await?;
-        Ok(answer)
+        decode(&url, &answer.body)
     }
 
     /// The interventions matching a query.

@@ -5,6 +5,7 @@
 mod client;
 pub mod error;
 pub mod events;
+mod lane;
 pub mod retry;
 mod token;
 mod transport;
@@ -12,6 +13,7 @@ mod transport;
 pub use client::{Client, EncodedBatch, Endpoint, FULL_PAGE, RawRequest};
 pub use error::ClientError;
 pub use events::{EventStream, Update};
+pub use lane::Lane;
 pub use reqwest::{Method, StatusCode};
 pub use token::Token;
 pub use transport::{Answer, Log, Options, RawAnswer, new_key};

@@ -22,6 +22,27 @@ pub struct Options {
     pub if_match: Option<i64>,
 }
 
+impl Options {
+    /// These options with a fresh key when they carry none: a write is always safe to retry.
+    pub(crate) fn keyed(mut self) -> Options {
+        if self.idempotency_key.is_none() {
+            self.idempotency_key = Some(new_key());
+        }
+        self
+    }
+}
+
+/// How livectl names itself to the server.
+const AGENT: &str = concat!("livectl/", env!("CARGO_PKG_VERSION"));
+
+/// What the retry policy makes of an attempt (`Transport::judge`).
+pub(crate) enum Next {
+    Answer(Answer),
+    Fail(ClientError),
+    /// Another attempt, after the server's `Retry-After` if it sent one.
+    Retry(Option<Duration>),
+}
+
 /// A 2xx answer.
 #[derive(Debug)]
 pub struct Answer {
@@ -79,7 +100,7 @@ pub struct Transport {
     pub(crate) policy: RetryPolicy,
     pub(crate) budget: Arc<RetryBudget>,
     log: Log,
-    timeout: Duration,
+    pub(crate) timeout: Duration,
 }
 
 /// Where the transport says what it does, up to a level (1 requests, 2 retries, 3 bodies). The
@@ -109,17 +130,16 @@ impl std::fmt::Debug for Log {
 impl Transport {
     pub fn new(base: &str, token: Token, log: Log) -> Result<Transport, ClientError> {
         let timeout = Duration::from_secs(30);
-        let agent = concat!("livectl/", env!("CARGO_PKG_VERSION"));
         let setup = |e: reqwest::Error| ClientError::Config(format!("cannot set up HTTP: {e}"));
         let http = reqwest::Client::builder()
-            .user_agent(agent)
+            .user_agent(AGENT)
             .connect_timeout(Duration::from_secs(10))
             .timeout(timeout)
             .pool_max_idle_per_host(64)
             .build()
             .map_err(setup)?;
         let streaming = reqwest::Client::builder()
-            .user_agent(agent)
+            .user_agent(AGENT)
             .connect_timeout(Duration::from_secs(10))
             .read_timeout(Duration::from_secs(60))
             .build()
@@ -141,6 +161,11 @@ impl Transport {
             log,
             timeout,
         })
+    }
+
+    /// The scheme of the API's address (`http`, `https`).
+    pub(crate) fn scheme(&self) -> &str {
+        self.base.scheme()
     }
 
     /// The API's address, as given.
@@ -181,32 +206,110 @@ impl Transport {
     ) -> Result<Answer, ClientError> {
         let mut retry = 0;
         loop {
-            let (error, retry_after) = match self.once(&method, &url, body, options).await {
-                Ok(raw) if raw.status.is_success() => {
-                    return Ok(Answer {
-                        status: raw.status,
-                        headers: raw.headers,
-                        body: raw.body,
-                    });
+            let attempt = self.once(&method, &url, body, options).await;
+            match self.judge(&method, options, retry, attempt) {
+                Next::Answer(answer) => return Ok(answer),
+                Next::Fail(error) => return Err(error),
+                Next::Retry(wait) => {
+                    self.pause(retry, wait).await;
+                    retry += 1;
                 }
-                Ok(raw) => {
-                    let wait = raw
-                        .headers
-                        .get(header::RETRY_AFTER)
-                        .and_then(|v| v.to_str().ok())
-                        .and_then(retry_after);
-                    (error_from(raw.status, &raw.headers, &raw.body), wait)
-                }
-                Err(error) => (error, None),
-            };
-            if self.may_retry(&method, options, retry, &error) {
-                self.log(2, || format!("  retrying after: {error}"));
-                self.pause(retry, retry_after).await;
-                retry += 1;
-                continue;
             }
-            return Err(error);
         }
+    }
+
+    /// What the retry policy makes of one attempt (the `retry`th retry): its 2xx answer, the
+    /// error to return, or another attempt after a wait (the server's `Retry-After`, if any).
+    /// Every way of sending (the pool, a worker's `Lane`) loops on this one judgement.
+    pub(crate) fn judge(
+        &self,
+        method: &Method,
+        options: &Options,
+        retry: u32,
+        attempt: Result<RawAnswer, ClientError>,
+    ) -> Next {
+        let (error, retry_after) = match attempt {
+            Ok(raw) if raw.status.is_success() => {
+                return Next::Answer(Answer {
+                    status: raw.status,
+                    headers: raw.headers,
+                    body: raw.body,
+                });
+            }
+            Ok(raw) => {
+                let wait = raw
+                    .headers
+                    .get(header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(retry_after);
+                (error_from(raw.status, &raw.headers, &raw.body), wait)
+            }
+            Err(error) => (error, None),
+        };
+        if self.may_retry(method, options, retry, &error) {
+            self.log(2, || format!("  retrying after: {error}"));
+            return Next::Retry(retry_after);
+        }
+        Next::Fail(error)
+    }
+
+    /// The headers of a request: the token (marked sensitive, so no debug output shows it),
+    /// JSON asked for, the key and the version the caller gave, the body's type when there is
+    /// one. Every request but the event stream's is sent with these.
+    pub(crate) fn headers(&self, options: &Options, body: bool) -> header::HeaderMap {
+        let mut headers = header::HeaderMap::new();
+        if let Ok(mut auth) =
+            header::HeaderValue::from_str(&format!("Bearer {}", self.token.expose()))
+        {
+            auth.set_sensitive(true);
+            headers.insert(header::AUTHORIZATION, auth);
+        }
+        headers.insert(
+            header::ACCEPT,
+            header::HeaderValue::from_static("application/json"),
+        );
+        headers.insert(header::USER_AGENT, header::HeaderValue::from_static(AGENT));
+        if let Some(key) = &options.idempotency_key
+            && let Ok(key) = header::HeaderValue::from_str(key)
+        {
+            headers.insert("idempotency-key", key);
+        }
+        if let Some(version) = options.if_match
+            && let Ok(version) = header::HeaderValue::from_str(&format!("\"{version}\""))
+        {
+            headers.insert(header::IF_MATCH, version);
+        }
+        if body {
+            headers.insert(
+                header::CONTENT_TYPE,
+                header::HeaderValue::from_static("application/json"),
+            );
+        }
+        headers
+    }
+
+    /// Counts an attempt against the budget and says it at `-v` (its body at `-vvv`).
+    pub(crate) fn attempting(&self, method: &Method, url: &Url, body: Option<&Body>) -> Instant {
+        self.budget.on_request();
+        self.log(1, || format!("{method} {url}"));
+        if let Some(body) = body {
+            self.log(3, || {
+                format!("  body: {}", String::from_utf8_lossy(&body.0))
+            });
+        }
+        Instant::now()
+    }
+
+    /// Says how an attempt was answered at `-v`: its status and time (its body at `-vvv`).
+    pub(crate) fn answered(&self, status: StatusCode, started: Instant, body: &[u8]) {
+        self.log(1, || {
+            format!(
+                "  {} in {} ms",
+                status.as_u16(),
+                started.elapsed().as_millis()
+            )
+        });
+        self.log(3, || format!("  answer: {}", String::from_utf8_lossy(body)));
     }
 
     /// Sends a request once, whatever it answers: an error only when no whole answer came.
@@ -217,53 +320,25 @@ impl Transport {
         body: Option<&Body>,
         options: &Options,
     ) -> Result<RawAnswer, ClientError> {
-        self.budget.on_request();
         let mut request = self
             .http
             .request(method.clone(), url.clone())
-            .header(
-                header::AUTHORIZATION,
-                format!("Bearer {}", self.token.expose()),
-            )
-            .header(header::ACCEPT, "application/json");
-        if let Some(key) = &options.idempotency_key {
-            request = request.header("Idempotency-Key", key);
-        }
-        if let Some(version) = options.if_match {
-            request = request.header(header::IF_MATCH, format!("\"{version}\""));
-        }
+            .headers(self.headers(options, body.is_some()));
         if let Some(body) = body {
-            request = request
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(body.0.clone());
+            request = request.body(body.0.clone());
         }
-        self.log(1, || format!("{method} {url}"));
-        if let Some(body) = body {
-            self.log(3, || {
-                format!("  body: {}", String::from_utf8_lossy(&body.0))
-            });
-        }
-        let started = Instant::now();
-        let response = request
+        let started = self.attempting(method, url, body);
+        let mut response = request
             .send()
             .await
             .map_err(|e| self.transport_error(url.as_str(), e))?;
         let status = response.status();
-        let headers = response.headers().clone();
-        self.log(1, || {
-            format!(
-                "  {} in {} ms",
-                status.as_u16(),
-                started.elapsed().as_millis()
-            )
-        });
+        let headers = std::mem::take(response.headers_mut());
         let body = response
             .bytes()
             .await
             .map_err(|e| self.transport_error(url.as_str(), e))?;
-        self.log(3, || {
-            format!("  answer: {}", String::from_utf8_lossy(&body))
-        });
+        self.answered(status, started, &body);
         Ok(RawAnswer {
             status,
             headers,
@@ -290,30 +365,16 @@ impl Transport {
 
     pub(crate) fn transport_error(&self, url: &str, e: reqwest::Error) -> ClientError {
         if e.is_timeout() {
-            return ClientError::Timeout {
-                url: url.to_owned(),
-                seconds: self.timeout.as_secs(),
-            };
+            return self.timed_out(url);
         }
-        // reqwest's chain says what failed ("connection refused", "connection closed before
-        // message completed", a certificate refused); the token is never part of it.
-        let mut detail = e.to_string();
-        let mut tls = false;
-        let mut source = std::error::Error::source(&e);
-        while let Some(s) = source {
-            detail = s.to_string();
-            tls |= is_tls(s);
-            source = s.source();
-        }
-        if tls {
-            return ClientError::Tls {
-                url: url.to_owned(),
-                detail,
-            };
-        }
-        ClientError::Connect {
+        connection_error(url, &e)
+    }
+
+    /// No whole answer within the request's time.
+    pub(crate) fn timed_out(&self, url: &str) -> ClientError {
+        ClientError::Timeout {
             url: url.to_owned(),
-            detail,
+            seconds: self.timeout.as_secs(),
         }
     }
 
@@ -355,6 +416,30 @@ impl Transport {
     }
 }
 
+/// A connection that failed or broke: what failed, from the innermost error of the chain
+/// ("connection refused", "connection closed before message completed", a certificate refused);
+/// the token is never part of it.
+pub(crate) fn connection_error(url: &str, e: &(dyn std::error::Error + 'static)) -> ClientError {
+    let mut detail = e.to_string();
+    let mut tls = is_tls(e);
+    let mut source = e.source();
+    while let Some(s) = source {
+        detail = s.to_string();
+        tls |= is_tls(s);
+        source = s.source();
+    }
+    if tls {
+        return ClientError::Tls {
+            url: url.to_owned(),
+            detail,
+        };
+    }
+    ClientError::Connect {
+        url: url.to_owned(),
+        detail,
+    }
+}
+
 /// Whether an error is rustls's, also when wrapped in I/O errors (as hyper and tokio-rustls do).
 fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
     if e.downcast_ref::<rustls::Error>().is_some() {
@@ -372,6 +457,11 @@ fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
 pub struct Body(bytes::Bytes);
 
 impl Body {
+    /// The encoded bytes (shared, not copied).
+    pub(crate) fn bytes(&self) -> bytes::Bytes {
+        self.0.clone()
+    }
+
     /// JSON with every object's members in key order, the bytes livectl has always sent for a
     /// request: a platform that compares a repeated `Idempotency-Key`'s request byte for byte
     /// (a bulk run resumed after an upgrade) sees the same request.

@@ -12,7 +12,7 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
 use livectl_client::retry::retryable_status;
-use livectl_client::{Client, ClientError, Options as Send};
+use livectl_client::{Client, ClientError, Lane, Options as Send};
 use livectl_contract::{Action, AssignRequest, ProblemCode};
 
 use super::journal::{self, Header, Journal, Line, Notable, Pick, Results, Scan, Where};
@@ -224,7 +224,13 @@ pub(super) async fn execute(
         journal: &journal,
         earlier: std::sync::Mutex::new(picks),
     };
-    let run_id = header.run_id.as_str();
+    let sending = Sending {
+        client,
+        journal: &journal,
+        router: &router,
+        picks: &picks,
+        run_id: header.run_id.as_str(),
+    };
     // The first pass sends what is left; each further pass (at most `retries`) sends again, with
     // the same keys, what failed in the pass before for a reason that may pass now.
     let mut pass = 0;
@@ -240,9 +246,10 @@ pub(super) async fn execute(
         tally.borrow_mut().again = 0;
         // A plan line that cannot be read: nothing more is sent, what is in flight ends.
         let unreadable = RefCell::new(None);
-        // Each worker sends one item at a time, taking the next as soon as one ends, so a
-        // request goes out as soon as an answer comes in.
+        // Each worker sends one item at a time on a connection of its own, taking the next as
+        // soon as one ends, so a request goes out in the same poll that read the answer.
         let worker = || async {
+            let mut lane = client.lane();
             loop {
                 if stop.load(Ordering::SeqCst)
                     || journal.is_broken()
@@ -270,9 +277,7 @@ pub(super) async fn execute(
                 {
                     return;
                 }
-                if let Acted::Ended(ended) =
-                    act(client, &journal, &router, &picks, run_id, n, item).await
-                {
+                if let Acted::Ended(ended) = act(&sending, &mut lane, n, item).await {
                     tally.borrow_mut().record(ended, last);
                 }
             }
@@ -427,17 +432,24 @@ impl Picks<'_> {
     }
 }
 
-/// One item: its start recorded with its key before the first attempt, then its end. An item
-/// whose start cannot be recorded is not sent.
-async fn act(
-    client: &Client,
-    journal: &Journal,
-    router: &Router,
-    picks: &Picks<'_>,
-    run_id: &str,
-    n: u64,
-    item: Item,
-) -> Acted {
+/// What every item of a run is sent with.
+struct Sending<'r> {
+    client: &'r Client,
+    journal: &'r Journal,
+    router: &'r Router,
+    picks: &'r Picks<'r>,
+    run_id: &'r str,
+}
+
+/// One item, on the worker's `lane`: its start recorded with its key before the first
+/// attempt, then its end. An item whose start cannot be recorded is not sent.
+async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acted {
+    let Sending {
+        journal,
+        picks,
+        run_id,
+        ..
+    } = sending;
     let key = key(run_id, &item);
     if journal
         .record(&Line::Start {
@@ -456,11 +468,11 @@ async fn act(
             false,
         ),
         Some(to) if let Some(route) = Route::decode(to) => {
-            routed(client, router, picks, &route, n, &item, &key).await
+            routed(sending, lane, &route, n, &item, &key).await
         }
         _ => {
             // Only whether it acted matters here; the answer is not decoded.
-            let answer: Result<serde::de::IgnoredAny, ClientError> = client
+            let answer: Result<serde::de::IgnoredAny, ClientError> = lane
                 .act(
                     &item.id,
                     &item.action,
@@ -502,14 +514,19 @@ const OFFERS: usize = 8;
 /// agent of the pool with room; an agent that refuses it for want of room (409 `at_capacity`:
 /// someone else filled it meanwhile) is marked full and the next is tried, with the same key.
 async fn routed(
-    client: &Client,
-    router: &Router,
-    picks: &Picks<'_>,
+    sending: &Sending<'_>,
+    lane: &mut Lane,
     route: &Route,
     n: u64,
     item: &Item,
     key: &str,
 ) -> (ItemOutcome, Option<String>, bool) {
+    let Sending {
+        client,
+        router,
+        picks,
+        ..
+    } = sending;
     let now = match client.intervention(&item.id).await {
         Ok(i) => i,
         Err(e) => return classify::<()>(Err(e)),
@@ -570,7 +587,7 @@ async fn routed(
             }),
             other => other.clone(),
         };
-        let answer: Result<serde::de::IgnoredAny, ClientError> = client
+        let answer: Result<serde::de::IgnoredAny, ClientError> = lane
             .act(
                 &item.id,
                 &action,

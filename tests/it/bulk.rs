@@ -796,3 +796,21 @@ fn a_bulk_run_opens_a_new_connection_when_the_sandbox_closed_its_idle_one() {
     assert_eq!(assigned.keys().cloned().collect::<HashSet<_>>(), ids);
     assert!(assigned.values().all(|n| *n == 1), "{assigned:?}");
 }
+
+#[test]
+fn a_bulk_run_reaches_the_sandbox_by_host_name() {
+    // `localhost` is resolved, not parsed: each worker's connection goes to what it names.
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: HashSet<String> = (0..3).map(|_| w.queued()).collect();
+    let by_name = sandbox.url.replace("127.0.0.1", "localhost");
+    let run = sandbox.cli_env(
+        &api.token,
+        &["assign", "--owner", "none", "--to", "bo", "--yes", "-q"],
+        &[("LIVECTL_API_URL", by_name.as_str())],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let assigned = acted(&api, "assigned");
+    assert_eq!(assigned.keys().cloned().collect::<HashSet<_>>(), ids);
+}

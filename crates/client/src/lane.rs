@@ -26,7 +26,9 @@ use serde::de::DeserializeOwned;
 
 use crate::client::action_request;
 use crate::error::ClientError;
-use crate::transport::{Body, Next, Options, RawAnswer, Transport, connection_error, decode};
+use crate::transport::{
+    Body, CONNECT_TIMEOUT, Next, Options, RawAnswer, Transport, connection_error, decode,
+};
 use livectl_contract::Action;
 
 /// The environment variables through which reqwest sends plain-HTTP requests to a proxy.
@@ -190,22 +192,30 @@ fn goes_direct(scheme: &str, variable: impl Fn(&str) -> Option<std::ffi::OsStrin
             .all(|name| variable(name).is_none_or(|value| value.is_empty()))
 }
 
-/// Opens a connection to the URL's host and port.
+/// Opens a connection to the URL's host and port, within the transport's time to connect.
 async fn connect(url: &Url) -> Result<Conn, ClientError> {
     let fail = |e: &(dyn std::error::Error + 'static)| connection_error(url.as_str(), e);
     let port = url.port_or_known_default().unwrap_or(80);
-    let stream = match url.host() {
-        Some(url::Host::Ipv4(ip)) => {
-            tokio::net::TcpStream::connect(SocketAddr::from((ip, port))).await
+    let stream = tokio::time::timeout(CONNECT_TIMEOUT, async {
+        match url.host() {
+            Some(url::Host::Ipv4(ip)) => {
+                tokio::net::TcpStream::connect(SocketAddr::from((ip, port))).await
+            }
+            Some(url::Host::Ipv6(ip)) => {
+                tokio::net::TcpStream::connect(SocketAddr::from((ip, port))).await
+            }
+            Some(url::Host::Domain(name)) => tokio::net::TcpStream::connect((name, port)).await,
+            None => Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the address names no host",
+            )),
         }
-        Some(url::Host::Ipv6(ip)) => {
-            tokio::net::TcpStream::connect(SocketAddr::from((ip, port))).await
-        }
-        Some(url::Host::Domain(name)) => tokio::net::TcpStream::connect((name, port)).await,
-        None => {
-            return Err(ClientError::Config(format!("{url} names no host")));
-        }
-    }
+    })
+    .await
+    .map_err(|_| ClientError::Connect {
+        url: url.to_string(),
+        detail: format!("no connection within {} s", CONNECT_TIMEOUT.as_secs()),
+    })?
     .map_err(|e| fail(&e))?;
     // Requests are written whole, each at once: nothing is gained by waiting for more.
     stream.set_nodelay(true).map_err(|e| fail(&e))?;

@@ -32,6 +32,9 @@ impl Options {
     }
 }
 
+/// How long opening a connection may take, within a request's time.
+pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// How livectl names itself to the server.
 const AGENT: &str = concat!("livectl/", env!("CARGO_PKG_VERSION"));
 
@@ -133,14 +136,14 @@ impl Transport {
         let setup = |e: reqwest::Error| ClientError::Config(format!("cannot set up HTTP: {e}"));
         let http = reqwest::Client::builder()
             .user_agent(AGENT)
-            .connect_timeout(Duration::from_secs(10))
+            .connect_timeout(CONNECT_TIMEOUT)
             .timeout(timeout)
             .pool_max_idle_per_host(64)
             .build()
             .map_err(setup)?;
         let streaming = reqwest::Client::builder()
             .user_agent(AGENT)
-            .connect_timeout(Duration::from_secs(10))
+            .connect_timeout(CONNECT_TIMEOUT)
             .read_timeout(Duration::from_secs(60))
             .build()
             .map_err(setup)?;

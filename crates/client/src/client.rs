@@ -170,8 +170,7 @@ impl EncodedBatch {
     }
 }
 
-/// `POST /v1/interventions/{id}/{action}`: its URL and body, for every way an action is sent
-/// (`Client::act`, a bulk worker's `Lane::act`).
+/// `POST /v1/interventions/{id}/{action}`: its URL and body (`Lane::act`).
 pub(crate) fn action_request(
     transport: &Transport,
     id: &str,
@@ -471,13 +470,10 @@ impl Client {
         action: &Action,
         options: Options,
     ) -> Result<T, ClientError> {
-        let (url, body) = action_request(&self.transport, id, action)?;
-        let options = options.keyed();
-        let answer = self
-            .transport
-            .send(Method::POST, url.clone(), Some(&body), &options)
-            .await?;
-        decode(&url, &answer.body)
+        // The one way an action is sent, here through the pool.
+        crate::Lane::pooled(self.transport.clone())
+            .act(id, action, options)
+            .await
     }
 
     /// The interventions matching a query.

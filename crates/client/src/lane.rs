@@ -61,7 +61,18 @@ impl Lane {
         }
     }
 
-    /// `POST /v1/interventions/{id}/{action}`, as `Client::act` sends it.
+    /// A lane that sends through the transport's pool whatever the address (`Client::act`).
+    pub(crate) fn pooled(transport: Transport) -> Lane {
+        Lane {
+            transport,
+            direct: false,
+            conn: None,
+        }
+    }
+
+    /// Runs an action: `POST /v1/interventions/{id}/{action}`, with a fresh key unless the
+    /// options carry one. `T` is the answer wanted: `Intervention`, or `IgnoredAny` when only
+    /// whether it acted matters.
     pub async fn act<T: DeserializeOwned>(
         &mut self,
         id: &str,

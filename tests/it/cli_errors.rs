@@ -275,6 +275,24 @@ fn the_token_never_shows_even_at_vvv() {
 }
 
 #[test]
+fn a_token_no_header_can_carry_is_refused_before_anything_is_sent() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    w.queued();
+    // A control character in the token: no request goes out without its Authorization.
+    for args in [
+        vec!["list"],
+        vec!["assign", "--owner", "none", "--to", "bo", "--yes"],
+    ] {
+        let run = sandbox.cli("lvs_bad\u{1}token", &args);
+        run.fails(1, "the token holds a character an HTTP header cannot carry");
+        assert!(!run.stderr.contains("bad"), "{}", run.stderr);
+    }
+    assert_eq!(api.all("/v1/audit?action=assigned").len(), 0);
+}
+
+#[test]
 fn the_client_retries_through_faults_and_acts_exactly_once() {
     let clean = Sandbox::start(&[]);
     let api = clean.api();

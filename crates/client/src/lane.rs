@@ -97,7 +97,11 @@ impl Lane {
     ) -> Result<crate::transport::Answer, ClientError> {
         let mut retry = 0;
         loop {
-            let attempt = self.once(method, url, body, options).await;
+            let attempt = if self.direct {
+                once(&self.transport, &mut self.conn, method, url, body, options).await
+            } else {
+                self.transport.once(method, url, body, options).await
+            };
             match self.transport.judge(method, options, retry, attempt) {
                 Next::Answer(answer) => return Ok(answer),
                 Next::Fail(error) => return Err(error),
@@ -108,90 +112,92 @@ impl Lane {
             }
         }
     }
+}
 
-    /// One attempt, on the lane's connection (opened when there is none) or through the pool.
-    async fn once(
-        &mut self,
-        method: &Method,
-        url: &Url,
-        body: Option<&Body>,
-        options: &Options,
-    ) -> Result<RawAnswer, ClientError> {
-        if !self.direct {
-            return self.transport.once(method, url, body, options).await;
-        }
-        let started = self.transport.attempting(method, url, body);
-        let limit = self.transport.timeout;
-        // The connection is taken out for the exchange and put back only after a whole answer:
-        // whatever failed or ran out of time half way, it is not used again.
-        let answer = tokio::time::timeout(limit, self.exchange(method, url, body, options))
-            .await
-            .map_err(|_| self.transport.timed_out(url.as_str()))??;
-        self.transport
-            .answered(answer.status, started, &answer.body);
-        Ok(answer)
-    }
+/// One attempt on the lane's connection `conn` (opened when there is none).
+async fn once(
+    transport: &Transport,
+    conn: &mut Option<Conn>,
+    method: &Method,
+    url: &Url,
+    body: Option<&Body>,
+    options: &Options,
+) -> Result<RawAnswer, ClientError> {
+    let mut request = hyper::Request::builder()
+        .method(method.clone())
+        .uri(&url[url::Position::BeforePath..url::Position::AfterQuery])
+        .body(Full::new(body.map(Body::bytes).unwrap_or_default()))
+        .map_err(|e| ClientError::Config(format!("cannot make the request: {e}")))?;
+    *request.headers_mut() = transport.headers(options, body.is_some())?;
+    let host =
+        header::HeaderValue::from_str(&url[url::Position::BeforeHost..url::Position::AfterPort])
+            .map_err(|e| ClientError::Config(format!("cannot name the host: {e}")))?;
+    request.headers_mut().insert(header::HOST, host);
+    let started = transport.attempting(method, url, body);
+    // The connection is taken out for the exchange and put back only after a whole answer:
+    // whatever failed or ran out of time half way, it is not used again.
+    let answer = tokio::time::timeout(
+        transport.timeout,
+        exchange(transport, conn.take(), url, request, started),
+    )
+    .await
+    .map_err(|_| transport.timed_out(url.as_str()))??;
+    let (kept, answer) = answer;
+    *conn = kept;
+    transport.answer_body(&answer.body);
+    Ok(answer)
+}
 
-    /// Sends the request on the kept connection, or on a new one when there is none or the
-    /// server closed it, and reads the whole answer.
-    async fn exchange(
-        &mut self,
-        method: &Method,
-        url: &Url,
-        body: Option<&Body>,
-        options: &Options,
-    ) -> Result<RawAnswer, ClientError> {
-        let fail = |e: &(dyn std::error::Error + 'static)| connection_error(url.as_str(), e);
-        let mut request = hyper::Request::builder()
-            .method(method.clone())
-            .uri(&url[url::Position::BeforePath..url::Position::AfterQuery])
-            .body(Full::new(body.map(Body::bytes).unwrap_or_default()))
-            .map_err(|e| ClientError::Config(format!("cannot make the request: {e}")))?;
-        *request.headers_mut() = self.transport.headers(options, body.is_some());
-        let host = header::HeaderValue::from_str(
-            &url[url::Position::BeforeHost..url::Position::AfterPort],
-        )
-        .map_err(|e| ClientError::Config(format!("cannot name the host: {e}")))?;
-        request.headers_mut().insert(header::HOST, host);
-        // A kept connection the server closed meanwhile (its idle timeout) is replaced before
-        // anything is sent on it: the connection reads what came while it was not polled.
-        let mut conn = match self.conn.take() {
-            Some(mut conn) => {
-                poll_fn(|cx| {
-                    poll_driver(&mut conn.driver, cx);
-                    Poll::Ready(())
-                })
-                .await;
-                if conn.driver.is_none() || conn.sender.is_closed() {
-                    connect(url).await?
-                } else {
-                    conn
-                }
+/// Sends the request on the kept connection, or on a new one when there is none or the server
+/// closed it, and reads the whole answer; gives the connection back when it is still open.
+async fn exchange(
+    transport: &Transport,
+    kept: Option<Conn>,
+    url: &Url,
+    request: hyper::Request<Full<Bytes>>,
+    started: std::time::Instant,
+) -> Result<(Option<Conn>, RawAnswer), ClientError> {
+    let fail = |e: &(dyn std::error::Error + 'static)| connection_error(url.as_str(), e);
+    // A kept connection the server closed meanwhile (its idle timeout) is replaced before
+    // anything is sent on it: the connection reads what came while it was not polled.
+    let mut conn = match kept {
+        Some(mut conn) => {
+            poll_fn(|cx| {
+                poll_driver(&mut conn.driver, cx);
+                Poll::Ready(())
+            })
+            .await;
+            if conn.driver.is_none() || conn.sender.is_closed() {
+                connect(url).await?
+            } else {
+                conn
             }
-            None => connect(url).await?,
-        };
-        let Conn { sender, driver } = &mut conn;
-        if drive(driver, sender.ready()).await.is_err() {
-            conn = connect(url).await?;
         }
-        let Conn { sender, driver } = &mut conn;
-        let response = drive(driver, sender.send_request(request))
-            .await
-            .map_err(|e| fail(&e))?;
-        let (parts, incoming) = response.into_parts();
-        let body = drive(driver, incoming.collect())
-            .await
-            .map_err(|e| fail(&e))?
-            .to_bytes();
-        if conn.driver.is_some() {
-            self.conn = Some(conn);
-        }
-        Ok(RawAnswer {
+        None => connect(url).await?,
+    };
+    let Conn { sender, driver } = &mut conn;
+    if drive(driver, sender.ready()).await.is_err() {
+        conn = connect(url).await?;
+    }
+    let Conn { sender, driver } = &mut conn;
+    let response = drive(driver, sender.send_request(request))
+        .await
+        .map_err(|e| fail(&e))?;
+    let (parts, incoming) = response.into_parts();
+    transport.answered(parts.status, started);
+    let body = drive(driver, incoming.collect())
+        .await
+        .map_err(|e| fail(&e))?
+        .to_bytes();
+    let kept = conn.driver.is_some().then_some(conn);
+    Ok((
+        kept,
+        RawAnswer {
             status: parts.status,
             headers: parts.headers,
             body,
-        })
-    }
+        },
+    ))
 }
 
 /// Whether a lane reaches the API on a connection of its own: plain HTTP, and no proxy named

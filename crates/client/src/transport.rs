@@ -207,6 +207,8 @@ impl Transport {
         body: Option<&Body>,
         options: &Options,
     ) -> Result<Answer, ClientError> {
+        // A `Lane` loops the same way: a loop taking the attempt as an async closure makes the
+        // futures of spawned list reads lose `Send` (a higher-ranked lifetime rustc cannot prove).
         let mut retry = 0;
         loop {
             let attempt = self.once(&method, &url, body, options).await;
@@ -258,29 +260,38 @@ impl Transport {
 
     /// The headers of a request: the token (marked sensitive, so no debug output shows it),
     /// JSON asked for, the key and the version the caller gave, the body's type when there is
-    /// one. Every request but the event stream's is sent with these.
-    pub(crate) fn headers(&self, options: &Options, body: bool) -> header::HeaderMap {
+    /// one. Every request but the event stream's is sent with these. A token or a key that no
+    /// header can carry (a control character) is refused here, before anything is sent: a
+    /// request is never sent without its token or its key.
+    pub(crate) fn headers(
+        &self,
+        options: &Options,
+        body: bool,
+    ) -> Result<header::HeaderMap, ClientError> {
+        let carried = |what: &str, value: String| {
+            header::HeaderValue::try_from(value).map_err(|_| {
+                ClientError::Config(format!(
+                    "the {what} holds a character an HTTP header cannot carry; nothing was sent"
+                ))
+            })
+        };
         let mut headers = header::HeaderMap::new();
-        if let Ok(mut auth) =
-            header::HeaderValue::from_str(&format!("Bearer {}", self.token.expose()))
-        {
-            auth.set_sensitive(true);
-            headers.insert(header::AUTHORIZATION, auth);
-        }
+        let mut auth = carried("token", format!("Bearer {}", self.token.expose()))?;
+        auth.set_sensitive(true);
+        headers.insert(header::AUTHORIZATION, auth);
         headers.insert(
             header::ACCEPT,
             header::HeaderValue::from_static("application/json"),
         );
         headers.insert(header::USER_AGENT, header::HeaderValue::from_static(AGENT));
-        if let Some(key) = &options.idempotency_key
-            && let Ok(key) = header::HeaderValue::from_str(key)
-        {
-            headers.insert("idempotency-key", key);
+        if let Some(key) = &options.idempotency_key {
+            headers.insert("idempotency-key", carried("Idempotency-Key", key.clone())?);
         }
-        if let Some(version) = options.if_match
-            && let Ok(version) = header::HeaderValue::from_str(&format!("\"{version}\""))
-        {
-            headers.insert(header::IF_MATCH, version);
+        if let Some(version) = options.if_match {
+            headers.insert(
+                header::IF_MATCH,
+                carried("version", format!("\"{version}\""))?,
+            );
         }
         if body {
             headers.insert(
@@ -288,7 +299,7 @@ impl Transport {
                 header::HeaderValue::from_static("application/json"),
             );
         }
-        headers
+        Ok(headers)
     }
 
     /// Counts an attempt against the budget and says it at `-v` (its body at `-vvv`).
@@ -303,8 +314,8 @@ impl Transport {
         Instant::now()
     }
 
-    /// Says how an attempt was answered at `-v`: its status and time (its body at `-vvv`).
-    pub(crate) fn answered(&self, status: StatusCode, started: Instant, body: &[u8]) {
+    /// Says at `-v` how an attempt was answered: its status and time, once its head came.
+    pub(crate) fn answered(&self, status: StatusCode, started: Instant) {
         self.log(1, || {
             format!(
                 "  {} in {} ms",
@@ -312,6 +323,10 @@ impl Transport {
                 started.elapsed().as_millis()
             )
         });
+    }
+
+    /// Says at `-vvv` what an answer's body was.
+    pub(crate) fn answer_body(&self, body: &[u8]) {
         self.log(3, || format!("  answer: {}", String::from_utf8_lossy(body)));
     }
 
@@ -326,7 +341,7 @@ impl Transport {
         let mut request = self
             .http
             .request(method.clone(), url.clone())
-            .headers(self.headers(options, body.is_some()));
+            .headers(self.headers(options, body.is_some())?);
         if let Some(body) = body {
             request = request.body(body.0.clone());
         }
@@ -336,12 +351,13 @@ impl Transport {
             .await
             .map_err(|e| self.transport_error(url.as_str(), e))?;
         let status = response.status();
+        self.answered(status, started);
         let headers = std::mem::take(response.headers_mut());
         let body = response
             .bytes()
             .await
             .map_err(|e| self.transport_error(url.as_str(), e))?;
-        self.answered(status, started, &body);
+        self.answer_body(&body);
         Ok(RawAnswer {
             status,
             headers,

@@ -814,3 +814,35 @@ fn a_bulk_run_reaches_the_sandbox_by_host_name() {
     let assigned = acted(&api, "assigned");
     assert_eq!(assigned.keys().cloned().collect::<HashSet<_>>(), ids);
 }
+
+#[test]
+fn an_id_no_header_can_carry_fails_once_without_a_request_and_is_not_retried() {
+    // An NDJSON id with a control character: its Idempotency-Key cannot be a header, so the
+    // item fails before anything is sent, and for good (no resume can send it either).
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    w.queued();
+    let journal = sandbox.home.path().join("control.ndjson");
+    let journal = journal.to_str().unwrap();
+    let run = sandbox.cli_stdin(
+        &api.token,
+        &["cancel", "--yes", "--journal", journal, "-"],
+        "{\"id\":\"iv_1\\u0001\"}\n",
+    );
+    run.fails(3, "1 of 1 item(s) failed");
+    assert!(
+        run.stdout.contains(
+            "failed\tthe Idempotency-Key holds a character an HTTP header cannot carry; nothing was sent"
+        ),
+        "{}",
+        run.stdout
+    );
+    let end = std::fs::read_to_string(journal).unwrap();
+    let end = end.lines().last().unwrap();
+    assert!(
+        end.contains("\"event\":\"end\"") && !end.contains("\"retry\":true"),
+        "{end}"
+    );
+    assert!(acted(&api, "cancelled").is_empty());
+}

@@ -640,10 +640,12 @@ fn classify<T>(answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, 
         ),
         Err(e) => {
             // Worth another try on resume: what the client itself would retry (a key still
-            // running, a throttle, a 5xx) or a failure without an answer.
-            let retry = e
-                .status()
-                .is_none_or(|status| retryable_status(status, e.code()));
+            // running, a throttle, a 5xx) or a failure without an answer, unless the request
+            // could not be made at all (sending it again cannot change that).
+            let retry = match e.status() {
+                Some(status) => retryable_status(status, e.code()),
+                None => !matches!(e, ClientError::Config(_)),
+            };
             (ItemOutcome::Failed, Some(e.to_string()), retry)
         }
     }

@@ -4,7 +4,7 @@ use std::sync::{Arc, Barrier};
 
 use serde_json::json;
 
-use crate::harness::{Sandbox, Workspace};
+use crate::harness::{Api, Sandbox, Workspace};
 
 #[test]
 fn the_same_key_and_body_replays_without_acting_again() {
@@ -95,6 +95,57 @@ fn the_same_key_with_another_body_is_refused() {
         &[("Idempotency-Key", "conv")],
     );
     assert_eq!((replay.status, replay.body), (201, first));
+}
+
+/// The writer finds stored answers through an index in its memory (`idempotency::Keys`): it
+/// holds what was stored before the process started, and what another process serving the
+/// same database stored meanwhile.
+#[test]
+fn an_answer_is_replayed_by_another_process_on_the_same_database_and_after_a_restart() {
+    let mut first = Sandbox::start(&[]);
+    let second = Sandbox::start_in(first.home.clone(), &[]);
+    let (one, two) = (first.api(), second.api());
+    let w = Workspace::new(&one);
+    let (a, b) = (w.queued(), w.queued());
+    let assign = |api: &Api, id: &str, agent: &str, key: &str| {
+        api.post_with(
+            &format!("/v1/interventions/{id}/assign"),
+            json!({"agent": agent}),
+            &[("Idempotency-Key", key)],
+        )
+    };
+    let stored = assign(&one, &a, &w.bo, "k-a");
+    assert_eq!(
+        (stored.status, stored.header("idempotent-replayed")),
+        (200, None)
+    );
+    let again = assign(&two, &a, &w.bo, "k-a");
+    assert_eq!((again.status, &again.body), (200, &stored.body));
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    // The other way round, after the first has written again.
+    let stored_b = assign(&two, &b, &w.bo, "k-b");
+    assert_eq!(stored_b.header("idempotent-replayed"), None);
+    let again_b = assign(&one, &b, &w.bo, "k-b");
+    assert_eq!((again_b.status, &again_b.body), (200, &stored_b.body));
+    assert_eq!(again_b.header("idempotent-replayed"), Some("true"));
+    // Another request with a key the other process stored is refused.
+    assign(&one, &b, &w.cy, "k-b").problem(422, "idempotency_conflict");
+    // A new process on the file knows every key from the start.
+    first.kill();
+    drop(second);
+    let third = Sandbox::start_in(first.home.clone(), &[]);
+    let api = third.api();
+    for (id, key, body) in [(&a, "k-a", &stored.body), (&b, "k-b", &stored_b.body)] {
+        let replay = assign(&api, id, &w.bo, key);
+        assert_eq!((replay.status, &replay.body), (200, body));
+        assert_eq!(replay.header("idempotent-replayed"), Some("true"));
+        let assigned = api
+            .events_of(id)
+            .into_iter()
+            .filter(|e| e["action"] == "assigned")
+            .count();
+        assert_eq!(assigned, 1, "{id} was assigned once");
+    }
 }
 
 #[test]

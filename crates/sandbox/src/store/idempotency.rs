@@ -1,5 +1,14 @@
 //! Idempotency keys: a POST repeated with the same key and body is answered from the stored
 //! response and acts no more; the same key with another body is refused.
+//!
+//! The stored answers are appended to a table in the order they come, with no index of keys:
+//! the writer finds them through `Keys`, an index in its memory from a hash of (agent, key) to
+//! the rows, loaded at start. A unique index in the table cost every keyed action a B-tree
+//! probe, an entry written in key order (a page of the log each) and its share of the
+//! checkpoint; the writer is the only one that stores answers, so it keeps the index itself.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 
 use jiff::{SignedDuration, Timestamp};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -78,90 +87,409 @@ impl Store {
         mut op: impl FnMut(&Transaction, Caller, Timestamp) -> Result<Reply, ApiError> + Send + 'static,
     ) -> Result<Reply, ApiError> {
         let tokens = self.tokens.clone();
-        self.write_async(move |tx| {
+        self.write_keyed(move |tx, keys| {
             let caller = tokens.caller(tx, &token)?;
             let now = Timestamp::now();
-            if let Some((key, fingerprint)) = &idempotency
-                && let Some(stored) = lookup(tx, caller, key, fingerprint, check)?
-            {
-                return Ok(stored);
+            let Some((key, fingerprint)) = &idempotency else {
+                return op(tx, caller, now);
+            };
+            if let Some(stored) = keys.find(tx, caller, key)? {
+                return stored.replay(key, fingerprint, check);
             }
             let reply = op(tx, caller, now)?;
-            if let Some((key, fingerprint)) = &idempotency {
-                tx.prepare_cached(
-                    "INSERT INTO idempotency (agent_id, key, fingerprint, status, body, etag, upsert, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )?
-                .execute(params![
-                    caller.agent_id,
-                    key,
-                    fingerprint.0,
-                    reply.status,
-                    reply.body,
-                    reply.etag,
-                    reply.upsert.map(|u| u.as_str()),
-                    ms(now)
-                ])?;
-                faults::after_write(tx, key);
-            }
+            tx.prepare_cached(
+                "INSERT INTO idempotency (agent_id, key, fingerprint, status, body, etag, upsert, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                caller.agent_id,
+                key,
+                fingerprint.0,
+                reply.status,
+                reply.body,
+                reply.etag,
+                reply.upsert.map(|u| u.as_str()),
+                ms(now)
+            ])?;
+            keys.stored(caller, key, tx.last_insert_rowid());
+            faults::after_write(tx, key);
             Ok(reply)
         })
         .await
     }
 }
 
-fn lookup(
-    conn: &Connection,
-    caller: Caller,
-    key: &str,
-    fingerprint: &Fingerprint,
-    check: KeyCheck,
-) -> Result<Option<Reply>, ApiError> {
-    let row = conn
-        .prepare_cached(
-            "SELECT fingerprint, status, body, etag, upsert FROM idempotency WHERE agent_id = ?1 AND key = ?2",
-        )?
-        .query_row(params![caller.agent_id, key], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, u16>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<i64>>(3)?,
-                r.get::<_, Option<String>>(4)?,
-            ))
-        })
-        .optional()?;
-    let Some((stored, status, body, etag, upsert)) = row else {
-        return Ok(None);
-    };
-    if stored != fingerprint.0 && check == KeyCheck::Request {
-        return Err(ApiError::IdempotencyConflict(format!(
-            "Idempotency-Key `{key}` was already used for a different request; use a new key for a new request"
-        )));
-    }
-    Ok(Some(Reply {
-        status,
-        body,
-        etag,
-        upsert: upsert.as_deref().map(parse_word).transpose()?,
-        replayed: true,
-    }))
+/// A stored answer, as found for a key.
+struct Stored {
+    fingerprint: String,
+    status: u16,
+    body: String,
+    etag: Option<i64>,
+    upsert: Option<String>,
 }
 
-/// Forgets stored responses older than the retention period.
-pub fn expire(conn: &Connection, now: Timestamp) -> rusqlite::Result<usize> {
-    let cutoff = now.checked_sub(KEEP).unwrap_or(now);
-    expire_before(conn, ms(cutoff))
+impl Stored {
+    /// The stored answer again, when the request is the same one (as `check` compares them).
+    fn replay(
+        self,
+        key: &str,
+        fingerprint: &Fingerprint,
+        check: KeyCheck,
+    ) -> Result<Reply, ApiError> {
+        if self.fingerprint != fingerprint.0 && check == KeyCheck::Request {
+            return Err(ApiError::IdempotencyConflict(format!(
+                "Idempotency-Key `{key}` was already used for a different request; use a new key for a new request"
+            )));
+        }
+        Ok(Reply {
+            status: self.status,
+            body: self.body,
+            etag: self.etag,
+            upsert: self.upsert.as_deref().map(parse_word).transpose()?,
+            replayed: true,
+        })
+    }
+}
+
+/// The writer's index of stored answers: a 64-bit hash of (agent, key) to the row (rowid) that
+/// holds the answer; the row is read, and its agent and key compared, before it is taken. Rows
+/// stored by the group being written wait in `pending` until it commits, so a group rolled
+/// back, or a write undone to its savepoint, leaves nothing behind. When another connection
+/// changed the database (another process on the same file; SQLite's `data_version` says so),
+/// the index is read again from the table before the next group uses it.
+pub(super) struct Keys {
+    rows: HashMap<u64, i64, BuildHasherDefault<Hashed>>,
+    /// Further rows of a hash that came twice (two keys, one hash): almost always empty.
+    more: HashMap<u64, Vec<i64>, BuildHasherDefault<Hashed>>,
+    /// Stored by the group in its transaction, not committed yet.
+    pending: Vec<(u64, i64)>,
+    /// `PRAGMA data_version` when the index was last known to match the table.
+    version: i64,
+}
+
+impl Keys {
+    /// The index of every answer stored in the database of `conn`.
+    pub(super) fn load(conn: &Connection) -> rusqlite::Result<Keys> {
+        let mut keys = Keys {
+            rows: HashMap::default(),
+            more: HashMap::default(),
+            pending: Vec::new(),
+            version: 0,
+        };
+        keys.reload(conn)?;
+        Ok(keys)
+    }
+
+    fn reload(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+        self.rows.clear();
+        self.more.clear();
+        self.pending.clear();
+        let mut select = conn.prepare("SELECT id, agent_id, key FROM idempotency")?;
+        let mut rows = select.query([])?;
+        while let Some(row) = rows.next()? {
+            let key = row.get_ref(2)?.as_str()?;
+            self.insert(hash(row.get(1)?, key), row.get(0)?);
+        }
+        self.version = data_version(conn)?;
+        Ok(())
+    }
+
+    /// At the start of a group's transaction: what an earlier group left pending is dropped
+    /// (it did not commit), and the index is read again when another connection changed the
+    /// database since.
+    pub(super) fn begin(&mut self, tx: &Transaction) -> rusqlite::Result<()> {
+        self.pending.clear();
+        if data_version(tx)? != self.version {
+            self.reload(tx)?;
+        }
+        Ok(())
+    }
+
+    /// How many rows are pending: undoing a write truncates back to this.
+    pub(super) fn mark(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// A write was undone (to its savepoint, or refused): what it stored is not stored.
+    pub(super) fn undo(&mut self, mark: usize) {
+        self.pending.truncate(mark);
+    }
+
+    /// The group committed: what it stored is found from now on.
+    pub(super) fn committed(&mut self) {
+        for (hash, id) in std::mem::take(&mut self.pending) {
+            self.insert(hash, id);
+        }
+    }
+
+    fn insert(&mut self, hash: u64, id: i64) {
+        if let Some(&first) = self.rows.get(&hash) {
+            let more = self.more.entry(hash).or_default();
+            if first != id && !more.contains(&id) {
+                more.push(id);
+            }
+            if more.is_empty() {
+                self.more.remove(&hash);
+            }
+        } else {
+            self.rows.insert(hash, id);
+        }
+    }
+
+    fn remove(&mut self, hash: u64, id: i64) {
+        if self.rows.get(&hash) == Some(&id) {
+            match self.more.get_mut(&hash).and_then(Vec::pop) {
+                Some(next) => self.rows.insert(hash, next),
+                None => self.rows.remove(&hash),
+            };
+        } else if let Some(more) = self.more.get_mut(&hash) {
+            more.retain(|&other| other != id);
+        }
+        if self.more.get(&hash).is_some_and(Vec::is_empty) {
+            self.more.remove(&hash);
+        }
+    }
+
+    /// The answer stored for `key` by `caller`, committed or stored earlier in this group.
+    fn find(
+        &self,
+        tx: &Transaction,
+        caller: Caller,
+        key: &str,
+    ) -> Result<Option<Stored>, ApiError> {
+        let hash = hash(caller.agent_id, key);
+        let candidates = self
+            .rows
+            .get(&hash)
+            .into_iter()
+            .chain(self.more.get(&hash).into_iter().flatten())
+            .chain(self.pending.iter().filter(|p| p.0 == hash).map(|p| &p.1));
+        for &id in candidates {
+            let row = tx
+                .prepare_cached(
+                    "SELECT agent_id, key, fingerprint, status, body, etag, upsert
+                     FROM idempotency WHERE id = ?1",
+                )?
+                .query_row([id], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        Stored {
+                            fingerprint: r.get(2)?,
+                            status: r.get(3)?,
+                            body: r.get(4)?,
+                            etag: r.get(5)?,
+                            upsert: r.get(6)?,
+                        },
+                    ))
+                })
+                .optional()?;
+            if let Some((agent, stored_key, stored)) = row
+                && agent == caller.agent_id
+                && stored_key == key
+            {
+                return Ok(Some(stored));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Records that the write running now stored `key`'s answer for `caller` in row `id`.
+    fn stored(&mut self, caller: Caller, key: &str, id: i64) {
+        self.pending.push((hash(caller.agent_id, key), id));
+    }
+
+    /// Forgets stored responses older than the retention period, in the table and here.
+    pub(super) fn expire(&mut self, conn: &Connection, now: Timestamp) -> rusqlite::Result<usize> {
+        let cutoff = now.checked_sub(KEEP).unwrap_or(now);
+        let forgotten = expire_before(conn, ms(cutoff))?;
+        for (id, agent, key) in &forgotten {
+            self.remove(hash(*agent, key), *id);
+        }
+        Ok(forgotten.len())
+    }
+}
+
+/// Where `Keys` files (agent, key): SipHash with fixed keys (`DefaultHasher::new`), kept only
+/// in memory, so a change of the algorithm in a later Rust changes nothing stored.
+fn hash(agent: i64, key: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    agent.hash(&mut hasher);
+    key.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The hasher of `Keys`' maps, whose keys are hashes already: each taken as it is.
+#[derive(Default)]
+pub(super) struct Hashed(u64);
+
+impl Hasher for Hashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Changes when another connection commits to the database.
+fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA data_version", [], |r| r.get(0))
 }
 
 /// Forgets the answers stored before the first one stored at or after `cutoff` (ms), reading
 /// them in the order they came (rowid), so the cost is the forgotten ones, not the kept ones.
-/// A clock that stepped back keeps an answer longer, never forgets one early.
-pub(super) fn expire_before(conn: &Connection, cutoff: i64) -> rusqlite::Result<usize> {
+/// A clock that stepped back keeps an answer longer, never forgets one early. Returns the
+/// forgotten rows: their ids, agents and keys.
+pub(super) fn expire_before(
+    conn: &Connection,
+    cutoff: i64,
+) -> rusqlite::Result<Vec<(i64, i64, String)>> {
     conn.prepare_cached(
         "DELETE FROM idempotency WHERE id < coalesce(
              (SELECT id FROM idempotency WHERE created_at >= ?1 ORDER BY id LIMIT 1),
-             (SELECT max(id) + 1 FROM idempotency))",
+             (SELECT max(id) + 1 FROM idempotency))
+         RETURNING id, agent_id, key",
     )?
-    .execute([cutoff])
+    .query_map([cutoff], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use livectl_contract::Role;
+    use rusqlite::TransactionBehavior;
+
+    use super::*;
+    use crate::store::{schema, wal_connection};
+
+    const ANA: Caller = Caller {
+        agent_id: 1,
+        role: Role::Admin,
+    };
+
+    fn store_row(conn: &Connection, key: &str) -> i64 {
+        conn.execute(
+            "INSERT INTO idempotency (agent_id, key, fingerprint, status, body, created_at)
+             VALUES (1, ?1, 'f', 200, ?1, 0)",
+            [key],
+        )
+        .expect("store");
+        conn.last_insert_rowid()
+    }
+
+    /// What the next group's writes would find for `key`: its stored body.
+    fn found(conn: &mut Connection, keys: &mut Keys, key: &str) -> Option<String> {
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .expect("tx");
+        keys.begin(&tx).expect("begin");
+        keys.find(&tx, ANA, key).expect("find").map(|s| s.body)
+    }
+
+    #[test]
+    fn the_index_holds_what_committed_and_what_another_connection_stored() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("k.db");
+        let mut conn = wal_connection(&path);
+        schema::migrate(&mut conn).expect("schema");
+        store_row(&conn, "before");
+        let mut keys = Keys::load(&conn).expect("load");
+        assert_eq!(
+            found(&mut conn, &mut keys, "before").as_deref(),
+            Some("before")
+        );
+        assert_eq!(found(&mut conn, &mut keys, "never"), None);
+
+        // Stored by a group: found by the later writes of that group, and after its commit;
+        // not after a rollback, nor once undone.
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .expect("tx");
+        keys.begin(&tx).expect("begin");
+        let mark = keys.mark();
+        keys.stored(ANA, "kept", store_row(&tx, "kept"));
+        assert!(keys.find(&tx, ANA, "kept").expect("find").is_some());
+        let undone = keys.mark();
+        keys.stored(ANA, "undone", store_row(&tx, "undone"));
+        keys.undo(undone);
+        assert!(keys.find(&tx, ANA, "undone").expect("find").is_none());
+        assert!(mark < undone);
+        tx.commit().expect("commit");
+        keys.committed();
+        assert_eq!(found(&mut conn, &mut keys, "kept").as_deref(), Some("kept"));
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .expect("tx");
+        keys.begin(&tx).expect("begin");
+        keys.stored(ANA, "lost", store_row(&tx, "lost"));
+        tx.rollback().expect("rollback");
+        assert_eq!(found(&mut conn, &mut keys, "lost"), None, "rolled back");
+
+        // Its own commits and another connection's checkpoint (PASSIVE, as the checkpointer's)
+        // leave the index as it is (a row stored behind its back stays unknown: no reload)...
+        store_row(&conn, "behind");
+        let other = wal_connection(&path);
+        other
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            .expect("checkpoint");
+        assert_eq!(found(&mut conn, &mut keys, "behind"), None, "no reload");
+        // ...while another connection's commit makes it read the table again.
+        store_row(&other, "elsewhere");
+        assert_eq!(
+            found(&mut conn, &mut keys, "elsewhere").as_deref(),
+            Some("elsewhere")
+        );
+        assert_eq!(
+            found(&mut conn, &mut keys, "behind").as_deref(),
+            Some("behind")
+        );
+    }
+
+    #[test]
+    fn expiring_forgets_in_the_index_too() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut conn = wal_connection(&dir.path().join("k.db"));
+        schema::migrate(&mut conn).expect("schema");
+        let mut keys = Keys::load(&conn).expect("load");
+        for key in ["a", "b"] {
+            keys.stored(ANA, key, store_row(&conn, key));
+        }
+        keys.committed();
+        assert_eq!(found(&mut conn, &mut keys, "b").as_deref(), Some("b"));
+        assert_eq!(keys.expire(&conn, Timestamp::now()).expect("expire"), 2);
+        assert!(
+            keys.rows.is_empty() && keys.more.is_empty(),
+            "all forgotten"
+        );
+        assert_eq!(found(&mut conn, &mut keys, "a"), None);
+    }
+
+    #[test]
+    fn two_rows_of_one_hash_are_both_kept_and_forgotten_one_by_one() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut conn = wal_connection(&dir.path().join("k.db"));
+        schema::migrate(&mut conn).expect("schema");
+        let mut keys = Keys::load(&conn).expect("load");
+        keys.insert(7, 1);
+        keys.insert(7, 2);
+        keys.insert(7, 2);
+        assert_eq!((keys.rows[&7], keys.more[&7].as_slice()), (1, &[2][..]));
+        keys.remove(7, 1);
+        assert_eq!(keys.rows[&7], 2);
+        assert!(keys.more.is_empty());
+        keys.insert(7, 3);
+        keys.remove(7, 3);
+        assert_eq!(keys.rows[&7], 2);
+        assert!(keys.more.is_empty());
+        keys.remove(7, 2);
+        assert!(keys.rows.is_empty());
+    }
 }

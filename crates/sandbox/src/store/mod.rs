@@ -120,14 +120,16 @@ impl Store {
             .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
         schema::migrate(&mut writer)
             .map_err(|e| format!("cannot prepare the database {}: {e}", path.display()))?;
-        idempotency::expire(&writer, Timestamp::now())
+        let mut keys = idempotency::Keys::load(&writer)
+            .map_err(|e| format!("cannot read the database {}: {e}", path.display()))?;
+        keys.expire(&writer, Timestamp::now())
             .map_err(|e| format!("cannot clean the database {}: {e}", path.display()))?;
         create_workspace(&mut writer)
             .map_err(|e| format!("cannot prepare the database {}: {e}", path.display()))?;
         let changes = Arc::new(watch::channel(0).0);
         let checkpoints = open_connection(path, false)
             .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
-        let writer = writer::Writer::start(writer, checkpoints, changes.clone())
+        let writer = writer::Writer::start(writer, keys, checkpoints, changes.clone())
             .map_err(|e| format!("cannot start the database writer: {e}"))?;
         Ok(Store {
             path: path.to_owned(),
@@ -201,6 +203,19 @@ impl Store {
     ) -> Result<T, ApiError> {
         let (answer, answered) = tokio::sync::oneshot::channel();
         self.writer.submit(f, move |result| {
+            let _ = answer.send(result);
+        })?;
+        answered.await.map_err(|_| writer::stopped())?
+    }
+
+    /// `write_async` for a write that finds and stores idempotency keys' answers through the
+    /// writer's index of them (`idempotency::Keys`).
+    async fn write_keyed<T: Send + 'static>(
+        &self,
+        f: impl FnMut(&Transaction, &mut idempotency::Keys) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        self.writer.submit(writer::Keyed(f), move |result| {
             let _ = answer.send(result);
         })?;
         answered.await.map_err(|_| writer::stopped())?

@@ -23,7 +23,8 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use tokio::sync::watch;
 
 use super::checkpoints::Checkpointer;
-use super::{idempotency, shutting_down};
+use super::idempotency::Keys;
+use super::shutting_down;
 use crate::error::ApiError;
 
 /// The most writes one transaction commits: a bound on the time a group holds the others.
@@ -35,11 +36,32 @@ const CHECKPOINT_PAGES: i64 = 40_000;
 /// How often old idempotency records are forgotten, between groups.
 const EXPIRE_EVERY: Duration = Duration::from_secs(600);
 
+/// What a write does in the group's transaction: any closure of the transaction, or one that
+/// also stores idempotency keys' answers (`Keyed`).
+pub(super) trait Job<T>: Send {
+    fn run(&mut self, tx: &Transaction, keys: &mut Keys) -> Result<T, ApiError>;
+}
+
+impl<T, F: FnMut(&Transaction) -> Result<T, ApiError> + Send> Job<T> for F {
+    fn run(&mut self, tx: &Transaction, _: &mut Keys) -> Result<T, ApiError> {
+        self(tx)
+    }
+}
+
+/// A write that finds and stores idempotency keys' answers through the writer's `Keys`.
+pub(super) struct Keyed<F>(pub F);
+
+impl<T, F: FnMut(&Transaction, &mut Keys) -> Result<T, ApiError> + Send> Job<T> for Keyed<F> {
+    fn run(&mut self, tx: &Transaction, keys: &mut Keys) -> Result<T, ApiError> {
+        (self.0)(tx, keys)
+    }
+}
+
 /// A write waiting for the writer, with its answer.
 trait Pending: Send {
     /// Runs the write in the group's transaction; false when it failed. It runs again, from
     /// the start, when its group is run again with savepoints.
-    fn run(&mut self, tx: &Transaction) -> bool;
+    fn run(&mut self, tx: &Transaction, keys: &mut Keys) -> bool;
     /// Answers the write once its group committed (`Ok`) or could not (the reason).
     fn answer(self: Box<Self>, group: Result<(), &GroupFailure>);
     /// Why the write failed, once it ran and failed.
@@ -54,18 +76,24 @@ struct Write<F, T, A> {
 
 impl<F, T, A> Pending for Write<F, T, A>
 where
-    F: FnMut(&Transaction) -> Result<T, ApiError> + Send,
+    F: Job<T>,
     T: Send,
     A: FnOnce(Result<T, ApiError>) + Send,
 {
-    fn run(&mut self, tx: &Transaction) -> bool {
-        let result = catch_unwind(AssertUnwindSafe(|| (self.f)(tx))).unwrap_or_else(|panic| {
-            Err(ApiError::Internal(format!(
-                "the write failed ({}); nothing of it was kept",
-                panic_message(panic.as_ref())
-            )))
-        });
+    fn run(&mut self, tx: &Transaction, keys: &mut Keys) -> bool {
+        let mark = keys.mark();
+        let result =
+            catch_unwind(AssertUnwindSafe(|| self.f.run(tx, keys))).unwrap_or_else(|panic| {
+                Err(ApiError::Internal(format!(
+                    "the write failed ({}); nothing of it was kept",
+                    panic_message(panic.as_ref())
+                )))
+            });
         let ok = result.is_ok();
+        if !ok {
+            // Refused: nothing of it is kept, the answers it stored neither.
+            keys.undo(mark);
+        }
         self.result = Some(result);
         ok
     }
@@ -157,10 +185,12 @@ pub(super) struct Writer {
 }
 
 impl Writer {
-    /// Starts the writer's thread with the write connection, and the checkpointer's with
-    /// `checkpoints`, a connection of its own; `changes` is bumped once per committed group.
+    /// Starts the writer's thread with the write connection and the index of its stored
+    /// answers, and the checkpointer's with `checkpoints`, a connection of its own; `changes` is
+    /// bumped once per committed group.
     pub(super) fn start(
         conn: Connection,
+        keys: Keys,
         checkpoints: Connection,
         changes: Arc<watch::Sender<u64>>,
     ) -> std::io::Result<Writer> {
@@ -178,7 +208,7 @@ impl Writer {
             let shared = shared.clone();
             std::thread::Builder::new()
                 .name("sandbox-writer".into())
-                .spawn(move || run(conn, checkpointer, &shared, &changes))?
+                .spawn(move || run(conn, keys, checkpointer, &shared, &changes))?
         };
         Ok(Writer {
             shared,
@@ -190,7 +220,7 @@ impl Writer {
     /// closed writer refuses at once (and `answer` is not called).
     pub(super) fn submit<T, F, A>(&self, f: F, answer: A) -> Result<(), ApiError>
     where
-        F: FnMut(&Transaction) -> Result<T, ApiError> + Send + 'static,
+        F: Job<T> + 'static,
         T: Send + 'static,
         A: FnOnce(Result<T, ApiError>) + Send + 'static,
     {
@@ -259,6 +289,7 @@ impl Drop for Leaving<'_> {
 /// The writer's thread: group after group until closed. The checkpointer stops when it leaves.
 fn run(
     mut conn: Connection,
+    mut keys: Keys,
     mut checkpointer: Checkpointer,
     shared: &Shared,
     changes: &watch::Sender<u64>,
@@ -290,13 +321,15 @@ fn run(
             (group, close)
         };
         if !group.is_empty() {
-            let outcome = catch_unwind(AssertUnwindSafe(|| commit(&mut conn, &mut group)))
-                .unwrap_or_else(|panic| {
-                    Err(GroupFailure {
-                        detail: format!("the writer failed: {}", panic_message(panic.as_ref())),
-                        busy: false,
-                    })
-                });
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                commit(&mut conn, &mut keys, &mut group)
+            }))
+            .unwrap_or_else(|panic| {
+                Err(GroupFailure {
+                    detail: format!("the writer failed: {}", panic_message(panic.as_ref())),
+                    busy: false,
+                })
+            });
             if !conn.is_autocommit() {
                 let _ = conn.execute_batch("ROLLBACK");
             }
@@ -316,7 +349,7 @@ fn run(
         if expired.elapsed() >= EXPIRE_EVERY {
             expired = Instant::now();
             // Forgetting old keys can wait for the next time if it fails now.
-            let _ = idempotency::expire(&conn, jiff::Timestamp::now());
+            let _ = keys.expire(&conn, jiff::Timestamp::now());
         }
     }
 }
@@ -343,16 +376,22 @@ fn rolled_back(write: &dyn Pending) -> GroupFailure {
 /// second run costs the whole group again (up to `GROUP_CAP` writes, a seed's load or a batch
 /// among them); only a write refused part-way pays it (a batch refused at one of its
 /// operations, a panic, SQLite's own error): single actions check before they change.
-fn commit(conn: &mut Connection, group: &mut [Box<dyn Pending>]) -> Result<(), GroupFailure> {
+fn commit(
+    conn: &mut Connection,
+    keys: &mut Keys,
+    group: &mut [Box<dyn Pending>],
+) -> Result<(), GroupFailure> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    keys.begin(&tx)?;
     if let [write] = group {
-        let ok = write.run(&tx);
+        let ok = write.run(&tx, keys);
         if tx.is_autocommit() {
             return Err(rolled_back(write.as_ref()));
         }
         // A refused write is answered with its own problem; nothing of it is kept.
         if ok {
             tx.commit()?;
+            keys.committed();
         } else {
             tx.rollback()?;
         }
@@ -362,7 +401,7 @@ fn commit(conn: &mut Connection, group: &mut [Box<dyn Pending>]) -> Result<(), G
     for write in group.iter_mut() {
         // Rows inserted, updated or deleted so far, by this connection.
         let before = tx.total_changes();
-        let ok = write.run(&tx);
+        let ok = write.run(&tx, keys);
         if tx.is_autocommit() {
             return Err(rolled_back(write.as_ref()));
         }
@@ -373,13 +412,15 @@ fn commit(conn: &mut Connection, group: &mut [Box<dyn Pending>]) -> Result<(), G
     }
     if !undone {
         tx.commit()?;
+        keys.committed();
         return Ok(());
     }
     tx.rollback()?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    keys.begin(&tx)?;
     for write in group.iter_mut() {
         tx.prepare_cached("SAVEPOINT write")?.execute([])?;
-        let ok = write.run(&tx);
+        let ok = write.run(&tx, keys);
         if tx.is_autocommit() {
             return Err(rolled_back(write.as_ref()));
         }
@@ -389,6 +430,7 @@ fn commit(conn: &mut Connection, group: &mut [Box<dyn Pending>]) -> Result<(), G
         tx.prepare_cached("RELEASE write")?.execute([])?;
     }
     tx.commit()?;
+    keys.committed();
     Ok(())
 }
 
@@ -420,10 +462,20 @@ mod tests {
     fn writer(dir: &tempfile::TempDir) -> (Writer, Connection) {
         let path = dir.path().join("t.db");
         let conn = wal_connection(&path);
-        conn.execute_batch("CREATE TABLE t (x INTEGER PRIMARY KEY)")
-            .expect("table");
-        let writer = Writer::start(conn, wal_connection(&path), Arc::new(watch::channel(0).0))
-            .expect("start");
+        // The stored answers' table as far as the writer's index reads it.
+        conn.execute_batch(
+            "CREATE TABLE t (x INTEGER PRIMARY KEY);
+             CREATE TABLE idempotency (id INTEGER PRIMARY KEY, agent_id INTEGER, key TEXT);",
+        )
+        .expect("tables");
+        let keys = Keys::load(&conn).expect("keys");
+        let writer = Writer::start(
+            conn,
+            keys,
+            wal_connection(&path),
+            Arc::new(watch::channel(0).0),
+        )
+        .expect("start");
         (writer, wal_connection(&path))
     }
 
@@ -448,7 +500,7 @@ mod tests {
         let held = Mutex::new(held);
         writer
             .submit(
-                move |_tx| {
+                move |_tx: &Transaction| {
                     let _ = started.send(());
                     let _ = held.lock().map(|h| h.recv());
                     Ok(())
@@ -465,7 +517,7 @@ mod tests {
                 let counted = runs.clone();
                 writer
                     .submit(
-                        move |tx| {
+                        move |tx: &Transaction| {
                             counted.fetch_add(1, Ordering::SeqCst);
                             if let Does::Refuse = does {
                                 return Err(ApiError::Validation("refused".into()));

@@ -154,9 +154,14 @@ impl Stored {
 /// The writer's index of stored answers: a 64-bit hash of (agent, key) to the row (rowid) that
 /// holds the answer; the row is read, and its agent and key compared, before it is taken. Rows
 /// stored by the group being written wait in `pending` until it commits, so a group rolled
-/// back, or a write undone to its savepoint, leaves nothing behind. When another connection
-/// changed the database (another process on the same file; SQLite's `data_version` says so),
-/// the index is read again from the table before the next group uses it.
+/// back, or a write undone to its savepoint, leaves nothing behind.
+///
+/// Another process may serve the same file. When another connection committed (SQLite's
+/// `data_version` says so), the rows it appended are read before the next group uses the index:
+/// a new row's id is above every id there is, so above `seen`, as long as no answer was
+/// forgotten meanwhile, since forgetting the newest could let an id come again. Forgetting
+/// counts itself in the table `meta` (`FORGOTTEN`); when another process forgot answers, the
+/// whole index is read again.
 pub(super) struct Keys {
     rows: HashMap<u64, i64, BuildHasherDefault<Hashed>>,
     /// Further rows of a hash that came twice (two keys, one hash): almost always empty.
@@ -165,7 +170,14 @@ pub(super) struct Keys {
     pending: Vec<(u64, i64)>,
     /// `PRAGMA data_version` when the index was last known to match the table.
     version: i64,
+    /// The highest id the index has read or stored.
+    seen: i64,
+    /// How many times answers were forgotten (`FORGOTTEN`), when the index was last read.
+    forgotten: Option<String>,
 }
+
+/// The name in `meta` of the count of times answers were forgotten.
+const FORGOTTEN: &str = "idempotency_forgotten";
 
 impl Keys {
     /// The index of every answer stored in the database of `conn`.
@@ -175,32 +187,43 @@ impl Keys {
             more: HashMap::default(),
             pending: Vec::new(),
             version: 0,
+            seen: 0,
+            forgotten: None,
         };
-        keys.reload(conn)?;
+        keys.read(conn, false)?;
         Ok(keys)
     }
 
-    fn reload(&mut self, conn: &Connection) -> rusqlite::Result<()> {
-        self.rows.clear();
-        self.more.clear();
-        self.pending.clear();
-        let mut select = conn.prepare("SELECT id, agent_id, key FROM idempotency")?;
-        let mut rows = select.query([])?;
+    /// Reads the rows appended since the index last looked (`appended`), or all of them.
+    fn read(&mut self, conn: &Connection, appended: bool) -> rusqlite::Result<()> {
+        if !appended {
+            self.rows.clear();
+            self.more.clear();
+            self.seen = 0;
+        }
+        let mut select = conn.prepare_cached(
+            "SELECT id, agent_id, key FROM idempotency WHERE id > ?1 ORDER BY id",
+        )?;
+        let mut rows = select.query([self.seen])?;
         while let Some(row) = rows.next()? {
+            let id = row.get(0)?;
             let key = row.get_ref(2)?.as_str()?;
-            self.insert(hash(row.get(1)?, key), row.get(0)?);
+            self.insert(hash(row.get(1)?, key), id);
+            self.seen = id;
         }
         self.version = data_version(conn)?;
+        self.forgotten = forgotten(conn)?;
         Ok(())
     }
 
     /// At the start of a group's transaction: what an earlier group left pending is dropped
-    /// (it did not commit), and the index is read again when another connection changed the
-    /// database since.
+    /// (it did not commit), and when another connection committed since, what it stored is
+    /// read (or the whole index again, when it forgot answers).
     pub(super) fn begin(&mut self, tx: &Transaction) -> rusqlite::Result<()> {
         self.pending.clear();
         if data_version(tx)? != self.version {
-            self.reload(tx)?;
+            let appended = forgotten(tx)? == self.forgotten;
+            self.read(tx, appended)?;
         }
         Ok(())
     }
@@ -219,6 +242,7 @@ impl Keys {
     pub(super) fn committed(&mut self) {
         for (hash, id) in std::mem::take(&mut self.pending) {
             self.insert(hash, id);
+            self.seen = self.seen.max(id);
         }
     }
 
@@ -299,14 +323,34 @@ impl Keys {
         self.pending.push((hash(caller.agent_id, key), id));
     }
 
-    /// Forgets stored responses older than the retention period, in the table and here.
+    /// Forgets stored responses older than the retention period, in the table and here, and
+    /// counts the forgetting (`FORGOTTEN`) in the same transaction. Runs between groups.
     pub(super) fn expire(&mut self, conn: &Connection, now: Timestamp) -> rusqlite::Result<usize> {
         let cutoff = now.checked_sub(KEEP).unwrap_or(now);
-        let forgotten = expire_before(conn, ms(cutoff))?;
-        for (id, agent, key) in &forgotten {
+        let tx = conn.unchecked_transaction()?;
+        let gone = expire_before(&tx, ms(cutoff))?;
+        if gone.is_empty() {
+            return Ok(0);
+        }
+        let before = forgotten(&tx)?;
+        let count: String = tx.query_row(
+            "INSERT INTO meta (name, value) VALUES (?1, '1')
+             ON CONFLICT (name) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+             RETURNING value",
+            [FORGOTTEN],
+            |r| r.get(0),
+        )?;
+        tx.commit()?;
+        if before != self.forgotten {
+            // Another process forgot answers too, unseen so far: read the whole index again.
+            self.read(conn, false)?;
+            return Ok(gone.len());
+        }
+        self.forgotten = Some(count);
+        for (id, agent, key) in &gone {
             self.remove(hash(*agent, key), *id);
         }
-        Ok(forgotten.len())
+        Ok(gone.len())
     }
 }
 
@@ -342,6 +386,13 @@ impl Hasher for Hashed {
 /// Changes when another connection commits to the database.
 fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA data_version", [], |r| r.get(0))
+}
+
+/// How many times stored answers were forgotten, as `meta` counts it.
+fn forgotten(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT value FROM meta WHERE name = ?1")?
+        .query_row([FORGOTTEN], |r| r.get(0))
+        .optional()
 }
 
 /// Forgets the answers stored before the first one stored at or after `cutoff` (ms), reading
@@ -451,6 +502,43 @@ mod tests {
             found(&mut conn, &mut keys, "behind").as_deref(),
             Some("behind")
         );
+    }
+
+    /// Another process that forgot answers may let an id come again: the whole index is read
+    /// again then, not only the rows above the last id seen.
+    #[test]
+    fn answers_forgotten_by_another_process_make_the_index_read_again() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("k.db");
+        let mut conn = wal_connection(&path);
+        schema::migrate(&mut conn).expect("schema");
+        store_row(&conn, "a");
+        store_row(&conn, "b");
+        let mut keys = Keys::load(&conn).expect("load");
+        let other = wal_connection(&path);
+        let mut theirs = Keys::load(&other).expect("load");
+        assert_eq!(theirs.expire(&other, Timestamp::now()).expect("expire"), 2);
+        assert_eq!(
+            (store_row(&other, "c"), store_row(&other, "d")),
+            (1, 2),
+            "ids again"
+        );
+        assert_eq!(found(&mut conn, &mut keys, "c").as_deref(), Some("c"));
+        assert_eq!(found(&mut conn, &mut keys, "d").as_deref(), Some("d"));
+        assert_eq!(found(&mut conn, &mut keys, "a"), None);
+        // Forgetting here too, after the other's: counted on top of it, and the index still
+        // holds what the other stored.
+        store_row(&other, "e");
+        conn.execute("UPDATE idempotency SET created_at = 0 WHERE key = 'c'", [])
+            .expect("age");
+        conn.execute(
+            "UPDATE idempotency SET created_at = ?1 WHERE key != 'c'",
+            [ms(Timestamp::now())],
+        )
+        .expect("age");
+        assert_eq!(keys.expire(&conn, Timestamp::now()).expect("expire"), 1);
+        assert_eq!(found(&mut conn, &mut keys, "e").as_deref(), Some("e"));
+        assert_eq!(found(&mut conn, &mut keys, "c"), None);
     }
 
     #[test]

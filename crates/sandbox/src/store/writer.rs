@@ -462,10 +462,11 @@ mod tests {
     fn writer(dir: &tempfile::TempDir) -> (Writer, Connection) {
         let path = dir.path().join("t.db");
         let conn = wal_connection(&path);
-        // The stored answers' table as far as the writer's index reads it.
+        // The stored answers' table (and `meta`) as far as the writer's index reads them.
         conn.execute_batch(
             "CREATE TABLE t (x INTEGER PRIMARY KEY);
-             CREATE TABLE idempotency (id INTEGER PRIMARY KEY, agent_id INTEGER, key TEXT);",
+             CREATE TABLE idempotency (id INTEGER PRIMARY KEY, agent_id INTEGER, key TEXT);
+             CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);",
         )
         .expect("tables");
         let keys = Keys::load(&conn).expect("keys");

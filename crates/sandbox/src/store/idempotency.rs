@@ -426,6 +426,15 @@ mod tests {
         role: Role::Admin,
     };
 
+    /// A database of the current schema in a new directory (kept while the test runs).
+    fn database() -> (tempfile::TempDir, std::path::PathBuf, Connection) {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("k.db");
+        let mut conn = wal_connection(&path);
+        schema::migrate(&mut conn).expect("schema");
+        (dir, path, conn)
+    }
+
     fn store_row(conn: &Connection, key: &str) -> i64 {
         conn.execute(
             "INSERT INTO idempotency (agent_id, key, fingerprint, status, body, created_at)
@@ -447,10 +456,7 @@ mod tests {
 
     #[test]
     fn the_index_holds_what_committed_and_what_another_connection_stored() {
-        let dir = tempfile::tempdir().expect("dir");
-        let path = dir.path().join("k.db");
-        let mut conn = wal_connection(&path);
-        schema::migrate(&mut conn).expect("schema");
+        let (_dir, path, mut conn) = database();
         store_row(&conn, "before");
         let mut keys = Keys::load(&conn).expect("load");
         assert_eq!(
@@ -508,10 +514,7 @@ mod tests {
     /// again then, not only the rows above the last id seen.
     #[test]
     fn answers_forgotten_by_another_process_make_the_index_read_again() {
-        let dir = tempfile::tempdir().expect("dir");
-        let path = dir.path().join("k.db");
-        let mut conn = wal_connection(&path);
-        schema::migrate(&mut conn).expect("schema");
+        let (_dir, path, mut conn) = database();
         store_row(&conn, "a");
         store_row(&conn, "b");
         let mut keys = Keys::load(&conn).expect("load");
@@ -543,9 +546,7 @@ mod tests {
 
     #[test]
     fn expiring_forgets_in_the_index_too() {
-        let dir = tempfile::tempdir().expect("dir");
-        let mut conn = wal_connection(&dir.path().join("k.db"));
-        schema::migrate(&mut conn).expect("schema");
+        let (_dir, _, mut conn) = database();
         let mut keys = Keys::load(&conn).expect("load");
         for key in ["a", "b"] {
             keys.stored(ANA, key, store_row(&conn, key));
@@ -562,9 +563,7 @@ mod tests {
 
     #[test]
     fn two_rows_of_one_hash_are_both_kept_and_forgotten_one_by_one() {
-        let dir = tempfile::tempdir().expect("dir");
-        let mut conn = wal_connection(&dir.path().join("k.db"));
-        schema::migrate(&mut conn).expect("schema");
+        let (_dir, _, conn) = database();
         let mut keys = Keys::load(&conn).expect("load");
         keys.insert(7, 1);
         keys.insert(7, 2);

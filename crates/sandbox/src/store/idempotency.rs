@@ -194,8 +194,13 @@ impl Keys {
         Ok(keys)
     }
 
-    /// Reads the rows appended since the index last looked (`appended`), or all of them.
+    /// Reads the rows appended since the index last looked (`appended`), or all of them. The
+    /// marks of what it read (`data_version`, the count of forgettings) are taken first: out
+    /// of a transaction (at start, after forgetting), a commit that lands between them and the
+    /// rows is then seen as a change by the next group, which reads again.
     fn read(&mut self, conn: &Connection, appended: bool) -> rusqlite::Result<()> {
+        self.version = data_version(conn)?;
+        self.forgotten = forgotten(conn)?;
         if !appended {
             self.rows.clear();
             self.more.clear();
@@ -211,17 +216,17 @@ impl Keys {
             self.insert(hash(row.get(1)?, key), id);
             self.seen = id;
         }
-        self.version = data_version(conn)?;
-        self.forgotten = forgotten(conn)?;
         Ok(())
     }
 
-    /// At the start of a group's transaction: what an earlier group left pending is dropped
-    /// (it did not commit), and when another connection committed since, what it stored is
-    /// read (or the whole index again, when it forgot answers).
+    /// At the start of a group's transaction: when another connection committed since, what
+    /// it stored is read (or the whole index again, when it forgot answers). What an earlier
+    /// group left pending is dropped: it did not commit, or did though its commit reported an
+    /// error, so the rows appended are read then too.
     pub(super) fn begin(&mut self, tx: &Transaction) -> rusqlite::Result<()> {
+        let unsure = !self.pending.is_empty();
         self.pending.clear();
-        if data_version(tx)? != self.version {
+        if unsure || data_version(tx)? != self.version {
             let appended = forgotten(tx)? == self.forgotten;
             self.read(tx, appended)?;
         }
@@ -333,6 +338,11 @@ impl Keys {
             return Ok(0);
         }
         let before = forgotten(&tx)?;
+        // Forgetting the newest answers lets their ids come again: the next rows appended
+        // (by another process too) are read from the highest id left.
+        let top: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM idempotency", [], |r| {
+            r.get(0)
+        })?;
         let count: String = tx.query_row(
             "INSERT INTO meta (name, value) VALUES (?1, '1')
              ON CONFLICT (name) DO UPDATE SET value = CAST(value AS INTEGER) + 1
@@ -347,6 +357,7 @@ impl Keys {
             return Ok(gone.len());
         }
         self.forgotten = Some(count);
+        self.seen = self.seen.min(top);
         for (id, agent, key) in &gone {
             self.remove(hash(*agent, key), *id);
         }
@@ -542,6 +553,41 @@ mod tests {
         assert_eq!(keys.expire(&conn, Timestamp::now()).expect("expire"), 1);
         assert_eq!(found(&mut conn, &mut keys, "e").as_deref(), Some("e"));
         assert_eq!(found(&mut conn, &mut keys, "c"), None);
+    }
+
+    /// Forgetting every answer here lets ids come again: what another process stores next,
+    /// at ids below the highest this index saw, is found all the same.
+    #[test]
+    fn ids_that_come_again_after_forgetting_here_are_read() {
+        let (_dir, path, mut conn) = database();
+        let mut keys = Keys::load(&conn).expect("load");
+        for key in ["a", "b", "c"] {
+            keys.stored(ANA, key, store_row(&conn, key));
+        }
+        keys.committed();
+        assert_eq!(keys.expire(&conn, Timestamp::now()).expect("expire"), 3);
+        let other = wal_connection(&path);
+        assert_eq!(store_row(&other, "x"), 1, "an id again");
+        assert_eq!(found(&mut conn, &mut keys, "x").as_deref(), Some("x"));
+    }
+
+    /// A group whose commit reported an error may have committed all the same: the next group
+    /// reads the rows appended, so their keys are not acted on twice.
+    #[test]
+    fn a_group_left_pending_is_read_from_the_table() {
+        let (_dir, _, mut conn) = database();
+        let mut keys = Keys::load(&conn).expect("load");
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .expect("tx");
+        keys.begin(&tx).expect("begin");
+        keys.stored(ANA, "landed", store_row(&tx, "landed"));
+        tx.commit().expect("commit");
+        // No `committed()`: the writer did not hear that the commit landed.
+        assert_eq!(
+            found(&mut conn, &mut keys, "landed").as_deref(),
+            Some("landed")
+        );
     }
 
     #[test]

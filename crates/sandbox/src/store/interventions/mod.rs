@@ -65,7 +65,8 @@ pub(in crate::store) fn intervention_by_row(
     conn: &Connection,
     n: i64,
 ) -> Result<Option<Intervention>, ApiError> {
-    // Spelled once: every action reads its intervention twice, and a batch thousands of times.
+    // Spelled once: every action reads its intervention (a completion twice), and a batch
+    // thousands of times.
     static BY_ROW: std::sync::LazyLock<String> =
         std::sync::LazyLock::new(|| format!("{INTERVENTION_SELECT} WHERE i.id = ?1"));
     Ok(conn

@@ -401,9 +401,7 @@ fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
 
 /// How many times stored answers were forgotten, as `meta` counts it.
 fn forgotten(conn: &Connection) -> rusqlite::Result<Option<String>> {
-    conn.prepare_cached("SELECT value FROM meta WHERE name = ?1")?
-        .query_row([FORGOTTEN], |r| r.get(0))
-        .optional()
+    Store::meta(conn, FORGOTTEN)
 }
 
 /// Forgets the answers stored before the first one stored at or after `cutoff` (ms), reading

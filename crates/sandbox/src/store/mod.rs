@@ -297,12 +297,11 @@ impl Store {
         Ok(token)
     }
 
-    pub fn meta(conn: &Connection, name: &str) -> Result<Option<String>, ApiError> {
+    pub fn meta(conn: &Connection, name: &str) -> rusqlite::Result<Option<String>> {
         use rusqlite::OptionalExtension;
-        Ok(conn
-            .prepare_cached("SELECT value FROM meta WHERE name = ?1")?
+        conn.prepare_cached("SELECT value FROM meta WHERE name = ?1")?
             .query_row([name], |r| r.get(0))
-            .optional()?)
+            .optional()
     }
 
     /// The saved token when it still authenticates, else a new one for the built-in admin.

@@ -71,6 +71,11 @@ impl Progress {
         self.0.inc(n);
     }
 
+    /// More to do than the bar said: items planned while a run goes on.
+    pub fn grow(&self, n: u64) {
+        self.0.inc_length(n);
+    }
+
     pub fn message(&self, message: String) {
         self.0.set_message(message);
     }

@@ -126,6 +126,26 @@ fn a_journal_that_cannot_be_written_whole_is_removed_and_nothing_is_sent() {
     sandbox
         .cli_env(&api.token, &cancel, &[("LIVECTL_JOURNAL_LIMIT", "4096")])
         .fails(1, "nothing was sent");
+    // Chosen by filters and confirmed, the plan streams while items are sent: the disk fills
+    // as the first plan lines go out, before any item was sent, and nothing is left either.
+    let journal = sandbox.home.path().join("full-streamed.ndjson");
+    let streamed = [
+        "cancel",
+        "--state",
+        "queued",
+        "--yes",
+        "--journal",
+        journal.to_str().unwrap(),
+    ];
+    let run = sandbox.cli_env(&api.token, &streamed, &[("LIVECTL_JOURNAL_LIMIT", "1000")]);
+    run.fails(1, "No space left on device");
+    assert!(
+        run.stderr
+            .contains("the run did not start and nothing was sent"),
+        "{}",
+        run.stderr
+    );
+    assert!(!journal.exists(), "no fragment is left");
     let runs = sandbox.home.path().join("state/livectl/runs");
     assert_eq!(std::fs::read_dir(&runs).unwrap().count(), 0);
     // A journal is never written over an existing file, a device such as /dev/full included.
@@ -420,4 +440,64 @@ fn ctrl_c_while_planning_leaves_no_journal_and_sends_nothing() {
     );
     assert!(!journal.exists(), "the unfinished journal was removed");
     assert!(acted(&api, "cancelled").is_empty());
+}
+
+#[test]
+fn a_run_killed_while_its_plan_streams_resumes_what_it_planned_and_a_rerun_does_the_rest() {
+    // Two listing pages (1,000 a page); every request answered after half a second, so the
+    // run is killed while the second page is on its way and its plan is still open.
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids: HashSet<String> = (0..1200).map(|_| w.queued()).collect();
+    let slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=500..500ms"]);
+    let journal = clean.home.path().join("streamed.ndjson");
+    let path = journal.to_str().unwrap();
+    let mut child = clean
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &slow.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args(["cancel", "--state", "queued", "--yes", "--journal", path])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_starts(&journal, 1);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert!(
+        !text.contains(r#""event":"planned""#),
+        "items were sent before the plan was complete"
+    );
+    let planned: HashSet<String> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|v| v["event"] == "plan")
+        .map(|v| v["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(!planned.is_empty() && planned.len() < ids.len());
+
+    // The resume sends what was planned, and says what was not.
+    let resumed = clean.cli(&api.token, &["cancel", "--resume", path, "--yes"]);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    assert!(
+        resumed.stderr.contains(&format!(
+            "stopped while it was still listing its targets: the {} it had planned are resumed; the rest were never planned nor touched",
+            planned.len()
+        )),
+        "{}",
+        resumed.stderr
+    );
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(cancelled.keys().cloned().collect::<HashSet<_>>(), planned);
+    // Running the command again selects the rest.
+    clean
+        .cli(&api.token, &["cancel", "--state", "queued", "--yes", "-q"])
+        .ok();
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(cancelled.keys().cloned().collect::<HashSet<_>>(), ids);
+    assert!(cancelled.values().all(|n| *n == 1), "none cancelled twice");
 }

@@ -1,21 +1,25 @@
 //! Phase 3 of a run, and resuming one: the plan streamed back from the journal and sent with
 //! bounded concurrency and an optional rate, each start and end journaled; Ctrl-C, progress and
-//! the summary.
+//! the summary. A live run plans its targets as they are listed, beside the workers, which
+//! read the plan back as it grows.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
-use futures_util::StreamExt;
-use futures_util::stream::FuturesUnordered;
+use futures_util::stream::{FuturesUnordered, LocalBoxStream};
+use futures_util::{FutureExt, StreamExt};
 use livectl_client::retry::retryable_status;
 use livectl_client::{Client, ClientError, Lane, Options as Send};
 use livectl_contract::{Action, AssignRequest, ProblemCode};
+use tokio::sync::Notify;
 
-use super::journal::{self, Header, Journal, Line, Notable, Pick, Results, Scan, Where};
+use super::journal::{
+    self, Header, Journal, Line, Notable, Pick, PlanLines, Results, Scan, Step, Where,
+};
 use super::ledger::{Ledger, Mark};
 use super::{Command, Options, RATES, key};
 use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
@@ -74,6 +78,13 @@ pub async fn resume(
         ))
         .hint("resume with the profile (and token) the run started with"));
     }
+    if scan.cut_short {
+        ui.note(format!(
+            "run {} stopped while it was still listing its targets: the {} it had planned are resumed; the rest were never planned nor touched (run the command again for them)",
+            header.run_id,
+            scan.ledger.len()
+        ));
+    }
     let in_flight = scan.ledger.count(Mark::InFlight);
     let pace = options.pace.over(header.pace);
     ui.note(format!(
@@ -87,7 +98,13 @@ pub async fn resume(
         },
         pace
     ));
-    execute(client, ui, journal, header, command, scan, options).await
+    let run = Run {
+        journal,
+        header,
+        scan,
+        live: None,
+    };
+    execute(client, ui, run, command, options).await
 }
 
 /// How one item went in this run.
@@ -124,6 +141,13 @@ struct Tally<'p> {
 }
 
 impl Tally<'_> {
+    /// Item `n` was planned while the run went on.
+    fn planned(&mut self, n: u64) {
+        let pushed = self.ledger.push();
+        debug_assert_eq!(pushed, n, "the ledger counts the plan as the journal does");
+        self.progress.grow(1);
+    }
+
     /// Records how an item ended; in the `last` pass a failure is final.
     fn record(&mut self, ended: Ended, last: bool) {
         let Ended {
@@ -174,20 +198,137 @@ impl Tally<'_> {
     }
 }
 
+/// A run ready to be sent: its journal, header and what the journal says so far; with `live`,
+/// the targets still arriving.
+pub(super) struct Run<'a> {
+    pub journal: Journal,
+    pub header: Header,
+    pub scan: Scan,
+    pub live: Option<Live<'a>>,
+}
+
+/// The targets of a confirmed run chosen by filters, as they are listed: they are planned in
+/// the journal as fast as they arrive while the workers send what is planned already, reading
+/// the plan back as it grows.
+pub(super) struct Live<'a> {
+    pub items: LocalBoxStream<'a, Result<Item, CliError>>,
+    /// Ids given more than once, said when the targets end.
+    pub repeats: Arc<AtomicU64>,
+}
+
+/// Plan lines waiting in memory beyond this many bytes are written at once, whether or not
+/// the next target is ready.
+const PLAN_CHUNK: usize = 64 * 1024;
+
+/// Plans the targets of a live run into the journal until they end (the plan is closed), a
+/// Ctrl-C, a journal that cannot be written, or a listing that fails (its error is kept in
+/// `failed`). What is planned is written as soon as the next target is not ready at once, and
+/// the workers waiting for it are woken.
+async fn plan_live(
+    live: Live<'_>,
+    ui: &Ui,
+    journal: &Journal,
+    tally: &RefCell<Tally<'_>>,
+    grown: &Growth,
+    failed: &RefCell<Option<CliError>>,
+) {
+    let mut items = live.items.peekable();
+    loop {
+        let next = tokio::select! {
+            biased;
+            () = crate::signals::interrupted() => break,
+            next = items.next() => next,
+        };
+        match next {
+            None => {
+                if journal.close_plan() {
+                    super::plan::note_repeats(ui, &live.repeats);
+                }
+                break;
+            }
+            Some(Err(e)) => {
+                failed.borrow_mut().get_or_insert(e);
+                break;
+            }
+            Some(Ok(item)) => {
+                let Some(n) = journal.plan(&item) else {
+                    break;
+                };
+                tally.borrow_mut().planned(n);
+                let ready = std::pin::Pin::new(&mut items)
+                    .peek()
+                    .now_or_never()
+                    .is_some();
+                if !ready || journal.pending() >= PLAN_CHUNK {
+                    journal.flush_plan();
+                    grown.more.notify_waiters();
+                }
+            }
+        }
+    }
+    journal.flush_plan();
+    grown.over.set(true);
+    grown.more.notify_waiters();
+}
+
+/// How the readers of a growing plan learn that it grew, or that planning is over.
+#[derive(Default)]
+struct Growth {
+    more: Notify,
+    over: std::cell::Cell<bool>,
+}
+
+/// Where a pass takes its items from.
+enum Feed<'a> {
+    /// The plan read back from the journal: what is left of it.
+    Plan(Box<dyn Iterator<Item = Result<(u64, Item), CliError>> + 'a>),
+    /// The plan read as a live run writes it.
+    Growing { lines: PlanLines, grown: &'a Growth },
+}
+
+impl Feed<'_> {
+    /// The next item and its number; None at the end of the plan, or of what a live run
+    /// planned before it stopped.
+    async fn next(&mut self, journal: &Journal) -> Option<Result<(u64, Item), CliError>> {
+        let (lines, grown) = match self {
+            Feed::Plan(lines) => return lines.next(),
+            Feed::Growing { lines, grown } => (lines, *grown),
+        };
+        loop {
+            let more = grown.more.notified();
+            tokio::pin!(more);
+            more.as_mut().enable();
+            match lines.step() {
+                Step::Item(n, item) => return Some(Ok((n, item))),
+                Step::End => return None,
+                Step::Failed(e) => return Some(Err(e)),
+                // Planning stopped short: what it planned is all there is.
+                Step::Wait if grown.over.get() || journal.is_broken() => return None,
+                Step::Wait => more.await,
+            }
+        }
+    }
+}
+
 pub(super) async fn execute(
     client: &Client,
     ui: &Ui,
-    journal: Journal,
-    header: Header,
+    run: Run<'_>,
     command: &Command,
-    scan: Scan,
     options: &Options,
 ) -> Result<(), CliError> {
+    let Run {
+        journal,
+        header,
+        scan,
+        mut live,
+    } = run;
     let Scan {
         ledger,
         plan_at,
         notable,
         picks,
+        ..
     } = scan;
     let pace = options.pace.over(header.pace);
     let started = std::time::Instant::now();
@@ -234,17 +375,31 @@ pub(super) async fn execute(
     // The first pass sends what is left; each further pass (at most `retries`) sends again, with
     // the same keys, what failed in the pass before for a reason that may pass now.
     let mut pass = 0;
+    // Why the targets of a live run stopped coming before they ended.
+    let listing = RefCell::new(None);
+    let grown = Growth::default();
     loop {
-        // What is left: items that never ended, and failures worth another try.
-        let todo = tally.borrow().ledger.left_bits();
-        let plan = journal::plan_lines(journal.path(), plan_at, command)?;
-        let lines = RefCell::new(plan.filter(|line| match line {
-            Ok((n, _)) => todo.contains(*n),
-            Err(_) => true,
-        }));
+        let live = live.take();
+        let feed = if live.is_some() {
+            let lines = journal::plan_lines(journal.path(), plan_at, command)?;
+            Feed::Growing {
+                lines,
+                grown: &grown,
+            }
+        } else {
+            // What is left: items that never ended, and failures worth another try.
+            let todo = tally.borrow().ledger.left_bits();
+            let plan = journal::plan_lines(journal.path(), plan_at, command)?;
+            Feed::Plan(Box::new(plan.filter(move |line| match line {
+                Ok((n, _)) => todo.contains(*n),
+                Err(_) => true,
+            })))
+        };
+        let feed = tokio::sync::Mutex::new(feed);
         let last = pass == pace.retries;
         tally.borrow_mut().again = 0;
-        // A plan line that cannot be read: nothing more is sent, what is in flight ends.
+        // A plan line that cannot be read, or targets that cannot be listed: nothing more is
+        // sent, what is in flight ends.
         let unreadable = RefCell::new(None);
         // Each worker sends one item at a time on a connection of its own, taking the next as
         // soon as one ends, so a request goes out in the same poll that read the answer.
@@ -254,10 +409,16 @@ pub(super) async fn execute(
                 if stop.load(Ordering::SeqCst)
                     || journal.is_broken()
                     || unreadable.borrow().is_some()
+                    || listing.borrow().is_some()
                 {
                     return;
                 }
-                let next = lines.borrow_mut().next();
+                // Waiting for the listing's next page does not hold up a Ctrl-C.
+                let next = tokio::select! {
+                    biased;
+                    () = crate::signals::interrupted() => return,
+                    next = async { feed.lock().await.next(&journal).await } => next,
+                };
                 let (n, item) = match next {
                     None => return,
                     Some(Ok(line)) => line,
@@ -274,6 +435,7 @@ pub(super) async fn execute(
                 if stop.load(Ordering::SeqCst)
                     || journal.is_broken()
                     || unreadable.borrow().is_some()
+                    || listing.borrow().is_some()
                 {
                     return;
                 }
@@ -284,10 +446,18 @@ pub(super) async fn execute(
         };
         let mut workers: FuturesUnordered<_> =
             (0..pace.concurrency.max(1)).map(|_| worker()).collect();
-        while workers.next().await.is_some() {}
+        let planning = async {
+            if let Some(live) = live {
+                plan_live(live, ui, &journal, &tally, &grown, &listing).await;
+            }
+        };
+        tokio::join!(planning, async { while workers.next().await.is_some() {} });
         drop(workers);
         if let Some(e) = unreadable.into_inner() {
             return Err(e);
+        }
+        if listing.borrow().is_some() {
+            break;
         }
         let again = tally.borrow().again;
         if again == 0 || last || stop.load(Ordering::SeqCst) || journal.is_broken() {
@@ -309,6 +479,28 @@ pub(super) async fn execute(
     }
     progress.finish();
     watcher.abort();
+    // A live run that stopped while planning, before it sent anything: no journal is left,
+    // as when a plan is made whole first.
+    let untouched = {
+        let ledger = &tally.borrow().ledger;
+        ledger.count(Mark::Unsent) == ledger.len()
+    };
+    if journal.is_planning() && untouched {
+        let _ = std::fs::remove_file(journal.path());
+        let nothing = "the run did not start and nothing was sent";
+        if let Some(e) = listing.into_inner() {
+            return Err(e.hint(nothing));
+        }
+        if let Some(why) = journal.failure() {
+            return Err(CliError::failure(format!(
+                "cannot write the journal {}: {why}; {nothing}",
+                journal.path().display()
+            )));
+        }
+        return Err(CliError::interrupted(
+            "interrupted while planning: nothing was sent",
+        ));
+    }
     let Tally {
         mut ledger,
         notable,
@@ -357,12 +549,25 @@ pub(super) async fn execute(
     ui.bulk_summary(&summary, results).or_closed_pipe()?;
     let command = &header.action;
     let resume = format!("livectl {command} --resume {}", summary.journal.display());
+    // Stopped while the targets were still listed: a resume sends what was planned.
+    let unlisted = "targets not listed yet were not planned: run the command again for them";
+    if let Some(e) = listing.into_inner() {
+        return Err(e.hint(format!(
+            "the {} item(s) planned before it are in the journal: finish them with `{resume}`; {unlisted}",
+            summary.total
+        )));
+    }
     if interrupted {
-        return Err(CliError::new(
+        let e = CliError::new(
             ErrorKind::Interrupted,
             "interrupted: in-flight items finished, the rest was not sent",
         )
-        .hint(format!("continue with `{resume}`")));
+        .hint(format!("continue with `{resume}`"));
+        return Err(if journal.is_planning() {
+            e.hint(unlisted)
+        } else {
+            e
+        });
     }
     if let Some(why) = journal.failure() {
         return Err(CliError::failure(format!(

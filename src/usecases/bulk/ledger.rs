@@ -33,6 +33,12 @@ impl Ledger {
         ])
     }
 
+    /// One more item, planned while earlier ones are sent: its number.
+    pub fn push(&mut self) -> u64 {
+        self.0.push(Mark::Unsent);
+        self.len() - 1
+    }
+
     pub fn len(&self) -> u64 {
         self.0.len() as u64
     }

@@ -9,6 +9,11 @@
 //! 3. dispatch: the plan is read back from the journal and sent with bounded concurrency, an
 //!    optional rate and idempotency keys derived from (run, item, action); each start and end
 //!    is journaled by plan number, so a resume holds one byte per item and streams the plan again.
+//!
+//! A run chosen by filters and confirmed already (`--yes`) has nothing to count first: phases 1
+//! and 3 overlap, the plan written as the listing arrives and read back as it grows, so the
+//! first items are sent while the rest are listed. Killed while planning, its resume sends what
+//! was planned and says the rest was not.
 
 mod dispatch;
 pub mod journal;

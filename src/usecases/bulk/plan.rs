@@ -1,5 +1,7 @@
 //! Phases 1 and 2 of a run: the plan streamed into the journal (or printed, for a dry run), then
-//! the confirmation with the count and a sample. Declined, nothing is left behind.
+//! the confirmation with the count and a sample. Declined, nothing is left behind. A run chosen
+//! by filters and confirmed already (`--yes`) needs no count: its plan goes on while the first
+//! items are sent (`dispatch::Live`).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -7,7 +9,9 @@ use futures_util::StreamExt;
 use futures_util::stream::LocalBoxStream;
 use livectl_client::Client;
 
-use super::dispatch::execute;
+use std::pin::Pin;
+
+use super::dispatch::{Live, Run, execute};
 use super::journal::{self, FORMAT, Header, Planner, Scan};
 use super::{Options, Pace, Plan, new_run_id};
 use crate::error::CliError;
@@ -31,14 +35,25 @@ pub async fn run(
     let Plan {
         command,
         describe,
-        mut items,
+        items,
         by_filter,
         repeats,
     } = plan;
     if options.dry_run {
         return dry_run(client, ui, items, &repeats).await;
     }
-    let me = client.me().await?;
+    // Who runs it is asked while the first targets are listed.
+    let mut items = items.peekable();
+    let (me, nothing) = tokio::join!(client.me(), async {
+        Pin::new(&mut items).peek().await.is_none()
+    });
+    let me = me?;
+    if nothing {
+        note_repeats(ui, &repeats);
+        ui.note("nothing matches: no intervention was changed");
+        return Ok(());
+    }
+    let mut items = items.boxed_local();
     if !options.yes && !ui.interactive() {
         // Nobody can confirm: count what would change, to refuse with the count, unless it is
         // one id, which needs no confirmation.
@@ -50,10 +65,6 @@ pub async fn run(
             first.get_or_insert(item);
         }
         note_repeats(ui, &repeats);
-        if count == 0 {
-            ui.note("nothing matches: no intervention was changed");
-            return Ok(());
-        }
         if needs_confirmation(count, by_filter) {
             return Err(CliError::usage(format!(
                 "this run would change {count} interventions ({describe}); nothing was changed"
@@ -92,6 +103,21 @@ pub async fn run(
         () = std::future::ready(()) => {}
     }
     let mut planner = Planner::create(&path, &header, options.journal_limit)?;
+    if options.yes && by_filter {
+        // Confirmed already, and listed by the platform: the items are planned as they are
+        // sent, so the first go out while the rest are still listed. Ids given (stdin) are
+        // planned whole first, so a bad line sends nothing.
+        let plan_at = planner.plan_at();
+        let journal = planner.stream()?;
+        ui.note(format!("journal: {}", path.display()));
+        let run = Run {
+            journal,
+            header,
+            scan: Scan::fresh(0, plan_at),
+            live: Some(Live { items, repeats }),
+        };
+        return execute(client, ui, run, &command, options).await;
+    }
     let mut sample = Vec::new();
     loop {
         let next = tokio::select! {
@@ -118,11 +144,6 @@ pub async fn run(
     }
     note_repeats(ui, &repeats);
     let count = planner.items();
-    if count == 0 {
-        planner.abandon();
-        ui.note("nothing matches: no intervention was changed");
-        return Ok(());
-    }
     let plan_at = planner.plan_at();
     let journal = planner.finish()?;
     if let Err(e) = confirm(ui, &describe, count, &sample, by_filter, options.yes) {
@@ -131,10 +152,16 @@ pub async fn run(
     }
     ui.note(format!("journal: {}", path.display()));
     let scan = Scan::fresh(count, plan_at);
-    execute(client, ui, journal, header, &command, scan, options).await
+    let run = Run {
+        journal,
+        header,
+        scan,
+        live: None,
+    };
+    execute(client, ui, run, &command, options).await
 }
 
-fn note_repeats(ui: &Ui, repeats: &AtomicU64) {
+pub(super) fn note_repeats(ui: &Ui, repeats: &AtomicU64) {
     let repeated = repeats.load(Ordering::SeqCst);
     if repeated > 0 {
         ui.note(format!("ignored {repeated} repeated id(s)"));

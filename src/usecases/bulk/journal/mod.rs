@@ -1,11 +1,11 @@
-//! The journal of a bulk run: NDJSON, version 2. A header says what the run is and whose (the
+//! The journal of a bulk run: NDJSON, version 3. A header says what the run is and whose (the
 //! workspace and the agent, not the address: a resume may reach the same platform another way);
 //! then the plan, one numbered line an item, closed by a `planned` line with the count; then a
 //! `start` line before an item's first attempt (with its idempotency key) and an `end` line when
 //! it ends, both by plan number and each written at once:
 //!
 //! ```text
-//! {"journal":"livectl-bulk-journal","version":2,"run_id":"20261124T120000Z-3f2a1c","action":"reassign","workspace":"ws_9c…","agent":"ag_1","target":"http://127.0.0.1:7000","created_at":"2026-11-24T12:00:00Z"}
+//! {"journal":"livectl-bulk-journal","version":3,"run_id":"20261124T120000Z-3f2a1c","action":"reassign","workspace":"ws_9c…","agent":"ag_1","target":"http://127.0.0.1:7000","created_at":"2026-11-24T12:00:00Z"}
 //! {"event":"plan","n":0,"id":"iv_1","version":3,"action":"reassign","body":{"agent":"ag_3","reason":null}}
 //! {"event":"plan","n":1,"id":"iv_2","version":5,"action":"reassign","body":{"agent":"ag_4","reason":null}}
 //! {"event":"planned","items":2}
@@ -13,11 +13,17 @@
 //! {"event":"end","n":0,"id":"iv_1","outcome":"done"}
 //! ```
 //!
+//! A run nobody has to confirm (`--yes`) streams its plan: records come between plan lines,
+//! each after its item's plan line, and `planned` comes when the targets end. Such a run killed
+//! while planning resumes the items it had planned (the plan is closed there on opening); the
+//! targets it had not reached were never planned, nor touched.
+//!
 //! A run killed at any point resumes from it: what ended is not redone, what was in flight is
 //! replayed with its key, so nothing is acted on twice. A last line cut short by the kill is
-//! dropped. A plan that could not be written whole (a full disk) is removed before anything is
-//! sent; a record that cannot be written stops the run, and the journal stays resumable.
-//! Version 1 (the whole plan inside the header) is refused with a message saying so.
+//! dropped. A plan that could not be written whole (a full disk) before a confirmation is
+//! removed before anything is sent; a record that cannot be written stops the run, and the
+//! journal stays resumable. Version 2 (no records before `planned`) is read as well; version 1
+//! (the whole plan inside the header) is refused with a message saying so.
 
 mod read;
 mod results;
@@ -33,12 +39,16 @@ use crate::error::CliError;
 use crate::model::ItemOutcome;
 use crate::usecases::bulk::Pace;
 
-pub use read::{Pick, PlanLines, Scan, open, plan_lines};
+pub use read::{Pick, PlanLines, Scan, Step, open, plan_lines};
 pub use results::{Notable, Results, Where};
 pub use write::{Journal, Planner, runs_dir};
 
 pub const FORMAT: &str = "livectl-bulk-journal";
-pub const VERSION: u32 = 2;
+/// The version written: 3 lets a confirmed run's records follow its plan lines before the plan
+/// is complete. Version 2 (every plan complete before its first record) is read as well.
+pub const VERSION: u32 = 3;
+/// The oldest version read.
+pub const OLDEST: u32 = 2;
 
 /// The first line: what the run is, and whose.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::results::{Notable, Where};
 use super::write::Sink;
-use super::{FORMAT, Header, Journal, Line, VERSION, damaged};
+use super::{FORMAT, Header, Journal, Line, OLDEST, VERSION, damaged};
 use crate::error::CliError;
 use crate::model::{Item, ItemOutcome};
 use crate::usecases::bulk::Command;
@@ -40,6 +40,9 @@ pub struct Scan {
     /// The agent (and If-Match) each item in flight was last sent to from a pool (only items
     /// without an end).
     pub picks: HashMap<u64, Pick>,
+    /// The run stopped while its plan still streamed: the plan was closed on opening, at the
+    /// items it had planned; the targets it had not reached were never planned.
+    pub cut_short: bool,
 }
 
 impl Scan {
@@ -50,6 +53,7 @@ impl Scan {
             plan_at,
             notable: Vec::new(),
             picks: HashMap::new(),
+            cut_short: false,
         }
     }
 }
@@ -96,8 +100,10 @@ pub fn open(
     let plan_at = reader.stream_position().map_err(|e| unreadable(path, e))?;
     let mut offset = plan_at;
     let mut line_no = 1;
-    let mut items = 0;
-    let mut planned: Option<Ledger> = None;
+    let mut ledger = Ledger::new(0);
+    let mut planned = false;
+    // Whether anything was sent: a plan that streamed takes records before it is complete.
+    let mut recorded = false;
     let mut notable = Vec::new();
     let mut picks = HashMap::new();
     let mut buf = Vec::new();
@@ -117,51 +123,45 @@ pub fn open(
             continue;
         }
         let line: Line = serde_json::from_slice(&buf).map_err(|e| damaged(path, line_no, e))?;
-        match (&mut planned, line) {
-            (None, line @ Line::Plan { .. }) => {
-                plan_item(path, line_no, command, items, line)?;
-                items += 1;
+        // A record names an item planned on an earlier line.
+        let known = |n: u64| match ledger.get(n) {
+            Some(mark) => Ok(mark),
+            None => Err(no_item(path, line_no, n)),
+        };
+        match line {
+            line @ Line::Plan { .. } if !planned => {
+                plan_item(path, line_no, command, ledger.len(), line)?;
+                ledger.push();
             }
-            (None, Line::Planned { items: count }) => {
-                if count != items {
+            Line::Planned { items } if !planned => {
+                if items != ledger.len() {
                     return Err(damaged(
                         path,
                         line_no,
-                        format!("the plan has {items} item(s), not {count}"),
+                        format!("the plan has {} item(s), not {items}", ledger.len()),
                     ));
                 }
-                planned = Some(Ledger::new(items));
+                planned = true;
             }
-            (None, _) => {
-                return Err(damaged(
-                    path,
-                    line_no,
-                    "a record before the plan is complete",
-                ));
-            }
-            (Some(_), Line::Plan { .. } | Line::Planned { .. }) => {
+            Line::Plan { .. } | Line::Planned { .. } => {
                 return Err(damaged(path, line_no, "a plan line after the plan"));
             }
-            (Some(ledger), Line::Start { n, .. }) => match ledger.get(n) {
-                None => return Err(no_item(path, line_no, n)),
-                Some(mark) if mark.left() => ledger.set(n, Mark::InFlight),
-                Some(_) => {}
-            },
-            (Some(ledger), Line::Pick { n, agent, version }) => {
-                if ledger.get(n).is_none() {
-                    return Err(no_item(path, line_no, n));
+            Line::Start { n, .. } => {
+                recorded = true;
+                if known(n)?.left() {
+                    ledger.set(n, Mark::InFlight);
                 }
+            }
+            Line::Pick { n, agent, version } => {
+                recorded = true;
+                known(n)?;
                 picks.insert(n, Pick { agent, version });
             }
-            (
-                Some(ledger),
-                Line::End {
-                    n, outcome, retry, ..
-                },
-            ) => {
-                if ledger.get(n).is_none() {
-                    return Err(no_item(path, line_no, n));
-                }
+            Line::End {
+                n, outcome, retry, ..
+            } => {
+                recorded = true;
+                known(n)?;
                 picks.remove(&n);
                 ledger.set(
                     n,
@@ -181,19 +181,34 @@ pub fn open(
             }
         }
     }
-    let Some(ledger) = planned else {
+    if !planned && !recorded {
         return Err(CliError::usage(format!(
             "{} holds an unfinished plan: its run stopped while planning, before anything was sent",
             path.display()
         ))
         .hint("start the run again (and delete this file)"));
-    };
+    }
     let file = OpenOptions::new()
         .append(true)
         .open(path)
         .and_then(|f| f.set_len(offset).map(|()| f))
         .map_err(|e| CliError::failure(format!("cannot append to {}: {e}", path.display())))?;
     let journal = Journal::new(path.to_owned(), Sink::new(file, limit), offset);
+    // Stopped while its plan streamed (and items were sent): what was planned is the plan.
+    let cut_short = !planned;
+    if cut_short
+        && journal
+            .record(&Line::Planned {
+                items: ledger.len(),
+            })
+            .is_none()
+    {
+        return Err(CliError::failure(format!(
+            "cannot close the plan of {}: {}",
+            path.display(),
+            journal.failure().unwrap_or_default()
+        )));
+    }
     Ok((
         journal,
         header,
@@ -202,6 +217,7 @@ pub fn open(
             plan_at,
             notable,
             picks,
+            cut_short,
         },
     ))
 }
@@ -252,11 +268,11 @@ fn read_header(path: &Path, reader: &mut BufReader<File>) -> Result<Header, CliE
         return Err(not_journal(format!("its format is `{}`", probe.journal)));
     }
     match probe.version {
-        VERSION => {}
+        OLDEST..=VERSION => {}
         1 => return Err(version_1(path)),
         other => {
             return Err(CliError::usage(format!(
-                "{} is a journal of version {other}, which this livectl does not know (it reads version {VERSION})",
+                "{} is a journal of version {other}, which this livectl does not know (it reads versions {OLDEST} to {VERSION})",
                 path.display()
             ))
             .hint("resume it with the livectl that wrote it"));
@@ -332,43 +348,83 @@ pub struct PlanLines {
     line_no: usize,
     next: u64,
     done: bool,
+    /// The line being read: it may end only after a later read, while the plan is written.
     buf: Vec<u8>,
 }
 
+/// The next step through a plan that may still be being written.
+pub enum Step {
+    Item(u64, Item),
+    /// The end of what the file holds, before the plan's end: more may come.
+    Wait,
+    /// The plan's end.
+    End,
+    Failed(CliError),
+}
+
+impl PlanLines {
+    /// The next item, or the end of the file reached before the plan ends (`Step::Wait`): a
+    /// plan that streams is read as it is written.
+    pub fn step(&mut self) -> Step {
+        if self.done {
+            return Step::End;
+        }
+        loop {
+            let read = self.reader.read_until(b'\n', &mut self.buf);
+            let failed = match read {
+                Err(e) => unreadable(&self.path, e),
+                Ok(_) if self.buf.last() != Some(&b'\n') => return Step::Wait,
+                Ok(_) if self.buf.iter().all(u8::is_ascii_whitespace) => {
+                    self.line_no += 1;
+                    self.buf.clear();
+                    continue;
+                }
+                Ok(_) => {
+                    self.line_no += 1;
+                    let line = serde_json::from_slice::<Line>(&self.buf);
+                    self.buf.clear();
+                    match line {
+                        Ok(Line::Planned { .. }) => {
+                            self.done = true;
+                            return Step::End;
+                        }
+                        Ok(line @ Line::Plan { .. }) => {
+                            let n = self.next;
+                            self.next += 1;
+                            match plan_item(&self.path, self.line_no, &self.command, n, line) {
+                                Ok(item) => return Step::Item(n, item),
+                                Err(e) => e,
+                            }
+                        }
+                        // Records written while the plan streamed.
+                        Ok(Line::Start { .. } | Line::Pick { .. } | Line::End { .. }) => continue,
+                        Err(e) => damaged(&self.path, self.line_no, e),
+                    }
+                }
+            };
+            self.done = true;
+            return Step::Failed(failed);
+        }
+    }
+}
+
+/// A plan read whole: the end of the file before the plan's end is damage.
 impl Iterator for PlanLines {
     type Item = Result<(u64, Item), CliError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        loop {
-            self.buf.clear();
-            let read = self.reader.read_until(b'\n', &mut self.buf);
-            self.line_no += 1;
-            let failed = match read {
-                Err(e) => unreadable(&self.path, e),
-                Ok(0) => damaged(&self.path, self.line_no, "the plan ends early"),
-                Ok(_) if self.buf.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(_) => match serde_json::from_slice::<Line>(&self.buf) {
-                    Ok(Line::Planned { .. }) => {
-                        self.done = true;
-                        return None;
-                    }
-                    Ok(line @ Line::Plan { .. }) => {
-                        let n = self.next;
-                        self.next += 1;
-                        match plan_item(&self.path, self.line_no, &self.command, n, line) {
-                            Ok(item) => return Some(Ok((n, item))),
-                            Err(e) => e,
-                        }
-                    }
-                    Ok(_) => damaged(&self.path, self.line_no, "a record inside the plan"),
-                    Err(e) => damaged(&self.path, self.line_no, e),
-                },
-            };
-            self.done = true;
-            return Some(Err(failed));
+        match self.step() {
+            Step::Item(n, item) => Some(Ok((n, item))),
+            Step::End => None,
+            Step::Failed(e) => Some(Err(e)),
+            Step::Wait => {
+                self.done = true;
+                Some(Err(damaged(
+                    &self.path,
+                    self.line_no + 1,
+                    "the plan ends early",
+                )))
+            }
         }
     }
 }

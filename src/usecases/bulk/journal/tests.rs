@@ -148,7 +148,7 @@ fn other_versions_and_unfinished_plans_are_refused_with_what_would_be_right() {
         ),
         (
             r#"{"journal":"livectl-bulk-journal","version":7}"#.to_owned() + "\n",
-            "version 7, which this livectl does not know (it reads version 2)",
+            "version 7, which this livectl does not know (it reads versions 2 to 3)",
         ),
         (
             serde_json::to_string(&header("cancel")).unwrap()
@@ -301,4 +301,145 @@ fn the_summary_reads_each_items_last_end_in_plan_order() {
             ("iv_3".to_owned(), Some("changed".to_owned())),
         ]
     );
+}
+
+/// A journal whose plan streams: `ids` planned one by one, each started right after.
+fn streamed(path: &Path, ids: &[&str], limit: Option<u64>) -> Journal {
+    let journal = Planner::create(path, &header("cancel"), limit)
+        .unwrap()
+        .stream()
+        .unwrap();
+    for id in ids {
+        let Some(n) = journal.plan(&cancel(id)) else {
+            break;
+        };
+        journal.record(&Line::Start {
+            n,
+            key: format!("r1:cancel:{id}"),
+        });
+    }
+    journal
+}
+
+fn done(n: u64) -> Line {
+    Line::End {
+        n,
+        id: format!("iv_{}", n + 1),
+        outcome: ItemOutcome::Done,
+        reason: None,
+        retry: false,
+    }
+}
+
+#[test]
+fn a_streamed_plan_takes_records_between_its_lines_and_streams_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    let journal = streamed(&path, &["iv_1", "iv_2"], None);
+    journal.record(&done(0));
+    assert_eq!(journal.plan(&cancel("iv_3")), Some(2));
+    assert!(journal.is_planning());
+    assert!(journal.close_plan());
+    assert!(!journal.is_planning());
+    assert_eq!(journal.plan(&cancel("iv_4")), None, "the plan is closed");
+    journal.record(&done(2));
+    drop(journal);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let events: Vec<String> = text
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let n = v["n"].as_u64().map(|n| n.to_string());
+            format!("{}{}", v["event"].as_str().unwrap(), n.unwrap_or_default())
+        })
+        .collect();
+    assert_eq!(
+        events,
+        [
+            "plan0", "start0", "plan1", "start1", "end0", "plan2", "planned", "end2"
+        ],
+        "each plan line is in the file before any record of its item"
+    );
+    let (_, header, scan) = open(&path, &cancels(), None).unwrap();
+    assert_eq!(header.version, VERSION);
+    assert!(!scan.cut_short);
+    assert_eq!(
+        (0..3)
+            .map(|n| scan.ledger.get(n).unwrap())
+            .collect::<Vec<_>>(),
+        [Mark::Done, Mark::InFlight, Mark::Done]
+    );
+    let plan: Vec<String> = plan_lines(&path, scan.plan_at, &cancels())
+        .unwrap()
+        .map(|line| line.unwrap().1.id)
+        .collect();
+    assert_eq!(plan, ["iv_1", "iv_2", "iv_3"]);
+}
+
+#[test]
+fn a_run_stopped_while_its_plan_streamed_resumes_what_it_planned() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    let journal = streamed(&path, &["iv_1", "iv_2"], None);
+    journal.record(&done(0));
+    // Taken by a worker but not sent when the run stopped: in the plan all the same.
+    assert_eq!(journal.plan(&cancel("iv_3")), Some(2));
+    journal.flush_plan();
+    drop(journal);
+    let (journal, _, scan) = open(&path, &cancels(), None).unwrap();
+    assert!(scan.cut_short);
+    assert_eq!(scan.ledger.len(), 3);
+    assert_eq!(scan.ledger.left(), 2);
+    drop(journal);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .ends_with("{\"event\":\"planned\",\"items\":3}\n"),
+        "the plan was closed on opening"
+    );
+    let (_, _, scan) = open(&path, &cancels(), None).unwrap();
+    assert!(!scan.cut_short, "closed once");
+    assert_eq!(scan.ledger.len(), 3);
+}
+
+#[test]
+fn a_record_of_an_item_not_planned_yet_is_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    drop(streamed(&path, &["iv_1"], None));
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("{\"event\":\"start\",\"n\":1,\"key\":\"k\"}\n");
+    std::fs::write(&path, text).unwrap();
+    let e = open(&path, &cancels(), None).err().unwrap();
+    assert!(
+        e.message
+            .contains("damaged at line 4: there is no item 1 in the plan"),
+        "{}",
+        e.message
+    );
+    assert_eq!(e.exit_code(), 2);
+}
+
+#[test]
+fn a_full_disk_while_the_plan_streams_keeps_only_whole_items() {
+    let dir = tempfile::tempdir().unwrap();
+    for limit in [400, 500, 700, 900] {
+        let path = dir.path().join(format!("full-{limit}.ndjson"));
+        let ids: Vec<String> = (1..=20).map(|n| format!("iv_{n}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let journal = streamed(&path, &ids, Some(limit));
+        assert!(journal.is_broken(), "limit {limit}");
+        assert!(!journal.close_plan());
+        drop(journal);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.ends_with('\n'), "no fragment left (limit {limit})");
+        let (_, _, scan) = open(&path, &cancels(), None).unwrap();
+        assert!(scan.cut_short && scan.ledger.len() > 0);
+        assert_eq!(
+            scan.ledger.count(Mark::InFlight),
+            scan.ledger.len(),
+            "every item in the file was started with its plan line (limit {limit})"
+        );
+    }
 }

@@ -1,5 +1,7 @@
 //! Writing a journal: the plan through a buffer (it reaches the file whole, or the file is
-//! removed), then each record in one write of its own.
+//! removed), then each record in one write of its own. A confirmed run streams its plan
+//! instead: each plan line waits in memory and reaches the file in the same write as the next
+//! record, so the plan line of an item is always in the file before any record of it.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -85,6 +87,19 @@ struct PlanRecord<'a> {
     body: ActionBody<'a>,
 }
 
+impl PlanRecord<'_> {
+    fn of(n: u64, item: &Item) -> PlanRecord<'_> {
+        PlanRecord {
+            event: "plan",
+            n,
+            id: &item.id,
+            version: item.version,
+            action: item.action.kind(),
+            body: item.action.body(),
+        }
+    }
+}
+
 /// A journal being planned: the header, then the plan, one item at a time. Any failure to
 /// write removes the file, so a journal never holds half a plan.
 pub struct Planner {
@@ -139,14 +154,7 @@ impl Planner {
 
     /// Adds the next item of the plan.
     pub fn plan(self, item: &Item) -> Result<Planner, CliError> {
-        let record = PlanRecord {
-            event: "plan",
-            n: self.items,
-            id: &item.id,
-            version: item.version,
-            action: item.action.kind(),
-            body: item.action.body(),
-        };
+        let record = PlanRecord::of(self.items, item);
         let mut planner = self.line(&record)?;
         planner.items += 1;
         Ok(planner)
@@ -169,6 +177,25 @@ impl Planner {
         let (sink, _) = out.into_parts();
         let end = sink.file.metadata().map(|m| m.len()).unwrap_or(0);
         Ok(Journal::new(path, sink, end))
+    }
+
+    /// The journal of a run that needs no confirmation, taking records while its plan goes on
+    /// (`Journal::plan`, closed by `Journal::close_plan`): the first items are sent while the
+    /// rest are still listed.
+    pub fn stream(mut self) -> Result<Journal, CliError> {
+        if let Err(e) = self.out.flush() {
+            return Err(self.fail(e));
+        }
+        let Planner {
+            path, out, items, ..
+        } = self;
+        let (sink, _) = out.into_parts();
+        let end = sink.file.metadata().map(|m| m.len()).unwrap_or(0);
+        let journal = Journal::new(path, sink, end);
+        if let Ok(mut inner) = journal.inner.lock() {
+            inner.planning = Some(items);
+        }
+        Ok(journal)
     }
 
     /// Removes the journal: the run does not start.
@@ -213,6 +240,44 @@ struct Inner {
     end: u64,
     /// The first write that failed.
     error: Option<String>,
+    /// The items planned so far while the plan streams; None once it is closed.
+    planning: Option<u64>,
+    /// Plan lines not in the file yet: they go ahead of the next record, in its write.
+    pending: Vec<u8>,
+}
+
+impl Inner {
+    /// Appends what is pending, then `bytes`, in one write; says where `bytes` start. After
+    /// the first failure nothing more is written, and the fragment it left is cut off.
+    fn append(&mut self, bytes: &[u8], broken: &AtomicBool) -> Option<u64> {
+        if self.error.is_some() {
+            return None;
+        }
+        let before = self.end;
+        let written = if self.pending.is_empty() {
+            self.sink.write_all(bytes)
+        } else {
+            self.pending.extend_from_slice(bytes);
+            let written = self.sink.write_all(&self.pending);
+            self.end += (self.pending.len() - bytes.len()) as u64;
+            self.pending.clear();
+            written
+        };
+        match written {
+            Ok(()) => {
+                let at = self.end;
+                self.end += bytes.len() as u64;
+                Some(at)
+            }
+            Err(e) => {
+                self.end = before;
+                let _ = self.sink.file.set_len(before);
+                self.error = Some(e.to_string());
+                broken.store(true, Ordering::SeqCst);
+                None
+            }
+        }
+    }
 }
 
 impl Journal {
@@ -224,6 +289,8 @@ impl Journal {
                 sink,
                 end,
                 error: None,
+                planning: None,
+                pending: Vec::new(),
             }),
         }
     }
@@ -238,22 +305,64 @@ impl Journal {
     pub fn record(&self, line: &Line) -> Option<u64> {
         let mut bytes = serde_json::to_vec(line).ok()?;
         bytes.push(b'\n');
-        let Ok(mut inner) = self.inner.lock() else {
-            self.broken.store(true, Ordering::SeqCst);
-            return None;
+        let mut inner = self.lock()?;
+        inner.append(&bytes, &self.broken)
+    }
+
+    /// Plans the next item of a streaming plan; its number, or None once the journal cannot
+    /// be written (or the plan is closed). Its line reaches the file with the next record.
+    pub fn plan(&self, item: &Item) -> Option<u64> {
+        let mut inner = self.lock()?;
+        let n = inner.planning.filter(|_| inner.error.is_none())?;
+        let Inner { pending, .. } = &mut *inner;
+        serde_json::to_writer(&mut *pending, &PlanRecord::of(n, item)).ok()?;
+        pending.push(b'\n');
+        inner.planning = Some(n + 1);
+        Some(n)
+    }
+
+    /// Closes a streaming plan with its count; false when the journal cannot say so.
+    pub fn close_plan(&self) -> bool {
+        let Some(mut inner) = self.lock() else {
+            return false;
         };
-        if inner.error.is_some() {
-            return None;
+        let Some(items) = inner.planning else {
+            return true;
+        };
+        let Ok(mut bytes) = serde_json::to_vec(&Line::Planned { items }) else {
+            return false;
+        };
+        bytes.push(b'\n');
+        let closed = inner.append(&bytes, &self.broken).is_some();
+        if closed {
+            inner.planning = None;
         }
-        let at = inner.end;
-        match inner.sink.write_all(&bytes) {
-            Ok(()) => {
-                inner.end += bytes.len() as u64;
-                Some(at)
-            }
-            Err(e) => {
-                let _ = inner.sink.file.set_len(at);
-                inner.error = Some(e.to_string());
+        closed
+    }
+
+    /// Whether the plan is still streaming (not closed).
+    pub fn is_planning(&self) -> bool {
+        self.lock().is_some_and(|inner| inner.planning.is_some())
+    }
+
+    /// How many bytes of plan lines wait to be written.
+    pub fn pending(&self) -> usize {
+        self.lock().map_or(0, |inner| inner.pending.len())
+    }
+
+    /// Writes the plan lines still pending, so the file holds every item planned so far.
+    pub fn flush_plan(&self) {
+        if let Some(mut inner) = self.lock()
+            && !inner.pending.is_empty()
+        {
+            inner.append(&[], &self.broken);
+        }
+    }
+
+    fn lock(&self) -> Option<std::sync::MutexGuard<'_, Inner>> {
+        match self.inner.lock() {
+            Ok(inner) => Some(inner),
+            Err(_) => {
                 self.broken.store(true, Ordering::SeqCst);
                 None
             }

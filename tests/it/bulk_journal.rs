@@ -442,15 +442,25 @@ fn ctrl_c_while_planning_leaves_no_journal_and_sends_nothing() {
     assert!(acted(&api, "cancelled").is_empty());
 }
 
-#[test]
-fn a_run_killed_while_its_plan_streams_resumes_what_it_planned_and_a_rerun_does_the_rest() {
+/// How a run is stopped while its plan still streams.
+enum Stop {
+    /// kill -9 of livectl.
+    Kill,
+    /// The platform goes away: the listing's next page fails.
+    ServerGone,
+}
+
+/// A run of `cancel --state queued --yes` stopped by `stop` while its plan streams; then its
+/// resume (against a platform that answers) sends what was planned and says what was not,
+/// and running the command again does the rest, each item cancelled once.
+fn stopped_while_planning(stop: Stop) {
     // Two listing pages (1,000 a page); every request answered after half a second, so the
-    // run is killed while the second page is on its way and its plan is still open.
+    // run is stopped while the second page is on its way and its plan is still open.
     let clean = Sandbox::start(&[]);
     let api = clean.api();
     let w = Workspace::new(&api);
     let ids: HashSet<String> = (0..1200).map(|_| w.queued()).collect();
-    let slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=500..500ms"]);
+    let mut slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=500..500ms"]);
     let journal = clean.home.path().join("streamed.ndjson");
     let path = journal.to_str().unwrap();
     let mut child = clean
@@ -461,12 +471,30 @@ fn a_run_killed_while_its_plan_streams_resumes_what_it_planned_and_a_rerun_does_
         .args(["cancel", "--state", "queued", "--yes", "--journal", path])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     wait_for_starts(&journal, 1);
-    child.kill().unwrap();
-    child.wait().unwrap();
+    match stop {
+        Stop::Kill => {
+            child.kill().unwrap();
+            child.wait().unwrap();
+        }
+        Stop::ServerGone => {
+            slow.kill();
+            let out = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{stderr}");
+            assert!(
+                stderr.contains(&format!(
+                    "finish them with `livectl cancel --resume {path}`"
+                )) && stderr.contains(
+                    "targets not listed yet were not planned: run the command again for them"
+                ),
+                "{stderr}"
+            );
+        }
+    }
     let text = std::fs::read_to_string(&journal).unwrap();
     assert!(
         !text.contains(r#""event":"planned""#),
@@ -500,4 +528,14 @@ fn a_run_killed_while_its_plan_streams_resumes_what_it_planned_and_a_rerun_does_
     let cancelled = acted(&api, "cancelled");
     assert_eq!(cancelled.keys().cloned().collect::<HashSet<_>>(), ids);
     assert!(cancelled.values().all(|n| *n == 1), "none cancelled twice");
+}
+
+#[test]
+fn a_run_killed_while_its_plan_streams_resumes_what_it_planned_and_a_rerun_does_the_rest() {
+    stopped_while_planning(Stop::Kill);
+}
+
+#[test]
+fn a_listing_that_fails_midway_stops_the_run_and_says_how_to_finish_it() {
+    stopped_while_planning(Stop::ServerGone);
 }

@@ -3,9 +3,9 @@
 # million and its resume under 100 MiB): `cancel - --dry-run` on ids from stdin, a real run,
 # a `--resume` of a run killed with -9 halfway, and a run chosen by filters (which plans while
 # it sends). Peak RSS as /usr/bin/time reports it, for livectl alone (the sandbox runs apart).
-# Each size gets a fresh sandbox seeded by `seed --generate ... open=100` with three times the
-# items: the first third for the whole run, the second for the killed one and its resume, the
-# last for the run by filters.
+# Each size gets a fresh sandbox seeded by `seed --generate ... open=100` with twice the items:
+# the first half for the whole run, the second for the killed one and its resume; then as many
+# again (another seed of the generator), all the run by filters selects.
 # Usage: bench/bulk-memory.sh [items...]   (default: 100000 1000000; at most 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,9 +32,9 @@ for n in $sizes; do
   rm -f "$work"/bench.db*
   start_sandbox
   export LIVECTL_API_URL=$url LIVECTL_TOKEN=$token HOME=$work XDG_STATE_HOME=$work/state
-  echo "== $n items ($((3 * n)) open interventions generated)"
+  echo "== $n items ($((2 * n)) open interventions generated, then $n more)"
   /usr/bin/time -f '%e %M' -o "$work/seed.time" \
-    "$bin" seed --generate "interventions=$((3 * n)),users=$(( n / 10 + 1 )),days=1,messages=2,open=100,seed=1" -q
+    "$bin" seed --generate "interventions=$((2 * n)),users=$(( n / 10 + 1 )),days=1,messages=2,open=100,seed=1" -q
   peak "seed --generate (for reference)" "$work/seed.time"
   # A fresh database numbers interventions from 1 in the order they were generated.
   seq -f 'iv_%.0f' 1 "$n" >"$work/first"
@@ -59,7 +59,8 @@ for n in $sizes; do
   /usr/bin/time -f '%e %M' -o "$work/t" "$bin" cancel --resume "$journal" --yes -q >/dev/null
   peak "cancel --resume (the other half)" "$work/t"
 
-  # What is left open is the last third, chosen by filters: planned while it is sent.
+  # What is open now is a new generation, chosen by filters: planned while it is sent.
+  "$bin" seed --generate "interventions=$n,users=$(( n / 10 + 1 )),days=1,messages=2,open=100,seed=2" -q
   /usr/bin/time -f '%e %M' -o "$work/t" "$bin" cancel --state open --yes -q \
     --journal "$work/filters-$n.ndjson" >/dev/null
   peak "cancel --state open (planned while sent)" "$work/t"

@@ -475,7 +475,7 @@ fn stopped_while_planning(stop: Stop) {
                 stderr.contains(&format!(
                     "finish them with `livectl cancel --resume {path}`"
                 )) && stderr.contains(
-                    "targets not listed yet were not planned: run the command again for them"
+                    "targets not listed yet were not planned; running the command again selects anew"
                 ),
                 "{stderr}"
             );
@@ -494,17 +494,25 @@ fn stopped_while_planning(stop: Stop) {
         .collect();
     assert!(!planned.is_empty() && planned.len() < ids.len());
 
-    // The resume sends what was planned, and says what was not.
-    let resumed = clean.cli(&api.token, &["cancel", "--resume", path, "--yes"]);
-    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
-    assert!(
-        resumed.stderr.contains(&format!(
-            "stopped while it was still listing its targets: the {} it had planned are resumed; the rest were never planned nor touched",
-            planned.len()
-        )),
-        "{}",
-        resumed.stderr
+    // A resume refused (another agent) leaves the journal as it was.
+    let bo = clean.home.token(Some("bo"));
+    clean
+        .cli(&bo, &["cancel", "--resume", path, "--yes"])
+        .fails(
+            2,
+            "resume with the profile (and token) the run started with",
+        );
+    assert_eq!(std::fs::read_to_string(&journal).unwrap(), text);
+    // The resume sends what was planned, and says what was not; so does every later one.
+    let note = format!(
+        "stopped while it was still listing its targets: the {} it had planned are resumed; the targets it had not listed were never planned nor touched (running the command again selects anew",
+        planned.len()
     );
+    for _ in 0..2 {
+        let resumed = clean.cli(&api.token, &["cancel", "--resume", path, "--yes"]);
+        assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+        assert!(resumed.stderr.contains(&note), "{}", resumed.stderr);
+    }
     let cancelled = acted(&api, "cancelled");
     assert_eq!(cancelled.keys().cloned().collect::<HashSet<_>>(), planned);
     // Running the command again selects the rest.
@@ -524,4 +532,65 @@ fn a_run_killed_while_its_plan_streams_resumes_what_it_planned_and_a_rerun_does_
 #[test]
 fn a_listing_that_fails_midway_stops_the_run_and_says_how_to_finish_it() {
     stopped_while_planning(Stop::ServerGone);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_the_listing_goes_on_is_an_interruption_even_with_nothing_planned_left() {
+    // Neither Ana nor Bo has room: every item of the first page is planned as fitting nowhere
+    // and ends at once, without a request, so all that is planned has ended while the second
+    // page (half a second away) is listed.
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    for _ in 0..1200 {
+        w.queued();
+    }
+    clean
+        .cli(
+            &api.token,
+            &["assign", "--owner", "none", "--to", "cy", "--yes", "-q"],
+        )
+        .ok();
+    for (key, name) in [("ana", "Ana Lima"), ("bo", "Bo Chen")] {
+        api.post(
+            "/v1/agents",
+            json!({"key": key, "name": name, "email": format!("{key}@example.com"), "max_load": 0}),
+        )
+        .expect(200);
+    }
+    let slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=500..500ms"]);
+    let journal = clean.home.path().join("no-room.ndjson");
+    let path = journal.to_str().unwrap();
+    let child = clean
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &slow.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args(["reassign", "--from", "cy", "--to", "ana", "--to", "bo"])
+        .args(["--include-away", "--yes"])
+        .args(["--journal", path, "-o", "json"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_starts(&journal, 1000);
+    // SAFETY: sending SIGINT to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("targets not listed yet were not planned"),
+        "{stderr}"
+    );
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["interrupted"], true, "{summary}");
+    assert!(
+        !std::fs::read_to_string(&journal)
+            .unwrap()
+            .contains(r#""event":"planned""#)
+    );
+    assert!(acted(&api, "reassigned").is_empty());
 }

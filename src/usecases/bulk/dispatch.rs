@@ -29,6 +29,9 @@ use crate::ui::progress::Progress;
 use crate::usecases::pool::{self, Route};
 use crate::usecases::spread::Router;
 
+/// What running the command of a run cut short while listing does again.
+const RESELECT: &str = "running the command again selects anew, including what this run acted on where its filters still match";
+
 /// The reason of an item skipped because no agent had room for it; such items make the run
 /// exit 3, as a failure would.
 pub const NO_CAPACITY: &str = "no agent has capacity";
@@ -78,9 +81,11 @@ pub async fn resume(
         ))
         .hint("resume with the profile (and token) the run started with"));
     }
+    let mut scan = scan;
+    scan.close_short(&journal)?;
     if scan.cut_short {
         ui.note(format!(
-            "run {} stopped while it was still listing its targets: the {} it had planned are resumed; the rest were never planned nor touched (run the command again for them)",
+            "run {} stopped while it was still listing its targets: the {} it had planned are resumed; the targets it had not listed were never planned nor touched ({RESELECT})",
             header.run_id,
             scan.ledger.len()
         ));
@@ -516,8 +521,9 @@ pub(super) async fn execute(
     }
 
     let not_sent = ledger.left();
-    // A Ctrl-C that came after the last item was sent interrupted nothing.
-    let interrupted = stop.load(Ordering::SeqCst) && not_sent > 0;
+    // A Ctrl-C that came after the last item was sent interrupted nothing, unless the targets
+    // were still being listed.
+    let interrupted = stop.load(Ordering::SeqCst) && (not_sent > 0 || journal.is_planning());
     let summary = Summary {
         run_id: header.run_id.clone(),
         action: header.action.clone(),
@@ -550,10 +556,10 @@ pub(super) async fn execute(
     let command = &header.action;
     let resume = format!("livectl {command} --resume {}", summary.journal.display());
     // Stopped while the targets were still listed: a resume sends what was planned.
-    let unlisted = "targets not listed yet were not planned: run the command again for them";
+    let unlisted = format!("targets not listed yet were not planned; {RESELECT}");
     if let Some(e) = listing.into_inner() {
         return Err(e.hint(format!(
-            "the {} item(s) planned before it are in the journal: finish them with `{resume}`; {unlisted}",
+            "the {} item(s) planned before it are in the journal: finish them with `{resume}`; the {unlisted}",
             summary.total
         )));
     }

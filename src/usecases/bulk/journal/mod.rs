@@ -13,10 +13,11 @@
 //! {"event":"end","n":0,"id":"iv_1","outcome":"done"}
 //! ```
 //!
-//! A run nobody has to confirm (`--yes`) streams its plan: records come between plan lines,
-//! each after its item's plan line, and `planned` comes when the targets end. Such a run killed
-//! while planning resumes the items it had planned (the plan is closed there on opening); the
-//! targets it had not reached were never planned, nor touched.
+//! A confirmed run chosen by filters (`--yes`) streams its plan: records come between plan
+//! lines, each after its item's plan line, and `planned` comes when the targets end. Such a
+//! run stopped while planning resumes the items it had planned: the resume closes the plan
+//! there (once it is sure to go on) with `"cut_short":true`, so every later resume still says
+//! that the targets it had not listed were never planned, nor touched.
 //!
 //! A run killed at any point resumes from it: what ended is not redone, what was in flight is
 //! replayed with its key, so nothing is acted on twice. A last line cut short by the kill is
@@ -84,8 +85,13 @@ pub enum Line {
         #[serde(default)]
         body: serde_json::Value,
     },
-    /// The plan is complete: this many items.
-    Planned { items: u64 },
+    /// The plan is complete: this many items. `cut_short`: closed by a resume, because the
+    /// run stopped while its plan streamed; the targets it had not listed were never planned.
+    Planned {
+        items: u64,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        cut_short: bool,
+    },
     /// Written before the first attempt.
     Start { n: u64, key: String },
     /// The agent of a pool an item is about to be sent to, and the version its If-Match

@@ -40,9 +40,11 @@ pub struct Scan {
     /// The agent (and If-Match) each item in flight was last sent to from a pool (only items
     /// without an end).
     pub picks: HashMap<u64, Pick>,
-    /// The run stopped while its plan still streamed: the plan was closed on opening, at the
-    /// items it had planned; the targets it had not reached were never planned.
+    /// The run stopped while its plan still streamed: its plan is the items it had planned;
+    /// the targets it had not listed were never planned.
     pub cut_short: bool,
+    /// That plan is not closed yet: `close_short` closes it before anything is sent.
+    pub unclosed: bool,
 }
 
 impl Scan {
@@ -54,7 +56,31 @@ impl Scan {
             notable: Vec::new(),
             picks: HashMap::new(),
             cut_short: false,
+            unclosed: false,
         }
+    }
+
+    /// Closes the plan of a run that stopped while its plan streamed, at the items it had
+    /// planned, marked so every later resume still says the rest was never planned. Only once
+    /// the resume is sure to go on (right workspace, right agent): a refused resume changes
+    /// nothing.
+    pub fn close_short(&mut self, journal: &Journal) -> Result<(), CliError> {
+        if !self.unclosed {
+            return Ok(());
+        }
+        let line = Line::Planned {
+            items: self.ledger.len(),
+            cut_short: true,
+        };
+        if journal.record(&line).is_none() {
+            return Err(CliError::failure(format!(
+                "cannot close the plan of {}: {}",
+                journal.path().display(),
+                journal.failure().unwrap_or_default()
+            )));
+        }
+        self.unclosed = false;
+        Ok(())
     }
 }
 
@@ -102,6 +128,8 @@ pub fn open(
     let mut line_no = 1;
     let mut ledger = Ledger::new(0);
     let mut planned = false;
+    // Closed by an earlier resume after the run stopped while its plan streamed.
+    let mut closed_short = false;
     // Whether anything was sent: a plan that streamed takes records before it is complete.
     let mut recorded = false;
     let mut notable = Vec::new();
@@ -133,7 +161,7 @@ pub fn open(
                 plan_item(path, line_no, command, ledger.len(), line)?;
                 ledger.push();
             }
-            Line::Planned { items } if !planned => {
+            Line::Planned { items, cut_short } if !planned => {
                 if items != ledger.len() {
                     return Err(damaged(
                         path,
@@ -142,6 +170,7 @@ pub fn open(
                     ));
                 }
                 planned = true;
+                closed_short = cut_short;
             }
             Line::Plan { .. } | Line::Planned { .. } => {
                 return Err(damaged(path, line_no, "a plan line after the plan"));
@@ -194,21 +223,6 @@ pub fn open(
         .and_then(|f| f.set_len(offset).map(|()| f))
         .map_err(|e| CliError::failure(format!("cannot append to {}: {e}", path.display())))?;
     let journal = Journal::new(path.to_owned(), Sink::new(file, limit), offset);
-    // Stopped while its plan streamed (and items were sent): what was planned is the plan.
-    let cut_short = !planned;
-    if cut_short
-        && journal
-            .record(&Line::Planned {
-                items: ledger.len(),
-            })
-            .is_none()
-    {
-        return Err(CliError::failure(format!(
-            "cannot close the plan of {}: {}",
-            path.display(),
-            journal.failure().unwrap_or_default()
-        )));
-    }
     Ok((
         journal,
         header,
@@ -217,7 +231,8 @@ pub fn open(
             plan_at,
             notable,
             picks,
-            cut_short,
+            cut_short: !planned || closed_short,
+            unclosed: !planned,
         },
     ))
 }

@@ -387,19 +387,29 @@ fn a_run_stopped_while_its_plan_streamed_resumes_what_it_planned() {
     assert_eq!(journal.plan(&cancel("iv_3")), Some(2));
     journal.flush_plan();
     drop(journal);
-    let (journal, _, scan) = open(&path, &cancels(), None).unwrap();
-    assert!(scan.cut_short);
+    let before = std::fs::read(&path).unwrap();
+    let (journal, _, mut scan) = open(&path, &cancels(), None).unwrap();
+    assert!(scan.cut_short && scan.unclosed);
     assert_eq!(scan.ledger.len(), 3);
     assert_eq!(scan.ledger.left(), 2);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "opening changes nothing (a resume may still be refused)"
+    );
+    scan.close_short(&journal).unwrap();
     drop(journal);
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
-            .ends_with("{\"event\":\"planned\",\"items\":3}\n"),
-        "the plan was closed on opening"
+            .ends_with("{\"event\":\"planned\",\"items\":3,\"cut_short\":true}\n"),
+        "the plan was closed, marked as cut short"
     );
     let (_, _, scan) = open(&path, &cancels(), None).unwrap();
-    assert!(!scan.cut_short, "closed once");
+    assert!(
+        scan.cut_short && !scan.unclosed,
+        "closed once, and still known to be cut short"
+    );
     assert_eq!(scan.ledger.len(), 3);
 }
 

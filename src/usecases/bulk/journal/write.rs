@@ -169,7 +169,10 @@ impl Planner {
     /// then takes records. Until then nothing was sent.
     pub fn finish(self) -> Result<Journal, CliError> {
         let items = self.items;
-        let mut planner = self.line(&Line::Planned { items })?;
+        let mut planner = self.line(&Line::Planned {
+            items,
+            cut_short: false,
+        })?;
         if let Err(e) = planner.out.flush() {
             return Err(planner.fail(e));
         }
@@ -329,7 +332,10 @@ impl Journal {
         let Some(items) = inner.planning else {
             return true;
         };
-        let Ok(mut bytes) = serde_json::to_vec(&Line::Planned { items }) else {
+        let Ok(mut bytes) = serde_json::to_vec(&Line::Planned {
+            items,
+            cut_short: false,
+        }) else {
             return false;
         };
         bytes.push(b'\n');

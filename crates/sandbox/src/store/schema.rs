@@ -125,6 +125,14 @@ INSERT INTO agents (id, key, name, email, role, department_id, status, active)
     // The writer finds stored answers through its own index in memory (`idempotency::Keys`),
     // so no keyed action writes an entry of this one.
     Migration::Sql("DROP INDEX idempotency_by_key;"),
+    // The open interventions in id order: a page of the open ones with no owner named (`list
+    // --state open`, a bulk run chosen that way) seeks its cursor here; its term is spelled
+    // `+state` as the query spells it (`interventions/query.rs`). Through
+    // `interventions_by_state` each page read and sorted every open intervention after the
+    // cursor, so listing a million took minutes.
+    Migration::Sql(
+        "CREATE INDEX interventions_open ON interventions(id) WHERE +state IN ('queued', 'assigned');",
+    ),
 ];
 
 /// Stored answers appended in the order they come (version 5). Keyed by (agent, key) in a

@@ -28,14 +28,23 @@ impl Where {
         if !q.state.is_all() {
             // The states are the contract's words, never the caller's text: spelled in the SQL,
             // in the contract's order whatever the caller's, `state IN ('queued', 'assigned')`
-            // is the term of the partial index of the open interventions (schema.rs), which
-            // the planner then uses instead of reading the finished ones.
+            // is the term of the partial indexes of the open interventions (schema.rs), which
+            // the planner then uses instead of reading the finished ones. With no owner named,
+            // the term is spelled `+i.state`, as `interventions_open` is: the `+` keeps SQLite
+            // from `interventions_by_state`, whose two ranges it would read whole and sort for
+            // every page; an owner's open ones are `interventions_open_by_owner`'s.
             let words: Vec<String> = InterventionState::ALL
                 .iter()
                 .filter(|s| q.state.as_slice().contains(s))
                 .map(|s| format!("'{}'", s.as_str()))
                 .collect();
-            w.and(&format!("i.state IN ({})", words.join(", ")), None);
+            let open = words == ["'queued'", "'assigned'"];
+            let column = if open && q.owner.is_none() {
+                "+i.state"
+            } else {
+                "i.state"
+            };
+            w.and(&format!("{column} IN ({})", words.join(", ")), None);
         }
         match &q.owner {
             None => {}

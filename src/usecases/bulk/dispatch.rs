@@ -523,7 +523,10 @@ pub(super) async fn execute(
     let not_sent = ledger.left();
     // A Ctrl-C that came after the last item was sent interrupted nothing, unless the targets
     // were still being listed.
-    let interrupted = stop.load(Ordering::SeqCst) && (not_sent > 0 || journal.is_planning());
+    // Asked of the signal itself too: the watcher that sets `stop` may not have run yet.
+    let asked =
+        stop.load(Ordering::SeqCst) || crate::signals::interrupted().now_or_never().is_some();
+    let interrupted = asked && (not_sent > 0 || journal.is_planning());
     let summary = Summary {
         run_id: header.run_id.clone(),
         action: header.action.clone(),
@@ -564,13 +567,21 @@ pub(super) async fn execute(
         )));
     }
     if interrupted {
+        // Every item planned so far ended: a resume would send nothing.
+        if not_sent == 0 {
+            return Err(CliError::new(
+                ErrorKind::Interrupted,
+                "interrupted while the targets were listed: every item planned so far ended",
+            )
+            .hint(format!("the {unlisted}")));
+        }
         let e = CliError::new(
             ErrorKind::Interrupted,
             "interrupted: in-flight items finished, the rest was not sent",
         )
         .hint(format!("continue with `{resume}`"));
         return Err(if journal.is_planning() {
-            e.hint(unlisted)
+            e.hint(format!("the {unlisted}"))
         } else {
             e
         });

@@ -63,7 +63,7 @@ impl Scan {
     /// Closes the plan of a run that stopped while its plan streamed, at the items it had
     /// planned, marked so every later resume still says the rest was never planned. Only once
     /// the resume is sure to go on (right workspace, right agent): a refused resume changes
-    /// nothing.
+    /// nothing but a torn last line, which `open` drops for any resume.
     pub fn close_short(&mut self, journal: &Journal) -> Result<(), CliError> {
         if !self.unclosed {
             return Ok(());
@@ -74,10 +74,11 @@ impl Scan {
         };
         if journal.record(&line).is_none() {
             return Err(CliError::failure(format!(
-                "cannot close the plan of {}: {}",
+                "cannot close the plan of {}: {}; nothing was sent",
                 journal.path().display(),
                 journal.failure().unwrap_or_default()
-            )));
+            ))
+            .hint("the journal is as it was: free some space, then resume again"));
         }
         self.unclosed = false;
         Ok(())

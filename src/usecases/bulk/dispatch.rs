@@ -60,7 +60,7 @@ pub async fn resume(
     options: &Options,
 ) -> Result<(), CliError> {
     let me = client.me().await?;
-    let (journal, header, scan) = journal::open(path, command, options.journal_limit)?;
+    let (journal, header, mut scan) = journal::open(path, command, options.journal_limit)?;
     if header.workspace != me.workspace.id {
         return Err(CliError::usage(format!(
             "{} is a run in workspace {} (reached at {}); this platform is workspace {} ({})",
@@ -81,7 +81,6 @@ pub async fn resume(
         ))
         .hint("resume with the profile (and token) the run started with"));
     }
-    let mut scan = scan;
     scan.close_short(&journal)?;
     if scan.cut_short {
         ui.note(format!(

@@ -3,13 +3,12 @@
 //! by filters and confirmed already (`--yes`) needs no count: its plan goes on while the first
 //! items are sent (`dispatch::Live`).
 
+use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use futures_util::StreamExt;
 use futures_util::stream::LocalBoxStream;
 use livectl_client::Client;
-
-use std::pin::Pin;
 
 use super::dispatch::{Live, Run, execute};
 use super::journal::{self, FORMAT, Header, Planner, Scan};

@@ -384,16 +384,15 @@ pub(super) async fn execute(
     let grown = Growth::default();
     loop {
         let live = live.take();
+        let plan = journal::plan_lines(journal.path(), plan_at, command)?;
         let feed = if live.is_some() {
-            let lines = journal::plan_lines(journal.path(), plan_at, command)?;
             Feed::Growing {
-                lines,
+                lines: plan,
                 grown: &grown,
             }
         } else {
             // What is left: items that never ended, and failures worth another try.
             let todo = tally.borrow().ledger.left_bits();
-            let plan = journal::plan_lines(journal.path(), plan_at, command)?;
             Feed::Plan(Box::new(plan.filter(move |line| match line {
                 Ok((n, _)) => todo.contains(*n),
                 Err(_) => true,
@@ -407,14 +406,18 @@ pub(super) async fn execute(
         let unreadable = RefCell::new(None);
         // Each worker sends one item at a time on a connection of its own, taking the next as
         // soon as one ends, so a request goes out in the same poll that read the answer.
+        // Ctrl-C, a journal that failed, a plan line that could not be read or targets that
+        // could not be listed: no item is sent any more.
+        let halted = || {
+            stop.load(Ordering::SeqCst)
+                || journal.is_broken()
+                || unreadable.borrow().is_some()
+                || listing.borrow().is_some()
+        };
         let worker = || async {
             let mut lane = client.lane();
             loop {
-                if stop.load(Ordering::SeqCst)
-                    || journal.is_broken()
-                    || unreadable.borrow().is_some()
-                    || listing.borrow().is_some()
-                {
+                if halted() {
                     return;
                 }
                 // Waiting for the listing's next page does not hold up a Ctrl-C.
@@ -434,13 +437,8 @@ pub(super) async fn execute(
                 if let Some(limiter) = &limiter {
                     limiter.lock().await.tick().await;
                 }
-                // Ctrl-C, a journal that failed or a plan line that could not be read while this
-                // item waited for its turn: it is not sent.
-                if stop.load(Ordering::SeqCst)
-                    || journal.is_broken()
-                    || unreadable.borrow().is_some()
-                    || listing.borrow().is_some()
-                {
+                // Halted while this item waited for its turn: it is not sent.
+                if halted() {
                     return;
                 }
                 if let Acted::Ended(ended) = act(&sending, &mut lane, n, item).await {
@@ -491,19 +489,13 @@ pub(super) async fn execute(
     };
     if journal.is_planning() && untouched {
         let _ = std::fs::remove_file(journal.path());
-        let nothing = "the run did not start and nothing was sent";
         if let Some(e) = listing.into_inner() {
-            return Err(e.hint(nothing));
+            return Err(e.hint("the run did not start and nothing was sent"));
         }
         if let Some(why) = journal.failure() {
-            return Err(CliError::failure(format!(
-                "cannot write the journal {}: {why}; {nothing}",
-                journal.path().display()
-            )));
+            return Err(journal::not_started(journal.path(), why));
         }
-        return Err(CliError::interrupted(
-            "interrupted while planning: nothing was sent",
-        ));
+        return Err(super::plan::interrupted_while_planning());
     }
     let Tally {
         mut ledger,
@@ -558,10 +550,10 @@ pub(super) async fn execute(
     let command = &header.action;
     let resume = format!("livectl {command} --resume {}", summary.journal.display());
     // Stopped while the targets were still listed: a resume sends what was planned.
-    let unlisted = format!("targets not listed yet were not planned; {RESELECT}");
+    let unlisted = format!("the targets not listed yet were not planned; {RESELECT}");
     if let Some(e) = listing.into_inner() {
         return Err(e.hint(format!(
-            "the {} item(s) planned before it are in the journal: finish them with `{resume}`; the {unlisted}",
+            "the {} item(s) planned before it are in the journal: finish them with `{resume}`; {unlisted}",
             summary.total
         )));
     }
@@ -572,7 +564,7 @@ pub(super) async fn execute(
                 ErrorKind::Interrupted,
                 "interrupted while the targets were listed: every item planned so far ended",
             )
-            .hint(format!("the {unlisted}")));
+            .hint(unlisted));
         }
         let e = CliError::new(
             ErrorKind::Interrupted,
@@ -580,7 +572,7 @@ pub(super) async fn execute(
         )
         .hint(format!("continue with `{resume}`"));
         return Err(if journal.is_planning() {
-            e.hint(format!("the {unlisted}"))
+            e.hint(unlisted)
         } else {
             e
         });

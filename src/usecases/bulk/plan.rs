@@ -92,13 +92,12 @@ pub async fn run(
     };
     // A Ctrl-C while planning: nothing was sent, and the unfinished journal goes. Listening
     // starts before the journal exists, so no Ctrl-C can leave one behind.
-    let interrupted = || CliError::interrupted("interrupted while planning: nothing was sent");
     let _claim = crate::signals::claim();
     let ctrl_c = crate::signals::interrupted();
     tokio::pin!(ctrl_c);
     tokio::select! {
         biased;
-        () = &mut ctrl_c => return Err(interrupted()),
+        () = &mut ctrl_c => return Err(interrupted_while_planning()),
         () = std::future::ready(()) => {}
     }
     let mut planner = Planner::create(&path, &header, options.journal_limit)?;
@@ -123,7 +122,7 @@ pub async fn run(
             biased;
             () = &mut ctrl_c => {
                 planner.abandon();
-                return Err(interrupted());
+                return Err(interrupted_while_planning());
             }
             next = items.next() => next,
         };
@@ -158,6 +157,11 @@ pub async fn run(
         live: None,
     };
     execute(client, ui, run, &command, options).await
+}
+
+/// A Ctrl-C before anything was sent.
+pub(super) fn interrupted_while_planning() -> CliError {
+    CliError::interrupted("interrupted while planning: nothing was sent")
 }
 
 pub(super) fn note_repeats(ui: &Ui, repeats: &AtomicU64) {

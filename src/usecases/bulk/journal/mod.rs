@@ -42,7 +42,7 @@ use crate::usecases::bulk::Pace;
 
 pub use read::{Pick, PlanLines, Scan, Step, open, plan_lines};
 pub use results::{Notable, Results, Where};
-pub use write::{Journal, Planner, runs_dir};
+pub use write::{Journal, Planner, not_started, runs_dir};
 
 pub const FORMAT: &str = "livectl-bulk-journal";
 /// The version written: 3 lets a confirmed run's records follow its plan lines before the plan

@@ -222,12 +222,19 @@ impl Planner {
     fn fail(self, e: io::Error) -> CliError {
         let path = self.path.clone();
         self.abandon();
-        CliError::failure(format!(
-            "cannot write the journal {}: {e}; the run did not start and nothing was sent",
-            path.display()
-        ))
-        .hint("the unfinished journal was removed; free some space, or name another place with --journal")
+        not_started(&path, e)
     }
+}
+
+/// A journal that could not be written before anything was sent, and was removed.
+pub fn not_started(path: &Path, why: impl std::fmt::Display) -> CliError {
+    CliError::failure(format!(
+        "cannot write the journal {}: {why}; the run did not start and nothing was sent",
+        path.display()
+    ))
+    .hint(
+        "the unfinished journal was removed; free some space, or name another place with --journal",
+    )
 }
 
 /// A journal taking records: each in one write, so a record is never interleaved with another.

@@ -122,7 +122,8 @@ enum Acted {
 struct Ended {
     n: u64,
     result: ItemResult,
-    /// Where its end line is; None when it could not be written.
+    /// Where its end line is; None when it could not be written, or is held (a done item's,
+    /// which nothing reads back).
     at: Option<u64>,
     /// Failed for a reason that may pass if sent again.
     retry: bool,
@@ -416,22 +417,23 @@ pub(super) async fn execute(
         };
         let worker = || async {
             let mut lane = client.lane();
+            let mut held = None;
             loop {
                 if halted() {
-                    return;
+                    break;
                 }
                 // Waiting for the listing's next page does not hold up a Ctrl-C.
                 let next = tokio::select! {
                     biased;
-                    () = crate::signals::interrupted() => return,
+                    () = crate::signals::interrupted() => break,
                     next = async { feed.lock().await.next(&journal).await } => next,
                 };
                 let (n, item) = match next {
-                    None => return,
+                    None => break,
                     Some(Ok(line)) => line,
                     Some(Err(e)) => {
                         unreadable.borrow_mut().get_or_insert(e);
-                        return;
+                        break;
                     }
                 };
                 if let Some(limiter) = &limiter {
@@ -439,11 +441,14 @@ pub(super) async fn execute(
                 }
                 // Halted while this item waited for its turn: it is not sent.
                 if halted() {
-                    return;
+                    break;
                 }
-                if let Acted::Ended(ended) = act(&sending, &mut lane, n, item).await {
+                if let Acted::Ended(ended) = act(&sending, &mut lane, &mut held, n, item).await {
                     tally.borrow_mut().record(ended, last);
                 }
+            }
+            if let Some(end) = held {
+                journal.record(&end);
             }
         };
         let mut workers: FuturesUnordered<_> =
@@ -656,7 +661,18 @@ struct Sending<'r> {
 
 /// One item, on the worker's `lane`: its start recorded with its key before the first
 /// attempt, then its end. An item whose start cannot be recorded is not sent.
-async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acted {
+///
+/// The end of an item done is `held` by the worker and written with its next start (or when
+/// the worker stops), one write instead of two: nothing reads it before, and a kill that
+/// loses it leaves the item in flight in the journal, where it already was a moment before,
+/// so a resume sends it again with its key and the platform replays its answer.
+async fn act(
+    sending: &Sending<'_>,
+    lane: &mut Lane,
+    held: &mut Option<Line>,
+    n: u64,
+    item: Item,
+) -> Acted {
     let Sending {
         journal,
         picks,
@@ -664,13 +680,11 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acte
         ..
     } = sending;
     let key = key(run_id, &item);
-    if journal
-        .record(&Line::Start {
-            n,
-            key: key.clone(),
-        })
-        .is_none()
-    {
+    let start = Line::Start {
+        n,
+        key: key.clone(),
+    };
+    if journal.record_after(held.take().as_ref(), &start).is_none() {
         return Acted::NotSent;
     }
     let (outcome, reason, retry) = match item.action.target() {
@@ -698,13 +712,20 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acte
             classify(answer)
         }
     };
-    let at = journal.record(&Line::End {
+    let end = Line::End {
         n,
         id: item.id.clone(),
         outcome,
         reason: reason.clone(),
         retry,
-    });
+    };
+    // Only what did not end done is read back (for the summary), from where its end is.
+    let at = if outcome == ItemOutcome::Done {
+        *held = Some(end);
+        None
+    } else {
+        journal.record(&end)
+    };
     if !retry {
         picks.forget(n);
     }

@@ -218,6 +218,51 @@ fn a_record_that_cannot_be_written_stops_the_journal_which_stays_resumable() {
     );
 }
 
+/// A held record goes out in the same write as the next one: both, or neither when the disk
+/// fills, and the offset said is the second's.
+#[test]
+fn a_held_end_and_the_next_start_are_one_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    drop(planned(&path, "cancel", &["iv_1", "iv_2", "iv_3"], None).unwrap());
+    let size = std::fs::metadata(&path).unwrap().len();
+    let start = |n: u64| Line::Start {
+        n,
+        key: format!("r1:cancel:iv_{}", n + 1),
+    };
+    let len = |line: &Line| serde_json::to_vec(line).unwrap().len() as u64 + 1;
+    let (first, end, second) = (len(&start(0)), len(&done(0)), len(&start(1)));
+    // Room for the first start, the held end and half of the next start.
+    let (journal, _, _) = open(&path, &cancels(), Some(first + end + second / 2)).unwrap();
+    assert_eq!(journal.record_after(None, &start(0)), Some(size));
+    assert_eq!(journal.record_after(Some(&done(0)), &start(1)), None);
+    drop(journal);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().len(),
+        size + first,
+        "the end that fitted was not kept without the start it went with"
+    );
+    let (_, _, scan) = open(&path, &cancels(), None).unwrap();
+    assert_eq!(
+        scan.ledger.get(0),
+        Some(Mark::InFlight),
+        "sent again on resume"
+    );
+
+    let (journal, _, _) = open(&path, &cancels(), None).unwrap();
+    assert_eq!(
+        journal.record_after(Some(&done(0)), &start(1)),
+        Some(size + first + end),
+        "where the start is"
+    );
+    drop(journal);
+    let (_, _, scan) = open(&path, &cancels(), None).unwrap();
+    assert_eq!(
+        (scan.ledger.get(0), scan.ledger.get(1)),
+        (Some(Mark::Done), Some(Mark::InFlight))
+    );
+}
+
 #[test]
 fn a_journal_damaged_anywhere_opens_or_is_refused_and_nothing_panics() {
     let dir = tempfile::tempdir().unwrap();

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use futures_util::StreamExt;
 use futures_util::stream::LocalBoxStream;
 use livectl_client::{Client, FULL_PAGE};
-use livectl_contract::{Intervention, InterventionQuery, InterventionState};
+use livectl_contract::{InterventionQuery, InterventionRef, InterventionState};
 
 use super::seen::Seen;
 use crate::error::CliError;
@@ -38,8 +38,8 @@ impl Target {
     }
 }
 
-impl From<Intervention> for Target {
-    fn from(i: Intervention) -> Target {
+impl From<InterventionRef> for Target {
+    fn from(i: InterventionRef) -> Target {
         Target {
             id: i.id,
             version: Some(i.version),
@@ -195,7 +195,7 @@ pub fn select<'a>(
         source: Source::Filters,
         // Every page is planned: the next is asked for while this one is decoded and planned.
         targets: client
-            .interventions_ahead(query, FULL_PAGE)
+            .intervention_refs_ahead(query, FULL_PAGE)
             .map(|listed| listed.map(Target::from).map_err(CliError::from))
             .boxed_local(),
         repeats,

@@ -13,8 +13,8 @@ use livectl_contract::query::Paged;
 use livectl_contract::seed::plan::CatalogInput;
 use livectl_contract::{
     Action, ActionKind, Agent, AuditQuery, BatchRequest, BatchResponse, Block, Conversation,
-    Department, Event, HistoryQuery, HistoryRecord, Intervention, InterventionQuery, Limit, Me,
-    Page, PageQuery, Queues, Topic, UpsertResult, User,
+    Department, Event, HistoryQuery, HistoryRecord, Intervention, InterventionQuery,
+    InterventionRef, Limit, Me, Page, PageQuery, Queues, Topic, UpsertResult, User,
 };
 
 /// The largest page the contract serves: what the client asks for when it wants everything.
@@ -485,13 +485,14 @@ impl Client {
         self.list(&Endpoint::Interventions.segments(), query, page_size)
     }
 
-    /// All the interventions matching a query, the next page asked for while this one is
-    /// decoded: for a reader that takes every page (a bulk run's plan).
-    pub fn interventions_ahead(
+    /// All the interventions matching a query, read in part (what a plan needs), the next page
+    /// asked for while this one is decoded: for a reader that takes every page (a bulk run's
+    /// plan).
+    pub fn intervention_refs_ahead(
         &self,
         query: InterventionQuery,
         page_size: u32,
-    ) -> impl Stream<Item = Result<Intervention, ClientError>> + use<> {
+    ) -> impl Stream<Item = Result<InterventionRef, ClientError>> + use<> {
         self.list_ahead(&Endpoint::Interventions.segments(), query, page_size)
     }
 

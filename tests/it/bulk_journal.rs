@@ -594,3 +594,69 @@ fn ctrl_c_while_the_listing_goes_on_is_an_interruption_even_with_nothing_planned
     );
     assert!(acted(&api, "reassigned").is_empty());
 }
+
+#[test]
+fn a_resume_while_its_run_goes_on_is_refused_and_the_run_ends_whole() {
+    // Six cancels, two at a time, each answered after half a second: the run goes on for
+    // seconds, holding its journal.
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids: HashSet<String> = (0..6).map(|_| w.queued()).collect();
+    let slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=500..500ms"]);
+    let journal = clean.home.path().join("held.ndjson");
+    let path = journal.to_str().unwrap();
+    let child = clean
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &slow.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args(["cancel", "--state", "queued", "--yes", "--concurrency", "2"])
+        .args(["--journal", path, "-q"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_starts(&journal, 1);
+    let refused = clean.cli(&api.token, &["cancel", "--resume", path, "--yes"]);
+    refused.fails(
+        6,
+        &format!("the journal {path} is in use: its run is still going in another livectl"),
+    );
+    assert!(
+        refused.stderr.contains("let that run end"),
+        "{}",
+        refused.stderr
+    );
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The run's journal is whole: each item started and ended once, nothing interleaved.
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let events: Vec<Value> = text
+        .lines()
+        .skip(1)
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for event in ["start", "end"] {
+        let mut ns: Vec<u64> = events
+            .iter()
+            .filter(|e| e["event"] == event)
+            .map(|e| e["n"].as_u64().unwrap())
+            .collect();
+        ns.sort_unstable();
+        assert_eq!(ns, (0..6).collect::<Vec<_>>(), "{event}: {text}");
+    }
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(cancelled.keys().cloned().collect::<HashSet<_>>(), ids);
+    assert!(cancelled.values().all(|n| *n == 1), "none cancelled twice");
+    // Once the run ended, its journal is free: a resume finds nothing left.
+    let resumed = clean.cli(&api.token, &["cancel", "--resume", path, "--yes"]);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    assert_eq!(text, std::fs::read_to_string(&journal).unwrap());
+}

@@ -25,8 +25,11 @@
 //! replayed with its key, so nothing is acted on twice. A last line cut short by the kill is
 //! dropped. A plan that could not be written whole (a full disk) before a confirmation is
 //! removed before anything is sent; a record that cannot be written stops the run, and the
-//! journal stays resumable. Version 2 (no records before `planned`) is read as well; version 1
-//! (the whole plan inside the header) is refused with a message saying so.
+//! journal stays resumable. The process writing a journal holds a lock on it (on Unix), so a
+//! `--resume` while its run goes on is refused (exit 6) instead of writing beside it.
+//!
+//! Version 2 (no records before `planned`) is read as well; version 1 (the whole plan inside
+//! the header) is refused with a message saying so.
 
 mod read;
 mod results;

@@ -10,7 +10,7 @@ use livectl_contract::Action;
 use serde::Deserialize;
 
 use super::results::{Notable, Where};
-use super::write::Sink;
+use super::write::{Sink, hold};
 use super::{FORMAT, Header, Journal, Line, OLDEST, VERSION, damaged};
 use crate::error::CliError;
 use crate::model::{Item, ItemOutcome};
@@ -105,11 +105,19 @@ pub fn open(
     command: &Command,
     limit: Option<u64>,
 ) -> Result<(Journal, Header, Scan), CliError> {
-    let file = File::open(path).map_err(|e| {
-        CliError::usage(format!("cannot read the journal {}: {e}", path.display()))
-            .hint("give the path printed when the run started")
-    })?;
-    let mut reader = BufReader::with_capacity(BUFFER, file);
+    // Opened once, to read and then to append, and held: a run writing this journal holds it
+    // too (`Planner::create`), so two livectl never write one journal at once.
+    let file = OpenOptions::new()
+        .read(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| {
+            CliError::usage(format!("cannot read the journal {}: {e}", path.display()))
+                .hint("give the path printed when the run started")
+        })?;
+    hold(&file, path)?;
+    let reading = file.try_clone().map_err(|e| unreadable(path, e))?;
+    let mut reader = BufReader::with_capacity(BUFFER, reading);
     let header = read_header(path, &mut reader)?;
     if header.action != command.name {
         return Err(CliError::usage(format!(
@@ -218,10 +226,7 @@ pub fn open(
         ))
         .hint("start the run again (and delete this file)"));
     }
-    let file = OpenOptions::new()
-        .append(true)
-        .open(path)
-        .and_then(|f| f.set_len(offset).map(|()| f))
+    file.set_len(offset)
         .map_err(|e| CliError::failure(format!("cannot append to {}: {e}", path.display())))?;
     let journal = Journal::new(path.to_owned(), Sink::new(file, limit), offset);
     Ok((

@@ -100,6 +100,34 @@ impl PlanRecord<'_> {
     }
 }
 
+/// Takes the lock of the journal `file` (advisory, the whole file, released when the process
+/// ends): the run that writes a journal holds it, so a `--resume` of that journal while the run
+/// goes on is refused rather than cutting and interleaving lines the run is writing. Unix only:
+/// elsewhere such a lock is mandatory and would keep the run from reading its own plan back.
+#[cfg(not(unix))]
+pub(super) fn hold(_: &File, _: &Path) -> Result<(), CliError> {
+    Ok(())
+}
+
+#[cfg(unix)]
+pub(super) fn hold(file: &File, path: &Path) -> Result<(), CliError> {
+    match file.try_lock() {
+        Ok(()) => Ok(()),
+        Err(std::fs::TryLockError::WouldBlock) => Err(CliError::new(
+            crate::error::ErrorKind::Conflict,
+            format!(
+                "the journal {} is in use: its run is still going in another livectl",
+                path.display()
+            ),
+        )
+        .hint("let that run end (or stop it with Ctrl-C), then resume what it left")),
+        Err(std::fs::TryLockError::Error(e)) => Err(CliError::failure(format!(
+            "cannot lock the journal {}: {e}",
+            path.display()
+        ))),
+    }
+}
+
 /// A journal being planned: the header, then the plan, one item at a time. Any failure to
 /// write removes the file, so a journal never holds half a plan.
 pub struct Planner {
@@ -129,6 +157,7 @@ impl Planner {
             CliError::usage(format!("cannot create the journal {}: {e}", path.display()))
                 .hint("name a new file with --journal, or continue that run with --resume")
         })?;
+        hold(&file, path)?;
         let header = serde_json::to_vec(header)
             .map_err(|e| CliError::failure(format!("cannot write the journal's header: {e}")))?;
         let mut planner = Planner {

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # 10,000 reassignments in one livectl bulk run against the sandbox, side by side in one run with
 # wrk sending the same 10,000 requests at the same concurrency (with and without the
-# Idempotency-Key livectl always sends) and with xargs -P 8 curl. Bars (issue 12): livectl at
-# least 0.9 of wrk's rate without keys, at least 25x xargs and curl. Installs wrk.
+# Idempotency-Key livectl always sends) and with xargs -P 8 curl. livectl runs twice: chosen by
+# filters (--from: it lists the targets while it sends) and with the ids on stdin (the very
+# requests wrk sends, nothing to list). Bars (issue 12): livectl at least 0.9 of wrk's rate
+# without keys, at least 25x xargs and curl. Installs wrk.
 # Each figure is the median of BULK_REPS (3) runs in rotating order.
 # Usage: bench/bulk.sh [items] [concurrency...]
 set -euo pipefail
@@ -43,6 +45,13 @@ livectl_run() { # concurrency -> seconds; moves everything to $(other)
   "$bin" reassign --from "$holder" --to "$(other)" --yes -q --concurrency "$1" >/dev/null
   echo "$(now) - $start" | bc -l
 }
+ids_run() { # concurrency -> seconds; the same run with the ids on stdin, as wrk sends them
+  local start
+  start=$(now)
+  seq 1 "$items" | sed 's/^/iv_/' |
+    "$bin" reassign --to "$(other)" --yes -q --concurrency "$1" - >/dev/null
+  echo "$(now) - $start" | bc -l
+}
 # Each measurement runs $reps times in a rotating order, and each one starts after the same
 # pause: the first run after an idle spell was seen 10% slower than the next, whichever tool.
 reps=${BULK_REPS:-3}
@@ -51,27 +60,32 @@ for c in $concurrencies; do
   livectl_s=$(livectl_run "$c")
   holder=$(other)
   : >"$work/livectl.txt"
+  : >"$work/ids.txt"
   : >"$work/keys.txt"
   : >"$work/nokey.txt"
   for r in $(seq 1 "$reps"); do
-    for which in $(echo "livectl keys nokey livectl keys" | cut -d' ' -f"$(( (r - 1) % 3 + 1 ))-$(( (r - 1) % 3 + 3 ))"); do
+    for which in $(echo "livectl ids keys nokey livectl ids keys" | cut -d' ' -f"$(( (r - 1) % 4 + 1 ))-$(( (r - 1) % 4 + 4 ))"); do
       sleep 2
-      if [ "$which" = livectl ]; then
-        livectl_run "$c" >>"$work/livectl.txt"
-      else
-        wrk_run "$which" "$c" >>"$work/$which.txt"
-      fi
+      case $which in
+        livectl) livectl_run "$c" >>"$work/livectl.txt" ;;
+        ids) ids_run "$c" >>"$work/ids.txt" ;;
+        *) wrk_run "$which" "$c" >>"$work/$which.txt" ;;
+      esac
       holder=$(other)
     done
   done
   livectl_s=$(median <"$work/livectl.txt")
+  ids_s=$(median <"$work/ids.txt")
   keyed_s=$(median <"$work/keys.txt")
   plain_s=$(median <"$work/nokey.txt")
-  report "livectl reassign, concurrency $c (median of $reps)" "$livectl_s"
+  report "livectl reassign --from, concurrency $c (median of $reps)" "$livectl_s"
+  report "livectl reassign, the ids on stdin" "$ids_s"
   report "wrk, same requests with keys, $c connections" "$keyed_s"
   report "wrk, plain requests (no key), $c connections" "$plain_s"
-  printf 'livectl rate / wrk rate with keys:    %.2f\n' "$(echo "$keyed_s / $livectl_s" | bc -l)"
-  printf 'livectl rate / wrk rate without keys: %.2f (bar: at least 0.90)\n' "$(echo "$plain_s / $livectl_s" | bc -l)"
+  for run in "--from:$livectl_s" "ids:$ids_s"; do
+    printf 'livectl (%s) rate / wrk rate with keys:    %.2f\n' "${run%%:*}" "$(echo "$keyed_s / ${run#*:}" | bc -l)"
+    printf 'livectl (%s) rate / wrk rate without keys: %.2f (bar: at least 0.90)\n' "${run%%:*}" "$(echo "$plain_s / ${run#*:}" | bc -l)"
+  done
 done
 
 # Whatever a wrk run left behind joins the rest, so every xargs request moves an item.

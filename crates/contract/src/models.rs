@@ -230,18 +230,6 @@ pub struct InterventionRef {
     pub version: i64,
 }
 
-impl From<&Intervention> for InterventionRef {
-    fn from(i: &Intervention) -> InterventionRef {
-        InterventionRef {
-            id: i.id.clone(),
-            department: i.department.clone(),
-            state: i.state,
-            owner: i.owner.clone(),
-            version: i.version,
-        }
-    }
-}
-
 /// One change to an intervention: the audit log, the timeline and the live stream.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Event {
@@ -358,6 +346,13 @@ mod tests {
         };
         let json = serde_json::to_string(&full).unwrap();
         let read: InterventionRef = serde_json::from_str(&json).unwrap();
-        assert_eq!(read, InterventionRef::from(&full));
+        let expected = InterventionRef {
+            id: full.id,
+            department: full.department,
+            state: full.state,
+            owner: full.owner,
+            version: full.version,
+        };
+        assert_eq!(read, expected);
     }
 }

@@ -39,18 +39,23 @@ wrk_run() { # keys|nokey concurrency -> seconds; moves everything to $(other) (t
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-livectl_run() { # concurrency -> seconds; moves everything to $(other)
+timed() { # command... -> seconds it took
   local start
   start=$(now)
-  "$bin" reassign --from "$holder" --to "$(other)" --yes -q --concurrency "$1" >/dev/null
+  "$@" >/dev/null
   echo "$(now) - $start" | bc -l
 }
-ids_run() { # concurrency -> seconds; the same run with the ids on stdin, as wrk sends them
-  local start
-  start=$(now)
-  seq 1 "$items" | sed 's/^/iv_/' |
-    "$bin" reassign --to "$(other)" --yes -q --concurrency "$1" - >/dev/null
-  echo "$(now) - $start" | bc -l
+livectl_run() { # concurrency -> seconds; moves everything to $(other)
+  timed "$bin" reassign --from "$holder" --to "$(other)" --yes -q --concurrency "$1"
+}
+by_ids() { # concurrency: the same run with every id on stdin, as wrk sends them
+  seq 1 "$items" | sed 's/^/iv_/' | "$bin" reassign --to "$(other)" --yes -q --concurrency "$1" -
+}
+ids_run() { # concurrency -> seconds; moves everything to $(other)
+  # What a wrk run left unsent (see wrk_run) is with the other agent already, and asking to
+  # move it there again would fail the run: it joins the rest first, untimed.
+  "$bin" reassign --from "$(other)" --to "$holder" --yes -q >/dev/null
+  timed by_ids "$1"
 }
 # Each measurement runs $reps times in a rotating order, and each one starts after the same
 # pause: the first run after an idle spell was seen 10% slower than the next, whichever tool.

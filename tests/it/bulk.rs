@@ -240,6 +240,14 @@ fn ctrl_c_stops_dispatching_and_the_rest_resumes() {
         done,
         "in-flight items finished and were counted"
     );
+    // Each worker's last end, held to share a write with its next start, was written when
+    // it stopped (and before each wait for the rate): none is left for the resume to replay.
+    let ends_done = std::fs::read_to_string(&journal)
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains(r#""event":"end""#) && l.contains(r#""outcome":"done""#))
+        .count() as u64;
+    assert_eq!(ends_done, done, "every item done has its end line");
     // The resume keeps the run's rate; what is given again (the concurrency) wins.
     let resumed = sandbox.cli(
         &api.token,
@@ -256,6 +264,53 @@ fn ctrl_c_stops_dispatching_and_the_rest_resumes() {
     let cancelled = acted(&api, "cancelled");
     assert_eq!(cancelled.len(), 200);
     assert!(cancelled.values().all(|n| *n == 1));
+}
+
+/// An item done is in the journal as done while the run waits for its rate: its end line is
+/// not held back for the next item's start, which may be seconds away.
+#[test]
+fn a_done_items_end_is_written_before_the_run_waits_for_its_rate() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    for _ in 0..3 {
+        w.queued();
+    }
+    let journal = sandbox.home.path().join("paced.ndjson");
+    let path = journal.to_str().unwrap();
+    // One item every 2 seconds, one at a time.
+    let mut child = spawn(
+        &sandbox,
+        &api.token,
+        &[
+            "cancel",
+            "--state",
+            "queued",
+            "--yes",
+            "--journal",
+            path,
+            "--rate",
+            "0.5",
+            "--concurrency",
+            "1",
+        ],
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let text = loop {
+        let text = std::fs::read_to_string(&journal).unwrap_or_default();
+        if text.contains(r#"{"event":"end","n":0,"#) {
+            break text;
+        }
+        assert!(Instant::now() < deadline, "the first item never ended");
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        !text.contains(r#"{"event":"start","n":1,"#),
+        "the first item's end waited for the second's start: {text}"
+    );
+    assert!(text.contains(r#""outcome":"done""#), "{text}");
 }
 
 #[test]
@@ -484,6 +539,13 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
         .fails(2, "give ids or filters, not both");
     let missing = sandbox.home.path().join("missing.ndjson");
     cli(&["reassign", "--resume", missing.to_str().unwrap()]).fails(2, "cannot read the journal");
+    // A journal that cannot be appended to (here a directory) is a failure to open it, said so.
+    cli(&[
+        "reassign",
+        "--resume",
+        sandbox.home.path().to_str().unwrap(),
+    ])
+    .fails(1, "to continue it (a resume reads it and appends to it)");
     let corrupt = sandbox.home.path().join("corrupt.ndjson");
     std::fs::write(&corrupt, "not json\n").unwrap();
     cli(&["reassign", "--resume", corrupt.to_str().unwrap()]).fails(2, "is not a livectl journal");

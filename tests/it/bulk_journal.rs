@@ -597,12 +597,12 @@ fn ctrl_c_while_the_listing_goes_on_is_an_interruption_even_with_nothing_planned
 
 #[test]
 fn a_resume_while_its_run_goes_on_is_refused_and_the_run_ends_whole() {
-    // Six cancels, two at a time, each answered after half a second: the run goes on for
+    // Ten cancels, two at a time, each answered after half a second: the run goes on for
     // seconds, holding its journal.
     let clean = Sandbox::start(&[]);
     let api = clean.api();
     let w = Workspace::new(&api);
-    let ids: HashSet<String> = (0..6).map(|_| w.queued()).collect();
+    let ids: HashSet<String> = (0..10).map(|_| w.queued()).collect();
     let slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=500..500ms"]);
     let journal = clean.home.path().join("held.ndjson");
     let path = journal.to_str().unwrap();
@@ -650,7 +650,7 @@ fn a_resume_while_its_run_goes_on_is_refused_and_the_run_ends_whole() {
             .map(|e| e["n"].as_u64().unwrap())
             .collect();
         ns.sort_unstable();
-        assert_eq!(ns, (0..6).collect::<Vec<_>>(), "{event}: {text}");
+        assert_eq!(ns, (0..10).collect::<Vec<_>>(), "{event}: {text}");
     }
     let cancelled = acted(&api, "cancelled");
     assert_eq!(cancelled.keys().cloned().collect::<HashSet<_>>(), ids);

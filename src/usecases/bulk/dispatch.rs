@@ -122,8 +122,8 @@ enum Acted {
 struct Ended {
     n: u64,
     result: ItemResult,
-    /// Where its end line is; None when it could not be written, or is held (a done item's,
-    /// which nothing reads back).
+    /// Where its end line is; None when it could not be written, or is held (a done item's:
+    /// the summary reads back only the others).
     at: Option<u64>,
     /// Failed for a reason that may pass if sent again.
     retry: bool,
@@ -409,24 +409,41 @@ pub(super) async fn execute(
         // soon as one ends, so a request goes out in the same poll that read the answer.
         // Ctrl-C, a journal that failed, a plan line that could not be read or targets that
         // could not be listed: no item is sent any more.
+        // The signal itself is asked too: the watcher that sets `stop` may not have run yet.
         let halted = || {
             stop.load(Ordering::SeqCst)
+                || crate::signals::interrupted().now_or_never().is_some()
                 || journal.is_broken()
                 || unreadable.borrow().is_some()
                 || listing.borrow().is_some()
         };
         let worker = || async {
             let mut lane = client.lane();
+            // The end of the last item done: written with the next start (`act`), or alone
+            // before the worker waits for anything, so it is never held while nothing is sent.
             let mut held = None;
+            let put_down = |held: &mut Option<Line>| {
+                if let Some(end) = held.take() {
+                    journal.record(&end);
+                }
+            };
             loop {
                 if halted() {
                     break;
                 }
-                // Waiting for the listing's next page does not hold up a Ctrl-C.
-                let next = tokio::select! {
-                    biased;
-                    () = crate::signals::interrupted() => break,
-                    next = async { feed.lock().await.next(&journal).await } => next,
+                let next = async { feed.lock().await.next(&journal).await };
+                tokio::pin!(next);
+                let next = match next.as_mut().now_or_never() {
+                    Some(next) => next,
+                    None => {
+                        put_down(&mut held);
+                        // Waiting for the listing's next page does not hold up a Ctrl-C.
+                        tokio::select! {
+                            biased;
+                            () = crate::signals::interrupted() => break,
+                            next = next => next,
+                        }
+                    }
                 };
                 let (n, item) = match next {
                     None => break,
@@ -437,6 +454,7 @@ pub(super) async fn execute(
                     }
                 };
                 if let Some(limiter) = &limiter {
+                    put_down(&mut held);
                     limiter.lock().await.tick().await;
                 }
                 // Halted while this item waited for its turn: it is not sent.
@@ -447,9 +465,7 @@ pub(super) async fn execute(
                     tally.borrow_mut().record(ended, last);
                 }
             }
-            if let Some(end) = held {
-                journal.record(&end);
-            }
+            put_down(&mut held);
         };
         let mut workers: FuturesUnordered<_> =
             (0..pace.concurrency.max(1)).map(|_| worker()).collect();
@@ -662,10 +678,12 @@ struct Sending<'r> {
 /// One item, on the worker's `lane`: its start recorded with its key before the first
 /// attempt, then its end. An item whose start cannot be recorded is not sent.
 ///
-/// The end of an item done is `held` by the worker and written with its next start (or when
-/// the worker stops), one write instead of two: nothing reads it before, and a kill that
-/// loses it leaves the item in flight in the journal, where it already was a moment before,
-/// so a resume sends it again with its key and the platform replays its answer.
+/// The end of an item done is `held` by the worker and written with its next start, or alone
+/// before the worker waits for anything (its next item, the rate) and when it stops: one write
+/// an item instead of two while items flow. Within the run only the other ends are read back
+/// (the summary's reasons); a kill that loses a held end leaves the item in flight in the
+/// journal, where it was a moment before, so a resume sends it again with its key and the
+/// platform replays its answer.
 async fn act(
     sending: &Sending<'_>,
     lane: &mut Lane,

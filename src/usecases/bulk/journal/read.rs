@@ -111,9 +111,15 @@ pub fn open(
         .read(true)
         .append(true)
         .open(path)
-        .map_err(|e| {
-            CliError::usage(format!("cannot read the journal {}: {e}", path.display()))
-                .hint("give the path printed when the run started")
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::NotFound => {
+                CliError::usage(format!("cannot read the journal {}: {e}", path.display()))
+                    .hint("give the path printed when the run started")
+            }
+            _ => CliError::failure(format!(
+                "cannot open the journal {} to continue it (a resume reads it and appends to it): {e}",
+                path.display()
+            )),
         })?;
     hold(&file, path)?;
     let reading = file.try_clone().map_err(|e| unreadable(path, e))?;

@@ -1,7 +1,8 @@
 //! Writing a journal: the plan through a buffer (it reaches the file whole, or the file is
-//! removed), then each record in one write of its own. A confirmed run streams its plan
-//! instead: each plan line waits in memory and reaches the file in the same write as the next
-//! record, so the plan line of an item is always in the file before any record of it.
+//! removed), then each record in one write (a done item's end shares the next start's, see
+//! `Journal::record_after`). A confirmed run streams its plan instead: each plan line waits in
+//! memory and reaches the file in the same write as the next record, so the plan line of an
+//! item is always in the file before any record of it.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -112,7 +113,9 @@ pub(super) fn hold(_: &File, _: &Path) -> Result<(), CliError> {
 #[cfg(unix)]
 pub(super) fn hold(file: &File, path: &Path) -> Result<(), CliError> {
     match file.try_lock() {
-        Ok(()) => Ok(()),
+        // A file system without locks (some network ones) runs without: the lock only keeps a
+        // second livectl from writing the same journal.
+        Ok(()) | Err(std::fs::TryLockError::Error(_)) => Ok(()),
         Err(std::fs::TryLockError::WouldBlock) => Err(CliError::new(
             crate::error::ErrorKind::Conflict,
             format!(
@@ -121,10 +124,6 @@ pub(super) fn hold(file: &File, path: &Path) -> Result<(), CliError> {
             ),
         )
         .hint("let that run end (or stop it with Ctrl-C), then resume what it left")),
-        Err(std::fs::TryLockError::Error(e)) => Err(CliError::failure(format!(
-            "cannot lock the journal {}: {e}",
-            path.display()
-        ))),
     }
 }
 
@@ -157,7 +156,10 @@ impl Planner {
             CliError::usage(format!("cannot create the journal {}: {e}", path.display()))
                 .hint("name a new file with --journal, or continue that run with --resume")
         })?;
-        hold(&file, path)?;
+        if let Err(e) = hold(&file, path) {
+            let _ = std::fs::remove_file(path);
+            return Err(e);
+        }
         let header = serde_json::to_vec(header)
             .map_err(|e| CliError::failure(format!("cannot write the journal's header: {e}")))?;
         let mut planner = Planner {

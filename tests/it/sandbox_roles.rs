@@ -333,6 +333,8 @@ fn an_agents_list_holds_only_what_it_may_see() {
             json!({"agent": w.cy}),
         )
         .expect(200);
+    // Queued after its own: what an agent sees interleaves the queued ones and its own.
+    let later = w.queued();
     let ids = |api: &Api, owner: &str| -> Vec<String> {
         let all = "/v1/interventions?state=queued,assigned,completed,cancelled";
         api.all(&format!("{all}{owner}"))
@@ -342,12 +344,43 @@ fn an_agents_list_holds_only_what_it_may_see() {
     };
     assert_eq!(
         ids(&admin, ""),
-        [queued.as_str(), &mine, &mine_done, &cancelled, &theirs]
+        [
+            queued.as_str(),
+            &mine,
+            &mine_done,
+            &cancelled,
+            &theirs,
+            &later
+        ]
     );
     assert_eq!(
         ids(&bo, ""),
-        [queued.as_str(), &mine, &mine_done],
+        [queued.as_str(), &mine, &mine_done, &later],
         "queued ones and its own, in any state"
+    );
+    // Its queued ones and its own are two ranges merged in id order: page by page, the same.
+    let mut paged = Vec::new();
+    let mut next = "/v1/interventions?state=queued,assigned,completed,cancelled&limit=1".to_owned();
+    loop {
+        let page = bo.get(&next).expect(200);
+        paged.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["id"].clone()),
+        );
+        let Some(cursor) = page["next_cursor"].as_str() else {
+            break;
+        };
+        next = format!(
+            "/v1/interventions?state=queued,assigned,completed,cancelled&limit=1&cursor={cursor}"
+        );
+    }
+    assert_eq!(
+        paged,
+        [queued.as_str(), &mine, &mine_done, &later],
+        "one a page"
     );
     assert_eq!(
         ids(&bo, &format!("&owner={}", w.bo)),

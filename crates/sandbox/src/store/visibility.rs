@@ -21,7 +21,8 @@ use crate::error::ApiError;
 use livectl_contract::{EventAction, Intervention, InterventionState, Kind, StreamEvent};
 
 /// The rule for one intervention, as SQL over `interventions i` with the agent bound at `?`.
-/// `may_see` below is the same rule in Rust; keep the two together.
+/// `may_see` below is the same rule in Rust, `narrow` the same as disjoint ranges; keep the
+/// three together.
 const MAY_SEE_SQL: &str = "(i.state = 'queued' OR i.owner_id = ?)";
 
 /// Whether `caller` may see an intervention as it is now.
@@ -31,15 +32,23 @@ pub fn may_see(caller: Caller, intervention: &Intervention) -> bool {
         || intervention.owner.as_deref() == Some(Kind::Agent.id(caller.agent_id).as_str())
 }
 
-/// The clause (` AND ...`) and its value that narrow a query over `interventions i` to what the
-/// caller may see: nothing for an admin.
-pub fn narrow(caller: Caller) -> Option<(String, Value)> {
-    (!caller.is_admin()).then(|| {
+/// What a query over `interventions i` may return to the caller, as ranges whose union it is:
+/// for each, the clause (` AND ...`) and the value it binds. An admin's is one range, with no
+/// clause; an agent's are `MAY_SEE_SQL`'s two sides made disjoint: the queued interventions,
+/// and its own that are not queued. Each is one index read in id order, so a page merges them
+/// (`interventions::page_sql`) and costs its size; with the OR, SQLite read every queued
+/// intervention after the cursor and sorted them, for every page an agent asked for.
+pub fn narrow(caller: Caller) -> Vec<(&'static str, Option<Value>)> {
+    if caller.is_admin() {
+        return vec![("", None)];
+    }
+    vec![
+        (" AND i.state = 'queued'", None),
         (
-            format!(" AND {MAY_SEE_SQL}"),
-            Value::Integer(caller.agent_id),
-        )
-    })
+            " AND i.owner_id = ? AND i.state != 'queued'",
+            Some(Value::Integer(caller.agent_id)),
+        ),
+    ]
 }
 
 /// Refuses an agent what is the admins' alone: lists of every user or conversation, everyone's

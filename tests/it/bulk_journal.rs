@@ -4,7 +4,7 @@
 //! and a summary lists only what was skipped or failed.
 
 use std::collections::HashSet;
-use std::process::Stdio;
+use std::process::{Child, Stdio};
 
 use serde_json::{Value, json};
 
@@ -14,6 +14,21 @@ use crate::harness::{Api, Run, Sandbox, Workspace};
 /// Runs the CLI against `url` with `token`, from `sandbox`'s HOME.
 fn cli_at(sandbox: &Sandbox, url: &str, token: &str, args: &[&str]) -> Run {
     sandbox.home.cli_at(url, token, args)
+}
+
+/// livectl started from `sandbox`'s HOME against `url` with `token`, its output piped.
+fn spawn_at(sandbox: &Sandbox, url: &str, token: &str, args: &[&str]) -> Child {
+    sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", url)
+        .env("LIVECTL_TOKEN", token)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
 }
 
 /// A run of `assign --owner none --to cy` whose journal fills after `limit` bytes: it stops
@@ -449,17 +464,12 @@ fn stopped_while_planning(stop: Stop) {
     let mut slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=500..500ms"]);
     let journal = clean.home.path().join("streamed.ndjson");
     let path = journal.to_str().unwrap();
-    let mut child = clean
-        .home
-        .livectl()
-        .env("LIVECTL_API_URL", &slow.url)
-        .env("LIVECTL_TOKEN", &api.token)
-        .args(["cancel", "--state", "queued", "--yes", "--journal", path])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_at(
+        &clean,
+        &slow.url,
+        &api.token,
+        &["cancel", "--state", "queued", "--yes", "--journal", path],
+    );
     wait_for_starts(&journal, 1);
     match stop {
         Stop::Kill => {
@@ -562,19 +572,26 @@ fn ctrl_c_while_the_listing_goes_on_is_an_interruption_even_with_nothing_planned
     let slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=500..500ms"]);
     let journal = clean.home.path().join("no-room.ndjson");
     let path = journal.to_str().unwrap();
-    let child = clean
-        .home
-        .livectl()
-        .env("LIVECTL_API_URL", &slow.url)
-        .env("LIVECTL_TOKEN", &api.token)
-        .args(["reassign", "--from", "cy", "--to", "ana", "--to", "bo"])
-        .args(["--include-away", "--yes"])
-        .args(["--journal", path, "-o", "json"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = spawn_at(
+        &clean,
+        &slow.url,
+        &api.token,
+        &[
+            "reassign",
+            "--from",
+            "cy",
+            "--to",
+            "ana",
+            "--to",
+            "bo",
+            "--include-away",
+            "--yes",
+            "--journal",
+            path,
+            "-o",
+            "json",
+        ],
+    );
     wait_for_starts(&journal, 1000);
     // SAFETY: sending SIGINT to our own child process.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
@@ -606,18 +623,22 @@ fn a_resume_while_its_run_goes_on_is_refused_and_the_run_ends_whole() {
     let slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=500..500ms"]);
     let journal = clean.home.path().join("held.ndjson");
     let path = journal.to_str().unwrap();
-    let child = clean
-        .home
-        .livectl()
-        .env("LIVECTL_API_URL", &slow.url)
-        .env("LIVECTL_TOKEN", &api.token)
-        .args(["cancel", "--state", "queued", "--yes", "--concurrency", "2"])
-        .args(["--journal", path, "-q"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = spawn_at(
+        &clean,
+        &slow.url,
+        &api.token,
+        &[
+            "cancel",
+            "--state",
+            "queued",
+            "--yes",
+            "--concurrency",
+            "2",
+            "--journal",
+            path,
+            "-q",
+        ],
+    );
     wait_for_starts(&journal, 1);
     let refused = clean.cli(&api.token, &["cancel", "--resume", path, "--yes"]);
     refused.fails(

@@ -539,13 +539,13 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
         .fails(2, "give ids or filters, not both");
     let missing = sandbox.home.path().join("missing.ndjson");
     cli(&["reassign", "--resume", missing.to_str().unwrap()]).fails(2, "cannot read the journal");
-    // A journal that cannot be appended to (here a directory) is a failure to open it, said so.
+    // A directory given as the journal is a path given wrong, as a missing file is.
     cli(&[
         "reassign",
         "--resume",
         sandbox.home.path().to_str().unwrap(),
     ])
-    .fails(1, "to continue it (a resume reads it and appends to it)");
+    .fails(2, "Is a directory");
     let corrupt = sandbox.home.path().join("corrupt.ndjson");
     std::fs::write(&corrupt, "not json\n").unwrap();
     cli(&["reassign", "--resume", corrupt.to_str().unwrap()]).fails(2, "is not a livectl journal");

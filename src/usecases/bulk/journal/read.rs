@@ -112,10 +112,12 @@ pub fn open(
         .append(true)
         .open(path)
         .map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => {
+            // A path given wrong.
+            io::ErrorKind::NotFound | io::ErrorKind::IsADirectory => {
                 CliError::usage(format!("cannot read the journal {}: {e}", path.display()))
                     .hint("give the path printed when the run started")
             }
+            // A journal this user may not write, a file system gone read-only.
             _ => CliError::failure(format!(
                 "cannot open the journal {} to continue it (a resume reads it and appends to it): {e}",
                 path.display()

@@ -313,6 +313,59 @@ fn a_done_items_end_is_written_before_the_run_waits_for_its_rate() {
     assert!(text.contains(r#""outcome":"done""#), "{text}");
 }
 
+/// A Ctrl-C while the run waits for its turn (the rate) stops it then, not at the next turn.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_the_run_waits_for_its_rate_stops_it_then() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    for _ in 0..3 {
+        w.queued();
+    }
+    let journal = sandbox.home.path().join("slow.ndjson");
+    let path = journal.to_str().unwrap();
+    // The next turn is 100 seconds after the first.
+    let mut child = spawn(
+        &sandbox,
+        &api.token,
+        &[
+            "cancel",
+            "--state",
+            "queued",
+            "--yes",
+            "--journal",
+            path,
+            "--rate",
+            "0.01",
+            "--concurrency",
+            "1",
+        ],
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !std::fs::read_to_string(&journal)
+        .unwrap_or_default()
+        .contains(r#"{"event":"end","n":0,"#)
+    {
+        assert!(Instant::now() < deadline, "the first item never ended");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    // SAFETY: sending SIGINT to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("still waiting for its next turn after a Ctrl-C");
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    assert_eq!(status.code(), Some(130));
+    assert_eq!(acted(&api, "cancelled").len(), 1, "nothing sent after it");
+}
+
 #[test]
 fn a_partial_failure_exits_3_and_names_the_failed_items() {
     let sandbox = Sandbox::start(&[]);

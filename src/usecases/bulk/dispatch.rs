@@ -341,6 +341,10 @@ pub(super) async fn execute(
     // Ctrl-C or SIGTERM stops dispatching; what is in flight finishes, the summary follows.
     let _claim = crate::signals::claim();
     let stop = Arc::new(AtomicBool::new(false));
+    // Whether a stop was asked for: the flag, or the signal itself, since the watcher that sets
+    // the flag may not have run yet (one thread runs both).
+    let stop_asked =
+        || stop.load(Ordering::SeqCst) || crate::signals::interrupted().now_or_never().is_some();
     let watcher = {
         let stop = stop.clone();
         tokio::spawn(async move {
@@ -409,10 +413,8 @@ pub(super) async fn execute(
         // soon as one ends, so a request goes out in the same poll that read the answer.
         // Ctrl-C, a journal that failed, a plan line that could not be read or targets that
         // could not be listed: no item is sent any more.
-        // The signal itself is asked too: the watcher that sets `stop` may not have run yet.
         let halted = || {
-            stop.load(Ordering::SeqCst)
-                || crate::signals::interrupted().now_or_never().is_some()
+            stop_asked()
                 || journal.is_broken()
                 || unreadable.borrow().is_some()
                 || listing.borrow().is_some()
@@ -454,8 +456,19 @@ pub(super) async fn execute(
                     }
                 };
                 if let Some(limiter) = &limiter {
-                    put_down(&mut held);
-                    limiter.lock().await.tick().await;
+                    let turn = async {
+                        limiter.lock().await.tick().await;
+                    };
+                    tokio::pin!(turn);
+                    if turn.as_mut().now_or_never().is_none() {
+                        put_down(&mut held);
+                        // Waiting for its turn does not hold up a Ctrl-C either.
+                        tokio::select! {
+                            biased;
+                            () = crate::signals::interrupted() => break,
+                            () = turn => {}
+                        }
+                    }
                 }
                 // Halted while this item waited for its turn: it is not sent.
                 if halted() {
@@ -483,7 +496,7 @@ pub(super) async fn execute(
             break;
         }
         let again = tally.borrow().again;
-        if again == 0 || last || stop.load(Ordering::SeqCst) || journal.is_broken() {
+        if again == 0 || last || stop_asked() || journal.is_broken() {
             break;
         }
         pass += 1;
@@ -535,10 +548,7 @@ pub(super) async fn execute(
     let not_sent = ledger.left();
     // A Ctrl-C that came after the last item was sent interrupted nothing, unless the targets
     // were still being listed.
-    // Asked of the signal itself too: the watcher that sets `stop` may not have run yet.
-    let asked =
-        stop.load(Ordering::SeqCst) || crate::signals::interrupted().now_or_never().is_some();
-    let interrupted = asked && (not_sent > 0 || journal.is_planning());
+    let interrupted = stop_asked() && (not_sent > 0 || journal.is_planning());
     let summary = Summary {
         run_id: header.run_id.clone(),
         action: header.action.clone(),

@@ -156,6 +156,8 @@ impl Planner {
             CliError::usage(format!("cannot create the journal {}: {e}", path.display()))
                 .hint("name a new file with --journal, or continue that run with --resume")
         })?;
+        // Locked already, by a `--resume` that opened the new file in between: it is not ours
+        // to write, nor left behind empty.
         if let Err(e) = hold(&file, path) {
             let _ = std::fs::remove_file(path);
             return Err(e);

@@ -386,6 +386,17 @@ fn an_agents_list_holds_only_what_it_may_see() {
         ids(&bo, &format!("&owner={}", w.bo)),
         [mine.as_str(), &mine_done]
     );
+    // Filters that bind values of their own, before each range's own value.
+    for filter in [
+        format!("&department={}", w.support),
+        "&queued_after=2000-01-01T00:00:00Z&updated_after=2000-01-01T00:00:00Z".to_owned(),
+    ] {
+        assert_eq!(
+            ids(&bo, &filter),
+            [queued.as_str(), &mine, &mine_done, &later],
+            "{filter}"
+        );
+    }
     assert!(
         ids(&bo, &format!("&owner={}", w.cy)).is_empty(),
         "another agent's: none"

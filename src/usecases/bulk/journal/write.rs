@@ -105,11 +105,6 @@ impl PlanRecord<'_> {
 /// ends): the run that writes a journal holds it, so a `--resume` of that journal while the run
 /// goes on is refused rather than cutting and interleaving lines the run is writing. Unix only:
 /// elsewhere such a lock is mandatory and would keep the run from reading its own plan back.
-#[cfg(not(unix))]
-pub(super) fn hold(_: &File, _: &Path) -> Result<(), CliError> {
-    Ok(())
-}
-
 #[cfg(unix)]
 pub(super) fn hold(file: &File, path: &Path) -> Result<(), CliError> {
     match file.try_lock() {
@@ -125,6 +120,12 @@ pub(super) fn hold(file: &File, path: &Path) -> Result<(), CliError> {
         )
         .hint("let that run end (or stop it with Ctrl-C), then resume what it left")),
     }
+}
+
+/// No lock where locks are mandatory (see the Unix `hold`).
+#[cfg(not(unix))]
+pub(super) fn hold(_: &File, _: &Path) -> Result<(), CliError> {
+    Ok(())
 }
 
 /// A journal being planned: the header, then the plan, one item at a time. Any failure to

@@ -105,18 +105,71 @@ fn two_thousand_assigns_and_a_spread_reassign_under_faults_act_exactly_once() {
     );
 }
 
-fn spawn(sandbox: &Sandbox, token: &str, args: &[&str]) -> Child {
-    sandbox
-        .home
-        .livectl()
-        .env("LIVECTL_API_URL", &sandbox.url)
+/// livectl from `sandbox`'s HOME against `url` with `token` and `args`, no stdin.
+pub(crate) fn livectl_at(
+    sandbox: &Sandbox,
+    url: &str,
+    token: &str,
+    args: &[&str],
+) -> std::process::Command {
+    let mut command = sandbox.home.livectl();
+    command
+        .env("LIVECTL_API_URL", url)
         .env("LIVECTL_TOKEN", token)
         .args(args)
-        .stdin(Stdio::null())
+        .stdin(Stdio::null());
+    command
+}
+
+fn spawn(sandbox: &Sandbox, token: &str, args: &[&str]) -> Child {
+    livectl_at(sandbox, &sandbox.url, token, args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap()
+}
+
+/// Waits until the journal holds `line` (a part of one).
+fn wait_for_line(journal: &std::path::Path, line: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let text = std::fs::read_to_string(journal).unwrap_or_default();
+        if text.contains(line) {
+            return text;
+        }
+        assert!(Instant::now() < deadline, "the journal never held {line}");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+/// A cancel of 3 queued interventions, one at a time at `rate` a second, with its journal,
+/// once its first item ended: the sandbox, its API, the journal's text then and the run.
+fn paced_cancel(rate: &str) -> (Sandbox, Api, String, Child) {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    for _ in 0..3 {
+        w.queued();
+    }
+    let journal = sandbox.home.path().join("paced.ndjson");
+    let child = spawn(
+        &sandbox,
+        &api.token,
+        &[
+            "cancel",
+            "--state",
+            "queued",
+            "--yes",
+            "--journal",
+            journal.to_str().unwrap(),
+            "--rate",
+            rate,
+            "--concurrency",
+            "1",
+        ],
+    );
+    let text = wait_for_line(&journal, r#"{"event":"end","n":0,"#);
+    (sandbox, api, text, child)
 }
 
 /// Waits until the journal records at least `n` started items.
@@ -270,40 +323,8 @@ fn ctrl_c_stops_dispatching_and_the_rest_resumes() {
 /// not held back for the next item's start, which may be seconds away.
 #[test]
 fn a_done_items_end_is_written_before_the_run_waits_for_its_rate() {
-    let sandbox = Sandbox::start(&[]);
-    let api = sandbox.api();
-    let w = Workspace::new(&api);
-    for _ in 0..3 {
-        w.queued();
-    }
-    let journal = sandbox.home.path().join("paced.ndjson");
-    let path = journal.to_str().unwrap();
-    // One item every 2 seconds, one at a time.
-    let mut child = spawn(
-        &sandbox,
-        &api.token,
-        &[
-            "cancel",
-            "--state",
-            "queued",
-            "--yes",
-            "--journal",
-            path,
-            "--rate",
-            "0.5",
-            "--concurrency",
-            "1",
-        ],
-    );
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let text = loop {
-        let text = std::fs::read_to_string(&journal).unwrap_or_default();
-        if text.contains(r#"{"event":"end","n":0,"#) {
-            break text;
-        }
-        assert!(Instant::now() < deadline, "the first item never ended");
-        std::thread::sleep(Duration::from_millis(2));
-    };
+    // One item every 2 seconds.
+    let (_sandbox, _api, text, mut child) = paced_cancel("0.5");
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(
@@ -317,41 +338,11 @@ fn a_done_items_end_is_written_before_the_run_waits_for_its_rate() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_while_the_run_waits_for_its_rate_stops_it_then() {
-    let sandbox = Sandbox::start(&[]);
-    let api = sandbox.api();
-    let w = Workspace::new(&api);
-    for _ in 0..3 {
-        w.queued();
-    }
-    let journal = sandbox.home.path().join("slow.ndjson");
-    let path = journal.to_str().unwrap();
     // The next turn is 100 seconds after the first.
-    let mut child = spawn(
-        &sandbox,
-        &api.token,
-        &[
-            "cancel",
-            "--state",
-            "queued",
-            "--yes",
-            "--journal",
-            path,
-            "--rate",
-            "0.01",
-            "--concurrency",
-            "1",
-        ],
-    );
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !std::fs::read_to_string(&journal)
-        .unwrap_or_default()
-        .contains(r#"{"event":"end","n":0,"#)
-    {
-        assert!(Instant::now() < deadline, "the first item never ended");
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    let (_sandbox, api, _, mut child) = paced_cancel("0.01");
     // SAFETY: sending SIGINT to our own child process.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let deadline = Instant::now() + Duration::from_secs(60);
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
             break status;

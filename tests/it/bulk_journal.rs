@@ -8,7 +8,7 @@ use std::process::{Child, Stdio};
 
 use serde_json::{Value, json};
 
-use crate::bulk::{acted, wait_for_starts};
+use crate::bulk::{acted, livectl_at, wait_for_starts};
 use crate::harness::{Api, Run, Sandbox, Workspace};
 
 /// Runs the CLI against `url` with `token`, from `sandbox`'s HOME.
@@ -18,13 +18,7 @@ fn cli_at(sandbox: &Sandbox, url: &str, token: &str, args: &[&str]) -> Run {
 
 /// livectl started from `sandbox`'s HOME against `url` with `token`, its output piped.
 fn spawn_at(sandbox: &Sandbox, url: &str, token: &str, args: &[&str]) -> Child {
-    sandbox
-        .home
-        .livectl()
-        .env("LIVECTL_API_URL", url)
-        .env("LIVECTL_TOKEN", token)
-        .args(args)
-        .stdin(Stdio::null())
+    livectl_at(sandbox, url, token, args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -122,8 +122,8 @@ enum Acted {
 struct Ended {
     n: u64,
     result: ItemResult,
-    /// Where its end line is; None when it could not be written, or is held (a done item's:
-    /// the summary reads back only the others).
+    /// Where its end line is; None when it could not be written, or is deferred (a done
+    /// item's: the summary reads back only the others).
     at: Option<u64>,
     /// Failed for a reason that may pass if sent again.
     retry: bool,
@@ -265,13 +265,13 @@ async fn plan_live(
                     .now_or_never()
                     .is_some();
                 if !ready || journal.pending() >= PLAN_CHUNK {
-                    journal.flush_plan();
+                    journal.flush();
                     grown.more.notify_waiters();
                 }
             }
         }
     }
-    journal.flush_plan();
+    journal.flush();
     grown.over.set(true);
     grown.more.notify_waiters();
 }
@@ -421,14 +421,8 @@ pub(super) async fn execute(
         };
         let worker = || async {
             let mut lane = client.lane();
-            // The end of the last item done: written with the next start (`act`), or alone
-            // before the worker waits for anything, so it is never held while nothing is sent.
-            let mut held = None;
-            let put_down = |held: &mut Option<Line>| {
-                if let Some(end) = held.take() {
-                    journal.record(&end);
-                }
-            };
+            // Ends deferred (`act`) go out with the next record, or before a worker waits for
+            // anything, so none is kept while nothing is sent.
             loop {
                 if halted() {
                     break;
@@ -438,7 +432,7 @@ pub(super) async fn execute(
                 let next = match next.as_mut().now_or_never() {
                     Some(next) => next,
                     None => {
-                        put_down(&mut held);
+                        journal.flush();
                         // Waiting for the listing's next page does not hold up a Ctrl-C.
                         tokio::select! {
                             biased;
@@ -461,7 +455,7 @@ pub(super) async fn execute(
                     };
                     tokio::pin!(turn);
                     if turn.as_mut().now_or_never().is_none() {
-                        put_down(&mut held);
+                        journal.flush();
                         // Waiting for its turn does not hold up a Ctrl-C either.
                         tokio::select! {
                             biased;
@@ -474,11 +468,11 @@ pub(super) async fn execute(
                 if halted() {
                     break;
                 }
-                if let Acted::Ended(ended) = act(&sending, &mut lane, &mut held, n, item).await {
+                if let Acted::Ended(ended) = act(&sending, &mut lane, n, item).await {
                     tally.borrow_mut().record(ended, last);
                 }
             }
-            put_down(&mut held);
+            journal.flush();
         };
         let mut workers: FuturesUnordered<_> =
             (0..pace.concurrency.max(1)).map(|_| worker()).collect();
@@ -688,19 +682,13 @@ struct Sending<'r> {
 /// One item, on the worker's `lane`: its start recorded with its key before the first
 /// attempt, then its end. An item whose start cannot be recorded is not sent.
 ///
-/// The end of an item done is `held` by the worker and written with its next start, or alone
-/// before the worker waits for anything (its next item, the rate) and when it stops: one write
-/// an item instead of two while items flow. Within the run only the other ends are read back
-/// (the summary's reasons); a kill that loses a held end leaves the item in flight in the
-/// journal, where it was a moment before, so a resume sends it again with its key and the
+/// The end of an item done is deferred (`Journal::defer`): it goes out with the next record,
+/// or when a worker is about to wait for anything (its next item, the rate) or stops: one
+/// write an item instead of two while items flow. Within the run only the other ends are read
+/// back (the summary's reasons); a kill that loses a deferred end leaves the item in flight in
+/// the journal, where it was a moment before, so a resume sends it again with its key and the
 /// platform replays its answer.
-async fn act(
-    sending: &Sending<'_>,
-    lane: &mut Lane,
-    held: &mut Option<Line>,
-    n: u64,
-    item: Item,
-) -> Acted {
+async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acted {
     let Sending {
         journal,
         picks,
@@ -708,11 +696,13 @@ async fn act(
         ..
     } = sending;
     let key = key(run_id, &item);
-    let start = Line::Start {
-        n,
-        key: key.clone(),
-    };
-    if journal.record_after(held.take().as_ref(), &start).is_none() {
+    if journal
+        .record(&Line::Start {
+            n,
+            key: key.clone(),
+        })
+        .is_none()
+    {
         return Acted::NotSent;
     }
     let (outcome, reason, retry) = match item.action.target() {
@@ -749,7 +739,7 @@ async fn act(
     };
     // Only what did not end done is read back (for the summary), from where its end is.
     let at = if outcome == ItemOutcome::Done {
-        *held = Some(end);
+        journal.defer(&end);
         None
     } else {
         journal.record(&end)

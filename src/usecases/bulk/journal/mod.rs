@@ -3,8 +3,8 @@
 //! then the plan, one numbered line an item, closed by a `planned` line with the count; then a
 //! `start` line before an item's first attempt (with its idempotency key) and an `end` line when
 //! it ends, both by plan number. A start is written before its request goes out; the end of an
-//! item done goes out with its worker's next start, in the same write (a kill that loses it
-//! leaves the item in flight, which a resume replays with its key), any other end at once:
+//! item done goes out with the next record, in the same write (a kill that loses it leaves the
+//! item in flight, which a resume replays with its key), any other end at once:
 //!
 //! ```text
 //! {"journal":"livectl-bulk-journal","version":3,"run_id":"20261124T120000Z-3f2a1c","action":"reassign","workspace":"ws_9c…","agent":"ag_1","target":"http://127.0.0.1:7000","created_at":"2026-11-24T12:00:00Z"}

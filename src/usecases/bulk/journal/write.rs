@@ -1,8 +1,8 @@
 //! Writing a journal: the plan through a buffer (it reaches the file whole, or the file is
-//! removed), then each record in one write (a done item's end shares the next start's, see
-//! `Journal::record_after`). A confirmed run streams its plan instead: each plan line waits in
-//! memory and reaches the file in the same write as the next record, so the plan line of an
-//! item is always in the file before any record of it.
+//! removed), then each record in one write. A confirmed run streams its plan instead: each
+//! plan line waits in memory and reaches the file in the same write as the next record, so the
+//! plan line of an item is always in the file before any record of it; the end of an item done
+//! waits the same way (`Journal::defer`).
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -286,7 +286,8 @@ struct Inner {
     error: Option<String>,
     /// The items planned so far while the plan streams; None once it is closed.
     planning: Option<u64>,
-    /// Plan lines not in the file yet: they go ahead of the next record, in its write.
+    /// Lines not in the file yet (plan lines, deferred ends): they go ahead of the next
+    /// record, in its write.
     pending: Vec<u8>,
 }
 
@@ -347,26 +348,26 @@ impl Journal {
     /// The first failure is kept (see `failure`), the fragment it left is cut off where the
     /// file system allows, and nothing is written after it, so the journal stays resumable.
     pub fn record(&self, line: &Line) -> Option<u64> {
-        self.record_after(None, line)
+        let mut bytes = serde_json::to_vec(line).ok()?;
+        bytes.push(b'\n');
+        let mut inner = self.lock()?;
+        inner.append(&bytes, &self.broken)
     }
 
-    /// Appends `held`, a record kept back until now, and `line` in one write (neither, when it
-    /// fails); says where `line` starts. A worker holds a done item's end until its next start,
-    /// so an item costs the run one write instead of two.
-    pub fn record_after(&self, held: Option<&Line>, line: &Line) -> Option<u64> {
-        let mut bytes = Vec::with_capacity(160);
-        let mut put = |line: &Line| {
-            serde_json::to_writer(&mut bytes, line).ok()?;
-            bytes.push(b'\n');
-            Some(bytes.len())
+    /// Keeps `line` to go out ahead of the next record (or `flush`), in the same write, as a
+    /// streaming plan's lines do: the end of an item done, which nothing waits for, so an item
+    /// costs the run one write instead of two. Nothing is kept once the journal failed.
+    pub fn defer(&self, line: &Line) {
+        let Some(mut inner) = self.lock() else {
+            return;
         };
-        let lead = match held {
-            Some(held) => put(held)?,
-            None => 0,
-        };
-        put(line)?;
-        let at = self.lock()?.append(&bytes, &self.broken)?;
-        Some(at + lead as u64)
+        if inner.error.is_some() {
+            return;
+        }
+        let Inner { pending, .. } = &mut *inner;
+        if serde_json::to_writer(&mut *pending, line).is_ok() {
+            pending.push(b'\n');
+        }
     }
 
     /// Plans the next item of a streaming plan; its number, or None once the journal cannot
@@ -408,13 +409,14 @@ impl Journal {
         self.lock().is_some_and(|inner| inner.planning.is_some())
     }
 
-    /// How many bytes of plan lines wait to be written.
+    /// How many bytes of lines (plan lines, deferred ends) wait to be written.
     pub fn pending(&self) -> usize {
         self.lock().map_or(0, |inner| inner.pending.len())
     }
 
-    /// Writes the plan lines still pending, so the file holds every item planned so far.
-    pub fn flush_plan(&self) {
+    /// Writes the lines still pending, so the file holds every item planned and every end
+    /// deferred so far.
+    pub fn flush(&self) {
         if let Some(mut inner) = self.lock()
             && !inner.pending.is_empty()
         {

@@ -4,7 +4,12 @@
 //! 429 with Retry-After without acting; `drop` lets the request act and commit, then closes the
 //! connection without an answer (the case idempotency keys exist for); `latency` delays each
 //! request by a random time in the range.
+//!
+//! With a `seed`, what a request meets depends only on which request it is: its method, its
+//! path and how many times the same method and path came before. Requests arriving in another
+//! order (many clients, a bulk run's workers) meet the same faults, so a failure replays.
 
+use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -90,7 +95,8 @@ fn parse_latency(value: &str) -> Result<(Duration, Duration), String> {
 
 pub struct Faults {
     spec: FaultSpec,
-    rng: Mutex<fastrand::Rng>,
+    /// With a seed: how many times each method and path was asked.
+    asked: Mutex<HashMap<String, u64>>,
 }
 
 enum Draw {
@@ -101,20 +107,32 @@ enum Draw {
 
 impl Faults {
     pub fn new(spec: FaultSpec) -> Arc<Faults> {
-        let rng = match spec.seed {
-            Some(seed) => fastrand::Rng::with_seed(seed),
-            None => fastrand::Rng::new(),
-        };
         Arc::new(Faults {
             spec,
-            rng: Mutex::new(rng),
+            asked: Mutex::new(HashMap::new()),
         })
     }
 
-    fn draw(&self) -> (Duration, Draw) {
-        let Ok(mut rng) = self.rng.lock() else {
-            return (Duration::ZERO, Draw::Pass { drop: false });
+    /// The dice of one request: drawn from the seed, the request and how many times it came
+    /// before when there is a seed, at random otherwise.
+    fn dice(&self, method: &str, path: &str) -> fastrand::Rng {
+        let Some(seed) = self.spec.seed else {
+            return fastrand::Rng::new();
         };
+        let request = format!("{method} {path}");
+        let nth = match self.asked.lock() {
+            Ok(mut asked) => {
+                let nth = asked.entry(request.clone()).or_insert(0);
+                *nth += 1;
+                *nth
+            }
+            Err(_) => 0,
+        };
+        fastrand::Rng::with_seed(fnv1a(seed, request.as_bytes(), nth))
+    }
+
+    fn draw(&self, method: &str, path: &str) -> (Duration, Draw) {
+        let mut rng = self.dice(method, path);
         let delay = match self.spec.latency {
             Some((low, high)) => {
                 Duration::from_millis(rng.u64(low.as_millis() as u64..=high.as_millis() as u64))
@@ -135,11 +153,27 @@ impl Faults {
     }
 }
 
+/// FNV-1a over the seed, the request and its count: stable across builds and platforms, so a
+/// seed means the same faults wherever it is replayed.
+fn fnv1a(seed: u64, request: &[u8], nth: u64) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in seed
+        .to_le_bytes()
+        .iter()
+        .chain(request)
+        .chain(&nth.to_le_bytes())
+    {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
 pub async fn layer(State(faults): State<Arc<Faults>>, request: Request, next: Next) -> Response {
     if !request.uri().path().starts_with("/v1/") {
         return next.run(request).await;
     }
-    let (delay, draw) = faults.draw();
+    let (delay, draw) = faults.draw(request.method().as_str(), request.uri().path());
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }

@@ -119,7 +119,13 @@ impl Targets {
         } else {
             None
         };
-        targets::select(client, &self.ids, query)
+        // The listing is read as the run's items are sent: with as many passes.
+        let pace = self
+            .bulk
+            .options(ctx.global.yes)
+            .pace
+            .over(bulk::Pace::default());
+        targets::select(client, &self.ids, query, pace.retries)
     }
 
     /// Runs a plan: at once for one id given as an argument, as a bulk run otherwise.

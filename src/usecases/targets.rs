@@ -151,11 +151,14 @@ fn stdin_ids<'a>(repeats: Arc<AtomicU64>) -> LocalBoxStream<'a, Result<Target, C
 }
 
 /// Resolves TARGETS into the interventions to act on, as a stream: ids, `-` for stdin, or the
-/// interventions a query selects (with the version listed, for If-Match).
+/// interventions a query selects (with the version listed, for If-Match). A page of the listing
+/// that failed for a reason that may pass is asked for again `passes` more times, as the run's
+/// failed items are.
 pub fn select<'a>(
     client: &'a Client,
     ids: &[String],
     query: Option<InterventionQuery>,
+    passes: u32,
 ) -> Result<Selection<'a>, CliError> {
     if !ids.is_empty() && query.is_some() {
         return Err(CliError::usage("give ids or filters, not both"));
@@ -195,7 +198,7 @@ pub fn select<'a>(
         source: Source::Filters,
         // Every page is planned: the next is asked for while this one is decoded and planned.
         targets: client
-            .intervention_refs_ahead(query, FULL_PAGE)
+            .intervention_refs_ahead(query, FULL_PAGE, passes)
             .map(|listed| listed.map(Target::from).map_err(CliError::from))
             .boxed_local(),
         repeats,

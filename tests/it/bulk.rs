@@ -105,6 +105,54 @@ fn two_thousand_assigns_and_a_spread_reassign_under_faults_act_exactly_once() {
     );
 }
 
+#[test]
+fn a_page_of_the_listing_that_fails_its_retries_is_asked_again_as_items_are() {
+    // CI, 2026-11-29: under one fault in three, the second page of a reassign's listing failed
+    // its five attempts; the run stopped after the first 1,000 items with exit 1 and a resume
+    // hint, though a failed item would have been sent again in an end-of-run pass.
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids: HashSet<String> = (0..1001).map(|_| w.queued()).collect();
+    // Seed 1851 makes the first page pass, the five attempts of the second (a page holds 1,000)
+    // fail, and its sixth pass: see `faults.rs`, whose draws depend on the request alone.
+    let faulty = Sandbox::start_in(clean.home.clone(), &["--faults", "error=0.3,seed=1851"]);
+    let journal = clean.home.path().join("cancel.ndjson");
+    let run = faulty.cli(
+        &api.token,
+        &[
+            "cancel",
+            "--owner",
+            "none",
+            "-q",
+            "-vv",
+            "--yes",
+            "--journal",
+            journal.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let again: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("asking for the page again"))
+        .collect();
+    assert_eq!(again.len(), 1, "{}", run.stderr);
+    assert!(
+        again[0].contains("in 1000 ms (pass 1 of 2) after: ")
+            && again[0].contains("injected fault"),
+        "{}",
+        again[0]
+    );
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(
+        cancelled.keys().cloned().collect::<HashSet<_>>(),
+        ids,
+        "every item was cancelled, the one on the second page too"
+    );
+    assert!(cancelled.values().all(|n| *n == 1), "and none twice");
+}
+
 /// livectl from `sandbox`'s HOME against `url` with `token` and `args`, no stdin.
 pub(crate) fn livectl_at(
     sandbox: &Sandbox,

@@ -7,6 +7,7 @@ use reqwest::Method;
 use serde::de::DeserializeOwned;
 
 use crate::error::ClientError;
+use crate::retry::pass_pause;
 use crate::token::Token;
 use crate::transport::{Answer, Body, Log, Options, RawAnswer, Transport, decode};
 use livectl_contract::query::Paged;
@@ -317,12 +318,14 @@ impl Client {
 
     /// Every item of a list that will be read to its end (an export, a whole catalog): the next
     /// page is asked for and decoded while the caller works through the current one. At most
-    /// three pages are held: the one being read, one waiting, one arriving.
+    /// three pages are held: the one being read, one waiting, one arriving. A page that failed
+    /// for a reason that may pass is asked for again `again` more times, after `pass_pause`.
     pub fn list_ahead<T, Q>(
         &self,
         segments: &[&str],
         query: Q,
         page_size: u32,
+        again: u32,
     ) -> impl Stream<Item = Result<T, ClientError>> + use<T, Q>
     where
         T: DeserializeOwned + Send + 'static,
@@ -340,7 +343,23 @@ impl Client {
             query.set_page(page_size, cursor);
             tokio::spawn(async move {
                 let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
-                client.page_body(&segments, &query).await
+                let mut pass = 0;
+                loop {
+                    match client.page_body(&segments, &query).await {
+                        Err(e) if e.is_transient() && pass < again => {
+                            pass += 1;
+                            let pause = pass_pause(pass);
+                            client.transport.log(2, || {
+                                format!(
+                                    "  asking for the page again in {} ms (pass {pass} of {again}) after: {e}",
+                                    pause.as_millis()
+                                )
+                            });
+                            tokio::time::sleep(pause).await;
+                        }
+                        page => return page,
+                    }
+                }
             })
         };
         tokio::spawn(async move {
@@ -419,7 +438,7 @@ impl Client {
         &self,
         segments: &[&str],
     ) -> Result<Vec<T>, ClientError> {
-        self.list_ahead(segments, PageQuery::default(), FULL_PAGE)
+        self.list_ahead(segments, PageQuery::default(), FULL_PAGE, 0)
             .try_collect()
             .await
     }
@@ -487,13 +506,16 @@ impl Client {
 
     /// All the interventions matching a query, read in part (what a plan needs), the next page
     /// asked for while this one is decoded: for a reader that takes every page (a bulk run's
-    /// plan).
+    /// plan). A page that failed for a reason that may pass is asked for again up to `again`
+    /// more times, as a run's items are sent again in its end-of-run passes: a run lives on its
+    /// listing, and losing one page would stop it whole.
     pub fn intervention_refs_ahead(
         &self,
         query: InterventionQuery,
         page_size: u32,
+        again: u32,
     ) -> impl Stream<Item = Result<InterventionRef, ClientError>> + use<> {
-        self.list_ahead(&Endpoint::Interventions.segments(), query, page_size)
+        self.list_ahead(&Endpoint::Interventions.segments(), query, page_size, again)
     }
 
     /// The first page of interventions matching a query.
@@ -543,8 +565,8 @@ impl Client {
         query: HistoryQuery,
     ) -> impl Stream<Item = Result<T, ClientError>> + use<T> {
         match user {
-            Some(id) => self.list_ahead(&["v1", "users", id, "history"], query, FULL_PAGE),
-            None => self.list_ahead(&["v1", "history"], query, FULL_PAGE),
+            Some(id) => self.list_ahead(&["v1", "users", id, "history"], query, FULL_PAGE, 0),
+            None => self.list_ahead(&["v1", "history"], query, FULL_PAGE, 0),
         }
     }
 

@@ -51,6 +51,13 @@ impl RetryPolicy {
     }
 }
 
+/// The pause before pass `pass` (1 for the first) over what failed for a reason that may pass:
+/// a bulk run's end-of-run passes over its items, and a page of its plan asked for again. It
+/// grows with each pass so a failing server can recover: 1 s, 2 s, 4 s, then 8 s.
+pub fn pass_pause(pass: u32) -> Duration {
+    Duration::from_millis(500 << pass.min(4))
+}
+
 /// A token bucket of retries: every request adds half a retry, every retry takes one, so a
 /// server failing everything sees at most one retry for every two requests. Counted in tenths.
 #[derive(Debug)]

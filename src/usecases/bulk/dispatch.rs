@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use futures_util::stream::{FuturesUnordered, LocalBoxStream};
 use futures_util::{FutureExt, StreamExt};
-use livectl_client::retry::retryable_status;
+use livectl_client::retry::{pass_pause, retryable_status};
 use livectl_client::{Client, ClientError, Lane, Options as Send};
 use livectl_contract::{Action, AssignRequest, ProblemCode};
 use tokio::sync::Notify;
@@ -500,8 +500,7 @@ pub(super) async fn execute(
             pass + 1,
             pace.retries + 1
         ));
-        // A pause that grows with each pass, so a server that is failing can recover.
-        let pause = Duration::from_millis(500 << pass.min(4));
+        let pause = pass_pause(pass);
         tokio::select! {
             () = tokio::time::sleep(pause) => {}
             () = crate::signals::interrupted() => {}

@@ -7,7 +7,8 @@
 //!
 //! With a `seed`, what a request meets depends only on which request it is: its method, its
 //! path and how many times the same method and path came before. Requests arriving in another
-//! order (many clients, a bulk run's workers) meet the same faults, so a failure replays.
+//! order (many clients, a bulk run's workers) meet the same faults, so a failure replays. The
+//! counts are kept while the sandbox runs: one entry for each method and path asked.
 
 use std::collections::HashMap;
 use std::str::FromStr;

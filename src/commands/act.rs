@@ -120,11 +120,7 @@ impl Targets {
             None
         };
         // The listing is read as the run's items are sent: with as many passes.
-        let pace = self
-            .bulk
-            .options(ctx.global.yes)
-            .pace
-            .over(bulk::Pace::default());
+        let pace = self.bulk.options(ctx.global.yes).pace.fresh();
         targets::select(client, &self.ids, query, pace.retries)
     }
 

@@ -128,8 +128,9 @@ pub struct BulkArgs {
     #[arg(long, value_name = "N", value_parser = rate)]
     pub rate: Option<f64>,
     /// Passes at the end of the run over items that failed for a passing reason (5xx, timeouts,
-    /// retries spent), with their same keys; a page of the listing that failed so is asked for
-    /// again as many times [default: 2, or the run's own on --resume]
+    /// retries spent), with their same keys; in a run chosen by filters, a page of the listing
+    /// that failed so is asked for again as many times [default: 2, or the run's own on
+    /// --resume]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: Option<u32>,
     /// Print what would change and change nothing

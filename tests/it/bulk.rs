@@ -29,8 +29,8 @@ fn two_thousand_assigns_and_a_spread_reassign_under_faults_act_exactly_once() {
     let ids: HashSet<String> = (0..2000).map(|_| w.queued()).collect();
     // As the issue measured it: one request in five fails, some connections drop after the
     // action committed, some are throttled. One run, no resume, ends with every item done once:
-    // what exhausts its retries gets end-of-run passes with its same key (with --retries 0, five
-    // items of this seed fail and the run exits 3).
+    // what exhausts its retries gets end-of-run passes with its same key (with --retries 0, the
+    // assign of this seed ends whole, but four items of the reassign fail and it exits 3).
     let faulty = Sandbox::start_in(
         clean.home.clone(),
         &["--faults", "error=0.2,drop=0.05,throttle=0.05,seed=1"],

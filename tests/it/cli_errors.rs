@@ -298,8 +298,8 @@ fn the_client_retries_through_faults_and_acts_exactly_once() {
     let api = clean.api();
     let w = Workspace::new(&api);
     let ids: Vec<String> = (0..10).map(|_| w.queued()).collect();
-    // A seed fixes each request's faults (`faults.rs`): with 12, every one of these ten single
-    // assigns (which get no end-of-run pass) meets both kinds and passes within its attempts;
+    // A seed fixes each request's faults (`faults.rs`): with 12, the ten single assigns (which
+    // get no end-of-run pass) meet both kinds between them and each passes within its attempts;
     // with 11, iv_5's five attempts all fail.
     let faulty = Sandbox::start_in(
         clean.home.clone(),

@@ -319,13 +319,14 @@ impl Client {
     /// Every item of a list that will be read to its end (an export, a whole catalog): the next
     /// page is asked for and decoded while the caller works through the current one. At most
     /// three pages are held: the one being read, one waiting, one arriving. A page that failed
-    /// for a reason that may pass is asked for again `again` more times, after `pass_pause`.
+    /// for a reason that may pass is asked for again in up to `passes` more passes, after
+    /// `pass_pause`.
     pub fn list_ahead<T, Q>(
         &self,
         segments: &[&str],
         query: Q,
         page_size: u32,
-        again: u32,
+        passes: u32,
     ) -> impl Stream<Item = Result<T, ClientError>> + use<T, Q>
     where
         T: DeserializeOwned + Send + 'static,
@@ -346,12 +347,12 @@ impl Client {
                 let mut pass = 0;
                 loop {
                     match client.page_body(&segments, &query).await {
-                        Err(e) if e.is_transient() && pass < again => {
+                        Err(e) if e.is_transient() && pass < passes => {
                             pass += 1;
                             let pause = pass_pause(pass);
                             client.transport.log(2, || {
                                 format!(
-                                    "  asking for the page again in {} ms (pass {pass} of {again}) after: {e}",
+                                    "  asking for the page again in {} ms (pass {pass} of {passes}) after: {e}",
                                     pause.as_millis()
                                 )
                             });
@@ -364,8 +365,17 @@ impl Client {
         };
         tokio::spawn(async move {
             let mut next = Some(fetch(None));
-            while let Some(fetching) = next.take() {
-                let page = match fetching.await {
+            while let Some(mut fetching) = next.take() {
+                // A reader that went away (it stopped early, or its run ended) stops a page
+                // waiting to be asked for again, too.
+                let page = tokio::select! {
+                    page = &mut fetching => page,
+                    () = pages.closed() => {
+                        fetching.abort();
+                        return;
+                    }
+                };
+                let page = match page {
                     Ok(page) => page,
                     // The fetch panicked: the runtime says so already; the list ends here.
                     Err(_) => return,
@@ -506,16 +516,21 @@ impl Client {
 
     /// All the interventions matching a query, read in part (what a plan needs), the next page
     /// asked for while this one is decoded: for a reader that takes every page (a bulk run's
-    /// plan). A page that failed for a reason that may pass is asked for again up to `again`
-    /// more times, as a run's items are sent again in its end-of-run passes: a run lives on its
-    /// listing, and losing one page would stop it whole.
+    /// plan). A page that failed for a reason that may pass is asked for again in up to
+    /// `passes` more passes, as a run's items are sent again in its end-of-run passes: a run
+    /// lives on its listing, and losing one page would stop it whole.
     pub fn intervention_refs_ahead(
         &self,
         query: InterventionQuery,
         page_size: u32,
-        again: u32,
+        passes: u32,
     ) -> impl Stream<Item = Result<InterventionRef, ClientError>> + use<> {
-        self.list_ahead(&Endpoint::Interventions.segments(), query, page_size, again)
+        self.list_ahead(
+            &Endpoint::Interventions.segments(),
+            query,
+            page_size,
+            passes,
+        )
     }
 
     /// The first page of interventions matching a query.

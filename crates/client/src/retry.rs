@@ -1,6 +1,8 @@
 //! Retries (the contract's reliability rules, docs/contract.md): exponential backoff with full jitter, Retry-After honoured
 //! (capped and jittered), and a budget shared by all requests of a run so a failing server is
-//! not hammered.
+//! not hammered. Passes (`pass_pause`) come after a request's retries: a bulk run's items, or
+//! a page of its listing, sent again a second or more later, outside the budget (at most
+//! `--retries` of them).
 
 use std::sync::Mutex;
 use std::time::Duration;

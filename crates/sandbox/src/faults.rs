@@ -5,14 +5,16 @@
 //! connection without an answer (the case idempotency keys exist for); `latency` delays each
 //! request by a random time in the range.
 //!
-//! With a `seed`, what a request meets depends only on which request it is: its method, its
-//! path and how many times the same method and path came before. Requests arriving in another
-//! order (many clients, a bulk run's workers) meet the same faults, so a failure replays. The
-//! counts are kept while the sandbox runs: one entry for each method and path asked.
+//! With a `seed`, what a request meets depends only on its method, its path (not its query)
+//! and how many requests with the same method and path came before it. Requests to other paths
+//! arriving in between (many clients, a bulk run's workers each on its own intervention)
+//! change nothing, so a failure replays; requests racing each other to the same method and
+//! path draw in the order they arrive. The counts are kept while the sandbox runs: one entry
+//! for each method and path asked.
 
 use std::collections::HashMap;
 use std::str::FromStr;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use axum::extract::{Request, State};
@@ -121,13 +123,12 @@ impl Faults {
             return fastrand::Rng::new();
         };
         let request = format!("{method} {path}");
-        let nth = match self.asked.lock() {
-            Ok(mut asked) => {
-                let nth = asked.entry(request.clone()).or_insert(0);
-                *nth += 1;
-                *nth
-            }
-            Err(_) => 0,
+        let nth = {
+            // A panic elsewhere while the lock was held leaves the counts whole.
+            let mut asked = self.asked.lock().unwrap_or_else(PoisonError::into_inner);
+            let nth = asked.entry(request.clone()).or_insert(0);
+            *nth += 1;
+            *nth
         };
         fastrand::Rng::with_seed(fnv1a(seed, request.as_bytes(), nth))
     }

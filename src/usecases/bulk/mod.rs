@@ -101,6 +101,11 @@ impl std::fmt::Display for Pace {
 }
 
 impl PaceArgs {
+    /// The pace of a new run: what was given, over the defaults.
+    pub fn fresh(self) -> Pace {
+        self.over(Pace::default())
+    }
+
     /// What was given, over what the run recorded, over the defaults.
     pub fn over(self, recorded: Pace) -> Pace {
         Pace {

@@ -12,7 +12,7 @@ use livectl_client::Client;
 
 use super::dispatch::{Live, Run, execute};
 use super::journal::{self, FORMAT, Header, Planner, Scan};
-use super::{Options, Pace, Plan, new_run_id};
+use super::{Options, Plan, new_run_id};
 use crate::error::CliError;
 use crate::model::{Item, Names};
 use crate::ui::{Ui, prompt};
@@ -88,7 +88,7 @@ pub async fn run(
         agent: me.agent.id,
         target: target.to_owned(),
         created_at: jiff::Timestamp::now(),
-        pace: options.pace.over(Pace::default()),
+        pace: options.pace.fresh(),
     };
     // A Ctrl-C while planning: nothing was sent, and the unfinished journal goes. Listening
     // starts before the journal exists, so no Ctrl-C can leave one behind.

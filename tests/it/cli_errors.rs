@@ -261,7 +261,7 @@ fn the_token_never_shows_even_at_vvv() {
             run.stderr
         );
         if args.contains(&"--owner") {
-            for line in ["POST ", "  body: {", "  200 in ", "  answer: {"] {
+            for line in ["POST ", "  body: {", "  200 in ", "  answer (POST /v1/"] {
                 assert!(run.stderr.contains(line), "no {line:?} in {}", run.stderr);
             }
         }
@@ -272,6 +272,67 @@ fn the_token_never_shows_even_at_vvv() {
     }
     let wrong = sandbox.cli("lvs_secret-but-wrong", &["-vvv", "list"]);
     assert!(!wrong.stderr.contains("secret-but-wrong"));
+}
+
+#[test]
+fn verbose_lines_name_their_request_so_requests_in_flight_together_pair_up() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    for _ in 0..20 {
+        w.queued();
+    }
+    let faulty = Sandbox::start_in(clean.home.clone(), &["--faults", "error=0.3,seed=5"]);
+    let run = faulty.cli(
+        &api.token,
+        &[
+            "-vv",
+            "cancel",
+            "--owner",
+            "none",
+            "--yes",
+            "--concurrency",
+            "8",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Each request line names the whole URL; every later line about a request names it by
+    // method, path and query, and only after that request was sent.
+    let mut sent: Vec<String> = Vec::new();
+    let (mut answers, mut retries, mut waits) = (0, 0, 0);
+    for line in run.stderr.lines() {
+        let Some(line) = line.strip_prefix("livectl: ") else {
+            continue;
+        };
+        if let Some((method, url)) = line.split_once(" http://") {
+            let path = &url[url.find('/').unwrap()..];
+            sent.push(format!("{method} {path}"));
+            continue;
+        }
+        let named = if let Some(rest) = line.strip_prefix("  retrying ") {
+            retries += 1;
+            rest.split(" after: ").next()
+        } else if let Some(rest) = line.strip_prefix("  waiting ") {
+            waits += 1;
+            rest.split(" ms to retry ").nth(1)
+        } else if line.starts_with("  ") && line.contains(" ms (") {
+            answers += 1;
+            line.rsplit_once(" (")
+                .and_then(|(_, r)| r.strip_suffix(')'))
+        } else {
+            continue;
+        };
+        let named = named.unwrap_or_else(|| panic!("no request named in {line:?}"));
+        assert!(
+            sent.iter().any(|s| s == named),
+            "{line:?} names {named:?}, which was not sent before it"
+        );
+    }
+    assert!(
+        answers >= 21 && retries > 0 && waits == retries,
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

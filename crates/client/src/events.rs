@@ -100,7 +100,9 @@ impl<'a> EventStream<'a> {
     async fn connect(&mut self) -> Result<Update, ClientError> {
         let transport = &self.client.transport;
         if self.failures > 0 {
-            transport.pause(self.failures - 1, None).await;
+            transport
+                .pause(self.failures - 1, None, "the event stream")
+                .await;
         }
         match transport
             .open_stream(self.client.events_url(), self.last)

@@ -27,7 +27,7 @@ use serde::de::DeserializeOwned;
 use crate::client::action_request;
 use crate::error::ClientError;
 use crate::transport::{
-    Body, CONNECT_TIMEOUT, Next, Options, RawAnswer, Transport, connection_error, decode,
+    Body, CONNECT_TIMEOUT, Next, Options, RawAnswer, Transport, connection_error, decode, named,
 };
 use livectl_contract::Action;
 
@@ -102,11 +102,11 @@ impl Lane {
             } else {
                 self.transport.once(method, url, body, options).await
             };
-            match self.transport.judge(method, options, retry, attempt) {
+            match self.transport.judge(method, url, options, retry, attempt) {
                 Next::Answer(answer) => return Ok(answer),
                 Next::Fail(error) => return Err(error),
                 Next::Retry(wait) => {
-                    self.transport.pause(retry, wait).await;
+                    self.transport.pause(retry, wait, &named(method, url)).await;
                     retry += 1;
                 }
             }
@@ -144,7 +144,7 @@ async fn once(
     .map_err(|_| transport.timed_out(url.as_str()))??;
     let (kept, answer) = answer;
     *conn = kept;
-    transport.answer_body(&answer.body);
+    transport.answer_body(method, url, &answer.body);
     Ok(answer)
 }
 
@@ -158,6 +158,7 @@ async fn exchange(
     started: std::time::Instant,
 ) -> Result<(Option<Conn>, RawAnswer), ClientError> {
     let fail = |e: &(dyn std::error::Error + 'static)| connection_error(url.as_str(), e);
+    let method = request.method().clone();
     // A kept connection the server closed meanwhile (its idle timeout) is replaced before
     // anything is sent on it: the connection reads what came while it was not polled.
     let mut conn = match kept {
@@ -184,7 +185,7 @@ async fn exchange(
         .await
         .map_err(|e| fail(&e))?;
     let (parts, incoming) = response.into_parts();
-    transport.answered(parts.status, started);
+    transport.answered(&method, url, parts.status, started);
     let body = drive(driver, incoming.collect())
         .await
         .map_err(|e| fail(&e))?

@@ -212,11 +212,11 @@ impl Transport {
         let mut retry = 0;
         loop {
             let attempt = self.once(&method, &url, body, options).await;
-            match self.judge(&method, options, retry, attempt) {
+            match self.judge(&method, &url, options, retry, attempt) {
                 Next::Answer(answer) => return Ok(answer),
                 Next::Fail(error) => return Err(error),
                 Next::Retry(wait) => {
-                    self.pause(retry, wait).await;
+                    self.pause(retry, wait, &named(&method, &url)).await;
                     retry += 1;
                 }
             }
@@ -229,6 +229,7 @@ impl Transport {
     pub(crate) fn judge(
         &self,
         method: &Method,
+        url: &Url,
         options: &Options,
         retry: u32,
         attempt: Result<RawAnswer, ClientError>,
@@ -252,7 +253,9 @@ impl Transport {
             Err(error) => (error, None),
         };
         if self.may_retry(method, options, retry, &error) {
-            self.log(2, || format!("  retrying after: {error}"));
+            self.log(2, || {
+                format!("  retrying {} after: {error}", named(method, url))
+            });
             return Next::Retry(retry_after);
         }
         Next::Fail(error)
@@ -314,20 +317,34 @@ impl Transport {
         Instant::now()
     }
 
-    /// Says at `-v` how an attempt was answered: its status and time, once its head came.
-    pub(crate) fn answered(&self, status: StatusCode, started: Instant) {
+    /// Says at `-v` how an attempt was answered: its status and time, once its head came, and
+    /// which request it answered (requests in flight together answer in any order).
+    pub(crate) fn answered(
+        &self,
+        method: &Method,
+        url: &Url,
+        status: StatusCode,
+        started: Instant,
+    ) {
         self.log(1, || {
             format!(
-                "  {} in {} ms",
+                "  {} in {} ms ({})",
                 status.as_u16(),
-                started.elapsed().as_millis()
+                started.elapsed().as_millis(),
+                named(method, url)
             )
         });
     }
 
-    /// Says at `-vvv` what an answer's body was.
-    pub(crate) fn answer_body(&self, body: &[u8]) {
-        self.log(3, || format!("  answer: {}", String::from_utf8_lossy(body)));
+    /// Says at `-vvv` what an answer's body was, and to which request.
+    pub(crate) fn answer_body(&self, method: &Method, url: &Url, body: &[u8]) {
+        self.log(3, || {
+            format!(
+                "  answer ({}): {}",
+                named(method, url),
+                String::from_utf8_lossy(body)
+            )
+        });
     }
 
     /// Sends a request once, whatever it answers: an error only when no whole answer came.
@@ -351,13 +368,13 @@ impl Transport {
             .await
             .map_err(|e| self.transport_error(url.as_str(), e))?;
         let status = response.status();
-        self.answered(status, started);
+        self.answered(method, url, status, started);
         let headers = std::mem::take(response.headers_mut());
         let body = response
             .bytes()
             .await
             .map_err(|e| self.transport_error(url.as_str(), e))?;
-        self.answer_body(&body);
+        self.answer_body(method, url, &body);
         Ok(RawAnswer {
             status,
             headers,
@@ -376,9 +393,12 @@ impl Transport {
         safe && error.is_transient() && retry + 1 < self.policy.attempts && self.budget.try_retry()
     }
 
-    pub(crate) async fn pause(&self, retry: u32, retry_after: Option<Duration>) {
+    /// Waits before retry number `retry` of `what` (a request, or the event stream).
+    pub(crate) async fn pause(&self, retry: u32, retry_after: Option<Duration>, what: &str) {
         let delay = self.policy.delay(retry, retry_after);
-        self.log(2, || format!("  waiting {} ms", delay.as_millis()));
+        self.log(2, || {
+            format!("  waiting {} ms to retry {what}", delay.as_millis())
+        });
         tokio::time::sleep(delay).await;
     }
 
@@ -503,6 +523,12 @@ impl Body {
 
 fn encoding(e: serde_json::Error) -> ClientError {
     ClientError::Config(format!("cannot encode the request: {e}"))
+}
+
+/// A request as the `-v` lines name it: its method, path and query (`POST
+/// /v1/interventions/iv_5/assign`), without the address every request shares.
+pub(crate) fn named(method: &Method, url: &Url) -> String {
+    format!("{method} {}", &url[url::Position::BeforePath..])
 }
 
 pub(crate) fn decode<T: serde::de::DeserializeOwned>(

@@ -509,8 +509,9 @@ fn an_export_through_failing_pages_has_every_record_once() {
     );
     let run = faulty.cli(&api.token, &["history", "--all", "-o", "ndjson", "-vv"]);
     assert!(
-        run.stderr.contains("retrying after"),
-        "pages failed and were retried"
+        run.stderr.contains("  retrying GET /v1/history?"),
+        "pages failed and were retried: {}",
+        run.stderr
     );
     let got: Vec<Value> = run
         .ok()

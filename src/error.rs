@@ -151,6 +151,13 @@ impl From<ClientError> for CliError {
         };
         let look = format!("look at it as it is now with {show}");
         let again = format!("someone changed it meanwhile; look again with {show}");
+        // Which request the platform failed, when it answered at all.
+        let failed = match e.request() {
+            Some(request) => {
+                format!("the platform failed on {request}; try again, and report it if it persists")
+            }
+            None => "the platform failed; try again, and report it if it persists".to_owned(),
+        };
         let hint = match (&e, e.status()) {
             (_, Some(401)) => Some("log in again with `livectl login`, or check LIVECTL_TOKEN"),
             (_, Some(403)) => Some("this needs another role; ask an admin"),
@@ -168,9 +175,7 @@ impl From<ClientError> for CliError {
             (_, Some(409)) => Some(look.as_str()),
             (_, Some(412)) => Some(again.as_str()),
             (_, Some(429)) => Some("the platform is limiting requests; try again in a moment"),
-            (_, Some(500..)) => {
-                Some("the platform failed; try again, and report it if it persists")
-            }
+            (_, Some(500..)) => Some(failed.as_str()),
             (ClientError::Tls { .. }, _) => {
                 Some("check the address and its certificate (https:// to a server that speaks TLS)")
             }

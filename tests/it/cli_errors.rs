@@ -178,6 +178,22 @@ fn broken_servers_get_one_clear_line() {
         stderr.contains("502 Bad Gateway without an API error body: <html>bad gateway</html>"),
         "{stderr}"
     );
+    // The hint says which request failed: the message may not.
+    assert!(
+        stderr.contains("hint: the platform failed on GET /v1/interventions?"),
+        "{stderr}"
+    );
+    let failing = Sandbox::start(&["--faults", "error=1"]);
+    let token = failing.api().token;
+    let whoami = failing.cli(&token, &["whoami"]);
+    assert_eq!(whoami.code, 1, "{}", whoami.stderr);
+    assert!(
+        whoami.stderr.contains(
+            "hint: the platform failed on GET /v1/me; try again, and report it if it persists"
+        ),
+        "{}",
+        whoami.stderr
+    );
     let truncated = impostor("200 OK", "application/json", "{\"items\": [", 20);
     let (code, stderr) = run(&truncated);
     assert_eq!(code, Some(1));

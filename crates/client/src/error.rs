@@ -4,9 +4,14 @@ use livectl_contract::{Problem, ProblemCode};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
-    /// The API refused with a problem+json body.
+    /// The API refused with a problem+json body. `request` names what was asked (`GET
+    /// /v1/me`), for the hints: the detail says what went wrong, not always where.
     #[error("{}", problem.detail)]
-    Problem { status: u16, problem: Box<Problem> },
+    Problem {
+        status: u16,
+        problem: Box<Problem>,
+        request: String,
+    },
     /// An error status without a problem body (a proxy's HTML page, say).
     #[error(
         "the server answered {status} {reason} without an API error body{}",
@@ -16,6 +21,7 @@ pub enum ClientError {
         status: u16,
         reason: String,
         body: String,
+        request: String,
     },
     #[error("cannot reach {url}: {detail}")]
     Connect { url: String, detail: String },
@@ -60,6 +66,16 @@ impl ClientError {
     pub fn code(&self) -> Option<ProblemCode> {
         match self {
             ClientError::Problem { problem, .. } => problem.code(),
+            _ => None,
+        }
+    }
+
+    /// The request an error status answered, as the `-v` lines name it (`GET /v1/me`).
+    pub fn request(&self) -> Option<&str> {
+        match self {
+            ClientError::Problem { request, .. } | ClientError::Status { request, .. } => {
+                Some(request)
+            }
             _ => None,
         }
     }

@@ -248,7 +248,10 @@ impl Transport {
                     .get(header::RETRY_AFTER)
                     .and_then(|v| v.to_str().ok())
                     .and_then(retry_after);
-                (error_from(raw.status, &raw.headers, &raw.body), wait)
+                (
+                    error_from(method, url, raw.status, &raw.headers, &raw.body),
+                    wait,
+                )
             }
             Err(error) => (error, None),
         };
@@ -449,7 +452,7 @@ impl Transport {
         let status = response.status();
         let headers = response.headers().clone();
         match response.bytes().await {
-            Ok(bytes) => Err(error_from(status, &headers, &bytes)),
+            Ok(bytes) => Err(error_from(&Method::GET, &url, status, &headers, &bytes)),
             Err(e) => Err(self.transport_error(url.as_str(), e)),
         }
     }
@@ -542,7 +545,14 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(
     })
 }
 
-fn error_from(status: StatusCode, headers: &header::HeaderMap, bytes: &[u8]) -> ClientError {
+/// The error of a request (`method` to `url`) answered with an error status.
+fn error_from(
+    method: &Method,
+    url: &Url,
+    status: StatusCode,
+    headers: &header::HeaderMap,
+    bytes: &[u8],
+) -> ClientError {
     let is_problem = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -551,12 +561,14 @@ fn error_from(status: StatusCode, headers: &header::HeaderMap, bytes: &[u8]) -> 
         return ClientError::Problem {
             status: status.as_u16(),
             problem: Box::new(problem),
+            request: named(method, url),
         };
     }
     ClientError::Status {
         status: status.as_u16(),
         reason: status.canonical_reason().unwrap_or("").to_owned(),
         body: String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned(),
+        request: named(method, url),
     }
 }
 

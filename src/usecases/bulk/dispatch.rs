@@ -852,6 +852,7 @@ async fn routed(
             Err(ClientError::Problem {
                 status: 409,
                 problem,
+                ..
             }) if problem.code == ProblemCode::AtCapacity.as_str() => {
                 router.full(route, &agent).await;
             }
@@ -869,6 +870,7 @@ fn classify<T>(answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, 
         Err(ClientError::Problem {
             status: 412,
             problem,
+            ..
         }) => {
             let now = problem
                 .current
@@ -884,6 +886,7 @@ fn classify<T>(answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, 
         Err(ClientError::Problem {
             status: 409,
             problem,
+            ..
         }) if problem.code == ProblemCode::AtCapacity.as_str() => (
             ItemOutcome::Skipped,
             Some(format!("{NO_CAPACITY}: {}", problem.detail)),

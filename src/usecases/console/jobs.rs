@@ -153,9 +153,9 @@ pub(super) fn finished(app: &mut App, done: Done) {
     match done {
         Done::Acted { item, answer } => match *answer {
             Ok(now) => app.acted(&item, now),
-            Err(ClientError::Problem { status, problem })
-                if matches!(status, 409 | 412) && problem.current.is_some() =>
-            {
+            Err(ClientError::Problem {
+                status, problem, ..
+            }) if matches!(status, 409 | 412) && problem.current.is_some() => {
                 if let Some(current) = problem.current {
                     app.conflict(&item, status, *current);
                 }

@@ -151,8 +151,9 @@ impl From<ClientError> for CliError {
         };
         let look = format!("look at it as it is now with {show}");
         let again = format!("someone changed it meanwhile; look again with {show}");
-        // Which request the platform failed, when it answered at all.
-        let failed = match e.request() {
+        // Which request the platform failed, when it answered at all: its method and path
+        // (its query, a list's filters and cursor, is for `-v`).
+        let failed = match e.request().and_then(|r| r.split('?').next()) {
             Some(request) => {
                 format!("the platform failed on {request}; try again, and report it if it persists")
             }

@@ -135,7 +135,7 @@ fn a_page_of_the_listing_that_fails_its_retries_is_asked_again_as_items_are() {
     let again: Vec<&str> = run
         .stderr
         .lines()
-        .filter(|l| l.contains("asking for the page again"))
+        .filter(|l| l.contains("  asking for GET /v1/interventions?") && l.contains(" again in "))
         .collect();
     assert_eq!(again.len(), 1, "{}", run.stderr);
     assert!(

@@ -1,5 +1,6 @@
 //! Every exit code of DESIGN.md section 6, and bad input answered with one clear line.
 
+use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::TcpListener;
 
@@ -178,9 +179,10 @@ fn broken_servers_get_one_clear_line() {
         stderr.contains("502 Bad Gateway without an API error body: <html>bad gateway</html>"),
         "{stderr}"
     );
-    // The hint says which request failed: the message may not.
+    // The hint says which request failed (its query, the filters and a cursor, is for -v):
+    // the message may not.
     assert!(
-        stderr.contains("hint: the platform failed on GET /v1/interventions?"),
+        stderr.contains("hint: the platform failed on GET /v1/interventions; try again"),
         "{stderr}"
     );
     let failing = Sandbox::start(&["--faults", "error=1"]);
@@ -313,16 +315,21 @@ fn verbose_lines_name_their_request_so_requests_in_flight_together_pair_up() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     // Each request line names the whole URL; every later line about a request names it by
-    // method, path and query, and only after that request was sent.
+    // method, path and query, and a status line answers an attempt of that request still in
+    // flight (a line naming another request than the one answered has none).
     let mut sent: Vec<String> = Vec::new();
+    let mut in_flight: HashMap<String, usize> = HashMap::new();
     let (mut answers, mut retries, mut waits) = (0, 0, 0);
     for line in run.stderr.lines() {
         let Some(line) = line.strip_prefix("livectl: ") else {
             continue;
         };
-        if let Some((method, url)) = line.split_once(" http://") {
+        if !line.starts_with(' ')
+            && let Some((method, url)) = line.split_once(" http://")
+        {
             let path = &url[url.find('/').unwrap()..];
             sent.push(format!("{method} {path}"));
+            *in_flight.entry(format!("{method} {path}")).or_default() += 1;
             continue;
         }
         let named = if let Some(rest) = line.strip_prefix("  retrying ") {
@@ -333,8 +340,17 @@ fn verbose_lines_name_their_request_so_requests_in_flight_together_pair_up() {
             rest.split(" ms to retry ").nth(1)
         } else if line.starts_with("  ") && line.contains(" ms (") {
             answers += 1;
-            line.rsplit_once(" (")
+            let named = line
+                .rsplit_once(" (")
                 .and_then(|(_, r)| r.strip_suffix(')'))
+                .unwrap_or_else(|| panic!("no request named in {line:?}"));
+            let open = in_flight.entry(named.to_owned()).or_default();
+            assert!(
+                *open > 0,
+                "{line:?} answers {named:?}, which has no attempt in flight"
+            );
+            *open -= 1;
+            Some(named)
         } else {
             continue;
         };

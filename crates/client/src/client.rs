@@ -352,7 +352,8 @@ impl Client {
                             let pause = pass_pause(pass);
                             client.transport.log(2, || {
                                 format!(
-                                    "  asking for the page again in {} ms (pass {pass} of {passes}) after: {e}",
+                                    "  asking for {} again in {} ms (pass {pass} of {passes}) after: {e}",
+                                    e.request().unwrap_or("the page"),
                                     pause.as_millis()
                                 )
                             });

@@ -25,6 +25,22 @@ fn spawn_at(sandbox: &Sandbox, url: &str, token: &str, args: &[&str]) -> Child {
         .unwrap()
 }
 
+/// `args` run from `clean`'s HOME against a second sandbox on its database that answers every
+/// request after half a second, so the run goes on for a while; its journal is `name` in that
+/// HOME. The slow sandbox (to stop it), the journal and the running livectl.
+fn spawn_slowly(
+    clean: &Sandbox,
+    token: &str,
+    name: &str,
+    args: &[&str],
+) -> (Sandbox, std::path::PathBuf, Child) {
+    let slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=500..500ms"]);
+    let journal = clean.home.path().join(name);
+    let args = [args, &["--journal", journal.to_str().unwrap()]].concat();
+    let child = spawn_at(clean, &slow.url, token, &args);
+    (slow, journal, child)
+}
+
 /// A run of `assign --owner none --to cy` whose journal fills after `limit` bytes: it stops
 /// midway, with some items done and the rest not sent.
 fn assign_until_the_disk_is_full(sandbox: &Sandbox, api: &Api, path: &str, limit: &str) -> u64 {
@@ -455,15 +471,13 @@ fn stopped_while_planning(stop: Stop) {
     let api = clean.api();
     let w = Workspace::new(&api);
     let ids: HashSet<String> = (0..1200).map(|_| w.queued()).collect();
-    let mut slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=500..500ms"]);
-    let journal = clean.home.path().join("streamed.ndjson");
-    let path = journal.to_str().unwrap();
-    let mut child = spawn_at(
+    let (mut slow, journal, mut child) = spawn_slowly(
         &clean,
-        &slow.url,
         &api.token,
-        &["cancel", "--state", "queued", "--yes", "--journal", path],
+        "streamed.ndjson",
+        &["cancel", "--state", "queued", "--yes"],
     );
+    let path = journal.to_str().unwrap();
     wait_for_starts(&journal, 1);
     match stop {
         Stop::Kill => {
@@ -563,13 +577,10 @@ fn ctrl_c_while_the_listing_goes_on_is_an_interruption_even_with_nothing_planned
         )
         .expect(200);
     }
-    let slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=500..500ms"]);
-    let journal = clean.home.path().join("no-room.ndjson");
-    let path = journal.to_str().unwrap();
-    let child = spawn_at(
+    let (_slow, journal, child) = spawn_slowly(
         &clean,
-        &slow.url,
         &api.token,
+        "no-room.ndjson",
         &[
             "reassign",
             "--from",
@@ -580,8 +591,6 @@ fn ctrl_c_while_the_listing_goes_on_is_an_interruption_even_with_nothing_planned
             "bo",
             "--include-away",
             "--yes",
-            "--journal",
-            path,
             "-o",
             "json",
         ],
@@ -614,13 +623,10 @@ fn a_resume_while_its_run_goes_on_is_refused_and_the_run_ends_whole() {
     let api = clean.api();
     let w = Workspace::new(&api);
     let ids: HashSet<String> = (0..10).map(|_| w.queued()).collect();
-    let slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=500..500ms"]);
-    let journal = clean.home.path().join("held.ndjson");
-    let path = journal.to_str().unwrap();
-    let child = spawn_at(
+    let (_slow, journal, child) = spawn_slowly(
         &clean,
-        &slow.url,
         &api.token,
+        "held.ndjson",
         &[
             "cancel",
             "--state",
@@ -628,11 +634,10 @@ fn a_resume_while_its_run_goes_on_is_refused_and_the_run_ends_whole() {
             "--yes",
             "--concurrency",
             "2",
-            "--journal",
-            path,
             "-q",
         ],
     );
+    let path = journal.to_str().unwrap();
     wait_for_starts(&journal, 1);
     let refused = clean.cli(&api.token, &["cancel", "--resume", path, "--yes"]);
     refused.fails(

@@ -1,13 +1,14 @@
 //! Conditional GETs: every JSON answer to a GET carries an `ETag` (an intervention's is its
-//! version, set by its handler; any other is a weak tag of the content), and a request whose
-//! `If-None-Match` names it is answered 304 Not Modified, with the ETag and no body.
+//! version, set by its handler; any other is a weak tag of the content: its 64-bit XXH3, a hash
+//! made for content at memory speed, where SHA-256 took a tenth of the server's time for a page
+//! of interventions), and a request whose `If-None-Match` names it is answered 304 Not
+//! Modified, with the ETag and no body.
 
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
 
@@ -33,9 +34,8 @@ pub async fn layer(request: Request, next: Next) -> Response {
     let etag = match parts.headers.get(header::ETAG) {
         Some(tag) => tag.clone(),
         None => {
-            let digest = Sha256::digest(&bytes);
-            let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-            let tag = HeaderValue::from_str(&format!("W/\"{hex}\""))
+            let digest = xxhash_rust::xxh3::xxh3_64(&bytes);
+            let tag = HeaderValue::from_str(&format!("W/\"{digest:016x}\""))
                 .unwrap_or(HeaderValue::from_static("W/\"\""));
             parts.headers.insert(header::ETAG, tag.clone());
             tag

@@ -224,7 +224,7 @@ impl Cli {
         }
         ui.shape = shape;
         if g.utc {
-            ui.zone = jiff::tz::TimeZone::UTC;
+            ui.in_utc();
         }
         Ok(ui)
     }

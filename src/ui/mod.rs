@@ -82,9 +82,10 @@ pub struct Ui {
     pub now: Timestamp,
     /// `--json`, `--jq` and `--sort`.
     pub shape: Shape,
-    /// The zone times are shown in to people: the system's (TZ), or UTC with --utc. Machine
-    /// output is always RFC 3339 in UTC.
-    pub zone: jiff::tz::TimeZone,
+    /// The zone times are shown in to people: the system's (TZ), or UTC with --utc (`in_utc`).
+    /// Machine output is always RFC 3339 in UTC. Looked up when a time is first shown: finding
+    /// the system's reads the zone database (1-2 ms that a bulk run or a script never needs).
+    zone: std::sync::OnceLock<jiff::tz::TimeZone>,
     /// A bulk run's summary is not printed: the caller reports each item itself (autopilot).
     pub muted: bool,
 }
@@ -130,7 +131,7 @@ impl Ui {
             width,
             now,
             shape: Shape::default(),
-            zone: jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC),
+            zone: std::sync::OnceLock::new(),
             muted: false,
         }
     }
@@ -147,7 +148,15 @@ impl Ui {
 
     /// An instant in the run's zone, in a strftime format.
     pub fn format(&self, t: Timestamp, format: &str) -> String {
-        t.to_zoned(self.zone.clone()).strftime(format).to_string()
+        let zone = self.zone.get_or_init(|| {
+            jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC)
+        });
+        t.to_zoned(zone.clone()).strftime(format).to_string()
+    }
+
+    /// Times shown to people in UTC (`--utc`).
+    pub fn in_utc(&mut self) {
+        self.zone = std::sync::OnceLock::from(jiff::tz::TimeZone::UTC);
     }
 
     /// A quiet ui for work nobody watches (shell completion).

@@ -187,7 +187,7 @@ fn workspace() -> Workspace {
 fn app() -> App {
     let mut ui = Ui::silent();
     ui.now = at(NOW);
-    ui.zone = jiff::tz::TimeZone::UTC;
+    ui.in_utc();
     ui.color = false;
     let filter = InterventionQuery::default();
     let mut app = App::new(ui, workspace(), filter, "http://127.0.0.1:4321".into());

@@ -2,7 +2,7 @@
 //! or the `list` filters. They stream: stdin is read and a listing fetched page by page as the
 //! plan takes them, each id once.
 
-use std::io::BufRead;
+use std::io::{BufRead, BufReader, Read};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -66,8 +66,8 @@ pub struct Selection<'a> {
     pub repeats: Arc<AtomicU64>,
 }
 
-/// Ids waiting between the thread that reads stdin and the plan.
-const STDIN_QUEUE: usize = 1024;
+/// Batches of ids waiting between the thread that reads stdin and the plan.
+const STDIN_QUEUE: usize = 16;
 
 /// The id on line `n` of stdin, if it holds one: blank lines hold none; a line starting with
 /// `{` is an NDJSON object whose `id` is taken.
@@ -99,54 +99,69 @@ fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
     Ok(Some(text.to_owned()))
 }
 
-/// Reads ids from `reader` and hands each new one to `send`, which answers false to stop: blank
-/// lines are skipped, repeats dropped and counted in `repeats`. A bad line is sent as its error
-/// and ends the reading; so does input without any id.
+/// Reads ids from `reader` and hands the new ones to `send` in batches, which answers false to
+/// stop: blank lines are skipped, repeats dropped and counted in `repeats`. A batch goes when
+/// what was read so far is used up, before the next read waits for more: a file or a fast pipe
+/// is read a buffer at a time (one hand-over, not one an id), a slow producer's ids go as they
+/// come. A bad line is sent as its error and ends the reading; so does input without any id.
 pub fn read_ids(
-    reader: impl BufRead,
+    reader: impl Read,
     repeats: &AtomicU64,
-    mut send: impl FnMut(Result<String, CliError>) -> bool,
+    mut send: impl FnMut(Vec<Result<String, CliError>>) -> bool,
 ) {
+    let mut reader = BufReader::with_capacity(64 * 1024, reader);
     let mut seen = Seen::new();
     let mut any = false;
-    for (n, line) in reader.lines().enumerate() {
-        let id = line
-            .map_err(|e| CliError::usage(format!("stdin line {}: {e}", n + 1)))
-            .and_then(|line| id_of_line(n + 1, &line));
-        let id = match id {
-            Ok(Some(id)) => id,
-            Ok(None) => continue,
+    let mut batch = Vec::new();
+    let mut line = String::new();
+    for n in 1.. {
+        line.clear();
+        let id = match reader.read_line(&mut line) {
+            Ok(0) => break,
+            Ok(_) => id_of_line(n, &line),
+            Err(e) => Err(CliError::usage(format!("stdin line {n}: {e}"))),
+        };
+        match id {
+            Ok(Some(id)) if seen.insert(&id) => {
+                any = true;
+                batch.push(Ok(id));
+            }
+            Ok(Some(_)) => {
+                repeats.fetch_add(1, Ordering::SeqCst);
+            }
+            Ok(None) => {}
             Err(e) => {
-                send(Err(e));
+                batch.push(Err(e));
+                send(batch);
                 return;
             }
-        };
-        if !seen.insert(&id) {
-            repeats.fetch_add(1, Ordering::SeqCst);
-            continue;
         }
-        any = true;
-        if !send(Ok(id)) {
+        if reader.buffer().is_empty() && !batch.is_empty() && !send(std::mem::take(&mut batch)) {
             return;
         }
     }
     if !any {
-        send(Err(CliError::usage("stdin held no ids")));
+        batch.push(Err(CliError::usage("stdin held no ids")));
+    }
+    if !batch.is_empty() {
+        send(batch);
     }
 }
 
 /// The ids on stdin, read by a thread of their own so the plan streams while stdin is read.
 fn stdin_ids<'a>(repeats: Arc<AtomicU64>) -> LocalBoxStream<'a, Result<Target, CliError>> {
-    let (tx, rx) = tokio::sync::mpsc::channel(STDIN_QUEUE);
+    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<Result<String, CliError>>>(STDIN_QUEUE);
     std::thread::spawn(move || {
-        read_ids(std::io::stdin().lock(), &repeats, |id| {
-            tx.blocking_send(id.map(Target::bare)).is_ok()
+        read_ids(std::io::stdin().lock(), &repeats, |batch| {
+            tx.blocking_send(batch).is_ok()
         });
     });
     futures_util::stream::unfold(rx, |mut rx| async move {
-        let next = rx.recv().await?;
-        Some((next, rx))
+        let batch = rx.recv().await?;
+        Some((futures_util::stream::iter(batch), rx))
     })
+    .flatten()
+    .map(|id| id.map(Target::bare))
     .boxed_local()
 }
 
@@ -215,8 +230,8 @@ mod tests {
     fn read(input: &str) -> (Vec<Result<String, CliError>>, u64) {
         let repeats = AtomicU64::new(0);
         let mut got = Vec::new();
-        read_ids(input.as_bytes(), &repeats, |id| {
-            got.push(id);
+        read_ids(input.as_bytes(), &repeats, |batch| {
+            got.extend(batch);
             true
         });
         (got, repeats.load(Ordering::SeqCst))
@@ -229,6 +244,34 @@ mod tests {
         let ids: Vec<String> = ids.into_iter().map(Result::unwrap).collect();
         assert_eq!(ids, ["iv_1", "iv_2", "iv_3"]);
         assert_eq!(repeats, 1);
+    }
+
+    /// Input that comes in pieces, as from a pipe whose writer is slow: each `read` gives the
+    /// next piece.
+    struct Pieces(std::collections::VecDeque<&'static str>);
+
+    impl std::io::Read for Pieces {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let Some(piece) = self.0.pop_front() else {
+                return Ok(0);
+            };
+            buf[..piece.len()].copy_from_slice(piece.as_bytes());
+            Ok(piece.len())
+        }
+    }
+
+    #[test]
+    fn stdin_ids_go_a_read_at_a_time_so_a_slow_producers_ids_are_not_held_back() {
+        let repeats = AtomicU64::new(0);
+        let mut batches = Vec::new();
+        let pieces = Pieces(["iv_1\niv_2\n", "iv_3\n", "\n", "iv_2\niv_4\n"].into());
+        read_ids(pieces, &repeats, |batch| {
+            batches.push(batch.into_iter().map(Result::unwrap).collect::<Vec<_>>());
+            true
+        });
+        // Each id goes before the next read; a read that brought no new id sends nothing.
+        assert_eq!(batches, [vec!["iv_1", "iv_2"], vec!["iv_3"], vec!["iv_4"]]);
+        assert_eq!(repeats.load(Ordering::SeqCst), 1);
     }
 
     #[test]

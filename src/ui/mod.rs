@@ -148,9 +148,9 @@ impl Ui {
 
     /// An instant in the run's zone, in a strftime format.
     pub fn format(&self, t: Timestamp, format: &str) -> String {
-        let zone = self.zone.get_or_init(|| {
-            jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC)
-        });
+        let zone = self
+            .zone
+            .get_or_init(|| jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC));
         t.to_zoned(zone.clone()).strftime(format).to_string()
     }
 

@@ -66,6 +66,8 @@ const ROWS: &[Row] = &[
     ("GET", "/v1/conversations/{id}", "/v1/conversations/cv_999999", "", 404, 404, 401),
     ("GET", "/v1/interventions", "/v1/interventions", "", 200, 200, 401),
     ("GET", "/v1/interventions", "/v1/interventions?owner=<cy>", "", 200, 200, 401),
+    ("GET", "/v1/interventions/refs", "/v1/interventions/refs", "", 200, 200, 401),
+    ("GET", "/v1/interventions/refs", "/v1/interventions/refs?owner=<cy>", "", 200, 200, 401),
     ("GET", "/v1/interventions/{id}", "/v1/interventions/<queued>", "", 200, 200, 401),
     ("GET", "/v1/interventions/{id}", "/v1/interventions/<mine>", "", 200, 200, 401),
     ("GET", "/v1/interventions/{id}", "/v1/interventions/<mine_done>", "", 200, 200, 401),
@@ -335,9 +337,24 @@ fn an_agents_list_holds_only_what_it_may_see() {
         .expect(200);
     // Queued after its own: what an agent sees interleaves the queued ones and its own.
     let later = w.queued();
-    let ids = |api: &Api, owner: &str| -> Vec<String> {
-        let all = "/v1/interventions?state=queued,assigned,completed,cancelled";
-        api.all(&format!("{all}{owner}"))
+    // Every listing below is read whole and as refs: the refs are the same items, in part.
+    let ids = |api: &Api, filter: &str| -> Vec<String> {
+        let query = format!("?state=queued,assigned,completed,cancelled{filter}");
+        let whole = api.all(&format!("/v1/interventions{query}"));
+        let part: Vec<Value> = whole
+            .iter()
+            .map(|i| {
+                let field = |name: &str| i[name].clone();
+                json!({"id": field("id"), "state": field("state"), "owner": field("owner"),
+                    "department": field("department"), "version": field("version")})
+            })
+            .collect();
+        assert_eq!(
+            api.all(&format!("/v1/interventions/refs{query}")),
+            part,
+            "{query}"
+        );
+        whole
             .iter()
             .map(|i| i["id"].as_str().unwrap().to_owned())
             .collect()
@@ -359,29 +376,30 @@ fn an_agents_list_holds_only_what_it_may_see() {
         "queued ones and its own, in any state"
     );
     // Its queued ones and its own are two ranges merged in id order: page by page, the same.
-    let mut paged = Vec::new();
-    let mut next = "/v1/interventions?state=queued,assigned,completed,cancelled&limit=1".to_owned();
-    loop {
-        let page = bo.get(&next).expect(200);
-        paged.extend(
-            page["items"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|i| i["id"].clone()),
-        );
-        let Some(cursor) = page["next_cursor"].as_str() else {
-            break;
-        };
-        next = format!(
-            "/v1/interventions?state=queued,assigned,completed,cancelled&limit=1&cursor={cursor}"
+    for list in ["/v1/interventions", "/v1/interventions/refs"] {
+        let mut paged = Vec::new();
+        let first = format!("{list}?state=queued,assigned,completed,cancelled&limit=1");
+        let mut next = first.clone();
+        loop {
+            let page = bo.get(&next).expect(200);
+            paged.extend(
+                page["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|i| i["id"].clone()),
+            );
+            let Some(cursor) = page["next_cursor"].as_str() else {
+                break;
+            };
+            next = format!("{first}&cursor={cursor}");
+        }
+        assert_eq!(
+            paged,
+            [queued.as_str(), &mine, &mine_done, &later],
+            "{list}: one a page"
         );
     }
-    assert_eq!(
-        paged,
-        [queued.as_str(), &mine, &mine_done, &later],
-        "one a page"
-    );
     assert_eq!(
         ids(&bo, &format!("&owner={}", w.bo)),
         [mine.as_str(), &mine_done]

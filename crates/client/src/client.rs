@@ -33,6 +33,8 @@ pub enum Endpoint {
     Blocks,
     Conversations,
     Interventions,
+    /// The interventions in part: what a bulk run plans from.
+    InterventionRefs,
     Intervention(String),
     Action(String, ActionKind),
     Audit,
@@ -52,6 +54,7 @@ impl Endpoint {
             Endpoint::Blocks => vec!["v1", "blocks"],
             Endpoint::Conversations => vec!["v1", "conversations"],
             Endpoint::Interventions => vec!["v1", "interventions"],
+            Endpoint::InterventionRefs => vec!["v1", "interventions", "refs"],
             Endpoint::Intervention(id) => vec!["v1", "interventions", id],
             Endpoint::Action(id, kind) => vec!["v1", "interventions", id, kind.as_str()],
             Endpoint::Audit => vec!["v1", "audit"],
@@ -515,9 +518,9 @@ impl Client {
         self.list(&Endpoint::Interventions.segments(), query, page_size)
     }
 
-    /// All the interventions matching a query, read in part (what a plan needs), the next page
-    /// asked for while this one is decoded: for a reader that takes every page (a bulk run's
-    /// plan). A page that failed for a reason that may pass is asked for again in up to
+    /// All the interventions matching a query, in part (what a plan needs: the platform sends
+    /// no more), the next page asked for while this one is decoded: for a reader that takes
+    /// every page (a bulk run's plan). A page that failed for a reason that may pass is asked for again in up to
     /// `passes` more passes, as a run's items are sent again in its end-of-run passes: a run
     /// lives on its listing, and losing one page would stop it whole.
     pub fn intervention_refs_ahead(
@@ -527,7 +530,7 @@ impl Client {
         passes: u32,
     ) -> impl Stream<Item = Result<InterventionRef, ClientError>> + use<> {
         self.list_ahead(
-            &Endpoint::Interventions.segments(),
+            &Endpoint::InterventionRefs.segments(),
             query,
             page_size,
             passes,

@@ -218,15 +218,17 @@ pub struct Intervention {
     pub updated_at: Timestamp,
 }
 
-/// What a bulk run plans from an intervention it listed: these fields of an `Intervention`,
-/// decoded without the others (the user, the timestamps, the tags), which a run over many
-/// thousands would parse for nothing. Not a schema of its own: the same objects, read in part.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// An intervention in part: what a bulk run plans from (`GET /v1/interventions/refs`), the
+/// same fields as in an `Intervention`. A run over many thousands would otherwise have the
+/// platform write, and itself read, the user, the timestamps and the tags for nothing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct InterventionRef {
     pub id: String,
     pub department: Option<String>,
     pub state: InterventionState,
+    /// The owning agent's id, or null while queued or cancelled from the queue.
     pub owner: Option<String>,
+    /// +1 on every change; also the ETag.
     pub version: i64,
 }
 

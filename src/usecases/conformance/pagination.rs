@@ -1,6 +1,7 @@
 //! Rule 5, pagination (DESIGN.md section 4): listing the suite's department with a small
 //! `limit` while interventions are created and moved between the pages neither skips nor
-//! repeats an item that existed at the start, and no page holds more than `limit`.
+//! repeats an item that existed at the start, and no page holds more than `limit`. The refs of
+//! the listing (what a bulk run plans from) are its items in part.
 //!
 //! The changes are made between one page and the next, rather than by a task racing the
 //! listing, so that every run interleaves them the same way.
@@ -9,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use futures_util::TryStreamExt;
 use livectl_client::FULL_PAGE;
-use livectl_contract::InterventionQuery;
+use livectl_contract::{InterventionQuery, InterventionRef};
 
 use super::suite::assign;
 use super::{Outcome, Suite, outcome};
@@ -20,14 +21,63 @@ const OWN: usize = 9;
 
 const PAGE_SIZE: &str = "no page holds more than limit";
 const NO_SKIP_OR_REPEAT: &str = "no item skipped or repeated while others are created";
+const REFS: &str = "/v1/interventions/refs: the same items, in part";
 
 pub async fn check(s: &Suite) -> Vec<Outcome> {
-    match listing(s).await {
+    let mut outcomes = match listing(s).await {
         Ok((sizes, seen)) => vec![outcome(PAGE_SIZE, sizes), outcome(NO_SKIP_OR_REPEAT, seen)],
         Err(setup) => vec![
             outcome(PAGE_SIZE, Err(setup.clone())),
             outcome(NO_SKIP_OR_REPEAT, Err(setup)),
         ],
+    };
+    outcomes.push(outcome(REFS, refs(s).await));
+    outcomes
+}
+
+/// The suite's department listed whole and as refs, page by page: the same items in the same
+/// order, each ref the fields of its intervention.
+async fn refs(s: &Suite) -> Checked {
+    let query = InterventionQuery {
+        department: Some(s.department.clone()),
+        limit: Some(LIMIT),
+        ..InterventionQuery::default()
+    };
+    let whole: Vec<InterventionRef> = s
+        .admin()
+        .interventions(query.clone(), LIMIT)
+        .map_ok(|i| InterventionRef {
+            id: i.id,
+            department: i.department,
+            state: i.state,
+            owner: i.owner,
+            version: i.version,
+        })
+        .try_collect()
+        .await
+        .map_err(|e| format!("listing the department whole: {e}"))?;
+    let refs: Vec<InterventionRef> = s
+        .admin()
+        .intervention_refs_ahead(query, LIMIT, 0)
+        .try_collect()
+        .await
+        .map_err(|e| format!("listing the department's refs: {e}"))?;
+    match whole.iter().zip(&refs).position(|(w, r)| w != r) {
+        None if whole.len() == refs.len() => Ok(format!(
+            "{} items by {LIMIT}, each the same in both",
+            whole.len()
+        )),
+        None => Err(format!(
+            "{} interventions, but {} refs",
+            whole.len(),
+            refs.len()
+        )),
+        Some(n) => Err(format!(
+            "item {}: the listing has {:?}, the refs {:?}",
+            n + 1,
+            whole[n],
+            refs[n]
+        )),
     }
 }
 

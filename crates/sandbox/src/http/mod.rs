@@ -189,6 +189,10 @@ pub fn router(app: App) -> Router {
         )
         .route("/conversations/{id}", get(interventions::get_conversation))
         .route("/interventions", get(interventions::list_interventions))
+        .route(
+            "/interventions/refs",
+            get(interventions::list_intervention_refs),
+        )
         .route("/interventions/{id}", get(interventions::get_intervention))
         .route("/interventions/{id}/assign", post(interventions::assign))
         .route(

@@ -105,7 +105,7 @@ pub async fn list_interventions(
 }
 
 /// The same pages as `GET /v1/interventions`, each intervention read in part: its id, state,
-/// owner, department and version, what a bulk run plans from, in a tenth of the bytes.
+/// owner, department and version, what a bulk run plans from, in under a fifth of the bytes.
 ///
 /// Any valid token, with the same filters, order, cursor and visibility as the full listing.
 #[utoipa::path(get, path = "/v1/interventions/refs", tag = "interventions", params(InterventionQuery),

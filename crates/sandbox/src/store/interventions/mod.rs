@@ -128,7 +128,7 @@ pub fn list_interventions(
 }
 
 /// The same page as `list_interventions`, each intervention read in part: what a bulk run
-/// plans from, a tenth of the bytes to write and to read.
+/// plans from, under a fifth of the bytes to write and to read.
 pub fn list_intervention_refs(
     conn: &Connection,
     caller: Caller,

@@ -85,8 +85,14 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Why a login failed, told apart: the network, TLS, the token, or a server that is not the API.
+/// Why a login failed, told apart: the network, TLS, the token, the API failing, or a server
+/// that is not the API.
 fn refused(api_url: &str, e: ClientError) -> CliError {
+    if matches!(&e, ClientError::Problem { status: 500.., .. }) {
+        // The API itself answered that it failed: the usual message and hint (which name the
+        // request), and what login did not do.
+        return CliError::from(e).hint("nothing was saved");
+    }
     let (message, hint) = match &e {
         ClientError::Tls { detail, .. } => (
             format!("TLS with {api_url} failed: {detail}"),

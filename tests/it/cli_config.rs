@@ -270,6 +270,20 @@ fn login_tells_the_network_tls_and_the_token_apart() {
     );
     let stderr = run.fails(1, &format!("TLS with {https} failed"));
     assert!(!stderr.contains("token was not accepted"), "{stderr}");
+    // The API itself failing is not a wrong address: it says which request failed.
+    let failing = Sandbox::start_in(sandbox.home.clone(), &["--faults", "error=1"]);
+    let run = failing.cli_stdin(
+        "",
+        &["login", "--token-stdin", "--api-url", &failing.url],
+        &format!("{token}\n"),
+    );
+    let stderr = run.fails(1, "injected fault");
+    assert!(
+        stderr.contains("the platform failed on GET /v1/me; try again")
+            && stderr.contains("nothing was saved")
+            && !stderr.contains("check the address"),
+        "{stderr}"
+    );
     assert!(!saved.exists(), "nothing was saved");
 }
 

@@ -69,6 +69,10 @@ pub struct Selection<'a> {
 /// Batches of ids waiting between the thread that reads stdin and the plan.
 const STDIN_QUEUE: usize = 16;
 
+/// The most ids one batch holds: a file's reads seldom end at a line's end, and a batch that
+/// waited for one could hold all of a large file.
+const STDIN_BATCH: usize = 1024;
+
 /// The id on line `n` of stdin, if it holds one: blank lines hold none; a line starting with
 /// `{` is an NDJSON object whose `id` is taken.
 fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
@@ -101,9 +105,10 @@ fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
 
 /// Reads ids from `reader` and hands the new ones to `send` in batches, which answers false to
 /// stop: blank lines are skipped, repeats dropped and counted in `repeats`. A batch goes when
-/// what was read so far is used up, before the next read waits for more: a file or a fast pipe
-/// is read a buffer at a time (one hand-over, not one an id), a slow producer's ids go as they
-/// come. A bad line is sent as its error and ends the reading; so does input without any id.
+/// what was read so far is used up, before the next read waits for more, or when it is full
+/// (`STDIN_BATCH`): a file or a fast pipe goes in a few hand-overs rather than one an id, a
+/// slow producer's ids as they come. A bad line is sent as its error and ends the reading; so
+/// does input without any id.
 pub fn read_ids(
     reader: impl Read,
     repeats: &AtomicU64,
@@ -136,7 +141,11 @@ pub fn read_ids(
                 return;
             }
         }
-        if reader.buffer().is_empty() && !batch.is_empty() && !send(std::mem::take(&mut batch)) {
+        let full = batch.len() >= STDIN_BATCH;
+        if (full || reader.buffer().is_empty())
+            && !batch.is_empty()
+            && !send(std::mem::take(&mut batch))
+        {
             return;
         }
     }
@@ -272,6 +281,17 @@ mod tests {
         // Each id goes before the next read; a read that brought no new id sends nothing.
         assert_eq!(batches, [vec!["iv_1", "iv_2"], vec!["iv_3"], vec!["iv_4"]]);
         assert_eq!(repeats.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn a_large_input_goes_in_bounded_batches() {
+        let input: String = (1..=3000).map(|n| format!("iv_{n}\n")).collect();
+        let mut sizes = Vec::new();
+        read_ids(input.as_bytes(), &AtomicU64::new(0), |batch| {
+            sizes.push(batch.len());
+            true
+        });
+        assert_eq!(sizes, [1024, 1024, 952]);
     }
 
     #[test]

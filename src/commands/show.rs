@@ -10,6 +10,7 @@ use crate::error::CliError;
 use crate::model::Names;
 use crate::ui::{Format, View, timeline};
 use crate::usecases::lookup::{self, NamesOf};
+use crate::usecases::targets::wrong_id;
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -23,21 +24,15 @@ pub struct ShowArgs {
 
 pub async fn exec(args: ShowArgs, ctx: &Ctx) -> Result<(), CliError> {
     // Another kind's id is a mistake to name before asking the platform.
-    match Kind::of(&args.id) {
-        Some(Kind::Intervention) | None => {}
-        Some(kind) => {
-            let error = CliError::usage(format!(
-                "`{}` is a {kind}'s id; show takes an intervention's (iv_42)",
+    if let Some(wrong) = wrong_id(&args.id) {
+        let error = CliError::usage(wrong);
+        return Err(match Kind::of(&args.id) {
+            Some(Kind::User) => error.hint(format!(
+                "`livectl history {}` shows the user's conversations",
                 args.id
-            ));
-            return Err(match kind {
-                Kind::User => error.hint(format!(
-                    "`livectl history {}` shows the user's conversations",
-                    args.id
-                )),
-                _ => error.hint("`livectl list` shows the open interventions"),
-            });
-        }
+            )),
+            _ => error.hint("`livectl list` shows the open interventions"),
+        });
     }
     let client = ctx.client().await?;
     let intervention = client.intervention(&args.id).await?;

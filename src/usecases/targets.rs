@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use futures_util::StreamExt;
 use futures_util::stream::LocalBoxStream;
 use livectl_client::{Client, FULL_PAGE};
-use livectl_contract::{InterventionQuery, InterventionRef, InterventionState};
+use livectl_contract::{InterventionQuery, InterventionRef, InterventionState, Kind};
 
 use super::seen::Seen;
 use crate::error::CliError;
@@ -66,6 +66,20 @@ pub struct Selection<'a> {
     pub repeats: Arc<AtomicU64>,
 }
 
+/// Why `id` is not an intervention's id as the contract spells them (`iv_42`), when it is not:
+/// checked before anything is sent, so a run never acts on the targets around a wrong one.
+pub fn wrong_id(id: &str) -> Option<String> {
+    match Kind::of(id) {
+        Some(Kind::Intervention) => None,
+        Some(kind) => Some(format!(
+            "`{id}` is not an intervention id (iv_42): `{}_` is the prefix of {}s",
+            kind.prefix(),
+            kind.noun()
+        )),
+        None => Some(format!("`{id}` is not an intervention id (iv_42)")),
+    }
+}
+
 /// Batches of ids waiting between the thread that reads stdin and the plan.
 const STDIN_QUEUE: usize = 16;
 
@@ -86,13 +100,11 @@ fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
                 "give one id a line, or NDJSON objects with an \"id\" (livectl list -o ndjson)",
             )
         })?;
-        return value
-            .get("id")
-            .and_then(|v| v.as_str())
-            .map(|id| Some(id.to_owned()))
-            .ok_or_else(|| {
-                CliError::usage(format!("stdin line {n}: the object has no string \"id\""))
-            });
+        let id = value.get("id").and_then(|v| v.as_str()).ok_or_else(|| {
+            CliError::usage(format!("stdin line {n}: the object has no string \"id\""))
+                .hint("give NDJSON objects with an \"id\" (livectl list -o ndjson)")
+        })?;
+        return checked(n, id).map(Some);
     }
     if text.split_whitespace().count() > 1 {
         return Err(
@@ -100,7 +112,16 @@ fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
                 .hint("give one id a line, or NDJSON objects with an \"id\""),
         );
     }
-    Ok(Some(text.to_owned()))
+    checked(n, text).map(Some)
+}
+
+/// The id on stdin line `n`, if it is an intervention's.
+fn checked(n: usize, id: &str) -> Result<String, CliError> {
+    match wrong_id(id) {
+        None => Ok(id.to_owned()),
+        Some(wrong) => Err(CliError::usage(format!("stdin line {n}: {wrong}"))
+            .hint("give one intervention id a line; nothing was sent")),
+    }
 }
 
 /// Reads ids from `reader` and hands the new ones to `send` in batches, which answers false to
@@ -199,6 +220,9 @@ pub fn select<'a>(
         return Err(CliError::usage(
             "`-` reads ids from stdin and cannot be mixed with ids",
         ));
+    }
+    if let Some(wrong) = ids.iter().find_map(|id| wrong_id(id)) {
+        return Err(CliError::usage(wrong).hint("`livectl list` shows the open interventions"));
     }
     if !ids.is_empty() {
         let mut seen = Seen::new();
@@ -306,6 +330,11 @@ mod tests {
         assert!(error("iv_1\n{\"id\": \n").contains("stdin line 2"));
         assert!(error("{\"name\":\"x\"}\n").contains("no string \"id\""));
         assert!(error("iv_1 iv_2\n").contains("not one id"));
+        assert!(error("iv_1\nag_3\n").contains(
+            "stdin line 2: `ag_3` is not an intervention id (iv_42): `ag_` is the prefix of agents"
+        ));
+        assert!(error("iv_3,iv_4\n").contains("`iv_3,iv_4` is not an intervention id"));
+        assert!(error("{\"id\":\"iv_07\"}\n").contains("`iv_07` is not an intervention id"));
         assert_eq!(error("\n \n"), "stdin held no ids");
     }
 }

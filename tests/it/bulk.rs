@@ -972,33 +972,29 @@ fn a_bulk_run_reaches_the_sandbox_by_host_name() {
 }
 
 #[test]
-fn an_id_no_header_can_carry_fails_once_without_a_request_and_is_not_retried() {
-    // An NDJSON id with a control character: its Idempotency-Key cannot be a header, so the
-    // item fails before anything is sent, and for good (no resume can send it either).
+fn an_id_no_header_can_carry_is_refused_before_anything_is_sent() {
+    // An NDJSON id with a control character is not an intervention id: the whole stdin is
+    // refused while planning, naming the line, and no journal is left.
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();
     let w = Workspace::new(&api);
     w.queued();
     let journal = sandbox.home.path().join("control.ndjson");
-    let journal = journal.to_str().unwrap();
     let run = sandbox.cli_stdin(
         &api.token,
-        &["cancel", "--yes", "--journal", journal, "-"],
-        "{\"id\":\"iv_1\\u0001\"}\n",
+        &[
+            "cancel",
+            "--yes",
+            "--journal",
+            journal.to_str().unwrap(),
+            "-",
+        ],
+        "iv_1\n{\"id\":\"iv_1\\u0001\"}\n",
     );
-    run.fails(3, "1 of 1 item(s) failed");
-    assert!(
-        run.stdout.contains(
-            "failed\tthe Idempotency-Key holds a character an HTTP header cannot carry; nothing was sent"
-        ),
-        "{}",
-        run.stdout
+    run.fails(
+        2,
+        "stdin line 2: `iv_1\\u{1}` is not an intervention id (iv_42)",
     );
-    let end = std::fs::read_to_string(journal).unwrap();
-    let end = end.lines().last().unwrap();
-    assert!(
-        end.contains("\"event\":\"end\"") && !end.contains("\"retry\":true"),
-        "{end}"
-    );
-    assert!(acted(&api, "cancelled").is_empty());
+    assert!(!journal.exists(), "no journal is left");
+    assert!(acted(&api, "cancelled").is_empty(), "nothing was sent");
 }

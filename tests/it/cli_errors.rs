@@ -138,8 +138,27 @@ fn exit_codes_follow_the_api_answer() {
     assert!(!stderr.contains("open interventions"), "{stderr}");
     // Another kind's id is named as such, before anything is asked.
     let user = sandbox.cli(&token, &["show", "us_4"]);
-    let stderr = user.fails(2, "`us_4` is a user's id; show takes an intervention's");
+    let stderr = user.fails(
+        2,
+        "`us_4` is not an intervention id (iv_42): `us_` is the prefix of users",
+    );
     assert!(stderr.contains("`livectl history us_4`"), "{stderr}");
+    // So is one for an action, and nothing is sent: not even the well-formed ids beside it.
+    let queued = w.queued();
+    sandbox
+        .cli(&token, &["cancel", &queued, "ag_3", "--yes"])
+        .fails(
+            2,
+            "`ag_3` is not an intervention id (iv_42): `ag_` is the prefix of agents",
+        );
+    sandbox
+        .cli(&token, &["cancel", "iv 3", "--yes"])
+        .fails(2, "`iv 3` is not an intervention id (iv_42)");
+    assert_eq!(
+        api.get(&format!("/v1/interventions/{queued}")).expect(200)["state"],
+        "queued",
+        "nothing was cancelled"
+    );
     sandbox
         .cli(&token, &["assign", &assigned])
         .fails(6, "it is assigned");

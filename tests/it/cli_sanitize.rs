@@ -35,20 +35,34 @@ fn hostile_ids_and_names_are_shown_escaped_in_errors() {
 }
 
 #[test]
-fn a_bulk_table_shows_a_direction_override_escaped() {
+fn a_target_with_a_direction_override_is_refused_escaped() {
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();
     let w = Workspace::new(&api);
     let real = w.queued();
     let reversed = "iv_9\u{202e}gnirts";
-    let run = sandbox.cli_env(
-        &api.token,
-        &["cancel", &real, reversed, "--yes"],
-        &[("LIVECTL_FORCE_TTY", "1")],
-    );
-    assert_eq!(run.code, 3, "{}", run.stderr);
-    assert!(!raw(&run.stdout) && !raw(&run.stderr), "{run:?}");
-    assert!(run.stdout.contains("iv_9\\u{202e}gnirts"), "{}", run.stdout);
+    for (args, stdin) in [
+        (vec!["cancel", &real, reversed, "--yes"], None),
+        (
+            vec!["cancel", "-", "--yes"],
+            Some(format!("{real}\n{reversed}\n")),
+        ),
+    ] {
+        let run = match &stdin {
+            Some(input) => sandbox.cli_stdin(&api.token, &args, input),
+            None => sandbox.cli_env(&api.token, &args, &[("LIVECTL_FORCE_TTY", "1")]),
+        };
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(!raw(&run.stdout) && !raw(&run.stderr), "{run:?}");
+        assert!(
+            run.stderr
+                .contains("`iv_9\\u{202e}gnirts` is not an intervention id"),
+            "{}",
+            run.stderr
+        );
+    }
+    let state = api.get(&format!("/v1/interventions/{real}")).expect(200)["state"].clone();
+    assert_eq!(state, "queued", "nothing was sent");
 }
 
 #[test]

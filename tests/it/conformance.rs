@@ -143,7 +143,7 @@ fn passes_against_the_sandbox_and_touches_only_its_own_data() {
             "conformance.events",
         ),
         (
-            "/v1/interventions/refs: the same items, in part",
+            "/v1/interventions/refs: the listing's items, in order, each in part",
             "conformance.pagination",
         ),
         ("401 for a wrong token", "conformance.problems"),

@@ -21,7 +21,7 @@ const OWN: usize = 9;
 
 const PAGE_SIZE: &str = "no page holds more than limit";
 const NO_SKIP_OR_REPEAT: &str = "no item skipped or repeated while others are created";
-const REFS: &str = "/v1/interventions/refs: the same items, in part";
+const REFS: &str = "/v1/interventions/refs: the listing's items, in order, each in part";
 
 pub async fn check(s: &Suite) -> Vec<Outcome> {
     let mut outcomes = match listing(s).await {

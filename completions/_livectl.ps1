@@ -172,7 +172,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run''s own on --resume]')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal: only what is left, in-flight items replayed with their keys')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The agent who will own it: an id, an email, a unique name or `me`; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent''s max_load')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The agent who will own it: an id, a key, an email, a unique name or `me`; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent''s max_load')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
@@ -211,7 +211,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run''s own on --resume]')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal: only what is left, in-flight items replayed with their keys')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The new owner: an id, an email, a unique name or `me`; several spread the items evenly, least-loaded first. Or a pool: @online, @department (each item''s own) or @department:NAME, never above an agent''s max_load (items that fit nowhere stay and are reported)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The new owner: an id, a key, an email, a unique name or `me`; several spread the items evenly, least-loaded first. Or a pool: @online, @department (each item''s own) or @department:NAME, never above an agent''s max_load (items that fit nowhere stay and are reported)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, recorded in the event')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
@@ -380,7 +380,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             break
         }
         'livectl;status' {
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Whose status: an id, an email, a unique name or `me` (another''s needs an admin''s token)')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Whose status: an id, a key, an email, a unique name or `me` (another''s needs an admin''s token)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, recorded on the status event')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')

@@ -165,7 +165,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --retries 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run''s own on --resume]'
             cand --journal 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]'
             cand --resume 'Continue the run of this journal: only what is left, in-flight items replayed with their keys'
-            cand --to 'The agent who will own it: an id, an email, a unique name or `me`; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent''s max_load'
+            cand --to 'The agent who will own it: an id, a key, an email, a unique name or `me`; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent''s max_load'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
             cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
@@ -203,7 +203,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --retries 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run''s own on --resume]'
             cand --journal 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]'
             cand --resume 'Continue the run of this journal: only what is left, in-flight items replayed with their keys'
-            cand --to 'The new owner: an id, an email, a unique name or `me`; several spread the items evenly, least-loaded first. Or a pool: @online, @department (each item''s own) or @department:NAME, never above an agent''s max_load (items that fit nowhere stay and are reported)'
+            cand --to 'The new owner: an id, a key, an email, a unique name or `me`; several spread the items evenly, least-loaded first. Or a pool: @online, @department (each item''s own) or @department:NAME, never above an agent''s max_load (items that fit nowhere stay and are reported)'
             cand --reason 'Why, recorded in the event'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
@@ -367,7 +367,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --version 'Print version'
         }
         &'livectl;status'= {
-            cand --agent 'Whose status: an id, an email, a unique name or `me` (another''s needs an admin''s token)'
+            cand --agent 'Whose status: an id, a key, an email, a unique name or `me` (another''s needs an admin''s token)'
             cand --reason 'Why, recorded on the status event'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'

@@ -175,7 +175,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand assign" -l rate -d 'At m
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
-complete -c livectl -n "__fish_livectl_using_subcommand assign" -l to -d 'The agent who will own it: an id, an email, a unique name or `me`; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent\'s max_load' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l to -d 'The agent who will own it: an id, a key, an email, a unique name or `me`; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent\'s max_load' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
@@ -216,7 +216,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l rate -d 'At
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l to -d 'The new owner: an id, an email, a unique name or `me`; several spread the items evenly, least-loaded first. Or a pool: @online, @department (each item\'s own) or @department:NAME, never above an agent\'s max_load (items that fit nowhere stay and are reported)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l to -d 'The new owner: an id, a key, an email, a unique name or `me`; several spread the items evenly, least-loaded first. Or a pool: @online, @department (each item\'s own) or @department:NAME, never above an agent\'s max_load (items that fit nowhere stay and are reported)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l reason -d 'Why, recorded in the event' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
@@ -385,7 +385,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand seed" -l sandbox -d 'Use
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand status" -l agent -d 'Whose status: an id, an email, a unique name or `me` (another\'s needs an admin\'s token)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand status" -l agent -d 'Whose status: an id, a key, an email, a unique name or `me` (another\'s needs an admin\'s token)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand status" -l reason -d 'Why, recorded on the status event' -r
 complete -c livectl -n "__fish_livectl_using_subcommand status" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand status" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r

@@ -19,7 +19,7 @@ use crate::usecases::{bulk, bulk::Plan};
 pub struct AssignArgs {
     #[command(flatten)]
     pub targets: Targets,
-    /// The agent who will own it: an id, an email, a unique name or `me`; or a pool (@online,
+    /// The agent who will own it: an id, a key, an email, a unique name or `me`; or a pool (@online,
     /// @department, @department:NAME), least loaded first, never above an agent's max_load
     #[arg(long, value_name = "AGENT", default_value = "me", add = ArgValueCandidates::new(crate::completion::agents))]
     pub to: String,

@@ -95,7 +95,7 @@ impl Filters {
             query.owner = Some(if owner == "none" {
                 Owner::Nobody
             } else {
-                Owner::Agent(lookup::agent(client, owner, "--owner").await?.id)
+                Owner::Agent(lookup::agent(client, owner, "--owner (--from)").await?.id)
             });
         }
         if let Some(department) = &self.department {

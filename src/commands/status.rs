@@ -14,7 +14,7 @@ pub struct StatusArgs {
     /// The status to set; without it, the status is shown
     #[arg(value_name = "STATUS", value_parser = ["online", "away", "offline"])]
     pub status: Option<String>,
-    /// Whose status: an id, an email, a unique name or `me` (another's needs an admin's token)
+    /// Whose status: an id, a key, an email, a unique name or `me` (another's needs an admin's token)
     #[arg(long, value_name = "AGENT", default_value = "me")]
     pub agent: String,
     /// Why, recorded on the status event

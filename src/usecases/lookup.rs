@@ -1,4 +1,4 @@
-//! Names as people type them: an AGENT is an id, an email, a unique name or `me`; catalog
+//! Names as people type them: an AGENT is an id, a key, an email, a unique name or `me`; catalog
 //! entries are an id, a key or a name; a user is an id, an email or an exact name. And the names
 //! of ids, for tables.
 
@@ -48,7 +48,7 @@ pub fn pick_agent<'a>(agents: &'a [Agent], text: &str, flag: &str) -> Result<&'a
             ErrorKind::NotFound,
             format!("{flag}: no agent is called `{wanted}`"),
         )
-        .hint("an agent is an id, an email, a unique name or `me`; see `livectl agents`")),
+        .hint("an agent is an id, a key, an email, a unique name or `me`; see `livectl agents`")),
         many => Err(CliError::usage(format!(
             "{flag}: `{wanted}` matches {} agents: {}",
             many.len(),

@@ -112,6 +112,10 @@ fn ambiguous_and_unknown_agents() {
     sandbox
         .cli(&api.token, &["reassign", &id, "--to", "zed"])
         .fails(5, "no agent is called `zed`");
+    // The filter is named by both its spellings: the user may have typed either.
+    let from = sandbox.cli(&api.token, &["reassign", "--from", "zed", "--to", "bo"]);
+    let stderr = from.fails(5, "--owner (--from): no agent is called `zed`");
+    assert!(stderr.contains("an id, a key, an email"), "{stderr}");
     sandbox
         .cli(&api.token, &["reassign", &id, "--to", "cy@example.com"])
         .ok();

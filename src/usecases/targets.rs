@@ -126,10 +126,10 @@ fn checked(n: usize, id: &str) -> Result<String, CliError> {
 
 /// Reads ids from `reader` and hands the new ones to `send` in batches, which answers false to
 /// stop: blank lines are skipped, repeats dropped and counted in `repeats`. A batch goes when
-/// what was read so far is used up, before the next read waits for more, or when it is full
-/// (`STDIN_BATCH`): a file or a fast pipe goes in a few hand-overs rather than one an id, a
-/// slow producer's ids as they come. A bad line is sent as its error and ends the reading; so
-/// does input without any id.
+/// no whole line is left of what was read, before the next read waits for more, or when it is
+/// full (`STDIN_BATCH`): a file or a fast pipe goes in a few hand-overs rather than one an id,
+/// a slow producer's ids as they come, even when its writes split lines. A bad line is sent
+/// as its error and ends the reading; so does input without any id.
 pub fn read_ids(
     reader: impl Read,
     repeats: &AtomicU64,
@@ -163,10 +163,8 @@ pub fn read_ids(
             }
         }
         let full = batch.len() >= STDIN_BATCH;
-        if (full || reader.buffer().is_empty())
-            && !batch.is_empty()
-            && !send(std::mem::take(&mut batch))
-        {
+        let waits = !reader.buffer().contains(&b'\n');
+        if (full || waits) && !batch.is_empty() && !send(std::mem::take(&mut batch)) {
             return;
         }
     }
@@ -297,25 +295,32 @@ mod tests {
     fn stdin_ids_go_a_read_at_a_time_so_a_slow_producers_ids_are_not_held_back() {
         let repeats = AtomicU64::new(0);
         let mut batches = Vec::new();
-        let pieces = Pieces(["iv_1\niv_2\n", "iv_3\n", "\n", "iv_2\niv_4\n"].into());
+        let pieces = Pieces(["iv_1\niv_2\niv_", "3\n", "\n", "iv_2\niv_4\n"].into());
         read_ids(pieces, &repeats, |batch| {
             batches.push(batch.into_iter().map(Result::unwrap).collect::<Vec<_>>());
             true
         });
-        // Each id goes before the next read; a read that brought no new id sends nothing.
+        // Each whole id goes before the next read, also when a piece ends inside a line; a read
+        // that brought no new id sends nothing.
         assert_eq!(batches, [vec!["iv_1", "iv_2"], vec!["iv_3"], vec!["iv_4"]]);
         assert_eq!(repeats.load(Ordering::SeqCst), 1);
     }
 
     #[test]
     fn a_large_input_goes_in_bounded_batches() {
-        let input: String = (1..=3000).map(|n| format!("iv_{n}\n")).collect();
+        // Beyond one buffer (64 KiB), whose reads end inside a line.
+        let input: String = (1..=20_000).map(|n| format!("iv_{n}\n")).collect();
+        assert!(input.len() > 64 * 1024);
         let mut sizes = Vec::new();
+        let mut ids = 0;
         read_ids(input.as_bytes(), &AtomicU64::new(0), |batch| {
             sizes.push(batch.len());
+            ids += batch.into_iter().filter(Result::is_ok).count();
             true
         });
-        assert_eq!(sizes, [1024, 1024, 952]);
+        assert_eq!(ids, 20_000);
+        assert!(sizes.iter().all(|n| *n <= 1024), "{sizes:?}");
+        assert!(sizes.len() < 40, "a few hand-overs: {sizes:?}");
     }
 
     #[test]

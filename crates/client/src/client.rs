@@ -520,9 +520,9 @@ impl Client {
 
     /// All the interventions matching a query, in part (what a plan needs: the platform sends
     /// no more), the next page asked for while this one is decoded: for a reader that takes
-    /// every page (a bulk run's plan). A page that failed for a reason that may pass is asked for again in up to
-    /// `passes` more passes, as a run's items are sent again in its end-of-run passes: a run
-    /// lives on its listing, and losing one page would stop it whole.
+    /// every page (a bulk run's plan). A page that failed for a reason that may pass is asked
+    /// for again in up to `passes` more passes, as a run's items are sent again in its
+    /// end-of-run passes: a run lives on its listing, and losing one page would stop it whole.
     pub fn intervention_refs_ahead(
         &self,
         query: InterventionQuery,

@@ -46,13 +46,7 @@ async fn refs(s: &Suite) -> Checked {
     let whole: Vec<InterventionRef> = s
         .admin()
         .interventions(query.clone(), LIMIT)
-        .map_ok(|i| InterventionRef {
-            id: i.id,
-            department: i.department,
-            state: i.state,
-            owner: i.owner,
-            version: i.version,
-        })
+        .map_ok(|i| InterventionRef::from(&i))
         .try_collect()
         .await
         .map_err(|e| format!("listing the department whole: {e}"))?;
@@ -72,12 +66,15 @@ async fn refs(s: &Suite) -> Checked {
             whole.len(),
             refs.len()
         )),
-        Some(n) => Err(format!(
-            "item {}: the listing has {:?}, the refs {:?}",
-            n + 1,
-            whole[n],
-            refs[n]
-        )),
+        Some(n) => {
+            let json = |r: &InterventionRef| serde_json::to_string(r).unwrap_or_default();
+            Err(format!(
+                "item {}: the listing has {}, the refs {}",
+                n + 1,
+                json(&whole[n]),
+                json(&refs[n])
+            ))
+        }
     }
 }
 

@@ -108,7 +108,7 @@ pub async fn list_interventions(
 ///
 /// The same pages as `GET /v1/interventions` (filters, order, cursors, and what an agent may
 /// see), each intervention as its id, state, owner, department and version: what a bulk run
-/// plans from, in under a fifth of the bytes. Any valid token.
+/// plans from. Any valid token.
 #[utoipa::path(get, path = "/v1/interventions/refs", tag = "interventions", params(InterventionQuery),
     responses((status = 200, body = Page<InterventionRef>),
         (status = 422, body = Problem)))]

@@ -258,15 +258,13 @@ mod tests {
                 );
                 let agent = plan(Role::Agent);
                 let seeks: Vec<&String> = agent.iter().filter(|p| p.contains(" i ")).collect();
-                assert!(
-                agent.iter().any(|p| p == "MERGE (UNION ALL)")
+                let seek =
+                    |p: &&String| p.starts_with("SEARCH i USING INDEX ") && p.ends_with("id>?)");
+                let merged = agent.iter().any(|p| p == "MERGE (UNION ALL)")
                     && !agent.iter().any(|p| p.contains("TEMP B-TREE"))
                     && seeks.len() == 2
-                    && seeks
-                        .iter()
-                        .all(|p| p.starts_with("SEARCH i USING INDEX ") && p.ends_with("id>?)")),
-                "{what}, an agent: {agent:#?}"
-            );
+                    && seeks.iter().all(seek);
+                assert!(merged, "{what}, an agent: {agent:#?}");
             }
         }
     }

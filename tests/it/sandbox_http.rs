@@ -196,6 +196,14 @@ fn a_field_a_body_does_not_define_is_400_everywhere_and_a_missing_one_422() {
         let detail = r.problem(400, "bad_request");
         assert!(detail.contains("unknown field `colour`"), "{detail}");
     }
+    // A query's bad value is named once, by its field, with the words it may be.
+    for list in ["/v1/interventions", "/v1/interventions/refs"] {
+        let bad = api.get(&format!("{list}?state=open"));
+        assert_eq!(
+            bad.problem(400, "bad_request"),
+            "the query string is not valid: state: `open` is not one of: queued, assigned, completed, cancelled"
+        );
+    }
 
     let missing = [
         api.post(&format!("/v1/interventions/{id}/assign"), json!({})),

@@ -102,8 +102,8 @@ impl Serialize for States {
 impl<'de> Deserialize<'de> for States {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<States, D::Error> {
         let text = String::deserialize(d)?;
-        text.parse()
-            .map_err(|e| serde::de::Error::custom(format!("state: {e}")))
+        // The field's name is the caller's to add (the sandbox's query says `state: …`).
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -102,8 +102,8 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         }
         'livectl;list' {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all')
-            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
             [CompletionResult]::new('--department', '--department', [CompletionResultType]::ParameterName, 'Department: id, key or name')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only interventions with this tag')
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d')
@@ -162,8 +162,8 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         }
         'livectl;assign' {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all')
-            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
             [CompletionResult]::new('--department', '--department', [CompletionResultType]::ParameterName, 'Department: id, key or name')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only interventions with this tag')
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d')
@@ -201,8 +201,8 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         }
         'livectl;reassign' {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all')
-            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
             [CompletionResult]::new('--department', '--department', [CompletionResultType]::ParameterName, 'Department: id, key or name')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only interventions with this tag')
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d')
@@ -241,8 +241,8 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         }
         'livectl;return' {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all')
-            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
             [CompletionResult]::new('--department', '--department', [CompletionResultType]::ParameterName, 'Department: id, key or name')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only interventions with this tag')
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d')
@@ -279,8 +279,8 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         }
         'livectl;cancel' {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all')
-            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
             [CompletionResult]::new('--department', '--department', [CompletionResultType]::ParameterName, 'Department: id, key or name')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only interventions with this tag')
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d')
@@ -443,8 +443,8 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         }
         'livectl;watch' {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all')
-            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
             [CompletionResult]::new('--department', '--department', [CompletionResultType]::ParameterName, 'Department: id, key or name')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only interventions with this tag')
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d')
@@ -474,7 +474,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         }
         'livectl;console' {
             [CompletionResult]::new('--department', '--department', [CompletionResultType]::ParameterName, 'Show only this department''s interventions at start (`d` changes it): id, key or name')
-            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Show only this owner''s interventions at start (`o` changes it): an AGENT (id, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Show only this owner''s interventions at start (`o` changes it): an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
             [CompletionResult]::new('--no-reply', '--no-reply', [CompletionResultType]::ParameterName, 'A user waiting longer than this for an agent''s reply is stuck')
             [CompletionResult]::new('--queued', '--queued', [CompletionResultType]::ParameterName, 'An intervention waiting in the general queue longer than this is stuck')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
@@ -1227,8 +1227,8 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         }
         'livectl;complete' {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all')
-            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
             [CompletionResult]::new('--department', '--department', [CompletionResultType]::ParameterName, 'Department: id, key or name')
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once [default: 16, or the run''s own on --resume]')

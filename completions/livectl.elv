@@ -97,8 +97,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         }
         &'livectl;list'= {
             cand --state 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all'
-            cand --owner 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
-            cand --from 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
+            cand --owner 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
+            cand --from 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
             cand --department 'Department: id, key or name'
             cand --tag 'Only interventions with this tag'
             cand --older-than 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d'
@@ -155,8 +155,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         }
         &'livectl;assign'= {
             cand --state 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all'
-            cand --owner 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
-            cand --from 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
+            cand --owner 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
+            cand --from 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
             cand --department 'Department: id, key or name'
             cand --tag 'Only interventions with this tag'
             cand --older-than 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d'
@@ -193,8 +193,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         }
         &'livectl;reassign'= {
             cand --state 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all'
-            cand --owner 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
-            cand --from 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
+            cand --owner 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
+            cand --from 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
             cand --department 'Department: id, key or name'
             cand --tag 'Only interventions with this tag'
             cand --older-than 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d'
@@ -232,8 +232,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         }
         &'livectl;return'= {
             cand --state 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all'
-            cand --owner 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
-            cand --from 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
+            cand --owner 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
+            cand --from 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
             cand --department 'Department: id, key or name'
             cand --tag 'Only interventions with this tag'
             cand --older-than 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d'
@@ -269,8 +269,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         }
         &'livectl;cancel'= {
             cand --state 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all'
-            cand --owner 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
-            cand --from 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
+            cand --owner 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
+            cand --from 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
             cand --department 'Department: id, key or name'
             cand --tag 'Only interventions with this tag'
             cand --older-than 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d'
@@ -428,8 +428,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         }
         &'livectl;watch'= {
             cand --state 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all'
-            cand --owner 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
-            cand --from 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
+            cand --owner 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
+            cand --from 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
             cand --department 'Department: id, key or name'
             cand --tag 'Only interventions with this tag'
             cand --older-than 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d'
@@ -458,7 +458,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
         }
         &'livectl;console'= {
             cand --department 'Show only this department''s interventions at start (`d` changes it): id, key or name'
-            cand --owner 'Show only this owner''s interventions at start (`o` changes it): an AGENT (id, email, unique name or `me`), or `none` for the general queue'
+            cand --owner 'Show only this owner''s interventions at start (`o` changes it): an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
             cand --no-reply 'A user waiting longer than this for an agent''s reply is stuck'
             cand --queued 'An intervention waiting in the general queue longer than this is stuck'
             cand --profile 'The profile to use [default: the config''s default_profile]'
@@ -1171,8 +1171,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         }
         &'livectl;complete'= {
             cand --state 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all'
-            cand --owner 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
-            cand --from 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue'
+            cand --owner 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
+            cand --from 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
             cand --department 'Department: id, key or name'
             cand --older-than 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d'
             cand --concurrency 'Requests in flight at once [default: 16, or the run''s own on --resume]'

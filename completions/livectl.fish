@@ -106,7 +106,7 @@ completed\t''
 cancelled\t''
 open\t''
 all\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand list" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand list" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
@@ -166,7 +166,7 @@ completed\t''
 cancelled\t''
 open\t''
 all\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand assign" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
@@ -207,7 +207,7 @@ completed\t''
 cancelled\t''
 open\t''
 all\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
@@ -249,7 +249,7 @@ completed\t''
 cancelled\t''
 open\t''
 all\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand return" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
@@ -289,7 +289,7 @@ completed\t''
 cancelled\t''
 open\t''
 all\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
@@ -449,7 +449,7 @@ completed\t''
 cancelled\t''
 open\t''
 all\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand watch" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
@@ -477,7 +477,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand watch" -l allow-insecure
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand console" -l department -d 'Show only this department\'s interventions at start (`d` changes it): id, key or name' -r
-complete -c livectl -n "__fish_livectl_using_subcommand console" -l owner -d 'Show only this owner\'s interventions at start (`o` changes it): an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand console" -l owner -d 'Show only this owner\'s interventions at start (`o` changes it): an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand console" -l no-reply -d 'A user waiting longer than this for an agent\'s reply is stuck' -r
 complete -c livectl -n "__fish_livectl_using_subcommand console" -l queued -d 'An intervention waiting in the general queue longer than this is stuck' -r
 complete -c livectl -n "__fish_livectl_using_subcommand console" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
@@ -1141,7 +1141,7 @@ completed\t''
 cancelled\t''
 open\t''
 all\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l owner -l from -d 'Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r

@@ -98,6 +98,8 @@ impl Targets {
     /// interventions and their actions, so nothing else is built.
     pub async fn resumed(&self, ctx: &Ctx, command: &bulk::Command) -> Result<bool, CliError> {
         let Some(path) = &self.bulk.resume else {
+            // Before the platform is asked anything, or the other arguments are resolved.
+            targets::check_ids(&self.ids)?;
             return Ok(false);
         };
         if !self.ids.is_empty() || self.filters.is_set() {

@@ -16,8 +16,8 @@ pub struct ConsoleArgs {
     /// Show only this department's interventions at start (`d` changes it): id, key or name
     #[arg(long)]
     pub department: Option<String>,
-    /// Show only this owner's interventions at start (`o` changes it): an AGENT (id, email,
-    /// unique name or `me`), or `none` for the general queue
+    /// Show only this owner's interventions at start (`o` changes it): an AGENT (id, key,
+    /// email, unique name or `me`), or `none` for the general queue
     #[arg(long, value_name = "AGENT", add = ArgValueCandidates::new(crate::completion::owners))]
     pub owner: Option<String>,
     /// A user waiting longer than this for an agent's reply is stuck

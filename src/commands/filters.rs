@@ -49,7 +49,7 @@ pub struct Filters {
     /// States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all
     #[arg(long, value_delimiter = ',', value_enum)]
     pub state: Vec<StateFilter>,
-    /// Owner: an AGENT (id, email, unique name or `me`), or `none` for the general queue
+    /// Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue
     #[arg(long, visible_alias = "from", value_name = "AGENT", add = ArgValueCandidates::new(crate::completion::owners))]
     pub owner: Option<String>,
     /// Department: id, key or name

@@ -85,12 +85,12 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Why a login failed, told apart: the network, TLS, the token, the API failing, or a server
-/// that is not the API.
+/// Why a login failed, told apart: the network, TLS, the token, another error of the API (it
+/// failed, it limits requests), or a server that is not the API.
 fn refused(api_url: &str, e: ClientError) -> CliError {
-    if matches!(&e, ClientError::Problem { status: 500.., .. }) {
-        // The API itself answered that it failed: the usual message and hint (which name the
-        // request), and what login did not do.
+    if matches!(&e, ClientError::Problem { .. }) && !matches!(e.status(), Some(401 | 403)) {
+        // The API itself answered with an error (it failed, it is limiting requests): the
+        // address is right, so the usual message and hint, and what login did not do.
         return CliError::from(e).hint("nothing was saved");
     }
     let (message, hint) = match &e {

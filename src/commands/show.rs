@@ -23,7 +23,8 @@ pub struct ShowArgs {
 }
 
 pub async fn exec(args: ShowArgs, ctx: &Ctx) -> Result<(), CliError> {
-    // Another kind's id is a mistake to name before asking the platform.
+    // An id that is not an intervention's (another kind's, or none) is refused before the
+    // platform is asked.
     if let Some(wrong) = wrong_id(&args.id) {
         let error = CliError::usage(wrong);
         return Err(match Kind::of(&args.id) {

@@ -80,6 +80,17 @@ pub fn wrong_id(id: &str) -> Option<String> {
     }
 }
 
+/// Ids given as arguments that are not interventions' (`-`, stdin, is not an id: `select` says
+/// where it may go): refused first, before anything else is asked or resolved.
+pub fn check_ids(ids: &[String]) -> Result<(), CliError> {
+    match ids.iter().filter(|i| *i != "-").find_map(|id| wrong_id(id)) {
+        Some(wrong) => {
+            Err(CliError::usage(wrong).hint("`livectl list` shows the open interventions"))
+        }
+        None => Ok(()),
+    }
+}
+
 /// Batches of ids waiting between the thread that reads stdin and the plan.
 const STDIN_QUEUE: usize = 16;
 
@@ -90,6 +101,12 @@ const STDIN_BATCH: usize = 1024;
 /// The id on line `n` of stdin, if it holds one: blank lines hold none; a line starting with
 /// `{` is an NDJSON object whose `id` is taken.
 fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
+    // A byte-order mark some editors write before the first line is not part of the id.
+    let line = if n == 1 {
+        line.trim_start_matches('\u{feff}')
+    } else {
+        line
+    };
     let text = line.trim();
     if text.is_empty() {
         return Ok(None);
@@ -219,9 +236,7 @@ pub fn select<'a>(
             "`-` reads ids from stdin and cannot be mixed with ids",
         ));
     }
-    if let Some(wrong) = ids.iter().find_map(|id| wrong_id(id)) {
-        return Err(CliError::usage(wrong).hint("`livectl list` shows the open interventions"));
-    }
+    check_ids(ids)?;
     if !ids.is_empty() {
         let mut seen = Seen::new();
         let unique: Vec<Result<Target, CliError>> = ids
@@ -270,7 +285,7 @@ mod tests {
 
     #[test]
     fn stdin_ids_skip_blanks_and_repeats_and_read_ndjson() {
-        let input = "iv_1\n\n  iv_2  \n{\"id\":\"iv_3\",\"state\":\"queued\"}\niv_1\n";
+        let input = "\u{feff}iv_1\r\n\n  iv_2  \r\n{\"id\":\"iv_3\",\"state\":\"queued\"}\niv_1\n";
         let (ids, repeats) = read(input);
         let ids: Vec<String> = ids.into_iter().map(Result::unwrap).collect();
         assert_eq!(ids, ["iv_1", "iv_2", "iv_3"]);
@@ -339,6 +354,7 @@ mod tests {
             "stdin line 2: `ag_3` is not an intervention id (iv_42): `ag_` is the prefix of agents"
         ));
         assert!(error("iv_3,iv_4\n").contains("`iv_3,iv_4` is not an intervention id"));
+        assert!(error("iv_1\n\u{feff}iv_2\n").contains("stdin line 2"));
         assert!(error("{\"id\":\"iv_07\"}\n").contains("`iv_07` is not an intervention id"));
         assert_eq!(error("\n \n"), "stdin held no ids");
     }

@@ -158,6 +158,13 @@ fn exit_codes_follow_the_api_answer() {
     sandbox
         .cli(&token, &["cancel", "iv 3", "--yes"])
         .fails(2, "`iv 3` is not an intervention id (iv_42)");
+    // First, before the other arguments are resolved: the id is what is reported.
+    sandbox
+        .cli(&token, &["reassign", "ag_3", "--to", "zed"])
+        .fails(2, "`ag_3` is not an intervention id");
+    sandbox
+        .cli(&token, &["show", "42"])
+        .fails(2, "`42` is not an intervention id (iv_42)");
     assert_eq!(
         api.get(&format!("/v1/interventions/{queued}")).expect(200)["state"],
         "queued",

@@ -111,7 +111,7 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
             ("livectl assign iv_3", "Take an intervention yourself."),
             (
                 "livectl assign iv_4 --to bo",
-                "An admin assigns to anyone: an id, an email, a unique name or me.",
+                "An admin assigns to anyone: an id, a key, an email, a unique name or me.",
             ),
             (
                 "livectl assign --owner none --department billing --to dee --rate 20 --concurrency 8",

@@ -95,7 +95,8 @@ pub fn plan<'a>(
 
 impl Targets {
     /// With --resume, continues the journal's run and says so (true); the journal holds the
-    /// interventions and their actions, so nothing else is built.
+    /// interventions and their actions, so nothing else is built. Without, refuses ids that are
+    /// not interventions' (every action calls this first) and answers false.
     pub async fn resumed(&self, ctx: &Ctx, command: &bulk::Command) -> Result<bool, CliError> {
         let Some(path) = &self.bulk.resume else {
             // Before the platform is asked anything, or the other arguments are resolved.

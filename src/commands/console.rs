@@ -43,7 +43,7 @@ pub async fn exec(args: ConsoleArgs, ctx: &Ctx) -> Result<(), CliError> {
         ..Filters::default()
     };
     let options = Options {
-        filter: filters.query(client, ctx.ui.now).await?,
+        filter: filters.query_naming(client, ctx.ui.now, "--owner").await?,
         limits: Thresholds {
             no_reply: args.no_reply,
             queued: args.queued,

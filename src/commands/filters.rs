@@ -80,6 +80,17 @@ impl Filters {
         client: &Client,
         now: Timestamp,
     ) -> Result<InterventionQuery, CliError> {
+        self.query_naming(client, now, "--owner (--from)").await
+    }
+
+    /// `query`, for a command whose owner flag is `owner_flag` (an error names it), as the
+    /// console's `--owner`, which has no `--from`.
+    pub async fn query_naming(
+        &self,
+        client: &Client,
+        now: Timestamp,
+        owner_flag: &str,
+    ) -> Result<InterventionQuery, CliError> {
         let mut query = InterventionQuery {
             state: if self.state.is_empty() {
                 States::open()
@@ -95,7 +106,7 @@ impl Filters {
             query.owner = Some(if owner == "none" {
                 Owner::Nobody
             } else {
-                Owner::Agent(lookup::agent(client, owner, "--owner (--from)").await?.id)
+                Owner::Agent(lookup::agent(client, owner, owner_flag).await?.id)
             });
         }
         if let Some(department) = &self.department {

@@ -335,3 +335,33 @@ fn without_a_terminal_it_exits_2_and_points_to_watch() {
     assert!(run.stderr.contains("use `livectl watch`"), "{}", run.stderr);
     assert!(run.stdout.is_empty());
 }
+
+/// An unknown owner is refused before the screen is taken, naming the console's own flag: it
+/// has no `--from`, unlike the filters of `list` and the actions.
+#[test]
+fn an_unknown_owner_is_refused_naming_the_consoles_flag() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let mut cmd = sandbox.home.livectl();
+    cmd.env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .env("TERM", "xterm-256color")
+        .args(["console", "--owner", "zed"]);
+    let mut p = spawn_command(cmd, Some(30_000)).expect("spawn in a pty");
+    let mut screen = Screen::new(80, 24);
+    read_to_end(&mut p, &mut screen);
+    let code = match p.process.wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("the console ended by {other:?}"),
+    };
+    assert_eq!(code, 5);
+    assert!(
+        !screen.wrote(ENTER_ALTERNATE_SCREEN),
+        "the screen was not taken"
+    );
+    let text = screen.text();
+    assert!(
+        text.contains("--owner: no agent is called `zed`") && !text.contains("--from"),
+        "{text}"
+    );
+}

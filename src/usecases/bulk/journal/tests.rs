@@ -506,3 +506,58 @@ fn a_full_disk_while_the_plan_streams_keeps_only_whole_items() {
         );
     }
 }
+
+#[test]
+fn a_plan_line_whose_id_is_no_interventions_is_damage_named_by_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for (n, (id, why)) in [
+        (
+            "ag_3",
+            "`ag_3` is not an intervention id (iv_42): `ag_` is the prefix of agents",
+        ),
+        ("iv 3", "`iv 3` is not an intervention id (iv_42)"),
+        ("iv_3\r\nx", "is not an intervention id (iv_42)"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = dir.path().join(format!("{n}.ndjson"));
+        drop(planned(&path, "cancel", &["iv_1", id], None).unwrap());
+        let e = open(&path, &cancels(), None).err().expect(id);
+        assert_eq!(e.kind, crate::error::ErrorKind::Usage, "{id}");
+        assert!(
+            e.message.starts_with(&format!(
+                "the journal {} is damaged at line 3: ",
+                path.display()
+            )) && e.message.contains(why),
+            "{id}: {}",
+            e.message
+        );
+    }
+}
+
+#[test]
+fn a_header_whose_run_id_could_not_make_keys_is_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    drop(planned(&path, "cancel", &["iv_1"], None).unwrap());
+    let text = std::fs::read_to_string(&path).unwrap();
+    for run_id in ["", "r 1", "r1\\r\\nX-Evil: 1", &"r".repeat(65)] {
+        let edited = text.replacen("\"run_id\":\"r1\"", &format!("\"run_id\":\"{run_id}\""), 1);
+        assert_ne!(edited, text);
+        std::fs::write(&path, edited).unwrap();
+        let e = open(&path, &cancels(), None).err().expect(run_id);
+        assert!(
+            e.message.starts_with(&format!(
+                "the journal {} is damaged at line 1: its run id `",
+                path.display()
+            )) && e
+                .message
+                .ends_with("is not one livectl writes (letters, digits and `-`, at most 64), and the items' keys are made of it"),
+            "{run_id}: {}",
+            e.message
+        );
+    }
+    std::fs::write(&path, &text).unwrap();
+    assert!(open(&path, &cancels(), None).is_ok(), "the real one opens");
+}

@@ -426,11 +426,48 @@ fn a_partial_failure_exits_3_and_names_the_failed_items() {
         )
     );
     assert!(
-        run.stderr.contains("2 of 5 item(s) failed"),
+        run.stderr.contains("2 of 5 item(s) failed")
+            && run.stderr.contains(
+                "none failed for a passing reason, so a resume would not send them again"
+            )
+            && !run.stderr.contains("--resume"),
         "{}",
         run.stderr
     );
     assert_eq!(acted(&api, "returned").len(), 3);
+}
+
+/// Failures a resume would send again are counted in the hint that offers it, and the resume
+/// does what they missed.
+#[test]
+fn the_hint_offers_a_resume_for_the_failures_it_would_send_again() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    // Seeded, a request's fault depends only on its path and how often it was asked: with
+    // these, the run starts, and some of the cancels fail 5xx after every attempt (1, 3 and 5
+    // would do as well; seed 3 fails GET /v1/me).
+    let faulty = Sandbox::start_in(clean.home.clone(), &["--faults", "error=0.8,seed=2"]);
+    let journal = clean.home.path().join("cancel.ndjson");
+    let path = journal.to_str().unwrap();
+    let mut args = vec!["cancel", "--retries", "0", "--yes", "-q", "--journal", path];
+    args.extend(ids.iter().map(String::as_str));
+    let run = faulty.cli(&api.token, &args);
+    let failed = run.stdout.lines().count();
+    assert_eq!(run.code, 3, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "hint: {failed} failed for a passing reason: retry them with `livectl cancel --resume {path}`"
+        )),
+        "{}",
+        run.stderr
+    );
+    let resumed = clean.cli(&api.token, &["cancel", "--resume", path, "--yes", "-q"]);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(cancelled.len(), 3);
+    assert!(cancelled.values().all(|n| *n == 1));
 }
 
 #[test]

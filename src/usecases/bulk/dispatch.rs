@@ -137,6 +137,8 @@ struct Tally<'p> {
     progress: &'p Progress,
     /// Failed in this run for good.
     failures: u64,
+    /// Of those, the ones that failed for a passing reason: a resume sends them again.
+    resumable: u64,
     /// Left where they are for want of room.
     no_room: u64,
     /// Failed and waiting for another pass.
@@ -184,6 +186,7 @@ impl Tally<'_> {
             }
             Mark::Failed => {
                 self.failures += 1;
+                self.resumable += u64::from(retry);
                 self.progress.message(format!("{} failed", self.failures));
             }
             _ => {}
@@ -358,6 +361,7 @@ pub(super) async fn execute(
         notable,
         progress: &progress,
         failures: 0,
+        resumable: 0,
         no_room: 0,
         retrying: Vec::new(),
         again: 0,
@@ -529,12 +533,14 @@ pub(super) async fn execute(
         notable,
         no_room,
         retrying,
+        mut resumable,
         ..
     } = tally.into_inner();
     // A run stopped before its next pass: what waited for it failed (and a resume retries it).
     for n in retrying {
         if ledger.get(n) == Some(Mark::Retry) {
             ledger.set(n, Mark::Failed);
+            resumable += 1;
         }
     }
 
@@ -611,13 +617,17 @@ pub(super) async fn execute(
         )));
     }
     if summary.failed > 0 {
-        return Err(CliError::new(
+        let e = CliError::new(
             ErrorKind::PartialBulk,
             format!("{} of {} item(s) failed", summary.failed, summary.total),
-        )
-        .hint(format!(
-            "retry what failed for a passing reason with `{resume}`"
-        )));
+        );
+        return Err(if resumable > 0 {
+            e.hint(format!(
+                "{resumable} failed for a passing reason: retry them with `{resume}`"
+            ))
+        } else {
+            e.hint("none failed for a passing reason, so a resume would not send them again: the summary says why each failed")
+        });
     }
     if no_room > 0 {
         return Err(CliError::new(

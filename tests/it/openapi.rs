@@ -83,6 +83,24 @@ fn resolve<'d>(doc: &'d serde_json::Value, value: &'d serde_json::Value) -> &'d 
     }
 }
 
+/// A generated client's documentation reads these: each success says what it answers.
+#[test]
+fn every_answer_of_every_operation_is_described() {
+    let doc = document();
+    let mut bare = Vec::new();
+    for (op_name, op) in operations(&doc) {
+        for (status, response) in op["responses"].as_object().unwrap() {
+            let text = resolve(&doc, response)["description"]
+                .as_str()
+                .unwrap_or("");
+            if text.trim().is_empty() {
+                bare.push(format!("{op_name} {status}"));
+            }
+        }
+    }
+    assert!(bare.is_empty(), "answers without a description: {bare:?}");
+}
+
 #[test]
 fn every_error_every_operation_can_answer_is_declared_as_problem_json() {
     let doc = document();

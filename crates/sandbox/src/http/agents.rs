@@ -18,7 +18,7 @@ use livectl_contract::{Agent, Problem, StatusRequest};
 /// from, to, when) in the same transaction; the same status again changes nothing.
 #[utoipa::path(post, path = "/v1/agents/{id}/status", tag = "agents", request_body = StatusRequest,
     params(("id" = String, Path), ("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 200, body = Agent), (status = 403, body = Problem)))]
+    responses((status = 200, description = "the agent with its new status", body = Agent), (status = 403, body = Problem)))]
 pub async fn set_status(
     State(app): State<App>,
     Bearer(token): Bearer,

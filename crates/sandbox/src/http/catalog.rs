@@ -19,7 +19,7 @@ use livectl_contract::{
 ///
 /// Any valid token.
 #[utoipa::path(get, path = "/v1/me", tag = "agents",
-    responses((status = 200, body = Me)))]
+    responses((status = 200, description = "the agent the token belongs to, and its workspace", body = Me)))]
 pub async fn me(State(app): State<App>, Bearer(token): Bearer) -> Result<Response, ApiError> {
     let me = app
         .read(token, |conn, caller| {
@@ -97,7 +97,7 @@ macro_rules! resource {
         #[doc = ""]
         #[doc = "Any valid token."]
         #[utoipa::path(get, path = $list_path, tag = $tag, params(PageQuery),
-            responses((status = 200, body = Page<$ty>)))]
+            responses((status = 200, description = "the page asked for, in id order", body = Page<$ty>)))]
         pub async fn $list(
             State(app): State<App>,
             Bearer(token): Bearer,
@@ -110,7 +110,7 @@ macro_rules! resource {
         #[doc = ""]
         #[doc = "Any valid token."]
         #[utoipa::path(get, path = $get_path, tag = $tag, params(("id" = String, Path)),
-            responses((status = 200, body = $ty)))]
+            responses((status = 200, description = "the one asked for", body = $ty)))]
         pub async fn $get(
             State(app): State<App>,
             Bearer(token): Bearer,
@@ -122,7 +122,7 @@ macro_rules! resource {
         #[doc = $create_doc]
         #[utoipa::path(post, path = $list_path, tag = $tag, request_body = $input,
             params(("Idempotency-Key" = Option<String>, Header)),
-            responses((status = 201, body = $ty), (status = 200, description = "one with this key existed", body = $ty), (status = 403, body = Problem)))]
+            responses((status = 201, description = "created", body = $ty), (status = 200, description = "one with this key existed", body = $ty), (status = 403, body = Problem)))]
         pub async fn $create(
             State(app): State<App>,
             Bearer(token): Bearer,
@@ -204,7 +204,7 @@ resource!(
 ///
 /// Admin only.
 #[utoipa::path(get, path = "/v1/users", tag = "users", params(PageQuery),
-    responses((status = 200, body = Page<User>),
+    responses((status = 200, description = "a page of the users, in id order", body = Page<User>),
         (status = 403, body = Problem)))]
 pub async fn list_users(
     State(app): State<App>,
@@ -224,7 +224,7 @@ pub async fn list_users(
 ///
 /// An admin, or an agent for a user with an intervention it may see (queued, or its own).
 #[utoipa::path(get, path = "/v1/users/{id}", tag = "users", params(("id" = String, Path)),
-    responses((status = 200, body = User), (status = 403, body = Problem)))]
+    responses((status = 200, description = "the user", body = User), (status = 403, body = Problem)))]
 pub async fn get_user(
     State(app): State<App>,
     Bearer(token): Bearer,

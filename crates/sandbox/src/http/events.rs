@@ -23,7 +23,7 @@ use livectl_contract::{
 /// Admin only, except that an agent may ask for the events of one intervention it may see
 /// (queued, or its own) with `intervention_id`.
 #[utoipa::path(get, path = "/v1/audit", tag = "events", params(AuditQuery),
-    responses((status = 200, body = Page<Event>),
+    responses((status = 200, description = "a page of events, oldest first", body = Page<Event>),
         (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn audit(
     State(app): State<App>,
@@ -43,7 +43,7 @@ pub async fn audit(
 ///
 /// An admin, or an agent for a user with an intervention it may see (queued, or its own).
 #[utoipa::path(get, path = "/v1/users/{id}/history", tag = "users", params(("id" = String, Path), HistoryQuery),
-    responses((status = 200, body = Page<HistoryRecord>),
+    responses((status = 200, description = "a page of the user's messages, oldest first", body = Page<HistoryRecord>),
         (status = 403, body = Problem)))]
 pub async fn user_history(
     State(app): State<App>,
@@ -65,7 +65,7 @@ pub async fn user_history(
 ///
 /// Admin only.
 #[utoipa::path(get, path = "/v1/history", tag = "users", params(HistoryQuery),
-    responses((status = 200, body = Page<HistoryRecord>),
+    responses((status = 200, description = "a page of every user's messages in the range, oldest first", body = Page<HistoryRecord>),
         (status = 403, body = Problem)))]
 pub async fn history(
     State(app): State<App>,

@@ -19,7 +19,7 @@ use livectl_contract::{
 ///
 /// Admin only.
 #[utoipa::path(get, path = "/v1/conversations", tag = "conversations", params(ConversationQuery),
-    responses((status = 200, body = Page<Conversation>),
+    responses((status = 200, description = "a page of conversations with their messages, in id order", body = Page<Conversation>),
         (status = 403, body = Problem)))]
 pub async fn list_conversations(
     State(app): State<App>,
@@ -40,7 +40,7 @@ pub async fn list_conversations(
 /// An admin, or an agent for the conversation of an intervention it may see (queued, or its
 /// own).
 #[utoipa::path(get, path = "/v1/conversations/{id}", tag = "conversations", params(("id" = String, Path)),
-    responses((status = 200, body = Conversation), (status = 403, body = Problem)))]
+    responses((status = 200, description = "the conversation with its messages", body = Conversation), (status = 403, body = Problem)))]
 pub async fn get_conversation(
     State(app): State<App>,
     Bearer(token): Bearer,
@@ -60,7 +60,7 @@ pub async fn get_conversation(
 /// intervention on it (admin only; the same key again changes nothing or updates in place).
 #[utoipa::path(post, path = "/v1/conversations", tag = "conversations", request_body = ConversationInput,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = ConversationCreated), (status = 200, description = "a conversation with this key existed", body = ConversationCreated), (status = 403, body = Problem)))]
+    responses((status = 201, description = "created, with its intervention when one was asked for", body = ConversationCreated), (status = 200, description = "a conversation with this key existed", body = ConversationCreated), (status = 403, body = Problem)))]
 pub async fn create_conversation(
     State(app): State<App>,
     Bearer(token): Bearer,
@@ -89,7 +89,7 @@ pub async fn create_conversation(
 /// its own, in any state. A filter naming what an agent may not see (such as another agent's
 /// `owner`) returns nothing more.
 #[utoipa::path(get, path = "/v1/interventions", tag = "interventions", params(InterventionQuery),
-    responses((status = 200, body = Page<Intervention>),
+    responses((status = 200, description = "a page of the interventions matching the filters, in id order", body = Page<Intervention>),
         (status = 422, body = Problem)))]
 pub async fn list_interventions(
     State(app): State<App>,
@@ -110,7 +110,7 @@ pub async fn list_interventions(
 /// see), each intervention as its id, state, owner, department and version: what a bulk run
 /// plans from. Any valid token.
 #[utoipa::path(get, path = "/v1/interventions/refs", tag = "interventions", params(InterventionQuery),
-    responses((status = 200, body = Page<InterventionRef>),
+    responses((status = 200, description = "the same page as `GET /v1/interventions` answers, each intervention in part", body = Page<InterventionRef>),
         (status = 422, body = Problem)))]
 pub async fn list_intervention_refs(
     State(app): State<App>,
@@ -129,7 +129,7 @@ pub async fn list_intervention_refs(
 ///
 /// An admin, or an agent for an intervention it may see: queued, or its own (in any state).
 #[utoipa::path(get, path = "/v1/interventions/{id}", tag = "interventions", params(("id" = String, Path)),
-    responses((status = 200, body = Intervention), (status = 403, body = Problem)))]
+    responses((status = 200, description = "the intervention; its version is the ETag", body = Intervention), (status = 403, body = Problem)))]
 pub async fn get_intervention(
     State(app): State<App>,
     Bearer(token): Bearer,
@@ -189,7 +189,7 @@ macro_rules! action {
         #[doc = $doc]
         #[utoipa::path(post, path = $path, tag = "actions", request_body = $body,
             params(("id" = String, Path), ("Idempotency-Key" = Option<String>, Header), ("If-Match" = Option<String>, Header)),
-            responses((status = 200, body = Intervention), (status = 403, body = Problem)))]
+            responses((status = 200, description = "the intervention after the action; its version is the ETag", body = Intervention), (status = 403, body = Problem)))]
         pub async fn $name(
             State(app): State<App>,
             request: ActionRequest<$body>,
@@ -239,7 +239,7 @@ action!(
 ///
 /// Any valid token.
 #[utoipa::path(get, path = "/v1/queues", tag = "interventions",
-    responses((status = 200, body = Queues)))]
+    responses((status = 200, description = "the general queue and every agent's My Queue, with counts", body = Queues)))]
 pub async fn queues(State(app): State<App>, Bearer(token): Bearer) -> Result<Response, ApiError> {
     json(
         &app.read(token, |conn, _| store::queues(conn, jiff::Timestamp::now()))
@@ -251,7 +251,7 @@ pub async fn queues(State(app): State<App>, Bearer(token): Bearer) -> Result<Res
 /// `livectl seed` uses to load large data sets quickly. Each action still writes its event.
 #[utoipa::path(post, path = "/v1/batch", tag = "conversations", request_body = BatchRequest,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 200, body = BatchResponse), (status = 403, body = Problem)))]
+    responses((status = 200, description = "every operation applied, its result in order", body = BatchResponse), (status = 403, body = Problem)))]
 pub async fn batch(
     State(app): State<App>,
     Bearer(token): Bearer,

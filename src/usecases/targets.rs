@@ -259,7 +259,7 @@ pub fn select<'a>(
         source: Source::Filters,
         // Every page is planned: the next is asked for while this one is decoded and planned.
         targets: client
-            .intervention_refs_ahead(query, FULL_PAGE, passes)
+            .intervention_refs_or_whole_ahead(query, FULL_PAGE, passes)
             .map(|listed| listed.map(Target::from).map_err(CliError::from))
             .boxed_local(),
         repeats,

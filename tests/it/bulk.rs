@@ -1035,3 +1035,28 @@ fn an_id_no_header_can_carry_is_refused_before_anything_is_sent() {
     assert!(!journal.exists(), "no journal is left");
     assert!(acted(&api, "cancelled").is_empty(), "nothing was sent");
 }
+
+/// A platform without `/v1/interventions/refs` (older than runs by filters): the run lists the
+/// same pages whole and acts on every item once, saying so at `-v`.
+#[test]
+fn a_run_by_filters_lists_whole_pages_where_refs_are_missing() {
+    let sandbox = Sandbox::start(&["--without-refs"]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: HashSet<String> = (0..5).map(|_| w.queued()).collect();
+    let run = sandbox.cli(
+        &api.token,
+        &["cancel", "--state", "queued", "--yes", "-q", "-v"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(": listing GET /v1/interventions whole instead")
+            && run.stderr.contains("GET /v1/interventions?"),
+        "{}",
+        run.stderr
+    );
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(cancelled.keys().cloned().collect::<HashSet<_>>(), ids);
+    assert!(cancelled.values().all(|n| *n == 1));
+}

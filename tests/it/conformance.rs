@@ -467,3 +467,21 @@ fn ctrl_c_stops_the_run_and_leaves_no_intervention_open() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_sandbox_without_the_refs_of_interventions_fails_that_case_alone() {
+    let sandbox = Sandbox::start(&["--without-refs"]);
+    let api = sandbox.api();
+    let run = sandbox.cli(&api.token, &["conformance", "-o", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let all = cases(&run);
+    let failed = of(&all, "failed");
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert_eq!(
+        (&failed[0]["case"], &failed[0]["detail"]),
+        (
+            &json!("/v1/interventions/refs: the listing's items, in order, each in part"),
+            &json!("listing the department's refs: intervention `refs` does not exist")
+        )
+    );
+}

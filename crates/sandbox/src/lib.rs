@@ -27,14 +27,21 @@ pub struct Knobs {
     /// How a repeated Idempotency-Key is matched: `KeyOnly` breaks the contract, so that a
     /// conformance suite can be seen to catch it.
     pub keys: store::KeyCheck,
+    /// Serves the contract as it was before `GET /v1/interventions/refs` (the path then meets
+    /// `GET /v1/interventions/{id}`), so that livectl can be seen to do without it and
+    /// `livectl conformance` to catch it.
+    pub without_refs: bool,
 }
 
 /// The whole HTTP application over a store, with the knobs' layers.
 pub fn app(store: Arc<Store>, knobs: &Knobs) -> Router {
-    let mut router = http::router(http::App {
-        store,
-        keys: knobs.keys,
-    });
+    let mut router = http::router(
+        http::App {
+            store,
+            keys: knobs.keys,
+        },
+        !knobs.without_refs,
+    );
     if let Some(spec) = knobs.faults.clone() {
         router = router.layer(axum::middleware::from_fn_with_state(
             Faults::new(spec),

@@ -54,6 +54,10 @@ pub struct ServeArgs {
     /// `livectl conformance` catch it)
     #[arg(long, hide = true)]
     pub idempotency_ignores_body: bool,
+    /// Test knob: serve the contract as it was before `GET /v1/interventions/refs` (a platform
+    /// not upgraded yet, to see livectl do without it and `livectl conformance` catch it)
+    #[arg(long, hide = true)]
+    pub without_refs: bool,
 }
 
 fn seed(s: &str) -> Result<SeedArg, String> {
@@ -119,6 +123,7 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
         } else {
             KeyCheck::Request
         },
+        without_refs: args.without_refs,
     };
     let limits = Limits {
         max_connections: args.max_connections as usize,

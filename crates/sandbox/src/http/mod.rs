@@ -150,8 +150,10 @@ pub fn json<T: Serialize>(value: &T) -> Result<Response, ApiError> {
     Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
-pub fn router(app: App) -> Router {
-    let v1 = Router::new()
+/// Every route of the contract; `refs` false leaves out `GET /v1/interventions/refs` (a test
+/// knob, `Knobs::without_refs`).
+pub fn router(app: App, refs: bool) -> Router {
+    let mut v1 = Router::new()
         .route("/me", get(catalog::me))
         .route(
             "/agents",
@@ -189,10 +191,6 @@ pub fn router(app: App) -> Router {
         )
         .route("/conversations/{id}", get(interventions::get_conversation))
         .route("/interventions", get(interventions::list_interventions))
-        .route(
-            "/interventions/refs",
-            get(interventions::list_intervention_refs),
-        )
         .route("/interventions/{id}", get(interventions::get_intervention))
         .route("/interventions/{id}/assign", post(interventions::assign))
         .route(
@@ -212,6 +210,12 @@ pub fn router(app: App) -> Router {
         .route("/batch", post(interventions::batch))
         .route("/events", get(events::stream))
         .route("/audit", get(events::audit));
+    if refs {
+        v1 = v1.route(
+            "/interventions/refs",
+            get(interventions::list_intervention_refs),
+        );
+    }
     Router::new()
         .nest("/v1", v1)
         .route("/openapi.json", get(openapi::serve))

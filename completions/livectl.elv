@@ -932,6 +932,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
             cand --sort 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does'
             cand --idempotency-ignores-body 'Test knob: replay the stored answer for a repeated Idempotency-Key even when the request differs, instead of refusing it with 422 (a broken implementation, to see `livectl conformance` catch it)'
+            cand --without-refs 'Test knob: serve the contract as it was before `GET /v1/interventions/refs` (a platform not upgraded yet, to see livectl do without it and `livectl conformance` catch it)'
             cand --no-input 'Never prompt; a missing value is an error'
             cand -y 'Answer yes to confirmations'
             cand --yes 'Answer yes to confirmations'

@@ -50,6 +50,18 @@ impl From<InterventionRef> for Target {
     }
 }
 
+/// A target the platform listed, refused when its id is not an intervention's: a plan holds
+/// only ids that its resume reads back (`journal::read`), and keys a header can carry.
+fn listed(i: InterventionRef) -> Result<Target, CliError> {
+    match wrong_id(&i.id) {
+        None => Ok(Target::from(i)),
+        Some(wrong) => Err(CliError::failure(format!(
+            "the platform listed a target that is not one: {wrong}"
+        ))
+        .hint("`livectl conformance` checks a platform's answers against the contract")),
+    }
+}
+
 /// Where the targets came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
@@ -260,7 +272,7 @@ pub fn select<'a>(
         // Every page is planned: the next is asked for while this one is decoded and planned.
         targets: client
             .intervention_refs_or_whole_ahead(query, FULL_PAGE, passes)
-            .map(|listed| listed.map(Target::from).map_err(CliError::from))
+            .map(|item| item.map_err(CliError::from).and_then(listed))
             .boxed_local(),
         repeats,
     })
@@ -357,5 +369,32 @@ mod tests {
         assert!(error("iv_1\n\u{feff}iv_2\n").contains("stdin line 2"));
         assert!(error("{\"id\":\"iv_07\"}\n").contains("`iv_07` is not an intervention id"));
         assert_eq!(error("\n \n"), "stdin held no ids");
+    }
+
+    #[test]
+    fn a_listed_target_whose_id_is_no_interventions_stops_the_plan_naming_the_platform() {
+        let listed = |id: &str| {
+            super::listed(livectl_contract::InterventionRef {
+                id: id.into(),
+                department: None,
+                state: livectl_contract::InterventionState::Queued,
+                owner: None,
+                version: 3,
+            })
+        };
+        let target = listed("iv_42").unwrap();
+        assert_eq!((target.id.as_str(), target.version), ("iv_42", Some(3)));
+        let e = listed("iv_0042").unwrap_err();
+        assert_eq!(e.kind, crate::error::ErrorKind::Failure);
+        assert_eq!(
+            e.message,
+            "the platform listed a target that is not one: `iv_0042` is not an intervention id (iv_42)"
+        );
+        assert!(
+            listed("ag_7")
+                .unwrap_err()
+                .message
+                .contains("`ag_` is the prefix of agents")
+        );
     }
 }

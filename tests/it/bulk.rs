@@ -445,26 +445,42 @@ fn the_hint_offers_a_resume_for_the_failures_it_would_send_again() {
     let api = clean.api();
     let w = Workspace::new(&api);
     let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    let gone = "iv_999999";
     // Seeded, a request's fault depends only on its path and how often it was asked: with
-    // these, the run starts, and some of the cancels fail 5xx after every attempt (1, 3 and 5
-    // would do as well; seed 3 fails GET /v1/me).
-    let faulty = Sandbox::start_in(clean.home.clone(), &["--faults", "error=0.8,seed=2"]);
+    // these, the run starts, some of the cancels fail 5xx after every attempt, and the cancel
+    // of an intervention that does not exist gets its 404 through.
+    let faulty = Sandbox::start_in(clean.home.clone(), &["--faults", "error=0.8,seed=1"]);
     let journal = clean.home.path().join("cancel.ndjson");
     let path = journal.to_str().unwrap();
     let mut args = vec!["cancel", "--retries", "0", "--yes", "-q", "--journal", path];
     args.extend(ids.iter().map(String::as_str));
+    args.push(gone);
     let run = faulty.cli(&api.token, &args);
-    let failed = run.stdout.lines().count();
     assert_eq!(run.code, 3, "{}{}", run.stdout, run.stderr);
+    let failed: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        failed.contains(&format!("{gone}\tfailed\tintervention `{gone}` does not exist").as_str()),
+        "{}",
+        run.stdout
+    );
+    let passing = failed.len() - 1;
+    assert!(passing > 0, "{}", run.stdout);
     assert!(
         run.stderr.contains(&format!(
-            "hint: {failed} failed for a passing reason: retry them with `livectl cancel --resume {path}`"
+            "error: {} of 4 item(s) failed\nhint: {passing} of them failed for a passing reason, which `livectl cancel --resume {path}` sends again",
+            failed.len()
         )),
         "{}",
         run.stderr
     );
+    // The unknown one fails again, for good; the others are done.
     let resumed = clean.cli(&api.token, &["cancel", "--resume", path, "--yes", "-q"]);
-    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    assert_eq!(resumed.code, 3, "{}", resumed.stderr);
+    assert!(
+        resumed.stderr.contains("none failed for a passing reason"),
+        "{}",
+        resumed.stderr
+    );
     let cancelled = acted(&api, "cancelled");
     assert_eq!(cancelled.len(), 3);
     assert!(cancelled.values().all(|n| *n == 1));
@@ -1050,9 +1066,9 @@ fn a_run_by_filters_lists_whole_pages_where_refs_are_missing() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains(": listing GET /v1/interventions whole instead")
-            && run.stderr.contains("GET /v1/interventions?"),
+        run.stderr.contains(
+            "GET /v1/interventions/refs?state=queued&limit=1000 answered 404: listing /v1/interventions whole instead"
+        ) && run.stderr.contains("GET /v1/interventions?"),
         "{}",
         run.stderr
     );

@@ -553,17 +553,17 @@ impl Client {
             let mut refs = Box::pin(refs);
             match refs.next().await {
                 Some(Err(e)) if e.status() == Some(404) => {
+                    let whole = Endpoint::Interventions.segments();
                     client.transport.log(1, || {
-                        format!("  {e}: listing GET /v1/interventions whole instead")
-                    });
-                    client
-                        .list_ahead::<Intervention, _>(
-                            &Endpoint::Interventions.segments(),
-                            query,
-                            page_size,
-                            passes,
+                        format!(
+                            "  {} answered 404: listing /{} whole instead",
+                            e.request().unwrap_or("the first page of refs"),
+                            whole.join("/")
                         )
-                        .map_ok(|i| InterventionRef::from(&i))
+                    });
+                    // The same fields, read from each whole intervention.
+                    client
+                        .list_ahead::<InterventionRef, _>(&whole, query, page_size, passes)
                         .boxed()
                 }
                 first => stream::iter(first).chain(refs).boxed(),

@@ -623,7 +623,7 @@ pub(super) async fn execute(
         );
         return Err(if resumable > 0 {
             e.hint(format!(
-                "{resumable} failed for a passing reason: retry them with `{resume}`"
+                "{resumable} of them failed for a passing reason, which `{resume}` sends again"
             ))
         } else {
             e.hint("none failed for a passing reason, so a resume would not send them again: the summary says why each failed")

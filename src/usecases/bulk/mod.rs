@@ -167,3 +167,20 @@ pub fn new_run_id() -> String {
     let now = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
     format!("{now}-{:06x}", fastrand::u32(..) & 0xff_ffff)
 }
+
+/// Why `id` is not a run id as `new_run_id` spells them (`20261124T120000Z-3f2a1c`), when
+/// it is not: the keys of a journal's items are made of it, so an edited one is refused
+/// before it reaches a header.
+pub fn wrong_run_id(id: &str) -> Option<String> {
+    let ok = id.len() == 23
+        && id.bytes().enumerate().all(|(i, b)| match i {
+            8 => b == b'T',
+            15 => b == b'Z',
+            16 => b == b'-',
+            17.. => b.is_ascii_hexdigit() && !b.is_ascii_uppercase(),
+            _ => b.is_ascii_digit(),
+        });
+    (!ok).then(|| {
+        format!("its run id `{id}` is not one livectl writes (such as 20261124T120000Z-3f2a1c), and the items' keys are made of it")
+    })
+}

@@ -309,25 +309,11 @@ fn read_header(path: &Path, reader: &mut BufReader<File>) -> Result<Header, CliE
     }
     let header: Header =
         serde_json::from_slice(&buf).map_err(|e| not_journal(format!("line 1: {e}")))?;
-    // Every item's key is made of it (`bulk::key`), and must reach the platform as a header.
-    let id = &header.run_id;
-    if id.is_empty()
-        || id.len() > RUN_ID_MAX
-        || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    {
-        return Err(damaged(
-            path,
-            1,
-            format!(
-                "its run id `{id}` is not one livectl writes (letters, digits and `-`, at most {RUN_ID_MAX}), and the items' keys are made of it"
-            ),
-        ));
+    if let Some(wrong) = crate::usecases::bulk::wrong_run_id(&header.run_id) {
+        return Err(damaged(path, 1, wrong));
     }
     Ok(header)
 }
-
-/// The longest run id read back: livectl writes 23 characters (`bulk::new_run_id`).
-const RUN_ID_MAX: usize = 64;
 
 /// Item `expected` of the plan from its line, checked: in its place, and an action of the
 /// run's command (a hand-edited journal must not make `assign --resume` cancel).
@@ -355,7 +341,8 @@ fn plan_item(
             format!("item {n} where item {expected} belongs"),
         ));
     }
-    // Edited in, as nothing livectl plans is anything else: its key could not be sent either.
+    // Edited in: livectl plans nothing else (a listed id is checked too, `targets::listed`),
+    // and its key could not be sent either.
     if let Some(wrong) = crate::usecases::targets::wrong_id(&id) {
         return Err(damaged(path, line_no, wrong));
     }

@@ -7,11 +7,14 @@ use crate::model::Item;
 use crate::usecases::bulk::Command;
 use crate::usecases::bulk::ledger::Mark;
 
+/// A run id as livectl writes them.
+const RUN: &str = "20261124T120000Z-3f2a1c";
+
 fn header(action: &str) -> Header {
     Header {
         journal: FORMAT.into(),
         version: VERSION,
-        run_id: "r1".into(),
+        run_id: RUN.into(),
         action: action.into(),
         workspace: "ws_1".into(),
         agent: "ag_1".into(),
@@ -537,27 +540,37 @@ fn a_plan_line_whose_id_is_no_interventions_is_damage_named_by_its_line() {
 }
 
 #[test]
-fn a_header_whose_run_id_could_not_make_keys_is_damage() {
+fn a_header_whose_run_id_livectl_did_not_write_is_damage() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("run.ndjson");
     drop(planned(&path, "cancel", &["iv_1"], None).unwrap());
     let text = std::fs::read_to_string(&path).unwrap();
-    for run_id in ["", "r 1", "r1\\r\\nX-Evil: 1", &"r".repeat(65)] {
-        let edited = text.replacen("\"run_id\":\"r1\"", &format!("\"run_id\":\"{run_id}\""), 1);
+    for run_id in [
+        "",
+        "r1",
+        "20261124T120000Z-3f2a1",
+        "20261124T120000Z-3F2A1C",
+        "20261124 120000Z-3f2a1c",
+        "20261124T120000Z-3f2a1c\\r\\nX-Evil: 1",
+    ] {
+        let edited = text.replacen(RUN, run_id, 1);
         assert_ne!(edited, text);
         std::fs::write(&path, edited).unwrap();
         let e = open(&path, &cancels(), None).err().expect(run_id);
-        assert!(
-            e.message.starts_with(&format!(
-                "the journal {} is damaged at line 1: its run id `",
-                path.display()
-            )) && e
-                .message
-                .ends_with("is not one livectl writes (letters, digits and `-`, at most 64), and the items' keys are made of it"),
-            "{run_id}: {}",
-            e.message
+        assert_eq!(
+            e.message,
+            format!(
+                "the journal {} is damaged at line 1: its run id `{}` is not one livectl writes (such as 20261124T120000Z-3f2a1c), and the items' keys are made of it",
+                path.display(),
+                // As the file's JSON escapes decode.
+                run_id.replace("\\r\\n", "\r\n")
+            ),
         );
     }
     std::fs::write(&path, &text).unwrap();
     assert!(open(&path, &cancels(), None).is_ok(), "the real one opens");
+    for _ in 0..100 {
+        let id = crate::usecases::bulk::new_run_id();
+        assert_eq!(crate::usecases::bulk::wrong_run_id(&id), None, "{id}");
+    }
 }

@@ -678,5 +678,15 @@ fn a_resume_while_its_run_goes_on_is_refused_and_the_run_ends_whole() {
     // Once the run ended, its journal is free: a resume finds nothing left.
     let resumed = clean.cli(&api.token, &["cancel", "--resume", path, "--yes"]);
     assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    let header: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    let run_id = header["run_id"].as_str().unwrap();
+    assert!(
+        resumed.stderr.starts_with(&format!(
+            "run {run_id} from {path} has nothing left to send: every item ended, as its summary \
+             says\ncancel: 10 done, 0 skipped, 0 failed of 10 in "
+        )),
+        "{}",
+        resumed.stderr
+    );
     assert_eq!(text, std::fs::read_to_string(&journal).unwrap());
 }

@@ -91,17 +91,25 @@ pub async fn resume(
     }
     let in_flight = scan.ledger.count(Mark::InFlight);
     let pace = options.pace.over(header.pace);
-    ui.note(format!(
-        "resuming run {} from {}{}; {}",
-        header.run_id,
-        path.display(),
-        if in_flight > 0 {
-            format!(" ({in_flight} in flight, replayed with their keys)")
-        } else {
-            String::new()
-        },
-        pace
-    ));
+    if scan.ledger.left() == 0 {
+        ui.note(format!(
+            "run {} from {} has nothing left to send: every item ended, as its summary says",
+            header.run_id,
+            path.display()
+        ));
+    } else {
+        ui.note(format!(
+            "resuming run {} from {}{}; {}",
+            header.run_id,
+            path.display(),
+            if in_flight > 0 {
+                format!(" ({in_flight} in flight, replayed with their keys)")
+            } else {
+                String::new()
+            },
+            pace
+        ));
+    }
     let run = Run {
         journal,
         header,

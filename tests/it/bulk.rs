@@ -1076,3 +1076,26 @@ fn a_run_by_filters_lists_whole_pages_where_refs_are_missing() {
     assert_eq!(cancelled.keys().cloned().collect::<HashSet<_>>(), ids);
     assert!(cancelled.values().all(|n| *n == 1));
 }
+
+/// Filters that match nothing are no error, with the refs or without them (their listing ends
+/// at once, and is not asked past its end).
+#[test]
+fn filters_that_match_nothing_change_nothing_and_exit_0() {
+    for knobs in [&[][..], &["--without-refs"][..]] {
+        let sandbox = Sandbox::start(knobs);
+        let api = sandbox.api();
+        for args in [
+            &["cancel", "--state", "queued", "--yes"][..],
+            &["cancel", "--state", "queued", "--dry-run"][..],
+            &["return", "--owner", "me", "--yes", "-o", "json"][..],
+        ] {
+            let run = sandbox.cli(&api.token, args);
+            assert_eq!(
+                (run.code, run.stderr.as_str()),
+                (0, "nothing matches: no intervention was changed\n"),
+                "{knobs:?} {args:?}: {}",
+                run.stdout
+            );
+        }
+    }
+}

@@ -566,7 +566,9 @@ impl Client {
                         .list_ahead::<InterventionRef, _>(&whole, query, page_size, passes)
                         .boxed()
                 }
-                first => stream::iter(first).chain(refs).boxed(),
+                // Not polled again once it ended: a listing is not to be asked past its end.
+                Some(first) => stream::iter([first]).chain(refs).boxed(),
+                None => stream::empty().boxed(),
             }
         })
         .flatten()

@@ -712,7 +712,7 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
     ])
     .ok();
     cli(&["cancel", "--resume", journal.to_str().unwrap()])
-        .fails(2, "is the journal of a `return` run, not `cancel`");
+        .fails(2, "is the journal of a run of `return`, not `cancel`");
     let bo = sandbox.home.token(Some("bo"));
     sandbox
         .cli(&bo, &["return", "--resume", journal.to_str().unwrap()])

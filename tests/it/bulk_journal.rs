@@ -112,7 +112,7 @@ fn a_journal_whose_items_take_another_action_than_its_run_is_refused_naming_the_
     let refused = sandbox.cli(&api.token, &["assign", "--resume", path, "--yes"]);
     refused.fails(2, &format!("line 3 would cancel {}", ids[1]));
     assert!(
-        refused.stderr.contains("journal of a `assign` run"),
+        refused.stderr.contains("journal of a run of `assign`"),
         "{}",
         refused.stderr
     );

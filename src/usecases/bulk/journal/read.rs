@@ -129,7 +129,7 @@ pub fn open(
     let header = read_header(path, &mut reader)?;
     if header.action != command.name {
         return Err(CliError::usage(format!(
-            "{} is the journal of a `{}` run, not `{}`",
+            "{} is the journal of a run of `{}`, not `{}`",
             path.display(),
             header.action,
             command.name
@@ -348,7 +348,7 @@ fn plan_item(
     }
     if !command.kinds.contains(&action) {
         return Err(CliError::usage(format!(
-            "the journal {} cannot be resumed: line {line_no} would {action} {id}, but it is the journal of a `{}` run, whose items {}",
+            "the journal {} cannot be resumed: line {line_no} would {action} {id}, but it is the journal of a run of `{}`, whose items {}",
             path.display(),
             command.name,
             command.kinds_in_words()

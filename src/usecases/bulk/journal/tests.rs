@@ -129,7 +129,7 @@ fn an_item_of_another_action_than_the_runs_is_refused_with_its_line() {
         .unwrap();
     assert!(
         e.message.contains("line 3 would cancel iv_2")
-            && e.message.contains("journal of a `assign` run"),
+            && e.message.contains("journal of a run of `assign`"),
         "{}",
         e.message
     );

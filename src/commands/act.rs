@@ -109,7 +109,7 @@ impl Targets {
             ));
         }
         let client = ctx.client().await?;
-        let options = self.bulk.options(ctx.global.yes);
+        let options = self.bulk.options(&ctx.global);
         bulk::resume(client, &ctx.ui, command, path, &options).await?;
         Ok(true)
     }
@@ -123,7 +123,7 @@ impl Targets {
             None
         };
         // The listing is read as the run's items are sent: with as many passes.
-        let pace = self.bulk.options(ctx.global.yes).pace.fresh();
+        let pace = self.bulk.options(&ctx.global).pace.fresh();
         targets::select(client, &self.ids, query, pace.retries)
     }
 
@@ -147,7 +147,7 @@ impl Targets {
                     &ctx.ui,
                     &connection.target(),
                     plan,
-                    &bulk.options(ctx.global.yes),
+                    &bulk.options(&ctx.global),
                 )
                 .await;
             }
@@ -173,7 +173,7 @@ impl Targets {
             &ctx.ui,
             &connection.target(),
             plan,
-            &bulk.options(ctx.global.yes),
+            &bulk.options(&ctx.global),
         )
         .await
     }

@@ -9,6 +9,7 @@ use jiff::{SignedDuration, Timestamp};
 use livectl_client::Client;
 use livectl_contract::{InterventionQuery, InterventionState, Owner, States};
 
+use crate::cli::GlobalArgs;
 use crate::error::CliError;
 use crate::usecases::{bulk, lookup};
 
@@ -186,8 +187,8 @@ pub fn rate(s: &str) -> Result<f64, String> {
 }
 
 impl BulkArgs {
-    /// The engine's options; `yes` from the global flag.
-    pub fn options(&self, yes: bool) -> bulk::Options {
+    /// The engine's options; `--yes` and how the platform was reached from the global flags.
+    pub fn options(&self, global: &GlobalArgs) -> bulk::Options {
         bulk::Options {
             pace: bulk::PaceArgs {
                 concurrency: self.concurrency,
@@ -196,7 +197,8 @@ impl BulkArgs {
             },
             dry_run: self.dry_run,
             journal: self.journal.clone(),
-            yes,
+            yes: global.yes,
+            reach: crate::connect::reach(global),
             // A test hook, hidden from help as LIVECTL_FORCE_TTY and LIVECTL_NOW are.
             journal_limit: std::env::var("LIVECTL_JOURNAL_LIMIT")
                 .ok()

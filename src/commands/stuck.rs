@@ -66,7 +66,7 @@ pub async fn exec(args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
     let connection = ctx.connection().await?;
     let client = &connection.client;
     let ui = &ctx.ui;
-    let options = args.bulk.options(ctx.global.yes);
+    let options = args.bulk.options(&ctx.global);
     let command = args.fix.map(|f| {
         let name = f
             .to_possible_value()

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::harness::{Api, Sandbox, Workspace};
+use crate::harness::{Api, Run, Sandbox, Workspace};
 
 /// Every intervention acted on by `action`, with how many times.
 pub(crate) fn acted(api: &Api, action: &str) -> HashMap<String, usize> {
@@ -455,7 +455,21 @@ fn the_hint_offers_a_resume_for_the_failures_it_would_send_again() {
     let mut args = vec!["cancel", "--retries", "0", "--yes", "-q", "--journal", path];
     args.extend(ids.iter().map(String::as_str));
     args.push(gone);
-    let run = faulty.cli(&api.token, &args);
+    // The platform named by the flag (no LIVECTL_API_URL): the command the hint offers names it
+    // too, so it can be pasted as it is.
+    let out = clean
+        .home
+        .livectl()
+        .env("LIVECTL_TOKEN", &api.token)
+        .args(["--api-url", &faulty.url])
+        .args(&args)
+        .output()
+        .unwrap();
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    };
     assert_eq!(run.code, 3, "{}{}", run.stdout, run.stderr);
     let failed: Vec<&str> = run.stdout.lines().collect();
     assert!(
@@ -467,8 +481,9 @@ fn the_hint_offers_a_resume_for_the_failures_it_would_send_again() {
     assert!(passing > 0, "{}", run.stdout);
     assert!(
         run.stderr.contains(&format!(
-            "error: {} of 4 item(s) failed\nhint: {passing} of them failed for a passing reason, which `livectl cancel --resume {path}` sends again",
-            failed.len()
+            "error: {} of 4 item(s) failed\nhint: {passing} of them failed for a passing reason, which `livectl cancel --api-url {} --resume {path}` sends again",
+            failed.len(),
+            faulty.url
         )),
         "{}",
         run.stderr

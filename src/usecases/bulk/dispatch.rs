@@ -586,7 +586,11 @@ pub(super) async fn execute(
     // A reader that went away (`| head`) does not change how the run ended.
     ui.bulk_summary(&summary, results).or_closed_pipe()?;
     let command = &header.action;
-    let resume = format!("livectl {command} --resume {}", summary.journal.display());
+    let resume = format!(
+        "livectl {command}{} --resume {}",
+        options.reach,
+        summary.journal.display()
+    );
     // Stopped while the targets were still listed: a resume sends what was planned.
     let unlisted = format!("the targets not listed yet were not planned; {RESELECT}");
     if let Some(e) = listing.into_inner() {

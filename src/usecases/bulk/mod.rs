@@ -51,6 +51,9 @@ pub struct Options {
     /// The test hook LIVECTL_JOURNAL_LIMIT: the journal fails as a full disk would after this
     /// many bytes written by this process.
     pub journal_limit: Option<u64>,
+    /// The flags that reached the platform (`connect::reach`), repeated in the `--resume`
+    /// command a run suggests.
+    pub reach: String,
 }
 
 /// The pace flags as given (`--concurrency`, `--rate`, `--retries`), None when left out.

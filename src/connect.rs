@@ -49,44 +49,32 @@ pub fn log(ui: &Ui) -> Log {
     }
 }
 
-/// The flags on the command line that chose this run's platform (` --sandbox`, ` --profile P`,
-/// ` --api-url URL`, ` --allow-insecure-http`), for a command the run suggests to repeat
-/// (`--resume`): pasted as it is, it reaches the same platform. A value its variable
-/// (`LIVECTL_PROFILE`, `LIVECTL_API_URL`) holds already is left to it; empty for the default.
+/// The flags on the command line that chose this run's platform (` --sandbox`, ` --profile=P`,
+/// ` --api-url=URL`, ` --allow-insecure-http`), for a command the run suggests (`--resume`):
+/// pasted where the run was, it reaches the same platform. What the variables give
+/// (`LIVECTL_PROFILE`, `LIVECTL_API_URL`, as `LIVECTL_TOKEN`) is left to them, as the token
+/// is: a flag whose value equals its variable's reads as the variable's. Empty for the default.
 pub fn reach(global: &GlobalArgs) -> String {
     let given = |value: &Option<String>, variable: &str| {
         value
             .as_deref()
             .filter(|v| std::env::var(variable).ok().as_deref() != Some(*v))
-            .map(shell_word)
+            .map(crate::ui::shell_word)
     };
     let mut flags = String::new();
     if global.sandbox {
         flags.push_str(" --sandbox");
     }
     if let Some(profile) = given(&global.profile, "LIVECTL_PROFILE") {
-        flags.push_str(&format!(" --profile {profile}"));
+        flags.push_str(&format!(" --profile={profile}"));
     }
     if let Some(url) = given(&global.api_url, "LIVECTL_API_URL") {
-        flags.push_str(&format!(" --api-url {url}"));
+        flags.push_str(&format!(" --api-url={url}"));
     }
     if global.allow_insecure_http {
         flags.push_str(" --allow-insecure-http");
     }
     flags
-}
-
-/// `value` as one word of a POSIX shell: as it is when plain, else in single quotes.
-fn shell_word(value: &str) -> String {
-    let plain = !value.is_empty()
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.,:/@%+=".contains(&b));
-    if plain {
-        value.to_owned()
-    } else {
-        format!("'{}'", value.replace('\'', "'\\''"))
-    }
 }
 
 /// The profile named by --profile, LIVECTL_PROFILE or the config's default; else the profile
@@ -201,20 +189,5 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
         other => Err(CliError::usage(format!(
             "`{other}://` is not supported; use https://"
         ))),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_flags_value_is_one_shell_word_as_pasted() {
-        assert_eq!(
-            super::shell_word("https://live.example.com:8443/api"),
-            "https://live.example.com:8443/api"
-        );
-        assert_eq!(super::shell_word("my profile"), "'my profile'");
-        assert_eq!(super::shell_word("it's"), r"'it'\''s'");
-        assert_eq!(super::shell_word("a;rm -rf ~"), "'a;rm -rf ~'");
-        assert_eq!(super::shell_word(""), "''");
     }
 }

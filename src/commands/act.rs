@@ -15,7 +15,7 @@ use crate::ui::{Format, standing};
 use crate::usecases::bulk::{self, Plan};
 use crate::usecases::lookup::{self, NamesOf};
 use crate::usecases::pool;
-use crate::usecases::targets::{self, Selection, Source};
+use crate::usecases::targets::{self, Selection};
 
 /// TARGETS: what an action acts on.
 #[derive(Debug, Args)]
@@ -88,7 +88,7 @@ pub fn plan<'a>(
                 })
             })
             .boxed_local(),
-        by_filter: source == Source::Filters,
+        source,
         repeats,
     }
 }

@@ -12,7 +12,6 @@ use crate::error::CliError;
 use crate::model::Item;
 use crate::usecases::pool::Pool;
 use crate::usecases::spread::{self, Spreader};
-use crate::usecases::targets::Source;
 use crate::usecases::{bulk, bulk::Plan};
 
 #[derive(Debug, Args)]
@@ -38,7 +37,7 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
         let to = spread::to(client, &ctx.ui, names, args.away.include_away).await?;
         let spreader = Spreader::new(client, &to).await?;
         let selection = args.targets.select(ctx).await?;
-        let by_filter = selection.source == Source::Filters;
+        let source = selection.source;
         let repeats = selection.repeats.clone();
         let items = spread::spread(client, selection, spreader)
             .map(|picked| {
@@ -56,7 +55,7 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
             command,
             describe: format!("assign to {}", to.describe()),
             items,
-            by_filter,
+            source,
             repeats,
         };
         return args.targets.perform(ctx, plan).await;

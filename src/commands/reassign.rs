@@ -12,7 +12,6 @@ use crate::error::CliError;
 use crate::model::Item;
 use crate::usecases::bulk::{self, Plan};
 use crate::usecases::spread::{self, Spreader};
-use crate::usecases::targets::Source;
 
 #[derive(Debug, Args)]
 pub struct ReassignArgs {
@@ -39,7 +38,7 @@ pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
     let to = spread::to(client, &ctx.ui, &args.to, args.away.include_away).await?;
     let spreader = Spreader::new(client, &to).await?;
     let selection = args.targets.select(ctx).await?;
-    let by_filter = selection.source == Source::Filters;
+    let source = selection.source;
     let repeats = selection.repeats.clone();
     let reason = args.reason.clone();
     let items = spread::spread(client, selection, spreader)
@@ -58,7 +57,7 @@ pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
         command,
         describe: format!("reassign to {}", to.describe()),
         items,
-        by_filter,
+        source,
         repeats,
     };
     args.targets.perform(ctx, plan).await

@@ -15,6 +15,7 @@ use crate::ui::{Format, stuck_json};
 use crate::usecases::bulk::{self, Plan};
 use crate::usecases::spread;
 use crate::usecases::stuck::{self, Fix, Thresholds};
+use crate::usecases::targets::Source;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FixArg {
@@ -111,7 +112,7 @@ pub async fn exec(args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         command,
         describe,
         items: futures_util::stream::iter(items.into_iter().map(Ok)).boxed_local(),
-        by_filter: true,
+        source: Source::Filters,
         repeats: Default::default(),
     };
     bulk::run(client, ui, &connection.target(), plan, &options).await

@@ -37,7 +37,7 @@ use crate::model::Names;
 pub use list::{ListWriter, Row, View};
 pub use reports::stuck_json;
 pub use rows::standing;
-pub use sanitize::sanitize;
+pub use sanitize::{sanitize, shell_word};
 pub use shape::Shape;
 pub use style::{Color, Span, Text};
 pub use time::{age, elapsed};

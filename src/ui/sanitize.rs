@@ -7,6 +7,20 @@ fn reorders(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// `value` as one word of a POSIX shell, for a command livectl suggests: as it is when plain,
+/// else in single quotes (what the suggestion shows still goes through `sanitize`).
+pub fn shell_word(value: &str) -> String {
+    let plain = !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.,:/@%+=".contains(&b));
+    if plain {
+        value.to_owned()
+    } else {
+        format!("'{}'", value.replace('\'', "'\\''"))
+    }
+}
+
 /// Text from users, files and the platform (chat messages, names, ids, problem details) made
 /// safe for a terminal: control characters and direction overrides are shown escaped
 /// (`\u{1b}`, `\u{202e}`), so text cannot move the cursor, retitle the window, colour itself or
@@ -30,6 +44,19 @@ pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::sanitize;
+
+    #[test]
+    fn a_value_is_one_shell_word_as_pasted() {
+        assert_eq!(
+            super::shell_word("https://live.example.com:8443/api"),
+            "https://live.example.com:8443/api"
+        );
+        assert_eq!(super::shell_word("my profile"), "'my profile'");
+        assert_eq!(super::shell_word("it's"), r"'it'\''s'");
+        assert_eq!(super::shell_word("a;rm -rf ~"), "'a;rm -rf ~'");
+        assert_eq!(super::shell_word("$(id)\n"), "'$(id)\n'");
+        assert_eq!(super::shell_word(""), "''");
+    }
 
     #[test]
     fn control_characters_are_shown_not_obeyed() {

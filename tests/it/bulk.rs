@@ -481,7 +481,7 @@ fn the_hint_offers_a_resume_for_the_failures_it_would_send_again() {
     assert!(passing > 0, "{}", run.stdout);
     assert!(
         run.stderr.contains(&format!(
-            "error: {} of 4 item(s) failed\nhint: {passing} of them failed for a passing reason, which `livectl cancel --api-url {} --resume {path}` sends again",
+            "error: {} of 4 item(s) failed\nhint: {passing} of them failed for a passing reason, which `livectl cancel --api-url={} --resume {path}` sends again",
             failed.len(),
             faulty.url
         )),
@@ -672,7 +672,7 @@ fn ids_from_stdin_with_blank_lines_repeats_and_ndjson() {
     let (code, stderr) = pipe("\n\n", &["cancel", "-", "--yes"]);
     assert_eq!(
         (code, stderr.as_str()),
-        (Some(0), "nothing matches: no intervention was changed\n")
+        (Some(0), "stdin held no ids: no intervention was changed\n")
     );
     assert_eq!(
         acted(&api, "cancelled").len(),
@@ -1109,10 +1109,9 @@ fn filters_that_match_nothing_change_nothing_and_exit_0() {
         ] {
             let run = sandbox.cli(&api.token, args);
             assert_eq!(
-                (run.code, run.stderr.as_str()),
-                (0, "nothing matches: no intervention was changed\n"),
-                "{knobs:?} {args:?}: {}",
-                run.stdout
+                (run.code, run.stdout.as_str(), run.stderr.as_str()),
+                (0, "", "nothing matches: no intervention was changed\n"),
+                "{knobs:?} {args:?}"
             );
         }
     }

@@ -29,6 +29,7 @@ use super::spread::{self, To};
 use crate::error::{CliError, ErrorKind};
 use crate::model::{AutopilotSummary, ItemOutcome, Names};
 use crate::ui::Ui;
+use crate::usecases::targets::Source;
 
 /// The longest the autopilot goes without looking, when nothing is due and nothing happens:
 /// a deactivation, for one, is no event.
@@ -274,7 +275,7 @@ impl Pilot<'_> {
             items: futures_util::StreamExt::boxed_local(futures_util::stream::iter(
                 items.into_iter().map(Ok),
             )),
-            by_filter: true,
+            source: Source::Filters,
             repeats: Default::default(),
         };
         let options = bulk::Options {

@@ -589,7 +589,7 @@ pub(super) async fn execute(
     let resume = format!(
         "livectl {command}{} --resume {}",
         options.reach,
-        summary.journal.display()
+        crate::ui::shell_word(&summary.journal.display().to_string())
     );
     // Stopped while the targets were still listed: a resume sends what was planned.
     let unlisted = format!("the targets not listed yet were not planned; {RESELECT}");

@@ -32,6 +32,7 @@ pub use plan::run;
 
 use crate::error::CliError;
 use crate::model::Item;
+use crate::usecases::targets::Source;
 
 /// The slowest and fastest `--rate` a run takes, in actions a second.
 pub const RATES: (f64, f64) = (0.001, 1_000_000.0);
@@ -153,9 +154,9 @@ pub struct Plan<'a> {
     /// What it does, for the confirmation: `reassign to Ana Lima and Bo Chen`.
     pub describe: String,
     pub items: LocalBoxStream<'a, Result<Item, CliError>>,
-    /// Selected by filters: a confirmation is needed whatever the count, and each item carries
-    /// the version listed.
-    pub by_filter: bool,
+    /// Where the targets came from. Selected by filters, a confirmation is needed whatever the
+    /// count, and each item carries the version listed.
+    pub source: Source,
     /// Ids given more than once, dropped as they arrived; said once the plan is complete.
     pub repeats: Arc<AtomicU64>,
 }

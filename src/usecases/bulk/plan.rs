@@ -17,6 +17,7 @@ use crate::error::CliError;
 use crate::model::{Item, Names};
 use crate::ui::{Ui, prompt};
 use crate::usecases::lookup::{self, NamesOf};
+use crate::usecases::targets::Source;
 
 /// How many ids the confirmation shows.
 const SAMPLE: usize = 5;
@@ -35,11 +36,12 @@ pub async fn run(
         command,
         describe,
         items,
-        by_filter,
+        source,
         repeats,
     } = plan;
+    let by_filter = source == Source::Filters;
     if options.dry_run {
-        return dry_run(client, ui, items, &repeats).await;
+        return dry_run(client, ui, items, source, &repeats).await;
     }
     // Who runs it is asked while the first targets are listed.
     let mut items = items.peekable();
@@ -49,7 +51,7 @@ pub async fn run(
     let me = me?;
     if nothing {
         note_repeats(ui, &repeats);
-        ui.note("nothing matches: no intervention was changed");
+        ui.note(nothing_to_do(source));
         return Ok(());
     }
     let mut items = items.boxed_local();
@@ -176,6 +178,7 @@ async fn dry_run(
     client: &Client,
     ui: &Ui,
     mut items: LocalBoxStream<'_, Result<Item, CliError>>,
+    source: Source,
     repeats: &AtomicU64,
 ) -> Result<(), CliError> {
     let names = if ui.tables() {
@@ -191,7 +194,7 @@ async fn dry_run(
     drop(out.finish()?);
     note_repeats(ui, repeats);
     if count == 0 {
-        ui.note("nothing matches: no intervention was changed");
+        ui.note(nothing_to_do(source));
     } else {
         ui.note(format!(
             "dry run: {count} intervention(s) would be changed; nothing was sent"
@@ -202,6 +205,15 @@ async fn dry_run(
 
 /// Items chosen by filters always need a yes: their count is only known now. Ids need one
 /// from two items on.
+/// What a run with no target says (exit 0): a pipe from a listing that found nothing is such a
+/// run, as filters that match nothing are.
+fn nothing_to_do(source: Source) -> &'static str {
+    match source {
+        Source::Stdin => "stdin held no ids: no intervention was changed",
+        Source::Arguments | Source::Filters => "nothing matches: no intervention was changed",
+    }
+}
+
 fn needs_confirmation(count: u64, by_filter: bool) -> bool {
     count > 1 || by_filter
 }

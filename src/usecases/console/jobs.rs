@@ -16,6 +16,7 @@ use crate::model::Item;
 use crate::ui::Ui;
 use crate::ui::console::{App, Intent};
 use crate::usecases::bulk;
+use crate::usecases::targets::Source;
 
 /// How many messages of a user's history the console keeps (the newest).
 const HISTORY: usize = 500;
@@ -125,7 +126,7 @@ pub(super) async fn bulk_run(
             command: bulk::Command::of(kind),
             describe: describe.clone(),
             items: futures_util::stream::iter(these.into_iter().map(Ok)).boxed_local(),
-            by_filter: false,
+            source: Source::Arguments,
             repeats: Default::default(),
         };
         bulk::run(client, ui, target, plan, &options).await?;

@@ -137,7 +137,7 @@ pub fn open(
         .hint(format!(
             "resume it with `livectl {} --resume {}`",
             header.action,
-            path.display()
+            crate::ui::shell_word(&path.display().to_string())
         )));
     }
     let plan_at = reader.stream_position().map_err(|e| unreadable(path, e))?;

@@ -51,9 +51,9 @@ pub fn log(ui: &Ui) -> Log {
 
 /// The flags on the command line that chose this run's platform (` --sandbox`, ` --profile=P`,
 /// ` --api-url=URL`, ` --allow-insecure-http`), for a command the run suggests (`--resume`):
-/// pasted where the run was, it reaches the same platform. What the variables give
-/// (`LIVECTL_PROFILE`, `LIVECTL_API_URL`, as `LIVECTL_TOKEN`) is left to them, as the token
-/// is: a flag whose value equals its variable's reads as the variable's. Empty for the default.
+/// pasted where the run was, it reaches the same platform. What `LIVECTL_PROFILE` and
+/// `LIVECTL_API_URL` give is left to them, as the token is to `LIVECTL_TOKEN` (a flag whose
+/// value equals its variable's reads as the variable's). Empty for the default.
 pub fn reach(global: &GlobalArgs) -> String {
     let given = |value: &Option<String>, variable: &str| {
         value

@@ -55,10 +55,10 @@ impl From<InterventionRef> for Target {
 fn listed(i: InterventionRef) -> Result<Target, CliError> {
     match wrong_id(&i.id) {
         None => Ok(Target::from(i)),
-        Some(wrong) => Err(CliError::failure(format!(
-            "the platform listed a target that is not one: {wrong}"
-        ))
-        .hint("`livectl conformance` checks a platform's answers against the contract")),
+        Some(wrong) => Err(
+            CliError::failure(format!("in the platform's listing: {wrong}"))
+                .hint("`livectl conformance` checks a platform's answers against the contract"),
+        ),
     }
 }
 
@@ -385,7 +385,7 @@ mod tests {
         assert_eq!(e.kind, crate::error::ErrorKind::Failure);
         assert_eq!(
             e.message,
-            "the platform listed a target that is not one: `iv_0042` is not an intervention id (iv_42)"
+            "in the platform's listing: `iv_0042` is not an intervention id (iv_42)"
         );
         assert!(
             listed("ag_7")

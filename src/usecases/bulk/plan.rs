@@ -203,8 +203,6 @@ async fn dry_run(
     Ok(())
 }
 
-/// Items chosen by filters always need a yes: their count is only known now. Ids need one
-/// from two items on.
 /// What a run with no target says (exit 0): a pipe from a listing that found nothing is such a
 /// run, as filters that match nothing are.
 fn nothing_to_do(source: Source) -> &'static str {
@@ -214,6 +212,8 @@ fn nothing_to_do(source: Source) -> &'static str {
     }
 }
 
+/// Items chosen by filters always need a yes: their count is only known now. Ids need one
+/// from two items on.
 fn needs_confirmation(count: u64, by_filter: bool) -> bool {
     count > 1 || by_filter
 }

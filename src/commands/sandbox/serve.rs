@@ -125,6 +125,12 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
         },
         without_refs: args.without_refs,
     };
+    if knobs.without_refs {
+        ui.note(
+            "livectl sandbox: --without-refs serves the contract without \
+             GET /v1/interventions/refs, as a platform not upgraded yet would",
+        );
+    }
     let limits = Limits {
         max_connections: args.max_connections as usize,
         header_timeout: args.header_timeout,

@@ -344,7 +344,10 @@ fn bad_platforms_and_tokens_get_one_clear_line_and_nothing_is_created() {
     let w = Workspace::new(&api);
     let before = api.everything();
     let refused = sandbox.cli("lvs_not-a-token", &["conformance"]);
-    refused.fails(4, "the bearer token is not known");
+    refused.fails(
+        4,
+        "the bearer token is not known to this sandbox; create one with `livectl sandbox token`, giving the --db it serves",
+    );
     let agent = sandbox.home.token(Some(&w.bo));
     sandbox.cli(&agent, &["conformance"]).fails(
         4,

@@ -271,7 +271,7 @@ impl Store {
         match found {
             Ok((agent_id, role)) => Ok(Caller { agent_id, role: parse_word(&role)? }),
             Err(rusqlite::Error::QueryReturnedNoRows) => Err(ApiError::UnknownToken(
-                "the bearer token is not known to this sandbox; create one with `livectl sandbox token`".into(),
+                "the bearer token is not known to this sandbox; create one with `livectl sandbox token`, giving the --db it serves".into(),
             )),
             Err(e) => Err(e.into()),
         }

@@ -239,7 +239,7 @@ fn reset_leaves_a_database_in_use_alone() {
         crate::harness::Run::from(out)
     };
     let refused = reset();
-    refused.fails(2, "in use by another process");
+    refused.fails(6, "in use by another process");
     assert!(
         refused.stderr.contains("then reset again"),
         "{}",

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::Ctx;
-use crate::error::CliError;
+use crate::error::{CliError, ErrorKind};
 
 #[derive(Debug, Args)]
 pub struct ResetArgs {
@@ -28,11 +28,15 @@ pub fn exec(args: ResetArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     // Deleting files a server has open would leave it writing to nothing.
     let in_use = livectl_sandbox::store::files::in_use(&db).map_err(CliError::failure)?;
+    // Exit 6, as a journal another livectl holds: nothing is wrong with the command.
     if in_use {
-        return Err(CliError::usage(format!(
-            "the sandbox database {} is in use by another process, so it was not deleted",
-            db.display()
-        ))
+        return Err(CliError::new(
+            ErrorKind::Conflict,
+            format!(
+                "the sandbox database {} is in use by another process, so it was not deleted",
+                db.display()
+            ),
+        )
         .hint(
             "stop the `livectl sandbox serve` (Ctrl-C) or the livectl command that uses it, then \
              reset again",

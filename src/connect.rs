@@ -191,3 +191,25 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
         ))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::GlobalArgs;
+
+    #[test]
+    fn a_suggested_command_repeats_the_flags_that_chose_the_platform() {
+        assert_eq!(super::reach(&GlobalArgs::default()), "");
+        let given = GlobalArgs {
+            sandbox: true,
+            profile: Some("night shift".into()),
+            api_url: Some("http://10.0.0.7:8787/reach-test".into()),
+            allow_insecure_http: true,
+            ..GlobalArgs::default()
+        };
+        assert_eq!(
+            super::reach(&given),
+            " --sandbox --profile='night shift' --api-url=http://10.0.0.7:8787/reach-test \
+             --allow-insecure-http"
+        );
+    }
+}

@@ -1071,13 +1071,14 @@ fn an_id_no_header_can_carry_is_refused_before_anything_is_sent() {
 }
 
 /// A platform without `/v1/interventions/refs` (older than runs by filters): the run lists the
-/// same pages whole and acts on every item once, saying so at `-v`.
+/// same pages whole, all of them, and acts on every item once, saying so at `-v`.
 #[test]
 fn a_run_by_filters_lists_whole_pages_where_refs_are_missing() {
     let sandbox = Sandbox::start(&["--without-refs"]);
     let api = sandbox.api();
     let w = Workspace::new(&api);
-    let ids: HashSet<String> = (0..5).map(|_| w.queued()).collect();
+    // More than a page of 1,000: the second is asked for by the first one's cursor.
+    let ids: HashSet<String> = (0..1001).map(|_| w.queued()).collect();
     let run = sandbox.cli(
         &api.token,
         &["cancel", "--state", "queued", "--yes", "-q", "-v"],
@@ -1089,6 +1090,15 @@ fn a_run_by_filters_lists_whole_pages_where_refs_are_missing() {
         ) && run.stderr.contains("GET /v1/interventions?"),
         "{}",
         run.stderr
+    );
+    let whole: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("livectl: GET ") && l.contains("/v1/interventions?"))
+        .collect();
+    assert!(
+        whole.len() == 2 && whole[1].contains("cursor="),
+        "{whole:?}"
     );
     let cancelled = acted(&api, "cancelled");
     assert_eq!(cancelled.keys().cloned().collect::<HashSet<_>>(), ids);

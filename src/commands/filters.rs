@@ -199,10 +199,7 @@ impl BulkArgs {
             journal: self.journal.clone(),
             yes: global.yes,
             reach: crate::connect::reach(global),
-            // A test hook, hidden from help as LIVECTL_FORCE_TTY and LIVECTL_NOW are.
-            journal_limit: std::env::var("LIVECTL_JOURNAL_LIMIT")
-                .ok()
-                .and_then(|n| n.trim().parse().ok()),
+            journal_limit: bulk::journal_limit(),
         }
     }
 }

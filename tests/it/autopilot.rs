@@ -485,3 +485,97 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
     );
     assert_eq!(api.intervention(&old)["state"], "queued");
 }
+
+#[test]
+fn a_full_disk_stops_it_with_a_way_on_that_exists() {
+    // The autopilot's batches go through the bulk engine, whose hints name `--journal` and
+    // `--resume`; the autopilot has neither: started again, it decides anew.
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    set_status(&api, "ag_1", "offline");
+    set_status(&api, &w.bo, "offline");
+    let ids: Vec<String> = (1..=30)
+        .map(|n| w.fixed(n, "Ada", "web", "Old question", "2026-11-24T09:00:00Z"))
+        .collect();
+    let dir = sandbox.home.path().join("batches");
+    let dir = dir.to_str().unwrap();
+    let args = [
+        "autopilot",
+        "--once",
+        "--rule",
+        "queued",
+        "--queued",
+        "1h",
+        "--journal-dir",
+        dir,
+    ];
+    let queued = || {
+        ids.iter()
+            .filter(|id| api.intervention(id)["state"] == "queued")
+            .count()
+    };
+    // A budget too small for the plan, or for its first start: nothing is sent. A larger
+    // one: the disk fills midway.
+    let mut midway = None;
+    for limit in (64..16384).step_by(64) {
+        let run = sandbox.cli_env(
+            &api.token,
+            &args,
+            &[("LIVECTL_JOURNAL_LIMIT", &limit.to_string())],
+        );
+        run.fails(1, "No space left on device");
+        assert!(!run.stderr.contains("--resume"), "{}", run.stderr);
+        if run.stderr.contains("the run did not start") {
+            assert!(
+                run.stderr
+                    .contains("or name another place with --journal-dir"),
+                "{}",
+                run.stderr
+            );
+            assert_eq!(queued(), ids.len(), "nothing was sent");
+            continue;
+        }
+        assert!(
+            run.stderr.contains(
+                "hint: free some space, then start `livectl autopilot` again: it decides from the platform as it is"
+            ),
+            "{}",
+            run.stderr
+        );
+        if queued() == ids.len() {
+            continue;
+        }
+        midway = Some(run);
+        break;
+    }
+    let run = midway.expect("a budget that fills the disk while the moves are sent");
+    let left = queued();
+    assert!(
+        left > 0 && left < ids.len(),
+        "stopped midway: {left} queued\n{}",
+        run.stderr
+    );
+    // Its journal is refused by the bulk commands, with the same way on.
+    let journal = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .next()
+        .unwrap();
+    let resume = sandbox.cli(
+        &api.token,
+        &["assign", "--resume", journal.to_str().unwrap()],
+    );
+    resume.fails(2, "is the journal of a run of `autopilot`, not `assign`");
+    assert!(
+        resume.stderr.contains(
+            "hint: no command resumes it; start `livectl autopilot` again: it decides from the platform as it is"
+        ),
+        "{}",
+        resume.stderr
+    );
+    // Started again with room, it moves what is left.
+    let run = sandbox.cli(&api.token, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(queued(), 0);
+}

@@ -491,7 +491,7 @@ fn stopped_while_planning(stop: Stop) {
             assert_eq!(out.status.code(), Some(1), "{stderr}");
             assert!(
                 stderr.contains(&format!(
-                    "finish them with `livectl cancel --resume {path}`"
+                    "continue with `livectl cancel --resume {path}`"
                 )) && stderr.contains(
                     "targets not listed yet were not planned; running the command again selects anew"
                 ),

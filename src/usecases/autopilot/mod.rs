@@ -267,10 +267,11 @@ impl Pilot<'_> {
         let path = dir.join(format!("autopilot-{}.ndjson", bulk::new_run_id()));
         let items: Vec<_> = to_send.iter().filter_map(|d| d.item.clone()).collect();
         let plan = bulk::Plan {
-            command: bulk::Command::new(
-                "autopilot",
-                &[ActionKind::Assign, ActionKind::Reassign, ActionKind::Return],
-            ),
+            command: bulk::Command::autopilot(&[
+                ActionKind::Assign,
+                ActionKind::Reassign,
+                ActionKind::Return,
+            ]),
             describe: "autopilot".into(),
             items: futures_util::StreamExt::boxed_local(futures_util::stream::iter(
                 items.into_iter().map(Ok),

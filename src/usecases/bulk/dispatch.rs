@@ -21,7 +21,7 @@ use super::journal::{
     self, Header, Journal, Line, Notable, Pick, PlanLines, Results, Scan, Step, Where,
 };
 use super::ledger::{Ledger, Mark};
-use super::{Command, Options, RATES, key};
+use super::{Again, Command, Options, RATES, key};
 use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
 use crate::model::{Item, ItemOutcome, ItemResult, Summary};
 use crate::ui::Ui;
@@ -532,7 +532,7 @@ pub(super) async fn execute(
             return Err(e.hint("the run did not start and nothing was sent"));
         }
         if let Some(why) = journal.failure() {
-            return Err(journal::not_started(journal.path(), why));
+            return Err(journal::not_started(journal.path(), why, &command.name));
         }
         return Err(super::plan::interrupted_while_planning());
     }
@@ -585,17 +585,13 @@ pub(super) async fn execute(
     let results = Results::new(journal.path(), notable, &ledger);
     // A reader that went away (`| head`) does not change how the run ended.
     ui.bulk_summary(&summary, results).or_closed_pipe()?;
-    let command = &header.action;
-    let resume = format!(
-        "livectl {command}{} --resume {}",
-        options.reach,
-        crate::ui::shell_word(&summary.journal.display().to_string())
-    );
+    let again = command.again(&options.reach, &summary.journal);
+    let step = again.step();
     // Stopped while the targets were still listed: a resume sends what was planned.
     let unlisted = format!("the targets not listed yet were not planned; {RESELECT}");
     if let Some(e) = listing.into_inner() {
         return Err(e.hint(format!(
-            "the {} item(s) planned before it are in the journal: finish them with `{resume}`; {unlisted}",
+            "the {} item(s) planned before it are in the journal: {step}; {unlisted}",
             summary.total
         )));
     }
@@ -612,7 +608,7 @@ pub(super) async fn execute(
             ErrorKind::Interrupted,
             "interrupted: in-flight items finished, the rest was not sent",
         )
-        .hint(format!("continue with `{resume}`"));
+        .hint(step.clone());
         return Err(if journal.is_planning() {
             e.hint(unlisted)
         } else {
@@ -624,9 +620,7 @@ pub(super) async fn execute(
             "cannot write the journal {}: {why}; dispatching stopped, {not_sent} item(s) not sent",
             summary.journal.display()
         ))
-        .hint(format!(
-            "the journal is resumable: free some space, then continue with `{resume}`"
-        )));
+        .hint(format!("free some space, then {step}")));
     }
     if summary.failed > 0 {
         let e = CliError::new(
@@ -634,9 +628,14 @@ pub(super) async fn execute(
             format!("{} of {} item(s) failed", summary.failed, summary.total),
         );
         return Err(if resumable > 0 {
-            e.hint(format!(
-                "{resumable} of them failed for a passing reason, which `{resume}` sends again"
-            ))
+            e.hint(match &again {
+                Again::Resume(resume) => format!(
+                    "{resumable} of them failed for a passing reason, which `{resume}` sends again"
+                ),
+                Again::Restart => {
+                    format!("{resumable} of them failed for a passing reason; {step}")
+                }
+            })
         } else {
             e.hint("none failed for a passing reason, so a resume would not send them again: the summary says why each failed")
         });

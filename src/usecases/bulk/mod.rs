@@ -20,7 +20,7 @@ pub mod journal;
 mod ledger;
 mod plan;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
 
@@ -36,6 +36,14 @@ use crate::usecases::targets::Source;
 
 /// The slowest and fastest `--rate` a run takes, in actions a second.
 pub const RATES: (f64, f64) = (0.001, 1_000_000.0);
+
+/// The test hook LIVECTL_JOURNAL_LIMIT (`Options::journal_limit`), hidden from help as
+/// LIVECTL_FORCE_TTY and LIVECTL_NOW are.
+pub fn journal_limit() -> Option<u64> {
+    std::env::var("LIVECTL_JOURNAL_LIMIT")
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
+}
 
 /// How a bulk run goes.
 #[derive(Debug, Clone, Default)]
@@ -141,10 +149,68 @@ impl Command {
         Command::new(kind.as_str(), &[kind])
     }
 
+    /// The autopilot's batches of moves. No command resumes their journals: an autopilot
+    /// started again decides from the platform as it is.
+    pub fn autopilot(kinds: &[ActionKind]) -> Command {
+        Command::new(AUTOPILOT, kinds)
+    }
+
+    /// How what a run of this command left is carried on, said in its hints.
+    pub fn again(&self, reach: &str, journal: &Path) -> Again {
+        Again::of(&self.name, reach, journal)
+    }
+
     /// The actions it takes, for messages: `assign or reassign`.
     pub fn kinds_in_words(&self) -> String {
         let names: Vec<&str> = self.kinds.iter().map(|k| k.as_str()).collect();
         names.join(" or ")
+    }
+}
+
+/// The name the autopilot's batches record in their journals (`Command::autopilot`).
+const AUTOPILOT: &str = "autopilot";
+
+/// How what a run left (items not sent, failures worth another try) is carried on: the
+/// command that resumes its journal, or for the autopilot's batches, the autopilot started
+/// again, which decides from the platform as it is. Every hint that says so comes from here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Again {
+    /// `livectl ACTION --resume JOURNAL`, with the flags that reached the platform.
+    Resume(String),
+    /// `livectl autopilot`, started again.
+    Restart,
+}
+
+impl Again {
+    /// For the run recorded as `action` (a journal's header) in `journal`.
+    pub fn of(action: &str, reach: &str, journal: &Path) -> Again {
+        if action == AUTOPILOT {
+            return Again::Restart;
+        }
+        Again::Resume(format!(
+            "livectl {action}{reach} --resume {}",
+            crate::ui::shell_word(&journal.display().to_string())
+        ))
+    }
+
+    /// What to do, as a hint says it: "continue with `livectl cancel --resume FILE`".
+    pub fn step(&self) -> String {
+        match self {
+            Again::Resume(command) => format!("continue with `{command}`"),
+            Again::Restart => {
+                format!("start `livectl {AUTOPILOT}` again: it decides from the platform as it is")
+            }
+        }
+    }
+}
+
+/// The flag that names where a run of `action` writes its journal: `--journal`, or the
+/// autopilot's `--journal-dir`.
+pub fn journal_flag(action: &str) -> &'static str {
+    if action == AUTOPILOT {
+        "--journal-dir"
+    } else {
+        "--journal"
     }
 }
 

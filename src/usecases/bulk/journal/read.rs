@@ -14,8 +14,8 @@ use super::write::{Sink, hold};
 use super::{FORMAT, Header, Journal, Line, OLDEST, VERSION, damaged};
 use crate::error::CliError;
 use crate::model::{Item, ItemOutcome};
-use crate::usecases::bulk::Command;
 use crate::usecases::bulk::ledger::{Ledger, Mark};
+use crate::usecases::bulk::{Again, Command};
 
 /// A header is a short line; version 1 held the whole plan in it, so no more than this is read
 /// to tell which version a journal is.
@@ -134,11 +134,10 @@ pub fn open(
             header.action,
             command.name
         ))
-        .hint(format!(
-            "resume it with `livectl {} --resume {}`",
-            header.action,
-            crate::ui::shell_word(&path.display().to_string())
-        )));
+        .hint(match Again::of(&header.action, "", path) {
+            Again::Resume(resume) => format!("resume it with `{resume}`"),
+            restart @ Again::Restart => format!("no command resumes it; {}", restart.step()),
+        }));
     }
     let plan_at = reader.stream_position().map_err(|e| unreadable(path, e))?;
     let mut offset = plan_at;

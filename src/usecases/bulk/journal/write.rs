@@ -132,6 +132,8 @@ pub(super) fn hold(_: &File, _: &Path) -> Result<(), CliError> {
 /// write removes the file, so a journal never holds half a plan.
 pub struct Planner {
     path: PathBuf,
+    /// The run's command, as its header records it.
+    action: String,
     out: BufWriter<Sink>,
     items: u64,
     /// Where the plan's first line starts: after the header's line.
@@ -163,10 +165,12 @@ impl Planner {
             let _ = std::fs::remove_file(path);
             return Err(e);
         }
+        let action = header.action.clone();
         let header = serde_json::to_vec(header)
             .map_err(|e| CliError::failure(format!("cannot write the journal's header: {e}")))?;
         let mut planner = Planner {
             path: path.to_owned(),
+            action,
             out: BufWriter::with_capacity(64 * 1024, Sink::new(file, limit)),
             items: 0,
             plan_at: header.len() as u64 + 1,
@@ -254,21 +258,22 @@ impl Planner {
     }
 
     fn fail(self, e: io::Error) -> CliError {
-        let path = self.path.clone();
+        let (path, action) = (self.path.clone(), self.action.clone());
         self.abandon();
-        not_started(&path, e)
+        not_started(&path, e, &action)
     }
 }
 
 /// A journal that could not be written before anything was sent, and was removed.
-pub fn not_started(path: &Path, why: impl std::fmt::Display) -> CliError {
+pub fn not_started(path: &Path, why: impl std::fmt::Display, action: &str) -> CliError {
     CliError::failure(format!(
         "cannot write the journal {}: {why}; the run did not start and nothing was sent",
         path.display()
     ))
-    .hint(
-        "the unfinished journal was removed; free some space, or name another place with --journal",
-    )
+    .hint(format!(
+        "the unfinished journal was removed; free some space, or name another place with {}",
+        crate::usecases::bulk::journal_flag(action)
+    ))
 }
 
 /// A journal taking records: each in one write, so a record is never interleaved with another.

@@ -194,14 +194,16 @@ impl Cli {
             .enable_all()
             .build()
             .map_err(|e| CliError::failure(format!("cannot start the async runtime: {e}")))?;
-        runtime.block_on(async {
+        let result = runtime.block_on(async {
             crate::signals::install();
             // Stopped at once unless the command holds a claim and stops cleanly itself.
             tokio::select! {
                 result = dispatch(self.command, &ctx) => result,
                 () = crate::signals::unclaimed() => Err(CliError::interrupted("interrupted")),
             }
-        })
+        });
+        // A platform that could not be reached: where its address came from.
+        result.map_err(|e| e.reached_through(|| crate::connect::origin(&ctx.global)))
     }
 
     /// How this run prints: the output flags checked, the jq program compiled.

@@ -77,6 +77,34 @@ pub fn reach(global: &GlobalArgs) -> String {
     flags
 }
 
+/// Where the API address comes from, for a run that could not reach it: the flag, the
+/// variable, or the profile's setting and how to read it. None for the embedded sandbox.
+pub fn origin(global: &GlobalArgs) -> Option<String> {
+    if global.sandbox {
+        return None;
+    }
+    let from_env =
+        |value: &str, variable: &str| std::env::var(variable).ok().as_deref() == Some(value);
+    if let Some(url) = &global.api_url {
+        return Some(if from_env(url, "LIVECTL_API_URL") {
+            "LIVECTL_API_URL gives its address".to_owned()
+        } else {
+            "--api-url gives its address".to_owned()
+        });
+    }
+    let config = Config::load().ok()?;
+    let profile = profile_name(global, &config)?;
+    let flag = match &global.profile {
+        Some(p) if !from_env(p, "LIVECTL_PROFILE") => {
+            format!(" --profile {}", crate::ui::shell_word(p))
+        }
+        _ => String::new(),
+    };
+    Some(format!(
+        "profile `{profile}` gives its address: see it with `livectl config get api_url{flag}`"
+    ))
+}
+
 /// The profile named by --profile, LIVECTL_PROFILE or the config's default; else the profile
 /// called `default` when the config has one (where `livectl config set` writes without one).
 pub fn profile_name(global: &GlobalArgs, config: &Config) -> Option<String> {

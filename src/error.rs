@@ -106,7 +106,22 @@ impl CliError {
     pub fn is_closed_pipe(&self) -> bool {
         self.kind == ErrorKind::ClosedPipe
     }
+
+    /// Says where the address of a platform that could not be reached came from
+    /// (`connect::origin`), in place of the generic hint.
+    pub fn reached_through(mut self, origin: impl FnOnce() -> Option<String>) -> CliError {
+        if let Some(hint) = self.hints.iter_mut().find(|h| *h == UNREACHABLE)
+            && let Some(origin) = origin()
+        {
+            *hint = format!("is the server running? {origin}");
+        }
+        self
+    }
 }
+
+/// The hint of a platform that could not be reached, until `CliError::reached_through` says
+/// where its address came from.
+const UNREACHABLE: &str = "is the server running? check its address";
 
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -180,9 +195,7 @@ impl From<ClientError> for CliError {
             (ClientError::Tls { .. }, _) => {
                 Some("check the address and its certificate (https:// to a server that speaks TLS)")
             }
-            (ClientError::Connect { .. } | ClientError::Timeout { .. }, _) => {
-                Some("is the server running? check the address with `livectl config get api_url`")
-            }
+            (ClientError::Connect { .. } | ClientError::Timeout { .. }, _) => Some(UNREACHABLE),
             (ClientError::Decode { .. }, _) => Some(
                 "check that the API address points at the Live Conversations API (it serves /v1/)",
             ),

@@ -6,7 +6,7 @@ use std::net::TcpListener;
 
 use serde_json::json;
 
-use crate::harness::{Home, Sandbox, Workspace};
+use crate::harness::{Home, Run, Sandbox, Workspace};
 
 /// A server that is not the API: answers every request with `response`, for `count` requests.
 pub fn impostor(
@@ -239,7 +239,7 @@ fn broken_servers_get_one_clear_line() {
     assert_eq!(code, Some(1));
     assert!(
         stderr.contains("cannot reach http://127.0.0.1:1")
-            && stderr.contains("is the server running?"),
+            && stderr.contains("hint: is the server running? LIVECTL_API_URL gives its address"),
         "{stderr}"
     );
     for (_, text) in [run(&html), run("http://127.0.0.1:1")] {
@@ -250,6 +250,50 @@ fn broken_servers_get_one_clear_line() {
             "one error line: {text}"
         );
     }
+}
+
+#[test]
+fn an_address_that_cannot_be_reached_is_named_where_it_was_given() {
+    // Nothing listens on port 1. The hint points where the address came from, so that it can
+    // be checked there: `livectl config get api_url` says nothing of a flag or a variable.
+    let home = Home::new();
+    let refused = |args: &[&str]| {
+        let run = Run::from(
+            home.livectl()
+                .env("LIVECTL_TOKEN", "t")
+                .args(args)
+                .output()
+                .unwrap(),
+        );
+        run.fails(1, "cannot reach http://127.0.0.1:1/v1/interventions");
+        run.stderr
+            .lines()
+            .filter(|l| l.starts_with("hint:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        refused(&["list", "--api-url", "http://127.0.0.1:1"]),
+        "hint: is the server running? --api-url gives its address"
+    );
+    let set = |args: &[&str]| assert!(home.run(args).status.success());
+    set(&[
+        "config",
+        "set",
+        "api_url",
+        "http://127.0.0.1:1",
+        "--profile",
+        "ops",
+    ]);
+    assert_eq!(
+        refused(&["list", "--profile", "ops"]),
+        "hint: is the server running? profile `ops` gives its address: see it with `livectl config get api_url --profile ops`"
+    );
+    set(&["config", "set", "api_url", "http://127.0.0.1:1"]);
+    assert_eq!(
+        refused(&["list"]),
+        "hint: is the server running? profile `default` gives its address: see it with `livectl config get api_url`"
+    );
 }
 
 #[test]

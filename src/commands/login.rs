@@ -69,9 +69,19 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
         .entry(profile.clone())
         .or_insert_with(Profile::default);
     entry.api_url = Some(api_url.clone());
-    if config.default_profile.is_none() {
-        config.default_profile = Some(profile.clone());
-    }
+    // The first profile saved is the one later runs use; another is used when named.
+    let used = match config
+        .default_profile
+        .get_or_insert_with(|| profile.clone())
+    {
+        default if *default == profile => "later runs use it".to_owned(),
+        default => {
+            let name = crate::ui::shell_word(&profile);
+            format!(
+                "runs use profile `{default}` unless given --profile {name} (`livectl config set default_profile {name}` changes that)"
+            )
+        }
+    };
     let mut credentials = Credentials::load()?;
     credentials
         .profiles
@@ -79,7 +89,7 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
     credentials.save()?;
     config.save()?;
     ui.note(format!(
-        "logged in to {api_url} as {} <{}> ({}); profile `{profile}`",
+        "logged in to {api_url} as {} <{}> ({}); profile `{profile}`: {used}",
         me.name, me.email, me.role
     ));
     Ok(())

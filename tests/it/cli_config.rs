@@ -18,7 +18,7 @@ fn login_saves_a_private_profile_that_later_runs_use() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("as Bo Chen <bo@example.com> (agent); profile `work`"),
+            .contains("as Bo Chen <bo@example.com> (agent); profile `work`: later runs use it"),
         "{}",
         run.stderr
     );
@@ -47,6 +47,22 @@ fn login_saves_a_private_profile_that_later_runs_use() {
         );
     }
     assert!(!config.contains(&bo), "the token is not in config.toml");
+    // A second profile is saved beside it; the first stays the one runs use, and it says so.
+    let admin = sandbox.home.token(None);
+    let second = login(&sandbox, &admin, &["--profile", "on call"]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        second.stderr.ends_with(
+            "profile `on call`: runs use profile `work` unless given --profile 'on call' (`livectl config set default_profile 'on call'` changes that)\n"
+        ),
+        "{}",
+        second.stderr
+    );
+    assert!(
+        std::fs::read_to_string(config_dir.join("config.toml"))
+            .unwrap()
+            .starts_with("default_profile = \"work\"\n")
+    );
 
     // Later runs use the default profile without any variable.
     let whoami = sandbox.home.run(&["whoami"]);

@@ -216,7 +216,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l rate -d 'At
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l to -d 'The new owner: an id, a key, an email, a unique name or `me`; several spread the items evenly, least-loaded first. Or a pool: @online, @department (each item\'s own) or @department:NAME, never above an agent\'s max_load (items that fit nowhere stay and are reported)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l to -d 'The new owner: an id, a key, an email, a unique name or `me`; several (repeated, or separated by commas) spread the items evenly, least-loaded first. Or a pool: @online, @department (each item\'s own) or @department:NAME, never above an agent\'s max_load (items that fit nowhere stay and are reported)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l reason -d 'Why, recorded in the event' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
@@ -328,7 +328,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l queued -d 'An 
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l fix -d 'Act on what is stuck' -r -f -a "return\t'Back to the general queue (assigned ones)'
 cancel\t'Cancel the takeovers'
 reassign\t'To the agents named by --to, spread evenly (queued ones are assigned)'"
-complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l to -d 'With --fix reassign: the agents to move them to, or a pool (@online, @department, @department:NAME)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l to -d 'With --fix reassign: the agents to move them to (repeated, or separated by commas), or a pool (@online, @department, @department:NAME)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l reason -d 'With --fix: why, recorded in the events' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r

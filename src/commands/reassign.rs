@@ -17,10 +17,11 @@ use crate::usecases::spread::{self, Spreader};
 pub struct ReassignArgs {
     #[command(flatten)]
     pub targets: Targets,
-    /// The new owner: an id, a key, an email, a unique name or `me`; several spread the items evenly,
-    /// least-loaded first. Or a pool: @online, @department (each item's own) or @department:NAME,
-    /// never above an agent's max_load (items that fit nowhere stay and are reported)
-    #[arg(long, value_name = "AGENT", required_unless_present = "resume", add = ArgValueCandidates::new(crate::completion::agents))]
+    /// The new owner: an id, a key, an email, a unique name or `me`; several (repeated, or
+    /// separated by commas) spread the items evenly, least-loaded first. Or a pool: @online,
+    /// @department (each item's own) or @department:NAME, never above an agent's max_load (items
+    /// that fit nowhere stay and are reported)
+    #[arg(long, value_name = "AGENT", value_delimiter = ',', required_unless_present = "resume", add = ArgValueCandidates::new(crate::completion::agents))]
     pub to: Vec<String>,
     #[command(flatten)]
     pub away: AwayArgs,

@@ -38,9 +38,9 @@ pub struct StuckArgs {
     /// Act on what is stuck
     #[arg(long, value_enum)]
     pub fix: Option<FixArg>,
-    /// With --fix reassign: the agents to move them to, or a pool (@online, @department,
-    /// @department:NAME)
-    #[arg(long, value_name = "AGENT", requires = "fix")]
+    /// With --fix reassign: the agents to move them to (repeated, or separated by commas), or a
+    /// pool (@online, @department, @department:NAME)
+    #[arg(long, value_name = "AGENT", value_delimiter = ',', requires = "fix")]
     pub to: Vec<String>,
     #[command(flatten)]
     pub away: AwayArgs,

@@ -10,11 +10,32 @@ use crate::model::Names;
 
 /// The agent an AGENT argument names.
 pub async fn agent(client: &Client, text: &str, flag: &str) -> Result<Agent, CliError> {
-    if text == "me" {
-        return Ok(client.me().await?.agent);
+    let mut named = agents(client, std::slice::from_ref(&text), flag).await?;
+    Ok(named.remove(0))
+}
+
+/// The agents AGENT arguments name, in their order: the agents are listed once for them all
+/// (and not at all for `me` alone).
+pub async fn agents(
+    client: &Client,
+    texts: &[impl AsRef<str>],
+    flag: &str,
+) -> Result<Vec<Agent>, CliError> {
+    let mut listed: Option<Vec<Agent>> = None;
+    let mut named = Vec::with_capacity(texts.len());
+    for text in texts {
+        let text = text.as_ref();
+        if text == "me" {
+            named.push(client.me().await?.agent);
+            continue;
+        }
+        let agents = match &listed {
+            Some(agents) => agents,
+            None => listed.insert(client.agents().await?),
+        };
+        named.push(pick_agent(agents, text, flag)?.clone());
     }
-    let agents = client.agents().await?;
-    pick_agent(&agents, text, flag).cloned()
+    Ok(named)
 }
 
 pub fn pick_agent<'a>(agents: &'a [Agent], text: &str, flag: &str) -> Result<&'a Agent, CliError> {

@@ -115,8 +115,7 @@ pub async fn agents(
     include_away: bool,
 ) -> Result<Vec<Agent>, CliError> {
     let mut agents: Vec<Agent> = Vec::new();
-    for name in names {
-        let agent = lookup::agent(client, name, "--to").await?;
+    for agent in lookup::agents(client, names, "--to").await? {
         if !agent.active {
             return Err(CliError::usage(format!(
                 "--to: {} ({}) is inactive and receives no work",

@@ -1126,3 +1126,39 @@ fn filters_that_match_nothing_change_nothing_and_exit_0() {
         }
     }
 }
+
+#[test]
+fn several_agents_given_with_commas_are_looked_up_with_one_listing() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..4).map(|_| w.queued()).collect();
+    let stdin = format!("{}\n", ids.join("\n"));
+    let run = sandbox.cli_stdin(
+        &api.token,
+        &["assign", "-", "--to", "bo", "--yes", "-q"],
+        &stdin,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // `--to ana,cy` is `--to ana --to cy`, as the autopilot's --to and the state filters are.
+    let run = sandbox.cli_stdin(
+        &api.token,
+        &["reassign", "-", "--to", "ana,cy", "--yes", "-q", "-v"],
+        &stdin,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut owners: Vec<String> = ids
+        .iter()
+        .map(|id| api.intervention(id)["owner"].as_str().unwrap().to_owned())
+        .collect();
+    owners.sort();
+    let mut spread = vec![w.ana.clone(), w.ana.clone(), w.cy.clone(), w.cy.clone()];
+    spread.sort();
+    assert_eq!(owners, spread, "spread evenly over the two");
+    let listings = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("livectl: GET ") && l.contains("/v1/agents?"))
+        .count();
+    assert_eq!(listings, 1, "{}", run.stderr);
+}

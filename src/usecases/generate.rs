@@ -129,6 +129,7 @@ enum Stream {
     User = 2,
     Open = 3,
     Owner = 4,
+    When = 5,
 }
 
 /// A number drawn for (seed, what, index) alone: SplitMix64 of the three.
@@ -304,23 +305,39 @@ impl Generated {
             "duplicate",
         ][rng.usize(..6)];
         let (tagged, with_block) = (rng.bool(), rng.bool());
+        // When each action happened, from a stream of its own (so the other draws stay as they
+        // were): the first owner takes it before their first message, a minute after it was
+        // queued; nothing happens after `until`.
+        let mut when = fastrand::Rng::with_seed(draw(seed, Stream::When, i as u64));
+        let at = |after: SignedDuration| Some(Instant::At((queued_at + after).min(spec.until)));
+        let assigned = SignedDuration::from_secs(when.i64(15..55));
+        let assign = ActionSeed::Assign(AssignSeed::With(ReassignSeed {
+            to: first.clone(),
+            reason: None,
+            at: at(assigned),
+            by: None,
+        }));
+        let later = |when: &mut fastrand::Rng, minutes: std::ops::Range<i64>| {
+            at(assigned + SignedDuration::from_secs(60 * when.i64(minutes)))
+        };
         let actions = if recent {
             match roll {
                 0..40 => vec![],
                 40..55 => vec![
-                    ActionSeed::Assign(AssignSeed::To(first.clone())),
+                    assign,
                     ActionSeed::Return(ReasonSeed {
                         reason: Some("end of shift".into()),
-                        ..ReasonSeed::default()
+                        at: later(&mut when, 5..45),
+                        by: None,
                     }),
                 ],
-                55..90 => vec![ActionSeed::Assign(AssignSeed::To(first.clone()))],
+                55..90 => vec![assign],
                 _ => vec![
-                    ActionSeed::Assign(AssignSeed::To(first.clone())),
+                    assign,
                     ActionSeed::Reassign(ReassignSeed {
                         to: format!("gen-agent-{second_index}"),
                         reason: None,
-                        at: None,
+                        at: later(&mut when, 5..90),
                         by: None,
                     }),
                 ],
@@ -328,7 +345,7 @@ impl Generated {
         } else {
             match roll {
                 0..85 => vec![
-                    ActionSeed::Assign(AssignSeed::To(first.clone())),
+                    assign,
                     ActionSeed::Complete(CompleteSeed {
                         topic: topic.into(),
                         outcome: outcome.into(),
@@ -338,13 +355,14 @@ impl Generated {
                             vec![]
                         },
                         block: with_block.then(|| "survey".to_owned()),
-                        at: None,
+                        at: later(&mut when, 3..50),
                         by: None,
                     }),
                 ],
                 _ => vec![ActionSeed::Cancel(ReasonSeed {
                     reason: Some("the user left".into()),
-                    ..ReasonSeed::default()
+                    at: at(SignedDuration::from_secs(60 * when.i64(1..20))),
+                    by: None,
                 })],
             }
         };

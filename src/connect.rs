@@ -58,7 +58,7 @@ pub fn reach(global: &GlobalArgs) -> String {
     let given = |value: &Option<String>, variable: &str| {
         value
             .as_deref()
-            .filter(|v| std::env::var(variable).ok().as_deref() != Some(*v))
+            .filter(|v| !from_env(v, variable))
             .map(crate::ui::shell_word)
     };
     let mut flags = String::new();
@@ -83,26 +83,68 @@ pub fn origin(global: &GlobalArgs) -> Option<String> {
     if global.sandbox {
         return None;
     }
-    let from_env =
-        |value: &str, variable: &str| std::env::var(variable).ok().as_deref() == Some(value);
-    if let Some(url) = &global.api_url {
-        return Some(if from_env(url, "LIVECTL_API_URL") {
-            "LIVECTL_API_URL gives its address".to_owned()
-        } else {
-            "--api-url gives its address".to_owned()
-        });
-    }
-    let config = Config::load().ok()?;
-    let profile = profile_name(global, &config)?;
-    let flag = match &global.profile {
-        Some(p) if !from_env(p, "LIVECTL_PROFILE") => {
-            format!(" --profile {}", crate::ui::shell_word(p))
+    let profile = Config::load()
+        .ok()
+        .and_then(|config| profile_name(global, &config));
+    Origin::of(global, profile.as_deref()).map(|o| o.gives())
+}
+
+/// Whether `value` is what the environment variable `variable` holds: a flag clap filled
+/// from it, which a suggested command leaves to it.
+fn from_env(value: &str, variable: &str) -> bool {
+    std::env::var(variable).ok().as_deref() == Some(value)
+}
+
+/// Where a run's API address came from, for the hints that send the user there.
+enum Origin {
+    Flag,
+    Variable,
+    /// The profile's setting; `flag` is ` --profile NAME` unless it is `default`.
+    Profile {
+        name: String,
+        flag: String,
+    },
+}
+
+impl Origin {
+    fn of(global: &GlobalArgs, profile: Option<&str>) -> Option<Origin> {
+        if let Some(url) = &global.api_url {
+            return Some(if from_env(url, "LIVECTL_API_URL") {
+                Origin::Variable
+            } else {
+                Origin::Flag
+            });
         }
-        _ => String::new(),
-    };
-    Some(format!(
-        "profile `{profile}` gives its address: see it with `livectl config get api_url{flag}`"
-    ))
+        // Named unless it is the one `livectl config` and `livectl login` use without a name.
+        let name = profile?.to_owned();
+        let flag = match name.as_str() {
+            "default" => String::new(),
+            other => format!(" --profile {}", crate::ui::shell_word(other)),
+        };
+        Some(Origin::Profile { name, flag })
+    }
+
+    /// "--api-url gives its address".
+    fn gives(&self) -> String {
+        match self {
+            Origin::Flag => "--api-url gives its address".to_owned(),
+            Origin::Variable => "LIVECTL_API_URL gives its address".to_owned(),
+            Origin::Profile { name, flag } => format!(
+                "profile `{name}` gives its address: see it with `livectl config get api_url{flag}`"
+            ),
+        }
+    }
+
+    /// How to go back to the embedded sandbox as the default.
+    fn leave(&self) -> String {
+        match self {
+            Origin::Flag => "leave out --api-url".to_owned(),
+            Origin::Variable => "unset LIVECTL_API_URL".to_owned(),
+            Origin::Profile { flag, .. } => {
+                format!("`livectl config{flag} unset api_url` makes it the default again")
+            }
+        }
+    }
 }
 
 /// The profile named by --profile, LIVECTL_PROFILE or the config's default; else the profile
@@ -162,17 +204,23 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
                 .and_then(|p| credentials.token(p).cloned())
                 .ok_or_else(|| {
                     // The way back in names the profile in use; and the demo is one flag away.
-                    let flag = match profile.as_deref() {
-                        Some(p) if p != "default" => format!(" --profile {p}"),
-                        _ => String::new(),
+                    let origin = Origin::of(global, profile.as_deref());
+                    let flag = match &origin {
+                        Some(Origin::Profile { flag, .. }) => flag.as_str(),
+                        _ => "",
                     };
-                    CliError::new(ErrorKind::Auth, format!("no token for {api_url}"))
+                    let url = crate::ui::shell_word(&api_url);
+                    let error = CliError::new(ErrorKind::Auth, format!("no token for {api_url}"))
                         .hint(format!(
-                            "log in to it with `livectl login{flag} --api-url {api_url}`, or set LIVECTL_TOKEN"
-                        ))
-                        .hint(format!(
-                            "or use the embedded demo sandbox with --sandbox (`livectl config{flag} unset api_url` makes it the default again)"
-                        ))
+                            "log in to it with `livectl login{flag} --api-url {url}`, or set LIVECTL_TOKEN"
+                        ));
+                    match origin {
+                        Some(origin) => error.hint(format!(
+                            "or use the embedded demo sandbox with --sandbox ({})",
+                            origin.leave()
+                        )),
+                        None => error.hint("or use the embedded demo sandbox with --sandbox"),
+                    }
                 })?
         }
     };

@@ -140,6 +140,36 @@ fn login_saves_a_private_profile_that_later_runs_use() {
 }
 
 #[test]
+fn without_a_token_the_way_back_to_the_demo_is_where_the_address_was_given() {
+    let sandbox = Sandbox::start(&[]);
+    let hints = |cmd: &mut std::process::Command| {
+        let run = crate::harness::Run::from(cmd.arg("whoami").output().unwrap());
+        run.fails(4, &format!("no token for {}", sandbox.url));
+        run.stderr
+            .lines()
+            .filter(|l| l.starts_with("hint:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let login = format!(
+        "hint: log in to it with `livectl login --api-url {}`, or set LIVECTL_TOKEN",
+        sandbox.url
+    );
+    assert_eq!(
+        hints(sandbox.home.livectl().args(["--api-url", &sandbox.url])),
+        format!(
+            "{login}\nhint: or use the embedded demo sandbox with --sandbox (leave out --api-url)"
+        )
+    );
+    assert_eq!(
+        hints(sandbox.home.livectl().env("LIVECTL_API_URL", &sandbox.url)),
+        format!(
+            "{login}\nhint: or use the embedded demo sandbox with --sandbox (unset LIVECTL_API_URL)"
+        )
+    );
+}
+
+#[test]
 fn a_wrong_token_is_not_saved() {
     let sandbox = Sandbox::start(&[]);
     let run = login(&sandbox, "lvs_wrong", &[]);

@@ -690,3 +690,76 @@ fn a_resume_while_its_run_goes_on_is_refused_and_the_run_ends_whole() {
     );
     assert_eq!(text, std::fs::read_to_string(&journal).unwrap());
 }
+
+#[test]
+fn a_token_revoked_midway_stops_the_run_and_a_resume_after_login_finishes_it() {
+    // Once the platform forgets the token, every item would fail the same way, and a 401
+    // acts on nothing: the run stops at once, exit 4, and what it did not do is sent again by
+    // a resume with a good token.
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..40).map(|_| w.queued()).collect();
+    let expiring = Sandbox::start_in(clean.home.clone(), &["--faults", "expire=10"]);
+    let journal = clean.home.path().join("revoked.ndjson");
+    let path = journal.to_str().unwrap();
+    let mut args = vec!["cancel", "--yes", "--concurrency", "2", "--journal", path];
+    args.extend(ids.iter().map(String::as_str));
+    let run = expiring.cli(&api.token, &args);
+    run.fails(4, "the platform stopped accepting the token");
+    assert!(
+        run.stderr.contains(&format!(
+            "hint: log in again with `livectl login` (or set LIVECTL_TOKEN), then continue with `livectl cancel --resume {path}`"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(acted(&api, "cancelled").len(), 10, "the ten let through");
+    let refused = run.stdout.lines().filter(|l| l.contains("failed")).count();
+    assert!(
+        (1..=2).contains(&refused),
+        "only what was in flight met the 401: {}",
+        run.stdout
+    );
+    let resumed = clean.cli(&api.token, &["cancel", "--resume", path, "--yes", "-q"]);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(cancelled.len(), 40);
+    assert!(cancelled.values().all(|n| *n == 1), "each once");
+}
+
+#[test]
+fn a_platform_gone_midway_stops_the_run_instead_of_failing_every_item() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..60).map(|_| w.queued()).collect();
+    let mut args = vec!["cancel", "--yes", "--concurrency", "2"];
+    args.extend(ids.iter().map(String::as_str));
+    let (mut slow, journal, child) = spawn_slowly(&clean, &api.token, "gone.ndjson", &args);
+    let path = journal.to_str().unwrap();
+    wait_for_starts(&journal, 4);
+    slow.kill();
+    let out = child.wait_with_output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the platform stopped answering")
+            && stderr.contains(&format!(
+                "hint: once it answers again, continue with `livectl cancel --resume {path}`"
+            )),
+        "{stderr}"
+    );
+    // Eight items in a row without an answer (twice the concurrency, at least 4), and what was
+    // in flight beside them.
+    let failed = stdout.lines().filter(|l| l.contains("failed")).count();
+    assert!((8..=10).contains(&failed), "{stdout}");
+    let resumed = clean.cli(&api.token, &["cancel", "--resume", path, "--yes", "-q"]);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(cancelled.len(), 60);
+    assert!(cancelled.values().all(|n| *n == 1), "each once");
+}

@@ -3,7 +3,9 @@
 //! Only `/v1/` routes are affected. `error` answers 500 or 503 without acting; `throttle` answers
 //! 429 with Retry-After without acting; `drop` lets the request act and commit, then closes the
 //! connection without an answer (the case idempotency keys exist for); `latency` delays each
-//! request by a random time in the range.
+//! request by a random time in the range; `expire=N` lets N POSTs through, then answers every
+//! request 401 as for a token the sandbox does not know, without acting (a token revoked in the
+//! middle of a run).
 //!
 //! With a `seed`, what a request meets depends only on its method, its path (not its query)
 //! and how many requests with the same method and path came before it. Requests to other paths
@@ -31,10 +33,11 @@ pub struct FaultSpec {
     pub throttle: f64,
     pub latency: Option<(Duration, Duration)>,
     pub seed: Option<u64>,
+    /// POSTs let through before every request is refused as with an unknown token.
+    pub expire: Option<u64>,
 }
 
-const SPEC_HELP: &str =
-    "expected a comma list such as error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7";
+const SPEC_HELP: &str = "expected a comma list such as error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7 (also expire=N)";
 
 impl FromStr for FaultSpec {
     type Err = String;
@@ -62,9 +65,14 @@ impl FromStr for FaultSpec {
                         format!("seed={value}: a whole number is expected, such as seed=7")
                     })?)
                 }
+                "expire" => {
+                    spec.expire = Some(value.parse().map_err(|_| {
+                        format!("expire={value}: a count of POSTs is expected, such as expire=100")
+                    })?)
+                }
                 _ => {
                     return Err(format!(
-                        "unknown fault `{name}`: the faults are error, drop, throttle, latency and seed"
+                        "unknown fault `{name}`: the faults are error, drop, throttle, latency, expire and seed"
                     ));
                 }
             }
@@ -100,6 +108,8 @@ pub struct Faults {
     spec: FaultSpec,
     /// With a seed: how many times each method and path was asked.
     asked: Mutex<HashMap<String, u64>>,
+    /// POSTs that came, for `expire`.
+    posts: std::sync::atomic::AtomicU64,
 }
 
 enum Draw {
@@ -113,6 +123,7 @@ impl Faults {
         Arc::new(Faults {
             spec,
             asked: Mutex::new(HashMap::new()),
+            posts: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -131,6 +142,20 @@ impl Faults {
             *nth
         };
         fastrand::Rng::with_seed(fnv1a(seed, request.as_bytes(), nth))
+    }
+
+    /// Whether the token has expired (`expire`), counting this request if it is a POST.
+    fn expired(&self, method: &str) -> bool {
+        use std::sync::atomic::Ordering;
+        let Some(expire) = self.spec.expire else {
+            return false;
+        };
+        let posts = if method == "POST" {
+            self.posts.fetch_add(1, Ordering::SeqCst) + 1
+        } else {
+            self.posts.load(Ordering::SeqCst)
+        };
+        posts > expire
     }
 
     fn draw(&self, method: &str, path: &str) -> (Duration, Draw) {
@@ -174,6 +199,12 @@ fn fnv1a(seed: u64, request: &[u8], nth: u64) -> u64 {
 pub async fn layer(State(faults): State<Arc<Faults>>, request: Request, next: Next) -> Response {
     if !request.uri().path().starts_with("/v1/") {
         return next.run(request).await;
+    }
+    if faults.expired(request.method().as_str()) {
+        return ApiError::UnknownToken(
+            "injected fault: the bearer token has expired, nothing was done".into(),
+        )
+        .into_response();
     }
     let (delay, draw) = faults.draw(request.method().as_str(), request.uri().path());
     if !delay.is_zero() {

@@ -386,12 +386,14 @@ pub(super) async fn execute(
         journal: &journal,
         earlier: std::sync::Mutex::new(picks),
     };
+    let watch = Watch::new(pace.concurrency);
     let sending = Sending {
         client,
         journal: &journal,
         router: &router,
         picks: &picks,
         run_id: header.run_id.as_str(),
+        watch: &watch,
     };
     // The first pass sends what is left; each further pass (at most `retries`) sends again, with
     // the same keys, what failed in the pass before for a reason that may pass now.
@@ -427,6 +429,7 @@ pub(super) async fn execute(
         // could not be listed: no item is sent any more.
         let halted = || {
             stop_asked()
+                || watch.halted()
                 || journal.is_broken()
                 || unreadable.borrow().is_some()
                 || listing.borrow().is_some()
@@ -502,7 +505,7 @@ pub(super) async fn execute(
             break;
         }
         let again = tally.borrow().again;
-        if again == 0 || last || stop_asked() || journal.is_broken() {
+        if again == 0 || last || stop_asked() || watch.halted() || journal.is_broken() {
             break;
         }
         pass += 1;
@@ -594,6 +597,25 @@ pub(super) async fn execute(
             "the {} item(s) planned before it are in the journal: {step}; {unlisted}",
             summary.total
         )));
+    }
+    if let Some(halt) = watch.halt.into_inner() {
+        let left = format!(
+            "dispatching stopped: {} done, {resumable} to send again, {not_sent} not sent",
+            summary.done
+        );
+        return Err(match halt {
+            Halt::Refused(said) => CliError::new(
+                ErrorKind::Auth,
+                format!("the platform stopped accepting the token ({said}); {left}"),
+            )
+            .hint(format!(
+                "log in again with `livectl login` (or set LIVECTL_TOKEN), then {step}"
+            )),
+            Halt::Gone(said) => {
+                CliError::failure(format!("the platform stopped answering ({said}); {left}"))
+                    .hint(format!("once it answers again, {step}"))
+            }
+        });
     }
     if interrupted {
         // Every item planned so far ended: a resume would send nothing.
@@ -697,6 +719,68 @@ struct Sending<'r> {
     router: &'r Router,
     picks: &'r Picks<'r>,
     run_id: &'r str,
+    watch: &'r Watch,
+}
+
+impl Sending<'_> {
+    /// How an answer ends its item, with what it says of the whole run (`Watch`).
+    fn classify<T>(&self, answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, bool) {
+        self.watch.heard(&answer);
+        classify(answer)
+    }
+}
+
+/// Why a run stops sending before its items end, from the answers themselves: sending the rest
+/// could only fail the same way, and each would then be a failure to read through.
+enum Halt {
+    /// 401: the platform no longer knows the token; nothing was done with it. What it said.
+    Refused(String),
+    /// No answer at all, item after item: the platform is gone. The last item's error.
+    Gone(String),
+}
+
+/// Watches a run's answers for a `Halt`.
+struct Watch {
+    halt: RefCell<Option<Halt>>,
+    /// Items that ended without any answer since the last one that had one.
+    unanswered: std::cell::Cell<u32>,
+    /// That many in a row mean the platform is gone: each had its own retries already.
+    gone_after: u32,
+}
+
+impl Watch {
+    fn new(concurrency: u16) -> Watch {
+        Watch {
+            halt: RefCell::new(None),
+            unanswered: std::cell::Cell::new(0),
+            gone_after: 2 * u32::from(concurrency.max(4)),
+        }
+    }
+
+    fn heard<T>(&self, answer: &Result<T, ClientError>) {
+        match answer {
+            Err(e @ (ClientError::Connect { .. } | ClientError::Timeout { .. })) => {
+                self.unanswered.set(self.unanswered.get() + 1);
+                if self.unanswered.get() >= self.gone_after {
+                    self.stop(Halt::Gone(e.to_string()));
+                }
+            }
+            Err(e) if e.status() == Some(401) => {
+                self.unanswered.set(0);
+                self.stop(Halt::Refused(e.to_string()));
+            }
+            _ => self.unanswered.set(0),
+        }
+    }
+
+    /// The first reason to stop is the one said.
+    fn stop(&self, halt: Halt) {
+        self.halt.borrow_mut().get_or_insert(halt);
+    }
+
+    fn halted(&self) -> bool {
+        self.halt.borrow().is_some()
+    }
 }
 
 /// One item, on the worker's `lane`: its start recorded with its key before the first
@@ -747,7 +831,7 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acte
                     },
                 )
                 .await;
-            classify(answer)
+            sending.classify(answer)
         }
     };
     let end = Line::End {
@@ -801,7 +885,7 @@ async fn routed(
     } = sending;
     let now = match client.intervention(&item.id).await {
         Ok(i) => i,
-        Err(e) => return classify::<()>(Err(e)),
+        Err(e) => return sending.classify::<()>(Err(e)),
     };
     let left = || {
         (
@@ -877,7 +961,7 @@ async fn routed(
             }) if problem.code == ProblemCode::AtCapacity.as_str() => {
                 router.full(route, &agent).await;
             }
-            answer => return classify(answer),
+            answer => return sending.classify(answer),
         }
     }
     left()
@@ -917,7 +1001,9 @@ fn classify<T>(answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, 
             // Worth another try on resume: what the client itself would retry (a key still
             // running, a throttle, a 5xx) or a failure without an answer, unless the request
             // could not be made at all (sending it again cannot change that).
+            // A 401 was refused before anything was done: sent again once the token is good.
             let retry = match e.status() {
+                Some(401) => true,
                 Some(status) => retryable_status(status, e.code()),
                 None => !matches!(e, ClientError::Config(_)),
             };

@@ -47,6 +47,11 @@ impl FromStr for GenerateSpec {
             until: today,
             open: 10,
         };
+        // Nothing given is more likely an unset variable (`--generate "$SPEC"`) than a wish for
+        // the defaults: a load of a thousand conversations is not done on a guess.
+        if s.split(',').all(|part| part.trim().is_empty()) {
+            return Err(format!("the spec is empty; {HELP}"));
+        }
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let (name, value) = part
                 .split_once('=')
@@ -74,7 +79,11 @@ impl FromStr for GenerateSpec {
                         .parse()
                         .map_err(|_| format!("seed={value}: a whole number is expected"))?
                 }
-                "until" => spec.until = value.parse().map_err(|e| format!("until={value}: {e}"))?,
+                "until" => spec.until = value.parse().map_err(|_| {
+                    format!(
+                        "until={value}: an instant such as until=2026-11-24T00:00:00Z is expected"
+                    )
+                })?,
                 _ => return Err(format!("unknown `{name}`; {HELP}")),
             }
         }
@@ -537,6 +546,18 @@ mod tests {
                 .parse::<GenerateSpec>()
                 .unwrap_err()
                 .contains("has no value")
+        );
+        for empty in ["", " ", "\t", " , "] {
+            assert!(
+                empty
+                    .parse::<GenerateSpec>()
+                    .unwrap_err()
+                    .starts_with("the spec is empty; expected a comma list such as")
+            );
+        }
+        assert_eq!(
+            "until=tomorrow".parse::<GenerateSpec>().unwrap_err(),
+            "until=tomorrow: an instant such as until=2026-11-24T00:00:00Z is expected"
         );
     }
 }

@@ -176,7 +176,27 @@ pub fn command() -> clap::Command {
 /// Parses the process arguments (exits with clap's message and code 2 on a usage error).
 pub fn parse() -> Cli {
     let matches = command().get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cli.global.forget_empty_variables();
+    cli
+}
+
+impl GlobalArgs {
+    /// A variable set but empty (`LIVECTL_API_URL=` in a CI file) counts as unset, as an empty
+    /// LIVECTL_TOKEN does.
+    fn forget_empty_variables(&mut self) {
+        for (value, variable) in [
+            (&mut self.profile, "LIVECTL_PROFILE"),
+            (&mut self.api_url, "LIVECTL_API_URL"),
+        ] {
+            let empty = |v: &str| v.trim().is_empty();
+            if value.as_deref().is_some_and(empty)
+                && std::env::var(variable).is_ok_and(|v| empty(&v))
+            {
+                *value = None;
+            }
+        }
+    }
 }
 
 impl Cli {

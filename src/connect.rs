@@ -243,6 +243,19 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
                 .hint("give the address alone; the token goes in `livectl login` or LIVECTL_TOKEN"),
         );
     }
+    // The address is the server's: every path livectl asks for begins with /v1/ already.
+    if parsed
+        .path_segments()
+        .and_then(|mut segments| segments.rfind(|s| !s.is_empty()))
+        == Some("v1")
+    {
+        let trimmed = url.trim_end_matches('/');
+        let base = trimmed.strip_suffix("/v1").unwrap_or(trimmed);
+        return Err(CliError::usage(format!(
+            "`{url}` ends in /v1, which livectl puts before every path itself"
+        ))
+        .hint(format!("give {base}")));
+    }
     match parsed.scheme() {
         "https" => Ok(()),
         "http" => {
@@ -287,5 +300,29 @@ mod tests {
             " --sandbox --profile='night shift' --api-url=http://10.0.0.7:8787/reach-test \
              --allow-insecure-http"
         );
+    }
+
+    #[test]
+    fn an_address_ending_in_v1_is_refused_with_the_right_one() {
+        for (url, right) in [
+            ("http://127.0.0.1:8787/v1", "http://127.0.0.1:8787"),
+            ("https://live.example.com/v1/", "https://live.example.com"),
+            ("https://example.com/live/v1", "https://example.com/live"),
+        ] {
+            let e = super::check_url(url, false).unwrap_err();
+            assert_eq!(e.kind, crate::error::ErrorKind::Usage);
+            assert_eq!(
+                e.message,
+                format!("`{url}` ends in /v1, which livectl puts before every path itself")
+            );
+            assert_eq!(e.hints, [format!("give {right}")]);
+        }
+        for fine in [
+            "http://127.0.0.1:8787",
+            "https://example.com/live/",
+            "https://example.com/v1x",
+        ] {
+            assert!(super::check_url(fine, false).is_ok(), "{fine}");
+        }
     }
 }

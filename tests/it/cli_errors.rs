@@ -297,6 +297,26 @@ fn an_address_that_cannot_be_reached_is_named_where_it_was_given() {
 }
 
 #[test]
+fn an_empty_variable_counts_as_unset() {
+    // `LIVECTL_API_URL=` in a CI file: the embedded demo, not "`` is not a URL".
+    let home = Home::new();
+    let run = Run::from(
+        home.livectl()
+            .env("LIVECTL_API_URL", "")
+            .env("LIVECTL_PROFILE", " ")
+            .arg("whoami")
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("on the embedded sandbox"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn plain_http_to_other_hosts_is_refused_before_connecting() {
     let home = Home::new();
     let out = home

@@ -173,11 +173,18 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
     let settings = match &profile {
         Some(name) => Some(config.profiles.get(name).ok_or_else(|| {
             let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
-            CliError::usage(format!("there is no profile `{name}`")).hint(if known.is_empty() {
-                "create one with `livectl login --profile NAME --api-url URL`".to_owned()
+            let error =
+                CliError::usage(format!("there is no profile `{name}`")).hint(if known.is_empty() {
+                    "create one with `livectl login --profile NAME --api-url URL`".to_owned()
+                } else {
+                    format!("the profiles are: {}", known.join(", "))
+                });
+            // Named by the config's default rather than by the command line.
+            if global.profile.is_none() && config.default_profile.as_deref() == Some(name) {
+                error.hint("it is the config's default_profile: `livectl config unset default_profile` forgets it")
             } else {
-                format!("the profiles are: {}", known.join(", "))
-            })
+                error
+            }
         })?),
         None => None,
     };

@@ -66,6 +66,23 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                         ))
                     })?;
                 }
+                // Every later run would fail on a default that names nothing.
+                Setting::DefaultProfile if !config.profiles.contains_key(&value) => {
+                    let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
+                    let name = crate::ui::shell_word(&value);
+                    let create = format!(
+                        "create it first with `livectl login --profile {name} --api-url URL`"
+                    );
+                    return Err(
+                        CliError::usage(format!("there is no profile `{value}`")).hint(
+                            if known.is_empty() {
+                                create
+                            } else {
+                                format!("the profiles are: {}; or {create}", known.join(", "))
+                            },
+                        ),
+                    );
+                }
                 Setting::Workspace | Setting::DefaultProfile => {}
             }
             setting.set(&mut config, &profile, value);

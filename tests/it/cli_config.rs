@@ -234,6 +234,35 @@ fn an_unknown_profile_is_a_usage_error() {
         .home
         .run(&["--profile", "staging", "list", "-o", "ids"]);
     assert!(out.status.success());
+
+    // A default that names no profile is refused before every later run would fail on it.
+    let config = sandbox.home.path().join("config/livectl/config.toml");
+    let before = std::fs::read_to_string(&config).unwrap();
+    let set = crate::harness::Run::from(
+        sandbox
+            .home
+            .run(&["config", "set", "default_profile", "ghost"]),
+    );
+    set.fails(2, "there is no profile `ghost`");
+    assert!(
+        set.stderr.contains(
+            "hint: the profiles are: staging; or create it first with `livectl login --profile ghost --api-url URL`"
+        ),
+        "{}",
+        set.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), before);
+    // Written by hand, it is named as the config's, with the way out.
+    std::fs::write(&config, before.replace("\"staging\"\n\n", "\"ghost\"\n\n")).unwrap();
+    let list = crate::harness::Run::from(sandbox.home.run(&["list"]));
+    list.fails(2, "there is no profile `ghost`");
+    assert!(
+        list.stderr.contains(
+            "hint: it is the config's default_profile: `livectl config unset default_profile` forgets it"
+        ),
+        "{}",
+        list.stderr
+    );
 }
 
 #[test]

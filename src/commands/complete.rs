@@ -77,7 +77,7 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
         CompleteRequest {
             topic: lookup::pick(&topics, topic, "--topic")?.id.clone(),
             outcome: lookup::pick(&outcomes, outcome, "--outcome")?.id.clone(),
-            tags: args.tags.clone(),
+            tags: checked_tags(&args.tags)?,
             block: args
                 .block
                 .as_deref()
@@ -144,7 +144,7 @@ fn ask(
         Some(b) => Some(lookup::pick(blocks, b, "--block")?),
         None => choose(ui, "Closing block", blocks, true)?,
     };
-    let mut tags = args.tags.clone();
+    let mut tags = checked_tags(&args.tags)?;
     if tags.is_empty() {
         tags = prompt::text(ui, "Tags (comma-separated, optional)")?
             .split(',')
@@ -152,6 +152,7 @@ fn ask(
             .filter(|t| !t.is_empty())
             .map(str::to_owned)
             .collect();
+        tags = checked_tags(&tags)?;
     }
     let summary = format!(
         "Complete {} with topic {}, outcome {}{}{}?",
@@ -180,4 +181,9 @@ fn ask(
         tags,
         block: block.map(|b| b.id.clone()),
     })
+}
+
+/// Tags as the platform keeps them (`limits::tags`), or a usage error before anything is sent.
+fn checked_tags(tags: &[String]) -> Result<Vec<String>, CliError> {
+    livectl_contract::limits::tags(tags).map_err(|e| CliError::usage(format!("--tag: {e}")))
 }

@@ -118,7 +118,12 @@ impl Filters {
                     .clone(),
             );
         }
-        query.tag = self.tag.as_ref().map(|t| t.trim().to_lowercase());
+        query.tag = self
+            .tag
+            .as_deref()
+            .map(livectl_contract::limits::normalize_tag)
+            .transpose()
+            .map_err(|e| CliError::usage(format!("--tag: {e}")))?;
         if let Some(age) = self.older_than {
             query.queued_before = Some(
                 now.checked_sub(age)

@@ -238,11 +238,12 @@ fn an_unknown_profile_is_a_usage_error() {
     // A default that names no profile is refused before every later run would fail on it.
     let config = sandbox.home.path().join("config/livectl/config.toml");
     let before = std::fs::read_to_string(&config).unwrap();
-    let set = crate::harness::Run::from(
-        sandbox
-            .home
-            .run(&["config", "set", "default_profile", "ghost"]),
-    );
+    let set =
+        crate::harness::Run::from(
+            sandbox
+                .home
+                .run(&["config", "set", "default_profile", "ghost"]),
+        );
     set.fails(2, "there is no profile `ghost`");
     assert!(
         set.stderr.contains(

@@ -87,6 +87,21 @@ fn usage_errors_exit_2_and_change_nothing() {
         "name the interventions: ids, `-` to read them from stdin, or filters",
     );
     cli(&["frobnicate"]).fails(2, "frobnicate");
+    // Tags are checked as the platform checks them, before anything is sent.
+    cli(&["list", "--tag", " "]).fails(2, "--tag: a tag must not be empty");
+    cli(&[
+        "complete",
+        &id,
+        "--topic",
+        "login",
+        "--outcome",
+        "resolved",
+        "--tag",
+        "vip",
+        "--tag",
+        "a$b",
+    ])
+    .fails(2, "--tag: tag `a$b` has the character `$`");
     assert_eq!(api.intervention(&id)["version"], 2, "nothing changed");
 }
 

@@ -165,7 +165,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --retries 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run''s own on --resume]'
             cand --journal 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]'
             cand --resume 'Continue the run of this journal: only what is left, in-flight items replayed with their keys'
-            cand --to 'The agent who will own it: an id, a key, an email, a unique name or `me`; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent''s max_load'
+            cand --to 'The agent who will own it: an id, a key, an email, a unique name or `me`; several (repeated, or separated by commas) spread the items evenly, least-loaded first; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent''s max_load'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
             cand -o 'Output format [default: table on a terminal, plain lines otherwise]'

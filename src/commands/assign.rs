@@ -18,10 +18,11 @@ use crate::usecases::{bulk, bulk::Plan};
 pub struct AssignArgs {
     #[command(flatten)]
     pub targets: Targets,
-    /// The agent who will own it: an id, a key, an email, a unique name or `me`; or a pool (@online,
+    /// The agent who will own it: an id, a key, an email, a unique name or `me`; several (repeated,
+    /// or separated by commas) spread the items evenly, least-loaded first; or a pool (@online,
     /// @department, @department:NAME), least loaded first, never above an agent's max_load
-    #[arg(long, value_name = "AGENT", default_value = "me", add = ArgValueCandidates::new(crate::completion::agents))]
-    pub to: String,
+    #[arg(long, value_name = "AGENT", value_delimiter = ',', default_value = "me", add = ArgValueCandidates::new(crate::completion::agents))]
+    pub to: Vec<String>,
     #[command(flatten)]
     pub away: AwayArgs,
 }
@@ -32,8 +33,9 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
         return Ok(());
     }
     let client = ctx.client().await?;
-    let names = std::slice::from_ref(&args.to);
-    if Pool::is_pool(&args.to) {
+    let names = args.to.as_slice();
+    // Several agents or a pool: spread as the items pass. One agent: taken at their word.
+    if names.len() > 1 || names.iter().any(|n| Pool::is_pool(n)) {
         let to = spread::to(client, &ctx.ui, names, args.away.include_away).await?;
         let spreader = Spreader::new(client, &to).await?;
         let selection = args.targets.select(ctx).await?;

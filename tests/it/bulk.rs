@@ -1162,3 +1162,26 @@ fn several_agents_given_with_commas_are_looked_up_with_one_listing() {
         .count();
     assert_eq!(listings, 1, "{}", run.stderr);
 }
+
+#[test]
+fn assign_spreads_the_queue_over_several_agents_as_reassign_does() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..4).map(|_| w.queued()).collect();
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "assign", "--owner", "none", "--to", "ana", "--to", "cy", "--yes", "-q",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut owners: Vec<String> = ids
+        .iter()
+        .map(|id| api.intervention(id)["owner"].as_str().unwrap().to_owned())
+        .collect();
+    owners.sort();
+    let mut spread = vec![w.ana.clone(), w.ana.clone(), w.cy.clone(), w.cy.clone()];
+    spread.sort();
+    assert_eq!(owners, spread, "spread evenly over the two");
+}

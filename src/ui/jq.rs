@@ -71,7 +71,9 @@ impl Jq {
                 Ok(v) => out.push(to_json(&v)?),
                 Err(exn) => {
                     return Err(match exn.get_err() {
-                        Ok(err) => format!("jq: error: {err}"),
+                        // jaq's message holds the values it was given, whole: a page of
+                        // interventions would be one line of tens of kilobytes.
+                        Ok(err) => format!("jq: error: {}", shorten(&err.to_string())),
                         Err(exn) => match exn.get_halt() {
                             Ok(code) => format!("jq: halted with exit code {code}"),
                             Err(_) => "jq: an exception escaped the program".into(),
@@ -82,6 +84,21 @@ impl Jq {
         }
         Ok(out)
     }
+}
+
+/// Longest error message from a run of the program, in characters.
+const ERROR_CHARS: usize = 200;
+
+/// `text` cut in the middle to `ERROR_CHARS`, keeping its start (what went wrong, on what) and
+/// its end (with what).
+fn shorten(text: &str) -> String {
+    let count = text.chars().count();
+    if count <= ERROR_CHARS {
+        return text.to_owned();
+    }
+    let head: String = text.chars().take(ERROR_CHARS * 2 / 3).collect();
+    let tail: String = text.chars().skip(count - ERROR_CHARS / 3).collect();
+    format!("{head} … {tail}")
 }
 
 /// jaq's value as JSON; numbers through their text so they stay exact.
@@ -247,5 +264,19 @@ mod tests {
                 .run(&serde_json::json!(null))
                 .is_err()
         );
+    }
+
+    #[test]
+    fn an_error_on_a_large_input_stays_one_short_line() {
+        let page: Vec<_> = (0..500)
+            .map(|n| serde_json::json!({"id": format!("iv_{n}"), "summary": "ü".repeat(40)}))
+            .collect();
+        let e = Jq::compile(".foo")
+            .unwrap()
+            .run(&serde_json::json!(page))
+            .unwrap_err();
+        assert!(e.starts_with("jq: error: cannot index [{"), "{e}");
+        assert!(e.ends_with(r#"with "foo""#), "{e}");
+        assert!(e.chars().count() <= 220 && !e.contains('\n'), "{e}");
     }
 }

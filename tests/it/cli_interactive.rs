@@ -34,7 +34,7 @@ fn pickers_fill_in_topic_outcome_block_and_tags() {
     key(&mut p, "\r");
     p.exp_string("Tags").unwrap();
     p.send_line("VIP, password").unwrap();
-    p.exp_string(&format!("Complete {id} with topic Login problem, outcome Resolved, block Survey, tags VIP, password?")).unwrap();
+    p.exp_string(&format!("Complete {id} with topic Login problem, outcome Resolved, block Survey, tags vip, password?")).unwrap();
     key(&mut p, "y");
     p.exp_eof().unwrap();
     let done = api.intervention(&id);

@@ -135,7 +135,8 @@ fn bad_fault_specs_are_usage_errors() {
     let sandbox = Sandbox::start(&[]);
     for (spec, word) in [
         ("error=2", "between 0 and 1"),
-        ("bogus=1", "error, drop, throttle, latency and seed"),
+        ("bogus=1", "error, drop, throttle, latency, expire and seed"),
+        ("expire=soon", "expire=soon: a count of POSTs is expected"),
         ("latency=fast", "0..50ms"),
         ("error", "no value"),
     ] {

@@ -54,7 +54,7 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
     drop(writer.finish()?);
     if more {
         ctx.ui.note(format!(
-            "showing the first {shown}; use --all for every one, or --limit N"
+            "showing the first {shown}; more match: --all shows every one, or a larger --limit"
         ));
     }
     if args.watch {

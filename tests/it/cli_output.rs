@@ -149,7 +149,13 @@ fn list_filters() {
     assert_eq!(all.ok().lines().count(), 4);
     let cut = sandbox.cli(&token, &["list", "--limit", "1"]);
     assert_eq!(cut.code, 0);
-    assert!(cut.stderr.contains("showing the first 1"), "{}", cut.stderr);
+    assert_eq!(
+        cut.stderr,
+        "showing the first 1; more match: --all shows every one, or a larger --limit\n"
+    );
+    // When the limit holds them all, nothing is said.
+    let whole = sandbox.cli(&token, &["list", "--limit", "2"]);
+    assert_eq!((whole.code, whole.stderr.as_str()), (0, ""));
 }
 
 #[test]

@@ -528,8 +528,11 @@ fn agents_assign_to_themselves_and_act_only_on_what_they_own() {
     }
     // A queued intervention has no owner: only an admin may cancel it.
     let other = w.queued();
-    cy.post(&format!("/v1/interventions/{other}/cancel"), json!({}))
-        .problem(403, "forbidden");
+    assert_eq!(
+        cy.post(&format!("/v1/interventions/{other}/cancel"), json!({}))
+            .problem(403, "forbidden"),
+        format!("intervention {other} has no owner: only an admin may cancel it")
+    );
     admin
         .post(&format!("/v1/interventions/{other}/cancel"), json!({}))
         .expect(200);

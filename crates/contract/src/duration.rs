@@ -32,8 +32,13 @@ pub fn parse(s: &str) -> Result<SignedDuration, String> {
             .filter(|t| *t <= LONGEST_SECONDS)
             .ok_or_else(|| format!("`{s}` is longer than ten years"))?;
     }
-    if !digits.is_empty() || total <= 0 {
+    if !digits.is_empty() || s.trim().is_empty() {
         return Err(bad());
+    }
+    if total <= 0 {
+        return Err(format!(
+            "`{s}` is no time at all; give a duration of 1s or more, such as 30m"
+        ));
     }
     Ok(SignedDuration::from_secs(total))
 }
@@ -81,5 +86,9 @@ mod tests {
             assert_eq!(parse(&format(d)).unwrap(), d);
         }
         assert_eq!(format(SignedDuration::from_secs(93_605)), "1d2h5s");
+        assert_eq!(
+            parse("0m").unwrap_err(),
+            "`0m` is no time at all; give a duration of 1s or more, such as 30m"
+        );
     }
 }

@@ -226,12 +226,16 @@ fn forbidden(action: &Action, id: &str, owner: Option<i64>, caller: Caller) -> A
             Kind::Agent.id(caller.agent_id),
             action.target().unwrap_or_default()
         )),
-        Permission::OwnerOrAdmin => ApiError::Forbidden(format!(
-            "only the owner ({}) or an admin may {} intervention {id}",
-            owner
-                .map(|o| Kind::Agent.id(o))
-                .unwrap_or_else(|| "nobody".into()),
-            action.name()
-        )),
+        Permission::OwnerOrAdmin => ApiError::Forbidden(match owner {
+            Some(owner) => format!(
+                "only the owner ({}) or an admin may {} intervention {id}",
+                Kind::Agent.id(owner),
+                action.name()
+            ),
+            None => format!(
+                "intervention {id} has no owner: only an admin may {} it",
+                action.name()
+            ),
+        }),
     }
 }

@@ -17,6 +17,16 @@ pub async fn exec(_: LogoutArgs, ctx: &Ctx) -> Result<(), CliError> {
         return Err(CliError::usage("no profile to log out of").hint("name one with --profile"));
     };
     let mut credentials = Credentials::load()?;
+    // A name that is no profile at all is a typo, not a logout done already.
+    if !config.profiles.contains_key(&profile) && !credentials.profiles.contains_key(&profile) {
+        let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
+        let error = CliError::usage(format!("there is no profile `{profile}`"));
+        return Err(if known.is_empty() {
+            error.hint("no profile is saved: there is nothing to log out of")
+        } else {
+            error.hint(format!("the profiles are: {}", known.join(", ")))
+        });
+    }
     if credentials.profiles.remove(&profile).is_none() {
         ctx.ui
             .note(format!("profile `{profile}` has no saved token"));

@@ -126,7 +126,21 @@ fn login_saves_a_private_profile_that_later_runs_use() {
 
     // logout forgets the token; the next run says how to log in to that profile again, and
     // how to get back to the demo.
+    let typo = crate::harness::Run::from(sandbox.home.run(&["logout", "--profile", "wrok"]));
+    typo.fails(2, "there is no profile `wrok`");
+    assert!(
+        typo.stderr
+            .contains("hint: the profiles are: on call, work"),
+        "{}",
+        typo.stderr
+    );
     assert!(sandbox.home.run(&["logout"]).status.success());
+    // Logged out already: said, and not an error (a script may log out twice).
+    let again = crate::harness::Run::from(sandbox.home.run(&["logout"]));
+    assert_eq!(
+        (again.code, again.stderr.as_str()),
+        (0, "profile `work` has no saved token\n")
+    );
     let after = crate::harness::Run::from(sandbox.home.run(&["whoami"]));
     let stderr = after.fails(4, &format!("no token for {}", sandbox.url));
     assert!(

@@ -168,6 +168,28 @@ fn a_journal_that_cannot_be_written_whole_is_removed_and_nothing_is_sent() {
             .cli(&api.token, &args)
             .fails(2, "cannot create the journal /dev/full");
     }
+    // An existing file may be a run to continue; a directory is a file name forgotten.
+    let dir = sandbox.home.path().join("runs-here");
+    std::fs::create_dir(&dir).unwrap();
+    let existing = dir.join("earlier.ndjson");
+    std::fs::write(&existing, "").unwrap();
+    for (path, hint) in [
+        (
+            &existing,
+            "hint: name a new file with --journal, or continue that run with --resume",
+        ),
+        (
+            &dir,
+            "hint: that is a directory: name a new file in it with --journal",
+        ),
+    ] {
+        let mut args = cancel.clone();
+        args.extend(["--journal", path.to_str().unwrap()]);
+        let run = sandbox.cli(&api.token, &args);
+        run.fails(2, "cannot create the journal");
+        assert!(run.stderr.contains(hint), "{}", run.stderr);
+    }
+    assert_eq!(std::fs::read(&existing).unwrap(), b"", "not written over");
     assert_eq!(api.all("/v1/audit").len(), before, "nothing was sent");
 }
 

@@ -156,8 +156,13 @@ impl Planner {
             options.mode(0o600);
         }
         let file = options.open(path).map_err(|e| {
-            CliError::usage(format!("cannot create the journal {}: {e}", path.display()))
-                .hint("name a new file with --journal, or continue that run with --resume")
+            let error =
+                CliError::usage(format!("cannot create the journal {}: {e}", path.display()));
+            if path.is_dir() {
+                error.hint("that is a directory: name a new file in it with --journal")
+            } else {
+                error.hint("name a new file with --journal, or continue that run with --resume")
+            }
         })?;
         // Locked already, by a `--resume` that opened the new file in between: it is not ours
         // to write, nor left behind empty.

@@ -60,6 +60,34 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
             "--since ({since}) must be before --until ({until})"
         )));
     }
+    // What the file's name promises, where it promises a format livectl writes.
+    let named = args
+        .out
+        .as_deref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .and_then(|e| match e {
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "ndjson" | "jsonl" => Some(Format::Ndjson),
+            _ => None,
+        });
+    if let (Some(path), Some(named), Some(given)) = (&args.out, named, ctx.ui.format)
+        && named != given
+    {
+        let name = |f: Format| {
+            clap::ValueEnum::to_possible_value(&f)
+                .map(|v| v.get_name().to_owned())
+                .unwrap_or_default()
+        };
+        return Err(CliError::usage(format!(
+            "--out {} promises {} by its name, and -o asks for {}",
+            path.display(),
+            name(named),
+            name(given)
+        ))
+        .hint("leave out -o, or name the file for the format"));
+    }
     let format = match (&args.out, ctx.ui.format) {
         (_, Some(f)) => Some(f),
         (Some(path), None) => Some(match path.extension().and_then(|e| e.to_str()) {

@@ -82,6 +82,13 @@ fn usage_errors_exit_2_and_change_nothing() {
     let sheet = sheet.to_str().unwrap();
     cli(&["history", "us_1", "--out", sheet]).fails(2, "livectl does not write .xlsx files");
     assert!(!std::path::Path::new(sheet).exists(), "nothing was written");
+    let csv = sandbox.home.path().join("x.csv");
+    let csv = csv.to_str().unwrap();
+    cli(&["history", "us_1", "--out", csv, "-o", "json"]).fails(
+        2,
+        &format!("--out {csv} promises csv by its name, and -o asks for json"),
+    );
+    assert!(!std::path::Path::new(csv).exists(), "nothing was written");
     cli(&["assign"]).fails(
         2,
         "name the interventions: ids, `-` to read them from stdin, or filters",

@@ -34,6 +34,8 @@ impl Options {
 
 /// How long opening a connection may take, within a request's time.
 pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Attempts of a request that timed out: the first and one more.
+const TIMED_OUT_ATTEMPTS: u32 = 2;
 
 /// How livectl names itself to the server.
 const AGENT: &str = concat!("livectl/", env!("CARGO_PKG_VERSION"));
@@ -393,7 +395,13 @@ impl Transport {
         error: &ClientError,
     ) -> bool {
         let safe = *method == Method::GET || options.idempotency_key.is_some();
-        safe && error.is_transient() && retry + 1 < self.policy.attempts && self.budget.try_retry()
+        // A server that held a request for the whole timeout is asked once more, not four
+        // times: each attempt is that long a wait with nothing to show.
+        let attempts = match error {
+            ClientError::Timeout { .. } => self.policy.attempts.min(TIMED_OUT_ATTEMPTS),
+            _ => self.policy.attempts,
+        };
+        safe && error.is_transient() && retry + 1 < attempts && self.budget.try_retry()
     }
 
     /// Waits before retry number `retry` of `what` (a request, or the event stream).
@@ -619,6 +627,27 @@ mod tests {
             sent(Body::json_as_written(&body).expect("json")),
             r#"{"reason":"leave","agent":"ag_2"}"#
         );
+    }
+
+    #[test]
+    fn a_request_that_timed_out_is_tried_once_more_and_a_refused_one_more_often() {
+        let transport = Transport::new("http://127.0.0.1:1", Token::new("t"), Log::silent())
+            .expect("a transport");
+        let url = transport.base.clone();
+        let next = |retry: u32, error: ClientError| {
+            matches!(
+                transport.judge(&Method::GET, &url, &Options::default(), retry, Err(error)),
+                Next::Retry(_)
+            )
+        };
+        let timed_out = || transport.timed_out("http://127.0.0.1:1/v1/queues");
+        let refused = || ClientError::Connect {
+            url: "http://127.0.0.1:1/v1/queues".into(),
+            detail: "refused".into(),
+        };
+        assert!(next(0, timed_out()));
+        assert!(!next(1, timed_out()), "the second timeout ends it");
+        assert!(next(1, refused()) && next(2, refused()));
     }
 
     #[test]

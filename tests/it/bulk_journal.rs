@@ -731,7 +731,7 @@ fn a_token_revoked_midway_stops_the_run_and_a_resume_after_login_finishes_it() {
     run.fails(4, "the platform stopped accepting the token");
     assert!(
         run.stderr.contains(&format!(
-            "hint: log in again with `livectl login` (or set LIVECTL_TOKEN), then continue with `livectl cancel --resume {path}`"
+            "hint: log in again with `livectl login` (or give LIVECTL_TOKEN a new token, if it came from there), then continue with `livectl cancel --resume {path}`"
         )),
         "{}",
         run.stderr
@@ -748,6 +748,31 @@ fn a_token_revoked_midway_stops_the_run_and_a_resume_after_login_finishes_it() {
     let cancelled = acted(&api, "cancelled");
     assert_eq!(cancelled.len(), 40);
     assert!(cancelled.values().all(|n| *n == 1), "each once");
+
+    // Chosen by filters (listed while sent), the same: the token's refusal is said, exit 4.
+    let more: Vec<String> = (0..30).map(|_| w.queued()).collect();
+    let expiring = Sandbox::start_in(clean.home.clone(), &["--faults", "expire=5"]);
+    let journal = clean.home.path().join("revoked-by-filters.ndjson");
+    let path = journal.to_str().unwrap();
+    let run = expiring.cli(
+        &api.token,
+        &[
+            "cancel",
+            "--state",
+            "queued",
+            "--yes",
+            "-q",
+            "--journal",
+            path,
+        ],
+    );
+    run.fails(4, "the platform stopped accepting the token");
+    let resumed = clean.cli(&api.token, &["cancel", "--resume", path, "--yes", "-q"]);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    assert!(
+        more.iter()
+            .all(|id| api.intervention(id)["state"] == "cancelled")
+    );
 }
 
 #[test]

@@ -247,12 +247,18 @@ async fn plan_live(
     tally: &RefCell<Tally<'_>>,
     grown: &Growth,
     failed: &RefCell<Option<CliError>>,
+    watch: &Watch,
 ) {
     let mut items = live.items.peekable();
     loop {
+        // Nothing more will be sent: what is not listed yet stays unplanned.
+        if watch.halted() {
+            break;
+        }
         let next = tokio::select! {
             biased;
             () = crate::signals::interrupted() => break,
+            () = watch.stopped.notified() => break,
             next = items.next() => next,
         };
         match next {
@@ -493,7 +499,7 @@ pub(super) async fn execute(
             (0..pace.concurrency.max(1)).map(|_| worker()).collect();
         let planning = async {
             if let Some(live) = live {
-                plan_live(live, ui, &journal, &tally, &grown, &listing).await;
+                plan_live(live, ui, &journal, &tally, &grown, &listing, &watch).await;
             }
         };
         tokio::join!(planning, async { while workers.next().await.is_some() {} });
@@ -592,30 +598,37 @@ pub(super) async fn execute(
     let step = again.step();
     // Stopped while the targets were still listed: a resume sends what was planned.
     let unlisted = format!("the targets not listed yet were not planned; {RESELECT}");
-    if let Some(e) = listing.into_inner() {
-        return Err(e.hint(format!(
-            "the {} item(s) planned before it are in the journal: {step}; {unlisted}",
-            summary.total
-        )));
-    }
+    // A halt first: the listing of a live run may have failed for the same reason after it.
     if let Some(halt) = watch.halt.into_inner() {
         let left = format!(
             "dispatching stopped: {} done, {resumable} to send again, {not_sent} not sent",
             summary.done
         );
-        return Err(match halt {
+        let e = match halt {
             Halt::Refused(said) => CliError::new(
                 ErrorKind::Auth,
                 format!("the platform stopped accepting the token ({said}); {left}"),
             )
             .hint(format!(
-                "log in again with `livectl login` (or set LIVECTL_TOKEN), then {step}"
+                "log in again with `livectl login{}` (or give LIVECTL_TOKEN a new token, if it came from there), then {step}",
+                options.reach
             )),
             Halt::Gone(said) => {
                 CliError::failure(format!("the platform stopped answering ({said}); {left}"))
                     .hint(format!("once it answers again, {step}"))
             }
+        };
+        return Err(if journal.is_planning() {
+            e.hint(unlisted)
+        } else {
+            e
         });
+    }
+    if let Some(e) = listing.into_inner() {
+        return Err(e.hint(format!(
+            "the {} item(s) planned before it are in the journal: {step}; {unlisted}",
+            summary.total
+        )));
     }
     if interrupted {
         // Every item planned so far ended: a resume would send nothing.
@@ -742,9 +755,12 @@ enum Halt {
 /// Watches a run's answers for a `Halt`.
 struct Watch {
     halt: RefCell<Option<Halt>>,
+    /// Told when the run halts, so a listing in progress stops too.
+    stopped: Notify,
     /// Items that ended without any answer since the last one that had one.
     unanswered: std::cell::Cell<u32>,
-    /// That many in a row mean the platform is gone: each had its own retries already.
+    /// That many in a row mean the platform is gone: each had the retries the run's budget
+    /// still allowed.
     gone_after: u32,
 }
 
@@ -752,6 +768,7 @@ impl Watch {
     fn new(concurrency: u16) -> Watch {
         Watch {
             halt: RefCell::new(None),
+            stopped: Notify::new(),
             unanswered: std::cell::Cell::new(0),
             gone_after: 2 * u32::from(concurrency.max(4)),
         }
@@ -759,23 +776,52 @@ impl Watch {
 
     fn heard<T>(&self, answer: &Result<T, ClientError>) {
         match answer {
-            Err(e @ (ClientError::Connect { .. } | ClientError::Timeout { .. })) => {
+            Ok(_) => self.answered(),
+            Err(e) => self.failed(e),
+        }
+    }
+
+    /// The platform answered (whatever it said).
+    fn answered(&self) {
+        self.unanswered.set(0);
+    }
+
+    fn failed(&self, e: &ClientError) {
+        match e {
+            ClientError::Connect { .. } | ClientError::Timeout { .. } => {
                 self.unanswered.set(self.unanswered.get() + 1);
                 if self.unanswered.get() >= self.gone_after {
                     self.stop(Halt::Gone(e.to_string()));
                 }
             }
-            Err(e) if e.status() == Some(401) => {
-                self.unanswered.set(0);
+            e if e.status() == Some(401) => {
+                self.answered();
                 self.stop(Halt::Refused(e.to_string()));
             }
-            _ => self.unanswered.set(0),
+            // Any other failure is an answer, or a request that could not be made.
+            _ => self.answered(),
+        }
+    }
+
+    /// What a failure of the platform's own (routing an item to a pool) says, when it came
+    /// from an answer or the lack of one.
+    fn failed_within(&self, e: &CliError) {
+        if let Some(e) = e
+            .source
+            .as_deref()
+            .and_then(|s| s.downcast_ref::<ClientError>())
+        {
+            self.failed(e);
         }
     }
 
     /// The first reason to stop is the one said.
     fn stop(&self, halt: Halt) {
-        self.halt.borrow_mut().get_or_insert(halt);
+        let mut halted = self.halt.borrow_mut();
+        if halted.is_none() {
+            *halted = Some(halt);
+            self.stopped.notify_waiters();
+        }
     }
 
     fn halted(&self) -> bool {
@@ -884,7 +930,10 @@ async fn routed(
         ..
     } = sending;
     let now = match client.intervention(&item.id).await {
-        Ok(i) => i,
+        Ok(i) => {
+            sending.watch.answered();
+            i
+        }
         Err(e) => return sending.classify::<()>(Err(e)),
     };
     let left = || {
@@ -920,7 +969,10 @@ async fn routed(
                         version: item.version.or(Some(now.version)),
                     },
                     Ok(None) => return left(),
-                    Err(e) => return (ItemOutcome::Failed, Some(e.message), true),
+                    Err(e) => {
+                        sending.watch.failed_within(&e);
+                        return (ItemOutcome::Failed, Some(e.message), true);
+                    }
                 }
             }
         };
@@ -959,6 +1011,7 @@ async fn routed(
                 problem,
                 ..
             }) if problem.code == ProblemCode::AtCapacity.as_str() => {
+                sending.watch.answered();
                 router.full(route, &agent).await;
             }
             answer => return sending.classify(answer),

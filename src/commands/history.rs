@@ -60,50 +60,53 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
             "--since ({since}) must be before --until ({until})"
         )));
     }
-    // What the file's name promises, where it promises a format livectl writes.
-    let named = args
-        .out
-        .as_deref()
-        .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .and_then(|e| match e {
-            "csv" => Some(Format::Csv),
-            "json" => Some(Format::Json),
-            "ndjson" | "jsonl" => Some(Format::Ndjson),
-            _ => None,
-        });
-    if let (Some(path), Some(named), Some(given)) = (&args.out, named, ctx.ui.format)
-        && named != given
-    {
-        let name = |f: Format| {
-            clap::ValueEnum::to_possible_value(&f)
-                .map(|v| v.get_name().to_owned())
-                .unwrap_or_default()
-        };
-        return Err(CliError::usage(format!(
-            "--out {} promises {} by its name, and -o asks for {}",
-            path.display(),
-            name(named),
-            name(given)
-        ))
-        .hint("leave out -o, or name the file for the format"));
-    }
-    let format = match (&args.out, ctx.ui.format) {
-        (_, Some(f)) => Some(f),
-        (Some(path), None) => Some(match path.extension().and_then(|e| e.to_str()) {
-            Some("csv") => Format::Csv,
-            Some("json") => Format::Json,
-            None | Some("ndjson" | "jsonl") => Format::Ndjson,
-            // Not what the name promises: say so rather than write NDJSON into `x.xlsx`.
-            Some(other) => {
-                return Err(CliError::usage(format!(
-                    "--out {}: livectl does not write .{other} files",
-                    path.display()
-                ))
-                .hint("name the file .ndjson, .csv or .json, or give the format with -o"));
-            }
-        }),
-        (None, None) => None,
+    // What the file's name promises: a format livectl writes (Some), or an extension it
+    // does not write (None); nothing without an extension.
+    let extension = args.out.as_deref().and_then(|p| p.extension());
+    let named = extension.map(|e| match e.to_str() {
+        Some("csv") => Some(Format::Csv),
+        Some("json") => Some(Format::Json),
+        Some("ndjson" | "jsonl") => Some(Format::Ndjson),
+        _ => None,
+    });
+    // A format asked for on this command line: -o, or --json and --jq (which print JSON). A
+    // profile's `output` is a default for the terminal, which a file's name overrules.
+    let asked = match ctx.global.output {
+        Some(f) => Some((f, "-o")),
+        None => ctx
+            .ui
+            .shape
+            .is_json()
+            .then_some((Format::Json, "--json or --jq")),
+    };
+    let format = match (&args.out, named, asked) {
+        (Some(path), Some(Some(named)), Some((given, flag))) if named != given => {
+            let name = |f: Format| {
+                clap::ValueEnum::to_possible_value(&f)
+                    .map(|v| v.get_name().to_owned())
+                    .unwrap_or_default()
+            };
+            return Err(CliError::usage(format!(
+                "--out {} promises {} by its name, and {flag} asks for {}",
+                path.display(),
+                name(named),
+                name(given)
+            ))
+            .hint(format!("leave out {flag}, or name the file for the format")));
+        }
+        (_, _, Some((given, _))) => Some(given),
+        (None, _, None) => ctx.ui.format,
+        (Some(_), None, None) => Some(Format::Ndjson),
+        (Some(_), Some(Some(named)), None) => Some(named),
+        // Not what the name promises: say so rather than write NDJSON into `x.xlsx`.
+        (Some(path), Some(None), None) => {
+            return Err(CliError::usage(format!(
+                "--out {}: livectl does not write .{} files",
+                path.display(),
+                extension.map(|e| e.to_string_lossy()).unwrap_or_default()
+            ))
+            .hint("name the file .ndjson, .csv or .json, or give the format with -o"));
+        }
     };
     if format == Some(Format::Table) && args.out.is_some() {
         return Err(CliError::usage(

@@ -89,6 +89,26 @@ fn usage_errors_exit_2_and_change_nothing() {
         &format!("--out {csv} promises csv by its name, and -o asks for json"),
     );
     assert!(!std::path::Path::new(csv).exists(), "nothing was written");
+    cli(&["history", "us_1", "--out", csv, "--jq", "."]).fails(
+        2,
+        &format!("--out {csv} promises csv by its name, and --json or --jq asks for json"),
+    );
+    // A profile's output format is the terminal's default: the file's name overrules it.
+    assert!(
+        sandbox
+            .home
+            .run(&["config", "set", "output", "table"])
+            .status
+            .success()
+    );
+    cli(&["history", "us_1", "--out", csv]).ok();
+    assert!(
+        std::fs::read_to_string(csv)
+            .unwrap()
+            .starts_with("id,conversation_id,"),
+        "CSV, by its name"
+    );
+    std::fs::remove_file(csv).unwrap();
     cli(&["assign"]).fails(
         2,
         "name the interventions: ids, `-` to read them from stdin, or filters",

@@ -212,9 +212,10 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
                 .ok_or_else(|| {
                     // The way back in names the profile in use; and the demo is one flag away.
                     let origin = Origin::of(global, profile.as_deref());
-                    let flag = match &origin {
-                        Some(Origin::Profile { flag, .. }) => flag.as_str(),
-                        _ => "",
+                    // The profile `login` writes, named unless it is `default`.
+                    let flag = match profile.as_deref() {
+                        Some(p) if p != "default" => format!(" --profile {}", crate::ui::shell_word(p)),
+                        _ => String::new(),
                     };
                     let url = crate::ui::shell_word(&api_url);
                     let error = CliError::new(ErrorKind::Auth, format!("no token for {api_url}"))
@@ -256,8 +257,13 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
         .and_then(|mut segments| segments.rfind(|s| !s.is_empty()))
         == Some("v1")
     {
-        let trimmed = url.trim_end_matches('/');
-        let base = trimmed.strip_suffix("/v1").unwrap_or(trimmed);
+        let mut base = parsed.clone();
+        base.set_query(None);
+        base.set_fragment(None);
+        if let Ok(mut segments) = base.path_segments_mut() {
+            segments.pop_if_empty().pop();
+        }
+        let base = base.as_str().trim_end_matches('/').to_owned();
         return Err(CliError::usage(format!(
             "`{url}` ends in /v1, which livectl puts before every path itself"
         ))
@@ -315,6 +321,7 @@ mod tests {
             ("http://127.0.0.1:8787/v1", "http://127.0.0.1:8787"),
             ("https://live.example.com/v1/", "https://live.example.com"),
             ("https://example.com/live/v1", "https://example.com/live"),
+            ("https://example.com/v1?a=b#f", "https://example.com"),
         ] {
             let e = super::check_url(url, false).unwrap_err();
             assert_eq!(e.kind, crate::error::ErrorKind::Usage);

@@ -80,7 +80,7 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
         dry_run: args.dry_run,
         once: args.once,
         journal_dir: args.journal_dir.clone(),
-        journal_limit: crate::usecases::bulk::journal_limit(),
+        journal_limit: super::filters::journal_limit(),
     };
     let ui = &ctx.ui;
     ui.note(format!(

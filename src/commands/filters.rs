@@ -204,9 +204,17 @@ impl BulkArgs {
             journal: self.journal.clone(),
             yes: global.yes,
             reach: crate::connect::reach(global),
-            journal_limit: bulk::journal_limit(),
+            journal_limit: journal_limit(),
         }
     }
+}
+
+/// The test hook LIVECTL_JOURNAL_LIMIT (`bulk::Options::journal_limit`), hidden from help as
+/// LIVECTL_FORCE_TTY and LIVECTL_NOW are; the bulk commands and the autopilot read it here.
+pub fn journal_limit() -> Option<u64> {
+    std::env::var("LIVECTL_JOURNAL_LIMIT")
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
 }
 
 #[cfg(test)]

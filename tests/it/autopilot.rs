@@ -509,6 +509,8 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
         "1h",
         "--journal-dir",
         dir,
+        "-o",
+        "ndjson",
     ];
     let queued = || {
         ids.iter()
@@ -556,6 +558,15 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
         "stopped midway: {left} queued\n{}",
         run.stderr
     );
+    // The moves sent before the disk filled are logged, each once: done, or unknown when its
+    // end could not be written.
+    let logged: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|d| d["result"] == "done" || d["result"] == "unknown")
+        .collect();
+    assert_eq!(logged.len(), ids.len() - left, "{}", run.stdout);
     // Its journal is refused by the bulk commands, with the same way on.
     let journal = std::fs::read_dir(dir)
         .unwrap()

@@ -288,27 +288,33 @@ impl Pilot<'_> {
         let ran = bulk::run(self.client, &Ui::muted(), self.target, plan, &options).await;
         let ended = ends(&path);
         let interrupted = matches!(&ran, Err(e) if e.kind == ErrorKind::Interrupted);
-        match ran {
-            // Items that failed or were left are reported one by one below.
+        // Items that failed or were left are reported one by one below; a batch that stopped
+        // (a full disk, a token refused, the platform gone) ends the autopilot after its moves
+        // so far are logged.
+        let stopped = match ran {
             Ok(())
             | Err(CliError {
                 kind: ErrorKind::PartialBulk | ErrorKind::Interrupted,
                 ..
-            }) => {}
-            Err(e) => return Err(e),
-        }
+            }) => None,
+            Err(e) => Some(e),
+        };
         for mut d in to_send {
             let id = &d.decision.intervention;
             let (result, detail) = match ended.get(id) {
-                Some((ItemOutcome::Done, _)) => {
+                Some(None) => (
+                    "unknown",
+                    Some("sent, and its end was not recorded; started again, the autopilot looks at it anew".to_owned()),
+                ),
+                Some(Some((ItemOutcome::Done, _))) => {
                     self.summary.done += 1;
                     ("done", None)
                 }
-                Some((ItemOutcome::Skipped, reason)) => {
+                Some(Some((ItemOutcome::Skipped, reason))) => {
                     self.summary.skipped += 1;
                     ("skipped", reason.clone())
                 }
-                Some((ItemOutcome::Failed, reason)) => {
+                Some(Some((ItemOutcome::Failed, reason))) => {
                     self.summary.failed += 1;
                     ("failed", reason.clone())
                 }
@@ -321,6 +327,9 @@ impl Pilot<'_> {
             d.decision.detail = detail;
             self.summary.decisions += 1;
             self.ui.decision(&self.names, &d.decision)?;
+        }
+        if let Some(e) = stopped {
+            return Err(e);
         }
         if interrupted {
             return Err(CliError::interrupted("stopped"));
@@ -335,22 +344,34 @@ fn stopping() -> bool {
     crate::signals::interrupted().now_or_never().is_some()
 }
 
-/// How each item of a journal ended: its outcome and reason, by intervention id.
-fn ends(path: &Path) -> HashMap<String, (ItemOutcome, Option<String>)> {
+/// How each item of a journal sent ended, by intervention id: its outcome and reason, or None
+/// for one sent whose end was not written (the journal stopped with it in flight).
+fn ends(path: &Path) -> HashMap<String, Option<(ItemOutcome, Option<String>)>> {
     let Ok(file) = std::fs::File::open(path) else {
         return HashMap::new();
     };
-    std::io::BufReader::new(file)
-        .lines()
-        .map_while(Result::ok)
-        .filter_map(|line| match serde_json::from_str::<journal::Line>(&line) {
+    let mut ids = HashMap::new();
+    let mut ended = HashMap::new();
+    for line in std::io::BufReader::new(file).lines().map_while(Result::ok) {
+        match serde_json::from_str::<journal::Line>(&line) {
+            Ok(journal::Line::Plan { n, id, .. }) => {
+                ids.insert(n, id);
+            }
+            Ok(journal::Line::Start { n, .. }) => {
+                if let Some(id) = ids.get(&n) {
+                    ended.entry(id.clone()).or_insert(None);
+                }
+            }
             Ok(journal::Line::End {
                 id,
                 outcome,
                 reason,
                 ..
-            }) => Some((id, (outcome, reason))),
-            _ => None,
-        })
-        .collect()
+            }) => {
+                ended.insert(id, Some((outcome, reason)));
+            }
+            _ => {}
+        }
+    }
+    ended
 }

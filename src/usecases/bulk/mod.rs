@@ -37,14 +37,6 @@ use crate::usecases::targets::Source;
 /// The slowest and fastest `--rate` a run takes, in actions a second.
 pub const RATES: (f64, f64) = (0.001, 1_000_000.0);
 
-/// The test hook LIVECTL_JOURNAL_LIMIT (`Options::journal_limit`), hidden from help as
-/// LIVECTL_FORCE_TTY and LIVECTL_NOW are.
-pub fn journal_limit() -> Option<u64> {
-    std::env::var("LIVECTL_JOURNAL_LIMIT")
-        .ok()
-        .and_then(|n| n.trim().parse().ok())
-}
-
 /// How a bulk run goes.
 #[derive(Debug, Clone, Default)]
 pub struct Options {

@@ -158,10 +158,17 @@ impl Planner {
         let file = options.open(path).map_err(|e| {
             let error =
                 CliError::usage(format!("cannot create the journal {}: {e}", path.display()));
-            if path.is_dir() {
-                error.hint("that is a directory: name a new file in it with --journal")
-            } else {
-                error.hint("name a new file with --journal, or continue that run with --resume")
+            let flag = crate::usecases::bulk::journal_flag(&header.action);
+            match crate::usecases::bulk::Again::of(&header.action, "", path) {
+                _ if path.is_dir() => error.hint(format!(
+                    "that is a directory: name a new file in it with {flag}"
+                )),
+                crate::usecases::bulk::Again::Resume(_) => error.hint(format!(
+                    "name a new file with {flag}, or continue that run with --resume"
+                )),
+                crate::usecases::bulk::Again::Restart => {
+                    error.hint(format!("name a directory you can write to with {flag}"))
+                }
             }
         })?;
         // Locked already, by a `--resume` that opened the new file in between: it is not ours

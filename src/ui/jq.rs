@@ -104,7 +104,7 @@ fn shorten(text: &str) -> String {
 /// jaq's value as JSON; numbers through their text so they stay exact.
 fn to_json(v: &Val) -> Result<serde_json::Value, String> {
     use serde_json::Value as J;
-    let not_json = || format!("jq: the output is not JSON: {v}");
+    let not_json = || format!("jq: the output is not JSON: {}", shorten(&v.to_string()));
     Ok(match v {
         Val::Null => J::Null,
         Val::Bool(b) => J::Bool(*b),

@@ -25,6 +25,11 @@ pub async fn agents(
     let mut named = Vec::with_capacity(texts.len());
     for text in texts {
         let text = text.as_ref();
+        // `--to ana,` or `--to ''`: a name left out, not an agent to look for.
+        if text.trim().is_empty() {
+            return Err(CliError::usage(format!("{flag}: an agent's name is empty"))
+                .hint("an agent is an id, a key, an email, a unique name or `me`"));
+        }
         if text == "me" {
             named.push(client.me().await?.agent);
             continue;

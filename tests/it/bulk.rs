@@ -1140,6 +1140,14 @@ fn several_agents_given_with_commas_are_looked_up_with_one_listing() {
         &stdin,
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // A name left out is a usage error, not an agent looked for.
+    sandbox
+        .cli_stdin(
+            &api.token,
+            &["reassign", "-", "--to", "ana,", "--yes"],
+            &stdin,
+        )
+        .fails(2, "--to: an agent's name is empty");
     // `--to ana,cy` is `--to ana --to cy`, as the autopilot's --to and the state filters are.
     let run = sandbox.cli_stdin(
         &api.token,

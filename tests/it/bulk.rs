@@ -1155,14 +1155,7 @@ fn several_agents_given_with_commas_are_looked_up_with_one_listing() {
         &stdin,
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let mut owners: Vec<String> = ids
-        .iter()
-        .map(|id| api.intervention(id)["owner"].as_str().unwrap().to_owned())
-        .collect();
-    owners.sort();
-    let mut spread = vec![w.ana.clone(), w.ana.clone(), w.cy.clone(), w.cy.clone()];
-    spread.sort();
-    assert_eq!(owners, spread, "spread evenly over the two");
+    two_each(&api, &ids, [&w.ana, &w.cy]);
     let listings = run
         .stderr
         .lines()
@@ -1184,12 +1177,21 @@ fn assign_spreads_the_queue_over_several_agents_as_reassign_does() {
         ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
+    two_each(&api, &ids, [&w.ana, &w.cy]);
+}
+
+/// The four `ids` are owned two by each of `agents`: spread evenly.
+#[track_caller]
+fn two_each(api: &Api, ids: &[String], agents: [&String; 2]) {
     let mut owners: Vec<String> = ids
         .iter()
         .map(|id| api.intervention(id)["owner"].as_str().unwrap().to_owned())
         .collect();
     owners.sort();
-    let mut spread = vec![w.ana.clone(), w.ana.clone(), w.cy.clone(), w.cy.clone()];
+    let mut spread: Vec<String> = agents
+        .iter()
+        .flat_map(|a| [(*a).clone(), (*a).clone()])
+        .collect();
     spread.sort();
     assert_eq!(owners, spread, "spread evenly over the two");
 }

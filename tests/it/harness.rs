@@ -533,6 +533,17 @@ impl Run {
         assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
         &self.stderr
     }
+
+    /// Says `hint` on a line of its own (`hint: ...`).
+    #[track_caller]
+    pub fn hints(&self, hint: &str) -> &Run {
+        assert!(
+            self.stderr.lines().any(|l| l == format!("hint: {hint}")),
+            "stderr should hint `{hint}`: {}",
+            self.stderr
+        );
+        self
+    }
 }
 
 impl Sandbox {

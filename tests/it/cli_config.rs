@@ -128,12 +128,7 @@ fn login_saves_a_private_profile_that_later_runs_use() {
     // how to get back to the demo.
     let typo = crate::harness::Run::from(sandbox.home.run(&["logout", "--profile", "wrok"]));
     typo.fails(2, "there is no profile `wrok`");
-    assert!(
-        typo.stderr
-            .contains("hint: the profiles are: on call, work"),
-        "{}",
-        typo.stderr
-    );
+    typo.hints("the profiles are: on call, work");
     assert!(sandbox.home.run(&["logout"]).status.success());
     // Logged out already: said, and not an error (a script may log out twice).
     let again = crate::harness::Run::from(sandbox.home.run(&["logout"]));
@@ -259,24 +254,14 @@ fn an_unknown_profile_is_a_usage_error() {
                 .run(&["config", "set", "default_profile", "ghost"]),
         );
     set.fails(2, "there is no profile `ghost`");
-    assert!(
-        set.stderr.contains(
-            "hint: the profiles are: staging; or create it first with `livectl login --profile ghost --api-url URL`"
-        ),
-        "{}",
-        set.stderr
-    );
+    set.hints("the profiles are: staging; or create it first with `livectl login --profile ghost --api-url URL`");
     assert_eq!(std::fs::read_to_string(&config).unwrap(), before);
     // Written by hand, it is named as the config's, with the way out.
     std::fs::write(&config, before.replace("\"staging\"\n\n", "\"ghost\"\n\n")).unwrap();
     let list = crate::harness::Run::from(sandbox.home.run(&["list"]));
     list.fails(2, "there is no profile `ghost`");
-    assert!(
-        list.stderr.contains(
-            "hint: it is the config's default_profile: `livectl config unset default_profile` forgets it"
-        ),
-        "{}",
-        list.stderr
+    list.hints(
+        "it is the config's default_profile: `livectl config unset default_profile` forgets it",
     );
 }
 

@@ -607,7 +607,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;history'= {
             cand --since 'Only records at or after this instant (2026-11-01 or 2026-11-01T08:00:00Z)'
             cand --until 'Only records before this instant'
-            cand --out 'Write the export to FILE (format from -o, else from the extension: .csv, .json, .ndjson or none for NDJSON)'
+            cand --out 'Write the export to FILE (format from the extension: .csv, .json, .ndjson or none for NDJSON; -o, which must agree with it, for any other name)'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
             cand -o 'Output format [default: table on a terminal, plain lines otherwise]'

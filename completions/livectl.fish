@@ -620,7 +620,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand departments" -s h -l hel
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l since -d 'Only records at or after this instant (2026-11-01 or 2026-11-01T08:00:00Z)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l until -d 'Only records before this instant' -r
-complete -c livectl -n "__fish_livectl_using_subcommand history" -l out -d 'Write the export to FILE (format from -o, else from the extension: .csv, .json, .ndjson or none for NDJSON)' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand history" -l out -d 'Write the export to FILE (format from the extension: .csv, .json, .ndjson or none for NDJSON; -o, which must agree with it, for any other name)' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''

@@ -32,8 +32,8 @@ pub struct HistoryArgs {
     /// Only records before this instant
     #[arg(long, value_parser = instant)]
     pub until: Option<Timestamp>,
-    /// Write the export to FILE (format from -o, else from the extension: .csv, .json, .ndjson or
-    /// none for NDJSON)
+    /// Write the export to FILE (format from the extension: .csv, .json, .ndjson or none for
+    /// NDJSON; -o, which must agree with it, for any other name)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }

@@ -146,13 +146,18 @@ fn ask(
     };
     let mut tags = checked_tags(&args.tags)?;
     if tags.is_empty() {
-        tags = prompt::text(ui, "Tags (comma-separated, optional)")?
-            .split(',')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect();
-        tags = checked_tags(&tags)?;
+        // Asked again until the platform would take them.
+        let typed = |text: &str| -> Vec<String> {
+            text.split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let text = prompt::text_checked(ui, "Tags (comma-separated, optional)", |text| {
+            livectl_contract::limits::tags(&typed(text)).map(drop)
+        })?;
+        tags = checked_tags(&typed(&text))?;
     }
     let summary = format!(
         "Complete {} with topic {}, outcome {}{}{}?",

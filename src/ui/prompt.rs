@@ -58,6 +58,20 @@ pub fn text(ui: &Ui, question: &str) -> Result<String, CliError> {
         .map_err(failed)
 }
 
+/// A line of text that `check` accepts: what it refuses is said, and the question asked again.
+pub fn text_checked(
+    ui: &Ui,
+    question: &str,
+    mut check: impl FnMut(&str) -> Result<(), String>,
+) -> Result<String, CliError> {
+    Input::<String>::with_theme(theme(ui).as_ref())
+        .with_prompt(question)
+        .allow_empty(true)
+        .validate_with(|text: &String| check(text).map_err(|e| sanitize(&e, false).into_owned()))
+        .interact_text()
+        .map_err(failed)
+}
+
 /// A secret typed without echo.
 pub fn secret(ui: &Ui, question: &str) -> Result<String, CliError> {
     Password::with_theme(theme(ui).as_ref())

@@ -33,6 +33,9 @@ fn pickers_fill_in_topic_outcome_block_and_tags() {
     p.exp_string("> Survey (survey)").unwrap();
     key(&mut p, "\r");
     p.exp_string("Tags").unwrap();
+    // Tags the platform would refuse are said, and asked for again.
+    p.send_line("VIP, pass$word").unwrap();
+    p.exp_string("has the character `$`").unwrap();
     p.send_line("VIP, password").unwrap();
     p.exp_string(&format!("Complete {id} with topic Login problem, outcome Resolved, block Survey, tags vip, password?")).unwrap();
     key(&mut p, "y");

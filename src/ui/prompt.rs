@@ -49,15 +49,6 @@ pub fn pick(ui: &Ui, title: &str, labels: &[String]) -> Result<Option<usize>, Cl
         .map_err(failed)
 }
 
-/// A line of text, maybe empty.
-pub fn text(ui: &Ui, question: &str) -> Result<String, CliError> {
-    Input::<String>::with_theme(theme(ui).as_ref())
-        .with_prompt(question)
-        .allow_empty(true)
-        .interact_text()
-        .map_err(failed)
-}
-
 /// A line of text that `check` accepts: what it refuses is said, and the question asked again.
 pub fn text_checked(
     ui: &Ui,

@@ -191,7 +191,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand assign" -l json -d 'Prin
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l dry-run -d 'Print what would change and change nothing'
-complete -c livectl -n "__fish_livectl_using_subcommand assign" -l include-away -d 'Give work to agents who are away or offline too (left out of a spread by default)'
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l include-away -d 'Give work to named agents who are away or offline, and to a pool\'s agents who are away (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s q -l quiet -d 'Print only data and errors'
@@ -233,7 +233,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l json -d 'Pr
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l dry-run -d 'Print what would change and change nothing'
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l include-away -d 'Give work to agents who are away or offline too (left out of a spread by default)'
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l include-away -d 'Give work to named agents who are away or offline, and to a pool\'s agents who are away (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -s q -l quiet -d 'Print only data and errors'
@@ -349,7 +349,7 @@ never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
-complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l include-away -d 'Give work to agents who are away or offline too (left out of a spread by default)'
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l include-away -d 'Give work to named agents who are away or offline, and to a pool\'s agents who are away (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -s y -l yes -d 'Answer yes to confirmations'
@@ -431,7 +431,7 @@ never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
-complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l include-away -d 'Give work to agents who are away or offline too (left out of a spread by default)'
+complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l include-away -d 'Give work to named agents who are away or offline, and to a pool\'s agents who are away (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l dry-run -d 'Say what it would do; send nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l once -d 'Look once (catching up on what is stuck), act, and stop'
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l no-input -d 'Never prompt; a missing value is an error'

@@ -32,7 +32,8 @@ pub struct Targets {
 /// Whether spreading work may give it to agents who are not online.
 #[derive(Debug, Clone, Copy, Args)]
 pub struct AwayArgs {
-    /// Give work to agents who are away or offline too (left out of a spread by default)
+    /// Give work to named agents who are away or offline, and to a pool's agents who are away
+    /// (left out of a spread by default)
     #[arg(long)]
     pub include_away: bool,
 }

@@ -95,6 +95,15 @@ fn from_env(value: &str, variable: &str) -> bool {
     std::env::var(variable).ok().as_deref() == Some(value)
 }
 
+/// ` --profile NAME` for a command a hint suggests, unless NAME is `default`, the profile
+/// `livectl config` and `livectl login` use without a name.
+fn profile_flag(name: &str) -> String {
+    match name {
+        "default" => String::new(),
+        other => format!(" --profile {}", crate::ui::shell_word(other)),
+    }
+}
+
 /// Where a run's API address came from, for the hints that send the user there.
 enum Origin {
     Flag,
@@ -115,12 +124,8 @@ impl Origin {
                 Origin::Flag
             });
         }
-        // Named unless it is the one `livectl config` and `livectl login` use without a name.
         let name = profile?.to_owned();
-        let flag = match name.as_str() {
-            "default" => String::new(),
-            other => format!(" --profile {}", crate::ui::shell_word(other)),
-        };
+        let flag = profile_flag(&name);
         Some(Origin::Profile { name, flag })
     }
 
@@ -212,11 +217,8 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
                 .ok_or_else(|| {
                     // The way back in names the profile in use; and the demo is one flag away.
                     let origin = Origin::of(global, profile.as_deref());
-                    // The profile `login` writes, named unless it is `default`.
-                    let flag = match profile.as_deref() {
-                        Some(p) if p != "default" => format!(" --profile {}", crate::ui::shell_word(p)),
-                        _ => String::new(),
-                    };
+                    // The profile `login` writes.
+                    let flag = profile.as_deref().map(profile_flag).unwrap_or_default();
                     let url = crate::ui::shell_word(&api_url);
                     let error = CliError::new(ErrorKind::Auth, format!("no token for {api_url}"))
                         .hint(format!(

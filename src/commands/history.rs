@@ -60,15 +60,17 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
             "--since ({since}) must be before --until ({until})"
         )));
     }
-    // What the file's name promises: a format livectl writes (Some), or an extension it
-    // does not write (None); nothing without an extension.
-    let extension = args.out.as_deref().and_then(|p| p.extension());
-    let named = extension.map(|e| match e.to_str() {
-        Some("csv") => Some(Format::Csv),
-        Some("json") => Some(Format::Json),
-        Some("ndjson" | "jsonl") => Some(Format::Ndjson),
-        _ => None,
-    });
+    // What the file's name promises: a format livectl writes, nothing (no extension), or an
+    // extension livectl does not write.
+    let named = match args.out.as_deref().and_then(|p| p.extension()) {
+        None => Ok(None),
+        Some(e) => match e.to_str() {
+            Some("csv") => Ok(Some(Format::Csv)),
+            Some("json") => Ok(Some(Format::Json)),
+            Some("ndjson" | "jsonl") => Ok(Some(Format::Ndjson)),
+            _ => Err(e.to_string_lossy()),
+        },
+    };
     // A format asked for on this command line: -o, or --json and --jq (which print JSON). A
     // profile's `output` is a default for the terminal, which a file's name overrules.
     let asked = match ctx.global.output {
@@ -79,31 +81,37 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
             .is_json()
             .then_some((Format::Json, "--json or --jq")),
     };
-    let format = match (&args.out, named, asked) {
-        (Some(path), Some(Some(named)), Some((given, flag))) if named != given => {
+    // The file as the user named it, for the messages below.
+    let shown = args
+        .out
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let format = match (asked, named) {
+        (Some((given, flag)), Ok(Some(named))) if named != given => {
             let name = |f: Format| {
                 clap::ValueEnum::to_possible_value(&f)
                     .map(|v| v.get_name().to_owned())
                     .unwrap_or_default()
             };
             return Err(CliError::usage(format!(
-                "--out {} promises {} by its name, and {flag} asks for {}",
-                path.display(),
+                "--out {shown} promises {} by its name, and {flag} asks for {}",
                 name(named),
                 name(given)
             ))
             .hint(format!("leave out {flag}, or name the file for the format")));
         }
-        (_, _, Some((given, _))) => Some(given),
-        (None, _, None) => ctx.ui.format,
-        (Some(_), None, None) => Some(Format::Ndjson),
-        (Some(_), Some(Some(named)), None) => Some(named),
+        (Some((given, _)), _) => Some(given),
+        (None, Ok(Some(named))) => Some(named),
+        // A file without an extension; `-` is stdout, where the profile's default holds.
+        (None, Ok(None)) if args.out.as_deref().is_some_and(|p| p.as_os_str() != "-") => {
+            Some(Format::Ndjson)
+        }
+        (None, Ok(None)) => ctx.ui.format,
         // Not what the name promises: say so rather than write NDJSON into `x.xlsx`.
-        (Some(path), Some(None), None) => {
+        (None, Err(other)) => {
             return Err(CliError::usage(format!(
-                "--out {}: livectl does not write .{} files",
-                path.display(),
-                extension.map(|e| e.to_string_lossy()).unwrap_or_default()
+                "--out {shown}: livectl does not write .{other} files"
             ))
             .hint("name the file .ndjson, .csv or .json, or give the format with -o"));
         }

@@ -109,6 +109,19 @@ fn usage_errors_exit_2_and_change_nothing() {
         "CSV, by its name"
     );
     std::fs::remove_file(csv).unwrap();
+    // `--out -` is stdout, where the profile's default holds.
+    assert!(
+        sandbox
+            .home
+            .run(&["config", "set", "output", "csv"])
+            .status
+            .success()
+    );
+    assert!(
+        cli(&["history", "us_1", "--out", "-"])
+            .ok()
+            .starts_with("id,conversation_id,")
+    );
     cli(&["assign"]).fails(
         2,
         "name the interventions: ids, `-` to read them from stdin, or filters",

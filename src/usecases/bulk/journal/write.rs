@@ -17,6 +17,7 @@ use serde::Serialize;
 use super::{Header, Line};
 use crate::error::CliError;
 use crate::model::Item;
+use crate::usecases::bulk;
 
 /// `$XDG_STATE_HOME/livectl/runs`, where journals go by default: created private (0700 on
 /// unix), and made private again if it was not.
@@ -158,18 +159,18 @@ impl Planner {
         let file = options.open(path).map_err(|e| {
             let error =
                 CliError::usage(format!("cannot create the journal {}: {e}", path.display()));
-            let flag = crate::usecases::bulk::journal_flag(&header.action);
-            match crate::usecases::bulk::Again::of(&header.action, "", path) {
-                _ if path.is_dir() => error.hint(format!(
-                    "that is a directory: name a new file in it with {flag}"
-                )),
-                crate::usecases::bulk::Again::Resume(_) => error.hint(format!(
-                    "name a new file with {flag}, or continue that run with --resume"
-                )),
-                crate::usecases::bulk::Again::Restart => {
-                    error.hint(format!("name a directory you can write to with {flag}"))
-                }
-            }
+            let flag = bulk::journal_flag(&header.action);
+            let resumes = matches!(
+                bulk::Again::of(&header.action, "", path),
+                bulk::Again::Resume(_)
+            );
+            error.hint(if path.is_dir() {
+                format!("that is a directory: name a new file in it with {flag}")
+            } else if resumes {
+                format!("name a new file with {flag}, or continue that run with --resume")
+            } else {
+                format!("name a directory you can write to with {flag}")
+            })
         })?;
         // Locked already, by a `--resume` that opened the new file in between: it is not ours
         // to write, nor left behind empty.
@@ -284,7 +285,7 @@ pub fn not_started(path: &Path, why: impl std::fmt::Display, action: &str) -> Cl
     ))
     .hint(format!(
         "the unfinished journal was removed; free some space, or name another place with {}",
-        crate::usecases::bulk::journal_flag(action)
+        bulk::journal_flag(action)
     ))
 }
 

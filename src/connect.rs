@@ -83,10 +83,9 @@ pub fn origin(global: &GlobalArgs) -> Option<String> {
     if global.sandbox {
         return None;
     }
-    let profile = Config::load()
-        .ok()
-        .and_then(|config| profile_name(global, &config));
-    Origin::of(global, profile.as_deref()).map(|o| o.gives())
+    let config = Config::load().ok()?;
+    let profile = profile_name(global, &config);
+    Origin::of(global, profile.as_deref(), &config).map(|o| o.gives())
 }
 
 /// Whether `value` is what the environment variable `variable` holds: a flag clap filled
@@ -95,12 +94,17 @@ fn from_env(value: &str, variable: &str) -> bool {
     std::env::var(variable).ok().as_deref() == Some(value)
 }
 
-/// ` --profile NAME` for a command a hint suggests, unless NAME is `default`, the profile
-/// `livectl config` and `livectl login` use without a name.
-fn profile_flag(name: &str) -> String {
-    match name {
-        "default" => String::new(),
-        other => format!(" --profile {}", crate::ui::shell_word(other)),
+/// ` --profile NAME` for a command a hint suggests, unless NAME is the profile that command
+/// uses without one (LIVECTL_PROFILE, else the config's default_profile, else `default`).
+fn profile_flag(name: &str, config: &Config) -> String {
+    let implicit = std::env::var("LIVECTL_PROFILE")
+        .ok()
+        .filter(|p| !p.is_empty())
+        .or_else(|| config.default_profile.clone());
+    if name == implicit.as_deref().unwrap_or("default") {
+        String::new()
+    } else {
+        format!(" --profile {}", crate::ui::shell_word(name))
     }
 }
 
@@ -108,7 +112,7 @@ fn profile_flag(name: &str) -> String {
 enum Origin {
     Flag,
     Variable,
-    /// The profile's setting; `flag` is ` --profile NAME` unless it is `default`.
+    /// The profile's setting; `flag` is ` --profile NAME` unless a command uses it without one.
     Profile {
         name: String,
         flag: String,
@@ -116,7 +120,7 @@ enum Origin {
 }
 
 impl Origin {
-    fn of(global: &GlobalArgs, profile: Option<&str>) -> Option<Origin> {
+    fn of(global: &GlobalArgs, profile: Option<&str>, config: &Config) -> Option<Origin> {
         if let Some(url) = &global.api_url {
             return Some(if from_env(url, "LIVECTL_API_URL") {
                 Origin::Variable
@@ -125,7 +129,7 @@ impl Origin {
             });
         }
         let name = profile?.to_owned();
-        let flag = profile_flag(&name);
+        let flag = profile_flag(&name, config);
         Some(Origin::Profile { name, flag })
     }
 
@@ -216,9 +220,12 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
                 .and_then(|p| credentials.token(p).cloned())
                 .ok_or_else(|| {
                     // The way back in names the profile in use; and the demo is one flag away.
-                    let origin = Origin::of(global, profile.as_deref());
+                    let origin = Origin::of(global, profile.as_deref(), &config);
                     // The profile `login` writes.
-                    let flag = profile.as_deref().map(profile_flag).unwrap_or_default();
+                    let flag = profile
+                        .as_deref()
+                        .map(|p| profile_flag(p, &config))
+                        .unwrap_or_default();
                     let url = crate::ui::shell_word(&api_url);
                     let error = CliError::new(ErrorKind::Auth, format!("no token for {api_url}"))
                         .hint(format!(

@@ -321,6 +321,53 @@ fn a_config_or_credentials_file_that_does_not_read_is_a_usage_error_naming_file_
 }
 
 #[test]
+fn hints_name_the_profile_default_when_the_config_defaults_to_another() {
+    let home = crate::harness::Home::new();
+    let dir = home.path().join("config/livectl");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Nothing listens there.
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let down = format!("http://{}", free.local_addr().unwrap());
+    drop(free);
+    std::fs::write(
+        dir.join("config.toml"),
+        format!(
+            "default_profile = \"work\"\n[profiles.work]\napi_url = \"http://127.0.0.1:9\"\n\
+             [profiles.default]\napi_url = \"{down}\"\n"
+        ),
+    )
+    .unwrap();
+    // Without --profile, login and config would take `work`: the hints say `default`.
+    home.cli(&["--profile", "default", "queues"]).fails(
+        4,
+        &format!("log in to it with `livectl login --profile default --api-url {down}`"),
+    );
+    std::fs::write(
+        dir.join("credentials.toml"),
+        "[profiles.default]\ntoken = \"lc_not_checked\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            dir.join("credentials.toml"),
+            std::fs::Permissions::from_mode(0o600),
+        )
+        .unwrap();
+    }
+    home.cli(&["--profile", "default", "queues"]).fails(
+        1,
+        "profile `default` gives its address: see it with `livectl config get api_url --profile default`",
+    );
+    // The profile a bare command uses is not named.
+    home.cli(&["queues"]).fails(
+        4,
+        "log in to it with `livectl login --api-url http://127.0.0.1:9`",
+    );
+}
+
+#[test]
 fn login_tells_the_network_tls_and_the_token_apart() {
     let sandbox = Sandbox::start(&[]);
     let token = sandbox.api().token;

@@ -94,14 +94,14 @@ fn from_env(value: &str, variable: &str) -> bool {
     std::env::var(variable).ok().as_deref() == Some(value)
 }
 
-/// ` --profile NAME` for a command a hint suggests, unless NAME is the profile that command
-/// uses without one (LIVECTL_PROFILE, else the config's default_profile, else `default`).
+/// ` --profile NAME` for a command a hint suggests, unless NAME is `default` and that command
+/// would use it without one (no LIVECTL_PROFILE, no other default_profile in the config).
 fn profile_flag(name: &str, config: &Config) -> String {
     let implicit = std::env::var("LIVECTL_PROFILE")
         .ok()
         .filter(|p| !p.is_empty())
         .or_else(|| config.default_profile.clone());
-    if name == implicit.as_deref().unwrap_or("default") {
+    if name == "default" && implicit.as_deref().unwrap_or("default") == "default" {
         String::new()
     } else {
         format!(" --profile {}", crate::ui::shell_word(name))

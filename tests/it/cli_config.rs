@@ -360,10 +360,9 @@ fn hints_name_the_profile_default_when_the_config_defaults_to_another() {
         1,
         "profile `default` gives its address: see it with `livectl config get api_url --profile default`",
     );
-    // The profile a bare command uses is not named.
     home.cli(&["queues"]).fails(
         4,
-        "log in to it with `livectl login --api-url http://127.0.0.1:9`",
+        "log in to it with `livectl login --profile work --api-url http://127.0.0.1:9`",
     );
 }
 

@@ -632,6 +632,65 @@ fn only_admins_create_and_only_known_tokens_read() {
 }
 
 #[test]
+fn a_deactivated_agents_tokens_are_refused_until_it_is_active_again() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api();
+    let w = Workspace::new(&admin);
+    let cy = admin.with_token(&sandbox.home.token(Some(&w.cy)));
+    cy.get("/v1/me").expect(200);
+    let agent = |active: bool| json!({"key": "cy", "name": "Cy Diaz", "email": "cy@example.com", "role": "agent", "department": w.support, "active": active});
+    admin.post("/v1/agents", agent(false)).expect(200);
+    // The token remembered by the server is refused from the next request on.
+    let refused = cy.get("/v1/me");
+    let detail = refused.problem(401, "unauthorized");
+    assert!(
+        detail.contains(&format!("({}) is deactivated", w.cy)),
+        "{detail}"
+    );
+    assert_eq!(
+        refused.header("www-authenticate"),
+        Some("Bearer error=\"invalid_token\"")
+    );
+    // Through the CLI: exit 4, and the reason.
+    sandbox
+        .cli(&cy.token, &["whoami"])
+        .fails(4, "is deactivated; an admin makes it active again");
+    // No token is made for it, and nothing is written.
+    let out = sandbox.home.run(&[
+        "sandbox",
+        "token",
+        "--db",
+        sandbox.home.db().to_str().unwrap(),
+        "--agent",
+        &w.cy,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("is deactivated, and a deactivated agent's tokens are refused"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+
+    admin.post("/v1/agents", agent(true)).expect(200);
+    cy.get("/v1/me").expect(200);
+
+    // An admin cannot lock itself out; another admin may deactivate it.
+    let ana = admin.with_token(&sandbox.home.token(Some(&w.ana)));
+    let ana_body = |active: bool| json!({"key": "ana", "name": "Ana Lima", "email": "ana@example.com", "role": "admin", "department": w.support, "active": active});
+    let detail = ana.post("/v1/agents", ana_body(false));
+    assert!(
+        detail
+            .problem(422, "validation_failed")
+            .contains("an agent cannot deactivate itself"),
+    );
+    ana.get("/v1/me").expect(200);
+    admin.post("/v1/agents", ana_body(false)).expect(200);
+    ana.get("/v1/me").problem(401, "unauthorized");
+}
+
+#[test]
 fn tokens_are_stored_hashed() {
     let sandbox = Sandbox::start(&[]);
     let token = sandbox.home.token(None);

@@ -14,9 +14,9 @@ pub enum ApiError {
     /// No bearer token, or not in the form `Bearer <token>`.
     #[error("{0}")]
     Unauthorized(String),
-    /// A bearer token this sandbox does not know.
+    /// A bearer token this sandbox does not know, or one of an agent deactivated.
     #[error("{0}")]
-    UnknownToken(String),
+    InvalidToken(String),
     #[error("{0}")]
     Forbidden(String),
     #[error("{0}")]
@@ -73,7 +73,7 @@ impl ApiError {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::Unauthorized(_) | ApiError::UnknownToken(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Unauthorized(_) | ApiError::InvalidToken(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Validation(_) | ApiError::IdempotencyConflict(_) => {
@@ -94,7 +94,7 @@ impl ApiError {
     pub fn code(&self) -> ProblemCode {
         match self {
             ApiError::BadRequest(_) | ApiError::TooLarge { .. } => ProblemCode::BadRequest,
-            ApiError::Unauthorized(_) | ApiError::UnknownToken(_) => ProblemCode::Unauthorized,
+            ApiError::Unauthorized(_) | ApiError::InvalidToken(_) => ProblemCode::Unauthorized,
             ApiError::Forbidden(_) => ProblemCode::Forbidden,
             ApiError::NotFound(_) => ProblemCode::NotFound,
             ApiError::Validation(_) => ProblemCode::ValidationFailed,
@@ -144,7 +144,7 @@ impl IntoResponse for ApiError {
             ApiError::Unauthorized(_) => {
                 headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
             }
-            ApiError::UnknownToken(_) => {
+            ApiError::InvalidToken(_) => {
                 headers.insert(
                     header::WWW_AUTHENTICATE,
                     HeaderValue::from_static(r#"Bearer error="invalid_token""#),

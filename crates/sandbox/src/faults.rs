@@ -201,7 +201,7 @@ pub async fn layer(State(faults): State<Arc<Faults>>, request: Request, next: Ne
         return next.run(request).await;
     }
     if faults.expired(request.method().as_str()) {
-        return ApiError::UnknownToken(
+        return ApiError::InvalidToken(
             "injected fault: the bearer token has expired, nothing was done".into(),
         )
         .into_response();

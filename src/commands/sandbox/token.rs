@@ -29,6 +29,7 @@ pub fn exec(args: TokenArgs, ctx: &Ctx) -> Result<(), CliError> {
     let token = livectl_sandbox::token(&db, args.agent.as_deref()).map_err(|e| {
         let kind = match e {
             ApiError::NotFound(_) => ErrorKind::NotFound,
+            ApiError::Validation(_) => ErrorKind::Usage,
             _ => ErrorKind::Failure,
         };
         CliError::new(kind, e.to_string())

@@ -20,6 +20,12 @@ pub fn upsert(
         .prepare_cached("SELECT id, status FROM agents WHERE key = ?1")?
         .query_row([&input.key], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
+    // Its tokens would be refused from then on, this request's caller's included.
+    if !input.active && before.as_ref().is_some_and(|(id, _)| *id == change.actor) {
+        return Err(ApiError::Validation(
+            "an agent cannot deactivate itself: its tokens would be refused from then on; another admin can".into(),
+        ));
+    }
     let (agent, result) = upsert_row::<Agent>(tx, input)?;
     let n = Kind::Agent.parse(&agent.id).unwrap_or(0);
     let stamped = match before {

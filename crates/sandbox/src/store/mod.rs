@@ -261,16 +261,20 @@ impl Store {
         self.tokens.caller(conn, token)
     }
 
-    /// The caller a bearer token belongs to, read from the database.
+    /// The caller a bearer token belongs to, read from the database. A deactivated agent's
+    /// tokens are refused until it is active again.
     pub fn authenticate(conn: &Connection, token: &str) -> Result<Caller, ApiError> {
         let found = conn
             .prepare_cached(
-                "SELECT a.id, a.role FROM tokens t JOIN agents a ON a.id = t.agent_id WHERE t.hash = ?1",
+                "SELECT a.id, a.role, a.active FROM tokens t JOIN agents a ON a.id = t.agent_id WHERE t.hash = ?1",
             )?
-            .query_row([token_hash(token)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)));
+            .query_row([token_hash(token)], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?))
+            });
         match found {
-            Ok((agent_id, role)) => Ok(Caller { agent_id, role: parse_word(&role)? }),
-            Err(rusqlite::Error::QueryReturnedNoRows) => Err(ApiError::UnknownToken(
+            Ok((agent_id, role, true)) => Ok(Caller { agent_id, role: parse_word(&role)? }),
+            Ok((agent_id, _, false)) => Err(deactivated(agent_id)),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Err(ApiError::InvalidToken(
                 "the bearer token is not known to this sandbox; create one with `livectl sandbox token`, giving the --db it serves".into(),
             )),
             Err(e) => Err(e.into()),
@@ -288,6 +292,15 @@ impl Store {
                 None => BUILTIN_ADMIN,
                 Some(agent) => catalog::find_agent(tx, agent)?,
             };
+            let active: bool = tx
+                .prepare_cached("SELECT active FROM agents WHERE id = ?1")?
+                .query_row([agent_id], |r| r.get(0))?;
+            if !active {
+                return Err(ApiError::Validation(format!(
+                    "{} is deactivated, and a deactivated agent's tokens are refused; make it active again first (an upsert of it setting \"active\": true)",
+                    Kind::Agent.id(agent_id)
+                )));
+            }
             tx.execute(
                 "INSERT INTO tokens (hash, agent_id, created_at) VALUES (?1, ?2, ?3)",
                 rusqlite::params![hash, agent_id, ms(Timestamp::now())],
@@ -425,6 +438,14 @@ pub fn caller_of(headers: &axum::http::HeaderMap) -> String {
         .get(axum::http::header::AUTHORIZATION)
         .map(|v| token_hash(&String::from_utf8_lossy(v.as_bytes())))
         .unwrap_or_default()
+}
+
+/// A deactivated agent's tokens are refused until it is active again.
+fn deactivated(agent_id: i64) -> ApiError {
+    ApiError::InvalidToken(format!(
+        "the agent this token acts as ({}) is deactivated; an admin makes it active again with an upsert of it setting \"active\": true",
+        Kind::Agent.id(agent_id)
+    ))
 }
 
 /// SHA-256 of a token, hex: what the database keeps instead of the token.

@@ -83,7 +83,7 @@ const PROBLEMS: &[ProblemRow] = &[
     ProblemRow {
         status: "401",
         component: "Unauthorized",
-        description: "`unauthorized`: no bearer token, or one the server does not know.",
+        description: "`unauthorized`: no bearer token, one the server does not know, or one of an agent deactivated.",
         applies: |_| true,
         headers: &[("WWW-Authenticate", "WWWAuthenticate", true)],
     },

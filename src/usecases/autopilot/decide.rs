@@ -44,7 +44,11 @@ pub fn decide(
         world.queues,
     );
     let mut next: Option<Timestamp> = None;
-    let due = |at: Timestamp, next: &mut Option<Timestamp>| {
+    // Due `wait` after `since`; never, when that instant is past the last one a time can be.
+    let due = |since: Timestamp, wait: SignedDuration, next: &mut Option<Timestamp>| {
+        let Ok(at) = since.checked_add(wait) else {
+            return false;
+        };
         if at <= world.now {
             true
         } else {
@@ -63,7 +67,7 @@ pub fn decide(
             (InterventionState::Assigned, Some(owner)) => {
                 absent(settings, owner, world)
                     .and_then(|(rule, since, what)| {
-                        due(since + settings.grace, &mut next).then(|| {
+                        due(since, settings.grace, &mut next).then(|| {
                             let why = format!(
                                 "owner {} {what} for {}",
                                 name(&owner.id),
@@ -89,7 +93,7 @@ pub fn decide(
                             return None;
                         }
                         let since = waiting_since(i)?;
-                        due(since + settings.no_reply, &mut next).then(|| {
+                        due(since, settings.no_reply, &mut next).then(|| {
                             let why =
                                 format!("user waiting for a reply for {}", age(since, world.now));
                             let action = spreader
@@ -100,7 +104,7 @@ pub fn decide(
                     })
             }
             (InterventionState::Queued, _) if settings.has(Rule::Queued) => {
-                due(i.queued_at + settings.queued, &mut next).then(|| {
+                due(i.queued_at, settings.queued, &mut next).then(|| {
                     let why = format!("queued for {}", age(i.queued_at, world.now));
                     let action = spreader.pick(None, i.department.as_deref()).map(|agent| {
                         Action::Assign(AssignRequest {
@@ -305,6 +309,23 @@ mod tests {
             Some(since + 2.minutes()),
             "looks again when the grace ends"
         );
+    }
+
+    #[test]
+    fn a_time_near_the_last_one_a_time_can_be_is_never_due() {
+        let last = "9999-12-30T21:59:00Z";
+        let agents = [
+            agent("bo", "offline", last, None),
+            agent("cy", "online", NOW, None),
+        ];
+        let mut queued = assigned("iv_2", "bo");
+        queued.state = InterventionState::Queued;
+        queued.owner = None;
+        queued.queued_at = last.parse().unwrap();
+        // A platform's odd times: nothing is decided, and nothing panics.
+        let (decided, next) = run(&agents, &[assigned("iv_1", "bo"), queued]);
+        assert!(decided.is_empty());
+        assert_eq!(next, None);
     }
 
     #[test]

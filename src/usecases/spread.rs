@@ -296,7 +296,7 @@ impl Spreader {
             })
             .min_by_key(|&i| (self.slots[i].load, i))?;
         // The owner it leaves is not counted down: capacity is kept conservatively.
-        self.slots[pick].load += 1;
+        self.slots[pick].load = self.slots[pick].load.saturating_add(1);
         Some(self.slots[pick].id.clone())
     }
 

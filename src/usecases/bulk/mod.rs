@@ -36,6 +36,10 @@ use crate::usecases::targets::Source;
 
 /// The slowest and fastest `--rate` a run takes, in actions a second.
 pub const RATES: (f64, f64) = (0.001, 1_000_000.0);
+/// The most requests in flight a run takes (`--concurrency`, from 1).
+pub const MAX_CONCURRENCY: u16 = 256;
+/// The most end-of-run passes a run takes (`--retries`).
+pub const MAX_RETRIES: u32 = 10;
 
 /// How a bulk run goes.
 #[derive(Debug, Clone, Default)]
@@ -101,6 +105,32 @@ impl std::fmt::Display for Pace {
             None => f.write_str("no rate limit, ")?,
         }
         write!(f, "{} end-of-run retries", self.retries)
+    }
+}
+
+impl Pace {
+    /// Why a pace read from a journal is not one the flags could give, when it is not.
+    pub fn wrong(&self) -> Option<String> {
+        let (slowest, fastest) = RATES;
+        if !(1..=MAX_CONCURRENCY).contains(&self.concurrency) {
+            Some(format!(
+                "its concurrency {} is not from 1 to {MAX_CONCURRENCY}",
+                self.concurrency
+            ))
+        } else if self.retries > MAX_RETRIES {
+            Some(format!(
+                "its retries {} are more than {MAX_RETRIES}",
+                self.retries
+            ))
+        } else if let Some(rate) = self.rate
+            && !(slowest..=fastest).contains(&rate)
+        {
+            Some(format!(
+                "its rate {rate} is not from {slowest} to {fastest}"
+            ))
+        } else {
+            None
+        }
     }
 }
 

@@ -311,6 +311,9 @@ fn read_header(path: &Path, reader: &mut BufReader<File>) -> Result<Header, CliE
     if let Some(wrong) = crate::usecases::bulk::wrong_run_id(&header.run_id) {
         return Err(damaged(path, 1, wrong));
     }
+    if let Some(wrong) = header.pace.wrong() {
+        return Err(damaged(path, 1, wrong));
+    }
     Ok(header)
 }
 

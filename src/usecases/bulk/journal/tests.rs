@@ -574,3 +574,44 @@ fn a_header_whose_run_id_livectl_did_not_write_is_damage() {
         assert_eq!(crate::usecases::bulk::wrong_run_id(&id), None, "{id}");
     }
 }
+
+#[test]
+fn a_header_whose_pace_no_flag_could_give_is_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    drop(planned(&path, "cancel", &["iv_1"], None).unwrap());
+    let text = std::fs::read_to_string(&path).unwrap();
+    let pace = r#""pace":{"concurrency":16,"retries":2}"#;
+    assert!(text.contains(pace), "{text}");
+    for (edited, why) in [
+        (
+            r#""pace":{"concurrency":0,"retries":2}"#,
+            "its concurrency 0 is not from 1 to 256",
+        ),
+        (
+            r#""pace":{"concurrency":65535,"retries":2}"#,
+            "its concurrency 65535 is not from 1 to 256",
+        ),
+        (
+            r#""pace":{"concurrency":16,"retries":4294967295}"#,
+            "its retries 4294967295 are more than 10",
+        ),
+        (
+            r#""pace":{"concurrency":16,"rate":-1.0,"retries":2}"#,
+            "its rate -1 is not from 0.001 to 1000000",
+        ),
+        (
+            r#""pace":{"concurrency":16,"rate":0.0,"retries":2}"#,
+            "its rate 0 is not from 0.001 to 1000000",
+        ),
+    ] {
+        std::fs::write(&path, text.replacen(pace, edited, 1)).unwrap();
+        let e = open(&path, &cancels(), None).err().expect(edited);
+        assert_eq!(
+            e.message,
+            format!("the journal {} is damaged at line 1: {why}", path.display()),
+        );
+    }
+    std::fs::write(&path, &text).unwrap();
+    assert!(open(&path, &cancels(), None).is_ok(), "the real one opens");
+}

@@ -107,17 +107,21 @@ impl Shape {
     }
 
     /// Writes the document (a list or one object): through the jq program when there is one,
-    /// each output a line (strings raw, as gh does); else as JSON.
+    /// each output a line (strings raw, as gh does, but made safe for a terminal); else as
+    /// JSON, pretty on a terminal.
     pub fn write(
         &self,
         out: &mut dyn Write,
         document: &Value,
-        pretty: bool,
+        terminal: bool,
     ) -> Result<(), CliError> {
         let written = match &self.jq {
             Some(jq) => {
                 let outputs = jq.run(document).map_err(CliError::failure)?;
                 outputs.iter().try_for_each(|v| match v {
+                    Value::String(s) if terminal => {
+                        writeln!(out, "{}", super::sanitize::sanitize(s, true))
+                    }
                     Value::String(s) => writeln!(out, "{s}"),
                     other => {
                         serde_json::to_writer(&mut *out, other)?;
@@ -125,7 +129,7 @@ impl Shape {
                     }
                 })
             }
-            None if pretty => serde_json::to_writer_pretty(&mut *out, document)
+            None if terminal => serde_json::to_writer_pretty(&mut *out, document)
                 .map_err(Into::into)
                 .and_then(|()| writeln!(out)),
             None => serde_json::to_writer(&mut *out, document)

@@ -99,6 +99,16 @@ fn machine_output_keeps_outside_text_exact_but_escaped_for_a_terminal() {
         parsed[0]["user"]["name"], "Eve\u{1b}[31m\u{202e}",
         "the JSON means the same text"
     );
+    // A string a jq program picks is written raw for a script, and escaped on a terminal.
+    let jq = [
+        "list",
+        "--jq",
+        ".[] | select(.user.name | startswith(\"Eve\")) | .user.name",
+    ];
+    let piped = sandbox.cli(&api.token, &jq).ok();
+    assert!(piped.starts_with("Eve\u{1b}[31m"), "{piped:?}");
+    let shown = sandbox.cli_env(&api.token, &jq, &[("LIVECTL_FORCE_TTY", "1")]);
+    assert_eq!(shown.ok(), "Eve\\u{1b}[31m\\u{202e}\n");
     let table = sandbox.cli_env(&api.token, &["list"], &[("LIVECTL_FORCE_TTY", "1")]);
     assert!(!raw(&table.stdout), "{:?}", table.stdout);
     assert!(

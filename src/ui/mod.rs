@@ -225,10 +225,12 @@ impl Ui {
         if console::keep_line(text) {
             return;
         }
+        // A line after the first is indented, so text from outside cannot begin a line of its
+        // own that reads as livectl's (`hint: run this`).
         let mut line = String::new();
         for (n, part) in text.split('\n').enumerate() {
             if n > 0 {
-                line.push('\n');
+                line.push_str("\n  ");
             }
             line.push_str(&sanitize(part, false));
         }

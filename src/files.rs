@@ -14,16 +14,24 @@ pub struct AtomicFile {
     file: Option<BufWriter<File>>,
 }
 
-/// The temporary file beside `target`, created now.
+/// The temporary file beside `target`, created now and new: a file or link already under its
+/// name (planted in a shared directory, say) is never opened, another name is drawn.
 fn open_beside(target: &Path, mode: Option<u32>) -> std::io::Result<(PathBuf, File)> {
+    open_beside_drawing(target, mode, || fastrand::u32(..))
+}
+
+fn open_beside_drawing(
+    target: &Path,
+    mode: Option<u32>,
+    mut draw: impl FnMut() -> u32,
+) -> std::io::Result<(PathBuf, File)> {
     let dir = directory_of(target);
     let name = target
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("livectl");
-    let tmp = dir.join(format!(".{name}.livectl-{}.tmp", std::process::id()));
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
     if let Some(mode) = mode {
         use std::os::unix::fs::OpenOptionsExt;
@@ -31,8 +39,19 @@ fn open_beside(target: &Path, mode: Option<u32>) -> std::io::Result<(PathBuf, Fi
     }
     #[cfg(not(unix))]
     let _ = mode;
-    let file = options.open(&tmp)?;
-    Ok((tmp, file))
+    let mut tries = 0;
+    loop {
+        let tmp = dir.join(format!(
+            ".{name}.livectl-{}-{:08x}.tmp",
+            std::process::id(),
+            draw()
+        ));
+        match options.open(&tmp) {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && tries < 16 => tries += 1,
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 fn directory_of(target: &Path) -> PathBuf {
@@ -134,6 +153,7 @@ fn remove_stale_temporaries(target: &Path) {
             .to_str()
             .and_then(|f| f.strip_prefix(&prefix))
             .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|rest| rest.split('-').next())
             .and_then(|pid| pid.parse::<u32>().ok())
         else {
             continue;
@@ -307,5 +327,35 @@ impl Drop for Beside {
         if !self.placed {
             let _ = std::fs::remove_file(&self.tmp);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_under_the_temporary_files_name_is_never_followed() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("history.csv");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::write(&elsewhere, "keep me").unwrap();
+        let planted = |n: u32| {
+            dir.path().join(format!(
+                ".history.csv.livectl-{}-{n:08x}.tmp",
+                std::process::id()
+            ))
+        };
+        std::os::unix::fs::symlink(&elsewhere, planted(1)).unwrap();
+        let mut draws = [1, 2].into_iter();
+        let (tmp, file) =
+            super::open_beside_drawing(&target, Some(0o600), || draws.next().unwrap()).unwrap();
+        drop(file);
+        assert_eq!(tmp, planted(2), "another name is drawn");
+        assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "keep me");
+        assert_eq!(
+            std::fs::metadata(&tmp).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 }

@@ -69,7 +69,11 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     let report = conformance::run(client, agent, ui).await?;
     if let Some(path) = &args.junit {
-        write_whole(path, junit::render(&report, &target).as_bytes(), None)?;
+        write_whole(
+            path,
+            junit::render(&report, &target).as_bytes(),
+            Some(0o600),
+        )?;
     }
     ui.list(&Names::default(), &report.cases)?;
     ui.note(format!(

@@ -164,6 +164,6 @@ impl Config {
     pub fn save(&self) -> Result<(), CliError> {
         let text = toml::to_string_pretty(self)
             .map_err(|e| CliError::failure(format!("cannot write the config: {e}")))?;
-        crate::files::write_whole(&Config::path(), text.as_bytes(), None)
+        crate::files::write_whole(&Config::path(), text.as_bytes(), Some(0o600))
     }
 }

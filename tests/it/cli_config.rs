@@ -47,6 +47,15 @@ fn login_saves_a_private_profile_that_later_runs_use() {
         );
     }
     assert!(!config.contains(&bo), "the token is not in config.toml");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(config_dir.join("config.toml"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "private, as credentials.toml is");
+    }
     // A second profile is saved beside it; the first stays the one runs use, and it says so.
     let admin = sandbox.home.token(None);
     let second = login(&sandbox, &admin, &["--profile", "on call"]);

@@ -1,6 +1,8 @@
 //! Values completed from the API by the shell (`source <(COMPLETE=bash livectl)`): agents for
 //! AGENT arguments and open interventions for ID arguments.
 
+use std::borrow::Cow;
+
 use clap_complete::engine::CompletionCandidate;
 
 use livectl_client::Client;
@@ -9,6 +11,7 @@ use livectl_contract::{InterventionQuery, States};
 use crate::cli::GlobalArgs;
 use crate::connect::connect;
 use crate::ui::Ui;
+use crate::ui::sanitize;
 
 /// Runs one API call for the completer; any failure completes nothing rather than printing.
 fn fetch<T>(call: impl AsyncFnOnce(&Client) -> Option<Vec<T>>) -> Vec<T> {
@@ -44,6 +47,15 @@ fn fetch<T>(call: impl AsyncFnOnce(&Client) -> Option<Vec<T>>) -> Vec<T> {
         .unwrap_or_default()
 }
 
+/// A candidate from the platform's text: its help made safe for the terminal the shell shows
+/// it on; none when the value itself holds what a terminal would obey (no one types that).
+fn candidate(value: String, help: &str) -> Option<CompletionCandidate> {
+    if matches!(sanitize(&value, false), Cow::Owned(_)) {
+        return None;
+    }
+    Some(CompletionCandidate::new(value).help(Some(sanitize(help, false).into_owned().into())))
+}
+
 /// Agents by email, with the name as help.
 pub fn agents() -> Vec<CompletionCandidate> {
     let mut candidates = vec![CompletionCandidate::new("me").help(Some("yourself".into()))];
@@ -51,9 +63,9 @@ pub fn agents() -> Vec<CompletionCandidate> {
         fetch(async |client| client.agents().await.ok())
             .into_iter()
             .filter(|a| a.active)
-            .map(|a| {
-                CompletionCandidate::new(a.email)
-                    .help(Some(format!("{} ({}, {})", a.name, a.id, a.status).into()))
+            .filter_map(|a| {
+                let help = format!("{} ({}, {})", a.name, a.id, a.status);
+                candidate(a.email, &help)
             }),
     );
     candidates
@@ -71,8 +83,9 @@ pub fn interventions() -> Vec<CompletionCandidate> {
         Some(page.items)
     })
     .into_iter()
-    .map(|i| {
-        CompletionCandidate::new(i.id).help(Some(format!("{}: {}", i.state, i.summary).into()))
+    .filter_map(|i| {
+        let help = format!("{}: {}", i.state, i.summary);
+        candidate(i.id, &help)
     })
     .collect()
 }
@@ -91,10 +104,7 @@ fn catalog<T: crate::usecases::lookup::CatalogEntry>(
 ) -> Vec<CompletionCandidate> {
     fetch(list)
         .into_iter()
-        .map(|entry| {
-            CompletionCandidate::new(entry.key().unwrap_or(entry.id()).to_owned())
-                .help(Some(entry.name().to_owned().into()))
-        })
+        .filter_map(|entry| candidate(entry.key().unwrap_or(entry.id()).to_owned(), entry.name()))
         .collect()
 }
 

@@ -189,4 +189,25 @@ fn agents_and_interventions_complete_from_the_api() {
         "{ids}"
     );
     assert!(ids.lines().all(|l| l.starts_with("iv_1")), "{ids}");
+    // The platform's text reaches the shell's terminal escaped; a value no one could type is
+    // left out.
+    for (key, name) in [
+        ("lost", "Lost \u{1b}]0;PWNED\u{7}card"),
+        ("lo\u{1b}[2J", "Cleared"),
+    ] {
+        let created = home.cli(&[
+            "api",
+            "/v1/topics",
+            "-f",
+            &format!("key={key}"),
+            "-f",
+            &format!("name={name}"),
+        ]);
+        assert_eq!(created.code, 0, "{}", created.stderr);
+    }
+    let topics = complete(&["livectl", "complete", "iv_9", "--topic", "lo"]);
+    assert_eq!(
+        topics,
+        "login\tLogin problem\nlost\tLost \\u{1b}]0;PWNED\\u{7}card\n"
+    );
 }

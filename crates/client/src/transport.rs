@@ -437,10 +437,8 @@ impl Transport {
         let mut request = self
             .streaming
             .get(url.clone())
-            .header(
-                header::AUTHORIZATION,
-                format!("Bearer {}", self.token.expose()),
-            )
+            // Marked sensitive, as every other request's token is (`headers`).
+            .bearer_auth(self.token.expose())
             .header(header::ACCEPT, "text/event-stream");
         if let Some(seq) = last {
             request = request.header("Last-Event-ID", seq.to_string());

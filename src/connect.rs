@@ -83,7 +83,8 @@ pub fn origin(global: &GlobalArgs) -> Option<String> {
     if global.sandbox {
         return None;
     }
-    let config = Config::load().ok()?;
+    // A config that does not read still leaves --api-url and LIVECTL_API_URL to name.
+    let config = Config::load().unwrap_or_default();
     let profile = profile_name(global, &config);
     Origin::of(global, profile.as_deref(), &config).map(|o| o.gives())
 }

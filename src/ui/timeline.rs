@@ -35,7 +35,7 @@ pub fn event(view: &View, e: &Event) -> String {
             owner(view, e.to_owner.as_deref())
         ),
         EventAction::Returned => format!(
-            "returned to the queue by {}",
+            "returned to the queue from {}",
             owner(view, e.from_owner.as_deref())
         ),
         other => other.to_string(),

@@ -319,7 +319,7 @@ fn a_dropped_event_stream_is_shown_and_followed_again_without_a_gap() {
     wait_for(
         &mut p,
         &mut screen,
-        &format!("{id}    returned to the queue by Cy Diaz"),
+        &format!("{id}    returned to the queue from Cy Diaz"),
     );
     wait_for(&mut p, &mut screen, &format!("{id}    queued"));
     key(&mut p, "q");

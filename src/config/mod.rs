@@ -115,7 +115,11 @@ impl Setting {
     /// Removes it; false when it was not set.
     pub fn unset(self, config: &mut Config, profile: &str) -> bool {
         let was = self.slot(config, profile).take().is_some();
-        config.profiles.retain(|_, p| *p != Profile::default());
+        // An empty profile goes, unless it is the default: every run would fail on its name.
+        let default = config.default_profile.clone();
+        config
+            .profiles
+            .retain(|name, p| *p != Profile::default() || default.as_deref() == Some(name));
         was
     }
 }

@@ -155,11 +155,14 @@ fn login_saves_a_private_profile_that_later_runs_use() {
             && stderr.contains("`livectl config --profile work unset api_url`"),
         "{stderr}"
     );
-    // Pasted, that hint does what it says: `work` stays the default, now on the demo.
-    let unset = sandbox
-        .home
-        .run(&["config", "--profile", "work", "unset", "api_url"]);
-    assert!(unset.status.success(), "{unset:?}");
+    // Pasted, that hint does what it says, also when the address is all the profile holds:
+    // `work` stays the default, now on the demo.
+    for key in ["workspace", "api_url"] {
+        let unset = sandbox
+            .home
+            .run(&["config", "--profile", "work", "unset", key]);
+        assert!(unset.status.success(), "{unset:?}");
+    }
     let demo = crate::harness::Run::from(sandbox.home.run(&["whoami", "-q"])).ok();
     assert!(demo.contains("Sandbox Admin"), "{demo}");
 }

@@ -728,6 +728,24 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
     .ok();
     cli(&["cancel", "--resume", journal.to_str().unwrap()])
         .fails(2, "is the journal of a run of `return`, not `cancel`");
+    // The command it names reaches the platform the way this one did.
+    sandbox
+        .cli_env(
+            &api.token,
+            &[
+                "--api-url",
+                &sandbox.url,
+                "cancel",
+                "--resume",
+                journal.to_str().unwrap(),
+            ],
+            &[("LIVECTL_API_URL", "")],
+        )
+        .hints(&format!(
+            "resume it with `livectl return --api-url={} --resume {}`",
+            sandbox.url,
+            journal.display()
+        ));
     let bo = sandbox.home.token(Some("bo"));
     sandbox
         .cli(&bo, &["return", "--resume", journal.to_str().unwrap()])

@@ -60,7 +60,8 @@ pub async fn resume(
     options: &Options,
 ) -> Result<(), CliError> {
     let me = client.me().await?;
-    let (journal, header, mut scan) = journal::open(path, command, options.journal_limit)?;
+    let (journal, header, mut scan) =
+        journal::open(path, command, &options.reach, options.journal_limit)?;
     if header.workspace != me.workspace.id {
         return Err(CliError::usage(format!(
             "{} is a run in workspace {} (reached at {}); this platform is workspace {} ({})",

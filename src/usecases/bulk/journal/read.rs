@@ -99,10 +99,12 @@ fn version_1(path: &Path) -> CliError {
 /// Opens a journal to continue it with `command`: its header and what it says so far. A last
 /// line cut short by a kill (no newline at its end) is dropped from the file, so the records
 /// appended now start on a line of their own and the journal stays resumable after every
-/// interruption.
+/// interruption. `reach` is the flags that reached the platform (`connect::reach`), for the
+/// command a journal of another run is resumed with.
 pub fn open(
     path: &Path,
     command: &Command,
+    reach: &str,
     limit: Option<u64>,
 ) -> Result<(Journal, Header, Scan), CliError> {
     // Opened once, to read and then to append, and held: a run writing this journal holds it
@@ -134,7 +136,7 @@ pub fn open(
             header.action,
             command.name
         ))
-        .hint(match Again::of(&header.action, "", path) {
+        .hint(match Again::of(&header.action, reach, path) {
             Again::Resume(resume) => format!("resume it with `{resume}`"),
             restart @ Again::Restart => format!("no command resumes it; {}", restart.step()),
         }));

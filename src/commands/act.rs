@@ -34,7 +34,7 @@ pub struct Targets {
 pub struct AwayArgs {
     /// Give work to named agents who are away or offline, and to a pool's agents who are away
     /// (left out of a spread by default)
-    #[arg(long)]
+    #[arg(long, conflicts_with = "resume")]
     pub include_away: bool,
 }
 
@@ -44,7 +44,7 @@ pub struct ReasonArgs {
     #[command(flatten)]
     pub targets: Targets,
     /// Why, recorded in the event
-    #[arg(long)]
+    #[arg(long, conflicts_with = "resume")]
     pub reason: Option<String>,
 }
 

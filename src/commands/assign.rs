@@ -21,7 +21,7 @@ pub struct AssignArgs {
     /// The agent who will own it: an id, a key, an email, a unique name or `me`; several (repeated,
     /// or separated by commas) spread the items evenly, least-loaded first; or a pool (@online,
     /// @department, @department:NAME), least loaded first, never above an agent's max_load
-    #[arg(long, value_name = "AGENT", value_delimiter = ',', default_value = "me", add = ArgValueCandidates::new(crate::completion::agents))]
+    #[arg(long, value_name = "AGENT", value_delimiter = ',', default_value = "me", conflicts_with = "resume", add = ArgValueCandidates::new(crate::completion::agents))]
     pub to: Vec<String>,
     #[command(flatten)]
     pub away: AwayArgs,

@@ -17,16 +17,16 @@ pub struct CompleteArgs {
     #[command(flatten)]
     pub targets: Targets,
     /// The topic: id, key or name (see `livectl topics`)
-    #[arg(long, add = ArgValueCandidates::new(crate::completion::topics))]
+    #[arg(long, conflicts_with = "resume", add = ArgValueCandidates::new(crate::completion::topics))]
     pub topic: Option<String>,
     /// The outcome: id, key or name (see `livectl outcomes`)
-    #[arg(long, add = ArgValueCandidates::new(crate::completion::outcomes))]
+    #[arg(long, conflicts_with = "resume", add = ArgValueCandidates::new(crate::completion::outcomes))]
     pub outcome: Option<String>,
     /// A tag (repeatable)
-    #[arg(long = "tag", value_name = "TAG")]
+    #[arg(long = "tag", value_name = "TAG", conflicts_with = "resume")]
     pub tags: Vec<String>,
     /// The block the bot sends to close: id, key or name (see `livectl blocks`)
-    #[arg(long, add = ArgValueCandidates::new(crate::completion::blocks))]
+    #[arg(long, conflicts_with = "resume", add = ArgValueCandidates::new(crate::completion::blocks))]
     pub block: Option<String>,
 }
 

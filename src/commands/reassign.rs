@@ -21,12 +21,12 @@ pub struct ReassignArgs {
     /// separated by commas) spread the items evenly, least-loaded first. Or a pool: @online,
     /// @department (each item's own) or @department:NAME, never above an agent's max_load (items
     /// that fit nowhere stay and are reported)
-    #[arg(long, value_name = "AGENT", value_delimiter = ',', required_unless_present = "resume", add = ArgValueCandidates::new(crate::completion::agents))]
+    #[arg(long, value_name = "AGENT", value_delimiter = ',', required_unless_present = "resume", conflicts_with = "resume", add = ArgValueCandidates::new(crate::completion::agents))]
     pub to: Vec<String>,
     #[command(flatten)]
     pub away: AwayArgs,
     /// Why, recorded in the event
-    #[arg(long)]
+    #[arg(long, conflicts_with = "resume")]
     pub reason: Option<String>,
 }
 

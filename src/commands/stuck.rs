@@ -40,12 +40,18 @@ pub struct StuckArgs {
     pub fix: Option<FixArg>,
     /// With --fix reassign: the agents to move them to (repeated, or separated by commas), or a
     /// pool (@online, @department, @department:NAME)
-    #[arg(long, value_name = "AGENT", value_delimiter = ',', requires = "fix")]
+    #[arg(
+        long,
+        value_name = "AGENT",
+        value_delimiter = ',',
+        requires = "fix",
+        conflicts_with = "resume"
+    )]
     pub to: Vec<String>,
     #[command(flatten)]
     pub away: AwayArgs,
     /// With --fix: why, recorded in the events
-    #[arg(long, requires = "fix")]
+    #[arg(long, requires = "fix", conflicts_with = "resume")]
     pub reason: Option<String>,
     #[command(flatten)]
     pub bulk: BulkArgs,

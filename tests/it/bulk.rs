@@ -728,6 +728,21 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
     .ok();
     cli(&["cancel", "--resume", journal.to_str().unwrap()])
         .fails(2, "is the journal of a run of `return`, not `cancel`");
+    // The journal holds each item's request: what would change it is refused, not ignored.
+    for (args, flag) in [
+        (&["return", "--reason", "r"][..], "--reason <REASON>"),
+        (&["reassign", "--to", "cy"][..], "--to <AGENT>"),
+        (&["assign", "--include-away"][..], "--include-away"),
+        (&["complete", "--topic", "login"][..], "--topic <TOPIC>"),
+    ] {
+        let mut args = args.to_vec();
+        args.extend(["--resume", journal.to_str().unwrap()]);
+        let stderr = cli(&args).fails(2, "cannot be used with").to_owned();
+        assert!(
+            stderr.contains(&format!("'{flag}'")) && stderr.contains("'--resume <FILE>'"),
+            "{stderr}"
+        );
+    }
     // The command it names reaches the platform the way this one did.
     sandbox
         .cli_env(

@@ -34,7 +34,7 @@ pub struct Targets {
 pub struct AwayArgs {
     /// Give work to named agents who are away or offline, and to a pool's agents who are away
     /// (left out of a spread by default)
-    #[arg(long, conflicts_with = "resume")]
+    #[arg(long)]
     pub include_away: bool,
 }
 

@@ -732,7 +732,6 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
     for (args, flag) in [
         (&["return", "--reason", "r"][..], "--reason <REASON>"),
         (&["reassign", "--to", "cy"][..], "--to <AGENT>"),
-        (&["assign", "--include-away"][..], "--include-away"),
         (&["complete", "--topic", "login"][..], "--topic <TOPIC>"),
     ] {
         let mut args = args.to_vec();

@@ -279,8 +279,8 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
             ),
         ],
         "livectl-sandbox-token" => &[(
-            "livectl sandbox token --agent bo@example.com",
-            "A token for an agent of the sandbox.",
+            "livectl sandbox token --agent bo",
+            "A token for an agent of the sandbox (Bo of the demo, by key).",
         )],
         "livectl-sandbox-backup" => &[(
             "livectl sandbox backup sandbox-copy.db",

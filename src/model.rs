@@ -63,8 +63,12 @@ pub enum StuckReason {
     Queued { since: Timestamp },
     /// Its owner is deactivated.
     OwnerInactive { owner: String },
-    /// Its owner is away or offline.
-    OwnerAbsent { owner: String, status: AgentStatus },
+    /// Its owner is away or offline, since then.
+    OwnerAbsent {
+        owner: String,
+        status: AgentStatus,
+        since: Timestamp,
+    },
     /// The user has waited for a reply since then.
     NoReply { since: Timestamp },
 }
@@ -85,11 +89,13 @@ impl StuckReason {
         }
     }
 
-    /// Since when it holds, when the contract says.
+    /// Since when it holds, when the contract says (not for a deactivation).
     pub fn since(&self) -> Option<Timestamp> {
         match self {
-            StuckReason::Queued { since } | StuckReason::NoReply { since } => Some(*since),
-            StuckReason::OwnerInactive { .. } | StuckReason::OwnerAbsent { .. } => None,
+            StuckReason::Queued { since }
+            | StuckReason::NoReply { since }
+            | StuckReason::OwnerAbsent { since, .. } => Some(*since),
+            StuckReason::OwnerInactive { .. } => None,
         }
     }
 }

@@ -182,14 +182,18 @@ pub fn reason(r: &StuckReason, now: jiff::Timestamp) -> String {
     match r {
         StuckReason::Queued { since } => format!("queued for {}", age(*since, now)),
         StuckReason::OwnerInactive { owner } => format!("owner {owner} is inactive"),
-        StuckReason::OwnerAbsent { owner, status } => format!("owner {owner} is {status}"),
+        StuckReason::OwnerAbsent {
+            owner,
+            status,
+            since,
+        } => format!("owner {owner} {status} for {}", age(*since, now)),
         StuckReason::NoReply { since } => format!("user waiting {} for a reply", age(*since, now)),
     }
 }
 
 /// One reason as data beside its sentence: `{"kind": "no_reply", "since": …, "seconds": 900,
 /// "text": "user waiting 15m for a reply"}`; `since` and `seconds` are null when the contract
-/// does not say since when (an owner's status).
+/// does not say since when (an owner's deactivation).
 #[derive(Serialize)]
 struct ReasonJson {
     kind: &'static str,

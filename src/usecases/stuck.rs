@@ -46,6 +46,7 @@ pub fn reasons(
                     why.push(StuckReason::OwnerAbsent {
                         owner: owner.name.clone(),
                         status: owner.status,
+                        since: owner.status_since,
                     });
                 }
             }

@@ -204,6 +204,7 @@ fn app() -> App {
             vec![StuckReason::OwnerAbsent {
                 owner: "Dan Ek".into(),
                 status: livectl_contract::AgentStatus::Offline,
+                since: at("2026-11-24T11:40:00Z"),
             }],
         ),
         stuck(

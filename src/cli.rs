@@ -235,6 +235,12 @@ impl Cli {
                 "--json and --jq print JSON; leave out -o/--output",
             ));
         }
+        if let Some(f) = g.output
+            && let Some(formats) = self.command.formats()
+            && !formats.contains(&f)
+        {
+            return Err(unwritten(f, formats));
+        }
         // A profile's `output` is the default format when -o is not given.
         let output = match g.output {
             Some(f) => Some(f),
@@ -280,6 +286,48 @@ impl Command {
     fn serves(&self) -> bool {
         matches!(self, Command::Sandbox(args) if args.serves())
     }
+
+    /// The formats `-o` may ask of it: None for all of them (a list, a stream); one object
+    /// reads as its line (`table`), `json` or `ndjson`; `api` prints JSON; a command with no
+    /// data to print takes none.
+    fn formats(&self) -> Option<&'static [Format]> {
+        const OBJECT: &[Format] = &[Format::Table, Format::Json, Format::Ndjson];
+        const JSON: &[Format] = &[Format::Json, Format::Ndjson];
+        match self {
+            Command::Whoami(_) | Command::Status(_) | Command::Seed(_) => Some(OBJECT),
+            Command::Api(_) => Some(JSON),
+            Command::Login(_)
+            | Command::Logout(_)
+            | Command::Config(_)
+            | Command::Sandbox(_)
+            | Command::Console(_)
+            | Command::Completions(_)
+            | Command::Man(_) => Some(&[]),
+            _ => None,
+        }
+    }
+}
+
+/// `-o FORMAT` asked of a command that does not write it: refused, rather than printing
+/// something else with exit 0 (a script would take it for the format it asked).
+fn unwritten(format: Format, formats: &[Format]) -> CliError {
+    let name = |f: &Format| {
+        clap::ValueEnum::to_possible_value(f).map_or_else(String::new, |v| v.get_name().to_owned())
+    };
+    if formats.is_empty() {
+        return CliError::usage(format!(
+            "-o {}: this command prints no data in a format",
+            name(&format)
+        ))
+        .hint("leave out -o");
+    }
+    let names: Vec<String> = formats.iter().map(name).collect();
+    CliError::usage(format!(
+        "-o {}: this command writes {}",
+        name(&format),
+        names.join(", ")
+    ))
+    .hint("give one of those, or leave out -o")
 }
 
 async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {

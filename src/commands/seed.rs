@@ -44,6 +44,13 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
     let connection = ctx.connection().await?;
     let target = connection.target();
     if args.dry_run {
+        if matches!(ui.format, Some(Format::Json | Format::Ndjson)) {
+            return ui.json(&serde_json::json!({
+                "dry_run": true,
+                "target": target,
+                "would_load": what.to_string(),
+            }));
+        }
         return ui.line(&format!("would load {what} into {target}"));
     }
     // A real platform needs a yes; a sandbox (embedded or on loopback) does not.

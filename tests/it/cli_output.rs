@@ -527,3 +527,66 @@ fn one_action_on_a_terminal_names_the_owner_and_a_refusal_says_who_has_it_now() 
     let stderr = run.fails(6, "version");
     assert!(stderr.contains("`livectl show iv_2`"), "{stderr}");
 }
+
+#[test]
+fn a_format_a_command_does_not_write_is_refused_not_replaced() {
+    let home = crate::harness::Home::new();
+    for (args, said) in [
+        (
+            &["whoami", "-o", "csv"][..],
+            "-o csv: this command writes table, json, ndjson",
+        ),
+        (
+            &["status", "-o", "ids"][..],
+            "-o ids: this command writes table, json, ndjson",
+        ),
+        (
+            &["api", "/v1/me", "-o", "csv"][..],
+            "-o csv: this command writes json, ndjson",
+        ),
+        (
+            &["sandbox", "token", "-o", "json"][..],
+            "-o json: this command prints no data in a format",
+        ),
+        (
+            &["config", "list", "-o", "json"][..],
+            "-o json: this command prints no data in a format",
+        ),
+    ] {
+        let run = home.cli(args);
+        run.fails(2, said);
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+    }
+    // What each does write.
+    let me: serde_json::Value =
+        serde_json::from_str(&home.cli(&["whoami", "-o", "json"]).ok()).unwrap();
+    assert_eq!(me["id"], "ag_1");
+    let planned = home
+        .cli(&[
+            "seed",
+            "--generate",
+            "interventions=1",
+            "--dry-run",
+            "-o",
+            "json",
+        ])
+        .ok();
+    let planned: serde_json::Value = serde_json::from_str(&planned).unwrap();
+    assert_eq!(planned["dry_run"], true);
+    assert!(
+        planned["would_load"]
+            .as_str()
+            .unwrap()
+            .contains("1 conversations")
+    );
+    // A profile's default format is a default, not a demand: a command that cannot write it
+    // writes its own.
+    let config = home.path().join("config/livectl");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[profiles.default]\noutput = \"csv\"\n",
+    )
+    .unwrap();
+    assert!(home.cli(&["whoami"]).ok().contains("Sandbox Admin"));
+}

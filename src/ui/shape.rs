@@ -57,8 +57,9 @@ impl Shape {
         let valid = || known.join(", ");
         if let Some(fields) = &self.fields {
             if fields.is_empty() {
+                let such = known.iter().take(2).copied().collect::<Vec<_>>().join(",");
                 return Err(CliError::usage(format!("--json needs fields: {}", valid()))
-                    .hint("name them comma-separated, such as --json id,state"));
+                    .hint(format!("name them comma-separated, such as --json {such}")));
             }
             if let Some(bad) = fields.iter().find(|f| !known.contains(&f.as_str())) {
                 return Err(CliError::usage(format!(

@@ -437,6 +437,8 @@ fn scripting_flags_given_wrong_name_the_valid_choices() {
     let (sandbox, _, token) = scene();
     let run = |args: &[&str]| sandbox.cli(&token, args);
     run(&["list", "--json"]).fails(2, "--json needs fields: id, conversation_id, user");
+    // The example is made of fields the command has.
+    run(&["queues", "--json"]).hints("name them comma-separated, such as --json agents,general");
     run(&["list", "--json", "id,colour"]).fails(
         2,
         "--json: unknown field `colour`; the fields are: id, conversation_id",

@@ -122,8 +122,12 @@ pub fn pick<'a, T: CatalogEntry>(
             (matches.len() == 1).then(|| matches[0])
         })
         .ok_or_else(|| {
-            CliError::usage(format!("{flag}: `{wanted}` is not in the catalog"))
-                .hint(format!("valid values: {}", valid(items)))
+            // Not found, as an agent no one is called is (exit 5).
+            CliError::new(
+                ErrorKind::NotFound,
+                format!("{flag}: `{wanted}` is not in the catalog"),
+            )
+            .hint(format!("valid values: {}", valid(items)))
         })
 }
 

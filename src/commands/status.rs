@@ -47,11 +47,11 @@ pub async fn exec(args: StatusArgs, ctx: &Ctx) -> Result<(), CliError> {
             format!("{} ({}): {from} -> {}", agent.name, agent.id, agent.status)
         }
         Some(_) => format!(
-            "{} ({}) is already {}, since {since} ago",
+            "{} ({}) is already {}, for {since}",
             agent.name, agent.id, agent.status
         ),
         None => format!(
-            "{} ({}) is {}, since {since} ago",
+            "{} ({}) is {}, for {since}",
             agent.name, agent.id, agent.status
         ),
     };

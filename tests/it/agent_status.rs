@@ -88,7 +88,7 @@ fn livectl_status_shows_and_sets_an_agents_status() {
     let bo_token = sandbox.home.token_in(&sandbox.db, Some(&w.bo));
     let shown = sandbox.cli(&bo_token, &["status"]).ok();
     assert!(
-        shown.starts_with("Bo Chen (ag_3) is online, since"),
+        shown.starts_with("Bo Chen (ag_3) is online, for "),
         "{shown}"
     );
     let set = sandbox.cli(&bo_token, &["status", "away"]).ok();

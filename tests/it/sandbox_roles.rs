@@ -737,6 +737,49 @@ fn token_command_rejects_unknown_agents_and_missing_databases() {
     );
 }
 
+#[test]
+fn watch_outlives_a_server_restart_and_brings_what_was_missed() {
+    use std::io::BufRead;
+    let home = crate::harness::Home::new();
+    let db = home.db();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut sandbox = Sandbox::start_at(home.clone(), &db, &addr, &[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let mut watch = Watch::start(&sandbox, &api.token, &[]);
+    api.post(
+        &format!("/v1/interventions/{id}/assign"),
+        json!({"agent": w.bo}),
+    )
+    .expect(200);
+    assert_eq!(watch.next(), format!("{id} assigned"));
+    sandbox.stop(libc::SIGTERM);
+    // Down for longer than a request's retries last (five attempts): it keeps reconnecting.
+    let mut line = String::new();
+    for _ in 0..7 {
+        line.clear();
+        watch.stderr.read_line(&mut line).unwrap();
+        assert!(line.contains("reconnecting"), "{line}");
+    }
+    // Changed while it was down, on the same database: brought when it is back.
+    let mut aside = Sandbox::start_on(home.clone(), &db, &[]);
+    aside
+        .api()
+        .post(&format!("/v1/interventions/{id}/return"), json!({}))
+        .expect(200);
+    aside.stop(libc::SIGTERM);
+    let _back = Sandbox::start_at(home.clone(), &db, &addr, &[]);
+    assert_eq!(watch.next(), format!("{id} returned"));
+    let rest = watch.stop();
+    assert!(rest.contains("reconnected; watching changes"), "{rest}");
+}
+
 /// A running `livectl watch ARGS -o ndjson`.
 struct Watch {
     child: std::process::Child,

@@ -1,7 +1,9 @@
 //! The live event stream: `GET /v1/events` followed across dropped connections with
-//! `Last-Event-ID`, reconnecting under the client's one retry policy and budget.
+//! `Last-Event-ID`, reconnecting under the client's one retry policy and budget; a stream that
+//! was up rides out an outage of up to `OUTAGE` (a server restarted, a network down a while).
 
 use std::pin::Pin;
+use std::time::{Duration, Instant};
 
 use eventsource_stream::Eventsource;
 use futures_util::{Stream, StreamExt};
@@ -37,6 +39,10 @@ type Messages<'a> = Pin<
     >,
 >;
 
+/// How long a stream that was connected keeps reconnecting (with the policy's pauses, at most
+/// its cap apart) before it gives up: an on-call `watch` outlives a server's restart.
+pub const OUTAGE: Duration = Duration::from_secs(300);
+
 /// Changes in order, resumed after the last one seen whenever the connection drops.
 pub struct EventStream<'a> {
     client: &'a Client,
@@ -45,6 +51,8 @@ pub struct EventStream<'a> {
     /// Failed connections in a row.
     failures: u32,
     connected_once: bool,
+    /// Since when the stream has been down, once it was up.
+    down_since: Option<Instant>,
 }
 
 impl<'a> EventStream<'a> {
@@ -55,6 +63,7 @@ impl<'a> EventStream<'a> {
             messages: None,
             failures: 0,
             connected_once: false,
+            down_since: None,
         }
     }
 
@@ -113,6 +122,7 @@ impl<'a> EventStream<'a> {
                 let resumed = self.connected_once;
                 self.connected_once = true;
                 self.failures = 0;
+                self.down_since = None;
                 Ok(Update::Connected { resumed })
             }
             Err(error) => self.failed(error),
@@ -122,9 +132,13 @@ impl<'a> EventStream<'a> {
     fn failed(&mut self, error: ClientError) -> Result<Update, ClientError> {
         let transport = &self.client.transport;
         self.failures += 1;
+        let down = *self.down_since.get_or_insert_with(Instant::now);
         let again = error.is_transient()
-            && self.failures < transport.policy.attempts
-            && transport.budget.try_retry();
+            && if self.connected_once {
+                down.elapsed() < OUTAGE
+            } else {
+                self.failures < transport.policy.attempts && transport.budget.try_retry()
+            };
         if again {
             Ok(Update::Disconnected { error })
         } else {

@@ -193,9 +193,11 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
     let _claim = crate::signals::claim();
     tokio::select! {
         result = export => result,
-        () = crate::signals::interrupted() => Err(CliError::interrupted(
-            if args.out.is_some() { "interrupted; the file was not written" } else { "interrupted" },
-        )),
+        () = crate::signals::interrupted() => Err(match &args.out {
+            Some(_) => CliError::interrupted("interrupted; the file was not written")
+                .hint("run the same command again: the file is written whole or not at all"),
+            None => CliError::interrupted("interrupted"),
+        }),
     }
 }
 

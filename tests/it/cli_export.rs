@@ -174,7 +174,13 @@ fn sigterm_stops_an_export_like_ctrl_c_and_leaves_nothing() {
     unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("the file was not written"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("the file was not written"), "{stderr}");
+    assert!(
+        stderr
+            .contains("hint: run the same command again: the file is written whole or not at all"),
+        "{stderr}"
+    );
     assert!(names_in(&dir).is_empty(), "no target and no temporary file");
 }
 

@@ -684,7 +684,7 @@ pub(super) async fn execute(
                 summary.total
             ),
         )
-        .hint("raise a max_load, bring agents online, or widen the pool (--include-away)"));
+        .hint("raise a max_load, or give the items more agents: several with --to, or a pool (which --include-away widens to agents who are away)"));
     }
     Ok(())
 }

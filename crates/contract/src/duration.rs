@@ -17,7 +17,12 @@ pub fn parse(s: &str) -> Result<SignedDuration, String> {
             digits.push(c);
             continue;
         }
-        let n: i64 = digits.parse().map_err(|_| bad())?;
+        let n: i64 = match digits.parse() {
+            Ok(n) => n,
+            // Digits and more than i64 holds: a number, only far too long.
+            Err(_) if !digits.is_empty() => return Err(format!("`{s}` is longer than ten years")),
+            Err(_) => return Err(bad()),
+        };
         digits.clear();
         let unit = match c {
             's' => 1,
@@ -90,5 +95,12 @@ mod tests {
             parse("0m").unwrap_err(),
             "`0m` is no time at all; give a duration of 1s or more, such as 30m"
         );
+        // Too long, whether the number fits or not.
+        for long in ["999999d", "9999999999999999999h"] {
+            assert_eq!(
+                parse(long).unwrap_err(),
+                format!("`{long}` is longer than ten years")
+            );
+        }
     }
 }

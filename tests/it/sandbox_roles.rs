@@ -639,7 +639,22 @@ fn a_deactivated_agents_tokens_are_refused_until_it_is_active_again() {
     let cy = admin.with_token(&sandbox.home.token(Some(&w.cy)));
     cy.get("/v1/me").expect(200);
     let agent = |active: bool| json!({"key": "cy", "name": "Cy Diaz", "email": "cy@example.com", "role": "agent", "department": w.support, "active": active});
+    // A stream it has open ends at the next change after, and its watch says why.
+    let mut watch = Watch::start(&sandbox, &cy.token, &[]);
     admin.post("/v1/agents", agent(false)).expect(200);
+    w.queued();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let code = loop {
+        if let Some(status) = watch.child.try_wait().unwrap() {
+            break status.code();
+        }
+        assert!(std::time::Instant::now() < deadline, "the watch goes on");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let mut said = String::new();
+    std::io::Read::read_to_string(&mut watch.stderr, &mut said).unwrap();
+    assert_eq!(code, Some(4), "{said}");
+    assert!(said.contains("is deactivated"), "{said}");
     // The token remembered by the server is refused from the next request on.
     let refused = cy.get("/v1/me");
     let detail = refused.problem(401, "unauthorized");

@@ -12,7 +12,7 @@ use futures_util::stream::{self, Stream, StreamExt};
 use super::extract::{Bearer, Id, LastEventId, Q};
 use super::{App, json};
 use crate::error::ApiError;
-use crate::store::{Caller, Store, agents, catalog, events as store, history, visibility};
+use crate::store::{Store, agents, catalog, events as store, history, visibility};
 use livectl_contract::{
     AuditQuery, Event, EventStreamQuery, HistoryQuery, HistoryRecord, Page, Problem, StreamEvent,
     User,
@@ -102,18 +102,15 @@ pub async fn stream(
     Q(q): Q<EventStreamQuery>,
 ) -> Result<Response, ApiError> {
     let resume = last.or(q.after);
-    let (start, caller) = app
-        .read(token, move |conn, caller| {
-            let start = match resume {
-                Some(seq) => seq,
-                None => agents::last_seq(conn)?,
-            };
-            Ok((start, caller))
+    let start = app
+        .read(token.clone(), move |conn, _| match resume {
+            Some(seq) => Ok(seq),
+            None => agents::last_seq(conn),
         })
         .await?;
     // The reconnection delay comes first, so a client knows it before any event.
     let retry = stream::once(async { Ok(SseEvent::default().retry(RETRY)) });
-    Ok(Sse::new(retry.chain(events_after(app, start, caller)))
+    Ok(Sse::new(retry.chain(events_after(app, start, token)))
         .keep_alive(KeepAlive::default())
         .into_response())
 }
@@ -121,17 +118,19 @@ pub async fn stream(
 /// How long a client waits before it reconnects (the stream's `retry:`).
 pub const RETRY: Duration = Duration::from_secs(2);
 
-/// The events after `start` that `caller` may receive. The position moves past the others too,
-/// so a stream of rare visible events never reads the same batch twice.
+/// The events after `start` that the token's caller may receive, as it is at each batch: a
+/// token refused since (revoked, its agent deactivated) ends the stream, a role changed
+/// narrows or widens it. The position moves past the others too, so a stream of rare visible
+/// events never reads the same batch twice.
 fn events_after(
     app: App,
     start: i64,
-    caller: Caller,
+    token: String,
 ) -> impl Stream<Item = Result<SseEvent, Infallible>> {
     let changes = app.store.subscribe();
     stream::unfold(
-        (app, start, VecDeque::<StreamEvent>::new(), changes),
-        move |(app, mut last, mut buffer, mut changes)| async move {
+        (app, start, VecDeque::<StreamEvent>::new(), changes, token),
+        move |(app, mut last, mut buffer, mut changes, token)| async move {
             loop {
                 // The sandbox is stopping: the client resumes elsewhere with Last-Event-ID.
                 if app.store.is_closing() {
@@ -143,12 +142,16 @@ fn events_after(
                         .id(event.seq().to_string())
                         .event(event.kind())
                         .data(data);
-                    return Some((Ok(sse), (app, last, buffer, changes)));
+                    return Some((Ok(sse), (app, last, buffer, changes, token)));
                 }
                 let after = last;
-                let batch = app
+                let asking = token.clone();
+                let (batch, caller) = app
                     .blocking(move |store: &Store| {
-                        store.read(|conn| store::events_after(conn, after, BATCH))
+                        store.read(|conn| {
+                            let caller = store.caller(conn, &asking)?;
+                            Ok((store::events_after(conn, after, BATCH)?, caller))
+                        })
                     })
                     .await
                     .ok()?;

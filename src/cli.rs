@@ -288,14 +288,16 @@ impl Command {
     }
 
     /// The formats `-o` may ask of it: None for all of them (a list, a stream); one object
-    /// reads as its line (`table`), `json` or `ndjson`; `api` prints JSON; a command with no
-    /// data to print takes none.
+    /// reads as its line (`table`), `json` or `ndjson`; `api` and the sandbox's documents
+    /// print JSON; a command whose output has no format (a token, a script, `key=value`
+    /// lines, notes) takes none.
     fn formats(&self) -> Option<&'static [Format]> {
         const OBJECT: &[Format] = &[Format::Table, Format::Json, Format::Ndjson];
         const JSON: &[Format] = &[Format::Json, Format::Ndjson];
         match self {
             Command::Whoami(_) | Command::Status(_) | Command::Seed(_) => Some(OBJECT),
             Command::Api(_) => Some(JSON),
+            Command::Sandbox(args) if args.documents() => Some(JSON),
             Command::Login(_)
             | Command::Logout(_)
             | Command::Config(_)
@@ -316,7 +318,7 @@ fn unwritten(format: Format, formats: &[Format]) -> CliError {
     };
     if formats.is_empty() {
         return CliError::usage(format!(
-            "-o {}: this command prints no data in a format",
+            "-o {}: this command's output has no format to choose",
             name(&format)
         ))
         .hint("leave out -o");

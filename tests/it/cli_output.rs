@@ -548,11 +548,11 @@ fn a_format_a_command_does_not_write_is_refused_not_replaced() {
         ),
         (
             &["sandbox", "token", "-o", "json"][..],
-            "-o json: this command prints no data in a format",
+            "-o json: this command's output has no format to choose",
         ),
         (
             &["config", "list", "-o", "json"][..],
-            "-o json: this command prints no data in a format",
+            "-o json: this command's output has no format to choose",
         ),
     ] {
         let run = home.cli(args);
@@ -560,6 +560,8 @@ fn a_format_a_command_does_not_write_is_refused_not_replaced() {
         assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
     }
     // What each does write.
+    let document = home.cli(&["sandbox", "openapi", "-o", "json"]).ok();
+    assert!(serde_json::from_str::<serde_json::Value>(&document).is_ok());
     let me: serde_json::Value =
         serde_json::from_str(&home.cli(&["whoami", "-o", "json"]).ok()).unwrap();
     assert_eq!(me["id"], "ag_1");

@@ -41,6 +41,15 @@ impl SandboxArgs {
     pub fn serves(&self) -> bool {
         matches!(self.command, SandboxCommand::Serve(_))
     }
+
+    /// Whether it prints a JSON document (`openapi`, `seed-schema`); the others print no
+    /// data in a format.
+    pub fn documents(&self) -> bool {
+        matches!(
+            self.command,
+            SandboxCommand::Openapi | SandboxCommand::SeedSchema
+        )
+    }
 }
 
 pub async fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<(), CliError> {

@@ -155,33 +155,38 @@ impl Pilot<'_> {
                 .unwrap_or(IDLE_LOOK)
                 .min(IDLE_LOOK)
                 .max(SETTLE);
-            let changed = tokio::select! {
-                update = events.next() => Some(update),
-                () = tokio::time::sleep(wait) => None,
-                () = crate::signals::interrupted() => return Ok(()),
-            };
-            match changed {
-                Some(Ok(Update::Disconnected { error })) => {
-                    self.ui
-                        .note(format!("the event stream failed ({error}); reconnecting"));
-                    continue;
+            // Until something changes or a look falls due: a stream reconnecting (for as long
+            // as an outage lasts) does not put the look off.
+            let due = tokio::time::Instant::now() + wait;
+            loop {
+                let changed = tokio::select! {
+                    update = events.next() => Some(update),
+                    () = tokio::time::sleep_until(due) => None,
+                    () = crate::signals::interrupted() => return Ok(()),
+                };
+                match changed {
+                    Some(Ok(Update::Disconnected { error })) => {
+                        self.ui
+                            .note(format!("the event stream failed ({error}); reconnecting"));
+                    }
+                    Some(Ok(Update::Connected { resumed: false } | Update::Undecodable { .. })) => {
+                    }
+                    Some(Ok(Update::Connected { resumed: true })) => {
+                        self.ui.note("reconnected to the event stream");
+                        break;
+                    }
+                    Some(Err(e)) => {
+                        // The stream gave up: keep looking on the clock, and open it again.
+                        self.ui.note(format!(
+                            "the event stream stopped ({e}); looking every {}s meanwhile",
+                            IDLE_LOOK.as_secs()
+                        ));
+                        let last = events.last_seen();
+                        events = self.client.events(last);
+                        break;
+                    }
+                    Some(Ok(Update::Event(_) | Update::Status(_))) | None => break,
                 }
-                Some(Ok(Update::Connected { resumed: true })) => {
-                    self.ui.note("reconnected to the event stream");
-                }
-                Some(Ok(Update::Connected { resumed: false } | Update::Undecodable { .. })) => {
-                    continue;
-                }
-                Some(Err(e)) => {
-                    // The stream gave up: keep looking on the clock, and open it again.
-                    self.ui.note(format!(
-                        "the event stream stopped ({e}); looking every {}s meanwhile",
-                        IDLE_LOOK.as_secs()
-                    ));
-                    let last = events.last_seen();
-                    events = self.client.events(last);
-                }
-                Some(Ok(Update::Event(_) | Update::Status(_))) | None => {}
             }
             tokio::select! {
                 () = tokio::time::sleep(SETTLE) => {}

@@ -25,8 +25,10 @@ pub fn shell_word(value: &str) -> String {
 /// safe for a terminal: control characters and direction overrides are shown escaped
 /// (`\u{1b}`, `\u{202e}`), so text cannot move the cursor, retitle the window, colour itself or
 /// hide what follows. livectl's own colours are applied after this, by the writer.
-pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let harmless = |c: char| (!c.is_control() && !reorders(c)) || (keep_newlines && c == '\n');
+/// With `layout`, text laid out in lines and columns keeps its newlines and tabs.
+pub fn sanitize(text: &str, layout: bool) -> Cow<'_, str> {
+    let harmless =
+        |c: char| (!c.is_control() && !reorders(c)) || (layout && matches!(c, '\n' | '\t'));
     if text.chars().all(harmless) {
         return Cow::Borrowed(text);
     }
@@ -72,6 +74,8 @@ mod tests {
         assert_eq!(sanitize("up\x1b[2Aover", false), "up\\u{1b}[2Aover");
         assert_eq!(sanitize("a\nb\rc", false), "a\\nb\\rc");
         assert_eq!(sanitize("a\nb", true), "a\nb");
+        assert_eq!(sanitize("a\tb\x1b", true), "a\tb\\u{1b}");
+        assert_eq!(sanitize("a\tb", false), "a\\tb");
         assert_eq!(sanitize("abc\u{202e}fed", false), "abc\\u{202e}fed");
     }
 }

@@ -334,6 +334,34 @@ fn a_status_change_shows_in_the_feed_and_the_queues() {
     snapshot(&mut app, "status_change");
 }
 
+#[test]
+fn a_status_learned_from_the_queues_counts_from_then() {
+    let mut app = app();
+    let later = at("2026-11-24T12:30:00Z");
+    app.ui.now = later;
+    let queue = |id: &str, status: &str| {
+        json!({"agent": id, "name": id, "status": status, "active": true, "count": 0,
+               "max_load": null, "oldest_assigned_at": null, "oldest_wait_seconds": null})
+    };
+    app.set_queues(from(json!({
+        "general": {"count": 0, "oldest_queued_at": null, "oldest_wait_seconds": null},
+        "agents": [queue("ag_1", "online"), queue("ag_3", "offline")],
+    })));
+    let since = |id: &str| {
+        let a = app.agents().iter().find(|a| a.id == id).unwrap();
+        (a.status, a.status_since)
+    };
+    // Cy went offline unseen by the stream: no longer than since this refresh.
+    assert_eq!(
+        since("ag_3"),
+        (livectl_contract::AgentStatus::Offline, later)
+    );
+    assert_eq!(
+        since("ag_1"),
+        (livectl_contract::AgentStatus::Online, at(NOW))
+    );
+}
+
 /// Issue 13: among agents of one status, those at capacity come after those with room, and
 /// the picker says why.
 #[test]

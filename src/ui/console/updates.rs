@@ -62,6 +62,11 @@ impl App {
     pub fn set_queues(&mut self, queues: Queues) {
         for q in &queues.agents {
             if let Some(a) = self.agents.iter_mut().find(|a| a.id == q.agent) {
+                // The queues say the status, not since when: a change missed by the stream
+                // counts from now, so an absence is never shown longer than it is.
+                if a.status != q.status {
+                    a.status_since = self.ui.now;
+                }
                 a.status = q.status;
                 a.active = q.active;
             }

@@ -117,7 +117,18 @@ enum Origin {
     Profile {
         name: String,
         flag: String,
+        chosen: Chosen,
     },
+}
+
+/// What chose a run's profile.
+enum Chosen {
+    /// --profile on the command line.
+    Flag,
+    /// LIVECTL_PROFILE.
+    Variable,
+    /// The config: its default_profile, or the profile called `default`.
+    Config,
 }
 
 impl Origin {
@@ -131,7 +142,12 @@ impl Origin {
         }
         let name = profile?.to_owned();
         let flag = profile_flag(&name, config);
-        Some(Origin::Profile { name, flag })
+        let chosen = match &global.profile {
+            Some(p) if from_env(p, "LIVECTL_PROFILE") => Chosen::Variable,
+            Some(_) => Chosen::Flag,
+            None => Chosen::Config,
+        };
+        Some(Origin::Profile { name, flag, chosen })
     }
 
     /// "--api-url gives its address".
@@ -139,7 +155,7 @@ impl Origin {
         match self {
             Origin::Flag => "--api-url gives its address".to_owned(),
             Origin::Variable => "LIVECTL_API_URL gives its address".to_owned(),
-            Origin::Profile { name, flag } => format!(
+            Origin::Profile { name, flag, .. } => format!(
                 "profile `{name}` gives its address: see it with `livectl config get api_url{flag}`"
             ),
         }
@@ -150,9 +166,19 @@ impl Origin {
         match self {
             Origin::Flag => "leave out --api-url".to_owned(),
             Origin::Variable => "unset LIVECTL_API_URL".to_owned(),
-            Origin::Profile { flag, .. } => {
-                format!("`livectl config{flag} unset api_url` makes it the default again")
-            }
+            Origin::Profile {
+                chosen: Chosen::Flag,
+                ..
+            } => "leave out --profile".to_owned(),
+            Origin::Profile {
+                chosen: Chosen::Variable,
+                ..
+            } => "unset LIVECTL_PROFILE".to_owned(),
+            Origin::Profile {
+                flag,
+                chosen: Chosen::Config,
+                ..
+            } => format!("`livectl config{flag} unset api_url` makes it the default again"),
         }
     }
 }

@@ -195,6 +195,30 @@ fn without_a_token_the_way_back_to_the_demo_is_where_the_address_was_given() {
             "{login}\nhint: or use the embedded demo sandbox with --sandbox (unset LIVECTL_API_URL)"
         )
     );
+    // A profile's address: the way back is where the profile was named.
+    let dir = sandbox.home.path().join("config/livectl");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        format!("[profiles.staging]\napi_url = \"{}\"\n", sandbox.url),
+    )
+    .unwrap();
+    let staging = format!(
+        "hint: log in to it with `livectl login --profile staging --api-url {}`, or set LIVECTL_TOKEN",
+        sandbox.url
+    );
+    assert_eq!(
+        hints(sandbox.home.livectl().args(["--profile", "staging"])),
+        format!(
+            "{staging}\nhint: or use the embedded demo sandbox with --sandbox (leave out --profile)"
+        )
+    );
+    assert_eq!(
+        hints(sandbox.home.livectl().env("LIVECTL_PROFILE", "staging")),
+        format!(
+            "{staging}\nhint: or use the embedded demo sandbox with --sandbox (unset LIVECTL_PROFILE)"
+        )
+    );
 }
 
 #[test]

@@ -38,6 +38,19 @@ pub struct AwayArgs {
     pub include_away: bool,
 }
 
+impl AwayArgs {
+    /// Refused with --resume, as every argument a journal's requests already hold is (clap
+    /// cannot say it: these arguments are the autopilot's too, which has no --resume).
+    pub fn not_on_resume(&self, bulk: &BulkArgs) -> Result<(), CliError> {
+        if self.include_away && bulk.resume.is_some() {
+            return Err(CliError::usage(
+                "--include-away does not go with --resume: the journal holds each item's agent",
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// The arguments of the actions that take only a reason: `return` and `cancel`.
 #[derive(Debug, Args)]
 pub struct ReasonArgs {

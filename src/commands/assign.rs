@@ -29,6 +29,7 @@ pub struct AssignArgs {
 
 pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
     let command = bulk::Command::of(ActionKind::Assign);
+    args.away.not_on_resume(&args.targets.bulk)?;
     if args.targets.resumed(ctx, &command).await? {
         return Ok(());
     }

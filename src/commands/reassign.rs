@@ -32,6 +32,7 @@ pub struct ReassignArgs {
 
 pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
     let command = bulk::Command::of(ActionKind::Reassign);
+    args.away.not_on_resume(&args.targets.bulk)?;
     if args.targets.resumed(ctx, &command).await? {
         return Ok(());
     }

@@ -58,6 +58,7 @@ pub struct StuckArgs {
 }
 
 pub async fn exec(args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
+    args.away.not_on_resume(&args.bulk)?;
     if args.fix.is_none()
         && (args.bulk.dry_run || args.bulk.resume.is_some() || args.bulk.journal.is_some())
     {

@@ -742,6 +742,15 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
             "{stderr}"
         );
     }
+    for command in ["assign", "reassign"] {
+        cli(&[
+            command,
+            "--include-away",
+            "--resume",
+            journal.to_str().unwrap(),
+        ])
+        .fails(2, "--include-away does not go with --resume");
+    }
     // The command it names reaches the platform the way this one did.
     sandbox
         .cli_env(

@@ -137,8 +137,8 @@ fn follow_links(target: &Path) -> Result<PathBuf, CliError> {
     )))
 }
 
-/// Removes `.NAME.livectl-PID.tmp` files beside `target` whose process is gone: what an export
-/// killed by SIGKILL or a power cut left behind.
+/// Removes `.NAME.livectl-PID-DRAW.tmp` files (and the older `.NAME.livectl-PID.tmp`) beside
+/// `target` whose process is gone: what an export killed by SIGKILL or a power cut left behind.
 fn remove_stale_temporaries(target: &Path) {
     let Some(name) = target.file_name().and_then(|n| n.to_str()) else {
         return;

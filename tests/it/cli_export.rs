@@ -115,19 +115,21 @@ fn what_a_killed_export_left_is_removed_at_the_next_one() {
     let (sandbox, api) = sandbox_with_history();
     let dir = sandbox.home.path().join("exports");
     std::fs::create_dir_all(&dir).unwrap();
-    // A process that no longer exists, and one that does (this test).
-    let gone = dir.join(".h.csv.livectl-4194303.tmp");
-    let alive = dir.join(format!(".h.csv.livectl-{}.tmp", std::process::id()));
-    let other = dir.join(".other.csv.livectl-4194303.tmp");
-    for f in [&gone, &alive, &other] {
+    // A process that no longer exists (under today's name and the older one), and one that
+    // does (this test).
+    let gone = dir.join(".h.csv.livectl-4194303-0badcafe.tmp");
+    let gone_older = dir.join(".h.csv.livectl-4194303.tmp");
+    let alive = dir.join(format!(
+        ".h.csv.livectl-{}-0badcafe.tmp",
+        std::process::id()
+    ));
+    let other = dir.join(".other.csv.livectl-4194303-0badcafe.tmp");
+    for f in [&gone, &gone_older, &alive, &other] {
         std::fs::write(f, "partial").unwrap();
     }
     export(&sandbox, &api, &dir.join("h.csv")).ok();
     let left = names_in(&dir);
-    assert!(
-        !left.contains(&".h.csv.livectl-4194303.tmp".to_owned()),
-        "{left:?}"
-    );
+    assert!(!gone.exists() && !gone_older.exists(), "{left:?}");
     assert!(
         alive.exists() && other.exists(),
         "only our own stale files: {left:?}"

@@ -111,24 +111,37 @@ pub fn pick<'a, T: CatalogEntry>(
     flag: &str,
 ) -> Result<&'a T, CliError> {
     let wanted = text.trim();
-    items
+    if let Some(exact) = items
         .iter()
         .find(|i| i.id() == wanted || i.key() == Some(wanted))
-        .or_else(|| {
-            let matches: Vec<&T> = items
+    {
+        return Ok(exact);
+    }
+    let named: Vec<&T> = items
+        .iter()
+        .filter(|i| i.name().eq_ignore_ascii_case(wanted))
+        .collect();
+    match named.as_slice() {
+        [one] => Ok(one),
+        // Not found, as an agent no one is called is (exit 5).
+        [] => Err(CliError::new(
+            ErrorKind::NotFound,
+            format!("{flag}: `{wanted}` is not in the catalog"),
+        )
+        .hint(format!("valid values: {}", valid(items)))),
+        several => Err(CliError::usage(format!(
+            "{flag}: `{wanted}` names {} entries of the catalog",
+            several.len()
+        ))
+        .hint(format!(
+            "give one by its key or id: {}",
+            several
                 .iter()
-                .filter(|i| i.name().eq_ignore_ascii_case(wanted))
-                .collect();
-            (matches.len() == 1).then(|| matches[0])
-        })
-        .ok_or_else(|| {
-            // Not found, as an agent no one is called is (exit 5).
-            CliError::new(
-                ErrorKind::NotFound,
-                format!("{flag}: `{wanted}` is not in the catalog"),
-            )
-            .hint(format!("valid values: {}", valid(items)))
-        })
+                .map(|i| label(*i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
 }
 
 /// "Login problem (login), Bug report (bug), ..." for messages.
@@ -221,4 +234,48 @@ pub async fn names(client: &Client, of: NamesOf) -> Result<Names, CliError> {
         names.extend(client.blocks().await?.into_iter().map(|b| (b.id, b.name)));
     }
     Ok(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use livectl_contract::Topic;
+
+    use super::pick;
+
+    fn topic(n: u32, key: &str, name: &str) -> Topic {
+        Topic {
+            id: format!("tp_{n}"),
+            key: Some(key.into()),
+            name: name.into(),
+            department: None,
+        }
+    }
+
+    #[test]
+    fn a_catalog_name_picks_one_entry_or_says_why_not() {
+        let topics = [
+            topic(1, "login", "Login problem"),
+            topic(2, "billing-eu", "Billing"),
+            topic(3, "billing-us", "Billing"),
+        ];
+        assert_eq!(pick(&topics, "tp_1", "--topic").unwrap().id, "tp_1");
+        assert_eq!(
+            pick(&topics, "login problem", "--topic").unwrap().id,
+            "tp_1"
+        );
+        assert_eq!(pick(&topics, "billing-us", "--topic").unwrap().id, "tp_3");
+        let several = pick(&topics, "Billing", "--topic").unwrap_err();
+        assert_eq!(several.exit_code(), 2);
+        assert_eq!(
+            several.message,
+            "--topic: `Billing` names 2 entries of the catalog"
+        );
+        assert_eq!(
+            several.hints,
+            ["give one by its key or id: Billing (billing-eu), Billing (billing-us)"]
+        );
+        let none = pick(&topics, "weather", "--topic").unwrap_err();
+        assert_eq!(none.exit_code(), 5);
+        assert_eq!(none.message, "--topic: `weather` is not in the catalog");
+    }
 }

@@ -270,12 +270,7 @@ fn a_terminal_too_small_says_so_until_it_is_resized() {
 fn a_dropped_event_stream_is_shown_and_followed_again_without_a_gap() {
     let home = Home::new();
     let db = home.db();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr = format!("127.0.0.1:{port}");
+    let addr = crate::harness::free_addr();
     // The sandbox restarts where the console looks for it; while it is down, another process
     // on the same database changes the intervention.
     let restart = |change: &dyn Fn(&crate::harness::Api)| {

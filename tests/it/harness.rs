@@ -492,6 +492,16 @@ impl Workspace {
 /// "Now" for the CLI in output tests, so ages print the same every run.
 pub const NOW: &str = "2026-11-24T12:00:00Z";
 
+/// A loopback address nothing listens on now, for a sandbox that stops and starts again there.
+pub fn free_addr() -> String {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    format!("127.0.0.1:{port}")
+}
+
 /// What one run of the CLI did.
 #[derive(Debug)]
 pub struct Run {

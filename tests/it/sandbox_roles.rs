@@ -757,12 +757,7 @@ fn watch_outlives_a_server_restart_and_brings_what_was_missed() {
     use std::io::BufRead;
     let home = crate::harness::Home::new();
     let db = home.db();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr = format!("127.0.0.1:{port}");
+    let addr = crate::harness::free_addr();
     let mut sandbox = Sandbox::start_at(home.clone(), &db, &addr, &[]);
     let api = sandbox.api();
     let w = Workspace::new(&api);

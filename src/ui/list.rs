@@ -6,7 +6,7 @@ use std::io::Write;
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 use serde_json::Value;
 
-use super::json::{Safe, safe};
+use super::json::safe;
 use super::{Format, Span, Ui, sanitize};
 use crate::error::CliError;
 use crate::model::Names;
@@ -328,7 +328,7 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
                     .collect();
                 let terminal = self.terminal;
                 ui.shape
-                    .write(&mut Safe(self.out()?), &Value::Array(items), terminal)?;
+                    .write(self.out()?, &Value::Array(items), terminal)?;
             }
             _ => {
                 let mut count = 0;

@@ -247,7 +247,6 @@ impl Ui {
         if console::holds_terminal() {
             return Ok(());
         }
-        let mut out = json::Safe(std::io::stdout().lock());
         if self.shape.is_json() {
             let value = serde_json::to_value(value)
                 .map_err(|e| CliError::failure(format!("cannot encode: {e}")))?;
@@ -275,8 +274,11 @@ impl Ui {
                 }
                 _ => value,
             };
-            return self.shape.write(&mut out, &projected, self.stdout_tty);
+            return self
+                .shape
+                .write(&mut std::io::stdout().lock(), &projected, self.stdout_tty);
         }
+        let mut out = json::Safe(std::io::stdout().lock());
         let written = if self.format == Some(Format::Ndjson) {
             serde_json::to_writer(&mut out, value)
         } else {

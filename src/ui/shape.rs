@@ -108,34 +108,36 @@ impl Shape {
     }
 
     /// Writes the document (a list or one object): through the jq program when there is one,
-    /// each output a line (strings raw, as gh does, but made safe for a terminal); else as
-    /// JSON, pretty on a terminal.
+    /// each output a line (strings raw, as gh does: exact to a pipe, made safe for a
+    /// terminal); else as JSON, pretty on a terminal. JSON is escaped for a terminal wherever
+    /// it goes (`json::Safe`: the same text to a parser); a raw string is not JSON, so not.
     pub fn write(
         &self,
         out: &mut dyn Write,
         document: &Value,
         terminal: bool,
     ) -> Result<(), CliError> {
+        let mut json = super::json::Safe(&mut *out);
         let written = match &self.jq {
             Some(jq) => {
                 let outputs = jq.run(document).map_err(CliError::failure)?;
                 outputs.iter().try_for_each(|v| match v {
                     Value::String(s) if terminal => {
-                        writeln!(out, "{}", super::sanitize::sanitize(s, true))
+                        writeln!(json.0, "{}", super::sanitize::sanitize(s, true))
                     }
-                    Value::String(s) => writeln!(out, "{s}"),
+                    Value::String(s) => writeln!(json.0, "{s}"),
                     other => {
-                        serde_json::to_writer(&mut *out, other)?;
-                        writeln!(out)
+                        serde_json::to_writer(&mut json, other)?;
+                        writeln!(json)
                     }
                 })
             }
-            None if terminal => serde_json::to_writer_pretty(&mut *out, document)
+            None if terminal => serde_json::to_writer_pretty(&mut json, document)
                 .map_err(Into::into)
-                .and_then(|()| writeln!(out)),
-            None => serde_json::to_writer(&mut *out, document)
+                .and_then(|()| writeln!(json)),
+            None => serde_json::to_writer(&mut json, document)
                 .map_err(Into::into)
-                .and_then(|()| writeln!(out)),
+                .and_then(|()| writeln!(json)),
         };
         written.map_err(CliError::output)
     }

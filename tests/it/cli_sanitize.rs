@@ -130,7 +130,10 @@ fn machine_output_keeps_outside_text_exact_but_escaped_for_a_terminal() {
         ".[] | select(.user.name | startswith(\"Eve\")) | .user.name",
     ];
     let piped = sandbox.cli(&api.token, &jq).ok();
-    assert!(piped.starts_with("Eve\u{1b}[31m"), "{piped:?}");
+    assert_eq!(
+        piped, "Eve\u{1b}[31m\u{202e}\n",
+        "exact, as jq -r writes it"
+    );
     let shown = sandbox.cli_env(&api.token, &jq, &[("LIVECTL_FORCE_TTY", "1")]);
     assert_eq!(shown.ok(), "Eve\\u{1b}[31m\\u{202e}\n");
     let table = sandbox.cli_env(&api.token, &["list"], &[("LIVECTL_FORCE_TTY", "1")]);

@@ -763,28 +763,45 @@ fn watch_outlives_a_server_restart_and_brings_what_was_missed() {
     let w = Workspace::new(&api);
     let id = w.queued();
     let mut watch = Watch::start(&sandbox, &api.token, &[]);
-    api.post(
-        &format!("/v1/interventions/{id}/assign"),
+    // Down for `reconnects` attempts; changed meanwhile through another process on the same
+    // database, then back where it was.
+    let outage =
+        |sandbox: &mut Sandbox, watch: &mut Watch, reconnects: usize, action: &str, body| {
+            sandbox.stop(libc::SIGTERM);
+            let mut line = String::new();
+            let mut seen = 0;
+            while seen < reconnects {
+                line.clear();
+                assert!(
+                    watch.stderr.read_line(&mut line).unwrap() > 0,
+                    "the watch ended"
+                );
+                if line.contains("reconnecting") {
+                    seen += 1;
+                } else {
+                    assert!(line.starts_with("reconnected"), "{line}");
+                }
+            }
+            let mut aside = Sandbox::start_on(home.clone(), &db, &[]);
+            aside
+                .api()
+                .post(&format!("/v1/interventions/{id}/{action}"), body)
+                .expect(200);
+            aside.stop(libc::SIGTERM);
+            *sandbox = Sandbox::start_at(home.clone(), &db, &addr, &[]);
+        };
+    // Before it saw any event: it resumes from where its stream started (Events-After).
+    outage(
+        &mut sandbox,
+        &mut watch,
+        1,
+        "assign",
         json!({"agent": w.bo}),
-    )
-    .expect(200);
+    );
     assert_eq!(watch.next(), format!("{id} assigned"));
-    sandbox.stop(libc::SIGTERM);
-    // Down for longer than a request's retries last (five attempts): it keeps reconnecting.
-    let mut line = String::new();
-    for _ in 0..7 {
-        line.clear();
-        watch.stderr.read_line(&mut line).unwrap();
-        assert!(line.contains("reconnecting"), "{line}");
-    }
-    // Changed while it was down, on the same database: brought when it is back.
-    let mut aside = Sandbox::start_on(home.clone(), &db, &[]);
-    aside
-        .api()
-        .post(&format!("/v1/interventions/{id}/return"), json!({}))
-        .expect(200);
-    aside.stop(libc::SIGTERM);
-    let _back = Sandbox::start_at(home.clone(), &db, &addr, &[]);
+    // Down for longer than a request's retries last (five attempts): it keeps reconnecting,
+    // and resumes after the last event it saw.
+    outage(&mut sandbox, &mut watch, 7, "return", json!({}));
     assert_eq!(watch.next(), format!("{id} returned"));
     let rest = watch.stop();
     assert!(rest.contains("reconnected; watching changes"), "{rest}");
@@ -793,7 +810,7 @@ fn watch_outlives_a_server_restart_and_brings_what_was_missed() {
 /// A running `livectl watch ARGS -o ndjson`.
 struct Watch {
     child: std::process::Child,
-    stdout: std::io::Lines<std::io::BufReader<std::process::ChildStdout>>,
+    stdout: std::sync::mpsc::Receiver<String>,
     stderr: std::io::BufReader<std::process::ChildStderr>,
 }
 
@@ -819,7 +836,17 @@ impl Watch {
         let mut ready = String::new();
         stderr.read_line(&mut ready).unwrap();
         assert_eq!(ready, "watching changes (Ctrl-C to stop)\n");
-        let stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+        // Read on a thread of its own, so a change that never comes fails the test at a
+        // deadline instead of hanging it.
+        let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let (send, stdout) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in lines {
+                if send.send(line.unwrap()).is_err() {
+                    break;
+                }
+            }
+        });
         Watch {
             child,
             stdout,
@@ -829,7 +856,10 @@ impl Watch {
 
     /// The next change it prints, as "ID ACTION".
     fn next(&mut self) -> String {
-        let line = self.stdout.next().expect("watch prints on").unwrap();
+        let line = self
+            .stdout
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("watch prints the change within a minute");
         let event: Value = serde_json::from_str(&line).unwrap();
         format!(
             "{} {}",

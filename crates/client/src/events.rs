@@ -118,6 +118,14 @@ impl<'a> EventStream<'a> {
             .await
         {
             Ok(response) => {
+                // Where the stream starts, so a drop before the first event loses nothing.
+                if self.last.is_none() {
+                    self.last = response
+                        .headers()
+                        .get(livectl_contract::EVENTS_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.parse().ok());
+                }
                 self.messages = Some(Box::pin(response.bytes_stream().eventsource()));
                 let resumed = self.connected_once;
                 self.connected_once = true;

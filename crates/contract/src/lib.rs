@@ -26,4 +26,4 @@ pub use models::*;
 pub use problem::*;
 pub use query::*;
 pub use requests::*;
-pub use status::{StatusEvent, StatusRequest, StreamEvent};
+pub use status::{EVENTS_AFTER, StatusEvent, StatusRequest, StreamEvent};

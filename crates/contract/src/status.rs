@@ -35,6 +35,10 @@ pub struct StatusEvent {
     pub idempotency_key: Option<String>,
 }
 
+/// The response header of `GET /v1/events` that says the seq the stream starts after: a
+/// client that saw no event before its connection dropped resumes from it.
+pub const EVENTS_AFTER: &str = "events-after";
+
 /// What `GET /v1/events` sends: each with its SSE `event:` type (`intervention` or `status`),
 /// `id:` its seq.
 #[derive(Debug, Clone, PartialEq)]

@@ -88,7 +88,8 @@ const BATCH: usize = 500;
 /// Server-Sent Events of every change: `id:` is the event's seq, `data:` the Event as JSON.
 ///
 /// `Last-Event-ID` (or `?after=`) resumes after that seq with no gap; without either the stream
-/// starts with the next change. Any valid token; an agent receives only the events of the
+/// starts with the next change. `Events-After` says the seq it starts after, which a client
+/// that sees no event before a drop resumes from. Any valid token; an agent receives only the events of the
 /// interventions it may see at the moment of the event: queue entries and exits (started,
 /// returned, and assigned or cancelled from the queue) and every event whose `from_owner` or
 /// `to_owner` is itself.
@@ -110,9 +111,15 @@ pub async fn stream(
         .await?;
     // The reconnection delay comes first, so a client knows it before any event.
     let retry = stream::once(async { Ok(SseEvent::default().retry(RETRY)) });
-    Ok(Sse::new(retry.chain(events_after(app, start, token)))
+    let mut response = Sse::new(retry.chain(events_after(app, start, token)))
         .keep_alive(KeepAlive::default())
-        .into_response())
+        .into_response();
+    // Where it starts, for a client that sees no event before the connection drops.
+    response.headers_mut().insert(
+        livectl_contract::EVENTS_AFTER,
+        axum::http::HeaderValue::from(start),
+    );
+    Ok(response)
 }
 
 /// How long a client waits before it reconnects (the stream's `retry:`).

@@ -290,6 +290,10 @@ fn operation(method: &str, op: &mut Value) -> Result<(), String> {
         if (facts.json_get || facts.reads("IfMatch")) && status == "200" {
             headers.insert("ETag".into(), header_ref("ETag"));
         }
+        // The event stream: where it starts.
+        if facts.reads("LastEventId") && status == "200" {
+            headers.insert("Events-After".into(), header_ref("EventsAfter"));
+        }
     }
     if facts.json_get {
         responses.insert(

@@ -66,6 +66,13 @@ pub fn response_headers() -> Value {
             "required": true,
             "schema": {"type": "string", "pattern": "^(W/)?\"[!#-~]*\"$"},
         },
+        "EventsAfter": {
+            "description": "The seq the stream starts after. A client that has seen no event \
+                yet sends it as `Last-Event-ID` when it reconnects, so nothing that happened \
+                while it was away is missed.",
+            "required": true,
+            "schema": {"type": "string", "pattern": "^(0|[1-9][0-9]*)$"},
+        },
         "IdempotentReplayed": {
             "description": "`true` when this is the stored answer to an earlier request with the \
                 same Idempotency-Key and body, replayed without acting again.",

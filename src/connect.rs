@@ -142,7 +142,9 @@ impl Origin {
         }
         let name = profile?.to_owned();
         let flag = profile_flag(&name, config);
+        // A profile the config would choose anyway is left by unsetting its address.
         let chosen = match &global.profile {
+            Some(p) if config.default_profile.as_deref() == Some(p) => Chosen::Config,
             Some(p) if from_env(p, "LIVECTL_PROFILE") => Chosen::Variable,
             Some(_) => Chosen::Flag,
             None => Chosen::Config,

@@ -751,6 +751,18 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
         ])
         .fails(2, "--include-away does not go with --resume");
     }
+    for threshold in ["--no-reply", "--queued"] {
+        cli(&[
+            "stuck",
+            "--fix",
+            "return",
+            threshold,
+            "5m",
+            "--resume",
+            journal.to_str().unwrap(),
+        ])
+        .fails(2, "cannot be used with");
+    }
     // The command it names reaches the platform the way this one did.
     sandbox
         .cli_env(

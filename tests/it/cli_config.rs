@@ -219,6 +219,22 @@ fn without_a_token_the_way_back_to_the_demo_is_where_the_address_was_given() {
             "{staging}\nhint: or use the embedded demo sandbox with --sandbox (unset LIVECTL_PROFILE)"
         )
     );
+    // Named also by default_profile (as `login --profile` makes it): leaving out the flag or
+    // the variable would not do; unsetting its address does.
+    std::fs::write(
+        dir.join("config.toml"),
+        format!(
+            "default_profile = \"staging\"\n[profiles.staging]\napi_url = \"{}\"\n",
+            sandbox.url
+        ),
+    )
+    .unwrap();
+    assert_eq!(
+        hints(sandbox.home.livectl().args(["--profile", "staging"])),
+        format!(
+            "{staging}\nhint: or use the embedded demo sandbox with --sandbox (`livectl config --profile staging unset api_url` makes it the default again)"
+        )
+    );
 }
 
 #[test]

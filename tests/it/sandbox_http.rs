@@ -102,6 +102,18 @@ fn answers_are_compressed_when_asked_and_the_event_stream_never() {
     );
 
     // The stream asked for gzip is sent as it is, and its events arrive as they happen.
+    // Where each stream starts: where it was asked to (before the first seq is the start),
+    // or after the newest event.
+    for (path, after) in [("/v1/events?after=3", "3"), ("/v1/events?after=-5", "0")] {
+        let opened = get_with(&api, path, &[]);
+        assert_eq!(opened.headers()["events-after"], after, "{path}");
+    }
+    let newest: i64 = get_with(&api, "/v1/events", &[]).headers()["events-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(newest > 3, "{newest}");
     let stream = get_with(&api, "/v1/events", &[("Accept-Encoding", "gzip")]);
     assert_eq!(stream.status(), 200);
     assert_eq!(stream.headers().get("content-encoding"), None);

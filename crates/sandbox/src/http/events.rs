@@ -105,7 +105,8 @@ pub async fn stream(
     let resume = last.or(q.after);
     let start = app
         .read(token.clone(), move |conn, _| match resume {
-            Some(seq) => Ok(seq),
+            // Seqs start at 1: a position before that is the start.
+            Some(seq) => Ok(seq.max(0)),
             None => agents::last_seq(conn),
         })
         .await?;

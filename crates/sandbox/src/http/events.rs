@@ -89,10 +89,10 @@ const BATCH: usize = 500;
 ///
 /// `Last-Event-ID` (or `?after=`) resumes after that seq with no gap; without either the stream
 /// starts with the next change. `Events-After` says the seq it starts after, which a client
-/// that sees no event before a drop resumes from. Any valid token; an agent receives only the events of the
-/// interventions it may see at the moment of the event: queue entries and exits (started,
-/// returned, and assigned or cancelled from the queue) and every event whose `from_owner` or
-/// `to_owner` is itself.
+/// that sees no event before a drop resumes from. Any valid token; an agent receives only the
+/// events of the interventions it may see at the moment of the event: queue entries and exits
+/// (started, returned, and assigned or cancelled from the queue) and every event whose
+/// `from_owner` or `to_owner` is itself.
 #[utoipa::path(get, path = "/v1/events", tag = "events",
     params(EventStreamQuery, ("Last-Event-ID" = Option<String>, Header)),
     responses((status = 200, content_type = "text/event-stream", description = "a stream of `Event`s", body = Event)))]

@@ -284,8 +284,8 @@ fn a_resume_binds_to_the_workspace_and_the_agent_not_the_address() {
 #[cfg(unix)]
 #[test]
 fn journals_and_the_runs_directory_are_private() {
+    use crate::harness::mode;
     use std::os::unix::fs::PermissionsExt;
-    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();
     let w = Workspace::new(&api);

@@ -35,27 +35,14 @@ fn login_saves_a_private_profile_that_later_runs_use() {
     );
     let credentials = config_dir.join("credentials.toml");
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        assert_eq!(
-            std::fs::metadata(&credentials)
-                .unwrap()
-                .permissions()
-                .mode()
-                & 0o777,
-            0o600
-        );
-    }
+    assert_eq!(crate::harness::mode(&credentials), 0o600);
     assert!(!config.contains(&bo), "the token is not in config.toml");
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(config_dir.join("config.toml"))
-            .unwrap()
-            .permissions()
-            .mode();
-        assert_eq!(mode & 0o777, 0o600, "private, as credentials.toml is");
-    }
+    assert_eq!(
+        crate::harness::mode(&config_dir.join("config.toml")),
+        0o600,
+        "private, as credentials.toml is"
+    );
     // A second profile is saved beside it; the first stays the one runs use, and it says so.
     let admin = sandbox.home.token(None);
     let second = login(&sandbox, &admin, &["--profile", "on call"]);

@@ -49,12 +49,8 @@ fn a_fresh_home_gets_the_demo_and_two_runs_see_each_other() {
     assert_eq!(whoami.stderr, "", "--quiet silences the note");
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
         let token = home.path().join("data/livectl/sandbox.token");
-        assert_eq!(
-            std::fs::metadata(token).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
+        assert_eq!(crate::harness::mode(&token), 0o600);
     }
 }
 

@@ -68,11 +68,11 @@ fn a_symbolic_link_is_followed_and_stays_a_link() {
         "nothing left beside it"
     );
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600, "an export holds personal data");
-    }
+    assert_eq!(
+        crate::harness::mode(&file),
+        0o600,
+        "an export holds personal data"
+    );
 }
 
 #[test]

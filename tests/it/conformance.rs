@@ -122,11 +122,7 @@ fn passes_against_the_sandbox_and_touches_only_its_own_data() {
     assert!(cases.iter().all(|c| c.2 != "failed"), "{cases:?}");
     // It names the platform and its agents: private, as an export is.
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&report).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-    }
+    assert_eq!(crate::harness::mode(&report), 0o600);
     let skipped: Vec<&str> = cases
         .iter()
         .filter(|c| c.2 == "skipped")

@@ -492,6 +492,17 @@ impl Workspace {
 /// "Now" for the CLI in output tests, so ages print the same every run.
 pub const NOW: &str = "2026-11-24T12:00:00Z";
 
+/// A file's or directory's permission bits.
+#[cfg(unix)]
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
 /// A loopback address nothing listens on now, for a sandbox that stops and starts again there.
 pub fn free_addr() -> String {
     let port = std::net::TcpListener::bind("127.0.0.1:0")

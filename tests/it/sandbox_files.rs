@@ -21,14 +21,7 @@ fn wal_and_shm(db: &Path) -> Vec<String> {
 }
 
 #[cfg(unix)]
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .permissions()
-        .mode()
-        & 0o777
-}
+use crate::harness::mode;
 
 #[cfg(unix)]
 #[test]

@@ -297,7 +297,7 @@ impl Store {
                 .query_row([agent_id], |r| r.get(0))?;
             if !active {
                 return Err(ApiError::Validation(format!(
-                    "{} is deactivated, and a deactivated agent's tokens are refused; make it active again first (an upsert of it setting \"active\": true)",
+                    "{} is deactivated, and a deactivated agent's tokens are refused; {ACTIVATE} first",
                     Kind::Agent.id(agent_id)
                 )));
             }
@@ -440,10 +440,14 @@ pub fn caller_of(headers: &axum::http::HeaderMap) -> String {
         .unwrap_or_default()
 }
 
+/// How a deactivated agent comes back, said where its tokens are refused or not made.
+const ACTIVATE: &str =
+    "an admin makes it active again with an upsert of it setting \"active\": true";
+
 /// A deactivated agent's tokens are refused until it is active again.
 fn deactivated(agent_id: i64) -> ApiError {
     ApiError::InvalidToken(format!(
-        "the agent this token acts as ({}) is deactivated; an admin makes it active again with an upsert of it setting \"active\": true",
+        "the agent this token acts as ({}) is deactivated; {ACTIVATE}",
         Kind::Agent.id(agent_id)
     ))
 }

@@ -116,6 +116,13 @@ impl Pilot {
             "{:?}",
             self.log
         );
+        // Stopped, it says what it did: without a summary, why it ended is on stderr.
+        assert!(
+            !summary.is_null(),
+            "no summary; exit {:?}, stderr: {:?}",
+            status.code(),
+            self.log
+        );
         (status.code(), self.decisions, summary)
     }
 }

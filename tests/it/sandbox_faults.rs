@@ -49,6 +49,16 @@ fn throttle_answers_429_with_retry_after() {
 }
 
 #[test]
+fn path_keeps_the_faults_to_the_paths_under_it() {
+    let sandbox = Sandbox::start(&["--faults", "throttle=1,path=/v1/events"]);
+    let api = sandbox.api();
+    assert_eq!(api.get("/v1/me").status, 200, "other paths answer");
+    let r = api.get("/v1/events");
+    r.problem(429, "rate_limited");
+    assert_eq!(r.header("retry-after"), Some("1"));
+}
+
+#[test]
 fn drop_commits_then_closes_the_connection_unanswered() {
     let clean = Sandbox::start(&[]);
     let w = Workspace::new(&clean.api());
@@ -135,7 +145,14 @@ fn bad_fault_specs_are_usage_errors() {
     let sandbox = Sandbox::start(&[]);
     for (spec, word) in [
         ("error=2", "between 0 and 1"),
-        ("bogus=1", "error, drop, throttle, latency, expire and seed"),
+        (
+            "bogus=1",
+            "error, drop, throttle, latency, expire, seed and path",
+        ),
+        (
+            "path=/healthz",
+            "path=/healthz: only paths under /v1/ meet faults",
+        ),
         ("expire=soon", "expire=soon: a count of POSTs is expected"),
         ("latency=fast", "0..50ms"),
         ("error", "no value"),
@@ -192,4 +209,30 @@ fn rate_limit_answers_429_with_headers() {
     let retry: u64 = limited.header("retry-after").unwrap().parse().unwrap();
     assert_eq!(retry, 1, "the window is one second");
     assert!(limited.header("ratelimit").unwrap().contains(";r=0;"));
+}
+
+#[test]
+fn a_refused_stream_is_asked_again_no_sooner_than_its_retry_after() {
+    // Every other request answers; the stream is refused with 429 and `Retry-After: 1` until
+    // `watch` gives up (it was never up, so the policy's attempts bound it).
+    let sandbox = Sandbox::start(&["--faults", "throttle=1,path=/v1/events"]);
+    let run = sandbox.cli(&sandbox.api().token, &["watch", "-vv"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("rate_limited") || run.stderr.contains("throttled"),
+        "{}",
+        run.stderr
+    );
+    let waits: Vec<u64> = run
+        .stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("livectl:   waiting "))
+        .filter_map(|l| l.strip_suffix(" ms to retry the event stream"))
+        .map(|ms| ms.parse().unwrap())
+        .collect();
+    assert_eq!(waits.len(), 4, "{}", run.stderr);
+    assert!(
+        waits.iter().all(|ms| *ms >= 1000),
+        "each wait honours the server's Retry-After of 1 s: {waits:?}"
+    );
 }

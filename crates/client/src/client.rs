@@ -352,7 +352,7 @@ impl Client {
                     match client.page_body(&segments, &query).await {
                         Err(e) if e.is_transient() && pass < passes => {
                             pass += 1;
-                            let pause = pass_pause(pass);
+                            let pause = pass_pause(pass, e.retry_after());
                             client.transport.log(2, || {
                                 format!(
                                     "  asking for {} again in {} ms (pass {pass} of {passes}) after: {e}",

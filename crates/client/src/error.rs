@@ -1,5 +1,7 @@
 //! What can go wrong talking to the API. The CLI decides what each means for an exit code.
 
+use std::time::Duration;
+
 use livectl_contract::{Problem, ProblemCode};
 
 #[derive(Debug, thiserror::Error)]
@@ -11,6 +13,8 @@ pub enum ClientError {
         status: u16,
         problem: Box<Problem>,
         request: String,
+        /// How long the server asked to be left alone (`Retry-After`), if it said.
+        retry_after: Option<Duration>,
     },
     /// An error status without a problem body (a proxy's HTML page, say).
     #[error(
@@ -22,6 +26,8 @@ pub enum ClientError {
         reason: String,
         body: String,
         request: String,
+        /// How long the server asked to be left alone (`Retry-After`), if it said.
+        retry_after: Option<Duration>,
     },
     #[error("cannot reach {url}: {detail}")]
     Connect { url: String, detail: String },
@@ -75,6 +81,17 @@ impl ClientError {
         match self {
             ClientError::Problem { request, .. } | ClientError::Status { request, .. } => {
                 Some(request)
+            }
+            _ => None,
+        }
+    }
+
+    /// How long the server asked to be left alone before the next try (`Retry-After`), as it
+    /// said it: a caller's retry policy caps it.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            ClientError::Problem { retry_after, .. } | ClientError::Status { retry_after, .. } => {
+                *retry_after
             }
             _ => None,
         }

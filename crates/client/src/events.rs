@@ -53,6 +53,8 @@ pub struct EventStream<'a> {
     connected_once: bool,
     /// Since when the stream has been down, once it was up.
     down_since: Option<Instant>,
+    /// How long the server asked to be left alone when it last refused the stream.
+    retry_after: Option<Duration>,
 }
 
 impl<'a> EventStream<'a> {
@@ -64,6 +66,7 @@ impl<'a> EventStream<'a> {
             failures: 0,
             connected_once: false,
             down_since: None,
+            retry_after: None,
         }
     }
 
@@ -110,7 +113,7 @@ impl<'a> EventStream<'a> {
         let transport = &self.client.transport;
         if self.failures > 0 {
             transport
-                .pause(self.failures - 1, None, "the event stream")
+                .pause(self.failures - 1, self.retry_after, "the event stream")
                 .await;
         }
         match transport
@@ -140,6 +143,7 @@ impl<'a> EventStream<'a> {
     fn failed(&mut self, error: ClientError) -> Result<Update, ClientError> {
         let transport = &self.client.transport;
         self.failures += 1;
+        self.retry_after = error.retry_after();
         let down = *self.down_since.get_or_insert_with(Instant::now);
         let again = error.is_transient()
             && if self.connected_once {

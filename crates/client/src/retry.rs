@@ -25,7 +25,7 @@ impl Default for RetryPolicy {
             attempts: 5,
             base: Duration::from_millis(100),
             cap: Duration::from_secs(5),
-            retry_after_cap: Duration::from_secs(30),
+            retry_after_cap: RETRY_AFTER_CAP,
         }
     }
 }
@@ -53,11 +53,16 @@ impl RetryPolicy {
     }
 }
 
+/// The longest `Retry-After` a client honours: a server asking for more is asked again then.
+pub const RETRY_AFTER_CAP: Duration = Duration::from_secs(30);
+
 /// The pause before pass `pass` (1 for the first) over what failed for a reason that may pass:
 /// a bulk run's end-of-run passes over its items, and a page of its plan asked for again. It
-/// grows with each pass so a failing server can recover: 1 s, 2 s, 4 s, then 8 s.
-pub fn pass_pause(pass: u32) -> Duration {
-    Duration::from_millis(500 << pass.min(4))
+/// grows with each pass so a failing server can recover: 1 s, 2 s, 4 s, then 8 s; longer when
+/// the server asked for longer (`Retry-After`, at most `RETRY_AFTER_CAP`).
+pub fn pass_pause(pass: u32, retry_after: Option<Duration>) -> Duration {
+    let grown = Duration::from_millis(500 << pass.min(4));
+    retry_after.map_or(grown, |asked| grown.max(asked.min(RETRY_AFTER_CAP)))
 }
 
 /// A token bucket of retries: every request adds half a retry, every retry takes one, so a
@@ -123,6 +128,25 @@ mod tests {
         }
         let long = p.delay(0, Some(Duration::from_secs(600)));
         assert!(long >= p.retry_after_cap && long <= p.retry_after_cap + Duration::from_secs(3));
+    }
+
+    #[test]
+    fn a_pass_waits_as_long_as_the_server_asked_up_to_the_cap() {
+        assert_eq!(pass_pause(1, None), Duration::from_secs(1));
+        assert_eq!(pass_pause(4, None), Duration::from_secs(8));
+        assert_eq!(
+            pass_pause(1, Some(Duration::from_millis(300))),
+            Duration::from_secs(1),
+            "a shorter ask does not hurry a pass"
+        );
+        assert_eq!(
+            pass_pause(1, Some(Duration::from_secs(12))),
+            Duration::from_secs(12)
+        );
+        assert_eq!(
+            pass_pause(2, Some(Duration::from_secs(3600))),
+            RETRY_AFTER_CAP
+        );
     }
 
     #[test]

@@ -236,7 +236,7 @@ impl Transport {
         retry: u32,
         attempt: Result<RawAnswer, ClientError>,
     ) -> Next {
-        let (error, retry_after) = match attempt {
+        let error = match attempt {
             Ok(raw) if raw.status.is_success() => {
                 return Next::Answer(Answer {
                     status: raw.status,
@@ -244,24 +244,14 @@ impl Transport {
                     body: raw.body,
                 });
             }
-            Ok(raw) => {
-                let wait = raw
-                    .headers
-                    .get(header::RETRY_AFTER)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(retry_after);
-                (
-                    error_from(method, url, raw.status, &raw.headers, &raw.body),
-                    wait,
-                )
-            }
-            Err(error) => (error, None),
+            Ok(raw) => error_from(method, url, raw.status, &raw.headers, &raw.body),
+            Err(error) => error,
         };
         if self.may_retry(method, options, retry, &error) {
             self.log(2, || {
                 format!("  retrying {} after: {error}", named(method, url))
             });
-            return Next::Retry(retry_after);
+            return Next::Retry(error.retry_after());
         }
         Next::Fail(error)
     }
@@ -563,11 +553,16 @@ fn error_from(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("json"));
+    let retry_after = headers
+        .get(header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(retry_after);
     if is_problem && let Ok(problem) = serde_json::from_slice::<Problem>(bytes) {
         return ClientError::Problem {
             status: status.as_u16(),
             problem: Box::new(problem),
             request: named(method, url),
+            retry_after,
         };
     }
     ClientError::Status {
@@ -575,6 +570,7 @@ fn error_from(
         reason: status.canonical_reason().unwrap_or("").to_owned(),
         body: String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned(),
         request: named(method, url),
+        retry_after,
     }
 }
 

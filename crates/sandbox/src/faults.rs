@@ -5,7 +5,8 @@
 //! connection without an answer (the case idempotency keys exist for); `latency` delays each
 //! request by a random time in the range; `expire=N` lets N POSTs through, then answers every
 //! request 401 as for a token the sandbox does not know, without acting (a token revoked in the
-//! middle of a run).
+//! middle of a run); `path=/v1/events` keeps the faults to the paths that start so (a stream
+//! refused while everything else answers).
 //!
 //! With a `seed`, what a request meets depends only on its method, its path (not its query)
 //! and how many requests with the same method and path came before it. Requests to other paths
@@ -35,9 +36,11 @@ pub struct FaultSpec {
     pub seed: Option<u64>,
     /// POSTs let through before every request is refused as with an unknown token.
     pub expire: Option<u64>,
+    /// Only paths that start with this meet faults (every `/v1/` path when None).
+    pub path: Option<String>,
 }
 
-const SPEC_HELP: &str = "expected a comma list such as error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7 (also expire=N)";
+const SPEC_HELP: &str = "expected a comma list such as error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7 (also expire=N and path=/v1/events)";
 
 impl FromStr for FaultSpec {
     type Err = String;
@@ -70,9 +73,15 @@ impl FromStr for FaultSpec {
                         format!("expire={value}: a count of POSTs is expected, such as expire=100")
                     })?)
                 }
+                "path" if value.starts_with("/v1/") => spec.path = Some(value.to_owned()),
+                "path" => {
+                    return Err(format!(
+                        "path={value}: only paths under /v1/ meet faults; give one such as path=/v1/events"
+                    ));
+                }
                 _ => {
                     return Err(format!(
-                        "unknown fault `{name}`: the faults are error, drop, throttle, latency, expire and seed"
+                        "unknown fault `{name}`: the faults are error, drop, throttle, latency, expire, seed and path"
                     ));
                 }
             }
@@ -197,7 +206,8 @@ fn fnv1a(seed: u64, request: &[u8], nth: u64) -> u64 {
 }
 
 pub async fn layer(State(faults): State<Arc<Faults>>, request: Request, next: Next) -> Response {
-    if !request.uri().path().starts_with("/v1/") {
+    let scope = faults.spec.path.as_deref().unwrap_or("/v1/");
+    if !request.uri().path().starts_with(scope) {
         return next.run(request).await;
     }
     if faults.expired(request.method().as_str()) {

@@ -522,7 +522,15 @@ pub(super) async fn execute(
             pass + 1,
             pace.retries + 1
         ));
-        let pause = pass_pause(pass);
+        let pause = pass_pause(pass, watch.asked.take());
+        if ui.verbose >= 2 {
+            ui.log(&format!(
+                "  sending {again} again in {} ms (pass {} of {})",
+                pause.as_millis(),
+                pass + 1,
+                pace.retries + 1
+            ));
+        }
         tokio::select! {
             () = tokio::time::sleep(pause) => {}
             () = crate::signals::interrupted() => {}
@@ -763,6 +771,9 @@ struct Watch {
     /// That many in a row mean the platform is gone: each had the retries the run's budget
     /// still allowed.
     gone_after: u32,
+    /// The longest the platform asked to be left alone (`Retry-After`) in a failure since the
+    /// last pass: the next pass waits at least that long.
+    asked: std::cell::Cell<Option<Duration>>,
 }
 
 impl Watch {
@@ -772,6 +783,7 @@ impl Watch {
             stopped: Notify::new(),
             unanswered: std::cell::Cell::new(0),
             gone_after: 2 * u32::from(concurrency.max(4)),
+            asked: std::cell::Cell::new(None),
         }
     }
 
@@ -788,6 +800,10 @@ impl Watch {
     }
 
     fn failed(&self, e: &ClientError) {
+        if let Some(wait) = e.retry_after() {
+            self.asked
+                .set(Some(self.asked.get().map_or(wait, |asked| asked.max(wait))));
+        }
         match e {
             ClientError::Connect { .. } | ClientError::Timeout { .. } => {
                 self.unanswered.set(self.unanswered.get() + 1);
@@ -1063,5 +1079,37 @@ fn classify<T>(answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, 
             };
             (ItemOutcome::Failed, Some(e.to_string()), retry)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(status: u16, retry_after: Option<u64>) -> ClientError {
+        ClientError::Status {
+            status,
+            reason: String::new(),
+            body: String::new(),
+            request: "POST /v1/interventions/iv_1/assign".into(),
+            retry_after: retry_after.map(Duration::from_secs),
+        }
+    }
+
+    #[test]
+    fn the_next_pass_waits_for_the_longest_retry_after_of_this_one() {
+        let watch = Watch::new(4);
+        for answer in [
+            refused(503, Some(7)),
+            refused(429, Some(12)),
+            refused(500, None),
+            refused(429, Some(2)),
+        ] {
+            watch.heard::<()>(&Err(answer));
+        }
+        assert_eq!(pass_pause(1, watch.asked.take()), Duration::from_secs(12));
+        // Taken by that pass: the one after it asks again.
+        assert_eq!(pass_pause(1, watch.asked.take()), Duration::from_secs(1));
+        assert!(!watch.halted());
     }
 }

@@ -295,7 +295,10 @@ impl Command {
         const OBJECT: &[Format] = &[Format::Table, Format::Json, Format::Ndjson];
         const JSON: &[Format] = &[Format::Json, Format::Ndjson];
         match self {
-            Command::Whoami(_) | Command::Status(_) | Command::Seed(_) => Some(OBJECT),
+            // A change a line: a sentence for people, else a JSON line.
+            Command::Whoami(_) | Command::Status(_) | Command::Seed(_) | Command::Watch(_) => {
+                Some(OBJECT)
+            }
             Command::Api(_) => Some(JSON),
             Command::Sandbox(args) if args.documents() => Some(JSON),
             Command::Login(_)

@@ -7,6 +7,7 @@ use livectl_contract::Intervention;
 
 use super::Ctx;
 use super::filters::Filters;
+use super::watch::Output;
 use crate::error::CliError;
 use crate::model::Names;
 use crate::usecases::lookup::{self, NamesOf};
@@ -21,12 +22,16 @@ pub struct ListArgs {
     /// Every matching intervention, page after page
     #[arg(long, conflicts_with = "limit")]
     pub all: bool,
-    /// Then keep watching: print each change to a matching intervention as it happens
+    /// Then keep watching: each change to a matching intervention as it happens (a line on a
+    /// terminal; for scripts, the intervention as the change left it, as one more row)
     #[arg(long)]
     pub watch: bool,
 }
 
 pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
+    if args.watch && ctx.ui.shape.sort.is_some() {
+        return Err(super::watch::endless("--sort"));
+    }
     let client = ctx.client().await?;
     let query = args.filters.query(client, ctx.ui.now).await?;
     let names = if ctx.ui.tables() {
@@ -34,12 +39,26 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
     } else {
         Names::default()
     };
+    // With --watch the stream is up before the list is read: a change made meanwhile comes
+    // after the list, never lost between the two.
+    let mut events = None;
+    if args.watch {
+        let mut stream = client.events(None);
+        super::watch::open(&mut stream, &ctx.ui).await?;
+        events = Some(stream);
+    }
     let page_size = if args.all {
         FULL_PAGE
     } else {
         args.limit.min(FULL_PAGE)
     };
-    let mut writer = ctx.ui.stream::<Intervention>(&names)?;
+    // For scripts, a watched list goes on with the same rows (`kubectl get -w`).
+    let rows = args.watch && !ctx.ui.tables();
+    let mut writer = if rows {
+        ctx.ui.stream_live::<Intervention>(&names)?
+    } else {
+        ctx.ui.stream::<Intervention>(&names)?
+    };
     let stream = client.interventions(query, page_size);
     futures_util::pin_mut!(stream);
     let mut more = false;
@@ -51,14 +70,19 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
         writer.item(&item)?;
     }
     let shown = writer.count();
-    drop(writer.finish()?);
+    let output = if rows {
+        Output::Rows(Box::new(writer))
+    } else {
+        drop(writer.finish()?);
+        Output::Timeline
+    };
     if more {
         ctx.ui.note(format!(
             "showing the first {shown}; more match: --all shows every one, or a larger --limit"
         ));
     }
-    if args.watch {
-        return super::watch::follow(&args.filters, ctx).await;
+    match events {
+        Some(events) => super::watch::follow(&args.filters, ctx, events, &names, output).await,
+        None => Ok(()),
     }
-    Ok(())
 }

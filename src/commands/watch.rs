@@ -1,15 +1,17 @@
 //! `livectl watch` and `list --watch`: the live stream of changes, resumed after a dropped
 //! connection with Last-Event-ID so nothing is missed.
 
+use std::io::StdoutLock;
+
 use clap::Args;
-use livectl_client::Update;
-use livectl_contract::{InterventionQuery, ProblemCode, States};
+use livectl_client::{Client, EventStream, Update};
+use livectl_contract::{Intervention, InterventionQuery, ProblemCode, States};
 
 use super::Ctx;
 use super::filters::Filters;
 use crate::error::CliError;
 use crate::model::Names;
-use crate::ui::{View, timeline};
+use crate::ui::{ListWriter, Ui, View, timeline};
 use crate::usecases::lookup::{self, NamesOf};
 
 #[derive(Debug, Args)]
@@ -18,14 +20,86 @@ pub struct WatchArgs {
     pub filters: Filters,
 }
 
+/// The fields of the two kinds of change the stream carries (an intervention's, an agent's
+/// status), for `--json`: a field the other kind lacks is null there.
+const CHANGE_FIELDS: &[&str] = &[
+    "seq",
+    "at",
+    "intervention_id",
+    "agent",
+    "actor",
+    "action",
+    "from_owner",
+    "to_owner",
+    "from",
+    "to",
+    "reason",
+    "idempotency_key",
+];
+
 pub async fn exec(args: WatchArgs, ctx: &Ctx) -> Result<(), CliError> {
-    follow(&args.filters, ctx).await
+    ctx.ui.shape.check(CHANGE_FIELDS)?;
+    if ctx.ui.shape.sort.is_some() {
+        return Err(endless("--sort"));
+    }
+    let client = ctx.client().await?;
+    let names = if ctx.ui.for_people() {
+        lookup::names(client, NamesOf::People).await?
+    } else {
+        Names::default()
+    };
+    let output = if ctx.ui.for_people() {
+        Output::Timeline
+    } else {
+        Output::Changes
+    };
+    follow(&args.filters, ctx, client.events(None), &names, output).await
+}
+
+/// `--sort` (or another flag that orders a whole list) given to a stream that never ends.
+pub fn endless(flag: &str) -> CliError {
+    CliError::usage(format!(
+        "{flag}: a stream of changes never ends, so it cannot be ordered"
+    ))
+    .hint(format!("leave out {flag}, or sort a list without --watch"))
+}
+
+/// How the changes are written.
+pub enum Output<'a> {
+    /// A line of words for each change, for people (`watch`, `list --watch` on a terminal).
+    Timeline,
+    /// Each change as a JSON line, through `--json`/`--jq` when given (`watch` for scripts).
+    Changes,
+    /// The intervention each change leaves, as a row of the list before it (`list --watch`
+    /// for scripts, as `kubectl get -w` writes): agents' status changes are not rows.
+    Rows(Box<ListWriter<'a, StdoutLock<'static>, Intervention>>),
+}
+
+/// Opens the stream and waits until it is up (through reconnects, as `next` allows), so that
+/// a list written after this misses no change made while it was read (`list --watch`).
+pub async fn open(events: &mut EventStream<'_>, ui: &Ui) -> Result<(), CliError> {
+    loop {
+        match events.next().await? {
+            Update::Connected { .. } => return Ok(()),
+            Update::Disconnected { error } => {
+                ui.note(format!("the event stream failed ({error}); reconnecting"))
+            }
+            // Nothing comes before the stream is up.
+            Update::Event(_) | Update::Status(_) | Update::Undecodable { .. } => {}
+        }
+    }
 }
 
 /// Streams changes until Ctrl-C or SIGTERM, which end it with 0: a command that runs until it
 /// is stopped has done its job when it is stopped (work cut short exits 130). Only changes to
 /// interventions matching the filters are shown when filters are given.
-pub async fn follow(filters: &Filters, ctx: &Ctx) -> Result<(), CliError> {
+pub async fn follow(
+    filters: &Filters,
+    ctx: &Ctx,
+    events: EventStream<'_>,
+    names: &Names,
+    output: Output<'_>,
+) -> Result<(), CliError> {
     let client = ctx.client().await?;
     let query = if filters.is_set() {
         let mut query = filters.query(client, ctx.ui.now).await?;
@@ -37,76 +111,147 @@ pub async fn follow(filters: &Filters, ctx: &Ctx) -> Result<(), CliError> {
     } else {
         None
     };
-    let lines = ctx.ui.for_people();
-    let names = if lines {
-        lookup::names(client, NamesOf::People).await?
-    } else {
-        Names::default()
-    };
     let _claim = crate::signals::claim();
+    let watching = Watching {
+        client,
+        ui: &ctx.ui,
+        view: View { ui: &ctx.ui, names },
+        query: query.as_ref(),
+    };
     tokio::select! {
-        result = stream(ctx, query.as_ref(), &names, lines) => result,
+        result = watching.stream(events, output) => result,
         () = crate::signals::interrupted() => Ok(()),
     }
 }
 
-async fn stream(
-    ctx: &Ctx,
-    query: Option<&InterventionQuery>,
-    names: &Names,
-    lines: bool,
-) -> Result<(), CliError> {
-    let client = ctx.client().await?;
-    let ui = &ctx.ui;
-    let view = View { ui, names };
-    let mut events = client.events(None);
-    loop {
-        match events.next().await? {
-            Update::Connected { resumed: false } => ui.note("watching changes (Ctrl-C to stop)"),
-            Update::Connected { resumed: true } => ui.note("reconnected; watching changes"),
-            Update::Disconnected { error } => {
-                ui.note(format!("the event stream failed ({error}); reconnecting"))
-            }
-            Update::Undecodable { id, detail } => ui.note(format!(
-                "warning: skipped event {id}, which is not an event of the contract: {detail}"
-            )),
-            // An agent's status change: shown without filters, or when --owner names the agent.
-            Update::Status(event) => {
-                if query.is_some_and(|q| !q.matches_status(&event)) {
-                    continue;
+struct Watching<'a> {
+    client: &'a Client,
+    ui: &'a Ui,
+    view: View<'a>,
+    query: Option<&'a InterventionQuery>,
+}
+
+impl Watching<'_> {
+    async fn stream(
+        &self,
+        mut events: EventStream<'_>,
+        mut output: Output<'_>,
+    ) -> Result<(), CliError> {
+        let ui = self.ui;
+        if events.was_up() {
+            // Opened before a list (`open`): it is up already.
+            ui.note("watching changes (Ctrl-C to stop)");
+        }
+        loop {
+            match events.next().await? {
+                Update::Connected { resumed: false } => {
+                    ui.note("watching changes (Ctrl-C to stop)")
                 }
-                if lines {
-                    ui.text(&timeline::status_change(&view, &event))?;
-                } else {
-                    ui.json_line(&event)?;
+                Update::Connected { resumed: true } => ui.note("reconnected; watching changes"),
+                Update::Disconnected { error } => {
+                    ui.note(format!("the event stream failed ({error}); reconnecting"))
                 }
-            }
-            Update::Event(event) => {
-                let intervention = match query {
-                    Some(q) => match client.intervention(&event.intervention_id).await {
-                        Ok(i) if q.matches_event(&event, &i) => Some(i),
-                        Ok(_) => continue,
-                        // An agent is sent the event that takes an intervention out of its view
-                        // (assigned from the queue to another agent), but may no longer read it.
-                        Err(e) if e.code() == Some(ProblemCode::Forbidden) => continue,
-                        Err(e) => {
-                            // A look-up that failed skips this event's filter, not the watch.
-                            ui.note(format!(
-                                "warning: cannot check {} against the filters: {e}",
-                                event.intervention_id
-                            ));
-                            continue;
+                Update::Undecodable { id, detail } => ui.note(format!(
+                    "warning: skipped event {id}, which is not an event of the contract: {detail}"
+                )),
+                // An agent's status change: shown without filters, or when --owner names the
+                // agent.
+                Update::Status(event) => {
+                    if self.query.is_some_and(|q| !q.matches_status(&event)) {
+                        continue;
+                    }
+                    match &mut output {
+                        Output::Timeline => {
+                            ui.text(&timeline::status_change(&self.view, &event))?
                         }
-                    },
-                    None => None,
-                };
-                if lines {
-                    let summary = intervention.as_ref().map(|i| i.summary.as_str());
-                    ui.text(&timeline::change(&view, &event, summary))?;
-                } else {
-                    ui.json_line(&event)?;
+                        Output::Changes => self.change(&*event)?,
+                        Output::Rows(_) => {}
+                    }
+                }
+                Update::Event(event) => {
+                    // The intervention as the change left it: to check the filters, and to be
+                    // the row of a list.
+                    let rows = matches!(output, Output::Rows(_));
+                    let intervention = if self.query.is_some() || rows {
+                        match self.now(&event.intervention_id).await {
+                            Some(i) if self.query.is_none_or(|q| q.matches_event(&event, &i)) => {
+                                Some(i)
+                            }
+                            _ => continue,
+                        }
+                    } else {
+                        None
+                    };
+                    match (&mut output, intervention) {
+                        (Output::Rows(writer), Some(now)) => writer.item(&now)?,
+                        (Output::Rows(_), None) => {}
+                        (Output::Timeline, now) => {
+                            let summary = now.as_ref().map(|i| i.summary.as_str());
+                            ui.text(&timeline::change(&self.view, &event, summary))?;
+                        }
+                        (Output::Changes, _) => self.change(&*event)?,
+                    }
                 }
             }
         }
+    }
+
+    /// The intervention as it is now; None when it is not to be shown or cannot be read.
+    async fn now(&self, id: &str) -> Option<Intervention> {
+        match self.client.intervention(id).await {
+            Ok(i) => Some(i),
+            // An agent is sent the event that takes an intervention out of its view (assigned
+            // from the queue to another agent), but may no longer read it.
+            Err(e) if e.code() == Some(ProblemCode::Forbidden) => None,
+            Err(e) => {
+                // A look-up that failed skips this event, not the watch.
+                self.ui
+                    .note(format!("warning: cannot read {id} as it is now: {e}"));
+                None
+            }
+        }
+    }
+
+    /// A change as a JSON line, shaped by `--json`/`--jq` when given.
+    fn change(&self, change: &impl serde::Serialize) -> Result<(), CliError> {
+        let ui = self.ui;
+        if !ui.shape.is_json() {
+            return ui.json_line(change);
+        }
+        let value = serde_json::to_value(change).map_err(|e| CliError::output(e.into()))?;
+        ui.shaped_line(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `--json` knows every field of both kinds of change, and only those.
+    #[test]
+    fn the_change_fields_are_the_two_kinds_fields() {
+        let event: livectl_contract::Event = serde_json::from_value(serde_json::json!({
+            "seq": 1, "at": "2026-11-24T10:00:00Z", "intervention_id": "iv_1", "actor": "ag_1",
+            "action": "assigned", "from_owner": null, "to_owner": "ag_2", "reason": null,
+            "idempotency_key": null
+        }))
+        .unwrap();
+        let status: livectl_contract::StatusEvent = serde_json::from_value(serde_json::json!({
+            "seq": 2, "at": "2026-11-24T10:00:00Z", "agent": "ag_2", "actor": "ag_2",
+            "from": "online", "to": "away", "reason": null, "idempotency_key": null
+        }))
+        .unwrap();
+        let mut fields: Vec<String> = [
+            serde_json::to_value(&event).unwrap(),
+            serde_json::to_value(&status).unwrap(),
+        ]
+        .iter()
+        .flat_map(|v| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>())
+        .collect();
+        fields.sort();
+        fields.dedup();
+        let mut known: Vec<String> = CHANGE_FIELDS.iter().map(|f| (*f).to_owned()).collect();
+        known.sort();
+        assert_eq!(fields, known);
     }
 }

@@ -95,6 +95,9 @@ pub struct ListWriter<'a, W: Write, T: Row> {
     hold: bool,
     /// A table that lands on the run's stdout may go through the pager.
     paged: bool,
+    /// A list that never ends (`list --watch`): each item is written whole and flushed as it
+    /// comes, JSON as JSON lines, `--json`/`--jq` applied to each item alone.
+    live: bool,
     count: usize,
     _row: std::marker::PhantomData<T>,
 }
@@ -108,7 +111,18 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
             None if ui.stdout_tty => Some(Format::Table),
             None => None,
         };
-        Self::build(view, format, writer, ui.stdout_tty)
+        Self::build(view, format, writer, ui.stdout_tty, false)
+    }
+
+    /// A writer to stdout in the format the run asks for, of a list that never ends: never
+    /// held, each item flushed as it is written (`live`). Not for tables, which are drawn whole.
+    pub fn live(view: View<'a>, writer: W) -> Result<Self, CliError> {
+        let ui = view.ui;
+        let format = match ui.format {
+            Some(Format::Json) => Some(Format::Ndjson),
+            other => other,
+        };
+        Self::build(view, format, writer, ui.stdout_tty, true)
     }
 
     /// A writer in `format`; `terminal` when it lands on one.
@@ -118,7 +132,7 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         writer: W,
         terminal: bool,
     ) -> Result<Self, CliError> {
-        Self::build(view, Some(format), writer, terminal)
+        Self::build(view, Some(format), writer, terminal, false)
     }
 
     fn build(
@@ -126,6 +140,7 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         format: Option<Format>,
         mut writer: W,
         terminal: bool,
+        live: bool,
     ) -> Result<Self, CliError> {
         let shape = &view.ui.shape;
         shape.check(T::FIELDS)?;
@@ -142,7 +157,8 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
                 Some(Format::Ids) => Mode::Ids,
             }
         };
-        let hold = matches!(mode, Mode::Table | Mode::Wide | Mode::Shaped) || shape.sort.is_some();
+        let hold = !live
+            && (matches!(mode, Mode::Table | Mode::Wide | Mode::Shaped) || shape.sort.is_some());
         if mode == Mode::Json {
             writer.write_all(b"[").map_err(CliError::output)?;
         }
@@ -162,6 +178,7 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
             held: Vec::new(),
             hold,
             paged: false,
+            live,
             count: 0,
             _row: std::marker::PhantomData,
         })
@@ -230,6 +247,17 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
     }
 
     fn emit(&mut self, entry: Entry) -> Result<(), CliError> {
+        self.put(entry)?;
+        if !self.live {
+            return Ok(());
+        }
+        match self.csv.as_mut() {
+            Some(csv) => csv.flush().map_err(CliError::output),
+            None => self.out()?.flush().map_err(CliError::output),
+        }
+    }
+
+    fn put(&mut self, entry: Entry) -> Result<(), CliError> {
         let first = self.count == 1;
         let mode = self.mode;
         match (mode, entry) {
@@ -251,8 +279,14 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
                 Some(csv) => csv.write_record(record).map_err(csv_error),
                 None => Ok(()),
             },
+            // A list that never ends shapes each item alone.
+            (_, Entry::Value(value)) if self.live => {
+                let terminal = self.terminal;
+                let ui = self.view.ui;
+                ui.shape.write(self.out()?, &value, terminal)
+            }
             (_, entry) => {
-                // Table rows and shaped values are only ever held.
+                // Table rows and shaped values of a list that ends are only ever held.
                 self.held.push((Value::Null, entry));
                 Ok(())
             }

@@ -301,6 +301,18 @@ impl Ui {
             .map_err(CliError::output)
     }
 
+    /// One item of a stream that never ends, shaped alone by `--json` and `--jq`: fields it
+    /// lacks (another kind of item's) are null, never refused.
+    pub fn shaped_line(&self, value: serde_json::Value) -> Result<(), CliError> {
+        if console::holds_terminal() {
+            return Ok(());
+        }
+        let projected = self.shape.project(value);
+        let mut out = std::io::stdout().lock();
+        self.shape.write(&mut out, &projected, self.stdout_tty)?;
+        out.flush().map_err(CliError::output)
+    }
+
     /// Styled text for people, sanitized and painted; through the pager when it is long.
     pub fn text(&self, text: &Text) -> Result<(), CliError> {
         let rendered = text.render(self.color);
@@ -360,6 +372,15 @@ impl Ui {
         names: &'a Names,
     ) -> Result<ListWriter<'a, std::io::StdoutLock<'static>, T>, CliError> {
         Ok(self.list_writer(names, std::io::stdout().lock())?.paged())
+    }
+
+    /// A list that never ends (`list --watch`), written to stdout item by item as it arrives,
+    /// for scripts (`!tables()`: a table is drawn whole).
+    pub fn stream_live<'a, T: Row>(
+        &'a self,
+        names: &'a Names,
+    ) -> Result<ListWriter<'a, std::io::StdoutLock<'static>, T>, CliError> {
+        ListWriter::live(View { ui: self, names }, std::io::stdout().lock())
     }
 
     /// A list written to stdout as it arrives, in `format` whatever the run's default.

@@ -554,6 +554,23 @@ fn a_format_a_command_does_not_write_is_refused_not_replaced() {
             &["config", "list", "-o", "json"][..],
             "-o json: this command's output has no format to choose",
         ),
+        (
+            &["watch", "-o", "csv"][..],
+            "-o csv: this command writes table, json, ndjson",
+        ),
+        // A stream of changes has no end to sort up to.
+        (
+            &["watch", "--sort", "seq"][..],
+            "--sort: a stream of changes never ends, so it cannot be ordered",
+        ),
+        (
+            &["list", "--watch", "--sort", "id"][..],
+            "--sort: a stream of changes never ends, so it cannot be ordered",
+        ),
+        (
+            &["watch", "--json", "id"][..],
+            "--json: unknown field `id`; the fields are: seq, at, intervention_id, agent",
+        ),
     ] {
         let run = home.cli(args);
         run.fails(2, said);

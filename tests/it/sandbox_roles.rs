@@ -815,8 +815,27 @@ struct Watch {
 }
 
 impl Watch {
-    /// Started as `token`, and connected.
+    /// `watch ARGS -o ndjson` started as `token`, and connected.
     fn start(sandbox: &Sandbox, token: &str, args: &[&str]) -> Watch {
+        let mut watch = Watch::spawn(
+            sandbox,
+            token,
+            &[&["watch"], args, &["-o", "ndjson"]].concat(),
+        );
+        watch.ready();
+        watch
+    }
+
+    /// Its first line on stderr says it is watching.
+    fn ready(&mut self) {
+        use std::io::BufRead;
+        let mut ready = String::new();
+        self.stderr.read_line(&mut ready).unwrap();
+        assert_eq!(ready, "watching changes (Ctrl-C to stop)\n");
+    }
+
+    /// `livectl ARGS` (a `watch`, a `list --watch`) started as `token`.
+    fn spawn(sandbox: &Sandbox, token: &str, args: &[&str]) -> Watch {
         use std::io::{BufRead, BufReader};
         use std::process::Stdio;
         let mut child = sandbox
@@ -824,18 +843,13 @@ impl Watch {
             .livectl()
             .env("LIVECTL_API_URL", &sandbox.url)
             .env("LIVECTL_TOKEN", token)
-            .arg("watch")
             .args(args)
-            .args(["-o", "ndjson"])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let mut stderr = BufReader::new(child.stderr.take().unwrap());
-        let mut ready = String::new();
-        stderr.read_line(&mut ready).unwrap();
-        assert_eq!(ready, "watching changes (Ctrl-C to stop)\n");
+        let stderr = BufReader::new(child.stderr.take().unwrap());
         // Read on a thread of its own, so a change that never comes fails the test at a
         // deadline instead of hanging it.
         let lines = BufReader::new(child.stdout.take().unwrap()).lines();
@@ -854,12 +868,16 @@ impl Watch {
         }
     }
 
+    /// The next line it prints, within a minute.
+    fn line(&mut self) -> String {
+        self.stdout
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("watch prints the change within a minute")
+    }
+
     /// The next change it prints, as "ID ACTION".
     fn next(&mut self) -> String {
-        let line = self
-            .stdout
-            .recv_timeout(std::time::Duration::from_secs(60))
-            .expect("watch prints the change within a minute");
+        let line = self.line();
         let event: Value = serde_json::from_str(&line).unwrap();
         format!(
             "{} {}",
@@ -946,4 +964,118 @@ fn an_agent_lists_assigns_shows_and_watches_with_the_cli() {
     assert_eq!(watch.next(), format!("{last} started"));
     let said = watch.stop();
     assert!(!said.contains("warning"), "{said}");
+}
+
+#[test]
+fn list_watch_for_scripts_goes_on_with_rows_of_the_list() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api();
+    let w = Workspace::new(&admin);
+    let first = w.queued();
+    let row = |line: String| -> (String, String, Value) {
+        let row: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        (
+            row["id"].as_str().unwrap().to_owned(),
+            row["state"].as_str().unwrap().to_owned(),
+            row["owner"].clone(),
+        )
+    };
+    // -o json: JSON lines, the list's and then each change's, never an array that never ends.
+    let mut list = Watch::spawn(
+        &sandbox,
+        &admin.token,
+        &["list", "--watch", "--owner", "none", "-o", "json"],
+    );
+    assert_eq!(
+        row(list.line()),
+        (first.clone(), "queued".into(), Value::Null)
+    );
+    list.ready();
+    admin
+        .post(
+            &format!("/v1/interventions/{first}/assign"),
+            json!({"agent": w.bo}),
+        )
+        .expect(200);
+    // The change that takes it out of the filter is a row too, as it is now.
+    assert_eq!(
+        row(list.line()),
+        (first.clone(), "assigned".into(), json!(w.bo))
+    );
+    // An agent's status is not a row of interventions.
+    let bo = sandbox.home.token(Some(&w.bo));
+    sandbox.cli(&bo, &["status", "away"]).ok();
+    let next = w.queued();
+    assert_eq!(
+        row(list.line()),
+        (next.clone(), "queued".into(), Value::Null)
+    );
+    assert_eq!(list.stop(), "");
+
+    // --jq shapes each row alone, the listed ones and the changed ones.
+    let mut list = Watch::spawn(&sandbox, &admin.token, &["list", "--watch", "--jq", ".id"]);
+    assert_eq!([list.line(), list.line()], [first.clone(), next.clone()]);
+    list.ready();
+    admin
+        .post(&format!("/v1/interventions/{next}/cancel"), json!({}))
+        .expect(200);
+    assert_eq!(list.line(), next);
+    list.stop();
+}
+
+#[test]
+fn list_watch_misses_no_change_made_right_after_the_list() {
+    // The stream takes 1.5 s to start: a watch that opened it only after the list would start
+    // after a change made as soon as the list is out.
+    let sandbox = Sandbox::start(&["--faults", "latency=1500ms,path=/v1/events"]);
+    let admin = sandbox.api();
+    let w = Workspace::new(&admin);
+    let id = w.queued();
+    let mut list = Watch::spawn(&sandbox, &admin.token, &["list", "--watch", "-o", "ids"]);
+    assert_eq!(list.line(), id);
+    admin
+        .post(
+            &format!("/v1/interventions/{id}/assign"),
+            json!({"agent": w.bo}),
+        )
+        .expect(200);
+    assert_eq!(list.line(), id, "the change after the list");
+    list.ready();
+    list.stop();
+}
+
+#[test]
+fn watch_shapes_each_change_alone_with_json_and_jq() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api();
+    let w = Workspace::new(&admin);
+    let bo = sandbox.home.token(Some(&w.bo));
+    let mut fields = Watch::spawn(
+        &sandbox,
+        &admin.token,
+        &["watch", "--json", "intervention_id,action,agent,to"],
+    );
+    fields.ready();
+    let mut jq = Watch::spawn(
+        &sandbox,
+        &admin.token,
+        &["watch", "--jq", r#"select(.agent) | "\(.agent) \(.to)""#],
+    );
+    jq.ready();
+    let id = w.queued();
+    sandbox.cli(&bo, &["status", "away"]).ok();
+    // Each kind of change has the fields asked for, null where it has none of them.
+    assert_eq!(
+        [fields.line(), fields.line()],
+        [
+            format!(r#"{{"action":"started","agent":null,"intervention_id":"{id}","to":null}}"#),
+            format!(
+                r#"{{"action":null,"agent":"{}","intervention_id":null,"to":"away"}}"#,
+                w.bo
+            ),
+        ]
+    );
+    assert_eq!(jq.line(), format!("{} away", w.bo));
+    fields.stop();
+    jq.stop();
 }

@@ -70,6 +70,11 @@ impl<'a> EventStream<'a> {
         }
     }
 
+    /// Whether the stream has been up (it may have dropped since).
+    pub fn was_up(&self) -> bool {
+        self.connected_once
+    }
+
     /// The seq of the last event seen.
     pub fn last_seen(&self) -> Option<i64> {
         self.last

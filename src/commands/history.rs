@@ -156,7 +156,7 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
         match out {
             Some(Export::Whole(file)) => {
                 let progress = Progress::records(&ui);
-                let list = ListWriter::with_format(view, format, file, false)?;
+                let list = ListWriter::with_format(view, format, file, false)?.in_file();
                 let (file, count) = records.write(list, &progress).await?;
                 progress.finish();
                 file.commit()?;
@@ -165,7 +165,10 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
             }
             Some(Export::Through(device)) => {
                 let terminal = std::io::IsTerminal::is_terminal(&device);
-                let list = ListWriter::with_format(view, format, device, terminal)?;
+                let mut list = ListWriter::with_format(view, format, device, terminal)?;
+                if !terminal {
+                    list = list.in_file();
+                }
                 let (device, count) = records.write(list, &Progress::hidden()).await?;
                 Export::Through(device).commit()?;
                 exported(&ui, count, args.out.as_deref());
@@ -201,7 +204,8 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
 }
 
-/// The line that ends an export: how many records, how many bytes, where.
+/// The line that ends an export: how many records, how many bytes, where. What `--jq` wrote
+/// is its program's output, not records.
 fn exported(ui: &crate::ui::Ui, count: usize, out: Option<&std::path::Path>) {
     let Some(out) = out else { return };
     let bytes = std::fs::metadata(out)
@@ -209,10 +213,12 @@ fn exported(ui: &crate::ui::Ui, count: usize, out: Option<&std::path::Path>) {
         .filter(|m| m.is_file())
         .map(|m| format!(" ({} bytes)", m.len()))
         .unwrap_or_default();
-    ui.note(format!(
-        "exported {count} records{bytes} to {}",
-        out.display()
-    ));
+    let what = if ui.shape.jq.is_some() {
+        format!("what --jq made of {count} records")
+    } else {
+        format!("{count} records")
+    };
+    ui.note(format!("exported {what}{bytes} to {}", out.display()));
 }
 
 /// The records asked for: some users' histories one after the other, or everyone's.

@@ -7,6 +7,7 @@ use comfy_table::{Cell, ContentArrangement, Table, presets};
 use serde_json::Value;
 
 use super::json::safe;
+use super::shape::Dest;
 use super::{Format, Span, Ui, sanitize};
 use crate::error::CliError;
 use crate::model::Names;
@@ -90,6 +91,8 @@ pub struct ListWriter<'a, W: Write, T: Row> {
     csv: Option<csv::Writer<W>>,
     /// Whether what is written lands on a terminal (ids and CSV are sanitized then).
     terminal: bool,
+    /// A file whose name promised JSON (`in_file`): `--jq`'s strings are JSON there too.
+    file: bool,
     /// Items waiting for the end: table rows, a sorted list, a shaped document.
     held: Vec<(Value, Entry)>,
     hold: bool,
@@ -175,6 +178,7 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
             writer,
             csv,
             terminal,
+            file: false,
             held: Vec::new(),
             hold,
             paged: false,
@@ -182,6 +186,21 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
             count: 0,
             _row: std::marker::PhantomData,
         })
+    }
+
+    /// A list written to a file the user named (`--out`): what `--jq` gives is written as JSON
+    /// there, strings quoted, as the file's name promised.
+    pub fn in_file(mut self) -> Self {
+        self.file = true;
+        self
+    }
+
+    fn dest(&self) -> Dest {
+        if self.file {
+            Dest::File
+        } else {
+            Dest::of(self.terminal)
+        }
     }
 
     /// A table of this list, written to the run's stdout, may go through the pager.
@@ -281,9 +300,9 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
             },
             // A list that never ends shapes each item alone.
             (_, Entry::Value(value)) if self.live => {
-                let terminal = self.terminal;
+                let to = self.dest();
                 let ui = self.view.ui;
-                ui.shape.write(self.out()?, &value, terminal)
+                ui.shape.write(self.out()?, &value, to)
             }
             (_, entry) => {
                 // Table rows and shaped values of a list that ends are only ever held.
@@ -360,9 +379,8 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
                         _ => None,
                     })
                     .collect();
-                let terminal = self.terminal;
-                ui.shape
-                    .write(self.out()?, &Value::Array(items), terminal)?;
+                let to = self.dest();
+                ui.shape.write(self.out()?, &Value::Array(items), to)?;
             }
             _ => {
                 let mut count = 0;

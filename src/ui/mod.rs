@@ -38,7 +38,7 @@ pub use list::{ListWriter, Row, View};
 pub use reports::stuck_json;
 pub use rows::standing;
 pub use sanitize::{sanitize, shell_word};
-pub use shape::Shape;
+pub use shape::{Dest, Shape};
 pub use style::{Color, Span, Text};
 pub use time::{age, elapsed};
 
@@ -276,7 +276,7 @@ impl Ui {
             };
             return self
                 .shape
-                .write(&mut std::io::stdout().lock(), &projected, self.stdout_tty);
+                .write(&mut std::io::stdout().lock(), &projected, Dest::of(self.stdout_tty));
         }
         let mut out = json::Safe(std::io::stdout().lock());
         let written = if self.format == Some(Format::Ndjson) {
@@ -309,7 +309,7 @@ impl Ui {
         }
         let projected = self.shape.project(value);
         let mut out = std::io::stdout().lock();
-        self.shape.write(&mut out, &projected, self.stdout_tty)?;
+        self.shape.write(&mut out, &projected, Dest::of(self.stdout_tty))?;
         out.flush().map_err(CliError::output)
     }
 

@@ -109,30 +109,26 @@ impl Shape {
 
     /// Writes the document (a list or one object): through the jq program when there is one,
     /// each output a line (strings raw, as gh does: exact to a pipe, made safe for a
-    /// terminal); else as JSON, pretty on a terminal. JSON is escaped for a terminal wherever
-    /// it goes (`json::Safe`: the same text to a parser); a raw string is not JSON, so not.
-    pub fn write(
-        &self,
-        out: &mut dyn Write,
-        document: &Value,
-        terminal: bool,
-    ) -> Result<(), CliError> {
+    /// terminal, JSON in a file whose name promised JSON); else as JSON, pretty on a terminal.
+    /// JSON is escaped for a terminal wherever it goes (`json::Safe`: the same text to a
+    /// parser); a raw string is not JSON, so not.
+    pub fn write(&self, out: &mut dyn Write, document: &Value, to: Dest) -> Result<(), CliError> {
         let mut json = super::json::Safe(&mut *out);
         let written = match &self.jq {
             Some(jq) => {
                 let outputs = jq.run(document).map_err(CliError::failure)?;
-                outputs.iter().try_for_each(|v| match v {
-                    Value::String(s) if terminal => {
+                outputs.iter().try_for_each(|v| match (v, to) {
+                    (Value::String(s), Dest::Terminal) => {
                         writeln!(json.0, "{}", super::sanitize::sanitize(s, true))
                     }
-                    Value::String(s) => writeln!(json.0, "{s}"),
-                    other => {
+                    (Value::String(s), Dest::Pipe) => writeln!(json.0, "{s}"),
+                    (other, _) => {
                         serde_json::to_writer(&mut json, other)?;
                         writeln!(json)
                     }
                 })
             }
-            None if terminal => serde_json::to_writer_pretty(&mut json, document)
+            None if to == Dest::Terminal => serde_json::to_writer_pretty(&mut json, document)
                 .map_err(Into::into)
                 .and_then(|()| writeln!(json)),
             None => serde_json::to_writer(&mut json, document)
@@ -140,6 +136,24 @@ impl Shape {
                 .and_then(|()| writeln!(json)),
         };
         written.map_err(CliError::output)
+    }
+}
+
+/// Where shaped output goes, which decides how it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dest {
+    /// People read it: JSON pretty, a string made safe.
+    Terminal,
+    /// A program reads it: a string exact, as `jq -r` writes it.
+    Pipe,
+    /// A file named for JSON (`--out x.json`): every output JSON, strings quoted.
+    File,
+}
+
+impl Dest {
+    /// A terminal or not.
+    pub fn of(terminal: bool) -> Dest {
+        if terminal { Dest::Terminal } else { Dest::Pipe }
     }
 }
 

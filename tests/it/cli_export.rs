@@ -198,3 +198,38 @@ fn an_export_ends_with_a_line_naming_records_bytes_and_the_file() {
         format!("exported 3 records ({size} bytes) to {}\n", out.display())
     );
 }
+
+#[test]
+fn jq_into_a_json_file_writes_json_and_says_it_is_the_programs_output() {
+    let (sandbox, api) = sandbox_with_history();
+    let out = sandbox.home.path().join("first.json");
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "history",
+            "--all",
+            "--out",
+            out.to_str().unwrap(),
+            "--jq",
+            ".[0].text, (.[1:] | map(.sender))",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Each output a JSON line, the string quoted as the file's name promised.
+    let written = std::fs::read_to_string(&out).unwrap();
+    let values: Vec<serde_json::Value> = written
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(values.len(), 2, "{written}");
+    assert!(values[0].is_string(), "{written}");
+    assert_eq!(values[1], serde_json::json!(["user", "user"]));
+    let size = written.len();
+    assert_eq!(
+        run.stderr,
+        format!(
+            "exported what --jq made of 3 records ({size} bytes) to {}\n",
+            out.display()
+        )
+    );
+}

@@ -865,7 +865,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand api" -l json -d 'Print J
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l paginate -d 'Follow `next_cursor` to the last page and print every page\'s items as one JSON array'
-complete -c livectl -n "__fish_livectl_using_subcommand api" -s i -l include -d 'Print the answer\'s status line and headers before its body'
+complete -c livectl -n "__fish_livectl_using_subcommand api" -s i -l include -d 'Print the answer\'s status line and headers before its body (an error\'s too)'
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand api" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand api" -s q -l quiet -d 'Print only data and errors'

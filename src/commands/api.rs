@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use clap::{Args, ValueEnum};
-use livectl_client::{Answer, Endpoint, Method, Options, RawRequest};
+use livectl_client::{Endpoint, Method, Options, RawRequest, StatusCode};
+use reqwest::header::HeaderMap;
 use serde_json::{Map, Value};
 
 use super::Ctx;
@@ -33,7 +34,7 @@ pub struct ApiArgs {
     /// Follow `next_cursor` to the last page and print every page's items as one JSON array
     #[arg(long, conflicts_with = "include")]
     pub paginate: bool,
-    /// Print the answer's status line and headers before its body
+    /// Print the answer's status line and headers before its body (an error's too)
     #[arg(short = 'i', long)]
     pub include: bool,
     /// Send `If-Match` with this version (an intervention's `version`)
@@ -201,13 +202,25 @@ pub async fn exec(args: ApiArgs, ctx: &Ctx) -> Result<(), CliError> {
         let items = paginate(client, request).await?;
         return ctx.ui.json(&Value::Array(items));
     }
-    let answer = client.send(&request).await?;
-    if args.include {
-        for line in status_and_headers(&answer) {
-            ctx.ui.line(&line)?;
-        }
+    if !args.include {
+        let answer = client.send(&request).await?;
+        return print_body(ctx, &answer.body);
     }
-    print_body(ctx, &answer)
+    // -i shows the answer whatever its status, then fails as without it.
+    let (answer, error) = match client.send_answered(&request).await {
+        Ok(answer) => ((answer.status, answer.headers, answer.body), None),
+        Err((error, Some(raw))) => ((raw.status, raw.headers, raw.body), Some(error)),
+        Err((error, None)) => return Err(error.into()),
+    };
+    let (status, headers, body) = &answer;
+    for line in status_and_headers(*status, headers) {
+        ctx.ui.line(&line)?;
+    }
+    print_body(ctx, body)?;
+    match error {
+        Some(error) => Err(error.into()),
+        None => Ok(()),
+    }
 }
 
 /// The request the arguments describe, checked whole before anything is sent.
@@ -343,12 +356,11 @@ async fn paginate(
 }
 
 /// The status line, a line per header and an empty line, as HTTP writes them.
-fn status_and_headers(answer: &Answer) -> Vec<String> {
-    let status = answer.status;
+fn status_and_headers(status: StatusCode, headers: &HeaderMap) -> Vec<String> {
     let reason = status.canonical_reason().unwrap_or("");
     std::iter::once(format!("HTTP {} {reason}", status.as_u16()))
         .chain(
-            answer.headers.iter().map(|(name, value)| {
+            headers.iter().map(|(name, value)| {
                 format!("{name}: {}", String::from_utf8_lossy(value.as_bytes()))
             }),
         )
@@ -356,13 +368,13 @@ fn status_and_headers(answer: &Answer) -> Vec<String> {
         .collect()
 }
 
-fn print_body(ctx: &Ctx, answer: &Answer) -> Result<(), CliError> {
-    if answer.body.is_empty() {
+fn print_body(ctx: &Ctx, body: &[u8]) -> Result<(), CliError> {
+    if body.is_empty() {
         return Ok(());
     }
-    match serde_json::from_slice::<Value>(&answer.body) {
+    match serde_json::from_slice::<Value>(body) {
         Ok(value) => ctx.ui.json(&value),
-        Err(_) => ctx.ui.line(&String::from_utf8_lossy(&answer.body)),
+        Err(_) => ctx.ui.line(&String::from_utf8_lossy(body)),
     }
 }
 

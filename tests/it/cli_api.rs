@@ -36,6 +36,24 @@ fn reads_any_endpoint_as_the_api_answers_it() {
         .ok();
     assert!(out.starts_with("HTTP 200 OK\n"), "{out}");
     assert!(out.contains("\netag: \"1\"\n"), "{out}");
+    // An error answer is shown too, then fails as it would without -i: a 401's
+    // `WWW-Authenticate` is what one looks for.
+    let refused = sandbox.cli("lvs_not_a_token", &["api", "-i", "/v1/me"]);
+    let stderr = refused.fails(4, "");
+    assert!(
+        refused.stdout.starts_with("HTTP 401 Unauthorized\n"),
+        "{}",
+        refused.stdout
+    );
+    assert!(
+        refused.stdout.contains("\nwww-authenticate: Bearer"),
+        "{}",
+        refused.stdout
+    );
+    let body = &refused.stdout[refused.stdout.find("\n\n").unwrap() + 2..];
+    let problem: serde_json::Value = serde_json::from_str(body).unwrap();
+    assert_eq!(problem["code"], "unauthorized");
+    assert!(stderr.starts_with("error: "), "{stderr}");
 }
 
 #[test]

@@ -234,18 +234,23 @@ impl Client {
     /// safe, a request that changes something given an `Idempotency-Key` unless it has one, and
     /// answered with a 2xx or an error.
     pub async fn send(&self, request: &RawRequest) -> Result<Answer, ClientError> {
+        self.send_answered(request).await.map_err(|(error, _)| error)
+    }
+
+    /// Sends a request as `send` does; an error comes with the answer that said it, when one
+    /// came (its status, headers and body, for `api -i`).
+    pub async fn send_answered(
+        &self,
+        request: &RawRequest,
+    ) -> Result<Answer, (ClientError, Option<RawAnswer>)> {
         let mut options = request.options.clone();
         if request.method != Method::GET {
             options = options.keyed();
         }
         let url = self.raw_url(request);
+        let body = request.encoded_body().map_err(|e| (e, None))?;
         self.transport
-            .send(
-                request.method.clone(),
-                url,
-                request.encoded_body()?.as_ref(),
-                &options,
-            )
+            .send_answered(request.method.clone(), url, body.as_ref(), &options)
             .await
     }
 

@@ -104,7 +104,7 @@ impl Lane {
             };
             match self.transport.judge(method, url, options, retry, attempt) {
                 Next::Answer(answer) => return Ok(answer),
-                Next::Fail(error) => return Err(error),
+                Next::Fail(error, _) => return Err(error),
                 Next::Retry(wait) => {
                     self.transport.pause(retry, wait, &named(method, url)).await;
                     retry += 1;

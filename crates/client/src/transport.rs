@@ -43,7 +43,8 @@ const AGENT: &str = concat!("livectl/", env!("CARGO_PKG_VERSION"));
 /// What the retry policy makes of an attempt (`Transport::judge`).
 pub(crate) enum Next {
     Answer(Answer),
-    Fail(ClientError),
+    /// The error to return, with the answer that said it when one came.
+    Fail(ClientError, Option<RawAnswer>),
     /// Another attempt, after the server's `Retry-After` if it sent one.
     Retry(Option<Duration>),
 }
@@ -209,6 +210,20 @@ impl Transport {
         body: Option<&Body>,
         options: &Options,
     ) -> Result<Answer, ClientError> {
+        self.send_answered(method, url, body, options)
+            .await
+            .map_err(|(error, _)| error)
+    }
+
+    /// Sends a request as `send` does; an error comes with the answer that said it, when one
+    /// came (`api -i` shows it).
+    pub async fn send_answered(
+        &self,
+        method: Method,
+        url: Url,
+        body: Option<&Body>,
+        options: &Options,
+    ) -> Result<Answer, (ClientError, Option<RawAnswer>)> {
         // A `Lane` loops the same way: a loop taking the attempt as an async closure makes the
         // futures of spawned list reads lose `Send` (a higher-ranked lifetime rustc cannot prove).
         let mut retry = 0;
@@ -216,7 +231,7 @@ impl Transport {
             let attempt = self.once(&method, &url, body, options).await;
             match self.judge(&method, &url, options, retry, attempt) {
                 Next::Answer(answer) => return Ok(answer),
-                Next::Fail(error) => return Err(error),
+                Next::Fail(error, answer) => return Err((error, answer)),
                 Next::Retry(wait) => {
                     self.pause(retry, wait, &named(&method, &url)).await;
                     retry += 1;
@@ -236,7 +251,7 @@ impl Transport {
         retry: u32,
         attempt: Result<RawAnswer, ClientError>,
     ) -> Next {
-        let error = match attempt {
+        let (error, answer) = match attempt {
             Ok(raw) if raw.status.is_success() => {
                 return Next::Answer(Answer {
                     status: raw.status,
@@ -244,8 +259,11 @@ impl Transport {
                     body: raw.body,
                 });
             }
-            Ok(raw) => error_from(method, url, raw.status, &raw.headers, &raw.body),
-            Err(error) => error,
+            Ok(raw) => (
+                error_from(method, url, raw.status, &raw.headers, &raw.body),
+                Some(raw),
+            ),
+            Err(error) => (error, None),
         };
         if self.may_retry(method, options, retry, &error) {
             self.log(2, || {
@@ -253,7 +271,7 @@ impl Transport {
             });
             return Next::Retry(error.retry_after());
         }
-        Next::Fail(error)
+        Next::Fail(error, answer)
     }
 
     /// The headers of a request: the token (marked sensitive, so no debug output shows it),

@@ -108,6 +108,12 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                     "nothing is set for profile `{profile}` in {}; `livectl login` or `livectl config set KEY VALUE` sets it",
                     Config::path().display()
                 ));
+            } else {
+                // Which profile this is, beside the data: stdout stays KEY=VALUE lines.
+                ctx.ui.note(format!(
+                    "profile `{profile}` in {}:",
+                    Config::path().display()
+                ));
             }
             for (setting, value) in set {
                 ctx.ui.line(&format!("{}={value}", setting.name()))?;

@@ -108,6 +108,18 @@ fn login_saves_a_private_profile_that_later_runs_use() {
             sandbox.url
         )
     );
+    // Which profile it shows, on stderr.
+    assert_eq!(
+        String::from_utf8(list.stderr).unwrap(),
+        format!(
+            "profile `work` in {}:\n",
+            sandbox
+                .home
+                .path()
+                .join("config/livectl/config.toml")
+                .display()
+        )
+    );
     let bad = sandbox.home.run(&["config", "set", "colour", "red"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(

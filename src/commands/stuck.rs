@@ -57,14 +57,14 @@ pub struct StuckArgs {
     pub bulk: BulkArgs,
 }
 
-pub async fn exec(args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
+pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
     args.away.not_on_resume(&args.bulk)?;
-    if args.fix.is_none()
-        && (args.bulk.dry_run || args.bulk.resume.is_some() || args.bulk.journal.is_some())
-    {
-        return Err(CliError::usage(
-            "--dry-run, --journal and --resume go with --fix",
-        ));
+    // A resume does the fix its journal records.
+    if let (None, Some(path)) = (args.fix, &args.bulk.resume) {
+        args.fix = Some(journaled(path, &crate::connect::reach(&ctx.global))?);
+    }
+    if args.fix.is_none() && (args.bulk.dry_run || args.bulk.journal.is_some()) {
+        return Err(CliError::usage("--dry-run and --journal go with --fix"));
     }
     if args.fix == Some(FixArg::Reassign) && args.to.is_empty() && args.bulk.resume.is_none() {
         return Err(CliError::usage(
@@ -123,4 +123,19 @@ pub async fn exec(args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         repeats: Default::default(),
     };
     bulk::run(client, ui, &connection.target(), plan, &options).await
+}
+
+/// The fix a `stuck --fix` run recorded in its journal, for `stuck --resume` without `--fix`.
+fn journaled(path: &std::path::Path, reach: &str) -> Result<FixArg, CliError> {
+    let action = bulk::journal::action(path)?;
+    action
+        .strip_prefix("stuck --fix ")
+        .and_then(|name| FixArg::from_str(name, false).ok())
+        .ok_or_else(|| {
+            CliError::usage(format!(
+                "{} is the journal of a run of `{action}`, not of `stuck --fix`",
+                path.display()
+            ))
+            .hint(bulk::Again::of(&action, reach, path).elsewhere())
+        })
 }

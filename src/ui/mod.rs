@@ -274,9 +274,11 @@ impl Ui {
                 }
                 _ => value,
             };
-            return self
-                .shape
-                .write(&mut std::io::stdout().lock(), &projected, Dest::of(self.stdout_tty));
+            return self.shape.write(
+                &mut std::io::stdout().lock(),
+                &projected,
+                Dest::of(self.stdout_tty),
+            );
         }
         let mut out = json::Safe(std::io::stdout().lock());
         let written = if self.format == Some(Format::Ndjson) {
@@ -309,7 +311,8 @@ impl Ui {
         }
         let projected = self.shape.project(value);
         let mut out = std::io::stdout().lock();
-        self.shape.write(&mut out, &projected, Dest::of(self.stdout_tty))?;
+        self.shape
+            .write(&mut out, &projected, Dest::of(self.stdout_tty))?;
         out.flush().map_err(CliError::output)
     }
 

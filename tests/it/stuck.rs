@@ -33,3 +33,41 @@ fn a_reassigning_fix_run_twice_moves_nothing_the_second_time() {
     ]);
     assert_eq!(second.code, 0, "{}", second.stderr);
 }
+
+#[test]
+fn a_fix_resumes_without_naming_the_fix_again() {
+    let home = Home::new();
+    let journal = home.path().join("fix.ndjson");
+    let journal = journal.to_str().unwrap();
+    let fixed = home.cli(&[
+        "stuck",
+        "--fix",
+        "return",
+        "--yes",
+        "-q",
+        "--journal",
+        journal,
+    ]);
+    assert_eq!(fixed.code, 0, "{}", fixed.stderr);
+    // The journal says which fix: `--fix` need not be given again.
+    let resumed = home.cli(&["stuck", "--resume", journal, "--yes"]);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    assert!(
+        resumed.stderr.contains("nothing left"),
+        "{}",
+        resumed.stderr
+    );
+    // Another command's journal is named, with the command that resumes it.
+    let other = home.path().join("cancel.ndjson");
+    let other = other.to_str().unwrap();
+    let ids = home.cli(&["list", "--state", "queued", "-o", "ids"]).ok();
+    let first = ids.lines().next().unwrap();
+    home.cli(&["cancel", first, "--yes", "-q", "--journal", other])
+        .ok();
+    let refused = home.cli(&["stuck", "--resume", other]);
+    refused.fails(
+        2,
+        "is the journal of a run of `cancel`, not of `stuck --fix`",
+    );
+    refused.hints(&format!("resume it with `livectl cancel --resume {other}`"));
+}

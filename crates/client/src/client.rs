@@ -234,7 +234,9 @@ impl Client {
     /// safe, a request that changes something given an `Idempotency-Key` unless it has one, and
     /// answered with a 2xx or an error.
     pub async fn send(&self, request: &RawRequest) -> Result<Answer, ClientError> {
-        self.send_answered(request).await.map_err(|(error, _)| error)
+        self.send_answered(request)
+            .await
+            .map_err(|(error, _)| error)
     }
 
     /// Sends a request as `send` does; an error comes with the answer that said it, when one

@@ -215,6 +215,15 @@ impl Again {
         ))
     }
 
+    /// What to do with a journal given to another command, as a hint says it: "resume it with
+    /// `livectl cancel --resume FILE`".
+    pub fn elsewhere(&self) -> String {
+        match self {
+            Again::Resume(resume) => format!("resume it with `{resume}`"),
+            restart @ Again::Restart => format!("no command resumes it; {}", restart.step()),
+        }
+    }
+
     /// What to do, as a hint says it: "continue with `livectl cancel --resume FILE`".
     pub fn step(&self) -> String {
         match self {

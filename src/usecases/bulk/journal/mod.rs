@@ -45,7 +45,7 @@ use crate::error::CliError;
 use crate::model::ItemOutcome;
 use crate::usecases::bulk::Pace;
 
-pub use read::{Pick, PlanLines, Scan, Step, open, plan_lines};
+pub use read::{Pick, PlanLines, Scan, Step, action, open, plan_lines};
 pub use results::{Notable, Results, Where};
 pub use write::{Journal, Planner, not_started, runs_dir};
 

@@ -96,6 +96,16 @@ fn version_1(path: &Path) -> CliError {
     .hint("finish it with the livectl that started it, or see what is left with `livectl list` and start a new run")
 }
 
+/// The command whose run wrote the journal at `path` (`stuck --fix return`), read from its
+/// header alone: a command that takes what to do from the journal (`stuck --resume`).
+pub fn action(path: &Path) -> Result<String, CliError> {
+    let file = File::open(path).map_err(|e| {
+        CliError::usage(format!("cannot read the journal {}: {e}", path.display()))
+            .hint("give the path printed when the run started")
+    })?;
+    Ok(read_header(path, &mut BufReader::new(file))?.action)
+}
+
 /// Opens a journal to continue it with `command`: its header and what it says so far. A last
 /// line cut short by a kill (no newline at its end) is dropped from the file, so the records
 /// appended now start on a line of their own and the journal stays resumable after every
@@ -136,10 +146,7 @@ pub fn open(
             header.action,
             command.name
         ))
-        .hint(match Again::of(&header.action, reach, path) {
-            Again::Resume(resume) => format!("resume it with `{resume}`"),
-            restart @ Again::Restart => format!("no command resumes it; {}", restart.step()),
-        }));
+        .hint(Again::of(&header.action, reach, path).elsewhere()));
     }
     let plan_at = reader.stream_position().map_err(|e| unreadable(path, e))?;
     let mut offset = plan_at;

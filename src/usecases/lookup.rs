@@ -89,21 +89,32 @@ pub fn pick_agent<'a>(agents: &'a [Agent], text: &str, flag: &str) -> Result<&'a
 
 /// An entry of the catalog (topic, outcome, block, department): named by id, key or name.
 pub trait CatalogEntry {
+    /// What one entry is called in messages: `topic`, `department`.
+    const KIND: &'static str;
+    /// More than one.
+    const KINDS: &'static str;
     fn id(&self) -> &str;
     fn key(&self) -> Option<&str>;
     fn name(&self) -> &str;
 }
 
 macro_rules! catalog_entry {
-    ($($ty:ty),*) => {$(
+    ($($ty:ty: $kind:literal, $kinds:literal);*) => {$(
         impl CatalogEntry for $ty {
+            const KIND: &'static str = $kind;
+            const KINDS: &'static str = $kinds;
             fn id(&self) -> &str { &self.id }
             fn key(&self) -> Option<&str> { self.key.as_deref() }
             fn name(&self) -> &str { &self.name }
         }
     )*};
 }
-catalog_entry!(Topic, Outcome, Block, Department);
+catalog_entry!(
+    Topic: "topic", "topics";
+    Outcome: "outcome", "outcomes";
+    Block: "block", "blocks";
+    Department: "department", "departments"
+);
 
 pub fn pick<'a, T: CatalogEntry>(
     items: &'a [T],
@@ -126,12 +137,13 @@ pub fn pick<'a, T: CatalogEntry>(
         // Not found, as an agent no one is called is (exit 5).
         [] => Err(CliError::new(
             ErrorKind::NotFound,
-            format!("{flag}: `{wanted}` is not in the catalog"),
+            format!("{flag}: no {} is called `{wanted}`", T::KIND),
         )
         .hint(format!("valid values: {}", valid(items)))),
         several => Err(CliError::usage(format!(
-            "{flag}: `{wanted}` names {} entries of the catalog",
-            several.len()
+            "{flag}: `{wanted}` names {} {}",
+            several.len(),
+            T::KINDS
         ))
         .hint(format!(
             "give one by its key or id: {}",
@@ -266,16 +278,13 @@ mod tests {
         assert_eq!(pick(&topics, "billing-us", "--topic").unwrap().id, "tp_3");
         let several = pick(&topics, "Billing", "--topic").unwrap_err();
         assert_eq!(several.exit_code(), 2);
-        assert_eq!(
-            several.message,
-            "--topic: `Billing` names 2 entries of the catalog"
-        );
+        assert_eq!(several.message, "--topic: `Billing` names 2 topics");
         assert_eq!(
             several.hints,
             ["give one by its key or id: Billing (billing-eu), Billing (billing-us)"]
         );
         let none = pick(&topics, "weather", "--topic").unwrap_err();
         assert_eq!(none.exit_code(), 5);
-        assert_eq!(none.message, "--topic: `weather` is not in the catalog");
+        assert_eq!(none.message, "--topic: no topic is called `weather`");
     }
 }

@@ -530,3 +530,59 @@ fn an_export_through_failing_pages_has_every_record_once() {
         .collect();
     assert!(got == expected, "every record exactly once, in order");
 }
+
+#[test]
+fn every_entry_with_a_problem_is_listed_not_only_the_first() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let before = api.everything();
+    let yaml = "departments:\n  - key: support\n    name: Support\nagents:\n  - key: zed\n    name: 5\n    email: [x]\n  - key: yan\n    nme: Yan\n    email: yan@example.com\nusers:\n  - key: u1\n    name: Una\n    channel: fax\nconversations:\n  - key: c1\n    user: u1\n    started_at: last tuesday\n  - key: c2\n    user: u1\n    messages:\n      - sender: user\n        text: hi\n        at: yesterday\n";
+    let json = r#"{"agents": [{"key": "zed", "name": 5, "email": "z@x.io"},
+ {"key": "yan", "nme": "Yan", "email": "y@x.io"}],
+ "users": [{"key": "u1", "name": "U", "channel": "fax"}]}
+"#;
+    let fields = "`key`, `name`, `email`, `role`, `department`, `status`, `active`, `max_load`";
+    let channels = "`web`, `whatsapp`, `messenger`, `teams`, `sms`";
+    let instant = "is not an instant; use 2026-11-24T10:00:00Z, now or now-2h30m";
+    for (name, content, problems) in [
+        (
+            "many.yaml",
+            yaml,
+            vec![
+                // A plain 5 is text where text is expected, in the whole file as alone.
+                "7: agents[0].email: invalid type: sequence, expected a string".to_owned(),
+                format!("9: agents[1].nme: unknown field `nme`, expected one of {fields}"),
+                format!("14: users[0].channel: unknown variant `fax`, expected one of {channels}"),
+                format!("18: conversations[0].started_at: `last tuesday` {instant}"),
+                format!("24: conversations[1].messages[0].at: `yesterday` {instant}"),
+            ],
+        ),
+        (
+            "many.json",
+            json,
+            vec![
+                "1: agents[0].name: invalid type: integer `5`, expected a string".to_owned(),
+                format!("2: agents[1].nme: unknown field `nme`, expected one of {fields}"),
+                format!("3: users[0].channel: unknown variant `fax`, expected one of {channels}"),
+            ],
+        ),
+    ] {
+        let path = sandbox.home.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        let run = sandbox.cli(&api.token, &["seed", path.to_str().unwrap()]);
+        let listed: Vec<String> = problems
+            .iter()
+            .map(|p| format!("  {}:{p}\n", path.display()))
+            .collect();
+        assert_eq!(
+            run.stderr,
+            format!(
+                "error: the seed file is not valid ({} problems); nothing was sent\n{}hint: the format is described in docs/seed.md and docs/seed.schema.json\n",
+                problems.len(),
+                listed.concat()
+            )
+        );
+        assert_eq!(run.code, 2);
+    }
+    assert_eq!(api.everything(), before, "nothing was sent");
+}

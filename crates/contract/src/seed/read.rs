@@ -72,7 +72,17 @@ pub fn read(path: &Path, text: &str) -> Result<SeedFile, Invalid> {
         problems,
         reason: None,
     };
-    let file = parse(path, text).map_err(|p| invalid(vec![p]))?;
+    let file = parse(path, text).map_err(|first| {
+        // Serde stops at the first problem; each entry read alone shows the others.
+        let mut problems = vec![first];
+        for more in entry_problems(is_json(path, text), text) {
+            if !problems.iter().any(|p| p.field == more.field) {
+                problems.push(more);
+            }
+        }
+        problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
+        invalid(problems)
+    })?;
     let problems = check(&file, text);
     if problems.is_empty() {
         Ok(file)
@@ -81,18 +91,27 @@ pub fn read(path: &Path, text: &str) -> Result<SeedFile, Invalid> {
     }
 }
 
-/// YAML or JSON, by extension, else by the first character.
-pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
-    let json = match path.extension().and_then(|e| e.to_str()) {
+/// JSON by extension, else by the first character; YAML otherwise.
+fn is_json(path: &Path, text: &str) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
         Some("json") => true,
         Some("yaml" | "yml") => false,
         _ => text.trim_start().starts_with('{'),
-    };
-    let result = if json {
+    }
+}
+
+/// YAML or JSON, by extension, else by the first character.
+pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
+    let result = if is_json(path, text) {
         let mut de = serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let line = e.inner().line();
-            (e.path().to_string(), e.into_inner().to_string(), Some(line))
+            // The line is said before the message; its column is of no help.
+            let mut message = e.inner().to_string();
+            if let Some(cut) = message.rfind(" at line ") {
+                message.truncate(cut);
+            }
+            (e.path().to_string(), message, Some(line))
         })
     } else {
         if let Some(n) = text
@@ -139,6 +158,141 @@ pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
         };
         Problem { line, field: if path == "." { String::new() } else { path }, message }
     })
+}
+
+/// The first problem of each entry of each section, every entry read alone: what a parse of
+/// the whole file, which stops at its first problem, did not reach. Lines are found by the
+/// entry's key and the field's name. Nothing when the file does not parse as YAML or JSON.
+fn entry_problems(json: bool, text: &str) -> Vec<Problem> {
+    let lines = Text::new(text);
+    let mut found = Vec::new();
+    if json {
+        let Ok(serde_json::Value::Object(doc)) = serde_json::from_str(text) else {
+            return found;
+        };
+        for (section, entries) in doc {
+            let serde_json::Value::Array(entries) = entries else {
+                continue;
+            };
+            for (n, entry) in entries.into_iter().enumerate() {
+                let key = entry.get("key").and_then(|k| k.as_str()).map(str::to_owned);
+                let at = Entry {
+                    section: &section,
+                    n,
+                    key: key.as_deref(),
+                    lines: &lines,
+                };
+                found.extend(at.problem(entry));
+            }
+        }
+    } else {
+        let Ok(serde_yaml_ng::Value::Mapping(doc)) = serde_yaml_ng::from_str(text) else {
+            return found;
+        };
+        for (section, entries) in doc {
+            let (Some(section), serde_yaml_ng::Value::Sequence(entries)) =
+                (section.as_str(), entries)
+            else {
+                continue;
+            };
+            for (n, entry) in entries.into_iter().enumerate() {
+                // A key written as a number (`key: 7`) still finds its line.
+                let key = entry.get("key").and_then(|k| match k {
+                    serde_yaml_ng::Value::String(k) => Some(k.clone()),
+                    serde_yaml_ng::Value::Number(k) => Some(k.to_string()),
+                    _ => None,
+                });
+                let at = Entry {
+                    section,
+                    n,
+                    key: key.as_deref(),
+                    lines: &lines,
+                };
+                // Read from text, as the whole file is: a plain `5` is then text where text is
+                // expected, as it was there.
+                let Ok(alone) = serde_yaml_ng::to_string(&entry) else {
+                    continue;
+                };
+                found.extend(at.problem(serde_yaml_ng::Deserializer::from_str(&alone)));
+            }
+        }
+    }
+    found
+}
+
+/// One entry of a section, to read alone.
+struct Entry<'a> {
+    section: &'a str,
+    n: usize,
+    key: Option<&'a str>,
+    lines: &'a Text<'a>,
+}
+
+impl Entry<'_> {
+    /// Its first problem, if any: read as its section's type.
+    fn problem<'de, D>(&self, entry: D) -> Option<Problem>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        use super::format::ConversationSeed;
+        use crate::requests::{AgentInput, NamedInput, TopicInput, UserInput};
+        match self.section {
+            "departments" | "outcomes" | "blocks" => self.read::<NamedInput, D>(entry),
+            "agents" => self.read::<AgentInput, D>(entry),
+            "topics" => self.read::<TopicInput, D>(entry),
+            "users" => self.read::<UserInput, D>(entry),
+            "conversations" => self.read::<ConversationSeed, D>(entry),
+            // An unknown section is the whole parse's problem.
+            _ => None,
+        }
+    }
+
+    fn read<'de, T, D>(&self, entry: D) -> Option<Problem>
+    where
+        T: serde::Deserialize<'de>,
+        D: serde::Deserializer<'de>,
+    {
+        let error = serde_path_to_error::deserialize::<D, T>(entry).err()?;
+        let within = error.path().to_string();
+        let mut message = error.into_inner().to_string();
+        if let Some(cut) = message.rfind(" at line ") {
+            message.truncate(cut);
+        }
+        // A YAML error repeats the path: say it once.
+        if let Some((prefix, rest)) = message.split_once(": ")
+            && within.starts_with(prefix)
+        {
+            message = rest.to_owned();
+        }
+        let field = if within == "." {
+            format!("{}[{}]", self.section, self.n)
+        } else {
+            format!("{}[{}].{within}", self.section, self.n)
+        };
+        // The line of the field's name (or of the unknown field a message names) within the
+        // entry, found from the entry's key.
+        let name = message
+            .strip_prefix("unknown field `")
+            .and_then(|m| m.split('`').next())
+            .map(str::to_owned)
+            .or_else(|| {
+                within
+                    .rsplit('.')
+                    .next()
+                    .map(|last| last.split('[').next().unwrap_or(last).to_owned())
+                    .filter(|last| !last.is_empty() && last != ".")
+            });
+        let line = match (self.key, name) {
+            (Some(key), Some(name)) => self.lines.line(key, &name),
+            (Some(key), None) => self.lines.line(key, key),
+            _ => None,
+        };
+        Some(Problem {
+            line,
+            field,
+            message,
+        })
+    }
 }
 
 /// Where a value stands in the text: the first line at or after `anchor`'s that holds `value`

@@ -49,6 +49,7 @@ pub async fn exec(args: ConsoleArgs, ctx: &Ctx) -> Result<(), CliError> {
             queued: args.queued,
         },
         target: connection.target(),
+        reach: crate::connect::reach(&ctx.global),
     };
     console::run(client, &ctx.ui, options).await
 }

@@ -360,3 +360,41 @@ fn an_unknown_owner_is_refused_naming_the_consoles_flag() {
         "{text}"
     );
 }
+
+#[test]
+fn a_bulk_run_that_fails_names_the_resume_command_that_reaches_the_same_platform() {
+    // Every action on an intervention fails; listing them does not.
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids = [w.queued(), w.queued()];
+    let sandbox = Sandbox::start_in(
+        clean.home.clone(),
+        &["--faults", "error=1,path=/v1/interventions/iv_"],
+    );
+    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
+    let mut cmd = sandbox.home.livectl();
+    // The address given as a flag: the command it suggests must give it too.
+    cmd.env("LIVECTL_TOKEN", &ana)
+        .env("TERM", "xterm-256color")
+        .args(["--api-url", &sandbox.url, "console"]);
+    let mut p = spawn_command(cmd, Some(30_000)).expect("spawn in a pty");
+    // Wide enough for the whole summary on its one line.
+    let (cols, rows) = (400, 48);
+    resize(&p, cols, rows);
+    let mut screen = Screen::new(cols, rows);
+    wait_for(&mut p, &mut screen, &format!("{}    queued", ids[1]));
+    key(&mut p, " ");
+    key(&mut p, " ");
+    wait_for(&mut p, &mut screen, "(2, 2 marked)");
+    key(&mut p, "a");
+    wait_for(&mut p, &mut screen, "assign to me: 2 interventions");
+    key(&mut p, "y");
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!("livectl assign --api-url={} --resume ", sandbox.url),
+    );
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+}

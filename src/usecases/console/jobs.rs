@@ -42,7 +42,7 @@ pub(super) fn start<'a>(
     jobs: &mut JoinSet<Done>,
     client: &'a Client,
     ui: &'a Ui,
-    target: &'a str,
+    run: &'a super::Options,
 ) -> Option<LocalBoxFuture<'a, Result<(), CliError>>> {
     let owned = client.clone();
     match intent {
@@ -76,7 +76,7 @@ pub(super) fn start<'a>(
                 return None;
             }
             app.bulk_started(&describe, items.len() as u64);
-            return Some(bulk_run(client, ui, target, kind, describe, items).boxed_local());
+            return Some(bulk_run(client, ui, run, kind, describe, items).boxed_local());
         }
         Intent::History { user } => {
             jobs.spawn(async move {
@@ -97,7 +97,7 @@ pub(super) fn start<'a>(
 pub(super) async fn bulk_run(
     client: &Client,
     ui: &Ui,
-    target: &str,
+    run: &super::Options,
     kind: ActionKind,
     describe: String,
     items: Vec<Item>,
@@ -112,6 +112,7 @@ pub(super) async fn bulk_run(
     }
     let options = bulk::Options {
         yes: true,
+        reach: run.reach.clone(),
         ..bulk::Options::default()
     };
     let mut items = items;
@@ -129,7 +130,7 @@ pub(super) async fn bulk_run(
             source: Source::Arguments,
             repeats: Default::default(),
         };
-        bulk::run(client, ui, target, plan, &options).await?;
+        bulk::run(client, ui, &run.target, plan, &options).await?;
     }
     Ok(())
 }

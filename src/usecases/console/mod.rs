@@ -32,6 +32,9 @@ pub struct Options {
     pub limits: Thresholds,
     /// Where requests go, stably (the header, bulk journals).
     pub target: String,
+    /// The flags that reached the platform (`connect::reach`), repeated in the `--resume`
+    /// command a bulk run of the console suggests.
+    pub reach: String,
 }
 
 /// Runs the console until `q`, Ctrl-C or SIGTERM (all end it with 0, as `watch`). The
@@ -46,7 +49,7 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
     let mut app = App::new(
         ui.clone(),
         workspace,
-        options.filter,
+        options.filter.clone(),
         options.target.clone(),
     );
     let mut dirty = Some(HashSet::new());
@@ -81,8 +84,7 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
                 match app.on_input(input) {
                     Some(Intent::Quit) => break,
                     Some(intent) => {
-                        let target = options.target.as_str();
-                        if let Some(run) = start(intent, &mut app, &mut jobs, client, ui, target) {
+                        if let Some(run) = start(intent, &mut app, &mut jobs, client, ui, &options) {
                             bulk = Some(run);
                         }
                     }

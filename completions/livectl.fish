@@ -174,7 +174,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand assign" -l concurrency -
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
-complete -c livectl -n "__fish_livectl_using_subcommand assign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l to -d 'The agent who will own it: an id, a key, an email, a unique name or `me`; several (repeated, or separated by commas) spread the items evenly, least-loaded first; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent\'s max_load' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
@@ -215,7 +215,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l concurrency
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l to -d 'The new owner: an id, a key, an email, a unique name or `me`; several (repeated, or separated by commas) spread the items evenly, least-loaded first. Or a pool: @online, @department (each item\'s own) or @department:NAME, never above an agent\'s max_load (items that fit nowhere stay and are reported)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l reason -d 'Why, recorded in the event' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
@@ -257,7 +257,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand return" -l concurrency -
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
-complete -c livectl -n "__fish_livectl_using_subcommand return" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l reason -d 'Why, recorded in the event' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
@@ -297,7 +297,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l concurrency -
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
-complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l reason -d 'Why, recorded in the event' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
@@ -334,7 +334,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l concurrency -d
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
-complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
@@ -1149,7 +1149,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand complete" -l concurrency
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys' -r -F
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l resume -d 'Continue the run of this journal: only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l topic -d 'The topic: id, key or name (see `livectl topics`)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l outcome -d 'The outcome: id, key or name (see `livectl outcomes`)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l tag -d 'A tag (repeatable)' -r

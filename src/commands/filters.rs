@@ -156,8 +156,9 @@ pub struct BulkArgs {
     /// Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]
     #[arg(long, value_name = "FILE")]
     pub journal: Option<PathBuf>,
-    /// Continue the run of this journal: only what is left, in-flight items replayed with their keys
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["journal", "dry_run"])]
+    /// Continue the run of this journal: only what is left, in-flight items replayed with their
+    /// keys (with --dry-run: print what is left and send nothing)
+    #[arg(long, value_name = "FILE", conflicts_with = "journal")]
     pub resume: Option<PathBuf>,
 }
 

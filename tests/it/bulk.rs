@@ -351,6 +351,37 @@ fn ctrl_c_stops_dispatching_and_the_rest_resumes() {
         .filter(|l| l.contains(r#""event":"end""#) && l.contains(r#""outcome":"done""#))
         .count() as u64;
     assert_eq!(ends_done, done, "every item done has its end line");
+    // A dry run of the resume lists what is left, sends nothing and leaves the journal as it is.
+    let before = std::fs::read(&journal).unwrap();
+    let dry = sandbox.cli(
+        &api.token,
+        &["cancel", "--resume", path, "--dry-run", "-o", "ids"],
+    );
+    let left: String = api
+        .all("/v1/interventions?state=queued")
+        .iter()
+        .map(|i| format!("{}\n", i["id"].as_str().unwrap()))
+        .collect();
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert_eq!(dry.stdout, left);
+    assert!(
+        dry.stderr.ends_with(&format!(
+            "would send {} intervention(s) again; nothing was sent\n",
+            200 - done
+        )),
+        "{}",
+        dry.stderr
+    );
+    assert_eq!(
+        acted(&api, "cancelled").len() as u64,
+        done,
+        "nothing was sent"
+    );
+    assert_eq!(
+        std::fs::read(&journal).unwrap(),
+        before,
+        "the journal is as it was"
+    );
     // The resume keeps the run's rate; what is given again (the concurrency) wins.
     let resumed = sandbox.cli(
         &api.token,

@@ -82,6 +82,9 @@ pub async fn resume(
         ))
         .hint("resume with the profile (and token) the run started with"));
     }
+    if options.dry_run {
+        return dry_resume(client, ui, &header, &scan, path, command).await;
+    }
     scan.close_short(&journal)?;
     if scan.cut_short {
         ui.note(format!(
@@ -118,6 +121,46 @@ pub async fn resume(
         live: None,
     };
     execute(client, ui, run, command, options).await
+}
+
+/// `--resume --dry-run`: what a resume would send (items never sent, in flight when the run
+/// stopped, or failed for a reason that may pass), printed as a plan is; nothing is sent and
+/// the journal is left as it is.
+async fn dry_resume(
+    client: &Client,
+    ui: &Ui,
+    header: &Header,
+    scan: &Scan,
+    path: &Path,
+    command: &Command,
+) -> Result<(), CliError> {
+    let names = if ui.tables() {
+        crate::usecases::lookup::names(client, crate::usecases::lookup::NamesOf::People).await?
+    } else {
+        crate::model::Names::default()
+    };
+    let mut out = ui.stream::<Item>(&names)?;
+    for line in journal::plan_lines(path, scan.plan_at, command)? {
+        let (n, item) = line?;
+        if scan.ledger.get(n).is_some_and(Mark::left) {
+            out.item(&item)?;
+        }
+    }
+    let count = out.count();
+    drop(out.finish()?);
+    ui.note(if count == 0 {
+        format!(
+            "run {} from {} has nothing left to send; nothing was sent",
+            header.run_id,
+            path.display()
+        )
+    } else {
+        format!(
+            "dry run: resuming run {} would send {count} intervention(s) again; nothing was sent",
+            header.run_id
+        )
+    });
+    Ok(())
 }
 
 /// How one item went in this run.

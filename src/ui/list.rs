@@ -424,7 +424,13 @@ fn table(ui: &Ui, columns: &[&str], rows: Vec<Vec<String>>) -> String {
     t.load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_truncation_indicator("…")
-        .set_header(columns.iter().map(|c| Cell::new(c.to_uppercase())));
+        .set_header({
+            // A title too wide for its column ends in an ellipsis, as a cell does.
+            let mut header =
+                comfy_table::Row::from(columns.iter().map(|c| Cell::new(c.to_uppercase())));
+            header.max_height(1);
+            header
+        });
     // A pipe has no width to fit: rows go whole, as kubectl writes them. A terminal that reports
     // no size (`script`, a serial console) is taken as 80 columns, not as none.
     if let Some(width) = ui.width {

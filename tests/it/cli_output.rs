@@ -493,6 +493,15 @@ fn a_narrow_terminal_gets_one_line_a_row_ending_in_an_ellipsis() {
     assert_eq!(narrow.lines().count(), 5, "a header and four rows");
     assert!(narrow.lines().all(|l| l.chars().count() <= 52), "{narrow}");
     assert!(narrow.contains('…'), "{narrow}");
+    // -o wide's titles too: one line, never a title broken over two.
+    let wide = sandbox
+        .cli_env(
+            &token,
+            &["list", "--state", "all", "-o", "wide"],
+            &[("LIVECTL_FORCE_TTY", "1"), ("COLUMNS", "80")],
+        )
+        .ok();
+    assert_eq!(wide.lines().count(), 5, "a header and four rows:\n{wide}");
 }
 
 #[test]

@@ -15,10 +15,19 @@ const SHOW_CURSOR: &str = "\x1b[?25h";
 /// `livectl console` in a terminal of `cols` x `rows`, acting with `token`, and its screen.
 fn console(sandbox: &Sandbox, token: &str, cols: u16, rows: u16) -> (PtySession, Screen) {
     let mut cmd = sandbox.home.livectl();
-    cmd.env("LIVECTL_API_URL", &sandbox.url)
-        .env("LIVECTL_TOKEN", token)
-        .env("TERM", "xterm-256color")
-        .arg("console");
+    cmd.env("LIVECTL_API_URL", &sandbox.url).arg("console");
+    in_pty(cmd, token, cols, rows)
+}
+
+/// `cmd` in a terminal of `cols` x `rows`, acting with `token`, and its screen.
+fn in_pty(
+    mut cmd: std::process::Command,
+    token: &str,
+    cols: u16,
+    rows: u16,
+) -> (PtySession, Screen) {
+    cmd.env("LIVECTL_TOKEN", token)
+        .env("TERM", "xterm-256color");
     let p = spawn_command(cmd, Some(30_000)).expect("spawn in a pty");
     // Read at start, or heard as a resize if the console was quicker.
     resize(&p, cols, rows);
@@ -154,18 +163,7 @@ fn marked_interventions_go_through_the_bulk_engine_with_a_journal() {
     let ids = [w.queued(), w.queued()];
     let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
     let (mut p, mut screen) = console(&sandbox, &ana, 160, 48);
-    wait_for(&mut p, &mut screen, &format!("{}    queued", ids[1]));
-    // Space marks the selected one and moves down: both marked.
-    key(&mut p, " ");
-    key(&mut p, " ");
-    wait_for(&mut p, &mut screen, "(2, 2 marked)");
-    key(&mut p, "a");
-    wait_for(
-        &mut p,
-        &mut screen,
-        &format!("assign to me: 2 interventions ({}, {})?", ids[0], ids[1]),
-    );
-    key(&mut p, "y");
+    assign_both_to_me(&mut p, &mut screen, &ids);
     wait_for(
         &mut p,
         &mut screen,
@@ -193,6 +191,23 @@ fn marked_interventions_go_through_the_bulk_engine_with_a_journal() {
             "{journal}"
         );
     }
+}
+
+/// The two queued interventions `ids` (the only ones) marked and assigned to the console's
+/// agent, confirmed.
+fn assign_both_to_me(p: &mut PtySession, screen: &mut Screen, ids: &[String; 2]) {
+    wait_for(p, screen, &format!("{}    queued", ids[1]));
+    // Space marks the selected one and moves down: both marked.
+    key(p, " ");
+    key(p, " ");
+    wait_for(p, screen, "(2, 2 marked)");
+    key(p, "a");
+    wait_for(
+        p,
+        screen,
+        &format!("assign to me: 2 interventions ({}, {})?", ids[0], ids[1]),
+    );
+    key(p, "y");
 }
 
 #[test]
@@ -375,21 +390,10 @@ fn a_bulk_run_that_fails_names_the_resume_command_that_reaches_the_same_platform
     let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
     let mut cmd = sandbox.home.livectl();
     // The address given as a flag: the command it suggests must give it too.
-    cmd.env("LIVECTL_TOKEN", &ana)
-        .env("TERM", "xterm-256color")
-        .args(["--api-url", &sandbox.url, "console"]);
-    let mut p = spawn_command(cmd, Some(30_000)).expect("spawn in a pty");
+    cmd.args(["--api-url", &sandbox.url, "console"]);
     // Wide enough for the whole summary on its one line.
-    let (cols, rows) = (400, 48);
-    resize(&p, cols, rows);
-    let mut screen = Screen::new(cols, rows);
-    wait_for(&mut p, &mut screen, &format!("{}    queued", ids[1]));
-    key(&mut p, " ");
-    key(&mut p, " ");
-    wait_for(&mut p, &mut screen, "(2, 2 marked)");
-    key(&mut p, "a");
-    wait_for(&mut p, &mut screen, "assign to me: 2 interventions");
-    key(&mut p, "y");
+    let (mut p, mut screen) = in_pty(cmd, &ana, 400, 48);
+    assign_both_to_me(&mut p, &mut screen, &ids);
     wait_for(
         &mut p,
         &mut screen,

@@ -175,7 +175,11 @@ impl From<ClientError> for CliError {
             None => "the platform failed; try again, and report it if it persists".to_owned(),
         };
         let hint = match (&e, e.status()) {
-            (_, Some(401)) => Some("log in again with `livectl login`, or check LIVECTL_TOKEN"),
+            // The contract refuses a deactivated agent's tokens too: logging in again as that
+            // agent does not help then.
+            (_, Some(401)) => Some(
+                "log in again with `livectl login`, or check LIVECTL_TOKEN; a deactivated agent's tokens stay refused until an admin makes it active",
+            ),
             (_, Some(403)) => Some("this needs another role; ask an admin"),
             // The list that shows ids of that kind, when the platform says which kind.
             (_, Some(404)) => Some(match e.problem().map(|p| p.detail.as_str()) {

@@ -81,6 +81,7 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
         once: args.once,
         journal_dir: args.journal_dir.clone(),
         journal_limit: super::filters::journal_limit(),
+        reach: crate::connect::reach(&ctx.global),
     };
     let ui = &ctx.ui;
     ui.note(format!(

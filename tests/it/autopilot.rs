@@ -507,7 +507,10 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
         .collect();
     let dir = sandbox.home.path().join("batches");
     let dir = dir.to_str().unwrap();
+    // The platform reached by a flag: the command the hint names gives it too.
     let args = [
+        "--api-url",
+        &sandbox.url,
         "autopilot",
         "--once",
         "--rule",
@@ -531,7 +534,10 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
         let run = sandbox.cli_env(
             &api.token,
             &args,
-            &[("LIVECTL_JOURNAL_LIMIT", &limit.to_string())],
+            &[
+                ("LIVECTL_JOURNAL_LIMIT", &limit.to_string()),
+                ("LIVECTL_API_URL", ""),
+            ],
         );
         run.fails(1, "No space left on device");
         assert!(!run.stderr.contains("--resume"), "{}", run.stderr);
@@ -545,9 +551,10 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
             assert_eq!(queued(), ids.len(), "nothing was sent");
             continue;
         }
-        run.hints(
-            "free some space, then start `livectl autopilot` again: it decides from the platform as it is",
-        );
+        run.hints(&format!(
+            "free some space, then start `livectl autopilot --api-url={}` again with its rules and agents: it decides from the platform as it is",
+            sandbox.url
+        ));
         if queued() == ids.len() {
             continue;
         }
@@ -576,14 +583,23 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
         .map(|e| e.unwrap().path())
         .next()
         .unwrap();
-    let resume = sandbox.cli(
+    // The platform reached by a flag: the command it names gives the flag too.
+    let resume = sandbox.cli_env(
         &api.token,
-        &["assign", "--resume", journal.to_str().unwrap()],
+        &[
+            "--api-url",
+            &sandbox.url,
+            "assign",
+            "--resume",
+            journal.to_str().unwrap(),
+        ],
+        &[("LIVECTL_API_URL", "")],
     );
     resume.fails(2, "is the journal of a run of `autopilot`, not `assign`");
-    resume.hints(
-        "no command resumes it; start `livectl autopilot` again: it decides from the platform as it is",
-    );
+    resume.hints(&format!(
+        "no command resumes it; start `livectl autopilot --api-url={}` again with its rules and agents: it decides from the platform as it is",
+        sandbox.url
+    ));
     // Started again with room, it moves what is left.
     let run = sandbox.cli(&api.token, &args);
     assert_eq!(run.code, 0, "{}", run.stderr);

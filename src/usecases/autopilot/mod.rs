@@ -46,6 +46,9 @@ pub struct Options {
     pub journal_dir: Option<PathBuf>,
     /// The test hook LIVECTL_JOURNAL_LIMIT, passed on to the engine.
     pub journal_limit: Option<u64>,
+    /// The flags that reached the platform (`connect::reach`), repeated in the command a
+    /// batch that stopped suggests.
+    pub reach: String,
 }
 
 /// Refuses a token that is not an admin's (exit 4) before anything is watched: an autopilot
@@ -288,6 +291,7 @@ impl Pilot<'_> {
             yes: true,
             journal: Some(path.clone()),
             journal_limit: self.options.journal_limit,
+            reach: self.options.reach.clone(),
             ..bulk::Options::default()
         };
         let ran = bulk::run(self.client, &Ui::muted(), self.target, plan, &options).await;

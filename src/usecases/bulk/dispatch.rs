@@ -719,7 +719,7 @@ pub(super) async fn execute(
                 Again::Resume(resume) => format!(
                     "{resumable} of them failed for a passing reason, which `{resume}` sends again"
                 ),
-                Again::Restart => {
+                Again::Restart(_) => {
                     format!("{resumable} of them failed for a passing reason; {step}")
                 }
             })

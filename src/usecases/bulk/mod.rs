@@ -199,15 +199,15 @@ const AUTOPILOT: &str = "autopilot";
 pub enum Again {
     /// `livectl ACTION --resume JOURNAL`, with the flags that reached the platform.
     Resume(String),
-    /// `livectl autopilot`, started again.
-    Restart,
+    /// `livectl autopilot`, with the flags that reached the platform, started again.
+    Restart(String),
 }
 
 impl Again {
     /// For the run recorded as `action` (a journal's header) in `journal`.
     pub fn of(action: &str, reach: &str, journal: &Path) -> Again {
         if action == AUTOPILOT {
-            return Again::Restart;
+            return Again::Restart(format!("livectl {AUTOPILOT}{reach}"));
         }
         Again::Resume(format!(
             "livectl {action}{reach} --resume {}",
@@ -220,7 +220,7 @@ impl Again {
     pub fn elsewhere(&self) -> String {
         match self {
             Again::Resume(resume) => format!("resume it with `{resume}`"),
-            restart @ Again::Restart => format!("no command resumes it; {}", restart.step()),
+            restart @ Again::Restart(_) => format!("no command resumes it; {}", restart.step()),
         }
     }
 
@@ -228,9 +228,9 @@ impl Again {
     pub fn step(&self) -> String {
         match self {
             Again::Resume(command) => format!("continue with `{command}`"),
-            Again::Restart => {
-                format!("start `livectl {AUTOPILOT}` again: it decides from the platform as it is")
-            }
+            Again::Restart(command) => format!(
+                "start `{command}` again with its rules and agents: it decides from the platform as it is"
+            ),
         }
     }
 }

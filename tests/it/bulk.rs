@@ -351,7 +351,14 @@ fn ctrl_c_stops_dispatching_and_the_rest_resumes() {
         .filter(|l| l.contains(r#""event":"end""#) && l.contains(r#""outcome":"done""#))
         .count() as u64;
     assert_eq!(ends_done, done, "every item done has its end line");
-    // A dry run of the resume lists what is left, sends nothing and leaves the journal as it is.
+    // A dry run of the resume lists what is left, sends nothing and leaves the journal as it
+    // is, a last line torn by a kill included (a resume cuts it).
+    let mut torn = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&journal)
+        .unwrap();
+    std::io::Write::write_all(&mut torn, br#"{"event":"end","n":"#).unwrap();
+    drop(torn);
     let before = std::fs::read(&journal).unwrap();
     let dry = sandbox.cli(
         &api.token,
@@ -366,7 +373,7 @@ fn ctrl_c_stops_dispatching_and_the_rest_resumes() {
     assert_eq!(dry.stdout, left);
     assert!(
         dry.stderr.ends_with(&format!(
-            "would send {} intervention(s) again; nothing was sent\n",
+            "would send {} intervention(s); nothing was sent\n",
             200 - done
         )),
         "{}",

@@ -60,8 +60,13 @@ pub async fn resume(
     options: &Options,
 ) -> Result<(), CliError> {
     let me = client.me().await?;
-    let (journal, header, mut scan) =
-        journal::open(path, command, &options.reach, options.journal_limit)?;
+    let (journal, header, mut scan) = journal::open(
+        path,
+        command,
+        &options.reach,
+        options.journal_limit,
+        options.dry_run,
+    )?;
     if header.workspace != me.workspace.id {
         return Err(CliError::usage(format!(
             "{} is a run in workspace {} (reached at {}); this platform is workspace {} ({})",
@@ -134,20 +139,22 @@ async fn dry_resume(
     path: &Path,
     command: &Command,
 ) -> Result<(), CliError> {
-    let names = if ui.tables() {
-        crate::usecases::lookup::names(client, crate::usecases::lookup::NamesOf::People).await?
-    } else {
-        crate::model::Names::default()
-    };
-    let mut out = ui.stream::<Item>(&names)?;
-    for line in journal::plan_lines(path, scan.plan_at, command)? {
-        let (n, item) = line?;
-        if scan.ledger.get(n).is_some_and(Mark::left) {
-            out.item(&item)?;
-        }
+    let left = journal::plan_lines(path, scan.plan_at, command)?.filter_map(|line| match line {
+        Ok((n, item)) => scan
+            .ledger
+            .get(n)
+            .is_some_and(Mark::left)
+            .then_some(Ok(item)),
+        Err(e) => Some(Err(e)),
+    });
+    let count =
+        super::plan::print(client, ui, futures_util::stream::iter(left).boxed_local()).await?;
+    if scan.cut_short {
+        ui.note(format!(
+            "run {} stopped while it was still listing its targets: a resume sends what it had planned ({RESELECT})",
+            header.run_id
+        ));
     }
-    let count = out.count();
-    drop(out.finish()?);
     ui.note(if count == 0 {
         format!(
             "run {} from {} has nothing left to send; nothing was sent",
@@ -156,7 +163,7 @@ async fn dry_resume(
         )
     } else {
         format!(
-            "dry run: resuming run {} would send {count} intervention(s) again; nothing was sent",
+            "dry run: resuming run {} would send {count} intervention(s); nothing was sent",
             header.run_id
         )
     });

@@ -177,10 +177,29 @@ pub(super) fn note_repeats(ui: &Ui, repeats: &AtomicU64) {
 async fn dry_run(
     client: &Client,
     ui: &Ui,
-    mut items: LocalBoxStream<'_, Result<Item, CliError>>,
+    items: LocalBoxStream<'_, Result<Item, CliError>>,
     source: Source,
     repeats: &AtomicU64,
 ) -> Result<(), CliError> {
+    let count = print(client, ui, items).await?;
+    note_repeats(ui, repeats);
+    if count == 0 {
+        ui.note(nothing_to_do(source));
+    } else {
+        ui.note(format!(
+            "dry run: {count} intervention(s) would be changed; nothing was sent"
+        ));
+    }
+    Ok(())
+}
+
+/// Items of a plan printed in the run's format as they come (a dry run's, a dry resume's);
+/// how many.
+pub(super) async fn print(
+    client: &Client,
+    ui: &Ui,
+    mut items: LocalBoxStream<'_, Result<Item, CliError>>,
+) -> Result<usize, CliError> {
     let names = if ui.tables() {
         lookup::names(client, NamesOf::People).await?
     } else {
@@ -192,15 +211,7 @@ async fn dry_run(
     }
     let count = out.count();
     drop(out.finish()?);
-    note_repeats(ui, repeats);
-    if count == 0 {
-        ui.note(nothing_to_do(source));
-    } else {
-        ui.note(format!(
-            "dry run: {count} intervention(s) would be changed; nothing was sent"
-        ));
-    }
-    Ok(())
+    Ok(count)
 }
 
 /// What a run with no target says (exit 0): a pipe from a listing that found nothing is such a

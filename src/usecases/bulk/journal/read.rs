@@ -109,13 +109,15 @@ pub fn action(path: &Path) -> Result<String, CliError> {
 /// Opens a journal to continue it with `command`: its header and what it says so far. A last
 /// line cut short by a kill (no newline at its end) is dropped from the file, so the records
 /// appended now start on a line of their own and the journal stays resumable after every
-/// interruption. `reach` is the flags that reached the platform (`connect::reach`), for the
-/// command a journal of another run is resumed with.
+/// interruption; `look` only (`--resume --dry-run`) leaves the file as it is. `reach` is the
+/// flags that reached the platform (`connect::reach`), for the command a journal of another
+/// run is resumed with.
 pub fn open(
     path: &Path,
     command: &Command,
     reach: &str,
     limit: Option<u64>,
+    look: bool,
 ) -> Result<(Journal, Header, Scan), CliError> {
     // Opened once, to read and then to append, and held: a run writing this journal holds it
     // too (`Planner::create`), so two livectl never write one journal at once.
@@ -242,8 +244,10 @@ pub fn open(
         ))
         .hint("start the run again (and delete this file)"));
     }
-    file.set_len(offset)
-        .map_err(|e| CliError::failure(format!("cannot append to {}: {e}", path.display())))?;
+    if !look {
+        file.set_len(offset)
+            .map_err(|e| CliError::failure(format!("cannot append to {}: {e}", path.display())))?;
+    }
     let journal = Journal::new(path.to_owned(), Sink::new(file, limit), offset);
     Ok((
         journal,

@@ -164,11 +164,9 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
                 Ok(())
             }
             Some(Export::Through(device)) => {
+                // A device or a pipe (`--out /dev/stdout`, a FIFO): written as stdout is.
                 let terminal = std::io::IsTerminal::is_terminal(&device);
-                let mut list = ListWriter::with_format(view, format, device, terminal)?;
-                if !terminal {
-                    list = list.in_file();
-                }
+                let list = ListWriter::with_format(view, format, device, terminal)?;
                 let (device, count) = records.write(list, &Progress::hidden()).await?;
                 Export::Through(device).commit()?;
                 exported(&ui, count, args.out.as_deref());

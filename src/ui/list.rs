@@ -91,7 +91,7 @@ pub struct ListWriter<'a, W: Write, T: Row> {
     csv: Option<csv::Writer<W>>,
     /// Whether what is written lands on a terminal (ids and CSV are sanitized then).
     terminal: bool,
-    /// A file whose name promised JSON (`in_file`): `--jq`'s strings are JSON there too.
+    /// A file whose name promised JSON (`in_file`): what `--jq` gives is one JSON document.
     file: bool,
     /// Items waiting for the end: table rows, a sorted list, a shaped document.
     held: Vec<(Value, Entry)>,
@@ -188,8 +188,8 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         })
     }
 
-    /// A list written to a file the user named (`--out`): what `--jq` gives is written as JSON
-    /// there, strings quoted, as the file's name promised.
+    /// A list written to a regular file the user named (`--out`): what `--jq` gives is written
+    /// as one JSON document there, as the file's name promised.
     pub fn in_file(mut self) -> Self {
         self.file = true;
         self
@@ -298,11 +298,18 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
                 Some(csv) => csv.write_record(record).map_err(csv_error),
                 None => Ok(()),
             },
-            // A list that never ends shapes each item alone.
+            // A list that never ends shapes each item alone, a line each: its program gets it
+            // as a list of one, so a list's program (`.[].id`) works on it.
             (_, Entry::Value(value)) if self.live => {
-                let to = self.dest();
+                let to = Dest::Stream {
+                    terminal: self.terminal,
+                };
                 let ui = self.view.ui;
-                ui.shape.write(self.out()?, &value, to)
+                let document = match ui.shape.jq {
+                    Some(_) => Value::Array(vec![value]),
+                    None => value,
+                };
+                ui.shape.write(self.out()?, &document, to)
             }
             (_, entry) => {
                 // Table rows and shaped values of a list that ends are only ever held.

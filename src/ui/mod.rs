@@ -311,8 +311,10 @@ impl Ui {
         }
         let projected = self.shape.project(value);
         let mut out = std::io::stdout().lock();
-        self.shape
-            .write(&mut out, &projected, Dest::of(self.stdout_tty))?;
+        let to = Dest::Stream {
+            terminal: self.stdout_tty,
+        };
+        self.shape.write(&mut out, &projected, to)?;
         out.flush().map_err(CliError::output)
     }
 

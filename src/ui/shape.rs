@@ -109,20 +109,34 @@ impl Shape {
 
     /// Writes the document (a list or one object): through the jq program when there is one,
     /// each output a line (strings raw, as gh does: exact to a pipe, made safe for a
-    /// terminal, JSON in a file whose name promised JSON); else as JSON, pretty on a terminal.
-    /// JSON is escaped for a terminal wherever it goes (`json::Safe`: the same text to a
-    /// parser); a raw string is not JSON, so not.
+    /// terminal; in a file whose name promised JSON, one JSON document); else as JSON, pretty
+    /// on a terminal (unless it is an item of a stream: a line each). JSON is escaped for a
+    /// terminal wherever it goes (`json::Safe`: the same text to a parser); a raw string is
+    /// not JSON, so not.
     pub fn write(&self, out: &mut dyn Write, document: &Value, to: Dest) -> Result<(), CliError> {
         let mut json = super::json::Safe(&mut *out);
         let written = match &self.jq {
+            // A file named for JSON holds one document: the outputs, a list of them when
+            // there are not exactly one.
+            Some(jq) if to == Dest::File => {
+                let mut outputs = jq.run(document).map_err(CliError::failure)?;
+                let whole = match outputs.len() {
+                    1 => outputs.remove(0),
+                    _ => Value::Array(outputs),
+                };
+                serde_json::to_writer(&mut json, &whole)
+                    .map_err(Into::into)
+                    .and_then(|()| writeln!(json))
+            }
             Some(jq) => {
                 let outputs = jq.run(document).map_err(CliError::failure)?;
-                outputs.iter().try_for_each(|v| match (v, to) {
-                    (Value::String(s), Dest::Terminal) => {
+                let safe = matches!(to, Dest::Terminal | Dest::Stream { terminal: true });
+                outputs.iter().try_for_each(|v| match v {
+                    Value::String(s) if safe => {
                         writeln!(json.0, "{}", super::sanitize::sanitize(s, true))
                     }
-                    (Value::String(s), Dest::Pipe) => writeln!(json.0, "{s}"),
-                    (other, _) => {
+                    Value::String(s) => writeln!(json.0, "{s}"),
+                    other => {
                         serde_json::to_writer(&mut json, other)?;
                         writeln!(json)
                     }
@@ -146,8 +160,11 @@ pub enum Dest {
     Terminal,
     /// A program reads it: a string exact, as `jq -r` writes it.
     Pipe,
-    /// A file named for JSON (`--out x.json`): every output JSON, strings quoted.
+    /// A file named for JSON (`--out x.json`): one JSON document.
     File,
+    /// An item of a stream that never ends (`watch`, `list --watch`): a line each, strings
+    /// made safe on a terminal.
+    Stream { terminal: bool },
 }
 
 impl Dest {

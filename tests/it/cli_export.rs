@@ -215,12 +215,12 @@ fn jq_into_a_json_file_writes_json_and_says_it_is_the_programs_output() {
         ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    // Each output a JSON line, the string quoted as the file's name promised.
+    // One JSON document, as the file's name promised: the outputs as a list, the string
+    // quoted.
     let written = std::fs::read_to_string(&out).unwrap();
-    let values: Vec<serde_json::Value> = written
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect();
+    let document: serde_json::Value =
+        serde_json::from_str(&written).unwrap_or_else(|e| panic!("{e}: {written}"));
+    let values = document.as_array().unwrap();
     assert_eq!(values.len(), 2, "{written}");
     assert!(values[0].is_string(), "{written}");
     assert_eq!(values[1], serde_json::json!(["user", "user"]));
@@ -232,4 +232,18 @@ fn jq_into_a_json_file_writes_json_and_says_it_is_the_programs_output() {
             out.display()
         )
     );
+    // One output is the document itself.
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "history",
+            "--all",
+            "--out",
+            out.to_str().unwrap(),
+            "--jq",
+            ".[0].sender",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "\"user\"\n");
 }

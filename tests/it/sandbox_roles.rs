@@ -837,6 +837,11 @@ impl Watch {
 
     /// `livectl ARGS` (a `watch`, a `list --watch`) started as `token`.
     fn spawn(sandbox: &Sandbox, token: &str, args: &[&str]) -> Watch {
+        Watch::spawn_with(sandbox, token, args, &[])
+    }
+
+    /// `livectl ARGS` started as `token`, with more variables.
+    fn spawn_with(sandbox: &Sandbox, token: &str, args: &[&str], env: &[(&str, &str)]) -> Watch {
         use std::io::{BufRead, BufReader};
         use std::process::Stdio;
         let mut child = sandbox
@@ -844,6 +849,7 @@ impl Watch {
             .livectl()
             .env("LIVECTL_API_URL", &sandbox.url)
             .env("LIVECTL_TOKEN", token)
+            .envs(env.iter().copied())
             .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -1013,8 +1019,13 @@ fn list_watch_for_scripts_goes_on_with_rows_of_the_list() {
     );
     assert_eq!(list.stop(), "");
 
-    // --jq shapes each row alone, the listed ones and the changed ones.
-    let mut list = Watch::spawn(&sandbox, &admin.token, &["list", "--watch", "--jq", ".id"]);
+    // --jq shapes each row alone, the listed ones and the changed ones, as a list of one: the
+    // program of a list works on it.
+    let mut list = Watch::spawn(
+        &sandbox,
+        &admin.token,
+        &["list", "--watch", "--jq", ".[].id"],
+    );
     assert_eq!([list.line(), list.line()], [first.clone(), next.clone()]);
     list.ready();
     admin
@@ -1051,10 +1062,12 @@ fn watch_shapes_each_change_alone_with_json_and_jq() {
     let admin = sandbox.api();
     let w = Workspace::new(&admin);
     let bo = sandbox.home.token(Some(&w.bo));
-    let mut fields = Watch::spawn(
+    // On a terminal too, a change a line.
+    let mut fields = Watch::spawn_with(
         &sandbox,
         &admin.token,
         &["watch", "--json", "intervention_id,action,agent,to"],
+        &[("LIVECTL_FORCE_TTY", "1")],
     );
     fields.ready();
     let mut jq = Watch::spawn(

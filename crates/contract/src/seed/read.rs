@@ -107,10 +107,7 @@ pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
         serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let line = e.inner().line();
             // The line is said before the message; its column is of no help.
-            let mut message = e.inner().to_string();
-            if let Some(cut) = message.rfind(" at line ") {
-                message.truncate(cut);
-            }
+            let message = without_place(e.inner().to_string());
             (e.path().to_string(), message, Some(line))
         })
     } else {
@@ -134,10 +131,7 @@ pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
             {
                 message = rest.to_owned();
             }
-            if let Some(cut) = message.rfind(" at line ") {
-                message.truncate(cut);
-            }
-            (path, message, line)
+            (path, without_place(message), line)
         })
     };
     result.map_err(|(path, message, mut line)| {
@@ -160,6 +154,20 @@ pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
     })
 }
 
+/// A parser's message without the place it ends with (` at line 3 column 7`): the problem's
+/// line is said before it. Only that ending is cut, never words of the file's own.
+fn without_place(mut message: String) -> String {
+    let place = message.rsplit_once(" at line ").and_then(|(_, place)| {
+        let (line, column) = place.split_once(" column ")?;
+        let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        (number(line) && number(column)).then_some(place.len() + " at line ".len())
+    });
+    if let Some(cut) = place {
+        message.truncate(message.len() - cut);
+    }
+    message
+}
+
 /// The first problem of each entry of each section, every entry read alone: what a parse of
 /// the whole file, which stops at its first problem, did not reach. Lines are found by the
 /// entry's key and the field's name. Nothing when the file does not parse as YAML or JSON.
@@ -177,6 +185,7 @@ fn entry_problems(json: bool, text: &str) -> Vec<Problem> {
             for (n, entry) in entries.into_iter().enumerate() {
                 let key = entry.get("key").and_then(|k| k.as_str()).map(str::to_owned);
                 let at = Entry {
+                    yaml: false,
                     section: &section,
                     n,
                     key: key.as_deref(),
@@ -203,6 +212,7 @@ fn entry_problems(json: bool, text: &str) -> Vec<Problem> {
                     _ => None,
                 });
                 let at = Entry {
+                    yaml: true,
                     section,
                     n,
                     key: key.as_deref(),
@@ -222,6 +232,8 @@ fn entry_problems(json: bool, text: &str) -> Vec<Problem> {
 
 /// One entry of a section, to read alone.
 struct Entry<'a> {
+    /// Read from YAML (else JSON).
+    yaml: bool,
     section: &'a str,
     n: usize,
     key: Option<&'a str>,
@@ -254,10 +266,7 @@ impl Entry<'_> {
     {
         let error = serde_path_to_error::deserialize::<D, T>(entry).err()?;
         let within = error.path().to_string();
-        let mut message = error.into_inner().to_string();
-        if let Some(cut) = message.rfind(" at line ") {
-            message.truncate(cut);
-        }
+        let mut message = without_place(error.into_inner().to_string());
         // A YAML error repeats the path: say it once.
         if let Some((prefix, rest)) = message.split_once(": ")
             && within.starts_with(prefix)
@@ -282,17 +291,45 @@ impl Entry<'_> {
                     .map(|last| last.split('[').next().unwrap_or(last).to_owned())
                     .filter(|last| !last.is_empty() && last != ".")
             });
-        let line = match (self.key, name) {
+        // YAML in blocks is walked by its indentation, entry by entry; otherwise the entry's
+        // key and the field's name find it, outside nested lists (where a name repeats).
+        let walked = if self.yaml {
+            self.lines.locate(&field)
+        } else {
+            None
+        };
+        let line = walked.or_else(|| match (self.key, name) {
+            _ if within.contains('[') => None,
             (Some(key), Some(name)) => self.lines.line(key, &name),
             (Some(key), None) => self.lines.line(key, key),
             _ => None,
-        };
+        });
         Some(Problem {
             line,
             field,
             message,
         })
     }
+}
+
+/// A line of YAML: its indentation, the column of its first key (after any `- ` marks), and
+/// the text from that key on.
+fn layout(line: &str) -> (usize, usize, &str) {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let mut key = indent;
+    let mut rest = &line[indent..];
+    while let Some(after) = rest.strip_prefix("- ") {
+        let spaces = after.len() - after.trim_start_matches(' ').len();
+        key += 2 + spaces;
+        rest = &after[spaces..];
+    }
+    (indent, key, rest)
+}
+
+/// A line that holds nothing: empty, or a comment.
+fn blank(line: &str) -> bool {
+    let text = line.trim_start();
+    text.is_empty() || text.starts_with('#')
 }
 
 /// Where a value stands in the text: the first line at or after `anchor`'s that holds `value`
@@ -332,6 +369,57 @@ impl<'a> Text<'a> {
     pub(super) fn line(&self, anchor: &str, value: &str) -> Option<usize> {
         let start = self.find(anchor, 0, 0).unwrap_or(0);
         self.find(value, start, 0).map(|n| n + 1)
+    }
+
+    /// 1-based line of a field named by its path (`conversations[0].messages[1].sender`) in
+    /// YAML written in blocks, walked by indentation: each name a key deeper than the one
+    /// before, each index the item of that list. None when the text is not laid out so (flow
+    /// style, JSON).
+    pub(super) fn locate(&self, path: &str) -> Option<usize> {
+        let mut at = 0;
+        // The column a key must be deeper than: its parent key's, or its item's `- `.
+        let mut within: Option<usize> = None;
+        for segment in path.split('.') {
+            let (name, index) = match segment.split_once('[') {
+                Some((name, rest)) => (name, Some(rest.strip_suffix(']')?.parse::<usize>().ok()?)),
+                None => (segment, None),
+            };
+            // The key, deeper than its parent, before the parent ends.
+            let (line, key) = self
+                .lines
+                .iter()
+                .enumerate()
+                .skip(at)
+                .filter(|(_, line)| !blank(line))
+                .map(|(n, line)| (n, layout(line)))
+                .take_while(|(n, (indent, _, _))| *n == at || within.is_none_or(|w| *indent > w))
+                .find(|(_, (_, key, rest))| {
+                    within.is_none_or(|w| *key > w)
+                        && rest.strip_prefix(name).is_some_and(|r| r.starts_with(':'))
+                })
+                .map(|(n, (_, key, _))| (n, key))?;
+            at = line;
+            within = Some(key);
+            let Some(index) = index else { continue };
+            // The list's items: lines whose `- ` stands at one column, deeper than the key or
+            // at its column (`- ` written under the key).
+            let items = self
+                .lines
+                .iter()
+                .enumerate()
+                .skip(at + 1)
+                .filter(|(_, line)| !blank(line))
+                .map(|(n, line)| (n, layout(line).0, line.trim_start().starts_with("- ")))
+                .take_while(|(_, indent, dash)| *indent > key || (*indent == key && *dash))
+                .filter(|(_, _, dash)| *dash);
+            let (_, column, _) = items.clone().next()?;
+            let (line, _, _) = items
+                .filter(|(_, indent, _)| *indent == column)
+                .nth(index)?;
+            at = line;
+            within = Some(column);
+        }
+        Some(at + 1)
     }
 
     /// 1-based line of the `n`th (0-based) appearance of `value`.

@@ -99,6 +99,24 @@ proptest! {
         }
     }
 
+    /// Documents that read as YAML and fail in their entries: each entry is then read alone
+    /// and its line found by walking the indentation, over any layout.
+    #[test]
+    fn seed_entries_read_alone_never_panic(
+        lines in proptest::collection::vec((0usize..8, 0usize..14), 0..30),
+    ) {
+        const WORDS: [&str; 14] = [
+            "agents:", "- key: a", "email: [x]", "messages:", "- sender: robot", "- text: x",
+            "key: 7", "conversations:", "- at: now", "users:", "user: u1", "# note", "",
+            "- - sender: [",
+        ];
+        let text: String = lines
+            .iter()
+            .map(|(indent, word)| format!("{}{}\n", " ".repeat(*indent), WORDS[*word]))
+            .collect();
+        let _ = livectl_contract::seed::read(std::path::Path::new("x.yaml"), &text);
+    }
+
     #[test]
     fn seed_documents_never_panic(s in any::<String>(), json in any::<bool>()) {
         let name = if json { "x.json" } else { "x.yaml" };

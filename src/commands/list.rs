@@ -40,12 +40,15 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
         Names::default()
     };
     // With --watch the stream is up before the list is read: a change made meanwhile comes
-    // after the list, never lost between the two.
-    let mut events = None;
+    // after the list, never lost between the two. A stream that cannot be opened fails the
+    // run after the list is shown.
+    let (mut events, mut unopened) = (None, None);
     if args.watch {
         let mut stream = client.events(None);
-        super::watch::open(&mut stream, &ctx.ui).await?;
-        events = Some(stream);
+        match super::watch::open(&mut stream, &ctx.ui).await {
+            Ok(()) => events = Some(stream),
+            Err(e) => unopened = Some(e),
+        }
     }
     let page_size = if args.all {
         FULL_PAGE
@@ -80,6 +83,9 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
         ctx.ui.note(format!(
             "showing the first {shown}; more match: --all shows every one, or a larger --limit"
         ));
+    }
+    if let Some(e) = unopened {
+        return Err(e);
     }
     match events {
         Some(events) => super::watch::follow(&args.filters, ctx, events, &names, output).await,

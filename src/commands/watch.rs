@@ -5,13 +5,13 @@ use std::io::StdoutLock;
 
 use clap::Args;
 use livectl_client::{Client, EventStream, Update};
-use livectl_contract::{Intervention, InterventionQuery, ProblemCode, States};
+use livectl_contract::{Event, Intervention, InterventionQuery, ProblemCode, States};
 
 use super::Ctx;
 use super::filters::Filters;
 use crate::error::CliError;
 use crate::model::Names;
-use crate::ui::{ListWriter, Ui, View, timeline};
+use crate::ui::{ListWriter, Row, Ui, View, timeline};
 use crate::usecases::lookup::{self, NamesOf};
 
 #[derive(Debug, Args)]
@@ -20,25 +20,20 @@ pub struct WatchArgs {
     pub filters: Filters,
 }
 
-/// The fields of the two kinds of change the stream carries (an intervention's, an agent's
-/// status), for `--json`: a field the other kind lacks is null there.
-const CHANGE_FIELDS: &[&str] = &[
-    "seq",
-    "at",
-    "intervention_id",
-    "agent",
-    "actor",
-    "action",
-    "from_owner",
-    "to_owner",
-    "from",
-    "to",
-    "reason",
-    "idempotency_key",
-];
+/// The fields only an agent's status change has; with an intervention's (`Event`'s), the
+/// fields of the changes the stream carries, for `--json`: a field one kind lacks is null there.
+const STATUS_FIELDS: &[&str] = &["agent", "from", "to"];
+
+fn change_fields() -> Vec<&'static str> {
+    <Event as Row>::FIELDS
+        .iter()
+        .chain(STATUS_FIELDS)
+        .copied()
+        .collect()
+}
 
 pub async fn exec(args: WatchArgs, ctx: &Ctx) -> Result<(), CliError> {
-    ctx.ui.shape.check(CHANGE_FIELDS)?;
+    ctx.ui.shape.check(&change_fields())?;
     if ctx.ui.shape.sort.is_some() {
         return Err(endless("--sort"));
     }
@@ -250,7 +245,7 @@ mod tests {
         .collect();
         fields.sort();
         fields.dedup();
-        let mut known: Vec<String> = CHANGE_FIELDS.iter().map(|f| (*f).to_owned()).collect();
+        let mut known: Vec<String> = change_fields().iter().map(|f| (*f).to_owned()).collect();
         known.sort();
         assert_eq!(fields, known);
     }

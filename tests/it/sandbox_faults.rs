@@ -236,3 +236,14 @@ fn a_refused_stream_is_asked_again_no_sooner_than_its_retry_after() {
         "each wait honours the server's Retry-After of 1 s: {waits:?}"
     );
 }
+
+#[test]
+fn list_watch_without_its_stream_shows_the_list_then_fails() {
+    let clean = Sandbox::start(&[]);
+    let w = Workspace::new(&clean.api());
+    let id = w.queued();
+    let sandbox = Sandbox::start_in(clean.home.clone(), &["--faults", "error=1,path=/v1/events"]);
+    let run = sandbox.cli(&clean.api().token, &["list", "--watch", "-o", "ids"]);
+    run.fails(1, "injected fault");
+    assert_eq!(run.stdout, format!("{id}\n"), "the list came first");
+}

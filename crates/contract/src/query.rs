@@ -193,9 +193,6 @@ impl InterventionQuery {
             && self.updated_after.is_none_or(|t| i.updated_at > t)
     }
 
-    /// Whether a change is news to someone watching these filters: its intervention passes
-    /// them as it is now, or the change moved it out of the owner filtered on (a watch on Sam
-    /// sees Sam's items leave; a watch on the general queue sees items taken from it).
     /// Whether an agent's status change belongs with these filters: when `owner` names that
     /// agent (its My Queue is what the filters watch); the other filters describe interventions,
     /// which a status change is not.
@@ -203,6 +200,10 @@ impl InterventionQuery {
         matches!(&self.owner, Some(Owner::Agent(id)) if *id == event.agent)
     }
 
+    /// Whether a change is news to someone watching these filters: its intervention passes
+    /// them as it is now (`now`, read after the change), or the change moved it into or out
+    /// of the owner filtered on, whatever moved it on since (a watch on Sam sees items come to
+    /// Sam and leave; a watch on the general queue sees items enter it and be taken from it).
     pub fn matches_event(&self, event: &Event, now: &Intervention) -> bool {
         if self.matches(now) {
             return true;
@@ -210,18 +211,21 @@ impl InterventionQuery {
         let Some(owner) = &self.owner else {
             return false;
         };
-        let left = match owner {
+        let moved = match owner {
             Owner::Nobody => {
-                event.action == EventAction::Assigned
-                    || event.from_owner.is_some() && event.to_owner.is_none()
+                let entered = event.to_owner.is_none()
+                    && (event.from_owner.is_some() || event.action == EventAction::Started);
+                entered || event.action == EventAction::Assigned
             }
-            Owner::Agent(id) => event.from_owner.as_ref() == Some(id),
+            Owner::Agent(id) => {
+                event.from_owner.as_ref() == Some(id) || event.to_owner.as_ref() == Some(id)
+            }
         };
         let without_owner = InterventionQuery {
             owner: None,
             ..self.clone()
         };
-        left && without_owner.matches(now)
+        moved && without_owner.matches(now)
     }
 }
 
@@ -328,5 +332,47 @@ mod tests {
         );
         let back: InterventionQuery = serde_json::from_value(text).unwrap();
         assert_eq!(back, q);
+    }
+
+    /// A watch reads an intervention after its change: by then it may have moved on.
+    #[test]
+    fn a_change_into_or_out_of_the_owner_watched_is_news_whatever_came_after() {
+        let event = |action: &str, from: Option<&str>, to: Option<&str>| -> Event {
+            serde_json::from_value(serde_json::json!({
+                "seq": 1, "at": "2026-11-24T10:00:00Z", "intervention_id": "iv_1",
+                "actor": "ag_1", "action": action, "from_owner": from, "to_owner": to,
+                "reason": null, "idempotency_key": null
+            }))
+            .unwrap()
+        };
+        // Read back owned by Bo, assigned: the change was to Sam, or Sam's, or the queue's.
+        let now: Intervention = serde_json::from_value(serde_json::json!({
+            "id": "iv_1", "conversation_id": "cv_1",
+            "user": {"id": "us_1", "name": "Una", "channel": "web"},
+            "summary": "help", "department": null, "state": "assigned", "owner": "ag_3",
+            "queued_at": "2026-11-24T09:00:00Z", "assigned_at": "2026-11-24T10:00:01Z",
+            "closed_at": null, "last_user_message_at": null, "last_agent_message_at": null,
+            "tags": [], "completion": null, "version": 3, "updated_at": "2026-11-24T10:00:01Z"
+        }))
+        .unwrap();
+        let on = |owner: Owner| InterventionQuery {
+            owner: Some(owner),
+            ..InterventionQuery::default()
+        };
+        let sam = on(Owner::Agent("ag_4".into()));
+        assert!(sam.matches_event(&event("assigned", None, Some("ag_4")), &now));
+        assert!(sam.matches_event(&event("reassigned", Some("ag_4"), Some("ag_3")), &now));
+        assert!(!sam.matches_event(&event("reassigned", Some("ag_2"), Some("ag_5")), &now));
+        let queue = on(Owner::Nobody);
+        assert!(queue.matches_event(&event("started", None, None), &now));
+        assert!(queue.matches_event(&event("returned", Some("ag_2"), None), &now));
+        assert!(queue.matches_event(&event("assigned", None, Some("ag_2")), &now));
+        assert!(!queue.matches_event(&event("reassigned", Some("ag_2"), Some("ag_5")), &now));
+        // The other filters still hold: another department's is not news.
+        let elsewhere = InterventionQuery {
+            department: Some("dp_9".into()),
+            ..sam.clone()
+        };
+        assert!(!elsewhere.matches_event(&event("assigned", None, Some("ag_4")), &now));
     }
 }

@@ -80,7 +80,10 @@ impl Export {
         if target.as_os_str() == "-" {
             return Ok(Export::Stdout);
         }
-        let resolved = follow_links(target)?;
+        let resolved = match follow_links(target)? {
+            Followed::Path(path) => path,
+            Followed::Descriptor(fd) => return Export::descriptor(fd, target),
+        };
         match std::fs::metadata(&resolved) {
             Ok(meta) if meta.is_dir() => Err(CliError::usage(format!(
                 "--out {}: that is a directory",
@@ -103,6 +106,39 @@ impl Export {
         }
     }
 
+    /// One of this process's open descriptors (`/dev/stdout`, `/dev/fd/N`): written where it
+    /// stands, never replaced (a file behind it may hold what the shell wrote before, or be
+    /// appended to). Stdout is `-`; stderr is written through a copy of it; another one is
+    /// reached by its path only when it is a pipe or a device, which have no place to lose.
+    fn descriptor(fd: u32, target: &Path) -> Result<Export, CliError> {
+        use std::os::fd::AsFd;
+        let cannot = |e: std::io::Error| {
+            CliError::failure(format!("--out {}: cannot write: {e}", target.display()))
+        };
+        match fd {
+            1 => Ok(Export::Stdout),
+            2 => {
+                let copy = std::io::stderr().as_fd().try_clone_to_owned().map_err(cannot)?;
+                Ok(Export::Through(File::from(copy)))
+            }
+            _ => {
+                let path = PathBuf::from(format!("/dev/fd/{fd}"));
+                match std::fs::metadata(&path) {
+                    Ok(meta) if !meta.is_file() && !meta.is_dir() => std::fs::OpenOptions::new()
+                        .write(true)
+                        .open(&path)
+                        .map(Export::Through)
+                        .map_err(cannot),
+                    _ => Err(CliError::usage(format!(
+                        "--out {}: an open file livectl cannot write in its place",
+                        target.display()
+                    ))
+                    .hint("give the file's own path, or - for stdout and redirect it")),
+                }
+            }
+        }
+    }
+
     /// Ends the export: the whole file takes the target's place; a stream is flushed.
     pub fn commit(self) -> Result<(), CliError> {
         match self {
@@ -113,11 +149,36 @@ impl Export {
     }
 }
 
-/// The file a path names once its symbolic links are followed; a link to nowhere names the file
-/// it would create.
-fn follow_links(target: &Path) -> Result<PathBuf, CliError> {
+/// Where a path leads once its symbolic links are followed.
+enum Followed {
+    /// A file (a link to nowhere names the file it would create).
+    Path(PathBuf),
+    /// One of this process's open descriptors: `/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`.
+    Descriptor(u32),
+}
+
+/// The descriptor a path names outright: `/dev/stdout` (1), `/dev/stderr` (2), `/dev/fd/N`,
+/// `/proc/self/fd/N`.
+fn descriptor(path: &Path) -> Option<u32> {
+    let text = path.to_str()?;
+    match text {
+        "/dev/stdout" => return Some(1),
+        "/dev/stderr" => return Some(2),
+        _ => {}
+    }
+    let n = text
+        .strip_prefix("/dev/fd/")
+        .or_else(|| text.strip_prefix("/proc/self/fd/"))?;
+    n.parse().ok()
+}
+
+/// Where a path leads once its symbolic links are followed.
+fn follow_links(target: &Path) -> Result<Followed, CliError> {
     let mut path = target.to_owned();
     for _ in 0..40 {
+        if let Some(fd) = descriptor(&path) {
+            return Ok(Followed::Descriptor(fd));
+        }
         match std::fs::symlink_metadata(&path) {
             Ok(meta) if meta.file_type().is_symlink() => {
                 let link = std::fs::read_link(&path).map_err(|e| {
@@ -128,7 +189,7 @@ fn follow_links(target: &Path) -> Result<PathBuf, CliError> {
                 })?;
                 path = directory_of(&path).join(link);
             }
-            _ => return Ok(path),
+            _ => return Ok(Followed::Path(path)),
         }
     }
     Err(CliError::usage(format!(

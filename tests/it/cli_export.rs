@@ -247,3 +247,52 @@ fn jq_into_a_json_file_writes_json_and_says_it_is_the_programs_output() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "\"user\"\n");
 }
+
+#[test]
+fn out_to_this_processs_stdout_writes_where_it_stands_and_replaces_nothing() {
+    let (sandbox, api) = sandbox_with_history();
+    let expected = sandbox
+        .cli(&api.token, &["history", "--all", "-o", "ndjson"])
+        .ok();
+    // Through a shell, as a user writes it: appended to a file, between other lines.
+    let livectl = sandbox.home.livectl();
+    let shell = |script: &str, file: &Path| {
+        let mut sh = std::process::Command::new("sh");
+        sh.env_clear();
+        for (name, value) in livectl.get_envs() {
+            if let Some(value) = value {
+                sh.env(name, value);
+            }
+        }
+        sh.env("LIVECTL", livectl.get_program())
+            .env("LIVECTL_API_URL", &sandbox.url)
+            .env("LIVECTL_TOKEN", &api.token)
+            .args(["-c", script, "sh"])
+            .arg(file)
+            .output()
+            .unwrap()
+    };
+    let log = sandbox.home.path().join("log.txt");
+    std::fs::write(&log, "before\n").unwrap();
+    let out = shell(
+        r#"{ echo header; "$LIVECTL" history --all --out /dev/stdout; echo footer; } >> "$1""#,
+        &log,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        format!("before\nheader\n{expected}footer\n")
+    );
+    // Into a pipe, and to stderr beside livectl's own lines.
+    let out = shell(r#""$LIVECTL" history --all --out /dev/stdout | cat"#, &log);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    let err = sandbox.home.path().join("err.txt");
+    let out = shell(
+        r#""$LIVECTL" history --all --out /dev/stderr --api-url nowhere 2>"$1"; "$LIVECTL" history --all --out /dev/stderr 2>>"$1""#,
+        &err,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = std::fs::read_to_string(&err).unwrap();
+    assert!(said.starts_with("error: "), "livectl's own line is kept: {said}");
+    assert!(said.contains(&expected), "{said}");
+}

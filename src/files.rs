@@ -118,7 +118,10 @@ impl Export {
         match fd {
             1 => Ok(Export::Stdout),
             2 => {
-                let copy = std::io::stderr().as_fd().try_clone_to_owned().map_err(cannot)?;
+                let copy = std::io::stderr()
+                    .as_fd()
+                    .try_clone_to_owned()
+                    .map_err(cannot)?;
                 Ok(Export::Through(File::from(copy)))
             }
             _ => {

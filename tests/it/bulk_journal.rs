@@ -543,6 +543,24 @@ fn stopped_while_planning(stop: Stop) {
             "resume with the profile (and token) the run started with",
         );
     assert_eq!(std::fs::read_to_string(&journal).unwrap(), text);
+    // A dry run of the resume lists what was planned and not ended (a plan never closed ends
+    // where the file does), says the run stopped listing, and leaves the journal as it was.
+    let dry = clean.cli(
+        &api.token,
+        &["cancel", "--resume", path, "--dry-run", "-o", "ids"],
+    );
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert!(
+        dry.stderr
+            .contains("stopped while it was still listing its targets"),
+        "{}",
+        dry.stderr
+    );
+    let listed: HashSet<String> = dry.stdout.lines().map(str::to_owned).collect();
+    let done = acted(&api, "cancelled");
+    assert!(!listed.is_empty() && listed.is_subset(&planned));
+    assert!(planned.difference(&listed).all(|id| done.contains_key(id)));
+    assert_eq!(std::fs::read_to_string(&journal).unwrap(), text);
     // The resume sends what was planned, and says what was not; so does every later one.
     let note = format!(
         "stopped while it was still listing its targets: the {} it had planned are resumed; the targets it had not listed were never planned nor touched (running the command again selects anew",

@@ -278,7 +278,11 @@ fn out_to_this_processs_stdout_writes_where_it_stands_and_replaces_nothing() {
         r#"{ echo header; "$LIVECTL" history --all --out /dev/stdout; echo footer; } >> "$1""#,
         &log,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         std::fs::read_to_string(&log).unwrap(),
         format!("before\nheader\n{expected}footer\n")
@@ -291,8 +295,15 @@ fn out_to_this_processs_stdout_writes_where_it_stands_and_replaces_nothing() {
         r#""$LIVECTL" history --all --out /dev/stderr --api-url nowhere 2>"$1"; "$LIVECTL" history --all --out /dev/stderr 2>>"$1""#,
         &err,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let said = std::fs::read_to_string(&err).unwrap();
-    assert!(said.starts_with("error: "), "livectl's own line is kept: {said}");
+    assert!(
+        said.starts_with("error: "),
+        "livectl's own line is kept: {said}"
+    );
     assert!(said.contains(&expected), "{said}");
 }

@@ -139,7 +139,11 @@ async fn dry_resume(
     path: &Path,
     command: &Command,
 ) -> Result<(), CliError> {
-    let left = journal::plan_lines(path, scan.plan_at, command)?.filter_map(|line| match line {
+    let mut plan = journal::plan_lines(path, scan.plan_at, command)?;
+    if scan.unclosed {
+        plan = plan.cut_short();
+    }
+    let left = plan.filter_map(|line| match line {
         Ok((n, item)) => scan
             .ledger
             .get(n)

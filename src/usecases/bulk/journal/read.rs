@@ -392,6 +392,7 @@ pub fn plan_lines(path: &Path, plan_at: u64, command: &Command) -> Result<PlanLi
         next: 0,
         done: false,
         buf: Vec::new(),
+        short: false,
     })
 }
 
@@ -404,6 +405,9 @@ pub struct PlanLines {
     done: bool,
     /// The line being read: it may end only after a later read, while the plan is written.
     buf: Vec<u8>,
+    /// The plan of a run that stopped while it listed (`Scan::unclosed`), not closed yet: it
+    /// ends at the end of the file.
+    short: bool,
 }
 
 /// The next step through a plan that may still be being written.
@@ -417,6 +421,13 @@ pub enum Step {
 }
 
 impl PlanLines {
+    /// A plan whose run stopped while it listed, read without closing it first (a dry run of
+    /// its resume): it ends where the file does.
+    pub fn cut_short(mut self) -> PlanLines {
+        self.short = true;
+        self
+    }
+
     /// The next item, or the end of the file reached before the plan ends (`Step::Wait`): a
     /// plan that streams is read as it is written.
     pub fn step(&mut self) -> Step {
@@ -471,6 +482,8 @@ impl Iterator for PlanLines {
             Step::Item(n, item) => Some(Ok((n, item))),
             Step::End => None,
             Step::Failed(e) => Some(Err(e)),
+            // A plan cut short ends where the file does, as a resume closes it.
+            Step::Wait if self.short => None,
             Step::Wait => {
                 self.done = true;
                 Some(Err(damaged(

@@ -117,7 +117,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id''')
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every matching intervention, page after page')
-            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Then keep watching: each change to a matching intervention as it happens (a line on a terminal; for scripts, the intervention as the change left it, as one more row)')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Then keep watching: each change to a matching intervention as it happens (a line on a terminal; for scripts, the intervention as it is then, as one more row)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')

@@ -112,7 +112,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
             cand --sort 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does'
             cand --all 'Every matching intervention, page after page'
-            cand --watch 'Then keep watching: each change to a matching intervention as it happens (a line on a terminal; for scripts, the intervention as the change left it, as one more row)'
+            cand --watch 'Then keep watching: each change to a matching intervention as it happens (a line on a terminal; for scripts, the intervention as it is then, as one more row)'
             cand --no-input 'Never prompt; a missing value is an error'
             cand -y 'Answer yes to confirmations'
             cand --yes 'Answer yes to confirmations'

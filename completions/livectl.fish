@@ -126,7 +126,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand list" -l json -d 'Print 
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l all -d 'Every matching intervention, page after page'
-complete -c livectl -n "__fish_livectl_using_subcommand list" -l watch -d 'Then keep watching: each change to a matching intervention as it happens (a line on a terminal; for scripts, the intervention as the change left it, as one more row)'
+complete -c livectl -n "__fish_livectl_using_subcommand list" -l watch -d 'Then keep watching: each change to a matching intervention as it happens (a line on a terminal; for scripts, the intervention as it is then, as one more row)'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -s q -l quiet -d 'Print only data and errors'

@@ -65,6 +65,8 @@ fn directory_of(target: &Path) -> PathBuf {
 pub enum Export {
     /// `-`: the run's stdout.
     Stdout,
+    /// `/dev/stderr`: the run's stderr, where its messages go too.
+    Stderr,
     /// A character device or a FIFO, written through (there is nothing to replace).
     Through(File),
     /// A regular file, written beside and renamed over when complete.
@@ -108,22 +110,15 @@ impl Export {
 
     /// One of this process's open descriptors (`/dev/stdout`, `/dev/fd/N`): written where it
     /// stands, never replaced (a file behind it may hold what the shell wrote before, or be
-    /// appended to). Stdout is `-`; stderr is written through a copy of it; another one is
-    /// reached by its path only when it is a pipe or a device, which have no place to lose.
+    /// appended to). Stdout is `-`, stderr the run's own; another one is reached by its path
+    /// only when it is a pipe or a device, which have no place to lose.
     fn descriptor(fd: u32, target: &Path) -> Result<Export, CliError> {
-        use std::os::fd::AsFd;
         let cannot = |e: std::io::Error| {
             CliError::failure(format!("--out {}: cannot write: {e}", target.display()))
         };
         match fd {
             1 => Ok(Export::Stdout),
-            2 => {
-                let copy = std::io::stderr()
-                    .as_fd()
-                    .try_clone_to_owned()
-                    .map_err(cannot)?;
-                Ok(Export::Through(File::from(copy)))
-            }
+            2 => Ok(Export::Stderr),
             _ => {
                 let path = PathBuf::from(format!("/dev/fd/{fd}"));
                 match std::fs::metadata(&path) {
@@ -145,7 +140,7 @@ impl Export {
     /// Ends the export: the whole file takes the target's place; a stream is flushed.
     pub fn commit(self) -> Result<(), CliError> {
         match self {
-            Export::Stdout => Ok(()),
+            Export::Stdout | Export::Stderr => Ok(()),
             Export::Through(mut file) => file.flush().map_err(CliError::output),
             Export::Whole(file) => file.commit(),
         }

@@ -177,6 +177,11 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
                 drop(records.write(list, &Progress::hidden()).await?.0);
                 Ok(())
             }
+            Some(Export::Stderr) => {
+                let list = ui.stream_to_stderr(&names, format)?;
+                drop(records.write(list, &Progress::hidden()).await?.0);
+                Ok(())
+            }
             None if timeline => records.show(&view).await,
             None => {
                 let progress = if ui.stdout_tty {

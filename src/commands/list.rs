@@ -1,5 +1,7 @@
 //! `livectl list`: interventions, open ones by default.
 
+use std::collections::HashMap;
+
 use clap::Args;
 use futures_util::TryStreamExt;
 use livectl_client::FULL_PAGE;
@@ -7,7 +9,7 @@ use livectl_contract::Intervention;
 
 use super::Ctx;
 use super::filters::Filters;
-use super::watch::Output;
+use super::watch::{Output, Rows};
 use crate::error::CliError;
 use crate::model::Names;
 use crate::usecases::lookup::{self, NamesOf};
@@ -23,7 +25,7 @@ pub struct ListArgs {
     #[arg(long, conflicts_with = "limit")]
     pub all: bool,
     /// Then keep watching: each change to a matching intervention as it happens (a line on a
-    /// terminal; for scripts, the intervention as the change left it, as one more row)
+    /// terminal; for scripts, the intervention as it is then, as one more row)
     #[arg(long)]
     pub watch: bool,
 }
@@ -65,16 +67,21 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
     let stream = client.interventions(query, page_size);
     futures_util::pin_mut!(stream);
     let mut more = false;
+    // Each row's version, so a change read back at the same version is not a row again.
+    let mut written = HashMap::new();
     while let Some(item) = stream.try_next().await? {
         if !args.all && writer.count() as u32 >= args.limit {
             more = true;
             break;
         }
         writer.item(&item)?;
+        if rows {
+            written.insert(item.id, item.version);
+        }
     }
     let shown = writer.count();
     let output = if rows {
-        Output::Rows(Box::new(writer))
+        Output::Rows(Box::new(Rows::new(writer, written)))
     } else {
         drop(writer.finish()?);
         Output::Timeline

@@ -1,7 +1,8 @@
 //! `livectl watch` and `list --watch`: the live stream of changes, resumed after a dropped
 //! connection with Last-Event-ID so nothing is missed.
 
-use std::io::StdoutLock;
+use std::collections::HashMap;
+use std::io::{StdoutLock, Write};
 
 use clap::Args;
 use livectl_client::{Client, EventStream, Update};
@@ -67,7 +68,31 @@ pub enum Output<'a> {
     Changes,
     /// The intervention each change leaves, as a row of the list before it (`list --watch`
     /// for scripts, as `kubectl get -w` writes): agents' status changes are not rows.
-    Rows(Box<ListWriter<'a, StdoutLock<'static>, Intervention>>),
+    Rows(Box<Rows<'a, StdoutLock<'static>>>),
+}
+
+/// The rows of a watched list: each intervention as it is when its change is read, a version
+/// written once (changes that come in a burst are read after the last of them).
+pub struct Rows<'a, W: Write> {
+    writer: ListWriter<'a, W, Intervention>,
+    /// The version last written of each intervention.
+    written: HashMap<String, i64>,
+}
+
+impl<'a, W: Write> Rows<'a, W> {
+    /// Going on from a list already written with `writer`, each of whose interventions is
+    /// at the version `written` says.
+    pub fn new(writer: ListWriter<'a, W, Intervention>, written: HashMap<String, i64>) -> Self {
+        Rows { writer, written }
+    }
+
+    /// Writes the row, unless this version of it was written already.
+    pub fn item(&mut self, now: &Intervention) -> Result<(), CliError> {
+        if self.written.insert(now.id.clone(), now.version) == Some(now.version) {
+            return Ok(());
+        }
+        self.writer.item(now)
+    }
 }
 
 /// Opens the stream and waits until it is up (through reconnects, as `next` allows), so that
@@ -164,7 +189,7 @@ impl Watching<'_> {
                     }
                 }
                 Update::Event(event) => {
-                    // The intervention as the change left it: to check the filters, and to be
+                    // The intervention as it is now: to check the filters, and to be
                     // the row of a list.
                     let rows = matches!(output, Output::Rows(_));
                     let intervention = if self.query.is_some() || rows {
@@ -178,7 +203,7 @@ impl Watching<'_> {
                         None
                     };
                     match (&mut output, intervention) {
-                        (Output::Rows(writer), Some(now)) => writer.item(&now)?,
+                        (Output::Rows(rows), Some(now)) => rows.item(&now)?,
                         (Output::Rows(_), None) => {}
                         (Output::Timeline, now) => {
                             let summary = now.as_ref().map(|i| i.summary.as_str());
@@ -221,6 +246,42 @@ impl Watching<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Changes that came in a burst are read back at the same version: one row.
+    #[test]
+    fn a_version_is_a_row_once() {
+        let ui = Ui::silent();
+        let names = Names::default();
+        let view = View {
+            ui: &ui,
+            names: &names,
+        };
+        let writer = ListWriter::with_format(view, crate::ui::Format::Ids, Vec::new(), false);
+        let listed = HashMap::from([("iv_1".to_owned(), 3)]);
+        let mut rows = Rows::new(writer.unwrap(), listed);
+        let at = |id: &str, version: i64| -> Intervention {
+            serde_json::from_value(serde_json::json!({
+                "id": id, "conversation_id": "cv_1",
+                "user": {"id": "us_1", "name": "Una", "channel": "web"},
+                "summary": "help", "department": null, "state": "queued", "owner": null,
+                "queued_at": "2026-11-24T09:00:00Z", "assigned_at": null, "closed_at": null,
+                "last_user_message_at": null, "last_agent_message_at": null, "tags": [],
+                "completion": null, "version": version, "updated_at": "2026-11-24T10:00:01Z"
+            }))
+            .unwrap()
+        };
+        for (id, version) in [
+            ("iv_1", 3),
+            ("iv_1", 4),
+            ("iv_1", 4),
+            ("iv_2", 1),
+            ("iv_1", 5),
+        ] {
+            rows.item(&at(id, version)).unwrap();
+        }
+        let written = rows.writer.finish().unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), "iv_1\niv_2\niv_1\n");
+    }
 
     /// `--json` knows every field of both kinds of change, and only those.
     #[test]

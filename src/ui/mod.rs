@@ -402,6 +402,22 @@ impl Ui {
         )
     }
 
+    /// A list written to stderr as it arrives, in `format` (`--out /dev/stderr`), beside the
+    /// run's messages.
+    pub fn stream_to_stderr<'a, T: Row>(
+        &'a self,
+        names: &'a Names,
+        format: Format,
+    ) -> Result<ListWriter<'a, std::io::StderrLock<'static>, T>, CliError> {
+        let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+        ListWriter::with_format(
+            View { ui: self, names },
+            format,
+            std::io::stderr().lock(),
+            terminal,
+        )
+    }
+
     /// A list written as it arrives, to stdout or a file.
     pub fn list_writer<'a, T: Row, W: Write>(
         &'a self,

@@ -1,6 +1,7 @@
 //! The live event stream: `GET /v1/events` followed across dropped connections with
 //! `Last-Event-ID`, reconnecting under the client's one retry policy and budget; a stream that
-//! was up rides out an outage of up to `OUTAGE` (a server restarted, a network down a while).
+//! was up, or refused with a `Retry-After`, rides out an outage of up to `OUTAGE` (a server
+//! restarted, a network down a while, a platform busy).
 
 use std::pin::Pin;
 use std::time::{Duration, Instant};
@@ -150,8 +151,12 @@ impl<'a> EventStream<'a> {
         self.failures += 1;
         self.retry_after = error.retry_after();
         let down = *self.down_since.get_or_insert_with(Instant::now);
+        // A platform that was up, or that answered when to come back (`Retry-After`: it is
+        // there, and busy or starting), is given the outage's time; one never reached, the
+        // policy's attempts.
+        let reached = self.connected_once || error.retry_after().is_some();
         let again = error.is_transient()
-            && if self.connected_once {
+            && if reached {
                 down.elapsed() < OUTAGE
             } else {
                 self.failures < transport.policy.attempts && transport.budget.try_retry()

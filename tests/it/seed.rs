@@ -544,9 +544,9 @@ fn every_entry_with_a_problem_is_listed_not_only_the_first() {
     let fields = "`key`, `name`, `email`, `role`, `department`, `status`, `active`, `max_load`";
     let channels = "`web`, `whatsapp`, `messenger`, `teams`, `sms`";
     let instant = "is not an instant; use 2026-11-24T10:00:00Z, now or now-2h30m";
-    // Items of nested lists, written under their key or deeper, found by their place; a
-    // value that reads like a parser's place is kept whole.
-    let nested = "agents:\n  - key: zed\n    name: Zed\n    email: zed@example.com\n    status: gone at line 3 of the roster\nusers:\n  - key: u1\n    name: Una\n    channel: web\nconversations:\n  - key: c1\n    user: u1\n    messages:\n      - sender: user\n        text: hi\n      - sender: robot\n        text: hello\n  - key: c2\n    user: u1\n    messages:\n    - sender: user\n      text: ok\n    - text: no sender\n      sender: user\n      at: whenever\n";
+    // Items of nested lists, written under their key or deeper or in flow style, found by
+    // their place; a value that reads like a parser's place is kept whole.
+    let nested = "agents:\n  - key: zed\n    name: Zed\n    email: zed@example.com\n    status: gone at line 3 of the roster\nusers:\n  - key: u1\n    name: Una\n    channel: web\nconversations:\n  - key: c1\n    user: u1\n    messages:\n      - sender: user\n        text: hi\n      - sender: robot\n        text: hello\n  - key: c2\n    user: u1\n    messages:\n    - sender: user\n      text: ok\n    - text: no sender\n      sender: user\n      at: whenever\n  - key: c3\n    user: u1\n    messages: [{sender: user, text: hi}, {sender: usr, text: x}]\n";
     let senders = "`user`, `bot`, `agent`, `system`";
     for (name, content, problems) in [
         (
@@ -556,6 +556,8 @@ fn every_entry_with_a_problem_is_listed_not_only_the_first() {
                 "5: agents[0].status: unknown variant `gone at line 3 of the roster`, expected one of `online`, `away`, `offline`".to_owned(),
                 format!("16: conversations[0].messages[1].sender: unknown variant `robot`, expected one of {senders}"),
                 format!("25: conversations[1].messages[1].at: `whenever` {instant}"),
+                // In flow style, the line that holds it.
+                format!("28: conversations[2].messages[1].sender: unknown variant `usr`, expected one of {senders}"),
             ],
         ),
         (

@@ -379,13 +379,21 @@ impl<'a> Text<'a> {
         let mut at = 0;
         // The column a key must be deeper than: its parent key's, or its item's `- `.
         let mut within: Option<usize> = None;
+        // Where the walk stops in flow style (`{...}`, `[...]`): the line it reached holds
+        // what it looks for, or starts it.
+        let flow = |at: usize| {
+            self.lines
+                .get(at)
+                .is_some_and(|l| l.contains('{') || l.contains('['))
+                .then_some(at + 1)
+        };
         for segment in path.split('.') {
             let (name, index) = match segment.split_once('[') {
                 Some((name, rest)) => (name, Some(rest.strip_suffix(']')?.parse::<usize>().ok()?)),
                 None => (segment, None),
             };
             // The key, deeper than its parent, before the parent ends.
-            let (line, key) = self
+            let line = self
                 .lines
                 .iter()
                 .enumerate()
@@ -397,7 +405,10 @@ impl<'a> Text<'a> {
                     within.is_none_or(|w| *key > w)
                         && rest.strip_prefix(name).is_some_and(|r| r.starts_with(':'))
                 })
-                .map(|(n, (_, key, _))| (n, key))?;
+                .map(|(n, (_, key, _))| (n, key));
+            let Some((line, key)) = line else {
+                return if within.is_some() { flow(at) } else { None };
+            };
             at = line;
             within = Some(key);
             let Some(index) = index else { continue };
@@ -412,7 +423,9 @@ impl<'a> Text<'a> {
                 .map(|(n, line)| (n, layout(line).0, line.trim_start().starts_with("- ")))
                 .take_while(|(_, indent, dash)| *indent > key || (*indent == key && *dash))
                 .filter(|(_, _, dash)| *dash);
-            let (_, column, _) = items.clone().next()?;
+            let Some((_, column, _)) = items.clone().next() else {
+                return flow(at);
+            };
             let (line, _, _) = items
                 .filter(|(_, indent, _)| *indent == column)
                 .nth(index)?;

@@ -34,10 +34,10 @@ fn change_fields() -> Vec<&'static str> {
 }
 
 pub async fn exec(args: WatchArgs, ctx: &Ctx) -> Result<(), CliError> {
-    ctx.ui.shape.check(&change_fields())?;
     if ctx.ui.shape.sort.is_some() {
         return Err(endless("--sort"));
     }
+    ctx.ui.shape.check(&change_fields())?;
     let client = ctx.client().await?;
     let names = if ctx.ui.for_people() {
         lookup::names(client, NamesOf::People).await?

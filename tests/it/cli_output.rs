@@ -569,7 +569,7 @@ fn a_format_a_command_does_not_write_is_refused_not_replaced() {
         ),
         // A stream of changes has no end to sort up to.
         (
-            &["watch", "--sort", "seq"][..],
+            &["watch", "--sort", "id"][..],
             "--sort: a stream of changes never ends, so it cannot be ordered",
         ),
         (

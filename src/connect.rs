@@ -89,6 +89,17 @@ pub fn origin(global: &GlobalArgs) -> Option<String> {
     Origin::of(global, profile.as_deref(), &config).map(|o| o.gives())
 }
 
+/// What gives runs their address instead of the profile's `api_url`: `--api-url` or
+/// LIVECTL_API_URL, said as `config list` shows it; None when the profile does.
+pub fn address_instead(global: &GlobalArgs) -> Option<String> {
+    let config = Config::load().unwrap_or_default();
+    let profile = profile_name(global, &config);
+    match Origin::of(global, profile.as_deref(), &config)? {
+        origin @ (Origin::Flag | Origin::Variable) => Some(origin.gives()),
+        Origin::Profile { .. } => None,
+    }
+}
+
 /// Whether `value` is what the environment variable `variable` holds: a flag clap filled
 /// from it, which a suggested command leaves to it.
 fn from_env(value: &str, variable: &str) -> bool {

@@ -114,6 +114,10 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                     "profile `{profile}` in {}:",
                     Config::path().display()
                 ));
+                if let Some(instead) = crate::connect::address_instead(&ctx.global) {
+                    ctx.ui
+                        .note(format!("(runs do not use its api_url now: {instead})"));
+                }
             }
             for (setting, value) in set {
                 ctx.ui.line(&format!("{}={value}", setting.name()))?;

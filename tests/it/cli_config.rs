@@ -108,17 +108,26 @@ fn login_saves_a_private_profile_that_later_runs_use() {
             sandbox.url
         )
     );
-    // Which profile it shows, on stderr.
+    // Which profile it shows, on stderr; and when runs take their address elsewhere.
+    let shown = format!(
+        "profile `work` in {}:\n",
+        sandbox
+            .home
+            .path()
+            .join("config/livectl/config.toml")
+            .display()
+    );
+    assert_eq!(String::from_utf8(list.stderr).unwrap(), shown);
+    let listed = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", "http://127.0.0.1:9")
+        .args(["config", "list"])
+        .output()
+        .unwrap();
     assert_eq!(
-        String::from_utf8(list.stderr).unwrap(),
-        format!(
-            "profile `work` in {}:\n",
-            sandbox
-                .home
-                .path()
-                .join("config/livectl/config.toml")
-                .display()
-        )
+        String::from_utf8(listed.stderr).unwrap(),
+        format!("{shown}(runs do not use its api_url now: LIVECTL_API_URL gives its address)\n")
     );
     let bad = sandbox.home.run(&["config", "set", "colour", "red"]);
     assert_eq!(bad.status.code(), Some(2));

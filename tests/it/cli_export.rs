@@ -203,18 +203,16 @@ fn an_export_ends_with_a_line_naming_records_bytes_and_the_file() {
 fn jq_into_a_json_file_writes_json_and_says_it_is_the_programs_output() {
     let (sandbox, api) = sandbox_with_history();
     let out = sandbox.home.path().join("first.json");
-    let run = sandbox.cli(
-        &api.token,
-        &[
-            "history",
-            "--all",
-            "--out",
-            out.to_str().unwrap(),
-            "--jq",
-            ".[0].text, (.[1:] | map(.sender))",
-        ],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let jq_into_out = |program: &str| {
+        let out = out.to_str().unwrap();
+        let run = sandbox.cli(
+            &api.token,
+            &["history", "--all", "--out", out, "--jq", program],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run
+    };
+    let run = jq_into_out(".[0].text, (.[1:] | map(.sender))");
     // One JSON document, as the file's name promised: the outputs as a list, the string
     // quoted.
     let written = std::fs::read_to_string(&out).unwrap();
@@ -233,18 +231,7 @@ fn jq_into_a_json_file_writes_json_and_says_it_is_the_programs_output() {
         )
     );
     // One output is the document itself.
-    let run = sandbox.cli(
-        &api.token,
-        &[
-            "history",
-            "--all",
-            "--out",
-            out.to_str().unwrap(),
-            "--jq",
-            ".[0].sender",
-        ],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    jq_into_out(".[0].sender");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "\"user\"\n");
 }
 

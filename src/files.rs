@@ -156,7 +156,7 @@ enum Followed {
 }
 
 /// The descriptor a path names outright: `/dev/stdout` (1), `/dev/stderr` (2), `/dev/fd/N`,
-/// `/proc/self/fd/N`.
+/// and `/proc/P/fd/N` where P is `self`, `thread-self` or this process's id.
 fn descriptor(path: &Path) -> Option<u32> {
     let text = path.to_str()?;
     match text {
@@ -164,9 +164,17 @@ fn descriptor(path: &Path) -> Option<u32> {
         "/dev/stderr" => return Some(2),
         _ => {}
     }
-    let n = text
-        .strip_prefix("/dev/fd/")
-        .or_else(|| text.strip_prefix("/proc/self/fd/"))?;
+    let n = match text.strip_prefix("/dev/fd/") {
+        Some(n) => n,
+        None => {
+            let (process, n) = text.strip_prefix("/proc/")?.split_once("/fd/")?;
+            let own = std::process::id().to_string();
+            if !matches!(process, "self" | "thread-self") && process != own {
+                return None;
+            }
+            n
+        }
+    };
     n.parse().ok()
 }
 

@@ -213,13 +213,14 @@ pub async fn exec(args: ApiArgs, ctx: &Ctx) -> Result<(), CliError> {
         Err((error, None)) => return Err(error.into()),
     };
     let (status, headers, body) = &answer;
-    for line in status_and_headers(*status, headers) {
-        ctx.ui.line(&line)?;
-    }
-    print_body(ctx, body)?;
+    let shown = status_and_headers(*status, headers)
+        .iter()
+        .try_for_each(|line| ctx.ui.line(line))
+        .and_then(|()| print_body(ctx, body));
+    // The platform's error is the run's, whether or not the reader took all of it (`| head`).
     match error {
         Some(error) => Err(error.into()),
-        None => Ok(()),
+        None => shown,
     }
 }
 

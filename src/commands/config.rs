@@ -114,7 +114,10 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                     "profile `{profile}` in {}:",
                     Config::path().display()
                 ));
-                if let Some(instead) = crate::connect::address_instead(&ctx.global) {
+                let has_address = set.iter().any(|(s, _)| *s == Setting::ApiUrl);
+                if let Some(instead) =
+                    crate::connect::address_instead(&ctx.global).filter(|_| has_address)
+                {
                     ctx.ui
                         .note(format!("(runs do not use its api_url now: {instead})"));
                 }

@@ -218,3 +218,28 @@ fn bad_input_is_refused_before_anything_is_sent() {
     ])
     .fails(2, "--input is a body");
 }
+
+#[test]
+fn include_fails_with_the_platforms_error_when_its_reader_is_gone() {
+    let sandbox = Sandbox::start(&[]);
+    let token = sandbox.home.token(None);
+    // A reader that closed before anything was written: each write fails.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &token)
+        .args(["api", "-i", "/v1/interventions/iv_9999"])
+        .stdin(std::process::Stdio::null())
+        .stdout(writer)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(5),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

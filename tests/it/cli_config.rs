@@ -519,3 +519,24 @@ fn configured_defaults_apply_and_settings_can_be_unset() {
         "profile `default` sets output `yaml`, which is not a format",
     );
 }
+
+#[test]
+fn config_list_says_what_overrides_a_profiles_address_only_when_it_has_one() {
+    let home = crate::harness::Home::new();
+    assert!(
+        home.run(&["config", "set", "output", "json", "--profile", "plain"])
+            .status
+            .success()
+    );
+    let listed = home
+        .livectl()
+        .env("LIVECTL_API_URL", "http://127.0.0.1:9")
+        .args(["config", "list", "--profile", "plain"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8(listed.stderr).unwrap();
+    assert!(
+        said.contains("profile `plain`") && !said.contains("runs do not use"),
+        "{said}"
+    );
+}

@@ -274,6 +274,16 @@ fn out_to_this_processs_stdout_writes_where_it_stands_and_replaces_nothing() {
         std::fs::read_to_string(&log).unwrap(),
         format!("before\nheader\n{expected}footer\n")
     );
+    // The same descriptor by another of its names.
+    std::fs::write(&log, "before\n").unwrap();
+    shell(
+        r#""$LIVECTL" history --all --out /proc/thread-self/fd/1 >> "$1""#,
+        &log,
+    );
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        format!("before\n{expected}")
+    );
     // Into a pipe, and to stderr beside livectl's own lines.
     let out = shell(r#""$LIVECTL" history --all --out /dev/stdout | cat"#, &log);
     assert_eq!(String::from_utf8_lossy(&out.stdout), expected);

@@ -149,12 +149,13 @@ impl<'a> EventStream<'a> {
     fn failed(&mut self, error: ClientError) -> Result<Update, ClientError> {
         let transport = &self.client.transport;
         self.failures += 1;
-        self.retry_after = error.retry_after();
+        // `Retry-After: 0` says nothing of when: the backoff decides, as without one.
+        self.retry_after = error.retry_after().filter(|after| !after.is_zero());
         let down = *self.down_since.get_or_insert_with(Instant::now);
         // A platform that was up, or that answered when to come back (`Retry-After`: it is
         // there, and busy or starting), is given the outage's time; one never reached, the
         // policy's attempts.
-        let reached = self.connected_once || error.retry_after().is_some();
+        let reached = self.connected_once || self.retry_after.is_some();
         let again = error.is_transient()
             && if reached {
                 down.elapsed() < OUTAGE
@@ -166,5 +167,41 @@ impl<'a> EventStream<'a> {
         } else {
             Err(error)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Log, Token};
+
+    fn refused(retry_after: Option<u64>) -> ClientError {
+        ClientError::Status {
+            status: 503,
+            reason: "Service Unavailable".into(),
+            body: String::new(),
+            request: "GET /v1/events".into(),
+            retry_after: retry_after.map(Duration::from_secs),
+        }
+    }
+
+    /// How many refusals in a row, at start, a stream takes before it gives up (at most 20).
+    fn refusals_taken(retry_after: Option<u64>) -> u32 {
+        let client =
+            Client::new("http://127.0.0.1:1", Token::new("t"), Log::silent()).expect("a client");
+        let mut stream = EventStream::new(&client, None);
+        (0..20)
+            .take_while(|_| stream.failed(refused(retry_after)).is_ok())
+            .count() as u32
+    }
+
+    /// A platform that says when to come back is there: the outage's time, not the policy's
+    /// attempts. `Retry-After: 0` says nothing of when, so it is not counted as saying so.
+    #[test]
+    fn a_retry_after_of_some_seconds_counts_as_reached_and_zero_does_not() {
+        let attempts = crate::retry::RetryPolicy::default().attempts;
+        assert_eq!(refusals_taken(None), attempts - 1);
+        assert_eq!(refusals_taken(Some(0)), attempts - 1);
+        assert_eq!(refusals_taken(Some(1)), 20);
     }
 }

@@ -212,11 +212,12 @@ impl InterventionQuery {
             return false;
         };
         let moved = match owner {
-            Owner::Nobody => {
-                let entered = event.to_owner.is_none()
-                    && (event.from_owner.is_some() || event.action == EventAction::Started);
-                entered || event.action == EventAction::Assigned
-            }
+            // Into the general queue only by starting there or being returned to it (a cancel
+            // or completion from an agent's queue ends it there); out of it by an assignment.
+            Owner::Nobody => matches!(
+                event.action,
+                EventAction::Started | EventAction::Returned | EventAction::Assigned
+            ),
             Owner::Agent(id) => {
                 event.from_owner.as_ref() == Some(id) || event.to_owner.as_ref() == Some(id)
             }
@@ -368,6 +369,8 @@ mod tests {
         assert!(queue.matches_event(&event("returned", Some("ag_2"), None), &now));
         assert!(queue.matches_event(&event("assigned", None, Some("ag_2")), &now));
         assert!(!queue.matches_event(&event("reassigned", Some("ag_2"), Some("ag_5")), &now));
+        assert!(!queue.matches_event(&event("cancelled", Some("ag_2"), None), &now));
+        assert!(!queue.matches_event(&event("completed", Some("ag_2"), None), &now));
         // The other filters still hold: another department's is not news.
         let elsewhere = InterventionQuery {
             department: Some("dp_9".into()),

@@ -34,14 +34,7 @@ impl RetryPolicy {
     /// How long to wait before retry number `retry` (0 for the first retry).
     pub fn delay(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
         match retry_after {
-            Some(after) => {
-                let after = after.min(self.retry_after_cap);
-                // A little jitter so clients told the same delay do not return together.
-                after
-                    + Duration::from_millis(fastrand::u64(
-                        0..=(after.as_millis() as u64 / 10).max(50),
-                    ))
-            }
+            Some(after) => honoured(after, self.retry_after_cap),
             None => {
                 let ceiling = self
                     .base
@@ -56,13 +49,23 @@ impl RetryPolicy {
 /// The longest `Retry-After` a client honours: a server asking for more is asked again then.
 pub const RETRY_AFTER_CAP: Duration = Duration::from_secs(30);
 
+/// The wait a server's `Retry-After` asks for, at most `cap`, with a little jitter so clients
+/// told the same delay do not return together.
+fn honoured(after: Duration, cap: Duration) -> Duration {
+    let after = after.min(cap);
+    after + Duration::from_millis(fastrand::u64(0..=(after.as_millis() as u64 / 10).max(50)))
+}
+
 /// The pause before pass `pass` (1 for the first) over what failed for a reason that may pass:
 /// a bulk run's end-of-run passes over its items, and a page of its plan asked for again. It
 /// grows with each pass so a failing server can recover: 1 s, 2 s, 4 s, then 8 s; longer when
-/// the server asked for longer (`Retry-After`, at most `RETRY_AFTER_CAP`).
+/// the server asked for longer (`Retry-After`, honoured as a retry honours it: capped at
+/// `RETRY_AFTER_CAP`, jittered).
 pub fn pass_pause(pass: u32, retry_after: Option<Duration>) -> Duration {
     let grown = Duration::from_millis(500 << pass.min(4));
-    retry_after.map_or(grown, |asked| grown.max(asked.min(RETRY_AFTER_CAP)))
+    retry_after.map_or(grown, |asked| {
+        grown.max(honoured(asked, RetryPolicy::default().retry_after_cap))
+    })
 }
 
 /// A token bucket of retries: every request adds half a retry, every retry takes one, so a
@@ -139,14 +142,13 @@ mod tests {
             Duration::from_secs(1),
             "a shorter ask does not hurry a pass"
         );
-        assert_eq!(
-            pass_pause(1, Some(Duration::from_secs(12))),
-            Duration::from_secs(12)
-        );
-        assert_eq!(
-            pass_pause(2, Some(Duration::from_secs(3600))),
-            RETRY_AFTER_CAP
-        );
+        // As long as asked, jittered by a tenth at most, and never longer than the cap allows.
+        for _ in 0..50 {
+            let asked = pass_pause(1, Some(Duration::from_secs(12)));
+            assert!(asked >= Duration::from_secs(12) && asked <= Duration::from_millis(13_200));
+            let capped = pass_pause(2, Some(Duration::from_secs(3600)));
+            assert!(capped >= RETRY_AFTER_CAP && capped <= RETRY_AFTER_CAP * 11 / 10);
+        }
     }
 
     #[test]

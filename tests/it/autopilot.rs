@@ -509,8 +509,6 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
     let dir = dir.to_str().unwrap();
     // The platform reached by a flag: the command the hint names gives it too.
     let args = [
-        "--api-url",
-        &sandbox.url,
         "autopilot",
         "--once",
         "--rule",
@@ -531,13 +529,10 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
     // one: the disk fills midway.
     let mut midway = None;
     for limit in (64..16384).step_by(64) {
-        let run = sandbox.cli_env(
+        let run = sandbox.cli_by_flag(
             &api.token,
             &args,
-            &[
-                ("LIVECTL_JOURNAL_LIMIT", &limit.to_string()),
-                ("LIVECTL_API_URL", ""),
-            ],
+            &[("LIVECTL_JOURNAL_LIMIT", &limit.to_string())],
         );
         run.fails(1, "No space left on device");
         assert!(!run.stderr.contains("--resume"), "{}", run.stderr);
@@ -584,16 +579,10 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
         .next()
         .unwrap();
     // The platform reached by a flag: the command it names gives the flag too.
-    let resume = sandbox.cli_env(
+    let resume = sandbox.cli_by_flag(
         &api.token,
-        &[
-            "--api-url",
-            &sandbox.url,
-            "assign",
-            "--resume",
-            journal.to_str().unwrap(),
-        ],
-        &[("LIVECTL_API_URL", "")],
+        &["assign", "--resume", journal.to_str().unwrap()],
+        &[],
     );
     resume.fails(2, "is the journal of a run of `autopilot`, not `assign`");
     resume.hints(&format!(
@@ -601,7 +590,7 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
         sandbox.url
     ));
     // Started again with room, it moves what is left.
-    let run = sandbox.cli(&api.token, &args);
+    let run = sandbox.cli_by_flag(&api.token, &args, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(queued(), 0);
 }

@@ -803,16 +803,10 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
     }
     // The command it names reaches the platform the way this one did.
     sandbox
-        .cli_env(
+        .cli_by_flag(
             &api.token,
-            &[
-                "--api-url",
-                &sandbox.url,
-                "cancel",
-                "--resume",
-                journal.to_str().unwrap(),
-            ],
-            &[("LIVECTL_API_URL", "")],
+            &["cancel", "--resume", journal.to_str().unwrap()],
+            &[],
         )
         .hints(&format!(
             "resume it with `livectl return --api-url={} --resume {}`",

@@ -597,6 +597,14 @@ impl Sandbox {
         Run::from(out)
     }
 
+    /// As `cli_env`, the platform reached by `--api-url` rather than LIVECTL_API_URL: the
+    /// flags a command's hints must repeat.
+    pub fn cli_by_flag(&self, token: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let args = [&["--api-url", self.url.as_str()][..], args].concat();
+        let env = [env, &[("LIVECTL_API_URL", "")]].concat();
+        self.cli_env(token, &args, &env)
+    }
+
     pub fn cli_env(&self, token: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut cmd = self.home.livectl();
         cmd.env("LIVECTL_API_URL", &self.url)

@@ -85,7 +85,7 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
             FixArg::Cancel => &[ActionKind::Cancel],
             FixArg::Reassign => &[ActionKind::Assign, ActionKind::Reassign],
         };
-        bulk::Command::new(format!("stuck --fix {name}"), kinds)
+        bulk::Command::new(format!("{FIX_RUN}{name}"), kinds)
     });
     if let (Some(command), Some(path)) = (&command, &args.bulk.resume) {
         return bulk::resume(client, ui, command, path, &options).await;
@@ -125,11 +125,14 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
     bulk::run(client, ui, &connection.target(), plan, &options).await
 }
 
+/// How a fix's run is named in its journal, before the fix: `stuck --fix return`.
+const FIX_RUN: &str = "stuck --fix ";
+
 /// The fix a `stuck --fix` run recorded in its journal, for `stuck --resume` without `--fix`.
 fn journaled(path: &std::path::Path, reach: &str) -> Result<FixArg, CliError> {
     let action = bulk::journal::action(path)?;
     action
-        .strip_prefix("stuck --fix ")
+        .strip_prefix(FIX_RUN)
         .and_then(|name| FixArg::from_str(name, false).ok())
         .ok_or_else(|| {
             CliError::usage(format!(

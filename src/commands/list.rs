@@ -64,7 +64,7 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
     } else {
         ctx.ui.stream::<Intervention>(&names)?
     };
-    let stream = client.interventions(query, page_size);
+    let stream = client.interventions(query.clone(), page_size);
     futures_util::pin_mut!(stream);
     let mut more = false;
     // Each row's version, so a change read back at the same version is not a row again.
@@ -95,7 +95,9 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
         return Err(e);
     }
     match events {
-        Some(events) => super::watch::follow(&args.filters, ctx, events, &names, output).await,
+        Some(events) => {
+            super::watch::follow(&args.filters, query, ctx, events, &names, output).await
+        }
         None => Ok(()),
     }
 }

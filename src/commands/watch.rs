@@ -39,17 +39,15 @@ pub async fn exec(args: WatchArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     ctx.ui.shape.check(&change_fields())?;
     let client = ctx.client().await?;
-    let names = if ctx.ui.for_people() {
-        lookup::names(client, NamesOf::People).await?
+    let query = args.filters.query(client, ctx.ui.now).await?;
+    let (names, output) = if ctx.ui.for_people() {
+        let names = lookup::names(client, NamesOf::People).await?;
+        (names, Output::Timeline)
     } else {
-        Names::default()
+        (Names::default(), Output::Changes)
     };
-    let output = if ctx.ui.for_people() {
-        Output::Timeline
-    } else {
-        Output::Changes
-    };
-    follow(&args.filters, ctx, client.events(None), &names, output).await
+    let events = client.events(None);
+    follow(&args.filters, query, ctx, events, &names, output).await
 }
 
 /// `--sort` (or another flag that orders a whole list) given to a stream that never ends.
@@ -101,36 +99,36 @@ pub async fn open(events: &mut EventStream<'_>, ui: &Ui) -> Result<(), CliError>
     loop {
         match events.next().await? {
             Update::Connected { .. } => return Ok(()),
-            Update::Disconnected { error } => {
-                ui.note(format!("the event stream failed ({error}); reconnecting"))
-            }
+            Update::Disconnected { error } => reconnecting(ui, &error),
             // Nothing comes before the stream is up.
             Update::Event(_) | Update::Status(_) | Update::Undecodable { .. } => {}
         }
     }
 }
 
+/// Says the stream dropped, and that it is opened again.
+fn reconnecting(ui: &Ui, error: &livectl_client::ClientError) {
+    ui.note(format!("the event stream failed ({error}); reconnecting"));
+}
+
 /// Streams changes until Ctrl-C or SIGTERM, which end it with 0: a command that runs until it
 /// is stopped has done its job when it is stopped (work cut short exits 130). Only changes to
-/// interventions matching the filters are shown when filters are given.
+/// interventions matching the filters (`query`, as `filters` made it) are shown when filters
+/// are given.
 pub async fn follow(
     filters: &Filters,
+    mut query: InterventionQuery,
     ctx: &Ctx,
     events: EventStream<'_>,
     names: &Names,
     output: Output<'_>,
 ) -> Result<(), CliError> {
     let client = ctx.client().await?;
-    let query = if filters.is_set() {
-        let mut query = filters.query(client, ctx.ui.now).await?;
-        // Changes to interventions in every state are news unless --state says otherwise.
-        if filters.state.is_empty() {
-            query.state = States::default();
-        }
-        Some(query)
-    } else {
-        None
-    };
+    // Changes to interventions in every state are news unless --state says otherwise.
+    if filters.state.is_empty() {
+        query.state = States::default();
+    }
+    let query = filters.is_set().then_some(query);
     let _claim = crate::signals::claim();
     let watching = Watching {
         client,
@@ -168,9 +166,7 @@ impl Watching<'_> {
                     ui.note("watching changes (Ctrl-C to stop)")
                 }
                 Update::Connected { resumed: true } => ui.note("reconnected; watching changes"),
-                Update::Disconnected { error } => {
-                    ui.note(format!("the event stream failed ({error}); reconnecting"))
-                }
+                Update::Disconnected { error } => reconnecting(ui, &error),
                 Update::Undecodable { id, detail } => ui.note(format!(
                     "warning: skipped event {id}, which is not an event of the contract: {detail}"
                 )),

@@ -5,8 +5,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use clap::{Args, ValueEnum};
-use livectl_client::{Endpoint, Method, Options, RawRequest, StatusCode};
-use reqwest::header::HeaderMap;
+use livectl_client::{Endpoint, HeaderMap, Method, Options, RawRequest, StatusCode};
 use serde_json::{Map, Value};
 
 use super::Ctx;

@@ -14,6 +14,6 @@ pub use client::{Client, EncodedBatch, Endpoint, FULL_PAGE, RawRequest};
 pub use error::ClientError;
 pub use events::{EventStream, Update};
 pub use lane::Lane;
-pub use reqwest::{Method, StatusCode};
+pub use reqwest::{Method, StatusCode, header::HeaderMap};
 pub use token::Token;
 pub use transport::{Answer, Log, Options, RawAnswer, new_key};

@@ -12,7 +12,7 @@ use super::Ctx;
 use super::filters::Filters;
 use crate::error::CliError;
 use crate::model::Names;
-use crate::ui::{ListWriter, Row, Ui, View, timeline};
+use crate::ui::{ListWriter, Row, StreamNotes, Ui, View, timeline};
 use crate::usecases::lookup::{self, NamesOf};
 
 #[derive(Debug, Args)]
@@ -96,19 +96,15 @@ impl<'a, W: Write> Rows<'a, W> {
 /// Opens the stream and waits until it is up (through reconnects, as `next` allows), so that
 /// a list written after this misses no change made while it was read (`list --watch`).
 pub async fn open(events: &mut EventStream<'_>, ui: &Ui) -> Result<(), CliError> {
+    let mut down = StreamNotes::new(ui);
     loop {
         match events.next().await? {
             Update::Connected { .. } => return Ok(()),
-            Update::Disconnected { error } => reconnecting(ui, &error),
+            Update::Disconnected { error } => down.failed(&error),
             // Nothing comes before the stream is up.
             Update::Event(_) | Update::Status(_) | Update::Undecodable { .. } => {}
         }
     }
-}
-
-/// Says the stream dropped, and that it is opened again.
-fn reconnecting(ui: &Ui, error: &livectl_client::ClientError) {
-    ui.note(format!("the event stream failed ({error}); reconnecting"));
 }
 
 /// Streams changes until Ctrl-C or SIGTERM, which end it with 0: a command that runs until it
@@ -160,13 +156,18 @@ impl Watching<'_> {
             // Opened before a list (`open`): it is up already.
             ui.note("watching changes (Ctrl-C to stop)");
         }
+        let mut down = StreamNotes::new(ui);
         loop {
             match events.next().await? {
                 Update::Connected { resumed: false } => {
+                    down.up();
                     ui.note("watching changes (Ctrl-C to stop)")
                 }
-                Update::Connected { resumed: true } => ui.note("reconnected; watching changes"),
-                Update::Disconnected { error } => reconnecting(ui, &error),
+                Update::Connected { resumed: true } => {
+                    down.up();
+                    ui.note("reconnected; watching changes")
+                }
+                Update::Disconnected { error } => down.failed(&error),
                 Update::Undecodable { id, detail } => ui.note(format!(
                     "warning: skipped event {id}, which is not an event of the contract: {detail}"
                 )),

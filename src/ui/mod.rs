@@ -16,6 +16,7 @@ pub mod console;
 mod jq;
 mod json;
 mod list;
+mod outage;
 mod pager;
 pub mod progress;
 pub mod prompt;
@@ -35,6 +36,7 @@ use crate::error::CliError;
 use crate::model::Names;
 
 pub use list::{ListWriter, Row, View};
+pub use outage::StreamNotes;
 pub use reports::stuck_json;
 pub use rows::standing;
 pub use sanitize::{sanitize, shell_word};

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::harness::{Sandbox, Workspace};
+use crate::harness::{Run, Sandbox, Workspace};
 
 #[test]
 fn error_answers_5xx_without_acting() {
@@ -265,4 +265,44 @@ fn list_watch_without_its_stream_shows_the_list_then_fails() {
     let run = sandbox.cli(&clean.api().token, &["list", "--watch", "-o", "ids"]);
     run.fails(1, "injected fault");
     assert_eq!(run.stdout, format!("{id}\n"), "the list came first");
+}
+
+#[test]
+fn a_stream_refused_again_and_again_is_said_once_and_each_time_at_v() {
+    // Every try fails the same way: the first failure is said, the same one again only at -v
+    // (a platform down or throttling refuses the stream every second for minutes).
+    let sandbox = Sandbox::start(&["--faults", "error=1,path=/v1/events,seed=7"]);
+    let token = sandbox.api().token;
+    let said = |run: &Run| {
+        run.stderr
+            .lines()
+            .filter(|l| !l.starts_with("livectl:"))
+            // How long it has been down is the clock's.
+            .map(|l| match l.split_once(" tries in ") {
+                Some((head, tail)) => {
+                    format!("{head} tries in T{}", &tail[tail.find(" (").unwrap()..])
+                }
+                None => l.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let quiet = sandbox.cli(&token, &["watch"]);
+    quiet.fails(1, "injected fault");
+    let verbose = sandbox.cli(&token, &["watch", "-v"]);
+    verbose.fails(1, "injected fault");
+    insta::assert_snapshot!(said(&quiet), @"
+    the event stream failed (injected fault: nothing was done; retry); reconnecting
+    the event stream is still down after 4 tries in T (internal error: injected fault: nothing was done); reconnecting
+    error: internal error: injected fault: nothing was done
+    hint: the platform failed on GET /v1/events; try again, and report it if it persists
+    ");
+    insta::assert_snapshot!(said(&verbose), @"
+    the event stream failed (internal error: injected fault: nothing was done); reconnecting
+    the event stream is still down after 2 tries in T (injected fault: nothing was done; retry); reconnecting
+    the event stream is still down after 3 tries in T (injected fault: nothing was done; retry); reconnecting
+    the event stream is still down after 4 tries in T (injected fault: nothing was done; retry); reconnecting
+    error: injected fault: nothing was done; retry
+    hint: the platform failed on GET /v1/events; try again, and report it if it persists
+    ");
 }

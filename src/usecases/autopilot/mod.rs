@@ -28,7 +28,7 @@ use super::lookup::{self, NamesOf};
 use super::spread::{self, To};
 use crate::error::{CliError, ErrorKind};
 use crate::model::{AutopilotSummary, ItemOutcome, Names};
-use crate::ui::Ui;
+use crate::ui::{StreamNotes, Ui};
 use crate::usecases::targets::Source;
 
 /// The longest the autopilot goes without looking, when nothing is due and nothing happens:
@@ -126,6 +126,7 @@ struct Pilot<'a> {
 impl Pilot<'_> {
     async fn watch(&mut self) -> Result<(), CliError> {
         let mut events = self.client.events(None);
+        let mut down = StreamNotes::new(self.ui);
         if !self.options.once {
             // Connected before catching up, so no change between the two is missed.
             loop {
@@ -134,11 +135,11 @@ impl Pilot<'_> {
                     () = crate::signals::interrupted() => return Ok(()),
                 };
                 match update {
-                    Update::Disconnected { error } => {
-                        self.ui
-                            .note(format!("the event stream failed ({error}); reconnecting"));
+                    Update::Disconnected { error } => down.failed(&error),
+                    _ => {
+                        down.up();
+                        break;
                     }
-                    _ => break,
                 }
             }
         }
@@ -168,13 +169,11 @@ impl Pilot<'_> {
                     () = crate::signals::interrupted() => return Ok(()),
                 };
                 match changed {
-                    Some(Ok(Update::Disconnected { error })) => {
-                        self.ui
-                            .note(format!("the event stream failed ({error}); reconnecting"));
-                    }
-                    Some(Ok(Update::Connected { resumed: false } | Update::Undecodable { .. })) => {
-                    }
+                    Some(Ok(Update::Disconnected { error })) => down.failed(&error),
+                    Some(Ok(Update::Connected { resumed: false })) => down.up(),
+                    Some(Ok(Update::Undecodable { .. })) => {}
                     Some(Ok(Update::Connected { resumed: true })) => {
+                        down.up();
                         self.ui.note("reconnected to the event stream");
                         break;
                     }
@@ -186,6 +185,7 @@ impl Pilot<'_> {
                         ));
                         let last = events.last_seen();
                         events = self.client.events(last);
+                        down.up();
                         break;
                     }
                     Some(Ok(Update::Event(_) | Update::Status(_))) | None => break,

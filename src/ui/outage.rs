@@ -1,0 +1,103 @@
+//! What a person is told while an event stream is down. A platform stopped or throttling refuses
+//! the stream every second or so for up to five minutes (`livectl_client::OUTAGE`): its first
+//! failure is said, and each different one; the same failure again only once `REMIND` has
+//! passed, with how long and how many tries it has been. At `-v` every failure is said.
+
+use std::time::{Duration, Instant};
+
+use super::Ui;
+
+/// How often the same failure is said again while the stream stays down.
+pub const REMIND: Duration = Duration::from_secs(30);
+
+/// The notes of an event stream's failures, from its first failure to its reconnect.
+pub struct StreamNotes<'a> {
+    ui: &'a Ui,
+    down: Option<Down>,
+}
+
+struct Down {
+    since: Instant,
+    tries: u32,
+    /// The failure said last, and when.
+    said: String,
+    said_at: Instant,
+}
+
+impl<'a> StreamNotes<'a> {
+    pub fn new(ui: &'a Ui) -> Self {
+        StreamNotes { ui, down: None }
+    }
+
+    /// The stream failed and reconnects.
+    pub fn failed(&mut self, error: &impl std::fmt::Display) {
+        if let Some(note) = self.note(error.to_string(), Instant::now()) {
+            self.ui.note(note);
+        }
+    }
+
+    /// The stream is up (again): a next failure starts a new outage.
+    pub fn up(&mut self) {
+        self.down = None;
+    }
+
+    /// What to say of a failure at `now`, if anything.
+    fn note(&mut self, error: String, now: Instant) -> Option<String> {
+        let Some(down) = &mut self.down else {
+            let note = format!("the event stream failed ({error}); reconnecting");
+            self.down = Some(Down {
+                since: now,
+                tries: 1,
+                said: error,
+                said_at: now,
+            });
+            return Some(note);
+        };
+        down.tries += 1;
+        let due = now.duration_since(down.said_at) >= REMIND;
+        if down.said == error && !due && self.ui.verbose == 0 {
+            return None;
+        }
+        let note = format!(
+            "the event stream is still down after {} tries in {} ({error}); reconnecting",
+            down.tries,
+            super::elapsed(now.duration_since(down.since))
+        );
+        down.said = error;
+        down.said_at = now;
+        Some(note)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same failure every 5 s for a minute and a half, then another, then up and down again.
+    #[test]
+    fn the_same_failure_is_said_again_only_every_thirty_seconds() {
+        let ui = Ui::silent();
+        let mut notes = StreamNotes::new(&ui);
+        let start = Instant::now();
+        let at = |secs: u64| start + Duration::from_secs(secs);
+        let mut said = Vec::new();
+        for secs in (0..=90).step_by(5) {
+            said.extend(notes.note("connection refused".into(), at(secs)));
+        }
+        said.extend(notes.note("503 Service Unavailable".into(), at(92)));
+        said.extend(notes.note("503 Service Unavailable".into(), at(93)));
+        notes.up();
+        said.extend(notes.note("connection refused".into(), at(100)));
+        assert_eq!(
+            said,
+            [
+                "the event stream failed (connection refused); reconnecting",
+                "the event stream is still down after 7 tries in 30.0 s (connection refused); reconnecting",
+                "the event stream is still down after 13 tries in 1m 00s (connection refused); reconnecting",
+                "the event stream is still down after 19 tries in 1m 30s (connection refused); reconnecting",
+                "the event stream is still down after 20 tries in 1m 32s (503 Service Unavailable); reconnecting",
+                "the event stream failed (connection refused); reconnecting",
+            ]
+        );
+    }
+}

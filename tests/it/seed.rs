@@ -548,7 +548,19 @@ fn every_entry_with_a_problem_is_listed_not_only_the_first() {
     // their place; a value that reads like a parser's place is kept whole.
     let nested = "agents:\n  - key: zed\n    name: Zed\n    email: zed@example.com\n    status: gone at line 3 of the roster\nusers:\n  - key: u1\n    name: Una\n    channel: web\nconversations:\n  - key: c1\n    user: u1\n    messages:\n      - sender: user\n        text: hi\n      - sender: robot\n        text: hello\n  - key: c2\n    user: u1\n    messages:\n    - sender: user\n      text: ok\n    - text: no sender\n      sender: user\n      at: whenever\n  - key: c3\n    user: u1\n    messages: [{sender: user, text: hi}, {sender: usr, text: x}]\n";
     let senders = "`user`, `bot`, `agent`, `system`";
+    // `assign:` takes an agent key or a map: each form's own problem is said.
+    let assigns = "users:\n  - key: u1\n    name: Una\n    channel: web\nconversations:\n  - key: c1\n    user: u1\n    intervention:\n      summary: s\n      actions:\n        - assign: {too: bo}\n  - key: c2\n    user: u1\n    intervention:\n      summary: s\n      actions:\n        - assign: [bo]\n  - key: c3\n    user: u1\n    intervention:\n      summary: s\n      actions:\n        - assign: {reason: busy}\n";
+    let assign = "an agent key (`assign: bo`) or a map of `to`, `reason`, `at` and `by`";
     for (name, content, problems) in [
+        (
+            "assigns.yaml",
+            assigns,
+            vec![
+                "11: conversations[0].intervention.actions[0].assign.too: unknown field `too`, expected one of `to`, `reason`, `at`, `by`".to_owned(),
+                format!("17: conversations[1].intervention.actions[0].assign: invalid type: sequence, expected {assign}"),
+                "23: conversations[2].intervention.actions[0].assign: missing field `to`".to_owned(),
+            ],
+        ),
         (
             "nested.yaml",
             nested,

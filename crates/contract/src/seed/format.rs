@@ -179,12 +179,40 @@ pub enum ActionSeed {
 }
 
 /// `assign: AGENT`, or `assign: {to: AGENT, reason, at, by}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum AssignSeed {
     /// An agent key.
     To(String),
     With(ReassignSeed),
+}
+
+/// Read by what the value is (text or a map), so a map's own problem is the one said (an
+/// unknown field, a missing `to`), where an untagged enum says only that no form matched.
+impl<'de> Deserialize<'de> for AssignSeed {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Form;
+        impl<'de> serde::de::Visitor<'de> for Form {
+            type Value = AssignSeed;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an agent key (`assign: bo`) or a map of `to`, `reason`, `at` and `by`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<AssignSeed, E> {
+                Ok(AssignSeed::To(key.to_owned()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<AssignSeed, A::Error> {
+                ReassignSeed::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(AssignSeed::With)
+            }
+        }
+        deserializer.deserialize_any(Form)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

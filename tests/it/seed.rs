@@ -82,6 +82,22 @@ fn the_example_loads_every_state_and_a_second_run_changes_nothing() {
 }
 
 #[test]
+fn a_seed_file_saved_with_a_byte_order_mark_loads_as_without() {
+    // Some Windows editors begin UTF-8 files with U+FEFF; it is not part of the document.
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let yaml = std::fs::read_to_string(example()).unwrap();
+    let as_json =
+        r#"{"agents": [{"key": "zed", "name": "Zed", "email": "zed@example.com"}]}"#.to_owned();
+    for (name, text) in [("bom.yaml", yaml), ("bom.json", as_json)] {
+        let path = sandbox.home.path().join(name);
+        std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+        let run = sandbox.cli(&api.token, &["seed", path.to_str().unwrap(), "-o", "json"]);
+        assert!(tally(&run.ok()).0 > 0, "{name} loaded");
+    }
+}
+
+#[test]
 fn sandbox_serve_loads_a_seed_file_at_start() {
     let mut first = Sandbox::start(&["--seed", &example()]);
     let before = first.api().everything();

@@ -65,8 +65,10 @@ pub fn load(path: &Path) -> Result<SeedFile, Invalid> {
     read(path, &text)
 }
 
-/// Parses and checks the text of a seed file named `path`.
+/// Parses and checks the text of a seed file named `path`. A byte order mark before it (as
+/// some Windows editors save UTF-8) is not part of the document.
 pub fn read(path: &Path, text: &str) -> Result<SeedFile, Invalid> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let invalid = |problems: Vec<Problem>| Invalid {
         path: path.to_owned(),
         problems,

@@ -72,6 +72,7 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
         tally,
         started.elapsed().as_secs_f64()
     ));
+    crate::usecases::seed::say_kept(ui, &tally);
     if matches!(ui.format, Some(Format::Json | Format::Ndjson)) {
         ui.json(&tally)?;
     }

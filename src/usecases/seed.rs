@@ -39,6 +39,9 @@ impl Source {
     }
 }
 
+/// How many interventions kept as first loaded are named one by one.
+const KEPT_SAID: usize = 10;
+
 /// Sends the data, in order, idempotently: a second load changes nothing. Relative instants
 /// (`now-2h`) count from `now`.
 pub async fn load(
@@ -72,7 +75,7 @@ pub async fn load(
         let (conversations, request) = batch?;
         let answer = client.batch(&request).await?;
         for r in &answer.results {
-            tally.count(r.result);
+            tally.record(r);
         }
         progress.inc(conversations as u64);
     }
@@ -80,6 +83,25 @@ pub async fn load(
     made_all(maker).await?;
     progress.finish();
     Ok(tally)
+}
+
+/// Says what a load kept as it was though its document said otherwise: the first few, and how
+/// many more (the whole list is in `-o json`).
+pub fn say_kept(ui: &Ui, tally: &Tally) {
+    for note in tally.kept.iter().take(KEPT_SAID) {
+        ui.note(format!("warning: {note}"));
+    }
+    if tally.kept.len() > KEPT_SAID {
+        ui.note(format!(
+            "warning: and {} more interventions kept as first loaded",
+            tally.kept.len() - KEPT_SAID
+        ));
+    }
+    if !tally.kept.is_empty() {
+        ui.note(
+            "hint: a load does not edit an intervention it started; to load one anew, start the sandbox over (`livectl sandbox reset`)",
+        );
+    }
 }
 
 /// A batch ready to send, with how many conversations it holds.

@@ -88,6 +88,8 @@ pub struct Sandbox {
     pub home: Arc<Home>,
     /// The database it serves.
     pub db: PathBuf,
+    /// What it said on stderr before it listened (a seed file's load).
+    pub started: Vec<String>,
     /// Kept so the reader thread keeps draining the server's stderr.
     _stderr: mpsc::Receiver<String>,
 }
@@ -157,6 +159,7 @@ impl Sandbox {
         });
         // Readiness: the sandbox prints its address once it is listening.
         let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        let mut started = Vec::new();
         let url = loop {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
             match lines_rx.recv_timeout(left) {
@@ -164,6 +167,7 @@ impl Sandbox {
                     if let Some(rest) = line.split("listening on ").nth(1) {
                         break rest.split_whitespace().next().unwrap().to_owned();
                     }
+                    started.push(line);
                 }
                 Err(_) => {
                     let _ = child.kill();
@@ -176,6 +180,7 @@ impl Sandbox {
             url,
             home,
             db: db.to_owned(),
+            started,
             _stderr: lines_rx,
         }
     }

@@ -107,6 +107,59 @@ fn sandbox_serve_loads_a_seed_file_at_start() {
     assert_eq!(again.api().everything(), before);
 }
 
+#[test]
+fn a_load_that_would_edit_a_started_intervention_says_what_it_kept() {
+    // An intervention's summary and department are those of its first load: changing them
+    // would be a change without an event. A later load says so, and still loads the rest.
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let first = "departments:\n  - key: sales\n    name: Sales\nusers:\n  - key: u1\n    name: Una\n    channel: web\nconversations:\n  - key: c1\n    user: u1\n    messages:\n      - sender: user\n        text: hi\n    intervention:\n      summary: first words\n      queued_at: now-1h\n";
+    let path = sandbox.home.path().join("kept.yaml");
+    std::fs::write(&path, first).unwrap();
+    let file = path.to_str().unwrap();
+    sandbox.cli(&api.token, &["seed", file]).ok();
+    let changed = first
+        .replace("first words", "other words")
+        .replace(
+            "      queued_at",
+            "      department: sales\n      queued_at",
+        )
+        .replace("Una", "Una B.");
+    std::fs::write(&path, changed).unwrap();
+    let again = sandbox.cli(&api.token, &["seed", file, "-o", "json"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    let out: Value = serde_json::from_str(&again.stdout).unwrap();
+    let kept = "conversation `c1`: intervention iv_1 keeps what its first load gave it: the summary `first words` and no department";
+    assert_eq!(out["kept"], serde_json::json!([kept]));
+    assert_eq!(out["changed"], 1, "the user's new name is loaded: {out}");
+    assert_eq!(
+        again.stderr.lines().skip(1).collect::<Vec<_>>(),
+        [
+            format!("warning: {kept}"),
+            "hint: a load does not edit an intervention it started; to load one anew, start the sandbox over (`livectl sandbox reset`)".to_owned(),
+        ],
+        "{}",
+        again.stderr
+    );
+    let iv = api.get("/v1/interventions/iv_1").expect(200);
+    assert_eq!(
+        (iv["summary"].as_str(), iv["department"].as_str()),
+        (Some("first words"), None)
+    );
+    // Loaded by a sandbox at its start, it says the same.
+    let mut sandbox = sandbox;
+    sandbox.kill();
+    let serving = Sandbox::start_in(sandbox.home.clone(), &["--seed", file]);
+    assert!(
+        serving
+            .started
+            .iter()
+            .any(|l| l == &format!("warning: {kept}")),
+        "{:?}",
+        serving.started
+    );
+}
+
 /// Writes `content` as `name` and seeds it: the run must fail with exit 2, name the file and
 /// line, and send nothing.
 #[track_caller]

@@ -256,6 +256,10 @@ pub struct BatchResult {
     pub result: BatchOutcome,
     /// The conversation's id, or the intervention's for an action.
     pub id: String,
+    /// What the operation kept as it was though it asked otherwise: a started intervention's
+    /// summary or department, which only its first load sets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]

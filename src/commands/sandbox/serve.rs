@@ -101,6 +101,7 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
             "livectl sandbox loaded {}: {tally}",
             path.display()
         ));
+        crate::usecases::seed::say_kept(ui, &tally);
     }
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await

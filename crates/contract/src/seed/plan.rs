@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::format::{ActionSeed, ConversationSeed, SeedFile};
 use crate::action::Action;
-use crate::batch::{ActionOp, BatchOp, BatchOutcome, BatchRequest};
+use crate::batch::{ActionOp, BatchOp, BatchOutcome, BatchRequest, BatchResult};
 use crate::ids::Kind;
 use crate::limits::Limit;
 use crate::requests::{
@@ -126,10 +126,19 @@ pub struct Tally {
     pub unchanged: usize,
     /// Actions run on interventions (none when the document was loaded before).
     pub actions: usize,
+    /// What was kept as it was though the document said otherwise (`BatchResult::kept`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<String>,
 }
 
 impl Tally {
-    pub fn count(&mut self, outcome: BatchOutcome) {
+    /// What one operation of a batch did.
+    pub fn record(&mut self, result: &BatchResult) {
+        self.count(result.result);
+        self.kept.extend(result.kept.iter().cloned());
+    }
+
+    fn count(&mut self, outcome: BatchOutcome) {
         match outcome {
             BatchOutcome::Created => self.created += 1,
             BatchOutcome::Updated => self.changed += 1,

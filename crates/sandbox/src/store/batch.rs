@@ -13,7 +13,10 @@ use super::{BUILTIN_ADMIN, Caller, Store, reference};
 use crate::error::ApiError;
 use livectl_contract::limits::Limit;
 use livectl_contract::seed::{Ids, Plan, SeedFile, Tally};
-use livectl_contract::{ActionOp, Agent, BatchOp, BatchOutcome, BatchResult, Kind, Role};
+use livectl_contract::{
+    ActionOp, Agent, BatchOp, BatchOutcome, BatchResult, ConversationCreated, ConversationInput,
+    Kind, Role,
+};
 
 /// The caller of a load at start: the built-in admin.
 const ADMIN: Caller = Caller {
@@ -48,6 +51,7 @@ pub fn batch(
                 let (created, upserted) = create_conversation(tx, caller, body, now).map_err(at)?;
                 BatchResult {
                     result: upserted.into(),
+                    kept: kept(body, &created),
                     id: created.conversation_id,
                 }
             }
@@ -55,6 +59,33 @@ pub fn batch(
         });
     }
     Ok(results)
+}
+
+/// What of the intervention a conversation asks for differs from the one it has: its summary
+/// and department are those of its first load (changing them would be a change without an
+/// event). Its queue time is left out, as a file's relative instants move with each load.
+fn kept(conversation: &ConversationInput, created: &ConversationCreated) -> Option<String> {
+    let (Some(asked), Some(has)) = (&conversation.intervention, &created.intervention) else {
+        return None;
+    };
+    let mut kept = Vec::new();
+    if asked.summary != has.summary {
+        kept.push(format!("the summary `{}`", has.summary));
+    }
+    if asked.department != has.department {
+        kept.push(match &has.department {
+            Some(d) => format!("the department {d}"),
+            None => "no department".to_owned(),
+        });
+    }
+    (!kept.is_empty()).then(|| {
+        format!(
+            "conversation `{}`: intervention {} keeps what its first load gave it: {}",
+            conversation.key,
+            has.id,
+            kept.join(" and ")
+        )
+    })
 }
 
 /// An action of a batch, skipped when its place in the intervention's life is taken.
@@ -87,6 +118,7 @@ fn action<'a>(
         return Ok(BatchResult {
             result: BatchOutcome::Skipped,
             id,
+            kept: None,
         });
     }
     if done < index {
@@ -117,6 +149,7 @@ fn action<'a>(
     Ok(BatchResult {
         result: BatchOutcome::Applied,
         id,
+        kept: None,
     })
 }
 
@@ -163,7 +196,7 @@ impl Store {
             for batch in plan.batches(&ids) {
                 let batch = batch.map_err(internal)?;
                 for result in self::batch(tx, ADMIN, &batch.operations, Timestamp::now())? {
-                    tally.count(result.result);
+                    tally.record(&result);
                 }
             }
             Ok(tally)

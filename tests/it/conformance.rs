@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::harness::{Home, Run, Sandbox, Workspace};
 
 /// The role rules' cases, skipped without an agent's token.
-const ROLE_CASES: usize = 10;
+const ROLE_CASES: usize = 11;
 /// Cases in all: 20 moves, the roles, 3 + 2 + 3 + 3 + 4 + 1.
 const CASES: usize = 20 + ROLE_CASES + 16;
 

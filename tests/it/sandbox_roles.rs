@@ -513,17 +513,42 @@ fn agents_assign_to_themselves_and_act_only_on_what_they_own() {
         .expect(200);
     assert_eq!(mine["owner"], w.bo.as_str());
 
-    // Someone else's intervention: no reassign, return, cancel or complete.
-    for (action, body) in [
-        ("reassign", json!({"agent": w.cy})),
-        ("return", json!({})),
-        ("cancel", json!({})),
-        ("complete", json!({"topic": w.topic, "outcome": w.outcome})),
+    // Someone else's intervention: no action at all, and nothing of it said: not its owner,
+    // not the intervention a 409 (taken already) or a 412 (another version) would carry.
+    let user = admin
+        .get(&format!("/v1/interventions/{queued}"))
+        .expect(200)["user"]["name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (action, body, if_match) in [
+        ("reassign", json!({"agent": w.cy}), None),
+        ("return", json!({}), None),
+        ("cancel", json!({}), None),
+        (
+            "complete",
+            json!({"topic": w.topic, "outcome": w.outcome}),
+            None,
+        ),
+        ("assign", json!({"agent": w.cy}), None),
+        ("return", json!({}), Some("\"1\"")),
     ] {
-        let r = cy.post(&format!("/v1/interventions/{queued}/{action}"), body);
+        let path = format!("/v1/interventions/{queued}/{action}");
+        let r = match if_match {
+            Some(version) => cy.post_with(&path, body, &[("If-Match", version)]),
+            None => cy.post(&path, body),
+        };
+        assert_eq!(
+            r.problem(403, "forbidden"),
+            format!(
+                "intervention {queued} is neither queued nor yours: an agent sees queued interventions and its own; ask an admin"
+            ),
+            "{action}"
+        );
+        let said = r.body.to_string();
         assert!(
-            r.problem(403, "forbidden").contains(&w.bo),
-            "{action}: the owner is named"
+            r.body.get("current").is_none() && !said.contains(&w.bo) && !said.contains(&user),
+            "{action} {if_match:?}: {said}"
         );
     }
     // A queued intervention has no owner: only an admin may cancel it.

@@ -1,6 +1,6 @@
 //! Rule 2, roles (DESIGN.md sections 3 and 9), with an agent's token: an agent assigns only to
 //! itself (403 otherwise); only the owner or an admin acts on an assigned intervention, and only
-//! an admin cancels a queued one. Skipped, case by case, without an agent's token.
+//! an admin cancels a queued one; an agent acting on one it may not see learns nothing of it. Skipped, case by case, without an agent's token.
 
 use livectl_client::{Client, RawRequest};
 use livectl_contract::{
@@ -19,6 +19,7 @@ const NOT_OWNER: [(ActionKind, &str); 4] = [
     (ActionKind::Cancel, "an agent may not cancel another's"),
     (ActionKind::Complete, "an agent may not complete another's"),
 ];
+const NOTHING_SAID: &str = "an agent learns nothing of another's";
 const OWNER_RETURNS: &str = "the owner returns its own";
 const OWNER_COMPLETES: &str = "the owner completes its own";
 const ADMIN_ANYONE: &str = "an admin acts on anyone's";
@@ -28,7 +29,7 @@ pub async fn check(s: &Suite) -> Vec<Outcome> {
         let why = "no agent token: give one with --agent-token-stdin or LIVECTL_AGENT_TOKEN";
         let mut names = vec![ASSIGN_SELF, ASSIGN_OTHER, CANCEL_QUEUED];
         names.extend(NOT_OWNER.iter().map(|(_, name)| *name));
-        names.extend([OWNER_RETURNS, OWNER_COMPLETES, ADMIN_ANYONE]);
+        names.extend([NOTHING_SAID, OWNER_RETURNS, OWNER_COMPLETES, ADMIN_ANYONE]);
         return names.into_iter().map(|n| skipped(n, why)).collect();
     };
     let me = me.id.as_str();
@@ -41,6 +42,7 @@ pub async fn check(s: &Suite) -> Vec<Outcome> {
         outcomes.push(outcome(name, not_owner(s, agent, me, kind).await));
     }
     outcomes.extend([
+        outcome(NOTHING_SAID, nothing_said(s, agent, me).await),
         outcome(
             OWNER_RETURNS,
             owner_acts(s, agent, me, ActionKind::Return).await,
@@ -96,6 +98,26 @@ async fn not_owner(
         other => s.sample(other),
     };
     forbidden(s, agent, &theirs, &action).await
+}
+
+/// The agent takes, with a stale `If-Match`, an intervention agent A owns: a 412 or a 409
+/// would carry the intervention whole (`current`); a 403 carries nothing of it.
+async fn nothing_said(s: &Suite, agent: &Client, me: &str) -> Result<String, String> {
+    let theirs = s.in_state(InterventionState::Assigned).await?;
+    let request = RawRequest::action(&theirs.id, &assign(me)).if_match(theirs.version - 1);
+    let answer = s.send_as(agent, &request).await?;
+    expect::problem(&answer, 403, ProblemCode::Forbidden)?;
+    let body: serde_json::Value = serde_json::from_slice(&answer.body).unwrap_or_default();
+    if body.get("current").is_some() {
+        return Err(format!(
+            "403, but its body carries the intervention (`current`): {body}"
+        ));
+    }
+    expect::unchanged(&theirs, &s.get(&theirs.id).await?)?;
+    Ok(format!(
+        "403 forbidden on {}, nothing of it said",
+        theirs.id
+    ))
 }
 
 /// A 403 `forbidden` that changed nothing.

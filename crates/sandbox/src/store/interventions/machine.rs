@@ -9,7 +9,7 @@ use super::{get_intervention, intervention_by_row};
 use crate::error::ApiError;
 use crate::store::catalog::by_row;
 use crate::store::events::{NewEvent, insert_event};
-use crate::store::{Caller, ms, reference, ts};
+use crate::store::{Caller, ms, reference, ts, visibility};
 use livectl_contract::limits::{self, Limit};
 use livectl_contract::{Action, Agent, Intervention, InterventionState, Kind, Permission};
 
@@ -30,6 +30,9 @@ pub fn act(
 ) -> Result<Intervention, ApiError> {
     let kind = action.kind();
     let current = get_intervention(tx, id)?;
+    // Before anything that answers with the intervention (a 409 or 412 carries it whole) or
+    // names its owner: an agent learns nothing of one it may not see.
+    visibility::intervention(caller, &current)?;
     let n = Kind::Intervention.parse(id).unwrap_or(0);
     if let Some(expected) = if_match
         && expected != current.version

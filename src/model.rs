@@ -45,6 +45,23 @@ pub struct Summary {
     pub interrupted: bool,
 }
 
+impl Summary {
+    /// The fields of a run's summary as `-o json` writes it, its skipped and failed `items`
+    /// beside its counts: what `--json` may name, checked before anything is sent.
+    pub const FIELDS: &'static [&'static str] = &[
+        "run_id",
+        "action",
+        "journal",
+        "total",
+        "done",
+        "skipped",
+        "failed",
+        "not_sent",
+        "interrupted",
+        "items",
+    ];
+}
+
 /// One planned item of a bulk run, as `--dry-run` shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {

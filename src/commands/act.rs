@@ -11,7 +11,7 @@ use super::Ctx;
 use super::filters::{BulkArgs, Filters};
 use crate::error::CliError;
 use crate::model::{Item, Names};
-use crate::ui::{Format, standing};
+use crate::ui::{Format, Row, standing};
 use crate::usecases::bulk::{self, Plan};
 use crate::usecases::lookup::{self, NamesOf};
 use crate::usecases::pool;
@@ -122,6 +122,7 @@ impl Targets {
                 "--resume takes the interventions from the journal; give no ids or filters",
             ));
         }
+        bulk::check_shape(&ctx.ui, self.bulk.dry_run)?;
         let client = ctx.client().await?;
         let options = self.bulk.options(&ctx.global);
         bulk::resume(client, &ctx.ui, command, path, &options).await?;
@@ -153,6 +154,7 @@ impl Targets {
             };
             let routed = |to: &str| pool::is_unplaced(to) || pool::Route::decode(to).is_some();
             if item.action.target().is_some_and(routed) {
+                bulk::check_shape(&ctx.ui, false)?;
                 // A pool is resolved as the item is sent, and an item no agent has room for is
                 // reported: both are the bulk engine's, as a run of one.
                 plan.items = futures_util::stream::iter([Ok(item)]).boxed_local();
@@ -165,6 +167,8 @@ impl Targets {
                 )
                 .await;
             }
+            // What --json names is checked before the action is sent, not after.
+            ctx.ui.shape.check(<Intervention as Row>::FIELDS)?;
             let acted = client
                 .act::<Intervention>(&item.id, &item.action, Options::default())
                 .await;
@@ -182,6 +186,7 @@ impl Targets {
             };
             return ctx.ui.list(&names, &[intervention]);
         }
+        bulk::check_shape(&ctx.ui, bulk.dry_run)?;
         bulk::run(
             client,
             &ctx.ui,

@@ -40,6 +40,10 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
         (None, None) => return Err(CliError::usage("give a seed FILE or --generate SPEC")),
     };
     let ui = &ctx.ui;
+    if !args.dry_run {
+        // Before anything is sent, not after.
+        ui.shape.check(livectl_contract::seed::Tally::FIELDS)?;
+    }
     let what = source.describe(ui.now);
     let connection = ctx.connection().await?;
     let target = connection.target();

@@ -2,11 +2,11 @@
 //! change is a `status` event on the stream, with who made it.
 
 use clap::Args;
-use livectl_contract::{AgentStatus, StatusRequest};
+use livectl_contract::{Agent, AgentStatus, StatusRequest};
 
 use super::Ctx;
 use crate::error::CliError;
-use crate::ui::{Format, age};
+use crate::ui::{Format, Row, age};
 use crate::usecases::lookup;
 
 #[derive(Debug, Args)]
@@ -23,6 +23,8 @@ pub struct StatusArgs {
 }
 
 pub async fn exec(args: StatusArgs, ctx: &Ctx) -> Result<(), CliError> {
+    // Before a change is sent, not after.
+    ctx.ui.shape.check(<Agent as Row>::FIELDS)?;
     let client = ctx.client().await?;
     let agent = lookup::agent(client, &args.agent, "--agent").await?;
     let (agent, from) = match &args.status {

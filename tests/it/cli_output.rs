@@ -620,3 +620,63 @@ fn a_format_a_command_does_not_write_is_refused_not_replaced() {
     .unwrap();
     assert!(home.cli(&["whoami"]).ok().contains("Sandbox Admin"));
 }
+
+#[test]
+fn json_fields_are_checked_before_anything_changes() {
+    // Found only as the output was written, a wrong field failed a command that had acted:
+    // exit 2 (nothing changed) after a change. Each command that changes data checks them
+    // first; the fields it lists are the keys of what it writes.
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let token = api.token.clone();
+    let run =
+        |args: &[String]| sandbox.cli(&token, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    let seed = sandbox.home.path().join("one.yaml");
+    std::fs::write(&seed, "departments:\n  - key: sales\n    name: Sales\n").unwrap();
+    let seed = seed.to_str().unwrap().to_owned();
+    // Each on interventions of its own; `stuck` finds the one queued since 24 November.
+    w.fixed(1, "Old Queue", "web", "waiting", "2026-11-24T11:55:00Z");
+    let commands = || {
+        let (a, b, c, d) = (w.queued(), w.queued(), w.queued(), w.queued());
+        let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        [
+            words(&format!("assign {a} --to bo")),
+            words(&format!("assign {b} {c} --to bo --yes")),
+            words(&format!("assign {d} --to @online")),
+            words("status away"),
+            vec!["seed".to_owned(), seed.clone()],
+            words("stuck --fix cancel --yes"),
+        ]
+    };
+    let with = |args: &[String], more: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(more.iter().map(|s| (*s).to_owned()));
+        all
+    };
+    for args in commands() {
+        let before = api.everything();
+        let refused = run(&with(&args, &["--json", "nope"]));
+        refused.fails(2, "--json: unknown field `nope`; the fields are: ");
+        assert_eq!(api.everything(), before, "{args:?} changed nothing");
+    }
+    // What each lists is what it writes.
+    for args in commands() {
+        let fields = run(&with(&args, &["--json", "nope"])).stderr;
+        let mut listed: Vec<String> = fields
+            .lines()
+            .next()
+            .unwrap()
+            .split("the fields are: ")
+            .nth(1)
+            .unwrap()
+            .split(", ")
+            .map(str::to_owned)
+            .collect();
+        listed.sort_unstable();
+        let written: serde_json::Value =
+            serde_json::from_str(&run(&with(&args, &["-o", "json"])).ok()).unwrap();
+        let keys: Vec<String> = written.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(keys, listed, "{args:?}");
+    }
+}

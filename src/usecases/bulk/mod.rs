@@ -30,8 +30,19 @@ use livectl_contract::ActionKind;
 pub use dispatch::{rate_period, resume};
 pub use plan::run;
 
+/// Refuses `--json` fields that a run's summary does not have, before anything is sent: found
+/// only when the summary is written, they would fail a run that had done its work. A dry run
+/// sends nothing, and its plan's fields are checked as it is written.
+pub fn check_shape(ui: &Ui, dry_run: bool) -> Result<(), CliError> {
+    if dry_run {
+        return Ok(());
+    }
+    ui.shape.check(Summary::FIELDS)
+}
+
 use crate::error::CliError;
-use crate::model::Item;
+use crate::model::{Item, Summary};
+use crate::ui::Ui;
 use crate::usecases::targets::Source;
 
 /// The slowest and fastest `--rate` a run takes, in actions a second.

@@ -127,11 +127,14 @@ pub struct Tally {
     /// Actions run on interventions (none when the document was loaded before).
     pub actions: usize,
     /// What was kept as it was though the document said otherwise (`BatchResult::kept`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub kept: Vec<String>,
 }
 
 impl Tally {
+    /// Its fields as JSON: what `--json` may name, checked before anything is sent.
+    pub const FIELDS: &'static [&'static str] =
+        &["created", "changed", "unchanged", "actions", "kept"];
+
     /// What one operation of a batch did.
     pub fn record(&mut self, result: &BatchResult) {
         self.count(result.result);

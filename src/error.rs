@@ -151,10 +151,18 @@ impl ClosedPipeIsFine for Result<(), CliError> {
     }
 }
 
+/// The hint for an answer that is not the API's.
+const NOT_THE_API: &str =
+    "check that the API address points at the Live Conversations API (it serves /v1/)";
+
 impl From<ClientError> for CliError {
     fn from(e: ClientError) -> CliError {
+        // The API answers every 404 with a problem body: a bare one is a server that is not
+        // the API (a web server, a proxy, a wrong path prefix), not a missing intervention.
+        let bare_404 = matches!(e, ClientError::Status { status: 404, .. });
         let kind = match e.status() {
             Some(401 | 403) => ErrorKind::Auth,
+            Some(404) if bare_404 => ErrorKind::Failure,
             Some(404) => ErrorKind::NotFound,
             Some(409 | 412) => ErrorKind::Conflict,
             _ => ErrorKind::Failure,
@@ -181,6 +189,7 @@ impl From<ClientError> for CliError {
                 "log in again with `livectl login`, or check LIVECTL_TOKEN; a deactivated agent's tokens stay refused until an admin makes it active",
             ),
             (_, Some(403)) => Some("this needs another role; ask an admin"),
+            (_, Some(404)) if bare_404 => Some(NOT_THE_API),
             // The list that shows ids of that kind, when the platform says which kind.
             (_, Some(404)) => Some(match e.problem().map(|p| p.detail.as_str()) {
                 Some(d) if d.starts_with("intervention ") => {
@@ -200,9 +209,7 @@ impl From<ClientError> for CliError {
                 Some("check the address and its certificate (https:// to a server that speaks TLS)")
             }
             (ClientError::Connect { .. } | ClientError::Timeout { .. }, _) => Some(UNREACHABLE),
-            (ClientError::Decode { .. }, _) => Some(
-                "check that the API address points at the Live Conversations API (it serves /v1/)",
-            ),
+            (ClientError::Decode { .. }, _) => Some(NOT_THE_API),
             _ => None,
         };
         let mut error = CliError::new(kind, e.to_string());

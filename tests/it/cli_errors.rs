@@ -284,6 +284,23 @@ fn broken_servers_get_one_clear_line() {
         "{}",
         whoami.stderr
     );
+    // A web server that is not the API: its 404 is not "not found" (exit 5, an intervention
+    // that does not exist, to a script) but a wrong address.
+    let web = impostor(
+        "404 Not Found",
+        "text/html",
+        "<!DOCTYPE HTML><html>nope</html>",
+        20,
+    );
+    let (code, stderr) = run(&web);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("404 Not Found without an API error body")
+            && stderr.contains(
+                "hint: check that the API address points at the Live Conversations API (it serves /v1/)"
+            ),
+        "{stderr}"
+    );
     let truncated = impostor("200 OK", "application/json", "{\"items\": [", 20);
     let (code, stderr) = run(&truncated);
     assert_eq!(code, Some(1));

@@ -67,6 +67,13 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
         None => Given::default(),
     };
     let settings = Settings::try_from(flags.over(file))?;
+    if let Some(dir) = args.journal_dir.as_ref().filter(|d| !d.is_dir()) {
+        return Err(CliError::usage(format!(
+            "--journal-dir {}: the directory does not exist",
+            dir.display()
+        ))
+        .hint("create it first, or choose another directory"));
+    }
     // Every --to is checked (and a pool's name) before the token is.
     for to in &settings.to {
         if crate::usecases::pool::Pool::is_pool(to) {

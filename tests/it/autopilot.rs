@@ -506,6 +506,20 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
         .map(|n| w.fixed(n, "Ada", "web", "Old question", "2026-11-24T09:00:00Z"))
         .collect();
     let dir = sandbox.home.path().join("batches");
+    let missing = [
+        "autopilot",
+        "--once",
+        "--journal-dir",
+        dir.to_str().unwrap(),
+    ];
+    sandbox.cli(&api.token, &missing).fails(
+        2,
+        &format!(
+            "--journal-dir {}: the directory does not exist",
+            dir.display()
+        ),
+    );
+    std::fs::create_dir(&dir).unwrap();
     let dir = dir.to_str().unwrap();
     // The platform reached by a flag: the command the hint names gives it too.
     let args = [

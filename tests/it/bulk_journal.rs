@@ -304,11 +304,11 @@ fn journals_and_the_runs_directory_are_private() {
         .collect();
     assert_eq!(journals.len(), 1);
     assert_eq!(mode(&journals[0]), 0o600);
-    // A journal named by --journal, in a directory that livectl creates.
-    let named = sandbox.home.path().join("new/dir/run.ndjson");
+    // A journal named by --journal goes where it is named; a directory that is not there is
+    // refused before anything is sent, as for --out (a typo makes no directories).
     let (c, d) = (w.queued(), w.queued());
-    sandbox
-        .cli(
+    let cancel = |named: &std::path::Path| {
+        sandbox.cli(
             &api.token,
             &[
                 "cancel",
@@ -320,9 +320,22 @@ fn journals_and_the_runs_directory_are_private() {
                 named.to_str().unwrap(),
             ],
         )
-        .ok();
+    };
+    let missing = sandbox.home.path().join("new/dir/run.ndjson");
+    let before = api.everything();
+    cancel(&missing).fails(
+        2,
+        &format!(
+            "--journal {}: the directory {} does not exist; nothing was sent",
+            missing.display(),
+            missing.parent().unwrap().display()
+        ),
+    );
+    assert!(!sandbox.home.path().join("new").exists());
+    assert_eq!(api.everything(), before, "nothing was sent");
+    let named = sandbox.home.path().join("run.ndjson");
+    cancel(&named).ok();
     assert_eq!(mode(&named), 0o600);
-    assert_eq!(mode(named.parent().unwrap()), 0o700);
 }
 
 #[test]

@@ -145,9 +145,18 @@ impl Planner {
     /// A new journal at `path` (never over an existing file), private to its owner, with its
     /// header.
     pub fn create(path: &Path, header: &Header, limit: Option<u64>) -> Result<Planner, CliError> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            crate::config::create_private_dir(dir)
-                .map_err(|e| CliError::failure(format!("cannot create {}: {e}", dir.display())))?;
+        // The default directory is made by `runs_dir`; one the user named must be there, as
+        // for `--out`: a typo is not made into directories.
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.is_dir()
+        {
+            return Err(CliError::usage(format!(
+                "{} {}: the directory {} does not exist; nothing was sent",
+                bulk::journal_flag(&header.action),
+                path.display(),
+                dir.display()
+            ))
+            .hint("create it first, or choose another path"));
         }
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);

@@ -23,6 +23,12 @@ pub struct LoginArgs {
 pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
     let global = &ctx.global;
     let ui = &ctx.ui;
+    if global.sandbox {
+        return Err(CliError::usage(
+            "--sandbox: the embedded sandbox needs no login; livectl makes its token as it starts it",
+        )
+        .hint("log in to a platform with `livectl login --api-url URL`"));
+    }
     let mut config = Config::load()?;
     let profile = profile_name(global, &config).unwrap_or_else(|| "default".to_owned());
     let api_url = global

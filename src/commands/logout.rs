@@ -12,6 +12,13 @@ use crate::error::CliError;
 pub struct LogoutArgs {}
 
 pub async fn exec(_: LogoutArgs, ctx: &Ctx) -> Result<(), CliError> {
+    // Not the default profile's token: `--sandbox` says no profile is meant.
+    if ctx.global.sandbox {
+        return Err(CliError::usage(
+            "--sandbox: the embedded sandbox has no saved token to forget; nothing was removed",
+        )
+        .hint("forget a profile's token with `livectl logout --profile NAME`"));
+    }
     let config = Config::load()?;
     let Some(profile) = profile_name(&ctx.global, &config) else {
         return Err(CliError::usage("no profile to log out of").hint("name one with --profile"));

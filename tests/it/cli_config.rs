@@ -146,6 +146,23 @@ fn login_saves_a_private_profile_that_later_runs_use() {
     let typo = crate::harness::Run::from(sandbox.home.run(&["logout", "--profile", "wrok"]));
     typo.fails(2, "there is no profile `wrok`");
     typo.hints("the profiles are: on call, work");
+    // `--sandbox` means no profile: neither the default's token is forgotten nor one saved.
+    let credentials = sandbox.home.path().join("config/livectl/credentials.toml");
+    let saved = std::fs::read(&credentials).unwrap();
+    let embedded = crate::harness::Run::from(sandbox.home.run(&["--sandbox", "logout"]));
+    embedded.fails(
+        2,
+        "--sandbox: the embedded sandbox has no saved token to forget; nothing was removed",
+    );
+    embedded.hints("forget a profile's token with `livectl logout --profile NAME`");
+    let token = sandbox.home.token(None);
+    let embedded = sandbox.cli_stdin("", &["--sandbox", "login", "--token-stdin"], &token);
+    embedded.fails(2, "--sandbox: the embedded sandbox needs no login");
+    assert_eq!(
+        std::fs::read(&credentials).unwrap(),
+        saved,
+        "no token touched"
+    );
     assert!(sandbox.home.run(&["logout"]).status.success());
     // Logged out already: said, and not an error (a script may log out twice).
     let again = crate::harness::Run::from(sandbox.home.run(&["logout"]));

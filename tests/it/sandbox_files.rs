@@ -247,3 +247,22 @@ fn reset_leaves_a_database_in_use_alone() {
     assert!(!db.exists());
     assert_eq!(wal_and_shm(&db), Vec::<String>::new());
 }
+
+#[test]
+fn a_sandbox_that_cannot_listen_leaves_no_database_behind() {
+    let home = Home::new();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let db = home.path().join("never.db");
+    let run = crate::harness::Run::from(home.run(&[
+        "sandbox",
+        "serve",
+        "--addr",
+        &addr,
+        "--db",
+        db.to_str().unwrap(),
+    ]));
+    run.fails(1, &format!("cannot listen on {addr}"));
+    assert!(!db.exists(), "no database was made");
+    assert!(wal_and_shm(&db).is_empty());
+}

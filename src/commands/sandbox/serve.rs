@@ -93,6 +93,14 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
             Some(path.clone()),
         ),
     };
+    // The address first: a sandbox that cannot listen leaves no new database behind. Clients
+    // that connect meanwhile wait in the backlog until it serves.
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .map_err(|e| {
+            CliError::failure(format!("cannot listen on {}: {e}", args.addr))
+                .hint("choose another address with --addr, or 127.0.0.1:0 for any free port")
+        })?;
     let (store, tally) = livectl_sandbox::open(db.clone(), seed)
         .await
         .map_err(|e| CliError::failure(e.to_string()))?;
@@ -103,12 +111,6 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
         ));
         crate::usecases::seed::say_kept(ui, &tally);
     }
-    let listener = tokio::net::TcpListener::bind(args.addr)
-        .await
-        .map_err(|e| {
-            CliError::failure(format!("cannot listen on {}: {e}", args.addr))
-                .hint("choose another address with --addr, or 127.0.0.1:0 for any free port")
-        })?;
     let local = listener
         .local_addr()
         .map_err(|e| CliError::failure(format!("cannot read the listening address: {e}")))?;

@@ -32,9 +32,10 @@ pub struct ItemResult {
 /// failed): counts, so a run of a million holds no list of what went well.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
-    pub run_id: String,
+    /// None when nothing matched: no run was started, and no journal written.
+    pub run_id: Option<String>,
     pub action: String,
-    pub journal: PathBuf,
+    pub journal: Option<PathBuf>,
     /// Items in the plan.
     pub total: u64,
     pub done: u64,
@@ -46,6 +47,21 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// A run with nothing to do: no run, no journal, every count 0.
+    pub fn nothing(action: &str) -> Summary {
+        Summary {
+            run_id: None,
+            action: action.to_owned(),
+            journal: None,
+            total: 0,
+            done: 0,
+            skipped: 0,
+            failed: 0,
+            not_sent: 0,
+            interrupted: false,
+        }
+    }
+
     /// The fields of a run's summary as `-o json` writes it, its skipped and failed `items`
     /// beside its counts: what `--json` may name, checked before anything is sent.
     pub const FIELDS: &'static [&'static str] = &[

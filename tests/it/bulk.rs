@@ -1203,18 +1203,36 @@ fn filters_that_match_nothing_change_nothing_and_exit_0() {
     for knobs in [&[][..], &["--without-refs"][..]] {
         let sandbox = Sandbox::start(knobs);
         let api = sandbox.api();
-        for args in [
-            &["cancel", "--state", "queued", "--yes"][..],
-            &["cancel", "--state", "queued", "--dry-run"][..],
-            &["return", "--owner", "me", "--yes", "-o", "json"][..],
+        // With -o json, the summary of a run of nothing: a script parses a document.
+        let summary = "{\"action\":\"return\",\"done\":0,\"failed\":0,\"interrupted\":false,\"items\":[],\"journal\":null,\"not_sent\":0,\"run_id\":null,\"skipped\":0,\"total\":0}\n";
+        for (args, stdout) in [
+            (&["cancel", "--state", "queued", "--yes"][..], ""),
+            (&["cancel", "--state", "queued", "--dry-run"][..], ""),
+            (
+                &["return", "--owner", "me", "--yes", "-o", "ndjson"][..],
+                "",
+            ),
+            (
+                &["return", "--owner", "me", "--yes", "--jq", "."][..],
+                summary,
+            ),
         ] {
             let run = sandbox.cli(&api.token, args);
             assert_eq!(
                 (run.code, run.stdout.as_str(), run.stderr.as_str()),
-                (0, "", "nothing matches: no intervention was changed\n"),
+                (0, stdout, "nothing matches: no intervention was changed\n"),
                 "{knobs:?} {args:?}"
             );
         }
+        let json = sandbox.cli(
+            &api.token,
+            &["return", "--owner", "me", "--yes", "-o", "json"],
+        );
+        let parsed: serde_json::Value = serde_json::from_str(&json.ok()).unwrap();
+        assert_eq!(
+            parsed,
+            serde_json::from_str::<serde_json::Value>(summary).unwrap()
+        );
     }
 }
 

@@ -629,9 +629,9 @@ pub(super) async fn execute(
     // were still being listed.
     let interrupted = stop_asked() && (not_sent > 0 || journal.is_planning());
     let summary = Summary {
-        run_id: header.run_id.clone(),
+        run_id: Some(header.run_id.clone()),
         action: header.action.clone(),
-        journal: journal.path().to_owned(),
+        journal: Some(journal.path().to_owned()),
         total: ledger.len(),
         done: ledger.count(Mark::Done),
         skipped: ledger.count(Mark::Skipped),
@@ -652,12 +652,12 @@ pub(super) async fn execute(
         },
         summary.total,
         crate::ui::elapsed(started.elapsed()),
-        summary.journal.display()
+        journal.path().display()
     ));
     let results = Results::new(journal.path(), notable, &ledger);
     // A reader that went away (`| head`) does not change how the run ended.
     ui.bulk_summary(&summary, results).or_closed_pipe()?;
-    let again = command.again(&options.reach, &summary.journal);
+    let again = command.again(&options.reach, journal.path());
     let step = again.step();
     // Stopped while the targets were still listed: a resume sends what was planned.
     let unlisted = format!("the targets not listed yet were not planned; {RESELECT}");
@@ -716,7 +716,7 @@ pub(super) async fn execute(
     if let Some(why) = journal.failure() {
         return Err(CliError::failure(format!(
             "cannot write the journal {}: {why}; dispatching stopped, {not_sent} item(s) not sent",
-            summary.journal.display()
+            journal.path().display()
         ))
         .hint(format!("free some space, then {step}")));
     }

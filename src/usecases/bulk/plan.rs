@@ -14,7 +14,7 @@ use super::dispatch::{Live, Run, execute};
 use super::journal::{self, FORMAT, Header, Planner, Scan};
 use super::{Options, Plan, new_run_id};
 use crate::error::CliError;
-use crate::model::{Item, Names};
+use crate::model::{Item, Names, Summary};
 use crate::ui::{Ui, prompt};
 use crate::usecases::lookup::{self, NamesOf};
 use crate::usecases::targets::Source;
@@ -52,7 +52,8 @@ pub async fn run(
     if nothing {
         note_repeats(ui, &repeats);
         ui.note(nothing_to_do(source));
-        return Ok(());
+        // A script asking for JSON gets the summary of a run of nothing, not an empty stdout.
+        return ui.bulk_summary(&Summary::nothing(&command.name), std::iter::empty());
     }
     let mut items = items.boxed_local();
     if !options.yes && !ui.interactive() {

@@ -89,6 +89,7 @@ pub fn plan<'a>(
         source,
         targets,
         repeats,
+        ..
     } = selection;
     Plan {
         command,

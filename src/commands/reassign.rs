@@ -4,7 +4,7 @@
 use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
 use futures_util::StreamExt;
-use livectl_contract::{Action, ActionKind, AssignRequest};
+use livectl_contract::{Action, ActionKind, AssignRequest, Owner};
 
 use super::Ctx;
 use super::act::{AwayArgs, Targets};
@@ -40,6 +40,17 @@ pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
     let to = spread::to(client, &ctx.ui, &args.to, args.away.include_away).await?;
     let spreader = Spreader::new(client, &to).await?;
     let selection = args.targets.select(ctx).await?;
+    // Each would fail as the owner already: said once, before anything is sent.
+    if let (Some(Owner::Agent(from)), spread::To::Agents(agents)) = (&selection.owner, &to)
+        && let [only] = agents.as_slice()
+        && only.id == *from
+    {
+        return Err(CliError::usage(format!(
+            "--to {}: the interventions selected are {}'s already; nothing was sent",
+            only.name, only.name
+        ))
+        .hint("name another agent with --to, or several to spread them"));
+    }
     let source = selection.source;
     let repeats = selection.repeats.clone();
     let reason = args.reason.clone();

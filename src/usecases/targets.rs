@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use futures_util::StreamExt;
 use futures_util::stream::LocalBoxStream;
 use livectl_client::{Client, FULL_PAGE};
-use livectl_contract::{InterventionQuery, InterventionRef, InterventionState, Kind};
+use livectl_contract::{InterventionQuery, InterventionRef, InterventionState, Kind, Owner};
 
 use super::seen::Seen;
 use crate::error::CliError;
@@ -76,6 +76,8 @@ pub struct Selection<'a> {
     pub targets: LocalBoxStream<'a, Result<Target, CliError>>,
     /// Ids given more than once: dropped as they came, counted here.
     pub repeats: Arc<AtomicU64>,
+    /// The owner the filters select by (`--owner`, `--from`), as an id.
+    pub owner: Option<Owner>,
 }
 
 /// Why `id` is not an intervention's id as the contract spells them (`iv_42`), when it is not:
@@ -235,6 +237,7 @@ pub fn select<'a>(
             source: Source::Stdin,
             targets: stdin_ids(repeats.clone()),
             repeats,
+            owner: None,
         });
     }
     if ids.iter().any(|i| i == "-") {
@@ -254,6 +257,7 @@ pub fn select<'a>(
             source: Source::Arguments,
             targets: futures_util::stream::iter(unique).boxed_local(),
             repeats,
+            owner: None,
         });
     }
     let Some(query) = query else {
@@ -263,6 +267,7 @@ pub fn select<'a>(
     };
     Ok(Selection {
         source: Source::Filters,
+        owner: query.owner.clone(),
         // Every page is planned: the next is asked for while this one is decoded and planned.
         targets: client
             .intervention_refs_or_whole_ahead(query, FULL_PAGE, passes)

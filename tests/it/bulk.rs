@@ -1237,6 +1237,24 @@ fn filters_that_match_nothing_change_nothing_and_exit_0() {
 }
 
 #[test]
+fn reassigning_an_agents_queue_to_that_agent_is_refused_before_sending() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let _mine = (w.in_state("assigned"), w.in_state("assigned"));
+    let before = api.everything();
+    for from in ["--from", "--owner"] {
+        let run = sandbox.cli(&api.token, &["reassign", from, "bo", "--to", "bo", "--yes"]);
+        run.fails(
+            2,
+            "--to Bo Chen: the interventions selected are Bo Chen's already; nothing was sent",
+        );
+        run.hints("name another agent with --to, or several to spread them");
+    }
+    assert_eq!(api.everything(), before);
+}
+
+#[test]
 fn several_agents_given_with_commas_are_looked_up_with_one_listing() {
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();

@@ -374,7 +374,7 @@ fn print_body(ctx: &Ctx, body: &[u8]) -> Result<(), CliError> {
     }
     match serde_json::from_slice::<Value>(body) {
         Ok(value) => ctx.ui.json(&value),
-        Err(_) => ctx.ui.line(&String::from_utf8_lossy(body)),
+        Err(_) => ctx.ui.outside_text(body),
     }
 }
 

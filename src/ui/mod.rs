@@ -351,6 +351,23 @@ impl Ui {
             .map_err(CliError::output)
     }
 
+    /// Text from outside (an answer's body that is not JSON) for stdout: the bytes as they
+    /// came into a pipe or a file, as gh does; made safe for a terminal.
+    pub fn outside_text(&self, bytes: &[u8]) -> Result<(), CliError> {
+        if console::holds_terminal() {
+            return Ok(());
+        }
+        if !self.stdout_tty {
+            return self.raw(bytes);
+        }
+        // Its lines and tabs kept; any other control character shown escaped.
+        let text = String::from_utf8_lossy(bytes);
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{}", sanitize(text.trim_end_matches('\n'), true))
+            .and_then(|()| out.flush())
+            .map_err(CliError::output)
+    }
+
     /// Bytes for stdout as they are (generated completions, an OpenAPI document).
     pub fn raw(&self, bytes: &[u8]) -> Result<(), CliError> {
         let mut out = std::io::stdout().lock();

@@ -243,3 +243,27 @@ fn include_fails_with_the_platforms_error_when_its_reader_is_gone() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_body_that_is_not_json_goes_to_a_pipe_as_it_came_and_to_a_terminal_made_safe() {
+    let body = "line1\nline2\tx \u{1b}[31mred\n";
+    let url = crate::cli_errors::impostor("200 OK", "text/plain", body, 2);
+    let home = Home::new();
+    let run = |env: &[(&str, &str)]| {
+        Run::from(
+            home.livectl()
+                .env("LIVECTL_API_URL", &url)
+                .env("LIVECTL_TOKEN", "t")
+                .envs(env.iter().copied())
+                .args(["api", "/v1/plain"])
+                .output()
+                .unwrap(),
+        )
+    };
+    assert_eq!(run(&[]).ok(), body, "exact, as gh api writes it");
+    let shown = run(&[("LIVECTL_FORCE_TTY", "1")]).ok();
+    assert_eq!(
+        shown, "line1\nline2\tx \\u{1b}[31mred\n",
+        "lines kept, escapes shown"
+    );
+}

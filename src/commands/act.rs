@@ -68,6 +68,7 @@ pub async fn with_reason(
     action: Action,
     describe: &str,
 ) -> Result<(), CliError> {
+    super::filters::check_reason(action.reason())?;
     let command = bulk::Command::of(action.kind());
     if targets.resumed(ctx, &command).await? {
         return Ok(());

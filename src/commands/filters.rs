@@ -218,6 +218,23 @@ pub fn journal_limit() -> Option<u64> {
         .and_then(|n| n.trim().parse().ok())
 }
 
+/// `--reason`: no longer than the platform records, checked before anything is sent (the
+/// platform would refuse each item with 422).
+pub fn check_reason(reason: Option<&str>) -> Result<(), CliError> {
+    let Some(reason) = reason else {
+        return Ok(());
+    };
+    livectl_contract::Limit::ReasonLength
+        .length(reason)
+        .map_err(|e| {
+            CliError::usage(format!(
+                "--reason {e} ({}); nothing was sent",
+                reason.chars().count()
+            ))
+            .hint("shorten it")
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::Duration;

@@ -31,6 +31,7 @@ pub struct ReassignArgs {
 }
 
 pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
+    super::filters::check_reason(args.reason.as_deref())?;
     let command = bulk::Command::of(ActionKind::Reassign);
     args.away.not_on_resume(&args.targets.bulk)?;
     if args.targets.resumed(ctx, &command).await? {

@@ -25,6 +25,7 @@ pub struct StatusArgs {
 pub async fn exec(args: StatusArgs, ctx: &Ctx) -> Result<(), CliError> {
     // Before a change is sent, not after.
     ctx.ui.shape.check(<Agent as Row>::FIELDS)?;
+    super::filters::check_reason(args.reason.as_deref())?;
     let client = ctx.client().await?;
     let agent = lookup::agent(client, &args.agent, "--agent").await?;
     let (agent, from) = match &args.status {

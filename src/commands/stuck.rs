@@ -59,6 +59,7 @@ pub struct StuckArgs {
 
 pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
     args.away.not_on_resume(&args.bulk)?;
+    super::filters::check_reason(args.reason.as_deref())?;
     // A resume does the fix its journal records.
     if let (None, Some(path)) = (args.fix, &args.bulk.resume) {
         args.fix = Some(journaled(path, &crate::connect::reach(&ctx.global))?);

@@ -146,6 +146,25 @@ fn usage_errors_exit_2_and_change_nothing() {
     ])
     .fails(2, "--tag: tag `a$b` has the character `$`");
     assert_eq!(api.intervention(&id)["version"], 2, "nothing changed");
+    // A reason longer than the platform records, named as the flag it came in, for every
+    // command that takes one.
+    let long = "x".repeat(501);
+    let before = api.everything();
+    for args in [
+        &["return", &id][..],
+        &["cancel", &id],
+        &["reassign", &id, "--to", "cy"],
+        &["status", "away"],
+        &["stuck", "--fix", "cancel", "--yes"],
+    ] {
+        let run = cli(&[args, &["--reason", &long]].concat());
+        run.fails(
+            2,
+            "--reason is longer than 500 characters (501); nothing was sent",
+        );
+        run.hints("shorten it");
+    }
+    assert_eq!(api.everything(), before, "nothing changed");
 }
 
 #[test]

@@ -178,6 +178,20 @@ pub async fn users(client: &Client, users: &[String]) -> Result<Vec<String>, Cli
             ids.push(client.user(user).await?.id);
             continue;
         }
+        // Another kind's id: said as such, not looked for as a name.
+        if let Some(kind) = Kind::of(user) {
+            let error = CliError::usage(format!(
+                "`{user}` is not a user id (us_42): `{}_` is the prefix of {}s",
+                kind.prefix(),
+                kind.noun()
+            ));
+            return Err(match kind {
+                Kind::Intervention => error.hint(format!(
+                    "`livectl show {user}` names its user; give that user's id, email or exact name"
+                )),
+                _ => error.hint("give the user's id (us_...), email or exact name"),
+            });
+        }
         if directory.is_none() {
             directory = Some(client.users().await?);
         }
@@ -208,7 +222,8 @@ pub async fn users(client: &Client, users: &[String]) -> Result<Vec<String>, Cli
                         .map(|u| format!("{} ({})", u.name, u.id))
                         .collect::<Vec<_>>()
                         .join(", ")
-                )));
+                ))
+                .hint("give one of them by its id (us_...) or email"));
             }
         }
     }

@@ -146,6 +146,15 @@ fn usage_errors_exit_2_and_change_nothing() {
     ])
     .fails(2, "--tag: tag `a$b` has the character `$`");
     assert_eq!(api.intervention(&id)["version"], 2, "nothing changed");
+    // An intervention's id where a user is asked for.
+    let history = cli(&["history", &id]);
+    history.fails(
+        2,
+        &format!("`{id}` is not a user id (us_42): `iv_` is the prefix of interventions"),
+    );
+    history.hints(&format!(
+        "`livectl show {id}` names its user; give that user's id, email or exact name"
+    ));
     // A reason longer than the platform records, named as the flag it came in, for every
     // command that takes one.
     let long = "x".repeat(501);

@@ -290,10 +290,18 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
 
 /// Plain http:// only to loopback, unless the user said otherwise; checked before connecting.
 pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
-    let parsed = reqwest::Url::parse(url).map_err(|e| {
-        CliError::usage(format!("`{url}` is not a URL: {e}"))
-            .hint("give the API's address, such as https://live.example.com")
-    })?;
+    // An address without its scheme (`127.0.0.1:8787`, `localhost:8787`, which parses as the
+    // scheme `localhost`): the URL it was meant to be is suggested.
+    let meant = || {
+        let https = format!("https://{url}");
+        match reqwest::Url::parse(&https) {
+            Ok(u) if u.host().is_some_and(|h| is_loopback(&h)) => format!("give http://{url}"),
+            Ok(_) => format!("give {https}"),
+            Err(_) => "give the API's address, such as https://live.example.com".to_owned(),
+        }
+    };
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|e| CliError::usage(format!("`{url}` is not a URL: {e}")).hint(meant()))?;
     if !parsed.username().is_empty() || parsed.password().is_some() {
         return Err(
             CliError::usage("the API address must not hold a user name or password")
@@ -321,12 +329,7 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
     match parsed.scheme() {
         "https" => Ok(()),
         "http" => {
-            let loopback = match parsed.host() {
-                Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-                Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-                Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-                None => false,
-            };
+            let loopback = parsed.host().is_some_and(|h| is_loopback(&h));
             if loopback || allow_insecure {
                 Ok(())
             } else {
@@ -337,9 +340,23 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
                 .hint("use https://, or pass --allow-insecure-http if you really mean it"))
             }
         }
+        // No `//` after it: a host and port taken for a scheme.
+        _ if !url.contains("://") => Err(CliError::usage(format!(
+            "`{url}` is not a URL: it has no http:// or https://"
+        ))
+        .hint(meant())),
         other => Err(CliError::usage(format!(
             "`{other}://` is not supported; use https://"
         ))),
+    }
+}
+
+/// localhost, 127.0.0.0/8 or ::1.
+fn is_loopback(host: &url::Host<&str>) -> bool {
+    match host {
+        url::Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
+        url::Host::Ipv4(ip) => ip.is_loopback(),
+        url::Host::Ipv6(ip) => ip.is_loopback(),
     }
 }
 

@@ -400,6 +400,38 @@ fn an_address_that_cannot_be_reached_is_named_where_it_was_given() {
 }
 
 #[test]
+fn an_address_without_its_scheme_is_given_back_with_one() {
+    let home = Home::new();
+    for (given, message, meant) in [
+        (
+            "127.0.0.1:8787",
+            "relative URL without a base",
+            "http://127.0.0.1:8787",
+        ),
+        (
+            "localhost:8787",
+            "it has no http:// or https://",
+            "http://localhost:8787",
+        ),
+        (
+            "live.example.com",
+            "relative URL without a base",
+            "https://live.example.com",
+        ),
+    ] {
+        let run = Run::from(
+            home.livectl()
+                .env("LIVECTL_TOKEN", "t")
+                .args(["queues", "--api-url", given])
+                .output()
+                .unwrap(),
+        );
+        run.fails(2, &format!("`{given}` is not a URL: {message}"));
+        run.hints(&format!("give {meant}"));
+    }
+}
+
+#[test]
 fn an_empty_variable_counts_as_unset() {
     // `LIVECTL_API_URL=` in a CI file: the embedded demo, not "`` is not a URL".
     let home = Home::new();

@@ -202,14 +202,14 @@ pub async fn exec(args: ApiArgs, ctx: &Ctx) -> Result<(), CliError> {
         return ctx.ui.json(&Value::Array(items));
     }
     if !args.include {
-        let answer = client.send(&request).await?;
+        let answer = client.send(&request).await.map_err(|e| refused(e, &args))?;
         return print_body(ctx, &answer.body);
     }
     // -i shows the answer whatever its status, then fails as without it.
     let (answer, error) = match client.send_answered(&request).await {
         Ok(answer) => ((answer.status, answer.headers, answer.body), None),
         Err((error, Some(raw))) => ((raw.status, raw.headers, raw.body), Some(error)),
-        Err((error, None)) => return Err(error.into()),
+        Err((error, None)) => return Err(refused(error, &args)),
     };
     let (status, headers, body) = &answer;
     let shown = status_and_headers(*status, headers)
@@ -218,8 +218,20 @@ pub async fn exec(args: ApiArgs, ctx: &Ctx) -> Result<(), CliError> {
         .and_then(|()| print_body(ctx, body));
     // The platform's error is the run's, whether or not the reader took all of it (`| head`).
     match error {
-        Some(error) => Err(error.into()),
+        Some(error) => Err(refused(error, &args)),
         None => shown,
+    }
+}
+
+/// The platform's refusal as the run's error; a method the path does not take, when none was
+/// given, hints at `-X` (an action is a POST whose body may be empty).
+fn refused(error: livectl_client::ClientError, args: &ApiArgs) -> CliError {
+    let wrong_method = error.status() == Some(405) && args.method.is_none();
+    let error = CliError::from(error);
+    if wrong_method {
+        error.hint("give the method with -X, such as -X POST for an action")
+    } else {
+        error
     }
 }
 

@@ -179,6 +179,15 @@ fn error_answers_exit_with_their_kind_and_never_show_the_token() {
         .cli(&token, &["api", "/v1/interventions/iv_999"])
         .fails(5, "iv_999");
     sandbox.cli("not-a-token", &["api", "/v1/me"]).fails(4, "");
+    // An action's path read with GET: the method is what is wrong, and -X gives it.
+    for include in [&[][..], &["-i"][..]] {
+        let get = sandbox.cli(
+            &token,
+            &[&["api", "/v1/interventions/iv_1/return"][..], include].concat(),
+        );
+        get.fails(1, "GET is not allowed on /v1/interventions/iv_1/return");
+        get.hints("give the method with -X, such as -X POST for an action");
+    }
     let run = sandbox.cli(&token, &["api", "/v1/me", "-vvv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(

@@ -73,7 +73,7 @@ impl Jq {
                     return Err(match exn.get_err() {
                         // jaq's message holds the values it was given, whole: a page of
                         // interventions would be one line of tens of kilobytes.
-                        Ok(err) => format!("jq: error: {}", shorten(&err.to_string())),
+                        Ok(err) => format!("jq: {}", shorten(&err.to_string())),
                         Err(exn) => match exn.get_halt() {
                             Ok(code) => format!("jq: halted with exit code {code}"),
                             Err(_) => "jq: an exception escaped the program".into(),
@@ -275,7 +275,7 @@ mod tests {
             .unwrap()
             .run(&serde_json::json!(page))
             .unwrap_err();
-        assert!(e.starts_with("jq: error: cannot index [{"), "{e}");
+        assert!(e.starts_with("jq: cannot index [{"), "{e}");
         assert!(e.ends_with(r#"with "foo""#), "{e}");
         assert!(e.chars().count() <= 220 && !e.contains('\n'), "{e}");
     }

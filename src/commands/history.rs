@@ -202,7 +202,8 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
         () = crate::signals::interrupted() => Err(match &args.out {
             Some(_) => CliError::interrupted("interrupted; the file was not written")
                 .hint("run the same command again: the file is written whole or not at all"),
-            None => CliError::interrupted("interrupted"),
+            None => CliError::interrupted("interrupted; what was written is cut short")
+                .hint("run the same command again; with --out FILE an export is written whole or not at all"),
         }),
     }
 }

@@ -184,6 +184,28 @@ fn sigterm_stops_an_export_like_ctrl_c_and_leaves_nothing() {
         "{stderr}"
     );
     assert!(names_in(&dir).is_empty(), "no target and no temporary file");
+    // To stdout, what was written stays cut short: said, with the way to a whole one.
+    let mut child = slow
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &slow.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args(["history", "--all", "-o", "ndjson"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    // SAFETY: SIGTERM to our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: interrupted; what was written is cut short\nhint: run the same command again; with --out FILE an export is written whole or not at all\n"
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ use crate::usecases::seed::Source;
 
 #[derive(Debug, Args)]
 pub struct SeedArgs {
-    /// A seed file, YAML or JSON (see docs/seed.md)
+    /// A seed file, YAML or JSON (see docs/seed.md); `-` reads it from stdin
     #[arg(
         value_name = "FILE",
         required_unless_present = "generate",
@@ -29,12 +29,24 @@ pub struct SeedArgs {
     pub dry_run: bool,
 }
 
+/// A seed document piped in (`generate-seed | livectl seed -`): read whole, then checked as a
+/// file is, its problems placed at `stdin:LINE`.
+fn from_stdin() -> Result<seed::SeedFile, CliError> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+        .map_err(|e| CliError::usage(format!("cannot read the seed document from stdin: {e}")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| CliError::usage("stdin is not text; a seed document is YAML or JSON"))?;
+    Ok(seed::read(std::path::Path::new("stdin"), &text)?)
+}
+
 fn spec(s: &str) -> Result<GenerateSpec, String> {
     s.parse()
 }
 
 pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
     let source = match (&args.file, &args.generate) {
+        (Some(path), _) if path.as_os_str() == "-" => Source::File(from_stdin()?),
         (Some(path), _) => Source::File(seed::load(path)?),
         (None, Some(spec)) => Source::Generated(generate(spec)),
         (None, None) => return Err(CliError::usage("give a seed FILE or --generate SPEC")),

@@ -82,6 +82,21 @@ fn the_example_loads_every_state_and_a_second_run_changes_nothing() {
 }
 
 #[test]
+fn a_seed_document_piped_to_seed_dash_loads_as_a_file_does() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let yaml = std::fs::read_to_string(example()).unwrap();
+    let piped = sandbox.cli_stdin(&api.token, &["seed", "-", "-o", "json"], &yaml);
+    assert_eq!(tally(&piped.ok()), (18, 0, 0, 9));
+    let bad = "departments:\n  - key: ops\n    nam: Ops\n";
+    let refused = sandbox.cli_stdin(&api.token, &["seed", "-"], bad);
+    refused.fails(
+        2,
+        "  stdin:3: departments[0].nam: unknown field `nam`, expected `key` or `name`",
+    );
+}
+
+#[test]
 fn a_seed_file_saved_with_a_byte_order_mark_loads_as_without() {
     // Some Windows editors begin UTF-8 files with U+FEFF; it is not part of the document.
     let sandbox = Sandbox::start(&[]);

@@ -215,7 +215,7 @@ pub fn profile_name(global: &GlobalArgs, config: &Config) -> Option<String> {
 /// embedded sandbox.
 pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliError> {
     if global.sandbox {
-        return crate::embedded::start(ui).await;
+        return crate::embedded::start(ui, true).await;
     }
     let config = Config::load()?;
     let profile = profile_name(global, &config);
@@ -242,7 +242,7 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
         .clone()
         .or_else(|| settings.and_then(|p| p.api_url.clone()));
     let Some(api_url) = api_url else {
-        return crate::embedded::start(ui).await;
+        return crate::embedded::start(ui, false).await;
     };
     check_url(&api_url, global.allow_insecure_http)?;
     let token = match std::env::var("LIVECTL_TOKEN")

@@ -13,7 +13,9 @@ use crate::error::CliError;
 use crate::files::write_whole;
 use crate::ui::Ui;
 
-pub async fn start(ui: &Ui) -> Result<Connection, CliError> {
+/// Starts it; `chosen` when `--sandbox` asked for it (rather than no platform being named),
+/// which needs no reminder that a real platform is elsewhere.
+pub async fn start(ui: &Ui, chosen: bool) -> Result<Connection, CliError> {
     let db = default_sandbox_db();
     let fresh = !db.exists();
     let (store, _) = livectl_sandbox::open(db.clone(), fresh.then_some(Seed::Demo))
@@ -45,12 +47,17 @@ pub async fn start(ui: &Ui) -> Result<Connection, CliError> {
         Limits::default(),
         std::future::pending(),
     ));
-    let first = first_today(ui);
-    if fresh || first || ui.verbose > 0 {
+    let remind = !chosen && first_today(ui);
+    if fresh || remind || ui.verbose > 0 {
         ui.note(format!(
-            "livectl: using the embedded sandbox {}{}; connect to a real platform with `livectl login`",
+            "livectl: using the embedded sandbox {}{}{}",
             db.display(),
-            if fresh { " (new, with demo data)" } else { "" }
+            if fresh { " (new, with demo data)" } else { "" },
+            if chosen {
+                ""
+            } else {
+                "; connect to a real platform with `livectl login`"
+            }
         ));
     }
     Ok(Connection {

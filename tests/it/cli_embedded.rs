@@ -79,6 +79,23 @@ fn the_embedded_notice_is_given_once_a_day_and_always_with_verbose() {
         "2026-01-01",
     )
     .unwrap();
+    // Asked for with --sandbox: no reminder that a platform is elsewhere (a saved profile
+    // is not used), only what -v says, without the login suggestion.
+    std::fs::write(
+        home.path().join("state/livectl/embedded-notice"),
+        "2026-01-01",
+    )
+    .unwrap();
+    assert_eq!(home.cli(&["--sandbox", "queues"]).stderr, "");
+    let verbose = home.cli(&["--sandbox", "queues", "-v"]).stderr;
+    let db = home.path().join("data/livectl/sandbox.db");
+    assert!(
+        verbose.starts_with(&format!(
+            "livectl: using the embedded sandbox {}\n",
+            db.display()
+        )),
+        "{verbose}"
+    );
     assert!(
         home.cli(&["queues"])
             .stderr

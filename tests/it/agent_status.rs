@@ -186,7 +186,7 @@ fn max_load_is_checked_shown_and_never_passed() {
         3,
         "1 of 1 item(s) were left where they are: no agent has capacity",
     );
-    run.hints("raise a max_load, or give the items more agents: several with --to, or a pool (which --include-away widens to agents who are away)");
+    run.hints("a pool takes only online agents below their max_load: see who is online, and their loads, with `livectl queues`; raise a max_load, or give the items more agents: several with --to, or a pool (which --include-away widens to agents who are away)");
     assert!(
         run.stdout
             .contains("no agent has capacity in Cy Diaz; left where it is"),

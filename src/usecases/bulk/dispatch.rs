@@ -746,7 +746,7 @@ pub(super) async fn execute(
                 summary.total
             ),
         )
-        .hint("raise a max_load, or give the items more agents: several with --to, or a pool (which --include-away widens to agents who are away)"));
+        .hint("a pool takes only online agents below their max_load: see who is online, and their loads, with `livectl queues`; raise a max_load, or give the items more agents: several with --to, or a pool (which --include-away widens to agents who are away)"));
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ use clap::Args;
 use super::Ctx;
 use super::act::AwayArgs;
 use crate::error::CliError;
-use crate::usecases::autopilot::{self, Options, rules::Given, rules::Settings};
+use crate::usecases::autopilot::{self, Options, rules::Given, rules::Rule, rules::Settings};
 
 #[derive(Debug, Args)]
 pub struct AutopilotArgs {
@@ -92,7 +92,7 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
     };
     let ui = &ctx.ui;
     ui.note(format!(
-        "autopilot: rules {}; grace {}; to {}{}{}{}",
+        "autopilot: rules {}; grace {}{}; to {}{}{}{}",
         settings
             .rules
             .iter()
@@ -100,6 +100,18 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
             .collect::<Vec<_>>()
             .join(", "),
         livectl_contract::duration::format(settings.grace),
+        // The thresholds of the rules that have one, as they will be applied.
+        [
+            (Rule::Queued, "queued", settings.queued),
+            (Rule::NoReply, "no reply", settings.no_reply),
+        ]
+        .iter()
+        .filter(|(rule, ..)| settings.has(*rule))
+        .map(|(_, name, after)| format!(
+            "; {name} after {}",
+            livectl_contract::duration::format(*after)
+        ))
+        .collect::<String>(),
         settings.to.join(", "),
         if settings.include_away {
             " and away agents"

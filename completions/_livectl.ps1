@@ -71,6 +71,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('conformance', 'conformance', [CompletionResultType]::ParameterValue, 'Check the platform against the contract''s rules: states, roles, idempotency, events, …')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version, as --version does')
             [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Complete an intervention with topic, outcome, tags and closing block')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1226,6 +1227,31 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'livectl;version' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns it off too)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON with only these fields (comma-separated; without any, list them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id''')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC rather than the local zone (TZ)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox even when a profile is configured')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow plain http:// to hosts other than loopback')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'livectl;complete' {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all')
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue')
@@ -1296,6 +1322,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('conformance', 'conformance', [CompletionResultType]::ParameterValue, 'Check the platform against the contract''s rules: states, roles, idempotency, events, …')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version, as --version does')
             [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Complete an intervention with topic, outcome, tags and closing block')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1422,6 +1449,9 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             break
         }
         'livectl;help;man' {
+            break
+        }
+        'livectl;help;version' {
             break
         }
         'livectl;help;complete' {

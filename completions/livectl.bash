@@ -100,6 +100,9 @@ _livectl() {
             livectl,topics)
                 cmd="livectl__subcmd__topics"
                 ;;
+            livectl,version)
+                cmd="livectl__subcmd__version"
+                ;;
             livectl,watch)
                 cmd="livectl__subcmd__watch"
                 ;;
@@ -220,6 +223,9 @@ _livectl() {
             livectl__subcmd__help,topics)
                 cmd="livectl__subcmd__help__subcmd__topics"
                 ;;
+            livectl__subcmd__help,version)
+                cmd="livectl__subcmd__help__subcmd__version"
+                ;;
             livectl__subcmd__help,watch)
                 cmd="livectl__subcmd__help__subcmd__watch"
                 ;;
@@ -305,7 +311,7 @@ _livectl() {
 
     case "${cmd}" in
         livectl)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel stuck seed status autopilot watch console agents topics outcomes blocks departments history login logout whoami config api sandbox conformance completions man complete help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version queues list show assign reassign return cancel stuck seed status autopilot watch console agents topics outcomes blocks departments history login logout whoami config api sandbox conformance completions man version complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1411,7 +1417,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help)
-            opts="queues list show assign reassign return cancel stuck seed status autopilot watch console agents topics outcomes blocks departments history login logout whoami config api sandbox conformance completions man complete help"
+            opts="queues list show assign reassign return cancel stuck seed status autopilot watch console agents topics outcomes blocks departments history login logout whoami config api sandbox conformance completions man version complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1943,6 +1949,20 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__topics)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__help__subcmd__version)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3261,6 +3281,52 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__topics)
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__version)
             opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

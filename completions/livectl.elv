@@ -68,6 +68,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand conformance 'Check the platform against the contract''s rules: states, roles, idempotency, events, …'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages'
+            cand version 'Print the version, as --version does'
             cand complete 'Complete an intervention with topic, outcome, tags and closing block'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1170,6 +1171,30 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'livectl;version'= {
+            cand --profile 'The profile to use [default: the config''s default_profile]'
+            cand --api-url 'The platform''s API address, e.g. https://live.example.com'
+            cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --color 'When to use colour (NO_COLOR turns it off too)'
+            cand --json 'Print JSON with only these fields (comma-separated; without any, list them)'
+            cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
+            cand --sort 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --verbose 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --utc 'Show times in UTC rather than the local zone (TZ)'
+            cand --sandbox 'Use the embedded sandbox even when a profile is configured'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than loopback'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'livectl;complete'= {
             cand --state 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all'
             cand --owner 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue'
@@ -1239,6 +1264,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand conformance 'Check the platform against the contract''s rules: states, roles, idempotency, events, …'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages'
+            cand version 'Print the version, as --version does'
             cand complete 'Complete an intervention with topic, outcome, tags and closing block'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1327,6 +1353,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;help;completions'= {
         }
         &'livectl;help;man'= {
+        }
+        &'livectl;help;version'= {
         }
         &'livectl;help;complete'= {
         }

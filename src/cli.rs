@@ -165,6 +165,8 @@ pub enum Command {
     Completions(commands::completions::CompletionsArgs),
     /// Write man pages
     Man(commands::man::ManArgs),
+    /// Print the version, as --version does
+    Version,
 }
 
 /// The command line, with the one rename derive cannot express: in `complete`, `--tag` adds
@@ -307,6 +309,7 @@ impl Command {
             | Command::Sandbox(_)
             | Command::Console(_)
             | Command::Completions(_)
+            | Command::Version
             | Command::Man(_) => Some(&[]),
             _ => None,
         }
@@ -367,6 +370,10 @@ async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Conformance(args) => commands::conformance::exec(args, ctx).await,
         Command::Completions(args) => commands::completions::exec(args, ctx).await,
         Command::Man(args) => commands::man::exec(args, ctx).await,
+        // What clap's --version prints, for scripts and habits (`gh version`, `kubectl version`).
+        Command::Version => ctx
+            .ui
+            .line(&format!("livectl {}", env!("CARGO_PKG_VERSION"))),
     }
 }
 

@@ -680,3 +680,16 @@ fn json_fields_are_checked_before_anything_changes() {
         assert_eq!(keys, listed, "{args:?}");
     }
 }
+
+#[test]
+fn version_as_a_command_says_what_the_flag_says() {
+    let home = crate::harness::Home::new();
+    let flag = home.cli(&["--version"]);
+    assert_eq!(
+        flag.stdout,
+        format!("livectl {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let command = home.cli(&["version"]);
+    assert_eq!((command.code, command.stdout), (0, flag.stdout));
+    assert_eq!(command.stderr, "", "no platform is reached for it");
+}

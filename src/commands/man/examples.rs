@@ -244,6 +244,10 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
             "Forget the token of a profile.",
         )],
         "livectl-whoami" => &[("livectl whoami", "Who the token belongs to, and where.")],
+        "livectl-version" => &[(
+            "livectl version",
+            "The version, as livectl --version says it.",
+        )],
         "livectl-config" => &[
             ("livectl config list", "Every setting of the profile."),
             ("livectl config set output json", "JSON by default."),

@@ -124,7 +124,6 @@ impl Targets {
                 "--resume takes the interventions from the journal; give no ids or filters",
             ));
         }
-        bulk::check_shape(&ctx.ui, self.bulk.dry_run)?;
         let client = ctx.client().await?;
         let options = self.bulk.options(&ctx.global);
         bulk::resume(client, &ctx.ui, command, path, &options).await?;
@@ -156,7 +155,6 @@ impl Targets {
             };
             let routed = |to: &str| pool::is_unplaced(to) || pool::Route::decode(to).is_some();
             if item.action.target().is_some_and(routed) {
-                bulk::check_shape(&ctx.ui, false)?;
                 // A pool is resolved as the item is sent, and an item no agent has room for is
                 // reported: both are the bulk engine's, as a run of one.
                 plan.items = futures_util::stream::iter([Ok(item)]).boxed_local();
@@ -188,7 +186,6 @@ impl Targets {
             };
             return ctx.ui.list(&names, &[intervention]);
         }
-        bulk::check_shape(&ctx.ui, bulk.dry_run)?;
         bulk::run(
             client,
             &ctx.ui,
@@ -213,13 +210,10 @@ async fn refused(client: &Client, id: &str, e: ClientError) -> CliError {
             .unwrap_or_default();
         error.message = format!("{} (now {})", error.message, standing(&names, &now));
     }
-    if matches!(status, Some(404 | 409 | 412)) {
-        let look = format!("look at it as it is now with `livectl show {id}`");
-        error.hints = vec![if status == Some(404) {
-            "check the id; `livectl list` shows the open interventions".to_owned()
-        } else {
-            look
-        }];
+    // The intervention's own id in the hint; a 404 that is not the API's (ErrorKind::Failure)
+    // keeps the hint that says so.
+    if matches!(status, Some(409 | 412)) {
+        error.hints = vec![format!("look at it as it is now with `livectl show {id}`")];
     }
     error
 }

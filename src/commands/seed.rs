@@ -52,7 +52,7 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
         (None, None) => return Err(CliError::usage("give a seed FILE or --generate SPEC")),
     };
     let ui = &ctx.ui;
-    if !args.dry_run {
+    if !args.dry_run && ui.shape.is_json() {
         // Before anything is sent, not after.
         ui.shape.check(livectl_contract::seed::Tally::FIELDS)?;
     }

@@ -24,7 +24,9 @@ pub struct StatusArgs {
 
 pub async fn exec(args: StatusArgs, ctx: &Ctx) -> Result<(), CliError> {
     // Before a change is sent, not after.
-    ctx.ui.shape.check(<Agent as Row>::FIELDS)?;
+    if ctx.ui.shape.is_json() {
+        ctx.ui.shape.check(<Agent as Row>::FIELDS)?;
+    }
     super::filters::check_reason(args.reason.as_deref())?;
     let client = ctx.client().await?;
     let agent = lookup::agent(client, &args.agent, "--agent").await?;

@@ -88,9 +88,6 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         };
         bulk::Command::new(format!("{FIX_RUN}{name}"), kinds)
     });
-    if command.is_some() {
-        bulk::check_shape(ui, args.bulk.dry_run)?;
-    }
     if let (Some(command), Some(path)) = (&command, &args.bulk.resume) {
         return bulk::resume(client, ui, command, path, &options).await;
     }

@@ -320,15 +320,26 @@ fn broken_servers_get_one_clear_line() {
         "<!DOCTYPE HTML><html>nope</html>",
         20,
     );
-    let (code, stderr) = run(&web);
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(
-        stderr.contains("404 Not Found without an API error body")
-            && stderr.contains(
-                "hint: check that the API address points at the Live Conversations API (it serves /v1/)"
-            ),
-        "{stderr}"
+    let not_the_api = Run::from(
+        home.livectl()
+            .env("LIVECTL_API_URL", &web)
+            .env("LIVECTL_TOKEN", "t")
+            .args(["return", "iv_1"])
+            .output()
+            .unwrap(),
     );
+    // An action as a listing: the same exit, and the hint of the address, not of the id.
+    let (code, stderr) = run(&web);
+    for (code, stderr) in [(code, stderr), (Some(not_the_api.code), not_the_api.stderr)] {
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(
+            stderr.contains("404 Not Found without an API error body")
+                && stderr.ends_with(
+                    "hint: check that the API address points at the Live Conversations API (it serves /v1/)\n"
+                ),
+            "{stderr}"
+        );
+    }
     let truncated = impostor("200 OK", "application/json", "{\"items\": [", 20);
     let (code, stderr) = run(&truncated);
     assert_eq!(code, Some(1));

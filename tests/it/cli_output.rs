@@ -679,6 +679,22 @@ fn json_fields_are_checked_before_anything_changes() {
         let keys: Vec<String> = written.as_object().unwrap().keys().cloned().collect();
         assert_eq!(keys, listed, "{args:?}");
     }
+    // Without --json, a run lists the items that did not go well: --sort names their fields.
+    for format in [&[][..], &["-o", "json"][..]] {
+        let (a, b) = (w.queued(), w.queued());
+        let run = run(&with(
+            &[
+                &["assign", &a, &b, "--to", "bo", "--yes", "--sort", "result"][..],
+                format,
+            ]
+            .concat()
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect::<Vec<_>>(),
+            &[],
+        ));
+        assert_eq!(run.code, 0, "{format:?}: {}", run.stderr);
+    }
 }
 
 #[test]

@@ -59,6 +59,9 @@ pub async fn resume(
     path: &Path,
     options: &Options,
 ) -> Result<(), CliError> {
+    if !options.dry_run {
+        super::check_shape(ui)?;
+    }
     let me = client.me().await?;
     let (journal, header, mut scan) = journal::open(
         path,

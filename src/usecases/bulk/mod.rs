@@ -30,20 +30,24 @@ use livectl_contract::ActionKind;
 pub use dispatch::{rate_period, resume};
 pub use plan::run;
 
-/// Refuses `--json` fields that a run's summary does not have, before anything is sent: found
-/// only when the summary is written, they would fail a run that had done its work. A dry run
-/// sends nothing, and its plan's fields are checked as it is written.
-pub fn check_shape(ui: &Ui, dry_run: bool) -> Result<(), CliError> {
-    if dry_run {
-        return Ok(());
-    }
-    ui.shape.check(Summary::FIELDS)
-}
-
 use crate::error::CliError;
-use crate::model::{Item, Summary};
+use crate::model::{Item, ItemResult, Summary};
 use crate::ui::Ui;
 use crate::usecases::targets::Source;
+
+/// Refuses `--json` and `--sort` fields that a run's output does not have, before anything is
+/// sent: found only when the output is written, they would fail a run that had done its work.
+/// With JSON it is the summary, shaped only by --json and --jq (as `Ui::json` does); else the
+/// items that were skipped or failed, as a list is.
+fn check_shape(ui: &Ui) -> Result<(), CliError> {
+    if ui.format != Some(crate::ui::Format::Json) {
+        return ui.shape.check(<ItemResult as crate::ui::Row>::FIELDS);
+    }
+    if ui.shape.is_json() {
+        return ui.shape.check(Summary::FIELDS);
+    }
+    Ok(())
+}
 
 /// The slowest and fastest `--rate` a run takes, in actions a second.
 pub const RATES: (f64, f64) = (0.001, 1_000_000.0);

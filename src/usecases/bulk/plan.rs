@@ -43,6 +43,7 @@ pub async fn run(
     if options.dry_run {
         return dry_run(client, ui, items, source, &repeats).await;
     }
+    super::check_shape(ui)?;
     // Who runs it is asked while the first targets are listed.
     let mut items = items.peekable();
     let (me, nothing) = tokio::join!(client.me(), async {

@@ -88,7 +88,12 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
         tally,
         started.elapsed().as_secs_f64()
     ));
-    crate::usecases::seed::say_kept(ui, &tally);
+    // The embedded sandbox is the one a reset here starts over.
+    let reset = connection
+        .embedded
+        .is_some()
+        .then_some("livectl sandbox reset --yes");
+    crate::usecases::seed::say_kept(ui, &tally, reset);
     if matches!(ui.format, Some(Format::Json | Format::Ndjson)) {
         ui.json(&tally)?;
     }

@@ -86,8 +86,9 @@ pub async fn load(
 }
 
 /// Says what a load kept as it was though its document said otherwise: the first few, and how
-/// many more (the whole list is in `-o json`).
-pub fn say_kept(ui: &Ui, tally: &Tally) {
+/// many more (the whole list is in `-o json`); `reset` is the command that starts that sandbox
+/// over, when the load went to one livectl can reset.
+pub fn say_kept(ui: &Ui, tally: &Tally, reset: Option<&str>) {
     for note in tally.kept.iter().take(KEPT_SAID) {
         ui.note(format!("warning: {note}"));
     }
@@ -98,9 +99,13 @@ pub fn say_kept(ui: &Ui, tally: &Tally) {
         ));
     }
     if !tally.kept.is_empty() {
-        ui.note(
-            "hint: a load does not edit an intervention it started; to load one anew, start the sandbox over (`livectl sandbox reset`)",
-        );
+        let anew = match reset {
+            Some(reset) => format!("; to load one anew, start the sandbox over with `{reset}`"),
+            None => String::new(),
+        };
+        ui.note(format!(
+            "hint: a load does not edit an intervention it started{anew}"
+        ));
     }
 }
 

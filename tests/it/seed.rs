@@ -151,7 +151,7 @@ fn a_load_that_would_edit_a_started_intervention_says_what_it_kept() {
         again.stderr.lines().skip(1).collect::<Vec<_>>(),
         [
             format!("warning: {kept}"),
-            "hint: a load does not edit an intervention it started; to load one anew, start the sandbox over (`livectl sandbox reset`)".to_owned(),
+            "hint: a load does not edit an intervention it started".to_owned(),
         ],
         "{}",
         again.stderr
@@ -173,6 +173,12 @@ fn a_load_that_would_edit_a_started_intervention_says_what_it_kept() {
         "{:?}",
         serving.started
     );
+    // A sandbox livectl serves from a file can be started over: the hint says how, that one.
+    let reset = format!(
+        "hint: a load does not edit an intervention it started; to load one anew, start the sandbox over with `livectl sandbox reset --db {} --yes`",
+        serving.db.display()
+    );
+    assert!(serving.started.contains(&reset), "{:?}", serving.started);
 }
 
 /// Writes `content` as `name` and seeds it: the run must fail with exit 2, name the file and

@@ -109,7 +109,11 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
             "livectl sandbox loaded {}: {tally}",
             path.display()
         ));
-        crate::usecases::seed::say_kept(ui, &tally);
+        let reset = format!(
+            "livectl sandbox reset --db {} --yes",
+            crate::ui::shell_word(&db.display().to_string())
+        );
+        crate::usecases::seed::say_kept(ui, &tally, Some(&reset));
     }
     let local = listener
         .local_addr()

@@ -223,10 +223,11 @@ pub async fn exec(args: ApiArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
 }
 
-/// The platform's refusal as the run's error; a method the path does not take, when none was
-/// given, hints at `-X` (an action is a POST whose body may be empty).
+/// The platform's refusal as the run's error; a GET the path does not take, when the method
+/// was left to livectl, hints at `-X` (an action is a POST whose body may be empty).
 fn refused(error: livectl_client::ClientError, args: &ApiArgs) -> CliError {
-    let wrong_method = error.status() == Some(405) && args.method.is_none();
+    let implied_get = args.method.is_none() && args.sent_method() == HttpMethod::Get;
+    let wrong_method = error.status() == Some(405) && implied_get;
     let error = CliError::from(error);
     if wrong_method {
         error.hint("give the method with -X, such as -X POST for an action")
@@ -236,14 +237,23 @@ fn refused(error: livectl_client::ClientError, args: &ApiArgs) -> CliError {
 }
 
 /// The request the arguments describe, checked whole before anything is sent.
+impl ApiArgs {
+    /// The method sent: -X, else POST when a body or fields are given, else GET.
+    fn sent_method(&self) -> HttpMethod {
+        let body_given = self.input.is_some();
+        let fields_given = !self.fields.is_empty() || !self.raw_fields.is_empty();
+        self.method.unwrap_or(if body_given || fields_given {
+            HttpMethod::Post
+        } else {
+            HttpMethod::Get
+        })
+    }
+}
+
 fn request(args: &ApiArgs) -> Result<RawRequest, CliError> {
     let body_given = args.input.is_some();
     let fields_given = !args.fields.is_empty() || !args.raw_fields.is_empty();
-    let method = args.method.unwrap_or(if body_given || fields_given {
-        HttpMethod::Post
-    } else {
-        HttpMethod::Get
-    });
+    let method = args.sent_method();
     if args.paginate && method != HttpMethod::Get {
         return Err(CliError::usage(format!(
             "--paginate reads lists, which take GET, not {}; nothing was sent",

@@ -188,6 +188,14 @@ fn error_answers_exit_with_their_kind_and_never_show_the_token() {
         get.fails(1, "GET is not allowed on /v1/interventions/iv_1/return");
         get.hints("give the method with -X, such as -X POST for an action");
     }
+    // Fields make it a POST already: no hint to send what was sent.
+    let posted = sandbox.cli(&token, &["api", "/v1/me", "-f", "x=1"]);
+    posted.fails(1, "POST is not allowed on /v1/me");
+    assert!(
+        !posted.stderr.contains("hint: give the method"),
+        "{}",
+        posted.stderr
+    );
     let run = sandbox.cli(&token, &["api", "/v1/me", "-vvv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(

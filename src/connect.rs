@@ -290,18 +290,29 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
 
 /// Plain http:// only to loopback, unless the user said otherwise; checked before connecting.
 pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
-    // An address without its scheme (`127.0.0.1:8787`, `localhost:8787`, which parses as the
-    // scheme `localhost`): the URL it was meant to be is suggested.
-    let meant = || {
-        let https = format!("https://{url}");
-        match reqwest::Url::parse(&https) {
-            Ok(u) if u.host().is_some_and(|h| is_loopback(&h)) => format!("give http://{url}"),
-            Ok(_) => format!("give {https}"),
-            Err(_) => "give the API's address, such as https://live.example.com".to_owned(),
-        }
-    };
-    let parsed = reqwest::Url::parse(url)
-        .map_err(|e| CliError::usage(format!("`{url}` is not a URL: {e}")).hint(meant()))?;
+    // An address without its scheme (`127.0.0.1:8787`; `localhost:8787` parses as the scheme
+    // `localhost`): said so, with the URL it was meant to be (http:// to loopback).
+    if !url.contains("://")
+        && !url.starts_with('/')
+        && let Ok(meant) = reqwest::Url::parse(&format!("https://{url}"))
+        && meant.host().is_some()
+    {
+        let scheme = if meant.host().is_some_and(|h| is_loopback(&h)) {
+            "http"
+        } else {
+            "https"
+        };
+        let rest = url.trim_end_matches('/');
+        let rest = rest.strip_suffix("/v1").unwrap_or(rest);
+        return Err(CliError::usage(format!(
+            "`{url}` is not a URL: it has no http:// or https://"
+        ))
+        .hint(format!("give {scheme}://{rest}")));
+    }
+    let parsed = reqwest::Url::parse(url).map_err(|e| {
+        CliError::usage(format!("`{url}` is not a URL: {e}"))
+            .hint("give the API's address, such as https://live.example.com")
+    })?;
     if !parsed.username().is_empty() || parsed.password().is_some() {
         return Err(
             CliError::usage("the API address must not hold a user name or password")
@@ -340,11 +351,6 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
                 .hint("use https://, or pass --allow-insecure-http if you really mean it"))
             }
         }
-        // No `//` after it: a host and port taken for a scheme.
-        _ if !url.contains("://") => Err(CliError::usage(format!(
-            "`{url}` is not a URL: it has no http:// or https://"
-        ))
-        .hint(meant())),
         other => Err(CliError::usage(format!(
             "`{other}://` is not supported; use https://"
         ))),

@@ -413,23 +413,14 @@ fn an_address_that_cannot_be_reached_is_named_where_it_was_given() {
 #[test]
 fn an_address_without_its_scheme_is_given_back_with_one() {
     let home = Home::new();
-    for (given, message, meant) in [
-        (
-            "127.0.0.1:8787",
-            "relative URL without a base",
-            "http://127.0.0.1:8787",
-        ),
-        (
-            "localhost:8787",
-            "it has no http:// or https://",
-            "http://localhost:8787",
-        ),
-        (
-            "live.example.com",
-            "relative URL without a base",
-            "https://live.example.com",
-        ),
+    for (given, meant) in [
+        ("127.0.0.1:8787", "http://127.0.0.1:8787"),
+        ("localhost:8787", "http://localhost:8787"),
+        ("live.example.com", "https://live.example.com"),
+        // The suggestion is one livectl takes: without the /v1 it puts before every path.
+        ("live.example.com/v1/", "https://live.example.com"),
     ] {
+        let message = "it has no http:// or https://";
         let run = Run::from(
             home.livectl()
                 .env("LIVECTL_TOKEN", "t")

@@ -100,7 +100,7 @@ pub async fn open(events: &mut EventStream<'_>, ui: &Ui) -> Result<(), CliError>
     loop {
         match events.next().await? {
             Update::Connected { .. } => return Ok(()),
-            Update::Disconnected { error } => down.failed(&error),
+            Update::Disconnected { error } => down.failed(&error, &error.class()),
             // Nothing comes before the stream is up.
             Update::Event(_) | Update::Status(_) | Update::Undecodable { .. } => {}
         }
@@ -167,7 +167,7 @@ impl Watching<'_> {
                     down.up();
                     ui.note("reconnected; watching changes")
                 }
-                Update::Disconnected { error } => down.failed(&error),
+                Update::Disconnected { error } => down.failed(&error, &error.class()),
                 Update::Undecodable { id, detail } => ui.note(format!(
                     "warning: skipped event {id}, which is not an event of the contract: {detail}"
                 )),

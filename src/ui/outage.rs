@@ -19,7 +19,7 @@ pub struct StreamNotes<'a> {
 struct Down {
     since: Instant,
     tries: u32,
-    /// The failure said last, and when.
+    /// The class of the failure said last, and when.
     said: String,
     said_at: Instant,
 }
@@ -29,9 +29,10 @@ impl<'a> StreamNotes<'a> {
         StreamNotes { ui, down: None }
     }
 
-    /// The stream failed and reconnects.
-    pub fn failed(&mut self, error: &impl std::fmt::Display) {
-        if let Some(note) = self.note(error.to_string(), Instant::now()) {
+    /// The stream failed and reconnects; `class` tells this failure from another (the words of
+    /// the same failure may change from one try to the next).
+    pub fn failed(&mut self, error: &impl std::fmt::Display, class: &str) {
+        if let Some(note) = self.note(error.to_string(), class, Instant::now()) {
             self.ui.note(note);
         }
     }
@@ -42,20 +43,20 @@ impl<'a> StreamNotes<'a> {
     }
 
     /// What to say of a failure at `now`, if anything.
-    fn note(&mut self, error: String, now: Instant) -> Option<String> {
+    fn note(&mut self, error: String, class: &str, now: Instant) -> Option<String> {
         let Some(down) = &mut self.down else {
             let note = format!("the event stream failed ({error}); reconnecting");
             self.down = Some(Down {
                 since: now,
                 tries: 1,
-                said: error,
+                said: class.to_owned(),
                 said_at: now,
             });
             return Some(note);
         };
         down.tries += 1;
         let due = now.duration_since(down.said_at) >= REMIND;
-        if down.said == error && !due && self.ui.verbose == 0 {
+        if down.said == class && !due && self.ui.verbose == 0 {
             return None;
         }
         let note = format!(
@@ -63,7 +64,7 @@ impl<'a> StreamNotes<'a> {
             down.tries,
             super::elapsed(now.duration_since(down.since))
         );
-        down.said = error;
+        down.said = class.to_owned();
         down.said_at = now;
         Some(note)
     }
@@ -82,12 +83,12 @@ mod tests {
         let at = |secs: u64| start + Duration::from_secs(secs);
         let mut said = Vec::new();
         for secs in (0..=90).step_by(5) {
-            said.extend(notes.note("connection refused".into(), at(secs)));
+            said.extend(notes.note("connection refused".into(), "connect", at(secs)));
         }
-        said.extend(notes.note("503 Service Unavailable".into(), at(92)));
-        said.extend(notes.note("503 Service Unavailable".into(), at(93)));
+        said.extend(notes.note("503 Service Unavailable".into(), "5xx", at(92)));
+        said.extend(notes.note("500 Internal Server Error".into(), "5xx", at(93)));
         notes.up();
-        said.extend(notes.note("connection refused".into(), at(100)));
+        said.extend(notes.note("connection refused".into(), "connect", at(100)));
         assert_eq!(
             said,
             [

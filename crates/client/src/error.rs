@@ -59,6 +59,20 @@ fn snippet(body: &str) -> String {
 }
 
 impl ClientError {
+    /// What kind of failure this is, for telling a new failure from the same one again: a
+    /// server error of any 5xx (a platform failing answers 500 and 503 in turn), another
+    /// status, or how the connection failed; the words around it (a delay, a body) aside.
+    pub fn class(&self) -> String {
+        match (self, self.status()) {
+            (_, Some(status)) if status >= 500 => "5xx".to_owned(),
+            (_, Some(status)) => status.to_string(),
+            (ClientError::Connect { .. }, None) => "connect".to_owned(),
+            (ClientError::Tls { .. }, None) => "tls".to_owned(),
+            (ClientError::Timeout { .. }, None) => "timeout".to_owned(),
+            (other, None) => other.to_string(),
+        }
+    }
+
     pub fn status(&self) -> Option<u16> {
         match self {
             ClientError::Problem { status, .. } | ClientError::Status { status, .. } => {

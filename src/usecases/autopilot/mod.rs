@@ -135,7 +135,7 @@ impl Pilot<'_> {
                     () = crate::signals::interrupted() => return Ok(()),
                 };
                 match update {
-                    Update::Disconnected { error } => down.failed(&error),
+                    Update::Disconnected { error } => down.failed(&error, &error.class()),
                     _ => {
                         down.up();
                         break;
@@ -169,7 +169,7 @@ impl Pilot<'_> {
                     () = crate::signals::interrupted() => return Ok(()),
                 };
                 match changed {
-                    Some(Ok(Update::Disconnected { error })) => down.failed(&error),
+                    Some(Ok(Update::Disconnected { error })) => down.failed(&error, &error.class()),
                     Some(Ok(Update::Connected { resumed: false })) => down.up(),
                     Some(Ok(Update::Undecodable { .. })) => {}
                     Some(Ok(Update::Connected { resumed: true })) => {

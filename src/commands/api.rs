@@ -396,6 +396,11 @@ fn print_body(ctx: &Ctx, body: &[u8]) -> Result<(), CliError> {
     }
     match serde_json::from_slice::<Value>(body) {
         Ok(value) => ctx.ui.json(&value),
+        // Nothing to shape: said, rather than the text passed off as the shaped output.
+        Err(e) if ctx.ui.shape.is_json() => Err(CliError::failure(format!(
+            "the answer is not JSON ({e}), so --json and --jq cannot shape it"
+        ))
+        .hint("leave out --json and --jq to see it as it came")),
         Err(_) => ctx.ui.outside_text(body),
     }
 }

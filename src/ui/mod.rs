@@ -360,8 +360,8 @@ impl Ui {
         if !self.stdout_tty {
             return self.raw(bytes);
         }
-        // Its lines and tabs kept; any other control character shown escaped.
-        let text = String::from_utf8_lossy(bytes);
+        // Its lines (CRLF or LF) and tabs kept; any other control character shown escaped.
+        let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n");
         let mut out = std::io::stdout().lock();
         writeln!(out, "{}", sanitize(text.trim_end_matches('\n'), true))
             .and_then(|()| out.flush())

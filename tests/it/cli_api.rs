@@ -263,24 +263,32 @@ fn include_fails_with_the_platforms_error_when_its_reader_is_gone() {
 
 #[test]
 fn a_body_that_is_not_json_goes_to_a_pipe_as_it_came_and_to_a_terminal_made_safe() {
-    let body = "line1\nline2\tx \u{1b}[31mred\n";
-    let url = crate::cli_errors::impostor("200 OK", "text/plain", body, 2);
+    let body = "line1\r\nline2\tx \u{1b}[31mred\n";
+    let url = crate::cli_errors::impostor("200 OK", "text/plain", body, 4);
     let home = Home::new();
-    let run = |env: &[(&str, &str)]| {
+    let run_with = |env: &[(&str, &str)], more: &[&str]| {
         Run::from(
             home.livectl()
                 .env("LIVECTL_API_URL", &url)
                 .env("LIVECTL_TOKEN", "t")
                 .envs(env.iter().copied())
                 .args(["api", "/v1/plain"])
+                .args(more)
                 .output()
                 .unwrap(),
         )
     };
+    let run = |env: &[(&str, &str)]| run_with(env, &[]);
     assert_eq!(run(&[]).ok(), body, "exact, as gh api writes it");
     let shown = run(&[("LIVECTL_FORCE_TTY", "1")]).ok();
     assert_eq!(
         shown, "line1\nline2\tx \\u{1b}[31mred\n",
         "lines kept, escapes shown"
     );
+    // --jq and --json shape JSON: on text they fail rather than pass it off as their output.
+    for shape in [&["--jq", ".id"][..], &["--json", "id"]] {
+        let shaped = run_with(&[], shape);
+        shaped.fails(1, "the answer is not JSON");
+        assert_eq!(shaped.stdout, "", "{shape:?}");
+    }
 }

@@ -243,6 +243,14 @@ impl Cli {
         {
             return Err(unwritten(f, formats));
         }
+        // Shaping flags on a command that writes nothing they shape: refused, rather than
+        // ignored while the command goes on to act (`autopilot --json nope` moved work).
+        if shape.is_json() && !self.command.shapes() {
+            return Err(CliError::usage(
+                "--json and --jq shape JSON, which this command does not write",
+            )
+            .hint("leave them out"));
+        }
         // A profile's `output` is the default format when -o is not given.
         let output = match g.output {
             Some(f) => Some(f),
@@ -312,6 +320,18 @@ impl Command {
             | Command::Version
             | Command::Man(_) => Some(&[]),
             _ => None,
+        }
+    }
+}
+
+impl Command {
+    /// Whether its output is JSON that --json and --jq shape: the autopilot's decisions are
+    /// lines of a log (NDJSON with -o ndjson), not a document.
+    fn shapes(&self) -> bool {
+        match (self, self.formats()) {
+            (Command::Autopilot(_), _) => false,
+            (_, Some(formats)) => formats.contains(&Format::Json),
+            (_, None) => true,
         }
     }
 }

@@ -146,6 +146,22 @@ fn usage_errors_exit_2_and_change_nothing() {
     ])
     .fails(2, "--tag: tag `a$b` has the character `$`");
     assert_eq!(api.intervention(&id)["version"], 2, "nothing changed");
+    // Shaping flags on a command that writes no JSON to shape: refused before it acts.
+    let before = api.everything();
+    for args in [
+        &["autopilot", "--once", "--json", "nope"][..],
+        &["autopilot", "--once", "--jq", "."],
+        &["logout", "--json", "id"],
+        &["config", "list", "--jq", "."],
+    ] {
+        let run = cli(args);
+        run.fails(
+            2,
+            "--json and --jq shape JSON, which this command does not write",
+        );
+        run.hints("leave them out");
+    }
+    assert_eq!(api.everything(), before, "the autopilot moved nothing");
     // An intervention's id where a user is asked for.
     let history = cli(&["history", &id]);
     history.fails(

@@ -215,6 +215,18 @@ pub fn profile_name(global: &GlobalArgs, config: &Config) -> Option<String> {
 /// embedded sandbox.
 pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliError> {
     if global.sandbox {
+        // Two platforms named on one command line: which was meant is not for livectl to
+        // guess. LIVECTL_API_URL is what --sandbox overrides, as it does a profile.
+        if let Some(url) = global
+            .api_url
+            .as_deref()
+            .filter(|url| !from_env(url, "LIVECTL_API_URL"))
+        {
+            return Err(CliError::usage(format!(
+                "--sandbox and --api-url {url} name two platforms"
+            ))
+            .hint("give one of them"));
+        }
         return crate::embedded::start(ui, true).await;
     }
     let config = Config::load()?;

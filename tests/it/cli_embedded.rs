@@ -1,6 +1,6 @@
 //! With nothing configured, livectl serves the sandbox in-process from the user's data directory.
 
-use crate::harness::Home;
+use crate::harness::{Home, Run};
 
 #[test]
 fn a_fresh_home_gets_the_demo_and_two_runs_see_each_other() {
@@ -101,4 +101,24 @@ fn the_embedded_notice_is_given_once_a_day_and_always_with_verbose() {
             .stderr
             .contains("using the embedded sandbox")
     );
+}
+
+#[test]
+fn sandbox_and_api_url_on_one_command_line_are_refused() {
+    let home = Home::new();
+    let both = home.cli(&["--sandbox", "--api-url", "http://127.0.0.1:1", "whoami"]);
+    both.fails(
+        2,
+        "--sandbox and --api-url http://127.0.0.1:1 name two platforms",
+    );
+    both.hints("give one of them");
+    // The variable is what --sandbox overrides, as a profile is.
+    let over = Run::from(
+        home.livectl()
+            .env("LIVECTL_API_URL", "http://127.0.0.1:1")
+            .args(["--sandbox", "whoami"])
+            .output()
+            .unwrap(),
+    );
+    assert!(over.ok().contains("on the embedded sandbox"));
 }

@@ -157,12 +157,17 @@ const NOT_THE_API: &str =
 
 impl From<ClientError> for CliError {
     fn from(e: ClientError) -> CliError {
-        // The API answers every 404 with a problem body: a bare one is a server that is not
-        // the API (a web server, a proxy, a wrong path prefix), not a missing intervention.
-        let bare_404 = matches!(e, ClientError::Status { status: 404, .. });
+        // The API answers every refusal with a problem body: a bare 4xx (but a proxy's 401,
+        // 403 or 429) or a 501 is a server that is not the API (a web server, a wrong path
+        // prefix), not a missing intervention or a platform failing.
+        let not_the_api = matches!(
+            e,
+            ClientError::Status { status, .. }
+                if (400..500).contains(&status) && !matches!(status, 401 | 403 | 429) || status == 501
+        );
         let kind = match e.status() {
+            _ if not_the_api => ErrorKind::Failure,
             Some(401 | 403) => ErrorKind::Auth,
-            Some(404) if bare_404 => ErrorKind::Failure,
             Some(404) => ErrorKind::NotFound,
             Some(409 | 412) => ErrorKind::Conflict,
             _ => ErrorKind::Failure,
@@ -189,7 +194,7 @@ impl From<ClientError> for CliError {
                 "log in again with `livectl login`, or check LIVECTL_TOKEN; a deactivated agent's tokens stay refused until an admin makes it active",
             ),
             (_, Some(403)) => Some("this needs another role; ask an admin"),
-            (_, Some(404)) if bare_404 => Some(NOT_THE_API),
+            _ if not_the_api => Some(NOT_THE_API),
             // The list that shows ids of that kind, when the platform says which kind.
             (_, Some(404)) => Some(match e.problem().map(|p| p.detail.as_str()) {
                 Some(d) if d.starts_with("intervention ") => {

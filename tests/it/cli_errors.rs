@@ -344,12 +344,26 @@ fn broken_servers_get_one_clear_line() {
             .output()
             .unwrap(),
     );
+    // A web server that takes no POST: 501, no platform failing.
+    let plain = impostor("501 Not Implemented", "text/html", "<html>no</html>", 20);
+    let posted = Run::from(
+        home.livectl()
+            .env("LIVECTL_API_URL", &plain)
+            .env("LIVECTL_TOKEN", "t")
+            .args(["cancel", "iv_1"])
+            .output()
+            .unwrap(),
+    );
     // An action as a listing: the same exit, and the hint of the address, not of the id.
     let (code, stderr) = run(&web);
-    for (code, stderr) in [(code, stderr), (Some(not_the_api.code), not_the_api.stderr)] {
+    for (code, stderr) in [
+        (code, stderr),
+        (Some(not_the_api.code), not_the_api.stderr),
+        (Some(posted.code), posted.stderr),
+    ] {
         assert_eq!(code, Some(1), "{stderr}");
         assert!(
-            stderr.contains("404 Not Found without an API error body")
+            stderr.contains(" without an API error body")
                 && stderr.ends_with(
                     "hint: check that the API address points at the Live Conversations API (it serves /v1/)\n"
                 ),

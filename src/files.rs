@@ -54,11 +54,27 @@ fn open_beside_drawing(
     }
 }
 
-fn directory_of(target: &Path) -> PathBuf {
+pub fn directory_of(target: &Path) -> PathBuf {
     match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
     }
+}
+
+/// A directory the user named must be there: livectl makes no directories from a typo. A
+/// usage error otherwise, after `what` (how it was given: `--out x.csv`), saying whether it is
+/// missing or not a directory.
+pub fn existing_dir(what: &str, dir: &Path) -> Result<(), CliError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let problem = if dir.exists() {
+        format!("{} is not a directory", dir.display())
+    } else {
+        format!("the directory {} does not exist", dir.display())
+    };
+    Err(CliError::usage(format!("{what}: {problem}"))
+        .hint("create it first, or choose another path"))
 }
 
 /// Where `--out` writes an export.
@@ -257,14 +273,7 @@ impl AtomicFile {
                 given.display()
             )));
         }
-        if !dir.is_dir() {
-            return Err(CliError::usage(format!(
-                "--out {}: the directory {} does not exist",
-                given.display(),
-                dir.display()
-            ))
-            .hint("create it first, or choose another path"));
-        }
+        existing_dir(&format!("--out {}", given.display()), &dir)?;
         let (tmp, file) = open_beside(target, Some(0o600)).map_err(|e| {
             CliError::failure(format!(
                 "--out {}: cannot write in {}: {e}",

@@ -67,12 +67,8 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
         None => Given::default(),
     };
     let settings = Settings::try_from(flags.over(file))?;
-    if let Some(dir) = args.journal_dir.as_ref().filter(|d| !d.is_dir()) {
-        return Err(CliError::usage(format!(
-            "--journal-dir {}: the directory does not exist",
-            dir.display()
-        ))
-        .hint("create it first, or choose another directory"));
+    if let Some(dir) = &args.journal_dir {
+        crate::files::existing_dir("--journal-dir", dir)?;
     }
     // Every --to is checked (and a pool's name) before the token is.
     for to in &settings.to {

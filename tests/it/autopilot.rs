@@ -515,7 +515,7 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
     sandbox.cli(&api.token, &missing).fails(
         2,
         &format!(
-            "--journal-dir {}: the directory does not exist",
+            "--journal-dir: the directory {} does not exist",
             dir.display()
         ),
     );

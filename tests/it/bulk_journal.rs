@@ -326,12 +326,23 @@ fn journals_and_the_runs_directory_are_private() {
     cancel(&missing).fails(
         2,
         &format!(
-            "--journal {}: the directory {} does not exist; nothing was sent",
+            "--journal {}: the directory {} does not exist",
             missing.display(),
             missing.parent().unwrap().display()
         ),
     );
     assert!(!sandbox.home.path().join("new").exists());
+    // A file where the directory should be is not taken for a missing one.
+    let file = sandbox.home.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    cancel(&file.join("run.ndjson")).fails(
+        2,
+        &format!(
+            "--journal {}: {} is not a directory",
+            file.join("run.ndjson").display(),
+            file.display()
+        ),
+    );
     assert_eq!(api.everything(), before, "nothing was sent");
     let named = sandbox.home.path().join("run.ndjson");
     cancel(&named).ok();

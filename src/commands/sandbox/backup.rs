@@ -70,18 +70,10 @@ fn check_target(file: &Path, db: &Path, force: bool) -> Result<(), CliError> {
             file.join("sandbox-backup.db").display()
         )));
     }
-    let dir = match file.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(CliError::usage(format!(
-            "{}: the directory {} does not exist",
-            file.display(),
-            dir.display()
-        ))
-        .hint("create it first, or choose another path"));
-    }
+    crate::files::existing_dir(
+        &file.display().to_string(),
+        &crate::files::directory_of(file),
+    )?;
     if file.exists() {
         let same = std::fs::canonicalize(file)
             .ok()

@@ -147,16 +147,9 @@ impl Planner {
     pub fn create(path: &Path, header: &Header, limit: Option<u64>) -> Result<Planner, CliError> {
         // The default directory is made by `runs_dir`; one the user named must be there, as
         // for `--out`: a typo is not made into directories.
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-            && !dir.is_dir()
-        {
-            return Err(CliError::usage(format!(
-                "{} {}: the directory {} does not exist; nothing was sent",
-                bulk::journal_flag(&header.action),
-                path.display(),
-                dir.display()
-            ))
-            .hint("create it first, or choose another path"));
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let flag = bulk::journal_flag(&header.action);
+            crate::files::existing_dir(&format!("{flag} {}", path.display()), dir)?;
         }
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);

@@ -1,6 +1,7 @@
 //! Rule 2, roles (DESIGN.md sections 3 and 9), with an agent's token: an agent assigns only to
 //! itself (403 otherwise); only the owner or an admin acts on an assigned intervention, and only
-//! an admin cancels a queued one; an agent acting on one it may not see learns nothing of it. Skipped, case by case, without an agent's token.
+//! an admin cancels a queued one; an agent acting on one it may not see learns nothing of it.
+//! Skipped, case by case, without an agent's token.
 
 use livectl_client::{Client, RawRequest};
 use livectl_contract::{
@@ -112,6 +113,11 @@ async fn nothing_said(s: &Suite, agent: &Client, me: &str) -> Result<String, Str
         return Err(format!(
             "403, but its body carries the intervention (`current`): {body}"
         ));
+    }
+    if let Some(owner) = theirs.owner.as_deref()
+        && body.to_string().contains(owner)
+    {
+        return Err(format!("403, but its body names the owner {owner}: {body}"));
     }
     expect::unchanged(&theirs, &s.get(&theirs.id).await?)?;
     Ok(format!(

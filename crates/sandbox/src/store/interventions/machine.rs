@@ -1,6 +1,6 @@
 //! The state machine: one action on one intervention, checked in the contract's order (404,
-//! If-Match 412, state 409, role 403, body 422), its change and its one event written in the
-//! caller's transaction.
+//! may the caller see it 403, If-Match 412, state 409, role 403, body 422), its change and its
+//! one event written in the caller's transaction.
 
 use jiff::Timestamp;
 use rusqlite::{Connection, Transaction, params};
@@ -229,10 +229,11 @@ fn forbidden(action: &Action, id: &str, owner: Option<i64>, caller: Caller) -> A
             Kind::Agent.id(caller.agent_id),
             action.target().unwrap_or_default()
         )),
+        // Checked after `visibility::intervention`: an agent gets here only for a queued one
+        // (no owner), so no owner is ever named to it.
         Permission::OwnerOrAdmin => ApiError::Forbidden(match owner {
-            Some(owner) => format!(
-                "only the owner ({}) or an admin may {} intervention {id}",
-                Kind::Agent.id(owner),
+            Some(_) => format!(
+                "only the owner or an admin may {} intervention {id}",
                 action.name()
             ),
             None => format!(

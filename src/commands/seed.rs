@@ -32,12 +32,18 @@ pub struct SeedArgs {
 /// A seed document piped in (`generate-seed | livectl seed -`): read whole, then checked as a
 /// file is, its problems placed at `stdin:LINE`.
 fn from_stdin() -> Result<seed::SeedFile, CliError> {
+    use std::io::IsTerminal;
+    // Nothing piped in: said, rather than waiting on a terminal for a document to be typed.
+    if std::io::stdin().is_terminal() {
+        return Err(CliError::usage(
+            "`seed -` reads a seed document from stdin, which is a terminal",
+        )
+        .hint("pipe one in (`make-fixtures | livectl seed -`), or give a FILE"));
+    }
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
         .map_err(|e| CliError::usage(format!("cannot read the seed document from stdin: {e}")))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| CliError::usage("stdin is not text; a seed document is YAML or JSON"))?;
-    Ok(seed::read(std::path::Path::new("stdin"), &text)?)
+    Ok(seed::read_bytes(std::path::Path::new("stdin"), bytes)?)
 }
 
 fn spec(s: &str) -> Result<GenerateSpec, String> {

@@ -170,3 +170,19 @@ fn a_list_taller_than_the_terminal_goes_through_the_pager() {
         "{plain}"
     );
 }
+
+#[test]
+fn seed_dash_on_a_terminal_says_it_wants_a_pipe() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let mut cmd = sandbox.home.livectl();
+    cmd.env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .env("TERM", "xterm")
+        .args(["seed", "-"]);
+    let mut p = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    p.exp_string("`seed -` reads a seed document from stdin, which is a terminal")
+        .unwrap();
+    p.exp_string("pipe one in").unwrap();
+    p.exp_eof().unwrap();
+}

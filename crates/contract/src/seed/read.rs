@@ -56,13 +56,20 @@ pub fn load(path: &Path) -> Result<SeedFile, Invalid> {
     };
     let bytes = std::fs::read(path)
         .map_err(|e| unreadable(format!("cannot read the seed file {}: {e}", path.display())))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        unreadable(format!(
-            "{} is not a text file; a seed file is YAML or JSON",
-            path.display()
-        ))
+    read_bytes(path, bytes)
+}
+
+/// Parses and checks a seed document read from `name` (a file, or `stdin`).
+pub fn read_bytes(name: &Path, bytes: Vec<u8>) -> Result<SeedFile, Invalid> {
+    let text = String::from_utf8(bytes).map_err(|_| Invalid {
+        path: name.to_owned(),
+        problems: Vec::new(),
+        reason: Some(format!(
+            "{} is not a text file; a seed document is YAML or JSON",
+            name.display()
+        )),
     })?;
-    read(path, &text)
+    read(name, &text)
 }
 
 /// Parses and checks the text of a seed file named `path`. A byte order mark before it (as

@@ -70,11 +70,16 @@ pub fn pick_agent<'a>(agents: &'a [Agent], text: &str, flag: &str) -> Result<&'a
     };
     match by_name.as_slice() {
         [one] => Ok(one),
-        [] => Err(CliError::new(
-            ErrorKind::NotFound,
-            format!("{flag}: no agent is called `{wanted}`"),
-        )
-        .hint("an agent is an id, a key, an email, a unique name or `me`; see `livectl agents`")),
+        [] => Err(other_kinds_id(flag, wanted, Kind::Agent)
+            .unwrap_or_else(|| {
+                CliError::new(
+                    ErrorKind::NotFound,
+                    format!("{flag}: no agent is called `{wanted}`"),
+                )
+            })
+            .hint(
+                "an agent is an id, a key, an email, a unique name or `me`; see `livectl agents`",
+            )),
         many => Err(CliError::usage(format!(
             "{flag}: `{wanted}` matches {} agents: {}",
             many.len(),
@@ -89,8 +94,10 @@ pub fn pick_agent<'a>(agents: &'a [Agent], text: &str, flag: &str) -> Result<&'a
 
 /// An entry of the catalog (topic, outcome, block, department): named by id, key or name.
 pub trait CatalogEntry {
+    /// The kind of its ids (`tp_3`).
+    const ID: Kind;
     /// What one entry is called in messages: `topic`, `department`.
-    const KIND: &'static str;
+    const KIND: &'static str = Self::ID.noun();
     /// More than one.
     const KINDS: &'static str;
     fn id(&self) -> &str;
@@ -99,9 +106,9 @@ pub trait CatalogEntry {
 }
 
 macro_rules! catalog_entry {
-    ($($ty:ty: $kind:literal, $kinds:literal);*) => {$(
+    ($($ty:ty: $kind:expr, $kinds:literal);*) => {$(
         impl CatalogEntry for $ty {
-            const KIND: &'static str = $kind;
+            const ID: Kind = $kind;
             const KINDS: &'static str = $kinds;
             fn id(&self) -> &str { &self.id }
             fn key(&self) -> Option<&str> { self.key.as_deref() }
@@ -110,10 +117,10 @@ macro_rules! catalog_entry {
     )*};
 }
 catalog_entry!(
-    Topic: "topic", "topics";
-    Outcome: "outcome", "outcomes";
-    Block: "block", "blocks";
-    Department: "department", "departments"
+    Topic: Kind::Topic, "topics";
+    Outcome: Kind::Outcome, "outcomes";
+    Block: Kind::Block, "blocks";
+    Department: Kind::Department, "departments"
 );
 
 pub fn pick<'a, T: CatalogEntry>(
@@ -135,11 +142,14 @@ pub fn pick<'a, T: CatalogEntry>(
     match named.as_slice() {
         [one] => Ok(one),
         // Not found, as an agent no one is called is (exit 5).
-        [] => Err(CliError::new(
-            ErrorKind::NotFound,
-            format!("{flag}: no {} is called `{wanted}`", T::KIND),
-        )
-        .hint(format!("valid values: {}", valid(items)))),
+        [] => Err(other_kinds_id(flag, wanted, T::ID)
+            .unwrap_or_else(|| {
+                CliError::new(
+                    ErrorKind::NotFound,
+                    format!("{flag}: no {} is called `{wanted}`", T::KIND),
+                )
+            })
+            .hint(format!("valid values: {}", valid(items)))),
         several => Err(CliError::usage(format!(
             "{flag}: `{wanted}` names {} {}",
             several.len(),
@@ -179,14 +189,9 @@ pub async fn users(client: &Client, users: &[String]) -> Result<Vec<String>, Cli
             continue;
         }
         // Another kind's id: said as such, not looked for as a name.
-        if let Some(kind) = Kind::of(user) {
-            let error = CliError::usage(format!(
-                "`{user}` is not a user id (us_42): `{}_` is the prefix of {}s",
-                kind.prefix(),
-                kind.noun()
-            ));
-            return Err(match kind {
-                Kind::Intervention => error.hint(format!(
+        if let Some(error) = other_kinds_id("", user, Kind::User) {
+            return Err(match Kind::of(user) {
+                Some(Kind::Intervention) => error.hint(format!(
                     "`livectl show {user}` names its user; give that user's id, email or exact name"
                 )),
                 _ => error.hint("give the user's id (us_...), email or exact name"),
@@ -261,6 +266,30 @@ pub async fn names(client: &Client, of: NamesOf) -> Result<Names, CliError> {
         names.extend(client.blocks().await?.into_iter().map(|b| (b.id, b.name)));
     }
     Ok(names)
+}
+
+/// `wanted` when it is the id of another kind than `expected` (`iv_3` given for an agent): a
+/// usage error saying whose prefix it has, rather than "no agent is called `iv_3`" (exit 5).
+/// `flag` is how it was given (`--to`), or empty for an argument.
+fn other_kinds_id(flag: &str, wanted: &str, expected: Kind) -> Option<CliError> {
+    let kind = Kind::of(wanted).filter(|k| *k != expected)?;
+    let noun = expected.noun();
+    let article = if noun.starts_with(['a', 'e', 'i', 'o']) {
+        "an"
+    } else {
+        "a"
+    };
+    let given = if flag.is_empty() {
+        String::new()
+    } else {
+        format!("{flag}: ")
+    };
+    Some(CliError::usage(format!(
+        "{given}`{wanted}` is not {article} {noun} id ({}): `{}_` is the prefix of {}s",
+        expected.id(42),
+        kind.prefix(),
+        kind.noun()
+    )))
 }
 
 #[cfg(test)]

@@ -171,6 +171,15 @@ fn usage_errors_exit_2_and_change_nothing() {
     history.hints(&format!(
         "`livectl show {id}` names its user; give that user's id, email or exact name"
     ));
+    // Another kind's id where an agent or a catalog entry is asked for: said as such.
+    cli(&["reassign", &id, "--to", "iv_3"]).fails(
+        2,
+        "--to: `iv_3` is not an agent id (ag_42): `iv_` is the prefix of interventions",
+    );
+    cli(&["complete", &id, "--topic", "ag_1", "--outcome", "resolved"]).fails(
+        2,
+        "--topic: `ag_1` is not a topic id (tp_42): `ag_` is the prefix of agents",
+    );
     // A reason longer than the platform records, named as the flag it came in, for every
     // command that takes one.
     let long = "x".repeat(501);

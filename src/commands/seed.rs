@@ -88,7 +88,17 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
         }
     }
     let started = Instant::now();
-    let tally = crate::usecases::seed::load(&connection.client, ui, source, ui.now).await?;
+    let _claim = crate::signals::claim();
+    let tally = tokio::select! {
+        tally = crate::usecases::seed::load(&connection.client, ui, source, ui.now) => tally?,
+        // Each batch is one transaction, and a load is idempotent: the same one finishes it.
+        () = crate::signals::interrupted() => {
+            return Err(CliError::interrupted(
+                "interrupted; the batches sent before stay loaded",
+            )
+            .hint("run the same command again: a load changes nothing twice, so it finishes the rest"));
+        }
+    };
     ui.note(format!(
         "seeded {target}: {}, in {:.1} s",
         tally,

@@ -703,3 +703,38 @@ fn every_entry_with_a_problem_is_listed_not_only_the_first() {
     }
     assert_eq!(api.everything(), before, "nothing was sent");
 }
+
+#[test]
+fn an_interrupted_load_says_that_running_it_again_finishes_it() {
+    // Each batch waits 300 ms on this sandbox: time to stop the load after its first one.
+    let slow = Sandbox::start(&["--faults", "latency=300..300ms,path=/v1/batch"]);
+    let api = slow.api();
+    let spec = "interventions=3000,users=100,messages=2,seed=3,until=2026-11-24T00:00:00Z";
+    let child = slow
+        .home
+        .livectl()
+        .env("LIVECTL_API_URL", &slow.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .args(["seed", "--generate", spec, "-q"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while api.get("/v1/conversations?limit=1").expect(200)["items"]
+        .as_array()
+        .is_none_or(|items| items.is_empty())
+    {
+        assert!(Instant::now() < deadline, "no batch was loaded");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // SAFETY: SIGTERM to our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: interrupted; the batches sent before stay loaded\nhint: run the same command again: a load changes nothing twice, so it finishes the rest\n"
+    );
+}

@@ -141,13 +141,11 @@ pub fn pick<'a, T: CatalogEntry>(
         .collect();
     match named.as_slice() {
         [one] => Ok(one),
-        // Not found, as an agent no one is called is (exit 5).
+        // A value given wrong (DESIGN.md section 9: an unknown catalog value is usage, 2),
+        // the valid ones listed; an agent no one is called is not found (5).
         [] => Err(other_kinds_id(flag, wanted, T::ID)
             .unwrap_or_else(|| {
-                CliError::new(
-                    ErrorKind::NotFound,
-                    format!("{flag}: no {} is called `{wanted}`", T::KIND),
-                )
+                CliError::usage(format!("{flag}: no {} is called `{wanted}`", T::KIND))
             })
             .hint(format!("valid values: {}", valid(items)))),
         several => Err(CliError::usage(format!(
@@ -328,7 +326,11 @@ mod tests {
             ["give one by its key or id: Billing (billing-eu), Billing (billing-us)"]
         );
         let none = pick(&topics, "weather", "--topic").unwrap_err();
-        assert_eq!(none.exit_code(), 5);
+        assert_eq!(
+            none.exit_code(),
+            2,
+            "a value given wrong (DESIGN.md section 9)"
+        );
         assert_eq!(none.message, "--topic: no topic is called `weather`");
     }
 }

@@ -346,24 +346,20 @@ fn broken_servers_get_one_clear_line() {
         "<!DOCTYPE HTML><html>nope</html>",
         20,
     );
-    let not_the_api = Run::from(
-        home.livectl()
-            .env("LIVECTL_API_URL", &web)
-            .env("LIVECTL_TOKEN", "t")
-            .args(["return", "iv_1"])
-            .output()
-            .unwrap(),
-    );
+    let against = |url: &str, args: &[&str]| {
+        Run::from(
+            home.livectl()
+                .env("LIVECTL_API_URL", url)
+                .env("LIVECTL_TOKEN", "t")
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    let not_the_api = against(&web, &["return", "iv_1"]);
     // A web server that takes no POST: 501, no platform failing.
     let plain = impostor("501 Not Implemented", "text/html", "<html>no</html>", 20);
-    let posted = Run::from(
-        home.livectl()
-            .env("LIVECTL_API_URL", &plain)
-            .env("LIVECTL_TOKEN", "t")
-            .args(["cancel", "iv_1"])
-            .output()
-            .unwrap(),
-    );
+    let posted = against(&plain, &["cancel", "iv_1"]);
     // An action as a listing: the same exit, and the hint of the address, not of the id.
     let (code, stderr) = run(&web);
     for (code, stderr) in [

@@ -30,10 +30,16 @@ fn the_example_loads_every_state_and_a_second_run_changes_nothing() {
     assert_eq!(tally(&first.ok()), (18, 0, 0, 9));
     let before = api.everything();
     let second = sandbox.cli(&api.token, &["seed", &example(), "-o", "json"]);
+    let again = second.ok();
     assert_eq!(
-        tally(&second.ok()),
+        tally(&again),
         (0, 0, 18, 0),
         "a second run reports 0 created and 0 changed"
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(&again).unwrap()["kept"],
+        serde_json::json!([]),
+        "and keeps nothing it was asked to change"
     );
     assert_eq!(api.everything(), before, "and changes nothing");
 

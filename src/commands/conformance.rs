@@ -10,8 +10,8 @@ use livectl_client::Token;
 use super::Ctx;
 use crate::error::CliError;
 use crate::files::write_whole;
-use crate::model::{Names, Verdict};
-use crate::ui::prompt;
+use crate::model::{Case, Names, Verdict};
+use crate::ui::{Row, prompt};
 use crate::usecases::conformance::{self, junit};
 
 /// Where an agent's token comes from when `--agent-token-stdin` is not given.
@@ -30,6 +30,9 @@ pub struct ConformanceArgs {
 
 pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
     let ui = &ctx.ui;
+    // The cases are written once the suite ran, which creates data: what --json and --sort
+    // name is checked first.
+    ui.shape.check(<Case as Row>::FIELDS)?;
     if let Some(path) = &args.junit
         && path.is_dir()
     {

@@ -247,7 +247,7 @@ impl Cli {
         // ignored while the command goes on to act (`autopilot --json nope` moved work).
         if shape.is_json() && !self.command.shapes() {
             return Err(CliError::usage(
-                "--json and --jq shape JSON, which this command does not write",
+                "--json and --jq: this command writes no JSON document they shape",
             )
             .hint("leave them out"));
         }
@@ -305,10 +305,13 @@ impl Command {
         const OBJECT: &[Format] = &[Format::Table, Format::Json, Format::Ndjson];
         const JSON: &[Format] = &[Format::Json, Format::Ndjson];
         match self {
-            // A change a line: a sentence for people, else a JSON line.
-            Command::Whoami(_) | Command::Status(_) | Command::Seed(_) | Command::Watch(_) => {
-                Some(OBJECT)
-            }
+            // A change a line: a sentence for people, else a JSON line (the autopilot's
+            // decisions and its summary likewise).
+            Command::Whoami(_)
+            | Command::Status(_)
+            | Command::Seed(_)
+            | Command::Watch(_)
+            | Command::Autopilot(_) => Some(OBJECT),
             Command::Api(_) => Some(JSON),
             Command::Sandbox(args) if args.documents() => Some(JSON),
             Command::Login(_)

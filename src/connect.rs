@@ -216,16 +216,17 @@ pub fn profile_name(global: &GlobalArgs, config: &Config) -> Option<String> {
 pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliError> {
     if global.sandbox {
         // Two platforms named on one command line: which was meant is not for livectl to
-        // guess. LIVECTL_API_URL is what --sandbox overrides, as it does a profile.
-        if let Some(url) = global
-            .api_url
-            .as_deref()
-            .filter(|url| !from_env(url, "LIVECTL_API_URL"))
-        {
-            return Err(CliError::usage(format!(
-                "--sandbox and --api-url {url} name two platforms"
-            ))
-            .hint("give one of them"));
+        // guess. The variables are what --sandbox overrides, as it does a default profile.
+        for (value, variable, flag) in [
+            (&global.api_url, "LIVECTL_API_URL", "--api-url"),
+            (&global.profile, "LIVECTL_PROFILE", "--profile"),
+        ] {
+            if let Some(given) = value.as_deref().filter(|v| !from_env(v, variable)) {
+                return Err(CliError::usage(format!(
+                    "--sandbox and {flag} {given} name two platforms"
+                ))
+                .hint("give one of them"));
+            }
         }
         return crate::embedded::start(ui, true).await;
     }

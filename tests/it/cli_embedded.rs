@@ -112,6 +112,8 @@ fn sandbox_and_api_url_on_one_command_line_are_refused() {
         "--sandbox and --api-url http://127.0.0.1:1 name two platforms",
     );
     both.hints("give one of them");
+    home.cli(&["--sandbox", "--profile", "nope", "whoami"])
+        .fails(2, "--sandbox and --profile nope name two platforms");
     // The variable is what --sandbox overrides, as a profile is.
     let over = Run::from(
         home.livectl()

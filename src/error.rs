@@ -50,6 +50,19 @@ pub struct CliError {
 }
 
 impl CliError {
+    /// An error in writing what a change answered, after the change was made (a `--json`
+    /// field only its answer could check, a jq program that failed on it): not a usage error,
+    /// which says nothing changed, and it says the change stands.
+    pub fn after_change(mut self, done: &str) -> CliError {
+        if self.is_closed_pipe() {
+            return self;
+        }
+        if self.kind == ErrorKind::Usage {
+            self.kind = ErrorKind::Failure;
+        }
+        self.hint(format!("{done} all the same: only its output failed"))
+    }
+
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> CliError {
         CliError {
             kind,

@@ -177,7 +177,11 @@ impl Targets {
                 Err(e) => return Err(refused(client, &item.id, e).await),
             };
             if ctx.ui.format == Some(Format::Json) {
-                return ctx.ui.json(&intervention);
+                // A --jq program that fails on the answer: the action stands.
+                return ctx
+                    .ui
+                    .json(&intervention)
+                    .map_err(|e| e.after_change(&format!("{} was done", item.id)));
             }
             let names = if ctx.ui.tables() {
                 lookup::names(client, NamesOf::People).await?

@@ -201,9 +201,15 @@ pub async fn exec(args: ApiArgs, ctx: &Ctx) -> Result<(), CliError> {
         let items = paginate(client, request).await?;
         return ctx.ui.json(&Value::Array(items));
     }
+    // What an answer to a change is printed with cannot undo the change: said so.
+    let printed = |result: Result<(), CliError>| match args.sent_method() {
+        HttpMethod::Get => result,
+        method => result
+            .map_err(|e| e.after_change(&format!("the {} was sent and done", method.method()))),
+    };
     if !args.include {
         let answer = client.send(&request).await.map_err(|e| refused(e, &args))?;
-        return print_body(ctx, &answer.body);
+        return printed(print_body(ctx, &answer.body));
     }
     // -i shows the answer whatever its status, then fails as without it.
     let (answer, error) = match client.send_answered(&request).await {
@@ -219,7 +225,7 @@ pub async fn exec(args: ApiArgs, ctx: &Ctx) -> Result<(), CliError> {
     // The platform's error is the run's, whether or not the reader took all of it (`| head`).
     match error {
         Some(error) => Err(refused(error, &args)),
-        None => shown,
+        None => printed(shown),
     }
 }
 

@@ -188,6 +188,23 @@ fn error_answers_exit_with_their_kind_and_never_show_the_token() {
         get.fails(1, "GET is not allowed on /v1/interventions/iv_1/return");
         get.hints("give the method with -X, such as -X POST for an action");
     }
+    // A change's answer printed wrong (a field only the answer could check): the change
+    // stands, and the exit is not usage's "nothing changed".
+    let queued = Workspace::new(&sandbox.api()).queued();
+    let shaped = sandbox.cli(
+        &token,
+        &[
+            "api",
+            &format!("/v1/interventions/{queued}/assign"),
+            "-f",
+            "agent=ag_1",
+            "--json",
+            "nope",
+        ],
+    );
+    shaped.fails(1, "--json: unknown field `nope`");
+    shaped.hints("the POST was sent and done all the same: only its output failed");
+    assert_eq!(sandbox.api().intervention(&queued)["state"], "assigned");
     // Fields make it a POST already: no hint to send what was sent.
     let posted = sandbox.cli(&token, &["api", "/v1/me", "-f", "x=1"]);
     posted.fails(1, "POST is not allowed on /v1/me");

@@ -158,11 +158,20 @@ fn usage_errors_exit_2_and_change_nothing() {
         let run = cli(args);
         run.fails(
             2,
-            "--json and --jq shape JSON, which this command does not write",
+            "--json and --jq: this command writes no JSON document they shape",
         );
         run.hints("leave them out");
     }
-    assert_eq!(api.everything(), before, "the autopilot moved nothing");
+    // The suite creates data before it writes its cases: their fields are checked first. The
+    // autopilot writes no CSV.
+    cli(&["conformance", "--json", "x"]).fails(2, "--json: unknown field `x`");
+    cli(&["autopilot", "--once", "-o", "csv"])
+        .fails(2, "-o csv: this command writes table, json, ndjson");
+    assert_eq!(
+        api.everything(),
+        before,
+        "the autopilot moved nothing, the suite made nothing"
+    );
     // An intervention's id where a user is asked for.
     let history = cli(&["history", &id]);
     history.fails(

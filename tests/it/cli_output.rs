@@ -679,6 +679,22 @@ fn json_fields_are_checked_before_anything_changes() {
         let keys: Vec<String> = written.as_object().unwrap().keys().cloned().collect();
         assert_eq!(keys, listed, "{args:?}");
     }
+    // A jq program that fails on an action's answer: the action stands, and says so.
+    let failing = w.queued();
+    let jq = run(&with(
+        &[
+            "assign".to_owned(),
+            failing.clone(),
+            "--to".to_owned(),
+            "bo".to_owned(),
+        ],
+        &["--jq", "error(\"stop\")"],
+    ));
+    jq.fails(1, "jq: ");
+    jq.hints(&format!(
+        "{failing} was done all the same: only its output failed"
+    ));
+    assert_eq!(api.intervention(&failing)["state"], "assigned");
     // Without --json, a run lists the items that did not go well: --sort names their fields.
     for format in [&[][..], &["-o", "json"][..]] {
         let (a, b) = (w.queued(), w.queued());

@@ -60,7 +60,7 @@ impl CliError {
         if self.kind == ErrorKind::Usage {
             self.kind = ErrorKind::Failure;
         }
-        self.hint(format!("{done} all the same: only its output failed"))
+        self.hint(format!("{done}: only its output failed"))
     }
 
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> CliError {

@@ -181,7 +181,7 @@ impl Targets {
                 return ctx
                     .ui
                     .json(&intervention)
-                    .map_err(|e| e.after_change(&format!("{} was done", item.id)));
+                    .map_err(|e| e.after_change(&format!("{} was done all the same", item.id)));
             }
             let names = if ctx.ui.tables() {
                 lookup::names(client, NamesOf::People).await?

@@ -204,8 +204,12 @@ pub async fn exec(args: ApiArgs, ctx: &Ctx) -> Result<(), CliError> {
     // What an answer to a change is printed with cannot undo the change: said so.
     let printed = |result: Result<(), CliError>| match args.sent_method() {
         HttpMethod::Get => result,
-        method => result
-            .map_err(|e| e.after_change(&format!("the {} was sent and done", method.method()))),
+        method => result.map_err(|e| {
+            e.after_change(&format!(
+                "the {} was sent and done all the same",
+                method.method()
+            ))
+        }),
     };
     if !args.include {
         let answer = client.send(&request).await.map_err(|e| refused(e, &args))?;

@@ -695,6 +695,20 @@ fn json_fields_are_checked_before_anything_changes() {
         "{failing} was done all the same: only its output failed"
     ));
     assert_eq!(api.intervention(&failing)["state"], "assigned");
+    let (c, d) = (w.queued(), w.queued());
+    let jq = run(&with(
+        &[
+            "assign".to_owned(),
+            c.clone(),
+            d.clone(),
+            "--to".to_owned(),
+            "bo".to_owned(),
+            "--yes".to_owned(),
+        ],
+        &["--jq", "error(\"stop\")"],
+    ));
+    jq.fails(1, "assign: 2 done, 0 skipped, 0 failed of 2");
+    jq.hints("the run ended as its line above says: only its output failed");
     // Without --json, a run lists the items that did not go well: --sort names their fields.
     for format in [&[][..], &["-o", "json"][..]] {
         let (a, b) = (w.queued(), w.queued());

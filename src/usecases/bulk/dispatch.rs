@@ -659,7 +659,9 @@ pub(super) async fn execute(
     ));
     let results = Results::new(journal.path(), notable, &ledger);
     // A reader that went away (`| head`) does not change how the run ended.
-    ui.bulk_summary(&summary, results).or_closed_pipe()?;
+    ui.bulk_summary(&summary, results)
+        .or_closed_pipe()
+        .map_err(|e| e.after_change("the run ended as its line above says"))?;
     let again = command.again(&options.reach, journal.path());
     let step = again.step();
     // Stopped while the targets were still listed: a resume sends what was planned.

@@ -266,28 +266,33 @@ pub async fn names(client: &Client, of: NamesOf) -> Result<Names, CliError> {
     Ok(names)
 }
 
-/// `wanted` when it is the id of another kind than `expected` (`iv_3` given for an agent): a
-/// usage error saying whose prefix it has, rather than "no agent is called `iv_3`" (exit 5).
-/// `flag` is how it was given (`--to`), or empty for an argument.
-fn other_kinds_id(flag: &str, wanted: &str, expected: Kind) -> Option<CliError> {
-    let kind = Kind::of(wanted).filter(|k| *k != expected)?;
+/// When `text` is the id of another kind than `expected` (`ag_3` where an intervention is
+/// asked for): what it is not, and whose prefix it has. Every lookup says it the same way.
+pub fn wrong_kind(text: &str, expected: Kind) -> Option<String> {
+    let kind = Kind::of(text).filter(|k| *k != expected)?;
     let noun = expected.noun();
     let article = if noun.starts_with(['a', 'e', 'i', 'o']) {
         "an"
     } else {
         "a"
     };
-    let given = if flag.is_empty() {
-        String::new()
-    } else {
-        format!("{flag}: ")
-    };
-    Some(CliError::usage(format!(
-        "{given}`{wanted}` is not {article} {noun} id ({}): `{}_` is the prefix of {}s",
+    Some(format!(
+        "`{text}` is not {article} {noun} id ({}): `{}_` is the prefix of {}s",
         expected.id(42),
         kind.prefix(),
         kind.noun()
-    )))
+    ))
+}
+
+/// `wanted` as another kind's id (`wrong_kind`): a usage error, rather than "no agent is
+/// called `iv_3`" (exit 5). `flag` is how it was given (`--to`), or empty for an argument.
+fn other_kinds_id(flag: &str, wanted: &str, expected: Kind) -> Option<CliError> {
+    let wrong = wrong_kind(wanted, expected)?;
+    Some(CliError::usage(if flag.is_empty() {
+        wrong
+    } else {
+        format!("{flag}: {wrong}")
+    }))
 }
 
 #[cfg(test)]

@@ -84,13 +84,8 @@ pub struct Selection<'a> {
 /// checked before anything is sent, so a run never acts on the targets around a wrong one.
 pub fn wrong_id(id: &str) -> Option<String> {
     match Kind::of(id) {
-        Some(Kind::Intervention) => None,
-        Some(kind) => Some(format!(
-            "`{id}` is not an intervention id (iv_42): `{}_` is the prefix of {}s",
-            kind.prefix(),
-            kind.noun()
-        )),
         None => Some(format!("`{id}` is not an intervention id (iv_42)")),
+        Some(_) => super::lookup::wrong_kind(id, Kind::Intervention),
     }
 }
 

@@ -197,6 +197,7 @@ pub fn reason(r: &StuckReason, now: jiff::Timestamp) -> String {
 #[derive(Serialize)]
 struct ReasonJson {
     kind: &'static str,
+    #[serde(with = "livectl_contract::time::exact_or_null")]
     since: Option<jiff::Timestamp>,
     seconds: Option<i64>,
     text: String,
@@ -270,7 +271,7 @@ impl Row for Stuck {
             i.state.to_string(),
             i.owner.clone().unwrap_or_default(),
             i.user.id.clone(),
-            i.queued_at.to_string(),
+            livectl_contract::time::rfc3339(i.queued_at),
             time(&i.last_user_message_at),
             self.reasons(self.now),
         ]

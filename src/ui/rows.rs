@@ -2,6 +2,7 @@
 
 use super::{Color, Row, Span, View, age};
 use crate::model::Names;
+use livectl_contract::time::rfc3339;
 use livectl_contract::{
     Agent, AgentStatus, Block, Department, Event, HistoryRecord, Intervention, InterventionState,
     Outcome, Topic,
@@ -12,7 +13,7 @@ pub(super) fn opt(v: &Option<String>) -> String {
 }
 
 pub(super) fn time(t: &Option<jiff::Timestamp>) -> String {
-    t.map(|t| t.to_string()).unwrap_or_default()
+    t.map(rfc3339).unwrap_or_default()
 }
 
 /// An intervention's state, coloured.
@@ -142,7 +143,7 @@ impl Row for Intervention {
             self.user.channel.to_string(),
             opt(&self.department),
             self.summary.clone(),
-            self.queued_at.to_string(),
+            rfc3339(self.queued_at),
             time(&self.assigned_at),
             time(&self.closed_at),
             self.tags.join(";"),
@@ -315,7 +316,7 @@ impl Row for HistoryRecord {
             self.user.id.clone(),
             self.user.name.clone(),
             self.channel.to_string(),
-            self.at.to_string(),
+            rfc3339(self.at),
             self.sender.to_string(),
             opt(&self.agent),
             self.text.clone(),
@@ -375,7 +376,7 @@ impl Row for Event {
     fn record(&self) -> Vec<String> {
         vec![
             self.seq.to_string(),
-            self.at.to_string(),
+            rfc3339(self.at),
             self.intervention_id.clone(),
             self.action.to_string(),
             self.actor.clone(),

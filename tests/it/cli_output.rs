@@ -161,6 +161,53 @@ fn list_filters() {
     assert_eq!((whole.code, whole.stderr.as_str()), (0, ""));
 }
 
+/// Instants are written with exactly three fractional digits, so a script that sorts them as
+/// strings (jq's `sort_by`, `sort` on a CSV column) sorts them in time. With the digits as
+/// needed, `…:00.8Z` sorted after `…:00.81Z`, and `…:00Z` after both.
+#[test]
+fn instants_sort_as_strings_in_the_order_of_time() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let times = [
+        "2026-11-24T10:00:00.81Z",
+        "2026-11-24T10:00:00Z",
+        "2026-11-24T10:00:00.8Z",
+        "2026-11-24T10:00:01.5Z",
+    ];
+    for (n, at) in times.iter().enumerate() {
+        w.fixed(n + 1, "Ada Park", "web", "Cannot log in", at);
+    }
+    let token = api.token.clone();
+    let by_string = sandbox
+        .cli(
+            &token,
+            &["list", "--jq", "map(.queued_at) | sort | .[]", "--all"],
+        )
+        .ok();
+    assert_eq!(
+        by_string,
+        "2026-11-24T10:00:00.000Z\n2026-11-24T10:00:00.800Z\n\
+         2026-11-24T10:00:00.810Z\n2026-11-24T10:00:01.500Z\n"
+    );
+    let csv = sandbox.cli(&token, &["list", "-o", "csv", "--all"]).ok();
+    let mut column: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(8).unwrap())
+        .collect();
+    column.sort();
+    assert_eq!(
+        column,
+        [
+            "2026-11-24T10:00:00.000Z",
+            "2026-11-24T10:00:00.800Z",
+            "2026-11-24T10:00:00.810Z",
+            "2026-11-24T10:00:01.500Z"
+        ]
+    );
+}
+
 #[test]
 fn queues_in_every_format() {
     let (sandbox, _, token) = scene();
@@ -176,7 +223,10 @@ fn queues_in_every_format() {
     let json: serde_json::Value =
         serde_json::from_str(&sandbox.cli(&token, &["queues", "-o", "json"]).ok()).unwrap();
     assert_eq!(json["general"]["count"], 1);
-    assert_eq!(json["general"]["oldest_queued_at"], "2026-11-24T10:00:00Z");
+    assert_eq!(
+        json["general"]["oldest_queued_at"],
+        "2026-11-24T10:00:00.000Z"
+    );
     let ndjson = sandbox.cli(&token, &["queues", "-o", "ndjson"]).ok();
     assert_eq!(
         ndjson.lines().count(),
@@ -474,7 +524,7 @@ fn times_for_people_are_in_the_local_zone_unless_utc() {
         .cli_env(&token, &["show", "iv_1", "-o", "json"], &tty("XYZ-3"))
         .ok();
     assert!(
-        json.contains("\"queued_at\": \"2026-11-24T10:00:00Z\""),
+        json.contains("\"queued_at\": \"2026-11-24T10:00:00.000Z\""),
         "machine output stays UTC"
     );
 }

@@ -230,9 +230,9 @@ fn creations_are_upserts_by_key() {
     let iv = created.body["intervention"].clone();
     assert_eq!(
         (iv["state"].as_str(), iv["queued_at"].as_str()),
-        (Some("queued"), Some("2026-11-20T10:01:00Z"))
+        (Some("queued"), Some("2026-11-20T10:01:00.000Z"))
     );
-    assert_eq!(iv["last_user_message_at"], "2026-11-20T10:00:00Z");
+    assert_eq!(iv["last_user_message_at"], "2026-11-20T10:00:00.000Z");
     let again = api.post("/v1/conversations", conversation);
     assert_eq!(
         (again.status, again.header("upsert-result")),
@@ -250,7 +250,7 @@ fn creations_are_upserts_by_key() {
         ))
         .expect(200);
     assert_eq!(
-        conv["messages"][1]["at"], "2026-11-20T10:00:00Z",
+        conv["messages"][1]["at"], "2026-11-20T10:00:00.000Z",
         "a message without `at` follows the one before"
     );
 }

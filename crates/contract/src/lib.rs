@@ -17,6 +17,7 @@ pub mod query;
 pub mod requests;
 pub mod seed;
 pub mod status;
+pub mod time;
 
 pub use action::{Action, ActionKind, Permission};
 pub use batch::*;

@@ -82,6 +82,7 @@ pub struct Agent {
     pub status: AgentStatus,
     /// When its status last changed (when it was created, for one whose status never changed).
     #[schema(schema_with = crate::openapi::timestamp)]
+    #[serde(with = "crate::time::exact")]
     pub status_since: Timestamp,
     /// How many assigned interventions it takes at most (its My Queue's count); null for no
     /// limit. An assign or reassign that would take it past this is 409 `at_capacity`.
@@ -165,6 +166,7 @@ pub struct Message {
     pub agent: Option<String>,
     pub text: String,
     #[schema(schema_with = crate::openapi::timestamp)]
+    #[serde(with = "crate::time::exact")]
     pub at: Timestamp,
 }
 
@@ -175,6 +177,7 @@ pub struct Conversation {
     pub user: UserSummary,
     pub channel: Channel,
     #[schema(schema_with = crate::openapi::timestamp)]
+    #[serde(with = "crate::time::exact")]
     pub started_at: Timestamp,
     pub messages: Vec<Message>,
 }
@@ -201,20 +204,26 @@ pub struct Intervention {
     /// The owning agent's id, or null while queued or cancelled from the queue.
     pub owner: Option<String>,
     #[schema(schema_with = crate::openapi::timestamp)]
+    #[serde(with = "crate::time::exact")]
     pub queued_at: Timestamp,
     #[schema(schema_with = crate::openapi::optional_timestamp)]
+    #[serde(with = "crate::time::exact_or_null")]
     pub assigned_at: Option<Timestamp>,
     #[schema(schema_with = crate::openapi::optional_timestamp)]
+    #[serde(with = "crate::time::exact_or_null")]
     pub closed_at: Option<Timestamp>,
     #[schema(schema_with = crate::openapi::optional_timestamp)]
+    #[serde(with = "crate::time::exact_or_null")]
     pub last_user_message_at: Option<Timestamp>,
     #[schema(schema_with = crate::openapi::optional_timestamp)]
+    #[serde(with = "crate::time::exact_or_null")]
     pub last_agent_message_at: Option<Timestamp>,
     pub tags: Vec<String>,
     pub completion: Option<Completion>,
     /// +1 on every change; also the ETag.
     pub version: i64,
     #[schema(schema_with = crate::openapi::timestamp)]
+    #[serde(with = "crate::time::exact")]
     pub updated_at: Timestamp,
 }
 
@@ -249,6 +258,7 @@ impl From<&Intervention> for InterventionRef {
 pub struct Event {
     pub seq: i64,
     #[schema(schema_with = crate::openapi::timestamp)]
+    #[serde(with = "crate::time::exact")]
     pub at: Timestamp,
     pub intervention_id: String,
     /// An agent id, or `system`.
@@ -268,6 +278,7 @@ pub struct HistoryRecord {
     pub user: UserSummary,
     pub channel: Channel,
     #[schema(schema_with = crate::openapi::timestamp)]
+    #[serde(with = "crate::time::exact")]
     pub at: Timestamp,
     pub sender: Sender,
     pub agent: Option<String>,
@@ -285,6 +296,7 @@ pub struct Page<T> {
 pub struct GeneralQueue {
     pub count: i64,
     #[schema(schema_with = crate::openapi::optional_timestamp)]
+    #[serde(with = "crate::time::exact_or_null")]
     pub oldest_queued_at: Option<Timestamp>,
     /// Seconds the oldest queued intervention has waited.
     pub oldest_wait_seconds: Option<i64>,
@@ -302,6 +314,7 @@ pub struct AgentQueue {
     pub max_load: Option<u32>,
     pub count: i64,
     #[schema(schema_with = crate::openapi::optional_timestamp)]
+    #[serde(with = "crate::time::exact_or_null")]
     pub oldest_assigned_at: Option<Timestamp>,
     pub oldest_wait_seconds: Option<i64>,
 }

@@ -24,6 +24,7 @@ pub struct StatusEvent {
     /// In the same sequence as the interventions' events.
     pub seq: i64,
     #[schema(schema_with = crate::openapi::timestamp)]
+    #[serde(with = "crate::time::exact")]
     pub at: Timestamp,
     /// The agent whose status changed.
     pub agent: String,

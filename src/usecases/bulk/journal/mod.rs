@@ -70,6 +70,7 @@ pub struct Header {
     pub agent: String,
     /// Where it ran, for people: the API address, or the embedded sandbox's database.
     pub target: String,
+    #[serde(with = "livectl_contract::time::exact")]
     pub created_at: jiff::Timestamp,
     /// Its concurrency, rate and retries: a resume keeps them unless given again.
     #[serde(default)]

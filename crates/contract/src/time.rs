@@ -1,0 +1,66 @@
+//! Instants as the API writes them: RFC 3339 in UTC with exactly three fractional digits
+//! (`2026-11-24T10:00:00.000Z`), so that every instant has the same length and sorting them as
+//! strings (`jq sort_by(.queued_at)`, `sort` on a CSV column) sorts them in time. jiff's own
+//! format drops trailing zeros (`.8Z` after `.81Z` as strings). The platform keeps milliseconds;
+//! anything RFC 3339 is read.
+
+use jiff::Timestamp;
+use jiff::fmt::temporal::DateTimePrinter;
+use serde::{Deserialize, Deserializer, Serializer};
+
+const PRINTER: DateTimePrinter = DateTimePrinter::new().precision(Some(3));
+
+/// An instant as the API writes it.
+pub fn rfc3339(t: Timestamp) -> String {
+    PRINTER.timestamp_to_string(&t)
+}
+
+/// `#[serde(with = "crate::time::exact")]`: an instant written with `rfc3339`.
+pub mod exact {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&rfc3339(*t))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
+        Timestamp::deserialize(d)
+    }
+}
+
+/// `#[serde(with = "crate::time::exact_or_null")]`: an instant or null.
+pub mod exact_or_null {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&rfc3339(*t)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
+        Option::<Timestamp>::deserialize(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_instant_has_three_fractional_digits() {
+        for (given, written) in [
+            ("2026-11-24T10:00:00Z", "2026-11-24T10:00:00.000Z"),
+            ("2026-11-24T10:00:00.8Z", "2026-11-24T10:00:00.800Z"),
+            ("2026-11-24T10:00:00.81Z", "2026-11-24T10:00:00.810Z"),
+            (
+                "2026-11-24T11:00:00.123456789+01:00",
+                "2026-11-24T10:00:00.123Z",
+            ),
+        ] {
+            let t: Timestamp = given.parse().unwrap();
+            assert_eq!(rfc3339(t), written, "{given}");
+        }
+    }
+}

@@ -177,10 +177,83 @@ pub fn command() -> clap::Command {
 
 /// Parses the process arguments (exits with clap's message and code 2 on a usage error).
 pub fn parse() -> Cli {
-    let matches = command().get_matches();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut root = command();
+    let matches = root
+        .try_get_matches_from_mut(&args)
+        .unwrap_or_else(|e| unknown_flag(e, &mut root, &args).exit());
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli.global.forget_empty_variables();
     cli
+}
+
+/// An unknown flag's error, with a tip that helps. Clap suggests the flag nearest by Jaro's
+/// measure, which puts `--allow-insecure-http` near `--owner` and `--version` near
+/// `--reason` (and writes the suggestion into the usage line as if it were needed). A
+/// suggestion a few edits away (`--ownr`) is kept; otherwise the tip names the commands that
+/// do take the flag, and the usage is the command's own.
+fn unknown_flag(
+    e: clap::Error,
+    root: &mut clap::Command,
+    args: &[std::ffi::OsString],
+) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let Some(ContextValue::String(given)) = e.get(ContextKind::InvalidArg) else {
+        return e;
+    };
+    let Some(name) = given
+        .strip_prefix("--")
+        .map(|n| n.split('=').next().unwrap_or(n))
+    else {
+        return e;
+    };
+    if e.kind() != ErrorKind::UnknownArgument
+        || matches!(e.get(ContextKind::SuggestedArg), Some(ContextValue::String(near))
+            if strsim::levenshtein(name, near.trim_start_matches('-')) <= (name.len() / 3).max(2))
+    {
+        return e;
+    }
+    let given = given.clone();
+    let takers = commands_taking(root, name, "livectl");
+    // The command the flag was given to: the subcommands named on the line, in order.
+    let mut command = root;
+    for arg in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        if command.find_subcommand(arg).is_none() {
+            continue;
+        }
+        command = command.find_subcommand_mut(arg).expect("found above");
+    }
+    let mut better = clap::Error::new(ErrorKind::UnknownArgument).with_cmd(command);
+    better.insert(ContextKind::InvalidArg, ContextValue::String(given.clone()));
+    if !takers.is_empty() {
+        better.insert(
+            ContextKind::Suggested,
+            ContextValue::StyledStrs(vec![
+                format!("'{given}' is a flag of {}", takers.join(", ")).into(),
+            ]),
+        );
+    }
+    better.insert(
+        ContextKind::Usage,
+        ContextValue::StyledStr(command.render_usage()),
+    );
+    better
+}
+
+/// The commands (`livectl list`) under `command` that take `--name`.
+fn commands_taking(command: &clap::Command, name: &str, path: &str) -> Vec<String> {
+    let mut takers = Vec::new();
+    for sub in command.get_subcommands() {
+        let path = format!("{path} {}", sub.get_name());
+        if sub
+            .get_arguments()
+            .any(|a| !a.is_global_set() && a.get_long() == Some(name))
+        {
+            takers.push(format!("'{path}'"));
+        }
+        takers.extend(commands_taking(sub, name, &path));
+    }
+    takers
 }
 
 impl GlobalArgs {

@@ -305,6 +305,43 @@ fn exit_codes_follow_the_api_answer() {
         .fails(2, "Dan Ek (ag_5) is inactive and receives no work");
 }
 
+/// An unknown flag gets clap's suggestion only when it is a few edits away; otherwise the tip
+/// names the commands that take it. Clap's own measure suggested `--allow-insecure-http` for
+/// `stuck --owner` and `--version` for `assign --reason`, and wrote the suggestion into the
+/// usage line as if it were needed.
+#[test]
+fn an_unknown_flag_is_told_where_it_belongs() {
+    let home = Home::new();
+    let stderr = |args: &[&str]| {
+        let run = home.cli(args);
+        assert_eq!((run.code, run.stdout.as_str()), (2, ""), "{args:?}");
+        run.stderr
+    };
+    assert_eq!(
+        stderr(&["stuck", "--owner", "bo"]),
+        "error: unexpected argument '--owner' found\n\n  \
+         tip: '--owner' is a flag of 'livectl list', 'livectl assign', 'livectl reassign', \
+         'livectl return', 'livectl cancel', 'livectl watch', 'livectl console', 'livectl complete'\n\n\
+         Usage: livectl stuck [OPTIONS]\n\nFor more information, try '--help'.\n"
+    );
+    assert_eq!(
+        stderr(&["--quiet", "assign", "iv_1", "--reason=x"]),
+        "error: unexpected argument '--reason' found\n\n  \
+         tip: '--reason' is a flag of 'livectl reassign', 'livectl return', 'livectl cancel', \
+         'livectl stuck', 'livectl status'\n\n\
+         Usage: livectl assign [OPTIONS] [ID]...\n\nFor more information, try '--help'.\n"
+    );
+    assert_eq!(
+        stderr(&["sandbox", "serve", "--bogus"]),
+        "error: unexpected argument '--bogus' found\n\n\
+         Usage: livectl sandbox serve [OPTIONS]\n\nFor more information, try '--help'.\n"
+    );
+    // A near miss keeps clap's suggestion.
+    assert!(
+        stderr(&["list", "--ownr", "bo"]).contains("tip: a similar argument exists: '--owner'")
+    );
+}
+
 #[test]
 fn broken_servers_get_one_clear_line() {
     let home = Home::new();

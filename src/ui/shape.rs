@@ -25,12 +25,15 @@ impl Shape {
         jq: Option<&str>,
         sort: Option<&str>,
     ) -> Result<Shape, CliError> {
+        // A field named twice is kept once, where it was first named (`id,state,id`).
         let fields = json.map(|list| {
-            list.split(',')
-                .map(str::trim)
-                .filter(|f| !f.is_empty())
-                .map(str::to_owned)
-                .collect()
+            let mut fields: Vec<String> = Vec::new();
+            for field in list.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                if !fields.iter().any(|f| f == field) {
+                    fields.push(field.to_owned());
+                }
+            }
+            fields
         });
         let jq = jq
             .map(|expr| {

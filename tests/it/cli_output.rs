@@ -438,6 +438,14 @@ fn scripting_like_gh_json_fields_jq_sort_and_wide() {
             {"id": "iv_4", "state": "cancelled"}
         ])
     );
+    // A field named twice is the field once (it came out null everywhere).
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(
+            &run(&["list", "--state", "all", "--json", "id,state,id"]).ok()
+        )
+        .unwrap(),
+        fields
+    );
     snapshot!(
         "jq_sorted",
         run(&[

@@ -95,7 +95,8 @@ impl Shape {
         }
     }
 
-    /// Orders items by the sort field: numbers by value, text as text, missing and null last.
+    /// Orders items by the sort field: numbers by value, ids of one kind by number, other text
+    /// as text (instants too: they are written at one length), missing and null last.
     pub fn sort<T>(&self, items: &mut [(Value, T)]) {
         if self.sort.is_some() {
             items.sort_by(|(a, _), (b, _)| order(a, b));
@@ -177,6 +178,13 @@ impl Dest {
     }
 }
 
+/// An id's kind and number: ids of one kind sort by number (`iv_2` before `iv_10`), as the
+/// API orders them.
+fn id_number(text: &str) -> Option<(livectl_contract::Kind, i64)> {
+    let kind = livectl_contract::Kind::of(text)?;
+    Some((kind, kind.parse(text)?))
+}
+
 fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
     use std::cmp::Ordering;
     match (a, b) {
@@ -187,7 +195,10 @@ fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
             .as_f64()
             .partial_cmp(&y.as_f64())
             .unwrap_or(Ordering::Equal),
-        (Value::String(x), Value::String(y)) => x.cmp(y),
+        (Value::String(x), Value::String(y)) => id_number(x)
+            .zip(id_number(y))
+            .filter(|((kx, _), (ky, _))| kx == ky)
+            .map_or_else(|| x.cmp(y), |((_, nx), (_, ny))| nx.cmp(&ny)),
         (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
         (x, y) => x.to_string().cmp(&y.to_string()),
     }
@@ -196,6 +207,18 @@ fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_sort_by_number_and_other_text_as_text() {
+        let shape = Shape::new(None, None, Some("id")).unwrap();
+        let mut items: Vec<(Value, ())> = ["iv_10", "iv_2", "ag_1", "x10", "x2", "iv_1"]
+            .into_iter()
+            .map(|id| (shape.key(&serde_json::json!({"id": id})), ()))
+            .collect();
+        shape.sort(&mut items);
+        let ids: Vec<&str> = items.iter().map(|(v, _)| v.as_str().unwrap()).collect();
+        assert_eq!(ids, ["ag_1", "iv_1", "iv_2", "iv_10", "x10", "x2"]);
+    }
 
     #[test]
     fn only_the_fields_asked_for_are_kept_and_unknown_ones_named() {

@@ -190,6 +190,20 @@ fn instants_sort_as_strings_in_the_order_of_time() {
         "2026-11-24T10:00:00.000Z\n2026-11-24T10:00:00.800Z\n\
          2026-11-24T10:00:00.810Z\n2026-11-24T10:00:01.500Z\n"
     );
+    let sorted = sandbox
+        .cli(
+            &token,
+            &[
+                "list",
+                "--all",
+                "--sort",
+                "queued_at",
+                "--jq",
+                ".[].queued_at",
+            ],
+        )
+        .ok();
+    assert_eq!(sorted, by_string, "--sort compares them as text too");
     let csv = sandbox.cli(&token, &["list", "-o", "csv", "--all"]).ok();
     let mut column: Vec<&str> = csv
         .lines()

@@ -26,7 +26,8 @@ pub struct HistoryArgs {
     /// Every user's history
     #[arg(long, conflicts_with = "users")]
     pub all: bool,
-    /// Only records at or after this instant (2026-11-01 or 2026-11-01T08:00:00Z)
+    /// Only records at or after this instant: a date (2026-11-01, midnight UTC) or an instant
+    /// with its zone (2026-11-01T08:00:00Z, 2026-11-01T09:00:00+01:00)
     #[arg(long, value_parser = instant)]
     pub since: Option<Timestamp>,
     /// Only records before this instant
@@ -38,18 +39,30 @@ pub struct HistoryArgs {
     pub out: Option<PathBuf>,
 }
 
-/// A date (midnight UTC) or an instant.
+/// A date (`2026-11-01`, midnight UTC) or an instant with its zone (`…T08:00:00Z`,
+/// `…T08:00:00+01:00`). A time without a zone is refused: read as a date it lost its time
+/// (`--since 2026-11-29T08:00:00` asked from midnight), and guessing the zone would put a
+/// script's window somewhere else on each machine.
 fn instant(s: &str) -> Result<Timestamp, String> {
     if let Ok(t) = s.parse::<Timestamp>() {
         return Ok(t);
     }
-    s.parse::<jiff::civil::Date>()
-        .ok()
-        .and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC).ok())
-        .map(|z| z.timestamp())
-        .ok_or_else(|| {
-            format!("`{s}` is not a date or an instant; use 2026-11-01 or 2026-11-01T08:00:00Z")
-        })
+    if let Ok(d) = jiff::civil::Date::strptime("%Y-%m-%d", s)
+        && let Ok(z) = d.to_zoned(jiff::tz::TimeZone::UTC)
+    {
+        return Ok(z.timestamp());
+    }
+    if let Ok(t) = s.parse::<jiff::civil::DateTime>()
+        && s.contains(['T', 't', ' '])
+    {
+        let t = t.strftime("%Y-%m-%dT%H:%M:%S");
+        return Err(format!(
+            "`{s}` has no zone; write {t}Z for UTC, or its offset, such as {t}+01:00"
+        ));
+    }
+    Err(format!(
+        "`{s}` is not a date or an instant; use 2026-11-01 or 2026-11-01T08:00:00Z"
+    ))
 }
 
 pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {

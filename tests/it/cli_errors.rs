@@ -81,6 +81,22 @@ fn usage_errors_exit_2_and_change_nothing() {
     ])
     .fails(2, "must be before --until");
     cli(&["history", "us_1", "--since", "last week"]).fails(2, "not a date");
+    // A time without a zone was read as its date: `--since 2026-11-29T08:00:00` asked from
+    // midnight UTC, eight hours early, and exited 0.
+    for no_zone in [
+        "2026-11-29T08:00:00",
+        "2026-11-29T08:00",
+        "2026-11-29 08:00",
+    ] {
+        cli(&["history", "--all", "--until", no_zone]).fails(
+            2,
+            &format!(
+                "`{no_zone}` has no zone; write 2026-11-29T08:00:00Z for UTC, or its offset, \
+                 such as 2026-11-29T08:00:00+01:00"
+            ),
+        );
+    }
+    cli(&["history", "us_1", "--since", "20261129"]).fails(2, "not a date");
     cli(&["history", "us_1", "--out", "/nonexistent/dir/x.csv"]).fails(2, "does not exist");
     let sheet = sandbox.home.path().join("x.xlsx");
     let sheet = sheet.to_str().unwrap();

@@ -177,7 +177,7 @@ pub fn label<T: CatalogEntry>(item: &T) -> String {
     format!("{} ({})", item.name(), item.key().unwrap_or(item.id()))
 }
 
-/// The users named by USER arguments (id, email or exact name), in order.
+/// The users named by USER arguments (id, email or exact name), in order, each once.
 pub async fn users(client: &Client, users: &[String]) -> Result<Vec<String>, CliError> {
     let mut ids = Vec::new();
     let mut directory: Option<Vec<User>> = None;
@@ -230,6 +230,9 @@ pub async fn users(client: &Client, users: &[String]) -> Result<Vec<String>, Cli
             }
         }
     }
+    // One user named twice (`us_4 "Dana Khan"`) is one history, where it was first named.
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
     Ok(ids)
 }
 

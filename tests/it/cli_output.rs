@@ -380,6 +380,16 @@ fn history_on_a_terminal_and_as_exports() {
             .cli(&token, &["history", "Ada Park", "-o", "csv"])
             .ok()
     );
+    // A user named twice, by id and by name, is one history (every record came twice).
+    assert_eq!(
+        sandbox
+            .cli(
+                &token,
+                &["history", "us_1", "Ada Park", "us_1", "-o", "csv"]
+            )
+            .ok(),
+        sandbox.cli(&token, &["history", "us_1", "-o", "csv"]).ok()
+    );
     snapshot!(
         "json_all",
         sandbox

@@ -72,6 +72,24 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
             "--fix reassign needs --to AGENT (one or more)",
         ));
     }
+    // Agents named for another fix, or for none, were dropped without a word.
+    if args.fix != Some(FixArg::Reassign) && (!args.to.is_empty() || args.away.include_away) {
+        let (flag, name) = if args.to.is_empty() {
+            ("--include-away", "")
+        } else {
+            ("--to", " AGENT")
+        };
+        let fix = match args.fix {
+            Some(FixArg::Return) => "; --fix return names no agent",
+            Some(FixArg::Cancel) => "; --fix cancel names no agent",
+            _ => "",
+        };
+        return Err(
+            CliError::usage(format!("{flag} goes with --fix reassign{fix}")).hint(format!(
+                "to move them to agents: `livectl stuck --fix reassign {flag}{name}`"
+            )),
+        );
+    }
     let connection = ctx.connection().await?;
     let client = &connection.client;
     let ui = &ctx.ui;

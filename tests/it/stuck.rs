@@ -71,3 +71,39 @@ fn a_fix_resumes_without_naming_the_fix_again() {
     );
     refused.hints(&format!("resume it with `livectl cancel --resume {other}`"));
 }
+
+/// Agents named for a fix that moves nothing to agents were dropped without a word:
+/// `stuck --fix return --to ana` returned them all and exited 0.
+#[test]
+fn agents_named_for_a_fix_that_names_none_are_refused() {
+    let home = crate::harness::Home::new();
+    let before = home.cli(&["list", "--state", "all", "-o", "json"]).ok();
+    for (args, said) in [
+        (
+            &["stuck", "--fix", "return", "--to", "ana", "--yes"][..],
+            "--to goes with --fix reassign; --fix return names no agent",
+        ),
+        (
+            &["stuck", "--fix", "cancel", "--include-away", "--yes"][..],
+            "--include-away goes with --fix reassign; --fix cancel names no agent",
+        ),
+        (
+            &["stuck", "--include-away"][..],
+            "--include-away goes with --fix reassign",
+        ),
+    ] {
+        let run = home.cli(args);
+        run.fails(2, said);
+        assert!(
+            run.stderr
+                .contains("hint: to move them to agents: `livectl stuck --fix reassign --"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        home.cli(&["list", "--state", "all", "-o", "json"]).ok(),
+        before,
+        "nothing changed"
+    );
+}

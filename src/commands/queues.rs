@@ -11,8 +11,20 @@ use crate::ui::Format;
 pub struct QueuesArgs {}
 
 pub async fn exec(_: QueuesArgs, ctx: &Ctx) -> Result<(), CliError> {
+    // The JSON is one document (the general queue and a list of agents), not rows: `--sort`
+    // was ignored there with exit 0, or refused as a field of the document.
+    let json = ctx.ui.format == Some(Format::Json);
+    if json && let Some(field) = &ctx.ui.shape.sort {
+        return Err(CliError::usage(
+            "--sort orders the rows of the table and of -o csv, ndjson and ids; the JSON of \
+             `queues` is one document",
+        )
+        .hint(format!(
+            "sort its agents with --jq '.agents | sort_by(.{field})'"
+        )));
+    }
     let queues = ctx.client().await?.queues().await?;
-    if ctx.ui.format == Some(Format::Json) {
+    if json {
         return ctx.ui.json(&queues);
     }
     ctx.ui.list(&Names::default(), &QueueRow::all(&queues))

@@ -241,6 +241,17 @@ fn queues_in_every_format() {
         json["general"]["oldest_queued_at"],
         "2026-11-24T10:00:00.000Z"
     );
+    // --sort was ignored by the JSON document with exit 0, and refused with --jq as a field
+    // of it.
+    for json in [
+        &["-o", "json"][..],
+        &["--jq", ".general"],
+        &["--json", "agents"],
+    ] {
+        let run = sandbox.cli(&token, &[&["queues", "--sort", "count"][..], json].concat());
+        run.fails(2, "--sort orders the rows of the table and of -o csv, ndjson and ids; the JSON of `queues` is one document");
+        run.hints("sort its agents with --jq '.agents | sort_by(.count)'");
+    }
     let ndjson = sandbox.cli(&token, &["queues", "-o", "ndjson"]).ok();
     assert_eq!(
         ndjson.lines().count(),

@@ -255,6 +255,23 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
         .clone()
         .or_else(|| settings.and_then(|p| p.api_url.clone()));
     let Some(api_url) = api_url else {
+        // A profile named on this run that names no platform (one `config set` made from a
+        // mistyped --profile) ran on the embedded sandbox as if it were the platform. One the
+        // config chooses may hold settings alone: without an address it means the sandbox.
+        if let Some(name) = profile.as_deref().filter(|_| global.profile.is_some()) {
+            let how = if from_env(name, "LIVECTL_PROFILE") {
+                "unset LIVECTL_PROFILE"
+            } else {
+                "leave out --profile"
+            };
+            let name = crate::ui::shell_word(name);
+            return Err(CliError::usage(format!(
+                "profile `{name}` has no api_url: it names no platform"
+            ))
+            .hint(format!(
+                "give it one with `livectl login --profile {name} --api-url URL`; for the embedded sandbox, {how}"
+            )));
+        }
         return crate::embedded::start(ui, false).await;
     };
     check_url(&api_url, global.allow_insecure_http)?;

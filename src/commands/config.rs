@@ -85,8 +85,16 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                 }
                 Setting::Workspace | Setting::DefaultProfile => {}
             }
+            let new = ctx.global.profile.is_some()
+                && setting != Setting::DefaultProfile
+                && !config.profiles.contains_key(&profile);
             setting.set(&mut config, &profile, value);
-            config.save()
+            config.save()?;
+            // A name mistyped in --profile makes a new profile: said, so it is seen.
+            if new {
+                ctx.ui.note(format!("created profile `{profile}`"));
+            }
+            Ok(())
         }
         ConfigCommand::Unset { key } => {
             let setting = Setting::parse(&key)?;

@@ -557,3 +557,41 @@ fn config_list_says_what_overrides_a_profiles_address_only_when_it_has_one() {
         "{said}"
     );
 }
+
+/// A profile named on the command line that names no platform is refused: a mistyped
+/// `--profile` made a new profile through `config set`, and later runs with it acted on the
+/// embedded sandbox as if it were the platform, exit 0. The profile `config set` writes
+/// without one may hold settings alone, and then means the sandbox.
+#[test]
+fn a_named_profile_without_an_address_is_refused_not_taken_for_the_sandbox() {
+    let home = crate::harness::Home::new();
+    let made = home.cli(&["--profile", "stagign", "config", "set", "output", "json"]);
+    assert_eq!(
+        (made.code, made.stdout.as_str(), made.stderr.as_str()),
+        (0, "", "created profile `stagign`\n")
+    );
+    let refused = home.cli(&["--profile", "stagign", "whoami"]);
+    refused.fails(2, "profile `stagign` has no api_url: it names no platform");
+    refused.hints(
+        "give it one with `livectl login --profile stagign --api-url URL`; for the embedded sandbox, leave out --profile",
+    );
+    let out = home
+        .livectl()
+        .env("LIVECTL_PROFILE", "stagign")
+        .args(["queues"])
+        .output()
+        .unwrap();
+    let by_variable = crate::harness::Run::from(out);
+    by_variable.fails(2, "profile `stagign` has no api_url");
+    by_variable.hints(
+        "give it one with `livectl login --profile stagign --api-url URL`; for the embedded sandbox, unset LIVECTL_PROFILE",
+    );
+    // A setting of the profile used without one: said nothing about, and the sandbox it is.
+    let set = home.cli(&["config", "set", "output", "csv"]);
+    assert_eq!((set.code, set.stderr.as_str()), (0, ""));
+    assert!(
+        home.cli(&["whoami"])
+            .ok()
+            .contains("on the embedded sandbox")
+    );
+}

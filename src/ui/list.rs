@@ -101,6 +101,9 @@ pub struct ListWriter<'a, W: Write, T: Row> {
     /// A list that never ends (`list --watch`): each item is written whole and flushed as it
     /// comes, JSON as JSON lines, `--json`/`--jq` applied to each item alone.
     live: bool,
+    /// Whether JSON's `[` or CSV's header is written: with the first item or at the end, so a
+    /// list whose first page fails leaves nothing (a header alone read as an empty export).
+    opened: bool,
     count: usize,
     _row: std::marker::PhantomData<T>,
 }
@@ -141,7 +144,7 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
     fn build(
         view: View<'a>,
         format: Option<Format>,
-        mut writer: W,
+        writer: W,
         terminal: bool,
         live: bool,
     ) -> Result<Self, CliError> {
@@ -162,13 +165,8 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         };
         let hold = !live
             && (matches!(mode, Mode::Table | Mode::Wide | Mode::Shaped) || shape.sort.is_some());
-        if mode == Mode::Json {
-            writer.write_all(b"[").map_err(CliError::output)?;
-        }
         let (writer, csv) = if mode == Mode::Csv {
-            let mut csv = csv::Writer::from_writer(writer);
-            csv.write_record(T::CSV).map_err(csv_error)?;
-            (None, Some(csv))
+            (None, Some(csv::Writer::from_writer(writer)))
         } else {
             (Some(writer), None)
         };
@@ -183,6 +181,7 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
             hold,
             paged: false,
             live,
+            opened: false,
             count: 0,
             _row: std::marker::PhantomData,
         })
@@ -276,7 +275,20 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         }
     }
 
+    /// Writes what comes before the items: JSON's `[`, CSV's header.
+    fn open(&mut self) -> Result<(), CliError> {
+        if std::mem::replace(&mut self.opened, true) {
+            return Ok(());
+        }
+        match (self.mode, self.csv.as_mut()) {
+            (Mode::Json, _) => self.out()?.write_all(b"[").map_err(CliError::output),
+            (Mode::Csv, Some(csv)) => csv.write_record(T::CSV).map_err(csv_error),
+            _ => Ok(()),
+        }
+    }
+
     fn put(&mut self, entry: Entry) -> Result<(), CliError> {
+        self.open()?;
         let first = self.count == 1;
         let mode = self.mode;
         match (mode, entry) {
@@ -390,6 +402,7 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
                 ui.shape.write(self.out()?, &Value::Array(items), to)?;
             }
             _ => {
+                self.open()?;
                 let mut count = 0;
                 for (_, entry) in held {
                     count += 1;

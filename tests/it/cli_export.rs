@@ -326,3 +326,33 @@ fn out_to_this_processs_stdout_writes_where_it_stands_and_replaces_nothing() {
     );
     assert!(said.contains(&expected), "{said}");
 }
+
+/// An export refused at its first page writes nothing to stdout: the CSV header (or JSON's
+/// `[`) went out before the refusal, and `> week.csv` held a header that read as an export
+/// of no records.
+#[test]
+fn an_export_refused_at_its_first_page_writes_nothing() {
+    let (sandbox, api) = sandbox_with_history();
+    let bo = sandbox.home.token(Some("bo"));
+    for format in ["csv", "json", "ndjson"] {
+        let refused = sandbox.cli(&bo, &["history", "--all", "-o", format]);
+        refused.fails(4, "admin");
+        assert_eq!(refused.stdout, "", "{format}");
+    }
+    // An empty export is still a whole document.
+    let none = [
+        "history",
+        "--all",
+        "--since",
+        "2000-01-01",
+        "--until",
+        "2000-01-02",
+    ];
+    let csv = sandbox.cli(&api.token, &[&none[..], &["-o", "csv"]].concat());
+    assert_eq!(
+        csv.ok(),
+        "id,conversation_id,user_id,user_name,channel,at,sender,agent,text\n"
+    );
+    let json = sandbox.cli(&api.token, &[&none[..], &["-o", "json"]].concat());
+    assert_eq!(json.ok(), "[]\n");
+}

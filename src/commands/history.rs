@@ -77,7 +77,8 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
     // extension livectl does not write.
     let named = match args.out.as_deref().and_then(|p| p.extension()) {
         None => Ok(None),
-        Some(e) => match e.to_str() {
+        // Whatever its case: `week.CSV` is a CSV file.
+        Some(e) => match e.to_str().map(str::to_ascii_lowercase).as_deref() {
             Some("csv") => Ok(Some(Format::Csv)),
             Some("json") => Ok(Some(Format::Json)),
             Some("ndjson" | "jsonl") => Ok(Some(Format::Ndjson)),

@@ -129,6 +129,15 @@ fn usage_errors_exit_2_and_change_nothing() {
         "CSV, by its name"
     );
     std::fs::remove_file(csv).unwrap();
+    // In capitals too (`livectl does not write .CSV files`, it said).
+    let upper = sandbox.home.path().join("x.CSV");
+    cli(&["history", "us_1", "--out", upper.to_str().unwrap()]).ok();
+    assert!(
+        std::fs::read_to_string(&upper)
+            .unwrap()
+            .starts_with("id,conversation_id,"),
+        "CSV, by its name"
+    );
     // `--out -` is stdout, where the profile's default holds.
     assert!(
         sandbox

@@ -255,11 +255,11 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
             Mode::Ids => Entry::Text(format!("{}\n", item.id()).into_bytes()),
             Mode::Csv if self.terminal => Entry::Record(
                 item.record()
-                    .iter()
-                    .map(|f| sanitize(f, false).into_owned())
+                    .into_iter()
+                    .map(|f| sanitize(&inert(f), false).into_owned())
                     .collect(),
             ),
-            Mode::Csv => Entry::Record(item.record()),
+            Mode::Csv => Entry::Record(item.record().into_iter().map(inert).collect()),
             Mode::Shaped => Entry::Value(view.ui.shape.project(item.value())),
         })
     }
@@ -427,6 +427,17 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         };
         writer.flush().map_err(CliError::output)?;
         Ok(writer)
+    }
+}
+
+/// A CSV cell a spreadsheet would run as a formula (text from users and chats: a name
+/// `=HYPERLINK(…)`, a message `@SUM(…)`) begins with `'`, as OWASP advises for CSV: shown as
+/// the text it is. JSON keeps the text exact.
+fn inert(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
     }
 }
 

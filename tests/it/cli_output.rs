@@ -222,6 +222,39 @@ fn instants_sort_as_strings_in_the_order_of_time() {
     );
 }
 
+/// Text from users and chats that a spreadsheet would run as a formula is written as text in
+/// CSV (`'` before it, as OWASP advises); JSON keeps it exact. It went out as it came.
+#[test]
+fn csv_cells_a_spreadsheet_would_run_are_text() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    w.fixed(
+        1,
+        "=cmd|' /C calc'!A0",
+        "web",
+        "@SUM(1+1)",
+        "2026-11-24T10:00:00Z",
+    );
+    let token = api.token.clone();
+    let csv = sandbox.cli(&token, &["list", "-o", "csv"]).ok();
+    assert_eq!(
+        csv.lines().nth(1).unwrap(),
+        "iv_1,queued,,us_1,'=cmd|' /C calc'!A0,web,dp_1,'@SUM(1+1),2026-11-24T10:00:00.000Z,,,,1"
+    );
+    let history = sandbox.cli(&token, &["history", "us_1", "-o", "csv"]).ok();
+    assert!(
+        history.contains(
+            ",'=cmd|' /C calc'!A0,web,2026-11-24T08:00:00.000Z,user,,\"'@SUM(1+1), please help\""
+        ),
+        "{history}"
+    );
+    let json = sandbox
+        .cli(&token, &["list", "--jq", ".[0].user.name"])
+        .ok();
+    assert_eq!(json, "=cmd|' /C calc'!A0\n");
+}
+
 #[test]
 fn queues_in_every_format() {
     let (sandbox, _, token) = scene();

@@ -183,6 +183,20 @@ impl Field {
                 })?;
                 Value::String(text)
             }
+            // An integer beyond JSON's (i64) would go out as a float that is not it.
+            v if v
+                .strip_prefix('-')
+                .unwrap_or(v)
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                && v.parse::<i64>().is_err()
+                && v.len() > 1 =>
+            {
+                return Err(CliError::usage(format!(
+                    "-F {}={v}: the number is too large to send exactly; -f {}={v} sends it as text",
+                    self.key, self.key
+                )));
+            }
             v => match v.parse::<i64>() {
                 Ok(n) => Value::from(n),
                 Err(_) => match v.parse::<f64>().ok().filter(|f| f.is_finite()) {
@@ -471,6 +485,21 @@ mod tests {
         assert_eq!(typed("a=1.5"), Value::from(1.5));
         assert_eq!(typed("a=NaN"), Value::from("NaN"));
         assert_eq!(typed("a=ag_1"), Value::from("ag_1"));
+        assert_eq!(typed("a=-"), Value::from("-"));
+        // Beyond i64 it went out as the float 1.2345678901234568e22.
+        for big in ["12345678901234567890123", "-9223372036854775809"] {
+            let e = format!("a={big}")
+                .parse::<Field>()
+                .unwrap()
+                .typed()
+                .unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "-F a={big}: the number is too large to send exactly; -f a={big} sends it as text"
+                )
+            );
+        }
     }
 
     proptest! {

@@ -52,10 +52,16 @@ impl FromStr for GenerateSpec {
         if s.split(',').all(|part| part.trim().is_empty()) {
             return Err(format!("the spec is empty; {HELP}"));
         }
+        let mut given: Vec<&str> = Vec::new();
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let (name, value) = part
                 .split_once('=')
                 .ok_or_else(|| format!("`{part}` has no value; {HELP}"))?;
+            // Given twice, one of the two is a mistake: which one is not for livectl to guess.
+            if given.contains(&name) {
+                return Err(format!("`{name}` is given twice; give it once"));
+            }
+            given.push(name);
             let from = |min: u64, max: u64| -> Result<u64, String> {
                 value
                     .parse::<u64>()
@@ -484,14 +490,19 @@ mod tests {
 
     #[test]
     fn each_conversation_depends_on_its_seed_and_index_not_on_unrelated_parameters() {
+        // The base spec with one parameter given another value.
         let spec = |extra: &str| {
-            generate(
-                &format!(
-                    "interventions=300,users=50,days=5,seed=9,until=2026-11-24T00:00:00Z{extra}"
-                )
-                .parse()
-                .unwrap(),
-            )
+            let base = "interventions=300,users=50,days=5,seed=9,until=2026-11-24T00:00:00Z";
+            let name = extra
+                .trim_start_matches(',')
+                .split('=')
+                .next()
+                .unwrap_or("");
+            let kept: Vec<&str> = base
+                .split(',')
+                .filter(|p| name.is_empty() || !p.starts_with(&format!("{name}=")))
+                .collect();
+            generate(&format!("{}{extra}", kept.join(",")).parse().unwrap())
         };
         let base = spec("");
         // More interventions: the first 300 stay as they were.
@@ -558,6 +569,13 @@ mod tests {
         assert_eq!(
             "until=tomorrow".parse::<GenerateSpec>().unwrap_err(),
             "until=tomorrow: an instant such as until=2026-11-24T00:00:00Z is expected"
+        );
+        // The last one was kept without a word.
+        assert_eq!(
+            "interventions=5,users=3,interventions=6"
+                .parse::<GenerateSpec>()
+                .unwrap_err(),
+            "`interventions` is given twice; give it once"
         );
     }
 }

@@ -12,6 +12,8 @@ pub fn parse(s: &str) -> Result<SignedDuration, String> {
         || format!("`{s}` is not a duration; use a number with s, m, h or d, such as 30m or 1h30m");
     let mut total = 0i64;
     let mut digits = String::new();
+    // The units come largest first, each once (`1h30m`): `1h1h` or `30m1h` is a slip.
+    let mut last_unit = i64::MAX;
     for c in s.trim().chars() {
         if c.is_ascii_digit() {
             digits.push(c);
@@ -31,6 +33,12 @@ pub fn parse(s: &str) -> Result<SignedDuration, String> {
             'd' => 86_400,
             _ => return Err(bad()),
         };
+        if unit >= last_unit {
+            return Err(format!(
+                "`{s}` gives its units out of order; each once, largest first, such as 1h30m"
+            ));
+        }
+        last_unit = unit;
         total = n
             .checked_mul(unit)
             .and_then(|secs| total.checked_add(secs))
@@ -91,6 +99,15 @@ mod tests {
             assert_eq!(parse(&format(d)).unwrap(), d);
         }
         assert_eq!(format(SignedDuration::from_secs(93_605)), "1d2h5s");
+        // Each unit once, largest first: `1h1h` was two hours.
+        for slip in ["1h1h", "30m1h", "5s5s", "1d1m1h"] {
+            assert_eq!(
+                parse(slip).unwrap_err(),
+                format!(
+                    "`{slip}` gives its units out of order; each once, largest first, such as 1h30m"
+                )
+            );
+        }
         assert_eq!(
             parse("0m").unwrap_err(),
             "`0m` is no time at all; give a duration of 1s or more, such as 30m"

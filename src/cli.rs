@@ -179,9 +179,32 @@ pub fn command() -> clap::Command {
 pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let mut root = command();
-    let matches = root
-        .try_get_matches_from_mut(&args)
-        .unwrap_or_else(|e| unknown_flag(e, &mut root, &args).exit());
+    let matches = root.try_get_matches_from_mut(&args).unwrap_or_else(|e| {
+        let e = unknown_flag(e, &mut root, &args);
+        // Clap writes the arguments into its message as they came, but for the escape
+        // sequences it strips: a carriage return went out raw, a bell vanished and left
+        // `invalid value 'queued'` for what was not `queued`. Then the message is written
+        // plain, every control character escaped.
+        let control = |a: &std::ffi::OsString| a.to_string_lossy().chars().any(char::is_control);
+        if e.use_stderr() && args.iter().any(control) {
+            let mut e = e;
+            use clap::error::{ContextKind, ContextValue};
+            for kind in [
+                ContextKind::InvalidValue,
+                ContextKind::InvalidArg,
+                ContextKind::InvalidSubcommand,
+            ] {
+                if let Some(ContextValue::String(given)) = e.get(kind) {
+                    let shown = crate::ui::sanitize(given, false).into_owned();
+                    e.insert(kind, ContextValue::String(shown));
+                }
+            }
+            let text = e.render().to_string();
+            eprint!("{}", crate::ui::sanitize(&text, true));
+            std::process::exit(e.exit_code());
+        }
+        e.exit()
+    });
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli.global.forget_empty_variables();
     cli

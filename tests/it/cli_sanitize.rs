@@ -144,3 +144,36 @@ fn machine_output_keeps_outside_text_exact_but_escaped_for_a_terminal() {
         table.stdout
     );
 }
+
+/// Clap's usage errors quote the arguments: a carriage return went out raw, and a bell was
+/// stripped so that `--state qu<BEL>eued` read "invalid value 'queued'".
+#[test]
+fn usage_errors_show_the_arguments_escaped() {
+    let home = crate::harness::Home::new();
+    for (args, shown) in [
+        (
+            &["history", "--all", "--since", "a\rb\u{7}c"][..],
+            "error: invalid value 'a\\rb\\u{7}c' for '--since <SINCE>'",
+        ),
+        (
+            &["list", "--state", "qu\u{7}eued"],
+            "error: invalid value 'qu\\u{7}eued' for '--state <STATE>'",
+        ),
+        (
+            &["li\u{7}st"],
+            "error: unrecognized subcommand 'li\\u{7}st'",
+        ),
+        (
+            &["api", "/v1/me", "-f", "x\u{1b}[2J=1"],
+            "error: invalid value 'x\\u{1b}[2J=1' for '--raw-field <KEY=VALUE>'",
+        ),
+    ] {
+        let run = home.cli(args);
+        run.fails(2, shown);
+        assert!(
+            !raw(&run.stderr) && !run.stderr.contains('\r'),
+            "{:?}",
+            run.stderr
+        );
+    }
+}

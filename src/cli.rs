@@ -200,7 +200,7 @@ pub fn parse() -> Cli {
                 }
             }
             let text = e.render().to_string();
-            eprint!("{}", crate::ui::sanitize(&text, true));
+            Ui::escaped_to_stderr(&text);
             std::process::exit(e.exit_code());
         }
         e.exit()

@@ -222,6 +222,14 @@ impl Ui {
         }
     }
 
+    /// A message written whole before any run has a ui (a usage error of the command line):
+    /// every control character escaped but its lines and tabs.
+    pub fn escaped_to_stderr(text: &str) {
+        let _ = std::io::stderr()
+            .lock()
+            .write_all(sanitize(text, true).as_bytes());
+    }
+
     fn stderr_line(&self, text: &str) {
         // The console holds the terminal: it shows the line itself.
         if console::keep_line(text) {

@@ -37,6 +37,7 @@ mod sandbox_roles;
 mod sandbox_transitions;
 mod seed;
 mod seed_limits;
+mod seed_problems;
 mod signals;
 mod stuck;
 mod terminal;

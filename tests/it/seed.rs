@@ -309,7 +309,7 @@ fn malformed_seed_files_name_file_line_and_field_and_send_nothing() {
         &api,
         "blank-name.yaml",
         &base.replace("    name: Bo\n", "    name: \"\"\n"),
-        5,
+        6,
         "agents[0].name: must not be empty",
     );
     refused(

@@ -449,3 +449,6 @@ impl<'a> Text<'a> {
         self.find(value, 0, n).map(|l| l + 1)
     }
 }
+
+#[cfg(test)]
+mod tests;

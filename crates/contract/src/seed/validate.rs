@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::format::{ActionSeed, SeedFile};
+use super::format::{ActionSeed, AssignSeed, SeedFile};
 use super::plan::{Ids, Plan};
 use super::read::{Problem, Text};
 use crate::action::{ActionKind, Permission};
@@ -47,15 +47,16 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
         c.key_and_name(&at, &a.key, &a.name);
         c.email(&a.key, &a.email, format!("{at}.email"));
         if let Some(first) = emails.insert(a.email.to_lowercase(), &a.key) {
+            let field = format!("{at}.email");
             c.problem(
-                c.t.line(&a.key, &a.email),
-                format!("{at}.email"),
+                c.line(&field, &a.key, &a.email),
+                field,
                 format!("`{}` is already the email of agent `{first}`", a.email),
             );
         }
         if let Some(Err(message)) = a.max_load.as_ref().map(crate::MaxLoadInput::check) {
-            let line = c.t.line(&a.key, "max_load");
-            c.problem(line, format!("{at}.max_load"), message);
+            let field = format!("{at}.max_load");
+            c.problem(c.line(&field, &a.key, "max_load"), field, message);
         }
         if let Some(d) = &a.department {
             c.known(
@@ -105,7 +106,8 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
         c.limit(Limit::KeyLength, key, key, format!("{at}.key"), true);
         c.known(key, &conv.user, format!("{at}.user"), "user", &users);
         if let Err(e) = Limit::MessagesPerConversation.count(conv.messages.len(), "messages") {
-            c.problem(c.t.line(key, "messages"), format!("{at}.messages"), e);
+            let field = format!("{at}.messages");
+            c.problem(c.line(&field, key, "messages"), field, e);
         }
         for (j, m) in conv.messages.iter().enumerate() {
             let field = format!("{at}.messages[{j}]");
@@ -121,12 +123,12 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
                     c.known(key, a, format!("{field}.agent"), "agent", &agents)
                 }
                 (Sender::Agent, None) => c.problem(
-                    c.t.line(key, "agent"),
+                    c.line(&field, key, "agent"),
                     format!("{field}.agent"),
                     "an agent message needs the agent's key".into(),
                 ),
                 (_, Some(a)) => c.problem(
-                    c.t.line(key, a),
+                    c.line(&format!("{field}.agent"), key, a),
                     format!("{field}.agent"),
                     format!(
                         "only agent messages name an agent; this one is from the {}",
@@ -157,7 +159,8 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
             );
         }
         if let Err(e) = Limit::ActionsPerIntervention.count(iv.actions.len(), "actions") {
-            c.problem(c.t.line(key, "actions"), format!("{at}.actions"), e);
+            let field = format!("{at}.actions");
+            c.problem(c.line(&field, key, "actions"), field, e);
         }
         // Walk the state machine: each action from the state the ones before left.
         let mut state = InterventionState::Queued;
@@ -168,7 +171,7 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
             let name = kind.as_str();
             if !kind.allowed(state) {
                 c.problem(
-                    c.t.line(key, name),
+                    c.line(&field, key, name),
                     field,
                     format!(
                         "{name} cannot follow here: the intervention is {state} by then, and {name} needs it {}",
@@ -180,11 +183,8 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
             if let Some(reason) = action.reason()
                 && let Err(e) = Limit::ReasonLength.length(reason)
             {
-                c.problem(
-                    c.t.line(key, reason),
-                    format!("{field}.{name}.reason"),
-                    format!("reason {e}"),
-                );
+                let field = format!("{field}.{name}.reason");
+                c.problem(c.line(&field, key, reason), field, format!("reason {e}"));
             }
             let (_, by) = action.done();
             if let Some(by) = by {
@@ -204,26 +204,32 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
                             format!("only the owner by then or an admin may {name} it")
                         }
                     };
+                    let field = format!("{field}.{name}.by");
                     c.problem(
-                        c.t.line(key, by),
-                        format!("{field}.{name}.by"),
+                        c.line(&field, key, by),
+                        field,
                         format!("`{by}` may not {name} it here: {why}"),
                     );
                 }
             }
             if let Some(to) = action.to() {
-                c.known(key, to, format!("{field}.{name}"), "agent", &agents);
+                // `assign: bo` names the agent as the action's value; the maps, as their `to`.
+                let to_field = match action {
+                    ActionSeed::Assign(AssignSeed::To(_)) => format!("{field}.assign"),
+                    _ => format!("{field}.{name}.to"),
+                };
+                c.known(key, to, to_field.clone(), "agent", &agents);
                 if inactive.contains(to) {
                     c.problem(
-                        c.t.line(key, to),
-                        format!("{field}.{name}"),
+                        c.line(&to_field, key, to),
+                        to_field.clone(),
                         format!("agent `{to}` is inactive and receives no work"),
                     );
                 }
                 if kind == ActionKind::Reassign && owner == Some(to) {
                     c.problem(
-                        c.t.line(key, to),
-                        format!("{field}.reassign.to"),
+                        c.line(&to_field, key, to),
+                        to_field,
                         format!("`{to}` already owns it by then"),
                     );
                 }
@@ -247,7 +253,8 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
                     c.known(key, b, format!("{field}.complete.block"), "block", &blocks);
                 }
                 if let Err(e) = limits::tags(&done.tags) {
-                    c.problem(c.t.line(key, "tags"), format!("{field}.complete.tags"), e);
+                    let field = format!("{field}.complete.tags");
+                    c.problem(c.line(&field, key, "tags"), field, e);
                 }
             }
             state = kind.leads_to();
@@ -266,9 +273,10 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
             };
             let size = serde_json::to_vec(&BatchRequest { operations }).map_or(0, |b| b.len());
             if size > Limit::BodyBytes.max() {
+                let field = format!("conversations[{i}]");
                 c.problem(
-                    c.t.line(&conv.key, &conv.key),
-                    format!("conversations[{i}]"),
+                    c.line(&field, &conv.key, &conv.key),
+                    field,
                     format!(
                         "with its messages and actions it takes {size} bytes, more than the {} one request may carry",
                         Limit::BodyBytes.max()
@@ -286,6 +294,23 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// The line of `field` in YAML written in blocks, walked by its path, or else of the
+    /// nearest part of the document that holds it (the item of a field left out, the line a
+    /// flow map starts); in other layouts (JSON), the first line at or after `anchor`'s that
+    /// holds `value`.
+    fn line(&self, field: &str, anchor: &str, value: &str) -> Option<usize> {
+        let mut path = field;
+        loop {
+            if let Some(line) = self.t.locate(path) {
+                return Some(line);
+            }
+            match path.rsplit_once('.') {
+                Some((parent, _)) => path = parent,
+                None => return self.t.line(anchor, value),
+            }
+        }
+    }
+
     fn problem(&mut self, line: Option<usize>, field: String, message: String) {
         self.problems.push(Problem {
             line,
@@ -300,10 +325,11 @@ impl Checker<'_> {
         for (i, key) in list.enumerate() {
             let count = seen.entry(key).or_insert(0);
             if *count > 0 {
-                let line = self.t.nth(key, *count);
+                let field = format!("{section}[{i}].key");
+                let line = self.t.locate(&field).or_else(|| self.t.nth(key, *count));
                 self.problem(
                     line,
-                    format!("{section}[{i}].key"),
+                    field,
                     format!("the key `{key}` is used twice in {section}"),
                 );
             }
@@ -320,11 +346,13 @@ impl Checker<'_> {
             limit.length(value)
         };
         if let Err(message) = checked {
-            let line = if value.trim().is_empty() {
-                self.t.line(anchor, "").or(self.t.line(anchor, anchor))
-            } else {
-                self.t.line(anchor, anchor)
-            };
+            let line = self.t.locate(&field).or_else(|| {
+                if value.trim().is_empty() {
+                    self.t.line(anchor, "").or(self.t.line(anchor, anchor))
+                } else {
+                    self.t.line(anchor, anchor)
+                }
+            });
             self.problem(line, field, message);
         }
     }
@@ -336,7 +364,7 @@ impl Checker<'_> {
 
     fn email(&mut self, anchor: &str, email: &str, field: String) {
         if let Err(message) = limits::email(email) {
-            let line = self.t.line(anchor, email);
+            let line = self.line(&field, anchor, email);
             let message = if message.starts_with("is longer") || message.starts_with("must not") {
                 format!("`{email}` {message}")
             } else {
@@ -365,7 +393,7 @@ impl Checker<'_> {
         } else {
             format!("the {what}s are: {}", list.join(", "))
         };
-        let line = self.t.line(anchor, value);
+        let line = self.line(&field, anchor, value);
         self.problem(
             line,
             field,

@@ -1,0 +1,113 @@
+//! A seed file's problems, each at the line of the field it names and every one listed in one
+//! run, compared whole: here the message is the feature.
+
+use crate::harness::{Api, Sandbox};
+
+/// The problems `livectl seed` lists for `content` saved as `name`, each as `LINE: FIELD:
+/// message`; the run must refuse the file (exit 2) and send nothing.
+#[track_caller]
+fn problems(sandbox: &Sandbox, api: &Api, name: &str, content: &str) -> Vec<String> {
+    let path = sandbox.home.path().join(name);
+    std::fs::write(&path, content).unwrap();
+    let before = api.everything();
+    let run = sandbox.cli(&api.token, &["seed", path.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(api.everything(), before, "{name}: nothing was sent");
+    let mut lines = run.stderr.lines();
+    assert!(
+        lines
+            .next()
+            .is_some_and(|l| l.starts_with("error: the seed file is not valid (")
+                && l.ends_with("; nothing was sent")),
+        "{}",
+        run.stderr
+    );
+    let prefix = format!("  {}:", path.display());
+    let listed: Vec<String> = lines
+        .by_ref()
+        .take_while(|l| !l.starts_with("hint: "))
+        .map(|l| {
+            l.strip_prefix(&prefix)
+                .unwrap_or_else(|| panic!("{l} does not name {prefix}"))
+                .to_owned()
+        })
+        .collect();
+    let count = listed.len();
+    let said = if count == 1 {
+        "1 problem".to_owned()
+    } else {
+        format!("{count} problems")
+    };
+    assert!(
+        run.stderr
+            .starts_with(&format!("error: the seed file is not valid ({said})"))
+    );
+    listed
+}
+
+#[test]
+fn an_action_refused_is_said_at_its_own_line_in_every_layout() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    // Lists under their key or deeper, items as one line, as flow maps or as nested blocks,
+    // with comments and blank lines; the words of each action also stand on other lines.
+    let yaml = [
+        "agents:",
+        "  - key: bo",
+        "    name: Bo",
+        "    email: bo@example.com",
+        "  - key: al",
+        "    name: Al",
+        "    email: al@example.com",
+        "users: [{key: u1, name: Una, channel: web}]",
+        "conversations:",
+        "  - key: c1",
+        "    user: u1",
+        "    intervention:",
+        "      summary: assigned, then return and return",
+        "      actions:",
+        "        - assign: bo",
+        "        - return: {}",
+        "        - return: {}",
+        "  - key: c2",
+        "    user: u1",
+        "    intervention:",
+        "      summary: bo takes it and is given it again",
+        "      actions:",
+        "        - assign: {to: bo, at: now-80m}",
+        "        - reassign: {to: bo}",
+        "  - key: c3",
+        "    user: u1",
+        "    intervention:",
+        "      summary: al returns what bo holds",
+        "      actions:",
+        "      # bo takes it himself",
+        "      - assign:",
+        "          to: bo",
+        "          by: bo",
+        "",
+        "      - return:",
+        "          reason: lunch",
+        "          by: al",
+        "  - key: c4",
+        "    user: u1",
+        "    intervention:",
+        "      summary: to bo, then to bo again",
+        "      actions:",
+        "        - assign:",
+        "            to: bo",
+        "        - reassign:",
+        "            reason: bo again",
+        "            to: bo",
+    ]
+    .join("\n");
+    assert_eq!(
+        problems(&sandbox, &api, "lines.yaml", &yaml),
+        [
+            "17: conversations[0].intervention.actions[2]: return cannot follow here: the intervention is queued by then, and return needs it assigned",
+            "24: conversations[1].intervention.actions[1].reassign.to: `bo` already owns it by then",
+            "37: conversations[2].intervention.actions[1].return.by: `al` may not return it here: only the owner by then or an admin may return it",
+            "47: conversations[3].intervention.actions[1].reassign.to: `bo` already owns it by then",
+        ]
+    );
+}

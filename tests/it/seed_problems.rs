@@ -111,3 +111,54 @@ fn an_action_refused_is_said_at_its_own_line_in_every_layout() {
         ]
     );
 }
+
+#[test]
+fn an_action_that_cannot_follow_hides_no_other_problem() {
+    // The first action cannot follow (nothing is assigned yet): its own references are still
+    // checked, and the actions after it from the state it would have led to.
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let yaml = [
+        "agents:",
+        "  - key: al",
+        "    name: Al",
+        "    email: al@example.com",
+        "users: [{key: u1, name: Una, channel: web}]",
+        "conversations:",
+        "  - key: c1",
+        "    user: u1",
+        "    intervention:",
+        "      summary: closed before it was taken",
+        "      department: nowhere",
+        "      actions:",
+        "        - complete: {topic: weather, outcome: fine, by: sam}",
+        "        - assign: nobody",
+        "  - key: c2",
+        "    user: u1",
+        "    intervention:",
+        "      summary: given back twice",
+        "      actions:",
+        "        - assign: {to: al}",
+        "        - return: {}",
+        "        - return: {by: al}",
+        "        - assign: bo",
+        "        - reassign: {to: al, by: al}",
+    ]
+    .join("\n");
+    let none = |what: &str| format!("the file defines no {what}s");
+    assert_eq!(
+        problems(&sandbox, &api, "first.yaml", &yaml),
+        [
+            format!("11: conversations[0].intervention.department: no department has the key `nowhere`; {}", none("department")),
+            "13: conversations[0].intervention.actions[0]: complete cannot follow here: the intervention is queued by then, and complete needs it assigned".to_owned(),
+            "13: conversations[0].intervention.actions[0].complete.by: no agent has the key `sam`; the agents are: al".to_owned(),
+            format!("13: conversations[0].intervention.actions[0].complete.topic: no topic has the key `weather`; {}", none("topic")),
+            format!("13: conversations[0].intervention.actions[0].complete.outcome: no outcome has the key `fine`; {}", none("outcome")),
+            "14: conversations[0].intervention.actions[1]: assign cannot follow here: the intervention is completed by then, and assign needs it queued".to_owned(),
+            "14: conversations[0].intervention.actions[1].assign: no agent has the key `nobody`; the agents are: al".to_owned(),
+            "22: conversations[1].intervention.actions[2]: return cannot follow here: the intervention is queued by then, and return needs it assigned".to_owned(),
+            "23: conversations[1].intervention.actions[3].assign: no agent has the key `bo`; the agents are: al".to_owned(),
+            "24: conversations[1].intervention.actions[4].reassign.by: `al` may not reassign it here: only the owner by then or an admin may reassign it".to_owned(),
+        ]
+    );
+}

@@ -162,23 +162,25 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
             let field = format!("{at}.actions");
             c.problem(c.line(&field, key, "actions"), field, e);
         }
-        // Walk the state machine: each action from the state the ones before left.
+        // Walk the state machine: each action from the state the ones before left. One that
+        // cannot follow is said, its references are still checked, and the walk goes on from
+        // the state it would have led to, as the file means it: every problem in one run.
         let mut state = InterventionState::Queued;
         let mut owner: Option<&str> = None;
         for (j, action) in iv.actions.iter().enumerate() {
             let field = format!("{at}.actions[{j}]");
             let kind = action.kind();
             let name = kind.as_str();
-            if !kind.allowed(state) {
+            let follows = kind.allowed(state);
+            if !follows {
                 c.problem(
                     c.line(&field, key, name),
-                    field,
+                    field.clone(),
                     format!(
                         "{name} cannot follow here: the intervention is {state} by then, and {name} needs it {}",
                         kind.allowed_from_words()
                     ),
                 );
-                break;
             }
             if let Some(reason) = action.reason()
                 && let Err(e) = Limit::ReasonLength.length(reason)
@@ -195,7 +197,8 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
                         Permission::ToSelfOrAdmin => action.to() == Some(by),
                         Permission::OwnerOrAdmin => owner == Some(by),
                     };
-                if agents.contains(by) && !allowed {
+                // Who may act is a question only for an action that can follow.
+                if follows && agents.contains(by) && !allowed {
                     let why = match kind.permission() {
                         Permission::ToSelfOrAdmin => {
                             "an agent may assign only to themself".to_owned()

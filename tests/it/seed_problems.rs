@@ -162,3 +162,37 @@ fn an_action_that_cannot_follow_hides_no_other_problem() {
         ]
     );
 }
+
+#[test]
+fn a_max_load_too_large_for_any_number_is_its_entry_s_problem_only() {
+    // Beyond 64 bits, in YAML or JSON: said as written, at its line, beside the problems of
+    // the other entries.
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let whole = "must be a whole number from 0 to 10000 (null for no limit), not";
+    let yaml = "agents:\n  - key: bo\n    name: Bo\n    email: bo@example.com\n    max_load: 99999999999999999999999\n  - key: al\n    name: Al\n    email: al@example.com\n    role: superuser\n  - key: cy\n    name: Cy\n    email: cy@example.com\n    colour: red\n";
+    let fields = "`key`, `name`, `email`, `role`, `department`, `status`, `active`, `max_load`";
+    assert_eq!(
+        problems(&sandbox, &api, "big.yaml", yaml),
+        [
+            format!("5: agents[0].max_load: {whole} 99999999999999999999999"),
+            "9: agents[1].role: unknown variant `superuser`, expected `agent` or `admin`"
+                .to_owned(),
+            format!("13: agents[2].colour: unknown field `colour`, expected one of {fields}"),
+        ]
+    );
+    let json = "{\"agents\": [\n  {\"key\": \"bo\", \"name\": \"Bo\", \"email\": \"bo@example.com\",\n   \"max_load\": -99999999999999999999999},\n  {\"key\": \"al\", \"name\": \"Al\", \"email\": \"al@example.com\", \"max_load\": 1e3}\n]}\n";
+    assert_eq!(
+        problems(&sandbox, &api, "big.json", json),
+        [
+            format!("3: agents[0].max_load: {whole} -99999999999999999999999"),
+            format!("4: agents[1].max_load: {whole} 1e3"),
+        ]
+    );
+    // As written, not as a parser reads it.
+    let exponent = "agents:\n  - key: bo\n    name: Bo\n    email: bo@example.com\n    max_load: 1e3  # a thousand\n";
+    assert_eq!(
+        problems(&sandbox, &api, "exponent.yaml", exponent),
+        [format!("5: agents[0].max_load: {whole} 1e3")]
+    );
+}

@@ -72,7 +72,7 @@ pub struct AgentInput {
 /// An agent's `max_load` as written: any value, so that one that is negative, too large or not
 /// a whole number is a 422 (or a seed file's problem on its line) naming the field, rather than
 /// a body that does not parse. `check` says whether it is one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct MaxLoadInput(pub serde_json::Value);
 
@@ -81,12 +81,74 @@ impl MaxLoadInput {
     pub fn check(&self) -> Result<u32, String> {
         match self.0.as_i64() {
             Some(n) => crate::limits::max_load(n),
-            None => Err(format!(
-                "must be a whole number from 0 to {} (null for no limit), not {}",
-                crate::Limit::MaxLoad.max(),
-                self.0
-            )),
+            None => Err(Self::refusal(&self.0.to_string())),
         }
+    }
+
+    /// Why a value, shown as `written`, is not a capacity.
+    pub fn refusal(written: &str) -> String {
+        format!(
+            "must be a whole number from 0 to {} (null for no limit), not {written}",
+            crate::Limit::MaxLoad.max()
+        )
+    }
+}
+
+/// Any value reads, as JSON's: an integer beyond 64 bits (which YAML hands over whole, and a
+/// JSON value cannot hold) as the nearest float, a float that is not a number as its text, so
+/// that each is refused as a value out of range (`check`) and never read as no limit or as a
+/// document that does not parse.
+impl<'de> Deserialize<'de> for MaxLoadInput {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        use serde_json::Value;
+        struct Any;
+        impl<'de> serde::de::Visitor<'de> for Any {
+            type Value = Value;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a whole number")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+                Ok(v.into())
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+                Ok(v.into())
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+                Ok(v.into())
+            }
+            fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+                Ok(i64::try_from(v).map_or_else(|_| float(v as f64), Value::from))
+            }
+            fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+                Ok(u64::try_from(v).map_or_else(|_| float(v as f64), Value::from))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+                Ok(float(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+                Ok(v.into())
+            }
+            fn visit_unit<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_none<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+                d.deserialize_any(Any)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Value, A::Error> {
+                Value::deserialize(SeqAccessDeserializer::new(seq))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
+                Value::deserialize(MapAccessDeserializer::new(map))
+            }
+        }
+        fn float(v: f64) -> serde_json::Value {
+            serde_json::Number::from_f64(v).map_or_else(|| v.to_string().into(), Into::into)
+        }
+        deserializer.deserialize_any(Any).map(MaxLoadInput)
     }
 }
 

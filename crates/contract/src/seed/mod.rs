@@ -5,6 +5,7 @@ pub mod format;
 pub mod plan;
 pub mod read;
 pub mod validate;
+mod written;
 
 pub use format::SeedFile;
 pub use plan::{Ids, Plan, Tally};

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::format::SeedFile;
-use super::validate::check;
+use super::validate::{check, max_load_problem};
+use super::written::Written;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub line: Option<usize>,
@@ -204,25 +205,19 @@ fn entry_problems(json: bool, text: &str) -> Vec<Problem> {
             }
         }
     } else {
-        let Ok(serde_yaml_ng::Value::Mapping(doc)) = serde_yaml_ng::from_str(text) else {
+        let Ok(Written::Map(doc)) = serde_yaml_ng::from_str(text) else {
             return found;
         };
         for (section, entries) in doc {
-            let (Some(section), serde_yaml_ng::Value::Sequence(entries)) =
-                (section.as_str(), entries)
-            else {
+            let (Written::Text(section), Written::List(entries)) = (section, entries) else {
                 continue;
             };
             for (n, entry) in entries.into_iter().enumerate() {
                 // A key written as a number (`key: 7`) still finds its line.
-                let key = entry.get("key").and_then(|k| match k {
-                    serde_yaml_ng::Value::String(k) => Some(k.clone()),
-                    serde_yaml_ng::Value::Number(k) => Some(k.to_string()),
-                    _ => None,
-                });
+                let key = entry.key();
                 let at = Entry {
                     yaml: true,
-                    section,
+                    section: &section,
                     n,
                     key: key.as_deref(),
                     lines: &lines,
@@ -258,22 +253,33 @@ impl Entry<'_> {
         use super::format::ConversationSeed;
         use crate::requests::{AgentInput, NamedInput, TopicInput, UserInput};
         match self.section {
-            "departments" | "outcomes" | "blocks" => self.read::<NamedInput, D>(entry),
-            "agents" => self.read::<AgentInput, D>(entry),
-            "topics" => self.read::<TopicInput, D>(entry),
-            "users" => self.read::<UserInput, D>(entry),
-            "conversations" => self.read::<ConversationSeed, D>(entry),
+            "departments" | "outcomes" | "blocks" => self.read::<NamedInput, D>(entry).err(),
+            "agents" => {
+                let agent = match self.read::<AgentInput, D>(entry) {
+                    Ok(agent) => agent,
+                    Err(problem) => return Some(problem),
+                };
+                // A value out of its range is the entry's problem as a wrong type is.
+                let field = format!("agents[{}].max_load", self.n);
+                max_load_problem(self.lines, &field, self.key?, agent.max_load.as_ref()?)
+            }
+            "topics" => self.read::<TopicInput, D>(entry).err(),
+            "users" => self.read::<UserInput, D>(entry).err(),
+            "conversations" => self.read::<ConversationSeed, D>(entry).err(),
             // An unknown section is the whole parse's problem.
             _ => None,
         }
     }
 
-    fn read<'de, T, D>(&self, entry: D) -> Option<Problem>
+    fn read<'de, T, D>(&self, entry: D) -> Result<T, Problem>
     where
         T: serde::Deserialize<'de>,
         D: serde::Deserializer<'de>,
     {
-        let error = serde_path_to_error::deserialize::<D, T>(entry).err()?;
+        let error = match serde_path_to_error::deserialize::<D, T>(entry) {
+            Ok(read) => return Ok(read),
+            Err(error) => error,
+        };
         let within = error.path().to_string();
         let mut message = without_place(error.into_inner().to_string());
         // A YAML error repeats the path: say it once.
@@ -313,7 +319,7 @@ impl Entry<'_> {
             (Some(key), None) => self.lines.line(key, key),
             _ => None,
         });
-        Some(Problem {
+        Err(Problem {
             line,
             field,
             message,
@@ -442,6 +448,39 @@ impl<'a> Text<'a> {
             within = Some(column);
         }
         Some(at + 1)
+    }
+
+    /// 1-based line of `field` in YAML written in blocks, walked by its path, or else of the
+    /// nearest part of the document that holds it (the item of a field left out, the line a
+    /// flow map starts); in other layouts (JSON), the first line at or after `anchor`'s that
+    /// holds `value`.
+    pub(super) fn place(&self, field: &str, anchor: &str, value: &str) -> Option<usize> {
+        let mut path = field;
+        loop {
+            if let Some(line) = self.locate(path) {
+                return Some(line);
+            }
+            match path.rsplit_once('.') {
+                Some((parent, _)) => path = parent,
+                None => return self.line(anchor, value),
+            }
+        }
+    }
+
+    /// The value of `name` as written on the 1-based `line` (`name: 1e3  # note`, or
+    /// `"name": 1e3,` in JSON): a plain one, up to a comment or the next field.
+    pub(super) fn value_at(&self, line: usize, name: &str) -> Option<&str> {
+        let text = self.lines.get(line.checked_sub(1)?)?;
+        let (_, rest) = [format!("{name}:"), format!("\"{name}\":")]
+            .iter()
+            .find_map(|key| text.split_once(key.as_str()))?;
+        let value = rest
+            .split(" #")
+            .next()?
+            .split([',', '}', ']'])
+            .next()?
+            .trim();
+        (!value.is_empty() && !value.starts_with(['"', '\'', '{', '['])).then_some(value)
     }
 
     /// 1-based line of the `n`th (0-based) appearance of `value`.

@@ -10,6 +10,7 @@ use crate::action::{ActionKind, Permission};
 use crate::batch::BatchRequest;
 use crate::limits::{self, Limit};
 use crate::models::{InterventionState, Role, Sender};
+use crate::requests::MaxLoadInput;
 
 /// Every problem a parsed file has that its types cannot say: the limits of the contract,
 /// repeated keys, unknown references, emails, and actions the state machine or the roles refuse.
@@ -54,9 +55,13 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
                 format!("`{}` is already the email of agent `{first}`", a.email),
             );
         }
-        if let Some(Err(message)) = a.max_load.as_ref().map(crate::MaxLoadInput::check) {
-            let field = format!("{at}.max_load");
-            c.problem(c.line(&field, &a.key, "max_load"), field, message);
+        if let Some(max_load) = &a.max_load {
+            c.problems.extend(max_load_problem(
+                &c.t,
+                &format!("{at}.max_load"),
+                &a.key,
+                max_load,
+            ));
         }
         if let Some(d) = &a.department {
             c.known(
@@ -291,27 +296,37 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
     c.problems
 }
 
+/// An agent's `max_load` that is not a capacity, at its line, said as it is written there (a
+/// parser reads `1e3` as 1000.0, and a number beyond 64 bits as a float).
+pub(super) fn max_load_problem(
+    t: &Text,
+    field: &str,
+    anchor: &str,
+    value: &MaxLoadInput,
+) -> Option<Problem> {
+    let message = value.check().err()?;
+    let line = t.place(field, anchor, "max_load");
+    // Text stays quoted (`not "lots"`); a float made of what was written is not text.
+    let message = match (line.and_then(|l| t.value_at(l, "max_load")), &value.0) {
+        (Some(written), serde_json::Value::String(read)) if read == written => message,
+        (Some(written), _) => MaxLoadInput::refusal(written),
+        (None, _) => message,
+    };
+    Some(Problem {
+        line,
+        field: field.to_owned(),
+        message,
+    })
+}
+
 struct Checker<'a> {
     t: Text<'a>,
     problems: Vec<Problem>,
 }
 
 impl Checker<'_> {
-    /// The line of `field` in YAML written in blocks, walked by its path, or else of the
-    /// nearest part of the document that holds it (the item of a field left out, the line a
-    /// flow map starts); in other layouts (JSON), the first line at or after `anchor`'s that
-    /// holds `value`.
     fn line(&self, field: &str, anchor: &str, value: &str) -> Option<usize> {
-        let mut path = field;
-        loop {
-            if let Some(line) = self.t.locate(path) {
-                return Some(line);
-            }
-            match path.rsplit_once('.') {
-                Some((parent, _)) => path = parent,
-                None => return self.t.line(anchor, value),
-            }
-        }
+        self.t.place(field, anchor, value)
     }
 
     fn problem(&mut self, line: Option<usize>, field: String, message: String) {

@@ -196,3 +196,32 @@ fn a_max_load_too_large_for_any_number_is_its_entry_s_problem_only() {
         [format!("5: agents[0].max_load: {whole} 1e3")]
     );
 }
+
+#[test]
+fn a_value_of_the_wrong_shape_is_said_in_the_document_s_words() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let mapping = "a seed file is a YAML or JSON mapping with departments, agents, topics, outcomes, blocks, users and conversations";
+    for name in ["list.yaml", "list.json"] {
+        assert_eq!(
+            problems(&sandbox, &api, name, "[1, 2]\n"),
+            [format!("1: {mapping}; found a list")],
+            "{name}"
+        );
+    }
+    assert_eq!(
+        problems(&sandbox, &api, "words.yaml", "just some words\n"),
+        [format!("1: {mapping}; found the text \"just some words\"")]
+    );
+    let message = "users: [{key: u1, name: U, channel: web}]\nconversations:\n  - key: c1\n    user: u1\n    messages: [hi]\n";
+    assert_eq!(
+        problems(&sandbox, &api, "message.yaml", message),
+        [
+            "5: conversations[0].messages[0]: invalid type: string \"hi\", expected a message: a mapping of `sender`, `text`, `agent` and `at`"
+        ]
+    );
+    assert_eq!(
+        problems(&sandbox, &api, "section.yaml", "agents: 3\n"),
+        ["1: agents: invalid type: integer `3`, expected a list"]
+    );
+}

@@ -113,6 +113,9 @@ fn is_json(path: &Path, text: &str) -> bool {
 /// YAML or JSON, by extension, else by the first character.
 pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
     let result = if is_json(path, text) {
+        if let Some(problem) = json_not_a_mapping(text) {
+            return Err(problem);
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let line = e.inner().line();
@@ -146,7 +149,10 @@ pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
     };
     result.map_err(|(path, message, mut line)| {
         // Serde reports a repeated field where its mapping starts; point at the repeat instead.
-        if let Some(name) = message.strip_prefix("duplicate field `").and_then(|m| m.split('`').next()) {
+        if let Some(name) = message
+            .strip_prefix("duplicate field `")
+            .and_then(|m| m.split('`').next())
+        {
             let starts = |l: &&str| {
                 let t = l.trim_start().trim_start_matches("- ");
                 t.starts_with(&format!("{name}:")) || t.starts_with(&format!("\"{name}\":"))
@@ -155,13 +161,122 @@ pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
                 line = Some(n + 1);
             }
         }
-        let message = if message.contains("expected struct SeedFile") || message.contains("invalid type: string") && path == "." {
-            format!("{message}; a seed file is a YAML or JSON mapping with departments, agents, topics, outcomes, blocks, users and conversations")
-        } else {
-            message
+        // The whole document is not a mapping: say what it is instead.
+        let message = match message.strip_prefix("invalid type: ") {
+            Some(rest) if path == "." && rest.ends_with(", expected struct SeedFile") => {
+                let unexpected = rest.trim_end_matches(", expected struct SeedFile");
+                format!("{NOT_A_MAPPING}; found {}", found(unexpected))
+            }
+            _ => in_words(&message),
         };
-        Problem { line, field: if path == "." { String::new() } else { path }, message }
+        Problem {
+            line,
+            field: if path == "." { String::new() } else { path },
+            message,
+        }
     })
+}
+
+const NOT_A_MAPPING: &str = "a seed file is a YAML or JSON mapping with departments, agents, topics, outcomes, blocks, users and conversations";
+
+/// A JSON document that is not an object (serde would read `[1, 2]` as a struct's fields).
+fn json_not_a_mapping(text: &str) -> Option<Problem> {
+    if text.trim_start().starts_with('{') {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let found = match value {
+        serde_json::Value::Object(_) => return None,
+        serde_json::Value::Array(_) => "a list".to_owned(),
+        serde_json::Value::String(s) => format!("the text {:?}", s),
+        serde_json::Value::Number(n) => format!("the number {n}"),
+        serde_json::Value::Bool(b) => b.to_string(),
+        serde_json::Value::Null => "nothing".to_owned(),
+    };
+    Some(Problem {
+        line: Some(1),
+        field: String::new(),
+        message: format!("{NOT_A_MAPPING}; found {found}"),
+    })
+}
+
+/// What serde names an unexpected value (`sequence`, `integer `1``), in the document's words.
+fn found(unexpected: &str) -> String {
+    let quoted = |what: &str| {
+        unexpected
+            .strip_prefix(what)
+            .map(|v| v.trim_matches('`').to_owned())
+    };
+    if let Some(text) = unexpected.strip_prefix("string ") {
+        format!("the text {text}")
+    } else if let Some(n) = quoted("integer ").or_else(|| quoted("floating point ")) {
+        format!("the number {n}")
+    } else if let Some(b) = quoted("boolean ") {
+        b
+    } else {
+        match unexpected {
+            "sequence" => "a list".to_owned(),
+            "map" => "a mapping".to_owned(),
+            "unit value" => "nothing".to_owned(),
+            other => other.to_owned(),
+        }
+    }
+}
+
+/// A parser's message with the document's words for what was expected, where serde names its
+/// Rust types (`expected struct MessageSeed`, `expected a sequence`).
+fn in_words(message: &str) -> String {
+    const WORDS: [(&str, &str); 12] = [
+        (
+            "struct MessageSeed",
+            "a message: a mapping of `sender`, `text`, `agent` and `at`",
+        ),
+        (
+            "struct ConversationSeed",
+            "a conversation: a mapping of `key`, `user`, `started_at`, `messages` and `intervention`",
+        ),
+        (
+            "struct InterventionSeed",
+            "an intervention: a mapping of `summary`, `department`, `queued_at` and `actions`",
+        ),
+        (
+            "struct AgentInput",
+            "an agent: a mapping of `key`, `name`, `email`, `role`, `department`, `status`, `active` and `max_load`",
+        ),
+        ("struct NamedInput", "a mapping of `key` and `name`"),
+        (
+            "struct TopicInput",
+            "a topic: a mapping of `key`, `name` and `department`",
+        ),
+        (
+            "struct UserInput",
+            "a user: a mapping of `key`, `name`, `email` and `channel`",
+        ),
+        (
+            "struct ReassignSeed",
+            "a mapping of `to`, `reason`, `at` and `by`",
+        ),
+        ("struct ReasonSeed", "a mapping of `reason`, `at` and `by`"),
+        (
+            "struct CompleteSeed",
+            "a mapping of `topic`, `outcome`, `tags`, `block`, `at` and `by`",
+        ),
+        (
+            "enum ActionSeed",
+            "an action: `assign`, `reassign`, `return`, `cancel` or `complete`",
+        ),
+        ("a sequence", "a list"),
+    ];
+    match message.rsplit_once(", expected ") {
+        Some((before, expected)) => {
+            let expected = WORDS
+                .iter()
+                .find(|(rust, _)| *rust == expected)
+                .map_or(expected, |(_, words)| words);
+            format!("{before}, expected {expected}")
+        }
+        None => message.to_owned(),
+    }
 }
 
 /// A parser's message without the place it ends with (` at line 3 column 7`): the problem's
@@ -281,7 +396,7 @@ impl Entry<'_> {
             Err(error) => error,
         };
         let within = error.path().to_string();
-        let mut message = without_place(error.into_inner().to_string());
+        let mut message = in_words(&without_place(error.into_inner().to_string()));
         // A YAML error repeats the path: say it once.
         if let Some((prefix, rest)) = message.split_once(": ")
             && within.starts_with(prefix)

@@ -179,6 +179,24 @@ fn error_answers_exit_with_their_kind_and_never_show_the_token() {
         .cli(&token, &["api", "/v1/interventions/iv_999"])
         .fails(5, "iv_999");
     sandbox.cli("not-a-token", &["api", "/v1/me"]).fails(4, "");
+    // The platform's problem with a value given (400, 422) is a value given wrong: exit 2, as
+    // livectl's own checks say it (it was 1, a platform failing).
+    sandbox
+        .cli(&token, &["api", "/v1/interventions?state=bogus"])
+        .fails(2, "state: `bogus` is not one of");
+    let w = Workspace::new(&sandbox.api());
+    let waiting = w.queued();
+    sandbox
+        .cli(
+            &token,
+            &[
+                "api",
+                &format!("/v1/interventions/{waiting}/assign"),
+                "-f",
+                "agent=ag_999",
+            ],
+        )
+        .fails(2, "agent `ag_999` does not exist");
     // An action's path read with GET: the method is what is wrong, and -X gives it.
     for include in [&[][..], &["-i"][..]] {
         let get = sandbox.cli(
@@ -190,7 +208,7 @@ fn error_answers_exit_with_their_kind_and_never_show_the_token() {
     }
     // A change's answer printed wrong (a field only the answer could check): the change
     // stands, and the exit is not usage's "nothing changed".
-    let queued = Workspace::new(&sandbox.api()).queued();
+    let queued = w.queued();
     let shaped = sandbox.cli(
         &token,
         &[

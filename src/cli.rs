@@ -238,9 +238,24 @@ fn unknown_flag(
     }
     let given = given.clone();
     let takers = commands_taking(root, name, "livectl");
-    // The command the flag was given to: the subcommands named on the line, in order.
+    // The command the flag was given to: the subcommands named on the line, in order, but
+    // for the values of options (`--profile sandbox list`).
     let mut command = root;
-    for arg in args.iter().skip(1).filter_map(|a| a.to_str()) {
+    let mut words = args.iter().skip(1).filter_map(|a| a.to_str());
+    while let Some(arg) = words.next() {
+        let option = match (arg.strip_prefix("--"), arg.strip_prefix('-')) {
+            (Some(long), _) if !long.contains('=') => {
+                command.get_arguments().find(|a| a.get_long() == Some(long))
+            }
+            (None, Some(short)) if short.chars().count() == 1 => command
+                .get_arguments()
+                .find(|a| short.starts_with(a.get_short().unwrap_or('\0'))),
+            _ => None,
+        };
+        if option.is_some_and(|a| a.get_action().takes_values()) {
+            words.next();
+            continue;
+        }
         if command.find_subcommand(arg).is_none() {
             continue;
         }

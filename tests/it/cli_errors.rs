@@ -361,6 +361,11 @@ fn an_unknown_flag_is_told_where_it_belongs() {
         "error: unexpected argument '--bogus' found\n\n\
          Usage: livectl sandbox serve [OPTIONS]\n\nFor more information, try '--help'.\n"
     );
+    // An option's value that names a command is not taken for one.
+    assert!(
+        stderr(&["--profile", "sandbox", "-o", "json", "list", "--bogus"])
+            .contains("\nUsage: livectl list [OPTIONS]\n")
+    );
     // A near miss keeps clap's suggestion.
     assert!(
         stderr(&["list", "--ownr", "bo"]).contains("tip: a similar argument exists: '--owner'")

@@ -672,8 +672,9 @@ fn every_entry_with_a_problem_is_listed_not_only_the_first() {
             "many.yaml",
             yaml,
             vec![
-                // A plain 5 is text where text is expected, in the whole file as alone.
-                "7: agents[0].email: invalid type: sequence, expected a string".to_owned(),
+                // A plain 5 is a number, not text, in the whole file as alone: the entry's
+                // first problem.
+                "6: agents[0].name: must be text, not the number 5; write \"5\" in quotes if you mean the text".to_owned(),
                 format!("9: agents[1].nme: unknown field `nme`, expected one of {fields}"),
                 format!("14: users[0].channel: unknown variant `fax`, expected one of {channels}"),
                 format!("18: conversations[0].started_at: `last tuesday` {instant}"),
@@ -684,7 +685,7 @@ fn every_entry_with_a_problem_is_listed_not_only_the_first() {
             "many.json",
             json,
             vec![
-                "1: agents[0].name: invalid type: integer `5`, expected a string".to_owned(),
+                "1: agents[0].name: must be text, not the number 5; write \"5\" in quotes if you mean the text".to_owned(),
                 format!("2: agents[1].nme: unknown field `nme`, expected one of {fields}"),
                 format!("3: users[0].channel: unknown variant `fax`, expected one of {channels}"),
             ],
@@ -743,4 +744,25 @@ fn an_interrupted_load_says_that_running_it_again_finishes_it() {
         String::from_utf8_lossy(&out.stderr),
         "error: interrupted; the batches sent before stay loaded\nhint: run the same command again: a load changes nothing twice, so it finishes the rest\n"
     );
+}
+
+#[test]
+fn text_that_looks_like_a_boolean_or_a_number_loads_when_quoted() {
+    // Quoted, `true` and `42` are the text they say; null where a field may be left out
+    // leaves it out.
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let yaml = "departments:\n  - key: \"42\"\n    name: \"true\"\ntopics:\n  - key: login\n    name: 'null'\n    department: ~\n";
+    let path = sandbox.home.path().join("quoted.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let run = sandbox.cli(&api.token, &["seed", path.to_str().unwrap(), "-o", "json"]);
+    assert_eq!(tally(&run.ok()).0, 2);
+    let names = |path: &str| -> Vec<(Value, Value)> {
+        api.all(path)
+            .into_iter()
+            .map(|x| (x["name"].clone(), x["department"].clone()))
+            .collect()
+    };
+    assert_eq!(names("/v1/departments"), [("true".into(), Value::Null)]);
+    assert_eq!(names("/v1/topics"), [("null".into(), Value::Null)]);
 }

@@ -225,3 +225,119 @@ fn a_value_of_the_wrong_shape_is_said_in_the_document_s_words() {
         ["1: agents: invalid type: integer `3`, expected a list"]
     );
 }
+
+#[test]
+fn a_value_read_as_a_boolean_a_number_or_null_is_not_text() {
+    // YAML reads `true`, `42` or `~` unquoted as a boolean, a number or null: where the
+    // document asks for text, each is refused at its line, said as written, never taken as the
+    // text it looks like (a department named "true", a key "42" from `0x2A`).
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let yaml = [
+        "departments:",
+        "  - key: support",
+        "    name: true",
+        "  - key: 42",
+        "    name: Answers",
+        "  - key: quoted",
+        "    name: \"true\"",
+        "outcomes:",
+        "  - key: ok",
+        "    name:",
+        "blocks:",
+        "  - key: bye",
+        "    name: ~",
+        "agents:",
+        "  - key: bo",
+        "    name: Bo",
+        "    email: FALSE",
+        "users:",
+        "  - key: u1",
+        "    name: Una",
+        "    channel: web",
+        "  - key: u2",
+        "    name: 0x2A  # forty-two",
+        "    channel: web",
+        "conversations:",
+        "  - key: c1",
+        "    user: u1",
+        "    messages:",
+        "      - sender: user",
+        "        text: 3.50",
+        "  - key: c2",
+        "    user: u1",
+        "    intervention:",
+        "      summary: null",
+        "  - key: c3",
+        "    user: u1",
+        "    intervention:",
+        "      summary: given to a number",
+        "      actions:",
+        "        - assign: 7",
+        "  - key: c4",
+        "    user: u1",
+        "    intervention:",
+        "      summary: tagged with a year",
+        "      actions:",
+        "        - assign: bo",
+        "        - complete: {topic: t, outcome: ok, tags: [vip, 2024]}",
+    ]
+    .join("\n");
+    let word = |w: &str| format!("write \"{w}\" in quotes if you mean the word");
+    let text = |w: &str| format!("write \"{w}\" in quotes if you mean the text");
+    assert_eq!(
+        problems(&sandbox, &api, "scalars.yaml", &yaml),
+        [
+            format!(
+                "3: departments[0].name: must be text, not the boolean true; {}",
+                word("true")
+            ),
+            format!(
+                "4: departments[1].key: must be text, not the number 42; {}",
+                text("42")
+            ),
+            "10: outcomes[0].name: must be text, not left empty".to_owned(),
+            format!("13: blocks[0].name: must be text, not null; {}", text("~")),
+            format!(
+                "17: agents[0].email: must be text, not the boolean false; {}",
+                word("FALSE")
+            ),
+            format!(
+                "23: users[1].name: must be text, not the number 0x2A; {}",
+                text("0x2A")
+            ),
+            format!(
+                "30: conversations[0].messages[0].text: must be text, not the number 3.50; {}",
+                text("3.50")
+            ),
+            format!(
+                "34: conversations[1].intervention.summary: must be text, not null; {}",
+                word("null")
+            ),
+            format!(
+                "40: conversations[2].intervention.actions[0].assign: must be text, not the number 7; {}",
+                text("7")
+            ),
+            format!(
+                "47: conversations[3].intervention.actions[1].complete.tags[1]: must be text, not the number 2024; {}",
+                text("2024")
+            ),
+        ]
+    );
+    // JSON the same: a number, a boolean or null where text is expected.
+    let json = "{\"departments\": [{\"key\": \"support\", \"name\": true},\n  {\"key\": 42, \"name\": \"Answers\"}],\n \"users\": [{\"key\": \"u1\", \"name\": null, \"channel\": \"web\"}]}\n";
+    assert_eq!(
+        problems(&sandbox, &api, "scalars.json", json),
+        [
+            format!(
+                "1: departments[0].name: must be text, not the boolean true; {}",
+                word("true")
+            ),
+            format!(
+                "2: departments[1].key: must be text, not the number 42; {}",
+                text("42")
+            ),
+            format!("3: users[0].name: must be text, not null; {}", word("null")),
+        ]
+    );
+}

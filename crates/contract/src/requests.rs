@@ -7,6 +7,66 @@ use utoipa::ToSchema;
 
 use crate::models::{AgentStatus, Channel, Intervention, Role, Sender};
 
+/// Text as a seed document or a creation body writes it: a string, never a boolean, a number
+/// or null taken for the words they look like (YAML hands `name: true` to a string field as
+/// "true"). Each of those is refused as JSON refuses it, `invalid type: boolean `true`, expected
+/// a string`, which the seed reader says in the document's words.
+pub(crate) mod text {
+    use serde::de::{Deserialize, Deserializer, Error, Unexpected, Visitor};
+
+    struct Text(String);
+
+    impl<'de> Deserialize<'de> for Text {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+            struct Strict;
+            impl Visitor<'_> for Strict {
+                type Value = Text;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a string")
+                }
+                fn visit_str<E: Error>(self, v: &str) -> Result<Text, E> {
+                    Ok(Text(v.to_owned()))
+                }
+                fn visit_string<E: Error>(self, v: String) -> Result<Text, E> {
+                    Ok(Text(v))
+                }
+                // Beyond 64 bits, and null, said as the others are (serde's defaults would say
+                // "as u128" and "unit value").
+                fn visit_i128<E: Error>(self, v: i128) -> Result<Text, E> {
+                    Err(refused(Unexpected::Other(&format!("integer `{v}`"))))
+                }
+                fn visit_u128<E: Error>(self, v: u128) -> Result<Text, E> {
+                    Err(refused(Unexpected::Other(&format!("integer `{v}`"))))
+                }
+                fn visit_unit<E: Error>(self) -> Result<Text, E> {
+                    Err(refused(Unexpected::Other("null")))
+                }
+            }
+            // By what the value is, so that YAML's `true` is a boolean here as anywhere.
+            d.deserialize_any(Strict)
+        }
+    }
+
+    /// What is not text, refused where text is expected: `invalid type: ..., expected a
+    /// string`.
+    pub(crate) fn refused<E: Error>(what: Unexpected) -> E {
+        E::invalid_type(what, &"a string")
+    }
+
+    pub(crate) fn required<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        Text::deserialize(d).map(|t| t.0)
+    }
+
+    /// Null is left out, as for any optional field.
+    pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Option::<Text>::deserialize(d).map(|t| t.map(|t| t.0))
+    }
+
+    pub(crate) fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+        Vec::<Text>::deserialize(d).map(|l| l.into_iter().map(|t| t.0).collect())
+    }
+}
+
 /// Body of `assign` and `reassign`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -45,16 +105,20 @@ pub struct CompleteRequest {
 #[serde(deny_unknown_fields)]
 pub struct AgentInput {
     #[schema(schema_with = crate::openapi::key)]
+    #[serde(deserialize_with = "text::required")]
     pub key: String,
     #[schema(schema_with = crate::openapi::name)]
+    #[serde(deserialize_with = "text::required")]
     pub name: String,
     #[schema(schema_with = crate::openapi::email)]
+    #[serde(deserialize_with = "text::required")]
     pub email: String,
     /// `agent` when left out.
     #[serde(default = "default_role")]
     pub role: Role,
     /// Its department: an id (a key in a seed file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "text::optional")]
     pub department: Option<String>,
     /// `online` when left out.
     #[serde(default = "default_status")]
@@ -188,8 +252,10 @@ fn default_true() -> bool {
 #[serde(deny_unknown_fields)]
 pub struct NamedInput {
     #[schema(schema_with = crate::openapi::key)]
+    #[serde(deserialize_with = "text::required")]
     pub key: String,
     #[schema(schema_with = crate::openapi::name)]
+    #[serde(deserialize_with = "text::required")]
     pub name: String,
 }
 
@@ -198,11 +264,14 @@ pub struct NamedInput {
 #[serde(deny_unknown_fields)]
 pub struct TopicInput {
     #[schema(schema_with = crate::openapi::key)]
+    #[serde(deserialize_with = "text::required")]
     pub key: String,
     #[schema(schema_with = crate::openapi::name)]
+    #[serde(deserialize_with = "text::required")]
     pub name: String,
     /// Where conversations on this topic are routed: a department id (a key in a seed file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "text::optional")]
     pub department: Option<String>,
 }
 
@@ -211,11 +280,14 @@ pub struct TopicInput {
 #[serde(deny_unknown_fields)]
 pub struct UserInput {
     #[schema(schema_with = crate::openapi::key)]
+    #[serde(deserialize_with = "text::required")]
     pub key: String,
     #[schema(schema_with = crate::openapi::name)]
+    #[serde(deserialize_with = "text::required")]
     pub name: String,
     #[serde(default)]
     #[schema(schema_with = crate::openapi::optional_email)]
+    #[serde(deserialize_with = "text::optional")]
     pub email: Option<String>,
     pub channel: Channel,
 }

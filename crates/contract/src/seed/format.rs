@@ -5,11 +5,12 @@ use std::borrow::Cow;
 
 use jiff::{SignedDuration, Timestamp};
 use schemars::JsonSchema;
+use serde::de::Unexpected;
 use serde::{Deserialize, Serialize};
 
 use crate::action::ActionKind;
 use crate::models::Sender;
-use crate::requests::{AgentInput, NamedInput, TopicInput, UserInput};
+use crate::requests::{AgentInput, NamedInput, TopicInput, UserInput, text};
 
 /// A livectl seed file. Every entry has a `key`; loading the same file again changes nothing.
 /// Departments, agents, topics, outcomes, blocks and users are written as the API's creation
@@ -124,8 +125,10 @@ impl JsonSchema for Instant {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConversationSeed {
+    #[serde(deserialize_with = "text::required")]
     pub key: String,
     /// A user key.
+    #[serde(deserialize_with = "text::required")]
     pub user: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<Instant>,
@@ -142,7 +145,9 @@ pub struct MessageSeed {
     pub sender: Sender,
     /// An agent key, for agent messages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "text::optional")]
     pub agent: Option<String>,
+    #[serde(deserialize_with = "text::required")]
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<Instant>,
@@ -152,9 +157,11 @@ pub struct MessageSeed {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InterventionSeed {
+    #[serde(deserialize_with = "text::required")]
     pub summary: String,
     /// A department key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "text::optional")]
     pub department: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queued_at: Option<Instant>,
@@ -203,6 +210,36 @@ impl<'de> Deserialize<'de> for AssignSeed {
                 Ok(AssignSeed::To(key.to_owned()))
             }
 
+            // An agent key is text: a boolean, a number or null is refused as in any text
+            // field.
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<AssignSeed, E> {
+                Err(text::refused(Unexpected::Bool(v)))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<AssignSeed, E> {
+                Err(text::refused(Unexpected::Signed(v)))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<AssignSeed, E> {
+                Err(text::refused(Unexpected::Unsigned(v)))
+            }
+
+            fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<AssignSeed, E> {
+                Err(text::refused(Unexpected::Other(&format!("integer `{v}`"))))
+            }
+
+            fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<AssignSeed, E> {
+                Err(text::refused(Unexpected::Other(&format!("integer `{v}`"))))
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<AssignSeed, E> {
+                Err(text::refused(Unexpected::Float(v)))
+            }
+
+            fn visit_unit<E: serde::de::Error>(self) -> Result<AssignSeed, E> {
+                Err(text::refused(Unexpected::Other("null")))
+            }
+
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
                 map: A,
@@ -219,14 +256,17 @@ impl<'de> Deserialize<'de> for AssignSeed {
 #[serde(deny_unknown_fields)]
 pub struct ReassignSeed {
     /// An agent key.
+    #[serde(deserialize_with = "text::required")]
     pub to: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "text::optional")]
     pub reason: Option<String>,
     /// When it happened; the load's time when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<Instant>,
     /// An agent key: who did it, with that agent's rights; the loading admin when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "text::optional")]
     pub by: Option<String>,
 }
 
@@ -234,12 +274,14 @@ pub struct ReassignSeed {
 #[serde(deny_unknown_fields)]
 pub struct ReasonSeed {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "text::optional")]
     pub reason: Option<String>,
     /// When it happened; the load's time when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<Instant>,
     /// An agent key: who did it, with that agent's rights; the loading admin when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "text::optional")]
     pub by: Option<String>,
 }
 
@@ -247,19 +289,24 @@ pub struct ReasonSeed {
 #[serde(deny_unknown_fields)]
 pub struct CompleteSeed {
     /// A topic key.
+    #[serde(deserialize_with = "text::required")]
     pub topic: String,
     /// An outcome key.
+    #[serde(deserialize_with = "text::required")]
     pub outcome: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "text::list")]
     pub tags: Vec<String>,
     /// A block key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "text::optional")]
     pub block: Option<String>,
     /// When it happened; the load's time when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<Instant>,
     /// An agent key: who did it, with that agent's rights; the loading admin when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "text::optional")]
     pub by: Option<String>,
 }
 

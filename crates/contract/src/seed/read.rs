@@ -167,7 +167,8 @@ pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
                 let unexpected = rest.trim_end_matches(", expected struct SeedFile");
                 format!("{NOT_A_MAPPING}; found {}", found(unexpected))
             }
-            _ => in_words(&message),
+            _ => as_text::not_text(&Text::new(text), &path, line, &message)
+                .unwrap_or_else(|| in_words(&message)),
         };
         Problem {
             line,
@@ -308,7 +309,12 @@ fn entry_problems(json: bool, text: &str) -> Vec<Problem> {
                 continue;
             };
             for (n, entry) in entries.into_iter().enumerate() {
-                let key = entry.get("key").and_then(|k| k.as_str()).map(str::to_owned);
+                // A key written as a number (`"key": 42`) still finds its line.
+                let key = entry.get("key").and_then(|k| match k {
+                    serde_json::Value::String(k) => Some(k.clone()),
+                    serde_json::Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                });
                 let at = Entry {
                     yaml: false,
                     section: &section,
@@ -434,6 +440,7 @@ impl Entry<'_> {
             (Some(key), None) => self.lines.line(key, key),
             _ => None,
         });
+        let message = as_text::not_text(self.lines, &field, line, &message).unwrap_or(message);
         Err(Problem {
             line,
             field,
@@ -585,6 +592,11 @@ impl<'a> Text<'a> {
     /// The value of `name` as written on the 1-based `line` (`name: 1e3  # note`, or
     /// `"name": 1e3,` in JSON): a plain one, up to a comment or the next field.
     pub(super) fn value_at(&self, line: usize, name: &str) -> Option<&str> {
+        self.written_at(line, name).filter(|v| !v.is_empty())
+    }
+
+    /// As `value_at`, and empty when nothing is written after the name (`name:  # note`).
+    fn written_at(&self, line: usize, name: &str) -> Option<&str> {
         let text = self.lines.get(line.checked_sub(1)?)?;
         let (_, rest) = [format!("{name}:"), format!("\"{name}\":")]
             .iter()
@@ -595,7 +607,7 @@ impl<'a> Text<'a> {
             .split([',', '}', ']'])
             .next()?
             .trim();
-        (!value.is_empty() && !value.starts_with(['"', '\'', '{', '['])).then_some(value)
+        (!value.starts_with(['"', '\'', '{', '['])).then_some(value)
     }
 
     /// 1-based line of the `n`th (0-based) appearance of `value`.
@@ -604,5 +616,6 @@ impl<'a> Text<'a> {
     }
 }
 
+mod as_text;
 #[cfg(test)]
 mod tests;

@@ -341,3 +341,44 @@ fn a_value_read_as_a_boolean_a_number_or_null_is_not_text() {
         ]
     );
 }
+
+#[test]
+fn a_json_problem_is_said_at_its_field_s_line_not_where_its_words_first_stand() {
+    // The words of each problem (a key, a field's name, a value) stand on earlier lines too:
+    // JSON is walked by the problem's path, as YAML is.
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let entries = [
+        "{\"departments\": [{\"key\": \"d1\", \"name\": \"sam team\"}],",
+        " \"agents\": [",
+        "  {\"key\": \"al\", \"name\": \"Al\", \"email\": \"al@x.io\", \"role\": \"boss\"},",
+        "  {\"key\": \"sam\", \"name\": \"Sam\", \"email\": \"sam@x.io\",",
+        "   \"role\": \"chief\"}]}",
+    ]
+    .join("\n");
+    assert_eq!(
+        problems(&sandbox, &api, "entries.json", &entries),
+        [
+            "3: agents[0].role: unknown variant `boss`, expected `agent` or `admin`",
+            "5: agents[1].role: unknown variant `chief`, expected `agent` or `admin`",
+        ]
+    );
+    let checks = [
+        "{\"conversations\": [",
+        "  {\"key\": \"c1\", \"user\": \"u1\",",
+        "   \"intervention\": {\"summary\": \"bo takes it, then bo again\",",
+        "    \"actions\": [{\"assign\": \"bo\"},",
+        "                {\"reassign\": {\"to\": \"bo\"}}]}}],",
+        " \"agents\": [{\"key\": \"bo\", \"name\": \"Bo\", \"email\": \"bo@x.io\"}],",
+        " \"users\": [{\"key\": \"u1\", \"name\": \"Una\", \"channel\": \"web\"},",
+        "           {\"key\": \"u1\", \"name\": \"Una again\", \"channel\": \"web\"}]}",
+    ]
+    .join("\n");
+    assert_eq!(
+        problems(&sandbox, &api, "checks.json", &checks),
+        [
+            "8: users[1].key: the key `u1` is used twice in users",
+            "5: conversations[0].intervention.actions[1].reassign.to: `bo` already owns it by then",
+        ]
+    );
+}

@@ -316,7 +316,6 @@ fn entry_problems(json: bool, text: &str) -> Vec<Problem> {
                     _ => None,
                 });
                 let at = Entry {
-                    yaml: false,
                     section: &section,
                     n,
                     key: key.as_deref(),
@@ -337,7 +336,6 @@ fn entry_problems(json: bool, text: &str) -> Vec<Problem> {
                 // A key written as a number (`key: 7`) still finds its line.
                 let key = entry.key();
                 let at = Entry {
-                    yaml: true,
                     section: &section,
                     n,
                     key: key.as_deref(),
@@ -357,8 +355,6 @@ fn entry_problems(json: bool, text: &str) -> Vec<Problem> {
 
 /// One entry of a section, to read alone.
 struct Entry<'a> {
-    /// Read from YAML (else JSON).
-    yaml: bool,
     section: &'a str,
     n: usize,
     key: Option<&'a str>,
@@ -427,19 +423,18 @@ impl Entry<'_> {
                     .map(|last| last.split('[').next().unwrap_or(last).to_owned())
                     .filter(|last| !last.is_empty() && last != ".")
             });
-        // YAML in blocks is walked by its indentation, entry by entry; otherwise the entry's
-        // key and the field's name find it, outside nested lists (where a name repeats).
-        let walked = if self.yaml {
-            self.lines.locate(&field)
-        } else {
-            None
-        };
-        let line = walked.or_else(|| match (self.key, name) {
-            _ if within.contains('[') => None,
-            (Some(key), Some(name)) => self.lines.line(key, &name),
-            (Some(key), None) => self.lines.line(key, key),
-            _ => None,
-        });
+        // Walked by its path (JSON's members, YAML's indentation); otherwise (YAML in flow
+        // style) the entry's key and the field's name find it, outside nested lists (where a
+        // name repeats).
+        let line = self
+            .lines
+            .locate(&field)
+            .or_else(|| match (self.key, name) {
+                _ if within.contains('[') => None,
+                (Some(key), Some(name)) => self.lines.line(key, &name),
+                (Some(key), None) => self.lines.line(key, key),
+                _ => None,
+            });
         let message = as_text::not_text(self.lines, &field, line, &message).unwrap_or(message);
         Err(Problem {
             line,
@@ -469,16 +464,23 @@ fn blank(line: &str) -> bool {
     text.is_empty() || text.starts_with('#')
 }
 
-/// Where a value stands in the text: the first line at or after `anchor`'s that holds `value`
-/// as a whole word.
+/// Where a value stands in the text: found by its path (YAML's indentation walked, JSON's
+/// members and items), else the first line at or after `anchor`'s that holds `value` as a
+/// whole word.
 pub(super) struct Text<'a> {
+    text: &'a str,
     lines: Vec<&'a str>,
+    /// The line of every path of a JSON document, walked when first asked for (only a
+    /// document with a problem is).
+    json: std::cell::OnceCell<Option<std::collections::HashMap<String, usize>>>,
 }
 
 impl<'a> Text<'a> {
     pub(super) fn new(text: &'a str) -> Text<'a> {
         Text {
+            text,
             lines: text.lines().collect(),
+            json: std::cell::OnceCell::new(),
         }
     }
 
@@ -508,11 +510,20 @@ impl<'a> Text<'a> {
         self.find(value, start, 0).map(|n| n + 1)
     }
 
-    /// 1-based line of a field named by its path (`conversations[0].messages[1].sender`) in
-    /// YAML written in blocks, walked by indentation: each name a key deeper than the one
-    /// before, each index the item of that list. None when the text is not laid out so (flow
-    /// style, JSON).
+    /// 1-based line of a field named by its path (`conversations[0].messages[1].sender`): in
+    /// JSON, the line of its name (of its start, for an item of a list); in YAML written in
+    /// blocks, walked by indentation: each name a key deeper than the one before, each index
+    /// the item of that list. None when the document has no such path, or is not laid out so
+    /// (YAML in flow style).
     pub(super) fn locate(&self, path: &str) -> Option<usize> {
+        match self.json.get_or_init(|| json::places(self.text)) {
+            Some(places) => places.get(path).copied(),
+            None => self.walk(path),
+        }
+    }
+
+    /// `locate` in YAML.
+    fn walk(&self, path: &str) -> Option<usize> {
         let mut at = 0;
         // The column a key must be deeper than: its parent key's, or its item's `- `.
         let mut within: Option<usize> = None;
@@ -572,10 +583,9 @@ impl<'a> Text<'a> {
         Some(at + 1)
     }
 
-    /// 1-based line of `field` in YAML written in blocks, walked by its path, or else of the
-    /// nearest part of the document that holds it (the item of a field left out, the line a
-    /// flow map starts); in other layouts (JSON), the first line at or after `anchor`'s that
-    /// holds `value`.
+    /// 1-based line of `field` found by its path (`locate`), or else of the nearest part of
+    /// the document that holds it (the item of a field left out, the line a flow map starts);
+    /// failing both, the first line at or after `anchor`'s that holds `value`.
     pub(super) fn place(&self, field: &str, anchor: &str, value: &str) -> Option<usize> {
         let mut path = field;
         loop {
@@ -617,5 +627,6 @@ impl<'a> Text<'a> {
 }
 
 mod as_text;
+mod json;
 #[cfg(test)]
 mod tests;

@@ -183,9 +183,6 @@ impl From<ClientError> for CliError {
             Some(401 | 403) => ErrorKind::Auth,
             Some(404) => ErrorKind::NotFound,
             Some(409 | 412) => ErrorKind::Conflict,
-            // The platform's problem with a value it was given (`api`'s fields and query, a
-            // seed's entries): a value given wrong, as livectl's own checks say it.
-            Some(400 | 422) => ErrorKind::Usage,
             _ => ErrorKind::Failure,
         };
         // The intervention's own id when the platform says which it is, never a placeholder.

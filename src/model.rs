@@ -152,7 +152,7 @@ pub struct QueueRow {
     pub count: i64,
     /// The agent's capacity (null: no limit, or the general queue).
     pub max_load: Option<u32>,
-    #[serde(with = "livectl_contract::time::exact_or_null")]
+    #[serde(default, with = "livectl_contract::time::exact_or_null")]
     pub oldest_at: Option<Timestamp>,
 }
 

@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use clap::{Args, ValueEnum};
 use livectl_client::{Endpoint, HeaderMap, Method, Options, RawRequest, StatusCode};
+use livectl_contract::ProblemCode;
 use serde_json::{Map, Value};
 
 use super::Ctx;
@@ -247,12 +248,28 @@ pub async fn exec(args: ApiArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
 }
 
+/// The platform's refusal of the user's request. The request is the user's, field by field:
+/// the platform's problem with one of its values is a value given wrong (exit 2), as
+/// livectl's own checks say it, and a refusal changes nothing. Elsewhere such a problem is
+/// livectl's request going wrong (exit 1).
+fn of_the_request(error: livectl_client::ClientError) -> CliError {
+    let given_wrong = matches!(
+        error.code(),
+        Some(ProblemCode::ValidationFailed | ProblemCode::BadRequest)
+    );
+    let mut error = CliError::from(error);
+    if given_wrong {
+        error.kind = crate::error::ErrorKind::Usage;
+    }
+    error
+}
+
 /// The platform's refusal as the run's error; a GET the path does not take, when the method
 /// was left to livectl, hints at `-X` (an action is a POST whose body may be empty).
 fn refused(error: livectl_client::ClientError, args: &ApiArgs) -> CliError {
     let implied_get = args.method.is_none() && args.sent_method() == HttpMethod::Get;
     let wrong_method = error.status() == Some(405) && implied_get;
-    let error = CliError::from(error);
+    let error = of_the_request(error);
     if wrong_method {
         error.hint("give the method with -X, such as -X POST for an action")
     } else {
@@ -385,7 +402,11 @@ async fn paginate(
             page.query.retain(|(k, _)| k != "cursor");
             page.query.push(("cursor".into(), cursor.clone()));
         }
-        let answer = client.send(&page).await?;
+        // A later page's refusal is of livectl's cursor, not of what the user gave.
+        let answer = client.send(&page).await.map_err(|e| match cursor {
+            None => of_the_request(e),
+            Some(_) => CliError::from(e),
+        })?;
         let value: Value = serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
         let Some(Value::Array(got)) = value.get("items") else {
             return Err(CliError::usage(

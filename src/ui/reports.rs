@@ -197,7 +197,7 @@ pub fn reason(r: &StuckReason, now: jiff::Timestamp) -> String {
 #[derive(Serialize)]
 struct ReasonJson {
     kind: &'static str,
-    #[serde(with = "livectl_contract::time::exact_or_null")]
+    #[serde(default, with = "livectl_contract::time::exact_or_null")]
     since: Option<jiff::Timestamp>,
     seconds: Option<i64>,
     text: String,

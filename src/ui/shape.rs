@@ -178,11 +178,18 @@ impl Dest {
     }
 }
 
-/// An id's kind and number: ids of one kind sort by number (`iv_2` before `iv_10`), as the
-/// API orders them.
-fn id_number(text: &str) -> Option<(livectl_contract::Kind, i64)> {
-    let kind = livectl_contract::Kind::of(text)?;
-    Some((kind, kind.parse(text)?))
+/// How a text sorts: an id as its prefix then its number (`iv_2` before `iv_10`, as the API
+/// orders them), other text as itself. One key for every text, so the order is total (a
+/// comparison that took ids by number only against ids went round in a circle with
+/// `us_5z`, and the sort could panic); an id comes before the texts its prefix begins.
+fn text_key(text: &str) -> (&str, bool, i64) {
+    match livectl_contract::Kind::of(text) {
+        Some(kind) => {
+            let number = kind.parse(text).unwrap_or_default();
+            (text.split('_').next().unwrap_or(text), false, number)
+        }
+        None => (text, true, 0),
+    }
 }
 
 fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
@@ -195,10 +202,7 @@ fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
             .as_f64()
             .partial_cmp(&y.as_f64())
             .unwrap_or(Ordering::Equal),
-        (Value::String(x), Value::String(y)) => id_number(x)
-            .zip(id_number(y))
-            .filter(|((kx, _), (ky, _))| kx == ky)
-            .map_or_else(|| x.cmp(y), |((_, nx), (_, ny))| nx.cmp(&ny)),
+        (Value::String(x), Value::String(y)) => text_key(x).cmp(&text_key(y)),
         (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
         (x, y) => x.to_string().cmp(&y.to_string()),
     }
@@ -218,6 +222,31 @@ mod tests {
         shape.sort(&mut items);
         let ids: Vec<&str> = items.iter().map(|(v, _)| v.as_str().unwrap()).collect();
         assert_eq!(ids, ["ag_1", "iv_1", "iv_2", "iv_10", "x10", "x2"]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            rng_seed: proptest::test_runner::RngSeed::Fixed(20261130),
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+        /// Ids and other text mixed (`us_9`, `us_10`, `us_5z`) sort in a total order: sorting
+        /// never panics, and the result is in order pair by pair.
+        #[test]
+        fn text_and_ids_sort_in_a_total_order(texts in proptest::collection::vec("(us|iv)?_?[0-9]{0,3}[a-z_]{0,2}", 0..80)) {
+            let shape = Shape::new(None, None, Some("k")).unwrap();
+            let mut items: Vec<(Value, ())> =
+                texts.iter().map(|t| (Value::from(t.as_str()), ())).collect();
+            shape.sort(&mut items);
+            for pair in items.windows(2) {
+                proptest::prop_assert!(order(&pair[0].0, &pair[1].0) != std::cmp::Ordering::Greater);
+            }
+            for a in &texts {
+                for b in &texts {
+                    let (a, b) = (Value::from(a.as_str()), Value::from(b.as_str()));
+                    proptest::prop_assert_eq!(order(&a, &b), order(&b, &a).reverse());
+                }
+            }
+        }
     }
 
     #[test]

@@ -184,6 +184,12 @@ fn error_answers_exit_with_their_kind_and_never_show_the_token() {
     sandbox
         .cli(&token, &["api", "/v1/interventions?state=bogus"])
         .fails(2, "state: `bogus` is not one of");
+    sandbox
+        .cli(
+            &token,
+            &["api", "--paginate", "/v1/interventions?state=bogus"],
+        )
+        .fails(2, "state: `bogus` is not one of");
     let w = Workspace::new(&sandbox.api());
     let waiting = w.queued();
     sandbox

@@ -207,16 +207,16 @@ pub struct Intervention {
     #[serde(with = "crate::time::exact")]
     pub queued_at: Timestamp,
     #[schema(schema_with = crate::openapi::optional_timestamp)]
-    #[serde(with = "crate::time::exact_or_null")]
+    #[serde(default, with = "crate::time::exact_or_null")]
     pub assigned_at: Option<Timestamp>,
     #[schema(schema_with = crate::openapi::optional_timestamp)]
-    #[serde(with = "crate::time::exact_or_null")]
+    #[serde(default, with = "crate::time::exact_or_null")]
     pub closed_at: Option<Timestamp>,
     #[schema(schema_with = crate::openapi::optional_timestamp)]
-    #[serde(with = "crate::time::exact_or_null")]
+    #[serde(default, with = "crate::time::exact_or_null")]
     pub last_user_message_at: Option<Timestamp>,
     #[schema(schema_with = crate::openapi::optional_timestamp)]
-    #[serde(with = "crate::time::exact_or_null")]
+    #[serde(default, with = "crate::time::exact_or_null")]
     pub last_agent_message_at: Option<Timestamp>,
     pub tags: Vec<String>,
     pub completion: Option<Completion>,
@@ -296,7 +296,7 @@ pub struct Page<T> {
 pub struct GeneralQueue {
     pub count: i64,
     #[schema(schema_with = crate::openapi::optional_timestamp)]
-    #[serde(with = "crate::time::exact_or_null")]
+    #[serde(default, with = "crate::time::exact_or_null")]
     pub oldest_queued_at: Option<Timestamp>,
     /// Seconds the oldest queued intervention has waited.
     pub oldest_wait_seconds: Option<i64>,
@@ -314,7 +314,7 @@ pub struct AgentQueue {
     pub max_load: Option<u32>,
     pub count: i64,
     #[schema(schema_with = crate::openapi::optional_timestamp)]
-    #[serde(with = "crate::time::exact_or_null")]
+    #[serde(default, with = "crate::time::exact_or_null")]
     pub oldest_assigned_at: Option<Timestamp>,
     pub oldest_wait_seconds: Option<i64>,
 }

@@ -28,7 +28,8 @@ pub mod exact {
     }
 }
 
-/// `#[serde(with = "crate::time::exact_or_null")]`: an instant or null.
+/// `#[serde(default, with = "crate::time::exact_or_null")]`: an instant or null; left out, as
+/// null (`default`: `with` alone would make the field required).
 pub mod exact_or_null {
     use super::*;
 
@@ -47,6 +48,26 @@ pub mod exact_or_null {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An answer that leaves out an optional instant, rather than sending null, still reads:
+    /// `with` alone made the field required, and `list` failed on such a platform.
+    #[test]
+    fn an_optional_instant_left_out_reads_as_none() {
+        let intervention: crate::Intervention = serde_json::from_value(serde_json::json!({
+            "id": "iv_1", "conversation_id": "cv_1",
+            "user": {"id": "us_1", "name": "Ada", "channel": "web"},
+            "summary": "x", "department": null, "state": "queued", "owner": null,
+            "queued_at": "2026-11-24T10:00:00Z", "tags": [], "completion": null,
+            "version": 1, "updated_at": "2026-11-24T10:00:00Z"
+        }))
+        .unwrap();
+        assert_eq!(intervention.assigned_at, None);
+        assert_eq!(intervention.last_user_message_at, None);
+        let general: crate::GeneralQueue =
+            serde_json::from_value(serde_json::json!({"count": 0, "oldest_wait_seconds": null}))
+                .unwrap();
+        assert_eq!(general.oldest_queued_at, None);
+    }
 
     #[test]
     fn every_instant_has_three_fractional_digits() {

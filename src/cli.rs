@@ -231,9 +231,15 @@ fn unknown_flag(
     else {
         return e;
     };
+    // Near: a few edits away (`--ownr`), or one begins the other (`--to-agent`, `--to`).
+    let near = |other: &str| {
+        let other = other.trim_start_matches('-');
+        strsim::levenshtein(name, other) <= (name.len() / 3).max(2)
+            || name.starts_with(other)
+            || other.starts_with(name)
+    };
     if e.kind() != ErrorKind::UnknownArgument
-        || matches!(e.get(ContextKind::SuggestedArg), Some(ContextValue::String(near))
-            if strsim::levenshtein(name, near.trim_start_matches('-')) <= (name.len() / 3).max(2))
+        || matches!(e.get(ContextKind::SuggestedArg), Some(ContextValue::String(s)) if near(s))
     {
         return e;
     }
@@ -264,13 +270,16 @@ fn unknown_flag(
     }
     let mut better = clap::Error::new(ErrorKind::UnknownArgument).with_cmd(command);
     better.insert(ContextKind::InvalidArg, ContextValue::String(given.clone()));
+    // Clap's own tips kept (for a value that begins with `-`: `use '-- --zzz'`), then ours.
+    let mut tips = match e.get(ContextKind::Suggested) {
+        Some(ContextValue::StyledStrs(tips)) => tips.clone(),
+        _ => Vec::new(),
+    };
     if !takers.is_empty() {
-        better.insert(
-            ContextKind::Suggested,
-            ContextValue::StyledStrs(vec![
-                format!("'{given}' is a flag of {}", takers.join(", ")).into(),
-            ]),
-        );
+        tips.push(format!("'{given}' is a flag of {}", takers.join(", ")).into());
+    }
+    if !tips.is_empty() {
+        better.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
     }
     better.insert(
         ContextKind::Usage,
@@ -279,14 +288,15 @@ fn unknown_flag(
     better
 }
 
-/// The commands (`livectl list`) under `command` that take `--name`.
+/// The commands (`livectl list`) under `command` that take `--name`, hidden ones and hidden
+/// flags (test hooks) left out.
 fn commands_taking(command: &clap::Command, name: &str, path: &str) -> Vec<String> {
     let mut takers = Vec::new();
-    for sub in command.get_subcommands() {
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         let path = format!("{path} {}", sub.get_name());
         if sub
             .get_arguments()
-            .any(|a| !a.is_global_set() && a.get_long() == Some(name))
+            .any(|a| !a.is_global_set() && !a.is_hide_set() && a.get_long() == Some(name))
         {
             takers.push(format!("'{path}'"));
         }

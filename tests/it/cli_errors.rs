@@ -366,6 +366,16 @@ fn an_unknown_flag_is_told_where_it_belongs() {
         stderr(&["--profile", "sandbox", "-o", "json", "list", "--bogus"])
             .contains("\nUsage: livectl list [OPTIONS]\n")
     );
+    // Clap's own tip for a value that begins with `-` stays; a prefix is a near miss; hidden
+    // flags (test hooks) are not offered.
+    assert!(
+        stderr(&["history", "--zzzq"])
+            .contains("tip: to pass '--zzzq' as a value, use '-- --zzzq'")
+    );
+    assert!(
+        stderr(&["stuck", "--to-agent", "x"]).contains("tip: a similar argument exists: '--to'")
+    );
+    assert!(!stderr(&["list", "--without-refs"]).contains("tip:"));
     // A near miss keeps clap's suggestion.
     assert!(
         stderr(&["list", "--ownr", "bo"]).contains("tip: a similar argument exists: '--owner'")

@@ -432,13 +432,17 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
 
 /// A CSV cell a spreadsheet would run as a formula (text from users and chats: a name
 /// `=HYPERLINK(…)`, a message `@SUM(…)`) begins with `'`, as OWASP advises for CSV: shown as
-/// the text it is. JSON keeps the text exact.
+/// the text it is. A sign before a phone number or a number alone (`+44 7700 900123`, `-`)
+/// runs nothing and is left as it is. JSON keeps the text exact.
 fn inert(cell: String) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell
-    }
+    let formula = match cell.chars().next() {
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => !cell[1..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .()-+/".contains(c)),
+        _ => false,
+    };
+    if formula { format!("'{cell}") } else { cell }
 }
 
 fn csv_error(e: csv::Error) -> CliError {

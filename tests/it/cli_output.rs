@@ -236,11 +236,22 @@ fn csv_cells_a_spreadsheet_would_run_are_text() {
         "@SUM(1+1)",
         "2026-11-24T10:00:00Z",
     );
+    w.fixed(
+        2,
+        "+44 7700 900123",
+        "whatsapp",
+        "-1+cmd|' /C calc'!A0",
+        "2026-11-24T10:01:00Z",
+    );
     let token = api.token.clone();
     let csv = sandbox.cli(&token, &["list", "-o", "csv"]).ok();
     assert_eq!(
-        csv.lines().nth(1).unwrap(),
-        "iv_1,queued,,us_1,'=cmd|' /C calc'!A0,web,dp_1,'@SUM(1+1),2026-11-24T10:00:00.000Z,,,,1"
+        csv.lines().skip(1).collect::<Vec<_>>(),
+        [
+            "iv_1,queued,,us_1,'=cmd|' /C calc'!A0,web,dp_1,'@SUM(1+1),2026-11-24T10:00:00.000Z,,,,1",
+            // A phone number's sign runs nothing: left as it is.
+            "iv_2,queued,,us_2,+44 7700 900123,whatsapp,dp_1,'-1+cmd|' /C calc'!A0,2026-11-24T10:01:00.000Z,,,,1"
+        ]
     );
     let history = sandbox.cli(&token, &["history", "us_1", "-o", "csv"]).ok();
     assert!(

@@ -5,7 +5,7 @@ use clap::Args;
 use super::Ctx;
 use crate::error::CliError;
 use crate::model::{Names, QueueRow};
-use crate::ui::Format;
+use crate::ui::{Format, Row};
 
 #[derive(Debug, Args)]
 pub struct QueuesArgs {}
@@ -15,12 +15,19 @@ pub async fn exec(_: QueuesArgs, ctx: &Ctx) -> Result<(), CliError> {
     // was ignored there with exit 0, or refused as a field of the document.
     let json = ctx.ui.format == Some(Format::Json);
     if json && let Some(field) = &ctx.ui.shape.sort {
+        // The field as the rows know it first; then the jq that sorts the document's agents
+        // by the same field under its name there.
+        crate::ui::Shape::new(None, None, Some(field))?.check(<QueueRow as Row>::FIELDS)?;
+        let named = match field.as_str() {
+            "oldest_at" => "oldest_assigned_at",
+            other => other,
+        };
         return Err(CliError::usage(
             "--sort orders the rows of the table and of -o csv, ndjson and ids; the JSON of \
              `queues` is one document",
         )
         .hint(format!(
-            "sort its agents with --jq '.agents | sort_by(.{field})'"
+            "sort its agents with --jq '.agents | sort_by(.{named})'"
         )));
     }
     let queues = ctx.client().await?.queues().await?;

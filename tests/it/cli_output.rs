@@ -296,6 +296,16 @@ fn queues_in_every_format() {
         run.fails(2, "--sort orders the rows of the table and of -o csv, ndjson and ids; the JSON of `queues` is one document");
         run.hints("sort its agents with --jq '.agents | sort_by(.count)'");
     }
+    // The document's name of the rows' field, and a field the rows do not have refused first.
+    sandbox
+        .cli(&token, &["queues", "--sort", "oldest_at", "-o", "json"])
+        .hints("sort its agents with --jq '.agents | sort_by(.oldest_assigned_at)'");
+    sandbox
+        .cli(&token, &["queues", "--sort", "x'y", "-o", "json"])
+        .fails(
+            2,
+            "--sort: unknown field `x'y`; the fields are: queue, agent",
+        );
     let ndjson = sandbox.cli(&token, &["queues", "-o", "ndjson"]).ok();
     assert_eq!(
         ndjson.lines().count(),

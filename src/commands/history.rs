@@ -47,6 +47,10 @@ fn instant(s: &str) -> Result<Timestamp, String> {
     if let Ok(t) = s.parse::<Timestamp>() {
         return Ok(t);
     }
+    // A zone by name, with or without its offset: `2026-11-01T08:00:00[Europe/Paris]`.
+    if let Ok(z) = s.parse::<jiff::Zoned>() {
+        return Ok(z.timestamp());
+    }
     if let Ok(d) = jiff::civil::Date::strptime("%Y-%m-%d", s)
         && let Ok(z) = d.to_zoned(jiff::tz::TimeZone::UTC)
     {
@@ -55,7 +59,7 @@ fn instant(s: &str) -> Result<Timestamp, String> {
     if let Ok(t) = s.parse::<jiff::civil::DateTime>()
         && s.contains(['T', 't', ' '])
     {
-        let t = t.strftime("%Y-%m-%dT%H:%M:%S");
+        let t = t.strftime("%Y-%m-%dT%H:%M:%S%.f");
         return Err(format!(
             "`{s}` has no zone; write {t}Z for UTC, or its offset, such as {t}+01:00"
         ));

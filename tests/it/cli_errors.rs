@@ -97,6 +97,18 @@ fn usage_errors_exit_2_and_change_nothing() {
         );
     }
     cli(&["history", "us_1", "--since", "20261129"]).fails(2, "not a date");
+    // The fraction is kept in what to write; a zone by name is a zone.
+    cli(&["history", "--all", "--since", "2026-11-29T08:00:00.5"])
+        .fails(2, "write 2026-11-29T08:00:00.5Z for UTC");
+    cli(&[
+        "history",
+        "--all",
+        "--since",
+        "2026-11-29T08:00:00[Europe/Paris]",
+        "-o",
+        "ids",
+    ])
+    .ok();
     cli(&["history", "us_1", "--out", "/nonexistent/dir/x.csv"]).fails(2, "does not exist");
     let sheet = sandbox.home.path().join("x.xlsx");
     let sheet = sheet.to_str().unwrap();

@@ -51,7 +51,10 @@ fn instant(s: &str) -> Result<Timestamp, String> {
     if let Ok(z) = s.parse::<jiff::Zoned>() {
         return Ok(z.timestamp());
     }
-    if let Ok(d) = jiff::civil::Date::strptime("%Y-%m-%d", s)
+    // A date alone, in ISO 8601's extended or basic form (`2026-11-01`, `20261101`).
+    let basic = s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit());
+    let date = jiff::civil::Date::strptime(if basic { "%Y%m%d" } else { "%Y-%m-%d" }, s);
+    if let Ok(d) = date
         && let Ok(z) = d.to_zoned(jiff::tz::TimeZone::UTC)
     {
         return Ok(z.timestamp());

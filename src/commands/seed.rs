@@ -63,6 +63,21 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
         ui.shape.check(livectl_contract::seed::Tally::FIELDS)?;
     }
     let what = source.describe(ui.now);
+    // Users listed alone were dropped without a word: "4 created" for a file of 10 users.
+    let alone = source.users_without_a_conversation();
+    if !alone.is_empty() {
+        let named: Vec<&str> = alone.iter().take(5).copied().collect();
+        let more = if alone.len() > named.len() {
+            format!(" and {} more", alone.len() - named.len())
+        } else {
+            String::new()
+        };
+        ui.note(format!(
+            "warning: {} users have no conversation, so they are not created (a user is created with its first conversation): {}{more}",
+            alone.len(),
+            named.join(", ")
+        ));
+    }
     let connection = ctx.connection().await?;
     let target = connection.target();
     if args.dry_run {

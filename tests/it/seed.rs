@@ -118,6 +118,34 @@ fn a_seed_file_saved_with_a_byte_order_mark_loads_as_without() {
     }
 }
 
+/// A user is created with its first conversation: one listed alone was dropped without a
+/// word ("would load 2 users", then "1 created", exit 0).
+#[test]
+fn users_without_a_conversation_are_said_not_to_be_created() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let path = sandbox.home.path().join("alone.yaml");
+    std::fs::write(
+        &path,
+        "users:\n  - {key: ada, name: Ada, email: ada@example.com, channel: web}\n  \
+         - {key: bo, name: Bo, email: bo@example.com, channel: sms}\n\
+         conversations:\n  - key: c1\n    user: ada\n    messages:\n      - {sender: user, text: hi}\n",
+    )
+    .unwrap();
+    let warning = "warning: 1 users have no conversation, so they are not created (a user is created with its first conversation): bo\n";
+    for dry in [true, false] {
+        let args = [
+            &["seed", path.to_str().unwrap()][..],
+            if dry { &["--dry-run"] } else { &[] },
+        ]
+        .concat();
+        let run = sandbox.cli(&api.token, &args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stderr.starts_with(warning), "{}", run.stderr);
+    }
+    assert_eq!(api.all("/v1/users").len(), 1);
+}
+
 #[test]
 fn sandbox_serve_loads_a_seed_file_at_start() {
     let mut first = Sandbox::start(&["--seed", &example()]);

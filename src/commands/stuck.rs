@@ -74,8 +74,9 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     // Agents named for another fix, or for none, were dropped without a word.
     if args.fix != Some(FixArg::Reassign) && (!args.to.is_empty() || args.away.include_away) {
+        // The command the hint gives must run: --fix reassign needs its agents.
         let (flag, name) = if args.to.is_empty() {
-            ("--include-away", "")
+            ("--include-away", " --to AGENT")
         } else {
             ("--to", " AGENT")
         };

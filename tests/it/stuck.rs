@@ -101,6 +101,9 @@ fn agents_named_for_a_fix_that_names_none_are_refused() {
             run.stderr
         );
     }
+    // The command the hint gives runs: --fix reassign needs its agents.
+    home.cli(&["stuck", "--include-away"])
+        .hints("to move them to agents: `livectl stuck --fix reassign --include-away --to AGENT`");
     assert_eq!(
         home.cli(&["list", "--state", "all", "-o", "json"]).ok(),
         before,

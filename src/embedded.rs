@@ -60,6 +60,15 @@ pub async fn start(ui: &Ui, chosen: bool) -> Result<Connection, CliError> {
             }
         ));
     }
+    // LIVECTL_TOKEN overrides here too: a token `livectl sandbox token --agent bo` made acts
+    // as Bo (it was ignored, and the run acted as the admin while testing an agent's role).
+    let token = match std::env::var("LIVECTL_TOKEN")
+        .ok()
+        .filter(|t| !t.trim().is_empty())
+    {
+        Some(given) => given.trim().to_owned(),
+        None => token,
+    };
     Ok(Connection {
         client: Client::new(&format!("http://{addr}"), Token::new(token), log(ui))?,
         profile: None,

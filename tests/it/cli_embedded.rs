@@ -124,3 +124,30 @@ fn sandbox_and_api_url_on_one_command_line_are_refused() {
     );
     assert!(over.ok().contains("on the embedded sandbox"));
 }
+
+/// LIVECTL_TOKEN overrides on the embedded sandbox too: an agent's token acts as that agent.
+/// It was ignored, and a run testing an agent's role read everyone's history as the admin.
+#[test]
+fn livectl_token_acts_as_its_agent_on_the_embedded_sandbox() {
+    let home = Home::new();
+    home.cli(&["queues"]).ok();
+    let bo = home.cli(&["sandbox", "token", "--agent", "bo"]).ok();
+    let as_token = |token: &str, args: &[&str]| {
+        let out = home
+            .livectl()
+            .env("LIVECTL_TOKEN", token.trim())
+            .args(args)
+            .output()
+            .unwrap();
+        Run::from(out)
+    };
+    assert!(
+        as_token(&bo, &["whoami"])
+            .ok()
+            .starts_with("Bo Chen <bo@demo.livectl.invalid> agent ag_3"),
+    );
+    let refused = as_token(&bo, &["history", "--all", "-o", "csv"]);
+    refused.fails(4, "only an admin may read everyone's history");
+    assert_eq!(refused.stdout, "");
+    as_token("lvs_not_a_token", &["whoami"]).fails(4, "not known to this sandbox");
+}

@@ -200,9 +200,16 @@ impl Field {
             }
             v => match v.parse::<i64>() {
                 Ok(n) => Value::from(n),
-                Err(_) => match v.parse::<f64>().ok().filter(|f| f.is_finite()) {
-                    Some(f) => Value::from(f),
-                    None => self.text(),
+                Err(_) => match v.parse::<f64>() {
+                    Ok(f) if f.is_finite() => Value::from(f),
+                    // `1e999`: a number, beyond any JSON can carry (it went out as text).
+                    Ok(f) if !v.to_ascii_lowercase().contains("inf") && !f.is_nan() => {
+                        return Err(CliError::usage(format!(
+                            "-F {}={v}: the number is too large to send exactly; -f {}={v} sends it as text",
+                            self.key, self.key
+                        )));
+                    }
+                    _ => self.text(),
                 },
             },
         })
@@ -508,7 +515,8 @@ mod tests {
         assert_eq!(typed("a=ag_1"), Value::from("ag_1"));
         assert_eq!(typed("a=-"), Value::from("-"));
         // Beyond i64 it went out as the float 1.2345678901234568e22.
-        for big in ["12345678901234567890123", "-9223372036854775809"] {
+        assert_eq!(typed("a=inf"), Value::from("inf"));
+        for big in ["12345678901234567890123", "-9223372036854775809", "1e999"] {
             let e = format!("a={big}")
                 .parse::<Field>()
                 .unwrap()

@@ -48,8 +48,13 @@ fn instant(s: &str) -> Result<Timestamp, String> {
         return Ok(t);
     }
     // A zone by name, with or without its offset: `2026-11-01T08:00:00[Europe/Paris]`.
-    if let Ok(z) = s.parse::<jiff::Zoned>() {
-        return Ok(z.timestamp());
+    match s.parse::<jiff::Zoned>() {
+        Ok(z) => return Ok(z.timestamp()),
+        // A zone named but not known (`[Mars/Base]`): said, not taken for no zone.
+        Err(e) if s.contains('[') && s.parse::<jiff::civil::DateTime>().is_ok() => {
+            return Err(format!("`{s}`: {e}"));
+        }
+        Err(_) => {}
     }
     // A date alone, in ISO 8601's extended or basic form (`2026-11-01`, `20261101`).
     let basic = s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit());

@@ -18,17 +18,21 @@ pub async fn exec(_: QueuesArgs, ctx: &Ctx) -> Result<(), CliError> {
         // The field as the rows know it first; then the jq that sorts the document's agents
         // by the same field under its name there.
         crate::ui::Shape::new(None, None, Some(field))?.check(<QueueRow as Row>::FIELDS)?;
-        let named = match field.as_str() {
-            "oldest_at" => "oldest_assigned_at",
-            other => other,
+        let hint = match field.as_str() {
+            // Every agent's is a My Queue: the general queue stands apart, as `.general`.
+            "queue" => {
+                "its general queue is `.general`, the agents' My Queues `.agents`".to_owned()
+            }
+            "oldest_at" => {
+                "sort its agents with --jq '.agents | sort_by(.oldest_assigned_at)'".to_owned()
+            }
+            other => format!("sort its agents with --jq '.agents | sort_by(.{other})'"),
         };
         return Err(CliError::usage(
             "--sort orders the rows of the table and of -o csv, ndjson and ids; the JSON of \
              `queues` is one document",
         )
-        .hint(format!(
-            "sort its agents with --jq '.agents | sort_by(.{named})'"
-        )));
+        .hint(hint));
     }
     let queues = ctx.client().await?.queues().await?;
     if json {

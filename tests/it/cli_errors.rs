@@ -111,6 +111,13 @@ fn usage_errors_exit_2_and_change_nothing() {
         "ids",
     ])
     .ok();
+    cli(&[
+        "history",
+        "--all",
+        "--since",
+        "2026-11-29T08:00:00[Mars/Base]",
+    ])
+    .fails(2, "failed to find time zone `Mars/Base`");
     cli(&["history", "us_1", "--out", "/nonexistent/dir/x.csv"]).fails(2, "does not exist");
     let sheet = sandbox.home.path().join("x.xlsx");
     let sheet = sheet.to_str().unwrap();

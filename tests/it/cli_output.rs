@@ -304,6 +304,9 @@ fn queues_in_every_format() {
         .cli(&token, &["queues", "--sort", "oldest_at", "-o", "json"])
         .hints("sort its agents with --jq '.agents | sort_by(.oldest_assigned_at)'");
     sandbox
+        .cli(&token, &["queues", "--sort", "queue", "-o", "json"])
+        .hints("its general queue is `.general`, the agents' My Queues `.agents`");
+    sandbox
         .cli(&token, &["queues", "--sort", "x'y", "-o", "json"])
         .fails(
             2,

@@ -152,7 +152,9 @@ pub fn normalize_tag(tag: &str) -> Result<String, String> {
         .find(|c| !(c.is_alphanumeric() || " -_.:/#+".contains(*c)))
     {
         return Err(format!(
-            "tag `{tag}` has the character `{bad}`; tags hold letters, digits, spaces and - _ . : / # +"
+            "tag `{}` has the character `{}`; tags hold letters, digits, spaces and - _ . : / # +",
+            tag.escape_debug(),
+            bad.escape_debug()
         ));
     }
     Ok(tag)

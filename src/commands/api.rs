@@ -173,6 +173,13 @@ impl Field {
 
     /// The value typed (`-F`): a literal, a number, a file's content, or text.
     fn typed(&self) -> Result<Value, CliError> {
+        let too_large = || {
+            CliError::usage(format!(
+                "-F {k}={v}: the number is too large to send exactly; -f {k}={v} sends it as text",
+                k = self.key,
+                v = self.value
+            ))
+        };
         Ok(match self.value.as_str() {
             "true" => Value::Bool(true),
             "false" => Value::Bool(false),
@@ -193,10 +200,7 @@ impl Field {
                 && v.parse::<i64>().is_err()
                 && v.len() > 1 =>
             {
-                return Err(CliError::usage(format!(
-                    "-F {}={v}: the number is too large to send exactly; -f {}={v} sends it as text",
-                    self.key, self.key
-                )));
+                return Err(too_large());
             }
             v => match v.parse::<i64>() {
                 Ok(n) => Value::from(n),
@@ -204,10 +208,7 @@ impl Field {
                     Ok(f) if f.is_finite() => Value::from(f),
                     // `1e999`: a number, beyond any JSON can carry (it went out as text).
                     Ok(f) if !v.to_ascii_lowercase().contains("inf") && !f.is_nan() => {
-                        return Err(CliError::usage(format!(
-                            "-F {}={v}: the number is too large to send exactly; -f {}={v} sends it as text",
-                            self.key, self.key
-                        )));
+                        return Err(too_large());
                     }
                     _ => self.text(),
                 },

@@ -62,9 +62,10 @@ pub async fn start(ui: &Ui, chosen: bool) -> Result<Connection, CliError> {
     }
     // LIVECTL_TOKEN overrides here too: a token `livectl sandbox token --agent bo` made acts
     // as Bo (it was ignored, and the run acted as the admin while testing an agent's role).
+    // --sandbox overrides the variables, a platform's token among them.
     let token = match std::env::var("LIVECTL_TOKEN")
         .ok()
-        .filter(|t| !t.trim().is_empty())
+        .filter(|t| !chosen && !t.trim().is_empty())
     {
         Some(given) => given.trim().to_owned(),
         None => token,

@@ -150,4 +150,10 @@ fn livectl_token_acts_as_its_agent_on_the_embedded_sandbox() {
     refused.fails(4, "only an admin may read everyone's history");
     assert_eq!(refused.stdout, "");
     as_token("lvs_not_a_token", &["whoami"]).fails(4, "not known to this sandbox");
+    // --sandbox overrides the variables: a platform's token set for a CI job is not sent.
+    assert!(
+        as_token("lvs_not_a_token", &["--sandbox", "whoami"])
+            .ok()
+            .starts_with("Sandbox Admin")
+    );
 }

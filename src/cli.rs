@@ -180,7 +180,11 @@ pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let mut root = command();
     let matches = root.try_get_matches_from_mut(&args).unwrap_or_else(|e| {
-        let control = |a: &std::ffi::OsString| a.to_string_lossy().chars().any(char::is_control);
+        // What a terminal would obey: control characters, and the marks that reorder text.
+        let control = |a: &std::ffi::OsString| {
+            let text = a.to_string_lossy();
+            crate::ui::sanitize(&text, false) != text
+        };
         if !e.use_stderr() || !args.iter().any(control) {
             unknown_flag(e, &mut root, &args).exit()
         }
@@ -199,11 +203,24 @@ pub fn parse() -> Cli {
             })
             .collect();
         let mut again = command();
-        let shown = match again.try_get_matches_from_mut(&escaped) {
-            Err(same) if same.kind() == e.kind() => unknown_flag(same, &mut again, &escaped),
-            _ => unknown_flag(e, &mut root, &args),
+        let (shown, text) = match again.try_get_matches_from_mut(&escaped) {
+            Err(same) if same.kind() == e.kind() => {
+                let same = unknown_flag(same, &mut again, &escaped);
+                let text = same.render().to_string();
+                (same, text)
+            }
+            // The escaped line parses (a parser refused the control character itself): the
+            // first error, each argument in it replaced by its escaped text.
+            _ => {
+                let first = unknown_flag(e, &mut root, &args);
+                let mut text = first.render().to_string();
+                for (raw, safe) in args.iter().zip(&escaped).filter(|(a, _)| control(a)) {
+                    text = text.replace(&*raw.to_string_lossy(), &safe.to_string_lossy());
+                }
+                (first, text)
+            }
         };
-        Ui::escaped_to_stderr(&shown.render().to_string());
+        Ui::escaped_to_stderr(&text);
         std::process::exit(shown.exit_code());
     });
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());

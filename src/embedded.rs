@@ -1,6 +1,7 @@
 //! The embedded default: with no platform configured, the sandbox is served in this process
 //! from the user's data directory, seeded with the demo the first time, and the client talks to
-//! it over loopback HTTP as its built-in admin. This is the one place the CLI starts a sandbox
+//! it over loopback HTTP as its built-in admin (or as the agent of LIVECTL_TOKEN, unless
+//! `--sandbox`). This is the one place the CLI starts a sandbox
 //! for itself; the client never reaches into the store.
 
 use livectl_client::{Client, Token};

@@ -72,9 +72,12 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
         } else {
             String::new()
         };
+        let count = match alone.len() {
+            1 => "1 user has".to_owned(),
+            n => format!("{n} users have"),
+        };
         ui.note(format!(
-            "warning: {} users have no conversation, so they are not created (a user is created with its first conversation): {}{more}",
-            alone.len(),
+            "warning: {count} no conversation, so not created (a user is created with its first conversation): {}{more}",
             named.join(", ")
         ));
     }

@@ -432,15 +432,16 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
 
 /// A CSV cell a spreadsheet would run as a formula (text from users and chats: a name
 /// `=HYPERLINK(…)`, a message `@SUM(…)`) begins with `'`, as OWASP advises for CSV: shown as
-/// the text it is. A phone number in international form (`+44 7700 900123`: `+`, then at
-/// least seven digits among spaces, dots, dashes and brackets) is left as it is; any other
-/// sign begins a formula (`-2+3` shows 1). JSON keeps the text exact.
+/// the text it is. A phone number in international form written with spaces
+/// (`+44 7700 900123`: `+`, then at least seven digits among spaces and brackets) is left as
+/// it is; any other sign begins a formula (`-2+3` shows 1, `+1-555-123-4567` shows -5244).
+/// JSON keeps the text exact.
 fn inert(cell: String) -> String {
     let phone = |rest: &str| {
         rest.starts_with(|c: char| c.is_ascii_digit())
             && rest
                 .chars()
-                .all(|c| c.is_ascii_digit() || " .-()".contains(c))
+                .all(|c| c.is_ascii_digit() || " ()".contains(c))
             && rest.chars().filter(char::is_ascii_digit).count() >= 7
     };
     let formula = match cell.chars().next() {

@@ -193,7 +193,8 @@ fn usage_errors_exit_2_and_change_nothing() {
     ])
     .fails(2, "--tag: tag `a$b` has the character `$`");
     assert_eq!(api.intervention(&id)["version"], 2, "nothing changed");
-    // A line break in a tag is shown as `\n`, not as a line of the message.
+    // A line break in a tag is shown as `\n`, not as a line of the message; a quote as typed.
+    cli(&["list", "--tag", "it's"]).fails(2, "--tag: tag `it's` has the character `'`");
     cli(&["list", "--tag", "a\nb"]).fails(2, "--tag: tag `a\\nb` has the character `\\n`");
     // Shaping flags on a command that writes no JSON to shape: refused before it acts.
     let before = api.everything();

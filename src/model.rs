@@ -152,7 +152,7 @@ pub struct QueueRow {
     pub count: i64,
     /// The agent's capacity (null: no limit, or the general queue).
     pub max_load: Option<u32>,
-    #[serde(default, with = "livectl_contract::time::exact_or_null")]
+    #[serde(serialize_with = "livectl_contract::time::exact_or_null::serialize")]
     pub oldest_at: Option<Timestamp>,
 }
 
@@ -248,7 +248,7 @@ pub struct Case {
 /// about it and how that went. One log line each (an NDJSON object with `-o ndjson`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Decision {
-    #[serde(with = "livectl_contract::time::exact")]
+    #[serde(serialize_with = "livectl_contract::time::exact::serialize")]
     pub at: Timestamp,
     /// `owner-offline`, `owner-away`, `owner-inactive`, `queued` or `no-reply`.
     pub rule: String,

@@ -197,7 +197,7 @@ pub fn reason(r: &StuckReason, now: jiff::Timestamp) -> String {
 #[derive(Serialize)]
 struct ReasonJson {
     kind: &'static str,
-    #[serde(default, with = "livectl_contract::time::exact_or_null")]
+    #[serde(serialize_with = "livectl_contract::time::exact_or_null::serialize")]
     since: Option<jiff::Timestamp>,
     seconds: Option<i64>,
     text: String,

@@ -222,6 +222,15 @@ mod tests {
         shape.sort(&mut items);
         let ids: Vec<&str> = items.iter().map(|(v, _)| v.as_str().unwrap()).collect();
         assert_eq!(ids, ["ag_1", "iv_1", "iv_2", "iv_10", "x10", "x2"]);
+        // Ids and text of the same prefix: ids first, by number. A comparison that took ids by
+        // number only against ids gave us_5z, us_9, us_10 here (and went round in a circle).
+        let mut mixed: Vec<(Value, ())> = ["us_5z", "us_9", "us_10"]
+            .into_iter()
+            .map(|id| (shape.key(&serde_json::json!({"id": id})), ()))
+            .collect();
+        shape.sort(&mut mixed);
+        let mixed: Vec<&str> = mixed.iter().map(|(v, _)| v.as_str().unwrap()).collect();
+        assert_eq!(mixed, ["us_9", "us_10", "us_5z"]);
     }
 
     proptest::proptest! {

@@ -44,17 +44,19 @@ pub struct HistoryArgs {
 /// (`--since 2026-11-29T08:00:00` asked from midnight), and guessing the zone would put a
 /// script's window somewhere else on each machine.
 fn instant(s: &str) -> Result<Timestamp, String> {
-    if let Ok(t) = s.parse::<Timestamp>() {
-        return Ok(t);
-    }
-    // A zone by name, with or without its offset: `2026-11-01T08:00:00[Europe/Paris]`.
-    match s.parse::<jiff::Zoned>() {
-        Ok(z) => return Ok(z.timestamp()),
-        // A zone named but not known (`[Mars/Base]`): said, not taken for no zone.
-        Err(e) if s.contains('[') && s.parse::<jiff::civil::DateTime>().is_ok() => {
-            return Err(format!("`{s}`: {e}"));
+    // A zone by name, with or without its offset: `2026-11-01T08:00:00[Europe/Paris]`. Read as
+    // a zoned time first: jiff's instant reads the offset and skips the name, so a zone not
+    // known (`+01:00[Mars/Base]`) or at odds with the offset would pass unseen.
+    if s.contains('[') {
+        match s.parse::<jiff::Zoned>() {
+            Ok(z) => return Ok(z.timestamp()),
+            Err(e) if s.parse::<jiff::civil::DateTime>().is_ok() => {
+                return Err(format!("`{s}`: {e}"));
+            }
+            Err(_) => {}
         }
-        Err(_) => {}
+    } else if let Ok(t) = s.parse::<Timestamp>() {
+        return Ok(t);
     }
     // A date alone, in ISO 8601's extended or basic form (`2026-11-01`, `20261101`).
     let basic = s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit());

@@ -118,6 +118,31 @@ fn usage_errors_exit_2_and_change_nothing() {
         "2026-11-29T08:00:00[Mars/Base]",
     ])
     .fails(2, "failed to find time zone `Mars/Base`");
+    // After an offset the zone's name was skipped: a zone not known, or at odds with the
+    // offset, passed with exit 0.
+    cli(&[
+        "history",
+        "--all",
+        "--since",
+        "2026-11-29T08:00:00+01:00[Mars/Base]",
+    ])
+    .fails(2, "failed to find time zone `Mars/Base`");
+    cli(&[
+        "history",
+        "--all",
+        "--since",
+        "2026-11-29T08:00:00+05:00[Europe/Paris]",
+    ])
+    .fails(2, "2026-11-29T08:00:00+05:00[Europe/Paris]");
+    cli(&[
+        "history",
+        "--all",
+        "--since",
+        "2026-11-29T08:00:00+01:00[Europe/Paris]",
+        "-o",
+        "ids",
+    ])
+    .ok();
     cli(&["history", "us_1", "--out", "/nonexistent/dir/x.csv"]).fails(2, "does not exist");
     let sheet = sandbox.home.path().join("x.xlsx");
     let sheet = sheet.to_str().unwrap();

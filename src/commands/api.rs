@@ -263,7 +263,9 @@ pub async fn exec(args: ApiArgs, ctx: &Ctx) -> Result<(), CliError> {
 fn of_the_request(error: livectl_client::ClientError) -> CliError {
     let given_wrong = matches!(
         error.code(),
-        Some(ProblemCode::ValidationFailed | ProblemCode::BadRequest)
+        Some(
+            ProblemCode::ValidationFailed | ProblemCode::BadRequest | ProblemCode::MethodNotAllowed
+        )
     );
     let mut error = CliError::from(error);
     if given_wrong {

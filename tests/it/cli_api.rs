@@ -203,13 +203,15 @@ fn error_answers_exit_with_their_kind_and_never_show_the_token() {
             ],
         )
         .fails(2, "agent `ag_999` does not exist");
-    // An action's path read with GET: the method is what is wrong, and -X gives it.
+    // An action's path read with GET: the method is what is wrong, and -X gives it. The
+    // method is the user's as the fields are, and nothing changed: exit 2, as for a value
+    // given wrong (it was 1, an error of livectl's own request).
     for include in [&[][..], &["-i"][..]] {
         let get = sandbox.cli(
             &token,
             &[&["api", "/v1/interventions/iv_1/return"][..], include].concat(),
         );
-        get.fails(1, "GET is not allowed on /v1/interventions/iv_1/return");
+        get.fails(2, "GET is not allowed on /v1/interventions/iv_1/return");
         get.hints("give the method with -X, such as -X POST for an action");
     }
     // A change's answer printed wrong (a field only the answer could check): the change
@@ -231,7 +233,7 @@ fn error_answers_exit_with_their_kind_and_never_show_the_token() {
     assert_eq!(sandbox.api().intervention(&queued)["state"], "assigned");
     // Fields make it a POST already: no hint to send what was sent.
     let posted = sandbox.cli(&token, &["api", "/v1/me", "-f", "x=1"]);
-    posted.fails(1, "POST is not allowed on /v1/me");
+    posted.fails(2, "POST is not allowed on /v1/me");
     assert!(
         !posted.stderr.contains("hint: give the method"),
         "{}",

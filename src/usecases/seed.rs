@@ -33,16 +33,10 @@ impl Source {
     /// The keys of the document's users that no conversation names: a user is created with its
     /// first conversation, so these are not created at all.
     pub fn users_without_a_conversation(&self) -> Vec<&str> {
-        let Source::File(file) = self else {
-            return Vec::new();
-        };
-        let named: std::collections::HashSet<&str> =
-            file.conversations.iter().map(|c| c.user.as_str()).collect();
-        file.users
-            .iter()
-            .map(|u| u.key.as_str())
-            .filter(|k| !named.contains(k))
-            .collect()
+        match self {
+            Source::File(file) => file.users_without_a_conversation(),
+            Source::Generated(_) => Vec::new(),
+        }
     }
 
     /// What it holds, in a sentence.

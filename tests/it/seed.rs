@@ -142,6 +142,17 @@ fn users_without_a_conversation_are_said_not_to_be_created() {
         let run = sandbox.cli(&api.token, &args);
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(run.stderr.starts_with(warning), "{}", run.stderr);
+        // The dry run counted the user it warned of ("2 users"); it counts what it creates.
+        if dry {
+            assert_eq!(
+                run.stdout,
+                format!(
+                    "would load 0 departments, 0 agents, 0 topics, 0 outcomes, 0 blocks, 1 user, \
+                     1 conversation (0 with an intervention, 0 actions) into {}\n",
+                    sandbox.url
+                )
+            );
+        }
     }
     assert_eq!(api.all("/v1/users").len(), 1);
 }
@@ -370,6 +381,32 @@ fn malformed_seed_files_name_file_line_and_field_and_send_nothing() {
     sandbox
         .cli(&api.token, &["seed", "/nonexistent/seed.yaml"])
         .fails(2, "cannot read the seed file");
+    // An empty (or truncated) file was a seed of nothing for YAML, "0 created" and exit 0, and
+    // "EOF while parsing a value" for JSON.
+    for (name, text) in [
+        ("empty.yaml", ""),
+        ("empty.json", ""),
+        ("blank.yml", "\n  \n"),
+        ("comments.yaml", "# agents to come\n---\n"),
+        ("null.yaml", "~\n"),
+    ] {
+        let file = sandbox.home.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let file = file.to_str().unwrap();
+        sandbox.cli(&api.token, &["seed", file]).fails(
+            2,
+            &format!("the seed file {file} holds no document (it is empty); nothing was sent"),
+        );
+    }
+    sandbox
+        .cli_stdin(&api.token, &["seed", "-"], "")
+        .fails(2, "stdin holds no document (it is empty); nothing was sent");
+    // A document of nothing is still one.
+    let nothing = sandbox.home.path().join("nothing.yaml");
+    std::fs::write(&nothing, "{}\n").unwrap();
+    sandbox
+        .cli(&api.token, &["seed", nothing.to_str().unwrap(), "--yes"])
+        .ok();
 }
 
 #[test]
@@ -394,7 +431,7 @@ fn a_seed_for_a_real_platform_needs_yes_without_a_terminal() {
     assert_eq!(
         dry,
         format!(
-            "would load 2 departments, 5 agents, 2 topics, 2 outcomes, 1 blocks, 3 users, 6 conversations (5 with an intervention, 9 actions) into {}\n",
+            "would load 2 departments, 5 agents, 2 topics, 2 outcomes, 1 block, 3 users, 6 conversations (5 with an intervention, 9 actions) into {}\n",
             sandbox.url
         )
     );

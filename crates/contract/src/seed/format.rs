@@ -36,6 +36,20 @@ pub struct SeedFile {
     pub conversations: Vec<ConversationSeed>,
 }
 
+impl SeedFile {
+    /// The keys of users no conversation names: a user is created with its first
+    /// conversation, so these are not created.
+    pub fn users_without_a_conversation(&self) -> Vec<&str> {
+        let named: std::collections::HashSet<&str> =
+            self.conversations.iter().map(|c| c.user.as_str()).collect();
+        self.users
+            .iter()
+            .map(|u| u.key.as_str())
+            .filter(|k| !named.contains(k))
+            .collect()
+    }
+}
+
 /// An instant: RFC 3339 (`2026-11-24T10:00:00Z`), or `now` or `now-2h30m` (relative to when the
 /// file is loaded: units d, h, m, s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -196,15 +196,18 @@ impl<'a> Plan<'a> {
             .filter_map(|c| c.intervention.as_ref())
             .map(|i| i.actions.len())
             .sum();
+        // The users created: one no conversation names is not (the load warns of it).
+        let users = f.users.len() - f.users_without_a_conversation().len();
         format!(
-            "{} departments, {} agents, {} topics, {} outcomes, {} blocks, {} users, {} conversations ({with} with an intervention, {actions} actions)",
-            f.departments.len(),
-            f.agents.len(),
-            f.topics.len(),
-            f.outcomes.len(),
-            f.blocks.len(),
-            f.users.len(),
-            f.conversations.len()
+            "{}, {}, {}, {}, {}, {}, {} ({with} with an intervention, {})",
+            counted(f.departments.len(), "department"),
+            counted(f.agents.len(), "agent"),
+            counted(f.topics.len(), "topic"),
+            counted(f.outcomes.len(), "outcome"),
+            counted(f.blocks.len(), "block"),
+            counted(users, "user"),
+            counted(f.conversations.len(), "conversation"),
+            counted(actions, "action"),
         )
     }
 
@@ -435,4 +438,9 @@ pub fn request(batch: Batch) -> BatchRequest {
     BatchRequest {
         operations: batch.operations,
     }
+}
+
+/// `1 agent`, `2 agents`.
+fn counted(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

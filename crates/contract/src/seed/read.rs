@@ -77,6 +77,22 @@ pub fn read_bytes(name: &Path, bytes: Vec<u8>) -> Result<SeedFile, Invalid> {
 /// some Windows editors save UTF-8) is not part of the document.
 pub fn read(path: &Path, text: &str) -> Result<SeedFile, Invalid> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Nothing to read (an empty or truncated file, a YAML file of comments) read as a seed of
+    // nothing: exit 0 with "0 created", which a pipeline cannot tell from a seed applied.
+    if holds_nothing(is_json(path, text), text) {
+        let what = if path == Path::new("stdin") {
+            "stdin".to_owned()
+        } else {
+            format!("the seed file {}", path.display())
+        };
+        return Err(Invalid {
+            path: path.to_owned(),
+            problems: Vec::new(),
+            reason: Some(format!(
+                "{what} holds no document (it is empty); nothing was sent"
+            )),
+        });
+    }
     let invalid = |problems: Vec<Problem>| Invalid {
         path: path.to_owned(),
         problems,
@@ -99,6 +115,17 @@ pub fn read(path: &Path, text: &str) -> Result<SeedFile, Invalid> {
     } else {
         Err(invalid(problems))
     }
+}
+
+/// No document at all: only white space, or YAML of comments and document markers alone (`{}`
+/// is a document, of nothing).
+fn holds_nothing(json: bool, text: &str) -> bool {
+    text.trim().is_empty()
+        || (!json
+            && matches!(
+                serde_yaml_ng::from_str::<serde_yaml_ng::Value>(text),
+                Ok(serde_yaml_ng::Value::Null)
+            ))
 }
 
 /// JSON by extension, else by the first character; YAML otherwise.

@@ -5,7 +5,7 @@ use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
 use futures_util::StreamExt;
 use livectl_client::{Client, ClientError, Options};
-use livectl_contract::{Action, Intervention};
+use livectl_contract::{Action, ActionKind, Intervention};
 
 use super::Ctx;
 use super::filters::{BulkArgs, Filters};
@@ -73,7 +73,7 @@ pub async fn with_reason(
     if targets.resumed(ctx, &command).await? {
         return Ok(());
     }
-    let selection = targets.select(ctx).await?;
+    let selection = targets.select(ctx, action.kind()).await?;
     targets
         .perform(ctx, plan(command, describe.to_owned(), selection, action))
         .await
@@ -130,11 +130,18 @@ impl Targets {
         Ok(true)
     }
 
-    /// The interventions named, as they come: ids, stdin, or what the filters select.
-    pub async fn select<'a>(&self, ctx: &'a Ctx) -> Result<Selection<'a>, CliError> {
+    /// The interventions named, as they come: ids, stdin, or what the filters select. Filters
+    /// select only the states `action` acts on: the others could only be refused, item by item.
+    pub async fn select<'a>(
+        &self,
+        ctx: &'a Ctx,
+        action: ActionKind,
+    ) -> Result<Selection<'a>, CliError> {
         let client = ctx.client().await?;
         let query = if self.filters.is_set() {
-            Some(self.filters.query(client, ctx.ui.now).await?)
+            let mut query = self.filters.query(client, ctx.ui.now).await?;
+            query.state = self.filters.states_for(action, &ctx.ui)?;
+            Some(query)
         } else {
             None
         };

@@ -39,7 +39,7 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
     if names.len() > 1 || names.iter().any(|n| Pool::is_pool(n)) {
         let to = spread::to(client, &ctx.ui, names, args.away.include_away).await?;
         let spreader = Spreader::new(client, &to).await?;
-        let selection = args.targets.select(ctx).await?;
+        let selection = args.targets.select(ctx, ActionKind::Assign).await?;
         let source = selection.source;
         let repeats = selection.repeats.clone();
         let items = spread::spread(client, selection, spreader)
@@ -66,7 +66,7 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
     let agent = spread::agents(client, &ctx.ui, names, true)
         .await?
         .remove(0);
-    let selection = args.targets.select(ctx).await?;
+    let selection = args.targets.select(ctx, ActionKind::Assign).await?;
     let describe = format!("assign to {}", agent.name);
     let action = Action::Assign(AssignRequest {
         agent: agent.id,

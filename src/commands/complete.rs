@@ -85,7 +85,7 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
                 .transpose()?,
         }
     };
-    let selection = args.targets.select(ctx).await?;
+    let selection = args.targets.select(ctx, ActionKind::Complete).await?;
     let action = Action::Complete(body);
     args.targets
         .perform(ctx, plan(command, "complete".into(), selection, action))

@@ -7,10 +7,11 @@ use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
 use jiff::{SignedDuration, Timestamp};
 use livectl_client::Client;
-use livectl_contract::{InterventionQuery, InterventionState, Owner, States};
+use livectl_contract::{ActionKind, InterventionQuery, InterventionState, Owner, States};
 
 use crate::cli::GlobalArgs;
 use crate::error::CliError;
+use crate::ui::Ui;
 use crate::usecases::{bulk, lookup};
 
 /// `--state`: one of the contract's states, or a set of them.
@@ -131,6 +132,50 @@ impl Filters {
             );
         }
         Ok(query)
+    }
+}
+
+impl Filters {
+    /// The states a run of `action` chosen by these filters lists: those `--state` names (the
+    /// open ones by default) that the action acts on. `--state` naming none of them is refused
+    /// (`reassign --state completed` could only be refused item by item); naming more is
+    /// narrowed, and said.
+    pub fn states_for(&self, action: ActionKind, ui: &Ui) -> Result<States, CliError> {
+        let asked: Vec<InterventionState> = if self.state.is_empty() {
+            States::open().as_slice().to_vec()
+        } else {
+            States::new(self.state.iter().flat_map(|s| s.states().iter().copied()))
+                .as_slice()
+                .to_vec()
+        };
+        let acted = States::new(asked.iter().copied().filter(|s| action.allowed(*s)));
+        let given = || {
+            self.state
+                .iter()
+                .filter_map(clap::ValueEnum::to_possible_value)
+                .map(|v| v.get_name().to_owned())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        if acted.is_empty() {
+            return Err(CliError::usage(format!(
+                "{action} acts on {} interventions, and --state {} selects none of them; nothing was sent",
+                action.allowed_from_words(),
+                given()
+            ))
+            .hint(format!(
+                "leave out --state: a run chosen by filters takes the {} ones",
+                action.allowed_from_words()
+            )));
+        }
+        if !self.state.is_empty() && acted.as_slice().len() < asked.len() {
+            ui.note(format!(
+                "{action} acts on {} interventions: --state {} narrowed to {acted}",
+                action.allowed_from_words(),
+                given()
+            ));
+        }
+        Ok(acted)
     }
 }
 

@@ -40,7 +40,7 @@ pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
     let client = ctx.client().await?;
     let to = spread::to(client, &ctx.ui, &args.to, args.away.include_away).await?;
     let spreader = Spreader::new(client, &to).await?;
-    let selection = args.targets.select(ctx).await?;
+    let selection = args.targets.select(ctx, ActionKind::Reassign).await?;
     // Each would fail as the owner already: said once, before anything is sent.
     if let (Some(Owner::Agent(from)), spread::To::Agents(agents)) = (&selection.owner, &to)
         && let [only] = agents.as_slice()

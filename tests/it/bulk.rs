@@ -1236,6 +1236,70 @@ fn filters_that_match_nothing_change_nothing_and_exit_0() {
     }
 }
 
+/// A run chosen by filters listed interventions in states its action cannot act on, and sent
+/// each to be refused: `reassign --state all --from sam` tried all of Sam's history, a dry run
+/// counted the queued ones `return --owner none` would "change".
+#[test]
+fn filters_select_only_the_states_the_action_acts_on() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let queued = [w.queued(), w.queued()];
+    let assigned = [w.in_state("assigned"), w.in_state("assigned")];
+    let completed = w.in_state("completed");
+    let before = api.everything();
+    let run = sandbox.cli(&api.token, &["return", "--owner", "none", "--dry-run"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "", "nothing matches: no intervention was changed\n")
+    );
+    for state in ["completed", "queued,cancelled"] {
+        let run = sandbox.cli(
+            &api.token,
+            &["reassign", "--state", state, "--to", "ana", "--yes"],
+        );
+        run.fails(
+            2,
+            &format!(
+                "reassign acts on assigned interventions, and --state {state} selects none of \
+                 them; nothing was sent"
+            ),
+        );
+        run.hints("leave out --state: a run chosen by filters takes the assigned ones");
+    }
+    assert_eq!(api.everything(), before);
+    // More states than the action takes: narrowed, said, and every item sent is done (exit 0,
+    // not 3 with a refusal for each queued or completed one).
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "reassign", "--state", "all", "--to", "ana", "--yes", "-o", "ids",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "reassign acts on assigned interventions: --state all narrowed to assigned\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    for id in &assigned {
+        assert_eq!(api.intervention(id)["state"], "assigned");
+        assert_eq!(api.intervention(id)["owner"], json!(w.ana));
+    }
+    for id in queued.iter().chain([&completed]) {
+        assert!(!acted(&api, "reassigned").contains_key(id), "{id}");
+    }
+    // A state the action takes, given alone, is not narrowed: nothing said.
+    let run = sandbox.cli(
+        &api.token,
+        &["cancel", "--state", "open", "--dry-run", "-o", "ids"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("narrowed"), "{}", run.stderr);
+}
+
 #[test]
 fn reassigning_an_agents_queue_to_that_agent_is_refused_before_sending() {
     let sandbox = Sandbox::start(&[]);

@@ -89,6 +89,35 @@ pub struct Item {
     pub action: Action,
 }
 
+impl Item {
+    /// For an item no agent of its pool had room for, what `--to` said (see `unplaced`).
+    pub fn unplaced_in(&self) -> Option<&str> {
+        self.action.target().and_then(unplaced_in)
+    }
+}
+
+/// Why an item that no agent of its pool had room for is left where it is; such items make a
+/// run exit 3, as a failure would.
+pub const NO_CAPACITY: &str = "no agent has capacity";
+
+/// What an item's `agent` holds when no agent of its pool had room: the item is planned (so it
+/// is counted and reported) but never sent. Real agent ids never start with `@`.
+pub fn unplaced(to: &str) -> String {
+    format!("{UNPLACED}{to}")
+}
+
+const UNPLACED: &str = "@none: ";
+
+/// Whether an item's agent is the mark of `unplaced`.
+pub fn is_unplaced(agent: &str) -> bool {
+    agent.starts_with(UNPLACED)
+}
+
+/// For the mark of `unplaced`, what `--to` said (`@online`, `Ana Lima and Bo Chen`).
+pub fn unplaced_in(agent: &str) -> Option<&str> {
+    agent.strip_prefix(UNPLACED)
+}
+
 /// Why an intervention needs help.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StuckReason {

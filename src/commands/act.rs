@@ -160,7 +160,8 @@ impl Targets {
             let Some(item) = plan.items.next().await.transpose()? else {
                 return Ok(());
             };
-            let routed = |to: &str| pool::is_unplaced(to) || pool::Route::decode(to).is_some();
+            let routed =
+                |to: &str| crate::model::is_unplaced(to) || pool::Route::decode(to).is_some();
             if item.action.target().is_some_and(routed) {
                 // A pool is resolved as the item is sent, and an item no agent has room for is
                 // reported: both are the bulk engine's, as a run of one.

@@ -10,7 +10,8 @@ use super::rows::{opt, state, time};
 use super::{Color, Format, Row, Span, View, age};
 use crate::error::CliError;
 use crate::model::{
-    Case, Item, ItemOutcome, ItemResult, Names, QueueRow, Stuck, StuckReason, Summary, Verdict,
+    Case, Item, ItemOutcome, ItemResult, NO_CAPACITY, Names, QueueRow, Stuck, StuckReason, Summary,
+    Verdict,
 };
 
 impl Row for QueueRow {
@@ -127,14 +128,32 @@ impl Row for Case {
     json_is_serde!();
 }
 
+/// An item no agent of its pool had room for, as a plan shows it: not sent, and why. Its
+/// agent is the plan's mark (`model::unplaced`), never shown as an agent or a body.
+fn not_sent(item: &Item) -> Option<String> {
+    item.unplaced_in()
+        .map(|to| format!("{NO_CAPACITY} in {to}; left where it is"))
+}
+
 impl Row for Item {
-    const FIELDS: &'static [&'static str] = &["id", "version", "action", "body"];
+    const FIELDS: &'static [&'static str] = &["id", "version", "action", "body", "not_sent"];
     const COLUMNS: &'static [&'static str] = &["id", "action", "if version", "with"];
-    const CSV: &'static [&'static str] = &["id", "action", "version", "body"];
+    const CSV: &'static [&'static str] = &["id", "action", "version", "body", "not_sent"];
     fn id(&self) -> &str {
         &self.id
     }
     fn cells(&self, view: &View) -> Vec<Span> {
+        if let Some(why) = not_sent(self) {
+            return vec![
+                self.id.as_str().into(),
+                self.action.name().into(),
+                self.version
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| "-".into())
+                    .into(),
+                format!("not sent: {why}").into(),
+            ];
+        }
         let body = serde_json::to_value(self.action.body()).unwrap_or_default();
         let with = match body.as_object() {
             Some(fields) => fields
@@ -167,14 +186,29 @@ impl Row for Item {
         ]
     }
     fn record(&self) -> Vec<String> {
+        let why = not_sent(self);
         vec![
             self.id.clone(),
             self.action.name().to_owned(),
             self.version.map(|v| v.to_string()).unwrap_or_default(),
-            serde_json::to_string(&self.action.body()).unwrap_or_default(),
+            if why.is_some() {
+                String::new()
+            } else {
+                serde_json::to_string(&self.action.body()).unwrap_or_default()
+            },
+            why.unwrap_or_default(),
         ]
     }
-    json_is_serde!();
+    fn json(&self, w: &mut dyn std::io::Write) -> serde_json::Result<()> {
+        // Every item has every field: `not_sent` is null for one the run would send.
+        let mut value = serde_json::to_value(self)?;
+        let why = not_sent(self);
+        if why.is_some() {
+            value["body"] = serde_json::Value::Null;
+        }
+        value["not_sent"] = why.into();
+        serde_json::to_writer(w, &value)
+    }
 }
 
 /// Why an intervention is stuck, in a sentence.

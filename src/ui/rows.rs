@@ -471,6 +471,15 @@ mod tests {
             action: Action::Cancel(ReasonRequest::default()),
         };
         assert_eq!(keys(&item), declared::<Item>());
+        let unplaced = Item {
+            id: "iv_1".into(),
+            version: Some(1),
+            action: Action::Assign(livectl_contract::AssignRequest {
+                agent: crate::model::unplaced("@online"),
+                reason: None,
+            }),
+        };
+        assert_eq!(keys(&unplaced), declared::<Item>());
         let stuck = Stuck {
             intervention,
             reasons: Vec::new(),

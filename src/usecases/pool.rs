@@ -103,24 +103,6 @@ impl Route {
     }
 }
 
-/// What an item's `agent` holds when no agent of its pool had room: the item is planned (so it
-/// is counted and reported) but never sent. Real agent ids never start with `@`.
-pub fn unplaced(to: &str) -> String {
-    format!("{UNPLACED}{to}")
-}
-
-const UNPLACED: &str = "@none: ";
-
-/// Whether an item's agent is the mark of `unplaced`.
-pub fn is_unplaced(agent: &str) -> bool {
-    agent.starts_with(UNPLACED)
-}
-
-/// For the mark of `unplaced`, what `--to` said (`@online`, `Ana Lima and Bo Chen`).
-pub fn unplaced_in(agent: &str) -> Option<&str> {
-    agent.strip_prefix(UNPLACED)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,7 +131,7 @@ mod tests {
             assert_eq!(route.encode(), text);
         }
         assert_eq!(Route::decode("ag_3"), None);
-        assert_eq!(Route::decode(&unplaced("@online")), None);
+        assert_eq!(Route::decode(&crate::model::unplaced("@online")), None);
     }
 
     #[test]

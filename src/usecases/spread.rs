@@ -307,7 +307,7 @@ impl Spreader {
             return route.clone();
         }
         self.pick(owner, department)
-            .unwrap_or_else(|| pool::unplaced(&self.to))
+            .unwrap_or_else(|| crate::model::unplaced(&self.to))
     }
 
     /// An agent that refused an item for want of room takes no more in this spread.

@@ -272,3 +272,65 @@ fn a_resumed_pool_run_sends_an_item_in_flight_to_the_agent_it_picked() {
         .count();
     assert_eq!(assigned, 1, "assigned once");
 }
+
+/// A dry run of a spread over agents with no room printed the plan's mark as the agent
+/// (`agent @none: Ana Test and Cy Test`), put it in the JSON body, and counted the items as
+/// changes the run would then leave where they are.
+#[test]
+fn a_dry_run_says_which_items_no_agent_has_room_for() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    agent(&api, "ana", &w.support, "online", json!(1));
+    agent(&api, "cy", &w.support, "online", json!(0));
+    for _ in 0..3 {
+        w.queued();
+    }
+    let before = api.everything();
+    let args = ["assign", "--state", "queued", "--to", "ana,cy", "--dry-run"];
+    let run = sandbox.cli(&api.token, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "dry run: 1 intervention(s) would be changed, 2 left where they are (no agent has \
+         capacity); nothing was sent\n"
+    );
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert!(!run.stdout.contains("@none"), "{}", run.stdout);
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.ends_with(
+                "not sent: no agent has capacity in Ana Test and Cy Test; left where it is"
+            ))
+            .count(),
+        2,
+        "{}",
+        run.stdout
+    );
+    let json = sandbox.cli(&api.token, &[&args[..], &["-o", "json"]].concat());
+    let items: Vec<Value> = serde_json::from_str(&json.ok()).unwrap();
+    let unplaced: Vec<&Value> = items.iter().filter(|i| i["body"].is_null()).collect();
+    assert_eq!(unplaced.len(), 2, "{items:?}");
+    assert!(
+        unplaced
+            .iter()
+            .all(|i| i["not_sent"]
+                == "no agent has capacity in Ana Test and Cy Test; left where it is"),
+        "{items:?}"
+    );
+    assert_eq!(
+        items
+            .iter()
+            .filter(|i| i["body"]["agent"] == json!(w.ana))
+            .count(),
+        1
+    );
+    let csv = sandbox
+        .cli(&api.token, &[&args[..], &["-o", "csv"]].concat())
+        .ok();
+    assert_eq!(csv.lines().next(), Some("id,action,version,body,not_sent"));
+    assert!(!csv.contains("@none"), "{csv}");
+    assert_eq!(api.everything(), before, "a dry run changes nothing");
+}

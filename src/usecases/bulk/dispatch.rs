@@ -23,18 +23,14 @@ use super::journal::{
 use super::ledger::{Ledger, Mark};
 use super::{Again, Command, Options, RATES, key};
 use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
-use crate::model::{Item, ItemOutcome, ItemResult, Summary};
+use crate::model::{Item, ItemOutcome, ItemResult, NO_CAPACITY, Summary};
 use crate::ui::Ui;
 use crate::ui::progress::Progress;
-use crate::usecases::pool::{self, Route};
+use crate::usecases::pool::Route;
 use crate::usecases::spread::Router;
 
 /// What running the command of a run cut short while listing does again.
 const RESELECT: &str = "running the command again selects anew, including what this run acted on where its filters still match";
-
-/// The reason of an item skipped because no agent had room for it; such items make the run
-/// exit 3, as a failure would.
-pub const NO_CAPACITY: &str = "no agent has capacity";
 
 /// The time between two actions at `rate` a second, kept within what a timer takes whatever
 /// the rate (the parser already refuses rates outside `RATES`).
@@ -154,7 +150,7 @@ async fn dry_resume(
             .then_some(Ok(item)),
         Err(e) => Some(Err(e)),
     });
-    let count =
+    let printed =
         super::plan::print(client, ui, futures_util::stream::iter(left).boxed_local()).await?;
     if scan.cut_short {
         ui.note(format!(
@@ -162,7 +158,7 @@ async fn dry_resume(
             header.run_id
         ));
     }
-    ui.note(if count == 0 {
+    ui.note(if printed.sent + printed.unplaced == 0 {
         format!(
             "run {} from {} has nothing left to send; nothing was sent",
             header.run_id,
@@ -170,8 +166,10 @@ async fn dry_resume(
         )
     } else {
         format!(
-            "dry run: resuming run {} would send {count} intervention(s); nothing was sent",
-            header.run_id
+            "dry run: resuming run {} would send {} intervention(s){}; nothing was sent",
+            header.run_id,
+            printed.sent,
+            printed.left_where_they_are()
         )
     });
     Ok(())
@@ -939,7 +937,7 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acte
     }
     let (outcome, reason, retry) = match item.action.target() {
         // No agent of its pool had room when it was planned: left where it is, never forced.
-        Some(to) if let Some(pool) = pool::unplaced_in(to) => (
+        Some(to) if let Some(pool) = crate::model::unplaced_in(to) => (
             ItemOutcome::Skipped,
             Some(format!("{NO_CAPACITY} in {pool}; left where it is")),
             false,

@@ -14,7 +14,7 @@ use super::dispatch::{Live, Run, execute};
 use super::journal::{self, FORMAT, Header, Planner, Scan};
 use super::{Options, Plan, new_run_id};
 use crate::error::CliError;
-use crate::model::{Item, Names, Summary};
+use crate::model::{Item, NO_CAPACITY, Names, Summary};
 use crate::ui::{Ui, prompt};
 use crate::usecases::lookup::{self, NamesOf};
 use crate::usecases::targets::Source;
@@ -183,37 +183,63 @@ async fn dry_run(
     source: Source,
     repeats: &AtomicU64,
 ) -> Result<(), CliError> {
-    let count = print(client, ui, items).await?;
+    let printed = print(client, ui, items).await?;
     note_repeats(ui, repeats);
-    if count == 0 {
+    if printed.sent + printed.unplaced == 0 {
         ui.note(nothing_to_do(source));
     } else {
         ui.note(format!(
-            "dry run: {count} intervention(s) would be changed; nothing was sent"
+            "dry run: {} intervention(s) would be changed{}; nothing was sent",
+            printed.sent,
+            printed.left_where_they_are()
         ));
     }
     Ok(())
 }
 
+/// What a printed plan holds.
+pub(super) struct Printed {
+    /// Items a run would send.
+    pub sent: usize,
+    /// Items no agent of their pool had room for: a run leaves them where they are.
+    pub unplaced: usize,
+}
+
+impl Printed {
+    /// `, 3 left where they are (no agent has capacity)`, or nothing.
+    pub fn left_where_they_are(&self) -> String {
+        match self.unplaced {
+            0 => String::new(),
+            n => format!(", {n} left where they are ({NO_CAPACITY})"),
+        }
+    }
+}
+
 /// Items of a plan printed in the run's format as they come (a dry run's, a dry resume's);
-/// how many.
+/// how many would be sent, and how many not.
 pub(super) async fn print(
     client: &Client,
     ui: &Ui,
     mut items: LocalBoxStream<'_, Result<Item, CliError>>,
-) -> Result<usize, CliError> {
+) -> Result<Printed, CliError> {
     let names = if ui.tables() {
         lookup::names(client, NamesOf::People).await?
     } else {
         Names::default()
     };
     let mut out = ui.stream::<Item>(&names)?;
+    let mut unplaced = 0;
     while let Some(item) = items.next().await {
-        out.item(&item?)?;
+        let item = item?;
+        unplaced += usize::from(item.unplaced_in().is_some());
+        out.item(&item)?;
     }
     let count = out.count();
     drop(out.finish()?);
-    Ok(count)
+    Ok(Printed {
+        sent: count - unplaced,
+        unplaced,
+    })
 }
 
 /// What a run with no target says (exit 0): a pipe from a listing that found nothing is such a

@@ -136,7 +136,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             break
         }
         'livectl;show' {
-            [CompletionResult]::new('--messages', '--messages', [CompletionResultType]::ParameterName, 'How many of the last messages to show')
+            [CompletionResult]::new('--messages', '--messages', [CompletionResultType]::ParameterName, 'How many of the last messages to show (in JSON too, as `messages`)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')

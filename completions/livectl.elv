@@ -130,7 +130,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --version 'Print version'
         }
         &'livectl;show'= {
-            cand --messages 'How many of the last messages to show'
+            cand --messages 'How many of the last messages to show (in JSON too, as `messages`)'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
             cand -o 'Output format [default: table on a terminal, plain lines otherwise]'

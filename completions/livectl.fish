@@ -137,7 +137,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand list" -l sandbox -d 'Use
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand show" -l messages -d 'How many of the last messages to show' -r
+complete -c livectl -n "__fish_livectl_using_subcommand show" -l messages -d 'How many of the last messages to show (in JSON too, as `messages`)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand show" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''

@@ -17,7 +17,7 @@ pub struct ShowArgs {
     /// The intervention's id, e.g. iv_42
     #[arg(add = ArgValueCandidates::new(crate::completion::interventions))]
     pub id: String,
-    /// How many of the last messages to show
+    /// How many of the last messages to show (in JSON too, as `messages`)
     #[arg(long, default_value_t = 10)]
     pub messages: usize,
 }
@@ -40,10 +40,15 @@ pub async fn exec(args: ShowArgs, ctx: &Ctx) -> Result<(), CliError> {
     let events = client.events_of(&intervention.id).await?;
     match ctx.ui.format {
         Some(Format::Json | Format::Ndjson) => {
-            // The intervention's fields and its events, in the order of their names.
+            // The intervention's fields, its events and its conversation's last messages (as
+            // the text shows them), in the order of their names.
+            let conversation = client.conversation(&intervention.conversation_id).await?;
+            let skip = conversation.messages.len().saturating_sub(args.messages);
             let encode = |e: serde_json::Error| CliError::failure(format!("cannot encode: {e}"));
             let mut value = serde_json::to_value(&intervention).map_err(encode)?;
             value["events"] = serde_json::to_value(&events).map_err(encode)?;
+            value["messages"] =
+                serde_json::to_value(&conversation.messages[skip..]).map_err(encode)?;
             ctx.ui.json(&value)
         }
         Some(Format::Csv | Format::Ids) => ctx.ui.list(&Names::default(), &[intervention]),

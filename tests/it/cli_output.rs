@@ -331,6 +331,18 @@ fn show_in_every_format() {
     );
     let ids = sandbox.cli(&token, &["show", "iv_3", "-o", "ids"]).ok();
     assert_eq!(ids, "iv_3\n");
+    // The last messages the text shows were not in the JSON, whatever --messages said.
+    let last = |n: &str| -> Vec<serde_json::Value> {
+        let shown = sandbox.cli(
+            &token,
+            &["show", "iv_3", "--messages", n, "--jq", ".messages"],
+        );
+        serde_json::from_str(&shown.ok()).unwrap()
+    };
+    let all = last("100");
+    assert!(all.len() > 1, "{all:?}");
+    assert_eq!(last("1"), all[all.len() - 1..].to_vec());
+    assert_eq!(last("0"), Vec::<serde_json::Value>::new());
 }
 
 #[test]

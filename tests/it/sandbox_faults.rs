@@ -178,6 +178,16 @@ fn bad_fault_specs_are_usage_errors() {
         "lots",
     ]);
     assert_eq!(out.status.code(), Some(2));
+    // A file that is not there is said to be missing (it read "neither demo nor a seed file").
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("the seed file `lots` does not exist; give `demo` or a seed file")
+    );
+    let dir = sandbox.home.path().to_str().unwrap().to_owned();
+    let out = sandbox
+        .home
+        .run(&["sandbox", "serve", "--addr", "127.0.0.1:0", "--seed", &dir]);
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("neither `demo` nor a seed file"));
     let out = sandbox.home.run(&[
         "sandbox",
@@ -187,6 +197,27 @@ fn bad_fault_specs_are_usage_errors() {
     ]);
     assert_eq!(out.status.code(), Some(1), "an address in use fails");
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot listen"));
+    // `localhost:PORT` is the loopback address (here in use, so it says where it tried); an
+    // address without its port, or a name, says the form ("invalid socket address syntax").
+    let port = sandbox.url.rsplit(':').next().unwrap();
+    let out = sandbox
+        .home
+        .run(&["sandbox", "serve", "--addr", &format!("localhost:{port}")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains(&format!("cannot listen on 127.0.0.1:{port}"))
+    );
+    for wrong in ["127.0.0.1", "localhost", "example.com:8787"] {
+        let out = sandbox.home.run(&["sandbox", "serve", "--addr", wrong]);
+        assert_eq!(out.status.code(), Some(2), "{wrong}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(&format!(
+                "`{wrong}` is not an IP:PORT address; use 127.0.0.1:8787 (this machine)"
+            )),
+            "{wrong}"
+        );
+    }
 }
 
 #[test]

@@ -23,8 +23,9 @@ pub enum SeedArg {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Address to listen on; port 0 picks a free port (the address is printed on stderr)
-    #[arg(long, default_value = "127.0.0.1:8787")]
+    /// Address to listen on, IP:PORT (or localhost:PORT); port 0 picks a free port (the address
+    /// is printed on stderr)
+    #[arg(long, default_value = "127.0.0.1:8787", value_parser = address)]
     pub addr: SocketAddr,
     /// The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]
     #[arg(long)]
@@ -60,10 +61,32 @@ pub struct ServeArgs {
     pub without_refs: bool,
 }
 
+/// IP:PORT, as the listener binds it; `localhost:PORT` is the loopback address it means
+/// (a name is not looked up: the sandbox listens where it is told, not where a resolver says).
+fn address(s: &str) -> Result<SocketAddr, String> {
+    if let Ok(addr) = s.parse() {
+        return Ok(addr);
+    }
+    if let Some(port) = s.strip_prefix("localhost:")
+        && let Ok(port) = port.parse::<u16>()
+    {
+        return Ok(SocketAddr::from(([127, 0, 0, 1], port)));
+    }
+    Err(format!(
+        "`{s}` is not an IP:PORT address; use 127.0.0.1:8787 (this machine), 127.0.0.1:0 (a \
+         free port) or 0.0.0.0:8787 (every interface)"
+    ))
+}
+
 fn seed(s: &str) -> Result<SeedArg, String> {
+    let path = std::path::Path::new(s);
     match s {
         "demo" => Ok(SeedArg::Demo),
-        path if std::path::Path::new(path).is_file() => Ok(SeedArg::File(path.into())),
+        _ if path.is_file() => Ok(SeedArg::File(path.into())),
+        // A missing file is said as missing, not as something other than a seed.
+        _ if !path.exists() => Err(format!(
+            "the seed file `{s}` does not exist; give `demo` or a seed file (YAML or JSON)"
+        )),
         _ => Err(format!(
             "`{s}` is neither `demo` nor a seed file (YAML or JSON)"
         )),

@@ -136,6 +136,9 @@ impl CliError {
 /// where its address came from.
 const UNREACHABLE: &str = "is the server running? check its address";
 
+/// The hint of a platform that took too long to answer.
+const NO_ANSWER: &str = "the platform may be overloaded, or behind something that holds requests; try again in a moment";
+
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
@@ -226,7 +229,9 @@ impl From<ClientError> for CliError {
             (ClientError::Tls { .. }, _) => {
                 Some("check the address and its certificate (https:// to a server that speaks TLS)")
             }
-            (ClientError::Connect { .. } | ClientError::Timeout { .. }, _) => Some(UNREACHABLE),
+            (ClientError::Connect { .. }, _) => Some(UNREACHABLE),
+            // Connected (or still trying) and no answer: asking whether it runs misleads.
+            (ClientError::Timeout { .. }, _) => Some(NO_ANSWER),
             (ClientError::Decode { .. }, _) => Some(NOT_THE_API),
             _ => None,
         };
@@ -244,5 +249,35 @@ impl From<livectl_contract::seed::Invalid> for CliError {
         } else {
             error.hint("the format is described in docs/seed.md and docs/seed.schema.json")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A request that timed out was hinted "is the server running?", which a server that took
+    /// the connection and never answered is.
+    #[test]
+    fn a_timeout_is_not_hinted_as_a_server_not_running() {
+        let timed_out = CliError::from(ClientError::Timeout {
+            url: "http://127.0.0.1:9/v1/me".into(),
+            seconds: 30,
+        })
+        .reached_through(|| Some("LIVECTL_API_URL gives its address".into()));
+        assert_eq!(
+            timed_out.message,
+            "no answer from http://127.0.0.1:9/v1/me within 30 s"
+        );
+        assert_eq!(timed_out.hints, vec![NO_ANSWER.to_owned()]);
+        let refused = CliError::from(ClientError::Connect {
+            url: "http://127.0.0.1:9/v1/me".into(),
+            detail: "Connection refused".into(),
+        })
+        .reached_through(|| Some("LIVECTL_API_URL gives its address".into()));
+        assert_eq!(
+            refused.hints,
+            vec!["is the server running? LIVECTL_API_URL gives its address".to_owned()]
+        );
     }
 }

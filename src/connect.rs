@@ -20,6 +20,8 @@ pub struct Connection {
     pub profile: Option<String>,
     /// The embedded sandbox's database, when that is what we talk to.
     pub embedded: Option<PathBuf>,
+    /// The token is LIVECTL_TOKEN's, not the profile's (or the embedded sandbox's admin).
+    pub token_from_env: bool,
 }
 
 impl Connection {
@@ -275,10 +277,11 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
         return crate::embedded::start(ui, false).await;
     };
     check_url(&api_url, global.allow_insecure_http)?;
-    let token = match std::env::var("LIVECTL_TOKEN")
+    let from_env = std::env::var("LIVECTL_TOKEN")
         .ok()
-        .filter(|t| !t.trim().is_empty())
-    {
+        .filter(|t| !t.trim().is_empty());
+    let token_from_env = from_env.is_some();
+    let token = match from_env {
         Some(t) => Token::new(t.trim()),
         None => {
             // A profile's token goes only to that profile's address, never to another --api-url.
@@ -315,6 +318,7 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
         client: Client::new(&api_url, token, log(ui))?,
         profile,
         embedded: None,
+        token_from_env,
     })
 }
 

@@ -64,10 +64,11 @@ pub async fn start(ui: &Ui, chosen: bool) -> Result<Connection, CliError> {
     // LIVECTL_TOKEN overrides here too: a token `livectl sandbox token --agent bo` made acts
     // as Bo (it was ignored, and the run acted as the admin while testing an agent's role).
     // --sandbox overrides the variables, a platform's token among them.
-    let token = match std::env::var("LIVECTL_TOKEN")
+    let given = std::env::var("LIVECTL_TOKEN")
         .ok()
-        .filter(|t| !chosen && !t.trim().is_empty())
-    {
+        .filter(|t| !chosen && !t.trim().is_empty());
+    let token_from_env = given.is_some();
+    let token = match given {
         Some(given) => given.trim().to_owned(),
         None => token,
     };
@@ -75,6 +76,7 @@ pub async fn start(ui: &Ui, chosen: bool) -> Result<Connection, CliError> {
         client: Client::new(&format!("http://{addr}"), Token::new(token), log(ui))?,
         profile: None,
         embedded: Some(db),
+        token_from_env,
     })
 }
 

@@ -20,9 +20,16 @@ pub async fn exec(_: WhoamiArgs, ctx: &Ctx) -> Result<(), CliError> {
         (None, Some(p)) => format!("{} (profile `{p}`)", connection.client.base()),
         (None, None) => connection.client.base().to_owned(),
     };
+    // Where the token came from, as `gh auth status` says it: with LIVECTL_TOKEN set, the
+    // profile named is the address's, not the token's.
+    let token = if connection.token_from_env {
+        ", token from LIVECTL_TOKEN"
+    } else {
+        ""
+    };
     let (agent, workspace) = (&me.agent, &me.workspace);
     ctx.ui.line(&format!(
-        "{} <{}> {} {} in workspace {} ({}) on {place}",
+        "{} <{}> {} {} in workspace {} ({}) on {place}{token}",
         agent.name, agent.email, agent.role, agent.id, workspace.name, workspace.id
     ))
 }

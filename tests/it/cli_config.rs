@@ -86,6 +86,23 @@ fn login_saves_a_private_profile_that_later_runs_use() {
             .unwrap()
             .contains("\"role\": \"admin\"")
     );
+    // And says so: the profile named is the address's, the token is not its own.
+    let out = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_TOKEN", &admin)
+        .arg("whoami")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "Sandbox Admin <admin@sandbox.invalid> admin ag_1 in workspace Sandbox ({}) on {} \
+             (profile `work`), token from LIVECTL_TOKEN\n",
+            workspace.as_str().unwrap(),
+            sandbox.url
+        )
+    );
 
     // config get|set|list
     let get = sandbox.home.run(&["config", "get", "api_url"]);

@@ -141,19 +141,18 @@ fn livectl_token_acts_as_its_agent_on_the_embedded_sandbox() {
             .unwrap();
         Run::from(out)
     };
+    let whoami = as_token(&bo, &["whoami"]).ok();
     assert!(
-        as_token(&bo, &["whoami"])
-            .ok()
-            .starts_with("Bo Chen <bo@demo.livectl.invalid> agent ag_3"),
+        whoami.starts_with("Bo Chen <bo@demo.livectl.invalid> agent ag_3"),
+        "{whoami}"
     );
+    assert!(whoami.ends_with(", token from LIVECTL_TOKEN\n"), "{whoami}");
     let refused = as_token(&bo, &["history", "--all", "-o", "csv"]);
     refused.fails(4, "only an admin may read everyone's history");
     assert_eq!(refused.stdout, "");
     as_token("lvs_not_a_token", &["whoami"]).fails(4, "not known to this sandbox");
     // --sandbox overrides the variables: a platform's token set for a CI job is not sent.
-    assert!(
-        as_token("lvs_not_a_token", &["--sandbox", "whoami"])
-            .ok()
-            .starts_with("Sandbox Admin")
-    );
+    let admin = as_token("lvs_not_a_token", &["--sandbox", "whoami"]).ok();
+    assert!(admin.starts_with("Sandbox Admin"), "{admin}");
+    assert!(!admin.contains("LIVECTL_TOKEN"), "{admin}");
 }

@@ -440,7 +440,8 @@ fn actions_print_the_intervention_as_it_now_is() {
     assert_eq!(
         whoami,
         format!(
-            "Sandbox Admin <admin@sandbox.invalid> admin ag_1 in workspace Sandbox ({}) on {}\n",
+            "Sandbox Admin <admin@sandbox.invalid> admin ag_1 in workspace Sandbox ({}) on {}, \
+             token from LIVECTL_TOKEN\n",
             workspace.as_str().unwrap(),
             sandbox.url
         )

@@ -84,6 +84,10 @@ pub struct Selection<'a> {
 /// checked before anything is sent, so a run never acts on the targets around a wrong one.
 pub fn wrong_id(id: &str) -> Option<String> {
     match Kind::of(id) {
+        // A number alone is most likely the id without its prefix: `show 42` means iv_42.
+        None if !id.is_empty() && id.len() <= 18 && id.bytes().all(|b| b.is_ascii_digit()) => Some(
+            format!("`{id}` is not an intervention id (iv_42): did you mean iv_{id}?"),
+        ),
         None => Some(format!("`{id}` is not an intervention id (iv_42)")),
         Some(_) => super::lookup::wrong_kind(id, Kind::Intervention),
     }

@@ -357,9 +357,10 @@ fn exit_codes_follow_the_api_answer() {
     sandbox
         .cli(&token, &["reassign", "ag_3", "--to", "zed"])
         .fails(2, "`ag_3` is not an intervention id");
-    sandbox
-        .cli(&token, &["show", "42"])
-        .fails(2, "`42` is not an intervention id (iv_42)");
+    sandbox.cli(&token, &["show", "42"]).fails(
+        2,
+        "`42` is not an intervention id (iv_42): did you mean iv_42?",
+    );
     assert_eq!(
         api.get(&format!("/v1/interventions/{queued}")).expect(200)["state"],
         "queued",

@@ -209,6 +209,14 @@ impl Client {
         crate::Lane::new(self.transport.clone())
     }
 
+    /// No request of this client (its lanes and every client sharing its transport) is retried
+    /// from now on: a request in flight ends with its own answer or error, and a retry waiting
+    /// for its turn gives up with the error it would have retried. For a run that is stopping
+    /// (a bulk run's Ctrl-C), or that cannot wait for a retry (a shell's completion).
+    pub fn stop_retrying(&self) {
+        self.transport.budget.close();
+    }
+
     /// The same client acting with another token.
     pub fn with_token(&self, token: Token) -> Client {
         Client {

@@ -118,7 +118,9 @@ impl<'a> EventStream<'a> {
     async fn connect(&mut self) -> Result<Update, ClientError> {
         let transport = &self.client.transport;
         if self.failures > 0 {
-            transport
+            // Called off only by `Client::stop_retrying`, which no stream's owner calls: its
+            // failures count against the same budget, which then holds no reconnect anyway.
+            let _ = transport
                 .pause(self.failures - 1, self.retry_after, "the event stream")
                 .await;
         }

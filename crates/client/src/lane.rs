@@ -105,8 +105,10 @@ impl Lane {
             match self.transport.judge(method, url, options, retry, attempt) {
                 Next::Answer(answer) => return Ok(answer),
                 Next::Fail(error, _) => return Err(error),
-                Next::Retry(wait) => {
-                    self.transport.pause(retry, wait, &named(method, url)).await;
+                Next::Retry(wait, error, _) => {
+                    if !self.transport.pause(retry, wait, &named(method, url)).await {
+                        return Err(error);
+                    }
                     retry += 1;
                 }
             }

@@ -70,10 +70,12 @@ pub fn pass_pause(pass: u32, retry_after: Option<Duration>) -> Duration {
 
 /// A token bucket of retries: every request adds half a retry, every retry takes one, so a
 /// server failing everything sees at most one retry for every two requests. Counted in tenths.
+/// Closed (`close`), it holds no retry any more, and a retry waiting for its turn gives up.
 #[derive(Debug)]
 pub struct RetryBudget {
     tenths: Mutex<u32>,
     max: u32,
+    closed: tokio::sync::watch::Sender<bool>,
 }
 
 impl RetryBudget {
@@ -82,7 +84,25 @@ impl RetryBudget {
         RetryBudget {
             tenths: Mutex::new(max * 10),
             max: max * 10,
+            closed: tokio::sync::watch::channel(false).0,
         }
+    }
+
+    /// No request is retried from now on: the run is stopping (a Ctrl-C), or a retry could not
+    /// come in time (a shell's completion).
+    pub fn close(&self) {
+        self.closed.send_replace(true);
+    }
+
+    pub fn is_closed(&self) -> bool {
+        *self.closed.borrow()
+    }
+
+    /// Resolves once the budget is closed.
+    pub async fn closed(&self) {
+        let mut closed = self.closed.subscribe();
+        // The sender lives as long as `self`, which this borrows: the channel stays open.
+        let _ = closed.wait_for(|closed| *closed).await;
     }
 
     pub fn on_request(&self) {
@@ -93,6 +113,9 @@ impl RetryBudget {
 
     /// Takes one retry from the budget; false when it is spent.
     pub fn try_retry(&self) -> bool {
+        if self.is_closed() {
+            return false;
+        }
         match self.tenths.lock() {
             Ok(mut t) if *t >= 10 => {
                 *t -= 10;
@@ -160,6 +183,14 @@ mod tests {
         assert!(!b.try_retry(), "one request earns half a retry");
         b.on_request();
         assert!(b.try_retry());
+    }
+
+    #[test]
+    fn a_closed_budget_holds_no_retry() {
+        let b = RetryBudget::new(2);
+        b.close();
+        assert!(!b.try_retry());
+        assert!(b.is_closed());
     }
 
     #[test]

@@ -45,8 +45,9 @@ pub(crate) enum Next {
     Answer(Answer),
     /// The error to return, with the answer that said it when one came.
     Fail(ClientError, Option<RawAnswer>),
-    /// Another attempt, after the server's `Retry-After` if it sent one.
-    Retry(Option<Duration>),
+    /// Another attempt, after the server's `Retry-After` if it sent one; the error (and the
+    /// answer that said it) are returned if the retry is called off meanwhile (`pause`).
+    Retry(Option<Duration>, ClientError, Option<RawAnswer>),
 }
 
 /// A 2xx answer.
@@ -232,8 +233,10 @@ impl Transport {
             match self.judge(&method, &url, options, retry, attempt) {
                 Next::Answer(answer) => return Ok(answer),
                 Next::Fail(error, answer) => return Err((error, answer)),
-                Next::Retry(wait) => {
-                    self.pause(retry, wait, &named(&method, &url)).await;
+                Next::Retry(wait, error, answer) => {
+                    if !self.pause(retry, wait, &named(&method, &url)).await {
+                        return Err((error, answer));
+                    }
                     retry += 1;
                 }
             }
@@ -269,7 +272,7 @@ impl Transport {
             self.log(2, || {
                 format!("  retrying {} after: {error}", named(method, url))
             });
-            return Next::Retry(error.retry_after());
+            return Next::Retry(error.retry_after(), error, answer);
         }
         Next::Fail(error, answer)
     }
@@ -412,13 +415,26 @@ impl Transport {
         safe && error.is_transient() && retry + 1 < attempts && self.budget.try_retry()
     }
 
-    /// Waits before retry number `retry` of `what` (a request, or the event stream).
-    pub(crate) async fn pause(&self, retry: u32, retry_after: Option<Duration>, what: &str) {
+    /// Waits before retry number `retry` of `what` (a request, or the event stream); false when
+    /// the retry is called off (`Client::stop_retrying`) before or while it waits.
+    pub(crate) async fn pause(
+        &self,
+        retry: u32,
+        retry_after: Option<Duration>,
+        what: &str,
+    ) -> bool {
         let delay = self.policy.delay(retry, retry_after);
         self.log(2, || {
             format!("  waiting {} ms to retry {what}", delay.as_millis())
         });
-        tokio::time::sleep(delay).await;
+        tokio::select! {
+            biased;
+            () = self.budget.closed() => {
+                self.log(2, || format!("  not retrying {what}: retries were called off"));
+                false
+            }
+            () = tokio::time::sleep(delay) => true,
+        }
     }
 
     pub(crate) fn transport_error(&self, url: &str, e: reqwest::Error) -> ClientError {
@@ -641,6 +657,27 @@ mod tests {
         );
     }
 
+    #[tokio::test]
+    async fn a_retry_called_off_while_it_waits_gives_up_and_no_other_is_judged_due() {
+        use futures_util::FutureExt;
+        let transport = Transport::new("http://127.0.0.1:1", Token::new("t"), Log::silent())
+            .expect("a transport");
+        let waiting = transport.pause(0, Some(Duration::from_secs(30)), "a request");
+        tokio::pin!(waiting);
+        assert!(waiting.as_mut().now_or_never().is_none(), "it waits");
+        transport.budget.close();
+        assert_eq!(waiting.now_or_never(), Some(false), "it gives up at once");
+        let url = transport.base.clone();
+        let refused = ClientError::Connect {
+            url: url.to_string(),
+            detail: "refused".into(),
+        };
+        assert!(matches!(
+            transport.judge(&Method::GET, &url, &Options::default(), 0, Err(refused)),
+            Next::Fail(..)
+        ));
+    }
+
     #[test]
     fn a_request_that_timed_out_is_tried_once_more_and_a_refused_one_more_often() {
         let transport = Transport::new("http://127.0.0.1:1", Token::new("t"), Log::silent())
@@ -649,7 +686,7 @@ mod tests {
         let next = |retry: u32, error: ClientError| {
             matches!(
                 transport.judge(&Method::GET, &url, &Options::default(), retry, Err(error)),
-                Next::Retry(_)
+                Next::Retry(..)
             )
         };
         let timed_out = || transport.timed_out("http://127.0.0.1:1/v1/queues");

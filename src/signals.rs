@@ -2,7 +2,8 @@
 //! handlers are installed when the run starts, so a signal that arrives before a command
 //! listens is not lost. By default a signal stops the command at once (exit 130); work that
 //! must end cleanly (a bulk run finishing what is in flight, an export removing its temporary
-//! file, a follower ending with 0) holds a `Claim` and handles it itself.
+//! file, a follower ending with 0) holds a `Claim` and handles it itself; it may also stop at
+//! once when asked a second time (`insisted`), as a bulk run does.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -10,7 +11,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::sync::{Notify, watch};
 
 struct State {
-    stop: watch::Sender<bool>,
+    /// How many times the run was asked to stop.
+    stop: watch::Sender<u32>,
     claims: AtomicUsize,
     released: Notify,
 }
@@ -20,7 +22,7 @@ static STATE: OnceLock<State> = OnceLock::new();
 /// Installs the handlers; call once, inside the runtime, before any work.
 pub fn install() {
     let state = State {
-        stop: watch::channel(false).0,
+        stop: watch::channel(0).0,
         claims: AtomicUsize::new(0),
         released: Notify::new(),
     };
@@ -40,38 +42,63 @@ pub fn install() {
     };
     tokio::spawn(async move {
         #[cfg(unix)]
-        {
-            let wait = |s: std::io::Result<tokio::signal::unix::Signal>| async move {
-                match s {
-                    Ok(mut s) => {
-                        s.recv().await;
-                    }
-                    Err(_) => std::future::pending::<()>().await,
+        let (mut int, mut term) = signals;
+        loop {
+            #[cfg(unix)]
+            {
+                tokio::select! {
+                    () = received(&mut int) => {}
+                    () = received(&mut term) => {}
                 }
-            };
-            let (int, term) = signals;
-            tokio::select! {
-                () = wait(int) => {}
-                () = wait(term) => {}
             }
-        }
-        #[cfg(not(unix))]
-        let _ = tokio::signal::ctrl_c().await;
-        if let Some(state) = STATE.get() {
-            state.stop.send_replace(true);
+            #[cfg(not(unix))]
+            if tokio::signal::ctrl_c().await.is_err() {
+                return;
+            }
+            if let Some(state) = STATE.get() {
+                state
+                    .stop
+                    .send_modify(|asked| *asked = asked.saturating_add(1));
+            }
         }
     });
 }
 
-/// Resolves when the process is asked to stop (at once if it already was).
-pub async fn interrupted() {
+/// Resolves when `signal` arrives; never when its handler could not be installed or the
+/// runtime stops.
+#[cfg(unix)]
+async fn received(signal: &mut std::io::Result<tokio::signal::unix::Signal>) {
+    match signal {
+        // None when the runtime shuts down: nothing more will come.
+        Ok(signal) => {
+            if signal.recv().await.is_none() {
+                std::future::pending().await
+            }
+        }
+        Err(_) => std::future::pending().await,
+    }
+}
+
+/// Resolves once the process was asked to stop `times` times.
+async fn asked(times: u32) {
     let Some(state) = STATE.get() else {
         // Not installed (a library caller): never asked.
         return std::future::pending().await;
     };
     let mut asked = state.stop.subscribe();
     // The sender lives in a static, so the channel never closes.
-    let _ = asked.wait_for(|stop| *stop).await;
+    let _ = asked.wait_for(|asked| *asked >= times).await;
+}
+
+/// Resolves when the process is asked to stop (at once if it already was).
+pub async fn interrupted() {
+    asked(1).await;
+}
+
+/// Resolves when the process is asked to stop a second time: what a claim's holder was still
+/// finishing is to be left now (Ctrl-C pressed again).
+pub async fn insisted() {
+    asked(2).await;
 }
 
 /// While held, a stop is this code's to handle: the default (stopping at once) waits.

@@ -5,6 +5,7 @@ mod architecture;
 mod autopilot;
 mod bulk;
 mod bulk_journal;
+mod bulk_stopping;
 mod cli_api;
 mod cli_config;
 mod cli_embedded;

@@ -21,6 +21,7 @@ use super::journal::{
     self, Header, Journal, Line, Notable, Pick, PlanLines, Results, Scan, Step, Where,
 };
 use super::ledger::{Ledger, Mark};
+use super::stopping::Stopping;
 use super::{Again, Command, Options, RATES, key};
 use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
 use crate::model::{Item, ItemOutcome, ItemResult, NO_CAPACITY, Summary};
@@ -411,7 +412,8 @@ pub(super) async fn execute(
     let pace = options.pace.over(header.pace);
     let started = std::time::Instant::now();
 
-    // Ctrl-C or SIGTERM stops dispatching; what is in flight finishes, the summary follows.
+    // Ctrl-C or SIGTERM stops dispatching and retrying; what is in flight ends, unless a second
+    // one leaves it (`Stopping`); the summary follows.
     let _claim = crate::signals::claim();
     let stop = Arc::new(AtomicBool::new(false));
     // Whether a stop was asked for: the flag, or the signal itself, since the watcher that sets
@@ -425,6 +427,8 @@ pub(super) async fn execute(
             stop.store(true, Ordering::SeqCst);
         })
     };
+    let again = command.again(&options.reach, journal.path());
+    let stopping = Stopping::default();
     let progress = Progress::items(ui, ledger.left());
     let tally = RefCell::new(Tally {
         ledger,
@@ -545,7 +549,14 @@ pub(super) async fn execute(
                 if halted() {
                     break;
                 }
-                if let Acted::Ended(ended) = act(&sending, &mut lane, n, item).await {
+                // Left in flight if a second Ctrl-C drops this future before it ends.
+                stopping.flying.borrow_mut().insert(n);
+                let acted = act(&sending, &mut lane, n, item).await;
+                stopping.flying.borrow_mut().remove(&n);
+                if let Acted::Ended(ended) = acted {
+                    if stop_asked() {
+                        stopping.ended(ended.result.result, ended.retry);
+                    }
                     tally.borrow_mut().record(ended, last);
                 }
             }
@@ -558,8 +569,26 @@ pub(super) async fn execute(
                 plan_live(live, ui, &journal, &tally, &grown, &listing, &watch).await;
             }
         };
-        tokio::join!(planning, async { while workers.next().await.is_some() {} });
+        let sent = async {
+            tokio::join!(planning, async { while workers.next().await.is_some() {} });
+        };
+        let left = tokio::select! {
+            biased;
+            () = sent => false,
+            () = stopping.watch(client, ui, &again) => true,
+        };
+        // Dropped with the workers: the requests still in flight, whose answers never come.
         drop(workers);
+        if left {
+            // The ends deferred by items done before (`act`), so a resume sends only the rest.
+            journal.flush();
+            let mut tally = tally.borrow_mut();
+            for &n in stopping.flying.borrow().iter() {
+                tally.ledger.set(n, Mark::InFlight);
+            }
+            stopping.left.set(true);
+            break;
+        }
         if let Some(e) = unreadable.into_inner() {
             return Err(e);
         }
@@ -626,9 +655,16 @@ pub(super) async fn execute(
     }
 
     let not_sent = ledger.left();
-    // A Ctrl-C that came after the last item was sent interrupted nothing, unless the targets
-    // were still being listed.
-    let interrupted = stop_asked() && (not_sent > 0 || journal.is_planning());
+    // Sent, and left without an answer by a second Ctrl-C: a resume sends them again.
+    let unanswered = if stopping.left.get() {
+        stopping.flying.borrow().len() as u64
+    } else {
+        0
+    };
+    // A Ctrl-C that came after the last item ended interrupted nothing, unless the targets were
+    // still being listed.
+    let interrupted = stop_asked()
+        && (not_sent > 0 || journal.is_planning() || stopping.finished.get().ended() > 0);
     let summary = Summary {
         run_id: Some(header.run_id.clone()),
         action: header.action.clone(),
@@ -641,13 +677,18 @@ pub(super) async fn execute(
         interrupted,
     };
     ui.note(format!(
-        "{}: {} done, {} skipped, {} failed{} of {} in {}; journal {}",
+        "{}: {} done, {} skipped, {} failed{}{} of {} in {}; journal {}",
         summary.action,
         summary.done,
         summary.skipped,
         summary.failed,
-        if not_sent > 0 {
-            format!(", {not_sent} not sent")
+        if unanswered > 0 {
+            format!(", {unanswered} sent without an answer")
+        } else {
+            String::new()
+        },
+        if not_sent > unanswered {
+            format!(", {} not sent", not_sent - unanswered)
         } else {
             String::new()
         },
@@ -660,7 +701,6 @@ pub(super) async fn execute(
     ui.bulk_summary(&summary, results)
         .or_closed_pipe()
         .map_err(|e| e.after_change("the run ended as its line above says"))?;
-    let again = command.again(&options.reach, journal.path());
     let step = again.step();
     // Stopped while the targets were still listed: a resume sends what was planned.
     let unlisted = format!("the targets not listed yet were not planned; {RESELECT}");
@@ -698,18 +738,20 @@ pub(super) async fn execute(
     }
     if interrupted {
         // Every item planned so far ended: a resume would send nothing.
-        if not_sent == 0 {
+        if not_sent == 0 && journal.is_planning() {
             return Err(CliError::new(
                 ErrorKind::Interrupted,
                 "interrupted while the targets were listed: every item planned so far ended",
             )
             .hint(unlisted));
         }
-        let e = CliError::new(
-            ErrorKind::Interrupted,
-            "interrupted: in-flight items finished, the rest was not sent",
-        )
-        .hint(step.clone());
+        let e = stopping.said(not_sent - unanswered, unanswered);
+        // Nothing left, nothing to send again: a resume would do nothing.
+        let e = if not_sent > 0 || stopping.finished.get().passing > 0 {
+            e.hint(step.clone())
+        } else {
+            e
+        };
         return Err(if journal.is_planning() {
             e.hint(unlisted)
         } else {

@@ -19,6 +19,7 @@ mod dispatch;
 pub mod journal;
 mod ledger;
 mod plan;
+mod stopping;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

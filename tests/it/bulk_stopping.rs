@@ -1,0 +1,219 @@
+//! A bulk run asked to stop while its requests are in flight: it says what it waits for, starts
+//! and retries nothing more, leaves what is in flight at a second Ctrl-C, and its resume does
+//! every item exactly once.
+
+#![cfg(unix)]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::bulk::{acted, wait_for_starts};
+use crate::harness::Sandbox;
+
+/// A bulk run in progress, its stderr read line by line as it comes.
+struct Running {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+    /// What it said so far.
+    said: Vec<String>,
+}
+
+impl Running {
+    fn start(sandbox: &Sandbox, token: &str, args: &[&str]) -> Running {
+        let mut child = sandbox
+            .home
+            .livectl()
+            .env("LIVECTL_API_URL", &sandbox.url)
+            .env("LIVECTL_TOKEN", token)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Running {
+            child,
+            lines,
+            said: Vec::new(),
+        }
+    }
+
+    fn signal(&self, signal: i32) {
+        // SAFETY: a signal to our own child.
+        unsafe { libc::kill(self.child.id() as i32, signal) };
+    }
+
+    /// Reads stderr until a line holds `words`, for at most `within`.
+    fn until(&mut self, words: &str, within: Duration) -> String {
+        let deadline = Instant::now() + within;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.said.push(line.clone());
+                    if line.contains(words) {
+                        return line;
+                    }
+                }
+                Err(_) => panic!("never said {words:?}; said:\n{}", self.said.join("\n")),
+            }
+        }
+    }
+
+    /// Waits for the run to end, for at most `within`: its exit code and all it said.
+    fn end(mut self, within: Duration) -> (Option<i32>, String) {
+        let deadline = Instant::now() + within;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => self.said.push(line),
+                // Its stderr closed: it ended.
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    let _ = self.child.kill();
+                    panic!(
+                        "the run did not end within {within:?}; said:\n{}",
+                        self.said.join("\n")
+                    );
+                }
+            }
+        }
+        let status = self.child.wait().unwrap();
+        (status.code(), self.said.join("\n"))
+    }
+}
+
+#[test]
+fn a_second_ctrl_c_leaves_the_requests_in_flight_and_a_resume_does_each_item_once() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = crate::harness::Workspace::new(&api);
+    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    // The same database, where every action waits longer than the client's time limit.
+    let mut slow = Sandbox::start_in(
+        clean.home.clone(),
+        &[
+            "--faults",
+            "latency=40000..40000ms,path=/v1/interventions/iv_",
+        ],
+    );
+    let journal = clean.home.path().join("stopped.ndjson");
+    let path = journal.to_str().unwrap();
+    let args = [
+        &["cancel", "--yes", "--journal", path][..],
+        &ids.iter().map(String::as_str).collect::<Vec<_>>(),
+    ]
+    .concat();
+    let mut run = Running::start(&slow, &api.token, &args);
+    wait_for_starts(&journal, 3);
+    run.signal(libc::SIGINT);
+    let stopping = run.until("stopping:", Duration::from_secs(20));
+    assert!(
+        stopping.contains(
+            "waiting for 3 request(s) in flight (Ctrl-C again to stop now; `livectl cancel --resume"
+        ),
+        "{stopping}"
+    );
+    run.signal(libc::SIGINT);
+    // Well before the client's time limit (30 s) or the server's latency (40 s) could end it.
+    let (code, said) = run.end(Duration::from_secs(20));
+    assert_eq!(code, Some(130), "{said}");
+    assert!(
+        said.contains("error: interrupted: the 3 item(s) in flight did not finish"),
+        "{said}"
+    );
+    assert!(said.contains("3 sent without an answer"), "{said}");
+    assert!(said.contains("with the same Idempotency-Keys"), "{said}");
+    assert!(said.contains(&format!("--resume {path}")), "{said}");
+    // The journal has their starts, with their keys, and no end: in flight, for the resume.
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert_eq!(text.matches(r#""event":"start""#).count(), 3, "{text}");
+    assert_eq!(text.matches(r#""event":"end""#).count(), 0, "{text}");
+    slow.kill();
+
+    let resumed = clean.cli(&api.token, &["cancel", "--resume", path, "--yes"]);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    assert!(
+        resumed
+            .stderr
+            .contains("(3 in flight, replayed with their keys)"),
+        "{}",
+        resumed.stderr
+    );
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(cancelled.len(), 3, "{cancelled:?}");
+    for id in &ids {
+        assert_eq!(
+            cancelled.get(id),
+            Some(&1),
+            "{id} cancelled once: {cancelled:?}"
+        );
+    }
+    let again = clean.cli(&api.token, &["cancel", "--resume", path, "--yes"]);
+    assert!(
+        again.stderr.contains("nothing left to send"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(acted(&api, "cancelled").len(), 3);
+}
+
+#[test]
+fn after_a_ctrl_c_the_requests_in_flight_end_without_retries_and_say_how() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = crate::harness::Workspace::new(&api);
+    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    // Every action is answered 500 or 503 after a while: each would be retried.
+    let slow = Sandbox::start_in(
+        clean.home.clone(),
+        &[
+            "--faults",
+            "latency=5000..5000ms,error=1,path=/v1/interventions/iv_",
+        ],
+    );
+    let journal = clean.home.path().join("stopped.ndjson");
+    let path = journal.to_str().unwrap();
+    let args = [
+        &["cancel", "-v", "--yes", "--journal", path][..],
+        &ids.iter().map(String::as_str).collect::<Vec<_>>(),
+    ]
+    .concat();
+    let mut run = Running::start(&slow, &api.token, &args);
+    wait_for_starts(&journal, 3);
+    run.signal(libc::SIGINT);
+    run.until(
+        "stopping: waiting for 3 request(s) in flight",
+        Duration::from_secs(20),
+    );
+    let (code, said) = run.end(Duration::from_secs(60));
+    assert_eq!(code, Some(130), "{said}");
+    let posts = said
+        .lines()
+        .filter(|l| l.starts_with("livectl: POST "))
+        .count();
+    assert_eq!(
+        posts, 3,
+        "each sent once, none retried once stopping:\n{said}"
+    );
+    assert!(
+        said.contains("error: interrupted: of the 3 item(s) in flight, 3 failed"),
+        "{said}"
+    );
+    assert!(
+        said.contains("3 that failed did for a passing reason: a resume sends them again"),
+        "{said}"
+    );
+    assert!(acted(&api, "cancelled").is_empty());
+}

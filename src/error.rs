@@ -20,7 +20,7 @@ pub enum ErrorKind {
     NotFound,
     /// The intervention is not in a state for it, or changed meanwhile.
     Conflict,
-    /// Ctrl-C, SIGTERM, or a declined confirmation.
+    /// Ctrl-C, SIGTERM, SIGHUP, or a declined confirmation.
     Interrupted,
     /// The reader of stdout went away (`| head`): output ends quietly, nothing else is wrong.
     ClosedPipe,

@@ -1,4 +1,5 @@
-//! How a run is asked to stop: Ctrl-C (SIGINT) or SIGTERM, handled alike everywhere. The
+//! How a run is asked to stop: Ctrl-C (SIGINT), SIGTERM or SIGHUP (its terminal or ssh session
+//! closed; not under `nohup`, which ignores it), handled alike everywhere. The
 //! handlers are installed when the run starts, so a signal that arrives before a command
 //! listens is not lost. By default a signal stops the command at once (exit 130); work that
 //! must end cleanly (a bulk run finishing what is in flight, an export removing its temporary
@@ -38,17 +39,24 @@ pub fn install() {
         (
             signal(SignalKind::interrupt()),
             signal(SignalKind::terminate()),
+            // A handler would undo `nohup`: a hangup it ignores is left ignored.
+            if hangup_ignored() {
+                Err(std::io::Error::other("SIGHUP is ignored"))
+            } else {
+                signal(SignalKind::hangup())
+            },
         )
     };
     tokio::spawn(async move {
         #[cfg(unix)]
-        let (mut int, mut term) = signals;
+        let (mut int, mut term, mut hup) = signals;
         loop {
             #[cfg(unix)]
             {
                 tokio::select! {
                     () = received(&mut int) => {}
                     () = received(&mut term) => {}
+                    () = received(&mut hup) => {}
                 }
             }
             #[cfg(not(unix))]
@@ -62,6 +70,18 @@ pub fn install() {
             }
         }
     });
+}
+
+/// Whether SIGHUP was ignored when livectl started (`nohup livectl ...`).
+#[cfg(unix)]
+fn hangup_ignored() -> bool {
+    // SAFETY: with no new action, sigaction only reads the current one into `current`, a
+    // plain C struct for which all zeroes is a valid value.
+    unsafe {
+        let mut current: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(libc::SIGHUP, std::ptr::null(), &mut current) == 0
+            && current.sa_sigaction == libc::SIG_IGN
+    }
 }
 
 /// Resolves when `signal` arrives; never when its handler could not be installed or the

@@ -217,3 +217,48 @@ fn after_a_ctrl_c_the_requests_in_flight_end_without_retries_and_say_how() {
     );
     assert!(acted(&api, "cancelled").is_empty());
 }
+
+#[test]
+fn a_hangup_stops_a_bulk_run_as_ctrl_c_does() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = crate::harness::Workspace::new(&api);
+    let ids: Vec<String> = (0..4).map(|_| w.queued()).collect();
+    let slow = Sandbox::start_in(
+        clean.home.clone(),
+        &[
+            "--faults",
+            "latency=3000..3000ms,path=/v1/interventions/iv_",
+        ],
+    );
+    let journal = clean.home.path().join("hung-up.ndjson");
+    let path = journal.to_str().unwrap();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let args = [
+        &["cancel", "--yes", "--concurrency", "2", "--journal", path][..],
+        &ids,
+    ]
+    .concat();
+    let mut run = Running::start(&slow, &api.token, &args);
+    wait_for_starts(&journal, 2);
+    // The terminal closed.
+    run.signal(libc::SIGHUP);
+    run.until(
+        "stopping: waiting for 2 request(s) in flight",
+        Duration::from_secs(20),
+    );
+    let (code, said) = run.end(Duration::from_secs(60));
+    assert_eq!(code, Some(130), "{said}");
+    assert!(
+        said.contains("cancel: 2 done, 0 skipped, 0 failed, 2 not sent of 4"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "error: interrupted: the 2 item(s) in flight finished; 2 item(s) were not sent"
+        ),
+        "{said}"
+    );
+    assert!(said.contains(&format!("--resume {path}")), "{said}");
+    assert_eq!(acted(&api, "cancelled").len(), 2);
+}

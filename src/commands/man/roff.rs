@@ -233,7 +233,7 @@ Not found: an id or a name that does not exist.
 Conflict: the intervention is not in a state for the action, or it changed meanwhile.
 .TP
 130
-Interrupted (Ctrl\-C or SIGTERM), or declined at a confirmation.
+Interrupted (Ctrl\-C, SIGTERM or SIGHUP), or declined at a confirmation.
 .SH ENVIRONMENT
 .TP
 LIVECTL_TOKEN

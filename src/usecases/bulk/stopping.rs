@@ -1,4 +1,4 @@
-//! How a bulk run stops when asked to (Ctrl-C or SIGTERM): what it waits for, how to
+//! How a bulk run stops when asked to (Ctrl-C, SIGTERM or SIGHUP): what it waits for, how to
 //! leave it at once, and what it says of how the items in flight ended.
 
 use std::cell::RefCell;
@@ -10,7 +10,7 @@ use crate::error::{CliError, ErrorKind};
 use crate::model::ItemOutcome;
 use crate::ui::Ui;
 
-/// How a Ctrl-C (or SIGTERM) stops a run: after the first, no item is started and no request
+/// How a Ctrl-C (or SIGTERM, SIGHUP) stops a run: after the first, no item is started and no request
 /// retried, and the items in flight end as their answers come; a second leaves them without
 /// one. Their starts are in the journal with their keys and their ends are not, so a resume
 /// sends them again under the same keys, which the platform answers with what it did, if it

@@ -2,6 +2,7 @@
 //! AGENT arguments and open interventions for ID arguments.
 
 use std::borrow::Cow;
+use std::time::Duration;
 
 use clap_complete::engine::CompletionCandidate;
 
@@ -13,7 +14,12 @@ use crate::connect::connect;
 use crate::ui::Ui;
 use crate::ui::sanitize;
 
-/// Runs one API call for the completer; any failure completes nothing rather than printing.
+/// The longest the completer waits for a platform, connecting included: the shell's Tab waits
+/// with it, so a slow or unreachable platform completes nothing rather than hang it.
+const PATIENCE: Duration = Duration::from_secs(1);
+
+/// Runs one API call for the completer, once (no retry: none could come in time), from a
+/// platform for at most `PATIENCE`; any failure completes nothing rather than printing.
 fn fetch<T>(call: impl AsyncFnOnce(&Client) -> Option<Vec<T>>) -> Vec<T> {
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -21,27 +27,38 @@ fn fetch<T>(call: impl AsyncFnOnce(&Client) -> Option<Vec<T>>) -> Vec<T> {
     else {
         return Vec::new();
     };
+    let global = GlobalArgs {
+        profile: std::env::var("LIVECTL_PROFILE").ok(),
+        api_url: std::env::var("LIVECTL_API_URL").ok(),
+        ..GlobalArgs::default()
+    };
+    // A platform's address given: else the embedded sandbox, which this process serves itself.
+    let configured = global.api_url.is_some()
+        || crate::config::Config::load().is_ok_and(|c| {
+            crate::connect::profile_name(&global, &c)
+                .and_then(|p| c.profiles.get(&p).and_then(|p| p.api_url.clone()))
+                .is_some()
+        });
+    // Pressing TAB must not create the embedded sandbox: complete from it only if it exists.
+    if !configured && !crate::config::default_sandbox_db().exists() {
+        return Vec::new();
+    }
+    let asked = async {
+        let ui = Ui::silent();
+        match connect(&global, &ui).await {
+            Ok(connection) => {
+                connection.client.stop_retrying();
+                call(&connection.client).await
+            }
+            Err(_) => None,
+        }
+    };
     runtime
         .block_on(async {
-            let global = GlobalArgs {
-                profile: std::env::var("LIVECTL_PROFILE").ok(),
-                api_url: std::env::var("LIVECTL_API_URL").ok(),
-                ..GlobalArgs::default()
-            };
-            let ui = Ui::silent();
-            // Pressing TAB must not create the embedded sandbox: complete from it only if it exists.
-            let configured = global.api_url.is_some()
-                || crate::config::Config::load().is_ok_and(|c| {
-                    crate::connect::profile_name(&global, &c)
-                        .and_then(|p| c.profiles.get(&p).and_then(|p| p.api_url.clone()))
-                        .is_some()
-                });
-            if !configured && !crate::config::default_sandbox_db().exists() {
-                return None;
-            }
-            match connect(&global, &ui).await {
-                Ok(connection) => call(&connection.client).await,
-                Err(_) => None,
+            if configured {
+                tokio::time::timeout(PATIENCE, asked).await.ok().flatten()
+            } else {
+                asked.await
             }
         })
         .unwrap_or_default()

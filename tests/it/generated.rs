@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::harness::Home;
+use crate::harness::{Home, Sandbox};
 
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     std::fs::read_dir(dir)
@@ -209,5 +209,48 @@ fn agents_and_interventions_complete_from_the_api() {
     assert_eq!(
         topics,
         "login\tLogin problem\nlost\tLost \\u{1b}]0;PWNED\\u{7}card\n"
+    );
+}
+
+#[test]
+fn completing_from_a_slow_platform_gives_up_with_nothing_rather_than_hang() {
+    // Every answer comes after 20 s: a completion that waited for one would end after it.
+    let sandbox = Sandbox::start(&["--seed", "demo", "--faults", "latency=20000..20000ms"]);
+    let token = sandbox.home.token(None);
+    let child = sandbox
+        .home
+        .livectl()
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &token)
+        .args(["--", "livectl", "show", "iv_1"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    // Well before the server would answer.
+    let Ok(out) = rx.recv_timeout(std::time::Duration::from_secs(10)) else {
+        // SAFETY: a signal to our own child.
+        unsafe { libc::kill(pid as i32, libc::SIGKILL) };
+        panic!("the completion waited for the slow platform");
+    };
+    let out = out.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains("iv_"), "no candidates: {stdout}");
+    assert!(
+        out.stderr.is_empty(),
+        "nothing said on the shell's terminal"
     );
 }

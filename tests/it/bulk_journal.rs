@@ -817,6 +817,48 @@ fn a_token_revoked_midway_stops_the_run_and_a_resume_after_login_finishes_it() {
     );
 }
 
+/// A platform that answers 500 to every action was sent every item of the run, each with its
+/// retries, to the end: 200 failures for 200 ids. It stops as for no answer.
+#[test]
+fn a_platform_failing_item_after_item_stops_the_run() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..60).map(|_| w.queued()).collect();
+    let broken = Sandbox::start_in(
+        clean.home.clone(),
+        &["--faults", "error=1,path=/v1/interventions/iv_"],
+    );
+    let journal = clean.home.path().join("broken.ndjson");
+    let path = journal.to_str().unwrap();
+    let mut args = vec!["cancel", "--yes", "--concurrency", "2", "--journal", path];
+    args.extend(ids.iter().map(String::as_str));
+    let out = spawn_at(&clean, &broken.url, &api.token, &args)
+        .wait_with_output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the platform failed item after item (")
+            && stderr.contains(&format!(
+                "hint: once it works again, continue with `livectl cancel --resume {path}`"
+            )),
+        "{stderr}"
+    );
+    // Eight in a row (twice the concurrency, at least 4) and what was in flight beside them.
+    let failed = stdout.lines().filter(|l| l.contains("failed")).count();
+    assert!((8..=10).contains(&failed), "{stdout}");
+    drop(broken);
+    let resumed = clean.cli(&api.token, &["cancel", "--resume", path, "--yes", "-q"]);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(cancelled.len(), 60);
+    assert!(cancelled.values().all(|n| *n == 1), "each once");
+}
+
 #[test]
 fn a_platform_gone_midway_stops_the_run_instead_of_failing_every_item() {
     let clean = Sandbox::start(&[]);

@@ -723,6 +723,10 @@ pub(super) async fn execute(
                 CliError::failure(format!("the platform stopped answering ({said}); {left}"))
                     .hint(format!("once it answers again, {step}"))
             }
+            Halt::Failing(said) => CliError::failure(format!(
+                "the platform failed item after item ({said}); {left}"
+            ))
+            .hint(format!("once it works again, {step}")),
         };
         return Err(if journal.is_planning() {
             e.hint(unlisted)
@@ -858,6 +862,9 @@ enum Halt {
     Refused(String),
     /// No answer at all, item after item: the platform is gone. The last item's error.
     Gone(String),
+    /// A failure of its own (5xx), item after item, each after its retries: the platform is
+    /// broken, and the rest would fail the same way. The last item's error.
+    Failing(String),
 }
 
 /// Watches a run's answers for a `Halt`.
@@ -865,10 +872,11 @@ struct Watch {
     halt: RefCell<Option<Halt>>,
     /// Told when the run halts, so a listing in progress stops too.
     stopped: Notify,
-    /// Items that ended without any answer since the last one that had one.
+    /// Items that ended with no answer, or a failure of the platform's own (5xx), since the
+    /// last one that had another answer.
     unanswered: std::cell::Cell<u32>,
-    /// That many in a row mean the platform is gone: each had the retries the run's budget
-    /// still allowed.
+    /// That many in a row mean the platform is gone, or broken: each had the retries the
+    /// run's budget still allowed.
     gone_after: u32,
     /// The longest the platform asked to be left alone (`Retry-After`) in a failure since the
     /// last pass: the next pass waits at least that long.
@@ -893,7 +901,13 @@ impl Watch {
         }
     }
 
-    /// The platform answered (whatever it said).
+    /// One more item without a good answer; whether that makes enough in a row to stop.
+    fn unanswered_again(&self) -> bool {
+        self.unanswered.set(self.unanswered.get() + 1);
+        self.unanswered.get() >= self.gone_after
+    }
+
+    /// The platform answered (whatever it said, but a failure of its own).
     fn answered(&self) {
         self.unanswered.set(0);
     }
@@ -905,14 +919,20 @@ impl Watch {
         }
         match e {
             ClientError::Connect { .. } | ClientError::Timeout { .. } => {
-                self.unanswered.set(self.unanswered.get() + 1);
-                if self.unanswered.get() >= self.gone_after {
+                if self.unanswered_again() {
                     self.stop(Halt::Gone(e.to_string()));
                 }
             }
             e if e.status() == Some(401) => {
                 self.answered();
                 self.stop(Halt::Refused(e.to_string()));
+            }
+            // A 500 for every item, each retried, would go on to the end of the run (and
+            // press a broken platform all the way): the same rule as for no answer.
+            e if e.status().is_some_and(|s| s >= 500) => {
+                if self.unanswered_again() {
+                    self.stop(Halt::Failing(e.to_string()));
+                }
             }
             // Any other failure is an answer, or a request that could not be made.
             _ => self.answered(),

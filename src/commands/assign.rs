@@ -37,7 +37,7 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
     let names = args.to.as_slice();
     // Several agents or a pool: spread as the items pass. One agent: taken at their word.
     if names.len() > 1 || names.iter().any(|n| Pool::is_pool(n)) {
-        let to = spread::to(client, &ctx.ui, names, args.away.include_away).await?;
+        let to = spread::to(client, &ctx.ui, names, args.away.include_away, "--to").await?;
         let spreader = Spreader::new(client, &to).await?;
         let selection = args.targets.select(ctx, ActionKind::Assign).await?;
         let source = selection.source;
@@ -63,7 +63,7 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
         };
         return args.targets.perform(ctx, plan).await;
     }
-    let agent = spread::agents(client, &ctx.ui, names, true)
+    let agent = spread::agents(client, &ctx.ui, names, true, "--to")
         .await?
         .remove(0);
     let selection = args.targets.select(ctx, ActionKind::Assign).await?;

@@ -11,7 +11,8 @@ use clap::Args;
 use super::Ctx;
 use super::act::AwayArgs;
 use crate::error::CliError;
-use crate::usecases::autopilot::{self, Options, rules::Given, rules::Rule, rules::Settings};
+use crate::usecases::autopilot::rules::{self, Given, Rule, Settings};
+use crate::usecases::autopilot::{self, Options};
 
 #[derive(Debug, Args)]
 pub struct AutopilotArgs {
@@ -61,19 +62,20 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
         no_reply: args.no_reply.clone(),
         to: (!args.to.is_empty()).then(|| args.to.join(",")),
         include_away: args.away.include_away.then_some(true),
+        origin: rules::Origin::Flags,
     };
     let file = match &args.config {
         Some(path) => Given::read(path)?,
         None => Given::default(),
     };
-    let settings = Settings::try_from(flags.over(file))?;
+    let settings = Settings::new(flags, file)?;
     if let Some(dir) = &args.journal_dir {
         crate::files::existing_dir("--journal-dir", dir)?;
     }
     // Every --to is checked (and a pool's name) before the token is.
     for to in &settings.to {
         if crate::usecases::pool::Pool::is_pool(to) {
-            crate::usecases::spread::pool_of(to)?;
+            crate::usecases::spread::pool_of(to, &settings.to_named)?;
         }
     }
     let connection = ctx.connection().await?;

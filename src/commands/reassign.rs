@@ -38,7 +38,7 @@ pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
         return Ok(());
     }
     let client = ctx.client().await?;
-    let to = spread::to(client, &ctx.ui, &args.to, args.away.include_away).await?;
+    let to = spread::to(client, &ctx.ui, &args.to, args.away.include_away, "--to").await?;
     let spreader = Spreader::new(client, &to).await?;
     let selection = args.targets.select(ctx, ActionKind::Reassign).await?;
     // Each would fail as the owner already: said once, before anything is sent.

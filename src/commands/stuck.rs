@@ -130,7 +130,7 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         FixArg::Return => (Fix::Return, "return to the queue".to_owned()),
         FixArg::Cancel => (Fix::Cancel, "cancel".to_owned()),
         FixArg::Reassign => (
-            Fix::Reassign(spread::to(client, ui, &args.to, args.away.include_away).await?),
+            Fix::Reassign(spread::to(client, ui, &args.to, args.away.include_away, "--to").await?),
             format!("move to {}", args.to.join(" and ")),
         ),
     };

@@ -62,33 +62,39 @@ impl To {
 }
 
 /// What `--to` names: one pool (`@online`, `@department`, `@department:NAME`), or agents as
-/// `agents` takes them. A pool goes alone.
+/// `agents` takes them. A pool goes alone. `flag` is how messages name where the names were
+/// given: `--to`, or a config file's key (`a.toml: to = "zed"`).
 pub async fn to(
     client: &Client,
     ui: &Ui,
     names: &[String],
     include_away: bool,
+    flag: &str,
 ) -> Result<To, CliError> {
     let pools = names.iter().filter(|n| Pool::is_pool(n)).count();
     if pools == 0 {
-        return Ok(To::Agents(agents(client, ui, names, include_away).await?));
+        return Ok(To::Agents(
+            agents(client, ui, names, include_away, flag).await?,
+        ));
     }
     if names.len() > 1 {
         return Err(CliError::usage(format!(
-            "--to: a pool goes alone, not with other --to values: {}",
+            "{flag}: a pool goes alone, not with other --to values: {}",
             names.join(", ")
         ))
         .hint(format!("give one pool ({}) or agents", pool::FORMS)));
     }
-    let pool = pool_of(&names[0])?;
+    let pool = pool_of(&names[0], flag)?;
     let department = match &pool {
         Pool::DepartmentNamed(name) => {
             let departments = client.departments().await?;
-            Some(
-                lookup::pick(&departments, name, "--to @department")?
-                    .id
-                    .clone(),
-            )
+            // `--to @department: …`; a file's key shows the pool already.
+            let named = if flag == "--to" {
+                "--to @department"
+            } else {
+                flag
+            };
+            Some(lookup::pick(&departments, name, named)?.id.clone())
         }
         _ => None,
     };
@@ -99,26 +105,27 @@ pub async fn to(
     })
 }
 
-/// A pool as written, or a usage error naming the valid forms.
-pub fn pool_of(text: &str) -> Result<Pool, CliError> {
+/// A pool as written, or a usage error naming the valid forms (and where it was given, `flag`).
+pub fn pool_of(text: &str, flag: &str) -> Result<Pool, CliError> {
     text.parse::<Pool>()
-        .map_err(|e| CliError::usage(format!("--to: {e}")))
+        .map_err(|e| CliError::usage(format!("{flag}: {e}")))
 }
 
 /// The agents named by `--to`: each must exist and be active. When work is spread over several,
 /// those away or offline are left out (and the run says so) unless `include_away`; one agent
-/// named alone is taken at their word, with a warning.
+/// named alone is taken at their word, with a warning. `flag` names where they were given.
 pub async fn agents(
     client: &Client,
     ui: &Ui,
     names: &[String],
     include_away: bool,
+    flag: &str,
 ) -> Result<Vec<Agent>, CliError> {
     let mut agents: Vec<Agent> = Vec::new();
-    for agent in lookup::agents(client, names, "--to").await? {
+    for agent in lookup::agents(client, names, flag).await? {
         if !agent.active {
             return Err(CliError::usage(format!(
-                "--to: {} ({}) is inactive and receives no work",
+                "{flag}: {} ({}) is inactive and receives no work",
                 agent.name, agent.id
             ))
             .hint("choose an active agent; see `livectl agents`"));
@@ -147,7 +154,7 @@ pub async fn agents(
     };
     if online.is_empty() {
         return Err(CliError::usage(format!(
-            "--to: no agent named is online: {}",
+            "{flag}: no agent named is online: {}",
             who(&left_out)
         ))
         .hint("name an online agent, or pass --include-away to give them work anyway"));

@@ -444,6 +444,44 @@ fn bad_settings_and_an_agents_token_are_refused_before_it_watches() {
         .fails(2, "unknown field `rule`");
 }
 
+/// A value from `--config` is blamed on the file and its key (and a syntax error on its line),
+/// never on a flag the user did not give.
+#[test]
+fn a_config_files_mistakes_name_the_file_and_its_key() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let config = sandbox.home.path().join("a.toml");
+    let file = config.to_str().unwrap();
+    for (text, code, words) in [
+        (
+            "grace = \"0s\"\n",
+            2,
+            ": grace = \"0s\": `0s` is no time at all",
+        ),
+        (
+            "rules = [\"nope\"]\n",
+            2,
+            ": rules = [\"nope\"]: `nope` is not a rule; the rules are owner-offline",
+        ),
+        (
+            "to = \"@nope\"\n",
+            2,
+            ": to = \"@nope\": `@nope` is not a pool; a pool is @online",
+        ),
+        (
+            "to = \"zed\"\n",
+            5,
+            ": to = \"zed\": no agent is called `zed`",
+        ),
+        ("grace = \"1m\"\n\nqueued 30m\n", 2, ", line 3: expected"),
+    ] {
+        std::fs::write(&config, text).unwrap();
+        let run = sandbox.cli(&api.token, &["autopilot", "--once", "--config", file]);
+        let stderr = run.fails(code, &format!("error: {file}{words}"));
+        assert!(!stderr.contains("error: --"), "{text}: {stderr}");
+    }
+}
+
 #[test]
 fn each_decision_is_one_line_for_people_and_the_summary_goes_to_stderr() {
     let sandbox = Sandbox::start(&[]);

@@ -266,7 +266,7 @@ mod tests {
     }
 
     fn settings() -> Settings {
-        Settings::try_from(super::super::rules::Given::default()).unwrap()
+        Settings::new(Default::default(), Default::default()).unwrap()
     }
 
     fn run(

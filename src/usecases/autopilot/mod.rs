@@ -105,7 +105,14 @@ pub async fn run(
 
 /// `--to` resolved once (a pool stays a pool: its members are looked at every time).
 async fn resolve_to(client: &Client, settings: &Settings) -> Result<To, CliError> {
-    spread::to(client, &Ui::silent(), &settings.to, settings.include_away).await
+    spread::to(
+        client,
+        &Ui::silent(),
+        &settings.to,
+        settings.include_away,
+        &settings.to_named,
+    )
+    .await
 }
 
 struct Pilot<'a> {

@@ -73,7 +73,67 @@ pub const DEFAULT_GRACE: SignedDuration = SignedDuration::from_secs(120);
 pub const DEFAULT_QUEUED: SignedDuration = SignedDuration::from_secs(30 * 60);
 pub const DEFAULT_NO_REPLY: SignedDuration = SignedDuration::from_secs(15 * 60);
 
-/// The settings as given: flags over the file, each left out when not given.
+/// Where settings were given: on the command line, or in a config file. Messages name a
+/// setting the way it was given (`--grace`, or `a.toml: grace = "0s"`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Origin {
+    #[default]
+    Flags,
+    File(std::path::PathBuf),
+}
+
+/// A setting, by its flag and its key in the file.
+#[derive(Debug, Clone, Copy)]
+enum Key {
+    Rules,
+    Grace,
+    Queued,
+    NoReply,
+    To,
+}
+
+impl Key {
+    const fn flag(self) -> &'static str {
+        match self {
+            Key::Rules => "--rule",
+            Key::Grace => "--grace",
+            Key::Queued => "--queued",
+            Key::NoReply => "--no-reply",
+            Key::To => "--to",
+        }
+    }
+
+    const fn in_file(self) -> &'static str {
+        match self {
+            Key::Rules => "rules",
+            Key::Grace => "grace",
+            Key::Queued => "queued",
+            Key::NoReply => "no_reply",
+            Key::To => "to",
+        }
+    }
+}
+
+impl Origin {
+    /// The setting's name alone, for hints: `--grace`, or `grace`.
+    fn key(&self, key: Key) -> &'static str {
+        match self {
+            Origin::Flags => key.flag(),
+            Origin::File(_) => key.in_file(),
+        }
+    }
+
+    /// What a message about a setting starts with: the flag (`--grace`), or the file with the
+    /// key and the value as TOML (`a.toml: grace = "0s"`).
+    fn name(&self, key: Key, value: toml::Value) -> String {
+        match self {
+            Origin::Flags => key.flag().to_owned(),
+            Origin::File(path) => format!("{}: {} = {value}", path.display(), key.in_file()),
+        }
+    }
+}
+
+/// The settings as given, each left out when not given: the flags, or a config file.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Given {
@@ -83,6 +143,9 @@ pub struct Given {
     pub no_reply: Option<String>,
     pub to: Option<String>,
     pub include_away: Option<bool>,
+    /// Where they were given (not a key of the file).
+    #[serde(skip)]
+    pub origin: Origin,
 }
 
 impl Given {
@@ -92,26 +155,97 @@ impl Given {
         let text = std::fs::read_to_string(path).map_err(|e| {
             CliError::usage(format!("--config: cannot read {}: {e}", path.display()))
         })?;
-        toml::from_str(&text).map_err(|e| {
-            CliError::usage(format!("--config {}: {}", path.display(), e.message()))
+        Given::parse(path, &text)
+    }
+
+    /// The text of the config file at `path`; an error names the file and the line.
+    fn parse(path: &Path, text: &str) -> Result<Given, CliError> {
+        let mut given: Given = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|span| {
+                    let before = text.get(..span.start).unwrap_or(text);
+                    format!(", line {}", before.matches('\n').count() + 1)
+                })
+                .unwrap_or_default();
+            CliError::usage(format!("{}{line}: {}", path.display(), e.message().trim_end()))
                 .hint(format!(
                     "the file takes rules = [{}], grace = \"2m\", queued = \"30m\", no_reply = \"15m\", to = \"@online\", include_away = false",
                     Rule::ALL.map(|r| format!("\"{r}\"")).join(", ")
                 ))
-        })
+        })?;
+        given.origin = Origin::File(path.to_owned());
+        Ok(given)
     }
 
-    /// `self` where given, else `file`.
-    pub fn over(self, file: Given) -> Given {
-        Given {
-            rules: self.rules.or(file.rules),
-            grace: self.grace.or(file.grace),
-            queued: self.queued.or(file.queued),
-            no_reply: self.no_reply.or(file.no_reply),
-            to: self.to.or(file.to),
-            include_away: self.include_away.or(file.include_away),
-        }
+    /// Each value checked, each error naming the setting as it was given.
+    fn check(self) -> Result<Checked, CliError> {
+        let origin = self.origin;
+        let rules = match self.rules {
+            Some(names) => {
+                let name = || origin.name(Key::Rules, toml::Value::from(names.clone()));
+                let mut rules = Vec::new();
+                for text in names.iter().flat_map(|n| n.split(',')) {
+                    let rule: Rule = text
+                        .parse()
+                        .map_err(|e| CliError::usage(format!("{}: {e}", name())))?;
+                    if !rules.contains(&rule) {
+                        rules.push(rule);
+                    }
+                }
+                if rules.is_empty() {
+                    return Err(CliError::usage(format!(
+                        "{}: no rule given; the rules are {}",
+                        name(),
+                        Rule::names()
+                    )));
+                }
+                Some(rules)
+            }
+            None => None,
+        };
+        let duration = |key: Key, text: Option<String>| match text {
+            Some(text) => match livectl_contract::duration::parse(&text) {
+                Ok(d) => Ok(Some((d, text))),
+                Err(e) => Err(CliError::usage(format!(
+                    "{}: {e}",
+                    origin.name(key, toml::Value::from(text.clone()))
+                ))
+                .hint(format!(
+                    "{} is a positive duration such as 90s, 2m or 1h30m",
+                    origin.key(key)
+                ))),
+            },
+            None => Ok(None),
+        };
+        let grace = duration(Key::Grace, self.grace)?.map(|(d, _)| d);
+        let queued = duration(Key::Queued, self.queued)?;
+        let no_reply = duration(Key::NoReply, self.no_reply)?;
+        let to = self.to.map(|to| {
+            let named = origin.name(Key::To, toml::Value::from(to.clone()));
+            (to, named)
+        });
+        Ok(Checked {
+            rules,
+            grace,
+            queued,
+            no_reply,
+            to,
+            include_away: self.include_away,
+        })
     }
+}
+
+/// One source's settings, checked; each left out when not given.
+struct Checked {
+    rules: Option<Vec<Rule>>,
+    grace: Option<SignedDuration>,
+    /// The thresholds with their text as written.
+    queued: Option<(SignedDuration, String)>,
+    no_reply: Option<(SignedDuration, String)>,
+    /// `to` as written, and how a message names it.
+    to: Option<(String, String)>,
+    include_away: Option<bool>,
 }
 
 /// The settings checked: every rule known, every duration positive.
@@ -123,6 +257,8 @@ pub struct Settings {
     pub no_reply: SignedDuration,
     /// `--to` as written: a pool or agents; `@online` when left out.
     pub to: Vec<String>,
+    /// How a message names where `to` was given: `--to`, or the file, its key and value.
+    pub to_named: String,
     pub include_away: bool,
 }
 
@@ -130,76 +266,42 @@ impl Settings {
     pub fn has(&self, rule: Rule) -> bool {
         self.rules.contains(&rule)
     }
-}
 
-/// A duration flag, or a usage error naming the flag and the valid forms.
-fn duration(flag: &str, text: &str) -> Result<SignedDuration, CliError> {
-    livectl_contract::duration::parse(text).map_err(|e| {
-        CliError::usage(format!("--{flag}: {e}")).hint(format!(
-            "--{flag} is a positive duration such as 90s, 2m or 1h30m"
-        ))
-    })
-}
-
-impl TryFrom<Given> for Settings {
-    type Error = CliError;
-
-    /// Without rules, the owner rules for offline and inactive owners, plus `queued` and
-    /// `no-reply` when their thresholds are given.
-    fn try_from(given: Given) -> Result<Settings, CliError> {
-        let rules = match &given.rules {
-            Some(names) => {
-                let mut rules = Vec::new();
-                for name in names.iter().flat_map(|n| n.split(',')) {
-                    let rule: Rule = name
-                        .parse()
-                        .map_err(|e| CliError::usage(format!("--rule: {e}")))?;
-                    if !rules.contains(&rule) {
-                        rules.push(rule);
-                    }
-                }
-                rules
-            }
-            None => {
+    /// The flags over the file: each setting from the flags where given, else from the file,
+    /// else its default. Without rules, the owner rules for offline and inactive owners, plus
+    /// `queued` and `no-reply` when their thresholds are given.
+    pub fn new(flags: Given, file: Given) -> Result<Settings, CliError> {
+        let flags = flags.check()?;
+        let file = file.check()?;
+        let rules = match (flags.rules, file.rules) {
+            (Some(rules), _) | (None, Some(rules)) => rules,
+            (None, None) => {
                 let mut rules = vec![Rule::OwnerOffline, Rule::OwnerInactive];
-                if given.queued.is_some() {
+                if flags.queued.is_some() || file.queued.is_some() {
                     rules.push(Rule::Queued);
                 }
-                if given.no_reply.is_some() {
+                if flags.no_reply.is_some() || file.no_reply.is_some() {
                     rules.push(Rule::NoReply);
                 }
                 rules
             }
         };
-        if rules.is_empty() {
-            return Err(CliError::usage(format!(
-                "--rule: no rule given; the rules are {}",
-                Rule::names()
-            )));
-        }
-        let grace = match &given.grace {
-            Some(g) => duration("grace", g)?,
-            None => DEFAULT_GRACE,
-        };
-        let queued = match &given.queued {
-            Some(q) => duration("queued", q)?,
-            None => DEFAULT_QUEUED,
-        };
-        let no_reply = match &given.no_reply {
-            Some(n) => duration("no-reply", n)?,
-            None => DEFAULT_NO_REPLY,
-        };
-        let to = given
-            .to
-            .map(|t| t.split(',').map(|s| s.trim().to_owned()).collect())
-            .unwrap_or_else(|| vec![crate::usecases::pool::Pool::Online.to_string()]);
+        let queued = flags.queued.or(file.queued);
+        let no_reply = flags.no_reply.or(file.no_reply);
+        let (to, to_named) = flags.to.or(file.to).unwrap_or_else(|| {
+            (
+                crate::usecases::pool::Pool::Online.to_string(),
+                Key::To.flag().to_owned(),
+            )
+        });
         Ok(Settings {
             rules,
-            grace,
-            queued,
-            no_reply,
-            to,
-            include_away: given.include_away.unwrap_or(false),
+            grace: flags.grace.or(file.grace).unwrap_or(DEFAULT_GRACE),
+            queued: queued.map_or(DEFAULT_QUEUED, |(d, _)| d),
+            no_reply: no_reply.map_or(DEFAULT_NO_REPLY, |(d, _)| d),
+            to: to.split(',').map(|s| s.trim().to_owned()).collect(),
+            to_named,
+            include_away: flags.include_away.or(file.include_away).unwrap_or(false),
         })
     }
 }
@@ -209,7 +311,11 @@ mod tests {
     use super::*;
 
     fn settings(given: Given) -> Result<Settings, String> {
-        Settings::try_from(given).map_err(|e| e.message)
+        Settings::new(given, Given::default()).map_err(|e| e.message)
+    }
+
+    fn file(text: &str) -> Result<Given, String> {
+        Given::parse(Path::new("a.toml"), text).map_err(|e| e.message)
     }
 
     #[test]
@@ -252,22 +358,51 @@ mod tests {
 
     #[test]
     fn a_file_is_toml_and_flags_win() {
-        let file: Given = toml::from_str(
-            "rules = [\"owner-away\", \"queued\"]\ngrace = \"5m\"\nto = \"@department\"\n",
-        )
-        .unwrap();
+        let file =
+            file("rules = [\"owner-away\", \"queued\"]\ngrace = \"5m\"\nto = \"@department\"\n")
+                .unwrap();
         let flags = Given {
             grace: Some("1m".into()),
             ..Given::default()
         };
-        let s = settings(flags.over(file)).unwrap();
+        let s = Settings::new(flags, file).unwrap();
         assert_eq!(s.rules, [Rule::OwnerAway, Rule::Queued]);
         assert_eq!(s.grace, SignedDuration::from_secs(60));
         assert_eq!(s.to, ["@department"]);
+        assert_eq!(s.to_named, "a.toml: to = \"@department\"");
         let unknown = toml::from_str::<Given>("grace = \"1m\"\nrule = []\n").unwrap_err();
         assert!(
             unknown.message().contains("unknown field `rule`"),
             "{unknown}"
         );
+    }
+
+    /// A value from the file is blamed on the file and its key, never on a flag not given.
+    #[test]
+    fn an_error_in_the_file_names_the_file_its_key_and_its_line() {
+        let checked =
+            |text: &str| Settings::new(Given::default(), file(text)?).map_err(|e| e.message);
+        let e = checked("grace = \"0s\"\n").unwrap_err();
+        assert!(
+            e.starts_with("a.toml: grace = \"0s\": `0s` is no time at all"),
+            "{e}"
+        );
+        let e = checked("no_reply = \"soon\"\n").unwrap_err();
+        assert!(
+            e.starts_with("a.toml: no_reply = \"soon\": `soon` is not a duration"),
+            "{e}"
+        );
+        assert_eq!(
+            checked("rules = [\"owner-offline\", \"nope\"]\n").unwrap_err(),
+            "a.toml: rules = [\"owner-offline\", \"nope\"]: `nope` is not a rule; the rules are owner-offline, owner-away, owner-inactive, queued, no-reply"
+        );
+        assert_eq!(
+            checked("rules = []\n").unwrap_err(),
+            "a.toml: rules = []: no rule given; the rules are owner-offline, owner-away, owner-inactive, queued, no-reply"
+        );
+        let e = checked("grace = \"1m\"\n\nto = @nope\n").unwrap_err();
+        assert!(e.starts_with("a.toml, line 3: "), "{e}");
+        let e = checked("grace = \"1m\"\nrule = []\n").unwrap_err();
+        assert!(e.starts_with("a.toml, line 2: unknown field `rule`"), "{e}");
     }
 }

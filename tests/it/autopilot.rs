@@ -444,6 +444,88 @@ fn bad_settings_and_an_agents_token_are_refused_before_it_watches() {
         .fails(2, "unknown field `rule`");
 }
 
+/// A threshold flag names its rule: with the rules listed by `--rule`, one for a rule left out
+/// is a contradiction (exit 2); with the rules from the file, the flag turns its rule on.
+#[test]
+fn a_threshold_flag_is_never_ignored_whatever_lists_the_rules() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    // A user waiting for a reply since 2026-11-24, in Bo's queue.
+    let waiting = w.fixed(1, "Ada", "web", "Old question", "2026-11-24T09:00:00Z");
+    api.post(
+        &format!("/v1/interventions/{waiting}/assign"),
+        json!({"agent": w.bo}),
+    )
+    .expect(200);
+    let look = ["autopilot", "--once", "--dry-run", "--grace", "1s"];
+    let with = |more: &[&str]| {
+        let mut args = look.to_vec();
+        args.extend_from_slice(more);
+        sandbox.cli(&api.token, &args)
+    };
+    with(&["--rule", "owner-offline", "--no-reply", "15m"]).fails(
+        2,
+        "--no-reply 15m sets the no-reply rule, which --rule leaves out; add --rule no-reply or leave out --no-reply",
+    );
+    with(&[
+        "--rule",
+        "owner-offline,queued",
+        "--queued",
+        "1h",
+        "--no-reply",
+        "15m",
+    ])
+    .fails(
+        2,
+        "--no-reply 15m sets the no-reply rule, which --rule leaves out",
+    );
+    with(&["--rule", "owner-offline", "--queued", "1h"]).fails(
+        2,
+        "--queued 1h sets the queued rule, which --rule leaves out",
+    );
+    let config = sandbox.home.path().join("a.toml");
+    std::fs::write(&config, "rules = [\"owner-offline\"]\n").unwrap();
+    let file = config.to_str().unwrap();
+    // Waiting counts from the assignment: looked at again until a second has passed.
+    let end = Instant::now() + DEADLINE;
+    let (run, decision) = loop {
+        let run = with(&["--config", file, "--no-reply", "1s", "-o", "ndjson"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let first: Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+        if first.get("summary").is_none() {
+            break (run, first);
+        }
+        assert!(
+            Instant::now() < end,
+            "no decision within {DEADLINE:?}: {}",
+            run.stderr
+        );
+    };
+    assert!(
+        run.stderr.contains("rules owner-offline, no-reply;")
+            && run.stderr.contains("; no reply after 1s;"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        (
+            &decision["intervention"],
+            &decision["rule"],
+            &decision["result"]
+        ),
+        (&json!(waiting), &json!("no-reply"), &json!("dry run")),
+        "{}",
+        run.stdout
+    );
+    // In the file alone, the same contradiction names the file.
+    std::fs::write(&config, "rules = [\"owner-offline\"]\nno_reply = \"15m\"\n").unwrap();
+    with(&["--config", file]).fails(
+        2,
+        &format!("{file}: no_reply = \"15m\" sets the no-reply rule, which rules = [\"owner-offline\"] leaves out; add \"no-reply\" to rules or leave out no_reply"),
+    );
+}
+
 /// A value from `--config` is blamed on the file and its key (and a syntax error on its line),
 /// never on a flag the user did not give.
 #[test]

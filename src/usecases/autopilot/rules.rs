@@ -114,6 +114,16 @@ impl Key {
     }
 }
 
+impl fmt::Display for Origin {
+    /// The command line, or the file as its path was given.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Flags => f.write_str("the command line"),
+            Origin::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
 impl Origin {
     /// The setting's name alone, for hints: `--grace`, or `grace`.
     fn key(&self, key: Key) -> &'static str {
@@ -226,6 +236,7 @@ impl Given {
             (to, named)
         });
         Ok(Checked {
+            origin,
             rules,
             grace,
             queued,
@@ -238,6 +249,7 @@ impl Given {
 
 /// One source's settings, checked; each left out when not given.
 struct Checked {
+    origin: Origin,
     rules: Option<Vec<Rule>>,
     grace: Option<SignedDuration>,
     /// The thresholds with their text as written.
@@ -273,8 +285,53 @@ impl Settings {
     pub fn new(flags: Given, file: Given) -> Result<Settings, CliError> {
         let flags = flags.check()?;
         let file = file.check()?;
-        let rules = match (flags.rules, file.rules) {
-            (Some(rules), _) | (None, Some(rules)) => rules,
+        // A threshold turns its rule on, unless the rules are listed: then a threshold for a
+        // rule the list leaves out is a contradiction, refused rather than ignored. Flags win:
+        // a threshold flag turns its rule on over the file's list.
+        let thresholds = |checked: &Checked| {
+            [
+                (Rule::Queued, Key::Queued, checked.queued.clone()),
+                (Rule::NoReply, Key::NoReply, checked.no_reply.clone()),
+            ]
+            .into_iter()
+            .filter_map(|(rule, key, given)| given.map(|(_, text)| (rule, key, text)))
+            .collect::<Vec<_>>()
+        };
+        let rules = match (&flags.rules, &file.rules) {
+            (Some(rules), _) => {
+                if let Some((rule, key, text)) = thresholds(&flags)
+                    .into_iter()
+                    .find(|(r, ..)| !rules.contains(r))
+                {
+                    let flag = key.flag();
+                    return Err(CliError::usage(format!(
+                        "{flag} {text} sets the {rule} rule, which --rule leaves out; add --rule {rule} or leave out {flag}"
+                    )));
+                }
+                rules.clone()
+            }
+            (None, Some(listed)) => {
+                let mut rules = listed.clone();
+                for (rule, ..) in thresholds(&flags) {
+                    if !rules.contains(&rule) {
+                        rules.push(rule);
+                    }
+                }
+                if let Some((rule, key, text)) = thresholds(&file)
+                    .into_iter()
+                    .find(|(r, ..)| !rules.contains(r))
+                {
+                    let list =
+                        toml::Value::from(listed.iter().map(|r| r.as_str()).collect::<Vec<_>>());
+                    let key = key.in_file();
+                    return Err(CliError::usage(format!(
+                        "{}: {key} = {} sets the {rule} rule, which rules = {list} leaves out; add \"{rule}\" to rules or leave out {key}",
+                        file.origin,
+                        toml::Value::from(text),
+                    )));
+                }
+                rules
+            }
             (None, None) => {
                 let mut rules = vec![Rule::OwnerOffline, Rule::OwnerInactive];
                 if flags.queued.is_some() || file.queued.is_some() {

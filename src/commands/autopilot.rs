@@ -81,10 +81,17 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
     let connection = ctx.connection().await?;
     let client = &connection.client;
     autopilot::check_admin(client).await?;
+    // Everything that can be checked is, before the run is announced: the agents or the
+    // department --to names, and where the journals go.
+    let to = autopilot::resolve_to(client, &settings).await?;
+    let journal_dir = match (&args.journal_dir, args.dry_run) {
+        (None, false) => Some(crate::usecases::bulk::journal::runs_dir()?),
+        (dir, _) => dir.clone(),
+    };
     let options = Options {
         dry_run: args.dry_run,
         once: args.once,
-        journal_dir: args.journal_dir.clone(),
+        journal_dir,
         journal_limit: super::filters::journal_limit(),
         reach: crate::connect::reach(&ctx.global),
     };
@@ -127,6 +134,6 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
             " (Ctrl-C to stop)"
         },
     ));
-    let summary = autopilot::run(client, &connection.target(), ui, &settings, &options).await?;
+    let summary = autopilot::run(client, &connection.target(), ui, &settings, to, &options).await?;
     ui.autopilot_summary(&summary)
 }

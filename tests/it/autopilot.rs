@@ -409,6 +409,7 @@ fn bad_settings_and_an_agents_token_are_refused_before_it_watches() {
     let api = sandbox.api();
     let w = Workspace::new(&api);
     let bo = sandbox.home.token_in(&sandbox.db, Some(&w.bo));
+    let dan = w.dan_inactive.as_str();
     sandbox.cli(&bo, &["autopilot"]).fails(
         4,
         "autopilot moves other agents' work and needs an admin's token",
@@ -429,11 +430,25 @@ fn bad_settings_and_an_agents_token_are_refused_before_it_watches() {
             vec!["--queued", "soon"],
             "--queued: `soon` is not a duration",
         ),
+        (
+            vec!["--to", "@department:Nowhere"],
+            "--to @department: no department is called `Nowhere`",
+        ),
+        (vec!["--to", dan], "is inactive and receives no work"),
     ] {
         let mut all = vec!["autopilot"];
         all.extend(args);
-        sandbox.cli(&api.token, &all).fails(2, words);
+        let run = sandbox.cli(&api.token, &all);
+        // Refused before it says it runs.
+        assert!(
+            !run.fails(2, words).contains("autopilot: rules"),
+            "{}",
+            run.stderr
+        );
     }
+    let run = sandbox.cli(&api.token, &["autopilot", "--to", "zed"]);
+    run.fails(5, "--to: no agent is called `zed`");
+    assert!(!run.stderr.contains("autopilot: rules"), "{}", run.stderr);
     let config = sandbox.home.path().join("autopilot.toml");
     std::fs::write(&config, "grace = \"1m\"\nrule = [\"queued\"]\n").unwrap();
     sandbox

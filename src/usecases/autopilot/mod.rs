@@ -68,12 +68,14 @@ pub async fn check_admin(client: &Client) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Runs until stopped (Ctrl-C or SIGTERM), or after one look with `once`; the summary.
+/// Runs until stopped (Ctrl-C or SIGTERM), or after one look with `once`; the summary. `to` is
+/// `--to` resolved (`resolve_to`), before the run is announced.
 pub async fn run(
     client: &Client,
     target: &str,
     ui: &Ui,
     settings: &Settings,
+    to: To,
     options: &Options,
 ) -> Result<AutopilotSummary, CliError> {
     let names = lookup::names(client, NamesOf::People).await?;
@@ -85,7 +87,7 @@ pub async fn run(
         options,
         ui,
         names,
-        to: resolve_to(client, settings).await?,
+        to,
         summary: AutopilotSummary::default(),
         inactive_since: HashMap::new(),
         seen: HashSet::new(),
@@ -103,8 +105,9 @@ pub async fn run(
     }
 }
 
-/// `--to` resolved once (a pool stays a pool: its members are looked at every time).
-async fn resolve_to(client: &Client, settings: &Settings) -> Result<To, CliError> {
+/// `--to` resolved once (a pool stays a pool: its members are looked at every time): an
+/// unknown agent or department is refused before anything is watched.
+pub async fn resolve_to(client: &Client, settings: &Settings) -> Result<To, CliError> {
     spread::to(
         client,
         &Ui::silent(),

@@ -1,8 +1,9 @@
 //! `livectl autopilot`: the on-call fixer. It moves work off owners who went offline (or away,
 //! or were deactivated) once the grace period has passed, assigns what waited too long in the
 //! general queue, and moves what waits too long for a reply; every move through the bulk engine
-//! with If-Match, so nothing moves twice. It runs until Ctrl-C or SIGTERM (exit 0), then says
-//! what it did.
+//! with If-Match, so nothing moves twice. It runs until Ctrl-C or SIGTERM (exit 0), riding out
+//! a platform gone a while as the event stream does, then says what it did (also when it ends
+//! with an error).
 
 use std::path::PathBuf;
 
@@ -134,6 +135,9 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
             " (Ctrl-C to stop)"
         },
     ));
-    let summary = autopilot::run(client, &connection.target(), ui, &settings, to, &options).await?;
-    ui.autopilot_summary(&summary)
+    // What it did is said however it ends: stopped, or given up with an error.
+    let (summary, ended) =
+        autopilot::run(client, &connection.target(), ui, &settings, to, &options).await;
+    ui.autopilot_summary(&summary)?;
+    ended
 }

@@ -1,7 +1,8 @@
-//! What a person is told while an event stream is down. A platform stopped or throttling refuses
-//! the stream every second or so for up to five minutes (`livectl_client::OUTAGE`): its first
-//! failure is said, and each different one; the same failure again only once `REMIND` has
-//! passed, with how long and how many tries it has been. At `-v` every failure is said.
+//! What a person is told while an event stream (or the platform an autopilot looks at) is down.
+//! A platform stopped or throttling refuses the stream every second or so for up to five
+//! minutes (`livectl_client::OUTAGE`): its first failure is said, and each different one; the
+//! same failure again only once `REMIND` has passed, with how long and how many tries it has
+//! been. At `-v` every failure is said.
 
 use std::time::{Duration, Instant};
 
@@ -10,10 +11,16 @@ use super::Ui;
 /// How often the same failure is said again while the stream stays down.
 pub const REMIND: Duration = Duration::from_secs(30);
 
-/// The notes of an event stream's failures, from its first failure to its reconnect.
+/// The notes of an event stream's failures (or the platform's), from its first failure to its
+/// reconnect.
 pub struct StreamNotes<'a> {
     ui: &'a Ui,
     down: Option<Down>,
+    /// What is down (`the event stream`), how its first failure is said (`failed`) and what
+    /// is done meanwhile (`reconnecting`).
+    what: &'static str,
+    first: &'static str,
+    doing: &'static str,
 }
 
 struct Down {
@@ -26,7 +33,35 @@ struct Down {
 
 impl<'a> StreamNotes<'a> {
     pub fn new(ui: &'a Ui) -> Self {
-        StreamNotes { ui, down: None }
+        StreamNotes {
+            ui,
+            down: None,
+            what: "the event stream",
+            first: "failed",
+            doing: "reconnecting",
+        }
+    }
+
+    /// The notes of the platform's failures to answer the autopilot's looks.
+    pub fn platform(ui: &'a Ui) -> Self {
+        StreamNotes {
+            ui,
+            down: None,
+            what: "the platform",
+            first: "is down",
+            doing: "looking again until it is back",
+        }
+    }
+
+    /// The failures had an end: said with how long it was down (nothing when it was not).
+    pub fn back(&mut self) {
+        if let Some(down) = self.down.take() {
+            self.ui.note(format!(
+                "{} is back after {} down",
+                self.what,
+                super::elapsed(down.since.elapsed())
+            ));
+        }
     }
 
     /// The stream failed and reconnects; `class` tells this failure from another (the words of
@@ -45,7 +80,7 @@ impl<'a> StreamNotes<'a> {
     /// What to say of a failure at `now`, if anything.
     fn note(&mut self, error: String, class: &str, now: Instant) -> Option<String> {
         let Some(down) = &mut self.down else {
-            let note = format!("the event stream failed ({error}); reconnecting");
+            let note = format!("{} {} ({error}); {}", self.what, self.first, self.doing);
             self.down = Some(Down {
                 since: now,
                 tries: 1,
@@ -60,9 +95,11 @@ impl<'a> StreamNotes<'a> {
             return None;
         }
         let note = format!(
-            "the event stream is still down after {} tries in {} ({error}); reconnecting",
+            "{} is still down after {} tries in {} ({error}); {}",
+            self.what,
             down.tries,
-            super::elapsed(now.duration_since(down.since))
+            super::elapsed(now.duration_since(down.since)),
+            self.doing
         );
         down.said = class.to_owned();
         down.said_at = now;
@@ -98,6 +135,30 @@ mod tests {
                 "the event stream is still down after 19 tries in 1m 30s (connection refused); reconnecting",
                 "the event stream is still down after 20 tries in 1m 32s (503 Service Unavailable); reconnecting",
                 "the event stream failed (connection refused); reconnecting",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_platform_is_said_down_in_its_own_words() {
+        let ui = Ui::silent();
+        let mut notes = StreamNotes::platform(&ui);
+        let start = Instant::now();
+        let said: Vec<String> = [0, 31]
+            .into_iter()
+            .filter_map(|secs| {
+                notes.note(
+                    "connection refused".into(),
+                    "connect",
+                    start + Duration::from_secs(secs),
+                )
+            })
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "the platform is down (connection refused); looking again until it is back",
+                "the platform is still down after 2 tries in 31.0 s (connection refused); looking again until it is back",
             ]
         );
     }

@@ -237,6 +237,40 @@ fn an_owner_offline_past_the_grace_loses_its_work_to_online_agents_within_capaci
     assert_eq!(keys, audited);
 }
 
+/// Like the streams, the autopilot rides out a platform gone a while (restarted here): a look
+/// that falls due meanwhile fails, is said, and is tried again until the platform answers;
+/// then it acts on what fell due.
+#[test]
+fn it_rides_out_a_platform_restarted_and_acts_once_it_is_back() {
+    let home = crate::harness::Home::new();
+    let db = home.db();
+    let addr = crate::harness::free_addr();
+    let mut sandbox = Sandbox::start_at(home.clone(), &db, &addr, &[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    // Queued now: due for the queued rule 5 s from now, while the platform is down.
+    let id = w.queued();
+    let mut pilot = Pilot::start(
+        &sandbox,
+        &api.token,
+        &["--rule", "queued", "--queued", "5s"],
+    );
+    sandbox.stop(libc::SIGTERM);
+    pilot.wait_log("the platform is down (");
+    sandbox = Sandbox::start_at(home.clone(), &db, &addr, &[]);
+    pilot.wait_log("the platform is back after ");
+    let done = pilot.wait_decisions("done", 1);
+    assert_eq!(
+        (&done[0]["intervention"], &done[0]["rule"]),
+        (&json!(id), &json!("queued"))
+    );
+    let (code, _, summary) = pilot.stop();
+    assert_eq!(code, Some(0));
+    assert_eq!(summary["done"], 1, "{summary}");
+    assert_eq!(api.intervention(&id)["state"], "assigned");
+    drop(sandbox);
+}
+
 #[test]
 fn an_owner_back_within_the_grace_keeps_its_work() {
     let sandbox = Sandbox::start(&[]);
@@ -706,6 +740,13 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
         break;
     }
     let run = midway.expect("a budget that fills the disk while the moves are sent");
+    // Ended by an error, it still says what it did: the summary is its last object.
+    let last: Value = serde_json::from_str(run.stdout.lines().last().unwrap_or("null")).unwrap();
+    assert!(
+        last["summary"]["decisions"].as_u64() > Some(0),
+        "{}",
+        run.stdout
+    );
     let left = queued();
     assert!(
         left > 0 && left < ids.len(),

@@ -731,6 +731,12 @@ impl Client {
         crate::events::EventStream::new(self, after)
     }
 
+    /// An outage to ride out under the client's one policy (`outage.rs`): for a caller that
+    /// follows the platform for long and tries again while it is gone.
+    pub fn outage(&self) -> crate::outage::Outage<'_> {
+        crate::outage::Outage::new(self)
+    }
+
     pub(crate) fn events_url(&self) -> reqwest::Url {
         self.transport.url(&["v1", "events"])
     }

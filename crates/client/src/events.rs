@@ -1,16 +1,16 @@
 //! The live event stream: `GET /v1/events` followed across dropped connections with
 //! `Last-Event-ID`, reconnecting under the client's one retry policy and budget; a stream that
 //! was up, or refused with a `Retry-After`, rides out an outage of up to `OUTAGE` (a server
-//! restarted, a network down a while, a platform busy).
+//! restarted, a network down a while, a platform busy): the policy of `outage.rs`.
 
 use std::pin::Pin;
-use std::time::{Duration, Instant};
 
 use eventsource_stream::Eventsource;
 use futures_util::{Stream, StreamExt};
 
 use crate::client::Client;
 use crate::error::ClientError;
+use crate::outage::Outage;
 use livectl_contract::{Event, StatusEvent, StreamEvent};
 
 /// What the stream says next.
@@ -40,22 +40,14 @@ type Messages<'a> = Pin<
     >,
 >;
 
-/// How long a stream that was connected keeps reconnecting (with the policy's pauses, at most
-/// its cap apart) before it gives up: an on-call `watch` outlives a server's restart.
-pub const OUTAGE: Duration = Duration::from_secs(300);
-
 /// Changes in order, resumed after the last one seen whenever the connection drops.
 pub struct EventStream<'a> {
     client: &'a Client,
     last: Option<i64>,
     messages: Option<Messages<'a>>,
-    /// Failed connections in a row.
-    failures: u32,
     connected_once: bool,
-    /// Since when the stream has been down, once it was up.
-    down_since: Option<Instant>,
-    /// How long the server asked to be left alone when it last refused the stream.
-    retry_after: Option<Duration>,
+    /// The outage the stream is in, if any: failed connections in a row and since when.
+    outage: Outage<'a>,
 }
 
 impl<'a> EventStream<'a> {
@@ -64,10 +56,8 @@ impl<'a> EventStream<'a> {
             client,
             last: after,
             messages: None,
-            failures: 0,
             connected_once: false,
-            down_since: None,
-            retry_after: None,
+            outage: Outage::new(client),
         }
     }
 
@@ -117,13 +107,7 @@ impl<'a> EventStream<'a> {
     /// Opens the stream after the last event seen, after a pause when the last try failed.
     async fn connect(&mut self) -> Result<Update, ClientError> {
         let transport = &self.client.transport;
-        if self.failures > 0 {
-            // Called off only by `Client::stop_retrying`, which no stream's owner calls: its
-            // failures count against the same budget, which then holds no reconnect anyway.
-            let _ = transport
-                .pause(self.failures - 1, self.retry_after, "the event stream")
-                .await;
-        }
+        self.outage.pause("the event stream").await;
         match transport
             .open_stream(self.client.events_url(), self.last)
             .await
@@ -140,8 +124,7 @@ impl<'a> EventStream<'a> {
                 self.messages = Some(Box::pin(response.bytes_stream().eventsource()));
                 let resumed = self.connected_once;
                 self.connected_once = true;
-                self.failures = 0;
-                self.down_since = None;
+                self.outage.up();
                 Ok(Update::Connected { resumed })
             }
             Err(error) => self.failed(error),
@@ -149,22 +132,7 @@ impl<'a> EventStream<'a> {
     }
 
     fn failed(&mut self, error: ClientError) -> Result<Update, ClientError> {
-        let transport = &self.client.transport;
-        self.failures += 1;
-        // `Retry-After: 0` says nothing of when: the backoff decides, as without one.
-        self.retry_after = error.retry_after().filter(|after| !after.is_zero());
-        let down = *self.down_since.get_or_insert_with(Instant::now);
-        // A platform that was up, or that answered when to come back (`Retry-After`: it is
-        // there, and busy or starting), is given the outage's time; one never reached, the
-        // policy's attempts.
-        let reached = self.connected_once || self.retry_after.is_some();
-        let again = error.is_transient()
-            && if reached {
-                down.elapsed() < OUTAGE
-            } else {
-                self.failures < transport.policy.attempts && transport.budget.try_retry()
-            };
-        if again {
+        if self.outage.failed(&error, self.connected_once) {
             Ok(Update::Disconnected { error })
         } else {
             Err(error)
@@ -176,6 +144,7 @@ impl<'a> EventStream<'a> {
 mod tests {
     use super::*;
     use crate::{Log, Token};
+    use std::time::Duration;
 
     fn refused(retry_after: Option<u64>) -> ClientError {
         ClientError::Status {

@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use futures_util::TryStreamExt;
 use jiff::Timestamp;
-use livectl_client::{Client, FULL_PAGE, Update};
+use livectl_client::{Client, ClientError, FULL_PAGE, Outage, Update};
 use livectl_contract::{ActionKind, Intervention, InterventionQuery, Role, States};
 
 use self::decide::{Decided, World, decide};
@@ -68,8 +68,9 @@ pub async fn check_admin(client: &Client) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Runs until stopped (Ctrl-C or SIGTERM), or after one look with `once`; the summary. `to` is
-/// `--to` resolved (`resolve_to`), before the run is announced.
+/// Runs until stopped (Ctrl-C or SIGTERM), or after one look with `once`; the summary, also
+/// when it ends with an error (a platform gone longer than it rides out, a full disk), and how
+/// it ended. `to` is `--to` resolved (`resolve_to`), before the run is announced.
 pub async fn run(
     client: &Client,
     target: &str,
@@ -77,8 +78,11 @@ pub async fn run(
     settings: &Settings,
     to: To,
     options: &Options,
-) -> Result<AutopilotSummary, CliError> {
-    let names = lookup::names(client, NamesOf::People).await?;
+) -> (AutopilotSummary, Result<(), CliError>) {
+    let names = match lookup::names(client, NamesOf::People).await {
+        Ok(names) => names,
+        Err(e) => return (AutopilotSummary::default(), Err(e)),
+    };
     let started = std::time::Instant::now();
     let mut pilot = Pilot {
         client,
@@ -91,6 +95,8 @@ pub async fn run(
         summary: AutopilotSummary::default(),
         inactive_since: HashMap::new(),
         seen: HashSet::new(),
+        platform: StreamNotes::platform(ui),
+        outage: client.outage(),
     };
     // A stop is handled here: between looks it ends the watch at once; during a batch the
     // engine lets what is in flight finish.
@@ -99,9 +105,8 @@ pub async fn run(
     pilot.summary.seconds = started.elapsed().as_secs();
     match result {
         // A stop asked for while a batch was in flight: it finished, the summary follows.
-        Err(e) if e.kind == ErrorKind::Interrupted => Ok(pilot.summary),
-        Err(e) => Err(e),
-        Ok(()) => Ok(pilot.summary),
+        Err(e) if e.kind == ErrorKind::Interrupted => (pilot.summary, Ok(())),
+        ended => (pilot.summary, ended),
     }
 }
 
@@ -131,6 +136,9 @@ struct Pilot<'a> {
     /// (intervention, version, action) already decided: said once, sent once (a dry run, or an
     /// item left for want of capacity, is not said again until it changes).
     seen: HashSet<(String, i64, String)>,
+    /// What is said while the platform fails the looks, and the outage they ride out.
+    platform: StreamNotes<'a>,
+    outage: Outage<'a>,
 }
 
 impl Pilot<'_> {
@@ -205,7 +213,34 @@ impl Pilot<'_> {
                 () = tokio::time::sleep(SETTLE) => {}
                 () = crate::signals::interrupted() => return Ok(()),
             }
-            next = self.look().await?;
+            // The platform gone (restarted, a network down a while) is ridden out as the
+            // stream rides it out, under the client's one policy (`Outage`): looked at again
+            // after each pause until it answers, for up to `OUTAGE`.
+            next = loop {
+                let failed = match self.look().await {
+                    Ok(next) => break next,
+                    Err(e) => e,
+                };
+                let Some(error) = transient(&failed) else {
+                    return Err(failed);
+                };
+                if !self.outage.failed(error, true) {
+                    let down = self.outage.down_for().unwrap_or_default();
+                    return Err(CliError {
+                        message: format!(
+                            "the platform is still down after {}; giving up: {}",
+                            crate::ui::elapsed(down),
+                            failed.message
+                        ),
+                        ..failed
+                    });
+                }
+                self.platform.failed(error, &error.class());
+                tokio::select! {
+                    () = self.outage.pause("the autopilot's look") => {}
+                    () = crate::signals::interrupted() => return Ok(()),
+                }
+            };
         }
     }
 
@@ -223,6 +258,9 @@ impl Pilot<'_> {
             .interventions(query, FULL_PAGE)
             .try_collect()
             .await?;
+        // It answered: an outage it was in is over, said before what it decides.
+        self.platform.back();
+        self.outage.up();
         for a in &agents {
             if a.active {
                 self.inactive_since.remove(&a.id);
@@ -355,6 +393,15 @@ impl Pilot<'_> {
         }
         Ok(())
     }
+}
+
+/// The platform's transient failure behind an error (no answer, a 5xx, a 429), if that is
+/// what it is: one to ride out rather than stop for.
+fn transient(e: &CliError) -> Option<&ClientError> {
+    e.source
+        .as_deref()
+        .and_then(|s| s.downcast_ref::<ClientError>())
+        .filter(|c| c.is_transient())
 }
 
 /// Whether a stop was asked for already.

@@ -96,7 +96,7 @@ impl<'a, W: Write> Rows<'a, W> {
 /// Opens the stream and waits until it is up (through reconnects, as `next` allows), so that
 /// a list written after this misses no change made while it was read (`list --watch`).
 pub async fn open(events: &mut EventStream<'_>, ui: &Ui) -> Result<(), CliError> {
-    let mut down = StreamNotes::new(ui);
+    let mut down = StreamNotes::new(ui, events.was_up());
     loop {
         match events.next().await? {
             Update::Connected { .. } => return Ok(()),
@@ -156,7 +156,7 @@ impl Watching<'_> {
             // Opened before a list (`open`): it is up already.
             ui.note("watching changes (Ctrl-C to stop)");
         }
-        let mut down = StreamNotes::new(ui);
+        let mut down = StreamNotes::new(ui, events.was_up());
         loop {
             match events.next().await? {
                 Update::Connected { resumed: false } => {

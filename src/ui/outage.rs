@@ -17,10 +17,11 @@ pub struct StreamNotes<'a> {
     ui: &'a Ui,
     down: Option<Down>,
     /// What is down (`the event stream`), how its first failure is said (`failed`) and what
-    /// is done meanwhile (`reconnecting`).
+    /// is done meanwhile (`reconnecting`): before it was ever up, and once it was.
     what: &'static str,
     first: &'static str,
     doing: &'static str,
+    once_up: (&'static str, &'static str),
 }
 
 struct Down {
@@ -32,14 +33,21 @@ struct Down {
 }
 
 impl<'a> StreamNotes<'a> {
-    pub fn new(ui: &'a Ui) -> Self {
-        StreamNotes {
+    /// The notes of an event stream; `was_up`: it was open once (a failure before is one to
+    /// open it, tried again, not a reconnect).
+    pub fn new(ui: &'a Ui, was_up: bool) -> Self {
+        let mut notes = StreamNotes {
             ui,
             down: None,
             what: "the event stream",
-            first: "failed",
-            doing: "reconnecting",
+            first: "could not open",
+            doing: "trying again",
+            once_up: ("failed", "reconnecting"),
+        };
+        if was_up {
+            notes.up();
         }
+        notes
     }
 
     /// The notes of the platform's failures to answer the autopilot's looks.
@@ -50,6 +58,7 @@ impl<'a> StreamNotes<'a> {
             what: "the platform",
             first: "is down",
             doing: "looking again until it is back",
+            once_up: ("is down", "looking again until it is back"),
         }
     }
 
@@ -72,9 +81,11 @@ impl<'a> StreamNotes<'a> {
         }
     }
 
-    /// The stream is up (again): a next failure starts a new outage.
+    /// The stream is up (again): a next failure starts a new outage, one of a stream that was
+    /// open.
     pub fn up(&mut self) {
         self.down = None;
+        (self.first, self.doing) = self.once_up;
     }
 
     /// What to say of a failure at `now`, if anything.
@@ -115,7 +126,7 @@ mod tests {
     #[test]
     fn the_same_failure_is_said_again_only_every_thirty_seconds() {
         let ui = Ui::silent();
-        let mut notes = StreamNotes::new(&ui);
+        let mut notes = StreamNotes::new(&ui, true);
         let start = Instant::now();
         let at = |secs: u64| start + Duration::from_secs(secs);
         let mut said = Vec::new();
@@ -136,6 +147,23 @@ mod tests {
                 "the event stream is still down after 20 tries in 1m 32s (503 Service Unavailable); reconnecting",
                 "the event stream failed (connection refused); reconnecting",
             ]
+        );
+    }
+
+    /// A stream that never opened said "failed …; reconnecting", then gave up at once.
+    #[test]
+    fn a_stream_never_open_is_not_said_to_reconnect() {
+        let ui = Ui::silent();
+        let mut notes = StreamNotes::new(&ui, false);
+        let now = Instant::now();
+        assert_eq!(
+            notes.note("connection refused".into(), "connect", now),
+            Some("the event stream could not open (connection refused); trying again".into())
+        );
+        notes.up();
+        assert_eq!(
+            notes.note("connection refused".into(), "connect", now),
+            Some("the event stream failed (connection refused); reconnecting".into())
         );
     }
 

@@ -302,7 +302,8 @@ fn list_watch_without_its_stream_shows_the_list_then_fails() {
 fn a_stream_refused_again_and_again_is_said_once_and_each_time_at_v() {
     // Every try fails the same way, a 503 or a 500 (one class: the platform failing): the
     // first failure is said, the same one again only at -v (a platform down or throttling
-    // refuses the stream every second for minutes).
+    // refuses the stream every second for minutes). A stream never open is tried again, not
+    // "reconnecting".
     let sandbox = Sandbox::start(&["--faults", "error=1,path=/v1/events,seed=7"]);
     let token = sandbox.api().token;
     let said = |run: &Run| {
@@ -324,15 +325,15 @@ fn a_stream_refused_again_and_again_is_said_once_and_each_time_at_v() {
     let verbose = sandbox.cli(&token, &["watch", "-v"]);
     verbose.fails(1, "injected fault");
     insta::assert_snapshot!(said(&quiet), @"
-    the event stream failed (injected fault: nothing was done; retry); reconnecting
+    the event stream could not open (injected fault: nothing was done; retry); trying again
     error: internal error: injected fault: nothing was done
     hint: the platform failed on GET /v1/events; try again, and report it if it persists
     ");
     insta::assert_snapshot!(said(&verbose), @"
-    the event stream failed (internal error: injected fault: nothing was done); reconnecting
-    the event stream is still down after 2 tries in T (injected fault: nothing was done; retry); reconnecting
-    the event stream is still down after 3 tries in T (injected fault: nothing was done; retry); reconnecting
-    the event stream is still down after 4 tries in T (injected fault: nothing was done; retry); reconnecting
+    the event stream could not open (internal error: injected fault: nothing was done); trying again
+    the event stream is still down after 2 tries in T (injected fault: nothing was done; retry); trying again
+    the event stream is still down after 3 tries in T (injected fault: nothing was done; retry); trying again
+    the event stream is still down after 4 tries in T (injected fault: nothing was done; retry); trying again
     error: injected fault: nothing was done; retry
     hint: the platform failed on GET /v1/events; try again, and report it if it persists
     ");

@@ -144,7 +144,7 @@ struct Pilot<'a> {
 impl Pilot<'_> {
     async fn watch(&mut self) -> Result<(), CliError> {
         let mut events = self.client.events(None);
-        let mut down = StreamNotes::new(self.ui);
+        let mut down = StreamNotes::new(self.ui, events.was_up());
         if !self.options.once {
             // Connected before catching up, so no change between the two is missed.
             loop {

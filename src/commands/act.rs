@@ -137,13 +137,21 @@ impl Targets {
         ctx: &'a Ctx,
         action: ActionKind,
     ) -> Result<Selection<'a>, CliError> {
-        let client = ctx.client().await?;
-        let query = if self.filters.is_set() {
-            let mut query = self.filters.query(client, ctx.ui.now).await?;
-            query.state = self.filters.states_for(action, &ctx.ui)?;
-            Some(query)
+        // The states first: a --state the action cannot act on is refused before anything is
+        // asked of the platform (an --owner looked up, a department listed).
+        let states = if self.filters.is_set() {
+            Some(self.filters.states_for(action, &ctx.ui)?)
         } else {
             None
+        };
+        let client = ctx.client().await?;
+        let query = match states {
+            Some(states) => {
+                let mut query = self.filters.query(client, ctx.ui.now).await?;
+                query.state = states;
+                Some(query)
+            }
+            None => None,
         };
         // The listing is read as the run's items are sent: with as many passes.
         let pace = self.bulk.options(&ctx.global).pace.fresh();

@@ -66,6 +66,15 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// The states `--state` names; the open ones when it is not given.
+    fn states(&self) -> States {
+        if self.state.is_empty() {
+            States::open()
+        } else {
+            States::new(self.state.iter().flat_map(|s| s.states().iter().copied()))
+        }
+    }
+
     /// True when any filter was given (bulk actions select by filters only then).
     pub fn is_set(&self) -> bool {
         !self.state.is_empty()
@@ -94,11 +103,7 @@ impl Filters {
         owner_flag: &str,
     ) -> Result<InterventionQuery, CliError> {
         let mut query = InterventionQuery {
-            state: if self.state.is_empty() {
-                States::open()
-            } else {
-                States::new(self.state.iter().flat_map(|s| s.states().iter().copied()))
-            },
+            state: self.states(),
             ..InterventionQuery::default()
         };
         if query.state.is_all() {
@@ -141,14 +146,14 @@ impl Filters {
     /// (`reassign --state completed` could only be refused item by item); naming more is
     /// narrowed, and said.
     pub fn states_for(&self, action: ActionKind, ui: &Ui) -> Result<States, CliError> {
-        let asked: Vec<InterventionState> = if self.state.is_empty() {
-            States::open().as_slice().to_vec()
-        } else {
-            States::new(self.state.iter().flat_map(|s| s.states().iter().copied()))
+        let asked = self.states();
+        let acted = States::new(
+            asked
                 .as_slice()
-                .to_vec()
-        };
-        let acted = States::new(asked.iter().copied().filter(|s| action.allowed(*s)));
+                .iter()
+                .copied()
+                .filter(|s| action.allowed(*s)),
+        );
         let given = || {
             self.state
                 .iter()
@@ -168,7 +173,7 @@ impl Filters {
                 action.allowed_from_words()
             )));
         }
-        if !self.state.is_empty() && acted.as_slice().len() < asked.len() {
+        if !self.state.is_empty() && acted.as_slice().len() < asked.as_slice().len() {
             ui.note(format!(
                 "{action} acts on {} interventions: --state {} narrowed to {acted}",
                 action.allowed_from_words(),

@@ -1267,6 +1267,16 @@ fn filters_select_only_the_states_the_action_acts_on() {
         );
         run.hints("leave out --state: a run chosen by filters takes the assigned ones");
     }
+    // Before anything is looked up: an unknown --owner beside it is not what is reported.
+    sandbox
+        .cli(
+            &api.token,
+            &["return", "--state", "completed", "--owner", "zed", "--yes"],
+        )
+        .fails(
+            2,
+            "return acts on assigned interventions, and --state completed",
+        );
     assert_eq!(api.everything(), before);
     // More states than the action takes: narrowed, said, and every item sent is done (exit 0,
     // not 3 with a refusal for each queued or completed one).

@@ -438,7 +438,16 @@ impl Transport {
     }
 
     pub(crate) fn transport_error(&self, url: &str, e: reqwest::Error) -> ClientError {
+        // No connection within CONNECT_TIMEOUT is a platform not reached (a wrong or
+        // blackholed address), as the lanes say it, not one that took the request and did not
+        // answer.
         if e.is_timeout() {
+            if e.is_connect() {
+                return ClientError::Connect {
+                    url: url.to_owned(),
+                    detail: format!("no connection within {} s", CONNECT_TIMEOUT.as_secs()),
+                };
+            }
             return self.timed_out(url);
         }
         connection_error(url, &e)

@@ -927,6 +927,10 @@ impl Watch {
                 self.answered();
                 self.stop(Halt::Refused(e.to_string()));
             }
+            // A failure that says when to come back (`Retry-After`: a 503 in maintenance, a
+            // 429) is a platform there and busy: the run's passes wait for it. It neither
+            // counts towards a halt nor clears the count.
+            e if e.retry_after().is_some() => {}
             // A 500 for every item, each retried, would go on to the end of the run (and
             // press a broken platform all the way): the same rule as for no answer.
             e if e.status().is_some_and(|s| s >= 500) => {
@@ -1219,6 +1223,35 @@ mod tests {
             request: "POST /v1/interventions/iv_1/assign".into(),
             retry_after: retry_after.map(Duration::from_secs),
         }
+    }
+
+    /// Eight failures of the platform's own in a row halt a run (concurrency 4); a busy
+    /// platform's answers (`Retry-After`) neither count nor clear the count, another answer
+    /// clears it.
+    #[test]
+    fn failures_of_the_platform_item_after_item_halt_but_a_busy_one_does_not() {
+        let watch = Watch::new(4);
+        for _ in 0..7 {
+            watch.failed(&refused(500, None));
+        }
+        for _ in 0..20 {
+            watch.failed(&refused(503, Some(1)));
+            watch.failed(&refused(429, Some(1)));
+        }
+        assert!(!watch.halted());
+        watch.failed(&refused(502, None));
+        assert!(watch.halted());
+        assert!(matches!(&*watch.halt.borrow(), Some(Halt::Failing(_))));
+        let watch = Watch::new(4);
+        for _ in 0..7 {
+            watch.failed(&refused(500, None));
+        }
+        watch.failed(&refused(409, None));
+        watch.failed(&refused(500, None));
+        assert!(
+            !watch.halted(),
+            "a 409 is an answer: the count starts again"
+        );
     }
 
     #[test]

@@ -28,8 +28,13 @@ fn fetch<T>(call: impl AsyncFnOnce(&Client) -> Option<Vec<T>>) -> Vec<T> {
         return Vec::new();
     };
     let global = GlobalArgs {
-        profile: std::env::var("LIVECTL_PROFILE").ok(),
-        api_url: std::env::var("LIVECTL_API_URL").ok(),
+        // Empty is unset, as `cli.rs` reads the variables.
+        profile: std::env::var("LIVECTL_PROFILE")
+            .ok()
+            .filter(|v| !v.is_empty()),
+        api_url: std::env::var("LIVECTL_API_URL")
+            .ok()
+            .filter(|v| !v.is_empty()),
         ..GlobalArgs::default()
     };
     // A platform's address given: else the embedded sandbox, which this process serves itself.

@@ -100,6 +100,12 @@ impl Item {
 /// run exit 3, as a failure would.
 pub const NO_CAPACITY: &str = "no agent has capacity";
 
+/// Why an item no agent of `to` (`@online`, `Ana Lima and Bo Chen`) had room for was not
+/// sent, as a run reports it and a dry run shows it.
+pub fn no_room_in(to: &str) -> String {
+    format!("{NO_CAPACITY} in {to}; left where it is")
+}
+
 /// What an item's `agent` holds when no agent of its pool had room: the item is planned (so it
 /// is counted and reported) but never sent. Real agent ids never start with `@`.
 pub fn unplaced(to: &str) -> String {

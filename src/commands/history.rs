@@ -47,7 +47,13 @@ fn instant(s: &str) -> Result<Timestamp, String> {
     // A zone by name, with or without its offset: `2026-11-01T08:00:00[Europe/Paris]`. Read as
     // a zoned time first: jiff's instant reads the offset and skips the name, so a zone not
     // known (`+01:00[Mars/Base]`) or at odds with the offset would pass unseen.
-    if s.contains('[') {
+    // Annotations that name no zone (`[u-ca=iso8601]`, a key and its value) leave an instant
+    // with its offset an instant.
+    let names_a_zone = s
+        .split('[')
+        .skip(1)
+        .any(|a| !a.split(']').next().unwrap_or_default().contains('='));
+    if names_a_zone {
         match s.parse::<jiff::Zoned>() {
             Ok(z) => return Ok(z.timestamp()),
             Err(e) if s.parse::<jiff::civil::DateTime>().is_ok() => {

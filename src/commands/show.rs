@@ -43,12 +43,11 @@ pub async fn exec(args: ShowArgs, ctx: &Ctx) -> Result<(), CliError> {
             // The intervention's fields, its events and its conversation's last messages (as
             // the text shows them), in the order of their names.
             let conversation = client.conversation(&intervention.conversation_id).await?;
-            let skip = conversation.messages.len().saturating_sub(args.messages);
             let encode = |e: serde_json::Error| CliError::failure(format!("cannot encode: {e}"));
             let mut value = serde_json::to_value(&intervention).map_err(encode)?;
             value["events"] = serde_json::to_value(&events).map_err(encode)?;
-            value["messages"] =
-                serde_json::to_value(&conversation.messages[skip..]).map_err(encode)?;
+            value["messages"] = serde_json::to_value(last(&conversation.messages, args.messages))
+                .map_err(encode)?;
             ctx.ui.json(&value)
         }
         Some(Format::Csv | Format::Ids) => ctx.ui.list(&Names::default(), &[intervention]),
@@ -60,7 +59,6 @@ pub async fn exec(args: ShowArgs, ctx: &Ctx) -> Result<(), CliError> {
                 NamesOf::People
             };
             let names = lookup::names(client, of).await?;
-            let skip = conversation.messages.len().saturating_sub(args.messages);
             let view = View {
                 ui: &ctx.ui,
                 names: &names,
@@ -69,8 +67,13 @@ pub async fn exec(args: ShowArgs, ctx: &Ctx) -> Result<(), CliError> {
                 &view,
                 &intervention,
                 &events,
-                &conversation.messages[skip..],
+                last(&conversation.messages, args.messages),
             ))
         }
     }
+}
+
+/// The last `n` of the messages, as `--messages N` asks, in the text and in JSON.
+fn last<T>(messages: &[T], n: usize) -> &[T] {
+    &messages[messages.len().saturating_sub(n)..]
 }

@@ -10,8 +10,7 @@ use super::rows::{opt, state, time};
 use super::{Color, Format, Row, Span, View, age};
 use crate::error::CliError;
 use crate::model::{
-    Case, Item, ItemOutcome, ItemResult, NO_CAPACITY, Names, QueueRow, Stuck, StuckReason, Summary,
-    Verdict,
+    Case, Item, ItemOutcome, ItemResult, Names, QueueRow, Stuck, StuckReason, Summary, Verdict,
 };
 
 impl Row for QueueRow {
@@ -131,8 +130,7 @@ impl Row for Case {
 /// An item no agent of its pool had room for, as a plan shows it: not sent, and why. Its
 /// agent is the plan's mark (`model::unplaced`), never shown as an agent or a body.
 fn not_sent(item: &Item) -> Option<String> {
-    item.unplaced_in()
-        .map(|to| format!("{NO_CAPACITY} in {to}; left where it is"))
+    item.unplaced_in().map(crate::model::no_room_in)
 }
 
 impl Row for Item {

@@ -143,6 +143,16 @@ fn usage_errors_exit_2_and_change_nothing() {
         "ids",
     ])
     .ok();
+    // An annotation that names no zone (RFC 9557's calendar) leaves an instant one.
+    cli(&[
+        "history",
+        "--all",
+        "--since",
+        "2026-11-29T08:00:00Z[u-ca=iso8601]",
+        "-o",
+        "ids",
+    ])
+    .ok();
     cli(&["history", "us_1", "--out", "/nonexistent/dir/x.csv"]).fails(2, "does not exist");
     let sheet = sandbox.home.path().join("x.xlsx");
     let sheet = sheet.to_str().unwrap();

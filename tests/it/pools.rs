@@ -333,4 +333,12 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
     assert_eq!(csv.lines().next(), Some("id,action,version,body,not_sent"));
     assert!(!csv.contains("@none"), "{csv}");
     assert_eq!(api.everything(), before, "a dry run changes nothing");
+    // The count a confirmation asks about is the dry run's (it counted the 2 as changes).
+    let unconfirmed = sandbox.cli(&api.token, &args[..5]);
+    unconfirmed.fails(
+        2,
+        "this run would change 1 interventions, 2 left where they are (no agent has capacity) \
+         (assign to Ana Test and Cy Test); nothing was changed",
+    );
+    assert_eq!(api.everything(), before);
 }

@@ -395,12 +395,16 @@ fn malformed_seed_files_name_file_line_and_field_and_send_nothing() {
         let file = file.to_str().unwrap();
         sandbox.cli(&api.token, &["seed", file]).fails(
             2,
-            &format!("the seed file {file} holds no document (it is empty); nothing was sent"),
+            &format!(
+                "the seed file {file} holds no seed data (it is empty, comments or null); \
+                 nothing was sent"
+            ),
         );
     }
-    sandbox
-        .cli_stdin(&api.token, &["seed", "-"], "")
-        .fails(2, "stdin holds no document (it is empty); nothing was sent");
+    sandbox.cli_stdin(&api.token, &["seed", "-"], "").fails(
+        2,
+        "stdin holds no seed data (it is empty, comments or null); nothing was sent",
+    );
     // A document of nothing is still one.
     let nothing = sandbox.home.path().join("nothing.yaml");
     std::fs::write(&nothing, "{}\n").unwrap();

@@ -1005,7 +1005,7 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acte
         // No agent of its pool had room when it was planned: left where it is, never forced.
         Some(to) if let Some(pool) = crate::model::unplaced_in(to) => (
             ItemOutcome::Skipped,
-            Some(format!("{NO_CAPACITY} in {pool}; left where it is")),
+            Some(crate::model::no_room_in(pool)),
             false,
         ),
         Some(to) if let Some(route) = Route::decode(to) => {
@@ -1085,10 +1085,7 @@ async fn routed(
     let left = || {
         (
             ItemOutcome::Skipped,
-            Some(format!(
-                "{NO_CAPACITY} in {}; left where it is",
-                route.encode()
-            )),
+            Some(crate::model::no_room_in(&route.encode())),
             false,
         )
     };

@@ -60,21 +60,17 @@ pub async fn run(
     if !options.yes && !ui.interactive() {
         // Nobody can confirm: count what would change, to refuse with the count, unless it is
         // one id, which needs no confirmation.
-        let mut count = 0u64;
+        let (mut count, mut unplaced) = (0u64, 0u64);
         let mut first = None;
         while let Some(item) = items.next().await {
             let item = item?;
             count += 1;
+            unplaced += u64::from(item.unplaced_in().is_some());
             first.get_or_insert(item);
         }
         note_repeats(ui, &repeats);
         if needs_confirmation(count, by_filter) {
-            return Err(CliError::usage(format!(
-                "this run would change {count} interventions ({describe}); nothing was changed"
-            ))
-            .hint(
-                "pass --yes to confirm when not running interactively, or --dry-run to see them",
-            ));
+            return Err(unconfirmed(&describe, count, unplaced));
         }
         items = futures_util::stream::iter(first.map(Ok)).boxed_local();
     }
@@ -121,6 +117,7 @@ pub async fn run(
         return execute(client, ui, run, &command, options).await;
     }
     let mut sample = Vec::new();
+    let mut unplaced = 0u64;
     loop {
         let next = tokio::select! {
             biased;
@@ -136,6 +133,7 @@ pub async fn run(
                 if sample.len() < SAMPLE {
                     sample.push(item.id.clone());
                 }
+                unplaced += u64::from(item.unplaced_in().is_some());
                 planner = planner.plan(&item)?;
             }
             Some(Err(e)) => {
@@ -148,7 +146,13 @@ pub async fn run(
     let count = planner.items();
     let plan_at = planner.plan_at();
     let journal = planner.finish()?;
-    if let Err(e) = confirm(ui, &describe, count, &sample, by_filter, options.yes) {
+    let asked = Asked {
+        describe: &describe,
+        count,
+        unplaced,
+        sample: &sample,
+    };
+    if let Err(e) = confirm(ui, &asked, by_filter, options.yes) {
         journal.remove();
         return Err(e);
     }
@@ -208,10 +212,14 @@ pub(super) struct Printed {
 impl Printed {
     /// `, 3 left where they are (no agent has capacity)`, or nothing.
     pub fn left_where_they_are(&self) -> String {
-        match self.unplaced {
-            0 => String::new(),
-            n => format!(", {n} left where they are ({NO_CAPACITY})"),
-        }
+        left_where_they_are(self.unplaced as u64)
+    }
+}
+
+fn left_where_they_are(unplaced: u64) -> String {
+    match unplaced {
+        0 => String::new(),
+        n => format!(", {n} left where they are ({NO_CAPACITY})"),
     }
 }
 
@@ -257,22 +265,46 @@ fn needs_confirmation(count: u64, by_filter: bool) -> bool {
     count > 1 || by_filter
 }
 
-fn confirm(
-    ui: &Ui,
-    describe: &str,
+/// What a confirmation asks about: the plan's items, those no agent has room for among them
+/// (a run leaves them where they are, so they are not counted as changes), a sample of ids.
+struct Asked<'a> {
+    describe: &'a str,
     count: u64,
-    sample: &[String],
-    by_filter: bool,
-    yes: bool,
-) -> Result<(), CliError> {
+    unplaced: u64,
+    sample: &'a [String],
+}
+
+/// `3 interventions, 2 left where they are (no agent has capacity)`: what a run would change,
+/// as its dry run counts it.
+fn would_change(count: u64, unplaced: u64) -> String {
+    format!(
+        "{} interventions{}",
+        count - unplaced,
+        left_where_they_are(unplaced)
+    )
+}
+
+/// A run nobody can confirm (no terminal, no --yes).
+fn unconfirmed(describe: &str, count: u64, unplaced: u64) -> CliError {
+    CliError::usage(format!(
+        "this run would change {} ({describe}); nothing was changed",
+        would_change(count, unplaced)
+    ))
+    .hint("pass --yes to confirm when not running interactively, or --dry-run to see them")
+}
+
+fn confirm(ui: &Ui, asked: &Asked<'_>, by_filter: bool, yes: bool) -> Result<(), CliError> {
+    let Asked {
+        describe,
+        count,
+        unplaced,
+        sample,
+    } = *asked;
     if !needs_confirmation(count, by_filter) || yes {
         return Ok(());
     }
     if !ui.interactive() {
-        return Err(CliError::usage(format!(
-            "this run would change {count} interventions ({describe}); nothing was changed"
-        ))
-        .hint("pass --yes to confirm when not running interactively, or --dry-run to see them"));
+        return Err(unconfirmed(describe, count, unplaced));
     }
     let more = if count > sample.len() as u64 {
         ", …"
@@ -280,7 +312,8 @@ fn confirm(
         ""
     };
     let question = format!(
-        "{describe}: {count} interventions ({}{more})?",
+        "{describe}: {} ({}{more})?",
+        would_change(count, unplaced),
         sample.join(", ")
     );
     if prompt::confirm(ui, &question, false)? {

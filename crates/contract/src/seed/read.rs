@@ -89,7 +89,7 @@ pub fn read(path: &Path, text: &str) -> Result<SeedFile, Invalid> {
             path: path.to_owned(),
             problems: Vec::new(),
             reason: Some(format!(
-                "{what} holds no document (it is empty); nothing was sent"
+                "{what} holds no seed data (it is empty, comments or null); nothing was sent"
             )),
         });
     }
@@ -117,15 +117,18 @@ pub fn read(path: &Path, text: &str) -> Result<SeedFile, Invalid> {
     }
 }
 
-/// No document at all: only white space, or YAML of comments and document markers alone (`{}`
-/// is a document, of nothing).
+/// No seed data at all: only white space, or YAML of comments, document markers and null
+/// alone (`{}` is a document, of nothing). Read line by line: a seed is parsed once.
 fn holds_nothing(json: bool, text: &str) -> bool {
-    text.trim().is_empty()
-        || (!json
-            && matches!(
-                serde_yaml_ng::from_str::<serde_yaml_ng::Value>(text),
-                Ok(serde_yaml_ng::Value::Null)
-            ))
+    if json {
+        return text.trim().is_empty();
+    }
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty()
+            || line.starts_with('#')
+            || matches!(line, "---" | "..." | "~" | "null" | "Null" | "NULL")
+    })
 }
 
 /// JSON by extension, else by the first character; YAML otherwise.

@@ -262,3 +262,35 @@ fn a_hangup_stops_a_bulk_run_as_ctrl_c_does() {
     assert!(said.contains(&format!("--resume {path}")), "{said}");
     assert_eq!(acted(&api, "cancelled").len(), 2);
 }
+
+/// A Ctrl-C while the last items are in flight, which then end done: the run did all its work,
+/// and exits 0 with its summary, not 130 ("interrupted") with nothing left to resume.
+#[test]
+fn a_ctrl_c_while_the_last_items_end_done_does_not_make_the_run_interrupted() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = crate::harness::Workspace::new(&api);
+    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    let slow = Sandbox::start_in(
+        clean.home.clone(),
+        &[
+            "--faults",
+            "latency=2000..2000ms,path=/v1/interventions/iv_",
+        ],
+    );
+    let journal = clean.home.path().join("ended.ndjson");
+    let path = journal.to_str().unwrap();
+    let args = [
+        &["cancel", "--yes", "--journal", path][..],
+        &ids.iter().map(String::as_str).collect::<Vec<_>>(),
+    ]
+    .concat();
+    let mut run = Running::start(&slow, &api.token, &args);
+    wait_for_starts(&journal, 3);
+    run.signal(libc::SIGINT);
+    run.until("stopping:", Duration::from_secs(20));
+    let (code, said) = run.end(Duration::from_secs(20));
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("3 done, 0 skipped, 0 failed"), "{said}");
+    assert_eq!(acted(&api, "cancelled").len(), 3);
+}

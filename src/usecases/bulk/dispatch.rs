@@ -662,9 +662,11 @@ pub(super) async fn execute(
         0
     };
     // A Ctrl-C that came after the last item ended interrupted nothing, unless the targets were
-    // still being listed.
+    // still being listed; nor did one whose items in flight all ended as they would have (a
+    // run done, or failed for good, keeps its exit): only one it cut short (not sent, left
+    // without an answer, its retries called off) is interrupted.
     let interrupted = stop_asked()
-        && (not_sent > 0 || journal.is_planning() || stopping.finished.get().ended() > 0);
+        && (not_sent > 0 || journal.is_planning() || stopping.finished.get().passing > 0);
     let summary = Summary {
         run_id: Some(header.run_id.clone()),
         action: header.action.clone(),

@@ -141,19 +141,9 @@ impl Row for Item {
         &self.id
     }
     fn cells(&self, view: &View) -> Vec<Span> {
-        if let Some(why) = not_sent(self) {
-            return vec![
-                self.id.as_str().into(),
-                self.action.name().into(),
-                self.version
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| "-".into())
-                    .into(),
-                format!("not sent: {why}").into(),
-            ];
-        }
         let body = serde_json::to_value(self.action.body()).unwrap_or_default();
         let with = match body.as_object() {
+            _ if let Some(why) = not_sent(self) => format!("not sent: {why}"),
             Some(fields) => fields
                 .iter()
                 .filter(|(_, v)| !v.is_null())

@@ -5,12 +5,13 @@
 #![cfg(unix)]
 
 use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
 use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::bulk::{acted, wait_for_starts};
-use crate::harness::Sandbox;
+use crate::harness::{Api, Sandbox};
 
 /// A bulk run in progress, its stderr read line by line as it comes.
 struct Running {
@@ -94,28 +95,63 @@ impl Running {
     }
 }
 
+/// The set-up of a run asked to stop: `count` queued interventions in a clean sandbox, and a
+/// second sandbox on its database whose actions answer after the `faults` (a latency, an
+/// error).
+struct Slowed {
+    clean: Sandbox,
+    api: Api,
+    ids: Vec<String>,
+    slow: Sandbox,
+    journal: PathBuf,
+}
+
+impl Slowed {
+    fn new(count: usize, faults: &str, journal: &str) -> Slowed {
+        let clean = Sandbox::start(&[]);
+        let api = clean.api();
+        let w = crate::harness::Workspace::new(&api);
+        let ids: Vec<String> = (0..count).map(|_| w.queued()).collect();
+        let slow = Sandbox::start_in(
+            clean.home.clone(),
+            &["--faults", &format!("{faults},path=/v1/interventions/iv_")],
+        );
+        let journal = clean.home.path().join(journal);
+        Slowed {
+            clean,
+            api,
+            ids,
+            slow,
+            journal,
+        }
+    }
+
+    /// `cancel --yes --journal J`, `options`, and every id, started on the slow sandbox.
+    fn cancel(&self, options: &[&str]) -> Running {
+        let path = self.journal.to_str().unwrap();
+        let args = [
+            &["cancel", "--yes", "--journal", path][..],
+            options,
+            &self.ids.iter().map(String::as_str).collect::<Vec<_>>(),
+        ]
+        .concat();
+        Running::start(&self.slow, &self.api.token, &args)
+    }
+}
+
 #[test]
 fn a_second_ctrl_c_leaves_the_requests_in_flight_and_a_resume_does_each_item_once() {
-    let clean = Sandbox::start(&[]);
-    let api = clean.api();
-    let w = crate::harness::Workspace::new(&api);
-    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
     // The same database, where every action waits longer than the client's time limit.
-    let mut slow = Sandbox::start_in(
-        clean.home.clone(),
-        &[
-            "--faults",
-            "latency=40000..40000ms,path=/v1/interventions/iv_",
-        ],
-    );
-    let journal = clean.home.path().join("stopped.ndjson");
+    let t = Slowed::new(3, "latency=40000..40000ms", "stopped.ndjson");
+    let mut run = t.cancel(&[]);
+    let Slowed {
+        clean,
+        api,
+        ids,
+        mut slow,
+        journal,
+    } = t;
     let path = journal.to_str().unwrap();
-    let args = [
-        &["cancel", "--yes", "--journal", path][..],
-        &ids.iter().map(String::as_str).collect::<Vec<_>>(),
-    ]
-    .concat();
-    let mut run = Running::start(&slow, &api.token, &args);
     wait_for_starts(&journal, 3);
     run.signal(libc::SIGINT);
     let stopping = run.until("stopping:", Duration::from_secs(20));
@@ -171,26 +207,16 @@ fn a_second_ctrl_c_leaves_the_requests_in_flight_and_a_resume_does_each_item_onc
 
 #[test]
 fn after_a_ctrl_c_the_requests_in_flight_end_without_retries_and_say_how() {
-    let clean = Sandbox::start(&[]);
-    let api = clean.api();
-    let w = crate::harness::Workspace::new(&api);
-    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
     // Every action is answered 500 or 503 after a while: each would be retried.
-    let slow = Sandbox::start_in(
-        clean.home.clone(),
-        &[
-            "--faults",
-            "latency=5000..5000ms,error=1,path=/v1/interventions/iv_",
-        ],
-    );
-    let journal = clean.home.path().join("stopped.ndjson");
-    let path = journal.to_str().unwrap();
-    let args = [
-        &["cancel", "-v", "--yes", "--journal", path][..],
-        &ids.iter().map(String::as_str).collect::<Vec<_>>(),
-    ]
-    .concat();
-    let mut run = Running::start(&slow, &api.token, &args);
+    let t = Slowed::new(3, "latency=5000..5000ms,error=1", "stopped.ndjson");
+    let mut run = t.cancel(&["-v"]);
+    let Slowed {
+        clean: _clean,
+        api,
+        ids: _ids,
+        slow: _slow,
+        journal,
+    } = t;
     wait_for_starts(&journal, 3);
     run.signal(libc::SIGINT);
     run.until(
@@ -220,26 +246,16 @@ fn after_a_ctrl_c_the_requests_in_flight_end_without_retries_and_say_how() {
 
 #[test]
 fn a_hangup_stops_a_bulk_run_as_ctrl_c_does() {
-    let clean = Sandbox::start(&[]);
-    let api = clean.api();
-    let w = crate::harness::Workspace::new(&api);
-    let ids: Vec<String> = (0..4).map(|_| w.queued()).collect();
-    let slow = Sandbox::start_in(
-        clean.home.clone(),
-        &[
-            "--faults",
-            "latency=3000..3000ms,path=/v1/interventions/iv_",
-        ],
-    );
-    let journal = clean.home.path().join("hung-up.ndjson");
+    let t = Slowed::new(4, "latency=3000..3000ms", "hung-up.ndjson");
+    let mut run = t.cancel(&["--concurrency", "2"]);
+    let Slowed {
+        clean: _clean,
+        api,
+        ids: _ids,
+        slow: _slow,
+        journal,
+    } = t;
     let path = journal.to_str().unwrap();
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let args = [
-        &["cancel", "--yes", "--concurrency", "2", "--journal", path][..],
-        &ids,
-    ]
-    .concat();
-    let mut run = Running::start(&slow, &api.token, &args);
     wait_for_starts(&journal, 2);
     // The terminal closed.
     run.signal(libc::SIGHUP);
@@ -267,25 +283,15 @@ fn a_hangup_stops_a_bulk_run_as_ctrl_c_does() {
 /// and exits 0 with its summary, not 130 ("interrupted") with nothing left to resume.
 #[test]
 fn a_ctrl_c_while_the_last_items_end_done_does_not_make_the_run_interrupted() {
-    let clean = Sandbox::start(&[]);
-    let api = clean.api();
-    let w = crate::harness::Workspace::new(&api);
-    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
-    let slow = Sandbox::start_in(
-        clean.home.clone(),
-        &[
-            "--faults",
-            "latency=2000..2000ms,path=/v1/interventions/iv_",
-        ],
-    );
-    let journal = clean.home.path().join("ended.ndjson");
-    let path = journal.to_str().unwrap();
-    let args = [
-        &["cancel", "--yes", "--journal", path][..],
-        &ids.iter().map(String::as_str).collect::<Vec<_>>(),
-    ]
-    .concat();
-    let mut run = Running::start(&slow, &api.token, &args);
+    let t = Slowed::new(3, "latency=2000..2000ms", "ended.ndjson");
+    let mut run = t.cancel(&[]);
+    let Slowed {
+        clean: _clean,
+        api,
+        ids: _ids,
+        slow: _slow,
+        journal,
+    } = t;
     wait_for_starts(&journal, 3);
     run.signal(libc::SIGINT);
     run.until("stopping:", Duration::from_secs(20));

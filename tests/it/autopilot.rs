@@ -784,3 +784,43 @@ fn a_full_disk_stops_it_with_a_way_on_that_exists() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(queued(), 0);
 }
+
+/// The README's config file, as a user copies it, is one the autopilot takes: it listed
+/// `no_reply` with rules that left the no-reply rule out, which is refused (exit 2).
+#[test]
+fn the_readmes_config_file_is_taken_as_written() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let bullet: String = readme
+        .split("\n- ")
+        .find(|b| b.starts_with("The config file is TOML:"))
+        .expect("the README describes the config file")
+        .split(". ")
+        .next()
+        .unwrap()
+        .to_owned();
+    // Every `key = value` of the sentence, a line each.
+    let toml: String = bullet
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|pair| format!("{pair}\n"))
+        .collect();
+    assert!(toml.contains("no_reply = "), "{toml}");
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let file = sandbox.home.path().join("autopilot.toml");
+    std::fs::write(&file, &toml).unwrap();
+    sandbox
+        .cli(
+            &api.token,
+            &[
+                "autopilot",
+                "--config",
+                file.to_str().unwrap(),
+                "--once",
+                "--dry-run",
+            ],
+        )
+        .ok();
+}

@@ -364,7 +364,10 @@ impl Cli {
             }
         });
         // A platform that could not be reached: where its address came from.
-        result.map_err(|e| e.reached_through(|| crate::connect::origin(&ctx.global)))
+        result.map_err(|e| {
+            ctx.refused_token(e)
+                .reached_through(|| crate::connect::origin(&ctx.global))
+        })
     }
 
     /// How this run prints: the output flags checked, the jq program compiled.

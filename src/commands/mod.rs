@@ -64,4 +64,29 @@ impl Ctx {
     pub async fn client(&self) -> Result<&Client, CliError> {
         Ok(&self.connection().await?.client)
     }
+
+    /// A token refused by the embedded sandbox that came from LIVECTL_TOKEN (one made for a
+    /// served sandbox's database, or a platform's, left exported): says so, and the way out.
+    pub fn refused_token(&self, e: CliError) -> CliError {
+        let from_env_on_embedded = self
+            .connection
+            .get()
+            .is_some_and(|c| c.embedded.is_some() && c.token_from_env);
+        // A 401, not a 403 (a token known, of an agent whose role does not allow it).
+        let unknown = e
+            .source
+            .as_deref()
+            .and_then(|s| s.downcast_ref::<livectl_client::ClientError>())
+            .is_some_and(|c| c.status() == Some(401));
+        if from_env_on_embedded && unknown {
+            // In place of "log in again": no login is what the embedded sandbox needs.
+            let mut e = e;
+            e.hints = vec![
+                "LIVECTL_TOKEN is set and is no token of the embedded sandbox: unset it, or pass --sandbox to act as its admin".into(),
+            ];
+            e
+        } else {
+            e
+        }
+    }
 }

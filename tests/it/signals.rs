@@ -7,6 +7,19 @@ use std::process::Stdio;
 
 use crate::harness::Sandbox;
 
+/// Reads a `-v` run's stderr until its request is on its way: the handlers are installed by
+/// then.
+fn until_a_request(stderr: &mut impl BufRead) {
+    let mut line = String::new();
+    while !line.contains("GET ") {
+        line.clear();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "no request was logged"
+        );
+    }
+}
+
 #[test]
 fn a_command_waiting_on_a_slow_server_is_stopped_by_sigint_sigterm_or_sighup() {
     let sandbox = Sandbox::start(&["--faults", "latency=20000..20000ms"]);
@@ -24,15 +37,7 @@ fn a_command_waiting_on_a_slow_server_is_stopped_by_sigint_sigterm_or_sighup() {
             .spawn()
             .unwrap();
         let mut stderr = BufReader::new(child.stderr.take().unwrap());
-        // The request is on its way (-v says so): the handlers are installed by then.
-        let mut line = String::new();
-        while !line.contains("GET ") {
-            line.clear();
-            assert!(
-                stderr.read_line(&mut line).unwrap() > 0,
-                "no request was logged"
-            );
-        }
+        until_a_request(&mut stderr);
         // SAFETY: a signal to our own child.
         unsafe { libc::kill(child.id() as i32, signal) };
         let status = child.wait().unwrap();
@@ -65,14 +70,7 @@ fn a_hangup_is_ignored_under_nohup() {
     }
     let mut child = command.spawn().unwrap();
     let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    while !line.contains("GET ") {
-        line.clear();
-        assert!(
-            stderr.read_line(&mut line).unwrap() > 0,
-            "no request was logged"
-        );
-    }
+    until_a_request(&mut stderr);
     // SAFETY: a signal to our own child.
     unsafe { libc::kill(child.id() as i32, libc::SIGHUP) };
     let mut rest = String::new();

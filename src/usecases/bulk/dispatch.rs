@@ -412,8 +412,8 @@ pub(super) async fn execute(
     let pace = options.pace.over(header.pace);
     let started = std::time::Instant::now();
 
-    // Ctrl-C, SIGTERM or SIGHUP stops dispatching and retrying; what is in flight ends, unless a second
-    // one leaves it (`Stopping`); the summary follows.
+    // Ctrl-C, SIGTERM or SIGHUP stops dispatching and retrying; what is in flight ends,
+    // unless a second one leaves it (`Stopping`); the summary follows.
     let _claim = crate::signals::claim();
     let stop = Arc::new(AtomicBool::new(false));
     // Whether a stop was asked for: the flag, or the signal itself, since the watcher that sets

@@ -211,6 +211,10 @@ pub fn generate(spec: &GenerateSpec) -> Generated {
             email: format!("agent{i}@generated.livectl.invalid"),
             role: if i == 0 { Role::Admin } else { Role::Agent },
             department: Some(["support", "billing", "sales"][i % 3].into()),
+            // Away or offline for an hour or a few before the newest instant of the data, so
+            // that `stuck` and the autopilot find their owners' work as a real workspace's.
+            status_since: (status != AgentStatus::Online)
+                .then(|| Instant::At(spec.until - SignedDuration::from_hours(1 + (i % 4) as i64))),
             status,
             active: true,
             max_load: None,
@@ -485,6 +489,30 @@ mod tests {
             finished(&generate(&none_open).to_file()),
             300,
             "open=0: every one finished"
+        );
+    }
+
+    #[test]
+    fn the_away_and_offline_agents_went_so_before_the_newest_instant() {
+        let spec: GenerateSpec = "interventions=300,until=2026-11-24T00:00:00Z"
+            .parse()
+            .unwrap();
+        let file = generate(&spec).to_file();
+        let since: Vec<(AgentStatus, Option<String>)> = file
+            .agents
+            .iter()
+            .map(|a| (a.status, a.status_since.map(|s| s.to_string())))
+            .collect();
+        assert_eq!(
+            since,
+            [
+                (AgentStatus::Online, None),
+                (AgentStatus::Online, None),
+                (AgentStatus::Online, None),
+                (AgentStatus::Offline, Some("2026-11-23T20:00:00Z".into())),
+                (AgentStatus::Online, None),
+                (AgentStatus::Online, None),
+            ]
         );
     }
 

@@ -278,3 +278,79 @@ fn watch_shows_an_agents_status_change_and_owner_filters_it() {
         )
     );
 }
+
+#[test]
+fn an_upsert_dates_the_status_it_sets_with_status_since() {
+    // A workspace seeded with agents who went offline hours ago: their status counts from
+    // then, and so does the change's event; an upsert that changes no status keeps its own.
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let zed = |status: &str, since: &str| json!({"key": "zed", "name": "Zed", "email": "zed@example.com", "status": status, "status_since": since});
+    let created = api.post("/v1/agents", zed("offline", "2026-11-24T10:00:00Z"));
+    assert_eq!(created.status, 201);
+    let id = created.expect(201)["id"].as_str().unwrap().to_owned();
+    let agent = api.get(&format!("/v1/agents/{id}")).expect(200);
+    assert_eq!(agent["status_since"], "2026-11-24T10:00:00.000Z");
+
+    let seq = api
+        .all("/v1/audit")
+        .last()
+        .map_or(0, |e| e["seq"].as_i64().unwrap());
+    let mut stream = Stream::open(&api, Some(seq));
+    let changed = api.post("/v1/agents", zed("away", "2026-11-25T10:00:00Z"));
+    assert_eq!(changed.header("upsert-result"), Some("updated"));
+    assert_eq!(
+        changed.expect(200)["status_since"],
+        "2026-11-25T10:00:00.000Z"
+    );
+    let (_, event) = stream.next();
+    assert_eq!(
+        (&event["from"], &event["to"], &event["at"]),
+        (
+            &json!("offline"),
+            &json!("away"),
+            &json!("2026-11-25T10:00:00.000Z")
+        )
+    );
+
+    let same = api.post("/v1/agents", zed("away", "2026-11-26T10:00:00Z"));
+    assert_eq!(same.header("upsert-result"), Some("unchanged"));
+    assert_eq!(same.expect(200)["status_since"], "2026-11-25T10:00:00.000Z");
+
+    // `now-3h` is a seed file's, resolved by its load; the API takes instants.
+    let relative = api.post("/v1/agents", zed("online", "now-3h"));
+    let detail = relative.problem(422, "validation_failed");
+    assert!(
+        detail.contains("status_since `now-3h` is relative") && detail.contains("RFC 3339"),
+        "{detail}"
+    );
+    let agent = api.get(&format!("/v1/agents/{id}")).expect(200);
+    assert_eq!(agent["status"], "away", "a refused upsert changed nothing");
+}
+
+#[test]
+fn a_seed_file_s_status_since_counts_from_its_load() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let path = sandbox.home.path().join("late.yaml");
+    std::fs::write(
+        &path,
+        "agents:\n  - {key: sam, name: Sam, email: sam@example.com, status: offline, status_since: now-2h}\n  - {key: ana, name: Ana, email: ana@example.com, status_since: now-5h30m}\n",
+    )
+    .unwrap();
+    // livectl's "now" is the harness's (`LIVECTL_NOW`), which the load's instants count from.
+    sandbox
+        .cli(&api.token, &["seed", path.to_str().unwrap()])
+        .ok();
+    let since = |key: &str| -> jiff::Timestamp {
+        let agents = api.all("/v1/agents");
+        let agent = agents.iter().find(|a| a["key"] == key).unwrap();
+        agent["status_since"].as_str().unwrap().parse().unwrap()
+    };
+    assert_eq!(since("sam").to_string(), "2026-11-24T10:00:00Z");
+    // One load, one `now`: the two are exactly 3h30m apart.
+    assert_eq!(
+        since("sam").duration_since(since("ana")),
+        jiff::SignedDuration::from_mins(210)
+    );
+}

@@ -94,6 +94,32 @@ fn the_demo_has_every_state_and_every_kind_of_stuck() {
 }
 
 #[test]
+fn the_demo_s_offline_and_away_agents_went_so_hours_ago_and_the_autopilot_acts() {
+    // Counted from the creation of the database, Sam was "offline for 0s" on a first try, and
+    // a plain autopilot moved nothing for its two minutes of grace.
+    let sandbox = Sandbox::start(&["--seed", "demo"]);
+    let api = sandbox.api();
+    let agents = api.all("/v1/agents");
+    let since = |key: &str| ts(&agents.iter().find(|a| a["key"] == key).unwrap()["status_since"]);
+    let admin = ts(&agents.iter().find(|a| a["key"].is_null()).unwrap()["status_since"]);
+    assert!(admin.duration_since(since("sam")) >= jiff::SignedDuration::from_mins(179));
+    assert_eq!(
+        since("eli").duration_since(since("sam")),
+        jiff::SignedDuration::from_mins(155),
+        "offline 3h, away 25m, from one anchor"
+    );
+    let sam = agents.iter().find(|a| a["key"] == "sam").unwrap()["id"].clone();
+    let decisions = sandbox
+        .cli(&api.token, &["autopilot", "--once", "--dry-run"])
+        .ok();
+    let reassign = format!(
+        "owner-offline: reassign from Sam Okafor ({})",
+        sam.as_str().unwrap()
+    );
+    assert!(decisions.contains(&reassign), "{decisions}");
+}
+
+#[test]
 fn seeding_the_demo_again_changes_nothing() {
     let mut first = Sandbox::start(&["--seed", "demo"]);
     let before = first.api().everything();

@@ -706,7 +706,7 @@ fn every_entry_with_a_problem_is_listed_not_only_the_first() {
  {"key": "yan", "nme": "Yan", "email": "y@x.io"}],
  "users": [{"key": "u1", "name": "U", "channel": "fax"}]}
 "#;
-    let fields = "`key`, `name`, `email`, `role`, `department`, `status`, `active`, `max_load`";
+    let fields = "`key`, `name`, `email`, `role`, `department`, `status`, `status_since`, `active`, `max_load`";
     let channels = "`web`, `whatsapp`, `messenger`, `teams`, `sms`";
     let instant = "is not an instant; use 2026-11-24T10:00:00Z, now or now-2h30m";
     // Items of nested lists, written under their key or deeper or in flow style, found by

@@ -171,7 +171,7 @@ fn a_max_load_too_large_for_any_number_is_its_entry_s_problem_only() {
     let api = sandbox.api();
     let whole = "must be a whole number from 0 to 10000 (null for no limit), not";
     let yaml = "agents:\n  - key: bo\n    name: Bo\n    email: bo@example.com\n    max_load: 99999999999999999999999\n  - key: al\n    name: Al\n    email: al@example.com\n    role: superuser\n  - key: cy\n    name: Cy\n    email: cy@example.com\n    colour: red\n";
-    let fields = "`key`, `name`, `email`, `role`, `department`, `status`, `active`, `max_load`";
+    let fields = "`key`, `name`, `email`, `role`, `department`, `status`, `status_since`, `active`, `max_load`";
     assert_eq!(
         problems(&sandbox, &api, "big.yaml", yaml),
         [

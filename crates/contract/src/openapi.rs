@@ -148,6 +148,19 @@ pub fn max_load_input() -> Object {
         .build()
 }
 
+/// An agent's `status_since` as an upsert takes it.
+pub fn status_since_input() -> Object {
+    string(true)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+        .description(Some(
+            "When the status began (seeding a workspace whose agents went away or offline \
+             earlier): it counts when the upsert creates the agent or changes its status, and \
+             dates that change's `status` event. Now when left out; an upsert that leaves the \
+             status as it was keeps the agent's own.",
+        ))
+        .build()
+}
+
 /// `?limit=`: a page size from 1 to the limit.
 pub fn page_size() -> Object {
     ObjectBuilder::new()

@@ -123,6 +123,13 @@ pub struct AgentInput {
     /// `online` when left out.
     #[serde(default = "default_status")]
     pub status: AgentStatus,
+    /// When that status began, to seed a workspace whose agents went away or offline earlier:
+    /// RFC 3339 (a seed file also takes `now-3h`). It counts when the upsert creates the agent
+    /// or changes its status, and dates the change's `status` event; now when left out. An
+    /// upsert that leaves the status as it was keeps the agent's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::openapi::status_since_input)]
+    pub status_since: Option<crate::seed::Instant>,
     /// A deactivated agent receives no work; active when left out.
     #[serde(default = "default_true")]
     pub active: bool,

@@ -74,6 +74,7 @@ impl Suite {
             role: Role::Agent,
             department: Some(department.clone()),
             status: AgentStatus::Online,
+            status_since: None,
             active: true,
             max_load: None,
         };

@@ -6,6 +6,6 @@ pub mod plan;
 pub mod read;
 pub mod validate;
 
-pub use format::SeedFile;
+pub use format::{Instant, SeedFile};
 pub use plan::{Ids, Plan, Tally};
 pub use read::{Invalid, load, read, read_bytes};

@@ -9,7 +9,7 @@ use std::io::Write;
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::format::{ActionSeed, ConversationSeed, SeedFile};
+use super::format::{ActionSeed, ConversationSeed, Instant, SeedFile};
 use crate::action::Action;
 use crate::batch::{ActionOp, BatchOp, BatchOutcome, BatchRequest, BatchResult};
 use crate::ids::Kind;
@@ -218,12 +218,12 @@ impl<'a> Plan<'a> {
     /// The catalog in dependency order. Build each step's input only after the ids of the
     /// steps before it are recorded: agents and topics name departments.
     pub fn catalog(&self) -> impl Iterator<Item = CatalogStep<'a>> + use<'a> {
-        let f = self.file;
+        let (f, now) = (self.file, self.now);
         let named = |kind: Kind, list: &'a [NamedInput]| {
             list.iter().map(move |x| CatalogStep::Named(kind, x))
         };
         named(Kind::Department, &f.departments)
-            .chain(f.agents.iter().map(CatalogStep::Agent))
+            .chain(f.agents.iter().map(move |a| CatalogStep::Agent(a, now)))
             .chain(f.topics.iter().map(CatalogStep::Topic))
             .chain(named(Kind::Outcome, &f.outcomes))
             .chain(named(Kind::Block, &f.blocks))
@@ -385,7 +385,8 @@ where
 pub enum CatalogStep<'a> {
     /// A department, an outcome or a block.
     Named(Kind, &'a NamedInput),
-    Agent(&'a AgentInput),
+    /// An agent, with the load's `now` for its relative `status_since`.
+    Agent(&'a AgentInput, Timestamp),
     Topic(&'a TopicInput),
 }
 
@@ -400,8 +401,9 @@ impl CatalogStep<'_> {
                     _ => CatalogInput::Block(input),
                 }
             }
-            CatalogStep::Agent(a) => CatalogInput::Agent(AgentInput {
+            CatalogStep::Agent(a, now) => CatalogInput::Agent(AgentInput {
                 department: ids.optional(Kind::Department, a.department.as_deref())?,
+                status_since: a.status_since.map(|at| Instant::At(at.resolve(now))),
                 ..a.clone()
             }),
             CatalogStep::Topic(t) => CatalogInput::Topic(TopicInput {

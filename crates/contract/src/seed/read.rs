@@ -272,7 +272,7 @@ fn in_words(message: &str) -> String {
         ),
         (
             "struct AgentInput",
-            "an agent: a mapping of `key`, `name`, `email`, `role`, `department`, `status`, `active` and `max_load`",
+            "an agent: a mapping of `key`, `name`, `email`, `role`, `department`, `status`, `status_since`, `active` and `max_load`",
         ),
         ("struct NamedInput", "a mapping of `key` and `name`"),
         (

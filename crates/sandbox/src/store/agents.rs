@@ -7,15 +7,18 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use super::catalog::{Change, by_row, upsert as upsert_row};
 use super::{Caller, ms, opt_id, ts, word};
 use crate::error::ApiError;
+use jiff::Timestamp;
+use livectl_contract::seed::Instant;
 use livectl_contract::{Agent, AgentInput, AgentStatus, Kind, StatusEvent, UpsertResult};
 
-/// Creates or updates an agent by key. A new agent's status counts from now; a status changed
-/// by the update is a status change like any other.
+/// Creates or updates an agent by key. A new agent's status counts from its `status_since`, or
+/// now; a status changed by the update is a status change like any other, dated the same way.
 pub fn upsert(
     tx: &Transaction,
     input: &AgentInput,
     change: &Change<'_>,
 ) -> Result<(Agent, UpsertResult), ApiError> {
+    let since = status_since(input, change)?;
     let before: Option<(i64, String)> = tx
         .prepare_cached("SELECT id, status FROM agents WHERE key = ?1")?
         .query_row([&input.key], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -30,13 +33,13 @@ pub fn upsert(
     let n = Kind::Agent.parse(&agent.id).unwrap_or(0);
     let stamped = match before {
         None => {
-            stamp(tx, n, change)?;
+            stamp(tx, n, since)?;
             true
         }
         Some((_, from)) if from != input.status.as_str() => {
             let from = super::parse_word(&from)?;
-            stamp(tx, n, change)?;
-            record(tx, n, from, input.status, None, change)?;
+            stamp(tx, n, since)?;
+            record(tx, n, from, input.status, None, change, since)?;
             true
         }
         Some(_) => false,
@@ -76,8 +79,8 @@ pub fn set_status(
     }
     tx.prepare_cached("UPDATE agents SET status = ?2 WHERE id = ?1")?
         .execute(params![n, to.as_str()])?;
-    stamp(tx, n, change)?;
-    record(tx, n, agent.status, to, reason, change)?;
+    stamp(tx, n, change.at)?;
+    record(tx, n, agent.status, to, reason, change, change.at)?;
     by_row::<Agent>(tx, n)?.ok_or_else(|| vanished(n))
 }
 
@@ -85,14 +88,26 @@ fn vanished(n: i64) -> ApiError {
     ApiError::Internal(format!("agent {} vanished", Kind::Agent.id(n)))
 }
 
-/// The agent's status counts from the change.
-fn stamp(tx: &Transaction, n: i64, change: &Change<'_>) -> Result<(), ApiError> {
+/// When an upsert's status began: the instant it gives, or the change's. A relative one (`now-3h`)
+/// is a seed file's, resolved by its load before anything is sent.
+fn status_since(input: &AgentInput, change: &Change<'_>) -> Result<Timestamp, ApiError> {
+    match input.status_since {
+        None => Ok(change.at),
+        Some(Instant::At(at)) => Ok(at),
+        Some(relative @ Instant::BeforeNow(_)) => Err(ApiError::Validation(format!(
+            "status_since `{relative}` is relative, which only a seed file takes; give an RFC 3339 instant such as 2026-11-24T10:00:00Z"
+        ))),
+    }
+}
+
+/// The agent's status counts from `at`.
+fn stamp(tx: &Transaction, n: i64, at: Timestamp) -> Result<(), ApiError> {
     tx.prepare_cached("UPDATE agents SET status_since = ?2 WHERE id = ?1")?
-        .execute(params![n, ms(change.at)])?;
+        .execute(params![n, ms(at)])?;
     Ok(())
 }
 
-/// Writes the status event, with the next seq of the events' sequence.
+/// Writes the status event, dated `at`, with the next seq of the events' sequence.
 fn record(
     tx: &Transaction,
     n: i64,
@@ -100,6 +115,7 @@ fn record(
     to: AgentStatus,
     reason: Option<&str>,
     change: &Change<'_>,
+    at: Timestamp,
 ) -> Result<(), ApiError> {
     let seq = next_seq(tx)?;
     tx.prepare_cached(
@@ -108,7 +124,7 @@ fn record(
     )?
     .execute(params![
         seq,
-        ms(change.at),
+        ms(at),
         n,
         change.actor,
         from.as_str(),

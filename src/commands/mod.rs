@@ -79,10 +79,13 @@ impl Ctx {
             .and_then(|s| s.downcast_ref::<livectl_client::ClientError>())
             .is_some_and(|c| c.status() == Some(401));
         if from_env_on_embedded && unknown {
-            // In place of "log in again": no login is what the embedded sandbox needs.
+            // In place of the sandbox's "create one with `livectl sandbox token`, giving the --db
+            // it serves" and "log in again": the variable is what to look at, no login is what
+            // the embedded sandbox needs.
             let mut e = e;
+            e.message = "the embedded sandbox does not know the token in LIVECTL_TOKEN".into();
             e.hints = vec![
-                "LIVECTL_TOKEN is set and is no token of the embedded sandbox: unset it, or pass --sandbox to act as its admin".into(),
+                "unset LIVECTL_TOKEN to act as the sandbox's admin, or pass --sandbox (which ignores it)".into(),
             ];
             e
         } else {

@@ -267,11 +267,22 @@ impl AtomicFile {
     /// named it), created now, readable by its owner alone.
     fn export(target: &Path, given: &Path) -> Result<AtomicFile, CliError> {
         let dir = directory_of(target);
-        if target.file_name().and_then(|n| n.to_str()).is_none() {
-            return Err(CliError::usage(format!(
-                "--out {}: not a file name",
-                given.display()
-            )));
+        match target.file_name().map(|n| n.to_str()) {
+            Some(Some(_)) => {}
+            Some(None) => {
+                return Err(CliError::usage(format!(
+                    "--out {}: the file's name is not UTF-8",
+                    given.display()
+                ))
+                .hint("give a name in UTF-8, such as history.ndjson"));
+            }
+            None => {
+                return Err(CliError::usage(format!(
+                    "--out {}: names no file (a directory or `..`)",
+                    given.display()
+                ))
+                .hint("give a file name, such as history.ndjson"));
+            }
         }
         existing_dir(&format!("--out {}", given.display()), &dir)?;
         let (tmp, file) = open_beside(target, Some(0o600)).map_err(|e| {

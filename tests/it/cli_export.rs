@@ -111,6 +111,37 @@ fn a_directory_is_refused_and_nothing_is_left_in_it() {
 }
 
 #[test]
+fn an_out_that_names_no_file_or_a_name_not_in_utf8_says_which() {
+    // Both were "--out ...: not a file name", which said neither what was wrong nor what to
+    // give.
+    let (sandbox, api) = sandbox_with_history();
+    let dir = sandbox.home.path().join("exports");
+    std::fs::create_dir_all(&dir).unwrap();
+    let up = export(&sandbox, &api, &dir.join("missing/.."));
+    up.fails(2, "names no file (a directory or `..`)");
+    up.hints("give a file name, such as history.ndjson");
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let name = dir.join(std::ffi::OsStr::from_bytes(b"\xff.csv"));
+        let run = Run::from(
+            sandbox
+                .home
+                .livectl()
+                .env("LIVECTL_API_URL", &sandbox.url)
+                .env("LIVECTL_TOKEN", &api.token)
+                .args(["history", "--all", "-o", "csv", "--out"])
+                .arg(&name)
+                .output()
+                .unwrap(),
+        );
+        run.fails(2, "the file's name is not UTF-8");
+        run.hints("give a name in UTF-8, such as history.ndjson");
+    }
+    assert!(names_in(&dir).is_empty(), "{:?}", names_in(&dir));
+}
+
+#[test]
 fn what_a_killed_export_left_is_removed_at_the_next_one() {
     let (sandbox, api) = sandbox_with_history();
     let dir = sandbox.home.path().join("exports");

@@ -118,6 +118,9 @@ _livectl() {
             livectl__subcmd__config,list)
                 cmd="livectl__subcmd__config__subcmd__list"
                 ;;
+            livectl__subcmd__config,profiles)
+                cmd="livectl__subcmd__config__subcmd__profiles"
+                ;;
             livectl__subcmd__config,set)
                 cmd="livectl__subcmd__config__subcmd__set"
                 ;;
@@ -132,6 +135,9 @@ _livectl() {
                 ;;
             livectl__subcmd__config__subcmd__help,list)
                 cmd="livectl__subcmd__config__subcmd__help__subcmd__list"
+                ;;
+            livectl__subcmd__config__subcmd__help,profiles)
+                cmd="livectl__subcmd__config__subcmd__help__subcmd__profiles"
                 ;;
             livectl__subcmd__config__subcmd__help,set)
                 cmd="livectl__subcmd__config__subcmd__help__subcmd__set"
@@ -237,6 +243,9 @@ _livectl() {
                 ;;
             livectl__subcmd__help__subcmd__config,list)
                 cmd="livectl__subcmd__help__subcmd__config__subcmd__list"
+                ;;
+            livectl__subcmd__help__subcmd__config,profiles)
+                cmd="livectl__subcmd__help__subcmd__config__subcmd__profiles"
                 ;;
             livectl__subcmd__help__subcmd__config,set)
                 cmd="livectl__subcmd__help__subcmd__config__subcmd__set"
@@ -945,7 +954,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version get set unset list help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version get set unset list profiles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1037,7 +1046,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config__subcmd__help)
-            opts="get set unset list help"
+            opts="get set unset list profiles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1092,6 +1101,20 @@ _livectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        livectl__subcmd__config__subcmd__help__subcmd__profiles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         livectl__subcmd__config__subcmd__help__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1121,6 +1144,52 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config__subcmd__list)
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__config__subcmd__profiles)
             opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1543,7 +1612,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__config)
-            opts="get set unset list"
+            opts="get set unset list profiles"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1571,6 +1640,20 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__config__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__help__subcmd__config__subcmd__profiles)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

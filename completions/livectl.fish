@@ -716,34 +716,35 @@ complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l sandbox -d 'U
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
 wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
 ids\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l no-input -d 'Never prompt; a missing value is an error'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -s y -l yes -d 'Answer yes to confirmations'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -s q -l quiet -d 'Print only data and errors'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l utc -d 'Show times in UTC rather than the local zone (TZ)'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -f -a "get" -d 'Print one setting'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -f -a "set" -d 'Change one setting'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -f -a "unset" -d 'Remove one setting'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -f -a "list" -d 'Print every setting of the profile'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -s y -l yes -d 'Answer yes to confirmations'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -s q -l quiet -d 'Print only data and errors'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l utc -d 'Show times in UTC rather than the local zone (TZ)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -f -a "get" -d 'Print one setting'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -f -a "set" -d 'Change one setting'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -f -a "unset" -d 'Remove one setting'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -f -a "list" -d 'Print every setting of the profile'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -f -a "profiles" -d 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
@@ -836,10 +837,34 @@ complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
+json\t''
+ndjson\t''
+csv\t''
+ids\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -s y -l yes -d 'Answer yes to confirmations'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -s q -l quiet -d 'Print only data and errors'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l utc -d 'Show times in UTC rather than the local zone (TZ)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print every setting of the profile'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "profiles" -d 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c livectl -n "__fish_livectl_using_subcommand api" -s X -l method -d 'The HTTP method (default GET, or POST when fields or --input are given)' -r -f -a "get\t''
 post\t''
@@ -1238,6 +1263,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_su
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Print every setting of the profile'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve the Live Conversations API from a local database'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "token" -d 'Print a new bearer token for an agent of a sandbox database'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "backup" -d 'Copy a sandbox database whole, also while it is served'

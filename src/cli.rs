@@ -456,6 +456,7 @@ impl Command {
             | Command::Autopilot(_) => Some(OBJECT),
             Command::Api(_) => Some(JSON),
             Command::Sandbox(args) if args.documents() => Some(JSON),
+            Command::Config(args) if args.lists() => None,
             Command::Login(_)
             | Command::Logout(_)
             | Command::Config(_)

@@ -318,3 +318,19 @@ pub struct AutopilotSummary {
     pub would: u64,
     pub seconds: u64,
 }
+
+/// A profile of config.toml as `livectl config profiles` lists it: whether a token is stored
+/// for it, never the token.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProfileRow {
+    pub name: String,
+    /// The profile a run uses now (`--profile`, `LIVECTL_PROFILE`, else `default_profile`).
+    pub current: bool,
+    /// Whether it is the config's `default_profile`.
+    pub default: bool,
+    pub api_url: Option<String>,
+    pub workspace: Option<String>,
+    pub output: Option<String>,
+    /// Whether the credentials file holds a token for it (`livectl login`).
+    pub logged_in: bool,
+}

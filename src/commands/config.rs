@@ -1,11 +1,13 @@
-//! `livectl config get|set|unset|list`: the profile's settings in config.toml.
+//! `livectl config get|set|unset|list|profiles`: the profiles' settings in config.toml.
 
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::Ctx;
+use crate::config::credentials::Credentials;
 use crate::config::{Config, Setting};
 use crate::connect::{check_url, profile_name};
 use crate::error::CliError;
+use crate::model::{Names, ProfileRow};
 use crate::ui::Format;
 
 #[derive(Debug, Args)]
@@ -34,6 +36,16 @@ pub enum ConfigCommand {
     },
     /// Print every setting of the profile
     List,
+    /// List every profile: its address, workspace, whether a token is stored, and which one
+    /// runs use now (marked *)
+    Profiles,
+}
+
+impl ConfigArgs {
+    /// Whether it writes a list (`profiles`), in any format; the others write `key=value` lines.
+    pub fn lists(&self) -> bool {
+        matches!(self.command, ConfigCommand::Profiles)
+    }
 }
 
 pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
@@ -105,6 +117,33 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                     .note(format!("`{key}` was not set for profile `{profile}`"));
                 Ok(())
             }
+        }
+        ConfigCommand::Profiles => {
+            let credentials = Credentials::load()?;
+            let rows: Vec<ProfileRow> = config
+                .profiles
+                .iter()
+                .map(|(name, p)| ProfileRow {
+                    name: name.clone(),
+                    current: *name == profile,
+                    default: config.default_profile.as_ref() == Some(name),
+                    api_url: p.api_url.clone(),
+                    workspace: p.workspace.clone(),
+                    output: p.output.clone(),
+                    logged_in: credentials.token(name).is_some(),
+                })
+                .collect();
+            if rows.is_empty() {
+                ctx.ui.note(format!(
+                    "no profile in {}; `livectl login --profile NAME --api-url URL` creates one",
+                    Config::path().display()
+                ));
+            } else if let Some(instead) = crate::connect::address_instead(&ctx.global) {
+                ctx.ui.note(format!(
+                    "(runs do not use a profile's api_url now: {instead})"
+                ));
+            }
+            ctx.ui.list(&Names::default(), &rows)
         }
         ConfigCommand::List => {
             let set: Vec<(Setting, String)> = Setting::ALL

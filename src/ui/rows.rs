@@ -1,7 +1,7 @@
 //! How each resource prints as a row: its table cells for people, its CSV record, its JSON.
 
 use super::{Color, Row, Span, View, age};
-use crate::model::Names;
+use crate::model::{Names, ProfileRow};
 use livectl_contract::time::rfc3339;
 use livectl_contract::{
     Agent, AgentStatus, Block, Department, Event, HistoryRecord, Intervention, InterventionState,
@@ -220,6 +220,61 @@ impl Row for Agent {
             self.status.to_string(),
             self.max_load.map(|m| m.to_string()).unwrap_or_default(),
             self.active.to_string(),
+        ]
+    }
+    json_is_serde!();
+}
+
+impl Row for ProfileRow {
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "current",
+        "default",
+        "api_url",
+        "workspace",
+        "output",
+        "logged_in",
+    ];
+    const COLUMNS: &'static [&'static str] = &[
+        "current",
+        "name",
+        "default",
+        "api_url",
+        "workspace",
+        "token",
+    ];
+    const CSV: &'static [&'static str] = &[
+        "name",
+        "current",
+        "default",
+        "api_url",
+        "workspace",
+        "output",
+        "logged_in",
+    ];
+    fn id(&self) -> &str {
+        &self.name
+    }
+    fn cells(&self, _: &View) -> Vec<Span> {
+        let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+        vec![
+            if self.current { "*" } else { "" }.into(),
+            self.name.as_str().into(),
+            if self.default { "yes" } else { "-" }.into(),
+            dash(&self.api_url).into(),
+            dash(&self.workspace).into(),
+            if self.logged_in { "stored" } else { "none" }.into(),
+        ]
+    }
+    fn record(&self) -> Vec<String> {
+        vec![
+            self.name.clone(),
+            self.current.to_string(),
+            self.default.to_string(),
+            opt(&self.api_url),
+            opt(&self.workspace),
+            opt(&self.output),
+            self.logged_in.to_string(),
         ]
     }
     json_is_serde!();

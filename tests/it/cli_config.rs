@@ -612,3 +612,48 @@ fn a_named_profile_without_an_address_is_refused_not_taken_for_the_sandbox() {
             .contains("on the embedded sandbox")
     );
 }
+
+#[test]
+fn config_profiles_lists_every_profile_and_which_one_runs_use() {
+    // `config list` showed the current profile only: a supervisor with staging and production
+    // could not see which exist, where they point, or which one a run would use.
+    let sandbox = Sandbox::start(&[]);
+    let token = sandbox.home.token(None);
+    let unset = [("LIVECTL_API_URL", "")];
+    let none = sandbox.cli_env("", &["config", "profiles"], &unset);
+    assert_eq!((none.code, none.stdout.as_str()), (0, ""));
+    assert!(none.stderr.contains("no profile in"), "{}", none.stderr);
+
+    assert_eq!(login(&sandbox, &token, &["--profile", "staging"]).code, 0);
+    let prod = ["--profile", "prod", "config", "set", "api_url"];
+    sandbox
+        .cli_env(
+            "",
+            &[&prod[..], &["https://live.example.com"]].concat(),
+            &unset,
+        )
+        .ok();
+    let url = &sandbox.url;
+
+    let plain = sandbox.cli_env("", &["config", "profiles"], &unset).ok();
+    assert_eq!(
+        plain,
+        format!(
+            "\tprod\t-\thttps://live.example.com\t-\tnone\n*\tstaging\tyes\t{url}\t-\tstored\n"
+        )
+    );
+    let json = sandbox
+        .cli_env(
+            "",
+            &["--profile", "prod", "config", "profiles", "-o", "json"],
+            &unset,
+        )
+        .ok();
+    assert_eq!(
+        json,
+        format!(
+            "[\n{{\"name\":\"prod\",\"current\":true,\"default\":false,\"api_url\":\"https://live.example.com\",\"workspace\":null,\"output\":null,\"logged_in\":false}},\n{{\"name\":\"staging\",\"current\":false,\"default\":true,\"api_url\":\"{url}\",\"workspace\":null,\"output\":null,\"logged_in\":true}}\n]\n"
+        )
+    );
+    assert!(!json.contains(token.trim()) && !plain.contains(token.trim()));
+}

@@ -258,6 +258,16 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
             "Change one setting.",
         )],
         "livectl-config-list" => &[("livectl config list", "Every setting of the profile.")],
+        "livectl-config-profiles" => &[
+            (
+                "livectl config profiles",
+                "Every profile; * marks the one runs use now.",
+            ),
+            (
+                "livectl config profiles --jq '.[] | select(.logged_in) | .name'",
+                "The profiles with a token stored.",
+            ),
+        ],
         "livectl-config-unset" => &[(
             "livectl config unset output",
             "Back to the default output: a table on a terminal.",

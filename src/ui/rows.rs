@@ -173,6 +173,7 @@ impl Row for Agent {
         "role",
         "department",
         "status",
+        "for",
         "max_load",
         "active",
     ];
@@ -203,6 +204,7 @@ impl Row for Agent {
             self.role.as_str().into(),
             view.agent(self.department.as_deref()).into(),
             status,
+            age(self.status_since, view.ui.now).into(),
             self.max_load
                 .map_or_else(|| "-".into(), |m| m.to_string())
                 .into(),

@@ -245,15 +245,7 @@ impl Row for ProfileRow {
         "workspace",
         "token",
     ];
-    const CSV: &'static [&'static str] = &[
-        "name",
-        "current",
-        "default",
-        "api_url",
-        "workspace",
-        "output",
-        "logged_in",
-    ];
+    const CSV: &'static [&'static str] = Self::FIELDS;
     fn id(&self) -> &str {
         &self.name
     }

@@ -977,6 +977,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the Live Conversations API from a local database')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a new bearer token for an agent of a sandbox database')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a sandbox answers at an address (after `sandbox serve ... &` in a script)')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy a sandbox database whole, also while it is served')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete a sandbox database and start again')
             [CompletionResult]::new('openapi', 'openapi', [CompletionResultType]::ParameterValue, 'Print the OpenAPI document of the API')
@@ -1022,6 +1023,33 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         'livectl;sandbox;token' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'The agent (id, email or key); the built-in admin when left out')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns it off too)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON with only these fields (comma-separated; without any, list them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id''')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC rather than the local zone (TZ)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox even when a profile is configured')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow plain http:// to hosts other than loopback')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'livectl;sandbox;wait' {
+            [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'The address the sandbox was told to listen on (`sandbox serve --addr`), IP:PORT or localhost:PORT')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait at most')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
@@ -1152,6 +1180,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         'livectl;sandbox;help' {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the Live Conversations API from a local database')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a new bearer token for an agent of a sandbox database')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a sandbox answers at an address (after `sandbox serve ... &` in a script)')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy a sandbox database whole, also while it is served')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete a sandbox database and start again')
             [CompletionResult]::new('openapi', 'openapi', [CompletionResultType]::ParameterValue, 'Print the OpenAPI document of the API')
@@ -1163,6 +1192,9 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             break
         }
         'livectl;sandbox;help;token' {
+            break
+        }
+        'livectl;sandbox;help;wait' {
             break
         }
         'livectl;sandbox;help;backup' {
@@ -1452,6 +1484,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         'livectl;help;sandbox' {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the Live Conversations API from a local database')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a new bearer token for an agent of a sandbox database')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a sandbox answers at an address (after `sandbox serve ... &` in a script)')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy a sandbox database whole, also while it is served')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete a sandbox database and start again')
             [CompletionResult]::new('openapi', 'openapi', [CompletionResultType]::ParameterValue, 'Print the OpenAPI document of the API')
@@ -1462,6 +1495,9 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             break
         }
         'livectl;help;sandbox;token' {
+            break
+        }
+        'livectl;help;sandbox;wait' {
             break
         }
         'livectl;help;sandbox;backup' {

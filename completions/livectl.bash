@@ -271,6 +271,9 @@ _livectl() {
             livectl__subcmd__help__subcmd__sandbox,token)
                 cmd="livectl__subcmd__help__subcmd__sandbox__subcmd__token"
                 ;;
+            livectl__subcmd__help__subcmd__sandbox,wait)
+                cmd="livectl__subcmd__help__subcmd__sandbox__subcmd__wait"
+                ;;
             livectl__subcmd__sandbox,backup)
                 cmd="livectl__subcmd__sandbox__subcmd__backup"
                 ;;
@@ -292,6 +295,9 @@ _livectl() {
             livectl__subcmd__sandbox,token)
                 cmd="livectl__subcmd__sandbox__subcmd__token"
                 ;;
+            livectl__subcmd__sandbox,wait)
+                cmd="livectl__subcmd__sandbox__subcmd__wait"
+                ;;
             livectl__subcmd__sandbox__subcmd__help,backup)
                 cmd="livectl__subcmd__sandbox__subcmd__help__subcmd__backup"
                 ;;
@@ -312,6 +318,9 @@ _livectl() {
                 ;;
             livectl__subcmd__sandbox__subcmd__help,token)
                 cmd="livectl__subcmd__sandbox__subcmd__help__subcmd__token"
+                ;;
+            livectl__subcmd__sandbox__subcmd__help,wait)
+                cmd="livectl__subcmd__sandbox__subcmd__help__subcmd__wait"
                 ;;
             *)
                 ;;
@@ -1878,7 +1887,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__sandbox)
-            opts="serve token backup reset openapi seed-schema"
+            opts="serve token wait backup reset openapi seed-schema"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1962,6 +1971,20 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__sandbox__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__help__subcmd__sandbox__subcmd__wait)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2642,7 +2665,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version serve token backup reset openapi seed-schema help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version serve token wait backup reset openapi seed-schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2738,7 +2761,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox__subcmd__help)
-            opts="serve token backup reset openapi seed-schema help"
+            opts="serve token wait backup reset openapi seed-schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2836,6 +2859,20 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox__subcmd__help__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__sandbox__subcmd__help__subcmd__wait)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3081,6 +3118,60 @@ _livectl() {
                     return 0
                     ;;
                 --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__sandbox__subcmd__wait)
+            opts="-o -y -q -v -h -V --addr --timeout --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -937,6 +937,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --version 'Print version'
             cand serve 'Serve the Live Conversations API from a local database'
             cand token 'Print a new bearer token for an agent of a sandbox database'
+            cand wait 'Wait until a sandbox answers at an address (after `sandbox serve ... &` in a script)'
             cand backup 'Copy a sandbox database whole, also while it is served'
             cand reset 'Delete a sandbox database and start again'
             cand openapi 'Print the OpenAPI document of the API'
@@ -980,6 +981,32 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;sandbox;token'= {
             cand --db 'The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]'
             cand --agent 'The agent (id, email or key); the built-in admin when left out'
+            cand --profile 'The profile to use [default: the config''s default_profile]'
+            cand --api-url 'The platform''s API address, e.g. https://live.example.com'
+            cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --color 'When to use colour (NO_COLOR turns it off too)'
+            cand --json 'Print JSON with only these fields (comma-separated; without any, list them)'
+            cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
+            cand --sort 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --verbose 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --utc 'Show times in UTC rather than the local zone (TZ)'
+            cand --sandbox 'Use the embedded sandbox even when a profile is configured'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than loopback'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'livectl;sandbox;wait'= {
+            cand --addr 'The address the sandbox was told to listen on (`sandbox serve --addr`), IP:PORT or localhost:PORT'
+            cand --timeout 'How long to wait at most'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
             cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
@@ -1105,6 +1132,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;sandbox;help'= {
             cand serve 'Serve the Live Conversations API from a local database'
             cand token 'Print a new bearer token for an agent of a sandbox database'
+            cand wait 'Wait until a sandbox answers at an address (after `sandbox serve ... &` in a script)'
             cand backup 'Copy a sandbox database whole, also while it is served'
             cand reset 'Delete a sandbox database and start again'
             cand openapi 'Print the OpenAPI document of the API'
@@ -1114,6 +1142,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;sandbox;help;serve'= {
         }
         &'livectl;sandbox;help;token'= {
+        }
+        &'livectl;sandbox;help;wait'= {
         }
         &'livectl;sandbox;help;backup'= {
         }
@@ -1362,6 +1392,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;help;sandbox'= {
             cand serve 'Serve the Live Conversations API from a local database'
             cand token 'Print a new bearer token for an agent of a sandbox database'
+            cand wait 'Wait until a sandbox answers at an address (after `sandbox serve ... &` in a script)'
             cand backup 'Copy a sandbox database whole, also while it is served'
             cand reset 'Delete a sandbox database and start again'
             cand openapi 'Print the OpenAPI document of the API'
@@ -1370,6 +1401,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;help;sandbox;serve'= {
         }
         &'livectl;help;sandbox;token'= {
+        }
+        &'livectl;help;sandbox;wait'= {
         }
         &'livectl;help;sandbox;backup'= {
         }

@@ -901,36 +901,37 @@ complete -c livectl -n "__fish_livectl_using_subcommand api" -l sandbox -d 'Use 
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand api" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand api" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
 wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
 ids\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l no-input -d 'Never prompt; a missing value is an error'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -s y -l yes -d 'Answer yes to confirmations'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -s q -l quiet -d 'Print only data and errors'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l utc -d 'Show times in UTC rather than the local zone (TZ)'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -f -a "serve" -d 'Serve the Live Conversations API from a local database'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -f -a "token" -d 'Print a new bearer token for an agent of a sandbox database'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -f -a "backup" -d 'Copy a sandbox database whole, also while it is served'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -f -a "reset" -d 'Delete a sandbox database and start again'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -f -a "openapi" -d 'Print the OpenAPI document of the API'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -f -a "seed-schema" -d 'Print the JSON Schema of seed files'
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token backup reset openapi seed-schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -s y -l yes -d 'Answer yes to confirmations'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -s q -l quiet -d 'Print only data and errors'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l utc -d 'Show times in UTC rather than the local zone (TZ)'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -f -a "serve" -d 'Serve the Live Conversations API from a local database'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -f -a "token" -d 'Print a new bearer token for an agent of a sandbox database'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -f -a "wait" -d 'Wait until a sandbox answers at an address (after `sandbox serve ... &` in a script)'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -f -a "backup" -d 'Copy a sandbox database whole, also while it is served'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -f -a "reset" -d 'Delete a sandbox database and start again'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -f -a "openapi" -d 'Print the OpenAPI document of the API'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -f -a "seed-schema" -d 'Print the JSON Schema of seed files'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l addr -d 'Address to listen on, IP:PORT (or localhost:PORT); port 0 picks a free port (the address is printed on stderr)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l db -d 'The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l seed -d 'Load data at start: `demo` for the demo workspace, or a seed FILE (YAML or JSON); without it the sandbox starts empty but for the built-in admin' -r
@@ -989,6 +990,31 @@ complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l addr -d 'The address the sandbox was told to listen on (`sandbox serve --addr`), IP:PORT or localhost:PORT' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l timeout -d 'How long to wait at most' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
+json\t''
+ndjson\t''
+csv\t''
+ids\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s y -l yes -d 'Answer yes to confirmations'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s q -l quiet -d 'Print only data and errors'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l utc -d 'Show times in UTC rather than the local zone (TZ)'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l db -d 'The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
@@ -1086,6 +1112,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve the Live Conversations API from a local database'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print a new bearer token for an agent of a sandbox database'
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until a sandbox answers at an address (after `sandbox serve ... &` in a script)'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Copy a sandbox database whole, also while it is served'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete a sandbox database and start again'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "openapi" -d 'Print the OpenAPI document of the API'
@@ -1266,6 +1293,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_su
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve the Live Conversations API from a local database'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "token" -d 'Print a new bearer token for an agent of a sandbox database'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "wait" -d 'Wait until a sandbox answers at an address (after `sandbox serve ... &` in a script)'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "backup" -d 'Copy a sandbox database whole, also while it is served'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Delete a sandbox database and start again'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "openapi" -d 'Print the OpenAPI document of the API'

@@ -202,3 +202,84 @@ fn serve_refuses_a_cap_or_a_timeout_that_makes_no_sense() {
         assert!(stderr.contains(flag), "{stderr}");
     }
 }
+
+/// A free port on the loopback, found by binding it and letting it go.
+fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}
+
+#[test]
+fn sandbox_wait_returns_once_a_sandbox_started_in_the_background_answers() {
+    // The README's CI steps start `sandbox serve ... &` and ask for a token at once: raced, the
+    // token found "no sandbox database" yet.
+    let home = Home::new();
+    let addr = format!("127.0.0.1:{}", free_port());
+    let db = home.path().join("ci.db");
+    let wait = |timeout: &str| {
+        crate::harness::Run::from(home.run(&[
+            "sandbox",
+            "wait",
+            "--addr",
+            &addr,
+            "--timeout",
+            timeout,
+        ]))
+    };
+    let nobody = wait("1s");
+    nobody.fails(
+        1,
+        &format!("no sandbox answered at http://{addr} within 1s"),
+    );
+    nobody.hints(&format!(
+        "start one with `livectl sandbox serve --addr {addr}`, or wait longer with --timeout"
+    ));
+
+    let mut serve = home
+        .livectl()
+        .args([
+            "sandbox", "serve", "--addr", &addr, "--seed", "demo", "--db",
+        ])
+        .arg(&db)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let up = wait("30s");
+    let token = home.run(&["sandbox", "token", "--db", db.to_str().unwrap()]);
+    let _ = serve.kill();
+    let _ = serve.wait();
+    assert!(
+        up.stderr
+            .contains(&format!("the sandbox at http://{addr} answers")),
+        "{}",
+        up.stderr
+    );
+    assert!(up.ok().is_empty(), "a note on stderr, nothing on stdout");
+    assert!(
+        token.status.success(),
+        "{}",
+        String::from_utf8_lossy(&token.stderr)
+    );
+}
+
+#[test]
+fn sandbox_wait_says_when_something_else_answers() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut head = [0u8; 1024];
+            let _ = stream.read(&mut head);
+            let _ = stream.write_all(b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n");
+        }
+    });
+    let run = crate::harness::Run::from(Home::new().run(&["sandbox", "wait", "--addr", &addr]));
+    run.fails(
+        1,
+        &format!("http://{addr} answers, but not as a sandbox: GET /healthz is 404 Not Found"),
+    );
+    run.hints("give the address the sandbox serves with --addr");
+}

@@ -296,6 +296,10 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
             "livectl sandbox token --agent bo",
             "A token for an agent of the sandbox (Bo of the demo, by key).",
         )],
+        "livectl-sandbox-wait" => &[(
+            "livectl sandbox serve --db ci.db --seed demo & livectl sandbox wait",
+            "Start a sandbox in the background, and go on once it answers.",
+        )],
         "livectl-sandbox-backup" => &[(
             "livectl sandbox backup sandbox-copy.db",
             "A whole copy of the sandbox's database, also while it serves.",

@@ -6,6 +6,7 @@ mod documents;
 mod reset;
 mod serve;
 mod token;
+mod wait;
 
 use clap::{Args, Subcommand};
 
@@ -24,6 +25,8 @@ pub enum SandboxCommand {
     Serve(serve::ServeArgs),
     /// Print a new bearer token for an agent of a sandbox database
     Token(token::TokenArgs),
+    /// Wait until a sandbox answers at an address (after `sandbox serve ... &` in a script)
+    Wait(wait::WaitArgs),
     /// Copy a sandbox database whole, also while it is served
     Backup(backup::BackupArgs),
     /// Delete a sandbox database and start again
@@ -56,6 +59,7 @@ pub async fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<(), CliError> {
     match args.command {
         SandboxCommand::Serve(a) => serve::exec(a, ctx).await,
         SandboxCommand::Token(a) => token::exec(a, ctx),
+        SandboxCommand::Wait(a) => wait::exec(a, ctx).await,
         SandboxCommand::Backup(a) => backup::exec(a, ctx).await,
         SandboxCommand::Reset(a) => reset::exec(a, ctx),
         SandboxCommand::Openapi => documents::openapi(ctx),

@@ -63,7 +63,7 @@ pub struct ServeArgs {
 
 /// IP:PORT, as the listener binds it; `localhost:PORT` is the loopback address it means
 /// (a name is not looked up: the sandbox listens where it is told, not where a resolver says).
-fn address(s: &str) -> Result<SocketAddr, String> {
+pub(super) fn address(s: &str) -> Result<SocketAddr, String> {
     if let Ok(addr) = s.parse() {
         return Ok(addr);
     }
@@ -97,7 +97,7 @@ fn faults(s: &str) -> Result<FaultSpec, String> {
     s.parse()
 }
 
-fn seconds(s: &str) -> Result<Duration, String> {
+pub(super) fn seconds(s: &str) -> Result<Duration, String> {
     let d = livectl_contract::duration::parse(s)?;
     Ok(Duration::from_secs(d.as_secs().unsigned_abs()))
 }

@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('return', 'return', [CompletionResultType]::ParameterValue, 'Return an assigned intervention to the general queue')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel the takeover: the user goes back to the bot')
             [CompletionResult]::new('stuck', 'stuck', [CompletionResultType]::ParameterValue, 'Open interventions that need help: owner away, user waiting for a reply, queued too long')
+            [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'Bulk runs left unfinished (killed, stopped, items left), with the command that resumes each')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Load a seed file (YAML or JSON) or generated data through the API, idempotently')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'An agent''s status (online, away, offline): shown, or set (an event on the stream)')
             [CompletionResult]::new('autopilot', 'autopilot', [CompletionResultType]::ParameterValue, 'On-call fixer: moves work off agents who went offline, out of a queue waiting too long')
@@ -172,7 +173,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run''s own on --resume]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run''s own on --resume]')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]')
-            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal: only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal (its path, or the run id `livectl runs` shows): only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The agent who will own it: an id, a key, an email, a unique name or `me`; several (repeated, or separated by commas) spread the items evenly, least-loaded first; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent''s max_load')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
@@ -211,7 +212,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run''s own on --resume]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run''s own on --resume]')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]')
-            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal: only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal (its path, or the run id `livectl runs` shows): only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The new owner: an id, a key, an email, a unique name or `me`; several (repeated, or separated by commas) spread the items evenly, least-loaded first. Or a pool: @online, @department (each item''s own) or @department:NAME, never above an agent''s max_load (items that fit nowhere stay and are reported)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, recorded in the event')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
@@ -251,7 +252,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run''s own on --resume]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run''s own on --resume]')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]')
-            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal: only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal (its path, or the run id `livectl runs` shows): only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, recorded in the event')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
@@ -289,7 +290,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run''s own on --resume]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run''s own on --resume]')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]')
-            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal: only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal (its path, or the run id `livectl runs` shows): only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, recorded in the event')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
@@ -326,7 +327,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run''s own on --resume]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run''s own on --resume]')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]')
-            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal: only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal (its path, or the run id `livectl runs` shows): only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
@@ -337,6 +338,32 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does')
             [CompletionResult]::new('--include-away', '--include-away', [CompletionResultType]::ParameterName, 'Give work to named agents who are away or offline, and to a pool''s agents who are away (left out of a spread by default)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change and change nothing')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Show times in UTC rather than the local zone (TZ)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox even when a profile is configured')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow plain http:// to hosts other than loopback')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'livectl;runs' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns it off too)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON with only these fields (comma-separated; without any, list them)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id''')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Finished runs too')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
@@ -1324,7 +1351,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run''s own on --resume]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run''s own on --resume]')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]')
-            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal: only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal (its path, or the run id `livectl runs` shows): only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)')
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic: id, key or name (see `livectl topics`)')
             [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'The outcome: id, key or name (see `livectl outcomes`)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable)')
@@ -1364,6 +1391,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('return', 'return', [CompletionResultType]::ParameterValue, 'Return an assigned intervention to the general queue')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel the takeover: the user goes back to the bot')
             [CompletionResult]::new('stuck', 'stuck', [CompletionResultType]::ParameterValue, 'Open interventions that need help: owner away, user waiting for a reply, queued too long')
+            [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'Bulk runs left unfinished (killed, stopped, items left), with the command that resumes each')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Load a seed file (YAML or JSON) or generated data through the API, idempotently')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'An agent''s status (online, away, offline): shown, or set (an event on the stream)')
             [CompletionResult]::new('autopilot', 'autopilot', [CompletionResultType]::ParameterValue, 'On-call fixer: moves work off agents who went offline, out of a queue waiting too long')
@@ -1411,6 +1439,9 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             break
         }
         'livectl;help;stuck' {
+            break
+        }
+        'livectl;help;runs' {
             break
         }
         'livectl;help;seed' {

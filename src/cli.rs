@@ -92,6 +92,14 @@ pub enum Command {
     Complete(commands::complete::CompleteArgs),
     /// Open interventions that need help: owner away, user waiting for a reply, queued too long
     Stuck(commands::stuck::StuckArgs),
+    /// Bulk runs left unfinished (killed, stopped, items left), with the command that resumes each
+    ///
+    /// One row a journal in the runs directory (or the PATHs given), newest first: its run id,
+    /// its action, when it started, the platform it ran against, its items done, failed (for
+    /// good) and left (what a resume sends), and the `--resume` command that carries it on. A
+    /// run still going in another livectl is `running`; a file that cannot be resumed (not a
+    /// journal, damaged) is `unusable`, with why. Journals are only read, never changed.
+    Runs(commands::runs::RunsArgs),
     /// Load a seed file (YAML or JSON) or generated data through the API, idempotently
     Seed(commands::seed::SeedArgs),
     /// An agent's status (online, away, offline): shown, or set (an event on the stream)
@@ -516,6 +524,7 @@ async fn dispatch(command: Command, ctx: &Ctx) -> Result<(), CliError> {
         Command::Cancel(args) => commands::cancel::exec(args, ctx).await,
         Command::Complete(args) => commands::complete::exec(args, ctx).await,
         Command::Stuck(args) => commands::stuck::exec(args, ctx).await,
+        Command::Runs(args) => commands::runs::exec(args, ctx).await,
         Command::Seed(args) => commands::seed::exec(args, ctx).await,
         Command::Status(args) => commands::status::exec(args, ctx).await,
         Command::Autopilot(args) => commands::autopilot::exec(args, ctx).await,

@@ -29,7 +29,7 @@ impl Connection {
     /// database (whose loopback port changes every run).
     pub fn target(&self) -> String {
         match &self.embedded {
-            Some(db) => format!("embedded sandbox {}", db.display()),
+            Some(db) => format!("{EMBEDDED}{}", db.display()),
             None => self.client.base().to_owned(),
         }
     }
@@ -77,6 +77,74 @@ pub fn reach(global: &GlobalArgs) -> String {
         flags.push_str(" --allow-insecure-http");
     }
     flags
+}
+
+/// How `Connection::target` begins for the embedded sandbox, before its database.
+const EMBEDDED: &str = "embedded sandbox ";
+
+/// The flags that reach `target` (a journal's: an API address, or the embedded sandbox's
+/// database, as `Connection::target` writes them) from a command typed now, for the `--resume`
+/// command `livectl runs` gives: none when the defaults reach it (LIVECTL_API_URL,
+/// LIVECTL_PROFILE, the config); else ` --sandbox` for the embedded sandbox, ` --profile=P`
+/// for the one profile with that address, or ` --api-url=URL` (whose token LIVECTL_TOKEN
+/// gives; a resume without one says how to log in).
+pub fn reach_to(target: &str) -> String {
+    let config = Config::load().unwrap_or_default();
+    let set = |variable: &str| {
+        std::env::var(variable)
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+    };
+    let url_variable = set("LIVECTL_API_URL");
+    let profile = set("LIVECTL_PROFILE")
+        .or_else(|| config.default_profile.clone())
+        .or_else(|| {
+            config
+                .profiles
+                .contains_key("default")
+                .then(|| "default".to_owned())
+        });
+    let default = url_variable.clone().or_else(|| {
+        profile
+            .as_deref()
+            .and_then(|p| config.profiles.get(p))
+            .and_then(|p| p.api_url.clone())
+    });
+    let same = |url: &str| url.trim_end_matches('/') == target.trim_end_matches('/');
+    if target.starts_with(EMBEDDED) {
+        return if default.is_some() {
+            " --sandbox".to_owned()
+        } else {
+            String::new()
+        };
+    }
+    if default.as_deref().is_some_and(same) {
+        return String::new();
+    }
+    let mut owners = config
+        .profiles
+        .iter()
+        .filter(|(_, p)| p.api_url.as_deref().is_some_and(same));
+    let url = crate::ui::shell_word(target);
+    match (owners.next(), owners.next()) {
+        // The variable's address would win over the profile's.
+        (Some((name, _)), None) if url_variable.is_none() => {
+            format!(" --profile={}", crate::ui::shell_word(name))
+        }
+        (Some((name, _)), None) => {
+            format!(" --profile={} --api-url={url}", crate::ui::shell_word(name))
+        }
+        _ => {
+            let insecure = reqwest::Url::parse(target)
+                .is_ok_and(|u| u.scheme() == "http" && !u.host().is_some_and(|h| is_loopback(&h)));
+            let allow = if insecure {
+                " --allow-insecure-http"
+            } else {
+                ""
+            };
+            format!(" --api-url={url}{allow}")
+        }
+    }
 }
 
 /// Where the API address comes from, for a run that could not reach it: the flag, the

@@ -78,6 +78,82 @@ impl Summary {
     ];
 }
 
+/// A bulk run as its journal tells it (`livectl runs`). What the journal could not say is
+/// None: a file that is not a journal has no run id, action or counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct BulkRun {
+    pub run_id: Option<String>,
+    pub journal: PathBuf,
+    /// The command that ran it: `reassign`, `stuck --fix return`.
+    pub action: Option<String>,
+    #[serde(with = "livectl_contract::time::exact_or_null")]
+    pub created_at: Option<Timestamp>,
+    /// Where it ran: the API address, or the embedded sandbox's database.
+    pub target: Option<String>,
+    pub workspace: Option<String>,
+    pub agent: Option<String>,
+    /// Items in its plan.
+    pub total: Option<u64>,
+    pub done: Option<u64>,
+    pub skipped: Option<u64>,
+    /// Failed for good: a resume does not send them again.
+    pub failed: Option<u64>,
+    /// What a resume sends: never sent, in flight when the run stopped, failed for a reason
+    /// that may pass.
+    pub left: Option<u64>,
+    pub state: RunState,
+    /// Why it cannot be resumed, or how else what it left is carried on.
+    pub problem: Option<String>,
+    /// The command that resumes it, when one does and there is something to resume.
+    pub resume: Option<String>,
+}
+
+impl BulkRun {
+    /// Its fields as `-o json` writes them, for `--json` and `--sort`.
+    pub const FIELDS: &'static [&'static str] = &[
+        "run_id",
+        "journal",
+        "action",
+        "created_at",
+        "target",
+        "workspace",
+        "agent",
+        "total",
+        "done",
+        "skipped",
+        "failed",
+        "left",
+        "state",
+        "problem",
+        "resume",
+    ];
+}
+
+/// Where a bulk run stands, by its journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RunState {
+    /// Stopped with something left that a resume does.
+    Unfinished,
+    /// Another livectl holds its journal: it goes on.
+    Running,
+    /// Nothing left to do.
+    Finished,
+    /// Its journal cannot be resumed: not a journal, damaged, or a plan nothing was sent of.
+    Unusable,
+}
+
+impl RunState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunState::Unfinished => "unfinished",
+            RunState::Running => "running",
+            RunState::Finished => "finished",
+            RunState::Unusable => "unusable",
+        }
+    }
+}
+
 /// One planned item of a bulk run, as `--dry-run` shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {

@@ -206,10 +206,21 @@ pub struct BulkArgs {
     /// Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]
     #[arg(long, value_name = "FILE")]
     pub journal: Option<PathBuf>,
-    /// Continue the run of this journal: only what is left, in-flight items replayed with their
-    /// keys (with --dry-run: print what is left and send nothing)
-    #[arg(long, value_name = "FILE", conflicts_with = "journal")]
+    /// Continue the run of this journal (its path, or the run id `livectl runs` shows): only
+    /// what is left, in-flight items replayed with their keys (with --dry-run: print what is
+    /// left and send nothing)
+    #[arg(long, value_name = "JOURNAL", value_parser = journal, conflicts_with = "journal")]
     pub resume: Option<PathBuf>,
+}
+
+/// `--resume`: a journal's path; or a run id (`20261124T120000Z-3f2a1c`) where no file has that
+/// name, for its journal in the runs directory.
+fn journal(s: &str) -> Result<PathBuf, String> {
+    let given = PathBuf::from(s);
+    if bulk::wrong_run_id(s).is_none() && !given.exists() {
+        return Ok(bulk::journal::runs_path().join(bulk::journal::file_name(s)));
+    }
+    Ok(given)
 }
 
 /// A count of 1 or more (`--limit`, `--rate-limit`, `--max-connections`), refused in words.

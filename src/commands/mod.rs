@@ -21,6 +21,7 @@ pub mod man;
 pub mod queues;
 pub mod reassign;
 pub mod return_to_queue;
+pub mod runs;
 pub mod sandbox;
 pub mod seed;
 pub mod show;

@@ -35,6 +35,10 @@ pub trait Row {
     const COLUMNS: &'static [&'static str];
     /// Column titles of `-o wide`, when it shows more than the table.
     const WIDE: &'static [&'static str] = &[];
+    /// Whether its table is fitted to the terminal, cells cut short with an ellipsis; a row
+    /// that holds a command to paste is written whole instead, as kubectl writes rows, and a
+    /// line the terminal is too narrow for wraps there.
+    const FITTED: bool = true;
     /// Column titles of CSV output: raw values, documented in the README.
     const CSV: &'static [&'static str];
     /// The fields of its JSON, for `--json` and `--sort`.
@@ -380,7 +384,7 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
                     } else {
                         T::COLUMNS
                     };
-                    let text = table(ui, columns, rows);
+                    let text = table(ui, columns, rows, T::FITTED);
                     if self.paged {
                         ui.page(&text)?;
                     } else {
@@ -461,7 +465,7 @@ fn csv_error(e: csv::Error) -> CliError {
 
 /// A table fitted to the terminal, without borders, trailing spaces trimmed. Cells are already
 /// sanitized and painted.
-fn table(ui: &Ui, columns: &[&str], rows: Vec<Vec<String>>) -> String {
+fn table(ui: &Ui, columns: &[&str], rows: Vec<Vec<String>>, fitted: bool) -> String {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -475,7 +479,9 @@ fn table(ui: &Ui, columns: &[&str], rows: Vec<Vec<String>>) -> String {
         });
     // A pipe has no width to fit: rows go whole, as kubectl writes them. A terminal that reports
     // no size (`script`, a serial console) is taken as 80 columns, not as none.
-    if let Some(width) = ui.width {
+    if !fitted {
+        t.set_content_arrangement(ContentArrangement::Disabled);
+    } else if let Some(width) = ui.width {
         t.set_width(width);
     } else if !ui.stdout_tty {
         t.set_content_arrangement(ContentArrangement::Disabled);

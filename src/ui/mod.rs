@@ -22,6 +22,7 @@ pub mod progress;
 pub mod prompt;
 mod reports;
 mod rows;
+mod runs;
 mod sanitize;
 mod shape;
 mod style;

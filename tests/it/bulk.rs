@@ -776,7 +776,7 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
         args.extend(["--resume", journal.to_str().unwrap()]);
         let stderr = cli(&args).fails(2, "cannot be used with").to_owned();
         assert!(
-            stderr.contains(&format!("'{flag}'")) && stderr.contains("'--resume <FILE>'"),
+            stderr.contains(&format!("'{flag}'")) && stderr.contains("'--resume <JOURNAL>'"),
             "{stderr}"
         );
     }

@@ -23,6 +23,7 @@ mod harness;
 mod openapi;
 mod parsers;
 mod pools;
+mod runs;
 mod sandbox_bad_input;
 mod sandbox_connections;
 mod sandbox_demo;

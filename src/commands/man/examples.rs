@@ -173,6 +173,20 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
                 "Move what is stuck to Ana and Bo.",
             ),
         ],
+        "livectl-runs" => &[
+            (
+                "livectl runs",
+                "The bulk runs left unfinished (killed, stopped, items left), newest first, each with the command that resumes it.",
+            ),
+            (
+                "livectl reassign --resume 20261125T003728Z-97ee87",
+                "Resume one of them by its run id, as the list gives it.",
+            ),
+            (
+                "livectl runs --all -o json",
+                "Every run in the runs directory, finished ones too, for a script.",
+            ),
+        ],
         "livectl-seed" => &[
             (
                 "livectl seed examples/ci-seed.yaml",

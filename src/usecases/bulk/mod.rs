@@ -19,6 +19,7 @@ mod dispatch;
 pub mod journal;
 mod ledger;
 mod plan;
+pub mod runs;
 mod stopping;
 
 use std::path::{Path, PathBuf};

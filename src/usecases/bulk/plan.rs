@@ -77,7 +77,7 @@ pub async fn run(
     let run_id = new_run_id();
     let path = match &options.journal {
         Some(path) => path.clone(),
-        None => journal::runs_dir()?.join(format!("{run_id}.ndjson")),
+        None => journal::runs_dir()?.join(journal::file_name(&run_id)),
     };
     let header = Header {
         journal: FORMAT.into(),

@@ -33,6 +33,7 @@
 
 mod read;
 mod results;
+mod survey;
 mod write;
 
 use std::path::Path;
@@ -47,7 +48,8 @@ use crate::usecases::bulk::Pace;
 
 pub use read::{Pick, PlanLines, Scan, Step, action, open, plan_lines};
 pub use results::{Notable, Results, Where};
-pub use write::{Journal, Planner, not_started, runs_dir};
+pub use survey::{Standing, Survey, survey};
+pub use write::{Journal, Planner, file_name, not_started, runs_dir, runs_path};
 
 pub const FORMAT: &str = "livectl-bulk-journal";
 /// The version written: 3 lets a confirmed run's records follow its plan lines before the plan

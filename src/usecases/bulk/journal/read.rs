@@ -151,13 +151,66 @@ pub fn open(
         .hint(Again::of(&header.action, reach, path).elsewhere()));
     }
     let plan_at = reader.stream_position().map_err(|e| unreadable(path, e))?;
+    let Records {
+        ledger,
+        planned,
+        closed_short,
+        recorded,
+        notable,
+        picks,
+        offset,
+    } = records(path, &mut reader, Some(command), plan_at)?;
+    if !planned && !recorded {
+        return Err(never_sent(path));
+    }
+    if !look {
+        file.set_len(offset)
+            .map_err(|e| CliError::failure(format!("cannot append to {}: {e}", path.display())))?;
+    }
+    let journal = Journal::new(path.to_owned(), Sink::new(file, limit), offset);
+    Ok((
+        journal,
+        header,
+        Scan {
+            ledger,
+            plan_at,
+            notable,
+            picks,
+            cut_short: !planned || closed_short,
+            unclosed: !planned,
+        },
+    ))
+}
+
+/// What the lines after a journal's header say.
+pub(super) struct Records {
+    /// Where each planned item stands.
+    pub ledger: Ledger,
+    /// The plan is closed (`planned`).
+    pub planned: bool,
+    /// Closed by an earlier resume after the run stopped while its plan streamed.
+    pub closed_short: bool,
+    /// Whether anything was sent: a plan that streamed takes records before it is complete.
+    pub recorded: bool,
+    pub notable: Vec<Notable>,
+    pub picks: HashMap<u64, Pick>,
+    /// Where the last whole line ends: a last line torn by a kill is not counted.
+    pub offset: u64,
+}
+
+/// Reads the lines after the header (which ends at `plan_at`), each checked; the plan's items
+/// also against `command` when it is known (a resume), else only as livectl writes them.
+pub(super) fn records(
+    path: &Path,
+    reader: &mut BufReader<File>,
+    command: Option<&Command>,
+    plan_at: u64,
+) -> Result<Records, CliError> {
     let mut offset = plan_at;
     let mut line_no = 1;
     let mut ledger = Ledger::new(0);
     let mut planned = false;
-    // Closed by an earlier resume after the run stopped while its plan streamed.
     let mut closed_short = false;
-    // Whether anything was sent: a plan that streamed takes records before it is complete.
     let mut recorded = false;
     let mut notable = Vec::new();
     let mut picks = HashMap::new();
@@ -237,30 +290,24 @@ pub fn open(
             }
         }
     }
-    if !planned && !recorded {
-        return Err(CliError::usage(format!(
-            "{} holds an unfinished plan: its run stopped while planning, before anything was sent",
-            path.display()
-        ))
-        .hint("start the run again (and delete this file)"));
-    }
-    if !look {
-        file.set_len(offset)
-            .map_err(|e| CliError::failure(format!("cannot append to {}: {e}", path.display())))?;
-    }
-    let journal = Journal::new(path.to_owned(), Sink::new(file, limit), offset);
-    Ok((
-        journal,
-        header,
-        Scan {
-            ledger,
-            plan_at,
-            notable,
-            picks,
-            cut_short: !planned || closed_short,
-            unclosed: !planned,
-        },
+    Ok(Records {
+        ledger,
+        planned,
+        closed_short,
+        recorded,
+        notable,
+        picks,
+        offset,
+    })
+}
+
+/// A journal whose run stopped while it planned, before anything was sent: nothing to resume.
+pub(super) fn never_sent(path: &Path) -> CliError {
+    CliError::usage(format!(
+        "{} holds an unfinished plan: its run stopped while planning, before anything was sent",
+        path.display()
     ))
+    .hint("start the run again (and delete this file)")
 }
 
 pub(super) fn unreadable(path: &Path, e: io::Error) -> CliError {
@@ -272,7 +319,7 @@ fn no_item(path: &Path, line: usize, n: u64) -> CliError {
 }
 
 /// The first line, checked: a journal of this version.
-fn read_header(path: &Path, reader: &mut BufReader<File>) -> Result<Header, CliError> {
+pub(super) fn read_header(path: &Path, reader: &mut BufReader<File>) -> Result<Header, CliError> {
     let not_journal = |detail: String| {
         CliError::usage(format!(
             "{} is not a livectl journal: {detail}",
@@ -335,7 +382,7 @@ fn read_header(path: &Path, reader: &mut BufReader<File>) -> Result<Header, CliE
 fn plan_item(
     path: &Path,
     line_no: usize,
-    command: &Command,
+    command: Option<&Command>,
     expected: u64,
     line: Line,
 ) -> Result<Item, CliError> {
@@ -361,7 +408,9 @@ fn plan_item(
     if let Some(wrong) = crate::usecases::targets::wrong_id(&id) {
         return Err(damaged(path, line_no, wrong));
     }
-    if !command.kinds.contains(&action) {
+    if let Some(command) = command
+        && !command.kinds.contains(&action)
+    {
         return Err(CliError::usage(format!(
             "the journal {} cannot be resumed: line {line_no} would {action} {id}, but it is the journal of a run of `{}`, whose items {}",
             path.display(),
@@ -456,7 +505,8 @@ impl PlanLines {
                         Ok(line @ Line::Plan { .. }) => {
                             let n = self.next;
                             self.next += 1;
-                            match plan_item(&self.path, self.line_no, &self.command, n, line) {
+                            match plan_item(&self.path, self.line_no, Some(&self.command), n, line)
+                            {
                                 Ok(item) => return Step::Item(n, item),
                                 Err(e) => e,
                             }

@@ -19,10 +19,21 @@ use crate::error::CliError;
 use crate::model::Item;
 use crate::usecases::bulk;
 
+/// The name of run `run_id`'s journal in the runs directory.
+pub fn file_name(run_id: &str) -> String {
+    format!("{run_id}.ndjson")
+}
+
+/// `$XDG_STATE_HOME/livectl/runs`, where journals go by default, as it is (`runs_dir` makes
+/// it).
+pub fn runs_path() -> PathBuf {
+    crate::config::state_dir().join("runs")
+}
+
 /// `$XDG_STATE_HOME/livectl/runs`, where journals go by default: created private (0700 on
 /// unix), and made private again if it was not.
 pub fn runs_dir() -> Result<PathBuf, CliError> {
-    let dir = crate::config::state_dir().join("runs");
+    let dir = runs_path();
     let fail = |e: io::Error| CliError::failure(format!("cannot create {}: {e}", dir.display()));
     crate::config::create_private_dir(&dir).map_err(fail)?;
     #[cfg(unix)]
@@ -121,6 +132,28 @@ pub(super) fn hold(file: &File, path: &Path) -> Result<(), CliError> {
         )
         .hint("let that run end (or stop it with Ctrl-C), then resume what it left")),
     }
+}
+
+/// Whether another process holds the lock of the journal `file` (`hold`): its run goes on.
+/// Asked with a shared lock, let go at once, so a resume starting meanwhile is not kept out
+/// for longer than the asking.
+#[cfg(unix)]
+pub(super) fn in_use(file: &File) -> bool {
+    match file.try_lock_shared() {
+        Ok(()) => {
+            let _ = file.unlock();
+            false
+        }
+        Err(std::fs::TryLockError::WouldBlock) => true,
+        // A file system without locks: no run can be told from its lock.
+        Err(std::fs::TryLockError::Error(_)) => false,
+    }
+}
+
+/// No lock where locks are mandatory (see the Unix `hold`): no run is told in use.
+#[cfg(not(unix))]
+pub(super) fn in_use(_: &File) -> bool {
+    false
 }
 
 /// No lock where locks are mandatory (see the Unix `hold`).

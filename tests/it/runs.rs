@@ -1,0 +1,282 @@
+//! `livectl runs`: the runs whose journals say they are unfinished, each with the command that
+//! resumes it; a run going on, a finished one (with --all), and files that cannot be resumed,
+//! none of which stops the listing or reaches the terminal raw.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::bulk::{acted, livectl_at};
+use crate::harness::{Home, NOW, Run, Sandbox, Workspace};
+
+/// The runs directory of a HOME.
+fn runs_dir(home: &Path) -> PathBuf {
+    home.join("state").join("livectl").join("runs")
+}
+
+/// `runs ARGS -o json` from `sandbox`'s HOME: its rows.
+fn rows(sandbox: &Sandbox, token: &str, args: &[&str]) -> Vec<Value> {
+    let args = [&["runs"], args, &["-o", "json"]].concat();
+    let run = sandbox.cli(token, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn row_of<'a>(rows: &'a [Value], run_id: &str) -> Option<&'a Value> {
+    rows.iter().find(|r| r["run_id"] == run_id)
+}
+
+#[test]
+fn a_run_killed_midway_is_listed_with_the_command_that_finishes_it() {
+    // Ten cancels, two at a time, each answered after 300 ms: the run goes on for a while,
+    // against a second address of the same database.
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids: HashSet<String> = (0..10).map(|_| w.queued()).collect();
+    let slow = Sandbox::start_in(clean.home.clone(), &["--faults", "latency=300..300ms"]);
+    let mut child = livectl_at(
+        &clean,
+        &slow.url,
+        &api.token,
+        &["cancel", "--state", "queued", "--yes", "--concurrency", "2"],
+    )
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .spawn()
+    .unwrap();
+    // While it goes on, it is `running`, and no command is offered to resume it.
+    let dir = runs_dir(clean.home.path());
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let running = loop {
+        let found = rows(&clean, &api.token, &[]);
+        if let Some(row) = found.iter().find(|r| r["done"].as_u64() >= Some(2)) {
+            break row.clone();
+        }
+        assert!(Instant::now() < deadline, "the run never showed: {found:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(running["state"], "running", "{running}");
+    assert_eq!(running["resume"], Value::Null, "{running}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let run_id = running["run_id"].as_str().unwrap().to_owned();
+    let journal = dir.join(format!("{run_id}.ndjson"));
+    assert_eq!(running["journal"], journal.to_str().unwrap());
+    // A kill in the middle of a write leaves half a line: the run is still listed, as its
+    // resume reads it (the half line dropped).
+    let mut text = std::fs::read(&journal).unwrap();
+    text.extend_from_slice(br#"{"event":"end","n":9,"id":"iv_"#);
+    std::fs::write(&journal, &text).unwrap();
+    // Beside it, a file that is not a journal, and a journal whose header carries escape
+    // sequences: neither stops the listing, and neither reaches the output raw.
+    std::fs::write(dir.join("notes.txt"), "hello \x1b[31mworld\n").unwrap();
+    let header = std::fs::read_to_string(&journal).unwrap();
+    let header = header.lines().next().unwrap().replace(
+        r#""action":"cancel""#,
+        r#""action":"cancel\u001b]0;owned\u0007""#,
+    );
+    let crafted = header.replace(&run_id, "20261124T120000Z-abcdef");
+    std::fs::write(
+        dir.join("crafted.ndjson"),
+        format!("{crafted}\n{{\"event\":\"planned\",\"items\":0}}\n"),
+    )
+    .unwrap();
+
+    let found = rows(&clean, &api.token, &[]);
+    let row = row_of(&found, &run_id).expect("the killed run is listed");
+    assert_eq!(row["state"], "unfinished", "{row}");
+    assert_eq!(row["action"], "cancel");
+    assert_eq!(row["target"], slow.url.as_str());
+    let (total, done, left) = (
+        row["total"].as_u64().unwrap(),
+        row["done"].as_u64().unwrap(),
+        row["left"].as_u64().unwrap(),
+    );
+    assert_eq!(total, 10);
+    assert!(done >= 2 && left > 0 && done + left == total, "{row}");
+    // It ran at another address than LIVECTL_API_URL's: its command says which.
+    let resume = format!("livectl cancel --api-url={} --resume {run_id}", slow.url);
+    assert_eq!(row["resume"], resume.as_str());
+    let notes = found
+        .iter()
+        .find(|r| r["journal"].as_str().unwrap().ends_with("notes.txt"))
+        .expect("the file that is not a journal is listed");
+    assert_eq!(notes["state"], "unusable");
+    assert_eq!(
+        notes["problem"],
+        "notes.txt is not a livectl journal: line 1: expected value at line 1 column 1"
+    );
+    // A finished run (its plan closed, nothing left) is hidden without --all.
+    assert!(row_of(&found, "20261124T120000Z-abcdef").is_none());
+    // For people, one line a run; what the journals hold is escaped.
+    let plain = clean.cli(&api.token, &["runs", "--all"]).ok();
+    assert!(
+        plain.contains("cancel\\u{1b}]0;owned\\u{7}\t") && !plain.contains('\x1b'),
+        "{plain}"
+    );
+    assert!(
+        plain.contains(&format!("\tunfinished\t{resume}\n")),
+        "{plain}"
+    );
+
+    // The command given, as it is, finishes the run: every item cancelled once.
+    let words: Vec<&str> = resume.split(' ').skip(1).collect();
+    let resumed = clean.cli(&api.token, &words);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(cancelled.keys().cloned().collect::<HashSet<_>>(), ids);
+    assert!(cancelled.values().all(|n| *n == 1), "none cancelled twice");
+    // Finished now: hidden, and listed with --all.
+    assert!(row_of(&rows(&clean, &api.token, &[]), &run_id).is_none());
+    let all = rows(&clean, &api.token, &["--all"]);
+    let row = row_of(&all, &run_id).unwrap();
+    assert_eq!(
+        (&row["state"], &row["done"], &row["left"], &row["resume"]),
+        (
+            &Value::from("finished"),
+            &Value::from(10),
+            &Value::from(0),
+            &Value::Null
+        )
+    );
+    assert!(row_of(&all, "20261124T120000Z-abcdef").is_some());
+}
+
+/// A journal's header, run `run_id` of `action` at `at`, against `target`.
+fn header(run_id: &str, action: &str, at: &str, target: &str) -> String {
+    format!(
+        r#"{{"journal":"livectl-bulk-journal","version":3,"run_id":"{run_id}","action":"{action}","workspace":"ws_1","agent":"ag_1","target":"{target}","created_at":"{at}"}}"#
+    )
+}
+
+fn plan(n: u64, id: &str) -> String {
+    format!(r#"{{"event":"plan","n":{n},"id":"{id}","action":"return","body":{{"reason":null}}}}"#)
+}
+
+fn end(n: u64, id: &str, outcome: &str, retry: bool) -> String {
+    format!(r#"{{"event":"end","n":{n},"id":"{id}","outcome":"{outcome}","retry":{retry}}}"#)
+}
+
+/// `runs ARGS` from `home` at the tests' NOW, with no platform configured.
+fn runs(home: &Home, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = home.livectl();
+    command.env("LIVECTL_NOW", NOW).args(["runs"]).args(args);
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.stdin(Stdio::null()).output().unwrap().into()
+}
+
+#[test]
+fn runs_read_as_a_table_newest_first_with_what_cannot_be_resumed() {
+    let home = Home::new();
+    // No run yet: no runs directory, nothing listed, and none made.
+    let none = runs(&home, &[], &[]);
+    assert_eq!(
+        (none.code, none.stdout.as_str()),
+        (0, ""),
+        "{}",
+        none.stderr
+    );
+    assert_eq!(
+        none.stderr,
+        "no unfinished runs (--all lists the finished ones too)\n"
+    );
+    let dir = runs_dir(home.path());
+    assert!(!dir.exists());
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, lines: &[String]| {
+        std::fs::write(dir.join(name), lines.join("\n") + "\n").unwrap();
+    };
+    // Stopped after one item done, one failed for good, one failed for a passing reason
+    // (a resume sends it again) and one never sent.
+    let stopped = "20261124T090000Z-a1b2c3";
+    write(
+        &format!("{stopped}.ndjson"),
+        &[
+            header(
+                stopped,
+                "return",
+                "2026-11-24T09:00:00Z",
+                "https://live.example.com",
+            ),
+            plan(0, "iv_1"),
+            plan(1, "iv_2"),
+            plan(2, "iv_3"),
+            plan(3, "iv_4"),
+            r#"{"event":"planned","items":4}"#.into(),
+            end(0, "iv_1", "done", false),
+            end(1, "iv_2", "failed", false),
+            end(2, "iv_3", "failed", true),
+        ],
+    );
+    // Finished, in the embedded sandbox.
+    let finished = "20261124T100000Z-d4e5f6";
+    write(
+        &format!("{finished}.ndjson"),
+        &[
+            header(
+                finished,
+                "return",
+                "2026-11-24T10:00:00Z",
+                "embedded sandbox /tmp/sandbox.db",
+            ),
+            plan(0, "iv_5"),
+            r#"{"event":"planned","items":1}"#.into(),
+            end(0, "iv_5", "done", false),
+        ],
+    );
+    // Written elsewhere (--journal) and copied here: resumed by its path.
+    let elsewhere = "20261124T110000Z-0a0b0c";
+    write(
+        "moved.ndjson",
+        &[
+            header(
+                elsewhere,
+                "stuck --fix return",
+                "2026-11-24T11:00:00Z",
+                "https://live.example.com",
+            ),
+            plan(0, "iv_6"),
+            r#"{"event":"planned","items":1}"#.into(),
+        ],
+    );
+    // Damaged in the middle, and not a journal at all.
+    write(
+        "damaged.ndjson",
+        &[
+            header(
+                "20261124T113000Z-111111",
+                "return",
+                "2026-11-24T11:30:00Z",
+                "https://live.example.com",
+            ),
+            plan(0, "iv_7"),
+            "{not json".into(),
+            r#"{"event":"planned","items":1}"#.into(),
+        ],
+    );
+    write("notes.txt", &["just notes".into()]);
+    // A hidden file is not looked at.
+    write(".lock", &["x".into()]);
+
+    let table = runs(
+        &home,
+        &["--all"],
+        &[("LIVECTL_FORCE_TTY", "1"), ("COLUMNS", "170")],
+    );
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let plain = runs(&home, &[], &[]);
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    let dir_text = dir.to_str().unwrap();
+    insta::assert_snapshot!(format!(
+        "--- runs --all, on a terminal\n{}--- runs, piped\n{}--- stderr\n{}",
+        table.stdout.replace(dir_text, "RUNS"),
+        plain.stdout.replace(dir_text, "RUNS"),
+        plain.stderr
+    ));
+}

@@ -280,3 +280,79 @@ fn runs_read_as_a_table_newest_first_with_what_cannot_be_resumed() {
         plain.stderr
     ));
 }
+
+#[test]
+fn the_resume_command_names_the_platform_only_where_the_defaults_would_not_reach_it() {
+    let home = Home::new();
+    let dir = runs_dir(home.path());
+    std::fs::create_dir_all(&dir).unwrap();
+    let unfinished = |run_id: &str, target: &str| {
+        let lines = [
+            header(run_id, "return", "2026-11-24T09:00:00Z", target),
+            plan(0, "iv_1"),
+            r#"{"event":"planned","items":1}"#.into(),
+        ];
+        std::fs::write(
+            dir.join(format!("{run_id}.ndjson")),
+            lines.join("\n") + "\n",
+        )
+        .unwrap();
+    };
+    unfinished("20261124T090000Z-000001", "https://live.example.com");
+    unfinished("20261124T090000Z-000002", "https://other.example.com");
+    unfinished(
+        "20261124T090000Z-000003",
+        "embedded sandbox /tmp/sandbox.db",
+    );
+    unfinished("20261124T090000Z-000004", "http://10.0.0.7:8080");
+    let resumes = |env: &[(&str, &str)]| -> Vec<String> {
+        let run = runs(&home, &["-o", "json", "--sort", "run_id"], env);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let rows: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+        rows.iter()
+            .map(|r| r["resume"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // No platform configured: the embedded sandbox is the default.
+    assert_eq!(
+        resumes(&[]),
+        [
+            "livectl return --api-url=https://live.example.com --resume 20261124T090000Z-000001",
+            "livectl return --api-url=https://other.example.com --resume 20261124T090000Z-000002",
+            "livectl return --resume 20261124T090000Z-000003",
+            "livectl return --api-url=http://10.0.0.7:8080 --allow-insecure-http --resume 20261124T090000Z-000004",
+        ]
+    );
+    // A profile with that address, the default one: no flag; the sandbox then needs its own.
+    let set = home.run(&[
+        "--profile",
+        "prod",
+        "config",
+        "set",
+        "api_url",
+        "https://live.example.com",
+    ]);
+    assert!(set.status.success());
+    let set = home.run(&["config", "set", "default_profile", "prod"]);
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    assert_eq!(
+        resumes(&[])[..3],
+        [
+            "livectl return --resume 20261124T090000Z-000001",
+            "livectl return --api-url=https://other.example.com --resume 20261124T090000Z-000002",
+            "livectl return --sandbox --resume 20261124T090000Z-000003",
+        ]
+    );
+    // LIVECTL_API_URL names another platform: the profile is named, with its address.
+    assert_eq!(
+        resumes(&[("LIVECTL_API_URL", "https://other.example.com")])[..2],
+        [
+            "livectl return --profile=prod --api-url=https://live.example.com --resume 20261124T090000Z-000001",
+            "livectl return --resume 20261124T090000Z-000002",
+        ]
+    );
+}

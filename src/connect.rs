@@ -96,14 +96,7 @@ pub fn reach_to(target: &str) -> String {
             .filter(|v| !v.trim().is_empty())
     };
     let url_variable = set("LIVECTL_API_URL");
-    let profile = set("LIVECTL_PROFILE")
-        .or_else(|| config.default_profile.clone())
-        .or_else(|| {
-            config
-                .profiles
-                .contains_key("default")
-                .then(|| "default".to_owned())
-        });
+    let profile = profile_named(set("LIVECTL_PROFILE"), &config);
     let default = url_variable.clone().or_else(|| {
         profile
             .as_deref()
@@ -269,9 +262,13 @@ impl Origin {
 /// The profile named by --profile, LIVECTL_PROFILE or the config's default; else the profile
 /// called `default` when the config has one (where `livectl config set` writes without one).
 pub fn profile_name(global: &GlobalArgs, config: &Config) -> Option<String> {
-    global
-        .profile
-        .clone()
+    profile_named(global.profile.clone(), config)
+}
+
+/// The profile a run uses: the one `named` (`--profile`, `LIVECTL_PROFILE`), else the config's
+/// `default_profile`, else `default` when it exists.
+fn profile_named(named: Option<String>, config: &Config) -> Option<String> {
+    named
         .or_else(|| config.default_profile.clone())
         .or_else(|| {
             config

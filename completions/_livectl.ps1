@@ -452,7 +452,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does')
             [CompletionResult]::new('--include-away', '--include-away', [CompletionResultType]::ParameterName, 'Give work to named agents who are away or offline, and to a pool''s agents who are away (left out of a spread by default)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what it would do; send nothing')
-            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Look once (catching up on what is stuck), act, and stop')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Look once (catching up on what is stuck), act, and stop; exit 3 when a move failed or was left undone for want of an agent with capacity (as a bulk run with items not done)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations')

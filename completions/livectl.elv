@@ -437,7 +437,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --sort 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does'
             cand --include-away 'Give work to named agents who are away or offline, and to a pool''s agents who are away (left out of a spread by default)'
             cand --dry-run 'Say what it would do; send nothing'
-            cand --once 'Look once (catching up on what is stuck), act, and stop'
+            cand --once 'Look once (catching up on what is stuck), act, and stop; exit 3 when a move failed or was left undone for want of an agent with capacity (as a bulk run with items not done)'
             cand --no-input 'Never prompt; a missing value is an error'
             cand -y 'Answer yes to confirmations'
             cand --yes 'Answer yes to confirmations'

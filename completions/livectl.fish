@@ -459,7 +459,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l jq -d 'Fil
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l sort -d 'Order a list by one of its fields (see --json for the fields); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l include-away -d 'Give work to named agents who are away or offline, and to a pool\'s agents who are away (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l dry-run -d 'Say what it would do; send nothing'
-complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l once -d 'Look once (catching up on what is stuck), act, and stop'
+complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l once -d 'Look once (catching up on what is stuck), act, and stop; exit 3 when a move failed or was left undone for want of an agent with capacity (as a bulk run with items not done)'
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -s q -l quiet -d 'Print only data and errors'

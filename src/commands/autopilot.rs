@@ -3,7 +3,7 @@
 //! general queue, and moves what waits too long for a reply; every move through the bulk engine
 //! with If-Match, so nothing moves twice. It runs until Ctrl-C or SIGTERM (exit 0), riding out
 //! a platform gone a while as the event stream does, then says what it did (also when it ends
-//! with an error).
+//! with an error). With `--once` it looks once and exits 3 when work was left undone.
 
 use std::path::PathBuf;
 
@@ -11,7 +11,7 @@ use clap::Args;
 
 use super::Ctx;
 use super::act::AwayArgs;
-use crate::error::CliError;
+use crate::error::{CliError, ErrorKind};
 use crate::usecases::autopilot::rules::{self, Given, Rule, Settings};
 use crate::usecases::autopilot::{self, Options};
 
@@ -47,7 +47,8 @@ pub struct AutopilotArgs {
     /// Say what it would do; send nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Look once (catching up on what is stuck), act, and stop
+    /// Look once (catching up on what is stuck), act, and stop; exit 3 when a move failed or
+    /// was left undone for want of an agent with capacity (as a bulk run with items not done)
     #[arg(long)]
     pub once: bool,
     /// Where the journal of each batch of moves goes [default: the runs directory]
@@ -138,6 +139,16 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
     // What it did is said however it ends: stopped, or given up with an error.
     let (summary, ended) =
         autopilot::run(client, &connection.target(), ui, &settings, to, &options).await;
-    ui.autopilot_summary(&summary)?;
+    // One look that left work undone says so by its exit code, for the cron job or the CI step
+    // that ran it; a run until stopped has no end to judge by, and a dry run sent nothing.
+    let ended = ended.and_then(|()| match autopilot::undone(&summary, &options) {
+        Some(undone) => Err(undone),
+        None => Ok(()),
+    });
+    let undone = match &ended {
+        Err(e) if e.kind == ErrorKind::PartialBulk => Some(e.exit_code()),
+        _ => None,
+    };
+    ui.autopilot_summary(&summary, undone)?;
     ended
 }

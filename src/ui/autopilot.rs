@@ -42,8 +42,13 @@ impl Ui {
     }
 
     /// The summary: a last NDJSON object `{"summary": …}` for machines, a line on stderr for
-    /// people.
-    pub fn autopilot_summary(&self, s: &AutopilotSummary) -> Result<(), CliError> {
+    /// people, which ends with the exit code when work was left undone (`undone`, for
+    /// `--once`).
+    pub fn autopilot_summary(
+        &self,
+        s: &AutopilotSummary,
+        undone: Option<u8>,
+    ) -> Result<(), CliError> {
         if self.machine() {
             return self.json_line(&serde_json::json!({ "summary": s }));
         }
@@ -52,8 +57,12 @@ impl Ui {
         } else {
             String::new()
         };
+        let exit = match undone {
+            Some(code) => format!("; {} not done: exit {code}", s.failed + s.left),
+            None => String::new(),
+        };
         self.note(format!(
-            "autopilot stopped after {}s: {} decision(s): {} done, {} skipped (changed by someone else), {} failed, {} left (no agent has capacity){would}",
+            "autopilot stopped after {}s: {} decision(s): {} done, {} skipped (changed by someone else), {} failed, {} left (no agent has capacity){would}{exit}",
             s.seconds, s.decisions, s.done, s.skipped, s.failed, s.left
         ));
         Ok(())

@@ -642,8 +642,13 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
         set_status(&api, a, "offline");
     }
     let old = w.fixed(1, "Ada", "web", "Old question", "2026-11-24T09:00:00Z");
+    // One look that leaves work undone tells a cron job or a CI step so, as a bulk run with
+    // items not done does: exit 3.
     let run = once_on_queued(&sandbox, &api, &["-o", "ndjson"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.fails(
+        3,
+        "error: 1 of 1 decision(s) not done: 0 failed, 1 left where it is (no agent has capacity)",
+    );
     let decision: Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
     assert_eq!(
         (
@@ -660,6 +665,23 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
         )
     );
     assert_eq!(api.intervention(&old)["state"], "queued");
+    // For people, the summary line says it too; a dry run only says what it would do (exit 0,
+    // as a bulk command's --dry-run).
+    let run = once_on_queued(&sandbox, &api, &[]);
+    let stderr = run.fails(3, "1 of 1 decision(s) not done");
+    assert!(
+        stderr.contains(
+            "0 failed, 1 left (no agent has capacity); 1 not done: exit 3\nerror: 1 of 1"
+        ),
+        "{stderr}"
+    );
+    let run = once_on_queued(&sandbox, &api, &["--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 left (no agent has capacity)\n"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -27,7 +27,7 @@ use super::bulk::{self, journal};
 use super::lookup::{self, NamesOf};
 use super::spread::{self, To};
 use crate::error::{CliError, ErrorKind};
-use crate::model::{AutopilotSummary, ItemOutcome, Names};
+use crate::model::{AutopilotSummary, ItemOutcome, NO_CAPACITY, Names};
 use crate::ui::{StreamNotes, Ui};
 use crate::usecases::targets::Source;
 
@@ -108,6 +108,39 @@ pub async fn run(
         Err(e) if e.kind == ErrorKind::Interrupted => (pilot.summary, Ok(())),
         ended => (pilot.summary, ended),
     }
+}
+
+/// The error a run with `--once` ends with when a move failed or was left where it was for
+/// want of an agent with capacity: exit 3, as a bulk run with items not done. A run until
+/// stopped, or a dry run, is not judged by what it left.
+pub fn undone(summary: &AutopilotSummary, options: &Options) -> Option<CliError> {
+    let undone = summary.failed + summary.left;
+    if !options.once || options.dry_run || undone == 0 {
+        return None;
+    }
+    let mut e = CliError::new(
+        ErrorKind::PartialBulk,
+        format!(
+            "{undone} of {} decision(s) not done: {} failed, {} left where {} ({NO_CAPACITY})",
+            summary.decisions,
+            summary.failed,
+            summary.left,
+            if summary.left == 1 {
+                "it is"
+            } else {
+                "they are"
+            },
+        ),
+    );
+    if summary.left > 0 {
+        e = e.hint("a pool takes only online agents below their max_load: see who is online, and their loads, with `livectl queues`; raise a max_load, or name more agents with --to (or widen a pool with --include-away)");
+    }
+    if summary.failed > 0 {
+        e = e.hint(
+            "each decision's line says why it failed; looked at again, the autopilot decides anew",
+        );
+    }
+    Some(e)
 }
 
 /// `--to` resolved once (a pool stays a pool: its members are looked at every time): an

@@ -897,7 +897,7 @@ put\t''
 patch\t''
 delete\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand api" -s f -l raw-field -d 'A string field, KEY=VALUE: the JSON body of a POST, the query of a GET; KEY[]=VALUE adds to a list' -r
-complete -c livectl -n "__fish_livectl_using_subcommand api" -s F -l field -d 'A typed field: true, false, null and numbers become JSON, @FILE reads the value from a file; otherwise as -f' -r
+complete -c livectl -n "__fish_livectl_using_subcommand api" -s F -l field -d 'A typed field: true, false, null and numbers become JSON, @FILE reads the value from a file; otherwise as -f. A number JSON would carry as another (1e-999 as 0.0) is refused' -r
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l input -d 'The JSON body from a file (- for stdin); fields then go to the query' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l if-match -d 'Send `If-Match` with this version (an intervention\'s `version`)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l idempotency-key -d 'Send this `Idempotency-Key` instead of a new random one' -r

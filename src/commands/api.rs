@@ -25,7 +25,7 @@ pub struct ApiArgs {
     #[arg(short = 'f', long = "raw-field", value_name = "KEY=VALUE")]
     pub raw_fields: Vec<Field>,
     /// A typed field: true, false, null and numbers become JSON, @FILE reads the value from a
-    /// file; otherwise as -f
+    /// file; otherwise as -f. A number JSON would carry as another (1e-999 as 0.0) is refused
     #[arg(short = 'F', long = "field", value_name = "KEY=VALUE")]
     pub fields: Vec<Field>,
     /// The JSON body from a file (- for stdin); fields then go to the query
@@ -205,7 +205,19 @@ impl Field {
             v => match v.parse::<i64>() {
                 Ok(n) => Value::from(n),
                 Err(_) => match v.parse::<f64>() {
-                    Ok(f) if f.is_finite() => Value::from(f),
+                    // A double is written as the shortest text that reads back as it: sent
+                    // only when that text is the number given (`1.50`, `1e2`), not one it was
+                    // rounded to (`1e-999` is 0.0, `1.00000000000000000001` is 1.0).
+                    Ok(f) if f.is_finite() => {
+                        let sent = Value::from(f);
+                        if decimal(v) != decimal(&sent.to_string()) {
+                            return Err(CliError::usage(format!(
+                                "-F {k}={v}: the number cannot be sent exactly: it would go out as {sent}; -f {k}={v} sends it as text",
+                                k = self.key,
+                            )));
+                        }
+                        sent
+                    }
                     // `1e999`: a number, beyond any JSON can carry (it went out as text).
                     Ok(f) if !v.to_ascii_lowercase().contains("inf") && !f.is_nan() => {
                         return Err(too_large());
@@ -215,6 +227,30 @@ impl Field {
             },
         })
     }
+}
+
+/// A decimal number's value, whatever its spelling: its sign, its significant digits and the
+/// power of ten after them (`-1.50e2` and `-150` are both `(true, "15", 1)`; zero is
+/// `(false, "", 0)`). None when it is not a decimal, or its exponent is beyond any double.
+fn decimal(text: &str) -> Option<(bool, String, i128)> {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digits = format!("{int}{frac}");
+    let significant = digits.trim_start_matches('0').trim_end_matches('0');
+    if significant.is_empty() {
+        return Some((false, String::new(), 0));
+    }
+    let trailing = digits.len() - digits.trim_end_matches('0').len();
+    let power = exponent.parse::<i128>().ok()? - i128::try_from(frac.len()).ok()?
+        + i128::try_from(trailing).ok()?;
+    Some((negative, significant.to_owned(), power))
 }
 
 pub async fn exec(args: ApiArgs, ctx: &Ctx) -> Result<(), CliError> {
@@ -531,6 +567,130 @@ mod tests {
                     "-F a={big}: the number is too large to send exactly; -f a={big} sends it as text"
                 )
             );
+        }
+    }
+
+    #[test]
+    fn a_number_json_would_carry_as_another_is_refused() {
+        let typed = |s: &str| s.parse::<Field>().unwrap().typed();
+        for (given, sent) in [
+            ("1e-999", "0.0"),
+            ("-1e-400", "-0.0"),
+            ("1.00000000000000000001", "1.0"),
+            ("0.30000000000000000001", "0.3"),
+            ("123456789012345678.5", "1.2345678901234568e+17"),
+        ] {
+            assert_eq!(
+                typed(&format!("n={given}")).unwrap_err().to_string(),
+                format!(
+                    "-F n={given}: the number cannot be sent exactly: it would go out as {sent}; -f n={given} sends it as text"
+                )
+            );
+        }
+        // The same number in other words goes out as it is.
+        for (given, sent) in [
+            ("0.1", 0.1),
+            ("1.50", 1.5),
+            ("1e2", 100.0),
+            ("+2.5E-3", 0.0025),
+            (".5", 0.5),
+            ("0e-99999999999999999999", 0.0),
+            ("-0.0", -0.0),
+        ] {
+            assert_eq!(
+                typed(&format!("n={given}")).unwrap(),
+                Value::from(sent),
+                "{given}"
+            );
+        }
+    }
+
+    /// A decimal written out whole, with no exponent and no zeros that say nothing:
+    /// `-1.5e2` is `-150`, `0.0100` is `0.01`, `-0` is `0`. The test's own way of telling
+    /// two numbers apart, by their digits.
+    fn plain(text: &str) -> String {
+        let (negative, text) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.strip_prefix('+').unwrap_or(text)),
+        };
+        let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+        let exponent: i64 = exponent.parse().unwrap();
+        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let digits = format!("{int}{frac}");
+        // The point sits after `point` digits, which may be before or after them all.
+        let point = i64::try_from(int.len()).unwrap() + exponent;
+        let len = i64::try_from(digits.len()).unwrap();
+        let (int, frac) = if point <= 0 {
+            (
+                String::new(),
+                format!("{}{digits}", "0".repeat(usize::try_from(-point).unwrap())),
+            )
+        } else if point >= len {
+            (
+                format!(
+                    "{digits}{}",
+                    "0".repeat(usize::try_from(point - len).unwrap())
+                ),
+                String::new(),
+            )
+        } else {
+            let (a, b) = digits.split_at(usize::try_from(point).unwrap());
+            (a.to_owned(), b.to_owned())
+        };
+        let int = int.trim_start_matches('0');
+        let frac = frac.trim_end_matches('0');
+        let whole = match (int.is_empty(), frac.is_empty()) {
+            (true, true) => return "0".into(),
+            (_, true) => int.to_owned(),
+            (true, false) => format!("0.{frac}"),
+            (false, false) => format!("{int}.{frac}"),
+        };
+        if negative { format!("-{whole}") } else { whole }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            rng_seed: proptest::test_runner::RngSeed::Fixed(20261130),
+            ..ProptestConfig::default()
+        })]
+        /// A typed number goes out as the number given, or is refused naming the field and
+        /// the value; never as another number.
+        #[test]
+        fn a_typed_number_is_sent_as_given_or_refused(
+            given in "[+-]?[0-9]{1,25}(\\.[0-9]{0,25})?([eE][+-]?[0-9]{1,3})?"
+        ) {
+            let field: Field = format!("n={given}").parse().unwrap();
+            match field.typed() {
+                Ok(Value::Number(n)) => prop_assert_eq!(plain(&n.to_string()), plain(&given)),
+                Ok(other) => prop_assert!(false, "{} went out as {}", given, other),
+                Err(e) => {
+                    prop_assert_eq!(e.kind, crate::error::ErrorKind::Usage);
+                    let message = e.to_string();
+                    prop_assert!(message.starts_with(&format!("-F n={given}: ")), "{}", message);
+                    prop_assert!(message.ends_with(&format!("; -f n={given} sends it as text")), "{}", message);
+                    // Refused only when JSON would carry another number: an integer beyond
+                    // i64, or a decimal its double writes otherwise.
+                    let integer = !given.contains(['.', 'e', 'E']);
+                    let double = given.parse::<f64>().unwrap();
+                    prop_assert!(
+                        integer || !double.is_finite() || plain(&Value::from(double).to_string()) != plain(&given),
+                        "{} was refused: {}", given, message
+                    );
+                }
+            }
+        }
+
+        /// Every double written as Rust writes it goes out as that very double.
+        #[test]
+        fn every_double_goes_out_as_itself(x in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL | proptest::num::f64::ZERO) {
+            for text in [format!("{x}"), format!("{x:e}"), format!("{x:E}")] {
+                let sent = format!("n={text}").parse::<Field>().unwrap().typed();
+                match sent {
+                    Ok(v) => prop_assert_eq!(v.as_f64(), Some(x), "{}", text),
+                    // `{x}` writes a large double as its integer digits, beyond i64.
+                    Err(e) => prop_assert!(!text.contains(['.', 'e', 'E']), "{}: {}", text, e),
+                }
+            }
         }
     }
 

@@ -265,6 +265,15 @@ fn bad_input_is_refused_before_anything_is_sent() {
     run(&["api", "/v1/x", "-X", "TRACE"]).fails(2, "possible values");
     run(&["api", "/v1/x", "--idempotency-key", "a b"]).fails(2, "visible ASCII");
     run(&["api", "/v1/x", "-F", "a=@/nonexistent/file"]).fails(2, "cannot read /nonexistent/file");
+    // A number JSON would carry as another (0.0, 1.0) is refused, not sent changed.
+    run(&["api", "/v1/x", "-F", "n=1e-999"]).fails(
+        2,
+        "error: -F n=1e-999: the number cannot be sent exactly: it would go out as 0.0; -f n=1e-999 sends it as text",
+    );
+    run(&["api", "/v1/x", "-F", "n=1.00000000000000000001"]).fails(
+        2,
+        "-F n=1.00000000000000000001: the number cannot be sent exactly: it would go out as 1.0",
+    );
     let bad = home.path().join("body.json");
     std::fs::write(&bad, "{\"reason\": ").unwrap();
     run(&["api", "/v1/x", "--input", bad.to_str().unwrap()]).fails(2, "body.json is not JSON");

@@ -60,8 +60,9 @@ pub struct GlobalArgs {
     /// Filter the JSON through a jq expression (strings print raw), e.g. '.[].id'
     #[arg(long, global = true, value_name = "EXPR")]
     pub jq: Option<String>,
-    /// Order a list by one of its fields (see --json for the fields); it orders what was listed,
-    /// so with --limit it orders that page, as gh does
+    /// Order a list by one of its fields (see --json for the fields; one the table shows by
+    /// name, such as owner or user, by that name); it orders what was listed, so with --limit
+    /// it orders that page, as gh does
     #[arg(long, global = true, value_name = "FIELD")]
     pub sort: Option<String>,
     /// Use the embedded sandbox even when a profile is configured

@@ -25,7 +25,7 @@ pub async fn exec(what: Catalog, ctx: &Ctx) -> Result<(), CliError> {
     let ui = &ctx.ui;
     // Agents and topics name their department.
     let names = match what {
-        Catalog::Agents | Catalog::Topics if ui.tables() => {
+        Catalog::Agents | Catalog::Topics if ui.needs_names() => {
             lookup::names(client, NamesOf::Departments).await?
         }
         _ => Names::default(),

@@ -175,7 +175,7 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
     };
     let mut ui = ctx.ui.clone();
     let timeline = format.is_none() && ui.stdout_tty;
-    let names = if timeline || ui.tables() {
+    let names = if timeline || ui.needs_names() {
         lookup::names(client, NamesOf::People).await?
     } else {
         Names::default()

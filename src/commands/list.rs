@@ -36,7 +36,7 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     let client = ctx.client().await?;
     let query = args.filters.query(client, ctx.ui.now).await?;
-    let names = if ctx.ui.tables() {
+    let names = if ctx.ui.needs_names() {
         lookup::names(client, NamesOf::People).await?
     } else {
         Names::default()

@@ -52,6 +52,11 @@ pub trait Row {
     }
     /// The CSV record: ids and RFC 3339 instants.
     fn record(&self) -> Vec<String>;
+    /// What the table shows for a field whose JSON is an id or an object (an owner's name, a
+    /// user's), which `--sort` orders by; None for a field shown as it is, or empty.
+    fn shown(&self, _field: &str, _view: &View) -> Option<String> {
+        None
+    }
     /// The item as JSON, in the contract's field names.
     fn json(&self, w: &mut dyn Write) -> serde_json::Result<()>;
 
@@ -355,7 +360,14 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         self.count += 1;
         let entry = self.render(item)?;
         if self.hold {
-            let key = self.view.ui.shape.key(&item.value());
+            let shape = &self.view.ui.shape;
+            let mut key = shape.key(&item.value());
+            if let Some(field) = &shape.sort
+                && let Some(name) = item.shown(field, &self.view)
+            {
+                // By the name the table shows, the id keeping two of one name apart.
+                key = Value::Array(vec![Value::String(name), key]);
+            }
             self.held.push((key, entry));
             return Ok(());
         }

@@ -193,6 +193,12 @@ impl Ui {
         }
     }
 
+    /// Whether a list needs the names of the ids it holds: for a table, or for `--sort`,
+    /// which orders a field the table shows by name by that name in every format.
+    pub fn needs_names(&self) -> bool {
+        self.tables() || self.shape.sort.is_some()
+    }
+
     /// Human-readable lines rather than data: no format asked for, on a terminal.
     pub fn for_people(&self) -> bool {
         self.tables()

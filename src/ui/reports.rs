@@ -37,6 +37,9 @@ impl Row for QueueRow {
     fn id(&self) -> &str {
         self.agent.as_deref().unwrap_or("general")
     }
+    fn shown(&self, field: &str, _: &View) -> Option<String> {
+        (field == "agent").then(|| self.name.clone()).flatten()
+    }
     fn cells(&self, view: &View) -> Vec<Span> {
         vec![
             if self.queue == "general" {
@@ -297,6 +300,9 @@ impl Row for Stuck {
             time(&i.last_user_message_at),
             self.reasons(self.now),
         ]
+    }
+    fn shown(&self, field: &str, view: &View) -> Option<String> {
+        self.intervention.shown(field, view)
     }
     fn json(&self, w: &mut dyn Write) -> serde_json::Result<()> {
         serde_json::to_writer(w, &StuckJson(self, self.now))

@@ -150,6 +150,14 @@ impl Row for Intervention {
             self.version.to_string(),
         ]
     }
+    fn shown(&self, field: &str, view: &View) -> Option<String> {
+        match field {
+            "user" => Some(self.user.name.clone()),
+            "owner" => self.owner.as_deref().map(|id| view.names.of(id)),
+            "department" => self.department.as_deref().map(|id| view.names.of(id)),
+            _ => None,
+        }
+    }
     json_is_serde!();
 }
 
@@ -223,6 +231,12 @@ impl Row for Agent {
             self.max_load.map(|m| m.to_string()).unwrap_or_default(),
             self.active.to_string(),
         ]
+    }
+    fn shown(&self, field: &str, view: &View) -> Option<String> {
+        (field == "department")
+            .then_some(self.department.as_deref())
+            .flatten()
+            .map(|id| view.names.of(id))
     }
     json_is_serde!();
 }
@@ -321,6 +335,12 @@ impl Row for Topic {
             opt(&self.department),
         ]
     }
+    fn shown(&self, field: &str, view: &View) -> Option<String> {
+        (field == "department")
+            .then_some(self.department.as_deref())
+            .flatten()
+            .map(|id| view.names.of(id))
+    }
     json_is_serde!();
 }
 
@@ -370,6 +390,13 @@ impl Row for HistoryRecord {
             opt(&self.agent),
             self.text.clone(),
         ]
+    }
+    fn shown(&self, field: &str, view: &View) -> Option<String> {
+        match field {
+            "user" => Some(self.user.name.clone()),
+            "agent" => self.agent.as_deref().map(|id| view.names.of(id)),
+            _ => None,
+        }
     }
     json_is_serde!();
 }
@@ -434,6 +461,14 @@ impl Row for Event {
             opt(&self.reason),
             opt(&self.idempotency_key),
         ]
+    }
+    fn shown(&self, field: &str, view: &View) -> Option<String> {
+        match field {
+            "actor" => Some(view.names.of(&self.actor)),
+            "from_owner" => self.from_owner.as_deref().map(|id| view.names.of(id)),
+            "to_owner" => self.to_owner.as_deref().map(|id| view.names.of(id)),
+            _ => None,
+        }
     }
     json_is_serde!();
 }

@@ -96,7 +96,8 @@ impl Shape {
     }
 
     /// Orders items by the sort field: numbers by value, ids of one kind by number, other text
-    /// as text (instants too: they are written at one length), missing and null last.
+    /// as text (instants too: they are written at one length), lists item by item, missing
+    /// and null last. A field the table shows by name comes keyed by it (`Row::shown`).
     pub fn sort<T>(&self, items: &mut [(Value, T)]) {
         if self.sort.is_some() {
             items.sort_by(|(a, _), (b, _)| order(a, b));
@@ -204,6 +205,13 @@ fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
             .unwrap_or(Ordering::Equal),
         (Value::String(x), Value::String(y)) => text_key(x).cmp(&text_key(y)),
         (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
+        // Tags, or a name with its id: item by item, as the table shows them.
+        (Value::Array(x), Value::Array(y)) => x
+            .iter()
+            .zip(y)
+            .map(|(x, y)| order(x, y))
+            .find(|o| o.is_ne())
+            .unwrap_or_else(|| x.len().cmp(&y.len())),
         (x, y) => x.to_string().cmp(&y.to_string()),
     }
 }
@@ -211,6 +219,8 @@ fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use serde_json::json;
 
     #[test]
     fn ids_sort_by_number_and_other_text_as_text() {
@@ -231,6 +241,23 @@ mod tests {
         shape.sort(&mut mixed);
         let mixed: Vec<&str> = mixed.iter().map(|(v, _)| v.as_str().unwrap()).collect();
         assert_eq!(mixed, ["us_9", "us_10", "us_5z"]);
+    }
+
+    #[test]
+    fn tags_sort_tag_by_tag_as_the_table_shows_them() {
+        let shape = Shape::new(None, None, Some("tags")).unwrap();
+        let tags = [json!(["vip", "a"]), json!(["b"]), json!(["vip"]), json!([])];
+        let mut items: Vec<(Value, ())> = tags
+            .iter()
+            .map(|t| (shape.key(&json!({ "tags": t })), ()))
+            .collect();
+        shape.sort(&mut items);
+        let sorted: Vec<Value> = items.into_iter().map(|(v, _)| v).collect();
+        // As text `["vip","a"]` came before `["vip"]`, and `[]` after them all.
+        assert_eq!(
+            sorted,
+            [json!([]), json!(["b"]), json!(["vip"]), json!(["vip", "a"])]
+        );
     }
 
     proptest::proptest! {

@@ -905,3 +905,70 @@ fn version_as_a_command_says_what_the_flag_says() {
     assert_eq!((command.code, command.stdout), (0, flag.stdout));
     assert_eq!(command.stderr, "", "no platform is reached for it");
 }
+
+/// `--sort` on a field the table shows by name (a user, an owner, a department, an event's
+/// actor) orders by that name, in every format: not by the user object's JSON, not by ids.
+#[test]
+fn a_field_shown_by_name_sorts_by_the_name() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    // Users named against their ids' order, and on channels against it too: Zoe (web) is
+    // us_1, Ada (whatsapp) us_2, Max (sms) us_3.
+    let zoe = w.fixed(1, "Zoe Park", "web", "First", "2026-11-24T09:00:00Z");
+    let ada = w.fixed(2, "Ada Byrne", "whatsapp", "Second", "2026-11-24T09:01:00Z");
+    let max = w.fixed(3, "Max Ito", "sms", "Third", "2026-11-24T09:02:00Z");
+    // Owners named against their ids' order: Aaron (the newest agent) before Bo and Cy.
+    let aaron = api
+        .post(
+            "/v1/agents",
+            json!({"key": "aaron", "name": "Aaron Abe", "email": "aaron@example.com", "department": w.support}),
+        )
+        .expect(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (id, agent) in [(&zoe, &w.cy), (&ada, &w.bo), (&max, &aaron)] {
+        api.post(
+            &format!("/v1/interventions/{id}/assign"),
+            json!({"agent": agent}),
+        )
+        .expect(200);
+    }
+    let token = sandbox.home.token(None);
+    let sorted = |field: &str, format: &[&str]| {
+        let out = sandbox
+            .cli(&token, &[&["list", "--sort", field][..], format].concat())
+            .ok();
+        // The id is each line's first value (CSV's header left out).
+        out.lines()
+            .filter(|l| !l.starts_with("id,"))
+            .map(|l| l.split(',').next().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    for format in [&["-o", "ids"][..], &["--jq", ".[].id"], &["-o", "csv"]] {
+        assert_eq!(
+            sorted("user", format),
+            [&ada, &max, &zoe].map(String::as_str),
+            "{format:?}"
+        );
+        assert_eq!(
+            sorted("owner", format),
+            [&max, &ada, &zoe].map(String::as_str),
+            "{format:?}"
+        );
+    }
+    // On a terminal, the table's rows go in the order of its column.
+    let table = sandbox
+        .cli_env(
+            &token,
+            &["list", "--sort", "user"],
+            &[("LIVECTL_FORCE_TTY", "1")],
+        )
+        .ok();
+    let at = |name: &str| table.find(name).unwrap();
+    assert!(
+        at("Ada Byrne") < at("Max Ito") && at("Max Ito") < at("Zoe Park"),
+        "{table}"
+    );
+}

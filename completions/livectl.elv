@@ -1292,7 +1292,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --resume 'Continue the run of this journal (its path, or the run id `livectl runs` shows): only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)'
             cand --topic 'The topic: id, key or name (see `livectl topics`)'
             cand --outcome 'The outcome: id, key or name (see `livectl outcomes`)'
-            cand --tag 'A tag (repeatable)'
+            cand --tag 'A tag (repeatable); trimmed and lower-cased, so VIP and vip are one tag, kept once (said on stderr)'
             cand --block 'The block the bot sends to close: id, key or name (see `livectl blocks`)'
             cand --with-tag 'Only interventions with this tag'
             cand --profile 'The profile to use [default: the config''s default_profile]'

@@ -1253,7 +1253,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand complete" -l journal -d 
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l resume -d 'Continue the run of this journal (its path, or the run id `livectl runs` shows): only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l topic -d 'The topic: id, key or name (see `livectl topics`)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l outcome -d 'The outcome: id, key or name (see `livectl outcomes`)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l tag -d 'A tag (repeatable)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l tag -d 'A tag (repeatable); trimmed and lower-cased, so VIP and vip are one tag, kept once (said on stderr)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l block -d 'The block the bot sends to close: id, key or name (see `livectl blocks`)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l with-tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r

@@ -22,7 +22,8 @@ pub struct CompleteArgs {
     /// The outcome: id, key or name (see `livectl outcomes`)
     #[arg(long, conflicts_with = "resume", add = ArgValueCandidates::new(crate::completion::outcomes))]
     pub outcome: Option<String>,
-    /// A tag (repeatable)
+    /// A tag (repeatable); trimmed and lower-cased, so VIP and vip are one tag, kept once
+    /// (said on stderr)
     #[arg(long = "tag", value_name = "TAG", conflicts_with = "resume")]
     pub tags: Vec<String>,
     /// The block the bot sends to close: id, key or name (see `livectl blocks`)
@@ -77,7 +78,7 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
         CompleteRequest {
             topic: lookup::pick(&topics, topic, "--topic")?.id.clone(),
             outcome: lookup::pick(&outcomes, outcome, "--outcome")?.id.clone(),
-            tags: checked_tags(&args.tags)?,
+            tags: checked_tags(&ctx.ui, &args.tags)?,
             block: args
                 .block
                 .as_deref()
@@ -144,7 +145,7 @@ fn ask(
         Some(b) => Some(lookup::pick(blocks, b, "--block")?),
         None => choose(ui, "Closing block", blocks, true)?,
     };
-    let mut tags = checked_tags(&args.tags)?;
+    let mut tags = checked_tags(ui, &args.tags)?;
     if tags.is_empty() {
         // Asked again until the platform would take them.
         let typed = |text: &str| -> Vec<String> {
@@ -157,7 +158,7 @@ fn ask(
         let text = prompt::text_checked(ui, "Tags (comma-separated, optional)", |text| {
             livectl_contract::limits::tags(&typed(text)).map(drop)
         })?;
-        tags = checked_tags(&typed(&text))?;
+        tags = checked_tags(ui, &typed(&text))?;
     }
     let summary = format!(
         "Complete {} with topic {}, outcome {}{}{}?",
@@ -189,6 +190,20 @@ fn ask(
 }
 
 /// Tags as the platform keeps them (`limits::tags`), or a usage error before anything is sent.
-fn checked_tags(tags: &[String]) -> Result<Vec<String>, CliError> {
-    livectl_contract::limits::tags(tags).map_err(|e| CliError::usage(format!("--tag: {e}")))
+/// Tags given in several spellings of one tag (`a b`, `A B`) are kept once, as the platform
+/// would, and said so: merged, not refused, as trimming and lower-casing is what a tag is.
+fn checked_tags(ui: &Ui, tags: &[String]) -> Result<Vec<String>, CliError> {
+    let kept =
+        livectl_contract::limits::tags(tags).map_err(|e| CliError::usage(format!("--tag: {e}")))?;
+    for (tag, spellings) in livectl_contract::limits::merged_tags(tags) {
+        let quoted: Vec<String> = spellings.iter().map(|s| format!("`{s}`")).collect();
+        let Some((last, first)) = quoted.split_last() else {
+            continue;
+        };
+        ui.note(format!(
+            "--tag: {} and {last} are one tag, `{tag}` (tags are trimmed and lower-cased): kept once",
+            first.join(", ")
+        ));
+    }
+    Ok(kept)
 }

@@ -972,3 +972,64 @@ fn a_field_shown_by_name_sorts_by_the_name() {
         "{table}"
     );
 }
+
+/// Tags are trimmed and lower-cased, so `--tag 'a b' --tag ' A B'` are one tag: kept once, and
+/// said so on stderr, naming the spellings merged (a repeat spelt alike is plainly one).
+#[test]
+fn tags_that_are_one_tag_are_kept_once_and_said_so() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.in_state("assigned");
+    let token = api.token.clone();
+    let run = sandbox.cli(
+        &token,
+        &[
+            "complete",
+            &id,
+            "--topic",
+            "login",
+            "--outcome",
+            "resolved",
+            "--tag",
+            "a b",
+            "--tag",
+            " A B",
+            "--tag",
+            "vip",
+            "--tag",
+            "vip",
+            "--tag",
+            "VIP",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "--tag: `a b` and ` A B` are one tag, `a b` (tags are trimmed and lower-cased): kept once\n\
+         --tag: `vip` and `VIP` are one tag, `vip` (tags are trimmed and lower-cased): kept once\n"
+    );
+    assert_eq!(
+        api.intervention(&id)["completion"]["tags"],
+        json!(["a b", "vip"])
+    );
+    // -q keeps it to itself.
+    let quiet = w.in_state("assigned");
+    let run = sandbox.cli(
+        &token,
+        &[
+            "complete",
+            &quiet,
+            "--topic",
+            "login",
+            "--outcome",
+            "resolved",
+            "--tag",
+            "x",
+            "--tag",
+            "X",
+            "-q",
+        ],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+}

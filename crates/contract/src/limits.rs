@@ -185,6 +185,25 @@ pub fn tags(given: &[String]) -> Result<Vec<String>, String> {
     Ok(tags)
 }
 
+/// The tags that differently spelt tags given became (`a b` and ` A B` are `a b`), each with
+/// its spellings in the order given, so a client can say what `tags` kept once. Tags that do
+/// not normalize are left to `tags` to refuse.
+pub fn merged_tags(given: &[String]) -> Vec<(String, Vec<&str>)> {
+    let mut kept: Vec<(String, Vec<&str>)> = Vec::new();
+    for text in given {
+        let Ok(tag) = normalize_tag(text) else {
+            continue;
+        };
+        match kept.iter_mut().find(|(t, _)| *t == tag) {
+            Some((_, spellings)) if !spellings.contains(&text.as_str()) => spellings.push(text),
+            Some(_) => {}
+            None => kept.push((tag, vec![text])),
+        }
+    }
+    kept.retain(|(_, spellings)| spellings.len() > 1);
+    kept
+}
+
 /// What an `Idempotency-Key` is made of, as a regex: visible ASCII characters (with
 /// `Limit::IdempotencyKeyLength` for its length).
 pub const IDEMPOTENCY_KEY_PATTERN: &str = "^[!-~]+$";
@@ -218,6 +237,17 @@ pub fn page_size(limit: Option<u32>) -> Result<usize, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spellings_of_one_tag_are_named_and_a_repeat_alike_is_not() {
+        let given: Vec<String> = ["a b", "vip", " A B", "vip", "x", "A b", "$"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            merged_tags(&given),
+            [("a b".to_owned(), vec!["a b", " A B", "A b"])]
+        );
+    }
 
     #[test]
     fn text_limits_count_characters_not_bytes() {

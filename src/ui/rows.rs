@@ -36,6 +36,17 @@ pub fn standing(names: &Names, intervention: &Intervention) -> String {
     )
 }
 
+/// Since when an open intervention waits, as the WAITING column counts it: a queued one since
+/// it was queued (again), an assigned one since it was assigned (or, not knowing that, since it
+/// was queued); None for a closed one. The console orders its list by it.
+pub fn waiting_since(intervention: &Intervention) -> Option<jiff::Timestamp> {
+    match intervention.state {
+        InterventionState::Queued => Some(intervention.queued_at),
+        InterventionState::Assigned => intervention.assigned_at.or(Some(intervention.queued_at)),
+        _ => None,
+    }
+}
+
 pub fn state(state: InterventionState) -> Span {
     let color = match state {
         InterventionState::Queued => Color::Yellow,
@@ -107,11 +118,7 @@ impl Row for Intervention {
         &self.id
     }
     fn cells(&self, view: &View) -> Vec<Span> {
-        let since = match self.state {
-            InterventionState::Queued => Some(self.queued_at),
-            InterventionState::Assigned => self.assigned_at,
-            _ => None,
-        };
+        let since = waiting_since(self);
         vec![
             self.id.as_str().into(),
             state(self.state),

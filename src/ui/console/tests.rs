@@ -192,15 +192,15 @@ fn app() -> App {
     let filter = InterventionQuery::default();
     let mut app = App::new(ui, workspace(), filter, "http://127.0.0.1:4321".into());
     app.set_link(Link::Live);
-    let stuck = |app: &App, n: usize, reasons: Vec<StuckReason>| Stuck {
-        intervention: app.open()[n].clone(),
+    let stuck = |app: &App, id: &str, reasons: Vec<StuckReason>| Stuck {
+        intervention: find(app, id),
         reasons,
         now: at(NOW),
     };
     let found = vec![
         stuck(
             &app,
-            0,
+            "iv_6",
             vec![StuckReason::OwnerAbsent {
                 owner: "Dan Ek".into(),
                 status: livectl_contract::AgentStatus::Offline,
@@ -209,14 +209,14 @@ fn app() -> App {
         ),
         stuck(
             &app,
-            1,
+            "iv_1",
             vec![StuckReason::Queued {
                 since: at("2026-11-24T10:00:00Z"),
             }],
         ),
         stuck(
             &app,
-            2,
+            "iv_4",
             vec![StuckReason::NoReply {
                 since: at("2026-11-24T11:35:00Z"),
             }],
@@ -318,6 +318,52 @@ fn select(app: &mut App, id: &str) {
 #[test]
 fn main_view() {
     snapshot(&mut app(), "main");
+}
+
+/// The list reads in the order of its WAITING column, longest first: a queued intervention
+/// waits from `queued_at`, an assigned one from `assigned_at` (Dev, queued before Gus, was
+/// assigned after him, so waits less).
+#[test]
+fn the_list_is_in_the_order_of_its_waiting_column() {
+    let mut app = app();
+    // A return queues it again: it waits from then, at the end of the list.
+    let mut returned = find(&app, "iv_6");
+    returned.state = livectl_contract::InterventionState::Queued;
+    returned.owner = None;
+    returned.assigned_at = None;
+    returned.queued_at = at("2026-11-24T11:58:00Z");
+    returned.version += 1;
+    app.upsert(returned);
+    let screen = screen(&mut app, 160, 48);
+    let rows: Vec<(&str, &str)> = screen
+        .lines()
+        .skip_while(|l| !l.contains("WAITING"))
+        .skip(1)
+        .take_while(|l| l.contains("iv_"))
+        .map(|l| {
+            let cells: Vec<&str> = l.split_whitespace().collect();
+            let id = cells.iter().find(|c| c.starts_with("iv_")).unwrap();
+            // WAITING is the one cell that is an age.
+            let waiting = cells
+                .iter()
+                .find(|c| c.starts_with(char::is_numeric) && (c.ends_with('h') || c.ends_with('m')))
+                .unwrap();
+            (*id, *waiting)
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("iv_1", "2h"),
+            ("iv_7", "40m"),
+            ("iv_4", "30m"),
+            ("iv_2", "20m"),
+            ("iv_5", "10m"),
+            ("iv_3", "5m"),
+            ("iv_6", "2m"),
+        ],
+        "{screen}"
+    );
 }
 
 /// Issue 13: an agent's status change is in the feed and in its My Queue's row at once.

@@ -91,10 +91,12 @@ impl App {
             self.marked.remove(&i.id);
             return;
         }
-        // Oldest first; a return queues it again at the back.
-        let at = self
-            .open
-            .partition_point(|o| (o.queued_at, &o.id) < (i.queued_at, &i.id));
+        // In the order of the WAITING column, longest first (an assignment or a return starts
+        // the wait again, at the back).
+        use crate::ui::rows::waiting_since;
+        let at = self.open.partition_point(|o| {
+            (waiting_since(o), o.id.as_str()) < (waiting_since(&i), i.id.as_str())
+        });
         self.open.insert(at, i);
     }
 
@@ -118,7 +120,7 @@ impl App {
         self.stuck = stuck;
     }
 
-    /// The open interventions known, oldest first.
+    /// The open interventions known, longest waiting first (`rows::waiting_since`).
     pub fn open(&self) -> &[Intervention] {
         &self.open
     }

@@ -163,6 +163,11 @@ pub struct Item {
     pub version: Option<i64>,
     #[serde(flatten)]
     pub action: Action,
+    /// Why the platform would refuse it as the intervention stands now, when a plan by ids
+    /// looked it up before sending (a dry run, a confirmation: `bulk::check`). Never journaled:
+    /// the run sends it all the same, and the platform's answer is its result.
+    #[serde(skip)]
+    pub refused: Option<String>,
 }
 
 impl Item {

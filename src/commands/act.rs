@@ -101,6 +101,7 @@ pub fn plan<'a>(
                     id: t.id,
                     version: t.version,
                     action: action.clone(),
+                    refused: None,
                 })
             })
             .boxed_local(),

@@ -51,6 +51,7 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
                         agent,
                         reason: None,
                     }),
+                    refused: None,
                 })
             })
             .boxed_local();

@@ -64,6 +64,7 @@ pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
                     agent,
                     reason: reason.clone(),
                 }),
+                refused: None,
             })
         })
         .boxed_local();

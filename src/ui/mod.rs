@@ -13,6 +13,7 @@ macro_rules! json_is_serde {
 
 mod autopilot;
 pub mod console;
+mod counted;
 mod jq;
 mod json;
 mod list;
@@ -36,6 +37,7 @@ use jiff::Timestamp;
 use crate::error::CliError;
 use crate::model::Names;
 
+pub use counted::counted;
 pub use list::{ListWriter, Row, View};
 pub use outage::StreamNotes;
 pub use reports::stuck_json;

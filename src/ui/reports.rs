@@ -130,10 +130,18 @@ impl Row for Case {
     json_is_serde!();
 }
 
-/// An item no agent of its pool had room for, as a plan shows it: not sent, and why. Its
-/// agent is the plan's mark (`model::unplaced`), never shown as an agent or a body.
+/// Why a run would not change an item, as a plan shows it (`not_sent`): the platform would
+/// refuse it as it stands (`Item::refused`), or no agent of its pool had room for it. The
+/// latter's agent is the plan's mark (`model::unplaced`), never shown as an agent or a body.
 fn not_sent(item: &Item) -> Option<String> {
-    item.unplaced_in().map(crate::model::no_room_in)
+    item.refused
+        .clone()
+        .or_else(|| item.unplaced_in().map(crate::model::no_room_in))
+}
+
+/// The body a plan shows: none for an item no agent had room for, whose agent is the mark.
+fn shown_body(item: &Item) -> bool {
+    item.refused.is_some() || item.unplaced_in().is_none()
 }
 
 impl Row for Item {
@@ -146,6 +154,7 @@ impl Row for Item {
     fn cells(&self, view: &View) -> Vec<Span> {
         let body = serde_json::to_value(self.action.body()).unwrap_or_default();
         let with = match body.as_object() {
+            _ if let Some(why) = &self.refused => format!("refused: {why}"),
             _ if let Some(why) = not_sent(self) => format!("not sent: {why}"),
             Some(fields) => fields
                 .iter()
@@ -182,10 +191,10 @@ impl Row for Item {
             self.id.clone(),
             self.action.name().to_owned(),
             self.version.map(|v| v.to_string()).unwrap_or_default(),
-            if why.is_some() {
-                String::new()
-            } else {
+            if shown_body(self) {
                 serde_json::to_string(&self.action.body()).unwrap_or_default()
+            } else {
+                String::new()
             },
             why.unwrap_or_default(),
         ]
@@ -193,11 +202,10 @@ impl Row for Item {
     fn json(&self, w: &mut dyn std::io::Write) -> serde_json::Result<()> {
         // Every item has every field: `not_sent` is null for one the run would send.
         let mut value = serde_json::to_value(self)?;
-        let why = not_sent(self);
-        if why.is_some() {
+        if !shown_body(self) {
             value["body"] = serde_json::Value::Null;
         }
-        value["not_sent"] = why.into();
+        value["not_sent"] = not_sent(self).into();
         serde_json::to_writer(w, &value)
     }
 }

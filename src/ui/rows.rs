@@ -560,6 +560,7 @@ mod tests {
             id: "iv_1".into(),
             version: Some(1),
             action: Action::Cancel(ReasonRequest::default()),
+            refused: None,
         };
         assert_eq!(keys(&item), declared::<Item>());
         let unplaced = Item {
@@ -569,6 +570,7 @@ mod tests {
                 agent: crate::model::unplaced("@online"),
                 reason: None,
             }),
+            refused: None,
         };
         assert_eq!(keys(&unplaced), declared::<Item>());
         let stuck = Stuck {

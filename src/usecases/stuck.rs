@@ -129,6 +129,7 @@ pub async fn plan(
         id: s.intervention.id.clone(),
         version: Some(s.intervention.version),
         action,
+        refused: None,
     };
     let why = || ReasonRequest {
         reason: reason.clone(),

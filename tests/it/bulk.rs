@@ -373,8 +373,9 @@ fn ctrl_c_stops_dispatching_and_the_rest_resumes() {
     assert_eq!(dry.stdout, left);
     assert!(
         dry.stderr.ends_with(&format!(
-            "would send {} intervention(s); nothing was sent\n",
-            200 - done
+            "would send {} intervention{}; nothing was sent\n",
+            200 - done,
+            if 200 - done == 1 { "" } else { "s" }
         )),
         "{}",
         dry.stderr
@@ -650,7 +651,7 @@ fn dry_run_and_missing_yes_change_nothing() {
     let one = w.in_state("assigned");
     sandbox
         .cli(&api.token, &["cancel", "--state", "assigned"])
-        .fails(2, "this run would change 1 interventions");
+        .fails(2, "this run would change 1 intervention (cancel");
     assert_eq!(api.intervention(&one)["state"], "assigned");
     sandbox
         .cli(&api.token, &["stuck", "--dry-run"])

@@ -4,6 +4,7 @@ mod agent_status;
 mod architecture;
 mod autopilot;
 mod bulk;
+mod bulk_dry_run;
 mod bulk_journal;
 mod bulk_stopping;
 mod cli_api;

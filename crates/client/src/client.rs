@@ -502,6 +502,12 @@ impl Client {
         self.get(&["v1", "interventions", id]).await
     }
 
+    /// One intervention in part (its id, state, owner, department and version), as a plan by
+    /// ids looks each up: the same `GET`, the rest of the answer not decoded.
+    pub async fn intervention_ref(&self, id: &str) -> Result<InterventionRef, ClientError> {
+        self.get(&["v1", "interventions", id]).await
+    }
+
     pub async fn conversation(&self, id: &str) -> Result<Conversation, ClientError> {
         self.get(&["v1", "conversations", id]).await
     }

@@ -107,6 +107,7 @@ impl App {
                     id: i.id.clone(),
                     version: Some(i.version),
                     action,
+                    refused: None,
                 }),
                 Err(why) => left_out.push(why),
             }

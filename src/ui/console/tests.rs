@@ -460,6 +460,7 @@ fn agent_picker_offers_active_agents_but_the_owner_with_status_and_load() {
                     agent: "ag_3".into(),
                     reason: None
                 }),
+                refused: None,
             }],
         })
     );
@@ -495,6 +496,7 @@ fn complete_asks_topic_outcome_block_and_tags() {
                     tags: vec!["VIP".into(), "address".into()],
                     block: Some("bk_1".into()),
                 }),
+                refused: None,
             }],
         })
     );
@@ -625,6 +627,7 @@ fn a_conflict_shows_what_changed_and_the_row_as_it_is_now() {
             agent: "ag_3".into(),
             reason: None,
         }),
+        refused: None,
     };
     select(&mut app, "iv_4");
     press(&mut app, KeyCode::Char('t'));
@@ -763,6 +766,7 @@ fn cancel_asks_first() {
                 id: "iv_2".into(),
                 version: Some(1),
                 action: Action::Cancel(ReasonRequest::default()),
+                refused: None,
             }],
         })
     );

@@ -222,6 +222,7 @@ fn decided(
             id: i.id.clone(),
             version: Some(i.version),
             action,
+            refused: None,
         }),
     }
 }

@@ -159,7 +159,7 @@ async fn dry_resume(
             header.run_id
         ));
     }
-    ui.note(if printed.sent + printed.unplaced == 0 {
+    ui.note(if printed.count == 0 {
         format!(
             "run {} from {} has nothing left to send; nothing was sent",
             header.run_id,
@@ -167,10 +167,10 @@ async fn dry_resume(
         )
     } else {
         format!(
-            "dry run: resuming run {} would send {} intervention(s){}; nothing was sent",
+            "dry run: resuming run {} would send {}{}; nothing was sent",
             header.run_id,
-            printed.sent,
-            printed.left_where_they_are()
+            crate::ui::counted(printed.changed(), "intervention", "interventions"),
+            printed.unchanged.said()
         )
     });
     Ok(())

@@ -15,6 +15,7 @@
 //! first items are sent while the rest are listed. Killed while planning, its resume sends what
 //! was planned and says the rest was not.
 
+mod check;
 mod dispatch;
 pub mod journal;
 mod ledger;

@@ -10,6 +10,7 @@ use futures_util::StreamExt;
 use futures_util::stream::LocalBoxStream;
 use livectl_client::Client;
 
+use super::check;
 use super::dispatch::{Live, Run, execute};
 use super::journal::{self, FORMAT, Header, Planner, Scan};
 use super::{Options, Plan, new_run_id};
@@ -40,7 +41,17 @@ pub async fn run(
         repeats,
     } = plan;
     let by_filter = source == Source::Filters;
+    // Ids are looked up when what the run would do is said before anything is sent (a dry run,
+    // a confirmation), so what is said is what the platform would answer. Filters list only
+    // the states the action takes.
+    let looked_up = !by_filter && (options.dry_run || !options.yes);
+    let concurrency = options.pace.fresh().concurrency;
     if options.dry_run {
+        let items = if looked_up {
+            check::looked_up(client, client.me().await?.agent, items, concurrency)
+        } else {
+            items
+        };
         return dry_run(client, ui, items, source, &repeats).await;
     }
     super::check_shape(ui)?;
@@ -57,20 +68,23 @@ pub async fn run(
         return ui.bulk_summary(&Summary::nothing(&command.name), std::iter::empty());
     }
     let mut items = items.boxed_local();
+    if looked_up {
+        items = check::looked_up(client, me.agent.clone(), items, concurrency);
+    }
     if !options.yes && !ui.interactive() {
         // Nobody can confirm: count what would change, to refuse with the count, unless it is
         // one id, which needs no confirmation.
-        let (mut count, mut unplaced) = (0u64, 0u64);
+        let (mut count, mut unchanged) = (0u64, Unchanged::default());
         let mut first = None;
         while let Some(item) = items.next().await {
             let item = item?;
             count += 1;
-            unplaced += u64::from(item.unplaced_in().is_some());
+            unchanged.count(&item);
             first.get_or_insert(item);
         }
         note_repeats(ui, &repeats);
         if needs_confirmation(count, by_filter) {
-            return Err(unconfirmed(&describe, count, unplaced));
+            return Err(unconfirmed(&describe, count, unchanged));
         }
         items = futures_util::stream::iter(first.map(Ok)).boxed_local();
     }
@@ -117,7 +131,7 @@ pub async fn run(
         return execute(client, ui, run, &command, options).await;
     }
     let mut sample = Vec::new();
-    let mut unplaced = 0u64;
+    let mut unchanged = Unchanged::default();
     loop {
         let next = tokio::select! {
             biased;
@@ -133,7 +147,7 @@ pub async fn run(
                 if sample.len() < SAMPLE {
                     sample.push(item.id.clone());
                 }
-                unplaced += u64::from(item.unplaced_in().is_some());
+                unchanged.count(&item);
                 planner = planner.plan(&item)?;
             }
             Some(Err(e)) => {
@@ -149,7 +163,7 @@ pub async fn run(
     let asked = Asked {
         describe: &describe,
         count,
-        unplaced,
+        unchanged,
         sample: &sample,
     };
     if let Err(e) = confirm(ui, &asked, by_filter, options.yes) {
@@ -189,13 +203,13 @@ async fn dry_run(
 ) -> Result<(), CliError> {
     let printed = print(client, ui, items).await?;
     note_repeats(ui, repeats);
-    if printed.sent + printed.unplaced == 0 {
+    if printed.count == 0 {
         ui.note(nothing_to_do(source));
     } else {
         ui.note(format!(
-            "dry run: {} intervention(s) would be changed{}; nothing was sent",
-            printed.sent,
-            printed.left_where_they_are()
+            "dry run: {} would be changed{}; nothing was sent",
+            interventions(printed.changed()),
+            printed.unchanged.said()
         ));
     }
     Ok(())
@@ -203,24 +217,59 @@ async fn dry_run(
 
 /// What a printed plan holds.
 pub(super) struct Printed {
-    /// Items a run would send.
-    pub sent: usize,
-    /// Items no agent of their pool had room for: a run leaves them where they are.
-    pub unplaced: usize,
+    /// Its items.
+    pub count: u64,
+    /// Those a run would not change.
+    pub unchanged: Unchanged,
 }
 
 impl Printed {
-    /// `, 3 left where they are (no agent has capacity)`, or nothing.
-    pub fn left_where_they_are(&self) -> String {
-        left_where_they_are(self.unplaced as u64)
+    /// The items a run would change.
+    pub fn changed(&self) -> u64 {
+        self.count - self.unchanged.total()
     }
 }
 
-fn left_where_they_are(unplaced: u64) -> String {
-    match unplaced {
-        0 => String::new(),
-        n => format!(", {n} left where they are ({NO_CAPACITY})"),
+/// The items of a plan that a run would not change, as a dry run and a confirmation count them.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Unchanged {
+    /// No agent of their pool had room for them: a run leaves them where they are.
+    pub unplaced: u64,
+    /// The platform would refuse them as they stand (a plan by ids, looked up: `Item::refused`).
+    pub refused: u64,
+}
+
+impl Unchanged {
+    /// Counts `item` if a run would not change it.
+    pub fn count(&mut self, item: &Item) {
+        if item.refused.is_some() {
+            self.refused += 1;
+        } else if item.unplaced_in().is_some() {
+            self.unplaced += 1;
+        }
     }
+
+    pub fn total(&self) -> u64 {
+        self.unplaced + self.refused
+    }
+
+    /// `, 3 left where they are (no agent has capacity), 2 would be refused`, or what of it there
+    /// is, or nothing.
+    pub fn said(&self) -> String {
+        let mut said = String::new();
+        if self.unplaced > 0 {
+            said += &format!(", {} left where they are ({NO_CAPACITY})", self.unplaced);
+        }
+        if self.refused > 0 {
+            said += &format!(", {} would be refused", self.refused);
+        }
+        said
+    }
+}
+
+/// `1 intervention`, `3 interventions`.
+fn interventions(n: u64) -> String {
+    crate::ui::counted(n, "intervention", "interventions")
 }
 
 /// Items of a plan printed in the run's format as they come (a dry run's, a dry resume's);
@@ -236,18 +285,15 @@ pub(super) async fn print(
         Names::default()
     };
     let mut out = ui.stream::<Item>(&names)?;
-    let mut unplaced = 0;
+    let mut unchanged = Unchanged::default();
     while let Some(item) = items.next().await {
         let item = item?;
-        unplaced += usize::from(item.unplaced_in().is_some());
+        unchanged.count(&item);
         out.item(&item)?;
     }
-    let count = out.count();
+    let count = out.count() as u64;
     drop(out.finish()?);
-    Ok(Printed {
-        sent: count - unplaced,
-        unplaced,
-    })
+    Ok(Printed { count, unchanged })
 }
 
 /// What a run with no target says (exit 0): a pipe from a listing that found nothing is such a
@@ -265,30 +311,30 @@ fn needs_confirmation(count: u64, by_filter: bool) -> bool {
     count > 1 || by_filter
 }
 
-/// What a confirmation asks about: the plan's items, those no agent has room for among them
-/// (a run leaves them where they are, so they are not counted as changes), a sample of ids.
+/// What a confirmation asks about: the plan's items, those a run would not change among them
+/// (left where they are, refused: not counted as changes), a sample of ids.
 struct Asked<'a> {
     describe: &'a str,
     count: u64,
-    unplaced: u64,
+    unchanged: Unchanged,
     sample: &'a [String],
 }
 
 /// `3 interventions, 2 left where they are (no agent has capacity)`: what a run would change,
 /// as its dry run counts it.
-fn would_change(count: u64, unplaced: u64) -> String {
+fn would_change(count: u64, unchanged: Unchanged) -> String {
     format!(
-        "{} interventions{}",
-        count - unplaced,
-        left_where_they_are(unplaced)
+        "{}{}",
+        interventions(count - unchanged.total()),
+        unchanged.said()
     )
 }
 
 /// A run nobody can confirm (no terminal, no --yes).
-fn unconfirmed(describe: &str, count: u64, unplaced: u64) -> CliError {
+fn unconfirmed(describe: &str, count: u64, unchanged: Unchanged) -> CliError {
     CliError::usage(format!(
         "this run would change {} ({describe}); nothing was changed",
-        would_change(count, unplaced)
+        would_change(count, unchanged)
     ))
     .hint("pass --yes to confirm when not running interactively, or --dry-run to see them")
 }
@@ -297,14 +343,14 @@ fn confirm(ui: &Ui, asked: &Asked<'_>, by_filter: bool, yes: bool) -> Result<(),
     let Asked {
         describe,
         count,
-        unplaced,
+        unchanged,
         sample,
     } = *asked;
     if !needs_confirmation(count, by_filter) || yes {
         return Ok(());
     }
     if !ui.interactive() {
-        return Err(unconfirmed(describe, count, unplaced));
+        return Err(unconfirmed(describe, count, unchanged));
     }
     let more = if count > sample.len() as u64 {
         ", …"
@@ -313,7 +359,7 @@ fn confirm(ui: &Ui, asked: &Asked<'_>, by_filter: bool, yes: bool) -> Result<(),
     };
     let question = format!(
         "{describe}: {} ({}{more})?",
-        would_change(count, unplaced),
+        would_change(count, unchanged),
         sample.join(", ")
     );
     if prompt::confirm(ui, &question, false)? {

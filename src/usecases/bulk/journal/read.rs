@@ -424,6 +424,7 @@ fn plan_item(
         id,
         version,
         action,
+        refused: None,
     })
 }
 

@@ -29,6 +29,7 @@ fn cancel(id: &str) -> Item {
         id: id.into(),
         version: None,
         action: Action::Cancel(ReasonRequest::default()),
+        refused: None,
     }
 }
 

@@ -1,0 +1,210 @@
+//! A plan by ids (arguments, stdin) looked up before a dry run prints it or a confirmation counts
+//! it: each item's intervention as it stands now, and whether the platform would refuse the
+//! action on it, and why, in the order the platform checks (the id, whether the caller may see
+//! it, the state, the role). A plan by filters needs none of it: it lists only the states its
+//! action takes (`Filters::states_for`). The run itself sends every item all the same: the
+//! platform's answer, not this look, is its result.
+
+use std::rc::Rc;
+
+use futures_util::StreamExt;
+use futures_util::stream::LocalBoxStream;
+use livectl_client::Client;
+use livectl_contract::{Agent, InterventionRef, Permission, Role};
+
+use crate::error::CliError;
+use crate::model::Item;
+
+/// The items of a plan by ids, each with why the platform would refuse it (`Item::refused`),
+/// looked up `concurrency` at a time and in order, as `caller` (the token's agent).
+pub(super) fn looked_up<'a>(
+    client: &'a Client,
+    caller: Agent,
+    items: LocalBoxStream<'a, Result<Item, CliError>>,
+    concurrency: u16,
+) -> LocalBoxStream<'a, Result<Item, CliError>> {
+    let caller = Rc::new(caller);
+    items
+        .map(move |item| {
+            let caller = caller.clone();
+            async move {
+                let mut item = item?;
+                item.refused = match client.intervention_ref(&item.id).await {
+                    Ok(now) => refusal(&item, &now, &caller),
+                    Err(e) if e.status() == Some(404) => Some(NOT_FOUND.into()),
+                    // The intervention is not the caller's to see: the action would be refused
+                    // the same way, before its state is looked at.
+                    Err(e) if e.status() == Some(403) => Some(format!("forbidden: {e}")),
+                    Err(e) => return Err(CliError::from(e)),
+                };
+                Ok(item)
+            }
+        })
+        .buffered(usize::from(concurrency.max(1)))
+        .boxed_local()
+}
+
+/// Why an id the platform does not know would be refused.
+const NOT_FOUND: &str = "not found";
+
+/// Why the platform would refuse `item` on the intervention as it is `now`, to `caller`; None
+/// when it would act. The states an action takes are the contract's (`ActionKind::allowed`).
+fn refusal(item: &Item, now: &InterventionRef, caller: &Agent) -> Option<String> {
+    let kind = item.action.kind();
+    if !kind.allowed(now.state) {
+        return Some(format!(
+            "{}: {kind} acts on {}",
+            now.state,
+            kind.allowed_from_words()
+        ));
+    }
+    // A pool's route or the mark of an item no agent had room for: no agent named yet.
+    let target = item.action.target().filter(|to| !to.starts_with('@'));
+    if item.action.kind() == livectl_contract::ActionKind::Reassign
+        && let (Some(to), Some(owner)) = (target, now.owner.as_deref())
+        && to == owner
+    {
+        return Some(format!(
+            "{owner} owns it already: reassign needs another agent"
+        ));
+    }
+    if caller.role == Role::Admin {
+        return None;
+    }
+    match kind.permission() {
+        Permission::ToSelfOrAdmin => target.filter(|to| *to != caller.id).map(|to| {
+            format!("forbidden: an agent assigns only to itself; assigning to {to} is an admin's")
+        }),
+        Permission::OwnerOrAdmin => match now.owner.as_deref() {
+            Some(owner) if owner == caller.id => None,
+            Some(_) => Some(format!(
+                "forbidden: only its owner or an admin may {kind} it"
+            )),
+            None => Some(format!(
+                "forbidden: nobody owns it while {}, so only an admin may {kind} it",
+                now.state
+            )),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use livectl_contract::{Action, AgentStatus, AssignRequest, InterventionState, ReasonRequest};
+
+    use super::*;
+
+    fn agent(id: &str, role: Role) -> Agent {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "name": id, "email": format!("{id}@example.com"),
+            "role": role, "status": AgentStatus::Online, "active": true,
+            "status_since": "2026-11-24T12:00:00.000Z",
+        }))
+        .unwrap()
+    }
+
+    fn now(state: InterventionState, owner: Option<&str>) -> InterventionRef {
+        InterventionRef {
+            id: "iv_1".into(),
+            department: None,
+            state,
+            owner: owner.map(str::to_owned),
+            version: 4,
+        }
+    }
+
+    fn item(action: Action) -> Item {
+        Item {
+            id: "iv_1".into(),
+            version: None,
+            action,
+            refused: None,
+        }
+    }
+
+    fn to(agent: &str) -> AssignRequest {
+        AssignRequest {
+            agent: agent.into(),
+            reason: None,
+        }
+    }
+
+    #[test]
+    fn the_state_is_checked_before_the_role_as_the_platform_does() {
+        use InterventionState::*;
+        let (admin, bo) = (agent("ag_1", Role::Admin), agent("ag_2", Role::Agent));
+        let back = item(Action::Return(ReasonRequest::default()));
+        let cancel = item(Action::Cancel(ReasonRequest::default()));
+        let cases = [
+            (
+                &back,
+                now(Queued, None),
+                &admin,
+                Some("queued: return acts on assigned"),
+            ),
+            (&back, now(Assigned, Some("ag_3")), &admin, None),
+            (&back, now(Assigned, Some("ag_2")), &bo, None),
+            (
+                &back,
+                now(Completed, Some("ag_3")),
+                &bo,
+                Some("completed: return acts on assigned"),
+            ),
+            (
+                &back,
+                now(Assigned, Some("ag_3")),
+                &bo,
+                Some("forbidden: only its owner or an admin may return it"),
+            ),
+            (
+                &cancel,
+                now(Queued, None),
+                &bo,
+                Some("forbidden: nobody owns it while queued, so only an admin may cancel it"),
+            ),
+            (&cancel, now(Queued, None), &admin, None),
+            (
+                &cancel,
+                now(Cancelled, None),
+                &admin,
+                Some("cancelled: cancel acts on queued or assigned"),
+            ),
+        ];
+        for (item, now, caller, want) in cases {
+            assert_eq!(
+                refusal(item, &now, caller).as_deref(),
+                want,
+                "{item:?} {now:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_agent_named_is_checked_and_a_pools_route_is_left_to_the_run() {
+        use InterventionState::*;
+        let bo = agent("ag_2", Role::Agent);
+        let admin = agent("ag_1", Role::Admin);
+        let reassign = item(Action::Reassign(to("ag_3")));
+        assert_eq!(
+            refusal(&reassign, &now(Assigned, Some("ag_3")), &admin).as_deref(),
+            Some("ag_3 owns it already: reassign needs another agent")
+        );
+        assert_eq!(
+            refusal(&reassign, &now(Assigned, Some("ag_4")), &admin),
+            None
+        );
+        let to_cy = item(Action::Assign(to("ag_3")));
+        assert_eq!(
+            refusal(&to_cy, &now(Queued, None), &bo).as_deref(),
+            Some("forbidden: an agent assigns only to itself; assigning to ag_3 is an admin's")
+        );
+        assert_eq!(
+            refusal(&item(Action::Assign(to("ag_2"))), &now(Queued, None), &bo),
+            None
+        );
+        let pooled = item(Action::Assign(to("@online")));
+        assert_eq!(refusal(&pooled, &now(Queued, None), &bo), None);
+        let unplaced = item(Action::Assign(to(&crate::model::unplaced("@online"))));
+        assert_eq!(refusal(&unplaced, &now(Queued, None), &bo), None);
+    }
+}

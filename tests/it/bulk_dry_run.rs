@@ -1,0 +1,128 @@
+//! A dry run by ids (arguments or stdin) says what the run would do with each intervention as it
+//! stands: a dry run by ids used to count every id as a change, queued ones for `return`, final
+//! ones and ids that do not exist included, where the run itself would be refused on each.
+
+use crate::harness::{Sandbox, Workspace};
+
+#[test]
+fn a_dry_run_by_ids_says_which_the_run_would_refuse_and_why() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let queued = w.queued();
+    let assigned = w.in_state("assigned");
+    let completed = w.in_state("completed");
+    let missing = "iv_999";
+    assert_eq!(
+        [queued.as_str(), &assigned, &completed],
+        ["iv_1", "iv_2", "iv_3"]
+    );
+    let before = api.everything();
+    let ids = [queued.as_str(), &assigned, &completed, missing];
+    let dry = |format: &[&str]| {
+        let run = sandbox.cli(
+            &api.token,
+            &[&["return"][..], &ids, &["--dry-run"], format].concat(),
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        format!("{}--- stderr\n{}", run.stdout, run.stderr)
+    };
+    insta::assert_snapshot!(dry(&[]), @"
+    iv_1	return	-	refused: queued: return acts on assigned
+    iv_2	return	-	
+    iv_3	return	-	refused: completed: return acts on assigned
+    iv_999	return	-	refused: not found
+    --- stderr
+    dry run: 1 intervention would be changed, 3 would be refused; nothing was sent
+    ");
+    insta::assert_snapshot!(dry(&["-o", "json"]), @r#"
+    [
+    {"action":"return","body":{},"id":"iv_1","not_sent":"queued: return acts on assigned"},
+    {"action":"return","body":{},"id":"iv_2","not_sent":null},
+    {"action":"return","body":{},"id":"iv_3","not_sent":"completed: return acts on assigned"},
+    {"action":"return","body":{},"id":"iv_999","not_sent":"not found"}
+    ]
+    --- stderr
+    dry run: 1 intervention would be changed, 3 would be refused; nothing was sent
+    "#);
+    insta::assert_snapshot!(dry(&["-o", "csv"]), @"
+    id,action,version,body,not_sent
+    iv_1,return,,{},queued: return acts on assigned
+    iv_2,return,,{},
+    iv_3,return,,{},completed: return acts on assigned
+    iv_999,return,,{},not found
+    --- stderr
+    dry run: 1 intervention would be changed, 3 would be refused; nothing was sent
+    ");
+    // The same ids on stdin, the same plan.
+    let piped = sandbox.cli_stdin(
+        &api.token,
+        &["return", "-", "--dry-run", "-o", "ids"],
+        &format!("{}\n", ids.join("\n")),
+    );
+    assert_eq!(
+        (piped.code, piped.stdout.as_str(), piped.stderr.as_str()),
+        (
+            0,
+            "iv_1\niv_2\niv_3\niv_999\n",
+            "dry run: 1 intervention would be changed, 3 would be refused; \
+             nothing was sent\n"
+        )
+    );
+    // The count a confirmation asks about is the dry run's.
+    sandbox
+        .cli(&api.token, &[&["return"][..], &ids].concat())
+        .fails(
+            2,
+            "this run would change 1 intervention, 3 would be refused (return to the queue); \
+         nothing was changed",
+        );
+    assert_eq!(api.everything(), before, "nothing was sent");
+}
+
+/// An agent's token: what it may not see, and what its role may not do, as the platform would
+/// refuse them.
+#[test]
+fn a_dry_run_by_ids_says_what_an_agents_role_would_be_refused() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let queued = w.queued();
+    let bos = w.in_state("assigned");
+    let cys = w.queued();
+    api.post(
+        &format!("/v1/interventions/{cys}/assign"),
+        serde_json::json!({"agent": w.cy}),
+    )
+    .expect(200);
+    let bo = sandbox.home.token(Some("bo"));
+    let run = sandbox.cli(&bo, &["cancel", &queued, &bos, &cys, "--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(format!("{}--- stderr\n{}", run.stdout, run.stderr), @"
+    iv_1	cancel	-	refused: forbidden: nobody owns it while queued, so only an admin may cancel it
+    iv_2	cancel	-	
+    iv_3	cancel	-	refused: forbidden: intervention iv_3 is neither queued nor yours: an agent sees queued interventions and its own; ask an admin
+    --- stderr
+    dry run: 1 intervention would be changed, 2 would be refused; nothing was sent
+    ");
+    // Assigning to someone else is an admin's, and only from the queue; reassigning to the owner
+    // is no change.
+    let run = sandbox.cli(&bo, &["assign", &queued, &bos, "--to", "cy", "--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(format!("{}--- stderr\n{}", run.stdout, run.stderr), @"
+    iv_1	assign	-	refused: forbidden: an agent assigns only to itself; assigning to ag_4 is an admin's
+    iv_2	assign	-	refused: assigned: assign acts on queued
+    --- stderr
+    dry run: 0 interventions would be changed, 2 would be refused; nothing was sent
+    ");
+    let run = sandbox.cli(
+        &api.token,
+        &["reassign", &bos, &cys, "--to", "cy", "--dry-run"],
+    );
+    insta::assert_snapshot!(format!("{}--- stderr\n{}", run.stdout, run.stderr), @"
+    iv_2	reassign	-	agent ag_4
+    iv_3	reassign	-	refused: ag_4 owns it already: reassign needs another agent
+    --- stderr
+    dry run: 1 intervention would be changed, 1 would be refused; nothing was sent
+    ");
+}

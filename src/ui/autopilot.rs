@@ -62,8 +62,13 @@ impl Ui {
             None => String::new(),
         };
         self.note(format!(
-            "autopilot stopped after {}s: {} decision(s): {} done, {} skipped (changed by someone else), {} failed, {} left (no agent has capacity){would}{exit}",
-            s.seconds, s.decisions, s.done, s.skipped, s.failed, s.left
+            "autopilot stopped after {}s: {}: {} done, {} skipped (changed by someone else), {} failed, {} left (no agent has capacity){would}{exit}",
+            s.seconds,
+            super::counted(s.decisions, "decision", "decisions"),
+            s.done,
+            s.skipped,
+            s.failed,
+            s.left
         ));
         Ok(())
     }

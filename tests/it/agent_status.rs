@@ -182,10 +182,7 @@ fn max_load_is_checked_shown_and_never_passed() {
     .problem(409, "at_capacity");
     // Named by the CLI, it is not even asked: the item stays and the run says why.
     let run = sandbox.cli(&api.token, &["reassign", &second, "--to", "cy"]);
-    run.fails(
-        3,
-        "1 of 1 item(s) were left where they are: no agent has capacity",
-    );
+    run.fails(3, "1 of 1 item was left where it is: no agent has capacity");
     run.hints("a pool takes only online agents below their max_load: see who is online, and their loads, with `livectl queues`; raise a max_load, or give the items more agents: several with --to, or a pool (which --include-away widens to agents who are away)");
     assert!(
         run.stdout

@@ -647,7 +647,7 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
     let run = once_on_queued(&sandbox, &api, &["-o", "ndjson"]);
     run.fails(
         3,
-        "error: 1 of 1 decision(s) not done: 0 failed, 1 left where it is (no agent has capacity)",
+        "error: 1 of 1 decision not done: 0 failed, 1 left where it is (no agent has capacity)",
     );
     let decision: Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
     assert_eq!(
@@ -668,7 +668,7 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
     // For people, the summary line says it too; a dry run only says what it would do (exit 0,
     // as a bulk command's --dry-run).
     let run = once_on_queued(&sandbox, &api, &[]);
-    let stderr = run.fails(3, "1 of 1 decision(s) not done");
+    let stderr = run.fails(3, "1 of 1 decision not done");
     assert!(
         stderr.contains(
             "0 failed, 1 left (no agent has capacity); 1 not done: exit 3\nerror: 1 of 1"

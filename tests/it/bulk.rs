@@ -465,7 +465,7 @@ fn a_partial_failure_exits_3_and_names_the_failed_items() {
         )
     );
     assert!(
-        run.stderr.contains("2 of 5 item(s) failed")
+        run.stderr.contains("2 of 5 items failed")
             && run.stderr.contains(
                 "none failed for a passing reason, so a resume would not send them again"
             )
@@ -520,7 +520,7 @@ fn the_hint_offers_a_resume_for_the_failures_it_would_send_again() {
     assert!(passing > 0, "{}", run.stdout);
     assert!(
         run.stderr.contains(&format!(
-            "error: {} of 4 item(s) failed\nhint: {passing} of them failed for a passing reason, which `livectl cancel --api-url={} --resume {path}` sends again",
+            "error: {} of 4 items failed\nhint: {passing} of them failed for a passing reason, which `livectl cancel --api-url={} --resume {path}` sends again",
             failed.len(),
             faulty.url
         )),
@@ -672,7 +672,7 @@ fn ids_from_stdin_with_blank_lines_repeats_and_ndjson() {
         &input,
     );
     assert!(
-        run.stderr.contains("ignored 2 repeated id(s)"),
+        run.stderr.contains("ignored 2 repeated ids"),
         "{}",
         run.stderr
     );

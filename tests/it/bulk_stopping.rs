@@ -157,7 +157,7 @@ fn a_second_ctrl_c_leaves_the_requests_in_flight_and_a_resume_does_each_item_onc
     let stopping = run.until("stopping:", Duration::from_secs(20));
     assert!(
         stopping.contains(
-            "waiting for 3 request(s) in flight (Ctrl-C again to stop now; `livectl cancel --resume"
+            "waiting for 3 requests in flight (Ctrl-C again to stop now; `livectl cancel --resume"
         ),
         "{stopping}"
     );
@@ -166,7 +166,7 @@ fn a_second_ctrl_c_leaves_the_requests_in_flight_and_a_resume_does_each_item_onc
     let (code, said) = run.end(Duration::from_secs(20));
     assert_eq!(code, Some(130), "{said}");
     assert!(
-        said.contains("error: interrupted: the 3 item(s) in flight did not finish"),
+        said.contains("error: interrupted: the 3 items in flight did not finish"),
         "{said}"
     );
     assert!(said.contains("3 sent without an answer"), "{said}");
@@ -220,7 +220,7 @@ fn after_a_ctrl_c_the_requests_in_flight_end_without_retries_and_say_how() {
     wait_for_starts(&journal, 3);
     run.signal(libc::SIGINT);
     run.until(
-        "stopping: waiting for 3 request(s) in flight",
+        "stopping: waiting for 3 requests in flight",
         Duration::from_secs(20),
     );
     let (code, said) = run.end(Duration::from_secs(60));
@@ -234,7 +234,7 @@ fn after_a_ctrl_c_the_requests_in_flight_end_without_retries_and_say_how() {
         "each sent once, none retried once stopping:\n{said}"
     );
     assert!(
-        said.contains("error: interrupted: of the 3 item(s) in flight, 3 failed"),
+        said.contains("error: interrupted: of the 3 items in flight, 3 failed"),
         "{said}"
     );
     assert!(
@@ -260,7 +260,7 @@ fn a_hangup_stops_a_bulk_run_as_ctrl_c_does() {
     // The terminal closed.
     run.signal(libc::SIGHUP);
     run.until(
-        "stopping: waiting for 2 request(s) in flight",
+        "stopping: waiting for 2 requests in flight",
         Duration::from_secs(20),
     );
     let (code, said) = run.end(Duration::from_secs(60));
@@ -270,9 +270,7 @@ fn a_hangup_stops_a_bulk_run_as_ctrl_c_does() {
         "{said}"
     );
     assert!(
-        said.contains(
-            "error: interrupted: the 2 item(s) in flight finished; 2 item(s) were not sent"
-        ),
+        said.contains("error: interrupted: the 2 items in flight finished; 2 items were not sent"),
         "{said}"
     );
     assert!(said.contains(&format!("--resume {path}")), "{said}");

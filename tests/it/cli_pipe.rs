@@ -38,11 +38,7 @@ fn a_bulk_run_with_a_failed_item_keeps_exit_3_when_its_reader_goes_away() {
     args.push("iv_999");
     let run = with_closed_stdout(&sandbox, &api.token, &args);
     assert_eq!(run.code, 3, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("1 of 4 item(s) failed"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("1 of 4 items failed"), "{}", run.stderr);
     assert!(!run.stderr.contains("Broken pipe"), "{}", run.stderr);
     for id in &ids {
         assert_eq!(

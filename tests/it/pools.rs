@@ -43,7 +43,7 @@ fn a_pool_fills_online_agents_up_to_capacity_and_leaves_the_rest_reported() {
     );
     let stderr = run.fails(
         3,
-        "1 of 3 item(s) were left where they are: no agent has capacity",
+        "1 of 3 items was left where it is: no agent has capacity",
     );
     assert!(
         stderr.contains("2 done, 1 skipped, 0 failed of 3"),
@@ -170,7 +170,7 @@ fn a_pool_with_nobody_in_it_moves_nothing_and_says_so_for_each_item() {
             "reassign", "--from", "bo", "--to", "@online", "--yes", "-o", "json",
         ],
     );
-    run.fails(3, "2 of 2 item(s) were left where they are");
+    run.fails(3, "2 of 2 items were left where they are");
     let summary: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(summary["skipped"], 2, "{summary}");
     let reasons: Vec<&str> = summary["items"]

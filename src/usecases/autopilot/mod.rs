@@ -121,8 +121,8 @@ pub fn undone(summary: &AutopilotSummary, options: &Options) -> Option<CliError>
     let mut e = CliError::new(
         ErrorKind::PartialBulk,
         format!(
-            "{undone} of {} decision(s) not done: {} failed, {} left where {} ({NO_CAPACITY})",
-            summary.decisions,
+            "{undone} of {} not done: {} failed, {} left where {} ({NO_CAPACITY})",
+            crate::ui::counted(summary.decisions, "decision", "decisions"),
             summary.failed,
             summary.left,
             if summary.left == 1 {

@@ -738,8 +738,9 @@ pub(super) async fn execute(
     }
     if let Some(e) = listing.into_inner() {
         return Err(e.hint(format!(
-            "the {} item(s) planned before it are in the journal: {step}; {unlisted}",
-            summary.total
+            "the {} planned before it {} in the journal: {step}; {unlisted}",
+            crate::ui::counted(summary.total, "item", "items"),
+            if summary.total == 1 { "is" } else { "are" }
         )));
     }
     if interrupted {
@@ -766,15 +767,20 @@ pub(super) async fn execute(
     }
     if let Some(why) = journal.failure() {
         return Err(CliError::failure(format!(
-            "cannot write the journal {}: {why}; dispatching stopped, {not_sent} item(s) not sent",
-            journal.path().display()
+            "cannot write the journal {}: {why}; dispatching stopped, {} not sent",
+            journal.path().display(),
+            crate::ui::counted(not_sent, "item", "items")
         ))
         .hint(format!("free some space, then {step}")));
     }
     if summary.failed > 0 {
         let e = CliError::new(
             ErrorKind::PartialBulk,
-            format!("{} of {} item(s) failed", summary.failed, summary.total),
+            format!(
+                "{} of {} failed",
+                summary.failed,
+                crate::ui::counted(summary.total, "item", "items")
+            ),
         );
         return Err(if resumable > 0 {
             e.hint(match &again {
@@ -793,8 +799,13 @@ pub(super) async fn execute(
         return Err(CliError::new(
             ErrorKind::PartialBulk,
             format!(
-                "{no_room} of {} item(s) were left where they are: {NO_CAPACITY}",
-                summary.total
+                "{no_room} of {} {}: {NO_CAPACITY}",
+                crate::ui::counted(summary.total, "item", "items"),
+                if no_room == 1 {
+                    "was left where it is"
+                } else {
+                    "were left where they are"
+                }
             ),
         )
         .hint("a pool takes only online agents below their max_load: see who is online, and their loads, with `livectl queues`; raise a max_load, or give the items more agents: several with --to, or a pool (which --include-away widens to agents who are away)"));

@@ -189,7 +189,10 @@ pub(super) fn interrupted_while_planning() -> CliError {
 pub(super) fn note_repeats(ui: &Ui, repeats: &AtomicU64) {
     let repeated = repeats.load(Ordering::SeqCst);
     if repeated > 0 {
-        ui.note(format!("ignored {repeated} repeated id(s)"));
+        ui.note(format!(
+            "ignored {}",
+            crate::ui::counted(repeated, "repeated id", "repeated ids")
+        ));
     }
 }
 

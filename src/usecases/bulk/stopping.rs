@@ -70,7 +70,8 @@ impl Stopping {
                 Again::Restart(_) => again.step(),
             };
             ui.note(format!(
-                "stopping: waiting for {n} request(s) in flight (Ctrl-C again to stop now; {rest})"
+                "stopping: waiting for {} in flight (Ctrl-C again to stop now; {rest})",
+                crate::ui::counted(n as u64, "request", "requests")
             ));
         }
         crate::signals::insisted().await;
@@ -81,12 +82,13 @@ impl Stopping {
     pub fn said(&self, unsent: u64, unanswered: u64) -> CliError {
         let f = self.finished.get();
         let in_flight = f.ended() + unanswered;
+        let items = crate::ui::counted(in_flight, "item", "items");
         let ended = if in_flight == 0 {
             "nothing was in flight".to_owned()
         } else if f.done == in_flight {
-            format!("the {in_flight} item(s) in flight finished")
+            format!("the {items} in flight finished")
         } else if unanswered == in_flight {
-            format!("the {in_flight} item(s) in flight did not finish")
+            format!("the {items} in flight did not finish")
         } else {
             let parts: Vec<String> = [
                 (f.done, "finished"),
@@ -98,10 +100,14 @@ impl Stopping {
             .filter(|(count, _)| *count > 0)
             .map(|(count, how)| format!("{count} {how}"))
             .collect();
-            format!("of the {in_flight} item(s) in flight, {}", parts.join(", "))
+            format!("of the {items} in flight, {}", parts.join(", "))
         };
         let rest = if unsent > 0 {
-            format!("; {unsent} item(s) were not sent")
+            let were = if unsent == 1 { "was" } else { "were" };
+            format!(
+                "; {} {were} not sent",
+                crate::ui::counted(unsent, "item", "items")
+            )
         } else {
             String::new()
         };

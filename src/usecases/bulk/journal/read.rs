@@ -246,7 +246,10 @@ pub(super) fn records(
                     return Err(damaged(
                         path,
                         line_no,
-                        format!("the plan has {} item(s), not {items}", ledger.len()),
+                        format!(
+                            "the plan has {}, not {items}",
+                            crate::ui::counted(ledger.len(), "item", "items")
+                        ),
                     ));
                 }
                 planned = true;

@@ -224,7 +224,7 @@ Usage: a flag, a value or a file given wrong (the message names it and what woul
 A bulk run in which some items failed (see its summary and journal).
 .TP
 4
-Unauthorized or forbidden, including a credentials file readable by others.
+Unauthorized or forbidden, including a credentials file readable by others, and a bulk run that did nothing because every item was refused 403.
 .TP
 5
 Not found: an id or a name that does not exist.

@@ -176,6 +176,22 @@ async fn dry_resume(
     Ok(())
 }
 
+/// A run that did nothing and whose every failure was a 403: the token's agent may not do this,
+/// which is what one such action says too (exit 4, not 3: no item went through, and sending
+/// them again with the same token would be refused the same way).
+fn refused_all(summary: &Summary, agent: &str) -> CliError {
+    CliError::new(
+        ErrorKind::Auth,
+        format!(
+            "{agent} may not {} these interventions: the platform refused each with 403 forbidden ({} of {} failed, none was done)",
+            summary.action,
+            summary.failed,
+            crate::ui::counted(summary.total, "item", "items")
+        ),
+    )
+    .hint("the summary says why each was refused; run it with the token of an agent who may (the owner, or an admin)")
+}
+
 /// How one item went in this run.
 enum Acted {
     /// Not sent: its start could not be recorded.
@@ -704,6 +720,7 @@ pub(super) async fn execute(
         .or_closed_pipe()
         .map_err(|e| e.after_change("the run ended as its line above says"))?;
     let step = again.step();
+    let forbidden = watch.forbidden.get();
     // Stopped while the targets were still listed: a resume sends what was planned.
     let unlisted = format!("the targets not listed yet were not planned; {RESELECT}");
     // A halt first: the listing of a live run may have failed for the same reason after it.
@@ -772,6 +789,9 @@ pub(super) async fn execute(
             crate::ui::counted(not_sent, "item", "items")
         ))
         .hint(format!("free some space, then {step}")));
+    }
+    if summary.failed > 0 && summary.done == 0 && forbidden == summary.failed {
+        return Err(refused_all(&summary, &header.agent));
     }
     if summary.failed > 0 {
         let e = CliError::new(
@@ -864,6 +884,11 @@ impl Sending<'_> {
     /// How an answer ends its item, with what it says of the whole run (`Watch`).
     fn classify<T>(&self, answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, bool) {
         self.watch.heard(&answer);
+        if let Err(e) = &answer
+            && e.status() == Some(403)
+        {
+            self.watch.forbidden.set(self.watch.forbidden.get() + 1);
+        }
         classify(answer)
     }
 }
@@ -894,6 +919,10 @@ struct Watch {
     /// The longest the platform asked to be left alone (`Retry-After`) in a failure since the
     /// last pass: the next pass waits at least that long.
     asked: std::cell::Cell<Option<Duration>>,
+    /// Items refused 403 in this run: never sent again, so each is an item failed for good.
+    /// When they are every failure of a run that did nothing, the run exits as a refused
+    /// action does (`refused_all`).
+    forbidden: std::cell::Cell<u64>,
 }
 
 impl Watch {
@@ -904,6 +933,7 @@ impl Watch {
             unanswered: std::cell::Cell::new(0),
             gone_after: 2 * u32::from(concurrency.max(4)),
             asked: std::cell::Cell::new(None),
+            forbidden: std::cell::Cell::new(0),
         }
     }
 

@@ -225,6 +225,9 @@ impl From<ClientError> for CliError {
             (_, Some(409)) => Some(look.as_str()),
             (_, Some(412)) => Some(again.as_str()),
             (_, Some(429)) => Some("the platform is limiting requests; try again in a moment"),
+            (_, Some(300..=399)) => Some(
+                "livectl follows no redirect (a change redirected would not be made): point --api-url, or the profile's api_url, at the address the platform gives",
+            ),
             (_, Some(500..)) => Some(failed.as_str()),
             (ClientError::Tls { .. }, _) => {
                 Some("check the address and its certificate (https:// to a server that speaks TLS)")

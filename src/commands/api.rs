@@ -442,6 +442,7 @@ async fn paginate(
 ) -> Result<Vec<Value>, CliError> {
     let mut items = Vec::new();
     let mut cursor: Option<String> = None;
+    let mut cursors = livectl_client::Cursors::default();
     loop {
         let mut page = request.clone();
         if let Some(cursor) = &cursor {
@@ -461,9 +462,10 @@ async fn paginate(
             .hint("leave out --paginate for a single resource"));
         };
         items.extend(got.iter().cloned());
-        match value.get("next_cursor").and_then(Value::as_str) {
-            Some(next) if cursor.as_deref() != Some(next) => cursor = Some(next.to_owned()),
-            _ => return Ok(items),
+        let next = value.get("next_cursor").and_then(Value::as_str);
+        match cursors.next(client.base(), next.map(str::to_owned))? {
+            Some(next) => cursor = Some(next),
+            None => return Ok(items),
         }
     }
 }

@@ -12,6 +12,7 @@ mod cli_config;
 mod cli_embedded;
 mod cli_errors;
 mod cli_export;
+mod cli_hostile;
 mod cli_interactive;
 mod cli_output;
 mod cli_pipe;

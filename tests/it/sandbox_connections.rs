@@ -203,18 +203,12 @@ fn serve_refuses_a_cap_or_a_timeout_that_makes_no_sense() {
     }
 }
 
-/// A free port on the loopback, found by binding it and letting it go.
-fn free_port() -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.local_addr().unwrap().port()
-}
-
 #[test]
 fn sandbox_wait_returns_once_a_sandbox_started_in_the_background_answers() {
     // The README's CI steps start `sandbox serve ... &` and ask for a token at once: raced, the
     // token found "no sandbox database" yet.
     let home = Home::new();
-    let addr = format!("127.0.0.1:{}", free_port());
+    let addr = crate::harness::free_addr();
     let db = home.path().join("ci.db");
     let wait = |timeout: &str| {
         crate::harness::Run::from(home.run(&[

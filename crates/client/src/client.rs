@@ -64,6 +64,47 @@ impl Endpoint {
     }
 }
 
+/// The cursors a list was given so far: a platform whose pages go round in a circle (a cursor
+/// again, or an empty one) is said to be broken rather than followed for ever.
+#[derive(Debug, Default)]
+pub struct Cursors(std::collections::HashSet<u64>);
+
+impl Cursors {
+    /// The cursor of the page after the one from `url`, checked: None at the end of the list.
+    pub fn next(
+        &mut self,
+        url: &str,
+        cursor: Option<String>,
+    ) -> Result<Option<String>, ClientError> {
+        let Some(cursor) = cursor else {
+            return Ok(None);
+        };
+        let broken = |detail: String| ClientError::Decode {
+            url: url.to_owned(),
+            detail,
+            body: String::new(),
+        };
+        if cursor.is_empty() {
+            return Err(broken(
+                "its next_cursor is empty: null ends a list, and a cursor is never empty".into(),
+            ));
+        }
+        let mut hasher = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&cursor, &mut hasher);
+        if !self.0.insert(std::hash::Hasher::finish(&hasher)) {
+            let shown: String = cursor
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(40)
+                .collect();
+            return Err(broken(format!(
+                "its next_cursor `{shown}` came before: its pages go round in a circle"
+            )));
+        }
+        Ok(Some(cursor))
+    }
+}
+
 /// Only the cursor of a page: the items are skipped over, not built.
 #[derive(serde::Deserialize)]
 struct Cursor {
@@ -316,7 +357,8 @@ impl Client {
         page_size: u32,
     ) -> impl Stream<Item = Result<T, ClientError>> + use<'a, T, Q> {
         let segments: Vec<String> = segments.iter().map(|s| (*s).to_owned()).collect();
-        stream::try_unfold(Some(None::<String>), move |cursor| {
+        let start = (Some(None::<String>), Cursors::default());
+        stream::try_unfold(start, move |(cursor, mut cursors)| {
             let mut query = query.clone();
             let segments = segments.clone();
             async move {
@@ -325,10 +367,11 @@ impl Client {
                 };
                 query.set_page(page_size, cursor);
                 let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
-                let page: Page<T> = self.page(&segments, &query).await?;
-                let next = page.next_cursor.map(Some);
+                let (url, body) = self.page_body(&segments, &query).await?;
+                let page: Page<T> = decode(&url, &body)?;
+                let next = cursors.next(url.as_str(), page.next_cursor)?.map(Some);
                 let items = stream::iter(page.items.into_iter().map(Ok::<T, ClientError>));
-                Ok(Some((items, next)))
+                Ok(Some((items, (next, cursors))))
             }
         })
         .try_flatten()
@@ -383,6 +426,7 @@ impl Client {
             })
         };
         tokio::spawn(async move {
+            let mut cursors = Cursors::default();
             let mut next = Some(fetch(None));
             while let Some(mut fetching) = next.take() {
                 // A reader that went away (it stopped early, or its run ended) stops a page
@@ -406,7 +450,8 @@ impl Client {
                         return;
                     }
                 };
-                let cursor = Cursor::of(&url, &body);
+                let cursor =
+                    Cursor::of(&url, &body).and_then(|cursor| cursors.next(url.as_str(), cursor));
                 if let Ok(Some(cursor)) = &cursor {
                     next = Some(fetch(Some(cursor.clone())));
                 }

@@ -188,10 +188,24 @@ async fn exchange(
         .map_err(|e| fail(&e))?;
     let (parts, incoming) = response.into_parts();
     transport.answered(&method, url, parts.status, started);
-    let body = drive(driver, incoming.collect())
-        .await
-        .map_err(|e| fail(&e))?
-        .to_bytes();
+    // Read up to the most an answer of the API holds, as the pool's requests are; one that
+    // says it holds more is not read at all.
+    let declared = parts
+        .headers
+        .get(hyper::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > crate::transport::ANSWER_BYTES as u64) {
+        return Err(crate::transport::too_large(url.as_str()));
+    }
+    let limited = http_body_util::Limited::new(incoming, crate::transport::ANSWER_BYTES);
+    let body = match drive(driver, limited.collect()).await {
+        Ok(body) => body.to_bytes(),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => {
+            return Err(crate::transport::too_large(url.as_str()));
+        }
+        Err(e) => return Err(fail(e.as_ref())),
+    };
     let kept = conn.driver.is_some().then_some(conn);
     Ok((
         kept,

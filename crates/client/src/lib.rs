@@ -11,7 +11,7 @@ pub mod retry;
 mod token;
 mod transport;
 
-pub use client::{Client, EncodedBatch, Endpoint, FULL_PAGE, RawRequest};
+pub use client::{Client, Cursors, EncodedBatch, Endpoint, FULL_PAGE, RawRequest};
 pub use error::ClientError;
 pub use events::{EventStream, Update};
 pub use lane::Lane;

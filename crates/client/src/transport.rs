@@ -138,8 +138,12 @@ impl Transport {
     pub fn new(base: &str, token: Token, log: Log) -> Result<Transport, ClientError> {
         let timeout = Duration::from_secs(30);
         let setup = |e: reqwest::Error| ClientError::Config(format!("cannot set up HTTP: {e}"));
+        // No redirect is followed: a POST redirected would go on as a GET elsewhere (reported as
+        // done with nothing done), and to another host without the token's checks. A 3xx is an
+        // error naming where the platform points.
         let http = reqwest::Client::builder()
             .user_agent(AGENT)
+            .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(timeout)
             .pool_max_idle_per_host(64)
@@ -147,6 +151,7 @@ impl Transport {
             .map_err(setup)?;
         let streaming = reqwest::Client::builder()
             .user_agent(AGENT)
+            .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(CONNECT_TIMEOUT)
             .read_timeout(Duration::from_secs(60))
             .build()
@@ -386,10 +391,7 @@ impl Transport {
         let status = response.status();
         self.answered(method, url, status, started);
         let headers = std::mem::take(response.headers_mut());
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| self.transport_error(url.as_str(), e))?;
+        let body = self.read_body(url, response).await?;
         self.answer_body(method, url, &body);
         Ok(RawAnswer {
             status,
@@ -490,10 +492,53 @@ impl Transport {
         }
         let status = response.status();
         let headers = response.headers().clone();
-        match response.bytes().await {
+        match self.read_body(&url, response).await {
             Ok(bytes) => Err(error_from(&Method::GET, &url, status, &headers, &bytes)),
-            Err(e) => Err(self.transport_error(url.as_str(), e)),
+            Err(e) => Err(e),
         }
+    }
+
+    /// An answer's body, read whole unless it passes `ANSWER_BYTES`: a platform that sends
+    /// more than any answer of the API holds (a body that never ends) is refused before it
+    /// takes the machine's memory.
+    async fn read_body(
+        &self,
+        url: &Url,
+        mut response: reqwest::Response,
+    ) -> Result<bytes::Bytes, ClientError> {
+        if response
+            .content_length()
+            .is_some_and(|n| n > ANSWER_BYTES as u64)
+        {
+            return Err(too_large(url.as_str()));
+        }
+        let mut body = bytes::BytesMut::new();
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| self.transport_error(url.as_str(), e))?
+        {
+            if body.len() + chunk.len() > ANSWER_BYTES {
+                return Err(too_large(url.as_str()));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body.freeze())
+    }
+}
+
+/// The most an answer of the API may hold: a page of the largest records, many times over.
+pub const ANSWER_BYTES: usize = 64 << 20;
+
+/// The error of an answer larger than `ANSWER_BYTES`.
+pub(crate) fn too_large(url: &str) -> ClientError {
+    ClientError::Decode {
+        url: url.to_owned(),
+        detail: format!(
+            "it passes {} MiB, more than any answer of the API holds",
+            ANSWER_BYTES >> 20
+        ),
+        body: String::new(),
     }
 }
 
@@ -608,10 +653,18 @@ fn error_from(
             retry_after,
         };
     }
+    // A redirect says where to: that, not its body, is what the user needs (no redirect is
+    // followed, `Transport::new`).
+    let location = headers
+        .get(header::LOCATION)
+        .filter(|_| status.is_redirection())
+        .map(|l| format!("it points to {}", String::from_utf8_lossy(l.as_bytes())));
     ClientError::Status {
         status: status.as_u16(),
         reason: status.canonical_reason().unwrap_or("").to_owned(),
-        body: String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned(),
+        body: location.unwrap_or_else(|| {
+            String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned()
+        }),
         request: named(method, url),
         retry_after,
     }

@@ -1,0 +1,188 @@
+//! A platform that breaks the contract never takes livectl with it: a body that never ends is
+//! refused at the most an answer holds, pages whose cursors go round in a circle are said to be
+//! broken rather than followed for ever, and a redirect is not followed (a change redirected
+//! went on as a GET elsewhere, and was reported as made).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::harness::{Home, Run};
+
+/// What a route answers: a whole response, or a chunked body that never ends.
+enum Answer {
+    Whole(String),
+    Endless,
+}
+
+fn json(status: &str, body: &str) -> Answer {
+    Answer::Whole(format!(
+        "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    ))
+}
+
+const ME: &str = r#"{"id":"ag_1","key":null,"name":"A","email":"a@example.com","role":"admin","department":null,"status":"online","status_since":"2026-11-24T10:00:00.000Z","max_load":null,"active":true,"workspace":{"id":"ws_1","name":"W"}}"#;
+const IV: &str = r#"{"id":"iv_1","conversation_id":"cv_1","user":{"id":"us_1","name":"U","channel":"web"},"summary":"s","department":null,"state":"assigned","owner":"ag_1","queued_at":"2026-11-24T10:00:00.000Z","assigned_at":"2026-11-24T10:01:00.000Z","closed_at":null,"last_user_message_at":null,"last_agent_message_at":null,"tags":[],"completion":null,"version":3,"updated_at":"2026-11-24T10:01:00.000Z"}"#;
+
+/// A platform on the loopback answering each request as `route` says from its method and path
+/// (with the query); its address.
+fn platform(route: impl Fn(&str, &str) -> Answer + Send + Sync + 'static) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let route = Arc::new(route);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            let route = route.clone();
+            std::thread::spawn(move || serve(stream, &*route));
+        }
+    });
+    url
+}
+
+fn serve(mut stream: TcpStream, route: &dyn Fn(&str, &str) -> Answer) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut first = String::new();
+    if reader.read_line(&mut first).is_err() {
+        return;
+    }
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+        if let Some(n) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = n.trim().parse().unwrap_or(0);
+        }
+    }
+    let mut body = vec![0; length];
+    let _ = reader.read_exact(&mut body);
+    let mut words = first.split_whitespace();
+    let (method, path) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    match route(method, path) {
+        Answer::Whole(response) => {
+            let _ = stream.write_all(response.as_bytes());
+        }
+        Answer::Endless => {
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+            if stream.write_all(head.as_bytes()).is_err() {
+                return;
+            }
+            let chunk = format!("{:x}\r\n{}\r\n", 64 * 1024, "1,".repeat(32 * 1024));
+            // Until livectl hangs up.
+            while stream.write_all(chunk.as_bytes()).is_ok() {}
+        }
+    }
+}
+
+fn livectl(url: &str, args: &[&str]) -> Run {
+    Home::new()
+        .livectl()
+        .env("LIVECTL_API_URL", url)
+        .env("LIVECTL_TOKEN", "lvt_fake")
+        .args(args)
+        .output()
+        .unwrap()
+        .into()
+}
+
+#[test]
+fn an_answer_larger_than_any_of_the_api_is_refused_not_held() {
+    // The whole body was held in memory: a body that never ends took the machine's.
+    let url = platform(|_, path| {
+        match path {
+        "/v1/me" => json("200 OK", ME),
+        "/v1/queues" => Answer::Endless,
+        // Said whole in its head: refused before it is read.
+        _ => Answer::Whole(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n{".into(),
+        ),
+    }
+    });
+    let endless = livectl(&url, &["queues"]);
+    endless.fails(1, "/v1/queues is not the API's JSON (it passes 64 MiB, more than any answer of the API holds)");
+    let declared = livectl(&url, &["show", "iv_1"]);
+    declared.fails(1, "it passes 64 MiB");
+    // The bulk engine's own connections read their answers the same way.
+    // (A 200 whose body cannot be read may have acted: such an item is left for a resume,
+    // whose key replays it.)
+    let bulk = livectl(&url, &["cancel", "iv_1", "iv_2", "--yes", "-o", "json"]);
+    assert_eq!(bulk.code, 3, "{}", bulk.stderr);
+    assert_eq!(
+        bulk.stdout.matches("it passes 64 MiB").count(),
+        2,
+        "{}",
+        bulk.stdout
+    );
+}
+
+#[test]
+fn pages_whose_cursors_go_round_in_a_circle_are_a_broken_platform_not_a_loop() {
+    // `list --all` printed the same intervention for ever, and a bulk run by filters cancelled
+    // it again and again.
+    let asked = Arc::new(AtomicUsize::new(0));
+    let count = asked.clone();
+    let circle = platform(move |_, path| {
+        if path == "/v1/me" {
+            return json("200 OK", ME);
+        }
+        // c1, c2, c1, ...: no cursor twice in a row, still a circle.
+        let n = count.fetch_add(1, Ordering::SeqCst);
+        let next = if n.is_multiple_of(2) { "c1" } else { "c2" };
+        json(
+            "200 OK",
+            &format!(r#"{{"items":[{IV}],"next_cursor":"{next}"}}"#),
+        )
+    });
+    let list = livectl(&circle, &["list", "--all"]);
+    list.fails(
+        1,
+        "its next_cursor `c1` came before: its pages go round in a circle",
+    );
+    assert_eq!(list.stdout.lines().count(), 2, "{}", list.stdout);
+    livectl(&circle, &["api", "/v1/interventions", "--paginate"])
+        .fails(1, "came before: its pages go round in a circle");
+    let run = livectl(&circle, &["cancel", "--state", "assigned", "--yes"]);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("go round in a circle"),
+        "{}",
+        run.stderr
+    );
+
+    let empty = platform(|_, path| match path {
+        "/v1/me" => json("200 OK", ME),
+        _ => json("200 OK", &format!(r#"{{"items":[{IV}],"next_cursor":""}}"#)),
+    });
+    livectl(&empty, &["list", "--all"]).fails(1, "its next_cursor is empty");
+}
+
+#[test]
+fn a_redirect_is_not_followed_and_names_where_it_points() {
+    // A POST answered 302 went on as a GET to where it pointed, and livectl printed the
+    // intervention it read there as if the change had been made.
+    let elsewhere_asked = Arc::new(AtomicUsize::new(0));
+    let count = elsewhere_asked.clone();
+    let elsewhere = platform(move |_, _| {
+        count.fetch_add(1, Ordering::SeqCst);
+        json("200 OK", IV)
+    });
+    let to = format!("{elsewhere}/v1/interventions/iv_1");
+    let url = platform(move |method, path| match (method, path) {
+        ("GET", "/v1/me") => json("200 OK", ME),
+        _ => Answer::Whole(format!(
+            "HTTP/1.1 302 Found\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )),
+    });
+    let run = livectl(&url, &["cancel", "iv_1"]);
+    run.fails(
+        1,
+        &format!("the server answered 302 Found without an API error body: it points to {elsewhere}/v1/interventions/iv_1"),
+    );
+    run.hints("livectl follows no redirect (a change redirected would not be made): point --api-url, or the profile's api_url, at the address the platform gives");
+    assert_eq!(run.stdout, "");
+    assert_eq!(elsewhere_asked.load(Ordering::SeqCst), 0);
+}

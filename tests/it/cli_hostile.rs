@@ -186,3 +186,56 @@ fn a_redirect_is_not_followed_and_names_where_it_points() {
     assert_eq!(run.stdout, "");
     assert_eq!(elsewhere_asked.load(Ordering::SeqCst), 0);
 }
+
+#[test]
+fn a_token_the_platform_sends_back_is_never_printed() {
+    // A platform echoing the request's headers in its error put the token on stderr, and -vvv
+    // logged it from a body.
+    let url = platform(|_, path| match path {
+        "/v1/me" => json("200 OK", ME),
+        "/v1/queues" => Answer::Whole({
+            let body = r#"{"type":"about:blank","title":"lvt_fake","status":500,"detail":"bad header Bearer lvt_fake","code":"internal"}"#;
+            format!(
+                "HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/problem+json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            )
+        }),
+        _ => json(
+            "200 OK",
+            r#"{"items":[],"next_cursor":null,"echo":"Bearer lvt_fake"}"#,
+        ),
+    });
+    let failed = livectl(&url, &["queues"]);
+    failed.fails(1, "bad header Bearer <redacted>");
+    let logged = livectl(&url, &["-vvv", "agents"]);
+    assert_eq!(logged.code, 0, "{}", logged.stderr);
+    assert!(
+        logged.stderr.contains("\"echo\":\"Bearer <redacted>\""),
+        "{}",
+        logged.stderr
+    );
+    for run in [&failed, &logged] {
+        assert!(
+            !run.stderr.contains("lvt_fake") && !run.stdout.contains("lvt_fake"),
+            "{run:?}"
+        );
+    }
+}
+
+#[test]
+fn a_request_still_running_under_its_key_is_hinted_as_such() {
+    // Retried, then reported with "look at it as it is now", as if someone had changed it.
+    let url = platform(|method, path| match (method, path) {
+        ("GET", "/v1/me") => json("200 OK", ME),
+        _ => {
+            let body = r#"{"type":"about:blank","title":"Conflict","status":409,"detail":"a request with this Idempotency-Key is still running","code":"idempotency_conflict"}"#;
+            Answer::Whole(format!(
+                "HTTP/1.1 409 Conflict\r\nContent-Type: application/problem+json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            ))
+        }
+    });
+    let run = livectl(&url, &["cancel", "iv_1"]);
+    run.fails(6, "a request with this Idempotency-Key is still running");
+    run.hints("the platform was still running this request when livectl stopped asking; in a moment, see whether it acted with `livectl show iv_1`");
+}

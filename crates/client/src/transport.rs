@@ -268,7 +268,7 @@ impl Transport {
                 });
             }
             Ok(raw) => (
-                error_from(method, url, raw.status, &raw.headers, &raw.body),
+                self.redacted(error_from(method, url, raw.status, &raw.headers, &raw.body)),
                 Some(raw),
             ),
             Err(error) => (error, None),
@@ -360,12 +360,35 @@ impl Transport {
     /// Says at `-vvv` what an answer's body was, and to which request.
     pub(crate) fn answer_body(&self, method: &Method, url: &Url, body: &[u8]) {
         self.log(3, || {
-            format!(
-                "  answer ({}): {}",
-                named(method, url),
-                String::from_utf8_lossy(body)
-            )
+            let mut text = String::from_utf8_lossy(body).into_owned();
+            self.hide_token(&mut text);
+            format!("  answer ({}): {text}", named(method, url))
         });
+    }
+
+    /// The server's words in an error, with the token taken out wherever the server sent it
+    /// back (echoing a request's headers, say): the token is never printed.
+    fn redacted(&self, mut error: ClientError) -> ClientError {
+        match &mut error {
+            ClientError::Problem { problem, .. } => {
+                self.hide_token(&mut problem.detail);
+                self.hide_token(&mut problem.title);
+            }
+            ClientError::Status { body, .. } | ClientError::Decode { body, .. } => {
+                self.hide_token(body)
+            }
+            _ => {}
+        }
+        error
+    }
+
+    /// `text` with every copy of the token replaced. A token too short to be one a platform
+    /// issues (under 8 characters) is left: taking it out would garble the words around it.
+    fn hide_token(&self, text: &mut String) {
+        let token = self.token.expose();
+        if token.len() >= 8 && text.contains(token) {
+            *text = text.replace(token, "<redacted>");
+        }
     }
 
     /// Sends a request once, whatever it answers: an error only when no whole answer came.
@@ -493,7 +516,9 @@ impl Transport {
         let status = response.status();
         let headers = response.headers().clone();
         match self.read_body(&url, response).await {
-            Ok(bytes) => Err(error_from(&Method::GET, &url, status, &headers, &bytes)),
+            Ok(bytes) => {
+                Err(self.redacted(error_from(&Method::GET, &url, status, &headers, &bytes)))
+            }
             Err(e) => Err(e),
         }
     }

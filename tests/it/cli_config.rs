@@ -657,3 +657,20 @@ fn config_profiles_lists_every_profile_and_which_one_runs_use() {
     );
     assert!(!json.contains(token.trim()) && !plain.contains(token.trim()));
 }
+
+#[test]
+fn a_token_no_header_can_carry_is_refused_as_the_token_s_fault() {
+    // It was "did not answer as the Live Conversations API", exit 1, hinting at the address.
+    let sandbox = Sandbox::start(&[]);
+    for bad in ["lvs_a b", "lvs_\u{1b}[31mx", "lvs_é"] {
+        let run = login(&sandbox, bad, &[]);
+        run.fails(
+            2,
+            "the token read from stdin holds a space, a control character or a character outside ASCII",
+        );
+        run.hints("copy it again from where it was issued; nothing was sent or saved");
+        assert!(!run.stderr.contains("lvs_"), "{}", run.stderr);
+    }
+    let saved = sandbox.cli_env("", &["config", "profiles"], &[("LIVECTL_API_URL", "")]);
+    assert_eq!(saved.stdout, "");
+}

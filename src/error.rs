@@ -171,6 +171,14 @@ impl ClosedPipeIsFine for Result<(), CliError> {
 const NOT_THE_API: &str =
     "check that the API address points at the Live Conversations API (it serves /v1/)";
 
+/// The hint of a 409 `idempotency_conflict` (the request with this key still running when the
+/// retries ran out), with the command (`show`, quoted) that tells whether it acted.
+pub fn still_running(show: &str) -> String {
+    format!(
+        "the platform was still running this request when livectl stopped asking; in a moment, see whether it acted with {show}"
+    )
+}
+
 impl From<ClientError> for CliError {
     fn from(e: ClientError) -> CliError {
         // The API answers every refusal with a problem body: a bare 4xx (but a proxy's 401,
@@ -195,6 +203,7 @@ impl From<ClientError> for CliError {
         };
         let look = format!("look at it as it is now with {show}");
         let again = format!("someone changed it meanwhile; look again with {show}");
+        let running = still_running(&show);
         // Which request the platform failed, when it answered at all: its method and path
         // (its query, a list's filters and cursor, is for `-v`).
         let failed = match e.request().and_then(|r| r.split('?').next()) {
@@ -222,6 +231,12 @@ impl From<ClientError> for CliError {
                 Some(d) if d.starts_with("agent ") => "check the id; `livectl agents` lists them",
                 _ => "check the id or the path",
             }),
+            // The same key still running (retried already): nothing is wrong with the item.
+            (_, Some(409))
+                if e.code() == Some(livectl_contract::ProblemCode::IdempotencyConflict) =>
+            {
+                Some(running.as_str())
+            }
             (_, Some(409)) => Some(look.as_str()),
             (_, Some(412)) => Some(again.as_str()),
             (_, Some(429)) => Some("the platform is limiting requests; try again in a moment"),

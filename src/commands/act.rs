@@ -223,6 +223,7 @@ impl Targets {
 async fn refused(client: &Client, id: &str, e: ClientError) -> CliError {
     let now = e.problem().and_then(|p| p.current.clone());
     let status = e.status();
+    let running = e.code() == Some(livectl_contract::ProblemCode::IdempotencyConflict);
     let mut error = CliError::from(e);
     if let Some(now) = now {
         // Names are a courtesy here: without them the ids stand.
@@ -233,8 +234,11 @@ async fn refused(client: &Client, id: &str, e: ClientError) -> CliError {
     }
     // The intervention's own id in the hint; a 404 that is not the API's (ErrorKind::Failure)
     // keeps the hint that says so.
-    if matches!(status, Some(409 | 412)) {
-        error.hints = vec![format!("look at it as it is now with `livectl show {id}`")];
+    let show = format!("`livectl show {id}`");
+    if running {
+        error.hints = vec![crate::error::still_running(&show)];
+    } else if matches!(status, Some(409 | 412)) {
+        error.hints = vec![format!("look at it as it is now with {show}")];
     }
     error
 }

@@ -49,11 +49,18 @@ impl RetryPolicy {
 /// The longest `Retry-After` a client honours: a server asking for more is asked again then.
 pub const RETRY_AFTER_CAP: Duration = Duration::from_secs(30);
 
-/// The wait a server's `Retry-After` asks for, at most `cap`, with a little jitter so clients
-/// told the same delay do not return together.
+/// The wait a server's `Retry-After` asks for, with a little jitter so clients told the same
+/// delay do not return together: never past `cap` (a wait asked for longer is the cap, less up
+/// to a tenth of it).
 fn honoured(after: Duration, cap: Duration) -> Duration {
-    let after = after.min(cap);
-    after + Duration::from_millis(fastrand::u64(0..=(after.as_millis() as u64 / 10).max(50)))
+    let spread = |d: Duration| {
+        Duration::from_millis(fastrand::u64(0..=(d.as_millis() as u64 / 10).max(50)))
+    };
+    if after >= cap {
+        cap.saturating_sub(spread(cap))
+    } else {
+        (after + spread(after)).min(cap)
+    }
 }
 
 /// The pause before pass `pass` (1 for the first) over what failed for a reason that may pass:
@@ -152,8 +159,13 @@ mod tests {
                 assert!(p.delay(retry, None) <= ceiling);
             }
         }
-        let long = p.delay(0, Some(Duration::from_secs(600)));
-        assert!(long >= p.retry_after_cap && long <= p.retry_after_cap + Duration::from_secs(3));
+        // Asked for longer than the cap: the cap, jittered below it, never past it.
+        for _ in 0..50 {
+            let long = p.delay(0, Some(Duration::from_secs(600)));
+            assert!(long <= p.retry_after_cap && long >= p.retry_after_cap * 9 / 10);
+            let near = p.delay(0, Some(p.retry_after_cap - Duration::from_millis(10)));
+            assert!(near <= p.retry_after_cap);
+        }
     }
 
     #[test]
@@ -165,12 +177,12 @@ mod tests {
             Duration::from_secs(1),
             "a shorter ask does not hurry a pass"
         );
-        // As long as asked, jittered by a tenth at most, and never longer than the cap allows.
+        // As long as asked, jittered by a tenth at most, and never longer than the cap.
         for _ in 0..50 {
             let asked = pass_pause(1, Some(Duration::from_secs(12)));
             assert!(asked >= Duration::from_secs(12) && asked <= Duration::from_millis(13_200));
             let capped = pass_pause(2, Some(Duration::from_secs(3600)));
-            assert!(capped >= RETRY_AFTER_CAP && capped <= RETRY_AFTER_CAP * 11 / 10);
+            assert!(capped <= RETRY_AFTER_CAP && capped >= RETRY_AFTER_CAP * 9 / 10);
         }
     }
 

@@ -531,13 +531,12 @@ impl Transport {
         url: &Url,
         mut response: reqwest::Response,
     ) -> Result<bytes::Bytes, ClientError> {
-        if response
-            .content_length()
-            .is_some_and(|n| n > ANSWER_BYTES as u64)
-        {
+        let declared = response.content_length();
+        if declared.is_some_and(|n| n > ANSWER_BYTES as u64) {
             return Err(too_large(url.as_str()));
         }
-        let mut body = bytes::BytesMut::new();
+        // Sized once when the length is said (an export's pages are), as hyper collects them.
+        let mut body = bytes::BytesMut::with_capacity(declared.unwrap_or(0) as usize);
         while let Some(chunk) = response
             .chunk()
             .await

@@ -57,23 +57,7 @@ impl Row for BulkRun {
         "left", "state", "resume",
     ];
     const FITTED: bool = false;
-    const CSV: &'static [&'static str] = &[
-        "run_id",
-        "journal",
-        "action",
-        "created_at",
-        "target",
-        "workspace",
-        "agent",
-        "total",
-        "done",
-        "skipped",
-        "failed",
-        "left",
-        "state",
-        "problem",
-        "resume",
-    ];
+    const CSV: &'static [&'static str] = BulkRun::FIELDS;
     fn id(&self) -> &str {
         match &self.run_id {
             Some(id) => id,

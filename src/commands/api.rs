@@ -474,11 +474,10 @@ async fn paginate(
 fn status_and_headers(status: StatusCode, headers: &HeaderMap) -> Vec<String> {
     let reason = status.canonical_reason().unwrap_or("");
     std::iter::once(format!("HTTP {} {reason}", status.as_u16()))
-        .chain(
-            headers.iter().map(|(name, value)| {
-                format!("{name}: {}", String::from_utf8_lossy(value.as_bytes()))
-            }),
-        )
+        .chain(headers.iter().map(|(name, value)| {
+            let value = String::from_utf8_lossy(value.as_bytes());
+            format!("{name}: {}", livectl_client::masked(&value))
+        }))
         .chain(std::iter::once(String::new()))
         .collect()
 }
@@ -487,6 +486,12 @@ fn print_body(ctx: &Ctx, body: &[u8]) -> Result<(), CliError> {
     if body.is_empty() {
         return Ok(());
     }
+    // A platform may echo the request's headers: the token is never printed.
+    let masked = match livectl_client::masked(&String::from_utf8_lossy(body)) {
+        std::borrow::Cow::Owned(text) => Some(text.into_bytes()),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    let body = masked.as_deref().unwrap_or(body);
     match serde_json::from_slice::<Value>(body) {
         Ok(value) => ctx.ui.json(&value),
         // Nothing to shape: said, rather than the text passed off as the shaped output.

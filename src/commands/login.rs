@@ -63,19 +63,17 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
     if token.is_empty() {
         return Err(CliError::usage("the token is empty"));
     }
-    // Said as the token's fault, before the platform is asked: an HTTP header cannot carry it.
-    if !token.bytes().all(|b| b.is_ascii_graphic()) {
+    let token = Token::new(token);
+    // Said as the token's fault, before the platform is asked.
+    if let Some(problem) = token.problem() {
         let from = if args.token_stdin {
             "read from stdin"
         } else {
             "typed"
         };
-        return Err(CliError::usage(format!(
-            "the token {from} holds a space, a control character or a character outside ASCII; a token is one word of visible ASCII"
-        ))
-        .hint("copy it again from where it was issued; nothing was sent or saved"));
+        return Err(CliError::usage(format!("the token {from} {problem}"))
+            .hint("copy it again from where it was issued; nothing was sent or saved"));
     }
-    let token = Token::new(token);
     let client = Client::new(&api_url, token.clone(), log(ui))?;
     let me = client
         .me()

@@ -27,7 +27,7 @@ const ME: &str = r#"{"id":"ag_1","key":null,"name":"A","email":"a@example.com","
 const IV: &str = r#"{"id":"iv_1","conversation_id":"cv_1","user":{"id":"us_1","name":"U","channel":"web"},"summary":"s","department":null,"state":"assigned","owner":"ag_1","queued_at":"2026-11-24T10:00:00.000Z","assigned_at":"2026-11-24T10:01:00.000Z","closed_at":null,"last_user_message_at":null,"last_agent_message_at":null,"tags":[],"completion":null,"version":3,"updated_at":"2026-11-24T10:01:00.000Z"}"#;
 
 /// A platform on the loopback answering each request as `route` says from its method and path
-/// (with the query); its address.
+/// (without the query); its address.
 fn platform(route: impl Fn(&str, &str) -> Answer + Send + Sync + 'static) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
@@ -61,7 +61,9 @@ fn serve(mut stream: TcpStream, route: &dyn Fn(&str, &str) -> Answer) {
     let mut body = vec![0; length];
     let _ = reader.read_exact(&mut body);
     let mut words = first.split_whitespace();
-    let (method, path) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    // Routed by the path alone: a list's query (limit, cursor) aside.
+    let path = target.split('?').next().unwrap_or("");
     match route(method, path) {
         Answer::Whole(response) => {
             let _ = stream.write_all(response.as_bytes());
@@ -191,7 +193,8 @@ fn a_redirect_is_not_followed_and_names_where_it_points() {
 fn a_token_the_platform_sends_back_is_never_printed() {
     // A platform echoing the request's headers in its error put the token on stderr, and -vvv
     // logged it from a body.
-    let url = platform(|_, path| match path {
+    let url = platform(|_, path| {
+        match path {
         "/v1/me" => json("200 OK", ME),
         "/v1/queues" => Answer::Whole({
             let body = r#"{"type":"about:blank","title":"lvt_fake","status":500,"detail":"bad header Bearer lvt_fake","code":"internal"}"#;
@@ -200,10 +203,23 @@ fn a_token_the_platform_sends_back_is_never_printed() {
                 body.len()
             )
         }),
+        // Not JSON, in a 2xx: the body's start goes into the error.
+        "/v1/departments" => Answer::Whole(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 20\r\nConnection: close\r\n\r\necho Bearer lvt_fake".into(),
+        ),
+        // Not a problem, the token across the 200th byte, where the body is cut.
+        "/v1/topics" => Answer::Whole({
+            let body = format!("{}Bearer lvt_fake", "\n".repeat(186));
+            format!(
+                "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            )
+        }),
         _ => json(
             "200 OK",
             r#"{"items":[],"next_cursor":null,"echo":"Bearer lvt_fake"}"#,
         ),
+    }
     });
     let failed = livectl(&url, &["queues"]);
     failed.fails(1, "bad header Bearer <redacted>");
@@ -214,9 +230,16 @@ fn a_token_the_platform_sends_back_is_never_printed() {
         "{}",
         logged.stderr
     );
-    for run in [&failed, &logged] {
+    let not_json = livectl(&url, &["departments"]);
+    not_json.fails(1, "echo Bearer <redacted>");
+    let cut = livectl(&url, &["topics"]);
+    cut.fails(1, "502");
+    let raw = livectl(&url, &["api", "-i", "/v1/agents"]);
+    assert!(raw.stdout.contains("Bearer <redacted>"), "{}", raw.stdout);
+    for run in [&failed, &logged, &not_json, &cut, &raw] {
+        // Not even a part of it, where a body was cut.
         assert!(
-            !run.stderr.contains("lvt_fake") && !run.stdout.contains("lvt_fake"),
+            !run.stderr.contains("lvt_f") && !run.stdout.contains("lvt_f"),
             "{run:?}"
         );
     }

@@ -53,9 +53,8 @@ pub const RETRY_AFTER_CAP: Duration = Duration::from_secs(30);
 /// delay do not return together: never past `cap` (a wait asked for longer is the cap, less up
 /// to a tenth of it).
 fn honoured(after: Duration, cap: Duration) -> Duration {
-    let spread = |d: Duration| {
-        Duration::from_millis(fastrand::u64(0..=(d.as_millis() as u64 / 10).max(50)))
-    };
+    let spread =
+        |d: Duration| Duration::from_millis(fastrand::u64(0..=(d.as_millis() as u64 / 10).max(50)));
     if after >= cap {
         cap.saturating_sub(spread(cap))
     } else {

@@ -268,7 +268,7 @@ impl Transport {
                 });
             }
             Ok(raw) => (
-                self.redacted(error_from(method, url, raw.status, &raw.headers, &raw.body)),
+                error_from(method, url, raw.status, &raw.headers, &raw.body),
                 Some(raw),
             ),
             Err(error) => (error, None),
@@ -299,6 +299,11 @@ impl Transport {
                 ))
             })
         };
+        if let Some(problem) = self.token.problem() {
+            return Err(ClientError::Config(format!(
+                "the token {problem}; nothing was sent"
+            )));
+        }
         let mut headers = header::HeaderMap::new();
         let mut auth = carried("token", format!("Bearer {}", self.token.expose()))?;
         auth.set_sensitive(true);
@@ -360,35 +365,12 @@ impl Transport {
     /// Says at `-vvv` what an answer's body was, and to which request.
     pub(crate) fn answer_body(&self, method: &Method, url: &Url, body: &[u8]) {
         self.log(3, || {
-            let mut text = String::from_utf8_lossy(body).into_owned();
-            self.hide_token(&mut text);
-            format!("  answer ({}): {text}", named(method, url))
+            format!(
+                "  answer ({}): {}",
+                named(method, url),
+                crate::token::masked(&String::from_utf8_lossy(body))
+            )
         });
-    }
-
-    /// The server's words in an error, with the token taken out wherever the server sent it
-    /// back (echoing a request's headers, say): the token is never printed.
-    fn redacted(&self, mut error: ClientError) -> ClientError {
-        match &mut error {
-            ClientError::Problem { problem, .. } => {
-                self.hide_token(&mut problem.detail);
-                self.hide_token(&mut problem.title);
-            }
-            ClientError::Status { body, .. } | ClientError::Decode { body, .. } => {
-                self.hide_token(body)
-            }
-            _ => {}
-        }
-        error
-    }
-
-    /// `text` with every copy of the token replaced. A token too short to be one a platform
-    /// issues (under 8 characters) is left: taking it out would garble the words around it.
-    fn hide_token(&self, text: &mut String) {
-        let token = self.token.expose();
-        if token.len() >= 8 && text.contains(token) {
-            *text = text.replace(token, "<redacted>");
-        }
     }
 
     /// Sends a request once, whatever it answers: an error only when no whole answer came.
@@ -516,9 +498,7 @@ impl Transport {
         let status = response.status();
         let headers = response.headers().clone();
         match self.read_body(&url, response).await {
-            Ok(bytes) => {
-                Err(self.redacted(error_from(&Method::GET, &url, status, &headers, &bytes)))
-            }
+            Ok(bytes) => Err(error_from(&Method::GET, &url, status, &headers, &bytes)),
             Err(e) => Err(e),
         }
     }
@@ -649,8 +629,20 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(
     serde_json::from_slice(bytes).map_err(|e| ClientError::Decode {
         url: url.to_string(),
         detail: e.to_string(),
-        body: String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned(),
+        body: start(bytes),
     })
+}
+
+/// The start of a body for a message: the token taken out of the whole (so no part of it is left
+/// at the cut), then its first 200 bytes.
+fn start(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let text = crate::token::masked(&text);
+    let mut end = text.len().min(200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_owned()
 }
 
 /// The error of a request (`method` to `url`) answered with an error status.
@@ -669,7 +661,13 @@ fn error_from(
         .get(header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(retry_after);
-    if is_problem && let Ok(problem) = serde_json::from_slice::<Problem>(bytes) {
+    if is_problem && let Ok(mut problem) = serde_json::from_slice::<Problem>(bytes) {
+        // A server may echo the request's headers: the token is never printed.
+        for text in [&mut problem.detail, &mut problem.title] {
+            if let std::borrow::Cow::Owned(masked) = crate::token::masked(text) {
+                *text = masked;
+            }
+        }
         return ClientError::Problem {
             status: status.as_u16(),
             problem: Box::new(problem),
@@ -686,9 +684,7 @@ fn error_from(
     ClientError::Status {
         status: status.as_u16(),
         reason: status.canonical_reason().unwrap_or("").to_owned(),
-        body: location.unwrap_or_else(|| {
-            String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned()
-        }),
+        body: location.unwrap_or_else(|| start(bytes)),
         request: named(method, url),
         retry_after,
     }

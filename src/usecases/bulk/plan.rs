@@ -42,9 +42,10 @@ pub async fn run(
     } = plan;
     let by_filter = source == Source::Filters;
     // Ids are looked up when what the run would do is said before anything is sent (a dry run,
-    // a confirmation), so what is said is what the platform would answer. Filters list only
-    // the states the action takes.
-    let looked_up = !by_filter && (options.dry_run || !options.yes);
+    // a person asked to confirm), so what is said is what the platform would answer; not for a
+    // run refused for want of --yes (a GET an id to say "pass --yes"). Filters list only the
+    // states the action takes.
+    let looked_up = !by_filter && (options.dry_run || (!options.yes && ui.interactive()));
     let concurrency = options.pace.fresh().concurrency;
     if options.dry_run {
         let items = if looked_up {

@@ -48,6 +48,8 @@ pub async fn exec(args: WaitArgs, ctx: &Ctx) -> Result<(), CliError> {
                 ));
                 return Ok(());
             }
+            // A sandbox at its connection cap, or limiting the rate: there, and busy.
+            Ok(Ok(answer)) if matches!(answer.status.as_u16(), 429 | 503) => {}
             Ok(Ok(answer)) => {
                 return Err(CliError::failure(format!(
                     "{base} answers, but not as a sandbox: GET /healthz is {}",

@@ -647,7 +647,7 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
     let run = once_on_queued(&sandbox, &api, &["-o", "ndjson"]);
     run.fails(
         3,
-        "error: 1 of 1 decision not done: 0 failed, 1 left where it is (no agent has capacity)",
+        "error: 1 of 1 decision not done: 1 left where it is (no agent has capacity)",
     );
     let decision: Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
     assert_eq!(

@@ -118,18 +118,28 @@ pub fn undone(summary: &AutopilotSummary, options: &Options) -> Option<CliError>
     if !options.once || options.dry_run || undone == 0 {
         return None;
     }
+    // Each clause only when it counts something: failures are not for want of capacity.
+    let mut why = Vec::new();
+    if summary.failed > 0 {
+        why.push(format!("{} failed", summary.failed));
+    }
+    if summary.left > 0 {
+        let place = if summary.left == 1 {
+            "it is"
+        } else {
+            "they are"
+        };
+        why.push(format!(
+            "{} left where {place} ({NO_CAPACITY})",
+            summary.left
+        ));
+    }
     let mut e = CliError::new(
         ErrorKind::PartialBulk,
         format!(
-            "{undone} of {} not done: {} failed, {} left where {} ({NO_CAPACITY})",
+            "{undone} of {} not done: {}",
             crate::ui::counted(summary.decisions, "decision", "decisions"),
-            summary.failed,
-            summary.left,
-            if summary.left == 1 {
-                "it is"
-            } else {
-                "they are"
-            },
+            why.join(", ")
         ),
     );
     if summary.left > 0 {
@@ -473,4 +483,50 @@ fn ends(path: &Path) -> HashMap<String, Option<(ItemOutcome, Option<String>)>> {
         }
     }
     ended
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `--once` left undone names only what happened: failures are not for want of
+    /// capacity.
+    #[test]
+    fn what_was_left_undone_names_only_what_happened() {
+        let options = Options {
+            dry_run: false,
+            once: true,
+            journal_dir: None,
+            journal_limit: None,
+            reach: String::new(),
+        };
+        let said = |failed, left| {
+            let summary = AutopilotSummary {
+                decisions: 3,
+                failed,
+                left,
+                ..AutopilotSummary::default()
+            };
+            undone(&summary, &options).map(|e| e.message)
+        };
+        assert_eq!(said(0, 0), None);
+        assert_eq!(
+            said(2, 0).as_deref(),
+            Some("2 of 3 decisions not done: 2 failed")
+        );
+        assert_eq!(
+            said(1, 1).as_deref(),
+            Some("2 of 3 decisions not done: 1 failed, 1 left where it is (no agent has capacity)")
+        );
+        let dry = Options {
+            dry_run: true,
+            ..options
+        };
+        let summary = AutopilotSummary {
+            decisions: 1,
+            failed: 1,
+            ..AutopilotSummary::default()
+        };
+        assert!(undone(&summary, &dry).is_none(), "a dry run sent nothing");
+    }
 }

@@ -321,6 +321,12 @@ fn an_upsert_dates_the_status_it_sets_with_status_since() {
         detail.contains("status_since `now-3h` is relative") && detail.contains("RFC 3339"),
         "{detail}"
     );
+    // A status that begins later would never age (`stuck`, the autopilot's grace).
+    let later = api.post("/v1/agents", zed("offline", "2099-01-01T00:00:00Z"));
+    assert_eq!(
+        later.problem(422, "validation_failed"),
+        "status_since 2099-01-01T00:00:00.000Z is in the future; a status began at or before now"
+    );
     let agent = api.get(&format!("/v1/agents/{id}")).expect(200);
     assert_eq!(agent["status"], "away", "a refused upsert changed nothing");
 }
@@ -345,6 +351,16 @@ fn a_seed_file_s_status_since_counts_from_its_load() {
         agent["status_since"].as_str().unwrap().parse().unwrap()
     };
     assert_eq!(since("sam").to_string(), "2026-11-24T10:00:00Z");
+    // A written instant after now is the file's problem, at its line; nothing is sent.
+    let later = sandbox.home.path().join("later.yaml");
+    std::fs::write(
+        &later,
+        "agents:\n  - key: wes\n    name: Wes\n    email: wes@example.com\n    status: offline\n    status_since: 2099-01-01T00:00:00Z\n",
+    )
+    .unwrap();
+    sandbox
+        .cli(&api.token, &["seed", later.to_str().unwrap()])
+        .fails(2, "later.yaml:6: agents[0].status_since: 2099-01-01T00:00:00Z is in the future; a status began at or before now (now-3h counts back from the load)");
     // One load, one `now`: the two are exactly 3h30m apart.
     assert_eq!(
         since("sam").duration_since(since("ana")),

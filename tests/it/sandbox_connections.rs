@@ -260,6 +260,24 @@ fn sandbox_wait_returns_once_a_sandbox_started_in_the_background_answers() {
 
 #[test]
 fn sandbox_wait_says_when_something_else_answers() {
+    sandbox_wait_against("404 Not Found", &|run, addr| {
+        run.fails(
+            1,
+            &format!("http://{addr} answers, but not as a sandbox: GET /healthz is 404 Not Found"),
+        );
+        run.hints("give the address the sandbox serves with --addr");
+    });
+    // A sandbox at its connection cap is there and busy: waited for, to the end.
+    sandbox_wait_against("503 Service Unavailable", &|run, addr| {
+        run.fails(
+            1,
+            &format!("no sandbox answered at http://{addr} within 1s"),
+        );
+    });
+}
+
+/// `sandbox wait --timeout 1s` against a server answering every request with `status`.
+fn sandbox_wait_against(status: &'static str, check: &dyn Fn(&crate::harness::Run, &str)) {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     std::thread::spawn(move || {
@@ -267,13 +285,17 @@ fn sandbox_wait_says_when_something_else_answers() {
             let Ok(mut stream) = stream else { return };
             let mut head = [0u8; 1024];
             let _ = stream.read(&mut head);
-            let _ = stream.write_all(b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n");
+            let answer = format!("HTTP/1.1 {status}\r\ncontent-length: 0\r\n\r\n");
+            let _ = stream.write_all(answer.as_bytes());
         }
     });
-    let run = crate::harness::Run::from(Home::new().run(&["sandbox", "wait", "--addr", &addr]));
-    run.fails(
-        1,
-        &format!("http://{addr} answers, but not as a sandbox: GET /healthz is 404 Not Found"),
-    );
-    run.hints("give the address the sandbox serves with --addr");
+    let run = crate::harness::Run::from(Home::new().run(&[
+        "sandbox",
+        "wait",
+        "--addr",
+        &addr,
+        "--timeout",
+        "1s",
+    ]));
+    check(&run, &addr);
 }

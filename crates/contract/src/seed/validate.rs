@@ -55,6 +55,18 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
                 format!("`{}` is already the email of agent `{first}`", a.email),
             );
         }
+        // A relative one (`now-3h`) is never later than the load; a written one may be.
+        if let Some(super::format::Instant::At(since)) = a.status_since
+            && since > jiff::Timestamp::now()
+        {
+            let field = format!("{at}.status_since");
+            let written = since.to_string();
+            c.problem(
+                c.line(&field, &a.key, "status_since"),
+                field,
+                format!("{written} is in the future; a status began at or before now (now-3h counts back from the load)"),
+            );
+        }
         if let Some(max_load) = &a.max_load {
             c.problems.extend(max_load_problem(
                 &c.t,

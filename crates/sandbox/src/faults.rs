@@ -6,7 +6,9 @@
 //! request by a random time in the range; `expire=N` lets N POSTs through, then answers every
 //! request 401 as for a token the sandbox does not know, without acting (a token revoked in the
 //! middle of a run); `path=/v1/events` keeps the faults to the paths that start so (a stream
-//! refused while everything else answers).
+//! refused while everything else answers); `events-close` answers a GET of the event stream 200
+//! with its `retry:` alone and ends it at once, without an event (a server or proxy that hangs
+//! up on streams).
 //!
 //! With a `seed`, what a request meets depends only on its method, its path (not its query)
 //! and how many requests with the same method and path came before it. Requests to other paths
@@ -36,11 +38,13 @@ pub struct FaultSpec {
     pub seed: Option<u64>,
     /// POSTs let through before every request is refused as with an unknown token.
     pub expire: Option<u64>,
+    /// The event stream answered and ended at once, without an event.
+    pub events_close: f64,
     /// Only paths that start with this meet faults (every `/v1/` path when None).
     pub path: Option<String>,
 }
 
-const SPEC_HELP: &str = "expected a comma list such as error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7 (also expire=N and path=/v1/events)";
+const SPEC_HELP: &str = "expected a comma list such as error=0.2,drop=0.05,throttle=0.05,latency=0..50ms,seed=7 (also expire=N, events-close=1 and path=/v1/events)";
 
 impl FromStr for FaultSpec {
     type Err = String;
@@ -62,6 +66,7 @@ impl FromStr for FaultSpec {
                 "error" => spec.error = probability()?,
                 "drop" => spec.drop = probability()?,
                 "throttle" => spec.throttle = probability()?,
+                "events-close" => spec.events_close = probability()?,
                 "latency" => spec.latency = Some(parse_latency(value)?),
                 "seed" => {
                     spec.seed = Some(value.parse().map_err(|_| {
@@ -81,7 +86,7 @@ impl FromStr for FaultSpec {
                 }
                 _ => {
                     return Err(format!(
-                        "unknown fault `{name}`: the faults are error, drop, throttle, latency, expire, seed and path"
+                        "unknown fault `{name}`: the faults are error, drop, throttle, latency, expire, events-close, seed and path"
                     ));
                 }
             }
@@ -124,7 +129,11 @@ pub struct Faults {
 enum Draw {
     Error(u16),
     Throttle,
-    Pass { drop: bool },
+    /// The event stream answered, then ended without an event.
+    Close,
+    Pass {
+        drop: bool,
+    },
 }
 
 impl Faults {
@@ -180,6 +189,13 @@ impl Faults {
             Draw::Error(if rng.bool() { 500 } else { 503 })
         } else if roll < self.spec.error + self.spec.throttle {
             Draw::Throttle
+        // Drawn only when asked for, so a seed meets the same other faults with it or not.
+        } else if self.spec.events_close > 0.0
+            && method == "GET"
+            && path == "/v1/events"
+            && rng.f64() < self.spec.events_close
+        {
+            Draw::Close
         } else {
             Draw::Pass {
                 drop: rng.f64() < self.spec.drop,
@@ -234,6 +250,11 @@ pub async fn layer(State(faults): State<Arc<Faults>>, request: Request, next: Ne
             retry_after: 1,
         }
         .into_response(),
+        Draw::Close => (
+            [(axum::http::header::CONTENT_TYPE, "text/event-stream")],
+            format!("retry: {}\n\n", crate::http::events::RETRY.as_millis()),
+        )
+            .into_response(),
         Draw::Pass { drop } => {
             let kill = request.extensions().get::<ConnectionKill>().cloned();
             let response = next.run(request).await;

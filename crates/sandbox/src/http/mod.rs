@@ -3,7 +3,7 @@
 mod agents;
 mod catalog;
 mod conditional;
-mod events;
+pub(crate) mod events;
 pub mod extract;
 mod interventions;
 pub mod openapi;

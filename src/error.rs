@@ -250,7 +250,7 @@ impl From<ClientError> for CliError {
             (ClientError::Connect { .. }, _) => Some(UNREACHABLE),
             // Connected (or still trying) and no answer: asking whether it runs misleads.
             (ClientError::Timeout { .. }, _) => Some(NO_ANSWER),
-            (ClientError::Decode { .. }, _) => Some(NOT_THE_API),
+            (ClientError::Decode { .. } | ClientError::NotStream { .. }, _) => Some(NOT_THE_API),
             _ => None,
         };
         let mut error = CliError::new(kind, e.to_string());

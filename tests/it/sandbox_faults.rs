@@ -147,7 +147,7 @@ fn bad_fault_specs_are_usage_errors() {
         ("error=2", "between 0 and 1"),
         (
             "bogus=1",
-            "error, drop, throttle, latency, expire, seed and path",
+            "error, drop, throttle, latency, expire, events-close, seed and path",
         ),
         (
             "path=/healthz",
@@ -337,4 +337,124 @@ fn a_stream_refused_again_and_again_is_said_once_and_each_time_at_v() {
     error: injected fault: nothing was done; retry
     hint: the platform failed on GET /v1/events; try again, and report it if it persists
     ");
+}
+
+/// A stream that the platform answers and ends at once, without an event, is a failed try of
+/// an outage, not a reconnect that worked: its tries slow down (never sooner than its own
+/// `retry:`, 2 s), the failure is said once (not a "reconnected" each time), and the outage
+/// ends the run as it ends one of a platform gone. Counted over a fixed window: before, about
+/// fifteen tries a second.
+#[test]
+fn a_stream_that_ends_at_once_is_tried_again_slowly_and_said_once() {
+    let sandbox = Sandbox::start(&["--faults", "events-close=1"]);
+    let token = sandbox.api().token;
+    let start = |args: &[&str]| {
+        sandbox
+            .home
+            .livectl()
+            .env("LIVECTL_API_URL", &sandbox.url)
+            .env("LIVECTL_TOKEN", &token)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run livectl")
+    };
+    let runs = [
+        start(&["watch"]),
+        start(&["watch", "-v"]),
+        start(&["list", "--watch", "-v"]),
+        start(&["autopilot", "-v"]),
+    ];
+    // The window the tries are counted in, not a wait for something to happen.
+    std::thread::sleep(Duration::from_secs(6));
+    let [quiet, watch, list, autopilot] = runs.map(|child| {
+        // SAFETY: a signal to our own child.
+        unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+        Run::from(child.wait_with_output().expect("livectl ends"))
+    });
+    for (run, what) in [
+        (&watch, "watch"),
+        (&list, "list --watch"),
+        (&autopilot, "autopilot"),
+    ] {
+        assert_eq!(run.code, 0, "{what}: {}", run.stderr);
+        let tries = run.stderr.matches("/v1/events (stream").count();
+        assert!(
+            (1..=5).contains(&tries),
+            "{what} opened the stream {tries} times in 6 s: {}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains("reconnected"),
+            "{what}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(quiet.code, 0, "{}", quiet.stderr);
+    insta::assert_snapshot!(quiet.stderr.replace(&sandbox.url, "URL"), @"
+    watching changes (Ctrl-C to stop)
+    the event stream failed (cannot reach URL/v1/events: the server closed the stream without an event); reconnecting
+    ");
+}
+
+/// A 200 to `GET /v1/events` that is not `text/event-stream` (here JSON, from a server that
+/// is not the API) is not a stream that ended: said as what came back, not tried again.
+#[test]
+fn a_200_that_is_not_an_event_stream_is_said_and_not_tried_again() {
+    use std::io::{Read, Write};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let streams = std::sync::Arc::new(AtomicUsize::new(0));
+    let counted = streams.clone();
+    std::thread::spawn(move || {
+        for mut connection in listener.incoming().map_while(Result::ok) {
+            let mut request = Vec::new();
+            let mut byte = [0u8; 1];
+            while !request.ends_with(b"\r\n\r\n") && connection.read(&mut byte).unwrap_or(0) == 1 {
+                request.push(byte[0]);
+            }
+            let request = String::from_utf8_lossy(&request);
+            let path = request.split_whitespace().nth(1).unwrap_or("");
+            let body = if path.starts_with("/v1/me") {
+                r#"{"id":"ag_1","key":null,"name":"A","email":"a@x.io","role":"admin","department":null,"status":"online","status_since":"2026-11-24T10:00:00.000Z","max_load":null,"active":true,"workspace":{"id":"ws_1","name":"W"}}"#
+            } else {
+                if path.starts_with("/v1/events") {
+                    counted.fetch_add(1, Ordering::SeqCst);
+                }
+                r#"{"items":[],"next_cursor":null}"#
+            };
+            let _ = write!(
+                connection,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    let home = crate::harness::Home::new();
+    let mut child = home
+        .livectl()
+        .env("LIVECTL_API_URL", &url)
+        .env("LIVECTL_TOKEN", "t")
+        .arg("watch")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run livectl");
+    // It ends by itself; one taking it for a stream would reconnect until stopped.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let run = Run::from(child.wait_with_output().expect("livectl ends"));
+    let said = run.fails(1, "is not an event stream");
+    insta::assert_snapshot!(said.replace(&url, "URL"), @"
+    error: the answer from URL/v1/events is not an event stream: 200 with Content-Type application/json, where text/event-stream was asked for
+    hint: check that the API address points at the Live Conversations API (it serves /v1/)
+    ");
+    assert_eq!(streams.load(Ordering::SeqCst), 1);
 }

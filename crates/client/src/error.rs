@@ -45,6 +45,12 @@ pub enum ClientError {
         detail: String,
         body: String,
     },
+    /// A 200 to the event stream that is not one (`Content-Type` other than
+    /// `text/event-stream`): a server that is not the API, or a proxy's page.
+    #[error(
+        "the answer from {url} is not an event stream: 200 with Content-Type {content_type}, where text/event-stream was asked for"
+    )]
+    NotStream { url: String, content_type: String },
     #[error("{0}")]
     Config(String),
 }
@@ -127,7 +133,10 @@ impl ClientError {
             ClientError::Problem { .. } | ClientError::Status { .. } => self
                 .status()
                 .is_some_and(|s| crate::retry::retryable_status(s, self.code())),
-            ClientError::Decode { .. } | ClientError::Tls { .. } | ClientError::Config(_) => false,
+            ClientError::Decode { .. }
+            | ClientError::NotStream { .. }
+            | ClientError::Tls { .. }
+            | ClientError::Config(_) => false,
         }
     }
 }

@@ -23,6 +23,9 @@ pub struct Outage<'a> {
     since: Option<Instant>,
     /// How long the platform asked to be left alone when it last refused.
     retry_after: Option<Duration>,
+    /// The shortest pause between tries, whatever the backoff: an event stream's reconnection
+    /// time (its SSE `retry:`).
+    floor: Option<Duration>,
 }
 
 impl<'a> Outage<'a> {
@@ -32,7 +35,13 @@ impl<'a> Outage<'a> {
             failures: 0,
             since: None,
             retry_after: None,
+            floor: None,
         }
+    }
+
+    /// Tries are never closer than `floor` (an event stream's `retry:`, as the SSE spec asks).
+    pub fn at_least(&mut self, floor: Option<Duration>) {
+        self.floor = floor;
     }
 
     /// A try failed with `error`: whether to try again (after `pause`). `was_up`: the platform
@@ -65,17 +74,18 @@ impl<'a> Outage<'a> {
     }
 
     /// The pause before the next try, when the last one failed: the retry policy's backoff,
-    /// or what the platform asked (capped, jittered). `what` names the try in the `-v` lines.
+    /// or what the platform asked (capped, jittered), at least the floor. `what` names the try in the `-v` lines.
     pub async fn pause(&self, what: &str) {
         if self.failures > 0 {
             // Called off only by `Client::stop_retrying`, which no stream's or autopilot's
             // owner calls: their failures count against the same budget, which then holds no
             // try anyway.
-            let _ = self
-                .client
-                .transport
-                .pause(self.failures - 1, self.retry_after, what)
-                .await;
+            let transport = &self.client.transport;
+            let delay =
+                transport
+                    .policy
+                    .delay_at_least(self.failures - 1, self.retry_after, self.floor);
+            let _ = transport.wait(delay, what).await;
         }
     }
 }

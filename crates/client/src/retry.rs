@@ -46,6 +46,23 @@ impl RetryPolicy {
     }
 }
 
+impl RetryPolicy {
+    /// The pause before a stream's reconnect number `retry`: `delay`, never shorter than the
+    /// reconnection time the stream gave (its SSE `retry:`), which is honoured as a
+    /// `Retry-After` is (capped, jittered).
+    pub fn delay_at_least(
+        &self,
+        retry: u32,
+        retry_after: Option<Duration>,
+        floor: Option<Duration>,
+    ) -> Duration {
+        let delay = self.delay(retry, retry_after);
+        floor.map_or(delay, |floor| {
+            delay.max(honoured(floor, self.retry_after_cap))
+        })
+    }
+}
+
 /// The longest `Retry-After` a client honours: a server asking for more is asked again then.
 pub const RETRY_AFTER_CAP: Duration = Duration::from_secs(30);
 

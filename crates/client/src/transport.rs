@@ -430,7 +430,12 @@ impl Transport {
         retry_after: Option<Duration>,
         what: &str,
     ) -> bool {
-        let delay = self.policy.delay(retry, retry_after);
+        self.wait(self.policy.delay(retry, retry_after), what).await
+    }
+
+    /// Waits `delay` before trying `what` again; false when the retry is called off
+    /// (`Client::stop_retrying`) before or while it waits.
+    pub(crate) async fn wait(&self, delay: Duration, what: &str) -> bool {
         self.log(2, || {
             format!("  waiting {} ms to retry {what}", delay.as_millis())
         });
@@ -493,7 +498,22 @@ impl Transport {
             .await
             .map_err(|e| self.transport_error(url.as_str(), e))?;
         if response.status().is_success() {
-            return Ok(response);
+            // Anything else answered 200 (a JSON page, a proxy's HTML) is not a stream that
+            // ended: nothing to reconnect to.
+            let content_type = response
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+            return match content_type {
+                Some(t) if is_event_stream(&t) => Ok(response),
+                other => Err(ClientError::NotStream {
+                    url: url.to_string(),
+                    content_type: other.map_or_else(
+                        || "(none)".to_owned(),
+                        |t| t.chars().filter(|c| !c.is_control()).take(80).collect(),
+                    ),
+                }),
+            };
         }
         let status = response.status();
         let headers = response.headers().clone();
@@ -544,6 +564,14 @@ pub(crate) fn too_large(url: &str) -> ClientError {
         ),
         body: String::new(),
     }
+}
+
+/// Whether a `Content-Type` is an event stream's (`text/event-stream`, parameters aside).
+fn is_event_stream(content_type: &str) -> bool {
+    content_type
+        .split(';')
+        .next()
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("text/event-stream"))
 }
 
 /// A connection that failed or broke: what failed, from the innermost error of the chain

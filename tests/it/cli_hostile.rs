@@ -262,3 +262,43 @@ fn a_request_still_running_under_its_key_is_hinted_as_such() {
     run.fails(6, "a request with this Idempotency-Key is still running");
     run.hints("the platform was still running this request when livectl stopped asking; in a moment, see whether it acted with `livectl show iv_1`");
 }
+
+/// A 200 to `GET /v1/events` that is not `text/event-stream` (here JSON, from a server that
+/// is not the API) is not a stream that ended: said as what came back, not tried again.
+#[test]
+fn a_200_that_is_not_an_event_stream_is_said_and_not_tried_again() {
+    let streams = Arc::new(AtomicUsize::new(0));
+    let counted = streams.clone();
+    let url = platform(move |_, path| match path {
+        "/v1/me" => json("200 OK", ME),
+        _ => {
+            if path == "/v1/events" {
+                counted.fetch_add(1, Ordering::SeqCst);
+            }
+            json("200 OK", r#"{"items":[],"next_cursor":null}"#)
+        }
+    });
+    let mut child = Home::new()
+        .livectl()
+        .env("LIVECTL_API_URL", &url)
+        .env("LIVECTL_TOKEN", "lvt_fake")
+        .arg("watch")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run livectl");
+    // It ends by itself; one taking it for a stream would reconnect until stopped.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let run = Run::from(child.wait_with_output().expect("livectl ends"));
+    let said = run.fails(1, "is not an event stream");
+    insta::assert_snapshot!(said.replace(&url, "URL"), @"
+    error: the answer from URL/v1/events is not an event stream: 200 with Content-Type application/json, where text/event-stream was asked for
+    hint: check that the API address points at the Live Conversations API (it serves /v1/)
+    ");
+    assert_eq!(streams.load(Ordering::SeqCst), 1);
+}

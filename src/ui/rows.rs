@@ -240,10 +240,7 @@ impl Row for Agent {
         ]
     }
     fn shown(&self, field: &str, view: &View) -> Option<String> {
-        (field == "department")
-            .then_some(self.department.as_deref())
-            .flatten()
-            .map(|id| view.names.of(id))
+        department_shown(self.department.as_deref(), field, view)
     }
     json_is_serde!();
 }
@@ -295,6 +292,14 @@ impl Row for ProfileRow {
     json_is_serde!();
 }
 
+/// The name a `department` field shows, for `--sort` (an agent's, a topic's).
+fn department_shown(department: Option<&str>, field: &str, view: &View) -> Option<String> {
+    (field == "department")
+        .then_some(department)
+        .flatten()
+        .map(|id| view.names.of(id))
+}
+
 macro_rules! key_and_name_row {
     ($ty:ty) => {
         impl Row for $ty {
@@ -343,10 +348,7 @@ impl Row for Topic {
         ]
     }
     fn shown(&self, field: &str, view: &View) -> Option<String> {
-        (field == "department")
-            .then_some(self.department.as_deref())
-            .flatten()
-            .map(|id| view.names.of(id))
+        department_shown(self.department.as_deref(), field, view)
     }
     json_is_serde!();
 }

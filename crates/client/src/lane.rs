@@ -19,7 +19,7 @@ use std::pin::{Pin, pin};
 use std::task::Poll;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
+use http_body_util::Full;
 use hyper::client::conn::http1;
 use reqwest::{Method, Url, header};
 use serde::de::DeserializeOwned;
@@ -27,7 +27,8 @@ use serde::de::DeserializeOwned;
 use crate::client::action_request;
 use crate::error::ClientError;
 use crate::transport::{
-    Body, CONNECT_TIMEOUT, Next, Options, RawAnswer, Transport, connection_error, decode, named,
+    Body, CONNECT_TIMEOUT, Next, Options, RawAnswer, Transport, Unread, connection_error, decode,
+    named, read_capped, too_large,
 };
 use livectl_contract::Action;
 
@@ -188,24 +189,17 @@ async fn exchange(
         .map_err(|e| fail(&e))?;
     let (parts, incoming) = response.into_parts();
     transport.answered(&method, url, parts.status, started);
-    // Read up to the most an answer of the API holds, as the pool's requests are; one that
-    // says it holds more is not read at all.
     let declared = parts
         .headers
         .get(hyper::header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > crate::transport::ANSWER_BYTES as u64) {
-        return Err(crate::transport::too_large(url.as_str()));
-    }
-    let limited = http_body_util::Limited::new(incoming, crate::transport::ANSWER_BYTES);
-    let body = match drive(driver, limited.collect()).await {
-        Ok(body) => body.to_bytes(),
-        Err(e) if e.is::<http_body_util::LengthLimitError>() => {
-            return Err(crate::transport::too_large(url.as_str()));
-        }
-        Err(e) => return Err(fail(e.as_ref())),
-    };
+    let body = drive(driver, read_capped(declared, incoming))
+        .await
+        .map_err(|unread| match unread {
+            Unread::TooLarge => too_large(url.as_str()),
+            Unread::Failed(e) => fail(e.as_ref()),
+        })?;
     let kept = conn.driver.is_some().then_some(conn);
     Ok((
         kept,

@@ -523,31 +523,53 @@ impl Transport {
         }
     }
 
-    /// An answer's body, read whole unless it passes `ANSWER_BYTES`: a platform that sends
-    /// more than any answer of the API holds (a body that never ends) is refused before it
-    /// takes the machine's memory.
+    /// An answer's body, read whole through `read_capped`.
     async fn read_body(
         &self,
         url: &Url,
-        mut response: reqwest::Response,
+        response: reqwest::Response,
     ) -> Result<bytes::Bytes, ClientError> {
         let declared = response.content_length();
-        if declared.is_some_and(|n| n > ANSWER_BYTES as u64) {
-            return Err(too_large(url.as_str()));
-        }
-        // Sized once when the length is said (an export's pages are), as hyper collects them.
-        let mut body = bytes::BytesMut::with_capacity(declared.unwrap_or(0) as usize);
-        while let Some(chunk) = response
-            .chunk()
+        read_capped(declared, reqwest::Body::from(response))
             .await
-            .map_err(|e| self.transport_error(url.as_str(), e))?
-        {
-            if body.len() + chunk.len() > ANSWER_BYTES {
-                return Err(too_large(url.as_str()));
-            }
-            body.extend_from_slice(&chunk);
-        }
-        Ok(body.freeze())
+            .map_err(|unread| match unread {
+                Unread::TooLarge => too_large(url.as_str()),
+                Unread::Failed(e) => match e.downcast::<reqwest::Error>() {
+                    Ok(e) => self.transport_error(url.as_str(), *e),
+                    Err(e) => connection_error(url.as_str(), e.as_ref()),
+                },
+            })
+    }
+}
+
+/// Why an answer's body was not read whole.
+pub(crate) enum Unread {
+    /// It passes `ANSWER_BYTES`, or says it will.
+    TooLarge,
+    /// The connection failed while it was read.
+    Failed(Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// An answer's body, read whole unless it passes `ANSWER_BYTES`: a platform that sends more
+/// than any answer of the API holds (a body that never ends) is refused before it takes the
+/// machine's memory, and one whose `declared` length passes it is not read at all. The one
+/// reading of every answer, the pool's (`Transport::read_body`) and the bulk lanes'.
+pub(crate) async fn read_capped<B>(declared: Option<u64>, body: B) -> Result<bytes::Bytes, Unread>
+where
+    B: hyper::body::Body,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    use http_body_util::BodyExt;
+    if declared.is_some_and(|n| n > ANSWER_BYTES as u64) {
+        return Err(Unread::TooLarge);
+    }
+    match http_body_util::Limited::new(body, ANSWER_BYTES)
+        .collect()
+        .await
+    {
+        Ok(body) => Ok(body.to_bytes()),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(Unread::TooLarge),
+        Err(e) => Err(Unread::Failed(e)),
     }
 }
 

@@ -35,6 +35,26 @@ pub enum Permission {
     OwnerOrAdmin,
 }
 
+impl Permission {
+    /// Whether an agent may run the action: an admin always; any other agent as the rule says,
+    /// the caller compared with the agent the action gives the intervention `to` (assign) or
+    /// with its `owner` as it stands (nobody owns a queued one). The one judgement, for the
+    /// sandbox, a seed file's checks and a bulk run's dry run, each with its own kind of id.
+    pub fn allows<A: PartialEq + ?Sized>(
+        self,
+        admin: bool,
+        caller: &A,
+        to: Option<&A>,
+        owner: Option<&A>,
+    ) -> bool {
+        admin
+            || match self {
+                Permission::ToSelfOrAdmin => to == Some(caller),
+                Permission::OwnerOrAdmin => owner == Some(caller),
+            }
+    }
+}
+
 impl ActionKind {
     /// The states an intervention must be in for this action; any other is a 409.
     pub const fn allowed_from(self) -> &'static [InterventionState] {
@@ -226,6 +246,33 @@ mod tests {
         let e = serde_json::from_value::<Action>(serde_json::json!({"action": "escalate"}))
             .unwrap_err();
         assert!(e.to_string().contains("unknown variant `escalate`"), "{e}");
+    }
+
+    /// The table of who may act (docs/contract.md, "Roles"): an admin anything; an agent
+    /// assigns to itself only, and acts only on what it owns.
+    #[test]
+    fn who_may_act_is_one_rule() {
+        let (me, other) = ("ag_2", "ag_3");
+        let assign = ActionKind::Assign.permission();
+        assert!(assign.allows(false, me, Some(me), None));
+        assert!(!assign.allows(false, me, Some(other), None));
+        assert!(!assign.allows(false, me, None, None));
+        assert!(assign.allows(true, me, Some(other), None));
+        for kind in [
+            ActionKind::Reassign,
+            ActionKind::Return,
+            ActionKind::Cancel,
+            ActionKind::Complete,
+        ] {
+            let rule = kind.permission();
+            assert!(rule.allows(false, me, Some(other), Some(me)), "{kind}");
+            assert!(!rule.allows(false, me, Some(me), Some(other)), "{kind}");
+            assert!(
+                !rule.allows(false, me, None, None),
+                "{kind}: nobody owns it"
+            );
+            assert!(rule.allows(true, me, None, None), "{kind}");
+        }
     }
 
     #[test]

@@ -68,24 +68,29 @@ fn refusal(item: &Item, now: &InterventionRef, caller: &Agent) -> Option<String>
             "{owner} owns it already: reassign needs another agent"
         ));
     }
-    if caller.role == Role::Admin {
+    let permission = kind.permission();
+    // A pool's agent is chosen as the item is sent: whether it is the caller is not known yet.
+    let to = match permission {
+        Permission::ToSelfOrAdmin => Some(target.unwrap_or(&caller.id)),
+        Permission::OwnerOrAdmin => target,
+    };
+    let admin = caller.role == Role::Admin;
+    if permission.allows(admin, caller.id.as_str(), to, now.owner.as_deref()) {
         return None;
     }
-    match kind.permission() {
-        Permission::ToSelfOrAdmin => target.filter(|to| *to != caller.id).map(|to| {
-            format!("forbidden: an agent assigns only to itself; assigning to {to} is an admin's")
-        }),
-        Permission::OwnerOrAdmin => match now.owner.as_deref() {
-            Some(owner) if owner == caller.id => None,
-            Some(_) => Some(format!(
-                "forbidden: only its owner or an admin may {kind} it"
-            )),
-            None => Some(format!(
-                "forbidden: nobody owns it while {}, so only an admin may {kind} it",
-                now.state
-            )),
-        },
-    }
+    Some(match (permission, now.owner.as_deref()) {
+        (Permission::ToSelfOrAdmin, _) => format!(
+            "forbidden: an agent assigns only to itself; assigning to {} is an admin's",
+            to.unwrap_or_default()
+        ),
+        (Permission::OwnerOrAdmin, Some(_)) => {
+            format!("forbidden: only its owner or an admin may {kind} it")
+        }
+        (Permission::OwnerOrAdmin, None) => format!(
+            "forbidden: nobody owns it while {}, so only an admin may {kind} it",
+            now.state
+        ),
+    })
 }
 
 #[cfg(test)]

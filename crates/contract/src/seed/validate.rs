@@ -209,11 +209,7 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
             if let Some(by) = by {
                 c.known(key, by, format!("{field}.{name}.by"), "agent", &agents);
                 let admin = roles.get(by) == Some(&Role::Admin);
-                let allowed = admin
-                    || match kind.permission() {
-                        Permission::ToSelfOrAdmin => action.to() == Some(by),
-                        Permission::OwnerOrAdmin => owner == Some(by),
-                    };
+                let allowed = kind.permission().allows(admin, by, action.to(), owner);
                 // Who may act is a question only for an action that can follow.
                 if follows && agents.contains(by) && !allowed {
                     let why = match kind.permission() {

@@ -12,7 +12,10 @@ use livectl_contract::{
 
 use super::rules::{Rule, Settings};
 use crate::model::{Decision, Item};
+// Ages as every other view says them (`2h 5m`), and the user's wait as `stuck` counts it.
+use crate::ui::age;
 use crate::usecases::spread::{Spreader, To};
+use crate::usecases::stuck::waiting_since;
 
 /// What the platform looks like now.
 pub struct World<'a> {
@@ -94,8 +97,7 @@ pub fn decide(
                         }
                         let since = waiting_since(i)?;
                         due(since, settings.no_reply, &mut next).then(|| {
-                            let why =
-                                format!("user waiting for a reply for {}", age(since, world.now));
+                            let why = format!("user waiting {} for a reply", age(since, world.now));
                             let action = spreader
                                 .pick(Some(&owner.id), i.department.as_deref())
                                 .map(|agent| reassign(agent, Rule::NoReply));
@@ -178,18 +180,6 @@ fn absent(
         }
         _ => None,
     }
-}
-
-/// Since when the user has waited for an answer (as `stuck` counts it), if unanswered.
-fn waiting_since(i: &Intervention) -> Option<Timestamp> {
-    let user = i.last_user_message_at?;
-    let answered = i.last_agent_message_at.is_some_and(|a| a >= user);
-    (!answered).then(|| i.assigned_at.map_or(user, |at| at.max(user)))
-}
-
-fn age(since: Timestamp, now: Timestamp) -> String {
-    let secs = now.duration_since(since).max(SignedDuration::ZERO);
-    livectl_contract::duration::format(SignedDuration::from_secs(secs.as_secs()))
 }
 
 fn decided(
@@ -309,6 +299,56 @@ mod tests {
             next,
             Some(since + 2.minutes()),
             "looks again when the grace ends"
+        );
+    }
+
+    /// The reasons say ages as `stuck` and every view do (the two largest units), not as a
+    /// duration flag is written (`3m3s`), and the user's wait counts from the assignment.
+    #[test]
+    fn reasons_read_as_the_other_views_say_them() {
+        let now: Timestamp = NOW.parse().unwrap();
+        let agents = [
+            agent("bo", "offline", &(now - 183.seconds()).to_string(), None),
+            agent("cy", "online", NOW, None),
+            agent("di", "online", NOW, None),
+        ];
+        let mut waiting = assigned("iv_2", "di");
+        waiting.last_user_message_at = Some(now - 5.hours());
+        waiting.assigned_at = Some(now - SignedDuration::from_secs(7507));
+        let mut queued = assigned("iv_3", "di");
+        queued.state = InterventionState::Queued;
+        queued.owner = None;
+        queued.queued_at = now - SignedDuration::from_secs(3630);
+        let world = World {
+            agents: &agents,
+            queues: &queues(),
+            open: &[assigned("iv_1", "bo"), waiting, queued],
+            now,
+            inactive_since: &HashMap::new(),
+        };
+        let to = To::Pool {
+            pool: Pool::Online,
+            department: None,
+            include_away: false,
+        };
+        let every_rule = Settings::new(
+            super::super::rules::Given {
+                queued: Some("30m".into()),
+                no_reply: Some("15m".into()),
+                ..Default::default()
+            },
+            Default::default(),
+        )
+        .unwrap();
+        let (decided, _) = decide(&every_rule, &to, &world);
+        let whys: Vec<String> = decided.into_iter().map(|d| d.decision.why).collect();
+        assert_eq!(
+            whys,
+            [
+                "owner bo (bo) offline for 3m",
+                "user waiting 2h 5m for a reply",
+                "queued for 1h"
+            ]
         );
     }
 

@@ -61,8 +61,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "EXPR")]
     pub jq: Option<String>,
     /// Order a list by one of its fields (see --json for the fields; one the table shows by
-    /// name, such as owner or user, by that name); it orders what was listed, so with --limit
-    /// it orders that page, as gh does
+    /// name, such as owner or user, by that name), or by a column's title (agents' FOR is
+    /// status_since); it orders what was listed, so with --limit it orders that page, as gh does
     #[arg(long, global = true, value_name = "FIELD")]
     pub sort: Option<String>,
     /// Use the embedded sandbox even when a profile is configured

@@ -43,6 +43,9 @@ pub trait Row {
     const CSV: &'static [&'static str];
     /// The fields of its JSON, for `--json` and `--sort`.
     const FIELDS: &'static [&'static str];
+    /// The columns whose title is not the name of the field they show, with that field:
+    /// `--sort` takes the title a person reads in the table as well (`for`, `status_since`).
+    const TITLED: &'static [(&'static str, &'static str)] = &[];
     fn id(&self) -> &str;
     /// The cells for people: names, ages, short forms.
     fn cells(&self, view: &View) -> Vec<Span>;
@@ -158,7 +161,7 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         live: bool,
     ) -> Result<Self, CliError> {
         let shape = &view.ui.shape;
-        shape.check(T::FIELDS)?;
+        shape.check_titled(T::FIELDS, T::TITLED)?;
         let mode = if shape.is_json() {
             Mode::Shaped
         } else {
@@ -361,8 +364,11 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         let entry = self.render(item)?;
         if self.hold {
             let shape = &self.view.ui.shape;
-            let mut key = shape.key(&item.value());
-            if let Some(field) = &shape.sort
+            let field = shape.sort_field(T::TITLED);
+            let mut key = field.map_or(Value::Null, |f| {
+                item.value().get(f).cloned().unwrap_or(Value::Null)
+            });
+            if let Some(field) = field
                 && let Some(name) = item.shown(field, &self.view)
             {
                 // By the name the table shows, the id keeping two of one name apart.

@@ -200,9 +200,11 @@ impl Row for Agent {
         "role",
         "department",
         "status",
+        "status_since",
         "max_load",
         "active",
     ];
+    const TITLED: &'static [(&'static str, &'static str)] = &[("for", "status_since")];
     fn id(&self) -> &str {
         &self.id
     }
@@ -235,6 +237,7 @@ impl Row for Agent {
             self.role.to_string(),
             opt(&self.department),
             self.status.to_string(),
+            rfc3339(self.status_since),
             self.max_load.map(|m| m.to_string()).unwrap_or_default(),
             self.active.to_string(),
         ]
@@ -264,6 +267,7 @@ impl Row for ProfileRow {
         "token",
     ];
     const CSV: &'static [&'static str] = Self::FIELDS;
+    const TITLED: &'static [(&'static str, &'static str)] = &[("token", "logged_in")];
     fn id(&self) -> &str {
         &self.name
     }
@@ -365,6 +369,7 @@ impl Row for HistoryRecord {
         "text",
     ];
     const COLUMNS: &'static [&'static str] = &["at", "conversation", "sender", "text"];
+    const TITLED: &'static [(&'static str, &'static str)] = &[("conversation", "conversation_id")];
     const CSV: &'static [&'static str] = &[
         "id",
         "conversation_id",
@@ -431,6 +436,11 @@ impl Row for Event {
         "from",
         "to",
         "reason",
+    ];
+    const TITLED: &'static [(&'static str, &'static str)] = &[
+        ("intervention", "intervention_id"),
+        ("from", "from_owner"),
+        ("to", "to_owner"),
     ];
     const CSV: &'static [&'static str] = &[
         "seq",

@@ -57,6 +57,12 @@ impl Shape {
 
     /// The named fields and the sort key must be among `known`; `--json` with none lists them.
     pub fn check(&self, known: &[&str]) -> Result<(), CliError> {
+        self.check_titled(known, &[])
+    }
+
+    /// As `check`, the sort key may also be the title of a column of `titled` (a list's
+    /// `Row::TITLED`).
+    pub fn check_titled(&self, known: &[&str], titled: &[(&str, &str)]) -> Result<(), CliError> {
         let valid = || known.join(", ");
         if let Some(fields) = &self.fields {
             if fields.is_empty() {
@@ -71,8 +77,8 @@ impl Shape {
                 )));
             }
         }
-        if let Some(sort) = &self.sort
-            && !known.contains(&sort.as_str())
+        if let Some(sort) = self.sort_field(titled)
+            && !known.contains(&sort)
         {
             return Err(CliError::usage(format!(
                 "--sort: unknown field `{sort}`; the fields are: {}",
@@ -102,6 +108,17 @@ impl Shape {
         if self.sort.is_some() {
             items.sort_by(|(a, _), (b, _)| order(a, b));
         }
+    }
+
+    /// The field `--sort` orders by: the one named, or the one the column so titled shows.
+    pub fn sort_field<'s>(&'s self, titled: &[(&str, &'s str)]) -> Option<&'s str> {
+        let sort = self.sort.as_deref()?;
+        Some(
+            titled
+                .iter()
+                .find(|(title, _)| title.eq_ignore_ascii_case(sort))
+                .map_or(sort, |(_, field)| *field),
+        )
     }
 
     /// The sort key of an item.

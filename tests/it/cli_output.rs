@@ -372,6 +372,63 @@ fn the_people_and_the_catalog() {
     );
 }
 
+/// A column whose title is not its field's name sorts by that title too: `agents --sort for`
+/// orders by `status_since` (the longest away first), as the FOR column reads; and the CSV
+/// carries the instant the column counts from.
+#[test]
+fn a_list_sorts_by_a_column_s_title_as_by_the_field_it_shows() {
+    let (sandbox, _, token) = scene();
+    let api = sandbox.api();
+    for (key, name, status, since) in [
+        ("bo", "Bo Chen", "offline", "2026-11-24T11:00:00Z"),
+        ("cy", "Cy Diaz", "away", "2026-11-24T09:00:00Z"),
+        ("zed", "Zed Ng", "offline", "2026-11-24T10:00:00Z"),
+    ] {
+        let email = format!("{key}@example.com");
+        let upsert = api.post(
+            "/v1/agents",
+            json!({"key": key, "name": name, "email": email, "status": status, "status_since": since}),
+        );
+        assert!(
+            [200, 201].contains(&upsert.status),
+            "{key}: {}",
+            upsert.status
+        );
+    }
+    let ids = |sort: &str| {
+        sandbox
+            .cli(
+                &token,
+                &[
+                    "agents",
+                    "--sort",
+                    sort,
+                    "--jq",
+                    ".[:3] | map(.name) | join(\",\")",
+                ],
+            )
+            .ok()
+    };
+    assert_eq!(ids("status_since"), "Cy Diaz,Zed Ng,Bo Chen\n");
+    assert_eq!(ids("for"), ids("status_since"));
+    assert_eq!(
+        ids("FOR"),
+        ids("status_since"),
+        "as the table's title reads"
+    );
+    let csv = sandbox.cli(&token, &["agents", "-o", "csv"]).ok();
+    assert!(
+        csv.starts_with("id,key,name,email,role,department,status,status_since,max_load,active\n")
+            && csv.contains(",Cy Diaz,cy@example.com,agent,")
+            && csv.contains(",away,2026-11-24T09:00:00.000Z,,true\n"),
+        "{csv}"
+    );
+    // A title that is no column's, nor a field, is refused as before.
+    sandbox
+        .cli(&token, &["agents", "--sort", "since"])
+        .fails(2, "--sort: unknown field `since`; the fields are:");
+}
+
 #[test]
 fn actions_print_the_intervention_as_it_now_is() {
     let (sandbox, w, token) = scene();

@@ -136,6 +136,9 @@ impl CliError {
 /// where its address came from.
 const UNREACHABLE: &str = "is the server running? check its address";
 
+/// The hint of a connection made that ended before the whole answer came.
+const ENDED: &str = "the platform, or a proxy between, ended the connection before its whole answer came; try again in a moment";
+
 /// The hint of a platform that took too long to answer.
 const NO_ANSWER: &str = "the platform may be overloaded, or behind something that holds requests; try again in a moment";
 
@@ -248,6 +251,8 @@ impl From<ClientError> for CliError {
                 Some("check the address and its certificate (https:// to a server that speaks TLS)")
             }
             (ClientError::Connect { .. }, _) => Some(UNREACHABLE),
+            // Reached: whether it runs is not the question.
+            (ClientError::Ended { .. }, _) => Some(ENDED),
             // Connected (or still trying) and no answer: asking whether it runs misleads.
             (ClientError::Timeout { .. }, _) => Some(NO_ANSWER),
             (ClientError::Decode { .. } | ClientError::NotStream { .. }, _) => Some(NOT_THE_API),

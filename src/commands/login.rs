@@ -128,6 +128,10 @@ fn refused(api_url: &str, e: ClientError) -> CliError {
             format!("cannot reach {api_url}: {detail}"),
             "check the address and your network; nothing was saved",
         ),
+        ClientError::Ended { detail, .. } => (
+            format!("the connection to {api_url} ended before it answered: {detail}"),
+            "try again; if it persists, check that the address is the API's (something there ends connections); nothing was saved",
+        ),
         ClientError::Timeout { seconds, .. } => (
             format!("no answer from {api_url} within {seconds} s"),
             "check the address and your network; nothing was saved",

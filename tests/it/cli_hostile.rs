@@ -121,6 +121,46 @@ fn an_answer_larger_than_any_of_the_api_is_refused_not_held() {
     );
 }
 
+/// A connection made that ended before the whole answer came (a chunk HTTP cannot read, a
+/// body shorter than it said) was said "cannot reach", hinted "is the server running?": it
+/// was reached, and running.
+#[test]
+fn an_answer_cut_short_is_a_connection_ended_not_a_platform_unreached() {
+    let url = platform(|_, path| {
+        match path {
+        "/v1/me" => json("200 OK", ME),
+        "/v1/queues" => Answer::Whole(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n".into(),
+        ),
+        // 500 bytes promised, 12 sent, then closed.
+        _ => Answer::Whole(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\nConnection: close\r\n\r\n{\"id\":\"iv_1\"".into(),
+        ),
+    }
+    });
+    for args in [&["queues"][..], &["show", "iv_1"]] {
+        let run = livectl(&url, args);
+        let stderr = run.fails(1, &format!("the connection to {url}/v1/"));
+        assert!(
+            stderr.contains(" ended: ")
+                && stderr.contains("hint: the platform, or a proxy between, ended the connection")
+                && !stderr.contains("cannot reach")
+                && !stderr.contains("is the server running"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // The bulk engine's own connections say it the same way, item by item.
+    let bulk = livectl(&url, &["cancel", "iv_1", "iv_2", "--yes", "-o", "json"]);
+    assert_eq!(bulk.code, 3, "{}", bulk.stderr);
+    assert!(
+        bulk.stdout.contains(&format!(
+            "the connection to {url}/v1/interventions/iv_1/cancel ended: "
+        )),
+        "{}",
+        bulk.stdout
+    );
+}
+
 #[test]
 fn pages_whose_cursors_go_round_in_a_circle_are_a_broken_platform_not_a_loop() {
     // `list --all` printed the same intervention for ever, and a bulk run by filters cancelled

@@ -395,6 +395,6 @@ fn a_stream_that_ends_at_once_is_tried_again_slowly_and_said_once() {
     assert_eq!(quiet.code, 0, "{}", quiet.stderr);
     insta::assert_snapshot!(quiet.stderr.replace(&sandbox.url, "URL"), @"
     watching changes (Ctrl-C to stop)
-    the event stream failed (cannot reach URL/v1/events: the server closed the stream without an event); reconnecting
+    the event stream failed (the connection to URL/v1/events ended: the server closed the stream without an event); reconnecting
     ");
 }

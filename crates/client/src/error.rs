@@ -29,8 +29,14 @@ pub enum ClientError {
         /// How long the server asked to be left alone (`Retry-After`), if it said.
         retry_after: Option<Duration>,
     },
+    /// No connection was made: refused, a name that does not resolve, nobody there in time.
     #[error("cannot reach {url}: {detail}")]
     Connect { url: String, detail: String },
+    /// A connection was made and ended before the whole answer came: the server (or a proxy)
+    /// closed it, reset it, cut a body short or sent one HTTP cannot read, or ended an event
+    /// stream. It was reached, so not "cannot reach".
+    #[error("the connection to {url} ended: {detail}")]
+    Ended { url: String, detail: String },
     /// TLS failed: a certificate refused, or no TLS on the other side.
     #[error("TLS with {url} failed: {detail}")]
     Tls { url: String, detail: String },
@@ -73,6 +79,7 @@ impl ClientError {
             (_, Some(status)) if status >= 500 => "5xx".to_owned(),
             (_, Some(status)) => status.to_string(),
             (ClientError::Connect { .. }, None) => "connect".to_owned(),
+            (ClientError::Ended { .. }, None) => "ended".to_owned(),
             (ClientError::Tls { .. }, None) => "tls".to_owned(),
             (ClientError::Timeout { .. }, None) => "timeout".to_owned(),
             (other, None) => other.to_string(),
@@ -129,7 +136,9 @@ impl ClientError {
     /// will replay what it did.
     pub fn is_transient(&self) -> bool {
         match self {
-            ClientError::Connect { .. } | ClientError::Timeout { .. } => true,
+            ClientError::Connect { .. }
+            | ClientError::Ended { .. }
+            | ClientError::Timeout { .. } => true,
             ClientError::Problem { .. } | ClientError::Status { .. } => self
                 .status()
                 .is_some_and(|s| crate::retry::retryable_status(s, self.code())),

@@ -155,7 +155,7 @@ impl<'a> EventStream<'a> {
             if self.opened.take().is_some_and(|at| at.elapsed() >= HELD) {
                 self.held();
             }
-            let error = ClientError::Connect {
+            let error = ClientError::Ended {
                 url: self.client.events_url().to_string(),
                 detail: dropped,
             };

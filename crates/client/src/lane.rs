@@ -28,7 +28,7 @@ use crate::client::action_request;
 use crate::error::ClientError;
 use crate::transport::{
     Body, CONNECT_TIMEOUT, Next, Options, RawAnswer, Transport, Unread, connection_error, decode,
-    named, read_capped, too_large,
+    ended, named, read_capped, too_large,
 };
 use livectl_contract::Action;
 
@@ -160,7 +160,8 @@ async fn exchange(
     request: hyper::Request<Full<Bytes>>,
     started: std::time::Instant,
 ) -> Result<(Option<Conn>, RawAnswer), ClientError> {
-    let fail = |e: &(dyn std::error::Error + 'static)| connection_error(url.as_str(), e);
+    // Connected (each `connect` says its own failure): what fails now ended a connection made.
+    let fail = |e: &(dyn std::error::Error + 'static)| ended(url.as_str(), e);
     let method = request.method().clone();
     // A kept connection the server closed meanwhile (its idle timeout) is replaced before
     // anything is sent on it: the connection reads what came while it was not polled.

@@ -462,6 +462,11 @@ impl Transport {
             }
             return self.timed_out(url);
         }
+        // reqwest says `is_connect` of a connection not made (refused, a name that does not
+        // resolve); a request or body error otherwise came on one made.
+        if !e.is_connect() && (e.is_request() || e.is_body() || e.is_decode()) {
+            return ended(url, &e);
+        }
         connection_error(url, &e)
     }
 
@@ -536,7 +541,7 @@ impl Transport {
                 Unread::TooLarge => too_large(url.as_str()),
                 Unread::Failed(e) => match e.downcast::<reqwest::Error>() {
                     Ok(e) => self.transport_error(url.as_str(), *e),
-                    Err(e) => connection_error(url.as_str(), e.as_ref()),
+                    Err(e) => ended(url.as_str(), e.as_ref()),
                 },
             })
     }
@@ -617,6 +622,15 @@ pub(crate) fn connection_error(url: &str, e: &(dyn std::error::Error + 'static))
     ClientError::Connect {
         url: url.to_owned(),
         detail,
+    }
+}
+
+/// A connection made that failed before the whole answer came (`ClientError::Ended`), or TLS's
+/// failure on it.
+pub(crate) fn ended(url: &str, e: &(dyn std::error::Error + 'static)) -> ClientError {
+    match connection_error(url, e) {
+        ClientError::Connect { url, detail } => ClientError::Ended { url, detail },
+        other => other,
     }
 }
 

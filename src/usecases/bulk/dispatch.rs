@@ -961,7 +961,9 @@ impl Watch {
                 .set(Some(self.asked.get().map_or(wait, |asked| asked.max(wait))));
         }
         match e {
-            ClientError::Connect { .. } | ClientError::Timeout { .. } => {
+            ClientError::Connect { .. }
+            | ClientError::Ended { .. }
+            | ClientError::Timeout { .. } => {
                 if self.unanswered_again() {
                     self.stop(Halt::Gone(e.to_string()));
                 }

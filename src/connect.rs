@@ -44,10 +44,11 @@ impl Connection {
 
 /// How the client logs at -v: through the ui, so nothing raw reaches the terminal.
 pub fn log(ui: &Ui) -> Log {
-    let ui = ui.clone();
+    let (ui, noted) = (ui.clone(), ui.clone());
     Log {
         level: ui.verbose,
         write: Arc::new(move |line| ui.log(line)),
+        note: Arc::new(move |line| noted.note(line)),
     }
 }
 

@@ -108,6 +108,8 @@ pub struct Transport {
     pub(crate) budget: Arc<RetryBudget>,
     log: Log,
     pub(crate) timeout: Duration,
+    /// Whether a long wait was said already (`SAID_WAIT`), by this transport or a clone.
+    waited_long: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// Where the transport says what it does, up to a level (1 requests, 2 retries, 3 bodies). The
@@ -116,6 +118,8 @@ pub struct Transport {
 pub struct Log {
     pub level: u8,
     pub write: Arc<dyn Fn(&str) + Send + Sync>,
+    /// What a person should hear at any verbosity (but `--quiet`): a long wait it asked for.
+    pub note: Arc<dyn Fn(&str) + Send + Sync>,
 }
 
 impl Log {
@@ -124,9 +128,14 @@ impl Log {
         Log {
             level: 0,
             write: Arc::new(|_| {}),
+            note: Arc::new(|_| {}),
         }
     }
 }
+
+/// A wait between tries this long or longer is said (once a run), not left silent: a platform
+/// asking for a `Retry-After` of hours holds a run its tries' worth of the cap (minutes).
+const SAID_WAIT: Duration = Duration::from_secs(5);
 
 impl std::fmt::Debug for Log {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -172,6 +181,7 @@ impl Transport {
             budget: Arc::new(RetryBudget::default()),
             log,
             timeout,
+            waited_long: Arc::default(),
         })
     }
 
@@ -430,7 +440,33 @@ impl Transport {
         retry_after: Option<Duration>,
         what: &str,
     ) -> bool {
-        self.wait(self.policy.delay(retry, retry_after), what).await
+        let delay = self.policy.delay(retry, retry_after);
+        if let Some(asked) = retry_after
+            && delay >= SAID_WAIT
+            && !self
+                .waited_long
+                .swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            let said = |d: Duration| {
+                livectl_contract::duration::format(jiff::SignedDuration::from_secs(
+                    i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+                ))
+            };
+            let capped = if asked > self.policy.retry_after_cap {
+                format!(
+                    " (at most {} at a time, then it asks again)",
+                    said(self.policy.retry_after_cap)
+                )
+            } else {
+                String::new()
+            };
+            (self.log.note)(&format!(
+                "the platform asked for {} before {what} is tried again (Retry-After): waiting {}{capped}",
+                said(asked),
+                said(delay)
+            ));
+        }
+        self.wait(delay, what).await
     }
 
     /// Waits `delay` before trying `what` again; false when the retry is called off
@@ -822,6 +858,38 @@ mod tests {
             transport.judge(&Method::GET, &url, &Options::default(), 0, Err(refused)),
             Next::Fail(..)
         ));
+    }
+
+    /// A `Retry-After` of days was waited out in silence: four tries of the 30 s cap, two
+    /// minutes of a run saying nothing. The first long wait is said, once a run.
+    #[tokio::test]
+    async fn a_long_wait_the_platform_asked_for_is_said_once() {
+        use futures_util::FutureExt;
+        let notes = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+        let heard = notes.clone();
+        let log = Log {
+            note: Arc::new(move |line| heard.lock().unwrap().push(line.to_owned())),
+            ..Log::silent()
+        };
+        let transport =
+            Transport::new("http://127.0.0.1:1", Token::new("t"), log).expect("a transport");
+        let short = transport.pause(0, Some(Duration::from_secs(1)), "GET /v1/queues");
+        assert!(short.now_or_never().is_none(), "it waits");
+        assert!(notes.lock().unwrap().is_empty(), "a short wait goes unsaid");
+        let days = Some(Duration::from_secs(2 * 86_400));
+        // The transport's clones (a bulk run's lanes) share the once.
+        for transport in [&transport, &transport.clone()] {
+            let long = transport.pause(1, days, "GET /v1/queues");
+            assert!(long.now_or_never().is_none(), "it waits");
+        }
+        let notes = notes.lock().unwrap();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        let said = &notes[0];
+        assert!(
+            said.starts_with("the platform asked for 2d before GET /v1/queues is tried again (Retry-After): waiting 2")
+                && said.ends_with("s (at most 30s at a time, then it asks again)"),
+            "{said}"
+        );
     }
 
     #[test]

@@ -260,16 +260,17 @@ mod tests {
         Settings::new(Default::default(), Default::default()).unwrap()
     }
 
-    fn run(
+    /// What the autopilot with `settings` decides at NOW, its pool `@online`.
+    fn decided_by(
+        settings: &Settings,
         agents: &[Agent],
         open: &[Intervention],
-    ) -> (Vec<(String, Option<String>)>, Option<Timestamp>) {
-        let now: Timestamp = NOW.parse().unwrap();
+    ) -> (Vec<Decided>, Option<Timestamp>) {
         let world = World {
             agents,
             queues: &queues(),
             open,
-            now,
+            now: NOW.parse().unwrap(),
             inactive_since: &HashMap::new(),
         };
         let to = To::Pool {
@@ -277,7 +278,14 @@ mod tests {
             department: None,
             include_away: false,
         };
-        let (decided, next) = decide(&settings(), &to, &world);
+        decide(settings, &to, &world)
+    }
+
+    fn run(
+        agents: &[Agent],
+        open: &[Intervention],
+    ) -> (Vec<(String, Option<String>)>, Option<Timestamp>) {
+        let (decided, next) = decided_by(&settings(), agents, open);
         let decided = decided
             .into_iter()
             .map(|d| (d.decision.action, d.decision.to))
@@ -319,18 +327,6 @@ mod tests {
         queued.state = InterventionState::Queued;
         queued.owner = None;
         queued.queued_at = now - SignedDuration::from_secs(3630);
-        let world = World {
-            agents: &agents,
-            queues: &queues(),
-            open: &[assigned("iv_1", "bo"), waiting, queued],
-            now,
-            inactive_since: &HashMap::new(),
-        };
-        let to = To::Pool {
-            pool: Pool::Online,
-            department: None,
-            include_away: false,
-        };
         let every_rule = Settings::new(
             super::super::rules::Given {
                 queued: Some("30m".into()),
@@ -340,7 +336,11 @@ mod tests {
             Default::default(),
         )
         .unwrap();
-        let (decided, _) = decide(&every_rule, &to, &world);
+        let (decided, _) = decided_by(
+            &every_rule,
+            &agents,
+            &[assigned("iv_1", "bo"), waiting, queued],
+        );
         let whys: Vec<String> = decided.into_iter().map(|d| d.decision.why).collect();
         assert_eq!(
             whys,

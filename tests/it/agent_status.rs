@@ -360,7 +360,7 @@ fn a_seed_file_s_status_since_counts_from_its_load() {
     .unwrap();
     sandbox
         .cli(&api.token, &["seed", later.to_str().unwrap()])
-        .fails(2, "later.yaml:6: agents[0].status_since: 2099-01-01T00:00:00Z is in the future; a status began at or before now (now-3h counts back from the load)");
+        .fails(2, "later.yaml:6: agents[0].status_since: 2099-01-01T00:00:00.000Z is in the future; a status began at or before now (now-3h counts back from the load)");
     // One load, one `now`: the two are exactly 3h30m apart.
     assert_eq!(
         since("sam").duration_since(since("ana")),

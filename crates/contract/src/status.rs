@@ -8,6 +8,18 @@ use utoipa::ToSchema;
 
 use crate::models::{AgentStatus, Event};
 
+/// Why a status said to begin `at` cannot, `now`: it begins later, so it would never age (`stuck`
+/// and the autopilot's grace would wait for it). A minute's leeway for a client's clock ahead of
+/// the platform's. The one rule, for the API's upsert and a seed file's check alike.
+pub fn began_later(at: Timestamp, now: Timestamp) -> Option<String> {
+    (at > now + jiff::SignedDuration::from_mins(1)).then(|| {
+        format!(
+            "{} is in the future; a status began at or before now",
+            crate::time::rfc3339(at)
+        )
+    })
+}
+
 /// Body of `POST /v1/agents/{id}/status`: an agent sets its own status, an admin anyone's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -91,5 +103,23 @@ impl StreamEvent {
                 "an event of a type this livectl does not know: `{other}`"
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A clock a little ahead is not a status from the future; two minutes is.
+    #[test]
+    fn a_status_may_begin_up_to_a_minute_ahead_of_now() {
+        let now: Timestamp = "2026-11-24T12:00:00Z".parse().unwrap();
+        let ahead = |secs| began_later(now + jiff::SignedDuration::from_secs(secs), now);
+        assert_eq!(ahead(-3600), None);
+        assert_eq!(ahead(60), None);
+        assert_eq!(
+            ahead(120).as_deref(),
+            Some("2026-11-24T12:02:00.000Z is in the future; a status began at or before now")
+        );
     }
 }

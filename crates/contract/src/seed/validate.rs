@@ -57,14 +57,13 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
         }
         // A relative one (`now-3h`) is never later than the load; a written one may be.
         if let Some(super::format::Instant::At(since)) = a.status_since
-            && since > jiff::Timestamp::now()
+            && let Some(why) = crate::status::began_later(since, jiff::Timestamp::now())
         {
             let field = format!("{at}.status_since");
-            let written = since.to_string();
             c.problem(
                 c.line(&field, &a.key, "status_since"),
                 field,
-                format!("{written} is in the future; a status began at or before now (now-3h counts back from the load)"),
+                format!("{why} (now-3h counts back from the load)"),
             );
         }
         if let Some(max_load) = &a.max_load {

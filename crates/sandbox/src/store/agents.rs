@@ -93,15 +93,10 @@ fn vanished(n: i64) -> ApiError {
 fn status_since(input: &AgentInput, change: &Change<'_>) -> Result<Timestamp, ApiError> {
     match input.status_since {
         None => Ok(change.at),
-        // A status that begins later would never age: `stuck` and the autopilot's grace would
-        // wait for it. A minute's leeway for a client's clock ahead of this one.
-        Some(Instant::At(at)) if at > change.at + jiff::SignedDuration::from_mins(1) => {
-            Err(ApiError::Validation(format!(
-                "status_since {} is in the future; a status began at or before now",
-                livectl_contract::time::rfc3339(at)
-            )))
-        }
-        Some(Instant::At(at)) => Ok(at),
+        Some(Instant::At(at)) => match livectl_contract::status::began_later(at, change.at) {
+            Some(why) => Err(ApiError::Validation(format!("status_since {why}"))),
+            None => Ok(at),
+        },
         Some(relative @ Instant::BeforeNow(_)) => Err(ApiError::Validation(format!(
             "status_since `{relative}` is relative, which only a seed file takes; give an RFC 3339 instant such as 2026-11-24T10:00:00Z"
         ))),

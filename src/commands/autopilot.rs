@@ -82,7 +82,7 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     let connection = ctx.connection().await?;
     let client = &connection.client;
-    autopilot::check_admin(client).await?;
+    let me = autopilot::check_admin(client).await?;
     // Everything that can be checked is, before the run is announced: the agents or the
     // department --to names, and where the journals go.
     let to = autopilot::resolve_to(client, &settings).await?;
@@ -96,6 +96,7 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
         journal_dir,
         journal_limit: super::filters::journal_limit(),
         reach: crate::connect::reach(&ctx.global),
+        me,
     };
     let ui = &ctx.ui;
     ui.note(format!(

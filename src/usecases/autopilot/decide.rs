@@ -26,6 +26,8 @@ pub struct World<'a> {
     /// When this autopilot first saw each inactive agent inactive (the contract dates no
     /// deactivation).
     pub inactive_since: &'a HashMap<String, Timestamp>,
+    /// The agent the autopilot acts as (`Options::me`), left out of a pool.
+    pub me: &'a str,
 }
 
 /// A decision, and the item the bulk engine sends for it (None: nothing to send).
@@ -41,9 +43,22 @@ pub fn decide(
     world: &World<'_>,
 ) -> (Vec<Decided>, Option<Timestamp>) {
     let agents: HashMap<&str, &Agent> = world.agents.iter().map(|a| (a.id.as_str(), a)).collect();
+    // A pool is the others: the agent the autopilot acts as (a service account, the person on
+    // call) is given no work by it. Agents `--to` names are taken as named.
+    let others: Vec<Agent> = world
+        .agents
+        .iter()
+        .filter(|a| a.id != world.me)
+        .cloned()
+        .collect();
+    let pool = if matches!(to, To::Pool { .. }) {
+        &others
+    } else {
+        world.agents
+    };
     let mut spreader = Spreader::over(
         &fresh(to, world.agents, settings.include_away),
-        world.agents,
+        pool,
         world.queues,
     );
     let mut next: Option<Timestamp> = None;
@@ -272,6 +287,7 @@ mod tests {
             open,
             now: NOW.parse().unwrap(),
             inactive_since: &HashMap::new(),
+            me: "admin",
         };
         let to = To::Pool {
             pool: Pool::Online,
@@ -350,6 +366,45 @@ mod tests {
                 "queued for 1h"
             ]
         );
+    }
+
+    /// The agent the autopilot acts as is online and the least loaded: a pool gives it
+    /// nothing all the same (on the demo, Sam's work went to the built-in Sandbox Admin).
+    #[test]
+    fn a_pool_hands_work_on_to_the_others_not_to_the_autopilot_s_own_agent() {
+        let long_ago = "2026-11-24T11:00:00Z";
+        let agents = [
+            agent("admin", "online", NOW, None),
+            agent("bo", "offline", long_ago, None),
+            agent("cy", "online", NOW, None),
+        ];
+        let mut busy = queues();
+        busy.agents = serde_json::from_value(json!([{
+            "agent": "cy", "name": "cy", "status": "online", "active": true, "max_load": null,
+            "count": 5, "oldest_assigned_at": null, "oldest_wait_seconds": null
+        }]))
+        .unwrap();
+        let world = World {
+            agents: &agents,
+            queues: &busy,
+            open: &[assigned("iv_1", "bo")],
+            now: NOW.parse().unwrap(),
+            inactive_since: &HashMap::new(),
+            me: "admin",
+        };
+        let to = To::Pool {
+            pool: Pool::Online,
+            department: None,
+            include_away: false,
+        };
+        let (decided, _) = decide(&settings(), &to, &world);
+        let to: Vec<_> = decided.into_iter().map(|d| d.decision.to).collect();
+        assert_eq!(to, [Some("cy".to_owned())]);
+        // Named, it is taken at its word.
+        let named = To::Agents(vec![agents[0].clone()]);
+        let (decided, _) = decide(&settings(), &named, &world);
+        let to: Vec<_> = decided.into_iter().map(|d| d.decision.to).collect();
+        assert_eq!(to, [Some("admin".to_owned())]);
     }
 
     #[test]

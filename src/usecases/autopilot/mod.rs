@@ -49,11 +49,14 @@ pub struct Options {
     /// The flags that reached the platform (`connect::reach`), repeated in the command a
     /// batch that stopped suggests.
     pub reach: String,
+    /// The agent whose token the autopilot acts with (`check_admin`): a service account, or
+    /// the person on call. A pool hands work on to the others, never to it.
+    pub me: String,
 }
 
 /// Refuses a token that is not an admin's (exit 4) before anything is watched: an autopilot
-/// moves other agents' work.
-pub async fn check_admin(client: &Client) -> Result<(), CliError> {
+/// moves other agents' work. The admin's agent id.
+pub async fn check_admin(client: &Client) -> Result<String, CliError> {
     let me = client.me().await?;
     if me.agent.role != Role::Admin {
         return Err(CliError::new(
@@ -65,7 +68,7 @@ pub async fn check_admin(client: &Client) -> Result<(), CliError> {
         )
         .hint("use an admin's profile or LIVECTL_TOKEN"));
     }
-    Ok(())
+    Ok(me.agent.id)
 }
 
 /// Runs until stopped (Ctrl-C or SIGTERM), or after one look with `once`; the summary, also
@@ -317,6 +320,7 @@ impl Pilot<'_> {
             open: &open,
             now,
             inactive_since: &self.inactive_since,
+            me: &self.options.me,
         };
         let (decided, next) = decide(self.settings, &self.to, &world);
         let fresh: Vec<Decided> = decided
@@ -499,6 +503,7 @@ mod tests {
             journal_dir: None,
             journal_limit: None,
             reach: String::new(),
+            me: "ag_1".into(),
         };
         let said = |failed, left| {
             let summary = AutopilotSummary {

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use livectl_client::{Client, Log, Token};
 
 use crate::cli::GlobalArgs;
-use crate::config::Config;
 use crate::config::credentials::Credentials;
+use crate::config::{Config, Profile};
 use crate::error::{CliError, ErrorKind};
 use crate::ui::Ui;
 
@@ -129,9 +129,7 @@ pub fn reach_to(target: &str) -> String {
             format!(" --profile={} --api-url={url}", crate::ui::shell_word(name))
         }
         _ => {
-            let insecure = reqwest::Url::parse(target)
-                .is_ok_and(|u| u.scheme() == "http" && !u.host().is_some_and(|h| is_loopback(&h)));
-            let allow = if insecure {
+            let allow = if beyond_loopback(target) {
                 " --allow-insecure-http"
             } else {
                 ""
@@ -172,7 +170,7 @@ fn from_env(value: &str, variable: &str) -> bool {
 
 /// ` --profile NAME` for a command a hint suggests, unless NAME is `default` and that command
 /// would use it without one (no LIVECTL_PROFILE, no other default_profile in the config).
-fn profile_flag(name: &str, config: &Config) -> String {
+pub fn profile_flag(name: &str, config: &Config) -> String {
     let implicit = std::env::var("LIVECTL_PROFILE")
         .ok()
         .filter(|p| !p.is_empty())
@@ -342,7 +340,23 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
         }
         return crate::embedded::start(ui, false).await;
     };
-    check_url(&api_url, global.allow_insecure_http)?;
+    // Plain http:// beyond loopback: allowed by the flag, or by the profile for its own address.
+    let allowed =
+        global.allow_insecure_http || settings.is_some_and(|p| p.allows_insecure(&api_url));
+    check_url(&api_url, true)?;
+    if let Err(e) = check_url(&api_url, allowed) {
+        // Refused as plain http:// alone; the profile's address can keep the permission.
+        return Err(match profile.as_deref() {
+            Some(name) if settings.and_then(|p| p.api_url.as_deref()) == Some(&api_url) => {
+                e.hint(format!(
+                    "or keep it allowed for profile `{name}`: `livectl config{} set api_url {} --allow-insecure-http`",
+                    profile_flag(name, &config),
+                    crate::ui::shell_word(&api_url)
+                ))
+            }
+            _ => e,
+        });
+    }
     let from_env = std::env::var("LIVECTL_TOKEN")
         .ok()
         .filter(|t| !t.trim().is_empty());
@@ -455,6 +469,26 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
             "`{other}://` is not supported; use https://"
         ))),
     }
+}
+
+/// Checks `url` as a profile's new address (`check_url`), plain http:// to a host other than
+/// loopback allowed by `--allow-insecure-http` (`allow_insecure`) or by `profile` when it is
+/// that profile's address already; whether the profile keeps that permission with it
+/// (`Profile::point`): true only for an address that needs it.
+pub fn check_address(
+    url: &str,
+    allow_insecure: bool,
+    profile: Option<&Profile>,
+) -> Result<bool, CliError> {
+    let allowed = allow_insecure || profile.is_some_and(|p| p.allows_insecure(url));
+    check_url(url, allowed)?;
+    Ok(allowed && beyond_loopback(url))
+}
+
+/// Plain http:// to a host other than loopback: what needs `--allow-insecure-http`.
+fn beyond_loopback(url: &str) -> bool {
+    reqwest::Url::parse(url)
+        .is_ok_and(|u| u.scheme() == "http" && !u.host().is_some_and(|h| is_loopback(&h)))
 }
 
 /// localhost, 127.0.0.0/8 or ::1.

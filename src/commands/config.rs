@@ -5,7 +5,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::Ctx;
 use crate::config::credentials::Credentials;
 use crate::config::{Config, Setting};
-use crate::connect::{check_url, profile_name};
+use crate::connect::{check_address, profile_name};
 use crate::error::CliError;
 use crate::model::{Names, ProfileRow};
 use crate::ui::Format;
@@ -20,10 +20,14 @@ pub struct ConfigArgs {
 pub enum ConfigCommand {
     /// Print one setting
     Get {
-        /// api_url, workspace, output or default_profile
+        /// api_url, allow_insecure_http, workspace, output or default_profile
         key: String,
     },
     /// Change one setting
+    ///
+    /// An api_url of plain http:// to a host other than loopback needs --allow-insecure-http,
+    /// which the profile then keeps with that address (allow_insecure_http = true) and drops
+    /// when the address changes or is unset.
     Set {
         /// api_url, workspace, output or default_profile
         key: String,
@@ -31,7 +35,7 @@ pub enum ConfigCommand {
     },
     /// Remove one setting
     Unset {
-        /// api_url, workspace, output or default_profile
+        /// api_url, allow_insecure_http, workspace, output or default_profile
         key: String,
     },
     /// Print every setting of the profile
@@ -63,8 +67,29 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
         }
         ConfigCommand::Set { key, value } => {
             let setting = Setting::parse(&key)?;
+            // Plain http:// beyond loopback, allowed with the address: kept with it.
+            let mut insecure = false;
             match setting {
-                Setting::ApiUrl => check_url(&value, ctx.global.allow_insecure_http)?,
+                Setting::ApiUrl => {
+                    insecure = check_address(
+                        &value,
+                        ctx.global.allow_insecure_http,
+                        config.profiles.get(&profile),
+                    )?;
+                }
+                // Allowed alone, it would outlive the address it was meant for.
+                Setting::AllowInsecureHttp => {
+                    let url = Setting::ApiUrl
+                        .get(&config, &profile)
+                        .map_or_else(|| "URL".to_owned(), |u| crate::ui::shell_word(&u));
+                    return Err(CliError::usage(format!(
+                        "{key} is not set alone: it is saved with the address it allows"
+                    ))
+                    .hint(format!(
+                        "give the address with it: `livectl config{} set api_url {url} --allow-insecure-http`",
+                        crate::connect::profile_flag(&profile, &config)
+                    )));
+                }
                 Setting::Output => {
                     Format::from_str(&value, true).map_err(|_| {
                         let names: Vec<String> = Format::value_variants()
@@ -100,7 +125,10 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             let new = ctx.global.profile.is_some()
                 && setting != Setting::DefaultProfile
                 && !config.profiles.contains_key(&profile);
-            setting.set(&mut config, &profile, value);
+            match setting {
+                Setting::ApiUrl => config.profile_mut(&profile).point(value, insecure),
+                _ => setting.set(&mut config, &profile, value),
+            }
             config.save()?;
             // A name mistyped in --profile makes a new profile: said, so it is seen.
             if new {

@@ -6,9 +6,9 @@ use clap::Args;
 use livectl_client::{Client, Token};
 
 use super::Ctx;
+use crate::config::Config;
 use crate::config::credentials::{Credentials, ProfileCredentials};
-use crate::config::{Config, Profile};
-use crate::connect::{check_url, log, profile_name};
+use crate::connect::{check_address, log, profile_name};
 use crate::error::CliError;
 use crate::ui::prompt;
 use livectl_client::ClientError;
@@ -44,7 +44,11 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
             CliError::usage(format!("profile `{profile}` has no API address"))
                 .hint("give it with --api-url https://live.example.com")
         })?;
-    check_url(&api_url, global.allow_insecure_http)?;
+    let insecure = check_address(
+        &api_url,
+        global.allow_insecure_http,
+        config.profiles.get(&profile),
+    )?;
     let token = if args.token_stdin {
         let mut text = String::new();
         std::io::stdin()
@@ -80,11 +84,9 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
         .await
         .map(|me| me.agent)
         .map_err(|e| refused(&api_url, e))?;
-    let entry = config
-        .profiles
-        .entry(profile.clone())
-        .or_insert_with(Profile::default);
-    entry.api_url = Some(api_url.clone());
+    config
+        .profile_mut(&profile)
+        .point(api_url.clone(), insecure);
     // The first profile saved is the one later runs use; another is used when named.
     let used = match config
         .default_profile

@@ -28,11 +28,31 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub api_url: Option<String>,
+    /// Plain http:// to its `api_url`, a host other than loopback, allowed: given with that
+    /// address (`--allow-insecure-http`) and kept only with it (`Profile::point`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_insecure_http: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace: Option<String>,
     /// Default output format for this profile (table, json, ndjson, csv, ids).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output: Option<String>,
+}
+
+impl Profile {
+    /// Whether plain http:// to `url` is allowed by this profile: it holds the permission, and
+    /// `url` is the address it was given with.
+    pub fn allows_insecure(&self, url: &str) -> bool {
+        self.allow_insecure_http && self.api_url.as_deref() == Some(url)
+    }
+
+    /// Points it at `url`; `insecure` is whether that address is plain http:// beyond loopback
+    /// and allowed (by the flag now, or by this profile for that same address), which it then
+    /// keeps. Any other address drops the permission: it was given for one address.
+    pub fn point(&mut self, url: String, insecure: bool) {
+        self.api_url = Some(url);
+        self.allow_insecure_http = insecure;
+    }
 }
 
 /// The settings `livectl config` reads and changes.
@@ -42,6 +62,9 @@ pub enum Setting {
     DefaultProfile,
     /// The profile's API address.
     ApiUrl,
+    /// Plain http:// allowed to the profile's API address (a host other than loopback):
+    /// `true`, set with that address only (`config set api_url URL --allow-insecure-http`).
+    AllowInsecureHttp,
     /// The profile's workspace, for people reading the config.
     Workspace,
     /// The profile's default output format, used when -o is not given.
@@ -52,6 +75,7 @@ impl Setting {
     pub const ALL: &'static [Setting] = &[
         Setting::DefaultProfile,
         Setting::ApiUrl,
+        Setting::AllowInsecureHttp,
         Setting::Workspace,
         Setting::Output,
     ];
@@ -60,6 +84,7 @@ impl Setting {
         match self {
             Setting::DefaultProfile => "default_profile",
             Setting::ApiUrl => "api_url",
+            Setting::AllowInsecureHttp => "allow_insecure_http",
             Setting::Workspace => "workspace",
             Setting::Output => "output",
         }
@@ -79,42 +104,45 @@ impl Setting {
             })
     }
 
-    fn slot<'a>(self, config: &'a mut Config, profile: &str) -> &'a mut Option<String> {
-        match self {
-            Setting::DefaultProfile => &mut config.default_profile,
-            _ => {
-                let p = config.profiles.entry(profile.to_owned()).or_default();
-                match self {
-                    Setting::ApiUrl => &mut p.api_url,
-                    Setting::Workspace => &mut p.workspace,
-                    _ => &mut p.output,
-                }
-            }
-        }
-    }
-
     /// Its value for `profile`.
     pub fn get(self, config: &Config, profile: &str) -> Option<String> {
+        let p = config.profiles.get(profile);
         match self {
             Setting::DefaultProfile => config.default_profile.clone(),
-            _ => {
-                let p = config.profiles.get(profile)?;
-                match self {
-                    Setting::ApiUrl => p.api_url.clone(),
-                    Setting::Workspace => p.workspace.clone(),
-                    _ => p.output.clone(),
-                }
-            }
+            Setting::ApiUrl => p?.api_url.clone(),
+            Setting::AllowInsecureHttp => p?.allow_insecure_http.then(|| "true".to_owned()),
+            Setting::Workspace => p?.workspace.clone(),
+            Setting::Output => p?.output.clone(),
         }
     }
 
+    /// Sets it as written. An address set so comes without a permission for plain http://:
+    /// `Profile::point` sets the two together.
     pub fn set(self, config: &mut Config, profile: &str, value: String) {
-        *self.slot(config, profile) = Some(value);
+        match self {
+            Setting::DefaultProfile => config.default_profile = Some(value),
+            Setting::ApiUrl => config.profile_mut(profile).point(value, false),
+            Setting::AllowInsecureHttp => {
+                config.profile_mut(profile).allow_insecure_http = value == "true";
+            }
+            Setting::Workspace => config.profile_mut(profile).workspace = Some(value),
+            Setting::Output => config.profile_mut(profile).output = Some(value),
+        }
     }
 
-    /// Removes it; false when it was not set.
+    /// Removes it; false when it was not set. The address goes with its permission.
     pub fn unset(self, config: &mut Config, profile: &str) -> bool {
-        let was = self.slot(config, profile).take().is_some();
+        let was = match (self, config.profiles.get_mut(profile)) {
+            (Setting::DefaultProfile, _) => config.default_profile.take().is_some(),
+            (_, None) => false,
+            (Setting::ApiUrl, Some(p)) => {
+                p.allow_insecure_http = false;
+                p.api_url.take().is_some()
+            }
+            (Setting::AllowInsecureHttp, Some(p)) => std::mem::take(&mut p.allow_insecure_http),
+            (Setting::Workspace, Some(p)) => p.workspace.take().is_some(),
+            (Setting::Output, Some(p)) => p.output.take().is_some(),
+        };
         // An empty profile goes, unless it is the default: every run would fail on its name.
         let default = config.default_profile.clone();
         config
@@ -145,6 +173,11 @@ pub fn invalid_toml(path: &Path, text: &str, e: &toml::de::Error, what: &str) ->
 impl Config {
     pub fn path() -> PathBuf {
         config_dir().join("config.toml")
+    }
+
+    /// The profile called `name`, made empty when there is none.
+    pub fn profile_mut(&mut self, name: &str) -> &mut Profile {
+        self.profiles.entry(name.to_owned()).or_default()
     }
 
     pub fn load() -> Result<Config, CliError> {

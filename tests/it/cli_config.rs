@@ -9,6 +9,26 @@ fn login(sandbox: &Sandbox, token: &str, args: &[&str]) -> crate::harness::Run {
     sandbox.cli_stdin("", &all, &format!("{token}\n"))
 }
 
+/// `livectl ARGS` as typed in a shell of `home`, no LIVECTL_* variable set, `input` on stdin.
+fn typed(home: &crate::harness::Home, args: &[&str], input: &str) -> crate::harness::Run {
+    use std::io::Write;
+    let mut child = home
+        .livectl()
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    crate::harness::Run::from(child.wait_with_output().unwrap())
+}
+
 #[test]
 fn login_saves_a_private_profile_that_later_runs_use() {
     let sandbox = Sandbox::start(&[]);
@@ -151,7 +171,7 @@ fn login_saves_a_private_profile_that_later_runs_use() {
     assert!(
         String::from_utf8(bad.stderr)
             .unwrap()
-            .contains("api_url, workspace, output, default_profile")
+            .contains("api_url, allow_insecure_http, workspace, output, default_profile")
     );
     let insecure = sandbox
         .home
@@ -673,4 +693,109 @@ fn a_token_no_header_can_carry_is_refused_as_the_token_s_fault() {
     }
     let saved = sandbox.cli_env("", &["config", "profiles"], &[("LIVECTL_API_URL", "")]);
     assert_eq!(saved.stdout, "");
+}
+
+/// `--allow-insecure-http` given to `login` or `config set api_url` was checked and forgotten:
+/// every later run of the profile was refused ("use https://, or pass --allow-insecure-http").
+/// The profile keeps it beside the address it was given for, as kubectl keeps
+/// insecure-skip-tls-verify in a kubeconfig, and loses it with that address.
+#[cfg(target_os = "linux")]
+#[test]
+fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
+    let sandbox = Sandbox::start(&[]);
+    // Linux connects 0.0.0.0 to this host: the sandbox at an address livectl takes for a
+    // remote one.
+    let remote = sandbox.url.replace("127.0.0.1", "0.0.0.0");
+    let home = &sandbox.home;
+    let config = home.path().join("config/livectl/config.toml");
+    let token = home.token(None);
+    let run = sandbox.cli_stdin(
+        "",
+        &[
+            "login",
+            "--token-stdin",
+            "--profile",
+            "far",
+            "--api-url",
+            &remote,
+            "--allow-insecure-http",
+        ],
+        &token,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&config).unwrap(),
+        format!(
+            "default_profile = \"far\"\n\n[profiles.far]\napi_url = \"{remote}\"\nallow_insecure_http = true\n"
+        )
+    );
+    // Later runs of the profile reach it without the flag, and say where.
+    let whoami = home.cli(&["whoami"]).ok();
+    assert!(
+        whoami.starts_with("Sandbox Admin")
+            && whoami.contains(&format!("on {remote} (profile `far`)")),
+        "{whoami}"
+    );
+    let list = home.cli(&["config", "list"]).ok();
+    assert_eq!(
+        list,
+        format!("default_profile=far\napi_url={remote}\nallow_insecure_http=true\n")
+    );
+    assert_eq!(
+        home.cli(&["config", "get", "allow_insecure_http"]).ok(),
+        "true\n"
+    );
+    // Another plain-http address needs the flag again: the permission is the address's.
+    let elsewhere = home.cli(&["config", "set", "api_url", "http://0.0.0.0:9"]);
+    elsewhere.fails(2, "refusing plain http:// to 0.0.0.0");
+    // An address that needs no permission drops it; the old one then needs the flag again.
+    home.cli(&["config", "set", "api_url", &sandbox.url]).ok();
+    assert_eq!(
+        std::fs::read_to_string(&config).unwrap(),
+        format!(
+            "default_profile = \"far\"\n\n[profiles.far]\napi_url = \"{}\"\n",
+            sandbox.url
+        )
+    );
+    home.cli(&["config", "get", "allow_insecure_http"])
+        .fails(1, "`allow_insecure_http` is not set for profile `far`");
+    home.cli(&["config", "set", "api_url", &remote])
+        .fails(2, "refusing plain http:// to 0.0.0.0");
+    let set = home.cli(&["config", "set", "api_url", &remote, "--allow-insecure-http"]);
+    assert_eq!((set.code, set.stderr.as_str()), (0, ""));
+    assert!(home.cli(&["whoami"]).ok().contains(&format!("on {remote}")));
+    // Given up, it is refused again, with the way to give it back.
+    home.cli(&["config", "unset", "allow_insecure_http"]).ok();
+    let refused = home.cli(&["whoami"]);
+    refused.fails(2, "refusing plain http:// to 0.0.0.0");
+    refused.hints(&format!(
+        "or keep it allowed for profile `far`: `livectl config --profile far set api_url {remote} --allow-insecure-http`"
+    ));
+    // It is set with the address it allows, not alone.
+    let alone = home.cli(&["config", "set", "allow_insecure_http", "true"]);
+    alone.fails(
+        2,
+        "allow_insecure_http is not set alone: it is saved with the address it allows",
+    );
+    alone.hints(&format!(
+        "give the address with it: `livectl config --profile far set api_url {remote} --allow-insecure-http`"
+    ));
+    // Unsetting the address forgets its permission too.
+    home.cli(&["config", "set", "api_url", &remote, "--allow-insecure-http"])
+        .ok();
+    home.cli(&["config", "unset", "api_url"]).ok();
+    assert_eq!(
+        std::fs::read_to_string(&config).unwrap(),
+        "default_profile = \"far\"\n\n[profiles.far]\n"
+    );
+    // `login` again to the profile's address needs no flag: the profile allows it.
+    home.cli(&["config", "set", "api_url", &remote, "--allow-insecure-http"])
+        .ok();
+    let again = typed(home, &["login", "--token-stdin"], &token);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        std::fs::read_to_string(&config)
+            .unwrap()
+            .contains("allow_insecure_http = true\n")
+    );
 }

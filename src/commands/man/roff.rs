@@ -253,7 +253,7 @@ Where the files below live (by default ~/.config, ~/.local/share and ~/.local/st
 .SH FILES
 .TP
 $XDG_CONFIG_HOME/livectl/config.toml
-Profiles: api_url, workspace, output, and the default profile.
+Profiles: api_url, allow_insecure_http, workspace, output, and the default profile.
 .TP
 $XDG_CONFIG_HOME/livectl/credentials.toml
 Tokens, one per profile; mode 0600, refused when others may read it.

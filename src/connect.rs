@@ -200,8 +200,13 @@ enum Chosen {
     Flag,
     /// LIVECTL_PROFILE.
     Variable,
-    /// The config: its default_profile, or the profile called `default`.
-    Config,
+    /// The config: its default_profile, or the profile called `default`; perhaps named by
+    /// --profile or LIVECTL_PROFILE too (`also`: how to leave that name out). `unset_default`:
+    /// without its default_profile, the config would choose no profile with an address.
+    Config {
+        also: Option<&'static str>,
+        unset_default: bool,
+    },
 }
 
 impl Origin {
@@ -215,12 +220,31 @@ impl Origin {
         }
         let name = profile?.to_owned();
         let flag = profile_flag(&name, config);
-        // A profile the config would choose anyway is left by unsetting its address.
+        // A profile the config would choose anyway is not left by leaving out its name; nor
+        // by unsetting default_profile when the profile `default` then names a platform.
+        let unset_default = config.default_profile.is_some()
+            && config
+                .profiles
+                .get("default")
+                .is_none_or(|p| p.api_url.is_none());
+        let how = |p: &str| {
+            if from_env(p, "LIVECTL_PROFILE") {
+                "unset LIVECTL_PROFILE"
+            } else {
+                "leave out --profile"
+            }
+        };
         let chosen = match &global.profile {
-            Some(p) if config.default_profile.as_deref() == Some(p) => Chosen::Config,
+            Some(p) if config.default_profile.as_deref() == Some(p) => Chosen::Config {
+                also: Some(how(p)),
+                unset_default,
+            },
             Some(p) if from_env(p, "LIVECTL_PROFILE") => Chosen::Variable,
             Some(_) => Chosen::Flag,
-            None => Chosen::Config,
+            None => Chosen::Config {
+                also: None,
+                unset_default,
+            },
         };
         Some(Origin::Profile { name, flag, chosen })
     }
@@ -236,24 +260,25 @@ impl Origin {
         }
     }
 
-    /// How to go back to the embedded sandbox as the default.
-    fn leave(&self) -> String {
+    /// How to go back to the embedded sandbox as the default, when a step does it without
+    /// forgetting anything: a profile's address is where it points, not a way back.
+    fn leave(&self) -> Option<String> {
+        let unset = "`livectl config unset default_profile` makes it the default again";
         match self {
-            Origin::Flag => "leave out --api-url".to_owned(),
-            Origin::Variable => "unset LIVECTL_API_URL".to_owned(),
-            Origin::Profile {
-                chosen: Chosen::Flag,
-                ..
-            } => "leave out --profile".to_owned(),
-            Origin::Profile {
-                chosen: Chosen::Variable,
-                ..
-            } => "unset LIVECTL_PROFILE".to_owned(),
-            Origin::Profile {
-                flag,
-                chosen: Chosen::Config,
-                ..
-            } => format!("`livectl config{flag} unset api_url` makes it the default again"),
+            Origin::Flag => Some("leave out --api-url".to_owned()),
+            Origin::Variable => Some("unset LIVECTL_API_URL".to_owned()),
+            Origin::Profile { chosen, .. } => match chosen {
+                Chosen::Flag => Some("leave out --profile".to_owned()),
+                Chosen::Variable => Some("unset LIVECTL_PROFILE".to_owned()),
+                Chosen::Config {
+                    unset_default: false,
+                    ..
+                } => None,
+                Chosen::Config { also: None, .. } => Some(unset.to_owned()),
+                Chosen::Config {
+                    also: Some(also), ..
+                } => Some(format!("{also}, and {unset}")),
+            },
         }
     }
 }
@@ -371,27 +396,7 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
                 .as_deref()
                 .filter(|_| own)
                 .and_then(|p| credentials.token(p).cloned())
-                .ok_or_else(|| {
-                    // The way back in names the profile in use; and the demo is one flag away.
-                    let origin = Origin::of(global, profile.as_deref(), &config);
-                    // The profile `login` writes.
-                    let flag = profile
-                        .as_deref()
-                        .map(|p| profile_flag(p, &config))
-                        .unwrap_or_default();
-                    let url = crate::ui::shell_word(&api_url);
-                    let error = CliError::new(ErrorKind::Auth, format!("no token for {api_url}"))
-                        .hint(format!(
-                            "log in to it with `livectl login{flag} --api-url {url}`, or set LIVECTL_TOKEN"
-                        ));
-                    match origin {
-                        Some(origin) => error.hint(format!(
-                            "or use the embedded demo sandbox with --sandbox ({})",
-                            origin.leave()
-                        )),
-                        None => error.hint("or use the embedded demo sandbox with --sandbox"),
-                    }
-                })?
+                .ok_or_else(|| no_token(global, profile.as_deref(), &config, &api_url))?
         }
     };
     Ok(Connection {
@@ -400,6 +405,36 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
         embedded: None,
         token_from_env,
     })
+}
+
+/// A run with no token for `api_url`: how to log in to it (the profile in use, which holds
+/// the address, or the address given), and the demo sandbox one flag away.
+fn no_token(
+    global: &GlobalArgs,
+    profile: Option<&str>,
+    config: &Config,
+    api_url: &str,
+) -> CliError {
+    let origin = Origin::of(global, profile, config);
+    let login = match &origin {
+        Some(Origin::Profile { name, flag, .. }) => {
+            format!("log in to profile `{name}` with `livectl login{flag}`")
+        }
+        // The profile `login` writes.
+        _ => {
+            let flag = profile.map(|p| profile_flag(p, config)).unwrap_or_default();
+            let url = crate::ui::shell_word(api_url);
+            format!("log in to it with `livectl login{flag} --api-url {url}`")
+        }
+    };
+    let error = CliError::new(ErrorKind::Auth, format!("no token for {api_url}"))
+        .hint(format!("{login}, or set LIVECTL_TOKEN"));
+    match origin.and_then(|o| o.leave()) {
+        Some(leave) => error.hint(format!(
+            "or use the embedded demo sandbox with --sandbox ({leave})"
+        )),
+        None => error.hint("or use the embedded demo sandbox with --sandbox"),
+    }
 }
 
 /// Plain http:// only to loopback, unless the user said otherwise; checked before connecting.

@@ -210,21 +210,14 @@ fn login_saves_a_private_profile_that_later_runs_use() {
     let after = crate::harness::Run::from(sandbox.home.run(&["whoami"]));
     let stderr = after.fails(4, &format!("no token for {}", sandbox.url));
     assert!(
-        stderr.contains(&format!(
-            "`livectl login --profile work --api-url {}`",
-            sandbox.url
-        )) && stderr.contains("--sandbox")
-            && stderr.contains("`livectl config --profile work unset api_url`"),
+        stderr.contains("log in to profile `work` with `livectl login --profile work`")
+            && stderr.contains("--sandbox")
+            && stderr.contains("`livectl config unset default_profile`"),
         "{stderr}"
     );
-    // Pasted, that hint does what it says, also when the address is all the profile holds:
-    // `work` stays the default, now on the demo.
-    for key in ["workspace", "api_url"] {
-        let unset = sandbox
-            .home
-            .run(&["config", "--profile", "work", "unset", key]);
-        assert!(unset.status.success(), "{unset:?}");
-    }
+    // Pasted, that hint does what it says, and `work` keeps where it points.
+    let unset = sandbox.home.run(&["config", "unset", "default_profile"]);
+    assert!(unset.status.success(), "{unset:?}");
     let demo = crate::harness::Run::from(sandbox.home.run(&["whoami", "-q"])).ok();
     assert!(demo.contains("Sandbox Admin"), "{demo}");
 }
@@ -265,10 +258,7 @@ fn without_a_token_the_way_back_to_the_demo_is_where_the_address_was_given() {
         format!("[profiles.staging]\napi_url = \"{}\"\n", sandbox.url),
     )
     .unwrap();
-    let staging = format!(
-        "hint: log in to it with `livectl login --profile staging --api-url {}`, or set LIVECTL_TOKEN",
-        sandbox.url
-    );
+    let staging = "hint: log in to profile `staging` with `livectl login --profile staging`, or set LIVECTL_TOKEN";
     assert_eq!(
         hints(sandbox.home.livectl().args(["--profile", "staging"])),
         format!(
@@ -294,7 +284,7 @@ fn without_a_token_the_way_back_to_the_demo_is_where_the_address_was_given() {
     assert_eq!(
         hints(sandbox.home.livectl().args(["--profile", "staging"])),
         format!(
-            "{staging}\nhint: or use the embedded demo sandbox with --sandbox (`livectl config --profile staging unset api_url` makes it the default again)"
+            "{staging}\nhint: or use the embedded demo sandbox with --sandbox (leave out --profile, and `livectl config unset default_profile` makes it the default again)"
         )
     );
 }
@@ -461,7 +451,7 @@ fn hints_name_the_profile_default_when_the_config_defaults_to_another() {
     // Without --profile, login and config would take `work`: the hints say `default`.
     home.cli(&["--profile", "default", "queues"]).fails(
         4,
-        &format!("log in to it with `livectl login --profile default --api-url {down}`"),
+        "log in to profile `default` with `livectl login --profile default`",
     );
     std::fs::write(
         dir.join("credentials.toml"),
@@ -483,7 +473,7 @@ fn hints_name_the_profile_default_when_the_config_defaults_to_another() {
     );
     home.cli(&["queues"]).fails(
         4,
-        "log in to it with `livectl login --profile work --api-url http://127.0.0.1:9`",
+        "log in to profile `work` with `livectl login --profile work`",
     );
 }
 
@@ -798,4 +788,75 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
             .unwrap()
             .contains("allow_insecure_http = true\n")
     );
+}
+
+/// After `config set default_profile X` for a profile X with no token, the hint said to unset
+/// X's api_url (forgetting the platform just chosen) rather than how to log in to X.
+#[test]
+fn a_default_profile_without_a_token_says_how_to_log_in_to_it() {
+    let sandbox = Sandbox::start(&[]);
+    let home = &sandbox.home;
+    let token = home.token(None);
+    assert_eq!(login(&sandbox, &token, &["--profile", "staging"]).code, 0);
+    let set = [
+        "--profile",
+        "night shift",
+        "config",
+        "set",
+        "api_url",
+        &sandbox.url,
+    ];
+    home.cli(&set).ok();
+    home.cli(&["config", "set", "default_profile", "night shift"])
+        .ok();
+    let run = home.cli(&["whoami"]);
+    run.fails(4, &format!("no token for {}", sandbox.url));
+    let hints: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("hint:"))
+        .collect();
+    assert_eq!(
+        hints,
+        [
+            "hint: log in to profile `night shift` with `livectl login --profile 'night shift'`, or set LIVECTL_TOKEN",
+            "hint: or use the embedded demo sandbox with --sandbox (`livectl config unset default_profile` makes it the default again)",
+        ]
+    );
+    // Pasted, each does what it says.
+    let logged = typed(
+        home,
+        &["login", "--token-stdin", "--profile", "night shift"],
+        &token,
+    );
+    assert_eq!(logged.code, 0, "{}", logged.stderr);
+    assert!(
+        home.cli(&["whoami"])
+            .ok()
+            .contains("(profile `night shift`)")
+    );
+    home.cli(&["logout"]).ok();
+    home.cli(&["config", "unset", "default_profile"]).ok();
+    assert!(
+        home.cli(&["whoami"])
+            .ok()
+            .contains("on the embedded sandbox")
+    );
+    // With a profile `default` that names a platform, unsetting default_profile would reach
+    // that one: the hint does not offer it.
+    let default = [
+        "--profile",
+        "default",
+        "config",
+        "set",
+        "api_url",
+        &sandbox.url,
+    ];
+    home.cli(&default).ok();
+    home.cli(&["config", "set", "default_profile", "night shift"])
+        .ok();
+    let run = home.cli(&["whoami"]);
+    run.fails(4, &format!("no token for {}", sandbox.url));
+    run.hints("or use the embedded demo sandbox with --sandbox");
+    assert!(!run.stderr.contains("unset"), "{}", run.stderr);
 }

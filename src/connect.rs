@@ -162,6 +162,36 @@ pub fn address_instead(global: &GlobalArgs) -> Option<String> {
     }
 }
 
+/// Why runs use the embedded sandbox rather than a profile's platform, said as `config
+/// profiles` says it: `--sandbox`, no profile chosen, or the one the config chooses naming no
+/// platform. None when they reach a platform (or are refused: a profile named that names none).
+pub fn embedded_because(global: &GlobalArgs) -> Option<String> {
+    if global.sandbox {
+        return Some("--sandbox".to_owned());
+    }
+    if global.api_url.is_some() {
+        return None;
+    }
+    let config = Config::load().unwrap_or_default();
+    match profile_name(global, &config) {
+        None => Some(
+            "no profile applies, as no default_profile is set and no profile is named `default`; \
+             `livectl config set default_profile NAME` chooses one"
+                .to_owned(),
+        ),
+        Some(name)
+            if global.profile.is_none()
+                && config
+                    .profiles
+                    .get(&name)
+                    .is_some_and(|p| p.api_url.is_none()) =>
+        {
+            Some(format!("profile `{name}` has no api_url"))
+        }
+        Some(_) => None,
+    }
+}
+
 /// Whether `value` is what the environment variable `variable` holds: a flag clap filled
 /// from it, which a suggested command leaves to it.
 fn from_env(value: &str, variable: &str) -> bool {

@@ -161,11 +161,21 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                     logged_in: credentials.token(name).is_some(),
                 })
                 .collect();
+            // No row marked, or the one marked naming no platform: where runs go, said.
+            let embedded = crate::connect::embedded_because(&ctx.global);
             if rows.is_empty() {
                 ctx.ui.note(format!(
-                    "no profile in {}; `livectl login --profile NAME --api-url URL` creates one",
-                    Config::path().display()
+                    "no profile in {}{}; `livectl login --profile NAME --api-url URL` creates one",
+                    Config::path().display(),
+                    if embedded.is_some() {
+                        " (runs use the embedded sandbox)"
+                    } else {
+                        ""
+                    }
                 ));
+            } else if let Some(why) = embedded {
+                ctx.ui
+                    .note(format!("(runs use the embedded sandbox now: {why})"));
             } else if let Some(instead) = crate::connect::address_instead(&ctx.global) {
                 ctx.ui.note(format!(
                     "(runs do not use a profile's api_url now: {instead})"

@@ -860,3 +860,69 @@ fn a_default_profile_without_a_token_says_how_to_log_in_to_it() {
     run.hints("or use the embedded demo sandbox with --sandbox");
     assert!(!run.stderr.contains("unset"), "{}", run.stderr);
 }
+
+/// `config profiles` marks the profile runs use; when they fall back to the embedded sandbox
+/// it marked none, or the one that names no platform, and said nothing of where runs go.
+#[test]
+fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
+    let home = crate::harness::Home::new();
+    let shown = |args: &[&str]| {
+        let run = home.cli(&[&["config", "profiles"], args].concat());
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        format!("--- stdout\n{}--- stderr\n{}", run.stdout, run.stderr)
+    };
+    let none = shown(&[]).replace(home.path().to_str().unwrap(), "HOME");
+    insta::assert_snapshot!(none, @r"
+    --- stdout
+    --- stderr
+    no profile in HOME/config/livectl/config.toml (runs use the embedded sandbox); `livectl login --profile NAME --api-url URL` creates one
+    ");
+    let prod = [
+        "--profile",
+        "prod",
+        "config",
+        "set",
+        "api_url",
+        "https://live.example.com",
+    ];
+    home.cli(&prod).ok();
+    insta::assert_snapshot!(shown(&[]), @r"
+    --- stdout
+    	prod	-	https://live.example.com	-	none
+    --- stderr
+    (runs use the embedded sandbox now: no profile applies, as no default_profile is set and no profile is named `default`; `livectl config set default_profile NAME` chooses one)
+    ");
+    // The data keeps its shape.
+    insta::assert_snapshot!(shown(&["-o", "json"]), @r#"
+    --- stdout
+    [
+    {"name":"prod","current":false,"default":false,"api_url":"https://live.example.com","workspace":null,"output":null,"logged_in":false}
+    ]
+    --- stderr
+    (runs use the embedded sandbox now: no profile applies, as no default_profile is set and no profile is named `default`; `livectl config set default_profile NAME` chooses one)
+    "#);
+    // The profile `default` holding settings alone: it applies, and means the sandbox.
+    home.cli(&["config", "set", "workspace", "acme"]).ok();
+    insta::assert_snapshot!(shown(&[]), @r"
+    --- stdout
+    *	default	-	-	acme	none
+    	prod	-	https://live.example.com	-	none
+    --- stderr
+    (runs use the embedded sandbox now: profile `default` has no api_url)
+    ");
+    insta::assert_snapshot!(shown(&["--sandbox"]), @r"
+    --- stdout
+    *	default	-	-	acme	none
+    	prod	-	https://live.example.com	-	none
+    --- stderr
+    (runs use the embedded sandbox now: --sandbox)
+    ");
+    // A profile that names a platform: nothing to say.
+    home.cli(&["config", "set", "default_profile", "prod"]).ok();
+    insta::assert_snapshot!(shown(&[]), @r"
+    --- stdout
+    	default	-	-	acme	none
+    *	prod	yes	https://live.example.com	-	none
+    --- stderr
+    ");
+}

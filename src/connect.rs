@@ -104,7 +104,6 @@ pub fn reach_to(target: &str) -> String {
             .and_then(|p| config.profiles.get(p))
             .and_then(|p| p.api_url.clone())
     });
-    let same = |url: &str| url.trim_end_matches('/') == target.trim_end_matches('/');
     if target.starts_with(EMBEDDED) {
         return if default.is_some() {
             " --sandbox".to_owned()
@@ -112,23 +111,22 @@ pub fn reach_to(target: &str) -> String {
             String::new()
         };
     }
-    if default.as_deref().is_some_and(same) {
+    if default
+        .as_deref()
+        .is_some_and(|url| same_address(url, target))
+    {
         return String::new();
     }
-    let mut owners = config
-        .profiles
-        .iter()
-        .filter(|(_, p)| p.api_url.as_deref().is_some_and(same));
     let url = crate::ui::shell_word(target);
-    match (owners.next(), owners.next()) {
+    match owner(target, &config) {
         // The variable's address would win over the profile's.
-        (Some((name, _)), None) if url_variable.is_none() => {
+        Some(name) if url_variable.is_none() => {
             format!(" --profile={}", crate::ui::shell_word(name))
         }
-        (Some((name, _)), None) => {
+        Some(name) => {
             format!(" --profile={} --api-url={url}", crate::ui::shell_word(name))
         }
-        _ => {
+        None => {
             let allow = if beyond_loopback(target) {
                 " --allow-insecure-http"
             } else {
@@ -137,6 +135,35 @@ pub fn reach_to(target: &str) -> String {
             format!(" --api-url={url}{allow}")
         }
     }
+}
+
+/// Whether two API addresses are one (a trailing `/` aside).
+fn same_address(a: &str, b: &str) -> bool {
+    a.trim_end_matches('/') == b.trim_end_matches('/')
+}
+
+/// The one profile whose address is `target`; None when no profile, or more than one, has it.
+fn owner<'a>(target: &str, config: &'a Config) -> Option<&'a str> {
+    let mut owners = config.profiles.iter().filter(|(_, p)| {
+        p.api_url
+            .as_deref()
+            .is_some_and(|u| same_address(u, target))
+    });
+    match (owners.next(), owners.next()) {
+        (Some((name, _)), None) => Some(name),
+        _ => None,
+    }
+}
+
+/// A run that continues a journal (`--resume`), for the hints of a missing token: what the
+/// journal needs is its own platform, never the demo sandbox.
+pub struct Resuming<'a> {
+    /// The platform the journal names (`Connection::target`'s spelling); None when its header
+    /// does not read (said once the journal is opened).
+    pub target: Option<&'a str>,
+    /// The hint that resumes it with these flags before its `--resume` ("resume it with
+    /// `livectl cancel --profile=ops --resume FILE`", `bulk::Again::elsewhere`).
+    pub resume: &'a dyn Fn(&str) -> String,
 }
 
 /// Where the API address comes from, for a run that could not reach it: the flag, the
@@ -335,6 +362,24 @@ fn profile_named(named: Option<String>, config: &Config) -> Option<String> {
 /// Connects to what the flags, the environment and the config name; with nothing named, the
 /// embedded sandbox.
 pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliError> {
+    connect_for(global, ui, None).await
+}
+
+/// As `connect`, for a run that continues a journal: a missing token's hints say how to reach
+/// the journal's platform.
+pub async fn connect_to_resume(
+    global: &GlobalArgs,
+    ui: &Ui,
+    resuming: &Resuming<'_>,
+) -> Result<Connection, CliError> {
+    connect_for(global, ui, Some(resuming)).await
+}
+
+async fn connect_for(
+    global: &GlobalArgs,
+    ui: &Ui,
+    resuming: Option<&Resuming<'_>>,
+) -> Result<Connection, CliError> {
     if global.sandbox {
         // Two platforms named on one command line: which was meant is not for livectl to
         // guess. The variables are what --sandbox overrides, as it does a default profile.
@@ -426,7 +471,7 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
                 .as_deref()
                 .filter(|_| own)
                 .and_then(|p| credentials.token(p).cloned())
-                .ok_or_else(|| no_token(global, profile.as_deref(), &config, &api_url))?
+                .ok_or_else(|| no_token(global, profile.as_deref(), &config, &api_url, resuming))?
         }
     };
     Ok(Connection {
@@ -438,13 +483,42 @@ pub async fn connect(global: &GlobalArgs, ui: &Ui) -> Result<Connection, CliErro
 }
 
 /// A run with no token for `api_url`: how to log in to it (the profile in use, which holds
-/// the address, or the address given), and the demo sandbox one flag away.
+/// the address, or the address given), and the demo sandbox one flag away; for a resume, how
+/// to reach the platform its journal names instead.
 fn no_token(
     global: &GlobalArgs,
     profile: Option<&str>,
     config: &Config,
     api_url: &str,
+    resuming: Option<&Resuming<'_>>,
 ) -> CliError {
+    let error = CliError::new(ErrorKind::Auth, format!("no token for {api_url}"));
+    if let Some(target) = resuming
+        .and_then(|r| r.target)
+        .filter(|t| !same_address(t, api_url))
+    {
+        let resume = resuming.map_or_else(String::new, |r| (r.resume)(&reach_to(target)));
+        return error.hint(if target.starts_with(EMBEDDED) {
+            format!("the run's journal names the embedded sandbox: {resume}")
+        } else {
+            match owner(target, config) {
+                Some(name) => {
+                    let stored = Credentials::load().is_ok_and(|c| c.token(name).is_some());
+                    if stored {
+                        format!("the run's journal names {target}: {resume}")
+                    } else {
+                        format!(
+                            "the run's journal names {target}: log in to it with `livectl login{}`, then {resume}",
+                            profile_flag(name, config)
+                        )
+                    }
+                }
+                None => format!(
+                    "the run's journal names {target}: {resume}, with a token for it in LIVECTL_TOKEN"
+                ),
+            }
+        });
+    }
     let origin = Origin::of(global, profile, config);
     let login = match &origin {
         Some(Origin::Profile { name, flag, .. }) => {
@@ -457,8 +531,11 @@ fn no_token(
             format!("log in to it with `livectl login{flag} --api-url {url}`")
         }
     };
-    let error = CliError::new(ErrorKind::Auth, format!("no token for {api_url}"))
-        .hint(format!("{login}, or set LIVECTL_TOKEN"));
+    let error = error.hint(format!("{login}, or set LIVECTL_TOKEN"));
+    // A resume's platform is its journal's: the demo sandbox holds nothing of its run.
+    if resuming.is_some() {
+        return error;
+    }
     match origin.and_then(|o| o.leave()) {
         Some(leave) => error.hint(format!(
             "or use the embedded demo sandbox with --sandbox ({leave})"

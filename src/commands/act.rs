@@ -125,7 +125,7 @@ impl Targets {
                 "--resume takes the interventions from the journal; give no ids or filters",
             ));
         }
-        let client = ctx.client().await?;
+        let client = &ctx.connection_to_resume(path).await?.client;
         let options = self.bulk.options(&ctx.global);
         bulk::resume(client, &ctx.ui, command, path, &options).await?;
         Ok(true)

@@ -30,13 +30,16 @@ pub mod stuck;
 pub mod watch;
 pub mod whoami;
 
+use std::path::Path;
+
 use livectl_client::Client;
 use tokio::sync::OnceCell;
 
 use crate::cli::GlobalArgs;
-use crate::connect::{Connection, connect};
+use crate::connect::{Connection, Resuming, connect, connect_to_resume};
 use crate::error::CliError;
 use crate::ui::Ui;
+use crate::usecases::bulk;
 
 /// What a command gets: the ui, the global options, and a connection to the platform made the
 /// first time the command asks for it (commands that need none never connect).
@@ -59,6 +62,25 @@ impl Ctx {
     pub async fn connection(&self) -> Result<&Connection, CliError> {
         self.connection
             .get_or_try_init(|| connect(&self.global, &self.ui))
+            .await
+    }
+
+    /// The platform a run that continues the journal at `path` talks to, connected as
+    /// `connection` does; without a token, the hints say how to reach the platform the
+    /// journal names (its header read here, its problems said once it is opened).
+    pub async fn connection_to_resume(&self, path: &Path) -> Result<&Connection, CliError> {
+        let header = bulk::journal::header(path).ok();
+        let resume = |reach: &str| {
+            header.as_ref().map_or_else(String::new, |h| {
+                bulk::Again::of(&h.action, reach, path).elsewhere()
+            })
+        };
+        let resuming = Resuming {
+            target: header.as_ref().map(|h| h.target.as_str()),
+            resume: &resume,
+        };
+        self.connection
+            .get_or_try_init(|| connect_to_resume(&self.global, &self.ui, &resuming))
             .await
     }
 

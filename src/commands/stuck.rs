@@ -91,7 +91,10 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
             )),
         );
     }
-    let connection = ctx.connection().await?;
+    let connection = match &args.bulk.resume {
+        Some(path) => ctx.connection_to_resume(path).await?,
+        None => ctx.connection().await?,
+    };
     let client = &connection.client;
     let ui = &ctx.ui;
     let options = args.bulk.options(&ctx.global);

@@ -926,3 +926,112 @@ fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
     --- stderr
     ");
 }
+
+/// A `--resume` without a token suggested the embedded demo sandbox, which holds nothing of the
+/// run: a resume must reach the platform its journal names, so the hints say how.
+#[test]
+fn a_resume_without_a_token_says_how_to_reach_the_journal_s_platform() {
+    let sandbox = Sandbox::start(&[]);
+    let home = &sandbox.home;
+    let iv = Workspace::new(&sandbox.api()).queued();
+    let token = home.token(None);
+    assert_eq!(login(&sandbox, &token, &["--profile", "ops"]).code, 0);
+    let journal = home.path().join("cancel.ndjson");
+    let journal = journal.to_str().unwrap();
+    home.cli(&["cancel", &iv, "--yes", "-q", "--journal", journal])
+        .ok();
+    home.cli(&["logout"]).ok();
+    let hints = |args: &[&str], url: &str| -> Vec<String> {
+        let run = home.cli(args);
+        run.fails(4, &format!("no token for {url}"));
+        run.stderr
+            .lines()
+            .filter(|l| l.starts_with("hint:"))
+            .map(str::to_owned)
+            .collect()
+    };
+    let resume = ["cancel", "--resume", journal];
+    // The journal's own platform: log in to it, nothing of the sandbox.
+    assert_eq!(
+        hints(&resume, &sandbox.url),
+        ["hint: log in to profile `ops` with `livectl login --profile ops`, or set LIVECTL_TOKEN"]
+    );
+    // Runs now go elsewhere by default: the journal's platform, and how to reach it.
+    let down = "http://127.0.0.1:9";
+    home.cli(&["--profile", "other", "config", "set", "api_url", down])
+        .ok();
+    home.cli(&["config", "set", "default_profile", "other"])
+        .ok();
+    let url = &sandbox.url;
+    assert_eq!(
+        hints(&resume, down),
+        [format!(
+            "hint: the run's journal names {url}: log in to it with `livectl login --profile ops`, then resume it with `livectl cancel --profile=ops --resume {journal}`"
+        )]
+    );
+    // A stuck fix's resume says the same.
+    let fix = home.path().join("fix.ndjson");
+    let text = std::fs::read_to_string(journal).unwrap().replacen(
+        "\"action\":\"cancel\"",
+        "\"action\":\"stuck --fix cancel\"",
+        1,
+    );
+    std::fs::write(&fix, text).unwrap();
+    let fix = fix.to_str().unwrap();
+    assert_eq!(
+        hints(&["stuck", "--resume", fix], down),
+        [format!(
+            "hint: the run's journal names {url}: log in to it with `livectl login --profile ops`, then resume it with `livectl stuck --fix cancel --profile=ops --resume {fix}`"
+        )]
+    );
+    // Logged in there, the command alone; pasted, it resumes the run.
+    let logged = typed(
+        home,
+        &["login", "--token-stdin", "--profile", "ops"],
+        &token,
+    );
+    assert_eq!(logged.code, 0, "{}", logged.stderr);
+    assert_eq!(
+        hints(&resume, down),
+        [format!(
+            "hint: the run's journal names {url}: resume it with `livectl cancel --profile=ops --resume {journal}`"
+        )]
+    );
+    let resumed = home.cli(&["cancel", "--profile=ops", "--resume", journal]);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    assert!(
+        resumed.stderr.contains("has nothing left to send"),
+        "{}",
+        resumed.stderr
+    );
+    // A run on the embedded sandbox is resumed there.
+    let embedded = home.path().join("embedded.ndjson");
+    let text = std::fs::read_to_string(journal).unwrap().replacen(
+        &format!("\"target\":\"{url}\""),
+        "\"target\":\"embedded sandbox /somewhere/sandbox.db\"",
+        1,
+    );
+    std::fs::write(&embedded, text).unwrap();
+    let embedded = embedded.to_str().unwrap();
+    assert_eq!(
+        hints(&["cancel", "--resume", embedded], down),
+        [format!(
+            "hint: the run's journal names the embedded sandbox: resume it with `livectl cancel --sandbox --resume {embedded}`"
+        )]
+    );
+    // An address no profile has: given with the flag, the token in the variable.
+    let text = std::fs::read_to_string(journal).unwrap().replacen(
+        url.as_str(),
+        "https://live.example.com",
+        1,
+    );
+    let elsewhere = home.path().join("elsewhere.ndjson");
+    std::fs::write(&elsewhere, text).unwrap();
+    let elsewhere = elsewhere.to_str().unwrap();
+    assert_eq!(
+        hints(&["cancel", "--resume", elsewhere], down),
+        [format!(
+            "hint: the run's journal names https://live.example.com: resume it with `livectl cancel --api-url=https://live.example.com --resume {elsewhere}`, with a token for it in LIVECTL_TOKEN"
+        )]
+    );
+}

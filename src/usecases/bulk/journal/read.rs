@@ -99,11 +99,17 @@ fn version_1(path: &Path) -> CliError {
 /// The command whose run wrote the journal at `path` (`stuck --fix return`), read from its
 /// header alone: a command that takes what to do from the journal (`stuck --resume`).
 pub fn action(path: &Path) -> Result<String, CliError> {
+    Ok(header(path)?.action)
+}
+
+/// The header of the journal at `path`, read alone (the file neither held nor changed): what
+/// a resume must reach before it opens the journal (`Header::target`).
+pub fn header(path: &Path) -> Result<Header, CliError> {
     let file = File::open(path).map_err(|e| {
         CliError::usage(format!("cannot read the journal {}: {e}", path.display()))
             .hint("give the path printed when the run started")
     })?;
-    Ok(read_header(path, &mut BufReader::new(file))?.action)
+    read_header(path, &mut BufReader::new(file))
 }
 
 /// Opens a journal to continue it with `command`: its header and what it says so far. A last

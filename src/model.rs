@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use jiff::Timestamp;
-use livectl_contract::{Action, AgentQueue, AgentStatus, Intervention, Queues};
+use livectl_contract::{
+    Action, AgentQueue, AgentStatus, Intervention, InterventionRef, InterventionState, Queues,
+};
 use serde::{Deserialize, Serialize};
 
 /// How one item of a bulk run ended.
@@ -168,6 +170,10 @@ pub struct Item {
     /// the run sends it all the same, and the platform's answer is its result.
     #[serde(skip)]
     pub refused: Option<String>,
+    /// The intervention as the plan looked it up already (to spread it over agents), so
+    /// `bulk::check` does not ask for it again. Never journaled.
+    #[serde(skip)]
+    pub looked: Option<Looked>,
 }
 
 impl Item {
@@ -175,6 +181,28 @@ impl Item {
     pub fn unplaced_in(&self) -> Option<&str> {
         self.action.target().and_then(unplaced_in)
     }
+}
+
+/// An intervention as a plan looked it up before sending, to spread it over agents or to say
+/// whether the platform would refuse it (`bulk::check`): looked up once, whichever needs it
+/// first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Looked {
+    /// As it stands now.
+    Now(InterventionRef),
+    /// 404: no intervention has that id.
+    Missing,
+    /// 403: not the caller's to see; what the platform said.
+    Hidden(String),
+}
+
+/// Why an item listed at one version is not acted on once it changed (412, If-Match): the
+/// reason a run reports it skipped with, and a look before sending says it would be.
+pub fn changed_since(now: Option<(i64, InterventionState)>) -> String {
+    let now = now
+        .map(|(version, state)| format!(" (now version {version}, {state})"))
+        .unwrap_or_default();
+    format!("changed by someone else since it was listed{now}")
 }
 
 /// Why an item that no agent of its pool had room for is left where it is; such items make a

@@ -102,6 +102,7 @@ pub fn plan<'a>(
                     version: t.version,
                     action: action.clone(),
                     refused: None,
+                    looked: t.looked,
                 })
             })
             .boxed_local(),

@@ -52,6 +52,7 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
                         reason: None,
                     }),
                     refused: None,
+                    looked: target.looked,
                 })
             })
             .boxed_local();

@@ -65,6 +65,7 @@ pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
                     reason: reason.clone(),
                 }),
                 refused: None,
+                looked: target.looked,
             })
         })
         .boxed_local();

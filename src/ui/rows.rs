@@ -573,6 +573,7 @@ mod tests {
             version: Some(1),
             action: Action::Cancel(ReasonRequest::default()),
             refused: None,
+            looked: None,
         };
         assert_eq!(keys(&item), declared::<Item>());
         let unplaced = Item {
@@ -583,6 +584,7 @@ mod tests {
                 reason: None,
             }),
             refused: None,
+            looked: None,
         };
         assert_eq!(keys(&unplaced), declared::<Item>());
         let stuck = Stuck {

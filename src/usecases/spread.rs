@@ -12,6 +12,7 @@ use super::lookup;
 use super::pool::{self, Pool, Route};
 use super::targets::{Selection, Source, Target};
 use crate::error::CliError;
+use crate::model::Looked;
 use crate::ui::Ui;
 
 /// Where `--to` sends work: agents named, or a pool.
@@ -375,7 +376,8 @@ impl Router {
 /// Each target with the agent it goes to (or the mark of one that fits nowhere), as the
 /// targets stream. The owners and departments of targets not listed by a query (ids, stdin)
 /// are looked up first, 16 at a time and in order, so an item never goes to its own owner; an id
-/// that does not exist keeps none (acting on it will say so).
+/// that does not exist, or is not the caller's to see, keeps none (acting on it will say so).
+/// What was looked up stays with the target (`Target::looked`), so it is not asked for again.
 pub fn spread<'a>(
     client: &'a Client,
     selection: Selection<'a>,
@@ -388,14 +390,12 @@ pub fn spread<'a>(
         targets
             .map(move |target| async move {
                 let mut target = target?;
-                match client.intervention(&target.id).await {
-                    Ok(i) => {
-                        target.owner = i.owner;
-                        target.department = i.department;
-                    }
-                    Err(e) if e.status() == Some(404) => {}
-                    Err(e) => return Err(CliError::from(e)),
+                let looked = super::targets::look(client, &target.id).await?;
+                if let Looked::Now(i) = &looked {
+                    target.owner.clone_from(&i.owner);
+                    target.department.clone_from(&i.department);
                 }
+                target.looked = Some(looked);
                 Ok(target)
             })
             .buffered(16)

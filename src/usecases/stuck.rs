@@ -135,6 +135,7 @@ pub async fn plan(
         version: Some(s.intervention.version),
         action,
         refused: None,
+        looked: None,
     };
     let why = || ReasonRequest {
         reason: reason.clone(),

@@ -13,6 +13,20 @@ use livectl_contract::{InterventionQuery, InterventionRef, InterventionState, Ki
 
 use super::seen::Seen;
 use crate::error::CliError;
+use crate::model::Looked;
+
+/// An intervention given by id, looked up as it stands now (`GET`, decoded in part): what a
+/// plan by ids asks of each target, once, to spread it or to say what the platform would
+/// refuse. An id the platform does not know, or will not show the caller, is said as such; any
+/// other failure stops the plan.
+pub async fn look(client: &Client, id: &str) -> Result<Looked, CliError> {
+    match client.intervention_ref(id).await {
+        Ok(now) => Ok(Looked::Now(now)),
+        Err(e) if e.status() == Some(404) => Ok(Looked::Missing),
+        Err(e) if e.status() == Some(403) => Ok(Looked::Hidden(e.to_string())),
+        Err(e) => Err(CliError::from(e)),
+    }
+}
 
 /// One selected intervention: its id and, when it was listed, the version seen.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +38,8 @@ pub struct Target {
     /// Its department when it was listed (for `@department`).
     pub department: Option<String>,
     pub state: Option<InterventionState>,
+    /// The intervention as it was looked up after it was given (to spread it), if it was.
+    pub looked: Option<Looked>,
 }
 
 impl Target {
@@ -34,6 +50,7 @@ impl Target {
             owner: None,
             department: None,
             state: None,
+            looked: None,
         }
     }
 }
@@ -46,6 +63,7 @@ impl From<InterventionRef> for Target {
             owner: i.owner,
             department: i.department,
             state: Some(i.state),
+            looked: None,
         }
     }
 }

@@ -132,3 +132,92 @@ fn a_dry_run_by_ids_says_what_an_agents_role_would_be_refused() {
     dry run: 1 intervention would be changed, 1 would be refused; nothing was sent
     ");
 }
+
+/// A dry run of a resume printed what the resume would send without looking it up, where a dry
+/// run by ids says which the platform would refuse as they stand. Items sent before (in flight,
+/// or failed for a reason that may pass) are left as they are: their keys may replay what the
+/// platform answered then.
+#[test]
+fn a_dry_run_of_a_resume_looks_up_what_it_would_send() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids = [
+        w.in_state("assigned"),
+        w.in_state("assigned"),
+        w.in_state("assigned"),
+    ];
+    // The token expires at the first action: the first item meets it, the rest is never sent.
+    let expiring = Sandbox::start_in(clean.home.clone(), &["--faults", "expire=0"]);
+    let journal = clean.home.path().join("return.ndjson");
+    let path = journal.to_str().unwrap();
+    let mut args = vec!["return", "--yes", "--concurrency", "1", "--journal", path];
+    args.extend(ids.iter().map(String::as_str));
+    args.push("iv_999");
+    expiring
+        .cli(&api.token, &args)
+        .fails(4, "the platform stopped accepting the token");
+    drop(expiring);
+    api.post(
+        &format!("/v1/interventions/{}/complete", ids[1]),
+        serde_json::json!({"topic": w.topic, "outcome": w.outcome}),
+    )
+    .expect(200);
+    let before = api.everything();
+    let run = clean.cli(&api.token, &["return", "--resume", path, "--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let header = std::fs::read_to_string(&journal).unwrap();
+    let header: serde_json::Value = serde_json::from_str(header.lines().next().unwrap()).unwrap();
+    let text = format!("{}--- stderr\n{}", run.stdout, run.stderr)
+        .replace(header["run_id"].as_str().unwrap(), "[id]");
+    insta::assert_snapshot!(text, @"
+    iv_1	return	-	
+    iv_2	return	-	refused: completed: return acts on assigned
+    iv_3	return	-	
+    iv_999	return	-	refused: not found
+    --- stderr
+    dry run: resuming run [id] would send 2 interventions, 2 would be refused; nothing was sent
+    ");
+    assert_eq!(api.everything(), before, "a dry run changes nothing");
+}
+
+/// A dry run that spreads ids over agents looked each intervention up twice: once for its owner
+/// (never given its own item), once to say whether the platform would refuse it.
+#[test]
+fn a_dry_run_spread_by_ids_looks_each_intervention_up_once() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids = [w.in_state("assigned"), w.in_state("completed")];
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "-v",
+            "reassign",
+            &ids[0],
+            &ids[1],
+            "--to",
+            "ana",
+            "--to",
+            "cy",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{}\treassign\t-\tagent {}\n{}\treassign\t-\trefused: completed: reassign acts on \
+             assigned\n",
+            ids[0], w.ana, ids[1]
+        )
+    );
+    for id in &ids {
+        let asked = run
+            .stderr
+            .lines()
+            .filter(|l| l.contains("GET ") && l.ends_with(&format!("/v1/interventions/{id}")))
+            .count();
+        assert_eq!(asked, 1, "{id}: {}", run.stderr);
+    }
+}

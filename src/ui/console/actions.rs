@@ -108,6 +108,7 @@ impl App {
                     version: Some(i.version),
                     action,
                     refused: None,
+                    looked: None,
                 }),
                 Err(why) => left_out.push(why),
             }

@@ -461,6 +461,7 @@ fn agent_picker_offers_active_agents_but_the_owner_with_status_and_load() {
                     reason: None
                 }),
                 refused: None,
+                looked: None,
             }],
         })
     );
@@ -497,6 +498,7 @@ fn complete_asks_topic_outcome_block_and_tags() {
                     block: Some("bk_1".into()),
                 }),
                 refused: None,
+                looked: None,
             }],
         })
     );
@@ -628,6 +630,7 @@ fn a_conflict_shows_what_changed_and_the_row_as_it_is_now() {
             reason: None,
         }),
         refused: None,
+        looked: None,
     };
     select(&mut app, "iv_4");
     press(&mut app, KeyCode::Char('t'));
@@ -767,6 +770,7 @@ fn cancel_asks_first() {
                 version: Some(1),
                 action: Action::Cancel(ReasonRequest::default()),
                 refused: None,
+                looked: None,
             }],
         })
     );

@@ -228,6 +228,7 @@ fn decided(
             version: Some(i.version),
             action,
             refused: None,
+            looked: None,
         }),
     }
 }

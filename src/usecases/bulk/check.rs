@@ -1,9 +1,11 @@
 //! A plan by ids (arguments, stdin) looked up before a dry run prints it or a confirmation counts
-//! it: each item's intervention as it stands now, and whether the platform would refuse the
-//! action on it, and why, in the order the platform checks (the id, whether the caller may see
-//! it, the state, the role). A plan by filters needs none of it: it lists only the states its
-//! action takes (`Filters::states_for`). The run itself sends every item all the same: the
-//! platform's answer, not this look, is its result.
+//! it, and what a resume would send before its dry run prints it: each item's intervention as it
+//! stands now, and whether the platform would refuse the action on it, and why, in the order the
+//! platform checks (the id, whether the caller may see it, the version a listed item names, the
+//! state, the role). A new plan by filters needs none of it: it lists only the states its action
+//! takes (`Filters::states_for`), at their versions. An item the plan looked up already (to
+//! spread it, `Item::looked`) is not asked for again. The run itself sends every item all the
+//! same: the platform's answer, not this look, is its result.
 
 use std::rc::Rc;
 
@@ -13,14 +15,31 @@ use livectl_client::Client;
 use livectl_contract::{Agent, InterventionRef, Permission, Role};
 
 use crate::error::CliError;
-use crate::model::Item;
+use crate::model::{Item, Looked};
+use crate::usecases::targets;
 
-/// The items of a plan by ids, each with why the platform would refuse it (`Item::refused`),
-/// looked up `concurrency` at a time and in order, as `caller` (the token's agent).
+/// The items of a plan, each with why the platform would refuse it (`Item::refused`), looked up
+/// `concurrency` at a time and in order (those not looked up already), as `caller` (the
+/// token's agent).
 pub(super) fn looked_up<'a>(
     client: &'a Client,
     caller: Agent,
     items: LocalBoxStream<'a, Result<Item, CliError>>,
+    concurrency: u16,
+) -> LocalBoxStream<'a, Result<Item, CliError>> {
+    let items = items
+        .map(|item| item.map(|item| (item, true)))
+        .boxed_local();
+    looked_up_where(client, caller, items, concurrency)
+}
+
+/// As `looked_up`, for the items paired with `true`; those paired with `false` pass as they
+/// are (a resume's items sent before under their keys: what the platform answers them may be
+/// the answer it stored, whatever the intervention is now).
+pub(super) fn looked_up_where<'a>(
+    client: &'a Client,
+    caller: Agent,
+    items: LocalBoxStream<'a, Result<(Item, bool), CliError>>,
     concurrency: u16,
 ) -> LocalBoxStream<'a, Result<Item, CliError>> {
     let caller = Rc::new(caller);
@@ -28,14 +47,20 @@ pub(super) fn looked_up<'a>(
         .map(move |item| {
             let caller = caller.clone();
             async move {
-                let mut item = item?;
-                item.refused = match client.intervention_ref(&item.id).await {
-                    Ok(now) => refusal(&item, &now, &caller),
-                    Err(e) if e.status() == Some(404) => Some(NOT_FOUND.into()),
+                let (mut item, look) = item?;
+                if !look {
+                    return Ok(item);
+                }
+                let looked = match item.looked.take() {
+                    Some(looked) => looked,
+                    None => targets::look(client, &item.id).await?,
+                };
+                item.refused = match &looked {
+                    Looked::Now(now) => refusal(&item, now, &caller),
+                    Looked::Missing => Some(NOT_FOUND.into()),
                     // The intervention is not the caller's to see: the action would be refused
                     // the same way, before its state is looked at.
-                    Err(e) if e.status() == Some(403) => Some(format!("forbidden: {e}")),
-                    Err(e) => return Err(CliError::from(e)),
+                    Looked::Hidden(said) => Some(format!("forbidden: {said}")),
                 };
                 Ok(item)
             }
@@ -51,6 +76,12 @@ const NOT_FOUND: &str = "not found";
 /// when it would act. The states an action takes are the contract's (`ActionKind::allowed`).
 fn refusal(item: &Item, now: &InterventionRef, caller: &Agent) -> Option<String> {
     let kind = item.action.kind();
+    // A listed item (a resumed plan by filters) is sent with If-Match: changed since, skipped.
+    if let Some(listed) = item.version
+        && listed != now.version
+    {
+        return Some(crate::model::changed_since(Some((now.version, now.state))));
+    }
     if !kind.allowed(now.state) {
         return Some(format!(
             "{}: {kind} acts on {}",
@@ -124,6 +155,7 @@ mod tests {
             version: None,
             action,
             refused: None,
+            looked: None,
         }
     }
 

@@ -14,7 +14,7 @@ use futures_util::stream::{FuturesUnordered, LocalBoxStream};
 use futures_util::{FutureExt, StreamExt};
 use livectl_client::retry::{pass_pause, retryable_status};
 use livectl_client::{Client, ClientError, Lane, Options as Send};
-use livectl_contract::{Action, AssignRequest, ProblemCode};
+use livectl_contract::{Action, Agent, AssignRequest, ProblemCode};
 use tokio::sync::Notify;
 
 use super::journal::{
@@ -88,7 +88,14 @@ pub async fn resume(
         .hint("resume with the profile (and token) the run started with"));
     }
     if options.dry_run {
-        return dry_resume(client, ui, &header, &scan, path, command).await;
+        let concurrency = options.pace.over(header.pace).concurrency;
+        let resumed = Resumed {
+            header: &header,
+            scan: &scan,
+            path,
+            command,
+        };
+        return dry_resume(client, ui, me.agent, &resumed, concurrency).await;
     }
     scan.close_short(&journal)?;
     if scan.cut_short {
@@ -128,31 +135,50 @@ pub async fn resume(
     execute(client, ui, run, command, options).await
 }
 
+/// A journal opened to be resumed, as a dry run reads it.
+struct Resumed<'a> {
+    header: &'a Header,
+    scan: &'a Scan,
+    path: &'a Path,
+    command: &'a Command,
+}
+
 /// `--resume --dry-run`: what a resume would send (items never sent, in flight when the run
-/// stopped, or failed for a reason that may pass), printed as a plan is; nothing is sent and
-/// the journal is left as it is.
+/// stopped, or failed for a reason that may pass), printed as a plan is, each looked up as a
+/// dry run by ids looks its items up (`check`: as `caller`, `concurrency` at a time), so it says
+/// which the platform would refuse as they stand now; nothing is sent and the journal is left
+/// as it is.
 async fn dry_resume(
     client: &Client,
     ui: &Ui,
-    header: &Header,
-    scan: &Scan,
-    path: &Path,
-    command: &Command,
+    caller: Agent,
+    resumed: &Resumed<'_>,
+    concurrency: u16,
 ) -> Result<(), CliError> {
+    let Resumed {
+        header,
+        scan,
+        path,
+        command,
+    } = *resumed;
     let mut plan = journal::plan_lines(path, scan.plan_at, command)?;
     if scan.unclosed {
         plan = plan.cut_short();
     }
+    // Each looked up but those sent before (in flight when the run stopped, or failed for a
+    // reason that may pass): sent again with their keys, the platform may answer with what
+    // it stored.
     let left = plan.filter_map(|line| match line {
-        Ok((n, item)) => scan
-            .ledger
-            .get(n)
-            .is_some_and(Mark::left)
-            .then_some(Ok(item)),
+        Ok((n, item)) => match scan.ledger.get(n) {
+            Some(Mark::Unsent) => Some(Ok((item, true))),
+            Some(mark) if mark.left() => Some(Ok((item, false))),
+            _ => None,
+        },
         Err(e) => Some(Err(e)),
     });
-    let printed =
-        super::plan::print(client, ui, futures_util::stream::iter(left).boxed_local()).await?;
+    let left = futures_util::stream::iter(left).boxed_local();
+    let left = super::check::looked_up_where(client, caller, left, concurrency);
+    let printed = super::plan::print(client, ui, left).await?;
     if scan.cut_short {
         ui.note(format!(
             "run {} stopped while it was still listing its targets: a resume sends what it had planned ({RESELECT})",
@@ -1218,13 +1244,10 @@ fn classify<T>(answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, 
             problem,
             ..
         }) => {
-            let now = problem
-                .current
-                .map(|c| format!(" (now version {}, {})", c.version, c.state))
-                .unwrap_or_default();
+            let now = problem.current.map(|c| (c.version, c.state));
             (
                 ItemOutcome::Skipped,
-                Some(format!("changed by someone else since it was listed{now}")),
+                Some(crate::model::changed_since(now)),
                 false,
             )
         }

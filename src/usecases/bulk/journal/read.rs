@@ -434,6 +434,7 @@ fn plan_item(
         version,
         action,
         refused: None,
+        looked: None,
     })
 }
 

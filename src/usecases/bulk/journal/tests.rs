@@ -30,6 +30,7 @@ fn cancel(id: &str) -> Item {
         version: None,
         action: Action::Cancel(ReasonRequest::default()),
         refused: None,
+        looked: None,
     }
 }
 

@@ -6,6 +6,7 @@ mod autopilot;
 mod bulk;
 mod bulk_dry_run;
 mod bulk_journal;
+mod bulk_refused;
 mod bulk_stopping;
 mod cli_api;
 mod cli_config;

@@ -202,20 +202,42 @@ async fn dry_resume(
     Ok(())
 }
 
-/// A run that did nothing and whose every failure was a 403: the token's agent may not do this,
-/// which is what one such action says too (exit 4, not 3: no item went through, and sending
-/// them again with the same token would be refused the same way).
-fn refused_all(summary: &Summary, agent: &str) -> CliError {
-    CliError::new(
-        ErrorKind::Auth,
-        format!(
-            "{agent} may not {} these interventions: the platform refused each with 403 forbidden ({} of {} failed, none was done)",
-            summary.action,
-            summary.failed,
-            crate::ui::counted(summary.total, "item", "items")
-        ),
-    )
-    .hint("the summary says why each was refused; run it with the token of an agent who may (the owner, or an admin)")
+/// A run whose every failure in this session was a 403, with nothing done in it: the token's
+/// agent may not do this. When the run did nothing at all, that is what one such action says
+/// too (exit 4, not 3: no item went through, and sending them again with the same token would
+/// be refused the same way); a resume judges what it sent itself, so a run resumed after a
+/// failure of another kind says so too. When an earlier session of the run did some of its
+/// items, the run did some and failed some, as a first run that did some exits (3), and says
+/// that the rest was refused. `sent` is how many were refused in this session.
+fn refused_all(summary: &Summary, agent: &str, sent: u64) -> CliError {
+    let each = if sent == summary.failed {
+        "each".to_owned()
+    } else {
+        format!("each of the {sent} this resume sent")
+    };
+    let failed = format!(
+        "{} of {} failed",
+        summary.failed,
+        crate::ui::counted(summary.total, "item", "items")
+    );
+    let e = if summary.done == 0 {
+        CliError::new(
+            ErrorKind::Auth,
+            format!(
+                "{agent} may not {} these interventions: the platform refused {each} with 403 forbidden ({failed}, none was done)",
+                summary.action
+            ),
+        )
+    } else {
+        CliError::new(
+            ErrorKind::PartialBulk,
+            format!(
+                "{failed}: {agent} may not {} the rest: the platform refused {each} with 403 forbidden ({} done earlier in this run)",
+                summary.action, summary.done
+            ),
+        )
+    };
+    e.hint("the summary says why each was refused; run it with the token of an agent who may (the owner, or an admin)")
 }
 
 /// How one item went in this run.
@@ -242,6 +264,8 @@ struct Tally<'p> {
     /// The items that did not end done, with where their end line is.
     notable: Vec<Notable>,
     progress: &'p Progress,
+    /// Done in this run (this session of it, for a resume).
+    done: u64,
     /// Failed in this run for good.
     failures: u64,
     /// Of those, the ones that failed for a passing reason: a resume sends them again.
@@ -286,6 +310,7 @@ impl Tally<'_> {
             self.no_room += 1;
         }
         match mark {
+            Mark::Done => self.done += 1,
             // Counted as it ends: a later pass may still do it.
             Mark::Retry => {
                 self.again += 1;
@@ -476,6 +501,7 @@ pub(super) async fn execute(
         ledger,
         notable,
         progress: &progress,
+        done: 0,
         failures: 0,
         resumable: 0,
         no_room: 0,
@@ -683,6 +709,8 @@ pub(super) async fn execute(
     let Tally {
         mut ledger,
         notable,
+        done: done_now,
+        mut failures,
         no_room,
         retrying,
         mut resumable,
@@ -693,6 +721,7 @@ pub(super) async fn execute(
         if ledger.get(n) == Some(Mark::Retry) {
             ledger.set(n, Mark::Failed);
             resumable += 1;
+            failures += 1;
         }
     }
 
@@ -816,8 +845,9 @@ pub(super) async fn execute(
         ))
         .hint(format!("free some space, then {step}")));
     }
-    if summary.failed > 0 && summary.done == 0 && forbidden == summary.failed {
-        return Err(refused_all(&summary, &header.agent));
+    // Judged on what this session sent: a resume's earlier sessions are in the summary.
+    if failures > 0 && done_now == 0 && forbidden == failures {
+        return Err(refused_all(&summary, &header.agent, failures));
     }
     if summary.failed > 0 {
         let e = CliError::new(

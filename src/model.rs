@@ -177,9 +177,9 @@ pub struct Item {
 }
 
 impl Item {
-    /// For an item no agent of its pool had room for, what `--to` said (see `unplaced`).
-    pub fn unplaced_in(&self) -> Option<&str> {
-        self.action.target().and_then(unplaced_in)
+    /// For an item no agent had room for when it was planned, who that was (see `unplaced`).
+    pub fn unplaced(&self) -> Option<NoRoom> {
+        self.action.target().and_then(NoRoom::of_mark)
     }
 }
 
@@ -205,32 +205,142 @@ pub fn changed_since(now: Option<(i64, InterventionState)>) -> String {
     format!("changed by someone else since it was listed{now}")
 }
 
-/// Why an item that no agent of its pool had room for is left where it is; such items make a
-/// run exit 3, as a failure would.
+/// Why items that no agent had room for are left where they are, in the summary counts and the
+/// error that ends such a run (exit 3, as a failure would); each item's own reason names who
+/// had no room (`NoRoom::reason`).
 pub const NO_CAPACITY: &str = "no agent has capacity";
 
-/// Why an item no agent of `to` (`@online`, `Ana Lima and Bo Chen`) had room for was not
-/// sent, as a run reports it and a dry run shows it.
-pub fn no_room_in(to: &str) -> String {
-    format!("{NO_CAPACITY} in {to}; left where it is")
+/// Who had no room for an item a run leaves where it is: the agents `--to` named (each at its
+/// `max_load`, or the item's own owner), or a pool. A plan keeps it in the item's mark
+/// (`unplaced`), a run finds it when the platform refuses an agent for want of room (409
+/// `at_capacity`); both say it with `reason`, and the run's hint follows from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NoRoom {
+    Agents(Vec<Full>),
+    /// A pool as written (`@online`, `@department:dp_2`), widened or not to agents who are away.
+    Pool {
+        pool: String,
+        include_away: bool,
+    },
 }
 
-/// What an item's `agent` holds when no agent of its pool had room: the item is planned (so it
-/// is counted and reported) but never sent. Real agent ids never start with `@`.
-pub fn unplaced(to: &str) -> String {
-    format!("{UNPLACED}{to}")
+/// An agent that had no room: by id and name when known, and its capacity when known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Full {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_load: Option<u32>,
 }
 
+impl Full {
+    /// `Bo Chen (ag_3)`, or what is known of it.
+    pub fn who(&self) -> String {
+        match (&self.name, &self.id) {
+            (Some(name), Some(id)) => format!("{name} ({id})"),
+            (Some(name), None) => name.clone(),
+            (None, Some(id)) => id.clone(),
+            (None, None) => "the agent".into(),
+        }
+    }
+}
+
+impl NoRoom {
+    /// A pool that is not widened to agents who are away.
+    pub fn pool(pool: &str) -> NoRoom {
+        NoRoom::Pool {
+            pool: pool.to_owned(),
+            include_away: false,
+        }
+    }
+
+    /// Why the item was not given, as a sentence: `Bo Chen (ag_3) is at its max_load of 2`,
+    /// `no agent of @online has room under its max_load`.
+    pub fn why(&self) -> String {
+        match self {
+            NoRoom::Agents(agents) if let [one] = agents.as_slice() => match one.max_load {
+                Some(max) => format!("{} is at its max_load of {max}", one.who()),
+                None => format!("{} is at its max_load", one.who()),
+            },
+            NoRoom::Agents(_) => format!(
+                "none of {} can take it: each is at its max_load or owns it",
+                self.who()
+            ),
+            NoRoom::Pool { .. } => {
+                format!("no agent of {} has room under its max_load", self.who())
+            }
+        }
+    }
+
+    /// The reason an item left where it is ends with, as a run reports it and a dry run shows
+    /// it: `Bo Chen (ag_3) is at its max_load of 2; left where it is`.
+    pub fn reason(&self) -> String {
+        format!("{}; left where it is", self.why())
+    }
+
+    /// Who it was, as people read it: `Bo Chen (ag_3)`, `Ana Lima (ag_2) and Bo Chen (ag_3)`,
+    /// `@online (and away)`.
+    pub fn who(&self) -> String {
+        match self {
+            NoRoom::Agents(agents) => {
+                let names: Vec<String> = agents.iter().map(Full::who).collect();
+                names.join(" and ")
+            }
+            NoRoom::Pool { pool, include_away } => pool_words(pool, *include_away),
+        }
+    }
+
+    /// The mark that stands for the agent of an item no agent had room for (see `unplaced`):
+    /// the agents as data, or the pool as people read it.
+    pub fn mark(&self) -> String {
+        let who = match self {
+            NoRoom::Agents(agents) => serde_json::to_string(agents).unwrap_or_default(),
+            NoRoom::Pool { .. } => self.who(),
+        };
+        format!("{UNPLACED}{who}")
+    }
+
+    /// Who a mark names; None for an agent (or anything else). Journals written before the
+    /// mark held agents as data hold what `--to` said (`Ana Lima and Bo Chen`), read as names.
+    pub fn of_mark(agent: &str) -> Option<NoRoom> {
+        let who = agent.strip_prefix(UNPLACED)?;
+        if who.starts_with('@') {
+            let away = who.strip_suffix(AWAY_WORDS);
+            return Some(NoRoom::Pool {
+                pool: away.unwrap_or(who).to_owned(),
+                include_away: away.is_some(),
+            });
+        }
+        if let Ok(agents) = serde_json::from_str::<Vec<Full>>(who) {
+            return Some(NoRoom::Agents(agents));
+        }
+        let named = |name: &str| Full {
+            id: None,
+            name: Some(name.to_owned()),
+            max_load: None,
+        };
+        Some(NoRoom::Agents(who.split(" and ").map(named).collect()))
+    }
+}
+
+/// A pool as people read it, widened or not to agents who are away: `@online (and away)`.
+pub fn pool_words(pool: &str, include_away: bool) -> String {
+    let away = if include_away { AWAY_WORDS } else { "" };
+    format!("{pool}{away}")
+}
+
+/// How `pool_words` says a pool is widened to agents who are away.
+const AWAY_WORDS: &str = " (and away)";
+
+/// What an item's `agent` holds when no agent had room for it (`NoRoom::mark`): the item is
+/// planned (so it is counted and reported) but never sent. Real agent ids never start with `@`.
 const UNPLACED: &str = "@none: ";
 
-/// Whether an item's agent is the mark of `unplaced`.
+/// Whether an item's agent is the mark of an item no agent had room for.
 pub fn is_unplaced(agent: &str) -> bool {
     agent.starts_with(UNPLACED)
-}
-
-/// For the mark of `unplaced`, what `--to` said (`@online`, `Ana Lima and Bo Chen`).
-pub fn unplaced_in(agent: &str) -> Option<&str> {
-    agent.strip_prefix(UNPLACED)
 }
 
 /// Why an intervention needs help.
@@ -442,4 +552,71 @@ pub struct ProfileRow {
     pub output: Option<String>,
     /// Whether the credentials file holds a token for it (`livectl login`).
     pub logged_in: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bo(max_load: Option<u32>) -> Full {
+        Full {
+            id: Some("ag_3".into()),
+            name: Some("Bo Chen".into()),
+            max_load,
+        }
+    }
+
+    #[test]
+    fn who_had_no_room_reads_back_from_its_mark_and_says_one_sentence() {
+        let one = NoRoom::Agents(vec![bo(Some(2))]);
+        let two = NoRoom::Agents(vec![
+            Full {
+                id: Some("ag_2".into()),
+                name: Some("Ana Lima".into()),
+                max_load: None,
+            },
+            bo(Some(2)),
+        ]);
+        let pool = NoRoom::Pool {
+            pool: "@department:dp_2".into(),
+            include_away: true,
+        };
+        for who in [&one, &two, &pool] {
+            assert!(is_unplaced(&who.mark()));
+            assert_eq!(NoRoom::of_mark(&who.mark()).as_ref(), Some(who));
+        }
+        assert_eq!(
+            one.reason(),
+            "Bo Chen (ag_3) is at its max_load of 2; left where it is"
+        );
+        assert_eq!(
+            two.reason(),
+            "none of Ana Lima (ag_2) and Bo Chen (ag_3) can take it: each is at its max_load or \
+             owns it; left where it is"
+        );
+        assert_eq!(
+            pool.reason(),
+            "no agent of @department:dp_2 (and away) has room under its max_load; left where it is"
+        );
+        // Not a mark: an agent, a pool's route.
+        assert_eq!(NoRoom::of_mark("ag_3"), None);
+        assert_eq!(NoRoom::of_mark("@online"), None);
+    }
+
+    #[test]
+    fn a_mark_of_an_older_journal_names_what_to_said() {
+        let names = |mark: &str| NoRoom::of_mark(mark).map(|who| who.why());
+        assert_eq!(
+            names("@none: Bo Chen").as_deref(),
+            Some("Bo Chen is at its max_load")
+        );
+        assert_eq!(
+            names("@none: Ana Lima and Bo Chen").as_deref(),
+            Some("none of Ana Lima and Bo Chen can take it: each is at its max_load or owns it")
+        );
+        assert_eq!(
+            names("@none: @online (and away)").as_deref(),
+            Some("no agent of @online (and away) has room under its max_load")
+        );
+    }
 }

@@ -131,17 +131,18 @@ impl Row for Case {
 }
 
 /// Why a run would not change an item, as a plan shows it (`not_sent`): the platform would
-/// refuse it as it stands (`Item::refused`), or no agent of its pool had room for it. The
-/// latter's agent is the plan's mark (`model::unplaced`), never shown as an agent or a body.
+/// refuse it as it stands (`Item::refused`), or no agent had room for it (the reason a run
+/// reports, `NoRoom::reason`). The latter's agent is the plan's mark (`NoRoom::mark`), never
+/// shown as an agent or a body.
 fn not_sent(item: &Item) -> Option<String> {
     item.refused
         .clone()
-        .or_else(|| item.unplaced_in().map(crate::model::no_room_in))
+        .or_else(|| item.unplaced().map(|no_room| no_room.reason()))
 }
 
 /// The body a plan shows: none for an item no agent had room for, whose agent is the mark.
 fn shown_body(item: &Item) -> bool {
-    item.refused.is_some() || item.unplaced_in().is_none()
+    item.refused.is_some() || item.unplaced().is_none()
 }
 
 impl Row for Item {

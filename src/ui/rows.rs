@@ -580,7 +580,7 @@ mod tests {
             id: "iv_1".into(),
             version: Some(1),
             action: Action::Assign(livectl_contract::AssignRequest {
-                agent: crate::model::unplaced("@online"),
+                agent: crate::model::NoRoom::pool("@online").mark(),
                 reason: None,
             }),
             refused: None,

@@ -74,14 +74,19 @@ pub struct Route {
 const AWAY: &str = "+away";
 
 impl Route {
-    /// The text kept in the plan.
-    pub fn encode(&self) -> String {
-        let pool = match (&self.pool, &self.department) {
+    /// Its pool as written in the plan: `@online`, `@department:dp_2` (a named department by
+    /// id), without whether it takes agents who are away.
+    pub fn pool_text(&self) -> String {
+        match (&self.pool, &self.department) {
             (Pool::DepartmentNamed(_), Some(id)) => format!("@department:{id}"),
             (pool, _) => pool.to_string(),
-        };
+        }
+    }
+
+    /// The text kept in the plan.
+    pub fn encode(&self) -> String {
         let away = if self.include_away { AWAY } else { "" };
-        format!("{pool}{away}")
+        format!("{}{away}", self.pool_text())
     }
 
     /// A plan's text as a route; None for an agent (or anything else).
@@ -131,7 +136,10 @@ mod tests {
             assert_eq!(route.encode(), text);
         }
         assert_eq!(Route::decode("ag_3"), None);
-        assert_eq!(Route::decode(&crate::model::unplaced("@online")), None);
+        assert_eq!(
+            Route::decode(&crate::model::NoRoom::pool("@online").mark()),
+            None
+        );
     }
 
     #[test]

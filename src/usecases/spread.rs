@@ -12,7 +12,7 @@ use super::lookup;
 use super::pool::{self, Pool, Route};
 use super::targets::{Selection, Source, Target};
 use crate::error::CliError;
-use crate::model::Looked;
+use crate::model::{Full, Looked, NoRoom};
 use crate::ui::Ui;
 
 /// Where `--to` sends work: agents named, or a pool.
@@ -44,6 +44,29 @@ impl To {
         }
     }
 
+    /// Who had no room, when an item fits nowhere in `to` (each agent's capacity as it was
+    /// looked up).
+    pub fn no_room(&self) -> NoRoom {
+        match self {
+            To::Agents(agents) => NoRoom::Agents(
+                agents
+                    .iter()
+                    .map(|a| Full {
+                        id: Some(a.id.clone()),
+                        name: Some(a.name.clone()),
+                        max_load: a.max_load,
+                    })
+                    .collect(),
+            ),
+            To::Pool {
+                pool, include_away, ..
+            } => NoRoom::Pool {
+                pool: pool.to_string(),
+                include_away: *include_away,
+            },
+        }
+    }
+
     /// For confirmations and summaries: `Ana Lima and Bo Chen`, `@online`.
     pub fn describe(&self) -> String {
         match self {
@@ -54,10 +77,7 @@ impl To {
                 .join(" and "),
             To::Pool {
                 pool, include_away, ..
-            } => {
-                let away = if *include_away { " (and away)" } else { "" };
-                format!("{pool}{away}")
-            }
+            } => crate::model::pool_words(&pool.to_string(), *include_away),
         }
     }
 }
@@ -191,8 +211,8 @@ pub struct Spreader {
     pool: bool,
     /// `@department`: each item within its own department.
     by_department: bool,
-    /// What `--to` said, for the items that fit nowhere.
-    to: String,
+    /// Who had no room, for the items that fit nowhere.
+    no_room: NoRoom,
     /// A pool in a bulk run's plan: every item gets the route, resolved when it is sent.
     route: Option<String>,
 }
@@ -206,7 +226,7 @@ impl Spreader {
                 slots: Vec::new(),
                 pool: true,
                 by_department: false,
-                to: to.describe(),
+                no_room: to.no_room(),
                 route: Some(route.encode()),
             });
         }
@@ -263,7 +283,7 @@ impl Spreader {
             slots,
             pool,
             by_department,
-            to: to.describe(),
+            no_room: to.no_room(),
             route: None,
         }
     }
@@ -284,7 +304,7 @@ impl Spreader {
             slots,
             pool: false,
             by_department: false,
-            to: String::new(),
+            no_room: NoRoom::Agents(Vec::new()),
             route: None,
         }
     }
@@ -315,7 +335,7 @@ impl Spreader {
             return route.clone();
         }
         self.pick(owner, department)
-            .unwrap_or_else(|| crate::model::unplaced(&self.to))
+            .unwrap_or_else(|| self.no_room.mark())
     }
 
     /// An agent that refused an item for want of room takes no more in this spread.
@@ -329,6 +349,52 @@ impl Spreader {
     fn needs_lookup(&self) -> bool {
         self.route.is_none() && (self.slots.len() > 1 || self.pool)
     }
+}
+
+/// What would place the items a run left where they are for want of room, by who had none
+/// (`left`, each once): for agents named, their capacity; for a pool, who it takes, and
+/// `--include-away` only where it would widen it.
+pub fn no_room_hint(left: &[NoRoom]) -> String {
+    let mut said: Vec<String> = Vec::new();
+    let named = left.iter().filter_map(|who| match who {
+        NoRoom::Agents(named) => Some(named),
+        NoRoom::Pool { .. } => None,
+    });
+    let mut seen = std::collections::HashSet::new();
+    for full in named.flatten() {
+        let who = full.who();
+        if !seen.insert(who.clone()) {
+            continue;
+        }
+        said.push(match full.max_load {
+            Some(max) => format!("{who} takes at most {max} (its max_load)"),
+            None => format!("{who} was at its max_load"),
+        });
+    }
+    let mut hints = Vec::new();
+    if !said.is_empty() {
+        hints.push(format!(
+            "{}: raise a max_load, or give the items left to another agent or to a pool such as --to @online; `livectl queues` shows each agent's load",
+            said.join("; ")
+        ));
+    }
+    for who in left {
+        if let NoRoom::Pool { include_away, .. } = who {
+            let (takes, widen) = if *include_away {
+                (" and away", "")
+            } else {
+                (
+                    "",
+                    ", or widen it to agents who are away with --include-away",
+                )
+            };
+            hints.push(format!(
+                "{} takes only online{takes} agents below their max_load: `livectl queues` shows who is online and their loads; raise a max_load, or give the items left to agents named with --to{widen}",
+                who.who()
+            ));
+        }
+    }
+    hints.join("; ")
 }
 
 /// Resolves the routes of a bulk run's items as they are sent: one spreader per route, over the

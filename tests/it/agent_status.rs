@@ -182,11 +182,14 @@ fn max_load_is_checked_shown_and_never_passed() {
     .problem(409, "at_capacity");
     // Named by the CLI, it is not even asked: the item stays and the run says why.
     let run = sandbox.cli(&api.token, &["reassign", &second, "--to", "cy"]);
-    run.fails(3, "1 of 1 item was left where it is: no agent has capacity");
-    run.hints("a pool takes only online agents below their max_load: see who is online, and their loads, with `livectl queues`; raise a max_load, or give the items more agents: several with --to, or a pool (which --include-away widens to agents who are away)");
+    run.fails(
+        3,
+        "1 of 1 item was left where it is: Cy Diaz (ag_4) is at its max_load of 0",
+    );
+    run.hints("Cy Diaz (ag_4) takes at most 0 (its max_load): raise a max_load, or give the items left to another agent or to a pool such as --to @online; `livectl queues` shows each agent's load");
     assert!(
         run.stdout
-            .contains("no agent has capacity in Cy Diaz; left where it is"),
+            .ends_with("\tskipped\tCy Diaz (ag_4) is at its max_load of 0; left where it is\n"),
         "{}",
         run.stdout
     );

@@ -8,6 +8,7 @@ mod bulk_dry_run;
 mod bulk_journal;
 mod bulk_refused;
 mod bulk_stopping;
+mod capacity;
 mod cli_api;
 mod cli_config;
 mod cli_embedded;

@@ -43,7 +43,7 @@ fn a_pool_fills_online_agents_up_to_capacity_and_leaves_the_rest_reported() {
     );
     let stderr = run.fails(
         3,
-        "1 of 3 items was left where it is: no agent has capacity",
+        "1 of 3 items was left where it is: no agent of @online has room under its max_load",
     );
     assert!(
         stderr.contains("2 done, 1 skipped, 0 failed of 3"),
@@ -51,7 +51,7 @@ fn a_pool_fills_online_agents_up_to_capacity_and_leaves_the_rest_reported() {
     );
     assert!(
         run.stdout
-            .contains("no agent has capacity in @online; left where it is"),
+            .contains("no agent of @online has room under its max_load; left where it is"),
         "each item left is reported: {}",
         run.stdout
     );
@@ -181,7 +181,7 @@ fn a_pool_with_nobody_in_it_moves_nothing_and_says_so_for_each_item() {
     assert!(
         reasons
             .iter()
-            .all(|r| r.contains("no agent has capacity in @online"))
+            .all(|r| *r == "no agent of @online has room under its max_load; left where it is")
     );
     assert_eq!(
         owners(&api, &ids),
@@ -302,7 +302,8 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
         lines
             .iter()
             .filter(|l| l.ends_with(
-                "not sent: no agent has capacity in Ana Test and Cy Test; left where it is"
+                "not sent: none of Ana Test (ag_2) and Cy Test (ag_4) can take it: each is at \
+                 its max_load or owns it; left where it is"
             ))
             .count(),
         2,
@@ -314,10 +315,9 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
     let unplaced: Vec<&Value> = items.iter().filter(|i| i["body"].is_null()).collect();
     assert_eq!(unplaced.len(), 2, "{items:?}");
     assert!(
-        unplaced
-            .iter()
-            .all(|i| i["not_sent"]
-                == "no agent has capacity in Ana Test and Cy Test; left where it is"),
+        unplaced.iter().all(|i| i["not_sent"]
+            == "none of Ana Test (ag_2) and Cy Test (ag_4) can take it: each is at its \
+                    max_load or owns it; left where it is"),
         "{items:?}"
     );
     assert_eq!(

@@ -241,7 +241,9 @@ mod tests {
         );
         let pooled = item(Action::Assign(to("@online")));
         assert_eq!(refusal(&pooled, &now(Queued, None), &bo), None);
-        let unplaced = item(Action::Assign(to(&crate::model::unplaced("@online"))));
+        let unplaced = item(Action::Assign(to(
+            &crate::model::NoRoom::pool("@online").mark()
+        )));
         assert_eq!(refusal(&unplaced, &now(Queued, None), &bo), None);
     }
 }

@@ -24,7 +24,7 @@ use super::ledger::{Ledger, Mark};
 use super::stopping::Stopping;
 use super::{Again, Command, Options, RATES, key};
 use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
-use crate::model::{Item, ItemOutcome, ItemResult, NO_CAPACITY, Summary};
+use crate::model::{Full, Item, ItemOutcome, ItemResult, NO_CAPACITY, NoRoom, Summary};
 use crate::ui::Ui;
 use crate::ui::progress::Progress;
 use crate::usecases::pool::Route;
@@ -256,6 +256,40 @@ struct Ended {
     at: Option<u64>,
     /// Failed for a reason that may pass if sent again.
     retry: bool,
+    /// Left where it is for want of room: who had none.
+    no_room: Option<NoRoom>,
+}
+
+/// How an item ends: its outcome, why, whether it may pass if sent again, and who had no room
+/// for it when that is why it stays where it is.
+struct Ending {
+    outcome: ItemOutcome,
+    reason: Option<String>,
+    retry: bool,
+    no_room: Option<NoRoom>,
+}
+
+impl Ending {
+    /// Left where it is: `no_room` had no room for it (never sent again).
+    fn left(no_room: NoRoom) -> Ending {
+        Ending {
+            outcome: ItemOutcome::Skipped,
+            reason: Some(no_room.reason()),
+            retry: false,
+            no_room: Some(no_room),
+        }
+    }
+}
+
+impl From<(ItemOutcome, Option<String>, bool)> for Ending {
+    fn from((outcome, reason, retry): (ItemOutcome, Option<String>, bool)) -> Ending {
+        Ending {
+            outcome,
+            reason,
+            retry,
+            no_room: None,
+        }
+    }
 }
 
 /// What the items of a run came to so far: each worker records here how its item ended.
@@ -272,6 +306,8 @@ struct Tally<'p> {
     resumable: u64,
     /// Left where they are for want of room.
     no_room: u64,
+    /// Who had no room for them, each once.
+    full: Vec<NoRoom>,
     /// Failed and waiting for another pass.
     retrying: Vec<u64>,
     /// Of those, the ones that failed in the current pass.
@@ -293,6 +329,7 @@ impl Tally<'_> {
             result,
             at,
             retry,
+            no_room,
         } = ended;
         let mark = match result.result {
             ItemOutcome::Done => Mark::Done,
@@ -301,13 +338,11 @@ impl Tally<'_> {
             ItemOutcome::Failed => Mark::Failed,
         };
         self.ledger.set(n, mark);
-        if mark == Mark::Skipped
-            && result
-                .reason
-                .as_deref()
-                .is_some_and(|r| r.starts_with(NO_CAPACITY))
-        {
+        if let Some(who) = no_room {
             self.no_room += 1;
+            if !self.full.contains(&who) {
+                self.full.push(who);
+            }
         }
         match mark {
             Mark::Done => self.done += 1,
@@ -505,6 +540,7 @@ pub(super) async fn execute(
         failures: 0,
         resumable: 0,
         no_room: 0,
+        full: Vec::new(),
         retrying: Vec::new(),
         again: 0,
     });
@@ -528,6 +564,7 @@ pub(super) async fn execute(
         picks: &picks,
         run_id: header.run_id.as_str(),
         watch: &watch,
+        agents: tokio::sync::OnceCell::new(),
     };
     // The first pass sends what is left; each further pass (at most `retries`) sends again, with
     // the same keys, what failed in the pass before for a reason that may pass now.
@@ -712,6 +749,7 @@ pub(super) async fn execute(
         done: done_now,
         mut failures,
         no_room,
+        full,
         retrying,
         mut resumable,
         ..
@@ -872,10 +910,15 @@ pub(super) async fn execute(
         });
     }
     if no_room > 0 {
+        // Who had no room, when it was one agent (or set of agents, or pool) all along.
+        let why = match full.as_slice() {
+            [who] => who.why(),
+            _ => NO_CAPACITY.to_owned(),
+        };
         return Err(CliError::new(
             ErrorKind::PartialBulk,
             format!(
-                "{no_room} of {} {}: {NO_CAPACITY}",
+                "{no_room} of {} {}: {why}",
                 crate::ui::counted(summary.total, "item", "items"),
                 if no_room == 1 {
                     "was left where it is"
@@ -884,7 +927,7 @@ pub(super) async fn execute(
                 }
             ),
         )
-        .hint("a pool takes only online agents below their max_load: see who is online, and their loads, with `livectl queues`; raise a max_load, or give the items more agents: several with --to, or a pool (which --include-away widens to agents who are away)"));
+        .hint(crate::usecases::spread::no_room_hint(&full)));
     }
     Ok(())
 }
@@ -934,18 +977,36 @@ struct Sending<'r> {
     picks: &'r Picks<'r>,
     run_id: &'r str,
     watch: &'r Watch,
+    /// The workspace's agents, listed when an agent named first refuses an item for want of
+    /// room (None: they could not be listed), to say who it is and its capacity.
+    agents: tokio::sync::OnceCell<Option<Vec<Agent>>>,
 }
 
 impl Sending<'_> {
     /// How an answer ends its item, with what it says of the whole run (`Watch`).
-    fn classify<T>(&self, answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, bool) {
+    fn classify<T>(&self, answer: Result<T, ClientError>) -> Ending {
         self.watch.heard(&answer);
         if let Err(e) = &answer
             && e.status() == Some(403)
         {
             self.watch.forbidden.set(self.watch.forbidden.get() + 1);
         }
-        classify(answer)
+        classify(answer).into()
+    }
+
+    /// Agent `id`, which refused an item for want of room (409 `at_capacity`), by name and
+    /// capacity as the platform lists it; by id alone when it cannot.
+    async fn full(&self, id: &str) -> Full {
+        let agents = self
+            .agents
+            .get_or_init(|| async { self.client.agents().await.ok() })
+            .await;
+        let now = agents.iter().flatten().find(|a| a.id == id);
+        Full {
+            id: Some(id.to_owned()),
+            name: now.map(|a| a.name.clone()),
+            max_load: now.and_then(|a| a.max_load),
+        }
     }
 }
 
@@ -1102,17 +1163,18 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acte
     {
         return Acted::NotSent;
     }
-    let (outcome, reason, retry) = match item.action.target() {
-        // No agent of its pool had room when it was planned: left where it is, never forced.
-        Some(to) if let Some(pool) = crate::model::unplaced_in(to) => (
-            ItemOutcome::Skipped,
-            Some(crate::model::no_room_in(pool)),
-            false,
-        ),
+    let Ending {
+        outcome,
+        reason,
+        retry,
+        no_room,
+    } = match item.action.target() {
+        // No agent had room when it was planned: left where it is, never forced.
+        Some(to) if let Some(no_room) = NoRoom::of_mark(to) => Ending::left(no_room),
         Some(to) if let Some(route) = Route::decode(to) => {
             routed(sending, lane, &route, n, &item, &key).await
         }
-        _ => {
+        target => {
             // Only whether it acted matters here; the answer is not decoded.
             let answer: Result<serde::de::IgnoredAny, ClientError> = lane
                 .act(
@@ -1124,7 +1186,22 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acte
                     },
                 )
                 .await;
-            sending.classify(answer)
+            match (answer, target) {
+                // The agent filled up since the plan: the platform keeps its capacity, and
+                // the item stays, said as a plan says an item no agent had room for.
+                (
+                    Err(ClientError::Problem {
+                        status: 409,
+                        problem,
+                        ..
+                    }),
+                    Some(agent),
+                ) if problem.code == ProblemCode::AtCapacity.as_str() => {
+                    sending.watch.answered();
+                    Ending::left(NoRoom::Agents(vec![sending.full(agent).await]))
+                }
+                (answer, _) => sending.classify(answer),
+            }
         }
     };
     let end = Line::End {
@@ -1153,6 +1230,7 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acte
         },
         at,
         retry,
+        no_room,
     })
 }
 
@@ -1169,7 +1247,7 @@ async fn routed(
     n: u64,
     item: &Item,
     key: &str,
-) -> (ItemOutcome, Option<String>, bool) {
+) -> Ending {
     let Sending {
         client,
         router,
@@ -1184,11 +1262,10 @@ async fn routed(
         Err(e) => return sending.classify::<()>(Err(e)),
     };
     let left = || {
-        (
-            ItemOutcome::Skipped,
-            Some(crate::model::no_room_in(&route.encode())),
-            false,
-        )
+        Ending::left(NoRoom::Pool {
+            pool: route.pool_text(),
+            include_away: route.include_away,
+        })
     };
     // Sent before (the answer lost): the same request again, same agent and same If-Match,
     // which the key replays if it was done; another request under that key would be refused.
@@ -1215,7 +1292,7 @@ async fn routed(
                     Ok(None) => return left(),
                     Err(e) => {
                         sending.watch.failed_within(&e);
-                        return (ItemOutcome::Failed, Some(e.message), true);
+                        return (ItemOutcome::Failed, Some(e.message), true).into();
                     }
                 }
             }
@@ -1226,7 +1303,8 @@ async fn routed(
                 ItemOutcome::Failed,
                 Some("the journal cannot be written; not sent".into()),
                 true,
-            );
+            )
+                .into();
         }
         let action = match &item.action {
             Action::Assign(r) => Action::Assign(AssignRequest {
@@ -1281,16 +1359,6 @@ fn classify<T>(answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, 
                 false,
             )
         }
-        // The agent filled up meanwhile: the platform keeps its capacity, the item stays.
-        Err(ClientError::Problem {
-            status: 409,
-            problem,
-            ..
-        }) if problem.code == ProblemCode::AtCapacity.as_str() => (
-            ItemOutcome::Skipped,
-            Some(format!("{NO_CAPACITY}: {}", problem.detail)),
-            false,
-        ),
         Err(e) => {
             // Worth another try on resume: what the client itself would retry (a key still
             // running, a throttle, a 5xx) or a failure without an answer, unless the request

@@ -248,7 +248,7 @@ impl Unchanged {
     pub fn count(&mut self, item: &Item) {
         if item.refused.is_some() {
             self.refused += 1;
-        } else if item.unplaced_in().is_some() {
+        } else if item.unplaced().is_some() {
             self.unplaced += 1;
         }
     }

@@ -1,0 +1,138 @@
+//! Items no agent has room for are left where they are, and said one way wherever a run meets
+//! them: planned so by a first run, or refused by the platform (409 `at_capacity`) when a resume
+//! sends them to an agent that filled up since; the hint fits who `--to` named.
+
+use serde_json::{Value, json};
+
+use crate::harness::{Api, Run, Sandbox, Workspace};
+
+/// Bo Chen (ag_3) takes at most `max_load`, and is `status`.
+fn bo(api: &Api, w: &Workspace, max_load: u32, status: &str) {
+    api.post(
+        "/v1/agents",
+        json!({"key": "bo", "name": "Bo Chen", "email": "bo@example.com", "department": w.support,
+            "max_load": max_load, "status": status}),
+    )
+    .expect(200);
+}
+
+/// A new intervention that Cy owns.
+fn cys(api: &Api, w: &Workspace) -> String {
+    let id = w.queued();
+    api.post(
+        &format!("/v1/interventions/{id}/assign"),
+        json!({"agent": w.cy}),
+    )
+    .expect(200);
+    id
+}
+
+/// A run's stdout and stderr as one text, without what changes from run to run: the journal's
+/// path and its run id, and how long the run took.
+fn said(run: &Run, journal: &str) -> String {
+    let mut text =
+        format!("{}--- stderr\n{}", run.stdout, run.stderr).replace(journal, "[journal]");
+    if let Ok(written) = std::fs::read_to_string(journal) {
+        let header: Value = serde_json::from_str(written.lines().next().unwrap()).unwrap();
+        text = text.replace(header["run_id"].as_str().unwrap(), "[id]");
+    }
+    text.lines()
+        .map(
+            |line| match (line.rfind(" in "), line.find(" s; journal ")) {
+                (Some(start), Some(end)) if start < end => {
+                    format!("{} in [elapsed]{}", &line[..start], &line[end + 2..])
+                }
+                _ => line.to_owned(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// A run that left its items where they were for want of room said it as "no agent has capacity
+/// in Bo Chen", the agent read as a pool; a resume whose agent had filled up since said "no agent
+/// has capacity: cannot give intervention iv_1 to ag_3: …", another wording of the same thing.
+/// Both hints talked about pools and --include-away, though the run named one agent.
+#[test]
+fn an_agent_with_no_room_is_named_with_its_max_load_first_and_on_resume() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    bo(&api, &w, 1, "online");
+    let (first, second, third) = (cys(&api, &w), cys(&api, &w), cys(&api, &w));
+    // Bo has room for one: the first is planned to Bo, the second left where it is. The token
+    // expires at the first action, so nothing is done and the rest is never sent.
+    let expiring = Sandbox::start_in(clean.home.clone(), &["--faults", "expire=0"]);
+    let journal = clean.home.path().join("full.ndjson");
+    let path = journal.to_str().unwrap();
+    let args = [
+        "reassign",
+        &first,
+        &second,
+        "--to",
+        "bo",
+        "--yes",
+        "--concurrency",
+        "1",
+        "--journal",
+        path,
+    ];
+    expiring
+        .cli(&api.token, &args)
+        .fails(4, "the platform stopped accepting the token");
+    drop(expiring);
+    // Meanwhile Bo fills up: the platform refuses the first, the plan left the second.
+    api.post(
+        &format!("/v1/interventions/{third}/reassign"),
+        json!({"agent": w.bo}),
+    )
+    .expect(200);
+    let resumed = clean.cli(&api.token, &["reassign", "--resume", path, "--yes"]);
+    assert_eq!(resumed.code, 3, "{}", resumed.stderr);
+    insta::assert_snapshot!(said(&resumed, path), @"
+    iv_1	skipped	Bo Chen (ag_3) is at its max_load of 1; left where it is
+    iv_2	skipped	Bo Chen (ag_3) is at its max_load of 1; left where it is
+    --- stderr
+    resuming run [id] from [journal]; concurrency 1, no rate limit, 2 end-of-run retries
+    reassign: 0 done, 2 skipped, 0 failed of 2 in [elapsed]; journal [journal]
+    error: 2 of 2 items were left where they are: Bo Chen (ag_3) is at its max_load of 1
+    hint: Bo Chen (ag_3) takes at most 1 (its max_load): raise a max_load, or give the items left to another agent or to a pool such as --to @online; `livectl queues` shows each agent's load
+    ");
+    for id in [&first, &second] {
+        assert_eq!(api.intervention(id)["owner"], json!(w.cy), "{id} stays");
+    }
+
+    // A first run says it the same way, and so does its dry run.
+    let fourth = cys(&api, &w);
+    let dry = clean.cli(
+        &api.token,
+        &["reassign", &fourth, &second, "--to", "bo", "--dry-run"],
+    );
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    insta::assert_snapshot!(said(&dry, path), @"
+    iv_4	reassign	-	not sent: Bo Chen (ag_3) is at its max_load of 1; left where it is
+    iv_2	reassign	-	not sent: Bo Chen (ag_3) is at its max_load of 1; left where it is
+    --- stderr
+    dry run: 0 interventions would be changed, 2 left where they are (no agent has capacity); nothing was sent
+    ");
+    let run = clean.cli(
+        &api.token,
+        &["reassign", &fourth, &second, "--to", "bo", "--yes"],
+    );
+    run.fails(3, "");
+    let summary = said(&run, path);
+    let resumed = said(&resumed, path);
+    // But for the lines that name its journal (a first run's own, in the default place).
+    let told = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.contains("journal"))
+            .map(|l| l.replace("iv_1", "iv_4"))
+            .collect()
+    };
+    assert_eq!(
+        told(&summary),
+        told(&resumed),
+        "the first run says what the resume said"
+    );
+}

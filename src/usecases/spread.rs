@@ -174,11 +174,18 @@ pub async fn agents(
             .join(", ")
     };
     if online.is_empty() {
+        // The flag is offered only where someone named is away: to agents offline, what helps
+        // is someone else.
+        let hint = if left_out.iter().any(|a| a.status == AgentStatus::Away) {
+            "name an online agent, or pass --include-away to give those named work anyway"
+        } else {
+            "they are offline: name an online agent, or give the work to a pool such as --to @online"
+        };
         return Err(CliError::usage(format!(
             "{flag}: no agent named is online: {}",
             who(&left_out)
         ))
-        .hint("name an online agent, or pass --include-away to give them work anyway"));
+        .hint(hint));
     }
     if !left_out.is_empty() {
         ui.note(format!(
@@ -352,10 +359,14 @@ impl Spreader {
 }
 
 /// What would place the items a run left where they are for want of room, by who had none
-/// (`left`, each once): for agents named, their capacity; for a pool, who it takes, and
-/// `--include-away` only where it would widen it.
-pub fn no_room_hint(left: &[NoRoom]) -> String {
+/// (`left`, each once) and, for agents named, how each stands now (`agents`; None when they
+/// could not be listed): an agent offline or inactive is said to be, and what helps then is
+/// another agent or a pool, not a flag: `--include-away` widens a pool to agents who are away,
+/// never to those offline, and is offered only for a pool it would widen.
+pub fn no_room_hint(left: &[NoRoom], agents: Option<&[Agent]>) -> String {
     let mut said: Vec<String> = Vec::new();
+    // An agent named who is there, but at its max_load: raising it would help.
+    let mut at_capacity = false;
     let named = left.iter().filter_map(|who| match who {
         NoRoom::Agents(named) => Some(named),
         NoRoom::Pool { .. } => None,
@@ -366,17 +377,35 @@ pub fn no_room_hint(left: &[NoRoom]) -> String {
         if !seen.insert(who.clone()) {
             continue;
         }
-        said.push(match full.max_load {
-            Some(max) => format!("{who} takes at most {max} (its max_load)"),
-            None => format!("{who} was at its max_load"),
+        let now = full
+            .id
+            .as_ref()
+            .and_then(|id| agents?.iter().find(|a| a.id == *id));
+        said.push(match now {
+            Some(a) if !a.active => format!("{who} is inactive"),
+            Some(a) if a.status == AgentStatus::Offline => format!("{who} is offline"),
+            _ => {
+                at_capacity = true;
+                let away = if now.is_some_and(|a| a.status == AgentStatus::Away) {
+                    "is away and "
+                } else {
+                    ""
+                };
+                match now.map_or(full.max_load, |a| a.max_load) {
+                    Some(max) => format!("{who} {away}takes at most {max} (its max_load)"),
+                    None => format!("{who} {away}was at its max_load"),
+                }
+            }
         });
     }
     let mut hints = Vec::new();
     if !said.is_empty() {
-        hints.push(format!(
-            "{}: raise a max_load, or give the items left to another agent or to a pool such as --to @online; `livectl queues` shows each agent's load",
-            said.join("; ")
-        ));
+        let help = if at_capacity {
+            "raise a max_load, or give the items left to another agent or to a pool such as --to @online; `livectl queues` shows each agent's load"
+        } else {
+            "give the items left to another agent, or to a pool such as --to @online"
+        };
+        hints.push(format!("{}: {help}", said.join("; ")));
     }
     for who in left {
         if let NoRoom::Pool { include_away, .. } = who {
@@ -559,6 +588,40 @@ mod tests {
             department: department.map(str::to_owned),
             include_away,
         }
+    }
+
+    #[test]
+    fn the_hint_for_items_left_fits_who_had_no_room_and_how_each_stands_now() {
+        let full = |id: &str, max_load| Full {
+            id: Some(id.into()),
+            name: Some(id.to_uppercase()),
+            max_load,
+        };
+        let named = NoRoom::Agents(vec![full("ana", Some(2)), full("bo", Some(1))]);
+        let now = [
+            agent("ana", "dp_1", "away", Some(3)),
+            agent("bo", "dp_1", "offline", Some(1)),
+        ];
+        assert_eq!(
+            no_room_hint(std::slice::from_ref(&named), Some(&now)),
+            "ANA (ana) is away and takes at most 3 (its max_load); BO (bo) is offline: raise a \
+             max_load, or give the items left to another agent or to a pool such as --to \
+             @online; `livectl queues` shows each agent's load"
+        );
+        // Not listed: the capacity the plan saw.
+        assert!(no_room_hint(&[named], None).starts_with("ANA (ana) takes at most 2"));
+        let offline = NoRoom::Agents(vec![full("bo", Some(1))]);
+        assert_eq!(
+            no_room_hint(&[offline], Some(&now)),
+            "BO (bo) is offline: give the items left to another agent, or to a pool such as \
+             --to @online"
+        );
+        let widened = NoRoom::Pool {
+            pool: "@online".into(),
+            include_away: true,
+        };
+        assert!(!no_room_hint(&[widened], None).contains("--include-away"));
+        assert!(no_room_hint(&[NoRoom::pool("@department")], None).ends_with("--include-away"));
     }
 
     #[test]

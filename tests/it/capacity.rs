@@ -1,6 +1,7 @@
 //! Items no agent has room for are left where they are, and said one way wherever a run meets
 //! them: planned so by a first run, or refused by the platform (409 `at_capacity`) when a resume
-//! sends them to an agent that filled up since; the hint fits who `--to` named.
+//! sends them to an agent that filled up since; the hint fits who `--to` named and how that
+//! agent stands now.
 
 use serde_json::{Value, json};
 
@@ -134,5 +135,92 @@ fn an_agent_with_no_room_is_named_with_its_max_load_first_and_on_resume() {
         told(&summary),
         told(&resumed),
         "the first run says what the resume said"
+    );
+}
+
+/// `--include-away` was offered for an agent who is offline: it widens a pool to agents who are
+/// away, never to those offline. An offline agent is said to be, with what would help.
+#[test]
+fn an_offline_agent_with_no_room_is_said_to_be_offline_and_no_flag_is_offered() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    bo(&api, &w, 0, "offline");
+    let ids = [cys(&api, &w), cys(&api, &w)];
+    let journal = sandbox.home.path().join("offline.ndjson");
+    let path = journal.to_str().unwrap();
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "reassign",
+            &ids[0],
+            &ids[1],
+            "--to",
+            "bo",
+            "--yes",
+            "--journal",
+            path,
+        ],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    insta::assert_snapshot!(said(&run, path), @"
+    iv_1	skipped	Bo Chen (ag_3) is at its max_load of 0; left where it is
+    iv_2	skipped	Bo Chen (ag_3) is at its max_load of 0; left where it is
+    --- stderr
+    warning: Bo Chen (ag_3) is offline
+    journal: [journal]
+    reassign: 0 done, 2 skipped, 0 failed of 2 in [elapsed]; journal [journal]
+    error: 2 of 2 items were left where they are: Bo Chen (ag_3) is at its max_load of 0
+    hint: Bo Chen (ag_3) is offline: give the items left to another agent, or to a pool such as --to @online
+    ");
+
+    // Several agents named, none online: the same.
+    api.post(
+        &format!("/v1/agents/{}/status", w.ana),
+        json!({"status": "offline"}),
+    )
+    .expect(200);
+    let run = sandbox.cli(
+        &api.token,
+        &["reassign", &ids[0], "--to", "ana", "--to", "bo", "--yes"],
+    );
+    run.fails(2, "no agent named is online");
+    run.hints(
+        "they are offline: name an online agent, or give the work to a pool such as --to @online",
+    );
+    assert!(!run.stderr.contains("--include-away"), "{}", run.stderr);
+
+    // A pool is what --include-away widens: offered there, unless it is widened already.
+    for a in ["ag_1", &w.cy] {
+        api.post(
+            &format!("/v1/agents/{a}/status"),
+            json!({"status": "offline"}),
+        )
+        .expect(200);
+    }
+    let pooled = |args: &[&str]| -> Value {
+        let run = sandbox.cli(
+            &api.token,
+            &[&["reassign", &ids[0], "--to", "@online", "--yes"][..], args].concat(),
+        );
+        run.fails(3, "1 of 1 item was left where it is: no agent of @online");
+        json!(
+            run.stderr
+                .lines()
+                .filter(|l| l.starts_with("hint: "))
+                .collect::<Vec<_>>()
+        )
+    };
+    assert_eq!(
+        pooled(&[]),
+        json!([
+            "hint: @online takes only online agents below their max_load: `livectl queues` shows who is online and their loads; raise a max_load, or give the items left to agents named with --to, or widen it to agents who are away with --include-away"
+        ])
+    );
+    assert_eq!(
+        pooled(&["--include-away"]),
+        json!([
+            "hint: @online (and away) takes only online and away agents below their max_load: `livectl queues` shows who is online and their loads; raise a max_load, or give the items left to agents named with --to"
+        ])
     );
 }

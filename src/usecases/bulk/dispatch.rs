@@ -910,6 +910,13 @@ pub(super) async fn execute(
         });
     }
     if no_room > 0 {
+        // How the agents named stand now, for what would help them (an offline agent is said
+        // to be); a platform that does not list them leaves the hint without.
+        let agents = if full.iter().any(|who| matches!(who, NoRoom::Agents(_))) {
+            client.agents().await.ok()
+        } else {
+            None
+        };
         // Who had no room, when it was one agent (or set of agents, or pool) all along.
         let why = match full.as_slice() {
             [who] => who.why(),
@@ -927,7 +934,10 @@ pub(super) async fn execute(
                 }
             ),
         )
-        .hint(crate::usecases::spread::no_room_hint(&full)));
+        .hint(crate::usecases::spread::no_room_hint(
+            &full,
+            agents.as_deref(),
+        )));
     }
     Ok(())
 }

@@ -661,7 +661,7 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
             &json!(old),
             &json!("none"),
             &json!("left"),
-            &json!("no agent has capacity in @online")
+            &json!("no agent of @online has room under its max_load")
         )
     );
     assert_eq!(api.intervention(&old)["state"], "queued");

@@ -221,7 +221,15 @@ fn decided(
             to: target,
             why,
             result: if left { "left".into() } else { String::new() },
-            detail: left.then(|| format!("no agent has capacity in {}", to.describe())),
+            // Said as a bulk run says it (`NoRoom`); agents named are left out when they are
+            // not online too, so not said to be full.
+            detail: left.then(|| match to {
+                To::Pool { .. } => to.no_room().why(),
+                To::Agents(_) => format!(
+                    "none of {} is online with room under its max_load",
+                    to.no_room().who()
+                ),
+            }),
         },
         item: action.map(|action| Item {
             id: i.id.clone(),
@@ -276,33 +284,39 @@ mod tests {
         Settings::new(Default::default(), Default::default()).unwrap()
     }
 
-    /// What the autopilot with `settings` decides at NOW, its pool `@online`.
+    /// The pool `@online`.
+    fn online() -> To {
+        To::Pool {
+            pool: Pool::Online,
+            department: None,
+            include_away: false,
+        }
+    }
+
+    /// What the autopilot acting as `admin` with `settings` decides at NOW.
     fn decided_by(
         settings: &Settings,
+        to: &To,
+        queues: &Queues,
         agents: &[Agent],
         open: &[Intervention],
     ) -> (Vec<Decided>, Option<Timestamp>) {
         let world = World {
             agents,
-            queues: &queues(),
+            queues,
             open,
             now: NOW.parse().unwrap(),
             inactive_since: &HashMap::new(),
             me: "admin",
         };
-        let to = To::Pool {
-            pool: Pool::Online,
-            department: None,
-            include_away: false,
-        };
-        decide(settings, &to, &world)
+        decide(settings, to, &world)
     }
 
     fn run(
         agents: &[Agent],
         open: &[Intervention],
     ) -> (Vec<(String, Option<String>)>, Option<Timestamp>) {
-        let (decided, next) = decided_by(&settings(), agents, open);
+        let (decided, next) = decided_by(&settings(), &online(), &queues(), agents, open);
         let decided = decided
             .into_iter()
             .map(|d| (d.decision.action, d.decision.to))
@@ -355,6 +369,8 @@ mod tests {
         .unwrap();
         let (decided, _) = decided_by(
             &every_rule,
+            &online(),
+            &queues(),
             &agents,
             &[assigned("iv_1", "bo"), waiting, queued],
         );
@@ -385,27 +401,68 @@ mod tests {
             "count": 5, "oldest_assigned_at": null, "oldest_wait_seconds": null
         }]))
         .unwrap();
-        let world = World {
-            agents: &agents,
-            queues: &busy,
-            open: &[assigned("iv_1", "bo")],
-            now: NOW.parse().unwrap(),
-            inactive_since: &HashMap::new(),
-            me: "admin",
+        let given_to = |to: &To| {
+            let (decided, _) =
+                decided_by(&settings(), to, &busy, &agents, &[assigned("iv_1", "bo")]);
+            decided
+                .into_iter()
+                .map(|d| d.decision.to)
+                .collect::<Vec<_>>()
         };
-        let to = To::Pool {
-            pool: Pool::Online,
-            department: None,
-            include_away: false,
-        };
-        let (decided, _) = decide(&settings(), &to, &world);
-        let to: Vec<_> = decided.into_iter().map(|d| d.decision.to).collect();
-        assert_eq!(to, [Some("cy".to_owned())]);
+        assert_eq!(given_to(&online()), [Some("cy".to_owned())]);
         // Named, it is taken at its word.
-        let named = To::Agents(vec![agents[0].clone()]);
-        let (decided, _) = decide(&settings(), &named, &world);
-        let to: Vec<_> = decided.into_iter().map(|d| d.decision.to).collect();
-        assert_eq!(to, [Some("admin".to_owned())]);
+        assert_eq!(
+            given_to(&To::Agents(vec![agents[0].clone()])),
+            [Some("admin".to_owned())]
+        );
+    }
+
+    /// Work left where it is says who had no room, as a bulk run says it; agents named that
+    /// are not online are not said to be full.
+    #[test]
+    fn work_left_where_it_is_says_who_had_no_room() {
+        let agents = [
+            agent("bo", "offline", "2026-11-24T11:00:00Z", None),
+            agent("cy", "offline", NOW, None),
+        ];
+        // Queued too long, and nobody to give it to: left in the queue (an owner's work goes
+        // back to the queue instead).
+        let mut queued = assigned("iv_1", "bo");
+        queued.state = InterventionState::Queued;
+        queued.owner = None;
+        let queued_rule = Settings::new(
+            super::super::rules::Given {
+                queued: Some("30m".into()),
+                ..Default::default()
+            },
+            Default::default(),
+        )
+        .unwrap();
+        let details = |to: &To| {
+            let (decided, _) = decided_by(
+                &queued_rule,
+                to,
+                &queues(),
+                &agents,
+                std::slice::from_ref(&queued),
+            );
+            decided
+                .into_iter()
+                .map(|d| d.decision.detail)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            details(&online()),
+            [Some(
+                "no agent of @online has room under its max_load".to_owned()
+            )]
+        );
+        assert_eq!(
+            details(&To::Agents(vec![agents[1].clone()])),
+            [Some(
+                "none of cy (cy) is online with room under its max_load".to_owned()
+            )]
+        );
     }
 
     #[test]

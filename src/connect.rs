@@ -524,11 +524,25 @@ fn no_token(
         Some(Origin::Profile { name, flag, .. }) => {
             format!("log in to profile `{name}` with `livectl login{flag}`")
         }
-        // The profile `login` writes.
+        // The profile `login` writes; never one that points elsewhere, which that login would
+        // repoint (a default profile for production, a sandbox's address given for one run).
         _ => {
-            let flag = profile.map(|p| profile_flag(p, config)).unwrap_or_default();
             let url = crate::ui::shell_word(api_url);
-            format!("log in to it with `livectl login{flag} --api-url {url}`")
+            let writes = profile.unwrap_or("default");
+            match config
+                .profiles
+                .get(writes)
+                .and_then(|p| p.api_url.as_deref())
+                .filter(|other| !same_address(other, api_url))
+            {
+                Some(other) => format!(
+                    "log in to it under a profile of its own with `livectl login --profile NAME --api-url {url}` (profile `{writes}` points at {other}), then run with --profile NAME"
+                ),
+                None => {
+                    let flag = profile.map(|p| profile_flag(p, config)).unwrap_or_default();
+                    format!("log in to it with `livectl login{flag} --api-url {url}`")
+                }
+            }
         }
     };
     let error = error.hint(format!("{login}, or set LIVECTL_TOKEN"));

@@ -289,6 +289,38 @@ fn without_a_token_the_way_back_to_the_demo_is_where_the_address_was_given() {
     );
 }
 
+/// `--api-url` to a sandbox for one run, with a default profile for production: the hint was
+/// `livectl login --api-url URL`, which, pasted, pointed the default profile at the sandbox.
+#[test]
+fn a_missing_token_never_hints_a_login_that_repoints_a_profile() {
+    let sandbox = Sandbox::start(&[]);
+    let dir = sandbox.home.path().join("config/livectl");
+    std::fs::create_dir_all(&dir).unwrap();
+    let prod = "[profiles.default]\napi_url = \"https://live.example.com\"\n";
+    std::fs::write(dir.join("config.toml"), prod).unwrap();
+    let run = crate::harness::Run::from(
+        sandbox
+            .home
+            .livectl()
+            .args(["whoami", "--api-url", &sandbox.url])
+            .output()
+            .unwrap(),
+    );
+    let stderr = run.fails(4, &format!("no token for {}", sandbox.url));
+    assert!(
+        stderr.contains(&format!(
+            "hint: log in to it under a profile of its own with `livectl login --profile NAME --api-url {}` (profile `default` points at https://live.example.com), then run with --profile NAME, or set LIVECTL_TOKEN",
+            sandbox.url
+        )),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("config.toml")).unwrap(),
+        prod,
+        "nothing written"
+    );
+}
+
 #[test]
 fn a_wrong_token_is_not_saved() {
     let sandbox = Sandbox::start(&[]);

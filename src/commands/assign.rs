@@ -7,10 +7,9 @@ use futures_util::StreamExt;
 use livectl_contract::{Action, ActionKind, AssignRequest};
 
 use super::Ctx;
-use super::act::{AwayArgs, Targets, plan};
+use super::act::{AwayArgs, Targets};
 use crate::error::CliError;
 use crate::model::Item;
-use crate::usecases::pool::Pool;
 use crate::usecases::spread::{self, Spreader};
 use crate::usecases::{bulk, bulk::Plan};
 
@@ -34,47 +33,34 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
         return Ok(());
     }
     let client = ctx.client().await?;
-    let names = args.to.as_slice();
-    // Several agents or a pool: spread as the items pass. One agent: taken at their word.
-    if names.len() > 1 || names.iter().any(|n| Pool::is_pool(n)) {
-        let to = spread::to(client, &ctx.ui, names, args.away.include_away, "--to").await?;
-        let spreader = Spreader::new(client, &to).await?;
-        let selection = args.targets.select(ctx, ActionKind::Assign).await?;
-        let source = selection.source;
-        let repeats = selection.repeats.clone();
-        let items = spread::spread(client, selection, spreader)
-            .map(|picked| {
-                picked.map(|(target, agent)| Item {
-                    id: target.id,
-                    version: target.version,
-                    action: Action::Assign(AssignRequest {
-                        agent,
-                        reason: None,
-                    }),
-                    refused: None,
-                    looked: target.looked,
-                })
-            })
-            .boxed_local();
-        let plan = Plan {
-            command,
-            describe: format!("assign to {}", to.describe()),
-            items,
-            source,
-            repeats,
-        };
-        return args.targets.perform(ctx, plan).await;
-    }
-    let agent = spread::agents(client, &ctx.ui, names, true, "--to")
-        .await?
-        .remove(0);
+    // Spread as the items pass, one agent too: within its max_load as it stands, so a dry run
+    // says which items would find no room, as a real run would leave them (a pool, or several
+    // agents, least loaded first). One agent is taken at their word otherwise (`spread::to`).
+    let to = spread::to(client, &ctx.ui, &args.to, args.away.include_away, "--to").await?;
+    let spreader = Spreader::new(client, &to).await?;
     let selection = args.targets.select(ctx, ActionKind::Assign).await?;
-    let describe = format!("assign to {}", agent.name);
-    let action = Action::Assign(AssignRequest {
-        agent: agent.id,
-        reason: None,
-    });
-    args.targets
-        .perform(ctx, plan(command, describe, selection, action))
-        .await
+    let source = selection.source;
+    let repeats = selection.repeats.clone();
+    let items = spread::spread(client, selection, spreader)
+        .map(|picked| {
+            picked.map(|(target, agent)| Item {
+                id: target.id,
+                version: target.version,
+                action: Action::Assign(AssignRequest {
+                    agent,
+                    reason: None,
+                }),
+                refused: None,
+                looked: target.looked,
+            })
+        })
+        .boxed_local();
+    let plan = Plan {
+        command,
+        describe: format!("assign to {}", to.describe()),
+        items,
+        source,
+        repeats,
+    };
+    args.targets.perform(ctx, plan).await
 }

@@ -224,3 +224,44 @@ fn an_offline_agent_with_no_room_is_said_to_be_offline_and_no_flag_is_offered() 
         ])
     );
 }
+
+/// `assign --to AGENT --dry-run` said every item would be changed though the agent had room for
+/// fewer; the run then left the rest where they were (exit 3). One agent is planned within its
+/// max_load as several are, by filters and by ids alike, and the dry run says which find no room.
+#[test]
+fn a_dry_run_to_one_agent_says_which_items_find_no_room() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    bo(&api, &w, 2, "online");
+    let token = api.token.clone();
+    let queued: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    let dry = sandbox.cli(
+        &token,
+        &["assign", "--owner", "none", "--to", "bo", "--dry-run"],
+    );
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    insta::assert_snapshot!(format!("{}--- stderr\n{}", dry.stdout, dry.stderr), @"
+    iv_1	assign	1	agent ag_3
+    iv_2	assign	1	agent ag_3
+    iv_3	assign	1	not sent: Bo Chen (ag_3) is at its max_load of 2; left where it is
+    --- stderr
+    dry run: 2 interventions would be changed, 1 left where they are (no agent has capacity); nothing was sent
+    ");
+    let mut ids: Vec<&str> = vec!["assign"];
+    ids.extend(queued.iter().map(String::as_str));
+    ids.extend(["--to", "bo", "--dry-run"]);
+    let by_ids = sandbox.cli(&token, &ids);
+    assert_eq!(by_ids.code, 0, "{}", by_ids.stderr);
+    assert!(
+        by_ids.stdout.contains("not sent: Bo Chen (ag_3) is at its max_load of 2")
+            && by_ids.stderr.contains("2 interventions would be changed, 1 left where"),
+        "{}{}",
+        by_ids.stdout,
+        by_ids.stderr
+    );
+    // The run does what the dry run said: two given, one left where it is.
+    let run = sandbox.cli(&token, &["assign", "--owner", "none", "--to", "bo", "--yes"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_eq!(api.intervention(&queued[2])["state"], "queued");
+}

@@ -200,9 +200,10 @@ impl Row for Agent {
         "role",
         "department",
         "status",
-        "status_since",
         "max_load",
         "active",
+        // Last: a column added after the others, so a script reading by position reads on.
+        "status_since",
     ];
     const TITLED: &'static [(&'static str, &'static str)] = &[("for", "status_since")];
     fn id(&self) -> &str {
@@ -237,9 +238,9 @@ impl Row for Agent {
             self.role.to_string(),
             opt(&self.department),
             self.status.to_string(),
-            rfc3339(self.status_since),
             self.max_load.map(|m| m.to_string()).unwrap_or_default(),
             self.active.to_string(),
+            rfc3339(self.status_since),
         ]
     }
     fn shown(&self, field: &str, view: &View) -> Option<String> {

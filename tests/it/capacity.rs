@@ -254,14 +254,21 @@ fn a_dry_run_to_one_agent_says_which_items_find_no_room() {
     let by_ids = sandbox.cli(&token, &ids);
     assert_eq!(by_ids.code, 0, "{}", by_ids.stderr);
     assert!(
-        by_ids.stdout.contains("not sent: Bo Chen (ag_3) is at its max_load of 2")
-            && by_ids.stderr.contains("2 interventions would be changed, 1 left where"),
+        by_ids
+            .stdout
+            .contains("not sent: Bo Chen (ag_3) is at its max_load of 2")
+            && by_ids
+                .stderr
+                .contains("2 interventions would be changed, 1 left where"),
         "{}{}",
         by_ids.stdout,
         by_ids.stderr
     );
     // The run does what the dry run said: two given, one left where it is.
-    let run = sandbox.cli(&token, &["assign", "--owner", "none", "--to", "bo", "--yes"]);
+    let run = sandbox.cli(
+        &token,
+        &["assign", "--owner", "none", "--to", "bo", "--yes"],
+    );
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert_eq!(api.intervention(&queued[2])["state"], "queued");
 }

@@ -418,9 +418,9 @@ fn a_list_sorts_by_a_column_s_title_as_by_the_field_it_shows() {
     );
     let csv = sandbox.cli(&token, &["agents", "-o", "csv"]).ok();
     assert!(
-        csv.starts_with("id,key,name,email,role,department,status,status_since,max_load,active\n")
+        csv.starts_with("id,key,name,email,role,department,status,max_load,active,status_since\n")
             && csv.contains(",Cy Diaz,cy@example.com,agent,")
-            && csv.contains(",away,2026-11-24T09:00:00.000Z,,true\n"),
+            && csv.contains(",away,,true,2026-11-24T09:00:00.000Z\n"),
         "{csv}"
     );
     // A title that is no column's, nor a field, is refused as before.

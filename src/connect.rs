@@ -9,7 +9,7 @@ use livectl_client::{Client, Log, Token};
 
 use crate::cli::GlobalArgs;
 use crate::config::credentials::Credentials;
-use crate::config::{Config, Profile};
+use crate::config::{Config, Profile, same_address};
 use crate::error::{CliError, ErrorKind};
 use crate::ui::Ui;
 
@@ -135,11 +135,6 @@ pub fn reach_to(target: &str) -> String {
             format!(" --api-url={url}{allow}")
         }
     }
-}
-
-/// Whether two API addresses are one (a trailing `/` aside).
-fn same_address(a: &str, b: &str) -> bool {
-    a.trim_end_matches('/') == b.trim_end_matches('/')
 }
 
 /// The one profile whose address is `target`; None when no profile, or more than one, has it.
@@ -447,7 +442,11 @@ async fn connect_for(
     if let Err(e) = check_url(&api_url, allowed) {
         // Refused as plain http:// alone; the profile's address can keep the permission.
         return Err(match profile.as_deref() {
-            Some(name) if settings.and_then(|p| p.api_url.as_deref()) == Some(&api_url) => {
+            Some(name)
+                if settings
+                    .and_then(|p| p.api_url.as_deref())
+                    .is_some_and(|own| same_address(own, &api_url)) =>
+            {
                 e.hint(format!(
                     "or keep it allowed for profile `{name}`: `livectl config{} set api_url {} --allow-insecure-http`",
                     profile_flag(name, &config),
@@ -465,7 +464,9 @@ async fn connect_for(
         Some(t) => Token::new(t.trim()),
         None => {
             // A profile's token goes only to that profile's address, never to another --api-url.
-            let own = settings.and_then(|p| p.api_url.as_deref()) == Some(api_url.as_str());
+            let own = settings
+                .and_then(|p| p.api_url.as_deref())
+                .is_some_and(|own| same_address(own, &api_url));
             let credentials = Credentials::load()?;
             profile
                 .as_deref()

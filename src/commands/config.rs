@@ -82,13 +82,20 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                     let url = Setting::ApiUrl
                         .get(&config, &profile)
                         .map_or_else(|| "URL".to_owned(), |u| crate::ui::shell_word(&u));
-                    return Err(CliError::usage(format!(
+                    let flag = crate::connect::profile_flag(&profile, &config);
+                    let error = CliError::usage(format!(
                         "{key} is not set alone: it is saved with the address it allows"
-                    ))
-                    .hint(format!(
-                        "give the address with it: `livectl config{} set api_url {url} --allow-insecure-http`",
-                        crate::connect::profile_flag(&profile, &config)
-                    )));
+                    ));
+                    // Taking it away is `unset`; granting it, the address with the flag.
+                    return Err(if value == "false" {
+                        error.hint(format!(
+                            "take it away with `livectl config{flag} unset {key}`"
+                        ))
+                    } else {
+                        error.hint(format!(
+                            "give the address with it: `livectl config{flag} set api_url {url} --allow-insecure-http`"
+                        ))
+                    });
                 }
                 Setting::Output => {
                     Format::from_str(&value, true).map_err(|_| {

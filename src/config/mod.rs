@@ -43,7 +43,11 @@ impl Profile {
     /// Whether plain http:// to `url` is allowed by this profile: it holds the permission, and
     /// `url` is the address it was given with.
     pub fn allows_insecure(&self, url: &str) -> bool {
-        self.allow_insecure_http && self.api_url.as_deref() == Some(url)
+        self.allow_insecure_http
+            && self
+                .api_url
+                .as_deref()
+                .is_some_and(|own| same_address(own, url))
     }
 
     /// Points it at `url`; `insecure` is whether that address is plain http:// beyond loopback
@@ -53,6 +57,11 @@ impl Profile {
         self.api_url = Some(url);
         self.allow_insecure_http = insecure;
     }
+}
+
+/// Whether two API addresses are one (a trailing `/` aside).
+pub fn same_address(a: &str, b: &str) -> bool {
+    a.trim_end_matches('/') == b.trim_end_matches('/')
 }
 
 /// The settings `livectl config` reads and changes.

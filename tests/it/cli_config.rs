@@ -758,6 +758,13 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
             && whoami.contains(&format!("on {remote} (profile `far`)")),
         "{whoami}"
     );
+    // The same address with a trailing `/` is that address (it was refused as another).
+    let slashed = format!("{remote}/");
+    assert!(
+        home.cli(&["--api-url", &slashed, "whoami"])
+            .ok()
+            .starts_with("Sandbox Admin")
+    );
     let list = home.cli(&["config", "list"]).ok();
     assert_eq!(
         list,
@@ -802,6 +809,9 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
     alone.hints(&format!(
         "give the address with it: `livectl config --profile far set api_url {remote} --allow-insecure-http`"
     ));
+    // Taken away with `unset`, not by setting it false (which was hinted to grant it again).
+    home.cli(&["config", "set", "allow_insecure_http", "false"])
+        .hints("take it away with `livectl config --profile far unset allow_insecure_http`");
     // Unsetting the address forgets its permission too.
     home.cli(&["config", "set", "api_url", &remote, "--allow-insecure-http"])
         .ok();

@@ -155,7 +155,7 @@ pub fn status_since_input() -> Object {
         .description(Some(
             "When the status began (seeding a workspace whose agents went away or offline \
              earlier): it counts when the upsert creates the agent or changes its status, and \
-             dates that change's `status` event. Not after now (422). Now when left out; an \
+             dates that change's `status` event. Not after now, with a minute of leeway for a clock ahead (422). Now when left out; an \
              upsert that leaves the status as it was keeps the agent's own.",
         ))
         .build()

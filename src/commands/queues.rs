@@ -17,8 +17,10 @@ pub async fn exec(_: QueuesArgs, ctx: &Ctx) -> Result<(), CliError> {
     if json && let Some(field) = &ctx.ui.shape.sort {
         // The field as the rows know it first; then the jq that sorts the document's agents
         // by the same field under its name there.
-        crate::ui::Shape::new(None, None, Some(field))?.check(<QueueRow as Row>::FIELDS)?;
-        let hint = match field.as_str() {
+        let shape = crate::ui::Shape::new(None, None, Some(field))?;
+        shape.check_titled(<QueueRow as Row>::FIELDS, <QueueRow as Row>::TITLED)?;
+        let field = shape.sort_field(<QueueRow as Row>::TITLED).unwrap_or(field);
+        let hint = match field {
             // Every agent's is a My Queue: the general queue stands apart, as `.general`.
             "queue" => {
                 "its general queue is `.general`, the agents' My Queues `.agents`".to_owned()

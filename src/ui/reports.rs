@@ -25,6 +25,7 @@ impl Row for QueueRow {
     ];
     const COLUMNS: &'static [&'static str] =
         &["queue", "agent", "status", "count", "max_load", "oldest"];
+    const TITLED: &'static [(&'static str, &'static str)] = &[("oldest", "oldest_at")];
     const CSV: &'static [&'static str] = &[
         "queue",
         "agent",
@@ -276,6 +277,7 @@ impl Serialize for StuckJson<'_> {
 impl Row for Stuck {
     const FIELDS: &'static [&'static str] = super::rows::intervention_fields!("reasons");
     const COLUMNS: &'static [&'static str] = &["id", "state", "owner", "user", "why"];
+    const TITLED: &'static [(&'static str, &'static str)] = &[("why", "reasons")];
     const CSV: &'static [&'static str] = &[
         "id",
         "state",

@@ -99,6 +99,8 @@ impl Row for Intervention {
     const FIELDS: &'static [&'static str] = intervention_fields!();
     const COLUMNS: &'static [&'static str] =
         &["id", "state", "owner", "user", "waiting", "summary"];
+    // WAITING counts from queued_at or assigned_at, whichever the state says: no one field.
+    const TITLED: &'static [(&'static str, &'static str)] = &[("queued", "queued_at")];
     const CSV: &'static [&'static str] = &[
         "id",
         "state",

@@ -58,6 +58,11 @@ impl Row for BulkRun {
     ];
     const FITTED: bool = false;
     const CSV: &'static [&'static str] = BulkRun::FIELDS;
+    const TITLED: &'static [(&'static str, &'static str)] = &[
+        ("run", "run_id"),
+        ("started", "created_at"),
+        ("against", "target"),
+    ];
     fn id(&self) -> &str {
         match &self.run_id {
             Some(id) => id,

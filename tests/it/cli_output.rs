@@ -416,6 +416,15 @@ fn a_list_sorts_by_a_column_s_title_as_by_the_field_it_shows() {
         ids("status_since"),
         "as the table's title reads"
     );
+    // Every list whose table titles a column otherwise than its field.
+    for (list, title, field) in [
+        ("queues", "oldest", "oldest_at"),
+        ("list", "queued", "queued_at"),
+        ("stuck", "why", "reasons"),
+    ] {
+        let sorted = |by: &str| sandbox.cli(&token, &[list, "--sort", by, "-o", "csv"]).ok();
+        assert_eq!(sorted(title), sorted(field), "{list} --sort {title}");
+    }
     let csv = sandbox.cli(&token, &["agents", "-o", "csv"]).ok();
     assert!(
         csv.starts_with("id,key,name,email,role,department,status,max_load,active,status_since\n")

@@ -11,7 +11,7 @@ use livectl_contract::{
 };
 
 use super::rules::{Rule, Settings};
-use crate::model::{Decision, Item};
+use crate::model::{Decision, Item, NO_CAPACITY};
 // Ages as every other view says them (`2h 5m`), and the user's wait as `stuck` counts it.
 use crate::ui::age;
 use crate::usecases::spread::{Spreader, To};
@@ -96,11 +96,9 @@ pub fn decide(
                                 Some(agent) => (rule, why, Some(reassign(agent, rule))),
                                 None => (
                                     rule,
-                                    format!("{why}; no agent has capacity"),
+                                    format!("{why}; {NO_CAPACITY}"),
                                     Some(Action::Return(ReasonRequest {
-                                        reason: Some(format!(
-                                            "autopilot: {rule}, no agent has capacity"
-                                        )),
+                                        reason: Some(format!("autopilot: {rule}, {NO_CAPACITY}")),
                                     })),
                                 ),
                             }

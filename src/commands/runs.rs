@@ -28,12 +28,17 @@ pub async fn exec(args: RunsArgs, ctx: &Ctx) -> Result<(), CliError> {
         Places::Given(args.paths)
     };
     let found = runs::list(&places, args.all, &crate::connect::reach_to)?;
-    if found.is_empty() && !ctx.ui.tables() {
+    if found.is_empty() {
         ctx.ui.note(if args.all {
             "no runs".to_owned()
         } else {
             "no unfinished runs (--all lists the finished ones too)".to_owned()
         });
+        // A table of nothing would only add "nothing to show"; a format for scripts still
+        // writes its empty list.
+        if ctx.ui.tables() {
+            return Ok(());
+        }
     }
     ctx.ui.list(&Names::default(), &found)
 }

@@ -186,6 +186,16 @@ fn runs_read_as_a_table_newest_first_with_what_cannot_be_resumed() {
         none.stderr,
         "no unfinished runs (--all lists the finished ones too)\n"
     );
+    // On a terminal too, where a table of nothing said only "nothing to show".
+    let seen = runs(&home, &[], &[("LIVECTL_FORCE_TTY", "1")]);
+    assert_eq!(
+        (seen.code, seen.stdout.as_str(), seen.stderr.as_str()),
+        (
+            0,
+            "",
+            "no unfinished runs (--all lists the finished ones too)\n"
+        )
+    );
     let dir = runs_dir(home.path());
     assert!(!dir.exists());
     std::fs::create_dir_all(&dir).unwrap();

@@ -218,7 +218,15 @@ fn an_owner_offline_past_the_grace_loses_its_work_to_online_agents_within_capaci
     // Each move was journaled with its key before it was sent: the keys the audit log records.
     let mut keys = Vec::new();
     for entry in std::fs::read_dir(&journals).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Named after the run id its header holds, as `livectl runs` lists it and `--resume
+        // ID` looks for it (a name of its own made the id a dead end).
+        let header: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+        assert_eq!(
+            path.file_name().unwrap().to_str().unwrap(),
+            format!("{}.ndjson", header["run_id"].as_str().unwrap())
+        );
         for line in text.lines() {
             let line: Value = serde_json::from_str(line).unwrap();
             if line["event"] == "start" {

@@ -367,7 +367,10 @@ impl Pilot<'_> {
             Some(dir) => dir.clone(),
             None => journal::runs_dir()?,
         };
-        let path = dir.join(format!("autopilot-{}.ndjson", bulk::new_run_id()));
+        // Named after the run id its header holds, as every run's journal: `livectl runs` lists
+        // it by that id, and `--resume ID` finds it in the runs directory.
+        let run_id = bulk::new_run_id();
+        let path = dir.join(journal::file_name(&run_id));
         let items: Vec<_> = to_send.iter().filter_map(|d| d.item.clone()).collect();
         let plan = bulk::Plan {
             command: bulk::Command::autopilot(&[
@@ -385,6 +388,7 @@ impl Pilot<'_> {
         let options = bulk::Options {
             yes: true,
             journal: Some(path.clone()),
+            run_id: Some(run_id),
             journal_limit: self.options.journal_limit,
             reach: self.options.reach.clone(),
             ..bulk::Options::default()

@@ -89,7 +89,7 @@ pub async fn run(
         }
         items = futures_util::stream::iter(first.map(Ok)).boxed_local();
     }
-    let run_id = new_run_id();
+    let run_id = options.run_id.clone().unwrap_or_else(new_run_id);
     let path = match &options.journal {
         Some(path) => path.clone(),
         None => journal::runs_dir()?.join(journal::file_name(&run_id)),

@@ -245,10 +245,14 @@ fn a_resume_binds_to_the_workspace_and_the_agent_not_the_address() {
         2,
         &format!("is a run in workspace {}", workspace.as_str().unwrap()),
     );
+    // With the command that reaches it: the flags of its own platform, not this one's.
     assert!(
-        refused
-            .stderr
-            .contains("resume it against the workspace it started in")
+        refused.stderr.contains(&format!(
+            "hint: resume it against the workspace it started in: `livectl assign --api-url={} --resume {path}`",
+            sandbox.url
+        )),
+        "{}",
+        refused.stderr
     );
     assert!(other_api.all("/v1/audit?action=assigned").is_empty());
 

@@ -68,6 +68,19 @@ pub async fn resume(
         options.dry_run,
     )?;
     if header.workspace != me.workspace.id {
+        // The command that reaches the run's platform, when other flags than this run's do
+        // (the same flags reach this workspace again: the platform was reset, or moved).
+        let again = options
+            .reach_to
+            .map(|reach| reach(&header.target))
+            .filter(|flags| *flags != options.reach)
+            .map(|flags| command.again(&flags, path));
+        let hint = match again {
+            Some(Again::Resume(resume)) => {
+                format!("resume it against the workspace it started in: `{resume}`")
+            }
+            _ => "resume it against the workspace it started in".to_owned(),
+        };
         return Err(CliError::usage(format!(
             "{} is a run in workspace {} (reached at {}); this platform is workspace {} ({})",
             path.display(),
@@ -76,7 +89,7 @@ pub async fn resume(
             me.workspace.id,
             me.workspace.name
         ))
-        .hint("resume it against the workspace it started in"));
+        .hint(hint));
     }
     if header.agent != me.agent.id {
         return Err(CliError::usage(format!(

@@ -77,6 +77,9 @@ pub struct Options {
     /// The flags that reached the platform (`connect::reach`), repeated in the `--resume`
     /// command a run suggests.
     pub reach: String,
+    /// The flags that reach a journal's platform from a command typed now (`connect::reach_to`),
+    /// for the hint of a resume that reached another workspace.
+    pub reach_to: Option<fn(&str) -> String>,
     /// The run's id, when its journal was named after it already (the autopilot's batches, in
     /// a directory of their own or the runs directory); a new one when None.
     pub run_id: Option<String>,

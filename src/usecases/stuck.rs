@@ -50,7 +50,7 @@ pub fn reasons(
                     });
                 }
             }
-            if let Some(since) = waiting_since(i)
+            if let Some(since) = unanswered_since(i)
                 && now.duration_since(since) > limits.no_reply
             {
                 why.push(StuckReason::NoReply { since });
@@ -64,7 +64,7 @@ pub fn reasons(
 /// Since when the user of an assigned intervention has waited for its owner's reply, if the
 /// last message is the user's. The owner's wait starts when it got the intervention: a user
 /// who waited for a former owner is not the new owner's delay. The autopilot counts the same.
-pub fn waiting_since(i: &Intervention) -> Option<Timestamp> {
+pub fn unanswered_since(i: &Intervention) -> Option<Timestamp> {
     let user = i.last_user_message_at?;
     let answered = i.last_agent_message_at.is_some_and(|a| a >= user);
     (!answered).then(|| i.assigned_at.map_or(user, |at| at.max(user)))

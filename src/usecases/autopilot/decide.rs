@@ -15,7 +15,7 @@ use crate::model::{Decision, Item, NO_CAPACITY};
 // Ages as every other view says them (`2h 5m`), and the user's wait as `stuck` counts it.
 use crate::ui::age;
 use crate::usecases::spread::{Spreader, To};
-use crate::usecases::stuck::waiting_since;
+use crate::usecases::stuck::unanswered_since;
 
 /// What the platform looks like now.
 pub struct World<'a> {
@@ -108,7 +108,7 @@ pub fn decide(
                         if !settings.has(Rule::NoReply) {
                             return None;
                         }
-                        let since = waiting_since(i)?;
+                        let since = unanswered_since(i)?;
                         due(since, settings.no_reply, &mut next).then(|| {
                             let why = format!("user waiting {} for a reply", age(since, world.now));
                             let action = spreader

@@ -40,6 +40,8 @@ use crate::model::Names;
 pub use counted::counted;
 pub use list::{ListWriter, Row, View};
 pub use outage::StreamNotes;
+/// Why an intervention is stuck, in the sentence `stuck` and the autopilot both write.
+pub use reports::reason as stuck_reason;
 pub use reports::stuck_json;
 pub use rows::standing;
 pub use sanitize::{sanitize, shell_word};

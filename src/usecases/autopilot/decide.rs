@@ -12,8 +12,10 @@ use livectl_contract::{
 
 use super::rules::{Rule, Settings};
 use crate::model::{Decision, Item, NO_CAPACITY};
-// Ages as every other view says them (`2h 5m`), and the user's wait as `stuck` counts it.
-use crate::ui::age;
+// Reasons and ages as `stuck` and every other view say them (`2h 5m`), and the user's wait
+// as `stuck` counts it.
+use crate::model::StuckReason;
+use crate::ui::{age, stuck_reason};
 use crate::usecases::spread::{Spreader, To};
 use crate::usecases::stuck::unanswered_since;
 
@@ -86,11 +88,23 @@ pub fn decide(
                 absent(settings, owner, world)
                     .and_then(|(rule, since, what)| {
                         due(since, settings.grace, &mut next).then(|| {
-                            let why = format!(
-                                "owner {} {what} for {}",
-                                name(&owner.id),
-                                age(since, world.now)
-                            );
+                            // Said as `stuck` says it; a deactivation, which the contract does
+                            // not date, from when this autopilot saw it.
+                            let why = match what {
+                                "inactive" => format!(
+                                    "owner {} inactive for {}",
+                                    name(&owner.id),
+                                    age(since, world.now)
+                                ),
+                                _ => stuck_reason(
+                                    &StuckReason::OwnerAbsent {
+                                        owner: name(&owner.id),
+                                        status: owner.status,
+                                        since,
+                                    },
+                                    world.now,
+                                ),
+                            };
                             // To the pool, or back to the general queue when nobody has room.
                             match spreader.pick(Some(&owner.id), i.department.as_deref()) {
                                 Some(agent) => (rule, why, Some(reassign(agent, rule))),
@@ -110,7 +124,7 @@ pub fn decide(
                         }
                         let since = unanswered_since(i)?;
                         due(since, settings.no_reply, &mut next).then(|| {
-                            let why = format!("user waiting {} for a reply", age(since, world.now));
+                            let why = stuck_reason(&StuckReason::NoReply { since }, world.now);
                             let action = spreader
                                 .pick(Some(&owner.id), i.department.as_deref())
                                 .map(|agent| reassign(agent, Rule::NoReply));
@@ -120,7 +134,7 @@ pub fn decide(
             }
             (InterventionState::Queued, _) if settings.has(Rule::Queued) => {
                 due(i.queued_at, settings.queued, &mut next).then(|| {
-                    let why = format!("queued for {}", age(i.queued_at, world.now));
+                    let why = stuck_reason(&StuckReason::Queued { since: i.queued_at }, world.now);
                     let action = spreader.pick(None, i.department.as_deref()).map(|agent| {
                         Action::Assign(AssignRequest {
                             agent,

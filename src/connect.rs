@@ -435,11 +435,10 @@ async fn connect_for(
         }
         return crate::embedded::start(ui, false).await;
     };
-    // Plain http:// beyond loopback: allowed by the flag, or by the profile for its own address.
-    let allowed =
-        global.allow_insecure_http || settings.is_some_and(|p| p.allows_insecure(&api_url));
+    // Anything wrong but plain http:// first; then plain http:// beyond loopback, allowed by
+    // the flag or by the profile for its own address (`check_address`, as a profile's new one).
     check_url(&api_url, true)?;
-    if let Err(e) = check_url(&api_url, allowed) {
+    if let Err(e) = check_address(&api_url, global.allow_insecure_http, settings) {
         // Refused as plain http:// alone; the profile's address can keep the permission.
         return Err(match profile.as_deref() {
             Some(name)

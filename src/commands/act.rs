@@ -14,8 +14,8 @@ use crate::model::{Item, Names};
 use crate::ui::{Format, Row, standing};
 use crate::usecases::bulk::{self, Plan};
 use crate::usecases::lookup::{self, NamesOf};
-use crate::usecases::pool;
 use crate::usecases::targets::{self, Selection};
+use crate::usecases::{pool, spread};
 
 /// TARGETS: what an action acts on.
 #[derive(Debug, Args)]
@@ -106,6 +106,40 @@ pub fn plan<'a>(
                 })
             })
             .boxed_local(),
+        source,
+        repeats,
+    }
+}
+
+/// The plan of an action that gives every target selected to an agent of `to`, spread as the
+/// targets pass (`spread::spread`: least loaded first, within each max_load); `action` makes
+/// the action for the agent picked (or the mark of an item that fits nowhere).
+pub fn spread_plan<'a>(
+    client: &'a Client,
+    command: bulk::Command,
+    to: &spread::To,
+    selection: Selection<'a>,
+    spreader: spread::Spreader,
+    action: impl Fn(String) -> Action + 'a,
+) -> Plan<'a> {
+    let describe = format!("{} to {}", command.name, to.describe());
+    let source = selection.source;
+    let repeats = selection.repeats.clone();
+    let items = spread::spread(client, selection, spreader)
+        .map(move |picked| {
+            picked.map(|(target, agent)| Item {
+                id: target.id,
+                version: target.version,
+                action: action(agent),
+                refused: None,
+                looked: target.looked,
+            })
+        })
+        .boxed_local();
+    Plan {
+        command,
+        describe,
+        items,
         source,
         repeats,
     }

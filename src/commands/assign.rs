@@ -3,15 +3,13 @@
 
 use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
-use futures_util::StreamExt;
 use livectl_contract::{Action, ActionKind, AssignRequest};
 
 use super::Ctx;
-use super::act::{AwayArgs, Targets};
+use super::act::{AwayArgs, Targets, spread_plan};
 use crate::error::CliError;
-use crate::model::Item;
+use crate::usecases::bulk;
 use crate::usecases::spread::{self, Spreader};
-use crate::usecases::{bulk, bulk::Plan};
 
 #[derive(Debug, Args)]
 pub struct AssignArgs {
@@ -39,28 +37,11 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
     let to = spread::to(client, &ctx.ui, &args.to, args.away.include_away, "--to").await?;
     let spreader = Spreader::new(client, &to).await?;
     let selection = args.targets.select(ctx, ActionKind::Assign).await?;
-    let source = selection.source;
-    let repeats = selection.repeats.clone();
-    let items = spread::spread(client, selection, spreader)
-        .map(|picked| {
-            picked.map(|(target, agent)| Item {
-                id: target.id,
-                version: target.version,
-                action: Action::Assign(AssignRequest {
-                    agent,
-                    reason: None,
-                }),
-                refused: None,
-                looked: target.looked,
-            })
+    let plan = spread_plan(client, command, &to, selection, spreader, |agent| {
+        Action::Assign(AssignRequest {
+            agent,
+            reason: None,
         })
-        .boxed_local();
-    let plan = Plan {
-        command,
-        describe: format!("assign to {}", to.describe()),
-        items,
-        source,
-        repeats,
-    };
+    });
     args.targets.perform(ctx, plan).await
 }

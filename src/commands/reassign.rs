@@ -3,14 +3,12 @@
 
 use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
-use futures_util::StreamExt;
 use livectl_contract::{Action, ActionKind, AssignRequest, Owner};
 
 use super::Ctx;
-use super::act::{AwayArgs, Targets};
+use super::act::{AwayArgs, Targets, spread_plan};
 use crate::error::CliError;
-use crate::model::Item;
-use crate::usecases::bulk::{self, Plan};
+use crate::usecases::bulk;
 use crate::usecases::spread::{self, Spreader};
 
 #[derive(Debug, Args)]
@@ -52,29 +50,12 @@ pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
         ))
         .hint("name another agent with --to, or several to spread them"));
     }
-    let source = selection.source;
-    let repeats = selection.repeats.clone();
     let reason = args.reason.clone();
-    let items = spread::spread(client, selection, spreader)
-        .map(move |picked| {
-            picked.map(|(target, agent)| Item {
-                id: target.id,
-                version: target.version,
-                action: Action::Reassign(AssignRequest {
-                    agent,
-                    reason: reason.clone(),
-                }),
-                refused: None,
-                looked: target.looked,
-            })
+    let plan = spread_plan(client, command, &to, selection, spreader, move |agent| {
+        Action::Reassign(AssignRequest {
+            agent,
+            reason: reason.clone(),
         })
-        .boxed_local();
-    let plan = Plan {
-        command,
-        describe: format!("reassign to {}", to.describe()),
-        items,
-        source,
-        repeats,
-    };
+    });
     args.targets.perform(ctx, plan).await
 }

@@ -160,9 +160,17 @@ impl Targets {
                 "--resume takes the interventions from the journal; give no ids or filters",
             ));
         }
-        let client = &ctx.connection_to_resume(path).await?.client;
+        let connection = ctx.connection_to_resume(path).await?;
         let options = self.bulk.options(&ctx.global);
-        bulk::resume(client, &ctx.ui, command, path, &options).await?;
+        bulk::resume(
+            &connection.client,
+            &ctx.ui,
+            &connection.target(),
+            command,
+            path,
+            &options,
+        )
+        .await?;
         Ok(true)
     }
 

@@ -111,7 +111,7 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         bulk::Command::new(format!("{FIX_RUN}{name}"), kinds)
     });
     if let (Some(command), Some(path)) = (&command, &args.bulk.resume) {
-        return bulk::resume(client, ui, command, path, &options).await;
+        return bulk::resume(client, ui, &connection.target(), command, path, &options).await;
     }
     let limits = Thresholds {
         no_reply: args.no_reply,

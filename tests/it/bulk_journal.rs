@@ -898,3 +898,25 @@ fn a_platform_gone_midway_stops_the_run_instead_of_failing_every_item() {
     assert_eq!(cancelled.len(), 60);
     assert!(cancelled.values().all(|n| *n == 1), "each once");
 }
+
+/// A resume on the very platform its run reached, whose workspace is another now (the demo
+/// sandbox reset): no command is offered, since the same one would reach the same workspace.
+/// The hint once compared flags, and offered one that led back here.
+#[test]
+fn a_resume_on_its_own_platform_reset_offers_no_command_that_leads_back() {
+    let home = crate::harness::Home::new();
+    let journal = home.path().join("demo.ndjson");
+    let path = journal.to_str().unwrap();
+    home.cli(&["cancel", "iv_1", "iv_2", "--yes", "-q", "--journal", path])
+        .ok();
+    home.cli(&["sandbox", "reset", "--yes"]).ok();
+    // `--sandbox` given where nothing else is configured: the flags differ from what reaches
+    // the journal's platform (none), the platform does not.
+    let refused = home.cli(&["--sandbox", "cancel", "--resume", path, "--yes"]);
+    let stderr = refused.fails(2, "is a run in workspace");
+    assert!(
+        stderr.contains("hint: resume it against the workspace it started in\n")
+            && !stderr.contains("`livectl cancel"),
+        "{stderr}"
+    );
+}

@@ -48,10 +48,12 @@ pub fn rate_period(rate: f64) -> Duration {
 
 /// Continues the run of a journal: only what is left, in-flight items replayed with their keys.
 /// `command` is the command resuming it, which must be the one that started it; the workspace
-/// and the agent must be the run's, wherever the platform is reached now.
+/// and the agent must be the run's, wherever the platform is reached now (`target`, as a
+/// journal's header names it).
 pub async fn resume(
     client: &Client,
     ui: &Ui,
+    target: &str,
     command: &Command,
     path: &Path,
     options: &Options,
@@ -68,13 +70,12 @@ pub async fn resume(
         options.dry_run,
     )?;
     if header.workspace != me.workspace.id {
-        // The command that reaches the run's platform, when other flags than this run's do
-        // (the same flags reach this workspace again: the platform was reset, or moved).
+        // The command that reaches the run's platform, when it is not the one reached now
+        // (the same one holds another workspace: it was reset, or moved).
         let again = options
             .reach_to
-            .map(|reach| reach(&header.target))
-            .filter(|flags| *flags != options.reach)
-            .map(|flags| command.again(&flags, path));
+            .filter(|_| !crate::config::same_address(&header.target, target))
+            .map(|reach| command.again(&reach(&header.target), path));
         let hint = match again {
             Some(Again::Resume(resume)) => {
                 format!("resume it against the workspace it started in: `{resume}`")

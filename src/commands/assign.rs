@@ -6,9 +6,10 @@ use clap_complete::engine::ArgValueCandidates;
 use livectl_contract::{Action, ActionKind, AssignRequest};
 
 use super::Ctx;
-use super::act::{AwayArgs, Targets, spread_plan};
+use super::act::{AwayArgs, Targets, plan, spread_plan};
 use crate::error::CliError;
 use crate::usecases::bulk;
+use crate::usecases::pool::Pool;
 use crate::usecases::spread::{self, Spreader};
 
 #[derive(Debug, Args)]
@@ -31,17 +32,33 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
         return Ok(());
     }
     let client = ctx.client().await?;
-    // Spread as the items pass, one agent too: within its max_load as it stands, so a dry run
-    // says which items would find no room, as a real run would leave them (a pool, or several
-    // agents, least loaded first). One agent is taken at their word otherwise (`spread::to`).
-    let to = spread::to(client, &ctx.ui, &args.to, args.away.include_away, "--to").await?;
-    let spreader = Spreader::new(client, &to).await?;
+    let names = args.to.as_slice();
+    // Several agents or a pool: spread as the items pass, least loaded first, within each
+    // max_load. One agent is taken at their word: every item is sent, and the platform refuses
+    // what does not fit (409 `at_capacity`, skipped). Its dry run counts the agent's room as a
+    // spread does, to say before which items would find none (it said all would be changed).
+    if names.len() > 1 || names.iter().any(|n| Pool::is_pool(n)) || args.targets.bulk.dry_run {
+        let to = spread::to(client, &ctx.ui, names, args.away.include_away, "--to").await?;
+        let spreader = Spreader::new(client, &to).await?;
+        let selection = args.targets.select(ctx, ActionKind::Assign).await?;
+        let plan = spread_plan(client, command, &to, selection, spreader, |agent| {
+            Action::Assign(AssignRequest {
+                agent,
+                reason: None,
+            })
+        });
+        return args.targets.perform(ctx, plan).await;
+    }
+    let agent = spread::agents(client, &ctx.ui, names, true, "--to")
+        .await?
+        .remove(0);
     let selection = args.targets.select(ctx, ActionKind::Assign).await?;
-    let plan = spread_plan(client, command, &to, selection, spreader, |agent| {
-        Action::Assign(AssignRequest {
-            agent,
-            reason: None,
-        })
+    let describe = format!("assign to {}", agent.name);
+    let action = Action::Assign(AssignRequest {
+        agent: agent.id,
+        reason: None,
     });
-    args.targets.perform(ctx, plan).await
+    args.targets
+        .perform(ctx, plan(command, describe, selection, action))
+        .await
 }

@@ -226,8 +226,9 @@ fn an_offline_agent_with_no_room_is_said_to_be_offline_and_no_flag_is_offered() 
 }
 
 /// `assign --to AGENT --dry-run` said every item would be changed though the agent had room for
-/// fewer; the run then left the rest where they were (exit 3). One agent is planned within its
-/// max_load as several are, by filters and by ids alike, and the dry run says which find no room.
+/// fewer; the run then left the rest where they were (exit 3). The dry run counts one agent's
+/// room as a spread does, by filters and by ids alike, and says which items find none; the run
+/// still sends each (one agent is taken at their word) and the platform refuses the rest.
 #[test]
 fn a_dry_run_to_one_agent_says_which_items_find_no_room() {
     let sandbox = Sandbox::start(&[]);
@@ -264,11 +265,21 @@ fn a_dry_run_to_one_agent_says_which_items_find_no_room() {
         by_ids.stdout,
         by_ids.stderr
     );
-    // The run does what the dry run said: two given, one left where it is.
+    // The run does what the dry run said: two given, one left where it is, in the same words.
     let run = sandbox.cli(
         &token,
         &["assign", "--owner", "none", "--to", "bo", "--yes"],
     );
     assert_eq!(run.code, 3, "{}", run.stderr);
-    assert_eq!(api.intervention(&queued[2])["state"], "queued");
+    assert!(
+        run.stdout
+            .contains("skipped\tBo Chen (ag_3) is at its max_load of 2; left where it is"),
+        "{}",
+        run.stdout
+    );
+    let owners: Vec<Value> = queued
+        .iter()
+        .map(|id| api.intervention(id)["owner"].clone())
+        .collect();
+    assert_eq!(owners, [json!(w.bo), json!(w.bo), Value::Null]);
 }

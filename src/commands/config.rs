@@ -87,7 +87,10 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                         "{key} is not set alone: it is saved with the address it allows"
                     ));
                     // Taking it away is `unset`; granting it, the address with the flag.
-                    return Err(if value == "false" {
+                    let taken_away = ["false", "0", "no", "off"]
+                        .iter()
+                        .any(|no| value.trim().eq_ignore_ascii_case(no));
+                    return Err(if taken_away {
                         error.hint(format!(
                             "take it away with `livectl config{flag} unset {key}`"
                         ))

@@ -810,8 +810,10 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
         "give the address with it: `livectl config --profile far set api_url {remote} --allow-insecure-http`"
     ));
     // Taken away with `unset`, not by setting it false (which was hinted to grant it again).
-    home.cli(&["config", "set", "allow_insecure_http", "false"])
-        .hints("take it away with `livectl config --profile far unset allow_insecure_http`");
+    for no in ["false", "Off"] {
+        home.cli(&["config", "set", "allow_insecure_http", no])
+            .hints("take it away with `livectl config --profile far unset allow_insecure_http`");
+    }
     // Unsetting the address forgets its permission too.
     home.cli(&["config", "set", "api_url", &remote, "--allow-insecure-http"])
         .ok();

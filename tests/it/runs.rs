@@ -282,6 +282,15 @@ fn runs_read_as_a_table_newest_first_with_what_cannot_be_resumed() {
     assert_eq!(table.code, 0, "{}", table.stderr);
     let plain = runs(&home, &[], &[]);
     assert_eq!(plain.code, 0, "{}", plain.stderr);
+    // Sorted by the titles of the table's columns as by their fields.
+    for (title, field) in [
+        ("started", "created_at"),
+        ("run", "run_id"),
+        ("against", "target"),
+    ] {
+        let sorted = |by: &str| runs(&home, &["--all", "--sort", by, "-o", "ids"], &[]).ok();
+        assert_eq!(sorted(title), sorted(field), "runs --sort {title}");
+    }
     let dir_text = dir.to_str().unwrap();
     insta::assert_snapshot!(format!(
         "--- runs --all, on a terminal\n{}--- runs, piped\n{}--- stderr\n{}",

@@ -277,9 +277,12 @@ fn a_dry_run_to_one_agent_says_which_items_find_no_room() {
         "{}",
         run.stdout
     );
+    // Sent at once, the items race for Bo's room: which one is left is the platform's draw.
     let owners: Vec<Value> = queued
         .iter()
         .map(|id| api.intervention(id)["owner"].clone())
         .collect();
-    assert_eq!(owners, [json!(w.bo), json!(w.bo), Value::Null]);
+    let bos = owners.iter().filter(|o| **o == json!(w.bo)).count();
+    let left = owners.iter().filter(|o| o.is_null()).count();
+    assert_eq!((bos, left), (2, 1), "{owners:?}");
 }

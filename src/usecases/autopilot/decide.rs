@@ -45,22 +45,18 @@ pub fn decide(
     world: &World<'_>,
 ) -> (Vec<Decided>, Option<Timestamp>) {
     let agents: HashMap<&str, &Agent> = world.agents.iter().map(|a| (a.id.as_str(), a)).collect();
-    // A pool is the others: the agent the autopilot acts as (a service account, the person on
-    // call) is given no work by it. Agents `--to` names are taken as named.
+    // A pool is drawn from the others: the agent the autopilot acts as (a service account,
+    // the person on call) is given no work by it. Agents `--to` names are taken as named (the
+    // spreader reads those, not this list).
     let others: Vec<Agent> = world
         .agents
         .iter()
         .filter(|a| a.id != world.me)
         .cloned()
         .collect();
-    let pool = if matches!(to, To::Pool { .. }) {
-        &others
-    } else {
-        world.agents
-    };
     let mut spreader = Spreader::over(
         &fresh(to, world.agents, settings.include_away),
-        pool,
+        &others,
         world.queues,
     );
     let mut next: Option<Timestamp> = None;

@@ -325,6 +325,50 @@ impl NoRoom {
     }
 }
 
+/// Who had no room for the items a run leaves where they are, each once: what a run's last
+/// message and a dry run's count say (`why`), and what the hint reads (`each`). An agent whose
+/// max_load changed between a run's sessions is one agent, said with its latest max_load.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NoRooms(Vec<NoRoom>);
+
+impl NoRooms {
+    pub fn add(&mut self, who: NoRoom) {
+        match self.0.iter_mut().find(|seen| seen.same_as(&who)) {
+            Some(seen) => *seen = who,
+            None => self.0.push(who),
+        }
+    }
+
+    /// Who had no room, when it was one agent (or set of agents, or pool) all along; else the
+    /// words for many (each item's own reason names its own).
+    pub fn why(&self) -> String {
+        match self.0.as_slice() {
+            [who] => who.why(),
+            _ => NO_CAPACITY.to_owned(),
+        }
+    }
+
+    pub fn each(&self) -> &[NoRoom] {
+        &self.0
+    }
+}
+
+impl NoRoom {
+    /// The same agents (whatever their max_load was then), or the same pool.
+    fn same_as(&self, other: &NoRoom) -> bool {
+        match (self, other) {
+            (NoRoom::Agents(these), NoRoom::Agents(those)) => {
+                these.len() == those.len()
+                    && these
+                        .iter()
+                        .zip(those)
+                        .all(|(a, b)| a.id == b.id && a.name == b.name)
+            }
+            _ => self == other,
+        }
+    }
+}
+
 /// A pool as people read it, widened or not to agents who are away: `@online (and away)`.
 pub fn pool_words(pool: &str, include_away: bool) -> String {
     let away = if include_away { AWAY_WORDS } else { "" };
@@ -601,6 +645,22 @@ mod tests {
         // Not a mark: an agent, a pool's route.
         assert_eq!(NoRoom::of_mark("ag_3"), None);
         assert_eq!(NoRoom::of_mark("@online"), None);
+    }
+
+    /// A run whose agent's max_load changed between its sessions counted Bo twice, and its
+    /// last message fell back to the words for many.
+    #[test]
+    fn who_had_no_room_is_each_agent_once_with_its_latest_max_load() {
+        let mut full = NoRooms::default();
+        assert_eq!(full.why(), NO_CAPACITY);
+        full.add(NoRoom::Agents(vec![bo(Some(1))]));
+        full.add(NoRoom::Agents(vec![bo(Some(2))]));
+        assert_eq!(full.each().len(), 1);
+        assert_eq!(full.why(), "Bo Chen (ag_3) is at its max_load of 2");
+        full.add(NoRoom::pool("@online"));
+        full.add(NoRoom::pool("@online"));
+        assert_eq!(full.each().len(), 2);
+        assert_eq!(full.why(), NO_CAPACITY);
     }
 
     #[test]

@@ -115,7 +115,7 @@ fn an_agent_with_no_room_is_named_with_its_max_load_first_and_on_resume() {
     iv_4	reassign	-	not sent: Bo Chen (ag_3) is at its max_load of 1; left where it is
     iv_2	reassign	-	not sent: Bo Chen (ag_3) is at its max_load of 1; left where it is
     --- stderr
-    dry run: 0 interventions would be changed, 2 left where they are (no agent has capacity); nothing was sent
+    dry run: 0 interventions would be changed, 2 left where they are (Bo Chen (ag_3) is at its max_load of 1); nothing was sent
     ");
     let run = clean.cli(
         &api.token,
@@ -247,7 +247,7 @@ fn a_dry_run_to_one_agent_says_which_items_find_no_room() {
     iv_2	assign	1	agent ag_3
     iv_3	assign	1	not sent: Bo Chen (ag_3) is at its max_load of 2; left where it is
     --- stderr
-    dry run: 2 interventions would be changed, 1 left where they are (no agent has capacity); nothing was sent
+    dry run: 2 interventions would be changed, 1 left where they are (Bo Chen (ag_3) is at its max_load of 2); nothing was sent
     ");
     let mut ids: Vec<&str> = vec!["assign"];
     ids.extend(queued.iter().map(String::as_str));

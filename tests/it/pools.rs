@@ -292,8 +292,9 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stderr,
-        "dry run: 1 intervention would be changed, 2 left where they are (no agent has \
-         capacity); nothing was sent\n"
+        "dry run: 1 intervention would be changed, 2 left where they are (none of Ana Test \
+         (ag_2) and Cy Test (ag_4) can take it: each is at its max_load or owns it); nothing was \
+         sent\n"
     );
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{}", run.stdout);
@@ -337,8 +338,9 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
     let unconfirmed = sandbox.cli(&api.token, &args[..5]);
     unconfirmed.fails(
         2,
-        "this run would change 1 intervention, 2 left where they are (no agent has capacity) \
-         (assign to Ana Test and Cy Test); nothing was changed",
+        "this run would change 1 intervention, 2 left where they are (none of Ana Test (ag_2) \
+         and Cy Test (ag_4) can take it: each is at its max_load or owns it) (assign to Ana Test \
+         and Cy Test); nothing was changed",
     );
     assert_eq!(api.everything(), before);
 }

@@ -24,7 +24,7 @@ use super::ledger::{Ledger, Mark};
 use super::stopping::Stopping;
 use super::{Again, Command, Options, RATES, key};
 use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
-use crate::model::{Full, Item, ItemOutcome, ItemResult, NO_CAPACITY, NoRoom, Summary};
+use crate::model::{Full, Item, ItemOutcome, ItemResult, NoRoom, NoRooms, Summary};
 use crate::ui::Ui;
 use crate::ui::progress::Progress;
 use crate::usecases::pool::Route;
@@ -321,7 +321,7 @@ struct Tally<'p> {
     /// Left where they are for want of room.
     no_room: u64,
     /// Who had no room for them, each once.
-    full: Vec<NoRoom>,
+    full: NoRooms,
     /// Failed and waiting for another pass.
     retrying: Vec<u64>,
     /// Of those, the ones that failed in the current pass.
@@ -354,9 +354,7 @@ impl Tally<'_> {
         self.ledger.set(n, mark);
         if let Some(who) = no_room {
             self.no_room += 1;
-            if !self.full.contains(&who) {
-                self.full.push(who);
-            }
+            self.full.add(who);
         }
         match mark {
             Mark::Done => self.done += 1,
@@ -554,7 +552,7 @@ pub(super) async fn execute(
         failures: 0,
         resumable: 0,
         no_room: 0,
-        full: Vec::new(),
+        full: NoRooms::default(),
         retrying: Vec::new(),
         again: 0,
     });
@@ -926,16 +924,16 @@ pub(super) async fn execute(
     if no_room > 0 {
         // How the agents named stand now, for what would help them (an offline agent is said
         // to be); a platform that does not list them leaves the hint without.
-        let agents = if full.iter().any(|who| matches!(who, NoRoom::Agents(_))) {
+        let agents = if full
+            .each()
+            .iter()
+            .any(|who| matches!(who, NoRoom::Agents(_)))
+        {
             client.agents().await.ok()
         } else {
             None
         };
-        // Who had no room, when it was one agent (or set of agents, or pool) all along.
-        let why = match full.as_slice() {
-            [who] => who.why(),
-            _ => NO_CAPACITY.to_owned(),
-        };
+        let why = full.why();
         return Err(CliError::new(
             ErrorKind::PartialBulk,
             format!(
@@ -949,7 +947,7 @@ pub(super) async fn execute(
             ),
         )
         .hint(crate::usecases::spread::no_room_hint(
-            &full,
+            full.each(),
             agents.as_deref(),
         )));
     }

@@ -15,7 +15,7 @@ use super::dispatch::{Live, Run, execute};
 use super::journal::{self, FORMAT, Header, Planner, Scan};
 use super::{Options, Plan, new_run_id};
 use crate::error::CliError;
-use crate::model::{Item, NO_CAPACITY, Names, Summary};
+use crate::model::{Item, Names, NoRooms, Summary};
 use crate::ui::{Ui, prompt};
 use crate::usecases::lookup::{self, NamesOf};
 use crate::usecases::targets::Source;
@@ -85,7 +85,7 @@ pub async fn run(
         }
         note_repeats(ui, &repeats);
         if needs_confirmation(count, by_filter) {
-            return Err(unconfirmed(&describe, count, unchanged));
+            return Err(unconfirmed(&describe, count, &unchanged));
         }
         items = futures_util::stream::iter(first.map(Ok)).boxed_local();
     }
@@ -235,10 +235,12 @@ impl Printed {
 }
 
 /// The items of a plan that a run would not change, as a dry run and a confirmation count them.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct Unchanged {
     /// No agent of their pool had room for them: a run leaves them where they are.
     pub unplaced: u64,
+    /// Who had no room for them, as a run's last message says it.
+    pub full: NoRooms,
     /// The platform would refuse them as they stand (a plan by ids, looked up: `Item::refused`).
     pub refused: u64,
 }
@@ -248,8 +250,9 @@ impl Unchanged {
     pub fn count(&mut self, item: &Item) {
         if item.refused.is_some() {
             self.refused += 1;
-        } else if item.unplaced().is_some() {
+        } else if let Some(who) = item.unplaced() {
             self.unplaced += 1;
+            self.full.add(who);
         }
     }
 
@@ -257,12 +260,16 @@ impl Unchanged {
         self.unplaced + self.refused
     }
 
-    /// `, 3 left where they are (no agent has capacity), 2 would be refused`, or what of it there
-    /// is, or nothing.
+    /// `, 3 left where they are (Bo Chen (ag_3) is at its max_load of 2), 2 would be refused`,
+    /// or what of it there is, or nothing.
     pub fn said(&self) -> String {
         let mut said = String::new();
         if self.unplaced > 0 {
-            said += &format!(", {} left where they are ({NO_CAPACITY})", self.unplaced);
+            said += &format!(
+                ", {} left where they are ({})",
+                self.unplaced,
+                self.full.why()
+            );
         }
         if self.refused > 0 {
             said += &format!(", {} would be refused", self.refused);
@@ -326,7 +333,7 @@ struct Asked<'a> {
 
 /// `3 interventions, 2 left where they are (no agent has capacity)`: what a run would change,
 /// as its dry run counts it.
-fn would_change(count: u64, unchanged: Unchanged) -> String {
+fn would_change(count: u64, unchanged: &Unchanged) -> String {
     format!(
         "{}{}",
         interventions(count - unchanged.total()),
@@ -335,7 +342,7 @@ fn would_change(count: u64, unchanged: Unchanged) -> String {
 }
 
 /// A run nobody can confirm (no terminal, no --yes).
-fn unconfirmed(describe: &str, count: u64, unchanged: Unchanged) -> CliError {
+fn unconfirmed(describe: &str, count: u64, unchanged: &Unchanged) -> CliError {
     CliError::usage(format!(
         "this run would change {} ({describe}); nothing was changed",
         would_change(count, unchanged)
@@ -347,7 +354,7 @@ fn confirm(ui: &Ui, asked: &Asked<'_>, by_filter: bool, yes: bool) -> Result<(),
     let Asked {
         describe,
         count,
-        unchanged,
+        ref unchanged,
         sample,
     } = *asked;
     if !needs_confirmation(count, by_filter) || yes {

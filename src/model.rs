@@ -596,6 +596,9 @@ pub struct ProfileRow {
     pub output: Option<String>,
     /// Whether the credentials file holds a token for it (`livectl login`).
     pub logged_in: bool,
+    /// Whether its api_url may be plain http:// though not loopback (`--allow-insecure-http`,
+    /// kept with that address). Last, so a script reading the CSV by position reads as before.
+    pub allow_insecure_http: bool,
 }
 
 #[cfg(test)]

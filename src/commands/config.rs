@@ -169,6 +169,7 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                     workspace: p.workspace.clone(),
                     output: p.output.clone(),
                     logged_in: credentials.token(name).is_some(),
+                    allow_insecure_http: p.allow_insecure_http,
                 })
                 .collect();
             // No row marked, or the one marked naming no platform: where runs go, said.

@@ -260,6 +260,7 @@ impl Row for ProfileRow {
         "workspace",
         "output",
         "logged_in",
+        "allow_insecure_http",
     ];
     const COLUMNS: &'static [&'static str] = &[
         "current",
@@ -294,6 +295,7 @@ impl Row for ProfileRow {
             opt(&self.workspace),
             opt(&self.output),
             self.logged_in.to_string(),
+            self.allow_insecure_http.to_string(),
         ]
     }
     json_is_serde!();

@@ -694,7 +694,7 @@ fn config_profiles_lists_every_profile_and_which_one_runs_use() {
     assert_eq!(
         json,
         format!(
-            "[\n{{\"name\":\"prod\",\"current\":true,\"default\":false,\"api_url\":\"https://live.example.com\",\"workspace\":null,\"output\":null,\"logged_in\":false}},\n{{\"name\":\"staging\",\"current\":false,\"default\":true,\"api_url\":\"{url}\",\"workspace\":null,\"output\":null,\"logged_in\":true}}\n]\n"
+            "[\n{{\"name\":\"prod\",\"current\":true,\"default\":false,\"api_url\":\"https://live.example.com\",\"workspace\":null,\"output\":null,\"logged_in\":false,\"allow_insecure_http\":false}},\n{{\"name\":\"staging\",\"current\":false,\"default\":true,\"api_url\":\"{url}\",\"workspace\":null,\"output\":null,\"logged_in\":true,\"allow_insecure_http\":false}}\n]\n"
         )
     );
     assert!(!json.contains(token.trim()) && !plain.contains(token.trim()));
@@ -773,6 +773,15 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
     assert_eq!(
         home.cli(&["config", "get", "allow_insecure_http"]).ok(),
         "true\n"
+    );
+    // And the list of profiles carries it, for a script checking them all.
+    let profiles = home.cli(&["config", "profiles", "-o", "csv"]).ok();
+    assert_eq!(
+        profiles,
+        format!(
+            "name,current,default,api_url,workspace,output,logged_in,allow_insecure_http\n\
+             far,true,true,{remote},,,true,true\n"
+        )
     );
     // Another plain-http address needs the flag again: the permission is the address's.
     let elsewhere = home.cli(&["config", "set", "api_url", "http://0.0.0.0:9"]);
@@ -940,7 +949,7 @@ fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
     insta::assert_snapshot!(shown(&["-o", "json"]), @r#"
     --- stdout
     [
-    {"name":"prod","current":false,"default":false,"api_url":"https://live.example.com","workspace":null,"output":null,"logged_in":false}
+    {"name":"prod","current":false,"default":false,"api_url":"https://live.example.com","workspace":null,"output":null,"logged_in":false,"allow_insecure_http":false}
     ]
     --- stderr
     (runs use the embedded sandbox now: no profile applies, as no default_profile is set and no profile is named `default`; `livectl config set default_profile NAME` chooses one)

@@ -97,12 +97,15 @@ pub fn plan<'a>(
         describe,
         items: targets
             .map(move |target| {
-                target.map(|t| Item {
-                    id: t.id,
-                    version: t.version,
-                    action: action.clone(),
-                    refused: None,
-                    looked: t.looked,
+                target.map(|t| {
+                    let (id, version, looked) = t.seen();
+                    Item {
+                        id,
+                        version,
+                        action: action.clone(),
+                        refused: None,
+                        looked,
+                    }
                 })
             })
             .boxed_local(),
@@ -127,12 +130,15 @@ pub fn spread_plan<'a>(
     let repeats = selection.repeats.clone();
     let items = spread::spread(client, selection, spreader)
         .map(move |picked| {
-            picked.map(|(target, agent)| Item {
-                id: target.id,
-                version: target.version,
-                action: action(agent),
-                refused: None,
-                looked: target.looked,
+            picked.map(|(target, agent)| {
+                let (id, version, looked) = target.seen();
+                Item {
+                    id,
+                    version,
+                    action: action(agent),
+                    refused: None,
+                    looked,
+                }
             })
         })
         .boxed_local();

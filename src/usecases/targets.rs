@@ -43,6 +43,25 @@ pub struct Target {
 }
 
 impl Target {
+    /// What a plan knows of the intervention now: what was looked up after it was given, or
+    /// its listing (a plan by filters), which `bulk::check` judges as it would a look, so a
+    /// dry run by filters says what an agent's token would be refused without asking again.
+    /// Returns its id, its listed version and that.
+    pub fn seen(self) -> (String, Option<i64>, Option<Looked>) {
+        let listed = match (self.looked, self.state, self.version) {
+            (Some(looked), ..) => Some(looked),
+            (None, Some(state), Some(version)) => Some(Looked::Now(InterventionRef {
+                id: self.id.clone(),
+                department: self.department,
+                state,
+                owner: self.owner,
+                version,
+            })),
+            _ => None,
+        };
+        (self.id, self.version, listed)
+    }
+
     pub fn bare(id: String) -> Target {
         Target {
             id,

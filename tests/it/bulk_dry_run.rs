@@ -133,6 +133,56 @@ fn a_dry_run_by_ids_says_what_an_agents_role_would_be_refused() {
     ");
 }
 
+/// A dry run by filters with an agent's token promised every item it listed ("2 interventions
+/// would be changed"), which the run then saw refused 403 one by one. The listing says what
+/// the platform would judge (owner, state, version): each item is judged as listed, with no
+/// request more.
+#[test]
+fn a_dry_run_by_filters_says_what_an_agents_role_would_be_refused() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    w.queued();
+    w.queued();
+    let bo = sandbox.home.token(Some("bo"));
+    let run = sandbox.cli(&bo, &["-v", "cancel", "--state", "queued", "--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "iv_1\tcancel\t1\trefused: forbidden: nobody owns it while queued, so only an admin may cancel it\n\
+         iv_2\tcancel\t1\trefused: forbidden: nobody owns it while queued, so only an admin may cancel it\n"
+    );
+    assert!(
+        run.stderr.ends_with(
+            "dry run: 0 interventions would be changed, 2 would be refused; nothing was sent\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("GET /v1/interventions/iv_"),
+        "judged as listed, not looked up: {}",
+        run.stderr
+    );
+    let run = sandbox.cli(
+        &bo,
+        &["assign", "--state", "queued", "--to", "cy", "--dry-run"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.lines().count() == 2
+            && run.stdout.lines().all(|l| l.ends_with(
+                "refused: forbidden: an agent assigns only to itself; assigning to ag_4 is an admin's"
+            )),
+        "{}",
+        run.stdout
+    );
+    // The run then meets what the dry run said.
+    sandbox
+        .cli(&bo, &["cancel", "--state", "queued", "--yes"])
+        .fails(4, "");
+}
+
 /// A dry run of a resume printed what the resume would send without looking it up, where a dry
 /// run by ids says which the platform would refuse as they stand. Items sent before (in flight,
 /// or failed for a reason that may pass) are left as they are: their keys may replay what the

@@ -41,11 +41,11 @@ pub async fn run(
         repeats,
     } = plan;
     let by_filter = source == Source::Filters;
-    // Ids are looked up when what the run would do is said before anything is sent (a dry run,
-    // a person asked to confirm), so what is said is what the platform would answer; not for a
-    // run refused for want of --yes (a GET an id to say "pass --yes"). Filters list only the
-    // states the action takes.
-    let looked_up = !by_filter && (options.dry_run || (!options.yes && ui.interactive()));
+    // Items are judged when what the run would do is said before anything is sent (a dry run,
+    // a person asked to confirm), so what is said is what the platform would answer: ids
+    // looked up, items listed by filters as listed (no request); not for a run refused for
+    // want of --yes (a GET an id to say "pass --yes").
+    let looked_up = options.dry_run || (!options.yes && ui.interactive());
     let concurrency = options.pace.fresh().concurrency;
     if options.dry_run {
         let items = if looked_up {

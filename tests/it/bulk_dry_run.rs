@@ -105,7 +105,7 @@ fn a_dry_run_by_ids_says_what_an_agents_role_would_be_refused() {
     let run = sandbox.cli(&bo, &["cancel", &queued, &bos, &cys, "--dry-run"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!(format!("{}--- stderr\n{}", run.stdout, run.stderr), @"
-    iv_1	cancel	-	refused: forbidden: nobody owns it while queued, so only an admin may cancel it
+    iv_1	cancel	-	refused: forbidden: nobody owns it, so only an admin may cancel it
     iv_2	cancel	-	
     iv_3	cancel	-	refused: forbidden: intervention iv_3 is neither queued nor yours: an agent sees queued interventions and its own; ask an admin
     --- stderr
@@ -116,7 +116,7 @@ fn a_dry_run_by_ids_says_what_an_agents_role_would_be_refused() {
     let run = sandbox.cli(&bo, &["assign", &queued, &bos, "--to", "cy", "--dry-run"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!(format!("{}--- stderr\n{}", run.stdout, run.stderr), @"
-    iv_1	assign	-	refused: forbidden: an agent assigns only to itself; assigning to ag_4 is an admin's
+    iv_1	assign	-	refused: forbidden: an agent may assign only to itself (ag_3); only an admin may assign to ag_4
     iv_2	assign	-	refused: assigned: assign acts on queued
     --- stderr
     dry run: 0 interventions would be changed, 2 would be refused; nothing was sent

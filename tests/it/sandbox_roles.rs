@@ -504,7 +504,7 @@ fn agents_assign_to_themselves_and_act_only_on_what_they_own() {
         &format!("/v1/interventions/{queued}/assign"),
         json!({"agent": w.cy}),
     );
-    assert!(refused.problem(403, "forbidden").contains("themself"));
+    assert!(refused.problem(403, "forbidden").contains("only to itself"));
     let mine = bo
         .post(
             &format!("/v1/interventions/{queued}/assign"),
@@ -551,12 +551,14 @@ fn agents_assign_to_themselves_and_act_only_on_what_they_own() {
             "{action} {if_match:?}: {said}"
         );
     }
-    // A queued intervention has no owner: only an admin may cancel it.
+    // Nobody owns a queued intervention: only an admin may cancel it.
     let other = w.queued();
     assert_eq!(
         cy.post(&format!("/v1/interventions/{other}/cancel"), json!({}))
             .problem(403, "forbidden"),
-        format!("intervention {other} has no owner: only an admin may cancel it")
+        format!(
+            "cannot cancel intervention {other}: nobody owns it, so only an admin may cancel it"
+        )
     );
     admin
         .post(&format!("/v1/interventions/{other}/cancel"), json!({}))

@@ -106,7 +106,7 @@ fn an_action_refused_is_said_at_its_own_line_in_every_layout() {
         [
             "17: conversations[0].intervention.actions[2]: return cannot follow here: the intervention is queued by then, and return needs it assigned",
             "24: conversations[1].intervention.actions[1].reassign.to: `bo` already owns it by then",
-            "37: conversations[2].intervention.actions[1].return.by: `al` may not return it here: only the owner by then or an admin may return it",
+            "37: conversations[2].intervention.actions[1].return.by: `al` may not return it here: only its owner or an admin may return it",
             "47: conversations[3].intervention.actions[1].reassign.to: `bo` already owns it by then",
         ]
     );
@@ -158,7 +158,7 @@ fn an_action_that_cannot_follow_hides_no_other_problem() {
             "14: conversations[0].intervention.actions[1].assign: no agent has the key `nobody`; the agents are: al".to_owned(),
             "22: conversations[1].intervention.actions[2]: return cannot follow here: the intervention is queued by then, and return needs it assigned".to_owned(),
             "23: conversations[1].intervention.actions[3].assign: no agent has the key `bo`; the agents are: al".to_owned(),
-            "24: conversations[1].intervention.actions[4].reassign.by: `al` may not reassign it here: only the owner by then or an admin may reassign it".to_owned(),
+            "24: conversations[1].intervention.actions[4].reassign.by: `al` may not reassign it here: only its owner or an admin may reassign it".to_owned(),
         ]
     );
 }

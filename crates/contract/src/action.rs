@@ -1,6 +1,8 @@
 //! The five actions of the state machine, as one type: the client sends it, the bulk engine
 //! plans and journals it, `/v1/batch` and seeding carry it, and the sandbox runs it.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -55,6 +57,58 @@ impl Permission {
     }
 }
 
+/// Why an agent may not run an action (a 403), as `Permission::allows` judged it: the one
+/// sentence the sandbox answers, a seed file's checks and a bulk run's dry run say, each with
+/// its own names for agents (`Refusal::naming`). It speaks of the intervention as "it": each
+/// caller says which one around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// An agent assigning to another agent: an admin's.
+    AssignsOnlyToItself,
+    /// An agent acting on what another agent owns.
+    NotItsOwner(ActionKind),
+    /// An agent acting on what nobody owns (a queued intervention).
+    NobodyOwnsIt(ActionKind),
+}
+
+impl Refusal {
+    /// The sentence, naming `me`, the agent refused, and `to`, the agent an assign names (said
+    /// only for an assign), as the caller names agents: ids, or a seed file's keys.
+    pub fn naming<M: fmt::Display, T: fmt::Display>(self, me: M, to: T) -> Refused<M, T> {
+        Refused {
+            refusal: self,
+            me,
+            to,
+        }
+    }
+}
+
+/// A `Refusal` in words, with the agents named (`Refusal::naming`).
+#[derive(Debug, Clone, Copy)]
+pub struct Refused<M, T> {
+    refusal: Refusal,
+    me: M,
+    to: T,
+}
+
+impl<M: fmt::Display, T: fmt::Display> fmt::Display for Refused<M, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Refused { refusal, me, to } = self;
+        match refusal {
+            Refusal::AssignsOnlyToItself => write!(
+                f,
+                "an agent may assign only to itself ({me}); only an admin may assign to {to}"
+            ),
+            Refusal::NotItsOwner(kind) => {
+                write!(f, "only its owner or an admin may {kind} it")
+            }
+            Refusal::NobodyOwnsIt(kind) => {
+                write!(f, "nobody owns it, so only an admin may {kind} it")
+            }
+        }
+    }
+}
+
 impl ActionKind {
     /// The states an intervention must be in for this action; any other is a 409.
     pub const fn allowed_from(self) -> &'static [InterventionState] {
@@ -81,6 +135,26 @@ impl ActionKind {
             ActionKind::Assign => Permission::ToSelfOrAdmin,
             _ => Permission::OwnerOrAdmin,
         }
+    }
+
+    /// Why an agent may not run it, or None when it may (`Permission::allows`, with the same
+    /// arguments): the refusal the sandbox answers 403 with, and that others foresee.
+    pub fn refusal<A: PartialEq + ?Sized>(
+        self,
+        admin: bool,
+        caller: &A,
+        to: Option<&A>,
+        owner: Option<&A>,
+    ) -> Option<Refusal> {
+        let permission = self.permission();
+        if permission.allows(admin, caller, to, owner) {
+            return None;
+        }
+        Some(match (permission, owner) {
+            (Permission::ToSelfOrAdmin, _) => Refusal::AssignsOnlyToItself,
+            (Permission::OwnerOrAdmin, Some(_)) => Refusal::NotItsOwner(self),
+            (Permission::OwnerOrAdmin, None) => Refusal::NobodyOwnsIt(self),
+        })
     }
 
     /// The event each action writes.
@@ -273,6 +347,37 @@ mod tests {
             );
             assert!(rule.allows(true, me, None, None), "{kind}");
         }
+    }
+
+    /// The sentences of a refusal, with agents named as each caller names them.
+    #[test]
+    fn a_refusal_says_why_in_one_sentence() {
+        let said = |kind: ActionKind, to, owner| {
+            kind.refusal(false, "ag_2", to, owner)
+                .map(|r| r.naming("ag_2", to.unwrap_or_default()).to_string())
+        };
+        assert_eq!(
+            said(ActionKind::Assign, Some("ag_3"), None).as_deref(),
+            Some("an agent may assign only to itself (ag_2); only an admin may assign to ag_3")
+        );
+        assert_eq!(
+            said(ActionKind::Return, None, Some("ag_3")).as_deref(),
+            Some("only its owner or an admin may return it")
+        );
+        assert_eq!(
+            said(ActionKind::Cancel, None, None).as_deref(),
+            Some("nobody owns it, so only an admin may cancel it")
+        );
+        assert_eq!(said(ActionKind::Assign, Some("ag_2"), None), None);
+        assert_eq!(said(ActionKind::Complete, None, Some("ag_2")), None);
+        // An admin is never refused; names are the caller's own (a seed file's keys here).
+        assert_eq!(ActionKind::Cancel.refusal(true, "al", None, None), None);
+        assert_eq!(
+            Refusal::AssignsOnlyToItself
+                .naming("`al`", "`bo`")
+                .to_string(),
+            "an agent may assign only to itself (`al`); only an admin may assign to `bo`"
+        );
     }
 
     #[test]

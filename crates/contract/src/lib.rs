@@ -20,7 +20,7 @@ pub mod status;
 pub mod time;
 mod written;
 
-pub use action::{Action, ActionKind, Permission};
+pub use action::{Action, ActionKind, Permission, Refusal, Refused};
 pub use batch::*;
 pub use ids::Kind;
 pub use limits::Limit;

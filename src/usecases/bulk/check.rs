@@ -106,22 +106,11 @@ fn refusal(item: &Item, now: &InterventionRef, caller: &Agent) -> Option<String>
         Permission::OwnerOrAdmin => target,
     };
     let admin = caller.role == Role::Admin;
-    if permission.allows(admin, caller.id.as_str(), to, now.owner.as_deref()) {
-        return None;
-    }
-    Some(match (permission, now.owner.as_deref()) {
-        (Permission::ToSelfOrAdmin, _) => format!(
-            "forbidden: an agent assigns only to itself; assigning to {} is an admin's",
-            to.unwrap_or_default()
-        ),
-        (Permission::OwnerOrAdmin, Some(_)) => {
-            format!("forbidden: only its owner or an admin may {kind} it")
-        }
-        (Permission::OwnerOrAdmin, None) => format!(
-            "forbidden: nobody owns it while {}, so only an admin may {kind} it",
-            now.state
-        ),
-    })
+    let refusal = kind.refusal(admin, caller.id.as_str(), to, now.owner.as_deref())?;
+    Some(format!(
+        "forbidden: {}",
+        refusal.naming(&caller.id, to.unwrap_or_default())
+    ))
 }
 
 #[cfg(test)]
@@ -197,7 +186,7 @@ mod tests {
                 &cancel,
                 now(Queued, None),
                 &bo,
-                Some("forbidden: nobody owns it while queued, so only an admin may cancel it"),
+                Some("forbidden: nobody owns it, so only an admin may cancel it"),
             ),
             (&cancel, now(Queued, None), &admin, None),
             (
@@ -233,7 +222,9 @@ mod tests {
         let to_cy = item(Action::Assign(to("ag_3")));
         assert_eq!(
             refusal(&to_cy, &now(Queued, None), &bo).as_deref(),
-            Some("forbidden: an agent assigns only to itself; assigning to ag_3 is an admin's")
+            Some(
+                "forbidden: an agent may assign only to itself (ag_2); only an admin may assign to ag_3"
+            )
         );
         assert_eq!(
             refusal(&item(Action::Assign(to("ag_2"))), &now(Queued, None), &bo),

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::format::{ActionSeed, AssignSeed, SeedFile};
 use super::plan::{Ids, Plan};
 use super::read::{Problem, Text};
-use crate::action::{ActionKind, Permission};
+use crate::action::ActionKind;
 use crate::batch::BatchRequest;
 use crate::limits::{self, Limit};
 use crate::models::{InterventionState, Role, Sender};
@@ -208,17 +208,14 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
             if let Some(by) = by {
                 c.known(key, by, format!("{field}.{name}.by"), "agent", &agents);
                 let admin = roles.get(by) == Some(&Role::Admin);
-                let allowed = kind.permission().allows(admin, by, action.to(), owner);
+                let refused = kind.refusal(admin, by, action.to(), owner);
                 // Who may act is a question only for an action that can follow.
-                if follows && agents.contains(by) && !allowed {
-                    let why = match kind.permission() {
-                        Permission::ToSelfOrAdmin => {
-                            "an agent may assign only to themself".to_owned()
-                        }
-                        Permission::OwnerOrAdmin => {
-                            format!("only the owner by then or an admin may {name} it")
-                        }
-                    };
+                if follows
+                    && agents.contains(by)
+                    && let Some(refusal) = refused
+                {
+                    let to = action.to().unwrap_or_default();
+                    let why = refusal.naming(format!("`{by}`"), format!("`{to}`"));
                     let field = format!("{field}.{name}.by");
                     c.problem(
                         c.line(&field, key, by),

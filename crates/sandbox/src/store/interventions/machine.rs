@@ -11,7 +11,7 @@ use crate::store::catalog::by_row;
 use crate::store::events::{NewEvent, insert_event};
 use crate::store::{Caller, ms, reference, ts, visibility};
 use livectl_contract::limits::{self, Limit};
-use livectl_contract::{Action, Agent, Intervention, InterventionState, Kind, Permission};
+use livectl_contract::{Action, Agent, Intervention, InterventionState, Kind};
 
 /// Runs one action on one intervention, writing its one event in the same transaction.
 ///
@@ -55,13 +55,20 @@ pub fn act(
     let owner = current.owner.as_deref().and_then(|o| Kind::Agent.parse(o));
     // Ids have one spelling (`Kind::parse`), so their numbers compare as the ids do.
     let to = action.target().and_then(|to| Kind::Agent.parse(to));
-    if !kind.permission().allows(
+    // Checked after `visibility::intervention`: an agent gets here only for a queued one (no
+    // owner) or its own, so no owner is ever named to it.
+    if let Some(refusal) = kind.refusal(
         caller.is_admin(),
         &caller.agent_id,
         to.as_ref(),
         owner.as_ref(),
     ) {
-        return Err(forbidden(action, id, owner, caller));
+        let me = Kind::Agent.id(caller.agent_id);
+        let to = action.target().unwrap_or_default();
+        return Err(ApiError::Forbidden(format!(
+            "cannot {kind} intervention {id}: {}",
+            refusal.naming(me, to)
+        )));
     }
     if let Some(reason) = action.reason() {
         Limit::ReasonLength
@@ -221,27 +228,5 @@ fn at_capacity(
             current: Box::new(current.clone()),
         }),
         _ => Ok(()),
-    }
-}
-
-fn forbidden(action: &Action, id: &str, owner: Option<i64>, caller: Caller) -> ApiError {
-    match action.kind().permission() {
-        Permission::ToSelfOrAdmin => ApiError::Forbidden(format!(
-            "an agent may assign interventions only to themself ({}); only an admin may assign to {}",
-            Kind::Agent.id(caller.agent_id),
-            action.target().unwrap_or_default()
-        )),
-        // Checked after `visibility::intervention`: an agent gets here only for a queued one
-        // (no owner), so no owner is ever named to it.
-        Permission::OwnerOrAdmin => ApiError::Forbidden(match owner {
-            Some(_) => format!(
-                "only the owner or an admin may {} intervention {id}",
-                action.name()
-            ),
-            None => format!(
-                "intervention {id} has no owner: only an admin may {} it",
-                action.name()
-            ),
-        }),
     }
 }

@@ -33,7 +33,7 @@ pub fn reasons(
 ) -> Vec<StuckReason> {
     let mut why = Vec::new();
     match i.state {
-        InterventionState::Queued if now.duration_since(i.queued_at) > limits.queued => {
+        InterventionState::Queued if waited_longer(i.queued_at, limits.queued, now) => {
             why.push(StuckReason::Queued { since: i.queued_at });
         }
         InterventionState::Assigned => {
@@ -51,7 +51,7 @@ pub fn reasons(
                 }
             }
             if let Some(since) = unanswered_since(i)
-                && now.duration_since(since) > limits.no_reply
+                && waited_longer(since, limits.no_reply, now)
             {
                 why.push(StuckReason::NoReply { since });
             }
@@ -59,6 +59,21 @@ pub fn reasons(
         _ => {}
     }
     why
+}
+
+/// Whether what has waited since `since` has, at `now`, waited longer than `limit`: past the
+/// instant its limit ends (`limit_ends`), not at it. The one rule of "too long" for `stuck`'s
+/// thresholds and the autopilot's (`queued`, `no-reply`, the grace of an absent owner), which
+/// their help words as "longer than".
+pub fn waited_longer(since: Timestamp, limit: SignedDuration, now: Timestamp) -> bool {
+    limit_ends(since, limit).is_some_and(|end| now > end)
+}
+
+/// The instant the wait of something waiting since `since` reaches `limit`: `waited_longer` at
+/// any instant after it, which is when the autopilot looks again. None when that instant is
+/// past the last one a time can be: it never waits too long.
+pub fn limit_ends(since: Timestamp, limit: SignedDuration) -> Option<Timestamp> {
+    since.checked_add(limit).ok()
 }
 
 /// Since when the user of an assigned intervention has waited for its owner's reply, if the
@@ -181,4 +196,69 @@ pub async fn plan(
                 .collect()
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SINCE: &str = "2026-11-24T12:00:00Z";
+
+    fn intervention(state: &str, last_user_message_at: Option<&str>) -> Intervention {
+        serde_json::from_value(serde_json::json!({
+            "id": "iv_1", "conversation_id": "cv_1",
+            "user": {"id": "us_1", "name": "Ada", "channel": "web"},
+            "summary": "s", "department": null, "state": state,
+            "owner": (state == "assigned").then_some("ag_2"),
+            "queued_at": SINCE, "assigned_at": (state == "assigned").then_some(SINCE),
+            "closed_at": null, "last_user_message_at": last_user_message_at,
+            "last_agent_message_at": null,
+            "tags": [], "completion": null, "version": 2, "updated_at": SINCE
+        }))
+        .unwrap()
+    }
+
+    /// "Longer than 5m": not at the instant the wait reaches 5m, but the least time after.
+    #[test]
+    fn too_long_is_longer_than_the_threshold_not_as_long() {
+        let since: Timestamp = SINCE.parse().unwrap();
+        let limit = SignedDuration::from_mins(5);
+        let end = limit_ends(since, limit).unwrap();
+        assert_eq!(end, "2026-11-24T12:05:00Z".parse().unwrap());
+        let ms = SignedDuration::from_millis(1);
+        assert!(!waited_longer(since, limit, end - ms));
+        assert!(!waited_longer(since, limit, end));
+        assert!(waited_longer(since, limit, end + ms));
+
+        // `stuck` counts both its thresholds so.
+        let limits = Thresholds {
+            no_reply: limit,
+            queued: limit,
+        };
+        let agents = HashMap::new();
+        for i in [
+            intervention("queued", None),
+            intervention("assigned", Some(SINCE)),
+        ] {
+            assert!(
+                reasons(&i, &agents, end, limits).is_empty(),
+                "{:?}",
+                i.state
+            );
+            assert_eq!(
+                reasons(&i, &agents, end + ms, limits).len(),
+                1,
+                "{:?}",
+                i.state
+            );
+        }
+    }
+
+    #[test]
+    fn a_limit_past_the_last_time_is_never_reached() {
+        let since: Timestamp = "9999-12-30T21:59:00Z".parse().unwrap();
+        let limit = SignedDuration::from_hours(1);
+        assert_eq!(limit_ends(since, limit), None);
+        assert!(!waited_longer(since, limit, Timestamp::MAX));
+    }
 }

@@ -17,7 +17,7 @@ use crate::model::{Decision, Item, NO_CAPACITY};
 use crate::model::StuckReason;
 use crate::ui::{age, stuck_reason};
 use crate::usecases::spread::{Spreader, To};
-use crate::usecases::stuck::unanswered_since;
+use crate::usecases::stuck::{limit_ends, unanswered_since, waited_longer};
 
 /// What the platform looks like now.
 pub struct World<'a> {
@@ -38,7 +38,8 @@ pub struct Decided {
     pub item: Option<Item>,
 }
 
-/// The decisions due now, and the next instant one will be (None: none pending).
+/// The decisions due now, and the instant the next one's wait ends, due at any look after it
+/// (None: none pending).
 pub fn decide(
     settings: &Settings,
     to: &To,
@@ -60,17 +61,16 @@ pub fn decide(
         world.queues,
     );
     let mut next: Option<Timestamp> = None;
-    // Due `wait` after `since`; never, when that instant is past the last one a time can be.
+    // Due once it waited longer than `wait` since `since`, as `stuck` counts it; until then,
+    // looked at again when its wait ends (any look is later than that).
     let due = |since: Timestamp, wait: SignedDuration, next: &mut Option<Timestamp>| {
-        let Ok(at) = since.checked_add(wait) else {
-            return false;
-        };
-        if at <= world.now {
-            true
-        } else {
-            *next = Some(next.map_or(at, |n| n.min(at)));
-            false
+        if waited_longer(since, wait, world.now) {
+            return true;
         }
+        if let Some(end) = limit_ends(since, wait) {
+            *next = Some(next.map_or(end, |n| n.min(end)));
+        }
+        false
     };
     let name = |id: &str| match agents.get(id) {
         Some(a) => format!("{} ({id})", a.name),
@@ -471,6 +471,33 @@ mod tests {
                 "none of cy (cy) is online with room under its max_load".to_owned()
             )]
         );
+    }
+
+    /// Due as `stuck` counts it (`stuck::waited_longer`): not when the wait is as long as the
+    /// threshold, but the least time longer.
+    #[test]
+    fn a_wait_as_long_as_the_threshold_is_not_yet_due() {
+        let now: Timestamp = NOW.parse().unwrap();
+        let agents = [agent("cy", "online", NOW, None)];
+        let queued_rule = Settings::new(
+            super::super::rules::Given {
+                queued: Some("30m".into()),
+                ..Default::default()
+            },
+            Default::default(),
+        )
+        .unwrap();
+        let decide_at = |queued_at: Timestamp| {
+            let mut queued = assigned("iv_1", "bo");
+            queued.state = InterventionState::Queued;
+            queued.owner = None;
+            queued.queued_at = queued_at;
+            let (decided, next) =
+                decided_by(&queued_rule, &online(), &queues(), &agents, &[queued]);
+            (decided.len(), next)
+        };
+        assert_eq!(decide_at(now - 30.minutes()), (0, Some(now)));
+        assert_eq!(decide_at(now - 30.minutes() - 1.millisecond()), (1, None));
     }
 
     #[test]

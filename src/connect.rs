@@ -184,34 +184,122 @@ pub fn address_instead(global: &GlobalArgs) -> Option<String> {
     }
 }
 
-/// Why runs use the embedded sandbox rather than a profile's platform, said as `config
-/// profiles` says it: `--sandbox`, no profile chosen, or the one the config chooses naming no
-/// platform. None when they reach a platform (or are refused: a profile named that names none).
-pub fn embedded_because(global: &GlobalArgs) -> Option<String> {
-    if global.sandbox {
-        return Some("--sandbox".to_owned());
-    }
-    if global.api_url.is_some() {
-        return None;
-    }
-    let config = Config::load().unwrap_or_default();
-    match profile_name(global, &config) {
-        None => Some(
-            "no profile applies, as no default_profile is set and no profile is named `default`; \
-             `livectl config set default_profile NAME` chooses one"
-                .to_owned(),
-        ),
-        Some(name)
-            if global.profile.is_none()
-                && config
-                    .profiles
-                    .get(&name)
-                    .is_some_and(|p| p.api_url.is_none()) =>
-        {
-            Some(format!("profile `{name}` has no api_url"))
+/// Which platform a run talks to, as the flags, the variables and the config decide it: the
+/// one decision, which `connect` acts on and `config profiles` reports (runs using the embedded
+/// sandbox, and why).
+pub enum Platform {
+    /// The embedded sandbox.
+    Embedded(WhyEmbedded),
+    /// The API at `url` (`--api-url`, `LIVECTL_API_URL` or the profile's), with the config
+    /// read and the profile it chose, if any: one that exists.
+    Api {
+        url: String,
+        config: Config,
+        profile: Option<String>,
+    },
+}
+
+/// Why runs use the embedded sandbox rather than a profile's platform.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WhyEmbedded {
+    /// `--sandbox`.
+    Asked,
+    /// No profile applies: no default_profile, and none named `default`.
+    NoProfile,
+    /// The profile the config chooses (not one named on this run) holds settings alone: without
+    /// an address it means the sandbox.
+    NoAddress(String),
+}
+
+impl std::fmt::Display for WhyEmbedded {
+    /// As `config profiles` says it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WhyEmbedded::Asked => f.write_str("--sandbox"),
+            WhyEmbedded::NoProfile => f.write_str(
+                "no profile applies, as no default_profile is set and no profile is named \
+                 `default`; `livectl config set default_profile NAME` chooses one",
+            ),
+            WhyEmbedded::NoAddress(name) => write!(f, "profile `{name}` has no api_url"),
         }
-        Some(_) => None,
     }
+}
+
+/// The platform the flags, the variables and the config name; with nothing named, the embedded
+/// sandbox. Refused (exit 2): `--sandbox` beside another platform named on the command line, a
+/// profile that does not exist, or one named on this run that names no platform. The config is
+/// read only when `--sandbox` is not given.
+pub fn platform(global: &GlobalArgs) -> Result<Platform, CliError> {
+    if global.sandbox {
+        // Two platforms named on one command line: which was meant is not for livectl to
+        // guess. The variables are what --sandbox overrides, as it does a default profile.
+        for (value, variable, flag) in [
+            (&global.api_url, "LIVECTL_API_URL", "--api-url"),
+            (&global.profile, "LIVECTL_PROFILE", "--profile"),
+        ] {
+            if let Some(given) = value.as_deref().filter(|v| !from_env(v, variable)) {
+                return Err(CliError::usage(format!(
+                    "--sandbox and {flag} {given} name two platforms"
+                ))
+                .hint("give one of them"));
+            }
+        }
+        return Ok(Platform::Embedded(WhyEmbedded::Asked));
+    }
+    let config = Config::load()?;
+    let profile = profile_name(global, &config);
+    let settings = match &profile {
+        Some(name) => Some(config.profiles.get(name).ok_or_else(|| {
+            let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
+            let error =
+                CliError::usage(format!("there is no profile `{name}`")).hint(if known.is_empty() {
+                    "create one with `livectl login --profile NAME --api-url URL`".to_owned()
+                } else {
+                    format!("the profiles are: {}", known.join(", "))
+                });
+            // Named by the config's default rather than by the command line.
+            if global.profile.is_none() && config.default_profile.as_deref() == Some(name) {
+                error.hint("it is the config's default_profile: `livectl config unset default_profile` forgets it")
+            } else {
+                error
+            }
+        })?),
+        None => None,
+    };
+    let api_url = global
+        .api_url
+        .clone()
+        .or_else(|| settings.and_then(|p| p.api_url.clone()));
+    let Some(url) = api_url else {
+        // A profile named on this run that names no platform (one `config set` made from a
+        // mistyped --profile) ran on the embedded sandbox as if it were the platform. One the
+        // config chooses may hold settings alone: without an address it means the sandbox.
+        return match profile {
+            None => Ok(Platform::Embedded(WhyEmbedded::NoProfile)),
+            Some(name) if global.profile.is_none() => {
+                Ok(Platform::Embedded(WhyEmbedded::NoAddress(name)))
+            }
+            Some(name) => {
+                let how = if from_env(&name, "LIVECTL_PROFILE") {
+                    "unset LIVECTL_PROFILE"
+                } else {
+                    "leave out --profile"
+                };
+                let name = crate::ui::shell_word(&name);
+                Err(CliError::usage(format!(
+                    "profile `{name}` has no api_url: it names no platform"
+                ))
+                .hint(format!(
+                    "give it one with `livectl login --profile {name} --api-url URL`; for the embedded sandbox, {how}"
+                )))
+            }
+        };
+    };
+    Ok(Platform::Api {
+        url,
+        config,
+        profile,
+    })
 }
 
 /// Whether `value` is what the environment variable `variable` holds: a flag clap filled
@@ -375,66 +463,20 @@ async fn connect_for(
     ui: &Ui,
     resuming: Option<&Resuming<'_>>,
 ) -> Result<Connection, CliError> {
-    if global.sandbox {
-        // Two platforms named on one command line: which was meant is not for livectl to
-        // guess. The variables are what --sandbox overrides, as it does a default profile.
-        for (value, variable, flag) in [
-            (&global.api_url, "LIVECTL_API_URL", "--api-url"),
-            (&global.profile, "LIVECTL_PROFILE", "--profile"),
-        ] {
-            if let Some(given) = value.as_deref().filter(|v| !from_env(v, variable)) {
-                return Err(CliError::usage(format!(
-                    "--sandbox and {flag} {given} name two platforms"
-                ))
-                .hint("give one of them"));
-            }
+    let (api_url, config, profile) = match platform(global)? {
+        Platform::Embedded(why) => {
+            return crate::embedded::start(ui, why == WhyEmbedded::Asked).await;
         }
-        return crate::embedded::start(ui, true).await;
-    }
-    let config = Config::load()?;
-    let profile = profile_name(global, &config);
-    let settings = match &profile {
-        Some(name) => Some(config.profiles.get(name).ok_or_else(|| {
-            let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
-            let error =
-                CliError::usage(format!("there is no profile `{name}`")).hint(if known.is_empty() {
-                    "create one with `livectl login --profile NAME --api-url URL`".to_owned()
-                } else {
-                    format!("the profiles are: {}", known.join(", "))
-                });
-            // Named by the config's default rather than by the command line.
-            if global.profile.is_none() && config.default_profile.as_deref() == Some(name) {
-                error.hint("it is the config's default_profile: `livectl config unset default_profile` forgets it")
-            } else {
-                error
-            }
-        })?),
-        None => None,
+        Platform::Api {
+            url,
+            config,
+            profile,
+        } => (url, config, profile),
     };
-    let api_url = global
-        .api_url
-        .clone()
-        .or_else(|| settings.and_then(|p| p.api_url.clone()));
-    let Some(api_url) = api_url else {
-        // A profile named on this run that names no platform (one `config set` made from a
-        // mistyped --profile) ran on the embedded sandbox as if it were the platform. One the
-        // config chooses may hold settings alone: without an address it means the sandbox.
-        if let Some(name) = profile.as_deref().filter(|_| global.profile.is_some()) {
-            let how = if from_env(name, "LIVECTL_PROFILE") {
-                "unset LIVECTL_PROFILE"
-            } else {
-                "leave out --profile"
-            };
-            let name = crate::ui::shell_word(name);
-            return Err(CliError::usage(format!(
-                "profile `{name}` has no api_url: it names no platform"
-            ))
-            .hint(format!(
-                "give it one with `livectl login --profile {name} --api-url URL`; for the embedded sandbox, {how}"
-            )));
-        }
-        return crate::embedded::start(ui, false).await;
-    };
+    // The profile's settings: `platform` chose only a profile that exists.
+    let settings = profile
+        .as_deref()
+        .and_then(|name| config.profiles.get(name));
     // Anything wrong but plain http:// first; then plain http:// beyond loopback, allowed by
     // the flag or by the profile for its own address (`check_address`, as a profile's new one).
     check_url(&api_url, true)?;

@@ -5,7 +5,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::Ctx;
 use crate::config::credentials::Credentials;
 use crate::config::{Config, Setting};
-use crate::connect::{check_address, profile_name};
+use crate::connect::{Platform, check_address, profile_name};
 use crate::error::CliError;
 use crate::model::{Names, ProfileRow};
 use crate::ui::Format;
@@ -173,7 +173,11 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                 })
                 .collect();
             // No row marked, or the one marked naming no platform: where runs go, said.
-            let embedded = crate::connect::embedded_because(&ctx.global);
+            // Where runs go as `connect` decides it; a run it refuses uses no sandbox.
+            let embedded = match crate::connect::platform(&ctx.global) {
+                Ok(Platform::Embedded(why)) => Some(why),
+                Ok(Platform::Api { .. }) | Err(_) => None,
+            };
             if rows.is_empty() {
                 ctx.ui.note(format!(
                     "no profile in {}{}; `livectl login --profile NAME --api-url URL` creates one",

@@ -915,7 +915,8 @@ fn a_default_profile_without_a_token_says_how_to_log_in_to_it() {
 }
 
 /// `config profiles` marks the profile runs use; when they fall back to the embedded sandbox
-/// it marked none, or the one that names no platform, and said nothing of where runs go.
+/// it marked none, or the one that names no platform, and said nothing of where runs go. What
+/// it says is what a run decides (`connect::platform`): a run refused uses no sandbox.
 #[test]
 fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
     let home = crate::harness::Home::new();
@@ -969,6 +970,15 @@ fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
     	prod	-	https://live.example.com	-	none
     --- stderr
     (runs use the embedded sandbox now: --sandbox)
+    ");
+    // Beside another platform named, --sandbox is refused, not the sandbox: said as runs do.
+    home.cli(&["--sandbox", "--profile", "prod", "whoami"])
+        .fails(2, "--sandbox and --profile prod name two platforms");
+    insta::assert_snapshot!(shown(&["--sandbox", "--profile", "prod"]), @r"
+    --- stdout
+    	default	-	-	acme	none
+    *	prod	-	https://live.example.com	-	none
+    --- stderr
     ");
     // A profile that names a platform: nothing to say.
     home.cli(&["config", "set", "default_profile", "prod"]).ok();

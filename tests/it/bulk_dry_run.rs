@@ -149,8 +149,8 @@ fn a_dry_run_by_filters_says_what_an_agents_role_would_be_refused() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "iv_1\tcancel\t1\trefused: forbidden: nobody owns it while queued, so only an admin may cancel it\n\
-         iv_2\tcancel\t1\trefused: forbidden: nobody owns it while queued, so only an admin may cancel it\n"
+        "iv_1\tcancel\t1\trefused: forbidden: nobody owns it, so only an admin may cancel it\n\
+         iv_2\tcancel\t1\trefused: forbidden: nobody owns it, so only an admin may cancel it\n"
     );
     assert!(
         run.stderr.ends_with(
@@ -172,7 +172,8 @@ fn a_dry_run_by_filters_says_what_an_agents_role_would_be_refused() {
     assert!(
         run.stdout.lines().count() == 2
             && run.stdout.lines().all(|l| l.ends_with(
-                "refused: forbidden: an agent assigns only to itself; assigning to ag_4 is an admin's"
+                "refused: forbidden: an agent may assign only to itself (ag_3); only an admin may \
+                 assign to ag_4"
             )),
         "{}",
         run.stdout

@@ -2,9 +2,10 @@
 //! it, and what a resume would send before its dry run prints it: each item's intervention as it
 //! stands now, and whether the platform would refuse the action on it, and why, in the order the
 //! platform checks (the id, whether the caller may see it, the version a listed item names, the
-//! state, the role). A new plan by filters needs none of it: it lists only the states its action
-//! takes (`Filters::states_for`), at their versions. An item the plan looked up already (to
-//! spread it, `Item::looked`) is not asked for again. The run itself sends every item all the
+//! state, the role). A plan by filters is judged on its listing, asked for nothing more: it lists
+//! only the states its action takes (`Filters::states_for`), at their versions, and the role is
+//! judged on the owner listed (`Target::seen`). An item the plan looked up already (to spread
+//! it, `Item::looked`) is not asked for again. The run itself sends every item all the
 //! same: the platform's answer, not this look, is its result.
 
 use std::rc::Rc;

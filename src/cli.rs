@@ -1,5 +1,7 @@
 //! The command line: `Cli`, its global options and the command enum.
 
+use std::ffi::OsString;
+
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands::{self, Ctx};
@@ -184,10 +186,66 @@ pub fn command() -> clap::Command {
     Cli::command().mut_subcommand("complete", |c| c.mut_arg("tag", |a| a.long("with-tag")))
 }
 
+/// A negative duration given as a word of its own (`--older-than -5m`) joined to its flag
+/// (`--older-than=-5m`), so that the duration's parser refuses it, naming the flag, the value
+/// and what is right (exit 2); clap read `-5m` as the short flags `-5` and `-m` and said only
+/// "unexpected argument '-5' found". For every flag whose value is a `DURATION`
+/// (`commands::filters::DURATION`), and only for a word of `-` and a digit, which no flag is:
+/// a flag given where the value goes (`--older-than --json`, `--older-than -o json`) is still
+/// clap's "a value is required for '--older-than <DURATION>'", where taking any word that
+/// begins with `-` (clap's `allow_hyphen_values`) took `-o` for the duration and refused
+/// `json` as an argument of its own, the duration unnamed. Nothing after `--` is joined.
+pub fn join_negative_durations(root: &clap::Command, args: Vec<OsString>) -> Vec<OsString> {
+    fn flags(command: &clap::Command, found: &mut Vec<String>) {
+        for arg in command.get_arguments() {
+            let duration = arg
+                .get_value_names()
+                .is_some_and(|names| names.iter().any(|n| n == commands::filters::DURATION));
+            if duration {
+                let names = arg
+                    .get_long()
+                    .into_iter()
+                    .chain(arg.get_all_aliases().into_iter().flatten());
+                found.extend(names.map(|name| format!("--{name}")));
+            }
+        }
+        command.get_subcommands().for_each(|sub| flags(sub, found));
+    }
+    let mut durations = Vec::new();
+    flags(root, &mut durations);
+    let negative = |word: &OsString| {
+        word.to_str()
+            .and_then(|w| w.strip_prefix('-'))
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let mut joined = Vec::with_capacity(args.len());
+    let mut words = args.into_iter().peekable();
+    while let Some(word) = words.next() {
+        if word == "--" {
+            joined.push(word);
+            joined.extend(words);
+            break;
+        }
+        let flag = word
+            .to_str()
+            .is_some_and(|w| durations.iter().any(|d| d == w));
+        match words.next_if(|next| flag && negative(next)) {
+            Some(value) => {
+                let mut one = word;
+                one.push("=");
+                one.push(value);
+                joined.push(one);
+            }
+            None => joined.push(word),
+        }
+    }
+    joined
+}
+
 /// Parses the process arguments (exits with clap's message and code 2 on a usage error).
 pub fn parse() -> Cli {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let mut root = command();
+    let args = join_negative_durations(&root, std::env::args_os().collect());
     let matches = root.try_get_matches_from_mut(&args).unwrap_or_else(|e| {
         // What a terminal would obey: control characters, and the marks that reorder text.
         let control = |a: &std::ffi::OsString| {
@@ -558,5 +616,69 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         super::command().debug_assert();
+    }
+
+    /// A flag that parses a duration is named a DURATION, whose negative value given as a
+    /// word of its own is joined to it for the duration's parser to refuse.
+    #[test]
+    fn every_duration_flag_takes_a_negative_value_as_a_word_of_its_own() {
+        use std::any::TypeId;
+        use std::ffi::OsString;
+        fn walk(command: &clap::Command, found: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                let parsed = arg.get_value_parser().type_id();
+                let named = arg.get_value_names().is_some_and(|names| {
+                    names
+                        .iter()
+                        .any(|n| n == crate::commands::filters::DURATION)
+                });
+                if parsed == TypeId::of::<jiff::SignedDuration>()
+                    || parsed == TypeId::of::<std::time::Duration>()
+                {
+                    assert!(named, "{} {:?}", command.get_name(), arg.get_long());
+                }
+                // A word of `-` and a digit is never a flag, so joining it takes none.
+                assert!(
+                    !arg.get_short().is_some_and(|c| c.is_ascii_digit()),
+                    "{:?}",
+                    arg.get_long()
+                );
+                if named {
+                    found.push(format!(
+                        "{} --{}",
+                        command.get_name(),
+                        arg.get_long().unwrap_or("")
+                    ));
+                }
+            }
+            command.get_subcommands().for_each(|sub| walk(sub, found));
+        }
+        let root = super::command();
+        let mut found = Vec::new();
+        walk(&root, &mut found);
+        for flag in [
+            "list --older-than",
+            "autopilot --grace",
+            "stuck --no-reply",
+            "serve --idle-timeout",
+        ] {
+            assert!(found.iter().any(|f| f == flag), "{flag} in {found:?}");
+        }
+        let join = |words: &[&str]| {
+            let words: Vec<OsString> = words.iter().map(OsString::from).collect();
+            super::join_negative_durations(&root, words)
+        };
+        assert_eq!(
+            join(&["livectl", "list", "--older-than", "-5m", "-o", "json"]),
+            ["livectl", "list", "--older-than=-5m", "-o", "json"]
+        );
+        for kept in [
+            &["livectl", "list", "--older-than", "--json", "id"][..],
+            &["livectl", "list", "--older-than", "-o", "json"],
+            &["livectl", "list", "--owner", "-5m"],
+            &["livectl", "api", "--", "--older-than", "-5m"],
+        ] {
+            assert_eq!(join(kept), kept);
+        }
     }
 }

@@ -11,6 +11,7 @@ use clap::Args;
 
 use super::Ctx;
 use super::act::AwayArgs;
+use super::filters::DURATION;
 use crate::error::{CliError, ErrorKind};
 use crate::usecases::autopilot::rules::{self, Given, Rule, Settings};
 use crate::usecases::autopilot::{self, Options};
@@ -19,7 +20,7 @@ use crate::usecases::autopilot::{self, Options};
 pub struct AutopilotArgs {
     /// How long an owner may be offline (or away, or inactive) before its work moves, such as
     /// 90s or 2m [default: 2m]
-    #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
+    #[arg(long, value_name = DURATION)]
     pub grace: Option<String>,
     /// Where work goes: a pool (@online, @department, @department:NAME) or agents; an owner's
     /// work goes back to the general queue when no agent has room [default: @online]
@@ -29,11 +30,11 @@ pub struct AutopilotArgs {
     pub away: AwayArgs,
     /// Assign from the pool what waited in the general queue longer than this (turns the queued
     /// rule on)
-    #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
+    #[arg(long, value_name = DURATION)]
     pub queued: Option<String>,
     /// Move to another agent what waited for a reply longer than this (turns the no-reply rule
     /// on)
-    #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
+    #[arg(long, value_name = DURATION)]
     pub no_reply: Option<String>,
     /// The rules, repeated or comma-separated: owner-offline, owner-away, owner-inactive,
     /// queued, no-reply [default: owner-offline and owner-inactive, with queued and no-reply

@@ -5,7 +5,7 @@ use clap_complete::engine::ArgValueCandidates;
 use jiff::SignedDuration;
 
 use super::Ctx;
-use super::filters::{Filters, duration};
+use super::filters::{DURATION, Filters, duration};
 use crate::error::CliError;
 use crate::ui::console::terminal_present;
 use crate::usecases::console::{self, Options};
@@ -21,10 +21,10 @@ pub struct ConsoleArgs {
     #[arg(long, value_name = "AGENT", add = ArgValueCandidates::new(crate::completion::owners))]
     pub owner: Option<String>,
     /// A user waiting longer than this for an agent's reply is stuck
-    #[arg(long, value_name = "DURATION", default_value = "15m", value_parser = duration)]
+    #[arg(long, value_name = DURATION, default_value = "15m", value_parser = duration)]
     pub no_reply: SignedDuration,
     /// An intervention waiting in the general queue longer than this is stuck
-    #[arg(long, value_name = "DURATION", default_value = "30m", value_parser = duration)]
+    #[arg(long, value_name = DURATION, default_value = "30m", value_parser = duration)]
     pub queued: SignedDuration,
 }
 

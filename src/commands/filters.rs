@@ -41,6 +41,12 @@ impl StateFilter {
     }
 }
 
+/// The value name of every flag that takes a duration (`--older-than`, `--grace`, `--queued`,
+/// `--no-reply`, the sandbox's timeouts): a negative one given as a word of its own
+/// (`--older-than -5m`) is joined to its flag before clap reads the line
+/// (`cli::join_negative_durations`), so that the duration's parser says what is wrong with it.
+pub const DURATION: &str = "DURATION";
+
 /// A duration given on the command line: `90s`, `30m`, `2h`, `1d`, `1h30m`.
 pub fn duration(s: &str) -> Result<SignedDuration, String> {
     livectl_contract::duration::parse(s)
@@ -61,7 +67,7 @@ pub struct Filters {
     #[arg(long)]
     pub tag: Option<String>,
     /// Only interventions queued longer ago than this, e.g. 30m, 2h, 1d
-    #[arg(long, value_name = "DURATION", value_parser = duration)]
+    #[arg(long, value_name = DURATION, value_parser = duration)]
     pub older_than: Option<SignedDuration>,
 }
 

@@ -8,7 +8,7 @@ use livectl_contract::ActionKind;
 
 use super::Ctx;
 use super::act::AwayArgs;
-use super::filters::{BulkArgs, duration};
+use super::filters::{BulkArgs, DURATION, duration};
 use crate::error::CliError;
 use crate::model::Names;
 use crate::ui::{Format, stuck_json};
@@ -30,10 +30,10 @@ pub enum FixArg {
 #[derive(Debug, Args)]
 pub struct StuckArgs {
     /// A user waiting longer than this for an agent's reply is stuck
-    #[arg(long, value_name = "DURATION", default_value = "15m", value_parser = duration, conflicts_with = "resume")]
+    #[arg(long, value_name = DURATION, default_value = "15m", value_parser = duration, conflicts_with = "resume")]
     pub no_reply: SignedDuration,
     /// An intervention waiting in the general queue longer than this is stuck
-    #[arg(long, value_name = "DURATION", default_value = "30m", value_parser = duration, conflicts_with = "resume")]
+    #[arg(long, value_name = DURATION, default_value = "30m", value_parser = duration, conflicts_with = "resume")]
     pub queued: SignedDuration,
     /// Act on what is stuck
     #[arg(long, value_enum)]

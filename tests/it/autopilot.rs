@@ -458,7 +458,7 @@ fn bad_settings_and_an_agents_token_are_refused_before_it_watches() {
     );
     for (args, words) in [
         (vec!["--grace", "0"], "--grace: `0` is not a duration"),
-        (vec!["--grace", "-1m"], "--grace: `-1m` is not a duration"),
+        (vec!["--grace", "-1m"], "--grace: `-1m` is negative"),
         (vec!["--grace", "0s"], "such as 30m"),
         (
             vec!["--rule", "owner-gone"],

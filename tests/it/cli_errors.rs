@@ -418,6 +418,57 @@ fn an_unknown_flag_is_told_where_it_belongs() {
     );
 }
 
+/// A negative duration given as a word of its own reaches the duration's parser, as
+/// `--older-than=-5m` did, for every flag that takes one: clap read `-5m` as the short flags
+/// `-5` and `-m` and said only "unexpected argument '-5' found".
+#[test]
+fn a_negative_duration_as_its_own_word_is_refused_by_the_durations_parser() {
+    let home = Home::new();
+    let negative = "`-5m` is negative; give a duration of 1s or more, such as 30m";
+    for (args, flag) in [
+        (&["list", "--older-than", "-5m"][..], "--older-than"),
+        (&["assign", "--older-than", "-5m"], "--older-than"),
+        (
+            &["reassign", "--older-than", "-5m", "--to", "bo"],
+            "--older-than",
+        ),
+        (&["return", "--older-than", "-5m"], "--older-than"),
+        (&["cancel", "--older-than", "-5m"], "--older-than"),
+        (&["complete", "--older-than", "-5m"], "--older-than"),
+        (&["watch", "--older-than", "-5m"], "--older-than"),
+        (&["stuck", "--queued", "-5m"], "--queued"),
+        (&["stuck", "--no-reply", "-5m"], "--no-reply"),
+        (&["console", "--queued", "-5m"], "--queued"),
+        (&["autopilot", "--grace", "-5m"], "--grace"),
+        (&["autopilot", "--queued", "-5m"], "--queued"),
+        (&["autopilot", "--no-reply", "-5m"], "--no-reply"),
+        (
+            &["sandbox", "serve", "--idle-timeout", "-5m"],
+            "--idle-timeout",
+        ),
+        (&["sandbox", "wait", "--timeout", "-5m"], "--timeout"),
+    ] {
+        let run = home.cli(args);
+        let stderr = run.fails(2, negative);
+        assert!(stderr.contains(flag), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("unexpected argument"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // A flag where the duration goes is still clap's missing value, the duration named (had
+    // every word that begins with `-` been taken, `-o` was the duration and `json` refused as
+    // an argument of its own, the duration unnamed).
+    for flag in [&["--json", "id"][..], &["-o", "json"]] {
+        assert_eq!(
+            home.cli(&[&["list", "--older-than"][..], flag].concat())
+                .fails(2, "a value is required"),
+            "error: a value is required for '--older-than <DURATION>' but none was supplied\n\n\
+             For more information, try '--help'.\n"
+        );
+    }
+}
+
 #[test]
 fn broken_servers_get_one_clear_line() {
     let home = Home::new();

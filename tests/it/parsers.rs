@@ -62,16 +62,27 @@ proptest! {
         let (path, flag) = &flags[n % flags.len()];
         let mut argv = vec!["livectl".to_owned()];
         argv.extend(path.iter().cloned());
-        argv.push(format!("{flag}={value}"));
-        if let Ok(matches) = livectl::cli::command().try_get_matches_from(&argv) {
-            // The typed arguments build from what clap accepted.
-            let _ = livectl::cli::Cli::from_arg_matches(&matches);
+        // Joined, and as a word of its own, as the line is read (a negative DURATION joined).
+        let joined = [argv.clone(), vec![format!("{flag}={value}")]].concat();
+        let apart = [argv, vec![flag.clone(), value]].concat();
+        let apart = livectl::cli::join_negative_durations(
+            &livectl::cli::command(),
+            apart.into_iter().map(Into::into).collect(),
+        );
+        let joined: Vec<std::ffi::OsString> = joined.into_iter().map(Into::into).collect();
+        for argv in [joined, apart] {
+            if let Ok(matches) = livectl::cli::command().try_get_matches_from(&argv) {
+                // The typed arguments build from what clap accepted.
+                let _ = livectl::cli::Cli::from_arg_matches(&matches);
+            }
         }
     }
 
     #[test]
     fn durations_ids_instants_and_states_never_panic(s in text()) {
-        let _ = livectl_contract::duration::parse(&s);
+        let duration = livectl_contract::duration::parse(&s);
+        // No duration is negative.
+        prop_assert!(!s.trim().starts_with('-') || duration.is_err(), "{s:?}");
         for kind in [
             livectl_contract::Kind::Agent,
             livectl_contract::Kind::Intervention,

@@ -8,13 +8,33 @@ const LONGEST_SECONDS: i64 = 10 * 366 * 86_400;
 
 /// Parses a positive duration of whole days, hours, minutes and seconds.
 pub fn parse(s: &str) -> Result<SignedDuration, String> {
+    let text = s.trim();
+    // `-5m` reads as a duration gone the wrong way: said so, rather than "not a duration".
+    if let Some(unsigned) = text.strip_prefix('-')
+        && seconds(s, unsigned).is_ok_and(|secs| secs > 0)
+    {
+        return Err(format!(
+            "`{s}` is negative; give a duration of 1s or more, such as 30m"
+        ));
+    }
+    let total = seconds(s, text)?;
+    if total <= 0 {
+        return Err(format!(
+            "`{s}` is no time at all; give a duration of 1s or more, such as 30m"
+        ));
+    }
+    Ok(SignedDuration::from_secs(total))
+}
+
+/// The seconds `text` (trimmed `s`) adds up to; a message naming `s` when it is no duration.
+fn seconds(s: &str, text: &str) -> Result<i64, String> {
     let bad =
         || format!("`{s}` is not a duration; use a number with s, m, h or d, such as 30m or 1h30m");
     let mut total = 0i64;
     let mut digits = String::new();
     // The units come largest first, each once (`1h30m`): `1h1h` or `30m1h` is a slip.
     let mut last_unit = i64::MAX;
-    for c in s.trim().chars() {
+    for c in text.chars() {
         if c.is_ascii_digit() {
             digits.push(c);
             continue;
@@ -45,15 +65,10 @@ pub fn parse(s: &str) -> Result<SignedDuration, String> {
             .filter(|t| *t <= LONGEST_SECONDS)
             .ok_or_else(|| format!("`{s}` is longer than ten years"))?;
     }
-    if !digits.is_empty() || s.trim().is_empty() {
+    if !digits.is_empty() || text.is_empty() {
         return Err(bad());
     }
-    if total <= 0 {
-        return Err(format!(
-            "`{s}` is no time at all; give a duration of 1s or more, such as 30m"
-        ));
-    }
-    Ok(SignedDuration::from_secs(total))
+    Ok(total)
 }
 
 /// The compact form `parse` reads back: `1d2h30m`, `45s`, `0s`.
@@ -107,6 +122,16 @@ mod tests {
                     "`{slip}` gives its units out of order; each once, largest first, such as 1h30m"
                 )
             );
+        }
+        // A minus sign: negative, whatever follows it that is a duration.
+        for negative in ["-5m", " -1h30m", "-1s"] {
+            assert_eq!(
+                parse(negative).unwrap_err(),
+                format!("`{negative}` is negative; give a duration of 1s or more, such as 30m")
+            );
+        }
+        for not in ["-", "-0m", "--5m", "-5x", "--json"] {
+            assert!(parse(not).unwrap_err().contains("not a duration"), "{not}");
         }
         assert_eq!(
             parse("0m").unwrap_err(),

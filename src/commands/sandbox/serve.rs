@@ -45,10 +45,10 @@ pub struct ServeArgs {
         value_parser = crate::commands::filters::count, allow_negative_numbers = true)]
     pub max_connections: u32,
     /// Close a connection whose request head is not whole this long after its first byte
-    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = seconds)]
+    #[arg(long, value_name = crate::commands::filters::DURATION, default_value = "10s", value_parser = seconds)]
     pub header_timeout: Duration,
     /// Close a connection with no request in progress after this long
-    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = seconds)]
+    #[arg(long, value_name = crate::commands::filters::DURATION, default_value = "60s", value_parser = seconds)]
     pub idle_timeout: Duration,
     /// Test knob: replay the stored answer for a repeated Idempotency-Key even when the request
     /// differs, instead of refusing it with 422 (a broken implementation, to see

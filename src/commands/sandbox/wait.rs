@@ -17,7 +17,7 @@ pub struct WaitArgs {
     #[arg(long, default_value = "127.0.0.1:8787", value_parser = super::serve::address)]
     pub addr: SocketAddr,
     /// How long to wait at most
-    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::serve::seconds)]
+    #[arg(long, value_name = crate::commands::filters::DURATION, default_value = "30s", value_parser = super::serve::seconds)]
     pub timeout: Duration,
 }
 

@@ -42,8 +42,9 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
         client.outcomes().await?,
         client.blocks().await?,
     );
+    let given = Given::judge(&ctx.ui, &args, &topics, &outcomes, &blocks)?;
     let interactive = ctx.ui.interactive()
-        && (args.topic.is_none() || args.outcome.is_none() || args.block.is_none());
+        && (given.topic.is_none() || given.outcome.is_none() || given.block.is_none());
     if interactive && let [id] = args.targets.ids.as_slice() {
         // Before any question: an intervention that cannot be completed says so at once.
         let intervention = client.intervention(id).await?;
@@ -61,29 +62,23 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
         }
     }
     let body = if interactive {
-        ask(ctx, &args, &topics, &outcomes, &blocks)?
+        ask(ctx, &args, given, &topics, &outcomes, &blocks)?
     } else {
         let missing = |flag: &str, valid: String| {
             CliError::usage(format!("{flag} is required when not running interactively"))
                 .hint(format!("valid values: {valid}"))
         };
-        let topic = args
+        let topic = given
             .topic
-            .as_deref()
             .ok_or_else(|| missing("--topic", lookup::valid(&topics)))?;
-        let outcome = args
+        let outcome = given
             .outcome
-            .as_deref()
             .ok_or_else(|| missing("--outcome", lookup::valid(&outcomes)))?;
         CompleteRequest {
-            topic: lookup::pick(&topics, topic, "--topic")?.id.clone(),
-            outcome: lookup::pick(&outcomes, outcome, "--outcome")?.id.clone(),
-            tags: checked_tags(&ctx.ui, &args.tags)?,
-            block: args
-                .block
-                .as_deref()
-                .map(|b| lookup::pick(&blocks, b, "--block").map(|b| b.id.clone()))
-                .transpose()?,
+            topic: topic.id.clone(),
+            outcome: outcome.id.clone(),
+            tags: given.tags,
+            block: given.block.map(|b| b.id.clone()),
         }
     };
     let selection = args.targets.select(ctx, ActionKind::Complete).await?;
@@ -91,6 +86,46 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
     args.targets
         .perform(ctx, plan(command, "complete".into(), selection, action))
         .await
+}
+
+/// The wrap-up as the flags give it, every value judged: each found in the catalog, the tags as
+/// the platform keeps them; None where a flag was left out. Judged before anything left out is
+/// asked for or demanded, so the first error names a value given wrong (`--topic nope`), not
+/// a flag missing, whose fix would only lead to it.
+struct Given<'a> {
+    topic: Option<&'a Topic>,
+    outcome: Option<&'a Outcome>,
+    block: Option<&'a Block>,
+    tags: Vec<String>,
+}
+
+impl<'a> Given<'a> {
+    fn judge(
+        ui: &Ui,
+        args: &CompleteArgs,
+        topics: &'a [Topic],
+        outcomes: &'a [Outcome],
+        blocks: &'a [Block],
+    ) -> Result<Given<'a>, CliError> {
+        Ok(Given {
+            topic: args
+                .topic
+                .as_deref()
+                .map(|t| lookup::pick(topics, t, "--topic"))
+                .transpose()?,
+            outcome: args
+                .outcome
+                .as_deref()
+                .map(|o| lookup::pick(outcomes, o, "--outcome"))
+                .transpose()?,
+            block: args
+                .block
+                .as_deref()
+                .map(|b| lookup::pick(blocks, b, "--block"))
+                .transpose()?,
+            tags: checked_tags(ui, &args.tags)?,
+        })
+    }
 }
 
 /// A choice from the catalog; `(none)` first when it may be left out.
@@ -122,30 +157,31 @@ fn choose<'a, T: CatalogEntry>(
     })
 }
 
-/// Asks for the missing topic, outcome, block and tags, then for confirmation.
+/// Asks for the topic, outcome, block and tags the flags left out, then for confirmation.
 fn ask(
     ctx: &Ctx,
     args: &CompleteArgs,
+    given: Given<'_>,
     topics: &[Topic],
     outcomes: &[Outcome],
     blocks: &[Block],
 ) -> Result<CompleteRequest, CliError> {
     let ui = &ctx.ui;
-    let topic = match &args.topic {
-        Some(t) => lookup::pick(topics, t, "--topic")?,
+    let topic = match given.topic {
+        Some(t) => t,
         None => choose(ui, "Topic", topics, false)?
             .ok_or_else(|| CliError::failure("no topic chosen"))?,
     };
-    let outcome = match &args.outcome {
-        Some(o) => lookup::pick(outcomes, o, "--outcome")?,
+    let outcome = match given.outcome {
+        Some(o) => o,
         None => choose(ui, "Outcome", outcomes, false)?
             .ok_or_else(|| CliError::failure("no outcome chosen"))?,
     };
-    let block = match &args.block {
-        Some(b) => Some(lookup::pick(blocks, b, "--block")?),
+    let block = match given.block {
+        Some(b) => Some(b),
         None => choose(ui, "Closing block", blocks, true)?,
     };
-    let mut tags = checked_tags(ui, &args.tags)?;
+    let mut tags = given.tags;
     if tags.is_empty() {
         // Asked again until the platform would take them.
         let typed = |text: &str| -> Vec<String> {

@@ -61,6 +61,25 @@ fn usage_errors_exit_2_and_change_nothing() {
     // agent no one is called is not found.
     unknown.fails(2, "--topic: no topic is called `weather`");
     assert!(unknown.stderr.contains("Login problem (login)"));
+    // Every value given is judged before one left out is demanded: the outcome's absence was
+    // said first, and the unknown topic only once it was given.
+    for (args, words, valid) in [
+        (
+            &["--topic", "nope"][..],
+            "--topic: no topic is called `nope`",
+            "Login problem (login)",
+        ),
+        (
+            &["--topic", "login", "--block", "nope"],
+            "--block: no block is called `nope`",
+            "Survey (survey)",
+        ),
+        (&["--tag", "pass$word"], "--tag:", "`$`"),
+    ] {
+        let run = cli(&[&["complete", id.as_str()][..], args].concat());
+        assert!(run.fails(2, words).contains(valid), "{}", run.stderr);
+        assert!(!run.stderr.contains("is required"), "{}", run.stderr);
+    }
     cli(&["list", "--department", "nope"]).fails(2, "--department: no department is called `nope`");
     cli(&["list", "--owner", "nobody"]).fails(5, "--owner (--from): no agent is called `nobody`");
     cli(&["list", "--state", "open,closed"]).fails(2, "closed");

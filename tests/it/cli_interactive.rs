@@ -7,11 +7,21 @@ use crate::harness::{Sandbox, Workspace};
 use crate::terminal::{key, resize};
 
 fn complete_on_a_terminal(sandbox: &Sandbox, token: &str, id: &str) -> PtySession {
+    complete_on_a_terminal_with(sandbox, token, id, &[])
+}
+
+fn complete_on_a_terminal_with(
+    sandbox: &Sandbox,
+    token: &str,
+    id: &str,
+    flags: &[&str],
+) -> PtySession {
     let mut cmd = sandbox.home.livectl();
     cmd.env("LIVECTL_API_URL", &sandbox.url)
         .env("LIVECTL_TOKEN", token)
         .env("TERM", "xterm")
-        .args(["complete", id, "-q"]);
+        .args(["complete", id, "-q"])
+        .args(flags);
     spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
 }
 
@@ -122,6 +132,41 @@ fn a_completed_intervention_is_refused_before_any_picker() {
         rexpect::process::wait::WaitStatus::Exited(_, code) => assert_eq!(code, 6),
         other => panic!("unexpected end: {other:?}"),
     }
+}
+
+/// A value given wrong is refused before anything left out is asked for: a block no one has
+/// was said only after the topic and the outcome were picked.
+#[test]
+fn a_value_given_wrong_is_refused_before_any_picker() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.in_state("assigned");
+    for (flags, words, valid) in [
+        (
+            ["--topic", "nope"],
+            "--topic: no topic is called `nope`",
+            "valid values: Login problem (login)",
+        ),
+        (
+            ["--block", "nope"],
+            "--block: no block is called `nope`",
+            "valid values: Survey (survey)",
+        ),
+    ] {
+        let mut p = complete_on_a_terminal_with(&sandbox, &api.token, &id, &flags);
+        let said = p.exp_string(valid).expect("the valid values");
+        assert!(said.contains(words), "{said}");
+        assert!(
+            !said.contains("Topic") && !said.contains("Outcome"),
+            "{said}"
+        );
+        match p.process.wait().unwrap() {
+            rexpect::process::wait::WaitStatus::Exited(_, code) => assert_eq!(code, 2),
+            other => panic!("unexpected end: {other:?}"),
+        }
+    }
+    assert_eq!(api.intervention(&id)["state"], "assigned");
 }
 
 #[test]

@@ -45,6 +45,8 @@ pub trait Row {
     const FIELDS: &'static [&'static str];
     /// The columns whose title is not the name of the field they show, with that field:
     /// `--sort` takes the title a person reads in the table as well (`for`, `status_since`).
+    /// A column no one field holds names a key of its own, which `shown` gives (an
+    /// intervention's `waiting`).
     const TITLED: &'static [(&'static str, &'static str)] = &[];
     fn id(&self) -> &str;
     /// The cells for people: names, ages, short forms.
@@ -56,7 +58,8 @@ pub trait Row {
     /// The CSV record: ids and RFC 3339 instants.
     fn record(&self) -> Vec<String>;
     /// What the table shows for a field whose JSON is an id or an object (an owner's name, a
-    /// user's), which `--sort` orders by; None for a field shown as it is, or empty.
+    /// user's), which `--sort` orders by; for a key of `TITLED` that is no field, what orders
+    /// its column (the instant WAITING counts from); None for a field shown as it is, or empty.
     fn shown(&self, _field: &str, _view: &View) -> Option<String> {
         None
     }

@@ -99,8 +99,10 @@ impl Row for Intervention {
     const FIELDS: &'static [&'static str] = intervention_fields!();
     const COLUMNS: &'static [&'static str] =
         &["id", "state", "owner", "user", "waiting", "summary"];
-    // WAITING counts from queued_at or assigned_at, whichever the state says: no one field.
-    const TITLED: &'static [(&'static str, &'static str)] = &[("queued", "queued_at")];
+    // WAITING counts from queued_at or assigned_at, whichever the state says: no one field,
+    // so its key is the instant it counts from (`shown`), the longest waiting first.
+    const TITLED: &'static [(&'static str, &'static str)] =
+        &[("queued", "queued_at"), ("waiting", "waiting")];
     const CSV: &'static [&'static str] = &[
         "id",
         "state",
@@ -164,6 +166,7 @@ impl Row for Intervention {
             "user" => Some(self.user.name.clone()),
             "owner" => self.owner.as_deref().map(|id| view.names.of(id)),
             "department" => self.department.as_deref().map(|id| view.names.of(id)),
+            "waiting" => waiting_since(self).map(rfc3339),
             _ => None,
         }
     }

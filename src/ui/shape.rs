@@ -61,7 +61,7 @@ impl Shape {
     }
 
     /// As `check`, the sort key may also be the title of a column of `titled` (a list's
-    /// `Row::TITLED`).
+    /// `Row::TITLED`), whose key need not be a field (`waiting`).
     pub fn check_titled(&self, known: &[&str], titled: &[(&str, &str)]) -> Result<(), CliError> {
         let valid = || known.join(", ");
         if let Some(fields) = &self.fields {
@@ -79,6 +79,7 @@ impl Shape {
         }
         if let Some(sort) = self.sort_field(titled)
             && !known.contains(&sort)
+            && !titled.iter().any(|(_, key)| *key == sort)
         {
             return Err(CliError::usage(format!(
                 "--sort: unknown field `{sort}`; the fields are: {}",

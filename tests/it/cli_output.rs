@@ -438,6 +438,47 @@ fn a_list_sorts_by_a_column_s_title_as_by_the_field_it_shows() {
         .fails(2, "--sort: unknown field `since`; the fields are:");
 }
 
+/// WAITING counts from `queued_at` for a queued intervention and from `assigned_at` for an
+/// assigned one: `list --sort waiting` orders by that instant, the longest waiting first as
+/// the columns of other durations sort (`agents --sort for`, `queues --sort oldest`), and the
+/// closed ones, which wait for nothing (`-`), last. It was refused as no field.
+#[test]
+fn a_list_sorts_by_waiting_as_the_column_counts() {
+    let (sandbox, w, token) = scene();
+    // Queued before every other, then assigned after every other: it has waited least.
+    let early = w.fixed(5, "Eve Early", "web", "Early bird", "2026-11-24T08:30:00Z");
+    w.api
+        .post(
+            &format!("/v1/interventions/{early}/assign"),
+            json!({"agent": w.ana}),
+        )
+        .expect(200);
+    let sorted = |by: &str| {
+        sandbox
+            .cli(
+                &token,
+                &["list", "--state", "all", "--sort", by, "-o", "ids"],
+            )
+            .ok()
+    };
+    assert_eq!(sorted("queued"), "iv_5\niv_4\niv_1\niv_2\niv_3\n");
+    // iv_1 queued since 10:00; iv_2 and iv_5 assigned in this run, iv_2 first.
+    assert_eq!(sorted("waiting"), "iv_1\niv_2\niv_5\niv_3\niv_4\n");
+    assert_eq!(
+        sorted("WAITING"),
+        sorted("waiting"),
+        "as the table's title reads"
+    );
+    // Every format holds the rows to sort them alike; `stuck` has no such column.
+    let json = sandbox
+        .cli(&token, &["list", "--sort", "waiting", "--jq", ".[].id"])
+        .ok();
+    assert_eq!(json, "iv_1\niv_2\niv_5\n");
+    sandbox
+        .cli(&token, &["stuck", "--sort", "waiting"])
+        .fails(2, "--sort: unknown field `waiting`");
+}
+
 #[test]
 fn actions_print_the_intervention_as_it_now_is() {
     let (sandbox, w, token) = scene();

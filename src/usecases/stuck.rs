@@ -12,7 +12,7 @@ use livectl_contract::{
 
 use super::spread::{Spreader, To};
 use crate::error::CliError;
-use crate::model::{Item, Stuck, StuckReason};
+use crate::model::{Item, Looked, Stuck, StuckReason};
 use crate::ui::Ui;
 
 /// How long is too long.
@@ -145,12 +145,13 @@ pub async fn plan(
     reason: Option<String>,
     stuck: &[Stuck],
 ) -> Result<Vec<Item>, CliError> {
+    // As listed: a dry run or a confirmation judges it on that, asking for nothing more.
     let item = |s: &Stuck, action: Action| Item {
         id: s.intervention.id.clone(),
         version: Some(s.intervention.version),
         action,
         refused: None,
-        looked: None,
+        looked: Some(Looked::Now((&s.intervention).into())),
     };
     let why = || ReasonRequest {
         reason: reason.clone(),

@@ -178,6 +178,11 @@ fn a_dry_run_by_filters_says_what_an_agents_role_would_be_refused() {
         "{}",
         run.stdout
     );
+    // Refused for want of --yes, the count is judged the same way (it was free).
+    sandbox.cli(&bo, &["cancel", "--state", "queued"]).fails(
+        2,
+        "this run would change 0 interventions, 2 would be refused (cancel); nothing was changed",
+    );
     // The run then meets what the dry run said.
     sandbox
         .cli(&bo, &["cancel", "--state", "queued", "--yes"])

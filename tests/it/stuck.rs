@@ -34,6 +34,25 @@ fn a_reassigning_fix_run_twice_moves_nothing_the_second_time() {
     assert_eq!(second.code, 0, "{}", second.stderr);
 }
 
+/// A fix's dry run judges what `stuck` listed, asking for nothing more: it sent a GET per
+/// stuck intervention once a plan by filters was judged (the review of 244401a).
+#[test]
+fn a_fix_s_dry_run_judges_what_stuck_listed_without_asking_again() {
+    let home = Home::new();
+    let ids = stuck_ids(&home);
+    assert!(!ids.is_empty(), "the demo has stuck takeovers");
+    let dry = home.cli(&["-v", "stuck", "--fix", "return", "--dry-run"]);
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    for id in &ids {
+        assert!(
+            !dry.stderr.contains(&format!("GET /v1/interventions/{id}")),
+            "{id} asked for again: {}",
+            dry.stderr
+        );
+    }
+    assert!(dry.stderr.contains("would be changed"), "{}", dry.stderr);
+}
+
 #[test]
 fn a_fix_resumes_without_naming_the_fix_again() {
     let home = Home::new();

@@ -42,10 +42,11 @@ pub async fn run(
     } = plan;
     let by_filter = source == Source::Filters;
     // Items are judged when what the run would do is said before anything is sent (a dry run,
-    // a person asked to confirm), so what is said is what the platform would answer: ids
-    // looked up, items listed by filters as listed (no request); not for a run refused for
-    // want of --yes (a GET an id to say "pass --yes").
-    let looked_up = options.dry_run || (!options.yes && ui.interactive());
+    // a person asked to confirm, a run refused for want of --yes), so what is said is what
+    // the platform would answer: ids looked up, items listed by filters as listed (no
+    // request). Ids are not looked up only to refuse a run for want of --yes (a GET an id to
+    // say "pass --yes"; the dry run the hint names does).
+    let looked_up = options.dry_run || (!options.yes && (ui.interactive() || by_filter));
     let concurrency = options.pace.fresh().concurrency;
     if options.dry_run {
         let items = if looked_up {

@@ -128,7 +128,9 @@ pub fn spread_plan<'a>(
     let describe = format!("{} to {}", command.name, to.describe());
     let source = selection.source;
     let repeats = selection.repeats.clone();
-    let items = spread::spread(client, selection, spreader)
+    // The action's kind is the one its body is made for, whatever the agent.
+    let kind = action(String::new()).kind();
+    let items = spread::spread(client, selection, spreader, kind)
         .map(move |picked| {
             picked.map(|(target, agent)| {
                 let (id, version, looked) = target.seen();

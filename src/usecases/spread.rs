@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use futures_util::StreamExt;
 use futures_util::stream::LocalBoxStream;
 use livectl_client::Client;
-use livectl_contract::{Agent, AgentStatus, Queues};
+use livectl_contract::{ActionKind, Agent, AgentStatus, Queues};
 
 use super::lookup;
 use super::pool::{self, Pool, Route};
@@ -222,6 +222,9 @@ pub struct Spreader {
     no_room: NoRoom,
     /// A pool in a bulk run's plan: every item gets the route, resolved when it is sent.
     route: Option<String>,
+    /// Items given by id are looked up before they are picked for, whatever the agents
+    /// (`look_first`).
+    look: bool,
 }
 
 impl Spreader {
@@ -235,6 +238,7 @@ impl Spreader {
                 by_department: false,
                 no_room: to.no_room(),
                 route: Some(route.encode()),
+                look: false,
             });
         }
         Spreader::now(client, to).await
@@ -292,6 +296,7 @@ impl Spreader {
             by_department,
             no_room: to.no_room(),
             route: None,
+            look: false,
         }
     }
 
@@ -313,6 +318,7 @@ impl Spreader {
             by_department: false,
             no_room: NoRoom::Agents(Vec::new()),
             route: None,
+            look: false,
         }
     }
 
@@ -323,16 +329,48 @@ impl Spreader {
         let pick = (0..self.slots.len())
             .filter(|&i| {
                 let s = &self.slots[i];
-                let not_owner = !(self.pool || several) || owner != Some(s.id.as_str());
+                let owns = owner == Some(s.id.as_str());
+                let not_owner = !(self.pool || several) || !owns;
                 let in_department = !self.by_department
                     || (department.is_some() && s.department.as_deref() == department);
-                let room = !s.full && s.max_load.is_none_or(|m| s.load < i64::from(m));
+                // One agent named who owns the item already: the platform refuses the move
+                // for that (`check` says so), not for want of room, and it takes no room.
+                let room = owns || (!s.full && s.max_load.is_none_or(|m| s.load < i64::from(m)));
                 not_owner && in_department && room
             })
             .min_by_key(|&i| (self.slots[i].load, i))?;
         // The owner it leaves is not counted down: capacity is kept conservatively.
-        self.slots[pick].load = self.slots[pick].load.saturating_add(1);
+        if owner != Some(self.slots[pick].id.as_str()) {
+            self.slots[pick].load = self.slots[pick].load.saturating_add(1);
+        }
         Some(self.slots[pick].id.clone())
+    }
+
+    /// For an item the platform will refuse whatever agent it names (it does not exist, is not
+    /// the caller's to see, or is in a state the action does not take): the agent `pick` would
+    /// choose, room or not, counting nothing, so it takes no room from the items that follow.
+    /// It is sent all the same, and the platform's answer says why it was refused.
+    pub fn pick_refused(&self, owner: Option<&str>, department: Option<&str>) -> String {
+        if let Some(route) = &self.route {
+            return route.clone();
+        }
+        let mut uncounted = self.clone();
+        for slot in &mut uncounted.slots {
+            slot.full = false;
+            slot.max_load = None;
+        }
+        uncounted
+            .pick(owner, department)
+            .or_else(|| self.slots.first().map(|s| s.id.clone()))
+            .unwrap_or_else(|| self.no_room.mark())
+    }
+
+    /// An item given to `agent` was not acted on (refused, or changed meanwhile): the room
+    /// its pick counted is free again.
+    pub fn release(&mut self, agent: &str) {
+        if let Some(slot) = self.slots.iter_mut().find(|s| s.id == agent) {
+            slot.load = (slot.load - 1).max(0);
+        }
     }
 
     /// The agent an item goes to, or the mark of an item that fits nowhere (never sent, reported
@@ -354,7 +392,16 @@ impl Spreader {
 
     /// Whether each item's owner (and department) must be known to pick.
     fn needs_lookup(&self) -> bool {
-        self.route.is_none() && (self.slots.len() > 1 || self.pool)
+        self.route.is_none() && (self.slots.len() > 1 || self.pool || self.look)
+    }
+
+    /// For a dry run: items given by id are looked up before they are picked for, also for one
+    /// agent, so one the platform would refuse anyway (closed, unknown) takes none of the room
+    /// the dry run counts (`pick_refused`). The dry run looks them up anyway to judge them;
+    /// a run by ids to one agent does not, and sends them all.
+    pub fn look_first(mut self, dry_run: bool) -> Spreader {
+        self.look |= dry_run;
+        self
     }
 }
 
@@ -460,6 +507,13 @@ impl Router {
             .and_then(|s| s.pick(owner, department)))
     }
 
+    /// An item of `route` given to `agent` was not acted on: its room is free again.
+    pub async fn release(&self, route: &Route, agent: &str) {
+        if let Some(s) = self.spreaders.lock().await.get_mut(&route.encode()) {
+            s.release(agent);
+        }
+    }
+
     /// `agent` refused an item of `route` for want of room.
     pub async fn full(&self, route: &Route, agent: &str) {
         if let Some(s) = self.spreaders.lock().await.get_mut(&route.encode()) {
@@ -477,6 +531,7 @@ pub fn spread<'a>(
     client: &'a Client,
     selection: Selection<'a>,
     mut spreader: Spreader,
+    kind: ActionKind,
 ) -> LocalBoxStream<'a, Result<(Target, String), CliError>> {
     let Selection {
         source, targets, ..
@@ -501,8 +556,17 @@ pub fn spread<'a>(
     targets
         .map(move |target| {
             target.map(|target| {
-                let to = spreader
-                    .pick_or_unplaced(target.owner.as_deref(), target.department.as_deref());
+                let (owner, department) = (target.owner.as_deref(), target.department.as_deref());
+                let refused = match &target.looked {
+                    Some(Looked::Now(now)) => !kind.allowed(now.state),
+                    Some(Looked::Missing | Looked::Hidden(_)) => true,
+                    None => false,
+                };
+                let to = if refused {
+                    spreader.pick_refused(owner, department)
+                } else {
+                    spreader.pick_or_unplaced(owner, department)
+                };
                 (target, to)
             })
         })

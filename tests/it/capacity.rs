@@ -286,3 +286,85 @@ fn a_dry_run_to_one_agent_says_which_items_find_no_room() {
     let left = owners.iter().filter(|o| o.is_null()).count();
     assert_eq!((bos, left), (2, 1), "{owners:?}");
 }
+
+/// Items the platform refuses whatever agent they name (closed, unknown) took room all the same:
+/// with Bo at 0 of 2, a dry run of two completed and two queued said the queued ones found no
+/// room; a spread over Bo and Cy (1 each) left both queued ones in the queue while the
+/// completed ones were refused; and a pool's run kept the room of a pick the platform refused.
+#[test]
+fn items_the_platform_refuses_anyway_take_no_room() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    bo(&api, &w, 2, "online");
+    let ids = |n: usize| -> Vec<String> {
+        let mut ids: Vec<String> = (0..n).map(|_| w.in_state("completed")).collect();
+        ids.extend((0..n).map(|_| w.queued()));
+        ids
+    };
+    let args = |ids: &[String], tail: &[&'static str]| -> Vec<String> {
+        let mut args = vec!["assign".to_owned()];
+        args.extend(ids.iter().cloned());
+        args.extend(tail.iter().map(|s| (*s).to_owned()));
+        args
+    };
+    let run = |args: &[String]| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        sandbox.cli(&api.token, &args)
+    };
+    let first = ids(2);
+    let dry = run(&args(&first, &["iv_999", "--to", "bo", "--dry-run"]));
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert_eq!(
+        dry.stderr,
+        "dry run: 2 interventions would be changed, 3 would be refused; nothing was sent\n"
+    );
+
+    // Two agents with room for one each: the completed ones are refused, both queued given.
+    let cy = |max_load: u32| {
+        api.post(
+            "/v1/agents",
+            json!({"key": "cy", "name": "Cy Diaz", "email": "cy@example.com",
+                "department": w.support, "max_load": max_load, "status": "online"}),
+        )
+        .expect(200);
+    };
+    bo(&api, &w, 1, "online");
+    cy(1);
+    let spread = run(&args(
+        &first,
+        &["--to", "bo,cy", "--yes", "--concurrency", "1"],
+    ));
+    spread.fails(3, "2 of 4 items failed");
+    let owners: Vec<Value> = first[2..]
+        .iter()
+        .map(|id| api.intervention(id)["owner"].clone())
+        .collect();
+    assert_eq!(owners, [json!(w.bo), json!(w.cy)], "{}", spread.stdout);
+
+    // A pool: each refused pick gives its room back to the items that follow.
+    bo(&api, &w, 3, "online");
+    let second = ids(2);
+    // Each has one now, and room for one more.
+    bo(&api, &w, 2, "online");
+    cy(2);
+    api.post(
+        "/v1/agents",
+        json!({"key": "ana", "name": "Ana Lima", "email": "ana@example.com", "role": "admin",
+            "department": w.support, "max_load": 0}),
+    )
+    .expect(200);
+    let pool = run(&args(
+        &second,
+        &["--to", "@department:support", "--yes", "--concurrency", "1"],
+    ));
+    pool.fails(3, "2 of 4 items failed");
+    for id in &second[2..] {
+        let owner = api.intervention(id)["owner"].clone();
+        assert!(
+            owner == json!(w.bo) || owner == json!(w.cy),
+            "{id} given: {owner} {}",
+            pool.stdout
+        );
+    }
+}

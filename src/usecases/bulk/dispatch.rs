@@ -1358,7 +1358,18 @@ async fn routed(
                 sending.watch.answered();
                 router.full(route, &agent).await;
             }
-            answer => return sending.classify(answer),
+            answer => {
+                // Refused for another reason, or changed meanwhile: nothing was given to the
+                // agent, so the room its pick counted goes to the items that follow. An answer
+                // that never came may have been done: its room stays counted.
+                if answer
+                    .as_ref()
+                    .is_err_and(|e| e.status().is_some_and(|s| (400..500).contains(&s)))
+                {
+                    router.release(route, &agent).await;
+                }
+                return sending.classify(answer);
+            }
         }
     }
     left()

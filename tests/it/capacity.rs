@@ -368,3 +368,32 @@ fn items_the_platform_refuses_anyway_take_no_room() {
         );
     }
 }
+
+/// Reassigning to one agent who owns some of the items: those are refused (the owner already),
+/// and took room all the same, so items the agent had room for were said to find none.
+#[test]
+fn items_an_agent_owns_take_none_of_its_room() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    bo(&api, &w, 3, "online");
+    for _ in 0..2 {
+        w.in_state("assigned");
+    }
+    for _ in 0..2 {
+        cys(&api, &w);
+    }
+    let dry = sandbox.cli(
+        &api.token,
+        &["reassign", "--state", "assigned", "--to", "bo", "--dry-run"],
+    );
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    insta::assert_snapshot!(format!("{}--- stderr\n{}", dry.stdout, dry.stderr), @"
+    iv_1	reassign	2	refused: ag_3 owns it already: reassign needs another agent
+    iv_2	reassign	2	refused: ag_3 owns it already: reassign needs another agent
+    iv_3	reassign	2	agent ag_3
+    iv_4	reassign	2	not sent: Bo Chen (ag_3) is at its max_load of 3; left where it is
+    --- stderr
+    dry run: 1 intervention would be changed, 1 left where they are (Bo Chen (ag_3) is at its max_load of 3), 2 would be refused; nothing was sent
+    ");
+}

@@ -172,13 +172,17 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                     allow_insecure_http: p.allow_insecure_http,
                 })
                 .collect();
-            // No row marked, or the one marked naming no platform: where runs go, said.
-            // Where runs go as `connect` decides it; a run it refuses uses no sandbox.
-            let embedded = match crate::connect::platform(&ctx.global) {
+            // No row marked, or the one marked naming no platform: where runs go, said, as
+            // `connect` decides it; a run it refuses, said so with why.
+            let platform = crate::connect::platform(&ctx.global);
+            let embedded = match &platform {
                 Ok(Platform::Embedded(why)) => Some(why),
                 Ok(Platform::Api { .. }) | Err(_) => None,
             };
-            if rows.is_empty() {
+            if let Err(refused) = &platform {
+                ctx.ui
+                    .note(format!("(runs are refused now: {})", refused.message));
+            } else if rows.is_empty() {
                 ctx.ui.note(format!(
                     "no profile in {}{}; `livectl login --profile NAME --api-url URL` creates one",
                     Config::path().display(),

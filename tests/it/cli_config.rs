@@ -979,7 +979,27 @@ fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
     	default	-	-	acme	none
     *	prod	-	https://live.example.com	-	none
     --- stderr
+    (runs are refused now: --sandbox and --profile prod name two platforms)
     ");
+    // So is an address beside --sandbox, and a profile that does not exist (the review: the
+    // first said runs do not use a profile's api_url, the second said nothing).
+    let refused = |args: &[&str], env: &[(&str, &str)]| {
+        let out = home
+            .livectl()
+            .args([&["config", "profiles"], args].concat())
+            .envs(env.iter().copied())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run livectl");
+        let run = crate::harness::Run::from(out);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stderr
+    };
+    assert!(
+        refused(&["--sandbox", "--api-url", "https://x.example"], &[])
+            .starts_with("(runs are refused now: --sandbox and --api-url"),
+    );
+    assert!(refused(&[], &[("LIVECTL_PROFILE", "nope")]).starts_with("(runs are refused now: "),);
     // A profile that names a platform: nothing to say.
     home.cli(&["config", "set", "default_profile", "prod"]).ok();
     insta::assert_snapshot!(shown(&[]), @r"

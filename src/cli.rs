@@ -194,25 +194,36 @@ pub fn command() -> clap::Command {
 /// a flag given where the value goes (`--older-than --json`, `--older-than -o json`) is still
 /// clap's "a value is required for '--older-than <DURATION>'", where taking any word that
 /// begins with `-` (clap's `allow_hyphen_values`) took `-o` for the duration and refused
-/// `json` as an argument of its own, the duration unnamed. Nothing after `--` is joined.
+/// `json` as an argument of its own, the duration unnamed. Nothing after `--` is joined, nor
+/// the word an option that takes any word takes (`autopilot --to --grace -5m` leaves `--to`'s
+/// value `--grace` as it is, for its own message).
 pub fn join_negative_durations(root: &clap::Command, args: Vec<OsString>) -> Vec<OsString> {
-    fn flags(command: &clap::Command, found: &mut Vec<String>) {
+    /// The durations' flags, and the options whose value may begin with `-`.
+    fn flags(command: &clap::Command, durations: &mut Vec<String>, hyphens: &mut Vec<String>) {
         for arg in command.get_arguments() {
+            let names = || {
+                let longs = arg
+                    .get_long()
+                    .into_iter()
+                    .chain(arg.get_all_aliases().into_iter().flatten())
+                    .map(|name| format!("--{name}"));
+                longs.chain(arg.get_short().map(|c| format!("-{c}")))
+            };
             let duration = arg
                 .get_value_names()
                 .is_some_and(|names| names.iter().any(|n| n == commands::filters::DURATION));
             if duration {
-                let names = arg
-                    .get_long()
-                    .into_iter()
-                    .chain(arg.get_all_aliases().into_iter().flatten());
-                found.extend(names.map(|name| format!("--{name}")));
+                durations.extend(names());
+            } else if arg.is_allow_hyphen_values_set() && !arg.is_positional() {
+                hyphens.extend(names());
             }
         }
-        command.get_subcommands().for_each(|sub| flags(sub, found));
+        command
+            .get_subcommands()
+            .for_each(|sub| flags(sub, durations, hyphens));
     }
-    let mut durations = Vec::new();
-    flags(root, &mut durations);
+    let (mut durations, mut hyphens) = (Vec::new(), Vec::new());
+    flags(root, &mut durations, &mut hyphens);
     let negative = |word: &OsString| {
         word.to_str()
             .and_then(|w| w.strip_prefix('-'))
@@ -226,9 +237,13 @@ pub fn join_negative_durations(root: &clap::Command, args: Vec<OsString>) -> Vec
             joined.extend(words);
             break;
         }
-        let flag = word
-            .to_str()
-            .is_some_and(|w| durations.iter().any(|d| d == w));
+        let is = |names: &[String]| word.to_str().is_some_and(|w| names.iter().any(|n| n == w));
+        if is(&hyphens) {
+            joined.push(word);
+            joined.extend(words.next());
+            continue;
+        }
+        let flag = is(&durations);
         match words.next_if(|next| flag && negative(next)) {
             Some(value) => {
                 let mut one = word;
@@ -677,6 +692,8 @@ mod tests {
             &["livectl", "list", "--older-than", "-o", "json"],
             &["livectl", "list", "--owner", "-5m"],
             &["livectl", "api", "--", "--older-than", "-5m"],
+            // `--to` takes any word: `--grace` is its value here, not a flag (the review).
+            &["livectl", "autopilot", "--to", "--grace", "-5m"],
         ] {
             assert_eq!(join(kept), kept);
         }

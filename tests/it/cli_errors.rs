@@ -486,6 +486,12 @@ fn a_negative_duration_as_its_own_word_is_refused_by_the_durations_parser() {
              For more information, try '--help'.\n"
         );
     }
+    // The autopilot's durations too: they took any word that begins with `-` before, so
+    // `--grace --once` was a grace of `--once`.
+    home.cli(&["autopilot", "--grace", "--once"]).fails(
+        2,
+        "a value is required for '--grace <DURATION>' but none was supplied",
+    );
 }
 
 #[test]

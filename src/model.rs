@@ -334,7 +334,7 @@ pub struct NoRooms(Vec<NoRoom>);
 impl NoRooms {
     pub fn add(&mut self, who: NoRoom) {
         match self.0.iter_mut().find(|seen| seen.same_as(&who)) {
-            Some(seen) => *seen = who,
+            Some(seen) => seen.learn(who),
             None => self.0.push(who),
         }
     }
@@ -354,17 +354,38 @@ impl NoRooms {
 }
 
 impl NoRoom {
-    /// The same agents (whatever their max_load was then), or the same pool.
+    /// The same agents (whatever their max_load was then, however much of them was known), or
+    /// the same pool.
     fn same_as(&self, other: &NoRoom) -> bool {
         match (self, other) {
             (NoRoom::Agents(these), NoRoom::Agents(those)) => {
-                these.len() == those.len()
-                    && these
-                        .iter()
-                        .zip(those)
-                        .all(|(a, b)| a.id == b.id && a.name == b.name)
+                these.len() == those.len() && these.iter().zip(those).all(|(a, b)| a.is(b))
             }
             _ => self == other,
+        }
+    }
+
+    /// The same agents said again: what is known of each now, where it is known.
+    fn learn(&mut self, again: NoRoom) {
+        match (self, again) {
+            (NoRoom::Agents(these), NoRoom::Agents(those)) => {
+                for (this, that) in these.iter_mut().zip(those) {
+                    this.id = that.id.or(this.id.take());
+                    this.name = that.name.or(this.name.take());
+                    this.max_load = that.max_load.or(this.max_load);
+                }
+            }
+            (this, again) => *this = again,
+        }
+    }
+}
+
+impl Full {
+    /// The same agent: by id when both know it, else by name.
+    fn is(&self, other: &Full) -> bool {
+        match (&self.id, &other.id) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.name.is_some() && self.name == other.name,
         }
     }
 }
@@ -660,6 +681,16 @@ mod tests {
         full.add(NoRoom::Agents(vec![bo(Some(2))]));
         assert_eq!(full.each().len(), 1);
         assert_eq!(full.why(), "Bo Chen (ag_3) is at its max_load of 2");
+        // Known by id alone (a 409 when the agents could not be listed), or renamed: still Bo,
+        // and what was known of him stays.
+        let mut unnamed = bo(None);
+        unnamed.name = None;
+        full.add(NoRoom::Agents(vec![unnamed]));
+        let mut renamed = bo(None);
+        renamed.name = Some("Bo Chen-Ng".into());
+        full.add(NoRoom::Agents(vec![renamed]));
+        assert_eq!(full.each().len(), 1);
+        assert_eq!(full.why(), "Bo Chen-Ng (ag_3) is at its max_load of 2");
         full.add(NoRoom::pool("@online"));
         full.add(NoRoom::pool("@online"));
         assert_eq!(full.each().len(), 2);

@@ -165,13 +165,14 @@ pub struct Item {
     pub version: Option<i64>,
     #[serde(flatten)]
     pub action: Action,
-    /// Why the platform would refuse it as the intervention stands now, when a plan by ids
-    /// looked it up before sending (a dry run, a confirmation: `bulk::check`). Never journaled:
-    /// the run sends it all the same, and the platform's answer is its result.
+    /// Why the platform would refuse it as the intervention stands now, when a plan judged it
+    /// before sending (a dry run, a confirmation: `bulk::check`; ids looked up, items listed
+    /// judged as listed). Never journaled: the run sends it all the same, and the platform's
+    /// answer is its result.
     #[serde(skip)]
     pub refused: Option<String>,
-    /// The intervention as the plan looked it up already (to spread it over agents), so
-    /// `bulk::check` does not ask for it again. Never journaled.
+    /// The intervention as the plan knows it already (listed by filters, or looked up to
+    /// spread it), so `bulk::check` does not ask for it again. Never journaled.
     #[serde(skip)]
     pub looked: Option<Looked>,
 }
@@ -183,9 +184,9 @@ impl Item {
     }
 }
 
-/// An intervention as a plan looked it up before sending, to spread it over agents or to say
-/// whether the platform would refuse it (`bulk::check`): looked up once, whichever needs it
-/// first.
+/// An intervention as a plan knows it before sending (listed, or looked up), to spread it over
+/// agents or to say whether the platform would refuse it (`bulk::check`): looked up once,
+/// whichever needs it first, and not at all when it was listed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Looked {
     /// As it stands now.

@@ -98,7 +98,7 @@ pub fn plan<'a>(
         items: targets
             .map(move |target| {
                 target.map(|t| {
-                    let (id, version, looked) = t.seen();
+                    let (id, version, looked) = t.known();
                     Item {
                         id,
                         version,
@@ -133,7 +133,7 @@ pub fn spread_plan<'a>(
     let items = spread::spread(client, selection, spreader, kind)
         .map(move |picked| {
             picked.map(|(target, agent)| {
-                let (id, version, looked) = target.seen();
+                let (id, version, looked) = target.known();
                 Item {
                     id,
                     version,

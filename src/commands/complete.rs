@@ -42,7 +42,7 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
         client.outcomes().await?,
         client.blocks().await?,
     );
-    let given = Given::judge(&ctx.ui, &args, &topics, &outcomes, &blocks)?;
+    let given = WrapUp::judge(&ctx.ui, &args, &topics, &outcomes, &blocks)?;
     let interactive = ctx.ui.interactive()
         && (given.topic.is_none() || given.outcome.is_none() || given.block.is_none());
     if interactive && let [id] = args.targets.ids.as_slice() {
@@ -92,22 +92,22 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
 /// the platform keeps them; None where a flag was left out. Judged before anything left out is
 /// asked for or demanded, so the first error names a value given wrong (`--topic nope`), not
 /// a flag missing, whose fix would only lead to it.
-struct Given<'a> {
+struct WrapUp<'a> {
     topic: Option<&'a Topic>,
     outcome: Option<&'a Outcome>,
     block: Option<&'a Block>,
     tags: Vec<String>,
 }
 
-impl<'a> Given<'a> {
+impl<'a> WrapUp<'a> {
     fn judge(
         ui: &Ui,
         args: &CompleteArgs,
         topics: &'a [Topic],
         outcomes: &'a [Outcome],
         blocks: &'a [Block],
-    ) -> Result<Given<'a>, CliError> {
-        Ok(Given {
+    ) -> Result<WrapUp<'a>, CliError> {
+        Ok(WrapUp {
             topic: args
                 .topic
                 .as_deref()
@@ -161,7 +161,7 @@ fn choose<'a, T: CatalogEntry>(
 fn ask(
     ctx: &Ctx,
     args: &CompleteArgs,
-    given: Given<'_>,
+    given: WrapUp<'_>,
     topics: &[Topic],
     outcomes: &[Outcome],
     blocks: &[Block],

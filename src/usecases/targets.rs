@@ -47,7 +47,7 @@ impl Target {
     /// its listing (a plan by filters), which `bulk::check` judges as it would a look, so a
     /// dry run by filters says what an agent's token would be refused without asking again.
     /// Returns its id, its listed version and that.
-    pub fn seen(self) -> (String, Option<i64>, Option<Looked>) {
+    pub fn known(self) -> (String, Option<i64>, Option<Looked>) {
         let listed = match (self.looked, self.state, self.version) {
             (Some(looked), ..) => Some(looked),
             (None, Some(state), Some(version)) => Some(Looked::Now(InterventionRef {

@@ -504,7 +504,14 @@ fn agents_assign_to_themselves_and_act_only_on_what_they_own() {
         &format!("/v1/interventions/{queued}/assign"),
         json!({"agent": w.cy}),
     );
-    assert!(refused.problem(403, "forbidden").contains("only to itself"));
+    assert_eq!(
+        refused.problem(403, "forbidden"),
+        format!(
+            "cannot assign intervention {queued}: an agent may assign only to itself ({}); \
+             only an admin may assign to {}",
+            w.bo, w.cy
+        )
+    );
     let mine = bo
         .post(
             &format!("/v1/interventions/{queued}/assign"),

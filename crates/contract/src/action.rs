@@ -31,7 +31,7 @@ crate::words!(ActionKind {
 /// Who may run an action on an intervention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Permission {
-    /// Any agent for themself, an admin for anyone.
+    /// Any agent for itself, an admin for anyone.
     ToSelfOrAdmin,
     /// The owner or an admin (nobody owns a queued intervention, so only an admin).
     OwnerOrAdmin,

@@ -4,7 +4,7 @@
 //! platform checks (the id, whether the caller may see it, the version a listed item names, the
 //! state, the role). A plan by filters is judged on its listing, asked for nothing more: it lists
 //! only the states its action takes (`Filters::states_for`), at their versions, and the role is
-//! judged on the owner listed (`Target::seen`). An item the plan looked up already (to spread
+//! judged on the owner listed (`Target::known`). An item the plan looked up already (to spread
 //! it, `Item::looked`) is not asked for again. The run itself sends every item all the
 //! same: the platform's answer, not this look, is its result.
 

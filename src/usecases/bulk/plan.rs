@@ -242,7 +242,7 @@ pub(super) struct Unchanged {
     pub unplaced: u64,
     /// Who had no room for them, as a run's last message says it.
     pub full: NoRooms,
-    /// The platform would refuse them as they stand (a plan by ids, looked up: `Item::refused`).
+    /// The platform would refuse them as they stand (judged: `Item::refused`).
     pub refused: u64,
 }
 

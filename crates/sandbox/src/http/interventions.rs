@@ -204,7 +204,7 @@ action!(
     Assign,
     AssignRequest,
     "/v1/interventions/{id}/assign",
-    "Assigns a queued intervention: an agent to themself, an admin to anyone."
+    "Assigns a queued intervention: an agent to itself, an admin to anyone."
 );
 action!(
     reassign,

@@ -27,8 +27,19 @@ fn a_run_refused_403_on_every_item_exits_4_as_one_action_does() {
          (2 of 2 items failed, none was done)",
     );
     run.hints(
-        "the summary says why each was refused; run it with the token of an agent who may (the \
-         owner, or an admin)",
+        "the summary says why each was refused; run it with an admin's token, or, for one \
+         assigned, with its owner's",
+    );
+    // Assigning to another agent: the hint says what an agent may do instead (the new-user
+    // check: it said "the owner", whom a queued intervention does not have).
+    let others = sandbox.cli(
+        &bo,
+        &["assign", &queued[0], &queued[1], "--to", "cy", "--yes"],
+    );
+    others.fails(4, "ag_3 may not assign these interventions");
+    others.hints(
+        "the summary says why each was refused; an agent assigns only to itself (`--to me`); to \
+         anyone else, run it with an admin's token",
     );
     let mixed = sandbox.cli(&bo, &["cancel", &queued[0], &bos, "--yes"]);
     mixed.fails(3, "1 of 2 items failed");
@@ -78,8 +89,8 @@ fn a_resume_refused_403_on_every_item_it_sends_exits_4_as_a_first_run_does() {
          sent with 403 forbidden (3 of 3 items failed, none was done)",
     );
     resumed.hints(
-        "the summary says why each was refused; run it with the token of an agent who may (the \
-         owner, or an admin)",
+        "the summary says why each was refused; run it with an admin's token, or, for one \
+         assigned, with its owner's",
     );
 
     let journal = clean.home.path().join("some-done.ndjson");
@@ -91,8 +102,8 @@ fn a_resume_refused_403_on_every_item_it_sends_exits_4_as_a_first_run_does() {
          forbidden (1 done earlier in this run)",
     );
     resumed.hints(
-        "the summary says why each was refused; run it with the token of an agent who may (the \
-         owner, or an admin)",
+        "the summary says why each was refused; run it with an admin's token, or, for one \
+         assigned, with its owner's",
     );
     assert_eq!(api.intervention(&bos)["state"], "cancelled");
     for id in queued.iter().chain(&more) {

@@ -14,7 +14,7 @@ use futures_util::stream::{FuturesUnordered, LocalBoxStream};
 use futures_util::{FutureExt, StreamExt};
 use livectl_client::retry::{pass_pause, retryable_status};
 use livectl_client::{Client, ClientError, Lane, Options as Send};
-use livectl_contract::{Action, Agent, AssignRequest, ProblemCode};
+use livectl_contract::{Action, ActionKind, Agent, AssignRequest, Permission, ProblemCode};
 use tokio::sync::Notify;
 
 use super::journal::{
@@ -251,7 +251,21 @@ fn refused_all(summary: &Summary, agent: &str, sent: u64) -> CliError {
             ),
         )
     };
-    e.hint("the summary says why each was refused; run it with the token of an agent who may (the owner, or an admin)")
+    // Who may, as the action's permission says it (a fix of several kinds says both).
+    let who = match summary
+        .action
+        .parse::<ActionKind>()
+        .map(ActionKind::permission)
+    {
+        Ok(Permission::ToSelfOrAdmin) => {
+            "an agent assigns only to itself (`--to me`); to anyone else, run it with an admin's token"
+        }
+        Ok(Permission::OwnerOrAdmin) => {
+            "run it with an admin's token, or, for one assigned, with its owner's"
+        }
+        Err(_) => "run it with the token of an agent who may (the owner, or an admin)",
+    };
+    e.hint(format!("the summary says why each was refused; {who}"))
 }
 
 /// How one item went in this run.

@@ -81,8 +81,15 @@ impl Shape {
             && !known.contains(&sort)
             && !titled.iter().any(|(_, key)| *key == sort)
         {
+            // The columns' titles sort too: said beside the fields when there are any.
+            let titles: Vec<&str> = titled.iter().map(|(title, _)| *title).collect();
+            let titles = if titles.is_empty() {
+                String::new()
+            } else {
+                format!("; or a column's title: {}", titles.join(", "))
+            };
             return Err(CliError::usage(format!(
-                "--sort: unknown field `{sort}`; the fields are: {}",
+                "--sort: unknown field `{sort}`; the fields are: {}{titles}",
                 valid()
             )));
         }

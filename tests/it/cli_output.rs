@@ -432,10 +432,11 @@ fn a_list_sorts_by_a_column_s_title_as_by_the_field_it_shows() {
             && csv.contains(",away,,true,2026-11-24T09:00:00.000Z\n"),
         "{csv}"
     );
-    // A title that is no column's, nor a field, is refused as before.
-    sandbox
-        .cli(&token, &["agents", "--sort", "since"])
-        .fails(2, "--sort: unknown field `since`; the fields are:");
+    // A title that is no column's, nor a field, is refused, the titles named beside the
+    // fields (the new-user check: `for` and `waiting` work and were never offered).
+    let refused = sandbox.cli(&token, &["agents", "--sort", "since"]);
+    let said = refused.fails(2, "--sort: unknown field `since`; the fields are:");
+    assert!(said.contains("; or a column's title: for\n"), "{said}");
 }
 
 /// WAITING counts from `queued_at` for a queued intervention and from `assigned_at` for an

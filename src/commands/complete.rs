@@ -64,16 +64,28 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
     let body = if interactive {
         ask(ctx, &args, given, &topics, &outcomes, &blocks)?
     } else {
-        let missing = |flag: &str, valid: String| {
-            CliError::usage(format!("{flag} is required when not running interactively"))
-                .hint(format!("valid values: {valid}"))
+        // Every flag missing named at once, each with its valid values, so one fix suffices.
+        let (topic, outcome) = match (given.topic, given.outcome) {
+            (Some(topic), Some(outcome)) => (topic, outcome),
+            (topic, outcome) => {
+                let mut flags = Vec::new();
+                let mut valid = Vec::new();
+                if topic.is_none() {
+                    flags.push("--topic");
+                    valid.push(format!("--topic: {}", lookup::valid(&topics)));
+                }
+                if outcome.is_none() {
+                    flags.push("--outcome");
+                    valid.push(format!("--outcome: {}", lookup::valid(&outcomes)));
+                }
+                return Err(CliError::usage(format!(
+                    "{} {} required when not running interactively",
+                    flags.join(" and "),
+                    if flags.len() == 1 { "is" } else { "are" }
+                ))
+                .hint(format!("valid values of {}", valid.join("; of "))));
+            }
         };
-        let topic = given
-            .topic
-            .ok_or_else(|| missing("--topic", lookup::valid(&topics)))?;
-        let outcome = given
-            .outcome
-            .ok_or_else(|| missing("--outcome", lookup::valid(&outcomes)))?;
         CompleteRequest {
             topic: topic.id.clone(),
             outcome: outcome.id.clone(),

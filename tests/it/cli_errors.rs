@@ -43,11 +43,19 @@ fn usage_errors_exit_2_and_change_nothing() {
     cli(&["complete", &id, "--outcome", "resolved"])
         .fails(2, "--topic is required when not running interactively");
     let missing = cli(&["complete", &id, "--topic", "login"]);
-    missing.fails(2, "--outcome");
+    missing.fails(2, "--outcome is required when not running interactively");
+    missing.hints("valid values of --outcome: Resolved (resolved)");
+    // Both missing are named at once (the new-user check: one, then the other).
+    let both = cli(&["complete", &id]);
+    both.fails(
+        2,
+        "--topic and --outcome are required when not running interactively",
+    );
     assert!(
-        missing.stderr.contains("valid values: Resolved (resolved)"),
+        both.stderr
+            .contains("valid values of --topic: Login problem (login); of --outcome: Resolved"),
         "{}",
-        missing.stderr
+        both.stderr
     );
     let unknown = cli(&[
         "complete",

@@ -247,7 +247,7 @@ fn a_dry_run_to_one_agent_says_which_items_find_no_room() {
     iv_2	assign	1	agent ag_3
     iv_3	assign	1	not sent: Bo Chen (ag_3) is at its max_load of 2; left where it is
     --- stderr
-    dry run: 2 interventions would be changed, 1 left where they are (Bo Chen (ag_3) is at its max_load of 2); nothing was sent
+    dry run: 2 interventions would be changed, 1 left where it is (Bo Chen (ag_3) is at its max_load of 2); nothing was sent
     ");
     let mut ids: Vec<&str> = vec!["assign"];
     ids.extend(queued.iter().map(String::as_str));
@@ -394,6 +394,6 @@ fn items_an_agent_owns_take_none_of_its_room() {
     iv_3	reassign	2	agent ag_3
     iv_4	reassign	2	not sent: Bo Chen (ag_3) is at its max_load of 3; left where it is
     --- stderr
-    dry run: 1 intervention would be changed, 1 left where they are (Bo Chen (ag_3) is at its max_load of 3), 2 would be refused; nothing was sent
+    dry run: 1 intervention would be changed, 1 left where it is (Bo Chen (ag_3) is at its max_load of 3), 2 would be refused; nothing was sent
     ");
 }

@@ -266,8 +266,13 @@ impl Unchanged {
     pub fn said(&self) -> String {
         let mut said = String::new();
         if self.unplaced > 0 {
+            let place = if self.unplaced == 1 {
+                "it is"
+            } else {
+                "they are"
+            };
             said += &format!(
-                ", {} left where they are ({})",
+                ", {} left where {place} ({})",
                 self.unplaced,
                 self.full.why()
             );

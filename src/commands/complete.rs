@@ -45,9 +45,17 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
     let given = WrapUp::judge(&ctx.ui, &args, &topics, &outcomes, &blocks)?;
     let interactive = ctx.ui.interactive()
         && (given.topic.is_none() || given.outcome.is_none() || given.block.is_none());
+    // The topics a picker offers: those of the intervention's department (and those of none),
+    // when one intervention is completed; every topic else.
+    let mut offered: Vec<Topic> = Vec::new();
     if interactive && let [id] = args.targets.ids.as_slice() {
         // Before any question: an intervention that cannot be completed says so at once.
         let intervention = client.intervention(id).await?;
+        offered = topics
+            .iter()
+            .filter(|t| t.department.is_none() || t.department == intervention.department)
+            .cloned()
+            .collect();
         let kind = livectl_contract::ActionKind::Complete;
         if !kind.allowed(intervention.state) {
             return Err(CliError::new(
@@ -62,7 +70,12 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
         }
     }
     let body = if interactive {
-        ask(ctx, &args, given, &topics, &outcomes, &blocks)?
+        let offered = if offered.is_empty() {
+            &topics
+        } else {
+            &offered
+        };
+        ask(ctx, &args, given, offered, &outcomes, &blocks)?
     } else {
         // Every flag missing named at once, each with its valid values, so one fix suffices.
         let (topic, outcome) = match (given.topic, given.outcome) {

@@ -58,6 +58,45 @@ fn pickers_fill_in_topic_outcome_block_and_tags() {
     assert_eq!(done["tags"], serde_json::json!(["vip", "password"]));
 }
 
+/// The topic picker offered every department's topics (the new-user check: Billing's for a
+/// Support intervention); it offers the intervention's department's, and those of none.
+#[test]
+fn the_topic_picker_offers_the_intervention_s_department_s_topics() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let billing = api
+        .post(
+            "/v1/departments",
+            serde_json::json!({"key": "billing", "name": "Billing"}),
+        )
+        .expect(201)["id"]
+        .clone();
+    api.post(
+        "/v1/topics",
+        serde_json::json!({"key": "invoice", "name": "Invoice question", "department": billing}),
+    )
+    .expect(201);
+    let id = w.in_state("assigned");
+    assert_eq!(api.intervention(&id)["department"], w.support.as_str());
+    let mut p = complete_on_a_terminal_with(&sandbox, &api.token, &id, &["--outcome", "resolved"]);
+    p.exp_string("Login problem (login)").unwrap();
+    // Down on a list of one stays on it; Billing's topic would be next.
+    key(&mut p, "\x1b[B");
+    key(&mut p, "\r");
+    let said = p.exp_string("Closing block").unwrap();
+    assert!(!said.contains("Invoice"), "{said}");
+    key(&mut p, "\r");
+    p.exp_string("Tags").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string(&format!(
+        "Complete {id} with topic Login problem, outcome Resolved?"
+    ))
+    .unwrap();
+    key(&mut p, "n");
+    p.exp_eof().unwrap();
+}
+
 #[test]
 fn declining_the_confirmation_changes_nothing_and_exits_130() {
     let sandbox = Sandbox::start(&[]);

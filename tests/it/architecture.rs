@@ -136,7 +136,7 @@ fn allowed(file: &str) -> (&'static [&'static str], bool, bool) {
             false,
         );
     }
-    if file == "src/connect.rs" || file == "src/embedded.rs" {
+    if file.starts_with("src/connect/") || file == "src/embedded.rs" {
         return (
             &[
                 "cli", "config", "connect", "embedded", "error", "files", "ui",

@@ -20,7 +20,7 @@ mod platform;
 use address::beyond_loopback;
 pub use address::{check_address, check_url};
 pub use platform::*;
-use platform::{Origin, from_env, profile_named};
+use platform::{Origin, from_env};
 
 /// Where a run's requests go.
 pub struct Connection {
@@ -106,18 +106,23 @@ pub fn reach_to(target: &str) -> String {
             .filter(|v| !v.trim().is_empty())
     };
     let url_variable = set("LIVECTL_API_URL");
-    let profile = profile_named(set("LIVECTL_PROFILE"), &config);
-    let default = url_variable.clone().or_else(|| {
-        profile
-            .as_deref()
-            .and_then(|p| config.profiles.get(p))
-            .and_then(|p| p.api_url.clone())
-    });
+    // Where a command typed now goes with no flag, as `platform` decides it (the variables as
+    // clap would give them); a command it would refuse reaches nothing, so flags are given.
+    let typed = GlobalArgs {
+        api_url: url_variable.clone(),
+        profile: set("LIVECTL_PROFILE"),
+        ..GlobalArgs::default()
+    };
+    let (sandbox, default) = match platform(&typed) {
+        Ok(Platform::Api { url, .. }) => (false, Some(url)),
+        Ok(Platform::Embedded(_)) => (true, None),
+        Err(_) => (false, None),
+    };
     if target.starts_with(EMBEDDED) {
-        return if default.is_some() {
-            " --sandbox".to_owned()
-        } else {
+        return if sandbox {
             String::new()
+        } else {
+            " --sandbox".to_owned()
         };
     }
     if default

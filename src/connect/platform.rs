@@ -279,7 +279,7 @@ pub fn profile_name(global: &GlobalArgs, config: &Config) -> Option<String> {
 
 /// The profile a run uses: the one `named` (`--profile`, `LIVECTL_PROFILE`), else the config's
 /// `default_profile`, else `default` when it exists.
-pub(super) fn profile_named(named: Option<String>, config: &Config) -> Option<String> {
+fn profile_named(named: Option<String>, config: &Config) -> Option<String> {
     named
         .or_else(|| config.default_profile.clone())
         .or_else(|| {

@@ -984,14 +984,7 @@ fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
     // So is an address beside --sandbox, and a profile that does not exist (the review: the
     // first said runs do not use a profile's api_url, the second said nothing).
     let refused = |args: &[&str], env: &[(&str, &str)]| {
-        let out = home
-            .livectl()
-            .args([&["config", "profiles"], args].concat())
-            .envs(env.iter().copied())
-            .stdin(std::process::Stdio::null())
-            .output()
-            .expect("run livectl");
-        let run = crate::harness::Run::from(out);
+        let run = home.cli_env(&[&["config", "profiles"], args].concat(), env);
         assert_eq!(run.code, 0, "{}", run.stderr);
         run.stderr
     };

@@ -639,6 +639,18 @@ impl Home {
             .into()
     }
 
+    /// As `cli`, with these environment variables set.
+    pub fn cli_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let out = self
+            .livectl()
+            .args(args)
+            .envs(env.iter().copied())
+            .stdin(Stdio::null())
+            .output()
+            .expect("run livectl");
+        Run::from(out)
+    }
+
     /// The CLI with no platform configured: the embedded default.
     pub fn cli(&self, args: &[&str]) -> Run {
         // The demo's times are relative to when it was loaded: "now" is the real one here.

@@ -374,4 +374,20 @@ fn the_resume_command_names_the_platform_only_where_the_defaults_would_not_reach
             "livectl return --resume 20261124T090000Z-000002",
         ]
     );
+    // LIVECTL_PROFILE naming a profile without an address refuses a command typed with no
+    // flag (the review: no flag was given, so the command offered was refused): each gets
+    // the flags that reach its platform, as `connect` decides where a run goes.
+    let set = home.run(&["--profile", "bare", "config", "set", "workspace", "acme"]);
+    assert!(set.status.success());
+    let bare = [("LIVECTL_PROFILE", "bare")];
+    home.cli_env(&["whoami"], &bare)
+        .fails(2, "profile `bare` has no api_url");
+    assert_eq!(
+        resumes(&bare)[..3],
+        [
+            "livectl return --profile=prod --resume 20261124T090000Z-000001",
+            "livectl return --api-url=https://other.example.com --resume 20261124T090000Z-000002",
+            "livectl return --sandbox --resume 20261124T090000Z-000003",
+        ]
+    );
 }

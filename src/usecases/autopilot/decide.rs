@@ -438,14 +438,7 @@ mod tests {
         let mut queued = assigned("iv_1", "bo");
         queued.state = InterventionState::Queued;
         queued.owner = None;
-        let queued_rule = Settings::new(
-            super::super::rules::Given {
-                queued: Some("30m".into()),
-                ..Default::default()
-            },
-            Default::default(),
-        )
-        .unwrap();
+        let queued_rule = queued_after_30m();
         let details = |to: &To| {
             let (decided, _) = decided_by(
                 &queued_rule,
@@ -473,20 +466,25 @@ mod tests {
         );
     }
 
-    /// Due as `stuck` counts it (`stuck::waited_longer`): not when the wait is as long as the
-    /// threshold, but the least time longer.
-    #[test]
-    fn a_wait_as_long_as_the_threshold_is_not_yet_due() {
-        let now: Timestamp = NOW.parse().unwrap();
-        let agents = [agent("cy", "online", NOW, None)];
-        let queued_rule = Settings::new(
+    /// The queued rule alone, at 30 minutes.
+    fn queued_after_30m() -> Settings {
+        Settings::new(
             super::super::rules::Given {
                 queued: Some("30m".into()),
                 ..Default::default()
             },
             Default::default(),
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    /// Due as `stuck` counts it (`stuck::waited_longer`): not when the wait is as long as the
+    /// threshold, but the least time longer.
+    #[test]
+    fn a_wait_as_long_as_the_threshold_is_not_yet_due() {
+        let now: Timestamp = NOW.parse().unwrap();
+        let agents = [agent("cy", "online", NOW, None)];
+        let queued_rule = queued_after_30m();
         let decide_at = |queued_at: Timestamp| {
             let mut queued = assigned("iv_1", "bo");
             queued.state = InterventionState::Queued;

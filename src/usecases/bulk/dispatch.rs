@@ -251,7 +251,8 @@ fn refused_all(summary: &Summary, agent: &str, sent: u64) -> CliError {
             ),
         )
     };
-    // Who may, as the action's permission says it (a fix of several kinds says both).
+    // Who may, as the action's permission says it; a fix (`fix-return`, …) and other names
+    // that are no action's get the words for either.
     let who = match summary
         .action
         .parse::<ActionKind>()
@@ -1307,6 +1308,8 @@ async fn routed(
     // which the key replays if it was done; another request under that key would be refused.
     let mut earlier = picks.earlier(n);
     for _ in 0..OFFERS {
+        // A pick the journal gave (an earlier session's) was never counted here.
+        let counted = earlier.is_none();
         let pick = match earlier.take() {
             Some(pick) => pick,
             None => {
@@ -1373,12 +1376,9 @@ async fn routed(
                 router.full(route, &agent).await;
             }
             answer => {
-                // Refused for another reason, or changed meanwhile: nothing was given to the
-                // agent, so the room its pick counted goes to the items that follow. An answer
-                // that never came may have been done: its room stays counted.
-                if answer
-                    .as_ref()
-                    .is_err_and(|e| e.status().is_some_and(|s| (400..500).contains(&s)))
+                if counted
+                    && let Err(e) = &answer
+                    && gives_room_back(e)
                 {
                     router.release(route, &agent).await;
                 }
@@ -1387,6 +1387,15 @@ async fn routed(
         }
     }
     left()
+}
+
+/// Whether a pool's pick answered so was given nothing, so the room it counted goes to the
+/// items that follow: a 4xx that nothing could follow (refused, changed meanwhile). An answer
+/// that never came, a 5xx, or a 4xx retried (408, 429, the key still running: 409
+/// `idempotency_conflict`) may yet be done: its room stays counted.
+fn gives_room_back(e: &ClientError) -> bool {
+    e.status()
+        .is_some_and(|s| (400..500).contains(&s) && !retryable_status(s, e.code()))
 }
 
 /// Done, skipped (changed by someone else: never retried with a fresh version) or failed; a
@@ -1433,6 +1442,38 @@ mod tests {
             request: "POST /v1/interventions/iv_1/assign".into(),
             retry_after: retry_after.map(Duration::from_secs),
         }
+    }
+
+    /// A pool's pick gives its room back only when nothing could follow the answer: refused or
+    /// changed meanwhile, not a 408, a 429, a key still running (409 `idempotency_conflict`),
+    /// a 5xx or no answer (the review: any 4xx gave it back).
+    #[test]
+    fn a_pick_gives_its_room_back_only_when_nothing_can_follow() {
+        for status in [400, 403, 404, 412, 422] {
+            assert!(gives_room_back(&refused(status, None)), "{status}");
+        }
+        for status in [408, 429, 500, 503] {
+            assert!(!gives_room_back(&refused(status, None)), "{status}");
+        }
+        let problem = |code: &str| ClientError::Problem {
+            status: 409,
+            problem: Box::new(
+                serde_json::from_value(serde_json::json!({
+                    "type": "about:blank", "title": "Conflict", "status": 409,
+                    "detail": "d", "code": code,
+                }))
+                .unwrap(),
+            ),
+            request: "POST /v1/interventions/iv_1/assign".into(),
+            retry_after: None,
+        };
+        assert!(!gives_room_back(&problem("idempotency_conflict")));
+        assert!(gives_room_back(&problem("invalid_transition")));
+        let unanswered = ClientError::Connect {
+            url: "http://127.0.0.1:9".into(),
+            detail: "refused".into(),
+        };
+        assert!(!gives_room_back(&unanswered));
     }
 
     /// Eight failures of the platform's own in a row halt a run (concurrency 4); a busy

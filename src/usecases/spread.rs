@@ -329,20 +329,15 @@ impl Spreader {
         let pick = (0..self.slots.len())
             .filter(|&i| {
                 let s = &self.slots[i];
-                let owns = owner == Some(s.id.as_str());
-                let not_owner = !(self.pool || several) || !owns;
+                let not_owner = !(self.pool || several) || owner != Some(s.id.as_str());
                 let in_department = !self.by_department
                     || (department.is_some() && s.department.as_deref() == department);
-                // One agent named who owns the item already: the platform refuses the move
-                // for that (`check` says so), not for want of room, and it takes no room.
-                let room = owns || (!s.full && s.max_load.is_none_or(|m| s.load < i64::from(m)));
+                let room = !s.full && s.max_load.is_none_or(|m| s.load < i64::from(m));
                 not_owner && in_department && room
             })
             .min_by_key(|&i| (self.slots[i].load, i))?;
         // The owner it leaves is not counted down: capacity is kept conservatively.
-        if owner != Some(self.slots[pick].id.as_str()) {
-            self.slots[pick].load = self.slots[pick].load.saturating_add(1);
-        }
+        self.slots[pick].load = self.slots[pick].load.saturating_add(1);
         Some(self.slots[pick].id.clone())
     }
 
@@ -395,13 +390,22 @@ impl Spreader {
         self.route.is_none() && (self.slots.len() > 1 || self.pool || self.look)
     }
 
-    /// For a dry run: items given by id are looked up before they are picked for, also for one
-    /// agent, so one the platform would refuse anyway (closed, unknown) takes none of the room
-    /// the dry run counts (`pick_refused`). The dry run looks them up anyway to judge them;
-    /// a run by ids to one agent does not, and sends them all.
+    /// Items given by id are looked up before they are picked for, also for one agent, so one
+    /// the platform would refuse anyway (closed, unknown, owned by that agent) takes none of
+    /// its room (`pick_refused`): for a dry run (which looks them up anyway to judge them), and
+    /// for a run whose one agent has a `max_load` (a plan within its room, which the dry run
+    /// must match). A run to one agent without one looks nothing up.
     pub fn look_first(mut self, dry_run: bool) -> Spreader {
-        self.look |= dry_run;
+        self.look |= dry_run || self.slots.iter().any(|s| s.max_load.is_some());
         self
+    }
+
+    /// The one agent named, when one was (not a pool).
+    pub fn only(&self) -> Option<&str> {
+        match self.slots.as_slice() {
+            [one] if !self.pool && self.route.is_none() => Some(one.id.as_str()),
+            _ => None,
+        }
     }
 }
 
@@ -557,11 +561,15 @@ pub fn spread<'a>(
         .map(move |target| {
             target.map(|target| {
                 let (owner, department) = (target.owner.as_deref(), target.department.as_deref());
+                // Refused whatever the agent, or reassigned to the one agent named who owns
+                // it already (refused for that, not for want of room).
                 let refused = match &target.looked {
                     Some(Looked::Now(now)) => !kind.allowed(now.state),
                     Some(Looked::Missing | Looked::Hidden(_)) => true,
                     None => false,
-                };
+                } || (kind == ActionKind::Reassign
+                    && owner.is_some()
+                    && spreader.only() == owner);
                 let to = if refused {
                     spreader.pick_refused(owner, department)
                 } else {

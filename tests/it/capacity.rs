@@ -313,7 +313,10 @@ fn items_the_platform_refuses_anyway_take_no_room() {
         sandbox.cli(&api.token, &args)
     };
     let first = ids(2);
-    let dry = run(&args(&first, &["iv_999", "--to", "bo", "--dry-run"]));
+    // An unknown id first: it takes no room either (the review: last, it proved nothing).
+    let mut unknown_first = vec!["iv_999".to_owned()];
+    unknown_first.extend(first.iter().cloned());
+    let dry = run(&args(&unknown_first, &["--to", "bo", "--dry-run"]));
     assert_eq!(dry.code, 0, "{}", dry.stderr);
     assert_eq!(
         dry.stderr,
@@ -396,4 +399,34 @@ fn items_an_agent_owns_take_none_of_its_room() {
     --- stderr
     dry run: 1 intervention would be changed, 1 left where it is (Bo Chen (ag_3) is at its max_load of 3), 2 would be refused; nothing was sent
     ");
+}
+
+/// A reassign by ids to one agent with a max_load: its dry run judged the ids looked up, its
+/// run counted them unlooked, so an item the dry run gave was left where it was (the review).
+/// Both plan on the items as they stand: what the dry run says is what the run does.
+#[test]
+fn a_reassign_to_one_full_agent_does_what_its_dry_run_says() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    bo(&api, &w, 2, "online");
+    let bos = w.in_state("assigned");
+    let (first, second) = (cys(&api, &w), cys(&api, &w));
+    let args = ["reassign", &bos, &first, &second, "--to", "bo"];
+    let dry = sandbox.cli(&api.token, &[&args[..], &["--dry-run"]].concat());
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert_eq!(
+        dry.stderr,
+        "dry run: 1 intervention would be changed, 1 left where it is (Bo Chen (ag_3) is at its \
+         max_load of 2), 1 would be refused; nothing was sent\n"
+    );
+    let run = sandbox.cli(&api.token, &[&args[..], &["--yes"]].concat());
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_eq!(
+        api.intervention(&first)["owner"],
+        json!(w.bo),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(api.intervention(&second)["owner"], json!(w.cy));
 }

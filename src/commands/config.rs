@@ -180,8 +180,9 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                 Ok(Platform::Api { .. }) | Err(_) => None,
             };
             if let Err(refused) = &platform {
+                let hint: String = refused.hints.iter().map(|h| format!("; {h}")).collect();
                 ctx.ui
-                    .note(format!("(runs are refused now: {})", refused.message));
+                    .note(format!("(runs are refused now: {}{hint})", refused.message));
             } else if rows.is_empty() {
                 ctx.ui.note(format!(
                     "no profile in {}{}; `livectl login --profile NAME --api-url URL` creates one",

@@ -979,7 +979,7 @@ fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
     	default	-	-	acme	none
     *	prod	-	https://live.example.com	-	none
     --- stderr
-    (runs are refused now: --sandbox and --profile prod name two platforms)
+    (runs are refused now: --sandbox and --profile prod name two platforms; give one of them)
     ");
     // So is an address beside --sandbox, and a profile that does not exist (the review: the
     // first said runs do not use a profile's api_url, the second said nothing).

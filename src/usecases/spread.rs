@@ -325,20 +325,32 @@ impl Spreader {
     /// The agent the next item goes to, given its current owner and department if known; None
     /// when no agent has room for it.
     pub fn pick(&mut self, owner: Option<&str>, department: Option<&str>) -> Option<String> {
+        let pick = self.candidate(owner, department, true)?;
+        // The owner it leaves is not counted down: capacity is kept conservatively.
+        self.slots[pick].load = self.slots[pick].load.saturating_add(1);
+        Some(self.slots[pick].id.clone())
+    }
+
+    /// The least-loaded agent an item may go to (never its owner among several or in a pool,
+    /// within its department for `@department`), and with room when `room` asks it.
+    fn candidate(
+        &self,
+        owner: Option<&str>,
+        department: Option<&str>,
+        room: bool,
+    ) -> Option<usize> {
         let several = self.slots.len() > 1;
-        let pick = (0..self.slots.len())
+        (0..self.slots.len())
             .filter(|&i| {
                 let s = &self.slots[i];
                 let not_owner = !(self.pool || several) || owner != Some(s.id.as_str());
                 let in_department = !self.by_department
                     || (department.is_some() && s.department.as_deref() == department);
-                let room = !s.full && s.max_load.is_none_or(|m| s.load < i64::from(m));
-                not_owner && in_department && room
+                let has_room =
+                    !room || (!s.full && s.max_load.is_none_or(|m| s.load < i64::from(m)));
+                not_owner && in_department && has_room
             })
-            .min_by_key(|&i| (self.slots[i].load, i))?;
-        // The owner it leaves is not counted down: capacity is kept conservatively.
-        self.slots[pick].load = self.slots[pick].load.saturating_add(1);
-        Some(self.slots[pick].id.clone())
+            .min_by_key(|&i| (self.slots[i].load, i))
     }
 
     /// For an item the platform will refuse whatever agent it names (it does not exist, is not
@@ -349,15 +361,9 @@ impl Spreader {
         if let Some(route) = &self.route {
             return route.clone();
         }
-        let mut uncounted = self.clone();
-        for slot in &mut uncounted.slots {
-            slot.full = false;
-            slot.max_load = None;
-        }
-        uncounted
-            .pick(owner, department)
-            .or_else(|| self.slots.first().map(|s| s.id.clone()))
-            .unwrap_or_else(|| self.no_room.mark())
+        self.candidate(owner, department, false)
+            .or((!self.slots.is_empty()).then_some(0))
+            .map_or_else(|| self.no_room.mark(), |i| self.slots[i].id.clone())
     }
 
     /// An item given to `agent` was not acted on (refused, or changed meanwhile): the room

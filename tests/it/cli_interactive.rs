@@ -65,13 +65,7 @@ fn the_topic_picker_offers_the_intervention_s_department_s_topics() {
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();
     let w = Workspace::new(&api);
-    let billing = api
-        .post(
-            "/v1/departments",
-            serde_json::json!({"key": "billing", "name": "Billing"}),
-        )
-        .expect(201)["id"]
-        .clone();
+    let billing = api.department("billing", "Billing");
     api.post(
         "/v1/topics",
         serde_json::json!({"key": "invoice", "name": "Invoice question", "department": billing}),

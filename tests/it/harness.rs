@@ -280,6 +280,15 @@ impl Api {
         }
     }
 
+    /// A new department; its id.
+    pub fn department(&self, key: &str, name: &str) -> String {
+        self.post("/v1/departments", json!({"key": key, "name": name}))
+            .expect(201)["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
     pub fn with_token(&self, token: &str) -> Api {
         Api {
             token: token.to_owned(),

@@ -98,15 +98,7 @@ fn department_pools_follow_each_interventions_department() {
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();
     let w = Workspace::new(&api);
-    let billing = api
-        .post(
-            "/v1/departments",
-            json!({"key": "billing", "name": "Billing"}),
-        )
-        .expect(201)["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let billing = api.department("billing", "Billing");
     let fay = agent(&api, "fay", &billing, "online", Value::Null);
     // Bo owns one support and one billing intervention, then goes offline.
     let support_item = w.in_state("assigned");

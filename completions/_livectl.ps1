@@ -1355,7 +1355,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic: id, key or name (see `livectl topics`)')
             [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'The outcome: id, key or name (see `livectl outcomes`)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeatable); trimmed and lower-cased, so VIP and vip are one tag, kept once (said on stderr)')
-            [CompletionResult]::new('--block', '--block', [CompletionResultType]::ParameterName, 'The block the bot sends to close: id, key or name (see `livectl blocks`)')
+            [CompletionResult]::new('--block', '--block', [CompletionResultType]::ParameterName, 'The block the bot sends to close: id, key or name (see `livectl blocks`), or `none` for no block (not asked for on a terminal)')
             [CompletionResult]::new('--with-tag', '--with-tag', [CompletionResultType]::ParameterName, 'Only interventions with this tag')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')

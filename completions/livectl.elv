@@ -1293,7 +1293,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --topic 'The topic: id, key or name (see `livectl topics`)'
             cand --outcome 'The outcome: id, key or name (see `livectl outcomes`)'
             cand --tag 'A tag (repeatable); trimmed and lower-cased, so VIP and vip are one tag, kept once (said on stderr)'
-            cand --block 'The block the bot sends to close: id, key or name (see `livectl blocks`)'
+            cand --block 'The block the bot sends to close: id, key or name (see `livectl blocks`), or `none` for no block (not asked for on a terminal)'
             cand --with-tag 'Only interventions with this tag'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'

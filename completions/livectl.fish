@@ -1254,7 +1254,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand complete" -l resume -d '
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l topic -d 'The topic: id, key or name (see `livectl topics`)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l outcome -d 'The outcome: id, key or name (see `livectl outcomes`)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l tag -d 'A tag (repeatable); trimmed and lower-cased, so VIP and vip are one tag, kept once (said on stderr)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l block -d 'The block the bot sends to close: id, key or name (see `livectl blocks`)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l block -d 'The block the bot sends to close: id, key or name (see `livectl blocks`), or `none` for no block (not asked for on a terminal)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l with-tag -d 'Only interventions with this tag' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r

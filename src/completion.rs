@@ -114,8 +114,9 @@ pub fn interventions() -> Vec<CompletionCandidate> {
 
 /// Owners for `--owner`: `none` for the general queue, then the agents.
 pub fn owners() -> Vec<CompletionCandidate> {
-    let mut candidates =
-        vec![CompletionCandidate::new("none").help(Some("the general queue".into()))];
+    let mut candidates = vec![
+        CompletionCandidate::new(livectl_contract::NONE).help(Some("the general queue".into())),
+    ];
     candidates.extend(agents());
     candidates
 }
@@ -138,6 +139,11 @@ pub fn outcomes() -> Vec<CompletionCandidate> {
     catalog(async |client| client.outcomes().await.ok())
 }
 
+/// Blocks for `complete --block`: `none` for no block, then the catalog's.
 pub fn blocks() -> Vec<CompletionCandidate> {
-    catalog(async |client| client.blocks().await.ok())
+    let mut candidates = vec![
+        CompletionCandidate::new(livectl_contract::NONE).help(Some("no closing block".into())),
+    ];
+    candidates.extend(catalog(async |client| client.blocks().await.ok()));
+    candidates
 }

@@ -153,6 +153,22 @@ pub fn spread_plan<'a>(
     }
 }
 
+/// TARGETS whose filters were judged (`Targets::judge`).
+pub struct Judged<'t> {
+    targets: &'t Targets,
+    query: Option<livectl_contract::InterventionQuery>,
+}
+
+impl Judged<'_> {
+    /// The interventions named, as they come (`Targets::select`).
+    pub async fn select<'a>(self, ctx: &'a Ctx) -> Result<Selection<'a>, CliError> {
+        let client = ctx.client().await?;
+        // The listing is read as the run's items are sent: with as many passes.
+        let pace = self.targets.bulk.options(&ctx.global).pace.fresh();
+        targets::select(client, &self.targets.ids, self.query, pace.retries)
+    }
+}
+
 impl Targets {
     /// With --resume, continues the journal's run and says so (true); the journal holds the
     /// interventions and their actions, so nothing else is built. Without, refuses ids that are
@@ -189,6 +205,14 @@ impl Targets {
         ctx: &'a Ctx,
         action: ActionKind,
     ) -> Result<Selection<'a>, CliError> {
+        self.judge(ctx, action).await?.select(ctx).await
+    }
+
+    /// The filters judged (the states `action` acts on, an --owner and a --department looked
+    /// up), with nothing listed or read from stdin yet: for a command that asks questions of
+    /// its own before it selects (`complete`'s pickers), so that a value given wrong is said
+    /// before any question.
+    pub async fn judge(&self, ctx: &Ctx, action: ActionKind) -> Result<Judged<'_>, CliError> {
         // The states first: a --state the action cannot act on is refused before anything is
         // asked of the platform (an --owner looked up, a department listed).
         let states = if self.filters.is_set() {
@@ -205,9 +229,11 @@ impl Targets {
             }
             None => None,
         };
-        // The listing is read as the run's items are sent: with as many passes.
-        let pace = self.bulk.options(&ctx.global).pace.fresh();
-        targets::select(client, &self.ids, query, pace.retries)
+        targets::check(&self.ids, query.is_some())?;
+        Ok(Judged {
+            targets: self,
+            query,
+        })
     }
 
     /// Runs a plan: at once for one id given as an argument, as a bulk run otherwise.

@@ -26,7 +26,8 @@ pub struct CompleteArgs {
     /// (said on stderr)
     #[arg(long = "tag", value_name = "TAG", conflicts_with = "resume")]
     pub tags: Vec<String>,
-    /// The block the bot sends to close: id, key or name (see `livectl blocks`)
+    /// The block the bot sends to close: id, key or name (see `livectl blocks`), or `none` for
+    /// no block (not asked for on a terminal)
     #[arg(long, conflicts_with = "resume", add = ArgValueCandidates::new(crate::completion::blocks))]
     pub block: Option<String>,
 }
@@ -43,6 +44,10 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
         client.blocks().await?,
     );
     let given = WrapUp::judge(&ctx.ui, &args, &topics, &outcomes, &blocks)?;
+    // The targets' filters too (an --owner looked up, a --state complete cannot act on),
+    // before a flag left out is demanded or asked for; they are listed once it is known what
+    // to do with them (ids from stdin are read after the pickers, which read the terminal).
+    let targets = args.targets.judge(ctx, ActionKind::Complete).await?;
     let interactive = ctx.ui.interactive()
         && (given.topic.is_none() || given.outcome.is_none() || given.block.is_none());
     // The topics a picker offers: those of the intervention's department (and those of none),
@@ -103,10 +108,10 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
             topic: topic.id.clone(),
             outcome: outcome.id.clone(),
             tags: given.tags,
-            block: given.block.map(|b| b.id.clone()),
+            block: given.block.flatten().map(|b| b.id.clone()),
         }
     };
-    let selection = args.targets.select(ctx, ActionKind::Complete).await?;
+    let selection = targets.select(ctx).await?;
     let action = Action::Complete(body);
     args.targets
         .perform(ctx, plan(command, "complete".into(), selection, action))
@@ -120,7 +125,8 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
 struct WrapUp<'a> {
     topic: Option<&'a Topic>,
     outcome: Option<&'a Outcome>,
-    block: Option<&'a Block>,
+    /// `Some(None)` for `--block none`: no block, and none asked for.
+    block: Option<Option<&'a Block>>,
     tags: Vec<String>,
 }
 
@@ -143,11 +149,13 @@ impl<'a> WrapUp<'a> {
                 .as_deref()
                 .map(|o| lookup::pick(outcomes, o, "--outcome"))
                 .transpose()?,
-            block: args
-                .block
-                .as_deref()
-                .map(|b| lookup::pick(blocks, b, "--block"))
-                .transpose()?,
+            block: match args.block.as_deref() {
+                None => None,
+                Some(livectl_contract::NONE) => Some(None),
+                Some(b) => Some(Some(lookup::pick(blocks, b, "--block").map_err(|e| {
+                    e.hint(format!("or `{}` for no block", livectl_contract::NONE))
+                })?)),
+            },
             tags: checked_tags(ui, &args.tags)?,
         })
     }
@@ -203,7 +211,7 @@ fn ask(
             .ok_or_else(|| CliError::failure("no outcome chosen"))?,
     };
     let block = match given.block {
-        Some(b) => Some(b),
+        Some(b) => b,
         None => choose(ui, "Closing block", blocks, true)?,
     };
     let mut tags = given.tags;

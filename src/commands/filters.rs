@@ -116,7 +116,7 @@ impl Filters {
             query.state = States::default();
         }
         if let Some(owner) = &self.owner {
-            query.owner = Some(if owner == "none" {
+            query.owner = Some(if owner == livectl_contract::NONE {
                 Owner::Nobody
             } else {
                 Owner::Agent(lookup::agent(client, owner, owner_flag).await?.id)

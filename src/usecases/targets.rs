@@ -254,6 +254,24 @@ fn stdin_ids<'a>(repeats: Arc<AtomicU64>) -> LocalBoxStream<'a, Result<Target, C
     .boxed_local()
 }
 
+/// Whether TARGETS name interventions one way: ids (or `-` alone), or filters (`filtered`).
+pub fn check(ids: &[String], filtered: bool) -> Result<(), CliError> {
+    if !ids.is_empty() && filtered {
+        return Err(CliError::usage("give ids or filters, not both"));
+    }
+    if ids.len() > 1 && ids.iter().any(|i| i == "-") {
+        return Err(CliError::usage(
+            "`-` reads ids from stdin and cannot be mixed with ids",
+        ));
+    }
+    if ids.is_empty() && !filtered {
+        return Err(CliError::usage(
+            "name the interventions: ids, `-` to read them from stdin, or filters such as --owner or --older-than",
+        ));
+    }
+    check_ids(ids)
+}
+
 /// Resolves TARGETS into the interventions to act on, as a stream: ids, `-` for stdin, or the
 /// interventions a query selects (with the version listed, for If-Match). A page of the listing
 /// that failed for a reason that may pass is asked for again `passes` more times, as the run's
@@ -264,52 +282,40 @@ pub fn select<'a>(
     query: Option<InterventionQuery>,
     passes: u32,
 ) -> Result<Selection<'a>, CliError> {
-    if !ids.is_empty() && query.is_some() {
-        return Err(CliError::usage("give ids or filters, not both"));
-    }
+    check(ids, query.is_some())?;
     let repeats = Arc::new(AtomicU64::new(0));
-    if ids.len() == 1 && ids[0] == "-" {
-        return Ok(Selection {
+    Ok(match query {
+        Some(query) => Selection {
+            source: Source::Filters,
+            owner: query.owner.clone(),
+            // Every page is planned: the next is asked for while this one is decoded and
+            // planned.
+            targets: client
+                .intervention_refs_or_whole_ahead(query, FULL_PAGE, passes)
+                .map(|item| item.map_err(CliError::from).and_then(listed))
+                .boxed_local(),
+            repeats,
+        },
+        None if ids == ["-"] => Selection {
             source: Source::Stdin,
             targets: stdin_ids(repeats.clone()),
             repeats,
             owner: None,
-        });
-    }
-    if ids.iter().any(|i| i == "-") {
-        return Err(CliError::usage(
-            "`-` reads ids from stdin and cannot be mixed with ids",
-        ));
-    }
-    check_ids(ids)?;
-    if !ids.is_empty() {
-        let mut seen = Seen::new();
-        let unique: Vec<Result<Target, CliError>> = ids
-            .iter()
-            .filter(|i| seen.insert(i))
-            .map(|i| Ok(Target::bare(i.clone())))
-            .collect();
-        return Ok(Selection {
-            source: Source::Arguments,
-            targets: futures_util::stream::iter(unique).boxed_local(),
-            repeats,
-            owner: None,
-        });
-    }
-    let Some(query) = query else {
-        return Err(CliError::usage(
-            "name the interventions: ids, `-` to read them from stdin, or filters such as --owner or --older-than",
-        ));
-    };
-    Ok(Selection {
-        source: Source::Filters,
-        owner: query.owner.clone(),
-        // Every page is planned: the next is asked for while this one is decoded and planned.
-        targets: client
-            .intervention_refs_or_whole_ahead(query, FULL_PAGE, passes)
-            .map(|item| item.map_err(CliError::from).and_then(listed))
-            .boxed_local(),
-        repeats,
+        },
+        None => {
+            let mut seen = Seen::new();
+            let unique: Vec<Result<Target, CliError>> = ids
+                .iter()
+                .filter(|i| seen.insert(i))
+                .map(|i| Ok(Target::bare(i.clone())))
+                .collect();
+            Selection {
+                source: Source::Arguments,
+                targets: futures_util::stream::iter(unique).boxed_local(),
+                repeats,
+                owner: None,
+            }
+        }
     })
 }
 

@@ -88,6 +88,23 @@ fn usage_errors_exit_2_and_change_nothing() {
         assert!(run.fails(2, words).contains(valid), "{}", run.stderr);
         assert!(!run.stderr.contains("is required"), "{}", run.stderr);
     }
+    // A block may be left out by name, and a block given wrong says so.
+    cli(&["complete", &id, "--block", "nope"]).hints("or `none` for no block");
+    // So are the targets (the last note: `complete --owner nope` demanded the outcome first,
+    // and named the unknown owner only once it was given).
+    for (args, code, words) in [
+        (
+            &["--owner", "nope"][..],
+            5,
+            "--owner (--from): no agent is called `nope`",
+        ),
+        (&["--state", "completed"], 2, "--state completed"),
+        (&[], 2, "name the interventions"),
+    ] {
+        let run = cli(&[&["complete", "--topic", "login"][..], args].concat());
+        run.fails(code, words);
+        assert!(!run.stderr.contains("is required"), "{}", run.stderr);
+    }
     cli(&["list", "--department", "nope"]).fails(2, "--department: no department is called `nope`");
     cli(&["list", "--owner", "nobody"]).fails(5, "--owner (--from): no agent is called `nobody`");
     cli(&["list", "--state", "open,closed"]).fails(2, "closed");

@@ -91,6 +91,58 @@ fn the_topic_picker_offers_the_intervention_s_department_s_topics() {
     p.exp_eof().unwrap();
 }
 
+/// `--block none` leaves the block out without asking (the new-user check: the picker offered
+/// "(none)", and the flag refused `none`).
+#[test]
+fn block_none_leaves_the_block_out_and_is_not_asked_for() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.in_state("assigned");
+    let mut p = complete_on_a_terminal_with(
+        &sandbox,
+        &api.token,
+        &id,
+        &["--outcome", "resolved", "--block", "none"],
+    );
+    p.exp_string("Login problem (login)").unwrap();
+    key(&mut p, "\r");
+    let said = p.exp_string("Tags").unwrap();
+    assert!(!said.contains("Closing block"), "{said}");
+    p.send_line("").unwrap();
+    p.exp_string(&format!(
+        "Complete {id} with topic Login problem, outcome Resolved?"
+    ))
+    .unwrap();
+    key(&mut p, "y");
+    p.exp_eof().unwrap();
+    let done = api.intervention(&id);
+    assert_eq!(done["state"], "completed");
+    assert_eq!(done["completion"]["block"], serde_json::Value::Null);
+    // Without a terminal too.
+    let other = w.in_state("assigned");
+    sandbox
+        .cli(
+            &api.token,
+            &[
+                "complete",
+                &other,
+                "--topic",
+                "login",
+                "--outcome",
+                "resolved",
+                "--block",
+                "none",
+            ],
+        )
+        .ok();
+    assert_eq!(api.intervention(&other)["state"], "completed");
+    assert_eq!(
+        api.intervention(&other)["completion"]["block"],
+        serde_json::Value::Null
+    );
+}
+
 #[test]
 fn declining_the_confirmation_changes_nothing_and_exits_130() {
     let sandbox = Sandbox::start(&[]);

@@ -201,8 +201,11 @@ fn id_filter(kind: Kind, words: &[&str], description: &str) -> Object {
 pub fn owner_filter() -> Object {
     id_filter(
         Kind::Agent,
-        &["none"],
-        "An agent id, or `none` for interventions without an owner.",
+        &[crate::NONE],
+        &format!(
+            "An agent id, or `{}` for interventions without an owner.",
+            crate::NONE
+        ),
     )
 }
 

@@ -114,14 +114,15 @@ pub enum Owner {
     Agent(String),
 }
 
-impl Owner {
-    const NOBODY: &'static str = "none";
-}
+/// The word for no one or nothing where a value could name one: the owner of the general queue's
+/// interventions (`?owner=none`, `--owner none`), a completion without a closing block
+/// (`--block none`).
+pub const NONE: &str = "none";
 
 impl Serialize for Owner {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Owner::Nobody => s.serialize_str(Owner::NOBODY),
+            Owner::Nobody => s.serialize_str(NONE),
             Owner::Agent(id) => s.serialize_str(id),
         }
     }
@@ -130,7 +131,7 @@ impl Serialize for Owner {
 impl<'de> Deserialize<'de> for Owner {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Owner, D::Error> {
         let text = String::deserialize(d)?;
-        Ok(if text == Owner::NOBODY {
+        Ok(if text == NONE {
             Owner::Nobody
         } else {
             Owner::Agent(text)

@@ -43,11 +43,12 @@ impl Ui {
 
     /// The summary: a last NDJSON object `{"summary": …}` for machines, a line on stderr for
     /// people, which ends with the exit code when work was left undone (`undone`, for
-    /// `--once`).
+    /// `--once`); the decisions left say why (`left_why`: who had no room).
     pub fn autopilot_summary(
         &self,
         s: &AutopilotSummary,
         undone: Option<u8>,
+        left_why: &str,
     ) -> Result<(), CliError> {
         if self.machine() {
             return self.json_line(&serde_json::json!({ "summary": s }));
@@ -62,13 +63,18 @@ impl Ui {
             None => String::new(),
         };
         self.note(format!(
-            "autopilot stopped after {}s: {}: {} done, {} skipped (changed by someone else), {} failed, {} left (no agent has capacity){would}{exit}",
+            "autopilot stopped after {}s: {}: {} done, {} skipped (changed by someone else), {} failed, {} left{}{would}{exit}",
             s.seconds,
             super::counted(s.decisions, "decision", "decisions"),
             s.done,
             s.skipped,
             s.failed,
-            s.left
+            s.left,
+            if s.left > 0 {
+                format!(" ({left_why})")
+            } else {
+                String::new()
+            }
         ));
         Ok(())
     }

@@ -655,7 +655,8 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
     let run = once_on_queued(&sandbox, &api, &["-o", "ndjson"]);
     run.fails(
         3,
-        "error: 1 of 1 decision not done: 1 left where it is (no agent has capacity)",
+        // Who had no room, as the decision says (the last note: "no agent has capacity").
+        "error: 1 of 1 decision not done: 1 left where it is (no agent of @online has room under its max_load)",
     );
     let decision: Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
     assert_eq!(
@@ -679,14 +680,15 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
     let stderr = run.fails(3, "1 of 1 decision not done");
     assert!(
         stderr.contains(
-            "0 failed, 1 left (no agent has capacity); 1 not done: exit 3\nerror: 1 of 1"
+            "0 failed, 1 left (no agent of @online has room under its max_load); 1 not done: exit 3\nerror: 1 of 1"
         ),
         "{stderr}"
     );
     let run = once_on_queued(&sandbox, &api, &["--dry-run"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("1 left (no agent has capacity)\n"),
+        run.stderr
+            .contains("1 left (no agent of @online has room under its max_load)\n"),
         "{}",
         run.stderr
     );

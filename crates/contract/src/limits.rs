@@ -100,6 +100,17 @@ impl Limit {
         Ok(())
     }
 
+    /// Text made to fit the limit, in characters: cut, its last character `…`, when longer
+    /// (for text a program writes, such as a reason naming many agents).
+    pub fn fit(self, value: String) -> String {
+        if self.length(&value).is_ok() {
+            return value;
+        }
+        let mut cut: String = value.chars().take(self.max().saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+
     /// A count of things no larger than the limit.
     pub fn count(self, n: usize, things: &str) -> Result<(), String> {
         if n > self.max() {
@@ -257,6 +268,14 @@ mod tests {
             Limit::NameLength.text("  "),
             Err("must not be empty".into())
         );
+    }
+
+    #[test]
+    fn text_is_fitted_in_characters_and_said_to_be_cut() {
+        assert_eq!(Limit::TagLength.fit("é".repeat(50)), "é".repeat(50));
+        let fitted = Limit::TagLength.fit("é".repeat(60));
+        assert!(Limit::TagLength.length(&fitted).is_ok());
+        assert_eq!(fitted, format!("{}…", "é".repeat(49)));
     }
 
     #[test]

@@ -6,12 +6,12 @@ use std::collections::HashMap;
 
 use jiff::{SignedDuration, Timestamp};
 use livectl_contract::{
-    Action, Agent, AgentStatus, AssignRequest, Intervention, InterventionState, Queues,
+    Action, Agent, AgentStatus, AssignRequest, Intervention, InterventionState, Limit, Queues,
     ReasonRequest,
 };
 
 use super::rules::{Rule, Settings};
-use crate::model::{Decision, Item, NO_CAPACITY};
+use crate::model::{Decision, Item};
 // Reasons and ages as `stuck` and every other view say them (`2h 5m`), and the user's wait
 // as `stuck` counts it.
 use crate::model::StuckReason;
@@ -104,13 +104,20 @@ pub fn decide(
                             // To the pool, or back to the general queue when nobody has room.
                             match spreader.pick(Some(&owner.id), i.department.as_deref()) {
                                 Some(agent) => (rule, why, Some(reassign(agent, rule))),
-                                None => (
-                                    rule,
-                                    format!("{why}; {NO_CAPACITY}"),
-                                    Some(Action::Return(ReasonRequest {
-                                        reason: Some(format!("autopilot: {rule}, {NO_CAPACITY}")),
-                                    })),
-                                ),
+                                None => {
+                                    (
+                                        rule,
+                                        format!("{why}; {}", left_why(to)),
+                                        Some(Action::Return(ReasonRequest {
+                                            // Agents named may be many: the platform takes
+                                            // a reason of a bounded length.
+                                            reason: Some(Limit::ReasonLength.fit(format!(
+                                                "autopilot: {rule}, {}",
+                                                left_why(to)
+                                            ))),
+                                        })),
+                                    )
+                                }
                             }
                         })
                     })
@@ -205,6 +212,19 @@ fn absent(
     }
 }
 
+/// Why a decision is left where it is, for want of an agent of `to` with room: said as a bulk
+/// run says it (`NoRoom`); agents named are left out when they are not online too, so not said
+/// to be full.
+pub fn left_why(to: &To) -> String {
+    match to {
+        To::Pool { .. } => to.no_room().why(),
+        To::Agents(_) => format!(
+            "none of {} is online with room under its max_load",
+            to.no_room().who()
+        ),
+    }
+}
+
 fn decided(
     i: &Intervention,
     rule: Rule,
@@ -229,15 +249,7 @@ fn decided(
             to: target,
             why,
             result: if left { "left".into() } else { String::new() },
-            // Said as a bulk run says it (`NoRoom`); agents named are left out when they are
-            // not online too, so not said to be full.
-            detail: left.then(|| match to {
-                To::Pool { .. } => to.no_room().why(),
-                To::Agents(_) => format!(
-                    "none of {} is online with room under its max_load",
-                    to.no_room().who()
-                ),
-            }),
+            detail: left.then(|| left_why(to)),
         },
         item: action.map(|action| Item {
             id: i.id.clone(),
@@ -330,6 +342,37 @@ mod tests {
             .map(|d| (d.decision.action, d.decision.to))
             .collect();
         (decided, next)
+    }
+
+    /// Work of an owner gone that no agent of the pool has room for goes back to the general
+    /// queue, and says who had no room (it said "no agent has capacity").
+    #[test]
+    fn an_owner_s_work_no_one_has_room_for_is_returned_saying_who_had_none() {
+        let long_ago = "2026-11-24T11:00:00Z";
+        let agents = [
+            agent("bo", "offline", long_ago, None),
+            agent("cy", "online", NOW, Some(0)),
+        ];
+        let (decided, _) = decided_by(
+            &settings(),
+            &online(),
+            &queues(),
+            &agents,
+            &[assigned("iv_1", "bo")],
+        );
+        let [d] = decided.as_slice() else {
+            panic!("one decision, not {}", decided.len())
+        };
+        let room = "no agent of @online has room under its max_load";
+        assert_eq!(
+            d.decision.why,
+            format!("owner bo (bo) offline for 1h; {room}")
+        );
+        let reason = match d.item.as_ref().map(|i| &i.action) {
+            Some(Action::Return(r)) => r.reason.clone(),
+            other => panic!("a return: {other:?}"),
+        };
+        assert_eq!(reason, Some(format!("autopilot: owner-offline, {room}")));
     }
 
     #[test]

@@ -21,13 +21,14 @@ use jiff::Timestamp;
 use livectl_client::{Client, ClientError, FULL_PAGE, Outage, Update};
 use livectl_contract::{ActionKind, Intervention, InterventionQuery, Role, States};
 
+pub use self::decide::left_why;
 use self::decide::{Decided, World, decide};
 use self::rules::Settings;
 use super::bulk::{self, journal};
 use super::lookup::{self, NamesOf};
 use super::spread::{self, To};
 use crate::error::{CliError, ErrorKind};
-use crate::model::{AutopilotSummary, ItemOutcome, NO_CAPACITY, Names};
+use crate::model::{AutopilotSummary, ItemOutcome, Names};
 use crate::ui::{StreamNotes, Ui};
 use crate::usecases::targets::Source;
 
@@ -114,9 +115,9 @@ pub async fn run(
 }
 
 /// The error a run with `--once` ends with when a move failed or was left where it was for
-/// want of an agent with capacity: exit 3, as a bulk run with items not done. A run until
-/// stopped, or a dry run, is not judged by what it left.
-pub fn undone(summary: &AutopilotSummary, options: &Options) -> Option<CliError> {
+/// want of an agent of `--to` with capacity (`left_why`): exit 3, as a bulk run with items not
+/// done. A run until stopped, or a dry run, is not judged by what it left.
+pub fn undone(summary: &AutopilotSummary, options: &Options, left_why: &str) -> Option<CliError> {
     let undone = summary.failed + summary.left;
     if !options.once || options.dry_run || undone == 0 {
         return None;
@@ -132,10 +133,7 @@ pub fn undone(summary: &AutopilotSummary, options: &Options) -> Option<CliError>
         } else {
             "they are"
         };
-        why.push(format!(
-            "{} left where {place} ({NO_CAPACITY})",
-            summary.left
-        ));
+        why.push(format!("{} left where {place} ({left_why})", summary.left));
     }
     let mut e = CliError::new(
         ErrorKind::PartialBulk,
@@ -516,7 +514,7 @@ mod tests {
                 left,
                 ..AutopilotSummary::default()
             };
-            undone(&summary, &options).map(|e| e.message)
+            undone(&summary, &options, "no agent of @online has room").map(|e| e.message)
         };
         assert_eq!(said(0, 0), None);
         assert_eq!(
@@ -525,7 +523,9 @@ mod tests {
         );
         assert_eq!(
             said(1, 1).as_deref(),
-            Some("2 of 3 decisions not done: 1 failed, 1 left where it is (no agent has capacity)")
+            Some(
+                "2 of 3 decisions not done: 1 failed, 1 left where it is (no agent of @online has room)"
+            )
         );
         let dry = Options {
             dry_run: true,
@@ -536,6 +536,9 @@ mod tests {
             failed: 1,
             ..AutopilotSummary::default()
         };
-        assert!(undone(&summary, &dry).is_none(), "a dry run sent nothing");
+        assert!(
+            undone(&summary, &dry, "").is_none(),
+            "a dry run sent nothing"
+        );
     }
 }

@@ -39,9 +39,7 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
     // spread does, to say before which items would find none (it said all would be changed).
     if names.len() > 1 || names.iter().any(|n| Pool::is_pool(n)) || args.targets.bulk.dry_run {
         let to = spread::to(client, &ctx.ui, names, args.away.include_away, "--to").await?;
-        let spreader = Spreader::new(client, &to)
-            .await?
-            .look_first(args.targets.bulk.dry_run);
+        let spreader = Spreader::new(client, &to, args.targets.bulk.dry_run).await?;
         let selection = args.targets.select(ctx, ActionKind::Assign).await?;
         let plan = spread_plan(client, command, &to, selection, spreader, |agent| {
             Action::Assign(AssignRequest {

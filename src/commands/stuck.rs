@@ -137,7 +137,15 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
             format!("move to {}", args.to.join(" and ")),
         ),
     };
-    let items = stuck::plan(client, ui, &fix, args.reason.clone(), &found).await?;
+    let items = stuck::plan(
+        client,
+        ui,
+        &fix,
+        args.reason.clone(),
+        &found,
+        args.bulk.dry_run,
+    )
+    .await?;
     let plan = Plan {
         command,
         describe,

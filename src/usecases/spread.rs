@@ -223,15 +223,24 @@ pub struct Spreader {
     /// A pool in a bulk run's plan: every item gets the route, resolved when it is sent.
     route: Option<String>,
     /// Items given by id are looked up before they are picked for, whatever the agents
-    /// (`look_first`).
+    /// (see `new`).
     look: bool,
 }
 
 impl Spreader {
     /// For a bulk run's plan: over agents named, starting from their loads now; a pool is left
-    /// as its route, resolved by dispatch as each item is sent (`Router`).
-    pub async fn new(client: &Client, to: &To) -> Result<Spreader, CliError> {
-        if let Some(route) = to.route() {
+    /// as its route, resolved by dispatch as each item is sent (`Router`), except by a dry run,
+    /// which resolves it now, as dispatch would at its start, to say who would get each item.
+    ///
+    /// Items given by id are looked up before they are picked for, also for one agent, so one
+    /// the platform would refuse anyway (closed, unknown, owned by that agent) takes none of
+    /// its room (`pick_refused`): for a dry run (which looks them up anyway to judge them), and
+    /// for a run whose one agent has a `max_load` (a plan within its room, which the dry run
+    /// must match). A run to one agent without one looks nothing up.
+    pub async fn new(client: &Client, to: &To, dry_run: bool) -> Result<Spreader, CliError> {
+        if let Some(route) = to.route()
+            && !dry_run
+        {
             return Ok(Spreader {
                 slots: Vec::new(),
                 pool: true,
@@ -241,7 +250,9 @@ impl Spreader {
                 look: false,
             });
         }
-        Spreader::now(client, to).await
+        let mut spreader = Spreader::now(client, to).await?;
+        spreader.look = dry_run || spreader.slots.iter().any(|s| s.max_load.is_some());
+        Ok(spreader)
     }
 
     /// Over `to` as it is now: the agents (a pool's members) and their loads.
@@ -394,16 +405,6 @@ impl Spreader {
     /// Whether each item's owner (and department) must be known to pick.
     fn needs_lookup(&self) -> bool {
         self.route.is_none() && (self.slots.len() > 1 || self.pool || self.look)
-    }
-
-    /// Items given by id are looked up before they are picked for, also for one agent, so one
-    /// the platform would refuse anyway (closed, unknown, owned by that agent) takes none of
-    /// its room (`pick_refused`): for a dry run (which looks them up anyway to judge them), and
-    /// for a run whose one agent has a `max_load` (a plan within its room, which the dry run
-    /// must match). A run to one agent without one looks nothing up.
-    pub fn look_first(mut self, dry_run: bool) -> Spreader {
-        self.look |= dry_run || self.slots.iter().any(|s| s.max_load.is_some());
-        self
     }
 
     /// The one agent named, when one was (not a pool).

@@ -137,13 +137,15 @@ pub enum Fix {
     Reassign(To),
 }
 
-/// The items of a fix, each with the version found (a change meanwhile skips it).
+/// The items of a fix, each with the version found (a change meanwhile skips it); a pool is
+/// resolved now by a dry run, to say who would get each (`Spreader::new`).
 pub async fn plan(
     client: &Client,
     ui: &Ui,
     fix: &Fix,
     reason: Option<String>,
     stuck: &[Stuck],
+    dry_run: bool,
 ) -> Result<Vec<Item>, CliError> {
     // As listed: a dry run or a confirmation judges it on that, asking for nothing more.
     let item = |s: &Stuck, action: Action| Item {
@@ -177,7 +179,7 @@ pub async fn plan(
                 .collect()
         }
         Fix::Reassign(to) => {
-            let mut spreader = Spreader::new(client, to).await?;
+            let mut spreader = Spreader::new(client, to, dry_run).await?;
             stuck
                 .iter()
                 .map(|s| {

@@ -336,3 +336,46 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
     );
     assert_eq!(api.everything(), before);
 }
+
+/// A dry run to a pool said `agent @online` for every item, and counted as changes the items
+/// the pool then had no room for: it resolves the pool now, as the run does at its start, and
+/// says who would get each. The run then gives each agent as many.
+#[test]
+fn a_dry_run_to_a_pool_names_who_would_get_each_item_as_the_run_then_does() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ana = agent(&api, "ana", &w.support, "online", json!(2));
+    agent(&api, "bo", &w.support, "away", Value::Null);
+    let cy = agent(&api, "cy", &w.support, "online", json!(1));
+    api.post("/v1/agents/ag_1/status", json!({"status": "offline"}))
+        .expect(200);
+    let ids: Vec<String> = (0..4).map(|_| w.queued()).collect();
+    let args = ["assign", "--state", "queued", "--to", "@online"];
+    let run = sandbox.cli(
+        &api.token,
+        &[&args[..], &["--dry-run", "-o", "json"]].concat(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "dry run: 3 interventions would be changed, 1 left where it is (no agent of @online has \
+         room under its max_load); nothing was sent\n"
+    );
+    let planned: Value = serde_json::from_str(&run.stdout).unwrap();
+    let given = |agent: &str| {
+        planned
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|item| item["body"]["agent"] == agent)
+            .count()
+    };
+    assert_eq!((given(&ana), given(&cy)), (2, 1), "{}", run.stdout);
+    sandbox
+        .cli(&api.token, &[&args[..], &["--yes"]].concat())
+        .fails(3, "1 of 4 items was left where it is");
+    let now = owners(&api, &ids);
+    let owned = |agent: &str| now.iter().filter(|o| o.as_deref() == Some(agent)).count();
+    assert_eq!((owned(&ana), owned(&cy)), (2, 1));
+}

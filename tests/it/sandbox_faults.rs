@@ -200,14 +200,22 @@ fn bad_fault_specs_are_usage_errors() {
     // `localhost:PORT` is the loopback address (here in use, so it says where it tried); an
     // address without its port, or a name, says the form ("invalid socket address syntax").
     let port = sandbox.url.rsplit(':').next().unwrap();
-    let out = sandbox
-        .home
-        .run(&["sandbox", "serve", "--addr", &format!("localhost:{port}")]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains(&format!("cannot listen on 127.0.0.1:{port}"))
-    );
+    // So is a port alone, as `--port` (the new-user check: clap suggested `--sort`).
+    for flag in [
+        &["--addr", &format!("localhost:{port}")][..],
+        &["--addr", port],
+        &["--port", port],
+    ] {
+        let out = sandbox
+            .home
+            .run(&[&["sandbox", "serve"][..], flag].concat());
+        assert_eq!(out.status.code(), Some(1), "{flag:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains(&format!("cannot listen on 127.0.0.1:{port}")),
+            "{flag:?}"
+        );
+    }
     for wrong in ["127.0.0.1", "localhost", "example.com:8787"] {
         let out = sandbox.home.run(&["sandbox", "serve", "--addr", wrong]);
         assert_eq!(out.status.code(), Some(2), "{wrong}");

@@ -23,9 +23,9 @@ pub enum SeedArg {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Address to listen on, IP:PORT (or localhost:PORT); port 0 picks a free port (the address
-    /// is printed on stderr)
-    #[arg(long, default_value = "127.0.0.1:8787", value_parser = address)]
+    /// Address to listen on, IP:PORT (or localhost:PORT, or PORT alone for this machine); port
+    /// 0 picks a free port (the address is printed on stderr)
+    #[arg(long, alias = "port", default_value = "127.0.0.1:8787", value_parser = address)]
     pub addr: SocketAddr,
     /// The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]
     #[arg(long)]
@@ -61,15 +61,14 @@ pub struct ServeArgs {
     pub without_refs: bool,
 }
 
-/// IP:PORT, as the listener binds it; `localhost:PORT` is the loopback address it means
-/// (a name is not looked up: the sandbox listens where it is told, not where a resolver says).
+/// IP:PORT, as the listener binds it; `localhost:PORT`, and a port alone (`8787`, as
+/// `--port 8787` says it), are the loopback address they mean (a name is not looked up: the
+/// sandbox listens where it is told, not where a resolver says).
 pub(super) fn address(s: &str) -> Result<SocketAddr, String> {
     if let Ok(addr) = s.parse() {
         return Ok(addr);
     }
-    if let Some(port) = s.strip_prefix("localhost:")
-        && let Ok(port) = port.parse::<u16>()
-    {
+    if let Ok(port) = s.strip_prefix("localhost:").unwrap_or(s).parse::<u16>() {
         return Ok(SocketAddr::from(([127, 0, 0, 1], port)));
     }
     Err(format!(

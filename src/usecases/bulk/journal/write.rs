@@ -113,13 +113,25 @@ impl PlanRecord<'_> {
     }
 }
 
+/// How long a journal's lock is asked for again before its run is said to go on: `livectl
+/// runs` glances at each lock (`in_use`) for microseconds, a run holds it for its whole length.
+#[cfg(unix)]
+const GLANCE: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// Takes the lock of the journal `file` (advisory, the whole file, released when the process
 /// ends): the run that writes a journal holds it, so a `--resume` of that journal while the run
-/// goes on is refused rather than cutting and interleaving lines the run is writing. Unix only:
+/// goes on is refused rather than cutting and interleaving lines the run is writing. A lock
+/// held only for `GLANCE` (`livectl runs` looking at the same moment) is waited for. Unix only:
 /// elsewhere such a lock is mandatory and would keep the run from reading its own plan back.
 #[cfg(unix)]
 pub(super) fn hold(file: &File, path: &Path) -> Result<(), CliError> {
-    match file.try_lock() {
+    let asked = std::time::Instant::now();
+    let mut taken = file.try_lock();
+    while matches!(taken, Err(std::fs::TryLockError::WouldBlock)) && asked.elapsed() < GLANCE {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        taken = file.try_lock();
+    }
+    match taken {
         // A file system without locks (some network ones) runs without: the lock only keeps a
         // second livectl from writing the same journal.
         Ok(()) | Err(std::fs::TryLockError::Error(_)) => Ok(()),
@@ -503,5 +515,37 @@ impl Journal {
     /// Removes the journal of a run that will not start (its confirmation was declined).
     pub fn remove(self) {
         let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// A resume that started while `livectl runs` glanced at the journal's lock exited 6, "in
+    /// use": a lock held that briefly is waited for; one held on is still refused.
+    #[test]
+    fn a_lock_held_for_a_glance_is_waited_for_and_one_held_on_is_refused() {
+        let dir = std::env::temp_dir().join(format!("livectl-hold-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("run.ndjson");
+        std::fs::write(&path, "").unwrap();
+        // Each open is a lock of its own (flock), as another process's would be.
+        let glance = File::open(&path).unwrap();
+        glance.try_lock_shared().unwrap();
+        let resume = OpenOptions::new().write(true).open(&path).unwrap();
+        let letting_go = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            glance.unlock().unwrap();
+        });
+        // Asked while the glance holds it: taken once it is let go.
+        assert!(hold(&resume, &path).is_ok());
+        letting_go.join().unwrap();
+        // Held on (a run going on): refused once the wait is over.
+        let again = OpenOptions::new().write(true).open(&path).unwrap();
+        let refused = hold(&again, &path).unwrap_err();
+        assert_eq!(refused.kind, crate::error::ErrorKind::Conflict);
+        assert!(refused.message.contains("is in use"), "{}", refused.message);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

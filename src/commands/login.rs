@@ -44,6 +44,26 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
             CliError::usage(format!("profile `{profile}` has no API address"))
                 .hint("give it with --api-url https://live.example.com")
         })?;
+    // The profile a login writes when none is named is the one every later run uses: an
+    // address given for another platform (a sandbox's, the one a hint named) must not repoint
+    // it and replace its token unasked. Named, it is repointed, and said so.
+    let before = config
+        .profiles
+        .get(&profile)
+        .and_then(|p| p.api_url.clone())
+        .filter(|old| !crate::config::same_address(old, &api_url));
+    if let Some(old) = &before
+        && global.profile.is_none()
+    {
+        let url = crate::ui::shell_word(&api_url);
+        return Err(CliError::usage(format!(
+            "profile `{profile}` points at {old}: logging in to {api_url} would repoint it and replace its token; nothing was changed"
+        ))
+        .hint(format!(
+            "log in to {api_url} under a profile of its own with `livectl login --profile NAME --api-url {url}`, or repoint `{profile}` by naming it: `livectl login --profile {} --api-url {url}`",
+            crate::ui::shell_word(&profile)
+        )));
+    }
     let insecure = check_address(
         &api_url,
         global.allow_insecure_http,
@@ -106,8 +126,11 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
         .insert(profile.clone(), ProfileCredentials { token });
     credentials.save()?;
     config.save()?;
+    let repointed = before
+        .map(|old| format!(" (it pointed at {old})"))
+        .unwrap_or_default();
     ui.note(format!(
-        "logged in to {api_url} as {} <{}> ({}); profile `{profile}`: {used}",
+        "logged in to {api_url} as {} <{}> ({}); profile `{profile}`{repointed}: {used}",
         me.name, me.email, me.role
     ));
     Ok(())

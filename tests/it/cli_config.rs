@@ -321,6 +321,84 @@ fn a_missing_token_never_hints_a_login_that_repoints_a_profile() {
     );
 }
 
+/// `login --api-url` to another platform, with no profile named, repointed the default profile
+/// and replaced its token without a word (the new-user check; a run's hint had named that
+/// very command). Refused; named, the profile is repointed and it says from where.
+#[test]
+fn a_login_never_repoints_the_profile_runs_use_unless_it_is_named() {
+    let sandbox = Sandbox::start(&[]);
+    let dir = sandbox.home.path().join("config/livectl");
+    std::fs::create_dir_all(&dir).unwrap();
+    let prod = "default_profile = \"default\"\n\n[profiles.default]\napi_url = \"https://live.example.com\"\n";
+    std::fs::write(dir.join("config.toml"), prod).unwrap();
+    let admin = sandbox.home.token(None);
+    let input = format!("{admin}\n");
+    let run = typed(
+        &sandbox.home,
+        &["login", "--api-url", &sandbox.url, "--token-stdin"],
+        &input,
+    );
+    run.fails(
+        2,
+        &format!(
+            "profile `default` points at https://live.example.com: logging in to {} would repoint it and replace its token; nothing was changed",
+            sandbox.url
+        ),
+    );
+    run.hints(&format!(
+        "log in to {url} under a profile of its own with `livectl login --profile NAME --api-url {url}`, or repoint `default` by naming it: `livectl login --profile default --api-url {url}`",
+        url = sandbox.url
+    ));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("config.toml")).unwrap(),
+        prod
+    );
+    assert!(!dir.join("credentials.toml").exists(), "no token saved");
+    // Named, it is repointed, and said from where.
+    let run = typed(
+        &sandbox.home,
+        &[
+            "login",
+            "--profile",
+            "default",
+            "--api-url",
+            &sandbox.url,
+            "--token-stdin",
+        ],
+        &input,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "profile `default` (it pointed at https://live.example.com): later runs use it"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Another profile beside it is no repointing.
+    let run = typed(
+        &sandbox.home,
+        &[
+            "login",
+            "--profile",
+            "ci",
+            "--api-url",
+            &sandbox.url,
+            "--token-stdin",
+        ],
+        &input,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The same address again is a new token for the same platform, unnamed or not.
+    let run = typed(
+        &sandbox.home,
+        &["login", "--api-url", &sandbox.url, "--token-stdin"],
+        &input,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("pointed at"), "{}", run.stderr);
+}
+
 #[test]
 fn a_wrong_token_is_not_saved() {
     let sandbox = Sandbox::start(&[]);

@@ -251,8 +251,15 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
                     .collect(),
             ),
             Mode::Plain => {
+                // Ids, not names, whatever names were looked up (for `--sort`, which orders a
+                // field the table shows by name by that name): a pipe gets the id.
+                let no_names = Names::default();
+                let ids = View {
+                    ui: view.ui,
+                    names: &no_names,
+                };
                 let cells: Vec<String> = item
-                    .cells(view)
+                    .cells(&ids)
                     .into_iter()
                     .map(|c| Span::plain(c.text.replace('\t', " ")).render(false, false))
                     .collect();

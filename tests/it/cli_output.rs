@@ -1079,6 +1079,29 @@ fn a_field_shown_by_name_sorts_by_the_name() {
         at("Ada Byrne") < at("Max Ito") && at("Max Ito") < at("Zoe Park"),
         "{table}"
     );
+    // Piped, sorted by the owners' names, each line still holds the owner's id, as it does
+    // unsorted (the new-user check: `--sort`, even `--sort id`, turned them into names).
+    for field in ["owner", "id"] {
+        let plain = sandbox.cli(&token, &["list", "--sort", field]).ok();
+        let owners: Vec<&str> = plain
+            .lines()
+            .map(|l| l.split('\t').nth(2).unwrap())
+            .collect();
+        let mut expected = vec![aaron.as_str(), w.bo.as_str(), w.cy.as_str()];
+        if field == "id" {
+            expected = vec![w.cy.as_str(), w.bo.as_str(), aaron.as_str()];
+        }
+        assert_eq!(owners, expected, "{plain}");
+    }
+    let departments = sandbox.cli(&token, &["agents", "--sort", "name"]).ok();
+    assert!(
+        departments.lines().all(|l| !l.contains("\tSupport\t")),
+        "{departments}"
+    );
+    assert!(
+        departments.contains(&format!("\t{}\t", w.support)),
+        "{departments}"
+    );
 }
 
 /// Tags are trimmed and lower-cased, so `--tag 'a b' --tag ' A B'` are one tag: kept once, and

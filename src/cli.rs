@@ -337,13 +337,18 @@ fn unknown_flag(
             || name.starts_with(other)
             || other.starts_with(name)
     };
-    if e.kind() != ErrorKind::UnknownArgument
-        || matches!(e.get(ContextKind::SuggestedArg), Some(ContextValue::String(s)) if near(s))
-    {
+    if e.kind() != ErrorKind::UnknownArgument {
         return e;
     }
     let given = given.clone();
     let takers = commands_taking(root, name, "livectl");
+    // A flag another command takes as given is what was meant (`cancel --all`, from `list
+    // --all`), whatever this command has that looks like it (`--allow-insecure-http`).
+    if takers.is_empty()
+        && matches!(e.get(ContextKind::SuggestedArg), Some(ContextValue::String(s)) if near(s))
+    {
+        return e;
+    }
     // The command the flag was given to: the subcommands named on the line, in order, but
     // for the values of options (`--profile sandbox list`).
     let mut command = root;

@@ -410,10 +410,10 @@ fn exit_codes_follow_the_api_answer() {
         .fails(2, "Dan Ek (ag_5) is inactive and receives no work");
 }
 
-/// An unknown flag gets clap's suggestion only when it is a few edits away; otherwise the tip
-/// names the commands that take it. Clap's own measure suggested `--allow-insecure-http` for
-/// `stuck --owner` and `--version` for `assign --reason`, and wrote the suggestion into the
-/// usage line as if it were needed.
+/// An unknown flag gets clap's suggestion only when it is a few edits away and no command takes
+/// it as given; otherwise the tip names the commands that take it. Clap's own measure suggested
+/// `--allow-insecure-http` for `stuck --owner` and `--version` for `assign --reason`, and wrote
+/// the suggestion into the usage line as if it were needed.
 #[test]
 fn an_unknown_flag_is_told_where_it_belongs() {
     let home = Home::new();
@@ -459,6 +459,14 @@ fn an_unknown_flag_is_told_where_it_belongs() {
     // A near miss keeps clap's suggestion.
     assert!(
         stderr(&["list", "--ownr", "bo"]).contains("tip: a similar argument exists: '--owner'")
+    );
+    // A flag another command takes as given is named there, not made a prefix of a security
+    // flag (the new-user check: `cancel --all` was offered `--allow-insecure-http`).
+    assert_eq!(
+        stderr(&["cancel", "--all", "--dry-run"]),
+        "error: unexpected argument '--all' found\n\n  \
+         tip: '--all' is a flag of 'livectl list', 'livectl runs', 'livectl history'\n\n\
+         Usage: livectl cancel [OPTIONS] [ID]...\n\nFor more information, try '--help'.\n"
     );
 }
 

@@ -234,6 +234,9 @@ pub struct Full {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_load: Option<u32>,
+    /// It owns the item, so it cannot be given it (rather than having no room).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub owns: bool,
 }
 
 impl Full {
@@ -257,17 +260,34 @@ impl NoRoom {
         }
     }
 
+    /// Who had no room for an item owned by `owner`: the agent named that owns it is said to.
+    pub fn for_item(&self, owner: Option<&str>) -> NoRoom {
+        let mut who = self.clone();
+        if let NoRoom::Agents(agents) = &mut who {
+            for agent in agents {
+                agent.owns = owner.is_some() && agent.id.as_deref() == owner;
+            }
+        }
+        who
+    }
+
     /// Why the item was not given, as a sentence: `Bo Chen (ag_3) is at its max_load of 2`,
     /// `no agent of @online has room under its max_load`.
     pub fn why(&self) -> String {
         match self {
             NoRoom::Agents(agents) if let [one] = agents.as_slice() => match one.max_load {
+                _ if one.owns => format!("{} owns it already", one.who()),
                 Some(max) => format!("{} is at its max_load of {max}", one.who()),
                 None => format!("{} is at its max_load", one.who()),
             },
-            NoRoom::Agents(_) => format!(
-                "none of {} can take it: each is at its max_load or owns it",
-                self.who()
+            NoRoom::Agents(agents) => format!(
+                "none of {} can take it: each is at its max_load{}",
+                self.who(),
+                if agents.iter().any(|a| a.owns) {
+                    " or owns it"
+                } else {
+                    ""
+                }
             ),
             NoRoom::Pool { .. } => {
                 format!("no agent of {} has room under its max_load", self.who())
@@ -321,6 +341,7 @@ impl NoRoom {
             id: None,
             name: Some(name.to_owned()),
             max_load: None,
+            owns: false,
         };
         Some(NoRoom::Agents(who.split(" and ").map(named).collect()))
     }
@@ -374,6 +395,7 @@ impl NoRoom {
                     this.id = that.id.or(this.id.take());
                     this.name = that.name.or(this.name.take());
                     this.max_load = that.max_load.or(this.max_load);
+                    this.owns |= that.owns;
                 }
             }
             (this, again) => *this = again,
@@ -632,6 +654,7 @@ mod tests {
             id: Some("ag_3".into()),
             name: Some("Bo Chen".into()),
             max_load,
+            owns: false,
         }
     }
 
@@ -643,6 +666,7 @@ mod tests {
                 id: Some("ag_2".into()),
                 name: Some("Ana Lima".into()),
                 max_load: None,
+                owns: false,
             },
             bo(Some(2)),
         ]);
@@ -660,8 +684,23 @@ mod tests {
         );
         assert_eq!(
             two.reason(),
+            "none of Ana Lima (ag_2) and Bo Chen (ag_3) can take it: each is at its max_load; left \
+             where it is"
+        );
+        // "Or owns it" only for an item one of them owns (it was said of queued ones too).
+        let owned = two.for_item(Some("ag_3"));
+        assert_eq!(NoRoom::of_mark(&owned.mark()).as_ref(), Some(&owned));
+        assert_eq!(
+            owned.reason(),
             "none of Ana Lima (ag_2) and Bo Chen (ag_3) can take it: each is at its max_load or \
              owns it; left where it is"
+        );
+        assert_eq!(two.for_item(Some("ag_9")), two);
+        assert_eq!(
+            NoRoom::Agents(vec![bo(Some(2))])
+                .for_item(Some("ag_3"))
+                .why(),
+            "Bo Chen (ag_3) owns it already"
         );
         assert_eq!(
             pool.reason(),
@@ -707,7 +746,7 @@ mod tests {
         );
         assert_eq!(
             names("@none: Ana Lima and Bo Chen").as_deref(),
-            Some("none of Ana Lima and Bo Chen can take it: each is at its max_load or owns it")
+            Some("none of Ana Lima and Bo Chen can take it: each is at its max_load")
         );
         assert_eq!(
             names("@none: @online (and away)").as_deref(),

@@ -55,6 +55,7 @@ impl To {
                         id: Some(a.id.clone()),
                         name: Some(a.name.clone()),
                         max_load: a.max_load,
+                        owns: false,
                     })
                     .collect(),
             ),
@@ -392,7 +393,7 @@ impl Spreader {
             return route.clone();
         }
         self.pick(owner, department)
-            .unwrap_or_else(|| self.no_room.mark())
+            .unwrap_or_else(|| self.no_room.for_item(owner).mark())
     }
 
     /// An agent that refused an item for want of room takes no more in this spread.
@@ -661,6 +662,25 @@ mod tests {
         .unwrap()
     }
 
+    /// An item left for want of room says "or owns it" only when one of the agents owns it.
+    #[test]
+    fn an_item_left_names_its_owner_among_the_agents_only_when_it_is_one() {
+        let named = To::Agents(vec![
+            agent("ana", "dp_1", "online", Some(0)),
+            agent("bo", "dp_1", "online", Some(5)),
+        ]);
+        let mut s = Spreader::over(&named, &[], &queues(&[("bo", 5)]));
+        let why = |mark: String| NoRoom::of_mark(&mark).map(|who| who.why());
+        assert_eq!(
+            why(s.pick_or_unplaced(Some("bo"), None)).as_deref(),
+            Some("none of ana (ana) and bo (bo) can take it: each is at its max_load or owns it")
+        );
+        assert_eq!(
+            why(s.pick_or_unplaced(None, None)).as_deref(),
+            Some("none of ana (ana) and bo (bo) can take it: each is at its max_load")
+        );
+    }
+
     fn pool(pool: Pool, department: Option<&str>, include_away: bool) -> To {
         To::Pool {
             pool,
@@ -675,6 +695,7 @@ mod tests {
             id: Some(id.into()),
             name: Some(id.to_uppercase()),
             max_load,
+            owns: false,
         };
         let named = NoRoom::Agents(vec![full("ana", Some(2)), full("bo", Some(1))]);
         let now = [

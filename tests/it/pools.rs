@@ -284,9 +284,9 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stderr,
+        // Queued: no one owns them (the new-user check: "or owns it" was said of them too).
         "dry run: 1 intervention would be changed, 2 left where they are (none of Ana Test \
-         (ag_2) and Cy Test (ag_4) can take it: each is at its max_load or owns it); nothing was \
-         sent\n"
+         (ag_2) and Cy Test (ag_4) can take it: each is at its max_load); nothing was sent\n"
     );
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{}", run.stdout);
@@ -296,7 +296,7 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
             .iter()
             .filter(|l| l.ends_with(
                 "not sent: none of Ana Test (ag_2) and Cy Test (ag_4) can take it: each is at \
-                 its max_load or owns it; left where it is"
+                 its max_load; left where it is"
             ))
             .count(),
         2,
@@ -310,7 +310,7 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
     assert!(
         unplaced.iter().all(|i| i["not_sent"]
             == "none of Ana Test (ag_2) and Cy Test (ag_4) can take it: each is at its \
-                    max_load or owns it; left where it is"),
+                    max_load; left where it is"),
         "{items:?}"
     );
     assert_eq!(
@@ -331,8 +331,8 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
     unconfirmed.fails(
         2,
         "this run would change 1 intervention, 2 left where they are (none of Ana Test (ag_2) \
-         and Cy Test (ag_4) can take it: each is at its max_load or owns it) (assign to Ana Test \
-         and Cy Test); nothing was changed",
+         and Cy Test (ag_4) can take it: each is at its max_load) (assign to Ana Test and Cy \
+         Test); nothing was changed",
     );
     assert_eq!(api.everything(), before);
 }

@@ -1043,6 +1043,7 @@ impl Sending<'_> {
             id: Some(id.to_owned()),
             name: now.map(|a| a.name.clone()),
             max_load: now.and_then(|a| a.max_load),
+            owns: false,
         }
     }
 }

@@ -212,7 +212,7 @@ async fn connect_for(
         .and_then(|name| config.profiles.get(name));
     // Anything wrong but plain http:// first; then plain http:// beyond loopback, allowed by
     // the flag or by the profile for its own address (`check_address`, as a profile's new one).
-    check_url(&api_url, true)?;
+    check_url(&api_url, true).map_err(|e| platform::given_by(e, &api_url, "LIVECTL_API_URL"))?;
     if let Err(e) = check_address(&api_url, global.allow_insecure_http, settings) {
         // Refused as plain http:// alone; the profile's address can keep the permission.
         return Err(match profile.as_deref() {
@@ -235,7 +235,18 @@ async fn connect_for(
         .filter(|t| !t.trim().is_empty());
     let token_from_env = from_env.is_some();
     let token = match from_env {
-        Some(t) => Token::new(t.trim()),
+        // Said as the variable's fault, as `login` says a token typed wrong, before anything is
+        // sent (the client refused it as a failure, naming no variable).
+        Some(t) => match Token::new(t.trim()) {
+            token if let Some(problem) = token.problem() => {
+                return Err(
+                    CliError::usage(format!("LIVECTL_TOKEN {problem}; nothing was sent")).hint(
+                        "set it to the token as it was issued, or unset it to use the profile's",
+                    ),
+                );
+            }
+            token => token,
+        },
         None => {
             // A profile's token goes only to that profile's address, never to another --api-url.
             let own = settings

@@ -101,6 +101,7 @@ pub fn platform(global: &GlobalArgs) -> Result<Platform, CliError> {
                 } else {
                     format!("the profiles are: {}", known.join(", "))
                 });
+            let error = given_by(error, name, "LIVECTL_PROFILE");
             // Named by the config's default rather than by the command line.
             if global.profile.is_none() && config.default_profile.as_deref() == Some(name) {
                 error.hint("it is the config's default_profile: `livectl config unset default_profile` forgets it")
@@ -150,6 +151,17 @@ pub fn platform(global: &GlobalArgs) -> Result<Platform, CliError> {
 /// from it, which a suggested command leaves to it.
 pub(super) fn from_env(value: &str, variable: &str) -> bool {
     std::env::var(variable).ok().as_deref() == Some(value)
+}
+
+/// An error about `value` said of the environment variable `variable` when that is where it
+/// came from (`from_env`): `LIVECTL_PROFILE: there is no profile `nope``, with a hint to unset
+/// it; as it was otherwise.
+pub(super) fn given_by(mut e: CliError, value: &str, variable: &str) -> CliError {
+    if !from_env(value, variable) {
+        return e;
+    }
+    e.message = format!("{variable}: {}", e.message);
+    e.hint(format!("or unset {variable}"))
 }
 
 /// ` --profile NAME` for a command a hint suggests, unless NAME is `default` and that command

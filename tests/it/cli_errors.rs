@@ -470,6 +470,28 @@ fn an_unknown_flag_is_told_where_it_belongs() {
     );
 }
 
+/// A value given wrong through an environment variable is said to be the variable's, with a
+/// hint to unset it (the new-user check: "there is no profile `nope`", with no word of where
+/// `nope` came from). LIVECTL_TOKEN: `a_token_no_header_can_carry_is_refused_before_anything_is_sent`.
+#[test]
+fn a_value_given_by_a_variable_names_the_variable() {
+    let sandbox = Sandbox::start(&[]);
+    let home = &sandbox.home;
+    let run = home.cli_env(&["queues"], &[("LIVECTL_PROFILE", "nope")]);
+    run.fails(2, "error: LIVECTL_PROFILE: there is no profile `nope`");
+    run.hints("or unset LIVECTL_PROFILE");
+    let run = home.cli_env(&["queues"], &[("LIVECTL_API_URL", "notaurl")]);
+    run.fails(
+        2,
+        "error: LIVECTL_API_URL: `notaurl` is not a URL: it has no http:// or https://",
+    );
+    run.hints("or unset LIVECTL_API_URL");
+    // The same values given as flags are the flags': no variable named.
+    let run = home.cli(&["queues", "--profile", "nope"]);
+    run.fails(2, "error: there is no profile `nope`");
+    assert!(!run.stderr.contains("LIVECTL_PROFILE"), "{}", run.stderr);
+}
+
 /// A negative duration given as a word of its own reaches the duration's parser, as
 /// `--older-than=-5m` did, for every flag that takes one: clap read `-5m` as the short flags
 /// `-5` and `-m` and said only "unexpected argument '-5' found".
@@ -884,10 +906,13 @@ fn a_token_no_header_can_carry_is_refused_before_anything_is_sent() {
         ),
     ] {
         let run = sandbox.cli(token, &args);
+        // The variable's fault, usage as `login` says it (it was a failure, 1, naming no
+        // variable: the new-user check).
         run.fails(
-            1,
-            "the token holds a space, a control character or a character outside ASCII; a token is one word of visible ASCII; nothing was sent",
+            2,
+            "LIVECTL_TOKEN holds a space, a control character or a character outside ASCII; a token is one word of visible ASCII; nothing was sent",
         );
+        run.hints("set it to the token as it was issued, or unset it to use the profile's");
         assert!(!run.stderr.contains("bad"), "{}", run.stderr);
     }
     assert_eq!(api.all("/v1/audit?action=assigned").len(), 0);

@@ -428,9 +428,9 @@ impl GlobalArgs {
 }
 
 impl Cli {
-    /// Runs the command: one flat dispatch, each command's `exec` with the same context.
-    pub fn run(self) -> Result<(), CliError> {
-        let ui = self.ui()?;
+    /// Runs the command with its `ui`: one flat dispatch, each command's `exec` with the same
+    /// context.
+    pub fn run(self, ui: Ui) -> Result<(), CliError> {
         let g = self.global;
         let ctx = Ctx::new(g, ui);
         let mut runtime = if self.command.serves() {
@@ -480,12 +480,28 @@ impl Cli {
             )
             .hint("leave them out"));
         }
-        // A profile's `output` is the default format when -o is not given.
+        // A profile's `output` is the default format when -o is not given. The embedded sandbox
+        // and the sandbox's own commands need no profile: a config that does not load is said,
+        // and not used, rather than keeping them from running.
+        let mut unread = None;
         let output = match g.output {
             Some(f) => Some(f),
-            None => configured_output(g)?,
+            None => match configured_output(g) {
+                Ok(output) => output,
+                Err(e) if g.sandbox || matches!(self.command, Command::Sandbox(_)) => {
+                    unread = Some(e);
+                    None
+                }
+                Err(e) => return Err(e),
+            },
         };
         let mut ui = Ui::new(output, g.color, g.quiet, g.no_input, g.verbose);
+        if let Some(e) = unread {
+            ui.note(format!(
+                "warning: {}; its settings are not used by this run (the sandbox needs none)",
+                e.message
+            ));
+        }
         if shape.is_json() {
             ui.format = Some(Format::Json);
         }

@@ -519,6 +519,20 @@ fn a_config_or_credentials_file_that_does_not_read_is_a_usage_error_naming_file_
         !home.path().join("data/livectl/sandbox.db").exists(),
         "nothing started"
     );
+    // The embedded sandbox and the sandbox's own commands need no profile: they run, and say
+    // the config is not used (the new-user check: they were refused with it).
+    let warning = format!(
+        "warning: {}:3:11: not a valid livectl config",
+        config.display()
+    );
+    let queues = home.cli(&["--sandbox", "queues"]);
+    assert!(queues.stderr.starts_with(&warning), "{}", queues.stderr);
+    assert_eq!(queues.stderr.matches("warning:").count(), 1, "said once");
+    assert!(queues.ok().contains("general"));
+    let token = home.cli(&["sandbox", "token"]);
+    assert!(token.stderr.starts_with(&warning), "{}", token.stderr);
+    assert!(token.ok().starts_with("lvs_"));
+    std::fs::remove_file(home.path().join("data/livectl/sandbox.db")).unwrap();
 
     std::fs::write(
         &config,

@@ -444,8 +444,10 @@ pub enum StuckReason {
         status: AgentStatus,
         since: Timestamp,
     },
-    /// The user has waited for a reply since then.
-    NoReply { since: Timestamp },
+    /// The user has waited for its owner's reply since then (`since`, what the threshold
+    /// counts: the assignment, when the user wrote before it) and for any reply since `user`
+    /// (its last message).
+    NoReply { since: Timestamp, user: Timestamp },
 }
 
 impl StuckReason {
@@ -468,7 +470,7 @@ impl StuckReason {
     pub fn since(&self) -> Option<Timestamp> {
         match self {
             StuckReason::Queued { since }
-            | StuckReason::NoReply { since }
+            | StuckReason::NoReply { since, .. }
             | StuckReason::OwnerAbsent { since, .. } => Some(*since),
             StuckReason::OwnerInactive { .. } => None,
         }

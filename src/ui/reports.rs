@@ -222,7 +222,15 @@ pub fn reason(r: &StuckReason, now: jiff::Timestamp) -> String {
             status,
             since,
         } => format!("owner {owner} {status} for {}", age(*since, now)),
-        StuckReason::NoReply { since } => format!("user waiting {} for a reply", age(*since, now)),
+        // The user's whole wait, and the owner's part when it began later (a reassignment).
+        StuckReason::NoReply { since, user } if user < since => format!(
+            "user waiting {} for a reply, {} of it since assigned",
+            age(*user, now),
+            age(*since, now)
+        ),
+        StuckReason::NoReply { since, .. } => {
+            format!("user waiting {} for a reply", age(*since, now))
+        }
     }
 }
 

@@ -50,10 +50,12 @@ pub fn reasons(
                     });
                 }
             }
-            if let Some(since) = unanswered_since(i)
-                && waited_longer(since, limits.no_reply, now)
+            if let Some(reason) = unanswered(i)
+                && reason
+                    .since()
+                    .is_some_and(|since| waited_longer(since, limits.no_reply, now))
             {
-                why.push(StuckReason::NoReply { since });
+                why.push(reason);
             }
         }
         _ => {}
@@ -76,13 +78,18 @@ pub fn limit_ends(since: Timestamp, limit: SignedDuration) -> Option<Timestamp> 
     since.checked_add(limit).ok()
 }
 
-/// Since when the user of an assigned intervention has waited for its owner's reply, if the
-/// last message is the user's. The owner's wait starts when it got the intervention: a user
-/// who waited for a former owner is not the new owner's delay. The autopilot counts the same.
-pub fn unanswered_since(i: &Intervention) -> Option<Timestamp> {
+/// How long the user of an assigned intervention has waited for its owner's reply, if the last
+/// message is the user's (`StuckReason::NoReply`). The owner's wait starts when it got the
+/// intervention: a user who waited for a former owner is not the new owner's delay (a
+/// reassignment would otherwise be due again at once), so that is what a threshold counts, and
+/// the user's whole wait is said beside it. The autopilot counts the same.
+pub fn unanswered(i: &Intervention) -> Option<StuckReason> {
     let user = i.last_user_message_at?;
     let answered = i.last_agent_message_at.is_some_and(|a| a >= user);
-    (!answered).then(|| i.assigned_at.map_or(user, |at| at.max(user)))
+    (!answered).then(|| StuckReason::NoReply {
+        since: i.assigned_at.map_or(user, |at| at.max(user)),
+        user,
+    })
 }
 
 /// The open interventions that need help now, and the agents by id.

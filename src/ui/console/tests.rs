@@ -219,6 +219,7 @@ fn app() -> App {
             "iv_4",
             vec![StuckReason::NoReply {
                 since: at("2026-11-24T11:35:00Z"),
+                user: at("2026-11-24T11:35:00Z"),
             }],
         ),
     ];

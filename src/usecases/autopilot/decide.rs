@@ -17,7 +17,7 @@ use crate::model::{Decision, Item};
 use crate::model::StuckReason;
 use crate::ui::{age, stuck_reason};
 use crate::usecases::spread::{Spreader, To};
-use crate::usecases::stuck::{limit_ends, unanswered_since, waited_longer};
+use crate::usecases::stuck::{limit_ends, unanswered, waited_longer};
 
 /// What the platform looks like now.
 pub struct World<'a> {
@@ -125,9 +125,10 @@ pub fn decide(
                         if !settings.has(Rule::NoReply) {
                             return None;
                         }
-                        let since = unanswered_since(i)?;
+                        let reason = unanswered(i)?;
+                        let since = reason.since()?;
                         due(since, settings.no_reply, &mut next).then(|| {
-                            let why = stuck_reason(&StuckReason::NoReply { since }, world.now);
+                            let why = stuck_reason(&reason, world.now);
                             let action = spreader
                                 .pick(Some(&owner.id), i.department.as_deref())
                                 .map(|agent| reassign(agent, Rule::NoReply));
@@ -393,7 +394,8 @@ mod tests {
     }
 
     /// The reasons say ages as `stuck` and every view do (the two largest units), not as a
-    /// duration flag is written (`3m3s`), and the user's wait counts from the assignment.
+    /// duration flag is written (`3m3s`), and the user's wait counts from the assignment, the
+    /// user's whole wait said beside it (a new user read "waiting 1m" of a user waiting an hour).
     #[test]
     fn reasons_read_as_the_other_views_say_them() {
         let now: Timestamp = NOW.parse().unwrap();
@@ -430,7 +432,7 @@ mod tests {
             whys,
             [
                 "owner bo (bo) offline for 3m",
-                "user waiting 2h 5m for a reply",
+                "user waiting 5h for a reply, 2h 5m of it since assigned",
                 "queued for 1h"
             ]
         );

@@ -919,4 +919,9 @@ fn a_resume_on_its_own_platform_reset_offers_no_command_that_leads_back() {
             && !stderr.contains("`livectl cancel"),
         "{stderr}"
     );
+    // Reset, the workspace is gone: how to stop `runs` listing it (the new-user check: it was
+    // listed for ever, its resume refused, and nothing said what to do).
+    refused.hints(&format!(
+        "if that workspace is gone, nothing is left to resume: remove the journal (`rm {path}`) and `livectl runs` no longer lists it"
+    ));
 }

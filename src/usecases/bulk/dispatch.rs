@@ -82,6 +82,12 @@ pub async fn resume(
             }
             _ => "resume it against the workspace it started in".to_owned(),
         };
+        // A workspace reset or gone leaves the run nothing to resume: its journal is only a
+        // record then, which `livectl runs` lists until it is removed.
+        let gone = format!(
+            "if that workspace is gone, nothing is left to resume: remove the journal (`rm {}`) and `livectl runs` no longer lists it",
+            crate::ui::shell_word(&path.display().to_string())
+        );
         return Err(CliError::usage(format!(
             "{} is a run in workspace {} (reached at {}); this platform is workspace {} ({})",
             path.display(),
@@ -90,7 +96,8 @@ pub async fn resume(
             me.workspace.id,
             me.workspace.name
         ))
-        .hint(hint));
+        .hint(hint)
+        .hint(gone));
     }
     if header.agent != me.agent.id {
         return Err(CliError::usage(format!(

@@ -38,7 +38,7 @@ use tokio::sync::OnceCell;
 use crate::cli::GlobalArgs;
 use crate::connect::{Connection, Resuming, connect, connect_to_resume};
 use crate::error::CliError;
-use crate::ui::Ui;
+use crate::ui::{Reach, Ui};
 use crate::usecases::bulk;
 
 /// What a command gets: the ui, the global options, and a connection to the platform made the
@@ -70,7 +70,7 @@ impl Ctx {
     /// journal names (its header read here, its problems said once it is opened).
     pub async fn connection_to_resume(&self, path: &Path) -> Result<&Connection, CliError> {
         let header = bulk::journal::header(path).ok();
-        let resume = |reach: &str| {
+        let resume = |reach: &Reach| {
             header.as_ref().map_or_else(String::new, |h| {
                 bulk::Again::of(&h.action, reach, path).elsewhere()
             })

@@ -11,7 +11,7 @@ use super::act::AwayArgs;
 use super::filters::{BulkArgs, DURATION, duration};
 use crate::error::CliError;
 use crate::model::Names;
-use crate::ui::{Format, stuck_json};
+use crate::ui::{Format, Reach, stuck_json};
 use crate::usecases::bulk::{self, Plan};
 use crate::usecases::spread;
 use crate::usecases::stuck::{self, Fix, Thresholds};
@@ -160,7 +160,7 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
 const FIX_RUN: &str = "stuck --fix ";
 
 /// The fix a `stuck --fix` run recorded in its journal, for `stuck --resume` without `--fix`.
-fn journaled(path: &std::path::Path, reach: &str) -> Result<FixArg, CliError> {
+fn journaled(path: &std::path::Path, reach: &Reach) -> Result<FixArg, CliError> {
     let action = bulk::journal::action(path)?;
     action
         .strip_prefix(FIX_RUN)

@@ -12,7 +12,7 @@ use crate::cli::GlobalArgs;
 use crate::config::credentials::Credentials;
 use crate::config::{Config, same_address};
 use crate::error::{CliError, ErrorKind};
-use crate::ui::Ui;
+use crate::ui::{Reach, Ui};
 
 mod address;
 mod platform;
@@ -65,8 +65,8 @@ pub fn log(ui: &Ui) -> Log {
 /// ` --api-url=URL`, ` --allow-insecure-http`), for a command the run suggests (`--resume`):
 /// pasted where the run was, it reaches the same platform. What `LIVECTL_PROFILE` and
 /// `LIVECTL_API_URL` give is left to them, as the token is to `LIVECTL_TOKEN` (a flag whose
-/// value equals its variable's reads as the variable's). Empty for the default.
-pub fn reach(global: &GlobalArgs) -> String {
+/// value equals its variable's reads as the variable's). No flags for the default.
+pub fn reach(global: &GlobalArgs) -> Reach {
     let given = |value: &Option<String>, variable: &str| {
         value
             .as_deref()
@@ -86,19 +86,20 @@ pub fn reach(global: &GlobalArgs) -> String {
     if global.allow_insecure_http {
         flags.push_str(" --allow-insecure-http");
     }
-    flags
+    Reach::flags(flags)
 }
 
 /// How `Connection::target` begins for the embedded sandbox, before its database.
 const EMBEDDED: &str = "embedded sandbox ";
 
-/// The flags that reach `target` (a journal's: an API address, or the embedded sandbox's
-/// database, as `Connection::target` writes them) from a command typed now, for the `--resume`
-/// command `livectl runs` gives: none when the defaults reach it (LIVECTL_API_URL,
+/// How a command typed now reaches `target` (a journal's: an API address, or the embedded
+/// sandbox's database, as `Connection::target` writes them), for the `--resume` command
+/// `livectl runs` gives: no flags when the defaults reach it (LIVECTL_API_URL,
 /// LIVECTL_PROFILE, the config); else ` --sandbox` for the embedded sandbox, ` --profile=P`
 /// for the one profile with that address, or ` --api-url=URL` (whose token LIVECTL_TOKEN
-/// gives; a resume without one says how to log in).
-pub fn reach_to(target: &str) -> String {
+/// gives; a resume without one says how to log in), with LIVECTL_PROFILE emptied before it
+/// when the profile it names now would have the command refused.
+pub fn reach_to(target: &str) -> Reach {
     let config = Config::load().unwrap_or_default();
     let set = |variable: &str| {
         std::env::var(variable)
@@ -119,34 +120,52 @@ pub fn reach_to(target: &str) -> String {
         Err(_) => (false, None),
     };
     if target.starts_with(EMBEDDED) {
-        return if sandbox {
+        // --sandbox leaves the variables aside, as it does a default profile.
+        return Reach::flags(if sandbox {
             String::new()
         } else {
             " --sandbox".to_owned()
-        };
+        });
     }
     if default
         .as_deref()
         .is_some_and(|url| same_address(url, target))
     {
-        return String::new();
+        return Reach::default();
     }
     let url = crate::ui::shell_word(target);
     match owner(target, &config) {
-        // The variable's address would win over the profile's.
+        // The variable's address would win over the profile's; --profile wins over
+        // LIVECTL_PROFILE.
         Some(name) if url_variable.is_none() => {
-            format!(" --profile={}", crate::ui::shell_word(name))
+            Reach::flags(format!(" --profile={}", crate::ui::shell_word(name)))
         }
-        Some(name) => {
-            format!(" --profile={} --api-url={url}", crate::ui::shell_word(name))
-        }
+        Some(name) => Reach::flags(format!(
+            " --profile={} --api-url={url}",
+            crate::ui::shell_word(name)
+        )),
         None => {
             let allow = if beyond_loopback(target) {
                 " --allow-insecure-http"
             } else {
                 ""
             };
-            format!(" --api-url={url}{allow}")
+            let flags = format!(" --api-url={url}{allow}");
+            // The profile LIVECTL_PROFILE names still applies beside --api-url, and one that
+            // `platform` refuses (it does not exist) refuses the command; emptied, the
+            // variable counts as unset and the command goes where its flags say.
+            let with = |profile: Option<String>| GlobalArgs {
+                api_url: Some(target.to_owned()),
+                profile,
+                ..GlobalArgs::default()
+            };
+            let refused = typed.profile.is_some()
+                && platform(&with(typed.profile.clone())).is_err()
+                && platform(&with(None)).is_ok();
+            Reach {
+                flags,
+                emptied: refused.then_some("LIVECTL_PROFILE"),
+            }
         }
     }
 }
@@ -170,9 +189,9 @@ pub struct Resuming<'a> {
     /// The platform the journal names (`Connection::target`'s spelling); None when its header
     /// does not read (said once the journal is opened).
     pub target: Option<&'a str>,
-    /// The hint that resumes it with these flags before its `--resume` ("resume it with
+    /// The hint that resumes it, given how a command reaches its platform ("resume it with
     /// `livectl cancel --profile=ops --resume FILE`", `bulk::Again::elsewhere`).
-    pub resume: &'a dyn Fn(&str) -> String,
+    pub resume: &'a dyn Fn(&Reach) -> String,
 }
 
 /// Connects to what the flags, the environment and the config name; with nothing named, the
@@ -350,7 +369,7 @@ mod tests {
 
     #[test]
     fn a_suggested_command_repeats_the_flags_that_chose_the_platform() {
-        assert_eq!(super::reach(&GlobalArgs::default()), "");
+        assert_eq!(super::reach(&GlobalArgs::default()), Default::default());
         let given = GlobalArgs {
             sandbox: true,
             profile: Some("night shift".into()),
@@ -359,7 +378,7 @@ mod tests {
             ..GlobalArgs::default()
         };
         assert_eq!(
-            super::reach(&given),
+            super::reach(&given).flags,
             " --sandbox --profile='night shift' --api-url=http://10.0.0.7:8787/reach-test \
              --allow-insecure-http"
         );

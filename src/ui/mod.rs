@@ -44,7 +44,7 @@ pub use outage::StreamNotes;
 pub use reports::reason as stuck_reason;
 pub use reports::stuck_json;
 pub use rows::standing;
-pub use sanitize::{sanitize, shell_word};
+pub use sanitize::{Reach, sanitize, shell_word};
 pub use shape::{Dest, Shape};
 pub use style::{Color, Span, Text};
 pub use time::{age, elapsed};

@@ -21,6 +21,36 @@ pub fn shell_word(value: &str) -> String {
     }
 }
 
+/// How a command livectl suggests reaches a platform: the flags after its name (` --sandbox`,
+/// ` --profile=P`, ` --api-url=URL`), already in shell words, and a variable set empty before
+/// it (`LIVECTL_PROFILE= livectl …`) where the value it holds now would have the command
+/// refused; livectl counts an empty `LIVECTL_*` variable as unset (`cli.rs`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reach {
+    pub flags: String,
+    pub emptied: Option<&'static str>,
+}
+
+impl Reach {
+    /// Reached by these flags alone.
+    pub fn flags(flags: String) -> Reach {
+        Reach {
+            flags,
+            emptied: None,
+        }
+    }
+
+    /// `livectl WORDS` reaching it: `LIVECTL_PROFILE= livectl cancel --api-url=URL` for
+    /// `cancel`.
+    pub fn command(&self, words: &str) -> String {
+        let emptied = self
+            .emptied
+            .map(|variable| format!("{variable}= "))
+            .unwrap_or_default();
+        format!("{emptied}livectl {words}{}", self.flags)
+    }
+}
+
 /// Text from users, files and the platform (chat messages, names, ids, problem details) made
 /// safe for a terminal: control characters and direction overrides are shown escaped
 /// (`\u{1b}`, `\u{202e}`), so text cannot move the cursor, retitle the window, colour itself or

@@ -43,7 +43,12 @@ fn spawn_slowly(
 
 /// A run of `assign --owner none --to cy` whose journal fills after `limit` bytes: it stops
 /// midway, with some items done and the rest not sent.
-fn assign_until_the_disk_is_full(sandbox: &Sandbox, api: &Api, path: &str, limit: &str) -> u64 {
+pub(crate) fn assign_until_the_disk_is_full(
+    sandbox: &Sandbox,
+    api: &Api,
+    path: &str,
+    limit: &str,
+) -> u64 {
     let run = sandbox.cli_env(
         &api.token,
         &[

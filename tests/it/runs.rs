@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::bulk::{acted, livectl_at};
+use crate::bulk_journal::assign_until_the_disk_is_full;
 use crate::harness::{Home, NOW, Run, Sandbox, Workspace};
 
 /// The runs directory of a HOME.
@@ -390,4 +391,63 @@ fn the_resume_command_names_the_platform_only_where_the_defaults_would_not_reach
             "livectl return --sandbox --resume 20261124T090000Z-000003",
         ]
     );
+}
+
+#[test]
+fn the_resume_command_empties_a_variable_that_names_a_missing_profile() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: HashSet<String> = (0..200).map(|_| w.queued()).collect();
+    let journal = sandbox.home.path().join("stopped.ndjson");
+    let path = journal.to_str().unwrap();
+    assign_until_the_disk_is_full(&sandbox, &api, path, "25000");
+    // LIVECTL_PROFILE naming no profile refuses every run that reads it, its address given by
+    // --api-url or not (this HOME has no config at all).
+    let missing = [("LIVECTL_PROFILE", "nonexistent")];
+    sandbox
+        .home
+        .cli_env(&["--api-url", &sandbox.url, "whoami"], &missing)
+        .fails(2, "there is no profile `nonexistent`");
+    let listed = sandbox
+        .home
+        .cli_env(&["runs", path, "-o", "json"], &missing);
+    let rows: Vec<Value> = serde_json::from_str(&listed.ok()).unwrap();
+    let resume = rows[0]["resume"].as_str().unwrap();
+    assert_eq!(
+        resume,
+        format!(
+            "LIVECTL_PROFILE= livectl assign --api-url={} --resume {path}",
+            sandbox.url
+        )
+    );
+    // Run as given by a shell where the variable still names the missing profile, it resumes
+    // the run: every item assigned, none twice.
+    let livectl = sandbox.home.livectl();
+    let bin_dir = Path::new(livectl.get_program()).parent().unwrap();
+    let mut sh = std::process::Command::new("sh");
+    sh.env_clear();
+    for (name, value) in livectl.get_envs() {
+        if let Some(value) = value {
+            sh.env(name, value);
+        }
+    }
+    let search = std::env::join_paths(
+        std::iter::once(bin_dir.to_owned())
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    let resumed: Run = sh
+        .env("PATH", search)
+        .env("LIVECTL_TOKEN", &api.token)
+        .envs(missing)
+        .args(["-c", resume])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    let assigned = acted(&api, "assigned");
+    assert_eq!(assigned.keys().cloned().collect::<HashSet<_>>(), ids);
+    assert!(assigned.values().all(|n| *n == 1), "none assigned twice");
 }

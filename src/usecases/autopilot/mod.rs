@@ -29,7 +29,7 @@ use super::lookup::{self, NamesOf};
 use super::spread::{self, To};
 use crate::error::{CliError, ErrorKind};
 use crate::model::{AutopilotSummary, ItemOutcome, Names};
-use crate::ui::{StreamNotes, Ui};
+use crate::ui::{Reach, StreamNotes, Ui};
 use crate::usecases::targets::Source;
 
 /// The longest the autopilot goes without looking, when nothing is due and nothing happens:
@@ -49,7 +49,7 @@ pub struct Options {
     pub journal_limit: Option<u64>,
     /// The flags that reached the platform (`connect::reach`), repeated in the command a
     /// batch that stopped suggests.
-    pub reach: String,
+    pub reach: Reach,
     /// The agent whose token the autopilot acts with (`check_admin`): a service account, or
     /// the person on call. A pool hands work on to the others, never to it.
     pub me: String,
@@ -504,7 +504,7 @@ mod tests {
             once: true,
             journal_dir: None,
             journal_limit: None,
-            reach: String::new(),
+            reach: Default::default(),
             me: "ag_1".into(),
         };
         let said = |failed, left| {

@@ -862,8 +862,8 @@ pub(super) async fn execute(
                 format!("the platform stopped accepting the token ({said}); {left}"),
             )
             .hint(format!(
-                "log in again with `livectl login{}` (or give LIVECTL_TOKEN a new token, if it came from there), then {step}",
-                options.reach
+                "log in again with `{}` (or give LIVECTL_TOKEN a new token, if it came from there), then {step}",
+                options.reach.command("login")
             )),
             Halt::Gone(said) => {
                 CliError::failure(format!("the platform stopped answering ({said}); {left}"))

@@ -35,7 +35,7 @@ pub use plan::run;
 
 use crate::error::CliError;
 use crate::model::{Item, ItemResult, Summary};
-use crate::ui::Ui;
+use crate::ui::{Reach, Ui};
 use crate::usecases::targets::Source;
 
 /// Refuses `--json` and `--sort` fields that a run's output does not have, before anything is
@@ -76,10 +76,10 @@ pub struct Options {
     pub journal_limit: Option<u64>,
     /// The flags that reached the platform (`connect::reach`), repeated in the `--resume`
     /// command a run suggests.
-    pub reach: String,
-    /// The flags that reach a journal's platform from a command typed now (`connect::reach_to`),
-    /// for the hint of a resume that reached another workspace.
-    pub reach_to: Option<fn(&str) -> String>,
+    pub reach: Reach,
+    /// How a command typed now reaches a journal's platform (`connect::reach_to`), for the
+    /// hint of a resume that reached another workspace.
+    pub reach_to: Option<fn(&str) -> Reach>,
     /// The run's id, when its journal was named after it already (the autopilot's batches, in
     /// a directory of their own or the runs directory); a new one when None.
     pub run_id: Option<String>,
@@ -202,7 +202,7 @@ impl Command {
     }
 
     /// How what a run of this command left is carried on, said in its hints.
-    pub fn again(&self, reach: &str, journal: &Path) -> Again {
+    pub fn again(&self, reach: &Reach, journal: &Path) -> Again {
         Again::of(&self.name, reach, journal)
     }
 
@@ -229,12 +229,13 @@ pub enum Again {
 
 impl Again {
     /// For the run recorded as `action` (a journal's header) in `journal`.
-    pub fn of(action: &str, reach: &str, journal: &Path) -> Again {
+    pub fn of(action: &str, reach: &Reach, journal: &Path) -> Again {
         if action == AUTOPILOT {
-            return Again::Restart(format!("livectl {AUTOPILOT}{reach}"));
+            return Again::Restart(reach.command(AUTOPILOT));
         }
         Again::Resume(format!(
-            "livectl {action}{reach} --resume {}",
+            "{} --resume {}",
+            reach.command(action),
             crate::ui::shell_word(&journal.display().to_string())
         ))
     }

@@ -8,6 +8,7 @@ use super::Again;
 use super::journal::{self, Survey};
 use crate::error::CliError;
 use crate::model::{BulkRun, RunState};
+use crate::ui::Reach;
 
 /// Where to look: journals, or directories of journals (every file in one but those whose name
 /// starts with a dot). Nothing named: the runs directory, where it is (none yet: no runs).
@@ -17,12 +18,12 @@ pub enum Places {
 }
 
 /// The runs of the journals at `places`, newest first: the unfinished ones, those still going
-/// and the journals that cannot be resumed; with `all`, the finished ones too. `reach` gives
-/// the flags that reach a journal's target from a command typed now (`connect::reach_to`).
+/// and the journals that cannot be resumed; with `all`, the finished ones too. `reach` says
+/// how a command typed now reaches a journal's target (`connect::reach_to`).
 pub fn list(
     places: &Places,
     all: bool,
-    reach: &dyn Fn(&str) -> String,
+    reach: &dyn Fn(&str) -> Reach,
 ) -> Result<Vec<BulkRun>, CliError> {
     let files = match places {
         Places::Default => {
@@ -89,7 +90,7 @@ fn modified(path: &Path) -> Option<jiff::Timestamp> {
 }
 
 /// The row of the journal at `path`.
-fn of(path: &Path, survey: Survey, reach: &dyn Fn(&str) -> String) -> BulkRun {
+fn of(path: &Path, survey: Survey, reach: &dyn Fn(&str) -> Reach) -> BulkRun {
     let Survey {
         header,
         standing,

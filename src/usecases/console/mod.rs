@@ -19,8 +19,8 @@ use tokio::task::JoinSet;
 
 use super::stuck::{self, Thresholds};
 use crate::error::CliError;
-use crate::ui::Ui;
 use crate::ui::console::{App, Catalog, Intent, Link, Screen, Workspace};
+use crate::ui::{Reach, Ui};
 use jobs::{Done, finished, start};
 use stream::{follow, hear, refresh, refreshed};
 
@@ -34,7 +34,7 @@ pub struct Options {
     pub target: String,
     /// The flags that reached the platform (`connect::reach`), repeated in the `--resume`
     /// command a bulk run of the console suggests.
-    pub reach: String,
+    pub reach: Reach,
 }
 
 /// Runs the console until `q`, Ctrl-C or SIGTERM (all end it with 0, as `watch`). The

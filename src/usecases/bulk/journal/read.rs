@@ -14,6 +14,7 @@ use super::write::{Sink, hold};
 use super::{FORMAT, Header, Journal, Line, OLDEST, VERSION, damaged};
 use crate::error::CliError;
 use crate::model::{Item, ItemOutcome};
+use crate::ui::Reach;
 use crate::usecases::bulk::ledger::{Ledger, Mark};
 use crate::usecases::bulk::{Again, Command};
 
@@ -121,7 +122,7 @@ pub fn header(path: &Path) -> Result<Header, CliError> {
 pub fn open(
     path: &Path,
     command: &Command,
-    reach: &str,
+    reach: &Reach,
     limit: Option<u64>,
     look: bool,
 ) -> Result<(Journal, Header, Scan), CliError> {

@@ -4,6 +4,7 @@ use livectl_contract::{Action, ActionKind, ReasonRequest};
 
 use super::*;
 use crate::model::Item;
+use crate::ui::Reach;
 use crate::usecases::bulk::Command;
 use crate::usecases::bulk::ledger::Mark;
 
@@ -72,7 +73,7 @@ fn a_torn_last_line_is_dropped_so_the_journal_resumes_again_and_again() {
     torn.pop();
     std::fs::write(&path, torn).unwrap();
     for round in 0..3 {
-        let (journal, _, scan) = open(&path, &cancels(), "", None, false)
+        let (journal, _, scan) = open(&path, &cancels(), &Reach::default(), None, false)
             .unwrap_or_else(|e| panic!("round {round}: {}", e.message));
         assert_eq!(scan.ledger.get(0), Some(Mark::InFlight));
         assert!(
@@ -86,7 +87,7 @@ fn a_torn_last_line_is_dropped_so_the_journal_resumes_again_and_again() {
             })
             .unwrap();
     }
-    let (_, _, scan) = open(&path, &cancels(), "", None, false).unwrap();
+    let (_, _, scan) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
     assert_eq!(scan.ledger.count(Mark::InFlight), 4);
     let plan: Vec<u64> = plan_lines(&path, scan.plan_at, &cancels())
         .unwrap()
@@ -103,7 +104,9 @@ fn damage_before_the_last_line_is_refused() {
     let mut text = std::fs::read_to_string(&path).unwrap();
     text.push_str("{oops\n{\"event\":\"start\",\"n\":0,\"key\":\"k\"}\n");
     std::fs::write(&path, text).unwrap();
-    let e = open(&path, &cancels(), "", None, false).err().unwrap();
+    let e = open(&path, &cancels(), &Reach::default(), None, false)
+        .err()
+        .unwrap();
     assert!(e.message.contains("damaged at line 4"), "{}", e.message);
     assert_eq!(e.exit_code(), 2);
 }
@@ -126,9 +129,15 @@ fn an_item_of_another_action_than_the_runs_is_refused_with_its_line() {
         ),
     )
     .unwrap();
-    let e = open(&path, &Command::of(ActionKind::Assign), "", None, false)
-        .err()
-        .unwrap();
+    let e = open(
+        &path,
+        &Command::of(ActionKind::Assign),
+        &Reach::default(),
+        None,
+        false,
+    )
+    .err()
+    .unwrap();
     assert!(
         e.message.contains("line 3 would cancel iv_2")
             && e.message.contains("journal of a run of `assign`"),
@@ -165,7 +174,9 @@ fn other_versions_and_unfinished_plans_are_refused_with_what_would_be_right() {
     ];
     for (text, words) in cases {
         std::fs::write(&path, text).unwrap();
-        let e = open(&path, &cancels(), "", None, false).err().unwrap();
+        let e = open(&path, &cancels(), &Reach::default(), None, false)
+            .err()
+            .unwrap();
         assert!(e.message.contains(words), "{words}: {}", e.message);
         assert_eq!(e.exit_code(), 2);
     }
@@ -200,7 +211,14 @@ fn a_record_that_cannot_be_written_stops_the_journal_which_stays_resumable() {
         key: format!("r1:cancel:iv_{n}"),
     };
     let one = serde_json::to_vec(&start(0)).unwrap().len() as u64 + 1;
-    let (journal, _, _) = open(&path, &cancels(), "", Some(one + one / 2), false).unwrap();
+    let (journal, _, _) = open(
+        &path,
+        &cancels(),
+        &Reach::default(),
+        Some(one + one / 2),
+        false,
+    )
+    .unwrap();
     assert_eq!(journal.record(&start(0)), Some(size));
     assert_eq!(journal.record(&start(1)), None);
     assert!(journal.is_broken());
@@ -216,7 +234,7 @@ fn a_record_that_cannot_be_written_stops_the_journal_which_stays_resumable() {
         size + one,
         "the fragment was cut off"
     );
-    let (_, _, scan) = open(&path, &cancels(), "", None, false).unwrap();
+    let (_, _, scan) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
     assert_eq!(
         (scan.ledger.get(0), scan.ledger.get(1)),
         (Some(Mark::InFlight), Some(Mark::Unsent))
@@ -238,8 +256,14 @@ fn a_deferred_end_and_the_next_start_are_one_write() {
     let len = |line: &Line| serde_json::to_vec(line).unwrap().len() as u64 + 1;
     let (first, end, second) = (len(&start(0)), len(&done(0)), len(&start(1)));
     // Room for the first start, the deferred end and half of the next start.
-    let (journal, _, _) =
-        open(&path, &cancels(), "", Some(first + end + second / 2), false).unwrap();
+    let (journal, _, _) = open(
+        &path,
+        &cancels(),
+        &Reach::default(),
+        Some(first + end + second / 2),
+        false,
+    )
+    .unwrap();
     assert_eq!(journal.record(&start(0)), Some(size));
     journal.defer(&done(0));
     assert_eq!(journal.record(&start(1)), None);
@@ -249,14 +273,14 @@ fn a_deferred_end_and_the_next_start_are_one_write() {
         size + first,
         "the end that fitted was not kept without the start it went with"
     );
-    let (_, _, scan) = open(&path, &cancels(), "", None, false).unwrap();
+    let (_, _, scan) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
     assert_eq!(
         scan.ledger.get(0),
         Some(Mark::InFlight),
         "sent again on resume"
     );
 
-    let (journal, _, _) = open(&path, &cancels(), "", None, false).unwrap();
+    let (journal, _, _) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
     journal.defer(&done(0));
     assert_eq!(
         journal.record(&start(1)),
@@ -265,7 +289,7 @@ fn a_deferred_end_and_the_next_start_are_one_write() {
     );
     journal.defer(&done(1));
     drop(journal);
-    let (journal, _, scan) = open(&path, &cancels(), "", None, false).unwrap();
+    let (journal, _, scan) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
     assert_eq!(
         (scan.ledger.get(0), scan.ledger.get(1)),
         (Some(Mark::Done), Some(Mark::InFlight))
@@ -273,7 +297,7 @@ fn a_deferred_end_and_the_next_start_are_one_write() {
     journal.defer(&done(1));
     journal.flush();
     drop(journal);
-    let (_, _, scan) = open(&path, &cancels(), "", None, false).unwrap();
+    let (_, _, scan) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
     assert_eq!(scan.ledger.get(1), Some(Mark::Done), "flushed alone");
 }
 
@@ -311,7 +335,7 @@ fn a_journal_damaged_anywhere_opens_or_is_refused_and_nothing_panics() {
             }
         }
         std::fs::write(&path, &bytes).unwrap();
-        let Ok((_, _, scan)) = open(&path, &cancels(), "", None, false) else {
+        let Ok((_, _, scan)) = open(&path, &cancels(), &Reach::default(), None, false) else {
             continue;
         };
         for line in plan_lines(&path, scan.plan_at, &cancels()).unwrap() {
@@ -349,7 +373,7 @@ fn the_summary_reads_each_items_last_end_in_plan_order() {
         retry: false,
     });
     drop(journal);
-    let (_, _, scan) = open(&path, &cancels(), "", None, false).unwrap();
+    let (_, _, scan) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
     let listed: Vec<(String, Option<String>)> = Results::new(&path, scan.notable, &scan.ledger)
         .map(|r| r.map(|r| (r.id, r.reason)).unwrap())
         .collect();
@@ -420,7 +444,7 @@ fn a_streamed_plan_takes_records_between_its_lines_and_streams_back_whole() {
         ],
         "each plan line is in the file before any record of its item"
     );
-    let (_, header, scan) = open(&path, &cancels(), "", None, false).unwrap();
+    let (_, header, scan) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
     assert_eq!(header.version, VERSION);
     assert!(!scan.cut_short);
     assert_eq!(
@@ -447,7 +471,7 @@ fn a_run_stopped_while_its_plan_streamed_resumes_what_it_planned() {
     journal.flush();
     drop(journal);
     let before = std::fs::read(&path).unwrap();
-    let (journal, _, mut scan) = open(&path, &cancels(), "", None, false).unwrap();
+    let (journal, _, mut scan) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
     assert!(scan.cut_short && scan.unclosed);
     assert_eq!(scan.ledger.len(), 3);
     assert_eq!(scan.ledger.left(), 2);
@@ -464,7 +488,7 @@ fn a_run_stopped_while_its_plan_streamed_resumes_what_it_planned() {
             .ends_with("{\"event\":\"planned\",\"items\":3,\"cut_short\":true}\n"),
         "the plan was closed, marked as cut short"
     );
-    let (_, _, scan) = open(&path, &cancels(), "", None, false).unwrap();
+    let (_, _, scan) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
     assert!(
         scan.cut_short && !scan.unclosed,
         "closed once, and still known to be cut short"
@@ -480,7 +504,9 @@ fn a_record_of_an_item_not_planned_yet_is_damage() {
     let mut text = std::fs::read_to_string(&path).unwrap();
     text.push_str("{\"event\":\"start\",\"n\":1,\"key\":\"k\"}\n");
     std::fs::write(&path, text).unwrap();
-    let e = open(&path, &cancels(), "", None, false).err().unwrap();
+    let e = open(&path, &cancels(), &Reach::default(), None, false)
+        .err()
+        .unwrap();
     assert!(
         e.message
             .contains("damaged at line 4: there is no item 1 in the plan"),
@@ -503,7 +529,7 @@ fn a_full_disk_while_the_plan_streams_keeps_only_whole_items() {
         drop(journal);
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.ends_with('\n'), "no fragment left (limit {limit})");
-        let (_, _, scan) = open(&path, &cancels(), "", None, false).unwrap();
+        let (_, _, scan) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
         assert!(scan.cut_short && scan.ledger.len() > 0);
         assert_eq!(
             scan.ledger.count(Mark::InFlight),
@@ -529,7 +555,9 @@ fn a_plan_line_whose_id_is_no_interventions_is_damage_named_by_its_line() {
     {
         let path = dir.path().join(format!("{n}.ndjson"));
         drop(planned(&path, "cancel", &["iv_1", id], None).unwrap());
-        let e = open(&path, &cancels(), "", None, false).err().expect(id);
+        let e = open(&path, &cancels(), &Reach::default(), None, false)
+            .err()
+            .expect(id);
         assert_eq!(e.kind, crate::error::ErrorKind::Usage, "{id}");
         assert!(
             e.message.starts_with(&format!(
@@ -559,7 +587,7 @@ fn a_header_whose_run_id_livectl_did_not_write_is_damage() {
         let edited = text.replacen(RUN, run_id, 1);
         assert_ne!(edited, text);
         std::fs::write(&path, edited).unwrap();
-        let e = open(&path, &cancels(), "", None, false)
+        let e = open(&path, &cancels(), &Reach::default(), None, false)
             .err()
             .expect(run_id);
         assert_eq!(
@@ -574,7 +602,7 @@ fn a_header_whose_run_id_livectl_did_not_write_is_damage() {
     }
     std::fs::write(&path, &text).unwrap();
     assert!(
-        open(&path, &cancels(), "", None, false).is_ok(),
+        open(&path, &cancels(), &Reach::default(), None, false).is_ok(),
         "the real one opens"
     );
     for _ in 0..100 {
@@ -614,7 +642,7 @@ fn a_header_whose_pace_no_flag_could_give_is_damage() {
         ),
     ] {
         std::fs::write(&path, text.replacen(pace, edited, 1)).unwrap();
-        let e = open(&path, &cancels(), "", None, false)
+        let e = open(&path, &cancels(), &Reach::default(), None, false)
             .err()
             .expect(edited);
         assert_eq!(
@@ -624,7 +652,7 @@ fn a_header_whose_pace_no_flag_could_give_is_damage() {
     }
     std::fs::write(&path, &text).unwrap();
     assert!(
-        open(&path, &cancels(), "", None, false).is_ok(),
+        open(&path, &cancels(), &Reach::default(), None, false).is_ok(),
         "the real one opens"
     );
 }

@@ -208,7 +208,7 @@ impl Planner {
                 CliError::usage(format!("cannot create the journal {}: {e}", path.display()));
             let flag = bulk::journal_flag(&header.action);
             let resumes = matches!(
-                bulk::Again::of(&header.action, "", path),
+                bulk::Again::of(&header.action, &Default::default(), path),
                 bulk::Again::Resume(_)
             );
             error.hint(if path.is_dir() {

@@ -14,11 +14,13 @@ macro_rules! json_is_serde {
 mod autopilot;
 pub mod console;
 mod counted;
+mod fields;
 mod jq;
 mod json;
 mod list;
 mod outage;
 mod pager;
+mod profiles;
 pub mod progress;
 pub mod prompt;
 mod reports;

@@ -1,7 +1,7 @@
 //! How each resource prints as a row: its table cells for people, its CSV record, its JSON.
 
 use super::{Color, Row, Span, View, age};
-use crate::model::{Names, ProfileRow};
+use crate::model::Names;
 use livectl_contract::time::rfc3339;
 use livectl_contract::{
     Agent, AgentStatus, Block, Department, Event, HistoryRecord, Intervention, InterventionState,
@@ -254,56 +254,6 @@ impl Row for Agent {
     json_is_serde!();
 }
 
-impl Row for ProfileRow {
-    const FIELDS: &'static [&'static str] = &[
-        "name",
-        "current",
-        "default",
-        "api_url",
-        "workspace",
-        "output",
-        "logged_in",
-        "allow_insecure_http",
-    ];
-    const COLUMNS: &'static [&'static str] = &[
-        "current",
-        "name",
-        "default",
-        "api_url",
-        "workspace",
-        "token",
-    ];
-    const CSV: &'static [&'static str] = Self::FIELDS;
-    const TITLED: &'static [(&'static str, &'static str)] = &[("token", "logged_in")];
-    fn id(&self) -> &str {
-        &self.name
-    }
-    fn cells(&self, _: &View) -> Vec<Span> {
-        let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-        vec![
-            if self.current { "*" } else { "" }.into(),
-            self.name.as_str().into(),
-            if self.default { "yes" } else { "-" }.into(),
-            dash(&self.api_url).into(),
-            dash(&self.workspace).into(),
-            if self.logged_in { "stored" } else { "none" }.into(),
-        ]
-    }
-    fn record(&self) -> Vec<String> {
-        vec![
-            self.name.clone(),
-            self.current.to_string(),
-            self.default.to_string(),
-            opt(&self.api_url),
-            opt(&self.workspace),
-            opt(&self.output),
-            self.logged_in.to_string(),
-            self.allow_insecure_http.to_string(),
-        ]
-    }
-    json_is_serde!();
-}
-
 /// The name a `department` field shows, for `--sort` (an agent's, a topic's).
 fn department_shown(department: Option<&str>, field: &str, view: &View) -> Option<String> {
     (field == "department")
@@ -503,7 +453,7 @@ impl Row for Event {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Item, ItemOutcome, ItemResult, QueueRow, Stuck};
+    use crate::model::{Item, ItemOutcome, ItemResult, ProfileRow, QueueRow, Stuck};
     use livectl_contract::{Action, ReasonRequest};
     use serde_json::json;
 
@@ -601,5 +551,16 @@ mod tests {
             now: t.parse().unwrap(),
         };
         assert_eq!(keys(&stuck), declared::<Stuck>());
+        let profile = ProfileRow {
+            name: "prod".into(),
+            current: true,
+            default: true,
+            api_url: None,
+            workspace: None,
+            output: None,
+            logged_in: false,
+            allow_insecure_http: false,
+        };
+        assert_eq!(keys(&profile), declared::<ProfileRow>());
     }
 }

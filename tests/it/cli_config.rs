@@ -773,7 +773,7 @@ fn config_profiles_lists_every_profile_and_which_one_runs_use() {
     assert_eq!(
         plain,
         format!(
-            "\tprod\t-\thttps://live.example.com\t-\tnone\n*\tstaging\tyes\t{url}\t-\tstored\n"
+            "\tprod\t-\thttps://live.example.com\t-\tnone\t-\n*\tstaging\tyes\t{url}\t-\tstored\t-\n"
         )
     );
     let json = sandbox
@@ -1034,7 +1034,7 @@ fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
     home.cli(&prod).ok();
     insta::assert_snapshot!(shown(&[]), @r"
     --- stdout
-    	prod	-	https://live.example.com	-	none
+    	prod	-	https://live.example.com	-	none	-
     --- stderr
     (runs use the embedded sandbox now: no profile applies, as no default_profile is set and no profile is named `default`; `livectl config set default_profile NAME` chooses one)
     ");
@@ -1051,15 +1051,15 @@ fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
     home.cli(&["config", "set", "workspace", "acme"]).ok();
     insta::assert_snapshot!(shown(&[]), @r"
     --- stdout
-    *	default	-	-	acme	none
-    	prod	-	https://live.example.com	-	none
+    *	default	-	-	acme	none	-
+    	prod	-	https://live.example.com	-	none	-
     --- stderr
     (runs use the embedded sandbox now: profile `default` has no api_url)
     ");
     insta::assert_snapshot!(shown(&["--sandbox"]), @r"
     --- stdout
-    *	default	-	-	acme	none
-    	prod	-	https://live.example.com	-	none
+    *	default	-	-	acme	none	-
+    	prod	-	https://live.example.com	-	none	-
     --- stderr
     (runs use the embedded sandbox now: --sandbox)
     ");
@@ -1068,8 +1068,8 @@ fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
         .fails(2, "--sandbox and --profile prod name two platforms");
     insta::assert_snapshot!(shown(&["--sandbox", "--profile", "prod"]), @r"
     --- stdout
-    	default	-	-	acme	none
-    *	prod	-	https://live.example.com	-	none
+    	default	-	-	acme	none	-
+    *	prod	-	https://live.example.com	-	none	-
     --- stderr
     (runs are refused now: --sandbox and --profile prod name two platforms; give one of them)
     ");
@@ -1089,8 +1089,35 @@ fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
     home.cli(&["config", "set", "default_profile", "prod"]).ok();
     insta::assert_snapshot!(shown(&[]), @r"
     --- stdout
-    	default	-	-	acme	none
-    *	prod	yes	https://live.example.com	-	none
+    	default	-	-	acme	none	-
+    *	prod	yes	https://live.example.com	-	none	-
+    --- stderr
+    ");
+}
+
+/// `config profiles -o json` and `-o csv` carried `allow_insecure_http`, but the table had no
+/// column for it: which profile may send its token over plain http:// beyond loopback was not
+/// to be seen by people. The table shows it now, under its field's name as `api_url` is.
+#[test]
+fn config_profiles_on_a_terminal_shows_which_profiles_allow_plain_http() {
+    let home = crate::harness::Home::new();
+    let set = |args: &[&str]| home.cli(&[&["config", "set"], args].concat()).ok();
+    set(&["--profile", "prod", "api_url", "https://live.example.com"]);
+    set(&[
+        "--profile",
+        "lab",
+        "api_url",
+        "http://10.0.0.7:8080",
+        "--allow-insecure-http",
+    ]);
+    set(&["default_profile", "prod"]);
+    let table = home.cli_env(&["config", "profiles"], &[("LIVECTL_FORCE_TTY", "1")]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    insta::assert_snapshot!(format!("--- stdout\n{}--- stderr\n{}", table.stdout, table.stderr), @r"
+    --- stdout
+     CURRENT  NAME  DEFAULT  API_URL                   WORKSPACE  TOKEN  ALLOW_INSECURE_HTTP
+              lab   -        http://10.0.0.7:8080      -          none   yes
+     *        prod  yes      https://live.example.com  -          none   -
     --- stderr
     ");
 }

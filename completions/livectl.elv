@@ -1006,7 +1006,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
         }
         &'livectl;sandbox;token'= {
             cand --db 'The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]'
-            cand --agent 'The agent (id, email or key); the built-in admin when left out'
+            cand --agent 'The agent (id, key, email or unique name); the built-in admin when left out'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
             cand -o 'Output format [default: table on a terminal, plain lines otherwise]'

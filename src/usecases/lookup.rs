@@ -25,10 +25,8 @@ pub async fn agents(
     let mut named = Vec::with_capacity(texts.len());
     for text in texts {
         let text = text.as_ref();
-        // `--to ana,` or `--to ''`: a name left out, not an agent to look for.
-        if text.trim().is_empty() {
-            return Err(CliError::usage(format!("{flag}: an agent's name is empty"))
-                .hint("an agent is an id, a key, an email, a unique name or `me`"));
+        if let Some(empty) = left_out(text, flag, Among::Platform) {
+            return Err(empty);
         }
         if text == "me" {
             named.push(client.me().await?.agent);
@@ -38,12 +36,72 @@ pub async fn agents(
             Some(agents) => agents,
             None => listed.insert(client.agents().await?),
         };
-        named.push(pick_agent(agents, text, flag)?.clone());
+        named.push(pick_agent(agents, text, flag, Among::Platform)?.clone());
     }
     Ok(named)
 }
 
-pub fn pick_agent<'a>(agents: &'a [Agent], text: &str, flag: &str) -> Result<&'a Agent, CliError> {
+/// Where an AGENT is looked for, for what a refusal says would be right.
+#[derive(Debug, Clone, Copy)]
+enum Among<'a> {
+    /// The agents of the platform a run reaches, where `me` is the caller.
+    Platform,
+    /// The agents of a sandbox database (`sandbox token --agent`), read from the file: no
+    /// caller, so no `me`; `listing` says how to list them (`` `livectl --sandbox agents`
+    /// lists this database's agents ``).
+    Database { listing: &'a str },
+}
+
+impl Among<'_> {
+    /// What an AGENT may be, here.
+    fn is(self) -> &'static str {
+        match self {
+            Among::Platform => "an agent is an id, a key, an email, a unique name or `me`",
+            Among::Database { .. } => "an agent is an id, a key, an email or a unique name",
+        }
+    }
+}
+
+/// `--to ana,` or `--to ''`: a name left out, not an agent to look for.
+fn left_out(text: &str, flag: &str, among: Among) -> Option<CliError> {
+    text.trim()
+        .is_empty()
+        .then(|| CliError::usage(format!("{flag}: an agent's name is empty")).hint(among.is()))
+}
+
+/// The agent AGENT `text` names among the agents of a sandbox database, as every AGENT is
+/// named (`pick_agent`), but for `me`: a database has no caller.
+pub fn agent_in_database<'a>(
+    agents: &'a [Agent],
+    text: &str,
+    flag: &str,
+    listing: &str,
+) -> Result<&'a Agent, CliError> {
+    let among = Among::Database { listing };
+    if let Some(empty) = left_out(text, flag, among) {
+        return Err(empty);
+    }
+    if text.trim() == "me" {
+        return Err(CliError::usage(format!(
+            "{flag}: `me` is the agent of the token a run uses, and a new token has none yet"
+        ))
+        .hint(format!(
+            "{}; leaving out {flag} makes the built-in admin's",
+            among.is()
+        )));
+    }
+    pick_agent(agents, text, flag, among)
+}
+
+/// The agent AGENT `text` names among `agents`, the one rule of every AGENT: the agent whose
+/// id, email (in any case) or key it is; else the one whose name it is (in any case); else
+/// the one whose first name alone it is. A name two agents share is refused listing them.
+fn pick_agent<'a>(
+    agents: &'a [Agent],
+    text: &str,
+    flag: &str,
+    among: Among,
+) -> Result<&'a Agent, CliError> {
     let wanted = text.trim();
     if let Some(a) = agents.iter().find(|a| {
         a.id == wanted || a.email.eq_ignore_ascii_case(wanted) || a.key.as_deref() == Some(wanted)
@@ -77,9 +135,10 @@ pub fn pick_agent<'a>(agents: &'a [Agent], text: &str, flag: &str) -> Result<&'a
                     format!("{flag}: no agent is called `{wanted}`"),
                 )
             })
-            .hint(
-                "an agent is an id, a key, an email, a unique name or `me`; see `livectl agents`",
-            )),
+            .hint(match among {
+                Among::Platform => format!("{}; see `livectl agents`", among.is()),
+                Among::Database { listing } => format!("{}; {listing}", among.is()),
+            })),
         many => Err(CliError::usage(format!(
             "{flag}: `{wanted}` matches {} agents: {}",
             many.len(),

@@ -125,6 +125,42 @@ fn sandbox_and_api_url_on_one_command_line_are_refused() {
     assert!(over.ok().contains("on the embedded sandbox"));
 }
 
+/// With a default profile, `sandbox token --agent` for an agent the embedded sandbox's database
+/// does not have hinted `livectl agents`, which lists the profile's platform's agents: the hint
+/// names the command that lists this database's.
+#[test]
+fn an_agent_not_in_the_embedded_sandbox_is_hinted_with_what_lists_its_agents() {
+    let home = Home::new();
+    home.cli(&["queues"]).ok();
+    home.cli(&[
+        "--profile",
+        "prod",
+        "config",
+        "set",
+        "api_url",
+        "http://127.0.0.1:1",
+    ])
+    .ok();
+    home.cli(&["config", "set", "default_profile", "prod"]).ok();
+    let missing = home.cli(&["sandbox", "token", "--agent", "Nobody Here"]);
+    assert_eq!((missing.code, missing.stdout.as_str()), (5, ""));
+    insta::assert_snapshot!(missing.stderr, @r"
+    error: --agent: no agent is called `Nobody Here`
+    hint: an agent is an id, a key, an email or a unique name; `livectl --sandbox agents` lists this database's agents
+    ");
+    // The command hinted lists them, the profile the default all the same, where `livectl
+    // agents` asks the profile's platform.
+    home.cli(&["agents"])
+        .fails(4, "no token for http://127.0.0.1:1");
+    let listed = home.cli(&["--sandbox", "agents", "-o", "ids"]).ok();
+    assert_eq!(listed, "ag_1\nag_2\nag_3\nag_4\nag_5\nag_6\nag_7\n");
+    // A name it does have makes a token.
+    let sam = home
+        .cli(&["sandbox", "token", "--agent", "Sam Okafor"])
+        .ok();
+    assert!(sam.starts_with("lvs_"), "{sam}");
+}
+
 /// LIVECTL_TOKEN overrides on the embedded sandbox too: an agent's token acts as that agent.
 /// It was ignored, and a run testing an agent's role read everyone's history as the admin.
 #[test]

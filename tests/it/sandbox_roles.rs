@@ -755,6 +755,49 @@ fn tokens_are_stored_hashed() {
     }
 }
 
+/// `sandbox token --agent` took an id, an email or a key, where every other AGENT takes a
+/// unique name too: it names an agent by the rule every AGENT is named by, so a name two
+/// agents share is refused listing them (exit 2, DESIGN section 9).
+#[test]
+fn token_command_names_an_agent_as_every_agent_is_named() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let bo_diaz = api
+        .post(
+            "/v1/agents",
+            json!({"key": "bo2", "name": "Bo Diaz", "email": "bo2@example.com", "role": "agent", "department": w.support}),
+        )
+        .expect(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let db = sandbox.home.db();
+    let token = |agent: &str| {
+        sandbox.home.cli(&[
+            "sandbox",
+            "token",
+            "--db",
+            db.to_str().unwrap(),
+            "--agent",
+            agent,
+        ])
+    };
+    // A whole name, in any case: a token that acts as that agent.
+    for (name, id) in [("Bo Chen", &w.bo), ("bo diaz", &bo_diaz)] {
+        let made = token(name).ok();
+        let me = api.with_token(made.trim()).get("/v1/me").expect(200);
+        assert_eq!(me["id"], id.as_str(), "{name}");
+    }
+    // A first name two agents share: refused, listing them, and no token made.
+    let several = token("Bo");
+    assert_eq!((several.code, several.stdout.as_str()), (2, ""));
+    insta::assert_snapshot!(several.stderr, @r"
+    error: --agent: `Bo` matches 2 agents: Bo Chen <bo@example.com> (ag_3), Bo Diaz <bo2@example.com> (ag_6)
+    hint: name one by its id or email
+    ");
+}
+
 #[test]
 fn token_command_rejects_unknown_agents_and_missing_databases() {
     let sandbox = Sandbox::start(&[]);
@@ -768,10 +811,17 @@ fn token_command_rejects_unknown_agents_and_missing_databases() {
         "nobody@example.com",
     ]);
     assert_eq!(out.status.code(), Some(5));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("nobody@example.com") && stderr.contains("livectl agents"),
-        "{stderr}"
+    // Not the embedded sandbox's database: `livectl agents` would list another platform's
+    // agents (or the embedded sandbox's), so the hint says how to list this one's.
+    let path = db.to_str().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "error: --agent: no agent is called `nobody@example.com`\n\
+             hint: an agent is an id, a key, an email or a unique name; serve it with \
+             `livectl sandbox serve --db {path}`; then `LIVECTL_TOKEN=$(livectl sandbox token \
+             --db {path}) livectl --api-url http://127.0.0.1:8787 agents` lists its agents\n"
+        )
     );
     assert!(out.stdout.is_empty());
 

@@ -10,7 +10,7 @@ pub mod ratelimit;
 pub mod server;
 pub mod store;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::Router;
@@ -130,10 +130,4 @@ pub async fn run(
     tokio::task::spawn_blocking(move || store.close())
         .await
         .map_err(|e| format!("the database worker failed: {e}"))?
-}
-
-/// A new bearer token for an agent of the database at `db` (the built-in admin when None).
-pub fn token(db: &Path, agent: Option<&str>) -> Result<String, error::ApiError> {
-    let store = Store::open(db).map_err(error::ApiError::Internal)?;
-    store.create_token(agent)
 }

@@ -370,19 +370,10 @@ impl Resource for User {
     }
 }
 
-/// An agent by id, email or key (for `sandbox token --agent`).
-pub fn find_agent(conn: &Connection, agent: &str) -> Result<i64, ApiError> {
-    if let Some(n) = Kind::Agent.parse(agent)
-        && by_row::<Agent>(conn, n)?.is_some()
-    {
-        return Ok(n);
-    }
-    conn.prepare_cached("SELECT id FROM agents WHERE lower(email) = lower(?1) OR key = ?1 LIMIT 1")?
-        .query_row([agent], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| {
-            ApiError::NotFound(format!(
-                "no agent has the id, email or key `{agent}`; list them with `livectl agents`"
-            ))
-        })
+/// The row number of the agent with this id: 404 when there is none.
+pub fn agent_row(conn: &Connection, id: &str) -> Result<i64, ApiError> {
+    let not_found = || ApiError::NotFound(format!("agent `{id}` does not exist"));
+    let n = Kind::Agent.parse(id).ok_or_else(not_found)?;
+    by_row::<Agent>(conn, n)?.ok_or_else(not_found)?;
+    Ok(n)
 }

@@ -36,8 +36,8 @@ use sha2::{Digest, Sha256};
 use tokio::sync::watch;
 
 use crate::error::ApiError;
-use livectl_contract::Kind;
-use livectl_contract::{Role, Workspace};
+use livectl_contract::limits::Limit;
+use livectl_contract::{Agent, Kind, Role, Workspace};
 
 pub use idempotency::{Fingerprint, KeyCheck, Reply};
 
@@ -281,8 +281,26 @@ impl Store {
         }
     }
 
-    /// Creates a bearer token for an agent (the built-in admin when `agent` is None) and returns
-    /// it; only its hash is stored.
+    /// Every agent, in id order: the built-in admin and deactivated agents too. For a name as
+    /// people give it (`sandbox token --agent`), which livectl looks up as it looks up every
+    /// AGENT, among the agents as the API lists them.
+    pub fn agents(&self) -> Result<Vec<Agent>, ApiError> {
+        let mut agents = Vec::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let page = self.read(|conn| {
+                catalog::list::<Agent>(conn, Some(Limit::PageSize.max() as u32), cursor.as_deref())
+            })?;
+            agents.extend(page.items);
+            match page.next_cursor {
+                Some(next) => cursor = Some(next),
+                None => return Ok(agents),
+            }
+        }
+    }
+
+    /// Creates a bearer token for the agent with this id (the built-in admin when None) and
+    /// returns it; only its hash is stored.
     pub fn create_token(&self, agent: Option<&str>) -> Result<String, ApiError> {
         let token = new_token()?;
         let hash = token_hash(&token);
@@ -290,7 +308,7 @@ impl Store {
         self.write(move |tx| {
             let agent_id = match &agent {
                 None => BUILTIN_ADMIN,
-                Some(agent) => catalog::find_agent(tx, agent)?,
+                Some(agent) => catalog::agent_row(tx, agent)?,
             };
             let active: bool = tx
                 .prepare_cached("SELECT active FROM agents WHERE id = ?1")?

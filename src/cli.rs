@@ -409,6 +409,11 @@ fn commands_taking(command: &clap::Command, name: &str, path: &str) -> Vec<Strin
     takers
 }
 
+/// A variable's value that counts as unset: empty, or only spaces.
+pub fn blank(value: &str) -> bool {
+    value.trim().is_empty()
+}
+
 impl GlobalArgs {
     /// A variable set but empty (`LIVECTL_API_URL=` in a CI file) counts as unset, as an empty
     /// LIVECTL_TOKEN does.
@@ -417,9 +422,8 @@ impl GlobalArgs {
             (&mut self.profile, "LIVECTL_PROFILE"),
             (&mut self.api_url, "LIVECTL_API_URL"),
         ] {
-            let empty = |v: &str| v.trim().is_empty();
-            if value.as_deref().is_some_and(empty)
-                && std::env::var(variable).is_ok_and(|v| empty(&v))
+            if value.as_deref().is_some_and(blank)
+                && std::env::var(variable).is_ok_and(|v| blank(&v))
             {
                 *value = None;
             }

@@ -104,7 +104,7 @@ pub fn reach_to(target: &str) -> Reach {
     let set = |variable: &str| {
         std::env::var(variable)
             .ok()
-            .filter(|v| !v.trim().is_empty())
+            .filter(|v| !crate::cli::blank(v))
     };
     let url_variable = set("LIVECTL_API_URL");
     // Where a command typed now goes with no flag, as `platform` decides it (the variables as
@@ -251,7 +251,7 @@ async fn connect_for(
     }
     let from_env = std::env::var("LIVECTL_TOKEN")
         .ok()
-        .filter(|t| !t.trim().is_empty());
+        .filter(|t| !crate::cli::blank(t));
     let token_from_env = from_env.is_some();
     let token = match from_env {
         // Said as the variable's fault, as `login` says a token typed wrong, before anything is

@@ -169,7 +169,7 @@ pub(super) fn given_by(mut e: CliError, value: &str, variable: &str) -> CliError
 pub fn profile_flag(name: &str, config: &Config) -> String {
     let implicit = std::env::var("LIVECTL_PROFILE")
         .ok()
-        .filter(|p| !p.is_empty())
+        .filter(|p| !crate::cli::blank(p))
         .or_else(|| config.default_profile.clone());
     if name == "default" && implicit.as_deref().unwrap_or("default") == "default" {
         String::new()

@@ -289,6 +289,22 @@ fn without_a_token_the_way_back_to_the_demo_is_where_the_address_was_given() {
     );
 }
 
+/// LIVECTL_PROFILE of spaces counts as unset everywhere: the login a missing token hints needs
+/// no `--profile default` (one place read it as set, and named the profile needlessly).
+#[test]
+fn a_variable_of_spaces_is_unset_for_the_hints_too() {
+    let sandbox = Sandbox::start(&[]);
+    let dir = sandbox.home.path().join("config/livectl");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = format!("[profiles.default]\napi_url = \"{}\"\n", sandbox.url);
+    std::fs::write(dir.join("config.toml"), config).unwrap();
+    let run = sandbox
+        .home
+        .cli_env(&["queues"], &[("LIVECTL_PROFILE", "  ")]);
+    run.fails(4, &format!("no token for {}", sandbox.url));
+    run.hints("log in to profile `default` with `livectl login`, or set LIVECTL_TOKEN");
+}
+
 /// `--api-url` to a sandbox for one run, with a default profile for production: the hint was
 /// `livectl login --api-url URL`, which, pasted, pointed the default profile at the sandbox.
 #[test]

@@ -742,7 +742,12 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
     cli(&["reassign", &a, "--owner", "bo", "--to", "cy", "--yes"])
         .fails(2, "give ids or filters, not both");
     let missing = sandbox.home.path().join("missing.ndjson");
-    cli(&["reassign", "--resume", missing.to_str().unwrap()]).fails(2, "cannot read the journal");
+    let run = cli(&["reassign", "--resume", missing.to_str().unwrap()]);
+    run.fails(2, "cannot read the journal");
+    // Where to find one (the new-user check: only "the path printed when the run started").
+    run.hints(
+        "give a run id or journal that `livectl runs` lists, or the path printed when the run started",
+    );
     // A directory given as the journal is a path given wrong, as a missing file is.
     cli(&[
         "reassign",

@@ -97,6 +97,10 @@ fn version_1(path: &Path) -> CliError {
     .hint("finish it with the livectl that started it, or see what is left with `livectl list` and start a new run")
 }
 
+/// What `--resume` takes, for a journal that is not where it was said to be.
+const WHICH_RUN: &str =
+    "give a run id or journal that `livectl runs` lists, or the path printed when the run started";
+
 /// The command whose run wrote the journal at `path` (`stuck --fix return`), read from its
 /// header alone: a command that takes what to do from the journal (`stuck --resume`).
 pub fn action(path: &Path) -> Result<String, CliError> {
@@ -107,8 +111,7 @@ pub fn action(path: &Path) -> Result<String, CliError> {
 /// a resume must reach before it opens the journal (`Header::target`).
 pub fn header(path: &Path) -> Result<Header, CliError> {
     let file = File::open(path).map_err(|e| {
-        CliError::usage(format!("cannot read the journal {}: {e}", path.display()))
-            .hint("give the path printed when the run started")
+        CliError::usage(format!("cannot read the journal {}: {e}", path.display())).hint(WHICH_RUN)
     })?;
     read_header(path, &mut BufReader::new(file))
 }
@@ -136,7 +139,7 @@ pub fn open(
             // A path given wrong.
             io::ErrorKind::NotFound | io::ErrorKind::IsADirectory => {
                 CliError::usage(format!("cannot read the journal {}: {e}", path.display()))
-                    .hint("give the path printed when the run started")
+                    .hint(WHICH_RUN)
             }
             // A journal this user may not write, a file system gone read-only.
             _ => CliError::failure(format!(

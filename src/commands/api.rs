@@ -15,6 +15,7 @@ use crate::error::CliError;
 #[derive(Debug, Args)]
 pub struct ApiArgs {
     /// The endpoint under /v1/, with a query if you like, e.g. /v1/interventions?state=queued
+    /// (or interventions?state=queued, relative to /v1/)
     #[arg(value_name = "PATH")]
     pub path: ApiPath,
     /// The HTTP method (default GET, or POST when fields or --input are given)
@@ -76,8 +77,8 @@ impl HttpMethod {
     }
 }
 
-/// A path of the API: `/v1/…` (the leading slash may be left out), segments percent-decoded,
-/// with its query.
+/// A path of the API: `/v1/…` (the leading slash may be left out, and then `v1/` too),
+/// segments percent-decoded, with its query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiPath {
     pub segments: Vec<String>,
@@ -100,6 +101,9 @@ impl FromStr for ApiPath {
             ));
         }
         let (path, query) = s.split_once('?').unwrap_or((s, ""));
+        // Without its leading slash a path may be relative to /v1/ (`queues`), as `gh api`
+        // takes one relative to its API; with it, it is the server's (`/v1/queues`).
+        let relative = !path.starts_with('/');
         let path = path.strip_prefix('/').unwrap_or(path);
         let path = path.strip_suffix('/').unwrap_or(path);
         let mut segments = Vec::new();
@@ -114,6 +118,9 @@ impl FromStr for ApiPath {
                 ));
             }
             segments.push(segment);
+        }
+        if relative && segments.first().map(String::as_str) != Some("v1") {
+            segments.insert(0, "v1".to_owned());
         }
         if segments.first().map(String::as_str) != Some("v1") || segments.len() < 2 {
             return Err(format!("the path is outside /v1/; {RIGHT}"));
@@ -523,7 +530,19 @@ mod tests {
             "/v1/users/a%20b".parse::<ApiPath>().unwrap().segments,
             ["v1", "users", "a b"]
         );
+        // Relative to /v1/ without the leading slash, as `gh api repos/…` (the new-user check:
+        // `livectl api queues` was refused as outside /v1/).
+        let relative: ApiPath = "queues?x=1".parse().unwrap();
+        assert_eq!(
+            (relative.segments, relative.query.len()),
+            (vec!["v1".to_owned(), "queues".to_owned()], 1)
+        );
         for bad in [
+            "/queues",
+            "v1",
+            "events",
+            "../admin",
+            "",
             "/v2/x",
             "/",
             "/v1",

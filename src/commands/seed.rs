@@ -83,27 +83,42 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     let connection = ctx.connection().await?;
     let target = connection.target();
+    // A real platform needs a yes; a sandbox (embedded or on loopback) does not. Without a
+    // terminal to ask on, refused before the platform is asked anything.
+    let ask = !args.dry_run && !connection.is_sandbox() && !ctx.global.yes;
+    if ask && !ui.interactive() {
+        return Err(CliError::usage(format!(
+            "seeding {target} changes a real platform; nothing was sent"
+        ))
+        .hint("pass --yes to confirm when not running interactively"));
+    }
+    // Agents the document changes, said before anything is sent (a field left out is set to
+    // its default: the new-user check demoted an admin with a file that gave its name alone).
+    let changes = source.agent_changes(&connection.client).await?;
+    for change in &changes {
+        ui.note(format!("warning: changes {change}"));
+    }
+    if !changes.is_empty() {
+        use livectl_contract::AgentInput;
+        ui.note(format!(
+            "warning: a seed sets every field of an agent it names; a field it leaves out becomes its default (role {}, status {}, active, no department, no max_load)",
+            AgentInput::DEFAULT_ROLE,
+            AgentInput::DEFAULT_STATUS
+        ));
+    }
     if args.dry_run {
         if matches!(ui.format, Some(Format::Json | Format::Ndjson)) {
             return ui.json(&serde_json::json!({
                 "dry_run": true,
                 "target": target,
                 "would_load": what.to_string(),
+                "would_change": changes,
             }));
         }
         return ui.line(&format!("would load {what} into {target}"));
     }
-    // A real platform needs a yes; a sandbox (embedded or on loopback) does not.
-    if !connection.is_sandbox() && !ctx.global.yes {
-        if !ui.interactive() {
-            return Err(CliError::usage(format!(
-                "seeding {target} changes a real platform; nothing was sent"
-            ))
-            .hint("pass --yes to confirm when not running interactively"));
-        }
-        if !prompt::confirm(ui, &format!("Load {what} into {target}?"), false)? {
-            return Err(CliError::interrupted("nothing was sent"));
-        }
+    if ask && !prompt::confirm(ui, &format!("Load {what} into {target}?"), false)? {
+        return Err(CliError::interrupted("nothing was sent"));
     }
     let started = Instant::now();
     let _claim = crate::signals::claim();

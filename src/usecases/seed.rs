@@ -39,6 +39,70 @@ impl Source {
         }
     }
 
+    /// What loading it would change of the agents the platform has already, by key, one
+    /// sentence an agent: `agent `ana` (Ana Lima): role admin -> agent, max_load 10 -> none`.
+    /// An upsert sets every field to what the document says, and a field it leaves out to its
+    /// default, so an admin left without its role would be demoted without a word.
+    pub async fn agent_changes(&self, client: &Client) -> Result<Vec<String>, CliError> {
+        let wanted = &self.catalog().agents;
+        if wanted.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (agents, departments) = (client.agents().await?, client.departments().await?);
+        let department = |id: Option<&str>| {
+            id.map_or_else(
+                || "none".to_owned(),
+                |id| {
+                    departments
+                        .iter()
+                        .find(|d| d.id == id)
+                        .map_or_else(|| id.to_owned(), |d| d.name.clone())
+                },
+            )
+        };
+        let max_load = |m: Option<u32>| m.map_or_else(|| "none".to_owned(), |m| m.to_string());
+        let mut changes = Vec::new();
+        for new in wanted {
+            let Some(old) = agents.iter().find(|a| a.key.as_deref() == Some(&new.key)) else {
+                continue;
+            };
+            // The document names a department by key: one the platform has, or one it creates.
+            let new_department = new.department.as_deref().map(|key| {
+                departments
+                    .iter()
+                    .find(|d| d.key.as_deref() == Some(key))
+                    .map_or_else(|| key.to_owned(), |d| d.id.clone())
+            });
+            let new_max_load = new.max_load.as_ref().and_then(|m| m.check().ok());
+            let mut fields = Vec::new();
+            let mut differ = |field: &str, was: String, now: String| {
+                if was != now {
+                    fields.push(format!("{field} {was} -> {now}"));
+                }
+            };
+            differ("name", old.name.clone(), new.name.clone());
+            differ("email", old.email.clone(), new.email.clone());
+            differ("role", old.role.to_string(), new.role.to_string());
+            differ(
+                "department",
+                department(old.department.as_deref()),
+                department(new_department.as_deref()),
+            );
+            differ("status", old.status.to_string(), new.status.to_string());
+            differ("active", old.active.to_string(), new.active.to_string());
+            differ("max_load", max_load(old.max_load), max_load(new_max_load));
+            if !fields.is_empty() {
+                changes.push(format!(
+                    "agent `{}` ({}): {}",
+                    new.key,
+                    old.name,
+                    fields.join(", ")
+                ));
+            }
+        }
+        Ok(changes)
+    }
+
     /// What it holds, in a sentence.
     pub fn describe(&self, now: Timestamp) -> String {
         match self {

@@ -379,6 +379,10 @@ impl Api {
     pub fn intervention(&self, id: &str) -> Value {
         self.get(&format!("/v1/interventions/{id}")).expect(200)
     }
+
+    pub fn agent(&self, id: &str) -> Value {
+        self.get(&format!("/v1/agents/{id}")).expect(200)
+    }
 }
 
 /// A small workspace built through the API: two departments, agents, a catalog.

@@ -120,6 +120,52 @@ fn a_seed_file_saved_with_a_byte_order_mark_loads_as_without() {
 
 /// A user is created with its first conversation: one listed alone was dropped without a
 /// word ("would load 2 users", then "1 created", exit 0).
+/// A seed sets every field of an agent it names, a field left out to its default: a file giving
+/// Ana (an admin of Support) her name and email alone made her an agent of no department, and
+/// said "1 changed" (the new-user check). Each change to an agent there is said before anything
+/// is sent, and a dry run lists them.
+#[test]
+fn a_seed_says_what_it_changes_of_the_agents_there_before_sending() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = crate::harness::Workspace::new(&api);
+    let path = sandbox.home.path().join("ana.yaml");
+    std::fs::write(
+        &path,
+        "departments:\n  - {key: support, name: Support}\n\
+         agents:\n  - {key: ana, name: Ana Lima, email: ana@example.com}\n  \
+         - {key: bo, name: Bo Chen, email: bo@example.com, department: support}\n",
+    )
+    .unwrap();
+    let change = "agent `ana` (Ana Lima): role admin -> agent, department Support -> none";
+    let dry = sandbox.cli(
+        &api.token,
+        &["seed", path.to_str().unwrap(), "--dry-run", "-o", "json"],
+    );
+    let said: Value = serde_json::from_str(&dry.ok()).unwrap();
+    assert_eq!(said["would_change"], serde_json::json!([change]));
+    assert_eq!(
+        api.agent(&w.ana)["role"],
+        "admin",
+        "a dry run changes nothing"
+    );
+    let run = sandbox.cli(&api.token, &["seed", path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "warning: changes {change}\nwarning: a seed sets every field of an agent it names; a \
+             field it leaves out becomes its default (role agent, status online, active, no \
+             department, no max_load)\n"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(api.agent(&w.ana)["role"], "agent");
+    // Loaded again, it changes nothing, and says nothing.
+    let again = sandbox.cli(&api.token, &["seed", path.to_str().unwrap()]);
+    assert!(!again.stderr.contains("warning"), "{}", again.stderr);
+}
+
 #[test]
 fn users_without_a_conversation_are_said_not_to_be_created() {
     let sandbox = Sandbox::start(&[]);

@@ -196,11 +196,18 @@ impl JsonSchema for MaxLoadInput {
     }
 }
 
+impl AgentInput {
+    /// The role of an agent whose `role` is left out.
+    pub const DEFAULT_ROLE: Role = Role::Agent;
+    /// The status of an agent whose `status` is left out.
+    pub const DEFAULT_STATUS: AgentStatus = AgentStatus::Online;
+}
+
 fn default_role() -> Role {
-    Role::Agent
+    AgentInput::DEFAULT_ROLE
 }
 fn default_status() -> AgentStatus {
-    AgentStatus::Online
+    AgentInput::DEFAULT_STATUS
 }
 fn default_true() -> bool {
     true

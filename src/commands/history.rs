@@ -18,13 +18,15 @@ use crate::ui::progress::Progress;
 use crate::ui::{Format, ListWriter, View, timeline};
 use crate::usecases::lookup::{self, NamesOf};
 
+/// USER or --all, one of them: the usage line a bare `history` gets names both.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("whose").required(true).args(["users", "all"])))]
 pub struct HistoryArgs {
     /// Users: an id (us_3), an email or an exact name
-    #[arg(required_unless_present = "all", value_name = "USER")]
+    #[arg(value_name = "USER")]
     pub users: Vec<String>,
     /// Every user's history
-    #[arg(long, conflicts_with = "users")]
+    #[arg(long)]
     pub all: bool,
     /// Only records at or after this instant: a date (2026-11-01, midnight UTC) or an instant
     /// with its zone (2026-11-01T08:00:00Z, 2026-11-01T09:00:00+01:00)

@@ -125,6 +125,9 @@ fn usage_errors_exit_2_and_change_nothing() {
     ])
     .fails(2, "must be before --until");
     cli(&["history", "us_1", "--since", "last week"]).fails(2, "not a date");
+    // Whose history: users or --all, both named (the new-user check: `<USER>...` alone).
+    cli(&["history"]).fails(2, "required arguments were not provided:\n  <USER|--all>");
+    cli(&["history", "us_1", "--all"]).fails(2, "cannot be used with '--all'");
     // A time without a zone was read as its date: `--since 2026-11-29T08:00:00` asked from
     // midnight UTC, eight hours early, and exited 0.
     for no_zone in [

@@ -20,7 +20,8 @@ use crate::usecases::{pool, spread};
 /// TARGETS: what an action acts on.
 #[derive(Debug, Args)]
 pub struct Targets {
-    /// Intervention ids, or `-` to read them from stdin (one a line, or NDJSON objects with an "id")
+    /// Intervention ids, or `-` to read them from stdin (one a line, NDJSON objects with an "id",
+    /// or the rows `livectl list` prints piped)
     #[arg(value_name = "ID", add = ArgValueCandidates::new(crate::completion::interventions))]
     pub ids: Vec<String>,
     #[command(flatten)]

@@ -1,5 +1,5 @@
-//! TARGETS: ids as arguments, `-` for ids on stdin (one a line, or NDJSON objects with an `id`),
-//! or the `list` filters. They stream: stdin is read and a listing fetched page by page as the
+//! TARGETS: ids as arguments, `-` for ids on stdin (one a line, NDJSON objects with an `id`, or
+//! livectl's own rows as it prints them piped, the id first), or the `list` filters. They stream: stdin is read and a listing fetched page by page as the
 //! plan takes them, each id once.
 
 use std::io::{BufRead, BufReader, Read};
@@ -148,8 +148,14 @@ const STDIN_QUEUE: usize = 16;
 /// waited for one could hold all of a large file.
 const STDIN_BATCH: usize = 1024;
 
+/// What stdin takes, said where a line is refused.
+const STDIN_TAKES: &str = "give one id a line, NDJSON objects with an \"id\" (livectl list -o ndjson), \
+     or the rows `livectl list` prints when piped, the id first";
+
 /// The id on line `n` of stdin, if it holds one: blank lines hold none; a line starting with
-/// `{` is an NDJSON object whose `id` is taken.
+/// `{` is an NDJSON object whose `id` is taken; a line of tab-separated fields is a row as
+/// livectl prints one piped (`list`, `stuck`, a run's plan or summary), whose first field is
+/// its id. A JSON array (`-o json`) is refused, naming what is taken.
 fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
     // A byte-order mark some editors write before the first line is not part of the id.
     let line = if n == 1 {
@@ -173,13 +179,38 @@ fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
         })?;
         return checked(n, id).map(Some);
     }
+    if text.starts_with('[') {
+        return Err(CliError::usage(format!(
+            "stdin line {n}: a JSON array (as `-o json` prints) is not read: \
+             stdin takes one id a line, or one JSON object with an \"id\" a line"
+        ))
+        .hint("pipe `livectl list -o ids` or `livectl list -o ndjson`"));
+    }
+    if let Some(id) = row_id(text) {
+        return match wrong_id(id) {
+            None => Ok(Some(id.to_owned())),
+            Some(wrong) => Err(CliError::usage(format!(
+                "stdin line {n}: a row's first field is its id, and {wrong}"
+            ))
+            .hint(STDIN_TAKES)),
+        };
+    }
     if text.split_whitespace().count() > 1 {
         return Err(
-            CliError::usage(format!("stdin line {n}: `{text}` is not one id"))
-                .hint("give one id a line, or NDJSON objects with an \"id\""),
+            CliError::usage(format!("stdin line {n}: `{text}` is not one id")).hint(STDIN_TAKES),
         );
     }
     checked(n, text).map(Some)
+}
+
+/// The first field of `text` when it reads as a row livectl prints piped: fields split by
+/// tabs, the id first and words after it (a state, an action, a result). Ids alone split by
+/// tabs (`iv_1<TAB>iv_2`) are no row: taking the first would drop the others unsaid.
+fn row_id(text: &str) -> Option<&str> {
+    let mut fields = text.split('\t').map(str::trim);
+    let first = fields.next()?;
+    let second = fields.next()?;
+    (wrong_id(second).is_some()).then_some(first)
 }
 
 /// The id on stdin line `n`, if it is an intervention's.
@@ -413,6 +444,60 @@ mod tests {
             read("\n \n").0.is_empty(),
             "blank input is no error, and no id"
         );
+    }
+
+    #[test]
+    fn livectls_own_piped_rows_give_their_first_field() {
+        // As `list`, `stuck` and a run's plan print piped: no header, the id first.
+        let input = "iv_1\tassigned\tBo Chen\tUser 1\t5m\tHelp\n\
+                     iv_2\tqueued\t-\tiv_9\t2h\tiv_8\n\
+                     iv_3\treassign\t-\tagent Cy Diaz\n";
+        let (ids, _) = read(input);
+        let ids: Vec<String> = ids.into_iter().map(Result::unwrap).collect();
+        assert_eq!(ids, ["iv_1", "iv_2", "iv_3"]);
+    }
+
+    #[test]
+    fn what_stdin_does_not_take_is_refused_saying_what_it_takes() {
+        let refused = |input: &str| {
+            let (got, _) = read(input);
+            got.into_iter()
+                .find_map(Result::err)
+                .map(|e| (e.message, e.hints))
+                .unwrap_or_default()
+        };
+        // `-o json`, and a JSON array on one line (`--json id`).
+        for array in ["[\n{\"id\":\"iv_1\"},\n]\n", "[{\"id\":\"iv_1\"}]\n"] {
+            let (message, hints) = refused(array);
+            assert_eq!(
+                message,
+                "stdin line 1: a JSON array (as `-o json` prints) is not read: stdin takes \
+                 one id a line, or one JSON object with an \"id\" a line"
+            );
+            assert_eq!(
+                hints,
+                ["pipe `livectl list -o ids` or `livectl list -o ndjson`"]
+            );
+        }
+        // Another list's rows (`livectl agents`): its first field is named.
+        assert_eq!(
+            refused("ag_3\tBo Chen\tbo@example.com\n").0,
+            "stdin line 1: a row's first field is its id, and `ag_3` is not an intervention id \
+             (iv_42): `ag_` is the prefix of agents"
+        );
+        assert_eq!(
+            refused("iv_1\n42\tqueued\n").0,
+            "stdin line 2: a row's first field is its id, and `42` is not an intervention id \
+             (iv_42): did you mean iv_42?"
+        );
+        // Ids split by tabs are several ids, not a row: none is dropped unsaid.
+        assert_eq!(
+            refused("iv_1\tiv_2\n").0,
+            "stdin line 1: `iv_1\tiv_2` is not one id"
+        );
+        let (message, hints) = refused("iv_1 queued\n");
+        assert_eq!(message, "stdin line 1: `iv_1 queued` is not one id");
+        assert_eq!(hints, [super::STDIN_TAKES]);
     }
 
     #[test]

@@ -1139,6 +1139,67 @@ fn a_bulk_run_reaches_the_sandbox_by_host_name() {
     assert_eq!(assigned.keys().cloned().collect::<HashSet<_>>(), ids);
 }
 
+/// What livectl prints piped is input to its actions: `list`'s rows (no header, the id first)
+/// and `-o ids`; a JSON array (`-o json`) is refused naming what works, before anything is sent.
+#[test]
+fn livectls_own_piped_listing_is_taken_on_stdin() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let bos: HashSet<String> = (0..3).map(|_| w.in_state("assigned")).collect();
+    w.queued();
+    let rows = sandbox.cli(&api.token, &["list", "--owner", "bo"]).ok();
+    assert_eq!(
+        rows.lines().count(),
+        3,
+        "one row an item, no header: {rows}"
+    );
+    assert!(rows.lines().all(|l| l.contains('\t')), "{rows}");
+    let json = sandbox
+        .cli(&api.token, &["list", "--owner", "bo", "-o", "json"])
+        .ok();
+    let before = api.everything();
+    let refused = sandbox.cli_stdin(
+        &api.token,
+        &["reassign", "-", "--to", "cy", "--dry-run"],
+        &json,
+    );
+    refused.fails(
+        2,
+        "stdin line 1: a JSON array (as `-o json` prints) is not read: stdin takes one id a \
+         line, or one JSON object with an \"id\" a line",
+    );
+    refused.hints("pipe `livectl list -o ids` or `livectl list -o ndjson`");
+    let agents = sandbox.cli(&api.token, &["agents"]).ok();
+    sandbox
+        .cli_stdin(
+            &api.token,
+            &["reassign", "-", "--to", "cy", "--yes"],
+            &agents,
+        )
+        .fails(
+            2,
+            "stdin line 1: a row's first field is its id, and `ag_1` is not an intervention id \
+             (iv_42): `ag_` is the prefix of agents",
+        );
+    assert_eq!(api.everything(), before, "nothing was sent");
+
+    let run = sandbox.cli_stdin(&api.token, &["reassign", "-", "--to", "cy", "--yes"], &rows);
+    assert!(
+        run.stderr.contains("3 done, 0 skipped, 0 failed of 3"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        acted(&api, "reassigned")
+            .keys()
+            .cloned()
+            .collect::<HashSet<_>>(),
+        bos
+    );
+}
+
 #[test]
 fn an_id_no_header_can_carry_is_refused_before_anything_is_sent() {
     // An NDJSON id with a control character is not an intervention id: the whole stdin is

@@ -128,6 +128,77 @@ proptest! {
         let _ = livectl_contract::seed::read(std::path::Path::new("x.yaml"), &text);
     }
 
+    /// Stdin as people pipe it, and as they should not: ids, livectl's rows, JSON lines and
+    /// arrays, noise. What is read is an intervention id; what is refused names its line, and
+    /// nothing is read after it.
+    #[test]
+    fn stdin_gives_intervention_ids_or_names_the_line_it_refuses(
+        lines in proptest::collection::vec(
+            prop_oneof![
+                text(),
+                "(iv|ag)_[0-9]{1,3}(\t[a-z ]{0,8}){0,3}",
+                "(iv_[0-9]{1,3}[ \t]{1,2}){1,3}",
+                "[\\[{]{1,2}\"?(id)?\"?:?\"?iv_[0-9]{1,2}\"?[}\\],]{0,3}",
+            ],
+            0..12,
+        ),
+    ) {
+        let input = lines.join("\n");
+        let mut read = Vec::new();
+        livectl::usecases::targets::read_ids(
+            input.as_bytes(),
+            &std::sync::atomic::AtomicU64::new(0),
+            |batch| {
+                read.extend(batch);
+                true
+            },
+        );
+        for (i, id) in read.iter().enumerate() {
+            match id {
+                Ok(id) => prop_assert!(
+                    livectl_contract::Kind::Intervention.parse(id).is_some(),
+                    "{id:?} from {input:?}"
+                ),
+                Err(e) => {
+                    prop_assert!(e.message.starts_with("stdin line "), "{}", e.message);
+                    prop_assert_eq!(i, read.len() - 1, "nothing is read after a refusal");
+                }
+            }
+        }
+    }
+
+    /// Rows as livectl prints them piped (`list`: id, state, owner, user, waiting, summary):
+    /// each gives its id, whatever the words beside it, ids among them.
+    #[test]
+    fn livectls_piped_rows_give_their_ids(
+        rows in proptest::collection::vec(
+            (1u32..10_000, "(queued|assigned)", "[^\t\n\r]{0,20}", "(iv_[0-9]{1,3}|[a-zA-Z ]{0,12})"),
+            1..20,
+        ),
+    ) {
+        let input: String = rows
+            .iter()
+            .map(|(n, state, user, summary)| format!("iv_{n}\t{state}\t-\t{user}\t5m\t{summary}\n"))
+            .collect();
+        let mut read = Vec::new();
+        livectl::usecases::targets::read_ids(
+            input.as_bytes(),
+            &std::sync::atomic::AtomicU64::new(0),
+            |batch| {
+                read.extend(batch.into_iter().map(|id| id.map_err(|e| e.message)));
+                true
+            },
+        );
+        let mut expected = Vec::new();
+        for (n, ..) in &rows {
+            let id = format!("iv_{n}");
+            if !expected.contains(&Ok(id.clone())) {
+                expected.push(Ok(id));
+            }
+        }
+        prop_assert_eq!(read, expected);
+    }
+
     #[test]
     fn seed_documents_never_panic(s in any::<String>(), json in any::<bool>()) {
         let name = if json { "x.json" } else { "x.yaml" };

@@ -12,7 +12,7 @@ use super::lookup;
 use super::pool::{self, Pool, Route};
 use super::targets::{Selection, Source, Target};
 use crate::error::CliError;
-use crate::model::{Full, Looked, NoRoom};
+use crate::model::{Full, Looked, NoRoom, NoRooms};
 use crate::ui::Ui;
 
 /// Where `--to` sends work: agents named, or a pool.
@@ -415,6 +415,22 @@ impl Spreader {
             _ => None,
         }
     }
+}
+
+/// `no_room_hint` for the items left (or a run would leave) where they are for want of room in
+/// `full`, with the agents it names as they stand now: listed only when it names agents, and
+/// said without how they stand when the platform does not list them.
+pub async fn no_room_hint_now(client: &Client, full: &NoRooms) -> String {
+    let names_agents = full
+        .each()
+        .iter()
+        .any(|who| matches!(who, NoRoom::Agents(_)));
+    let agents = if names_agents {
+        client.agents().await.ok()
+    } else {
+        None
+    };
+    no_room_hint(full.each(), agents.as_deref())
 }
 
 /// What would place the items a run left where they are for want of room, by who had none

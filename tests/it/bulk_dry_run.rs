@@ -178,11 +178,14 @@ fn a_dry_run_by_filters_says_what_an_agents_role_would_be_refused() {
         "{}",
         run.stdout
     );
-    // Refused for want of --yes, the count is judged the same way (it was free).
-    sandbox.cli(&bo, &["cancel", "--state", "queued"]).fails(
-        2,
-        "this run would change 0 interventions, 2 would be refused (cancel); nothing was changed",
+    // Without --yes, the count is judged the same way (it was free): a run that would change
+    // nothing is not asked for a --yes, which would only send what the platform refuses.
+    let unasked = sandbox.cli(&bo, &["cancel", "--state", "queued"]);
+    unasked.fails(
+        3,
+        "cancel would change no intervention: 2 would be refused; nothing was sent",
     );
+    unasked.hints("--dry-run lists each item with why the platform would refuse it");
     // The run then meets what the dry run said.
     sandbox
         .cli(&bo, &["cancel", "--state", "queued", "--yes"])

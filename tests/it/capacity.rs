@@ -430,3 +430,52 @@ fn a_reassign_to_one_full_agent_does_what_its_dry_run_says() {
     );
     assert_eq!(api.intervention(&second)["owner"], json!(w.cy));
 }
+
+/// A run that would change nothing (every item left where it is for want of room) asked to be
+/// confirmed all the same: "0 interventions, 2 left where they are (…)? (y/n)". It is not asked
+/// about, on a terminal or off one (where it asked for --yes): it says what it would do, as its
+/// dry run counts it, and ends before anything is sent with exit 3, as a run that left its items
+/// undone ends.
+#[test]
+fn a_run_that_would_change_nothing_is_not_asked_about_and_sends_nothing() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    bo(&api, &w, 1, "online");
+    let full = w.queued();
+    api.post(
+        &format!("/v1/interventions/{full}/assign"),
+        json!({"agent": w.bo}),
+    )
+    .expect(200);
+    let ids = [cys(&api, &w), cys(&api, &w)];
+    let said = "error: reassign to Bo Chen would change no intervention: 2 left where they are \
+                (Bo Chen (ag_3) is at its max_load of 1); nothing was sent\n\
+                hint: Bo Chen (ag_3) takes at most 1 (its max_load): raise a max_load, or give the \
+                items left to another agent or to a pool such as --to @online; `livectl queues` \
+                shows each agent's load\n";
+    let before = api.everything();
+
+    let mut cmd = sandbox.home.livectl();
+    cmd.env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .env("TERM", "xterm")
+        .args(["reassign", &ids[0], &ids[1], "--to", "bo"]);
+    let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    let shown = p.exp_eof().unwrap();
+    let code = match p.process.wait().unwrap() {
+        rexpect::process::wait::WaitStatus::Exited(_, code) => code,
+        other => panic!("unexpected end: {other:?}"),
+    };
+    assert_eq!((code, shown.replace("\r\n", "\n")), (3, said.to_owned()));
+
+    // Off a terminal, without --yes: the same, rather than "pass --yes".
+    let run = sandbox.cli(&api.token, &["reassign", &ids[0], &ids[1], "--to", "bo"]);
+    assert_eq!((run.code, run.stderr.as_str()), (3, said));
+    let run = sandbox.cli(&api.token, &["reassign", "--from", "cy", "--to", "bo"]);
+    assert_eq!((run.code, run.stderr.as_str()), (3, said));
+    assert_eq!(api.everything(), before, "nothing was sent");
+    let runs = sandbox.home.path().join("state/livectl/runs");
+    let journals = std::fs::read_dir(&runs).map_or(0, |dir| dir.count());
+    assert_eq!(journals, 0, "no journal is left in {}", runs.display());
+}

@@ -944,17 +944,6 @@ pub(super) async fn execute(
         });
     }
     if no_room > 0 {
-        // How the agents named stand now, for what would help them (an offline agent is said
-        // to be); a platform that does not list them leaves the hint without.
-        let agents = if full
-            .each()
-            .iter()
-            .any(|who| matches!(who, NoRoom::Agents(_)))
-        {
-            client.agents().await.ok()
-        } else {
-            None
-        };
         let why = full.why();
         return Err(CliError::new(
             ErrorKind::PartialBulk,
@@ -968,10 +957,7 @@ pub(super) async fn execute(
                 }
             ),
         )
-        .hint(crate::usecases::spread::no_room_hint(
-            full.each(),
-            agents.as_deref(),
-        )));
+        .hint(crate::usecases::spread::no_room_hint_now(client, &full).await));
     }
     Ok(())
 }

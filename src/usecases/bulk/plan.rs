@@ -14,7 +14,7 @@ use super::check;
 use super::dispatch::{Live, Run, execute};
 use super::journal::{self, FORMAT, Header, Planner, Scan};
 use super::{Options, Plan, new_run_id};
-use crate::error::CliError;
+use crate::error::{CliError, ErrorKind};
 use crate::model::{Item, Names, NoRooms, Summary};
 use crate::ui::{Ui, prompt};
 use crate::usecases::lookup::{self, NamesOf};
@@ -23,7 +23,8 @@ use crate::usecases::targets::Source;
 /// How many ids the confirmation shows.
 const SAMPLE: usize = 5;
 
-/// Runs a plan, then prints the summary. Exit 3 when an item failed, 130 when interrupted, 1
+/// Runs a plan, then prints the summary. Exit 3 when an item failed, or when a plan to be
+/// confirmed would change nothing (then nothing is sent: `changes_nothing`), 130 when interrupted, 1
 /// when the journal could not be written (before the run: nothing was sent; during it: the
 /// journal is resumable). `target` says where requests go, for people reading the journal.
 pub async fn run(
@@ -85,9 +86,13 @@ pub async fn run(
             first.get_or_insert(item);
         }
         note_repeats(ui, &repeats);
-        if needs_confirmation(count, by_filter) {
-            return Err(unconfirmed(&describe, count, &unchanged));
-        }
+        let asked = Asked {
+            describe: &describe,
+            count,
+            unchanged,
+            sample: &[],
+        };
+        confirm(client, ui, &asked, by_filter, false).await?;
         items = futures_util::stream::iter(first.map(Ok)).boxed_local();
     }
     let run_id = options.run_id.clone().unwrap_or_else(new_run_id);
@@ -168,7 +173,7 @@ pub async fn run(
         unchanged,
         sample: &sample,
     };
-    if let Err(e) = confirm(ui, &asked, by_filter, options.yes) {
+    if let Err(e) = confirm(client, ui, &asked, by_filter, options.yes).await {
         journal.remove();
         return Err(e);
     }
@@ -356,7 +361,37 @@ fn unconfirmed(describe: &str, count: u64, unchanged: &Unchanged) -> CliError {
     .hint("pass --yes to confirm when not running interactively, or --dry-run to see them")
 }
 
-fn confirm(ui: &Ui, asked: &Asked<'_>, by_filter: bool, yes: bool) -> Result<(), CliError> {
+/// A run that would change no intervention (each item left where it is for want of room, or
+/// refused as it stands): said as its dry run counts it, with what would help, and ended before
+/// anything is sent rather than asked about (a yes would only send what the platform refuses).
+/// Exit 3, as a run that left its items undone ends: the items asked for were not done.
+async fn changes_nothing(client: &Client, describe: &str, unchanged: &Unchanged) -> CliError {
+    let mut e = CliError::new(
+        ErrorKind::PartialBulk,
+        format!(
+            "{describe} would change no intervention: {}; nothing was sent",
+            unchanged.said().trim_start_matches(", ")
+        ),
+    );
+    if unchanged.unplaced > 0 {
+        e = e.hint(crate::usecases::spread::no_room_hint_now(client, &unchanged.full).await);
+    }
+    if unchanged.refused > 0 {
+        e = e.hint("--dry-run lists each item with why the platform would refuse it");
+    }
+    e
+}
+
+/// Asks to confirm a run that needs it (`needs_confirmation`, no --yes): on a terminal, the
+/// count and a sample; refused without one (`unconfirmed`). A run that would change nothing is
+/// not asked about (`changes_nothing`).
+async fn confirm(
+    client: &Client,
+    ui: &Ui,
+    asked: &Asked<'_>,
+    by_filter: bool,
+    yes: bool,
+) -> Result<(), CliError> {
     let Asked {
         describe,
         count,
@@ -365,6 +400,9 @@ fn confirm(ui: &Ui, asked: &Asked<'_>, by_filter: bool, yes: bool) -> Result<(),
     } = *asked;
     if !needs_confirmation(count, by_filter) || yes {
         return Ok(());
+    }
+    if count > 0 && unchanged.total() == count {
+        return Err(changes_nothing(client, describe, unchanged).await);
     }
     if !ui.interactive() {
         return Err(unconfirmed(describe, count, unchanged));

@@ -7,7 +7,29 @@ use dialoguer::{Confirm, FuzzySelect, Input, Password};
 use super::{Ui, sanitize};
 use crate::error::CliError;
 
-fn failed(e: dialoguer::Error) -> CliError {
+/// Where a prompt leaves the cursor when it ends without an answer.
+#[derive(Clone, Copy)]
+enum Left {
+    /// At the end of its line (a question, a line of text): ended here, so what is said next
+    /// does not follow the question on its line.
+    OnItsLine,
+    /// At the start of the line below what it drew (a picker's list).
+    BelowIt,
+}
+
+/// A prompt that ended without an answer (Ctrl-C, a read that failed). dialoguer leaves the
+/// terminal as it was at that moment: the cursor hidden and, for a question, at the end of its
+/// line. The cursor is shown again and the line ended here, for every prompt, so the error
+/// starts a line of its own and the shell gets its cursor back. Nothing is written to a stderr
+/// that is no terminal (dialoguer draws on none, and refuses to start).
+fn failed(ui: &Ui, e: dialoguer::Error, left: Left) -> CliError {
+    if ui.stderr_tty {
+        let mut stderr = std::io::stderr();
+        let _ = crossterm::execute!(stderr, crossterm::cursor::Show);
+        if let Left::OnItsLine = left {
+            let _ = crossterm::execute!(stderr, crossterm::style::Print("\r\n"));
+        }
+    }
     let dialoguer::Error::IO(io) = &e;
     // Ctrl-C at the prompt (the terminal in raw mode reports it as an interrupted read).
     if io.kind() == std::io::ErrorKind::Interrupted {
@@ -32,7 +54,7 @@ pub fn confirm(ui: &Ui, question: &str, default: bool) -> Result<bool, CliError>
         .default(default)
         .interact_opt()
         .map(|answer| answer.unwrap_or(false))
-        .map_err(failed)
+        .map_err(|e| failed(ui, e, Left::OnItsLine))
 }
 
 /// A choice among `labels`, filtered as the person types; the index chosen, None after Esc.
@@ -46,7 +68,7 @@ pub fn pick(ui: &Ui, title: &str, labels: &[String]) -> Result<Option<usize>, Cl
         .items(&labels)
         .default(0)
         .interact_opt()
-        .map_err(failed)
+        .map_err(|e| failed(ui, e, Left::BelowIt))
 }
 
 /// A line of text that `check` accepts: what it refuses is said, and the question asked again.
@@ -60,7 +82,7 @@ pub fn text_checked(
         .allow_empty(true)
         .validate_with(|text: &String| check(text).map_err(|e| sanitize(&e, false).into_owned()))
         .interact_text()
-        .map_err(failed)
+        .map_err(|e| failed(ui, e, Left::OnItsLine))
 }
 
 /// A secret typed without echo.
@@ -68,5 +90,5 @@ pub fn secret(ui: &Ui, question: &str) -> Result<String, CliError> {
     Password::with_theme(theme(ui).as_ref())
         .with_prompt(sanitize(question, false))
         .interact()
-        .map_err(failed)
+        .map_err(|e| failed(ui, e, Left::OnItsLine))
 }

@@ -316,3 +316,80 @@ fn seed_dash_on_a_terminal_says_it_wants_a_pipe() {
     p.exp_string("pipe one in").unwrap();
     p.exp_eof().unwrap();
 }
+
+/// How a prompt ends when it is interrupted: what it left on the terminal, up to the end.
+fn interrupted(mut p: PtySession, at: &str, keys: &str) -> (i32, String) {
+    p.exp_string(at).unwrap();
+    key(&mut p, keys);
+    let rest = p.exp_eof().unwrap();
+    match p.process.wait().unwrap() {
+        rexpect::process::wait::WaitStatus::Exited(_, code) => (code, rest),
+        other => panic!("unexpected end: {other:?}"),
+    }
+}
+
+/// Ctrl-C at a prompt printed the error on the prompt's line ("? … (y/n) › noerror: interrupted
+/// at the prompt"), and left the cursor hidden: at every prompt, what is said next starts a line
+/// of its own, and the cursor is shown again.
+#[test]
+fn an_interrupted_prompt_leaves_its_line_and_the_cursor_shown() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..2).map(|_| w.in_state("assigned")).collect();
+    let shown_on_a_line_of_its_own = |(code, rest): (i32, String), said: &str| {
+        assert_eq!(code, 130, "{rest:?}");
+        let hidden = rest.rfind("\x1b[?25l");
+        let shown = rest.rfind("\x1b[?25h");
+        assert!(
+            hidden.is_none() || shown > hidden,
+            "the cursor is shown: {rest:?}"
+        );
+        // What the terminal shows: the cursor's modes are no text.
+        let text = rest.replace("\x1b[?25l", "").replace("\x1b[?25h", "");
+        let at = text
+            .find(said)
+            .unwrap_or_else(|| panic!("{said:?} in {rest:?}"));
+        assert!(text[..at].ends_with('\n'), "{rest:?}");
+    };
+    // The bulk confirmation.
+    let mut cmd = sandbox.home.livectl();
+    cmd.env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .env("TERM", "xterm")
+        .args(["return", &ids[0], &ids[1], "-q"]);
+    let p = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    shown_on_a_line_of_its_own(
+        interrupted(p, "[y/N]", "\x03"),
+        "error: interrupted at the prompt: nothing was changed",
+    );
+    // `complete`'s picker, its tags and its confirmation.
+    let p = complete_on_a_terminal(&sandbox, &api.token, &ids[0]);
+    shown_on_a_line_of_its_own(
+        interrupted(p, "Login problem (login)", "\x03"),
+        "error: interrupted at the prompt",
+    );
+    let flags = ["--outcome", "resolved", "--block", "none"];
+    let topic_picked = || {
+        let mut p = complete_on_a_terminal_with(&sandbox, &api.token, &ids[0], &flags);
+        p.exp_string("Login problem (login)").unwrap();
+        key(&mut p, "\r");
+        p
+    };
+    shown_on_a_line_of_its_own(
+        interrupted(topic_picked(), "Tags", "vip\x03"),
+        "error: interrupted at the prompt",
+    );
+    let mut p = topic_picked();
+    p.exp_string("Tags").unwrap();
+    p.send_line("").unwrap();
+    shown_on_a_line_of_its_own(
+        interrupted(p, "[Y/n]", "\x03"),
+        "error: interrupted at the prompt",
+    );
+    assert!(
+        api.all("/v1/audit?action=returned").is_empty()
+            && api.all("/v1/audit?action=completed").is_empty(),
+        "nothing was changed"
+    );
+}

@@ -393,3 +393,51 @@ fn an_interrupted_prompt_leaves_its_line_and_the_cursor_shown() {
         "nothing was changed"
     );
 }
+
+/// A paced run's bar said `3/8  2/s  2s elapsed  eta 2s` at `--rate 1`: indicatif's rate is a
+/// moving average that starts high, and the first item goes at once. Each frame the bar draws
+/// says at most the pace, and no less time left than the items left take at that pace (timing
+/// free: that holds however fast the machine is).
+#[test]
+fn a_paced_runs_progress_bar_says_no_more_than_its_pace() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..8).map(|_| w.queued()).collect();
+    let mut cmd = sandbox.home.livectl();
+    cmd.env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .env("TERM", "xterm")
+        .args(["cancel", "--rate", "4", "--yes"])
+        .args(&ids);
+    let mut p = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    resize(&p, 120, 24);
+    let drawn = p.exp_eof().unwrap();
+    // Each frame: `███░░ 3/8  1/s  0s elapsed  eta 1s`, between carriage returns and clears.
+    let frames: Vec<(u64, f64, u64)> = drawn
+        .split(['\r', '\n'])
+        .filter_map(|frame| {
+            let (_, counts) = frame.split_once(' ')?;
+            let fields: Vec<&str> = counts.split("  ").map(str::trim).collect();
+            let (done, _) = fields.first()?.split_once("/8")?;
+            let rate = fields.get(1)?.strip_suffix("/s")?;
+            let eta = fields.get(3)?.strip_prefix("eta ")?.strip_suffix('s')?;
+            Some((done.parse().ok()?, rate.parse().ok()?, eta.parse().ok()?))
+        })
+        .collect();
+    assert!(
+        frames.iter().any(|(done, ..)| *done < 8),
+        "the bar was drawn: {drawn:?}"
+    );
+    for (done, rate, eta) in frames {
+        let left = 8 - done;
+        assert!(rate <= 4.0, "{done}/8 at {rate}/s, above --rate 4");
+        // Rounded to a second, as the bar writes it.
+        let at_the_pace = (left as f64 / 4.0).round() as u64;
+        assert!(
+            eta >= at_the_pace,
+            "{done}/8: eta {eta}s, where {left} items at 4 a second take {at_the_pace}s"
+        );
+    }
+    assert_eq!(api.all("/v1/audit?action=cancelled").len(), 8);
+}

@@ -565,7 +565,7 @@ pub(super) async fn execute(
     };
     let again = command.again(&options.reach, journal.path());
     let stopping = Stopping::default();
-    let progress = Progress::items(ui, ledger.left());
+    let progress = Progress::items(ui, ledger.left(), pace.rate);
     let tally = RefCell::new(Tally {
         ledger,
         notable,

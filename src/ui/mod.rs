@@ -182,9 +182,10 @@ impl Ui {
         }
     }
 
-    /// Prompts only when a person is there to answer them.
+    /// Prompts only when a person is there to answer them, and a terminal to draw them on:
+    /// they are drawn on stderr (`2>file` on a terminal failed every prompt, exit 1).
     pub fn interactive(&self) -> bool {
-        self.stdin_tty && self.stdout_tty && !self.no_input
+        self.stdin_tty && self.stdout_tty && self.stderr_tty && !self.no_input
     }
 
     /// A table when asked for, or by default on a terminal.

@@ -204,6 +204,45 @@ fn a_bulk_run_on_a_terminal_asks_first_with_the_count_and_a_sample() {
     assert_eq!(api.all("/v1/audit?action=assigned").len(), 7);
 }
 
+/// On a terminal with stderr sent to a file, where prompts are drawn, a bulk run asked its
+/// question there and failed ("the prompt failed: IO error: not a terminal", exit 1): it is
+/// run as without a terminal, refused for want of --yes, and nothing is sent.
+#[test]
+fn with_stderr_in_a_file_a_run_is_refused_for_want_of_yes_not_failed_at_a_prompt() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    for _ in 0..2 {
+        w.queued();
+    }
+    let errors = sandbox.home.path().join("errors.txt");
+    // livectl as the harness runs it (its HOME, nothing else of this process's environment),
+    // through a shell that sends its stderr to a file.
+    let livectl = sandbox.home.livectl();
+    let mut cmd = std::process::Command::new("sh");
+    cmd.env_clear();
+    for (k, v) in livectl.get_envs() {
+        if let Some(v) = v {
+            cmd.env(k, v);
+        }
+    }
+    cmd.env("LIVECTL_API_URL", &sandbox.url)
+        .env("LIVECTL_TOKEN", &api.token)
+        .env("TERM", "xterm")
+        .env("LIVECTL_BIN", livectl.get_program())
+        .env("ERRORS", &errors)
+        .args([
+            "-c",
+            "\"$LIVECTL_BIN\" assign --owner none --to bo 2>\"$ERRORS\"; echo \"exit $?\"",
+        ]);
+    let mut p = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    p.exp_string("exit 2").unwrap();
+    p.exp_eof().unwrap();
+    let said = std::fs::read_to_string(&errors).unwrap();
+    assert!(said.contains("pass --yes"), "{said}");
+    assert!(api.all("/v1/audit?action=assigned").is_empty());
+}
+
 #[test]
 fn a_completed_intervention_is_refused_before_any_picker() {
     let sandbox = Sandbox::start(&[]);

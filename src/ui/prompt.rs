@@ -2,7 +2,7 @@
 //! interactive; callers decide what a missing answer means otherwise.
 
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Confirm, FuzzySelect, Input, Password};
+use dialoguer::{Confirm, FuzzySelect, Input};
 
 use super::{Ui, sanitize};
 use crate::error::CliError;
@@ -85,10 +85,60 @@ pub fn text_checked(
         .map_err(|e| failed(ui, e, Left::OnItsLine))
 }
 
-/// A secret typed without echo.
+/// A secret typed without echo, read key by key with the terminal in raw mode, as every other
+/// prompt reads: Ctrl-C is then a key that ends it (exit 130). dialoguer's reads a line with
+/// echo off, where Ctrl-C is a signal, which the run's handler took while the read went on
+/// until Enter.
 pub fn secret(ui: &Ui, question: &str) -> Result<String, CliError> {
-    Password::with_theme(theme(ui).as_ref())
-        .with_prompt(sanitize(question, false))
-        .interact()
-        .map_err(|e| failed(ui, e, Left::OnItsLine))
+    use std::io::Write;
+
+    use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+    let mut drawn = String::new();
+    let _ = theme(ui).format_password_prompt(&mut drawn, &sanitize(question, false));
+    let mut stderr = std::io::stderr();
+    let io = |e: std::io::Error| failed(ui, dialoguer::Error::IO(e), Left::OnItsLine);
+    write!(stderr, "{drawn}")
+        .and_then(|()| stderr.flush())
+        .map_err(io)?;
+    crossterm::terminal::enable_raw_mode().map_err(io)?;
+    /// The terminal back as it was, however the read ends.
+    struct Cooked;
+    impl Drop for Cooked {
+        fn drop(&mut self) {
+            let _ = crossterm::terminal::disable_raw_mode();
+        }
+    }
+    let cooked = Cooked;
+    let mut typed = String::new();
+    loop {
+        let key = match crossterm::event::read().map_err(io)? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => key,
+            Event::Paste(text) => {
+                typed.push_str(&text);
+                continue;
+            }
+            _ => continue,
+        };
+        let control = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Enter => break,
+            KeyCode::Char('c' | 'd') if control => {
+                drop(cooked);
+                return Err(io(std::io::ErrorKind::Interrupted.into()));
+            }
+            KeyCode::Esc => {
+                drop(cooked);
+                return Err(io(std::io::ErrorKind::Interrupted.into()));
+            }
+            KeyCode::Char('u') if control => typed.clear(),
+            KeyCode::Backspace => {
+                typed.pop();
+            }
+            KeyCode::Char(c) if !control => typed.push(c),
+            _ => {}
+        }
+    }
+    drop(cooked);
+    let _ = writeln!(stderr);
+    Ok(typed)
 }

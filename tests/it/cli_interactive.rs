@@ -243,6 +243,37 @@ fn with_stderr_in_a_file_a_run_is_refused_for_want_of_yes_not_failed_at_a_prompt
     assert!(api.all("/v1/audit?action=assigned").is_empty());
 }
 
+/// The token is typed unseen at `login`'s prompt; Ctrl-C there ends the run at once, saving
+/// nothing (a helper's note: it was a signal the blocked read did not see until Enter).
+#[test]
+fn login_reads_the_token_unseen_and_ctrl_c_ends_it() {
+    let sandbox = Sandbox::start(&[]);
+    let token = sandbox.home.token(None);
+    let login = || {
+        let mut cmd = sandbox.home.livectl();
+        cmd.env("TERM", "xterm")
+            .args(["login", "--api-url", &sandbox.url]);
+        spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
+    };
+    let config = sandbox.home.path().join("config/livectl/config.toml");
+    let mut p = login();
+    p.exp_string("Token for").unwrap();
+    key(&mut p, "\x03");
+    p.exp_string("interrupted at the prompt").unwrap();
+    match p.process.wait().unwrap() {
+        rexpect::process::wait::WaitStatus::Exited(_, code) => assert_eq!(code, 130),
+        other => panic!("unexpected end: {other:?}"),
+    }
+    assert!(!config.exists(), "nothing saved");
+    let mut p = login();
+    p.exp_string("Token for").unwrap();
+    key(&mut p, &format!("{token}\r"));
+    let said = p.exp_string("logged in to").unwrap();
+    assert!(!said.contains(&token), "typed unseen: {said}");
+    p.exp_eof().unwrap();
+    assert!(config.exists());
+}
+
 #[test]
 fn a_completed_intervention_is_refused_before_any_picker() {
     let sandbox = Sandbox::start(&[]);

@@ -94,7 +94,7 @@ pub fn secret(ui: &Ui, question: &str) -> Result<String, CliError> {
 
     use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
     let mut drawn = String::new();
-    let _ = theme(ui).format_password_prompt(&mut drawn, &sanitize(question, false));
+    let _ = theme(ui).format_input_prompt(&mut drawn, &sanitize(question, false), None);
     let mut stderr = std::io::stderr();
     let io = |e: std::io::Error| failed(ui, dialoguer::Error::IO(e), Left::OnItsLine);
     write!(stderr, "{drawn}")

@@ -44,6 +44,13 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
             CliError::usage(format!("profile `{profile}` has no API address"))
                 .hint("give it with --api-url https://live.example.com")
         })?;
+    // The address judged first: one with credentials is never echoed, one without its scheme
+    // is said so, before anything is said of it.
+    let insecure = check_address(
+        &api_url,
+        global.allow_insecure_http,
+        config.profiles.get(&profile),
+    )?;
     // The profile a login writes when none is named is the one every later run uses: an
     // address given for another platform (a sandbox's, the one a hint named) must not repoint
     // it and replace its token unasked. Named, it is repointed, and said so.
@@ -64,11 +71,6 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
             crate::ui::shell_word(&profile)
         )));
     }
-    let insecure = check_address(
-        &api_url,
-        global.allow_insecure_http,
-        config.profiles.get(&profile),
-    )?;
     let token = if args.token_stdin {
         let mut text = String::new();
         std::io::stdin()

@@ -370,6 +370,27 @@ fn a_login_never_repoints_the_profile_runs_use_unless_it_is_named() {
         prod
     );
     assert!(!dir.join("credentials.toml").exists(), "no token saved");
+    // An address wrong in itself is said so first, never echoed with its password, never
+    // offered in a command that could not work (the review).
+    let secret = typed(
+        &sandbox.home,
+        &[
+            "login",
+            "--api-url",
+            "https://bo:hunter2@other.example.com",
+            "--token-stdin",
+        ],
+        &input,
+    );
+    secret.fails(2, "must not hold a user name or password");
+    assert!(!secret.stderr.contains("hunter2"), "{}", secret.stderr);
+    let bare = typed(
+        &sandbox.home,
+        &["login", "--api-url", "127.0.0.1:8787", "--token-stdin"],
+        &input,
+    );
+    bare.fails(2, "`127.0.0.1:8787` is not a URL");
+    assert!(!bare.stderr.contains("repoint"), "{}", bare.stderr);
     // Named, it is repointed, and said from where.
     let run = typed(
         &sandbox.home,

@@ -171,6 +171,17 @@ impl Judged<'_> {
 }
 
 impl Targets {
+    /// One id given as an argument: acted on at once, asked about by nobody.
+    pub fn one(&self) -> bool {
+        self.ids.len() == 1 && self.ids[0] != "-"
+    }
+
+    /// Whether what the run would do is said to a person before anything is sent
+    /// (`BulkArgs::judged`); one id is sent at once.
+    pub fn judged(&self, global: &crate::cli::GlobalArgs) -> bool {
+        self.bulk.judged(global) && (self.bulk.dry_run || !self.one())
+    }
+
     /// With --resume, continues the journal's run and says so (true); the journal holds the
     /// interventions and their actions, so nothing else is built. Without, refuses ids that are
     /// not interventions' (every action calls this first) and answers false.
@@ -242,7 +253,7 @@ impl Targets {
         let connection = ctx.connection().await?;
         let client = &connection.client;
         let bulk = &self.bulk;
-        let one_id = self.ids.len() == 1 && self.ids[0] != "-";
+        let one_id = self.one();
         if one_id && !bulk.dry_run && bulk.journal.is_none() {
             let Some(item) = plan.items.next().await.transpose()? else {
                 return Ok(());

@@ -37,9 +37,10 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
     // max_load. One agent is taken at their word: every item is sent, and the platform refuses
     // what does not fit (409 `at_capacity`, skipped). Its dry run counts the agent's room as a
     // spread does, to say before which items would find none (it said all would be changed).
-    if names.len() > 1 || names.iter().any(|n| Pool::is_pool(n)) || args.targets.bulk.dry_run {
+    let judged = args.targets.judged(&ctx.global);
+    if names.len() > 1 || names.iter().any(|n| Pool::is_pool(n)) || judged {
         let to = spread::to(client, &ctx.ui, names, args.away.include_away, "--to").await?;
-        let spreader = Spreader::new(client, &to, args.targets.bulk.dry_run).await?;
+        let spreader = Spreader::new(client, &to, judged).await?;
         let selection = args.targets.select(ctx, ActionKind::Assign).await?;
         let plan = spread_plan(client, command, &to, selection, spreader, |agent| {
             Action::Assign(AssignRequest {

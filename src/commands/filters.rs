@@ -260,6 +260,15 @@ pub fn rate(s: &str) -> Result<f64, String> {
 }
 
 impl BulkArgs {
+    /// Whether what a run of several items would do is said to a person before anything is
+    /// sent (a dry run, a confirmation, a run refused for want of `--yes`): a spread then plans
+    /// on the agents as they stand, a pool resolved and each agent's room counted, so what is
+    /// said is what the run does. A run confirmed by `--yes` leaves a pool to be resolved as
+    /// each item is sent.
+    pub fn judged(&self, global: &GlobalArgs) -> bool {
+        self.dry_run || !global.yes
+    }
+
     /// The engine's options; `--yes` and how the platform was reached from the global flags.
     pub fn options(&self, global: &GlobalArgs) -> bulk::Options {
         bulk::Options {

@@ -37,7 +37,7 @@ pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     let client = ctx.client().await?;
     let to = spread::to(client, &ctx.ui, &args.to, args.away.include_away, "--to").await?;
-    let spreader = Spreader::new(client, &to, args.targets.bulk.dry_run).await?;
+    let spreader = Spreader::new(client, &to, args.targets.judged(&ctx.global)).await?;
     let selection = args.targets.select(ctx, ActionKind::Reassign).await?;
     // Each would fail as the owner already: said once, before anything is sent.
     if let (Some(Owner::Agent(from)), spread::To::Agents(agents)) = (&selection.owner, &to)

@@ -143,7 +143,7 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         &fix,
         args.reason.clone(),
         &found,
-        args.bulk.dry_run,
+        args.bulk.judged(&ctx.global),
     )
     .await?;
     let plan = Plan {

@@ -179,13 +179,15 @@ fn a_dry_run_by_filters_says_what_an_agents_role_would_be_refused() {
         run.stdout
     );
     // Without --yes, the count is judged the same way (it was free): a run that would change
-    // nothing is not asked for a --yes, which would only send what the platform refuses.
+    // nothing is not asked for a --yes, which would only send what the platform refuses. The
+    // caller may act on none: exit 4, as the same run sent ends (the review: it was 3 here).
     let unasked = sandbox.cli(&bo, &["cancel", "--state", "queued"]);
     unasked.fails(
-        3,
+        4,
         "cancel would change no intervention: 2 would be refused; nothing was sent",
     );
     unasked.hints("--dry-run lists each item with why the platform would refuse it");
+    unasked.hints("run it with an admin's token, or, for one assigned, with its owner's");
     // The run then meets what the dry run said.
     sandbox
         .cli(&bo, &["cancel", "--state", "queued", "--yes"])

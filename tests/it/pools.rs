@@ -379,3 +379,32 @@ fn a_dry_run_to_a_pool_names_who_would_get_each_item_as_the_run_then_does() {
     let owned = |agent: &str| now.iter().filter(|o| o.as_deref() == Some(agent)).count();
     assert_eq!((owned(&ana), owned(&cy)), (2, 1));
 }
+
+/// A run to a pool not confirmed counted every item as a change ("this run would change 2
+/// interventions … pass --yes"), while its dry run, which resolves the pool, said none would
+/// be (the review): judged for a person, the pool is resolved as the dry run resolves it.
+#[test]
+fn a_run_to_a_pool_asked_about_counts_as_its_dry_run_does() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    agent(&api, "ana", &w.support, "online", json!(0));
+    agent(&api, "bo", &w.support, "away", Value::Null);
+    agent(&api, "cy", &w.support, "online", json!(0));
+    api.post("/v1/agents/ag_1/status", json!({"status": "offline"}))
+        .expect(200);
+    for _ in 0..2 {
+        w.queued();
+    }
+    let before = api.everything();
+    let run = sandbox.cli(
+        &api.token,
+        &["assign", "--state", "queued", "--to", "@online"],
+    );
+    run.fails(
+        3,
+        "assign to @online would change no intervention: 2 left where they are (no agent of \
+         @online has room under its max_load); nothing was sent",
+    );
+    assert_eq!(api.everything(), before);
+}

@@ -61,7 +61,7 @@ pub(super) fn looked_up_where<'a>(
                     Looked::Missing => Some(NOT_FOUND.into()),
                     // The intervention is not the caller's to see: the action would be refused
                     // the same way, before its state is looked at.
-                    Looked::Hidden(said) => Some(format!("forbidden: {said}")),
+                    Looked::Hidden(said) => Some(format!("{FORBIDDEN}{said}")),
                 };
                 Ok(item)
             }
@@ -72,6 +72,9 @@ pub(super) fn looked_up_where<'a>(
 
 /// Why an id the platform does not know would be refused.
 const NOT_FOUND: &str = "not found";
+
+/// How a refusal the platform would answer 403 begins (`Item::refused`): the caller may not.
+pub(super) const FORBIDDEN: &str = "forbidden: ";
 
 /// Why the platform would refuse `item` on the intervention as it is `now`, to `caller`; None
 /// when it would act. The states an action takes are the contract's (`ActionKind::allowed`).
@@ -109,7 +112,7 @@ fn refusal(item: &Item, now: &InterventionRef, caller: &Agent) -> Option<String>
     let admin = caller.role == Role::Admin;
     let refusal = kind.refusal(admin, caller.id.as_str(), to, now.owner.as_deref())?;
     Some(format!(
-        "forbidden: {}",
+        "{FORBIDDEN}{}",
         refusal.naming(&caller.id, to.unwrap_or_default())
     ))
 }

@@ -258,13 +258,16 @@ fn refused_all(summary: &Summary, agent: &str, sent: u64) -> CliError {
             ),
         )
     };
-    // Who may, as the action's permission says it; a fix (`fix-return`, …) and other names
-    // that are no action's get the words for either.
-    let who = match summary
-        .action
-        .parse::<ActionKind>()
-        .map(ActionKind::permission)
-    {
+    e.hint(format!(
+        "the summary says why each was refused; {}",
+        who_may(&summary.action)
+    ))
+}
+
+/// Who may do `action`, as its permission says it, for a run the caller may not do; a fix
+/// (`fix-return`, …) and other names that are no action's get the words for either.
+pub(super) fn who_may(action: &str) -> &'static str {
+    match action.parse::<ActionKind>().map(ActionKind::permission) {
         Ok(Permission::ToSelfOrAdmin) => {
             "an agent assigns only to itself (`--to me`); to anyone else, run it with an admin's token"
         }
@@ -272,8 +275,7 @@ fn refused_all(summary: &Summary, agent: &str, sent: u64) -> CliError {
             "run it with an admin's token, or, for one assigned, with its owner's"
         }
         Err(_) => "run it with the token of an agent who may (the owner, or an admin)",
-    };
-    e.hint(format!("the summary says why each was refused; {who}"))
+    }
 }
 
 /// How one item went in this run.

@@ -87,6 +87,7 @@ pub async fn run(
         }
         note_repeats(ui, &repeats);
         let asked = Asked {
+            action: &command.name,
             describe: &describe,
             count,
             unchanged,
@@ -168,6 +169,7 @@ pub async fn run(
     let plan_at = planner.plan_at();
     let journal = planner.finish()?;
     let asked = Asked {
+        action: &command.name,
         describe: &describe,
         count,
         unchanged,
@@ -249,13 +251,18 @@ pub(super) struct Unchanged {
     pub full: NoRooms,
     /// The platform would refuse them as they stand (judged: `Item::refused`).
     pub refused: u64,
+    /// Of those, refused 403: the caller may not (`check::FORBIDDEN`).
+    pub forbidden: u64,
 }
 
 impl Unchanged {
     /// Counts `item` if a run would not change it.
     pub fn count(&mut self, item: &Item) {
-        if item.refused.is_some() {
+        if let Some(why) = &item.refused {
             self.refused += 1;
+            if why.starts_with(check::FORBIDDEN) {
+                self.forbidden += 1;
+            }
         } else if let Some(who) = item.unplaced() {
             self.unplaced += 1;
             self.full.add(who);
@@ -336,6 +343,8 @@ fn needs_confirmation(count: u64, by_filter: bool) -> bool {
 /// What a confirmation asks about: the plan's items, those a run would not change among them
 /// (left where they are, refused: not counted as changes), a sample of ids.
 struct Asked<'a> {
+    /// The run's command (`Command::name`): whose permission a refusal names.
+    action: &'a str,
     describe: &'a str,
     count: u64,
     unchanged: Unchanged,
@@ -364,10 +373,21 @@ fn unconfirmed(describe: &str, count: u64, unchanged: &Unchanged) -> CliError {
 /// A run that would change no intervention (each item left where it is for want of room, or
 /// refused as it stands): said as its dry run counts it, with what would help, and ended before
 /// anything is sent rather than asked about (a yes would only send what the platform refuses).
-/// Exit 3, as a run that left its items undone ends: the items asked for were not done.
-async fn changes_nothing(client: &Client, describe: &str, unchanged: &Unchanged) -> CliError {
+/// Exit 3, as a run that left its items undone ends: the items asked for were not done; exit 4
+/// when the caller may act on none of them, as the same run sent ends (`refused_all`).
+async fn changes_nothing(
+    client: &Client,
+    action: &str,
+    describe: &str,
+    unchanged: &Unchanged,
+) -> CliError {
+    let kind = if unchanged.unplaced == 0 && unchanged.forbidden == unchanged.refused {
+        ErrorKind::Auth
+    } else {
+        ErrorKind::PartialBulk
+    };
     let mut e = CliError::new(
-        ErrorKind::PartialBulk,
+        kind,
         format!(
             "{describe} would change no intervention: {}; nothing was sent",
             unchanged.said().trim_start_matches(", ")
@@ -378,6 +398,9 @@ async fn changes_nothing(client: &Client, describe: &str, unchanged: &Unchanged)
     }
     if unchanged.refused > 0 {
         e = e.hint("--dry-run lists each item with why the platform would refuse it");
+    }
+    if kind == ErrorKind::Auth {
+        e = e.hint(super::dispatch::who_may(action));
     }
     e
 }
@@ -393,6 +416,7 @@ async fn confirm(
     yes: bool,
 ) -> Result<(), CliError> {
     let Asked {
+        action,
         describe,
         count,
         ref unchanged,
@@ -402,7 +426,7 @@ async fn confirm(
         return Ok(());
     }
     if count > 0 && unchanged.total() == count {
-        return Err(changes_nothing(client, describe, unchanged).await);
+        return Err(changes_nothing(client, action, describe, unchanged).await);
     }
     if !ui.interactive() {
         return Err(unconfirmed(describe, count, unchanged));

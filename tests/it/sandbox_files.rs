@@ -248,6 +248,44 @@ fn reset_leaves_a_database_in_use_alone() {
     assert_eq!(wal_and_shm(&db), Vec::<String>::new());
 }
 
+/// `sandbox reset --db notes.txt --yes` deleted the file of notes, and one that did not exist
+/// was said deleted too (the new-user check): only a sandbox's database is deleted.
+#[test]
+fn reset_deletes_only_a_sandbox_database() {
+    let home = Home::new();
+    let run = |db: &std::path::Path| {
+        crate::harness::Run::from(home.run(&[
+            "sandbox",
+            "reset",
+            "--yes",
+            "--db",
+            db.to_str().unwrap(),
+        ]))
+    };
+    let notes = home.path().join("notes.txt");
+    std::fs::write(&notes, "important\n").unwrap();
+    run(&notes).fails(
+        2,
+        &format!(
+            "{} is not a livectl sandbox database; nothing was deleted",
+            notes.display()
+        ),
+    );
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "important\n");
+    let missing = home.path().join("nothing.db");
+    let said = run(&missing);
+    assert_eq!(said.code, 0, "{}", said.stderr);
+    assert!(
+        said.stderr.contains(&format!(
+            "no sandbox database at {}: nothing was deleted",
+            missing.display()
+        )),
+        "{}",
+        said.stderr
+    );
+    assert!(!missing.exists());
+}
+
 #[test]
 fn a_sandbox_that_cannot_listen_leaves_no_database_behind() {
     let home = Home::new();

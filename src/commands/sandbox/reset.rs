@@ -19,6 +19,22 @@ pub struct ResetArgs {
 
 pub fn exec(args: ResetArgs, ctx: &Ctx) -> Result<(), CliError> {
     let db = args.db.unwrap_or_else(crate::config::default_sandbox_db);
+    // Only a sandbox's database is deleted: a path given wrong (a file of notes, an export)
+    // is refused, and one where nothing is said so (the new-user check: both "deleted").
+    if !db.exists() {
+        ctx.ui.note(format!(
+            "no sandbox database at {}: nothing was deleted",
+            db.display()
+        ));
+        return Ok(());
+    }
+    if !livectl_sandbox::store::files::is_sandbox(&db).map_err(CliError::failure)? {
+        return Err(CliError::usage(format!(
+            "{} is not a livectl sandbox database; nothing was deleted",
+            db.display()
+        ))
+        .hint("give --db the database a sandbox serves (`livectl sandbox serve --db PATH`), or leave it out for the embedded sandbox's"));
+    }
     if !args.yes {
         return Err(CliError::usage(format!(
             "resetting deletes {} and everything in it",

@@ -85,6 +85,32 @@ pub async fn backup(
     }
 }
 
+/// Whether the file at `db` is a sandbox's database: SQLite, with a schema version this or an
+/// earlier livectl wrote, and the sandbox's tables. Anything else (a file of notes, an export,
+/// another program's database) is not one, and is never deleted as one.
+pub fn is_sandbox(db: &Path) -> Result<bool, String> {
+    let conn = match Connection::open_with_flags(
+        db,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) {
+        Ok(conn) => conn,
+        Err(e) => return Err(format!("cannot open {}: {e}", db.display())),
+    };
+    let version = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
+    let tables = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('interventions', 'agents', 'events')",
+        [],
+        |r| r.get::<_, i64>(0),
+    );
+    match (version, tables) {
+        (Ok(version), Ok(tables)) => Ok(version > 0 && tables == 3),
+        (Err(e), _) | (_, Err(e)) => match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => Ok(false),
+            _ => Err(format!("cannot read {}: {e}", db.display())),
+        },
+    }
+}
+
 /// Whether another process has the database at `db` open (a server, or a command on the
 /// embedded sandbox): an exclusive lock, asked for without waiting, is refused. A file that is
 /// not a database is in use by nobody.
@@ -111,5 +137,28 @@ pub fn in_use(db: &Path) -> Result<bool, String> {
             Some(ErrorCode::NotADatabase) => Ok(false),
             _ => Err(fail(e)),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Only a sandbox's database is one: not another program's SQLite file, nor text.
+    #[test]
+    fn a_sandbox_database_is_told_from_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let sandbox = dir.path().join("sandbox.db");
+        drop(crate::store::Store::open(&sandbox).unwrap());
+        assert_eq!(is_sandbox(&sandbox), Ok(true));
+        let other = dir.path().join("other.db");
+        Connection::open(&other)
+            .unwrap()
+            .execute_batch("CREATE TABLE interventions (x); PRAGMA user_version = 3;")
+            .unwrap();
+        assert_eq!(is_sandbox(&other), Ok(false));
+        let notes = dir.path().join("notes.txt");
+        std::fs::write(&notes, "important\n").unwrap();
+        assert_eq!(is_sandbox(&notes), Ok(false));
     }
 }

@@ -123,15 +123,12 @@ const GLANCE: std::time::Duration = std::time::Duration::from_millis(250);
 /// goes on is refused rather than cutting and interleaving lines the run is writing. A lock
 /// held only for `GLANCE` (`livectl runs` looking at the same moment) is waited for. Unix only:
 /// elsewhere such a lock is mandatory and would keep the run from reading its own plan back.
+///
+/// The wait blocks the thread it runs on: it comes before the run sends anything, and lasts
+/// only while a lock is held.
 #[cfg(unix)]
 pub(super) fn hold(file: &File, path: &Path) -> Result<(), CliError> {
-    let asked = std::time::Instant::now();
-    let mut taken = file.try_lock();
-    while matches!(taken, Err(std::fs::TryLockError::WouldBlock)) && asked.elapsed() < GLANCE {
-        std::thread::sleep(std::time::Duration::from_millis(2));
-        taken = file.try_lock();
-    }
-    match taken {
+    match waited_out(|| file.try_lock()) {
         // A file system without locks (some network ones) runs without: the lock only keeps a
         // second livectl from writing the same journal.
         Ok(()) | Err(std::fs::TryLockError::Error(_)) => Ok(()),
@@ -143,6 +140,22 @@ pub(super) fn hold(file: &File, path: &Path) -> Result<(), CliError> {
             ),
         )
         .hint("let that run end (or stop it with Ctrl-C), then resume what it left")),
+    }
+}
+
+/// The lock `try_lock` takes, asked again while it is held for up to `GLANCE`.
+#[cfg(unix)]
+fn waited_out(
+    mut try_lock: impl FnMut() -> Result<(), std::fs::TryLockError>,
+) -> Result<(), std::fs::TryLockError> {
+    let asked = std::time::Instant::now();
+    loop {
+        match try_lock() {
+            Err(std::fs::TryLockError::WouldBlock) if asked.elapsed() < GLANCE => {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            taken => return taken,
+        }
     }
 }
 
@@ -523,29 +536,33 @@ mod tests {
     use super::*;
 
     /// A resume that started while `livectl runs` glanced at the journal's lock exited 6, "in
-    /// use": a lock held that briefly is waited for; one held on is still refused.
+    /// use": a lock held that briefly is asked for again, and taken once let go.
     #[test]
-    fn a_lock_held_for_a_glance_is_waited_for_and_one_held_on_is_refused() {
-        let dir = std::env::temp_dir().join(format!("livectl-hold-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("run.ndjson");
+    fn a_lock_held_for_a_glance_is_waited_for() {
+        let mut held = 3;
+        let taken = waited_out(|| {
+            if held == 0 {
+                return Ok(());
+            }
+            held -= 1;
+            Err(std::fs::TryLockError::WouldBlock)
+        });
+        assert!(taken.is_ok());
+        assert_eq!(held, 0, "asked until let go");
+    }
+
+    /// A lock held on (a run going on) is refused, as "in use", once the wait is over.
+    #[test]
+    fn a_lock_held_on_is_refused_as_in_use() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("run.ndjson");
         std::fs::write(&path, "").unwrap();
         // Each open is a lock of its own (flock), as another process's would be.
-        let glance = File::open(&path).unwrap();
-        glance.try_lock_shared().unwrap();
+        let run = File::open(&path).unwrap();
+        run.try_lock().unwrap();
         let resume = OpenOptions::new().write(true).open(&path).unwrap();
-        let letting_go = std::thread::spawn(move || {
-            std::thread::sleep(std::time::Duration::from_millis(5));
-            glance.unlock().unwrap();
-        });
-        // Asked while the glance holds it: taken once it is let go.
-        assert!(hold(&resume, &path).is_ok());
-        letting_go.join().unwrap();
-        // Held on (a run going on): refused once the wait is over.
-        let again = OpenOptions::new().write(true).open(&path).unwrap();
-        let refused = hold(&again, &path).unwrap_err();
+        let refused = hold(&resume, &path).unwrap_err();
         assert_eq!(refused.kind, crate::error::ErrorKind::Conflict);
         assert!(refused.message.contains("is in use"), "{}", refused.message);
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -118,8 +118,6 @@ fn a_seed_file_saved_with_a_byte_order_mark_loads_as_without() {
     }
 }
 
-/// A user is created with its first conversation: one listed alone was dropped without a
-/// word ("would load 2 users", then "1 created", exit 0).
 /// A seed sets every field of an agent it names, a field left out to its default: a file giving
 /// Ana (an admin of Support) her name and email alone made her an agent of no department, and
 /// said "1 changed" (the new-user check). Each change to an agent there is said before anything
@@ -166,6 +164,8 @@ fn a_seed_says_what_it_changes_of_the_agents_there_before_sending() {
     assert!(!again.stderr.contains("warning"), "{}", again.stderr);
 }
 
+/// A user is created with its first conversation: one listed alone was dropped without a
+/// word ("would load 2 users", then "1 created", exit 0).
 #[test]
 fn users_without_a_conversation_are_said_not_to_be_created() {
     let sandbox = Sandbox::start(&[]);

@@ -95,15 +95,18 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
     // Agents the document changes, said before anything is sent (a field left out is set to
     // its default: the new-user check demoted an admin with a file that gave its name alone).
     let changes = source.agent_changes(&connection.client).await?;
+    let verb = if args.dry_run {
+        "would change"
+    } else {
+        "changes"
+    };
     for change in &changes {
-        ui.note(format!("warning: changes {change}"));
+        ui.note(format!("warning: {verb} {change}"));
     }
     if !changes.is_empty() {
-        use livectl_contract::AgentInput;
         ui.note(format!(
-            "warning: a seed sets every field of an agent it names; a field it leaves out becomes its default (role {}, status {}, active, no department, no max_load)",
-            AgentInput::DEFAULT_ROLE,
-            AgentInput::DEFAULT_STATUS
+            "warning: a seed sets every field of an agent it names; a field it leaves out becomes its default ({})",
+            crate::usecases::seed::agent_defaults()
         ));
     }
     if args.dry_run {

@@ -6,6 +6,7 @@
 
 use jiff::Timestamp;
 use livectl_client::{Client, EncodedBatch};
+use livectl_contract::NONE;
 use livectl_contract::seed::plan::{self, Batch, PlanError};
 use livectl_contract::seed::{Ids, Plan, SeedFile, Tally};
 
@@ -39,11 +40,10 @@ impl Source {
         }
     }
 
-    /// What loading it would change of the agents the platform has already, by key, one
-    /// sentence an agent: `agent `ana` (Ana Lima): role admin -> agent, max_load 10 -> none`.
-    /// An upsert sets every field to what the document says, and a field it leaves out to its
-    /// default, so an admin left without its role would be demoted without a word.
-    pub async fn agent_changes(&self, client: &Client) -> Result<Vec<String>, CliError> {
+    /// What loading it would change of the agents the platform has already, by key. An upsert
+    /// sets every field to what the document says, and a field it leaves out to its default,
+    /// so an admin left without its role would be demoted without a word.
+    pub async fn agent_changes(&self, client: &Client) -> Result<Vec<AgentChange>, CliError> {
         let wanted = &self.catalog().agents;
         if wanted.is_empty() {
             return Ok(Vec::new());
@@ -51,7 +51,7 @@ impl Source {
         let (agents, departments) = (client.agents().await?, client.departments().await?);
         let department = |id: Option<&str>| {
             id.map_or_else(
-                || "none".to_owned(),
+                || NONE.to_owned(),
                 |id| {
                     departments
                         .iter()
@@ -60,7 +60,7 @@ impl Source {
                 },
             )
         };
-        let max_load = |m: Option<u32>| m.map_or_else(|| "none".to_owned(), |m| m.to_string());
+        let max_load = |m: Option<u32>| m.map_or_else(|| NONE.to_owned(), |m| m.to_string());
         let mut changes = Vec::new();
         for new in wanted {
             let Some(old) = agents.iter().find(|a| a.key.as_deref() == Some(&new.key)) else {
@@ -75,9 +75,9 @@ impl Source {
             });
             let new_max_load = new.max_load.as_ref().and_then(|m| m.check().ok());
             let mut fields = Vec::new();
-            let mut differ = |field: &str, was: String, now: String| {
+            let mut differ = |field: &'static str, was: String, now: String| {
                 if was != now {
-                    fields.push(format!("{field} {was} -> {now}"));
+                    fields.push(FieldChange { field, was, now });
                 }
             };
             differ("name", old.name.clone(), new.name.clone());
@@ -92,12 +92,11 @@ impl Source {
             differ("active", old.active.to_string(), new.active.to_string());
             differ("max_load", max_load(old.max_load), max_load(new_max_load));
             if !fields.is_empty() {
-                changes.push(format!(
-                    "agent `{}` ({}): {}",
-                    new.key,
-                    old.name,
-                    fields.join(", ")
-                ));
+                changes.push(AgentChange {
+                    agent: new.key.clone(),
+                    name: old.name.clone(),
+                    fields,
+                });
             }
         }
         Ok(changes)
@@ -110,6 +109,52 @@ impl Source {
             Source::Generated(generated) => generated.describe(),
         }
     }
+}
+
+/// What a seed changes of an agent already there (`Source::agent_changes`): as data for a dry
+/// run's `would_change`, and said as `agent `ana` (Ana Lima): role admin -> agent`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AgentChange {
+    /// Its key.
+    pub agent: String,
+    pub name: String,
+    pub fields: Vec<FieldChange>,
+}
+
+/// A field of an agent a seed changes: what it was, what it would be.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FieldChange {
+    pub field: &'static str,
+    pub was: String,
+    pub now: String,
+}
+
+impl std::fmt::Display for AgentChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let fields: Vec<String> = self
+            .fields
+            .iter()
+            .map(|c| format!("{} {} -> {}", c.field, c.was, c.now))
+            .collect();
+        write!(
+            f,
+            "agent `{}` ({}): {}",
+            self.agent,
+            self.name,
+            fields.join(", ")
+        )
+    }
+}
+
+/// What a seed sets a field of an agent it names to when the document leaves it out.
+pub fn agent_defaults() -> String {
+    use livectl_contract::AgentInput;
+    format!(
+        "role {}, status {}, active {}, department {NONE}, max_load {NONE}",
+        AgentInput::DEFAULT_ROLE,
+        AgentInput::DEFAULT_STATUS,
+        AgentInput::DEFAULT_ACTIVE
+    )
 }
 
 /// How many interventions kept as first loaded are named one by one.

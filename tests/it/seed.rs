@@ -140,8 +140,21 @@ fn a_seed_says_what_it_changes_of_the_agents_there_before_sending() {
         &api.token,
         &["seed", path.to_str().unwrap(), "--dry-run", "-o", "json"],
     );
+    assert!(
+        dry.stderr
+            .starts_with(&format!("warning: would change {change}\n")),
+        "{}",
+        dry.stderr
+    );
     let said: Value = serde_json::from_str(&dry.ok()).unwrap();
-    assert_eq!(said["would_change"], serde_json::json!([change]));
+    // As data, for scripts (the review: it was a list of sentences).
+    assert_eq!(
+        said["would_change"],
+        serde_json::json!([{"agent": "ana", "name": "Ana Lima", "fields": [
+            {"field": "role", "was": "admin", "now": "agent"},
+            {"field": "department", "was": "Support", "now": "none"},
+        ]}])
+    );
     assert_eq!(
         api.agent(&w.ana)["role"],
         "admin",
@@ -152,8 +165,8 @@ fn a_seed_says_what_it_changes_of_the_agents_there_before_sending() {
     assert!(
         run.stderr.starts_with(&format!(
             "warning: changes {change}\nwarning: a seed sets every field of an agent it names; a \
-             field it leaves out becomes its default (role agent, status online, active, no \
-             department, no max_load)\n"
+             field it leaves out becomes its default (role agent, status online, active true, \
+             department none, max_load none)\n"
         )),
         "{}",
         run.stderr

@@ -131,7 +131,7 @@ pub struct AgentInput {
     #[schema(schema_with = crate::openapi::status_since_input)]
     pub status_since: Option<crate::seed::Instant>,
     /// A deactivated agent receives no work; active when left out.
-    #[serde(default = "default_true")]
+    #[serde(default = "default_active")]
     pub active: bool,
     /// How many assigned interventions it takes at most: 0 to the limit; no limit when left
     /// out or null.
@@ -201,6 +201,8 @@ impl AgentInput {
     pub const DEFAULT_ROLE: Role = Role::Agent;
     /// The status of an agent whose `status` is left out.
     pub const DEFAULT_STATUS: AgentStatus = AgentStatus::Online;
+    /// Whether an agent whose `active` is left out is active.
+    pub const DEFAULT_ACTIVE: bool = true;
 }
 
 fn default_role() -> Role {
@@ -209,8 +211,8 @@ fn default_role() -> Role {
 fn default_status() -> AgentStatus {
     AgentInput::DEFAULT_STATUS
 }
-fn default_true() -> bool {
-    true
+fn default_active() -> bool {
+    AgentInput::DEFAULT_ACTIVE
 }
 
 /// A department, an outcome or a closing block, created or renamed by its key.

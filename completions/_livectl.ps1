@@ -1014,6 +1014,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         }
         'livectl;sandbox;serve' {
             [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Address to listen on, IP:PORT (or localhost:PORT, or PORT alone for this machine); port 0 picks a free port (the address is printed on stderr)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Listen on this machine''s PORT: the same as --addr 127.0.0.1:PORT')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Load data at start: `demo` for the demo workspace, or a seed FILE (YAML or JSON); without it the sandbox starts empty but for the built-in admin')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Allow at most N requests per second per token (429 beyond)')

@@ -3095,13 +3095,17 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox__subcmd__serve)
-            opts="-o -y -q -v -h -V --addr --db --seed --rate-limit --faults --max-connections --header-timeout --idle-timeout --idempotency-ignores-body --without-refs --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --addr --port --db --seed --rate-limit --faults --max-connections --header-timeout --idle-timeout --idempotency-ignores-body --without-refs --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -972,6 +972,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
         }
         &'livectl;sandbox;serve'= {
             cand --addr 'Address to listen on, IP:PORT (or localhost:PORT, or PORT alone for this machine); port 0 picks a free port (the address is printed on stderr)'
+            cand --port 'Listen on this machine''s PORT: the same as --addr 127.0.0.1:PORT'
             cand --db 'The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]'
             cand --seed 'Load data at start: `demo` for the demo workspace, or a seed FILE (YAML or JSON); without it the sandbox starts empty but for the built-in admin'
             cand --rate-limit 'Allow at most N requests per second per token (429 beyond)'

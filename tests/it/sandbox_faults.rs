@@ -216,6 +216,18 @@ fn bad_fault_specs_are_usage_errors() {
             "{flag:?}"
         );
     }
+    // --port is a port: one out of range says so, and names --port (the new-user check: it was
+    // an alias of --addr, whose words it gave), and it goes with no --addr.
+    let out = sandbox.home.run(&["sandbox", "serve", "--port", "99999"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("invalid value '99999' for '--port <PORT>': 99999 is not in 0..=65535")
+    );
+    let both = sandbox
+        .home
+        .run(&["sandbox", "serve", "--port", "1", "--addr", "127.0.0.1:2"]);
+    assert_eq!(both.status.code(), Some(2));
     for wrong in ["127.0.0.1", "localhost", "example.com:8787"] {
         let out = sandbox.home.run(&["sandbox", "serve", "--addr", wrong]);
         assert_eq!(out.status.code(), Some(2), "{wrong}");

@@ -25,8 +25,11 @@ pub enum SeedArg {
 pub struct ServeArgs {
     /// Address to listen on, IP:PORT (or localhost:PORT, or PORT alone for this machine); port
     /// 0 picks a free port (the address is printed on stderr)
-    #[arg(long, alias = "port", default_value = "127.0.0.1:8787", value_parser = address)]
+    #[arg(long, default_value = DEFAULT_ADDR, value_parser = address)]
     pub addr: SocketAddr,
+    /// Listen on this machine's PORT: the same as --addr 127.0.0.1:PORT
+    #[arg(long, value_name = "PORT", conflicts_with = "addr")]
+    pub port: Option<u16>,
     /// The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]
     #[arg(long)]
     pub db: Option<PathBuf>,
@@ -61,6 +64,9 @@ pub struct ServeArgs {
     pub without_refs: bool,
 }
 
+/// Where a sandbox listens when `--addr` is left out (and where `sandbox wait` looks).
+pub const DEFAULT_ADDR: &str = "127.0.0.1:8787";
+
 /// IP:PORT, as the listener binds it; `localhost:PORT`, and a port alone (`8787`, as
 /// `--port 8787` says it), are the loopback address they mean (a name is not looked up: the
 /// sandbox listens where it is told, not where a resolver says).
@@ -73,7 +79,7 @@ pub(super) fn address(s: &str) -> Result<SocketAddr, String> {
     }
     Err(format!(
         "`{s}` is not an IP:PORT address; use 127.0.0.1:8787 (this machine), 127.0.0.1:0 (a \
-         free port) or 0.0.0.0:8787 (every interface)"
+         free port), 0.0.0.0:8787 (every interface), or a PORT alone (0 to 65535) for this machine"
     ))
 }
 
@@ -117,12 +123,13 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
     };
     // The address first: a sandbox that cannot listen leaves no new database behind. Clients
     // that connect meanwhile wait in the backlog until it serves.
-    let listener = tokio::net::TcpListener::bind(args.addr)
-        .await
-        .map_err(|e| {
-            CliError::failure(format!("cannot listen on {}: {e}", args.addr))
-                .hint("choose another address with --addr, or 127.0.0.1:0 for any free port")
-        })?;
+    let addr = args
+        .port
+        .map_or(args.addr, |port| SocketAddr::from(([127, 0, 0, 1], port)));
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+        CliError::failure(format!("cannot listen on {addr}: {e}"))
+            .hint("choose another address with --addr, or 127.0.0.1:0 for any free port")
+    })?;
     let (store, tally) = livectl_sandbox::open(db.clone(), seed)
         .await
         .map_err(|e| CliError::failure(e.to_string()))?;

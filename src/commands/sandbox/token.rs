@@ -69,8 +69,8 @@ fn listing(db: &Path) -> String {
     }
     let db = shell_word(&db.display().to_string());
     format!(
-        "serve it with `livectl sandbox serve --db {db}`; then \
-         `LIVECTL_TOKEN=$(livectl sandbox token --db {db}) livectl --api-url http://127.0.0.1:8787 agents` \
-         lists its agents"
+        "`LIVECTL_TOKEN=$(livectl sandbox token --db {db}) livectl --api-url URL agents` lists \
+         its agents where it is served (`livectl sandbox serve --db {db}` serves it at http://{})",
+        super::serve::DEFAULT_ADDR
     )
 }

@@ -14,7 +14,7 @@ use crate::error::CliError;
 pub struct WaitArgs {
     /// The address the sandbox was told to listen on (`sandbox serve --addr`), IP:PORT or
     /// localhost:PORT
-    #[arg(long, default_value = "127.0.0.1:8787", value_parser = super::serve::address)]
+    #[arg(long, default_value = super::serve::DEFAULT_ADDR, value_parser = super::serve::address)]
     pub addr: SocketAddr,
     /// How long to wait at most
     #[arg(long, value_name = crate::commands::filters::DURATION, default_value = "30s", value_parser = super::serve::seconds)]

@@ -246,7 +246,7 @@ async fn connect_for(
                     crate::ui::shell_word(&api_url)
                 ))
             }
-            _ => e,
+            _ => platform::given_by(e, &api_url, "LIVECTL_API_URL"),
         });
     }
     let from_env = std::env::var("LIVECTL_TOKEN")

@@ -489,6 +489,10 @@ fn a_value_given_by_a_variable_names_the_variable() {
         "error: LIVECTL_API_URL: `notaurl` is not a URL: it has no http:// or https://",
     );
     run.hints("or unset LIVECTL_API_URL");
+    // Plain http:// beyond loopback too (the second new user).
+    let run = home.cli_env(&["queues"], &[("LIVECTL_API_URL", "http://10.0.0.1")]);
+    run.fails(2, "error: LIVECTL_API_URL: refusing plain http://");
+    run.hints("or unset LIVECTL_API_URL");
     // The same values given as flags are the flags': no variable named.
     let run = home.cli(&["queues", "--profile", "nope"]);
     run.fails(2, "error: there is no profile `nope`");

@@ -78,10 +78,10 @@ pub fn reach(global: &GlobalArgs) -> Reach {
         flags.push_str(" --sandbox");
     }
     if let Some(profile) = given(&global.profile, "LIVECTL_PROFILE") {
-        flags.push_str(&format!(" --profile={profile}"));
+        flags.push_str(&format!("{}{profile}", crate::ui::Reach::PROFILE));
     }
     if let Some(url) = given(&global.api_url, "LIVECTL_API_URL") {
-        flags.push_str(&format!(" --api-url={url}"));
+        flags.push_str(&format!("{}{url}", crate::ui::Reach::API_URL));
     }
     if global.allow_insecure_http {
         flags.push_str(" --allow-insecure-http");

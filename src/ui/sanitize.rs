@@ -32,6 +32,17 @@ pub struct Reach {
 }
 
 impl Reach {
+    /// The flag of an address given for the run (`connect::reach`).
+    pub const API_URL: &'static str = " --api-url=";
+    /// The flag of a profile named for the run.
+    pub const PROFILE: &'static str = " --profile=";
+
+    /// Reached by an address given, with no profile named: a `login` with the same flags
+    /// would write the profile runs use, which `login` refuses when it points elsewhere.
+    pub fn by_address(&self) -> bool {
+        self.flags.contains(Reach::API_URL) && !self.flags.contains(Reach::PROFILE)
+    }
+
     /// Reached by these flags alone.
     pub fn flags(flags: String) -> Reach {
         Reach {

@@ -764,6 +764,48 @@ fn a_resume_while_its_run_goes_on_is_refused_and_the_run_ends_whole() {
     assert_eq!(text, std::fs::read_to_string(&journal).unwrap());
 }
 
+/// A run reached by --api-url whose token was refused midway: a login with that flag alone
+/// would write the profile runs use (and is refused when it points elsewhere), so the hint
+/// names a profile of its own (the second new user met that refusal).
+#[test]
+fn a_token_refused_in_a_run_reached_by_address_hints_a_profile_of_its_own() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let more: Vec<String> = (0..4).map(|_| w.queued()).collect();
+    let by_flag = Sandbox::start_in(clean.home.clone(), &["--faults", "expire=1"]);
+    let other = clean.home.path().join("by-flag.ndjson");
+    let mut flagged = vec![
+        "--api-url",
+        &by_flag.url,
+        "cancel",
+        "--yes",
+        "--concurrency",
+        "1",
+        "--journal",
+    ];
+    flagged.push(other.to_str().unwrap());
+    flagged.extend(more.iter().map(String::as_str));
+    let out = crate::harness::Run::from(
+        clean
+            .home
+            .livectl()
+            .env("LIVECTL_TOKEN", &api.token)
+            .args(&flagged)
+            .output()
+            .unwrap(),
+    );
+    out.fails(4, "the platform stopped accepting the token");
+    assert!(
+        out.stderr.contains(&format!(
+            "or log in to it under a profile of its own with `livectl login --profile NAME --api-url={}`, and run that with --profile NAME in place of --api-url",
+            by_flag.url
+        )),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn a_token_revoked_midway_stops_the_run_and_a_resume_after_login_finishes_it() {
     // Once the platform forgets the token, every item would fail the same way, and a 401

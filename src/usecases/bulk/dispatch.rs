@@ -863,10 +863,19 @@ pub(super) async fn execute(
                 ErrorKind::Auth,
                 format!("the platform stopped accepting the token ({said}); {left}"),
             )
-            .hint(format!(
-                "log in again with `{}` (or give LIVECTL_TOKEN a new token, if it came from there), then {step}",
-                options.reach.command("login")
-            )),
+            .hint(if options.reach.by_address() {
+                // A login with the run's flags would write the profile runs use, refused when
+                // it points elsewhere (the second new user met that refusal).
+                format!(
+                    "give LIVECTL_TOKEN a new token, then {step}; or log in to it under a profile of its own with `{}`, and run that with --profile NAME in place of --api-url",
+                    options.reach.command("login --profile NAME")
+                )
+            } else {
+                format!(
+                    "log in again with `{}` (or give LIVECTL_TOKEN a new token, if it came from there), then {step}",
+                    options.reach.command("login")
+                )
+            }),
             Halt::Gone(said) => {
                 CliError::failure(format!("the platform stopped answering ({said}); {left}"))
                     .hint(format!("once it answers again, {step}"))

@@ -29,6 +29,7 @@ mod runs;
 mod sanitize;
 mod shape;
 mod style;
+mod suggest;
 mod time;
 pub mod timeline;
 
@@ -46,9 +47,10 @@ pub use outage::StreamNotes;
 pub use reports::reason as stuck_reason;
 pub use reports::stuck_json;
 pub use rows::standing;
-pub use sanitize::{Reach, sanitize, shell_word};
+pub use sanitize::sanitize;
 pub use shape::{Dest, Shape};
 pub use style::{Color, Span, Text};
+pub use suggest::{Reach, shell_word};
 pub use time::{age, elapsed};
 
 /// `-o/--output`.

@@ -66,7 +66,9 @@ fn given(place: &Path) -> Result<Vec<PathBuf>, CliError> {
     }
 }
 
-/// The files of `dir` in name order, but for those whose name starts with a dot.
+/// The journals of `dir` in name order: its files that begin as journals do, but for those
+/// whose name starts with a dot (`livectl runs .` in a working directory listed its pid
+/// files and exports as broken journals).
 fn journals_in(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
     let unreadable =
         |e: std::io::Error| CliError::failure(format!("cannot read {}: {e}", dir.display()));
@@ -76,7 +78,7 @@ fn journals_in(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
         let path = entry.path();
         let hidden = entry.file_name().as_encoded_bytes().starts_with(b".");
         // Through a link to what it names: a directory in it is not looked into.
-        if !hidden && !path.is_dir() {
+        if !hidden && !path.is_dir() && super::journal::looks_like_journal(&path) {
             files.push(path);
         }
     }

@@ -46,7 +46,7 @@ use crate::error::CliError;
 use crate::model::ItemOutcome;
 use crate::usecases::bulk::Pace;
 
-pub use read::{Pick, PlanLines, Scan, Step, action, header, open, plan_lines};
+pub use read::{Pick, PlanLines, Scan, Step, action, header, looks_like_journal, open, plan_lines};
 pub use results::{Notable, Results, Where};
 pub use survey::{Standing, Survey, survey};
 pub use write::{Journal, Planner, file_name, not_started, runs_dir, runs_path};

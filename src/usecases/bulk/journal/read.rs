@@ -331,6 +331,18 @@ fn no_item(path: &Path, line: usize, n: u64) -> CliError {
     damaged(path, line, format!("there is no item {n} in the plan"))
 }
 
+/// Whether the file at `path` begins as a journal does (its header names the format), so a
+/// directory's other files (a pid file, an export) are not listed as broken journals. One
+/// named is read whatever it holds, and said not to be one.
+pub fn looks_like_journal(path: &Path) -> bool {
+    let mut start = Vec::new();
+    let read = File::open(path).and_then(|file| file.take(256).read_to_end(&mut start));
+    read.is_ok()
+        && start
+            .windows(super::FORMAT.len())
+            .any(|w| w == super::FORMAT.as_bytes())
+}
+
 /// The first line, checked: a journal of this version.
 pub(super) fn read_header(path: &Path, reader: &mut BufReader<File>) -> Result<Header, CliError> {
     let not_journal = |detail: String| {
@@ -363,8 +375,9 @@ pub(super) fn read_header(path: &Path, reader: &mut BufReader<File>) -> Result<H
         journal: String,
         version: u32,
     }
-    let probe: Probe =
-        serde_json::from_slice(&buf).map_err(|e| not_journal(format!("line 1: {e}")))?;
+    // What serde says of a line that is not a header names its own types (`struct Probe`).
+    let probe: Probe = serde_json::from_slice(&buf)
+        .map_err(|_| not_journal("its first line is not a journal's header".into()))?;
     if probe.journal != FORMAT {
         return Err(not_journal(format!("its format is `{}`", probe.journal)));
     }

@@ -280,7 +280,7 @@ impl Targets {
                 .await;
             let intervention = match acted {
                 Ok(intervention) => intervention,
-                Err(e) => return Err(refused(client, &item.id, e).await),
+                Err(e) => return Err(refused(client, &item.id, item.action.kind(), e).await),
             };
             if ctx.ui.format == Some(Format::Json) {
                 // A --jq program that fails on the answer: the action stands.
@@ -308,9 +308,13 @@ impl Targets {
 }
 
 /// An action on one intervention refused: when the platform says how it stands now, the message
-/// says it with the owner's name, and the hint names the real id.
-async fn refused(client: &Client, id: &str, e: ClientError) -> CliError {
+/// says it with the owner's name, and the hint names the real id (and, for an `assign` of one
+/// assigned already, the action that moves it).
+async fn refused(client: &Client, id: &str, kind: ActionKind, e: ClientError) -> CliError {
     let now = e.problem().and_then(|p| p.current.clone());
+    let assigned = now
+        .as_ref()
+        .is_some_and(|i| i.state == livectl_contract::InterventionState::Assigned);
     let status = e.status();
     let running = e.code() == Some(livectl_contract::ProblemCode::IdempotencyConflict);
     let mut error = CliError::from(e);
@@ -328,6 +332,11 @@ async fn refused(client: &Client, id: &str, e: ClientError) -> CliError {
         error.hints = vec![crate::error::still_running(&show)];
     } else if matches!(status, Some(409 | 412)) {
         error.hints = vec![format!("look at it as it is now with {show}")];
+        if kind == ActionKind::Assign && assigned {
+            error.hints.push(format!(
+                "it is assigned already: `livectl reassign {id} --to AGENT` moves it to another agent"
+            ));
+        }
     }
     error
 }

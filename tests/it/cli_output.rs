@@ -796,6 +796,10 @@ fn one_action_on_a_terminal_names_the_owner_and_a_refusal_says_who_has_it_now() 
         stderr.contains("hint: look at it as it is now with `livectl show iv_2`"),
         "{stderr}"
     );
+    // And what moves it (the second new user: only "look at it").
+    run.hints(
+        "it is assigned already: `livectl reassign iv_2 --to AGENT` moves it to another agent",
+    );
     assert!(!stderr.contains("show ID"), "{stderr}");
     // Through the generic path too (a filter-less conflict via `api`): the real id, no ID.
     let run = sandbox.cli(

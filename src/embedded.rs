@@ -64,9 +64,17 @@ pub async fn start(ui: &Ui, chosen: bool) -> Result<Connection, CliError> {
     // LIVECTL_TOKEN overrides here too: a token `livectl sandbox token --agent bo` made acts
     // as Bo (it was ignored, and the run acted as the admin while testing an agent's role).
     // --sandbox overrides the variables, a platform's token among them.
-    let given = std::env::var("LIVECTL_TOKEN")
+    let set = std::env::var("LIVECTL_TOKEN")
         .ok()
-        .filter(|t| !chosen && !t.trim().is_empty());
+        .filter(|t| !crate::cli::blank(t));
+    if chosen && set.is_some() {
+        // Said, or the run acts as the admin while its caller believes it is an agent (the
+        // second new user).
+        ui.note(
+            "livectl: --sandbox does not use LIVECTL_TOKEN (it may be another platform's): this run acts as the sandbox's admin; to act as one of its agents, serve it (`livectl sandbox serve`) with that agent's token (`livectl sandbox token --agent A`)",
+        );
+    }
+    let given = set.filter(|_| !chosen);
     let token_from_env = given.is_some();
     let token = match given {
         Some(given) => given.trim().to_owned(),

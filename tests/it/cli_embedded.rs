@@ -201,7 +201,16 @@ fn livectl_token_acts_as_its_agent_on_the_embedded_sandbox() {
     );
     assert_eq!(refused.code, 4);
     // --sandbox overrides the variables: a platform's token set for a CI job is not sent.
-    let admin = as_token("lvs_not_a_token", &["--sandbox", "whoami"]).ok();
+    let run = as_token("lvs_not_a_token", &["--sandbox", "whoami"]);
+    // Said, so a run testing an agent's role knows it acts as the admin (the second new user).
+    assert!(
+        run.stderr.contains(
+            "livectl: --sandbox does not use LIVECTL_TOKEN (it may be another platform's): this run acts as the sandbox's admin"
+        ),
+        "{}",
+        run.stderr
+    );
+    let admin = run.ok();
     assert!(admin.starts_with("Sandbox Admin"), "{admin}");
     assert!(!admin.contains("LIVECTL_TOKEN"), "{admin}");
 }

@@ -463,10 +463,7 @@ fn a_run_that_would_change_nothing_is_not_asked_about_and_sends_nothing() {
         .args(["reassign", &ids[0], &ids[1], "--to", "bo"]);
     let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
     let shown = p.exp_eof().unwrap();
-    let code = match p.process.wait().unwrap() {
-        rexpect::process::wait::WaitStatus::Exited(_, code) => code,
-        other => panic!("unexpected end: {other:?}"),
-    };
+    let code = crate::terminal::exit_code(&mut p);
     assert_eq!((code, shown.replace("\r\n", "\n")), (3, said.to_owned()));
 
     // Off a terminal, without --yes: the same, rather than "pass --yes".

@@ -4,7 +4,7 @@
 use rexpect::session::{PtySession, spawn_command};
 
 use crate::harness::{Sandbox, Workspace};
-use crate::terminal::{key, resize};
+use crate::terminal::{exit_code, key, resize};
 
 fn complete_on_a_terminal(sandbox: &Sandbox, token: &str, id: &str) -> PtySession {
     complete_on_a_terminal_with(sandbox, token, id, &[])
@@ -161,10 +161,7 @@ fn declining_the_confirmation_changes_nothing_and_exits_130() {
     p.exp_string("Complete").unwrap();
     key(&mut p, "n");
     p.exp_string("nothing was completed").unwrap();
-    match p.process.wait().unwrap() {
-        rexpect::process::wait::WaitStatus::Exited(_, code) => assert_eq!(code, 130),
-        other => panic!("unexpected end: {other:?}"),
-    }
+    assert_eq!(exit_code(&mut p), 130);
     assert_eq!(api.intervention(&id)["state"], "assigned");
 }
 
@@ -190,10 +187,7 @@ fn a_bulk_run_on_a_terminal_asks_first_with_the_count_and_a_sample() {
         p.exp_string(")? [y/N]").unwrap();
         key(&mut p, answer);
         p.exp_eof().unwrap();
-        match p.process.wait().unwrap() {
-            rexpect::process::wait::WaitStatus::Exited(_, code) => code,
-            other => panic!("unexpected end: {other:?}"),
-        }
+        exit_code(&mut p)
     };
     assert_eq!(run("n"), 130, "declined");
     assert!(
@@ -260,10 +254,7 @@ fn login_reads_the_token_unseen_and_ctrl_c_ends_it() {
     p.exp_string("Token for").unwrap();
     key(&mut p, "\x03");
     p.exp_string("interrupted at the prompt").unwrap();
-    match p.process.wait().unwrap() {
-        rexpect::process::wait::WaitStatus::Exited(_, code) => assert_eq!(code, 130),
-        other => panic!("unexpected end: {other:?}"),
-    }
+    assert_eq!(exit_code(&mut p), 130);
     assert!(!config.exists(), "nothing saved");
     let mut p = login();
     p.exp_string("Token for").unwrap();
@@ -283,10 +274,7 @@ fn a_completed_intervention_is_refused_before_any_picker() {
     let mut p = complete_on_a_terminal(&sandbox, &api.token, &id);
     p.exp_string(&format!("{id} is completed; complete needs it assigned"))
         .unwrap();
-    match p.process.wait().unwrap() {
-        rexpect::process::wait::WaitStatus::Exited(_, code) => assert_eq!(code, 6),
-        other => panic!("unexpected end: {other:?}"),
-    }
+    assert_eq!(exit_code(&mut p), 6);
 }
 
 /// A value given wrong is refused before anything left out is asked for: a block no one has
@@ -316,10 +304,7 @@ fn a_value_given_wrong_is_refused_before_any_picker() {
             !said.contains("Topic") && !said.contains("Outcome"),
             "{said}"
         );
-        match p.process.wait().unwrap() {
-            rexpect::process::wait::WaitStatus::Exited(_, code) => assert_eq!(code, 2),
-            other => panic!("unexpected end: {other:?}"),
-        }
+        assert_eq!(exit_code(&mut p), 2);
     }
     assert_eq!(api.intervention(&id)["state"], "assigned");
 }
@@ -335,10 +320,7 @@ fn escape_at_a_picker_cancels_with_130_and_changes_nothing() {
     key(&mut p, "\x1b");
     p.exp_string("nothing was completed: no topic was chosen")
         .unwrap();
-    match p.process.wait().unwrap() {
-        rexpect::process::wait::WaitStatus::Exited(_, code) => assert_eq!(code, 130),
-        other => panic!("unexpected end: {other:?}"),
-    }
+    assert_eq!(exit_code(&mut p), 130);
     assert_eq!(api.intervention(&id)["state"], "assigned");
 }
 
@@ -392,10 +374,7 @@ fn interrupted(mut p: PtySession, at: &str, keys: &str) -> (i32, String) {
     p.exp_string(at).unwrap();
     key(&mut p, keys);
     let rest = p.exp_eof().unwrap();
-    match p.process.wait().unwrap() {
-        rexpect::process::wait::WaitStatus::Exited(_, code) => (code, rest),
-        other => panic!("unexpected end: {other:?}"),
-    }
+    (exit_code(&mut p), rest)
 }
 
 /// Ctrl-C at a prompt printed the error on the prompt's line ("? … (y/n) › noerror: interrupted

@@ -2,11 +2,10 @@
 //! the audit log records it, with the right actor; q and Ctrl-C leave the terminal as it was;
 //! a terminal too small waits for a resize; without a terminal it points to `watch`.
 
-use rexpect::process::wait::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
 use crate::harness::{Home, Sandbox, Workspace};
-use crate::terminal::{Screen, canonical, key, read_to_end, resize, wait_for};
+use crate::terminal::{Screen, canonical, exit_code, key, read_to_end, resize, wait_for};
 
 const ENTER_ALTERNATE_SCREEN: &str = "\x1b[?1049h";
 const LEAVE_ALTERNATE_SCREEN: &str = "\x1b[?1049l";
@@ -38,10 +37,7 @@ fn in_pty(
 /// the cursor again after the last drawing, lines read whole; its exit code.
 fn left(mut p: PtySession, mut screen: Screen) -> i32 {
     read_to_end(&mut p, &mut screen);
-    let code = match p.process.wait().unwrap() {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("the console ended by {other:?}"),
-    };
+    let code = exit_code(&mut p);
     assert!(screen.wrote(ENTER_ALTERNATE_SCREEN));
     let left = screen.last(LEAVE_ALTERNATE_SCREEN);
     assert!(
@@ -360,10 +356,7 @@ fn an_unknown_owner_is_refused_naming_the_consoles_flag() {
     let mut p = spawn_command(cmd, Some(30_000)).expect("spawn in a pty");
     let mut screen = Screen::new(80, 24);
     read_to_end(&mut p, &mut screen);
-    let code = match p.process.wait().unwrap() {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("the console ended by {other:?}"),
-    };
+    let code = exit_code(&mut p);
     assert_eq!(code, 5);
     assert!(
         !screen.wrote(ENTER_ALTERNATE_SCREEN),

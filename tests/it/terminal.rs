@@ -33,6 +33,14 @@ pub fn key(p: &mut PtySession, key: &str) {
     p.flush().unwrap();
 }
 
+/// How the program in the pseudo-terminal ended: its exit code (a signal's end fails the test).
+pub fn exit_code(p: &mut PtySession) -> i32 {
+    match p.process.wait().expect("the program's end") {
+        rexpect::process::wait::WaitStatus::Exited(_, code) => code,
+        other => panic!("unexpected end: {other:?}"),
+    }
+}
+
 /// Gives the pseudo-terminal a size (a new one has none); the program hears of it (SIGWINCH).
 pub fn resize(p: &PtySession, cols: u16, rows: u16) {
     let size = libc::winsize {

@@ -230,17 +230,18 @@ pub struct Spreader {
 
 impl Spreader {
     /// For a bulk run's plan: over agents named, starting from their loads now; a pool is left
-    /// as its route, resolved by dispatch as each item is sent (`Router`), except by a dry run,
-    /// which resolves it now, as dispatch would at its start, to say who would get each item.
+    /// as its route, resolved by dispatch as each item is sent (`Router`), except in a plan
+    /// `judged` for a person (a dry run, a confirmation: `BulkArgs::judged`), which resolves it
+    /// now, as dispatch would at its start, to say who would get each item.
     ///
     /// Items given by id are looked up before they are picked for, also for one agent, so one
     /// the platform would refuse anyway (closed, unknown, owned by that agent) takes none of
-    /// its room (`pick_refused`): for a dry run (which looks them up anyway to judge them), and
-    /// for a run whose one agent has a `max_load` (a plan within its room, which the dry run
-    /// must match). A run to one agent without one looks nothing up.
-    pub async fn new(client: &Client, to: &To, dry_run: bool) -> Result<Spreader, CliError> {
+    /// its room (`pick_refused`): in a judged plan (which looks them up anyway to judge them),
+    /// and for a run whose one agent has a `max_load` (a plan within its room, which the dry
+    /// run must match). A run with `--yes` to one agent without one looks nothing up.
+    pub async fn new(client: &Client, to: &To, judged: bool) -> Result<Spreader, CliError> {
         if let Some(route) = to.route()
-            && !dry_run
+            && !judged
         {
             return Ok(Spreader {
                 slots: Vec::new(),
@@ -252,7 +253,7 @@ impl Spreader {
             });
         }
         let mut spreader = Spreader::now(client, to).await?;
-        spreader.look = dry_run || spreader.slots.iter().any(|s| s.max_load.is_some());
+        spreader.look = judged || spreader.slots.iter().any(|s| s.max_load.is_some());
         Ok(spreader)
     }
 

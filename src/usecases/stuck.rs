@@ -145,14 +145,14 @@ pub enum Fix {
 }
 
 /// The items of a fix, each with the version found (a change meanwhile skips it); a pool is
-/// resolved now by a dry run, to say who would get each (`Spreader::new`).
+/// resolved now in a plan `judged` for a person, to say who would get each (`Spreader::new`).
 pub async fn plan(
     client: &Client,
     ui: &Ui,
     fix: &Fix,
     reason: Option<String>,
     stuck: &[Stuck],
-    dry_run: bool,
+    judged: bool,
 ) -> Result<Vec<Item>, CliError> {
     // As listed: a dry run or a confirmation judges it on that, asking for nothing more.
     let item = |s: &Stuck, action: Action| Item {
@@ -186,7 +186,7 @@ pub async fn plan(
                 .collect()
         }
         Fix::Reassign(to) => {
-            let mut spreader = Spreader::new(client, to, dry_run).await?;
+            let mut spreader = Spreader::new(client, to, judged).await?;
             stuck
                 .iter()
                 .map(|s| {

@@ -68,7 +68,7 @@ fn picker_on_bos(
         &format!(">   {id}    assigned  Bo Chen"),
     );
     key(&mut p, "t");
-    wait_for(&mut p, &mut screen, &format!("Assign {id} to"));
+    wait_for(&mut p, &mut screen, &format!("Reassign {id} to"));
     meanwhile(&mut p, &mut screen, &id);
     key(&mut p, "cy");
     wait_for(&mut p, &mut screen, "> Cy Diaz");

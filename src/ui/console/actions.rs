@@ -42,9 +42,20 @@ impl App {
             &self.names,
             except.as_deref(),
         );
+        // Named as the move is (a queued one assigned, an assigned one reassigned), as the
+        // journal names it (`assign_kind`); it said "Assign" of an assigned one (new user).
+        let assigned = targets
+            .iter()
+            .filter(|i| i.state == InterventionState::Assigned)
+            .count();
+        let verb = match assigned {
+            0 => "Assign",
+            n if n == targets.len() => "Reassign",
+            _ => "Assign or reassign",
+        };
         let title = match targets.as_slice() {
-            [one] => format!("Assign {} to", one.id),
-            many => format!("Assign {} interventions to", many.len()),
+            [one] => format!("{verb} {} to", one.id),
+            many => format!("{verb} {} interventions to", many.len()),
         };
         self.popup = Some(Popup::Agents {
             picker: Picker::new(title, entries),

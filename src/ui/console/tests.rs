@@ -440,6 +440,20 @@ fn a_queue_selected_lists_its_interventions() {
     snapshot(&mut app, "queue_bo");
 }
 
+/// The picker is named as the move is: assign for a queued one, reassign for an assigned one
+/// (it said "Assign" of both: a new user).
+#[test]
+fn the_agent_picker_is_named_as_the_move_is() {
+    let mut app = app();
+    select(&mut app, "iv_1");
+    press(&mut app, KeyCode::Char('t'));
+    assert!(screen(&mut app, 80, 24).contains("Assign iv_1 to"));
+    press(&mut app, KeyCode::Esc);
+    select(&mut app, "iv_4");
+    press(&mut app, KeyCode::Char('t'));
+    assert!(screen(&mut app, 80, 24).contains("Reassign iv_4 to"));
+}
+
 #[test]
 fn agent_picker_offers_active_agents_but_the_owner_with_status_and_load() {
     let mut app = app();

@@ -194,7 +194,7 @@ impl Filters {
 #[derive(Debug, Clone, Args)]
 pub struct BulkArgs {
     /// Requests in flight at once [default: 16, or the run's own on --resume]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=i64::from(bulk::MAX_CONCURRENCY)))]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(1..=i64::from(bulk::MAX_CONCURRENCY)))]
     pub concurrency: Option<u16>,
     /// At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run's own on
     /// --resume]
@@ -204,7 +204,7 @@ pub struct BulkArgs {
     /// retries spent), with their same keys; in a run chosen by filters, a page of the listing
     /// that failed so is asked for again as many times [default: 2, or the run's own on
     /// --resume]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(bulk::MAX_RETRIES)))]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = clap::value_parser!(u32).range(0..=i64::from(bulk::MAX_RETRIES)))]
     pub retries: Option<u32>,
     /// Print what would change and change nothing
     #[arg(long)]

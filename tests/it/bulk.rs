@@ -741,6 +741,16 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
     }
     cli(&["reassign", &a, "--owner", "bo", "--to", "cy", "--yes"])
         .fails(2, "give ids or filters, not both");
+    // A negative count is the flag's value given wrong, with its range; clap's tip was to pass
+    // it as `-- -1`, an id (the second new user).
+    for (flag, range) in [("--retries", "0..=10"), ("--concurrency", "1..=256")] {
+        let run = cli(&["cancel", &a, &b, flag, "-1", "--yes"]);
+        run.fails(
+            2,
+            &format!("invalid value '-1' for '{flag} <N>': -1 is not in {range}"),
+        );
+        assert!(!run.stderr.contains("'-- -1'"), "{}", run.stderr);
+    }
     let missing = sandbox.home.path().join("missing.ndjson");
     let run = cli(&["reassign", "--resume", missing.to_str().unwrap()]);
     run.fails(2, "cannot read the journal");

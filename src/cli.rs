@@ -374,9 +374,11 @@ fn unknown_flag(
     }
     let mut better = clap::Error::new(ErrorKind::UnknownArgument).with_cmd(command);
     better.insert(ContextKind::InvalidArg, ContextValue::String(given.clone()));
-    // Clap's own tips kept (for a value that begins with `-`: `use '-- --zzz'`), then ours.
+    // Clap's own tips kept (for a value that begins with `-`: `use '-- --zzz'`), then ours;
+    // but not for a flag another command takes, which was meant as that flag (`return --to`),
+    // not as a value (`-- --to` would be read as an id).
     let mut tips = match e.get(ContextKind::Suggested) {
-        Some(ContextValue::StyledStrs(tips)) => tips.clone(),
+        Some(ContextValue::StyledStrs(tips)) if takers.is_empty() => tips.clone(),
         _ => Vec::new(),
     };
     if !takers.is_empty() {

@@ -455,6 +455,11 @@ fn an_unknown_flag_is_told_where_it_belongs() {
         stderr(&["history", "--zzzq"])
             .contains("tip: to pass '--zzzq' as a value, use '-- --zzzq'")
     );
+    // Not for a flag another command takes: `-- --to` would be read as an id (the second new
+    // user).
+    let to = stderr(&["return", "iv_1", "--to", "bo"]);
+    assert!(!to.contains("'-- --to'"), "{to}");
+    assert!(to.contains("tip: '--to' is a flag of"), "{to}");
     assert!(
         stderr(&["stuck", "--to-agent", "x"]).contains("tip: a similar argument exists: '--to'")
     );

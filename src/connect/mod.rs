@@ -78,10 +78,10 @@ pub fn reach(global: &GlobalArgs) -> Reach {
         flags.push_str(" --sandbox");
     }
     if let Some(profile) = given(&global.profile, "LIVECTL_PROFILE") {
-        flags.push_str(&format!("{}{profile}", crate::ui::Reach::PROFILE));
+        flags.push_str(&format!("{}{profile}", Reach::PROFILE));
     }
     if let Some(url) = given(&global.api_url, "LIVECTL_API_URL") {
-        flags.push_str(&format!("{}{url}", crate::ui::Reach::API_URL));
+        flags.push_str(&format!("{}{url}", Reach::API_URL));
     }
     if global.allow_insecure_http {
         flags.push_str(" --allow-insecure-http");
@@ -138,11 +138,13 @@ pub fn reach_to(target: &str) -> Reach {
         // The variable's address would win over the profile's; --profile wins over
         // LIVECTL_PROFILE.
         Some(name) if url_variable.is_none() => {
-            Reach::flags(format!(" --profile={}", crate::ui::shell_word(name)))
+            Reach::flags(format!("{}{}", Reach::PROFILE, crate::ui::shell_word(name)))
         }
         Some(name) => Reach::flags(format!(
-            " --profile={} --api-url={url}",
-            crate::ui::shell_word(name)
+            "{}{}{}{url}",
+            Reach::PROFILE,
+            crate::ui::shell_word(name),
+            Reach::API_URL
         )),
         None => {
             let allow = if beyond_loopback(target) {
@@ -150,7 +152,7 @@ pub fn reach_to(target: &str) -> Reach {
             } else {
                 ""
             };
-            let flags = format!(" --api-url={url}{allow}");
+            let flags = format!("{}{url}{allow}", Reach::API_URL);
             // The profile LIVECTL_PROFILE names still applies beside --api-url, and one that
             // `platform` refuses (it does not exist) refuses the command; emptied, the
             // variable counts as unset and the command goes where its flags say.

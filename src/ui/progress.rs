@@ -13,7 +13,7 @@ pub struct Progress(ProgressBar);
 /// most a run sends a second (`--rate`). indicatif's own estimate is a moving average that
 /// starts high, and a paced run sends its first item at once: `3/8 2/s` at 1 a second. None
 /// before any time has passed.
-pub fn rate(done: u64, elapsed: Duration, pace: Option<f64>) -> Option<f64> {
+fn rate(done: u64, elapsed: Duration, pace: Option<f64>) -> Option<f64> {
     let seconds = elapsed.as_secs_f64();
     if seconds <= 0.0 {
         return None;
@@ -27,7 +27,7 @@ pub fn rate(done: u64, elapsed: Duration, pace: Option<f64>) -> Option<f64> {
 
 /// The time the `left` items take at the rate `rate` says, or at `pace` while nothing has
 /// ended yet; None when neither tells (nothing ended, no pace).
-pub fn eta(done: u64, left: u64, elapsed: Duration, pace: Option<f64>) -> Option<Duration> {
+fn eta(done: u64, left: u64, elapsed: Duration, pace: Option<f64>) -> Option<Duration> {
     if left == 0 {
         return Some(Duration::ZERO);
     }

@@ -120,16 +120,14 @@ pub fn secret(ui: &Ui, question: &str) -> Result<String, CliError> {
             _ => continue,
         };
         let control = key.modifiers.contains(KeyModifiers::CONTROL);
+        let ended =
+            key.code == KeyCode::Esc || (control && matches!(key.code, KeyCode::Char('c' | 'd')));
+        if ended {
+            drop(cooked);
+            return Err(io(std::io::ErrorKind::Interrupted.into()));
+        }
         match key.code {
             KeyCode::Enter => break,
-            KeyCode::Char('c' | 'd') if control => {
-                drop(cooked);
-                return Err(io(std::io::ErrorKind::Interrupted.into()));
-            }
-            KeyCode::Esc => {
-                drop(cooked);
-                return Err(io(std::io::ErrorKind::Interrupted.into()));
-            }
             KeyCode::Char('u') if control => typed.clear(),
             KeyCode::Backspace => {
                 typed.pop();

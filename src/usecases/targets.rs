@@ -1,6 +1,7 @@
 //! TARGETS: ids as arguments, `-` for ids on stdin (one a line, NDJSON objects with an `id`, or
-//! livectl's own rows as it prints them piped, the id first), or the `list` filters. They stream: stdin is read and a listing fetched page by page as the
-//! plan takes them, each id once.
+//! livectl's own rows as it prints them piped, the id first), or the `list` filters. They
+//! stream: stdin is read and a listing fetched page by page as the plan takes them, each id
+//! once.
 
 use std::io::{BufRead, BufReader, Read};
 use std::sync::Arc;

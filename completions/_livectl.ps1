@@ -655,8 +655,8 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             break
         }
         'livectl;history' {
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records at or after this instant: a date (2026-11-01, midnight UTC) or an instant with its zone (2026-11-01T08:00:00Z, 2026-11-01T09:00:00+01:00)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only records before this instant')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records at or after this instant: a date (2026-11-01, midnight UTC), an instant with its zone (2026-11-01T08:00:00Z, 2026-11-01T09:00:00+01:00), or a time ago (2d, 1h30m, or as seed files write it: now-2d, now)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only records before this instant (the same forms as --since)')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the export to FILE (format from the extension: .csv, .json, .ndjson or none for NDJSON; -o, which must agree with it, for any other name)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')

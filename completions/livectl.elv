@@ -632,8 +632,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --version 'Print version'
         }
         &'livectl;history'= {
-            cand --since 'Only records at or after this instant: a date (2026-11-01, midnight UTC) or an instant with its zone (2026-11-01T08:00:00Z, 2026-11-01T09:00:00+01:00)'
-            cand --until 'Only records before this instant'
+            cand --since 'Only records at or after this instant: a date (2026-11-01, midnight UTC), an instant with its zone (2026-11-01T08:00:00Z, 2026-11-01T09:00:00+01:00), or a time ago (2d, 1h30m, or as seed files write it: now-2d, now)'
+            cand --until 'Only records before this instant (the same forms as --since)'
             cand --out 'Write the export to FILE (format from the extension: .csv, .json, .ndjson or none for NDJSON; -o, which must agree with it, for any other name)'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'

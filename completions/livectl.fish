@@ -644,8 +644,8 @@ complete -c livectl -n "__fish_livectl_using_subcommand departments" -l sandbox 
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand history" -l since -d 'Only records at or after this instant: a date (2026-11-01, midnight UTC) or an instant with its zone (2026-11-01T08:00:00Z, 2026-11-01T09:00:00+01:00)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand history" -l until -d 'Only records before this instant' -r
+complete -c livectl -n "__fish_livectl_using_subcommand history" -l since -d 'Only records at or after this instant: a date (2026-11-01, midnight UTC), an instant with its zone (2026-11-01T08:00:00Z, 2026-11-01T09:00:00+01:00), or a time ago (2d, 1h30m, or as seed files write it: now-2d, now)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand history" -l until -d 'Only records before this instant (the same forms as --since)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l out -d 'Write the export to FILE (format from the extension: .csv, .json, .ndjson or none for NDJSON; -o, which must agree with it, for any other name)' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r

@@ -28,12 +28,13 @@ pub struct HistoryArgs {
     /// Every user's history
     #[arg(long)]
     pub all: bool,
-    /// Only records at or after this instant: a date (2026-11-01, midnight UTC) or an instant
-    /// with its zone (2026-11-01T08:00:00Z, 2026-11-01T09:00:00+01:00)
-    #[arg(long, value_parser = instant)]
+    /// Only records at or after this instant: a date (2026-11-01, midnight UTC), an instant
+    /// with its zone (2026-11-01T08:00:00Z, 2026-11-01T09:00:00+01:00), or a time ago (2d,
+    /// 1h30m, or as seed files write it: now-2d, now)
+    #[arg(long, value_name = "WHEN", value_parser = instant)]
     pub since: Option<Timestamp>,
-    /// Only records before this instant
-    #[arg(long, value_parser = instant)]
+    /// Only records before this instant (the same forms as --since)
+    #[arg(long, value_name = "WHEN", value_parser = instant)]
     pub until: Option<Timestamp>,
     /// Write the export to FILE (format from the extension: .csv, .json, .ndjson or none for
     /// NDJSON; -o, which must agree with it, for any other name)
@@ -41,11 +42,29 @@ pub struct HistoryArgs {
     pub out: Option<PathBuf>,
 }
 
-/// A date (`2026-11-01`, midnight UTC) or an instant with its zone (`…T08:00:00Z`,
-/// `…T08:00:00+01:00`). A time without a zone is refused: read as a date it lost its time
-/// (`--since 2026-11-29T08:00:00` asked from midnight), and guessing the zone would put a
-/// script's window somewhere else on each machine.
+/// A date (`2026-11-01`, midnight UTC), an instant with its zone (`…T08:00:00Z`,
+/// `…T08:00:00+01:00`), or a time ago: a duration (`2d`, as `kubectl logs --since`) or a seed
+/// file's relative instant (`now-2d`, `now`). A time without a zone is refused: read as a date
+/// it lost its time (`--since 2026-11-29T08:00:00` asked from midnight), and guessing the zone
+/// would put a script's window somewhere else on each machine.
 fn instant(s: &str) -> Result<Timestamp, String> {
+    instant_at(s, Timestamp::now())
+}
+
+/// `instant`, with the relative forms counted back from `now`.
+fn instant_at(s: &str, now: Timestamp) -> Result<Timestamp, String> {
+    use livectl_contract::seed::Instant;
+    let text = s.trim();
+    // The seed files' words (`now`, `now-2d`) are read by their own parser, so both say the
+    // same of a bad duration after `now-`.
+    if text == "now" || text.starts_with("now-") {
+        return text.parse::<Instant>().map(|i| i.resolve(now));
+    }
+    // A duration alone is that long ago. It needs a unit, so no date (`20261101`) reads as one.
+    if text.starts_with(|c: char| c.is_ascii_digit()) && text.ends_with(['s', 'm', 'h', 'd']) {
+        return livectl_contract::duration::parse(text)
+            .map(|ago| Instant::BeforeNow(ago).resolve(now));
+    }
     // A zone by name, with or without its offset: `2026-11-01T08:00:00[Europe/Paris]`. Read as
     // a zoned time first: jiff's instant reads the offset and skips the name, so a zone not
     // known (`+01:00[Mars/Base]`) or at odds with the offset would pass unseen.
@@ -83,7 +102,8 @@ fn instant(s: &str) -> Result<Timestamp, String> {
         ));
     }
     Err(format!(
-        "`{s}` is not a date or an instant; use 2026-11-01 or 2026-11-01T08:00:00Z"
+        "`{s}` is not a date, an instant or a time ago; use 2026-11-01, 2026-11-01T08:00:00Z, \
+         2d (two days ago) or now-2d"
     ))
 }
 
@@ -321,5 +341,38 @@ impl Records<'_> {
         }
         let count = list.count();
         Ok((list.finish()?, count))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_time_ago_counts_back_from_now() {
+        let now: Timestamp = "2026-11-30T12:00:00Z".parse().unwrap();
+        let at = |s: &str| instant_at(s, now).map(|t| t.to_string());
+        for (given, meant) in [
+            ("2d", "2026-11-28T12:00:00Z"),
+            ("1h30m", "2026-11-30T10:30:00Z"),
+            ("now-2d", "2026-11-28T12:00:00Z"),
+            ("now", "2026-11-30T12:00:00Z"),
+            (" 90s ", "2026-11-30T11:58:30Z"),
+            // A date in ISO 8601's basic form is still a date, not a duration.
+            ("20261101", "2026-11-01T00:00:00Z"),
+        ] {
+            assert_eq!(at(given).as_deref(), Ok(meant), "{given}");
+        }
+        for (given, words) in [
+            ("0s", "no time at all"),
+            ("1m30h", "out of order"),
+            ("now-soon", "after `now-` give a duration"),
+            ("-2d", "2d (two days ago) or now-2d"),
+            ("2 days", "not a duration; use a number with s, m, h or d"),
+            ("99999d", "longer than ten years"),
+        ] {
+            let said = at(given).unwrap_err();
+            assert!(said.contains(words), "{given}: {said}");
+        }
     }
 }

@@ -387,3 +387,34 @@ fn an_export_refused_at_its_first_page_writes_nothing() {
     let json = sandbox.cli(&api.token, &[&none[..], &["-o", "json"]].concat());
     assert_eq!(json.ok(), "[]\n");
 }
+
+/// `--since`/`--until` take a time ago (`2d`, as `kubectl logs --since`) and the seed files'
+/// `now-2d`: they were refused as "not a date", though a seed file wrote the same window.
+#[test]
+fn a_window_given_as_a_time_ago_counts_back_from_now() {
+    let (sandbox, api) = sandbox_with_history();
+    let ids = |window: &[&str]| {
+        let out = sandbox.cli(
+            &api.token,
+            &[&["history", "--all", "-o", "ids"][..], window].concat(),
+        );
+        out.ok().lines().count()
+    };
+    let all = ids(&[]);
+    assert!(all > 0, "the workspace has history");
+    assert_eq!(
+        ids(&["--since", "1h"]),
+        all,
+        "every record is from the last hour"
+    );
+    assert_eq!(ids(&["--since", "now-1d", "--until", "now"]), all);
+    assert_eq!(ids(&["--until", "1h"]), 0, "none is older than an hour");
+    assert_eq!(ids(&["--since", "2000-01-01", "--until", "now-1h"]), 0);
+    // The two ends judged as instants: a window that ends before it begins is refused.
+    sandbox
+        .cli(
+            &api.token,
+            &["history", "--all", "--since", "1h", "--until", "2h"],
+        )
+        .fails(2, "must be before --until");
+}

@@ -286,6 +286,7 @@ mod tests {
         let timed_out = CliError::from(ClientError::Timeout {
             url: "http://127.0.0.1:9/v1/me".into(),
             seconds: 30,
+            tries: 1,
         })
         .reached_through(|| Some("LIVECTL_API_URL gives its address".into()));
         assert_eq!(

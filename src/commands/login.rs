@@ -160,7 +160,7 @@ fn refused(api_url: &str, e: ClientError) -> CliError {
             "try again; if it persists, check that the address is the API's (something there ends connections); nothing was saved",
         ),
         ClientError::Timeout { seconds, .. } => (
-            format!("no answer from {api_url} within {seconds} s"),
+            format!("no answer from {api_url} within {seconds} s{}", e.asked()),
             "check the address and your network; nothing was saved",
         ),
         _ if matches!(e.status(), Some(401 | 403)) => (

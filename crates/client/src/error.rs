@@ -40,8 +40,14 @@ pub enum ClientError {
     /// TLS failed: a certificate refused, or no TLS on the other side.
     #[error("TLS with {url} failed: {detail}")]
     Tls { url: String, detail: String },
-    #[error("no answer from {url} within {seconds} s")]
-    Timeout { url: String, seconds: u64 },
+    /// No whole answer within the request's time, at each of `tries` attempts (a request that
+    /// may be sent again is asked twice: a minute's wait said as "within 30 s" misled).
+    #[error("no answer from {url} within {seconds} s{}", self.asked())]
+    Timeout {
+        url: String,
+        seconds: u64,
+        tries: u32,
+    },
     #[error(
         "the answer from {url} is not the API's JSON ({detail}){}",
         snippet(body)
@@ -71,6 +77,15 @@ fn snippet(body: &str) -> String {
 }
 
 impl ClientError {
+    /// How many times a request that timed out was asked, when more than once (`, asked 2
+    /// times`): nothing otherwise.
+    pub fn asked(&self) -> String {
+        match self {
+            ClientError::Timeout { tries, .. } if *tries > 1 => format!(", asked {tries} times"),
+            _ => String::new(),
+        }
+    }
+
     /// What kind of failure this is, for telling a new failure from the same one again: a
     /// server error of any 5xx (a platform failing answers 500 and 503 in turn), another
     /// status, or how the connection failed; the words around it (a delay, a body) aside.

@@ -281,6 +281,15 @@ impl Transport {
                 error_from(method, url, raw.status, &raw.headers, &raw.body),
                 Some(raw),
             ),
+            // Each attempt waited the whole time: said as how many were made.
+            Err(ClientError::Timeout { url, seconds, .. }) => (
+                ClientError::Timeout {
+                    url,
+                    seconds,
+                    tries: retry + 1,
+                },
+                None,
+            ),
             Err(error) => (error, None),
         };
         if self.may_retry(method, options, retry, &error) {
@@ -511,6 +520,7 @@ impl Transport {
         ClientError::Timeout {
             url: url.to_owned(),
             seconds: self.timeout.as_secs(),
+            tries: 1,
         }
     }
 
@@ -918,6 +928,30 @@ mod tests {
         assert!(next(0, timed_out()));
         assert!(!next(1, timed_out()), "the second timeout ends it");
         assert!(next(1, refused()) && next(2, refused()));
+        // The error says both waits: a minute's wait said as "within 30 s" misled (new user).
+        let said = |retry: u32, options: &Options| match transport.judge(
+            &Method::POST,
+            &url,
+            options,
+            retry,
+            Err(timed_out()),
+        ) {
+            Next::Fail(e, _) | Next::Retry(_, e, _) => e.to_string(),
+            Next::Answer(_) => unreachable!("an error is not an answer"),
+        };
+        let keyed = Options {
+            idempotency_key: Some("k".into()),
+            ..Options::default()
+        };
+        assert_eq!(
+            said(1, &keyed),
+            "no answer from http://127.0.0.1:1/v1/queues within 30 s, asked 2 times"
+        );
+        assert_eq!(
+            said(0, &Options::default()),
+            "no answer from http://127.0.0.1:1/v1/queues within 30 s",
+            "a POST without a key is asked once"
+        );
     }
 
     #[test]

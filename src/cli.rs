@@ -411,6 +411,24 @@ fn commands_taking(command: &clap::Command, name: &str, path: &str) -> Vec<Strin
     takers
 }
 
+/// Whether the command `name` acts on a platform, so that a suggestion of it takes the flags
+/// that chose the run's (`Reach::carried`). Those that do not: the local ones (`runs` reads
+/// journals), and `login`, `logout` and `config`, whose hints name the profile they mean.
+pub fn acts_on_a_platform(name: &str) -> bool {
+    !matches!(
+        name,
+        "login"
+            | "logout"
+            | "config"
+            | "sandbox"
+            | "runs"
+            | "completions"
+            | "man"
+            | "version"
+            | "help"
+    )
+}
+
 /// A variable's value that counts as unset: empty, or only spaces.
 pub fn blank(value: &str) -> bool {
     value.trim().is_empty()
@@ -456,10 +474,17 @@ impl Cli {
                 () = crate::signals::unclaimed() => Err(CliError::interrupted("interrupted")),
             }
         });
-        // A platform that could not be reached: where its address came from.
+        // A platform that could not be reached: where its address came from. A command a hint
+        // suggests reaches the same platform.
+        let reach = crate::connect::reach(&ctx.global);
         result.map_err(|e| {
-            ctx.refused_token(e)
-                .reached_through(|| crate::connect::origin(&ctx.global))
+            let mut e = ctx
+                .refused_token(e)
+                .reached_through(|| crate::connect::origin(&ctx.global));
+            for hint in &mut e.hints {
+                *hint = reach.carried(hint, acts_on_a_platform);
+            }
+            e
         })
     }
 
@@ -658,6 +683,33 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         super::command().debug_assert();
+    }
+
+    /// Each command said not to act on a platform is one: a command renamed leaves no name
+    /// behind that its suggestions would be judged by.
+    #[test]
+    fn the_commands_not_acting_on_a_platform_are_commands() {
+        let command = super::command();
+        let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+        let local: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| !super::acts_on_a_platform(n))
+            .collect();
+        assert_eq!(
+            local,
+            [
+                "runs",
+                "login",
+                "logout",
+                "config",
+                "sandbox",
+                "completions",
+                "man",
+                "version"
+            ],
+            "every subcommand: {names:?}"
+        );
     }
 
     /// A flag that parses a duration is named a DURATION, whose negative value given as a

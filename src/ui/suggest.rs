@@ -53,10 +53,89 @@ impl Reach {
             .unwrap_or_default();
         format!("{emptied}livectl {words}{}", self.flags)
     }
+
+    /// `hint` with each command it suggests in backquotes (`` `livectl list` ``, each side of
+    /// a pipe) given this run's flags when `reaches` says its command acts on a platform and
+    /// it names none: pasted, it asks the platform the run asked, not the default one. A
+    /// suggestion built with flags of its own (`--resume`, `login --profile NAME`) is left as
+    /// it is.
+    pub fn carried(&self, hint: &str, reaches: impl Fn(&str) -> bool) -> String {
+        if self.flags.is_empty() && self.emptied.is_none() {
+            return hint.to_owned();
+        }
+        let parts: Vec<&str> = hint.split('`').collect();
+        let mut out = String::with_capacity(hint.len());
+        for (n, part) in parts.iter().enumerate() {
+            if n > 0 {
+                out.push('`');
+            }
+            // The odd parts are in backquotes, unless the last quote is never closed.
+            let quoted = n % 2 == 1 && n + 1 < parts.len();
+            if !quoted {
+                out.push_str(part);
+                continue;
+            }
+            let segments: Vec<String> = part
+                .split(" | ")
+                .map(|segment| match segment.strip_prefix("livectl ") {
+                    Some(words)
+                        if reaches(words.split(' ').next().unwrap_or_default())
+                            && ![" --profile", " --api-url", " --sandbox"]
+                                .iter()
+                                .any(|flag| segment.contains(flag)) =>
+                    {
+                        self.command(words)
+                    }
+                    _ => segment.to_owned(),
+                })
+                .collect();
+            out.push_str(&segments.join(" | "));
+        }
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_suggested_command_carries_the_flags_that_reached_the_platform() {
+        let reach = super::Reach::flags(" --profile=staging".into());
+        let platform = |command: &str| command != "config";
+        for (hint, carried) in [
+            (
+                "check the id; `livectl agents` lists them",
+                "check the id; `livectl agents --profile=staging` lists them",
+            ),
+            (
+                "pipe `livectl list -o ids` into `livectl reassign - --to X`",
+                "pipe `livectl list -o ids --profile=staging` into `livectl reassign - --to X --profile=staging`",
+            ),
+            (
+                "`livectl list -o ids | livectl cancel -`",
+                "`livectl list -o ids --profile=staging | livectl cancel - --profile=staging`",
+            ),
+            // A command that does not act on a platform, one with flags of its own, words
+            // outside backquotes and a quote never closed are left as they are.
+            (
+                "`livectl config unset default_profile` forgets it",
+                "`livectl config unset default_profile` forgets it",
+            ),
+            (
+                "`livectl assign iv_3 --sandbox` or livectl list",
+                "`livectl assign iv_3 --sandbox` or livectl list",
+            ),
+            ("see `livectl list", "see `livectl list"),
+        ] {
+            assert_eq!(reach.carried(hint, platform), carried);
+        }
+        let default = super::Reach::default();
+        assert_eq!(
+            default.carried("`livectl list`", platform),
+            "`livectl list`",
+            "the default platform needs no flag"
+        );
+    }
+
     #[test]
     fn a_value_is_one_shell_word_as_pasted() {
         assert_eq!(

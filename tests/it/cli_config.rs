@@ -1267,3 +1267,31 @@ fn a_resume_without_a_token_says_how_to_reach_the_journal_s_platform() {
         )]
     );
 }
+
+/// A command a hint suggests reaches the platform the run reached: `livectl list` after a
+/// `--profile work` run asked the default profile's platform (new user).
+#[test]
+fn a_suggested_command_carries_the_flags_that_chose_the_platform() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api().token;
+    login(&sandbox, &admin, &["--profile", "work"]).ok();
+    let typed = |args: &[&str]| typed(&sandbox.home, args, "");
+    let missing = typed(&["--profile", "work", "show", "iv_999"]);
+    missing.fails(
+        5,
+        "hint: check the id; `livectl list --profile=work` shows the open interventions",
+    );
+    typed(&["--profile", "work", "agents", "--sort", "name", "-o", "ids"]).ok();
+    let agent = typed(&["--profile", "work", "reassign", "iv_1", "--to", "ag_999"]);
+    agent.fails(5, "`livectl agents --profile=work`");
+    // The embedded sandbox named by --sandbox, likewise.
+    typed(&["--sandbox", "show", "iv_999"])
+        .fails(5, "`livectl list --sandbox` shows the open interventions");
+    // And a command that does not act on a platform is left as it is.
+    let plain = typed(&["--profile", "nope", "config", "get", "api_url"]);
+    assert!(
+        !plain.stderr.contains("--profile=nope`"),
+        "{}",
+        plain.stderr
+    );
+}

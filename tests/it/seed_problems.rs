@@ -382,3 +382,37 @@ fn a_json_problem_is_said_at_its_field_s_line_not_where_its_words_first_stand() 
         ]
     );
 }
+
+/// A key a command line reads as something else first is refused at its line: `me` was
+/// accepted as an agent's key, and `--to me` names the caller, never that agent (new user).
+#[test]
+fn a_key_no_command_line_could_name_is_said_at_its_line() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let yaml = [
+        "agents:",
+        "  - key: me",
+        "    name: Mel",
+        "    email: mel@example.com",
+        "  - key: ag_2",
+        "    name: Agnes",
+        "    email: agnes@example.com",
+        "  - key: ed@example.com",
+        "    name: Ed",
+        "    email: ed@example.com",
+        "blocks:",
+        "  - {key: none, name: Nothing}",
+        "users:",
+        "  - {key: us_1, name: Una, channel: web}",
+    ]
+    .join("\n");
+    assert_eq!(
+        problems(&sandbox, &api, "keys.yaml", &yaml),
+        [
+            "12: blocks[0].key: `none` is read as no block where blocks are named; choose another key",
+            "2: agents[0].key: `me` is read as the caller where agents are named; choose another key",
+            "5: agents[1].key: `ag_2` has the shape of agent ids, which a command line reads as an id; choose a key that is not one",
+            "8: agents[2].key: `ed@example.com` has an @, read as an email where an agent is named; choose a key without one",
+        ]
+    );
+}

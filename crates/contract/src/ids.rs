@@ -86,6 +86,40 @@ impl Kind {
     }
 }
 
+impl Kind {
+    /// Why `key` cannot be the key of a resource of this kind, when it cannot: a command line
+    /// reads it as something else before any key, so the resource could not be named by it
+    /// (`--to me` is the caller, `--owner none` no one, `ag_3` an id, `bo@x` an email).
+    /// Users, conversations and the rest are never named by their key: any key will do.
+    pub fn key_refusal(self, key: &str) -> Option<String> {
+        let named_by_key = matches!(
+            self,
+            Kind::Agent | Kind::Department | Kind::Topic | Kind::Outcome | Kind::Block
+        );
+        if !named_by_key {
+            return None;
+        }
+        if let Some(kind) = Kind::of(key) {
+            return Some(format!(
+                "`{key}` has the shape of {kind} ids, which a command line reads as an id; choose a key that is not one"
+            ));
+        }
+        let reserved: &[(&str, &str)] = match self {
+            Kind::Agent => &[("me", "the caller"), (crate::NONE, "no one")],
+            Kind::Block => &[(crate::NONE, "no block")],
+            _ => &[],
+        };
+        if let Some((word, meaning)) = reserved.iter().find(|(word, _)| *word == key) {
+            return Some(format!(
+                "`{word}` is read as {meaning} where {self}s are named; choose another key"
+            ));
+        }
+        (self == Kind::Agent && key.contains('@')).then(|| {
+            format!("`{key}` has an @, read as an email where an agent is named; choose a key without one")
+        })
+    }
+}
+
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.noun())
@@ -95,6 +129,37 @@ impl fmt::Display for Kind {
 #[cfg(test)]
 mod tests {
     use super::Kind;
+
+    /// A key a command line reads as something else first could not name what it keys
+    /// (`me` was accepted as an agent's key, and `--to me` is the caller).
+    #[test]
+    fn a_key_read_as_something_else_is_refused() {
+        for (kind, key) in [
+            (Kind::Agent, "me"),
+            (Kind::Agent, "none"),
+            (Kind::Agent, "ag_3"),
+            (Kind::Agent, "bo@example.com"),
+            (Kind::Block, "none"),
+            (Kind::Topic, "iv_2"),
+        ] {
+            assert!(kind.key_refusal(key).is_some(), "{kind} {key}");
+        }
+        for (kind, key) in [
+            (Kind::Agent, "bo"),
+            (Kind::Agent, "Me"),
+            (Kind::Agent, "ag_"),
+            (Kind::Topic, "none"),
+            (Kind::Topic, "me"),
+            (Kind::Block, "a@b"),
+            (Kind::User, "us_3"),
+        ] {
+            assert_eq!(kind.key_refusal(key), None, "{kind} {key}");
+        }
+        assert_eq!(
+            Kind::Agent.key_refusal("me").unwrap(),
+            "`me` is read as the caller where agents are named; choose another key"
+        );
+    }
 
     #[test]
     fn ids_round_trip_and_reject_other_kinds() {

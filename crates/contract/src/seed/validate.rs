@@ -8,6 +8,7 @@ use super::plan::{Ids, Plan};
 use super::read::{Problem, Text};
 use crate::action::ActionKind;
 use crate::batch::BatchRequest;
+use crate::ids::Kind;
 use crate::limits::{self, Limit};
 use crate::models::{InterventionState, Role, Sender};
 use crate::requests::MaxLoadInput;
@@ -33,19 +34,19 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
         file.conversations.iter().map(|x| x.key.as_str()),
     );
 
-    for (section, list) in [
-        ("departments", &file.departments),
-        ("outcomes", &file.outcomes),
-        ("blocks", &file.blocks),
+    for (section, kind, list) in [
+        ("departments", Kind::Department, &file.departments),
+        ("outcomes", Kind::Outcome, &file.outcomes),
+        ("blocks", Kind::Block, &file.blocks),
     ] {
         for (n, x) in list.iter().enumerate() {
-            c.key_and_name(&format!("{section}[{n}]"), &x.key, &x.name);
+            c.key_and_name(kind, &format!("{section}[{n}]"), &x.key, &x.name);
         }
     }
     let mut emails: HashMap<String, &str> = HashMap::new();
     for (n, a) in file.agents.iter().enumerate() {
         let at = format!("agents[{n}]");
-        c.key_and_name(&at, &a.key, &a.name);
+        c.key_and_name(Kind::Agent, &at, &a.key, &a.name);
         c.email(&a.key, &a.email, format!("{at}.email"));
         if let Some(first) = emails.insert(a.email.to_lowercase(), &a.key) {
             let field = format!("{at}.email");
@@ -85,7 +86,7 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
         }
     }
     for (n, x) in file.topics.iter().enumerate() {
-        c.key_and_name(&format!("topics[{n}]"), &x.key, &x.name);
+        c.key_and_name(Kind::Topic, &format!("topics[{n}]"), &x.key, &x.name);
         if let Some(d) = &x.department {
             c.known(
                 &x.key,
@@ -97,7 +98,7 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
         }
     }
     for (n, u) in file.users.iter().enumerate() {
-        c.key_and_name(&format!("users[{n}]"), &u.key, &u.name);
+        c.key_and_name(Kind::User, &format!("users[{n}]"), &u.key, &u.name);
         if let Some(e) = &u.email {
             c.email(&u.key, e, format!("users[{n}].email"));
         }
@@ -379,8 +380,15 @@ impl Checker<'_> {
         }
     }
 
-    fn key_and_name(&mut self, at: &str, key: &str, name: &str) {
+    /// A key within its limit that a command line can name its resource by
+    /// (`Kind::key_refusal`), and a name within its limit.
+    fn key_and_name(&mut self, kind: Kind, at: &str, key: &str, name: &str) {
         self.limit(Limit::KeyLength, key, key, format!("{at}.key"), true);
+        if let Some(why) = kind.key_refusal(key) {
+            let field = format!("{at}.key");
+            let line = self.t.locate(&field).or_else(|| self.t.line(key, key));
+            self.problem(line, field, why);
+        }
         self.limit(Limit::NameLength, key, name, format!("{at}.name"), true);
     }
 

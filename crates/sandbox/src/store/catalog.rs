@@ -75,8 +75,13 @@ fn email(field: &str, value: &str) -> Result<(), ApiError> {
     limits::email(value).map_err(|e| ApiError::Validation(format!("{field} {e}")))
 }
 
-fn key_and_name(prefix: &str, key: &str, name: &str) -> Result<(), ApiError> {
+/// A key within its limit that a command line can name its resource by (`Kind::key_refusal`),
+/// and a name within its limit.
+fn key_and_name(kind: Kind, prefix: &str, key: &str, name: &str) -> Result<(), ApiError> {
     text(format_args!("{prefix}key"), key, Limit::KeyLength)?;
+    if let Some(why) = kind.key_refusal(key) {
+        return Err(ApiError::Validation(format!("{prefix}key {why}")));
+    }
     text(format_args!("{prefix}name"), name, Limit::NameLength)
 }
 
@@ -221,7 +226,7 @@ macro_rules! key_and_name {
             }
 
             fn values(_: &Transaction, input: &NamedInput) -> Result<Vec<Value>, ApiError> {
-                key_and_name("", &input.key, &input.name)?;
+                key_and_name(Kind::$kind, "", &input.key, &input.name)?;
                 Ok(vec![input.key.clone().into(), input.name.clone().into()])
             }
         }
@@ -271,7 +276,7 @@ impl Resource for Agent {
     }
 
     fn values(tx: &Transaction, input: &AgentInput) -> Result<Vec<Value>, ApiError> {
-        key_and_name("", &input.key, &input.name)?;
+        key_and_name(Kind::Agent, "", &input.key, &input.name)?;
         email("email", &input.email)?;
         let max_load = input
             .max_load
@@ -326,7 +331,7 @@ impl Resource for Topic {
     }
 
     fn values(tx: &Transaction, input: &TopicInput) -> Result<Vec<Value>, ApiError> {
-        key_and_name("", &input.key, &input.name)?;
+        key_and_name(Kind::Topic, "", &input.key, &input.name)?;
         let department = input
             .department
             .as_deref()
@@ -357,7 +362,7 @@ impl Resource for User {
     }
 
     fn values(_: &Transaction, input: &UserInput) -> Result<Vec<Value>, ApiError> {
-        key_and_name("user.", &input.key, &input.name)?;
+        key_and_name(Kind::User, "user.", &input.key, &input.name)?;
         if let Some(e) = &input.email {
             email("user.email", e)?;
         }

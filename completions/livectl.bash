@@ -124,6 +124,9 @@ _livectl() {
             livectl__subcmd__config,profiles)
                 cmd="livectl__subcmd__config__subcmd__profiles"
                 ;;
+            livectl__subcmd__config,remove-profile)
+                cmd="livectl__subcmd__config__subcmd__remove__subcmd__profile"
+                ;;
             livectl__subcmd__config,set)
                 cmd="livectl__subcmd__config__subcmd__set"
                 ;;
@@ -141,6 +144,9 @@ _livectl() {
                 ;;
             livectl__subcmd__config__subcmd__help,profiles)
                 cmd="livectl__subcmd__config__subcmd__help__subcmd__profiles"
+                ;;
+            livectl__subcmd__config__subcmd__help,remove-profile)
+                cmd="livectl__subcmd__config__subcmd__help__subcmd__remove__subcmd__profile"
                 ;;
             livectl__subcmd__config__subcmd__help,set)
                 cmd="livectl__subcmd__config__subcmd__help__subcmd__set"
@@ -252,6 +258,9 @@ _livectl() {
                 ;;
             livectl__subcmd__help__subcmd__config,profiles)
                 cmd="livectl__subcmd__help__subcmd__config__subcmd__profiles"
+                ;;
+            livectl__subcmd__help__subcmd__config,remove-profile)
+                cmd="livectl__subcmd__help__subcmd__config__subcmd__remove__subcmd__profile"
                 ;;
             livectl__subcmd__help__subcmd__config,set)
                 cmd="livectl__subcmd__help__subcmd__config__subcmd__set"
@@ -969,7 +978,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version get set unset list profiles help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version get set unset list profiles remove-profile help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1061,7 +1070,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config__subcmd__help)
-            opts="get set unset list profiles help"
+            opts="get set unset list profiles remove-profile help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1117,6 +1126,20 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config__subcmd__help__subcmd__profiles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__config__subcmd__help__subcmd__remove__subcmd__profile)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1205,6 +1228,52 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config__subcmd__profiles)
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__config__subcmd__remove__subcmd__profile)
             opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1627,7 +1696,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__config)
-            opts="get set unset list profiles"
+            opts="get set unset list profiles remove-profile"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1669,6 +1738,20 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__config__subcmd__profiles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__help__subcmd__config__subcmd__remove__subcmd__profile)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

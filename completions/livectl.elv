@@ -760,6 +760,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand unset 'Remove one setting'
             cand list 'Print every setting of the profile'
             cand profiles 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
+            cand remove-profile 'Remove a profile: its settings and its saved token (`logout` forgets only the token)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'livectl;config;get'= {
@@ -882,12 +883,37 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'livectl;config;remove-profile'= {
+            cand --profile 'The profile to use [default: the config''s default_profile]'
+            cand --api-url 'The platform''s API address, e.g. https://live.example.com'
+            cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --color 'When to use colour (NO_COLOR turns it off too)'
+            cand --json 'Print JSON with only these fields (comma-separated; without any, list them)'
+            cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id'''
+            cand --sort 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column''s title (agents'' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --verbose 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --utc 'Show times in UTC rather than the local zone (TZ)'
+            cand --sandbox 'Use the embedded sandbox even when a profile is configured'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than loopback'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'livectl;config;help'= {
             cand get 'Print one setting'
             cand set 'Change one setting'
             cand unset 'Remove one setting'
             cand list 'Print every setting of the profile'
             cand profiles 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
+            cand remove-profile 'Remove a profile: its settings and its saved token (`logout` forgets only the token)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'livectl;config;help;get'= {
@@ -899,6 +925,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;config;help;list'= {
         }
         &'livectl;config;help;profiles'= {
+        }
+        &'livectl;config;help;remove-profile'= {
         }
         &'livectl;config;help;help'= {
         }
@@ -1406,6 +1434,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand unset 'Remove one setting'
             cand list 'Print every setting of the profile'
             cand profiles 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
+            cand remove-profile 'Remove a profile: its settings and its saved token (`logout` forgets only the token)'
         }
         &'livectl;help;config;get'= {
         }
@@ -1416,6 +1445,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;help;config;list'= {
         }
         &'livectl;help;config;profiles'= {
+        }
+        &'livectl;help;config;remove-profile'= {
         }
         &'livectl;help;api'= {
         }

@@ -741,35 +741,36 @@ complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l sandbox -d 'U
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
 wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
 ids\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l no-input -d 'Never prompt; a missing value is an error'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -s y -l yes -d 'Answer yes to confirmations'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -s q -l quiet -d 'Print only data and errors'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l utc -d 'Show times in UTC rather than the local zone (TZ)'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -f -a "get" -d 'Print one setting'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -f -a "set" -d 'Change one setting'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -f -a "unset" -d 'Remove one setting'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -f -a "list" -d 'Print every setting of the profile'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -f -a "profiles" -d 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s y -l yes -d 'Answer yes to confirmations'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s q -l quiet -d 'Print only data and errors'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l utc -d 'Show times in UTC rather than the local zone (TZ)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "get" -d 'Print one setting'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "set" -d 'Change one setting'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "unset" -d 'Remove one setting'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "list" -d 'Print every setting of the profile'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "profiles" -d 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "remove-profile" -d 'Remove a profile: its settings and its saved token (`logout` forgets only the token)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
@@ -885,11 +886,35 @@ complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
+json\t''
+ndjson\t''
+csv\t''
+ids\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -s y -l yes -d 'Answer yes to confirmations'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -s q -l quiet -d 'Print only data and errors'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l utc -d 'Show times in UTC rather than the local zone (TZ)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print every setting of the profile'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "profiles" -d 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "remove-profile" -d 'Remove a profile: its settings and its saved token (`logout` forgets only the token)'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c livectl -n "__fish_livectl_using_subcommand api" -s X -l method -d 'The HTTP method (default GET, or POST when fields or --input are given)' -r -f -a "get\t''
 post\t''
@@ -1318,6 +1343,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_su
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Print every setting of the profile'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "remove-profile" -d 'Remove a profile: its settings and its saved token (`logout` forgets only the token)'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve the Live Conversations API from a local database'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "token" -d 'Print a new bearer token for an agent of a sandbox database'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "wait" -d 'Wait until a sandbox answers at an address (after `sandbox serve ... &` in a script)'

@@ -1,4 +1,5 @@
-//! `livectl config get|set|unset|list|profiles`: the profiles' settings in config.toml.
+//! `livectl config get|set|unset|list|profiles|remove-profile`: the profiles' settings in
+//! config.toml.
 
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -43,6 +44,15 @@ pub enum ConfigCommand {
     /// List every profile: its address, workspace, whether a token is stored, and which one
     /// runs use now (marked *)
     Profiles,
+    /// Remove a profile: its settings and its saved token (`logout` forgets only the token)
+    ///
+    /// The default profile removed, no profile is the default until `config set
+    /// default_profile` names one.
+    RemoveProfile {
+        /// The profile, as `config profiles` lists it
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
 }
 
 impl ConfigArgs {
@@ -115,20 +125,10 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                 }
                 // Every later run would fail on a default that names nothing.
                 Setting::DefaultProfile if !config.profiles.contains_key(&value) => {
-                    let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
                     let name = crate::ui::shell_word(&value);
-                    let create = format!(
-                        "create it first with `livectl login --profile {name} --api-url URL`"
-                    );
-                    return Err(
-                        CliError::usage(format!("there is no profile `{value}`")).hint(
-                            if known.is_empty() {
-                                create
-                            } else {
-                                format!("the profiles are: {}; or {create}", known.join(", "))
-                            },
-                        ),
-                    );
+                    return Err(config.unknown_profile(&value).hint(format!(
+                        "create it with `livectl login --profile {name} --api-url URL`"
+                    )));
                 }
                 Setting::Workspace | Setting::DefaultProfile => {}
             }
@@ -146,6 +146,7 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             }
             Ok(())
         }
+        ConfigCommand::RemoveProfile { name } => remove_profile(config, &name, ctx),
         ConfigCommand::Unset { key } => {
             let setting = Setting::parse(&key)?;
             if setting.unset(&mut config, &profile) {
@@ -233,4 +234,32 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// Removes profile `name`: its token first (a profile left without one is harmless, a token
+/// left without its profile is not), then its settings, and the config's default when it was.
+fn remove_profile(mut config: Config, name: &str, ctx: &Ctx) -> Result<(), CliError> {
+    let mut credentials = Credentials::load()?;
+    let had_token = credentials.profiles.remove(name).is_some();
+    if config.profiles.remove(name).is_none() && !had_token {
+        return Err(config.unknown_profile(name));
+    }
+    if had_token {
+        credentials.save()?;
+    }
+    let was_default = config.default_profile.as_deref() == Some(name);
+    if was_default {
+        config.default_profile = None;
+    }
+    config.save()?;
+    ctx.ui.note(format!(
+        "removed profile `{name}`: its settings{}{}",
+        if had_token { " and its saved token" } else { "" },
+        if was_default {
+            "; it was the default profile, and no profile is now (`livectl config set default_profile NAME` names one)"
+        } else {
+            ""
+        }
+    ));
+    Ok(())
 }

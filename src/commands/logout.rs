@@ -26,12 +26,11 @@ pub async fn exec(_: LogoutArgs, ctx: &Ctx) -> Result<(), CliError> {
     let mut credentials = Credentials::load()?;
     // A name that is no profile at all is a typo, not a logout done already.
     if !config.profiles.contains_key(&profile) && !credentials.profiles.contains_key(&profile) {
-        let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
-        let error = CliError::usage(format!("there is no profile `{profile}`"));
-        return Err(if known.is_empty() {
+        let error = config.unknown_profile(&profile);
+        return Err(if config.profiles.is_empty() {
             error.hint("no profile is saved: there is nothing to log out of")
         } else {
-            error.hint(format!("the profiles are: {}", known.join(", ")))
+            error
         });
     }
     if credentials.profiles.remove(&profile).is_none() {

@@ -59,6 +59,20 @@ impl Profile {
     }
 }
 
+impl Config {
+    /// A profile named that is none of this config's: a usage error listing those there are
+    /// (a caller with none to list adds its own hint).
+    pub fn unknown_profile(&self, name: &str) -> CliError {
+        let error = CliError::usage(format!("there is no profile `{name}`"));
+        let known: Vec<&str> = self.profiles.keys().map(String::as_str).collect();
+        if known.is_empty() {
+            error
+        } else {
+            error.hint(format!("the profiles are: {}", known.join(", ")))
+        }
+    }
+}
+
 /// Whether two API addresses are one (a trailing `/` aside).
 pub fn same_address(a: &str, b: &str) -> bool {
     a.trim_end_matches('/') == b.trim_end_matches('/')

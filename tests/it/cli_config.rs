@@ -512,7 +512,8 @@ fn an_unknown_profile_is_a_usage_error() {
                 .run(&["config", "set", "default_profile", "ghost"]),
         );
     set.fails(2, "there is no profile `ghost`");
-    set.hints("the profiles are: staging; or create it first with `livectl login --profile ghost --api-url URL`");
+    set.hints("the profiles are: staging")
+        .hints("create it with `livectl login --profile ghost --api-url URL`");
     assert_eq!(std::fs::read_to_string(&config).unwrap(), before);
     // Written by hand, it is named as the config's, with the way out.
     std::fs::write(&config, before.replace("\"staging\"\n\n", "\"ghost\"\n\n")).unwrap();
@@ -1294,4 +1295,51 @@ fn a_suggested_command_carries_the_flags_that_chose_the_platform() {
         "{}",
         plain.stderr
     );
+}
+
+/// `config remove-profile NAME` removes a profile's settings and its token, which `logout`
+/// alone left behind (new user: no command removed a profile).
+#[test]
+fn remove_profile_takes_its_settings_and_token_and_the_default_with_them() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api().token;
+    login(&sandbox, &admin, &["--profile", "work"]).ok();
+    login(&sandbox, &admin, &["--profile", "old"]).ok();
+    let typed = |args: &[&str]| typed(&sandbox.home, args, "");
+    typed(&["config", "set", "default_profile", "old"]).ok();
+    let credentials = sandbox.home.path().join("config/livectl/credentials.toml");
+    let removed = typed(&["config", "remove-profile", "old"]);
+    assert_eq!(
+        (
+            removed.code,
+            removed.stdout.as_str(),
+            removed.stderr.as_str()
+        ),
+        (
+            0,
+            "",
+            "removed profile `old`: its settings and its saved token; it was the default profile, and no profile is now (`livectl config set default_profile NAME` names one)\n"
+        )
+    );
+    let listed = typed(&["config", "profiles", "-o", "ids"]).ok().to_owned();
+    assert_eq!(listed, "work\n");
+    let stored = std::fs::read_to_string(&credentials).unwrap();
+    assert!(
+        stored.contains("[profiles.work]") && !stored.contains("old"),
+        "{stored}"
+    );
+    #[cfg(unix)]
+    assert_eq!(crate::harness::mode(&credentials), 0o600);
+    typed(&["config", "get", "default_profile"]).fails(1, "`default_profile` is not set");
+    // A name that is no profile is refused, naming those there are; nothing changes.
+    let config = sandbox.home.path().join("config/livectl/config.toml");
+    let before = std::fs::read_to_string(&config).unwrap();
+    let wrong = typed(&["config", "remove-profile", "wrok"]);
+    wrong.fails(2, "there is no profile `wrok`");
+    wrong.hints("the profiles are: work");
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), before);
+    // Logged out first, the settings still go.
+    typed(&["--profile", "work", "logout"]).ok();
+    typed(&["config", "remove-profile", "work"]).ok();
+    assert_eq!(typed(&["config", "profiles", "-o", "ids"]).ok(), "");
 }

@@ -282,6 +282,10 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
                 "The profiles with a token stored.",
             ),
         ],
+        "livectl-config-remove-profile" => &[(
+            "livectl config remove-profile staging",
+            "Remove a profile, its settings and its token.",
+        )],
         "livectl-config-unset" => &[(
             "livectl config unset output",
             "Back to the default output: a table on a terminal.",

@@ -78,8 +78,12 @@ impl Reach {
             let segments: Vec<String> = part
                 .split(" | ")
                 .map(|segment| match segment.strip_prefix("livectl ") {
+                    // A command's name first: `livectl --help` names none.
                     Some(words)
-                        if reaches(words.split(' ').next().unwrap_or_default())
+                        if words
+                            .split(' ')
+                            .next()
+                            .is_some_and(|name| !name.starts_with('-') && reaches(name))
                             && ![" --profile", " --api-url", " --sandbox"]
                                 .iter()
                                 .any(|flag| segment.contains(flag)) =>
@@ -125,6 +129,7 @@ mod tests {
                 "`livectl assign iv_3 --sandbox` or livectl list",
             ),
             ("see `livectl list", "see `livectl list"),
+            ("`livectl --help`", "`livectl --help`"),
         ] {
             assert_eq!(reach.carried(hint, platform), carried);
         }

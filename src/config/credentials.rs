@@ -34,21 +34,15 @@ impl Credentials {
     }
 
     pub fn load_from(path: &Path) -> Result<Credentials, CliError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Credentials::default()),
-            Err(e) => {
-                return Err(CliError::failure(format!(
-                    "cannot read {}: {e}",
-                    path.display()
-                )));
-            }
+        const WHAT: &str = "credentials file";
+        let rewrite = "log in again with `livectl login`, which rewrites it";
+        let Some(text) = super::read_text(path, WHAT).map_err(|e| e.hint(rewrite))? else {
+            return Ok(Credentials::default());
         };
         check_mode(path)?;
-        toml::from_str(&text).map_err(|e| {
-            super::invalid_toml(path, &text, &e, "credentials file")
-                .hint("log in again with `livectl login`, which rewrites it")
-        })
+        // The parser's words quote what they found, which here may be a token.
+        toml::from_str(&text)
+            .map_err(|e| super::invalid_toml(path, &text, &e, WHAT, Some(SHAPE)).hint(rewrite))
     }
 
     pub fn save(&self) -> Result<(), CliError> {
@@ -61,6 +55,9 @@ impl Credentials {
         self.profiles.get(profile).map(|p| &p.token)
     }
 }
+
+/// What a credentials file holds, said in place of what its parser found there.
+const SHAPE: &str = "each profile is a table `[profiles.NAME]` holding `token = \"…\"` and nothing else (what is there is not shown: it may be a token)";
 
 #[cfg(unix)]
 fn check_mode(path: &Path) -> Result<(), CliError> {

@@ -176,7 +176,15 @@ impl Setting {
 }
 
 /// A TOML file that does not read: a usage error naming the file, the line and what is wrong.
-pub fn invalid_toml(path: &Path, text: &str, e: &toml::de::Error, what: &str) -> CliError {
+/// `withheld`, for a file that holds secrets, says what the file should hold in place of the
+/// parser's words, which quote the values they found (a token written where a table goes).
+pub fn invalid_toml(
+    path: &Path,
+    text: &str,
+    e: &toml::de::Error,
+    what: &str,
+    withheld: Option<&str>,
+) -> CliError {
     let at = e
         .span()
         .map(|span| {
@@ -189,8 +197,26 @@ pub fn invalid_toml(path: &Path, text: &str, e: &toml::de::Error, what: &str) ->
     CliError::usage(format!(
         "{}{at}: not a valid {what}: {}",
         path.display(),
-        e.message().trim_end()
+        withheld.unwrap_or_else(|| e.message().trim_end())
     ))
+}
+
+/// A config file's text, or why it cannot be had: a file that is not UTF-8 text is not a valid
+/// `what` (usage, as one that does not parse), anything else that stops reading it a failure;
+/// None when there is no file.
+pub fn read_text(path: &Path, what: &str) -> Result<Option<String>, CliError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(CliError::usage(format!(
+            "{}: not a valid {what}: it is not UTF-8 text",
+            path.display()
+        ))),
+        Err(e) => Err(CliError::failure(format!(
+            "cannot read {}: {e}",
+            path.display()
+        ))),
+    }
 }
 
 impl Config {
@@ -208,16 +234,11 @@ impl Config {
     }
 
     pub fn load_from(path: &Path) -> Result<Config, CliError> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => toml::from_str(&text).map_err(|e| {
-                invalid_toml(path, &text, &e, "livectl config")
-                    .hint("fix it, or move it away and run `livectl login` again")
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(CliError::failure(format!(
-                "cannot read {}: {e}",
-                path.display()
-            ))),
+        let fix = "fix it, or move it away and run `livectl login` again";
+        match read_text(path, "livectl config").map_err(|e| e.hint(fix))? {
+            Some(text) => toml::from_str(&text)
+                .map_err(|e| invalid_toml(path, &text, &e, "livectl config", None).hint(fix)),
+            None => Ok(Config::default()),
         }
     }
 

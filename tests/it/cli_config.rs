@@ -591,6 +591,27 @@ fn a_config_or_credentials_file_that_does_not_read_is_a_usage_error_naming_file_
             credentials.display()
         ),
     );
+    // A token written where a table goes (a hand edit) is never quoted back: the parser's
+    // words said `invalid type: string "<the token>"` (hostile-input check).
+    let secret = "lvs_a_token_nobody_may_see";
+    for hand_edit in [
+        format!("[profiles]\nwork = \"{secret}\"\n"),
+        format!("[profiles.work]\n\"{secret}\" = 1\n"),
+    ] {
+        std::fs::write(&credentials, hand_edit).unwrap();
+        let run = home.cli(&["-vvv", "queues"]);
+        let said = run.fails(2, "not a valid credentials file: each profile is a table");
+        assert!(!said.contains(secret), "{said}");
+        assert!(!run.stdout.contains(secret));
+    }
+    // Not UTF-8: the same kind of fault, the same exit (it was 1, a parse error's 2).
+    std::fs::write(&credentials, b"\xff\xfe").unwrap();
+    home.cli(&["queues"])
+        .fails(2, "not a valid credentials file: it is not UTF-8 text");
+    std::fs::remove_file(&credentials).unwrap();
+    std::fs::write(&config, b"\xff\xfe").unwrap();
+    home.cli(&["queues"])
+        .fails(2, "not a valid livectl config: it is not UTF-8 text");
 }
 
 #[test]

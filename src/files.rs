@@ -285,6 +285,7 @@ impl AtomicFile {
             }
         }
         existing_dir(&format!("--out {}", given.display()), &dir)?;
+        writable(target, &format!("--out {}", given.display()))?;
         let (tmp, file) = open_beside(target, Some(0o600)).map_err(|e| {
             CliError::failure(format!(
                 "--out {}: cannot write in {}: {e}",
@@ -337,6 +338,31 @@ impl Drop for AtomicFile {
             self.file = None;
             let _ = std::fs::remove_file(&self.tmp);
         }
+    }
+}
+
+/// A regular file that is there may be replaced only by one who may write it: a rename over it
+/// needs only the directory's permission, and replaced a read-only file, or another user's,
+/// that `cp` or `>` would have been refused (hostile-input check). Opening it for writing,
+/// without truncating, asks the system the same question they do. `what` names it in the error.
+pub fn writable(target: &Path, what: &str) -> Result<(), CliError> {
+    match std::fs::OpenOptions::new().write(true).open(target) {
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            #[cfg(unix)]
+            let mode = std::fs::metadata(target)
+                .map(|m| {
+                    use std::os::unix::fs::PermissionsExt;
+                    format!(" (mode {:o})", m.permissions().mode() & 0o7777)
+                })
+                .unwrap_or_default();
+            #[cfg(not(unix))]
+            let mode = String::new();
+            Err(CliError::failure(format!(
+                "{what}: you may not write that file{mode}, so livectl does not replace it"
+            ))
+            .hint("name another file, or make that one writable (chmod u+w) if it is yours to replace"))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -419,6 +445,38 @@ impl Drop for Beside {
 
 #[cfg(test)]
 mod tests {
+    /// A file its user may not write is not replaced by a rename, which needs only the
+    /// directory's permission (an export replaced a read-only file, and another user's). Run as
+    /// root, the check runs on a thread whose file system user is `nobody` (Linux's
+    /// `setfsuid`, which drops the permission overrides for that thread alone).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_its_user_may_not_write_is_not_replaced() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        let kept = dir.path().join("kept.csv");
+        std::fs::write(&kept, "keep me").unwrap();
+        std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let open = dir.path().join("open.csv");
+        std::fs::write(&open, "old").unwrap();
+        std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o666)).unwrap();
+        let new = dir.path().join("new.csv");
+        let judged = std::thread::spawn(move || {
+            // SAFETY: setfsuid changes this thread's file system identity, nothing else.
+            unsafe { libc::setfsuid(65534) };
+            [&kept, &open, &new].map(|p| super::writable(p, "--out x").map_err(|e| e.message))
+        })
+        .join()
+        .unwrap();
+        assert_eq!(
+            judged[0].as_ref().unwrap_err(),
+            "--out x: you may not write that file (mode 444), so livectl does not replace it"
+        );
+        assert!(judged[1].is_ok(), "a file its user may write");
+        assert!(judged[2].is_ok(), "no file there yet");
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_link_planted_under_the_temporary_files_name_is_never_followed() {

@@ -217,6 +217,38 @@ fn backup_refuses_what_would_lose_or_half_write_a_file() {
         .filter(|n| n.ends_with(".tmp"))
         .collect();
     assert!(left.is_empty(), "temporary files left: {left:?}");
+
+    // A FIFO (or a device: `/dev/null` as root) is not replaced by a regular file, even with
+    // --force: the rename put the backup in its place (hostile-input check).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let fifo = dir.join("pipe");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a plain mkfifo on a path of our temporary HOME.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        backup(home, &[fifo.to_str().unwrap(), "--db", db, "--force"])
+            .fails(2, "is not a regular file (a device, a FIFO or a socket)");
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+        // A link is followed: the file it points to is replaced, the link stays a link.
+        let link = dir.join("latest.db");
+        std::os::unix::fs::symlink(file, &link).unwrap();
+        assert_eq!(
+            backup(home, &[link.to_str().unwrap(), "--db", db, "--force"]).code,
+            0
+        );
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
 }
 
 #[cfg(unix)]

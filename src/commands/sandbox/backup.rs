@@ -32,7 +32,14 @@ pub async fn exec(args: BackupArgs, ctx: &Ctx) -> Result<(), CliError> {
         );
     }
     check_target(&file, &db, args.force)?;
-    let copy = Beside::create(&file, Some(0o600)).map_err(|e| {
+    // A link is followed, as `--out` follows one: the file it points to is replaced, not the
+    // link.
+    let target = std::fs::symlink_metadata(&file)
+        .is_ok_and(|m| m.file_type().is_symlink())
+        .then(|| std::fs::canonicalize(&file).ok())
+        .flatten()
+        .unwrap_or_else(|| file.clone());
+    let copy = Beside::create(&target, Some(0o600)).map_err(|e| {
         CliError::failure(format!("cannot write {}: {e}", file.display()))
             .hint("choose a directory you can write to")
     })?;
@@ -74,7 +81,16 @@ fn check_target(file: &Path, db: &Path, force: bool) -> Result<(), CliError> {
         &file.display().to_string(),
         &crate::files::directory_of(file),
     )?;
-    if file.exists() {
+    if let Ok(meta) = std::fs::metadata(file) {
+        // A device, a FIFO or a socket has nothing a database could replace: the rename put a
+        // regular file in its place (`/dev/null` run as root), as `--out` never does.
+        if !meta.is_file() {
+            return Err(CliError::usage(format!(
+                "{} is not a regular file (a device, a FIFO or a socket); a backup is a database file",
+                file.display()
+            ))
+            .hint("name a regular file, such as sandbox-backup.db"));
+        }
         let same = std::fs::canonicalize(file)
             .ok()
             .zip(std::fs::canonicalize(db).ok())
@@ -88,6 +104,7 @@ fn check_target(file: &Path, db: &Path, force: bool) -> Result<(), CliError> {
         if !force {
             return Err(exists(file));
         }
+        crate::files::writable(file, &file.display().to_string())?;
     }
     Ok(())
 }

@@ -366,6 +366,25 @@ pub fn writable(target: &Path, what: &str) -> Result<(), CliError> {
     }
 }
 
+/// A token piped to `flag`, trimmed; stdin is read no further than a token could be.
+pub fn token_from_stdin(flag: &str) -> Result<String, CliError> {
+    const MOST: u64 = 64 << 10;
+    let bytes = livectl_contract::limits::read_at_most(std::io::stdin().lock(), MOST)
+        .map_err(|e| CliError::failure(format!("{flag}: cannot read the token from stdin: {e}")))?
+        .ok_or_else(|| {
+            CliError::usage(format!(
+                "{flag}: stdin holds more than {}, which is no token",
+                livectl_contract::limits::bytes_said(MOST)
+            ))
+        })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        CliError::usage(format!(
+            "{flag}: stdin is not UTF-8 text, which is no token"
+        ))
+    })?;
+    Ok(text.trim().to_owned())
+}
+
 /// Writes `bytes` whole to `path`, its directory created if needed (0700, as livectl's own
 /// directories are): a reader never sees half a file. `mode` 0o600 keeps it to its owner.
 pub fn write_whole(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), CliError> {

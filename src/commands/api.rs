@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use clap::{Args, ValueEnum};
 use livectl_client::{Endpoint, HeaderMap, Method, Options, RawRequest, StatusCode};
-use livectl_contract::ProblemCode;
+use livectl_contract::{Limit, ProblemCode};
 use serde_json::{Map, Value};
 
 use super::Ctx;
@@ -193,9 +193,10 @@ impl Field {
             "null" => Value::Null,
             v if v.starts_with('@') => {
                 let path = &v[1..];
-                let text = std::fs::read_to_string(path).map_err(|e| {
-                    CliError::usage(format!("cannot read {path} for field {}: {e}", self.key))
-                })?;
+                let what = format!("{path} for field {}", self.key);
+                let text = std::fs::File::open(path)
+                    .map_err(|e| CliError::usage(format!("cannot read {what}: {e}")))
+                    .and_then(|file| body_text(file, &what))?;
                 Value::String(text)
             }
             // An integer beyond JSON's (i64) would go out as a float that is not it.
@@ -428,14 +429,32 @@ fn query_pairs((key, value): (&String, &Value)) -> Vec<(String, String)> {
     }
 }
 
+/// The text of what `what` names, read no further than a request body may be (a name such as
+/// `/dev/zero` is never read into memory without an end).
+fn body_text(reader: impl std::io::Read, what: &str) -> Result<String, CliError> {
+    let most = Limit::BodyBytes.max() as u64;
+    let bytes = livectl_contract::limits::read_at_most(reader, most)
+        .map_err(|e| CliError::usage(format!("cannot read {what}: {e}; nothing was sent")))?
+        .ok_or_else(|| {
+            CliError::usage(format!(
+                "{what} is larger than the {} a request body may be; nothing was sent",
+                livectl_contract::limits::bytes_said(most)
+            ))
+        })?;
+    String::from_utf8(bytes)
+        .map_err(|_| CliError::usage(format!("{what} is not UTF-8 text; nothing was sent")))
+}
+
 fn read_body(path: &PathBuf) -> Result<Value, CliError> {
     let name = path.display().to_string();
+    let what = format!("--input {name}");
     let text = if name == "-" {
-        std::io::read_to_string(std::io::stdin())
+        body_text(std::io::stdin().lock(), &what)
     } else {
-        std::fs::read_to_string(path)
-    }
-    .map_err(|e| CliError::usage(format!("cannot read --input {name}: {e}; nothing was sent")))?;
+        std::fs::File::open(path)
+            .map_err(|e| CliError::usage(format!("cannot read {what}: {e}; nothing was sent")))
+            .and_then(|file| body_text(file, &what))
+    }?;
     serde_json::from_str(&text).map_err(|e| {
         CliError::usage(format!("--input {name} is not JSON: {e}; nothing was sent"))
             .hint("the body is one JSON value, e.g. {\"reason\": \"handover\"}")

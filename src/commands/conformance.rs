@@ -1,7 +1,6 @@
 //! `livectl conformance [--junit FILE] [--agent-token-stdin]`: the contract's behavioural rules
 //! checked against the platform this run talks to.
 
-use std::io::Read;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -106,11 +105,8 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
 /// The agent's token: from stdin with `--agent-token-stdin`, else from LIVECTL_AGENT_TOKEN.
 fn agent_token(from_stdin: bool) -> Result<Option<Token>, CliError> {
     if from_stdin {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| {
-            CliError::failure(format!("cannot read the agent token from stdin: {e}"))
-        })?;
-        let token = text.trim();
+        let text = crate::files::token_from_stdin("--agent-token-stdin")?;
+        let token = text.as_str();
         if token.is_empty() {
             return Err(CliError::usage("--agent-token-stdin: standard input held no token")
                 .hint("pipe an agent's token in, such as `livectl sandbox token --agent KEY | livectl conformance --agent-token-stdin`"));

@@ -1,7 +1,5 @@
 //! `livectl login`: save a profile and its token, once the platform accepts it.
 
-use std::io::Read;
-
 use clap::Args;
 use livectl_client::{Client, Token};
 
@@ -72,11 +70,7 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
         )));
     }
     let token = if args.token_stdin {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| CliError::failure(format!("cannot read the token from stdin: {e}")))?;
-        text.trim().to_owned()
+        crate::files::token_from_stdin("--token-stdin")?
     } else if ui.interactive() {
         prompt::secret(ui, &format!("Token for {api_url}"))?
             .trim()

@@ -40,10 +40,10 @@ fn from_stdin() -> Result<seed::SeedFile, CliError> {
         )
         .hint("pipe one in (`make-fixtures | livectl seed -`), or give a FILE"));
     }
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
-        .map_err(|e| CliError::usage(format!("cannot read the seed document from stdin: {e}")))?;
-    Ok(seed::read_bytes(std::path::Path::new("stdin"), bytes)?)
+    let name = std::path::Path::new("stdin");
+    let bytes = seed::read_whole(name, std::io::stdin().lock())
+        .map_err(|e| CliError::usage(format!("cannot read the seed document from stdin: {e}")))??;
+    Ok(seed::read_bytes(name, bytes)?)
 }
 
 fn spec(s: &str) -> Result<GenerateSpec, String> {

@@ -342,3 +342,53 @@ fn a_200_that_is_not_an_event_stream_is_said_and_not_tried_again() {
     ");
     assert_eq!(streams.load(Ordering::SeqCst), 1);
 }
+
+/// What a user names as input is read no further than its use allows: one endless line on
+/// stdin, or `--input /dev/zero`, was read into memory until the machine's memory ran out
+/// (hostile-input check: the kernel killed it at 24 GB).
+#[test]
+fn a_named_input_is_read_no_further_than_its_limit() {
+    let sandbox = crate::harness::Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = crate::harness::Workspace::new(&api);
+    let id = w.in_state("assigned");
+    let line = "x".repeat(70 << 10);
+    sandbox
+        .cli_stdin(&api.token, &["return", "-", "--dry-run"], &line)
+        .fails(
+            2,
+            "stdin line 1 is longer than 64 KiB: not a row with an id",
+        );
+    let path = format!("/v1/interventions/{id}/return");
+    for args in [
+        &["api", "-X", "POST", &path, "--input", "/dev/zero"][..],
+        &["api", "-X", "POST", &path, "-F", "reason=@/dev/zero"][..],
+    ] {
+        let run = sandbox.cli(&api.token, args);
+        run.fails(
+            2,
+            "is larger than the 1 MiB a request body may be; nothing was sent",
+        );
+    }
+    // Just within it, the body is sent (and refused by the platform for its reason's length).
+    let big = sandbox.home.path().join("reason.txt");
+    std::fs::write(&big, "r".repeat(1000)).unwrap();
+    let reason = format!("reason=@{}", big.display());
+    sandbox
+        .cli(&api.token, &["api", "-X", "POST", &path, "-F", &reason])
+        .fails(2, "reason");
+    assert_eq!(
+        api.intervention(&id)["state"],
+        "assigned",
+        "nothing changed"
+    );
+    let token = sandbox.cli_stdin(
+        "",
+        &["login", "--token-stdin", "--api-url", &sandbox.url],
+        &line,
+    );
+    token.fails(
+        2,
+        "--token-stdin: stdin holds more than 64 KiB, which is no token",
+    );
+}

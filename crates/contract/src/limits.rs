@@ -121,6 +121,26 @@ impl Limit {
 }
 
 /// An agent's `max_load` as given: 0 to the limit.
+/// At most `most` bytes of `reader`, or None when it holds more: a file or a stream a user
+/// names (`/dev/zero`, an endless pipe) is never read into memory without an end.
+pub fn read_at_most(reader: impl std::io::Read, most: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader
+        .take(most.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= most).then_some(bytes))
+}
+
+/// A size in the unit people read it in: `1 MiB`, `64 KiB`, `300 bytes`.
+pub fn bytes_said(n: u64) -> String {
+    match n {
+        n if n >= 1 << 20 && n % (1 << 20) == 0 => format!("{} MiB", n >> 20),
+        n if n >= 1 << 10 && n % (1 << 10) == 0 => format!("{} KiB", n >> 10),
+        n => format!("{n} bytes"),
+    }
+}
+
 pub fn max_load(value: i64) -> Result<u32, String> {
     u32::try_from(value)
         .ok()
@@ -248,6 +268,18 @@ pub fn page_size(limit: Option<u32>) -> Result<usize, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reader_is_read_no_further_than_its_most() {
+        assert_eq!(read_at_most(&[7u8; 10][..], 10).unwrap(), Some(vec![7; 10]));
+        assert_eq!(read_at_most(&[7u8; 11][..], 10).unwrap(), None);
+        // An endless one ends too.
+        assert_eq!(read_at_most(std::io::repeat(0), 1 << 16).unwrap(), None);
+        assert_eq!(bytes_said(1 << 20), "1 MiB");
+        assert_eq!(bytes_said(256 << 20), "256 MiB");
+        assert_eq!(bytes_said(64 << 10), "64 KiB");
+        assert_eq!(bytes_said(1000), "1000 bytes");
+    }
 
     #[test]
     fn spellings_of_one_tag_are_named_and_a_repeat_alike_is_not() {

@@ -162,9 +162,19 @@ impl Given {
     /// A config file: TOML with `rules = [...]`, `grace`, `queued`, `no_reply`, `to`,
     /// `include_away`.
     pub fn read(path: &Path) -> Result<Given, CliError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            CliError::usage(format!("--config: cannot read {}: {e}", path.display()))
-        })?;
+        const MOST: u64 = 1 << 20;
+        let cannot =
+            |e: String| CliError::usage(format!("--config: cannot read {}: {e}", path.display()));
+        let bytes = std::fs::File::open(path)
+            .and_then(|file| livectl_contract::limits::read_at_most(file, MOST))
+            .map_err(|e| cannot(e.to_string()))?
+            .ok_or_else(|| {
+                cannot(format!(
+                    "it is larger than {}, which no rules file is",
+                    livectl_contract::limits::bytes_said(MOST)
+                ))
+            })?;
+        let text = String::from_utf8(bytes).map_err(|_| cannot("it is not UTF-8 text".into()))?;
         Given::parse(path, &text)
     }
 

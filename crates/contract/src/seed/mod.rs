@@ -8,4 +8,4 @@ pub mod validate;
 
 pub use format::{Instant, SeedFile};
 pub use plan::{Ids, Plan, Tally};
-pub use read::{Invalid, load, read, read_bytes};
+pub use read::{Invalid, load, read, read_bytes, read_whole};

@@ -50,14 +50,36 @@ impl std::error::Error for Invalid {}
 
 /// Parses and checks a seed file; the error lists every problem found.
 pub fn load(path: &Path) -> Result<SeedFile, Invalid> {
-    let unreadable = |reason: String| Invalid {
-        path: path.to_owned(),
-        problems: Vec::new(),
-        reason: Some(reason),
-    };
-    let bytes = std::fs::read(path)
-        .map_err(|e| unreadable(format!("cannot read the seed file {}: {e}", path.display())))?;
+    let bytes = std::fs::File::open(path)
+        .and_then(|file| read_whole(path, file))
+        .map_err(|e| Invalid {
+            path: path.to_owned(),
+            problems: Vec::new(),
+            reason: Some(format!("cannot read the seed file {}: {e}", path.display())),
+        })??;
     read_bytes(path, bytes)
+}
+
+/// The most a seed document may hold: it is read whole before it is checked.
+pub const MOST_BYTES: u64 = 256 << 20;
+
+/// A seed document read from `name` (a file, or `stdin`) to its end, unless it is larger than
+/// `MOST_BYTES`.
+pub fn read_whole(
+    name: &Path,
+    reader: impl std::io::Read,
+) -> std::io::Result<Result<Vec<u8>, Invalid>> {
+    Ok(
+        crate::limits::read_at_most(reader, MOST_BYTES)?.ok_or_else(|| Invalid {
+            path: name.to_owned(),
+            problems: Vec::new(),
+            reason: Some(format!(
+                "{} is larger than the {} a seed document may be; split it into several",
+                name.display(),
+                crate::limits::bytes_said(MOST_BYTES)
+            )),
+        }),
+    )
 }
 
 /// Parses and checks a seed document read from `name` (a file, or `stdin`).

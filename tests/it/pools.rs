@@ -408,3 +408,61 @@ fn a_run_to_a_pool_asked_about_counts_as_its_dry_run_does() {
     );
     assert_eq!(api.everything(), before);
 }
+
+/// An item sent to a pool's agent whose answer was lost after the commit, so failed for a
+/// passing reason, is sent again by a resume to the same agent: the same request, which its
+/// key replays. The resume picked again, another agent, and the key refused it as another
+/// request: work done was reported failed for good (new user, `--faults drop`).
+#[test]
+fn a_resume_sends_an_item_failed_after_its_commit_to_the_agent_it_picked() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    agent(&api, "ana", &w.support, "online", json!(5));
+    let cy = agent(&api, "cy", &w.support, "offline", json!(5));
+    let ids: Vec<String> = (0..2).map(|_| w.queued()).collect();
+    let journal = clean.home.path().join("pool.ndjson");
+    let path = journal.to_str().unwrap();
+    // The first item's action commits, then its connection is cut (its GET, without the
+    // slash, is answered): it fails, to be sent again.
+    let scope = format!("drop=1,path=/v1/interventions/{}/", ids[0]);
+    let dropping = Sandbox::start_in(clean.home.clone(), &["--faults", &scope]);
+    let mut run = vec![
+        "assign",
+        "--to",
+        "@online",
+        "--yes",
+        "-q",
+        "--retries",
+        "0",
+        "--journal",
+        path,
+    ];
+    run.extend(ids.iter().map(String::as_str));
+    dropping
+        .cli(&api.token, &run)
+        .fails(3, "1 of 2 items failed");
+    let before = owners(&api, &ids);
+    assert!(before.iter().all(Option::is_some), "{before:?}");
+    // Now every agent the pool had is away, and a new pick could only be cy.
+    clean.cli(&api.token, &["status", "offline"]).ok();
+    agent(&api, "ana", &w.support, "offline", json!(5));
+    agent(&api, "bo", &w.support, "offline", json!(5));
+    agent(&api, "cy", &w.support, "online", json!(50));
+    let resumed = clean.cli(&api.token, &["assign", "--resume", path, "--yes"]);
+    assert_eq!(resumed.code, 0, "{}{}", resumed.stdout, resumed.stderr);
+    assert!(
+        resumed.stderr.contains("2 done, 0 skipped, 0 failed of 2"),
+        "{}",
+        resumed.stderr
+    );
+    assert_eq!(owners(&api, &ids), before, "not {cy}");
+    for id in &ids {
+        let assigned = api
+            .events_of(id)
+            .iter()
+            .filter(|e| e["action"] == "assigned")
+            .count();
+        assert_eq!(assigned, 1, "{id} assigned once");
+    }
+}

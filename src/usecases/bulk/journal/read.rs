@@ -38,8 +38,8 @@ pub struct Scan {
     pub plan_at: u64,
     /// The ends of items that were skipped or failed, in the order they were written.
     pub notable: Vec<Notable>,
-    /// The agent (and If-Match) each item in flight was last sent to from a pool (only items
-    /// without an end).
+    /// The agent (and If-Match) each item was last sent to from a pool, while it may have been
+    /// done: items without an end, and those failed for a passing reason.
     pub picks: HashMap<u64, Pick>,
     /// The run stopped while its plan still streamed: its plan is the items it had planned;
     /// the targets it had not listed were never planned.
@@ -284,7 +284,12 @@ pub(super) fn records(
             } => {
                 recorded = true;
                 known(n)?;
-                picks.remove(&n);
+                // Failed for a passing reason, it may have been done (an answer lost after
+                // the commit): a resume sends the same request, to the same agent, which its
+                // key replays. Another agent under that key was refused as another request.
+                if !(outcome == ItemOutcome::Failed && retry) {
+                    picks.remove(&n);
+                }
                 ledger.set(
                     n,
                     match outcome {

@@ -144,6 +144,16 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             if new {
                 ctx.ui.note(format!("created profile `{profile}`"));
             }
+            // Its token stays with the address it was given for.
+            if setting == Setting::ApiUrl
+                && let Some(url) = Setting::ApiUrl.get(&config, &profile)
+                && let Some(given) = Credentials::load()?.given_for_another(&profile, &url)
+            {
+                ctx.ui.note(format!(
+                    "profile `{profile}`'s token was given for {given} and is not sent to {url}: log in to it with `livectl login --profile {}`",
+                    crate::ui::shell_word(&profile)
+                ));
+            }
             Ok(())
         }
         ConfigCommand::RemoveProfile { name } => remove_profile(config, &name, ctx),

@@ -117,9 +117,13 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
         }
     };
     let mut credentials = Credentials::load()?;
-    credentials
-        .profiles
-        .insert(profile.clone(), ProfileCredentials { token });
+    credentials.profiles.insert(
+        profile.clone(),
+        ProfileCredentials {
+            token,
+            api_url: Some(api_url.clone()),
+        },
+    );
     credentials.save()?;
     config.save()?;
     let repointed = before

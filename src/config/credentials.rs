@@ -22,6 +22,11 @@ pub struct Credentials {
 #[serde(deny_unknown_fields)]
 pub struct ProfileCredentials {
     pub token: Token,
+    /// The address the token was given for (`login`): it is sent nowhere else, whatever the
+    /// profile's `api_url` says later (`config set api_url`, a hand edit). Files saved before
+    /// it was kept have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_url: Option<String>,
 }
 
 impl Credentials {
@@ -53,6 +58,16 @@ impl Credentials {
 
     pub fn token(&self, profile: &str) -> Option<&Token> {
         self.profiles.get(profile).map(|p| &p.token)
+    }
+
+    /// The address `profile`'s token was given for, when another than `api_url`: the token is
+    /// not to be sent there.
+    pub fn given_for_another(&self, profile: &str, api_url: &str) -> Option<&str> {
+        self.profiles
+            .get(profile)?
+            .api_url
+            .as_deref()
+            .filter(|given| !super::same_address(given, api_url))
     }
 }
 

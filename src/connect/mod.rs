@@ -274,6 +274,21 @@ async fn connect_for(
                 .and_then(|p| p.api_url.as_deref())
                 .is_some_and(|own| same_address(own, &api_url));
             let credentials = Credentials::load()?;
+            // Nor to an address the profile was repointed at after its login.
+            if let Some(name) = profile.as_deref().filter(|_| own)
+                && let Some(given) = credentials.given_for_another(name, &api_url)
+            {
+                return Err(CliError::new(
+                    ErrorKind::Auth,
+                    format!(
+                        "the token of profile `{name}` was given for {given}, and the profile now points at {api_url}: livectl does not send it there"
+                    ),
+                )
+                .hint(format!(
+                    "log in to {api_url} with `livectl login --profile {}`",
+                    crate::ui::shell_word(name)
+                )));
+            }
             profile
                 .as_deref()
                 .filter(|_| own)

@@ -1364,3 +1364,48 @@ fn remove_profile_takes_its_settings_and_token_and_the_default_with_them() {
     typed(&["config", "remove-profile", "work"]).ok();
     assert_eq!(typed(&["config", "profiles", "-o", "ids"]).ok(), "");
 }
+
+/// A profile's token goes only to the address it was given for: `config set api_url` (or a
+/// hand edit) repointed the profile and the next run sent the token to the new address (new
+/// user: a listener logged it whole).
+#[test]
+fn a_token_is_never_sent_to_an_address_the_profile_was_repointed_at() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api().token;
+    login(&sandbox, &admin, &["--profile", "work"]).ok();
+    // A listener that would see the token, were it sent.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let other = format!("http://{}", listener.local_addr().unwrap());
+    listener.set_nonblocking(true).unwrap();
+    let typed = |args: &[&str]| typed(&sandbox.home, args, "");
+    let set = typed(&["--profile", "work", "config", "set", "api_url", &other]);
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    assert!(
+        set.stderr.contains(&format!(
+            "profile `work`'s token was given for {} and is not sent to {other}",
+            sandbox.url
+        )),
+        "{}",
+        set.stderr
+    );
+    let refused = typed(&["--profile", "work", "queues"]);
+    refused.fails(4, "livectl does not send it there");
+    refused.hints(&format!(
+        "log in to {other} with `livectl login --profile work`"
+    ));
+    assert!(
+        listener.accept().is_err(),
+        "nothing connected to the other address"
+    );
+    // Pointed back, the token is used again.
+    typed(&[
+        "--profile",
+        "work",
+        "config",
+        "set",
+        "api_url",
+        &sandbox.url,
+    ])
+    .ok();
+    typed(&["--profile", "work", "queues"]).ok();
+}

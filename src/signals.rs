@@ -153,3 +153,53 @@ pub async fn unclaimed() {
         released.await;
     }
 }
+
+/// While held, SIGINT, SIGTERM and SIGHUP (unless ignored, under `nohup`) end the process at
+/// once, as they do by default: for work on the runtime's thread that never yields to the
+/// handlers' task, a `--jq` program above all, which may never end (`def f: f; f`). Without it
+/// neither Ctrl-C nor SIGTERM stopped such a program (new user). The handlers come back when it
+/// is dropped.
+pub struct AtOnce {
+    #[cfg(unix)]
+    saved: Vec<(libc::c_int, libc::sigaction)>,
+}
+
+/// Hands the stop signals back to their default until the guard is dropped.
+pub fn at_once() -> AtOnce {
+    #[cfg(unix)]
+    {
+        let mut saved = Vec::new();
+        for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+            // SAFETY: sigaction reads the current action into a zeroed C struct and sets the
+            // default one; the saved action is put back as it was when the guard drops.
+            unsafe {
+                let mut current: libc::sigaction = std::mem::zeroed();
+                if libc::sigaction(signal, std::ptr::null(), &mut current) != 0
+                    || current.sa_sigaction == libc::SIG_IGN
+                {
+                    continue;
+                }
+                let mut default: libc::sigaction = std::mem::zeroed();
+                default.sa_sigaction = libc::SIG_DFL;
+                if libc::sigaction(signal, &default, std::ptr::null_mut()) == 0 {
+                    saved.push((signal, current));
+                }
+            }
+        }
+        AtOnce { saved }
+    }
+    #[cfg(not(unix))]
+    AtOnce {}
+}
+
+impl Drop for AtOnce {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        for (signal, action) in &self.saved {
+            // SAFETY: the action saved by `at_once` for this signal, put back.
+            unsafe {
+                libc::sigaction(*signal, action, std::ptr::null_mut());
+            }
+        }
+    }
+}

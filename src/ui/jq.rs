@@ -60,17 +60,43 @@ impl Jq {
         Ok(Jq { filter })
     }
 
-    /// Every output of the program on `input`, or the first error (jq stops there too).
+    /// Every output of the program on `input`, or the first error (jq stops there too); at
+    /// most `MOST_OUTPUTS` of them, held together.
     pub fn run(&self, input: &serde_json::Value) -> Result<Vec<serde_json::Value>, String> {
-        use serde::Deserialize;
-        let input = Val::deserialize(input).map_err(|e| format!("jq: the input: {e}"))?;
-        let ctx = Ctx::<D>::new(&self.filter.lut, Vars::new([]));
         let mut out = Vec::new();
+        self.each(input, |v| {
+            if out.len() >= MOST_OUTPUTS {
+                return Err(Stop::Jq(format!(
+                    "jq: the program gave more than {MOST_OUTPUTS} outputs, which are written as one document"
+                )));
+            }
+            out.push(v);
+            Ok(())
+        })
+        .map_err(|stop| match stop {
+            Stop::Jq(said) => said,
+            Stop::Write(e) => e.to_string(),
+        })?;
+        Ok(out)
+    }
+
+    /// Gives `each` every output of the program on `input` as it comes, none held, and ends at
+    /// the first error (jq stops there too, after writing the outputs before it). A program
+    /// that never ends is stopped by Ctrl-C or SIGTERM at once (`signals::at_once`).
+    pub fn each(
+        &self,
+        input: &serde_json::Value,
+        mut each: impl FnMut(serde_json::Value) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
+        use serde::Deserialize;
+        let input = Val::deserialize(input).map_err(|e| Stop::Jq(format!("jq: the input: {e}")))?;
+        let ctx = Ctx::<D>::new(&self.filter.lut, Vars::new([]));
+        let _stoppable = crate::signals::at_once();
         for result in self.filter.id.run((ctx, input)) {
             match result {
-                Ok(v) => out.push(to_json(&v)?),
+                Ok(v) => each(to_json(&v).map_err(Stop::Jq)?)?,
                 Err(exn) => {
-                    return Err(match exn.get_err() {
+                    return Err(Stop::Jq(match exn.get_err() {
                         // jaq's message holds the values it was given, whole: a page of
                         // interventions would be one line of tens of kilobytes.
                         Ok(err) => format!("jq: {}", shorten(&err.to_string())),
@@ -78,12 +104,23 @@ impl Jq {
                             Ok(code) => format!("jq: halted with exit code {code}"),
                             Err(_) => "jq: an exception escaped the program".into(),
                         },
-                    });
+                    }));
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
+}
+
+/// The most outputs `Jq::run` holds at once: written as one document, they are held together;
+/// a program that gives more (`range(1e9)`) took all the memory there was (new user).
+const MOST_OUTPUTS: usize = 1_000_000;
+
+/// Why a program's outputs stopped before their end: the program's error, or the writer's.
+#[derive(Debug)]
+pub enum Stop {
+    Jq(String),
+    Write(std::io::Error),
 }
 
 /// Longest error message from a run of the program, in characters.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::jq::Jq;
+use super::jq::{Jq, Stop};
 use crate::error::CliError;
 
 #[derive(Debug, Clone, Default)]
@@ -158,19 +158,27 @@ impl Shape {
                     .map_err(Into::into)
                     .and_then(|()| writeln!(json))
             }
+            // Each output written as it comes, none held: a program that gives outputs for ever
+            // writes for ever, as jq does, in no more memory.
             Some(jq) => {
-                let outputs = jq.run(document).map_err(CliError::failure)?;
                 let safe = matches!(to, Dest::Terminal | Dest::Stream { terminal: true });
-                outputs.iter().try_for_each(|v| match v {
-                    Value::String(s) if safe => {
-                        writeln!(json.0, "{}", super::sanitize::sanitize(s, true))
+                let written = jq.each(document, |v| {
+                    match v {
+                        Value::String(s) if safe => {
+                            writeln!(json.0, "{}", super::sanitize::sanitize(&s, true))
+                        }
+                        Value::String(s) => writeln!(json.0, "{s}"),
+                        other => serde_json::to_writer(&mut json, &other)
+                            .map_err(Into::into)
+                            .and_then(|()| writeln!(json)),
                     }
-                    Value::String(s) => writeln!(json.0, "{s}"),
-                    other => {
-                        serde_json::to_writer(&mut json, other)?;
-                        writeln!(json)
-                    }
-                })
+                    .map_err(Stop::Write)
+                });
+                match written {
+                    Ok(()) => Ok(()),
+                    Err(Stop::Jq(said)) => return Err(CliError::failure(said)),
+                    Err(Stop::Write(e)) => Err(e),
+                }
             }
             None if to == Dest::Terminal => serde_json::to_writer_pretty(&mut json, document)
                 .map_err(Into::into)

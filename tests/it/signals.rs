@@ -79,3 +79,47 @@ fn a_hangup_is_ignored_under_nohup() {
     assert_eq!(out.status.code(), Some(0), "{rest}");
     assert!(!out.stdout.is_empty(), "the queues were listed");
 }
+
+/// A `--jq` program that never ends is stopped by Ctrl-C or SIGTERM: it ran on the runtime's
+/// thread, where the handlers' task never ran again, and only kill -9 stopped it (new user).
+/// Its outputs are written as they come, so one that gives them for ever holds no memory.
+#[test]
+fn a_jq_program_that_never_ends_is_stopped_by_sigint_or_sigterm() {
+    use std::os::unix::process::ExitStatusExt;
+    let sandbox = Sandbox::start(&[]);
+    let token = sandbox.home.token(None);
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        let mut child = sandbox
+            .home
+            .livectl()
+            .env("LIVECTL_API_URL", &sandbox.url)
+            .env("LIVECTL_TOKEN", &token)
+            .args(["queues", "--jq", "range(1e15)"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Its first output says the program runs.
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        stdout.read_line(&mut first).unwrap();
+        assert_eq!(first, "0\n");
+        // SAFETY: a signal to our own child.
+        unsafe { libc::kill(child.id() as i32, signal) };
+        // Its pipe is left full and open: it ends by the signal or not at all.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if std::time::Instant::now() > deadline {
+                child.kill().unwrap();
+                panic!("signal {signal} did not stop the program");
+            }
+            std::thread::yield_now();
+        };
+        drop(stdout);
+        assert_eq!(status.signal(), Some(signal), "{status:?}");
+    }
+}

@@ -21,7 +21,12 @@ pub async fn start(ui: &Ui, chosen: bool) -> Result<Connection, CliError> {
     let fresh = !db.exists();
     let (store, _) = livectl_sandbox::open(db.clone(), fresh.then_some(Seed::Demo))
         .await
-        .map_err(|e| CliError::failure(format!("cannot start the embedded sandbox: {e}")))?;
+        .map_err(|e| {
+            CliError::failure(format!("cannot start the embedded sandbox: {e}")).hint(format!(
+                "`livectl sandbox reset --yes` deletes {} and starts it again with demo data",
+                db.display()
+            ))
+        })?;
     // The built-in admin's token is kept beside the database (mode 0600).
     let path = data_dir().join("sandbox.token");
     let saved = std::fs::read_to_string(&path).ok();

@@ -318,6 +318,27 @@ fn reset_deletes_only_a_sandbox_database() {
     assert!(!missing.exists());
 }
 
+/// The embedded sandbox's own file, damaged, is deleted by a reset without --db: it was
+/// refused as no sandbox database, with a hint to leave out the --db left out (new user).
+#[test]
+fn reset_starts_a_damaged_embedded_sandbox_again() {
+    let home = Home::new();
+    home.cli(&["queues"]).ok();
+    let db = home.path().join("data/livectl/sandbox.db");
+    let whole = std::fs::read(&db).unwrap();
+    std::fs::write(&db, &whole[..whole.len() / 2]).unwrap();
+    let broken = home.cli(&["queues"]);
+    broken.fails(1, "cannot start the embedded sandbox");
+    assert!(
+        broken.stderr.contains("hint: `livectl sandbox reset --yes` deletes"),
+        "{}",
+        broken.stderr
+    );
+    let reset = home.cli(&["sandbox", "reset", "--yes"]);
+    assert_eq!(reset.code, 0, "{}", reset.stderr);
+    assert!(home.cli(&["queues"]).ok().contains("general"));
+}
+
 #[test]
 fn a_sandbox_that_cannot_listen_leaves_no_database_behind() {
     let home = Home::new();

@@ -18,6 +18,10 @@ pub struct ResetArgs {
 }
 
 pub fn exec(args: ResetArgs, ctx: &Ctx) -> Result<(), CliError> {
+    // The embedded sandbox's file is livectl's own: whatever it holds, damaged even, reset
+    // deletes it (the new user could not: a damaged one was refused as no sandbox database,
+    // with a hint to leave out the --db already left out).
+    let own = args.db.is_none();
     let db = args.db.unwrap_or_else(crate::config::default_sandbox_db);
     // Only a sandbox's database is deleted: a path given wrong (a file of notes, an export)
     // is refused, and one where nothing is said so (the new-user check: both "deleted").
@@ -28,7 +32,7 @@ pub fn exec(args: ResetArgs, ctx: &Ctx) -> Result<(), CliError> {
         ));
         return Ok(());
     }
-    if !livectl_sandbox::store::files::is_sandbox(&db).map_err(CliError::failure)? {
+    if !own && !livectl_sandbox::store::files::is_sandbox(&db).map_err(CliError::failure)? {
         return Err(CliError::usage(format!(
             "{} is not a livectl sandbox database; nothing was deleted",
             db.display()
@@ -42,8 +46,13 @@ pub fn exec(args: ResetArgs, ctx: &Ctx) -> Result<(), CliError> {
         ))
         .hint("run again with --yes to delete it"));
     }
-    // Deleting files a server has open would leave it writing to nothing.
-    let in_use = livectl_sandbox::store::files::in_use(&db).map_err(CliError::failure)?;
+    // Deleting files a server has open would leave it writing to nothing. A damaged file of
+    // the embedded sandbox's, which SQLite cannot open, is in use by nothing livectl runs.
+    let in_use = match livectl_sandbox::store::files::in_use(&db) {
+        Ok(in_use) => in_use,
+        Err(_) if own => false,
+        Err(e) => return Err(CliError::failure(e)),
+    };
     // Exit 6, as a journal another livectl holds: nothing is wrong with the command.
     if in_use {
         return Err(CliError::new(

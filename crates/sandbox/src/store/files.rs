@@ -20,8 +20,20 @@ pub fn private_dir(dir: &Path) -> io::Result<()> {
 }
 
 /// Creates the database file with mode 0600 when it does not exist yet, before SQLite opens it:
-/// SQLite gives its -wal and -shm files the mode of the database file.
+/// SQLite gives its -wal and -shm files the mode of the database file. One that is there and
+/// others may read (an empty file made with `: > x.db`, 0644) is made private too: it is about
+/// to hold users' data and token hashes.
 pub fn private_file(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.is_file()
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & 0o700))?;
+        }
+    }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]

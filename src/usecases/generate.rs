@@ -85,11 +85,20 @@ impl FromStr for GenerateSpec {
                         .parse()
                         .map_err(|_| format!("seed={value}: a whole number is expected"))?
                 }
-                "until" => spec.until = value.parse().map_err(|_| {
-                    format!(
-                        "until={value}: an instant such as until=2026-11-24T00:00:00Z is expected"
-                    )
-                })?,
+                "until" => {
+                    spec.until = value.parse().map_err(|_| {
+                        format!(
+                            "until={value}: an instant such as until=2026-11-24T00:00:00Z is expected"
+                        )
+                    })?;
+                    // Agents' statuses began before it, and no status begins in the future:
+                    // the load failed half sent, exit 1, naming no `until` (new user).
+                    if spec.until > Timestamp::now() {
+                        return Err(format!(
+                            "until={value} is in the future; generated data ends at or before now (by default at today's midnight UTC)"
+                        ));
+                    }
+                }
                 _ => return Err(format!("unknown `{name}`; {HELP}")),
             }
         }
@@ -594,6 +603,12 @@ mod tests {
                     .starts_with("the spec is empty; expected a comma list such as")
             );
         }
+        assert_eq!(
+            "until=2999-01-01T00:00:00Z"
+                .parse::<GenerateSpec>()
+                .unwrap_err(),
+            "until=2999-01-01T00:00:00Z is in the future; generated data ends at or before now (by default at today's midnight UTC)"
+        );
         assert_eq!(
             "until=tomorrow".parse::<GenerateSpec>().unwrap_err(),
             "until=tomorrow: an instant such as until=2026-11-24T00:00:00Z is expected"

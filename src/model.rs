@@ -272,7 +272,8 @@ impl NoRoom {
     }
 
     /// Why the item was not given, as a sentence: `Bo Chen (ag_3) is at its max_load of 2`,
-    /// `no agent of @online has room under its max_load`.
+    /// `no agent of @online is online with room under its max_load` (nobody online, or each
+    /// at its max_load: the pool is judged by both).
     pub fn why(&self) -> String {
         match self {
             NoRoom::Agents(agents) if let [one] = agents.as_slice() => match one.max_load {
@@ -289,9 +290,14 @@ impl NoRoom {
                     ""
                 }
             ),
-            NoRoom::Pool { .. } => {
-                format!("no agent of {} has room under its max_load", self.who())
-            }
+            NoRoom::Pool { pool, include_away } => format!(
+                "no agent of {pool} is {} with room under its max_load",
+                if *include_away {
+                    "online or away"
+                } else {
+                    "online"
+                }
+            ),
         }
     }
 
@@ -706,7 +712,7 @@ mod tests {
         );
         assert_eq!(
             pool.reason(),
-            "no agent of @department:dp_2 (and away) has room under its max_load; left where it is"
+            "no agent of @department:dp_2 is online or away with room under its max_load; left where it is"
         );
         // Not a mark: an agent, a pool's route.
         assert_eq!(NoRoom::of_mark("ag_3"), None);
@@ -752,7 +758,7 @@ mod tests {
         );
         assert_eq!(
             names("@none: @online (and away)").as_deref(),
-            Some("no agent of @online (and away) has room under its max_load")
+            Some("no agent of @online is online or away with room under its max_load")
         );
     }
 }

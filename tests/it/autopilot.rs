@@ -656,7 +656,7 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
     run.fails(
         3,
         // Who had no room, as the decision says (the last note: "no agent has capacity").
-        "error: 1 of 1 decision not done: 1 left where it is (no agent of @online has room under its max_load)",
+        "error: 1 of 1 decision not done: 1 left where it is (no agent of @online is online with room under its max_load)",
     );
     let decision: Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
     assert_eq!(
@@ -670,7 +670,7 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
             &json!(old),
             &json!("none"),
             &json!("left"),
-            &json!("no agent of @online has room under its max_load")
+            &json!("no agent of @online is online with room under its max_load")
         )
     );
     assert_eq!(api.intervention(&old)["state"], "queued");
@@ -680,7 +680,7 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
     let stderr = run.fails(3, "1 of 1 decision not done");
     assert!(
         stderr.contains(
-            "0 failed, 1 left (no agent of @online has room under its max_load); 1 not done: exit 3\nerror: 1 of 1"
+            "0 failed, 1 left (no agent of @online is online with room under its max_load); 1 not done: exit 3\nerror: 1 of 1"
         ),
         "{stderr}"
     );
@@ -688,7 +688,7 @@ fn with_no_agent_in_the_pool_a_queued_item_stays_and_the_decision_says_why() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("1 left (no agent of @online has room under its max_load)\n"),
+            .contains("1 left (no agent of @online is online with room under its max_load)\n"),
         "{}",
         run.stderr
     );

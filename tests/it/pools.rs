@@ -43,15 +43,16 @@ fn a_pool_fills_online_agents_up_to_capacity_and_leaves_the_rest_reported() {
     );
     let stderr = run.fails(
         3,
-        "1 of 3 items was left where it is: no agent of @online has room under its max_load",
+        "1 of 3 items was left where it is: no agent of @online is online with room under its max_load",
     );
     assert!(
         stderr.contains("2 done, 1 skipped, 0 failed of 3"),
         "{stderr}"
     );
     assert!(
-        run.stdout
-            .contains("no agent of @online has room under its max_load; left where it is"),
+        run.stdout.contains(
+            "no agent of @online is online with room under its max_load; left where it is"
+        ),
         "each item left is reported: {}",
         run.stdout
     );
@@ -171,9 +172,8 @@ fn a_pool_with_nobody_in_it_moves_nothing_and_says_so_for_each_item() {
         .unwrap_or_default();
     assert_eq!(reasons.len(), 2, "{summary}");
     assert!(
-        reasons
-            .iter()
-            .all(|r| *r == "no agent of @online has room under its max_load; left where it is")
+        reasons.iter().all(|r| *r
+            == "no agent of @online is online with room under its max_load; left where it is")
     );
     assert_eq!(
         owners(&api, &ids),
@@ -359,8 +359,8 @@ fn a_dry_run_to_a_pool_names_who_would_get_each_item_as_the_run_then_does() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stderr,
-        "dry run: 3 interventions would be changed, 1 left where it is (no agent of @online has \
-         room under its max_load); nothing was sent\n"
+        "dry run: 3 interventions would be changed, 1 left where it is (no agent of @online is \
+         online with room under its max_load); nothing was sent\n"
     );
     let planned: Value = serde_json::from_str(&run.stdout).unwrap();
     let given = |agent: &str| {
@@ -404,7 +404,7 @@ fn a_run_to_a_pool_asked_about_counts_as_its_dry_run_does() {
     run.fails(
         3,
         "assign to @online would change no intervention: 2 left where they are (no agent of \
-         @online has room under its max_load); nothing was sent",
+         @online is online with room under its max_load); nothing was sent",
     );
     assert_eq!(api.everything(), before);
 }

@@ -364,7 +364,7 @@ mod tests {
         let [d] = decided.as_slice() else {
             panic!("one decision, not {}", decided.len())
         };
-        let room = "no agent of @online has room under its max_load";
+        let room = "no agent of @online is online with room under its max_load";
         assert_eq!(
             d.decision.why,
             format!("owner bo (bo) offline for 1h; {room}")
@@ -500,7 +500,7 @@ mod tests {
         assert_eq!(
             details(&online()),
             [Some(
-                "no agent of @online has room under its max_load".to_owned()
+                "no agent of @online is online with room under its max_load".to_owned()
             )]
         );
         assert_eq!(

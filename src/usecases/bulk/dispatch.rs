@@ -1304,8 +1304,9 @@ async fn routed(
         Err(e) => return sending.classify::<()>(Err(e)),
     };
     let left = || {
+        // The pool as it was named (`@department:billing`), as a dry run says it.
         Ending::left(NoRoom::Pool {
-            pool: route.pool_text(),
+            pool: route.pool.to_string(),
             include_away: route.include_away,
         })
     };

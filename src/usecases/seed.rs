@@ -191,7 +191,13 @@ pub async fn load(
     let progress = Progress::conversations(ui, count as u64);
     while let Some(batch) = batches.recv().await {
         let (conversations, request) = batch?;
-        let answer = client.batch(&request).await?;
+        let answer = client.batch(&request).await.map_err(|e| {
+            // A refused batch is rolled back whole: the intervention a hint would show is not
+            // there (the new user's `livectl show iv_31` named one that never was).
+            let mut e = CliError::from(e);
+            e.hints.retain(|h| !h.contains("livectl show"));
+            e.hint("that batch's conversations were rolled back, none of them loaded; what was loaded before it stays, and loading the file again goes on from there")
+        })?;
         for r in &answer.results {
             tally.record(r);
         }

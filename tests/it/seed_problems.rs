@@ -416,3 +416,53 @@ fn a_key_no_command_line_could_name_is_said_at_its_line() {
         ]
     );
 }
+
+/// An assign past an agent's max_load is the file's problem at its line: it passed the check,
+/// and the load sent the department and the agent before the platform refused the assign
+/// (new user: the file loaded halfway, exit 6).
+#[test]
+fn an_assign_past_an_agents_max_load_is_said_at_its_line() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let yaml = [
+        "agents:",
+        "  - {key: zed, name: Zed, email: zed@example.com, max_load: 0}",
+        "  - {key: one, name: One, email: one@example.com, max_load: 1}",
+        "users:",
+        "  - {key: u1, name: Una, channel: web}",
+        "conversations:",
+        "  - key: c1",
+        "    user: u1",
+        "    intervention:",
+        "      summary: given to zed",
+        "      actions:",
+        "        - assign: zed",
+        "  - key: c2",
+        "    user: u1",
+        "    intervention:",
+        "      summary: one takes it",
+        "      actions:",
+        "        - assign: one",
+        "  - key: c3",
+        "    user: u1",
+        "    intervention:",
+        "      summary: one is full by then",
+        "      actions:",
+        "        - assign: one",
+        "  - key: c4",
+        "    user: u1",
+        "    intervention:",
+        "      summary: nothing to reassign yet",
+        "      actions:",
+        "        - {reassign: {to: one}}",
+    ]
+    .join("\n");
+    assert_eq!(
+        problems(&sandbox, &api, "full.yaml", &yaml),
+        [
+            "12: conversations[0].intervention.actions[0].assign: `zed` holds 0 of the file's interventions by then, its max_load of 0: it takes no more",
+            "24: conversations[2].intervention.actions[0].assign: `one` holds 1 of the file's interventions by then, its max_load of 1: it takes no more",
+            "30: conversations[3].intervention.actions[0]: reassign cannot follow here: the intervention is queued by then, and reassign needs it assigned",
+        ]
+    );
+}

@@ -115,6 +115,15 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
         .filter(|a| !a.active)
         .map(|a| a.key.as_str())
         .collect();
+    // Each agent's max_load, and how many of the file's interventions it holds as they are
+    // loaded in order: an assign past it is refused by the platform, after the catalog was
+    // sent (a file checked whole loaded half: an agent of max_load 0 given one).
+    let max_loads: HashMap<&str, u32> = file
+        .agents
+        .iter()
+        .filter_map(|a| Some((a.key.as_str(), a.max_load.as_ref()?.check().ok()?)))
+        .collect();
+    let mut loads: HashMap<&str, u32> = HashMap::new();
     let plan = Plan::new(file, jiff::Timestamp::UNIX_EPOCH);
     let placeholders = Ids::placeholders();
     for (i, conv) in file.conversations.iter().enumerate() {
@@ -242,8 +251,22 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
                 if kind == ActionKind::Reassign && owner == Some(to) {
                     c.problem(
                         c.line(&to_field, key, to),
-                        to_field,
+                        to_field.clone(),
                         format!("`{to}` already owns it by then"),
+                    );
+                }
+                let held = loads.get(to).copied().unwrap_or(0);
+                if follows
+                    && owner != Some(to)
+                    && let Some(&max) = max_loads.get(to)
+                    && held >= max
+                {
+                    c.problem(
+                        c.line(&to_field, key, to),
+                        to_field,
+                        format!(
+                            "`{to}` holds {held} of the file's interventions by then, its max_load of {max}: it takes no more"
+                        ),
                     );
                 }
             }
@@ -276,6 +299,12 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
                 InterventionState::Queued => None,
                 _ => owner,
             };
+        }
+        // Its load stays with the agent that holds it when its actions end.
+        if state == InterventionState::Assigned
+            && let Some(owner) = owner
+        {
+            *loads.entry(owner).or_insert(0) += 1;
         }
     }
     // Each conversation and its actions travel in one request: it must fit the body limit.

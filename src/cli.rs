@@ -456,6 +456,13 @@ impl Cli {
     /// context.
     pub fn run(self, ui: Ui) -> Result<(), CliError> {
         let g = self.global;
+        // A blank name (`--profile ""`) was saved as a profile called nothing, and the default.
+        if let Some(name) = g.profile.as_deref().filter(|p| blank(p)) {
+            return Err(
+                CliError::usage(format!("--profile `{name}`: a profile's name is empty"))
+                    .hint("name one, such as --profile staging"),
+            );
+        }
         let ctx = Ctx::new(g, ui);
         let mut runtime = if self.command.serves() {
             tokio::runtime::Builder::new_multi_thread()

@@ -53,6 +53,20 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
         ))
         .hint(format!("give {base}")));
     }
+    // A query or a fragment would be dropped from every request: refused, as /v1 is, rather
+    // than saved in a profile and never used (new user).
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        let mut base = parsed.clone();
+        base.set_query(None);
+        base.set_fragment(None);
+        return Err(CliError::usage(format!(
+            "`{url}` has a query or a fragment (`?…`, `#…`), which no request would carry"
+        ))
+        .hint(format!(
+            "give the address alone: {}",
+            base.as_str().trim_end_matches('/')
+        )));
+    }
     match parsed.scheme() {
         "https" => Ok(()),
         "http" => {

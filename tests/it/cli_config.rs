@@ -1409,3 +1409,40 @@ fn a_token_is_never_sent_to_an_address_the_profile_was_repointed_at() {
     .ok();
     typed(&["--profile", "work", "queues"]).ok();
 }
+
+/// A profile called nothing and an address with a query or a fragment were saved, and used
+/// as if whole: `login --profile ""` made a nameless default profile, and `?x=1` was dropped
+/// from every request (new user).
+#[test]
+fn a_blank_profile_name_and_an_address_with_a_query_are_refused() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api().token;
+    let input = format!("{admin}\n");
+    for name in ["", "  "] {
+        typed(
+            &sandbox.home,
+            &[
+                "--profile",
+                name,
+                "login",
+                "--api-url",
+                &sandbox.url,
+                "--token-stdin",
+            ],
+            &input,
+        )
+        .fails(2, "a profile's name is empty");
+    }
+    for tail in ["?x=1", "#frag", "/?x=1"] {
+        let url = format!("{}{tail}", sandbox.url);
+        let run = typed(
+            &sandbox.home,
+            &["login", "--api-url", &url, "--token-stdin"],
+            &input,
+        );
+        run.fails(2, "has a query or a fragment");
+        run.hints(&format!("give the address alone: {}", sandbox.url));
+    }
+    let config = sandbox.home.path().join("config/livectl/config.toml");
+    assert!(!config.exists(), "nothing was saved");
+}

@@ -120,3 +120,70 @@ fn valid_free_text_filters_match_nothing_rather_than_fail() {
     let none = api.get("/v1/interventions?tag=unused").expect(200);
     assert_eq!(none, json!({"items": [], "next_cursor": null}));
 }
+
+/// An incomplete body (422) is refused after what the intervention itself refuses, in the
+/// contract's order (404, 403, 412, 409, then 422): a missing field was answered first, before
+/// an unknown id, a stale If-Match and a state that allows no such action (hostile-input check).
+#[test]
+fn an_incomplete_body_is_refused_after_the_interventions_own_checks() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let queued = w.queued();
+    let assigned = w.in_state("assigned");
+    let before = snapshot(&api);
+    let post =
+        |path: &str, body: Value, headers: &[(&str, &str)]| api.post_with(path, body, headers);
+    let cases = [
+        (
+            post(
+                "/v1/interventions/iv_999/complete",
+                json!({"topic": "x"}),
+                &[],
+            ),
+            404,
+            "not_found",
+        ),
+        (
+            post(
+                &format!("/v1/interventions/{queued}/assign"),
+                json!({}),
+                &[("If-Match", "\"7\"")],
+            ),
+            412,
+            "precondition_failed",
+        ),
+        (
+            post(
+                &format!("/v1/interventions/{queued}/complete"),
+                json!({"topic": "x"}),
+                &[],
+            ),
+            409,
+            "invalid_transition",
+        ),
+        // When all of those pass, the body's own refusal.
+        (
+            post(
+                &format!("/v1/interventions/{assigned}/complete"),
+                json!({"topic": "x"}),
+                &[],
+            ),
+            422,
+            "validation_failed",
+        ),
+        (
+            post(
+                &format!("/v1/interventions/{queued}/assign"),
+                json!({}),
+                &[],
+            ),
+            422,
+            "validation_failed",
+        ),
+    ];
+    for (answer, status, code) in &cases {
+        answer.problem(*status, code);
+    }
+    assert_eq!(snapshot(&api), before, "nothing changed");
+}

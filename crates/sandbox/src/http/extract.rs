@@ -222,13 +222,16 @@ impl<S: Send + Sync> FromRequestParts<S> for Id {
 }
 
 /// What an action request carries: the token, its Idempotency-Key and If-Match, the
-/// intervention's id and the body (also as a value, to fingerprint the request).
+/// intervention's id and the body (also as a value, to fingerprint the request). A body that
+/// parses but is incomplete (422) is kept as its refusal, which the contract's order puts
+/// after the intervention's own checks (404, 403, 412, 409): a missing field was answered
+/// before an unknown id (hostile-input check).
 pub struct ActionRequest<T> {
     pub token: String,
     pub key: Option<String>,
     pub if_match: Option<i64>,
     pub id: String,
-    pub body: T,
+    pub body: Result<T, ApiError>,
     pub value: serde_json::Value,
 }
 
@@ -239,7 +242,7 @@ impl<T> ActionRequest<T> {
             key: self.key,
             if_match: self.if_match,
             id: self.id,
-            body: f(self.body),
+            body: self.body.map(f),
             value: self.value,
         }
     }
@@ -254,8 +257,12 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ActionRequest<T> {
         let IdempotencyKey(key) = IdempotencyKey::from_request_parts(&mut parts, state).await?;
         let IfMatch(if_match) = IfMatch::from_request_parts(&mut parts, state).await?;
         let Id(id) = Id::from_request_parts(&mut parts, state).await?;
-        let JsonBody { body, value } =
-            JsonBody::from_request(Request::from_parts(parts, body), state).await?;
+        let (body, value) =
+            match JsonBody::<T>::from_request(Request::from_parts(parts, body), state).await {
+                Ok(JsonBody { body, value }) => (Ok(body), value),
+                Err(incomplete @ ApiError::Validation(_)) => (Err(incomplete), Default::default()),
+                Err(e) => return Err(e),
+            };
         Ok(ActionRequest {
             token,
             key,

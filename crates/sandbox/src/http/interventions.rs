@@ -10,7 +10,7 @@ use crate::error::ApiError;
 use crate::store::interventions as store;
 use crate::store::{Reply, batch as batches, conversations, visibility};
 use livectl_contract::{
-    Action, AssignRequest, BatchRequest, BatchResponse, CompleteRequest, Conversation,
+    Action, ActionKind, AssignRequest, BatchRequest, BatchResponse, CompleteRequest, Conversation,
     ConversationCreated, ConversationInput, ConversationQuery, Intervention, InterventionQuery,
     InterventionRef, Page, Problem, Queues, ReasonRequest,
 };
@@ -151,15 +151,35 @@ pub async fn get_intervention(
 
 /// Runs an action with the request's key and precondition; the answer is the intervention as
 /// it now is, its version as the ETag.
-async fn act(app: App, request: ActionRequest<Action>) -> Result<Response, ApiError> {
+async fn act(
+    app: App,
+    kind: ActionKind,
+    request: ActionRequest<Action>,
+) -> Result<Response, ApiError> {
     let ActionRequest {
         token,
         key,
         if_match,
         id,
-        body: action,
+        body,
         value,
     } = request;
+    let action = match body {
+        Ok(action) => action,
+        // An incomplete body is refused after what the intervention itself refuses.
+        Err(incomplete) => {
+            let path = format!("/v1/interventions/{id}/{kind}");
+            let mut incomplete = Some(incomplete);
+            return app
+                .post(token, key, path, &value, move |tx, caller, _| {
+                    store::judge(tx, caller, &id, kind, if_match)?;
+                    Err(incomplete.take().unwrap_or_else(|| {
+                        ApiError::Validation("the request body is incomplete".into())
+                    }))
+                })
+                .await;
+        }
+    };
     let path = format!(
         "/v1/interventions/{id}/{}?if-match={}",
         action.name(),
@@ -194,7 +214,7 @@ macro_rules! action {
             State(app): State<App>,
             request: ActionRequest<$body>,
         ) -> Result<Response, ApiError> {
-            act(app, request.map(Action::$variant)).await
+            act(app, ActionKind::$variant, request.map(Action::$variant)).await
         }
     };
 }

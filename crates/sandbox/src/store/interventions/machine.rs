@@ -13,27 +13,21 @@ use crate::store::{Caller, ms, reference, ts, visibility};
 use livectl_contract::limits::{self, Limit};
 use livectl_contract::{Action, Agent, Intervention, InterventionState, Kind};
 
-/// Runs one action on one intervention, writing its one event in the same transaction.
-///
-/// The answer is the intervention as read at the start with the columns each UPDATE sets set
-/// beside it, not read again (a second read with its joins was about 4% of the server's CPU
-/// under wrk); a completion, whose answer names its topic, outcome and block, is read again.
-/// In debug builds (every test) the answer is compared with the row as stored.
-pub fn act(
+/// The checks of an action `kind` on intervention `id` that its body has no part in, in the
+/// contract's order: it exists (404), the caller may see it (403), `if_match` is its version
+/// (412), its state allows the action (409). The intervention as it is, when all pass; an
+/// incomplete body's 422 comes after them (`http::interventions::act`).
+pub fn judge(
     tx: &Transaction,
     caller: Caller,
     id: &str,
-    action: &Action,
+    kind: livectl_contract::ActionKind,
     if_match: Option<i64>,
-    key: Option<&str>,
-    now: Timestamp,
 ) -> Result<Intervention, ApiError> {
-    let kind = action.kind();
     let current = get_intervention(tx, id)?;
     // Before anything that answers with the intervention (a 409 or 412 carries it whole) or
     // names its owner: an agent learns nothing of one it may not see.
     visibility::intervention(caller, &current)?;
-    let n = Kind::Intervention.parse(id).unwrap_or(0);
     if let Some(expected) = if_match
         && expected != current.version
     {
@@ -52,6 +46,27 @@ pub fn act(
             current: Box::new(current),
         });
     }
+    Ok(current)
+}
+
+/// Runs one action on one intervention, writing its one event in the same transaction.
+///
+/// The answer is the intervention as read at the start with the columns each UPDATE sets set
+/// beside it, not read again (a second read with its joins was about 4% of the server's CPU
+/// under wrk); a completion, whose answer names its topic, outcome and block, is read again.
+/// In debug builds (every test) the answer is compared with the row as stored.
+pub fn act(
+    tx: &Transaction,
+    caller: Caller,
+    id: &str,
+    action: &Action,
+    if_match: Option<i64>,
+    key: Option<&str>,
+    now: Timestamp,
+) -> Result<Intervention, ApiError> {
+    let kind = action.kind();
+    let current = judge(tx, caller, id, kind, if_match)?;
+    let n = Kind::Intervention.parse(id).unwrap_or(0);
     let owner = current.owner.as_deref().and_then(|o| Kind::Agent.parse(o));
     // Ids have one spelling (`Kind::parse`), so their numbers compare as the ids do.
     let to = action.target().and_then(|to| Kind::Agent.parse(to));

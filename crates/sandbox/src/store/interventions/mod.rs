@@ -5,7 +5,7 @@ mod machine;
 mod query;
 mod queues;
 
-pub use machine::act;
+pub use machine::{act, judge};
 pub use queues::queues;
 
 use rusqlite::types::Value;

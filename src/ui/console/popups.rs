@@ -26,6 +26,7 @@ impl Conflict {
         names: &Names,
         item: &Item,
         status: u16,
+        detail: &str,
         before: Option<Intervention>,
         now: &Intervention,
     ) -> Conflict {
@@ -35,6 +36,11 @@ impl Conflict {
             format!(
                 "{id} changed after the console showed it, so the {kind} was not sent over the change."
             )
+        } else if kind.allowed(now.state) {
+            // Refused for another reason than its state (an agent at its max_load, the owner
+            // already): the platform's words. "iv_1 is queued now; assign needs it queued"
+            // contradicted itself (new user).
+            format!("{}. Nothing was changed.", detail.trim_end_matches('.'))
         } else {
             format!(
                 "{id} is {} now; {kind} needs it {}. Nothing was changed.",

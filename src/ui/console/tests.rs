@@ -664,11 +664,36 @@ fn a_conflict_shows_what_changed_and_the_row_as_it_is_now() {
     // The event stream may bring the change before the refusal: the pop-up still compares
     // with what was shown when the action was asked for.
     app.upsert(now.clone());
-    app.conflict(&item, 412, now);
+    app.conflict(&item, 412, "", now);
     snapshot(&mut app, "conflict");
     press(&mut app, KeyCode::Esc);
     assert!(app.popup.is_none());
     assert_eq!(find(&app, "iv_4").owner.as_deref(), Some("ag_4"));
+    // Refused for want of room, its state allowing it: the platform's words, not a state
+    // that contradicts itself ("iv_1 is queued now; assign needs it queued").
+    let queued = find(&app, "iv_1");
+    let assign = Item {
+        id: "iv_1".into(),
+        version: Some(queued.version),
+        action: Action::Assign(AssignRequest {
+            agent: "ag_3".into(),
+            reason: None,
+        }),
+        refused: None,
+        looked: None,
+    };
+    app.conflict(
+        &assign,
+        409,
+        "cannot give intervention iv_1 to ag_3: it holds 2 assigned interventions, its max_load",
+        queued,
+    );
+    let shown = screen(&mut app, 110, 32);
+    assert!(
+        shown.contains("cannot give intervention iv_1 to ag_3: it holds 2 assigned"),
+        "{shown}"
+    );
+    assert!(!shown.contains("assign needs it"), "{shown}");
 }
 
 #[test]

@@ -146,7 +146,7 @@ impl App {
 
     /// An action was refused because the intervention changed or is in another state: what the
     /// console showed when the key was pressed beside what it is now, then the row as it is now.
-    pub fn conflict(&mut self, item: &Item, status: u16, current: Intervention) {
+    pub fn conflict(&mut self, item: &Item, status: u16, detail: &str, current: Intervention) {
         // The row may show the change already (the event stream can be quicker than the
         // refusal): compare with what the action was asked on.
         let shown = self
@@ -157,6 +157,7 @@ impl App {
             &self.names,
             item,
             status,
+            detail,
             shown,
             &current,
         )));

@@ -159,7 +159,7 @@ pub(super) fn finished(app: &mut App, done: Done) {
                 status, problem, ..
             }) if matches!(status, 409 | 412) && problem.current.is_some() => {
                 if let Some(current) = problem.current {
-                    app.conflict(&item, status, *current);
+                    app.conflict(&item, status, &problem.detail, *current);
                 }
             }
             Err(e) => app.failed(format!("{} {}: {}", item.action.name(), item.id, said(e))),

@@ -476,9 +476,11 @@ fn inert(cell: String) -> String {
                 .all(|c| c.is_ascii_digit() || " ()".contains(c))
             && rest.chars().filter(char::is_ascii_digit).count() >= 7
     };
-    let formula = match cell.chars().next() {
+    // Judged at its first sign after spaces: some spreadsheets drop them and run ` =1+1`.
+    let start = cell.trim_start_matches(' ');
+    let formula = match start.chars().next() {
         Some('=' | '@' | '-' | '\t' | '\r') => true,
-        Some('+') => !phone(&cell[1..]),
+        Some('+') => !phone(&start[1..]),
         _ => false,
     };
     if formula { format!("'{cell}") } else { cell }

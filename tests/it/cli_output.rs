@@ -244,6 +244,8 @@ fn csv_cells_a_spreadsheet_would_run_are_text() {
         "2026-11-24T10:01:00Z",
     );
     w.fixed(3, "+1-555-123-4567", "sms", "-2+3", "2026-11-24T10:02:00Z");
+    // Spaces before the sign hide nothing (new user).
+    w.fixed(4, " =1+1", "web", "  @SUM(2)", "2026-11-24T10:03:00Z");
     let token = api.token.clone();
     let csv = sandbox.cli(&token, &["list", "-o", "csv"]).ok();
     assert_eq!(
@@ -253,7 +255,8 @@ fn csv_cells_a_spreadsheet_would_run_are_text() {
             // A phone number's sign runs nothing: left as it is.
             "iv_2,queued,,us_2,+44 7700 900123,whatsapp,dp_1,'-1+cmd|' /C calc'!A0,2026-11-24T10:01:00.000Z,,,,1",
             // Arithmetic is a formula too: a spreadsheet showed `-2+3` as 1.
-            "iv_3,queued,,us_3,'+1-555-123-4567,sms,dp_1,'-2+3,2026-11-24T10:02:00.000Z,,,,1"
+            "iv_3,queued,,us_3,'+1-555-123-4567,sms,dp_1,'-2+3,2026-11-24T10:02:00.000Z,,,,1",
+            "iv_4,queued,,us_4,' =1+1,web,dp_1,'  @SUM(2),2026-11-24T10:03:00.000Z,,,,1"
         ]
     );
     let history = sandbox.cli(&token, &["history", "us_1", "-o", "csv"]).ok();

@@ -194,7 +194,7 @@ impl Filters {
 #[derive(Debug, Clone, Args)]
 pub struct BulkArgs {
     /// Requests in flight at once [default: 16, or the run's own on --resume]
-    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(1..=i64::from(bulk::MAX_CONCURRENCY)))]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = concurrency)]
     pub concurrency: Option<u16>,
     /// At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run's own on
     /// --resume]
@@ -204,7 +204,7 @@ pub struct BulkArgs {
     /// retries spent), with their same keys; in a run chosen by filters, a page of the listing
     /// that failed so is asked for again as many times [default: 2, or the run's own on
     /// --resume]
-    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = clap::value_parser!(u32).range(0..=i64::from(bulk::MAX_RETRIES)))]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = retries)]
     pub retries: Option<u32>,
     /// Print what would change and change nothing
     #[arg(long)]
@@ -230,7 +230,42 @@ fn journal(s: &str) -> Result<PathBuf, String> {
 }
 
 /// A count of 1 or more (`--limit`, `--rate-limit`, `--max-connections`), refused in words.
+/// A whole number from `min` to `max`, said in words when it is not one (clap's `-1 is not in
+/// 1..=256` is Rust's notation; `99999999999999999999` was "not a count", a number too large).
+fn whole(s: &str, min: u64, max: u64) -> Result<u64, String> {
+    let text = s.trim();
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "`{s}` is not a whole number; give one from {min} to {max}"
+        ));
+    }
+    match text.parse::<u64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "{s} is out of range; give a whole number from {min} to {max}"
+        )),
+    }
+}
+
+/// `--concurrency`: requests in flight at once.
+fn concurrency(s: &str) -> Result<u16, String> {
+    whole(s, 1, u64::from(bulk::MAX_CONCURRENCY)).map(|n| n as u16)
+}
+
+/// `--retries`: passes over the items that failed for a passing reason.
+fn retries(s: &str) -> Result<u32, String> {
+    whole(s, 0, u64::from(bulk::MAX_RETRIES)).map(|n| n as u32)
+}
+
 pub fn count(s: &str) -> Result<u32, String> {
+    // Digits beyond what a count holds: too many, not "not a count".
+    if s.trim().bytes().all(|b| b.is_ascii_digit()) && s.trim().parse::<u32>().is_err() {
+        return Err(format!(
+            "{s} is too many; give a whole number from 1 to {}",
+            u32::MAX
+        ));
+    }
     match s.trim().parse::<i64>() {
         Ok(n) if n >= 1 => u32::try_from(n).map_err(|_| {
             format!(

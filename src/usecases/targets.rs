@@ -196,6 +196,13 @@ fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
             .hint(STDIN_TAKES)),
         };
     }
+    // A CSV listing (`-o csv`): its header names the id first.
+    if n == 1 && text.starts_with("id,") {
+        return Err(CliError::usage(format!(
+            "stdin line 1: `{text}` is a CSV header; stdin takes one id a line, or one JSON object with an \"id\" a line"
+        ))
+        .hint("pipe `livectl list -o ids` or `livectl list -o ndjson`"));
+    }
     if text.split_whitespace().count() > 1 {
         return Err(
             CliError::usage(format!("stdin line {n}: `{text}` is not one id")).hint(STDIN_TAKES),
@@ -300,6 +307,12 @@ fn stdin_ids<'a>(repeats: Arc<AtomicU64>) -> LocalBoxStream<'a, Result<Target, C
 pub fn check(ids: &[String], filtered: bool) -> Result<(), CliError> {
     if !ids.is_empty() && filtered {
         return Err(CliError::usage("give ids or filters, not both"));
+    }
+    if ids.len() > 1 && ids.iter().all(|i| i == "-") {
+        return Err(
+            CliError::usage("`-` is given more than once; stdin is read once")
+                .hint("give `-` once"),
+        );
     }
     if ids.len() > 1 && ids.iter().any(|i| i == "-") {
         return Err(CliError::usage(

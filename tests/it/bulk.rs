@@ -743,13 +743,26 @@ fn bad_targets_rates_and_journals_are_refused_before_acting() {
         .fails(2, "give ids or filters, not both");
     // A negative count is the flag's value given wrong, with its range; clap's tip was to pass
     // it as `-- -1`, an id (the second new user).
-    for (flag, range) in [("--retries", "0..=10"), ("--concurrency", "1..=256")] {
+    for (flag, range) in [("--retries", "0 to 10"), ("--concurrency", "1 to 256")] {
         let run = cli(&["cancel", &a, &b, flag, "-1", "--yes"]);
         run.fails(
             2,
-            &format!("invalid value '-1' for '{flag} <N>': -1 is not in {range}"),
+            &format!(
+                "invalid value '-1' for '{flag} <N>': -1 is out of range; give a whole number from {range}"
+            ),
         );
         assert!(!run.stderr.contains("'-- -1'"), "{}", run.stderr);
+        // In words, not Rust's `1..=256`; a number too large is one, not "not a number".
+        for (given, said) in [
+            ("0", "out of range"),
+            ("99999999999999999999", "out of range"),
+            ("ten", "is not a whole number"),
+        ] {
+            if flag == "--retries" && given == "0" {
+                continue;
+            }
+            cli(&["cancel", &a, &b, flag, given, "--yes"]).fails(2, &format!("{said}; give"));
+        }
     }
     let missing = sandbox.home.path().join("missing.ndjson");
     let run = cli(&["reassign", "--resume", missing.to_str().unwrap()]);
@@ -1180,6 +1193,21 @@ fn livectls_own_piped_listing_is_taken_on_stdin() {
          line, or one JSON object with an \"id\" a line",
     );
     refused.hints("pipe `livectl list -o ids` or `livectl list -o ndjson`");
+    // A CSV listing is named as one, with the same way out (new user).
+    let csv = sandbox
+        .cli(&api.token, &["list", "--owner", "bo", "-o", "csv"])
+        .ok();
+    let refused = sandbox.cli_stdin(
+        &api.token,
+        &["reassign", "-", "--to", "cy", "--dry-run"],
+        &csv,
+    );
+    refused.fails(2, "is a CSV header; stdin takes one id a line");
+    refused.hints("pipe `livectl list -o ids` or `livectl list -o ndjson`");
+    // `-` twice is one stdin, not ids beside it.
+    sandbox
+        .cli_stdin(&api.token, &["cancel", "-", "-", "--dry-run"], "")
+        .fails(2, "`-` is given more than once; stdin is read once");
     let agents = sandbox.cli(&api.token, &["agents"]).ok();
     sandbox
         .cli_stdin(

@@ -109,14 +109,6 @@ pub(super) fn seconds(s: &str) -> Result<Duration, String> {
 
 pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
     let ui = &ctx.ui;
-    // A --db in a directory that is not there is a typo: no tree is made for it (the default's
-    // directory is livectl's own, made as needed).
-    if let Some(db) = &args.db {
-        crate::files::existing_dir(
-            &format!("--db {}", db.display()),
-            &crate::files::directory_of(db),
-        )?;
-    }
     let db = args.db.unwrap_or_else(crate::config::default_sandbox_db);
     // A seed file is checked whole before the sandbox starts.
     let (seed, loaded) = match &args.seed {

@@ -31,10 +31,10 @@ pub struct HistoryArgs {
     /// Only records at or after this instant: a date (2026-11-01, midnight UTC), an instant
     /// with its zone (2026-11-01T08:00:00Z, 2026-11-01T09:00:00+01:00), or a time ago (2d,
     /// 1h30m, or as seed files write it: now-2d, now)
-    #[arg(long, value_name = "WHEN", value_parser = instant)]
+    #[arg(long, value_name = "WHEN", value_parser = instant, allow_hyphen_values = true)]
     pub since: Option<Timestamp>,
     /// Only records before this instant (the same forms as --since)
-    #[arg(long, value_name = "WHEN", value_parser = instant)]
+    #[arg(long, value_name = "WHEN", value_parser = instant, allow_hyphen_values = true)]
     pub until: Option<Timestamp>,
     /// Write the export to FILE (format from the extension: .csv, .json, .ndjson or none for
     /// NDJSON; -o, which must agree with it, for any other name)
@@ -59,6 +59,14 @@ fn instant_at(s: &str, now: Timestamp) -> Result<Timestamp, String> {
     // same of a bad duration after `now-`.
     if text == "now" || text.starts_with("now-") {
         return text.parse::<Instant>().map(|i| i.resolve(now));
+    }
+    // `-1h` means an hour ago: its value, not clap's tip to pass it after `--` (which failed).
+    if let Some(ago) = text.strip_prefix('-')
+        && livectl_contract::duration::parse(ago).is_ok()
+    {
+        return Err(format!(
+            "`{s}`: a time ago is written without a sign, such as {ago} or now-{ago}"
+        ));
     }
     // A duration alone is that long ago. It needs a unit, so no date (`20261101`) reads as one.
     if text.starts_with(|c: char| c.is_ascii_digit()) && text.ends_with(['s', 'm', 'h', 'd']) {
@@ -367,7 +375,11 @@ mod tests {
             ("0s", "no time at all"),
             ("1m30h", "out of order"),
             ("now-soon", "after `now-` give a duration"),
-            ("-2d", "2d (two days ago) or now-2d"),
+            (
+                "-2d",
+                "a time ago is written without a sign, such as 2d or now-2d",
+            ),
+            ("-x", "2d (two days ago) or now-2d"),
             ("2 days", "not a duration; use a number with s, m, h or d"),
             ("99999d", "longer than ten years"),
         ] {

@@ -410,6 +410,13 @@ fn a_window_given_as_a_time_ago_counts_back_from_now() {
     assert_eq!(ids(&["--since", "now-1d", "--until", "now"]), all);
     assert_eq!(ids(&["--until", "1h"]), 0, "none is older than an hour");
     assert_eq!(ids(&["--since", "2000-01-01", "--until", "now-1h"]), 0);
+    // A sign is not how a time ago is written; clap's tip to pass it after `--` failed.
+    let signed = sandbox.cli(&api.token, &["history", "--all", "--since", "-1h"]);
+    signed.fails(
+        2,
+        "`-1h`: a time ago is written without a sign, such as 1h or now-1h",
+    );
+    assert!(!signed.stderr.contains("'--'"), "{}", signed.stderr);
     // The two ends judged as instants: a window that ends before it begins is refused.
     sandbox
         .cli(

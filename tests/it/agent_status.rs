@@ -144,6 +144,8 @@ fn max_load_is_checked_shown_and_never_passed() {
             "{bad}: {detail}"
         );
     }
+    // A whole number written as a float is that number (`1e2` was refused as `not 100.0`).
+    assert_eq!(agent(json!(1e2)).expect(200)["max_load"], 100);
     assert_eq!(agent(json!(1)).expect(200)["max_load"], 1);
     let queues = api.get("/v1/queues").expect(200);
     let cy = queues["agents"]

@@ -152,7 +152,11 @@ impl MaxLoadInput {
     pub fn check(&self) -> Result<u32, String> {
         match self.0.as_i64() {
             Some(n) => crate::limits::max_load(n),
-            None => Err(Self::refusal(&self.0.to_string())),
+            // A whole number written as a float (`1e2`, `100.0`) is that number.
+            None => match self.0.as_f64() {
+                Some(f) if f.fract() == 0.0 && f.abs() <= 1e15 => crate::limits::max_load(f as i64),
+                _ => Err(Self::refusal(&self.0.to_string())),
+            },
         }
     }
 

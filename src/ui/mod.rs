@@ -227,14 +227,22 @@ impl Ui {
         self.stderr_line(&format!("livectl: {message}"));
     }
 
-    /// The error that ends the run, with its hints: always shown, even with --quiet.
+    /// The error that ends the run, with its hints: always shown, even with --quiet. A line
+    /// is cut in its middle past `REPORT_LINE_CHARS`: what a user gave is quoted in errors, and
+    /// a 10 MB id was quoted whole (hostile-input check).
     pub fn report(&self, error: &CliError) {
         if error.is_closed_pipe() {
             return;
         }
-        self.stderr_line(&format!("error: {}", error.message));
+        let cut = |text: &str| {
+            text.split('\n')
+                .map(|line| shortened(line, REPORT_LINE_CHARS))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        self.stderr_line(&format!("error: {}", cut(&error.message)));
         for hint in &error.hints {
-            self.stderr_line(&format!("hint: {hint}"));
+            self.stderr_line(&format!("hint: {}", cut(hint)));
         }
     }
 
@@ -469,4 +477,22 @@ impl Ui {
     ) -> Result<ListWriter<'a, W, T>, CliError> {
         ListWriter::new(View { ui: self, names }, writer)
     }
+}
+
+/// Longest line of an error's report, in characters.
+const REPORT_LINE_CHARS: usize = 2_000;
+
+/// `text` cut in the middle to `most` characters, keeping its start (what went wrong, on what)
+/// and its end (with what), and saying how much was left out.
+pub fn shortened(text: &str, most: usize) -> String {
+    let count = text.chars().count();
+    if count <= most {
+        return text.to_owned();
+    }
+    let head: String = text.chars().take(most * 2 / 3).collect();
+    let tail: String = text.chars().skip(count - most / 3).collect();
+    format!(
+        "{head} … ({} characters left out) … {tail}",
+        count - head.chars().count() - tail.chars().count()
+    )
 }

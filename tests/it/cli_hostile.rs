@@ -392,3 +392,21 @@ fn a_named_input_is_read_no_further_than_its_limit() {
         "--token-stdin: stdin holds more than 64 KiB, which is no token",
     );
 }
+
+/// An error quotes what the user gave, but no line of it runs on without end: a 10 MB id was
+/// echoed whole (hostile-input check).
+#[test]
+fn an_error_quoting_a_huge_value_is_cut_in_its_middle() {
+    let home = Home::new();
+    let id = format!("iv_{}", "9".repeat(100_000));
+    let run = home.cli(&["--sandbox", "show", &id]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let longest = run
+        .stderr
+        .lines()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(longest < 2_100, "a line of {longest} characters");
+    assert!(run.stderr.contains("characters left out"), "{}", run.stderr);
+}

@@ -218,6 +218,25 @@ async fn connect_for(
     resuming: Option<&Resuming<'_>>,
 ) -> Result<Connection, CliError> {
     let (api_url, config, profile) = match platform(global)? {
+        // A resume of a platform's run, where no platform is named: said before the embedded
+        // sandbox starts, which made a demo database only to refuse the run (new user).
+        Platform::Embedded(why)
+            if why != WhyEmbedded::Asked
+                && let Some(target) = resuming
+                    .and_then(|r| r.target)
+                    .filter(|t| !t.starts_with(EMBEDDED)) =>
+        {
+            let resume = resuming.map_or_else(String::new, |r| (r.resume)(&reach_to(target)));
+            return Err(CliError::new(
+                ErrorKind::Auth,
+                format!(
+                    "the run's journal names {target}, and no profile or --api-url names a platform here; nothing was sent"
+                ),
+            )
+            .hint(format!(
+                "{resume}, with a token for it in LIVECTL_TOKEN or a profile's login"
+            )));
+        }
         Platform::Embedded(why) => {
             return crate::embedded::start(ui, why == WhyEmbedded::Asked).await;
         }

@@ -463,3 +463,29 @@ fn the_resume_command_empties_a_variable_that_names_a_missing_profile() {
     assert_eq!(assigned.keys().cloned().collect::<HashSet<_>>(), ids);
     assert!(assigned.values().all(|n| *n == 1), "none assigned twice");
 }
+
+/// A resume of a platform's run where nothing names a platform is refused before the
+/// embedded sandbox starts: it made a demo database only to refuse the run (new user).
+#[test]
+fn a_resume_of_a_platforms_run_with_no_platform_named_makes_no_sandbox() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let journal = sandbox.home.path().join("run.ndjson");
+    let path = journal.to_str().unwrap();
+    sandbox
+        .cli(
+            &api.token,
+            &["cancel", &id, "--yes", "-q", "--journal", path],
+        )
+        .ok();
+    let elsewhere = Home::new();
+    let run = elsewhere.cli(&["cancel", "--resume", path]);
+    run.fails(4, &format!("the run's journal names {}", sandbox.url));
+    assert!(run.stderr.contains("nothing was sent"), "{}", run.stderr);
+    assert!(
+        !elsewhere.path().join("data/livectl/sandbox.db").exists(),
+        "no demo sandbox was made"
+    );
+}

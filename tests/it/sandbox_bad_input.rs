@@ -82,6 +82,14 @@ fn bad_bodies_headers_ids_and_queries_are_refused_without_change() {
         (api.get("/v1/history?since=2026-11-02T00:00:00Z&until=2026-11-01T00:00:00Z"), 400, "bad_request", "before"),
         (api.get("/v1/users/us_999/history"), 404, "not_found", "us_999"),
         (api.get("/v1/agents/zz"), 404, "not_found", "zz"),
+        // A path that takes no query refuses one, as the lists do: it was ignored.
+        (api.get("/v1/me?x=1"), 400, "bad_request", "takes no query parameters"),
+        (api.get("/v1/queues?limit=5"), 400, "bad_request", "leave out `?limit=5`"),
+        (api.get(&format!("/v1/interventions/{id}?x=1")), 400, "bad_request", "takes no query"),
+        (api.get("/v1/users/us_1?x=1"), 400, "bad_request", "takes no query"),
+        (api.get("/v1/agents/ag_1?x=1"), 400, "bad_request", "takes no query"),
+        // An unknown id is still 404 first: a platform without a path answers so.
+        (api.get("/v1/interventions/iv_999?x=1"), 404, "not_found", "iv_999"),
         (api.get("/v1/nothing"), 404, "not_found", "/v1/nothing"),
         (api.send(api.request(reqwest::Method::DELETE, &format!("/v1/interventions/{id}"))), 405, "method_not_allowed", "DELETE"),
         (api.send(api.http.get(format!("{}/v1/events", api.base)).bearer_auth(&api.token).header("Last-Event-ID", "x")), 400, "bad_request", "Last-Event-ID"),

@@ -181,19 +181,19 @@ fn a_max_load_too_large_for_any_number_is_its_entry_s_problem_only() {
             format!("13: agents[2].colour: unknown field `colour`, expected one of {fields}"),
         ]
     );
-    let json = "{\"agents\": [\n  {\"key\": \"bo\", \"name\": \"Bo\", \"email\": \"bo@example.com\",\n   \"max_load\": -99999999999999999999999},\n  {\"key\": \"al\", \"name\": \"Al\", \"email\": \"al@example.com\", \"max_load\": 1e3}\n]}\n";
+    let json = "{\"agents\": [\n  {\"key\": \"bo\", \"name\": \"Bo\", \"email\": \"bo@example.com\",\n   \"max_load\": -99999999999999999999999},\n  {\"key\": \"al\", \"name\": \"Al\", \"email\": \"al@example.com\", \"max_load\": 1e5}\n]}\n";
     assert_eq!(
         problems(&sandbox, &api, "big.json", json),
         [
             format!("3: agents[0].max_load: {whole} -99999999999999999999999"),
-            format!("4: agents[1].max_load: {whole} 1e3"),
+            format!("4: agents[1].max_load: {whole} 1e5"),
         ]
     );
-    // As written, not as a parser reads it.
-    let exponent = "agents:\n  - key: bo\n    name: Bo\n    email: bo@example.com\n    max_load: 1e3  # a thousand\n";
+    // As written, not as a parser reads it (a whole number so written, 1e3, is that number).
+    let exponent = "agents:\n  - key: bo\n    name: Bo\n    email: bo@example.com\n    max_load: 1e5  # a hundred thousand\n";
     assert_eq!(
         problems(&sandbox, &api, "exponent.yaml", exponent),
-        [format!("5: agents[0].max_load: {whole} 1e3")]
+        [format!("5: agents[0].max_load: {whole} 1e5")]
     );
 }
 

@@ -5,7 +5,7 @@
 use axum::extract::State;
 use axum::response::Response;
 
-use super::extract::{Bearer, Id, IdempotencyKey, JsonBody, Q};
+use super::extract::{Bearer, Id, IdempotencyKey, JsonBody, NoQuery, Q};
 use super::{App, json};
 use crate::error::ApiError;
 use crate::store::catalog::{self as store, HasId, Resource};
@@ -20,7 +20,12 @@ use livectl_contract::{
 /// Any valid token.
 #[utoipa::path(get, path = "/v1/me", tag = "agents",
     responses((status = 200, description = "the agent the token belongs to, and its workspace", body = Me)))]
-pub async fn me(State(app): State<App>, Bearer(token): Bearer) -> Result<Response, ApiError> {
+pub async fn me(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    query: NoQuery,
+) -> Result<Response, ApiError> {
+    query.check()?;
     let me = app
         .read(token, |conn, caller| {
             Ok(Me {
@@ -49,11 +54,13 @@ async fn get<R: Resource + serde::Serialize>(
     app: App,
     token: String,
     id: String,
+    query: NoQuery,
 ) -> Result<Response, ApiError> {
-    json(
-        &app.read(token, move |conn, _| store::get::<R>(conn, &id))
-            .await?,
-    )
+    let found = app
+        .read(token, move |conn, _| store::get::<R>(conn, &id))
+        .await?;
+    query.check()?;
+    json(&found)
 }
 
 async fn create<R: Resource + serde::Serialize>(
@@ -115,8 +122,9 @@ macro_rules! resource {
             State(app): State<App>,
             Bearer(token): Bearer,
             Id(id): Id,
+            query: NoQuery,
         ) -> Result<Response, ApiError> {
-            get::<$ty>(app, token, id).await
+            get::<$ty>(app, token, id, query).await
         }
 
         #[doc = $create_doc]
@@ -229,13 +237,15 @@ pub async fn get_user(
     State(app): State<App>,
     Bearer(token): Bearer,
     Id(id): Id,
+    query: NoQuery,
 ) -> Result<Response, ApiError> {
-    json(
-        &app.read(token, move |conn, caller| {
+    let user = app
+        .read(token, move |conn, caller| {
             let user = store::get::<User>(conn, &id)?;
             visibility::user(conn, caller, &user.id)?;
             Ok(user)
         })
-        .await?,
-    )
+        .await?;
+    query.check()?;
+    json(&user)
 }

@@ -203,6 +203,35 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     }
 }
 
+/// The query of a path that takes none: one given (`/v1/me?x=1`) is refused (400) by
+/// `check`, as every list refuses a parameter it does not know; it was ignored, and
+/// `/v1/queues?limit=5` did nothing unsaid (hostile-input check). A path with an id checks it
+/// after the lookup: an unknown id stays 404 (a platform without `/v1/interventions/refs`
+/// answers that path as an unknown intervention, which a client falls back on).
+pub struct NoQuery(Option<ApiError>);
+
+impl NoQuery {
+    pub fn check(self) -> Result<(), ApiError> {
+        self.0.map_or(Ok(()), Err)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for NoQuery {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        Ok(NoQuery(parts.uri.query().filter(|q| !q.is_empty()).map(
+            |q| {
+                ApiError::BadRequest(format!(
+                    "{} takes no query parameters; leave out `?{}`",
+                    parts.uri.path(),
+                    q.chars().take(100).collect::<String>()
+                ))
+            },
+        )))
+    }
+}
+
 /// The `{id}` of a path. An id that is not even text is an unknown id: 404, as problem+json.
 pub struct Id(pub String);
 

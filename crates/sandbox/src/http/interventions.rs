@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
 
-use super::extract::{ActionRequest, Bearer, Id, IdempotencyKey, JsonBody, Q};
+use super::extract::{ActionRequest, Bearer, Id, IdempotencyKey, JsonBody, NoQuery, Q};
 use super::{App, json};
 use crate::error::ApiError;
 use crate::store::interventions as store;
@@ -45,15 +45,17 @@ pub async fn get_conversation(
     State(app): State<App>,
     Bearer(token): Bearer,
     Id(id): Id,
+    query: NoQuery,
 ) -> Result<Response, ApiError> {
-    json(
-        &app.read(token, move |conn, caller| {
+    let conversation = app
+        .read(token, move |conn, caller| {
             let conversation = conversations::get_conversation(conn, &id)?;
             visibility::conversation(conn, caller, &conversation.id)?;
             Ok(conversation)
         })
-        .await?,
-    )
+        .await?;
+    query.check()?;
+    json(&conversation)
 }
 
 /// Creates a conversation with its messages and, when `intervention` is given, starts a queued
@@ -134,6 +136,7 @@ pub async fn get_intervention(
     State(app): State<App>,
     Bearer(token): Bearer,
     Id(id): Id,
+    query: NoQuery,
 ) -> Result<Response, ApiError> {
     let intervention = app
         .read(token, move |conn, caller| {
@@ -142,6 +145,7 @@ pub async fn get_intervention(
             Ok(intervention)
         })
         .await?;
+    query.check()?;
     let mut response = json(&intervention)?;
     if let Ok(v) = HeaderValue::from_str(&format!("\"{}\"", intervention.version)) {
         response.headers_mut().insert(header::ETAG, v);
@@ -260,7 +264,12 @@ action!(
 /// Any valid token.
 #[utoipa::path(get, path = "/v1/queues", tag = "interventions",
     responses((status = 200, description = "the general queue and every agent's My Queue, with counts", body = Queues)))]
-pub async fn queues(State(app): State<App>, Bearer(token): Bearer) -> Result<Response, ApiError> {
+pub async fn queues(
+    State(app): State<App>,
+    Bearer(token): Bearer,
+    query: NoQuery,
+) -> Result<Response, ApiError> {
+    query.check()?;
     json(
         &app.read(token, |conn, _| store::queues(conn, jiff::Timestamp::now()))
             .await?,

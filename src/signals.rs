@@ -155,23 +155,45 @@ pub async fn unclaimed() {
 }
 
 /// While held, SIGINT, SIGTERM and SIGHUP (unless ignored, under `nohup`) end the process at
-/// once, as they do by default: for work on the runtime's thread that never yields to the
-/// handlers' task, a `--jq` program above all, which may never end (`def f: f; f`). Without it
-/// neither Ctrl-C nor SIGTERM stopped such a program (new user). The handlers come back when it
-/// is dropped.
+/// once with 130, as an interrupted run ends: for work on the runtime's thread that never
+/// yields to the handlers' task, a `--jq` program above all, which may never end (`def f: f;
+/// f`). Without it neither Ctrl-C nor SIGTERM stopped such a program (new user). The handlers
+/// come back when it is dropped. Work that holds a `Claim` (`watch`, an export, a bulk run)
+/// keeps its own handling: a stop there is its to end cleanly (a `watch` with 0, an export
+/// removing its temporary file), so a program that never ends there is not stopped by it.
 pub struct AtOnce {
     #[cfg(unix)]
     saved: Vec<(libc::c_int, libc::sigaction)>,
 }
 
-/// Hands the stop signals back to their default until the guard is dropped.
+/// What a stop signal does while an `AtOnce` is held: says so and ends with 130, touching
+/// only what a signal handler may (write, _exit).
+#[cfg(unix)]
+extern "C" fn stop_now(_: libc::c_int) {
+    const SAID: &[u8] = b"\nerror: interrupted while the --jq program ran\n";
+    // SAFETY: write(2) and _exit(2) are async-signal-safe; SAID is a static buffer.
+    unsafe {
+        libc::write(2, SAID.as_ptr().cast(), SAID.len());
+        libc::_exit(130);
+    }
+}
+
+/// Makes the stop signals end the process at once until the guard is dropped, unless a
+/// `Claim` is held.
 pub fn at_once() -> AtOnce {
     #[cfg(unix)]
     {
         let mut saved = Vec::new();
+        let claimed = STATE
+            .get()
+            .is_some_and(|s| s.claims.load(Ordering::SeqCst) > 0);
+        if claimed {
+            return AtOnce { saved };
+        }
         for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
-            // SAFETY: sigaction reads the current action into a zeroed C struct and sets the
-            // default one; the saved action is put back as it was when the guard drops.
+            // SAFETY: sigaction reads the current action into a zeroed C struct and sets one
+            // whose handler is `stop_now`; the saved action is put back as it was when the
+            // guard drops.
             unsafe {
                 let mut current: libc::sigaction = std::mem::zeroed();
                 if libc::sigaction(signal, std::ptr::null(), &mut current) != 0
@@ -179,9 +201,9 @@ pub fn at_once() -> AtOnce {
                 {
                     continue;
                 }
-                let mut default: libc::sigaction = std::mem::zeroed();
-                default.sa_sigaction = libc::SIG_DFL;
-                if libc::sigaction(signal, &default, std::ptr::null_mut()) == 0 {
+                let mut now: libc::sigaction = std::mem::zeroed();
+                now.sa_sigaction = stop_now as extern "C" fn(libc::c_int) as libc::sighandler_t;
+                if libc::sigaction(signal, &now, std::ptr::null_mut()) == 0 {
                     saved.push((signal, current));
                 }
             }

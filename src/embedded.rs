@@ -22,10 +22,17 @@ pub async fn start(ui: &Ui, chosen: bool) -> Result<Connection, CliError> {
     let (store, _) = livectl_sandbox::open(db.clone(), fresh.then_some(Seed::Demo))
         .await
         .map_err(|e| {
-            CliError::failure(format!("cannot start the embedded sandbox: {e}")).hint(format!(
-                "`livectl sandbox reset --yes` deletes {} and starts it again with demo data",
-                db.display()
-            ))
+            let e = CliError::failure(format!("cannot start the embedded sandbox: {e}"));
+            // Only a damaged file is worth its data's loss; a full disk or a permission is not.
+            let damaged = !livectl_sandbox::store::files::is_sandbox(&db).unwrap_or(false);
+            if damaged {
+                e.hint(format!(
+                    "{} is not a whole sandbox database: `livectl sandbox reset --yes` deletes it and starts again with demo data",
+                    db.display()
+                ))
+            } else {
+                e
+            }
         })?;
     // The built-in admin's token is kept beside the database (mode 0600).
     let path = data_dir().join("sandbox.token");

@@ -196,6 +196,21 @@ fn descriptor(path: &Path) -> Option<u32> {
 
 /// Where a path leads once its symbolic links are followed.
 fn follow_links(target: &Path) -> Result<Followed, CliError> {
+    follow_links_of(target, &format!("--out {}", target.display()))
+}
+
+/// Where `target` (named as `what` in an error) leads once its links are followed, for a file
+/// written whole in its place: the file a link points to, which need not exist yet (a backup
+/// replaced a link to nowhere with a file of its own). One of this process's descriptors is
+/// no such file: None.
+pub fn link_target(target: &Path, what: &str) -> Result<Option<PathBuf>, CliError> {
+    Ok(match follow_links_of(target, what)? {
+        Followed::Path(path) => Some(path),
+        Followed::Descriptor(_) => None,
+    })
+}
+
+fn follow_links_of(target: &Path, what: &str) -> Result<Followed, CliError> {
     let mut path = target.to_owned();
     for _ in 0..40 {
         if let Some(fd) = descriptor(&path) {
@@ -203,21 +218,14 @@ fn follow_links(target: &Path) -> Result<Followed, CliError> {
         }
         match std::fs::symlink_metadata(&path) {
             Ok(meta) if meta.file_type().is_symlink() => {
-                let link = std::fs::read_link(&path).map_err(|e| {
-                    CliError::failure(format!(
-                        "--out {}: cannot read the link: {e}",
-                        target.display()
-                    ))
-                })?;
+                let link = std::fs::read_link(&path)
+                    .map_err(|e| CliError::failure(format!("{what}: cannot read the link: {e}")))?;
                 path = directory_of(&path).join(link);
             }
             _ => return Ok(Followed::Path(path)),
         }
     }
-    Err(CliError::usage(format!(
-        "--out {}: too many symbolic links",
-        target.display()
-    )))
+    Err(CliError::usage(format!("{what}: too many symbolic links")))
 }
 
 /// Removes `.NAME.livectl-PID-DRAW.tmp` files (and the older `.NAME.livectl-PID.tmp`) beside
@@ -368,7 +376,7 @@ pub fn writable(target: &Path, what: &str) -> Result<(), CliError> {
 
 /// A token piped to `flag`, trimmed; stdin is read no further than a token could be.
 pub fn token_from_stdin(flag: &str) -> Result<String, CliError> {
-    const MOST: u64 = 64 << 10;
+    use livectl_contract::limits::TOKEN_BYTES as MOST;
     let bytes = livectl_contract::limits::read_at_most(std::io::stdin().lock(), MOST)
         .map_err(|e| CliError::failure(format!("{flag}: cannot read the token from stdin: {e}")))?
         .ok_or_else(|| {
@@ -482,8 +490,12 @@ mod tests {
         std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o666)).unwrap();
         let new = dir.path().join("new.csv");
         let judged = std::thread::spawn(move || {
-            // SAFETY: setfsuid changes this thread's file system identity, nothing else.
-            unsafe { libc::setfsuid(65534) };
+            // SAFETY: setfsuid changes this thread's file system identity, nothing else; an
+            // id it cannot take (u32::MAX) only reads the current one.
+            let was = unsafe { libc::setfsuid(65534) };
+            if was == 0 {
+                assert_eq!(unsafe { libc::setfsuid(u32::MAX) }, 65534, "now nobody");
+            }
             [&kept, &open, &new].map(|p| super::writable(p, "--out x").map_err(|e| e.message))
         })
         .join()

@@ -72,7 +72,7 @@ impl Credentials {
 }
 
 /// What a credentials file holds, said in place of what its parser found there.
-const SHAPE: &str = "each profile is a table `[profiles.NAME]` holding `token = \"…\"` and nothing else (what is there is not shown: it may be a token)";
+const SHAPE: &str = "each profile is a table `[profiles.NAME]` holding `token = \"…\"` and the `api_url` it was given for (what is there is not shown: it may be a token)";
 
 #[cfg(unix)]
 fn check_mode(path: &Path) -> Result<(), CliError> {

@@ -192,11 +192,16 @@ pub async fn load(
     while let Some(batch) = batches.recv().await {
         let (conversations, request) = batch?;
         let answer = client.batch(&request).await.map_err(|e| {
-            // A refused batch is rolled back whole: the intervention a hint would show is not
-            // there (the new user's `livectl show iv_31` named one that never was).
+            // A batch the platform refused (4xx) is rolled back whole: the hints of a single
+            // request (the new user's `livectl show iv_31`) name what never was. A batch with
+            // no answer may have been committed: its hints stay.
+            let refused = e.status().is_some_and(|s| (400..500).contains(&s));
             let mut e = CliError::from(e);
-            e.hints.retain(|h| !h.contains("livectl show"));
-            e.hint("that batch's conversations were rolled back, none of them loaded; what was loaded before it stays, and loading the file again goes on from there")
+            if refused {
+                e.hints.clear();
+                e = e.hint("that batch's conversations were rolled back, none of them loaded; what was loaded before it stays, and loading the file again goes on from there");
+            }
+            e
         })?;
         for r in &answer.results {
             tally.record(r);

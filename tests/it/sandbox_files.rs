@@ -248,6 +248,26 @@ fn backup_refuses_what_would_lose_or_half_write_a_file() {
                 .file_type()
                 .is_symlink()
         );
+        // A link to nowhere names the file it would create: made there, the link kept (the
+        // review: the rename put a file in the link's place).
+        let dangling = dir.join("next.db");
+        let made = dir.join("made-by-backup.db");
+        std::os::unix::fs::symlink(&made, &dangling).unwrap();
+        assert_eq!(
+            backup(home, &[dangling.to_str().unwrap(), "--db", db]).code,
+            0
+        );
+        assert!(
+            std::fs::symlink_metadata(&dangling)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(
+            std::fs::read(&made)
+                .unwrap()
+                .starts_with(b"SQLite format 3\0")
+        );
     }
 }
 
@@ -332,7 +352,7 @@ fn reset_starts_a_damaged_embedded_sandbox_again() {
     assert!(
         broken
             .stderr
-            .contains("hint: `livectl sandbox reset --yes` deletes"),
+            .contains("is not a whole sandbox database: `livectl sandbox reset --yes` deletes it"),
         "{}",
         broken.stderr
     );

@@ -31,14 +31,11 @@ pub async fn exec(args: BackupArgs, ctx: &Ctx) -> Result<(), CliError> {
                 .hint("name it with --db, or start one with `livectl sandbox serve --db PATH`"),
         );
     }
-    check_target(&file, &db, args.force)?;
-    // A link is followed, as `--out` follows one: the file it points to is replaced, not the
-    // link.
-    let target = std::fs::symlink_metadata(&file)
-        .is_ok_and(|m| m.file_type().is_symlink())
-        .then(|| std::fs::canonicalize(&file).ok())
-        .flatten()
-        .unwrap_or_else(|| file.clone());
+    // A link is followed, as `--out` follows one (`files::link_target`): the file it points to
+    // is written, whether or not it exists yet, and the link stays a link.
+    let target = crate::files::link_target(&file, &file.display().to_string())?
+        .ok_or_else(|| not_regular(&file))?;
+    check_target(&target, &db, args.force)?;
     let copy = Beside::create(&target, Some(0o600)).map_err(|e| {
         CliError::failure(format!("cannot write {}: {e}", file.display()))
             .hint("choose a directory you can write to")
@@ -85,11 +82,7 @@ fn check_target(file: &Path, db: &Path, force: bool) -> Result<(), CliError> {
         // A device, a FIFO or a socket has nothing a database could replace: the rename put a
         // regular file in its place (`/dev/null` run as root), as `--out` never does.
         if !meta.is_file() {
-            return Err(CliError::usage(format!(
-                "{} is not a regular file (a device, a FIFO or a socket); a backup is a database file",
-                file.display()
-            ))
-            .hint("name a regular file, such as sandbox-backup.db"));
+            return Err(not_regular(file));
         }
         let same = std::fs::canonicalize(file)
             .ok()
@@ -107,6 +100,16 @@ fn check_target(file: &Path, db: &Path, force: bool) -> Result<(), CliError> {
         crate::files::writable(file, &file.display().to_string())?;
     }
     Ok(())
+}
+
+/// A device, a FIFO, a socket or one of this process's descriptors: nothing a database file
+/// could take the place of.
+fn not_regular(file: &Path) -> CliError {
+    CliError::usage(format!(
+        "{} is not a regular file (a device, a FIFO or a socket); a backup is a database file",
+        file.display()
+    ))
+    .hint("name a regular file, such as sandbox-backup.db")
 }
 
 fn exists(file: &Path) -> CliError {

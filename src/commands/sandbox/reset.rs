@@ -50,7 +50,7 @@ pub fn exec(args: ResetArgs, ctx: &Ctx) -> Result<(), CliError> {
     // the embedded sandbox's, which SQLite cannot open, is in use by nothing livectl runs.
     let in_use = match livectl_sandbox::store::files::in_use(&db) {
         Ok(in_use) => in_use,
-        Err(_) if own => false,
+        Err(_) if own && !livectl_sandbox::store::files::is_sandbox(&db).unwrap_or(false) => false,
         Err(e) => return Err(CliError::failure(e)),
     };
     // Exit 6, as a journal another livectl holds: nothing is wrong with the command.

@@ -10,7 +10,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use futures_util::StreamExt;
 use futures_util::stream::LocalBoxStream;
 use livectl_client::{Client, FULL_PAGE};
-use livectl_contract::{InterventionQuery, InterventionRef, InterventionState, Kind, Owner};
+use livectl_contract::{
+    InterventionQuery, InterventionRef, InterventionState, Kind, Owner, limits,
+};
 
 use super::seen::Seen;
 use crate::error::CliError;
@@ -237,9 +239,6 @@ fn checked(n: usize, id: &str) -> Result<String, CliError> {
 /// a slow producer's ids as they come, even when its writes split lines. A bad line is sent
 /// as its error and ends the reading. Input without any id sends nothing: a pipe from a
 /// listing that found nothing is a run with nothing to do, as filters that match nothing.
-/// The longest line of ids read from stdin.
-const LINE_BYTES: u64 = 64 << 10;
-
 pub fn read_ids(
     reader: impl Read,
     repeats: &AtomicU64,
@@ -253,11 +252,14 @@ pub fn read_ids(
         line.clear();
         // A line is read no further than any row livectl prints could be: one endless line (a
         // binary piped in) was read into memory whole.
-        let id = match (&mut reader).take(LINE_BYTES + 1).read_line(&mut line) {
+        let id = match (&mut reader)
+            .take(limits::STDIN_LINE_BYTES + 1)
+            .read_line(&mut line)
+        {
             Ok(0) => break,
-            Ok(read) if read as u64 > LINE_BYTES => Err(CliError::usage(format!(
+            Ok(read) if read as u64 > limits::STDIN_LINE_BYTES => Err(CliError::usage(format!(
                 "stdin line {n} is longer than {}: not a row with an id",
-                livectl_contract::limits::bytes_said(LINE_BYTES)
+                limits::bytes_said(limits::STDIN_LINE_BYTES)
             ))
             .hint(STDIN_TAKES)),
             Ok(_) => id_of_line(n, &line),

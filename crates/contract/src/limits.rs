@@ -120,7 +120,15 @@ impl Limit {
     }
 }
 
-/// An agent's `max_load` as given: 0 to the limit.
+/// The most livectl reads of a seed document, which is read whole before it is checked.
+pub const SEED_BYTES: u64 = 256 << 20;
+/// The longest line of ids read from stdin: longer than any row livectl prints.
+pub const STDIN_LINE_BYTES: u64 = 64 << 10;
+/// The most read of a token piped in (`--token-stdin`).
+pub const TOKEN_BYTES: u64 = 64 << 10;
+/// The most read of an autopilot's rules file.
+pub const RULES_FILE_BYTES: u64 = 1 << 20;
+
 /// At most `most` bytes of `reader`, or None when it holds more: a file or a stream a user
 /// names (`/dev/zero`, an endless pipe) is never read into memory without an end.
 pub fn read_at_most(reader: impl std::io::Read, most: u64) -> std::io::Result<Option<Vec<u8>>> {
@@ -141,6 +149,7 @@ pub fn bytes_said(n: u64) -> String {
     }
 }
 
+/// An agent's `max_load` as given: 0 to the limit.
 pub fn max_load(value: i64) -> Result<u32, String> {
     u32::try_from(value)
         .ok()

@@ -162,7 +162,7 @@ impl Given {
     /// A config file: TOML with `rules = [...]`, `grace`, `queued`, `no_reply`, `to`,
     /// `include_away`.
     pub fn read(path: &Path) -> Result<Given, CliError> {
-        const MOST: u64 = 1 << 20;
+        use livectl_contract::limits::RULES_FILE_BYTES as MOST;
         let cannot =
             |e: String| CliError::usage(format!("--config: cannot read {}: {e}", path.display()));
         let bytes = std::fs::File::open(path)

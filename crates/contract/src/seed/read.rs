@@ -60,23 +60,20 @@ pub fn load(path: &Path) -> Result<SeedFile, Invalid> {
     read_bytes(path, bytes)
 }
 
-/// The most a seed document may hold: it is read whole before it is checked.
-pub const MOST_BYTES: u64 = 256 << 20;
-
 /// A seed document read from `name` (a file, or `stdin`) to its end, unless it is larger than
-/// `MOST_BYTES`.
+/// `limits::SEED_BYTES`.
 pub fn read_whole(
     name: &Path,
     reader: impl std::io::Read,
 ) -> std::io::Result<Result<Vec<u8>, Invalid>> {
     Ok(
-        crate::limits::read_at_most(reader, MOST_BYTES)?.ok_or_else(|| Invalid {
+        crate::limits::read_at_most(reader, crate::limits::SEED_BYTES)?.ok_or_else(|| Invalid {
             path: name.to_owned(),
             problems: Vec::new(),
             reason: Some(format!(
                 "{} is larger than the {} a seed document may be; split it into several",
                 name.display(),
-                crate::limits::bytes_said(MOST_BYTES)
+                crate::limits::bytes_said(crate::limits::SEED_BYTES)
             )),
         }),
     )

@@ -86,6 +86,26 @@ impl Kind {
     }
 }
 
+/// The words a command line reads as themselves where a resource of a kind is named: not a
+/// key of that kind (`Kind::key_refusal`), said in the OpenAPI document from here (`key_rule`).
+pub const RESERVED_KEYS: &[(Kind, &str, &str)] = &[
+    (Kind::Agent, "me", "the caller"),
+    (Kind::Agent, crate::NONE, "no one"),
+    (Kind::Block, crate::NONE, "no block"),
+];
+
+/// The rule of `Kind::key_refusal` in a sentence, for the contract's document.
+pub fn key_rule() -> String {
+    let words: Vec<String> = RESERVED_KEYS
+        .iter()
+        .map(|(kind, word, _)| format!("`{word}` for {kind}s"))
+        .collect();
+    format!(
+        "A key a command line would read as something else is refused with 422: one shaped as an id (`ag_3`), an agent's with an `@`, and {}.",
+        words.join(", ")
+    )
+}
+
 impl Kind {
     /// Why `key` cannot be the key of a resource of this kind, when it cannot: a command line
     /// reads it as something else before any key, so the resource could not be named by it
@@ -104,12 +124,10 @@ impl Kind {
                 "`{key}` has the shape of {kind} ids, which a command line reads as an id; choose a key that is not one"
             ));
         }
-        let reserved: &[(&str, &str)] = match self {
-            Kind::Agent => &[("me", "the caller"), (crate::NONE, "no one")],
-            Kind::Block => &[(crate::NONE, "no block")],
-            _ => &[],
-        };
-        if let Some((word, meaning)) = reserved.iter().find(|(word, _)| *word == key) {
+        if let Some((_, word, meaning)) = RESERVED_KEYS
+            .iter()
+            .find(|(kind, word, _)| *kind == self && *word == key)
+        {
             return Some(format!(
                 "`{word}` is read as {meaning} where {self}s are named; choose another key"
             ));

@@ -38,9 +38,10 @@ fn text(limit: Limit, nullable: bool) -> ObjectBuilder {
 /// A `key` of anything created by key.
 pub fn key() -> Object {
     text(Limit::KeyLength, false)
-        .description(Some(
-            "The caller's key: creating the same key again updates in place (an upsert). A key a command line would read as something else is refused with 422: one shaped as an id (`ag_3`), and for an agent `me`, `none` or one with an `@`, for a block `none`.",
-        ))
+        .description(Some(format!(
+            "The caller's key: creating the same key again updates in place (an upsert). {}",
+            crate::ids::key_rule()
+        )))
         .build()
 }
 

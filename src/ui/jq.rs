@@ -32,8 +32,10 @@ impl Jq {
         let defs = jaq_core::defs()
             .chain(jaq_std::defs())
             .chain(jaq_json::defs());
+        // No `env`: it would print LIVECTL_TOKEN, which livectl never writes (a new user's
+        // `--jq 'env.LIVECTL_TOKEN'`); nothing livectl's JSON needs comes from the environment.
         let funs = jaq_core::funs()
-            .chain(jaq_std::funs())
+            .chain(jaq_std::funs().filter(|(name, ..)| *name != "env"))
             .chain(jaq_json::funs())
             .chain(tabular());
         let loader = Loader::new(defs);
@@ -293,6 +295,14 @@ mod tests {
                 .run(&serde_json::json!(null))
                 .is_err()
         );
+    }
+
+    /// The environment, which holds LIVECTL_TOKEN, is not a program's to print.
+    #[test]
+    fn a_program_cannot_read_the_environment() {
+        let refused = Jq::compile("env.LIVECTL_TOKEN").unwrap_err().to_string();
+        assert!(refused.contains("env"), "{refused}");
+        assert!(Jq::compile("$ENV").is_err());
     }
 
     #[test]

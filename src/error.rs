@@ -229,7 +229,7 @@ impl From<ClientError> for CliError {
                     "check the id; `livectl list` shows the open interventions"
                 }
                 Some(d) if d.starts_with("user ") => {
-                    "check the id; `livectl list` and `livectl show` name the users"
+                    "check the id; `livectl show ID` names an intervention's user"
                 }
                 Some(d) if d.starts_with("agent ") => "check the id; `livectl agents` lists them",
                 _ => "check the id or the path",

@@ -198,7 +198,7 @@ pub struct BulkArgs {
     pub concurrency: Option<u16>,
     /// At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run's own on
     /// --resume]
-    #[arg(long, value_name = "N", value_parser = rate)]
+    #[arg(long, value_name = "N", value_parser = rate, allow_negative_numbers = true)]
     pub rate: Option<f64>,
     /// Passes at the end of the run over items that failed for a passing reason (5xx, timeouts,
     /// retries spent), with their same keys; in a run chosen by filters, a page of the listing
@@ -229,10 +229,9 @@ fn journal(s: &str) -> Result<PathBuf, String> {
     Ok(given)
 }
 
-/// A count of 1 or more (`--limit`, `--rate-limit`, `--max-connections`), refused in words.
 /// A whole number from `min` to `max`, said in words when it is not one (clap's `-1 is not in
 /// 1..=256` is Rust's notation; `99999999999999999999` was "not a count", a number too large).
-fn whole(s: &str, min: u64, max: u64) -> Result<u64, String> {
+pub fn whole(s: &str, min: u64, max: u64) -> Result<u64, String> {
     let text = s.trim();
     let digits = text.strip_prefix('-').unwrap_or(text);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -258,21 +257,22 @@ fn retries(s: &str) -> Result<u32, String> {
     whole(s, 0, u64::from(bulk::MAX_RETRIES)).map(|n| n as u32)
 }
 
+/// A count of 1 or more (`--limit`, `--rate-limit`, `--max-connections`), refused in words.
 pub fn count(s: &str) -> Result<u32, String> {
-    // Digits beyond what a count holds: too many, not "not a count".
-    if s.trim().bytes().all(|b| b.is_ascii_digit()) && s.trim().parse::<u32>().is_err() {
-        return Err(format!(
+    let text = s.trim();
+    let too_many = || {
+        format!(
             "{s} is too many; give a whole number from 1 to {}",
             u32::MAX
-        ));
+        )
+    };
+    // Digits beyond what a count holds: too many, not "not a count".
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) && text.parse::<u32>().is_err()
+    {
+        return Err(too_many());
     }
-    match s.trim().parse::<i64>() {
-        Ok(n) if n >= 1 => u32::try_from(n).map_err(|_| {
-            format!(
-                "{s} is too many; give a whole number from 1 to {}",
-                u32::MAX
-            )
-        }),
+    match text.parse::<i64>() {
+        Ok(n) if n >= 1 => u32::try_from(n).map_err(|_| too_many()),
         _ => Err(format!(
             "`{s}` is not a count; give a whole number of 1 or more, such as 50"
         )),

@@ -18,7 +18,7 @@ pub struct ShowArgs {
     #[arg(add = ArgValueCandidates::new(crate::completion::interventions))]
     pub id: String,
     /// How many of the last messages to show (in JSON too, as `messages`)
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, value_parser = messages, allow_negative_numbers = true)]
     pub messages: usize,
 }
 
@@ -76,4 +76,11 @@ pub async fn exec(args: ShowArgs, ctx: &Ctx) -> Result<(), CliError> {
 /// The last `n` of the messages, as `--messages N` asks, in the text and in JSON.
 fn last<T>(messages: &[T], n: usize) -> &[T] {
     &messages[messages.len().saturating_sub(n)..]
+}
+
+/// `--messages`: none to the most a conversation holds, in words when wrong (`-1` got clap's
+/// tip to write `-- -1`, which failed when pasted; `x` "invalid digit found in string").
+fn messages(s: &str) -> Result<usize, String> {
+    let most = livectl_contract::Limit::MessagesPerConversation.max() as u64;
+    super::filters::whole(s, 0, most).map(|n| n as usize)
 }

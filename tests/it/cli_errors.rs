@@ -109,6 +109,26 @@ fn usage_errors_exit_2_and_change_nothing() {
     cli(&["list", "--owner", "nobody"]).fails(5, "--owner (--from): no agent is called `nobody`");
     cli(&["list", "--state", "open,closed"]).fails(2, "closed");
     cli(&["list", "--older-than", "soon"]).fails(2, "not a duration");
+    // A negative value is the flag's own, said with its range; clap's tip to pass it after
+    // `--` failed when pasted (new user).
+    for (args, words) in [
+        (
+            &["show", "iv_1", "--messages", "-1"][..],
+            "-1 is out of range; give a whole number from 0 to 10000",
+        ),
+        (
+            &["show", "iv_1", "--messages", "x"][..],
+            "`x` is not a whole number; give one from 0 to 10000",
+        ),
+        (
+            &["cancel", "iv_1", "--rate", "-1", "--yes"][..],
+            "-1 actions a second is out of range",
+        ),
+    ] {
+        let run = cli(args);
+        run.fails(2, words);
+        assert!(!run.stderr.contains("'-- -1'"), "{}", run.stderr);
+    }
     for limit in ["0", "-1"] {
         cli(&["list", "--limit", limit]).fails(
             2,
@@ -368,6 +388,8 @@ fn exit_codes_follow_the_api_answer() {
         .fails(5, "user `us_999` does not exist")
         .to_owned();
     assert!(!stderr.contains("open interventions"), "{stderr}");
+    // A command to paste with its id to give (`livectl show` alone was refused).
+    assert!(stderr.contains("`livectl show ID` names an intervention's user"), "{stderr}");
     // Another kind's id is named as such, before anything is asked.
     let user = sandbox.cli(&token, &["show", "us_4"]);
     let stderr = user.fails(

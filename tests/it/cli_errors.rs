@@ -129,7 +129,8 @@ fn usage_errors_exit_2_and_change_nothing() {
         run.fails(2, words);
         assert!(!run.stderr.contains("'-- -1'"), "{}", run.stderr);
     }
-    for limit in ["0", "-1"] {
+    // Empty is no count, not "too many" (the review).
+    for limit in ["0", "-1", "", " "] {
         cli(&["list", "--limit", limit]).fails(
             2,
             &format!("`{limit}` is not a count; give a whole number of 1 or more"),

@@ -390,7 +390,10 @@ fn exit_codes_follow_the_api_answer() {
         .to_owned();
     assert!(!stderr.contains("open interventions"), "{stderr}");
     // A command to paste with its id to give (`livectl show` alone was refused).
-    assert!(stderr.contains("`livectl show ID` names an intervention's user"), "{stderr}");
+    assert!(
+        stderr.contains("`livectl show ID` names an intervention's user"),
+        "{stderr}"
+    );
     // Another kind's id is named as such, before anything is asked.
     let user = sandbox.cli(&token, &["show", "us_4"]);
     let stderr = user.fails(

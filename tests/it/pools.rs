@@ -180,6 +180,18 @@ fn a_pool_with_nobody_in_it_moves_nothing_and_says_so_for_each_item() {
         vec![Some(w.bo.clone()); 2],
         "nothing moved"
     );
+    // A department's pool is named as it was asked, in the run as in its dry run: the run
+    // said the plan's `@department:dp_1` (new user).
+    let to = ["reassign", "--from", "bo", "--to", "@department:support"];
+    let dry = sandbox.cli(&api.token, &[&to[..], &["--dry-run"]].concat());
+    let run = sandbox.cli(&api.token, &[&to[..], &["--yes"]].concat());
+    for said in [&dry.stderr, &run.stderr] {
+        assert!(
+            said.contains("no agent of @department:support is online with room"),
+            "{said}"
+        );
+    }
+    assert!(!run.stderr.contains(&w.support), "{}", run.stderr);
 }
 
 #[test]

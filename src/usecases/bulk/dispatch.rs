@@ -601,6 +601,7 @@ pub(super) async fn execute(
         run_id: header.run_id.as_str(),
         watch: &watch,
         agents: tokio::sync::OnceCell::new(),
+        departments: tokio::sync::OnceCell::new(),
     };
     // The first pass sends what is left; each further pass (at most `retries`) sends again, with
     // the same keys, what failed in the pass before for a reason that may pass now.
@@ -1021,9 +1022,28 @@ struct Sending<'r> {
     /// The workspace's agents, listed when an agent named first refuses an item for want of
     /// room (None: they could not be listed), to say who it is and its capacity.
     agents: tokio::sync::OnceCell<Option<Vec<Agent>>>,
+    /// The workspace's departments, listed when a department's pool has no room, to name it
+    /// as the run was asked (`@department:billing`, not the plan's `dp_2`).
+    departments: tokio::sync::OnceCell<Option<Vec<livectl_contract::Department>>>,
 }
 
 impl Sending<'_> {
+    /// The pool of `route` as people named it: a department by its key (or name), as a dry run
+    /// says it; by its id when the departments cannot be listed.
+    async fn pool_named(&self, route: &Route) -> String {
+        let Some(id) = route.department.as_deref() else {
+            return route.pool.to_string();
+        };
+        let departments = self
+            .departments
+            .get_or_init(|| async { self.client.departments().await.ok() })
+            .await;
+        match departments.iter().flatten().find(|d| d.id == id) {
+            Some(d) => format!("@department:{}", d.key.as_deref().unwrap_or(&d.name)),
+            None => route.pool_text(),
+        }
+    }
+
     /// How an answer ends its item, with what it says of the whole run (`Watch`).
     fn classify<T>(&self, answer: Result<T, ClientError>) -> Ending {
         self.watch.heard(&answer);
@@ -1303,10 +1323,9 @@ async fn routed(
         }
         Err(e) => return sending.classify::<()>(Err(e)),
     };
-    let left = || {
-        // The pool as it was named (`@department:billing`), as a dry run says it.
+    let left = || async {
         Ending::left(NoRoom::Pool {
-            pool: route.pool.to_string(),
+            pool: sending.pool_named(route).await,
             include_away: route.include_away,
         })
     };
@@ -1334,7 +1353,7 @@ async fn routed(
                         // that someone moved meanwhile is not moved again.
                         version: item.version.or(Some(now.version)),
                     },
-                    Ok(None) => return left(),
+                    Ok(None) => return left().await,
                     Err(e) => {
                         sending.watch.failed_within(&e);
                         return (ItemOutcome::Failed, Some(e.message), true).into();
@@ -1392,7 +1411,7 @@ async fn routed(
             }
         }
     }
-    left()
+    left().await
 }
 
 /// Whether a pool's pick answered so was given nothing, so the room it counted goes to the

@@ -29,6 +29,24 @@ pub struct CompileError {
 
 impl Jq {
     pub fn compile(expr: &str) -> Result<Jq, CompileError> {
+        // jaq's parser recurses once a bracket: 5,000 nested overflowed the stack (a new user).
+        let mut depth = 0usize;
+        for (at, c) in expr.char_indices() {
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > MOST_NESTED {
+                return Err(CompileError {
+                    expr: expr.to_owned(),
+                    problems: vec![(
+                        format!("brackets nested deeper than {MOST_NESTED}"),
+                        at..at + 1,
+                    )],
+                });
+            }
+        }
         let defs = jaq_core::defs()
             .chain(jaq_std::defs())
             .chain(jaq_json::defs());
@@ -113,6 +131,9 @@ impl Jq {
         Ok(())
     }
 }
+
+/// The deepest brackets a program may nest: far beyond any written by hand.
+const MOST_NESTED: usize = 256;
 
 /// The most outputs `Jq::run` holds at once: written as one document, they are held together;
 /// a program that gives more (`range(1e9)`) took all the memory there was (new user).
@@ -295,6 +316,17 @@ mod tests {
                 .run(&serde_json::json!(null))
                 .is_err()
         );
+    }
+
+    /// Brackets nested past any hand-written program are refused before jaq's parser, which
+    /// overflowed its stack on 5,000 (a new user).
+    #[test]
+    fn a_program_nested_without_end_is_refused() {
+        let deep = format!("{}1{}", "(".repeat(5000), ")".repeat(5000));
+        let refused = Jq::compile(&deep).unwrap_err().to_string();
+        assert!(refused.contains("nested deeper than 256"), "{refused}");
+        let fine = format!("{}1{}", "(".repeat(100), ")".repeat(100));
+        assert!(Jq::compile(&fine).is_ok());
     }
 
     /// The environment, which holds LIVECTL_TOKEN, is not a program's to print.

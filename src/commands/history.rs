@@ -119,8 +119,12 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since >= until
     {
+        // Said to the millisecond, as every instant livectl writes (a time ago has nanoseconds).
+        let said = livectl_contract::time::rfc3339;
         return Err(CliError::usage(format!(
-            "--since ({since}) must be before --until ({until})"
+            "--since ({}) must be before --until ({})",
+            said(since),
+            said(until)
         )));
     }
     // What the file's name promises: a format livectl writes, nothing (no extension), or an

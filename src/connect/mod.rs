@@ -75,7 +75,7 @@ pub fn reach(global: &GlobalArgs) -> Reach {
     };
     let mut flags = String::new();
     if global.sandbox {
-        flags.push_str(" --sandbox");
+        flags.push_str(Reach::SANDBOX);
     }
     if let Some(profile) = given(&global.profile, "LIVECTL_PROFILE") {
         flags.push_str(&format!("{}{profile}", Reach::PROFILE));
@@ -124,7 +124,7 @@ pub fn reach_to(target: &str) -> Reach {
         return Reach::flags(if sandbox {
             String::new()
         } else {
-            " --sandbox".to_owned()
+            Reach::SANDBOX.to_owned()
         });
     }
     if default

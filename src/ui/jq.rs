@@ -102,7 +102,8 @@ impl Jq {
 
     /// Gives `each` every output of the program on `input` as it comes, none held, and ends at
     /// the first error (jq stops there too, after writing the outputs before it). A program
-    /// that never ends is stopped by Ctrl-C or SIGTERM at once (`signals::at_once`).
+    /// that never ends is stopped by Ctrl-C or SIGTERM at once where no claim is held
+    /// (`signals::at_once`).
     pub fn each(
         &self,
         input: &serde_json::Value,

@@ -29,6 +29,8 @@ impl Reach {
     pub const API_URL: &'static str = " --api-url=";
     /// The flag of a profile named for the run.
     pub const PROFILE: &'static str = " --profile=";
+    /// The flag of the embedded sandbox asked for.
+    pub const SANDBOX: &'static str = " --sandbox";
 
     /// Reached by an address given, with no profile named: a `login` with the same flags
     /// would write the profile runs use, which `login` refuses when it points elsewhere.
@@ -84,9 +86,9 @@ impl Reach {
                             .split(' ')
                             .next()
                             .is_some_and(|name| !name.starts_with('-') && reaches(name))
-                            && ![" --profile", " --api-url", " --sandbox"]
+                            && ![Reach::PROFILE, Reach::API_URL, Reach::SANDBOX]
                                 .iter()
-                                .any(|flag| segment.contains(flag)) =>
+                                .any(|flag| segment.contains(flag.trim_end_matches('='))) =>
                     {
                         self.command(words)
                     }

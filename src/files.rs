@@ -376,20 +376,20 @@ pub fn writable(target: &Path, what: &str) -> Result<(), CliError> {
 
 /// A token piped to `flag`, trimmed; stdin is read no further than a token could be.
 pub fn token_from_stdin(flag: &str) -> Result<String, CliError> {
-    use livectl_contract::limits::TOKEN_BYTES as MOST;
-    let bytes = livectl_contract::limits::read_at_most(std::io::stdin().lock(), MOST)
-        .map_err(|e| CliError::failure(format!("{flag}: cannot read the token from stdin: {e}")))?
-        .ok_or_else(|| {
-            CliError::usage(format!(
+    use livectl_contract::limits::{TOKEN_BYTES, Unread, bytes_said, read_text_at_most};
+    let text =
+        read_text_at_most(std::io::stdin().lock(), TOKEN_BYTES).map_err(|why| match why {
+            Unread::Io(e) => {
+                CliError::failure(format!("{flag}: cannot read the token from stdin: {e}"))
+            }
+            Unread::TooLarge => CliError::usage(format!(
                 "{flag}: stdin holds more than {}, which is no token",
-                livectl_contract::limits::bytes_said(MOST)
-            ))
+                bytes_said(TOKEN_BYTES)
+            )),
+            Unread::NotText => CliError::usage(format!(
+                "{flag}: stdin is not UTF-8 text, which is no token"
+            )),
         })?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        CliError::usage(format!(
-            "{flag}: stdin is not UTF-8 text, which is no token"
-        ))
-    })?;
     Ok(text.trim().to_owned())
 }
 

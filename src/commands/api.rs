@@ -432,17 +432,18 @@ fn query_pairs((key, value): (&String, &Value)) -> Vec<(String, String)> {
 /// The text of what `what` names, read no further than a request body may be (a name such as
 /// `/dev/zero` is never read into memory without an end).
 fn body_text(reader: impl std::io::Read, what: &str) -> Result<String, CliError> {
+    use livectl_contract::limits::{Unread, bytes_said, read_text_at_most};
     let most = Limit::BodyBytes.max() as u64;
-    let bytes = livectl_contract::limits::read_at_most(reader, most)
-        .map_err(|e| CliError::usage(format!("cannot read {what}: {e}; nothing was sent")))?
-        .ok_or_else(|| {
-            CliError::usage(format!(
+    read_text_at_most(reader, most).map_err(|why| {
+        CliError::usage(match why {
+            Unread::Io(e) => format!("cannot read {what}: {e}; nothing was sent"),
+            Unread::TooLarge => format!(
                 "{what} is larger than the {} a request body may be; nothing was sent",
-                livectl_contract::limits::bytes_said(most)
-            ))
-        })?;
-    String::from_utf8(bytes)
-        .map_err(|_| CliError::usage(format!("{what} is not UTF-8 text; nothing was sent")))
+                bytes_said(most)
+            ),
+            Unread::NotText => format!("{what} is not UTF-8 text; nothing was sent"),
+        })
+    })
 }
 
 fn read_body(path: &PathBuf) -> Result<Value, CliError> {

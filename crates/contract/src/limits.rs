@@ -140,6 +140,25 @@ pub fn read_at_most(reader: impl std::io::Read, most: u64) -> std::io::Result<Op
     Ok((bytes.len() as u64 <= most).then_some(bytes))
 }
 
+/// Why a text was not read whole (`read_text_at_most`).
+#[derive(Debug)]
+pub enum Unread {
+    Io(std::io::Error),
+    /// More than the most asked for.
+    TooLarge,
+    /// Not UTF-8.
+    NotText,
+}
+
+/// The text of `reader`, read no further than `most` bytes (`read_at_most`): each caller says
+/// in its own words why it could not be had.
+pub fn read_text_at_most(reader: impl std::io::Read, most: u64) -> Result<String, Unread> {
+    let bytes = read_at_most(reader, most)
+        .map_err(Unread::Io)?
+        .ok_or(Unread::TooLarge)?;
+    String::from_utf8(bytes).map_err(|_| Unread::NotText)
+}
+
 /// A size in the unit people read it in: `1 MiB`, `64 KiB`, `300 bytes`.
 pub fn bytes_said(n: u64) -> String {
     match n {

@@ -162,20 +162,20 @@ impl Given {
     /// A config file: TOML with `rules = [...]`, `grace`, `queued`, `no_reply`, `to`,
     /// `include_away`.
     pub fn read(path: &Path) -> Result<Given, CliError> {
-        use livectl_contract::limits::RULES_FILE_BYTES as MOST;
-        let cannot =
-            |e: String| CliError::usage(format!("--config: cannot read {}: {e}", path.display()));
-        let bytes = std::fs::File::open(path)
-            .and_then(|file| livectl_contract::limits::read_at_most(file, MOST))
-            .map_err(|e| cannot(e.to_string()))?
-            .ok_or_else(|| {
-                cannot(format!(
-                    "it is larger than {}, which no rules file is",
-                    livectl_contract::limits::bytes_said(MOST)
-                ))
-            })?;
-        let text = String::from_utf8(bytes).map_err(|_| cannot("it is not UTF-8 text".into()))?;
-        Given::parse(path, &text)
+        use livectl_contract::limits::{RULES_FILE_BYTES, Unread, bytes_said, read_text_at_most};
+        let why = match std::fs::File::open(path).map(|f| read_text_at_most(f, RULES_FILE_BYTES)) {
+            Ok(Ok(text)) => return Given::parse(path, &text),
+            Err(e) | Ok(Err(Unread::Io(e))) => e.to_string(),
+            Ok(Err(Unread::TooLarge)) => format!(
+                "it is larger than {}, which no rules file is",
+                bytes_said(RULES_FILE_BYTES)
+            ),
+            Ok(Err(Unread::NotText)) => "it is not UTF-8 text".into(),
+        };
+        Err(CliError::usage(format!(
+            "--config: cannot read {}: {why}",
+            path.display()
+        )))
     }
 
     /// The text of the config file at `path`; an error names the file and the line.
@@ -442,6 +442,27 @@ mod tests {
             unknown.message().contains("unknown field `rule`"),
             "{unknown}"
         );
+    }
+
+    /// A rules file is read no further than any could be, and as text (`/dev/zero` was read
+    /// without end).
+    #[test]
+    fn a_rules_file_too_large_or_not_text_is_said_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.toml");
+        std::fs::write(&big, vec![b'#'; (2 << 20) as usize]).unwrap();
+        let binary = dir.path().join("binary.toml");
+        std::fs::write(&binary, b"\xff\xfe").unwrap();
+        for (path, words) in [
+            (&big, "it is larger than 1 MiB, which no rules file is"),
+            (&binary, "it is not UTF-8 text"),
+        ] {
+            let said = Given::read(path).unwrap_err().message;
+            assert_eq!(
+                said,
+                format!("--config: cannot read {}: {words}", path.display())
+            );
+        }
     }
 
     /// A value from the file is blamed on the file and its key, never on a flag not given.

@@ -466,3 +466,45 @@ fn an_assign_past_an_agents_max_load_is_said_at_its_line() {
         ]
     );
 }
+
+/// A batch the platform refuses is rolled back whole, and said so: an agent already at its
+/// max_load on the platform (which the file alone cannot know) was given one more, and the
+/// hint named the intervention of that batch, which never was (new user).
+#[test]
+fn a_batch_the_platform_refuses_is_said_rolled_back() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = crate::harness::Workspace::new(&api);
+    w.in_state("assigned");
+    let yaml = [
+        "departments:",
+        "  - {key: support, name: Support}",
+        "agents:",
+        "  - {key: bo, name: Bo Chen, email: bo@example.com, department: support, max_load: 1}",
+        "users:",
+        "  - {key: u1, name: Una, channel: web}",
+        "conversations:",
+        "  - key: c1",
+        "    user: u1",
+        "    intervention:",
+        "      summary: one more for bo",
+        "      actions:",
+        "        - assign: bo",
+    ]
+    .join("\n");
+    let path = sandbox.home.path().join("full.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let run = sandbox.cli(&api.token, &["seed", path.to_str().unwrap(), "--yes"]);
+    let said = run.fails(6, "max_load");
+    assert!(
+        said.contains("hint: that batch's conversations were rolled back, none of them loaded"),
+        "{said}"
+    );
+    assert!(!said.contains("livectl show"), "{said}");
+    let summaries: Vec<serde_json::Value> =
+        api.all("/v1/interventions?state=queued,assigned,completed,cancelled");
+    assert!(
+        summaries.iter().all(|i| i["summary"] != "one more for bo"),
+        "nothing of the batch was loaded"
+    );
+}

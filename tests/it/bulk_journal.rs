@@ -972,3 +972,63 @@ fn a_resume_on_its_own_platform_reset_offers_no_command_that_leads_back() {
         "if that workspace is gone, nothing is left to resume: remove the journal (`rm {path}`) and `livectl runs` no longer lists it"
     ));
 }
+
+/// While items flow, the starts of the items the workers take next go out in the write of the
+/// start of the one taken: a write for several items, not one each (issue 12: a bulk run at the
+/// server's speed). Each start is still in the journal before its item is sent, once a pass,
+/// and its end after it.
+#[test]
+fn items_start_several_to_a_write_each_before_it_is_sent() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..64).map(|_| w.queued()).collect();
+    let journal = sandbox.home.path().join("ahead.ndjson");
+    let path = journal.to_str().unwrap();
+    let mut args = vec![
+        "cancel",
+        "--yes",
+        "-q",
+        "--concurrency",
+        "8",
+        "--journal",
+        path,
+    ];
+    args.extend(ids.iter().map(String::as_str));
+    sandbox.cli(&api.token, &args).ok();
+    let records: Vec<Value> = std::fs::read_to_string(&journal)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| serde_json::from_str(l).unwrap())
+        .filter(|r: &Value| r["event"] == "start" || r["event"] == "end")
+        .collect();
+    let at = |event: &str, n: u64| {
+        let found: Vec<usize> = records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r["event"] == event && r["n"] == n)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(found.len(), 1, "one {event} of item {n}: {records:?}");
+        found[0]
+    };
+    for n in 0..64 {
+        assert!(
+            at("start", n) < at("end", n),
+            "item {n} started before it ended"
+        );
+    }
+    // After the first end (when every worker is busy and each write could hold one start),
+    // starts still come several together.
+    let first_end = records.iter().position(|r| r["event"] == "end").unwrap();
+    assert!(
+        records[first_end..]
+            .windows(2)
+            .any(|pair| pair.iter().all(|r| r["event"] == "start")),
+        "{records:?}"
+    );
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(cancelled.len(), 64);
+    assert!(cancelled.values().all(|n| *n == 1), "each once");
+}

@@ -278,13 +278,6 @@ pub(super) fn who_may(action: &str) -> &'static str {
     }
 }
 
-/// How one item went in this run.
-enum Acted {
-    /// Not sent: its start could not be recorded.
-    NotSent,
-    Ended(Ended),
-}
-
 /// An item that was sent and ended, in this run.
 struct Ended {
     n: u64,
@@ -593,12 +586,19 @@ pub(super) async fn execute(
         earlier: std::sync::Mutex::new(picks),
     };
     let watch = Watch::new(pace.concurrency);
+    // How many items' starts one write may hold: one an item when a rate spaces them, since an
+    // item started long before it is sent would read as sent if the run stopped meanwhile.
+    let ahead = if limiter.is_some() {
+        1
+    } else {
+        usize::from(pace.concurrency.max(1))
+    };
+    let run_id = header.run_id.as_str();
     let sending = Sending {
         client,
         journal: &journal,
         router: &router,
         picks: &picks,
-        run_id: header.run_id.as_str(),
         watch: &watch,
         agents: tokio::sync::OnceCell::new(),
         departments: tokio::sync::OnceCell::new(),
@@ -631,6 +631,9 @@ pub(super) async fn execute(
         // A plan line that cannot be read, or targets that cannot be listed: nothing more is
         // sent, what is in flight ends.
         let unreadable = RefCell::new(None);
+        // Items whose starts went out in the write of the start of an item a worker took
+        // (`start`), for the workers that take an item next.
+        let started = RefCell::new(std::collections::VecDeque::new());
         // Each worker sends one item at a time on a connection of its own, taking the next as
         // soon as one ends, so a request goes out in the same poll that read the answer.
         // Ctrl-C, a journal that failed, a plan line that could not be read or targets that
@@ -650,26 +653,39 @@ pub(super) async fn execute(
                 if halted() {
                     break;
                 }
-                let next = async { feed.lock().await.next(&journal).await };
-                tokio::pin!(next);
-                let next = match next.as_mut().now_or_never() {
-                    Some(next) => next,
+                // Items taken from the feed have no start yet; those another worker took
+                // with its own have theirs.
+                let taken = started.borrow_mut().pop_front();
+                let taken = match taken {
+                    Some(item) => Taken::Started(item),
                     None => {
-                        journal.flush();
-                        // Waiting for the listing's next page does not hold up a Ctrl-C.
-                        tokio::select! {
-                            biased;
-                            () = crate::signals::interrupted() => break,
-                            next = next => next,
+                        let next = async { feed.lock().await.next(&journal).await };
+                        tokio::pin!(next);
+                        let next = match next.as_mut().now_or_never() {
+                            Some(next) => next,
+                            None => {
+                                journal.flush();
+                                // Waiting for the listing's next page does not hold up a
+                                // Ctrl-C.
+                                tokio::select! {
+                                    biased;
+                                    () = crate::signals::interrupted() => break,
+                                    next = next => next,
+                                }
+                            }
+                        };
+                        let first = match next {
+                            None => break,
+                            Some(Ok(line)) => line,
+                            Some(Err(e)) => {
+                                unreadable.borrow_mut().get_or_insert(e);
+                                break;
+                            }
+                        };
+                        match take_ahead(first, &feed, &journal, ahead, &unreadable) {
+                            Some(batch) => Taken::Fresh(batch),
+                            None => break,
                         }
-                    }
-                };
-                let (n, item) = match next {
-                    None => break,
-                    Some(Ok(line)) => line,
-                    Some(Err(e)) => {
-                        unreadable.borrow_mut().get_or_insert(e);
-                        break;
                     }
                 };
                 if let Some(limiter) = &limiter {
@@ -691,16 +707,27 @@ pub(super) async fn execute(
                 if halted() {
                     break;
                 }
+                let (n, item, key) = match taken {
+                    Taken::Started(item) => item,
+                    Taken::Fresh(batch) => {
+                        let Some(mut batch) = start(&journal, run_id, batch) else {
+                            break;
+                        };
+                        let Some(first) = batch.pop_front() else {
+                            break;
+                        };
+                        started.borrow_mut().extend(batch);
+                        first
+                    }
+                };
                 // Left in flight if a second Ctrl-C drops this future before it ends.
                 stopping.flying.borrow_mut().insert(n);
-                let acted = act(&sending, &mut lane, n, item).await;
+                let ended = act(&sending, &mut lane, n, item, key).await;
                 stopping.flying.borrow_mut().remove(&n);
-                if let Acted::Ended(ended) = acted {
-                    if stop_asked() {
-                        stopping.ended(ended.result.result, ended.retry);
-                    }
-                    tally.borrow_mut().record(ended, last);
+                if stop_asked() {
+                    stopping.ended(ended.result.result, ended.retry);
                 }
+                tally.borrow_mut().record(ended, last);
             }
             journal.flush();
         };
@@ -1017,7 +1044,6 @@ struct Sending<'r> {
     journal: &'r Journal,
     router: &'r Router,
     picks: &'r Picks<'r>,
-    run_id: &'r str,
     watch: &'r Watch,
     /// The workspace's agents, listed when an agent named first refuses an item for want of
     /// room (None: they could not be listed), to say who it is and its capacity.
@@ -1199,8 +1225,70 @@ impl Watch {
     }
 }
 
-/// One item, on the worker's `lane`: its start recorded with its key before the first
-/// attempt, then its end. An item whose start cannot be recorded is not sent.
+/// An item a worker takes: with its start recorded already, or from the feed with the items
+/// ready at once behind it (`take_ahead`), none started yet.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one at a time on each worker's stack, never boxed up in numbers"
+)]
+enum Taken {
+    Started((u64, Item, String)),
+    Fresh(Vec<(u64, Item)>),
+}
+
+/// The item a worker took from the feed, with the items ready at once behind it, up to
+/// `ahead` in all; None when the plan could not be read on (its error kept in `unreadable`):
+/// nothing of it is sent.
+fn take_ahead(
+    first: (u64, Item),
+    feed: &tokio::sync::Mutex<Feed<'_>>,
+    journal: &Journal,
+    ahead: usize,
+    unreadable: &RefCell<Option<CliError>>,
+) -> Option<Vec<(u64, Item)>> {
+    let mut batch = vec![first];
+    if let Ok(mut feed) = feed.try_lock() {
+        while batch.len() < ahead {
+            match feed.next(journal).now_or_never() {
+                Some(Some(Ok(line))) => batch.push(line),
+                Some(Some(Err(e))) => {
+                    unreadable.borrow_mut().get_or_insert(e);
+                    return None;
+                }
+                Some(None) | None => break,
+            }
+        }
+    }
+    Some(batch)
+}
+
+/// Records the starts of the items taken, each with its key, in one write, just before the
+/// first of them is sent: every item's key is in the journal before its first attempt, at one
+/// write for several items while they flow. None when they could not be recorded: none of them
+/// is sent.
+///
+/// An item started so and not sent (the run stopped first) reads as in flight to a resume,
+/// which sends it with its key as it sends any item in flight.
+fn start(
+    journal: &Journal,
+    run_id: &str,
+    batch: Vec<(u64, Item)>,
+) -> Option<std::collections::VecDeque<(u64, Item, String)>> {
+    let batch: std::collections::VecDeque<_> = batch
+        .into_iter()
+        .map(|(n, item)| {
+            let key = key(run_id, &item);
+            (n, item, key)
+        })
+        .collect();
+    let starts = batch.iter().map(|(n, _, key)| Line::Start {
+        n: *n,
+        key: key.clone(),
+    });
+    journal.record_all(starts).then_some(batch)
+}
+
+/// One item, on the worker's `lane`, its start recorded with its key (`start`), then its end.
 ///
 /// The end of an item done is deferred (`Journal::defer`): it goes out with the next record,
 /// or when a worker is about to wait for anything (its next item, the rate) or stops: one
@@ -1208,23 +1296,8 @@ impl Watch {
 /// back (the summary's reasons); a kill that loses a deferred end leaves the item in flight in
 /// the journal, where it was a moment before, so a resume sends it again with its key and the
 /// platform replays its answer.
-async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acted {
-    let Sending {
-        journal,
-        picks,
-        run_id,
-        ..
-    } = sending;
-    let key = key(run_id, &item);
-    if journal
-        .record(&Line::Start {
-            n,
-            key: key.clone(),
-        })
-        .is_none()
-    {
-        return Acted::NotSent;
-    }
+async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item, key: String) -> Ended {
+    let Sending { journal, picks, .. } = sending;
     let Ending {
         outcome,
         reason,
@@ -1283,7 +1356,7 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acte
     if !retry {
         picks.forget(n);
     }
-    Acted::Ended(Ended {
+    Ended {
         n,
         result: ItemResult {
             id: item.id,
@@ -1293,7 +1366,7 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item) -> Acte
         at,
         retry,
         no_room,
-    })
+    }
 }
 
 /// How many agents of a pool an item may be offered to when each refuses it for want of room.

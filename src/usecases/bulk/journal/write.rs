@@ -2,7 +2,8 @@
 //! removed), then each record in one write. A confirmed run streams its plan instead: each
 //! plan line waits in memory and reaches the file in the same write as the next record, so the
 //! plan line of an item is always in the file before any record of it; the end of an item done
-//! waits the same way (`Journal::defer`).
+//! waits the same way (`Journal::defer`). The starts of several items may share a write
+//! (`Journal::record_all`), each written before its item is sent.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -430,6 +431,22 @@ impl Journal {
         bytes.push(b'\n');
         let mut inner = self.lock()?;
         inner.append(&bytes, &self.broken)
+    }
+
+    /// Appends records in one write, in order; false once the journal cannot be written. The
+    /// starts of the items workers take next go out so, several for one write.
+    pub fn record_all(&self, lines: impl IntoIterator<Item = Line>) -> bool {
+        let mut bytes = Vec::new();
+        for line in lines {
+            if serde_json::to_writer(&mut bytes, &line).is_err() {
+                return false;
+            }
+            bytes.push(b'\n');
+        }
+        let Some(mut inner) = self.lock() else {
+            return false;
+        };
+        inner.append(&bytes, &self.broken).is_some()
     }
 
     /// Keeps `line` to go out ahead of the next record (or `flush`), in the same write, as a

@@ -646,8 +646,13 @@ pub struct ProfileRow {
     pub api_url: Option<String>,
     pub workspace: Option<String>,
     pub output: Option<String>,
-    /// Whether the credentials file holds a token for it (`livectl login`).
+    /// Whether the credentials file holds a token for it (`livectl login`) that a run may
+    /// send to its api_url: not one given for another address.
     pub logged_in: bool,
+    /// A token is stored for it, but was given for another address than its api_url (the
+    /// address changed since `livectl login`), so no run sends it.
+    #[serde(skip)]
+    pub token_elsewhere: bool,
     /// Whether its api_url may be plain http:// though not loopback (`--allow-insecure-http`,
     /// kept with that address). Last, so a script reading the CSV by position reads as before.
     pub allow_insecure_http: bool,

@@ -172,15 +172,22 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             let rows: Vec<ProfileRow> = config
                 .profiles
                 .iter()
-                .map(|(name, p)| ProfileRow {
-                    name: name.clone(),
-                    current: *name == profile,
-                    default: config.default_profile.as_ref() == Some(name),
-                    api_url: p.api_url.clone(),
-                    workspace: p.workspace.clone(),
-                    output: p.output.clone(),
-                    logged_in: credentials.token(name).is_some(),
-                    allow_insecure_http: p.allow_insecure_http,
+                .map(|(name, p)| {
+                    let token_elsewhere = p
+                        .api_url
+                        .as_deref()
+                        .is_some_and(|url| credentials.given_for_another(name, url).is_some());
+                    ProfileRow {
+                        name: name.clone(),
+                        current: *name == profile,
+                        default: config.default_profile.as_ref() == Some(name),
+                        api_url: p.api_url.clone(),
+                        workspace: p.workspace.clone(),
+                        output: p.output.clone(),
+                        logged_in: credentials.token(name).is_some() && !token_elsewhere,
+                        token_elsewhere,
+                        allow_insecure_http: p.allow_insecure_http,
+                    }
                 })
                 .collect();
             // No row marked, or the one marked naming no platform: where runs go, said, as

@@ -60,7 +60,14 @@ const PROFILE: &[Field<ProfileRow>] = &[
         csv: |p| p.logged_in.to_string(),
         column: Column::Shown(Cell {
             title: Some("token"),
-            cell: |p| if p.logged_in { "stored" } else { "none" }.into(),
+            cell: |p| {
+                match (p.logged_in, p.token_elsewhere) {
+                    (true, _) => "stored",
+                    (false, true) => "for another address",
+                    (false, false) => "none",
+                }
+                .into()
+            },
         }),
     },
     Field {

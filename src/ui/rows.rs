@@ -559,6 +559,7 @@ mod tests {
             workspace: None,
             output: None,
             logged_in: false,
+            token_elsewhere: false,
             allow_insecure_http: false,
         };
         assert_eq!(keys(&profile), declared::<ProfileRow>());

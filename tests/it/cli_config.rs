@@ -1397,6 +1397,15 @@ fn a_token_is_never_sent_to_an_address_the_profile_was_repointed_at() {
         listener.accept().is_err(),
         "nothing connected to the other address"
     );
+    // The profiles say so: the token is stored, but not for where the profile points now
+    // (it was listed as stored, and `logged_in` true).
+    let listed = |field: &str| {
+        let run = typed(&["config", "profiles", "--jq", field]);
+        run.ok()
+    };
+    assert_eq!(listed(".[0].logged_in"), "false\n");
+    let table = typed(&["config", "profiles", "-o", "table"]).ok();
+    assert!(table.contains("for another address"), "{table}");
     // Pointed back, the token is used again.
     typed(&[
         "--profile",
@@ -1408,6 +1417,9 @@ fn a_token_is_never_sent_to_an_address_the_profile_was_repointed_at() {
     ])
     .ok();
     typed(&["--profile", "work", "queues"]).ok();
+    assert_eq!(listed(".[0].logged_in"), "true\n");
+    let table = typed(&["config", "profiles", "-o", "table"]).ok();
+    assert!(table.contains("stored"), "{table}");
 }
 
 /// A profile called nothing and an address with a query or a fragment were saved, and used

@@ -377,9 +377,10 @@ fn a_json_problem_is_said_at_its_field_s_line_not_where_its_words_first_stand() 
     assert_eq!(
         problems(&sandbox, &api, "checks.json", &checks),
         [
-            "8: users[1].key: the key `u1` is used twice in users",
             "5: conversations[0].intervention.actions[1].reassign.to: `bo` already owns it by then",
-        ]
+            "8: users[1].key: the key `u1` is used twice in users",
+        ],
+        "in the file's order"
     );
 }
 
@@ -409,10 +410,10 @@ fn a_key_no_command_line_could_name_is_said_at_its_line() {
     assert_eq!(
         problems(&sandbox, &api, "keys.yaml", &yaml),
         [
-            "12: blocks[0].key: `none` is read as no block where blocks are named; choose another key",
             "2: agents[0].key: `me` is read as the caller where agents are named; choose another key",
             "5: agents[1].key: `ag_2` has the shape of agent ids, which a command line reads as an id; choose a key that is not one",
             "8: agents[2].key: `ed@example.com` has an @, read as an email where an agent is named; choose a key without one",
+            "12: blocks[0].key: `none` is read as no block where blocks are named; choose another key",
         ]
     );
 }

@@ -15,6 +15,7 @@ use crate::requests::MaxLoadInput;
 
 /// Every problem a parsed file has that its types cannot say: the limits of the contract,
 /// repeated keys, unknown references, emails, and actions the state machine or the roles refuse.
+/// In line order; those with no line last.
 pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
     let mut c = Checker {
         t: Text::new(text),
@@ -327,7 +328,11 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
             }
         }
     }
-    c.problems
+    // Said in the order of the file, as the parser's problems are: checked section by
+    // section, a file's problems came out of order (new user).
+    let mut problems = c.problems;
+    problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
+    problems
 }
 
 /// An agent's `max_load` that is not a capacity, at its line, said as it is written there (a

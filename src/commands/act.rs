@@ -5,12 +5,12 @@ use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
 use futures_util::StreamExt;
 use livectl_client::{Client, ClientError, Options};
-use livectl_contract::{Action, ActionKind, Intervention};
+use livectl_contract::{Action, ActionKind, AssignRequest, Intervention};
 
 use super::Ctx;
 use super::filters::{BulkArgs, Filters};
 use crate::error::CliError;
-use crate::model::{Item, Names};
+use crate::model::{Full, Item, Names, NoRoom};
 use crate::ui::{Format, Row, standing};
 use crate::usecases::bulk::{self, Plan};
 use crate::usecases::lookup::{self, NamesOf};
@@ -255,9 +255,12 @@ impl Targets {
         let bulk = &self.bulk;
         let one_id = self.one();
         if one_id && !bulk.dry_run && bulk.journal.is_none() {
-            let Some(item) = plan.items.next().await.transpose()? else {
+            let Some(mut item) = plan.items.next().await.transpose()? else {
                 return Ok(());
             };
+            if let Some(action) = to_the_one_agent_named(&item.action) {
+                item.action = action;
+            }
             let routed =
                 |to: &str| crate::model::is_unplaced(to) || pool::Route::decode(to).is_some();
             if item.action.target().is_some_and(routed) {
@@ -304,6 +307,34 @@ impl Targets {
             &bulk.options(&ctx.global),
         )
         .await
+    }
+}
+
+/// The action an item's plan left where it is because the one agent named had no room (or
+/// owns it), made again for that agent: one id is sent at once, as every other action on one
+/// id, so the platform's refusal (409 `at_capacity`) is said as such, exit 6, and room made
+/// since is used. It was a bulk run of one, with a journal and exit 3, where `assign` said the
+/// platform's refusal.
+fn to_the_one_agent_named(action: &Action) -> Option<Action> {
+    let Some(NoRoom::Agents(agents)) = action.target().and_then(NoRoom::of_mark) else {
+        return None;
+    };
+    let [
+        Full {
+            id: Some(agent), ..
+        },
+    ] = agents.as_slice()
+    else {
+        return None;
+    };
+    let to = |r: &AssignRequest| AssignRequest {
+        agent: agent.clone(),
+        reason: r.reason.clone(),
+    };
+    match action {
+        Action::Assign(r) => Some(Action::Assign(to(r))),
+        Action::Reassign(r) => Some(Action::Reassign(to(r))),
+        Action::Return(_) | Action::Cancel(_) | Action::Complete(_) => None,
     }
 }
 

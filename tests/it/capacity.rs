@@ -476,3 +476,39 @@ fn a_run_that_would_change_nothing_is_not_asked_about_and_sends_nothing() {
     let journals = std::fs::read_dir(&runs).map_or(0, |dir| dir.count());
     assert_eq!(journals, 0, "no journal is left in {}", runs.display());
 }
+
+/// One id given to one agent with no room was a bulk run of one: a journal, "1 of 1 item was
+/// left where it is" and exit 3, where `assign` of one id says the platform's refusal with
+/// exit 6 (hostile-input check). One id is sent at once, whatever the agent's load.
+#[test]
+fn one_id_to_a_full_agent_is_refused_as_one_action_with_no_journal() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    bo(&api, &w, 1, "online");
+    w.in_state("assigned");
+    let cy = cys(&api, &w);
+    let queued = w.queued();
+    for (args, id) in [
+        (vec!["reassign", cy.as_str(), "--to", "bo"], &cy),
+        (vec!["assign", queued.as_str(), "--to", "bo"], &queued),
+    ] {
+        let run = sandbox.cli(&api.token, &args);
+        run.fails(
+            6,
+            &format!("cannot give intervention {id} to ag_3: it has 1 assigned intervention(s), its max_load is 1"),
+        );
+        assert!(!run.stderr.contains("journal"), "{}", run.stderr);
+    }
+    let runs = sandbox.home.path().join("state/livectl/runs");
+    assert!(
+        std::fs::read_dir(&runs).map_or(true, |d| d.count() == 0),
+        "no journal"
+    );
+    assert_eq!(api.intervention(&cy)["owner"], json!(w.cy));
+    // With room made, the same command does it.
+    bo(&api, &w, 2, "online");
+    let run = sandbox.cli(&api.token, &["reassign", &cy, "--to", "bo"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(api.intervention(&cy)["owner"], json!(w.bo));
+}

@@ -182,8 +182,16 @@ fn max_load_is_checked_shown_and_never_passed() {
         json!({"agent": w.cy}),
     )
     .problem(409, "at_capacity");
-    // Named by the CLI, it is not even asked: the item stays and the run says why.
-    let run = sandbox.cli(&api.token, &["reassign", &second, "--to", "cy"]);
+    // One id named by the CLI is sent, as any action on one id, and refused so.
+    sandbox
+        .cli(&api.token, &["reassign", &second, "--to", "cy"])
+        .fails(6, "its max_load is 0");
+    // In a bulk run it is not even asked: the item stays and the run says why.
+    let run = sandbox.cli_stdin(
+        &api.token,
+        &["reassign", "--to", "cy", "--yes", "-"],
+        &format!("{second}\n"),
+    );
     run.fails(
         3,
         "1 of 1 item was left where it is: Cy Diaz (ag_4) is at its max_load of 0",

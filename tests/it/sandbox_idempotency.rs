@@ -296,3 +296,33 @@ fn if_match_guards_every_action() {
     )
     .expect(200);
 }
+
+/// A body that reads as the same request is the same request: `{"reason": null}` and no
+/// reason at all were two (422 `idempotency_conflict` for a retry whose client writes its
+/// nulls), as were a default written out and left out.
+#[test]
+fn a_body_that_reads_the_same_is_the_same_request() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let path = format!("/v1/interventions/{id}/assign");
+    let key = [("Idempotency-Key", "k-null")];
+    let first = api
+        .post_with(&path, json!({"agent": w.bo}), &key)
+        .expect(200);
+    let again = api.post_with(&path, json!({"agent": w.bo, "reason": null}), &key);
+    assert_eq!((again.status, again.body), (200, first));
+
+    let key = [("Idempotency-Key", "k-agent")];
+    let zed = json!({"key": "zed", "name": "Zed", "email": "zed@example.com"});
+    let first = api.post_with("/v1/agents", zed, &key).expect(201);
+    let written_out = json!({"key": "zed", "name": "Zed", "email": "zed@example.com",
+        "role": "agent", "department": null});
+    let again = api.post_with("/v1/agents", written_out, &key);
+    assert_eq!((again.status, again.body), (201, first));
+    // What does change the request still does.
+    let other = json!({"key": "zed", "name": "Zed", "email": "zed@example.com", "role": "admin"});
+    api.post_with("/v1/agents", other, &key)
+        .problem(422, "idempotency_conflict");
+}

@@ -27,23 +27,28 @@ pub async fn set_status(
     input: JsonBody<StatusRequest>,
 ) -> Result<Response, ApiError> {
     let path = format!("/v1/agents/{id}/status");
-    let body = input.body;
     let event_key = key.clone();
-    app.post(token, key, path, &input.value, move |tx, caller, now| {
-        let change = Change {
-            actor: caller.agent_id,
-            at: now,
-            key: event_key.as_deref(),
-        };
-        let agent = store::set_status(
-            tx,
-            caller,
-            &id,
-            body.status,
-            body.reason.as_deref(),
-            &change,
-        )?;
-        Reply::new(200, &agent)
-    })
+    app.post(
+        token,
+        key,
+        path,
+        input.body,
+        move |tx, caller, now, body| {
+            let change = Change {
+                actor: caller.agent_id,
+                at: now,
+                key: event_key.as_deref(),
+            };
+            let agent = store::set_status(
+                tx,
+                caller,
+                &id,
+                body.status,
+                body.reason.as_deref(),
+                &change,
+            )?;
+            Reply::new(200, &agent)
+        },
+    )
     .await
 }

@@ -71,23 +71,22 @@ async fn create<R: Resource + serde::Serialize>(
     input: JsonBody<R::Input>,
 ) -> Result<Response, ApiError>
 where
-    R::Input: Send + 'static,
+    R::Input: Send + serde::Serialize + 'static,
 {
-    let body = input.body;
     let event_key = key.clone();
     app.post(
         token,
         key,
         path.into(),
-        &input.value,
-        move |tx, caller, now| {
+        input.body,
+        move |tx, caller, now, body| {
             caller.require_admin()?;
             let change = store::Change {
                 actor: caller.agent_id,
                 at: now,
                 key: event_key.as_deref(),
             };
-            let (row, result) = R::upsert_by(tx, &body, &change)?;
+            let (row, result) = R::upsert_by(tx, body, &change)?;
             let mut reply = Reply::new(result.status(), &row)?;
             reply.upsert = Some(result);
             Ok(reply)

@@ -143,10 +143,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Q<T> {
     }
 }
 
-/// A JSON body, also kept as a value so its canonical form can identify the request.
+/// A JSON body: an object, read into its type (which, written again, identifies the request:
+/// `idempotency::Fingerprint`).
 pub struct JsonBody<T> {
     pub body: T,
-    pub value: serde_json::Value,
 }
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
@@ -199,7 +199,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
                 ApiError::BadRequest(format!("the request body does not fit: {text}"))
             }
         })?;
-        Ok(JsonBody { body, value })
+        Ok(JsonBody { body })
     }
 }
 
@@ -261,7 +261,6 @@ pub struct ActionRequest<T> {
     pub if_match: Option<i64>,
     pub id: String,
     pub body: Result<T, ApiError>,
-    pub value: serde_json::Value,
 }
 
 impl<T> ActionRequest<T> {
@@ -272,7 +271,6 @@ impl<T> ActionRequest<T> {
             if_match: self.if_match,
             id: self.id,
             body: self.body.map(f),
-            value: self.value,
         }
     }
 }
@@ -286,19 +284,18 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ActionRequest<T> {
         let IdempotencyKey(key) = IdempotencyKey::from_request_parts(&mut parts, state).await?;
         let IfMatch(if_match) = IfMatch::from_request_parts(&mut parts, state).await?;
         let Id(id) = Id::from_request_parts(&mut parts, state).await?;
-        let (body, value) =
-            match JsonBody::<T>::from_request(Request::from_parts(parts, body), state).await {
-                Ok(JsonBody { body, value }) => (Ok(body), value),
-                Err(incomplete @ ApiError::Validation(_)) => (Err(incomplete), Default::default()),
-                Err(e) => return Err(e),
-            };
+        let body = match JsonBody::<T>::from_request(Request::from_parts(parts, body), state).await
+        {
+            Ok(JsonBody { body }) => Ok(body),
+            Err(incomplete @ ApiError::Validation(_)) => Err(incomplete),
+            Err(e) => return Err(e),
+        };
         Ok(ActionRequest {
             token,
             key,
             if_match,
             id,
             body,
-            value,
         })
     }
 }

@@ -69,14 +69,13 @@ pub async fn create_conversation(
     IdempotencyKey(key): IdempotencyKey,
     input: JsonBody<ConversationInput>,
 ) -> Result<Response, ApiError> {
-    let body = input.body;
     app.post(
         token,
         key,
         "/v1/conversations".into(),
-        &input.value,
-        move |tx, caller, now| {
-            let (created, result) = conversations::create_conversation(tx, caller, &body, now)?;
+        input.body,
+        move |tx, caller, now, body| {
+            let (created, result) = conversations::create_conversation(tx, caller, body, now)?;
             let mut reply = Reply::new(result.status(), &created)?;
             reply.upsert = Some(result);
             Ok(reply)
@@ -166,7 +165,6 @@ async fn act(
         if_match,
         id,
         body,
-        value,
     } = request;
     let action = match body {
         Ok(action) => action,
@@ -175,7 +173,7 @@ async fn act(
             let path = format!("/v1/interventions/{id}/{kind}");
             let mut incomplete = Some(incomplete);
             return app
-                .post(token, key, path, &value, move |tx, caller, _| {
+                .post(token, key, path, (), move |tx, caller, _, ()| {
                     store::judge(tx, caller, &id, kind, if_match)?;
                     Err(incomplete.take().unwrap_or_else(|| {
                         ApiError::Validation("the request body is incomplete".into())
@@ -190,16 +188,9 @@ async fn act(
         if_match.unwrap_or(0)
     );
     let event_key = key.clone();
-    app.post(token, key, path, &value, move |tx, caller, now| {
-        let intervention = store::act(
-            tx,
-            caller,
-            &id,
-            &action,
-            if_match,
-            event_key.as_deref(),
-            now,
-        )?;
+    app.post(token, key, path, action, move |tx, caller, now, action| {
+        let intervention =
+            store::act(tx, caller, &id, action, if_match, event_key.as_deref(), now)?;
         let mut reply = Reply::new(200, &intervention)?;
         reply.etag = Some(intervention.version);
         Ok(reply)
@@ -287,13 +278,12 @@ pub async fn batch(
     IdempotencyKey(key): IdempotencyKey,
     input: JsonBody<BatchRequest>,
 ) -> Result<Response, ApiError> {
-    let body = input.body;
     app.post(
         token,
         key,
         "/v1/batch".into(),
-        &input.value,
-        move |tx, caller, now| {
+        input.body,
+        move |tx, caller, now, body| {
             let results = batches::batch(tx, caller, &body.operations, now)?;
             Reply::new(200, &BatchResponse { results })
         },

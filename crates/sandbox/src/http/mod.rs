@@ -56,19 +56,25 @@ impl App {
         .await
     }
 
-    /// A POST: one write of the writer's next group, answered from the stored response for a
-    /// repeated Idempotency-Key.
-    pub async fn post(
+    /// A POST of `body`: one write of the writer's next group, answered from the stored
+    /// response for a repeated Idempotency-Key (the same request: the same path and `body`).
+    pub async fn post<B: serde::Serialize + Send + 'static>(
         &self,
         token: String,
         key: Option<String>,
         path: String,
-        value: &serde_json::Value,
-        op: impl FnMut(&rusqlite::Transaction, Caller, jiff::Timestamp) -> Result<Reply, ApiError>
+        body: B,
+        mut op: impl FnMut(
+            &rusqlite::Transaction,
+            Caller,
+            jiff::Timestamp,
+            &B,
+        ) -> Result<Reply, ApiError>
         + Send
         + 'static,
     ) -> Result<Response, ApiError> {
-        let idempotency = key.map(|k| (k, Fingerprint::new("POST", &path, value)));
+        let idempotency = key.map(|k| (k, Fingerprint::new("POST", &path, &body)));
+        let op = move |tx: &rusqlite::Transaction, caller, now| op(tx, caller, now, &body);
         let reply = self.store.post(token, idempotency, self.keys, op).await?;
         Ok(reply_response(reply))
     }

@@ -22,18 +22,20 @@ use livectl_contract::UpsertResult;
 /// How long a stored response is kept (the contract promises at least 24 hours).
 const KEEP: SignedDuration = SignedDuration::from_hours(48);
 
-/// What identifies "the same request": method, path and the body as canonical JSON.
+/// What identifies "the same request": method, path and the body as the request it reads as,
+/// written as JSON by its type: key order, a null for a field left out, or a default written
+/// out do not make another request (`{"reason": null}` and `{}` were two).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fingerprint(String);
 
 impl Fingerprint {
-    pub fn new(method: &str, path: &str, body: &serde_json::Value) -> Fingerprint {
+    pub fn new(method: &str, path: &str, body: &impl serde::Serialize) -> Fingerprint {
         let mut hasher = Sha256::new();
         hasher.update(method.as_bytes());
         hasher.update(b" ");
         hasher.update(path.as_bytes());
         hasher.update(b"\n");
-        // serde_json's map is ordered by key, so equal documents serialize equally; written
+        // A type writes its fields in one order, so equal requests serialize equally; written
         // straight into the digest (writing into it cannot fail).
         let _ = serde_json::to_writer(&mut hasher, body);
         Fingerprint(hex(&hasher.finalize()))

@@ -27,8 +27,9 @@ pub const HEADERS: &[RequestHeader] = &[
                 "pattern": IDEMPOTENCY_KEY_PATTERN,
             })
         },
-        description: "Makes the POST safe to retry: the same key with the same body replays the \
-            stored answer (with `Idempotent-Replayed: true`) and acts once; with another body it \
+        description: "Makes the POST safe to retry: the same key with the same body (as it reads: \
+            member order, a null for an optional field and a default written out aside) replays \
+            the stored answer (with `Idempotent-Replayed: true`) and acts once; with another body it \
             is 422 `idempotency_conflict`; while the first request with the key still runs it is \
             409 `idempotency_conflict`. Keys are kept 48 hours, per token.",
     },

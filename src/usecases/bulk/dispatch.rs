@@ -748,6 +748,16 @@ pub(super) async fn execute(
         };
         // Dropped with the workers: the requests still in flight, whose answers never come.
         drop(workers);
+        // Started ahead and never sent, the run having stopped: said so, for a resume to
+        // count them as never sent (a kill leaves them in flight, replayed with their keys).
+        let unsent: Vec<Line> = started
+            .borrow_mut()
+            .drain(..)
+            .map(|(n, _, _)| Line::Withdrawn { n })
+            .collect();
+        if !unsent.is_empty() {
+            journal.record_all(unsent);
+        }
         if left {
             // The ends deferred by items done before (`act`), so a resume sends only the rest.
             journal.flush();

@@ -1,13 +1,15 @@
-//! The journal of a bulk run: NDJSON, version 3. A header says what the run is and whose (the
+//! The journal of a bulk run: NDJSON, version 4. A header says what the run is and whose (the
 //! workspace and the agent, not the address: a resume may reach the same platform another way);
 //! then the plan, one numbered line an item, closed by a `planned` line with the count; then a
 //! `start` line before an item's first attempt (with its idempotency key) and an `end` line when
 //! it ends, both by plan number. A start is written before its request goes out; the end of an
 //! item done goes out with the next record, in the same write (a kill that loses it leaves the
-//! item in flight, which a resume replays with its key), any other end at once:
+//! item in flight, which a resume replays with its key), any other end at once. The starts of
+//! several items may go out in one write, before the first of them is sent; one the run stopped
+//! before sending is `withdrawn` when the run stops, so a resume counts it as never sent:
 //!
 //! ```text
-//! {"journal":"livectl-bulk-journal","version":3,"run_id":"20261124T120000Z-3f2a1c","action":"reassign","workspace":"ws_9c…","agent":"ag_1","target":"http://127.0.0.1:7000","created_at":"2026-11-24T12:00:00Z"}
+//! {"journal":"livectl-bulk-journal","version":4,"run_id":"20261124T120000Z-3f2a1c","action":"reassign","workspace":"ws_9c…","agent":"ag_1","target":"http://127.0.0.1:7000","created_at":"2026-11-24T12:00:00Z"}
 //! {"event":"plan","n":0,"id":"iv_1","version":3,"action":"reassign","body":{"agent":"ag_3","reason":null}}
 //! {"event":"plan","n":1,"id":"iv_2","version":5,"action":"reassign","body":{"agent":"ag_4","reason":null}}
 //! {"event":"planned","items":2}
@@ -52,9 +54,10 @@ pub use survey::{Standing, Survey, survey};
 pub use write::{Journal, Planner, file_name, not_started, runs_dir, runs_path};
 
 pub const FORMAT: &str = "livectl-bulk-journal";
-/// The version written: 3 lets a confirmed run's records follow its plan lines before the plan
-/// is complete. Version 2 (every plan complete before its first record) is read as well.
-pub const VERSION: u32 = 3;
+/// The version written: 4 adds `withdrawn`; 3 lets a confirmed run's records follow its plan
+/// lines before the plan is complete. Versions 2 (every plan complete before its first record)
+/// and 3 are read as well.
+pub const VERSION: u32 = 4;
 /// The oldest version read.
 pub const OLDEST: u32 = 2;
 
@@ -102,6 +105,9 @@ pub enum Line {
     },
     /// Written before the first attempt.
     Start { n: u64, key: String },
+    /// Its start went out ahead, in the write of another item's, and the run stopped before it
+    /// was sent: it stands as it did before that start.
+    Withdrawn { n: u64 },
     /// The agent of a pool an item is about to be sent to, and the version its If-Match
     /// names, written before that attempt: a resume sends an item in flight to the same agent
     /// with the same If-Match, the same request, so its key replays the answer.

@@ -224,6 +224,9 @@ pub(super) fn records(
     let mut recorded = false;
     let mut notable = Vec::new();
     let mut picks = HashMap::new();
+    // How the items started and not ended yet stood before their start, for a `withdrawn`:
+    // only those in flight, so it stays small whatever the plan's size.
+    let mut before_start: HashMap<u64, Mark> = HashMap::new();
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -270,8 +273,22 @@ pub(super) fn records(
             }
             Line::Start { n, .. } => {
                 recorded = true;
-                if known(n)?.left() {
+                let mark = known(n)?;
+                if mark.left() {
+                    // In flight already (started by an earlier run, never ended), it stays so
+                    // whatever becomes of this start.
+                    if mark == Mark::InFlight {
+                        before_start.remove(&n);
+                    } else {
+                        before_start.insert(n, mark);
+                    }
                     ledger.set(n, Mark::InFlight);
+                }
+            }
+            Line::Withdrawn { n } => {
+                known(n)?;
+                if let Some(mark) = before_start.remove(&n) {
+                    ledger.set(n, mark);
                 }
             }
             Line::Pick { n, agent, version } => {
@@ -284,6 +301,7 @@ pub(super) fn records(
             } => {
                 recorded = true;
                 known(n)?;
+                before_start.remove(&n);
                 // Failed for a passing reason, it may have been done (an answer lost after
                 // the commit): a resume sends the same request, to the same agent, which its
                 // key replays. Another agent under that key was refused as another request.
@@ -545,7 +563,12 @@ impl PlanLines {
                             }
                         }
                         // Records written while the plan streamed.
-                        Ok(Line::Start { .. } | Line::Pick { .. } | Line::End { .. }) => continue,
+                        Ok(
+                            Line::Start { .. }
+                            | Line::Withdrawn { .. }
+                            | Line::Pick { .. }
+                            | Line::End { .. },
+                        ) => continue,
                         Err(e) => damaged(&self.path, self.line_no, e),
                     }
                 }

@@ -162,7 +162,7 @@ fn other_versions_and_unfinished_plans_are_refused_with_what_would_be_right() {
         ),
         (
             r#"{"journal":"livectl-bulk-journal","version":7}"#.to_owned() + "\n",
-            "version 7, which this livectl does not know (it reads versions 2 to 3)",
+            "version 7, which this livectl does not know (it reads versions 2 to 4)",
         ),
         (
             serde_json::to_string(&header("cancel")).unwrap()
@@ -654,5 +654,46 @@ fn a_header_whose_pace_no_flag_could_give_is_damage() {
     assert!(
         open(&path, &cancels(), &Reach::default(), None, false).is_ok(),
         "the real one opens"
+    );
+}
+
+/// Starts written ahead (several to a write) of items the run stopped before sending are
+/// withdrawn: a resume counts them as never sent, and one that had failed for a passing reason
+/// as still to try again, not as in flight. An item in flight from an earlier run stays so.
+#[test]
+fn a_withdrawn_start_leaves_its_item_as_it_stood_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    let journal = planned(&path, "cancel", &["iv_1", "iv_2", "iv_3", "iv_4"], None).unwrap();
+    let start = |n: u64| Line::Start {
+        n,
+        key: format!("{RUN}:cancel:iv_{}", n + 1),
+    };
+    // An earlier session: item 0 failed for a passing reason, item 3 was in flight when it
+    // was killed.
+    assert!(journal.record_all([start(0)]));
+    journal.record(&Line::End {
+        n: 0,
+        id: "iv_1".into(),
+        outcome: ItemOutcome::Failed,
+        reason: Some("timed out".into()),
+        retry: true,
+    });
+    assert!(journal.record_all([start(3)]));
+    // This one: the four started in one write, and the run stopped before sending any.
+    assert!(journal.record_all([start(0), start(1), start(2), start(3)]));
+    assert!(journal.record_all([0, 1, 2, 3].map(|n| Line::Withdrawn { n })));
+    drop(journal);
+    let (_, _, scan) = open(&path, &cancels(), &Reach::default(), None, false)
+        .unwrap_or_else(|e| panic!("{}", e.message));
+    let marks: Vec<_> = (0..4).map(|n| scan.ledger.get(n)).collect();
+    assert_eq!(
+        marks,
+        [
+            Some(Mark::Retry),
+            Some(Mark::Unsent),
+            Some(Mark::Unsent),
+            Some(Mark::InFlight)
+        ]
     );
 }

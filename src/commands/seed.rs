@@ -92,9 +92,10 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
         ))
         .hint("pass --yes to confirm when not running interactively"));
     }
-    // Agents the document changes, said before anything is sent (a field left out is set to
-    // its default: the new-user check demoted an admin with a file that gave its name alone).
-    let changes = source.agent_changes(&connection.client).await?;
+    // Agents and catalog entries the document changes, said before anything is sent (a field
+    // left out is set to its default: the new-user check demoted an admin with a file that
+    // gave its name alone).
+    let changes = source.changes(&connection.client).await?;
     let verb = if args.dry_run {
         "would change"
     } else {
@@ -103,7 +104,7 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
     for change in &changes {
         ui.note(format!("warning: {verb} {change}"));
     }
-    if !changes.is_empty() {
+    if changes.iter().any(|c| c.kind == "agent") {
         ui.note(format!(
             "warning: a seed sets every field of an agent it names; a field it leaves out becomes its default ({})",
             crate::usecases::seed::agent_defaults()

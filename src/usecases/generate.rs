@@ -180,8 +180,8 @@ pub fn generate(spec: &GenerateSpec) -> Generated {
         ],
         outcomes: vec![
             named("resolved", "Resolved"),
-            named("escalated", "Escalated"),
-            named("no-response", "No response"),
+            named("escalated", "Escalated to second line"),
+            named("no-response", "No response from user"),
             named("duplicate", "Duplicate"),
         ],
         blocks: vec![

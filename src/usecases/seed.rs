@@ -40,10 +40,70 @@ impl Source {
         }
     }
 
-    /// What loading it would change of the agents the platform has already, by key. An upsert
-    /// sets every field to what the document says, and a field it leaves out to its default,
-    /// so an admin left without its role would be demoted without a word.
-    pub async fn agent_changes(&self, client: &Client) -> Result<Vec<AgentChange>, CliError> {
+    /// What loading it would change of what the platform has already, by key: agents, then
+    /// departments, topics, outcomes and blocks. An upsert sets every field to what the
+    /// document says, and a field it leaves out to its default, so an admin left without its
+    /// role would be demoted without a word; `--generate` renamed a workspace's outcomes that
+    /// had its keys (new user).
+    pub async fn changes(&self, client: &Client) -> Result<Vec<Change>, CliError> {
+        let file = self.catalog();
+        let mut changes = self.agent_changes(client).await?;
+        if !file.departments.is_empty() {
+            let had = client.departments().await?;
+            let had = had.into_iter().map(|d| (d.key, d.name)).collect();
+            changes.extend(named("department", &file.departments, had));
+        }
+        if !file.topics.is_empty() {
+            let (had, departments) = (client.topics().await?, client.departments().await?);
+            let department = |id: Option<&str>| match id {
+                None => NONE.to_owned(),
+                Some(id) => departments
+                    .iter()
+                    .find(|d| d.id == id || d.key.as_deref() == Some(id))
+                    .map_or_else(|| id.to_owned(), |d| d.name.clone()),
+            };
+            for new in &file.topics {
+                let Some(old) = had.iter().find(|t| t.key.as_deref() == Some(&new.key)) else {
+                    continue;
+                };
+                let mut fields = Vec::new();
+                for (field, was, now) in [
+                    ("name", old.name.clone(), new.name.clone()),
+                    (
+                        "department",
+                        department(old.department.as_deref()),
+                        department(new.department.as_deref()),
+                    ),
+                ] {
+                    if was != now {
+                        fields.push(FieldChange { field, was, now });
+                    }
+                }
+                if !fields.is_empty() {
+                    changes.push(Change {
+                        kind: "topic",
+                        key: new.key.clone(),
+                        name: old.name.clone(),
+                        fields,
+                    });
+                }
+            }
+        }
+        if !file.outcomes.is_empty() {
+            let had = client.outcomes().await?;
+            let had = had.into_iter().map(|o| (o.key, o.name)).collect();
+            changes.extend(named("outcome", &file.outcomes, had));
+        }
+        if !file.blocks.is_empty() {
+            let had = client.blocks().await?;
+            let had = had.into_iter().map(|b| (b.key, b.name)).collect();
+            changes.extend(named("block", &file.blocks, had));
+        }
+        Ok(changes)
+    }
+
+    /// What loading it would change of the agents the platform has already, by key.
+    async fn agent_changes(&self, client: &Client) -> Result<Vec<Change>, CliError> {
         let wanted = &self.catalog().agents;
         if wanted.is_empty() {
             return Ok(Vec::new());
@@ -92,8 +152,9 @@ impl Source {
             differ("active", old.active.to_string(), new.active.to_string());
             differ("max_load", max_load(old.max_load), max_load(new_max_load));
             if !fields.is_empty() {
-                changes.push(AgentChange {
-                    agent: new.key.clone(),
+                changes.push(Change {
+                    kind: "agent",
+                    key: new.key.clone(),
                     name: old.name.clone(),
                     fields,
                 });
@@ -111,17 +172,57 @@ impl Source {
     }
 }
 
-/// What a seed changes of an agent already there (`Source::agent_changes`): as data for a dry
-/// run's `would_change`, and said as `agent `ana` (Ana Lima): role admin -> agent`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct AgentChange {
-    /// Its key.
-    pub agent: String,
+/// The names a seed changes of the entries of one kind the platform `had` (key, name).
+fn named(
+    kind: &'static str,
+    wanted: &[livectl_contract::NamedInput],
+    had: Vec<(Option<String>, String)>,
+) -> Vec<Change> {
+    wanted
+        .iter()
+        .filter_map(|new| {
+            let (_, was) = had
+                .iter()
+                .find(|(key, _)| key.as_deref() == Some(&new.key))?;
+            (*was != new.name).then(|| Change {
+                kind,
+                key: new.key.clone(),
+                name: was.clone(),
+                fields: vec![FieldChange {
+                    field: "name",
+                    was: was.clone(),
+                    now: new.name.clone(),
+                }],
+            })
+        })
+        .collect()
+}
+
+/// What a seed changes of an agent or a catalog entry already there (`Source::changes`): as data
+/// for a dry run's `would_change` (`{"agent": "ana", "name": …, "fields": […]}`, the kind
+/// naming the key), and said as `agent `ana` (Ana Lima): role admin -> agent`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// `agent`, `department`, `topic`, `outcome` or `block`.
+    pub kind: &'static str,
+    pub key: String,
+    /// Its name as it is.
     pub name: String,
     pub fields: Vec<FieldChange>,
 }
 
-/// A field of an agent a seed changes: what it was, what it would be.
+impl serde::Serialize for Change {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry(self.kind, &self.key)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("fields", &self.fields)?;
+        map.end()
+    }
+}
+
+/// A field a seed changes: what it was, what it would be.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FieldChange {
     pub field: &'static str,
@@ -129,7 +230,7 @@ pub struct FieldChange {
     pub now: String,
 }
 
-impl std::fmt::Display for AgentChange {
+impl std::fmt::Display for Change {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let fields: Vec<String> = self
             .fields
@@ -138,8 +239,9 @@ impl std::fmt::Display for AgentChange {
             .collect();
         write!(
             f,
-            "agent `{}` ({}): {}",
-            self.agent,
+            "{} `{}` ({}): {}",
+            self.kind,
+            self.key,
             self.name,
             fields.join(", ")
         )

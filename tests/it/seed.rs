@@ -177,6 +177,73 @@ fn a_seed_says_what_it_changes_of_the_agents_there_before_sending() {
     assert!(!again.stderr.contains("warning"), "{}", again.stderr);
 }
 
+/// A seed renamed the catalog entries it names by key without a word: `seed --generate` into
+/// a workspace holding its keys said "2 changed", and its dry run `"would_change": []`, while
+/// two outcomes lost their names (new user). Departments, topics, outcomes and blocks are said
+/// as agents are; and the generated catalog names the demo's entries as the demo does.
+#[test]
+fn a_seed_says_what_it_changes_of_the_catalog_and_generated_data_keeps_the_demos_names() {
+    let sandbox = Sandbox::start(&["--seed", "demo"]);
+    let api = sandbox.api();
+    let generated = sandbox.cli(
+        &api.token,
+        &[
+            "seed",
+            "--generate",
+            "interventions=5,seed=5",
+            "--dry-run",
+            "-o",
+            "json",
+        ],
+    );
+    let stderr = generated.stderr.clone();
+    let said: Value = serde_json::from_str(&generated.ok()).unwrap();
+    assert_eq!(said["would_change"], serde_json::json!([]), "{stderr}");
+    let path = sandbox.home.path().join("renames.yaml");
+    std::fs::write(
+        &path,
+        "departments:\n  - {key: support, name: Help desk}\n\
+         topics:\n  - {key: refund, name: Refunds, department: support}\n\
+         outcomes:\n  - {key: escalated, name: Escalated}\n\
+         blocks:\n  - {key: survey, name: Satisfaction survey}\n",
+    )
+    .unwrap();
+    let dry = sandbox.cli(
+        &api.token,
+        &["seed", path.to_str().unwrap(), "--dry-run", "-o", "json"],
+    );
+    let stderr = dry.stderr.clone();
+    let said: Value = serde_json::from_str(&dry.ok()).unwrap();
+    let kinds: Vec<String> = said["would_change"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let kind = ["department", "topic", "outcome", "block"]
+                .into_iter()
+                .find(|k| c.get(k).is_some())
+                .unwrap();
+            format!("{kind} {} {}", c[kind].as_str().unwrap(), c["fields"])
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            r#"department support [{"field":"name","now":"Help desk","was":"Support"}]"#,
+            r#"topic refund [{"field":"name","now":"Refunds","was":"Refund request"},{"field":"department","now":"Support","was":"Billing"}]"#,
+            r#"outcome escalated [{"field":"name","now":"Escalated","was":"Escalated to second line"}]"#,
+        ],
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "warning: would change outcome `escalated` (Escalated to second line): name Escalated to second line -> Escalated\n"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("every field of an agent"), "{stderr}");
+}
+
 /// A user is created with its first conversation: one listed alone was dropped without a
 /// word ("would load 2 users", then "1 created", exit 0).
 #[test]

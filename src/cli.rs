@@ -93,7 +93,7 @@ pub enum Command {
     Cancel(commands::act::ReasonArgs),
     /// Complete an intervention with topic, outcome, tags and closing block
     Complete(commands::complete::CompleteArgs),
-    /// Open interventions that need help: owner away, user waiting for a reply, queued too long
+    /// Open interventions that need help: owner away, offline or deactivated, user waiting for a reply, queued too long
     Stuck(commands::stuck::StuckArgs),
     /// Bulk runs left unfinished (killed, stopped, items left), with the command that resumes each
     ///

@@ -172,11 +172,18 @@ pub fn page(command: &clap::Command, words: &[String]) -> String {
         let _ = writeln!(out, ".SH COMMANDS");
         for sub in &subs {
             let page = format!("{name}-{}", sub.get_name());
+            // A sentence of its own: an about has no full stop of its own (clap's style).
+            let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+            let about = match about.trim_end() {
+                "" => String::new(),
+                a if a.ends_with(['.', '!', '?']) => format!("{a} "),
+                a => format!("{a}. "),
+            };
             let _ = writeln!(
                 out,
-                ".TP\n{}\n{} See {}.",
+                ".TP\n{}\n{}See {}.",
                 bold(sub.get_name()),
-                text(&sub.get_about().map(|a| a.to_string()).unwrap_or_default()),
+                text(&about),
                 reference(&page)
             );
         }

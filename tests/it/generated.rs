@@ -93,6 +93,15 @@ fn man_pages_read_like_git_s_and_refer_only_to_pages_that_exist() {
             references += 1;
         }
         assert!(references > 0, "{name} refers to no other page");
+        // A command's line in COMMANDS is its about, a sentence, then the page it has: it ran
+        // into it ("each agent's My Queue See livectl-queues(1).").
+        for line in page.lines().filter(|l| l.contains(" See \\fB")) {
+            let before = line.split(" See \\fB").next().unwrap_or_default();
+            assert!(
+                before.is_empty() || before.ends_with(['.', '!', '?']),
+                "{name}: {line}"
+            );
+        }
     }
     // Synopses show what each option takes.
     let assign = String::from_utf8(pages["livectl-assign.1"].clone()).unwrap();

@@ -33,8 +33,22 @@ pub fn reasons(
 ) -> Vec<StuckReason> {
     let mut why = Vec::new();
     match i.state {
-        InterventionState::Queued if waited_longer(i.queued_at, limits.queued, now) => {
-            why.push(StuckReason::Queued { since: i.queued_at });
+        InterventionState::Queued => {
+            if waited_longer(i.queued_at, limits.queued, now) {
+                why.push(StuckReason::Queued { since: i.queued_at });
+            }
+            // Handed back to the queue (an agent wrote before) with the user's last message
+            // unanswered: the user waits for a reply whatever the queue's own wait, which a
+            // return starts again. `stuck --fix return` made such users vanish from `stuck`
+            // for the queue's threshold (hostile-input check).
+            if i.last_agent_message_at.is_some()
+                && let Some(reason) = unanswered(i)
+                && reason
+                    .since()
+                    .is_some_and(|since| waited_longer(since, limits.no_reply, now))
+            {
+                why.push(reason);
+            }
         }
         InterventionState::Assigned => {
             if let Some(owner) = i.owner.as_ref().and_then(|o| agents.get(o)) {
@@ -83,11 +97,17 @@ pub fn limit_ends(since: Timestamp, limit: SignedDuration) -> Option<Timestamp> 
 /// intervention: a user who waited for a former owner is not the new owner's delay (a
 /// reassignment would otherwise be due again at once), so that is what a threshold counts, and
 /// the user's whole wait is said beside it. The autopilot counts the same.
+///
+/// Queued (handed back), no one owns it: the user's wait counts from their last message.
 pub fn unanswered(i: &Intervention) -> Option<StuckReason> {
     let user = i.last_user_message_at?;
     let answered = i.last_agent_message_at.is_some_and(|a| a >= user);
+    let owned_since = match i.state {
+        InterventionState::Assigned => i.assigned_at,
+        _ => None,
+    };
     (!answered).then(|| StuckReason::NoReply {
-        since: i.assigned_at.map_or(user, |at| at.max(user)),
+        since: owned_since.map_or(user, |at| at.max(user)),
         user,
     })
 }
@@ -262,6 +282,36 @@ mod tests {
                 i.state
             );
         }
+    }
+
+    /// A user left unanswered by an agent who handed the intervention back waits for a reply
+    /// in the queue too, from their last message; one never answered by anyone waits in the
+    /// queue only, counted by the queue's threshold.
+    #[test]
+    fn a_user_handed_back_unanswered_still_waits_for_a_reply() {
+        let limits = Thresholds {
+            no_reply: SignedDuration::from_mins(10),
+            queued: SignedDuration::from_mins(30),
+        };
+        let agents = HashMap::new();
+        let now: Timestamp = "2026-11-24T12:20:00Z".parse().unwrap();
+        let mut returned = intervention("queued", Some("2026-11-24T12:05:00Z"));
+        returned.last_agent_message_at = Some("2026-11-24T12:01:00Z".parse().unwrap());
+        // Returned at 12:15: the queue's wait starts again.
+        returned.queued_at = "2026-11-24T12:15:00Z".parse().unwrap();
+        assert_eq!(
+            reasons(&returned, &agents, now, limits),
+            [StuckReason::NoReply {
+                since: "2026-11-24T12:05:00Z".parse().unwrap(),
+                user: "2026-11-24T12:05:00Z".parse().unwrap(),
+            }]
+        );
+        // Answered since, it waits for nobody.
+        returned.last_agent_message_at = Some("2026-11-24T12:06:00Z".parse().unwrap());
+        assert!(reasons(&returned, &agents, now, limits).is_empty());
+        // Never answered by anyone: the queue's threshold, not the reply's.
+        let fresh = intervention("queued", Some("2026-11-24T12:05:00Z"));
+        assert!(reasons(&fresh, &agents, now, limits).is_empty());
     }
 
     #[test]

@@ -215,6 +215,20 @@ impl From<ClientError> for CliError {
             }
             None => "the platform failed; try again, and report it if it persists".to_owned(),
         };
+        // A wait the platform asked for, said whole: one too long to wait for was not waited
+        // (`RETRY_AFTER_GIVE_UP`), and "a moment" would mislead.
+        let asked = e.retry_after().map(|asked| {
+            let why = match e.status() {
+                Some(429) => "the platform is limiting requests",
+                _ => "the platform is unavailable",
+            };
+            format!(
+                "{why}, and asked for {} before trying again (Retry-After)",
+                livectl_contract::duration::format(jiff::SignedDuration::from_secs(
+                    i64::try_from(asked.as_secs()).unwrap_or(i64::MAX)
+                ))
+            )
+        });
         let hint = match (&e, e.status()) {
             // The contract refuses a deactivated agent's tokens too: logging in again as that
             // agent does not help then.
@@ -242,6 +256,7 @@ impl From<ClientError> for CliError {
             }
             (_, Some(409)) => Some(look.as_str()),
             (_, Some(412)) => Some(again.as_str()),
+            (_, Some(429 | 503)) if let Some(asked) = &asked => Some(asked.as_str()),
             (_, Some(429)) => Some("the platform is limiting requests; try again in a moment"),
             (_, Some(300..=399)) => Some(
                 "livectl follows no redirect (a change redirected would not be made): point --api-url, or the profile's api_url, at the address the platform gives",

@@ -66,6 +66,11 @@ impl RetryPolicy {
 /// The longest `Retry-After` a client honours: a server asking for more is asked again then.
 pub const RETRY_AFTER_CAP: Duration = Duration::from_secs(30);
 
+/// A `Retry-After` longer than this is not waited for at all: the request fails at once and
+/// says the wait asked for. Asking again every `RETRY_AFTER_CAP` held a `whoami` two minutes
+/// against a server that asked for three years (hostile-input check).
+pub const RETRY_AFTER_GIVE_UP: Duration = Duration::from_secs(10 * 60);
+
 /// The wait a server's `Retry-After` asks for, with a little jitter so clients told the same
 /// delay do not return together: never past `cap` (a wait asked for longer is the cap, less up
 /// to a tenth of it).

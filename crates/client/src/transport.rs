@@ -438,7 +438,10 @@ impl Transport {
             ClientError::Timeout { .. } => self.policy.attempts.min(TIMED_OUT_ATTEMPTS),
             _ => self.policy.attempts,
         };
-        safe && error.is_transient() && retry + 1 < attempts && self.budget.try_retry()
+        let too_long = error
+            .retry_after()
+            .is_some_and(|asked| asked > crate::retry::RETRY_AFTER_GIVE_UP);
+        safe && error.is_transient() && !too_long && retry + 1 < attempts && self.budget.try_retry()
     }
 
     /// Waits before retry number `retry` of `what` (a request, or the event stream); false when

@@ -1501,3 +1501,71 @@ fn two_each(api: &Api, ids: &[String], agents: [&String; 2]) {
     spread.sort();
     assert_eq!(owners, spread, "spread evenly over the two");
 }
+
+/// A Ctrl-C while the run waits for its next pass over what failed for a passing reason calls
+/// those retries off: the run was interrupted (130), not failed for good (3), which a script
+/// reads as items that cannot be done (hostile-input check).
+#[cfg(unix)]
+#[test]
+fn ctrl_c_between_passes_is_an_interruption() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..60).map(|_| w.queued()).collect();
+    let failing = Sandbox::start_in(
+        clean.home.clone(),
+        &["--faults", "error=0.5,seed=1,path=/v1/interventions/iv_"],
+    );
+    let said = clean.home.path().join("passes.stderr");
+    let journal = clean.home.path().join("passes.ndjson");
+    let mut args = vec![
+        "cancel",
+        "--yes",
+        "-vv",
+        "--concurrency",
+        "4",
+        "--journal",
+        journal.to_str().unwrap(),
+    ];
+    args.extend(ids.iter().map(String::as_str));
+    let child = livectl_at(&clean, &failing.url, &api.token, &args)
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&said).unwrap())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !std::fs::read_to_string(&said)
+        .unwrap_or_default()
+        .contains(" again in ")
+    {
+        assert!(Instant::now() < deadline, "no pass was waited for");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    // SAFETY: sending SIGINT to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let mut child = child;
+    let code = child.wait().unwrap().code();
+    let stderr = std::fs::read_to_string(&said).unwrap();
+    assert_eq!(code, Some(130), "{stderr}");
+    assert!(
+        stderr.contains("that failed for a passing reason were not sent again")
+            || stderr.contains("that failed for a passing reason was not sent again"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--resume"), "{stderr}");
+    drop(failing);
+    let resumed = clean.cli(
+        &api.token,
+        &[
+            "cancel",
+            "--resume",
+            journal.to_str().unwrap(),
+            "--yes",
+            "-q",
+        ],
+    );
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    let cancelled = acted(&api, "cancelled");
+    assert_eq!(cancelled.len(), 60);
+    assert!(cancelled.values().all(|n| *n == 1), "each once");
+}

@@ -829,11 +829,13 @@ pub(super) async fn execute(
         ..
     } = tally.into_inner();
     // A run stopped before its next pass: what waited for it failed (and a resume retries it).
+    let mut called_off = 0;
     for n in retrying {
         if ledger.get(n) == Some(Mark::Retry) {
             ledger.set(n, Mark::Failed);
             resumable += 1;
             failures += 1;
+            called_off += 1;
         }
     }
 
@@ -848,8 +850,13 @@ pub(super) async fn execute(
     // still being listed; nor did one whose items in flight all ended as they would have (a
     // run done, or failed for good, keeps its exit): only one it cut short (not sent, left
     // without an answer, its retries called off) is interrupted.
+    // Items waiting for a pass the stop called off were cut short too: a Ctrl-C between
+    // passes ended with 3, "failed", as if they had failed for good (hostile-input check).
     let interrupted = stop_asked()
-        && (not_sent > 0 || journal.is_planning() || stopping.finished.get().passing > 0);
+        && (not_sent > 0
+            || journal.is_planning()
+            || stopping.finished.get().passing > 0
+            || called_off > 0);
     let summary = Summary {
         run_id: Some(header.run_id.clone()),
         action: header.action.clone(),
@@ -945,9 +952,9 @@ pub(super) async fn execute(
             )
             .hint(unlisted));
         }
-        let e = stopping.said(not_sent - unanswered, unanswered);
+        let e = stopping.said(not_sent - unanswered, unanswered, called_off);
         // Nothing left, nothing to send again: a resume would do nothing.
-        let e = if not_sent > 0 || stopping.finished.get().passing > 0 {
+        let e = if not_sent > 0 || stopping.finished.get().passing > 0 || called_off > 0 {
             e.hint(step.clone())
         } else {
             e

@@ -78,8 +78,9 @@ impl Stopping {
     }
 
     /// What an interrupted run says of how it ended: the items in flight when it was asked to
-    /// stop, `unanswered` of which a second Ctrl-C left, and the `unsent` ones.
-    pub fn said(&self, unsent: u64, unanswered: u64) -> CliError {
+    /// stop, `unanswered` of which a second Ctrl-C left, the `unsent` ones, and those failed
+    /// for a passing reason whose next pass the stop `called_off`.
+    pub fn said(&self, unsent: u64, unanswered: u64, called_off: u64) -> CliError {
         let f = self.finished.get();
         let in_flight = f.ended() + unanswered;
         let items = crate::ui::counted(in_flight, "item", "items");
@@ -111,9 +112,18 @@ impl Stopping {
         } else {
             String::new()
         };
+        let retries = if called_off > 0 {
+            format!(
+                "; {} that failed for a passing reason {} not sent again",
+                crate::ui::counted(called_off, "item", "items"),
+                if called_off == 1 { "was" } else { "were" }
+            )
+        } else {
+            String::new()
+        };
         let mut e = CliError::new(
             ErrorKind::Interrupted,
-            format!("interrupted: {ended}{rest}"),
+            format!("interrupted: {ended}{rest}{retries}"),
         );
         if unanswered > 0 {
             e = e.hint(format!(

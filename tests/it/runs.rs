@@ -489,3 +489,36 @@ fn a_resume_of_a_platforms_run_with_no_platform_named_makes_no_sandbox() {
         "no demo sandbox was made"
     );
 }
+
+/// A FIFO among the journals is not one: `livectl runs DIR` opened it to look, and waited for
+/// a writer forever, deaf to Ctrl-C (hostile-input check). It lists the journals beside it.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_directory_is_passed_over() {
+    let home = Home::new();
+    let dir = home.path().join("with-a-fifo");
+    std::fs::create_dir(&dir).unwrap();
+    let fifo = dir.join("pipe.ndjson");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a NUL-terminated path of our own.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let mut child = home
+        .livectl()
+        .env("LIVECTL_NOW", NOW)
+        .args(["runs", dir.to_str().unwrap(), "-o", "json"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("`livectl runs` still waits on the FIFO");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let run: Run = child.wait_with_output().unwrap().into();
+    assert_eq!(run.ok(), "[]\n");
+}

@@ -358,6 +358,11 @@ fn no_item(path: &Path, line: usize, n: u64) -> CliError {
 /// directory's other files (a pid file, an export) are not listed as broken journals. One
 /// named is read whatever it holds, and said not to be one.
 pub fn looks_like_journal(path: &Path) -> bool {
+    // Only a regular file is opened: a FIFO in the directory held `livectl runs` forever,
+    // deaf to Ctrl-C, waiting for a writer (hostile-input check).
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let mut start = Vec::new();
     let read = File::open(path).and_then(|file| file.take(256).read_to_end(&mut start));
     read.is_ok()

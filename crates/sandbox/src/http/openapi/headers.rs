@@ -31,7 +31,8 @@ pub const HEADERS: &[RequestHeader] = &[
             member order, a null for an optional field and a default written out aside) replays \
             the stored answer (with `Idempotent-Replayed: true`) and acts once; with another body it \
             is 422 `idempotency_conflict`; while the first request with the key still runs it is \
-            409 `idempotency_conflict`. Keys are kept 48 hours, per token.",
+            409 `idempotency_conflict`. Keys are kept 48 hours, per agent \
+            (any token of the caller's agent).",
     },
     RequestHeader {
         name: "If-Match",

@@ -56,8 +56,14 @@ impl Credentials {
         write_whole(&Credentials::path(), text.as_bytes(), Some(0o600))
     }
 
+    /// The token stored for `profile`; none when it is stored empty (a hand edit), which was
+    /// sent as a header the platform said was "not of the form `Bearer <token>`" (exit 4)
+    /// rather than said missing, with the login that stores one (hostile-input check).
     pub fn token(&self, profile: &str) -> Option<&Token> {
-        self.profiles.get(profile).map(|p| &p.token)
+        self.profiles
+            .get(profile)
+            .map(|p| &p.token)
+            .filter(|t| !t.expose().trim().is_empty())
     }
 
     /// The address `profile`'s token was given for, when another than `api_url`: the token is

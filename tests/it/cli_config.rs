@@ -1457,3 +1457,33 @@ fn a_blank_profile_name_and_an_address_with_a_query_are_refused() {
     let config = sandbox.home.path().join("config/livectl/config.toml");
     assert!(!config.exists(), "nothing was saved");
 }
+
+/// A token stored empty (a hand edit) is no token: it was sent, and the platform's "the
+/// Authorization header is not of the form `Bearer <token>`" said nothing of how to mend it
+/// (hostile-input check). It is said missing, with the login that stores one.
+#[test]
+fn a_token_stored_empty_is_said_missing() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api().token;
+    login(&sandbox, &admin, &["--profile", "work"]).ok();
+    let saved = sandbox.home.path().join("config/livectl/credentials.toml");
+    let text = std::fs::read_to_string(&saved).unwrap();
+    let emptied: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("token") {
+                "token = \"  \"".to_owned()
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&saved, emptied).unwrap();
+    let run = typed(&sandbox.home, &["--profile", "work", "queues"], "");
+    run.fails(
+        4,
+        "log in to profile `work` with `livectl login --profile work`",
+    );
+    assert!(!run.stderr.contains("Bearer"), "{}", run.stderr);
+}

@@ -89,7 +89,7 @@ pub fn if_match(text: &str) -> Result<Option<i64>, String> {
         .map(Some)
         .ok_or_else(|| {
             format!(
-                "If-Match must be a version in double quotes, such as \"3\", or *, not `{text}`"
+                "If-Match must be a version (a whole number from 1) in double quotes, such as \"3\", or *, not `{text}`"
             )
         })
 }
@@ -325,6 +325,12 @@ mod tests {
         ] {
             assert!(if_match(bad).is_err(), "{bad} should be refused");
         }
+        // Quoted, `"0"` is refused for what it is: versions start at 1.
+        assert!(
+            if_match("\"0\"")
+                .unwrap_err()
+                .contains("a whole number from 1")
+        );
     }
 
     #[test]

@@ -68,6 +68,18 @@ fn instant_at(s: &str, now: Timestamp) -> Result<Timestamp, String> {
             "`{s}`: a time ago is written without a sign, such as {ago} or now-{ago}"
         ));
     }
+    // A signed year (`-2026-01-01`, `+002026-…`) is ISO 8601's expanded form, years before
+    // the common era or past 9999: sent as asked for `-002026-01-01` (hostile-input check).
+    if text.starts_with(['-', '+'])
+        && (text.parse::<Timestamp>().is_ok()
+            || text.parse::<jiff::civil::Date>().is_ok()
+            || jiff::civil::Date::strptime("%Y-%m-%d", text).is_ok()
+            || text.parse::<jiff::civil::DateTime>().is_ok())
+    {
+        return Err(format!(
+            "`{s}`: a date or an instant is written without a sign, such as 2026-11-01 or 2026-11-01T08:00:00Z"
+        ));
+    }
     // A duration alone is that long ago. It needs a unit, so no date (`20261101`) reads as one.
     if text.starts_with(|c: char| c.is_ascii_digit()) && text.ends_with(['s', 'm', 'h', 'd']) {
         return livectl_contract::duration::parse(text)
@@ -386,6 +398,12 @@ mod tests {
             ("-x", "2d (two days ago) or now-2d"),
             ("2 days", "not a duration; use a number with s, m, h or d"),
             ("99999d", "longer than ten years"),
+            // ISO 8601's expanded years were sent as asked for (`-002026-01-01`).
+            (
+                "-2026-01-01",
+                "a date or an instant is written without a sign",
+            ),
+            ("+002026-01-01T00:00:00Z", "written without a sign"),
         ] {
             let said = at(given).unwrap_err();
             assert!(said.contains(words), "{given}: {said}");

@@ -256,7 +256,7 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
 /// Removes profile `name`: its token first (a profile left without one is harmless, a token
 /// left without its profile is not), then its settings, and the config's default when it was.
 fn remove_profile(mut config: Config, name: &str, ctx: &Ctx) -> Result<(), CliError> {
-    let mut credentials = Credentials::load()?;
+    let mut credentials = Credentials::load_to_rewrite()?;
     let had_token = credentials.profiles.remove(name).is_some();
     if config.profiles.remove(name).is_none() && !had_token {
         return Err(config.unknown_profile(name));

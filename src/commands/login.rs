@@ -116,7 +116,7 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
             )
         }
     };
-    let mut credentials = Credentials::load()?;
+    let mut credentials = Credentials::load_to_rewrite()?;
     credentials.profiles.insert(
         profile.clone(),
         ProfileCredentials {

@@ -23,7 +23,7 @@ pub async fn exec(_: LogoutArgs, ctx: &Ctx) -> Result<(), CliError> {
     let Some(profile) = profile_name(&ctx.global, &config) else {
         return Err(CliError::usage("no profile to log out of").hint("name one with --profile"));
     };
-    let mut credentials = Credentials::load()?;
+    let mut credentials = Credentials::load_to_rewrite()?;
     // A name that is no profile at all is a typo, not a logout done already.
     if !config.profiles.contains_key(&profile) && !credentials.profiles.contains_key(&profile) {
         let error = config.unknown_profile(&profile);

@@ -38,13 +38,26 @@ impl Credentials {
         Credentials::load_from(&Credentials::path())
     }
 
+    /// The credentials, to be changed and saved (`login`, `logout`, `config remove-profile`):
+    /// a file others may read is not refused, since saving rewrites it private (0600). A user
+    /// mending a token others could read could not log out (hostile-input check).
+    pub fn load_to_rewrite() -> Result<Credentials, CliError> {
+        Credentials::read(&Credentials::path(), false)
+    }
+
     pub fn load_from(path: &Path) -> Result<Credentials, CliError> {
+        Credentials::read(path, true)
+    }
+
+    fn read(path: &Path, private: bool) -> Result<Credentials, CliError> {
         const WHAT: &str = "credentials file";
         let rewrite = "log in again with `livectl login`, which rewrites it";
         let Some(text) = super::read_text(path, WHAT).map_err(|e| e.hint(rewrite))? else {
             return Ok(Credentials::default());
         };
-        check_mode(path)?;
+        if private {
+            check_mode(path)?;
+        }
         // The parser's words quote what they found, which here may be a token.
         toml::from_str(&text)
             .map_err(|e| super::invalid_toml(path, &text, &e, WHAT, Some(SHAPE)).hint(rewrite))

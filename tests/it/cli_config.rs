@@ -475,6 +475,25 @@ fn credentials_readable_by_others_are_refused_with_the_chmod() {
         stderr.contains(&format!("chmod 600 {}", credentials.display())),
         "{stderr}"
     );
+    // Forgetting the token is the remedy, not refused: the file is written again private.
+    let out = sandbox.home.run(&["logout"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mode = std::fs::metadata(&credentials)
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600);
+    assert_eq!(
+        sandbox.home.run(&["list"]).status.code(),
+        Some(4),
+        "logged out"
+    );
 }
 
 #[test]

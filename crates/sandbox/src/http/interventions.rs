@@ -188,14 +188,37 @@ async fn act(
         if_match.unwrap_or(0)
     );
     let event_key = key.clone();
-    app.post(token, key, path, action, move |tx, caller, now, action| {
-        let intervention =
-            store::act(tx, caller, &id, action, if_match, event_key.as_deref(), now)?;
-        let mut reply = Reply::new(200, &intervention)?;
-        reply.etag = Some(intervention.version);
-        Ok(reply)
-    })
+    app.post(
+        token,
+        key,
+        path,
+        Posted(action),
+        move |tx, caller, now, posted| {
+            let intervention = store::act(
+                tx,
+                caller,
+                &id,
+                &posted.0,
+                if_match,
+                event_key.as_deref(),
+                now,
+            )?;
+            let mut reply = Reply::new(200, &intervention)?;
+            reply.etag = Some(intervention.version);
+            Ok(reply)
+        },
+    )
     .await
+}
+
+/// An action as its request is identified: by its body alone, the path naming the action (as
+/// the body was hashed before requests were read into their types).
+struct Posted(Action);
+
+impl serde::Serialize for Posted {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.body().serialize(s)
+    }
 }
 
 /// One handler per action, so the document describes each body.

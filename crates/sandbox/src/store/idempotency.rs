@@ -35,9 +35,12 @@ impl Fingerprint {
         hasher.update(b" ");
         hasher.update(path.as_bytes());
         hasher.update(b"\n");
-        // A type writes its fields in one order, so equal requests serialize equally; written
-        // straight into the digest (writing into it cannot fail).
-        let _ = serde_json::to_writer(&mut hasher, body);
+        // As a JSON value, whose members are ordered by name: equal requests serialize
+        // equally, and a request written without nulls or defaults (as livectl writes them)
+        // hashes as the JSON it was, so answers stored before this reading still match.
+        // Written straight into the digest (writing into it cannot fail).
+        let value = serde_json::to_value(body).unwrap_or_default();
+        let _ = serde_json::to_writer(&mut hasher, &value);
         Fingerprint(hex(&hasher.finalize()))
     }
 }
@@ -430,6 +433,40 @@ mod tests {
     use rusqlite::TransactionBehavior;
 
     use super::*;
+
+    /// A request read into its type hashes as the JSON it was sent as when written without
+    /// nulls or defaults (as livectl writes requests): keys stored before requests were read
+    /// into their types still match after an upgrade. `{"reason": null}` reads the same.
+    #[test]
+    fn a_typed_request_hashes_as_the_json_livectl_sends() {
+        use livectl_contract::{AssignRequest, CompleteRequest};
+        let path = "/v1/interventions/iv_1/complete?if-match=3";
+        let typed = CompleteRequest {
+            topic: "login".into(),
+            outcome: "resolved".into(),
+            tags: vec!["vip".into()],
+            block: None,
+        };
+        let sent = serde_json::json!({"topic": "login", "outcome": "resolved", "tags": ["vip"]});
+        assert_eq!(
+            Fingerprint::new("POST", path, &typed),
+            Fingerprint::new("POST", path, &sent)
+        );
+        let assign = AssignRequest {
+            agent: "ag_2".into(),
+            reason: None,
+        };
+        let with_null = serde_json::json!({"agent": "ag_2", "reason": null});
+        let read: AssignRequest = serde_json::from_value(with_null).unwrap();
+        assert_eq!(
+            Fingerprint::new("POST", path, &assign),
+            Fingerprint::new("POST", path, &read)
+        );
+        assert_eq!(
+            Fingerprint::new("POST", path, &assign),
+            Fingerprint::new("POST", path, &serde_json::json!({"agent": "ag_2"}))
+        );
+    }
     use crate::store::{schema, wal_connection};
 
     const ANA: Caller = Caller {

@@ -451,8 +451,8 @@ pub enum StuckReason {
         since: Timestamp,
     },
     /// The user has waited for its owner's reply since then (`since`, what the threshold
-    /// counts: the assignment, when the user wrote before it) and for any reply since `user`
-    /// (its last message).
+    /// counts: the assignment, when the user wrote before it; for a queued intervention an
+    /// agent handed back, its message) and for any reply since `user` (its last message).
     NoReply { since: Timestamp, user: Timestamp },
 }
 

@@ -96,7 +96,8 @@ pub fn limit_ends(since: Timestamp, limit: SignedDuration) -> Option<Timestamp> 
 /// message is the user's (`StuckReason::NoReply`). The owner's wait starts when it got the
 /// intervention: a user who waited for a former owner is not the new owner's delay (a
 /// reassignment would otherwise be due again at once), so that is what a threshold counts, and
-/// the user's whole wait is said beside it. The autopilot counts the same.
+/// the user's whole wait is said beside it. The autopilot counts the same for the assigned
+/// ones it acts on; `stuck` also lists a queued one an agent handed back unanswered.
 ///
 /// Queued (handed back), no one owns it: the user's wait counts from their last message.
 pub fn unanswered(i: &Intervention) -> Option<StuckReason> {

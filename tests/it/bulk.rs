@@ -1548,8 +1548,8 @@ fn ctrl_c_between_passes_is_an_interruption() {
     let stderr = std::fs::read_to_string(&said).unwrap();
     assert_eq!(code, Some(130), "{stderr}");
     assert!(
-        stderr.contains("that failed for a passing reason were not sent again")
-            || stderr.contains("that failed for a passing reason was not sent again"),
+        stderr.contains("that had failed for a passing reason were not sent again")
+            || stderr.contains("that had failed for a passing reason was not sent again"),
         "{stderr}"
     );
     assert!(stderr.contains("--resume"), "{stderr}");

@@ -460,7 +460,9 @@ fn stopping() -> bool {
 }
 
 /// How each item of a journal sent ended, by intervention id: its outcome and reason, or None
-/// for one sent whose end was not written (the journal stopped with it in flight).
+/// for one sent whose end was not written (the journal stopped with it in flight). An item
+/// whose start went out ahead and was withdrawn (the batch stopped before sending it) was not
+/// sent: it is not here.
 fn ends(path: &Path) -> HashMap<String, Option<(ItemOutcome, Option<String>)>> {
     let Ok(file) = std::fs::File::open(path) else {
         return HashMap::new();
@@ -475,6 +477,13 @@ fn ends(path: &Path) -> HashMap<String, Option<(ItemOutcome, Option<String>)>> {
             Ok(journal::Line::Start { n, .. }) => {
                 if let Some(id) = ids.get(&n) {
                     ended.entry(id.clone()).or_insert(None);
+                }
+            }
+            Ok(journal::Line::Withdrawn { n }) => {
+                if let Some(id) = ids.get(&n)
+                    && ended.get(id) == Some(&None)
+                {
+                    ended.remove(id);
                 }
             }
             Ok(journal::Line::End {
@@ -494,6 +503,30 @@ fn ends(path: &Path) -> HashMap<String, Option<(ItemOutcome, Option<String>)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A batch stopped with items started ahead and withdrawn reports only what it sent: a
+    /// withdrawn item was logged "sent, and its end was not recorded" (the review).
+    #[test]
+    fn a_withdrawn_item_was_not_sent() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("batch.ndjson");
+        let lines = [
+            r#"{"event":"plan","n":0,"id":"iv_1","action":"cancel","body":{}}"#,
+            r#"{"event":"plan","n":1,"id":"iv_2","action":"cancel","body":{}}"#,
+            r#"{"event":"plan","n":2,"id":"iv_3","action":"cancel","body":{}}"#,
+            r#"{"event":"planned","items":3}"#,
+            r#"{"event":"start","n":0,"key":"r:cancel:iv_1"}"#,
+            r#"{"event":"start","n":1,"key":"r:cancel:iv_2"}"#,
+            r#"{"event":"start","n":2,"key":"r:cancel:iv_3"}"#,
+            r#"{"event":"end","n":0,"id":"iv_1","outcome":"done"}"#,
+            r#"{"event":"withdrawn","n":2}"#,
+        ];
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+        let ended = ends(&path);
+        assert_eq!(ended.get("iv_1"), Some(&Some((ItemOutcome::Done, None))));
+        assert_eq!(ended.get("iv_2"), Some(&None), "sent, its end not written");
+        assert_eq!(ended.get("iv_3"), None, "never sent");
+    }
 
     /// What `--once` left undone names only what happened: failures are not for want of
     /// capacity.

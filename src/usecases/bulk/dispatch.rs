@@ -587,7 +587,8 @@ pub(super) async fn execute(
     };
     let watch = Watch::new(pace.concurrency);
     // How many items' starts one write may hold: one an item when a rate spaces them, since an
-    // item started long before it is sent would read as sent if the run stopped meanwhile.
+    // item started long before it is sent would read as sent if the run were killed meanwhile
+    // (a stop withdraws it).
     let ahead = if limiter.is_some() {
         1
     } else {
@@ -633,7 +634,7 @@ pub(super) async fn execute(
         let unreadable = RefCell::new(None);
         // Items whose starts went out in the write of the start of an item a worker took
         // (`start`), for the workers that take an item next.
-        let started = RefCell::new(std::collections::VecDeque::new());
+        let taken_ahead = RefCell::new(std::collections::VecDeque::new());
         // Each worker sends one item at a time on a connection of its own, taking the next as
         // soon as one ends, so a request goes out in the same poll that read the answer.
         // Ctrl-C, a journal that failed, a plan line that could not be read or targets that
@@ -655,7 +656,7 @@ pub(super) async fn execute(
                 }
                 // Items taken from the feed have no start yet; those another worker took
                 // with its own have theirs.
-                let taken = started.borrow_mut().pop_front();
+                let taken = taken_ahead.borrow_mut().pop_front();
                 let taken = match taken {
                     Some(item) => Taken::Started(item),
                     None => {
@@ -703,8 +704,12 @@ pub(super) async fn execute(
                         }
                     }
                 }
-                // Halted while this item waited for its turn: it is not sent.
+                // Halted while this item waited for its turn: it is not sent (one started
+                // already goes back, to be withdrawn with the others).
                 if halted() {
+                    if let Taken::Started(item) = taken {
+                        taken_ahead.borrow_mut().push_front(item);
+                    }
                     break;
                 }
                 let (n, item, key) = match taken {
@@ -716,7 +721,7 @@ pub(super) async fn execute(
                         let Some(first) = batch.pop_front() else {
                             break;
                         };
-                        started.borrow_mut().extend(batch);
+                        taken_ahead.borrow_mut().extend(batch);
                         first
                     }
                 };
@@ -750,7 +755,7 @@ pub(super) async fn execute(
         drop(workers);
         // Started ahead and never sent, the run having stopped: said so, for a resume to
         // count them as never sent (a kill leaves them in flight, replayed with their keys).
-        let unsent: Vec<Line> = started
+        let unsent: Vec<Line> = taken_ahead
             .borrow_mut()
             .drain(..)
             .map(|(n, _, _)| Line::Withdrawn { n })
@@ -829,7 +834,7 @@ pub(super) async fn execute(
         ..
     } = tally.into_inner();
     // A run stopped before its next pass: what waited for it failed (and a resume retries it).
-    let mut called_off = 0;
+    let mut called_off: u64 = 0;
     for n in retrying {
         if ledger.get(n) == Some(Mark::Retry) {
             ledger.set(n, Mark::Failed);
@@ -952,7 +957,9 @@ pub(super) async fn execute(
             )
             .hint(unlisted));
         }
-        let e = stopping.said(not_sent - unanswered, unanswered, called_off);
+        // Those in flight at the stop that failed for a passing reason are said among them.
+        let waited = called_off.saturating_sub(stopping.finished.get().passing);
+        let e = stopping.said(not_sent - unanswered, unanswered, waited);
         // Nothing left, nothing to send again: a resume would do nothing.
         let e = if not_sent > 0 || stopping.finished.get().passing > 0 || called_off > 0 {
             e.hint(step.clone())
@@ -1284,8 +1291,9 @@ fn take_ahead(
 /// write for several items while they flow. None when they could not be recorded: none of them
 /// is sent.
 ///
-/// An item started so and not sent (the run stopped first) reads as in flight to a resume,
-/// which sends it with its key as it sends any item in flight.
+/// An item started so and not sent is withdrawn when the run stops (`withdrawn` in the
+/// journal); a kill leaves it in flight to a resume, which sends it with its key as it sends
+/// any item in flight.
 fn start(
     journal: &Journal,
     run_id: &str,

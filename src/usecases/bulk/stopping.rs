@@ -114,7 +114,7 @@ impl Stopping {
         };
         let retries = if called_off > 0 {
             format!(
-                "; {} that failed for a passing reason {} not sent again",
+                "; {} that had failed for a passing reason {} not sent again",
                 crate::ui::counted(called_off, "item", "items"),
                 if called_off == 1 { "was" } else { "were" }
             )

@@ -217,7 +217,7 @@ impl From<ClientError> for CliError {
         };
         // A wait the platform asked for, said whole: one too long to wait for was not waited
         // (`RETRY_AFTER_GIVE_UP`), and "a moment" would mislead.
-        let asked = e.retry_after().map(|asked| {
+        let asked = e.retry_after().filter(|a| a.as_secs() > 0).map(|asked| {
             let why = match e.status() {
                 Some(429) => "the platform is limiting requests",
                 _ => "the platform is unavailable",

@@ -160,6 +160,7 @@ impl Source {
                 });
             }
         }
+        email_clash(wanted, &agents)?;
         Ok(changes)
     }
 
@@ -170,6 +171,38 @@ impl Source {
             Source::Generated(generated) => generated.describe(),
         }
     }
+}
+
+/// An agent of the document whose email another agent of the platform holds when its upsert
+/// comes (the upserts go in the document's order, each taking its email from the agent it
+/// was), refused before anything is sent: the load stopped at that agent with exit 1, the
+/// departments before it changed, the rest not, and its dry run had said nothing (new user).
+fn email_clash(
+    wanted: &[livectl_contract::AgentInput],
+    agents: &[livectl_contract::Agent],
+) -> Result<(), CliError> {
+    let mut holder: std::collections::HashMap<String, (String, String)> = agents
+        .iter()
+        .map(|a| {
+            let key = a.key.clone().unwrap_or_else(|| a.id.clone());
+            (a.email.to_lowercase(), (key, a.name.clone()))
+        })
+        .collect();
+    for new in wanted {
+        let email = new.email.to_lowercase();
+        if let Some((key, name)) = holder.get(&email)
+            && *key != new.key
+        {
+            return Err(CliError::usage(format!(
+                "agent `{}`'s email {} belongs to agent `{key}` ({name}) on the platform when it is loaded; nothing was sent",
+                new.key, new.email
+            ))
+            .hint("give each agent an email of its own, or change the other agent's first (earlier in the file)"));
+        }
+        holder.retain(|_, (key, _)| *key != new.key);
+        holder.insert(email, (new.key.clone(), new.name.clone()));
+    }
+    Ok(())
 }
 
 /// The names a seed changes of the entries of one kind the platform `had` (key, name).

@@ -961,3 +961,51 @@ fn text_that_looks_like_a_boolean_or_a_number_loads_when_quoted() {
     assert_eq!(names("/v1/departments"), [("true".into(), Value::Null)]);
     assert_eq!(names("/v1/topics"), [("null".into(), Value::Null)]);
 }
+
+/// A file giving an agent the email another agent holds on the platform loaded its
+/// departments, then stopped at that agent's upsert with exit 1, the rest not loaded, while
+/// its dry run had said nothing (new user). It is refused before anything is sent, dry run
+/// included; an email the file frees first (earlier in it) may be taken.
+#[test]
+fn an_email_another_agent_holds_is_refused_before_anything_is_sent() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = crate::harness::Workspace::new(&api);
+    let ana = api.agent(&w.ana);
+    let email = ana["email"].as_str().unwrap().to_owned();
+    let path = sandbox.home.path().join("clash.yaml");
+    std::fs::write(
+        &path,
+        format!(
+            "departments:\n  - {{key: support, name: Help desk}}\n\
+             agents:\n  - {{key: zed, name: Zed, email: {email}}}\n"
+        ),
+    )
+    .unwrap();
+    let before = api.everything();
+    for dry in [true, false] {
+        let args = [
+            &["seed", path.to_str().unwrap()][..],
+            if dry { &["--dry-run"] } else { &[] },
+        ]
+        .concat();
+        let run = sandbox.cli(&api.token, &args);
+        run.fails(
+            2,
+            &format!("agent `zed`'s email {email} belongs to agent `ana` (Ana Lima) on the platform when it is loaded; nothing was sent"),
+        );
+    }
+    assert_eq!(api.everything(), before, "nothing was sent");
+    // Ana given another email first: hers is free when Zed's upsert comes.
+    std::fs::write(
+        &path,
+        format!(
+            "agents:\n  - {{key: ana, name: Ana Lima, email: ana.lima@example.com, role: admin, department: support}}\n  \
+             - {{key: zed, name: Zed, email: {email}}}\n\
+             departments:\n  - {{key: support, name: Support}}\n"
+        ),
+    )
+    .unwrap();
+    let run = sandbox.cli(&api.token, &["seed", path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

@@ -349,6 +349,12 @@ async fn refused(client: &Client, id: &str, kind: ActionKind, e: ClientError) ->
         .is_some_and(|i| i.state == livectl_contract::InterventionState::Assigned);
     let status = e.status();
     let running = e.code() == Some(livectl_contract::ProblemCode::IdempotencyConflict);
+    // Sent, and no answer that says what became of it: a connection that ended, no answer in
+    // time, or the platform's failure (which may come after its commit, the case keys exist
+    // for). The last attempt's error was said as the run's, though an earlier one may have
+    // done the action (hostile-input check).
+    let unknown = matches!(e, ClientError::Ended { .. } | ClientError::Timeout { .. })
+        || status.is_some_and(|s| s >= 500);
     let mut error = CliError::from(e);
     if let Some(now) = now {
         // Names are a courtesy here: without them the ids stand.
@@ -369,6 +375,11 @@ async fn refused(client: &Client, id: &str, kind: ActionKind, e: ClientError) ->
                 "it is assigned already: `livectl reassign {id} --to AGENT` moves it to another agent"
             ));
         }
+    } else if unknown {
+        error.hints.insert(
+            0,
+            format!("the platform may have done it before failing: look with {show} before sending it again"),
+        );
     }
     error
 }

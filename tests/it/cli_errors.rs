@@ -1043,3 +1043,27 @@ fn a_wait_asked_for_that_is_too_long_fails_at_once_and_says_it() {
     assert!(!stderr.contains("waiting"), "{stderr}");
     assert_eq!(asked.load(std::sync::atomic::Ordering::SeqCst), 1);
 }
+
+/// An action on one id that ends in the platform's failure (or a connection that ended, or no
+/// answer) may have been done before it: the run said the last attempt's error alone, though
+/// an earlier attempt had committed (hostile-input check). The hint says to look first.
+#[test]
+fn a_failed_action_on_one_id_says_it_may_have_been_done() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let failing = Sandbox::start_in(
+        clean.home.clone(),
+        &["--faults", "error=1,path=/v1/interventions/iv_"],
+    );
+    let run = failing.cli(&api.token, &["assign", &id, "--to", "bo"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "hint: the platform may have done it before failing: look with `livectl show {id}` before sending it again"
+        )),
+        "{}",
+        run.stderr
+    );
+}

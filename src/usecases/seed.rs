@@ -47,46 +47,73 @@ impl Source {
     /// had its keys (new user).
     pub async fn changes(&self, client: &Client) -> Result<Vec<Change>, CliError> {
         let file = self.catalog();
-        let mut changes = self.agent_changes(client).await?;
-        if !file.departments.is_empty() {
-            let had = client.departments().await?;
-            let had = had.into_iter().map(|d| (d.key, d.name)).collect();
-            changes.extend(named("department", &file.departments, had));
-        }
-        if !file.topics.is_empty() {
-            let (had, departments) = (client.topics().await?, client.departments().await?);
-            let department = |id: Option<&str>| match id {
-                None => NONE.to_owned(),
-                Some(id) => departments
-                    .iter()
-                    .find(|d| d.id == id || d.key.as_deref() == Some(id))
-                    .map_or_else(|| id.to_owned(), |d| d.name.clone()),
+        // Listed once: agents and topics name a department, and departments change.
+        let departments =
+            if file.agents.is_empty() && file.topics.is_empty() && file.departments.is_empty() {
+                Vec::new()
+            } else {
+                client.departments().await?
             };
+        // A department by id (as the platform names it) or key (as the document does), by its
+        // name where the platform has it.
+        let department = |id_or_key: Option<&str>| match id_or_key {
+            None => NONE.to_owned(),
+            Some(id) => departments
+                .iter()
+                .find(|d| d.id == id || d.key.as_deref() == Some(id))
+                .map_or_else(|| id.to_owned(), |d| d.name.clone()),
+        };
+        let mut changes = Vec::new();
+        if !file.agents.is_empty() {
+            let agents = client.agents().await?;
+            let max_load = |m: Option<u32>| m.map_or_else(|| NONE.to_owned(), |m| m.to_string());
+            for new in &file.agents {
+                let Some(old) = agents.iter().find(|a| a.key.as_deref() == Some(&new.key)) else {
+                    continue;
+                };
+                let new_max_load = new.max_load.as_ref().and_then(|m| m.check().ok());
+                changes.extend(Change::of(
+                    "agent",
+                    &new.key,
+                    &old.name,
+                    [
+                        ("name", old.name.clone(), new.name.clone()),
+                        ("email", old.email.clone(), new.email.clone()),
+                        ("role", old.role.to_string(), new.role.to_string()),
+                        (
+                            "department",
+                            department(old.department.as_deref()),
+                            department(new.department.as_deref()),
+                        ),
+                        ("status", old.status.to_string(), new.status.to_string()),
+                        ("active", old.active.to_string(), new.active.to_string()),
+                        ("max_load", max_load(old.max_load), max_load(new_max_load)),
+                    ],
+                ));
+            }
+            email_clash(&file.agents, &agents)?;
+        }
+        let had = departments.iter().map(|d| (d.key.clone(), d.name.clone()));
+        changes.extend(named("department", &file.departments, had.collect()));
+        if !file.topics.is_empty() {
+            let had = client.topics().await?;
             for new in &file.topics {
                 let Some(old) = had.iter().find(|t| t.key.as_deref() == Some(&new.key)) else {
                     continue;
                 };
-                let mut fields = Vec::new();
-                for (field, was, now) in [
-                    ("name", old.name.clone(), new.name.clone()),
-                    (
-                        "department",
-                        department(old.department.as_deref()),
-                        department(new.department.as_deref()),
-                    ),
-                ] {
-                    if was != now {
-                        fields.push(FieldChange { field, was, now });
-                    }
-                }
-                if !fields.is_empty() {
-                    changes.push(Change {
-                        kind: "topic",
-                        key: new.key.clone(),
-                        name: old.name.clone(),
-                        fields,
-                    });
-                }
+                changes.extend(Change::of(
+                    "topic",
+                    &new.key,
+                    &old.name,
+                    [
+                        ("name", old.name.clone(), new.name.clone()),
+                        (
+                            "department",
+                            department(old.department.as_deref()),
+                            department(new.department.as_deref()),
+                        ),
+                    ],
+                ));
             }
         }
         if !file.outcomes.is_empty() {
@@ -99,68 +126,6 @@ impl Source {
             let had = had.into_iter().map(|b| (b.key, b.name)).collect();
             changes.extend(named("block", &file.blocks, had));
         }
-        Ok(changes)
-    }
-
-    /// What loading it would change of the agents the platform has already, by key.
-    async fn agent_changes(&self, client: &Client) -> Result<Vec<Change>, CliError> {
-        let wanted = &self.catalog().agents;
-        if wanted.is_empty() {
-            return Ok(Vec::new());
-        }
-        let (agents, departments) = (client.agents().await?, client.departments().await?);
-        let department = |id: Option<&str>| {
-            id.map_or_else(
-                || NONE.to_owned(),
-                |id| {
-                    departments
-                        .iter()
-                        .find(|d| d.id == id)
-                        .map_or_else(|| id.to_owned(), |d| d.name.clone())
-                },
-            )
-        };
-        let max_load = |m: Option<u32>| m.map_or_else(|| NONE.to_owned(), |m| m.to_string());
-        let mut changes = Vec::new();
-        for new in wanted {
-            let Some(old) = agents.iter().find(|a| a.key.as_deref() == Some(&new.key)) else {
-                continue;
-            };
-            // The document names a department by key: one the platform has, or one it creates.
-            let new_department = new.department.as_deref().map(|key| {
-                departments
-                    .iter()
-                    .find(|d| d.key.as_deref() == Some(key))
-                    .map_or_else(|| key.to_owned(), |d| d.id.clone())
-            });
-            let new_max_load = new.max_load.as_ref().and_then(|m| m.check().ok());
-            let mut fields = Vec::new();
-            let mut differ = |field: &'static str, was: String, now: String| {
-                if was != now {
-                    fields.push(FieldChange { field, was, now });
-                }
-            };
-            differ("name", old.name.clone(), new.name.clone());
-            differ("email", old.email.clone(), new.email.clone());
-            differ("role", old.role.to_string(), new.role.to_string());
-            differ(
-                "department",
-                department(old.department.as_deref()),
-                department(new_department.as_deref()),
-            );
-            differ("status", old.status.to_string(), new.status.to_string());
-            differ("active", old.active.to_string(), new.active.to_string());
-            differ("max_load", max_load(old.max_load), max_load(new_max_load));
-            if !fields.is_empty() {
-                changes.push(Change {
-                    kind: "agent",
-                    key: new.key.clone(),
-                    name: old.name.clone(),
-                    fields,
-                });
-            }
-        }
-        email_clash(wanted, &agents)?;
         Ok(changes)
     }
 
@@ -217,16 +182,12 @@ fn named(
             let (_, was) = had
                 .iter()
                 .find(|(key, _)| key.as_deref() == Some(&new.key))?;
-            (*was != new.name).then(|| Change {
+            Change::of(
                 kind,
-                key: new.key.clone(),
-                name: was.clone(),
-                fields: vec![FieldChange {
-                    field: "name",
-                    was: was.clone(),
-                    now: new.name.clone(),
-                }],
-            })
+                &new.key,
+                was,
+                [("name", was.clone(), new.name.clone())],
+            )
         })
         .collect()
 }
@@ -242,6 +203,29 @@ pub struct Change {
     /// Its name as it is.
     pub name: String,
     pub fields: Vec<FieldChange>,
+}
+
+impl Change {
+    /// The change of the entry `key` of `kind` (named `name` now): its `fields` (name, what
+    /// it was, what it would be) that differ; None when none does.
+    fn of<const N: usize>(
+        kind: &'static str,
+        key: &str,
+        name: &str,
+        fields: [(&'static str, String, String); N],
+    ) -> Option<Change> {
+        let fields: Vec<FieldChange> = fields
+            .into_iter()
+            .filter(|(_, was, now)| was != now)
+            .map(|(field, was, now)| FieldChange { field, was, now })
+            .collect();
+        (!fields.is_empty()).then(|| Change {
+            kind,
+            key: key.to_owned(),
+            name: name.to_owned(),
+            fields,
+        })
+    }
 }
 
 impl serde::Serialize for Change {

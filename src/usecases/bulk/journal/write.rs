@@ -404,6 +404,16 @@ impl Inner {
     }
 }
 
+/// Lines as the journal holds them, each ended by a newline.
+fn encoded<L: std::borrow::Borrow<Line>>(lines: impl IntoIterator<Item = L>) -> Option<Vec<u8>> {
+    let mut bytes = Vec::new();
+    for line in lines {
+        serde_json::to_writer(&mut bytes, line.borrow()).ok()?;
+        bytes.push(b'\n');
+    }
+    Some(bytes)
+}
+
 impl Journal {
     pub(super) fn new(path: PathBuf, sink: Sink, end: u64) -> Journal {
         Journal {
@@ -427,26 +437,16 @@ impl Journal {
     /// The first failure is kept (see `failure`), the fragment it left is cut off where the
     /// file system allows, and nothing is written after it, so the journal stays resumable.
     pub fn record(&self, line: &Line) -> Option<u64> {
-        let mut bytes = serde_json::to_vec(line).ok()?;
-        bytes.push(b'\n');
-        let mut inner = self.lock()?;
-        inner.append(&bytes, &self.broken)
+        let bytes = encoded([line])?;
+        self.lock()?.append(&bytes, &self.broken)
     }
 
     /// Appends records in one write, in order; false once the journal cannot be written. The
     /// starts of the items workers take next go out so, several for one write.
     pub fn record_all(&self, lines: impl IntoIterator<Item = Line>) -> bool {
-        let mut bytes = Vec::new();
-        for line in lines {
-            if serde_json::to_writer(&mut bytes, &line).is_err() {
-                return false;
-            }
-            bytes.push(b'\n');
-        }
-        let Some(mut inner) = self.lock() else {
-            return false;
-        };
-        inner.append(&bytes, &self.broken).is_some()
+        encoded(lines)
+            .and_then(|bytes| self.lock()?.append(&bytes, &self.broken))
+            .is_some()
     }
 
     /// Keeps `line` to go out ahead of the next record (or `flush`), in the same write, as a
@@ -485,13 +485,12 @@ impl Journal {
         let Some(items) = inner.planning else {
             return true;
         };
-        let Ok(mut bytes) = serde_json::to_vec(&Line::Planned {
+        let Some(bytes) = encoded([Line::Planned {
             items,
             cut_short: false,
-        }) else {
+        }]) else {
             return false;
         };
-        bytes.push(b'\n');
         let closed = inner.append(&bytes, &self.broken).is_some();
         if closed {
             inner.planning = None;

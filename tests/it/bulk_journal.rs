@@ -1073,6 +1073,17 @@ fn items_started_ahead_and_not_sent_are_not_in_flight_to_a_resume() {
             );
         }
     }
+    // And only what was never sent is withdrawn: the platform has not acted on it.
+    for n in 0..120 {
+        let withdrawn = last("withdrawn", n);
+        if withdrawn.is_some() && withdrawn > last("start", n) {
+            assert_eq!(
+                api.intervention(&ids[n as usize])["state"],
+                "queued",
+                "item {n} was withdrawn though it was sent"
+            );
+        }
+    }
     let resumed = clean.cli(&api.token, &["cancel", "--resume", path, "--yes"]);
     assert_eq!(resumed.code, 0, "{}", resumed.stderr);
     assert!(!resumed.stderr.contains("in flight"), "{}", resumed.stderr);

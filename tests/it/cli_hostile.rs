@@ -410,3 +410,31 @@ fn an_error_quoting_a_huge_value_is_cut_in_its_middle() {
     assert!(longest < 2_100, "a line of {longest} characters");
     assert!(run.stderr.contains("characters left out"), "{}", run.stderr);
 }
+
+/// A `Retry-After` far longer than any wait worth making is not waited for: asked for three
+/// years, a `whoami` asked again every 30 s and failed after two minutes with "try again in a
+/// moment" (hostile-input check). It fails at once, after one request, saying the wait.
+#[test]
+fn a_wait_asked_for_that_is_too_long_fails_at_once_and_says_it() {
+    let asked = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = asked.clone();
+    let url = platform(move |_, _| {
+        counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let body = r#"{"type":"urn:livectl:problem:rate_limited","title":"Too Many Requests","status":429,"detail":"slow down","code":"rate_limited"}"#;
+        Answer::Whole(format!(
+            "HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/problem+json\r\nRetry-After: 99999999\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ))
+    });
+    let run = livectl(&url, &["whoami"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "hint: the platform is limiting requests, and asked for 1157d9h46m39s before trying again (Retry-After)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("waiting"), "{}", run.stderr);
+    assert_eq!(asked.load(std::sync::atomic::Ordering::SeqCst), 1);
+}

@@ -314,8 +314,8 @@ impl Targets {
 /// owns it), made again for that agent: one id given to one agent is sent at once, as every
 /// other action on one id, so the platform's refusal (409 `at_capacity`) is said as such, exit
 /// 6, and room made since is used. One id given to several agents or a pool, none with room,
-/// stays a run of one: which agent to ask is not the user's choice to guess. It was a bulk run of one, with a journal and exit 3, where `assign` said the
-/// platform's refusal.
+/// stays a run of one: which agent to ask is not livectl's to guess. It was a bulk run of one,
+/// with a journal and exit 3, where `assign` said the platform's refusal.
 fn to_the_one_agent_named(action: &Action) -> Option<Action> {
     let Some(NoRoom::Agents(agents)) = action.target().and_then(NoRoom::of_mark) else {
         return None;

@@ -41,13 +41,8 @@ pub fn reasons(
             // unanswered: the user waits for a reply whatever the queue's own wait, which a
             // return starts again. `stuck --fix return` made such users vanish from `stuck`
             // for the queue's threshold (hostile-input check).
-            if i.last_agent_message_at.is_some()
-                && let Some(reason) = unanswered(i)
-                && reason
-                    .since()
-                    .is_some_and(|since| waited_longer(since, limits.no_reply, now))
-            {
-                why.push(reason);
+            if i.last_agent_message_at.is_some() {
+                why.extend(no_reply(i, limits, now));
             }
         }
         InterventionState::Assigned => {
@@ -64,17 +59,20 @@ pub fn reasons(
                     });
                 }
             }
-            if let Some(reason) = unanswered(i)
-                && reason
-                    .since()
-                    .is_some_and(|since| waited_longer(since, limits.no_reply, now))
-            {
-                why.push(reason);
-            }
+            why.extend(no_reply(i, limits, now));
         }
         _ => {}
     }
     why
+}
+
+/// The user of `i` waiting for a reply longer than the threshold allows, if so.
+fn no_reply(i: &Intervention, limits: Thresholds, now: Timestamp) -> Option<StuckReason> {
+    unanswered(i).filter(|reason| {
+        reason
+            .since()
+            .is_some_and(|since| waited_longer(since, limits.no_reply, now))
+    })
 }
 
 /// Whether what has waited since `since` has, at `now`, waited longer than `limit`: past the

@@ -118,6 +118,24 @@ fn a_seed_file_saved_with_a_byte_order_mark_loads_as_without() {
     }
 }
 
+/// A tab inside a block of text (a message pasting code) is text: it loads as written, while a
+/// tab that indents the document's structure is still said as such (the malformed files'
+/// test). Every line with a tab was refused before.
+#[test]
+fn a_tab_inside_a_block_of_text_loads_as_written() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let path = sandbox.home.path().join("tab.yaml");
+    let text = "users:\n  - key: u1\n    name: Una\n    channel: web\nconversations:\n  - key: c1\n    user: u1\n    messages:\n      - sender: user\n        text: |\n          my code:\n          \tif x:\n          \t\treturn\n";
+    std::fs::write(&path, text).unwrap();
+    sandbox
+        .cli(&api.token, &["seed", path.to_str().unwrap()])
+        .ok();
+    let history = api.all("/v1/history");
+    let texts: Vec<&str> = history.iter().filter_map(|m| m["text"].as_str()).collect();
+    assert_eq!(texts, ["my code:\n\tif x:\n\t\treturn\n"]);
+}
+
 /// A seed sets every field of an agent it names, a field left out to its default: a file giving
 /// Ana (an admin of Support) her name and email alone made her an agent of no department, and
 /// said "1 changed" (the new-user check). Each change to an agent there is said before anything
@@ -388,6 +406,24 @@ fn malformed_seed_files_name_file_line_and_field_and_send_nothing() {
         "departments:\n\t- key: support\n",
         2,
         "a tab indents this line",
+    );
+    // A second document after the first (two generator outputs appended, a fragment left
+    // over) loaded the first and dropped the rest, with exit 0.
+    refused(
+        &sandbox,
+        &api,
+        "trailing.json",
+        "{\"departments\": [{\"key\": \"d1\", \"name\": \"D1\"}]}\n this is garbage ]]]\n",
+        2,
+        "more follows the document here; a seed file holds one document",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "two.json",
+        "{\"departments\": []}\n{\"departments\": [{\"key\": \"d1\", \"name\": \"D1\"}]}\n",
+        2,
+        "a seed file holds one document",
     );
     refused(
         &sandbox,

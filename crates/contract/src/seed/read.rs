@@ -166,25 +166,33 @@ pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
             return Err(problem);
         }
         let mut de = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let line = e.inner().line();
-            // The line is said before the message; its column is of no help.
-            let message = without_place(e.inner().to_string());
-            (e.path().to_string(), message, Some(line))
-        })
+        serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| {
+                let line = e.inner().line();
+                // The line is said before the message; its column is of no help.
+                let message = without_place(e.inner().to_string());
+                (e.path().to_string(), message, Some(line))
+            })
+            .and_then(|seed| {
+                // Whatever follows the document (a second one, a fragment) would be dropped
+                // unread: the file is refused instead, as a YAML file with two documents is.
+                de.end()
+                    .map(|()| seed)
+                    .map_err(|e| (".".to_owned(), MORE_THAN_ONE.to_owned(), Some(e.line())))
+            })
     } else {
-        if let Some(n) = text
-            .lines()
-            .position(|l| l.trim_start_matches(' ').starts_with('\t'))
-        {
-            return Err(Problem {
-                line: Some(n + 1),
-                field: String::new(),
-                message: "a tab indents this line; YAML indents with spaces".into(),
-            });
-        }
         serde_path_to_error::deserialize(serde_yaml_ng::Deserializer::from_str(text)).map_err(|e| {
             let line = e.inner().location().map(|l| l.line());
+            // A tab where the line's indentation is: said as such, not as the parser's token.
+            // A tab inside a block of text (pasted code) is text, and loads.
+            if let Some(n) = line
+                && text
+                    .lines()
+                    .nth(n.saturating_sub(1))
+                    .is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'))
+            {
+                return (".".to_owned(), TAB_INDENTS.to_owned(), line);
+            }
             let path = e.path().to_string();
             // The YAML error repeats the path and the place; say each once.
             let mut message = e.into_inner().to_string();
@@ -226,6 +234,9 @@ pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
         }
     })
 }
+
+const MORE_THAN_ONE: &str = "more follows the document here; a seed file holds one document (load each file with a seed of its own)";
+const TAB_INDENTS: &str = "a tab indents this line; YAML indents with spaces";
 
 const NOT_A_MAPPING: &str = "a seed file is a YAML or JSON mapping with departments, agents, topics, outcomes, blocks, users and conversations";
 

@@ -103,15 +103,22 @@ fn pick_agent<'a>(
     among: Among,
 ) -> Result<&'a Agent, CliError> {
     let wanted = text.trim();
-    if let Some(a) = agents.iter().find(|a| {
-        a.id == wanted || a.email.eq_ignore_ascii_case(wanted) || a.key.as_deref() == Some(wanted)
-    }) {
-        return Ok(a);
-    }
     let by_name: Vec<&Agent> = agents
         .iter()
         .filter(|a| a.name.eq_ignore_ascii_case(wanted))
         .collect();
+    if let Some(a) = agents.iter().find(|a| {
+        a.id == wanted || a.email.eq_ignore_ascii_case(wanted) || a.key.as_deref() == Some(wanted)
+    }) {
+        // One agent's key that is another's name (`--to Done`, a key and a name written
+        // alike): either could be meant, so neither is taken.
+        if by_name.iter().all(|other| other.id == a.id) {
+            return Ok(a);
+        }
+        let mut both = vec![a];
+        both.extend(by_name.iter().filter(|other| other.id != a.id));
+        return Err(agents_alike(flag, wanted, &both));
+    }
     let by_name = if by_name.is_empty() {
         // A first name alone, when only one agent has it.
         agents
@@ -139,16 +146,21 @@ fn pick_agent<'a>(
                 Among::Platform => format!("{}; see `livectl agents`", among.is()),
                 Among::Database { listing } => format!("{}; {listing}", among.is()),
             })),
-        many => Err(CliError::usage(format!(
-            "{flag}: `{wanted}` matches {} agents: {}",
-            many.len(),
-            many.iter()
-                .map(|a| format!("{} <{}> ({})", a.name, a.email, a.id))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
-        .hint("name one by its id or email")),
+        many => Err(agents_alike(flag, wanted, many)),
     }
+}
+
+/// `wanted` names several agents (a name they share, or one's key and another's name).
+fn agents_alike(flag: &str, wanted: &str, many: &[&Agent]) -> CliError {
+    CliError::usage(format!(
+        "{flag}: `{wanted}` matches {} agents: {}",
+        many.len(),
+        many.iter()
+            .map(|a| format!("{} <{}> ({})", a.name, a.email, a.id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+    .hint("name one by its id or email")
 }
 
 /// An entry of the catalog (topic, outcome, block, department): named by id, key or name.
@@ -188,16 +200,33 @@ pub fn pick<'a, T: CatalogEntry>(
     flag: &str,
 ) -> Result<&'a T, CliError> {
     let wanted = text.trim();
-    if let Some(exact) = items
-        .iter()
-        .find(|i| i.id() == wanted || i.key() == Some(wanted))
-    {
-        return Ok(exact);
-    }
     let named: Vec<&T> = items
         .iter()
         .filter(|i| i.name().eq_ignore_ascii_case(wanted))
         .collect();
+    if let Some(exact) = items
+        .iter()
+        .find(|i| i.id() == wanted || i.key() == Some(wanted))
+    {
+        // One entry's key that is another's name (`--outcome Done`, where the outcome named
+        // Done has another key): either could be meant, so neither is taken; their ids tell
+        // them apart, as the key given does not.
+        if named.iter().all(|other| other.id() == exact.id()) {
+            return Ok(exact);
+        }
+        return Err(CliError::usage(format!(
+            "{flag}: `{wanted}` is the key of one {} and the name of another",
+            T::KIND
+        ))
+        .hint(format!(
+            "give one by its id: {}",
+            std::iter::once(exact)
+                .chain(named.into_iter().filter(|other| other.id() != exact.id()))
+                .map(|i| format!("{} ({})", i.name(), i.id()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
     match named.as_slice() {
         [one] => Ok(one),
         // A value given wrong (DESIGN.md section 9: an unknown catalog value is usage, 2),
@@ -359,9 +388,9 @@ fn other_kinds_id(flag: &str, wanted: &str, expected: Kind) -> Option<CliError> 
 
 #[cfg(test)]
 mod tests {
-    use livectl_contract::Topic;
+    use livectl_contract::{Agent, Topic};
 
-    use super::pick;
+    use super::{Among, pick, pick_agent};
 
     fn topic(n: u32, key: &str, name: &str) -> Topic {
         Topic {
@@ -399,5 +428,76 @@ mod tests {
             "a value given wrong (DESIGN.md section 9)"
         );
         assert_eq!(none.message, "--topic: no topic is called `weather`");
+    }
+
+    /// A key one entry has that is another's name was taken as the key, whatever the name
+    /// column said (`--outcome Done` completed with the outcome named Other, the new-user
+    /// check); an entry whose key is its own name is found as ever.
+    #[test]
+    fn a_key_that_is_another_entrys_name_picks_neither() {
+        let topics = [
+            topic(6, "done1", "Done"),
+            topic(7, "Done", "Other"),
+            topic(8, "login", "Login"),
+        ];
+        let alike = pick(&topics, "Done", "--topic").unwrap_err();
+        assert_eq!(alike.exit_code(), 2);
+        assert_eq!(
+            alike.message,
+            "--topic: `Done` is the key of one topic and the name of another"
+        );
+        assert_eq!(
+            alike.hints,
+            ["give one by its id: Other (tp_7), Done (tp_6)"]
+        );
+        assert_eq!(pick(&topics, "tp_7", "--topic").unwrap().id, "tp_7");
+        assert_eq!(pick(&topics, "done1", "--topic").unwrap().id, "tp_6");
+        assert_eq!(pick(&topics, "login", "--topic").unwrap().id, "tp_8");
+    }
+
+    #[test]
+    fn an_agents_key_that_is_anothers_name_picks_neither() {
+        let agent = |n: u32, key: &str, name: &str| Agent {
+            id: format!("ag_{n}"),
+            key: Some(key.into()),
+            name: name.into(),
+            email: format!("{key}@example.com"),
+            role: livectl_contract::Role::Agent,
+            department: None,
+            status: livectl_contract::AgentStatus::Online,
+            status_since: jiff::Timestamp::UNIX_EPOCH,
+            max_load: None,
+            active: true,
+        };
+        let agents = [
+            agent(2, "a1", "Ana"),
+            agent(3, "A1", "Bo Chen"),
+            agent(4, "bo", "A1"),
+        ];
+        let alike = pick_agent(&agents, "A1", "--to", Among::Platform).unwrap_err();
+        assert_eq!(alike.exit_code(), 2);
+        assert_eq!(
+            alike.message,
+            "--to: `A1` matches 2 agents: Bo Chen <A1@example.com> (ag_3), A1 <bo@example.com> (ag_4)"
+        );
+        assert_eq!(
+            pick_agent(&agents, "bo", "--to", Among::Platform)
+                .unwrap()
+                .id,
+            "ag_4"
+        );
+        assert_eq!(
+            pick_agent(&agents, "a1@example.com", "--to", Among::Platform)
+                .unwrap()
+                .id,
+            "ag_2"
+        );
+        // A first name alone is looked for only when nothing else matched.
+        assert_eq!(
+            pick_agent(&agents, "Bo", "--to", Among::Platform)
+                .unwrap()
+                .id,
+            "ag_3"
+        );
     }
 }

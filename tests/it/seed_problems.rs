@@ -401,8 +401,11 @@ fn a_key_no_command_line_could_name_is_said_at_its_line() {
         "  - key: ed@example.com",
         "    name: Ed",
         "    email: ed@example.com",
+        "  - {key: 'ana,bo', name: Two, email: two@example.com}",
+        "  - {key: ' a12 ', name: Spaced, email: spaced@example.com}",
         "blocks:",
         "  - {key: none, name: Nothing}",
+        "  - {key: \"b\\nnewline\", name: Broken}",
         "users:",
         "  - {key: us_1, name: Una, channel: web}",
     ]
@@ -413,7 +416,10 @@ fn a_key_no_command_line_could_name_is_said_at_its_line() {
             "2: agents[0].key: `me` is read as the caller where agents are named; choose another key",
             "5: agents[1].key: `ag_2` has the shape of agent ids, which a command line reads as an id; choose a key that is not one",
             "8: agents[2].key: `ed@example.com` has an @, read as an email where an agent is named; choose a key without one",
-            "12: blocks[0].key: `none` is read as no block where blocks are named; choose another key",
+            "11: agents[3].key: `ana,bo` has a comma, which separates agents where several are named (`--to ana,bo`); choose a key without one",
+            "12: agents[4].key: ` a12 ` begins or ends with a space, which a command line trims from a name; choose a key without one",
+            "14: blocks[0].key: `none` is read as no block where blocks are named; choose another key",
+            "15: blocks[1].key: `b\\nnewline` holds a control character, which a command line cannot show or type as written; choose a key without one",
         ]
     );
 }

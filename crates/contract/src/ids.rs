@@ -101,7 +101,7 @@ pub fn key_rule() -> String {
         .map(|(kind, word, _)| format!("`{word}` for {kind}s"))
         .collect();
     format!(
-        "A key a command line would read as something else is refused with 422: one shaped as an id (`ag_3`), an agent's with an `@`, and {}.",
+        "A key a command line would read as something else is refused with 422: one shaped as an id (`ag_3`), one with a control character or a space at either end, an agent's with an `@` or a comma, and {}.",
         words.join(", ")
     )
 }
@@ -118,6 +118,22 @@ impl Kind {
         );
         if !named_by_key {
             return None;
+        }
+        if key.chars().any(char::is_control) {
+            return Some(format!(
+                "`{}` holds a control character, which a command line cannot show or type as written; choose a key without one",
+                key.escape_debug()
+            ));
+        }
+        if key.trim() != key {
+            return Some(format!(
+                "`{key}` begins or ends with a space, which a command line trims from a name; choose a key without one"
+            ));
+        }
+        if self == Kind::Agent && key.contains(',') {
+            return Some(format!(
+                "`{key}` has a comma, which separates agents where several are named (`--to ana,bo`); choose a key without one"
+            ));
         }
         if let Some(kind) = Kind::of(key) {
             return Some(format!(
@@ -159,6 +175,13 @@ mod tests {
             (Kind::Agent, "bo@example.com"),
             (Kind::Block, "none"),
             (Kind::Topic, "iv_2"),
+            // `--to ana,bo` is two agents; a name is trimmed; a control character is shown
+            // escaped and cannot be typed as written (the hostile-input check loaded each).
+            (Kind::Agent, "ana,bo"),
+            (Kind::Agent, " a12 "),
+            (Kind::Department, "sales "),
+            (Kind::Topic, "t\nnewline"),
+            (Kind::Department, "dep\u{1b}[2J"),
         ] {
             assert!(kind.key_refusal(key).is_some(), "{kind} {key}");
         }
@@ -169,6 +192,8 @@ mod tests {
             (Kind::Topic, "none"),
             (Kind::Topic, "me"),
             (Kind::Block, "a@b"),
+            (Kind::Topic, "a,b"),
+            (Kind::Agent, "bo chen"),
             (Kind::User, "us_3"),
         ] {
             assert_eq!(kind.key_refusal(key), None, "{kind} {key}");

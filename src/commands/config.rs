@@ -63,6 +63,14 @@ impl ConfigArgs {
 }
 
 pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
+    // A change is read and written back with no other change between (`config::editing`).
+    let _editing = matches!(
+        args.command,
+        ConfigCommand::Set { .. }
+            | ConfigCommand::Unset { .. }
+            | ConfigCommand::RemoveProfile { .. }
+    )
+    .then(crate::config::editing);
     let mut config = Config::load()?;
     let profile = profile_name(&ctx.global, &config).unwrap_or_else(|| "default".to_owned());
     match args.command {

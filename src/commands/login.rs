@@ -27,7 +27,7 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
         )
         .hint("log in to a platform with `livectl login --api-url URL`"));
     }
-    let mut config = Config::load()?;
+    let config = Config::load()?;
     let profile = profile_name(global, &config).unwrap_or_else(|| "default".to_owned());
     let api_url = global
         .api_url
@@ -100,6 +100,10 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
         .await
         .map(|me| me.agent)
         .map_err(|e| refused(&api_url, e))?;
+    // Read again now that no other login or config change can come between reading and
+    // writing: one made meanwhile (a CI job logging in beside this one) is kept.
+    let _editing = crate::config::editing();
+    let mut config = Config::load()?;
     config
         .profile_mut(&profile)
         .point(api_url.clone(), insecure);

@@ -204,19 +204,69 @@ pub fn invalid_toml(
 /// A config file's text, or why it cannot be had: a file that is not UTF-8 text is not a valid
 /// `what` (usage, as one that does not parse), anything else that stops reading it a failure;
 /// None when there is no file.
+///
+/// Only a regular file is read (a link followed), and no further than `CONFIG_FILE_BYTES`: a
+/// FIFO there held every command, and a link to `/dev/zero` grew livectl's memory without end
+/// (hostile-input check).
 pub fn read_text(path: &Path, what: &str) -> Result<Option<String>, CliError> {
-    match std::fs::read_to_string(path) {
+    use livectl_contract::limits::{CONFIG_FILE_BYTES, Unread, bytes_said, read_text_at_most};
+    let cannot =
+        |e: std::io::Error| CliError::failure(format!("cannot read {}: {e}", path.display()));
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(CliError::usage(format!(
+                "{}: not a valid {what}: it is not a regular file",
+                path.display()
+            )));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(cannot(e)),
+    }
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(cannot(e)),
+    };
+    match read_text_at_most(file, CONFIG_FILE_BYTES) {
         Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(CliError::usage(format!(
+        Err(Unread::NotText) => Err(CliError::usage(format!(
             "{}: not a valid {what}: it is not UTF-8 text",
             path.display()
         ))),
-        Err(e) => Err(CliError::failure(format!(
-            "cannot read {}: {e}",
-            path.display()
+        Err(Unread::TooLarge) => Err(CliError::usage(format!(
+            "{}: not a valid {what}: it holds more than {}",
+            path.display(),
+            bytes_said(CONFIG_FILE_BYTES)
         ))),
+        Err(Unread::Io(e)) => Err(cannot(e)),
     }
+}
+
+/// Held while a command reads, changes and writes back the config and credentials files
+/// (`login`, `logout`, `config set`, `unset`, `remove-profile`): a lock on a file beside them,
+/// so that two such commands at once (CI jobs logging in side by side) each see the other's
+/// change rather than write over it. A file system without locks runs without.
+pub struct Editing {
+    _lock: Option<std::fs::File>,
+}
+
+/// Waits for the other commands changing the config files, then holds them (`Editing`).
+pub fn editing() -> Editing {
+    let dir = config_dir();
+    let lock = create_private_dir(&dir).ok().and_then(|()| {
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(dir.join(".lock")).ok()?;
+        file.lock().ok()?;
+        Some(file)
+    });
+    Editing { _lock: lock }
 }
 
 impl Config {

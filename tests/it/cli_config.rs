@@ -1506,3 +1506,111 @@ fn a_token_stored_empty_is_said_missing() {
     );
     assert!(!run.stderr.contains("Bearer"), "{}", run.stderr);
 }
+
+/// Logins side by side on one HOME (CI jobs) each read, changed and wrote back both files:
+/// four at once left config.toml with two of the profiles and credentials.toml with another
+/// two, each run saying "logged in" (hostile-input check). Each now waits for the others.
+#[test]
+fn logins_side_by_side_keep_every_profile_and_token() {
+    use std::io::Write;
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api().token;
+    let names: Vec<String> = (1..=8).map(|n| format!("ci{n}")).collect();
+    let children: Vec<_> = names
+        .iter()
+        .map(|name| {
+            let mut child = sandbox
+                .home
+                .livectl()
+                .args(["login", "--token-stdin", "--api-url", &sandbox.url])
+                .args(["--profile", name])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(format!("{admin}\n").as_bytes())
+                .unwrap();
+            child
+        })
+        .collect();
+    for child in children {
+        crate::harness::Run::from(child.wait_with_output().unwrap()).ok();
+    }
+    let listed: serde_json::Value =
+        serde_json::from_str(&typed(&sandbox.home, &["config", "profiles", "-o", "json"], "").ok())
+            .unwrap();
+    let logged_in: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["logged_in"] == true)
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(logged_in, names, "{listed}");
+}
+
+/// A config file linked in from elsewhere (a dotfiles repository) was replaced by a copy of
+/// its own, leaving the file it pointed to as it was: the file it points to is written now.
+#[test]
+fn a_linked_config_file_is_written_where_it_points() {
+    let home = crate::harness::Home::new();
+    let dir = home.path().join("config/livectl");
+    std::fs::create_dir_all(&dir).unwrap();
+    let dotfiles = home.path().join("dotfiles");
+    std::fs::create_dir_all(&dotfiles).unwrap();
+    std::fs::write(dotfiles.join("config.toml"), "").unwrap();
+    std::os::unix::fs::symlink(dotfiles.join("config.toml"), dir.join("config.toml")).unwrap();
+    home.cli(&["config", "set", "workspace", "acme"]).ok();
+    assert!(
+        std::fs::symlink_metadata(dir.join("config.toml"))
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is kept"
+    );
+    let written = std::fs::read_to_string(dotfiles.join("config.toml")).unwrap();
+    assert!(written.contains("workspace = \"acme\""), "{written}");
+}
+
+/// A config or credentials file that is no regular file (a FIFO held every command; a link to
+/// `/dev/zero` grew livectl's memory without end) or too large to be one is said so at once.
+#[test]
+fn a_config_file_that_is_no_regular_file_or_too_large_is_refused() {
+    let home = crate::harness::Home::new();
+    let dir = home.path().join("config/livectl");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.toml");
+    std::os::unix::fs::symlink("/dev/zero", &config).unwrap();
+    home.cli(&["config", "profiles"]).fails(
+        2,
+        "config.toml: not a valid livectl config: it is not a regular file",
+    );
+    std::fs::remove_file(&config).unwrap();
+    std::fs::write(&config, "#".repeat(2 << 20)).unwrap();
+    home.cli(&["config", "profiles"]).fails(
+        2,
+        "config.toml: not a valid livectl config: it holds more than 1 MiB",
+    );
+    std::fs::remove_file(&config).unwrap();
+    let credentials = dir.join("credentials.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&credentials)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let run = home.cli_env(&["whoami"], &[("LIVECTL_API_URL", "http://127.0.0.1:9")]);
+    run.fails(
+        2,
+        "credentials.toml: not a valid credentials file: it is not a regular file",
+    );
+    assert!(
+        run.stderr.contains(".broken`) and log in again"),
+        "{}",
+        run.stderr
+    );
+}

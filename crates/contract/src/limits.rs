@@ -128,6 +128,8 @@ pub const STDIN_LINE_BYTES: u64 = 64 << 10;
 pub const TOKEN_BYTES: u64 = 64 << 10;
 /// The most read of an autopilot's rules file.
 pub const RULES_FILE_BYTES: u64 = 1 << 20;
+/// The most read of livectl's config or credentials file.
+pub const CONFIG_FILE_BYTES: u64 = 1 << 20;
 
 /// At most `most` bytes of `reader`, or None when it holds more: a file or a stream a user
 /// names (`/dev/zero`, an endless pipe) is never read into memory without an end.

@@ -18,8 +18,8 @@ use crate::ui::Ui;
 /// which needs no reminder that a real platform is elsewhere.
 pub async fn start(ui: &Ui, chosen: bool) -> Result<Connection, CliError> {
     let db = default_sandbox_db();
-    let fresh = !db.exists();
-    let (store, _) = livectl_sandbox::open(db.clone(), fresh.then_some(Seed::Demo))
+    let fresh = !db.exists() && made_with_demo(&db).await?;
+    let (store, _) = livectl_sandbox::open(db.clone(), None)
         .await
         .map_err(|e| {
             let e = CliError::failure(format!("cannot start the embedded sandbox: {e}"));
@@ -98,6 +98,32 @@ pub async fn start(ui: &Ui, chosen: bool) -> Result<Connection, CliError> {
         embedded: Some(db),
         token_from_env,
     })
+}
+
+/// Makes the database `db` with the demo data: beside it, then put in place whole, unless
+/// another livectl put one there first (false then, and its own is used). Commands started
+/// side by side on a new HOME each loaded the demo into the one file, and one that opened it
+/// between its creation and its data saw an empty workspace (hostile-input check).
+async fn made_with_demo(db: &std::path::Path) -> Result<bool, CliError> {
+    let cannot = |e: &dyn std::fmt::Display| {
+        CliError::failure(format!(
+            "cannot create the embedded sandbox {}: {e}",
+            db.display()
+        ))
+    };
+    crate::config::create_private_dir(&data_dir()).map_err(|e| cannot(&e))?;
+    let made = crate::files::Beside::create(db, Some(0o600)).map_err(|e| cannot(&e))?;
+    let (store, _) = livectl_sandbox::open(made.path().to_owned(), Some(Seed::Demo))
+        .await
+        .map_err(|e| cannot(&e))?;
+    // Closed whole (its log copied in) before it is put in place under its name.
+    store.close().map_err(|e| cannot(&e))?;
+    drop(store);
+    match made.place(false) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(cannot(&e)),
+    }
 }
 
 /// Whether the notice was not yet given today (and note that it is given now): a reminder

@@ -214,3 +214,42 @@ fn livectl_token_acts_as_its_agent_on_the_embedded_sandbox() {
     assert!(admin.starts_with("Sandbox Admin"), "{admin}");
     assert!(!admin.contains("LIVECTL_TOKEN"), "{admin}");
 }
+
+/// Commands started side by side on a new HOME (a CI job's first steps) each loaded the demo
+/// into the one file, and one that opened it between its creation and its data listed an
+/// empty workspace (hostile-input check). Each now sees the whole demo, and one made it.
+#[test]
+fn commands_side_by_side_on_a_new_home_each_see_the_whole_demo() {
+    for _ in 0..3 {
+        let home = Home::new();
+        let children: Vec<_> = (0..6)
+            .map(|_| {
+                home.livectl()
+                    .args(["agents", "-o", "ids"])
+                    .stdin(std::process::Stdio::null())
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let runs: Vec<Run> = children
+            .into_iter()
+            .map(|child| Run::from(child.wait_with_output().unwrap()))
+            .collect();
+        let mut made = 0;
+        for run in runs {
+            made += usize::from(run.stderr.contains("(new, with demo data)"));
+            assert_eq!(run.ok().lines().count(), 7, "the demo's seven agents");
+        }
+        assert_eq!(made, 1, "one run made the demo");
+        let left: Vec<_> = std::fs::read_dir(home.path().join("data/livectl"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert!(
+            left.iter().all(|name| name.starts_with("sandbox.")),
+            "nothing beside the database and its token: {left:?}"
+        );
+    }
+}

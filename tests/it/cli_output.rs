@@ -869,6 +869,20 @@ fn a_format_a_command_does_not_write_is_refused_not_replaced() {
     // What each does write.
     let document = home.cli(&["sandbox", "openapi", "-o", "json"]).ok();
     assert!(serde_json::from_str::<serde_json::Value>(&document).is_ok());
+    // The generated documents are shaped as every JSON output is (they were printed whole,
+    // the flags ignored, hostile-input check).
+    assert_eq!(
+        home.cli(&["sandbox", "openapi", "--jq", ".info.title"])
+            .ok(),
+        "Live Conversations API\n"
+    );
+    assert_eq!(
+        home.cli(&["sandbox", "seed-schema", "--json", "title"])
+            .ok(),
+        "{\"title\":\"SeedFile\"}\n"
+    );
+    home.cli(&["sandbox", "seed-schema", "--json", "nope"])
+        .fails(2, "--json: unknown field `nope`");
     let me: serde_json::Value =
         serde_json::from_str(&home.cli(&["whoami", "-o", "json"]).ok()).unwrap();
     assert_eq!(me["id"], "ag_1");

@@ -276,6 +276,20 @@ pub fn agent_defaults() -> String {
     )
 }
 
+/// A load that stopped with no answer (the platform gone, a time limit) after some of it was
+/// loaded says so, and how to finish it: it said only that the server could not be reached,
+/// as if nothing had been (hostile-input check). The request without an answer may have been
+/// done too; loading again is safe either way, each entry by its key.
+fn cut_short(e: CliError, tally: &Tally) -> CliError {
+    let sent = tally.created + tally.changed + tally.unchanged + tally.actions;
+    if sent == 0 {
+        return e;
+    }
+    e.hint(format!(
+        "the load stopped part way: the {sent} entries loaded before stay; once the platform answers, the same seed again finishes it (each entry is loaded by its key, none twice)"
+    ))
+}
+
 /// How many interventions kept as first loaded are named one by one.
 const KEPT_SAID: usize = 10;
 
@@ -293,7 +307,10 @@ pub async fn load(
         let plan = Plan::new(source.catalog(), now);
         for step in plan.catalog() {
             let input = step.input(&ids).map_err(internal)?;
-            let (id, result) = client.upsert(&input).await?;
+            let (id, result) = client
+                .upsert(&input)
+                .await
+                .map_err(|e| cut_short(e.into(), &tally))?;
             ids.record(input.kind(), input.key(), id);
             tally.upserted(result);
         }
@@ -319,8 +336,9 @@ pub async fn load(
             if refused {
                 e.hints.clear();
                 e = e.hint("that batch's conversations were rolled back, none of them loaded; what was loaded before it stays, and loading the file again goes on from there");
+                return e;
             }
-            e
+            cut_short(e, &tally)
         })?;
         for r in &answer.results {
             tally.record(r);

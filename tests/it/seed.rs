@@ -1045,3 +1045,28 @@ fn an_email_another_agent_holds_is_refused_before_anything_is_sent() {
     let run = sandbox.cli(&api.token, &["seed", path.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+/// A load whose platform stopped answering part way said only that it could not be reached,
+/// as if nothing had been loaded (hostile-input check): it says what stays, and that the same
+/// seed again finishes it.
+#[test]
+fn a_load_cut_short_says_what_stays_and_how_to_finish() {
+    let sandbox = Sandbox::start(&["--faults", "path=/v1/batch,drop=1"]);
+    let api = sandbox.api();
+    let run = sandbox.cli(&api.token, &["seed", "--generate", "interventions=5"]);
+    run.fails(1, "/v1/batch ended");
+    assert!(
+        run.stderr.lines().any(|l| l.starts_with("hint: the load stopped part way: the ")
+            && l.ends_with(" entries loaded before stay; once the platform answers, the same seed again finishes it (each entry is loaded by its key, none twice)")),
+        "{}",
+        run.stderr
+    );
+    // Nothing sent yet, nothing said to stay: a platform refusing the first request.
+    let gone = Sandbox::start(&["--faults", "drop=1"]);
+    let run = gone.cli(
+        &gone.api().token,
+        &["seed", "--generate", "interventions=5"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("part way"), "{}", run.stderr);
+}

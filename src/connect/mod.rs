@@ -308,11 +308,34 @@ async fn connect_for(
                     crate::ui::shell_word(name)
                 )));
             }
-            profile
+            let stored = profile
                 .as_deref()
                 .filter(|_| own)
-                .and_then(|p| credentials.token(p).cloned())
-                .ok_or_else(|| no_token(global, profile.as_deref(), &config, &api_url, resuming))?
+                .and_then(|p| credentials.token(p).map(|t| (p, t.clone())));
+            match stored {
+                // Said as the stored token's fault, naming where it is: it was said as the
+                // token's alone, exit 1, with no word of which file or how to mend it.
+                Some((name, token)) if let Some(problem) = token.problem() => {
+                    return Err(CliError::usage(format!(
+                        "the token of profile `{name}` in {} {problem}; nothing was sent",
+                        Credentials::path().display()
+                    ))
+                    .hint(format!(
+                        "log in again with `livectl login{}`, which stores it as given",
+                        profile_flag(name, &config)
+                    )));
+                }
+                Some((_, token)) => token,
+                None => {
+                    return Err(no_token(
+                        global,
+                        profile.as_deref(),
+                        &config,
+                        &api_url,
+                        resuming,
+                    ));
+                }
+            }
         }
     };
     Ok(Connection {

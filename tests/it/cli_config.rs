@@ -1614,3 +1614,34 @@ fn a_config_file_that_is_no_regular_file_or_too_large_is_refused() {
         run.stderr
     );
 }
+
+/// A stored token an HTTP header cannot carry (a hand edit) was said as the token's fault
+/// alone, exit 1, naming neither the file nor the profile, where the same token in
+/// LIVECTL_TOKEN is usage naming the variable (hostile-input check).
+#[test]
+fn a_stored_token_no_header_can_carry_names_its_profile_and_file() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api().token;
+    login(&sandbox, &admin, &["--profile", "work"]).ok();
+    let saved = sandbox.home.path().join("config/livectl/credentials.toml");
+    let text = std::fs::read_to_string(&saved).unwrap();
+    let spaced: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("token") {
+                "token = \"abc def\"".to_owned()
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&saved, spaced).unwrap();
+    let run = typed(&sandbox.home, &["--profile", "work", "queues"], "");
+    let said = run.fails(
+        2,
+        &format!("the token of profile `work` in {}", saved.display()),
+    );
+    assert!(said.contains("nothing was sent"), "{said}");
+    run.hints("log in again with `livectl login --profile work`, which stores it as given");
+}

@@ -1070,3 +1070,31 @@ fn a_load_cut_short_says_what_stays_and_how_to_finish() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(!run.stderr.contains("part way"), "{}", run.stderr);
 }
+
+/// A file whose action changed since it was loaded (`assign: bob`, then `assign: cid`) left
+/// Bob the owner and said the load went as the file says (hostile-input check): the action
+/// kept is said, by the agents' keys.
+#[test]
+fn an_action_changed_since_the_first_load_is_said_kept() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let base = "agents:\n  - {key: bob, name: Bob, email: bob@example.com}\n  - {key: cid, name: Cid, email: cid@example.com}\nusers:\n  - {key: u1, name: Una, channel: web}\nconversations:\n  - key: c1\n    user: u1\n    intervention:\n      summary: help\n      actions:\n";
+    let first = sandbox.home.path().join("first.yaml");
+    std::fs::write(&first, format!("{base}        - assign: bob\n")).unwrap();
+    let changed = sandbox.home.path().join("changed.yaml");
+    std::fs::write(&changed, format!("{base}        - assign: cid\n")).unwrap();
+    sandbox
+        .cli(&api.token, &["seed", first.to_str().unwrap()])
+        .ok();
+    // The same file again: nothing to say.
+    let again = sandbox.cli(&api.token, &["seed", first.to_str().unwrap()]);
+    assert!(!again.stderr.contains("warning"), "{}", again.stderr);
+    let run = sandbox.cli(&api.token, &["seed", changed.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.lines().any(|l| l.starts_with("warning: conversation `c1`: action 1 of iv_")
+            && l.ends_with(" keeps what its first load did, assigned to bob, where this load asks assign to cid")),
+        "{}",
+        run.stderr
+    );
+}

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use jiff::Timestamp;
-use rusqlite::{OptionalExtension, Transaction};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::catalog::{self, by_row};
 use super::conversations::create_conversation;
@@ -14,8 +14,8 @@ use crate::error::ApiError;
 use livectl_contract::limits::Limit;
 use livectl_contract::seed::{Ids, Plan, SeedFile, Tally};
 use livectl_contract::{
-    ActionOp, Agent, BatchOp, BatchOutcome, BatchResult, ConversationCreated, ConversationInput,
-    Kind, Role,
+    Action, ActionOp, Agent, BatchOp, BatchOutcome, BatchResult, ConversationCreated,
+    ConversationInput, Kind, Role,
 };
 
 /// The caller of a load at start: the built-in admin.
@@ -88,6 +88,63 @@ fn kept(conversation: &ConversationInput, created: &ConversationCreated) -> Opti
     })
 }
 
+/// What the action at `index` of intervention `n`'s life did, in words, when it is not what
+/// `asked` would do (another kind, or another agent to own it): a load that skips it says so
+/// rather than call the intervention loaded as the file says (a file changed from `assign: bob`
+/// to `assign: cid` left Bob the owner, unsaid; hostile-input check).
+fn other_than_done(
+    tx: &Transaction,
+    n: i64,
+    index: i64,
+    asked: &Action,
+) -> Result<Option<String>, ApiError> {
+    let done: Option<(String, Option<i64>)> = tx
+        .prepare_cached(
+            "SELECT action, to_owner FROM events
+             WHERE intervention_id = ?1 AND action IN ('assigned', 'reassigned', 'returned', 'cancelled', 'completed')
+             ORDER BY seq LIMIT 1 OFFSET ?2",
+        )?
+        .query_row(params![n, index], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((action, to)) = done else {
+        return Ok(None);
+    };
+    let asked_to = match asked {
+        Action::Assign(r) | Action::Reassign(r) => Kind::Agent.parse(&r.agent),
+        _ => None,
+    };
+    if action == asked.kind().event().as_str() && (asked_to.is_none() || asked_to == to) {
+        return Ok(None);
+    }
+    Ok(Some(match to {
+        Some(to) if matches!(action.as_str(), "assigned" | "reassigned") => {
+            format!("{action} to {}", agent_named(tx, to)?)
+        }
+        _ => action,
+    }))
+}
+
+/// An action in words, its agent by the key a file names it by: `assign to cid`, `complete`.
+fn said(tx: &Transaction, action: &Action) -> Result<String, ApiError> {
+    Ok(match action {
+        Action::Assign(r) | Action::Reassign(r) => match Kind::Agent.parse(&r.agent) {
+            Some(n) => format!("{} to {}", action.name(), agent_named(tx, n)?),
+            None => format!("{} to {}", action.name(), r.agent),
+        },
+        _ => action.name().to_owned(),
+    })
+}
+
+/// Agent `n` by its key, or its id when it has none (the built-in admin).
+fn agent_named(tx: &Transaction, n: i64) -> Result<String, ApiError> {
+    let key: Option<String> = tx
+        .prepare_cached("SELECT key FROM agents WHERE id = ?1")?
+        .query_row([n], |r| r.get(0))
+        .optional()?
+        .flatten();
+    Ok(key.unwrap_or_else(|| Kind::Agent.id(n)))
+}
+
 /// An action of a batch, skipped when its place in the intervention's life is taken.
 fn action<'a>(
     tx: &Transaction,
@@ -117,8 +174,16 @@ fn action<'a>(
     if done > index {
         return Ok(BatchResult {
             result: BatchOutcome::Skipped,
+            kept: match other_than_done(tx, n, index, &op.action)? {
+                Some(was) => Some(format!(
+                    "conversation `{}`: action {} of {id} keeps what its first load did, {was}, where this load asks {}",
+                    op.conversation,
+                    index + 1,
+                    said(tx, &op.action)?
+                )),
+                None => None,
+            },
             id,
-            kept: None,
         });
     }
     if done < index {

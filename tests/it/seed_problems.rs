@@ -515,3 +515,47 @@ fn a_batch_the_platform_refuses_is_said_rolled_back() {
         "nothing of the batch was loaded"
     );
 }
+
+/// A history that runs backwards (a takeover closed days before it was assigned, a message
+/// before its conversation began) loaded as written, impossible data for `stuck`, `history
+/// --since` and exports (hostile-input check). Each instant out of order is said at its line;
+/// written instants keep the output the same every run.
+#[test]
+fn a_history_that_runs_backwards_is_said_at_each_line() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let yaml = [
+        "agents:",
+        "  - {key: bob, name: Bob, email: bob@example.com}",
+        "topics: [{key: t, name: T}]",
+        "outcomes: [{key: o, name: O}]",
+        "users: [{key: u1, name: Una, channel: web}]",
+        "conversations:",
+        "  - key: c1",
+        "    user: u1",
+        "    started_at: 2026-11-20T10:00:00Z",
+        "    messages:",
+        "      - {sender: user, text: hi, at: 2026-11-19T10:00:00Z}",
+        "      - {sender: user, text: there, at: 2026-11-20T11:00:00Z}",
+        "      - {sender: user, text: again, at: 2026-11-20T10:30:00Z}",
+        "    intervention:",
+        "      summary: help",
+        "      queued_at: 2026-11-20T09:00:00Z",
+        "      actions:",
+        "        - assign: {to: bob, at: 2026-11-20T08:00:00Z}",
+        "        - return: {at: 2026-11-20T12:00:00Z}",
+        "        - assign: {to: bob, at: 2026-11-21T10:00:00Z}",
+        "        - complete: {topic: t, outcome: o, at: 2026-11-19T00:00:00Z}",
+    ]
+    .join("\n");
+    assert_eq!(
+        problems(&sandbox, &api, "backwards.yaml", &yaml),
+        [
+            "11: conversations[0].messages[0].at: this message is dated 2026-11-19T10:00:00.000Z, before its conversation started (`started_at`) at 2026-11-20T10:00:00.000Z: a history runs forward",
+            "13: conversations[0].messages[2].at: this message is dated 2026-11-20T10:30:00.000Z, before the message before it at 2026-11-20T11:00:00.000Z: a history runs forward",
+            "16: conversations[0].intervention.queued_at: the intervention's queueing is dated 2026-11-20T09:00:00.000Z, before its conversation started (`started_at`) at 2026-11-20T10:00:00.000Z: a history runs forward",
+            "18: conversations[0].intervention.actions[0].assign.at: this assign is dated 2026-11-20T08:00:00.000Z, before it was queued (`queued_at`) at 2026-11-20T09:00:00.000Z: a history runs forward",
+            "21: conversations[0].intervention.actions[3].complete.at: this complete is dated 2026-11-19T00:00:00.000Z, before the action before it at 2026-11-21T10:00:00.000Z: a history runs forward",
+        ]
+    );
+}

@@ -165,10 +165,55 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
                 (_, None) => {}
             }
         }
+        // Dated in order: a conversation's messages from its start on, each after the one
+        // before, and its intervention's actions from its queueing on, each after the one
+        // before (one left without `at` is dated at the load). A file that ran backwards
+        // loaded a history where a takeover closed days before it was assigned.
+        let now = jiff::Timestamp::now();
+        let started = conv.started_at.map(|t| t.resolve(now));
+        let mut before: Option<(jiff::Timestamp, &str)> =
+            started.map(|t| (t, "its conversation started (`started_at`)"));
+        for (j, m) in conv.messages.iter().enumerate() {
+            let Some(sent) = m.at.map(|t| t.resolve(now)) else {
+                continue;
+            };
+            let field = format!("{at}.messages[{j}].at");
+            c.in_order(key, &field, sent, before, "this message");
+            before = Some((sent, "the message before it"));
+        }
         let Some(iv) = &conv.intervention else {
             continue;
         };
         let at = format!("{at}.intervention");
+        let queued = iv.queued_at.map(|t| t.resolve(now));
+        if let Some(queued) = queued {
+            let field = format!("{at}.queued_at");
+            c.in_order(
+                key,
+                &field,
+                queued,
+                started.map(|t| (t, "its conversation started (`started_at`)")),
+                "the intervention's queueing",
+            );
+        }
+        let mut before: Option<(jiff::Timestamp, &str)> =
+            queued.map(|t| (t, "it was queued (`queued_at`)"));
+        for (j, action) in iv.actions.iter().enumerate() {
+            let name = action.kind().as_str();
+            let (done, _) = action.done();
+            let field = format!("{at}.actions[{j}].{name}.at");
+            let (when, said) = match done {
+                Some(t) => (t.resolve(now), "the action before it"),
+                None => (
+                    now,
+                    "the action before it (left without `at`, dated at the load)",
+                ),
+            };
+            if done.is_some() {
+                c.in_order(key, &field, when, before, &format!("this {name}"));
+            }
+            before = Some((when, said));
+        }
         c.limit(
             Limit::SummaryLength,
             key,
@@ -366,6 +411,30 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn line(&self, field: &str, anchor: &str, value: &str) -> Option<usize> {
         self.t.place(field, anchor, value)
+    }
+
+    /// `what`, dated `when` at `field`, is not before what came before it (`before`, said).
+    fn in_order(
+        &mut self,
+        anchor: &str,
+        field: &str,
+        when: jiff::Timestamp,
+        before: Option<(jiff::Timestamp, &str)>,
+        what: &str,
+    ) {
+        if let Some((earlier, said)) = before
+            && when < earlier
+        {
+            self.problem(
+                self.line(field, anchor, "at"),
+                field.to_owned(),
+                format!(
+                    "{what} is dated {}, before {said} at {}: a history runs forward",
+                    crate::time::rfc3339(when),
+                    crate::time::rfc3339(earlier)
+                ),
+            );
+        }
     }
 
     fn problem(&mut self, line: Option<usize>, field: String, message: String) {

@@ -92,6 +92,19 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
         ))
         .hint("pass --yes to confirm when not running interactively"));
     }
+    // Everything a load sends is an admin's to do: an agent's token is said so first, by a dry
+    // run too (it said "would load" where the load was refused, exit 4).
+    let me = connection.client.me().await?.agent;
+    if me.role != livectl_contract::Role::Admin {
+        return Err(CliError::new(
+            crate::error::ErrorKind::Auth,
+            format!(
+                "seeding {target} is an admin's to do, and this token is {} <{}>, an {}; nothing was sent",
+                me.name, me.email, me.role
+            ),
+        )
+        .hint("use an admin's token (for a sandbox, `livectl sandbox token` makes the built-in admin's)"));
+    }
     // Agents and catalog entries the document changes, said before anything is sent (a field
     // left out is set to its default: the new-user check demoted an admin with a file that
     // gave its name alone).

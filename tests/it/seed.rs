@@ -1098,3 +1098,28 @@ fn an_action_changed_since_the_first_load_is_said_kept() {
         run.stderr
     );
 }
+
+/// A dry run with an agent's token said "would load" and exited 0, where the load itself was
+/// refused (exit 4) at its first request (hostile-input check): both now say at once that a
+/// load is an admin's to do, and send nothing.
+#[test]
+fn a_seed_with_an_agents_token_is_refused_before_anything_is_sent() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = crate::harness::Workspace::new(&api);
+    let bo = sandbox.home.token(Some(&w.bo));
+    let before = api.everything();
+    for dry in [true, false] {
+        let mut args = vec!["seed", "--generate", "interventions=2"];
+        if dry {
+            args.push("--dry-run");
+        }
+        let run = sandbox.cli(&bo, &args);
+        run.fails(
+            4,
+            "is an admin's to do, and this token is Bo Chen <bo@example.com>, an agent; nothing was sent",
+        );
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+    }
+    assert_eq!(api.everything(), before, "nothing was sent");
+}

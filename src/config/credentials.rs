@@ -52,11 +52,9 @@ impl Credentials {
     fn read(path: &Path, private: bool) -> Result<Credentials, CliError> {
         const WHAT: &str = "credentials file";
         // `login` reads the same file first, and does not write over tokens it cannot read.
-        let rewrite = format!(
-            "fix it, or move it away (`mv {0} {0}.broken`) and log in again with `livectl login`",
-            crate::ui::shell_word(&path.display().to_string())
-        );
-        let Some(text) = super::read_text(path, WHAT).map_err(|e| e.hint(&rewrite))? else {
+        let rewrite =
+            "fix it, or move it away (it holds your tokens) and log in again with `livectl login`";
+        let Some(text) = super::read_text(path, WHAT).map_err(|e| e.hint(rewrite))? else {
             return Ok(Credentials::default());
         };
         if private {
@@ -64,7 +62,7 @@ impl Credentials {
         }
         // The parser's words quote what they found, which here may be a token.
         toml::from_str(&text)
-            .map_err(|e| super::invalid_toml(path, &text, &e, WHAT, Some(SHAPE)).hint(&rewrite))
+            .map_err(|e| super::invalid_toml(path, &text, &e, WHAT, Some(SHAPE)).hint(rewrite))
     }
 
     pub fn save(&self) -> Result<(), CliError> {

@@ -84,6 +84,19 @@ impl CliError {
         CliError::new(ErrorKind::Interrupted, message)
     }
 
+    /// A request that may have been done though no answer said so (`ClientError::unanswered`):
+    /// the hint to look before sending it again comes first, and the hints to simply try again
+    /// go, which said the opposite beside it (on-call check).
+    pub fn unsure(mut self, show: &str) -> CliError {
+        self.hints
+            .retain(|h| h != ENDED && h != NO_ANSWER && !h.starts_with(FAILED));
+        self.hints.insert(
+            0,
+            format!("the platform may have done it before failing: look with {show} before sending it again"),
+        );
+        self
+    }
+
     /// Adds a hint: what would be right, or what to do next.
     pub fn hint(mut self, hint: impl Into<String>) -> CliError {
         self.hints.push(hint.into());
@@ -138,6 +151,9 @@ const UNREACHABLE: &str = "is the server running? check its address";
 
 /// The hint of a connection made that ended before the whole answer came.
 const ENDED: &str = "the platform, or a proxy between, ended the connection before its whole answer came; try again in a moment";
+
+/// How the hint of the platform's own failure (a 5xx) begins.
+const FAILED: &str = "the platform failed";
 
 /// The hint of a platform that took too long to answer.
 const NO_ANSWER: &str = "the platform may be overloaded, or behind something that holds requests; try again in a moment";
@@ -211,9 +227,9 @@ impl From<ClientError> for CliError {
         // (its query, a list's filters and cursor, is for `-v`).
         let failed = match e.request().and_then(|r| r.split('?').next()) {
             Some(request) => {
-                format!("the platform failed on {request}; try again, and report it if it persists")
+                format!("{FAILED} on {request}; try again, and report it if it persists")
             }
-            None => "the platform failed; try again, and report it if it persists".to_owned(),
+            None => format!("{FAILED}; try again, and report it if it persists"),
         };
         // A wait the platform asked for, said whole: one too long to wait for was not waited
         // (`RETRY_AFTER_GIVE_UP`), and "a moment" would mislead.

@@ -278,9 +278,23 @@ impl Targets {
             }
             // What --json names is checked before the action is sent, not after.
             ctx.ui.shape.check(<Intervention as Row>::FIELDS)?;
-            let acted = client
-                .act::<Intervention>(&item.id, &item.action, Options::default())
-                .await;
+            // A Ctrl-C while the action is on its way: it may have been done, as when no
+            // answer came (it said only "interrupted", on-call check).
+            let _claim = crate::signals::claim();
+            let acted = tokio::select! {
+                acted = client.act::<Intervention>(&item.id, &item.action, Options::default()) => acted,
+                () = crate::signals::interrupted() => {
+                    return Err(CliError::interrupted(format!(
+                        "interrupted while {} of {} was on its way",
+                        item.action.name(),
+                        item.id
+                    ))
+                    .hint(format!(
+                        "the platform may have done it: look with `livectl show {}` before sending it again",
+                        item.id
+                    )));
+                }
+            };
             let intervention = match acted {
                 Ok(intervention) => intervention,
                 Err(e) => return Err(refused(client, &item.id, item.action.kind(), e).await),
@@ -353,8 +367,7 @@ async fn refused(client: &Client, id: &str, kind: ActionKind, e: ClientError) ->
     // time, or the platform's failure (which may come after its commit, the case keys exist
     // for). The last attempt's error was said as the run's, though an earlier one may have
     // done the action (hostile-input check).
-    let unknown = matches!(e, ClientError::Ended { .. } | ClientError::Timeout { .. })
-        || status.is_some_and(|s| s >= 500);
+    let unknown = e.unanswered();
     let mut error = CliError::from(e);
     if let Some(now) = now {
         // Names are a courtesy here: without them the ids stand.
@@ -376,10 +389,7 @@ async fn refused(client: &Client, id: &str, kind: ActionKind, e: ClientError) ->
             ));
         }
     } else if unknown {
-        error.hints.insert(
-            0,
-            format!("the platform may have done it before failing: look with {show} before sending it again"),
-        );
+        error = error.unsure(&show);
     }
     error
 }

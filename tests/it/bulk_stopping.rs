@@ -298,3 +298,32 @@ fn a_ctrl_c_while_the_last_items_end_done_does_not_make_the_run_interrupted() {
     assert!(said.contains("3 done, 0 skipped, 0 failed"), "{said}");
     assert_eq!(acted(&api, "cancelled").len(), 3);
 }
+
+/// A Ctrl-C while one action is on its way said only "interrupted", though the platform may
+/// have done it (on-call check): it says which action, and to look before sending it again.
+#[test]
+fn a_ctrl_c_while_one_action_is_on_its_way_says_it_may_have_been_done() {
+    let t = Slowed::new(1, "latency=40000..40000ms", "unused.ndjson");
+    let id = &t.ids[0];
+    let mut run = Running::start(&t.slow, &t.api.token, &["cancel", id, "-vv"]);
+    let sent = run.until(
+        &format!("/v1/interventions/{id}/cancel"),
+        Duration::from_secs(20),
+    );
+    assert!(sent.starts_with("livectl: POST "), "{sent}");
+    run.signal(libc::SIGINT);
+    let (code, said) = run.end(Duration::from_secs(20));
+    assert_eq!(code, Some(130), "{said}");
+    assert!(
+        said.contains(&format!(
+            "error: interrupted while cancel of {id} was on its way"
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "hint: the platform may have done it: look with `livectl show {id}` before sending it again"
+        )),
+        "{said}"
+    );
+}

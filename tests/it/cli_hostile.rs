@@ -14,6 +14,8 @@ use crate::harness::{Home, Run};
 enum Answer {
     Whole(String),
     Endless,
+    /// The connection closed with no answer, the request read whole.
+    Hangup,
 }
 
 fn json(status: &str, body: &str) -> Answer {
@@ -68,6 +70,7 @@ fn serve(mut stream: TcpStream, route: &dyn Fn(&str, &str) -> Answer) {
         Answer::Whole(response) => {
             let _ = stream.write_all(response.as_bytes());
         }
+        Answer::Hangup => {}
         Answer::Endless => {
             let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
             if stream.write_all(head.as_bytes()).is_err() {
@@ -437,4 +440,43 @@ fn a_wait_asked_for_that_is_too_long_fails_at_once_and_says_it() {
     );
     assert!(!run.stderr.contains("waiting"), "{}", run.stderr);
     assert_eq!(asked.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
+
+/// A platform that took an action and died before it answered (its connection closed, then
+/// nothing listening) was said as "cannot reach ... is the server running?": the last attempt's
+/// error, though the first may have done the action (on-call check). The run says the earlier
+/// attempt's fate, and to look before sending it again; not to simply try again.
+#[test]
+fn an_action_whose_platform_died_holding_its_answer_may_have_been_done() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            let posted = std::sync::atomic::AtomicBool::new(false);
+            serve(stream, &|method, path| match (method, path) {
+                ("POST", _) => {
+                    posted.store(true, std::sync::atomic::Ordering::SeqCst);
+                    Answer::Hangup
+                }
+                (_, "/v1/me") => json("200 OK", ME),
+                _ => json("200 OK", IV),
+            });
+            // Gone: the listener closes with the thread, and a new connection is refused.
+            if posted.load(std::sync::atomic::Ordering::SeqCst) {
+                break;
+            }
+        }
+    });
+    let run = livectl(&url, &["return", "iv_1"]);
+    let said = run.fails(1, "/v1/interventions/iv_1/return ended");
+    assert!(
+        said.contains("asked again, it could not be reached"),
+        "{said}"
+    );
+    run.hints(
+        "the platform may have done it before failing: look with `livectl show iv_1` before sending it again",
+    );
+    assert!(!said.contains("try again in a moment"), "{said}");
+    assert!(!said.contains("is the server running"), "{said}");
 }

@@ -101,6 +101,16 @@ impl ClientError {
         }
     }
 
+    /// Whether the request was sent and no answer says what became of it: a connection that
+    /// ended, no answer in time, or the platform's failure (which may come after its commit,
+    /// the case idempotency keys exist for).
+    pub fn unanswered(&self) -> bool {
+        matches!(
+            self,
+            ClientError::Ended { .. } | ClientError::Timeout { .. }
+        ) || self.status().is_some_and(|s| s >= 500)
+    }
+
     pub fn status(&self) -> Option<u16> {
         match self {
             ClientError::Problem { status, .. } | ClientError::Status { status, .. } => {

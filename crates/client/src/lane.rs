@@ -97,6 +97,8 @@ impl Lane {
         options: &Options,
     ) -> Result<crate::transport::Answer, ClientError> {
         let mut retry = 0;
+        // An earlier attempt that was sent and left no answer saying what became of it.
+        let mut unanswered: Option<ClientError> = None;
         loop {
             let attempt = if self.direct {
                 once(&self.transport, &mut self.conn, method, url, body, options).await
@@ -105,15 +107,36 @@ impl Lane {
             };
             match self.transport.judge(method, url, options, retry, attempt) {
                 Next::Answer(answer) => return Ok(answer),
-                Next::Fail(error, _) => return Err(error),
+                Next::Fail(error, _) => return Err(after(unanswered, error)),
                 Next::Retry(wait, error, _) => {
                     if !self.transport.pause(retry, wait, &named(method, url)).await {
-                        return Err(error);
+                        return Err(after(unanswered, error));
+                    }
+                    if error.unanswered() {
+                        unanswered = Some(error);
                     }
                     retry += 1;
                 }
             }
         }
+    }
+}
+
+/// The error a request ends with, `last`, after an earlier attempt that left no answer
+/// (`earlier`): a platform that could not be reached at the last attempt may have done the
+/// request at the earlier one, which is what the caller must hear. A server killed while it
+/// held an action's answer was said as "cannot reach ... is the server running?", though the
+/// action was done (on-call check).
+fn after(earlier: Option<ClientError>, last: ClientError) -> ClientError {
+    match (earlier, last) {
+        (Some(ClientError::Ended { url, detail }), ClientError::Connect { detail: then, .. }) => {
+            ClientError::Ended {
+                url,
+                detail: format!("{detail}; asked again, it could not be reached ({then})"),
+            }
+        }
+        (Some(earlier), ClientError::Connect { .. }) => earlier,
+        (_, last) => last,
     }
 }
 

@@ -1548,7 +1548,14 @@ fn classify<T>(answer: Result<T, ClientError>) -> (ItemOutcome, Option<String>, 
                 Some(status) => retryable_status(status, e.code()),
                 None => !matches!(e, ClientError::Config(_)),
             };
-            (ItemOutcome::Failed, Some(e.to_string()), retry)
+            // Sent with no answer that says what became of it: "failed" alone read as not
+            // done, and every such item of a stuck --fix had been (on-call check).
+            let reason = if e.unanswered() {
+                format!("{e} (it may have been done: a resume settles it, at most once)")
+            } else {
+                e.to_string()
+            };
+            (ItemOutcome::Failed, Some(reason), retry)
         }
     }
 }
@@ -1565,6 +1572,32 @@ mod tests {
             request: "POST /v1/interventions/iv_1/assign".into(),
             retry_after: retry_after.map(Duration::from_secs),
         }
+    }
+
+    /// An item sent with no answer that says what became of it may have been done, and its
+    /// reason says so (the rows read "failed" alone, and each had been done, on-call check);
+    /// one the platform answered is not said to be.
+    #[test]
+    fn an_item_without_an_answer_may_have_been_done() {
+        let ended = ClientError::Ended {
+            url: "http://127.0.0.1:9/v1/interventions/iv_1/return".into(),
+            detail: "connection closed before message completed".into(),
+        };
+        let (outcome, reason, retry) = classify::<()>(Err(ended));
+        assert_eq!((outcome, retry), (ItemOutcome::Failed, true));
+        assert!(
+            reason
+                .as_deref()
+                .unwrap()
+                .ends_with(" (it may have been done: a resume settles it, at most once)"),
+            "{reason:?}"
+        );
+        for answered in [refused(409, None), refused(429, Some(1))] {
+            let (_, reason, _) = classify::<()>(Err(answered));
+            assert!(!reason.unwrap().contains("may have been done"));
+        }
+        let (_, reason, _) = classify::<()>(Err(refused(502, None)));
+        assert!(reason.unwrap().contains("may have been done"));
     }
 
     /// A pool's pick gives its room back only when nothing could follow the answer: refused or

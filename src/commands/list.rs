@@ -47,7 +47,14 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
     let (mut events, mut unopened) = (None, None);
     if args.watch {
         let mut stream = client.events(None);
-        match super::watch::open(&mut stream, &ctx.ui).await {
+        // Stopped while the stream is still opening, it ends as when it runs: with 0, as
+        // `watch` does (it exited 130, on-call check).
+        let _claim = crate::signals::claim();
+        let opened = tokio::select! {
+            opened = super::watch::open(&mut stream, &ctx.ui) => opened,
+            () = crate::signals::interrupted() => return Ok(()),
+        };
+        match opened {
             Ok(()) => events = Some(stream),
             Err(e) => unopened = Some(e),
         }

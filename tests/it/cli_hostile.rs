@@ -480,3 +480,44 @@ fn an_action_whose_platform_died_holding_its_answer_may_have_been_done() {
     assert!(!said.contains("try again in a moment"), "{said}");
     assert!(!said.contains("is the server running"), "{said}");
 }
+
+/// An event stream refused with a wait longer than any request waits for (`Retry-After` of a
+/// day) was asked again every 30 s for five minutes; it is given up at once, as a request is,
+/// saying the wait asked for (on-call check).
+#[test]
+fn a_stream_asked_to_wait_a_day_is_given_up_at_once() {
+    let url = platform(|_, path| {
+        match path {
+        "/v1/events" => Answer::Whole(
+            "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 86400\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".into(),
+        ),
+        "/v1/me" => json("200 OK", ME),
+        _ => json("200 OK", r#"{"items":[],"next_cursor":null}"#),
+    }
+    });
+    let mut child = Home::new()
+        .livectl()
+        .env("LIVECTL_API_URL", &url)
+        .env("LIVECTL_TOKEN", "lvt_fake")
+        .args(["watch"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the stream was asked again though the platform asked for a day");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let mut said = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut said).unwrap();
+    assert_eq!(status.code(), Some(1), "{said}");
+    assert!(said.contains("1d"), "the wait asked for is said: {said}");
+}

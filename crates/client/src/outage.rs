@@ -53,6 +53,15 @@ impl<'a> Outage<'a> {
         self.retry_after = error.retry_after().filter(|after| !after.is_zero());
         let since = *self.since.get_or_insert_with(Instant::now);
         let reached = was_up || self.retry_after.is_some();
+        // A wait asked for longer than any request waits (`RETRY_AFTER_GIVE_UP`) is not ridden
+        // out either: the stream asked again every 30 s for five minutes, against a platform
+        // that had asked for a day (on-call check).
+        if self
+            .retry_after
+            .is_some_and(|asked| asked > crate::retry::RETRY_AFTER_GIVE_UP)
+        {
+            return false;
+        }
         error.is_transient()
             && if reached {
                 since.elapsed() < OUTAGE
@@ -81,10 +90,12 @@ impl<'a> Outage<'a> {
             // owner calls: their failures count against the same budget, which then holds no
             // try anyway.
             let transport = &self.client.transport;
-            let delay =
-                transport
-                    .policy
-                    .delay_at_least(self.failures - 1, self.retry_after, self.floor);
+            // Never sooner than the platform asked, though longer than a request's cap: an
+            // outage is ridden out for minutes anyway.
+            let delay = transport
+                .policy
+                .delay_at_least(self.failures - 1, self.retry_after, self.floor)
+                .max(self.retry_after.unwrap_or_default());
             let _ = transport.wait(delay, what).await;
         }
     }

@@ -94,8 +94,9 @@ pub fn agent_in_database<'a>(
 }
 
 /// The agent AGENT `text` names among `agents`, the one rule of every AGENT: the agent whose
-/// id, email (in any case) or key it is; else the one whose name it is (in any case); else
-/// the one whose first name alone it is. A name two agents share is refused listing them.
+/// id or email (in any case) it is; else whose key it is, unless it is another agent's name
+/// too; else the one whose name it is (in any case); else the one whose first name alone it
+/// is. A name two agents share, or a key and another's name, is refused listing them.
 fn pick_agent<'a>(
     agents: &'a [Agent],
     text: &str,
@@ -107,9 +108,15 @@ fn pick_agent<'a>(
         .iter()
         .filter(|a| a.name.eq_ignore_ascii_case(wanted))
         .collect();
-    if let Some(a) = agents.iter().find(|a| {
-        a.id == wanted || a.email.eq_ignore_ascii_case(wanted) || a.key.as_deref() == Some(wanted)
-    }) {
+    // An id or an email names its agent whatever another is called: they are what a refusal
+    // below tells the user to give.
+    if let Some(a) = agents
+        .iter()
+        .find(|a| a.id == wanted || a.email.eq_ignore_ascii_case(wanted))
+    {
+        return Ok(a);
+    }
+    if let Some(a) = agents.iter().find(|a| a.key.as_deref() == Some(wanted)) {
         // One agent's key that is another's name (`--to Done`, a key and a name written
         // alike): either could be meant, so neither is taken.
         if by_name.iter().all(|other| other.id == a.id) {
@@ -204,10 +211,12 @@ pub fn pick<'a, T: CatalogEntry>(
         .iter()
         .filter(|i| i.name().eq_ignore_ascii_case(wanted))
         .collect();
-    if let Some(exact) = items
-        .iter()
-        .find(|i| i.id() == wanted || i.key() == Some(wanted))
-    {
+    // An id names its entry whatever another is called: it is what the refusal below tells
+    // the user to give.
+    if let Some(exact) = items.iter().find(|i| i.id() == wanted) {
+        return Ok(exact);
+    }
+    if let Some(exact) = items.iter().find(|i| i.key() == Some(wanted)) {
         // One entry's key that is another's name (`--outcome Done`, where the outcome named
         // Done has another key): either could be meant, so neither is taken; their ids tell
         // them apart, as the key given does not.
@@ -451,6 +460,9 @@ mod tests {
             ["give one by its id: Other (tp_7), Done (tp_6)"]
         );
         assert_eq!(pick(&topics, "tp_7", "--topic").unwrap().id, "tp_7");
+        // An id names its entry even where another is named as that id.
+        let named_as_an_id = [topic(1, "a", "TP_2"), topic(2, "b", "B")];
+        assert_eq!(pick(&named_as_an_id, "tp_2", "--topic").unwrap().id, "tp_2");
         assert_eq!(pick(&topics, "done1", "--topic").unwrap().id, "tp_6");
         assert_eq!(pick(&topics, "login", "--topic").unwrap().id, "tp_8");
     }
@@ -492,6 +504,26 @@ mod tests {
                 .id,
             "ag_2"
         );
+        // An id or an email names its agent even where another is called so.
+        let mut called_so = agent(5, "x", "ag_3");
+        called_so.name = "ag_3".into();
+        let mut emailed = agent(6, "y", "bo@example.com");
+        emailed.name = "bo@example.com".into();
+        let crowded = [
+            agents[0].clone(),
+            agents[1].clone(),
+            agents[2].clone(),
+            called_so,
+            emailed,
+        ];
+        for (wanted, id) in [("ag_3", "ag_3"), ("bo@example.com", "ag_4")] {
+            assert_eq!(
+                pick_agent(&crowded, wanted, "--to", Among::Platform)
+                    .unwrap()
+                    .id,
+                id
+            );
+        }
         // A first name alone is looked for only when nothing else matched.
         assert_eq!(
             pick_agent(&agents, "Bo", "--to", Among::Platform)

@@ -394,12 +394,8 @@ pub fn token_from_stdin(flag: &str) -> Result<String, CliError> {
 }
 
 /// Writes `bytes` whole to `path`, its directory created if needed (0700, as livectl's own
-/// directories are): a reader never sees half a file. `mode` 0o600 keeps it to its owner. A
-/// symbolic link is followed: the file it points to is replaced, never the link (a config kept
-/// in a dotfiles repository and linked in was replaced by a copy, the hostile-input check).
+/// directories are): a reader never sees half a file. `mode` 0o600 keeps it to its owner.
 pub fn write_whole(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), CliError> {
-    let followed = link_target(path, &path.display().to_string())?;
-    let path = followed.as_deref().unwrap_or(path);
     let fail =
         |e: std::io::Error| CliError::failure(format!("cannot write {}: {e}", path.display()));
     let dir = directory_of(path);

@@ -280,19 +280,22 @@ impl Targets {
             ctx.ui.shape.check(<Intervention as Row>::FIELDS)?;
             // A Ctrl-C while the action is on its way: it may have been done, as when no
             // answer came (it said only "interrupted", on-call check).
-            let _claim = crate::signals::claim();
-            let acted = tokio::select! {
-                acted = client.act::<Intervention>(&item.id, &item.action, Options::default()) => acted,
-                () = crate::signals::interrupted() => {
-                    return Err(CliError::interrupted(format!(
-                        "interrupted while {} of {} was on its way",
-                        item.action.name(),
-                        item.id
-                    ))
-                    .hint(format!(
-                        "the platform may have done it: look with `livectl show {}` before sending it again",
-                        item.id
-                    )));
+            // The claim ends with the send: a Ctrl-C after it stops the run at once.
+            let acted = {
+                let _claim = crate::signals::claim();
+                tokio::select! {
+                    acted = client.act::<Intervention>(&item.id, &item.action, Options::default()) => acted,
+                    () = crate::signals::interrupted() => {
+                        return Err(CliError::interrupted(format!(
+                            "interrupted while {} of {} was on its way",
+                            item.action.name(),
+                            item.id
+                        ))
+                        .hint(format!(
+                            "the platform may have done it: look with `livectl show {}` before sending it again",
+                            item.id
+                        )));
+                    }
                 }
             };
             let intervention = match acted {

@@ -70,7 +70,7 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             | ConfigCommand::Unset { .. }
             | ConfigCommand::RemoveProfile { .. }
     )
-    .then(crate::config::editing);
+    .then(|| crate::config::editing(|s| ctx.ui.note(s)));
     let mut config = Config::load()?;
     let profile = profile_name(&ctx.global, &config).unwrap_or_else(|| "default".to_owned());
     match args.command {

@@ -49,26 +49,7 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
         global.allow_insecure_http,
         config.profiles.get(&profile),
     )?;
-    // The profile a login writes when none is named is the one every later run uses: an
-    // address given for another platform (a sandbox's, the one a hint named) must not repoint
-    // it and replace its token unasked. Named, it is repointed, and said so.
-    let before = config
-        .profiles
-        .get(&profile)
-        .and_then(|p| p.api_url.clone())
-        .filter(|old| !crate::config::same_address(old, &api_url));
-    if let Some(old) = &before
-        && global.profile.is_none()
-    {
-        let url = crate::ui::shell_word(&api_url);
-        return Err(CliError::usage(format!(
-            "profile `{profile}` points at {old}: logging in to {api_url} would repoint it and replace its token; nothing was changed"
-        ))
-        .hint(format!(
-            "log in to {api_url} under a profile of its own with `livectl login --profile NAME --api-url {url}`, or repoint `{profile}` by naming it: `livectl login --profile {} --api-url {url}`",
-            crate::ui::shell_word(&profile)
-        )));
-    }
+    repointed(global, &config, &profile, &api_url)?;
     let token = if args.token_stdin {
         crate::files::token_from_stdin("--token-stdin")?
     } else if ui.interactive() {
@@ -101,9 +82,12 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
         .map(|me| me.agent)
         .map_err(|e| refused(&api_url, e))?;
     // Read again now that no other login or config change can come between reading and
-    // writing: one made meanwhile (a CI job logging in beside this one) is kept.
-    let _editing = crate::config::editing();
+    // writing: one made meanwhile (a CI job logging in beside this one) is kept, and judged
+    // as the first reading was (two logins naming no profile, to two platforms: the second
+    // would have repointed the first's).
+    let _editing = crate::config::editing(|s| ui.note(s));
     let mut config = Config::load()?;
+    let before = repointed(global, &config, &profile, &api_url)?;
     config
         .profile_mut(&profile)
         .point(api_url.clone(), insecure);
@@ -177,4 +161,34 @@ fn refused(api_url: &str, e: ClientError) -> CliError {
     let mut error = CliError::from(e);
     error.message = message;
     error.instead(hint)
+}
+
+/// The address profile `profile` points at, when logging in to `api_url` repoints it. The
+/// profile a login writes when none is named is the one every later run uses: an address given
+/// for another platform (a sandbox's, the one a hint named) must not repoint it and replace its
+/// token unasked. Named, it is repointed, and said so.
+fn repointed(
+    global: &crate::commands::GlobalArgs,
+    config: &Config,
+    profile: &str,
+    api_url: &str,
+) -> Result<Option<String>, CliError> {
+    let before = config
+        .profiles
+        .get(profile)
+        .and_then(|p| p.api_url.clone())
+        .filter(|old| !crate::config::same_address(old, api_url));
+    if let Some(old) = &before
+        && global.profile.is_none()
+    {
+        let url = crate::ui::shell_word(api_url);
+        return Err(CliError::usage(format!(
+            "profile `{profile}` points at {old}: logging in to {api_url} would repoint it and replace its token; nothing was changed"
+        ))
+        .hint(format!(
+            "log in to {api_url} under a profile of its own with `livectl login --profile NAME --api-url {url}`, or repoint `{profile}` by naming it: `livectl login --profile {} --api-url {url}`",
+            crate::ui::shell_word(profile)
+        )));
+    }
+    Ok(before)
 }

@@ -20,7 +20,7 @@ pub async fn exec(_: LogoutArgs, ctx: &Ctx) -> Result<(), CliError> {
         .hint("forget a profile's token with `livectl logout --profile NAME`"));
     }
     // Read and written back with no other change between (`config::editing`).
-    let _editing = crate::config::editing();
+    let _editing = crate::config::editing(|s| ctx.ui.note(s));
     let config = Config::load()?;
     let Some(profile) = profile_name(&ctx.global, &config) else {
         return Err(CliError::usage("no profile to log out of").hint("name one with --profile"));

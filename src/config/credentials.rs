@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 
 use super::config_dir;
 use crate::error::CliError;
-use crate::files::write_whole;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,7 +67,7 @@ impl Credentials {
     pub fn save(&self) -> Result<(), CliError> {
         let text = toml::to_string_pretty(self)
             .map_err(|e| CliError::failure(format!("cannot write the credentials: {e}")))?;
-        write_whole(&Credentials::path(), text.as_bytes(), Some(0o600))
+        super::save_private(&Credentials::path(), &text)
     }
 
     /// The token stored for `profile`; none when it is stored empty (a hand edit), which was

@@ -243,6 +243,18 @@ pub fn read_text(path: &Path, what: &str) -> Result<Option<String>, CliError> {
     }
 }
 
+/// Writes a config or credentials file whole, private (0600), where a link there points: a
+/// file kept elsewhere (a dotfiles repository) and linked in was replaced by a copy, the link
+/// gone and the file it pointed to left as it was (hostile-input check).
+pub fn save_private(path: &Path, text: &str) -> Result<(), CliError> {
+    let target = crate::files::link_target(path, &path.display().to_string())?;
+    crate::files::write_whole(
+        target.as_deref().unwrap_or(path),
+        text.as_bytes(),
+        Some(0o600),
+    )
+}
+
 /// Held while a command reads, changes and writes back the config and credentials files
 /// (`login`, `logout`, `config set`, `unset`, `remove-profile`): a lock on a file beside them,
 /// so that two such commands at once (CI jobs logging in side by side) each see the other's
@@ -251,8 +263,9 @@ pub struct Editing {
     _lock: Option<std::fs::File>,
 }
 
-/// Waits for the other commands changing the config files, then holds them (`Editing`).
-pub fn editing() -> Editing {
+/// Waits for the other commands changing the config files (said through `say`, when one holds
+/// them), then holds them (`Editing`).
+pub fn editing(say: impl FnOnce(&str)) -> Editing {
     let dir = config_dir();
     let lock = create_private_dir(&dir).ok().and_then(|()| {
         let mut options = std::fs::OpenOptions::new();
@@ -263,7 +276,14 @@ pub fn editing() -> Editing {
             options.mode(0o600);
         }
         let file = options.open(dir.join(".lock")).ok()?;
-        file.lock().ok()?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                say("livectl: waiting for another livectl changing the config to finish");
+                file.lock().ok()?;
+            }
+            Err(std::fs::TryLockError::Error(_)) => return None,
+        }
         Some(file)
     });
     Editing { _lock: lock }
@@ -295,6 +315,6 @@ impl Config {
     pub fn save(&self) -> Result<(), CliError> {
         let text = toml::to_string_pretty(self)
             .map_err(|e| CliError::failure(format!("cannot write the config: {e}")))?;
-        crate::files::write_whole(&Config::path(), text.as_bytes(), Some(0o600))
+        save_private(&Config::path(), &text)
     }
 }

@@ -280,9 +280,12 @@ pub fn agent_defaults() -> String {
 /// loaded says so, and how to finish it: it said only that the server could not be reached,
 /// as if nothing had been (hostile-input check). The request without an answer may have been
 /// done too; loading again is safe either way, each entry by its key.
-fn cut_short(e: CliError, tally: &Tally) -> CliError {
-    let sent = tally.created + tally.changed + tally.unchanged + tally.actions;
-    if sent == 0 {
+/// A refusal the platform answered is not such a stop: loading again would meet it again.
+fn cut_short(e: livectl_client::ClientError, tally: &Tally) -> CliError {
+    let stopped = e.unanswered() || matches!(e, livectl_client::ClientError::Connect { .. });
+    let sent = tally.created + tally.changed + tally.unchanged;
+    let e = CliError::from(e);
+    if !stopped || sent == 0 {
         return e;
     }
     e.hint(format!(
@@ -310,7 +313,7 @@ pub async fn load(
             let (id, result) = client
                 .upsert(&input)
                 .await
-                .map_err(|e| cut_short(e.into(), &tally))?;
+                .map_err(|e| cut_short(e, &tally))?;
             ids.record(input.kind(), input.key(), id);
             tally.upserted(result);
         }
@@ -331,12 +334,10 @@ pub async fn load(
             // A batch the platform refused (4xx) is rolled back whole: the hints of a single
             // request (the new user's `livectl show iv_31`) name what never was. A batch with
             // no answer may have been committed: its hints stay.
-            let refused = e.status().is_some_and(|s| (400..500).contains(&s));
-            let mut e = CliError::from(e);
-            if refused {
+            if e.status().is_some_and(|s| (400..500).contains(&s)) {
+                let mut e = CliError::from(e);
                 e.hints.clear();
-                e = e.hint("that batch's conversations were rolled back, none of them loaded; what was loaded before it stays, and loading the file again goes on from there");
-                return e;
+                return e.hint("that batch's conversations were rolled back, none of them loaded; what was loaded before it stays, and loading the file again goes on from there");
             }
             cut_short(e, &tally)
         })?;

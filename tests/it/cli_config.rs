@@ -1556,6 +1556,7 @@ fn logins_side_by_side_keep_every_profile_and_token() {
 
 /// A config file linked in from elsewhere (a dotfiles repository) was replaced by a copy of
 /// its own, leaving the file it pointed to as it was: the file it points to is written now.
+#[cfg(unix)]
 #[test]
 fn a_linked_config_file_is_written_where_it_points() {
     let home = crate::harness::Home::new();
@@ -1579,6 +1580,7 @@ fn a_linked_config_file_is_written_where_it_points() {
 
 /// A config or credentials file that is no regular file (a FIFO held every command; a link to
 /// `/dev/zero` grew livectl's memory without end) or too large to be one is said so at once.
+#[cfg(unix)]
 #[test]
 fn a_config_file_that_is_no_regular_file_or_too_large_is_refused() {
     let home = crate::harness::Home::new();
@@ -1642,4 +1644,60 @@ fn a_stored_token_no_header_can_carry_names_its_profile_and_file() {
     );
     assert!(said.contains("nothing was sent"), "{said}");
     run.hints("log in again with `livectl login --profile work`, which stores it as given");
+}
+
+/// Two logins naming no profile, to two platforms, side by side on a new HOME: both judged the
+/// default profile free before either wrote it, and the second repointed the first's address
+/// and token unasked (review). The judgement is made again under the lock: one logs in, the
+/// other is refused as a repoint, and the profile holds the one that logged in.
+#[test]
+fn two_logins_to_two_platforms_side_by_side_repoint_nothing_unasked() {
+    use std::io::Write;
+    let a = Sandbox::start(&[]);
+    let b = Sandbox::start(&[]);
+    let tokens = [a.api().token, b.api().token];
+    let children: Vec<_> = [&a.url, &b.url]
+        .iter()
+        .zip(&tokens)
+        .map(|(url, token)| {
+            let mut child = a
+                .home
+                .livectl()
+                .args(["login", "--token-stdin", "--api-url", url])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(format!("{token}\n").as_bytes())
+                .unwrap();
+            child
+        })
+        .collect();
+    let runs: Vec<crate::harness::Run> = children
+        .into_iter()
+        .map(|c| crate::harness::Run::from(c.wait_with_output().unwrap()))
+        .collect();
+    let won: Vec<usize> = (0..2).filter(|&i| runs[i].code == 0).collect();
+    assert_eq!(
+        won.len(),
+        1,
+        "{:?}",
+        runs.iter().map(|r| &r.stderr).collect::<Vec<_>>()
+    );
+    let lost = &runs[1 - won[0]];
+    lost.fails(
+        2,
+        "would repoint it and replace its token; nothing was changed",
+    );
+    let url = [&a.url, &b.url][won[0]];
+    let listed: serde_json::Value =
+        serde_json::from_str(&typed(&a.home, &["config", "profiles", "-o", "json"], "").ok())
+            .unwrap();
+    assert_eq!(listed[0]["api_url"], url.as_str(), "{listed}");
+    assert_eq!(listed[0]["logged_in"], true, "{listed}");
 }

@@ -27,8 +27,8 @@ use serde::de::DeserializeOwned;
 use crate::client::action_request;
 use crate::error::ClientError;
 use crate::transport::{
-    Body, CONNECT_TIMEOUT, Next, Options, RawAnswer, Transport, Unread, connection_error, decode,
-    ended, named, read_capped, too_large,
+    Body, CONNECT_TIMEOUT, Next, Options, RawAnswer, Transport, Tries, Unread, connection_error,
+    decode, ended, named, read_capped, too_large,
 };
 use livectl_contract::Action;
 
@@ -96,47 +96,31 @@ impl Lane {
         body: Option<&Body>,
         options: &Options,
     ) -> Result<crate::transport::Answer, ClientError> {
-        let mut retry = 0;
-        // An earlier attempt that was sent and left no answer saying what became of it.
-        let mut unanswered: Option<ClientError> = None;
+        let mut tries = Tries::default();
         loop {
             let attempt = if self.direct {
                 once(&self.transport, &mut self.conn, method, url, body, options).await
             } else {
                 self.transport.once(method, url, body, options).await
             };
-            match self.transport.judge(method, url, options, retry, attempt) {
+            match self
+                .transport
+                .judge(method, url, options, tries.retry, attempt)
+            {
                 Next::Answer(answer) => return Ok(answer),
-                Next::Fail(error, _) => return Err(after(unanswered, error)),
+                Next::Fail(error, _) => return Err(tries.end(error)),
                 Next::Retry(wait, error, _) => {
-                    if !self.transport.pause(retry, wait, &named(method, url)).await {
-                        return Err(after(unanswered, error));
+                    if !self
+                        .transport
+                        .pause(tries.retry, wait, &named(method, url))
+                        .await
+                    {
+                        return Err(tries.end(error));
                     }
-                    if error.unanswered() {
-                        unanswered = Some(error);
-                    }
-                    retry += 1;
+                    tries.again(error);
                 }
             }
         }
-    }
-}
-
-/// The error a request ends with, `last`, after an earlier attempt that left no answer
-/// (`earlier`): a platform that could not be reached at the last attempt may have done the
-/// request at the earlier one, which is what the caller must hear. A server killed while it
-/// held an action's answer was said as "cannot reach ... is the server running?", though the
-/// action was done (on-call check).
-fn after(earlier: Option<ClientError>, last: ClientError) -> ClientError {
-    match (earlier, last) {
-        (Some(ClientError::Ended { url, detail }), ClientError::Connect { detail: then, .. }) => {
-            ClientError::Ended {
-                url,
-                detail: format!("{detail}; asked again, it could not be reached ({then})"),
-            }
-        }
-        (Some(earlier), ClientError::Connect { .. }) => earlier,
-        (_, last) => last,
     }
 }
 

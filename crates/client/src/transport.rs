@@ -50,6 +50,43 @@ pub(crate) enum Next {
     Retry(Option<Duration>, ClientError, Option<RawAnswer>),
 }
 
+/// The attempts of one request so far (`Transport::send_answered` and a `Lane` loop alike):
+/// how many were retries, and an earlier one that was sent and got no answer saying what
+/// became of it (`ClientError::unanswered`).
+#[derive(Default)]
+pub(crate) struct Tries {
+    pub(crate) retry: u32,
+    unanswered: Option<ClientError>,
+}
+
+impl Tries {
+    /// Another attempt follows one that failed with `error`.
+    pub(crate) fn again(&mut self, error: ClientError) {
+        if error.unanswered() {
+            self.unanswered = Some(error);
+        }
+        self.retry += 1;
+    }
+
+    /// The error the request ends with, `last`; but a last attempt that could not connect after
+    /// an earlier one got no answer is said as that earlier one, since the request may have
+    /// been done then. A server killed while it held an action's answer was said as "cannot
+    /// reach ... is the server running?", though the action was done (on-call check).
+    pub(crate) fn end(&mut self, last: ClientError) -> ClientError {
+        match (self.unanswered.take(), last) {
+            (
+                Some(ClientError::Ended { url, detail }),
+                ClientError::Connect { detail: then, .. },
+            ) => ClientError::Ended {
+                url,
+                detail: format!("{detail}; asked again, it could not be reached ({then})"),
+            },
+            (Some(earlier), ClientError::Connect { .. }) => earlier,
+            (_, last) => last,
+        }
+    }
+}
+
 /// A 2xx answer.
 #[derive(Debug)]
 pub struct Answer {
@@ -242,17 +279,17 @@ impl Transport {
     ) -> Result<Answer, (ClientError, Option<RawAnswer>)> {
         // A `Lane` loops the same way: a loop taking the attempt as an async closure makes the
         // futures of spawned list reads lose `Send` (a higher-ranked lifetime rustc cannot prove).
-        let mut retry = 0;
+        let mut tries = Tries::default();
         loop {
             let attempt = self.once(&method, &url, body, options).await;
-            match self.judge(&method, &url, options, retry, attempt) {
+            match self.judge(&method, &url, options, tries.retry, attempt) {
                 Next::Answer(answer) => return Ok(answer),
-                Next::Fail(error, answer) => return Err((error, answer)),
+                Next::Fail(error, answer) => return Err((tries.end(error), answer)),
                 Next::Retry(wait, error, answer) => {
-                    if !self.pause(retry, wait, &named(&method, &url)).await {
-                        return Err((error, answer));
+                    if !self.pause(tries.retry, wait, &named(&method, &url)).await {
+                        return Err((tries.end(error), answer));
                     }
-                    retry += 1;
+                    tries.again(error);
                 }
             }
         }

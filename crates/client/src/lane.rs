@@ -117,7 +117,7 @@ impl Lane {
                     {
                         return Err(tries.end(error));
                     }
-                    tries.again(error);
+                    tries.again(method, error);
                 }
             }
         }

@@ -60,9 +60,11 @@ pub(crate) struct Tries {
 }
 
 impl Tries {
-    /// Another attempt follows one that failed with `error`.
-    pub(crate) fn again(&mut self, error: ClientError) {
-        if error.unanswered() {
+    /// Another attempt of a `method` request follows one that failed with `error`. Only a
+    /// request that changes something is kept as maybe done: a read's last error (the server
+    /// gone) is the one to say.
+    pub(crate) fn again(&mut self, method: &Method, error: ClientError) {
+        if error.unanswered() && !method.is_safe() {
             self.unanswered = Some(error);
         }
         self.retry += 1;
@@ -289,7 +291,7 @@ impl Transport {
                     if !self.pause(tries.retry, wait, &named(&method, &url)).await {
                         return Err((tries.end(error), answer));
                     }
-                    tries.again(error);
+                    tries.again(&method, error);
                 }
             }
         }

@@ -34,6 +34,19 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
     if args.watch && ctx.ui.shape.sort.is_some() {
         return Err(super::watch::endless("--sort"));
     }
+    if !args.watch {
+        return list(args, ctx).await;
+    }
+    // A command that runs until it is stopped ends with 0 when it is, as `watch` does: also
+    // while its stream opens or its list is read (it exited 130 then, on-call check).
+    let _claim = crate::signals::claim();
+    tokio::select! {
+        listed = list(args, ctx) => listed,
+        () = crate::signals::interrupted() => Ok(()),
+    }
+}
+
+async fn list(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
     let client = ctx.client().await?;
     let query = args.filters.query(client, ctx.ui.now).await?;
     let names = if ctx.ui.needs_names() {
@@ -47,14 +60,7 @@ pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
     let (mut events, mut unopened) = (None, None);
     if args.watch {
         let mut stream = client.events(None);
-        // Stopped while the stream is still opening, it ends as when it runs: with 0, as
-        // `watch` does (it exited 130, on-call check).
-        let _claim = crate::signals::claim();
-        let opened = tokio::select! {
-            opened = super::watch::open(&mut stream, &ctx.ui) => opened,
-            () = crate::signals::interrupted() => return Ok(()),
-        };
-        match opened {
+        match super::watch::open(&mut stream, &ctx.ui).await {
             Ok(()) => events = Some(stream),
             Err(e) => unopened = Some(e),
         }

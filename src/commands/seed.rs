@@ -31,7 +31,7 @@ pub struct SeedArgs {
 
 /// A seed document piped in (`generate-seed | livectl seed -`): read whole, then checked as a
 /// file is, its problems placed at `stdin:LINE`.
-fn from_stdin() -> Result<seed::SeedFile, CliError> {
+fn from_stdin(now: jiff::Timestamp) -> Result<seed::SeedFile, CliError> {
     use std::io::IsTerminal;
     // Nothing piped in: said, rather than waiting on a terminal for a document to be typed.
     if std::io::stdin().is_terminal() {
@@ -43,7 +43,7 @@ fn from_stdin() -> Result<seed::SeedFile, CliError> {
     let name = std::path::Path::new("stdin");
     let bytes = seed::read_whole(name, std::io::stdin().lock())
         .map_err(|e| CliError::usage(format!("cannot read the seed document from stdin: {e}")))??;
-    Ok(seed::read_bytes(name, bytes)?)
+    Ok(seed::read_bytes(name, bytes, now)?)
 }
 
 fn spec(s: &str) -> Result<GenerateSpec, String> {
@@ -52,8 +52,8 @@ fn spec(s: &str) -> Result<GenerateSpec, String> {
 
 pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
     let source = match (&args.file, &args.generate) {
-        (Some(path), _) if path.as_os_str() == "-" => Source::File(from_stdin()?),
-        (Some(path), _) => Source::File(seed::load(path)?),
+        (Some(path), _) if path.as_os_str() == "-" => Source::File(from_stdin(ctx.ui.now)?),
+        (Some(path), _) => Source::File(seed::load(path, ctx.ui.now)?),
         (None, Some(spec)) => Source::Generated(generate(spec)),
         (None, None) => return Err(CliError::usage("give a seed FILE or --generate SPEC")),
     };

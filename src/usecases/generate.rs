@@ -459,9 +459,9 @@ mod tests {
         assert_eq!(a, generate(&spec).to_file());
         assert_eq!(a.conversations.len(), 300);
         assert!(
-            livectl_contract::seed::validate::check(&a, "").is_empty(),
+            livectl_contract::seed::validate::check(&a, "", jiff::Timestamp::now()).is_empty(),
             "{:?}",
-            livectl_contract::seed::validate::check(&a, "")
+            livectl_contract::seed::validate::check(&a, "", jiff::Timestamp::now())
         );
         let other: GenerateSpec =
             "interventions=300,users=50,days=5,seed=10,until=2026-11-24T00:00:00Z"

@@ -125,7 +125,7 @@ proptest! {
             .iter()
             .map(|(indent, word)| format!("{}{}\n", " ".repeat(*indent), WORDS[*word]))
             .collect();
-        let _ = livectl_contract::seed::read(std::path::Path::new("x.yaml"), &text);
+        let _ = livectl_contract::seed::read(std::path::Path::new("x.yaml"), &text, jiff::Timestamp::now());
     }
 
     /// Stdin as people pipe it, and as they should not: ids, livectl's rows, JSON lines and
@@ -202,7 +202,7 @@ proptest! {
     #[test]
     fn seed_documents_never_panic(s in any::<String>(), json in any::<bool>()) {
         let name = if json { "x.json" } else { "x.yaml" };
-        let _ = livectl_contract::seed::read(std::path::Path::new(name), &s);
+        let _ = livectl_contract::seed::read(std::path::Path::new(name), &s, jiff::Timestamp::now());
     }
 }
 

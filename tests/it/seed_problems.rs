@@ -559,3 +559,27 @@ fn a_history_that_runs_backwards_is_said_at_each_line() {
         ]
     );
 }
+
+/// Relative instants are checked from the load's own now (`LIVECTL_NOW` here), as the load
+/// counts them: the check took the wall clock's, and judged a file otherwise than it loads
+/// (review).
+#[test]
+fn relative_instants_are_checked_from_the_loads_now() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    // The load's now is 2026-11-24T12:00:00Z: now-2h is 10:00, before the start at 11:00.
+    let yaml = [
+        "users: [{key: u1, name: Una, channel: web}]",
+        "conversations:",
+        "  - key: c1",
+        "    user: u1",
+        "    started_at: 2026-11-24T11:00:00Z",
+        "    messages:",
+        "      - {sender: user, text: hi, at: now-2h}",
+    ]
+    .join("\n");
+    assert_eq!(
+        problems(&sandbox, &api, "relative.yaml", &yaml),
+        ["7: conversations[0].messages[0].at: this message is dated 2026-11-24T10:00:00.000Z, before its conversation started (`started_at`) at 2026-11-24T11:00:00.000Z: a history runs forward"]
+    );
+}

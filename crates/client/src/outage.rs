@@ -53,12 +53,12 @@ impl<'a> Outage<'a> {
         self.retry_after = error.retry_after().filter(|after| !after.is_zero());
         let since = *self.since.get_or_insert_with(Instant::now);
         let reached = was_up || self.retry_after.is_some();
-        // A wait asked for longer than any request waits (`RETRY_AFTER_GIVE_UP`) is not ridden
-        // out either: the stream asked again every 30 s for five minutes, against a platform
-        // that had asked for a day (on-call check).
+        // A wait asked for that ends past the outage it would be ridden out for is not waited:
+        // the stream asked again every 30 s for five minutes, against a platform that had
+        // asked for a day (on-call check).
         if self
             .retry_after
-            .is_some_and(|asked| asked > crate::retry::RETRY_AFTER_GIVE_UP)
+            .is_some_and(|asked| since.elapsed() + asked > OUTAGE)
         {
             return false;
         }
@@ -83,7 +83,8 @@ impl<'a> Outage<'a> {
     }
 
     /// The pause before the next try, when the last one failed: the retry policy's backoff,
-    /// or what the platform asked (capped, jittered), at least the floor. `what` names the try in the `-v` lines.
+    /// at least the floor, and never shorter than what the platform asked (which `failed` kept
+    /// within the outage). `what` names the try in the `-v` lines.
     pub async fn pause(&self, what: &str) {
         if self.failures > 0 {
             // Called off only by `Client::stop_retrying`, which no stream's or autopilot's

@@ -117,6 +117,7 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
         Some(SeedArg::File(path)) => (
             Some(Seed::Document(Box::new(livectl_contract::seed::load(
                 path,
+                jiff::Timestamp::now(),
             )?))),
             Some(path.clone()),
         ),

@@ -49,7 +49,7 @@ impl std::fmt::Display for Invalid {
 impl std::error::Error for Invalid {}
 
 /// Parses and checks a seed file; the error lists every problem found.
-pub fn load(path: &Path) -> Result<SeedFile, Invalid> {
+pub fn load(path: &Path, now: jiff::Timestamp) -> Result<SeedFile, Invalid> {
     let bytes = std::fs::File::open(path)
         .and_then(|file| read_whole(path, file))
         .map_err(|e| Invalid {
@@ -57,7 +57,7 @@ pub fn load(path: &Path) -> Result<SeedFile, Invalid> {
             problems: Vec::new(),
             reason: Some(format!("cannot read the seed file {}: {e}", path.display())),
         })??;
-    read_bytes(path, bytes)
+    read_bytes(path, bytes, now)
 }
 
 /// A seed document read from `name` (a file, or `stdin`) to its end, unless it is larger than
@@ -80,7 +80,7 @@ pub fn read_whole(
 }
 
 /// Parses and checks a seed document read from `name` (a file, or `stdin`).
-pub fn read_bytes(name: &Path, bytes: Vec<u8>) -> Result<SeedFile, Invalid> {
+pub fn read_bytes(name: &Path, bytes: Vec<u8>, now: jiff::Timestamp) -> Result<SeedFile, Invalid> {
     let text = String::from_utf8(bytes).map_err(|_| Invalid {
         path: name.to_owned(),
         problems: Vec::new(),
@@ -89,12 +89,12 @@ pub fn read_bytes(name: &Path, bytes: Vec<u8>) -> Result<SeedFile, Invalid> {
             name.display()
         )),
     })?;
-    read(name, &text)
+    read(name, &text, now)
 }
 
 /// Parses and checks the text of a seed file named `path`. A byte order mark before it (as
 /// some Windows editors save UTF-8) is not part of the document.
-pub fn read(path: &Path, text: &str) -> Result<SeedFile, Invalid> {
+pub fn read(path: &Path, text: &str, now: jiff::Timestamp) -> Result<SeedFile, Invalid> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Nothing to read (an empty or truncated file, a YAML file of comments) read as a seed of
     // nothing: exit 0 with "0 created", which a pipeline cannot tell from a seed applied.
@@ -128,7 +128,7 @@ pub fn read(path: &Path, text: &str) -> Result<SeedFile, Invalid> {
         problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
         invalid(problems)
     })?;
-    let problems = check(&file, text);
+    let problems = check(&file, text, now);
     if problems.is_empty() {
         Ok(file)
     } else {

@@ -16,7 +16,10 @@ use crate::requests::MaxLoadInput;
 /// Every problem a parsed file has that its types cannot say: the limits of the contract,
 /// repeated keys, unknown references, emails, and actions the state machine or the roles refuse.
 /// In line order; those with no line last.
-pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
+///
+/// `now` is the load's: relative instants (`now-2h`) count back from it, as the load's plan
+/// counts them.
+pub fn check(file: &SeedFile, text: &str, now: jiff::Timestamp) -> Vec<Problem> {
     let mut c = Checker {
         t: Text::new(text),
         problems: Vec::new(),
@@ -59,7 +62,7 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
         }
         // A relative one (`now-3h`) is never later than the load; a written one may be.
         if let Some(super::format::Instant::At(since)) = a.status_since
-            && let Some(why) = crate::status::began_later(since, jiff::Timestamp::now())
+            && let Some(why) = crate::status::began_later(since, now)
         {
             let field = format!("{at}.status_since");
             c.problem(
@@ -169,7 +172,6 @@ pub fn check(file: &SeedFile, text: &str) -> Vec<Problem> {
         // before, and its intervention's actions from its queueing on, each after the one
         // before (one left without `at` is dated at the load). A file that ran backwards
         // loaded a history where a takeover closed days before it was assigned.
-        let now = jiff::Timestamp::now();
         let started = conv.started_at.map(|t| t.resolve(now));
         let mut before: Option<(jiff::Timestamp, &str)> =
             started.map(|t| (t, "its conversation started (`started_at`)"));

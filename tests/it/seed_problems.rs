@@ -416,10 +416,10 @@ fn a_key_no_command_line_could_name_is_said_at_its_line() {
             "2: agents[0].key: `me` is read as the caller where agents are named; choose another key",
             "5: agents[1].key: `ag_2` has the shape of agent ids, which a command line reads as an id; choose a key that is not one",
             "8: agents[2].key: `ed@example.com` has an @, read as an email where an agent is named; choose a key without one",
-            "11: agents[3].key: `ana,bo` has a comma, which separates agents where several are named (`--to ana,bo`); choose a key without one",
+            "11: agents[3].key: `ana,bo` has a comma, which separates agents and pools where several are named (`--to ana,@department:sales`); choose a key without one",
             "12: agents[4].key: ` a12 ` begins or ends with a space, which a command line trims from a name; choose a key without one",
             "14: blocks[0].key: `none` is read as no block where blocks are named; choose another key",
-            "15: blocks[1].key: `b\\nnewline` holds a control character, which a command line cannot show or type as written; choose a key without one",
+            "15: blocks[1].key: `b\\nnewline` holds a control or invisible character, which a command line cannot show or type as written; choose a key without one",
         ]
     );
 }
@@ -580,6 +580,8 @@ fn relative_instants_are_checked_from_the_loads_now() {
     .join("\n");
     assert_eq!(
         problems(&sandbox, &api, "relative.yaml", &yaml),
-        ["7: conversations[0].messages[0].at: this message is dated 2026-11-24T10:00:00.000Z, before its conversation started (`started_at`) at 2026-11-24T11:00:00.000Z: a history runs forward"]
+        [
+            "7: conversations[0].messages[0].at: this message is dated 2026-11-24T10:00:00.000Z, before its conversation started (`started_at`) at 2026-11-24T11:00:00.000Z: a history runs forward"
+        ]
     );
 }

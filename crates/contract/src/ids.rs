@@ -101,7 +101,7 @@ pub fn key_rule() -> String {
         .map(|(kind, word, _)| format!("`{word}` for {kind}s"))
         .collect();
     format!(
-        "A key a command line would read as something else is refused with 422: one shaped as an id (`ag_3`), one with a control character or a space at either end, an agent's with an `@` or a comma, and {}.",
+        "A key a command line would read as something else is refused with 422: one shaped as an id (`ag_3`), one with a control or invisible character or a space at either end, an agent's or a department's with a comma, an agent's with an `@`, and {}.",
         words.join(", ")
     )
 }
@@ -119,9 +119,9 @@ impl Kind {
         if !named_by_key {
             return None;
         }
-        if key.chars().any(char::is_control) {
+        if key.chars().any(|c| c.is_control() || unseen(c)) {
             return Some(format!(
-                "`{}` holds a control character, which a command line cannot show or type as written; choose a key without one",
+                "`{}` holds a control or invisible character, which a command line cannot show or type as written; choose a key without one",
                 key.escape_debug()
             ));
         }
@@ -130,9 +130,10 @@ impl Kind {
                 "`{key}` begins or ends with a space, which a command line trims from a name; choose a key without one"
             ));
         }
-        if self == Kind::Agent && key.contains(',') {
+        // `--to` takes agents and a department's pool (`@department:KEY`), comma-separated.
+        if matches!(self, Kind::Agent | Kind::Department) && key.contains(',') {
             return Some(format!(
-                "`{key}` has a comma, which separates agents where several are named (`--to ana,bo`); choose a key without one"
+                "`{key}` has a comma, which separates agents and pools where several are named (`--to ana,@department:sales`); choose a key without one"
             ));
         }
         if let Some(kind) = Kind::of(key) {
@@ -152,6 +153,12 @@ impl Kind {
             format!("`{key}` has an @, read as an email where an agent is named; choose a key without one")
         })
     }
+}
+
+/// A character that takes no room and shows nothing, or reorders what follows: zero-width
+/// spaces and joiners, direction marks, overrides and isolates, the byte order mark.
+fn unseen(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
 impl fmt::Display for Kind {
@@ -182,6 +189,9 @@ mod tests {
             (Kind::Department, "sales "),
             (Kind::Topic, "t\nnewline"),
             (Kind::Department, "dep\u{1b}[2J"),
+            (Kind::Department, "sales,eu"),
+            (Kind::Topic, "lo\u{202e}gin"),
+            (Kind::Outcome, "done\u{200b}"),
         ] {
             assert!(kind.key_refusal(key).is_some(), "{kind} {key}");
         }

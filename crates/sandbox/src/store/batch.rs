@@ -14,7 +14,7 @@ use crate::error::ApiError;
 use livectl_contract::limits::Limit;
 use livectl_contract::seed::{Ids, Plan, SeedFile, Tally};
 use livectl_contract::{
-    Action, ActionOp, Agent, BatchOp, BatchOutcome, BatchResult, ConversationCreated,
+    Action, ActionKind, ActionOp, Agent, BatchOp, BatchOutcome, BatchResult, ConversationCreated,
     ConversationInput, Kind, Role,
 };
 
@@ -98,12 +98,18 @@ fn other_than_done(
     index: i64,
     asked: &Action,
 ) -> Result<Option<String>, ApiError> {
+    // The events the actions write, each action's own (`ActionKind::event`).
+    let actions = ActionKind::ALL
+        .iter()
+        .map(|kind| format!("'{}'", kind.event().as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
     let done: Option<(String, Option<i64>)> = tx
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT action, to_owner FROM events
-             WHERE intervention_id = ?1 AND action IN ('assigned', 'reassigned', 'returned', 'cancelled', 'completed')
-             ORDER BY seq LIMIT 1 OFFSET ?2",
-        )?
+             WHERE intervention_id = ?1 AND action IN ({actions})
+             ORDER BY seq LIMIT 1 OFFSET ?2"
+        ))?
         .query_row(params![n, index], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let Some((action, to)) = done else {
@@ -117,7 +123,11 @@ fn other_than_done(
         return Ok(None);
     }
     Ok(Some(match to {
-        Some(to) if matches!(action.as_str(), "assigned" | "reassigned") => {
+        Some(to)
+            if [ActionKind::Assign, ActionKind::Reassign]
+                .iter()
+                .any(|kind| action == kind.event().as_str()) =>
+        {
             format!("{action} to {}", agent_named(tx, to)?)
         }
         _ => action,

@@ -112,13 +112,22 @@ async fn made_with_demo(db: &std::path::Path) -> Result<bool, CliError> {
         ))
     };
     crate::config::create_private_dir(&data_dir()).map_err(|e| cannot(&e))?;
+    // A Ctrl-C waits the moment it takes: the process leaves at once otherwise, and the
+    // temporary file with it (its Drop never runs).
+    let _claim = crate::signals::claim();
     let made = crate::files::Beside::create(db, Some(0o600)).map_err(|e| cannot(&e))?;
     let (store, _) = livectl_sandbox::open(made.path().to_owned(), Some(Seed::Demo))
         .await
         .map_err(|e| cannot(&e))?;
-    // Closed whole (its log copied in) before it is put in place under its name.
+    // Closed whole (its log copied in) before it is put in place under its name: a log left
+    // beside the temporary name would not go with it.
     store.close().map_err(|e| cannot(&e))?;
     drop(store);
+    let log = format!("{}-wal", made.path().display());
+    if std::fs::metadata(&log).is_ok_and(|m| m.len() > 0) {
+        let _ = std::fs::remove_file(&log);
+        return Err(cannot(&"its log was not copied into it as it closed"));
+    }
     match made.place(false) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),

@@ -4,96 +4,11 @@
 
 #![cfg(unix)]
 
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::bulk::{acted, wait_for_starts};
-use crate::harness::{Api, Sandbox};
-
-/// A bulk run in progress, its stderr read line by line as it comes.
-struct Running {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    /// What it said so far.
-    said: Vec<String>,
-}
-
-impl Running {
-    fn start(sandbox: &Sandbox, token: &str, args: &[&str]) -> Running {
-        let mut child = sandbox
-            .home
-            .livectl()
-            .env("LIVECTL_API_URL", &sandbox.url)
-            .env("LIVECTL_TOKEN", token)
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stderr = child.stderr.take().unwrap();
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        Running {
-            child,
-            lines,
-            said: Vec::new(),
-        }
-    }
-
-    fn signal(&self, signal: i32) {
-        // SAFETY: a signal to our own child.
-        unsafe { libc::kill(self.child.id() as i32, signal) };
-    }
-
-    /// Reads stderr until a line holds `words`, for at most `within`.
-    fn until(&mut self, words: &str, within: Duration) -> String {
-        let deadline = Instant::now() + within;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) => {
-                    self.said.push(line.clone());
-                    if line.contains(words) {
-                        return line;
-                    }
-                }
-                Err(_) => panic!("never said {words:?}; said:\n{}", self.said.join("\n")),
-            }
-        }
-    }
-
-    /// Waits for the run to end, for at most `within`: its exit code and all it said.
-    fn end(mut self, within: Duration) -> (Option<i32>, String) {
-        let deadline = Instant::now() + within;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) => self.said.push(line),
-                // Its stderr closed: it ended.
-                Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    let _ = self.child.kill();
-                    panic!(
-                        "the run did not end within {within:?}; said:\n{}",
-                        self.said.join("\n")
-                    );
-                }
-            }
-        }
-        let status = self.child.wait().unwrap();
-        (status.code(), self.said.join("\n"))
-    }
-}
+use crate::harness::{Api, Running, Sandbox};
 
 /// The set-up of a run asked to stop: `count` queued interventions in a clean sandbox, and a
 /// second sandbox on its database whose actions answer after the `faults` (a latency, an

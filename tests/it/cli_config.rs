@@ -9,6 +9,24 @@ fn login(sandbox: &Sandbox, token: &str, args: &[&str]) -> crate::harness::Run {
     sandbox.cli_stdin("", &all, &format!("{token}\n"))
 }
 
+/// Stores `token` as the saved token of every profile, as a hand edit would; the file's path.
+fn store_token(home: &crate::harness::Home, token: &str) -> std::path::PathBuf {
+    let saved = home.path().join("config/livectl/credentials.toml");
+    let text = std::fs::read_to_string(&saved).unwrap();
+    let edited: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("token") {
+                format!("token = {token:?}")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    std::fs::write(&saved, edited.join("\n")).unwrap();
+    saved
+}
+
 /// `livectl ARGS` as typed in a shell of `home`, no LIVECTL_* variable set, `input` on stdin.
 fn typed(home: &crate::harness::Home, args: &[&str], input: &str) -> crate::harness::Run {
     use std::io::Write;
@@ -1485,20 +1503,7 @@ fn a_token_stored_empty_is_said_missing() {
     let sandbox = Sandbox::start(&[]);
     let admin = sandbox.api().token;
     login(&sandbox, &admin, &["--profile", "work"]).ok();
-    let saved = sandbox.home.path().join("config/livectl/credentials.toml");
-    let text = std::fs::read_to_string(&saved).unwrap();
-    let emptied: String = text
-        .lines()
-        .map(|l| {
-            if l.starts_with("token") {
-                "token = \"  \"".to_owned()
-            } else {
-                l.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    std::fs::write(&saved, emptied).unwrap();
+    store_token(&sandbox.home, "  ");
     let run = typed(&sandbox.home, &["--profile", "work", "queues"], "");
     run.fails(
         4,
@@ -1623,20 +1628,7 @@ fn a_stored_token_no_header_can_carry_names_its_profile_and_file() {
     let sandbox = Sandbox::start(&[]);
     let admin = sandbox.api().token;
     login(&sandbox, &admin, &["--profile", "work"]).ok();
-    let saved = sandbox.home.path().join("config/livectl/credentials.toml");
-    let text = std::fs::read_to_string(&saved).unwrap();
-    let spaced: String = text
-        .lines()
-        .map(|l| {
-            if l.starts_with("token") {
-                "token = \"abc def\"".to_owned()
-            } else {
-                l.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    std::fs::write(&saved, spaced).unwrap();
+    let saved = store_token(&sandbox.home, "abc def");
     let run = typed(&sandbox.home, &["--profile", "work", "queues"], "");
     let said = run.fails(
         2,

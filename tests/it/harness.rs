@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::{Arc, mpsc};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use reqwest::blocking::{Client, RequestBuilder};
 use reqwest::header::HeaderMap;
@@ -701,5 +701,88 @@ impl Workspace {
             .as_str()
             .unwrap()
             .to_owned()
+    }
+}
+
+/// A livectl run in progress, its stderr read line by line as it comes (a bulk run asked to
+/// stop, a live view stopped).
+pub struct Running {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+    /// What it said so far.
+    said: Vec<String>,
+}
+
+impl Running {
+    pub fn start(sandbox: &Sandbox, token: &str, args: &[&str]) -> Running {
+        let mut child = sandbox
+            .home
+            .livectl()
+            .env("LIVECTL_API_URL", &sandbox.url)
+            .env("LIVECTL_TOKEN", token)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Running {
+            child,
+            lines,
+            said: Vec::new(),
+        }
+    }
+
+    pub fn signal(&self, signal: i32) {
+        // SAFETY: a signal to our own child.
+        unsafe { libc::kill(self.child.id() as i32, signal) };
+    }
+
+    /// Reads stderr until a line holds `words`, for at most `within`.
+    pub fn until(&mut self, words: &str, within: Duration) -> String {
+        let deadline = Instant::now() + within;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.said.push(line.clone());
+                    if line.contains(words) {
+                        return line;
+                    }
+                }
+                Err(_) => panic!("never said {words:?}; said:\n{}", self.said.join("\n")),
+            }
+        }
+    }
+
+    /// Waits for the run to end, for at most `within`: its exit code and all it said.
+    pub fn end(mut self, within: Duration) -> (Option<i32>, String) {
+        let deadline = Instant::now() + within;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => self.said.push(line),
+                // Its stderr closed: it ended.
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    let _ = self.child.kill();
+                    panic!(
+                        "the run did not end within {within:?}; said:\n{}",
+                        self.said.join("\n")
+                    );
+                }
+            }
+        }
+        let status = self.child.wait().unwrap();
+        (status.code(), self.said.join("\n"))
     }
 }

@@ -424,38 +424,14 @@ fn a_stream_that_ends_at_once_is_tried_again_slowly_and_said_once() {
 /// does once it is stopped (on-call check).
 #[test]
 fn a_live_view_stopped_while_its_stream_opens_ends_with_0() {
-    use std::io::BufRead;
     let sandbox = Sandbox::start(&["--faults", "latency=60000..60000ms,path=/v1/events"]);
     let token = sandbox.api().token;
     for args in [&["list", "--watch", "-vv"][..], &["watch", "-vv"]] {
-        let mut child = sandbox
-            .home
-            .livectl()
-            .env("LIVECTL_API_URL", &sandbox.url)
-            .env("LIVECTL_TOKEN", &token)
-            .args(args)
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
-        let mut said = Vec::new();
-        let mut line = String::new();
-        // Until it asks for the stream (it then waits for it a minute).
-        while stderr.read_line(&mut line).unwrap() > 0 {
-            said.push(std::mem::take(&mut line));
-            if said.last().unwrap().contains("/v1/events") {
-                break;
-            }
-        }
-        assert!(
-            said.last().is_some_and(|l| l.contains("/v1/events")),
-            "{args:?}: {said:?}"
-        );
-        // SAFETY: a signal to our own child.
-        unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-        let status = child.wait().unwrap();
-        assert_eq!(status.code(), Some(0), "{args:?}: {said:?}");
+        let mut run = crate::harness::Running::start(&sandbox, &token, args);
+        // It asks for the stream, then waits for it a minute.
+        run.until("/v1/events", std::time::Duration::from_secs(20));
+        run.signal(libc::SIGINT);
+        let (code, said) = run.end(std::time::Duration::from_secs(20));
+        assert_eq!(code, Some(0), "{args:?}: {said}");
     }
 }

@@ -141,7 +141,7 @@ fn allowed(file: &str) -> (&'static [&'static str], bool, bool) {
     if file.starts_with("src/connect/") || file == "src/embedded.rs" {
         return (
             &[
-                "cli", "config", "connect", "embedded", "error", "files", "ui",
+                "cli", "config", "connect", "embedded", "error", "files", "signals", "ui",
             ],
             file == "src/embedded.rs",
             false,

@@ -65,7 +65,9 @@ async fn list(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
             Err(e) => unopened = Some(e),
         }
     }
-    let page_size = if args.all {
+    // Sorted, the first --limit by the sort are of every match, not of the first fetched.
+    let sorted = ctx.ui.shape.sort.is_some() && !args.all;
+    let page_size = if args.all || sorted {
         FULL_PAGE
     } else {
         args.limit.min(FULL_PAGE)
@@ -82,8 +84,11 @@ async fn list(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
     let mut more = false;
     // Each row's version, so a change read back at the same version is not a row again.
     let mut written = HashMap::new();
+    if sorted {
+        writer.keep_first(args.limit as usize);
+    }
     while let Some(item) = stream.try_next().await? {
-        if !args.all && writer.count() as u32 >= args.limit {
+        if !args.all && !sorted && writer.count() as u32 >= args.limit {
             more = true;
             break;
         }
@@ -92,14 +97,24 @@ async fn list(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
             written.insert(item.id, item.version);
         }
     }
-    let shown = writer.count();
+    let matched = writer.count();
+    let shown = if sorted {
+        more = matched > args.limit as usize;
+        matched.min(args.limit as usize)
+    } else {
+        matched
+    };
     let output = if rows {
         Output::Rows(Box::new(Rows::new(writer, written)))
     } else {
         drop(writer.finish()?);
         Output::Timeline
     };
-    if more {
+    if more && sorted {
+        ctx.ui.note(format!(
+            "showing the first {shown} by --sort of the {matched} that match: --all shows every one, or a larger --limit"
+        ));
+    } else if more {
         ctx.ui.note(format!(
             "showing the first {shown}; more match: --all shows every one, or a larger --limit"
         ));

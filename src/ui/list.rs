@@ -111,6 +111,9 @@ pub struct ListWriter<'a, W: Write, T: Row> {
     /// Items waiting for the end: table rows, a sorted list, a shaped document.
     held: Vec<(Value, Entry)>,
     hold: bool,
+    /// How many of the sorted list are written, at most (`keep_first`): the rest are dropped
+    /// as they come, so a sorted page holds no more than twice that.
+    keep: Option<usize>,
     /// A table that lands on the run's stdout may go through the pager.
     paged: bool,
     /// A list that never ends (`list --watch`): each item is written whole and flushed as it
@@ -193,6 +196,7 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
             terminal,
             file: false,
             held: Vec::new(),
+            keep: None,
             hold,
             paged: false,
             live,
@@ -385,9 +389,22 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
                 key = Value::Array(vec![Value::String(name), key]);
             }
             self.held.push((key, entry));
+            if let Some(keep) = self.keep
+                && self.held.len() >= 2 * keep.max(1)
+            {
+                shape.sort(&mut self.held);
+                self.held.truncate(keep);
+            }
             return Ok(());
         }
         self.emit(entry)
+    }
+
+    /// Of a sorted list, only the first `n` by the sort are written: a page sorted after it
+    /// was cut (`list --sort waiting --limit 3`) gave the first three fetched, re-ordered, not
+    /// the three that wait longest (new user).
+    pub fn keep_first(&mut self, n: usize) {
+        self.keep = Some(n);
     }
 
     /// Ends the list and hands back the writer.
@@ -395,6 +412,9 @@ impl<'a, W: Write, T: Row> ListWriter<'a, W, T> {
         let ui = self.view.ui;
         let mut held = std::mem::take(&mut self.held);
         ui.shape.sort(&mut held);
+        if let Some(keep) = self.keep {
+            held.truncate(keep);
+        }
         match self.mode {
             Mode::Table | Mode::Wide => {
                 let rows: Vec<Vec<String>> = held

@@ -1185,3 +1185,40 @@ fn tags_that_are_one_tag_are_kept_once_and_said_so() {
     );
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
 }
+
+/// `--sort` with a `--limit` sorted the first page fetched and wrote it: not the first by the
+/// sort of every match (new user: `list --sort waiting --limit 3` gave three fetched first,
+/// re-ordered). The first N by the sort are the first N of the whole list sorted.
+#[test]
+fn a_sorted_list_cut_by_limit_is_the_first_of_every_match() {
+    let home = crate::harness::Home::new();
+    let all: Vec<String> = home
+        .cli(&["list", "--all", "--sort", "waiting", "-o", "ids"])
+        .ok()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert!(all.len() > 3, "{all:?}");
+    let run = home.cli(&["list", "--sort", "waiting", "--limit", "3", "-o", "ids"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().collect::<Vec<_>>(), all[..3]);
+    assert!(
+        run.stderr.contains(&format!(
+            "showing the first 3 by --sort of the {} that match",
+            all.len()
+        )),
+        "{}",
+        run.stderr
+    );
+    // By a field many share: ties keep the order they came in, cut or not.
+    let by_state: Vec<String> = home
+        .cli(&["list", "--all", "--sort", "state", "-o", "ids"])
+        .ok()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let cut = home
+        .cli(&["list", "--sort", "state", "--limit", "2", "-o", "ids"])
+        .ok();
+    assert_eq!(cut.lines().collect::<Vec<_>>(), by_state[..2]);
+}

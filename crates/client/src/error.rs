@@ -103,12 +103,14 @@ impl ClientError {
 
     /// Whether the request was sent and no answer says what became of it: a connection that
     /// ended, no answer in time, or the platform's failure (which may come after its commit,
-    /// the case idempotency keys exist for).
+    /// the case idempotency keys exist for). A 503 is a platform not taking requests now,
+    /// which did nothing: said as maybe done, its reason ("nothing was done; retry")
+    /// contradicted itself (new user).
     pub fn unanswered(&self) -> bool {
         matches!(
             self,
             ClientError::Ended { .. } | ClientError::Timeout { .. }
-        ) || self.status().is_some_and(|s| s >= 500)
+        ) || self.status().is_some_and(|s| s >= 500 && s != 503)
     }
 
     pub fn status(&self) -> Option<u16> {

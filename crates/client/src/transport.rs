@@ -70,9 +70,9 @@ impl Tries {
         self.retry += 1;
     }
 
-    /// The error the request ends with, `last`; but a last attempt that could not connect after
-    /// an earlier one got no answer is said as that earlier one, since the request may have
-    /// been done then. A server killed while it held an action's answer was said as "cannot
+    /// The error the request ends with, `last`; but a last attempt that could not connect, or
+    /// that the platform did not take (429, 503), after an earlier one got no answer is said as
+    /// that earlier one, since the request may have been done then. A server killed while it held an action's answer was said as "cannot
     /// reach ... is the server running?", though the action was done (on-call check).
     pub(crate) fn end(&mut self, last: ClientError) -> ClientError {
         match (self.unanswered.take(), last) {
@@ -83,7 +83,14 @@ impl Tries {
                 url,
                 detail: format!("{detail}; asked again, it could not be reached ({then})"),
             },
-            (Some(earlier), ClientError::Connect { .. }) => earlier,
+            // A platform that took no request at the last attempt (gone, throttling, or not
+            // taking requests) says nothing of what the earlier one did.
+            (Some(earlier), last)
+                if matches!(last, ClientError::Connect { .. })
+                    || matches!(last.status(), Some(429 | 503)) =>
+            {
+                earlier
+            }
             (_, last) => last,
         }
     }

@@ -1592,7 +1592,11 @@ mod tests {
                 .ends_with(" (it may have been done: a resume settles it, at most once)"),
             "{reason:?}"
         );
-        for answered in [refused(409, None), refused(429, Some(1))] {
+        for answered in [
+            refused(409, None),
+            refused(429, Some(1)),
+            refused(503, None),
+        ] {
             let (_, reason, _) = classify::<()>(Err(answered));
             assert!(!reason.unwrap().contains("may have been done"));
         }

@@ -9,6 +9,32 @@ fn login(sandbox: &Sandbox, token: &str, args: &[&str]) -> crate::harness::Run {
     sandbox.cli_stdin("", &all, &format!("{token}\n"))
 }
 
+/// `livectl login --token-stdin --api-url URL ARGS` started in `home`, `token` written to it.
+fn login_started(
+    home: &crate::harness::Home,
+    url: &str,
+    token: &str,
+    args: &[&str],
+) -> std::process::Child {
+    use std::io::Write;
+    let mut child = home
+        .livectl()
+        .args(["login", "--token-stdin", "--api-url", url])
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{token}\n").as_bytes())
+        .unwrap();
+    child
+}
+
 /// Stores `token` as the saved token of every profile, as a hand edit would; the file's path.
 fn store_token(home: &crate::harness::Home, token: &str) -> std::path::PathBuf {
     let saved = home.path().join("config/livectl/credentials.toml");
@@ -1517,31 +1543,12 @@ fn a_token_stored_empty_is_said_missing() {
 /// two, each run saying "logged in" (hostile-input check). Each now waits for the others.
 #[test]
 fn logins_side_by_side_keep_every_profile_and_token() {
-    use std::io::Write;
     let sandbox = Sandbox::start(&[]);
     let admin = sandbox.api().token;
     let names: Vec<String> = (1..=8).map(|n| format!("ci{n}")).collect();
     let children: Vec<_> = names
         .iter()
-        .map(|name| {
-            let mut child = sandbox
-                .home
-                .livectl()
-                .args(["login", "--token-stdin", "--api-url", &sandbox.url])
-                .args(["--profile", name])
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(format!("{admin}\n").as_bytes())
-                .unwrap();
-            child
-        })
+        .map(|name| login_started(&sandbox.home, &sandbox.url, &admin, &["--profile", name]))
         .collect();
     for child in children {
         crate::harness::Run::from(child.wait_with_output().unwrap()).ok();
@@ -1644,31 +1651,13 @@ fn a_stored_token_no_header_can_carry_names_its_profile_and_file() {
 /// other is refused as a repoint, and the profile holds the one that logged in.
 #[test]
 fn two_logins_to_two_platforms_side_by_side_repoint_nothing_unasked() {
-    use std::io::Write;
     let a = Sandbox::start(&[]);
     let b = Sandbox::start(&[]);
     let tokens = [a.api().token, b.api().token];
     let children: Vec<_> = [&a.url, &b.url]
         .iter()
         .zip(&tokens)
-        .map(|(url, token)| {
-            let mut child = a
-                .home
-                .livectl()
-                .args(["login", "--token-stdin", "--api-url", url])
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(format!("{token}\n").as_bytes())
-                .unwrap();
-            child
-        })
+        .map(|(url, token)| login_started(&a.home, url, token, &[]))
         .collect();
     let runs: Vec<crate::harness::Run> = children
         .into_iter()

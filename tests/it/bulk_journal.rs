@@ -177,11 +177,18 @@ fn a_journal_that_cannot_be_written_whole_is_removed_and_nothing_is_sent() {
     let dir = sandbox.home.path().join("runs-here");
     std::fs::create_dir(&dir).unwrap();
     let existing = dir.join("earlier.ndjson");
-    std::fs::write(&existing, "").unwrap();
+    std::fs::write(&existing, "{\"journal\":\"livectl bulk\"}\n").unwrap();
+    // An empty file is no run's journal: --resume would refuse it (new user).
+    let empty = dir.join("empty.ndjson");
+    std::fs::write(&empty, "").unwrap();
     for (path, hint) in [
         (
             &existing,
             "hint: name a new file with --journal, or continue that run with --resume",
+        ),
+        (
+            &empty,
+            "hint: it is empty, no run's journal: name a new file with --journal, or remove it first",
         ),
         (
             &dir,
@@ -194,7 +201,12 @@ fn a_journal_that_cannot_be_written_whole_is_removed_and_nothing_is_sent() {
         run.fails(2, "cannot create the journal");
         assert!(run.stderr.contains(hint), "{}", run.stderr);
     }
-    assert_eq!(std::fs::read(&existing).unwrap(), b"", "not written over");
+    assert_eq!(
+        std::fs::read(&existing).unwrap(),
+        b"{\"journal\":\"livectl bulk\"}\n",
+        "not written over"
+    );
+    assert_eq!(std::fs::read(&empty).unwrap(), b"", "not written over");
     assert_eq!(api.all("/v1/audit").len(), before, "nothing was sent");
 }
 

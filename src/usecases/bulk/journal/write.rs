@@ -225,8 +225,14 @@ impl Planner {
                 bulk::Again::of(&header.action, &Default::default(), path),
                 bulk::Again::Resume(_)
             );
+            let empty = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
             error.hint(if path.is_dir() {
                 format!("that is a directory: name a new file in it with {flag}")
+            } else if empty {
+                // No run's journal: one to resume holds at least its header (new user).
+                format!(
+                    "it is empty, no run's journal: name a new file with {flag}, or remove it first"
+                )
             } else if resumes {
                 format!("name a new file with {flag}, or continue that run with --resume")
             } else {

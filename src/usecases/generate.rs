@@ -103,7 +103,19 @@ impl FromStr for GenerateSpec {
             }
         }
         // Every generated instant lies within `days` before `until`, or a few minutes after.
+        // Before 1970 an instant is no platform's: years before 1 were written as `-000003`,
+        // no RFC 3339 (hostile-input check).
         let span = SignedDuration::from_hours(24 * (spec.days + 1));
+        if spec
+            .until
+            .checked_sub(span)
+            .is_ok_and(|start| start < Timestamp::UNIX_EPOCH)
+        {
+            return Err(format!(
+                "until={}: {} days of data before it would begin before 1970",
+                spec.until, spec.days
+            ));
+        }
         if spec.until.checked_sub(span).is_err()
             || spec
                 .until
@@ -608,6 +620,12 @@ mod tests {
                 .parse::<GenerateSpec>()
                 .unwrap_err(),
             "until=2999-01-01T00:00:00Z is in the future; generated data ends at or before now (by default at today's midnight UTC)"
+        );
+        assert_eq!(
+            "interventions=5,until=0001-01-01T00:00:00Z,days=3650"
+                .parse::<GenerateSpec>()
+                .unwrap_err(),
+            "until=0001-01-01T00:00:00Z: 3650 days of data before it would begin before 1970"
         );
         assert_eq!(
             "until=tomorrow".parse::<GenerateSpec>().unwrap_err(),

@@ -2,19 +2,17 @@
 
 use std::borrow::Cow;
 
-/// Characters that reorder or hide what follows (bidirectional overrides and isolates).
-fn reorders(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
 /// Text from users, files and the platform (chat messages, names, ids, problem details) made
-/// safe for a terminal: control characters and direction overrides are shown escaped
+/// safe for a terminal: control characters and direction overrides (`ids::reorders`) are
+/// shown escaped
 /// (`\u{1b}`, `\u{202e}`), so text cannot move the cursor, retitle the window, colour itself or
 /// hide what follows. livectl's own colours are applied after this, by the writer.
 /// With `layout`, text laid out in lines and columns keeps its newlines and tabs.
 pub fn sanitize(text: &str, layout: bool) -> Cow<'_, str> {
-    let harmless =
-        |c: char| (!c.is_control() && !reorders(c)) || (layout && matches!(c, '\n' | '\t'));
+    let harmless = |c: char| {
+        (!c.is_control() && !livectl_contract::ids::reorders(c))
+            || (layout && matches!(c, '\n' | '\t'))
+    };
     if text.chars().all(harmless) {
         return Cow::Borrowed(text);
     }

@@ -16,23 +16,8 @@ fn login_started(
     token: &str,
     args: &[&str],
 ) -> std::process::Child {
-    use std::io::Write;
-    let mut child = home
-        .livectl()
-        .args(["login", "--token-stdin", "--api-url", url])
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{token}\n").as_bytes())
-        .unwrap();
-    child
+    let login = [&["login", "--token-stdin", "--api-url", url][..], args].concat();
+    started(home, &login, &format!("{token}\n"))
 }
 
 /// Stores `token` as the saved token of every profile, as a hand edit would; the file's path.
@@ -55,6 +40,11 @@ fn store_token(home: &crate::harness::Home, token: &str) -> std::path::PathBuf {
 
 /// `livectl ARGS` as typed in a shell of `home`, no LIVECTL_* variable set, `input` on stdin.
 fn typed(home: &crate::harness::Home, args: &[&str], input: &str) -> crate::harness::Run {
+    crate::harness::Run::from(started(home, args, input).wait_with_output().unwrap())
+}
+
+/// `livectl ARGS` started in `home`, no LIVECTL_* variable set, `input` written to its stdin.
+fn started(home: &crate::harness::Home, args: &[&str], input: &str) -> std::process::Child {
     use std::io::Write;
     let mut child = home
         .livectl()
@@ -69,7 +59,7 @@ fn typed(home: &crate::harness::Home, args: &[&str], input: &str) -> crate::harn
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         written => written.unwrap(),
     }
-    crate::harness::Run::from(child.wait_with_output().unwrap())
+    child
 }
 
 #[test]

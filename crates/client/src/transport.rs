@@ -72,8 +72,9 @@ impl Tries {
 
     /// The error the request ends with, `last`; but a last attempt that could not connect, or
     /// that the platform did not take (429, 503), after an earlier one got no answer is said as
-    /// that earlier one, since the request may have been done then. A server killed while it held an action's answer was said as "cannot
-    /// reach ... is the server running?", though the action was done (on-call check).
+    /// that earlier one, since the request may have been done then. A server killed while it
+    /// held an action's answer was said as "cannot reach ... is the server running?", though
+    /// the action was done (on-call check).
     pub(crate) fn end(&mut self, last: ClientError) -> ClientError {
         match (self.unanswered.take(), last) {
             (

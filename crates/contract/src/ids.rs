@@ -155,10 +155,17 @@ impl Kind {
     }
 }
 
-/// A character that takes no room and shows nothing, or reorders what follows: zero-width
-/// spaces and joiners, direction marks, overrides and isolates, the byte order mark.
+/// A character that reorders what follows: direction marks, overrides and isolates. Not a
+/// key's (`unseen`), and shown escaped on a terminal (the CLI's `sanitize`).
+pub fn reorders(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A character a key may not hold though it is no control character: one that reorders what
+/// follows, or takes no room and shows nothing (zero-width spaces and joiners, word joiners,
+/// the byte order mark). Text may hold the joiners (emoji sequences, some scripts), keys not.
 fn unseen(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+    reorders(c) || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2065}' | '\u{feff}')
 }
 
 impl fmt::Display for Kind {

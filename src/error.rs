@@ -129,6 +129,38 @@ impl CliError {
         CliError::failure(format!("cannot write the output: {e}")).with_source(e)
     }
 
+    /// A failure to write an export's output said with the file it went to (`--out`), and
+    /// what became of it: "cannot write the output" named no file and no way out (hostile-input
+    /// check). `whole`: a file written whole or not at all, so none was written; else a device
+    /// or pipe written through, cut short.
+    pub fn writing(mut self, out: &std::path::Path, whole: bool) -> CliError {
+        let Some(e) = self
+            .source
+            .as_ref()
+            .and_then(|s| s.downcast_ref::<std::io::Error>())
+        else {
+            return self;
+        };
+        if self.kind != ErrorKind::Failure {
+            return self;
+        }
+        let became = if whole {
+            "nothing was written, and a file that was there is kept"
+        } else {
+            "what was written is cut short"
+        };
+        self.message = format!("--out {}: cannot write: {e}; {became}", out.display());
+        self.hints = vec![
+            if e.kind() == std::io::ErrorKind::StorageFull {
+                "free some space there, or name a place with room"
+            } else {
+                "name a place you can write to"
+            }
+            .to_owned(),
+        ];
+        self
+    }
+
     pub fn is_closed_pipe(&self) -> bool {
         self.kind == ErrorKind::ClosedPipe
     }

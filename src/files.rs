@@ -218,6 +218,13 @@ fn follow_links_of(target: &Path, what: &str) -> Result<Followed, CliError> {
         }
         match std::fs::symlink_metadata(&path) {
             Ok(meta) if meta.file_type().is_symlink() => {
+                if !may_follow(&path, &meta) {
+                    return Err(CliError::failure(format!(
+                        "{what}: {} is a link in a directory anyone may write to, and another user's: livectl does not follow it, as the system would not (fs.protected_symlinks)",
+                        path.display()
+                    ))
+                    .hint("name the file itself, or a place of your own"));
+                }
                 let link = std::fs::read_link(&path)
                     .map_err(|e| CliError::failure(format!("{what}: cannot read the link: {e}")))?;
                 path = directory_of(&path).join(link);
@@ -226,6 +233,27 @@ fn follow_links_of(target: &Path, what: &str) -> Result<Followed, CliError> {
         }
     }
     Err(CliError::usage(format!("{what}: too many symbolic links")))
+}
+
+/// Whether a link may be followed, by the rule the kernel keeps for links in a shared
+/// directory (`fs.protected_symlinks`): in a sticky directory that anyone may write to (`/tmp`),
+/// only a link of the follower's own or of the directory's owner. livectl reads a link itself
+/// to write beside what it points to, so the kernel's rule never saw it: a link planted in
+/// `/tmp` made an export replace another user's file (hostile-input check).
+#[cfg(unix)]
+fn may_follow(link: &Path, meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(dir) = std::fs::metadata(directory_of(link)) else {
+        return true;
+    };
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    dir.mode() & 0o1002 != 0o1002 || meta.uid() == me || meta.uid() == dir.uid()
+}
+
+#[cfg(not(unix))]
+fn may_follow(_: &Path, _: &std::fs::Metadata) -> bool {
+    true
 }
 
 /// Removes `.NAME.livectl-PID-DRAW.tmp` files (and the older `.NAME.livectl-PID.tmp`) beside
@@ -356,19 +384,29 @@ impl Drop for AtomicFile {
 pub fn writable(target: &Path, what: &str) -> Result<(), CliError> {
     match std::fs::OpenOptions::new().write(true).open(target) {
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            // Its mode is the reason only when it lets nobody write it, or not its owner who
+            // is asking; else the system's own reason is (an immutable file, another user's),
+            // and "chmod u+w" would mislead.
             #[cfg(unix)]
-            let mode = std::fs::metadata(target)
-                .map(|m| {
-                    use std::os::unix::fs::PermissionsExt;
-                    format!(" (mode {:o})", m.permissions().mode() & 0o7777)
-                })
-                .unwrap_or_default();
+            let mode = std::fs::metadata(target).ok().and_then(|m| {
+                use std::os::unix::fs::{MetadataExt, PermissionsExt};
+                let mode = m.permissions().mode() & 0o7777;
+                // SAFETY: geteuid has no preconditions and cannot fail.
+                let mine = m.uid() == unsafe { libc::geteuid() };
+                (mode & 0o222 == 0 || mine && mode & 0o200 == 0).then_some(mode)
+            });
             #[cfg(not(unix))]
-            let mode = String::new();
-            Err(CliError::failure(format!(
-                "{what}: you may not write that file{mode}, so livectl does not replace it"
-            ))
-            .hint("name another file, or make that one writable (chmod u+w) if it is yours to replace"))
+            let mode: Option<u32> = None;
+            Err(match mode {
+                Some(mode) => CliError::failure(format!(
+                    "{what}: you may not write that file (mode {mode:o}), so livectl does not replace it"
+                ))
+                .hint("name another file, or make that one writable (chmod u+w) if it is yours to replace"),
+                None => CliError::failure(format!(
+                    "{what}: you may not write that file ({e}), so livectl does not replace it"
+                ))
+                .hint("name another file"),
+            })
         }
         _ => Ok(()),
     }
@@ -489,6 +527,10 @@ mod tests {
         std::fs::write(&open, "old").unwrap();
         std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o666)).unwrap();
         let new = dir.path().join("new.csv");
+        // Another's, which its mode lets its owner write: the mode is not the reason.
+        let theirs = dir.path().join("theirs.csv");
+        std::fs::write(&theirs, "keep me").unwrap();
+        std::fs::set_permissions(&theirs, std::fs::Permissions::from_mode(0o644)).unwrap();
         let judged = std::thread::spawn(move || {
             // SAFETY: setfsuid changes this thread's file system identity, nothing else; an
             // id it cannot take (u32::MAX) only reads the current one.
@@ -496,13 +538,21 @@ mod tests {
             if was == 0 {
                 assert_eq!(unsafe { libc::setfsuid(u32::MAX) }, 65534, "now nobody");
             }
-            [&kept, &open, &new].map(|p| super::writable(p, "--out x").map_err(|e| e.message))
+            [&kept, &open, &new, &theirs]
+                .map(|p| super::writable(p, "--out x").map_err(|e| (e.message, e.hints)))
         })
         .join()
         .unwrap();
         assert_eq!(
-            judged[0].as_ref().unwrap_err(),
+            judged[0].as_ref().unwrap_err().0,
             "--out x: you may not write that file (mode 444), so livectl does not replace it"
+        );
+        assert_eq!(
+            judged[3].as_ref().unwrap_err(),
+            &(
+                "--out x: you may not write that file (Permission denied (os error 13)), so livectl does not replace it".to_owned(),
+                vec!["name another file".to_owned()]
+            )
         );
         assert!(judged[1].is_ok(), "a file its user may write");
         assert!(judged[2].is_ok(), "no file there yet");

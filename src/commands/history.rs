@@ -231,13 +231,17 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
         ui: &ui,
         names: &names,
     };
+    let given = args.out.as_deref().unwrap_or(std::path::Path::new("-"));
     let export = async {
         let format = format.unwrap_or(Format::Ndjson);
         match out {
             Some(Export::Whole(file)) => {
                 let progress = Progress::records(&ui);
                 let list = ListWriter::with_format(view, format, file, false)?.in_file();
-                let (file, count) = records.write(list, &progress).await?;
+                let (file, count) = records
+                    .write(list, &progress)
+                    .await
+                    .map_err(|e| e.writing(given, true))?;
                 progress.finish();
                 file.commit()?;
                 exported(&ui, count, args.out.as_deref());
@@ -247,8 +251,13 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
                 // A device or a pipe (`--out /dev/stdout`, a FIFO): written as stdout is.
                 let terminal = std::io::IsTerminal::is_terminal(&device);
                 let list = ListWriter::with_format(view, format, device, terminal)?;
-                let (device, count) = records.write(list, &Progress::hidden()).await?;
-                Export::Through(device).commit()?;
+                let (device, count) = records
+                    .write(list, &Progress::hidden())
+                    .await
+                    .map_err(|e| e.writing(given, false))?;
+                Export::Through(device)
+                    .commit()
+                    .map_err(|e| e.writing(given, false))?;
                 exported(&ui, count, args.out.as_deref());
                 Ok(())
             }

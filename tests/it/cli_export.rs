@@ -75,6 +75,57 @@ fn a_symbolic_link_is_followed_and_stays_a_link() {
     );
 }
 
+/// A link planted by another user in a shared directory (`/tmp`, sticky and writable by all)
+/// is not followed, as the system's own `fs.protected_symlinks` would not: an export through
+/// it replaced the file it pointed to, another user's (hostile-input check). One's own link
+/// there is followed.
+#[cfg(unix)]
+#[test]
+fn a_link_another_user_planted_in_a_shared_directory_is_not_followed() {
+    use std::os::unix::fs::PermissionsExt;
+    let (sandbox, api) = sandbox_with_history();
+    let shared = sandbox.home.path().join("tmp");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    let victim = sandbox.home.path().join("authorized_keys");
+    std::fs::write(&victim, "keep me\n").unwrap();
+    let link = shared.join("export.csv");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    // Planted by nobody (a chown needs root, as CI and this sandbox run; elsewhere the half
+    // that needs another user's link is left out).
+    if std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).is_ok() {
+        let run = export(&sandbox, &api, &link);
+        run.fails(
+            1,
+            "is a link in a directory anyone may write to, and another user's: livectl does not follow it",
+        );
+        run.hints("name the file itself, or a place of your own");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me\n");
+        assert_eq!(names_in(&shared), ["export.csv"], "nothing left beside it");
+    } else {
+        eprintln!("note: cannot chown a link here; the planted link's half is left out");
+    }
+    // A link of one's own there is followed, as the system follows it.
+    let mine = shared.join("mine.csv");
+    std::os::unix::fs::symlink(&victim, &mine).unwrap();
+    export(&sandbox, &api, &mine).ok();
+    assert!(std::fs::read_to_string(&victim).unwrap().starts_with("id,"));
+}
+
+/// A device that refuses what is written (a full disk) is named, with what became of the
+/// output and a way out: "cannot write the output" said neither (hostile-input check).
+#[cfg(target_os = "linux")]
+#[test]
+fn an_out_that_cannot_take_the_export_is_named_with_a_way_out() {
+    let (sandbox, api) = sandbox_with_history();
+    let run = export(&sandbox, &api, Path::new("/dev/full"));
+    run.fails(
+        1,
+        "--out /dev/full: cannot write: No space left on device (os error 28); what was written is cut short",
+    );
+    run.hints("free some space there, or name a place with room");
+}
+
 #[test]
 fn a_fifo_and_stdout_are_written_through() {
     let (sandbox, api) = sandbox_with_history();

@@ -51,8 +51,19 @@ fn instant(s: &str) -> Result<Timestamp, String> {
     instant_at(s, Timestamp::now())
 }
 
-/// `instant`, with the relative forms counted back from `now`.
+/// `instant`, with the relative forms counted back from `now`; finer than a millisecond, the
+/// next millisecond (`time::millis_up`).
 fn instant_at(s: &str, now: Timestamp) -> Result<Timestamp, String> {
+    use livectl_contract::time;
+    if time::offset_out_of_range(s) {
+        return Err(format!(
+            "`{s}`: an offset is at most +23:59 or -23:59, such as 2026-11-01T08:00:00+01:00"
+        ));
+    }
+    read_instant(s, now).map(time::millis_up)
+}
+
+fn read_instant(s: &str, now: Timestamp) -> Result<Timestamp, String> {
     use livectl_contract::seed::Instant;
     let text = s.trim();
     // The seed files' words (`now`, `now-2d`) are read by their own parser, so both say the
@@ -393,6 +404,8 @@ mod tests {
             (" 90s ", "2026-11-30T11:58:30Z"),
             // A date in ISO 8601's basic form is still a date, not a duration.
             ("20261101", "2026-11-01T00:00:00Z"),
+            // The platform keeps milliseconds: a finer bound is the next one.
+            ("2026-11-30T10:00:15.0009Z", "2026-11-30T10:00:15.001Z"),
         ] {
             assert_eq!(at(given).as_deref(), Ok(meant), "{given}");
         }
@@ -413,6 +426,11 @@ mod tests {
                 "a date or an instant is written without a sign",
             ),
             ("+002026-01-01T00:00:00Z", "written without a sign"),
+            // jiff reads offsets up to 25:59: a window moved by a day, unseen.
+            (
+                "2026-11-30T10:00:00+25:00",
+                "an offset is at most +23:59 or -23:59",
+            ),
         ] {
             let said = at(given).unwrap_err();
             assert!(said.contains(words), "{given}: {said}");

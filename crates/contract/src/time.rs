@@ -15,6 +15,35 @@ pub fn rfc3339(t: Timestamp) -> String {
     PRINTER.timestamp_to_string(&t)
 }
 
+/// The first millisecond at or after `t`: the platform keeps milliseconds, so a bound given
+/// finer is sent as the one that selects the same instants (`--since …15.0009Z` took in a
+/// record of `…15.000Z` when cut down to it).
+pub fn millis_up(t: Timestamp) -> Timestamp {
+    let rem = t.subsec_nanosecond() % 1_000_000;
+    let up = if rem > 0 { 1_000_000 - rem } else { -rem };
+    t.checked_add(jiff::SignedDuration::from_nanos(i64::from(up)))
+        .unwrap_or(t)
+}
+
+/// Whether an instant's text gives an offset past ±23:59, which RFC 3339 stops at and jiff
+/// reads all the same (up to ±25:59): a typo that moved a window by a day unseen
+/// (hostile-input check).
+pub fn offset_out_of_range(text: &str) -> bool {
+    let text = text.split('[').next().unwrap_or(text);
+    let Some(time) = text.find(['T', 't', ' ']).map(|at| &text[at + 1..]) else {
+        return false;
+    };
+    let Some(sign) = time.rfind(['+', '-']) else {
+        return false;
+    };
+    let hours: String = time[sign + 1..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(2)
+        .collect();
+    hours.parse::<u8>().is_ok_and(|h| h > 23)
+}
+
 /// `#[serde(with = "crate::time::exact")]`: an instant written with `rfc3339`.
 pub mod exact {
     use super::*;
@@ -48,6 +77,39 @@ pub mod exact_or_null {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bound_finer_than_a_millisecond_goes_up_to_the_next() {
+        let up = |s: &str| rfc3339(millis_up(s.parse().unwrap()));
+        assert_eq!(up("2026-11-30T10:00:15.0009Z"), "2026-11-30T10:00:15.001Z");
+        assert_eq!(up("2026-11-30T10:00:15.000Z"), "2026-11-30T10:00:15.000Z");
+        assert_eq!(
+            up("2026-11-30T10:00:15.999000001Z"),
+            "2026-11-30T10:00:16.000Z"
+        );
+        assert_eq!(up("1969-12-31T23:59:59.9995Z"), "1970-01-01T00:00:00.000Z");
+    }
+
+    #[test]
+    fn an_offset_past_a_day_is_out_of_range() {
+        for text in [
+            "2026-11-30T10:00:00+25:00",
+            "2026-11-30T10:00:00-24:00",
+            "2026-11-30 10:00:00+2400",
+            "2026-11-30T10:00:00+24:00[Europe/Paris]",
+        ] {
+            assert!(offset_out_of_range(text), "{text}");
+        }
+        for text in [
+            "2026-11-30T10:00:00+23:59",
+            "2026-11-30T10:00:00Z",
+            "2026-11-30T10:00:00-05:00",
+            "2026-11-30",
+            "2026-11-30T10:00:00+01:00[Europe/Paris]",
+        ] {
+            assert!(!offset_out_of_range(text), "{text}");
+        }
+    }
 
     /// An answer that leaves out an optional instant, rather than sending null, still reads:
     /// `with` alone made the field required, and `list` failed on such a platform.

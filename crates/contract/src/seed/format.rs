@@ -83,6 +83,11 @@ impl std::str::FromStr for Instant {
                     format!("`{s}` is not an instant: after `now-` give a duration such as 2h30m")
                 });
         }
+        if crate::time::offset_out_of_range(text) {
+            return Err(format!(
+                "`{s}` is not an instant: an offset is at most +23:59 or -23:59"
+            ));
+        }
         text.parse::<Timestamp>().map(Instant::At).map_err(|_| {
             format!("`{s}` is not an instant; use 2026-11-24T10:00:00Z, now or now-2h30m")
         })
@@ -374,4 +379,20 @@ pub fn schema() -> String {
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Instant;
+
+    #[test]
+    fn an_instant_with_an_offset_past_a_day_is_refused() {
+        let said = "2026-11-24T10:00:00+25:00".parse::<Instant>().unwrap_err();
+        assert!(
+            said.contains("an offset is at most +23:59 or -23:59"),
+            "{said}"
+        );
+        let at = "2026-11-24T10:00:00+23:00".parse::<Instant>().unwrap();
+        assert_eq!(at.to_string(), "2026-11-23T11:00:00Z");
+    }
 }

@@ -36,7 +36,7 @@ complete -c livectl -n "__fish_livectl_needs_command" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_needs_command" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_needs_command" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_needs_command" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_needs_command" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_needs_command" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_needs_command" -s y -l yes -d 'Answer yes to confirmations'
@@ -91,7 +91,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand queues" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand queues" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand queues" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -s y -l yes -d 'Answer yes to confirmations'
@@ -125,7 +125,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand list" -l color -d 'When 
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand list" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand list" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l all -d 'Every matching intervention, page after page'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l watch -d 'Then keep watching: each change to a matching intervention as it happens (a line on a terminal; for scripts, the intervention as it is then, as one more row)'
@@ -151,7 +151,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand show" -l color -d 'When 
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand show" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand show" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -s y -l yes -d 'Answer yes to confirmations'
@@ -190,7 +190,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand assign" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand assign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l include-away -d 'Give work to named agents who are away or offline, and to a pool\'s agents who are away (left out of a spread by default)'
@@ -232,7 +232,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l color -d 'W
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l include-away -d 'Give work to named agents who are away or offline, and to a pool\'s agents who are away (left out of a spread by default)'
@@ -273,7 +273,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand return" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand return" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l no-input -d 'Never prompt; a missing value is an error'
@@ -313,7 +313,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l no-input -d 'Never prompt; a missing value is an error'
@@ -349,7 +349,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l color -d 'When
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l include-away -d 'Give work to named agents who are away or offline, and to a pool\'s agents who are away (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l dry-run -d 'Print what would change and change nothing'
@@ -374,7 +374,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand runs" -l color -d 'When 
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand runs" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand runs" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand runs" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand runs" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand runs" -l all -d 'Finished runs too'
 complete -c livectl -n "__fish_livectl_using_subcommand runs" -l no-input -d 'Never prompt; a missing value is an error'
@@ -399,7 +399,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand seed" -l color -d 'When 
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand seed" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand seed" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l dry-run -d 'Print what the file holds and send nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l no-input -d 'Never prompt; a missing value is an error'
@@ -425,7 +425,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand status" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand status" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand status" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand status" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand status" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand status" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand status" -s y -l yes -d 'Answer yes to confirmations'
@@ -455,7 +455,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l color -d '
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l include-away -d 'Give work to named agents who are away or offline, and to a pool\'s agents who are away (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l dry-run -d 'Say what it would do; send nothing'
@@ -491,7 +491,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand watch" -l color -d 'When
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand watch" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -s y -l yes -d 'Answer yes to confirmations'
@@ -518,7 +518,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand console" -l color -d 'Wh
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand console" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand console" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand console" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand console" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand console" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand console" -s y -l yes -d 'Answer yes to confirmations'
@@ -541,7 +541,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand agents" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand agents" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand agents" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -s y -l yes -d 'Answer yes to confirmations'
@@ -564,7 +564,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand topics" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand topics" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand topics" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -s y -l yes -d 'Answer yes to confirmations'
@@ -587,7 +587,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l color -d 'W
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -s y -l yes -d 'Answer yes to confirmations'
@@ -610,7 +610,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -s y -l yes -d 'Answer yes to confirmations'
@@ -633,7 +633,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand departments" -l color -d
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand departments" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand departments" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s y -l yes -d 'Answer yes to confirmations'
@@ -659,7 +659,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand history" -l color -d 'Wh
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand history" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand history" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l all -d 'Every user\'s history'
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l no-input -d 'Never prompt; a missing value is an error'
@@ -683,7 +683,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand login" -l color -d 'When
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand login" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand login" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l token-stdin -d 'Read the token from standard input instead of a hidden prompt'
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l no-input -d 'Never prompt; a missing value is an error'
@@ -707,7 +707,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand logout" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand logout" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand logout" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -s y -l yes -d 'Answer yes to confirmations'
@@ -730,7 +730,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s y -l yes -d 'Answer yes to confirmations'
@@ -753,7 +753,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_s
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s y -l yes -d 'Answer yes to confirmations'
@@ -783,7 +783,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s y -l yes -d 'Answer yes to confirmations'
@@ -806,7 +806,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations'
@@ -829,7 +829,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -s y -l yes -d 'Answer yes to confirmations'
@@ -852,7 +852,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations'
@@ -875,7 +875,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -s y -l yes -d 'Answer yes to confirmations'
@@ -898,7 +898,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -s y -l yes -d 'Answer yes to confirmations'
@@ -938,7 +938,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand api" -l color -d 'When t
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand api" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand api" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l paginate -d 'Follow `next_cursor` to the last page and print every page\'s items as one JSON array'
 complete -c livectl -n "__fish_livectl_using_subcommand api" -s i -l include -d 'Print the answer\'s status line and headers before its body (an error\'s too)'
@@ -963,7 +963,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -s y -l yes -d 'Answer yes to confirmations'
@@ -1003,7 +1003,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l idempotency-ignores-body -d 'Test knob: replay the stored answer for a repeated Idempotency-Key even when the request differs, instead of refusing it with 422 (a broken implementation, to see `livectl conformance` catch it)'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l without-refs -d 'Test knob: serve the contract as it was before `GET /v1/interventions/refs` (a platform not upgraded yet, to see livectl do without it and `livectl conformance` catch it)'
@@ -1030,7 +1030,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s y -l yes -d 'Answer yes to confirmations'
@@ -1055,7 +1055,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s y -l yes -d 'Answer yes to confirmations'
@@ -1079,7 +1079,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l force -d 'Replace FILE if it exists'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l no-input -d 'Never prompt; a missing value is an error'
@@ -1104,7 +1104,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Delete without asking'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt; a missing value is an error'
@@ -1127,7 +1127,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -s y -l yes -d 'Answer yes to confirmations'
@@ -1150,7 +1150,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -s y -l yes -d 'Answer yes to confirmations'
@@ -1182,7 +1182,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l color -d
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l agent-token-stdin -d 'Read an agent\'s token from standard input, for the role rules (else LIVECTL_AGENT_TOKEN; without either they are skipped)'
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l no-input -d 'Never prompt; a missing value is an error'
@@ -1206,7 +1206,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand completions" -l color -d
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand completions" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand completions" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations'
@@ -1229,7 +1229,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand man" -l color -d 'When t
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand man" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand man" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations'
@@ -1252,7 +1252,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand version" -l color -d 'Wh
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand version" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand version" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand version" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand version" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand version" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand version" -s y -l yes -d 'Answer yes to confirmations'
@@ -1294,7 +1294,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand complete" -l color -d 'W
 always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); it orders what was listed, so with --limit it orders that page, as gh does' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l no-input -d 'Never prompt; a missing value is an error'

@@ -59,7 +59,9 @@ pub struct GlobalArgs {
     /// Print JSON with only these fields (comma-separated; without any, list them)
     #[arg(long, global = true, value_name = "FIELDS", num_args = 0..=1, default_missing_value = "")]
     pub json: Option<String>,
-    /// Filter the JSON through a jq expression (strings print raw), e.g. '.[].id'
+    /// Filter the JSON through a jq expression (strings print raw), e.g. '.[].id'; it reads
+    /// the whole list, held in memory (for a large export pipe -o ndjson into jq); into a
+    /// .json file (--out), the list of its outputs
     #[arg(long, global = true, value_name = "EXPR")]
     pub jq: Option<String>,
     /// Order a list by one of its fields (see --json for the fields; one the table shows by

@@ -139,22 +139,20 @@ impl Shape {
 
     /// Writes the document (a list or one object): through the jq program when there is one,
     /// each output a line (strings raw, as gh does: exact to a pipe, made safe for a
-    /// terminal; in a file whose name promised JSON, one JSON document); else as JSON, pretty
+    /// terminal; in a file whose name promised JSON, one JSON document, the list of them); else as JSON, pretty
     /// on a terminal (unless it is an item of a stream: a line each). JSON is escaped for a
     /// terminal wherever it goes (`json::Safe`: the same text to a parser); a raw string is
     /// not JSON, so not.
     pub fn write(&self, out: &mut dyn Write, document: &Value, to: Dest) -> Result<(), CliError> {
         let mut json = super::json::Safe(&mut *out);
         let written = match &self.jq {
-            // A file named for JSON holds one document: the outputs, a list of them when
-            // there are not exactly one.
+            // A file named for JSON holds one document: the list of the outputs, however many
+            // (one output written bare read, to a script, as a list of outputs when it was a
+            // list itself, and `.[] | select(…)` changed shape with the data: hostile-input
+            // check).
             Some(jq) if to == Dest::File => {
-                let mut outputs = jq.run(document).map_err(CliError::failure)?;
-                let whole = match outputs.len() {
-                    1 => outputs.remove(0),
-                    _ => Value::Array(outputs),
-                };
-                serde_json::to_writer(&mut json, &whole)
+                let outputs = jq.run(document).map_err(CliError::failure)?;
+                serde_json::to_writer(&mut json, &Value::Array(outputs))
                     .map_err(Into::into)
                     .and_then(|()| writeln!(json))
             }

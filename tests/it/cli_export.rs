@@ -334,9 +334,17 @@ fn jq_into_a_json_file_writes_json_and_says_it_is_the_programs_output() {
             out.display()
         )
     );
-    // One output is the document itself.
+    // However many outputs there are, the file is their list: one written bare read as a
+    // list of outputs when it was a list, and `.[] | select(…)` changed shape with the data.
     jq_into_out(".[0].sender");
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), "\"user\"\n");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "[\"user\"]\n");
+    jq_into_out("map(.sender)");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "[[\"user\",\"user\",\"user\"]]\n"
+    );
+    jq_into_out(".[] | select(.sender == \"nobody\")");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "[]\n");
 }
 
 #[test]

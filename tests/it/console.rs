@@ -332,6 +332,35 @@ fn a_dropped_event_stream_is_shown_and_followed_again_without_a_gap() {
     assert_eq!(left(p, screen), 0);
 }
 
+/// A token the platform stops taking (its agent deactivated) ends the console with 4 and
+/// says why, as `watch` ends: it reconnected for ever, its panes showing what was (on-call
+/// check).
+#[test]
+fn a_token_refused_ends_the_console_with_4_and_says_why() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api();
+    let w = Workspace::new(&admin);
+    let cy = sandbox.home.token(Some(&w.cy));
+    let (mut p, mut screen) = console(&sandbox, &cy, 100, 30);
+    wait_for(&mut p, &mut screen, "live  Cy Diaz");
+    admin
+        .post(
+            "/v1/agents",
+            serde_json::json!({"key": "cy", "name": "Cy Diaz", "email": "cy@example.com", "role": "agent", "department": w.support, "active": false}),
+        )
+        .expect(200);
+    // The next change ends the stream it has open.
+    w.queued();
+    read_to_end(&mut p, &mut screen);
+    let left = screen
+        .last(LEAVE_ALTERNATE_SCREEN)
+        .expect("the normal screen is back");
+    let said = String::from_utf8_lossy(&screen.raw[left..]).into_owned();
+    assert_eq!(exit_code(&mut p), 4, "{said}");
+    assert!(said.contains("is deactivated"), "{said}");
+    assert!(said.contains("hint: log in again"), "{said}");
+}
+
 #[test]
 fn without_a_terminal_it_exits_2_and_points_to_watch() {
     let sandbox = Sandbox::start(&[]);

@@ -37,8 +37,9 @@ pub struct Options {
     pub reach: Reach,
 }
 
-/// Runs the console until `q`, Ctrl-C or SIGTERM (all end it with 0, as `watch`). The
-/// terminal is given back as it was on every way out.
+/// Runs the console until `q`, Ctrl-C or SIGTERM (all end it with 0, as `watch`), or until
+/// the platform refuses its token (its error, exit 4, as `watch`). The terminal is given back
+/// as it was on every way out.
 pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliError> {
     // The stream first: a change made while the rest loads is heard, not missed.
     let (tell, mut heard) = mpsc::channel(1024);
@@ -54,7 +55,7 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
     );
     let mut dirty = Some(HashSet::new());
     if let Some(first) = first {
-        hear(&mut app, first, &mut dirty);
+        hear(&mut app, first, &mut dirty)?;
     }
     restuck(&mut app, options.limits);
 
@@ -93,9 +94,9 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
             }
             said = heard.recv(), if listening => match said {
                 Some(said) => {
-                    hear(&mut app, said, &mut dirty);
+                    hear(&mut app, said, &mut dirty)?;
                     while let Ok(said) = heard.try_recv() {
-                        hear(&mut app, said, &mut dirty);
+                        hear(&mut app, said, &mut dirty)?;
                     }
                     // An owner who went away or offline makes its interventions stuck now.
                     restuck(&mut app, options.limits);

@@ -10,6 +10,7 @@ use tokio::sync::mpsc;
 
 use super::jobs::Done;
 use super::{open, said};
+use crate::error::CliError;
 use crate::ui::console::{App, Link};
 
 /// Above this many changed interventions, one reload of the open ones is cheaper than a
@@ -27,6 +28,9 @@ pub(super) enum Heard {
     Status(StatusEvent),
     /// Something the console should say, the stream going on.
     Note(String),
+    /// The platform refused the token (401, 403): nothing it shows will be true again, so the
+    /// console ends, as `watch` does.
+    Refused(ClientError),
 }
 
 /// The queues and the interventions an event batch touched, as they are now.
@@ -63,6 +67,10 @@ pub(super) async fn follow(client: Client, tell: mpsc::Sender<Heard>) {
                 Ok(Update::Undecodable { id, detail }) => Heard::Note(format!(
                     "skipped event {id}, which is not an event of the contract: {detail}"
                 )),
+                Err(error) if matches!(error.status(), Some(401 | 403)) => {
+                    let _ = tell.send(Heard::Refused(error)).await;
+                    return;
+                }
                 Err(error) => {
                     after = events.last_seen();
                     if tell.send(Heard::Down(error.to_string())).await.is_err() {
@@ -81,9 +89,14 @@ pub(super) async fn follow(client: Client, tell: mpsc::Sender<Heard>) {
 }
 
 /// What the stream said, into the console; `dirty` gets what changed (`None`: everything may
-/// have).
-pub(super) fn hear(app: &mut App, said: Heard, dirty: &mut Option<HashSet<String>>) {
+/// have). A refused token ends the console with its error.
+pub(super) fn hear(
+    app: &mut App,
+    said: Heard,
+    dirty: &mut Option<HashSet<String>>,
+) -> Result<(), CliError> {
     match said {
+        Heard::Refused(error) => return Err(error.into()),
         Heard::Live => app.set_link(Link::Live),
         Heard::Gap => {
             app.set_link(Link::Live);
@@ -102,6 +115,7 @@ pub(super) fn hear(app: &mut App, said: Heard, dirty: &mut Option<HashSet<String
         Heard::Status(change) => app.status(change),
         Heard::Note(note) => app.failed(note),
     }
+    Ok(())
 }
 
 /// The queues, and the interventions that changed (any of them: `None`), as they are now.

@@ -16,12 +16,36 @@ impl App {
             .map_or((0, None), |q| (q.count, q.max_load))
     }
 
-    /// `a`: queued ones are assigned to me, others' are reassigned to me.
+    /// `a`: queued ones are assigned to me, others' are reassigned to me. One taken from a
+    /// colleague's My Queue is asked first, as a cancel is: one key took a colleague's live
+    /// conversation (on-call check).
     pub(super) fn assign_to_me(&mut self) -> Option<Intent> {
         let me = self.me.id.clone();
         let targets = self.targets();
         let kind = assign_kind(&targets, &me);
-        self.plan(kind, "assign to me".into(), &targets, |i| to_agent(i, &me))
+        let intent = self.plan(kind, "assign to me".into(), &targets, |i| to_agent(i, &me))?;
+        let [one] = targets.as_slice() else {
+            return Some(intent);
+        };
+        let Some(owner) = one.owner.as_deref().filter(|o| *o != me) else {
+            return Some(intent);
+        };
+        let status = self
+            .agents
+            .iter()
+            .find(|a| a.id == owner)
+            .map(|a| format!(" ({})", a.status))
+            .unwrap_or_default();
+        self.popup = Some(Popup::Confirm {
+            question: format!(
+                "Take {} ({}) from {}{status} into your My Queue?",
+                one.id,
+                one.user.name,
+                self.names.of(owner)
+            ),
+            intent,
+        });
+        None
     }
 
     /// `t`: the agent picker, for assigning or reassigning to another agent.

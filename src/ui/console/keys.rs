@@ -91,15 +91,26 @@ impl App {
         None
     }
 
-    /// `q`: leave, after a yes when a bulk run would be cut short.
+    /// `q`: leave, after a yes when a bulk run would be cut short, or an action's answer is
+    /// still to come (leaving then said nothing of it: on-call check).
     fn quit(&mut self) -> Option<Intent> {
-        if !self.bulk_running() {
+        let waiting = self.on_their_way();
+        let question = if self.bulk_running() {
+            "A bulk run is in progress. Leave and stop it? Its journal resumes what is left, \
+             with the same keys, so nothing acts twice."
+                .to_owned()
+        } else if let [first, ..] = waiting.as_slice() {
+            let id = first.rsplit(' ').next().unwrap_or_default();
+            format!(
+                "{} is on its way and its answer has not come. Leave anyway? It may be done \
+                 or not: look with `livectl show {id}`.",
+                waiting.join(", ")
+            )
+        } else {
             return Some(Intent::Quit);
-        }
+        };
         self.popup = Some(Popup::Confirm {
-            question: "A bulk run is in progress. Leave and stop it? Its journal resumes what \
-                       is left, with the same keys, so nothing acts twice."
-                .into(),
+            question,
             intent: Intent::Quit,
         });
         None

@@ -165,6 +165,8 @@ pub struct App {
     too_small: bool,
     /// Each single action in flight: the intervention as it was shown when it was asked for.
     asked: HashMap<String, Intervention>,
+    /// The single actions sent whose answer has not come: what and on which (`q` asks first).
+    sending: Vec<(String, String)>,
 }
 
 impl App {
@@ -204,6 +206,7 @@ impl App {
             target,
             too_small: false,
             asked: HashMap::new(),
+            sending: Vec::new(),
         };
         app.rename();
         app.set_queues(queues);

@@ -142,7 +142,7 @@ const HELP: &[(&str, &str)] = &[
     ("↑ ↓  j k", "move in the pane; PgUp PgDn Home End"),
     ("Tab", "next pane: queues, interventions, stuck"),
     ("Enter", "on a queue: list its interventions"),
-    ("a", "assign to me (reassign to me when another owns it)"),
+    ("a", "assign to me (asks first when another owns it)"),
     ("t", "assign or reassign to another agent: a picker"),
     ("r", "return to the general queue"),
     ("x", "cancel the takeover (the user goes back to the bot)"),

@@ -12,6 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::{Value, json};
 
+use super::forms::Popup;
 use super::{App, Input, Intent, Link, Workspace};
 use crate::model::{Item, Stuck, StuckReason};
 use crate::ui::Ui;
@@ -837,6 +838,58 @@ fn assign_to_me_goes_at_once_and_says_what_it_did() {
         "iv_1 assigned to Ana Lima"
     );
     assert_eq!(find(&app, "iv_1").owner.as_deref(), Some("ag_1"));
+}
+
+/// `a` on a colleague's intervention takes it from them: asked first, naming whom and how
+/// they are (one key took a colleague's live conversation: on-call check).
+#[test]
+fn assign_to_me_from_a_colleague_asks_first() {
+    let mut app = app();
+    select(&mut app, "iv_4");
+    assert_eq!(press(&mut app, KeyCode::Char('a')), None);
+    snapshot(&mut app, "take_from_a_colleague");
+    let Some(Popup::Confirm { question, .. }) = &app.popup else {
+        panic!("no question")
+    };
+    assert_eq!(
+        question,
+        "Take iv_4 (Dev Shah) from Bo Chen (online) into your My Queue?"
+    );
+    let Some(Intent::Act { kind, items, .. }) = press(&mut app, KeyCode::Char('y')) else {
+        panic!("yes takes it")
+    };
+    assert_eq!(kind, ActionKind::Reassign);
+    assert_eq!(items[0].id, "iv_4");
+}
+
+/// A single action whose answer has not come is said while it waits, and `q` asks first,
+/// saying what may or may not be done (a minute of nothing, then a silent exit: on-call
+/// check).
+#[test]
+fn an_action_on_its_way_is_said_and_q_asks_before_leaving() {
+    let mut app = app();
+    select(&mut app, "iv_2");
+    press(&mut app, KeyCode::Char('x'));
+    let Some(Intent::Act { items, .. }) = press(&mut app, KeyCode::Char('y')) else {
+        panic!("yes cancels")
+    };
+    app.sending(&items[0]);
+    assert_eq!(
+        app.message.clone().unwrap().text,
+        "cancel iv_2: sent, waiting for the answer…"
+    );
+    assert_eq!(press(&mut app, KeyCode::Char('q')), None);
+    let Some(Popup::Confirm { question, .. }) = &app.popup else {
+        panic!("no question")
+    };
+    assert_eq!(
+        question,
+        "cancel iv_2 is on its way and its answer has not come. Leave anyway? It may be done or not: look with `livectl show iv_2`."
+    );
+    assert_eq!(press(&mut app, KeyCode::Char('y')), Some(Intent::Quit));
+    // Answered: q leaves at once again.
+    app.answered(&items[0]);
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Some(Intent::Quit));
 }
 
 #[test]

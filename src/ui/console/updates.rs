@@ -225,6 +225,29 @@ impl App {
         }
     }
 
+    /// A single action went out: said until its answer comes, which may take a while from a
+    /// platform that hangs (nothing showed for a minute: on-call check).
+    pub fn sending(&mut self, item: &Item) {
+        let what = item.action.name().to_owned();
+        self.say(format!("{what} {}: sent, waiting for the answer…", item.id));
+        self.sending.push((what, item.id.clone()));
+    }
+
+    /// The answer of a single action came, whatever it says.
+    pub fn answered(&mut self, item: &Item) {
+        if let Some(at) = self.sending.iter().position(|(_, id)| *id == item.id) {
+            self.sending.remove(at);
+        }
+    }
+
+    /// The single actions whose answer has not come, as "cancel iv_14".
+    pub(super) fn on_their_way(&self) -> Vec<String> {
+        self.sending
+            .iter()
+            .map(|(what, id)| format!("{what} {id}"))
+            .collect()
+    }
+
     pub fn bulk_running(&self) -> bool {
         self.bulk.is_some()
     }

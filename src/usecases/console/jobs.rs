@@ -49,6 +49,7 @@ pub(super) fn start<'a>(
         Intent::Quit => {}
         Intent::Act { mut items, .. } if items.len() == 1 => {
             let item = items.remove(0);
+            app.sending(&item);
             jobs.spawn(async move {
                 let answer = owned
                     .act(
@@ -153,17 +154,20 @@ pub(super) async fn newest_history(
 
 pub(super) fn finished(app: &mut App, done: Done) {
     match done {
-        Done::Acted { item, answer } => match *answer {
-            Ok(now) => app.acted(&item, now),
-            Err(ClientError::Problem {
-                status, problem, ..
-            }) if matches!(status, 409 | 412) && problem.current.is_some() => {
-                if let Some(current) = problem.current {
-                    app.conflict(&item, status, &problem.detail, *current);
+        Done::Acted { item, answer } => {
+            app.answered(&item);
+            match *answer {
+                Ok(now) => app.acted(&item, now),
+                Err(ClientError::Problem {
+                    status, problem, ..
+                }) if matches!(status, 409 | 412) && problem.current.is_some() => {
+                    if let Some(current) = problem.current {
+                        app.conflict(&item, status, &problem.detail, *current);
+                    }
                 }
+                Err(e) => app.failed(format!("{} {}: {}", item.action.name(), item.id, said(e))),
             }
-            Err(e) => app.failed(format!("{} {}: {}", item.action.name(), item.id, said(e))),
-        },
+        }
         Done::History { user, records } => app.history(&user, records.map_err(said)),
         Done::Refreshed(refresh) => refreshed(app, refresh),
     }

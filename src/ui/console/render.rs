@@ -191,9 +191,14 @@ impl App {
 
     fn render_stuck(&mut self, frame: &mut Frame, area: Rect) {
         let view = self.view();
-        let wide = frame.area().width >= WIDE;
-        // Narrow: the id and why; wide: every column `livectl stuck` prints.
-        let columns: &[usize] = if wide { &[0, 1, 2, 3, 4] } else { &[0, 4] };
+        // By the pane's own width, WHY kept at 30 characters or more (at 120 columns every
+        // column left it 10, the duration never seen: on-call check): every column `livectl
+        // stuck` prints, else the id, owner and why, else the id and why.
+        let columns: &[usize] = match area.width {
+            90.. => &[0, 1, 2, 3, 4],
+            60.. => &[0, 2, 4],
+            _ => &[0, 4],
+        };
         let stuck = self.stuck_listed();
         let rows: Vec<Row> = stuck
             .iter()
@@ -236,12 +241,24 @@ impl App {
             .select(count.checked_sub(1).map(|last| at.min(last)));
         let table = Table::new(rows, widths)
             .header(Row::new(header).bold())
-            .block(self.pane(format!("Stuck ({count})"), Some(Pane::Stuck)))
+            .block(self.pane(self.stuck_title(count), Some(Pane::Stuck)))
             .row_highlight_style(self.highlight(Pane::Stuck))
             .highlight_symbol("> ")
             .highlight_spacing(HighlightSpacing::Always)
             .column_spacing(1);
         frame.render_stateful_widget(table, area, &mut self.stuck_table);
+    }
+
+    /// The stuck pane's title: how many, and of how many when the list's queue, filters or
+    /// search narrow it too ("Stuck (1)" under a search read as one stuck in all: on-call
+    /// check).
+    fn stuck_title(&self, count: usize) -> String {
+        let all = self.stuck.len();
+        if count == all {
+            format!("Stuck ({count})")
+        } else {
+            format!("Stuck ({count} of {all})")
+        }
     }
 
     /// What the list shows, in words: `general queue`, `Bo Chen's My Queue`, `all open`.

@@ -712,6 +712,14 @@ fn a_dropped_stream_is_shown() {
     snapshot(&mut app, "disconnected");
 }
 
+/// At 120 columns the stuck pane is 60 wide: its columns are chosen by that, WHY kept whole
+/// (every column left it 10 characters, the duration never seen: on-call check).
+#[test]
+fn the_stuck_pane_keeps_why_whole_at_120_columns() {
+    let mut app = app();
+    insta::assert_snapshot!("main@120x40", screen(&mut app, 120, 40));
+}
+
 #[test]
 fn a_terminal_too_small_says_so() {
     let mut app = app();

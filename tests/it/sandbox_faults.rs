@@ -435,3 +435,29 @@ fn a_live_view_stopped_while_its_stream_opens_ends_with_0() {
         assert_eq!(code, Some(0), "{args:?}: {said}");
     }
 }
+
+/// A server killed under an open stream is said as a connection cut, by its innermost cause
+/// as any request's, not as reqwest's "error decoding response body", which read as bad data
+/// (on-call check).
+#[test]
+fn a_stream_cut_by_a_killed_server_is_said_as_a_cut() {
+    let mut sandbox = Sandbox::start(&[]);
+    let token = sandbox.api().token;
+    let mut run = crate::harness::Running::start(&sandbox, &token, &["watch"]);
+    run.until("watching changes", std::time::Duration::from_secs(20));
+    sandbox.kill();
+    let said = run.until(
+        "the event stream failed",
+        std::time::Duration::from_secs(20),
+    );
+    run.signal(libc::SIGINT);
+    let _ = run.end(std::time::Duration::from_secs(20));
+    let url = format!("{}/v1/events", sandbox.url);
+    assert!(
+        said.contains(&format!(
+            "the event stream failed (the connection to {url} ended: unexpected EOF"
+        )),
+        "{said}"
+    );
+    assert!(!said.contains("decoding"), "{said}");
+}

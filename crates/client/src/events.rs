@@ -145,7 +145,16 @@ impl<'a> EventStream<'a> {
                     self.held();
                     return Ok(update);
                 }
-                Some(Err(e)) => e.to_string(),
+                // The connection cut (a server killed, a proxy's timeout) said by its innermost
+                // cause, as any other request's, not as reqwest's "error decoding response
+                // body", which read as bad data (on-call check).
+                Some(Err(eventsource_stream::EventStreamError::Transport(e))) => {
+                    match crate::transport::ended(self.client.events_url().as_str(), &e) {
+                        ClientError::Ended { detail, .. } => detail,
+                        other => other.to_string(),
+                    }
+                }
+                Some(Err(e)) => format!("the stream could not be read: {e}"),
                 None if self.holding => "the server closed the stream".to_owned(),
                 None => "the server closed the stream without an event".to_owned(),
             };

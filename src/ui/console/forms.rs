@@ -137,7 +137,12 @@ pub(super) enum Step {
     Topic(Picker<Chosen>),
     Outcome(Picker<Chosen>),
     Block(Picker<Option<Chosen>>),
-    Tags(String),
+    /// The tags typed, and why the platform's rule refuses them, said in the form and kept
+    /// open (a refusal from the platform dropped the whole form: on-call check).
+    Tags {
+        text: String,
+        refused: Option<String>,
+    },
 }
 
 /// The wrap-up of a completion, asked one field after the other: topic, outcome, closing block,
@@ -236,30 +241,42 @@ impl CompleteForm {
             Step::Block(picker) => match picker.key(key) {
                 Picked::Chosen(block) => {
                     self.block = Some(block);
-                    self.step = Step::Tags(String::new());
+                    self.step = Step::Tags {
+                        text: String::new(),
+                        refused: None,
+                    };
                 }
                 Picked::Closed => return Filled::Cancelled,
                 Picked::Open => {}
             },
-            Step::Tags(tags) => match key.code {
+            Step::Tags { text, refused } => match key.code {
                 KeyCode::Esc => return Filled::Cancelled,
                 KeyCode::Enter => {
                     let (Some(topic), Some(outcome)) = (&self.topic, &self.outcome) else {
                         return Filled::Cancelled;
                     };
+                    let given: Vec<String> = text
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                    // The contract's own rule, before anything is sent.
+                    if let Err(why) = livectl_contract::limits::tags(&given) {
+                        *refused = Some(why);
+                        return Filled::Open;
+                    }
                     return Filled::Done(CompleteRequest {
                         topic: topic.id.clone(),
                         outcome: outcome.id.clone(),
-                        tags: tags
-                            .split(',')
-                            .map(str::trim)
-                            .filter(|t| !t.is_empty())
-                            .map(str::to_owned)
-                            .collect(),
+                        tags: given,
                         block: self.block.clone().flatten().map(|b| b.id),
                     });
                 }
-                _ => edit(tags, key),
+                _ => {
+                    *refused = None;
+                    edit(text, key);
+                }
             },
         }
         Filled::Open

@@ -255,17 +255,23 @@ fn complete(app: &App, frame: &mut Frame, form: &CompleteForm) {
         Step::Topic(p) => pick(app, frame, &format!("{targets}: topic"), p, &above),
         Step::Outcome(p) => pick(app, frame, &format!("{targets}: outcome"), p, &above),
         Step::Block(p) => pick(app, frame, &format!("{targets}: closing block"), p, &above),
-        Step::Tags(tags) => {
+        Step::Tags { text, refused } => {
             let inner = boxed(app, frame, &format!("{targets}: tags"), 72, 10);
             let mut lines = above;
             lines.push(Line::from(vec![
                 Span::raw(" Tags, comma-separated (optional): ").bold(),
-                Span::raw(clean(tags)),
+                Span::raw(clean(text)),
                 Span::raw("█"),
             ]));
-            lines.push(Line::from(""));
+            match refused {
+                Some(why) => lines.push(Line::styled(
+                    format!(" {}", clean(why)),
+                    app.paint(Style::new().fg(Color::Red)),
+                )),
+                None => lines.push(Line::from("")),
+            }
             lines.push(Line::styled(" Enter completes, Esc cancels", app.dim()));
-            frame.render_widget(Paragraph::new(lines), inner);
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         }
     }
 }

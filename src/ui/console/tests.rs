@@ -520,6 +520,34 @@ fn complete_asks_topic_outcome_block_and_tags() {
     );
 }
 
+/// Tags the platform would refuse are said in the form, which stays open with all that was
+/// picked: a refusal from the platform dropped the whole form (on-call check).
+#[test]
+fn tags_the_platform_would_refuse_are_said_in_the_form_which_stays() {
+    let mut app = app();
+    select(&mut app, "iv_5");
+    press(&mut app, KeyCode::Char('c'));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Enter);
+    }
+    typed(&mut app, "ok, bad🔥tag");
+    assert_eq!(press(&mut app, KeyCode::Enter), None, "nothing is sent");
+    snapshot(&mut app, "complete_tags_refused");
+    // Mended, it completes with what was picked.
+    for _ in 0.."bad🔥tag".chars().count() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "vip");
+    let Some(Intent::Act { items, .. }) = press(&mut app, KeyCode::Enter) else {
+        panic!("the form completes")
+    };
+    let Action::Complete(request) = &items[0].action else {
+        panic!("a completion")
+    };
+    assert_eq!(request.tags, ["ok", "vip"]);
+    assert_eq!(request.topic, "tp_1");
+}
+
 #[test]
 fn complete_on_a_queued_intervention_says_why_not() {
     let mut app = app();

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::App;
 use super::forms::{CompleteForm, HistoryView, Picker, Popup, Step};
-use super::render::clean;
+use super::render::{clean, wrapped};
 use crate::model::{Item, Names};
 use crate::ui::{View, timeline};
 
@@ -302,9 +302,8 @@ fn history(app: &App, frame: &mut Frame, view: &HistoryView) {
                 let new_conversation = last != Some(r.conversation_id.as_str());
                 last = Some(&r.conversation_id);
                 for spans in timeline::history(&people, r, new_conversation).lines() {
-                    lines.push(Line::from(
-                        spans.iter().map(|s| app.span(s)).collect::<Vec<_>>(),
-                    ));
+                    let line = Line::from(spans.iter().map(|s| app.span(s)).collect::<Vec<_>>());
+                    lines.extend(wrapped(line, usize::from(inner.width)));
                 }
             }
         }

@@ -16,9 +16,56 @@ use crate::ui::{Row as _, View, age, sanitize, timeline};
 /// Wider than this, every column of every pane fits.
 const WIDE: u16 = 120;
 
+/// The most rows a message on the status line takes.
+const STATUS_ROWS: usize = 3;
+
 /// Outside text, safe for the terminal: control characters shown, not obeyed.
 pub(super) fn clean(text: &str) -> String {
     sanitize(text, false).into_owned()
+}
+
+/// A line cut into lines of at most `width` columns, the rest indented under it: a long
+/// message in the history showed its first 37 characters, and an error on the status line
+/// was cut at the terminal's edge (on-call check).
+pub(super) fn wrapped(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthChar;
+    const INDENT: &str = "    ";
+    if line.width() <= width || width <= INDENT.len() + 1 {
+        return vec![line];
+    }
+    let mut lines = Vec::new();
+    let mut current: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let mut text = String::new();
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width {
+                // At the last space of this span when there is one, else where it is full.
+                let carried = match text.rfind(' ') {
+                    Some(at) if c != ' ' => text.split_off(at + 1),
+                    _ => String::new(),
+                };
+                current.push(Span::styled(std::mem::take(&mut text), span.style));
+                lines.push(Line::from(std::mem::take(&mut current)));
+                current.push(Span::raw(INDENT));
+                used = INDENT.len()
+                    + carried
+                        .chars()
+                        .map(|c| c.width().unwrap_or(0))
+                        .sum::<usize>();
+                text = carried;
+                if c == ' ' {
+                    continue;
+                }
+            }
+            text.push(c);
+            used += w;
+        }
+        current.push(Span::styled(text, span.style));
+    }
+    lines.push(Line::from(current));
+    lines
 }
 
 /// livectl's own colours, in ratatui's words.
@@ -88,7 +135,7 @@ impl App {
             Constraint::Length(top),
             Constraint::Fill(1),
             Constraint::Length(feed),
-            Constraint::Length(1),
+            Constraint::Length(self.status_rows(area.width)),
         ])
         .areas(area);
         let [queues, stuck] = Layout::horizontal([
@@ -371,6 +418,35 @@ impl App {
         frame.render_widget(body.block(self.pane("Latest events".into(), None)), area);
     }
 
+    /// The message on the status line, wrapped to `width`: at most `STATUS_ROWS` lines, the
+    /// last ending in `…` when it holds more.
+    fn message_lines(&self, width: u16) -> Option<Vec<Line<'static>>> {
+        let message = self.message.as_ref()?;
+        let style = if message.error {
+            self.paint(Style::new().fg(Color::Red))
+        } else {
+            Style::new()
+        };
+        let line = Line::from(Span::styled(format!(" {}", clean(&message.text)), style));
+        let mut lines = wrapped(line, usize::from(width));
+        if lines.len() > STATUS_ROWS {
+            lines.truncate(STATUS_ROWS);
+            if let Some(last) = lines.last_mut() {
+                last.spans.push(Span::styled("…", style));
+            }
+        }
+        Some(lines)
+    }
+
+    /// How many rows the status line takes: more than one only for a message longer than it.
+    fn status_rows(&self, width: u16) -> u16 {
+        let width = width.saturating_sub(if self.bulk.is_some() { 36 } else { 0 });
+        match self.message_lines(width) {
+            Some(lines) if !self.searching => lines.len() as u16,
+            _ => 1,
+        }
+    }
+
     fn render_status(&self, frame: &mut Frame, area: Rect) {
         let wide = area.width >= WIDE;
         let [left, right] = Layout::horizontal([
@@ -385,17 +461,15 @@ impl App {
                 Span::raw("█"),
                 Span::styled("   Enter keeps it, Esc clears it", self.dim()),
             ])
-        } else if let Some(message) = &self.message {
-            let style = if message.error {
-                self.paint(Style::new().fg(Color::Red))
-            } else {
-                Style::new()
-            };
-            Line::from(Span::styled(format!(" {}", clean(&message.text)), style))
+        } else if let Some(lines) = self.message_lines(left.width) {
+            frame.render_widget(Paragraph::new(lines), left);
+            Line::default()
         } else {
             keys_line(wide)
         };
-        frame.render_widget(line, left);
+        if !line.spans.is_empty() {
+            frame.render_widget(line, left);
+        }
         if let Some(bulk) = &self.bulk {
             let width = 12usize;
             let filled = (bulk.done.min(bulk.total) * width as u64)

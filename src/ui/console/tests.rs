@@ -619,6 +619,18 @@ fn history_of_the_user() {
                 Some("ag_2"),
                 "Hi, I'm Bo. Let me check.",
             ),
+            // A long message wraps, every word of it shown (one line cut at the pop-up's
+            // edge showed its first 37 characters: on-call check).
+            record(
+                5,
+                "cv_4",
+                "2026-11-24T11:33:00Z",
+                "user",
+                None,
+                "The parcel was sent to my old address on Rue des Lilas, which I left in \
+                 March; the new one is in my account since then, so please check why the \
+                 order used the old one. ENDS HERE",
+            ),
         ]),
     );
     snapshot(&mut app, "history");
@@ -746,6 +758,19 @@ fn a_dropped_stream_is_shown() {
 fn the_stuck_pane_keeps_why_whole_at_120_columns() {
     let mut app = app();
     insta::assert_snapshot!("main@120x40", screen(&mut app, 120, 40));
+}
+
+/// A message longer than the status line wraps onto up to three rows, the list giving them
+/// up: an error was cut at the terminal's edge, its hint never read (on-call check).
+#[test]
+fn a_long_error_wraps_on_the_status_line() {
+    let mut app = app();
+    app.failed(
+        "cancel iv_1: the platform refused: agent ag_2 (Bo Chen) may act only on \
+         interventions in their own My Queue or the general queue, and only an admin may \
+         cancel it (this needs another role; ask an admin)",
+    );
+    snapshot(&mut app, "long_error");
 }
 
 #[test]

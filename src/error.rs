@@ -319,6 +319,9 @@ impl From<ClientError> for CliError {
             // Connected (or still trying) and no answer: asking whether it runs misleads.
             (ClientError::Timeout { .. }, _) => Some(NO_ANSWER),
             (ClientError::Decode { .. } | ClientError::NotStream { .. }, _) => Some(NOT_THE_API),
+            (ClientError::Item { .. }, _) => Some(
+                "the platform does not keep the contract here: report it to whoever runs it (`-vv` shows the request)",
+            ),
             _ => None,
         };
         let mut error = CliError::new(kind, e.to_string());

@@ -205,6 +205,36 @@ fn pages_whose_cursors_go_round_in_a_circle_are_a_broken_platform_not_a_loop() {
     livectl(&empty, &["list", "--all"]).fails(1, "its next_cursor is empty");
 }
 
+/// A page that is the API's with one item that is not the contract's names that item and
+/// says the platform broke the contract: "not the API's JSON, check the address" sent people
+/// looking at their config (hostile-input check).
+#[test]
+fn an_item_not_of_the_contract_is_named_and_not_blamed_on_the_address() {
+    let record = |id: &str, text: &str| {
+        format!(
+            r#"{{"id":"{id}","conversation_id":"cv_1","user":{{"id":"us_1","name":"U","channel":"web"}},"channel":"web","at":"2026-11-24T10:00:00.000Z","sender":"user","agent":null,"text":{text}}}"#
+        )
+    };
+    let good = record("msg_1", r#""hi""#);
+    let broken = record("msg_2", "null");
+    let page = format!(r#"{{"items":[{good},{broken}],"next_cursor":null}}"#);
+    let url = platform(move |_, path| match path {
+        "/v1/me" => json("200 OK", ME),
+        _ => json("200 OK", &page),
+    });
+    let run = livectl(&url, &["history", "--all", "-o", "csv"]);
+    run.fails(
+        1,
+        &format!("the platform sent `msg_2` from {url}/v1/history?limit=1000 in a form the contract does not have (invalid type: null, expected a string"),
+    );
+    run.hints("the platform does not keep the contract here: report it to whoever runs it (`-vv` shows the request)");
+    assert!(
+        !run.stderr.contains("check that the API address"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_redirect_is_not_followed_and_names_where_it_points() {
     // A POST answered 302 went on as a GET to where it pointed, and livectl printed the

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use crate::error::ClientError;
 use crate::retry::pass_pause;
 use crate::token::Token;
-use crate::transport::{Answer, Body, Log, Options, RawAnswer, Transport, decode};
+use crate::transport::{Answer, Body, Log, Options, RawAnswer, Transport, decode, decode_page};
 use livectl_contract::query::Paged;
 use livectl_contract::seed::plan::CatalogInput;
 use livectl_contract::{
@@ -460,17 +460,15 @@ impl Client {
                 let items = match cursor {
                     Ok(_) => {
                         let at = url.to_string();
-                        tokio::task::spawn_blocking(move || {
-                            decode::<Page<T>>(&url, &body).map(|p| p.items)
-                        })
-                        .await
-                        .unwrap_or_else(|e| {
-                            Err(ClientError::Decode {
-                                url: at,
-                                detail: format!("decoding stopped: {e}"),
-                                body: String::new(),
+                        tokio::task::spawn_blocking(move || decode_page::<T>(&url, &body))
+                            .await
+                            .unwrap_or_else(|e| {
+                                Err(ClientError::Decode {
+                                    url: at,
+                                    detail: format!("decoding stopped: {e}"),
+                                    body: String::new(),
+                                })
                             })
-                        })
                     }
                     Err(e) => Err(e),
                 };

@@ -57,6 +57,15 @@ pub enum ClientError {
         detail: String,
         body: String,
     },
+    /// A page whose JSON is the API's with an item in it that is not the contract's (a field
+    /// null, of another type): the platform breaks the contract there, which "not the API's
+    /// JSON, check the address" misled about (hostile-input check).
+    #[error("the platform sent {item} from {url} in a form the contract does not have ({detail})")]
+    Item {
+        url: String,
+        item: String,
+        detail: String,
+    },
     /// A 200 to the event stream that is not one (`Content-Type` other than
     /// `text/event-stream`): a server that is not the API, or a proxy's page.
     #[error(
@@ -170,6 +179,7 @@ impl ClientError {
                 .status()
                 .is_some_and(|s| crate::retry::retryable_status(s, self.code())),
             ClientError::Decode { .. }
+            | ClientError::Item { .. }
             | ClientError::NotStream { .. }
             | ClientError::Tls { .. }
             | ClientError::Config(_) => false,

@@ -793,6 +793,53 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// A page's items. When the page is the API's but an item is not the contract's, that item is
+/// named (its id, else its place), so the error says the platform broke the contract rather
+/// than that the address is wrong; looked for only once decoding failed.
+pub(crate) fn decode_page<T: serde::de::DeserializeOwned>(
+    url: &Url,
+    bytes: &[u8],
+) -> Result<Vec<T>, ClientError> {
+    use livectl_contract::Page;
+    use serde_json::value::RawValue;
+    let error = match serde_json::from_slice::<Page<T>>(bytes) {
+        Ok(page) => return Ok(page.items),
+        Err(e) => e,
+    };
+    #[derive(serde::Deserialize)]
+    struct Named {
+        id: String,
+    }
+    if let Ok(page) = serde_json::from_slice::<Page<Box<RawValue>>>(bytes) {
+        for (n, item) in page.items.iter().enumerate() {
+            if let Err(e) = serde_json::from_str::<T>(item.get()) {
+                let item = match serde_json::from_str::<Named>(item.get()) {
+                    Ok(named) => format!(
+                        "`{}`",
+                        named
+                            .id
+                            .chars()
+                            .filter(|c| !c.is_control())
+                            .take(40)
+                            .collect::<String>()
+                    ),
+                    Err(_) => format!("item {} of a page", n + 1),
+                };
+                return Err(ClientError::Item {
+                    url: url.to_string(),
+                    item,
+                    detail: e.to_string(),
+                });
+            }
+        }
+    }
+    Err(ClientError::Decode {
+        url: url.to_string(),
+        detail: error.to_string(),
+        body: start(bytes),
+    })
+}
+
 /// The start of a body for a message: the token taken out of the whole (so no part of it is left
 /// at the cut), then its first 200 bytes.
 fn start(bytes: &[u8]) -> String {

@@ -616,46 +616,38 @@ mod tests {
     #[test]
     fn json_fields_alone_are_written_as_they_come_and_a_jq_program_waits_for_the_whole() {
         let names = Names::default();
-        let mut ui = Ui::silent();
-        ui.shape = Shape::new(Some("id,key"), None, None).unwrap();
-        let seen = Seen::default();
-        let view = View {
-            ui: &ui,
-            names: &names,
+        // A list of departments shaped by `--json FIELDS` and `--jq PROGRAM`, and what it wrote.
+        let writer = |ui: &mut Ui, fields: &str, jq: Option<&str>| {
+            ui.shape = Shape::new(Some(fields), jq, None).unwrap();
+            Seen::default()
         };
-        let mut list =
-            ListWriter::<_, Department>::with_format(view, Format::Json, seen.clone(), false)
-                .unwrap();
-        list.item(&department(1)).unwrap();
+        fn list<'a>(ui: &'a Ui, names: &'a Names, seen: &Seen) -> ListWriter<'a, Seen, Department> {
+            let view = View { ui, names };
+            ListWriter::with_format(view, Format::Json, seen.clone(), false).unwrap()
+        }
+        let mut ui = Ui::silent();
+        let seen = writer(&mut ui, "id,key", None);
+        let mut fields = list(&ui, &names, &seen);
+        fields.item(&department(1)).unwrap();
         assert_eq!(
             seen.text(),
             r#"[{"id":"dp_1","key":"d1"}"#,
             "written at once"
         );
-        list.item(&department(2)).unwrap();
-        list.finish().unwrap();
+        fields.item(&department(2)).unwrap();
+        fields.finish().unwrap();
         let whole = serde_json::json!([{"id": "dp_1", "key": "d1"}, {"id": "dp_2", "key": "d2"}]);
         assert_eq!(seen.text(), format!("{whole}\n"));
 
-        let seen = Seen::default();
-        let list =
-            ListWriter::<_, Department>::with_format(view, Format::Json, seen.clone(), false)
-                .unwrap();
-        list.finish().unwrap();
+        let seen = writer(&mut ui, "id,key", None);
+        list(&ui, &names, &seen).finish().unwrap();
         assert_eq!(seen.text(), "[]\n", "an empty list is still one document");
 
-        ui.shape = Shape::new(Some("id"), Some("map(.id)"), None).unwrap();
-        let seen = Seen::default();
-        let view = View {
-            ui: &ui,
-            names: &names,
-        };
-        let mut list =
-            ListWriter::<_, Department>::with_format(view, Format::Json, seen.clone(), false)
-                .unwrap();
-        list.item(&department(1)).unwrap();
+        let seen = writer(&mut ui, "id", Some("map(.id)"));
+        let mut program = list(&ui, &names, &seen);
+        program.item(&department(1)).unwrap();
         assert_eq!(seen.text(), "", "held for the program");
-        list.finish().unwrap();
+        program.finish().unwrap();
         assert_eq!(seen.text(), "[\"dp_1\"]\n");
     }
 }

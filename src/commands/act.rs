@@ -21,7 +21,7 @@ use crate::usecases::{pool, spread};
 #[derive(Debug, Args)]
 pub struct Targets {
     /// Intervention ids, or `-` to read them from stdin (one a line, NDJSON objects with an "id",
-    /// or the rows `livectl list` prints piped)
+    /// acted on as listed when they carry a "version", or the rows `livectl list` prints piped)
     #[arg(value_name = "ID", add = ArgValueCandidates::new(crate::completion::interventions))]
     pub ids: Vec<String>,
     #[command(flatten)]

@@ -155,11 +155,23 @@ const STDIN_BATCH: usize = 1024;
 const STDIN_TAKES: &str = "give one id a line, NDJSON objects with an \"id\" (livectl list -o ndjson), \
      or the rows `livectl list` prints when piped, the id first";
 
-/// The id on line `n` of stdin, if it holds one: blank lines hold none; a line starting with
-/// `{` is an NDJSON object whose `id` is taken; a line of tab-separated fields is a row as
-/// livectl prints one piped (`list`, `stuck`, a run's plan or summary), whose first field is
-/// its id. A JSON array (`-o json`) is refused, naming what is taken.
-fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
+/// The target on line `n` of stdin, if it holds one: blank lines hold none; a line starting
+/// with `{` is an NDJSON object whose `id` is taken, with its `version` when it has one (a
+/// listing, `list -o ndjson`: the run sends If-Match with it, as a run by filters does, so an
+/// intervention changed since is skipped, not overwritten); a line of tab-separated fields is a
+/// row as livectl prints one piped (`list`, `stuck`, a run's plan or summary), whose first
+/// field is its id. A JSON array (`-o json`) is refused, naming what is taken.
+fn target_of_line(n: usize, line: &str) -> Result<Option<Target>, CliError> {
+    Ok(match id_of_line(n, line)? {
+        Some((id, version)) => Some(Target {
+            version,
+            ..Target::bare(id)
+        }),
+        None => None,
+    })
+}
+
+fn id_of_line(n: usize, line: &str) -> Result<Option<(String, Option<i64>)>, CliError> {
     // A byte-order mark some editors write before the first line is not part of the id.
     let line = if n == 1 {
         line.trim_start_matches('\u{feff}')
@@ -180,7 +192,8 @@ fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
             CliError::usage(format!("stdin line {n}: the object has no string \"id\""))
                 .hint("give NDJSON objects with an \"id\" (livectl list -o ndjson)")
         })?;
-        return checked(n, id).map(Some);
+        let version = value.get("version").and_then(serde_json::Value::as_i64);
+        return checked(n, id).map(|id| Some((id, version)));
     }
     if text.starts_with('[') {
         return Err(CliError::usage(format!(
@@ -191,7 +204,7 @@ fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
     }
     if let Some(id) = row_id(text) {
         return match wrong_id(id) {
-            None => Ok(Some(id.to_owned())),
+            None => Ok(Some((id.to_owned(), None))),
             Some(wrong) => Err(CliError::usage(format!(
                 "stdin line {n}: a row's first field is its id, and {wrong}"
             ))
@@ -210,7 +223,7 @@ fn id_of_line(n: usize, line: &str) -> Result<Option<String>, CliError> {
             CliError::usage(format!("stdin line {n}: `{text}` is not one id")).hint(STDIN_TAKES),
         );
     }
-    checked(n, text).map(Some)
+    checked(n, text).map(|id| Some((id, None)))
 }
 
 /// The first field of `text` when it reads as a row livectl prints piped: fields split by
@@ -242,7 +255,7 @@ fn checked(n: usize, id: &str) -> Result<String, CliError> {
 pub fn read_ids(
     reader: impl Read,
     repeats: &AtomicU64,
-    mut send: impl FnMut(Vec<Result<String, CliError>>) -> bool,
+    mut send: impl FnMut(Vec<Result<Target, CliError>>) -> bool,
 ) {
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
     let mut seen = Seen::new();
@@ -262,11 +275,11 @@ pub fn read_ids(
                 limits::bytes_said(limits::STDIN_LINE_BYTES)
             ))
             .hint(STDIN_TAKES)),
-            Ok(_) => id_of_line(n, &line),
+            Ok(_) => target_of_line(n, &line),
             Err(e) => Err(CliError::usage(format!("stdin line {n}: {e}"))),
         };
         match id {
-            Ok(Some(id)) if seen.insert(&id) => batch.push(Ok(id)),
+            Ok(Some(target)) if seen.insert(&target.id) => batch.push(Ok(target)),
             Ok(Some(_)) => {
                 repeats.fetch_add(1, Ordering::SeqCst);
             }
@@ -290,7 +303,7 @@ pub fn read_ids(
 
 /// The ids on stdin, read by a thread of their own so the plan streams while stdin is read.
 fn stdin_ids<'a>(repeats: Arc<AtomicU64>) -> LocalBoxStream<'a, Result<Target, CliError>> {
-    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<Result<String, CliError>>>(STDIN_QUEUE);
+    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<Result<Target, CliError>>>(STDIN_QUEUE);
     std::thread::spawn(move || {
         read_ids(std::io::stdin().lock(), &repeats, |batch| {
             tx.blocking_send(batch).is_ok()
@@ -301,7 +314,6 @@ fn stdin_ids<'a>(repeats: Arc<AtomicU64>) -> LocalBoxStream<'a, Result<Target, C
         Some((futures_util::stream::iter(batch), rx))
     })
     .flatten()
-    .map(|id| id.map(Target::bare))
     .boxed_local()
 }
 
@@ -384,6 +396,14 @@ mod tests {
     use crate::error::CliError;
 
     fn read(input: &str) -> (Vec<Result<String, CliError>>, u64) {
+        let (targets, repeats) = read_targets(input);
+        (
+            targets.into_iter().map(|t| t.map(|t| t.id)).collect(),
+            repeats,
+        )
+    }
+
+    fn read_targets(input: &str) -> (Vec<Result<super::Target, CliError>>, u64) {
         let repeats = AtomicU64::new(0);
         let mut got = Vec::new();
         read_ids(input.as_bytes(), &repeats, |batch| {
@@ -400,6 +420,27 @@ mod tests {
         let ids: Vec<String> = ids.into_iter().map(Result::unwrap).collect();
         assert_eq!(ids, ["iv_1", "iv_2", "iv_3"]);
         assert_eq!(repeats, 1);
+    }
+
+    /// A listing's NDJSON carries each intervention's version: the run sends If-Match with it,
+    /// so one changed since it was listed is skipped, not overwritten (a colleague's reassign
+    /// was undone: supervisor check). Ids alone carry none.
+    #[test]
+    fn ndjson_from_a_listing_keeps_the_version_it_listed() {
+        let (targets, _) =
+            read_targets("{\"id\":\"iv_3\",\"version\":4}\niv_5\n{\"id\":\"iv_6\"}\n");
+        let versions: Vec<(String, Option<i64>)> = targets
+            .into_iter()
+            .map(|t| t.map(|t| (t.id, t.version)).unwrap())
+            .collect();
+        assert_eq!(
+            versions,
+            [
+                ("iv_3".to_owned(), Some(4)),
+                ("iv_5".to_owned(), None),
+                ("iv_6".to_owned(), None)
+            ]
+        );
     }
 
     /// Input that comes in pieces, as from a pipe whose writer is slow: each `read` gives the
@@ -422,7 +463,7 @@ mod tests {
         let mut batches = Vec::new();
         let pieces = Pieces(["iv_1\niv_2\niv_", "3\n", "\n", "iv_2\niv_4\n"].into());
         read_ids(pieces, &repeats, |batch| {
-            batches.push(batch.into_iter().map(Result::unwrap).collect::<Vec<_>>());
+            batches.push(batch.into_iter().map(|t| t.unwrap().id).collect::<Vec<_>>());
             true
         });
         // Each whole id goes before the next read, also when a piece ends inside a line; a read

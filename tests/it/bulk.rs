@@ -621,6 +621,59 @@ fn items_changed_by_someone_else_meanwhile_are_skipped_not_overwritten() {
     }
 }
 
+/// A listing piped in as NDJSON carries each intervention's version, and the run sends
+/// If-Match with it as a run by filters does: one a colleague moved after the listing is
+/// skipped, not moved again (the colleague's reassign was undone: supervisor check). Ids alone
+/// act on the intervention as it is.
+#[test]
+fn a_listing_piped_in_is_acted_on_as_listed_and_a_change_since_stands() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..3).map(|_| w.in_state("assigned")).collect();
+    let listed = sandbox
+        .cli(&api.token, &["list", "--owner", "bo", "-o", "ndjson"])
+        .ok();
+    api.post(
+        &format!("/v1/interventions/{}/reassign", ids[0]),
+        json!({"agent": w.ana}),
+    )
+    .expect(200);
+    let run = sandbox.cli_stdin(
+        &api.token,
+        &["reassign", "-", "--to", "cy", "--yes", "-o", "ndjson"],
+        &listed,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let skipped: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(skipped["id"], ids[0].as_str());
+    assert_eq!(skipped["result"], "skipped");
+    assert!(
+        skipped["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("changed by someone else"),
+        "{skipped}"
+    );
+    assert_eq!(
+        api.intervention(&ids[0])["owner"],
+        w.ana.as_str(),
+        "the colleague's change stands"
+    );
+    for id in &ids[1..] {
+        assert_eq!(api.intervention(id)["owner"], w.cy.as_str());
+    }
+    // The ids alone: acted on as it is now.
+    sandbox
+        .cli_stdin(
+            &api.token,
+            &["reassign", "-", "--to", "cy", "--yes"],
+            &format!("{}\n", ids[0]),
+        )
+        .ok();
+    assert_eq!(api.intervention(&ids[0])["owner"], w.cy.as_str());
+}
+
 #[test]
 fn dry_run_and_missing_yes_change_nothing() {
     let sandbox = Sandbox::start(&[]);

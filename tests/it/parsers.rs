@@ -149,7 +149,7 @@ proptest! {
             input.as_bytes(),
             &std::sync::atomic::AtomicU64::new(0),
             |batch| {
-                read.extend(batch);
+                read.extend(batch.into_iter().map(|t| t.map(|t| t.id)));
                 true
             },
         );
@@ -185,7 +185,7 @@ proptest! {
             input.as_bytes(),
             &std::sync::atomic::AtomicU64::new(0),
             |batch| {
-                read.extend(batch.into_iter().map(|id| id.map_err(|e| e.message)));
+                read.extend(batch.into_iter().map(|t| t.map(|t| t.id).map_err(|e| e.message)));
                 true
             },
         );

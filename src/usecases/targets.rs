@@ -162,13 +162,10 @@ const STDIN_TAKES: &str = "give one id a line, NDJSON objects with an \"id\" (li
 /// row as livectl prints one piped (`list`, `stuck`, a run's plan or summary), whose first
 /// field is its id. A JSON array (`-o json`) is refused, naming what is taken.
 fn target_of_line(n: usize, line: &str) -> Result<Option<Target>, CliError> {
-    Ok(match id_of_line(n, line)? {
-        Some((id, version)) => Some(Target {
-            version,
-            ..Target::bare(id)
-        }),
-        None => None,
-    })
+    Ok(id_of_line(n, line)?.map(|(id, version)| Target {
+        version,
+        ..Target::bare(id)
+    }))
 }
 
 fn id_of_line(n: usize, line: &str) -> Result<Option<(String, Option<i64>)>, CliError> {

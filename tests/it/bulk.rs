@@ -688,12 +688,8 @@ fn dry_run_and_missing_yes_change_nothing() {
         format!("{a}\tassign\t-\tagent ag_3\n{b}\tassign\t-\tagent ag_3\n")
     );
     let refused = sandbox.cli(&api.token, &["assign", &a, &b, "--to", "bo"]);
-    refused.fails(2, "pass --yes to confirm when not running interactively");
-    assert!(
-        refused
-            .stderr
-            .contains("this run would change 2 interventions")
-    );
+    refused.fails(2, "pass --yes to go ahead");
+    assert!(refused.stderr.contains("this run names 2 interventions"));
     assert_eq!(api.all("/v1/audit").len(), before, "nothing was sent");
     assert!(
         !sandbox.home.path().join("state/livectl/runs").exists(),
@@ -704,7 +700,7 @@ fn dry_run_and_missing_yes_change_nothing() {
     let one = w.in_state("assigned");
     sandbox
         .cli(&api.token, &["cancel", "--state", "assigned"])
-        .fails(2, "this run would change 1 intervention (cancel");
+        .fails(2, "this run names 1 intervention (cancel");
     assert_eq!(api.intervention(&one)["state"], "assigned");
     sandbox
         .cli(&api.token, &["stuck", "--dry-run"])

@@ -74,10 +74,9 @@ fn a_dry_run_by_ids_says_which_the_run_would_refuse_and_why() {
     let unconfirmed = sandbox.cli(&api.token, &[&["-v", "return"][..], &ids].concat());
     unconfirmed.fails(
         2,
-        "this run would change 4 interventions (return to the queue); nothing was changed",
+        "this run names 4 interventions (return to the queue); nothing was changed",
     );
-    unconfirmed
-        .hints("pass --yes to confirm when not running interactively, or --dry-run to see them");
+    unconfirmed.hints("nobody can be asked to confirm without a terminal (ids piped in take stdin): pass --yes to go ahead, or --dry-run to see what it would do");
     assert!(
         !unconfirmed.stderr.contains("/v1/interventions/"),
         "{}",

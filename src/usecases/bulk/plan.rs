@@ -361,13 +361,18 @@ fn would_change(count: u64, unchanged: &Unchanged) -> String {
     )
 }
 
-/// A run nobody can confirm (no terminal, no --yes).
+/// A run nobody can confirm (no terminal, no --yes). Its ids are not looked up for it, so what
+/// it names is not said as what it would change ("would change 2" of two ids that do not
+/// exist: supervisor check), but for what a pool's plan judged already.
 fn unconfirmed(describe: &str, count: u64, unchanged: &Unchanged) -> CliError {
-    CliError::usage(format!(
-        "this run would change {} ({describe}); nothing was changed",
-        would_change(count, unchanged)
-    ))
-    .hint("pass --yes to confirm when not running interactively, or --dry-run to see them")
+    let what = if unchanged.total() == 0 {
+        format!("this run names {}", interventions(count))
+    } else {
+        format!("this run would change {}", would_change(count, unchanged))
+    };
+    CliError::usage(format!("{what} ({describe}); nothing was changed")).hint(
+        "nobody can be asked to confirm without a terminal (ids piped in take stdin): pass --yes to go ahead, or --dry-run to see what it would do",
+    )
 }
 
 /// A run that would change no intervention (each item left where it is for want of room, or

@@ -95,31 +95,34 @@ impl Export {
     /// FIFO is written through, and temporary files that an interrupted export left beside the
     /// target are removed.
     pub fn open(target: &Path) -> Result<Export, CliError> {
+        Export::open_as("--out", target)
+    }
+
+    /// `open`, for the flag `flag` (`--junit`), named in its errors.
+    pub fn open_as(flag: &str, target: &Path) -> Result<Export, CliError> {
         if target.as_os_str() == "-" {
             return Ok(Export::Stdout);
         }
-        let resolved = match follow_links(target)? {
+        let named = format!("{flag} {}", target.display());
+        let resolved = match follow_links_of(target, &named)? {
             Followed::Path(path) => path,
-            Followed::Descriptor(fd) => return Export::descriptor(fd, target),
+            Followed::Descriptor(fd) => return Export::descriptor(fd, &named),
         };
         match std::fs::metadata(&resolved) {
-            Ok(meta) if meta.is_dir() => Err(CliError::usage(format!(
-                "--out {}: that is a directory",
-                target.display()
-            ))
-            .hint("give a file name in it, such as DIR/history.ndjson")),
+            Ok(meta) if meta.is_dir() => {
+                Err(CliError::usage(format!("{named}: that is a directory"))
+                    .hint("give a file name in it"))
+            }
             Ok(meta) if !meta.is_file() => {
                 let file = std::fs::OpenOptions::new()
                     .write(true)
                     .open(&resolved)
-                    .map_err(|e| {
-                        CliError::failure(format!("--out {}: cannot write: {e}", target.display()))
-                    })?;
+                    .map_err(|e| CliError::failure(format!("{named}: cannot write: {e}")))?;
                 Ok(Export::Through(file))
             }
             _ => {
                 remove_stale_temporaries(&resolved);
-                AtomicFile::export(&resolved, target).map(Export::Whole)
+                AtomicFile::export(&resolved, &named).map(Export::Whole)
             }
         }
     }
@@ -128,10 +131,8 @@ impl Export {
     /// stands, never replaced (a file behind it may hold what the shell wrote before, or be
     /// appended to). Stdout is `-`, stderr the run's own; another one is reached by its path
     /// only when it is a pipe or a device, which have no place to lose.
-    fn descriptor(fd: u32, target: &Path) -> Result<Export, CliError> {
-        let cannot = |e: std::io::Error| {
-            CliError::failure(format!("--out {}: cannot write: {e}", target.display()))
-        };
+    fn descriptor(fd: u32, named: &str) -> Result<Export, CliError> {
+        let cannot = |e: std::io::Error| CliError::failure(format!("{named}: cannot write: {e}"));
         match fd {
             1 => Ok(Export::Stdout),
             2 => Ok(Export::Stderr),
@@ -144,11 +145,28 @@ impl Export {
                         .map(Export::Through)
                         .map_err(cannot),
                     _ => Err(CliError::usage(format!(
-                        "--out {}: an open file livectl cannot write in its place",
-                        target.display()
+                        "{named}: an open file livectl cannot write in its place"
                     ))
                     .hint("give the file's own path, or - for stdout and redirect it")),
                 }
+            }
+        }
+    }
+
+    /// Writes `bytes` whole and ends the export (a report made at once, `--junit`): a
+    /// failure said with `named`, the flag and the file.
+    pub fn put(self, bytes: &[u8], named: &str) -> Result<(), CliError> {
+        let fail = |e: std::io::Error| CliError::failure(format!("{named}: cannot write: {e}"));
+        match self {
+            Export::Stdout => std::io::stdout()
+                .lock()
+                .write_all(bytes)
+                .map_err(CliError::output),
+            Export::Stderr => std::io::stderr().lock().write_all(bytes).map_err(fail),
+            Export::Through(mut file) => file.write_all(bytes).map_err(fail),
+            Export::Whole(mut file) => {
+                file.write_all(bytes).map_err(fail)?;
+                file.commit()
             }
         }
     }
@@ -192,11 +210,6 @@ fn descriptor(path: &Path) -> Option<u32> {
         }
     };
     n.parse().ok()
-}
-
-/// Where a path leads once its symbolic links are followed.
-fn follow_links(target: &Path) -> Result<Followed, CliError> {
-    follow_links_of(target, &format!("--out {}", target.display()))
 }
 
 /// Where `target` (named as `what` in an error) leads once its links are followed, for a file
@@ -299,36 +312,30 @@ fn running(pid: u32, file: &Path) -> bool {
 }
 
 impl AtomicFile {
-    /// The temporary file beside `target` (the file `--out` resolves to; `given` is how the user
-    /// named it), created now, readable by its owner alone.
-    fn export(target: &Path, given: &Path) -> Result<AtomicFile, CliError> {
+    /// The temporary file beside `target` (the file `--out` resolves to; `named` is the flag
+    /// and how the user named it), created now, readable by its owner alone.
+    fn export(target: &Path, named: &str) -> Result<AtomicFile, CliError> {
         let dir = directory_of(target);
         match target.file_name().map(|n| n.to_str()) {
             Some(Some(_)) => {}
             Some(None) => {
-                return Err(CliError::usage(format!(
-                    "--out {}: the file's name is not UTF-8",
-                    given.display()
-                ))
-                .hint("give a name in UTF-8, such as history.ndjson"));
+                return Err(
+                    CliError::usage(format!("{named}: the file's name is not UTF-8"))
+                        .hint("give a name in UTF-8, such as history.ndjson"),
+                );
             }
             None => {
                 return Err(CliError::usage(format!(
-                    "--out {}: names no file (a directory or `..`)",
-                    given.display()
+                    "{named}: names no file (a directory or `..`)"
                 ))
                 .hint("give a file name, such as history.ndjson"));
             }
         }
-        existing_dir(&format!("--out {}", given.display()), &dir)?;
-        writable(target, &format!("--out {}", given.display()))?;
+        existing_dir(named, &dir)?;
+        writable(target, named)?;
         let (tmp, file) = open_beside(target, Some(0o600)).map_err(|e| {
-            CliError::failure(format!(
-                "--out {}: cannot write in {}: {e}",
-                given.display(),
-                dir.display()
-            ))
-            .hint("choose a directory you can write to")
+            CliError::failure(format!("{named}: cannot write in {}: {e}", dir.display()))
+                .hint("choose a directory you can write to")
         })?;
         Ok(AtomicFile {
             target: target.to_owned(),

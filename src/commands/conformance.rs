@@ -8,7 +8,7 @@ use livectl_client::Token;
 
 use super::Ctx;
 use crate::error::CliError;
-use crate::files::write_whole;
+use crate::files::Export;
 use crate::model::{Case, Names, Verdict};
 use crate::ui::{Row, prompt};
 use crate::usecases::conformance::{self, junit};
@@ -32,14 +32,27 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
     // The cases are written once the suite ran, which creates data: what --json and --sort
     // name is checked first.
     ui.shape.check(<Case as Row>::FIELDS)?;
-    if let Some(path) = &args.junit
-        && path.is_dir()
-    {
-        return Err(
-            CliError::usage(format!("--junit {}: that is a directory", path.display()))
-                .hint("give a file name, such as conformance.xml"),
-        );
-    }
+    // Where the report goes, checked before anything is sent, and written as `--out` writes:
+    // a device or FIFO through, a file whole (it was written as a config file is: it replaced
+    // /dev/null as root, once the suite had run: automation check).
+    let named = |path: &std::path::Path| format!("--junit {}", path.display());
+    let junit = match &args.junit {
+        Some(path) => {
+            // Its directory is made, as CI's report writers make theirs (`reports/`).
+            let dir = crate::files::directory_of(path);
+            if !dir.exists() {
+                crate::config::create_private_dir(&dir).map_err(|e| {
+                    CliError::failure(format!(
+                        "{}: cannot create {}: {e}",
+                        named(path),
+                        dir.display()
+                    ))
+                })?;
+            }
+            Some((Export::open_as("--junit", path)?, named(path)))
+        }
+        None => None,
+    };
     let agent_token = agent_token(args.agent_token_stdin)?;
     let connection = ctx.connection().await?;
     let target = connection.target();
@@ -52,10 +65,24 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
         .hint("pass --yes to confirm when not running interactively"));
     }
     let client = &connection.client;
-    let admin = conformance::admin(client).await?;
-    let agent = match agent_token {
-        Some(token) => Some(conformance::agent(client, token).await?),
-        None => None,
+    // A suite that cannot start (no API there, a token refused) is a report of one error, so a
+    // CI dashboard shows why rather than no report at all.
+    let started = async {
+        let admin = conformance::admin(client).await?;
+        let agent = match agent_token {
+            Some(token) => Some(conformance::agent(client, token).await?),
+            None => None,
+        };
+        Ok::<_, CliError>((admin, agent))
+    };
+    let (admin, agent) = match started.await {
+        Ok(started) => started,
+        Err(e) => {
+            if let Some((out, named)) = junit {
+                out.put(junit::error(&target, &e.message).as_bytes(), &named)?;
+            }
+            return Err(e);
+        }
     };
     if confirm
         && !prompt::confirm(
@@ -69,13 +96,17 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
     {
         return Err(CliError::interrupted("nothing was created"));
     }
-    let report = conformance::run(client, agent, ui).await?;
-    if let Some(path) = &args.junit {
-        write_whole(
-            path,
-            junit::render(&report, &target).as_bytes(),
-            Some(0o600),
-        )?;
+    let report = match conformance::run(client, agent, ui).await {
+        Ok(report) => report,
+        Err(e) => {
+            if let Some((out, named)) = junit {
+                out.put(junit::error(&target, &e.message).as_bytes(), &named)?;
+            }
+            return Err(e);
+        }
+    };
+    if let Some((out, named)) = junit {
+        out.put(junit::render(&report, &target).as_bytes(), &named)?;
     }
     ui.list(&Names::default(), &report.cases)?;
     ui.note(format!(

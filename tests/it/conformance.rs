@@ -378,6 +378,84 @@ fn bad_platforms_and_tokens_get_one_clear_line_and_nothing_is_created() {
     assert_eq!(api.everything(), before, "nothing was created");
 }
 
+/// `--junit` is written as `--out` is: a FIFO (or device) through, never replaced by a file; a
+/// file it may not write refused before anything is sent. A suite that cannot start (no API
+/// there) still leaves a report, of one error, for CI to show (automation check: the report
+/// replaced /dev/null as root, and a missing report showed CI nothing).
+#[cfg(unix)]
+#[test]
+fn the_junit_report_is_written_as_an_export_and_says_why_a_suite_could_not_start() {
+    let home = Home::new();
+    let dir = home.path().join("reports");
+    std::fs::create_dir_all(&dir).unwrap();
+    let sandbox = Sandbox::start_in(home.clone(), &[]);
+    let api = sandbox.api();
+    let before = api.everything();
+    let taken = dir.join("taken.xml");
+    std::fs::create_dir_all(&taken).unwrap();
+    sandbox
+        .cli(
+            &api.token,
+            &["conformance", "--junit", taken.to_str().unwrap()],
+        )
+        .fails(2, "that is a directory");
+    assert_eq!(api.everything(), before, "nothing was sent");
+
+    // No API there: one error case says why.
+    let report = dir.join("junit.xml");
+    let html = crate::cli_errors::impostor("200 OK", "text/html", "<html>a login page</html>", 5);
+    home.cli_at(
+        &html,
+        "t",
+        &["conformance", "--junit", report.to_str().unwrap()],
+    )
+    .fails(1, "is not the API's JSON");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let doc = roxmltree::Document::parse(&text).expect("the JUnit file is XML");
+    let suite = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testsuite"))
+        .unwrap();
+    assert_eq!(suite.attribute("errors"), Some("1"), "{text}");
+    let error = doc.descendants().find(|n| n.has_tag_name("error")).unwrap();
+    assert!(
+        error
+            .attribute("message")
+            .unwrap()
+            .contains("is not the API's JSON"),
+        "{text}"
+    );
+    assert_eq!(crate::harness::mode(&report), 0o600);
+
+    // A FIFO gets the report through it, and stays a FIFO.
+    let fifo = dir.join("fifo.xml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    sandbox
+        .cli(
+            &api.token,
+            &["conformance", "--junit", fifo.to_str().unwrap()],
+        )
+        .ok();
+    assert!(reader.join().unwrap().contains("<testsuites"));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
+
 #[test]
 fn a_real_platform_needs_yes_without_a_terminal() {
     let sandbox = Sandbox::start(&[]);

@@ -15,18 +15,7 @@ pub fn render(report: &Report, target: &str) -> String {
     let counts = format!(
         "tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" time=\"{time}\""
     );
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(xml, "<testsuites name=\"livectl conformance\" {counts}>");
-    let _ = writeln!(xml, "  <testsuite name=\"livectl conformance\" {counts}>");
-    let _ = writeln!(xml, "    <properties>");
-    for (name, value) in [("target", target), ("run", report.run.as_str())] {
-        let _ = writeln!(
-            xml,
-            "      <property name=\"{name}\" value=\"{}\"/>",
-            escape(value)
-        );
-    }
-    let _ = writeln!(xml, "    </properties>");
+    let mut cases = String::new();
     for case in &report.cases {
         let open = format!(
             "    <testcase classname=\"conformance.{}\" name=\"{}\"",
@@ -36,22 +25,51 @@ pub fn render(report: &Report, target: &str) -> String {
         let detail = escape(&case.detail);
         match case.result {
             Verdict::Passed => {
-                let _ = writeln!(xml, "{open}/>");
+                let _ = writeln!(cases, "{open}/>");
             }
             Verdict::Failed => {
                 let _ = writeln!(
-                    xml,
+                    cases,
                     "{open}>\n      <failure message=\"{detail}\" type=\"nonconformance\">{detail}</failure>\n    </testcase>"
                 );
             }
             Verdict::Skipped => {
                 let _ = writeln!(
-                    xml,
+                    cases,
                     "{open}>\n      <skipped message=\"{detail}\"/>\n    </testcase>"
                 );
             }
         }
     }
+    document(&counts, &[("target", target), ("run", &report.run)], &cases)
+}
+
+/// The document of a suite that could not run (no API there, a token refused): one case in
+/// error, with why, so CI shows a report rather than none.
+pub fn error(target: &str, message: &str) -> String {
+    let message = escape(message);
+    let counts = "tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0.000\"";
+    let case = format!(
+        "    <testcase classname=\"conformance.setup\" name=\"the suite starts\">\n      <error message=\"{message}\" type=\"setup\">{message}</error>\n    </testcase>\n"
+    );
+    document(counts, &[("target", target)], &case)
+}
+
+/// One suite of `cases` with its `counts` and `properties`, in a whole document.
+fn document(counts: &str, properties: &[(&str, &str)], cases: &str) -> String {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(xml, "<testsuites name=\"livectl conformance\" {counts}>");
+    let _ = writeln!(xml, "  <testsuite name=\"livectl conformance\" {counts}>");
+    let _ = writeln!(xml, "    <properties>");
+    for (name, value) in properties {
+        let _ = writeln!(
+            xml,
+            "      <property name=\"{name}\" value=\"{}\"/>",
+            escape(value)
+        );
+    }
+    let _ = writeln!(xml, "    </properties>");
+    xml.push_str(cases);
     xml.push_str("  </testsuite>\n</testsuites>\n");
     xml
 }

@@ -154,15 +154,18 @@ impl Export {
     }
 
     /// Writes `bytes` whole and ends the export (a report made at once, `--junit`): a
-    /// failure said with `named`, the flag and the file.
-    pub fn put(self, bytes: &[u8], named: &str) -> Result<(), CliError> {
+    /// failure said with `named`, the flag and the file. The run's own stdout or stderr is
+    /// the ui's to write (`terminal`, told which: true for stdout).
+    pub fn put(
+        self,
+        bytes: &[u8],
+        named: &str,
+        terminal: impl FnOnce(bool, &[u8]) -> Result<(), CliError>,
+    ) -> Result<(), CliError> {
         let fail = |e: std::io::Error| CliError::failure(format!("{named}: cannot write: {e}"));
         match self {
-            Export::Stdout => std::io::stdout()
-                .lock()
-                .write_all(bytes)
-                .map_err(CliError::output),
-            Export::Stderr => std::io::stderr().lock().write_all(bytes).map_err(fail),
+            Export::Stdout => terminal(true, bytes),
+            Export::Stderr => terminal(false, bytes),
             Export::Through(mut file) => file.write_all(bytes).map_err(fail),
             Export::Whole(mut file) => {
                 file.write_all(bytes).map_err(fail)?;

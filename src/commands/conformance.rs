@@ -79,7 +79,11 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
         Ok(started) => started,
         Err(e) => {
             if let Some((out, named)) = junit {
-                out.put(junit::error(&target, &e.message).as_bytes(), &named)?;
+                out.put(
+                    junit::error(&target, &e.message).as_bytes(),
+                    &named,
+                    |stdout, bytes| to_terminal(ui, stdout, bytes),
+                )?;
             }
             return Err(e);
         }
@@ -100,13 +104,21 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
         Ok(report) => report,
         Err(e) => {
             if let Some((out, named)) = junit {
-                out.put(junit::error(&target, &e.message).as_bytes(), &named)?;
+                out.put(
+                    junit::error(&target, &e.message).as_bytes(),
+                    &named,
+                    |stdout, bytes| to_terminal(ui, stdout, bytes),
+                )?;
             }
             return Err(e);
         }
     };
     if let Some((out, named)) = junit {
-        out.put(junit::render(&report, &target).as_bytes(), &named)?;
+        out.put(
+            junit::render(&report, &target).as_bytes(),
+            &named,
+            |stdout, bytes| to_terminal(ui, stdout, bytes),
+        )?;
     }
     ui.list(&Names::default(), &report.cases)?;
     ui.note(format!(
@@ -149,4 +161,15 @@ fn agent_token(from_stdin: bool) -> Result<Option<Token>, CliError> {
         .map(|t| t.trim().to_owned())
         .filter(|t| !t.is_empty())
         .map(Token::new))
+}
+
+/// The report written to the run's stdout (`--junit -`, `/dev/stdout`) or stderr: it holds
+/// the platform's names and messages, made safe for a terminal.
+fn to_terminal(ui: &crate::ui::Ui, stdout: bool, bytes: &[u8]) -> Result<(), CliError> {
+    if stdout {
+        ui.outside_text(bytes)
+    } else {
+        ui.note(String::from_utf8_lossy(bytes).trim_end());
+        Ok(())
+    }
 }

@@ -167,8 +167,8 @@ pub enum Command {
     /// Eight rules as named cases, each passed, failed with its evidence, or skipped with why:
     /// the state machine, roles, idempotency, preconditions, pagination, events, problems and
     /// rate limits. The suite creates its own department, agents, catalog and interventions
-    /// through the seeding endpoints, keyed conformance-<run>-…, touches nothing else, and
-    /// cancels the interventions it left open.
+    /// through the seeding endpoints, keyed conformance-<run>-…, touches nothing else, cancels
+    /// the interventions it left open and makes its agents inactive and offline.
     ///
     /// It needs an admin's token; the role rules also need an agent's (else they are skipped).
     /// On a platform that is not a sandbox it asks first, or needs --yes. The exit status is 0

@@ -92,7 +92,7 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
         && !prompt::confirm(
             ui,
             &format!(
-                "Run the conformance suite on {target} as {} ({})? It creates a department, agents, a catalog and interventions keyed conformance-<run>-…, and cancels the interventions when done.",
+                "Run the conformance suite on {target} as {} ({})? It creates a department, agents, a catalog and interventions keyed conformance-<run>-…, cancels the interventions when done and makes its agents inactive.",
                 admin.name, admin.id
             ),
             false,

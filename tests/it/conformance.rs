@@ -190,6 +190,22 @@ fn passes_against_the_sandbox_and_touches_only_its_own_data() {
         Vec::<Value>::new(),
         "the suite cancels what it left open"
     );
+    // Its agents end inactive and offline: no pool, no autopilot gives them real work.
+    let own_agents: Vec<(Value, Value)> = api
+        .all("/v1/agents")
+        .into_iter()
+        .filter(|a| {
+            a["key"]
+                .as_str()
+                .is_some_and(|k| k.starts_with("conformance-"))
+        })
+        .map(|a| (a["active"].clone(), a["status"].clone()))
+        .collect();
+    assert_eq!(
+        own_agents,
+        vec![(Value::Bool(false), Value::from("offline")); 2],
+        "the suite's agents are retired"
+    );
 }
 
 #[test]

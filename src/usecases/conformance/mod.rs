@@ -209,7 +209,7 @@ pub async fn run(
     let left = suite.clean_up().await;
     if !left.is_empty() {
         ui.note(format!(
-            "livectl conformance: could not cancel {} of the suite's interventions: {}",
+            "livectl conformance: could not clean up {} of the suite's interventions and agents: {}",
             left.len(),
             left.join("; ")
         ));

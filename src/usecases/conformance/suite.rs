@@ -67,19 +67,20 @@ impl Suite {
         };
         let department =
             create(CatalogInput::Department(named("department", "Conformance"))).await?;
-        let agent_input = |letter: &str| AgentInput {
-            key: key(&format!("agent-{letter}")),
-            name: format!("Conformance {} ({run})", letter.to_uppercase()),
-            email: format!("conformance-{run}-{letter}@example.invalid"),
-            role: Role::Agent,
-            department: Some(department.clone()),
-            status: AgentStatus::Online,
-            status_since: None,
-            active: true,
-            max_load: None,
-        };
-        let agent_a = create(CatalogInput::Agent(agent_input("a"))).await?;
-        let agent_b = create(CatalogInput::Agent(agent_input("b"))).await?;
+        let agent_a = create(CatalogInput::Agent(agent_input(
+            &run,
+            &department,
+            "a",
+            true,
+        )))
+        .await?;
+        let agent_b = create(CatalogInput::Agent(agent_input(
+            &run,
+            &department,
+            "b",
+            true,
+        )))
+        .await?;
         let topic = create(CatalogInput::Topic(TopicInput {
             key: key("topic"),
             name: format!("Conformance topic ({run})"),
@@ -285,8 +286,21 @@ impl Suite {
     }
 
     /// Cancels the suite's interventions that are still open (all of them are in its
-    /// department), so no queue keeps them; what could not be cancelled, in words.
+    /// department), so no queue keeps them, then makes its agents inactive and offline, so no
+    /// pool and no autopilot gives them real work (the autopilot moved nine customers'
+    /// conversations to them: automation check); what could not be done, in words.
     pub async fn clean_up(&self) -> Vec<String> {
+        let mut left = self.cancel_open().await;
+        for letter in ["a", "b"] {
+            let retired = agent_input(&self.run, &self.department, letter, false);
+            if let Err(e) = self.admin.upsert(&CatalogInput::Agent(retired)).await {
+                left.push(format!("agent {}: {e}", letter.to_uppercase()));
+            }
+        }
+        left
+    }
+
+    async fn cancel_open(&self) -> Vec<String> {
         let open = InterventionQuery {
             department: Some(self.department.clone()),
             state: livectl_contract::States::open(),
@@ -314,6 +328,26 @@ impl Suite {
             }
         }
         left
+    }
+}
+
+/// One of the suite's two agents (`letter` a or b) of its department: online and active while
+/// the suite runs, offline and inactive once it ends.
+fn agent_input(run: &str, department: &str, letter: &str, active: bool) -> AgentInput {
+    AgentInput {
+        key: format!("conformance-{run}-agent-{letter}"),
+        name: format!("Conformance {} ({run})", letter.to_uppercase()),
+        email: format!("conformance-{run}-{letter}@example.invalid"),
+        role: Role::Agent,
+        department: Some(department.to_owned()),
+        status: if active {
+            AgentStatus::Online
+        } else {
+            AgentStatus::Offline
+        },
+        status_since: None,
+        active,
+        max_load: None,
     }
 }
 

@@ -422,6 +422,18 @@ pub fn writable(target: &Path, what: &str) -> Result<(), CliError> {
     }
 }
 
+/// A file to read, opened only when it is a regular one (`Ok(None)` when it is not): opened
+/// without waiting, as a FIFO's open waits for a writer (it held the run past Ctrl-C), then
+/// judged by what was opened, so nothing swapped in between is read.
+pub fn open_regular(path: &Path) -> std::io::Result<Option<File>> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    Ok(file.metadata()?.is_file().then_some(file))
+}
+
 /// A token piped to `flag`, trimmed; stdin is read no further than a token could be.
 pub fn token_from_stdin(flag: &str) -> Result<String, CliError> {
     use livectl_contract::limits::{TOKEN_BYTES, Unread, bytes_said, read_text_at_most};

@@ -212,23 +212,17 @@ pub fn read_text(path: &Path, what: &str) -> Result<Option<String>, CliError> {
     use livectl_contract::limits::{CONFIG_FILE_BYTES, Unread, bytes_said, read_text_at_most};
     let cannot =
         |e: std::io::Error| CliError::failure(format!("cannot read {}: {e}", path.display()));
-    // Opened without waiting (a FIFO's open waits for a writer), then judged by what was
-    // opened: a check of the path before the open left a window for a FIFO swapped in.
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = match options.open(path) {
-        Ok(file) => file,
+    let file = match crate::files::open_regular(path) {
+        Ok(Some(file)) => file,
+        Ok(None) => {
+            return Err(CliError::usage(format!(
+                "{}: not a valid {what}: it is not a regular file",
+                path.display()
+            )));
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(cannot(e)),
     };
-    if !file.metadata().map_err(cannot)?.is_file() {
-        return Err(CliError::usage(format!(
-            "{}: not a valid {what}: it is not a regular file",
-            path.display()
-        )));
-    }
     match read_text_at_most(file, CONFIG_FILE_BYTES) {
         Ok(text) => Ok(Some(text)),
         Err(Unread::NotText) => Err(CliError::usage(format!(

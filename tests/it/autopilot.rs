@@ -621,6 +621,30 @@ fn a_config_files_mistakes_name_the_file_and_its_key() {
     }
 }
 
+/// A `--config` that is no regular file is refused at once: a FIFO with no writer held the
+/// run for ever, past Ctrl-C and SIGTERM (automation check).
+#[cfg(unix)]
+#[test]
+fn a_config_that_is_no_regular_file_is_refused_at_once() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let fifo = sandbox.home.path().join("rules.toml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let file = fifo.to_str().unwrap();
+    sandbox
+        .cli(&api.token, &["autopilot", "--once", "--config", file])
+        .fails(
+            2,
+            &format!("--config: cannot read {file}: it is not a regular file"),
+        );
+}
+
 #[test]
 fn each_decision_is_one_line_for_people_and_the_summary_goes_to_stderr() {
     let sandbox = Sandbox::start(&[]);

@@ -163,7 +163,11 @@ impl Given {
     /// `include_away`.
     pub fn read(path: &Path) -> Result<Given, CliError> {
         use livectl_contract::limits::{RULES_FILE_BYTES, Unread, bytes_said, read_text_at_most};
-        let why = match std::fs::File::open(path).map(|f| read_text_at_most(f, RULES_FILE_BYTES)) {
+        // Only a regular file: a FIFO with no writer held the run, past Ctrl-C and SIGTERM
+        // (automation check).
+        let opened = crate::files::open_regular(path)
+            .and_then(|file| file.ok_or_else(|| std::io::Error::other("it is not a regular file")));
+        let why = match opened.map(|f| read_text_at_most(f, RULES_FILE_BYTES)) {
             Ok(Ok(text)) => return Given::parse(path, &text),
             Err(e) | Ok(Err(Unread::Io(e))) => e.to_string(),
             Ok(Err(Unread::TooLarge)) => format!(

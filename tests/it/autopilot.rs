@@ -337,6 +337,35 @@ fn with_nobody_online_the_work_goes_back_to_the_general_queue() {
     }
 }
 
+/// A deactivated owner's work moves at the first look, `--once` too: the grace counted from
+/// when the autopilot first saw the deactivation, which `--once` never saw end (automation
+/// check). A deactivation does not flap, as a status does.
+#[test]
+fn a_deactivated_owners_work_moves_at_the_first_look() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.in_state("assigned");
+    api.post(
+        "/v1/agents",
+        json!({"key": "bo", "name": "Bo Chen", "email": "bo@example.com", "role": "agent", "department": w.support, "active": false}),
+    )
+    .expect(200);
+    let run = sandbox.cli(
+        &api.token,
+        &["autopilot", "--once", "--grace", "10m", "-o", "ndjson"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let decision: Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(decision["rule"], "owner-inactive", "{decision}");
+    assert_eq!(
+        decision["why"],
+        format!("owner Bo Chen ({}) is inactive", w.bo),
+        "{decision}"
+    );
+    assert_ne!(owner(&api, &id), Some(w.bo.clone()), "moved off Bo");
+}
+
 #[test]
 fn two_autopilots_and_a_person_move_each_item_exactly_once() {
     let sandbox = Sandbox::start(&[]);

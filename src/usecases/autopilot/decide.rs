@@ -15,7 +15,7 @@ use crate::model::{Decision, Item};
 // Reasons and ages as `stuck` and every other view say them (`2h 5m`), and the user's wait
 // as `stuck` counts it.
 use crate::model::StuckReason;
-use crate::ui::{age, stuck_reason};
+use crate::ui::stuck_reason;
 use crate::usecases::spread::{Spreader, To};
 use crate::usecases::stuck::{limit_ends, unanswered, waited_longer};
 
@@ -25,9 +25,6 @@ pub struct World<'a> {
     pub queues: &'a Queues,
     pub open: &'a [Intervention],
     pub now: Timestamp,
-    /// When this autopilot first saw each inactive agent inactive (the contract dates no
-    /// deactivation).
-    pub inactive_since: &'a HashMap<String, Timestamp>,
     /// The agent the autopilot acts as (`Options::me`), left out of a pool.
     pub me: &'a str,
 }
@@ -81,26 +78,29 @@ pub fn decide(
         let owner = i.owner.as_deref().and_then(|o| agents.get(o).copied());
         let found = match (i.state, owner) {
             (InterventionState::Assigned, Some(owner)) => {
-                absent(settings, owner, world)
-                    .and_then(|(rule, since, what)| {
-                        due(since, settings.grace, &mut next).then(|| {
-                            // Said as `stuck` says it; a deactivation, which the contract does
-                            // not date, from when this autopilot saw it.
-                            let why = match what {
-                                "inactive" => format!(
-                                    "owner {} inactive for {}",
-                                    name(&owner.id),
-                                    age(since, world.now)
-                                ),
-                                _ => stuck_reason(
-                                    &StuckReason::OwnerAbsent {
-                                        owner: name(&owner.id),
-                                        status: owner.status,
-                                        since,
-                                    },
-                                    world.now,
-                                ),
+                absent(settings, owner)
+                    .and_then(|(rule, since)| {
+                        // A deactivation is an admin's act, not a status that flaps: due at
+                        // once. Counted from when this autopilot first saw it (the contract
+                        // dates no deactivation), `--once` never saw one end its grace
+                        // (automation check).
+                        let now_due = match since {
+                            None => true,
+                            Some(since) => due(since, settings.grace, &mut next),
+                        };
+                        now_due.then(|| {
+                            // Said as `stuck` says it.
+                            let reason = match since {
+                                None => StuckReason::OwnerInactive {
+                                    owner: name(&owner.id),
+                                },
+                                Some(since) => StuckReason::OwnerAbsent {
+                                    owner: name(&owner.id),
+                                    status: owner.status,
+                                    since,
+                                },
                             };
+                            let why = stuck_reason(&reason, world.now);
                             // To the pool, or back to the general queue when nobody has room.
                             match spreader.pick(Some(&owner.id), i.department.as_deref()) {
                                 Some(agent) => (rule, why, Some(reassign(agent, rule))),
@@ -184,30 +184,20 @@ fn reassign(agent: String, rule: Rule) -> Action {
     })
 }
 
-/// The owner rule that covers `owner` now, since when, and its state in words.
-fn absent(
-    settings: &Settings,
-    owner: &Agent,
-    world: &World<'_>,
-) -> Option<(Rule, Timestamp, &'static str)> {
+/// The owner rule that covers `owner` now, and since when its status says so (None for a
+/// deactivation, which the contract does not date).
+fn absent(settings: &Settings, owner: &Agent) -> Option<(Rule, Option<Timestamp>)> {
     if !owner.active {
-        let since = world
-            .inactive_since
-            .get(&owner.id)
-            .copied()
-            .unwrap_or(world.now);
-        return settings.has(Rule::OwnerInactive).then_some((
-            Rule::OwnerInactive,
-            since,
-            "inactive",
-        ));
+        return settings
+            .has(Rule::OwnerInactive)
+            .then_some((Rule::OwnerInactive, None));
     }
     match owner.status {
         AgentStatus::Offline if settings.has(Rule::OwnerOffline) => {
-            Some((Rule::OwnerOffline, owner.status_since, "offline"))
+            Some((Rule::OwnerOffline, Some(owner.status_since)))
         }
         AgentStatus::Away if settings.has(Rule::OwnerAway) => {
-            Some((Rule::OwnerAway, owner.status_since, "away"))
+            Some((Rule::OwnerAway, Some(owner.status_since)))
         }
         _ => None,
     }
@@ -327,7 +317,6 @@ mod tests {
             queues,
             open,
             now: NOW.parse().unwrap(),
-            inactive_since: &HashMap::new(),
             me: "admin",
         };
         decide(settings, to, &world)

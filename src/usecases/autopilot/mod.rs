@@ -97,7 +97,6 @@ pub async fn run(
         names,
         to,
         summary: AutopilotSummary::default(),
-        inactive_since: HashMap::new(),
         seen: HashSet::new(),
         platform: StreamNotes::platform(ui),
         outage: client.outage(),
@@ -176,7 +175,6 @@ struct Pilot<'a> {
     names: Names,
     to: To,
     summary: AutopilotSummary,
-    inactive_since: HashMap<String, Timestamp>,
     /// (intervention, version, action) already decided: said once, sent once (a dry run, or an
     /// item left for want of capacity, is not said again until it changes).
     seen: HashSet<(String, i64, String)>,
@@ -305,19 +303,11 @@ impl Pilot<'_> {
         // It answered: an outage it was in is over, said before what it decides.
         self.platform.back();
         self.outage.up();
-        for a in &agents {
-            if a.active {
-                self.inactive_since.remove(&a.id);
-            } else {
-                self.inactive_since.entry(a.id.clone()).or_insert(now);
-            }
-        }
         let world = World {
             agents: &agents,
             queues: &queues,
             open: &open,
             now,
-            inactive_since: &self.inactive_since,
             me: &self.options.me,
         };
         let (decided, next) = decide(self.settings, &self.to, &world);

@@ -18,7 +18,7 @@ pub enum Rule {
     OwnerOffline,
     /// The same for an owner who is away.
     OwnerAway,
-    /// The same for an owner who was deactivated (counted from when the autopilot saw it).
+    /// An owner who was deactivated: at once, as a deactivation is an admin's act that does not flap.
     OwnerInactive,
     /// Waiting in the general queue longer than `queued`: assigned from the pool.
     Queued,

@@ -87,13 +87,18 @@ impl CliError {
     /// A request that may have been done though no answer said so (`ClientError::unanswered`):
     /// the hint to look before sending it again comes first, and the hints to simply try again
     /// go, which said the opposite beside it (on-call check).
-    pub fn unsure(mut self, show: &str) -> CliError {
+    pub fn unsure(self, show: &str) -> CliError {
+        self.unsure_with(&format!(
+            "the platform may have done it before failing: look with {show} before sending it again"
+        ))
+    }
+
+    /// `unsure`, with its own first hint in place of looking with `show` (a request of `api`,
+    /// which names no intervention).
+    pub fn unsure_with(mut self, hint: &str) -> CliError {
         self.hints
             .retain(|h| h != ENDED && h != NO_ANSWER && !h.starts_with(FAILED));
-        self.hints.insert(
-            0,
-            format!("the platform may have done it before failing: look with {show} before sending it again"),
-        );
+        self.hints.insert(0, hint.to_owned());
         self
     }
 

@@ -262,7 +262,15 @@ fn decimal(text: &str) -> Option<(bool, String, i128)> {
 }
 
 pub async fn exec(args: ApiArgs, ctx: &Ctx) -> Result<(), CliError> {
-    let request = request(&args)?;
+    let mut request = request(&args)?;
+    // A change's key is made here rather than by the transport, so a change with no answer
+    // can say it: sent again with it, the platform does it at most once (a plain retry sent a
+    // new key, and a change done meanwhile was refused 409: automation check).
+    if args.sent_method() != HttpMethod::Get && request.options.idempotency_key.is_none() {
+        request.options.idempotency_key = Some(livectl_client::new_key());
+    }
+    let key = request.options.idempotency_key.clone();
+    let refused = |e: livectl_client::ClientError, args: &ApiArgs| refused(e, args, key.as_deref());
     let client = ctx.client().await?;
     if args.paginate {
         let items = paginate(client, request).await?;
@@ -320,14 +328,25 @@ fn of_the_request(error: livectl_client::ClientError) -> CliError {
 
 /// The platform's refusal as the run's error; a GET the path does not take, when the method
 /// was left to livectl, hints at `-X` (an action is a POST whose body may be empty).
-fn refused(error: livectl_client::ClientError, args: &ApiArgs) -> CliError {
-    let implied_get = args.method.is_none() && args.sent_method() == HttpMethod::Get;
-    let wrong_method = error.status() == Some(405) && implied_get;
+fn refused(error: livectl_client::ClientError, args: &ApiArgs, key: Option<&str>) -> CliError {
+    let implied = args.method.is_none();
+    let sent = args.sent_method();
+    let not_allowed = error.status() == Some(405);
+    let unanswered = error.unanswered();
     let error = of_the_request(error);
-    if wrong_method {
-        error.hint("give the method with -X, such as -X POST for an action")
-    } else {
-        error
+    match key {
+        // Sent and not answered: it may be done; the same key makes sending it again safe.
+        Some(key) if unanswered => error.unsure_with(&format!(
+            "it may have been done: send it again with --idempotency-key {key}, and the platform does it at most once"
+        )),
+        _ if not_allowed && implied && sent == HttpMethod::Get => {
+            error.hint("give the method with -X, such as -X POST for an action")
+        }
+        // Fields make a POST, as with `gh api`; a listing's filters are a GET's query.
+        _ if not_allowed && implied && sent == HttpMethod::Post => error.hint(
+            "fields make a POST, as with gh api; give -X GET to send them as the query",
+        ),
+        _ => error,
     }
 }
 

@@ -231,7 +231,8 @@ fn error_answers_exit_with_their_kind_and_never_show_the_token() {
     shaped.fails(1, "--json: unknown field `nope`");
     shaped.hints("the POST was sent and done all the same: only its output failed");
     assert_eq!(sandbox.api().intervention(&queued)["state"], "assigned");
-    // Fields make it a POST already: no hint to send what was sent.
+    // Fields make it a POST already: no hint to send what was sent, but that a listing's
+    // filters are a GET's query (the error named no fix: automation check).
     let posted = sandbox.cli(&token, &["api", "/v1/me", "-f", "x=1"]);
     posted.fails(2, "POST is not allowed on /v1/me");
     assert!(
@@ -239,6 +240,7 @@ fn error_answers_exit_with_their_kind_and_never_show_the_token() {
         "{}",
         posted.stderr
     );
+    posted.hints("fields make a POST, as with gh api; give -X GET to send them as the query");
     let run = sandbox.cli(&token, &["api", "/v1/me", "-vvv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(

@@ -501,6 +501,18 @@ fn an_action_whose_platform_died_holding_its_answer_may_have_been_done() {
         said.contains("asked again, it could not be reached"),
         "{said}"
     );
+    // `api` names the key it sent, which makes sending it again safe (a plain retry sent a
+    // new key, refused 409 after the change was done: automation check).
+    let hint = said
+        .lines()
+        .find(|l| l.starts_with("hint: it may have been done"))
+        .unwrap_or_else(|| panic!("{said}"));
+    let key = hint
+        .strip_prefix("hint: it may have been done: send it again with --idempotency-key ")
+        .and_then(|rest| rest.strip_suffix(", and the platform does it at most once"))
+        .unwrap_or_else(|| panic!("{hint}"));
+    assert!(key.starts_with("lc-") && key.len() == 35, "{hint}");
+    assert!(!said.contains("try again in a moment"), "{said}");
 }
 
 /// A platform that answers GETs, takes the first POST and closes its connection without an

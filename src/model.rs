@@ -629,6 +629,8 @@ pub struct AutopilotSummary {
     pub failed: u64,
     /// No agent had room, so they stayed where they were.
     pub left: u64,
+    /// Sent, and stopped before its answer was recorded: done or not, the next look says.
+    pub unknown: u64,
     /// With --dry-run: what would have been done.
     pub would: u64,
     pub seconds: u64,

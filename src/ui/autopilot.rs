@@ -58,12 +58,20 @@ impl Ui {
         } else {
             String::new()
         };
+        let unknown = if s.unknown > 0 {
+            format!(
+                ", {} unknown (stopped before its answer was recorded)",
+                s.unknown
+            )
+        } else {
+            String::new()
+        };
         let exit = match undone {
             Some(code) => format!("; {} not done: exit {code}", s.failed + s.left),
             None => String::new(),
         };
         self.note(format!(
-            "autopilot stopped after {}s: {}: {} done, {} skipped (changed by someone else), {} failed, {} left{}{would}{exit}",
+            "autopilot stopped after {}s: {}: {} done, {} skipped (changed by someone else), {} failed, {} left{}{unknown}{would}{exit}",
             s.seconds,
             super::counted(s.decisions, "decision", "decisions"),
             s.done,

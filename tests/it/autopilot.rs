@@ -366,6 +366,45 @@ fn a_deactivated_owners_work_moves_at_the_first_look() {
     assert_ne!(owner(&api, &id), Some(w.bo.clone()), "moved off Bo");
 }
 
+/// One look cut short while its moves are on their way exits 130, as a bulk run does, and
+/// counts the moves whose answer had not come as unknown: it exited 0 saying "0 done, 0
+/// failed" of moves it had sent (automation check).
+#[test]
+fn one_look_cut_short_exits_130_and_counts_what_it_does_not_know() {
+    let sandbox = Sandbox::start(&["--faults", "latency=5000..5000ms,path=/v1/interventions/iv"]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let _id = w.in_state("assigned");
+    // Bo deactivated: due at the first look.
+    api.post(
+        "/v1/agents",
+        json!({"key": "bo", "name": "Bo Chen", "email": "bo@example.com", "role": "agent", "department": w.support, "active": false}),
+    )
+    .expect(200);
+    let mut run =
+        crate::harness::Running::start(&sandbox, &api.token, &["autopilot", "--once", "-vv"]);
+    // Its move is on its way (the -vv line of the request), held by the platform.
+    run.until("/reassign", std::time::Duration::from_secs(30));
+    run.signal(libc::SIGINT);
+    run.until(
+        "stopping: the move on its way finishes first",
+        std::time::Duration::from_secs(10),
+    );
+    run.signal(libc::SIGINT);
+    let (code, said) = run.end(std::time::Duration::from_secs(30));
+    assert_eq!(code, Some(130), "{said}");
+    assert!(
+        said.contains(
+            "1 decision: 0 done, 0 skipped (changed by someone else), 0 failed, 0 left, 1 unknown"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("hint: run it again: it looks at the platform anew, and moves nothing twice"),
+        "{said}"
+    );
+}
+
 #[test]
 fn two_autopilots_and_a_person_move_each_item_exactly_once() {
     let sandbox = Sandbox::start(&[]);

@@ -107,8 +107,11 @@ pub async fn run(
     let result = pilot.watch().await;
     pilot.summary.seconds = started.elapsed().as_secs();
     match result {
-        // A stop asked for while a batch was in flight: it finished, the summary follows.
-        Err(e) if e.kind == ErrorKind::Interrupted => (pilot.summary, Ok(())),
+        // A stop asked for while a batch was in flight: it finished, the summary follows. A
+        // run until stopped ends so (0, as `watch`); one look cut short did not do what it was
+        // run for, and says so as a bulk run does (130: it exited 0, its moves unknown:
+        // automation check).
+        Err(e) if e.kind == ErrorKind::Interrupted && !options.once => (pilot.summary, Ok(())),
         ended => (pilot.summary, ended),
     }
 }
@@ -381,7 +384,23 @@ impl Pilot<'_> {
             reach: self.options.reach.clone(),
             ..bulk::Options::default()
         };
-        let ran = bulk::run(self.client, &Ui::muted(), self.target, plan, &options).await;
+        let sending = items_sent(&to_send);
+        let muted = Ui::muted();
+        let run = bulk::run(self.client, &muted, self.target, plan, &options);
+        tokio::pin!(run);
+        // The engine says nothing through its muted ui: a first stop is said here (it said
+        // nothing at all while its moves finished: automation check).
+        let ran = tokio::select! {
+            ran = &mut run => ran,
+            () = crate::signals::interrupted() => {
+                self.ui.note(if sending == 1 {
+                    "stopping: the move on its way finishes first (Ctrl-C again stops waiting for it)".to_owned()
+                } else {
+                    format!("stopping: the {sending} moves on their way finish first (Ctrl-C again stops waiting for them)")
+                });
+                run.await
+            }
+        };
         let ended = ends(&path);
         let interrupted = matches!(&ran, Err(e) if e.kind == ErrorKind::Interrupted);
         // Items that failed or were left are reported one by one below; a batch that stopped
@@ -398,10 +417,13 @@ impl Pilot<'_> {
         for mut d in to_send {
             let id = &d.decision.intervention;
             let (result, detail) = match ended.get(id) {
-                Some(None) => (
-                    "unknown",
-                    Some("sent, and its end was not recorded; started again, the autopilot looks at it anew".to_owned()),
-                ),
+                Some(None) => {
+                    self.summary.unknown += 1;
+                    (
+                        "unknown",
+                        Some("sent, and its end was not recorded; started again, the autopilot looks at it anew".to_owned()),
+                    )
+                }
                 Some(Some((ItemOutcome::Done, _))) => {
                     self.summary.done += 1;
                     ("done", None)
@@ -428,10 +450,18 @@ impl Pilot<'_> {
             return Err(e);
         }
         if interrupted {
-            return Err(CliError::interrupted("stopped"));
+            return Err(CliError::interrupted(
+                "interrupted while its moves were on their way; what became of each is said above",
+            )
+            .hint("run it again: it looks at the platform anew, and moves nothing twice"));
         }
         Ok(())
     }
+}
+
+/// How many of the decisions send a move.
+fn items_sent(decided: &[Decided]) -> u64 {
+    decided.iter().filter(|d| d.item.is_some()).count() as u64
 }
 
 /// The platform's transient failure behind an error (no answer, a 5xx, a 429), if that is

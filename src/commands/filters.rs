@@ -317,7 +317,7 @@ impl BulkArgs {
             yes: global.yes,
             reach: crate::connect::reach(global),
             journal_limit: journal_limit(),
-            reach_to: Some(crate::connect::reach_to),
+            reach_to: Some(crate::connect::reach_named),
             run_id: None,
         }
     }

@@ -92,6 +92,27 @@ pub fn reach(global: &GlobalArgs) -> Reach {
 /// How `Connection::target` begins for the embedded sandbox, before its database.
 const EMBEDDED: &str = "embedded sandbox ";
 
+/// `reach_to`, its flags said even when the defaults reach `target`: for a command suggested
+/// in a run reached otherwise, whose own flags (`--sandbox`) the hint would carry into a
+/// command written bare, sending it where the run went, not to `target` (supervisor check).
+pub fn reach_named(target: &str) -> Reach {
+    let reach = reach_to(target);
+    if !reach.flags.is_empty() || reach.emptied.is_some() {
+        return reach;
+    }
+    if target.starts_with(EMBEDDED) {
+        return Reach::flags(Reach::SANDBOX.to_owned());
+    }
+    match owner(target, &Config::load().unwrap_or_default()) {
+        Some(name) => Reach::flags(format!("{}{}", Reach::PROFILE, crate::ui::shell_word(name))),
+        None => Reach::flags(format!(
+            "{}{}",
+            Reach::API_URL,
+            crate::ui::shell_word(target)
+        )),
+    }
+}
+
 /// How a command typed now reaches `target` (a journal's: an API address, or the embedded
 /// sandbox's database, as `Connection::target` writes them), for the `--resume` command
 /// `livectl runs` gives: no flags when the defaults reach it (LIVECTL_API_URL,

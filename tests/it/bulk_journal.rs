@@ -958,6 +958,36 @@ fn a_platform_gone_midway_stops_the_run_instead_of_failing_every_item() {
     assert!(cancelled.values().all(|n| *n == 1), "each once");
 }
 
+/// A resume sent to another platform than its run's (`--sandbox`), where the defaults reach
+/// the run's: the command offered names its platform, so the run's own `--sandbox` is not
+/// carried into it (it offered `livectl … --resume … --sandbox`, the flag that had just failed:
+/// supervisor check).
+#[test]
+fn a_resume_sent_elsewhere_offers_a_command_that_names_the_runs_platform() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids = [w.queued(), w.queued()];
+    let journal = sandbox.home.path().join("run.ndjson");
+    let path = journal.to_str().unwrap();
+    sandbox
+        .cli(
+            &api.token,
+            &["cancel", &ids[0], &ids[1], "--yes", "-q", "--journal", path],
+        )
+        .ok();
+    let refused = sandbox.cli(
+        &api.token,
+        &["--sandbox", "cancel", "--resume", path, "--yes"],
+    );
+    let stderr = refused.fails(2, "is a run in workspace");
+    let offered = format!(
+        "hint: resume it against the workspace it started in: `livectl cancel --api-url={} --resume {path}`\n",
+        sandbox.url
+    );
+    assert!(stderr.contains(&offered), "{stderr}");
+}
+
 /// A resume on the very platform its run reached, whose workspace is another now (the demo
 /// sandbox reset): no command is offered, since the same one would reach the same workspace.
 /// The hint once compared flags, and offered one that led back here.

@@ -77,7 +77,7 @@ pub struct Options {
     /// The flags that reached the platform (`connect::reach`), repeated in the `--resume`
     /// command a run suggests.
     pub reach: Reach,
-    /// How a command typed now reaches a journal's platform (`connect::reach_to`), for the
+    /// How a command typed now reaches a journal's platform, its flags said (`connect::reach_named`), for the
     /// hint of a resume that reached another workspace.
     pub reach_to: Option<fn(&str) -> Reach>,
     /// The run's id, when its journal was named after it already (the autopilot's batches, in

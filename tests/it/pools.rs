@@ -280,6 +280,45 @@ fn a_resumed_pool_run_sends_an_item_in_flight_to_the_agent_it_picked() {
 /// A dry run of a spread over agents with no room printed the plan's mark as the agent
 /// (`agent @none: Ana Test and Cy Test`), put it in the JSON body, and counted the items as
 /// changes the run would then leave where they are.
+/// An agent's token aiming at a colleague with no room is refused for its role, as the platform
+/// refuses it whatever the room: it was told "left where they are (at its max_load)", exit 3,
+/// and with --yes every item came back 403 (supervisor check).
+#[test]
+fn an_agents_token_aiming_at_a_full_colleague_is_refused_for_its_role() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    agent(&api, "cy", &w.support, "online", json!(0));
+    let ids = [w.queued(), w.queued()];
+    let bo = sandbox.home.token(Some(&w.bo));
+    let before = api.everything();
+    let assign = ["assign", &ids[0], &ids[1], "--to", "cy"];
+    let dry = sandbox.cli(&bo, &[&assign[..], &["--dry-run", "-o", "csv"]].concat());
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert_eq!(
+        dry.stderr,
+        "dry run: 0 interventions would be changed, 2 would be refused; nothing was sent\n"
+    );
+    assert!(
+        dry.stdout
+            .contains("forbidden: an agent may assign only to itself"),
+        "{}",
+        dry.stdout
+    );
+    // By filters, the listing judged: refused for the role before anything is sent, exit 4.
+    let by_filters = sandbox.cli(&bo, &["assign", "--owner", "none", "--to", "cy"]);
+    by_filters.fails(
+        4,
+        "assign to Cy Test would change no intervention: 2 would be refused; nothing was sent",
+    );
+    assert!(
+        !by_filters.stderr.contains("max_load"),
+        "{}",
+        by_filters.stderr
+    );
+    assert_eq!(api.everything(), before, "nothing was sent");
+}
+
 #[test]
 fn a_dry_run_says_which_items_no_agent_has_room_for() {
     let sandbox = Sandbox::start(&[]);

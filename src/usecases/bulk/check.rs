@@ -93,8 +93,23 @@ fn refusal(item: &Item, now: &InterventionRef, caller: &Agent) -> Option<String>
             kind.allowed_from_words()
         ));
     }
+    // Agents named, none of whom had room: the role is judged by the first all the same, as
+    // the platform judges it before room (an agent's token aiming at a full colleague was
+    // told "left where they are", exit 3, where every item is refused 403: supervisor check).
+    let named_full = item
+        .action
+        .target()
+        .and_then(crate::model::NoRoom::of_mark)
+        .and_then(|no_room| match no_room {
+            crate::model::NoRoom::Agents(agents) => agents.into_iter().find_map(|a| a.id),
+            crate::model::NoRoom::Pool { .. } => None,
+        });
     // A pool's route or the mark of an item no agent had room for: no agent named yet.
-    let target = item.action.target().filter(|to| !to.starts_with('@'));
+    let target = item
+        .action
+        .target()
+        .filter(|to| !to.starts_with('@'))
+        .or(named_full.as_deref());
     if item.action.kind() == livectl_contract::ActionKind::Reassign
         && let (Some(to), Some(owner)) = (target, now.owner.as_deref())
         && to == owner
@@ -240,5 +255,43 @@ mod tests {
             &crate::model::NoRoom::pool("@online").mark()
         )));
         assert_eq!(refusal(&unplaced, &now(Queued, None), &bo), None);
+        // An agent named with no room is judged by the role first, as the platform does.
+        let full = |id: &str| {
+            crate::model::NoRoom::Agents(vec![crate::model::Full {
+                id: Some(id.to_owned()),
+                name: None,
+                max_load: Some(8),
+                owns: false,
+            }])
+            .mark()
+        };
+        assert_eq!(
+            refusal(
+                &item(Action::Assign(to(&full("ag_3")))),
+                &now(Queued, None),
+                &bo
+            )
+            .as_deref(),
+            Some(
+                "forbidden: an agent may assign only to itself (ag_2); only an admin may assign to ag_3"
+            )
+        );
+        assert_eq!(
+            refusal(
+                &item(Action::Assign(to(&full("ag_2")))),
+                &now(Queued, None),
+                &bo
+            ),
+            None,
+            "no room for itself: left where it is"
+        );
+        assert_eq!(
+            refusal(
+                &item(Action::Assign(to(&full("ag_3")))),
+                &now(Queued, None),
+                &admin
+            ),
+            None
+        );
     }
 }

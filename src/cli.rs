@@ -111,9 +111,9 @@ pub enum Command {
     Status(commands::status::StatusArgs),
     /// On-call fixer: moves work off agents who went offline, out of a queue waiting too long
     ///
-    /// It runs until Ctrl-C or SIGTERM, following the event stream. Once an owner has been
-    /// offline (or away, or inactive, per --rule) longer than --grace, its open interventions
-    /// move to the pool of --to, or back to the general queue when no agent has room; with
+    /// It runs until Ctrl-C, SIGTERM or SIGHUP, following the event stream. Once an owner has
+    /// been offline (or away, per --rule) longer than --grace, or at once when it was
+    /// deactivated, its open interventions move to the pool of --to, or back to the general queue when no agent has room; with
     /// --queued and --no-reply it also assigns what waited too long in the general queue and
     /// moves what waits too long for a reply. Every move goes through the bulk engine with
     /// If-Match and a journal, so two autopilots (or an autopilot and a person) never move an

@@ -580,6 +580,37 @@ mod tests {
         assert!(judged[2].is_ok(), "no file there yet");
     }
 
+    /// The kernel's rule for links in a shared sticky directory, which holds for root too:
+    /// only the follower's own link, or the directory owner's (the export test runs the
+    /// planted half only where it can chown).
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_a_shared_directory_is_followed_only_as_the_kernel_would() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("tmp");
+        std::fs::create_dir(&shared).unwrap();
+        let link = shared.join("export.csv");
+        std::os::unix::fs::symlink("/nowhere", &link).unwrap();
+        let meta = || std::fs::symlink_metadata(&link).unwrap();
+        assert!(
+            super::may_follow(&link, &meta()),
+            "a directory of one's own"
+        );
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+        assert!(super::may_follow(&link, &meta()), "one's own link");
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } == 0 {
+            std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).unwrap();
+            assert!(!super::may_follow(&link, &meta()), "another's link");
+            std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o0777)).unwrap();
+            assert!(
+                super::may_follow(&link, &meta()),
+                "not sticky: the kernel follows it"
+            );
+        }
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_link_planted_under_the_temporary_files_name_is_never_followed() {

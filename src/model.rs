@@ -160,7 +160,8 @@ impl RunState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
-    /// The version listed, sent as If-Match (filter-selected items only).
+    /// The version listed, sent as If-Match (items chosen by filters, or NDJSON on stdin that
+    /// carries one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     #[serde(flatten)]

@@ -1,5 +1,5 @@
-//! `livectl autopilot`: the on-call fixer. It moves work off owners who went offline (or away,
-//! or were deactivated) once the grace period has passed, assigns what waited too long in the
+//! `livectl autopilot`: the on-call fixer. It moves work off owners who went offline (or away)
+//! once the grace period has passed, and off deactivated ones at once, assigns what waited too long in the
 //! general queue, and moves what waits too long for a reply; every move through the bulk engine
 //! with If-Match, so nothing moves twice. It runs until Ctrl-C or SIGTERM (exit 0), riding out
 //! a platform gone a while as the event stream does, then says what it did (also when it ends
@@ -18,8 +18,8 @@ use crate::usecases::autopilot::{self, Options};
 
 #[derive(Debug, Args)]
 pub struct AutopilotArgs {
-    /// How long an owner may be offline (or away, or inactive) before its work moves, such as
-    /// 90s or 2m [default: 2m]
+    /// How long an owner may be offline (or away) before its work moves, such as 90s or 2m (a
+    /// deactivated owner's moves at once) [default: 2m]
     #[arg(long, value_name = DURATION)]
     pub grace: Option<String>,
     /// Where work goes: a pool (@online, @department, @department:NAME) or agents; an owner's

@@ -77,16 +77,7 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
     };
     let (admin, agent) = match started.await {
         Ok(started) => started,
-        Err(e) => {
-            if let Some((out, named)) = junit {
-                out.put(
-                    junit::error(&target, &e.message).as_bytes(),
-                    &named,
-                    |stdout, bytes| to_terminal(ui, stdout, bytes),
-                )?;
-            }
-            return Err(e);
-        }
+        Err(e) => return Err(failed_report(ui, junit, &target, e)),
     };
     if confirm
         && !prompt::confirm(
@@ -102,17 +93,10 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     let report = match conformance::run(client, agent, ui).await {
         Ok(report) => report,
-        Err(e) => {
-            if let Some((out, named)) = junit {
-                out.put(
-                    junit::error(&target, &e.message).as_bytes(),
-                    &named,
-                    |stdout, bytes| to_terminal(ui, stdout, bytes),
-                )?;
-            }
-            return Err(e);
-        }
+        Err(e) => return Err(failed_report(ui, junit, &target, e)),
     };
+    // A report on stdout is the run's output: the cases' rows beside it broke its XML.
+    let report_on_stdout = matches!(junit, Some((Export::Stdout, _)));
     if let Some((out, named)) = junit {
         out.put(
             junit::render(&report, &target).as_bytes(),
@@ -120,7 +104,9 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
             |stdout, bytes| to_terminal(ui, stdout, bytes),
         )?;
     }
-    ui.list(&Names::default(), &report.cases)?;
+    if !report_on_stdout {
+        ui.list(&Names::default(), &report.cases)?;
+    }
     ui.note(format!(
         "conformance of {target}: {} passed, {} failed, {} skipped in {:.1} s (data keyed conformance-{}-…)",
         report.count(Verdict::Passed),
@@ -163,13 +149,36 @@ fn agent_token(from_stdin: bool) -> Result<Option<Token>, CliError> {
         .map(Token::new))
 }
 
-/// The report written to the run's stdout (`--junit -`, `/dev/stdout`) or stderr: it holds
-/// the platform's names and messages, made safe for a terminal.
+/// The report written to the run's stdout (`--junit -`, `/dev/stdout`) or stderr (whatever
+/// `--quiet` says: it is what was asked for): it holds the platform's names and messages, made
+/// safe for a terminal.
 fn to_terminal(ui: &crate::ui::Ui, stdout: bool, bytes: &[u8]) -> Result<(), CliError> {
     if stdout {
         ui.outside_text(bytes)
     } else {
-        ui.note(String::from_utf8_lossy(bytes).trim_end());
+        crate::ui::Ui::escaped_to_stderr(&String::from_utf8_lossy(bytes));
         Ok(())
     }
+}
+
+/// The error of a suite that could not start or run, its report of one error written first;
+/// a report that cannot be written is said beside it, never in its place (its exit code is
+/// the suite's: a token refused stays 4).
+fn failed_report(
+    ui: &crate::ui::Ui,
+    junit: Option<(Export, String)>,
+    target: &str,
+    e: CliError,
+) -> CliError {
+    if let Some((out, named)) = junit {
+        let written = out.put(
+            junit::error(target, &e.message).as_bytes(),
+            &named,
+            |stdout, bytes| to_terminal(ui, stdout, bytes),
+        );
+        if let Err(not) = written {
+            return e.hint(format!("the report was not written: {}", not.message));
+        }
+    }
+    e
 }

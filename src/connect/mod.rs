@@ -105,11 +105,18 @@ pub fn reach_named(target: &str) -> Reach {
     }
     match owner(target, &Config::load().unwrap_or_default()) {
         Some(name) => Reach::flags(format!("{}{}", Reach::PROFILE, crate::ui::shell_word(name))),
-        None => Reach::flags(format!(
-            "{}{}",
-            Reach::API_URL,
-            crate::ui::shell_word(target)
-        )),
+        None => {
+            let allow = if beyond_loopback(target) {
+                " --allow-insecure-http"
+            } else {
+                ""
+            };
+            Reach::flags(format!(
+                "{}{}{allow}",
+                Reach::API_URL,
+                crate::ui::shell_word(target)
+            ))
+        }
     }
 }
 

@@ -76,12 +76,20 @@ fn a_dry_run_by_ids_says_which_the_run_would_refuse_and_why() {
         2,
         "this run names 4 interventions (return to the queue); nothing was changed",
     );
-    unconfirmed.hints("nobody can be asked to confirm without a terminal (ids piped in take stdin): pass --yes to go ahead, or --dry-run to see what it would do");
+    unconfirmed.hints("stdin is not a terminal (ids piped in take it), so nobody can be asked to confirm: pass --yes to go ahead, or --dry-run to see what it would do");
     assert!(
         !unconfirmed.stderr.contains("/v1/interventions/"),
         "{}",
         unconfirmed.stderr
     );
+    // On a terminal, --no-input is the reason said (review: "without a terminal" was said).
+    let no_input = sandbox.cli_env(
+        &api.token,
+        &[&["--no-input", "return"][..], &ids].concat(),
+        &[("LIVECTL_FORCE_TTY", "1")],
+    );
+    no_input.fails(2, "this run names 4 interventions");
+    no_input.hints("--no-input asks nobody, so nobody can be asked to confirm: pass --yes to go ahead, or --dry-run to see what it would do");
     assert_eq!(api.everything(), before, "nothing was sent");
 }
 

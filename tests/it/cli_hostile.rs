@@ -233,6 +233,15 @@ fn an_item_not_of_the_contract_is_named_and_not_blamed_on_the_address() {
         "{}",
         run.stderr
     );
+    // A list read page by page as it is written says the same: here, records where
+    // interventions belong.
+    let list = livectl(&url, &["list"]);
+    list.fails(1, "the platform sent `msg_1` from");
+    assert!(
+        !list.stderr.contains("check that the API address"),
+        "{}",
+        list.stderr
+    );
 }
 
 #[test]

@@ -395,9 +395,9 @@ fn bad_platforms_and_tokens_get_one_clear_line_and_nothing_is_created() {
 }
 
 /// `--junit` is written as `--out` is: a FIFO (or device) through, never replaced by a file; a
-/// file it may not write refused before anything is sent. A suite that cannot start (no API
-/// there) still leaves a report, of one error, for CI to show (automation check: the report
-/// replaced /dev/null as root, and a missing report showed CI nothing).
+/// directory where the file should be refused before anything is sent. A suite that cannot
+/// start (no API there) still leaves a report, of one error, for CI to show (automation check:
+/// the report replaced /dev/null as root, and a missing report showed CI nothing).
 #[cfg(unix)]
 #[test]
 fn the_junit_report_is_written_as_an_export_and_says_why_a_suite_could_not_start() {

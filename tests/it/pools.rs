@@ -277,9 +277,6 @@ fn a_resumed_pool_run_sends_an_item_in_flight_to_the_agent_it_picked() {
     assert_eq!(assigned, 1, "assigned once");
 }
 
-/// A dry run of a spread over agents with no room printed the plan's mark as the agent
-/// (`agent @none: Ana Test and Cy Test`), put it in the JSON body, and counted the items as
-/// changes the run would then leave where they are.
 /// An agent's token aiming at a colleague with no room is refused for its role, as the platform
 /// refuses it whatever the room: it was told "left where they are (at its max_load)", exit 3,
 /// and with --yes every item came back 403 (supervisor check).
@@ -319,6 +316,9 @@ fn an_agents_token_aiming_at_a_full_colleague_is_refused_for_its_role() {
     assert_eq!(api.everything(), before, "nothing was sent");
 }
 
+/// A dry run of a spread over agents with no room printed the plan's mark as the agent
+/// (`agent @none: Ana Test and Cy Test`), put it in the JSON body, and counted the items as
+/// changes the run would then leave where they are.
 #[test]
 fn a_dry_run_says_which_items_no_agent_has_room_for() {
     let sandbox = Sandbox::start(&[]);

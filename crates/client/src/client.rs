@@ -329,7 +329,7 @@ impl Client {
         query: &Q,
     ) -> Result<Page<T>, ClientError> {
         let (url, body) = self.page_body(segments, query).await?;
-        decode(&url, &body)
+        decode_page(&url, &body)
     }
 
     /// One page of a list as the server sent it, not yet decoded.
@@ -368,7 +368,7 @@ impl Client {
                 query.set_page(page_size, cursor);
                 let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
                 let (url, body) = self.page_body(&segments, &query).await?;
-                let page: Page<T> = decode(&url, &body)?;
+                let page: Page<T> = decode_page(&url, &body)?;
                 let next = cursors.next(url.as_str(), page.next_cursor)?.map(Some);
                 let items = stream::iter(page.items.into_iter().map(Ok::<T, ClientError>));
                 Ok(Some((items, (next, cursors))))
@@ -460,15 +460,17 @@ impl Client {
                 let items = match cursor {
                     Ok(_) => {
                         let at = url.to_string();
-                        tokio::task::spawn_blocking(move || decode_page::<T>(&url, &body))
-                            .await
-                            .unwrap_or_else(|e| {
-                                Err(ClientError::Decode {
-                                    url: at,
-                                    detail: format!("decoding stopped: {e}"),
-                                    body: String::new(),
-                                })
+                        tokio::task::spawn_blocking(move || {
+                            decode_page::<T>(&url, &body).map(|p| p.items)
+                        })
+                        .await
+                        .unwrap_or_else(|e| {
+                            Err(ClientError::Decode {
+                                url: at,
+                                detail: format!("decoding stopped: {e}"),
+                                body: String::new(),
                             })
+                        })
                     }
                     Err(e) => Err(e),
                 };

@@ -793,17 +793,17 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(
     })
 }
 
-/// A page's items. When the page is the API's but an item is not the contract's, that item is
-/// named (its id, else its place), so the error says the platform broke the contract rather
+/// A page of a list. When the page is the API's but an item is not the contract's, that item
+/// is named (its id, else its place), so the error says the platform broke the contract rather
 /// than that the address is wrong; looked for only once decoding failed.
 pub(crate) fn decode_page<T: serde::de::DeserializeOwned>(
     url: &Url,
     bytes: &[u8],
-) -> Result<Vec<T>, ClientError> {
+) -> Result<livectl_contract::Page<T>, ClientError> {
     use livectl_contract::Page;
     use serde_json::value::RawValue;
     let error = match serde_json::from_slice::<Page<T>>(bytes) {
-        Ok(page) => return Ok(page.items),
+        Ok(page) => return Ok(page),
         Err(e) => e,
     };
     #[derive(serde::Deserialize)]

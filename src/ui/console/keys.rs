@@ -99,13 +99,20 @@ impl App {
             "A bulk run is in progress. Leave and stop it? Its journal resumes what is left, \
              with the same keys, so nothing acts twice."
                 .to_owned()
-        } else if let [first, ..] = waiting.as_slice() {
-            let id = first.rsplit(' ').next().unwrap_or_default();
-            format!(
-                "{} is on its way and its answer has not come. Leave anyway? It may be done \
-                 or not: look with `livectl show {id}`.",
-                waiting.join(", ")
-            )
+        } else if !waiting.is_empty() {
+            let (what, ids): (Vec<String>, Vec<&str>) = waiting.into_iter().unzip();
+            match ids.as_slice() {
+                [id] => format!(
+                    "{} is on its way and its answer has not come. Leave anyway? It may be \
+                     done or not: look with `livectl show {id}`.",
+                    what.join(", ")
+                ),
+                _ => format!(
+                    "{} are on their way and their answers have not come. Leave anyway? Each \
+                     may be done or not: look at each with `livectl show ID`.",
+                    what.join(", ")
+                ),
+            }
         } else {
             return Some(Intent::Quit);
         };

@@ -17,6 +17,7 @@ mod screen;
 #[cfg(test)]
 mod tests;
 mod updates;
+mod wrap;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 

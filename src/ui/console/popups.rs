@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::App;
 use super::forms::{CompleteForm, HistoryView, Picker, Popup, Step};
-use super::render::{clean, wrapped};
+use super::render::clean;
+use super::wrap::wrapped;
 use crate::model::{Item, Names};
 use crate::ui::{View, timeline};
 

@@ -9,6 +9,7 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, HighlightSpacing, Paragraph, Row, Table};
 
+use super::wrap::wrapped;
 use super::{App, Link, MIN_SIZE, Pane, load, popups};
 use crate::model::{QueueRow, Stuck};
 use crate::ui::{Row as _, View, age, sanitize, timeline};
@@ -22,50 +23,6 @@ const STATUS_ROWS: usize = 3;
 /// Outside text, safe for the terminal: control characters shown, not obeyed.
 pub(super) fn clean(text: &str) -> String {
     sanitize(text, false).into_owned()
-}
-
-/// A line cut into lines of at most `width` columns, the rest indented under it: a long
-/// message in the history showed its first 37 characters, and an error on the status line
-/// was cut at the terminal's edge (on-call check).
-pub(super) fn wrapped(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
-    use unicode_width::UnicodeWidthChar;
-    const INDENT: &str = "    ";
-    if line.width() <= width || width <= INDENT.len() + 1 {
-        return vec![line];
-    }
-    let mut lines = Vec::new();
-    let mut current: Vec<Span<'static>> = Vec::new();
-    let mut used = 0;
-    for span in line.spans {
-        let mut text = String::new();
-        for c in span.content.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w > width {
-                // At the last space of this span when there is one, else where it is full.
-                let carried = match text.rfind(' ') {
-                    Some(at) if c != ' ' => text.split_off(at + 1),
-                    _ => String::new(),
-                };
-                current.push(Span::styled(std::mem::take(&mut text), span.style));
-                lines.push(Line::from(std::mem::take(&mut current)));
-                current.push(Span::raw(INDENT));
-                used = INDENT.len()
-                    + carried
-                        .chars()
-                        .map(|c| c.width().unwrap_or(0))
-                        .sum::<usize>();
-                text = carried;
-                if c == ' ' {
-                    continue;
-                }
-            }
-            text.push(c);
-            used += w;
-        }
-        current.push(Span::styled(text, span.style));
-    }
-    lines.push(Line::from(current));
-    lines
 }
 
 /// livectl's own colours, in ratatui's words.

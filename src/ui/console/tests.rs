@@ -948,6 +948,12 @@ fn an_action_on_its_way_is_said_and_q_asks_before_leaving() {
         "cancel iv_2 is on its way and its answer has not come. Leave anyway? It may be done or not: look with `livectl show iv_2`."
     );
     assert_eq!(press(&mut app, KeyCode::Char('y')), Some(Intent::Quit));
+    // Ended by the platform (a token refused), the console says it too.
+    let left = app.leaving(crate::error::CliError::failure("refused"));
+    assert_eq!(
+        left.hints,
+        ["cancel iv_2 was on its way: look with `livectl show iv_2` whether it was done"]
+    );
     // Answered: q leaves at once again.
     app.answered(&items[0]);
     assert_eq!(press(&mut app, KeyCode::Char('q')), Some(Intent::Quit));

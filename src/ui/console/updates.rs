@@ -240,12 +240,27 @@ impl App {
         }
     }
 
-    /// The single actions whose answer has not come, as "cancel iv_14".
-    pub(super) fn on_their_way(&self) -> Vec<String> {
+    /// The single actions whose answer has not come, as "cancel iv_14", with their ids.
+    pub(super) fn on_their_way(&self) -> Vec<(String, &str)> {
         self.sending
             .iter()
-            .map(|(what, id)| format!("{what} {id}"))
+            .map(|(what, id)| (format!("{what} {id}"), id.as_str()))
             .collect()
+    }
+
+    /// The error the console ends with, with what it leaves behind: a bulk run stopped, actions
+    /// whose answer had not come (a token refused ended it with neither said: review).
+    pub fn leaving(&self, mut error: crate::error::CliError) -> crate::error::CliError {
+        for (what, id) in self.on_their_way() {
+            error = error.hint(format!(
+                "{what} was on its way: look with `livectl show {id}` whether it was done"
+            ));
+        }
+        if self.bulk_running() {
+            error = error
+                .hint("a bulk run was stopped: `livectl runs` lists it with its --resume command");
+        }
+        error
     }
 
     pub fn bulk_running(&self) -> bool {

@@ -327,6 +327,11 @@ impl Pilot<'_> {
                 sent || self.seen.insert(key)
             })
             .collect();
+        // Asked to stop while it looked: nothing is sent (said "on their way" of moves the
+        // engine then never sent: review).
+        if stopping() {
+            return Err(stopped_looking());
+        }
         if !fresh.is_empty() {
             self.act(fresh).await?;
         }
@@ -457,6 +462,12 @@ impl Pilot<'_> {
         }
         Ok(())
     }
+}
+
+/// A stop asked for while the autopilot looked, before it sent anything.
+fn stopped_looking() -> CliError {
+    CliError::interrupted("interrupted while it looked; nothing was moved")
+        .hint("run it again: it looks at the platform anew")
 }
 
 /// How many of the decisions send a move.

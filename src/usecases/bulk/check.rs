@@ -93,16 +93,19 @@ fn refusal(item: &Item, now: &InterventionRef, caller: &Agent) -> Option<String>
             kind.allowed_from_words()
         ));
     }
-    // Agents named, none of whom had room: the role is judged by the first all the same, as
-    // the platform judges it before room (an agent's token aiming at a full colleague was
-    // told "left where they are", exit 3, where every item is refused 403: supervisor check).
+    // One agent named, with no room: the role is judged by it all the same, as the platform
+    // judges it before room (an agent's token aiming at a full colleague was told "left where
+    // they are", exit 3, where every item is refused 403: supervisor check). Of several named,
+    // which the run would have asked is not known: left to the run.
     let named_full = item
         .action
         .target()
         .and_then(crate::model::NoRoom::of_mark)
         .and_then(|no_room| match no_room {
-            crate::model::NoRoom::Agents(agents) => agents.into_iter().find_map(|a| a.id),
-            crate::model::NoRoom::Pool { .. } => None,
+            crate::model::NoRoom::Agents(agents) if agents.len() == 1 => {
+                agents.into_iter().next().and_then(|a| a.id)
+            }
+            _ => None,
         });
     // A pool's route or the mark of an item no agent had room for: no agent named yet.
     let target = item

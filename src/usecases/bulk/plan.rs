@@ -364,15 +364,26 @@ fn would_change(count: u64, unchanged: &Unchanged) -> String {
 /// A run nobody can confirm (no terminal, no --yes). Its ids are not looked up for it, so what
 /// it names is not said as what it would change ("would change 2" of two ids that do not
 /// exist: supervisor check), but for what a pool's plan judged already.
-fn unconfirmed(describe: &str, count: u64, unchanged: &Unchanged) -> CliError {
+fn unconfirmed(ui: &Ui, describe: &str, count: u64, unchanged: &Unchanged) -> CliError {
     let what = if unchanged.total() == 0 {
         format!("this run names {}", interventions(count))
     } else {
         format!("this run would change {}", would_change(count, unchanged))
     };
-    CliError::usage(format!("{what} ({describe}); nothing was changed")).hint(
-        "nobody can be asked to confirm without a terminal (ids piped in take stdin): pass --yes to go ahead, or --dry-run to see what it would do",
-    )
+    // Why nobody is asked, by what `Ui::interactive` found (a terminal blamed on `--no-input`
+    // misled: review).
+    let why = if ui.no_input {
+        "--no-input asks nobody"
+    } else if !ui.stdin_tty {
+        "stdin is not a terminal (ids piped in take it)"
+    } else if !ui.stdout_tty {
+        "stdout is not a terminal"
+    } else {
+        "stderr is not a terminal"
+    };
+    CliError::usage(format!("{what} ({describe}); nothing was changed")).hint(format!(
+        "{why}, so nobody can be asked to confirm: pass --yes to go ahead, or --dry-run to see what it would do"
+    ))
 }
 
 /// A run that would change no intervention (each item left where it is for want of room, or
@@ -434,7 +445,7 @@ async fn confirm(
         return Err(changes_nothing(client, action, describe, unchanged).await);
     }
     if !ui.interactive() {
-        return Err(unconfirmed(describe, count, unchanged));
+        return Err(unconfirmed(ui, describe, count, unchanged));
     }
     let more = if count > sample.len() as u64 {
         ", …"

@@ -48,7 +48,7 @@ impl Suite {
     /// A new run: its id, and its department, agents and catalog created through the API.
     pub async fn create(admin: Client, agent: Option<(Client, Agent)>) -> Result<Suite, CliError> {
         let run = format!("{:08x}", fastrand::u32(..));
-        let key = |what: &str| format!("conformance-{run}-{what}");
+        let key = |what: &str| key(&run, what);
         let create = async |input: CatalogInput| -> Result<String, CliError> {
             let (id, _) = admin.upsert(&input).await.map_err(|e| {
                 let what = input.key().to_owned();
@@ -331,20 +331,22 @@ impl Suite {
     }
 }
 
-/// One of the suite's two agents (`letter` a or b) of its department: online and active while
-/// the suite runs, offline and inactive once it ends.
+/// The key of what the suite creates in run `run`: every one starts with `conformance-<run>-`.
+fn key(run: &str, what: &str) -> String {
+    format!("conformance-{run}-{what}")
+}
+
+/// One of the suite's two agents (`letter` a or b) of its department: active while the suite
+/// runs, inactive once it ends, and offline throughout, so no pool (`@online`) and no autopilot
+/// gives it real work meanwhile (review).
 fn agent_input(run: &str, department: &str, letter: &str, active: bool) -> AgentInput {
     AgentInput {
-        key: format!("conformance-{run}-agent-{letter}"),
+        key: key(run, &format!("agent-{letter}")),
         name: format!("Conformance {} ({run})", letter.to_uppercase()),
-        email: format!("conformance-{run}-{letter}@example.invalid"),
+        email: format!("{}@example.invalid", key(run, letter)),
         role: Role::Agent,
         department: Some(department.to_owned()),
-        status: if active {
-            AgentStatus::Online
-        } else {
-            AgentStatus::Offline
-        },
+        status: AgentStatus::Offline,
         status_since: None,
         active,
         max_load: None,

@@ -94,9 +94,9 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
             }
             said = heard.recv(), if listening => match said {
                 Some(said) => {
-                    hear(&mut app, said, &mut dirty)?;
+                    hear(&mut app, said, &mut dirty).map_err(|e| app.leaving(e))?;
                     while let Ok(said) = heard.try_recv() {
-                        hear(&mut app, said, &mut dirty)?;
+                        hear(&mut app, said, &mut dirty).map_err(|e| app.leaving(e))?;
                     }
                     // An owner who went away or offline makes its interventions stuck now.
                     restuck(&mut app, options.limits);

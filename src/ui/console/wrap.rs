@@ -1,0 +1,81 @@
+//! Lines wrapped to a width, their styles kept: the console's history and its status line.
+
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+/// A line cut into lines of at most `width` columns, the rest indented under it: a long
+/// message in the history showed its first 37 characters, and an error on the status line
+/// was cut at the terminal's edge (on-call check).
+pub(super) fn wrapped(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    const INDENT: &str = "    ";
+    if line.width() <= width || width <= INDENT.len() + 1 {
+        return vec![line];
+    }
+    let mut lines = Vec::new();
+    let mut current: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let mut text = String::new();
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width {
+                // At the last space of this span when the word after it fits on the next
+                // line, else where it is full (a longer word overflowed the width).
+                let carried = match text.rfind(' ') {
+                    Some(at)
+                        if c != ' ' && INDENT.len() + columns(&text[at + 1..]) + w <= width =>
+                    {
+                        text.split_off(at + 1)
+                    }
+                    _ => String::new(),
+                };
+                current.push(Span::styled(std::mem::take(&mut text), span.style));
+                lines.push(Line::from(std::mem::take(&mut current)));
+                current.push(Span::raw(INDENT));
+                used = INDENT.len()
+                    + carried
+                        .chars()
+                        .map(|c| c.width().unwrap_or(0))
+                        .sum::<usize>();
+                text = carried;
+                if c == ' ' {
+                    continue;
+                }
+            }
+            text.push(c);
+            used += w;
+        }
+        current.push(Span::styled(text, span.style));
+    }
+    lines.push(Line::from(current));
+    lines
+}
+
+/// The columns a terminal gives `text`.
+fn columns(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped;
+    use ratatui::text::Line;
+
+    fn texts(line: &str, width: usize) -> Vec<String> {
+        wrapped(Line::from(line.to_owned()), width)
+            .iter()
+            .map(|l| l.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn words_wrap_under_an_indent_and_a_word_too_long_is_cut_at_the_width() {
+        assert_eq!(
+            texts("one two three four", 10),
+            ["one two ", "    three ", "    four"]
+        );
+        let long = texts("a verylongwordindeed b", 10);
+        assert!(long.iter().all(|l| l.chars().count() <= 10), "{long:?}");
+        assert_eq!(long.concat().replace(' ', ""), "averylongwordindeedb");
+    }
+}

@@ -435,7 +435,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             break
         }
         'livectl;autopilot' {
-            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long an owner may be offline (or away, or inactive) before its work moves, such as 90s or 2m [default: 2m]')
+            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long an owner may be offline (or away) before its work moves, such as 90s or 2m (a deactivated owner''s moves at once) [default: 2m]')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where work goes: a pool (@online, @department, @department:NAME) or agents; an owner''s work goes back to the general queue when no agent has room [default: @online]')
             [CompletionResult]::new('--queued', '--queued', [CompletionResultType]::ParameterName, 'Assign from the pool what waited in the general queue longer than this (turns the queued rule on)')
             [CompletionResult]::new('--no-reply', '--no-reply', [CompletionResultType]::ParameterName, 'Move to another agent what waited for a reply longer than this (turns the no-reply rule on)')

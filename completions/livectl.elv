@@ -420,7 +420,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --version 'Print version'
         }
         &'livectl;autopilot'= {
-            cand --grace 'How long an owner may be offline (or away, or inactive) before its work moves, such as 90s or 2m [default: 2m]'
+            cand --grace 'How long an owner may be offline (or away) before its work moves, such as 90s or 2m (a deactivated owner''s moves at once) [default: 2m]'
             cand --to 'Where work goes: a pool (@online, @department, @department:NAME) or agents; an owner''s work goes back to the general queue when no agent has room [default: @online]'
             cand --queued 'Assign from the pool what waited in the general queue longer than this (turns the queued rule on)'
             cand --no-reply 'Move to another agent what waited for a reply longer than this (turns the no-reply rule on)'

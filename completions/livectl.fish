@@ -436,7 +436,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand status" -l sandbox -d 'U
 complete -c livectl -n "__fish_livectl_using_subcommand status" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand status" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l grace -d 'How long an owner may be offline (or away, or inactive) before its work moves, such as 90s or 2m [default: 2m]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l grace -d 'How long an owner may be offline (or away) before its work moves, such as 90s or 2m (a deactivated owner\'s moves at once) [default: 2m]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l to -d 'Where work goes: a pool (@online, @department, @department:NAME) or agents; an owner\'s work goes back to the general queue when no agent has room [default: @online]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l queued -d 'Assign from the pool what waited in the general queue longer than this (turns the queued rule on)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l no-reply -d 'Move to another agent what waited for a reply longer than this (turns the no-reply rule on)' -r

@@ -154,6 +154,15 @@ fn agent(api: &Api, w: &Workspace, key: &str, max_load: Value) -> String {
         .to_owned()
 }
 
+/// Bo deactivated by an admin.
+fn deactivate_bo(api: &Api, w: &Workspace) {
+    api.post(
+        "/v1/agents",
+        json!({"key": "bo", "name": "Bo Chen", "email": "bo@example.com", "role": "agent", "department": w.support, "active": false}),
+    )
+    .expect(200);
+}
+
 fn owner(api: &Api, id: &str) -> Option<String> {
     api.intervention(id)["owner"].as_str().map(str::to_owned)
 }
@@ -346,11 +355,7 @@ fn a_deactivated_owners_work_moves_at_the_first_look() {
     let api = sandbox.api();
     let w = Workspace::new(&api);
     let id = w.in_state("assigned");
-    api.post(
-        "/v1/agents",
-        json!({"key": "bo", "name": "Bo Chen", "email": "bo@example.com", "role": "agent", "department": w.support, "active": false}),
-    )
-    .expect(200);
+    deactivate_bo(&api, &w);
     let run = sandbox.cli(
         &api.token,
         &["autopilot", "--once", "--grace", "10m", "-o", "ndjson"],
@@ -376,11 +381,7 @@ fn one_look_cut_short_exits_130_and_counts_what_it_does_not_know() {
     let w = Workspace::new(&api);
     let _id = w.in_state("assigned");
     // Bo deactivated: due at the first look.
-    api.post(
-        "/v1/agents",
-        json!({"key": "bo", "name": "Bo Chen", "email": "bo@example.com", "role": "agent", "department": w.support, "active": false}),
-    )
-    .expect(200);
+    deactivate_bo(&api, &w);
     let mut run =
         crate::harness::Running::start(&sandbox, &api.token, &["autopilot", "--once", "-vv"]);
     // Its move is on its way (the -vv line of the request), held by the platform.
@@ -697,13 +698,7 @@ fn a_config_that_is_no_regular_file_is_refused_at_once() {
     let sandbox = Sandbox::start(&[]);
     let api = sandbox.api();
     let fifo = sandbox.home.path().join("rules.toml");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    crate::harness::mkfifo(&fifo);
     let file = fifo.to_str().unwrap();
     sandbox
         .cli(&api.token, &["autopilot", "--once", "--config", file])

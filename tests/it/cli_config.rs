@@ -1602,11 +1602,7 @@ fn a_config_file_that_is_no_regular_file_or_too_large_is_refused() {
     );
     std::fs::remove_file(&config).unwrap();
     let credentials = dir.join("credentials.toml");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&credentials)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    crate::harness::mkfifo(&credentials);
     let run = home.cli_env(&["whoami"], &[("LIVECTL_API_URL", "http://127.0.0.1:9")]);
     run.fails(
         2,

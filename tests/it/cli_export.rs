@@ -133,9 +133,7 @@ fn a_fifo_and_stdout_are_written_through() {
         .cli(&api.token, &["history", "--all", "-o", "csv"])
         .ok();
     let fifo = sandbox.home.path().join("pipe");
-    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-    // SAFETY: a plain mkfifo on a path of our temporary HOME.
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    crate::harness::mkfifo(&fifo);
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())

@@ -445,13 +445,7 @@ fn the_junit_report_is_written_as_an_export_and_says_why_a_suite_could_not_start
 
     // A FIFO gets the report through it, and stays a FIFO.
     let fifo = dir.join("fifo.xml");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    crate::harness::mkfifo(&fifo);
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())

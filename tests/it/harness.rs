@@ -512,6 +512,19 @@ pub const NOW: &str = "2026-11-24T12:00:00Z";
 
 /// A file's or directory's permission bits.
 #[cfg(unix)]
+/// A FIFO made at `path` (mode 0600).
+#[cfg(unix)]
+pub fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a NUL-terminated path of the test's own.
+    assert_eq!(
+        unsafe { libc::mkfifo(c.as_ptr(), 0o600) },
+        0,
+        "{}",
+        path.display()
+    );
+}
+
 pub fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path)

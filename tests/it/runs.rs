@@ -499,9 +499,7 @@ fn a_fifo_in_the_directory_is_passed_over() {
     let dir = home.path().join("with-a-fifo");
     std::fs::create_dir(&dir).unwrap();
     let fifo = dir.join("pipe.ndjson");
-    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-    // SAFETY: a NUL-terminated path of our own.
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    crate::harness::mkfifo(&fifo);
     let mut child = home
         .livectl()
         .env("LIVECTL_NOW", NOW)

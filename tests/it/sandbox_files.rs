@@ -224,9 +224,7 @@ fn backup_refuses_what_would_lose_or_half_write_a_file() {
     {
         use std::os::unix::fs::FileTypeExt;
         let fifo = dir.join("pipe");
-        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-        // SAFETY: a plain mkfifo on a path of our temporary HOME.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        crate::harness::mkfifo(&fifo);
         backup(home, &[fifo.to_str().unwrap(), "--db", db, "--force"])
             .fails(2, "is not a regular file (a device, a FIFO or a socket)");
         assert!(

@@ -377,7 +377,7 @@ pub fn wrong_kind(text: &str, expected: Kind) -> Option<String> {
         "a"
     };
     Some(format!(
-        "`{text}` is not {article} {noun} id ({}): `{}_` is the prefix of {}s",
+        "`{text}` is not {article} {noun} id (those look like {}): `{}_` is the prefix of {}s",
         expected.id(42),
         kind.prefix(),
         kind.noun()

@@ -125,10 +125,14 @@ pub struct Selection<'a> {
 pub fn wrong_id(id: &str) -> Option<String> {
     match Kind::of(id) {
         // A number alone is most likely the id without its prefix: `show 42` means iv_42.
-        None if !id.is_empty() && id.len() <= 18 && id.bytes().all(|b| b.is_ascii_digit()) => Some(
-            format!("`{id}` is not an intervention id (iv_42): did you mean iv_{id}?"),
-        ),
-        None => Some(format!("`{id}` is not an intervention id (iv_42)")),
+        None if !id.is_empty() && id.len() <= 18 && id.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(format!(
+                "`{id}` is not an intervention id (those look like iv_42): did you mean iv_{id}?"
+            ))
+        }
+        None => Some(format!(
+            "`{id}` is not an intervention id (those look like iv_42)"
+        )),
         Some(_) => super::lookup::wrong_kind(id, Kind::Intervention),
     }
 }
@@ -499,7 +503,7 @@ mod tests {
         assert!(error("{\"name\":\"x\"}\n").contains("no string \"id\""));
         assert!(error("iv_1 iv_2\n").contains("not one id"));
         assert!(error("iv_1\nag_3\n").contains(
-            "stdin line 2: `ag_3` is not an intervention id (iv_42): `ag_` is the prefix of agents"
+            "stdin line 2: `ag_3` is not an intervention id (those look like iv_42): `ag_` is the prefix of agents"
         ));
         assert!(error("iv_3,iv_4\n").contains("`iv_3,iv_4` is not an intervention id"));
         assert!(error("iv_1\n\u{feff}iv_2\n").contains("stdin line 2"));
@@ -547,12 +551,12 @@ mod tests {
         assert_eq!(
             refused("ag_3\tBo Chen\tbo@example.com\n").0,
             "stdin line 1: a row's first field is its id, and `ag_3` is not an intervention id \
-             (iv_42): `ag_` is the prefix of agents"
+             (those look like iv_42): `ag_` is the prefix of agents"
         );
         assert_eq!(
             refused("iv_1\n42\tqueued\n").0,
             "stdin line 2: a row's first field is its id, and `42` is not an intervention id \
-             (iv_42): did you mean iv_42?"
+             (those look like iv_42): did you mean iv_42?"
         );
         // Ids split by tabs are several ids, not a row: none is dropped unsaid.
         assert_eq!(
@@ -581,7 +585,7 @@ mod tests {
         assert_eq!(e.kind, crate::error::ErrorKind::Failure);
         assert_eq!(
             e.message,
-            "in the platform's listing: `iv_0042` is not an intervention id (iv_42)"
+            "in the platform's listing: `iv_0042` is not an intervention id (those look like iv_42)"
         );
         assert!(
             listed("ag_7")

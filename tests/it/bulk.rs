@@ -1267,7 +1267,7 @@ fn livectls_own_piped_listing_is_taken_on_stdin() {
         .fails(
             2,
             "stdin line 1: a row's first field is its id, and `ag_1` is not an intervention id \
-             (iv_42): `ag_` is the prefix of agents",
+             (those look like iv_42): `ag_` is the prefix of agents",
         );
     assert_eq!(api.everything(), before, "nothing was sent");
 
@@ -1309,7 +1309,7 @@ fn an_id_no_header_can_carry_is_refused_before_anything_is_sent() {
     );
     run.fails(
         2,
-        "stdin line 2: `iv_1\\u{1}` is not an intervention id (iv_42)",
+        "stdin line 2: `iv_1\\u{1}` is not an intervention id (those look like iv_42)",
     );
     assert!(!journal.exists(), "no journal is left");
     assert!(acted(&api, "cancelled").is_empty(), "nothing was sent");

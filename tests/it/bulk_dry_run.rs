@@ -76,7 +76,7 @@ fn a_dry_run_by_ids_says_which_the_run_would_refuse_and_why() {
         2,
         "this run names 4 interventions (return to the queue); nothing was changed",
     );
-    unconfirmed.hints("stdin is not a terminal (ids piped in take it), so nobody can be asked to confirm: pass --yes to go ahead, or --dry-run to see what it would do");
+    unconfirmed.hints("stdin is not a terminal, so nobody can be asked to confirm: pass --yes to go ahead, or --dry-run to see what it would do");
     assert!(
         !unconfirmed.stderr.contains("/v1/interventions/"),
         "{}",

@@ -304,7 +304,9 @@ fn usage_errors_exit_2_and_change_nothing() {
     let history = cli(&["history", &id]);
     history.fails(
         2,
-        &format!("`{id}` is not a user id (us_42): `iv_` is the prefix of interventions"),
+        &format!(
+            "`{id}` is not a user id (those look like us_42): `iv_` is the prefix of interventions"
+        ),
     );
     history.hints(&format!(
         "`livectl show {id}` names its user; give that user's id, email or exact name"
@@ -312,11 +314,11 @@ fn usage_errors_exit_2_and_change_nothing() {
     // Another kind's id where an agent or a catalog entry is asked for: said as such.
     cli(&["reassign", &id, "--to", "iv_3"]).fails(
         2,
-        "--to: `iv_3` is not an agent id (ag_42): `iv_` is the prefix of interventions",
+        "--to: `iv_3` is not an agent id (those look like ag_42): `iv_` is the prefix of interventions",
     );
     cli(&["complete", &id, "--topic", "ag_1", "--outcome", "resolved"]).fails(
         2,
-        "--topic: `ag_1` is not a topic id (tp_42): `ag_` is the prefix of agents",
+        "--topic: `ag_1` is not a topic id (those look like tp_42): `ag_` is the prefix of agents",
     );
     // A reason longer than the platform records, named as the flag it came in, for every
     // command that takes one.
@@ -398,7 +400,7 @@ fn exit_codes_follow_the_api_answer() {
     let user = sandbox.cli(&token, &["show", "us_4"]);
     let stderr = user.fails(
         2,
-        "`us_4` is not an intervention id (iv_42): `us_` is the prefix of users",
+        "`us_4` is not an intervention id (those look like iv_42): `us_` is the prefix of users",
     );
     assert!(stderr.contains("`livectl history us_4`"), "{stderr}");
     // So is one for an action, and nothing is sent: not even the well-formed ids beside it.
@@ -407,18 +409,19 @@ fn exit_codes_follow_the_api_answer() {
         .cli(&token, &["cancel", &queued, "ag_3", "--yes"])
         .fails(
             2,
-            "`ag_3` is not an intervention id (iv_42): `ag_` is the prefix of agents",
+            "`ag_3` is not an intervention id (those look like iv_42): `ag_` is the prefix of agents",
         );
-    sandbox
-        .cli(&token, &["cancel", "iv 3", "--yes"])
-        .fails(2, "`iv 3` is not an intervention id (iv_42)");
+    sandbox.cli(&token, &["cancel", "iv 3", "--yes"]).fails(
+        2,
+        "`iv 3` is not an intervention id (those look like iv_42)",
+    );
     // First, before the other arguments are resolved: the id is what is reported.
     sandbox
         .cli(&token, &["reassign", "ag_3", "--to", "zed"])
         .fails(2, "`ag_3` is not an intervention id");
     sandbox.cli(&token, &["show", "42"]).fails(
         2,
-        "`42` is not an intervention id (iv_42): did you mean iv_42?",
+        "`42` is not an intervention id (those look like iv_42): did you mean iv_42?",
     );
     assert_eq!(
         api.get(&format!("/v1/interventions/{queued}")).expect(200)["state"],

@@ -155,7 +155,7 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
         ],
         "livectl-complete" => &[
             (
-                "livectl complete iv_9 --topic login --outcome resolved --tag vip --block survey",
+                "livectl complete iv_9 --topic refund --outcome resolved --tag vip --block survey",
                 "Hand back to the bot with the wrap-up.",
             ),
             (

@@ -375,7 +375,7 @@ fn unconfirmed(ui: &Ui, describe: &str, count: u64, unchanged: &Unchanged) -> Cl
     let why = if ui.no_input {
         "--no-input asks nobody"
     } else if !ui.stdin_tty {
-        "stdin is not a terminal (ids piped in take it)"
+        "stdin is not a terminal"
     } else if !ui.stdout_tty {
         "stdout is not a terminal"
     } else {

@@ -545,10 +545,10 @@ fn a_plan_line_whose_id_is_no_interventions_is_damage_named_by_its_line() {
     for (n, (id, why)) in [
         (
             "ag_3",
-            "`ag_3` is not an intervention id (iv_42): `ag_` is the prefix of agents",
+            "`ag_3` is not an intervention id (those look like iv_42): `ag_` is the prefix of agents",
         ),
-        ("iv 3", "`iv 3` is not an intervention id (iv_42)"),
-        ("iv_3\r\nx", "is not an intervention id (iv_42)"),
+        ("iv 3", "`iv 3` is not an intervention id (those look like iv_42)"),
+        ("iv_3\r\nx", "is not an intervention id (those look like iv_42)"),
     ]
     .into_iter()
     .enumerate()

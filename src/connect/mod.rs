@@ -105,19 +105,19 @@ pub fn reach_named(target: &str) -> Reach {
     }
     match owner(target, &Config::load().unwrap_or_default()) {
         Some(name) => Reach::flags(format!("{}{}", Reach::PROFILE, crate::ui::shell_word(name))),
-        None => {
-            let allow = if beyond_loopback(target) {
-                " --allow-insecure-http"
-            } else {
-                ""
-            };
-            Reach::flags(format!(
-                "{}{}{allow}",
-                Reach::API_URL,
-                crate::ui::shell_word(target)
-            ))
-        }
+        None => Reach::flags(address_flags(target)),
     }
+}
+
+/// The flags that name `target` as an address: `--api-url=URL`, with `--allow-insecure-http`
+/// for plain http:// beyond loopback, which would be refused without it.
+fn address_flags(target: &str) -> String {
+    let allow = if beyond_loopback(target) {
+        " --allow-insecure-http"
+    } else {
+        ""
+    };
+    format!("{}{}{allow}", Reach::API_URL, crate::ui::shell_word(target))
 }
 
 /// How a command typed now reaches `target` (a journal's: an API address, or the embedded
@@ -175,12 +175,7 @@ pub fn reach_to(target: &str) -> Reach {
             Reach::API_URL
         )),
         None => {
-            let allow = if beyond_loopback(target) {
-                " --allow-insecure-http"
-            } else {
-                ""
-            };
-            let flags = format!("{}{url}{allow}", Reach::API_URL);
+            let flags = address_flags(target);
             // The profile LIVECTL_PROFILE names still applies beside --api-url, and one that
             // `platform` refuses (it does not exist) refuses the command; emptied, the
             // variable counts as unset and the command goes where its flags say.

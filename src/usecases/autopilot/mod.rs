@@ -389,7 +389,7 @@ impl Pilot<'_> {
             reach: self.options.reach.clone(),
             ..bulk::Options::default()
         };
-        let sending = items_sent(&to_send);
+        let sending = to_send.len();
         let muted = Ui::muted();
         let run = bulk::run(self.client, &muted, self.target, plan, &options);
         tokio::pin!(run);
@@ -468,11 +468,6 @@ impl Pilot<'_> {
 fn stopped_looking() -> CliError {
     CliError::interrupted("interrupted while it looked; nothing was moved")
         .hint("run it again: it looks at the platform anew")
-}
-
-/// How many of the decisions send a move.
-fn items_sent(decided: &[Decided]) -> u64 {
-    decided.iter().filter(|d| d.item.is_some()).count() as u64
 }
 
 /// The platform's transient failure behind an error (no answer, a 5xx, a 429), if that is

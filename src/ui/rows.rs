@@ -188,6 +188,7 @@ impl Row for Agent {
     ];
     const COLUMNS: &'static [&'static str] = &[
         "id",
+        "key",
         "name",
         "email",
         "role",
@@ -222,6 +223,7 @@ impl Row for Agent {
         };
         vec![
             self.id.as_str().into(),
+            self.key.as_deref().unwrap_or("-").into(),
             self.name.as_str().into(),
             self.email.as_str().into(),
             self.role.as_str().into(),

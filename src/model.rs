@@ -224,6 +224,9 @@ pub enum NoRoom {
         pool: String,
         include_away: bool,
     },
+    /// `@department` for an intervention that has no department: no agent is of its
+    /// department, whatever their room.
+    NoDepartment,
 }
 
 /// An agent that had no room: by id and name when known, and its capacity when known.
@@ -299,6 +302,9 @@ impl NoRoom {
                     "online"
                 }
             ),
+            NoRoom::NoDepartment => {
+                format!("it has no department, so {DEPARTMENT_POOL} has no agent for it")
+            }
         }
     }
 
@@ -317,6 +323,7 @@ impl NoRoom {
                 names.join(" and ")
             }
             NoRoom::Pool { pool, include_away } => pool_words(pool, *include_away),
+            NoRoom::NoDepartment => DEPARTMENT_POOL.to_owned(),
         }
     }
 
@@ -326,6 +333,7 @@ impl NoRoom {
         let who = match self {
             NoRoom::Agents(agents) => serde_json::to_string(agents).unwrap_or_default(),
             NoRoom::Pool { .. } => self.who(),
+            NoRoom::NoDepartment => NO_DEPARTMENT.to_owned(),
         };
         format!("{UNPLACED}{who}")
     }
@@ -334,6 +342,9 @@ impl NoRoom {
     /// mark held agents as data hold what `--to` said (`Ana Lima and Bo Chen`), read as names.
     pub fn of_mark(agent: &str) -> Option<NoRoom> {
         let who = agent.strip_prefix(UNPLACED)?;
+        if who == NO_DEPARTMENT {
+            return Some(NoRoom::NoDepartment);
+        }
         if who.starts_with('@') {
             let away = who.strip_suffix(AWAY_WORDS);
             return Some(NoRoom::Pool {
@@ -428,6 +439,12 @@ pub fn pool_words(pool: &str, include_away: bool) -> String {
 
 /// How `pool_words` says a pool is widened to agents who are away.
 const AWAY_WORDS: &str = " (and away)";
+
+/// The pool that gives each intervention to an agent of its own department.
+pub const DEPARTMENT_POOL: &str = "@department";
+
+/// The mark's words for an intervention `@department` has no agent for: it has no department.
+const NO_DEPARTMENT: &str = "@department (no department)";
 
 /// What an item's `agent` holds when no agent had room for it (`NoRoom::mark`): the item is
 /// planned (so it is counted and reported) but never sent. Real agent ids never start with `@`.

@@ -11,6 +11,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::model::DEPARTMENT_POOL;
+
 /// The forms a pool takes, for messages.
 pub const FORMS: &str = "@online, @department or @department:NAME";
 
@@ -38,7 +40,7 @@ impl FromStr for Pool {
         let t = text.trim();
         match t {
             "@online" => Ok(Pool::Online),
-            "@department" => Ok(Pool::Department),
+            DEPARTMENT_POOL => Ok(Pool::Department),
             _ => match t.strip_prefix("@department:").map(str::trim) {
                 Some(name) if !name.is_empty() => Ok(Pool::DepartmentNamed(name.to_owned())),
                 Some(_) => Err(format!(
@@ -54,7 +56,7 @@ impl fmt::Display for Pool {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Pool::Online => f.write_str("@online"),
-            Pool::Department => f.write_str("@department"),
+            Pool::Department => f.write_str(DEPARTMENT_POOL),
             Pool::DepartmentNamed(name) => write!(f, "@department:{name}"),
         }
     }

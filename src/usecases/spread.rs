@@ -12,7 +12,7 @@ use super::lookup;
 use super::pool::{self, Pool, Route};
 use super::targets::{Selection, Source, Target};
 use crate::error::CliError;
-use crate::model::{Full, Looked, NoRoom, NoRooms};
+use crate::model::{DEPARTMENT_POOL, Full, Looked, NoRoom, NoRooms};
 use crate::ui::Ui;
 
 /// Where `--to` sends work: agents named, or a pool.
@@ -393,6 +393,9 @@ impl Spreader {
         if let Some(route) = &self.route {
             return route.clone();
         }
+        if self.by_department && department.is_none() {
+            return NoRoom::NoDepartment.mark();
+        }
         self.pick(owner, department)
             .unwrap_or_else(|| self.no_room.for_item(owner).mark())
     }
@@ -445,7 +448,7 @@ pub fn no_room_hint(left: &[NoRoom], agents: Option<&[Agent]>) -> String {
     let mut at_capacity = false;
     let named = left.iter().filter_map(|who| match who {
         NoRoom::Agents(named) => Some(named),
-        NoRoom::Pool { .. } => None,
+        NoRoom::Pool { .. } | NoRoom::NoDepartment => None,
     });
     let mut seen = std::collections::HashSet::new();
     for full in named.flatten() {
@@ -482,6 +485,9 @@ pub fn no_room_hint(left: &[NoRoom], agents: Option<&[Agent]>) -> String {
             "give the items left to another agent, or to a pool such as --to @online"
         };
         hints.push(format!("{}: {help}", said.join("; ")));
+    }
+    if left.contains(&NoRoom::NoDepartment) {
+        hints.push(format!("an intervention with no department has no agent under {DEPARTMENT_POOL}: give it to a department's agents (--to {DEPARTMENT_POOL}:NAME) or to agents named with --to"));
     }
     for who in left {
         if let NoRoom::Pool { include_away, .. } = who {

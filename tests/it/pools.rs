@@ -517,3 +517,56 @@ fn a_resume_sends_an_item_failed_after_its_commit_to_the_agent_it_picked() {
         assert_eq!(assigned, 1, "{id} assigned once");
     }
 }
+
+/// An intervention with no department has no agents under `@department`: it is left where it
+/// is with that reason, in a dry run as in the run, and not blamed on room (no --include-away,
+/// no max_load to raise). The supervisor tester was told "no agent of @department is online
+/// with room", and to widen the pool to agents who are away.
+#[test]
+fn an_intervention_with_no_department_is_said_to_have_none_under_at_department() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let homeless = api
+        .post(
+            "/v1/conversations",
+            json!({"key": "no-dept", "user": {"key": "nd", "name": "Nadia", "channel": "web"},
+            "messages": [{"sender": "user", "text": "hello"}],
+            "intervention": {"summary": "No department"}}),
+        )
+        .expect(201)["intervention"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    api.post(
+        &format!("/v1/interventions/{homeless}/assign"),
+        json!({"agent": w.bo}),
+    )
+    .expect(200);
+    let placed = w.in_state("assigned");
+    let to = ["reassign", "--from", "bo", "--to", "@department"];
+    let reason = "it has no department, so @department has no agent for it; left where it is";
+    let dry = sandbox.cli(&api.token, &[&to[..], &["--dry-run"]].concat());
+    assert!(dry.stdout.contains(reason), "{}", dry.stdout);
+    let run = sandbox.cli(&api.token, &[&to[..], &["--yes", "-o", "json"]].concat());
+    let stderr = run.fails(3, "1 of 2 items was left where it is");
+    assert!(!stderr.contains("--include-away"), "{stderr}");
+    assert!(!stderr.contains("max_load"), "{stderr}");
+    let summary: Value = serde_json::from_str(&run.stdout).unwrap();
+    let left = summary["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == homeless.as_str())
+        .unwrap_or_else(|| panic!("{summary}"));
+    assert_eq!(left["reason"], reason, "{summary}");
+    run.hints(
+        "an intervention with no department has no agent under @department: give it to a department's agents (--to @department:NAME) or to agents named with --to",
+    );
+    let now = owners(&api, &[homeless, placed]);
+    assert_eq!(now[0], Some(w.bo.clone()), "left where it is");
+    assert!(
+        now[1].is_some() && now[1] != Some(w.bo.clone()),
+        "the other goes to a colleague of its department: {now:?}"
+    );
+}

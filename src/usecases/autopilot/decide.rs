@@ -11,11 +11,12 @@ use livectl_contract::{
 };
 
 use super::rules::{Rule, Settings};
-use crate::model::{Decision, Item};
+use crate::model::{Decision, Item, NoRoom};
 // Reasons and ages as `stuck` and every other view say them (`2h 5m`), and the user's wait
 // as `stuck` counts it.
 use crate::model::StuckReason;
 use crate::ui::stuck_reason;
+use crate::usecases::pool::Pool;
 use crate::usecases::spread::{Spreader, To};
 use crate::usecases::stuck::{limit_ends, unanswered, waited_longer};
 
@@ -107,13 +108,13 @@ pub fn decide(
                                 None => {
                                     (
                                         rule,
-                                        format!("{why}; {}", left_why(to)),
+                                        format!("{why}; {}", left_why_of(to, i)),
                                         Some(Action::Return(ReasonRequest {
                                             // Agents named may be many: the platform takes
                                             // a reason of a bounded length.
                                             reason: Some(Limit::ReasonLength.fit(format!(
                                                 "autopilot: {rule}, {}",
-                                                left_why(to)
+                                                left_why_of(to, i)
                                             ))),
                                         })),
                                     )
@@ -216,6 +217,18 @@ pub fn left_why(to: &To) -> String {
     }
 }
 
+/// Why this intervention is left where it is: `left_why`, unless `@department` has nobody for
+/// it because it has no department.
+fn left_why_of(to: &To, i: &Intervention) -> String {
+    match to {
+        To::Pool {
+            pool: Pool::Department,
+            ..
+        } if i.department.is_none() => NoRoom::NoDepartment.why(),
+        _ => left_why(to),
+    }
+}
+
 fn decided(
     i: &Intervention,
     rule: Rule,
@@ -240,7 +253,7 @@ fn decided(
             to: target,
             why,
             result: if left { "left".into() } else { String::new() },
-            detail: left.then(|| left_why(to)),
+            detail: left.then(|| left_why_of(to, i)),
         },
         item: action.map(|action| Item {
             id: i.id.clone(),
@@ -258,7 +271,6 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::usecases::pool::Pool;
 
     const NOW: &str = "2026-11-24T12:00:00Z";
 
@@ -473,13 +485,13 @@ mod tests {
         queued.state = InterventionState::Queued;
         queued.owner = None;
         let queued_rule = queued_after_30m();
-        let details = |to: &To| {
+        let details = |to: &To, queued: &Intervention| {
             let (decided, _) = decided_by(
                 &queued_rule,
                 to,
                 &queues(),
                 &agents,
-                std::slice::from_ref(&queued),
+                std::slice::from_ref(queued),
             );
             decided
                 .into_iter()
@@ -487,15 +499,28 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(
-            details(&online()),
+            details(&online(), &queued),
             [Some(
                 "no agent of @online is online with room under its max_load".to_owned()
             )]
         );
         assert_eq!(
-            details(&To::Agents(vec![agents[1].clone()])),
+            details(&To::Agents(vec![agents[1].clone()]), &queued),
             [Some(
                 "none of cy (cy) is online with room under its max_load".to_owned()
+            )]
+        );
+        // `@department` has nobody for an intervention with no department, whatever the room.
+        queued.department = None;
+        let by_department = To::Pool {
+            pool: Pool::Department,
+            department: None,
+            include_away: false,
+        };
+        assert_eq!(
+            details(&by_department, &queued),
+            [Some(
+                "it has no department, so @department has no agent for it".to_owned()
             )]
         );
     }

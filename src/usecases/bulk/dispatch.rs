@@ -27,7 +27,7 @@ use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
 use crate::model::{Full, Item, ItemOutcome, ItemResult, NoRoom, NoRooms, Summary};
 use crate::ui::Ui;
 use crate::ui::progress::Progress;
-use crate::usecases::pool::Route;
+use crate::usecases::pool::{Pool, Route};
 use crate::usecases::spread::Router;
 
 /// What running the command of a run cut short while listing does again.
@@ -1421,6 +1421,9 @@ async fn routed(
         }
         Err(e) => return sending.classify::<()>(Err(e)),
     };
+    if route.pool == Pool::Department && now.department.is_none() {
+        return Ending::left(NoRoom::NoDepartment);
+    }
     let left = || async {
         Ending::left(NoRoom::Pool {
             pool: sending.pool_named(route).await,

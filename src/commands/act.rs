@@ -300,7 +300,7 @@ impl Targets {
             };
             let intervention = match acted {
                 Ok(intervention) => intervention,
-                Err(e) => return Err(refused(client, &item.id, item.action.kind(), e).await),
+                Err(e) => return Err(refused(client, &item.id, &item.action, e).await),
             };
             if ctx.ui.format == Some(Format::Json) {
                 // A --jq program that fails on the answer: the action stands.
@@ -358,8 +358,10 @@ fn to_the_one_agent_named(action: &Action) -> Option<Action> {
 
 /// An action on one intervention refused: when the platform says how it stands now, the message
 /// says it with the owner's name, and the hint names the real id (and, for an `assign` of one
-/// assigned already, the action that moves it).
-async fn refused(client: &Client, id: &str, kind: ActionKind, e: ClientError) -> CliError {
+/// assigned already, the action that moves it). An agent with no room (409 `at_capacity`) is
+/// said as a bulk run says it: by name, at its max_load, with what would place the item.
+async fn refused(client: &Client, id: &str, action: &Action, e: ClientError) -> CliError {
+    let kind = action.kind();
     let now = e.problem().and_then(|p| p.current.clone());
     let assigned = now
         .as_ref()
@@ -371,7 +373,16 @@ async fn refused(client: &Client, id: &str, kind: ActionKind, e: ClientError) ->
     // for). The last attempt's error was said as the run's, though an earlier one may have
     // done the action (hostile-input check).
     let unknown = e.unanswered();
+    let full = match action.target() {
+        Some(agent) if e.code() == Some(livectl_contract::ProblemCode::AtCapacity) => {
+            Some(full_now(client, agent).await)
+        }
+        _ => None,
+    };
     let mut error = CliError::from(e);
+    if let Some((full, _)) = &full {
+        error.message = format!("{}; {id} is left where it is", full.why());
+    }
     if let Some(now) = now {
         // Names are a courtesy here: without them the ids stand.
         let names = lookup::names(client, NamesOf::People)
@@ -394,5 +405,26 @@ async fn refused(client: &Client, id: &str, kind: ActionKind, e: ClientError) ->
     } else if unknown {
         error = error.unsure(&show);
     }
+    if let Some((full, agents)) = full {
+        error
+            .hints
+            .insert(0, spread::no_room_hint(&[full], agents.as_deref()));
+    }
     error
+}
+
+/// `agent`, which had no room, as it stands now (by name, with its max_load), and every agent
+/// for the hint; only its id when they cannot be listed.
+async fn full_now(client: &Client, agent: &str) -> (NoRoom, Option<Vec<livectl_contract::Agent>>) {
+    let agents = client.agents().await.ok();
+    let now = agents
+        .as_deref()
+        .and_then(|all| all.iter().find(|a| a.id == agent));
+    let full = Full {
+        id: Some(agent.to_owned()),
+        name: now.map(|a| a.name.clone()),
+        max_load: now.and_then(|a| a.max_load),
+        owns: false,
+    };
+    (NoRoom::Agents(vec![full]), agents)
 }

@@ -185,7 +185,7 @@ fn max_load_is_checked_shown_and_never_passed() {
     // One id named by the CLI is sent, as any action on one id, and refused so.
     sandbox
         .cli(&api.token, &["reassign", &second, "--to", "cy"])
-        .fails(6, "its max_load is 0");
+        .fails(6, "is at its max_load of 0");
     // In a bulk run it is not even asked: the item stays and the run says why.
     let run = sandbox.cli_stdin(
         &api.token,

@@ -494,10 +494,13 @@ fn one_id_to_a_full_agent_is_refused_as_one_action_with_no_journal() {
         (vec!["assign", queued.as_str(), "--to", "bo"], &queued),
     ] {
         let run = sandbox.cli(&api.token, &args);
+        // Said as a bulk run says it, by the agent's name, with what would place it.
         run.fails(
             6,
-            &format!("cannot give intervention {id} to ag_3: it has 1 assigned intervention(s), its max_load is 1"),
+            &format!("Bo Chen (ag_3) is at its max_load of 1; {id} is left where it is (now "),
         );
+        run.hints("Bo Chen (ag_3) takes at most 1 (its max_load): raise a max_load, or give the items left to another agent or to a pool such as --to @online; `livectl queues` shows each agent's load");
+        run.hints(&format!("look at it as it is now with `livectl show {id}`"));
         assert!(!run.stderr.contains("journal"), "{}", run.stderr);
     }
     let runs = sandbox.home.path().join("state/livectl/runs");

@@ -46,6 +46,28 @@ pub struct Summary {
     /// Items still to send: after an interruption, or when the journal could not be written.
     pub not_sent: u64,
     pub interrupted: bool,
+    /// The items done in this run given to each agent, most first, where livectl chose the
+    /// agent (a pool, or several agents named); empty otherwise, and then left out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub given: Vec<Given>,
+}
+
+/// How many items a run gave one agent.
+#[derive(Debug, Clone, Serialize)]
+pub struct Given {
+    pub agent: String,
+    pub name: Option<String>,
+    pub items: u64,
+}
+
+impl Given {
+    /// `Dee Park (ag_5)`, or its id alone.
+    pub fn who(&self) -> String {
+        match &self.name {
+            Some(name) => format!("{name} ({})", self.agent),
+            None => self.agent.clone(),
+        }
+    }
 }
 
 impl Summary {
@@ -61,6 +83,7 @@ impl Summary {
             failed: 0,
             not_sent: 0,
             interrupted: false,
+            given: Vec::new(),
         }
     }
 

@@ -570,3 +570,62 @@ fn an_intervention_with_no_department_is_said_to_have_none_under_at_department()
         "the other goes to a colleague of its department: {now:?}"
     );
 }
+
+/// Who got which item where livectl chose the agent: a pool's run says how many each agent
+/// got, on stderr and in the JSON summary, as the journal's picks hold it. The supervisor
+/// tester found it only in the journal. A run to one agent says nothing more.
+#[test]
+fn a_pool_run_says_how_many_items_each_agent_was_given() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    agent(&api, "ana", &w.support, "online", json!(2));
+    agent(&api, "cy", &w.support, "online", json!(1));
+    api.post("/v1/agents/ag_1/status", json!({"status": "offline"}))
+        .expect(200);
+    api.post(
+        &format!("/v1/agents/{}/status", w.bo),
+        json!({"status": "offline"}),
+    )
+    .expect(200);
+    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "assign", "--state", "queued", "--to", "@online", "--yes", "-o", "json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let summary: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        summary["given"],
+        json!([
+            {"agent": w.ana, "name": "Ana Test", "items": 2},
+            {"agent": w.cy, "name": "Cy Test", "items": 1},
+        ]),
+        "{summary}"
+    );
+    assert!(
+        run.stderr.lines().any(|l| l
+            == format!(
+                "assign: given to Ana Test ({}) 2, Cy Test ({}) 1",
+                w.ana, w.cy
+            )),
+        "{}",
+        run.stderr
+    );
+    let now = owners(&api, &ids);
+    assert_eq!(now.iter().filter(|o| **o == Some(w.ana.clone())).count(), 2);
+
+    // To one agent named, nothing to add: no `given`.
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "reassign", &ids[0], &ids[1], "--to", "cy", "--yes", "-o", "json",
+        ],
+    );
+    let summary: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(summary["total"], 2, "{summary}");
+    assert!(summary.get("given").is_none(), "{summary}");
+    assert!(!run.stderr.contains("given to"), "{}", run.stderr);
+}

@@ -24,7 +24,7 @@ use super::ledger::{Ledger, Mark};
 use super::stopping::Stopping;
 use super::{Again, Command, Options, RATES, key};
 use crate::error::{CliError, ClosedPipeIsFine, ErrorKind};
-use crate::model::{Full, Item, ItemOutcome, ItemResult, NoRoom, NoRooms, Summary};
+use crate::model::{Full, Given, Item, ItemOutcome, ItemResult, NoRoom, NoRooms, Summary};
 use crate::ui::Ui;
 use crate::ui::progress::Progress;
 use crate::usecases::pool::{Pool, Route};
@@ -289,6 +289,10 @@ struct Ended {
     retry: bool,
     /// Left where it is for want of room: who had none.
     no_room: Option<NoRoom>,
+    /// Done, given to this agent (an assign or a reassign).
+    given: Option<String>,
+    /// Its agent was picked from a pool as it was sent.
+    routed: bool,
 }
 
 /// How an item ends: its outcome, why, whether it may pass if sent again, and who had no room
@@ -298,6 +302,8 @@ struct Ending {
     reason: Option<String>,
     retry: bool,
     no_room: Option<NoRoom>,
+    /// Done, given to this agent.
+    given: Option<String>,
 }
 
 impl Ending {
@@ -308,7 +314,16 @@ impl Ending {
             reason: Some(no_room.reason()),
             retry: false,
             no_room: Some(no_room),
+            given: None,
         }
+    }
+
+    /// Sent to `agent`: when done, it was given to it.
+    fn to(mut self, agent: &str) -> Ending {
+        if self.outcome == ItemOutcome::Done {
+            self.given = Some(agent.to_owned());
+        }
+        self
     }
 }
 
@@ -319,6 +334,7 @@ impl From<(ItemOutcome, Option<String>, bool)> for Ending {
             reason,
             retry,
             no_room: None,
+            given: None,
         }
     }
 }
@@ -339,6 +355,10 @@ struct Tally<'p> {
     no_room: u64,
     /// Who had no room for them, each once.
     full: NoRooms,
+    /// The items done in this run given to each agent (assigns and reassigns).
+    given: HashMap<String, u64>,
+    /// Some item's agent was picked from a pool.
+    routed: bool,
     /// Failed and waiting for another pass.
     retrying: Vec<u64>,
     /// Of those, the ones that failed in the current pass.
@@ -361,7 +381,18 @@ impl Tally<'_> {
             at,
             retry,
             no_room,
+            given,
+            routed,
         } = ended;
+        self.routed |= routed;
+        if let Some(agent) = given {
+            match self.given.get_mut(&agent) {
+                Some(count) => *count += 1,
+                None => {
+                    self.given.insert(agent, 1);
+                }
+            }
+        }
         let mark = match result.result {
             ItemOutcome::Done => Mark::Done,
             ItemOutcome::Skipped => Mark::Skipped,
@@ -570,6 +601,8 @@ pub(super) async fn execute(
         resumable: 0,
         no_room: 0,
         full: NoRooms::default(),
+        given: HashMap::new(),
+        routed: false,
         retrying: Vec::new(),
         again: 0,
     });
@@ -831,6 +864,8 @@ pub(super) async fn execute(
         full,
         retrying,
         mut resumable,
+        given,
+        routed,
         ..
     } = tally.into_inner();
     // A run stopped before its next pass: what waited for it failed (and a resume retries it).
@@ -872,6 +907,12 @@ pub(super) async fn execute(
         failed: ledger.count(Mark::Failed),
         not_sent,
         interrupted,
+        // Who got what, where livectl chose the agent: a pool's pick, or a spread over several.
+        given: if routed || given.len() > 1 {
+            sending.given(given).await
+        } else {
+            Vec::new()
+        },
     };
     ui.note(format!(
         "{}: {} done, {} skipped, {} failed{}{} of {} in {}; journal {}",
@@ -893,6 +934,14 @@ pub(super) async fn execute(
         crate::ui::elapsed(started.elapsed()),
         journal.path().display()
     ));
+    if !summary.given.is_empty() {
+        let each: Vec<String> = summary
+            .given
+            .iter()
+            .map(|g| format!("{} {}", g.who(), g.items))
+            .collect();
+        ui.note(format!("{}: given to {}", summary.action, each.join(", ")));
+    }
     let results = Results::new(journal.path(), notable, &ledger);
     // A reader that went away (`| head`) does not change how the run ended.
     ui.bulk_summary(&summary, results)
@@ -1103,6 +1152,28 @@ impl Sending<'_> {
             self.watch.forbidden.set(self.watch.forbidden.get() + 1);
         }
         classify(answer).into()
+    }
+
+    /// The items given to each agent, most first, each agent by name as the platform lists it.
+    async fn given(&self, given: HashMap<String, u64>) -> Vec<Given> {
+        let agents = self
+            .agents
+            .get_or_init(|| async { self.client.agents().await.ok() })
+            .await;
+        let mut given: Vec<Given> = given
+            .into_iter()
+            .map(|(agent, items)| Given {
+                name: agents
+                    .iter()
+                    .flatten()
+                    .find(|a| a.id == agent)
+                    .map(|a| a.name.clone()),
+                agent,
+                items,
+            })
+            .collect();
+        given.sort_by(|a, b| b.items.cmp(&a.items).then_with(|| a.agent.cmp(&b.agent)));
+        given
     }
 
     /// Agent `id`, which refused an item for want of room (409 `at_capacity`), by name and
@@ -1323,15 +1394,18 @@ fn start(
 /// platform replays its answer.
 async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item, key: String) -> Ended {
     let Sending { journal, picks, .. } = sending;
+    let mut pooled = false;
     let Ending {
         outcome,
         reason,
         retry,
         no_room,
+        given,
     } = match item.action.target() {
         // No agent had room when it was planned: left where it is, never forced.
         Some(to) if let Some(no_room) = NoRoom::of_mark(to) => Ending::left(no_room),
         Some(to) if let Some(route) = Route::decode(to) => {
+            pooled = true;
             routed(sending, lane, &route, n, &item, &key).await
         }
         target => {
@@ -1360,7 +1434,8 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item, key: St
                     sending.watch.answered();
                     Ending::left(NoRoom::Agents(vec![sending.full(agent).await]))
                 }
-                (answer, _) => sending.classify(answer),
+                (answer, Some(agent)) => sending.classify(answer).to(agent),
+                (answer, None) => sending.classify(answer),
             }
         }
     };
@@ -1391,6 +1466,8 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item, key: St
         at,
         retry,
         no_room,
+        given,
+        routed: pooled,
     }
 }
 
@@ -1508,7 +1585,7 @@ async fn routed(
                 {
                     router.release(route, &agent).await;
                 }
-                return sending.classify(answer);
+                return sending.classify(answer).to(&agent);
             }
         }
     }

@@ -425,11 +425,18 @@ impl Spreader {
 /// `full`, with the agents it names as they stand now: listed only when it names agents, and
 /// said without how they stand when the platform does not list them.
 pub async fn no_room_hint_now(client: &Client, full: &NoRooms) -> String {
-    let names_agents = full
-        .each()
-        .iter()
-        .any(|who| matches!(who, NoRoom::Agents(_)));
-    let agents = if names_agents {
+    // Agents named, said as they stand; a pool not widened, whether anyone is away to widen it to.
+    let look = full.each().iter().any(|who| {
+        matches!(
+            who,
+            NoRoom::Agents(_)
+                | NoRoom::Pool {
+                    include_away: false,
+                    ..
+                }
+        )
+    });
+    let agents = if look {
         client.agents().await.ok()
     } else {
         None
@@ -441,7 +448,8 @@ pub async fn no_room_hint_now(client: &Client, full: &NoRooms) -> String {
 /// (`left`, each once) and, for agents named, how each stands now (`agents`; None when they
 /// could not be listed): an agent offline or inactive is said to be, and what helps then is
 /// another agent or a pool, not a flag: `--include-away` widens a pool to agents who are away,
-/// never to those offline, and is offered only for a pool it would widen.
+/// never to those offline, and is offered only for a pool it would widen: one not widened yet,
+/// while an active agent is away (or when the agents are not known).
 pub fn no_room_hint(left: &[NoRoom], agents: Option<&[Agent]>) -> String {
     let mut said: Vec<String> = Vec::new();
     // An agent named who is there, but at its max_load: raising it would help.
@@ -489,15 +497,17 @@ pub fn no_room_hint(left: &[NoRoom], agents: Option<&[Agent]>) -> String {
     if left.contains(&NoRoom::NoDepartment) {
         hints.push(format!("an intervention with no department has no agent under {DEPARTMENT_POOL}: give it to a department's agents (--to {DEPARTMENT_POOL}:NAME) or to agents named with --to"));
     }
+    let anyone_away = agents.is_none_or(|all| {
+        all.iter()
+            .any(|a| a.active && a.status == AgentStatus::Away)
+    });
     for who in left {
         if let NoRoom::Pool { include_away, .. } = who {
-            let (takes, widen) = if *include_away {
-                (" and away", "")
+            let takes = if *include_away { " and away" } else { "" };
+            let widen = if !*include_away && anyone_away {
+                ", or widen it to agents who are away with --include-away"
             } else {
-                (
-                    "",
-                    ", or widen it to agents who are away with --include-away",
-                )
+                ""
             };
             hints.push(format!(
                 "{} takes only online{takes} agents below their max_load: `livectl queues` shows who is online and their loads; raise a max_load, or give the items left to agents named with --to{widen}",
@@ -745,6 +755,13 @@ mod tests {
         };
         assert!(!no_room_hint(&[widened], None).contains("--include-away"));
         assert!(no_room_hint(&[NoRoom::pool("@department")], None).ends_with("--include-away"));
+        // Offered only while someone is away to widen it to.
+        assert!(no_room_hint(&[NoRoom::pool("@online")], Some(&now)).ends_with("--include-away"));
+        let nobody_away = [agent("bo", "dp_1", "offline", None)];
+        assert!(
+            !no_room_hint(&[NoRoom::pool("@online")], Some(&nobody_away))
+                .contains("--include-away")
+        );
     }
 
     #[test]

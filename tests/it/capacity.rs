@@ -211,6 +211,14 @@ fn an_offline_agent_with_no_room_is_said_to_be_offline_and_no_flag_is_offered() 
                 .collect::<Vec<_>>()
         )
     };
+    // Nobody is away: widening would add nobody, so it is not offered.
+    assert_eq!(
+        pooled(&[]),
+        json!([
+            "hint: @online takes only online agents below their max_load: `livectl queues` shows who is online and their loads; raise a max_load, or give the items left to agents named with --to"
+        ])
+    );
+    bo(&api, &w, 0, "away");
     assert_eq!(
         pooled(&[]),
         json!([

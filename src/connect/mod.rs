@@ -96,12 +96,15 @@ const EMBEDDED: &str = "embedded sandbox ";
 /// in a run reached otherwise, whose own flags (`--sandbox`) the hint would carry into a
 /// command written bare, sending it where the run went, not to `target` (supervisor check).
 pub fn reach_named(target: &str) -> Reach {
-    let reach = reach_to(target);
-    if !reach.flags.is_empty() || reach.emptied.is_some() {
-        return reach;
+    if let Some(db) = target.strip_prefix(EMBEDDED) {
+        return Reach {
+            flags: Reach::SANDBOX.to_owned(),
+            env: data_home_of(db),
+        };
     }
-    if target.starts_with(EMBEDDED) {
-        return Reach::flags(Reach::SANDBOX.to_owned());
+    let reach = reach_to(target);
+    if !reach.flags.is_empty() || reach.env.is_some() {
+        return reach;
     }
     match owner(target, &Config::load().unwrap_or_default()) {
         Some(name) => Reach::flags(format!("{}{}", Reach::PROFILE, crate::ui::shell_word(name))),
@@ -147,13 +150,16 @@ pub fn reach_to(target: &str) -> Reach {
         Ok(Platform::Embedded(_)) => (true, None),
         Err(_) => (false, None),
     };
-    if target.starts_with(EMBEDDED) {
+    if let Some(db) = target.strip_prefix(EMBEDDED) {
         // --sandbox leaves the variables aside, as it does a default profile.
-        return Reach::flags(if sandbox {
-            String::new()
-        } else {
-            Reach::SANDBOX.to_owned()
-        });
+        return Reach {
+            flags: if sandbox {
+                String::new()
+            } else {
+                Reach::SANDBOX.to_owned()
+            },
+            env: data_home_of(db),
+        };
     }
     if default
         .as_deref()
@@ -189,10 +195,27 @@ pub fn reach_to(target: &str) -> Reach {
                 && platform(&with(None)).is_ok();
             Reach {
                 flags,
-                emptied: refused.then_some("LIVECTL_PROFILE"),
+                env: refused.then(|| "LIVECTL_PROFILE=".to_owned()),
             }
         }
     }
+}
+
+/// `XDG_DATA_HOME=DIR` that makes `db` the embedded sandbox's database, when it is not this
+/// one's (a run on another HOME's): `DIR/livectl/sandbox.db`, as `config::default_sandbox_db`
+/// places it. None for this one, or a path not so placed.
+fn data_home_of(db: &str) -> Option<String> {
+    let db = std::path::Path::new(db);
+    if db == crate::config::default_sandbox_db() {
+        return None;
+    }
+    let dir = db.parent().filter(|d| d.ends_with("livectl"))?.parent()?;
+    (db.file_name()? == "sandbox.db").then(|| {
+        format!(
+            "XDG_DATA_HOME={}",
+            crate::ui::shell_word(&dir.to_string_lossy())
+        )
+    })
 }
 
 /// The one profile whose address is `target`; None when no profile, or more than one, has it.

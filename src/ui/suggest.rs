@@ -15,13 +15,15 @@ pub fn shell_word(value: &str) -> String {
 }
 
 /// How a command livectl suggests reaches a platform: the flags after its name (` --sandbox`,
-/// ` --profile=P`, ` --api-url=URL`), already in shell words, and a variable set empty before
-/// it (`LIVECTL_PROFILE= livectl …`) where the value it holds now would have the command
-/// refused; livectl counts an empty `LIVECTL_*` variable as unset (`cli.rs`).
+/// ` --profile=P`, ` --api-url=URL`), already in shell words, and a variable set before it:
+/// empty (`LIVECTL_PROFILE= livectl …`) where the value it holds now would have the command
+/// refused, as livectl counts an empty `LIVECTL_*` variable as unset (`cli.rs`); or to another
+/// data directory (`XDG_DATA_HOME=DIR livectl …`) for another HOME's embedded sandbox.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reach {
     pub flags: String,
-    pub emptied: Option<&'static str>,
+    /// `NAME=value` (in shell words), set for the command alone.
+    pub env: Option<String>,
 }
 
 impl Reach {
@@ -40,20 +42,18 @@ impl Reach {
 
     /// Reached by these flags alone.
     pub fn flags(flags: String) -> Reach {
-        Reach {
-            flags,
-            emptied: None,
-        }
+        Reach { flags, env: None }
     }
 
     /// `livectl WORDS` reaching it: `LIVECTL_PROFILE= livectl cancel --api-url=URL` for
     /// `cancel`.
     pub fn command(&self, words: &str) -> String {
-        let emptied = self
-            .emptied
-            .map(|variable| format!("{variable}= "))
+        let env = self
+            .env
+            .as_ref()
+            .map(|set| format!("{set} "))
             .unwrap_or_default();
-        format!("{emptied}livectl {words}{}", self.flags)
+        format!("{env}livectl {words}{}", self.flags)
     }
 
     /// `hint` with each command it suggests in backquotes (`` `livectl list` ``, each side of
@@ -62,7 +62,7 @@ impl Reach {
     /// suggestion built with flags of its own (`--resume`, `login --profile NAME`) is left as
     /// it is.
     pub fn carried(&self, hint: &str, reaches: impl Fn(&str) -> bool) -> String {
-        if self.flags.is_empty() && self.emptied.is_none() {
+        if self.flags.is_empty() && self.env.is_none() {
             return hint.to_owned();
         }
         let parts: Vec<&str> = hint.split('`').collect();

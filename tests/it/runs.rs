@@ -520,3 +520,54 @@ fn a_fifo_in_the_directory_is_passed_over() {
     let run: Run = child.wait_with_output().unwrap().into();
     assert_eq!(run.ok(), "[]\n");
 }
+
+/// A run on another HOME's embedded sandbox (another XDG_DATA_HOME): `--sandbox` reaches this
+/// HOME's database, not the run's, so the command offered sets XDG_DATA_HOME to the run's,
+/// in `runs` and in the hint of a resume refused here; pasted, it finishes the run (new user).
+#[test]
+fn a_run_on_another_embedded_database_is_resumed_with_its_data_home() {
+    let (theirs, ours) = (Home::new(), Home::new());
+    let journal = theirs.path().join("moved.ndjson");
+    let path = journal.to_str().unwrap();
+    theirs
+        .cli(&[
+            "reassign",
+            "--from",
+            "bo",
+            "--to",
+            "dee",
+            "--yes",
+            "-q",
+            "--journal",
+            path,
+        ])
+        .ok();
+    // Unfinished: the ends lost, as a kill would lose them.
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.contains("\"event\":\"end\""))
+        .collect();
+    std::fs::write(&journal, kept.join("\n") + "\n").unwrap();
+    let data = theirs.path().join("data");
+    let command = format!(
+        "XDG_DATA_HOME={} livectl reassign --resume {path}",
+        data.display()
+    );
+    let run = ours.cli(&["runs", path, "-o", "json"]);
+    let rows: Vec<Value> = serde_json::from_str(&run.ok()).unwrap();
+    assert_eq!(rows[0]["resume"], command.as_str(), "{rows:?}");
+    // Resumed here, it is refused (another workspace), with the same command.
+    let refused = ours.cli(&["reassign", "--resume", path, "--yes"]);
+    refused.fails(2, "is a run in workspace");
+    refused.hints(&format!(
+        "resume it against the workspace it started in: `XDG_DATA_HOME={} livectl reassign --sandbox --resume {path}`",
+        data.display()
+    ));
+    // Pasted, it reaches the run's own database and finishes it.
+    ours.cli_env(
+        &["reassign", "--resume", path, "--yes"],
+        &[("XDG_DATA_HOME", data.to_str().unwrap())],
+    )
+    .ok();
+}

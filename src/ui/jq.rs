@@ -218,6 +218,10 @@ fn load_error(expr: &str, errs: load::Errors<&str, ()>) -> CompileError {
             }
         }
     }
+    // Brackets left open at the end are each said there: the innermost, which is the one to
+    // close first, is enough.
+    let mut seen = std::collections::HashSet::new();
+    problems.retain(|(_, span)| seen.insert((span.start, span.end)));
     CompileError {
         expr: expr.to_owned(),
         problems,
@@ -328,6 +332,18 @@ mod tests {
         assert!(refused.contains("nested deeper than 256"), "{refused}");
         let fine = format!("{}1{}", "(".repeat(100), ")".repeat(100));
         assert!(Jq::compile(&fine).is_ok());
+    }
+
+    /// Brackets left open are said once, by the one to close first; each was said with the
+    /// expression and its caret again.
+    #[test]
+    fn brackets_left_open_are_said_once() {
+        let e = Jq::compile("[.[] | {a: (.id").unwrap_err().to_string();
+        assert!(
+            e.starts_with("--jq: expected closing parenthesis, found the end at column 16"),
+            "{e}"
+        );
+        assert_eq!(e.matches("expected").count(), 1, "{e}");
     }
 
     /// The environment, which holds LIVECTL_TOKEN, is not a program's to print.

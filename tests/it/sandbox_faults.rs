@@ -46,6 +46,10 @@ fn throttle_answers_429_with_retry_after() {
     let r = sandbox.api().get("/v1/me");
     r.problem(429, "rate_limited");
     assert_eq!(r.header("retry-after"), Some("1"));
+    // Every 429 carries the RateLimit headers (DESIGN.md section 4), an injected one too: the
+    // automation tester's conformance run called the sandbox's own throttle nonconforming.
+    assert_eq!(r.header("ratelimit"), Some("\"sandbox\";r=0;t=1"));
+    assert_eq!(r.header("ratelimit-policy"), Some("\"sandbox\";q=0;w=1"));
 }
 
 #[test]

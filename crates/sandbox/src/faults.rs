@@ -243,13 +243,19 @@ pub async fn layer(State(faults): State<Arc<Faults>>, request: Request, next: Ne
         Draw::Error(_) => {
             ApiError::Unavailable("injected fault: nothing was done; retry".into()).into_response()
         }
-        Draw::Throttle => ApiError::RateLimited {
-            detail:
-                "injected fault: throttled, nothing was done; retry after the Retry-After delay"
-                    .into(),
-            retry_after: 1,
+        Draw::Throttle => {
+            let mut throttled = ApiError::RateLimited {
+                detail:
+                    "injected fault: throttled, nothing was done; retry after the Retry-After delay"
+                        .into(),
+                retry_after: 1,
+            }
+            .into_response();
+            // As a real limit says it: nothing left until the second ends (the fault has no
+            // quota of its own).
+            crate::ratelimit::said(&mut throttled, 0, 0, 1);
+            throttled
         }
-        .into_response(),
         Draw::Close => (
             [(axum::http::header::CONTENT_TYPE, "text/event-stream")],
             format!("retry: {}\n\n", crate::http::events::RETRY.as_millis()),

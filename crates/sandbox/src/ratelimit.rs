@@ -67,15 +67,27 @@ pub async fn layer(State(limit): State<Arc<RateLimit>>, request: Request, next: 
         }
         .into_response(),
     };
-    let headers = response.headers_mut();
-    let policy = format!("\"sandbox\";q={};w=1", limit.per_second);
-    let state = format!("\"sandbox\";r={};t={reset_secs}", remaining.unwrap_or(0));
+    said(
+        &mut response,
+        limit.per_second,
+        remaining.unwrap_or(0),
+        reset_secs,
+    );
+    response
+}
+
+/// The `RateLimit-Policy` and `RateLimit` headers (IETF draft) on `response`: `quota` requests
+/// a second, `remaining` of them left, the window resetting in `reset_secs`. Every 429 carries
+/// them (DESIGN.md section 4), the throttle fault's too.
+pub fn said(response: &mut Response, quota: u32, remaining: u32, reset_secs: u64) {
+    let policy = format!("\"sandbox\";q={quota};w=1");
+    let state = format!("\"sandbox\";r={remaining};t={reset_secs}");
     if let (Ok(p), Ok(s)) = (
         HeaderValue::from_str(&policy),
         HeaderValue::from_str(&state),
     ) {
+        let headers = response.headers_mut();
         headers.insert("ratelimit-policy", p);
         headers.insert("ratelimit", s);
     }
-    response
 }

@@ -27,8 +27,11 @@ pub async fn exec(args: RunsArgs, ctx: &Ctx) -> Result<(), CliError> {
     } else {
         Places::Given(args.paths)
     };
-    let found = runs::list(&places, args.all, &crate::connect::reach_to)?;
+    let (found, unread) = runs::list(&places, args.all, &crate::connect::reach_to)?;
     if found.is_empty() {
+        if let Some(e) = unread {
+            return Err(e);
+        }
         ctx.ui.note(if args.all {
             "no runs".to_owned()
         } else {
@@ -40,5 +43,7 @@ pub async fn exec(args: RunsArgs, ctx: &Ctx) -> Result<(), CliError> {
             return Ok(());
         }
     }
-    ctx.ui.list(&Names::default(), &found)
+    ctx.ui.list(&Names::default(), &found)?;
+    // The places that could not be read, said after what the others hold.
+    unread.map_or(Ok(()), Err)
 }

@@ -571,3 +571,46 @@ fn a_run_on_another_embedded_database_is_resumed_with_its_data_home() {
     )
     .ok();
 }
+
+/// A path named that does not exist is said, after the runs the other paths hold: it hid them
+/// all, and said only that it could not be read (bulk tester).
+#[test]
+fn a_missing_path_is_said_beside_the_runs_the_others_hold() {
+    let home = Home::new();
+    let dir = runs_dir(home.path());
+    std::fs::create_dir_all(&dir).unwrap();
+    let run_id = "20261124T090000Z-000001";
+    let lines = [
+        header(
+            run_id,
+            "return",
+            "2026-11-24T09:00:00Z",
+            "https://live.example.com",
+        ),
+        plan(0, "iv_1"),
+        r#"{"event":"planned","items":1}"#.into(),
+    ];
+    let journal = dir.join(format!("{run_id}.ndjson"));
+    std::fs::write(&journal, lines.join("\n") + "\n").unwrap();
+    let missing = home.path().join("nonexistent.ndjson");
+    let run = runs(
+        &home,
+        &[
+            journal.to_str().unwrap(),
+            missing.to_str().unwrap(),
+            "-o",
+            "ids",
+        ],
+        &[],
+    );
+    assert_eq!(run.stdout, format!("{run_id}\n"));
+    run.fails(
+        2,
+        &format!(
+            "cannot read {}: No such file or directory (os error 2)",
+            missing.display()
+        ),
+    );
+    // Named alone, it is the error it was.
+    runs(&home, &[missing.to_str().unwrap()], &[]).fails(2, "cannot read");
+}

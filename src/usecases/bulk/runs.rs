@@ -20,11 +20,15 @@ pub enum Places {
 /// The runs of the journals at `places`, newest first: the unfinished ones, those still going
 /// and the journals that cannot be resumed; with `all`, the finished ones too. `reach` says
 /// how a command typed now reaches a journal's target (`connect::reach_to`).
+///
+/// A place named that cannot be read stops nothing: the others are listed, and the error that
+/// names it comes beside them (one place mistyped hid every other run named).
 pub fn list(
     places: &Places,
     all: bool,
     reach: &dyn Fn(&str) -> Reach,
-) -> Result<Vec<BulkRun>, CliError> {
+) -> Result<(Vec<BulkRun>, Option<CliError>), CliError> {
+    let mut unread = None;
     let files = match places {
         Places::Default => {
             let dir = journal::runs_path();
@@ -36,8 +40,19 @@ pub fn list(
         }
         Places::Given(places) => {
             let mut files = Vec::new();
+            let mut missing = Vec::new();
             for place in places {
-                files.extend(given(place)?);
+                match given(place) {
+                    Ok(found) => files.extend(found),
+                    Err(e) => missing.push(e.message),
+                }
+            }
+            if !missing.is_empty() {
+                unread = Some(
+                    CliError::usage(missing.join("; ")).hint(
+                        "name journals, or directories that hold them (the runs directory when none is named)",
+                    ),
+                );
             }
             files
         }
@@ -53,7 +68,7 @@ pub fn list(
         .filter(|(_, run)| all || run.state != RunState::Finished)
         .collect();
     runs.sort_by(|(a, x), (b, y)| b.cmp(a).then_with(|| x.journal.cmp(&y.journal)));
-    Ok(runs.into_iter().map(|(_, run)| run).collect())
+    Ok((runs.into_iter().map(|(_, run)| run).collect(), unread))
 }
 
 /// The journals a place names: itself, or the files of a directory.
@@ -61,8 +76,10 @@ fn given(place: &Path) -> Result<Vec<PathBuf>, CliError> {
     match std::fs::metadata(place) {
         Ok(meta) if meta.is_dir() => journals_in(&absolute(place)),
         Ok(_) => Ok(vec![absolute(place)]),
-        Err(e) => Err(CliError::usage(format!("cannot read {}: {e}", place.display()))
-            .hint("name journals, or directories that hold them (the runs directory when none is named)")),
+        Err(e) => Err(CliError::usage(format!(
+            "cannot read {}: {e}",
+            place.display()
+        ))),
     }
 }
 

@@ -618,6 +618,19 @@ fn stopped_while_planning(stop: Stop) {
     }
     let cancelled = acted(&api, "cancelled");
     assert_eq!(cancelled.keys().cloned().collect::<HashSet<_>>(), planned);
+    // `runs` says the run, finished, holds only what it planned: its counts read as the whole
+    // job (bulk tester).
+    let runs = clean.cli(&api.token, &["runs", path, "--all", "-o", "json"]);
+    let rows: Vec<Value> = serde_json::from_str(&runs.ok()).unwrap();
+    assert_eq!(rows[0]["state"], "finished", "{rows:?}");
+    assert_eq!(
+        rows[0]["problem"],
+        format!(
+            "it stopped while listing its targets: the {} it planned are all it holds, and the targets it had not listed were never planned (running the command again selects anew, including what this run acted on where its filters still match)",
+            planned.len()
+        ),
+        "{rows:?}"
+    );
     // Running the command again selects the rest.
     clean
         .cli(&api.token, &["cancel", "--state", "queued", "--yes", "-q"])

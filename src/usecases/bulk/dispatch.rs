@@ -31,7 +31,7 @@ use crate::usecases::pool::{Pool, Route};
 use crate::usecases::spread::Router;
 
 /// What running the command of a run cut short while listing does again.
-const RESELECT: &str = "running the command again selects anew, including what this run acted on where its filters still match";
+pub(super) const RESELECT: &str = "running the command again selects anew, including what this run acted on where its filters still match";
 
 /// The time between two actions at `rate` a second, kept within what a timer takes whatever
 /// the rate (the parser already refuses rates outside `RATES`).

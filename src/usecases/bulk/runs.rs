@@ -184,6 +184,15 @@ fn of(path: &Path, survey: Survey, reach: &dyn Fn(&str) -> Reach) -> BulkRun {
             restart @ Again::Restart(_) => run.problem = Some(restart.elsewhere()),
         }
     }
+    // Finished or not, what it planned is not all its command chose: said beside the counts,
+    // which read as the whole job (bulk tester: a run killed while listing read `finished`).
+    if standing.cut_short && run.problem.is_none() {
+        run.problem = Some(format!(
+            "it stopped while listing its targets: the {} it planned are all it holds, and the targets it had not listed were never planned ({})",
+            standing.total,
+            super::dispatch::RESELECT
+        ));
+    }
     run
 }
 

@@ -47,8 +47,7 @@ pub struct Summary {
     pub not_sent: u64,
     pub interrupted: bool,
     /// The items done in this run given to each agent, most first, where livectl chose the
-    /// agent (a pool, or several agents named); empty otherwise, and then left out.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// agent (a pool, or several agents named); empty otherwise.
     pub given: Vec<Given>,
 }
 
@@ -99,6 +98,7 @@ impl Summary {
         "failed",
         "not_sent",
         "interrupted",
+        "given",
         "items",
     ];
 }

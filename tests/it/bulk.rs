@@ -1511,12 +1511,19 @@ fn several_agents_given_with_commas_are_looked_up_with_one_listing() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     two_each(&api, &ids, [&w.ana, &w.cy]);
+    // Before the first action (the summary names who was given what with one more).
     let listings = run
         .stderr
         .lines()
+        .take_while(|l| !l.starts_with("livectl: POST "))
         .filter(|l| l.starts_with("livectl: GET ") && l.contains("/v1/agents?"))
         .count();
     assert_eq!(listings, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("livectl: POST "),
+        "the actions are logged: {}",
+        run.stderr
+    );
 }
 
 #[test]

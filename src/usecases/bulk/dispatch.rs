@@ -1154,12 +1154,16 @@ impl Sending<'_> {
         classify(answer).into()
     }
 
+    /// The workspace's agents, listed once when first needed (None: they could not be).
+    async fn agents(&self) -> &Option<Vec<Agent>> {
+        self.agents
+            .get_or_init(|| async { self.client.agents().await.ok() })
+            .await
+    }
+
     /// The items given to each agent, most first, each agent by name as the platform lists it.
     async fn given(&self, given: HashMap<String, u64>) -> Vec<Given> {
-        let agents = self
-            .agents
-            .get_or_init(|| async { self.client.agents().await.ok() })
-            .await;
+        let agents = self.agents().await;
         let mut given: Vec<Given> = given
             .into_iter()
             .map(|(agent, items)| Given {
@@ -1179,10 +1183,7 @@ impl Sending<'_> {
     /// Agent `id`, which refused an item for want of room (409 `at_capacity`), by name and
     /// capacity as the platform lists it; by id alone when it cannot.
     async fn full(&self, id: &str) -> Full {
-        let agents = self
-            .agents
-            .get_or_init(|| async { self.client.agents().await.ok() })
-            .await;
+        let agents = self.agents().await;
         let now = agents.iter().flatten().find(|a| a.id == id);
         Full {
             id: Some(id.to_owned()),

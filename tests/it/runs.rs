@@ -614,3 +614,66 @@ fn a_missing_path_is_said_beside_the_runs_the_others_hold() {
     // Named alone, it is the error it was.
     runs(&home, &[missing.to_str().unwrap()], &[]).fails(2, "cannot read");
 }
+
+/// A run killed while its ids still came on stdin left an empty file in the runs directory,
+/// which `runs` left out as not a journal, for ever (bulk tester): its header is written when
+/// the journal is made, so `runs` lists it, saying nothing was sent.
+#[test]
+fn a_run_killed_while_its_ids_come_is_listed() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let mut child = livectl_at(
+        &sandbox,
+        &sandbox.url,
+        &api.token,
+        &["assign", "-", "--to", "bo", "--yes"],
+    )
+    .stdin(Stdio::piped())
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .spawn()
+    .unwrap();
+    // One id, and stdin held open: the run waits for the rest.
+    let mut stdin = child.stdin.take().unwrap();
+    std::io::Write::write_all(&mut stdin, format!("{id}\n").as_bytes()).unwrap();
+    let dir = runs_dir(sandbox.home.path());
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let journal = loop {
+        let made = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| {
+                p.extension().is_some_and(|x| x == "ndjson")
+                    && std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
+            });
+        if let Some(path) = made {
+            break path;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no journal with its header was made"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+    let found = rows(&sandbox, &api.token, &[]);
+    let row = found
+        .iter()
+        .find(|r| r["journal"] == journal.to_str().unwrap())
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(row["state"], "unusable", "{row}");
+    assert!(
+        row["problem"]
+            .as_str()
+            .unwrap()
+            .ends_with("its run stopped while planning, before anything was sent"),
+        "{row}"
+    );
+    assert_eq!(api.intervention(&id)["owner"], serde_json::Value::Null);
+}

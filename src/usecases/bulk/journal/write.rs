@@ -255,10 +255,13 @@ impl Planner {
             items: 0,
             plan_at: header.len() as u64 + 1,
         };
+        // Written at once: a run killed while its targets come (ids on a slow stdin) leaves a
+        // journal `runs` lists and a resume closes, not an empty file no command reads.
         match planner
             .out
             .write_all(&header)
             .and_then(|()| planner.out.write_all(b"\n"))
+            .and_then(|()| planner.out.flush())
         {
             Ok(()) => Ok(planner),
             Err(e) => Err(planner.fail(e)),

@@ -38,13 +38,26 @@ pub fn show(ui: &Ui, text: &str) -> Result<bool, CliError> {
     };
     if let Some(mut stdin) = child.stdin.take() {
         match stdin.write_all(text.as_bytes()) {
-            // Quitting the pager early closes its input: nothing is wrong.
+            // Quitting the pager early closes its input: nothing is wrong, if it ends well.
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
             other => other.map_err(CliError::output)?,
         }
     }
-    child
+    let status = child
         .wait()
         .map_err(|e| CliError::failure(format!("the pager `{pager}` failed: {e}")))?;
+    // A pager that failed (not there: the shell's 127; not runnable: 126; or its own error):
+    // the text is shown without it rather than lost, though a pager that showed some of it
+    // before failing has it shown twice (a PAGER naming a program not installed showed
+    // nothing, exit 0).
+    if !status.success() {
+        let how = status
+            .code()
+            .map_or_else(|| "it was killed".to_owned(), |c| format!("exit {c}"));
+        ui.note(format!(
+            "warning: the pager `{pager}` failed ({how}); shown without it (PAGER= turns paging off)"
+        ));
+        return Ok(false);
+    }
     Ok(true)
 }

@@ -351,6 +351,16 @@ fn a_list_taller_than_the_terminal_goes_through_the_pager() {
         !plain.contains("PAGED:") && plain.contains(" ID"),
         "{plain}"
     );
+    // A pager that is not there, or fails before reading: the list is shown all the same, and
+    // the pager named (the scripting tester's output vanished with exit 0).
+    for broken in ["no-such-pager-here", "false"] {
+        let shown = run(broken);
+        assert_eq!(shown.matches(" iv_").count(), 30, "{broken}: {shown}");
+        assert!(
+            shown.contains(&format!("warning: the pager `{broken}` failed")),
+            "{broken}: {shown}"
+        );
+    }
 }
 
 #[test]

@@ -91,6 +91,15 @@ impl<'a, W: Write> Rows<'a, W> {
         }
         self.writer.item(now)
     }
+
+    /// A row of the list that a change took out of its filters: written once more as it is
+    /// now, so a script sees it leave, then no longer one of the list's rows.
+    pub fn left(&mut self, now: &Intervention) -> Result<(), CliError> {
+        match self.written.remove(&now.id) {
+            Some(version) if version != now.version => self.writer.item(now),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Opens the stream and waits until it is up (through reconnects, as `next` allows), so that
@@ -194,13 +203,27 @@ impl Watching<'_> {
                             Some(i) if self.query.is_none_or(|q| q.matches_event(&event, &i)) => {
                                 Some(i)
                             }
-                            _ => continue,
+                            // Out of the filters: a row of the list leaves it (any filter,
+                            // as an owner's does).
+                            Some(i) => {
+                                if let Output::Rows(rows) = &mut output {
+                                    rows.left(&i)?;
+                                }
+                                continue;
+                            }
+                            None => continue,
                         }
                     } else {
                         None
                     };
                     match (&mut output, intervention) {
-                        (Output::Rows(rows), Some(now)) => rows.item(&now)?,
+                        (Output::Rows(rows), Some(now)) => {
+                            rows.item(&now)?;
+                            // Written as it left the owner filtered on: no longer a row.
+                            if self.query.is_some_and(|q| !q.matches(&now)) {
+                                rows.left(&now)?;
+                            }
+                        }
                         (Output::Rows(_), None) => {}
                         (Output::Timeline, now) => {
                             let summary = now.as_ref().map(|i| i.summary.as_str());

@@ -1128,6 +1128,48 @@ fn list_watch_for_scripts_goes_on_with_rows_of_the_list() {
     list.stop();
 }
 
+/// A row of the list that a change takes out of any filter (a state, not only an owner) is
+/// written once more as it is then: `list --state open --watch` wrote
+/// nothing of a cancel, where `list --watch` (open by default) did (scripting tester).
+#[test]
+fn list_watch_writes_a_row_leaving_any_filter_once() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api();
+    let w = Workspace::new(&admin);
+    let gone = w.in_state("assigned");
+    let stays = w.in_state("assigned");
+    let mut list = Watch::spawn(
+        &sandbox,
+        &admin.token,
+        &[
+            "list",
+            "--state",
+            "open",
+            "--watch",
+            "--jq",
+            r#".[] | "\(.id) \(.state)""#,
+        ],
+    );
+    assert_eq!(
+        [list.line(), list.line()],
+        [format!("{gone} assigned"), format!("{stays} assigned")]
+    );
+    list.ready();
+    admin
+        .post(&format!("/v1/interventions/{gone}/cancel"), json!({}))
+        .expect(200);
+    assert_eq!(list.line(), format!("{gone} cancelled"), "it leaves");
+    // The others' changes are rows as before.
+    admin
+        .post(
+            &format!("/v1/interventions/{stays}/reassign"),
+            json!({"agent": w.cy}),
+        )
+        .expect(200);
+    assert_eq!(list.line(), format!("{stays} assigned"));
+    assert_eq!(list.stop(), "");
+}
+
 #[test]
 fn list_watch_misses_no_change_made_right_after_the_list() {
     // The stream takes 1.5 s to start: a watch that opened it only after the list would start

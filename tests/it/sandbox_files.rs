@@ -390,3 +390,58 @@ fn serve_makes_a_database_file_others_could_read_private() {
     let sandbox = Sandbox::start_in(home, &[]);
     assert_eq!(mode(&sandbox.home.db()), 0o600);
 }
+
+/// A backup written over a database a server has open, or over its write-ahead log, left the
+/// server writing to a file that was no longer there (every write after it lost at its stop)
+/// or the database malformed (seed tester): refused, as a reset of one in use is (exit 6), and
+/// the database keeps serving, whole.
+#[test]
+fn a_backup_is_not_written_over_a_database_in_use_or_its_log() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let id = w.queued();
+    let home = &sandbox.home;
+    let mut other = Sandbox::start(&[]);
+    Workspace::new(&other.api());
+    other.kill();
+    let from = other.home.db();
+    let from = from.to_str().unwrap();
+    let served = home.db();
+    let served_text = served.to_str().unwrap();
+    let run = backup(home, &[served_text, "--db", from, "--force"]);
+    run.fails(
+        6,
+        &format!("{served_text} is a sandbox database in use by another process"),
+    );
+    let wal = format!("{served_text}-wal");
+    assert!(
+        std::path::Path::new(&wal).exists(),
+        "a served database has its log"
+    );
+    for sidecar in [wal, format!("{served_text}-shm")] {
+        backup(home, &[&sidecar, "--db", from, "--force"]).fails(
+            2,
+            &format!("{sidecar} belongs to the database {served_text}"),
+        );
+    }
+    // Not there yet: the same (SQLite would read it as the database's log).
+    let journal = format!("{served_text}-journal");
+    backup(home, &[&journal, "--db", from]).fails(
+        2,
+        &format!("{journal} belongs to the database {served_text}"),
+    );
+    assert!(!std::path::Path::new(&journal).exists());
+    // Untouched: it serves what it held, and takes more.
+    assert_eq!(api.intervention(&id)["state"], "queued");
+    api.post(
+        &format!("/v1/interventions/{id}/assign"),
+        json!({"agent": w.bo}),
+    )
+    .expect(200);
+    // Stopped, it may be replaced.
+    let kept = Home::new();
+    let target = kept.path().join("restore.db");
+    std::fs::copy(&served, &target).unwrap();
+    backup(home, &[target.to_str().unwrap(), "--db", from, "--force"]).ok();
+}

@@ -7,7 +7,7 @@ use clap::Args;
 use livectl_sandbox::store::files::{self, BackupError};
 
 use super::Ctx;
-use crate::error::CliError;
+use crate::error::{CliError, ErrorKind};
 use crate::files::Beside;
 
 #[derive(Debug, Args)]
@@ -78,6 +78,15 @@ fn check_target(file: &Path, db: &Path, force: bool) -> Result<(), CliError> {
         &file.display().to_string(),
         &crate::files::directory_of(file),
     )?;
+    // There or not yet: SQLite would read it as the database's own.
+    if let Some(owner) = sidecar_of(file) {
+        return Err(CliError::usage(format!(
+            "{} belongs to the database {}: SQLite keeps its log there, and a backup in its place would damage it",
+            file.display(),
+            owner.display()
+        ))
+        .hint("name another file"));
+    }
     if let Ok(meta) = std::fs::metadata(file) {
         // A device, a FIFO or a socket has nothing a database could replace: the rename put a
         // regular file in its place (`/dev/null` run as root), as `--out` never does.
@@ -98,8 +107,32 @@ fn check_target(file: &Path, db: &Path, force: bool) -> Result<(), CliError> {
             return Err(exists(file));
         }
         crate::files::writable(file, &file.display().to_string())?;
+        // A server (or a command) writing to it would go on writing to the file replaced, and
+        // what it wrote after would be lost; as a reset of one in use, exit 6. Not in use, the
+        // log a crash left beside it is taken into it by this look, not into the backup.
+        if files::in_use(file).map_err(CliError::failure)? {
+            return Err(CliError::new(
+                ErrorKind::Conflict,
+                format!(
+                    "{} is a sandbox database in use by another process, so nothing was written over it",
+                    file.display()
+                ),
+            )
+            .hint("stop the `livectl sandbox serve` (Ctrl-C) or the livectl command that uses it, then back up over it again"));
+        }
     }
     Ok(())
+}
+
+/// The database whose write-ahead log, shared memory or rollback journal `file` is
+/// (`DB-wal`, `DB-shm`, `DB-journal` beside a `DB` that exists).
+fn sidecar_of(file: &Path) -> Option<PathBuf> {
+    let name = file.file_name()?.to_str()?;
+    let stem = ["-wal", "-shm", "-journal"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))?;
+    let owner = file.with_file_name(stem);
+    owner.is_file().then_some(owner)
 }
 
 /// A device, a FIFO, a socket or one of this process's descriptors: nothing a database file

@@ -1358,7 +1358,7 @@ fn filters_that_match_nothing_change_nothing_and_exit_0() {
         let sandbox = Sandbox::start(knobs);
         let api = sandbox.api();
         // With -o json, the summary of a run of nothing: a script parses a document.
-        let summary = "{\"action\":\"return\",\"done\":0,\"failed\":0,\"interrupted\":false,\"items\":[],\"journal\":null,\"not_sent\":0,\"run_id\":null,\"skipped\":0,\"total\":0}\n";
+        let summary = "{\"action\":\"return\",\"done\":0,\"failed\":0,\"given\":[],\"interrupted\":false,\"items\":[],\"journal\":null,\"not_sent\":0,\"run_id\":null,\"skipped\":0,\"total\":0}\n";
         for (args, stdout) in [
             (&["cancel", "--state", "queued", "--yes"][..], ""),
             (&["cancel", "--state", "queued", "--dry-run"][..], ""),

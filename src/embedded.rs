@@ -9,14 +9,15 @@ use livectl_sandbox::server::Limits;
 use livectl_sandbox::{Knobs, Seed};
 
 use crate::config::{data_dir, default_sandbox_db, state_dir};
-use crate::connect::{Connection, log};
+use crate::connect::{Connection, WhyEmbedded, log};
 use crate::error::CliError;
 use crate::files::write_whole;
 use crate::ui::Ui;
 
-/// Starts it; `chosen` when `--sandbox` asked for it (rather than no platform being named),
-/// which needs no reminder that a real platform is elsewhere.
-pub async fn start(ui: &Ui, chosen: bool) -> Result<Connection, CliError> {
+/// Starts it, for the reason `why`: `--sandbox` asked for it (which needs no reminder that a
+/// real platform is elsewhere), or no platform is named.
+pub async fn start(ui: &Ui, why: &WhyEmbedded) -> Result<Connection, CliError> {
+    let chosen = *why == WhyEmbedded::Asked;
     let db = default_sandbox_db();
     let fresh = !db.exists() && made_with_demo(&db).await?;
     let (store, _) = livectl_sandbox::open(db.clone(), None)
@@ -60,17 +61,30 @@ pub async fn start(ui: &Ui, chosen: bool) -> Result<Connection, CliError> {
         Limits::default(),
         std::future::pending(),
     ));
-    let remind = !chosen && first_today(ui);
+    // Profiles that name platforms while none applies: every run says so, or one after the
+    // default profile was unset (or removed) acted on the demo as if on the platform, its
+    // notice spent for the day on an earlier run (a tester's `whoami` before and after).
+    let elsewhere = if chosen {
+        Vec::new()
+    } else {
+        platforms_named()
+    };
+    let remind = !chosen && (!elsewhere.is_empty() || first_today(ui));
     if fresh || remind || ui.verbose > 0 {
+        let instead = if chosen {
+            String::new()
+        } else if elsewhere.is_empty() {
+            "; connect to a real platform with `livectl login`".to_owned()
+        } else {
+            format!(
+                ", not a platform: {why} (profiles with a platform: {})",
+                elsewhere.join(", ")
+            )
+        };
         ui.note(format!(
-            "livectl: using the embedded sandbox {}{}{}",
+            "livectl: using the embedded sandbox {}{}{instead}",
             db.display(),
             if fresh { " (new, with demo data)" } else { "" },
-            if chosen {
-                ""
-            } else {
-                "; connect to a real platform with `livectl login`"
-            }
         ));
     }
     // LIVECTL_TOKEN overrides here too: a token `livectl sandbox token --agent bo` made acts
@@ -133,6 +147,18 @@ async fn made_with_demo(db: &std::path::Path) -> Result<bool, CliError> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
         Err(e) => Err(cannot(&e)),
     }
+}
+
+/// The profiles of the config that name a platform (an api_url), as a shell would take them;
+/// none when the config does not read (the run said why as it chose the sandbox, or will).
+fn platforms_named() -> Vec<String> {
+    let config = crate::config::Config::load().unwrap_or_default();
+    config
+        .profiles
+        .iter()
+        .filter(|(_, p)| p.api_url.is_some())
+        .map(|(name, _)| crate::ui::shell_word(name))
+        .collect()
 }
 
 /// Whether the notice was not yet given today (and note that it is given now): a reminder

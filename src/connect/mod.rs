@@ -284,7 +284,7 @@ async fn connect_for(
             )));
         }
         Platform::Embedded(why) => {
-            return crate::embedded::start(ui, why == WhyEmbedded::Asked).await;
+            return crate::embedded::start(ui, &why).await;
         }
         Platform::Api {
             url,

@@ -103,6 +103,51 @@ fn the_embedded_notice_is_given_once_a_day_and_always_with_verbose() {
     );
 }
 
+/// With profiles that name platforms and none applying (the default one unset or removed), a
+/// run on the embedded sandbox says so every time, naming them: a tester's `whoami` after
+/// `config unset default_profile` acted on the demo silently, the day's notice spent earlier.
+#[test]
+fn profiles_with_platforms_but_none_applying_are_named_on_every_run() {
+    let home = Home::new();
+    home.cli(&["queues"]).ok();
+    let dir = home.path().join("config/livectl");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "[profiles.prod]\napi_url = \"https://live.example.com\"\n\n[profiles.'on call']\napi_url = \"https://oncall.example.com\"\n",
+    )
+    .unwrap();
+    let db = home.path().join("data/livectl/sandbox.db");
+    let said = format!(
+        "livectl: using the embedded sandbox {}, not a platform: no profile applies, as no default_profile is set and no profile is named `default`; `livectl config set default_profile NAME` chooses one (profiles with a platform: 'on call', prod)\n",
+        db.display()
+    );
+    for _ in 0..2 {
+        let run = home.cli(&["whoami"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(run.stderr, said);
+    }
+    // The default profile holds settings alone: the same, with that reason.
+    std::fs::write(
+        dir.join("config.toml"),
+        "default_profile = \"notes\"\n\n[profiles.notes]\noutput = \"json\"\n\n[profiles.prod]\napi_url = \"https://live.example.com\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        home.cli(&["whoami"]).stderr,
+        format!(
+            "livectl: using the embedded sandbox {}, not a platform: profile `notes` has no api_url (profiles with a platform: prod)\n",
+            db.display()
+        )
+    );
+    assert_eq!(
+        home.cli(&["whoami", "-q"]).stderr,
+        "",
+        "--quiet silences it"
+    );
+    assert_eq!(home.cli(&["--sandbox", "whoami"]).stderr, "", "asked for");
+}
+
 #[test]
 fn sandbox_and_api_url_on_one_command_line_are_refused() {
     let home = Home::new();

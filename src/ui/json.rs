@@ -1,5 +1,6 @@
 //! JSON that a terminal shows as it is: serde_json escapes the C0 controls; this escapes what it
-//! leaves raw and a terminal would obey (DEL, the C1 controls, direction overrides) as `\uXXXX`.
+//! leaves raw and a terminal would obey (`sanitize::obeyed`: DEL, the C1 controls, direction
+//! overrides, the line and paragraph separators) as `\uXXXX`.
 //! The document stays valid and means the same: those characters only occur inside strings.
 
 use std::io::{self, Write};
@@ -7,16 +8,14 @@ use std::io::{self, Write};
 /// A writer of JSON text that escapes the characters above as it passes them on.
 pub struct Safe<W: Write>(pub W);
 
+/// What `sanitize` escapes, but the C0 controls: inside strings serde_json escaped them, and
+/// outside them they are the document's own newlines and indents.
 fn escaped(c: char) -> bool {
-    matches!(c,
-        '\u{7f}'..='\u{9f}'
-        | '\u{200e}' | '\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}')
+    c > '\u{7e}' && super::sanitize::obeyed(c)
 }
 
 /// Whether a buffer may hold one of those characters: each starts with one of these bytes in
-/// UTF-8 (DEL; C2 for the C1 controls; E2 for the marks and overrides). Most JSON has none, and
+/// UTF-8 (DEL; C2 for the C1 controls; E2 for the marks, overrides and separators). Most JSON has none, and
 /// this look is far cheaper than decoding the characters.
 fn suspect(buf: &[u8]) -> bool {
     buf.iter().any(|&b| matches!(b, 0x7f | 0xc2 | 0xe2))
@@ -69,11 +68,11 @@ mod tests {
 
     #[test]
     fn the_document_stays_valid_and_means_the_same() {
-        let value = serde_json::json!({"text": "abc\u{202e}fed\u{9b}2J\u{1b}"});
+        let value = serde_json::json!({"text": "abc\u{202e}fed\u{9b}2J\u{1b}\u{2028}"});
         let mut out = Safe(Vec::new());
         serde_json::to_writer(&mut out, &value).unwrap();
         let text = String::from_utf8(out.0).unwrap();
-        assert_eq!(text, r#"{"text":"abc\u202efed\u009b2J\u001b"}"#);
+        assert_eq!(text, r#"{"text":"abc\u202efed\u009b2J\u001b\u2028"}"#);
         assert_eq!(
             serde_json::from_str::<serde_json::Value>(&text).unwrap(),
             value

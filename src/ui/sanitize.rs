@@ -2,17 +2,21 @@
 
 use std::borrow::Cow;
 
+/// Whether a terminal (or what shows its text) would act on `c` rather than show it: a control
+/// character, a direction override (`ids::reorders`), or the line and paragraph separators,
+/// which some terminals and most viewers break lines at, so that text from outside could begin
+/// a line that reads as livectl's. The one list `sanitize` and JSON output (`json::Safe`) use.
+pub fn obeyed(c: char) -> bool {
+    c.is_control() || livectl_contract::ids::reorders(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
 /// Text from users, files and the platform (chat messages, names, ids, problem details) made
-/// safe for a terminal: control characters and direction overrides (`ids::reorders`) are
-/// shown escaped
-/// (`\u{1b}`, `\u{202e}`), so text cannot move the cursor, retitle the window, colour itself or
-/// hide what follows. livectl's own colours are applied after this, by the writer.
+/// safe for a terminal: what a terminal would obey (`obeyed`) is shown escaped (`\u{1b}`,
+/// `\u{202e}`), so text cannot move the cursor, retitle the window, colour itself, hide what
+/// follows or break a line. livectl's own colours are applied after this, by the writer.
 /// With `layout`, text laid out in lines and columns keeps its newlines and tabs.
 pub fn sanitize(text: &str, layout: bool) -> Cow<'_, str> {
-    let harmless = |c: char| {
-        (!c.is_control() && !livectl_contract::ids::reorders(c))
-            || (layout && matches!(c, '\n' | '\t'))
-    };
+    let harmless = |c: char| !obeyed(c) || (layout && matches!(c, '\n' | '\t'));
     if text.chars().all(harmless) {
         return Cow::Borrowed(text);
     }
@@ -48,5 +52,9 @@ mod tests {
         assert_eq!(sanitize("a\tb\x1b", true), "a\tb\\u{1b}");
         assert_eq!(sanitize("a\tb", false), "a\\tb");
         assert_eq!(sanitize("abc\u{202e}fed", false), "abc\\u{202e}fed");
+        assert_eq!(
+            sanitize("hi\u{2028}hint: x\u{2029}", true),
+            "hi\\u{2028}hint: x\\u{2029}"
+        );
     }
 }

@@ -7,7 +7,10 @@ const HOSTILE: &str = "iv_1\u{1b}[2J\u{1b}]0;PWNED\u{7}";
 
 /// What a terminal must never receive from text livectl did not write itself.
 fn raw(text: &str) -> bool {
-    text.contains('\u{1b}') || text.contains('\u{7}') || text.contains('\u{202e}')
+    text.contains('\u{1b}')
+        || text.contains('\u{7}')
+        || text.contains('\u{202e}')
+        || text.contains('\u{2028}')
 }
 
 #[test]
@@ -96,7 +99,7 @@ fn machine_output_keeps_outside_text_exact_but_escaped_for_a_terminal() {
     let w = Workspace::new(&api);
     let body = serde_json::json!({
         "key": "hostile",
-        "user": {"key": "u-hostile", "name": "Eve\u{1b}[31m\u{202e}", "channel": "web"},
+        "user": {"key": "u-hostile", "name": "Eve\u{1b}[31m\u{202e}\u{2028}", "channel": "web"},
         "messages": [{"sender": "user", "text": "hi"}],
         "intervention": {"summary": "x", "department": w.support},
     });
@@ -117,10 +120,10 @@ fn machine_output_keeps_outside_text_exact_but_escaped_for_a_terminal() {
                 .is_some_and(|n| n.starts_with("Eve"))
         })
         .expect("the hostile user's record");
-    assert_eq!(hostile["user"]["name"], "Eve\u{1b}[31m\u{202e}");
+    assert_eq!(hostile["user"]["name"], "Eve\u{1b}[31m\u{202e}\u{2028}");
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(
-        parsed[0]["user"]["name"], "Eve\u{1b}[31m\u{202e}",
+        parsed[0]["user"]["name"], "Eve\u{1b}[31m\u{202e}\u{2028}",
         "the JSON means the same text"
     );
     // A string a jq program picks is written raw for a script, and escaped on a terminal.
@@ -131,18 +134,23 @@ fn machine_output_keeps_outside_text_exact_but_escaped_for_a_terminal() {
     ];
     let piped = sandbox.cli(&api.token, &jq).ok();
     assert_eq!(
-        piped, "Eve\u{1b}[31m\u{202e}\n",
+        piped, "Eve\u{1b}[31m\u{202e}\u{2028}\n",
         "exact, as jq -r writes it"
     );
     let shown = sandbox.cli_env(&api.token, &jq, &[("LIVECTL_FORCE_TTY", "1")]);
-    assert_eq!(shown.ok(), "Eve\\u{1b}[31m\\u{202e}\n");
+    assert_eq!(shown.ok(), "Eve\\u{1b}[31m\\u{202e}\\u{2028}\n");
     let table = sandbox.cli_env(&api.token, &["list"], &[("LIVECTL_FORCE_TTY", "1")]);
     assert!(!raw(&table.stdout), "{:?}", table.stdout);
     assert!(
-        table.stdout.contains("Eve\\u{1b}[31m\\u{202e}"),
+        table.stdout.contains("Eve\\u{1b}[31m\\u{202e}\\u{2028}"),
         "{}",
         table.stdout
     );
+    // `show` lays its text out in lines, and a line separator is not one of its own.
+    let id = parsed[0]["id"].as_str().unwrap();
+    let shown = sandbox.cli_env(&api.token, &["show", id], &[("LIVECTL_FORCE_TTY", "1")]);
+    assert!(!raw(&shown.stdout), "{:?}", shown.stdout);
+    assert!(shown.stdout.contains("\\u{2028}"), "{}", shown.stdout);
 }
 
 /// Clap's usage errors quote the arguments: a carriage return went out raw, and a bell was

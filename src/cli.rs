@@ -66,7 +66,7 @@ pub struct GlobalArgs {
     pub jq: Option<String>,
     /// Order a list by one of its fields (see --json for the fields; one the table shows by
     /// name, such as owner or user, by that name), or by a column's title (agents' FOR is
-    /// status_since); it orders what was listed, so with --limit it orders that page, as gh does
+    /// status_since); `list --sort F --limit N` reads every match and gives the first N by F
     #[arg(long, global = true, value_name = "FIELD")]
     pub sort: Option<String>,
     /// Use the embedded sandbox even when a profile is configured
@@ -520,6 +520,13 @@ impl Cli {
             )
             .hint("leave them out"));
         }
+        // Likewise --sort on one object (`show iv_1 --sort owner` printed it as if sorted).
+        if shape.sort.is_some() && !self.command.sorts() {
+            return Err(
+                CliError::usage("--sort: this command writes no list to order")
+                    .hint("leave out --sort"),
+            );
+        }
         // A profile's `output` is the default format when -o is not given. The embedded sandbox
         // and the sandbox's own commands need no profile: a config that does not load is said,
         // and not used, rather than keeping them from running.
@@ -621,6 +628,22 @@ impl Command {
             (Command::Autopilot(_), _) => false,
             (_, Some(formats)) => formats.contains(&Format::Json),
             (_, None) => true,
+        }
+    }
+
+    /// Whether it may write a list that --sort orders: not one intervention, one agent, a
+    /// caller, a tally, a document, a log or the commands whose output has no format. A stream
+    /// of changes says itself why it cannot be ordered (`watch`).
+    fn sorts(&self) -> bool {
+        match self {
+            Command::Show(_)
+            | Command::Whoami(_)
+            | Command::Status(_)
+            | Command::Seed(_)
+            | Command::Autopilot(_)
+            | Command::Api(_) => false,
+            Command::Sandbox(args) if args.documents() => false,
+            _ => self.formats() != Some(&[]),
         }
     }
 }

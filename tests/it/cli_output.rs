@@ -857,6 +857,23 @@ fn a_format_a_command_does_not_write_is_refused_not_replaced() {
             &["list", "--watch", "--sort", "id"][..],
             "--sort: a stream of changes never ends, so it cannot be ordered",
         ),
+        // One object, a document or nothing to order: --sort was ignored.
+        (
+            &["show", "iv_1", "--sort", "owner"][..],
+            "--sort: this command writes no list to order",
+        ),
+        (
+            &["whoami", "--sort", "id"][..],
+            "--sort: this command writes no list to order",
+        ),
+        (
+            &["status", "--sort", "id"][..],
+            "--sort: this command writes no list to order",
+        ),
+        (
+            &["sandbox", "openapi", "--sort", "id"][..],
+            "--sort: this command writes no list to order",
+        ),
         (
             &["watch", "--json", "id"][..],
             "--json: unknown field `id`; the fields are: seq, at, intervention_id, actor, action, from_owner, to_owner, reason, idempotency_key, agent, from, to",

@@ -132,6 +132,9 @@ fn read_instant(s: &str, now: Timestamp) -> Result<Timestamp, String> {
             "`{s}` has no zone; write {t}Z for UTC, or its offset, such as {t}+01:00"
         ));
     }
+    if livectl_contract::time::out_of_range(s) {
+        return Err(livectl_contract::time::beyond(s));
+    }
     Err(format!(
         "`{s}` is not a date, an instant or a time ago; use 2026-11-01, 2026-11-01T08:00:00Z, \
          2d (two days ago) or now-2d"
@@ -420,6 +423,16 @@ mod tests {
             ("-x", "2d (two days ago) or now-2d"),
             ("2 days", "not a duration; use a number with s, m, h or d"),
             ("99999d", "longer than ten years"),
+            (
+                "now-10000d",
+                "`now-10000d` is not an instant: `10000d` is longer than ten years",
+            ),
+            // The last days of the year 9999 are dates all the same.
+            (
+                "9999-12-31",
+                "`9999-12-31` is past the instants livectl holds, -009999-01-02T01:59:59Z to 9999-12-30T22:00:00Z",
+            ),
+            ("9999-12-31T23:59:58Z", "is past the instants livectl holds"),
             // ISO 8601's expanded years were sent as asked for (`-002026-01-01`).
             (
                 "-2026-01-01",

@@ -44,6 +44,26 @@ pub fn offset_out_of_range(text: &str) -> bool {
     hours.parse::<u8>().is_ok_and(|h| h > 23)
 }
 
+/// Whether `text` is a date or an instant written well but past the instants livectl holds
+/// (jiff's, which stop short of the years ±10000 so that every offset's clock of them is a
+/// date): `9999-12-31` was "not a date", which it plainly is. Said as `beyond`.
+pub fn out_of_range(text: &str) -> bool {
+    jiff::fmt::temporal::Pieces::parse(text.trim()).is_ok_and(|p| p.date().year().abs() == 9999)
+}
+
+/// What `out_of_range` text is told: the first and the last instant livectl holds.
+pub fn beyond(text: &str) -> String {
+    // To the second, as RFC 3339 writes them (ISO 8601's six-digit year for the first).
+    let at = |t: Timestamp| {
+        Timestamp::from_second(t.as_second()).map_or_else(|_| t.to_string(), |t| t.to_string())
+    };
+    format!(
+        "`{text}` is past the instants livectl holds, {} to {}",
+        at(Timestamp::MIN),
+        at(Timestamp::MAX)
+    )
+}
+
 /// `#[serde(with = "crate::time::exact")]`: an instant written with `rfc3339`.
 pub mod exact {
     use super::*;

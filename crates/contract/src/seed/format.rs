@@ -77,10 +77,18 @@ impl std::str::FromStr for Instant {
             return Ok(Instant::BeforeNow(SignedDuration::ZERO));
         }
         if let Some(ago) = text.strip_prefix("now-") {
+            // A duration too long, negative or of no time says so (`now-10000d` was only
+            // "give a duration"); only text that is no duration at all gets the example.
             return crate::duration::parse(ago)
                 .map(Instant::BeforeNow)
-                .map_err(|_| {
-                    format!("`{s}` is not an instant: after `now-` give a duration such as 2h30m")
+                .map_err(|e| {
+                    if e.contains("is not a duration") {
+                        format!(
+                            "`{s}` is not an instant: after `now-` give a duration such as 2h30m"
+                        )
+                    } else {
+                        format!("`{s}` is not an instant: {e}")
+                    }
                 });
         }
         if crate::time::offset_out_of_range(text) {
@@ -89,7 +97,11 @@ impl std::str::FromStr for Instant {
             ));
         }
         text.parse::<Timestamp>().map(Instant::At).map_err(|_| {
-            format!("`{s}` is not an instant; use 2026-11-24T10:00:00Z, now or now-2h30m")
+            if crate::time::out_of_range(text) {
+                crate::time::beyond(s)
+            } else {
+                format!("`{s}` is not an instant; use 2026-11-24T10:00:00Z, now or now-2h30m")
+            }
         })
     }
 }
@@ -394,5 +406,32 @@ mod tests {
         );
         let at = "2026-11-24T10:00:00+23:00".parse::<Instant>().unwrap();
         assert_eq!(at.to_string(), "2026-11-23T11:00:00Z");
+    }
+
+    /// What is wrong is said: a duration too long, an instant past the last one livectl holds
+    /// (both were only "not an instant", with an example that was no help).
+    #[test]
+    fn an_instant_says_what_is_wrong_with_it() {
+        for (given, said) in [
+            (
+                "now-10000d",
+                "`now-10000d` is not an instant: `10000d` is longer than ten years",
+            ),
+            (
+                "now-soon",
+                "`now-soon` is not an instant: after `now-` give a duration such as 2h30m",
+            ),
+            (
+                "9999-12-31T23:59:58Z",
+                "`9999-12-31T23:59:58Z` is past the instants livectl holds, -009999-01-02T01:59:59Z to 9999-12-30T22:00:00Z",
+            ),
+            (
+                "soon",
+                "`soon` is not an instant; use 2026-11-24T10:00:00Z, now or now-2h30m",
+            ),
+        ] {
+            assert_eq!(given.parse::<Instant>().unwrap_err(), said);
+        }
+        assert!("9999-12-30T21:00:00Z".parse::<Instant>().is_ok());
     }
 }

@@ -190,6 +190,14 @@ const UNREACHABLE: &str = "is the server running? check its address";
 const ENDED: &str = "the platform, or a proxy between, ended the connection before its whole answer came; try again in a moment";
 
 /// How the hint of the platform's own failure (a 5xx) begins.
+/// The way out of a 401 when nothing is known of where the token came from; `Ctx::refused_token`
+/// says which it was (LIVECTL_TOKEN, the profile's login, the embedded sandbox's).
+pub const REFUSED_TOKEN: &str = "log in again with `livectl login`, or check LIVECTL_TOKEN";
+
+/// What a 401 adds whatever the token's source: logging in again as that agent does not help.
+pub const DEACTIVATED: &str =
+    "a deactivated agent's tokens stay refused until an admin makes it active";
+
 const FAILED: &str = "the platform failed";
 
 /// The hint of a platform that took too long to answer.
@@ -260,6 +268,7 @@ impl From<ClientError> for CliError {
         let look = format!("look at it as it is now with {show}");
         let again = format!("someone changed it meanwhile; look again with {show}");
         let running = still_running(&show);
+        let refused = format!("{REFUSED_TOKEN}; {DEACTIVATED}");
         // Which request the platform failed, when it answered at all: its method and path
         // (its query, a list's filters and cursor, is for `-v`).
         let failed = match e.request().and_then(|r| r.split('?').next()) {
@@ -285,9 +294,7 @@ impl From<ClientError> for CliError {
         let hint = match (&e, e.status()) {
             // The contract refuses a deactivated agent's tokens too: logging in again as that
             // agent does not help then.
-            (_, Some(401)) => Some(
-                "log in again with `livectl login`, or check LIVECTL_TOKEN; a deactivated agent's tokens stay refused until an admin makes it active",
-            ),
+            (_, Some(401)) => Some(refused.as_str()),
             (_, Some(403)) => Some("this needs another role; ask an admin"),
             _ if not_the_api => Some(NOT_THE_API),
             // The list that shows ids of that kind, when the platform says which kind.

@@ -88,13 +88,14 @@ impl Ctx {
         Ok(&self.connection().await?.client)
     }
 
-    /// A token refused by the embedded sandbox that came from LIVECTL_TOKEN (one made for a
-    /// served sandbox's database, or a platform's, left exported): says so, and the way out.
+    /// A refused token (401) said with where it came from: LIVECTL_TOKEN on the embedded sandbox
+    /// (one made for a served sandbox's database, or a platform's, left exported), the
+    /// variable on a platform, or the profile's login, whose hint names that profile (it said
+    /// "or check LIVECTL_TOKEN" with no variable set, and `livectl login` for another profile).
     pub fn refused_token(&self, e: CliError) -> CliError {
-        let from_env_on_embedded = self
-            .connection
-            .get()
-            .is_some_and(|c| c.embedded.is_some() && c.token_from_env);
+        let connection = self.connection.get();
+        let from_env_on_embedded =
+            connection.is_some_and(|c| c.embedded.is_some() && c.token_from_env);
         // A 401, not a 403 (a token known, of an agent whose role does not allow it).
         let unknown = e
             .source
@@ -110,6 +111,25 @@ impl Ctx {
             e.hints = vec![
                 "unset LIVECTL_TOKEN to act as the sandbox's admin, or pass --sandbox (which ignores it)".into(),
             ];
+            e
+        } else if unknown && let Some(c) = connection.filter(|c| c.embedded.is_none()) {
+            let instead = match (&c.profile, c.token_from_env) {
+                (_, true) => "check LIVECTL_TOKEN, which this run's token came from".to_owned(),
+                (Some(name), false) => {
+                    let config = crate::config::Config::load().unwrap_or_default();
+                    format!(
+                        "log in again with `livectl login{}`",
+                        crate::connect::profile_flag(name, &config)
+                    )
+                }
+                (None, false) => return e,
+            };
+            let (mut e, deactivated) = (e, crate::error::DEACTIVATED);
+            for hint in &mut e.hints {
+                if *hint == format!("{}; {deactivated}", crate::error::REFUSED_TOKEN) {
+                    *hint = format!("{instead}; {deactivated}");
+                }
+            }
             e
         } else {
             e

@@ -1631,6 +1631,39 @@ fn a_stored_token_no_header_can_carry_names_its_profile_and_file() {
     run.hints("log in again with `livectl login --profile work`, which stores it as given");
 }
 
+/// A profile's saved token refused (401): the hint names that profile's login, not "or check
+/// LIVECTL_TOKEN" with no variable set (new user); with the variable set, it names that.
+#[test]
+fn a_refused_saved_token_hints_the_login_of_its_profile() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.home.token(None);
+    login(&sandbox, &admin, &["--profile", "work"]).ok();
+    let saved = sandbox.home.path().join("config/livectl/credentials.toml");
+    let text = std::fs::read_to_string(&saved).unwrap();
+    let unknown = format!("lvs_{}", "a".repeat(admin.len() - 4));
+    std::fs::write(&saved, text.replace(&admin, &unknown)).unwrap();
+    let deactivated = "a deactivated agent's tokens stay refused until an admin makes it active";
+    let run = sandbox.home.cli(&["whoami"]);
+    run.fails(4, "the bearer token is not known to this sandbox");
+    run.hints(&format!(
+        "log in again with `livectl login --profile work`; {deactivated}"
+    ));
+    assert!(!run.stderr.contains("LIVECTL_TOKEN"), "{}", run.stderr);
+    let from_env = crate::harness::Run::from(
+        sandbox
+            .home
+            .livectl()
+            .env("LIVECTL_TOKEN", &unknown)
+            .arg("whoami")
+            .output()
+            .unwrap(),
+    );
+    from_env.fails(4, "the bearer token is not known to this sandbox");
+    from_env.hints(&format!(
+        "check LIVECTL_TOKEN, which this run's token came from; {deactivated}"
+    ));
+}
+
 /// Two logins naming no profile, to two platforms, side by side on a new HOME: both judged the
 /// default profile free before either wrote it, and the second repointed the first's address
 /// and token unasked (review). The judgement is made again under the lock: one logs in, the

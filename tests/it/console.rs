@@ -358,7 +358,10 @@ fn a_token_refused_ends_the_console_with_4_and_says_why() {
     let said = String::from_utf8_lossy(&screen.raw[left..]).into_owned();
     assert_eq!(exit_code(&mut p), 4, "{said}");
     assert!(said.contains("is deactivated"), "{said}");
-    assert!(said.contains("hint: log in again"), "{said}");
+    assert!(
+        said.contains("hint: check LIVECTL_TOKEN, which this run's token came from"),
+        "{said}"
+    );
 }
 
 #[test]

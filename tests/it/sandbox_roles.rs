@@ -703,7 +703,7 @@ fn a_deactivated_agents_tokens_are_refused_until_it_is_active_again() {
     // Through the CLI: exit 4, and the reason.
     sandbox
         .cli(&cy.token, &["whoami"])
-        .hints("log in again with `livectl login`, or check LIVECTL_TOKEN; a deactivated agent's tokens stay refused until an admin makes it active")
+        .hints("check LIVECTL_TOKEN, which this run's token came from; a deactivated agent's tokens stay refused until an admin makes it active")
         .fails(4, "is deactivated; an admin makes it active again");
     // No token is made for it, and nothing is written.
     let out = sandbox.home.run(&[

@@ -539,6 +539,9 @@ impl Cli {
                     unread = Some(e);
                     None
                 }
+                // The commands that mend the config run on one that does not read: the hint
+                // `livectl config set output table` was itself refused for the bad output.
+                Err(_) if self.command.mends_config() => None,
                 Err(e) => return Err(e),
             },
         };
@@ -629,6 +632,15 @@ impl Command {
             (_, Some(formats)) => formats.contains(&Format::Json),
             (_, None) => true,
         }
+    }
+
+    /// Whether it reads and writes the config itself, and says what is wrong with it: it runs
+    /// with the default format when the profile's `output` is no format.
+    fn mends_config(&self) -> bool {
+        matches!(
+            self,
+            Command::Config(_) | Command::Login(_) | Command::Logout(_)
+        )
     }
 
     /// Whether it may write a list that --sort orders: not one intervention, one agent, a

@@ -793,9 +793,18 @@ fn configured_defaults_apply_and_settings_can_be_unset() {
         .unwrap()
         .replace("json", "yaml");
     std::fs::write(&config, text).unwrap();
-    sandbox.cli(&api.token, &["list"]).fails(
+    let broken = sandbox.cli(&api.token, &["list"]);
+    broken.fails(
         2,
         "profile `default` sets output `yaml`, which is not a format",
+    );
+    // The fix it hints works: it was refused for the very value it mends.
+    let fix = "livectl config set output table";
+    assert!(broken.stderr.contains(fix), "{}", broken.stderr);
+    home.cli(&["config", "set", "output", "table"]).ok();
+    assert_eq!(
+        sandbox.cli(&api.token, &["list", "-o", "ids"]).ok(),
+        "iv_1\n"
     );
 }
 

@@ -264,11 +264,13 @@ pub fn parse() -> Cli {
     let mut root = command();
     let args = join_negative_durations(&root, std::env::args_os().collect());
     let matches = root.try_get_matches_from_mut(&args).unwrap_or_else(|e| {
-        // What a terminal would obey: control characters, and the marks that reorder text.
-        let control = |a: &std::ffi::OsString| {
+        // What a terminal would obey (control characters, the marks that reorder text), and a
+        // token pasted in the wrong place, which the message would quote.
+        let shown = |a: &std::ffi::OsString| {
             let text = a.to_string_lossy();
-            crate::ui::sanitize(&text, false) != text
+            crate::ui::sanitize(&livectl_client::redacted(&text), false).into_owned()
         };
+        let control = |a: &std::ffi::OsString| shown(a) != a.to_string_lossy();
         if !e.use_stderr() || !args.iter().any(control) {
             unknown_flag(e, &mut root, &args).exit()
         }
@@ -278,14 +280,7 @@ pub fn parse() -> Cli {
         // left `invalid value 'queued'` for what was not `queued`. The line is parsed again
         // with every argument escaped, so that each message quotes the escaped text; the
         // message is written with any control character left escaped too.
-        let escaped: Vec<std::ffi::OsString> = args
-            .iter()
-            .map(|a| {
-                crate::ui::sanitize(&a.to_string_lossy(), false)
-                    .into_owned()
-                    .into()
-            })
-            .collect();
+        let escaped: Vec<std::ffi::OsString> = args.iter().map(|a| shown(a).into()).collect();
         let mut again = command();
         let (shown, text) = match again.try_get_matches_from_mut(&escaped) {
             Err(same) if same.kind() == e.kind() => {

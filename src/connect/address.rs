@@ -8,6 +8,13 @@ use crate::error::CliError;
 pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
     // An address without its scheme (`127.0.0.1:8787`; `localhost:8787` parses as the scheme
     // `localhost`): said so, with the URL it was meant to be (http:// to loopback).
+    // A token given for the address: said so, not quoted back with https:// before it.
+    if livectl_client::looks_like_token(url.trim()) {
+        return Err(CliError::usage(
+            "the API address is shaped like a token, not a URL (not shown, as tokens never are)",
+        )
+        .hint("give the platform's address, such as https://live.example.com; `livectl login` reads the token from a prompt or --token-stdin"));
+    }
     if !url.contains("://")
         && !url.starts_with('/')
         && let Ok(meant) = reqwest::Url::parse(&format!("https://{url}"))

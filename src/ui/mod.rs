@@ -234,8 +234,11 @@ impl Ui {
         if error.is_closed_pipe() {
             return;
         }
+        // A token pasted where something else was asked is quoted by the error about it
+        // (`livectl login lvs_…`): taken out, as every token is (`redacted`).
         let cut = |text: &str| {
-            text.split('\n')
+            livectl_client::redacted(text)
+                .split('\n')
                 .map(|line| shortened(line, REPORT_LINE_CHARS))
                 .collect::<Vec<_>>()
                 .join("\n")
@@ -247,11 +250,11 @@ impl Ui {
     }
 
     /// A message written whole before any run has a ui (a usage error of the command line):
-    /// every control character escaped but its lines and tabs.
+    /// every control character escaped but its lines and tabs, and any token taken out.
     pub fn escaped_to_stderr(text: &str) {
         let _ = std::io::stderr()
             .lock()
-            .write_all(sanitize(text, true).as_bytes());
+            .write_all(sanitize(&livectl_client::redacted(text), true).as_bytes());
     }
 
     fn stderr_line(&self, text: &str) {

@@ -1027,3 +1027,37 @@ fn a_failed_action_on_one_id_says_it_may_have_been_done() {
         run.stderr
     );
 }
+
+/// A token pasted where something else was asked is not quoted back by the error about it
+/// (it was: `unexpected argument 'lvs_…' found`, and `give https://lvs_…`).
+#[test]
+fn a_token_given_in_the_wrong_place_is_not_shown() {
+    let home = Home::new();
+    let token = "lvs_Zq3kP0aXbYcWdVeUfTgShRiQjPkOlMnN";
+    for (args, said) in [
+        (
+            &["login", token][..],
+            "error: unexpected argument '<redacted>' found",
+        ),
+        (
+            &["--api-url", token, "whoami"][..],
+            "error: the API address is shaped like a token, not a URL (not shown, as tokens never are)",
+        ),
+        (
+            &["show", token][..],
+            "error: `<redacted>` is not an intervention id",
+        ),
+        (
+            &["--profile", token, "whoami"][..],
+            "error: there is no profile `<redacted>`",
+        ),
+    ] {
+        let run = home.cli(args);
+        run.fails(2, said);
+        assert!(
+            !run.stderr.contains(token) && !run.stdout.contains(token),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}

@@ -143,6 +143,12 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             let new = ctx.global.profile.is_some()
                 && setting != Setting::DefaultProfile
                 && !config.profiles.contains_key(&profile);
+            // A token saved without its address stays with the one it has been sent to.
+            if setting == Setting::ApiUrl
+                && let Some(old) = Setting::ApiUrl.get(&config, &profile)
+            {
+                Credentials::pin(&profile, &old)?;
+            }
             match setting {
                 Setting::ApiUrl => config.profile_mut(&profile).point(value, insecure),
                 _ => setting.set(&mut config, &profile, value),
@@ -167,6 +173,11 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
         ConfigCommand::RemoveProfile { name } => remove_profile(config, &name, ctx),
         ConfigCommand::Unset { key } => {
             let setting = Setting::parse(&key)?;
+            if setting == Setting::ApiUrl
+                && let Some(old) = Setting::ApiUrl.get(&config, &profile)
+            {
+                Credentials::pin(&profile, &old)?;
+            }
             if setting.unset(&mut config, &profile) {
                 config.save()
             } else {

@@ -80,6 +80,20 @@ impl Credentials {
             .filter(|t| !t.expose().trim().is_empty())
     }
 
+    /// Keeps `address` as the one `profile`'s token was given for when its entry holds none
+    /// (saved before addresses were kept): called as the profile's address changes, which
+    /// such a token followed wherever it was pointed (`config set api_url`).
+    pub fn pin(profile: &str, address: &str) -> Result<(), CliError> {
+        let mut credentials = Credentials::load_to_rewrite()?;
+        match credentials.profiles.get_mut(profile) {
+            Some(entry) if entry.api_url.is_none() => {
+                entry.api_url = Some(address.to_owned());
+                credentials.save()
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// The address `profile`'s token was given for, when another than `api_url`: the token is
     /// not to be sent there.
     pub fn given_for_another(&self, profile: &str, api_url: &str) -> Option<&str> {

@@ -1483,6 +1483,47 @@ fn a_token_is_never_sent_to_an_address_the_profile_was_repointed_at() {
     assert!(table.contains("stored"), "{table}");
 }
 
+/// A token saved before addresses were kept (its entry has no `api_url`) followed the profile
+/// to any address it was repointed at: the address it was used with is kept as the change is
+/// made, by `config set` or `unset`.
+#[test]
+fn a_token_saved_without_its_address_stays_with_the_one_it_was_used_at() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api().token;
+    login(&sandbox, &admin, &["--profile", "work"]).ok();
+    let saved = sandbox.home.path().join("config/livectl/credentials.toml");
+    let old_form = format!("[profiles.work]\ntoken = \"{admin}\"\n");
+    std::fs::write(&saved, &old_form).unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let other = format!("http://{}", listener.local_addr().unwrap());
+    listener.set_nonblocking(true).unwrap();
+    let typed = |args: &[&str]| typed(&sandbox.home, args, "");
+    for change in [
+        &["--profile", "work", "config", "set", "api_url", &other][..],
+        &["--profile", "work", "config", "unset", "api_url"][..],
+    ] {
+        // As the profile was before each change: pointed at its platform, its token in the
+        // old form.
+        std::fs::write(&saved, &old_form).unwrap();
+        std::fs::write(
+            saved.with_file_name("config.toml"),
+            format!("[profiles.work]\napi_url = \"{}\"\n", sandbox.url),
+        )
+        .unwrap();
+        typed(&["--profile", "work", "whoami"]).ok();
+        typed(change).ok();
+        if change.contains(&"unset") {
+            typed(&["--profile", "work", "config", "set", "api_url", &other]).ok();
+        }
+        typed(&["--profile", "work", "queues"]).fails(4, "livectl does not send it there");
+        assert!(listener.accept().is_err(), "{change:?}: nothing connected");
+        let kept = std::fs::read_to_string(&saved).unwrap();
+        assert!(kept.contains(&sandbox.url), "{kept}");
+        #[cfg(unix)]
+        assert_eq!(crate::harness::mode(&saved), 0o600);
+    }
+}
+
 /// A profile called nothing and an address with a query or a fragment were saved, and used
 /// as if whole: `login --profile ""` made a nameless default profile, and `?x=1` was dropped
 /// from every request (new user).

@@ -704,7 +704,7 @@ fn a_deactivated_agents_tokens_are_refused_until_it_is_active_again() {
     sandbox
         .cli(&cy.token, &["whoami"])
         .hints("check LIVECTL_TOKEN, which this run's token came from; a deactivated agent's tokens stay refused until an admin makes it active")
-        .fails(4, "is deactivated; an admin makes it active again");
+        .fails(4, "is deactivated; an admin makes it active again with an upsert of its whole record setting \"active\": true (a field left out takes its default; `livectl agents -o json` shows the record)");
     // No token is made for it, and nothing is written.
     let out = sandbox.home.run(&[
         "sandbox",

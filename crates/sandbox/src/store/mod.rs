@@ -458,9 +458,10 @@ pub fn caller_of(headers: &axum::http::HeaderMap) -> String {
         .unwrap_or_default()
 }
 
-/// How a deactivated agent comes back, said where its tokens are refused or not made.
-const ACTIVATE: &str =
-    "an admin makes it active again with an upsert of it setting \"active\": true";
+/// How a deactivated agent comes back, said where its tokens are refused or not made. The
+/// whole record: an upsert of the key and `active` alone took the department and max_load
+/// back to their defaults.
+const ACTIVATE: &str = "an admin makes it active again with an upsert of its whole record setting \"active\": true (a field left out takes its default; `livectl agents -o json` shows the record)";
 
 /// A deactivated agent's tokens are refused until it is active again.
 fn deactivated(agent_id: i64) -> ApiError {

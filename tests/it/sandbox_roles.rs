@@ -736,6 +736,18 @@ fn a_deactivated_agents_tokens_are_refused_until_it_is_active_again() {
             .contains("an agent cannot deactivate itself"),
     );
     ana.get("/v1/me").expect(200);
+    // Nor make itself an agent: a seed file listing the admin loading it as an agent was
+    // refused part-way, its role taken by its own first upsert.
+    let mut demoted = ana_body(true);
+    demoted["role"] = json!("agent");
+    assert_eq!(
+        ana.post("/v1/agents", demoted.clone())
+            .problem(422, "validation_failed"),
+        "an admin cannot make itself agent: its admin requests would be refused from then on; another admin can"
+    );
+    assert_eq!(ana.get("/v1/me").expect(200)["role"], "admin");
+    admin.post("/v1/agents", demoted).expect(200);
+    admin.post("/v1/agents", ana_body(true)).expect(200);
     admin.post("/v1/agents", ana_body(false)).expect(200);
     ana.get("/v1/me").problem(401, "unauthorized");
 }

@@ -9,7 +9,7 @@ use super::{Caller, ms, opt_id, ts, word};
 use crate::error::ApiError;
 use jiff::Timestamp;
 use livectl_contract::seed::Instant;
-use livectl_contract::{Agent, AgentInput, AgentStatus, Kind, StatusEvent, UpsertResult};
+use livectl_contract::{Agent, AgentInput, AgentStatus, Kind, Role, StatusEvent, UpsertResult};
 
 /// Creates or updates an agent by key. A new agent's status counts from its `status_since`, or
 /// now; a status changed by the update is a status change like any other, dated the same way.
@@ -19,15 +19,25 @@ pub fn upsert(
     change: &Change<'_>,
 ) -> Result<(Agent, UpsertResult), ApiError> {
     let since = status_since(input, change)?;
-    let before: Option<(i64, String)> = tx
-        .prepare_cached("SELECT id, status FROM agents WHERE key = ?1")?
-        .query_row([&input.key], |r| Ok((r.get(0)?, r.get(1)?)))
+    let before: Option<(i64, String, String)> = tx
+        .prepare_cached("SELECT id, status, role FROM agents WHERE key = ?1")?
+        .query_row([&input.key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
+    let itself = before.as_ref().filter(|(id, ..)| *id == change.actor);
     // Its tokens would be refused from then on, this request's caller's included.
-    if !input.active && before.as_ref().is_some_and(|(id, _)| *id == change.actor) {
+    if !input.active && itself.is_some() {
         return Err(ApiError::Validation(
             "an agent cannot deactivate itself: its tokens would be refused from then on; another admin can".into(),
         ));
+    }
+    // Nor may an admin make itself an agent: a seed file listing the admin loading it as an
+    // agent left the load refused (403) part-way, its own role taken.
+    if input.role != Role::Admin && itself.is_some_and(|(_, _, role)| role == Role::Admin.as_str())
+    {
+        return Err(ApiError::Validation(format!(
+            "an admin cannot make itself {}: its admin requests would be refused from then on; another admin can",
+            input.role.as_str()
+        )));
     }
     let (agent, result) = upsert_row::<Agent>(tx, input)?;
     let n = Kind::Agent.parse(&agent.id).unwrap_or(0);
@@ -36,7 +46,7 @@ pub fn upsert(
             stamp(tx, n, since)?;
             true
         }
-        Some((_, from)) if from != input.status.as_str() => {
+        Some((_, from, _)) if from != input.status.as_str() => {
             let from = super::parse_word(&from)?;
             stamp(tx, n, since)?;
             record(tx, n, from, input.status, None, change, since)?;

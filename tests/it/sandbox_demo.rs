@@ -122,10 +122,46 @@ fn the_demo_s_offline_and_away_agents_went_so_hours_ago_and_the_autopilot_acts()
 #[test]
 fn seeding_the_demo_again_changes_nothing() {
     let mut first = Sandbox::start(&["--seed", "demo"]);
+    assert_eq!(
+        first.started,
+        ["livectl sandbox loaded the demo data: 150 created, 0 changed, 0 unchanged, 42 actions"]
+    );
     let before = first.api().everything();
     first.kill();
-    let again = Sandbox::start_in(first.home.clone(), &["--seed", "demo"]);
+    let mut again = Sandbox::start_in(first.home.clone(), &["--seed", "demo"]);
     assert_eq!(again.api().everything(), before);
+    assert_eq!(
+        again.started,
+        ["livectl sandbox loaded the demo data: 0 created, 0 changed, 150 unchanged, 0 actions"]
+    );
+    // An agent changed since is written back as the demo has it: said, not done unseen.
+    let api = again.api();
+    let ana = api
+        .all("/v1/agents")
+        .into_iter()
+        .find(|a| a["key"] == "ana")
+        .unwrap();
+    let mut body = serde_json::Map::new();
+    for field in [
+        "key",
+        "name",
+        "email",
+        "role",
+        "department",
+        "status",
+        "active",
+    ] {
+        body.insert(field.into(), ana[field].clone());
+    }
+    body.insert("max_load".into(), serde_json::json!(3));
+    api.post("/v1/agents", serde_json::Value::Object(body))
+        .expect(200);
+    again.kill();
+    let third = Sandbox::start_in(again.home.clone(), &["--seed", "demo"]);
+    assert_eq!(
+        third.started,
+        ["livectl sandbox loaded the demo data: 0 created, 1 changed, 149 unchanged, 0 actions"]
+    );
 }
 
 #[test]

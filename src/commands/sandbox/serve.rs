@@ -113,13 +113,15 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
     // A seed file is checked whole before the sandbox starts.
     let (seed, loaded) = match &args.seed {
         None => (None, None),
-        Some(SeedArg::Demo) => (Some(Seed::Demo), None),
+        // Said as a file's load is: the demo loaded over a database changed since wrote its
+        // agents back as they were, unsaid.
+        Some(SeedArg::Demo) => (Some(Seed::Demo), Some("the demo data".to_owned())),
         Some(SeedArg::File(path)) => (
             Some(Seed::Document(Box::new(livectl_contract::seed::load(
                 path,
                 jiff::Timestamp::now(),
             )?))),
-            Some(path.clone()),
+            Some(path.display().to_string()),
         ),
     };
     // The address first: a sandbox that cannot listen leaves no new database behind. Clients
@@ -135,10 +137,7 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
         .await
         .map_err(|e| CliError::failure(e.to_string()))?;
     if let (Some(path), Some(tally)) = (loaded, tally) {
-        ui.note(format!(
-            "livectl sandbox loaded {}: {tally}",
-            path.display()
-        ));
+        ui.note(format!("livectl sandbox loaded {path}: {tally}"));
         let reset = format!(
             "livectl sandbox reset --db {} --yes",
             crate::ui::shell_word(&db.display().to_string())

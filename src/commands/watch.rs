@@ -6,7 +6,7 @@ use std::io::{StdoutLock, Write};
 
 use clap::Args;
 use livectl_client::{Client, EventStream, Update};
-use livectl_contract::{Event, Intervention, InterventionQuery, ProblemCode, States};
+use livectl_contract::{Event, Intervention, InterventionQuery, ProblemCode, States, StreamEvent};
 
 use super::Ctx;
 use super::filters::Filters;
@@ -25,9 +25,13 @@ pub struct WatchArgs {
 /// fields of the changes the stream carries, for `--json`: a field one kind lacks is null there.
 const STATUS_FIELDS: &[&str] = &["agent", "from", "to"];
 
+/// The field each change's line carries its kind in: the SSE `event:` type, `intervention` or
+/// `status` (`StreamEvent`). A script told them apart by which fields were there.
+const TYPE: &str = "type";
+
 fn change_fields() -> Vec<&'static str> {
-    <Event as Row>::FIELDS
-        .iter()
+    std::iter::once(&TYPE)
+        .chain(<Event as Row>::FIELDS)
         .chain(STATUS_FIELDS)
         .copied()
         .collect()
@@ -190,7 +194,7 @@ impl Watching<'_> {
                         Output::Timeline => {
                             ui.text(&timeline::status_change(&self.view, &event))?
                         }
-                        Output::Changes => self.change(&*event)?,
+                        Output::Changes => self.change(StreamEvent::STATUS, &*event)?,
                         Output::Rows(_) => {}
                     }
                 }
@@ -229,7 +233,7 @@ impl Watching<'_> {
                             let summary = now.as_ref().map(|i| i.summary.as_str());
                             ui.text(&timeline::change(&self.view, &event, summary))?;
                         }
-                        (Output::Changes, _) => self.change(&*event)?,
+                        (Output::Changes, _) => self.change(StreamEvent::INTERVENTION, &*event)?,
                     }
                 }
             }
@@ -253,12 +257,16 @@ impl Watching<'_> {
     }
 
     /// A change as a JSON line, shaped by `--json`/`--jq` when given.
-    fn change(&self, change: &impl serde::Serialize) -> Result<(), CliError> {
+    /// One change as a JSON line, its kind (`kind`, the SSE `event:` type) in its `type`.
+    fn change(&self, kind: &str, change: &impl serde::Serialize) -> Result<(), CliError> {
         let ui = self.ui;
-        if !ui.shape.is_json() {
-            return ui.json_line(change);
+        let mut value = serde_json::to_value(change).map_err(|e| CliError::output(e.into()))?;
+        if let Some(fields) = value.as_object_mut() {
+            fields.insert(TYPE.to_owned(), kind.into());
         }
-        let value = serde_json::to_value(change).map_err(|e| CliError::output(e.into()))?;
+        if !ui.shape.is_json() {
+            return ui.json_line(&value);
+        }
         ui.shaped_line(value)
     }
 }

@@ -275,12 +275,14 @@ fn watch_shows_an_agents_status_change_and_owner_filters_it() {
     let event: serde_json::Value = serde_json::from_str(&event).unwrap();
     assert_eq!(
         (
+            &event["type"],
             &event["agent"],
             &event["from"],
             &event["to"],
             &event["actor"]
         ),
         (
+            &json!("status"),
             &json!(w.bo),
             &json!("online"),
             &json!("away"),

@@ -876,7 +876,7 @@ fn a_format_a_command_does_not_write_is_refused_not_replaced() {
         ),
         (
             &["watch", "--json", "id"][..],
-            "--json: unknown field `id`; the fields are: seq, at, intervention_id, actor, action, from_owner, to_owner, reason, idempotency_key, agent, from, to",
+            "--json: unknown field `id`; the fields are: type, seq, at, intervention_id, actor, action, from_owner, to_owner, reason, idempotency_key, agent, from, to",
         ),
     ] {
         let run = home.cli(args);

@@ -1213,7 +1213,7 @@ fn watch_shapes_each_change_alone_with_json_and_jq() {
     let mut fields = Watch::spawn_with(
         &sandbox,
         &admin.token,
-        &["watch", "--json", "intervention_id,action,agent,to"],
+        &["watch", "--json", "type,intervention_id,action,agent,to"],
         &[("LIVECTL_FORCE_TTY", "1")],
     );
     fields.ready();
@@ -1229,9 +1229,11 @@ fn watch_shapes_each_change_alone_with_json_and_jq() {
     assert_eq!(
         [fields.line(), fields.line()],
         [
-            format!(r#"{{"action":"started","agent":null,"intervention_id":"{id}","to":null}}"#),
             format!(
-                r#"{{"action":null,"agent":"{}","intervention_id":null,"to":"away"}}"#,
+                r#"{{"action":"started","agent":null,"intervention_id":"{id}","to":null,"type":"intervention"}}"#
+            ),
+            format!(
+                r#"{{"action":null,"agent":"{}","intervention_id":null,"to":"away","type":"status"}}"#,
                 w.bo
             ),
         ]

@@ -350,11 +350,11 @@ fn a_stream_refused_again_and_again_is_said_once_and_each_time_at_v() {
     verbose.fails(1, "injected fault");
     insta::assert_snapshot!(said(&quiet), @"
     the event stream could not open (injected fault: nothing was done; retry); trying again
-    error: internal error: injected fault: nothing was done
+    error: internal error: injected fault: the platform failed
     hint: the platform failed on GET /v1/events; try again, and report it if it persists
     ");
     insta::assert_snapshot!(said(&verbose), @"
-    the event stream could not open (internal error: injected fault: nothing was done); trying again
+    the event stream could not open (internal error: injected fault: the platform failed); trying again
     the event stream is still down after 2 tries in T (injected fault: nothing was done; retry); trying again
     the event stream is still down after 3 tries in T (injected fault: nothing was done; retry); trying again
     the event stream is still down after 4 tries in T (injected fault: nothing was done; retry); trying again

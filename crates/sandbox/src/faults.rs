@@ -237,8 +237,11 @@ pub async fn layer(State(faults): State<Arc<Faults>>, request: Request, next: Ne
         tokio::time::sleep(delay).await;
     }
     match draw {
+        // A platform's failure, which a client cannot know came before or after its commit
+        // (the case idempotency keys are for): said as one, not as "nothing was done", which
+        // read beside the client's "it may have been done".
         Draw::Error(500) => {
-            ApiError::Internal("injected fault: nothing was done".into()).into_response()
+            ApiError::Internal("injected fault: the platform failed".into()).into_response()
         }
         Draw::Error(_) => {
             ApiError::Unavailable("injected fault: nothing was done; retry".into()).into_response()

@@ -455,6 +455,27 @@ pub fn token_from_stdin(flag: &str) -> Result<String, CliError> {
 
 /// Writes `bytes` whole to `path`, its directory created if needed (0700, as livectl's own
 /// directories are): a reader never sees half a file. `mode` 0o600 keeps it to its owner.
+/// Makes a file others could read private (0600) again, as livectl writes every file holding
+/// user data: its mode before, when it was changed (a journal chmod'ed or copied 0644 went on
+/// being written unsaid). Not on systems without Unix modes.
+pub fn make_private(path: &Path) -> std::io::Result<Option<u32>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)?.permissions().mode() & 0o777;
+        if mode & 0o077 == 0 {
+            return Ok(None);
+        }
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+        Ok(Some(mode))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(None)
+    }
+}
+
 pub fn write_whole(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), CliError> {
     let fail =
         |e: std::io::Error| CliError::failure(format!("cannot write {}: {e}", path.display()));

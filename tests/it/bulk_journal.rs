@@ -368,6 +368,23 @@ fn journals_and_the_runs_directory_are_private() {
     let named = sandbox.home.path().join("run.ndjson");
     cancel(&named).ok();
     assert_eq!(mode(&named), 0o600);
+    // A journal made readable since (chmod, a copy) is said and made private as it is
+    // resumed: it was written on unsaid.
+    std::fs::set_permissions(&named, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let resumed = sandbox.cli(
+        &api.token,
+        &["cancel", "--resume", named.to_str().unwrap(), "--yes"],
+    );
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    assert!(
+        resumed.stderr.contains(&format!(
+            "warning: the journal {} could be read by other users (mode 644); it is private (0600) again",
+            named.display()
+        )),
+        "{}",
+        resumed.stderr
+    );
+    assert_eq!(mode(&named), 0o600);
 }
 
 #[test]

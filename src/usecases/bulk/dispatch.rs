@@ -69,6 +69,15 @@ pub async fn resume(
         options.journal_limit,
         options.dry_run,
     )?;
+    // It holds the run's items and reasons: private, as it was made.
+    if !options.dry_run
+        && let Ok(Some(mode)) = crate::files::make_private(path)
+    {
+        ui.note(format!(
+            "warning: the journal {} could be read by other users (mode {mode:o}); it is private (0600) again",
+            path.display()
+        ));
+    }
     if header.workspace != me.workspace.id {
         // The command that reaches the run's platform, when it is not the one reached now
         // (the same one holds another workspace: it was reset, or moved).

@@ -331,6 +331,7 @@ mod tests {
         ]
         .iter()
         .flat_map(|v| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>())
+        .chain([TYPE.to_owned()])
         .collect();
         fields.sort();
         fields.dedup();

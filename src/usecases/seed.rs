@@ -281,15 +281,23 @@ pub fn agent_defaults() -> String {
 /// as if nothing had been (hostile-input check). The request without an answer may have been
 /// done too; loading again is safe either way, each entry by its key.
 /// A refusal the platform answered is not such a stop: loading again would meet it again.
+/// Nor is a token refused (401) or a role that does not allow it (403) part way, but the
+/// entries loaded before stay all the same, and are said (hostile-input check).
 fn cut_short(e: livectl_client::ClientError, tally: &Tally) -> CliError {
     let stopped = e.unanswered() || matches!(e, livectl_client::ClientError::Connect { .. });
+    let refused = matches!(e.status(), Some(401 | 403));
     let sent = tally.created + tally.changed + tally.unchanged;
     let e = CliError::from(e);
-    if !stopped || sent == 0 {
+    if !(stopped || refused) || sent == 0 {
         return e;
     }
+    let once = if refused {
+        "with a token the platform takes, an admin's"
+    } else {
+        "once the platform answers"
+    };
     e.hint(format!(
-        "the load stopped part way: the {sent} entries loaded before stay; once the platform answers, the same seed again finishes it (each entry is loaded by its key, none twice)"
+        "the load stopped part way: the {sent} entries loaded before stay; {once}, the same seed again finishes it (each entry is loaded by its key, none twice)"
     ))
 }
 

@@ -1069,6 +1069,15 @@ fn a_load_cut_short_says_what_stays_and_how_to_finish() {
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(!run.stderr.contains("part way"), "{}", run.stderr);
+    // A token refused part way (expired after three writes): what stays is said too, and
+    // what finishes it.
+    let expiring = Sandbox::start(&["--faults", "expire=3"]);
+    let run = expiring.cli(
+        &expiring.api().token,
+        &["seed", "--generate", "interventions=5"],
+    );
+    run.fails(4, "the bearer token has expired");
+    run.hints("the load stopped part way: the 3 entries loaded before stay; with a token the platform takes, an admin's, the same seed again finishes it (each entry is loaded by its key, none twice)");
 }
 
 /// A file whose action changed since it was loaded (`assign: bob`, then `assign: cid`) left

@@ -460,6 +460,16 @@ impl Cli {
                     .hint("name one, such as --profile staging"),
             );
         }
+        // A token given as a profile's name was saved as one, and printed by every run after.
+        if g.profile
+            .as_deref()
+            .is_some_and(livectl_client::looks_like_token)
+        {
+            return Err(CliError::usage(
+                "--profile: the name given is shaped like a token, not a profile's name (not shown, as tokens never are)",
+            )
+            .hint("name the profile, such as --profile staging; `livectl login` reads the token from a prompt or --token-stdin"));
+        }
         let ctx = Ctx::new(g, ui);
         let mut runtime = if self.command.serves() {
             tokio::runtime::Builder::new_multi_thread()

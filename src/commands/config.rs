@@ -85,6 +85,14 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
         }
         ConfigCommand::Set { key, value } => {
             let setting = Setting::parse(&key)?;
+            // config.toml holds no secret: a token given as a setting's value was saved there
+            // and shown by `config get` and `config list`.
+            if livectl_client::looks_like_token(value.trim()) {
+                return Err(CliError::usage(format!(
+                    "{key}: the value given is shaped like a token (not shown, as tokens never are); the config holds no tokens"
+                ))
+                .hint("`livectl login` stores a token, read from a prompt or --token-stdin, in credentials.toml (0600)"));
+            }
             // Plain http:// beyond loopback, allowed with the address: kept with it.
             let mut insecure = false;
             match setting {

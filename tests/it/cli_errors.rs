@@ -1047,9 +1047,18 @@ fn a_token_given_in_the_wrong_place_is_not_shown() {
             &["show", token][..],
             "error: `<redacted>` is not an intervention id",
         ),
+        // A profile named by a token was saved, and printed by every run after it.
+        (
+            &["--profile", token, "login", "--token-stdin"][..],
+            "error: --profile: the name given is shaped like a token, not a profile's name (not shown, as tokens never are)",
+        ),
         (
             &["--profile", token, "whoami"][..],
-            "error: there is no profile `<redacted>`",
+            "error: --profile: the name given is shaped like a token",
+        ),
+        (
+            &["config", "set", "workspace", token][..],
+            "error: workspace: the value given is shaped like a token (not shown, as tokens never are); the config holds no tokens",
         ),
     ] {
         let run = home.cli(args);
@@ -1060,4 +1069,8 @@ fn a_token_given_in_the_wrong_place_is_not_shown() {
             run.stderr
         );
     }
+    assert!(
+        !home.path().join("config/livectl/config.toml").exists(),
+        "nothing was saved"
+    );
 }

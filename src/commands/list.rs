@@ -32,7 +32,7 @@ pub struct ListArgs {
 
 pub async fn exec(args: ListArgs, ctx: &Ctx) -> Result<(), CliError> {
     if args.watch && ctx.ui.shape.sort.is_some() {
-        return Err(super::watch::endless("--sort"));
+        return Err(super::watch::endless("--sort", true));
     }
     if !args.watch {
         return list(args, ctx).await;

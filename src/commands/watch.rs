@@ -39,7 +39,7 @@ fn change_fields() -> Vec<&'static str> {
 
 pub async fn exec(args: WatchArgs, ctx: &Ctx) -> Result<(), CliError> {
     if ctx.ui.shape.sort.is_some() {
-        return Err(endless("--sort"));
+        return Err(endless("--sort", false));
     }
     ctx.ui.shape.check(&change_fields())?;
     let client = ctx.client().await?;
@@ -54,12 +54,19 @@ pub async fn exec(args: WatchArgs, ctx: &Ctx) -> Result<(), CliError> {
     follow(&args.filters, query, ctx, events, &names, output).await
 }
 
-/// `--sort` (or another flag that orders a whole list) given to a stream that never ends.
-pub fn endless(flag: &str) -> CliError {
-    CliError::usage(format!(
+/// `--sort` (or another flag that orders a whole list) given to a stream that never ends:
+/// `list --watch`'s (`watched_list`) or `watch`'s, which has no --watch to leave out.
+pub fn endless(flag: &str, watched_list: bool) -> CliError {
+    let e = CliError::usage(format!(
         "{flag}: a stream of changes never ends, so it cannot be ordered"
-    ))
-    .hint(format!("leave out {flag}, or sort a list without --watch"))
+    ));
+    if watched_list {
+        e.hint(format!("leave out {flag}, or sort a list without --watch"))
+    } else {
+        e.hint(format!(
+            "leave out {flag}; `livectl list {flag} FIELD` orders the interventions as they are"
+        ))
+    }
 }
 
 /// How the changes are written.

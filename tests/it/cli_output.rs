@@ -851,11 +851,11 @@ fn a_format_a_command_does_not_write_is_refused_not_replaced() {
         // A stream of changes has no end to sort up to.
         (
             &["watch", "--sort", "id"][..],
-            "--sort: a stream of changes never ends, so it cannot be ordered",
+            "--sort: a stream of changes never ends, so it cannot be ordered\nhint: leave out --sort; `livectl list --sort FIELD` orders the interventions as they are\n",
         ),
         (
             &["list", "--watch", "--sort", "id"][..],
-            "--sort: a stream of changes never ends, so it cannot be ordered",
+            "--sort: a stream of changes never ends, so it cannot be ordered\nhint: leave out --sort, or sort a list without --watch\n",
         ),
         // One object, a document or nothing to order: --sort was ignored.
         (

@@ -130,6 +130,18 @@ pub fn wrong_id(id: &str) -> Option<String> {
                 "`{id}` is not an intervention id (those look like iv_42): did you mean iv_{id}?"
             ))
         }
+        // Ids joined by commas, as `--to ana,bo` takes agents: each is its own argument.
+        None if id.contains(',')
+            && id
+                .split(',')
+                .all(|one| Kind::of(one.trim()) == Some(Kind::Intervention)) =>
+        {
+            let apart: Vec<&str> = id.split(',').map(str::trim).collect();
+            Some(format!(
+                "`{id}` is not an intervention id (those look like iv_42): give the ids apart, separated by spaces, such as {}",
+                apart.join(" ")
+            ))
+        }
         None => Some(format!(
             "`{id}` is not an intervention id (those look like iv_42)"
         )),

@@ -423,6 +423,12 @@ fn exit_codes_follow_the_api_answer() {
         2,
         "`42` is not an intervention id (those look like iv_42): did you mean iv_42?",
     );
+    // Ids joined by commas, as `--to ana,bo` joins agents.
+    let joined = format!("{queued},iv_999");
+    sandbox.cli(&token, &["cancel", &joined, "--yes"]).fails(
+        2,
+        &format!("`{joined}` is not an intervention id (those look like iv_42): give the ids apart, separated by spaces, such as {queued} iv_999"),
+    );
     assert_eq!(
         api.get(&format!("/v1/interventions/{queued}")).expect(200)["state"],
         "queued",

@@ -268,7 +268,7 @@ pub fn parse() -> Cli {
         // token pasted in the wrong place, which the message would quote.
         let shown = |a: &std::ffi::OsString| {
             let text = a.to_string_lossy();
-            crate::ui::sanitize(&livectl_client::redacted(&text), false).into_owned()
+            crate::ui::sanitize(&livectl_contract::token::redacted(&text), false).into_owned()
         };
         let control = |a: &std::ffi::OsString| shown(a) != a.to_string_lossy();
         if !e.use_stderr() || !args.iter().any(control) {
@@ -463,7 +463,7 @@ impl Cli {
         // A token given as a profile's name was saved as one, and printed by every run after.
         if g.profile
             .as_deref()
-            .is_some_and(livectl_client::looks_like_token)
+            .is_some_and(livectl_contract::token::looks_like)
         {
             return Err(CliError::usage(
                 "--profile: the name given is shaped like a token, not a profile's name (not shown, as tokens never are)",

@@ -87,7 +87,7 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             let setting = Setting::parse(&key)?;
             // config.toml holds no secret: a token given as a setting's value was saved there
             // and shown by `config get` and `config list`.
-            if livectl_client::looks_like_token(value.trim()) {
+            if livectl_contract::token::looks_like(value.trim()) {
                 return Err(CliError::usage(format!(
                     "{key}: the value given is shaped like a token (not shown, as tokens never are); the config holds no tokens"
                 ))

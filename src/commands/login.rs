@@ -16,11 +16,21 @@ pub struct LoginArgs {
     /// Read the token from standard input instead of a hidden prompt
     #[arg(long)]
     pub token_stdin: bool,
+    /// A token given on the command line, which is refused without being shown: clap quoted
+    /// it back as an unexpected argument, whatever its shape.
+    #[arg(hide = true, num_args = 0.., value_name = "TOKEN")]
+    pub given: Vec<String>,
 }
 
 pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
     let global = &ctx.global;
     let ui = &ctx.ui;
+    if !args.given.is_empty() {
+        return Err(CliError::usage(
+            "login takes no token on the command line, where the shell's history would keep it (what was given is not shown)",
+        )
+        .hint("paste it at the prompt, or pipe it in with --token-stdin"));
+    }
     if global.sandbox {
         return Err(CliError::usage(
             "--sandbox: the embedded sandbox needs no login; livectl makes its token as it starts it",

@@ -9,7 +9,7 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
     // An address without its scheme (`127.0.0.1:8787`; `localhost:8787` parses as the scheme
     // `localhost`): said so, with the URL it was meant to be (http:// to loopback).
     // A token given for the address: said so, not quoted back with https:// before it.
-    if livectl_client::looks_like_token(url.trim()) {
+    if livectl_contract::token::looks_like(url.trim()) {
         return Err(CliError::usage(
             "the API address is shaped like a token, not a URL (not shown, as tokens never are)",
         )

@@ -237,7 +237,7 @@ impl Ui {
         // A token pasted where something else was asked is quoted by the error about it
         // (`livectl login lvs_…`): taken out, as every token is (`redacted`).
         let cut = |text: &str| {
-            livectl_client::redacted(text)
+            livectl_contract::token::redacted(text)
                 .split('\n')
                 .map(|line| shortened(line, REPORT_LINE_CHARS))
                 .collect::<Vec<_>>()
@@ -254,7 +254,7 @@ impl Ui {
     pub fn escaped_to_stderr(text: &str) {
         let _ = std::io::stderr()
             .lock()
-            .write_all(sanitize(&livectl_client::redacted(text), true).as_bytes());
+            .write_all(sanitize(&livectl_contract::token::redacted(text), true).as_bytes());
     }
 
     fn stderr_line(&self, text: &str) {

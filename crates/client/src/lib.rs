@@ -17,5 +17,5 @@ pub use events::{EventStream, Update};
 pub use lane::Lane;
 pub use outage::{OUTAGE, Outage};
 pub use reqwest::{Method, StatusCode, header::HeaderMap};
-pub use token::{Token, looks_like_token, masked, redacted};
+pub use token::{Token, masked};
 pub use transport::{Answer, Log, Options, RawAnswer, new_key};

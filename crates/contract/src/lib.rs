@@ -18,6 +18,7 @@ pub mod requests;
 pub mod seed;
 pub mod status;
 pub mod time;
+pub mod token;
 mod written;
 
 pub use action::{Action, ActionKind, Permission, Refusal, Refused};

@@ -446,7 +446,11 @@ fn poisoned<T>(_: T) -> ApiError {
 fn new_token() -> Result<String, ApiError> {
     let mut bytes = [0u8; 24];
     getrandom::fill(&mut bytes).map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
-    Ok(format!("lvs_{}", URL_SAFE_NO_PAD.encode(bytes)))
+    Ok(format!(
+        "{}{}",
+        livectl_contract::token::PREFIX,
+        URL_SAFE_NO_PAD.encode(bytes)
+    ))
 }
 
 /// Who a request comes from, for per-caller bookkeeping before it is authenticated: the hash of

@@ -546,16 +546,21 @@ impl Cli {
                 }
                 // The commands that mend the config run on one that does not read: the hint
                 // `livectl config set output table` was itself refused for the bad output.
-                Err(_) if self.command.mends_config() => None,
+                Err(e) if self.command.mends_config() => {
+                    unread = Some(e);
+                    None
+                }
                 Err(e) => return Err(e),
             },
         };
         let mut ui = Ui::new(output, g.color, g.quiet, g.no_input, g.verbose);
         if let Some(e) = unread {
-            ui.note(format!(
-                "warning: {}; its settings are not used by this run (the sandbox needs none)",
-                e.message
-            ));
+            let why = if self.command.mends_config() {
+                "this run writes in the default format"
+            } else {
+                "its settings are not used by this run (the sandbox needs none)"
+            };
+            ui.note(format!("warning: {}; {why}", e.message));
         }
         if shape.is_json() {
             ui.format = Some(Format::Json);

@@ -189,7 +189,6 @@ const UNREACHABLE: &str = "is the server running? check its address";
 /// The hint of a connection made that ended before the whole answer came.
 const ENDED: &str = "the platform, or a proxy between, ended the connection before its whole answer came; try again in a moment";
 
-/// How the hint of the platform's own failure (a 5xx) begins.
 /// The way out of a 401 when nothing is known of where the token came from; `Ctx::refused_token`
 /// says which it was (LIVECTL_TOKEN, the profile's login, the embedded sandbox's).
 pub const REFUSED_TOKEN: &str = "log in again with `livectl login`, or check LIVECTL_TOKEN";
@@ -198,6 +197,7 @@ pub const REFUSED_TOKEN: &str = "log in again with `livectl login`, or check LIV
 pub const DEACTIVATED: &str =
     "a deactivated agent's tokens stay refused until an admin makes it active";
 
+/// How the hint of the platform's own failure (a 5xx) begins.
 const FAILED: &str = "the platform failed";
 
 /// The hint of a platform that took too long to answer.

@@ -453,8 +453,6 @@ pub fn token_from_stdin(flag: &str) -> Result<String, CliError> {
     Ok(text.trim().to_owned())
 }
 
-/// Writes `bytes` whole to `path`, its directory created if needed (0700, as livectl's own
-/// directories are): a reader never sees half a file. `mode` 0o600 keeps it to its owner.
 /// Makes a file others could read private (0600) again, as livectl writes every file holding
 /// user data: its mode before, when it was changed (a journal chmod'ed or copied 0644 went on
 /// being written unsaid). Not on systems without Unix modes.
@@ -476,6 +474,8 @@ pub fn make_private(path: &Path) -> std::io::Result<Option<u32>> {
     }
 }
 
+/// Writes `bytes` whole to `path`, its directory created if needed (0700, as livectl's own
+/// directories are): a reader never sees half a file. `mode` 0o600 keeps it to its owner.
 pub fn write_whole(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), CliError> {
     let fail =
         |e: std::io::Error| CliError::failure(format!("cannot write {}: {e}", path.display()));

@@ -263,17 +263,24 @@ impl Watching<'_> {
         }
     }
 
-    /// A change as a JSON line, shaped by `--json`/`--jq` when given.
-    /// One change as a JSON line, its kind (`kind`, the SSE `event:` type) in its `type`.
+    /// One change as a JSON line (shaped by `--json`/`--jq` when given), its kind (`kind`, the SSE `event:` type) in its `type`.
     fn change(&self, kind: &str, change: &impl serde::Serialize) -> Result<(), CliError> {
+        /// The change's fields in the contract's order, its type first.
+        #[derive(serde::Serialize)]
+        struct Typed<'a, T> {
+            r#type: &'a str,
+            #[serde(flatten)]
+            change: &'a T,
+        }
         let ui = self.ui;
-        let mut value = serde_json::to_value(change).map_err(|e| CliError::output(e.into()))?;
-        if let Some(fields) = value.as_object_mut() {
-            fields.insert(TYPE.to_owned(), kind.into());
-        }
+        let typed = Typed {
+            r#type: kind,
+            change,
+        };
         if !ui.shape.is_json() {
-            return ui.json_line(&value);
+            return ui.json_line(&typed);
         }
+        let value = serde_json::to_value(&typed).map_err(|e| CliError::output(e.into()))?;
         ui.shaped_line(value)
     }
 }

@@ -6,8 +6,6 @@ use crate::error::CliError;
 
 /// Plain http:// only to loopback, unless the user said otherwise; checked before connecting.
 pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
-    // An address without its scheme (`127.0.0.1:8787`; `localhost:8787` parses as the scheme
-    // `localhost`): said so, with the URL it was meant to be (http:// to loopback).
     // A token given for the address: said so, not quoted back with https:// before it.
     if livectl_contract::token::looks_like(url.trim()) {
         return Err(CliError::usage(
@@ -15,6 +13,8 @@ pub fn check_url(url: &str, allow_insecure: bool) -> Result<(), CliError> {
         )
         .hint("give the platform's address, such as https://live.example.com; `livectl login` reads the token from a prompt or --token-stdin"));
     }
+    // An address without its scheme (`127.0.0.1:8787`; `localhost:8787` parses as the scheme
+    // `localhost`): said so, with the URL it was meant to be (http:// to loopback).
     if !url.contains("://")
         && !url.starts_with('/')
         && let Ok(meant) = reqwest::Url::parse(&format!("https://{url}"))

@@ -272,6 +272,8 @@ fn watch_shows_an_agents_status_change_and_owner_filters_it() {
     // SAFETY: a signal to our own child.
     unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
     child.wait().unwrap();
+    // Its kind first, then the contract's own order.
+    assert!(event.starts_with(r#"{"type":"status","seq":"#), "{event}");
     let event: serde_json::Value = serde_json::from_str(&event).unwrap();
     assert_eq!(
         (

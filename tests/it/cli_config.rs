@@ -801,7 +801,15 @@ fn configured_defaults_apply_and_settings_can_be_unset() {
     // The fix it hints works: it was refused for the very value it mends.
     let fix = "livectl config set output table";
     assert!(broken.stderr.contains(fix), "{}", broken.stderr);
-    home.cli(&["config", "set", "output", "table"]).ok();
+    let mended = home.cli(&["config", "set", "output", "table"]);
+    assert_eq!(mended.code, 0, "{}", mended.stderr);
+    assert!(
+        mended
+            .stderr
+            .contains("which is not a format; this run writes in the default format"),
+        "{}",
+        mended.stderr
+    );
     assert_eq!(
         sandbox.cli(&api.token, &["list", "-o", "ids"]).ok(),
         "iv_1\n"

@@ -194,8 +194,14 @@ const ENDED: &str = "the platform, or a proxy between, ended the connection befo
 pub const REFUSED_TOKEN: &str = "log in again with `livectl login`, or check LIVECTL_TOKEN";
 
 /// What a 401 adds whatever the token's source: logging in again as that agent does not help.
-pub const DEACTIVATED: &str =
+const DEACTIVATED: &str =
     "a deactivated agent's tokens stay refused until an admin makes it active";
+
+/// The hint of a 401, with `way_out` (`REFUSED_TOKEN`, or the one `Ctx::refused_token` knows):
+/// built here alone, so the hint a refusal carries is the one it is known by.
+pub fn refused_hint(way_out: &str) -> String {
+    format!("{way_out}; {DEACTIVATED}")
+}
 
 /// How the hint of the platform's own failure (a 5xx) begins.
 const FAILED: &str = "the platform failed";
@@ -268,7 +274,7 @@ impl From<ClientError> for CliError {
         let look = format!("look at it as it is now with {show}");
         let again = format!("someone changed it meanwhile; look again with {show}");
         let running = still_running(&show);
-        let refused = format!("{REFUSED_TOKEN}; {DEACTIVATED}");
+        let refused = refused_hint(REFUSED_TOKEN);
         // Which request the platform failed, when it answered at all: its method and path
         // (its query, a list's filters and cursor, is for `-v`).
         let failed = match e.request().and_then(|r| r.split('?').next()) {

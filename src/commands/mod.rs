@@ -124,10 +124,11 @@ impl Ctx {
                 }
                 (None, false) => return e,
             };
-            let (mut e, deactivated) = (e, crate::error::DEACTIVATED);
+            use crate::error::{REFUSED_TOKEN, refused_hint};
+            let (mut e, general) = (e, refused_hint(REFUSED_TOKEN));
             for hint in &mut e.hints {
-                if *hint == format!("{}; {deactivated}", crate::error::REFUSED_TOKEN) {
-                    *hint = format!("{instead}; {deactivated}");
+                if *hint == general {
+                    *hint = refused_hint(&instead);
                 }
             }
             e

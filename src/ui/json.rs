@@ -82,4 +82,17 @@ mod tests {
         let plain = serde_json::to_vec(&serde_json::json!({"text": "é ü → ok"})).unwrap();
         assert_eq!(safe(plain.clone()), plain);
     }
+
+    /// `suspect`'s quick look keeps up with `escaped`: every character escaped starts with
+    /// a byte it looks for, or it would pass raw.
+    #[test]
+    fn the_quick_look_sees_every_escaped_character() {
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| escaped(*c))
+        {
+            let mut bytes = [0; 4];
+            assert!(suspect(c.encode_utf8(&mut bytes).as_bytes()), "{c:?}");
+        }
+    }
 }

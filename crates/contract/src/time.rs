@@ -48,7 +48,18 @@ pub fn offset_out_of_range(text: &str) -> bool {
 /// (jiff's, which stop short of the years ±10000 so that every offset's clock of them is a
 /// date): `9999-12-31` was "not a date", which it plainly is. Said as `beyond`.
 pub fn out_of_range(text: &str) -> bool {
-    jiff::fmt::temporal::Pieces::parse(text.trim()).is_ok_and(|p| p.date().year().abs() == 9999)
+    let Ok(pieces) = jiff::fmt::temporal::Pieces::parse(text.trim()) else {
+        return false;
+    };
+    if pieces.date().year().abs() != 9999 {
+        return false;
+    }
+    match pieces.time() {
+        // A date alone: out of range when its midnight in UTC is.
+        None => pieces.date().to_zoned(jiff::tz::TimeZone::UTC).is_err(),
+        // A time: only one with an offset is an instant at all; without, the usual message.
+        Some(_) => pieces.offset().is_some() && text.trim().parse::<Timestamp>().is_err(),
+    }
 }
 
 /// What `out_of_range` text is told: the first and the last instant livectl holds.

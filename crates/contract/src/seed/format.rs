@@ -433,5 +433,10 @@ mod tests {
             assert_eq!(given.parse::<Instant>().unwrap_err(), said);
         }
         assert!("9999-12-30T21:00:00Z".parse::<Instant>().is_ok());
+        // In range but no instant (no time, no offset): the usual words, not "past".
+        for given in ["9999-06-01", "9999-06-01T10:00:00"] {
+            let said = given.parse::<Instant>().unwrap_err();
+            assert!(said.contains("is not an instant; use"), "{given}: {said}");
+        }
     }
 }

@@ -37,7 +37,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_needs_command" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_needs_command" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_needs_command" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_needs_command" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_needs_command" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_needs_command" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_needs_command" -s q -l quiet -d 'Print only data and errors'
@@ -92,7 +92,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand queues" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand queues" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand queues" -s q -l quiet -d 'Print only data and errors'
@@ -126,7 +126,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand list" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand list" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l all -d 'Every matching intervention, page after page'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l watch -d 'Then keep watching: each change to a matching intervention as it happens (a line on a terminal; for scripts, the intervention as it is then, as one more row)'
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l no-input -d 'Never prompt; a missing value is an error'
@@ -152,7 +152,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand show" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand show" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand show" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand show" -s q -l quiet -d 'Print only data and errors'
@@ -191,7 +191,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand assign" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l include-away -d 'Give work to named agents who are away or offline, and to a pool\'s agents who are away (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l no-input -d 'Never prompt; a missing value is an error'
@@ -233,7 +233,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l include-away -d 'Give work to named agents who are away or offline, and to a pool\'s agents who are away (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l no-input -d 'Never prompt; a missing value is an error'
@@ -274,7 +274,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand return" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand return" -s y -l yes -d 'Answer yes to confirmations'
@@ -314,7 +314,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s y -l yes -d 'Answer yes to confirmations'
@@ -350,7 +350,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l include-away -d 'Give work to named agents who are away or offline, and to a pool\'s agents who are away (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l no-input -d 'Never prompt; a missing value is an error'
@@ -375,7 +375,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand runs" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand runs" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand runs" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand runs" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand runs" -l all -d 'Finished runs too'
 complete -c livectl -n "__fish_livectl_using_subcommand runs" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand runs" -s y -l yes -d 'Answer yes to confirmations'
@@ -400,7 +400,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand seed" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand seed" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l dry-run -d 'Print what the file holds and send nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand seed" -s y -l yes -d 'Answer yes to confirmations'
@@ -426,7 +426,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand status" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand status" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand status" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand status" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand status" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand status" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand status" -s q -l quiet -d 'Print only data and errors'
@@ -456,7 +456,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l include-away -d 'Give work to named agents who are away or offline, and to a pool\'s agents who are away (left out of a spread by default)'
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l dry-run -d 'Say what it would do; send nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand autopilot" -l once -d 'Look once (catching up on what is stuck), act, and stop; exit 3 when a move failed or was left undone for want of an agent with capacity (as a bulk run with items not done)'
@@ -492,7 +492,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand watch" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -s q -l quiet -d 'Print only data and errors'
@@ -519,7 +519,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand console" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand console" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand console" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand console" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand console" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand console" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand console" -s q -l quiet -d 'Print only data and errors'
@@ -542,7 +542,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand agents" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand agents" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand agents" -s q -l quiet -d 'Print only data and errors'
@@ -565,7 +565,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand topics" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand topics" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand topics" -s q -l quiet -d 'Print only data and errors'
@@ -588,7 +588,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand outcomes" -s q -l quiet -d 'Print only data and errors'
@@ -611,7 +611,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand blocks" -s q -l quiet -d 'Print only data and errors'
@@ -634,7 +634,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand departments" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand departments" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand departments" -s q -l quiet -d 'Print only data and errors'
@@ -660,7 +660,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand history" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand history" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l all -d 'Every user\'s history'
 complete -c livectl -n "__fish_livectl_using_subcommand history" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand history" -s y -l yes -d 'Answer yes to confirmations'
@@ -684,7 +684,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand login" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand login" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l token-stdin -d 'Read the token from standard input instead of a hidden prompt'
 complete -c livectl -n "__fish_livectl_using_subcommand login" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand login" -s y -l yes -d 'Answer yes to confirmations'
@@ -708,7 +708,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand logout" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand logout" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand logout" -s q -l quiet -d 'Print only data and errors'
@@ -731,7 +731,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s q -l quiet -d 'Print only data and errors'
@@ -754,7 +754,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s q -l quiet -d 'Print only data and errors'
@@ -784,7 +784,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors'
@@ -807,7 +807,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors'
@@ -830,7 +830,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only data and errors'
@@ -853,7 +853,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
@@ -876,7 +876,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from profiles" -s q -l quiet -d 'Print only data and errors'
@@ -899,7 +899,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -s q -l quiet -d 'Print only data and errors'
@@ -939,7 +939,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand api" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand api" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l paginate -d 'Follow `next_cursor` to the last page and print every page\'s items as one JSON array'
 complete -c livectl -n "__fish_livectl_using_subcommand api" -s i -l include -d 'Print the answer\'s status line and headers before its body (an error\'s too)'
 complete -c livectl -n "__fish_livectl_using_subcommand api" -l no-input -d 'Never prompt; a missing value is an error'
@@ -964,7 +964,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and not __fish_seen_subcommand_from serve token wait backup reset openapi seed-schema help" -s q -l quiet -d 'Print only data and errors'
@@ -1004,7 +1004,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l idempotency-ignores-body -d 'Test knob: replay the stored answer for a repeated Idempotency-Key even when the request differs, instead of refusing it with 422 (a broken implementation, to see `livectl conformance` catch it)'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l without-refs -d 'Test knob: serve the contract as it was before `GET /v1/interventions/refs` (a platform not upgraded yet, to see livectl do without it and `livectl conformance` catch it)'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-input -d 'Never prompt; a missing value is an error'
@@ -1031,7 +1031,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only data and errors'
@@ -1056,7 +1056,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s q -l quiet -d 'Print only data and errors'
@@ -1080,7 +1080,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l force -d 'Replace FILE if it exists'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from backup" -s y -l yes -d 'Answer yes to confirmations'
@@ -1105,7 +1105,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Delete without asking'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors'
@@ -1128,7 +1128,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from openapi" -s q -l quiet -d 'Print only data and errors'
@@ -1151,7 +1151,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from seed-schema" -s q -l quiet -d 'Print only data and errors'
@@ -1183,7 +1183,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l agent-token-stdin -d 'Read an agent\'s token from standard input, for the role rules (else LIVECTL_AGENT_TOKEN; without either they are skipped)'
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand conformance" -s y -l yes -d 'Answer yes to confirmations'
@@ -1207,7 +1207,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand completions" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand completions" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
@@ -1230,7 +1230,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand man" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand man" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand man" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand man" -s q -l quiet -d 'Print only data and errors'
@@ -1253,7 +1253,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand version" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand version" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand version" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand version" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand version" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand version" -s y -l yes -d 'Answer yes to confirmations'
 complete -c livectl -n "__fish_livectl_using_subcommand version" -s q -l quiet -d 'Print only data and errors'
@@ -1295,7 +1295,7 @@ always\t''
 never\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l dry-run -d 'Print what would change and change nothing'
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -s y -l yes -d 'Answer yes to confirmations'

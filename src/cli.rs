@@ -66,7 +66,9 @@ pub struct GlobalArgs {
     pub jq: Option<String>,
     /// Order a list by one of its fields (see --json for the fields; one the table shows by
     /// name, such as owner or user, by that name), or by a column's title (agents' FOR is
-    /// status_since); `list --sort F --limit N` reads every match and gives the first N by F
+    /// status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first),
+    /// what has no value last either way; `list --sort F --limit N` reads every match and
+    /// gives the first N by F
     #[arg(long, global = true, value_name = "FIELD")]
     pub sort: Option<String>,
     /// Use the embedded sandbox even when a profile is configured
@@ -188,20 +190,29 @@ pub fn command() -> clap::Command {
     Cli::command().mut_subcommand("complete", |c| c.mut_arg("tag", |a| a.long("with-tag")))
 }
 
-/// A negative duration given as a word of its own (`--older-than -5m`) joined to its flag
-/// (`--older-than=-5m`), so that the duration's parser refuses it, naming the flag, the value
-/// and what is right (exit 2); clap read `-5m` as the short flags `-5` and `-m` and said only
-/// "unexpected argument '-5' found". For every flag whose value is a `DURATION`
-/// (`commands::filters::DURATION`), and only for a word of `-` and a digit, which no flag is:
-/// a flag given where the value goes (`--older-than --json`, `--older-than -o json`) is still
-/// clap's "a value is required for '--older-than <DURATION>'", where taking any word that
-/// begins with `-` (clap's `allow_hyphen_values`) took `-o` for the duration and refused
-/// `json` as an argument of its own, the duration unnamed. Nothing after `--` is joined, nor
-/// the word an option that takes any word takes (`autopilot --to --grace -5m` leaves `--to`'s
-/// value `--grace` as it is, for its own message).
-pub fn join_negative_durations(root: &clap::Command, args: Vec<OsString>) -> Vec<OsString> {
-    /// The durations' flags, and the options whose value may begin with `-`.
-    fn flags(command: &clap::Command, durations: &mut Vec<String>, hyphens: &mut Vec<String>) {
+/// A value that begins with `-` given as a word of its own joined to its flag, where clap
+/// would take it for flags: a negative duration (`--older-than -5m` becomes
+/// `--older-than=-5m`), so that the duration's parser refuses it, naming the flag, the value
+/// and what is right (exit 2; clap read `-5m` as the short flags `-5` and `-m` and said only
+/// "unexpected argument '-5' found"), for every flag whose value is a `DURATION`
+/// (`commands::filters::DURATION`) and only for a word of `-` and a digit, which no flag is;
+/// and a descending sort (`--sort -owner` becomes `--sort=-owner`: a new user got clap's "a
+/// value is required"), for a word of `-` and a field's letters that are not all livectl's
+/// short flags (`--sort -vv` stays a flag). A flag given where the value goes
+/// (`--older-than --json`, `--older-than -o json`, `--sort --limit 2`) is still clap's "a value
+/// is required for '--older-than <DURATION>'", where taking any word that begins with `-`
+/// (clap's `allow_hyphen_values`) took `-o` for the duration and refused `json` as an argument
+/// of its own, the duration unnamed. Nothing after `--` is joined, nor the word an option that
+/// takes any word takes (`autopilot --to --grace -5m` leaves `--to`'s value `--grace` as it
+/// is, for its own message).
+pub fn join_hyphen_values(root: &clap::Command, args: Vec<OsString>) -> Vec<OsString> {
+    /// The durations' flags, the options whose value may begin with `-`, the short flags.
+    fn flags(
+        command: &clap::Command,
+        durations: &mut Vec<String>,
+        hyphens: &mut Vec<String>,
+        shorts: &mut Vec<char>,
+    ) {
         for arg in command.get_arguments() {
             let names = || {
                 let longs = arg
@@ -211,6 +222,7 @@ pub fn join_negative_durations(root: &clap::Command, args: Vec<OsString>) -> Vec
                     .map(|name| format!("--{name}"));
                 longs.chain(arg.get_short().map(|c| format!("-{c}")))
             };
+            shorts.extend(arg.get_short());
             let duration = arg
                 .get_value_names()
                 .is_some_and(|names| names.iter().any(|n| n == commands::filters::DURATION));
@@ -222,14 +234,24 @@ pub fn join_negative_durations(root: &clap::Command, args: Vec<OsString>) -> Vec
         }
         command
             .get_subcommands()
-            .for_each(|sub| flags(sub, durations, hyphens));
+            .for_each(|sub| flags(sub, durations, hyphens, shorts));
     }
-    let (mut durations, mut hyphens) = (Vec::new(), Vec::new());
-    flags(root, &mut durations, &mut hyphens);
+    let (mut durations, mut hyphens, mut shorts) = (Vec::new(), Vec::new(), Vec::new());
+    flags(root, &mut durations, &mut hyphens, &mut shorts);
     let negative = |word: &OsString| {
         word.to_str()
             .and_then(|w| w.strip_prefix('-'))
             .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let descending = |word: &OsString| {
+        word.to_str()
+            .and_then(|w| w.strip_prefix('-'))
+            .is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && w.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                    && !w.chars().all(|c| shorts.contains(&c))
+            })
     };
     let mut joined = Vec::with_capacity(args.len());
     let mut words = args.into_iter().peekable();
@@ -245,8 +267,9 @@ pub fn join_negative_durations(root: &clap::Command, args: Vec<OsString>) -> Vec
             joined.extend(words.next());
             continue;
         }
-        let flag = is(&durations);
-        match words.next_if(|next| flag && negative(next)) {
+        let duration = is(&durations);
+        let sort = word == "--sort";
+        match words.next_if(|next| duration && negative(next) || sort && descending(next)) {
             Some(value) => {
                 let mut one = word;
                 one.push("=");
@@ -262,7 +285,7 @@ pub fn join_negative_durations(root: &clap::Command, args: Vec<OsString>) -> Vec
 /// Parses the process arguments (exits with clap's message and code 2 on a usage error).
 pub fn parse() -> Cli {
     let mut root = command();
-    let args = join_negative_durations(&root, std::env::args_os().collect());
+    let args = join_hyphen_values(&root, std::env::args_os().collect());
     let matches = root.try_get_matches_from_mut(&args).unwrap_or_else(|e| {
         // What a terminal would obey (control characters, the marks that reorder text), and a
         // token pasted in the wrong place, which the message would quote.
@@ -814,11 +837,15 @@ mod tests {
         }
         let join = |words: &[&str]| {
             let words: Vec<OsString> = words.iter().map(OsString::from).collect();
-            super::join_negative_durations(&root, words)
+            super::join_hyphen_values(&root, words)
         };
         assert_eq!(
             join(&["livectl", "list", "--older-than", "-5m", "-o", "json"]),
             ["livectl", "list", "--older-than=-5m", "-o", "json"]
+        );
+        assert_eq!(
+            join(&["livectl", "list", "--sort", "-queued_at", "-v"]),
+            ["livectl", "list", "--sort=-queued_at", "-v"]
         );
         for kept in [
             &["livectl", "list", "--older-than", "--json", "id"][..],
@@ -827,6 +854,11 @@ mod tests {
             &["livectl", "api", "--", "--older-than", "-5m"],
             // `--to` takes any word: `--grace` is its value here, not a flag (the review).
             &["livectl", "autopilot", "--to", "--grace", "-5m"],
+            // Short flags where the field goes: clap says a field is wanted.
+            &["livectl", "list", "--sort", "-vv"],
+            &["livectl", "list", "--sort", "-q"],
+            &["livectl", "list", "--sort", "--limit", "2"],
+            &["livectl", "list", "--sort", "-5m"],
         ] {
             assert_eq!(join(kept), kept);
         }

@@ -44,7 +44,7 @@ impl StateFilter {
 /// The value name of every flag that takes a duration (`--older-than`, `--grace`, `--queued`,
 /// `--no-reply`, the sandbox's timeouts): a negative one given as a word of its own
 /// (`--older-than -5m`) is joined to its flag before clap reads the line
-/// (`cli::join_negative_durations`), so that the duration's parser says what is wrong with it.
+/// (`cli::join_hyphen_values`), so that the duration's parser says what is wrong with it.
 pub const DURATION: &str = "DURATION";
 
 /// A duration given on the command line: `90s`, `30m`, `2h`, `1d`, `1h30m`.

@@ -14,7 +14,34 @@ pub struct Shape {
     /// `--json`: the fields to keep; empty when none were named (then the run lists them).
     pub fields: Option<Vec<String>>,
     pub jq: Option<Arc<Jq>>,
-    pub sort: Option<String>,
+    pub sort: Option<Sort>,
+}
+
+/// `--sort [-]FIELD`: the field a list is ordered by, and whether the other way (a leading
+/// `-`, as in `--sort -queued`). What has no value comes last either way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sort {
+    pub field: String,
+    pub descending: bool,
+}
+
+impl Sort {
+    /// The flag's value read: `-` before the field turns the order (`--sort -owner` reaches
+    /// here joined to its flag, `cli::join_hyphen_values`).
+    pub fn parse(given: &str) -> Result<Sort, CliError> {
+        let (field, descending) = match given.strip_prefix('-') {
+            Some(field) => (field, true),
+            None => (given, false),
+        };
+        if field.is_empty() {
+            return Err(CliError::usage(format!("--sort: `{given}` names no field"))
+                .hint("such as --sort queued, or --sort -queued for the newest first"));
+        }
+        Ok(Sort {
+            field: field.to_owned(),
+            descending,
+        })
+    }
 }
 
 impl Shape {
@@ -46,7 +73,7 @@ impl Shape {
         Ok(Shape {
             fields,
             jq,
-            sort: sort.map(str::to_owned),
+            sort: sort.map(Sort::parse).transpose()?,
         })
     }
 
@@ -111,16 +138,24 @@ impl Shape {
 
     /// Orders items by the sort field: numbers by value, ids of one kind by number, other text
     /// as text (instants too: they are written at one length), lists item by item, missing
-    /// and null last. A field the table shows by name comes keyed by it (`Row::shown`).
+    /// and null last, in either direction. A field the table shows by name comes keyed by it
+    /// (`Row::shown`).
     pub fn sort<T>(&self, items: &mut [(Value, T)]) {
-        if self.sort.is_some() {
-            items.sort_by(|(a, _), (b, _)| order(a, b));
+        match &self.sort {
+            Some(Sort {
+                descending: true, ..
+            }) => items.sort_by(|(a, _), (b, _)| match (a, b) {
+                (Value::Null, _) | (_, Value::Null) => order(a, b),
+                _ => order(b, a),
+            }),
+            Some(_) => items.sort_by(|(a, _), (b, _)| order(a, b)),
+            None => {}
         }
     }
 
     /// The field `--sort` orders by: the one named, or the one the column so titled shows.
     pub fn sort_field<'s>(&'s self, titled: &[(&str, &'s str)]) -> Option<&'s str> {
-        let sort = self.sort.as_deref()?;
+        let sort = self.sort.as_ref()?.field.as_str();
         Some(
             titled
                 .iter()
@@ -132,7 +167,7 @@ impl Shape {
     /// The sort key of an item.
     pub fn key(&self, item: &Value) -> Value {
         match &self.sort {
-            Some(field) => item.get(field).cloned().unwrap_or(Value::Null),
+            Some(sort) => item.get(&sort.field).cloned().unwrap_or(Value::Null),
             None => Value::Null,
         }
     }

@@ -483,6 +483,70 @@ fn a_list_sorts_by_waiting_as_the_column_counts() {
         .fails(2, "--sort: unknown field `waiting`");
 }
 
+/// A leading `-` orders a list the other way, what has none still last (`--sort -waiting`:
+/// the longest waiting last, the closed ones after them), and with `--limit N` gives the last
+/// N of the ascending order. A new user's `--sort -owner` got clap's "a value is required".
+#[test]
+fn a_leading_minus_sorts_a_list_descending() {
+    let (sandbox, w, token) = scene();
+    let early = w.fixed(5, "Eve Early", "web", "Early bird", "2026-11-24T08:30:00Z");
+    w.api
+        .post(
+            &format!("/v1/interventions/{early}/assign"),
+            json!({"agent": w.ana}),
+        )
+        .expect(200);
+    let sorted = |by: &[&str]| {
+        sandbox
+            .cli(
+                &token,
+                &[&["list", "--state", "all", "-o", "ids"][..], by].concat(),
+            )
+            .ok()
+    };
+    assert_eq!(
+        sorted(&["--sort", "queued"]),
+        "iv_5\niv_4\niv_1\niv_2\niv_3\n"
+    );
+    assert_eq!(
+        sorted(&["--sort", "-queued"]),
+        "iv_3\niv_2\niv_1\niv_4\niv_5\n"
+    );
+    assert_eq!(
+        sorted(&["--sort=-queued_at"]),
+        sorted(&["--sort", "-queued"])
+    );
+    assert_eq!(
+        sorted(&["--sort", "-waiting"]),
+        "iv_5\niv_2\niv_1\niv_3\niv_4\n"
+    );
+    assert_eq!(
+        sorted(&["--sort", "-queued", "--limit", "2"]),
+        "iv_3\niv_2\n",
+        "the first two of the descending order, from every match"
+    );
+    // By the name the table shows (Cy Diaz, Bo Chen, Ana Lima), the queued and the
+    // cancelled one (nobody) last.
+    assert_eq!(
+        sorted(&["--sort", "-owner"]),
+        "iv_3\niv_2\niv_5\niv_1\niv_4\n"
+    );
+    // A flag where the field should be is said as a flag, not an unknown field.
+    sandbox
+        .cli(&token, &["list", "--sort", "--limit", "2"])
+        .fails(2, "a value is required for '--sort <FIELD>'");
+    sandbox
+        .cli(&token, &["list", "--sort", "-nope"])
+        .fails(2, "--sort: unknown field `nope`");
+    sandbox
+        .cli(&token, &["list", "--sort", "-"])
+        .fails(2, "--sort: `-` names no field");
+    // The JSON document of `queues` is sorted by jq the same way.
+    sandbox
+        .cli(&token, &["queues", "--sort", "-count", "-o", "json"])
+        .hints("sort its agents with --jq '.agents | sort_by(.count) | reverse'");
+}
+
 #[test]
 fn actions_print_the_intervention_as_it_now_is() {
     let (sandbox, w, token) = scene();

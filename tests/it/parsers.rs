@@ -65,7 +65,7 @@ proptest! {
         // Joined, and as a word of its own, as the line is read (a negative DURATION joined).
         let joined = [argv.clone(), vec![format!("{flag}={value}")]].concat();
         let apart = [argv, vec![flag.clone(), value]].concat();
-        let apart = livectl::cli::join_negative_durations(
+        let apart = livectl::cli::join_hyphen_values(
             &livectl::cli::command(),
             apart.into_iter().map(Into::into).collect(),
         );

@@ -549,7 +549,21 @@ impl Cli {
             .hint("leave them out"));
         }
         // Likewise --sort on one object (`show iv_1 --sort owner` printed it as if sorted).
-        if shape.sort.is_some() && !self.command.sorts() {
+        if let Some(sort) = &shape.sort
+            && !self.command.sorts()
+        {
+            // `api` writes the platform's answer as it came, a list of pages too: jq sorts it.
+            if let Command::Api(_) = self.command {
+                let reverse = if sort.descending { " | reverse" } else { "" };
+                let field = crate::ui::sanitize(&sort.field, true);
+                return Err(CliError::usage(
+                    "--sort: `api` writes the platform's answer as it came",
+                )
+                .hint(format!(
+                    "sort it with --jq: with --paginate 'sort_by(.{field}){reverse}', one \
+                     page '.items | sort_by(.{field}){reverse}'"
+                )));
+            }
             return Err(
                 CliError::usage("--sort: this command writes no list to order")
                     .hint("leave out --sort"),

@@ -938,6 +938,11 @@ fn a_format_a_command_does_not_write_is_refused_not_replaced() {
             &["sandbox", "openapi", "--sort", "id"][..],
             "--sort: this command writes no list to order",
         ),
+        // The platform's answer as it came: jq sorts it, a list of pages or one page.
+        (
+            &["api", "/v1/agents", "--paginate", "--sort", "-name"][..],
+            "--sort: `api` writes the platform's answer as it came\nhint: sort it with --jq: with --paginate 'sort_by(.name) | reverse', one page '.items | sort_by(.name) | reverse'\n",
+        ),
         (
             &["watch", "--json", "id"][..],
             "--json: unknown field `id`; the fields are: type, seq, at, intervention_id, actor, action, from_owner, to_owner, reason, idempotency_key, agent, from, to",

@@ -10,7 +10,7 @@ use livectl_client::Client;
 use livectl_contract::{ActionKind, InterventionQuery, InterventionState, Owner, States};
 
 use crate::cli::GlobalArgs;
-use crate::error::CliError;
+use crate::error::{CliError, ErrorKind};
 use crate::ui::Ui;
 use crate::usecases::{bulk, lookup};
 
@@ -119,7 +119,9 @@ impl Filters {
             query.owner = Some(if owner == livectl_contract::NONE {
                 Owner::Nobody
             } else {
-                Owner::Agent(lookup::agent(client, owner, owner_flag).await?.id)
+                let agent = lookup::agent(client, owner, owner_flag).await?;
+                unseen(client, &query, &agent, owner_flag).await?;
+                Owner::Agent(agent.id)
             });
         }
         if let Some(department) = &self.department {
@@ -144,6 +146,35 @@ impl Filters {
         }
         Ok(query)
     }
+}
+
+/// Refuses (exit 4) a filter for `owner`'s interventions when the token's agent may see none
+/// of them (`InterventionQuery::unseen_by`: an agent's filter for another agent's work), rather
+/// than listing nothing as if the owner had none, or a bulk run saying "nothing matches".
+async fn unseen(
+    client: &Client,
+    query: &InterventionQuery,
+    owner: &livectl_contract::Agent,
+    owner_flag: &str,
+) -> Result<(), CliError> {
+    let query = InterventionQuery {
+        owner: Some(Owner::Agent(owner.id.clone())),
+        ..query.clone()
+    };
+    let me = client.me().await?.agent;
+    if query.unseen_by(me.role, &me.id).is_none() {
+        return Ok(());
+    }
+    let key = owner.key.as_deref().unwrap_or(&owner.id);
+    Err(CliError::new(
+        ErrorKind::Auth,
+        format!(
+            "{owner_flag} {} ({key}): an agent sees the queued interventions and its own, so \
+             {}'s are not {}'s to see",
+            owner.name, owner.name, me.name
+        ),
+    )
+    .hint("use an admin's token, or --owner me for your own"))
 }
 
 impl Filters {

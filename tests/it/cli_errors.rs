@@ -372,6 +372,67 @@ fn ambiguous_and_unknown_agents() {
         .ok();
 }
 
+/// An agent's token filtering by another agent's interventions, which an agent never sees
+/// (docs/contract.md, "Roles"), is refused with exit 4 before anything is listed or changed:
+/// `return --from dee` with Bo's token said "nothing matches", exit 0, and `list --owner dee`
+/// printed nothing, as if Dee had no work (new user).
+#[test]
+fn an_agent_filtering_by_another_agent_s_work_is_told_it_cannot_see_it() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let cys = w.queued();
+    api.post(
+        &format!("/v1/interventions/{cys}/assign"),
+        json!({"agent": w.cy}),
+    )
+    .expect(200);
+    let bos = w.queued();
+    api.post(
+        &format!("/v1/interventions/{bos}/assign"),
+        json!({"agent": w.bo}),
+    )
+    .expect(200);
+    let bo = sandbox.home.token(Some("bo"));
+    for args in [
+        &["list", "--owner", "cy"][..],
+        &["list", "--owner", "cy", "--state", "all", "-o", "json"],
+        &["return", "--from", "cy", "--yes"],
+        &["return", "--from", "cy", "--dry-run"],
+        &["watch", "--owner", "cy"],
+    ] {
+        let run = sandbox.cli(&bo, args);
+        let said = run.fails(
+            4,
+            "Cy Diaz (cy): an agent sees the queued interventions and its own, so Cy Diaz's are not Bo Chen's to see",
+        );
+        assert!(said.contains("--owner"), "{args:?}: {said}");
+        run.hints("use an admin's token, or --owner me for your own");
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+    }
+    // Nothing was changed, and what is Bo's to see is listed as before.
+    assert_eq!(api.intervention(&cys)["owner"], w.cy.as_str());
+    assert_eq!(
+        sandbox
+            .cli(&bo, &["list", "--owner", "bo", "-o", "ids"])
+            .ok(),
+        format!("{bos}\n")
+    );
+    assert_eq!(
+        sandbox
+            .cli(&bo, &["list", "--owner", "me", "-o", "ids"])
+            .ok(),
+        format!("{bos}\n")
+    );
+    // An admin sees everyone's.
+    assert_eq!(
+        sandbox
+            .cli(&api.token, &["list", "--owner", "cy", "-o", "ids"])
+            .ok(),
+        format!("{cys}\n")
+    );
+}
+
 #[test]
 fn exit_codes_follow_the_api_answer() {
     let sandbox = Sandbox::start(&[]);

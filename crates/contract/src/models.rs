@@ -15,6 +15,16 @@ pub enum Role {
     Admin,
 }
 
+impl Role {
+    /// Whether agent `me`, of this role, may see an intervention in `state` owned by `owner`
+    /// (docs/contract.md, "Roles"): an admin sees every one; an agent the queued ones and its
+    /// own, in any state. The sandbox's handlers and event stream ask it, and so does the CLI
+    /// of a filter (`InterventionQuery::unseen_by`).
+    pub fn sees(self, me: &str, state: InterventionState, owner: Option<&str>) -> bool {
+        self == Role::Admin || state == InterventionState::Queued || owner == Some(me)
+    }
+}
+
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, schemars::JsonSchema,
 )]

@@ -176,6 +176,20 @@ pub struct InterventionQuery {
 }
 
 impl InterventionQuery {
+    /// The agent these filters keep to, when it is not `me` and `me`'s role sees none of its
+    /// interventions (`Role::sees`): an agent's filter for another agent's work, which is never
+    /// queued (an owned intervention is not), so every page would come back empty.
+    pub fn unseen_by(&self, role: crate::Role, me: &str) -> Option<&str> {
+        match &self.owner {
+            Some(Owner::Agent(owner))
+                if !role.sees(me, InterventionState::Assigned, Some(owner)) =>
+            {
+                Some(owner)
+            }
+            _ => None,
+        }
+    }
+
     /// Whether an intervention passes the filters (the page fields aside).
     pub fn matches(&self, i: &Intervention) -> bool {
         self.state.contains(i.state)

@@ -18,18 +18,21 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Caller;
 use crate::error::ApiError;
-use livectl_contract::{EventAction, Intervention, InterventionState, Kind, StreamEvent};
+use livectl_contract::{EventAction, Intervention, Kind, StreamEvent};
 
 /// The rule for one intervention, as SQL over `interventions i` with the agent bound at `?`.
-/// `may_see` below is the same rule in Rust, `narrow` the same as disjoint ranges; keep the
-/// three together.
+/// `may_see` below is the same rule in Rust (the contract's `Role::sees`, which the CLI asks
+/// of a filter too), `narrow` the same as disjoint ranges; keep them together.
 const MAY_SEE_SQL: &str = "(i.state = 'queued' OR i.owner_id = ?)";
 
 /// Whether `caller` may see an intervention as it is now.
 pub fn may_see(caller: Caller, intervention: &Intervention) -> bool {
     caller.is_admin()
-        || intervention.state == InterventionState::Queued
-        || intervention.owner.as_deref() == Some(Kind::Agent.id(caller.agent_id).as_str())
+        || caller.role.sees(
+            &Kind::Agent.id(caller.agent_id),
+            intervention.state,
+            intervention.owner.as_deref(),
+        )
 }
 
 /// What a query over `interventions i` may return to the caller, as ranges whose union it is:

@@ -138,6 +138,32 @@ fn a_dry_run_by_ids_says_what_an_agents_role_would_be_refused() {
     --- stderr
     dry run: 1 intervention would be changed, 1 would be refused; nothing was sent
     ");
+    // On a terminal, agents are named as its table names them, the reasons too (they said
+    // `ag_4 owns it already` beside `agent Cy Diaz`: supervisor check); piped, ids as above.
+    let tty = [("LIVECTL_FORCE_TTY", "1"), ("COLUMNS", "200")];
+    let run = sandbox.cli_env(
+        &api.token,
+        &["reassign", &bos, &cys, "--to", "cy", "--dry-run"],
+        &tty,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("agent Cy Diaz")
+            && run
+                .stdout
+                .contains("refused: Cy Diaz owns it already: reassign needs another agent"),
+        "{}",
+        run.stdout
+    );
+    let run = sandbox.cli_env(&bo, &["assign", &queued, "--to", "cy", "--dry-run"], &tty);
+    assert!(
+        run.stdout.contains(
+            "refused: forbidden: an agent may assign only to itself (Bo Chen); only an admin \
+             may assign to Cy Diaz"
+        ),
+        "{}",
+        run.stdout
+    );
 }
 
 /// A dry run by filters with an agent's token promised every item it listed ("2 interventions

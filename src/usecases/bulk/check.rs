@@ -16,22 +16,24 @@ use livectl_client::Client;
 use livectl_contract::{Agent, InterventionRef, Permission, Role};
 
 use crate::error::CliError;
-use crate::model::{Item, Looked};
+use crate::model::{Item, Looked, Names};
 use crate::usecases::targets;
 
 /// The items of a plan, each with why the platform would refuse it (`Item::refused`), looked up
 /// `concurrency` at a time and in order (those not looked up already), as `caller` (the
-/// token's agent).
+/// token's agent); the agents a reason names are named by `names` (the table's, for people),
+/// by id where it has none.
 pub(super) fn looked_up<'a>(
     client: &'a Client,
     caller: Agent,
+    names: Rc<Names>,
     items: LocalBoxStream<'a, Result<Item, CliError>>,
     concurrency: u16,
 ) -> LocalBoxStream<'a, Result<Item, CliError>> {
     let items = items
         .map(|item| item.map(|item| (item, true)))
         .boxed_local();
-    looked_up_where(client, caller, items, concurrency)
+    looked_up_where(client, caller, names, items, concurrency)
 }
 
 /// As `looked_up`, for the items paired with `true`; those paired with `false` pass as they
@@ -40,13 +42,14 @@ pub(super) fn looked_up<'a>(
 pub(super) fn looked_up_where<'a>(
     client: &'a Client,
     caller: Agent,
+    names: Rc<Names>,
     items: LocalBoxStream<'a, Result<(Item, bool), CliError>>,
     concurrency: u16,
 ) -> LocalBoxStream<'a, Result<Item, CliError>> {
     let caller = Rc::new(caller);
     items
         .map(move |item| {
-            let caller = caller.clone();
+            let (caller, names) = (caller.clone(), names.clone());
             async move {
                 let (mut item, look) = item?;
                 if !look {
@@ -57,7 +60,7 @@ pub(super) fn looked_up_where<'a>(
                     None => targets::look(client, &item.id).await?,
                 };
                 item.refused = match &looked {
-                    Looked::Now(now) => refusal(&item, now, &caller),
+                    Looked::Now(now) => refusal(&item, now, &caller, &names),
                     Looked::Missing => Some(NOT_FOUND.into()),
                     // The intervention is not the caller's to see: the action would be refused
                     // the same way, before its state is looked at.
@@ -76,9 +79,10 @@ const NOT_FOUND: &str = "not found";
 /// How a refusal the platform would answer 403 begins (`Item::refused`): the caller may not.
 pub(super) const FORBIDDEN: &str = "forbidden: ";
 
-/// Why the platform would refuse `item` on the intervention as it is `now`, to `caller`; None
-/// when it would act. The states an action takes are the contract's (`ActionKind::allowed`).
-fn refusal(item: &Item, now: &InterventionRef, caller: &Agent) -> Option<String> {
+/// Why the platform would refuse `item` on the intervention as it is `now`, to `caller`, each
+/// agent by its name in `names`; None when it would act. The states an action takes are the
+/// contract's (`ActionKind::allowed`).
+fn refusal(item: &Item, now: &InterventionRef, caller: &Agent, names: &Names) -> Option<String> {
     let kind = item.action.kind();
     // A listed item (a resumed plan by filters) is sent with If-Match: changed since, skipped.
     if let Some(listed) = item.version
@@ -118,7 +122,8 @@ fn refusal(item: &Item, now: &InterventionRef, caller: &Agent) -> Option<String>
         && to == owner
     {
         return Some(format!(
-            "{owner} owns it already: reassign needs another agent"
+            "{} owns it already: reassign needs another agent",
+            names.of(owner)
         ));
     }
     let permission = kind.permission();
@@ -131,7 +136,7 @@ fn refusal(item: &Item, now: &InterventionRef, caller: &Agent) -> Option<String>
     let refusal = kind.refusal(admin, caller.id.as_str(), to, now.owner.as_deref())?;
     Some(format!(
         "{FORBIDDEN}{}",
-        refusal.naming(&caller.id, to.unwrap_or_default())
+        refusal.naming(names.of(&caller.id), names.of(to.unwrap_or_default()))
     ))
 }
 
@@ -220,7 +225,7 @@ mod tests {
         ];
         for (item, now, caller, want) in cases {
             assert_eq!(
-                refusal(item, &now, caller).as_deref(),
+                refusal(item, &now, caller, &Names::default()).as_deref(),
                 want,
                 "{item:?} {now:?}"
             );
@@ -234,30 +239,52 @@ mod tests {
         let admin = agent("ag_1", Role::Admin);
         let reassign = item(Action::Reassign(to("ag_3")));
         assert_eq!(
-            refusal(&reassign, &now(Assigned, Some("ag_3")), &admin).as_deref(),
+            refusal(
+                &reassign,
+                &now(Assigned, Some("ag_3")),
+                &admin,
+                &Names::default()
+            )
+            .as_deref(),
             Some("ag_3 owns it already: reassign needs another agent")
         );
         assert_eq!(
-            refusal(&reassign, &now(Assigned, Some("ag_4")), &admin),
+            refusal(
+                &reassign,
+                &now(Assigned, Some("ag_4")),
+                &admin,
+                &Names::default()
+            ),
             None
         );
         let to_cy = item(Action::Assign(to("ag_3")));
         assert_eq!(
-            refusal(&to_cy, &now(Queued, None), &bo).as_deref(),
+            refusal(&to_cy, &now(Queued, None), &bo, &Names::default()).as_deref(),
             Some(
                 "forbidden: an agent may assign only to itself (ag_2); only an admin may assign to ag_3"
             )
         );
         assert_eq!(
-            refusal(&item(Action::Assign(to("ag_2"))), &now(Queued, None), &bo),
+            refusal(
+                &item(Action::Assign(to("ag_2"))),
+                &now(Queued, None),
+                &bo,
+                &Names::default()
+            ),
             None
         );
         let pooled = item(Action::Assign(to("@online")));
-        assert_eq!(refusal(&pooled, &now(Queued, None), &bo), None);
+        assert_eq!(
+            refusal(&pooled, &now(Queued, None), &bo, &Names::default()),
+            None
+        );
         let unplaced = item(Action::Assign(to(
             &crate::model::NoRoom::pool("@online").mark()
         )));
-        assert_eq!(refusal(&unplaced, &now(Queued, None), &bo), None);
+        assert_eq!(
+            refusal(&unplaced, &now(Queued, None), &bo, &Names::default()),
+            None
+        );
         // An agent named with no room is judged by the role first, as the platform does.
         let full = |id: &str| {
             crate::model::NoRoom::Agents(vec![crate::model::Full {
@@ -272,7 +299,8 @@ mod tests {
             refusal(
                 &item(Action::Assign(to(&full("ag_3")))),
                 &now(Queued, None),
-                &bo
+                &bo,
+                &Names::default(),
             )
             .as_deref(),
             Some(
@@ -283,7 +311,8 @@ mod tests {
             refusal(
                 &item(Action::Assign(to(&full("ag_2")))),
                 &now(Queued, None),
-                &bo
+                &bo,
+                &Names::default(),
             ),
             None,
             "no room for itself: left where it is"
@@ -292,7 +321,8 @@ mod tests {
             refusal(
                 &item(Action::Assign(to(&full("ag_3")))),
                 &now(Queued, None),
-                &admin
+                &admin,
+                &Names::default(),
             ),
             None
         );

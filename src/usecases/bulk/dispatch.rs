@@ -207,8 +207,9 @@ async fn dry_resume(
         Err(e) => Some(Err(e)),
     });
     let left = futures_util::stream::iter(left).boxed_local();
-    let left = super::check::looked_up_where(client, caller, left, concurrency);
-    let printed = super::plan::print(client, ui, left).await?;
+    let names = std::rc::Rc::new(super::plan::people(client, ui).await?);
+    let left = super::check::looked_up_where(client, caller, names.clone(), left, concurrency);
+    let printed = super::plan::print(ui, &names, left).await?;
     if scan.cut_short {
         ui.note(format!(
             "run {} stopped while it was still listing its targets: a resume sends what it had planned ({RESELECT})",

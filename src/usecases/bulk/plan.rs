@@ -4,6 +4,7 @@
 //! items are sent (`dispatch::Live`).
 
 use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use futures_util::StreamExt;
@@ -50,12 +51,14 @@ pub async fn run(
     let looked_up = options.dry_run || (!options.yes && (ui.interactive() || by_filter));
     let concurrency = options.pace.fresh().concurrency;
     if options.dry_run {
+        let names = Rc::new(people(client, ui).await?);
         let items = if looked_up {
-            check::looked_up(client, client.me().await?.agent, items, concurrency)
+            let me = client.me().await?.agent;
+            check::looked_up(client, me, names.clone(), items, concurrency)
         } else {
             items
         };
-        return dry_run(client, ui, items, source, &repeats).await;
+        return dry_run(ui, &names, items, source, &repeats).await;
     }
     super::check_shape(ui)?;
     // Who runs it is asked while the first targets are listed.
@@ -72,7 +75,8 @@ pub async fn run(
     }
     let mut items = items.boxed_local();
     if looked_up {
-        items = check::looked_up(client, me.agent.clone(), items, concurrency);
+        let names = Rc::new(people(client, ui).await?);
+        items = check::looked_up(client, me.agent.clone(), names, items, concurrency);
     }
     if !options.yes && !ui.interactive() {
         // Nobody can confirm: count what would change, to refuse with the count, unless it is
@@ -207,13 +211,13 @@ pub(super) fn note_repeats(ui: &Ui, repeats: &AtomicU64) {
 
 /// `--dry-run`: the plan printed as it streams; nothing is sent and no journal is written.
 async fn dry_run(
-    client: &Client,
     ui: &Ui,
+    names: &Names,
     items: LocalBoxStream<'_, Result<Item, CliError>>,
     source: Source,
     repeats: &AtomicU64,
 ) -> Result<(), CliError> {
-    let printed = print(client, ui, items).await?;
+    let printed = print(ui, names, items).await?;
     note_repeats(ui, repeats);
     if printed.count == 0 {
         ui.note(nothing_to_do(source));
@@ -301,19 +305,24 @@ fn interventions(n: u64) -> String {
     crate::ui::counted(n, "intervention", "interventions")
 }
 
-/// Items of a plan printed in the run's format as they come (a dry run's, a dry resume's);
-/// how many would be sent, and how many not.
+/// The names a plan's table shows agents by, and its reasons too (`check::looked_up`); none
+/// for a pipe or a script, which get ids.
+pub(super) async fn people(client: &Client, ui: &Ui) -> Result<Names, CliError> {
+    if ui.tables() {
+        lookup::names(client, NamesOf::People).await
+    } else {
+        Ok(Names::default())
+    }
+}
+
+/// Items of a plan printed in the run's format as they come (a dry run's, a dry resume's),
+/// agents by `names` (`people`); how many would be sent, and how many not.
 pub(super) async fn print(
-    client: &Client,
     ui: &Ui,
+    names: &Names,
     mut items: LocalBoxStream<'_, Result<Item, CliError>>,
 ) -> Result<Printed, CliError> {
-    let names = if ui.tables() {
-        lookup::names(client, NamesOf::People).await?
-    } else {
-        Names::default()
-    };
-    let mut out = ui.stream::<Item>(&names)?;
+    let mut out = ui.stream::<Item>(names)?;
     let mut unchanged = Unchanged::default();
     while let Some(item) = items.next().await {
         let item = item?;

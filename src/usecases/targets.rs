@@ -205,7 +205,26 @@ fn id_of_line(n: usize, line: &str) -> Result<Option<(String, Option<i64>)>, Cli
             CliError::usage(format!("stdin line {n}: the object has no string \"id\""))
                 .hint("give NDJSON objects with an \"id\" (livectl list -o ndjson)")
         })?;
-        let version = value.get("version").and_then(serde_json::Value::as_i64);
+        // A version that is none (`"2"`, `1.5`, null) is refused, never dropped: the item
+        // would be acted on without If-Match, over a change made since it was listed.
+        let version = match value.get("version") {
+            None => None,
+            Some(given) => Some(
+                given
+                    .as_i64()
+                    .filter(|v| livectl_contract::limits::is_version(*v))
+                    .ok_or_else(|| {
+                        CliError::usage(format!(
+                            "stdin line {n}: \"version\" is the version listed, a whole number \
+                             from 1, not {given}"
+                        ))
+                        .hint(
+                            "pipe `livectl list -o ndjson` as it prints, or leave \"version\" \
+                             out to act on it as it stands then",
+                        )
+                    })?,
+            ),
+        };
         return checked(n, id).map(|id| Some((id, version)));
     }
     if text.starts_with('[') {

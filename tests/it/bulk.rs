@@ -756,6 +756,31 @@ fn ids_from_stdin_with_blank_lines_repeats_and_ndjson() {
     let (code, stderr) = pipe("iv_1\n{\"id\":\n", &["cancel", "-", "--yes"]);
     assert_eq!(code, Some(2));
     assert!(stderr.contains("stdin line 2: not valid JSON"), "{stderr}");
+    // A version that is not one was dropped, and the item acted on without If-Match: a
+    // colleague's change since the listing was overwritten (new user, `"version":"2"`).
+    for (bad, said) in [
+        ("\"2\"", "\"2\""),
+        ("1.5", "1.5"),
+        ("1e0", "1.0"),
+        ("null", "null"),
+        ("-1", "-1"),
+        ("0", "0"),
+        ("true", "true"),
+        ("[2]", "[2]"),
+        ("1000000000000000000", "1000000000000000000"),
+    ] {
+        let input = format!("iv_1\n{{\"id\":\"iv_2\",\"version\":{bad}}}\n");
+        for args in [&["cancel", "-", "--yes"][..], &["cancel", "-", "--dry-run"]] {
+            let (code, stderr) = pipe(&input, args);
+            assert_eq!(code, Some(2), "{bad}: {stderr}");
+            assert!(
+                stderr.contains(&format!(
+                    "stdin line 2: \"version\" is the version listed, a whole number from 1, not {said}"
+                )) && stderr.contains("leave \"version\" out to act on it as it stands then"),
+                "{bad}: {stderr}"
+            );
+        }
+    }
     // A listing that found nothing, piped: nothing to do, as filters that match nothing.
     let (code, stderr) = pipe("\n\n", &["cancel", "-", "--yes"]);
     assert_eq!(

@@ -183,6 +183,15 @@ pub fn max_load(value: i64) -> Result<u32, String> {
         })
 }
 
+/// The largest version an intervention can be named by: 18 digits, as `If-Match` takes it.
+pub const VERSION_MAX: i64 = 999_999_999_999_999_999;
+
+/// Whether `version` is one an intervention could have: a whole number from 1 to
+/// `VERSION_MAX` (the sandbox's `If-Match`, a listing's `version` read from stdin).
+pub fn is_version(version: i64) -> bool {
+    (1..=VERSION_MAX).contains(&version)
+}
+
 /// The default page size when `?limit=` is left out.
 pub const DEFAULT_PAGE_SIZE: usize = 100;
 

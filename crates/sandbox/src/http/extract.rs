@@ -85,7 +85,7 @@ pub fn if_match(text: &str) -> Result<Option<i64>, String> {
     text.strip_prefix('"')
         .and_then(|t| t.strip_suffix('"'))
         .and_then(seq)
-        .filter(|v| *v > 0)
+        .filter(|v| livectl_contract::limits::is_version(*v))
         .map(Some)
         .ok_or_else(|| {
             format!(

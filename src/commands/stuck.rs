@@ -4,7 +4,7 @@
 use clap::{Args, ValueEnum};
 use futures_util::StreamExt;
 use jiff::SignedDuration;
-use livectl_contract::ActionKind;
+use livectl_contract::{ActionKind, Role};
 
 use super::Ctx;
 use super::act::AwayArgs;
@@ -117,10 +117,28 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         no_reply: args.no_reply,
         queued: args.queued,
     };
-    let (found, agents) = stuck::find(client, ui.now, limits).await?;
+    let (found, me) = tokio::join!(stuck::find(client, ui.now, limits), client.me());
+    let ((found, agents), me) = (found?, me?.agent);
+    // An agent's token lists only what an agent sees: said, so that "nothing is stuck" is not
+    // taken for the workspace's answer (on-call check); the role's rule is `Role::sees`.
+    let agent = me.role != Role::Admin;
+    if agent && !found.is_empty() {
+        ui.note(format!(
+            "{0} is an agent: these are of the queued interventions and {0}'s own; {ADMIN_SEES}",
+            me.name
+        ));
+    }
     let (Some(fix), Some(command)) = (args.fix, command) else {
         if found.is_empty() {
-            ui.note("nothing is stuck");
+            ui.note(if agent {
+                format!(
+                    "nothing is stuck among the interventions {} sees: an agent sees the queued \
+                     ones and its own; {ADMIN_SEES}",
+                    me.name
+                )
+            } else {
+                "nothing is stuck".to_owned()
+            });
             if ui.format == Some(Format::Json) {
                 return ui.json(&stuck_json(&found));
             }
@@ -158,6 +176,9 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
 
 /// How a fix's run is named in its journal, before the fix: `stuck --fix return`.
 const FIX_RUN: &str = "stuck --fix ";
+
+/// What an agent's `stuck` says it does not see.
+const ADMIN_SEES: &str = "an admin's token sees every one";
 
 /// The fix a `stuck --fix` run recorded in its journal, for `stuck --resume` without `--fix`.
 fn journaled(path: &std::path::Path, reach: &Reach) -> Result<FixArg, CliError> {

@@ -129,3 +129,54 @@ fn agents_named_for_a_fix_that_names_none_are_refused() {
         "nothing changed"
     );
 }
+
+/// An agent's token sees only the queued interventions and its own: `stuck` said "nothing is
+/// stuck" to Bo while an admin saw four, Sam's offline takeovers among them (on-call check).
+/// It says whose view it is, empty or not.
+#[test]
+fn an_agent_s_stuck_says_it_sees_only_what_an_agent_sees() {
+    let home = Home::new();
+    assert!(!stuck_ids(&home).is_empty(), "the demo has stuck takeovers");
+    let bo = home.cli(&["sandbox", "token", "--agent", "bo"]).ok();
+    let bo = bo.trim();
+    let as_bo = |args: &[&str]| home.cli_env(args, &[("LIVECTL_TOKEN", bo)]);
+    // Bo's view lists fewer than the admin's, and says so.
+    let run = as_bo(&["stuck", "-o", "ids"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let admins = stuck_ids(&home);
+    let bos: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        !bos.is_empty()
+            && bos.len() < admins.len()
+            && bos.iter().all(|id| admins.contains(&id.to_string())),
+        "{bos:?} of {admins:?}"
+    );
+    assert_eq!(
+        run.stderr,
+        "Bo Chen is an agent: these are of the queued interventions and Bo Chen's own; an \
+         admin's token sees every one\n"
+    );
+    // Nothing in Bo's view: not "nothing is stuck", as if the workspace had nothing.
+    let patient = ["--queued", "1000h", "--no-reply", "1000h"];
+    let run = as_bo(&[&["stuck"][..], &patient].concat());
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            0,
+            "",
+            "nothing is stuck among the interventions Bo Chen sees: an agent sees the queued \
+             ones and its own; an admin's token sees every one\n"
+        )
+    );
+    let json = as_bo(&[&["stuck", "-o", "json"][..], &patient].concat());
+    assert_eq!(json.stdout, "[]\n");
+    assert!(
+        json.stderr.contains("among the interventions Bo Chen sees"),
+        "{}",
+        json.stderr
+    );
+    // An admin's is every one, said without a word of roles.
+    let admin = home.cli(&[&["stuck"][..], &patient].concat());
+    assert!(!admin.stdout.is_empty(), "the offline owner's takeovers");
+    assert_eq!(admin.stderr, "");
+}

@@ -261,11 +261,9 @@ impl Targets {
             if let Some(action) = to_the_one_agent_named(&item.action) {
                 item.action = action;
             }
-            let routed =
-                |to: &str| crate::model::is_unplaced(to) || pool::Route::decode(to).is_some();
-            if item.action.target().is_some_and(routed) {
-                // A pool is resolved as the item is sent, and an item no agent has room for is
-                // reported: both are the bulk engine's, as a run of one.
+            if item.action.target().is_some_and(crate::model::is_unplaced) {
+                // Several agents named, none with room: which to ask is not livectl's to
+                // guess, and the item is reported as a run reports it, a run of one.
                 plan.items = futures_util::stream::iter([Ok(item)]).boxed_local();
                 return bulk::run(
                     client,
@@ -278,29 +276,10 @@ impl Targets {
             }
             // What --json names is checked before the action is sent, not after.
             ctx.ui.shape.check(<Intervention as Row>::FIELDS)?;
-            // A Ctrl-C while the action is on its way: it may have been done, as when no
-            // answer came (it said only "interrupted", on-call check).
-            // The claim ends with the send: a Ctrl-C after it stops the run at once.
-            let acted = {
-                let _claim = crate::signals::claim();
-                tokio::select! {
-                    acted = client.act::<Intervention>(&item.id, &item.action, Options::default()) => acted,
-                    () = crate::signals::interrupted() => {
-                        return Err(CliError::interrupted(format!(
-                            "interrupted while {} of {} was on its way",
-                            item.action.name(),
-                            item.id
-                        ))
-                        .hint(format!(
-                            "the platform may have done it: look with `livectl show {}` before sending it again",
-                            item.id
-                        )));
-                    }
-                }
-            };
-            let intervention = match acted {
-                Ok(intervention) => intervention,
-                Err(e) => return Err(refused(client, &item.id, &item.action, e).await),
+            let pooled = item.action.target().and_then(pool::Route::decode);
+            let intervention = match pooled {
+                Some(route) => to_the_pool(client, &item, &route).await?,
+                None => act_once(client, &item.id, &item.action).await?,
             };
             if ctx.ui.format == Some(Format::Json) {
                 // A --jq program that fails on the answer: the action stands.
@@ -325,6 +304,112 @@ impl Targets {
         )
         .await
     }
+}
+
+/// The action on one id sent at once, `if_match` its version when given: the platform's answer,
+/// or the run interrupted while it was on its way.
+async fn send_once(
+    client: &Client,
+    id: &str,
+    action: &Action,
+    if_match: Option<i64>,
+) -> Result<Result<Intervention, ClientError>, CliError> {
+    // A Ctrl-C while the action is on its way: it may have been done, as when no answer came
+    // (it said only "interrupted", on-call check). The claim ends with the send: a Ctrl-C
+    // after it stops the run at once.
+    let _claim = crate::signals::claim();
+    let options = Options {
+        if_match,
+        ..Options::default()
+    };
+    tokio::select! {
+        acted = client.act::<Intervention>(id, action, options) => Ok(acted),
+        () = crate::signals::interrupted() => Err(CliError::interrupted(format!(
+            "interrupted while {} of {id} was on its way",
+            action.name(),
+        ))
+        .hint(format!(
+            "the platform may have done it: look with `livectl show {id}` before sending it again"
+        ))),
+    }
+}
+
+/// `send_once`, what the platform refused said as such (`refused`).
+async fn act_once(client: &Client, id: &str, action: &Action) -> Result<Intervention, CliError> {
+    match send_once(client, id, action, None).await? {
+        Ok(intervention) => Ok(intervention),
+        Err(e) => Err(refused(client, id, action, e).await),
+    }
+}
+
+/// One id given to a pool (`--to @online`) is one action, as one id given to an agent is: the
+/// pool resolved over the intervention as it stands, as a bulk run resolves each item
+/// (`spread::Router`), and the action sent at once to the agent picked, with If-Match the
+/// version it was picked on. It was a bulk run of one: a journal, exit 3 for what the
+/// platform refused, and a run's summary for the intervention (new user). An agent that
+/// filled up meanwhile (409 `at_capacity`) passes it to the next, as a run does; a pool with
+/// no agent with room is said as one agent with none is (exit 6), with the same hint.
+async fn to_the_pool(
+    client: &Client,
+    item: &Item,
+    route: &pool::Route,
+) -> Result<Intervention, CliError> {
+    let now = match client.intervention_ref(&item.id).await {
+        Ok(now) => now,
+        // Unknown or hidden: said as the action on it would be.
+        Err(e) => return Err(refused(client, &item.id, &item.action, e).await),
+    };
+    let router = spread::Router::default();
+    let no_room = || async {
+        let no_room = if route.pool == pool::Pool::Department && now.department.is_none() {
+            NoRoom::NoDepartment
+        } else {
+            let departments = match route.department {
+                Some(_) => client.departments().await.ok(),
+                None => None,
+            };
+            NoRoom::Pool {
+                pool: spread::pool_named(route, departments.as_deref()),
+                include_away: route.include_away,
+            }
+        };
+        let agents = client.agents().await.ok();
+        CliError::new(
+            crate::error::ErrorKind::Conflict,
+            format!("{}; {} is left where it is", no_room.why(), item.id),
+        )
+        .hint(spread::no_room_hint(&[no_room], agents.as_deref()))
+    };
+    for _ in 0..spread::OFFERS {
+        let picked = router
+            .pick(
+                client,
+                route,
+                now.owner.as_deref(),
+                now.department.as_deref(),
+            )
+            .await?;
+        let Some(agent) = picked else {
+            return Err(no_room().await);
+        };
+        let to = |r: &AssignRequest| AssignRequest {
+            agent: agent.clone(),
+            reason: r.reason.clone(),
+        };
+        let action = match &item.action {
+            Action::Assign(r) => Action::Assign(to(r)),
+            Action::Reassign(r) => Action::Reassign(to(r)),
+            other => other.clone(),
+        };
+        match send_once(client, &item.id, &action, Some(now.version)).await? {
+            Ok(intervention) => return Ok(intervention),
+            Err(e) if e.code() == Some(livectl_contract::ProblemCode::AtCapacity) => {
+                router.full(route, &agent).await;
+            }
+            Err(e) => return Err(refused(client, &item.id, &action, e).await),
+        }
+    }
+    Err(no_room().await)
 }
 
 /// The action an item's plan left where it is because the one agent named had no room (or

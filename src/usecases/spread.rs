@@ -518,6 +518,21 @@ pub fn no_room_hint(left: &[NoRoom], agents: Option<&[Agent]>) -> String {
     hints.join("; ")
 }
 
+/// How many agents of a pool an item may be offered to when each refuses it for want of room.
+pub const OFFERS: usize = 8;
+
+/// A route's pool as people named it: `@department:billing` by the department's key (or name)
+/// among `departments`, rather than the id the plan keeps; as the plan keeps it without them.
+pub fn pool_named(route: &Route, departments: Option<&[livectl_contract::Department]>) -> String {
+    let Some(id) = route.department.as_deref() else {
+        return route.pool.to_string();
+    };
+    match departments.into_iter().flatten().find(|d| d.id == id) {
+        Some(d) => format!("@department:{}", d.key.as_deref().unwrap_or(&d.name)),
+        None => route.pool_text(),
+    }
+}
+
 /// Resolves the routes of a bulk run's items as they are sent: one spreader per route, over the
 /// pool's members and their loads when the first item of that route is sent, counting each pick
 /// and learning from a refusal (409 `at_capacity`) that an agent is full.

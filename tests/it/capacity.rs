@@ -203,7 +203,15 @@ fn an_offline_agent_with_no_room_is_said_to_be_offline_and_no_flag_is_offered() 
             &api.token,
             &[&["reassign", &ids[0], "--to", "@online", "--yes"][..], args].concat(),
         );
-        run.fails(3, "1 of 1 item was left where it is: no agent of @online");
+        // One id: one action, refused as one agent with no room refuses it (exit 6).
+        run.fails(
+            6,
+            &format!(
+                "no agent of @online is {} with room under its max_load; {} is left where it is",
+                if args.is_empty() { "online" } else { "online or away" },
+                ids[0]
+            ),
+        );
         json!(
             run.stderr
                 .lines()

@@ -629,3 +629,56 @@ fn a_pool_run_says_how_many_items_each_agent_was_given() {
     assert_eq!(summary["given"], json!([]), "{summary}");
     assert!(!run.stderr.contains("given to"), "{}", run.stderr);
 }
+
+/// One id given to a pool is one action, as one id given to an agent is: the pool resolved now
+/// and the action sent at once, its answer the intervention and its refusal the platform's
+/// (exit 6 for a queued one to `reassign`). It was a bulk run of one: a journal, "1 of 1 item
+/// failed", exit 3, and `--json id,owner` refused as no field of a run's summary (new user).
+#[test]
+fn one_id_to_a_pool_is_one_action_with_no_journal() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ana = agent(&api, "ana", &w.support, "online", json!(1));
+    agent(&api, "bo", &w.support, "offline", Value::Null);
+    agent(&api, "cy", &w.support, "offline", Value::Null);
+    api.post("/v1/agents/ag_1/status", json!({"status": "offline"}))
+        .expect(200);
+    let queued = w.queued();
+    let other = w.queued();
+    let cli = |args: &[&str]| sandbox.cli(&api.token, args);
+    let run = cli(&["reassign", &queued, "--to", "@online"]);
+    run.fails(
+        6,
+        &format!("cannot reassign intervention {queued}: it is queued"),
+    );
+    // Given to the one online agent with room, printed as any one action prints.
+    let run = cli(&["assign", &queued, "--to", "@online", "--json", "id,owner"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (
+            0,
+            format!("{{\"id\":\"{queued}\",\"owner\":\"{ana}\"}}\n").as_str()
+        ),
+        "{}",
+        run.stderr
+    );
+    // Ana is full now: nobody of the pool has room, said as for one agent with none (exit 6).
+    let run = cli(&["assign", &other, "--to", "@department:support"]);
+    run.fails(
+        6,
+        &format!(
+            "no agent of @department:support is online with room under its max_load; {other} is left where it is"
+        ),
+    );
+    run.hints("@department:support takes only online agents below their max_load: `livectl queues` shows who is online and their loads; raise a max_load, or give the items left to agents named with --to");
+    assert_eq!(api.intervention(&other)["state"], "queued");
+    let runs = sandbox.home.path().join("state/livectl/runs");
+    assert!(
+        std::fs::read_dir(&runs).map_or(true, |d| d.count() == 0),
+        "no journal in {}",
+        runs.display()
+    );
+    // Ids unknown and hidden are said as for an agent named.
+    cli(&["assign", "iv_999", "--to", "@online"]).fails(5, "intervention `iv_999` does not exist");
+}

@@ -1140,17 +1140,14 @@ impl Sending<'_> {
     /// The pool of `route` as people named it: a department by its key (or name), as a dry run
     /// says it; by its id when the departments cannot be listed.
     async fn pool_named(&self, route: &Route) -> String {
-        let Some(id) = route.department.as_deref() else {
+        if route.department.is_none() {
             return route.pool.to_string();
-        };
+        }
         let departments = self
             .departments
             .get_or_init(|| async { self.client.departments().await.ok() })
             .await;
-        match departments.iter().flatten().find(|d| d.id == id) {
-            Some(d) => format!("@department:{}", d.key.as_deref().unwrap_or(&d.name)),
-            None => route.pool_text(),
-        }
+        crate::usecases::spread::pool_named(route, departments.as_deref())
     }
 
     /// How an answer ends its item, with what it says of the whole run (`Watch`).
@@ -1482,9 +1479,6 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item, key: St
     }
 }
 
-/// How many agents of a pool an item may be offered to when each refuses it for want of room.
-const OFFERS: usize = 8;
-
 /// An item routed to a pool: its owner and department as they are now, then the least-loaded
 /// agent of the pool with room; an agent that refuses it for want of room (409 `at_capacity`:
 /// someone else filled it meanwhile) is marked full and the next is tried, with the same key.
@@ -1521,7 +1515,7 @@ async fn routed(
     // Sent before (the answer lost): the same request again, same agent and same If-Match,
     // which the key replays if it was done; another request under that key would be refused.
     let mut earlier = picks.earlier(n);
-    for _ in 0..OFFERS {
+    for _ in 0..crate::usecases::spread::OFFERS {
         // A pick the journal gave (an earlier session's) was never counted here.
         let counted = earlier.is_none();
         let pick = match earlier.take() {

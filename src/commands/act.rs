@@ -5,7 +5,7 @@ use clap::Args;
 use clap_complete::engine::ArgValueCandidates;
 use futures_util::StreamExt;
 use livectl_client::{Client, ClientError, Options};
-use livectl_contract::{Action, ActionKind, AssignRequest, Intervention};
+use livectl_contract::{Action, ActionKind, Intervention};
 
 use super::Ctx;
 use super::filters::{BulkArgs, Filters};
@@ -392,15 +392,7 @@ async fn to_the_pool(
         let Some(agent) = picked else {
             return Err(no_room().await);
         };
-        let to = |r: &AssignRequest| AssignRequest {
-            agent: agent.clone(),
-            reason: r.reason.clone(),
-        };
-        let action = match &item.action {
-            Action::Assign(r) => Action::Assign(to(r)),
-            Action::Reassign(r) => Action::Reassign(to(r)),
-            other => other.clone(),
-        };
+        let action = item.action.given_to(&agent);
         match send_once(client, &item.id, &action, Some(now.version)).await? {
             Ok(intervention) => return Ok(intervention),
             Err(e) if e.code() == Some(livectl_contract::ProblemCode::AtCapacity) => {
@@ -430,15 +422,7 @@ fn to_the_one_agent_named(action: &Action) -> Option<Action> {
     else {
         return None;
     };
-    let to = |r: &AssignRequest| AssignRequest {
-        agent: agent.clone(),
-        reason: r.reason.clone(),
-    };
-    match action {
-        Action::Assign(r) => Some(Action::Assign(to(r))),
-        Action::Reassign(r) => Some(Action::Reassign(to(r))),
-        Action::Return(_) | Action::Cancel(_) | Action::Complete(_) => None,
-    }
+    action.target().map(|_| action.given_to(agent))
 }
 
 /// An action on one intervention refused: when the platform says how it stands now, the message

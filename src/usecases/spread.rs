@@ -551,20 +551,45 @@ impl Router {
         owner: Option<&str>,
         department: Option<&str>,
     ) -> Result<Option<String>, CliError> {
+        self.with(client, route, |s| s.pick(owner, department))
+            .await
+    }
+
+    /// As `pick`, for what a plan would do said before it is sent (a resume's dry run): the
+    /// mark of an item no agent of the pool has room for where `pick` has none, as a new run's
+    /// dry run marks it (`Spreader::pick_or_unplaced`).
+    pub async fn pick_or_unplaced(
+        &self,
+        client: &Client,
+        route: &Route,
+        owner: Option<&str>,
+        department: Option<&str>,
+    ) -> Result<String, CliError> {
+        self.with(client, route, |s| s.pick_or_unplaced(owner, department))
+            .await
+    }
+
+    /// `f` of the spreader of `route`, made over the pool as it is now on its first use.
+    async fn with<T>(
+        &self,
+        client: &Client,
+        route: &Route,
+        f: impl FnOnce(&mut Spreader) -> T,
+    ) -> Result<T, CliError> {
+        use std::collections::hash_map::Entry;
         let mut spreaders = self.spreaders.lock().await;
-        let key = route.encode();
-        if !spreaders.contains_key(&key) {
-            let to = To::Pool {
-                pool: route.pool.clone(),
-                department: route.department.clone(),
-                include_away: route.include_away,
-            };
-            let spreader = Spreader::now(client, &to).await?;
-            spreaders.insert(key.clone(), spreader);
-        }
-        Ok(spreaders
-            .get_mut(&key)
-            .and_then(|s| s.pick(owner, department)))
+        let spreader = match spreaders.entry(route.encode()) {
+            Entry::Occupied(made) => made.into_mut(),
+            Entry::Vacant(entry) => {
+                let to = To::Pool {
+                    pool: route.pool.clone(),
+                    department: route.department.clone(),
+                    include_away: route.include_away,
+                };
+                entry.insert(Spreader::now(client, &to).await?)
+            }
+        };
+        Ok(f(spreader))
     }
 
     /// An item of `route` given to `agent` was not acted on: its room is free again.

@@ -682,3 +682,105 @@ fn one_id_to_a_pool_is_one_action_with_no_journal() {
     // Ids unknown and hidden are said as for an agent named.
     cli(&["assign", "iv_999", "--to", "@online"]).fails(5, "intervention `iv_999` does not exist");
 }
+
+/// A resume's dry run of a run to a pool showed `agent @online` for every item left, where a new
+/// run's dry run says who would get each (new user): it resolves the pool as it stands, an item
+/// sent before going to the agent it was sent to (the resume sends it there again), and one no
+/// agent has room for shown `not sent`.
+#[test]
+fn a_resume_s_dry_run_to_a_pool_names_who_would_get_each_item() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ana = agent(&api, "ana", &w.support, "online", json!(2));
+    let cy = agent(&api, "cy", &w.support, "online", json!(1));
+    agent(&api, "bo", &w.support, "offline", Value::Null);
+    api.post("/v1/agents/ag_1/status", json!({"status": "offline"}))
+        .expect(200);
+    let ids: Vec<String> = (0..4).map(|_| w.queued()).collect();
+    let journal = sandbox.home.path().join("pool.ndjson");
+    let path = journal.to_str().unwrap();
+    let mut run = vec![
+        "assign",
+        "--to",
+        "@online",
+        "--yes",
+        "-q",
+        "--journal",
+        path,
+    ];
+    run.extend(ids.iter().map(String::as_str));
+    sandbox
+        .cli(&api.token, &run)
+        .fails(3, "1 of 4 items was left where it is");
+    // Back to the queue, and the journal as a run stopped before it sent anything.
+    for id in &ids {
+        if api.intervention(id)["state"] == "assigned" {
+            api.post(&format!("/v1/interventions/{id}/return"), json!({}))
+                .expect(200);
+        }
+    }
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let planned: Vec<&str> = text
+        .lines()
+        .take_while(|l| !l.contains("\"event\":\"start\""))
+        .collect();
+    std::fs::write(&journal, planned.join("\n") + "\n").unwrap();
+    let dry = |args: &[&str]| {
+        let run = sandbox.cli(
+            &api.token,
+            &[&["assign", "--resume", path, "--dry-run"][..], args].concat(),
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run
+    };
+    let json: Value = serde_json::from_str(&dry(&["-o", "json"]).stdout).unwrap();
+    let agents: Vec<Value> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["body"]["agent"].clone())
+        .collect();
+    assert_eq!(
+        agents,
+        [json!(ana), json!(cy), json!(ana), Value::Null],
+        "least loaded first, within each max_load: {json}"
+    );
+    assert_eq!(
+        json[3]["not_sent"],
+        "no agent of @online is online with room under its max_load; left where it is"
+    );
+    let tty = sandbox.cli_env(
+        &api.token,
+        &["assign", "--resume", path, "--dry-run"],
+        &[("LIVECTL_FORCE_TTY", "1"), ("COLUMNS", "200")],
+    );
+    assert!(
+        tty.stdout.contains("agent Ana Test") && !tty.stdout.contains("agent @online"),
+        "{}",
+        tty.stdout
+    );
+    // An item sent before goes to the agent it was sent to: the resume sends it there again.
+    // (Which item found no room depends on the run's order: the first picked one is taken.)
+    let first = text
+        .lines()
+        .find(|l| l.contains("\"event\":\"pick\""))
+        .unwrap_or_else(|| panic!("{text}"));
+    let picked: Value = serde_json::from_str(first).unwrap();
+    let n = picked["n"].as_u64().unwrap();
+    let start = text
+        .lines()
+        .find(|l| l.contains("\"event\":\"start\"") && l.contains(&format!("\"n\":{n},")))
+        .unwrap();
+    let mut kept = planned.clone();
+    kept.extend([start, first]);
+    std::fs::write(&journal, kept.join("\n") + "\n").unwrap();
+    let json: Value = serde_json::from_str(&dry(&["-o", "json"]).stdout).unwrap();
+    let sent_before = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == ids[n as usize].as_str())
+        .unwrap();
+    assert_eq!(sent_before["body"]["agent"], picked["agent"], "{json}");
+}

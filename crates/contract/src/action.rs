@@ -225,6 +225,20 @@ impl Action {
         }
     }
 
+    /// The same action handing the intervention to `agent` (assign and reassign; the others as
+    /// they are): a pool's or a spread's item once its agent is picked.
+    pub fn given_to(&self, agent: &str) -> Action {
+        let to = |r: &AssignRequest| AssignRequest {
+            agent: agent.to_owned(),
+            reason: r.reason.clone(),
+        };
+        match self {
+            Action::Assign(r) => Action::Assign(to(r)),
+            Action::Reassign(r) => Action::Reassign(to(r)),
+            other => other.clone(),
+        }
+    }
+
     /// The request body alone, as `POST /v1/interventions/{id}/{action}` takes it.
     pub fn body(&self) -> ActionBody<'_> {
         ActionBody(self)

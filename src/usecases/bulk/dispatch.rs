@@ -14,7 +14,7 @@ use futures_util::stream::{FuturesUnordered, LocalBoxStream};
 use futures_util::{FutureExt, StreamExt};
 use livectl_client::retry::{pass_pause, retryable_status};
 use livectl_client::{Client, ClientError, Lane, Options as Send};
-use livectl_contract::{Action, ActionKind, Agent, AssignRequest, Permission, ProblemCode};
+use livectl_contract::{ActionKind, Agent, Permission, ProblemCode};
 use tokio::sync::Notify;
 
 use super::journal::{
@@ -200,13 +200,56 @@ async fn dry_resume(
     // it stored.
     let left = plan.filter_map(|line| match line {
         Ok((n, item)) => match scan.ledger.get(n) {
-            Some(Mark::Unsent) => Some(Ok((item, true))),
-            Some(mark) if mark.left() => Some(Ok((item, false))),
+            Some(Mark::Unsent) => Some(Ok((n, item, true))),
+            Some(mark) if mark.left() => Some(Ok((n, item, false))),
             _ => None,
         },
         Err(e) => Some(Err(e)),
     });
-    let left = futures_util::stream::iter(left).boxed_local();
+    // A pool's items are said with the agent each would go to, as a new run's dry run says
+    // them (`agent @online` for every one, new user): one sent before to the agent it was
+    // sent to, which the resume sends it to again; the others to the pool's pick as it stands
+    // (each looked up for its owner and department, `concurrency` at a time), or the mark of
+    // one no agent has room for.
+    let router = Router::default();
+    let left = futures_util::stream::iter(left)
+        .map(|line| async {
+            let (n, mut item, look) = line?;
+            let Some(route) = item.action.target().and_then(Route::decode) else {
+                return Ok::<_, CliError>((item, look, None));
+            };
+            if let Some(pick) = scan.picks.get(&n) {
+                item.action = item.action.given_to(&pick.agent);
+                return Ok((item, look, None));
+            }
+            if !look {
+                return Ok((item, look, None));
+            }
+            let looked = crate::usecases::targets::look(client, &item.id).await?;
+            let now = match &looked {
+                crate::model::Looked::Now(now) => {
+                    Some((route, now.owner.clone(), now.department.clone()))
+                }
+                _ => None,
+            };
+            item.looked = Some(looked);
+            Ok((item, look, now))
+        })
+        .buffered(usize::from(concurrency.max(1)))
+        .then(|routed: Result<_, CliError>| {
+            let router = &router;
+            async move {
+                let (mut item, look, now) = routed?;
+                if let Some((route, owner, department)) = now {
+                    let to = router
+                        .pick_or_unplaced(client, &route, owner.as_deref(), department.as_deref())
+                        .await?;
+                    item.action = item.action.given_to(&to);
+                }
+                Ok((item, look))
+            }
+        })
+        .boxed_local();
     let names = std::rc::Rc::new(super::plan::people(client, ui).await?);
     let left = super::check::looked_up_where(client, caller, names.clone(), left, concurrency);
     let printed = super::plan::print(ui, &names, left).await?;
@@ -1553,17 +1596,7 @@ async fn routed(
             )
                 .into();
         }
-        let action = match &item.action {
-            Action::Assign(r) => Action::Assign(AssignRequest {
-                agent: agent.clone(),
-                reason: r.reason.clone(),
-            }),
-            Action::Reassign(r) => Action::Reassign(AssignRequest {
-                agent: agent.clone(),
-                reason: r.reason.clone(),
-            }),
-            other => other.clone(),
-        };
+        let action = item.action.given_to(&agent);
         let answer: Result<serde::de::IgnoredAny, ClientError> = lane
             .act(
                 &item.id,

@@ -46,8 +46,9 @@ pub struct Summary {
     /// Items still to send: after an interruption, or when the journal could not be written.
     pub not_sent: u64,
     pub interrupted: bool,
-    /// The items done in this run given to each agent, most first, where livectl chose the
-    /// agent (a pool, or several agents named); empty otherwise.
+    /// The items done given to each agent, most first, where livectl chose the agent (a pool,
+    /// or several agents named); empty otherwise. A resumed run's are its every session's, as
+    /// `done` counts them.
     pub given: Vec<Given>,
 }
 

@@ -204,14 +204,13 @@ fn an_offline_agent_with_no_room_is_said_to_be_offline_and_no_flag_is_offered() 
             &[&["reassign", &ids[0], "--to", "@online", "--yes"][..], args].concat(),
         );
         // One id: one action, refused as one agent with no room refuses it (exit 6).
-        run.fails(
-            6,
-            &format!(
-                "no agent of @online is {} with room under its max_load; {} is left where it is",
-                if args.is_empty() { "online" } else { "online or away" },
-                ids[0]
-            ),
-        );
+        let who = if args.is_empty() {
+            "online"
+        } else {
+            "online or away"
+        };
+        let said = format!("no agent of @online is {who} with room under its max_load");
+        run.fails(6, &format!("{said}; {} is left where it is", ids[0]));
         json!(
             run.stderr
                 .lines()

@@ -784,3 +784,53 @@ fn a_resume_s_dry_run_to_a_pool_names_who_would_get_each_item() {
         .unwrap();
     assert_eq!(sent_before["body"]["agent"], picked["agent"], "{json}");
 }
+
+/// A resumed run's summary says what the whole run gave each agent, as its `done` counts the
+/// whole run: `given` summed 3 beside `"done": 5` (new user), the sessions before left out.
+#[test]
+fn a_resumed_run_s_given_counts_every_session_as_done_does() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    agent(&api, "ana", &w.support, "online", json!(10));
+    agent(&api, "cy", &w.support, "online", json!(10));
+    agent(&api, "bo", &w.support, "offline", Value::Null);
+    api.post("/v1/agents/ag_1/status", json!({"status": "offline"}))
+        .expect(200);
+    for (k, to) in [
+        (0, &["--to", "@online"][..]),
+        (1, &["--to", "ana", "--to", "cy"]),
+    ] {
+        let ids: Vec<String> = (0..4).map(|_| w.queued()).collect();
+        let journal = sandbox.home.path().join(format!("given-{k}.ndjson"));
+        let path = journal.to_str().unwrap();
+        let mut run = vec!["assign", "--yes", "-q", "--journal", path];
+        run.extend(to);
+        run.extend(ids.iter().map(String::as_str));
+        sandbox.cli(&api.token, &run).ok();
+        // Two items' ends lost, as a kill would lose them: the resume replays those two.
+        let text = std::fs::read_to_string(&journal).unwrap();
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| {
+                !(l.contains("\"event\":\"end\"")
+                    && (l.contains("\"n\":0,") || l.contains("\"n\":1,")))
+            })
+            .collect();
+        assert_eq!(kept.len() + 2, text.lines().count(), "{text}");
+        std::fs::write(&journal, kept.join("\n") + "\n").unwrap();
+        let resumed = sandbox.cli(
+            &api.token,
+            &["assign", "--resume", path, "--yes", "-o", "json"],
+        );
+        let summary: Value = serde_json::from_str(&resumed.ok()).unwrap();
+        assert_eq!(summary["done"], 4, "{summary}");
+        let given: u64 = summary["given"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["items"].as_u64().unwrap())
+            .sum();
+        assert_eq!(given, 4, "{to:?}: {summary}");
+    }
+}

@@ -408,7 +408,8 @@ struct Tally<'p> {
     no_room: u64,
     /// Who had no room for them, each once.
     full: NoRooms,
-    /// The items done in this run given to each agent (assigns and reassigns).
+    /// The items done given to each agent (assigns and reassigns): by every session of the
+    /// run, those before counted from the journal (`Scan::given`).
     given: HashMap<String, u64>,
     /// Some item's agent was picked from a pool.
     routed: bool,
@@ -622,6 +623,8 @@ pub(super) async fn execute(
         plan_at,
         notable,
         picks,
+        given,
+        routed,
         ..
     } = scan;
     let pace = options.pace.over(header.pace);
@@ -654,8 +657,10 @@ pub(super) async fn execute(
         resumable: 0,
         no_room: 0,
         full: NoRooms::default(),
-        given: HashMap::new(),
-        routed: false,
+        // What the sessions before gave, so the summary's counts are the whole run's, as its
+        // `done` is.
+        given,
+        routed,
         retrying: Vec::new(),
         again: 0,
     });

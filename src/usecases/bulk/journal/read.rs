@@ -41,6 +41,10 @@ pub struct Scan {
     /// The agent (and If-Match) each item was last sent to from a pool, while it may have been
     /// done: items without an end, and those failed for a passing reason.
     pub picks: HashMap<u64, Pick>,
+    /// What the sessions before gave each agent (`Records::given`), and whether any of it was
+    /// a pool's pick.
+    pub given: HashMap<String, u64>,
+    pub routed: bool,
     /// The run stopped while its plan still streamed: its plan is the items it had planned;
     /// the targets it had not listed were never planned.
     pub cut_short: bool,
@@ -56,6 +60,8 @@ impl Scan {
             plan_at,
             notable: Vec::new(),
             picks: HashMap::new(),
+            given: HashMap::new(),
+            routed: false,
             cut_short: false,
             unclosed: false,
         }
@@ -168,6 +174,8 @@ pub fn open(
         recorded,
         notable,
         picks,
+        given,
+        routed,
         offset,
     } = records(path, &mut reader, Some(command), plan_at)?;
     if !planned && !recorded {
@@ -186,6 +194,8 @@ pub fn open(
             plan_at,
             notable,
             picks,
+            given,
+            routed,
             cut_short: !planned || closed_short,
             unclosed: !planned,
         },
@@ -204,8 +214,53 @@ pub(super) struct Records {
     pub recorded: bool,
     pub notable: Vec<Notable>,
     pub picks: HashMap<u64, Pick>,
+    /// The items done, given to each agent: by a pool's pick, or by the plan where it named
+    /// the agent (a spread over several), so that a resume's summary says what the whole run
+    /// gave, as its `done` counts the whole run (it said only the last session's).
+    pub given: HashMap<String, u64>,
+    /// Whether a pool picked any of them.
+    pub routed: bool,
     /// Where the last whole line ends: a last line torn by a kill is not counted.
     pub offset: u64,
+}
+
+/// The agent each planned item goes to where the plan names one (assign and reassign over
+/// agents, not a pool's route nor the mark of an item with no room), a small number an item and
+/// nothing for a plan that names none, so that what a run gave can be counted as its items end.
+#[derive(Default)]
+struct PlannedAgents {
+    names: Vec<String>,
+    index: HashMap<String, u32>,
+    of: Vec<u32>,
+}
+
+impl PlannedAgents {
+    const NONE: u32 = u32::MAX;
+
+    fn plan(&mut self, n: u64, item: &Item) {
+        let Some(agent) = item.action.target().filter(|to| {
+            !crate::model::is_unplaced(to) && crate::usecases::pool::Route::decode(to).is_none()
+        }) else {
+            return;
+        };
+        let next = u32::try_from(self.names.len()).unwrap_or(Self::NONE);
+        let at = *self.index.entry(agent.to_owned()).or_insert_with(|| {
+            self.names.push(agent.to_owned());
+            next
+        });
+        let Ok(n) = usize::try_from(n) else { return };
+        if self.of.len() <= n {
+            self.of.resize(n + 1, Self::NONE);
+        }
+        self.of[n] = at;
+    }
+
+    fn of(&self, n: u64) -> Option<&str> {
+        let at = *self.of.get(usize::try_from(n).ok()?)?;
+        self.names
+            .get(usize::try_from(at).ok()?)
+            .map(String::as_str)
+    }
 }
 
 /// Reads the lines after the header (which ends at `plan_at`), each checked; the plan's items
@@ -223,7 +278,10 @@ pub(super) fn records(
     let mut closed_short = false;
     let mut recorded = false;
     let mut notable = Vec::new();
-    let mut picks = HashMap::new();
+    let mut picks: HashMap<u64, Pick> = HashMap::new();
+    let mut planned_agents = PlannedAgents::default();
+    let mut given: HashMap<String, u64> = HashMap::new();
+    let mut routed = false;
     // How the items started and not ended yet stood before their start, for a `withdrawn`:
     // only those in flight, so it stays small whatever the plan's size.
     let mut before_start: HashMap<u64, Mark> = HashMap::new();
@@ -251,7 +309,8 @@ pub(super) fn records(
         };
         match line {
             line @ Line::Plan { .. } if !planned => {
-                plan_item(path, line_no, command, ledger.len(), line)?;
+                let item = plan_item(path, line_no, command, ledger.len(), line)?;
+                planned_agents.plan(ledger.len(), &item);
                 ledger.push();
             }
             Line::Planned { items, cut_short } if !planned => {
@@ -302,6 +361,18 @@ pub(super) fn records(
                 recorded = true;
                 known(n)?;
                 before_start.remove(&n);
+                if outcome == ItemOutcome::Done {
+                    let agent = match picks.get(&n) {
+                        Some(pick) => {
+                            routed = true;
+                            Some(pick.agent.as_str())
+                        }
+                        None => planned_agents.of(n),
+                    };
+                    if let Some(agent) = agent {
+                        *given.entry(agent.to_owned()).or_default() += 1;
+                    }
+                }
                 // Failed for a passing reason, it may have been done (an answer lost after
                 // the commit): a resume sends the same request, to the same agent, which its
                 // key replays. Another agent under that key was refused as another request.
@@ -333,6 +404,8 @@ pub(super) fn records(
         recorded,
         notable,
         picks,
+        given,
+        routed,
         offset,
     })
 }

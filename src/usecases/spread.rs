@@ -569,6 +569,19 @@ impl Router {
             .await
     }
 
+    /// As `pick_or_unplaced`, for an item the platform will refuse whatever the agent: the
+    /// agent it would name, counting nothing (`Spreader::pick_refused`).
+    pub async fn pick_refused(
+        &self,
+        client: &Client,
+        route: &Route,
+        owner: Option<&str>,
+        department: Option<&str>,
+    ) -> Result<String, CliError> {
+        self.with(client, route, |s| s.pick_refused(owner, department))
+            .await
+    }
+
     /// `f` of the spreader of `route`, made over the pool as it is now on its first use.
     async fn with<T>(
         &self,

@@ -760,6 +760,27 @@ fn a_resume_s_dry_run_to_a_pool_names_who_would_get_each_item() {
         "{}",
         tty.stdout
     );
+    // One the platform would refuse whatever the agent (cancelled since) takes no room: the
+    // other three fit, as the resume would then place them (review).
+    api.post(&format!("/v1/interventions/{}/cancel", ids[0]), json!({}))
+        .expect(200);
+    let json: Value = serde_json::from_str(&dry(&["-o", "json"]).stdout).unwrap();
+    let items = json.as_array().unwrap();
+    assert!(
+        items[0]["not_sent"]
+            .as_str()
+            .is_some_and(|why| why.starts_with("refused") || why.contains("cancelled")),
+        "{json}"
+    );
+    for item in &items[1..] {
+        assert!(
+            item["not_sent"].is_null()
+                && item["body"]["agent"]
+                    .as_str()
+                    .is_some_and(|a| a.starts_with("ag_")),
+            "{json}"
+        );
+    }
     // An item sent before goes to the agent it was sent to: the resume sends it there again.
     // (Which item found no room depends on the run's order: the first picked one is taken.)
     let first = text
@@ -783,6 +804,24 @@ fn a_resume_s_dry_run_to_a_pool_names_who_would_get_each_item() {
         .find(|i| i["id"] == ids[n as usize].as_str())
         .unwrap();
     assert_eq!(sent_before["body"]["agent"], picked["agent"], "{json}");
+    // Started, and stopped before its pick was written: the resume picks it afresh, and so
+    // does its dry run (it said `agent @online`: review).
+    let mut started = planned.clone();
+    started.push(start);
+    std::fs::write(&journal, started.join("\n") + "\n").unwrap();
+    let json: Value = serde_json::from_str(&dry(&["-o", "json"]).stdout).unwrap();
+    let in_flight = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == ids[n as usize].as_str())
+        .unwrap();
+    assert!(
+        in_flight["body"]["agent"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("ag_")),
+        "{json}"
+    );
 }
 
 /// A resumed run's summary says what the whole run gave each agent, as its `done` counts the

@@ -66,6 +66,8 @@ pub(super) fn looked_up_where<'a>(
                     // the same way, before its state is looked at.
                     Looked::Hidden(said) => Some(format!("{FORBIDDEN}{said}")),
                 };
+                // Kept for what follows (a resume's dry run picks a pool's agent from it).
+                item.looked = Some(looked);
                 Ok(item)
             }
         })

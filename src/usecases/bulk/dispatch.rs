@@ -208,50 +208,56 @@ async fn dry_resume(
     });
     // A pool's items are said with the agent each would go to, as a new run's dry run says
     // them (`agent @online` for every one, new user): one sent before to the agent it was
-    // sent to, which the resume sends it to again; the others to the pool's pick as it stands
-    // (each looked up for its owner and department, `concurrency` at a time), or the mark of
-    // one no agent has room for.
+    // sent to (its pick), which the resume sends it to again; the others, never sent or sent
+    // before any pick, to the pool's pick as it stands, each looked up for its owner and
+    // department (`concurrency` at a time). One the platform would refuse whatever the agent
+    // (`check`'s judgement) takes no room, as in a new run's plan (`Spreader::pick_refused`);
+    // one no agent has room for gets the mark that says so.
     let router = Router::default();
     let left = futures_util::stream::iter(left)
         .map(|line| async {
             let (n, mut item, look) = line?;
-            let Some(route) = item.action.target().and_then(Route::decode) else {
-                return Ok::<_, CliError>((item, look, None));
+            let Some(_) = item.action.target().and_then(Route::decode) else {
+                return Ok::<_, CliError>((item, look));
             };
-            if let Some(pick) = scan.picks.get(&n) {
-                item.action = item.action.given_to(&pick.agent);
-                return Ok((item, look, None));
+            match scan.picks.get(&n) {
+                Some(pick) => item.action = item.action.given_to(&pick.agent),
+                None => item.looked = Some(crate::usecases::targets::look(client, &item.id).await?),
             }
-            if !look {
-                return Ok((item, look, None));
-            }
-            let looked = crate::usecases::targets::look(client, &item.id).await?;
-            let now = match &looked {
-                crate::model::Looked::Now(now) => {
-                    Some((route, now.owner.clone(), now.department.clone()))
-                }
-                _ => None,
-            };
-            item.looked = Some(looked);
-            Ok((item, look, now))
+            Ok((item, look))
         })
         .buffered(usize::from(concurrency.max(1)))
-        .then(|routed: Result<_, CliError>| {
+        .boxed_local();
+    let names = std::rc::Rc::new(super::plan::people(client, ui).await?);
+    let left = super::check::looked_up_where(client, caller, names.clone(), left, concurrency)
+        .then(|item| {
             let router = &router;
             async move {
-                let (mut item, look, now) = routed?;
-                if let Some((route, owner, department)) = now {
-                    let to = router
-                        .pick_or_unplaced(client, &route, owner.as_deref(), department.as_deref())
-                        .await?;
-                    item.action = item.action.given_to(&to);
-                }
-                Ok((item, look))
+                let mut item = item?;
+                let Some(route) = item.action.target().and_then(Route::decode) else {
+                    return Ok(item);
+                };
+                let (owner, department) = match &item.looked {
+                    Some(crate::model::Looked::Now(now)) => {
+                        (now.owner.clone(), now.department.clone())
+                    }
+                    _ => (None, None),
+                };
+                let (owner, department) = (owner.as_deref(), department.as_deref());
+                let to = if item.refused.is_some() {
+                    router
+                        .pick_refused(client, &route, owner, department)
+                        .await?
+                } else {
+                    router
+                        .pick_or_unplaced(client, &route, owner, department)
+                        .await?
+                };
+                item.action = item.action.given_to(&to);
+                Ok(item)
             }
         })
         .boxed_local();
-    let names = std::rc::Rc::new(super::plan::people(client, ui).await?);
-    let left = super::check::looked_up_where(client, caller, names.clone(), left, concurrency);
     let printed = super::plan::print(ui, &names, left).await?;
     if scan.cut_short {
         ui.note(format!(

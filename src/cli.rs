@@ -197,8 +197,8 @@ pub fn command() -> clap::Command {
 /// "unexpected argument '-5' found"), for every flag whose value is a `DURATION`
 /// (`commands::filters::DURATION`) and only for a word of `-` and a digit, which no flag is;
 /// and a descending sort (`--sort -owner` becomes `--sort=-owner`: a new user got clap's "a
-/// value is required"), for a word of `-` and a field's letters that are not all livectl's
-/// short flags (`--sort -vv` stays a flag). A flag given where the value goes
+/// value is required"), for a word of `-` and a field's (or a column title's) letters that are
+/// not all livectl's short flags (`--sort -vv` stays a flag). A flag given where the value goes
 /// (`--older-than --json`, `--older-than -o json`, `--sort --limit 2`) is still clap's "a value
 /// is required for '--older-than <DURATION>'", where taking any word that begins with `-`
 /// (clap's `allow_hyphen_values`) took `-o` for the duration and refused `json` as an argument
@@ -247,9 +247,9 @@ pub fn join_hyphen_values(root: &clap::Command, args: Vec<OsString>) -> Vec<OsSt
         word.to_str()
             .and_then(|w| w.strip_prefix('-'))
             .is_some_and(|w| {
-                w.starts_with(|c: char| c.is_ascii_lowercase())
-                    && w.chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                // A field, or a column's title as the table writes it (`-WAITING`).
+                w.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
                     && !w.chars().all(|c| shorts.contains(&c))
             })
     };
@@ -861,6 +861,11 @@ mod tests {
             join(&["livectl", "list", "--sort", "-queued_at", "-v"]),
             ["livectl", "list", "--sort=-queued_at", "-v"]
         );
+        // A column's title, as the table writes it (review).
+        assert_eq!(
+            join(&["livectl", "agents", "--sort", "-FOR"]),
+            ["livectl", "agents", "--sort=-FOR"]
+        );
         for kept in [
             &["livectl", "list", "--older-than", "--json", "id"][..],
             &["livectl", "list", "--older-than", "-o", "json"],
@@ -871,6 +876,7 @@ mod tests {
             // Short flags where the field goes: clap says a field is wanted.
             &["livectl", "list", "--sort", "-vv"],
             &["livectl", "list", "--sort", "-q"],
+            &["livectl", "api", "--sort", "-Fi"],
             &["livectl", "list", "--sort", "--limit", "2"],
             &["livectl", "list", "--sort", "-5m"],
         ] {

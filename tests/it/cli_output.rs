@@ -520,6 +520,11 @@ fn a_leading_minus_sorts_a_list_descending() {
         sorted(&["--sort", "-waiting"]),
         "iv_5\niv_2\niv_1\niv_3\niv_4\n"
     );
+    // A column's title as the table writes it.
+    assert_eq!(
+        sorted(&["--sort", "-WAITING"]),
+        sorted(&["--sort", "-waiting"])
+    );
     assert_eq!(
         sorted(&["--sort", "-queued", "--limit", "2"]),
         "iv_3\niv_2\n",

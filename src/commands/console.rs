@@ -43,7 +43,9 @@ pub async fn exec(args: ConsoleArgs, ctx: &Ctx) -> Result<(), CliError> {
         ..Filters::default()
     };
     let options = Options {
-        filter: filters.query_naming(client, ctx.ui.now, "--owner").await?,
+        filter: filters
+            .query_naming(client, ctx.ui.now, "--owner", super::filters::Seen::Refused)
+            .await?,
         limits: Thresholds {
             no_reply: args.no_reply,
             queued: args.queued,

@@ -91,22 +91,38 @@ impl Filters {
     }
 
     /// The contract's query for these filters: names resolved to ids, open interventions when
-    /// no state is given.
+    /// no state is given. An owner the token's agent sees none of the interventions of is
+    /// refused (`unseen`): what a list or a run would select is nothing it may see.
     pub async fn query(
         &self,
         client: &Client,
         now: Timestamp,
     ) -> Result<InterventionQuery, CliError> {
-        self.query_naming(client, now, "--owner (--from)").await
+        self.query_naming(client, now, "--owner (--from)", Seen::Refused)
+            .await
+    }
+
+    /// `query` for a stream of changes (`watch`): an agent watching a colleague sees the
+    /// colleague's status changes, and what the colleague returns to the queue, though none of
+    /// the colleague's interventions, so the owner is not refused (review).
+    pub async fn query_watched(
+        &self,
+        client: &Client,
+        now: Timestamp,
+    ) -> Result<InterventionQuery, CliError> {
+        self.query_naming(client, now, "--owner", Seen::Anyone)
+            .await
     }
 
     /// `query`, for a command whose owner flag is `owner_flag` (an error names it), as the
-    /// console's `--owner`, which has no `--from`.
+    /// console's `--owner`, which has no `--from`; `seen` says whether an owner whose
+    /// interventions the token's agent cannot see is refused.
     pub async fn query_naming(
         &self,
         client: &Client,
         now: Timestamp,
         owner_flag: &str,
+        seen: Seen,
     ) -> Result<InterventionQuery, CliError> {
         let mut query = InterventionQuery {
             state: self.states(),
@@ -120,7 +136,9 @@ impl Filters {
                 Owner::Nobody
             } else {
                 let agent = lookup::agent(client, owner, owner_flag).await?;
-                unseen(client, &query, &agent, owner_flag).await?;
+                if seen == Seen::Refused {
+                    unseen(client, &query, &agent, owner_flag).await?;
+                }
                 Owner::Agent(agent.id)
             });
         }
@@ -148,6 +166,15 @@ impl Filters {
     }
 }
 
+/// Whether a filter for an owner whose interventions the token's agent cannot see is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seen {
+    /// A list, a bulk run, the console: everything they would show is interventions.
+    Refused,
+    /// A stream of changes: the owner's status changes are anyone's to see.
+    Anyone,
+}
+
 /// Refuses (exit 4) a filter for `owner`'s interventions when the token's agent may see none
 /// of them (`InterventionQuery::unseen_by`: an agent's filter for another agent's work), rather
 /// than listing nothing as if the owner had none, or a bulk run saying "nothing matches".
@@ -169,9 +196,11 @@ async fn unseen(
     Err(CliError::new(
         ErrorKind::Auth,
         format!(
-            "{owner_flag} {} ({key}): an agent sees the queued interventions and its own, so \
-             {}'s are not {}'s to see",
-            owner.name, owner.name, me.name
+            "{owner_flag} {} ({key}): {}, so {}'s are not {}'s to see",
+            owner.name,
+            livectl_contract::Role::AGENT_SEES,
+            owner.name,
+            me.name
         ),
     )
     .hint("use an admin's token, or --owner me for your own"))

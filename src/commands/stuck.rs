@@ -121,7 +121,7 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
     let ((found, agents), me) = (found?, me?.agent);
     // An agent's token lists only what an agent sees: said, so that "nothing is stuck" is not
     // taken for the workspace's answer (on-call check); the role's rule is `Role::sees`.
-    let agent = me.role != Role::Admin;
+    let agent = !me.role.sees_every();
     if agent && !found.is_empty() {
         ui.note(format!(
             "{0} is an agent: these are of the queued interventions and {0}'s own; {ADMIN_SEES}",
@@ -132,9 +132,9 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         if found.is_empty() {
             ui.note(if agent {
                 format!(
-                    "nothing is stuck among the interventions {} sees: an agent sees the queued \
-                     ones and its own; {ADMIN_SEES}",
-                    me.name
+                    "nothing is stuck among the interventions {} sees: {}; {ADMIN_SEES}",
+                    me.name,
+                    Role::AGENT_SEES
                 )
             } else {
                 "nothing is stuck".to_owned()

@@ -43,7 +43,7 @@ pub async fn exec(args: WatchArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     ctx.ui.shape.check(&change_fields())?;
     let client = ctx.client().await?;
-    let query = args.filters.query(client, ctx.ui.now).await?;
+    let query = args.filters.query_watched(client, ctx.ui.now).await?;
     let (names, output) = if ctx.ui.for_people() {
         let names = lookup::names(client, NamesOf::People).await?;
         (names, Output::Timeline)

@@ -114,7 +114,7 @@ fn a_dry_run_by_ids_says_what_an_agents_role_would_be_refused() {
     insta::assert_snapshot!(format!("{}--- stderr\n{}", run.stdout, run.stderr), @"
     iv_1	cancel	-	refused: forbidden: nobody owns it, so only an admin may cancel it
     iv_2	cancel	-	
-    iv_3	cancel	-	refused: forbidden: intervention iv_3 is neither queued nor yours: an agent sees queued interventions and its own; ask an admin
+    iv_3	cancel	-	refused: forbidden: intervention iv_3 is neither queued nor yours: an agent sees the queued interventions and its own; ask an admin
     --- stderr
     dry run: 1 intervention would be changed, 2 would be refused; nothing was sent
     ");

@@ -399,7 +399,7 @@ fn an_agent_filtering_by_another_agent_s_work_is_told_it_cannot_see_it() {
         &["list", "--owner", "cy", "--state", "all", "-o", "json"],
         &["return", "--from", "cy", "--yes"],
         &["return", "--from", "cy", "--dry-run"],
-        &["watch", "--owner", "cy"],
+        &["list", "--owner", "cy", "--watch"],
     ] {
         let run = sandbox.cli(&bo, args);
         let said = run.fails(
@@ -424,6 +424,12 @@ fn an_agent_filtering_by_another_agent_s_work_is_told_it_cannot_see_it() {
             .ok(),
         format!("{bos}\n")
     );
+    // A stream of changes is not refused: Cy's status changes are anyone's to see (review).
+    let mut watch = crate::harness::Running::start(&sandbox, &bo, &["watch", "--owner", "cy"]);
+    watch.until("watching changes", std::time::Duration::from_secs(30));
+    watch.signal(libc::SIGINT);
+    let (code, said) = watch.end(std::time::Duration::from_secs(30));
+    assert_eq!(code, Some(0), "{said}");
     // An admin sees everyone's.
     assert_eq!(
         sandbox

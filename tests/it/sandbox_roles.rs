@@ -548,7 +548,7 @@ fn agents_assign_to_themselves_and_act_only_on_what_they_own() {
         assert_eq!(
             r.problem(403, "forbidden"),
             format!(
-                "intervention {queued} is neither queued nor yours: an agent sees queued interventions and its own; ask an admin"
+                "intervention {queued} is neither queued nor yours: an agent sees the queued interventions and its own; ask an admin"
             ),
             "{action}"
         );

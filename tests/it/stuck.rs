@@ -165,7 +165,7 @@ fn an_agent_s_stuck_says_it_sees_only_what_an_agent_sees() {
             0,
             "",
             "nothing is stuck among the interventions Bo Chen sees: an agent sees the queued \
-             ones and its own; an admin's token sees every one\n"
+             interventions and its own; an admin's token sees every one\n"
         )
     );
     let json = as_bo(&[&["stuck", "-o", "json"][..], &patient].concat());

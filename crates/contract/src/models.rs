@@ -16,12 +16,20 @@ pub enum Role {
 }
 
 impl Role {
+    /// What an agent sees, in the words every message about it uses.
+    pub const AGENT_SEES: &str = "an agent sees the queued interventions and its own";
+
+    /// Whether this role sees every intervention (an admin's), rather than some (`sees`).
+    pub fn sees_every(self) -> bool {
+        self == Role::Admin
+    }
+
     /// Whether agent `me`, of this role, may see an intervention in `state` owned by `owner`
     /// (docs/contract.md, "Roles"): an admin sees every one; an agent the queued ones and its
     /// own, in any state. The sandbox's handlers and event stream ask it, and so does the CLI
     /// of a filter (`InterventionQuery::unseen_by`).
     pub fn sees(self, me: &str, state: InterventionState, owner: Option<&str>) -> bool {
-        self == Role::Admin || state == InterventionState::Queued || owner == Some(me)
+        self.sees_every() || state == InterventionState::Queued || owner == Some(me)
     }
 }
 

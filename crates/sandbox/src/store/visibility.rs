@@ -72,9 +72,9 @@ pub fn intervention(caller: Caller, intervention: &Intervention) -> Result<(), A
         return Ok(());
     }
     Err(ApiError::Forbidden(format!(
-        "intervention {} is neither queued nor yours: an agent sees queued interventions and its \
-         own; ask an admin",
-        intervention.id
+        "intervention {} is neither queued nor yours: {}; ask an admin",
+        intervention.id,
+        livectl_contract::Role::AGENT_SEES
     )))
 }
 

@@ -555,35 +555,10 @@ impl Router {
             .await
     }
 
-    /// As `pick`, for what a plan would do said before it is sent (a resume's dry run): the
-    /// mark of an item no agent of the pool has room for where `pick` has none, as a new run's
-    /// dry run marks it (`Spreader::pick_or_unplaced`).
-    pub async fn pick_or_unplaced(
-        &self,
-        client: &Client,
-        route: &Route,
-        owner: Option<&str>,
-        department: Option<&str>,
-    ) -> Result<String, CliError> {
-        self.with(client, route, |s| s.pick_or_unplaced(owner, department))
-            .await
-    }
-
-    /// As `pick_or_unplaced`, for an item the platform will refuse whatever the agent: the
-    /// agent it would name, counting nothing (`Spreader::pick_refused`).
-    pub async fn pick_refused(
-        &self,
-        client: &Client,
-        route: &Route,
-        owner: Option<&str>,
-        department: Option<&str>,
-    ) -> Result<String, CliError> {
-        self.with(client, route, |s| s.pick_refused(owner, department))
-            .await
-    }
-
-    /// `f` of the spreader of `route`, made over the pool as it is now on its first use.
-    async fn with<T>(
+    /// `f` of the spreader of `route`, made over the pool as it is now on its first use: for
+    /// what a plan would do said before it is sent (a resume's dry run), a pick as a new run's
+    /// dry run makes it (`Spreader::pick_or_unplaced`, `Spreader::pick_refused`).
+    pub async fn with<T>(
         &self,
         client: &Client,
         route: &Route,

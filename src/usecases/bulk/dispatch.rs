@@ -244,15 +244,17 @@ async fn dry_resume(
                     _ => (None, None),
                 };
                 let (owner, department) = (owner.as_deref(), department.as_deref());
-                let to = if item.refused.is_some() {
-                    router
-                        .pick_refused(client, &route, owner, department)
-                        .await?
-                } else {
-                    router
-                        .pick_or_unplaced(client, &route, owner, department)
-                        .await?
-                };
+                // Refused whatever the agent, it takes no room (`Spreader::pick_refused`).
+                let refused = item.refused.is_some();
+                let to = router
+                    .with(client, &route, |s| {
+                        if refused {
+                            s.pick_refused(owner, department)
+                        } else {
+                            s.pick_or_unplaced(owner, department)
+                        }
+                    })
+                    .await?;
                 item.action = item.action.given_to(&to);
                 Ok(item)
             }

@@ -25,6 +25,16 @@ pub struct ShowArgs {
 pub async fn exec(args: ShowArgs, ctx: &Ctx) -> Result<(), CliError> {
     // An id that is not an intervention's (another kind's, or none) is refused before the
     // platform is asked.
+    // Ids joined by commas: `show` takes one (the bulk actions' hint, to give them apart,
+    // led to clap's "unexpected argument": new user).
+    let joined: Vec<&str> = args.id.split(',').map(str::trim).collect();
+    if joined.len() > 1 && joined.iter().all(|id| wrong_id(id).is_none()) {
+        return Err(
+            CliError::usage(format!("`{}`: show takes one intervention id", args.id)).hint(
+                format!("show them one at a time: `livectl show {}`", joined[0]),
+            ),
+        );
+    }
     if let Some(wrong) = wrong_id(&args.id) {
         let error = CliError::usage(wrong);
         return Err(match Kind::of(&args.id) {

@@ -496,6 +496,10 @@ fn exit_codes_follow_the_api_answer() {
         2,
         &format!("`{joined}` is not an intervention id (those look like iv_42): give the ids apart, separated by spaces, such as {queued} iv_999"),
     );
+    // `show` takes one id: the hint to give them apart gave "unexpected argument" (new user).
+    let show = sandbox.cli(&token, &["show", &joined]);
+    show.fails(2, &format!("`{joined}`: show takes one intervention id"));
+    show.hints(&format!("show them one at a time: `livectl show {queued}`"));
     assert_eq!(
         api.get(&format!("/v1/interventions/{queued}")).expect(200)["state"],
         "queued",

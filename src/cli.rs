@@ -646,14 +646,15 @@ impl Command {
     fn formats(&self) -> Option<&'static [Format]> {
         const OBJECT: &[Format] = &[Format::Table, Format::Json, Format::Ndjson];
         const JSON: &[Format] = &[Format::Json, Format::Ndjson];
+        // A log: a line a decision, for people or as NDJSON, never one document (`-o json`
+        // wrote the NDJSON lines, which no JSON parser reads whole: new user).
+        const LOG: &[Format] = &[Format::Table, Format::Ndjson];
         match self {
-            // A change a line: a sentence for people, else a JSON line (the autopilot's
-            // decisions and its summary likewise).
-            Command::Whoami(_)
-            | Command::Status(_)
-            | Command::Seed(_)
-            | Command::Watch(_)
-            | Command::Autopilot(_) => Some(OBJECT),
+            // A change a line: a sentence for people, else a JSON line.
+            Command::Whoami(_) | Command::Status(_) | Command::Seed(_) | Command::Watch(_) => {
+                Some(OBJECT)
+            }
+            Command::Autopilot(_) => Some(LOG),
             Command::Api(_) => Some(JSON),
             Command::Sandbox(args) if args.documents() => Some(JSON),
             Command::Config(args) if args.lists() => None,

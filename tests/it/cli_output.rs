@@ -917,6 +917,12 @@ fn a_format_a_command_does_not_write_is_refused_not_replaced() {
             &["watch", "-o", "csv"][..],
             "-o csv: this command writes table, json, ndjson",
         ),
+        // A log of decisions: its lines are NDJSON, never one JSON document (it wrote the
+        // lines for -o json, which a JSON parser refused: new user).
+        (
+            &["autopilot", "--once", "--dry-run", "-o", "json"][..],
+            "-o json: this command writes table, ndjson",
+        ),
         // A stream of changes has no end to sort up to.
         (
             &["watch", "--sort", "id"][..],

@@ -669,8 +669,13 @@ pub struct AutopilotSummary {
     /// Changed by someone else first (another autopilot, a person): never moved twice.
     pub skipped: u64,
     pub failed: u64,
-    /// No agent had room, so they stayed where they were.
+    /// No agent had room (or the one agent named owns it), so they stayed where they were.
     pub left: u64,
+    /// Why, each reason once, in the order first met (the decisions' `detail`): the summary
+    /// and the exit's error say these, not what `--to` could have lacked (it said "none of Bo
+    /// Chen is online with room" of work left because Bo owns it: new user).
+    #[serde(skip)]
+    pub left_why: Vec<String>,
     /// Sent, and stopped before its answer was recorded: done or not, the next look says.
     pub unknown: u64,
     /// With --dry-run: what would have been done.

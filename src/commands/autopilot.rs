@@ -139,21 +139,18 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
         },
     ));
     // What it did is said however it ends: stopped, or given up with an error.
-    let left_why = autopilot::left_why(&to);
     let (summary, ended) =
         autopilot::run(client, &connection.target(), ui, &settings, to, &options).await;
     // One look that left work undone says so by its exit code, for the cron job or the CI step
     // that ran it; a run until stopped has no end to judge by, and a dry run sent nothing.
-    let ended = ended.and_then(
-        |()| match autopilot::undone(&summary, &options, &left_why) {
-            Some(undone) => Err(undone),
-            None => Ok(()),
-        },
-    );
+    let ended = ended.and_then(|()| match autopilot::undone(&summary, &options) {
+        Some(undone) => Err(undone),
+        None => Ok(()),
+    });
     let undone = match &ended {
         Err(e) if e.kind == ErrorKind::PartialBulk => Some(e.exit_code()),
         _ => None,
     };
-    ui.autopilot_summary(&summary, undone, &left_why)?;
+    ui.autopilot_summary(&summary, undone)?;
     ended
 }

@@ -48,7 +48,6 @@ impl Ui {
         &self,
         s: &AutopilotSummary,
         undone: Option<u8>,
-        left_why: &str,
     ) -> Result<(), CliError> {
         if self.machine() {
             return self.json_line(&serde_json::json!({ "summary": s }));
@@ -79,7 +78,7 @@ impl Ui {
             s.failed,
             s.left,
             if s.left > 0 {
-                format!(" ({left_why})")
+                format!(" ({})", s.left_why.join("; "))
             } else {
                 String::new()
             }

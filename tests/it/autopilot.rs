@@ -943,3 +943,37 @@ fn the_readmes_config_file_is_taken_as_written() {
         )
         .ok();
 }
+
+/// `--rule no-reply --to bo` on Bo's own waiting users: the dry run said "would be done", the
+/// run reassigned them to Bo, refused ("already owns it") at every look, exit 3 saying "none of
+/// Bo Chen is online with room" (new user). Both now leave them, saying Bo owns them, and what
+/// went to Bo from others is done.
+#[test]
+fn the_one_agent_named_is_not_given_work_it_owns() {
+    let home = crate::harness::Home::new();
+    let args = [
+        "autopilot",
+        "--once",
+        "--no-reply",
+        "10m",
+        "--rule",
+        "no-reply",
+        "--to",
+        "bo",
+    ];
+    let dry = home.cli(&[&args[..], &["--dry-run"]].concat());
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    let owned = "left (Bo Chen (ag_3) owns it already)";
+    assert!(dry.stdout.contains(owned), "{}", dry.stdout);
+    assert!(
+        !dry.stdout
+            .lines()
+            .any(|l| l.contains("to Bo Chen") && l.contains("from Bo Chen")),
+        "{}",
+        dry.stdout
+    );
+    let run = home.cli(&args);
+    let said = run.fails(3, "left where it is (Bo Chen (ag_3) owns it already)");
+    assert!(said.contains(" 0 failed,"), "{said}");
+    assert!(run.stdout.contains(owned), "{}", run.stdout);
+}

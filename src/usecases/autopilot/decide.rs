@@ -74,6 +74,13 @@ pub fn decide(
         Some(a) => format!("{} ({id})", a.name),
         None => id.to_owned(),
     };
+    // The one agent `--to` names owns it already: reassigning it there is refused ("already
+    // owns it"), so it is not picked, and why is said. A cron's `--rule no-reply --to bo`
+    // failed Bo's own waiting users at every look, exit 3, where its dry run said "would be
+    // done" (new user).
+    let owns = |spreader: &Spreader, owner: &str| {
+        (spreader.only() == Some(owner)).then(|| format!("{} owns it already", name(owner)))
+    };
     let mut out = Vec::new();
     for i in world.open {
         let owner = i.owner.as_deref().and_then(|o| agents.get(o).copied());
@@ -102,21 +109,29 @@ pub fn decide(
                                 },
                             };
                             let why = stuck_reason(&reason, world.now);
-                            // To the pool, or back to the general queue when nobody has room.
-                            match spreader.pick(Some(&owner.id), i.department.as_deref()) {
-                                Some(agent) => (rule, why, Some(reassign(agent, rule))),
+                            // To the pool, or back to the general queue when nobody has room
+                            // (or the one agent named is its owner).
+                            let owned = owns(&spreader, &owner.id);
+                            let picked = match owned {
+                                Some(_) => None,
+                                None => spreader.pick(Some(&owner.id), i.department.as_deref()),
+                            };
+                            match picked {
+                                Some(agent) => (rule, why, Some(reassign(agent, rule)), None),
                                 None => {
+                                    let left = owned.unwrap_or_else(|| left_why_of(to, i));
                                     (
                                         rule,
-                                        format!("{why}; {}", left_why_of(to, i)),
+                                        format!("{why}; {left}"),
                                         Some(Action::Return(ReasonRequest {
                                             // Agents named may be many: the platform takes
                                             // a reason of a bounded length.
-                                            reason: Some(Limit::ReasonLength.fit(format!(
-                                                "autopilot: {rule}, {}",
-                                                left_why_of(to, i)
-                                            ))),
+                                            reason: Some(
+                                                Limit::ReasonLength
+                                                    .fit(format!("autopilot: {rule}, {left}")),
+                                            ),
                                         })),
+                                        None,
                                     )
                                 }
                             }
@@ -130,10 +145,14 @@ pub fn decide(
                         let since = reason.since()?;
                         due(since, settings.no_reply, &mut next).then(|| {
                             let why = stuck_reason(&reason, world.now);
-                            let action = spreader
-                                .pick(Some(&owner.id), i.department.as_deref())
-                                .map(|agent| reassign(agent, Rule::NoReply));
-                            (Rule::NoReply, why, action)
+                            let owned = owns(&spreader, &owner.id);
+                            let action = match owned {
+                                Some(_) => None,
+                                None => spreader
+                                    .pick(Some(&owner.id), i.department.as_deref())
+                                    .map(|agent| reassign(agent, Rule::NoReply)),
+                            };
+                            (Rule::NoReply, why, action, owned)
                         })
                     })
             }
@@ -146,13 +165,14 @@ pub fn decide(
                             reason: Some(format!("autopilot: {}", Rule::Queued)),
                         })
                     });
-                    (Rule::Queued, why, action)
+                    (Rule::Queued, why, action, None)
                 })
             }
             _ => None,
         };
-        if let Some((rule, why, action)) = found {
-            out.push(decided(i, rule, why, action, world.now, to));
+        if let Some((rule, why, action, left)) = found {
+            let left = left.unwrap_or_else(|| left_why_of(to, i));
+            out.push(decided(i, rule, why, action, world.now, left));
         }
     }
     (out, next)
@@ -235,7 +255,7 @@ fn decided(
     why: String,
     action: Option<Action>,
     now: Timestamp,
-    to: &To,
+    left_why: String,
 ) -> Decided {
     let (name, target) = match &action {
         Some(a) => (a.name().to_owned(), a.target().map(str::to_owned)),
@@ -253,7 +273,7 @@ fn decided(
             to: target,
             why,
             result: if left { "left".into() } else { String::new() },
-            detail: left.then(|| left_why_of(to, i)),
+            detail: left.then_some(left_why),
         },
         item: action.map(|action| Item {
             id: i.id.clone(),
@@ -526,6 +546,49 @@ mod tests {
     }
 
     /// The queued rule alone, at 30 minutes.
+    /// A user waiting for a reply from the one agent `--to` names, its owner: left, said so.
+    /// It was reassigned to its owner, refused ("already owns it") at every look, exit 3,
+    /// where the dry run said "would be done" (new user). An owner gone whose one agent named
+    /// is itself (away, with --include-away) goes back to the queue, said so.
+    #[test]
+    fn the_one_agent_named_is_not_given_what_it_owns() {
+        let agents = [
+            agent("bo", "online", NOW, None),
+            agent("sam", "away", "2026-11-24T09:00:00Z", None),
+        ];
+        let mut waiting = assigned("iv_1", "bo");
+        waiting.last_user_message_at = Some("2026-11-24T11:00:00Z".parse().unwrap());
+        let rules = Settings::new(
+            super::super::rules::Given {
+                rules: Some(vec!["no-reply".into(), "owner-away".into()]),
+                no_reply: Some("10m".into()),
+                grace: Some("1m".into()),
+                include_away: Some(true),
+                ..Default::default()
+            },
+            Default::default(),
+        )
+        .unwrap();
+        let only = |who: usize| To::Agents(vec![agents[who].clone()]);
+        let (decided, _) = decided_by(&rules, &only(0), &queues(), &agents, &[waiting]);
+        let d = &decided[0].decision;
+        assert_eq!(
+            (d.action.as_str(), d.result.as_str(), d.detail.as_deref()),
+            ("none", "left", Some("bo (bo) owns it already"))
+        );
+        assert!(decided[0].item.is_none(), "nothing is sent");
+        let (decided, _) = decided_by(
+            &rules,
+            &only(1),
+            &queues(),
+            &agents,
+            &[assigned("iv_2", "sam")],
+        );
+        let d = &decided[0].decision;
+        assert_eq!(d.action, "return", "{d:?}");
+        assert!(d.why.ends_with("; sam (sam) owns it already"), "{}", d.why);
+    }
+
     fn queued_after_30m() -> Settings {
         Settings::new(
             super::super::rules::Given {

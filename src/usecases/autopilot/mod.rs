@@ -117,9 +117,10 @@ pub async fn run(
 }
 
 /// The error a run with `--once` ends with when a move failed or was left where it was for
-/// want of an agent of `--to` with capacity (`left_why`): exit 3, as a bulk run with items not
-/// done. A run until stopped, or a dry run, is not judged by what it left.
-pub fn undone(summary: &AutopilotSummary, options: &Options, left_why: &str) -> Option<CliError> {
+/// want of an agent of `--to` with capacity (the summary's `left_why`): exit 3, as a bulk run
+/// with items not done. A run until stopped, or a dry run, is not judged by what it left.
+pub fn undone(summary: &AutopilotSummary, options: &Options) -> Option<CliError> {
+    let left_why = summary.left_why.join("; ");
     let undone = summary.failed + summary.left;
     if !options.once || options.dry_run || undone == 0 {
         return None;
@@ -146,7 +147,7 @@ pub fn undone(summary: &AutopilotSummary, options: &Options, left_why: &str) -> 
         ),
     );
     if summary.left > 0 {
-        e = e.hint("a pool takes only online agents below their max_load: see who is online, and their loads, with `livectl queues`; raise a max_load, or name more agents with --to (or widen a pool with --include-away)");
+        e = e.hint("work goes only to online agents below their max_load, never to its own owner: see who is online, and their loads, with `livectl queues`; raise a max_load, or name more agents with --to (or widen a pool with --include-away)");
     }
     if summary.failed > 0 {
         e = e.hint(
@@ -345,6 +346,11 @@ impl Pilot<'_> {
         for d in left {
             self.summary.decisions += 1;
             self.summary.left += 1;
+            if let Some(why) = &d.decision.detail
+                && !self.summary.left_why.contains(why)
+            {
+                self.summary.left_why.push(why.clone());
+            }
             self.ui.decision(&self.names, &d.decision)?;
         }
         if to_send.is_empty() {
@@ -571,9 +577,10 @@ mod tests {
                 decisions: 3,
                 failed,
                 left,
+                left_why: vec!["no agent of @online has room".into()],
                 ..AutopilotSummary::default()
             };
-            undone(&summary, &options, "no agent of @online has room").map(|e| e.message)
+            undone(&summary, &options).map(|e| e.message)
         };
         assert_eq!(said(0, 0), None);
         assert_eq!(
@@ -595,9 +602,6 @@ mod tests {
             failed: 1,
             ..AutopilotSummary::default()
         };
-        assert!(
-            undone(&summary, &dry, "").is_none(),
-            "a dry run sent nothing"
-        );
+        assert!(undone(&summary, &dry).is_none(), "a dry run sent nothing");
     }
 }

@@ -189,6 +189,16 @@ fn a_max_load_too_large_for_any_number_is_its_entry_s_problem_only() {
             format!("4: agents[1].max_load: {whole} 1e5"),
         ]
     );
+    // Minified, as generated fixtures are: each entry's own value, not the first one the line
+    // holds (the second said `not 20000`, the first's: new user).
+    let minified = "{\"agents\":[{\"key\":\"a2\",\"name\":\"A2\",\"email\":\"a2@x.com\",\"max_load\":20000},{\"key\":\"a1\",\"name\":\"A1\",\"email\":\"a1@x.com\",\"max_load\":-7}]}";
+    assert_eq!(
+        problems(&sandbox, &api, "minified.json", minified),
+        [
+            format!("1: agents[0].max_load: {whole} 20000"),
+            format!("1: agents[1].max_load: {whole} -7"),
+        ]
+    );
     // As written, not as a parser reads it (a whole number so written, 1e3, is that number).
     let exponent = "agents:\n  - key: bo\n    name: Bo\n    email: bo@example.com\n    max_load: 1e5  # a hundred thousand\n";
     assert_eq!(

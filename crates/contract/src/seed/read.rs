@@ -665,12 +665,18 @@ impl<'a> Text<'a> {
         self.written_at(line, name).filter(|v| !v.is_empty())
     }
 
-    /// As `value_at`, and empty when nothing is written after the name (`name:  # note`).
+    /// As `value_at`, and empty when nothing is written after the name (`name:  # note`). None
+    /// when the line names it more than once (minified JSON: `{"max_load":20000},
+    /// {"max_load":-7}`), whose value is whose the line cannot say: the second entry was said
+    /// to be `not 20000`, the first's (new user).
     fn written_at(&self, line: usize, name: &str) -> Option<&str> {
         let text = self.lines.get(line.checked_sub(1)?)?;
-        let (_, rest) = [format!("{name}:"), format!("\"{name}\":")]
-            .iter()
-            .find_map(|key| text.split_once(key.as_str()))?;
+        let (key, rest) = [format!("{name}:"), format!("\"{name}\":")]
+            .into_iter()
+            .find_map(|key| text.split_once(key.as_str()).map(|(_, rest)| (key, rest)))?;
+        if rest.contains(key.as_str()) {
+            return None;
+        }
         let value = rest
             .split(" #")
             .next()?

@@ -296,14 +296,22 @@ fn remove_profile(mut config: Config, name: &str, ctx: &Ctx) -> Result<(), CliEr
         config.default_profile = None;
     }
     config.save()?;
+    // What runs use now: a profile called `default` is, when there is one (it said "no profile
+    // is now" and runs went on to `default`'s platform: new user).
+    let now = match crate::connect::profile_unnamed(&config) {
+        _ if !was_default => String::new(),
+        Some(profile) => format!(
+            "; it was the default profile, so runs now use the profile `{profile}` (`livectl config set default_profile NAME` names another)"
+        ),
+        None => "; it was the default profile, and no profile is now (`livectl config set default_profile NAME` names one)".to_owned(),
+    };
     ctx.ui.note(format!(
-        "removed profile `{name}`: its settings{}{}",
-        if had_token { " and its saved token" } else { "" },
-        if was_default {
-            "; it was the default profile, and no profile is now (`livectl config set default_profile NAME` names one)"
+        "removed profile `{name}`: its settings{}{now}",
+        if had_token {
+            " and its saved token"
         } else {
             ""
-        }
+        },
     ));
     Ok(())
 }

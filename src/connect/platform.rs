@@ -289,6 +289,12 @@ pub fn profile_name(global: &GlobalArgs, config: &Config) -> Option<String> {
     profile_named(global.profile.clone(), config)
 }
 
+/// The profile a run uses when none is named (by `--profile` or `LIVECTL_PROFILE`): the
+/// config's `default_profile`, else `default` when it exists.
+pub fn profile_unnamed(config: &Config) -> Option<String> {
+    profile_named(None, config)
+}
+
 /// The profile a run uses: the one `named` (`--profile`, `LIVECTL_PROFILE`), else the config's
 /// `default_profile`, else `default` when it exists.
 fn profile_named(named: Option<String>, config: &Config) -> Option<String> {

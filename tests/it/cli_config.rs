@@ -1432,6 +1432,20 @@ fn remove_profile_takes_its_settings_and_token_and_the_default_with_them() {
     typed(&["--profile", "work", "logout"]).ok();
     typed(&["config", "remove-profile", "work"]).ok();
     assert_eq!(typed(&["config", "profiles", "-o", "ids"]).ok(), "");
+    // With a profile called `default`, that one is used once the default named goes: said so
+    // (it said "no profile is now", and runs went on to `default`'s platform: new user).
+    login(&sandbox, &admin, &[]).ok();
+    login(&sandbox, &admin, &["--profile", "other"]).ok();
+    typed(&["config", "set", "default_profile", "other"]).ok();
+    let removed = typed(&["config", "remove-profile", "other"]);
+    assert_eq!(
+        removed.stderr,
+        "removed profile `other`: its settings and its saved token; it was the default profile, so runs now use the profile `default` (`livectl config set default_profile NAME` names another)\n"
+    );
+    assert!(
+        typed(&["config", "profiles"]).ok().contains("default"),
+        "still there"
+    );
 }
 
 /// A profile's token goes only to the address it was given for: `config set api_url` (or a

@@ -433,6 +433,24 @@ fn malformed_seed_files_name_file_line_and_field_and_send_nothing() {
         3,
         "duplicate",
     );
+    // The repeat within its own entry, not the second line of that name in the file (they
+    // were said at line 6 and 5: new user).
+    refused(
+        &sandbox,
+        &api,
+        "dupe-in-entry.yaml",
+        "departments:\n  - key: x\n    name: X\ntopics:\n  - key: t1\n    name: T1\n    department: d\n    name: dup\n    colour: red\n",
+        8,
+        "duplicate",
+    );
+    refused(
+        &sandbox,
+        &api,
+        "dupe-after-a-comment.yaml",
+        "departments:\n  - key: a\n    name: A\n  - key: b\n    name: B\n    # comment\n\n    name: B2\n",
+        8,
+        "duplicate",
+    );
     refused(
         &sandbox,
         &api,

@@ -205,16 +205,27 @@ pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
         })
     };
     result.map_err(|(path, message, mut line)| {
-        // Serde reports a repeated field where its mapping starts; point at the repeat instead.
+        // Serde reports a repeated field where its mapping starts; point at the repeat instead:
+        // the second line from there naming it at the column of the first (the second line of
+        // that name in the whole file was said, another entry's: new user).
         if let Some(name) = message
             .strip_prefix("duplicate field `")
             .and_then(|m| m.split('`').next())
         {
-            let starts = |l: &&str| {
+            let column = |l: &str| {
                 let t = l.trim_start().trim_start_matches("- ");
-                t.starts_with(&format!("{name}:")) || t.starts_with(&format!("\"{name}\":"))
+                (t.starts_with(&format!("{name}:")) || t.starts_with(&format!("\"{name}\":")))
+                    .then(|| l.len() - t.len())
             };
-            if let Some((n, _)) = text.lines().enumerate().filter(|(_, l)| starts(l)).nth(1) {
+            let from = line.unwrap_or(1).saturating_sub(1);
+            let mut named = text
+                .lines()
+                .enumerate()
+                .skip(from)
+                .filter_map(|(n, l)| column(l).map(|c| (n, c)));
+            if let Some((_, first)) = named.next()
+                && let Some((n, _)) = named.find(|(_, c)| *c == first)
+            {
                 line = Some(n + 1);
             }
         }

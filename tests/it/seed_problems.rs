@@ -595,3 +595,18 @@ fn relative_instants_are_checked_from_the_loads_now() {
         ]
     );
 }
+
+/// A key that holds an invisible character is escaped wherever a problem quotes it: the list of
+/// the keys a file defines printed it raw, so `dx` and `d\u{200b}x` read alike (new user).
+#[test]
+fn keys_listed_in_a_problem_show_their_invisible_characters() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let yaml = "departments:\n  - key: \"d\u{200b}x\"\n    name: D\ntopics:\n  - key: t\n    name: T\n    department: \"n\u{200b}o\"\n";
+    let said = problems(&sandbox, &api, "invisible.yaml", yaml);
+    assert_eq!(
+        said[1],
+        "7: topics[0].department: no department has the key `n\\u{200b}o`; the departments are: d\\u{200b}x"
+    );
+    assert!(said.iter().all(|l| !l.contains('\u{200b}')), "{said:?}");
+}

@@ -122,7 +122,7 @@ impl Kind {
         if key.chars().any(|c| c.is_control() || unseen(c)) {
             return Some(format!(
                 "`{}` holds a control or invisible character, which a command line cannot show or type as written; choose a key without one",
-                key.escape_debug()
+                shown_key(key)
             ));
         }
         if key.trim() != key {
@@ -159,6 +159,17 @@ impl Kind {
 /// key's (`unseen`), and shown escaped on a terminal (the CLI's `sanitize`).
 pub fn reorders(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A key as a message quotes it: escaped (`d\u{200b}x`) when it holds what `key_refusal`
+/// refuses, a control or invisible character, so that two keys that look alike are told apart
+/// wherever a message lists them (a seed's list of the keys it defines printed one raw).
+pub fn shown_key(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.chars().any(|c| c.is_control() || unseen(c)) {
+        std::borrow::Cow::Owned(key.escape_debug().to_string())
+    } else {
+        std::borrow::Cow::Borrowed(key)
+    }
 }
 
 /// A character a key may not hold though it is no control character: one that reorders what

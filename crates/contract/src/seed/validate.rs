@@ -523,6 +523,7 @@ impl Checker<'_> {
         }
         let mut list: Vec<&str> = known.iter().map(String::as_str).collect();
         list.sort_unstable();
+        let list: Vec<_> = list.into_iter().map(crate::ids::shown_key).collect();
         let valid = if list.is_empty() {
             format!("the file defines no {what}s")
         } else {
@@ -532,7 +533,10 @@ impl Checker<'_> {
         self.problem(
             line,
             field,
-            format!("no {what} has the key `{value}`; {valid}"),
+            format!(
+                "no {what} has the key `{}`; {valid}",
+                crate::ids::shown_key(value)
+            ),
         );
     }
 }

@@ -294,7 +294,7 @@ fn usage_errors_exit_2_and_change_nothing() {
     // autopilot writes no CSV.
     cli(&["conformance", "--json", "x"]).fails(2, "--json: unknown field `x`");
     cli(&["autopilot", "--once", "-o", "csv"])
-        .fails(2, "-o csv: this command writes table, json, ndjson");
+        .fails(2, "-o csv: this command writes table, ndjson");
     assert_eq!(
         api.everything(),
         before,

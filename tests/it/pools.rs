@@ -19,6 +19,24 @@ fn agent(api: &Api, key: &str, department: &str, status: &str, max_load: Value) 
         .to_owned()
 }
 
+/// `assign IDS --yes -q` with `to`, journaled at `name` in the sandbox's HOME: the journal's
+/// path and the run.
+fn assign_journaled(
+    sandbox: &Sandbox,
+    api: &Api,
+    to: &[&str],
+    ids: &[String],
+    name: &str,
+) -> (std::path::PathBuf, crate::harness::Run) {
+    let journal = sandbox.home.path().join(name);
+    let path = journal.to_str().unwrap();
+    let mut run = vec!["assign", "--yes", "-q", "--journal", path];
+    run.extend(to);
+    run.extend(ids.iter().map(String::as_str));
+    let run = sandbox.cli(&api.token, &run);
+    (journal, run)
+}
+
 fn owners(api: &Api, ids: &[String]) -> Vec<Option<String>> {
     ids.iter()
         .map(|id| api.intervention(id)["owner"].as_str().map(str::to_owned))
@@ -232,19 +250,10 @@ fn a_resumed_pool_run_sends_an_item_in_flight_to_the_agent_it_picked() {
     agent(&api, "ana", &w.support, "online", json!(5));
     agent(&api, "cy", &w.support, "online", json!(5));
     let ids: Vec<String> = (0..2).map(|_| w.queued()).collect();
-    let journal = sandbox.home.path().join("pool.ndjson");
+    let (journal, run) =
+        assign_journaled(&sandbox, &api, &["--to", "@online"], &ids, "pool.ndjson");
+    run.ok();
     let path = journal.to_str().unwrap();
-    let mut run = vec![
-        "assign",
-        "--to",
-        "@online",
-        "--yes",
-        "-q",
-        "--journal",
-        path,
-    ];
-    run.extend(ids.iter().map(String::as_str));
-    sandbox.cli(&api.token, &run).ok();
     let text = std::fs::read_to_string(&journal).unwrap();
     assert!(text.contains("\"event\":\"pick\""), "{text}");
     // The first item's end is lost, as a kill -9 right after the answer would lose it.
@@ -698,21 +707,10 @@ fn a_resume_s_dry_run_to_a_pool_names_who_would_get_each_item() {
     api.post("/v1/agents/ag_1/status", json!({"status": "offline"}))
         .expect(200);
     let ids: Vec<String> = (0..4).map(|_| w.queued()).collect();
-    let journal = sandbox.home.path().join("pool.ndjson");
+    let (journal, run) =
+        assign_journaled(&sandbox, &api, &["--to", "@online"], &ids, "pool.ndjson");
+    run.fails(3, "1 of 4 items was left where it is");
     let path = journal.to_str().unwrap();
-    let mut run = vec![
-        "assign",
-        "--to",
-        "@online",
-        "--yes",
-        "-q",
-        "--journal",
-        path,
-    ];
-    run.extend(ids.iter().map(String::as_str));
-    sandbox
-        .cli(&api.token, &run)
-        .fails(3, "1 of 4 items was left where it is");
     // Back to the queue, and the journal as a run stopped before it sent anything.
     for id in &ids {
         if api.intervention(id)["state"] == "assigned" {
@@ -841,12 +839,10 @@ fn a_resumed_run_s_given_counts_every_session_as_done_does() {
         (1, &["--to", "ana", "--to", "cy"]),
     ] {
         let ids: Vec<String> = (0..4).map(|_| w.queued()).collect();
-        let journal = sandbox.home.path().join(format!("given-{k}.ndjson"));
+        let (journal, run) =
+            assign_journaled(&sandbox, &api, to, &ids, &format!("given-{k}.ndjson"));
+        run.ok();
         let path = journal.to_str().unwrap();
-        let mut run = vec!["assign", "--yes", "-q", "--journal", path];
-        run.extend(to);
-        run.extend(ids.iter().map(String::as_str));
-        sandbox.cli(&api.token, &run).ok();
         // Two items' ends lost, as a kill would lose them: the resume replays those two.
         let text = std::fs::read_to_string(&journal).unwrap();
         let kept: Vec<&str> = text

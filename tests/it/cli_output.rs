@@ -442,14 +442,10 @@ fn a_list_sorts_by_a_column_s_title_as_by_the_field_it_shows() {
     assert!(said.contains("; or a column's title: for\n"), "{said}");
 }
 
-/// WAITING counts from `queued_at` for a queued intervention and from `assigned_at` for an
-/// assigned one: `list --sort waiting` orders by that instant, the longest waiting first as
-/// the columns of other durations sort (`agents --sort for`, `queues --sort oldest`), and the
-/// closed ones, which wait for nothing (`-`), last. It was refused as no field.
-#[test]
-fn a_list_sorts_by_waiting_as_the_column_counts() {
+/// `scene`, and iv_5 queued before every other, then assigned (to Ana) after every other: it has
+/// waited least.
+fn scene_with_an_early_one() -> (Sandbox, Workspace, String) {
     let (sandbox, w, token) = scene();
-    // Queued before every other, then assigned after every other: it has waited least.
     let early = w.fixed(5, "Eve Early", "web", "Early bird", "2026-11-24T08:30:00Z");
     w.api
         .post(
@@ -457,6 +453,16 @@ fn a_list_sorts_by_waiting_as_the_column_counts() {
             json!({"agent": w.ana}),
         )
         .expect(200);
+    (sandbox, w, token)
+}
+
+/// WAITING counts from `queued_at` for a queued intervention and from `assigned_at` for an
+/// assigned one: `list --sort waiting` orders by that instant, the longest waiting first as
+/// the columns of other durations sort (`agents --sort for`, `queues --sort oldest`), and the
+/// closed ones, which wait for nothing (`-`), last. It was refused as no field.
+#[test]
+fn a_list_sorts_by_waiting_as_the_column_counts() {
+    let (sandbox, _, token) = scene_with_an_early_one();
     let sorted = |by: &str| {
         sandbox
             .cli(
@@ -488,14 +494,7 @@ fn a_list_sorts_by_waiting_as_the_column_counts() {
 /// N of the ascending order. A new user's `--sort -owner` got clap's "a value is required".
 #[test]
 fn a_leading_minus_sorts_a_list_descending() {
-    let (sandbox, w, token) = scene();
-    let early = w.fixed(5, "Eve Early", "web", "Early bird", "2026-11-24T08:30:00Z");
-    w.api
-        .post(
-            &format!("/v1/interventions/{early}/assign"),
-            json!({"agent": w.ana}),
-        )
-        .expect(200);
+    let (sandbox, _, token) = scene_with_an_early_one();
     let sorted = |by: &[&str]| {
         sandbox
             .cli(

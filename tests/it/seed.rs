@@ -443,6 +443,15 @@ fn malformed_seed_files_name_file_line_and_field_and_send_nothing() {
         8,
         "duplicate",
     );
+    // JSON's parser says the repeat's own line (review: the next entry's was said).
+    refused(
+        &sandbox,
+        &api,
+        "dupe-in-entry.json",
+        "{\n  \"departments\": [\n    {\n      \"key\": \"a\",\n      \"name\": \"A\",\n      \"name\": \"A2\"\n    },\n    {\n      \"key\": \"b\",\n      \"name\": \"B\"\n    }\n  ]\n}\n",
+        6,
+        "duplicate",
+    );
     refused(
         &sandbox,
         &api,

@@ -161,7 +161,8 @@ fn is_json(path: &Path, text: &str) -> bool {
 
 /// YAML or JSON, by extension, else by the first character.
 pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
-    let result = if is_json(path, text) {
+    let json = is_json(path, text);
+    let result = if json {
         if let Some(problem) = json_not_a_mapping(text) {
             return Err(problem);
         }
@@ -205,12 +206,14 @@ pub fn parse(path: &Path, text: &str) -> Result<SeedFile, Problem> {
         })
     };
     result.map_err(|(path, message, mut line)| {
-        // Serde reports a repeated field where its mapping starts; point at the repeat instead:
-        // the second line from there naming it at the column of the first (the second line of
-        // that name in the whole file was said, another entry's: new user).
-        if let Some(name) = message
-            .strip_prefix("duplicate field `")
-            .and_then(|m| m.split('`').next())
+        // YAML's parser reports a repeated field where its mapping starts; point at the repeat
+        // instead: the second line from there naming it at the column of the first (the second
+        // line of that name in the whole file was said, another entry's: new user). JSON's
+        // reports the repeat itself.
+        if !json
+            && let Some(name) = message
+                .strip_prefix("duplicate field `")
+                .and_then(|m| m.split('`').next())
         {
             let column = |l: &str| {
                 let t = l.trim_start().trim_start_matches("- ");

@@ -609,4 +609,13 @@ fn keys_listed_in_a_problem_show_their_invisible_characters() {
         "7: topics[0].department: no department has the key `n\\u{200b}o`; the departments are: d\\u{200b}x"
     );
     assert!(said.iter().all(|l| !l.contains('\u{200b}')), "{said:?}");
+    // Every message that names such a key (review: "used twice" printed it raw).
+    let twice = "departments:\n  - key: \"d\u{200b}x\"\n    name: D\n  - key: \"d\u{200b}x\"\n    name: E\n";
+    let said = problems(&sandbox, &api, "twice.yaml", twice);
+    assert!(
+        said.iter()
+            .any(|l| l.ends_with("the key `d\\u{200b}x` is used twice in departments")),
+        "{said:?}"
+    );
+    assert!(said.iter().all(|l| !l.contains('\u{200b}')), "{said:?}");
 }

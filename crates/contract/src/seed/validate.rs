@@ -8,7 +8,7 @@ use super::plan::{Ids, Plan};
 use super::read::{Problem, Text};
 use crate::action::ActionKind;
 use crate::batch::BatchRequest;
-use crate::ids::Kind;
+use crate::ids::{Kind, shown_key};
 use crate::limits::{self, Limit};
 use crate::models::{InterventionState, Role, Sender};
 use crate::requests::MaxLoadInput;
@@ -57,7 +57,11 @@ pub fn check(file: &SeedFile, text: &str, now: jiff::Timestamp) -> Vec<Problem> 
             c.problem(
                 c.line(&field, &a.key, &a.email),
                 field,
-                format!("`{}` is already the email of agent `{first}`", a.email),
+                format!(
+                    "`{}` is already the email of agent `{}`",
+                    a.email,
+                    shown_key(first)
+                ),
             );
         }
         // A relative one (`now-3h`) is never later than the load; a written one may be.
@@ -273,12 +277,13 @@ pub fn check(file: &SeedFile, text: &str, now: jiff::Timestamp) -> Vec<Problem> 
                     && let Some(refusal) = refused
                 {
                     let to = action.to().unwrap_or_default();
-                    let why = refusal.naming(format!("`{by}`"), format!("`{to}`"));
+                    let (by_shown, to_shown) = (shown_key(by), shown_key(to));
+                    let why = refusal.naming(format!("`{by_shown}`"), format!("`{to_shown}`"));
                     let field = format!("{field}.{name}.by");
                     c.problem(
                         c.line(&field, key, by),
                         field,
-                        format!("`{by}` may not {name} it here: {why}"),
+                        format!("`{by_shown}` may not {name} it here: {why}"),
                     );
                 }
             }
@@ -293,14 +298,14 @@ pub fn check(file: &SeedFile, text: &str, now: jiff::Timestamp) -> Vec<Problem> 
                     c.problem(
                         c.line(&to_field, key, to),
                         to_field.clone(),
-                        format!("agent `{to}` is inactive and receives no work"),
+                        format!("agent `{}` is inactive and receives no work", shown_key(to)),
                     );
                 }
                 if kind == ActionKind::Reassign && owner == Some(to) {
                     c.problem(
                         c.line(&to_field, key, to),
                         to_field.clone(),
-                        format!("`{to}` already owns it by then"),
+                        format!("`{}` already owns it by then", shown_key(to)),
                     );
                 }
                 let held = loads.get(to).copied().unwrap_or(0);
@@ -313,7 +318,8 @@ pub fn check(file: &SeedFile, text: &str, now: jiff::Timestamp) -> Vec<Problem> 
                         c.line(&to_field, key, to),
                         to_field,
                         format!(
-                            "`{to}` holds {held} of the file's interventions by then, its max_load of {max}: it takes no more"
+                            "`{}` holds {held} of the file's interventions by then, its max_load of {max}: it takes no more",
+                            shown_key(to)
                         ),
                     );
                 }
@@ -458,7 +464,7 @@ impl Checker<'_> {
                 self.problem(
                     line,
                     field,
-                    format!("the key `{key}` is used twice in {section}"),
+                    format!("the key `{}` is used twice in {section}", shown_key(key)),
                 );
             }
             *count += 1;
@@ -523,7 +529,7 @@ impl Checker<'_> {
         }
         let mut list: Vec<&str> = known.iter().map(String::as_str).collect();
         list.sort_unstable();
-        let list: Vec<_> = list.into_iter().map(crate::ids::shown_key).collect();
+        let list: Vec<_> = list.into_iter().map(shown_key).collect();
         let valid = if list.is_empty() {
             format!("the file defines no {what}s")
         } else {
@@ -533,10 +539,7 @@ impl Checker<'_> {
         self.problem(
             line,
             field,
-            format!(
-                "no {what} has the key `{}`; {valid}",
-                crate::ids::shown_key(value)
-            ),
+            format!("no {what} has the key `{}`; {valid}", shown_key(value)),
         );
     }
 }

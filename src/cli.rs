@@ -590,6 +590,18 @@ impl Cli {
                 Err(e) => return Err(e),
             },
         };
+        // A profile's format that this command does not write is not forced on it: it writes its
+        // default, as with none (a profile's `json` made the autopilot write its NDJSON lines,
+        // which `-o json` refuses: review).
+        let output = match output {
+            Some(f)
+                if g.output.is_none()
+                    && self.command.formats().is_some_and(|fs| !fs.contains(&f)) =>
+            {
+                None
+            }
+            output => output,
+        };
         let mut ui = Ui::new(output, g.color, g.quiet, g.no_input, g.verbose);
         if let Some(e) = unread {
             let why = if self.command.mends_config() {

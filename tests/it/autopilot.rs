@@ -977,3 +977,28 @@ fn the_one_agent_named_is_not_given_work_it_owns() {
     assert!(said.contains(" 0 failed,"), "{said}");
     assert!(run.stdout.contains(owned), "{}", run.stdout);
 }
+
+/// A profile's `output = json` is not forced on the autopilot, which writes no JSON document:
+/// it wrote its NDJSON lines, which `-o json` refuses (review). Its default, lines for people.
+#[test]
+fn a_profile_s_json_is_not_forced_on_the_autopilot_s_log() {
+    let home = crate::harness::Home::new();
+    home.cli(&["config", "set", "output", "json"]).ok();
+    let run = home.cli(&[
+        "--sandbox",
+        "autopilot",
+        "--once",
+        "--dry-run",
+        "--rule",
+        "no-reply",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !run.stdout.is_empty() && run.stdout.lines().all(|l| !l.starts_with('{')),
+        "{}",
+        run.stdout
+    );
+    // What writes JSON still takes the profile's.
+    let whoami = home.cli(&["--sandbox", "whoami"]).ok();
+    assert!(whoami.starts_with('{'), "{whoami}");
+}

@@ -110,7 +110,7 @@ impl Filters {
         client: &Client,
         now: Timestamp,
     ) -> Result<InterventionQuery, CliError> {
-        self.query_naming(client, now, "--owner", Seen::Anyone)
+        self.query_naming(client, now, "--owner (--from)", Seen::Anyone)
             .await
     }
 

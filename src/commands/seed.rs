@@ -63,7 +63,9 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
         ui.shape.check(livectl_contract::seed::Tally::FIELDS)?;
     }
     let what = source.describe(ui.now);
-    // Users listed alone were dropped without a word: "4 created" for a file of 10 users.
+    // Users listed alone were dropped without a word: "4 created" for a file of 10 users. Said
+    // as left out of this load, not as "not created": one may be on the platform already, from
+    // an earlier load (new user).
     let alone = source.users_without_a_conversation();
     if !alone.is_empty() {
         let named: Vec<&str> = alone.iter().take(5).copied().collect();
@@ -77,7 +79,7 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
             n => format!("{n} users have"),
         };
         ui.note(format!(
-            "warning: {count} no conversation, so not created (a user is created with its first conversation): {}{more}",
+            "warning: {count} no conversation, so this load leaves them out (a user is loaded with its first conversation): {}{more}",
             named.join(", ")
         ));
     }

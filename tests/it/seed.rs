@@ -276,7 +276,7 @@ fn users_without_a_conversation_are_said_not_to_be_created() {
          conversations:\n  - key: c1\n    user: ada\n    messages:\n      - {sender: user, text: hi}\n",
     )
     .unwrap();
-    let warning = "warning: 1 user has no conversation, so not created (a user is created with its first conversation): bo\n";
+    let warning = "warning: 1 user has no conversation, so this load leaves them out (a user is loaded with its first conversation): bo\n";
     for dry in [true, false] {
         let args = [
             &["seed", path.to_str().unwrap()][..],

@@ -136,7 +136,8 @@ impl Filters {
                 Owner::Nobody
             } else {
                 let agent = lookup::agent(client, owner, owner_flag).await?;
-                if seen == Seen::Refused {
+                // `me` is the token's own agent, always its to see: not asked about again.
+                if seen == Seen::Refused && owner != "me" {
                     unseen(client, &query, &agent, owner_flag).await?;
                 }
                 Owner::Agent(agent.id)

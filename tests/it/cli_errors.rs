@@ -424,6 +424,14 @@ fn an_agent_filtering_by_another_agent_s_work_is_told_it_cannot_see_it() {
             .ok(),
         format!("{bos}\n")
     );
+    // `me` is asked for once: the caller's own work needs no asking whether it may see it.
+    let verbose = sandbox.cli(&bo, &["-v", "list", "--owner", "me", "-o", "ids"]);
+    let asked = verbose
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("livectl: GET ") && l.ends_with("/v1/me"))
+        .count();
+    assert_eq!(asked, 1, "{}", verbose.stderr);
     // A stream of changes is not refused: Cy's status changes are anyone's to see (review).
     let mut watch = crate::harness::Running::start(&sandbox, &bo, &["watch", "--owner", "cy"]);
     watch.until("watching changes", std::time::Duration::from_secs(30));

@@ -63,15 +63,23 @@ pub fn directory_of(target: &Path) -> PathBuf {
 
 /// A directory the user named must be there: livectl makes no directories from a typo. A
 /// usage error otherwise, after `what` (how it was given: `--out x.csv`), saying whether it is
-/// missing or not a directory.
+/// missing or not a directory; a directory on a path the user may not search is an error (1)
+/// that says so, not "missing": it may well be there.
 pub fn existing_dir(what: &str, dir: &Path) -> Result<(), CliError> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let problem = if dir.exists() {
-        format!("{} is not a directory", dir.display())
-    } else {
-        format!("the directory {} does not exist", dir.display())
+    let problem = match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(_) => format!("{} is not a directory", dir.display()),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            return Err(CliError::failure(format!(
+                "{what}: you may not reach the directory {} ({e})",
+                dir.display()
+            ))
+            .hint("choose a directory you can write to"));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            format!("a part of {} is not a directory", dir.display())
+        }
+        Err(_) => format!("the directory {} does not exist", dir.display()),
     };
     Err(CliError::usage(format!("{what}: {problem}"))
         .hint("create it first, or choose another path"))
@@ -393,6 +401,17 @@ impl Drop for AtomicFile {
 /// without truncating, asks the system the same question they do. `what` names it in the error.
 pub fn writable(target: &Path, what: &str) -> Result<(), CliError> {
     match std::fs::OpenOptions::new().write(true).open(target) {
+        // Not the file's refusal but its directory's: the user may not search it.
+        Err(e)
+            if e.kind() == std::io::ErrorKind::PermissionDenied
+                && std::fs::symlink_metadata(target).is_err() =>
+        {
+            Err(CliError::failure(format!(
+                "{what}: you may not write in the directory {} ({e})",
+                directory_of(target).display()
+            ))
+            .hint("choose a directory you can write to"))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
             // Its mode is the reason only when it lets nobody write it, or not its owner who
             // is asking; else the system's own reason is (an immutable file, another user's),
@@ -599,6 +618,87 @@ mod tests {
         );
         assert!(judged[1].is_ok(), "a file its user may write");
         assert!(judged[2].is_ok(), "no file there yet");
+    }
+
+    /// A directory the user may not search is not "missing" (exit 2, "create it first"): it is
+    /// there, and the user may not reach it (exit 1), whether the export names a directory in
+    /// it or a file, new or there, in it (a new user's `history --out`).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_directory_its_user_may_not_search_is_said_so() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let locked = dir.path().join("locked");
+        std::fs::create_dir_all(locked.join("sub")).unwrap();
+        std::fs::write(locked.join("there.csv"), "keep me").unwrap();
+        // Nobody may search it, not even its owner: the same for root (as nobody) and others.
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let paths = [
+            locked.join("sub"),
+            locked.join("new.csv"),
+            locked.join("there.csv"),
+        ];
+        let judged = std::thread::spawn(move || {
+            // SAFETY: as in the test above: this thread's file system identity only.
+            let was = unsafe { libc::setfsuid(65534) };
+            if was == 0 {
+                assert_eq!(unsafe { libc::setfsuid(u32::MAX) }, 65534, "now nobody");
+            }
+            let said = |e: crate::error::CliError| (e.exit_code(), e.message, e.hints);
+            (
+                super::existing_dir("--out sub/x.csv", &paths[0]).map_err(said),
+                super::writable(&paths[1], "--out new.csv").map_err(said),
+                super::writable(&paths[2], "--out there.csv").map_err(said),
+            )
+        })
+        .join()
+        .unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o700)).unwrap();
+        let denied = "(Permission denied (os error 13))";
+        let hint = vec!["choose a directory you can write to".to_owned()];
+        let at = |p: &str| locked.join(p).display().to_string();
+        assert_eq!(
+            judged.0.unwrap_err(),
+            (
+                1,
+                format!(
+                    "--out sub/x.csv: you may not reach the directory {} {denied}",
+                    at("sub")
+                ),
+                hint.clone()
+            )
+        );
+        let in_locked = format!(
+            "you may not write in the directory {} {denied}",
+            locked.display()
+        );
+        assert_eq!(
+            judged.1.unwrap_err(),
+            (1, format!("--out new.csv: {in_locked}"), hint.clone())
+        );
+        assert_eq!(
+            judged.2.unwrap_err(),
+            (1, format!("--out there.csv: {in_locked}"), hint)
+        );
+    }
+
+    /// A path through a file is not "a directory that does not exist".
+    #[test]
+    fn a_path_through_a_file_is_said_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.csv");
+        std::fs::write(&file, "").unwrap();
+        let e = super::existing_dir("--out a.csv/b/x.csv", &file.join("b")).unwrap_err();
+        assert_eq!(
+            (e.exit_code(), e.message),
+            (
+                2,
+                format!(
+                    "--out a.csv/b/x.csv: a part of {} is not a directory",
+                    file.join("b").display()
+                )
+            )
+        );
     }
 
     /// The kernel's rule for links in a shared sticky directory, which holds for root too:

@@ -447,6 +447,50 @@ fn an_agent_filtering_by_another_agent_s_work_is_told_it_cannot_see_it() {
     );
 }
 
+/// A bulk run chosen by an owner asks who the token belongs to once: the filter's check of
+/// what the caller may see and the run's own plan asked `GET /v1/me` each (last session's
+/// note), one request more a run for the same answer.
+#[test]
+fn a_run_by_owner_asks_who_runs_it_once() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let bos = w.queued();
+    api.post(
+        &format!("/v1/interventions/{bos}/assign"),
+        json!({"agent": w.bo}),
+    )
+    .expect(200);
+    for (token, args) in [
+        (
+            api.token.clone(),
+            &["-v", "return", "--from", "bo", "--yes"][..],
+        ),
+        (
+            api.token.clone(),
+            &["-v", "reassign", "--from", "bo", "--to", "cy", "--dry-run"],
+        ),
+        (
+            sandbox.home.token(Some("bo")),
+            &["-v", "list", "--owner", "bo"],
+        ),
+    ] {
+        let run = sandbox.cli(&token, args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        let asked = run
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("livectl: GET ") && l.ends_with("/v1/me"))
+            .count();
+        assert_eq!(asked, 1, "{args:?}: {}", run.stderr);
+    }
+    assert_eq!(
+        api.intervention(&bos)["state"],
+        "queued",
+        "the run was made"
+    );
+}
+
 #[test]
 fn exit_codes_follow_the_api_answer() {
     let sandbox = Sandbox::start(&[]);

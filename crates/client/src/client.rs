@@ -1,6 +1,8 @@
 //! The contract's operations, typed: every URL path the CLI uses is spelled here, and nowhere
 //! else. Lists are streams that fetch each page only as they reach it.
 
+use std::sync::Arc;
+
 use futures_util::stream::{self, Stream};
 use futures_util::{StreamExt, TryStreamExt};
 use reqwest::Method;
@@ -231,12 +233,16 @@ pub(crate) fn action_request(
 #[derive(Debug, Clone)]
 pub struct Client {
     pub(crate) transport: Transport,
+    /// The token's agent, asked for once: a command that needs it in several places (a
+    /// filter's check of what the agent may see, then the run's plan) asks the platform once.
+    me: Arc<tokio::sync::OnceCell<Me>>,
 }
 
 impl Client {
     pub fn new(base: &str, token: Token, log: Log) -> Result<Client, ClientError> {
         Ok(Client {
             transport: Transport::new(base, token, log)?,
+            me: Arc::default(),
         })
     }
 
@@ -262,6 +268,7 @@ impl Client {
     pub fn with_token(&self, token: Token) -> Client {
         Client {
             transport: self.transport.with_token(token),
+            me: Arc::default(),
         }
     }
 
@@ -534,9 +541,13 @@ impl Client {
 
     // ---- the contract's operations ----
 
-    /// The agent the token belongs to, and its workspace.
+    /// The agent the token belongs to, and its workspace: asked once for this client (and its
+    /// clones), the first answer kept.
     pub async fn me(&self) -> Result<Me, ClientError> {
-        self.get(&["v1", "me"]).await
+        self.me
+            .get_or_try_init(|| self.get(&["v1", "me"]))
+            .await
+            .cloned()
     }
 
     pub async fn queues(&self) -> Result<Queues, ClientError> {

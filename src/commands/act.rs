@@ -112,6 +112,7 @@ pub fn plan<'a>(
             .boxed_local(),
         source,
         repeats,
+        chooses: false,
     }
 }
 
@@ -151,6 +152,7 @@ pub fn spread_plan<'a>(
         items,
         source,
         repeats,
+        chooses: to.chooses(),
     }
 }
 

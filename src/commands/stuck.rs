@@ -170,6 +170,7 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         items: futures_util::stream::iter(items.into_iter().map(Ok)).boxed_local(),
         source: Source::Filters,
         repeats: Default::default(),
+        chooses: matches!(&fix, Fix::Reassign(to) if to.chooses()),
     };
     bulk::run(client, ui, &connection.target(), plan, &options).await
 }

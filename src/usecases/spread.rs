@@ -28,6 +28,15 @@ pub enum To {
 }
 
 impl To {
+    /// Whether livectl chooses each item's agent: among several named, or in a pool. A run's
+    /// summary then says who got what, whoever it turned out to be.
+    pub fn chooses(&self) -> bool {
+        match self {
+            To::Agents(named) => named.len() > 1,
+            To::Pool { .. } => true,
+        }
+    }
+
     /// A pool as its route, which the plan keeps and dispatch resolves; None for agents.
     pub fn route(&self) -> Option<Route> {
         match self {

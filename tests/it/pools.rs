@@ -639,6 +639,66 @@ fn a_pool_run_says_how_many_items_each_agent_was_given() {
     assert!(!run.stderr.contains("given to"), "{}", run.stderr);
 }
 
+/// A spread over several agents named says who got what even when one of them got every item
+/// (the others full) or the one item: which of those named it was is news. It said nothing,
+/// as a run to one agent does (last session's note). A resume of such a run says it too.
+#[test]
+fn a_spread_over_agents_named_says_who_got_the_items_even_one_agent() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    agent(&api, "ana", &w.support, "online", json!(5));
+    // Cy has no room at all.
+    agent(&api, "cy", &w.support, "online", json!(0));
+    let ids: Vec<String> = (0..2).map(|_| w.queued()).collect();
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "assign", "--state", "queued", "--to", "cy,ana", "--yes", "-o", "json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let summary: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        summary["given"],
+        json!([{"agent": w.ana, "name": "Ana Test", "items": 2}]),
+        "{summary}"
+    );
+    let said = format!("assign: given to Ana Test ({}) 2", w.ana);
+    assert!(run.stderr.lines().any(|l| l == said), "{}", run.stderr);
+    assert_eq!(owners(&api, &ids), vec![Some(w.ana.clone()); 2]);
+
+    // The one item on stdin, and its resume (nothing left to send: the summary of the run).
+    let one = w.queued();
+    let journal = sandbox.home.path().join("one.ndjson");
+    let run = sandbox.cli_stdin(
+        &api.token,
+        &[
+            "assign",
+            "-",
+            "--to",
+            "cy,ana",
+            "--yes",
+            "--journal",
+            journal.to_str().unwrap(),
+        ],
+        &format!("{one}\n"),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let said = format!("assign: given to Ana Test ({}) 1", w.ana);
+    assert!(run.stderr.lines().any(|l| l == said), "{}", run.stderr);
+    let resumed = sandbox.cli(
+        &api.token,
+        &["assign", "--resume", journal.to_str().unwrap(), "--yes"],
+    );
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    assert!(
+        resumed.stderr.lines().any(|l| l == said),
+        "{}",
+        resumed.stderr
+    );
+}
+
 /// One id given to a pool is one action, as one id given to an agent is: the pool resolved now
 /// and the action sent at once, its answer the intervention and its refusal the platform's
 /// (exit 6 for a queued one to `reassign`). It was a bulk run of one: a journal, "1 of 1 item

@@ -386,6 +386,7 @@ impl Pilot<'_> {
             )),
             source: Source::Filters,
             repeats: Default::default(),
+            chooses: false,
         };
         let options = bulk::Options {
             yes: true,

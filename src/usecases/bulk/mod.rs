@@ -281,6 +281,8 @@ pub struct Plan<'a> {
     pub source: Source,
     /// Ids given more than once, dropped as they arrived; said once the plan is complete.
     pub repeats: Arc<AtomicU64>,
+    /// livectl chooses each item's agent (`To::chooses`): the summary says who got what.
+    pub chooses: bool,
 }
 
 /// The key of an item in run `run_id`: the same on every attempt and every resume.

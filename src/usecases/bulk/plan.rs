@@ -41,6 +41,7 @@ pub async fn run(
         items,
         source,
         repeats,
+        chooses,
     } = plan;
     let by_filter = source == Source::Filters;
     // Items are judged when what the run would do is said before anything is sent (a dry run,
@@ -115,6 +116,7 @@ pub async fn run(
         target: target.to_owned(),
         created_at: jiff::Timestamp::now(),
         pace: options.pace.fresh(),
+        chooses,
     };
     // A Ctrl-C while planning: nothing was sent, and the unfinished journal goes. Listening
     // starts before the journal exists, so no Ctrl-C can leave one behind.

@@ -130,6 +130,7 @@ pub(super) async fn bulk_run(
             items: futures_util::stream::iter(these.into_iter().map(Ok)).boxed_local(),
             source: Source::Arguments,
             repeats: Default::default(),
+            chooses: false,
         };
         bulk::run(client, ui, &run.target, plan, &options).await?;
     }

@@ -80,6 +80,10 @@ pub struct Header {
     /// Its concurrency, rate and retries: a resume keeps them unless given again.
     #[serde(default)]
     pub pace: Pace,
+    /// livectl chose each item's agent (among several named, or in a pool): the summary of
+    /// every session says who got what. Absent (false) in journals written before it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub chooses: bool,
 }
 
 /// Every line after the header.

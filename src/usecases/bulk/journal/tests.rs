@@ -22,6 +22,7 @@ fn header(action: &str) -> Header {
         target: "http://127.0.0.1:1".into(),
         created_at: jiff::Timestamp::UNIX_EPOCH,
         pace: Pace::default(),
+        chooses: false,
     }
 }
 

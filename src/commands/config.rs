@@ -28,7 +28,8 @@ pub enum ConfigCommand {
     ///
     /// An api_url of plain http:// to a host other than loopback needs --allow-insecure-http,
     /// which the profile then keeps with that address (allow_insecure_http = true) and drops
-    /// when the address changes or is unset.
+    /// when the address changes or is unset. The workspace (its name or id) is the one the
+    /// profile is for: `login` writes the token's, and refuses a token of another.
     Set {
         /// api_url, workspace, output or default_profile
         key: String,

@@ -86,11 +86,10 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
             .hint("copy it again from where it was issued; nothing was sent or saved"));
     }
     let client = Client::new(&api_url, token.clone(), log(ui))?;
-    let me = client
-        .me()
-        .await
-        .map(|me| me.agent)
-        .map_err(|e| refused(&api_url, e))?;
+    let livectl_contract::Me {
+        agent: me,
+        workspace,
+    } = client.me().await.map_err(|e| refused(&api_url, e))?;
     // Read again now that no other login or config change can come between reading and
     // writing: one made meanwhile (a CI job logging in beside this one) is kept, and judged
     // as the first reading was (two logins naming no profile, to two platforms: the second
@@ -98,9 +97,30 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
     let _editing = crate::config::editing(|s| ui.note(s));
     let mut config = Config::load()?;
     let before = repointed(global, &config, &profile, &api_url)?;
-    config
-        .profile_mut(&profile)
-        .point(api_url.clone(), insecure);
+    let kept = config
+        .profiles
+        .get(&profile)
+        .and_then(|p| p.workspace.clone())
+        .filter(|_| before.is_none());
+    if let Some(named) = &kept
+        && !names_workspace(named, &workspace)
+    {
+        return Err(CliError::usage(format!(
+            "the token belongs to workspace {} ({}), and profile `{profile}` is for workspace {}; nothing was saved",
+            workspace.name,
+            workspace.id,
+            crate::ui::shell_word(named)
+        ))
+        .hint(format!(
+            "log in with a token of that workspace, or forget the profile's with `livectl config{} unset workspace` first",
+            crate::connect::profile_flag(&profile, &config)
+        )));
+    }
+    let saved = config.profile_mut(&profile);
+    saved.point(api_url.clone(), insecure);
+    // The workspace the token reaches, for people reading the profiles (`config profiles`);
+    // one the profile named is kept as it was written.
+    saved.workspace = Some(kept.unwrap_or_else(|| workspace.name.clone()));
     // The first profile saved is the one later runs use; another is used when named.
     let used = match config
         .default_profile
@@ -128,10 +148,16 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
         .map(|old| format!(" (it pointed at {old})"))
         .unwrap_or_default();
     ui.note(format!(
-        "logged in to {api_url} as {} <{}> ({}); profile `{profile}`{repointed}: {used}",
-        me.name, me.email, me.role
+        "logged in to {api_url} as {} <{}> ({}) in workspace {}; profile `{profile}`{repointed}: {used}",
+        me.name, me.email, me.role, workspace.name
     ));
     Ok(())
+}
+
+/// Whether what a profile's `workspace` says names this workspace: its id, or its name in
+/// any case.
+fn names_workspace(named: &str, workspace: &livectl_contract::Workspace) -> bool {
+    named == workspace.id || named.trim().eq_ignore_ascii_case(workspace.name.trim())
 }
 
 /// Why a login failed, told apart: the network, TLS, the token, another error of the API (it

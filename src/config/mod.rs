@@ -88,7 +88,8 @@ pub enum Setting {
     /// Plain http:// allowed to the profile's API address (a host other than loopback):
     /// `true`, set with that address only (`config set api_url URL --allow-insecure-http`).
     AllowInsecureHttp,
-    /// The profile's workspace, for people reading the config.
+    /// The profile's workspace, for people reading the config: `login` writes the token's, and
+    /// refuses a token of another workspace than the one it names.
     Workspace,
     /// The profile's default output format, used when -o is not given.
     Output,

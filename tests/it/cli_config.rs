@@ -62,6 +62,57 @@ fn started(home: &crate::harness::Home, args: &[&str], input: &str) -> std::proc
     child
 }
 
+/// A profile's `workspace` had no effect (last session's note). `login` now writes the token's
+/// workspace there, and a profile that names one refuses a token of another, saving nothing:
+/// a staging token pasted into the production profile is caught at once.
+#[test]
+fn login_records_the_workspace_and_refuses_a_token_of_another() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.home.token(None);
+    let workspace = sandbox.api().get("/v1/me").expect(200)["workspace"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let config = sandbox.home.path().join("config/livectl/config.toml");
+    let credentials = sandbox.home.path().join("config/livectl/credentials.toml");
+    let set = |value: &str| {
+        let out = sandbox
+            .home
+            .run(&["--profile", "work", "config", "set", "workspace", value]);
+        assert!(out.status.success(), "{out:?}");
+    };
+    set("acme");
+    let before = std::fs::read_to_string(&config).unwrap();
+    let run = login(&sandbox, &admin, &["--profile", "work"]);
+    run.fails(
+        2,
+        &format!(
+            "the token belongs to workspace Sandbox ({workspace}), and profile `work` is for workspace acme; nothing was saved"
+        ),
+    );
+    run.hints("log in with a token of that workspace, or forget the profile's with `livectl config --profile work unset workspace` first");
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), before);
+    assert!(!credentials.exists(), "no token saved");
+    // Its name in another case, or its id, names it: kept as written.
+    for named in ["SANDBOX", workspace.as_str()] {
+        set(named);
+        let run = login(&sandbox, &admin, &["--profile", "work"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let written = std::fs::read_to_string(&config).unwrap();
+        assert!(
+            written.contains(&format!("workspace = \"{named}\"")),
+            "{written}"
+        );
+    }
+    // A profile naming none gets the token's.
+    let run = login(&sandbox, &admin, &["--profile", "new"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shown = sandbox
+        .home
+        .run(&["--profile", "new", "config", "get", "workspace"]);
+    assert_eq!(String::from_utf8(shown.stdout).unwrap(), "Sandbox\n");
+}
+
 #[test]
 fn login_saves_a_private_profile_that_later_runs_use() {
     let sandbox = Sandbox::start(&[]);
@@ -71,7 +122,7 @@ fn login_saves_a_private_profile_that_later_runs_use() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("as Bo Chen <bo@example.com> (agent); profile `work`: later runs use it"),
+            .contains("as Bo Chen <bo@example.com> (agent) in workspace Sandbox; profile `work`: later runs use it"),
         "{}",
         run.stderr
     );
@@ -82,7 +133,7 @@ fn login_saves_a_private_profile_that_later_runs_use() {
     assert_eq!(
         config,
         format!(
-            "default_profile = \"work\"\n\n[profiles.work]\napi_url = \"{}\"\n",
+            "default_profile = \"work\"\n\n[profiles.work]\napi_url = \"{}\"\nworkspace = \"Sandbox\"\n",
             sandbox.url
         )
     );
@@ -901,7 +952,7 @@ fn config_profiles_lists_every_profile_and_which_one_runs_use() {
     assert_eq!(
         plain,
         format!(
-            "\tprod\t-\thttps://live.example.com\t-\tnone\t-\n*\tstaging\tyes\t{url}\t-\tstored\t-\n"
+            "\tprod\t-\thttps://live.example.com\t-\tnone\t-\n*\tstaging\tyes\t{url}\tSandbox\tstored\t-\n"
         )
     );
     let json = sandbox
@@ -914,7 +965,7 @@ fn config_profiles_lists_every_profile_and_which_one_runs_use() {
     assert_eq!(
         json,
         format!(
-            "[\n{{\"name\":\"prod\",\"current\":true,\"default\":false,\"api_url\":\"https://live.example.com\",\"workspace\":null,\"output\":null,\"logged_in\":false,\"allow_insecure_http\":false}},\n{{\"name\":\"staging\",\"current\":false,\"default\":true,\"api_url\":\"{url}\",\"workspace\":null,\"output\":null,\"logged_in\":true,\"allow_insecure_http\":false}}\n]\n"
+            "[\n{{\"name\":\"prod\",\"current\":true,\"default\":false,\"api_url\":\"https://live.example.com\",\"workspace\":null,\"output\":null,\"logged_in\":false,\"allow_insecure_http\":false}},\n{{\"name\":\"staging\",\"current\":false,\"default\":true,\"api_url\":\"{url}\",\"workspace\":\"Sandbox\",\"output\":null,\"logged_in\":true,\"allow_insecure_http\":false}}\n]\n"
         )
     );
     assert!(!json.contains(token.trim()) && !plain.contains(token.trim()));
@@ -968,7 +1019,7 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
     assert_eq!(
         std::fs::read_to_string(&config).unwrap(),
         format!(
-            "default_profile = \"far\"\n\n[profiles.far]\napi_url = \"{remote}\"\nallow_insecure_http = true\n"
+            "default_profile = \"far\"\n\n[profiles.far]\napi_url = \"{remote}\"\nallow_insecure_http = true\nworkspace = \"Sandbox\"\n"
         )
     );
     // Later runs of the profile reach it without the flag, and say where.
@@ -988,7 +1039,9 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
     let list = home.cli(&["config", "list"]).ok();
     assert_eq!(
         list,
-        format!("default_profile=far\napi_url={remote}\nallow_insecure_http=true\n")
+        format!(
+            "default_profile=far\napi_url={remote}\nallow_insecure_http=true\nworkspace=Sandbox\n"
+        )
     );
     assert_eq!(
         home.cli(&["config", "get", "allow_insecure_http"]).ok(),
@@ -1000,7 +1053,7 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
         profiles,
         format!(
             "name,current,default,api_url,workspace,output,logged_in,allow_insecure_http\n\
-             far,true,true,{remote},,,true,true\n"
+             far,true,true,{remote},Sandbox,,true,true\n"
         )
     );
     // Another plain-http address needs the flag again: the permission is the address's.
@@ -1011,7 +1064,7 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
     assert_eq!(
         std::fs::read_to_string(&config).unwrap(),
         format!(
-            "default_profile = \"far\"\n\n[profiles.far]\napi_url = \"{}\"\n",
+            "default_profile = \"far\"\n\n[profiles.far]\napi_url = \"{}\"\nworkspace = \"Sandbox\"\n",
             sandbox.url
         )
     );
@@ -1049,7 +1102,7 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
     home.cli(&["config", "unset", "api_url"]).ok();
     assert_eq!(
         std::fs::read_to_string(&config).unwrap(),
-        "default_profile = \"far\"\n\n[profiles.far]\n"
+        "default_profile = \"far\"\n\n[profiles.far]\nworkspace = \"Sandbox\"\n"
     );
     // `login` again to the profile's address needs no flag: the profile allows it.
     home.cli(&["config", "set", "api_url", &remote, "--allow-insecure-http"])

@@ -88,7 +88,11 @@ impl Reach {
                             .is_some_and(|name| !name.starts_with('-') && reaches(name))
                             && ![Reach::PROFILE, Reach::API_URL, Reach::SANDBOX]
                                 .iter()
-                                .any(|flag| segment.contains(flag.trim_end_matches('='))) =>
+                                .any(|flag| segment.contains(flag.trim_end_matches('=')))
+                            // A resume reaches its journal's platform, as the hint that
+                            // names it wrote it (`bulk::Again`): with no flag when a command
+                            // typed plain goes there, whatever reached this run.
+                            && !segment.contains(" --resume ") =>
                     {
                         self.command(words)
                     }

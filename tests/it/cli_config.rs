@@ -1412,6 +1412,39 @@ fn a_resume_without_a_token_says_how_to_reach_the_journal_s_platform() {
     );
 }
 
+/// A resume given another spelling of its platform's address (`--api-url` with localhost, the
+/// journal naming 127.0.0.1) and no token for it was told to resume with that same
+/// `--api-url`: pasted, the hint failed the same way (new user). The resume the hint names
+/// reaches the journal's platform as written, here with no flag at all, and carries none of
+/// the run's.
+#[test]
+fn a_resume_s_hint_reaches_the_journal_s_platform_not_the_run_s() {
+    let sandbox = Sandbox::start(&[]);
+    let home = &sandbox.home;
+    let iv = Workspace::new(&sandbox.api()).queued();
+    let token = home.token(None);
+    assert_eq!(login(&sandbox, &token, &["--profile", "ops"]).code, 0);
+    let journal = home.path().join("cancel.ndjson");
+    let journal = journal.to_str().unwrap();
+    home.cli(&["cancel", &iv, "--yes", "-q", "--journal", journal])
+        .ok();
+    let url = &sandbox.url;
+    let other = url.replace("127.0.0.1", "localhost");
+    let run = home.cli(&["--api-url", &other, "cancel", "--resume", journal]);
+    run.fails(4, &format!("no token for {other}"));
+    run.hints(&format!(
+        "the run's journal names {url}: resume it with `livectl cancel --resume {journal}`"
+    ));
+    // Pasted, it resumes.
+    let resumed = home.cli(&["cancel", "--resume", journal]);
+    assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+    assert!(
+        resumed.stderr.contains("has nothing left to send"),
+        "{}",
+        resumed.stderr
+    );
+}
+
 /// A command a hint suggests reaches the platform the run reached: `livectl list` after a
 /// `--profile work` run asked the default profile's platform (new user).
 #[test]

@@ -60,12 +60,35 @@ impl App {
             [one] => one.owner.clone(),
             _ => None,
         };
+        // Only agents the caller may give every target to: an agent's token assigns a queued
+        // one only to itself (the contract's `Permission`); it offered every agent, each pick
+        // refused (new user).
+        let admin = self.me.role == livectl_contract::Role::Admin;
+        let may_give = |agent: &str| {
+            targets.iter().all(|i| match to_agent(i, agent) {
+                Ok(action) => action.kind().permission().allows(
+                    admin,
+                    self.me.id.as_str(),
+                    Some(agent),
+                    i.owner.as_deref(),
+                ),
+                // Said per item when picked (already theirs, or closed).
+                Err(_) => true,
+            })
+        };
         let entries = forms::agent_entries(
             &self.agents,
             |a| self.load(a),
             &self.names,
-            except.as_deref(),
+            |a| Some(a) != except.as_deref() && may_give(a),
         );
+        if entries.is_empty() {
+            self.failed(format!(
+                "{}: an agent may assign only to itself, and reassign only its own; only an admin may give these to another",
+                self.me.name
+            ));
+            return;
+        }
         // Named as the move is (a queued one assigned, an assigned one reassigned), as the
         // journal names it (`assign_kind`); it said "Assign" of an assigned one (new user).
         let assigned = targets

@@ -298,11 +298,11 @@ pub(super) fn agent_entries(
     agents: &[livectl_contract::Agent],
     load: impl Fn(&str) -> (i64, Option<u32>),
     names: &Names,
-    except: Option<&str>,
+    offered: impl Fn(&str) -> bool,
 ) -> Vec<Entry<String>> {
     let mut entries: Vec<((bool, bool, i64), Entry<String>)> = agents
         .iter()
-        .filter(|a| a.active && Some(a.id.as_str()) != except)
+        .filter(|a| a.active && offered(&a.id))
         .map(|a| {
             let (n, max) = load(&a.id);
             let full = max.is_some_and(|max| n >= i64::from(max));

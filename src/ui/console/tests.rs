@@ -186,12 +186,17 @@ fn workspace() -> Workspace {
 }
 
 fn app() -> App {
+    app_of(workspace())
+}
+
+/// The console of `workspace`, as `app` makes it.
+fn app_of(workspace: Workspace) -> App {
     let mut ui = Ui::silent();
     ui.now = at(NOW);
     ui.in_utc();
     ui.color = false;
     let filter = InterventionQuery::default();
-    let mut app = App::new(ui, workspace(), filter, "http://127.0.0.1:4321".into());
+    let mut app = App::new(ui, workspace, filter, "http://127.0.0.1:4321".into());
     app.set_link(Link::Live);
     let stuck = |app: &App, id: &str, reasons: Vec<StuckReason>| Stuck {
         intervention: find(app, id),
@@ -429,6 +434,57 @@ fn the_agent_picker_offers_full_agents_last_and_says_so() {
         "{screen}"
     );
     assert!(lines[2].contains("Cy Diaz") && lines[2].contains("1/5 in My Queue"));
+}
+
+/// With an agent's token, `t` offers only the agents the agent may give the selection to: a
+/// queued one to itself alone (an agent assigns only to itself), its own assigned one to any
+/// colleague (its owner may reassign it). It offered every agent, each pick refused by the
+/// platform (new user).
+#[test]
+fn an_agent_s_picker_offers_only_whom_it_may_give_to() {
+    let mut workspace = workspace();
+    // Bo Chen, an agent, who owns iv_4.
+    workspace.me = workspace.agents[1].clone();
+    let mut app = app_of(workspace);
+    // The names the picker lists: what its box holds, from its left border.
+    let offered = |app: &mut App| -> Vec<String> {
+        let screen = screen(app, 160, 48);
+        let border = screen
+            .lines()
+            .find_map(|l| {
+                let chars: Vec<char> = l.chars().collect();
+                (0..chars.len()).find(|&n| {
+                    chars[n..]
+                        .iter()
+                        .collect::<String>()
+                        .starts_with("┌ Assign")
+                        || chars[n..]
+                            .iter()
+                            .collect::<String>()
+                            .starts_with("┌ Reassign")
+                })
+            })
+            .unwrap_or_else(|| panic!("no picker: {screen}"));
+        let names = ["Ana Lima", "Bo Chen", "Cy Diaz", "Dan Ek", "Eve Moss"];
+        screen
+            .lines()
+            .filter(|l| l.contains("in My Queue"))
+            .filter_map(|l| {
+                let inside: String = l.chars().skip(border).collect();
+                names
+                    .iter()
+                    .find(|n| inside.contains(*n))
+                    .map(|n| n.to_string())
+            })
+            .collect()
+    };
+    select(&mut app, "iv_1");
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(offered(&mut app), ["Bo Chen"]);
+    press(&mut app, KeyCode::Esc);
+    select(&mut app, "iv_4");
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(offered(&mut app), ["Ana Lima", "Cy Diaz", "Dan Ek"]);
 }
 
 #[test]

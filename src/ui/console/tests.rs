@@ -761,10 +761,18 @@ fn a_conflict_shows_what_changed_and_the_row_as_it_is_now() {
     // The event stream may bring the change before the refusal: the pop-up still compares
     // with what was shown when the action was asked for.
     app.upsert(now.clone());
+    app.sending(&item);
+    app.answered(&item);
     app.conflict(&item, 412, "", now);
     snapshot(&mut app, "conflict");
     press(&mut app, KeyCode::Esc);
     assert!(app.popup.is_none());
+    // The line says the refusal, not "sent, waiting for the answer…" (new user).
+    let said = app.message.clone().unwrap();
+    assert_eq!(
+        (said.text.as_str(), said.error),
+        ("iv_4: reassign refused", true)
+    );
     assert_eq!(find(&app, "iv_4").owner.as_deref(), Some("ag_4"));
     // Refused for want of room, its state allowing it: the platform's words, not a state
     // that contradicts itself ("iv_1 is queued now; assign needs it queued").

@@ -153,14 +153,10 @@ impl App {
             .asked
             .remove(&item.id)
             .or_else(|| self.open.iter().find(|o| o.id == item.id).cloned());
-        self.popup = Some(Popup::Conflict(popups::Conflict::new(
-            &self.names,
-            item,
-            status,
-            detail,
-            shown,
-            &current,
-        )));
+        let conflict = popups::Conflict::new(&self.names, item, status, detail, shown, &current);
+        // The line said "sent, waiting for the answer…" after the answer came (new user).
+        self.failed(conflict.title.clone());
+        self.popup = Some(Popup::Conflict(conflict));
         self.upsert(current);
     }
 

@@ -39,11 +39,18 @@ pub struct ApiArgs {
     #[arg(short = 'i', long)]
     pub include: bool,
     /// Send `If-Match` with this version (an intervention's `version`)
-    #[arg(long, value_name = "VERSION")]
+    #[arg(long, value_name = "VERSION", value_parser = version, allow_negative_numbers = true)]
     pub if_match: Option<i64>,
     /// Send this `Idempotency-Key` instead of a new random one
     #[arg(long, value_name = "KEY", value_parser = key)]
     pub idempotency_key: Option<String>,
+}
+
+/// `--if-match`: a version as the contract has them (`limits::is_version`), said in words
+/// when it is not one (it said "number too large to fit in target type").
+fn version(s: &str) -> Result<i64, String> {
+    let max = livectl_contract::limits::VERSION_MAX;
+    super::filters::whole(s, 1, max.unsigned_abs()).map(|n| n as i64)
 }
 
 fn key(s: &str) -> Result<String, String> {

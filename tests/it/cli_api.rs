@@ -97,6 +97,16 @@ fn acts_with_fields_if_match_and_one_key_per_request() {
         )
         .fails(6, "");
     assert_eq!(api.intervention(&id)["owner"], json!(w.cy));
+    // A version the contract has none of is said in words before anything is sent (it said
+    // "number too large to fit in target type", and took 0 and -1).
+    for wrong in ["0", "-1", "99999999999999999999"] {
+        sandbox
+            .cli(&token, &["api", &path, "-f", "agent=x", "--if-match", wrong])
+            .fails(
+                2,
+                &format!("for '--if-match <VERSION>': {wrong} is out of range; give a whole number from 1 to 999999999999999999"),
+            );
+    }
     // One key sent twice acts once: the second answer is the first replayed.
     let assign = |key: &str| {
         let id = w.queued();

@@ -224,9 +224,13 @@ fn bad_fault_specs_are_usage_errors() {
     // an alias of --addr, whose words it gave), and it goes with no --addr.
     let out = sandbox.home.run(&["sandbox", "serve", "--port", "99999"]);
     assert_eq!(out.status.code(), Some(2));
+    // In words, as --addr says it: it said Rust's `0..=65535` (new user).
+    let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains("invalid value '99999' for '--port <PORT>': 99999 is not in 0..=65535")
+        said.contains(
+            "invalid value '99999' for '--port <PORT>': 99999 is out of range; give a whole number from 0 to 65535"
+        ),
+        "{said}"
     );
     let both = sandbox
         .home

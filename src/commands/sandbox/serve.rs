@@ -28,7 +28,7 @@ pub struct ServeArgs {
     #[arg(long, default_value = DEFAULT_ADDR, value_parser = address)]
     pub addr: SocketAddr,
     /// Listen on this machine's PORT: the same as --addr 127.0.0.1:PORT
-    #[arg(long, value_name = "PORT", conflicts_with = "addr")]
+    #[arg(long, value_name = "PORT", conflicts_with = "addr", value_parser = port)]
     pub port: Option<u16>,
     /// The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]
     #[arg(long)]
@@ -81,6 +81,11 @@ pub(super) fn address(s: &str) -> Result<SocketAddr, String> {
         "`{s}` is not an IP:PORT address; use 127.0.0.1:8787 (this machine), 127.0.0.1:0 (a \
          free port), 0.0.0.0:8787 (every interface), or a PORT alone (0 to 65535) for this machine"
     ))
+}
+
+/// A port, said in words as every count is (clap's own said `0..=65535`).
+fn port(s: &str) -> Result<u16, String> {
+    crate::commands::filters::whole(s, 0, u64::from(u16::MAX)).map(|n| n as u16)
 }
 
 fn seed(s: &str) -> Result<SeedArg, String> {

@@ -124,8 +124,9 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
     let agent = !me.role.sees_every();
     if agent && !found.is_empty() {
         ui.note(format!(
-            "{0} is an agent: these are of the queued interventions and {0}'s own; {ADMIN_SEES}",
-            me.name
+            "these are the stuck ones among the interventions {} sees: {}; {ADMIN_SEES}",
+            me.name,
+            Role::AGENT_SEES
         ));
     }
     let (Some(fix), Some(command)) = (args.fix, command) else {

@@ -153,8 +153,8 @@ fn an_agent_s_stuck_says_it_sees_only_what_an_agent_sees() {
     );
     assert_eq!(
         run.stderr,
-        "Bo Chen is an agent: these are of the queued interventions and Bo Chen's own; an \
-         admin's token sees every one\n"
+        "these are the stuck ones among the interventions Bo Chen sees: an agent sees the queued \
+         interventions and its own; an admin's token sees every one\n"
     );
     // Nothing in Bo's view: not "nothing is stuck", as if the workspace had nothing.
     let patient = ["--queued", "1000h", "--no-reply", "1000h"];

@@ -459,7 +459,20 @@ async fn refused(client: &Client, id: &str, action: &Action, e: ClientError) -> 
         let names = lookup::names(client, NamesOf::People)
             .await
             .unwrap_or_default();
-        error.message = format!("{} (now {})", error.message, standing(&names, &now));
+        // Given to the agent who owns it: said by name, as a dry run says it ("ag_4 already
+        // owns it (now assigned to Sam Okafor, …)" named one agent twice, once by id).
+        let theirs = status == Some(409)
+            && assigned
+            && now.owner.is_some()
+            && now.owner.as_deref() == action.target();
+        error.message = match now.owner.as_deref() {
+            Some(owner) if theirs => format!(
+                "cannot {kind} intervention {id}: {} owns it already (version {}); nothing was changed",
+                names.of(owner),
+                now.version
+            ),
+            _ => format!("{} (now {})", error.message, standing(&names, &now)),
+        };
     }
     // The intervention's own id in the hint; a 404 that is not the API's (ErrorKind::Failure)
     // keeps the hint that says so.

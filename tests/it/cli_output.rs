@@ -872,6 +872,14 @@ fn one_action_on_a_terminal_names_the_owner_and_a_refusal_says_who_has_it_now() 
         "it is assigned already: `livectl reassign iv_2 --to AGENT` moves it to another agent",
     );
     assert!(!stderr.contains("show ID"), "{stderr}");
+    // Given to the agent who owns it: by name, once (it said "ag_2 already owns it (now
+    // assigned to Bo Chen, version 2)": a new user).
+    let run = sandbox.cli_env(&token, &["reassign", "iv_2", "--to", "bo"], &tty);
+    let said = run.fails(
+        6,
+        "error: cannot reassign intervention iv_2: Bo Chen owns it already (version 2); nothing was changed\n",
+    );
+    assert!(!said.contains("ag_"), "{said}");
     // Through the generic path too (a filter-less conflict via `api`): the real id, no ID.
     let run = sandbox.cli(
         &token,

@@ -63,14 +63,14 @@ pub fn directory_of(target: &Path) -> PathBuf {
 
 /// A directory the user named must be there: livectl makes no directories from a typo. A
 /// usage error otherwise, after `what` (how it was given: `--out x.csv`), saying whether it is
-/// missing or not a directory; a directory on a path the user may not search is an error (1)
-/// that says so, not "missing": it may well be there.
+/// missing or not a directory; a directory on a path the user may not search says so, not
+/// "missing": it may well be there.
 pub fn existing_dir(what: &str, dir: &Path) -> Result<(), CliError> {
     let problem = match std::fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => return Ok(()),
         Ok(_) => format!("{} is not a directory", dir.display()),
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-            return Err(CliError::failure(format!(
+            return Err(CliError::usage(format!(
                 "{what}: you may not reach the directory {} ({e})",
                 dir.display()
             ))
@@ -345,8 +345,20 @@ impl AtomicFile {
         existing_dir(named, &dir)?;
         writable(target, named)?;
         let (tmp, file) = open_beside(target, Some(0o600)).map_err(|e| {
-            CliError::failure(format!("{named}: cannot write in {}: {e}", dir.display()))
-                .hint("choose a directory you can write to")
+            use std::io::ErrorKind::*;
+            let said = format!("{named}: cannot write in {}: {e}", dir.display());
+            // A place that takes no new file is a path given wrong (2), as a missing one is;
+            // a disk that is full or a system out of files is not the path's fault (1).
+            let place = matches!(
+                e.kind(),
+                PermissionDenied | ReadOnlyFilesystem | NotFound | NotADirectory | IsADirectory
+            );
+            if place {
+                CliError::usage(said)
+            } else {
+                CliError::failure(said)
+            }
+            .hint("choose a directory you can write to")
         })?;
         Ok(AtomicFile {
             target: target.to_owned(),
@@ -406,7 +418,7 @@ pub fn writable(target: &Path, what: &str) -> Result<(), CliError> {
             if e.kind() == std::io::ErrorKind::PermissionDenied
                 && std::fs::symlink_metadata(target).is_err() =>
         {
-            Err(CliError::failure(format!(
+            Err(CliError::usage(format!(
                 "{what}: you may not write in the directory {} ({e})",
                 directory_of(target).display()
             ))
@@ -427,11 +439,11 @@ pub fn writable(target: &Path, what: &str) -> Result<(), CliError> {
             #[cfg(not(unix))]
             let mode: Option<u32> = None;
             Err(match mode {
-                Some(mode) => CliError::failure(format!(
+                Some(mode) => CliError::usage(format!(
                     "{what}: you may not write that file (mode {mode:o}), so livectl does not replace it"
                 ))
                 .hint("name another file, or make that one writable (chmod u+w) if it is yours to replace"),
-                None => CliError::failure(format!(
+                None => CliError::usage(format!(
                     "{what}: you may not write that file ({e}), so livectl does not replace it"
                 ))
                 .hint("name another file"),
@@ -620,9 +632,10 @@ mod tests {
         assert!(judged[2].is_ok(), "no file there yet");
     }
 
-    /// A directory the user may not search is not "missing" (exit 2, "create it first"): it is
-    /// there, and the user may not reach it (exit 1), whether the export names a directory in
-    /// it or a file, new or there, in it (a new user's `history --out`).
+    /// A directory the user may not search is not "missing" ("create it first"): it is there,
+    /// and the user may not reach it, whether the export names a directory in it or a file,
+    /// new or there, in it (a new user's `history --out`). A path given wrong, exit 2, as a
+    /// missing directory is (README's exit codes; it was 1 beside 2: a new user).
     #[cfg(target_os = "linux")]
     #[test]
     fn a_directory_its_user_may_not_search_is_said_so() {
@@ -660,7 +673,7 @@ mod tests {
         assert_eq!(
             judged.0.unwrap_err(),
             (
-                1,
+                2,
                 format!(
                     "--out sub/x.csv: you may not reach the directory {} {denied}",
                     at("sub")
@@ -674,11 +687,11 @@ mod tests {
         );
         assert_eq!(
             judged.1.unwrap_err(),
-            (1, format!("--out new.csv: {in_locked}"), hint.clone())
+            (2, format!("--out new.csv: {in_locked}"), hint.clone())
         );
         assert_eq!(
             judged.2.unwrap_err(),
-            (1, format!("--out there.csv: {in_locked}"), hint)
+            (2, format!("--out there.csv: {in_locked}"), hint)
         );
     }
 

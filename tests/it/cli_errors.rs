@@ -149,6 +149,10 @@ fn usage_errors_exit_2_and_change_nothing() {
     // Whose history: users or --all, both named (the new-user check: `<USER>...` alone).
     cli(&["history"]).fails(2, "required arguments were not provided:\n  <USER|--all>");
     cli(&["history", "us_1", "--all"]).fails(2, "cannot be used with '--all'");
+    // Nothing given names nobody: usage, as `show ""` is (it was exit 5, "no user is called").
+    for nobody in ["", " "] {
+        cli(&["history", nobody]).fails(2, &format!("`{nobody}` names no user"));
+    }
     // A time without a zone was read as its date: `--since 2026-11-29T08:00:00` asked from
     // midnight UTC, eight hours early, and exited 0.
     for no_zone in [

@@ -191,7 +191,7 @@ fn an_agent_not_in_the_embedded_sandbox_is_hinted_with_what_lists_its_agents() {
     assert_eq!((missing.code, missing.stdout.as_str()), (5, ""));
     insta::assert_snapshot!(missing.stderr, @r"
     error: --agent: no agent is called `Nobody Here`
-    hint: an agent is an id, a key, an email or a unique name; `livectl --sandbox agents` lists this database's agents
+    hint: an agent is an id, a key, an email or a unique name; this database's agents are: ag_1, ana, bo, sam, dee, eli, fay
     ");
     // The command hinted lists them, the profile the default all the same, where `livectl
     // agents` asks the profile's platform.

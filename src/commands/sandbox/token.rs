@@ -1,6 +1,6 @@
 //! `livectl sandbox token [--agent A]`: a new bearer token for an agent of a sandbox database.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 use livectl_sandbox::error::ApiError;
@@ -8,7 +8,6 @@ use livectl_sandbox::store::Store;
 
 use super::Ctx;
 use crate::error::{CliError, ErrorKind};
-use crate::ui::shell_word;
 use crate::usecases::lookup;
 
 #[derive(Debug, Args)]
@@ -35,7 +34,7 @@ pub fn exec(args: TokenArgs, ctx: &Ctx) -> Result<(), CliError> {
         None => None,
         Some(text) => {
             let agents = store.agents().map_err(refused)?;
-            let listing = listing(&db);
+            let listing = listing(&agents);
             let agent = lookup::agent_in_database(&agents, text, "--agent", &listing)?;
             Some(agent.id.clone())
         }
@@ -55,22 +54,19 @@ fn refused(e: ApiError) -> CliError {
     CliError::new(kind, e.to_string())
 }
 
-/// How to list the agents of the database at `db`: the embedded sandbox's, through it
-/// (`--sandbox`, which a profile or LIVECTL_* would otherwise send elsewhere); another served,
-/// through its address, with a token made here.
-fn listing(db: &Path) -> String {
-    let default = crate::config::default_sandbox_db();
-    let embedded = matches!(
-        (std::fs::canonicalize(db), std::fs::canonicalize(&default)),
-        (Ok(db), Ok(default)) if db == default
-    );
-    if embedded {
-        return "`livectl --sandbox agents` lists this database's agents".to_owned();
-    }
-    let db = shell_word(&db.display().to_string());
-    format!(
-        "`LIVECTL_TOKEN=$(livectl sandbox token --db {db}) livectl --api-url URL agents` lists \
-         its agents where it is served (`livectl sandbox serve --db {db}` serves it at http://{})",
-        super::serve::DEFAULT_ADDR
-    )
+/// The agents of the database, as `--agent` takes them (a key, else an id): said here, from the
+/// file itself. It told how to list them through a server, "served at" the default address
+/// where another port served it (new user).
+fn listing(agents: &[livectl_contract::Agent]) -> String {
+    const SHOWN: usize = 20;
+    let named: Vec<String> = agents
+        .iter()
+        .take(SHOWN)
+        .map(|a| livectl_contract::ids::shown_key(a.key.as_deref().unwrap_or(&a.id)).into_owned())
+        .collect();
+    let more = match agents.len().saturating_sub(SHOWN) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    format!("this database's agents are: {}{more}", named.join(", "))
 }

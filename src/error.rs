@@ -301,6 +301,13 @@ impl From<ClientError> for CliError {
             // The contract refuses a deactivated agent's tokens too: logging in again as that
             // agent does not help then.
             (_, Some(401)) => Some(refused.as_str()),
+            // Unless the platform's own words say whom to ask (said twice: a new user).
+            (_, Some(403))
+                if e.problem()
+                    .is_some_and(|p| p.detail.contains("ask an admin")) =>
+            {
+                None
+            }
             (_, Some(403)) => Some("this needs another role; ask an admin"),
             _ if not_the_api => Some(NOT_THE_API),
             // The list that shows ids of that kind, when the platform says which kind.

@@ -1049,6 +1049,17 @@ fn an_agent_lists_assigns_shows_and_watches_with_the_cli() {
     let refused = sandbox.cli(&bo, &["show", &theirs]);
     refused.fails(4, "neither queued nor yours");
     assert!(refused.stdout.is_empty());
+    // The platform says to ask an admin: said once, not again by a hint (a new user).
+    for args in [&["show", &theirs][..], &["return", &theirs]] {
+        let said = sandbox.cli(&bo, args);
+        said.fails(4, "; ask an admin\n");
+        assert_eq!(
+            said.stderr.matches("ask an admin").count(),
+            1,
+            "{}",
+            said.stderr
+        );
+    }
 
     // watch: the changes it may see; not Cy's handing one to Ana.
     let mut watch = Watch::start(&sandbox, &bo, &[]);

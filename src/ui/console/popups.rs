@@ -315,6 +315,9 @@ fn history(app: &App, frame: &mut Frame, view: &HistoryView) {
         .saturating_sub(view.scroll.min(lines.len().saturating_sub(rows)));
     let start = end.saturating_sub(rows);
     let mut shown: Vec<Line> = lines.drain(start..end).collect();
+    // The keys on the box's last row, where a short history leaves them too (they followed
+    // the text, mid-box: a new user).
+    shown.resize(rows, Line::default());
     shown.push(Line::styled(" ↑ ↓ PgUp PgDn scroll, Esc closes", app.dim()));
     frame.render_widget(Paragraph::new(shown), inner);
 }

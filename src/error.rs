@@ -84,6 +84,12 @@ impl CliError {
         CliError::new(ErrorKind::Interrupted, message)
     }
 
+    /// A question answered no (exit 130, DESIGN.md section 9), with what did not happen: said as
+    /// the person's choice ("declined: nothing was changed"), where it read as a failure.
+    pub fn declined(nothing: &str) -> CliError {
+        CliError::interrupted(format!("declined: {nothing}"))
+    }
+
     /// A request that may have been done though no answer said so (`ClientError::unanswered`):
     /// the hint to look before sending it again comes first, and the hints to simply try again
     /// go, which said the opposite beside it (on-call check).

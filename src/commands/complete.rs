@@ -248,7 +248,7 @@ fn ask(
         }
     );
     if !ctx.global.yes && !prompt::confirm(ui, &summary, true)? {
-        return Err(CliError::interrupted("nothing was completed"));
+        return Err(CliError::declined("nothing was completed"));
     }
     Ok(CompleteRequest {
         topic: topic.id.clone(),

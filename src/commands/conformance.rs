@@ -89,7 +89,7 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
             false,
         )?
     {
-        return Err(CliError::interrupted("nothing was created"));
+        return Err(CliError::declined("nothing was created"));
     }
     let report = match conformance::run(client, agent, ui).await {
         Ok(report) => report,

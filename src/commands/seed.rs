@@ -137,7 +137,7 @@ pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
         return ui.line(&format!("would load {what} into {target}"));
     }
     if ask && !prompt::confirm(ui, &format!("Load {what} into {target}?"), false)? {
-        return Err(CliError::interrupted("nothing was sent"));
+        return Err(CliError::declined("nothing was sent"));
     }
     let started = Instant::now();
     let _claim = crate::signals::claim();

@@ -471,6 +471,6 @@ async fn confirm(
     if prompt::confirm(ui, &question, false)? {
         Ok(())
     } else {
-        Err(CliError::interrupted("nothing was changed"))
+        Err(CliError::declined("nothing was changed"))
     }
 }

@@ -97,6 +97,8 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
     let _editing = crate::config::editing(|s| ui.note(s));
     let mut config = Config::load()?;
     let before = repointed(global, &config, &profile, &api_url)?;
+    // The workspace the profile names, unless it is repointed here: a new address drops it
+    // (`Profile::point`).
     let kept = config
         .profiles
         .get(&profile)
@@ -118,9 +120,10 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     let saved = config.profile_mut(&profile);
     saved.point(api_url.clone(), insecure);
-    // The workspace the token reaches, for people reading the profiles (`config profiles`);
-    // one the profile named is kept as it was written.
-    saved.workspace = Some(kept.unwrap_or_else(|| workspace.name.clone()));
+    // The workspace the token reaches, by its id (two workspaces may share a name), for
+    // people reading the profiles and for the next login's check; one the profile named is
+    // kept as it was written.
+    saved.workspace = Some(kept.unwrap_or_else(|| workspace.id.clone()));
     // The first profile saved is the one later runs use; another is used when named.
     let used = match config
         .default_profile

@@ -52,8 +52,16 @@ impl Profile {
 
     /// Points it at `url`; `insecure` is whether that address is plain http:// beyond loopback
     /// and allowed (by the flag now, or by this profile for that same address), which it then
-    /// keeps. Any other address drops the permission: it was given for one address.
+    /// keeps. Any other address drops the permission, and the workspace: each was given for
+    /// one address (the next `login` writes the new one's workspace).
     pub fn point(&mut self, url: String, insecure: bool) {
+        if !self
+            .api_url
+            .as_deref()
+            .is_some_and(|old| same_address(old, &url))
+        {
+            self.workspace = None;
+        }
         self.api_url = Some(url);
         self.allow_insecure_http = insecure;
     }
@@ -88,8 +96,8 @@ pub enum Setting {
     /// Plain http:// allowed to the profile's API address (a host other than loopback):
     /// `true`, set with that address only (`config set api_url URL --allow-insecure-http`).
     AllowInsecureHttp,
-    /// The profile's workspace, for people reading the config: `login` writes the token's, and
-    /// refuses a token of another workspace than the one it names.
+    /// The profile's workspace, by id or name: `login` writes the token's id, and refuses a
+    /// token of another workspace than the one it names; a new address drops it.
     Workspace,
     /// The profile's default output format, used when -o is not given.
     Output,
@@ -154,13 +162,15 @@ impl Setting {
         }
     }
 
-    /// Removes it; false when it was not set. The address goes with its permission.
+    /// Removes it; false when it was not set. The address goes with its permission and its
+    /// workspace.
     pub fn unset(self, config: &mut Config, profile: &str) -> bool {
         let was = match (self, config.profiles.get_mut(profile)) {
             (Setting::DefaultProfile, _) => config.default_profile.take().is_some(),
             (_, None) => false,
             (Setting::ApiUrl, Some(p)) => {
                 p.allow_insecure_http = false;
+                p.workspace = None;
                 p.api_url.take().is_some()
             }
             (Setting::AllowInsecureHttp, Some(p)) => std::mem::take(&mut p.allow_insecure_http),

@@ -2,6 +2,14 @@
 
 use crate::harness::{Sandbox, Workspace};
 
+/// The id of the sandbox's workspace, which `login` writes into the profile.
+fn workspace_id(sandbox: &Sandbox) -> String {
+    sandbox.api().get("/v1/me").expect(200)["workspace"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
 fn login(sandbox: &Sandbox, token: &str, args: &[&str]) -> crate::harness::Run {
     let mut all = vec!["login", "--token-stdin", "--api-url", &sandbox.url];
     all.extend(args);
@@ -110,7 +118,42 @@ fn login_records_the_workspace_and_refuses_a_token_of_another() {
     let shown = sandbox
         .home
         .run(&["--profile", "new", "config", "get", "workspace"]);
-    assert_eq!(String::from_utf8(shown.stdout).unwrap(), "Sandbox\n");
+    assert_eq!(
+        String::from_utf8(shown.stdout).unwrap(),
+        format!("{workspace}\n")
+    );
+    // Repointed, by `config set api_url` or by a login naming another address, the profile's
+    // workspace goes with its address: the next login writes the new one's (review: the first
+    // way kept the old one and refused the new platform's token).
+    let other = Sandbox::start(&[]);
+    let theirs = workspace_id(&other);
+    let other_admin = other.home.token(None);
+    let workspace_of = |profile: &str| {
+        let out = sandbox
+            .home
+            .run(&["--profile", profile, "config", "get", "workspace"]);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    sandbox
+        .home
+        .run(&["--profile", "new", "config", "set", "api_url", &other.url]);
+    assert_eq!(workspace_of("new"), "");
+    for profile in ["new", "work"] {
+        let run = sandbox.cli_stdin(
+            "",
+            &[
+                "login",
+                "--token-stdin",
+                "--profile",
+                profile,
+                "--api-url",
+                &other.url,
+            ],
+            &format!("{other_admin}\n"),
+        );
+        assert_eq!(run.code, 0, "{profile}: {}", run.stderr);
+        assert_eq!(workspace_of(profile), format!("{theirs}\n"), "{profile}");
+    }
 }
 
 #[test]
@@ -133,8 +176,9 @@ fn login_saves_a_private_profile_that_later_runs_use() {
     assert_eq!(
         config,
         format!(
-            "default_profile = \"work\"\n\n[profiles.work]\napi_url = \"{}\"\nworkspace = \"Sandbox\"\n",
-            sandbox.url
+            "default_profile = \"work\"\n\n[profiles.work]\napi_url = \"{}\"\nworkspace = \"{}\"\n",
+            sandbox.url,
+            workspace_id(&sandbox)
         )
     );
     let credentials = config_dir.join("credentials.toml");
@@ -947,12 +991,13 @@ fn config_profiles_lists_every_profile_and_which_one_runs_use() {
         )
         .ok();
     let url = &sandbox.url;
+    let ws = workspace_id(&sandbox);
 
     let plain = sandbox.cli_env("", &["config", "profiles"], &unset).ok();
     assert_eq!(
         plain,
         format!(
-            "\tprod\t-\thttps://live.example.com\t-\tnone\t-\n*\tstaging\tyes\t{url}\tSandbox\tstored\t-\n"
+            "\tprod\t-\thttps://live.example.com\t-\tnone\t-\n*\tstaging\tyes\t{url}\t{ws}\tstored\t-\n"
         )
     );
     let json = sandbox
@@ -965,7 +1010,7 @@ fn config_profiles_lists_every_profile_and_which_one_runs_use() {
     assert_eq!(
         json,
         format!(
-            "[\n{{\"name\":\"prod\",\"current\":true,\"default\":false,\"api_url\":\"https://live.example.com\",\"workspace\":null,\"output\":null,\"logged_in\":false,\"allow_insecure_http\":false}},\n{{\"name\":\"staging\",\"current\":false,\"default\":true,\"api_url\":\"{url}\",\"workspace\":\"Sandbox\",\"output\":null,\"logged_in\":true,\"allow_insecure_http\":false}}\n]\n"
+            "[\n{{\"name\":\"prod\",\"current\":true,\"default\":false,\"api_url\":\"https://live.example.com\",\"workspace\":null,\"output\":null,\"logged_in\":false,\"allow_insecure_http\":false}},\n{{\"name\":\"staging\",\"current\":false,\"default\":true,\"api_url\":\"{url}\",\"workspace\":\"{ws}\",\"output\":null,\"logged_in\":true,\"allow_insecure_http\":false}}\n]\n"
         )
     );
     assert!(!json.contains(token.trim()) && !plain.contains(token.trim()));
@@ -999,6 +1044,7 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
     // Linux connects 0.0.0.0 to this host: the sandbox at an address livectl takes for a
     // remote one.
     let remote = sandbox.url.replace("127.0.0.1", "0.0.0.0");
+    let ws = workspace_id(&sandbox);
     let home = &sandbox.home;
     let config = home.path().join("config/livectl/config.toml");
     let token = home.token(None);
@@ -1019,7 +1065,7 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
     assert_eq!(
         std::fs::read_to_string(&config).unwrap(),
         format!(
-            "default_profile = \"far\"\n\n[profiles.far]\napi_url = \"{remote}\"\nallow_insecure_http = true\nworkspace = \"Sandbox\"\n"
+            "default_profile = \"far\"\n\n[profiles.far]\napi_url = \"{remote}\"\nallow_insecure_http = true\nworkspace = \"{ws}\"\n"
         )
     );
     // Later runs of the profile reach it without the flag, and say where.
@@ -1040,7 +1086,7 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
     assert_eq!(
         list,
         format!(
-            "default_profile=far\napi_url={remote}\nallow_insecure_http=true\nworkspace=Sandbox\n"
+            "default_profile=far\napi_url={remote}\nallow_insecure_http=true\nworkspace={ws}\n"
         )
     );
     assert_eq!(
@@ -1053,7 +1099,7 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
         profiles,
         format!(
             "name,current,default,api_url,workspace,output,logged_in,allow_insecure_http\n\
-             far,true,true,{remote},Sandbox,,true,true\n"
+             far,true,true,{remote},{ws},,true,true\n"
         )
     );
     // Another plain-http address needs the flag again: the permission is the address's.
@@ -1064,7 +1110,7 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
     assert_eq!(
         std::fs::read_to_string(&config).unwrap(),
         format!(
-            "default_profile = \"far\"\n\n[profiles.far]\napi_url = \"{}\"\nworkspace = \"Sandbox\"\n",
+            "default_profile = \"far\"\n\n[profiles.far]\napi_url = \"{}\"\n",
             sandbox.url
         )
     );
@@ -1102,7 +1148,7 @@ fn plain_http_allowed_for_a_profile_s_address_is_remembered_with_it() {
     home.cli(&["config", "unset", "api_url"]).ok();
     assert_eq!(
         std::fs::read_to_string(&config).unwrap(),
-        "default_profile = \"far\"\n\n[profiles.far]\nworkspace = \"Sandbox\"\n"
+        "default_profile = \"far\"\n\n[profiles.far]\n"
     );
     // `login` again to the profile's address needs no flag: the profile allows it.
     home.cli(&["config", "set", "api_url", &remote, "--allow-insecure-http"])

@@ -215,6 +215,12 @@ pub async fn exec(args: HistoryArgs, ctx: &Ctx) -> Result<(), CliError> {
             "--out writes ndjson, csv or json, not a table",
         ));
     }
+    // A user left out (`history ""`) names nobody: said before anything is asked, as `show ""`
+    // is (it was "no user is called ``", exit 5, after connecting).
+    if args.users.iter().any(|u| u.trim().is_empty()) {
+        return Err(CliError::usage("a user's name is empty")
+            .hint("give the user's id (us_...), email or exact name, or --all"));
+    }
     // Check the destination before fetching anything.
     let out = args.out.as_deref().map(Export::open).transpose()?;
     let client = ctx.client().await?;

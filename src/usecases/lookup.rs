@@ -279,12 +279,6 @@ pub async fn users(client: &Client, users: &[String]) -> Result<Vec<String>, Cli
     let mut ids = Vec::new();
     let mut directory: Option<Vec<User>> = None;
     for user in users {
-        // Nothing given names nobody: a usage error before anything is asked, as `show ""`
-        // is (it was "no user is called ``", exit 5).
-        if crate::cli::blank(user) {
-            return Err(CliError::usage(format!("`{user}` names no user"))
-                .hint("give the user's id (us_...), email or exact name"));
-        }
         if Kind::User.parse(user).is_some() {
             ids.push(client.user(user).await?.id);
             continue;

@@ -149,9 +149,13 @@ fn usage_errors_exit_2_and_change_nothing() {
     // Whose history: users or --all, both named (the new-user check: `<USER>...` alone).
     cli(&["history"]).fails(2, "required arguments were not provided:\n  <USER|--all>");
     cli(&["history", "us_1", "--all"]).fails(2, "cannot be used with '--all'");
-    // Nothing given names nobody: usage, as `show ""` is (it was exit 5, "no user is called").
+    // Nothing given names nobody: usage, as `show ""` is (it was exit 5, "no user is called"),
+    // before anything is asked: with no token at all too (review).
     for nobody in ["", " "] {
-        cli(&["history", nobody]).fails(2, &format!("`{nobody}` names no user"));
+        cli(&["history", nobody]).fails(2, "a user's name is empty");
+        Home::new()
+            .cli_at("http://127.0.0.1:9", "", &["history", "us_1", nobody])
+            .fails(2, "a user's name is empty");
     }
     // A time without a zone was read as its date: `--since 2026-11-29T08:00:00` asked from
     // midnight UTC, eight hours early, and exited 0.

@@ -310,7 +310,7 @@ impl From<ClientError> for CliError {
             // Unless the platform's own words say whom to ask (said twice: a new user).
             (_, Some(403))
                 if e.problem()
-                    .is_some_and(|p| p.detail.contains("ask an admin")) =>
+                    .is_some_and(|p| p.detail.ends_with(livectl_contract::Role::ASK_AN_ADMIN)) =>
             {
                 None
             }

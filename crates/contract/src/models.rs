@@ -19,6 +19,10 @@ impl Role {
     /// What an agent sees, in the words every message about it uses.
     pub const AGENT_SEES: &str = "an agent sees the queued interventions and its own";
 
+    /// What a refusal for the caller's role says to do, at its end: a client adds no hint
+    /// saying it again when a refusal's detail ends so.
+    pub const ASK_AN_ADMIN: &str = "ask an admin";
+
     /// Whether this role sees every intervention (an admin's), rather than some (`sees`).
     pub fn sees_every(self) -> bool {
         self == Role::Admin

@@ -60,9 +60,10 @@ impl Caller {
         if self.is_admin() {
             Ok(())
         } else {
-            Err(ApiError::Forbidden(
-                "only an admin may do this; ask an admin or use an admin's token".into(),
-            ))
+            Err(ApiError::Forbidden(format!(
+                "only an admin may do this: use an admin's token, or {}",
+                livectl_contract::Role::ASK_AN_ADMIN
+            )))
         }
     }
 }

@@ -72,9 +72,10 @@ pub fn intervention(caller: Caller, intervention: &Intervention) -> Result<(), A
         return Ok(());
     }
     Err(ApiError::Forbidden(format!(
-        "intervention {} is neither queued nor yours: {}; ask an admin",
+        "intervention {} is neither queued nor yours: {}; {}",
         intervention.id,
-        livectl_contract::Role::AGENT_SEES
+        livectl_contract::Role::AGENT_SEES,
+        livectl_contract::Role::ASK_AN_ADMIN
     )))
 }
 
@@ -85,7 +86,8 @@ pub fn conversation(conn: &Connection, caller: Caller, id: &str) -> Result<(), A
     }
     Err(ApiError::Forbidden(format!(
         "conversation {id} has no intervention you may see: an agent reads the conversations of \
-         queued interventions and of its own; ask an admin"
+         queued interventions and of its own; {}",
+        livectl_contract::Role::ASK_AN_ADMIN
     )))
 }
 
@@ -96,7 +98,8 @@ pub fn user(conn: &Connection, caller: Caller, id: &str) -> Result<(), ApiError>
     }
     Err(ApiError::Forbidden(format!(
         "user {id} has no intervention you may see: an agent reads the users of queued \
-         interventions and of its own; ask an admin"
+         interventions and of its own; {}",
+        livectl_contract::Role::ASK_AN_ADMIN
     )))
 }
 
@@ -130,7 +133,8 @@ pub fn audit(
     if seen == Some(false) {
         return Err(ApiError::Forbidden(format!(
             "intervention {id} is neither queued nor yours: an agent reads the audit trail of \
-             queued interventions and of its own; ask an admin"
+             queued interventions and of its own; {}",
+            livectl_contract::Role::ASK_AN_ADMIN
         )));
     }
     Ok(())

@@ -41,7 +41,8 @@ impl Permission {
     /// Whether an agent may run the action: an admin always; any other agent as the rule says,
     /// the caller compared with the agent the action gives the intervention `to` (assign) or
     /// with its `owner` as it stands (nobody owns a queued one). The one judgement, for the
-    /// sandbox, a seed file's checks and a bulk run's dry run, each with its own kind of id.
+    /// sandbox, a seed file's checks, a bulk run's dry run and the console's agent picker,
+    /// each with its own kind of id.
     pub fn allows<A: PartialEq + ?Sized>(
         self,
         admin: bool,

@@ -61,32 +61,43 @@ impl App {
             _ => None,
         };
         // Only agents the caller may give every target to: an agent's token assigns a queued
-        // one only to itself (the contract's `Permission`); it offered every agent, each pick
-        // refused (new user).
+        // one only to itself (the contract's `ActionKind::refusal`); it offered every agent,
+        // each pick refused (new user). The first target that `agent` may not be given, and
+        // why, in the contract's words.
         let admin = self.me.role == livectl_contract::Role::Admin;
-        let may_give = |agent: &str| {
-            targets.iter().all(|i| match to_agent(i, agent) {
-                Ok(action) => action.kind().permission().allows(
+        let refused = |agent: &str| {
+            targets.iter().find_map(|i| {
+                // One it would not move (already theirs, closed) is said when picked.
+                let action = to_agent(i, agent).ok()?;
+                let refusal = action.kind().refusal(
                     admin,
                     self.me.id.as_str(),
                     Some(agent),
                     i.owner.as_deref(),
-                ),
-                // Said per item when picked (already theirs, or closed).
-                Err(_) => true,
+                )?;
+                Some((i.id.clone(), refusal))
             })
         };
+        let others = |a: &str| Some(a) != except.as_deref();
         let entries = forms::agent_entries(
             &self.agents,
             |a| self.load(a),
             &self.names,
-            |a| Some(a) != except.as_deref() && may_give(a),
+            |a| others(a) && refused(a).is_none(),
         );
         if entries.is_empty() {
-            self.failed(format!(
-                "{}: an agent may assign only to itself, and reassign only its own; only an admin may give these to another",
-                self.me.name
-            ));
+            // Why: the first agent there is, refused, in the contract's sentence; or nobody.
+            let first = self
+                .agents
+                .iter()
+                .filter(|a| a.active && others(&a.id))
+                .find_map(|a| refused(&a.id).map(|why| (a, why)));
+            self.failed(match first {
+                Some((agent, (id, refusal))) => {
+                    format!("{id}: {}", refusal.naming(&self.me.name, &agent.name))
+                }
+                None => "no other active agent to give it to".to_owned(),
+            });
             return;
         }
         // Named as the move is (a queued one assigned, an assigned one reassigned), as the

@@ -485,6 +485,37 @@ fn an_agent_s_picker_offers_only_whom_it_may_give_to() {
     select(&mut app, "iv_4");
     press(&mut app, KeyCode::Char('t'));
     assert_eq!(offered(&mut app), ["Ana Lima", "Cy Diaz", "Dan Ek"]);
+    press(&mut app, KeyCode::Esc);
+    // Cy's, which no agent may give away but Cy or an admin: no picker, the contract's reason.
+    select(&mut app, "iv_7");
+    press(&mut app, KeyCode::Char('t'));
+    assert!(app.popup.is_none());
+    let said = app.message.clone().unwrap();
+    assert_eq!(
+        (said.text.as_str(), said.error),
+        ("iv_7: only its owner or an admin may reassign it", true)
+    );
+}
+
+/// No other agent active: said as such, not as a question of role (review).
+#[test]
+fn a_picker_with_nobody_to_offer_says_so() {
+    let mut workspace = workspace();
+    for agent in &mut workspace.agents {
+        agent.active = agent.id == "ag_2";
+    }
+    // The queues say whether each is active too, and are read last.
+    for queue in &mut workspace.queues.agents {
+        queue.active = queue.agent == "ag_2";
+    }
+    let mut app = app_of(workspace);
+    select(&mut app, "iv_4");
+    press(&mut app, KeyCode::Char('t'));
+    assert!(app.popup.is_none());
+    assert_eq!(
+        app.message.clone().unwrap().text,
+        "no other active agent to give it to"
+    );
 }
 
 #[test]

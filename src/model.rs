@@ -299,13 +299,19 @@ impl NoRoom {
         who
     }
 
+    /// An agent given what it owns: `Bo Chen owns it already`, the one wording of the dry run,
+    /// a run's summary, the autopilot and one action's refusal.
+    pub fn owns_already(who: &str) -> String {
+        format!("{who} owns it already")
+    }
+
     /// Why the item was not given, as a sentence: `Bo Chen (ag_3) is at its max_load of 2`,
     /// `no agent of @online is online with room under its max_load` (nobody online, or each
     /// at its max_load: the pool is judged by both).
     pub fn why(&self) -> String {
         match self {
             NoRoom::Agents(agents) if let [one] = agents.as_slice() => match one.max_load {
-                _ if one.owns => format!("{} owns it already", one.who()),
+                _ if one.owns => NoRoom::owns_already(&one.who()),
                 Some(max) => format!("{} is at its max_load of {max}", one.who()),
                 None => format!("{} is at its max_load", one.who()),
             },

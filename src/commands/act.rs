@@ -467,8 +467,8 @@ async fn refused(client: &Client, id: &str, action: &Action, e: ClientError) -> 
             && now.owner.as_deref() == action.target();
         error.message = match now.owner.as_deref() {
             Some(owner) if theirs => format!(
-                "cannot {kind} intervention {id}: {} owns it already (version {}); nothing was changed",
-                names.of(owner),
+                "cannot {kind} intervention {id}: {} (version {}); nothing was changed",
+                NoRoom::owns_already(&names.of(owner)),
                 now.version
             ),
             _ => format!("{} (now {})", error.message, standing(&names, &now)),

@@ -79,7 +79,7 @@ pub fn decide(
     // failed Bo's own waiting users at every look, exit 3, where its dry run said "would be
     // done" (new user).
     let owns = |spreader: &Spreader, owner: &str| {
-        (spreader.only() == Some(owner)).then(|| format!("{} owns it already", name(owner)))
+        (spreader.only() == Some(owner)).then(|| crate::model::NoRoom::owns_already(&name(owner)))
     };
     let mut out = Vec::new();
     for i in world.open {

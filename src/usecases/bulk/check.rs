@@ -124,8 +124,8 @@ fn refusal(item: &Item, now: &InterventionRef, caller: &Agent, names: &Names) ->
         && to == owner
     {
         return Some(format!(
-            "{} owns it already: reassign needs another agent",
-            names.of(owner)
+            "{}: reassign needs another agent",
+            crate::model::NoRoom::owns_already(&names.of(owner))
         ));
     }
     let permission = kind.permission();

@@ -46,11 +46,13 @@ pub struct ApiArgs {
     pub idempotency_key: Option<String>,
 }
 
-/// `--if-match`: a version as the contract has them (`limits::is_version`), said in words
-/// when it is not one (it said "number too large to fit in target type").
+/// `--if-match`: any whole number, sent as given (`api` is for trying the platform, a version
+/// it has no such intervention at included), said in words when it is none (it said "number
+/// too large to fit in target type").
 fn version(s: &str) -> Result<i64, String> {
-    let max = livectl_contract::limits::VERSION_MAX;
-    super::filters::whole(s, 1, max.unsigned_abs()).map(|n| n as i64)
+    s.trim().parse().map_err(|_| {
+        format!("`{s}` is not a whole number that fits a version; give one such as 3 (an intervention's `version`)")
+    })
 }
 
 fn key(s: &str) -> Result<String, String> {

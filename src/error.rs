@@ -20,8 +20,11 @@ pub enum ErrorKind {
     NotFound,
     /// The intervention is not in a state for it, or changed meanwhile.
     Conflict,
-    /// Ctrl-C, SIGTERM, SIGHUP, or a declined confirmation.
+    /// Ctrl-C, SIGTERM or SIGHUP.
     Interrupted,
+    /// A confirmation answered no: exit 130 as an interruption (DESIGN.md section 9), said as
+    /// the person's choice, not as an error.
+    Declined,
     /// The reader of stdout went away (`| head`): output ends quietly, nothing else is wrong.
     ClosedPipe,
 }
@@ -36,7 +39,7 @@ impl ErrorKind {
             ErrorKind::Auth => 4,
             ErrorKind::NotFound => 5,
             ErrorKind::Conflict => 6,
-            ErrorKind::Interrupted => 130,
+            ErrorKind::Interrupted | ErrorKind::Declined => 130,
         }
     }
 }
@@ -85,9 +88,10 @@ impl CliError {
     }
 
     /// A question answered no (exit 130, DESIGN.md section 9), with what did not happen: said as
-    /// the person's choice ("declined: nothing was changed"), where it read as a failure.
+    /// the person's choice ("declined: nothing was changed"), where it read as a failure
+    /// ("error: nothing was changed").
     pub fn declined(nothing: &str) -> CliError {
-        CliError::interrupted(format!("declined: {nothing}"))
+        CliError::new(ErrorKind::Declined, format!("declined: {nothing}"))
     }
 
     /// A request that may have been done though no answer said so (`ClientError::unanswered`):

@@ -243,7 +243,13 @@ impl Ui {
                 .collect::<Vec<_>>()
                 .join("\n")
         };
-        self.stderr_line(&format!("error: {}", cut(&error.message)));
+        // A choice the person made is no error: said as it is.
+        let error_said = if error.kind == crate::error::ErrorKind::Declined {
+            cut(&error.message)
+        } else {
+            format!("error: {}", cut(&error.message))
+        };
+        self.stderr_line(&error_said);
         for hint in &error.hints {
             self.stderr_line(&format!("hint: {}", cut(hint)));
         }

@@ -125,7 +125,15 @@ impl Export {
                 let file = std::fs::OpenOptions::new()
                     .write(true)
                     .open(&resolved)
-                    .map_err(|e| CliError::failure(format!("{named}: cannot write: {e}")))?;
+                    .map_err(|e| {
+                        let said = format!("{named}: cannot write: {e}");
+                        // One the user may not write is a path given wrong, as a file is.
+                        if e.kind() == std::io::ErrorKind::PermissionDenied {
+                            CliError::usage(said)
+                        } else {
+                            CliError::failure(said)
+                        }
+                    })?;
                 Ok(Export::Through(file))
             }
             _ => {
@@ -419,7 +427,7 @@ pub fn writable(target: &Path, what: &str) -> Result<(), CliError> {
                 && std::fs::symlink_metadata(target).is_err() =>
         {
             Err(CliError::usage(format!(
-                "{what}: you may not write in the directory {} ({e})",
+                "{what}: you may not look into the directory {} ({e})",
                 directory_of(target).display()
             ))
             .hint("choose a directory you can write to"))
@@ -682,7 +690,7 @@ mod tests {
             )
         );
         let in_locked = format!(
-            "you may not write in the directory {} {denied}",
+            "you may not look into the directory {} {denied}",
             locked.display()
         );
         assert_eq!(
@@ -692,6 +700,41 @@ mod tests {
         assert_eq!(
             judged.2.unwrap_err(),
             (2, format!("--out there.csv: {in_locked}"), hint)
+        );
+    }
+
+    /// A FIFO (or device) the user may not write is a path given wrong (2), as a file is
+    /// (review: it exited 1).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_fifo_its_user_may_not_write_is_a_path_given_wrong() {
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates the file.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o000) }, 0);
+        std::fs::set_permissions(&fifo, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let said = std::thread::spawn(move || {
+            // SAFETY: as in the tests above: this thread's file system identity only.
+            let was = unsafe { libc::setfsuid(65534) };
+            if was == 0 {
+                assert_eq!(unsafe { libc::setfsuid(u32::MAX) }, 65534, "now nobody");
+            }
+            super::Export::open(&fifo)
+                .err()
+                .map(|e| (e.exit_code(), e.message))
+        })
+        .join()
+        .unwrap()
+        .expect("refused");
+        assert_eq!(said.0, 2, "{}", said.1);
+        assert!(
+            said.1
+                .ends_with("cannot write: Permission denied (os error 13)"),
+            "{}",
+            said.1
         );
     }
 

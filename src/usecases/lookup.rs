@@ -47,8 +47,7 @@ enum Among<'a> {
     /// The agents of the platform a run reaches, where `me` is the caller.
     Platform,
     /// The agents of a sandbox database (`sandbox token --agent`), read from the file: no
-    /// caller, so no `me`; `listing` says how to list them (`` `livectl --sandbox agents`
-    /// lists this database's agents ``).
+    /// caller, so no `me`; `listing` names them (`this database's agents are: ag_1, ana`).
     Database { listing: &'a str },
 }
 

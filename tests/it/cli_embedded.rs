@@ -172,9 +172,10 @@ fn sandbox_and_api_url_on_one_command_line_are_refused() {
 
 /// With a default profile, `sandbox token --agent` for an agent the embedded sandbox's database
 /// does not have hinted `livectl agents`, which lists the profile's platform's agents: the hint
-/// names the command that lists this database's.
+/// names this database's agents, read from the file (a deactivated one, which gets no token,
+/// left out).
 #[test]
-fn an_agent_not_in_the_embedded_sandbox_is_hinted_with_what_lists_its_agents() {
+fn an_agent_not_in_the_embedded_sandbox_is_hinted_with_its_agents() {
     let home = Home::new();
     home.cli(&["queues"]).ok();
     home.cli(&[
@@ -193,12 +194,26 @@ fn an_agent_not_in_the_embedded_sandbox_is_hinted_with_what_lists_its_agents() {
     error: --agent: no agent is called `Nobody Here`
     hint: an agent is an id, a key, an email or a unique name; this database's agents are: ag_1, ana, bo, sam, dee, eli, fay
     ");
-    // The command hinted lists them, the profile the default all the same, where `livectl
-    // agents` asks the profile's platform.
+    // `livectl agents` would ask the profile's platform.
     home.cli(&["agents"])
         .fails(4, "no token for http://127.0.0.1:1");
-    let listed = home.cli(&["--sandbox", "agents", "-o", "ids"]).ok();
-    assert_eq!(listed, "ag_1\nag_2\nag_3\nag_4\nag_5\nag_6\nag_7\n");
+    // Eli deactivated: not offered.
+    home.cli(&[
+        "--sandbox",
+        "api",
+        "/v1/agents",
+        "-f",
+        "key=eli",
+        "-f",
+        "name=Eli Novak",
+        "-f",
+        "email=eli@demo.livectl.invalid",
+        "-F",
+        "active=false",
+    ])
+    .ok();
+    let missing = home.cli(&["sandbox", "token", "--agent", "Nobody Here"]);
+    missing.hints("an agent is an id, a key, an email or a unique name; this database's agents are: ag_1, ana, bo, sam, dee, fay");
     // A name it does have makes a token.
     let sam = home
         .cli(&["sandbox", "token", "--agent", "Sam Okafor"])

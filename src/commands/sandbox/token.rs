@@ -58,13 +58,16 @@ fn refused(e: ApiError) -> CliError {
 /// file itself. It told how to list them through a server, "served at" the default address
 /// where another port served it (new user).
 fn listing(agents: &[livectl_contract::Agent]) -> String {
+    // Enough for a team; a hint of hundreds helps nobody.
     const SHOWN: usize = 20;
-    let named: Vec<String> = agents
+    // A deactivated agent gets no token: not offered.
+    let active: Vec<&livectl_contract::Agent> = agents.iter().filter(|a| a.active).collect();
+    let named: Vec<String> = active
         .iter()
         .take(SHOWN)
         .map(|a| livectl_contract::ids::shown_key(a.key.as_deref().unwrap_or(&a.id)).into_owned())
         .collect();
-    let more = match agents.len().saturating_sub(SHOWN) {
+    let more = match active.len().saturating_sub(SHOWN) {
         0 => String::new(),
         n => format!(" and {n} more"),
     };

@@ -81,9 +81,16 @@ impl Config {
     }
 }
 
-/// Whether two API addresses are one (a trailing `/` aside).
+/// Whether two API addresses are one: as a URL reads them (the scheme and host in any case, a
+/// default port left out), a trailing `/` aside. `HTTP://HOST` was another address than
+/// `http://HOST`, and a login so spelled repointed the profile past its workspace's check.
 pub fn same_address(a: &str, b: &str) -> bool {
-    a.trim_end_matches('/') == b.trim_end_matches('/')
+    let read = |s: &str| {
+        url::Url::parse(s.trim_end_matches('/'))
+            .map(|u| u.as_str().trim_end_matches('/').to_owned())
+            .unwrap_or_else(|_| s.trim_end_matches('/').to_owned())
+    };
+    read(a) == read(b)
 }
 
 /// The settings `livectl config` reads and changes.
@@ -322,5 +329,30 @@ impl Config {
         let text = toml::to_string_pretty(self)
             .map_err(|e| CliError::failure(format!("cannot write the config: {e}")))?;
         save_private(&Config::path(), &text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// One address however it is spelled where a URL does not care; another host, port, path
+    /// or scheme is another address.
+    #[test]
+    fn an_address_is_the_same_whatever_its_case_or_trailing_slash() {
+        for (a, b) in [
+            ("http://127.0.0.1:8787", "http://127.0.0.1:8787/"),
+            ("HTTP://127.0.0.1:8787", "http://127.0.0.1:8787"),
+            ("https://Live.Example.com", "https://live.example.com/"),
+            ("https://live.example.com:443", "https://live.example.com"),
+        ] {
+            assert!(super::same_address(a, b), "{a} and {b}");
+        }
+        for (a, b) in [
+            ("http://127.0.0.1:8787", "http://127.0.0.1:8788"),
+            ("http://live.example.com", "https://live.example.com"),
+            ("https://live.example.com/api", "https://live.example.com"),
+            ("http://localhost:8787", "http://127.0.0.1:8787"),
+        ] {
+            assert!(!super::same_address(a, b), "{a} and {b}");
+        }
     }
 }

@@ -478,6 +478,9 @@ pub fn no_room_hint(left: &[NoRoom], agents: Option<&[Agent]>) -> String {
             .as_ref()
             .and_then(|id| agents?.iter().find(|a| a.id == *id));
         said.push(match now {
+            // Not a question of room: it is theirs (Ana owns it, Bo is full; "Ana was at its
+            // max_load" said of an agent with none: a new user).
+            _ if full.owns => crate::model::NoRoom::owns_already(&who),
             Some(a) if !a.active => format!("{who} is inactive"),
             Some(a) if a.status == AgentStatus::Offline => format!("{who} is offline"),
             _ => {

@@ -699,6 +699,36 @@ fn a_spread_over_agents_named_says_who_got_the_items_even_one_agent() {
     );
 }
 
+/// Of the agents named, the one who owns the item is said to own it in the hint too: it said
+/// "Ana was at its max_load" of an agent with none (new user).
+#[test]
+fn the_hint_says_an_agent_named_owns_it_not_that_it_is_full() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ana = agent(&api, "ana", &w.support, "online", Value::Null);
+    let bo = agent(&api, "bo", &w.support, "online", json!(0));
+    let id = w.queued();
+    api.post(
+        &format!("/v1/interventions/{id}/assign"),
+        json!({"agent": ana}),
+    )
+    .expect(200);
+    let run = sandbox.cli(&api.token, &["reassign", &id, "--to", "ana,bo", "--yes"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let hint = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("hint: ") && l.contains("max_load"))
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    assert!(
+        hint.starts_with(&format!(
+            "hint: Ana Test ({ana}) owns it already; Bo Test ({bo}) takes at most 0 (its max_load)"
+        )),
+        "{hint}"
+    );
+}
+
 /// One id given to a pool is one action, as one id given to an agent is: the pool resolved now
 /// and the action sent at once, its answer the intervention and its refusal the platform's
 /// (exit 6 for a queued one to `reassign`). It was a bulk run of one: a journal, "1 of 1 item

@@ -92,7 +92,7 @@ impl Reach {
                             // A resume reaches its journal's platform, as the hint that
                             // names it wrote it (`bulk::Again`): with no flag when a command
                             // typed plain goes there, whatever reached this run.
-                            && !segment.contains(" --resume ") =>
+                            && !segment.contains(" --resume") =>
                     {
                         self.command(words)
                     }
@@ -136,6 +136,16 @@ mod tests {
             ),
             ("see `livectl list", "see `livectl list"),
             ("`livectl --help`", "`livectl --help`"),
+            // A resume, which its hint made to reach its journal's platform (with no flag
+            // when a command typed plain goes there), however `--resume` is spelled.
+            (
+                "resume it with `livectl cancel --resume run.ndjson`",
+                "resume it with `livectl cancel --resume run.ndjson`",
+            ),
+            (
+                "`livectl cancel --resume=run.ndjson`",
+                "`livectl cancel --resume=run.ndjson`",
+            ),
         ] {
             assert_eq!(reach.carried(hint, platform), carried);
         }

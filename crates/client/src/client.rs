@@ -542,7 +542,9 @@ impl Client {
     // ---- the contract's operations ----
 
     /// The agent the token belongs to, and its workspace: asked once for this client (and its
-    /// clones), the first answer kept.
+    /// clones), the first answer kept for the client's life. A long run (the console, the
+    /// autopilot) judges with the role it started with; a role changed meanwhile is the
+    /// platform's to enforce, as every request is.
     pub async fn me(&self) -> Result<Me, ClientError> {
         self.me
             .get_or_try_init(|| self.get(&["v1", "me"]))

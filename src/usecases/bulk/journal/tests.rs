@@ -698,3 +698,20 @@ fn a_withdrawn_start_leaves_its_item_as_it_stood_before() {
         ]
     );
 }
+
+/// `chooses` is written only when livectl chose each item's agent, and a header written before
+/// it (none) reads as false: a resume of an older journal says who got what as it did then.
+#[test]
+fn a_header_without_chooses_reads_as_not_chosen() {
+    let plain = serde_json::to_string(&header("cancel")).unwrap();
+    assert!(!plain.contains("chooses"), "{plain}");
+    let read: Header = serde_json::from_str(&plain).unwrap();
+    assert!(!read.chooses);
+    let chosen = Header {
+        chooses: true,
+        ..header("assign")
+    };
+    let written = serde_json::to_string(&chosen).unwrap();
+    assert!(written.contains("\"chooses\":true"), "{written}");
+    assert!(serde_json::from_str::<Header>(&written).unwrap().chooses);
+}

@@ -55,10 +55,11 @@ impl Profile {
     /// keeps. Any other address drops the permission, and the workspace: each was given for
     /// one address (the next `login` writes the new one's workspace).
     pub fn point(&mut self, url: String, insecure: bool) {
-        if !self
+        // A first address keeps a workspace named before it (`config set workspace` first).
+        if self
             .api_url
             .as_deref()
-            .is_some_and(|old| same_address(old, &url))
+            .is_some_and(|old| !same_address(old, &url))
         {
             self.workspace = None;
         }
@@ -334,6 +335,30 @@ impl Config {
 
 #[cfg(test)]
 mod tests {
+    /// A new address drops the workspace given for the old one; a first address, or the same
+    /// one spelled otherwise, keeps it.
+    #[test]
+    fn a_workspace_goes_with_the_address_it_was_given_for() {
+        let mut profile = super::Profile {
+            workspace: Some("acme".into()),
+            ..super::Profile::default()
+        };
+        profile.point("https://live.example.com".into(), false);
+        assert_eq!(
+            profile.workspace.as_deref(),
+            Some("acme"),
+            "a first address"
+        );
+        profile.point("HTTPS://live.example.com/".into(), false);
+        assert_eq!(
+            profile.workspace.as_deref(),
+            Some("acme"),
+            "the same address"
+        );
+        profile.point("https://staging.example.com".into(), false);
+        assert_eq!(profile.workspace, None, "another address");
+    }
+
     /// One address however it is spelled where a URL does not care; another host, port, path
     /// or scheme is another address.
     #[test]

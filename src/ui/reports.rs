@@ -361,6 +361,20 @@ impl super::Ui {
         if self.muted {
             return Ok(());
         }
+        // The console holds the terminal, and stdout has nowhere to go: the first item that
+        // failed, with why, is kept for its status line, which said "the summary says why each
+        // failed" of a summary it never shows (new user).
+        if super::console::holds_terminal() {
+            for item in items {
+                let item = item?;
+                if item.result == ItemOutcome::Failed {
+                    let why = item.reason.as_deref().unwrap_or("no reason given");
+                    super::console::keep_line(&format!("{} failed: {why}", item.id));
+                    break;
+                }
+            }
+            return Ok(());
+        }
         let mut items = items.peekable();
         if self.format == Some(Format::Json) {
             #[derive(Serialize)]

@@ -189,6 +189,41 @@ fn marked_interventions_go_through_the_bulk_engine_with_a_journal() {
     }
 }
 
+/// A bulk run from the console that fails an item says which and why on its status line: it
+/// said "the summary says why each failed" of a summary the console never shows (new user:
+/// Bo cancelling a queued one, an admin's to cancel, beside his own).
+#[test]
+fn a_bulk_run_s_failure_is_said_with_its_reason() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids = [w.queued(), w.queued()];
+    api.post(
+        &format!("/v1/interventions/{}/assign", ids[1]),
+        serde_json::json!({"agent": w.bo}),
+    )
+    .expect(200);
+    let bo = sandbox.home.token_in(&sandbox.db, Some("bo"));
+    let (mut p, mut screen) = console(&sandbox, &bo, 200, 48);
+    wait_for(&mut p, &mut screen, &format!("{}    assigned", ids[1]));
+    key(&mut p, " ");
+    key(&mut p, " ");
+    wait_for(&mut p, &mut screen, "(2, 2 marked)");
+    key(&mut p, "x");
+    wait_for(&mut p, &mut screen, "cancel: 2 interventions");
+    key(&mut p, "y");
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!(
+            "{0} failed: cannot cancel intervention {0}: nobody owns it, so only an admin may cancel it",
+            ids[0]
+        ),
+    );
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+}
+
 /// The two queued interventions `ids` (the only ones) marked and assigned to the console's
 /// agent, confirmed.
 fn assign_both_to_me(p: &mut PtySession, screen: &mut Screen, ids: &[String; 2]) {

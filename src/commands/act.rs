@@ -461,16 +461,14 @@ async fn refused(client: &Client, id: &str, action: &Action, e: ClientError) -> 
             .unwrap_or_default();
         // Given to the agent who owns it: said by name, as a dry run says it ("ag_4 already
         // owns it (now assigned to Sam Okafor, …)" named one agent twice, once by id).
-        let theirs = status == Some(409)
-            && assigned
-            && now.owner.is_some()
-            && now.owner.as_deref() == action.target();
         error.message = match now.owner.as_deref() {
-            Some(owner) if theirs => format!(
-                "cannot {kind} intervention {id}: {} (version {}); nothing was changed",
-                NoRoom::owns_already(&names.of(owner)),
-                now.version
-            ),
+            Some(owner) if status == Some(409) && assigned && action.target() == Some(owner) => {
+                format!(
+                    "cannot {kind} intervention {id}: {} (version {}); nothing was changed",
+                    NoRoom::owns_already(&names.of(owner)),
+                    now.version
+                )
+            }
             _ => format!("{} (now {})", error.message, standing(&names, &now)),
         };
     }

@@ -1349,19 +1349,28 @@ fn config_profiles_on_a_terminal_shows_which_profiles_allow_plain_http() {
     ");
 }
 
+/// Logged in to `sandbox` as profile `ops` (the admin's token, returned), and a queued
+/// intervention cancelled with its journal at `cancel.ndjson` in the HOME (its path returned).
+fn cancelled_as_ops(sandbox: &Sandbox) -> (String, String) {
+    let home = &sandbox.home;
+    let iv = Workspace::new(&sandbox.api()).queued();
+    let token = home.token(None);
+    assert_eq!(login(sandbox, &token, &["--profile", "ops"]).code, 0);
+    let journal = home.path().join("cancel.ndjson");
+    let journal = journal.to_str().unwrap().to_owned();
+    home.cli(&["cancel", &iv, "--yes", "-q", "--journal", &journal])
+        .ok();
+    (token, journal)
+}
+
 /// A `--resume` without a token suggested the embedded demo sandbox, which holds nothing of the
 /// run: a resume must reach the platform its journal names, so the hints say how.
 #[test]
 fn a_resume_without_a_token_says_how_to_reach_the_journal_s_platform() {
     let sandbox = Sandbox::start(&[]);
     let home = &sandbox.home;
-    let iv = Workspace::new(&sandbox.api()).queued();
-    let token = home.token(None);
-    assert_eq!(login(&sandbox, &token, &["--profile", "ops"]).code, 0);
-    let journal = home.path().join("cancel.ndjson");
-    let journal = journal.to_str().unwrap();
-    home.cli(&["cancel", &iv, "--yes", "-q", "--journal", journal])
-        .ok();
+    let (token, journal) = cancelled_as_ops(&sandbox);
+    let journal = journal.as_str();
     home.cli(&["logout"]).ok();
     let hints = |args: &[&str], url: &str| -> Vec<String> {
         let run = home.cli(args);
@@ -1467,13 +1476,8 @@ fn a_resume_without_a_token_says_how_to_reach_the_journal_s_platform() {
 fn a_resume_s_hint_reaches_the_journal_s_platform_not_the_run_s() {
     let sandbox = Sandbox::start(&[]);
     let home = &sandbox.home;
-    let iv = Workspace::new(&sandbox.api()).queued();
-    let token = home.token(None);
-    assert_eq!(login(&sandbox, &token, &["--profile", "ops"]).code, 0);
-    let journal = home.path().join("cancel.ndjson");
-    let journal = journal.to_str().unwrap();
-    home.cli(&["cancel", &iv, "--yes", "-q", "--journal", journal])
-        .ok();
+    let (_, journal) = cancelled_as_ops(&sandbox);
+    let journal = journal.as_str();
     let url = &sandbox.url;
     let other = url.replace("127.0.0.1", "localhost");
     let run = home.cli(&["--api-url", &other, "cancel", "--resume", journal]);

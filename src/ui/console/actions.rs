@@ -64,18 +64,10 @@ impl App {
         // one only to itself (the contract's `ActionKind::refusal`); it offered every agent,
         // each pick refused (new user). The first target that `agent` may not be given, and
         // why, in the contract's words.
-        let admin = self.me.role == livectl_contract::Role::Admin;
         let refused = |agent: &str| {
             targets.iter().find_map(|i| {
                 // One it would not move (already theirs, closed) is said when picked.
-                let action = to_agent(i, agent).ok()?;
-                let refusal = action.kind().refusal(
-                    admin,
-                    self.me.id.as_str(),
-                    Some(agent),
-                    i.owner.as_deref(),
-                )?;
-                Some((i.id.clone(), refusal))
+                self.refused(i, &to_agent(i, agent).ok()?)
             })
         };
         let others = |a: &str| Some(a) != except.as_deref();
@@ -91,11 +83,9 @@ impl App {
                 .agents
                 .iter()
                 .filter(|a| a.active && others(&a.id))
-                .find_map(|a| refused(&a.id).map(|why| (a, why)));
+                .find_map(|a| refused(&a.id));
             self.failed(match first {
-                Some((agent, (id, refusal))) => {
-                    format!("{id}: {}", refusal.naming(&self.me.name, &agent.name))
-                }
+                Some(why) => why,
                 None => "no other active agent to give it to".to_owned(),
             });
             return;
@@ -119,6 +109,21 @@ impl App {
             picker: Picker::new(title, entries),
             targets,
         });
+    }
+
+    /// Why the platform would refuse the caller `action` on `i` as it is shown, in the
+    /// contract's words (`ActionKind::refusal`, the one judgement): "iv_1: nobody owns it, so
+    /// only an admin may cancel it".
+    fn refused(&self, i: &Intervention, action: &Action) -> Option<String> {
+        let to = action.target();
+        let refusal = action.kind().refusal(
+            self.me.role == livectl_contract::Role::Admin,
+            self.me.id.as_str(),
+            to,
+            i.owner.as_deref(),
+        )?;
+        let to = to.map(|agent| self.names.of(agent)).unwrap_or_default();
+        Some(format!("{}: {}", i.id, refusal.naming(&self.me.name, to)))
     }
 
     /// `c`: the completion form, for assigned ones.
@@ -171,7 +176,12 @@ impl App {
         let mut items = Vec::new();
         let mut left_out = Vec::new();
         for i in targets {
-            match action(i) {
+            // One the caller may not act on is left out as one in another state is: an
+            // agent's `x` on a queued one went out and failed (new user).
+            match action(i).and_then(|action| match self.refused(i, &action) {
+                Some(why) => Err(why),
+                None => Ok(action),
+            }) {
                 Ok(action) => items.push(Item {
                     id: i.id.clone(),
                     version: Some(i.version),

@@ -951,6 +951,44 @@ fn marks_make_a_bulk_run_that_shows_its_progress() {
     );
 }
 
+/// An agent's `x` on a queued one (only an admin cancels those) and its own: the queued one is
+/// left out before the run, in the contract's words, as `t` and `r` judge what they act on. It
+/// went into a bulk run that failed the queued one (new user).
+#[test]
+fn an_agent_s_cancel_leaves_out_what_only_an_admin_may_cancel() {
+    let mut workspace = workspace();
+    // Bo Chen, an agent, who owns iv_4 and iv_5.
+    workspace.me = workspace.agents[1].clone();
+    let mut app = app_of(workspace);
+    for id in ["iv_1", "iv_4"] {
+        select(&mut app, id);
+        press(&mut app, KeyCode::Char(' '));
+    }
+    assert_eq!(press(&mut app, KeyCode::Char('x')), None);
+    let Some(super::forms::Popup::Confirm { question, .. }) = &app.popup else {
+        panic!("no question: {:?}", app.message)
+    };
+    assert_eq!(
+        question,
+        "cancel: 1 intervention (iv_4)? \
+         Left out: iv_1: nobody owns it, so only an admin may cancel it."
+    );
+    let Some(Intent::Act { items, .. }) = press(&mut app, KeyCode::Char('y')) else {
+        panic!("no run")
+    };
+    let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["iv_4"]);
+    // The queued one alone: nothing to send, and why.
+    select(&mut app, "iv_1");
+    assert_eq!(press(&mut app, KeyCode::Char('x')), None);
+    assert!(app.popup.is_none());
+    let said = app.message.clone().unwrap();
+    assert_eq!(
+        (said.text.as_str(), said.error),
+        ("iv_1: nobody owns it, so only an admin may cancel it", true)
+    );
+}
+
 #[test]
 fn cancel_asks_first() {
     let mut app = app();

@@ -1119,7 +1119,9 @@ pub(super) async fn execute(
                 }
             })
         } else {
-            e.hint("none failed for a passing reason, so a resume would not send them again: the summary says why each failed")
+            // The items' results say why each failed; the hint does not point at them, since
+            // the console's status line shows only the first (new user).
+            e.hint("none failed for a passing reason, so a resume would not send them again")
         });
     }
     if no_room > 0 {

@@ -316,8 +316,8 @@ impl NoRoom {
                 None => format!("{} is at its max_load", one.who()),
             },
             NoRoom::Agents(agents) => format!(
-                "none of {} can take it: each is at its max_load{}",
-                self.who(),
+                "{} can take it: each is at its max_load{}",
+                none_of(&agents.iter().map(Full::who).collect::<Vec<_>>()),
                 if agents.iter().any(|a| a.owns) {
                     " or owns it"
                 } else {
@@ -348,10 +348,7 @@ impl NoRoom {
     /// `@online (and away)`.
     pub fn who(&self) -> String {
         match self {
-            NoRoom::Agents(agents) => {
-                let names: Vec<String> = agents.iter().map(Full::who).collect();
-                names.join(" and ")
-            }
+            NoRoom::Agents(agents) => listed(&agents.iter().map(Full::who).collect::<Vec<_>>()),
             NoRoom::Pool { pool, include_away } => pool_words(pool, *include_away),
             NoRoom::NoDepartment => DEPARTMENT_POOL.to_owned(),
         }
@@ -458,6 +455,27 @@ impl Full {
             (Some(a), Some(b)) => a == b,
             _ => self.name.is_some() && self.name == other.name,
         }
+    }
+}
+
+/// Names as a sentence lists them: `Ana`, `Ana and Bo`, `Ana, Bo and Cy`.
+pub fn listed<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [first @ .., last] => {
+            let first: Vec<&str> = first.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", first.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// Several names as the subject of what none of them does: `neither Ana nor Bo`, `none of
+/// Ana, Bo and Cy` ("none of Ana and Bo" read wrong to a new user).
+pub fn none_of<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [a, b] => format!("neither {} nor {}", a.as_ref(), b.as_ref()),
+        _ => format!("none of {}", listed(names)),
     }
 }
 
@@ -752,15 +770,15 @@ mod tests {
         );
         assert_eq!(
             two.reason(),
-            "none of Ana Lima (ag_2) and Bo Chen (ag_3) can take it: each is at its max_load; left \
-             where it is"
+            "neither Ana Lima (ag_2) nor Bo Chen (ag_3) can take it: each is at its max_load; \
+             left where it is"
         );
         // "Or owns it" only for an item one of them owns (it was said of queued ones too).
         let owned = two.for_item(Some("ag_3"));
         assert_eq!(NoRoom::of_mark(&owned.mark()).as_ref(), Some(&owned));
         assert_eq!(
             owned.reason(),
-            "none of Ana Lima (ag_2) and Bo Chen (ag_3) can take it: each is at its max_load or \
+            "neither Ana Lima (ag_2) nor Bo Chen (ag_3) can take it: each is at its max_load or \
              owns it; left where it is"
         );
         assert_eq!(two.for_item(Some("ag_9")), two);
@@ -805,6 +823,31 @@ mod tests {
         assert_eq!(full.why(), NO_CAPACITY);
     }
 
+    /// Two agents read "none of Ana and Bo", three "Ana and Bo and Cy" (new user).
+    #[test]
+    fn names_are_listed_as_a_sentence_lists_them() {
+        assert_eq!(listed::<&str>(&[]), "");
+        assert_eq!(listed(&["Ana"]), "Ana");
+        assert_eq!(listed(&["Ana", "Bo"]), "Ana and Bo");
+        assert_eq!(listed(&["Ana", "Bo", "Cy"]), "Ana, Bo and Cy");
+        assert_eq!(none_of(&["Ana", "Bo"]), "neither Ana nor Bo");
+        assert_eq!(none_of(&["Ana", "Bo", "Cy"]), "none of Ana, Bo and Cy");
+        let named = |id: &str, name: &str| Full {
+            id: Some(id.into()),
+            name: Some(name.into()),
+            ..bo(Some(1))
+        };
+        let three = NoRoom::Agents(vec![
+            named("ag_2", "Ana"),
+            named("ag_3", "Bo"),
+            named("ag_4", "Cy"),
+        ]);
+        assert_eq!(
+            three.why(),
+            "none of Ana (ag_2), Bo (ag_3) and Cy (ag_4) can take it: each is at its max_load"
+        );
+    }
+
     #[test]
     fn a_mark_of_an_older_journal_names_what_to_said() {
         let names = |mark: &str| NoRoom::of_mark(mark).map(|who| who.why());
@@ -814,7 +857,7 @@ mod tests {
         );
         assert_eq!(
             names("@none: Ana Lima and Bo Chen").as_deref(),
-            Some("none of Ana Lima and Bo Chen can take it: each is at its max_load")
+            Some("neither Ana Lima nor Bo Chen can take it: each is at its max_load")
         );
         assert_eq!(
             names("@none: @online (and away)").as_deref(),

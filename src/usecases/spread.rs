@@ -80,11 +80,9 @@ impl To {
     /// For confirmations and summaries: `Ana Lima and Bo Chen`, `@online`.
     pub fn describe(&self) -> String {
         match self {
-            To::Agents(agents) => agents
-                .iter()
-                .map(|a| a.name.as_str())
-                .collect::<Vec<_>>()
-                .join(" and "),
+            To::Agents(agents) => {
+                crate::model::listed(&agents.iter().map(|a| a.name.as_str()).collect::<Vec<_>>())
+            }
             To::Pool {
                 pool, include_away, ..
             } => crate::model::pool_words(&pool.to_string(), *include_away),
@@ -746,11 +744,11 @@ mod tests {
         let why = |mark: String| NoRoom::of_mark(&mark).map(|who| who.why());
         assert_eq!(
             why(s.pick_or_unplaced(Some("bo"), None)).as_deref(),
-            Some("none of ana (ana) and bo (bo) can take it: each is at its max_load or owns it")
+            Some("neither ana (ana) nor bo (bo) can take it: each is at its max_load or owns it")
         );
         assert_eq!(
             why(s.pick_or_unplaced(None, None)).as_deref(),
-            Some("none of ana (ana) and bo (bo) can take it: each is at its max_load")
+            Some("neither ana (ana) nor bo (bo) can take it: each is at its max_load")
         );
     }
 

@@ -345,8 +345,8 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
     assert_eq!(
         run.stderr,
         // Queued: no one owns them (the new-user check: "or owns it" was said of them too).
-        "dry run: 1 intervention would be changed, 2 left where they are (none of Ana Test \
-         (ag_2) and Cy Test (ag_4) can take it: each is at its max_load); nothing was sent\n"
+        "dry run: 1 intervention would be changed, 2 left where they are (neither Ana Test \
+         (ag_2) nor Cy Test (ag_4) can take it: each is at its max_load); nothing was sent\n"
     );
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{}", run.stdout);
@@ -355,7 +355,7 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
         lines
             .iter()
             .filter(|l| l.ends_with(
-                "not sent: none of Ana Test (ag_2) and Cy Test (ag_4) can take it: each is at \
+                "not sent: neither Ana Test (ag_2) nor Cy Test (ag_4) can take it: each is at \
                  its max_load; left where it is"
             ))
             .count(),
@@ -369,7 +369,7 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
     assert_eq!(unplaced.len(), 2, "{items:?}");
     assert!(
         unplaced.iter().all(|i| i["not_sent"]
-            == "none of Ana Test (ag_2) and Cy Test (ag_4) can take it: each is at its \
+            == "neither Ana Test (ag_2) nor Cy Test (ag_4) can take it: each is at its \
                     max_load; left where it is"),
         "{items:?}"
     );
@@ -390,8 +390,8 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
     let unconfirmed = sandbox.cli(&api.token, &args[..5]);
     unconfirmed.fails(
         2,
-        "this run would change 1 intervention, 2 left where they are (none of Ana Test (ag_2) \
-         and Cy Test (ag_4) can take it: each is at its max_load) (assign to Ana Test and Cy \
+        "this run would change 1 intervention, 2 left where they are (neither Ana Test (ag_2) \
+         nor Cy Test (ag_4) can take it: each is at its max_load) (assign to Ana Test and Cy \
          Test); nothing was changed",
     );
     assert_eq!(api.everything(), before);

@@ -228,12 +228,15 @@ fn absent(settings: &Settings, owner: &Agent) -> Option<(Rule, Option<Timestamp>
 /// run says it (`NoRoom`); agents named are left out when they are not online too, so not said
 /// to be full.
 pub fn left_why(to: &To) -> String {
-    match to {
-        To::Pool { .. } => to.no_room().why(),
-        To::Agents(_) => format!(
-            "none of {} is online with room under its max_load",
-            to.no_room().who()
+    match &to.no_room() {
+        NoRoom::Agents(agents) if let [one] = agents.as_slice() => {
+            format!("{} is not online with room under its max_load", one.who())
+        }
+        NoRoom::Agents(agents) => format!(
+            "{} is online with room under its max_load",
+            crate::model::none_of(&agents.iter().map(|a| a.who()).collect::<Vec<_>>())
         ),
+        pool => pool.why(),
     }
 }
 
@@ -527,7 +530,7 @@ mod tests {
         assert_eq!(
             details(&To::Agents(vec![agents[1].clone()]), &queued),
             [Some(
-                "none of cy (cy) is online with room under its max_load".to_owned()
+                "cy (cy) is not online with room under its max_load".to_owned()
             )]
         );
         // `@department` has nobody for an intervention with no department, whatever the room.

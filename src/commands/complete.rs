@@ -53,6 +53,9 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
     // The topics a picker offers: those of the intervention's department (and those of none),
     // when one intervention is completed; every topic else.
     let mut offered: Vec<Topic> = Vec::new();
+    // The picker says which it offers when that is not every topic: the hint off a terminal
+    // lists every one, and a new user saw fewer here without knowing why.
+    let mut topic_prompt = "Topic".to_owned();
     if interactive && let [id] = args.targets.ids.as_slice() {
         // Before any question: an intervention that cannot be completed says so at once.
         let intervention = client.intervention(id).await?;
@@ -73,6 +76,23 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
             )
             .hint(format!("see it with `livectl show {id}`")));
         }
+        if !offered.is_empty() && offered.len() < topics.len() {
+            topic_prompt = match &intervention.department {
+                Some(department) => {
+                    let name = client
+                        .departments()
+                        .await
+                        .ok()
+                        .and_then(|all| all.into_iter().find(|d| d.id == *department))
+                        .map_or_else(|| department.clone(), |d| d.name);
+                    format!(
+                        "Topic ({}'s, and those of no department)",
+                        crate::ui::sanitize(&name, false)
+                    )
+                }
+                None => "Topic (those of no department, as it has none)".to_owned(),
+            };
+        }
     }
     let body = if interactive {
         let offered = if offered.is_empty() {
@@ -80,7 +100,14 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
         } else {
             &offered
         };
-        ask(ctx, &args, given, offered, &outcomes, &blocks)?
+        ask(
+            ctx,
+            &args,
+            given,
+            (&topic_prompt, offered),
+            &outcomes,
+            &blocks,
+        )?
     } else {
         // Every flag missing named at once, each with its valid values, so one fix suffices.
         let (topic, outcome) = match (given.topic, given.outcome) {
@@ -162,9 +189,10 @@ impl<'a> WrapUp<'a> {
 }
 
 /// A choice from the catalog; `(none)` first when it may be left out.
+/// One of `items`, picked on the terminal; `prompt` the question, `title` what is picked.
 fn choose<'a, T: CatalogEntry>(
     ui: &Ui,
-    title: &str,
+    (title, prompt): (&str, &str),
     items: &'a [T],
     optional: bool,
 ) -> Result<Option<&'a T>, CliError> {
@@ -177,7 +205,7 @@ fn choose<'a, T: CatalogEntry>(
             "the catalog has no {title}s; an admin must add one first"
         )));
     }
-    let Some(index) = prompt::pick(ui, title, &labels)? else {
+    let Some(index) = prompt::pick(ui, prompt, &labels)? else {
         return Err(CliError::interrupted(format!(
             "nothing was completed: no {} was chosen",
             title.to_lowercase()
@@ -195,24 +223,24 @@ fn ask(
     ctx: &Ctx,
     args: &CompleteArgs,
     given: WrapUp<'_>,
-    topics: &[Topic],
+    (topic_prompt, topics): (&str, &[Topic]),
     outcomes: &[Outcome],
     blocks: &[Block],
 ) -> Result<CompleteRequest, CliError> {
     let ui = &ctx.ui;
     let topic = match given.topic {
         Some(t) => t,
-        None => choose(ui, "Topic", topics, false)?
+        None => choose(ui, ("Topic", topic_prompt), topics, false)?
             .ok_or_else(|| CliError::failure("no topic chosen"))?,
     };
     let outcome = match given.outcome {
         Some(o) => o,
-        None => choose(ui, "Outcome", outcomes, false)?
+        None => choose(ui, ("Outcome", "Outcome"), outcomes, false)?
             .ok_or_else(|| CliError::failure("no outcome chosen"))?,
     };
     let block = match given.block {
         Some(b) => b,
-        None => choose(ui, "Closing block", blocks, true)?,
+        None => choose(ui, ("Closing block", "Closing block"), blocks, true)?,
     };
     let mut tags = given.tags;
     if tags.is_empty() {

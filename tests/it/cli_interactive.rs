@@ -33,8 +33,12 @@ fn pickers_fill_in_topic_outcome_block_and_tags() {
     let id = w.in_state("assigned");
     let mut p = complete_on_a_terminal(&sandbox, &api.token, &id);
     // Each key is sent once the picker has drawn itself, so none is lost to a terminal mode
-    // change.
-    p.exp_string("Login problem (login)").unwrap();
+    // change. Every topic is offered: the picker says no more than "Topic".
+    let said = p.exp_string("Login problem (login)").unwrap();
+    assert!(
+        said.contains("Topic") && !said.contains("Topic ("),
+        "{said}"
+    );
     key(&mut p, "\r");
     p.exp_string("Resolved (resolved)").unwrap();
     key(&mut p, "\r");
@@ -74,6 +78,9 @@ fn the_topic_picker_offers_the_intervention_s_department_s_topics() {
     let id = w.in_state("assigned");
     assert_eq!(api.intervention(&id)["department"], w.support.as_str());
     let mut p = complete_on_a_terminal_with(&sandbox, &api.token, &id, &["--outcome", "resolved"]);
+    // And says so: the hint off a terminal lists every topic (new user).
+    p.exp_string("Topic (Support's, and those of no department)")
+        .unwrap();
     p.exp_string("Login problem (login)").unwrap();
     // Down on a list of one stays on it; Billing's topic would be next.
     key(&mut p, "\x1b[B");

@@ -533,6 +533,13 @@ mod tests {
                 "cy (cy) is not online with room under its max_load".to_owned()
             )]
         );
+        // Two: "neither … nor" (it read "none of bo (bo) and cy (cy)").
+        assert_eq!(
+            details(&To::Agents(agents.to_vec()), &queued),
+            [Some(
+                "neither bo (bo) nor cy (cy) is online with room under its max_load".to_owned()
+            )]
+        );
         // `@department` has nobody for an intervention with no department, whatever the room.
         queued.department = None;
         let by_department = To::Pool {

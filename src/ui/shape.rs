@@ -278,6 +278,13 @@ fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
             .map(|(x, y)| order(x, y))
             .find(|o| o.is_ne())
             .unwrap_or_else(|| x.len().cmp(&y.len())),
+        // Member by member, in the order of their names: as JSON text, 72 came after 3975.
+        (Value::Object(x), Value::Object(y)) => x
+            .iter()
+            .zip(y)
+            .map(|((xk, xv), (yk, yv))| xk.cmp(yk).then_with(|| order(xv, yv)))
+            .find(|o| o.is_ne())
+            .unwrap_or_else(|| x.len().cmp(&y.len())),
         (x, y) => x.to_string().cmp(&y.to_string()),
     }
 }
@@ -287,6 +294,21 @@ mod tests {
     use super::*;
 
     use serde_json::json;
+
+    #[test]
+    fn objects_sort_member_by_member() {
+        let mut items: Vec<(Value, ())> = [3975, 72, 600]
+            .into_iter()
+            .map(|n| (json!({"kind": "no_reply", "seconds": n}), ()))
+            .chain([(json!({"kind": "idle", "seconds": 9999}), ())])
+            .collect();
+        Shape::new(None, None, Some("x")).unwrap().sort(&mut items);
+        let seconds: Vec<&Value> = items.iter().map(|(v, _)| &v["seconds"]).collect();
+        assert_eq!(
+            seconds,
+            [&json!(9999), &json!(72), &json!(600), &json!(3975)]
+        );
+    }
 
     #[test]
     fn ids_sort_by_number_and_other_text_as_text() {

@@ -180,3 +180,53 @@ fn an_agent_s_stuck_says_it_sees_only_what_an_agent_sees() {
     assert!(!admin.stdout.is_empty(), "the offline owner's takeovers");
     assert_eq!(admin.stderr, "");
 }
+
+/// `stuck --sort why` groups the reasons by kind, the longest wait first within each, as every
+/// sort by an instant does (`queues --sort oldest`); `-why` the other way. It compared the
+/// reasons as JSON text, so 72 seconds came after 3975 (new user).
+#[test]
+fn sorted_by_why_it_groups_the_reasons_the_longest_wait_first() {
+    let home = Home::new();
+    let order = |sort: &str| -> Vec<(String, String)> {
+        let args = [
+            "stuck",
+            "--no-reply",
+            "1m",
+            "--queued",
+            "1m",
+            "--sort",
+            sort,
+            "-o",
+            "json",
+            "-q",
+        ];
+        let stuck: Vec<Value> = serde_json::from_str(&home.cli(&args).ok()).unwrap();
+        stuck
+            .iter()
+            .map(|s| {
+                let first = &s["reasons"][0];
+                let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+                (text(&first["kind"]), text(&first["since"]))
+            })
+            .collect()
+    };
+    let ascending = order("why");
+    let mut sorted = ascending.clone();
+    sorted.sort();
+    assert_eq!(ascending, sorted);
+    let kinds: std::collections::BTreeSet<&str> =
+        ascending.iter().map(|(kind, _)| kind.as_str()).collect();
+    assert!(
+        kinds.len() >= 3,
+        "the demo has reasons of several kinds: {kinds:?}"
+    );
+    // The longest wait first within a kind: the earliest instant, the most seconds.
+    let mut descending = order("-why");
+    descending.reverse();
+    assert_eq!(descending, sorted);
+    assert_eq!(
+        order("reasons"),
+        ascending,
+        "the field sorts as its column does"
+    );
+}

@@ -175,6 +175,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Continue the run of this journal (its path, or the run id `livectl runs` shows): only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The agent who will own it: an id, a key, an email, a unique name or `me`; several (repeated, or separated by commas) spread the items evenly, least-loaded first; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent''s max_load')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, recorded in the event')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')

@@ -518,7 +518,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__assign)
-            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --retries --dry-run --journal --resume --to --include-away --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --state --from --owner --department --tag --older-than --concurrency --rate --retries --dry-run --journal --resume --to --include-away --reason --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,6 +569,10 @@ _livectl() {
                     return 0
                     ;;
                 --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -168,6 +168,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --journal 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]'
             cand --resume 'Continue the run of this journal (its path, or the run id `livectl runs` shows): only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)'
             cand --to 'The agent who will own it: an id, a key, an email, a unique name or `me`; several (repeated, or separated by commas) spread the items evenly, least-loaded first; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent''s max_load'
+            cand --reason 'Why, recorded in the event'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
             cand -o 'Output format [default: table on a terminal, plain lines otherwise]'

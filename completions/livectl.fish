@@ -178,6 +178,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand assign" -l retries -d 'P
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l journal -d 'Write the journal here [default: a new file in $XDG_STATE_HOME/livectl/runs/]' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l resume -d 'Continue the run of this journal (its path, or the run id `livectl runs` shows): only what is left, in-flight items replayed with their keys (with --dry-run: print what is left and send nothing)' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l to -d 'The agent who will own it: an id, a key, an email, a unique name or `me`; several (repeated, or separated by commas) spread the items evenly, least-loaded first; or a pool (@online, @department, @department:NAME), least loaded first, never above an agent\'s max_load' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l reason -d 'Why, recorded in the event' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''

@@ -52,14 +52,30 @@ impl AwayArgs {
     }
 }
 
+/// `--reason`, one definition for every action that takes one: `assign`, `reassign`,
+/// `return`, `cancel` (`assign` had none, though the contract records one: new user).
+#[derive(Debug, Args)]
+pub struct ReasonArg {
+    /// Why, recorded in the event
+    #[arg(long, conflicts_with = "resume")]
+    pub reason: Option<String>,
+}
+
+impl ReasonArg {
+    /// The reason, refused before anything is sent when the platform would refuse it.
+    pub fn checked(&self) -> Result<Option<String>, CliError> {
+        super::filters::check_reason(self.reason.as_deref())?;
+        Ok(self.reason.clone())
+    }
+}
+
 /// The arguments of the actions that take only a reason: `return` and `cancel`.
 #[derive(Debug, Args)]
 pub struct ReasonArgs {
     #[command(flatten)]
     pub targets: Targets,
-    /// Why, recorded in the event
-    #[arg(long, conflicts_with = "resume")]
-    pub reason: Option<String>,
+    #[command(flatten)]
+    pub reason: ReasonArg,
 }
 
 /// Runs an action that takes only a reason on its targets (or resumes its run).

@@ -6,7 +6,7 @@ use clap_complete::engine::ArgValueCandidates;
 use livectl_contract::{Action, ActionKind, AssignRequest};
 
 use super::Ctx;
-use super::act::{AwayArgs, Targets, plan, spread_plan};
+use super::act::{AwayArgs, ReasonArg, Targets, plan, spread_plan};
 use crate::error::CliError;
 use crate::usecases::bulk;
 use crate::usecases::pool::Pool;
@@ -23,9 +23,12 @@ pub struct AssignArgs {
     pub to: Vec<String>,
     #[command(flatten)]
     pub away: AwayArgs,
+    #[command(flatten)]
+    pub reason: ReasonArg,
 }
 
 pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
+    let reason = args.reason.checked()?;
     let command = bulk::Command::of(ActionKind::Assign);
     args.away.not_on_resume(&args.targets.bulk)?;
     if args.targets.resumed(ctx, &command).await? {
@@ -42,10 +45,10 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
         let to = spread::to(client, &ctx.ui, names, args.away.include_away, "--to").await?;
         let spreader = Spreader::new(client, &to, judged).await?;
         let selection = args.targets.select(ctx, ActionKind::Assign).await?;
-        let plan = spread_plan(client, command, &to, selection, spreader, |agent| {
+        let plan = spread_plan(client, command, &to, selection, spreader, move |agent| {
             Action::Assign(AssignRequest {
                 agent,
-                reason: None,
+                reason: reason.clone(),
             })
         });
         return args.targets.perform(ctx, plan).await;
@@ -57,7 +60,7 @@ pub async fn exec(args: AssignArgs, ctx: &Ctx) -> Result<(), CliError> {
     let describe = format!("assign to {}", agent.name);
     let action = Action::Assign(AssignRequest {
         agent: agent.id,
-        reason: None,
+        reason,
     });
     args.targets
         .perform(ctx, plan(command, describe, selection, action))

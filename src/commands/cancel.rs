@@ -8,7 +8,7 @@ use crate::error::CliError;
 
 pub async fn exec(args: ReasonArgs, ctx: &Ctx) -> Result<(), CliError> {
     let action = Action::Cancel(ReasonRequest {
-        reason: args.reason,
+        reason: args.reason.reason,
     });
     with_reason(ctx, &args.targets, action, "cancel").await
 }

@@ -6,7 +6,7 @@ use clap_complete::engine::ArgValueCandidates;
 use livectl_contract::{Action, ActionKind, AssignRequest, Owner};
 
 use super::Ctx;
-use super::act::{AwayArgs, Targets, spread_plan};
+use super::act::{AwayArgs, ReasonArg, Targets, spread_plan};
 use crate::error::CliError;
 use crate::usecases::bulk;
 use crate::usecases::spread::{self, Spreader};
@@ -23,13 +23,12 @@ pub struct ReassignArgs {
     pub to: Vec<String>,
     #[command(flatten)]
     pub away: AwayArgs,
-    /// Why, recorded in the event
-    #[arg(long, conflicts_with = "resume")]
-    pub reason: Option<String>,
+    #[command(flatten)]
+    pub reason: ReasonArg,
 }
 
 pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
-    super::filters::check_reason(args.reason.as_deref())?;
+    let reason = args.reason.checked()?;
     let command = bulk::Command::of(ActionKind::Reassign);
     args.away.not_on_resume(&args.targets.bulk)?;
     if args.targets.resumed(ctx, &command).await? {
@@ -50,7 +49,6 @@ pub async fn exec(args: ReassignArgs, ctx: &Ctx) -> Result<(), CliError> {
         ))
         .hint("name another agent with --to, or several to spread them"));
     }
-    let reason = args.reason.clone();
     let plan = spread_plan(client, command, &to, selection, spreader, move |agent| {
         Action::Reassign(AssignRequest {
             agent,

@@ -8,7 +8,7 @@ use crate::error::CliError;
 
 pub async fn exec(args: ReasonArgs, ctx: &Ctx) -> Result<(), CliError> {
     let action = Action::Return(ReasonRequest {
-        reason: args.reason,
+        reason: args.reason.reason,
     });
     with_reason(ctx, &args.targets, action, "return to the queue").await
 }

@@ -335,6 +335,7 @@ fn usage_errors_exit_2_and_change_nothing() {
     for args in [
         &["return", &id][..],
         &["cancel", &id],
+        &["assign", &id, "--to", "cy"],
         &["reassign", &id, "--to", "cy"],
         &["status", "away"],
         &["stuck", "--fix", "cancel", "--yes"],
@@ -577,7 +578,7 @@ fn exit_codes_follow_the_api_answer() {
 
 /// An unknown flag gets clap's suggestion only when it is a few edits away and no command takes
 /// it as given; otherwise the tip names the commands that take it. Clap's own measure suggested
-/// `--allow-insecure-http` for `stuck --owner` and `--version` for `assign --reason`, and wrote
+/// `--allow-insecure-http` for `stuck --owner` and `--version` for `assign --reason` (a flag `assign` takes since), and wrote
 /// the suggestion into the usage line as if it were needed.
 #[test]
 fn an_unknown_flag_is_told_where_it_belongs() {
@@ -595,11 +596,11 @@ fn an_unknown_flag_is_told_where_it_belongs() {
          Usage: livectl stuck [OPTIONS]\n\nFor more information, try '--help'.\n"
     );
     assert_eq!(
-        stderr(&["--quiet", "assign", "iv_1", "--reason=x"]),
+        stderr(&["--quiet", "complete", "iv_1", "--reason=x"]),
         "error: unexpected argument '--reason' found\n\n  \
-         tip: '--reason' is a flag of 'livectl reassign', 'livectl return', 'livectl cancel', \
-         'livectl stuck', 'livectl status'\n\n\
-         Usage: livectl assign [OPTIONS] [ID]...\n\nFor more information, try '--help'.\n"
+         tip: '--reason' is a flag of 'livectl assign', 'livectl reassign', 'livectl return', \
+         'livectl cancel', 'livectl stuck', 'livectl status'\n\n\
+         Usage: livectl complete [OPTIONS] [ID]...\n\nFor more information, try '--help'.\n"
     );
     assert_eq!(
         stderr(&["sandbox", "serve", "--bogus"]),

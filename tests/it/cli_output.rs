@@ -579,7 +579,24 @@ fn actions_print_the_intervention_as_it_now_is() {
             .cli(&token, &["return", "iv_1", "--reason", "end of shift"])
             .ok()
     );
-    sandbox.cli(&token, &["assign", "iv_1", "--to", &w.bo]).ok();
+    // `assign` records a reason too, as the contract does (it refused `--reason`: new user).
+    sandbox
+        .cli(
+            &token,
+            &[
+                "assign",
+                "iv_1",
+                "--to",
+                &w.bo,
+                "--reason",
+                "covers the shift",
+            ],
+        )
+        .ok();
+    assert_eq!(
+        w.api.events_of("iv_1").last().unwrap()["reason"],
+        "covers the shift"
+    );
     snapshot!(
         "complete_json",
         sandbox

@@ -959,3 +959,35 @@ fn a_resumed_run_s_given_counts_every_session_as_done_does() {
         assert_eq!(given, 4, "{to:?}: {summary}");
     }
 }
+
+/// A spread's `assign` records the reason given in every event, as one action does (`assign`
+/// had no `--reason`: new user).
+#[test]
+fn a_spread_s_assign_records_its_reason_in_each_event() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    let run = sandbox.cli(
+        &api.token,
+        &[
+            "assign",
+            "--state",
+            "queued",
+            "--to",
+            "@online",
+            "--reason",
+            "morning rush",
+            "--yes",
+            "-q",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for id in &ids {
+        let event = api.events_of(id).last().cloned().unwrap();
+        assert_eq!(
+            (&event["action"], &event["reason"]),
+            (&json!("assigned"), &json!("morning rush"))
+        );
+    }
+}

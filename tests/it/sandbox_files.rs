@@ -201,7 +201,8 @@ fn backup_refuses_what_would_lose_or_half_write_a_file() {
     backup(home, &["x.db", "--db", nowhere.to_str().unwrap()]).fails(2, "no sandbox database at");
     backup(home, &[db, "--db", db, "--force"]).fails(2, "the database itself");
 
-    // A failed copy leaves no file, whole or half.
+    // A file that is no database is refused before a copy starts, and leaves no file, whole
+    // or half (it was a copy that failed, exit 1).
     let garbage = dir.join("garbage.db");
     std::fs::write(&garbage, vec![7u8; 8192]).unwrap();
     let target = dir.join("from-garbage.db");
@@ -209,7 +210,7 @@ fn backup_refuses_what_would_lose_or_half_write_a_file() {
         home,
         &[target.to_str().unwrap(), "--db", garbage.to_str().unwrap()],
     )
-    .fails(1, "cannot back up");
+    .fails(2, "garbage.db is not a livectl sandbox database");
     assert!(!target.exists());
     let left: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -444,4 +445,59 @@ fn a_backup_is_not_written_over_a_database_in_use_or_its_log() {
     let target = kept.path().join("restore.db");
     std::fs::copy(&served, &target).unwrap();
     backup(home, &[target.to_str().unwrap(), "--db", from, "--force"]).ok();
+}
+
+/// A `--db` given wrong is judged alike by every sandbox command, before anything is opened,
+/// served or deleted: a directory, or a file that is no sandbox's database, is usage (exit 2)
+/// saying what it is. `reset --db /tmp` said "disk I/O error" (exit 1), `serve` and `token`
+/// exited 1 with SQLite's words, `backup` called a directory "no sandbox database" (new user).
+#[test]
+fn every_sandbox_command_judges_a_db_given_wrong_alike() {
+    let home = Home::new();
+    let dir = home.path().join("dbs");
+    std::fs::create_dir(&dir).unwrap();
+    let notes = home.path().join("notes.json");
+    std::fs::write(&notes, "{\"important\": true}\n").unwrap();
+    let copy = home.path().join("copy.db");
+    let copy = copy.to_str().unwrap();
+    let commands: [&[&str]; 4] = [
+        &["sandbox", "serve", "--addr", "127.0.0.1:0"],
+        &["sandbox", "token", "--agent", "bo"],
+        &["sandbox", "backup", copy],
+        &["sandbox", "reset", "--yes"],
+    ];
+    for command in commands {
+        let run = |db: &Path| {
+            let args = [command, &["--db", db.to_str().unwrap()]].concat();
+            crate::harness::Run::from(home.run(&args))
+        };
+        let given = run(&dir);
+        given.fails(
+            2,
+            &format!("{} is a directory, not a sandbox database", dir.display()),
+        );
+        given.hints(&format!(
+            "give --db the database file, such as {}",
+            dir.join("sandbox.db").display()
+        ));
+        run(&notes).fails(
+            2,
+            &format!("{} is not a livectl sandbox database", notes.display()),
+        );
+        assert_eq!(
+            std::fs::read_to_string(&notes).unwrap(),
+            "{\"important\": true}\n",
+            "{command:?}"
+        );
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "{command:?}");
+        assert!(!Path::new(copy).exists(), "{command:?}");
+    }
+    // Where a database is read, one that is not there is a path given wrong too.
+    let missing = home.path().join("missing.db");
+    for command in &commands[1..3] {
+        let args = [*command, &["--db", missing.to_str().unwrap()]].concat();
+        let given = crate::harness::Run::from(home.run(&args));
+        given.fails(2, &format!("no sandbox database at {}", missing.display()));
+        given.hints("name it with --db, or start one with `livectl sandbox serve --db PATH`");
+    }
 }

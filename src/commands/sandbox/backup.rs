@@ -14,23 +14,16 @@ use crate::files::Beside;
 pub struct BackupArgs {
     /// The copy to write (mode 0600); it must not exist yet, unless --force
     pub file: PathBuf,
-    /// The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]
-    #[arg(long)]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: super::DbArg,
     /// Replace FILE if it exists
     #[arg(long)]
     pub force: bool,
 }
 
 pub async fn exec(args: BackupArgs, ctx: &Ctx) -> Result<(), CliError> {
-    let db = args.db.unwrap_or_else(crate::config::default_sandbox_db);
+    let db = args.db.judged(super::Use::Read)?.path;
     let file = args.file;
-    if !db.is_file() {
-        return Err(
-            CliError::usage(format!("no sandbox database at {}", db.display()))
-                .hint("name it with --db, or start one with `livectl sandbox serve --db PATH`"),
-        );
-    }
     // A link is followed, as `--out` follows one (`files::link_target`): the file it points to
     // is written, whether or not it exists yet, and the link stays a link.
     let target = crate::files::link_target(&file, &file.display().to_string())?

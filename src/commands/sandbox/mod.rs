@@ -8,6 +8,8 @@ mod serve;
 mod token;
 mod wait;
 
+use std::path::{Path, PathBuf};
+
 use clap::{Args, Subcommand};
 
 use super::Ctx;
@@ -53,6 +55,93 @@ impl SandboxArgs {
             SandboxCommand::Openapi | SandboxCommand::SeedSchema
         )
     }
+}
+
+/// `--db`: one definition for every command that takes a sandbox's database.
+#[derive(Debug, Args)]
+pub struct DbArg {
+    /// The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+}
+
+/// What a command does with the database it is given, which decides what it may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Use {
+    /// Served: made when it is not there, or a file left empty for it (`: > x.db`).
+    Serve,
+    /// Read (`token`, `backup`): it must be there.
+    Read,
+    /// Deleted: one not there has nothing to delete, which is said, not refused.
+    Reset,
+}
+
+/// The database a command was given, judged.
+struct Db {
+    path: PathBuf,
+    /// The embedded sandbox's own (no `--db`): livectl's file, whatever it holds.
+    own: bool,
+}
+
+impl DbArg {
+    /// The database named (or the embedded sandbox's), judged alike by every command before
+    /// anything is opened, served or deleted: a directory, or a file that is no sandbox's
+    /// database (notes, an export, another program's database), is a path given wrong (exit
+    /// 2), and so is one that is not there where it is read. `reset --db /tmp` said "disk I/O
+    /// error" (exit 1), `serve` and `token` SQLite's words (new user).
+    fn judged(self, to: Use) -> Result<Db, CliError> {
+        let own = self.db.is_none();
+        let path = self.db.unwrap_or_else(crate::config::default_sandbox_db);
+        let meta = std::fs::metadata(&path);
+        if meta.as_ref().is_ok_and(|m| m.is_dir()) {
+            return Err(CliError::usage(format!(
+                "{} is a directory, not a sandbox database",
+                path.display()
+            ))
+            .hint(format!(
+                "give --db the database file, such as {}",
+                path.join("sandbox.db").display()
+            )));
+        }
+        let Ok(meta) = meta else {
+            if to == Use::Read {
+                return Err(no_database(&path));
+            }
+            return Ok(Db { path, own });
+        };
+        let empty = to == Use::Serve && meta.len() == 0;
+        if !own
+            && !empty
+            && !livectl_sandbox::store::files::is_sandbox(&path).map_err(CliError::failure)?
+        {
+            let (then, hint) = match to {
+                Use::Serve => (
+                    "; nothing was served",
+                    "give --db a sandbox's database, or a new file's path for a new one",
+                ),
+                Use::Read => (
+                    "",
+                    "give --db the database a sandbox serves (`livectl sandbox serve --db PATH`), or leave it out for the embedded sandbox's",
+                ),
+                Use::Reset => (
+                    "; nothing was deleted",
+                    "give --db the database a sandbox serves (`livectl sandbox serve --db PATH`), or leave it out for the embedded sandbox's",
+                ),
+            };
+            return Err(CliError::usage(format!(
+                "{} is not a livectl sandbox database{then}",
+                path.display()
+            ))
+            .hint(hint));
+        }
+        Ok(Db { path, own })
+    }
+}
+
+/// A database that is not there, where one is read.
+fn no_database(path: &Path) -> CliError {
+    CliError::usage(format!("no sandbox database at {}", path.display()))
+        .hint("name it with --db, or start one with `livectl sandbox serve --db PATH`")
 }
 
 pub async fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<(), CliError> {

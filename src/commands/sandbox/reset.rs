@@ -9,9 +9,8 @@ use crate::error::{CliError, ErrorKind};
 
 #[derive(Debug, Args)]
 pub struct ResetArgs {
-    /// The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]
-    #[arg(long)]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: super::DbArg,
     /// Delete without asking
     #[arg(short, long)]
     pub yes: bool,
@@ -21,23 +20,16 @@ pub fn exec(args: ResetArgs, ctx: &Ctx) -> Result<(), CliError> {
     // The embedded sandbox's file is livectl's own: whatever it holds, damaged even, reset
     // deletes it (the new user could not: a damaged one was refused as no sandbox database,
     // with a hint to leave out the --db already left out).
-    let own = args.db.is_none();
-    let db = args.db.unwrap_or_else(crate::config::default_sandbox_db);
     // Only a sandbox's database is deleted: a path given wrong (a file of notes, an export)
-    // is refused, and one where nothing is said so (the new-user check: both "deleted").
+    // is refused (`DbArg::judged`), and one where nothing is said so (the new-user check: both
+    // "deleted"), exit 0: a reset before a run leaves nothing whether or not there was one.
+    let super::Db { path: db, own } = args.db.judged(super::Use::Reset)?;
     if !db.exists() {
         ctx.ui.note(format!(
             "no sandbox database at {}: nothing was deleted",
             db.display()
         ));
         return Ok(());
-    }
-    if !own && !livectl_sandbox::store::files::is_sandbox(&db).map_err(CliError::failure)? {
-        return Err(CliError::usage(format!(
-            "{} is not a livectl sandbox database; nothing was deleted",
-            db.display()
-        ))
-        .hint("give --db the database a sandbox serves (`livectl sandbox serve --db PATH`), or leave it out for the embedded sandbox's"));
     }
     if !args.yes {
         return Err(CliError::usage(format!(

@@ -30,9 +30,8 @@ pub struct ServeArgs {
     /// Listen on this machine's PORT: the same as --addr 127.0.0.1:PORT
     #[arg(long, value_name = "PORT", conflicts_with = "addr", value_parser = port)]
     pub port: Option<u16>,
-    /// The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]
-    #[arg(long)]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: super::DbArg,
     /// Load data at start: `demo` for the demo workspace, or a seed FILE (YAML or JSON);
     /// without it the sandbox starts empty but for the built-in admin
     #[arg(long, value_parser = seed)]
@@ -114,7 +113,7 @@ pub(super) fn seconds(s: &str) -> Result<Duration, String> {
 
 pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
     let ui = &ctx.ui;
-    let db = args.db.unwrap_or_else(crate::config::default_sandbox_db);
+    let db = args.db.judged(super::Use::Serve)?.path;
     // A seed file is checked whole before the sandbox starts.
     let (seed, loaded) = match &args.seed {
         None => (None, None),

@@ -1,7 +1,5 @@
 //! `livectl sandbox token [--agent A]`: a new bearer token for an agent of a sandbox database.
 
-use std::path::PathBuf;
-
 use clap::Args;
 use livectl_sandbox::error::ApiError;
 use livectl_sandbox::store::Store;
@@ -12,22 +10,15 @@ use crate::usecases::lookup;
 
 #[derive(Debug, Args)]
 pub struct TokenArgs {
-    /// The database file [default: $XDG_DATA_HOME/livectl/sandbox.db]
-    #[arg(long)]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: super::DbArg,
     /// The agent (id, key, email or unique name); the built-in admin when left out
     #[arg(long)]
     pub agent: Option<String>,
 }
 
 pub fn exec(args: TokenArgs, ctx: &Ctx) -> Result<(), CliError> {
-    let db = args.db.unwrap_or_else(crate::config::default_sandbox_db);
-    if !db.exists() {
-        return Err(
-            CliError::usage(format!("no sandbox database at {}", db.display()))
-                .hint("start one with `livectl sandbox serve --db PATH`, or name it with --db"),
-        );
-    }
+    let db = args.db.judged(super::Use::Read)?.path;
     let store = Store::open(&db).map_err(CliError::failure)?;
     // Named as every AGENT is, among the agents of this database.
     let agent = match &args.agent {

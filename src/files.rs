@@ -66,23 +66,38 @@ pub fn directory_of(target: &Path) -> PathBuf {
 /// missing or not a directory; a directory on a path the user may not search says so, not
 /// "missing": it may well be there.
 pub fn existing_dir(what: &str, dir: &Path) -> Result<(), CliError> {
-    let problem = match std::fs::metadata(dir) {
+    // A file where its directory should be has nothing to create: it said "create it first".
+    let in_a_directory = "choose a path in a directory";
+    let (problem, hint) = match std::fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => return Ok(()),
-        Ok(_) => format!("{} is not a directory", dir.display()),
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-            return Err(CliError::usage(format!(
-                "{what}: you may not reach the directory {} ({e})",
-                dir.display()
-            ))
-            .hint("choose a directory you can write to"));
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
-            format!("a part of {} is not a directory", dir.display())
-        }
-        Err(_) => format!("the directory {} does not exist", dir.display()),
+        Ok(_) => (
+            format!("{} is a file, not a directory", dir.display()),
+            in_a_directory,
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => (
+            format!("you may not reach the directory {} ({e})", dir.display()),
+            "choose a directory you can write to",
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => (
+            format!("a part of {} is a file, not a directory", dir.display()),
+            in_a_directory,
+        ),
+        Err(_) => (
+            format!("the directory {} does not exist", dir.display()),
+            "create it first, or choose another path",
+        ),
     };
-    Err(CliError::usage(format!("{what}: {problem}"))
-        .hint("create it first, or choose another path"))
+    Err(CliError::usage(format!("{what}: {problem}")).hint(hint))
+}
+
+/// A directory given where a file is wanted, said one way wherever it happens (`--out`,
+/// `--junit`, `--journal`, `--db`, a backup's FILE): what was given, and a file in it that
+/// would do (three wordings before, one with only the OS's "File exists": new user).
+pub fn is_a_directory(named: &str, dir: &Path, file: &str) -> CliError {
+    CliError::usage(format!("{named}: that is a directory")).hint(format!(
+        "name a file in it, such as {}",
+        dir.join(file).display()
+    ))
 }
 
 /// Where `--out` writes an export.
@@ -103,11 +118,12 @@ impl Export {
     /// FIFO is written through, and temporary files that an interrupted export left beside the
     /// target are removed.
     pub fn open(target: &Path) -> Result<Export, CliError> {
-        Export::open_as("--out", target)
+        Export::open_as("--out", target, "export.csv")
     }
 
-    /// `open`, for the flag `flag` (`--junit`), named in its errors.
-    pub fn open_as(flag: &str, target: &Path) -> Result<Export, CliError> {
+    /// `open`, for the flag `flag` (`--junit`), named in its errors; `file` a name a file in a
+    /// directory given for it could have.
+    pub fn open_as(flag: &str, target: &Path, file: &str) -> Result<Export, CliError> {
         if target.as_os_str() == "-" {
             return Ok(Export::Stdout);
         }
@@ -117,10 +133,7 @@ impl Export {
             Followed::Descriptor(fd) => return Export::descriptor(fd, &named),
         };
         match std::fs::metadata(&resolved) {
-            Ok(meta) if meta.is_dir() => {
-                Err(CliError::usage(format!("{named}: that is a directory"))
-                    .hint("give a file name in it"))
-            }
+            Ok(meta) if meta.is_dir() => Err(is_a_directory(&named, target, file)),
             Ok(meta) if !meta.is_file() => {
                 let file = std::fs::OpenOptions::new()
                     .write(true)
@@ -745,14 +758,27 @@ mod tests {
         let file = dir.path().join("a.csv");
         std::fs::write(&file, "").unwrap();
         let e = super::existing_dir("--out a.csv/b/x.csv", &file.join("b")).unwrap_err();
+        // Nothing to create: it hinted "create it first" of a file that is there (new user).
         assert_eq!(
-            (e.exit_code(), e.message),
+            (e.exit_code(), e.message, e.hints),
             (
                 2,
                 format!(
-                    "--out a.csv/b/x.csv: a part of {} is not a directory",
+                    "--out a.csv/b/x.csv: a part of {} is a file, not a directory",
                     file.join("b").display()
-                )
+                ),
+                vec!["choose a path in a directory".to_owned()]
+            )
+        );
+        let e = super::existing_dir("--out a.csv/x.csv", &file).unwrap_err();
+        assert_eq!(
+            (e.message, e.hints),
+            (
+                format!(
+                    "--out a.csv/x.csv: {} is a file, not a directory",
+                    file.display()
+                ),
+                vec!["choose a path in a directory".to_owned()]
             )
         );
     }

@@ -49,7 +49,7 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
                     ))
                 })?;
             }
-            Some((Export::open_as("--junit", path)?, named(path)))
+            Some((Export::open_as("--junit", path, "junit.xml")?, named(path)))
         }
         None => None,
     };

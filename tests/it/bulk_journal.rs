@@ -181,25 +181,34 @@ fn a_journal_that_cannot_be_written_whole_is_removed_and_nothing_is_sent() {
     // An empty file is no run's journal: --resume would refuse it (new user).
     let empty = dir.join("empty.ndjson");
     std::fs::write(&empty, "").unwrap();
-    for (path, hint) in [
+    let cannot = |path: &std::path::Path| format!("cannot create the journal {}", path.display());
+    for (path, error, hint) in [
         (
             &existing,
-            "hint: name a new file with --journal, or continue that run with --resume",
+            cannot(&existing),
+            "hint: name a new file with --journal, or continue that run with --resume".to_owned(),
         ),
         (
             &empty,
-            "hint: it is empty, no run's journal: name a new file with --journal, or remove it first",
+            cannot(&empty),
+            "hint: it is empty, no run's journal: name a new file with --journal, or remove it first"
+                .to_owned(),
         ),
+        // Said as every directory given for a file is (it said only "File exists").
         (
             &dir,
-            "hint: that is a directory: name a new file in it with --journal",
+            format!("error: --journal {}: that is a directory", dir.display()),
+            format!(
+                "hint: name a file in it, such as {}",
+                dir.join("journal.ndjson").display()
+            ),
         ),
     ] {
         let mut args = cancel.clone();
         args.extend(["--journal", path.to_str().unwrap()]);
         let run = sandbox.cli(&api.token, &args);
-        run.fails(2, "cannot create the journal");
-        assert!(run.stderr.contains(hint), "{}", run.stderr);
+        run.fails(2, &error);
+        assert!(run.stderr.contains(&hint), "{}", run.stderr);
     }
     assert_eq!(
         std::fs::read(&existing).unwrap(),
@@ -359,7 +368,7 @@ fn journals_and_the_runs_directory_are_private() {
     cancel(&file.join("run.ndjson")).fails(
         2,
         &format!(
-            "--journal {}: {} is not a directory",
+            "--journal {}: {} is a file, not a directory",
             file.join("run.ndjson").display(),
             file.display()
         ),

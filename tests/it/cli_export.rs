@@ -155,7 +155,12 @@ fn a_directory_is_refused_and_nothing_is_left_in_it() {
     let (sandbox, api) = sandbox_with_history();
     let dir = sandbox.home.path().join("exports");
     std::fs::create_dir_all(&dir).unwrap();
-    export(&sandbox, &api, &dir).fails(2, "that is a directory");
+    let given = export(&sandbox, &api, &dir);
+    given.fails(2, &format!("--out {}: that is a directory", dir.display()));
+    given.hints(&format!(
+        "name a file in it, such as {}",
+        dir.join("export.csv").display()
+    ));
     assert!(names_in(&dir).is_empty(), "{:?}", names_in(&dir));
 }
 

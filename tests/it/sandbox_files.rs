@@ -196,7 +196,12 @@ fn backup_refuses_what_would_lose_or_half_write_a_file() {
 
     let missing = dir.join("no/such/dir/copy.db");
     backup(home, &[missing.to_str().unwrap(), "--db", db]).fails(2, "does not exist");
-    backup(home, &[dir.to_str().unwrap(), "--db", db]).fails(2, "is a directory");
+    let given = backup(home, &[dir.to_str().unwrap(), "--db", db]);
+    given.fails(2, &format!("FILE {}: that is a directory", dir.display()));
+    given.hints(&format!(
+        "name a file in it, such as {}",
+        dir.join("sandbox-backup.db").display()
+    ));
     let nowhere = dir.join("nowhere.db");
     backup(home, &["x.db", "--db", nowhere.to_str().unwrap()]).fails(2, "no sandbox database at");
     backup(home, &[db, "--db", db, "--force"]).fails(2, "the database itself");
@@ -472,12 +477,9 @@ fn every_sandbox_command_judges_a_db_given_wrong_alike() {
             crate::harness::Run::from(home.run(&args))
         };
         let given = run(&dir);
-        given.fails(
-            2,
-            &format!("{} is a directory, not a sandbox database", dir.display()),
-        );
+        given.fails(2, &format!("--db {}: that is a directory", dir.display()));
         given.hints(&format!(
-            "give --db the database file, such as {}",
+            "name a file in it, such as {}",
             dir.join("sandbox.db").display()
         ));
         run(&notes).fails(

@@ -61,11 +61,12 @@ pub async fn exec(args: BackupArgs, ctx: &Ctx) -> Result<(), CliError> {
 /// FILE names a file to create in a directory that exists, not the database itself.
 fn check_target(file: &Path, db: &Path, force: bool) -> Result<(), CliError> {
     if file.is_dir() {
-        return Err(CliError::usage(format!(
-            "{} is a directory; name the backup file, such as {}",
-            file.display(),
-            file.join("sandbox-backup.db").display()
-        )));
+        let named = format!("FILE {}", file.display());
+        return Err(crate::files::is_a_directory(
+            &named,
+            file,
+            "sandbox-backup.db",
+        ));
     }
     crate::files::existing_dir(
         &file.display().to_string(),

@@ -94,14 +94,8 @@ impl DbArg {
         let path = self.db.unwrap_or_else(crate::config::default_sandbox_db);
         let meta = std::fs::metadata(&path);
         if meta.as_ref().is_ok_and(|m| m.is_dir()) {
-            return Err(CliError::usage(format!(
-                "{} is a directory, not a sandbox database",
-                path.display()
-            ))
-            .hint(format!(
-                "give --db the database file, such as {}",
-                path.join("sandbox.db").display()
-            )));
+            let named = format!("--db {}", path.display());
+            return Err(crate::files::is_a_directory(&named, &path, "sandbox.db"));
         }
         let Ok(meta) = meta else {
             if to == Use::Read {

@@ -210,6 +210,11 @@ impl Planner {
             let flag = bulk::journal_flag(&header.action);
             crate::files::existing_dir(&format!("{flag} {}", path.display()), dir)?;
         }
+        if path.is_dir() {
+            let flag = bulk::journal_flag(&header.action);
+            let named = format!("{flag} {}", path.display());
+            return Err(crate::files::is_a_directory(&named, path, "journal.ndjson"));
+        }
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -226,9 +231,7 @@ impl Planner {
                 bulk::Again::Resume(_)
             );
             let empty = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
-            error.hint(if path.is_dir() {
-                format!("that is a directory: name a new file in it with {flag}")
-            } else if empty {
+            error.hint(if empty {
                 // No run's journal: one to resume holds at least its header (new user).
                 format!(
                     "it is empty, no run's journal: name a new file with {flag}, or remove it first"

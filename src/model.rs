@@ -68,6 +68,25 @@ impl Given {
             None => self.agent.clone(),
         }
     }
+
+    /// Who got how many, as a run's line says it: `Dee Park (ag_5) 3, Bo Chen (ag_3) 2`; past
+    /// `SAID` agents the rest counted, which `-o json` lists (a spread over 80 agents wrote one
+    /// line of 3 KB: new user).
+    pub fn said(given: &[Given]) -> String {
+        const SAID: usize = 10;
+        let each: Vec<String> = given
+            .iter()
+            .take(SAID)
+            .map(|g| format!("{} {}", g.who(), g.items))
+            .collect();
+        match given.len().saturating_sub(SAID) {
+            0 => each.join(", "),
+            more => format!(
+                "{}, and {more} more agents (`-o json` lists each)",
+                each.join(", ")
+            ),
+        }
+    }
 }
 
 impl Summary {
@@ -742,6 +761,30 @@ mod tests {
             max_load,
             owns: false,
         }
+    }
+
+    /// A spread over 80 agents wrote one line of 3 KB (new user): ten, then a count.
+    #[test]
+    fn who_was_given_what_is_said_for_ten_agents_then_counted() {
+        let given = |n: usize| -> Vec<Given> {
+            (1..=n)
+                .map(|i| Given {
+                    agent: format!("ag_{i}"),
+                    name: (i == 1).then(|| "Ana".to_owned()),
+                    items: 2,
+                })
+                .collect()
+        };
+        assert_eq!(Given::said(&given(2)), "Ana (ag_1) 2, ag_2 2");
+        assert_eq!(
+            Given::said(&given(10)),
+            "Ana (ag_1) 2, ag_2 2, ag_3 2, ag_4 2, ag_5 2, ag_6 2, ag_7 2, ag_8 2, ag_9 2, ag_10 2"
+        );
+        assert_eq!(
+            Given::said(&given(80)),
+            "Ana (ag_1) 2, ag_2 2, ag_3 2, ag_4 2, ag_5 2, ag_6 2, ag_7 2, ag_8 2, ag_9 2, ag_10 2, \
+             and 70 more agents (`-o json` lists each)"
+        );
     }
 
     #[test]

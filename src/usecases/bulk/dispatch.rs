@@ -1002,12 +1002,8 @@ pub(super) async fn execute(
         journal.path().display()
     ));
     if !summary.given.is_empty() {
-        let each: Vec<String> = summary
-            .given
-            .iter()
-            .map(|g| format!("{} {}", g.who(), g.items))
-            .collect();
-        ui.note(format!("{}: given to {}", summary.action, each.join(", ")));
+        let given = crate::model::Given::said(&summary.given);
+        ui.note(format!("{}: given to {given}", summary.action));
     }
     let results = Results::new(journal.path(), notable, &ledger);
     // A reader that went away (`| head`) does not change how the run ended.

@@ -352,6 +352,27 @@ fn a_value_read_as_a_boolean_a_number_or_null_is_not_text() {
     );
 }
 
+/// A list or a mapping where text is expected is said as the other values are: it gave serde's
+/// "invalid type: sequence, expected a string" (new user).
+#[test]
+fn a_list_or_a_mapping_where_text_is_expected_is_said_in_the_document_s_words() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let yaml = "departments:\n  - key: [a, b]\n    name: Support\n  - key: x\n    name: {a: 1}\n";
+    assert_eq!(
+        problems(&sandbox, &api, "shapes.yaml", yaml),
+        [
+            "2: departments[0].key: must be text, not a list",
+            "5: departments[1].name: must be text, not a mapping of fields",
+        ]
+    );
+    let json = "{\"departments\": [{\"key\": [\"a\"], \"name\": \"S\"}]}\n";
+    assert_eq!(
+        problems(&sandbox, &api, "shapes.json", json),
+        ["1: departments[0].key: must be text, not a list"]
+    );
+}
+
 #[test]
 fn a_json_problem_is_said_at_its_field_s_line_not_where_its_words_first_stand() {
     // The words of each problem (a key, a field's name, a value) stand on earlier lines too:

@@ -1,5 +1,5 @@
-//! A boolean, a number or null where text is expected, said in the document's words and as
-//! written: YAML reads `true`, `42`, `0x2A`, `~` or nothing unquoted as such values, and a
+//! A boolean, a number, null, a list or a mapping where text is expected, said in the
+//! document's words and as written: YAML reads `true`, `42`, `0x2A`, `~` or nothing unquoted as such values, and a
 //! field that asks for text refuses them (`requests::text`) rather than take the words they
 //! look like.
 
@@ -50,6 +50,13 @@ pub(super) fn not_text(
         let numeric = |w: &&str| w.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c));
         let w = written.filter(numeric).unwrap_or(read);
         return Some(format!("must be text, not the number {w}; {}", quote(w)));
+    }
+    // A list or a mapping: said as such, not in serde's words ("sequence", "map").
+    if found == "sequence" {
+        return Some("must be text, not a list".to_owned());
+    }
+    if found == "map" {
+        return Some("must be text, not a mapping of fields".to_owned());
     }
     if found == "null" {
         return Some(match written {

@@ -494,6 +494,71 @@ fn every_sandbox_command_judges_a_db_given_wrong_alike() {
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "{command:?}");
         assert!(!Path::new(copy).exists(), "{command:?}");
     }
+    // A path through a file, and a link to nothing (SQLite made its target readable by others:
+    // review), are said as such; serve made neither.
+    let through = notes.join("x.db");
+    let link = home.path().join("link.db");
+    std::os::unix::fs::symlink(home.path().join("gone.db"), &link).unwrap();
+    for command in commands {
+        let run = |db: &Path| {
+            let args = [command, &["--db", db.to_str().unwrap()]].concat();
+            crate::harness::Run::from(home.run(&args))
+        };
+        run(&through).fails(
+            2,
+            &format!(
+                "--db {}: a part of it is a file, not a directory",
+                through.display()
+            ),
+        );
+        let given = run(&link);
+        given.fails(
+            2,
+            &format!(
+                "--db {}: a link to {}, which is not there",
+                link.display(),
+                home.path().join("gone.db").display()
+            ),
+        );
+        given.hints("give --db the file itself, or remove the link");
+        assert!(!home.path().join("gone.db").exists(), "{command:?}");
+    }
+    // An empty file holds nothing yet: served as a new database (tested above), deleted by a
+    // reset, not read as a sandbox by token and backup.
+    let empty = home.path().join("empty.db");
+    std::fs::write(&empty, "").unwrap();
+    for command in &commands[1..3] {
+        let args = [*command, &["--db", empty.to_str().unwrap()]].concat();
+        crate::harness::Run::from(home.run(&args)).fails(
+            2,
+            &format!(
+                "--db {}: it holds no sandbox yet (empty, or a sandbox is still making it)",
+                empty.display()
+            ),
+        );
+    }
+    let reset = crate::harness::Run::from(home.run(&[
+        "sandbox",
+        "reset",
+        "--yes",
+        "--db",
+        empty.to_str().unwrap(),
+    ]));
+    assert_eq!(reset.code, 0, "{}", reset.stderr);
+    assert!(!empty.exists());
+    // The embedded sandbox's own place, named as such (it said `--db` of a flag not given).
+    let own = home.path().join("data/livectl/sandbox.db");
+    std::fs::create_dir_all(&own).unwrap();
+    let given = crate::harness::Run::from(home.run(&["sandbox", "token"]));
+    given.fails(
+        2,
+        &format!(
+            "the embedded sandbox's database {}: that is a directory",
+            own.display()
+        ),
+    );
+    given.hints("remove it, or give --db the database to use");
+    std::fs::remove_dir(&own).unwrap();
     // Where a database is read, one that is not there is a path given wrong too.
     let missing = home.path().join("missing.db");
     for command in &commands[1..3] {

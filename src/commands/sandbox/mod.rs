@@ -85,50 +85,107 @@ struct Db {
 
 impl DbArg {
     /// The database named (or the embedded sandbox's), judged alike by every command before
-    /// anything is opened, served or deleted: a directory, or a file that is no sandbox's
-    /// database (notes, an export, another program's database), is a path given wrong (exit
-    /// 2), and so is one that is not there where it is read. `reset --db /tmp` said "disk I/O
-    /// error" (exit 1), `serve` and `token` SQLite's words (new user).
+    /// anything is opened, served or deleted: a directory, a path through a file, one the user
+    /// may not reach or read, a link to nothing, or a file that is no sandbox's database
+    /// (notes, an export, another program's database) is a path given wrong (exit 2), and so
+    /// is one that is not there, or holds nothing yet, where it is read. `reset --db /tmp` said
+    /// "disk I/O error" (exit 1), `serve` and `token` SQLite's words (new user).
     fn judged(self, to: Use) -> Result<Db, CliError> {
+        use livectl_sandbox::store::files::{Holds, holds};
         let own = self.db.is_none();
         let path = self.db.unwrap_or_else(crate::config::default_sandbox_db);
-        let meta = std::fs::metadata(&path);
-        if meta.as_ref().is_ok_and(|m| m.is_dir()) {
-            let named = format!("--db {}", path.display());
-            return Err(crate::files::is_a_directory(&named, &path, "sandbox.db"));
-        }
-        let Ok(meta) = meta else {
-            if to == Use::Read {
-                return Err(no_database(&path));
-            }
-            return Ok(Db { path, own });
+        let named = if own {
+            format!("the embedded sandbox's database {}", path.display())
+        } else {
+            format!("--db {}", path.display())
         };
-        let empty = to == Use::Serve && meta.len() == 0;
-        if !own
-            && !empty
-            && !livectl_sandbox::store::files::is_sandbox(&path).map_err(CliError::failure)?
+        let wrong = |problem: String, hint: &str| {
+            CliError::usage(format!("{named}: {problem}")).hint(hint.to_owned())
+        };
+        // A link to nothing: SQLite would make its target, readable by others (review).
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+            && std::fs::metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
         {
-            let (then, hint) = match to {
-                Use::Serve => (
-                    "; nothing was served",
-                    "give --db a sandbox's database, or a new file's path for a new one",
-                ),
-                Use::Read => (
-                    "",
-                    "give --db the database a sandbox serves (`livectl sandbox serve --db PATH`), or leave it out for the embedded sandbox's",
-                ),
-                Use::Reset => (
-                    "; nothing was deleted",
-                    "give --db the database a sandbox serves (`livectl sandbox serve --db PATH`), or leave it out for the embedded sandbox's",
-                ),
-            };
-            return Err(CliError::usage(format!(
-                "{} is not a livectl sandbox database{then}",
-                path.display()
-            ))
-            .hint(hint));
+            let target = std::fs::read_link(&path).unwrap_or_default();
+            return Err(wrong(
+                format!("a link to {}, which is not there", target.display()),
+                "give --db the file itself, or remove the link",
+            ));
         }
-        Ok(Db { path, own })
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if to == Use::Read {
+                    return Err(no_database(&path));
+                }
+                return Ok(Db { path, own });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+                return Err(wrong(
+                    "a part of it is a file, not a directory".to_owned(),
+                    "choose a path in a directory",
+                ));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                return Err(wrong(
+                    format!("you may not reach it ({e})"),
+                    "choose a database in a directory you may reach",
+                ));
+            }
+            Err(e) => {
+                return Err(wrong(
+                    format!("cannot look at it ({e})"),
+                    "choose another path",
+                ));
+            }
+        };
+        if meta.is_dir() {
+            return Err(if own {
+                wrong(
+                    "that is a directory".to_owned(),
+                    "remove it, or give --db the database to use",
+                )
+            } else {
+                crate::files::is_a_directory(&named, &path, "sandbox.db")
+            });
+        }
+        if let Err(e) = std::fs::File::open(&path) {
+            return Err(wrong(
+                format!("you may not read it ({e})"),
+                "choose a database you may read and write",
+            ));
+        }
+        // The embedded sandbox's own file is livectl's, whatever it holds (damaged even).
+        if own {
+            return Ok(Db { path, own });
+        }
+        let not_served = "give --db the database a sandbox serves (`livectl sandbox serve --db PATH`), or leave it out for the embedded sandbox's";
+        match holds(&path) {
+            Ok(Holds::Sandbox) => Ok(Db { path, own }),
+            // Nothing yet: served as a new one, deleted as one; not read before a sandbox made
+            // it (one starting on it may be making it now).
+            Ok(Holds::Nothing) if to != Use::Read => Ok(Db { path, own }),
+            Ok(Holds::Nothing) => Err(wrong(
+                "it holds no sandbox yet (empty, or a sandbox is still making it)".to_owned(),
+                "start one with `livectl sandbox serve --db PATH`, or wait for one starting with `livectl sandbox wait`",
+            )),
+            Ok(Holds::Other) => {
+                let (then, hint) = match to {
+                    Use::Serve => (
+                        "; nothing was served",
+                        "give --db a sandbox's database, or a new file's path for a new one",
+                    ),
+                    Use::Read => ("", not_served),
+                    Use::Reset => ("; nothing was deleted", not_served),
+                };
+                Err(CliError::usage(format!(
+                    "{} is not a livectl sandbox database{then}",
+                    path.display()
+                ))
+                .hint(hint))
+            }
+            Err(e) => Err(wrong(e, "choose a database you may read and write")),
+        }
     }
 }
 

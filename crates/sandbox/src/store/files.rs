@@ -97,10 +97,30 @@ pub async fn backup(
     }
 }
 
-/// Whether the file at `db` is a sandbox's database: SQLite, with a schema version this or an
-/// earlier livectl wrote, and the sandbox's tables. Anything else (a file of notes, an export,
-/// another program's database) is not one, and is never deleted as one.
+/// What a file given as a sandbox's database holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holds {
+    /// A sandbox's database: SQLite, with a schema version this or an earlier livectl wrote,
+    /// and the sandbox's tables.
+    Sandbox,
+    /// Nothing yet: an empty file (`: > x.db`), or SQLite with no table at all, which a sandbox
+    /// makes before its tables (one making it now, or stopped while it did).
+    Nothing,
+    /// Anything else: a file of notes, an export, another program's database; never served,
+    /// nor deleted as a sandbox's.
+    Other,
+}
+
+/// Whether the file at `db` is a sandbox's database (`Holds::Sandbox`).
 pub fn is_sandbox(db: &Path) -> Result<bool, String> {
+    Ok(holds(db)? == Holds::Sandbox)
+}
+
+/// What the file at `db` holds, read without changing it.
+pub fn holds(db: &Path) -> Result<Holds, String> {
+    if std::fs::metadata(db).is_ok_and(|m| m.is_file() && m.len() == 0) {
+        return Ok(Holds::Nothing);
+    }
     let conn = match Connection::open_with_flags(
         db,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -110,14 +130,16 @@ pub fn is_sandbox(db: &Path) -> Result<bool, String> {
     };
     let version = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
     let tables = conn.query_row(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('interventions', 'agents', 'events')",
+        "SELECT count(*), count(*) FILTER (WHERE type = 'table' AND name IN ('interventions', 'agents', 'events')) FROM sqlite_master",
         [],
-        |r| r.get::<_, i64>(0),
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
     );
     match (version, tables) {
-        (Ok(version), Ok(tables)) => Ok(version > 0 && tables == 3),
+        (Ok(version), Ok((_, 3))) if version > 0 => Ok(Holds::Sandbox),
+        (Ok(0), Ok((0, _))) => Ok(Holds::Nothing),
+        (Ok(_), Ok(_)) => Ok(Holds::Other),
         (Err(e), _) | (_, Err(e)) => match e.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase) => Ok(false),
+            Some(ErrorCode::NotADatabase) => Ok(Holds::Other),
             _ => Err(format!("cannot read {}: {e}", db.display())),
         },
     }
@@ -172,5 +194,19 @@ mod tests {
         let notes = dir.path().join("notes.txt");
         std::fs::write(&notes, "important\n").unwrap();
         assert_eq!(is_sandbox(&notes), Ok(false));
+        assert_eq!(holds(&notes), Ok(Holds::Other));
+        assert_eq!(holds(&other), Ok(Holds::Other));
+        assert_eq!(holds(&sandbox), Ok(Holds::Sandbox));
+        // Nothing yet: an empty file, or SQLite in WAL mode without a table, as a sandbox
+        // stopped while making its database leaves it (review).
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, "").unwrap();
+        assert_eq!(holds(&empty), Ok(Holds::Nothing));
+        let begun = dir.path().join("begun.db");
+        Connection::open(&begun)
+            .unwrap()
+            .pragma_update(None, "journal_mode", "WAL")
+            .unwrap();
+        assert_eq!(holds(&begun), Ok(Holds::Nothing));
     }
 }

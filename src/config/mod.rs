@@ -185,11 +185,9 @@ impl Setting {
             (Setting::Workspace, Some(p)) => p.workspace.take().is_some(),
             (Setting::Output, Some(p)) => p.output.take().is_some(),
         };
-        // An empty profile goes, unless it is the default: every run would fail on its name.
-        let default = config.default_profile.clone();
-        config
-            .profiles
-            .retain(|name, p| *p != Profile::default() || default.as_deref() == Some(name));
+        // The profile stays, with no setting left even: it went from the config while its
+        // token stayed in the credentials, listed nowhere (new user). `remove-profile` removes
+        // both.
         was
     }
 }

@@ -1909,3 +1909,35 @@ fn two_logins_to_two_platforms_side_by_side_repoint_nothing_unasked() {
     assert_eq!(listed[0]["api_url"], url.as_str(), "{listed}");
     assert_eq!(listed[0]["logged_in"], true, "{listed}");
 }
+
+/// `config unset api_url` on a profile that is not the default left it with no setting, and
+/// the profile went from the config while its token stayed in the credentials: `config
+/// profiles` no longer listed it, and nothing said a token was kept (new user). A setting
+/// unset leaves its profile, listed with its token, until `config remove-profile`.
+#[test]
+fn unsetting_a_profile_s_last_setting_keeps_the_profile_and_says_its_token() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.home.token(None);
+    let unset = [("LIVECTL_API_URL", "")];
+    login(&sandbox, &admin, &["--profile", "main"]).ok();
+    login(&sandbox, &admin, &["--profile", "side"]).ok();
+    for key in ["api_url", "output"] {
+        let run = sandbox.cli_env("", &["config", "--profile", "side", "unset", key], &unset);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let listed = sandbox
+        .cli_env("", &["config", "profiles", "-o", "csv"], &unset)
+        .ok();
+    let side: Vec<&str> = listed.lines().filter(|l| l.starts_with("side,")).collect();
+    assert_eq!(side.len(), 1, "{listed}");
+    assert!(
+        side[0].contains(",true,"),
+        "its token is said stored: {listed}"
+    );
+    let removed = sandbox.cli_env("", &["config", "remove-profile", "side"], &unset);
+    assert_eq!(removed.code, 0, "{}", removed.stderr);
+    let credentials =
+        std::fs::read_to_string(sandbox.home.path().join("config/livectl/credentials.toml"))
+            .unwrap();
+    assert!(!credentials.contains("side"), "{credentials}");
+}

@@ -222,6 +222,14 @@ impl Ui {
         }
     }
 
+    /// The line that ends a bulk run (a note): the console, which may start two runs for one
+    /// key, says every run's (it said only the last: new user).
+    pub fn run_ended(&self, line: &str) {
+        if !self.quiet && !console::keep_run_end(line) {
+            self.stderr_line(line);
+        }
+    }
+
     /// A line of `-v` logging.
     pub fn log(&self, message: &str) {
         self.stderr_line(&format!("livectl: {message}"));

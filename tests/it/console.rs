@@ -233,6 +233,51 @@ fn a_bulk_run_s_failure_is_said_with_its_reason() {
     assert_eq!(left(p, screen), 0);
 }
 
+/// Marks of a queued intervention and an assigned one given to an agent are two runs (an assign
+/// and a reassign, a journal each): the status line says both. It said only the last, so the
+/// reassign's result never showed (new user).
+#[test]
+fn one_key_that_makes_two_runs_says_both() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    let ids = [w.queued(), w.queued()];
+    api.post(
+        &format!("/v1/interventions/{}/assign", ids[1]),
+        serde_json::json!({"agent": w.bo}),
+    )
+    .expect(200);
+    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
+    let (mut p, mut screen) = console(&sandbox, &ana, 400, 48);
+    wait_for(&mut p, &mut screen, &format!("{}    assigned", ids[1]));
+    key(&mut p, " ");
+    key(&mut p, " ");
+    wait_for(&mut p, &mut screen, "(2, 2 marked)");
+    key(&mut p, "t");
+    wait_for(&mut p, &mut screen, "Assign or reassign 2 interventions to");
+    key(&mut p, "cy");
+    wait_for(&mut p, &mut screen, "> Cy Diaz");
+    key(&mut p, "\r");
+    wait_for(&mut p, &mut screen, "2 interventions");
+    key(&mut p, "y");
+    // The reassign first (the kind the key's question named), then the assign, on one line.
+    wait_for(
+        &mut p,
+        &mut screen,
+        "; assign: 1 done, 0 skipped, 0 failed of 1 in ",
+    );
+    assert!(
+        screen.shows(" reassign: 1 done, 0 skipped, 0 failed of 1 in "),
+        "{}",
+        screen.text()
+    );
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+    for id in &ids {
+        assert_eq!(api.intervention(id)["owner"], w.cy.as_str());
+    }
+}
+
 /// The two queued interventions `ids` (the only ones) marked and assigned to the console's
 /// agent, confirmed.
 fn assign_both_to_me(p: &mut PtySession, screen: &mut Screen, ids: &[String; 2]) {

@@ -13,6 +13,9 @@ const LINES: usize = 50;
 #[derive(Default)]
 struct Held {
     lines: Vec<String>,
+    /// The lines that ended bulk runs since the last `take_ended`: a console action that is
+    /// two runs (queued ones assigned, assigned ones reassigned) says both.
+    ended: Vec<String>,
     progress: Option<ProgressBar>,
 }
 
@@ -46,6 +49,25 @@ pub(crate) fn keep_line(line: &str) -> bool {
     let over = held.lines.len().saturating_sub(LINES);
     held.lines.drain(..over);
     true
+}
+
+/// Keeps the line that ended a bulk run, as `keep_line` does, and among the runs' ends.
+pub(crate) fn keep_run_end(line: &str) -> bool {
+    let mut guard = held();
+    let Some(held) = guard.as_mut() else {
+        return false;
+    };
+    held.ended.push(line.to_owned());
+    drop(guard);
+    keep_line(line)
+}
+
+/// The lines that ended bulk runs since the last look.
+pub(super) fn take_ended() -> Vec<String> {
+    held()
+        .as_mut()
+        .map(|held| std::mem::take(&mut held.ended))
+        .unwrap_or_default()
 }
 
 /// Counts a progress bar for the console instead of drawing it; false when the terminal is

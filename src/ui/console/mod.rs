@@ -31,7 +31,7 @@ use ratatui::widgets::TableState;
 use super::Ui;
 use crate::model::{Item, Names, QueueRow, Stuck};
 
-pub(crate) use held::{holds_terminal, keep_line, keep_progress};
+pub(crate) use held::{holds_terminal, keep_line, keep_progress, keep_run_end};
 pub use screen::{Input, Screen, terminal_present};
 
 use forms::Popup;

@@ -198,6 +198,11 @@ impl App {
     pub fn bulk_finished(&mut self, result: Result<(), String>) {
         self.absorb();
         self.bulk = None;
+        // One key, two runs (queued ones assigned, assigned ones reassigned): both said.
+        let ended = held::take_ended();
+        if ended.len() > 1 {
+            self.say(ended.join("; "));
+        }
         if let Err(error) = result {
             let summary = self
                 .message

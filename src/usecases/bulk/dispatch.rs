@@ -981,7 +981,7 @@ pub(super) async fn execute(
             Vec::new()
         },
     };
-    ui.note(format!(
+    ui.run_ended(&format!(
         "{}: {} done, {} skipped, {} failed{}{} of {} in {}; journal {}",
         summary.action,
         summary.done,

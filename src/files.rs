@@ -118,7 +118,7 @@ impl Export {
     /// FIFO is written through, and temporary files that an interrupted export left beside the
     /// target are removed.
     pub fn open(target: &Path) -> Result<Export, CliError> {
-        Export::open_as("--out", target, "export.csv")
+        Export::open_as("--out", target, "history.ndjson")
     }
 
     /// `open`, for the flag `flag` (`--junit`), named in its errors; `file` a name a file in a

@@ -81,6 +81,10 @@ impl Given {
             .collect();
         match given.len().saturating_sub(SAID) {
             0 => each.join(", "),
+            1 => format!(
+                "{}, and 1 more agent (`-o json` lists each)",
+                each.join(", ")
+            ),
             more => format!(
                 "{}, and {more} more agents (`-o json` lists each)",
                 each.join(", ")
@@ -779,6 +783,9 @@ mod tests {
         assert_eq!(
             Given::said(&given(10)),
             "Ana (ag_1) 2, ag_2 2, ag_3 2, ag_4 2, ag_5 2, ag_6 2, ag_7 2, ag_8 2, ag_9 2, ag_10 2"
+        );
+        assert!(
+            Given::said(&given(11)).ends_with(", ag_10 2, and 1 more agent (`-o json` lists each)")
         );
         assert_eq!(
             Given::said(&given(80)),

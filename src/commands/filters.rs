@@ -393,11 +393,16 @@ pub fn journal_limit() -> Option<u64> {
 }
 
 /// `--reason`: no longer than the platform records, checked before anything is sent (the
-/// platform would refuse each item with 422).
+/// platform would refuse each item with 422); and not blank, which records nothing anyone could
+/// read (the timeline showed `()`: new user).
 pub fn check_reason(reason: Option<&str>) -> Result<(), CliError> {
     let Some(reason) = reason else {
         return Ok(());
     };
+    if reason.trim().is_empty() {
+        return Err(CliError::usage("--reason is blank; nothing was sent")
+            .hint("give a reason, or leave --reason out"));
+    }
     livectl_contract::Limit::ReasonLength
         .length(reason)
         .map_err(|e| {

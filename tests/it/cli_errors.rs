@@ -346,6 +346,12 @@ fn usage_errors_exit_2_and_change_nothing() {
             "--reason is longer than 500 characters (501); nothing was sent",
         );
         run.hints("shorten it");
+        // Blank: nothing anyone could read, recorded (the timeline showed `()`: new user).
+        for blank in ["", "   "] {
+            let run = cli(&[args, &["--reason", blank]].concat());
+            run.fails(2, "--reason is blank; nothing was sent");
+            run.hints("give a reason, or leave --reason out");
+        }
     }
     assert_eq!(api.everything(), before, "nothing changed");
 }

@@ -159,7 +159,7 @@ fn a_directory_is_refused_and_nothing_is_left_in_it() {
     given.fails(2, &format!("--out {}: that is a directory", dir.display()));
     given.hints(&format!(
         "name a file in it, such as {}",
-        dir.join("export.csv").display()
+        dir.join("history.ndjson").display()
     ));
     assert!(names_in(&dir).is_empty(), "{:?}", names_in(&dir));
 }

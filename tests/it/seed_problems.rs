@@ -363,7 +363,7 @@ fn a_list_or_a_mapping_where_text_is_expected_is_said_in_the_document_s_words() 
         problems(&sandbox, &api, "shapes.yaml", yaml),
         [
             "2: departments[0].key: must be text, not a list",
-            "5: departments[1].name: must be text, not a mapping of fields",
+            "5: departments[1].name: must be text, not a mapping",
         ]
     );
     let json = "{\"departments\": [{\"key\": [\"a\"], \"name\": \"S\"}]}\n";

@@ -51,12 +51,10 @@ pub(super) fn not_text(
         let w = written.filter(numeric).unwrap_or(read);
         return Some(format!("must be text, not the number {w}; {}", quote(w)));
     }
-    // A list or a mapping: said as such, not in serde's words ("sequence", "map").
-    if found == "sequence" {
-        return Some("must be text, not a list".to_owned());
-    }
-    if found == "map" {
-        return Some("must be text, not a mapping of fields".to_owned());
+    // A list or a mapping: said as such, in the words every problem uses (`super::found`),
+    // not serde's ("sequence", "map").
+    if matches!(found, "sequence" | "map") {
+        return Some(format!("must be text, not {}", super::found(found)));
     }
     if found == "null" {
         return Some(match written {

@@ -67,7 +67,8 @@ impl App {
         let refused = |agent: &str| {
             targets.iter().find_map(|i| {
                 // One it would not move (already theirs, closed) is said when picked.
-                self.refused(i, &to_agent(i, agent).ok()?)
+                let kind = to_agent(i, agent).ok()?.kind();
+                self.refused(i, kind, Some(agent))
             })
         };
         let others = |a: &str| Some(a) != except.as_deref();
@@ -111,12 +112,11 @@ impl App {
         });
     }
 
-    /// Why the platform would refuse the caller `action` on `i` as it is shown, in the
-    /// contract's words (`ActionKind::refusal`, the one judgement): "iv_1: nobody owns it, so
-    /// only an admin may cancel it".
-    fn refused(&self, i: &Intervention, action: &Action) -> Option<String> {
-        let to = action.target();
-        let refusal = action.kind().refusal(
+    /// Why the platform would refuse the caller `kind` on `i` as it is shown (given `to`, for
+    /// a move), in the contract's words (`ActionKind::refusal`, the one judgement): "iv_1:
+    /// nobody owns it, so only an admin may cancel it".
+    fn refused(&self, i: &Intervention, kind: ActionKind, to: Option<&str>) -> Option<String> {
+        let refusal = kind.refusal(
             self.me.role == livectl_contract::Role::Admin,
             self.me.id.as_str(),
             to,
@@ -137,10 +137,26 @@ impl App {
             self.failed("the catalog has no topics or no outcomes; an admin must add them first");
             return;
         }
-        if let [one] = targets.as_slice()
-            && let Err(why) = allowed(one, ActionKind::Complete)
-        {
-            self.failed(why);
+        // None it could complete (its state, or the caller's role: an agent on a colleague's
+        // filled the whole form before hearing why: review): said before the form, as `plan`
+        // would say it after.
+        let kind = ActionKind::Complete;
+        let why_not: Vec<String> = targets
+            .iter()
+            .filter_map(|i| {
+                allowed(i, kind)
+                    .err()
+                    .or_else(|| self.refused(i, kind, None))
+            })
+            .collect();
+        if why_not.len() == targets.len() {
+            self.failed(match why_not.as_slice() {
+                [one] => one.clone(),
+                [first, rest @ ..] => {
+                    format!("nothing to {kind}: {first}, and {} more", rest.len())
+                }
+                [] => return,
+            });
             return;
         }
         self.popup = Some(Popup::Complete(CompleteForm::new(targets, &self.catalog)));
@@ -178,7 +194,8 @@ impl App {
         for i in targets {
             // One the caller may not act on is left out as one in another state is: an
             // agent's `x` on a queued one went out and failed (new user).
-            match action(i).and_then(|action| match self.refused(i, &action) {
+            let refused = |action: &Action| self.refused(i, action.kind(), action.target());
+            match action(i).and_then(|action| match refused(&action) {
                 Some(why) => Err(why),
                 None => Ok(action),
             }) {

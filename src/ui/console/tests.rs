@@ -987,6 +987,26 @@ fn an_agent_s_cancel_leaves_out_what_only_an_admin_may_cancel() {
         (said.text.as_str(), said.error),
         ("iv_1: nobody owns it, so only an admin may cancel it", true)
     );
+    // A colleague's: `c` says why before the form (it was filled whole first: review), `a`
+    // before anything is sent.
+    select(&mut app, "iv_7");
+    press(&mut app, KeyCode::Char('c'));
+    assert!(app.popup.is_none());
+    let said = app.message.clone().unwrap();
+    assert_eq!(
+        (said.text.as_str(), said.error),
+        ("iv_7: only its owner or an admin may complete it", true)
+    );
+    assert_eq!(press(&mut app, KeyCode::Char('a')), None);
+    assert!(app.popup.is_none());
+    assert_eq!(
+        app.message.clone().unwrap().text,
+        "iv_7: only its owner or an admin may reassign it"
+    );
+    // Its own still opens the form.
+    select(&mut app, "iv_4");
+    press(&mut app, KeyCode::Char('c'));
+    assert!(matches!(app.popup, Some(super::forms::Popup::Complete(_))));
 }
 
 #[test]

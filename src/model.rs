@@ -481,6 +481,44 @@ impl Full {
     }
 }
 
+/// The topics a picker offers to wrap up interventions of `departments`: those of no department,
+/// and those of their department when they share one (a Support topic does not fit a Billing
+/// intervention); every topic when that leaves none. The CLI's picker and the console's offer
+/// these (the console offered every topic: new user).
+pub fn topics_offered<'a>(
+    topics: &'a [livectl_contract::Topic],
+    departments: &[Option<&str>],
+) -> Vec<&'a livectl_contract::Topic> {
+    let fits = |t: &livectl_contract::Topic| {
+        t.department.is_none() || departments.iter().all(|d| *d == t.department.as_deref())
+    };
+    let offered: Vec<_> = topics.iter().filter(|t| fits(t)).collect();
+    if offered.is_empty() {
+        topics.iter().collect()
+    } else {
+        offered
+    }
+}
+
+/// The title of a picker of `offered` among `all` topics: `Topic` when they are all; else whose
+/// they are, `Topic (Support's, and those of no department)`, `name` naming a department by id.
+pub fn topics_title(
+    all: &[livectl_contract::Topic],
+    offered: &[&livectl_contract::Topic],
+    name: impl Fn(&str) -> String,
+) -> String {
+    if offered.len() == all.len() {
+        return "Topic".to_owned();
+    }
+    let department = offered.iter().find_map(|t| t.department.as_deref());
+    let shared = offered.iter().any(|t| t.department.is_none());
+    match (department, shared) {
+        (Some(d), true) => format!("Topic ({}'s, and those of no department)", name(d)),
+        (Some(d), false) => format!("Topic ({}'s)", name(d)),
+        (None, _) => "Topic (those of no department)".to_owned(),
+    }
+}
+
 /// Names as a sentence lists them: `Ana`, `Ana and Bo`, `Ana, Bo and Cy`.
 pub fn listed<S: AsRef<str>>(names: &[S]) -> String {
     match names {
@@ -871,6 +909,45 @@ mod tests {
         full.add(NoRoom::pool("@online"));
         assert_eq!(full.each().len(), 2);
         assert_eq!(full.why(), NO_CAPACITY);
+    }
+
+    #[test]
+    fn the_topics_offered_fit_the_department_and_the_title_says_whose() {
+        let topic = |id: &str, department: Option<&str>| livectl_contract::Topic {
+            id: id.into(),
+            key: None,
+            name: id.into(),
+            department: department.map(str::to_owned),
+        };
+        let topics = [
+            topic("tp_1", None),
+            topic("tp_2", Some("dp_1")),
+            topic("tp_3", Some("dp_2")),
+        ];
+        let ids = |offered: &[&livectl_contract::Topic]| -> Vec<String> {
+            offered.iter().map(|t| t.id.clone()).collect()
+        };
+        let name = |id: &str| format!("<{id}>");
+        let support = topics_offered(&topics, &[Some("dp_1")]);
+        assert_eq!(ids(&support), ["tp_1", "tp_2"]);
+        assert_eq!(
+            topics_title(&topics, &support, name),
+            "Topic (<dp_1>'s, and those of no department)"
+        );
+        // Two departments: only what fits both, the shared ones.
+        let both = topics_offered(&topics, &[Some("dp_1"), Some("dp_2")]);
+        assert_eq!(ids(&both), ["tp_1"]);
+        assert_eq!(
+            topics_title(&topics, &both, name),
+            "Topic (those of no department)"
+        );
+        // None shared: the department's alone; none fitting: every topic.
+        let own = [topic("tp_2", Some("dp_1")), topic("tp_3", Some("dp_2"))];
+        let support = topics_offered(&own, &[Some("dp_1")]);
+        assert_eq!(topics_title(&own, &support, name), "Topic (<dp_1>'s)");
+        let nowhere = topics_offered(&own, &[None]);
+        assert_eq!(ids(&nowhere), ["tp_2", "tp_3"]);
+        assert_eq!(topics_title(&own, &nowhere, name), "Topic");
     }
 
     /// Two agents read "none of Ana and Bo", three "Ana and Bo and Cy" (new user).

@@ -50,20 +50,15 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
     let targets = args.targets.judge(ctx, ActionKind::Complete).await?;
     let interactive = ctx.ui.interactive()
         && (given.topic.is_none() || given.outcome.is_none() || given.block.is_none());
-    // The topics a picker offers: those of the intervention's department (and those of none),
-    // when one intervention is completed; every topic else.
-    let mut offered: Vec<Topic> = Vec::new();
-    // The picker says which it offers when that is not every topic: the hint off a terminal
-    // lists every one, and a new user saw fewer here without knowing why.
+    // The topics a picker offers (`model::topics_offered`, as the console's): those that fit
+    // the intervention's department, when one is completed; every topic else. Its title says
+    // which when they are not every topic: the hint off a terminal lists every one, and a new
+    // user saw fewer here without knowing why.
+    let mut offered: Vec<Topic> = topics.clone();
     let mut topic_prompt = "Topic".to_owned();
     if interactive && let [id] = args.targets.ids.as_slice() {
         // Before any question: an intervention that cannot be completed says so at once.
         let intervention = client.intervention(id).await?;
-        offered = topics
-            .iter()
-            .filter(|t| t.department.is_none() || t.department == intervention.department)
-            .cloned()
-            .collect();
         let kind = livectl_contract::ActionKind::Complete;
         if !kind.allowed(intervention.state) {
             return Err(CliError::new(
@@ -76,35 +71,29 @@ pub async fn exec(args: CompleteArgs, ctx: &Ctx) -> Result<(), CliError> {
             )
             .hint(format!("see it with `livectl show {id}`")));
         }
-        if !offered.is_empty() && offered.len() < topics.len() {
-            topic_prompt = match &intervention.department {
-                Some(department) => {
-                    let name = client
-                        .departments()
-                        .await
-                        .ok()
-                        .and_then(|all| all.into_iter().find(|d| d.id == *department))
-                        .map_or_else(|| department.clone(), |d| d.name);
-                    format!(
-                        "Topic ({}'s, and those of no department)",
-                        crate::ui::sanitize(&name, false)
-                    )
-                }
-                None => "Topic (those of no department, as it has none)".to_owned(),
+        if given.topic.is_none() {
+            let fitting =
+                crate::model::topics_offered(&topics, &[intervention.department.as_deref()]);
+            // The department's name only when the title says it.
+            let names = match fitting.len() < topics.len() && intervention.department.is_some() {
+                true => client.departments().await.unwrap_or_default(),
+                false => Vec::new(),
             };
+            topic_prompt = crate::model::topics_title(&topics, &fitting, |id| {
+                names
+                    .iter()
+                    .find(|d| d.id == id)
+                    .map_or_else(|| id.to_owned(), |d| d.name.clone())
+            });
+            offered = fitting.into_iter().cloned().collect();
         }
     }
     let body = if interactive {
-        let offered = if offered.is_empty() {
-            &topics
-        } else {
-            &offered
-        };
         ask(
             ctx,
             &args,
             given,
-            (&topic_prompt, offered),
+            (&topic_prompt, &offered),
             &outcomes,
             &blocks,
         )?

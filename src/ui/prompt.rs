@@ -63,8 +63,9 @@ pub fn pick(ui: &Ui, title: &str, labels: &[String]) -> Result<Option<usize>, Cl
         .iter()
         .map(|l| sanitize(l, false).into_owned())
         .collect();
+    // The title may name what came from outside (a department's name): made safe as the labels.
     FuzzySelect::with_theme(theme(ui).as_ref())
-        .with_prompt(title)
+        .with_prompt(sanitize(title, false))
         .items(&labels)
         .default(0)
         .interact_opt()

@@ -159,7 +159,8 @@ impl App {
             });
             return;
         }
-        self.popup = Some(Popup::Complete(CompleteForm::new(targets, &self.catalog)));
+        let form = CompleteForm::new(targets, &self.catalog, |d| self.names.of(d));
+        self.popup = Some(Popup::Complete(form));
     }
 
     /// `h`: the user's history, loaded by the use case.

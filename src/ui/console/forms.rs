@@ -179,10 +179,19 @@ fn choices<'a>(
 }
 
 impl CompleteForm {
-    pub fn new(targets: Vec<Intervention>, catalog: &Catalog) -> CompleteForm {
+    /// The form for `targets`, its topics those that fit them (`model::topics_offered`), as
+    /// the CLI's picker offers them; `name` names a department by id for its title.
+    pub fn new(
+        targets: Vec<Intervention>,
+        catalog: &Catalog,
+        name: impl Fn(&str) -> String,
+    ) -> CompleteForm {
+        let departments: Vec<Option<&str>> =
+            targets.iter().map(|i| i.department.as_deref()).collect();
+        let offered = crate::model::topics_offered(&catalog.topics, &departments);
+        let title = crate::model::topics_title(&catalog.topics, &offered, name);
         let topics = choices(
-            catalog
-                .topics
+            offered
                 .iter()
                 .map(|t| (t.id.as_str(), t.name.as_str(), t.key.as_deref())),
         );
@@ -191,7 +200,19 @@ impl CompleteForm {
             topic: None,
             outcome: None,
             block: None,
-            step: Step::Topic(Picker::new("Topic", topics)),
+            step: Step::Topic(Picker::new(title, topics)),
+        }
+    }
+
+    /// The topic picker's title and the names it offers, while it is the step.
+    #[cfg(test)]
+    pub fn topics(&self) -> (String, Vec<String>) {
+        match &self.step {
+            Step::Topic(picker) => (
+                picker.title.clone(),
+                picker.entries.iter().map(|e| e.label.clone()).collect(),
+            ),
+            _ => (String::new(), Vec::new()),
         }
     }
 

@@ -570,6 +570,36 @@ fn agent_picker_offers_active_agents_but_the_owner_with_status_and_load() {
     );
 }
 
+/// The form offers the topics that fit the interventions' department, as the CLI's picker does,
+/// and says so: it offered every department's (new user).
+#[test]
+fn complete_offers_the_topics_of_the_intervention_s_department() {
+    let mut workspace = workspace();
+    // Refund request is Billing's (dp_2).
+    workspace.catalog.topics[1].department = Some("dp_2".into());
+    let mut app = app_of(workspace);
+    let offered = |app: &App| match &app.popup {
+        Some(super::forms::Popup::Complete(form)) => form.topics(),
+        _ => panic!("no form"),
+    };
+    // iv_5 is Support's: the shared topic alone.
+    select(&mut app, "iv_5");
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(
+        offered(&app),
+        (
+            "Topic (those of no department)".to_owned(),
+            vec!["Login problem".to_owned()]
+        )
+    );
+    press(&mut app, KeyCode::Esc);
+    // iv_4 is Billing's: its own and the shared one, which is every topic.
+    select(&mut app, "iv_4");
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(offered(&app).0, "Topic");
+    assert_eq!(offered(&app).1.len(), 2);
+}
+
 #[test]
 fn complete_asks_topic_outcome_block_and_tags() {
     let mut app = app();

@@ -516,3 +516,38 @@ fn a_bulk_run_that_fails_names_the_resume_command_that_reaches_the_same_platform
     key(&mut p, "q");
     assert_eq!(left(p, screen), 0);
 }
+
+/// Leaving while a bulk run is in progress (by `q`, confirmed) stops it and says so once the
+/// terminal is back, with where to resume it: it said nothing (new user).
+#[test]
+fn leaving_during_a_bulk_run_says_it_was_stopped_and_how_to_resume_it() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids = [w.queued(), w.queued()];
+    // Each action takes 3 s: the run is still going when `q` is pressed.
+    let sandbox = Sandbox::start_in(
+        clean.home.clone(),
+        &["--faults", "latency=3000ms,path=/v1/interventions/iv_"],
+    );
+    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
+    let (mut p, mut screen) = console(&sandbox, &ana, 160, 48);
+    assign_both_to_me(&mut p, &mut screen, &ids);
+    key(&mut p, "q");
+    wait_for(
+        &mut p,
+        &mut screen,
+        "A bulk run is in progress. Leave and stop it?",
+    );
+    key(&mut p, "y");
+    read_to_end(&mut p, &mut screen);
+    let back = screen
+        .last(LEAVE_ALTERNATE_SCREEN)
+        .expect("the normal screen is back");
+    let said = String::from_utf8_lossy(&screen.raw[back..]).into_owned();
+    assert!(
+        said.contains("a bulk run was stopped: `livectl runs` lists it with its --resume command"),
+        "{said}"
+    );
+    assert_eq!(exit_code(&mut p), 0, "{said}");
+}

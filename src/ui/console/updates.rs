@@ -257,11 +257,18 @@ impl App {
                 "{what} was on its way: look with `livectl show {id}` whether it was done"
             ));
         }
-        if self.bulk_running() {
-            error = error
-                .hint("a bulk run was stopped: `livectl runs` lists it with its --resume command");
+        if let Some(stopped) = self.stopped_run() {
+            error = error.hint(stopped);
         }
         error
+    }
+
+    /// What leaving now leaves behind, said once the terminal is given back, whether the
+    /// console ends by a key or by an error: a bulk run in progress is stopped, its journal
+    /// kept (leaving by `q` or Ctrl-C said nothing of it: new user).
+    pub fn stopped_run(&self) -> Option<&'static str> {
+        self.bulk_running()
+            .then_some("a bulk run was stopped: `livectl runs` lists it with its --resume command")
     }
 
     pub fn bulk_running(&self) -> bool {

@@ -145,7 +145,12 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
             }
         }
     }
-    // Leaving: the jobs and the stream end with their sets, the terminal with the screen.
+    // Leaving: the jobs and the stream end with their sets, the terminal with the screen; a
+    // bulk run stopped is said once the terminal is back.
+    drop(screen);
+    if let Some(stopped) = app.stopped_run() {
+        ui.note(stopped);
+    }
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 //! interventions, the feed of events and the status line. Every piece of outside text is
 //! sanitized on its way into a cell.
 
-use livectl_contract::StreamEvent;
+use livectl_contract::{InterventionState, StreamEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
@@ -270,6 +270,20 @@ impl App {
         let mut title = match self.queue_choice() {
             super::Queue::AllOpen => "All open interventions".to_owned(),
             super::Queue::General => "General queue".to_owned(),
+            // A colleague's, to an agent: said not to be its to see, rather than seem empty
+            // (it read "(0)" beside the queue's count: new user).
+            super::Queue::Agent(a)
+                if !self
+                    .me
+                    .role
+                    .sees(&self.me.id, InterventionState::Assigned, Some(&a)) =>
+            {
+                format!(
+                    "{}'s My Queue: not shown, {}",
+                    clean(&self.names.of(&a)),
+                    livectl_contract::Role::AGENT_SEES
+                )
+            }
             super::Queue::Agent(a) => format!("{}'s My Queue", clean(&self.names.of(&a))),
         };
         let mut narrowed = Vec::new();

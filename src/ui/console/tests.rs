@@ -528,6 +528,26 @@ fn a_queue_selected_lists_its_interventions() {
     snapshot(&mut app, "queue_bo");
 }
 
+/// A colleague's My Queue chosen by an agent says its work is not shown, and why: it read as an
+/// empty queue, "(0)", beside the queue's count (new user).
+#[test]
+fn an_agent_choosing_a_colleague_s_queue_is_told_it_is_not_shown() {
+    let mut workspace = workspace();
+    workspace.me = workspace.agents[1].clone();
+    let mut app = app_of(workspace);
+    press(&mut app, KeyCode::BackTab);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Down);
+    }
+    let shown = screen(&mut app, 160, 48);
+    assert!(
+        shown.contains(
+            "Cy Diaz's My Queue: not shown, an agent sees the queued interventions and its own"
+        ),
+        "{shown}"
+    );
+}
+
 /// The picker is named as the move is: assign for a queued one, reassign for an assigned one
 /// (it said "Assign" of both: a new user).
 #[test]
@@ -790,6 +810,24 @@ fn filters_by_department_and_owner() {
     press(&mut app, KeyCode::Enter);
     let ids: Vec<&str> = app.listed().iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["iv_2"], "Billing's, in the general queue");
+}
+
+/// An agent's owner filter offers only whose work it sees: any, nobody, itself. It offered
+/// colleagues, each an empty list the CLI refuses as not the agent's to see (new user).
+#[test]
+fn an_agent_s_owner_filter_offers_only_whose_work_it_sees() {
+    let mut workspace = workspace();
+    workspace.me = workspace.agents[1].clone();
+    let mut app = app_of(workspace);
+    press(&mut app, KeyCode::Char('o'));
+    let Some(super::forms::Popup::Owner(picker)) = &app.popup else {
+        panic!("no picker")
+    };
+    let labels: Vec<&str> = picker.entries.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["(any owner)", "(nobody: the general queue)", "Bo Chen"]
+    );
 }
 
 #[test]

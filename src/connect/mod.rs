@@ -384,9 +384,15 @@ async fn connect_for(
             }
         }
     };
+    // The profile is in use only where its address is: `whoami --api-url OTHER` with
+    // LIVECTL_TOKEN said "(profile `default`)" of an address the profile does not name (new
+    // user).
+    let own_address = settings
+        .and_then(|p| p.api_url.as_deref())
+        .is_some_and(|own| same_address(own, &api_url));
     Ok(Connection {
         client: Client::new(&api_url, token, log(ui))?,
-        profile,
+        profile: profile.filter(|_| own_address),
         embedded: None,
         token_from_env,
     })

@@ -251,6 +251,23 @@ fn login_saves_a_private_profile_that_later_runs_use() {
             sandbox.url
         )
     );
+    // Another address given: no profile is in use there (it said "(profile `work`)": new user).
+    let elsewhere = sandbox.url.replace("127.0.0.1", "localhost");
+    let out = sandbox
+        .home
+        .livectl()
+        .env("LIVECTL_TOKEN", &admin)
+        .args(["--api-url", &elsewhere, "whoami"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "Sandbox Admin <admin@sandbox.invalid> admin ag_1 in workspace Sandbox ({}) on \
+             {elsewhere}, token from LIVECTL_TOKEN\n",
+            workspace.as_str().unwrap(),
+        )
+    );
 
     // config get|set|list
     let get = sandbox.home.run(&["config", "get", "api_url"]);

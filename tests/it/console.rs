@@ -551,3 +551,35 @@ fn leaving_during_a_bulk_run_says_it_was_stopped_and_how_to_resume_it() {
     );
     assert_eq!(exit_code(&mut p), 0, "{said}");
 }
+
+/// An agent picked with no room is said as a run says it, with its max_load: it was the
+/// platform's "it has 6 assigned intervention(s)" beside a table of what changed, where nothing
+/// had (new user).
+#[test]
+fn an_agent_with_no_room_is_said_as_a_run_says_it() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    api.post(
+        "/v1/agents",
+        serde_json::json!({"key": "cy", "name": "Cy Diaz", "email": "cy@example.com", "role": "agent", "department": w.support, "max_load": 0}),
+    )
+    .expect(200);
+    let (mut p, mut screen, id) = picker_on_bos(&sandbox, &w, 160, 48, |_, _, _| {});
+    key(&mut p, "\r");
+    wait_for(
+        &mut p,
+        &mut screen,
+        &format!(
+            "Cy Diaz ({}) is at its max_load of 0; {id} is left where it is",
+            w.cy
+        ),
+    );
+    assert!(
+        !screen.shows("shown"),
+        "no table of changes: {}",
+        screen.text()
+    );
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+}

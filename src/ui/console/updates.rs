@@ -144,6 +144,21 @@ impl App {
         self.say(text);
     }
 
+    /// An agent picked had no room (409 `at_capacity`): said as a run says it (`NoRoom`), not
+    /// in the platform's words beside a table of what changed, where nothing had (new user).
+    pub fn no_room(&mut self, item: &Item) {
+        let agent = item.action.target().unwrap_or_default();
+        let known = self.agents.iter().find(|a| a.id == agent);
+        let full = crate::model::Full {
+            id: Some(agent.to_owned()),
+            name: known.map(|a| a.name.clone()),
+            max_load: known.and_then(|a| a.max_load),
+            owns: false,
+        };
+        let why = crate::model::NoRoom::Agents(vec![full]).why();
+        self.failed(format!("{why}; {} is left where it is", item.id));
+    }
+
     /// An action was refused because the intervention changed or is in another state: what the
     /// console showed when the key was pressed beside what it is now, then the row as it is now.
     pub fn conflict(&mut self, item: &Item, status: u16, detail: &str, current: Intervention) {

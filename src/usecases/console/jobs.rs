@@ -159,6 +159,11 @@ pub(super) fn finished(app: &mut App, done: Done) {
             app.answered(&item);
             match *answer {
                 Ok(now) => app.acted(&item, now),
+                Err(ClientError::Problem { problem, .. })
+                    if problem.code == livectl_contract::ProblemCode::AtCapacity.as_str() =>
+                {
+                    app.no_room(&item);
+                }
                 Err(ClientError::Problem {
                     status, problem, ..
                 }) if matches!(status, 409 | 412) && problem.current.is_some() => {

@@ -79,7 +79,18 @@ impl Conflict {
             }
         }
         lines.push(String::new());
-        lines.push("The row shows it as it is now. Esc closes.".into());
+        // A closed one has left the lists: there is no row to look at (new user).
+        lines.push(
+            if matches!(
+                now.state,
+                livectl_contract::InterventionState::Queued
+                    | livectl_contract::InterventionState::Assigned
+            ) {
+                "The row shows it as it is now. Esc closes.".into()
+            } else {
+                format!("It is {} and has left the list. Esc closes.", now.state)
+            },
+        );
         Conflict {
             title: format!("{id}: {kind} refused"),
             lines,

@@ -898,6 +898,25 @@ fn a_conflict_shows_what_changed_and_the_row_as_it_is_now() {
         "{shown}"
     );
     assert!(!shown.contains("assign needs it"), "{shown}");
+    press(&mut app, KeyCode::Esc);
+    // Cancelled meanwhile: it has left the list, so no row is pointed at (new user).
+    let mut cancelled = find(&app, "iv_5");
+    let cancel = Item {
+        id: "iv_5".into(),
+        version: Some(cancelled.version),
+        action: Action::Cancel(ReasonRequest::default()),
+        refused: None,
+        looked: None,
+    };
+    cancelled.state = livectl_contract::InterventionState::Cancelled;
+    cancelled.version += 1;
+    app.conflict(&cancel, 412, "", cancelled);
+    let shown = screen(&mut app, 110, 32);
+    assert!(
+        shown.contains("It is cancelled and has left the list. Esc closes."),
+        "{shown}"
+    );
+    assert!(!shown.contains("The row shows it"), "{shown}");
 }
 
 #[test]

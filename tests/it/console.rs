@@ -201,16 +201,12 @@ fn a_bulk_run_s_failure_is_said_with_its_reason() {
     let ids = [w.queued(), w.queued()];
     let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
     let (mut p, mut screen) = console(&sandbox, &ana, 200, 48);
-    wait_for(&mut p, &mut screen, &format!("{}    queued", ids[1]));
-    key(&mut p, " ");
-    key(&mut p, " ");
-    wait_for(&mut p, &mut screen, "(2, 2 marked)");
-    key(&mut p, "t");
-    wait_for(&mut p, &mut screen, "Assign 2 interventions to");
-    key(&mut p, "cy");
-    wait_for(&mut p, &mut screen, "> Cy Diaz");
-    key(&mut p, "\r");
-    wait_for(&mut p, &mut screen, "2 interventions");
+    both_to_cy(
+        &mut p,
+        &mut screen,
+        &format!("{}    queued", ids[1]),
+        "Assign 2 interventions to",
+    );
     api.post(
         "/v1/agents",
         serde_json::json!({"key": "cy", "name": "Cy Diaz", "email": "cy@example.com", "role": "agent", "department": w.support, "active": false}),
@@ -249,16 +245,12 @@ fn one_key_that_makes_two_runs_says_both() {
     .expect(200);
     let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
     let (mut p, mut screen) = console(&sandbox, &ana, 400, 48);
-    wait_for(&mut p, &mut screen, &format!("{}    assigned", ids[1]));
-    key(&mut p, " ");
-    key(&mut p, " ");
-    wait_for(&mut p, &mut screen, "(2, 2 marked)");
-    key(&mut p, "t");
-    wait_for(&mut p, &mut screen, "Assign or reassign 2 interventions to");
-    key(&mut p, "cy");
-    wait_for(&mut p, &mut screen, "> Cy Diaz");
-    key(&mut p, "\r");
-    wait_for(&mut p, &mut screen, "2 interventions");
+    both_to_cy(
+        &mut p,
+        &mut screen,
+        &format!("{}    assigned", ids[1]),
+        "Assign or reassign 2 interventions to",
+    );
     key(&mut p, "y");
     // The reassign first (the kind the key's question named), then the assign, on one line.
     wait_for(
@@ -276,6 +268,21 @@ fn one_key_that_makes_two_runs_says_both() {
     for id in &ids {
         assert_eq!(api.intervention(id)["owner"], w.cy.as_str());
     }
+}
+
+/// The two interventions listed marked once the second's row (`last`) shows, and given to Cy
+/// by `t` (its picker titled `picker`), up to the question before the run.
+fn both_to_cy(p: &mut PtySession, screen: &mut Screen, last: &str, picker: &str) {
+    wait_for(p, screen, last);
+    key(p, " ");
+    key(p, " ");
+    wait_for(p, screen, "(2, 2 marked)");
+    key(p, "t");
+    wait_for(p, screen, picker);
+    key(p, "cy");
+    wait_for(p, screen, "> Cy Diaz");
+    key(p, "\r");
+    wait_for(p, screen, "2 interventions");
 }
 
 /// The two queued interventions `ids` (the only ones) marked and assigned to the console's

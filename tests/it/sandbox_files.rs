@@ -522,6 +522,10 @@ fn every_sandbox_command_judges_a_db_given_wrong_alike() {
         );
         given.hints("give --db the file itself, or remove the link");
         assert!(!home.path().join("gone.db").exists(), "{command:?}");
+        // A device: SQLite reads /dev/null as an empty database, and root may delete it
+        // (review).
+        run(Path::new("/dev/null")).fails(2, "--db /dev/null: not a regular file, so no database");
+        assert!(Path::new("/dev/null").exists());
     }
     // An empty file holds nothing yet: served as a new database (tested above), deleted by a
     // reset, not read as a sandbox by token and backup.

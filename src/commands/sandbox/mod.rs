@@ -139,6 +139,14 @@ impl DbArg {
                 ));
             }
         };
+        // A device, a FIFO or a socket: SQLite reads /dev/null as an empty database, a FIFO
+        // blocks the look (review).
+        if !meta.is_dir() && !meta.is_file() {
+            return Err(wrong(
+                "not a regular file, so no database".to_owned(),
+                "give --db a database file",
+            ));
+        }
         if meta.is_dir() {
             return Err(if own {
                 wrong(
@@ -167,7 +175,10 @@ impl DbArg {
             Ok(Holds::Nothing) if to != Use::Read => Ok(Db { path, own }),
             Ok(Holds::Nothing) => Err(wrong(
                 "it holds no sandbox yet (empty, or a sandbox is still making it)".to_owned(),
-                "start one with `livectl sandbox serve --db PATH`, or wait for one starting with `livectl sandbox wait`",
+                &format!(
+                    "start one with `livectl sandbox serve --db {}`, or wait for one starting with `livectl sandbox wait`",
+                    crate::ui::shell_word(&path.display().to_string())
+                ),
             )),
             Ok(Holds::Other) => {
                 let (then, hint) = match to {
@@ -184,7 +195,8 @@ impl DbArg {
                 ))
                 .hint(hint))
             }
-            Err(e) => Err(wrong(e, "choose a database you may read and write")),
+            // Not a question of the path given: SQLite could not read it (its words name it).
+            Err(e) => Err(CliError::failure(e)),
         }
     }
 }

@@ -116,10 +116,14 @@ pub fn is_sandbox(db: &Path) -> Result<bool, String> {
     Ok(holds(db)? == Holds::Sandbox)
 }
 
-/// What the file at `db` holds, read without changing it.
+/// What the file at `db` holds, read without changing it. Only a regular file may hold a
+/// database: SQLite reads `/dev/null` as an empty one, and a FIFO would block the read
+/// (review).
 pub fn holds(db: &Path) -> Result<Holds, String> {
-    if std::fs::metadata(db).is_ok_and(|m| m.is_file() && m.len() == 0) {
-        return Ok(Holds::Nothing);
+    match std::fs::metadata(db) {
+        Ok(m) if !m.is_file() => return Ok(Holds::Other),
+        Ok(m) if m.len() == 0 => return Ok(Holds::Nothing),
+        _ => {}
     }
     let conn = match Connection::open_with_flags(
         db,
@@ -128,6 +132,8 @@ pub fn holds(db: &Path) -> Result<Holds, String> {
         Ok(conn) => conn,
         Err(e) => return Err(format!("cannot open {}: {e}", db.display())),
     };
+    // A sandbox making its tables holds the file a moment: waited for, not said busy.
+    let _ = conn.busy_timeout(Duration::from_secs(2));
     let version = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
     let tables = conn.query_row(
         "SELECT count(*), count(*) FILTER (WHERE type = 'table' AND name IN ('interventions', 'agents', 'events')) FROM sqlite_master",
@@ -208,5 +214,8 @@ mod tests {
             .pragma_update(None, "journal_mode", "WAL")
             .unwrap();
         assert_eq!(holds(&begun), Ok(Holds::Nothing));
+        // Not a regular file: never a database, nothing read from it (review).
+        #[cfg(unix)]
+        assert_eq!(holds(Path::new("/dev/null")), Ok(Holds::Other));
     }
 }

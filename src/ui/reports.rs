@@ -384,7 +384,7 @@ impl super::Ui {
                 let item = item?;
                 if item.result == ItemOutcome::Failed {
                     let why = item.reason.as_deref().unwrap_or("no reason given");
-                    super::console::keep_line(&format!("{} failed: {why}", item.id));
+                    super::console::keep_run_end(&format!("{} failed: {why}", item.id));
                     break;
                 }
             }

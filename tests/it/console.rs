@@ -200,7 +200,7 @@ fn a_bulk_run_s_failure_is_said_with_its_reason() {
     let w = Workspace::new(&api);
     let ids = [w.queued(), w.queued()];
     let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
-    let (mut p, mut screen) = console(&sandbox, &ana, 200, 48);
+    let (mut p, mut screen) = console(&sandbox, &ana, 400, 48);
     both_to_cy(
         &mut p,
         &mut screen,
@@ -256,7 +256,7 @@ fn one_key_that_makes_two_runs_says_both() {
     wait_for(
         &mut p,
         &mut screen,
-        "; assign: 1 done, 0 skipped, 0 failed of 1 in ",
+        " · assign: 1 done, 0 skipped, 0 failed of 1 in ",
     );
     assert!(
         screen.shows(" reassign: 1 done, 0 skipped, 0 failed of 1 in "),
@@ -589,4 +589,45 @@ fn an_agent_with_no_room_is_said_as_a_run_says_it() {
     );
     key(&mut p, "q");
     assert_eq!(left(p, screen), 0);
+}
+
+/// The second run of one key is made even when the first fails an item: the first's exit-3
+/// error dropped it, unsaid, with no journal to resume (review). Every action on the assigned
+/// one fails; the queued one is assigned all the same, and both runs are said.
+#[test]
+fn one_key_s_second_run_is_made_when_the_first_fails() {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
+    let w = Workspace::new(&api);
+    let ids = [w.queued(), w.queued()];
+    api.post(
+        &format!("/v1/interventions/{}/assign", ids[1]),
+        serde_json::json!({"agent": w.bo}),
+    )
+    .expect(200);
+    let fails = format!("error=1,path=/v1/interventions/{}/reassign", ids[1]);
+    let sandbox = Sandbox::start_in(clean.home.clone(), &["--faults", &fails]);
+    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
+    let (mut p, mut screen) = console(&sandbox, &ana, 400, 48);
+    both_to_cy(
+        &mut p,
+        &mut screen,
+        &format!("{}    assigned", ids[1]),
+        "Assign or reassign 2 interventions to",
+    );
+    key(&mut p, "y");
+    wait_for(
+        &mut p,
+        &mut screen,
+        " · assign: 1 done, 0 skipped, 0 failed of 1 in ",
+    );
+    assert!(
+        screen.shows(" reassign: 0 done, 0 skipped, 1 failed of 1 in "),
+        "{}",
+        screen.text()
+    );
+    key(&mut p, "q");
+    assert_eq!(left(p, screen), 0);
+    assert_eq!(api.intervention(&ids[0])["owner"], w.cy.as_str());
+    assert_eq!(api.intervention(&ids[1])["owner"], w.bo.as_str());
 }

@@ -51,15 +51,18 @@ pub(crate) fn keep_line(line: &str) -> bool {
     true
 }
 
-/// Keeps the line that ended a bulk run, as `keep_line` does, and among the runs' ends.
+/// Keeps the line that ended a bulk run (or said its first failure), as `keep_line` does, and
+/// among the runs' ends.
 pub(crate) fn keep_run_end(line: &str) -> bool {
-    let mut guard = held();
-    let Some(held) = guard.as_mut() else {
+    let mut held = held();
+    let Some(held) = held.as_mut() else {
         return false;
     };
     held.ended.push(line.to_owned());
-    drop(guard);
-    keep_line(line)
+    held.lines.push(line.to_owned());
+    let over = held.lines.len().saturating_sub(LINES);
+    held.lines.drain(..over);
+    true
 }
 
 /// The lines that ended bulk runs since the last look.

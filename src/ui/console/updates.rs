@@ -213,10 +213,11 @@ impl App {
     pub fn bulk_finished(&mut self, result: Result<(), String>) {
         self.absorb();
         self.bulk = None;
-        // One key, two runs (queued ones assigned, assigned ones reassigned): both said.
+        // One key, two runs (queued ones assigned, assigned ones reassigned): both said, each
+        // with its first failure (`Ui::bulk_summary` keeps it among the ends).
         let ended = held::take_ended();
         if ended.len() > 1 {
-            self.say(ended.join("; "));
+            self.say(ended.join(" · "));
         }
         if let Err(error) = result {
             let summary = self

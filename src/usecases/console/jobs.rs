@@ -117,6 +117,9 @@ pub(super) async fn bulk_run(
         ..bulk::Options::default()
     };
     let mut items = items;
+    // Each run is made whatever the one before it came to: a failed item of the first dropped
+    // the second, unsaid (review). The first error is the one said; an interruption stops all.
+    let mut failed = None;
     for kind in kinds {
         let (these, rest): (Vec<Item>, Vec<Item>) =
             items.into_iter().partition(|i| i.action.kind() == kind);
@@ -132,9 +135,15 @@ pub(super) async fn bulk_run(
             repeats: Default::default(),
             chooses: false,
         };
-        bulk::run(client, ui, &run.target, plan, &options).await?;
+        match bulk::run(client, ui, &run.target, plan, &options).await {
+            Ok(()) => {}
+            Err(e) if e.kind == crate::error::ErrorKind::Interrupted => return Err(e),
+            Err(e) => {
+                failed.get_or_insert(e);
+            }
+        }
     }
-    Ok(())
+    failed.map_or(Ok(()), Err)
 }
 
 /// The newest messages of a user's history, oldest first.

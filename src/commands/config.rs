@@ -190,8 +190,12 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             if setting.unset(&mut config, &profile) {
                 config.save()
             } else {
-                ctx.ui
-                    .note(format!("`{key}` was not set for profile `{profile}`"));
+                // The default profile is the config's, no profile's (review).
+                ctx.ui.note(if setting == Setting::DefaultProfile {
+                    format!("`{key}` was not set")
+                } else {
+                    format!("`{key}` was not set for profile `{profile}`")
+                });
                 Ok(())
             }
         }

@@ -296,16 +296,18 @@ async fn connect_for(
     let settings = profile
         .as_deref()
         .and_then(|name| config.profiles.get(name));
+    // Whether the address is the profile's own: only there are its permission, its token and
+    // its name in use.
+    let own = settings
+        .and_then(|p| p.api_url.as_deref())
+        .is_some_and(|own| same_address(own, &api_url));
     // Anything wrong but plain http:// first; then plain http:// beyond loopback, allowed by
     // the flag or by the profile for its own address (`check_address`, as a profile's new one).
     check_url(&api_url, true).map_err(|e| platform::given_by(e, &api_url, "LIVECTL_API_URL"))?;
     if let Err(e) = check_address(&api_url, global.allow_insecure_http, settings) {
         // Refused as plain http:// alone; the profile's address can keep the permission.
         return Err(match profile.as_deref() {
-            Some(name)
-                if settings
-                    .and_then(|p| p.api_url.as_deref())
-                    .is_some_and(|own| same_address(own, &api_url)) =>
+            Some(name) if own =>
             {
                 e.hint(format!(
                     "or keep it allowed for profile `{name}`: `livectl config{} set api_url {} --allow-insecure-http`",
@@ -335,9 +337,6 @@ async fn connect_for(
         },
         None => {
             // A profile's token goes only to that profile's address, never to another --api-url.
-            let own = settings
-                .and_then(|p| p.api_url.as_deref())
-                .is_some_and(|own| same_address(own, &api_url));
             let credentials = Credentials::load()?;
             // Nor to an address the profile was repointed at after its login.
             if let Some(name) = profile.as_deref().filter(|_| own)
@@ -387,12 +386,9 @@ async fn connect_for(
     // The profile is in use only where its address is: `whoami --api-url OTHER` with
     // LIVECTL_TOKEN said "(profile `default`)" of an address the profile does not name (new
     // user).
-    let own_address = settings
-        .and_then(|p| p.api_url.as_deref())
-        .is_some_and(|own| same_address(own, &api_url));
     Ok(Connection {
         client: Client::new(&api_url, token, log(ui))?,
-        profile: profile.filter(|_| own_address),
+        profile: profile.filter(|_| own),
         embedded: None,
         token_from_env,
     })

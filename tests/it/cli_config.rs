@@ -363,6 +363,15 @@ fn login_saves_a_private_profile_that_later_runs_use() {
     // Pasted, that hint does what it says, and `work` keeps where it points.
     let unset = sandbox.home.run(&["config", "unset", "default_profile"]);
     assert!(unset.status.success(), "{unset:?}");
+    // Again: not set, said of the config, no profile's (review).
+    let again =
+        crate::harness::Run::from(sandbox.home.run(&["config", "unset", "default_profile"]));
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again.stderr.ends_with("`default_profile` was not set\n"),
+        "{}",
+        again.stderr
+    );
     let demo = crate::harness::Run::from(sandbox.home.run(&["whoami", "-q"])).ok();
     assert!(demo.contains("Sandbox Admin"), "{demo}");
 }

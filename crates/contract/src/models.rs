@@ -35,6 +35,12 @@ impl Role {
     pub fn sees(self, me: &str, state: InterventionState, owner: Option<&str>) -> bool {
         self.sees_every() || state == InterventionState::Queued || owner == Some(me)
     }
+
+    /// Whether agent `me`, of this role, sees the work `owner` holds (`sees` of an assigned
+    /// one): a filter by that owner, a picker of owners, a colleague's My Queue.
+    pub fn sees_owner(self, me: &str, owner: &str) -> bool {
+        self.sees(me, InterventionState::Assigned, Some(owner))
+    }
 }
 
 #[derive(

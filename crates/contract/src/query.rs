@@ -181,11 +181,7 @@ impl InterventionQuery {
     /// queued (an owned intervention is not), so every page would come back empty.
     pub fn unseen_by(&self, role: crate::Role, me: &str) -> Option<&str> {
         match &self.owner {
-            Some(Owner::Agent(owner))
-                if !role.sees(me, InterventionState::Assigned, Some(owner)) =>
-            {
-                Some(owner)
-            }
+            Some(Owner::Agent(owner)) if !role.sees_owner(me, owner) => Some(owner),
             _ => None,
         }
     }

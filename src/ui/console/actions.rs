@@ -141,25 +141,25 @@ impl App {
         // filled the whole form before hearing why: review): said before the form, as `plan`
         // would say it after.
         let kind = ActionKind::Complete;
-        let why_not: Vec<String> = targets
-            .iter()
-            .filter_map(|i| {
-                allowed(i, kind)
-                    .err()
-                    .or_else(|| self.refused(i, kind, None))
-            })
-            .collect();
-        if why_not.len() == targets.len() {
-            self.failed(match why_not.as_slice() {
-                [one] => one.clone(),
-                [first, rest @ ..] => {
-                    format!("nothing to {kind}: {first}, and {} more", rest.len())
-                }
-                [] => return,
-            });
+        let (mut fit, mut why_not) = (Vec::new(), Vec::new());
+        for i in &targets {
+            match allowed(i, kind)
+                .err()
+                .or_else(|| self.refused(i, kind, None))
+            {
+                Some(why) => why_not.push(why),
+                None => fit.push(i.department.as_deref()),
+            }
+        }
+        if fit.is_empty() {
+            self.failed(nothing_to(kind, &why_not));
             return;
         }
-        let form = CompleteForm::new(targets, &self.catalog, |d| self.names.of(d));
+        // The topics of those it will complete: a colleague's Billing one marked beside its own
+        // Support one narrowed them to the shared ones (review).
+        let fit: Vec<Option<String>> = fit.into_iter().map(|d| d.map(str::to_owned)).collect();
+        let departments: Vec<Option<&str>> = fit.iter().map(Option::as_deref).collect();
+        let form = CompleteForm::new(targets, &self.catalog, &departments, |d| self.names.of(d));
         self.popup = Some(Popup::Complete(form));
     }
 
@@ -211,15 +211,7 @@ impl App {
             }
         }
         if items.is_empty() {
-            let first = left_out.first().cloned().unwrap_or_default();
-            self.failed(if left_out.len() > 1 {
-                format!(
-                    "nothing to {kind}: {first}, and {} more",
-                    left_out.len() - 1
-                )
-            } else {
-                first
-            });
+            self.failed(nothing_to(kind, &left_out));
             return None;
         }
         let question = match items.as_slice() {
@@ -259,6 +251,15 @@ impl App {
                 Some(intent)
             }
         }
+    }
+}
+
+/// Why `kind` has nothing to act on: the one reason, or the first and how many more.
+fn nothing_to(kind: ActionKind, why_not: &[String]) -> String {
+    match why_not {
+        [] => format!("nothing to {kind}"),
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("nothing to {kind}: {first}, and {} more", rest.len()),
     }
 }
 

@@ -179,16 +179,16 @@ fn choices<'a>(
 }
 
 impl CompleteForm {
-    /// The form for `targets`, its topics those that fit them (`model::topics_offered`), as
-    /// the CLI's picker offers them; `name` names a department by id for its title.
+    /// The form for `targets`, its topics those that fit `departments`, of the targets it may
+    /// complete (`model::topics_offered`), as the CLI's picker offers them; `name` names a
+    /// department by id for its title.
     pub fn new(
         targets: Vec<Intervention>,
         catalog: &Catalog,
+        departments: &[Option<&str>],
         name: impl Fn(&str) -> String,
     ) -> CompleteForm {
-        let departments: Vec<Option<&str>> =
-            targets.iter().map(|i| i.department.as_deref()).collect();
-        let offered = crate::model::topics_offered(&catalog.topics, &departments);
+        let offered = crate::model::topics_offered(&catalog.topics, departments);
         let title = crate::model::topics_title(&catalog.topics, &offered, name);
         let topics = choices(
             offered

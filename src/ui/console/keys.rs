@@ -2,7 +2,7 @@
 //! intents for the use case to run.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use livectl_contract::{Action, ActionKind, InterventionState, Owner, ReasonRequest};
+use livectl_contract::{Action, ActionKind, Owner, ReasonRequest};
 
 use super::actions::{allowed, assign_kind, to_agent};
 use super::forms::{Entry, Filled, Picked, Picker, Popup};
@@ -206,11 +206,7 @@ impl App {
         ];
         // Only owners whose work the caller sees (`Role::sees`, as `--owner` is judged): an
         // agent was offered colleagues, each an empty list the CLI refuses (new user).
-        let seen = |a: &&livectl_contract::Agent| {
-            self.me
-                .role
-                .sees(&self.me.id, InterventionState::Assigned, Some(&a.id))
-        };
+        let seen = |a: &&livectl_contract::Agent| self.me.role.sees_owner(&self.me.id, &a.id);
         entries.extend(self.agents.iter().filter(seen).map(|a| Entry {
             label: a.name.clone(),
             detail: a.email.clone(),

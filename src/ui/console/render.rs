@@ -2,7 +2,7 @@
 //! interventions, the feed of events and the status line. Every piece of outside text is
 //! sanitized on its way into a cell.
 
-use livectl_contract::{InterventionState, StreamEvent};
+use livectl_contract::StreamEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
@@ -272,12 +272,7 @@ impl App {
             super::Queue::General => "General queue".to_owned(),
             // A colleague's, to an agent: said not to be its to see, rather than seem empty
             // (it read "(0)" beside the queue's count: new user).
-            super::Queue::Agent(a)
-                if !self
-                    .me
-                    .role
-                    .sees(&self.me.id, InterventionState::Assigned, Some(&a)) =>
-            {
+            super::Queue::Agent(a) if !self.me.role.sees_owner(&self.me.id, &a) => {
                 format!(
                     "{}'s My Queue: not shown, {}",
                     clean(&self.names.of(&a)),

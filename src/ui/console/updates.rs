@@ -147,10 +147,10 @@ impl App {
     /// An agent picked had no room (409 `at_capacity`): said as a run says it (`NoRoom`), not
     /// in the platform's words beside a table of what changed, where nothing had (new user).
     pub fn no_room(&mut self, item: &Item) {
-        let agent = item.action.target().unwrap_or_default();
-        let known = self.agents.iter().find(|a| a.id == agent);
+        let agent = item.action.target();
+        let known = agent.and_then(|id| self.agents.iter().find(|a| a.id == id));
         let full = crate::model::Full {
-            id: Some(agent.to_owned()),
+            id: agent.map(str::to_owned),
             name: known.map(|a| a.name.clone()),
             max_load: known.and_then(|a| a.max_load),
             owns: false,

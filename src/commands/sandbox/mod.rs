@@ -158,10 +158,14 @@ impl DbArg {
             });
         }
         if let Err(e) = std::fs::File::open(&path) {
-            return Err(wrong(
-                format!("you may not read it ({e})"),
-                "choose a database you may read and write",
-            ));
+            return Err(if e.kind() == std::io::ErrorKind::PermissionDenied {
+                wrong(
+                    format!("you may not read it ({e})"),
+                    "choose a database you may read and write",
+                )
+            } else {
+                CliError::failure(format!("cannot open {}: {e}", path.display()))
+            });
         }
         // The embedded sandbox's own file is livectl's, whatever it holds (damaged even).
         if own {

@@ -45,10 +45,17 @@ pub(crate) fn keep_line(line: &str) -> bool {
     let Some(held) = held.as_mut() else {
         return false;
     };
-    held.lines.push(line.to_owned());
-    let over = held.lines.len().saturating_sub(LINES);
-    held.lines.drain(..over);
+    held.keep(line);
     true
+}
+
+impl Held {
+    /// A line kept, the oldest dropped past `LINES`.
+    fn keep(&mut self, line: &str) {
+        self.lines.push(line.to_owned());
+        let over = self.lines.len().saturating_sub(LINES);
+        self.lines.drain(..over);
+    }
 }
 
 /// Keeps the line that ended a bulk run (or said its first failure), as `keep_line` does, and
@@ -59,9 +66,7 @@ pub(crate) fn keep_run_end(line: &str) -> bool {
         return false;
     };
     held.ended.push(line.to_owned());
-    held.lines.push(line.to_owned());
-    let over = held.lines.len().saturating_sub(LINES);
-    held.lines.drain(..over);
+    held.keep(line);
     true
 }
 

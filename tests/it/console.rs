@@ -234,15 +234,49 @@ fn a_bulk_run_s_failure_is_said_with_its_reason() {
 /// reassign's result never showed (new user).
 #[test]
 fn one_key_that_makes_two_runs_says_both() {
-    let sandbox = Sandbox::start(&[]);
-    let api = sandbox.api();
+    two_runs(&[], "1 done, 0 skipped, 0 failed", |api, w, ids| {
+        for id in ids {
+            assert_eq!(api.intervention(id)["owner"], w.cy.as_str());
+        }
+    });
+}
+
+/// The second run of one key is made even when the first fails an item: the first's exit-3
+/// error dropped it, unsaid, with no journal to resume (review). Every action on the assigned
+/// one fails; the queued one is assigned all the same, and both runs are said.
+#[test]
+fn one_key_s_second_run_is_made_when_the_first_fails() {
+    two_runs(
+        &["error=1,path=/v1/interventions/iv_2/reassign"],
+        "0 done, 0 skipped, 1 failed",
+        |api, w, ids| {
+            assert_eq!(api.intervention(&ids[0])["owner"], w.cy.as_str());
+            assert_eq!(api.intervention(&ids[1])["owner"], w.bo.as_str());
+        },
+    );
+}
+
+/// A queued intervention (iv_1) and Bo's (iv_2) marked by Ana and given to Cy, on a sandbox
+/// started with `faults` (`--faults` each): two runs, the reassign first (the kind the key's
+/// question named), whose end reads `reassigned` ("1 done, 0 skipped, 0 failed"), then the
+/// assign, done, both on one line; `then` looks at the API afterwards.
+fn two_runs(
+    faults: &[&str],
+    reassigned: &str,
+    then: impl FnOnce(&crate::harness::Api, &Workspace, &[String; 2]),
+) {
+    let clean = Sandbox::start(&[]);
+    let api = clean.api();
     let w = Workspace::new(&api);
     let ids = [w.queued(), w.queued()];
+    assert_eq!(ids[1], "iv_2", "the faults name it");
     api.post(
         &format!("/v1/interventions/{}/assign", ids[1]),
         serde_json::json!({"agent": w.bo}),
     )
     .expect(200);
+    let args: Vec<&str> = faults.iter().flat_map(|f| ["--faults", f]).collect();
+    let sandbox = Sandbox::start_in(clean.home.clone(), &args);
     let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
     let (mut p, mut screen) = console(&sandbox, &ana, 400, 48);
     both_to_cy(
@@ -252,22 +286,19 @@ fn one_key_that_makes_two_runs_says_both() {
         "Assign or reassign 2 interventions to",
     );
     key(&mut p, "y");
-    // The reassign first (the kind the key's question named), then the assign, on one line.
     wait_for(
         &mut p,
         &mut screen,
         " · assign: 1 done, 0 skipped, 0 failed of 1 in ",
     );
     assert!(
-        screen.shows(" reassign: 1 done, 0 skipped, 0 failed of 1 in "),
+        screen.shows(&format!(" reassign: {reassigned} of 1 in ")),
         "{}",
         screen.text()
     );
     key(&mut p, "q");
     assert_eq!(left(p, screen), 0);
-    for id in &ids {
-        assert_eq!(api.intervention(id)["owner"], w.cy.as_str());
-    }
+    then(&api, &w, &ids);
 }
 
 /// The two interventions listed marked once the second's row (`last`) shows, and given to Cy
@@ -589,45 +620,4 @@ fn an_agent_with_no_room_is_said_as_a_run_says_it() {
     );
     key(&mut p, "q");
     assert_eq!(left(p, screen), 0);
-}
-
-/// The second run of one key is made even when the first fails an item: the first's exit-3
-/// error dropped it, unsaid, with no journal to resume (review). Every action on the assigned
-/// one fails; the queued one is assigned all the same, and both runs are said.
-#[test]
-fn one_key_s_second_run_is_made_when_the_first_fails() {
-    let clean = Sandbox::start(&[]);
-    let api = clean.api();
-    let w = Workspace::new(&api);
-    let ids = [w.queued(), w.queued()];
-    api.post(
-        &format!("/v1/interventions/{}/assign", ids[1]),
-        serde_json::json!({"agent": w.bo}),
-    )
-    .expect(200);
-    let fails = format!("error=1,path=/v1/interventions/{}/reassign", ids[1]);
-    let sandbox = Sandbox::start_in(clean.home.clone(), &["--faults", &fails]);
-    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
-    let (mut p, mut screen) = console(&sandbox, &ana, 400, 48);
-    both_to_cy(
-        &mut p,
-        &mut screen,
-        &format!("{}    assigned", ids[1]),
-        "Assign or reassign 2 interventions to",
-    );
-    key(&mut p, "y");
-    wait_for(
-        &mut p,
-        &mut screen,
-        " · assign: 1 done, 0 skipped, 0 failed of 1 in ",
-    );
-    assert!(
-        screen.shows(" reassign: 0 done, 0 skipped, 1 failed of 1 in "),
-        "{}",
-        screen.text()
-    );
-    key(&mut p, "q");
-    assert_eq!(left(p, screen), 0);
-    assert_eq!(api.intervention(&ids[0])["owner"], w.cy.as_str());
-    assert_eq!(api.intervention(&ids[1])["owner"], w.bo.as_str());
 }

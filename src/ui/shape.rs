@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::sync::Arc;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::jq::{Jq, Stop};
 use crate::error::CliError;
@@ -259,7 +259,7 @@ fn text_key(text: &str) -> (&str, bool, i64) {
     }
 }
 
-fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
+fn order<'a>(a: &'a Value, b: &'a Value) -> std::cmp::Ordering {
     use std::cmp::Ordering;
     match (a, b) {
         (Value::Null, Value::Null) => Ordering::Equal,
@@ -271,21 +271,38 @@ fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
             .unwrap_or(Ordering::Equal),
         (Value::String(x), Value::String(y)) => text_key(x).cmp(&text_key(y)),
         (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
-        // Tags, or a name with its id: item by item, as the table shows them.
-        (Value::Array(x), Value::Array(y)) => x
-            .iter()
-            .zip(y)
-            .map(|(x, y)| order(x, y))
-            .find(|o| o.is_ne())
-            .unwrap_or_else(|| x.len().cmp(&y.len())),
-        // Member by member, in the order of their names: as JSON text, 72 came after 3975.
-        (Value::Object(x), Value::Object(y)) => x
-            .iter()
-            .zip(y)
-            .map(|((xk, xv), (yk, yv))| xk.cmp(yk).then_with(|| order(xv, yv)))
-            .find(|o| o.is_ne())
-            .unwrap_or_else(|| x.len().cmp(&y.len())),
+        // Tags, or a name with its id: item by item, as the table shows them; an object member
+        // by member, in the order of their names (as JSON text, 72 came after 3975). Each is
+        // in turn, the shorter first where one begins the other.
+        (Value::Array(x), Value::Array(y)) => x.iter().map(Sorted).cmp(y.iter().map(Sorted)),
+        (Value::Object(x), Value::Object(y)) => {
+            let members = |o: &'a Map<String, Value>| o.iter().map(|(k, v)| (k, Sorted(v)));
+            members(x).cmp(members(y))
+        }
         (x, y) => x.to_string().cmp(&y.to_string()),
+    }
+}
+
+/// A value in the order `--sort` gives, for comparing lists of them in turn.
+struct Sorted<'a>(&'a Value);
+
+impl PartialEq for Sorted<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Sorted<'_> {}
+
+impl Ord for Sorted<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        order(self.0, other.0)
+    }
+}
+
+impl PartialOrd for Sorted<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 

@@ -265,19 +265,20 @@ fn two_runs(
     reassigned: &str,
     then: impl FnOnce(&crate::harness::Api, &Workspace, &[String; 2]),
 ) {
-    let clean = Sandbox::start(&[]);
-    let api = clean.api();
-    let w = Workspace::new(&api);
-    let ids = [w.queued(), w.queued()];
-    assert_eq!(ids[1], "iv_2", "the faults name it");
-    api.post(
-        &format!("/v1/interventions/{}/assign", ids[1]),
-        serde_json::json!({"agent": w.bo}),
-    )
-    .expect(200);
-    let args: Vec<&str> = faults.iter().flat_map(|f| ["--faults", f]).collect();
-    let sandbox = Sandbox::start_in(clean.home.clone(), &args);
-    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
+    let Faulted {
+        clean,
+        sandbox,
+        w,
+        ids,
+        ana,
+    } = Faulted::start(faults, |api, w, ids| {
+        assert_eq!(ids[1], "iv_2", "the faults name it");
+        api.post(
+            &format!("/v1/interventions/{}/assign", ids[1]),
+            serde_json::json!({"agent": w.bo}),
+        )
+        .expect(200);
+    });
     let (mut p, mut screen) = console(&sandbox, &ana, 400, 48);
     both_to_cy(
         &mut p,
@@ -298,7 +299,41 @@ fn two_runs(
     );
     key(&mut p, "q");
     assert_eq!(left(p, screen), 0);
-    then(&api, &w, &ids);
+    then(&clean.api(), &w, &ids);
+}
+
+/// Two queued interventions (`ids`, with `made` done to them first), on a sandbox started
+/// again on the same database with `faults` (`--faults` each), and Ana's token there. The
+/// sandbox without faults (`clean`) still serves, to look at what happened.
+struct Faulted {
+    clean: Sandbox,
+    sandbox: Sandbox,
+    w: Workspace,
+    ids: [String; 2],
+    ana: String,
+}
+
+impl Faulted {
+    fn start(
+        faults: &[&str],
+        made: impl FnOnce(&crate::harness::Api, &Workspace, &[String; 2]),
+    ) -> Faulted {
+        let clean = Sandbox::start(&[]);
+        let api = clean.api();
+        let w = Workspace::new(&api);
+        let ids = [w.queued(), w.queued()];
+        made(&api, &w, &ids);
+        let args: Vec<&str> = faults.iter().flat_map(|f| ["--faults", f]).collect();
+        let sandbox = Sandbox::start_in(clean.home.clone(), &args);
+        let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
+        Faulted {
+            clean,
+            sandbox,
+            w,
+            ids,
+            ana,
+        }
+    }
 }
 
 /// The two interventions listed marked once the second's row (`last`) shows, and given to Cy
@@ -531,15 +566,9 @@ fn an_unknown_owner_is_refused_naming_the_consoles_flag() {
 #[test]
 fn a_bulk_run_that_fails_names_the_resume_command_that_reaches_the_same_platform() {
     // Every action on an intervention fails; listing them does not.
-    let clean = Sandbox::start(&[]);
-    let api = clean.api();
-    let w = Workspace::new(&api);
-    let ids = [w.queued(), w.queued()];
-    let sandbox = Sandbox::start_in(
-        clean.home.clone(),
-        &["--faults", "error=1,path=/v1/interventions/iv_"],
-    );
-    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
+    let Faulted {
+        sandbox, ids, ana, ..
+    } = Faulted::start(&["error=1,path=/v1/interventions/iv_"], |_, _, _| {});
     let mut cmd = sandbox.home.livectl();
     // The address given as a flag: the command it suggests must give it too.
     cmd.args(["--api-url", &sandbox.url, "console"]);
@@ -559,16 +588,10 @@ fn a_bulk_run_that_fails_names_the_resume_command_that_reaches_the_same_platform
 /// terminal is back, with where to resume it: it said nothing (new user).
 #[test]
 fn leaving_during_a_bulk_run_says_it_was_stopped_and_how_to_resume_it() {
-    let clean = Sandbox::start(&[]);
-    let api = clean.api();
-    let w = Workspace::new(&api);
-    let ids = [w.queued(), w.queued()];
     // Each action takes 3 s: the run is still going when `q` is pressed.
-    let sandbox = Sandbox::start_in(
-        clean.home.clone(),
-        &["--faults", "latency=3000ms,path=/v1/interventions/iv_"],
-    );
-    let ana = sandbox.home.token_in(&sandbox.db, Some("ana"));
+    let Faulted {
+        sandbox, ids, ana, ..
+    } = Faulted::start(&["latency=3000ms,path=/v1/interventions/iv_"], |_, _, _| {});
     let (mut p, mut screen) = console(&sandbox, &ana, 160, 48);
     assign_both_to_me(&mut p, &mut screen, &ids);
     key(&mut p, "q");

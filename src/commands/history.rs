@@ -326,10 +326,11 @@ fn exported(ui: &crate::ui::Ui, count: usize, out: Option<&std::path::Path>) {
         .filter(|m| m.is_file())
         .map(|m| format!(" ({} bytes)", m.len()))
         .unwrap_or_default();
+    let records = crate::ui::counted(count as u64, "record", "records");
     let what = if ui.shape.jq.is_some() {
-        format!("what --jq made of {count} records")
+        format!("what --jq made of {records}")
     } else {
-        format!("{count} records")
+        records
     };
     ui.note(format!("exported {what}{bytes} to {}", out.display()));
 }

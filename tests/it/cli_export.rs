@@ -306,6 +306,21 @@ fn an_export_ends_with_a_line_naming_records_bytes_and_the_file() {
     );
 }
 
+/// One record is said as one: "exported 1 records" (a review).
+#[test]
+fn an_export_of_one_record_says_record() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    Workspace::new(&api).queued();
+    let out = sandbox.home.path().join("one.csv");
+    let run = export(&sandbox, &api, &out);
+    let size = std::fs::metadata(&out).unwrap().len();
+    assert_eq!(
+        run.stderr,
+        format!("exported 1 record ({size} bytes) to {}\n", out.display())
+    );
+}
+
 #[test]
 fn jq_into_a_json_file_writes_json_and_says_it_is_the_programs_output() {
     let (sandbox, api) = sandbox_with_history();

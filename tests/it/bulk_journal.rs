@@ -209,6 +209,12 @@ fn a_journal_that_cannot_be_written_whole_is_removed_and_nothing_is_sent() {
         let run = sandbox.cli(&api.token, &args);
         run.fails(2, &error);
         assert!(run.stderr.contains(&hint), "{}", run.stderr);
+        // A dry run says so too: it said what would be done, and the real run then refused
+        // the journal (review).
+        args.push("--dry-run");
+        let dry = sandbox.cli(&api.token, &args);
+        dry.fails(2, &error);
+        assert_eq!(dry.stderr, run.stderr);
     }
     assert_eq!(
         std::fs::read(&existing).unwrap(),

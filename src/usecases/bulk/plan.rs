@@ -44,6 +44,10 @@ pub async fn run(
         chooses,
     } = plan;
     let by_filter = source == Source::Filters;
+    // The journal named is judged before anything is listed, asked or sent, a dry run's too.
+    if let Some(path) = &options.journal {
+        Planner::judge(path, &command.name)?;
+    }
     // Items are judged when what the run would do is said before anything is sent (a dry run,
     // a person asked to confirm, a run refused for want of --yes), so what is said is what
     // the platform would answer: ids looked up, items listed by filters as listed (no

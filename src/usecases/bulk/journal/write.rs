@@ -200,21 +200,54 @@ pub struct Planner {
     plan_at: u64,
 }
 
+/// A journal that cannot be made at `path`, with what would help: a new file, or the run it
+/// holds resumed.
+fn cannot_create(path: &Path, action: &str, why: impl std::fmt::Display) -> CliError {
+    let error = CliError::usage(format!(
+        "cannot create the journal {}: {why}",
+        path.display()
+    ));
+    let flag = bulk::journal_flag(action);
+    let resumes = matches!(
+        bulk::Again::of(action, &Default::default(), path),
+        bulk::Again::Resume(_)
+    );
+    let empty = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
+    error.hint(if empty {
+        // No run's journal: one to resume holds at least its header (new user).
+        format!("it is empty, no run's journal: name a new file with {flag}, or remove it first")
+    } else if resumes {
+        format!("name a new file with {flag}, or continue that run with --resume")
+    } else {
+        format!("name a directory you can write to with {flag}")
+    })
+}
+
 impl Planner {
-    /// A new journal at `path` (never over an existing file), private to its owner, with its
-    /// header.
-    pub fn create(path: &Path, header: &Header, limit: Option<u64>) -> Result<Planner, CliError> {
+    /// Whether a new journal may be made at `path` for a run of `action`, said before anything
+    /// is sent or asked: its directory is there, and nothing is at the path. A dry run judged
+    /// none of it, and a real run only once confirmed (review).
+    pub fn judge(path: &Path, action: &str) -> Result<(), CliError> {
+        let flag = bulk::journal_flag(action);
+        let named = format!("{flag} {}", path.display());
         // The default directory is made by `runs_dir`; one the user named must be there, as
         // for `--out`: a typo is not made into directories.
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            let flag = bulk::journal_flag(&header.action);
-            crate::files::existing_dir(&format!("{flag} {}", path.display()), dir)?;
+            crate::files::existing_dir(&named, dir)?;
         }
         if path.is_dir() {
-            let flag = bulk::journal_flag(&header.action);
-            let named = format!("{flag} {}", path.display());
             return Err(crate::files::is_a_directory(&named, path, "journal.ndjson"));
         }
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(cannot_create(path, action, "it exists already"));
+        }
+        Ok(())
+    }
+
+    /// A new journal at `path` (never over an existing file), private to its owner, with its
+    /// header.
+    pub fn create(path: &Path, header: &Header, limit: Option<u64>) -> Result<Planner, CliError> {
+        Planner::judge(path, &header.action)?;
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -222,26 +255,9 @@ impl Planner {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
-        let file = options.open(path).map_err(|e| {
-            let error =
-                CliError::usage(format!("cannot create the journal {}: {e}", path.display()));
-            let flag = bulk::journal_flag(&header.action);
-            let resumes = matches!(
-                bulk::Again::of(&header.action, &Default::default(), path),
-                bulk::Again::Resume(_)
-            );
-            let empty = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
-            error.hint(if empty {
-                // No run's journal: one to resume holds at least its header (new user).
-                format!(
-                    "it is empty, no run's journal: name a new file with {flag}, or remove it first"
-                )
-            } else if resumes {
-                format!("name a new file with {flag}, or continue that run with --resume")
-            } else {
-                format!("name a directory you can write to with {flag}")
-            })
-        })?;
+        let file = options
+            .open(path)
+            .map_err(|e| cannot_create(path, &header.action, e))?;
         // Locked already, by a `--resume` that opened the new file in between: it is not ours
         // to write, nor left behind empty.
         if let Err(e) = hold(&file, path) {

@@ -15,6 +15,9 @@ use crate::error::CliError;
 pub struct Credentials {
     #[serde(default)]
     pub profiles: BTreeMap<String, ProfileCredentials>,
+    /// The mode of a file others could read, read to be rewritten private: saving says so.
+    #[serde(skip)]
+    open_mode: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -56,18 +59,39 @@ impl Credentials {
         let Some(text) = super::read_text(path, WHAT).map_err(|e| e.hint(rewrite))? else {
             return Ok(Credentials::default());
         };
-        if private {
-            check_mode(path)?;
+        let open_mode = open_to_others(path)?;
+        if private && let Some(mode) = open_mode {
+            return Err(CliError::new(
+                crate::error::ErrorKind::Auth,
+                format!(
+                    "{} can be read by other users (mode {mode:o}); livectl refuses to use it",
+                    path.display()
+                ),
+            )
+            .hint(format!("run `chmod 600 {}`", path.display())));
         }
         // The parser's words quote what they found, which here may be a token.
-        toml::from_str(&text)
-            .map_err(|e| super::invalid_toml(path, &text, &e, WHAT, Some(SHAPE)).hint(rewrite))
+        let mut credentials: Credentials = toml::from_str(&text)
+            .map_err(|e| super::invalid_toml(path, &text, &e, WHAT, Some(SHAPE)).hint(rewrite))?;
+        credentials.open_mode = open_mode;
+        Ok(credentials)
     }
 
-    pub fn save(&self) -> Result<(), CliError> {
+    /// Writes the credentials whole, private (0600). A file others could read is said to be
+    /// private now through `say`, with what its tokens may need: it was rewritten silently
+    /// (review).
+    pub fn save(&self, say: impl FnOnce(String)) -> Result<(), CliError> {
         let text = toml::to_string_pretty(self)
             .map_err(|e| CliError::failure(format!("cannot write the credentials: {e}")))?;
-        super::save_private(&Credentials::path(), &text)
+        let path = Credentials::path();
+        super::save_private(&path, &text)?;
+        if let Some(mode) = self.open_mode {
+            say(format!(
+                "{} could be read by other users (mode {mode:o}) and is now private (600); the tokens it held may have been read",
+                path.display()
+            ));
+        }
+        Ok(())
     }
 
     /// The token stored for `profile`; none when it is stored empty (a hand edit), which was
@@ -83,12 +107,12 @@ impl Credentials {
     /// Keeps `address` as the one `profile`'s token was given for when its entry holds none
     /// (saved before addresses were kept): called as the profile's address changes, which
     /// such a token followed wherever it was pointed (`config set api_url`).
-    pub fn pin(profile: &str, address: &str) -> Result<(), CliError> {
+    pub fn pin(profile: &str, address: &str, say: impl FnOnce(String)) -> Result<(), CliError> {
         let mut credentials = Credentials::load_to_rewrite()?;
         match credentials.profiles.get_mut(profile) {
             Some(entry) if entry.api_url.is_none() => {
                 entry.api_url = Some(address.to_owned());
-                credentials.save()
+                credentials.save(say)
             }
             _ => Ok(()),
         }
@@ -108,28 +132,19 @@ impl Credentials {
 /// What a credentials file holds, said in place of what its parser found there.
 const SHAPE: &str = "each profile is a table `[profiles.NAME]` holding `token = \"…\"` and the `api_url` it was given for (what is there is not shown: it may be a token)";
 
+/// The mode of the file at `path` when users other than its owner may read or write it.
 #[cfg(unix)]
-fn check_mode(path: &Path) -> Result<(), CliError> {
+fn open_to_others(path: &Path) -> Result<Option<u32>, CliError> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(path)
         .map_err(|e| CliError::failure(format!("cannot read {}: {e}", path.display())))?
         .permissions()
         .mode()
         & 0o777;
-    if mode & 0o077 != 0 {
-        return Err(CliError::new(
-            crate::error::ErrorKind::Auth,
-            format!(
-                "{} can be read by other users (mode {mode:o}); livectl refuses to use it",
-                path.display()
-            ),
-        )
-        .hint(format!("run `chmod 600 {}`", path.display())));
-    }
-    Ok(())
+    Ok((mode & 0o077 != 0).then_some(mode))
 }
 
 #[cfg(not(unix))]
-fn check_mode(_: &Path) -> Result<(), CliError> {
-    Ok(())
+fn open_to_others(_: &Path) -> Result<Option<u32>, CliError> {
+    Ok(None)
 }

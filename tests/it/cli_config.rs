@@ -630,13 +630,19 @@ fn credentials_readable_by_others_are_refused_with_the_chmod() {
         stderr.contains(&format!("chmod 600 {}", credentials.display())),
         "{stderr}"
     );
-    // Forgetting the token is the remedy, not refused: the file is written again private.
+    // Forgetting the token is the remedy, not refused: the file is written again private,
+    // and that is said (it was silent: review).
     let out = sandbox.home.run(&["logout"]);
     assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).as_ref()),
+        (
+            Some(0),
+            format!(
+                "{} could be read by other users (mode 644) and is now private (600); the tokens it held may have been read\nremoved the token of profile `default`\n",
+                credentials.display()
+            )
+            .as_str()
+        )
     );
     let mode = std::fs::metadata(&credentials)
         .unwrap()

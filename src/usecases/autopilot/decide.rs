@@ -119,7 +119,9 @@ pub fn decide(
                             match picked {
                                 Some(agent) => (rule, why, Some(reassign(agent, rule)), None),
                                 None => {
-                                    let left = owned.unwrap_or_else(|| left_why_of(to, i));
+                                    let left = owned.unwrap_or_else(|| {
+                                        left_why_of(to, i, &agents, settings.include_away)
+                                    });
                                     (
                                         rule,
                                         format!("{why}; {left}"),
@@ -171,7 +173,7 @@ pub fn decide(
             _ => None,
         };
         if let Some((rule, why, action, left)) = found {
-            let left = left.unwrap_or_else(|| left_why_of(to, i));
+            let left = left.unwrap_or_else(|| left_why_of(to, i, &agents, settings.include_away));
             out.push(decided(i, rule, why, action, world.now, left));
         }
     }
@@ -225,16 +227,31 @@ fn absent(settings: &Settings, owner: &Agent) -> Option<(Rule, Option<Timestamp>
 }
 
 /// Why a decision is left where it is, for want of an agent of `to` with room: said as a bulk
-/// run says it (`NoRoom`); agents named are left out when they are not online too, so not said
-/// to be full.
-pub fn left_why(to: &To) -> String {
+/// run says it (`NoRoom`). Agents named are left out when they are not online too: one is said
+/// as it stands now (`agents`), several are said to lack either (Fay "is not online with room"
+/// was said of Fay online and full: review).
+fn left_why(to: &To, agents: &HashMap<&str, &Agent>, include_away: bool) -> String {
     match &to.no_room() {
-        NoRoom::Agents(agents) if let [one] = agents.as_slice() => {
-            format!("{} is not online with room under its max_load", one.who())
+        NoRoom::Agents(named) if let [one] = named.as_slice() => {
+            match one.id.as_deref().and_then(|id| agents.get(id)) {
+                Some(a) if !a.active => format!("{} is inactive", one.who()),
+                Some(a)
+                    if a.status == AgentStatus::Offline
+                        || (a.status == AgentStatus::Away && !include_away) =>
+                {
+                    format!("{} is {}", one.who(), a.status)
+                }
+                Some(a) => NoRoom::Agents(vec![crate::model::Full {
+                    max_load: a.max_load,
+                    ..one.clone()
+                }])
+                .why(),
+                None => format!("{} is not online with room under its max_load", one.who()),
+            }
         }
-        NoRoom::Agents(agents) => format!(
+        NoRoom::Agents(named) => format!(
             "{} is online with room under its max_load",
-            crate::model::none_of(&agents.iter().map(|a| a.who()).collect::<Vec<_>>())
+            crate::model::none_of(&named.iter().map(|a| a.who()).collect::<Vec<_>>())
         ),
         pool => pool.why(),
     }
@@ -242,13 +259,18 @@ pub fn left_why(to: &To) -> String {
 
 /// Why this intervention is left where it is: `left_why`, unless `@department` has nobody for
 /// it because it has no department.
-fn left_why_of(to: &To, i: &Intervention) -> String {
+fn left_why_of(
+    to: &To,
+    i: &Intervention,
+    agents: &HashMap<&str, &Agent>,
+    include_away: bool,
+) -> String {
     match to {
         To::Pool {
             pool: Pool::Department,
             ..
         } if i.department.is_none() => NoRoom::NoDepartment.why(),
-        _ => left_why(to),
+        _ => left_why(to, agents, include_away),
     }
 }
 
@@ -529,9 +551,20 @@ mod tests {
         );
         assert_eq!(
             details(&To::Agents(vec![agents[1].clone()]), &queued),
-            [Some(
-                "cy (cy) is not online with room under its max_load".to_owned()
-            )]
+            [Some("cy (cy) is offline".to_owned())]
+        );
+        // Online, and at its max_load: said so, as a bulk run says it.
+        let full = [agent("cy", "online", NOW, Some(0))];
+        let (decided, _) = decided_by(
+            &queued_rule,
+            &To::Agents(full.to_vec()),
+            &queues(),
+            &full,
+            std::slice::from_ref(&queued),
+        );
+        assert_eq!(
+            decided[0].decision.detail.as_deref(),
+            Some("cy (cy) is at its max_load of 0")
         );
         // Two: "neither … nor" (it read "none of bo (bo) and cy (cy)").
         assert_eq!(

@@ -21,7 +21,6 @@ use jiff::Timestamp;
 use livectl_client::{Client, ClientError, FULL_PAGE, Outage, Update};
 use livectl_contract::{ActionKind, Intervention, InterventionQuery, Role, States};
 
-pub use self::decide::left_why;
 use self::decide::{Decided, World, decide};
 use self::rules::Settings;
 use super::bulk::{self, journal};

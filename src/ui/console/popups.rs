@@ -16,7 +16,7 @@ use crate::model::{Item, Names};
 use crate::ui::{View, timeline};
 
 /// What changed when an action was refused: the intervention as the console showed it beside
-/// what it is now.
+/// what it is now, and whether the list in view still holds it (`listed`).
 pub(super) struct Conflict {
     pub title: String,
     pub lines: Vec<String>,
@@ -30,6 +30,7 @@ impl Conflict {
         detail: &str,
         before: Option<Intervention>,
         now: &Intervention,
+        listed: bool,
     ) -> Conflict {
         let kind = item.action.kind();
         let id = &item.id;
@@ -79,18 +80,18 @@ impl Conflict {
             }
         }
         lines.push(String::new());
-        // A closed one has left the lists: there is no row to look at (new user).
-        lines.push(
-            if matches!(
-                now.state,
-                livectl_contract::InterventionState::Queued
-                    | livectl_contract::InterventionState::Assigned
-            ) {
-                "The row shows it as it is now. Esc closes.".into()
-            } else {
-                format!("It is {} and has left the list. Esc closes.", now.state)
-            },
-        );
+        // One that has left the list in view has no row to look at: closed (new user), or
+        // moved out of the queue or the filters shown (review).
+        lines.push(if listed {
+            "The row shows it as it is now. Esc closes.".into()
+        } else if super::updates::is_open(now) {
+            format!(
+                "It is {} now and has left the list shown. Esc closes.",
+                now.state
+            )
+        } else {
+            format!("It is {} and has left the list. Esc closes.", now.state)
+        });
         Conflict {
             title: format!("{id}: {kind} refused"),
             lines,
@@ -331,4 +332,30 @@ fn history(app: &App, frame: &mut Frame, view: &HistoryView) {
     shown.resize(rows, Line::default());
     shown.push(Line::styled(" ↑ ↓ PgUp PgDn scroll, Esc closes", app.dim()));
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    /// The README's table of keys names every key the help pop-up does: it had left out Esc
+    /// and the page keys (a review).
+    #[test]
+    fn the_readme_names_every_key_the_help_names() {
+        let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+        let table = readme
+            .split("| key | does |")
+            .nth(1)
+            .and_then(|rest| rest.split("\n\n").next())
+            .expect("the README has the console's table of keys");
+        let keys = super::HELP
+            .iter()
+            .flat_map(|(keys, _)| keys.split_whitespace())
+            // The keys the first row names in its words.
+            .chain(["PgUp", "PgDn", "Home", "End"]);
+        for key in keys {
+            assert!(
+                table.contains(&format!("`{key}`")),
+                "the README's table of keys lacks `{key}`"
+            );
+        }
+    }
 }

@@ -9,13 +9,10 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, HighlightSpacing, Paragraph, Row, Table};
 
-use super::wrap::wrapped;
+use super::wrap::{fitted, wrapped};
 use super::{App, Link, MIN_SIZE, Pane, load, popups};
 use crate::model::{QueueRow, Stuck};
 use crate::ui::{Row as _, View, age, sanitize, timeline};
-
-/// Wider than this, every column of every pane fits.
-const WIDE: u16 = 120;
 
 /// The most rows a message on the status line takes.
 const STATUS_ROWS: usize = 3;
@@ -26,6 +23,23 @@ pub(super) fn clean(text: &str) -> String {
 }
 
 /// livectl's own colours, in ratatui's words.
+/// The columns of the interventions' table (`Intervention::COLUMNS`), a width each or the
+/// rest of the row; a cell wider is cut with an ellipsis.
+const LIST_WIDTHS: [Option<u16>; 6] = [Some(7), Some(9), Some(12), Some(14), Some(7), None];
+
+/// The same for the stuck table (`Stuck::COLUMNS`), of which a narrow pane shows some.
+const STUCK_WIDTHS: [Option<u16>; 5] = [Some(7), Some(9), Some(12), Some(12), None];
+
+const _: () = assert!(
+    LIST_WIDTHS.len() == <livectl_contract::Intervention as crate::ui::Row>::COLUMNS.len()
+        && STUCK_WIDTHS.len() == <Stuck as crate::ui::Row>::COLUMNS.len()
+);
+
+/// A column's constraint: its width, or what the row leaves.
+fn width(of: Option<u16>) -> Constraint {
+    of.map_or(Constraint::Fill(1), Constraint::Length)
+}
+
 fn color(c: crate::ui::Color) -> Color {
     match c {
         crate::ui::Color::Red => Color::Red,
@@ -214,23 +228,18 @@ impl App {
                     " "
                 };
                 let mut row = vec![Line::from(marked)];
-                row.extend(
-                    columns
-                        .iter()
-                        .filter_map(|&c| cells.get(c))
-                        .map(|c| Line::from(self.span(c))),
-                );
+                row.extend(columns.iter().filter_map(|&c| {
+                    let fit = STUCK_WIDTHS[c].map_or(usize::MAX, usize::from);
+                    cells
+                        .get(c)
+                        .map(|cell| Line::from(fitted(self.span(cell), fit)))
+                }));
                 Row::new(row)
             })
             .collect();
         let count = rows.len();
         let widths: Vec<Constraint> = std::iter::once(Constraint::Length(1))
-            .chain(columns.iter().map(|&c| match c {
-                0 => Constraint::Length(7),
-                1 => Constraint::Length(9),
-                2 | 3 => Constraint::Length(12),
-                _ => Constraint::Fill(1),
-            }))
+            .chain(columns.iter().map(|&c| width(STUCK_WIDTHS[c])))
             .collect();
         let header: Vec<String> = std::iter::once(String::new())
             .chain(
@@ -314,7 +323,9 @@ impl App {
                     " "
                 };
                 let mut cells = vec![Line::from(marked)];
-                cells.extend(i.cells(&view).iter().map(|c| Line::from(self.span(c))));
+                cells.extend(i.cells(&view).iter().zip(LIST_WIDTHS).map(|(c, width)| {
+                    Line::from(fitted(self.span(c), width.map_or(usize::MAX, usize::from)))
+                }));
                 Row::new(cells)
             })
             .collect();
@@ -333,15 +344,7 @@ impl App {
         );
         let table = Table::new(
             rows,
-            [
-                Constraint::Length(1),
-                Constraint::Length(7),
-                Constraint::Length(9),
-                Constraint::Length(12),
-                Constraint::Length(14),
-                Constraint::Length(7),
-                Constraint::Fill(1),
-            ],
+            std::iter::once(Constraint::Length(1)).chain(LIST_WIDTHS.map(width)),
         )
         .header(Row::new(header).bold())
         .block(self.pane(title, Some(Pane::Interventions)))
@@ -414,7 +417,6 @@ impl App {
     }
 
     fn render_status(&self, frame: &mut Frame, area: Rect) {
-        let wide = area.width >= WIDE;
         let [left, right] = Layout::horizontal([
             Constraint::Fill(1),
             Constraint::Length(if self.bulk.is_some() { 36 } else { 0 }),
@@ -431,7 +433,7 @@ impl App {
             frame.render_widget(Paragraph::new(lines), left);
             Line::default()
         } else {
-            keys_line(wide)
+            keys_line(left.width)
         };
         if !line.spans.is_empty() {
             frame.render_widget(line, left);
@@ -453,29 +455,38 @@ impl App {
     }
 }
 
-/// The keys of the main view, shortest first so the narrow line keeps the actions.
-fn keys_line(wide: bool) -> Line<'static> {
-    let mut keys = vec![
+/// The keys of the main view, as many as `width` holds: the actions first, then the rest,
+/// and always `?` and `q`. A bulk run's progress beside it had cut off `?` and `q` (review).
+fn keys_line(width: u16) -> Line<'static> {
+    const KEYS: [(&str, &str); 11] = [
         ("a", "to me"),
         ("t", "to agent"),
         ("r", "return"),
         ("x", "cancel"),
         ("c", "complete"),
         ("h", "history"),
+        ("space", "mark"),
+        ("/", "search"),
+        ("d", "department"),
+        ("o", "owner"),
+        ("Tab", "pane"),
     ];
-    if wide {
-        keys.extend([
-            ("space", "mark"),
-            ("/", "search"),
-            ("d", "department"),
-            ("o", "owner"),
-            ("Tab", "pane"),
-        ]);
-    }
-    keys.extend([("?", "keys"), ("q", "quit")]);
+    const ALWAYS: [(&str, &str); 2] = [("?", "keys"), ("q", "quit")];
+    // A key, a space, what it does and two spaces; the line begins with a space and the last
+    // two spaces may fall off its end.
+    let cost = |(key, what): &(&str, &str)| key.chars().count() + what.len() + 3;
+    let mut room = (usize::from(width) + 1).saturating_sub(ALWAYS.iter().map(cost).sum());
+    let shown = KEYS
+        .iter()
+        .take_while(|k| {
+            let fits = cost(k) <= room;
+            room = room.saturating_sub(cost(k));
+            fits
+        })
+        .chain(&ALWAYS);
     let mut spans = vec![Span::raw(" ")];
-    for (key, what) in keys {
-        spans.push(Span::raw(key).bold());
+    for (key, what) in shown {
+        spans.push(Span::raw(*key).bold());
         spans.push(Span::raw(format!(" {what}  ")));
     }
     Line::from(spans)

@@ -926,6 +926,32 @@ fn a_conflict_shows_what_changed_and_the_row_as_it_is_now() {
         "{shown}"
     );
     assert!(!shown.contains("The row shows it"), "{shown}");
+    press(&mut app, KeyCode::Esc);
+    // Assigned meanwhile, with the general queue in view: open still, but out of the list
+    // shown, so no row is pointed at either (review).
+    app.queue.select(Some(1));
+    assert_eq!(app.queue_choice(), super::Queue::General);
+    let mut taken = find(&app, "iv_2");
+    let assign = Item {
+        id: "iv_2".into(),
+        version: Some(taken.version),
+        action: Action::Assign(AssignRequest {
+            agent: "ag_1".into(),
+            reason: None,
+        }),
+        refused: None,
+        looked: None,
+    };
+    taken.state = livectl_contract::InterventionState::Assigned;
+    taken.owner = Some("ag_2".into());
+    taken.version += 1;
+    app.conflict(&assign, 412, "", taken);
+    let shown = screen(&mut app, 110, 32);
+    assert!(
+        shown.contains("It is assigned now and has left the list shown. Esc closes."),
+        "{shown}"
+    );
+    assert!(!shown.contains("The row shows it"), "{shown}");
 }
 
 #[test]
@@ -978,6 +1004,24 @@ fn a_terminal_too_small_says_so() {
     assert!(!screen(&mut app, 80, 24).contains("too small"));
     press(&mut app, KeyCode::Char('?'));
     assert!(app.popup.is_some());
+}
+
+/// A name wider than its column ends in an ellipsis, in the list and in the stuck pane: it was
+/// cut with nothing to say it went on (review).
+#[test]
+fn a_name_wider_than_its_column_ends_in_an_ellipsis() {
+    let mut w = workspace();
+    w.agents[3].name = "Dan Ekström-Lindqvist".into();
+    let mut app = app_of(w);
+    let shown = screen(&mut app, 160, 48);
+    assert!(
+        shown.contains("│>   iv_6    assigned  Dan Ekström… Fay Wu         3h "),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("│>   iv_6    assigned  Dan Ekström… Fay Wu       "),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -1197,15 +1241,16 @@ fn an_action_on_its_way_is_said_and_q_asks_before_leaving() {
         "cancel iv_2 is on its way and its answer has not come. Leave anyway? It may be done or not: look with `livectl show iv_2`."
     );
     assert_eq!(press(&mut app, KeyCode::Char('y')), Some(Intent::Quit));
-    // Ended by the platform (a token refused), the console says it too.
+    // Left by the key, the console says it once the terminal is back (it said nothing:
+    // review); ended by the platform (a token refused), it says it too.
+    let said = ["cancel iv_2 was on its way: look with `livectl show iv_2` whether it was done"];
+    assert_eq!(app.left_behind(), said);
     let left = app.leaving(crate::error::CliError::failure("refused"));
-    assert_eq!(
-        left.hints,
-        ["cancel iv_2 was on its way: look with `livectl show iv_2` whether it was done"]
-    );
-    // Answered: q leaves at once again.
+    assert_eq!(left.hints, said);
+    // Answered: q leaves at once again, with nothing to say.
     app.answered(&items[0]);
     assert_eq!(press(&mut app, KeyCode::Char('q')), Some(Intent::Quit));
+    assert!(app.left_behind().is_empty());
 }
 
 #[test]

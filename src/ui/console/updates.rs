@@ -168,11 +168,13 @@ impl App {
             .asked
             .remove(&item.id)
             .or_else(|| self.open.iter().find(|o| o.id == item.id).cloned());
-        let conflict = popups::Conflict::new(&self.names, item, status, detail, shown, &current);
+        self.upsert(current.clone());
+        let listed = self.listed().iter().any(|i| i.id == item.id);
+        let conflict =
+            popups::Conflict::new(&self.names, item, status, detail, shown, &current, listed);
         // The line said "sent, waiting for the answer…" after the answer came (new user).
         self.failed(conflict.title.clone());
         self.popup = Some(Popup::Conflict(conflict));
-        self.upsert(current);
     }
 
     /// Something failed; the line says what.
@@ -265,26 +267,32 @@ impl App {
             .collect()
     }
 
-    /// The error the console ends with, with what it leaves behind: a bulk run stopped, actions
-    /// whose answer had not come (a token refused ended it with neither said: review).
-    pub fn leaving(&self, mut error: crate::error::CliError) -> crate::error::CliError {
-        for (what, id) in self.on_their_way() {
-            error = error.hint(format!(
-                "{what} was on its way: look with `livectl show {id}` whether it was done"
-            ));
-        }
-        if let Some(stopped) = self.stopped_run() {
-            error = error.hint(stopped);
-        }
-        error
+    /// The error the console ends with, with what it leaves behind as its hints (a token
+    /// refused ended it with none of it said: review).
+    pub fn leaving(&self, error: crate::error::CliError) -> crate::error::CliError {
+        self.left_behind()
+            .into_iter()
+            .fold(error, |error, line| error.hint(line))
     }
 
     /// What leaving now leaves behind, said once the terminal is given back, whether the
-    /// console ends by a key or by an error: a bulk run in progress is stopped, its journal
-    /// kept (leaving by `q` or Ctrl-C said nothing of it: new user).
-    pub fn stopped_run(&self) -> Option<&'static str> {
-        self.bulk_running()
-            .then_some("a bulk run was stopped: `livectl runs` lists it with its --resume command")
+    /// console ends by a key or by an error: actions whose answer had not come, and a bulk run
+    /// in progress, stopped with its journal kept. Leaving by `q` or Ctrl-C said nothing of
+    /// the run (new user), nor of the actions (review).
+    pub fn left_behind(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .on_their_way()
+            .into_iter()
+            .map(|(what, id)| {
+                format!("{what} was on its way: look with `livectl show {id}` whether it was done")
+            })
+            .collect();
+        if self.bulk_running() {
+            lines.push(
+                "a bulk run was stopped: `livectl runs` lists it with its --resume command".into(),
+            );
+        }
+        lines
     }
 
     pub fn bulk_running(&self) -> bool {
@@ -293,6 +301,6 @@ impl App {
 }
 
 /// Queued or assigned: what the lists hold.
-fn is_open(i: &Intervention) -> bool {
+pub(super) fn is_open(i: &Intervention) -> bool {
     States::open().contains(i.state)
 }

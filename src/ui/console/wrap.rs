@@ -51,6 +51,28 @@ pub(super) fn wrapped(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
+/// A cell's span cut to `width` columns, ending in `…` when it held more: a table's column
+/// cut "Wilhelmina Ba" with nothing to say it went on (on-call check).
+pub(super) fn fitted(span: Span<'static>, width: usize) -> Span<'static> {
+    if columns(&span.content) <= width {
+        return span;
+    }
+    let mut text = String::new();
+    let mut used = 0;
+    for c in span.content.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        text.push(c);
+        used += w;
+    }
+    if width > 0 {
+        text.push('…');
+    }
+    Span::styled(text, span.style)
+}
+
 /// The columns a terminal gives `text`.
 fn columns(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
@@ -66,6 +88,17 @@ mod tests {
             .iter()
             .map(|l| l.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_cell_too_wide_ends_in_an_ellipsis_within_its_width() {
+        let fit = |text: &str, width| super::fitted(text.to_owned().into(), width).content;
+        assert_eq!(fit("Bo Chen", 12), "Bo Chen");
+        assert_eq!(fit("Wilhelmina Barrington", 12), "Wilhelmina …");
+        assert_eq!(fit("exactly12col", 12), "exactly12col");
+        // A wide character that would cross the width is left out whole.
+        assert_eq!(fit("ab東京", 4), "ab…");
+        assert_eq!(fit("abc", 0), "");
     }
 
     #[test]

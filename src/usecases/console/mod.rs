@@ -145,11 +145,11 @@ pub async fn run(client: &Client, ui: &Ui, options: Options) -> Result<(), CliEr
             }
         }
     }
-    // Leaving: the jobs and the stream end with their sets, the terminal with the screen; a
-    // bulk run stopped is said once the terminal is back.
+    // Leaving: the jobs and the stream end with their sets, the terminal with the screen; what
+    // is left behind is said once the terminal is back.
     drop(screen);
-    if let Some(stopped) = app.stopped_run() {
-        ui.note(stopped);
+    for line in app.left_behind() {
+        ui.note(line);
     }
     Ok(())
 }

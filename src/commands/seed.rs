@@ -46,6 +46,19 @@ fn from_stdin(now: jiff::Timestamp) -> Result<seed::SeedFile, CliError> {
     Ok(seed::read_bytes(name, bytes, now)?)
 }
 
+/// `livectl seed demo`, where no file is called so: the demo is the sandbox's, not a file
+/// (`sandbox serve --seed demo` takes the word), and said so (new user).
+fn not_the_demo(path: &std::path::Path, error: CliError) -> CliError {
+    if path.as_os_str() == "demo" && !path.exists() {
+        error.hint(
+            "the demo workspace is no file: `livectl sandbox serve --seed demo` serves it, as the \
+             embedded sandbox does; `livectl seed` loads a file you write (docs/seed.md)",
+        )
+    } else {
+        error
+    }
+}
+
 fn spec(s: &str) -> Result<GenerateSpec, String> {
     s.parse()
 }
@@ -53,7 +66,9 @@ fn spec(s: &str) -> Result<GenerateSpec, String> {
 pub async fn exec(args: SeedArgs, ctx: &Ctx) -> Result<(), CliError> {
     let source = match (&args.file, &args.generate) {
         (Some(path), _) if path.as_os_str() == "-" => Source::File(from_stdin(ctx.ui.now)?),
-        (Some(path), _) => Source::File(seed::load(path, ctx.ui.now)?),
+        (Some(path), _) => {
+            Source::File(seed::load(path, ctx.ui.now).map_err(|e| not_the_demo(path, e.into()))?)
+        }
         (None, Some(spec)) => Source::Generated(generate(spec)),
         (None, None) => return Err(CliError::usage("give a seed FILE or --generate SPEC")),
     };

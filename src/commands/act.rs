@@ -205,8 +205,13 @@ impl Targets {
     /// not interventions' (every action calls this first) and answers false.
     pub async fn resumed(&self, ctx: &Ctx, command: &bulk::Command) -> Result<bool, CliError> {
         let Some(path) = &self.bulk.resume else {
-            // Before the platform is asked anything, or the other arguments are resolved.
+            // Before the platform is asked anything, or the other arguments are resolved; and
+            // the journal named, before `complete`'s questions (its form was filled in, then
+            // the journal refused: review).
             targets::check_ids(&self.ids)?;
+            if let Some(journal) = &self.bulk.journal {
+                bulk::journal::Planner::judge(journal, &command.name)?;
+            }
             return Ok(false);
         };
         if !self.ids.is_empty() || self.filters.is_set() {

@@ -318,6 +318,16 @@ fn a_value_given_wrong_is_refused_before_any_picker() {
         );
         assert_eq!(exit_code(&mut p), 2);
     }
+    // A journal that cannot be made too: it was refused after the form was filled in (review).
+    let dir = sandbox.home.path().to_str().unwrap();
+    let mut p = complete_on_a_terminal_with(&sandbox, &api.token, &id, &["--journal", dir]);
+    let said = p.exp_string("journal.ndjson").expect("the hint");
+    assert!(
+        said.contains(&format!("--journal {dir}: that is a directory")),
+        "{said}"
+    );
+    assert!(!said.contains("Topic"), "{said}");
+    assert_eq!(exit_code(&mut p), 2);
     assert_eq!(api.intervention(&id)["state"], "assigned");
 }
 

@@ -164,7 +164,8 @@ const HELP: &[(&str, &str)] = &[
     ("space", "mark; an action on marks is a bulk run"),
     ("/", "search by id, user, summary or owner"),
     ("d  o", "filter by department, by owner"),
-    ("Esc", "drop the marks, then the search"),
+    ("Esc", "close a pop-up; drop the marks, then the search"),
+    ("?", "these keys"),
     ("q  Ctrl-C", "leave"),
 ];
 
@@ -346,16 +347,23 @@ mod tests {
             .nth(1)
             .and_then(|rest| rest.split("\n\n").next())
             .expect("the README has the console's table of keys");
-        let keys = super::HELP
+        let help: Vec<&str> = super::HELP
             .iter()
             .flat_map(|(keys, _)| keys.split_whitespace())
-            // The keys the first row names in its words.
-            .chain(["PgUp", "PgDn", "Home", "End"]);
-        for key in keys {
+            .collect();
+        // The keys the first row names in its words.
+        for key in help.iter().copied().chain(["PgUp", "PgDn", "Home", "End"]) {
             assert!(
                 table.contains(&format!("`{key}`")),
                 "the README's table of keys lacks `{key}`"
             );
+        }
+        // And the help names every key the status line does.
+        for (key, _) in super::super::render::STATUS_KEYS
+            .iter()
+            .chain(&super::super::render::ALWAYS_KEYS)
+        {
+            assert!(help.contains(key), "the help pop-up lacks `{key}`");
         }
     }
 }

@@ -22,7 +22,6 @@ pub(super) fn clean(text: &str) -> String {
     sanitize(text, false).into_owned()
 }
 
-/// livectl's own colours, in ratatui's words.
 /// The columns of the interventions' table (`Intervention::COLUMNS`), a width each or the
 /// rest of the row; a cell wider is cut with an ellipsis.
 const LIST_WIDTHS: [Option<u16>; 6] = [Some(7), Some(9), Some(12), Some(14), Some(7), None];
@@ -40,6 +39,18 @@ fn width(of: Option<u16>) -> Constraint {
     of.map_or(Constraint::Fill(1), Constraint::Length)
 }
 
+/// The columns each cell of a table drawn in `area` is fitted to: its width, or for the one
+/// that takes the rest, what the box's borders, the selection's `> `, the other columns and a
+/// space between each leave (the summary and why were cut with no `…`: review). A table's
+/// first column is its one-column mark, which `widths` leaves out.
+fn fits(area: Rect, widths: impl Iterator<Item = Option<u16>> + Clone) -> Vec<usize> {
+    let columns = widths.clone().count() + 1;
+    let taken: usize = 1 + widths.clone().flatten().map(usize::from).sum::<usize>();
+    let rest = usize::from(area.width).saturating_sub(2 + 2 + taken + (columns - 1));
+    widths.map(|w| w.map_or(rest, usize::from)).collect()
+}
+
+/// livectl's own colours, in ratatui's words.
 fn color(c: crate::ui::Color) -> Color {
     match c {
         crate::ui::Color::Red => Color::Red,
@@ -217,6 +228,7 @@ impl App {
             60.. => &[0, 2, 4],
             _ => &[0, 4],
         };
+        let fit = fits(area, columns.iter().map(|&c| STUCK_WIDTHS[c]));
         let stuck = self.stuck_listed();
         let rows: Vec<Row> = stuck
             .iter()
@@ -228,8 +240,7 @@ impl App {
                     " "
                 };
                 let mut row = vec![Line::from(marked)];
-                row.extend(columns.iter().filter_map(|&c| {
-                    let fit = STUCK_WIDTHS[c].map_or(usize::MAX, usize::from);
+                row.extend(columns.iter().zip(&fit).filter_map(|(&c, &fit)| {
                     cells
                         .get(c)
                         .map(|cell| Line::from(fitted(self.span(cell), fit)))
@@ -312,6 +323,7 @@ impl App {
 
     fn render_list(&mut self, frame: &mut Frame, area: Rect) {
         let view = self.view();
+        let fit = fits(area, LIST_WIDTHS.into_iter());
         let listed = self.listed();
         let index = self.list_index(&listed);
         let rows: Vec<Row> = listed
@@ -323,9 +335,12 @@ impl App {
                     " "
                 };
                 let mut cells = vec![Line::from(marked)];
-                cells.extend(i.cells(&view).iter().zip(LIST_WIDTHS).map(|(c, width)| {
-                    Line::from(fitted(self.span(c), width.map_or(usize::MAX, usize::from)))
-                }));
+                cells.extend(
+                    i.cells(&view)
+                        .iter()
+                        .zip(&fit)
+                        .map(|(c, &fit)| Line::from(fitted(self.span(c), fit))),
+                );
                 Row::new(cells)
             })
             .collect();
@@ -455,35 +470,39 @@ impl App {
     }
 }
 
-/// The keys of the main view, as many as `width` holds: the actions first, then the rest,
-/// and always `?` and `q`. A bulk run's progress beside it had cut off `?` and `q` (review).
+/// The keys the status line of the main view shows, the actions first, as many as fit.
+pub(super) const STATUS_KEYS: [(&str, &str); 11] = [
+    ("a", "to me"),
+    ("t", "to agent"),
+    ("r", "return"),
+    ("x", "cancel"),
+    ("c", "complete"),
+    ("h", "history"),
+    ("space", "mark"),
+    ("/", "search"),
+    ("d", "department"),
+    ("o", "owner"),
+    ("Tab", "pane"),
+];
+
+/// The keys the status line always shows.
+pub(super) const ALWAYS_KEYS: [(&str, &str); 2] = [("?", "keys"), ("q", "quit")];
+
+/// The keys of the main view, as many as `width` holds, and always `?` and `q`: a bulk run's
+/// progress beside them had cut off `?` and `q` (review).
 fn keys_line(width: u16) -> Line<'static> {
-    const KEYS: [(&str, &str); 11] = [
-        ("a", "to me"),
-        ("t", "to agent"),
-        ("r", "return"),
-        ("x", "cancel"),
-        ("c", "complete"),
-        ("h", "history"),
-        ("space", "mark"),
-        ("/", "search"),
-        ("d", "department"),
-        ("o", "owner"),
-        ("Tab", "pane"),
-    ];
-    const ALWAYS: [(&str, &str); 2] = [("?", "keys"), ("q", "quit")];
     // A key, a space, what it does and two spaces; the line begins with a space and the last
     // two spaces may fall off its end.
     let cost = |(key, what): &(&str, &str)| key.chars().count() + what.len() + 3;
-    let mut room = (usize::from(width) + 1).saturating_sub(ALWAYS.iter().map(cost).sum());
-    let shown = KEYS
+    let mut room = (usize::from(width) + 1).saturating_sub(ALWAYS_KEYS.iter().map(cost).sum());
+    let shown = STATUS_KEYS
         .iter()
         .take_while(|k| {
             let fits = cost(k) <= room;
             room = room.saturating_sub(cost(k));
             fits
         })
-        .chain(&ALWAYS);
+        .chain(&ALWAYS_KEYS);
     let mut spans = vec![Span::raw(" ")];
     for (key, what) in shown {
         spans.push(Span::raw(*key).bold());

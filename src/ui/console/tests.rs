@@ -1014,12 +1014,13 @@ fn a_name_wider_than_its_column_ends_in_an_ellipsis() {
     w.agents[3].name = "Dan Ekström-Lindqvist".into();
     let mut app = app_of(w);
     let shown = screen(&mut app, 160, 48);
+    // The list's row, and the stuck pane's (beside the queues' border).
     assert!(
-        shown.contains("│>   iv_6    assigned  Dan Ekström… Fay Wu         3h "),
+        shown.contains("\"│>   iv_6    assigned  Dan Ekström… Fay Wu         3h "),
         "{shown}"
     );
     assert!(
-        shown.contains("│>   iv_6    assigned  Dan Ekström… Fay Wu       "),
+        shown.contains("││>   iv_6    assigned  Dan Ekström… Fay Wu       owner Dan Ek"),
         "{shown}"
     );
 }

@@ -347,14 +347,9 @@ impl NoRoom {
                     ""
                 }
             ),
-            NoRoom::Pool { pool, include_away } => format!(
-                "no agent of {pool} is {} with room under its max_load",
-                if *include_away {
-                    "online or away"
-                } else {
-                    "online"
-                }
-            ),
+            NoRoom::Pool { pool, include_away } => {
+                format!("no agent of {pool} is {}", with_room(*include_away))
+            }
             NoRoom::NoDepartment => {
                 format!("it has no department, so {DEPARTMENT_POOL} has no agent for it")
             }
@@ -517,6 +512,17 @@ pub fn topics_title(
         (Some(d), false) => format!("Topic ({}'s)", name(d)),
         (None, _) => "Topic (those of no department)".to_owned(),
     }
+}
+
+/// What an agent that would take work is: `online with room under its max_load`, or `online or
+/// away …` where work may go to agents who are away.
+pub fn with_room(include_away: bool) -> String {
+    let status = if include_away {
+        "online or away"
+    } else {
+        "online"
+    };
+    format!("{status} with room under its max_load")
 }
 
 /// Names as a sentence lists them: `Ana`, `Ana and Bo`, `Ana, Bo and Cy`.

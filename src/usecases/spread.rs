@@ -204,6 +204,14 @@ pub async fn agents(
     Ok(online)
 }
 
+/// Whether `agent` takes work now: active, and online (or away, with `include_away`). A pool's
+/// members, and the autopilot's agents named.
+pub fn takes_work(agent: &Agent, include_away: bool) -> bool {
+    agent.active
+        && (agent.status == AgentStatus::Online
+            || (include_away && agent.status == AgentStatus::Away))
+}
+
 /// One agent work may go to: its load now and its capacity.
 #[derive(Debug, Clone)]
 pub struct Slot {
@@ -289,9 +297,7 @@ impl Spreader {
                 include_away,
             } => {
                 let member = |a: &&Agent| {
-                    a.active
-                        && (a.status == AgentStatus::Online
-                            || (*include_away && a.status == AgentStatus::Away))
+                    takes_work(a, *include_away)
                         && department
                             .as_ref()
                             .is_none_or(|d| a.department.as_ref() == Some(d))

@@ -11,13 +11,13 @@ use livectl_contract::{
 };
 
 use super::rules::{Rule, Settings};
-use crate::model::{Decision, Item, NoRoom};
+use crate::model::{Decision, Item, NoRoom, with_room};
 // Reasons and ages as `stuck` and every other view say them (`2h 5m`), and the user's wait
 // as `stuck` counts it.
 use crate::model::StuckReason;
 use crate::ui::stuck_reason;
 use crate::usecases::pool::Pool;
-use crate::usecases::spread::{Spreader, To};
+use crate::usecases::spread::{Spreader, To, takes_work};
 use crate::usecases::stuck::{limit_ends, unanswered, waited_longer};
 
 /// What the platform looks like now.
@@ -188,11 +188,7 @@ fn fresh(to: &To, agents: &[Agent], include_away: bool) -> To {
             agents
                 .iter()
                 .filter(|a| named.iter().any(|n| n.id == a.id))
-                .filter(|a| {
-                    a.active
-                        && (a.status == AgentStatus::Online
-                            || (include_away && a.status == AgentStatus::Away))
-                })
+                .filter(|a| takes_work(a, include_away))
                 .cloned()
                 .collect(),
         ),
@@ -235,23 +231,19 @@ fn left_why(to: &To, agents: &HashMap<&str, &Agent>, include_away: bool) -> Stri
         NoRoom::Agents(named) if let [one] = named.as_slice() => {
             match one.id.as_deref().and_then(|id| agents.get(id)) {
                 Some(a) if !a.active => format!("{} is inactive", one.who()),
-                Some(a)
-                    if a.status == AgentStatus::Offline
-                        || (a.status == AgentStatus::Away && !include_away) =>
-                {
-                    format!("{} is {}", one.who(), a.status)
-                }
+                Some(a) if !takes_work(a, include_away) => format!("{} is {}", one.who(), a.status),
                 Some(a) => NoRoom::Agents(vec![crate::model::Full {
                     max_load: a.max_load,
                     ..one.clone()
                 }])
                 .why(),
-                None => format!("{} is not online with room under its max_load", one.who()),
+                None => format!("{} is not {}", one.who(), with_room(include_away)),
             }
         }
         NoRoom::Agents(named) => format!(
-            "{} is online with room under its max_load",
-            crate::model::none_of(&named.iter().map(|a| a.who()).collect::<Vec<_>>())
+            "{} is {}",
+            crate::model::none_of(&named.iter().map(|a| a.who()).collect::<Vec<_>>()),
+            with_room(include_away)
         ),
         pool => pool.why(),
     }
@@ -585,6 +577,87 @@ mod tests {
             [Some(
                 "it has no department, so @department has no agent for it".to_owned()
             )]
+        );
+    }
+
+    /// Work left for want of the one agent named is said as that agent stands now, with and
+    /// without `--include-away`; several are said to lack what the run asks of them ("online",
+    /// or "online or away").
+    #[test]
+    fn the_one_agent_named_is_said_as_it_stands() {
+        let mut queued = assigned("iv_1", "bo");
+        queued.state = InterventionState::Queued;
+        queued.owner = None;
+        let left = |cy: Option<Agent>, include_away: bool| {
+            let mut rule = queued_after_30m();
+            rule.include_away = include_away;
+            let named = cy
+                .clone()
+                .unwrap_or_else(|| agent("cy", "online", NOW, None));
+            let listed: Vec<Agent> = cy.into_iter().collect();
+            let (decided, _) = decided_by(
+                &rule,
+                &To::Agents(vec![named]),
+                &queues(),
+                &listed,
+                std::slice::from_ref(&queued),
+            );
+            decided[0].decision.detail.clone().unwrap()
+        };
+        let mut inactive = agent("cy", "online", NOW, None);
+        inactive.active = false;
+        for (cy, include_away, said) in [
+            (Some(inactive), false, "cy (cy) is inactive"),
+            (
+                Some(agent("cy", "offline", NOW, None)),
+                true,
+                "cy (cy) is offline",
+            ),
+            (
+                Some(agent("cy", "away", NOW, None)),
+                false,
+                "cy (cy) is away",
+            ),
+            (
+                Some(agent("cy", "away", NOW, Some(0))),
+                true,
+                "cy (cy) is at its max_load of 0",
+            ),
+            (
+                Some(agent("cy", "online", NOW, Some(0))),
+                false,
+                "cy (cy) is at its max_load of 0",
+            ),
+            // Not in the listing (deleted meanwhile): what it would have needed.
+            (
+                None,
+                false,
+                "cy (cy) is not online with room under its max_load",
+            ),
+            (
+                None,
+                true,
+                "cy (cy) is not online or away with room under its max_load",
+            ),
+        ] {
+            assert_eq!(left(cy, include_away), said, "include_away {include_away}");
+        }
+        let mut rule = queued_after_30m();
+        rule.include_away = true;
+        let both = [
+            agent("bo", "offline", NOW, None),
+            agent("cy", "offline", NOW, None),
+        ];
+        let (decided, _) = decided_by(
+            &rule,
+            &To::Agents(both.to_vec()),
+            &queues(),
+            &both,
+            std::slice::from_ref(&queued),
+        );
+        assert_eq!(
+            decided[0].decision.detail.as_deref(),
+            Some("neither bo (bo) nor cy (cy) is online or away with room under its max_load")
         );
     }
 

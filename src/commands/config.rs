@@ -156,7 +156,7 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             if setting == Setting::ApiUrl
                 && let Some(old) = Setting::ApiUrl.get(&config, &profile)
             {
-                Credentials::pin(&profile, &old, |s| ctx.ui.note(s))?;
+                Credentials::pin(&profile, &old, |s| ctx.ui.warn(s))?;
             }
             match setting {
                 Setting::ApiUrl => config.profile_mut(&profile).point(value, insecure),
@@ -185,7 +185,7 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             if setting == Setting::ApiUrl
                 && let Some(old) = Setting::ApiUrl.get(&config, &profile)
             {
-                Credentials::pin(&profile, &old, |s| ctx.ui.note(s))?;
+                Credentials::pin(&profile, &old, |s| ctx.ui.warn(s))?;
             }
             if setting.unset(&mut config, &profile) {
                 config.save()
@@ -294,7 +294,7 @@ fn remove_profile(mut config: Config, name: &str, ctx: &Ctx) -> Result<(), CliEr
         return Err(config.unknown_profile(name));
     }
     if had_token {
-        credentials.save(|s| ctx.ui.note(s))?;
+        credentials.save(|s| ctx.ui.warn(s))?;
     }
     let was_default = config.default_profile.as_deref() == Some(name);
     if was_default {

@@ -145,7 +145,7 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
             api_url: Some(api_url.clone()),
         },
     );
-    credentials.save(|s| ui.note(s))?;
+    credentials.save(|s| ui.warn(s))?;
     config.save()?;
     let repointed = before
         .map(|old| format!(" (it pointed at {old})"))

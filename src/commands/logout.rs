@@ -40,7 +40,7 @@ pub async fn exec(_: LogoutArgs, ctx: &Ctx) -> Result<(), CliError> {
             .note(format!("profile `{profile}` has no saved token"));
         return Ok(());
     }
-    credentials.save(|s| ctx.ui.note(s))?;
+    credentials.save(|s| ctx.ui.warn(s))?;
     ctx.ui
         .note(format!("removed the token of profile `{profile}`"));
     Ok(())

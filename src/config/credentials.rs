@@ -87,7 +87,7 @@ impl Credentials {
         super::save_private(&path, &text)?;
         if let Some(mode) = self.open_mode {
             say(format!(
-                "{} could be read by other users (mode {mode:o}) and is now private (600); the tokens it held may have been read",
+                "the credentials file {} could be read by other users (mode {mode:03o}); it is private (0600) again, but the tokens it held may have been read",
                 path.display()
             ));
         }

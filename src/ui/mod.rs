@@ -222,6 +222,12 @@ impl Ui {
         }
     }
 
+    /// A warning that --quiet does not silence: what others could read of the user's files
+    /// (a file of tokens rewritten private said nothing under `-q`: review).
+    pub fn warn(&self, message: impl std::fmt::Display) {
+        self.stderr_line(&format!("warning: {message}"));
+    }
+
     /// The line that ends a bulk run (a note): the console, which may start two runs for one
     /// key, says every run's (it said only the last: new user).
     pub fn run_ended(&self, line: &str) {

@@ -384,11 +384,11 @@ fn journals_and_the_runs_directory_are_private() {
     cancel(&named).ok();
     assert_eq!(mode(&named), 0o600);
     // A journal made readable since (chmod, a copy) is said and made private as it is
-    // resumed: it was written on unsaid.
+    // resumed: it was written on unsaid. Said under --quiet too.
     std::fs::set_permissions(&named, std::fs::Permissions::from_mode(0o644)).unwrap();
     let resumed = sandbox.cli(
         &api.token,
-        &["cancel", "--resume", named.to_str().unwrap(), "--yes"],
+        &["cancel", "--resume", named.to_str().unwrap(), "--yes", "-q"],
     );
     assert_eq!(resumed.code, 0, "{}", resumed.stderr);
     assert!(

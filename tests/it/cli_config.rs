@@ -631,14 +631,14 @@ fn credentials_readable_by_others_are_refused_with_the_chmod() {
         "{stderr}"
     );
     // Forgetting the token is the remedy, not refused: the file is written again private,
-    // and that is said (it was silent: review).
-    let out = sandbox.home.run(&["logout"]);
+    // and that is said, under --quiet too (it was silent: review).
+    let out = sandbox.home.run(&["logout", "-q"]);
     assert_eq!(
         (out.status.code(), String::from_utf8_lossy(&out.stderr).as_ref()),
         (
             Some(0),
             format!(
-                "{} could be read by other users (mode 644) and is now private (600); the tokens it held may have been read\nremoved the token of profile `default`\n",
+                "warning: the credentials file {} could be read by other users (mode 644); it is private (0600) again, but the tokens it held may have been read\n",
                 credentials.display()
             )
             .as_str()

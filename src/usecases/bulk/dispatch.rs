@@ -73,8 +73,8 @@ pub async fn resume(
     if !options.dry_run
         && let Ok(Some(mode)) = crate::files::make_private(path)
     {
-        ui.note(format!(
-            "warning: the journal {} could be read by other users (mode {mode:o}); it is private (0600) again",
+        ui.warn(format!(
+            "the journal {} could be read by other users (mode {mode:03o}); it is private (0600) again",
             path.display()
         ));
     }

@@ -173,6 +173,19 @@ fn an_offline_agent_with_no_room_is_said_to_be_offline_and_no_flag_is_offered() 
     error: 2 of 2 items were left where they are: Bo Chen (ag_3) is at its max_load of 0
     hint: Bo Chen (ag_3) is offline: give the items left to another agent, or to a pool such as --to @online
     ");
+    // Its resume has nothing to send, and says what the run left as the run did, exit 3: it
+    // exited 0, so a loop resuming until success took the items left as done (new user).
+    let resumed = sandbox.cli(&api.token, &["reassign", "--resume", path, "--yes"]);
+    assert_eq!(resumed.code, 3, "{}", resumed.stderr);
+    insta::assert_snapshot!(said(&resumed, path), @"
+    iv_1	skipped	Bo Chen (ag_3) is at its max_load of 0; left where it is
+    iv_2	skipped	Bo Chen (ag_3) is at its max_load of 0; left where it is
+    --- stderr
+    run [id] from [journal] has nothing left to send: every item ended, as its summary says
+    reassign: 0 done, 2 skipped, 0 failed of 2 in [elapsed]; journal [journal]
+    error: 2 of 2 items were left where they are: Bo Chen (ag_3) is at its max_load of 0
+    hint: Bo Chen (ag_3) is offline: give the items left to another agent, or to a pool such as --to @online
+    ");
 
     // Several agents named, none online: the same.
     api.post(

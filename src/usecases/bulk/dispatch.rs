@@ -633,6 +633,8 @@ pub(super) async fn execute(
         picks,
         given,
         routed,
+        no_room,
+        full,
         ..
     } = scan;
     let pace = options.pace.over(header.pace);
@@ -663,8 +665,9 @@ pub(super) async fn execute(
         done: 0,
         failures: 0,
         resumable: 0,
-        no_room: 0,
-        full: NoRooms::default(),
+        // Left by the sessions before, as their `given` is counted.
+        no_room,
+        full,
         // What the sessions before gave, so the summary's counts are the whole run's, as its
         // `done` is.
         given,
@@ -1508,6 +1511,7 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item, key: St
         outcome,
         reason: reason.clone(),
         retry,
+        left: no_room.as_ref().map(NoRoom::mark),
     };
     // Only what did not end done is read back (for the summary), from where its end is.
     let at = if outcome == ItemOutcome::Done {

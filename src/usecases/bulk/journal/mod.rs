@@ -6,7 +6,9 @@
 //! item done goes out with the next record, in the same write (a kill that loses it leaves the
 //! item in flight, which a resume replays with its key), any other end at once. The starts of
 //! several items may go out in one write, before the first of them is sent; one the run stopped
-//! before sending is `withdrawn` when the run stops, so a resume counts it as never sent:
+//! before sending is `withdrawn` when the run stops, so a resume counts it as never sent. The
+//! end of an item left where it was for want of room names who had none (`left`), so a resume
+//! ends as that session did:
 //!
 //! ```text
 //! {"journal":"livectl-bulk-journal","version":4,"run_id":"20261124T120000Z-3f2a1c","action":"reassign","workspace":"ws_9c…","agent":"ag_1","target":"http://127.0.0.1:7000","created_at":"2026-11-24T12:00:00Z"}
@@ -130,6 +132,11 @@ pub enum Line {
         reason: Option<String>,
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         retry: bool,
+        /// Left where it is for want of room: who had none (`NoRoom::mark`), so that a resume
+        /// counts it as the session that left it did (a resume of such a run exited 0: new
+        /// user). Absent in journals written before it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        left: Option<String>,
     },
 }
 

@@ -13,7 +13,7 @@ use super::results::{Notable, Where};
 use super::write::{Sink, hold};
 use super::{FORMAT, Header, Journal, Line, OLDEST, VERSION, damaged};
 use crate::error::CliError;
-use crate::model::{Item, ItemOutcome};
+use crate::model::{Item, ItemOutcome, NoRoom, NoRooms};
 use crate::ui::Reach;
 use crate::usecases::bulk::ledger::{Ledger, Mark};
 use crate::usecases::bulk::{Again, Command};
@@ -45,6 +45,10 @@ pub struct Scan {
     /// a pool's pick.
     pub given: HashMap<String, u64>,
     pub routed: bool,
+    /// The items the sessions before left where they were for want of room, and who had
+    /// none: a resume's end says them as the first session's did.
+    pub no_room: u64,
+    pub full: NoRooms,
     /// The run stopped while its plan still streamed: its plan is the items it had planned;
     /// the targets it had not listed were never planned.
     pub cut_short: bool,
@@ -62,6 +66,8 @@ impl Scan {
             picks: HashMap::new(),
             given: HashMap::new(),
             routed: false,
+            no_room: 0,
+            full: NoRooms::default(),
             cut_short: false,
             unclosed: false,
         }
@@ -176,6 +182,8 @@ pub fn open(
         picks,
         given,
         routed,
+        no_room,
+        full,
         offset,
     } = records(path, &mut reader, Some(command), plan_at)?;
     if !planned && !recorded {
@@ -196,6 +204,8 @@ pub fn open(
             picks,
             given,
             routed,
+            no_room,
+            full,
             cut_short: !planned || closed_short,
             unclosed: !planned,
         },
@@ -220,6 +230,9 @@ pub(super) struct Records {
     pub given: HashMap<String, u64>,
     /// Whether a pool picked any of them.
     pub routed: bool,
+    /// Those left for want of room, and who had none (`Scan::no_room`).
+    pub no_room: u64,
+    pub full: NoRooms,
     /// Where the last whole line ends: a last line torn by a kill is not counted.
     pub offset: u64,
 }
@@ -282,6 +295,8 @@ pub(super) fn records(
     let mut planned_agents = PlannedAgents::default();
     let mut given: HashMap<String, u64> = HashMap::new();
     let mut routed = false;
+    let mut no_room = 0;
+    let mut full = NoRooms::default();
     // How the items started and not ended yet stood before their start, for a `withdrawn`:
     // only those in flight, so it stays small whatever the plan's size.
     let mut before_start: HashMap<u64, Mark> = HashMap::new();
@@ -356,11 +371,19 @@ pub(super) fn records(
                 picks.insert(n, Pick { agent, version });
             }
             Line::End {
-                n, outcome, retry, ..
+                n,
+                outcome,
+                retry,
+                left,
+                ..
             } => {
                 recorded = true;
                 known(n)?;
                 before_start.remove(&n);
+                if let Some(who) = left.as_deref().and_then(NoRoom::of_mark) {
+                    no_room += 1;
+                    full.add(who);
+                }
                 if outcome == ItemOutcome::Done {
                     let agent = match picks.get(&n) {
                         Some(pick) => {
@@ -406,6 +429,8 @@ pub(super) fn records(
         picks,
         given,
         routed,
+        no_room,
+        full,
         offset,
     })
 }

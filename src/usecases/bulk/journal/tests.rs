@@ -319,6 +319,7 @@ fn a_journal_damaged_anywhere_opens_or_is_refused_and_nothing_panics() {
         outcome: ItemOutcome::Failed,
         reason: Some("nope".into()),
         retry: false,
+        left: None,
     });
     drop(journal);
     let whole = std::fs::read(&path).unwrap();
@@ -361,6 +362,7 @@ fn the_summary_reads_each_items_last_end_in_plan_order() {
         outcome,
         reason: Some(reason.into()),
         retry,
+        left: None,
     };
     journal.record(&end(2, ItemOutcome::Skipped, "changed", false));
     journal.record(&end(0, ItemOutcome::Failed, "first try", true));
@@ -372,6 +374,7 @@ fn the_summary_reads_each_items_last_end_in_plan_order() {
         outcome: ItemOutcome::Done,
         reason: None,
         retry: false,
+        left: None,
     });
     drop(journal);
     let (_, _, scan) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
@@ -412,6 +415,7 @@ fn done(n: u64) -> Line {
         outcome: ItemOutcome::Done,
         reason: None,
         retry: false,
+        left: None,
     }
 }
 
@@ -679,6 +683,7 @@ fn a_withdrawn_start_leaves_its_item_as_it_stood_before() {
         outcome: ItemOutcome::Failed,
         reason: Some("timed out".into()),
         retry: true,
+        left: None,
     });
     assert!(journal.record_all([start(3)]));
     // This one: the four started in one write, and the run stopped before sending any.

@@ -56,13 +56,25 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
     let agent_token = agent_token(args.agent_token_stdin)?;
     let connection = ctx.connection().await?;
     let target = connection.target();
-    // A real platform needs a yes; without a terminal to ask on, nothing is sent.
-    let confirm = !connection.is_sandbox() && !ctx.global.yes;
+    // A real platform needs a yes, and so does the embedded sandbox, whose database is the
+    // demo workspace the suite's data would stay in (it was filled unasked: new user); without
+    // a terminal to ask on, nothing is sent.
+    let demo = connection.embedded.is_some();
+    let confirm = (demo || !connection.is_sandbox()) && !ctx.global.yes;
     if confirm && !ui.interactive() {
-        return Err(CliError::usage(format!(
-            "the conformance suite creates data on {target}, a real platform; nothing was sent"
-        ))
-        .hint("pass --yes to confirm when not running interactively"));
+        let error = if demo {
+            CliError::usage(format!(
+                "the conformance suite creates data in {target}, your demo workspace, and leaves it there; nothing was sent"
+            ))
+            .hint("give it a sandbox of its own: `livectl sandbox serve --db conformance.db`, then `--api-url` (see the README's conformance section)")
+            .hint("or pass --yes to run it on the demo workspace all the same")
+        } else {
+            CliError::usage(format!(
+                "the conformance suite creates data on {target}, a real platform; nothing was sent"
+            ))
+            .hint("pass --yes to confirm when not running interactively")
+        };
+        return Err(error);
     }
     let client = &connection.client;
     // A suite that cannot start (no API there, a token refused) is a report of one error, so a
@@ -83,8 +95,14 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
         && !prompt::confirm(
             ui,
             &format!(
-                "Run the conformance suite on {target} as {} ({})? It creates a department, agents, a catalog and interventions keyed conformance-<run>-…, cancels the interventions when done and makes its agents inactive.",
-                admin.name, admin.id
+                "Run the conformance suite on {target} as {} ({})? It creates a department, agents, a catalog and interventions keyed conformance-<run>-…, cancels the interventions when done and makes its agents inactive.{}",
+                admin.name,
+                admin.id,
+                if demo {
+                    " What it creates stays in your demo workspace."
+                } else {
+                    ""
+                }
             ),
             false,
         )?

@@ -344,6 +344,28 @@ fn a_throttling_platform_is_checked_for_its_headers() {
     );
 }
 
+/// The embedded sandbox is the demo workspace: the suite asks there as on a real platform, and
+/// off a terminal needs --yes. It filled the demo with its agents and department unasked (new
+/// user).
+#[test]
+fn on_the_embedded_sandbox_the_suite_needs_a_yes() {
+    let home = Home::new();
+    let refused = home.cli(&["conformance"]);
+    refused.fails(
+        2,
+        "your demo workspace, and leaves it there; nothing was sent",
+    );
+    refused.hints("or pass --yes to run it on the demo workspace all the same");
+    let agents = home.cli(&["agents", "-o", "ids"]);
+    assert!(!agents.stdout.contains("conformance"), "{}", agents.stdout);
+    let departments = home.cli(&["departments", "-o", "json"]);
+    assert!(
+        !departments.stdout.contains("conformance"),
+        "{}",
+        departments.stdout
+    );
+}
+
 #[test]
 fn bad_platforms_and_tokens_get_one_clear_line_and_nothing_is_created() {
     let home = Home::new();

@@ -125,6 +125,23 @@ fn pick_agent<'a>(
         both.extend(by_name.iter().filter(|other| other.id != a.id));
         return Err(agents_alike(flag, wanted, &both));
     }
+    // A name matched whatever its case, where another agent's key is the same text in another
+    // case (`ANA`, one agent keyed `ana` and another called `ana`): either could be meant, so
+    // neither is taken (the one called so was, unsaid: new user). Not for a first name alone,
+    // which is looked for only when nothing else matched.
+    let keyed = agents.iter().filter(|a| {
+        a.key
+            .as_deref()
+            .is_some_and(|k| k.eq_ignore_ascii_case(wanted))
+            && !by_name.iter().any(|b| b.id == a.id)
+    });
+    if !by_name.is_empty() {
+        let mut alike = by_name.clone();
+        alike.extend(keyed);
+        if alike.len() > by_name.len() {
+            return Err(agents_alike(flag, wanted, &alike));
+        }
+    }
     let by_name = if by_name.is_empty() {
         // A first name alone, when only one agent has it.
         agents
@@ -502,6 +519,20 @@ mod tests {
                 .unwrap()
                 .id,
             "ag_2"
+        );
+        // A name whatever its case, with another's key the same but for its case: neither.
+        let cased = [agent(6, "ana", "Ana Lima"), agent(13, "Ana", "ana")];
+        let alike = pick_agent(&cased, "ANA", "--to", Among::Platform).unwrap_err();
+        assert_eq!(
+            alike.message,
+            "--to: `ANA` matches 2 agents: ana <Ana@example.com> (ag_13), Ana Lima <ana@example.com> (ag_6)"
+        );
+        assert_eq!(
+            pick_agent(&cased, "Ana", "--to", Among::Platform)
+                .unwrap()
+                .id,
+            "ag_13",
+            "its key exactly, and its name"
         );
         // An id or an email names its agent even where another is called so.
         let mut called_so = agent(5, "x", "ag_3");

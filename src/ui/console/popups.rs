@@ -16,7 +16,7 @@ use crate::model::{Item, Names};
 use crate::ui::{View, timeline};
 
 /// What changed when an action was refused: the intervention as the console showed it beside
-/// what it is now, and whether the list in view still holds it (`listed`).
+/// what it is now, and whether a pane in view still shows it (`listed`).
 pub(super) struct Conflict {
     pub title: String,
     pub lines: Vec<String>,

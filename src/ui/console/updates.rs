@@ -169,7 +169,14 @@ impl App {
             .remove(&item.id)
             .or_else(|| self.open.iter().find(|o| o.id == item.id).cloned());
         self.upsert(current.clone());
-        let listed = self.listed().iter().any(|i| i.id == item.id);
+        // In the list shown, or in the stuck pane, which the queue in view does not narrow
+        // (and which is worked out again later: one closed has left it already).
+        let listed = self.listed().iter().any(|i| i.id == item.id)
+            || (is_open(&current)
+                && self
+                    .stuck_listed()
+                    .iter()
+                    .any(|s| s.intervention.id == item.id));
         let conflict =
             popups::Conflict::new(&self.names, item, status, detail, shown, &current, listed);
         // The line said "sent, waiting for the answer…" after the answer came (new user).

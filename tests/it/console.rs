@@ -613,6 +613,41 @@ fn leaving_during_a_bulk_run_says_it_was_stopped_and_how_to_resume_it() {
     assert_eq!(exit_code(&mut p), 0, "{said}");
 }
 
+/// Leaving while a single action's answer has not come (by `q`, confirmed) says which, once
+/// the terminal is back: it said nothing of it (review).
+#[test]
+fn leaving_before_an_action_s_answer_says_which_to_look_at() {
+    // Each action takes 20 s: its answer has not come when `q` is pressed.
+    let Faulted {
+        sandbox, ids, ana, ..
+    } = Faulted::start(
+        &["latency=20000ms,path=/v1/interventions/iv_"],
+        |_, _, _| {},
+    );
+    let (mut p, mut screen) = console(&sandbox, &ana, 160, 48);
+    wait_for(&mut p, &mut screen, &format!("{}    queued", ids[1]));
+    key(&mut p, "a");
+    wait_for(&mut p, &mut screen, "sent, waiting for the answer");
+    key(&mut p, "q");
+    wait_for(
+        &mut p,
+        &mut screen,
+        "is on its way and its answer has not come",
+    );
+    key(&mut p, "y");
+    read_to_end(&mut p, &mut screen);
+    let back = screen
+        .last(LEAVE_ALTERNATE_SCREEN)
+        .expect("the normal screen is back");
+    let said = String::from_utf8_lossy(&screen.raw[back..]).into_owned();
+    assert!(
+        said.contains("was on its way: look with `livectl show iv_")
+            && said.contains("` whether it was done"),
+        "{said}"
+    );
+    assert_eq!(exit_code(&mut p), 0, "{said}");
+}
+
 /// An agent picked with no room is said as a run says it, with its max_load: it was the
 /// platform's "it has 6 assigned intervention(s)" beside a table of what changed, where nothing
 /// had (new user).

@@ -571,7 +571,9 @@ fn malformed_seed_files_name_file_line_and_field_and_send_nothing() {
         .cli(&api.token, &["seed", "/nonexistent/seed.yaml"])
         .fails(2, "cannot read the seed file");
     // The word `sandbox serve --seed` takes for the demo is no file here: said so.
-    sandbox.cli(&api.token, &["seed", "demo"]).hints(
+    let demo = sandbox.cli(&api.token, &["seed", "demo"]);
+    demo.fails(2, "cannot read the seed file demo");
+    demo.hints(
         "the demo workspace is no file: `livectl sandbox serve --seed demo` serves it, as \
          the embedded sandbox does; `livectl seed` loads a file you write (docs/seed.md)",
     );

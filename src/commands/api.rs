@@ -204,7 +204,9 @@ impl Field {
                 let path = &v[1..];
                 let what = format!("{path} for field {}", self.key);
                 let text = std::fs::File::open(path)
-                    .map_err(|e| CliError::usage(format!("cannot read {what}: {e}")))
+                    .map_err(|e| {
+                        CliError::usage(format!("cannot read {what}: {e}; nothing was sent"))
+                    })
                     .and_then(|file| body_text(file, &what))?;
                 Value::String(text)
             }

@@ -289,7 +289,10 @@ fn bad_input_is_refused_before_anything_is_sent() {
     run(&["api", "/v1/x", "-X", "POST", "--paginate"]).fails(2, "take GET, not POST");
     run(&["api", "/v1/x", "-X", "TRACE"]).fails(2, "possible values");
     run(&["api", "/v1/x", "--idempotency-key", "a b"]).fails(2, "visible ASCII");
-    run(&["api", "/v1/x", "-F", "a=@/nonexistent/file"]).fails(2, "cannot read /nonexistent/file");
+    run(&["api", "/v1/x", "-F", "a=@/nonexistent/file"]).fails(
+        2,
+        "cannot read /nonexistent/file for field a: No such file or directory (os error 2); nothing was sent",
+    );
     // A number JSON would carry as another (0.0, 1.0) is refused, not sent changed.
     run(&["api", "/v1/x", "-F", "n=1e-999"]).fails(
         2,

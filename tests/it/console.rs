@@ -594,23 +594,28 @@ fn leaving_during_a_bulk_run_says_it_was_stopped_and_how_to_resume_it() {
     } = Faulted::start(&["latency=3000ms,path=/v1/interventions/iv_"], |_, _, _| {});
     let (mut p, mut screen) = console(&sandbox, &ana, 160, 48);
     assign_both_to_me(&mut p, &mut screen, &ids);
-    key(&mut p, "q");
-    wait_for(
+    let said = left_by_q(
         &mut p,
         &mut screen,
         "A bulk run is in progress. Leave and stop it?",
     );
-    key(&mut p, "y");
-    read_to_end(&mut p, &mut screen);
-    let back = screen
-        .last(LEAVE_ALTERNATE_SCREEN)
-        .expect("the normal screen is back");
-    let said = String::from_utf8_lossy(&screen.raw[back..]).into_owned();
     assert!(
         said.contains("a bulk run was stopped: `livectl runs` lists it with its --resume command"),
         "{said}"
     );
     assert_eq!(exit_code(&mut p), 0, "{said}");
+}
+
+/// `q`, its `question` answered yes: what is said once the normal screen is back.
+fn left_by_q(p: &mut PtySession, screen: &mut Screen, question: &str) -> String {
+    key(p, "q");
+    wait_for(p, screen, question);
+    key(p, "y");
+    read_to_end(p, screen);
+    let back = screen
+        .last(LEAVE_ALTERNATE_SCREEN)
+        .expect("the normal screen is back");
+    String::from_utf8_lossy(&screen.raw[back..]).into_owned()
 }
 
 /// Leaving while a single action's answer has not come (by `q`, confirmed) says which, once
@@ -628,18 +633,11 @@ fn leaving_before_an_action_s_answer_says_which_to_look_at() {
     wait_for(&mut p, &mut screen, &format!("{}    queued", ids[1]));
     key(&mut p, "a");
     wait_for(&mut p, &mut screen, "sent, waiting for the answer");
-    key(&mut p, "q");
-    wait_for(
+    let said = left_by_q(
         &mut p,
         &mut screen,
         "is on its way and its answer has not come",
     );
-    key(&mut p, "y");
-    read_to_end(&mut p, &mut screen);
-    let back = screen
-        .last(LEAVE_ALTERNATE_SCREEN)
-        .expect("the normal screen is back");
-    let said = String::from_utf8_lossy(&screen.raw[back..]).into_owned();
     assert!(
         said.contains("was on its way: look with `livectl show iv_")
             && said.contains("` whether it was done"),

@@ -1,7 +1,7 @@
 //! Lines wrapped to a width, their styles kept: the console's history and its status line.
 
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// A line cut into lines of at most `width` columns, the rest indented under it: a long
 /// message in the history showed its first 37 characters, and an error on the status line
@@ -16,14 +16,15 @@ pub(super) fn wrapped(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
     let mut used = 0;
     for span in line.spans {
         let mut text = String::new();
-        for c in span.content.chars() {
-            let w = c.width().unwrap_or(0);
+        // Grapheme by grapheme, as ratatui draws them (see `fitted`).
+        for g in graphemes(&span.content) {
+            let w = g.width();
             if used + w > width {
                 // At the last space of this span when the word after it fits on the next
                 // line, else where it is full (a longer word overflowed the width).
                 let carried = match text.rfind(' ') {
                     Some(at)
-                        if c != ' ' && INDENT.len() + columns(&text[at + 1..]) + w <= width =>
+                        if g != " " && INDENT.len() + columns(&text[at + 1..]) + w <= width =>
                     {
                         text.split_off(at + 1)
                     }
@@ -32,17 +33,13 @@ pub(super) fn wrapped(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
                 current.push(Span::styled(std::mem::take(&mut text), span.style));
                 lines.push(Line::from(std::mem::take(&mut current)));
                 current.push(Span::raw(INDENT));
-                used = INDENT.len()
-                    + carried
-                        .chars()
-                        .map(|c| c.width().unwrap_or(0))
-                        .sum::<usize>();
+                used = INDENT.len() + columns(&carried);
                 text = carried;
-                if c == ' ' {
+                if g == " " {
                     continue;
                 }
             }
-            text.push(c);
+            text.push_str(g);
             used += w;
         }
         current.push(Span::styled(text, span.style));
@@ -121,5 +118,12 @@ mod tests {
         let long = texts("a verylongwordindeed b", 10);
         assert!(long.iter().all(|l| l.chars().count() <= 10), "{long:?}");
         assert_eq!(long.concat().replace(' ', ""), "averylongwordindeedb");
+        // Each line within the width as ratatui measures it: a heart with its selector takes
+        // two columns (it was counted as one, and the line overflowed).
+        let hearts = texts("love ❤️❤️❤️❤️❤️ you", 10);
+        assert!(
+            hearts.iter().all(|l| Line::from(l.as_str()).width() <= 10),
+            "{hearts:?}"
+        );
     }
 }

@@ -223,9 +223,12 @@ impl Ui {
     }
 
     /// A warning that --quiet does not silence: what others could read of the user's files
-    /// (a file of tokens rewritten private said nothing under `-q`: review).
+    /// (a file of tokens rewritten private said nothing under `-q`: review). Code that reports
+    /// its own way (`muted`, the autopilot's engine) is not spoken over.
     pub fn warn(&self, message: impl std::fmt::Display) {
-        self.stderr_line(&format!("warning: {message}"));
+        if !self.muted {
+            self.stderr_line(&format!("warning: {message}"));
+        }
     }
 
     /// The line that ends a bulk run (a note): the console, which may start two runs for one

@@ -127,15 +127,16 @@ fn pick_agent<'a>(
     }
     // A name matched whatever its case, where another agent's key is the same text in another
     // case (`ANA`, one agent keyed `ana` and another called `ana`): either could be meant, so
-    // neither is taken (the one called so was, unsaid: new user). Not for a first name alone,
-    // which is looked for only when nothing else matched.
+    // neither is taken (the one called so was, unsaid: new user). A name written exactly as
+    // given is meant (`Bo`, beside a key `bo`); a first name alone is looked for only when
+    // nothing else matched.
     let keyed = agents.iter().filter(|a| {
         a.key
             .as_deref()
             .is_some_and(|k| k.eq_ignore_ascii_case(wanted))
             && !by_name.iter().any(|b| b.id == a.id)
     });
-    if !by_name.is_empty() {
+    if !by_name.is_empty() && !by_name.iter().any(|a| a.name == wanted) {
         let mut alike = by_name.clone();
         alike.extend(keyed);
         if alike.len() > by_name.len() {
@@ -533,6 +534,14 @@ mod tests {
                 .id,
             "ag_13",
             "its key exactly, and its name"
+        );
+        // A name written exactly as given, beside another's key in another case: that name.
+        let exact = [agent(2, "bo", "Bo Chen"), agent(7, "x", "Bo")];
+        assert_eq!(
+            pick_agent(&exact, "Bo", "--to", Among::Platform)
+                .unwrap()
+                .id,
+            "ag_7"
         );
         // An id or an email names its agent even where another is called so.
         let mut called_so = agent(5, "x", "ag_3");

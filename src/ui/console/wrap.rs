@@ -8,7 +8,8 @@ use unicode_width::UnicodeWidthStr;
 /// was cut at the terminal's edge (on-call check).
 pub(super) fn wrapped(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
     const INDENT: &str = "    ";
-    if line.width() <= width || width <= INDENT.len() + 1 {
+    let whole: usize = line.spans.iter().map(|s| columns(&s.content)).sum();
+    if whole <= width || width <= INDENT.len() + 1 {
         return vec![line];
     }
     let mut lines = Vec::new();

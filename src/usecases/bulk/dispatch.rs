@@ -1511,7 +1511,7 @@ async fn act(sending: &Sending<'_>, lane: &mut Lane, n: u64, item: Item, key: St
         outcome,
         reason: reason.clone(),
         retry,
-        left: no_room.as_ref().map(NoRoom::mark),
+        no_room: no_room.as_ref().map(NoRoom::mark),
     };
     // Only what did not end done is read back (for the summary), from where its end is.
     let at = if outcome == ItemOutcome::Done {

@@ -7,7 +7,7 @@
 //! item in flight, which a resume replays with its key), any other end at once. The starts of
 //! several items may go out in one write, before the first of them is sent; one the run stopped
 //! before sending is `withdrawn` when the run stops, so a resume counts it as never sent. The
-//! end of an item left where it was for want of room names who had none (`left`), so a resume
+//! end of an item left where it was for want of room names who had none (`no_room`), so a resume
 //! ends as that session did:
 //!
 //! ```text
@@ -134,9 +134,9 @@ pub enum Line {
         retry: bool,
         /// Left where it is for want of room: who had none (`NoRoom::mark`), so that a resume
         /// counts it as the session that left it did (a resume of such a run exited 0: new
-        /// user). Absent in journals written before it.
+        /// user). Absent in journals written before it, whose resumes end as they did.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        left: Option<String>,
+        no_room: Option<String>,
     },
 }
 

@@ -374,13 +374,13 @@ pub(super) fn records(
                 n,
                 outcome,
                 retry,
-                left,
+                no_room: said,
                 ..
             } => {
                 recorded = true;
                 known(n)?;
                 before_start.remove(&n);
-                if let Some(who) = left.as_deref().and_then(NoRoom::of_mark) {
+                if let Some(who) = said.as_deref().and_then(NoRoom::of_mark) {
                     no_room += 1;
                     full.add(who);
                 }

@@ -319,7 +319,7 @@ fn a_journal_damaged_anywhere_opens_or_is_refused_and_nothing_panics() {
         outcome: ItemOutcome::Failed,
         reason: Some("nope".into()),
         retry: false,
-        left: None,
+        no_room: None,
     });
     drop(journal);
     let whole = std::fs::read(&path).unwrap();
@@ -362,7 +362,7 @@ fn the_summary_reads_each_items_last_end_in_plan_order() {
         outcome,
         reason: Some(reason.into()),
         retry,
-        left: None,
+        no_room: None,
     };
     journal.record(&end(2, ItemOutcome::Skipped, "changed", false));
     journal.record(&end(0, ItemOutcome::Failed, "first try", true));
@@ -374,7 +374,7 @@ fn the_summary_reads_each_items_last_end_in_plan_order() {
         outcome: ItemOutcome::Done,
         reason: None,
         retry: false,
-        left: None,
+        no_room: None,
     });
     drop(journal);
     let (_, _, scan) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
@@ -388,6 +388,40 @@ fn the_summary_reads_each_items_last_end_in_plan_order() {
             ("iv_3".to_owned(), Some("changed".to_owned())),
         ]
     );
+}
+
+/// The items a session left for want of room are counted when the journal is read again, with
+/// who had none, so that a resume ends as that session did: left at the send (a pool, an agent
+/// that answered `at_capacity`) as well as at the plan.
+#[test]
+fn the_items_left_for_want_of_room_are_counted_with_who_had_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ndjson");
+    let journal = planned(&path, "cancel", &["iv_1", "iv_2", "iv_3"], None).unwrap();
+    let pool = crate::model::NoRoom::pool("@online");
+    let left = |n: u64| Line::End {
+        n,
+        id: format!("iv_{}", n + 1),
+        outcome: ItemOutcome::Skipped,
+        reason: Some(pool.reason()),
+        retry: false,
+        no_room: Some(pool.mark()),
+    };
+    journal.record(&left(0));
+    journal.record(&left(2));
+    // Skipped as changed meanwhile: not a want of room.
+    journal.record(&Line::End {
+        n: 1,
+        id: "iv_2".into(),
+        outcome: ItemOutcome::Skipped,
+        reason: Some("changed".into()),
+        retry: false,
+        no_room: None,
+    });
+    drop(journal);
+    let (_, _, scan) = open(&path, &cancels(), &Reach::default(), None, false).unwrap();
+    assert_eq!(scan.no_room, 2);
+    assert_eq!(scan.full.why(), pool.why());
 }
 
 /// A journal whose plan streams: `ids` planned one by one, each started right after.
@@ -415,7 +449,7 @@ fn done(n: u64) -> Line {
         outcome: ItemOutcome::Done,
         reason: None,
         retry: false,
-        left: None,
+        no_room: None,
     }
 }
 
@@ -683,7 +717,7 @@ fn a_withdrawn_start_leaves_its_item_as_it_stood_before() {
         outcome: ItemOutcome::Failed,
         reason: Some("timed out".into()),
         retry: true,
-        left: None,
+        no_room: None,
     });
     assert!(journal.record_all([start(3)]));
     // This one: the four started in one write, and the run stopped before sending any.

@@ -99,6 +99,7 @@ fn an_agent_with_no_room_is_named_with_its_max_load_first_and_on_resume() {
     reassign: 0 done, 2 skipped, 0 failed of 2 in [elapsed]; journal [journal]
     error: 2 of 2 items were left where they are: Bo Chen (ag_3) is at its max_load of 1
     hint: Bo Chen (ag_3) takes at most 1 (its max_load): raise a max_load, or give the items left to another agent or to a pool such as --to @online; `livectl queues` shows each agent's load
+    hint: they ended where they are, so a resume would not send them again
     ");
     for id in [&first, &second] {
         assert_eq!(api.intervention(id)["owner"], json!(w.cy), "{id} stays");
@@ -172,6 +173,7 @@ fn an_offline_agent_with_no_room_is_said_to_be_offline_and_no_flag_is_offered() 
     reassign: 0 done, 2 skipped, 0 failed of 2 in [elapsed]; journal [journal]
     error: 2 of 2 items were left where they are: Bo Chen (ag_3) is at its max_load of 0
     hint: Bo Chen (ag_3) is offline: give the items left to another agent, or to a pool such as --to @online
+    hint: they ended where they are, so a resume would not send them again
     ");
     // Its resume has nothing to send, and says what the run left as the run did, exit 3: it
     // exited 0, so a loop resuming until success took the items left as done (new user).
@@ -185,6 +187,7 @@ fn an_offline_agent_with_no_room_is_said_to_be_offline_and_no_flag_is_offered() 
     reassign: 0 done, 2 skipped, 0 failed of 2 in [elapsed]; journal [journal]
     error: 2 of 2 items were left where they are: Bo Chen (ag_3) is at its max_load of 0
     hint: Bo Chen (ag_3) is offline: give the items left to another agent, or to a pool such as --to @online
+    hint: they ended where they are, so a resume would not send them again
     ");
 
     // Several agents named, none online: the same.

@@ -1137,7 +1137,9 @@ pub(super) async fn execute(
                 }
             ),
         )
-        .hint(crate::usecases::spread::no_room_hint_now(client, &full).await));
+        .hint(crate::usecases::spread::no_room_hint_now(client, &full).await)
+        // As a failure not worth another try says (a loop resuming until exit 0 waits on them).
+        .hint("they ended where they are, so a resume would not send them again"));
     }
     Ok(())
 }

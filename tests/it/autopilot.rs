@@ -1002,3 +1002,74 @@ fn a_profile_s_json_is_not_forced_on_the_autopilot_s_log() {
     let whoami = home.cli(&["--sandbox", "whoami"]).ok();
     assert!(whoami.starts_with('{'), "{whoami}");
 }
+
+/// The one agent named fills up between the look that chose it and the move (its max_load
+/// lowered meanwhile): the platform refuses the move for want of room, and the item stays
+/// where it is. Said as a decision the look left so, it fails `--once` with exit 3; it was
+/// counted "skipped" and the run exited 0, where the same item left at the look exited 3
+/// (review of `no_room`).
+#[test]
+fn an_agent_filled_before_the_move_leaves_the_item_and_once_says_so() {
+    let mut first = Sandbox::start(&[]);
+    let api = first.api();
+    let w = Workspace::new(&api);
+    let id = w.fixed(1, "Ada", "web", "Old question", "2026-11-24T09:00:00Z");
+    first.stop(libc::SIGTERM);
+    // The same database served again, each move on this intervention held two seconds before
+    // it acts: the window in which Cy fills up.
+    let held = format!("latency=2000..2000ms,path=/v1/interventions/{id}/");
+    let sandbox = Sandbox::start_in(first.home.clone(), &["--faults", &held]);
+    let api = sandbox.api();
+    let dir = sandbox.home.path().join("batches");
+    std::fs::create_dir(&dir).unwrap();
+    let run = crate::harness::Running::start(
+        &sandbox,
+        &api.token,
+        &[
+            "autopilot",
+            "--once",
+            "--rule",
+            "queued",
+            "--queued",
+            "1h",
+            "--to",
+            "cy",
+            "--journal-dir",
+            dir.to_str().unwrap(),
+        ],
+    );
+    // The move's key is in the journal before it is sent.
+    let end = Instant::now() + DEADLINE;
+    let sent = || {
+        std::fs::read_dir(&dir).unwrap().any(|e| {
+            std::fs::read_to_string(e.unwrap().path())
+                .is_ok_and(|t| t.contains(r#""event":"start""#))
+        })
+    };
+    while !sent() {
+        assert!(Instant::now() < end, "no move started within {DEADLINE:?}");
+        std::thread::yield_now();
+    }
+    api.post(
+        "/v1/agents",
+        json!({"key": "cy", "name": "Cy Diaz", "email": "cy@example.com", "role": "agent",
+            "department": w.support, "max_load": 0}),
+    )
+    .expect(200);
+    let (code, said) = run.end(DEADLINE);
+    assert_eq!(code, Some(3), "{said}");
+    let why = format!("Cy Diaz ({}) is at its max_load of 0", w.cy);
+    assert!(
+        said.contains(&format!(
+            "0 skipped (changed by someone else), 0 failed, 1 left ({why})"
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "error: 1 of 1 decision not done: 1 left where it is ({why})"
+        )),
+        "{said}"
+    );
+    assert_eq!(api.intervention(&id)["state"], "queued");
+}

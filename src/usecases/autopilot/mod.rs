@@ -27,7 +27,7 @@ use super::bulk::{self, journal};
 use super::lookup::{self, NamesOf};
 use super::spread::{self, To};
 use crate::error::{CliError, ErrorKind};
-use crate::model::{AutopilotSummary, ItemOutcome, Names};
+use crate::model::{AutopilotSummary, ItemOutcome, Names, NoRoom};
 use crate::ui::{Reach, StreamNotes, Ui};
 use crate::usecases::targets::Source;
 
@@ -435,15 +435,25 @@ impl Pilot<'_> {
                         Some("sent, and its end was not recorded; started again, the autopilot looks at it anew".to_owned()),
                     )
                 }
-                Some(Some((ItemOutcome::Done, _))) => {
+                Some(Some((ItemOutcome::Done, _, _))) => {
                     self.summary.done += 1;
                     ("done", None)
                 }
-                Some(Some((ItemOutcome::Skipped, reason))) => {
+                // The agent chosen filled up before the move: left where it is, as a look
+                // leaves an item nobody has room for (the same count, the same exit 3).
+                Some(Some((_, _, Some(no_room)))) => {
+                    let why = no_room.why();
+                    self.summary.left += 1;
+                    if !self.summary.left_why.contains(&why) {
+                        self.summary.left_why.push(why.clone());
+                    }
+                    ("left", Some(no_room.reason()))
+                }
+                Some(Some((ItemOutcome::Skipped, reason, None))) => {
                     self.summary.skipped += 1;
                     ("skipped", reason.clone())
                 }
-                Some(Some((ItemOutcome::Failed, reason))) => {
+                Some(Some((ItemOutcome::Failed, reason, None))) => {
                     self.summary.failed += 1;
                     ("failed", reason.clone())
                 }
@@ -491,11 +501,15 @@ fn stopping() -> bool {
     crate::signals::interrupted().now_or_never().is_some()
 }
 
-/// How each item of a journal sent ended, by intervention id: its outcome and reason, or None
-/// for one sent whose end was not written (the journal stopped with it in flight). An item
-/// whose start went out ahead and was withdrawn (the batch stopped before sending it) was not
-/// sent: it is not here.
-fn ends(path: &Path) -> HashMap<String, Option<(ItemOutcome, Option<String>)>> {
+/// How an item sent ended: its outcome, its reason, and who had no room for it.
+type Ended = (ItemOutcome, Option<String>, Option<NoRoom>);
+
+/// How each item of a journal sent ended, by intervention id: its outcome, its reason and who
+/// had no room for it when it was left where it is for want of room, or None for one sent
+/// whose end was not written (the journal stopped with it in flight). An item whose start went
+/// out ahead and was withdrawn (the batch stopped before sending it) was not sent: it is not
+/// here.
+fn ends(path: &Path) -> HashMap<String, Option<Ended>> {
     let Ok(file) = std::fs::File::open(path) else {
         return HashMap::new();
     };
@@ -522,9 +536,11 @@ fn ends(path: &Path) -> HashMap<String, Option<(ItemOutcome, Option<String>)>> {
                 id,
                 outcome,
                 reason,
+                no_room,
                 ..
             }) => {
-                ended.insert(id, Some((outcome, reason)));
+                let no_room = no_room.as_deref().and_then(NoRoom::of_mark);
+                ended.insert(id, Some((outcome, reason, no_room)));
             }
             _ => {}
         }
@@ -555,7 +571,10 @@ mod tests {
         ];
         std::fs::write(&path, lines.join("\n") + "\n").unwrap();
         let ended = ends(&path);
-        assert_eq!(ended.get("iv_1"), Some(&Some((ItemOutcome::Done, None))));
+        assert_eq!(
+            ended.get("iv_1"),
+            Some(&Some((ItemOutcome::Done, None, None)))
+        );
         assert_eq!(ended.get("iv_2"), Some(&None), "sent, its end not written");
         assert_eq!(ended.get("iv_3"), None, "never sent");
     }

@@ -57,7 +57,10 @@ pub async fn start(ui: &Ui, why: &WhyEmbedded) -> Result<Connection, CliError> {
     tokio::spawn(livectl_sandbox::run(
         listener,
         store,
-        Knobs::default(),
+        Knobs {
+            demo: true,
+            ..Knobs::default()
+        },
         Limits::default(),
         std::future::pending(),
     ));

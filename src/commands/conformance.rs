@@ -56,10 +56,11 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
     let agent_token = agent_token(args.agent_token_stdin)?;
     let connection = ctx.connection().await?;
     let target = connection.target();
-    // A real platform needs a yes, and so does the embedded sandbox, whose database is the
-    // demo workspace the suite's data would stay in (it was filled unasked: new user); without
-    // a terminal to ask on, nothing is sent.
-    let demo = connection.embedded.is_some();
+    // A real platform needs a yes, and so does the demo workspace the suite's data would stay
+    // in: the embedded sandbox's database, served in-process or by `sandbox serve` (it was
+    // filled unasked: new user, review); without a terminal to ask on, nothing is sent.
+    let demo = connection.embedded.is_some()
+        || (connection.is_sandbox() && connection.client.serves_demo().await);
     let confirm = (demo || !connection.is_sandbox()) && !ctx.global.yes;
     if confirm && !ui.interactive() {
         let error = if demo {

@@ -368,6 +368,34 @@ fn on_the_embedded_sandbox_the_suite_needs_a_yes() {
     assert!(created());
 }
 
+/// A sandbox served on the demo workspace's database (`sandbox serve` without `--db`, or with
+/// the same file by another path) is the demo workspace too: the suite asks there as on the
+/// embedded sandbox. Reached by its address, it filled the demo unasked (review).
+#[test]
+fn on_a_sandbox_serving_the_demo_workspace_the_suite_needs_a_yes() {
+    let home = Home::new();
+    // The embedded sandbox makes the demo workspace on its first use.
+    home.cli(&["queues"]).ok();
+    let demo = home.path().join("data/livectl/../livectl/sandbox.db");
+    let sandbox = Sandbox::start_on(home.clone(), &demo, &[]);
+    let api = sandbox.api();
+    let before = api.everything();
+    let refused = sandbox.cli(&api.token, &["conformance"]);
+    refused.fails(
+        2,
+        &format!(
+            "the conformance suite creates data in {}, your demo workspace, and leaves it there; nothing was sent",
+            sandbox.url
+        ),
+    );
+    refused.hints("or pass --yes to run it on the demo workspace all the same");
+    assert_eq!(api.everything(), before, "nothing was created");
+    // A sandbox of its own is not asked about.
+    let own = Sandbox::start(&[]);
+    let run = own.cli(&own.api().token, &["conformance", "-o", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
 #[test]
 fn bad_platforms_and_tokens_get_one_clear_line_and_nothing_is_created() {
     let home = Home::new();

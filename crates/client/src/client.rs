@@ -286,6 +286,22 @@ impl Client {
             .await
     }
 
+    /// `GET /healthz`, sent once: what `livectl sandbox wait` waits for.
+    pub async fn health(&self) -> Result<RawAnswer, ClientError> {
+        let path = livectl_contract::health::PATH;
+        self.raw(&RawRequest::get(Endpoint::Path(vec![path.into()])))
+            .await
+    }
+
+    /// Whether the platform is a sandbox that serves the user's demo workspace, as its
+    /// `GET /healthz` says; no for any other answer, or none.
+    pub async fn serves_demo(&self) -> bool {
+        use livectl_contract::health::{DEMO, WORKSPACE};
+        self.health()
+            .await
+            .is_ok_and(|answer| answer.header(WORKSPACE) == Some(DEMO))
+    }
+
     /// Sends a request with the client's policy, as every command's request goes: retried when
     /// safe, a request that changes something given an `Idempotency-Key` unless it has one, and
     /// answered with a 2xx or an error.

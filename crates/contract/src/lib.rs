@@ -8,6 +8,7 @@ mod words;
 pub mod action;
 pub mod batch;
 pub mod duration;
+pub mod health;
 pub mod ids;
 pub mod limits;
 pub mod models;

@@ -31,6 +31,9 @@ pub struct Knobs {
     /// `GET /v1/interventions/{id}`), so that livectl can be seen to do without it and
     /// `livectl conformance` to catch it.
     pub without_refs: bool,
+    /// The database is the user's demo workspace (the embedded sandbox's): `GET /healthz`
+    /// says so (`health::WORKSPACE`).
+    pub demo: bool,
 }
 
 /// The whole HTTP application over a store, with the knobs' layers.
@@ -39,6 +42,7 @@ pub fn app(store: Arc<Store>, knobs: &Knobs) -> Router {
         http::App {
             store,
             keys: knobs.keys,
+            demo: knobs.demo,
         },
         !knobs.without_refs,
     );

@@ -83,6 +83,19 @@ struct Db {
     own: bool,
 }
 
+impl Db {
+    /// Whether it is the user's demo workspace: the embedded sandbox's file, by whatever path
+    /// it is named.
+    fn demo(&self) -> bool {
+        let default = crate::config::default_sandbox_db();
+        self.own
+            || match (self.path.canonicalize(), default.canonicalize()) {
+                (Ok(path), Ok(default)) => path == default,
+                _ => self.path == default,
+            }
+    }
+}
+
 impl DbArg {
     /// The database named (or the embedded sandbox's), judged alike by every command before
     /// anything is opened, served or deleted: a directory, a path through a file, one the user

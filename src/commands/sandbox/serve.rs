@@ -113,7 +113,9 @@ pub(super) fn seconds(s: &str) -> Result<Duration, String> {
 
 pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
     let ui = &ctx.ui;
-    let db = args.db.judged(super::Use::Serve)?.path;
+    let db = args.db.judged(super::Use::Serve)?;
+    let demo = db.demo();
+    let db = db.path;
     // A seed file is checked whole before the sandbox starts.
     let (seed, loaded) = match &args.seed {
         None => (None, None),
@@ -164,6 +166,7 @@ pub async fn exec(args: ServeArgs, ctx: &Ctx) -> Result<(), CliError> {
             KeyCheck::Request
         },
         without_refs: args.without_refs,
+        demo,
     };
     if knobs.without_refs {
         ui.note(

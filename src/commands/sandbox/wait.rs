@@ -5,7 +5,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::time::Duration;
 
 use clap::Args;
-use livectl_client::{Client, Endpoint, RawRequest, Token};
+use livectl_client::{Client, Token};
 
 use super::Ctx;
 use crate::error::CliError;
@@ -33,13 +33,12 @@ pub async fn exec(args: WaitArgs, ctx: &Ctx) -> Result<(), CliError> {
     let client = Client::new(&base, Token::new(""), crate::connect::log(ui))
         .map_err(|e| CliError::failure(e.to_string()))?;
     client.stop_retrying();
-    let health = RawRequest::get(Endpoint::Path(vec!["healthz".into()]));
     let started = tokio::time::Instant::now();
     let deadline = started + args.timeout;
     loop {
         // A sandbox that listens but still opens or seeds its database holds the request
         // until it serves: an answer means it is ready.
-        let tried = tokio::time::timeout_at(deadline, client.raw(&health)).await;
+        let tried = tokio::time::timeout_at(deadline, client.health()).await;
         match tried {
             Ok(Ok(answer)) if answer.status.is_success() => {
                 ui.note(format!(

@@ -27,6 +27,8 @@ pub struct App {
     pub store: Arc<Store>,
     /// How a repeated Idempotency-Key is matched (a test knob may break it).
     pub keys: KeyCheck,
+    /// It serves the user's demo workspace, said at `GET /healthz`.
+    pub demo: bool,
 }
 
 impl App {
@@ -225,12 +227,19 @@ pub fn router(app: App, refs: bool) -> Router {
     Router::new()
         .nest("/v1", v1)
         .route("/openapi.json", get(openapi::serve))
-        .route("/healthz", get(|| async { "ok" }))
+        .route(&format!("/{}", livectl_contract::health::PATH), get(health))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn(conditional::layer))
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
         .with_state(app)
+}
+
+/// `ok`, and whose workspace it serves when it is the user's demo.
+async fn health(State(app): State<App>) -> impl IntoResponse {
+    use livectl_contract::health::{DEMO, WORKSPACE};
+    let demo = app.demo.then_some([(WORKSPACE, DEMO)]);
+    (demo, "ok")
 }
 
 async fn not_found(uri: axum::http::Uri) -> ApiError {

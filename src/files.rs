@@ -505,6 +505,19 @@ pub fn token_from_stdin(flag: &str) -> Result<String, CliError> {
     Ok(text.trim().to_owned())
 }
 
+/// What users other than a file's owner may do to it with `mode`, as a message says it: read
+/// it (a read bit of theirs), else written to it (a write bit), else run it (execute bits
+/// alone). A write-only 0620 was said to be readable.
+pub fn others_may(mode: u32) -> &'static str {
+    if mode & 0o044 != 0 {
+        "read"
+    } else if mode & 0o022 != 0 {
+        "written"
+    } else {
+        "run"
+    }
+}
+
 /// Makes a file others could read private (0600) again, as livectl writes every file holding
 /// user data: its mode before, when it was changed (a journal chmod'ed or copied 0644 went on
 /// being written unsaid). Not on systems without Unix modes.
@@ -605,6 +618,21 @@ impl Drop for Beside {
 
 #[cfg(test)]
 mod tests {
+    /// Each mode open to others is said by the most it lets them do.
+    #[test]
+    fn what_others_may_do_is_said_by_the_most_of_it() {
+        let said: Vec<&str> = [0o644, 0o604, 0o640, 0o620, 0o602, 0o660, 0o611, 0o601]
+            .into_iter()
+            .map(super::others_may)
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "read", "read", "read", "written", "written", "read", "run", "run"
+            ]
+        );
+    }
+
     /// A file its user may not write is not replaced by a rename, which needs only the
     /// directory's permission (an export replaced a read-only file, and another user's). Run as
     /// root, the check runs on a thread whose file system user is `nobody` (Linux's

@@ -64,8 +64,9 @@ impl Credentials {
             return Err(CliError::new(
                 crate::error::ErrorKind::Auth,
                 format!(
-                    "{} can be read by other users (mode {mode:o}); livectl refuses to use it",
-                    path.display()
+                    "{} can be {} by other users (mode {mode:o}); livectl refuses to use it",
+                    path.display(),
+                    crate::files::others_may(mode)
                 ),
             )
             .hint(format!("run `chmod 600 {}`", path.display())));
@@ -86,8 +87,14 @@ impl Credentials {
         let path = Credentials::path();
         super::save_private(&path, &text)?;
         if let Some(mode) = self.open_mode {
+            let may = crate::files::others_may(mode);
+            let tokens = match may {
+                "read" => ", but the tokens it held may have been read",
+                "written" => ", but the tokens it held may have been changed",
+                _ => "",
+            };
             say(format!(
-                "the credentials file {} could be read by other users (mode {mode:03o}); it is private (0600) again, but the tokens it held may have been read",
+                "the credentials file {} could be {may} by other users (mode {mode:03o}); it is private (0600) again{tokens}",
                 path.display()
             ));
         }

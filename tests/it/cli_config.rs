@@ -657,6 +657,41 @@ fn credentials_readable_by_others_are_refused_with_the_chmod() {
     );
 }
 
+/// A credentials file others may write but not read (0620) is refused as one they may read
+/// is, said as it is: it said "can be read" and "the tokens it held may have been read".
+#[cfg(unix)]
+#[test]
+fn credentials_others_may_write_are_said_so_not_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::start(&[]);
+    let token = sandbox.home.token(None);
+    assert_eq!(login(&sandbox, &token, &[]).code, 0);
+    let credentials = sandbox.home.path().join("config/livectl/credentials.toml");
+    std::fs::set_permissions(&credentials, std::fs::Permissions::from_mode(0o620)).unwrap();
+    let run = sandbox.home.run(&["list"]);
+    assert_eq!(run.status.code(), Some(4));
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "{} can be written by other users (mode 620); livectl refuses to use it",
+            credentials.display()
+        )),
+        "{stderr}"
+    );
+    let out = sandbox.home.run(&["logout"]);
+    assert_eq!(
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).as_ref()),
+        (
+            Some(0),
+            format!(
+                "warning: the credentials file {} could be written by other users (mode 620); it is private (0600) again, but the tokens it held may have been changed\nremoved the token of profile `default`\n",
+                credentials.display()
+            )
+            .as_str()
+        )
+    );
+}
+
 #[test]
 fn an_unknown_profile_is_a_usage_error() {
     let sandbox = Sandbox::start(&[]);

@@ -74,8 +74,9 @@ pub async fn resume(
         && let Ok(Some(mode)) = crate::files::make_private(path)
     {
         ui.warn(format!(
-            "the journal {} could be read by other users (mode {mode:03o}); it is private (0600) again",
-            path.display()
+            "the journal {} could be {} by other users (mode {mode:03o}); it is private (0600) again",
+            path.display(),
+            crate::files::others_may(mode)
         ));
     }
     if header.workspace != me.workspace.id {

@@ -75,7 +75,8 @@ pub async fn exec(args: ConformanceArgs, ctx: &Ctx) -> Result<(), CliError> {
             ))
             .hint("pass --yes to confirm when not running interactively")
         };
-        return Err(error);
+        // CI is shown why in its report, as for a suite that cannot start.
+        return Err(failed_report(ui, junit, &target, error));
     }
     let client = &connection.client;
     // A suite that cannot start (no API there, a token refused) is a report of one error, so a

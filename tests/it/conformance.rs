@@ -380,16 +380,23 @@ fn on_a_sandbox_serving_the_demo_workspace_the_suite_needs_a_yes() {
     let sandbox = Sandbox::start_on(home.clone(), &demo, &[]);
     let api = sandbox.api();
     let before = api.everything();
-    let refused = sandbox.cli(&api.token, &["conformance"]);
-    refused.fails(
-        2,
-        &format!(
-            "the conformance suite creates data in {}, your demo workspace, and leaves it there; nothing was sent",
-            sandbox.url
-        ),
+    let report = home.path().join("junit.xml");
+    let refused = sandbox.cli(
+        &api.token,
+        &["conformance", "--junit", report.to_str().unwrap()],
     );
+    let said = format!(
+        "the conformance suite creates data in {}, your demo workspace, and leaves it there; nothing was sent",
+        sandbox.url
+    );
+    refused.fails(2, &said);
     refused.hints("or pass --yes to run it on the demo workspace all the same");
     assert_eq!(api.everything(), before, "nothing was created");
+    // CI is shown why, as for a suite that could not start: one error (there was no report).
+    let text = std::fs::read_to_string(&report).unwrap();
+    let doc = roxmltree::Document::parse(&text).expect("the JUnit file is XML");
+    let error = doc.descendants().find(|n| n.has_tag_name("error")).unwrap();
+    assert_eq!(error.attribute("message"), Some(said.as_str()), "{text}");
     // A sandbox of its own is not asked about.
     let own = Sandbox::start(&[]);
     let run = own.cli(&own.api().token, &["conformance", "-o", "json"]);

@@ -332,6 +332,17 @@ complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l fix -d 'Act on
 cancel\t'Cancel the takeovers'
 reassign\t'To the agents named by --to, spread evenly (queued ones are assigned)'"
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l to -d 'With --fix reassign: the agents to move them to (repeated, or separated by commas), or a pool (@online, @department, @department:NAME)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l rule -d 'Only what is stuck for these reasons, repeated or comma-separated: owner-offline, owner-away, owner-inactive, queued, no-reply (the autopilot\'s rules)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l state -d 'States to include: queued, assigned, completed, cancelled, open (queued and assigned) or all' -r -f -a "queued\t''
+assigned\t''
+completed\t''
+cancelled\t''
+open\t''
+all\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l department -d 'Department: id, key or name' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l tag -d 'Only interventions with this tag' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l reason -d 'With --fix: why, recorded in the events' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r

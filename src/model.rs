@@ -589,19 +589,88 @@ pub enum StuckReason {
     NoReply { since: Timestamp, user: Timestamp },
 }
 
-impl StuckReason {
-    /// Its name for scripts: `queued_too_long`, `owner_inactive`, `owner_away`, `owner_offline`,
-    /// `no_reply`.
-    pub fn kind(&self) -> &'static str {
+/// Why an intervention is stuck, by name: what `stuck --rule` chooses and the autopilot's rules
+/// act on (`StuckReason::rule`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// An owner offline longer than the grace period: its open interventions move to the pool,
+    /// or back to the general queue when no agent of the pool has room.
+    OwnerOffline,
+    /// The same for an owner who is away.
+    OwnerAway,
+    /// An owner who was deactivated: at once, as a deactivation is an admin's act that does not flap.
+    OwnerInactive,
+    /// Waiting in the general queue longer than `queued`: assigned from the pool.
+    Queued,
+    /// A user waiting for a reply longer than `no_reply`: moved to another agent of the pool.
+    NoReply,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 5] = [
+        Rule::OwnerOffline,
+        Rule::OwnerAway,
+        Rule::OwnerInactive,
+        Rule::Queued,
+        Rule::NoReply,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
         match self {
-            StuckReason::Queued { .. } => "queued_too_long",
-            StuckReason::OwnerInactive { .. } => "owner_inactive",
+            Rule::OwnerOffline => "owner-offline",
+            Rule::OwnerAway => "owner-away",
+            Rule::OwnerInactive => "owner-inactive",
+            Rule::Queued => "queued",
+            Rule::NoReply => "no-reply",
+        }
+    }
+
+    pub fn names() -> String {
+        Rule::ALL.map(Rule::as_str).join(", ")
+    }
+}
+
+impl std::str::FromStr for Rule {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Rule, String> {
+        Rule::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s.trim())
+            .ok_or_else(|| format!("`{s}` is not a rule; the rules are {}", Rule::names()))
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl StuckReason {
+    /// The rule it falls under (`stuck --rule`, the autopilot's).
+    pub fn rule(&self) -> Rule {
+        match self {
+            StuckReason::Queued { .. } => Rule::Queued,
+            StuckReason::OwnerInactive { .. } => Rule::OwnerInactive,
             StuckReason::OwnerAbsent {
                 status: AgentStatus::Offline,
                 ..
-            } => "owner_offline",
-            StuckReason::OwnerAbsent { .. } => "owner_away",
-            StuckReason::NoReply { .. } => "no_reply",
+            } => Rule::OwnerOffline,
+            StuckReason::OwnerAbsent { .. } => Rule::OwnerAway,
+            StuckReason::NoReply { .. } => Rule::NoReply,
+        }
+    }
+
+    /// Its name for scripts: `queued_too_long`, `owner_inactive`, `owner_away`, `owner_offline`,
+    /// `no_reply`.
+    pub fn kind(&self) -> &'static str {
+        match self.rule() {
+            Rule::Queued => "queued_too_long",
+            Rule::OwnerInactive => "owner_inactive",
+            Rule::OwnerOffline => "owner_offline",
+            Rule::OwnerAway => "owner_away",
+            Rule::NoReply => "no_reply",
         }
     }
 

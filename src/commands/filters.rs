@@ -28,6 +28,18 @@ pub enum StateFilter {
 }
 
 impl StateFilter {
+    /// Whether it names open states alone (queued, assigned, open).
+    pub fn is_open(self) -> bool {
+        self.states().iter().all(|s| States::open().contains(*s))
+    }
+
+    /// As it is typed: `completed`.
+    pub fn name(self) -> String {
+        clap::ValueEnum::to_possible_value(&self)
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
+    }
+
     fn states(self) -> &'static [InterventionState] {
         use InterventionState::*;
         match self {

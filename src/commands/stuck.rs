@@ -8,9 +8,9 @@ use livectl_contract::{ActionKind, Role};
 
 use super::Ctx;
 use super::act::AwayArgs;
-use super::filters::{BulkArgs, DURATION, duration};
+use super::filters::{BulkArgs, DURATION, Filters, duration};
 use crate::error::CliError;
-use crate::model::Names;
+use crate::model::{Names, Rule};
 use crate::ui::{Format, Reach, stuck_json};
 use crate::usecases::bulk::{self, Plan};
 use crate::usecases::spread;
@@ -48,6 +48,13 @@ pub struct StuckArgs {
         conflicts_with = "resume"
     )]
     pub to: Vec<String>,
+    /// Only what is stuck for these reasons, repeated or comma-separated: owner-offline,
+    /// owner-away, owner-inactive, queued, no-reply (the autopilot's rules)
+    #[arg(long = "rule", value_name = "RULE", value_delimiter = ',', value_parser = rule)]
+    pub rules: Vec<Rule>,
+    /// Only the interventions these choose, as `list` does (open ones)
+    #[command(flatten)]
+    pub filters: Filters,
     #[command(flatten)]
     pub away: AwayArgs,
     /// With --fix: why, recorded in the events
@@ -57,8 +64,25 @@ pub struct StuckArgs {
     pub bulk: BulkArgs,
 }
 
+fn rule(s: &str) -> Result<Rule, String> {
+    s.parse()
+}
+
 pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
     args.away.not_on_resume(&args.bulk)?;
+    if args.bulk.resume.is_some() && (args.filters.is_set() || !args.rules.is_empty()) {
+        return Err(CliError::usage(
+            "--resume takes the interventions from the journal; give no filters or rules",
+        ));
+    }
+    // Stuck is a matter of open interventions: a closed state would find nothing, said as
+    // nothing stuck.
+    if let Some(closed) = args.filters.state.iter().find(|s| !s.is_open()) {
+        return Err(CliError::usage(format!(
+            "--state {}: stuck looks at open interventions only (queued, assigned or open)",
+            closed.name()
+        )));
+    }
     super::filters::check_reason(args.reason.as_deref())?;
     // A resume does the fix its journal records.
     if let (None, Some(path)) = (args.fix, &args.bulk.resume) {
@@ -117,8 +141,13 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         no_reply: args.no_reply,
         queued: args.queued,
     };
-    let (found, me) = tokio::join!(stuck::find(client, ui.now, limits), client.me());
-    let ((found, agents), me) = (found?, me?.agent);
+    let query = args.filters.query(client, ui.now).await?;
+    let (found, me) = tokio::join!(stuck::find(client, ui.now, limits, query), client.me());
+    let ((mut found, agents), me) = (found?, me?.agent);
+    if !args.rules.is_empty() {
+        found.retain(|s| s.reasons.iter().any(|r| args.rules.contains(&r.rule())));
+    }
+    let chosen = chosen_by(&args);
     // An agent's token lists only what an agent sees: said, so that "nothing is stuck" is not
     // taken for the workspace's answer (on-call check); the role's rule is `Role::sees`.
     let agent = !me.role.sees_every();
@@ -131,7 +160,9 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     let (Some(fix), Some(command)) = (args.fix, command) else {
         if found.is_empty() {
-            ui.note(if agent {
+            ui.note(if let Some(chosen) = &chosen {
+                format!("nothing is stuck among the interventions chosen ({chosen})")
+            } else if agent {
                 format!(
                     "nothing is stuck among the interventions {} sees: {}; {ADMIN_SEES}",
                     me.name,
@@ -174,6 +205,35 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         chooses: matches!(&fix, Fix::Reassign(to) if to.chooses()),
     };
     bulk::run(client, ui, &connection.target(), plan, &options).await
+}
+
+/// The filters and rules given, as typed (`--owner ana --rule queued`); None for none.
+fn chosen_by(args: &StuckArgs) -> Option<String> {
+    let f = &args.filters;
+    let mut given: Vec<String> = Vec::new();
+    if !f.state.is_empty() {
+        let states: Vec<String> = f.state.iter().map(|s| s.name()).collect();
+        given.push(format!("--state {}", states.join(",")));
+    }
+    let flags = [
+        ("--owner", f.owner.clone()),
+        ("--department", f.department.clone()),
+        ("--tag", f.tag.clone()),
+        (
+            "--older-than",
+            f.older_than.map(livectl_contract::duration::format),
+        ),
+    ];
+    for (flag, value) in flags {
+        if let Some(value) = value {
+            given.push(format!("{flag} {}", crate::ui::shell_word(&value)));
+        }
+    }
+    if !args.rules.is_empty() {
+        let rules: Vec<&str> = args.rules.iter().map(|r| r.as_str()).collect();
+        given.push(format!("--rule {}", rules.join(",")));
+    }
+    (!given.is_empty()).then(|| given.join(" "))
 }
 
 /// How a fix's run is named in its journal, before the fix: `stuck --fix return`.

@@ -111,11 +111,12 @@ pub fn unanswered(i: &Intervention) -> Option<StuckReason> {
     })
 }
 
-/// The open interventions that need help now, and the agents by id.
+/// The open interventions of `query` that need help now, and the agents by id.
 pub async fn find(
     client: &Client,
     now: Timestamp,
     limits: Thresholds,
+    query: InterventionQuery,
 ) -> Result<(Vec<Stuck>, HashMap<String, Agent>), CliError> {
     let agents: HashMap<String, Agent> = client
         .agents()
@@ -123,9 +124,21 @@ pub async fn find(
         .into_iter()
         .map(|a| (a.id.clone(), a))
         .collect();
+    // Open ones only, whatever else it asks.
     let query = InterventionQuery {
-        state: States::open(),
-        ..InterventionQuery::default()
+        state: if query.state.is_all() {
+            States::open()
+        } else {
+            States::new(
+                query
+                    .state
+                    .as_slice()
+                    .iter()
+                    .copied()
+                    .filter(|s| States::open().contains(*s)),
+            )
+        },
+        ..query
     };
     let open: Vec<Intervention> = client.interventions(query, FULL_PAGE).try_collect().await?;
     let stuck = among(open, &agents, now, limits);

@@ -230,3 +230,85 @@ fn sorted_by_why_it_groups_the_reasons_the_longest_wait_first() {
         "the field sorts as its column does"
     );
 }
+
+/// `stuck` narrowed as a list is, and by why: on call at night, only what an absent owner
+/// holds, or one agent's, or one department's, is fixed. It took no filter, and `--fix` acted
+/// on everything stuck (new user).
+#[test]
+fn what_is_stuck_is_narrowed_by_owner_department_and_rule() {
+    let home = Home::new();
+    let ids = |args: &[&str]| {
+        let out = home
+            .cli(&[&["stuck", "-o", "json", "-q"], args].concat())
+            .ok();
+        let stuck: Vec<Value> = serde_json::from_str(&out).unwrap();
+        stuck
+            .iter()
+            .map(|s| s["id"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(&["--rule", "owner-offline,owner-away"]),
+        ["iv_14", "iv_15", "iv_16"]
+    );
+    assert_eq!(ids(&["--owner", "sam"]), ["iv_14", "iv_15"]);
+    assert_eq!(
+        ids(&[
+            "--department",
+            "billing",
+            "--rule",
+            "queued",
+            "--queued",
+            "1h"
+        ]),
+        ["iv_2"]
+    );
+    assert_eq!(ids(&["--state", "queued", "--rule", "owner-away"]), [""; 0]);
+    // Nothing stuck among those chosen is said so, not as "nothing is stuck".
+    let none = home.cli(&["stuck", "--owner", "ana"]);
+    assert_eq!(
+        (none.code, none.stdout.as_str(), none.stderr.as_str()),
+        (
+            0,
+            "",
+            "nothing is stuck among the interventions chosen (--owner ana)\n"
+        )
+    );
+    // A fix acts on those chosen alone.
+    let fixed = home.cli(&[
+        "stuck",
+        "--rule",
+        "owner-offline",
+        "--fix",
+        "return",
+        "--yes",
+        "-q",
+    ]);
+    assert_eq!(fixed.code, 0, "{}", fixed.stderr);
+    assert_eq!(ids(&["--rule", "owner-offline"]), [""; 0]);
+    assert_eq!(ids(&["--rule", "owner-away"]), ["iv_16"], "not returned");
+
+    // Given wrong.
+    home.cli(&["stuck", "--rule", "sleepy"]).fails(
+        2,
+        "`sleepy` is not a rule; the rules are owner-offline, owner-away, owner-inactive, queued, no-reply",
+    );
+    home.cli(&["stuck", "--state", "completed"]).fails(
+        2,
+        "--state completed: stuck looks at open interventions only (queued, assigned or open)",
+    );
+    home.cli(&["stuck", "--owner", "nobody-such"])
+        .fails(5, "nobody-such");
+    let journal = home.path().join("fix.ndjson");
+    home.cli(&[
+        "stuck",
+        "--resume",
+        journal.to_str().unwrap(),
+        "--owner",
+        "sam",
+    ])
+    .fails(
+        2,
+        "--resume takes the interventions from the journal; give no filters or rules",
+    );
+}

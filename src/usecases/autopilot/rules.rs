@@ -3,69 +3,13 @@
 
 use std::fmt;
 use std::path::Path;
-use std::str::FromStr;
 
 use jiff::SignedDuration;
 use serde::Deserialize;
 
 use crate::error::CliError;
 
-/// One rule, by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Rule {
-    /// An owner offline longer than the grace period: its open interventions move to the pool,
-    /// or back to the general queue when no agent of the pool has room.
-    OwnerOffline,
-    /// The same for an owner who is away.
-    OwnerAway,
-    /// An owner who was deactivated: at once, as a deactivation is an admin's act that does not flap.
-    OwnerInactive,
-    /// Waiting in the general queue longer than `queued`: assigned from the pool.
-    Queued,
-    /// A user waiting for a reply longer than `no_reply`: moved to another agent of the pool.
-    NoReply,
-}
-
-impl Rule {
-    pub const ALL: [Rule; 5] = [
-        Rule::OwnerOffline,
-        Rule::OwnerAway,
-        Rule::OwnerInactive,
-        Rule::Queued,
-        Rule::NoReply,
-    ];
-
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Rule::OwnerOffline => "owner-offline",
-            Rule::OwnerAway => "owner-away",
-            Rule::OwnerInactive => "owner-inactive",
-            Rule::Queued => "queued",
-            Rule::NoReply => "no-reply",
-        }
-    }
-
-    fn names() -> String {
-        Rule::ALL.map(Rule::as_str).join(", ")
-    }
-}
-
-impl FromStr for Rule {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Rule, String> {
-        Rule::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s.trim())
-            .ok_or_else(|| format!("`{s}` is not a rule; the rules are {}", Rule::names()))
-    }
-}
-
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::model::Rule;
 
 /// The grace period: how long an owner may be absent before its work moves.
 pub const DEFAULT_GRACE: SignedDuration = SignedDuration::from_secs(120);

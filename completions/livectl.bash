@@ -133,6 +133,9 @@ _livectl() {
             livectl__subcmd__config,unset)
                 cmd="livectl__subcmd__config__subcmd__unset"
                 ;;
+            livectl__subcmd__config,use)
+                cmd="livectl__subcmd__config__subcmd__use"
+                ;;
             livectl__subcmd__config__subcmd__help,get)
                 cmd="livectl__subcmd__config__subcmd__help__subcmd__get"
                 ;;
@@ -153,6 +156,9 @@ _livectl() {
                 ;;
             livectl__subcmd__config__subcmd__help,unset)
                 cmd="livectl__subcmd__config__subcmd__help__subcmd__unset"
+                ;;
+            livectl__subcmd__config__subcmd__help,use)
+                cmd="livectl__subcmd__config__subcmd__help__subcmd__use"
                 ;;
             livectl__subcmd__help,agents)
                 cmd="livectl__subcmd__help__subcmd__agents"
@@ -267,6 +273,9 @@ _livectl() {
                 ;;
             livectl__subcmd__help__subcmd__config,unset)
                 cmd="livectl__subcmd__help__subcmd__config__subcmd__unset"
+                ;;
+            livectl__subcmd__help__subcmd__config,use)
+                cmd="livectl__subcmd__help__subcmd__config__subcmd__use"
                 ;;
             livectl__subcmd__help__subcmd__sandbox,backup)
                 cmd="livectl__subcmd__help__subcmd__sandbox__subcmd__backup"
@@ -982,7 +991,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config)
-            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version get set unset list profiles remove-profile help"
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version get set use unset list profiles remove-profile help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1074,7 +1083,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config__subcmd__help)
-            opts="get set unset list profiles remove-profile help"
+            opts="get set use unset list profiles remove-profile help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1172,6 +1181,20 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config__subcmd__help__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__config__subcmd__help__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1370,6 +1393,52 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__config__subcmd__unset)
+            opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv ids" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__config__subcmd__use)
             opts="-o -y -q -v -h -V --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1700,7 +1769,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__config)
-            opts="get set unset list profiles remove-profile"
+            opts="get set use unset list profiles remove-profile"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1784,6 +1853,20 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__help__subcmd__config__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        livectl__subcmd__help__subcmd__config__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -765,6 +765,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --version 'Print version'
             cand get 'Print one setting'
             cand set 'Change one setting'
+            cand use 'Make a profile the one runs use (the config''s default_profile), as `kubectl config use-context` does'
             cand unset 'Remove one setting'
             cand list 'Print every setting of the profile'
             cand profiles 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
@@ -796,6 +797,30 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --version 'Print version'
         }
         &'livectl;config;set'= {
+            cand --profile 'The profile to use [default: the config''s default_profile]'
+            cand --api-url 'The platform''s API address, e.g. https://live.example.com'
+            cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain lines otherwise]'
+            cand --color 'When to use colour (NO_COLOR turns it off too)'
+            cand --json 'Print JSON with only these fields (comma-separated; without any, list them)'
+            cand --jq 'Filter the JSON through a jq expression (strings print raw), e.g. ''.[].id''; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs'
+            cand --sort 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column''s title (agents'' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -y 'Answer yes to confirmations'
+            cand --yes 'Answer yes to confirmations'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --verbose 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+            cand --utc 'Show times in UTC rather than the local zone (TZ)'
+            cand --sandbox 'Use the embedded sandbox even when a profile is configured'
+            cand --allow-insecure-http 'Allow plain http:// to hosts other than loopback'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'livectl;config;use'= {
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
             cand -o 'Output format [default: table on a terminal, plain lines otherwise]'
@@ -918,6 +943,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;config;help'= {
             cand get 'Print one setting'
             cand set 'Change one setting'
+            cand use 'Make a profile the one runs use (the config''s default_profile), as `kubectl config use-context` does'
             cand unset 'Remove one setting'
             cand list 'Print every setting of the profile'
             cand profiles 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
@@ -927,6 +953,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;config;help;get'= {
         }
         &'livectl;config;help;set'= {
+        }
+        &'livectl;config;help;use'= {
         }
         &'livectl;config;help;unset'= {
         }
@@ -1439,6 +1467,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;help;config'= {
             cand get 'Print one setting'
             cand set 'Change one setting'
+            cand use 'Make a profile the one runs use (the config''s default_profile), as `kubectl config use-context` does'
             cand unset 'Remove one setting'
             cand list 'Print every setting of the profile'
             cand profiles 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
@@ -1447,6 +1476,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;help;config;get'= {
         }
         &'livectl;help;config;set'= {
+        }
+        &'livectl;help;config;use'= {
         }
         &'livectl;help;config;unset'= {
         }

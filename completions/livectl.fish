@@ -753,36 +753,37 @@ complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l sandbox -d 'U
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand whoami" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
 wide\t'A table with more columns'
 json\t''
 ndjson\t''
 csv\t''
 ids\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l no-input -d 'Never prompt; a missing value is an error'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s y -l yes -d 'Answer yes to confirmations'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s q -l quiet -d 'Print only data and errors'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l utc -d 'Show times in UTC rather than the local zone (TZ)'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "get" -d 'Print one setting'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "set" -d 'Change one setting'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "unset" -d 'Remove one setting'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "list" -d 'Print every setting of the profile'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "profiles" -d 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "remove-profile" -d 'Remove a profile: its settings and its saved token (`logout` forgets only the token)'
-complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set unset list profiles remove-profile help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -s y -l yes -d 'Answer yes to confirmations'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -s q -l quiet -d 'Print only data and errors'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -l utc -d 'Show times in UTC rather than the local zone (TZ)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -f -a "get" -d 'Print one setting'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -f -a "set" -d 'Change one setting'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -f -a "use" -d 'Make a profile the one runs use (the config\'s default_profile), as `kubectl config use-context` does'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -f -a "unset" -d 'Remove one setting'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -f -a "list" -d 'Print every setting of the profile'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -f -a "profiles" -d 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -f -a "remove-profile" -d 'Remove a profile: its settings and its saved token (`logout` forgets only the token)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and not __fish_seen_subcommand_from get set use unset list profiles remove-profile help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
@@ -829,6 +830,29 @@ complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
+wide\t'A table with more columns'
+json\t''
+ndjson\t''
+csv\t''
+ids\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -l color -d 'When to use colour (NO_COLOR turns it off too)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -l json -d 'Print JSON with only these fields (comma-separated; without any, list them)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -l jq -d 'Filter the JSON through a jq expression (strings print raw), e.g. \'.[].id\'; it reads the whole list, held in memory (for a large export pipe -o ndjson into jq); into a .json file (--out), the list of its outputs' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -l sort -d 'Order a list by one of its fields (see --json for the fields; one the table shows by name, such as owner or user, by that name), or by a column\'s title (agents\' FOR is status_since); `-FIELD` orders it the other way (`--sort -queued`: the newest first), what has no value last either way; `list --sort F --limit N` reads every match and gives the first N by F' -r
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -s y -l yes -d 'Answer yes to confirmations'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only data and errors'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Say more on stderr (-v requests, -vv retries, -vvv bodies); tokens are never shown'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -l utc -d 'Show times in UTC rather than the local zone (TZ)'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -l sandbox -d 'Use the embedded sandbox even when a profile is configured'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from unset" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
@@ -923,6 +947,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from remove-profile" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one setting'
+complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the one runs use (the config\'s default_profile), as `kubectl config use-context` does'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print every setting of the profile'
 complete -c livectl -n "__fish_livectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "profiles" -d 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'
@@ -1352,6 +1377,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_see
 complete -c livectl -n "__fish_livectl_using_subcommand help; and not __fish_seen_subcommand_from queues list show assign reassign return cancel stuck runs seed status autopilot watch console agents topics outcomes blocks departments history login logout whoami config api sandbox conformance completions man version complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change one setting'
+complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make a profile the one runs use (the config\'s default_profile), as `kubectl config use-context` does'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one setting'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Print every setting of the profile'
 complete -c livectl -n "__fish_livectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List every profile: its address, workspace, whether a token is stored, and which one runs use now (marked *)'

@@ -35,6 +35,13 @@ pub enum ConfigCommand {
         key: String,
         value: String,
     },
+    /// Make a profile the one runs use (the config's default_profile), as `kubectl config
+    /// use-context` does
+    Use {
+        /// The profile, as `config profiles` lists it
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
     /// Remove one setting
     Unset {
         /// api_url, allow_insecure_http, workspace, output or default_profile
@@ -47,8 +54,8 @@ pub enum ConfigCommand {
     Profiles,
     /// Remove a profile: its settings and its saved token (`logout` forgets only the token)
     ///
-    /// The default profile removed, no profile is the default until `config set
-    /// default_profile` names one.
+    /// The default profile removed, no profile is the default until `config use NAME` names
+    /// one.
     RemoveProfile {
         /// The profile, as `config profiles` lists it
         #[arg(value_name = "NAME")]
@@ -63,11 +70,40 @@ impl ConfigArgs {
     }
 }
 
+/// A profile named to be the default that is not there: every later run would fail on it.
+fn no_profile(config: &Config, name: &str) -> CliError {
+    config.unknown_profile(name).hint(format!(
+        "create it with `livectl login --profile {} --api-url URL`",
+        crate::ui::shell_word(name)
+    ))
+}
+
+/// Says which profile runs use now that `name` is the default, and where LIVECTL_PROFILE
+/// still chooses another (it wins over the default).
+fn say_used(ctx: &Ctx, config: &Config, name: &str) {
+    // A profile of settings alone means the embedded sandbox.
+    let address = Setting::ApiUrl
+        .get(config, name)
+        .unwrap_or_else(|| "no api_url: the embedded sandbox".to_owned());
+    ctx.ui
+        .note(format!("runs now use profile `{name}` ({address})"));
+    if let Some(other) = std::env::var("LIVECTL_PROFILE")
+        .ok()
+        .filter(|p| !p.is_empty() && p != name)
+    {
+        ctx.ui.note(format!(
+            "LIVECTL_PROFILE={} still chooses profile `{other}` where it is set",
+            crate::ui::shell_word(&other)
+        ));
+    }
+}
+
 pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
     // A change is read and written back with no other change between (`config::editing`).
     let _editing = matches!(
         args.command,
         ConfigCommand::Set { .. }
+            | ConfigCommand::Use { .. }
             | ConfigCommand::Unset { .. }
             | ConfigCommand::RemoveProfile { .. }
     )
@@ -142,10 +178,7 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                 }
                 // Every later run would fail on a default that names nothing.
                 Setting::DefaultProfile if !config.profiles.contains_key(&value) => {
-                    let name = crate::ui::shell_word(&value);
-                    return Err(config.unknown_profile(&value).hint(format!(
-                        "create it with `livectl login --profile {name} --api-url URL`"
-                    )));
+                    return Err(no_profile(&config, &value));
                 }
                 Setting::Workspace | Setting::DefaultProfile => {}
             }
@@ -167,6 +200,11 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             if new {
                 ctx.ui.note(format!("created profile `{profile}`"));
             }
+            if setting == Setting::DefaultProfile
+                && let Some(name) = config.default_profile.clone()
+            {
+                say_used(ctx, &config, &name);
+            }
             // Its token stays with the address it was given for.
             if setting == Setting::ApiUrl
                 && let Some(url) = Setting::ApiUrl.get(&config, &profile)
@@ -180,6 +218,15 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
             Ok(())
         }
         ConfigCommand::RemoveProfile { name } => remove_profile(config, &name, ctx),
+        ConfigCommand::Use { name } => {
+            if !config.profiles.contains_key(&name) {
+                return Err(no_profile(&config, &name));
+            }
+            config.default_profile = Some(name.clone());
+            config.save()?;
+            say_used(ctx, &config, &name);
+            Ok(())
+        }
         ConfigCommand::Unset { key } => {
             let setting = Setting::parse(&key)?;
             if setting == Setting::ApiUrl
@@ -306,9 +353,9 @@ fn remove_profile(mut config: Config, name: &str, ctx: &Ctx) -> Result<(), CliEr
     let now = match crate::connect::profile_unnamed(&config) {
         _ if !was_default => String::new(),
         Some(profile) => format!(
-            "; it was the default profile, so runs now use the profile `{profile}` (`livectl config set default_profile NAME` names another)"
+            "; it was the default profile, so runs now use the profile `{profile}` (`livectl config use NAME` names another)"
         ),
-        None => "; it was the default profile, and no profile is now (`livectl config set default_profile NAME` names one)".to_owned(),
+        None => "; it was the default profile, and no profile is now (`livectl config use NAME` names one)".to_owned(),
     };
     ctx.ui.note(format!(
         "removed profile `{name}`: its settings{}{now}",

@@ -133,7 +133,7 @@ pub async fn exec(args: LoginArgs, ctx: &Ctx) -> Result<(), CliError> {
         default => {
             let name = crate::ui::shell_word(&profile);
             format!(
-                "runs use profile `{default}` unless given --profile {name} (`livectl config set default_profile {name}` changes that)"
+                "runs use profile `{default}` unless given --profile {name} (`livectl config use {name}` changes that)"
             )
         }
     };

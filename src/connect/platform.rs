@@ -62,7 +62,7 @@ impl std::fmt::Display for WhyEmbedded {
             WhyEmbedded::Asked => f.write_str("--sandbox"),
             WhyEmbedded::NoProfile => f.write_str(
                 "no profile applies, as no default_profile is set and no profile is named \
-                 `default`; `livectl config set default_profile NAME` chooses one",
+                 `default`; `livectl config use NAME` chooses one",
             ),
             WhyEmbedded::NoAddress(name) => write!(f, "profile `{name}` has no api_url"),
         }

@@ -197,7 +197,7 @@ fn login_saves_a_private_profile_that_later_runs_use() {
     assert_eq!(second.code, 0, "{}", second.stderr);
     assert!(
         second.stderr.ends_with(
-            "profile `on call`: runs use profile `work` unless given --profile 'on call' (`livectl config set default_profile 'on call'` changes that)\n"
+            "profile `on call`: runs use profile `work` unless given --profile 'on call' (`livectl config use 'on call'` changes that)\n"
         ),
         "{}",
         second.stderr
@@ -689,6 +689,56 @@ fn credentials_others_may_write_are_said_so_not_read() {
             )
             .as_str()
         )
+    );
+}
+
+/// Switching profiles as `kubectl config use-context` does, and said: `config use` was refused
+/// with clap's tip toward `unset`, and `config set default_profile` said nothing (new user).
+#[test]
+fn config_use_switches_the_profile_runs_use_and_says_so() {
+    let sandbox = Sandbox::start(&[]);
+    let token = sandbox.home.token(None);
+    assert_eq!(login(&sandbox, &token, &[]).code, 0);
+    assert_eq!(login(&sandbox, &token, &["--profile", "staging"]).code, 0);
+    let used = sandbox.home.cli(&["config", "use", "staging"]);
+    assert_eq!(
+        (used.code, used.stdout.as_str(), used.stderr.as_str()),
+        (
+            0,
+            "",
+            format!("runs now use profile `staging` ({})\n", sandbox.url).as_str()
+        )
+    );
+    let listed = sandbox.home.cli(&["config", "get", "default_profile"]).ok();
+    assert_eq!(listed, "staging\n");
+    // `config set default_profile` is the same change, said the same way.
+    let set = sandbox
+        .home
+        .cli(&["config", "set", "default_profile", "default"]);
+    assert_eq!(
+        set.stderr,
+        format!("runs now use profile `default` ({})\n", sandbox.url)
+    );
+    // LIVECTL_PROFILE still chooses for the shell it is set in: said.
+    let shadowed = sandbox.home.cli_env(
+        &["config", "use", "staging"],
+        &[("LIVECTL_PROFILE", "default")],
+    );
+    assert_eq!(shadowed.code, 0, "{}", shadowed.stderr);
+    assert!(
+        shadowed
+            .stderr
+            .contains("LIVECTL_PROFILE=default still chooses profile `default` where it is set"),
+        "{}",
+        shadowed.stderr
+    );
+    // A profile that is not there: nothing changed, the profiles named.
+    let unknown = sandbox.home.cli(&["config", "use", "prod"]);
+    unknown.fails(2, "there is no profile `prod`");
+    unknown.hints("create it with `livectl login --profile prod --api-url URL`");
+    assert_eq!(
+        sandbox.home.cli(&["config", "get", "default_profile"]).ok(),
+        "staging\n"
     );
 }
 
@@ -1330,7 +1380,7 @@ fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
     --- stdout
     	prod	-	https://live.example.com	-	none	-
     --- stderr
-    (runs use the embedded sandbox now: no profile applies, as no default_profile is set and no profile is named `default`; `livectl config set default_profile NAME` chooses one)
+    (runs use the embedded sandbox now: no profile applies, as no default_profile is set and no profile is named `default`; `livectl config use NAME` chooses one)
     ");
     // The data keeps its shape.
     insta::assert_snapshot!(shown(&["-o", "json"]), @r#"
@@ -1339,7 +1389,7 @@ fn config_profiles_says_when_runs_use_the_embedded_sandbox() {
     {"name":"prod","current":false,"default":false,"api_url":"https://live.example.com","workspace":null,"output":null,"logged_in":false,"allow_insecure_http":false}
     ]
     --- stderr
-    (runs use the embedded sandbox now: no profile applies, as no default_profile is set and no profile is named `default`; `livectl config set default_profile NAME` chooses one)
+    (runs use the embedded sandbox now: no profile applies, as no default_profile is set and no profile is named `default`; `livectl config use NAME` chooses one)
     "#);
     // The profile `default` holding settings alone: it applies, and means the sandbox.
     home.cli(&["config", "set", "workspace", "acme"]).ok();
@@ -1611,7 +1661,7 @@ fn remove_profile_takes_its_settings_and_token_and_the_default_with_them() {
         (
             0,
             "",
-            "removed profile `old`: its settings and its saved token; it was the default profile, and no profile is now (`livectl config set default_profile NAME` names one)\n"
+            "removed profile `old`: its settings and its saved token; it was the default profile, and no profile is now (`livectl config use NAME` names one)\n"
         )
     );
     let listed = typed(&["config", "profiles", "-o", "ids"]).ok().to_owned();
@@ -1643,7 +1693,7 @@ fn remove_profile_takes_its_settings_and_token_and_the_default_with_them() {
     let removed = typed(&["config", "remove-profile", "other"]);
     assert_eq!(
         removed.stderr,
-        "removed profile `other`: its settings and its saved token; it was the default profile, so runs now use the profile `default` (`livectl config set default_profile NAME` names another)\n"
+        "removed profile `other`: its settings and its saved token; it was the default profile, so runs now use the profile `default` (`livectl config use NAME` names another)\n"
     );
     assert!(
         typed(&["config", "profiles"]).ok().contains("default"),

@@ -119,7 +119,7 @@ fn profiles_with_platforms_but_none_applying_are_named_on_every_run() {
     .unwrap();
     let db = home.path().join("data/livectl/sandbox.db");
     let said = format!(
-        "livectl: using the embedded sandbox {}, not a platform: no profile applies, as no default_profile is set and no profile is named `default`; `livectl config set default_profile NAME` chooses one (profiles with a platform: 'on call', prod)\n",
+        "livectl: using the embedded sandbox {}, not a platform: no profile applies, as no default_profile is set and no profile is named `default`; `livectl config use NAME` chooses one (profiles with a platform: 'on call', prod)\n",
         db.display()
     );
     for _ in 0..2 {

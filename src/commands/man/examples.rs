@@ -286,6 +286,10 @@ pub fn examples(name: &str) -> &'static [(&'static str, &'static str)] {
             "livectl config remove-profile staging",
             "Remove a profile, its settings and its token.",
         )],
+        "livectl-config-use" => &[(
+            "livectl config use staging",
+            "Runs use profile staging from now on; said with its address.",
+        )],
         "livectl-config-unset" => &[(
             "livectl config unset output",
             "Back to the default output: a table on a terminal.",

@@ -169,9 +169,16 @@ fn a_journal_that_cannot_be_written_whole_is_removed_and_nothing_is_sent() {
     {
         let mut args = cancel.clone();
         args.extend(["--journal", "/dev/full"]);
-        sandbox
-            .cli(&api.token, &args)
-            .fails(2, "cannot create the journal /dev/full");
+        let run = sandbox.cli(&api.token, &args);
+        run.fails(2, "cannot create the journal /dev/full");
+        // No run's journal to continue (it said "or continue that run with --resume").
+        run.hints("it is no file, so no run's journal: name a new file with --journal");
+        // A directory where no file can be made: no run to continue there either.
+        let mut args = cancel.clone();
+        args.extend(["--journal", "/proc/j.ndjson"]);
+        let run = sandbox.cli(&api.token, &args);
+        run.fails(2, "cannot create the journal /proc/j.ndjson");
+        run.hints("name a directory you can write to with --journal");
     }
     // An existing file may be a run to continue; a directory is a file name forgotten.
     let dir = sandbox.home.path().join("runs-here");

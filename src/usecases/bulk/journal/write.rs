@@ -212,14 +212,25 @@ fn cannot_create(path: &Path, action: &str, why: impl std::fmt::Display) -> CliE
         bulk::Again::of(action, &Default::default(), path),
         bulk::Again::Resume(_)
     );
-    let empty = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
-    error.hint(if empty {
+    // What is there: a run to continue only if it is a file with something in it.
+    let there = std::fs::metadata(path).ok();
+    error.hint(match there {
         // No run's journal: one to resume holds at least its header (new user).
-        format!("it is empty, no run's journal: name a new file with {flag}, or remove it first")
-    } else if resumes {
-        format!("name a new file with {flag}, or continue that run with --resume")
-    } else {
-        format!("name a directory you can write to with {flag}")
+        Some(m) if m.is_file() && m.len() == 0 => {
+            format!(
+                "it is empty, no run's journal: name a new file with {flag}, or remove it first"
+            )
+        }
+        Some(m) if m.is_file() && resumes => {
+            format!("name a new file with {flag}, or continue that run with --resume")
+        }
+        Some(m) if m.is_file() => format!("name a new file with {flag}"),
+        // A device or a FIFO: it said to continue "that run" (new user).
+        Some(_) => {
+            format!("it is no file, so no run's journal: name a new file with {flag}")
+        }
+        // Nothing there, and nothing could be made: no run to continue either.
+        _ => format!("name a directory you can write to with {flag}"),
     })
 }
 

@@ -350,13 +350,7 @@ fn unknown_flag(
     else {
         return e;
     };
-    // Near: a few edits away (`--ownr`), or one begins the other (`--to-agent`, `--to`).
-    let near = |other: &str| {
-        let other = other.trim_start_matches('-');
-        strsim::levenshtein(name, other) <= (name.len() / 3).max(2)
-            || name.starts_with(other)
-            || other.starts_with(name)
-    };
+    let near = |other: &str| crate::ui::near(name, other.trim_start_matches('-'));
     if e.kind() != ErrorKind::UnknownArgument {
         return e;
     }
@@ -403,6 +397,16 @@ fn unknown_flag(
     };
     if !takers.is_empty() {
         tips.push(format!("'{given}' is a flag of {}", takers.join(", ")).into());
+    } else if let Some(flag) = command
+        .get_arguments()
+        .filter(|a| !a.is_hide_set())
+        .filter_map(|a| a.get_long())
+        .filter(|long| near(long))
+        .min_by_key(|long| strsim::levenshtein(name, long))
+    {
+        // Clap's measure picked a flag further off (`stuck --to-agent` met `--state`), or none:
+        // the near one this command has.
+        tips.push(format!("a similar argument exists: '--{flag}'").into());
     }
     if !tips.is_empty() {
         better.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));

@@ -14,6 +14,16 @@ pub fn shell_word(value: &str) -> String {
     }
 }
 
+/// Whether `given` is near `known`, as livectl guesses what was meant (a flag, an agent's key
+/// or name): a few edits away whatever the case (`--ownr`, `bob`, `Bo Chan`), or one begins
+/// the other (`--to-agent` and `--to`).
+pub fn near(given: &str, known: &str) -> bool {
+    let (given, known) = (given.to_lowercase(), known.to_lowercase());
+    strsim::levenshtein(&given, &known) <= (given.chars().count() / 3).max(2)
+        || given.starts_with(&known)
+        || known.starts_with(&given)
+}
+
 /// How a command livectl suggests reaches a platform: the flags after its name (` --sandbox`,
 /// ` --profile=P`, ` --api-url=URL`), already in shell words, and a variable set before it:
 /// empty (`LIVECTL_PROFILE= livectl …`) where the value it holds now would have the command

@@ -161,10 +161,14 @@ fn pick_agent<'a>(
         [one] => Ok(one),
         [] => Err(other_kinds_id(flag, wanted, Kind::Agent)
             .unwrap_or_else(|| {
-                CliError::new(
+                let error = CliError::new(
                     ErrorKind::NotFound,
                     format!("{flag}: no agent is called `{wanted}`"),
-                )
+                );
+                match meant(agents, wanted) {
+                    Some(meant) => error.hint(format!("did you mean {meant}?")),
+                    None => error,
+                }
             })
             .hint(match among {
                 Among::Platform => format!("{}; see `livectl agents`", among.is()),
@@ -172,6 +176,26 @@ fn pick_agent<'a>(
             })),
         many => Err(agents_alike(flag, wanted, many)),
     }
+}
+
+/// The agents `wanted` is near (`ui::near`) by key, name or first name, as they are named
+/// back (`bo (Bo Chen)`), at most three; None when none is.
+fn meant(agents: &[Agent], wanted: &str) -> Option<String> {
+    if wanted.is_empty() {
+        return None;
+    }
+    let near: Vec<String> = agents
+        .iter()
+        .filter(|a| {
+            let first = a.name.split_whitespace().next().unwrap_or_default();
+            a.key.as_deref().is_some_and(|k| crate::ui::near(wanted, k))
+                || crate::ui::near(wanted, &a.name)
+                || crate::ui::near(wanted, first)
+        })
+        .take(3)
+        .map(|a| format!("{} ({})", a.key.as_deref().unwrap_or(&a.id), a.name))
+        .collect();
+    (!near.is_empty()).then(|| near.join(" or "))
 }
 
 /// `wanted` names several agents (a name they share, or one's key and another's name).

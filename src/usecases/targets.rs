@@ -130,6 +130,11 @@ pub fn wrong_id(id: &str) -> Option<String> {
                 "`{id}` is not an intervention id (those look like iv_42): did you mean iv_{id}?"
             ))
         }
+        // An id in capitals (`IV_19`): ids are written in small letters.
+        None if Kind::of(&id.to_ascii_lowercase()) == Some(Kind::Intervention) => Some(format!(
+            "`{id}` is not an intervention id (those look like iv_42): did you mean {}?",
+            id.to_ascii_lowercase()
+        )),
         // Ids joined by commas, as `--to ana,bo` takes agents: each is its own argument.
         None if id.contains(',')
             && id

@@ -595,11 +595,12 @@ fn an_unknown_flag_is_told_where_it_belongs() {
         run.stderr
     };
     assert_eq!(
-        stderr(&["stuck", "--owner", "bo"]),
+        stderr(&["queues", "--owner", "bo"]),
         "error: unexpected argument '--owner' found\n\n  \
          tip: '--owner' is a flag of 'livectl list', 'livectl assign', 'livectl reassign', \
-         'livectl return', 'livectl cancel', 'livectl watch', 'livectl console', 'livectl complete'\n\n\
-         Usage: livectl stuck [OPTIONS]\n\nFor more information, try '--help'.\n"
+         'livectl return', 'livectl cancel', 'livectl stuck', 'livectl watch', 'livectl console', \
+         'livectl complete'\n\n\
+         Usage: livectl queues [OPTIONS]\n\nFor more information, try '--help'.\n"
     );
     assert_eq!(
         stderr(&["--quiet", "complete", "iv_1", "--reason=x"]),
@@ -1223,5 +1224,26 @@ fn a_token_given_in_the_wrong_place_is_not_shown() {
     assert!(
         !home.path().join("config/livectl/config.toml").exists(),
         "nothing was saved"
+    );
+}
+
+/// A name or id a keystroke off is met with what was likely meant, as `show 19` is: `--to bob`
+/// and `show IV_19` were told only that nothing is called so (new user).
+#[test]
+fn a_name_or_id_a_keystroke_off_is_met_with_what_was_meant() {
+    let home = crate::harness::Home::new();
+    let bob = home.cli(&["reassign", "iv_17", "--to", "bob"]);
+    bob.fails(5, "--to: no agent is called `bob`");
+    bob.hints("did you mean bo (Bo Chen)?");
+    let names = home.cli(&["list", "--owner", "Bo Chan"]);
+    names.fails(5, "no agent is called `Bo Chan`");
+    names.hints("did you mean bo (Bo Chen)?");
+    // Nothing near: no guess.
+    let far = home.cli(&["list", "--owner", "zebulon"]);
+    far.fails(5, "no agent is called `zebulon`");
+    assert!(!far.stderr.contains("did you mean"), "{}", far.stderr);
+    home.cli(&["show", "IV_19"]).fails(
+        2,
+        "`IV_19` is not an intervention id (those look like iv_42): did you mean iv_19?",
     );
 }

@@ -61,6 +61,23 @@ pub struct Given {
 }
 
 impl Given {
+    /// The items given to each agent (`counts`), most first, each named as `name_of` finds it.
+    pub fn sorted(
+        counts: HashMap<String, u64>,
+        name_of: impl Fn(&str) -> Option<String>,
+    ) -> Vec<Given> {
+        let mut given: Vec<Given> = counts
+            .into_iter()
+            .map(|(agent, items)| Given {
+                name: name_of(&agent),
+                agent,
+                items,
+            })
+            .collect();
+        given.sort_by(|a, b| b.items.cmp(&a.items).then_with(|| a.agent.cmp(&b.agent)));
+        given
+    }
+
     /// `Dee Park (ag_5)`, or its id alone.
     pub fn who(&self) -> String {
         match &self.name {

@@ -419,8 +419,11 @@ fn a_dry_run_to_a_pool_names_who_would_get_each_item_as_the_run_then_does() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stderr,
-        "dry run: 3 interventions would be changed, 1 left where it is (no agent of @online is \
-         online with room under its max_load); nothing was sent\n"
+        format!(
+            "dry run: 3 interventions would be changed, 1 left where it is (no agent of @online \
+             is online with room under its max_load); nothing was sent\n\
+             dry run: would give Ana Test ({ana}) 2, Cy Test ({cy}) 1\n"
+        )
     );
     let planned: Value = serde_json::from_str(&run.stdout).unwrap();
     let given = |agent: &str| {
@@ -598,6 +601,28 @@ fn a_pool_run_says_how_many_items_each_agent_was_given() {
     )
     .expect(200);
     let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    // Its dry run says the same before, by name though piped (it said only the count: new
+    // user).
+    let dry = sandbox.cli(
+        &api.token,
+        &[
+            "assign",
+            "--state",
+            "queued",
+            "--to",
+            "@online",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert!(
+        dry.stderr.ends_with(&format!(
+            "dry run: would give Ana Test ({}) 2, Cy Test ({}) 1\n",
+            w.ana, w.cy
+        )),
+        "{}",
+        dry.stderr
+    );
     let run = sandbox.cli(
         &api.token,
         &[

@@ -1232,20 +1232,13 @@ impl Sending<'_> {
     /// The items given to each agent, most first, each agent by name as the platform lists it.
     async fn given(&self, given: HashMap<String, u64>) -> Vec<Given> {
         let agents = self.agents().await;
-        let mut given: Vec<Given> = given
-            .into_iter()
-            .map(|(agent, items)| Given {
-                name: agents
-                    .iter()
-                    .flatten()
-                    .find(|a| a.id == agent)
-                    .map(|a| a.name.clone()),
-                agent,
-                items,
-            })
-            .collect();
-        given.sort_by(|a, b| b.items.cmp(&a.items).then_with(|| a.agent.cmp(&b.agent)));
-        given
+        Given::sorted(given, |agent| {
+            agents
+                .iter()
+                .flatten()
+                .find(|a| a.id == agent)
+                .map(|a| a.name.clone())
+        })
     }
 
     /// Agent `id`, which refused an item for want of room (409 `at_capacity`), by name and

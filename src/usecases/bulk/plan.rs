@@ -3,6 +3,7 @@
 //! by filters and confirmed already (`--yes`) needs no count: its plan goes on while the first
 //! items are sent (`dispatch::Live`).
 
+use std::collections::HashMap;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -16,7 +17,7 @@ use super::dispatch::{Live, Run, execute};
 use super::journal::{self, FORMAT, Header, Planner, Scan};
 use super::{Options, Plan, new_run_id};
 use crate::error::{CliError, ErrorKind};
-use crate::model::{Item, Names, NoRooms, Summary};
+use crate::model::{Given, Item, Names, NoRooms, Summary};
 use crate::ui::{Ui, prompt};
 use crate::usecases::lookup::{self, NamesOf};
 use crate::usecases::targets::Source;
@@ -63,7 +64,7 @@ pub async fn run(
         } else {
             items
         };
-        return dry_run(ui, &names, items, source, &repeats).await;
+        return dry_run(client, ui, &names, items, source, &repeats).await;
     }
     super::check_shape(ui)?;
     // Who runs it is asked while the first targets are listed.
@@ -217,6 +218,7 @@ pub(super) fn note_repeats(ui: &Ui, repeats: &AtomicU64) {
 
 /// `--dry-run`: the plan printed as it streams; nothing is sent and no journal is written.
 async fn dry_run(
+    client: &Client,
     ui: &Ui,
     names: &Names,
     items: LocalBoxStream<'_, Result<Item, CliError>>,
@@ -234,6 +236,21 @@ async fn dry_run(
             printed.unchanged.said()
         ));
     }
+    // A spread says who would get how many, as its run says who got them: by name, which a
+    // plan printed for a pipe did not look up.
+    if printed.given.len() > 1 {
+        let looked_up;
+        let names = if printed.given.keys().all(|a| names.get(a).is_some()) {
+            names
+        } else {
+            looked_up = lookup::names(client, NamesOf::People)
+                .await
+                .unwrap_or_default();
+            &looked_up
+        };
+        let given = Given::sorted(printed.given, |agent| names.get(agent).map(str::to_owned));
+        ui.note(format!("dry run: would give {}", Given::said(&given)));
+    }
     Ok(())
 }
 
@@ -243,6 +260,8 @@ pub(super) struct Printed {
     pub count: u64,
     /// Those a run would not change.
     pub unchanged: Unchanged,
+    /// The items it would give each agent, by id.
+    pub given: HashMap<String, u64>,
 }
 
 impl Printed {
@@ -330,14 +349,33 @@ pub(super) async fn print(
 ) -> Result<Printed, CliError> {
     let mut out = ui.stream::<Item>(names)?;
     let mut unchanged = Unchanged::default();
+    let mut given = HashMap::new();
     while let Some(item) = items.next().await {
         let item = item?;
         unchanged.count(&item);
+        if let Some(agent) = given_to(&item) {
+            *given.entry(agent.to_owned()).or_insert(0) += 1;
+        }
         out.item(&item)?;
     }
     let count = out.count() as u64;
     drop(out.finish()?);
-    Ok(Printed { count, unchanged })
+    Ok(Printed {
+        count,
+        unchanged,
+        given,
+    })
+}
+
+/// The agent an item of a plan would be given to: its action's agent, unless it would be
+/// refused, was left for want of room, or goes to a pool picked from as it is sent.
+fn given_to(item: &Item) -> Option<&str> {
+    if item.refused.is_some() || item.unplaced().is_some() {
+        return None;
+    }
+    item.action
+        .target()
+        .filter(|to| crate::usecases::pool::Route::decode(to).is_none())
 }
 
 /// What a run with no target says (exit 0): a pipe from a listing that found nothing is such a

@@ -10,6 +10,7 @@ use crate::terminal::{Screen, canonical, exit_code, key, read_to_end, resize, wa
 const ENTER_ALTERNATE_SCREEN: &str = "\x1b[?1049h";
 const LEAVE_ALTERNATE_SCREEN: &str = "\x1b[?1049l";
 const SHOW_CURSOR: &str = "\x1b[?25h";
+const CLEAR_SCREEN: &str = "\x1b[2J";
 
 /// `livectl console` in a terminal of `cols` x `rows`, acting with `token`, and its screen.
 fn console(sandbox: &Sandbox, token: &str, cols: u16, rows: u16) -> (PtySession, Screen) {
@@ -39,6 +40,15 @@ fn left(mut p: PtySession, mut screen: Screen) -> i32 {
     read_to_end(&mut p, &mut screen);
     let code = exit_code(&mut p);
     assert!(screen.wrote(ENTER_ALTERNATE_SCREEN));
+    // The alternate screen cleared before the first drawing: a terminal that keeps what was
+    // there showed a note from before through the header (new user, under pyte).
+    let raw = String::from_utf8_lossy(&screen.raw);
+    let entered = raw.find(ENTER_ALTERNATE_SCREEN).unwrap();
+    assert!(
+        raw[entered..].starts_with(&format!("{ENTER_ALTERNATE_SCREEN}{CLEAR_SCREEN}")),
+        "cleared on entering: {:?}",
+        raw[entered..].chars().take(40).collect::<String>()
+    );
     let left = screen.last(LEAVE_ALTERNATE_SCREEN);
     assert!(
         left > screen.last(ENTER_ALTERNATE_SCREEN),

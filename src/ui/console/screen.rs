@@ -29,11 +29,25 @@ pub struct Screen {
 impl Screen {
     /// Takes the terminal: raw mode, the alternate screen, a panic hook that gives it back.
     pub fn open() -> Result<Screen, CliError> {
-        let terminal = ratatui::try_init().map_err(|e| {
+        let taken = |e: std::io::Error| {
             // Raw mode may be on even though the alternate screen failed.
             ratatui::restore();
             CliError::failure(format!("cannot take over the terminal: {e}"))
-        })?;
+        };
+        let mut terminal = ratatui::try_init().map_err(taken)?;
+        // Cleared first: the first drawing writes only what differs from blank, and a terminal
+        // that keeps the alternate screen's content (or shares it with the normal one) showed
+        // a note written before through the header (new user).
+        // The backend's own clear: the terminal's asks for the cursor's position, which a
+        // terminal may never answer.
+        {
+            use ratatui::backend::{Backend, ClearType};
+            let backend = terminal.backend_mut();
+            backend
+                .clear_region(ClearType::All)
+                .and_then(|()| Backend::flush(backend))
+                .map_err(taken)?;
+        }
         held::hold();
         Ok(Screen {
             terminal,

@@ -341,6 +341,9 @@ fn unknown_flag(
     args: &[std::ffi::OsString],
 ) -> clap::Error {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() == ErrorKind::ArgumentConflict {
+        return resumed_elsewhere(e);
+    }
     let Some(ContextValue::String(given)) = e.get(ContextKind::InvalidArg) else {
         return e;
     };
@@ -416,6 +419,38 @@ fn unknown_flag(
         ContextValue::StyledStr(command.render_usage()),
     );
     better
+}
+
+/// `--resume` with `--to`: a resume sends each item to the agent its journal holds, and the
+/// way to give the items a run left to another agent was not said (the hint "give the items
+/// left to another agent" led a supervisor to `--resume ID --to ana`: new user).
+fn resumed_elsewhere(mut e: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue};
+    let mut named = Vec::new();
+    for kind in [ContextKind::InvalidArg, ContextKind::PriorArg] {
+        match e.get(kind) {
+            Some(ContextValue::String(one)) => named.push(one.clone()),
+            Some(ContextValue::Strings(many)) => named.extend(many.iter().cloned()),
+            _ => {}
+        }
+    }
+    let given = |flag: &str| {
+        named
+            .iter()
+            .any(|n| n == flag || n.starts_with(&format!("{flag} ")))
+    };
+    if given("--resume") && given("--to") {
+        e.insert(
+            ContextKind::Suggested,
+            ContextValue::StyledStrs(vec![
+                "a resume sends each item to the agent its journal holds; the items a run left \
+                 for want of room are where they were: run the command again as it was, with \
+                 another --to"
+                    .into(),
+            ]),
+        );
+    }
+    e
 }
 
 /// The commands (`livectl list`) under `command` that take `--name`, hidden ones and hidden

@@ -634,6 +634,22 @@ fn an_unknown_flag_is_told_where_it_belongs() {
         stderr(&["stuck", "--to-agent", "x"]).contains("tip: a similar argument exists: '--to'")
     );
     assert!(!stderr(&["list", "--without-refs"]).contains("tip:"));
+    // A resume to another agent: how to give the items left to one is said (a supervisor
+    // tried `--resume ID --to ana`, told only that the two do not go together).
+    for args in [
+        &["reassign", "--resume", "x", "--to", "ana"][..],
+        &["stuck", "--fix", "reassign", "--to", "ana", "--resume", "x"],
+    ] {
+        let said = stderr(args);
+        assert!(
+            said.contains(
+                "tip: a resume sends each item to the agent its journal holds; the items a run \
+                 left for want of room are where they were: run the command again as it was, \
+                 with another --to"
+            ),
+            "{said}"
+        );
+    }
     // A near miss keeps clap's suggestion.
     assert!(
         stderr(&["list", "--ownr", "bo"]).contains("tip: a similar argument exists: '--owner'")

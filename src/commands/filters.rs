@@ -78,7 +78,8 @@ pub struct Filters {
     /// Only interventions with this tag
     #[arg(long)]
     pub tag: Option<String>,
-    /// Only interventions queued longer ago than this, e.g. 30m, 2h, 1d
+    /// Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (their queued_at: the
+    /// WAITING column counts an assigned one from its assignment)
     #[arg(long, value_name = DURATION, value_parser = duration)]
     pub older_than: Option<SignedDuration>,
 }

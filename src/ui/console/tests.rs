@@ -1213,6 +1213,35 @@ fn assign_to_me_goes_at_once_and_says_what_it_did() {
     assert_eq!(find(&app, "iv_1").owner.as_deref(), Some("ag_1"));
 }
 
+/// Work given to an agent who is not online goes (the agent was named), and the line that
+/// says so says how the agent is, as the command line warns: the picker moved an item to an
+/// agent offline without a word (new user).
+#[test]
+fn work_given_to_an_agent_not_online_is_said_with_how_the_agent_is() {
+    let mut app = app();
+    for (agent, said) in [
+        ("ag_4", "iv_1 assigned to Dan Ek, who is offline"),
+        ("ag_3", "iv_1 assigned to Cy Diaz, who is away"),
+        ("ag_2", "iv_1 assigned to Bo Chen"),
+    ] {
+        let item = Item {
+            id: "iv_1".into(),
+            version: Some(1),
+            action: Action::Assign(livectl_contract::AssignRequest {
+                agent: agent.into(),
+                reason: None,
+            }),
+            refused: None,
+            looked: None,
+        };
+        let mut now = find(&app, "iv_1");
+        now.state = livectl_contract::InterventionState::Assigned;
+        now.owner = Some(agent.into());
+        app.acted(&item, now);
+        assert_eq!(app.message.clone().unwrap().text, said);
+    }
+}
+
 /// `a` on a colleague's intervention takes it from them: asked first, naming whom and how
 /// they are (one key took a colleague's live conversation: on-call check).
 #[test]

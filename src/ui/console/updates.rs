@@ -133,10 +133,19 @@ impl App {
 
     /// An action went through: the row as it is now, and a line saying so.
     pub fn acted(&mut self, item: &Item, now: Intervention) {
+        // An agent given work while not online is said to be, as the command line warns.
+        let how = |id: &str| {
+            self.agents
+                .iter()
+                .find(|a| a.id == id)
+                .filter(|a| a.status != livectl_contract::AgentStatus::Online)
+                .map(|a| format!(", who is {}", a.status))
+                .unwrap_or_default()
+        };
         let to = item
             .action
             .target()
-            .map(|a| format!(" to {}", self.names.of(a)))
+            .map(|a| format!(" to {}{}", self.names.of(a), how(a)))
             .unwrap_or_default();
         let text = format!("{} {}{to}", item.id, item.action.kind().event());
         self.asked.remove(&item.id);

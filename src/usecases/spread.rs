@@ -272,12 +272,18 @@ impl Spreader {
         Ok(spreader)
     }
 
-    /// Over `to` as it is now: the agents (a pool's members) and their loads.
+    /// Over `to` as it is now: the agents (a pool's members) and their loads. A pool is the
+    /// others: the agent whose token runs it (a supervisor spreading work, an on-call fix) gets
+    /// nothing from it, as from the autopilot's; it had the most room, so the most work (two
+    /// new users). Named, it is given work as any agent named is.
     pub async fn now(client: &Client, to: &To) -> Result<Spreader, CliError> {
         let queues = client.queues().await?;
         let agents = match to {
             To::Agents(agents) => agents.clone(),
-            To::Pool { .. } => client.agents().await?,
+            To::Pool { .. } => {
+                let (agents, me) = tokio::try_join!(client.agents(), client.me())?;
+                agents.into_iter().filter(|a| a.id != me.agent.id).collect()
+            }
         };
         Ok(Spreader::over(to, &agents, &queues))
     }

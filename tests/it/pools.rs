@@ -1016,3 +1016,59 @@ fn a_spread_s_assign_records_its_reason_in_each_event() {
         );
     }
 }
+
+/// A pool is the others, as the autopilot's is: the agent whose token runs it (a supervisor
+/// spreading the queue, an on-call fix) gets nothing from it. The built-in admin, online with
+/// nothing, was given the most (two new users); named, it gets work as any agent named.
+#[test]
+fn a_pool_leaves_out_the_agent_who_runs_it() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    for agent in [&w.ana, &w.cy] {
+        api.post(
+            &format!("/v1/agents/{agent}/status"),
+            json!({"status": "offline"}),
+        )
+        .expect(200);
+    }
+    let ids: Vec<String> = (0..3).map(|_| w.queued()).collect();
+    let dry = sandbox.cli(
+        &api.token,
+        &[
+            "assign",
+            "--state",
+            "queued",
+            "--to",
+            "@online",
+            "--dry-run",
+            "-o",
+            "json",
+        ],
+    );
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    let planned: Value = serde_json::from_str(&dry.stdout).unwrap();
+    let to: Vec<&str> = planned
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["body"]["agent"].as_str().unwrap())
+        .collect();
+    assert_eq!(to, [w.bo.as_str(); 3], "{}", dry.stdout);
+    // One id to the pool, and a run: the same.
+    let one = sandbox.cli(&api.token, &["assign", &ids[0], "--to", "@online"]);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    sandbox
+        .cli(
+            &api.token,
+            &["assign", "--state", "queued", "--to", "@online", "--yes"],
+        )
+        .ok();
+    assert_eq!(owners(&api, &ids), vec![Some(w.bo.clone()); 3]);
+    // Named, the admin is given work.
+    let more = w.queued();
+    sandbox
+        .cli(&api.token, &["assign", &more, "--to", "me"])
+        .ok();
+    assert_eq!(owners(&api, &[more]), [Some("ag_1".to_owned())]);
+}

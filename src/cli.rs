@@ -173,7 +173,8 @@ pub enum Command {
     /// the interventions it left open and makes its agents inactive and offline.
     ///
     /// It needs an admin's token; the role rules also need an agent's (else they are skipped).
-    /// On a platform that is not a sandbox it asks first, or needs --yes. The exit status is 0
+    /// On a platform that is not a sandbox, and on your demo workspace (the embedded sandbox,
+    /// or `sandbox serve` on its database), it asks first, or needs --yes. The exit status is 0
     /// when no case failed (skipped cases do not count) and 1 when one did.
     Conformance(commands::conformance::ConformanceArgs),
     /// Print a shell completion script

@@ -139,11 +139,18 @@ pub async fn exec(args: AutopilotArgs, ctx: &Ctx) -> Result<(), CliError> {
         },
     ));
     // What it did is said however it ends: stopped, or given up with an error.
-    let (summary, ended) =
-        autopilot::run(client, &connection.target(), ui, &settings, to, &options).await;
+    let (summary, ended) = autopilot::run(
+        client,
+        &connection.target(),
+        ui,
+        &settings,
+        to.clone(),
+        &options,
+    )
+    .await;
     // One look that left work undone says so by its exit code, for the cron job or the CI step
     // that ran it; a run until stopped has no end to judge by, and a dry run sent nothing.
-    let ended = ended.and_then(|()| match autopilot::undone(&summary, &options) {
+    let ended = ended.and_then(|()| match autopilot::undone(&summary, &options, &to) {
         Some(undone) => Err(undone),
         None => Ok(()),
     });

@@ -118,7 +118,7 @@ pub async fn run(
 /// The error a run with `--once` ends with when a move failed or was left where it was for
 /// want of an agent of `--to` with capacity (the summary's `left_why`): exit 3, as a bulk run
 /// with items not done. A run until stopped, or a dry run, is not judged by what it left.
-pub fn undone(summary: &AutopilotSummary, options: &Options) -> Option<CliError> {
+pub fn undone(summary: &AutopilotSummary, options: &Options, to: &To) -> Option<CliError> {
     let left_why = summary.left_why.join("; ");
     let undone = summary.failed + summary.left;
     if !options.once || options.dry_run || undone == 0 {
@@ -146,7 +146,16 @@ pub fn undone(summary: &AutopilotSummary, options: &Options) -> Option<CliError>
         ),
     );
     if summary.left > 0 {
-        e = e.hint("work goes only to online agents below their max_load, never to its own owner: see who is online, and their loads, with `livectl queues`; raise a max_load, or name more agents with --to (or widen a pool with --include-away)");
+        // `--include-away` is offered only for a pool it would widen (it was for `--to fay`:
+        // new user).
+        let widen = match to {
+            To::Pool {
+                include_away: false,
+                ..
+            } => " (or widen the pool with --include-away)",
+            _ => "",
+        };
+        e = e.hint(format!("work goes only to online agents below their max_load, never to its own owner: see who is online, and their loads, with `livectl queues`; raise a max_load, or name more agents with --to{widen}"));
     }
     if summary.failed > 0 {
         e = e.hint(
@@ -591,6 +600,11 @@ mod tests {
             reach: Default::default(),
             me: "ag_1".into(),
         };
+        let online = To::Pool {
+            pool: crate::usecases::pool::Pool::Online,
+            department: None,
+            include_away: false,
+        };
         let said = |failed, left| {
             let summary = AutopilotSummary {
                 decisions: 3,
@@ -599,7 +613,7 @@ mod tests {
                 left_why: vec!["no agent of @online has room".into()],
                 ..AutopilotSummary::default()
             };
-            undone(&summary, &options).map(|e| e.message)
+            undone(&summary, &options, &online).map(|e| e.message)
         };
         assert_eq!(said(0, 0), None);
         assert_eq!(
@@ -612,6 +626,21 @@ mod tests {
                 "2 of 3 decisions not done: 1 failed, 1 left where it is (no agent of @online has room)"
             )
         );
+        // `--include-away` is offered for a pool it would widen, not for agents named.
+        let left = AutopilotSummary {
+            decisions: 1,
+            left: 1,
+            ..AutopilotSummary::default()
+        };
+        let widens = |to: &To| {
+            undone(&left, &options, to)
+                .unwrap()
+                .hints
+                .iter()
+                .any(|h| h.contains("--include-away"))
+        };
+        assert!(widens(&online));
+        assert!(!widens(&To::Agents(Vec::new())));
         let dry = Options {
             dry_run: true,
             ..options
@@ -621,6 +650,9 @@ mod tests {
             failed: 1,
             ..AutopilotSummary::default()
         };
-        assert!(undone(&summary, &dry).is_none(), "a dry run sent nothing");
+        assert!(
+            undone(&summary, &dry, &online).is_none(),
+            "a dry run sent nothing"
+        );
     }
 }

@@ -103,6 +103,31 @@ impl Filters {
             || self.older_than.is_some()
     }
 
+    /// The filters given, each as it is typed (`--owner ana`, `--state queued,assigned`), for
+    /// a message that names what chose the interventions.
+    pub fn as_typed(&self) -> Vec<String> {
+        let mut given: Vec<String> = Vec::new();
+        if !self.state.is_empty() {
+            let states: Vec<String> = self.state.iter().map(|s| s.name()).collect();
+            given.push(format!("--state {}", states.join(",")));
+        }
+        let flags = [
+            ("--owner", self.owner.clone()),
+            ("--department", self.department.clone()),
+            ("--tag", self.tag.clone()),
+            (
+                "--older-than",
+                self.older_than.map(livectl_contract::duration::format),
+            ),
+        ];
+        for (flag, value) in flags {
+            if let Some(value) = value {
+                given.push(format!("{flag} {}", crate::ui::shell_word(&value)));
+            }
+        }
+        given
+    }
+
     /// The contract's query for these filters: names resolved to ids, open interventions when
     /// no state is given. An owner the token's agent sees none of the interventions of is
     /// refused (`unseen`): what a list or a run would select is nothing it may see.

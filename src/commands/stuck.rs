@@ -8,7 +8,7 @@ use livectl_contract::{ActionKind, Role};
 
 use super::Ctx;
 use super::act::AwayArgs;
-use super::filters::{BulkArgs, DURATION, Filters, duration};
+use super::filters::{BulkArgs, DURATION, Filters, StateFilter, duration};
 use crate::error::CliError;
 use crate::model::{Names, Rule};
 use crate::ui::{Format, Reach, stuck_json};
@@ -76,8 +76,13 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         ));
     }
     // Stuck is a matter of open interventions: a closed state would find nothing, said as
-    // nothing stuck.
-    if let Some(closed) = args.filters.state.iter().find(|s| !s.is_open()) {
+    // nothing stuck; `all` holds the open ones, and means them here (`stuck::find`).
+    if let Some(closed) = args
+        .filters
+        .state
+        .iter()
+        .find(|s| !s.is_open() && **s != StateFilter::All)
+    {
         return Err(CliError::usage(format!(
             "--state {}: stuck looks at open interventions only (queued, assigned or open)",
             closed.name()
@@ -160,17 +165,23 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
     }
     let (Some(fix), Some(command)) = (args.fix, command) else {
         if found.is_empty() {
-            ui.note(if let Some(chosen) = &chosen {
-                format!("nothing is stuck among the interventions chosen ({chosen})")
-            } else if agent {
-                format!(
-                    "nothing is stuck among the interventions {} sees: {}; {ADMIN_SEES}",
+            // Both said when both hold: an agent's filter for a colleague found nothing it
+            // sees (the agent's note was dropped once a filter was given: review).
+            let among = match (&chosen, agent) {
+                (Some(chosen), true) => format!(
+                    " among the interventions chosen ({chosen}) that {} sees: {}; {ADMIN_SEES}",
                     me.name,
                     Role::AGENT_SEES
-                )
-            } else {
-                "nothing is stuck".to_owned()
-            });
+                ),
+                (Some(chosen), false) => format!(" among the interventions chosen ({chosen})"),
+                (None, true) => format!(
+                    " among the interventions {} sees: {}; {ADMIN_SEES}",
+                    me.name,
+                    Role::AGENT_SEES
+                ),
+                (None, false) => String::new(),
+            };
+            ui.note(format!("nothing is stuck{among}"));
             if ui.format == Some(Format::Json) {
                 return ui.json(&stuck_json(&found));
             }
@@ -209,26 +220,7 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
 
 /// The filters and rules given, as typed (`--owner ana --rule queued`); None for none.
 fn chosen_by(args: &StuckArgs) -> Option<String> {
-    let f = &args.filters;
-    let mut given: Vec<String> = Vec::new();
-    if !f.state.is_empty() {
-        let states: Vec<String> = f.state.iter().map(|s| s.name()).collect();
-        given.push(format!("--state {}", states.join(",")));
-    }
-    let flags = [
-        ("--owner", f.owner.clone()),
-        ("--department", f.department.clone()),
-        ("--tag", f.tag.clone()),
-        (
-            "--older-than",
-            f.older_than.map(livectl_contract::duration::format),
-        ),
-    ];
-    for (flag, value) in flags {
-        if let Some(value) = value {
-            given.push(format!("{flag} {}", crate::ui::shell_word(&value)));
-        }
-    }
+    let mut given = args.filters.as_typed();
     if !args.rules.is_empty() {
         let rules: Vec<&str> = args.rules.iter().map(|r| r.as_str()).collect();
         given.push(format!("--rule {}", rules.join(",")));

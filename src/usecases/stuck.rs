@@ -124,19 +124,13 @@ pub async fn find(
         .into_iter()
         .map(|a| (a.id.clone(), a))
         .collect();
-    // Open ones only, whatever else it asks.
+    // Open ones only: every state (`--state all`, or none given) means the open ones; the
+    // caller names no closed one (`stuck` refuses them).
     let query = InterventionQuery {
         state: if query.state.is_all() {
             States::open()
         } else {
-            States::new(
-                query
-                    .state
-                    .as_slice()
-                    .iter()
-                    .copied()
-                    .filter(|s| States::open().contains(*s)),
-            )
+            query.state
         },
         ..query
     };

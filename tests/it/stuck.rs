@@ -274,6 +274,27 @@ fn what_is_stuck_is_narrowed_by_owner_department_and_rule() {
             "nothing is stuck among the interventions chosen (--owner ana)\n"
         )
     );
+    // Every state means the open ones.
+    assert_eq!(
+        ids(&["--state", "all", "--owner", "sam"]),
+        ["iv_14", "iv_15"]
+    );
+    // An agent's token is told what it does not see, filters or not (it was dropped once a
+    // filter was given: review).
+    let bo = home.cli(&["sandbox", "token", "--agent", "bo"]).ok();
+    let unseen = home.cli_env(
+        &["stuck", "--rule", "owner-offline"],
+        &[("LIVECTL_TOKEN", bo.trim())],
+    );
+    assert_eq!(unseen.code, 0, "{}", unseen.stderr);
+    assert!(
+        unseen.stderr.contains(
+            "nothing is stuck among the interventions chosen (--rule owner-offline) that Bo Chen \
+             sees: "
+        ) && unseen.stderr.contains("an admin's token sees every one"),
+        "{}",
+        unseen.stderr
+    );
     // A fix acts on those chosen alone.
     let fixed = home.cli(&[
         "stuck",

@@ -78,6 +78,13 @@ impl Given {
         given
     }
 
+    /// Whether who got what is worth saying: where livectl chose the agent (a pool's pick, a
+    /// spread over several: said even when one of them got every item, which one being news),
+    /// or where items went to several. A run and its dry run ask the same.
+    pub fn worth_saying(chooses: bool, agents: usize) -> bool {
+        agents > 0 && (chooses || agents > 1)
+    }
+
     /// `Dee Park (ag_5)`, or its id alone.
     pub fn who(&self) -> String {
         match &self.name {

@@ -346,7 +346,8 @@ fn a_dry_run_says_which_items_no_agent_has_room_for() {
         run.stderr,
         // Queued: no one owns them (the new-user check: "or owns it" was said of them too).
         "dry run: 1 intervention would be changed, 2 left where they are (neither Ana Test \
-         (ag_2) nor Cy Test (ag_4) can take it: each is at its max_load); nothing was sent\n"
+         (ag_2) nor Cy Test (ag_4) can take it: each is at its max_load); nothing was sent\n\
+         dry run: would give Ana Test (ag_2) 1\n"
     );
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{}", run.stdout);
@@ -1055,6 +1056,13 @@ fn a_pool_leaves_out_the_agent_who_runs_it() {
         .map(|item| item["body"]["agent"].as_str().unwrap())
         .collect();
     assert_eq!(to, [w.bo.as_str(); 3], "{}", dry.stdout);
+    // Who gets them is said though one agent gets all, as the run says it (review).
+    assert!(
+        dry.stderr
+            .ends_with(&format!("dry run: would give Bo Chen ({}) 3\n", w.bo)),
+        "{}",
+        dry.stderr
+    );
     // One id to the pool, and a run: the same.
     let one = sandbox.cli(&api.token, &["assign", &ids[0], "--to", "@online"]);
     assert_eq!(one.code, 0, "{}", one.stderr);

@@ -977,9 +977,7 @@ pub(super) async fn execute(
         failed: ledger.count(Mark::Failed),
         not_sent,
         interrupted,
-        // Who got what, where livectl chose the agent: a pool's pick, or a spread over several
-        // (said even when one of them got every item, or the one item: which one is news).
-        given: if routed || header.chooses || given.len() > 1 {
+        given: if Given::worth_saying(routed || header.chooses, given.len()) {
             sending.given(given).await
         } else {
             Vec::new()

@@ -64,7 +64,7 @@ pub async fn run(
         } else {
             items
         };
-        return dry_run(client, ui, &names, items, source, &repeats).await;
+        return dry_run(client, ui, &names, items, source, &repeats, chooses).await;
     }
     super::check_shape(ui)?;
     // Who runs it is asked while the first targets are listed.
@@ -224,6 +224,7 @@ async fn dry_run(
     items: LocalBoxStream<'_, Result<Item, CliError>>,
     source: Source,
     repeats: &AtomicU64,
+    chooses: bool,
 ) -> Result<(), CliError> {
     let printed = print(ui, names, items).await?;
     note_repeats(ui, repeats);
@@ -238,7 +239,7 @@ async fn dry_run(
     }
     // A spread says who would get how many, as its run says who got them: by name, which a
     // plan printed for a pipe did not look up.
-    if printed.given.len() > 1 {
+    if Given::worth_saying(chooses, printed.given.len()) {
         let looked_up;
         let names = if printed.given.keys().all(|a| names.get(a).is_some()) {
             names

@@ -405,8 +405,9 @@ fn unknown_flag(
         .get_arguments()
         .filter(|a| !a.is_hide_set())
         .filter_map(|a| a.get_long())
-        .filter(|long| near(long))
-        .min_by_key(|long| strsim::levenshtein(name, long))
+        .filter_map(|long| crate::ui::nearness(name, long).map(|edits| (edits, long)))
+        .min_by_key(|(edits, _)| *edits)
+        .map(|(_, long)| long)
     {
         // Clap's measure picked a flag further off (`stuck --to-agent` met `--state`), or none:
         // the near one this command has.

@@ -50,7 +50,7 @@ pub use rows::standing;
 pub use sanitize::sanitize;
 pub use shape::{Dest, Shape};
 pub use style::{Color, Span, Text};
-pub use suggest::{Reach, near, shell_word};
+pub use suggest::{Reach, near, nearness, shell_word};
 pub use time::{age, elapsed};
 
 /// `-o/--output`.

@@ -14,14 +14,24 @@ pub fn shell_word(value: &str) -> String {
     }
 }
 
-/// Whether `given` is near `known`, as livectl guesses what was meant (a flag, an agent's key
-/// or name): a few edits away whatever the case (`--ownr`, `bob`, `Bo Chan`), or one begins
-/// the other (`--to-agent` and `--to`).
-pub fn near(given: &str, known: &str) -> bool {
+/// How far `given` is from `known`, as livectl guesses what was meant (a flag, an agent's key
+/// or name): the edits between them whatever the case (a swap of two letters one edit), when
+/// that is a few (a third of what was typed, at least one, and fewer than its letters: `--ownr`,
+/// `--satte`, `bob`, `Bo Chan`), or when one begins the other and more than two letters were
+/// typed (`--to-agent` and `--to`); None when it is not near. One or two letters are near
+/// nothing but a swap or a letter off (`x` suggested `bo`: review).
+pub fn nearness(given: &str, known: &str) -> Option<usize> {
     let (given, known) = (given.to_lowercase(), known.to_lowercase());
-    strsim::levenshtein(&given, &known) <= (given.chars().count() / 3).max(2)
-        || given.starts_with(&known)
-        || known.starts_with(&given)
+    let typed = given.chars().count();
+    let edits = strsim::osa_distance(&given, &known);
+    let few = edits <= (typed / 3).max(1) && edits < typed;
+    let begins = typed > 2 && (given.starts_with(&known) || known.starts_with(&given));
+    (few || begins).then_some(edits)
+}
+
+/// Whether `given` is near `known` (`nearness`).
+pub fn near(given: &str, known: &str) -> bool {
+    nearness(given, known).is_some()
 }
 
 /// How a command livectl suggests reaches a platform: the flags after its name (` --sandbox`,
@@ -117,6 +127,27 @@ impl Reach {
 
 #[cfg(test)]
 mod tests {
+    /// A few edits, a swap of two letters as one, or a beginning once more than two letters
+    /// were typed; one or two letters only a letter off.
+    #[test]
+    fn near_is_a_few_edits_or_a_beginning() {
+        for (given, known, edits) in [
+            ("ownr", "owner", Some(1)),
+            ("satte", "state", Some(1)),
+            ("bob", "bo", Some(1)),
+            ("Bo Chan", "Bo Chen", Some(1)),
+            ("to-agent", "to", Some(6)),
+            ("San", "Sandbox Admin", Some(10)),
+            ("x", "bo", None),
+            ("e", "eli", None),
+            ("zz", "jq", None),
+            ("zebulon", "bo", None),
+            ("bo", "ob", Some(1)),
+        ] {
+            assert_eq!(super::nearness(given, known), edits, "{given} ~ {known}");
+        }
+    }
+
     #[test]
     fn a_suggested_command_carries_the_flags_that_reached_the_platform() {
         let reach = super::Reach::flags(" --profile=staging".into());

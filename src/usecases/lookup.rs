@@ -184,16 +184,24 @@ fn meant(agents: &[Agent], wanted: &str) -> Option<String> {
     if wanted.is_empty() {
         return None;
     }
-    let near: Vec<String> = agents
+    // The nearest first, by key, name or first name.
+    let mut near: Vec<(usize, &Agent)> = agents
         .iter()
-        .filter(|a| {
+        .filter_map(|a| {
             let first = a.name.split_whitespace().next().unwrap_or_default();
-            a.key.as_deref().is_some_and(|k| crate::ui::near(wanted, k))
-                || crate::ui::near(wanted, &a.name)
-                || crate::ui::near(wanted, first)
+            [a.key.as_deref(), Some(a.name.as_str()), Some(first)]
+                .into_iter()
+                .flatten()
+                .filter_map(|known| crate::ui::nearness(wanted, known))
+                .min()
+                .map(|edits| (edits, a))
         })
+        .collect();
+    near.sort_by_key(|(edits, _)| *edits);
+    let near: Vec<String> = near
+        .into_iter()
         .take(3)
-        .map(|a| format!("{} ({})", a.key.as_deref().unwrap_or(&a.id), a.name))
+        .map(|(_, a)| format!("{} ({})", a.key.as_deref().unwrap_or(&a.id), a.name))
         .collect();
     (!near.is_empty()).then(|| near.join(" or "))
 }

@@ -1254,10 +1254,19 @@ fn a_name_or_id_a_keystroke_off_is_met_with_what_was_meant() {
     let names = home.cli(&["list", "--owner", "Bo Chan"]);
     names.fails(5, "no agent is called `Bo Chan`");
     names.hints("did you mean bo (Bo Chen)?");
-    // Nothing near: no guess.
-    let far = home.cli(&["list", "--owner", "zebulon"]);
-    far.fails(5, "no agent is called `zebulon`");
-    assert!(!far.stderr.contains("did you mean"), "{}", far.stderr);
+    // Nothing near, or too little typed to guess from: no guess (`x` suggested bo: review).
+    for wanted in ["zebulon", "x", "e"] {
+        let far = home.cli(&["list", "--owner", wanted]);
+        far.fails(5, &format!("no agent is called `{wanted}`"));
+        assert!(!far.stderr.contains("did you mean"), "{}", far.stderr);
+    }
+    // The nearest first.
+    home.cli(&["list", "--owner", "San"])
+        .hints("did you mean sam (Sam Okafor) or ag_1 (Sandbox Admin)?");
+    // Nor for a flag of two letters.
+    let zz = home.cli(&["list", "--zz"]);
+    zz.fails(2, "unexpected argument '--zz'");
+    assert!(!zz.stderr.contains("tip:"), "{}", zz.stderr);
     home.cli(&["show", "IV_19"]).fails(
         2,
         "`IV_19` is not an intervention id (those look like iv_42): did you mean iv_19?",

@@ -111,7 +111,7 @@ all\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l tag -d 'Only interventions with this tag' -r
-complete -c livectl -n "__fish_livectl_using_subcommand list" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (their queued_at: the WAITING column counts an assigned one from its assignment)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand list" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (counted from queued_at, not from an assignment, which `list`\'s WAITING counts an assigned one from)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l limit -d 'At most this many interventions' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand list" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
@@ -171,7 +171,7 @@ all\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l tag -d 'Only interventions with this tag' -r
-complete -c livectl -n "__fish_livectl_using_subcommand assign" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (their queued_at: the WAITING column counts an assigned one from its assignment)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand assign" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (counted from queued_at, not from an assignment, which `list`\'s WAITING counts an assigned one from)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand assign" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r
@@ -213,7 +213,7 @@ all\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l tag -d 'Only interventions with this tag' -r
-complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (their queued_at: the WAITING column counts an assigned one from its assignment)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (counted from queued_at, not from an assignment, which `list`\'s WAITING counts an assigned one from)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand reassign" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r
@@ -255,7 +255,7 @@ all\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l tag -d 'Only interventions with this tag' -r
-complete -c livectl -n "__fish_livectl_using_subcommand return" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (their queued_at: the WAITING column counts an assigned one from its assignment)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand return" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (counted from queued_at, not from an assignment, which `list`\'s WAITING counts an assigned one from)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand return" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r
@@ -295,7 +295,7 @@ all\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l tag -d 'Only interventions with this tag' -r
-complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (their queued_at: the WAITING column counts an assigned one from its assignment)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (counted from queued_at, not from an assignment, which `list`\'s WAITING counts an assigned one from)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r
@@ -342,7 +342,7 @@ all\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l tag -d 'Only interventions with this tag' -r
-complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (their queued_at: the WAITING column counts an assigned one from its assignment)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (counted from queued_at, not from an assignment, which `list`\'s WAITING counts an assigned one from)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l reason -d 'With --fix: why, recorded in the events' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
@@ -490,7 +490,7 @@ all\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l department -d 'Department: id, key or name' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l tag -d 'Only interventions with this tag' -r
-complete -c livectl -n "__fish_livectl_using_subcommand watch" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (their queued_at: the WAITING column counts an assigned one from its assignment)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand watch" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (counted from queued_at, not from an assignment, which `list`\'s WAITING counts an assigned one from)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand watch" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''
@@ -1308,7 +1308,7 @@ open\t''
 all\t''"
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l owner -l from -d 'Owner: an AGENT (id, key, email, unique name or `me`), or `none` for the general queue' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l department -d 'Department: id, key or name' -r
-complete -c livectl -n "__fish_livectl_using_subcommand complete" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (their queued_at: the WAITING column counts an assigned one from its assignment)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand complete" -l older-than -d 'Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (counted from queued_at, not from an assignment, which `list`\'s WAITING counts an assigned one from)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l concurrency -d 'Requests in flight at once [default: 16, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l rate -d 'At most N actions a second, from 0.001 to 1000000 [default: no limit, or the run\'s own on --resume]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand complete" -l retries -d 'Passes at the end of the run over items that failed for a passing reason (5xx, timeouts, retries spent), with their same keys; in a run chosen by filters, a page of the listing that failed so is asked for again as many times [default: 2, or the run\'s own on --resume]' -r

@@ -445,9 +445,10 @@ fn resumed_elsewhere(mut e: clap::Error) -> clap::Error {
         e.insert(
             ContextKind::Suggested,
             ContextValue::StyledStrs(vec![
-                "a resume sends each item to the agent its journal holds; the items a run left \
-                 for want of room are where they were: run the command again as it was, with \
-                 another --to"
+                "a resume sends each item to the agent its journal holds; to give the items a \
+                 run left to another agent, run one chosen by filters again with another --to \
+                 (they are where they were), and for one given ids, `--resume JOURNAL \
+                 --dry-run` lists those left"
                     .into(),
             ]),
         );

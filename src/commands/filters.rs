@@ -78,8 +78,8 @@ pub struct Filters {
     /// Only interventions with this tag
     #[arg(long)]
     pub tag: Option<String>,
-    /// Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (their queued_at: the
-    /// WAITING column counts an assigned one from its assignment)
+    /// Only interventions queued longer ago than this, e.g. 30m, 2h, 1d (counted from
+    /// queued_at, not from an assignment, which `list`'s WAITING counts an assigned one from)
     #[arg(long, value_name = DURATION, value_parser = duration)]
     pub older_than: Option<SignedDuration>,
 }

@@ -643,9 +643,10 @@ fn an_unknown_flag_is_told_where_it_belongs() {
         let said = stderr(args);
         assert!(
             said.contains(
-                "tip: a resume sends each item to the agent its journal holds; the items a run \
-                 left for want of room are where they were: run the command again as it was, \
-                 with another --to"
+                "tip: a resume sends each item to the agent its journal holds; to give the items \
+                 a run left to another agent, run one chosen by filters again with another --to \
+                 (they are where they were), and for one given ids, `--resume JOURNAL --dry-run` \
+                 lists those left"
             ),
             "{said}"
         );

@@ -505,16 +505,34 @@ pub fn token_from_stdin(flag: &str) -> Result<String, CliError> {
     Ok(text.trim().to_owned())
 }
 
-/// What users other than a file's owner may do to it with `mode`, as a message says it: read
-/// it (a read bit of theirs), else written to it (a write bit), else run it (execute bits
-/// alone). A write-only 0620 was said to be readable.
-pub fn others_may(mode: u32) -> &'static str {
+/// The most users other than a file's owner may do to it: read it (a read bit of theirs), else
+/// write it (a write bit), else run it (execute bits alone). Said as a message says it (`could
+/// be read`): a write-only 0620 was said to be readable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenTo {
+    Read,
+    Written,
+    Run,
+}
+
+impl std::fmt::Display for OpenTo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            OpenTo::Read => "read",
+            OpenTo::Written => "written",
+            OpenTo::Run => "run",
+        })
+    }
+}
+
+/// What others may do to a file of `mode` (`OpenTo`).
+pub fn others_may(mode: u32) -> OpenTo {
     if mode & 0o044 != 0 {
-        "read"
+        OpenTo::Read
     } else if mode & 0o022 != 0 {
-        "written"
+        OpenTo::Written
     } else {
-        "run"
+        OpenTo::Run
     }
 }
 
@@ -621,9 +639,9 @@ mod tests {
     /// Each mode open to others is said by the most it lets them do.
     #[test]
     fn what_others_may_do_is_said_by_the_most_of_it() {
-        let said: Vec<&str> = [0o644, 0o604, 0o640, 0o620, 0o602, 0o660, 0o611, 0o601]
+        let said: Vec<String> = [0o644, 0o604, 0o640, 0o620, 0o602, 0o660, 0o611, 0o601]
             .into_iter()
-            .map(super::others_may)
+            .map(|mode| super::others_may(mode).to_string())
             .collect();
         assert_eq!(
             said,

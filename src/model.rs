@@ -617,16 +617,15 @@ pub enum StuckReason {
 /// act on (`StuckReason::rule`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rule {
-    /// An owner offline longer than the grace period: its open interventions move to the pool,
-    /// or back to the general queue when no agent of the pool has room.
+    /// Its owner is offline (the autopilot: longer than the grace period).
     OwnerOffline,
-    /// The same for an owner who is away.
+    /// Its owner is away (the same).
     OwnerAway,
-    /// An owner who was deactivated: at once, as a deactivation is an admin's act that does not flap.
+    /// Its owner was deactivated.
     OwnerInactive,
-    /// Waiting in the general queue longer than `queued`: assigned from the pool.
+    /// Waiting in the general queue longer than the `queued` threshold.
     Queued,
-    /// A user waiting for a reply longer than `no_reply`: moved to another agent of the pool.
+    /// A user waiting for a reply longer than the `no_reply` threshold.
     NoReply,
 }
 
@@ -865,6 +864,19 @@ pub struct AutopilotSummary {
     /// With --dry-run: what would have been done.
     pub would: u64,
     pub seconds: u64,
+}
+
+impl AutopilotSummary {
+    /// A decision left where it is, for `why` (said once however often it is met): at the look,
+    /// or at the move, its agent full by then.
+    pub fn leave(&mut self, why: Option<&str>) {
+        self.left += 1;
+        if let Some(why) = why
+            && !self.left_why.iter().any(|w| w == why)
+        {
+            self.left_why.push(why.to_owned());
+        }
+    }
 }
 
 /// A profile of config.toml as `livectl config profiles` lists it: whether a token is stored

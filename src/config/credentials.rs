@@ -64,7 +64,7 @@ impl Credentials {
             return Err(CliError::new(
                 crate::error::ErrorKind::Auth,
                 format!(
-                    "{} can be {} by other users (mode {mode:o}); livectl refuses to use it",
+                    "{} can be {} by other users (mode {mode:03o}); livectl refuses to use it",
                     path.display(),
                     crate::files::others_may(mode)
                 ),
@@ -87,11 +87,12 @@ impl Credentials {
         let path = Credentials::path();
         super::save_private(&path, &text)?;
         if let Some(mode) = self.open_mode {
+            use crate::files::OpenTo;
             let may = crate::files::others_may(mode);
             let tokens = match may {
-                "read" => ", but the tokens it held may have been read",
-                "written" => ", but the tokens it held may have been changed",
-                _ => "",
+                OpenTo::Read => ", but the tokens it held may have been read",
+                OpenTo::Written => ", but the tokens it held may have been changed",
+                OpenTo::Run => "",
             };
             say(format!(
                 "the credentials file {} could be {may} by other users (mode {mode:03o}); it is private (0600) again{tokens}",

@@ -353,12 +353,7 @@ impl Pilot<'_> {
             decided.into_iter().partition(|d| d.item.is_some());
         for d in left {
             self.summary.decisions += 1;
-            self.summary.left += 1;
-            if let Some(why) = &d.decision.detail
-                && !self.summary.left_why.contains(why)
-            {
-                self.summary.left_why.push(why.clone());
-            }
+            self.summary.leave(d.decision.detail.as_deref());
             self.ui.decision(&self.names, &d.decision)?;
         }
         if to_send.is_empty() {
@@ -451,11 +446,7 @@ impl Pilot<'_> {
                 // The agent chosen filled up before the move: left where it is, as a look
                 // leaves an item nobody has room for (the same count, the same exit 3).
                 Some(Some((_, _, Some(no_room)))) => {
-                    let why = no_room.why();
-                    self.summary.left += 1;
-                    if !self.summary.left_why.contains(&why) {
-                        self.summary.left_why.push(why.clone());
-                    }
+                    self.summary.leave(Some(&no_room.why()));
                     ("left", Some(no_room.reason()))
                 }
                 Some(Some((ItemOutcome::Skipped, reason, None))) => {

@@ -319,8 +319,8 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
             break
         }
         'livectl;stuck' {
-            [CompletionResult]::new('--no-reply', '--no-reply', [CompletionResultType]::ParameterName, 'A user waiting longer than this for an agent''s reply is stuck')
-            [CompletionResult]::new('--queued', '--queued', [CompletionResultType]::ParameterName, 'An intervention waiting in the general queue longer than this is stuck')
+            [CompletionResult]::new('--no-reply', '--no-reply', [CompletionResultType]::ParameterName, 'A user waiting longer than this for an agent''s reply is stuck (default 15m)')
+            [CompletionResult]::new('--queued', '--queued', [CompletionResultType]::ParameterName, 'An intervention waiting in the general queue longer than this is stuck (default 30m)')
             [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Act on what is stuck')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'With --fix reassign: the agents to move them to (repeated, or separated by commas), or a pool (@online, @department, @department:NAME)')
             [CompletionResult]::new('--rule', '--rule', [CompletionResultType]::ParameterName, 'Only what is stuck for these reasons, repeated or comma-separated: owner-offline, owner-away, owner-inactive, queued, no-reply (the autopilot''s rules)')

@@ -308,8 +308,8 @@ set edit:completion:arg-completer[livectl] = {|@words|
             cand --version 'Print version'
         }
         &'livectl;stuck'= {
-            cand --no-reply 'A user waiting longer than this for an agent''s reply is stuck'
-            cand --queued 'An intervention waiting in the general queue longer than this is stuck'
+            cand --no-reply 'A user waiting longer than this for an agent''s reply is stuck (default 15m)'
+            cand --queued 'An intervention waiting in the general queue longer than this is stuck (default 30m)'
             cand --fix 'Act on what is stuck'
             cand --to 'With --fix reassign: the agents to move them to (repeated, or separated by commas), or a pool (@online, @department, @department:NAME)'
             cand --rule 'Only what is stuck for these reasons, repeated or comma-separated: owner-offline, owner-away, owner-inactive, queued, no-reply (the autopilot''s rules)'

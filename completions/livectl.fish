@@ -326,8 +326,8 @@ complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l sandbox -d 'U
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -l allow-insecure-http -d 'Allow plain http:// to hosts other than loopback'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c livectl -n "__fish_livectl_using_subcommand cancel" -s V -l version -d 'Print version'
-complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l no-reply -d 'A user waiting longer than this for an agent\'s reply is stuck' -r
-complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l queued -d 'An intervention waiting in the general queue longer than this is stuck' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l no-reply -d 'A user waiting longer than this for an agent\'s reply is stuck (default 15m)' -r
+complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l queued -d 'An intervention waiting in the general queue longer than this is stuck (default 30m)' -r
 complete -c livectl -n "__fish_livectl_using_subcommand stuck" -l fix -d 'Act on what is stuck' -r -f -a "return\t'Back to the general queue (assigned ones)'
 cancel\t'Cancel the takeovers'
 reassign\t'To the agents named by --to, spread evenly (queued ones are assigned)'"

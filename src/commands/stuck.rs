@@ -12,6 +12,7 @@ use super::filters::{BulkArgs, DURATION, Filters, StateFilter, duration};
 use crate::error::CliError;
 use crate::model::{Names, Rule};
 use crate::ui::{Format, Reach, stuck_json};
+use crate::usecases::autopilot::rules::{DEFAULT_NO_REPLY, DEFAULT_QUEUED};
 use crate::usecases::bulk::{self, Plan};
 use crate::usecases::spread;
 use crate::usecases::stuck::{self, Fix, Thresholds};
@@ -29,12 +30,12 @@ pub enum FixArg {
 
 #[derive(Debug, Args)]
 pub struct StuckArgs {
-    /// A user waiting longer than this for an agent's reply is stuck
-    #[arg(long, value_name = DURATION, default_value = "15m", value_parser = duration, conflicts_with = "resume")]
-    pub no_reply: SignedDuration,
-    /// An intervention waiting in the general queue longer than this is stuck
-    #[arg(long, value_name = DURATION, default_value = "30m", value_parser = duration, conflicts_with = "resume")]
-    pub queued: SignedDuration,
+    /// A user waiting longer than this for an agent's reply is stuck (default 15m)
+    #[arg(long, value_name = DURATION, value_parser = duration, conflicts_with = "resume")]
+    pub no_reply: Option<SignedDuration>,
+    /// An intervention waiting in the general queue longer than this is stuck (default 30m)
+    #[arg(long, value_name = DURATION, value_parser = duration, conflicts_with = "resume")]
+    pub queued: Option<SignedDuration>,
     /// Act on what is stuck
     #[arg(long, value_enum)]
     pub fix: Option<FixArg>,
@@ -87,6 +88,22 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
             "--state {}: stuck looks at open interventions only (queued, assigned or open)",
             closed.name()
         )));
+    }
+    // A threshold for a rule that --rule leaves out is a contradiction, refused rather than
+    // ignored, as the autopilot refuses it (review).
+    for (rule, flag, given) in [
+        (Rule::Queued, "--queued", args.queued),
+        (Rule::NoReply, "--no-reply", args.no_reply),
+    ] {
+        if let Some(given) = given
+            && !args.rules.is_empty()
+            && !args.rules.contains(&rule)
+        {
+            return Err(CliError::usage(format!(
+                "{flag} {} sets the {rule} rule's threshold, which --rule leaves out; add --rule {rule} or leave out {flag}",
+                livectl_contract::duration::format(given)
+            )));
+        }
     }
     super::filters::check_reason(args.reason.as_deref())?;
     // A resume does the fix its journal records.
@@ -143,8 +160,8 @@ pub async fn exec(mut args: StuckArgs, ctx: &Ctx) -> Result<(), CliError> {
         return bulk::resume(client, ui, &connection.target(), command, path, &options).await;
     }
     let limits = Thresholds {
-        no_reply: args.no_reply,
-        queued: args.queued,
+        no_reply: args.no_reply.unwrap_or(DEFAULT_NO_REPLY),
+        queued: args.queued.unwrap_or(DEFAULT_QUEUED),
     };
     let query = args.filters.query(client, ui.now).await?;
     let (found, me) = tokio::join!(stuck::find(client, ui.now, limits, query), client.me());

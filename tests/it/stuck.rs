@@ -318,6 +318,11 @@ fn what_is_stuck_is_narrowed_by_owner_department_and_rule() {
         2,
         "--state completed: stuck looks at open interventions only (queued, assigned or open)",
     );
+    // A threshold for a rule left out is refused, not ignored, as the autopilot refuses it.
+    home.cli(&["stuck", "--rule", "owner-offline", "--queued", "1h"]).fails(
+        2,
+        "--queued 1h sets the queued rule's threshold, which --rule leaves out; add --rule queued or leave out --queued",
+    );
     home.cli(&["stuck", "--owner", "nobody-such"])
         .fails(5, "nobody-such");
     let journal = home.path().join("fix.ndjson");

@@ -235,7 +235,17 @@ pub async fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<(), CliError> {
                 Credentials::pin(&profile, &old, |s| ctx.ui.warn(s))?;
             }
             if setting.unset(&mut config, &profile) {
-                config.save()
+                config.save()?;
+                // Where runs go now, as `config use` says it.
+                if setting == Setting::DefaultProfile {
+                    match crate::connect::profile_unnamed(&config) {
+                        Some(now) => say_used(ctx, &config, &now),
+                        None => ctx.ui.note(
+                            "runs now use the embedded sandbox: no profile applies (`livectl config use NAME` names one)",
+                        ),
+                    }
+                }
+                Ok(())
             } else {
                 // The default profile is the config's, no profile's (review).
                 ctx.ui.note(if setting == Setting::DefaultProfile {

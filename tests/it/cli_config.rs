@@ -361,8 +361,16 @@ fn login_saves_a_private_profile_that_later_runs_use() {
         "{stderr}"
     );
     // Pasted, that hint does what it says, and `work` keeps where it points.
-    let unset = sandbox.home.run(&["config", "unset", "default_profile"]);
-    assert!(unset.status.success(), "{unset:?}");
+    let unset =
+        crate::harness::Run::from(sandbox.home.run(&["config", "unset", "default_profile"]));
+    // Where runs go now is said, as `config use` says it (it said nothing: review).
+    assert_eq!(
+        (unset.code, unset.stderr.as_str()),
+        (
+            0,
+            "runs now use the embedded sandbox: no profile applies (`livectl config use NAME` names one)\n"
+        )
+    );
     // Again: not set, said of the config, no profile's (review).
     let again =
         crate::harness::Run::from(sandbox.home.run(&["config", "unset", "default_profile"]));

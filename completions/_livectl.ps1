@@ -1146,6 +1146,7 @@ Register-ArgumentCompleter -Native -CommandName 'livectl' -ScriptBlock {
         'livectl;sandbox;wait' {
             [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'The address the sandbox was told to listen on (`sandbox serve --addr`), IP:PORT or localhost:PORT')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait at most')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database the sandbox was told to serve (`sandbox serve --db`): the one answering must serve it, not another sandbox that held the address already')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile to use [default: the config''s default_profile]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The platform''s API address, e.g. https://live.example.com')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain lines otherwise]')

@@ -3401,7 +3401,7 @@ _livectl() {
             return 0
             ;;
         livectl__subcmd__sandbox__subcmd__wait)
-            opts="-o -y -q -v -h -V --addr --timeout --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
+            opts="-o -y -q -v -h -V --addr --timeout --db --profile --api-url --output --color --no-input --yes --quiet --verbose --utc --json --jq --sort --sandbox --allow-insecure-http --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3412,6 +3412,10 @@ _livectl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

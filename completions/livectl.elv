@@ -1098,6 +1098,7 @@ set edit:completion:arg-completer[livectl] = {|@words|
         &'livectl;sandbox;wait'= {
             cand --addr 'The address the sandbox was told to listen on (`sandbox serve --addr`), IP:PORT or localhost:PORT'
             cand --timeout 'How long to wait at most'
+            cand --db 'The database the sandbox was told to serve (`sandbox serve --db`): the one answering must serve it, not another sandbox that held the address already'
             cand --profile 'The profile to use [default: the config''s default_profile]'
             cand --api-url 'The platform''s API address, e.g. https://live.example.com'
             cand -o 'Output format [default: table on a terminal, plain lines otherwise]'

@@ -1080,6 +1080,7 @@ complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l addr -d 'The address the sandbox was told to listen on (`sandbox serve --addr`), IP:PORT or localhost:PORT' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l timeout -d 'How long to wait at most' -r
+complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l db -d 'The database the sandbox was told to serve (`sandbox serve --db`): the one answering must serve it, not another sandbox that held the address already' -r -F
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l profile -d 'The profile to use [default: the config\'s default_profile]' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l api-url -d 'The platform\'s API address, e.g. https://live.example.com' -r
 complete -c livectl -n "__fish_livectl_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s o -l output -d 'Output format [default: table on a terminal, plain lines otherwise]' -r -f -a "table\t''

@@ -258,6 +258,52 @@ fn sandbox_wait_returns_once_a_sandbox_started_in_the_background_answers() {
     );
 }
 
+/// `wait --db` tells the sandbox it started from another that held the address already: the
+/// one started could not listen and exited 1 in the background, and `wait` said the other
+/// "answers", so the script went on against that one's data (new user).
+#[test]
+fn sandbox_wait_with_its_database_tells_another_sandbox_on_the_address() {
+    let other = Sandbox::start(&[]);
+    let addr = other.url.trim_start_matches("http://").to_owned();
+    let home = &other.home;
+    let wait = |db: &std::path::Path| {
+        crate::harness::Run::from(home.run(&[
+            "sandbox",
+            "wait",
+            "--addr",
+            &addr,
+            "--timeout",
+            "5s",
+            "--db",
+            db.to_str().unwrap(),
+        ]))
+    };
+    // Its own database: answered.
+    assert!(
+        wait(&other.db)
+            .stderr
+            .contains(&format!("the sandbox at {} answers", other.url))
+    );
+    // Another database, never made (the sandbox for it could not start), or made by another
+    // sandbox before: not this one's.
+    let mine = home.path().join("mine.db");
+    let missing = wait(&mine);
+    missing.fails(
+        1,
+        &format!(
+            "the sandbox at {} does not serve {}: another process held the address",
+            other.url,
+            mine.display()
+        ),
+    );
+    missing.hints(
+        "stop the other sandbox, or start this one on another address with --addr (and wait there)",
+    );
+    let made = Sandbox::start_on(home.clone(), &mine, &[]);
+    drop(made);
+    wait(&mine).fails(1, "another process held the address");
+}
+
 #[test]
 fn sandbox_wait_says_when_something_else_answers() {
     sandbox_wait_against("404 Not Found", &|run, addr| {

@@ -11,3 +11,8 @@ pub const WORKSPACE: &str = "livectl-workspace";
 
 /// The value of `WORKSPACE` for the demo workspace.
 pub const DEMO: &str = "demo";
+
+/// The header with which a sandbox says which workspace its database holds (its `ws_` id, as
+/// `/v1/me` says it): `livectl sandbox wait --db` tells the sandbox it started from another
+/// one answering at that address (the one it started could not listen there).
+pub const WORKSPACE_ID: &str = "livectl-workspace-id";

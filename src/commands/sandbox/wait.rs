@@ -19,6 +19,10 @@ pub struct WaitArgs {
     /// How long to wait at most
     #[arg(long, value_name = crate::commands::filters::DURATION, default_value = "30s", value_parser = super::serve::seconds)]
     pub timeout: Duration,
+    /// The database the sandbox was told to serve (`sandbox serve --db`): the one answering
+    /// must serve it, not another sandbox that held the address already
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<std::path::PathBuf>,
 }
 
 /// How often the address is tried.
@@ -41,6 +45,9 @@ pub async fn exec(args: WaitArgs, ctx: &Ctx) -> Result<(), CliError> {
         let tried = tokio::time::timeout_at(deadline, client.health()).await;
         match tried {
             Ok(Ok(answer)) if answer.status.is_success() => {
+                if let Some(db) = &args.db {
+                    same_database(&base, db, &answer)?;
+                }
                 ui.note(format!(
                     "the sandbox at {base} answers (after {:.1} s)",
                     started.elapsed().as_secs_f64()
@@ -71,6 +78,37 @@ pub async fn exec(args: WaitArgs, ctx: &Ctx) -> Result<(), CliError> {
         }
         tokio::time::sleep(EVERY).await;
     }
+}
+
+/// The sandbox answering at `base` serves `db`, as the workspace id its `/healthz` gives says:
+/// a `sandbox serve … &` that could not listen (the address held by another sandbox) left
+/// `wait` answered by the other, and the script acting on that one's data (new user).
+fn same_database(
+    base: &str,
+    db: &std::path::Path,
+    answer: &livectl_client::RawAnswer,
+) -> Result<(), CliError> {
+    use livectl_contract::health::WORKSPACE_ID;
+    use livectl_sandbox::store::Store;
+    let held = || {
+        CliError::failure(format!(
+            "the sandbox at {base} does not serve {}: another process held the address",
+            db.display()
+        ))
+        .hint("stop the other sandbox, or start this one on another address with --addr (and wait there)")
+    };
+    let served = answer.header(WORKSPACE_ID).ok_or_else(held)?;
+    if !db.is_file() {
+        return Err(held());
+    }
+    let store = Store::open(db).map_err(CliError::failure)?;
+    let ours = store
+        .read(Store::workspace)
+        .map_err(|e| CliError::failure(format!("{}: {e}", db.display())))?;
+    if ours.id != served {
+        return Err(held());
+    }
+    Ok(())
 }
 
 /// Where a client reaches a sandbox told to listen on `addr`: every interface (`0.0.0.0`,

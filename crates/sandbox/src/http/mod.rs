@@ -236,11 +236,17 @@ pub fn router(app: App, refs: bool) -> Router {
         .with_state(app)
 }
 
-/// `ok`, and whose workspace it serves when it is the user's demo.
+/// `ok`, the workspace its database holds, and whether that is the user's demo.
 async fn health(State(app): State<App>) -> impl IntoResponse {
-    use livectl_contract::health::{DEMO, WORKSPACE};
+    use livectl_contract::health::{DEMO, WORKSPACE, WORKSPACE_ID};
     let demo = app.demo.then_some([(WORKSPACE, DEMO)]);
-    (demo, "ok")
+    let id = app
+        .blocking(|store| store.read(Store::workspace))
+        .await
+        .ok()
+        .and_then(|w| HeaderValue::from_str(&w.id).ok())
+        .map(|id| [(WORKSPACE_ID, id)]);
+    (demo, id, "ok")
 }
 
 async fn not_found(uri: axum::http::Uri) -> ApiError {

@@ -40,6 +40,10 @@ pub struct Knobs {
 pub fn app(store: Arc<Store>, knobs: &Knobs) -> Router {
     let mut router = http::router(
         http::App {
+            workspace: store
+                .read(store::Store::workspace)
+                .ok()
+                .and_then(|w| axum::http::HeaderValue::from_str(&w.id).ok()),
             store,
             keys: knobs.keys,
             demo: knobs.demo,

@@ -302,6 +302,19 @@ fn sandbox_wait_with_its_database_tells_another_sandbox_on_the_address() {
     let made = Sandbox::start_on(home.clone(), &mine, &[]);
     drop(made);
     wait(&mine).fails(1, "another process held the address");
+    // A file that is no sandbox's database is refused as every `--db` is, and left as it was:
+    // it was opened as a store, which writes a sandbox's tables into it (review).
+    let notes = home.path().join("notes.txt");
+    std::fs::write(&notes, "my notes\n").unwrap();
+    wait(&notes).fails(
+        2,
+        &format!("{} is not a livectl sandbox database", notes.display()),
+    );
+    assert_eq!(std::fs::read(&notes).unwrap(), b"my notes\n");
+    let empty = home.path().join("empty.db");
+    std::fs::write(&empty, "").unwrap();
+    wait(&empty).fails(2, "it holds no sandbox yet");
+    assert_eq!(std::fs::read(&empty).unwrap(), b"", "not made a store");
 }
 
 #[test]

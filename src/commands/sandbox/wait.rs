@@ -98,10 +98,18 @@ fn same_database(
         .hint("stop the other sandbox, or start this one on another address with --addr (and wait there)")
     };
     let served = answer.header(WORKSPACE_ID).ok_or_else(held)?;
-    if !db.is_file() {
+    // Not there: the sandbox that was to make it never started.
+    if std::fs::symlink_metadata(db).is_err() {
         return Err(held());
     }
-    let store = Store::open(db).map_err(CliError::failure)?;
+    // Judged as every `--db` read is: a file that is no sandbox's database is refused, not
+    // opened as a store (which would write a sandbox's tables into it).
+    let db = super::DbArg {
+        db: Some(db.to_owned()),
+    }
+    .judged(super::Use::Read)?
+    .path;
+    let store = Store::open(&db).map_err(CliError::failure)?;
     let ours = store
         .read(Store::workspace)
         .map_err(|e| CliError::failure(format!("{}: {e}", db.display())))?;

@@ -96,11 +96,8 @@ impl Filters {
 
     /// True when any filter was given (bulk actions select by filters only then).
     pub fn is_set(&self) -> bool {
-        !self.state.is_empty()
-            || self.owner.is_some()
-            || self.department.is_some()
-            || self.tag.is_some()
-            || self.older_than.is_some()
+        // One list of the filters: those `as_typed` says.
+        !self.as_typed().is_empty()
     }
 
     /// The filters given, each as it is typed (`--owner ana`, `--state queued,assigned`), for

@@ -106,3 +106,109 @@ fn history_pages_in_time_order_without_gaps() {
     let day2 = api.all("/v1/history?since=2026-11-02T00:00:00Z&until=2026-11-03T00:00:00Z");
     assert_eq!(day2.len(), 9, "8 of Una's and 1 of Two's on the 2nd");
 }
+
+/// `order=queued_at` pages the general queue as it is served, longest waiting first (ties by
+/// id), whole or as refs, for an admin and for an agent, without skipping or repeating across
+/// pages; the queued interventions alone (a returned one is queued again, at the back).
+#[test]
+fn the_queue_pages_longest_waiting_first() {
+    let sandbox = Sandbox::start(&[]);
+    let admin = sandbox.api();
+    let w = Workspace::new(&admin);
+    // Created in an order the waits do not follow; two share an instant.
+    let waits = [
+        "2026-11-20T10:05:00Z",
+        "2026-11-20T10:01:00Z",
+        "2026-11-20T10:03:00Z",
+        "2026-11-20T10:01:00Z",
+        "2026-11-20T09:59:00Z",
+        "2026-11-20T10:04:00Z",
+        "2026-11-20T10:02:00Z",
+    ];
+    let ids: Vec<String> = waits
+        .iter()
+        .enumerate()
+        .map(|(n, at)| {
+            admin
+                .post(
+                    "/v1/conversations",
+                    json!({"key": format!("q-{n}"),
+                           "user": {"key": format!("q-{n}"), "name": "Q", "channel": "web"},
+                           "intervention": {"summary": "waiting", "department": w.support, "queued_at": at}}),
+                )
+                .expect(201)["intervention"]["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    // One assigned (not in the queue), one assigned and returned (queued again, now).
+    let assigned = w.in_state("assigned");
+    admin
+        .post(
+            &format!("/v1/interventions/{}/assign", ids[6]),
+            json!({"agent": w.bo}),
+        )
+        .expect(200);
+    admin
+        .post(&format!("/v1/interventions/{}/return", ids[6]), json!({}))
+        .expect(200);
+    let served: Vec<&String> = [4, 1, 3, 2, 5, 0, 6].iter().map(|&n| &ids[n]).collect();
+
+    let bo = admin.with_token(&sandbox.home.token(Some(&w.bo)));
+    for (who, api) in [("admin", &admin), ("bo", &bo)] {
+        for list in ["/v1/interventions", "/v1/interventions/refs"] {
+            let mut seen = Vec::new();
+            let mut cursor: Option<String> = None;
+            loop {
+                let mut path = format!("{list}?state=queued&order=queued_at&limit=2");
+                if let Some(c) = &cursor {
+                    path.push_str(&format!("&cursor={c}"));
+                }
+                let page = api.get(&path).expect(200);
+                seen.extend(
+                    page["items"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|i| i["id"].as_str().unwrap().to_owned()),
+                );
+                match page["next_cursor"].as_str() {
+                    Some(c) => cursor = Some(c.to_owned()),
+                    None => break,
+                }
+            }
+            assert_eq!(seen.iter().collect::<Vec<_>>(), served, "{who}, {list}");
+            assert!(!seen.contains(&assigned));
+        }
+    }
+
+    // The order is the queue's alone, and each order's cursors are its own.
+    let problem = admin
+        .get("/v1/interventions?order=queued_at")
+        .problem(400, "bad_request")
+        .to_owned();
+    assert!(
+        problem.contains("order=queued_at lists the queued interventions alone: give state=queued"),
+        "{problem}"
+    );
+    admin
+        .get("/v1/interventions/refs?state=assigned&order=queued_at")
+        .problem(400, "bad_request");
+    admin
+        .get("/v1/interventions?order=waiting")
+        .problem(400, "bad_request");
+    let by_id = admin
+        .get("/v1/interventions?state=queued&limit=1")
+        .expect(200)["next_cursor"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let problem = admin
+        .get(&format!(
+            "/v1/interventions?state=queued&order=queued_at&cursor={by_id}"
+        ))
+        .problem(400, "bad_request")
+        .to_owned();
+    assert!(problem.contains("not valid for this list"), "{problem}");
+}

@@ -167,6 +167,11 @@ pub struct InterventionQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(schema_with = crate::openapi::timestamp)]
     pub updated_after: Option<Timestamp>,
+    /// The order of the pages: by id when left out; `queued_at`, longest waiting first, for the
+    /// queued interventions alone (`state=queued`).
+    #[serde(default, skip_serializing_if = "InterventionOrder::is_by_id")]
+    #[param(inline)]
+    pub order: InterventionOrder,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(schema_with = crate::openapi::page_size)]
     pub limit: Option<u32>,
@@ -175,7 +180,45 @@ pub struct InterventionQuery {
     pub cursor: Option<String>,
 }
 
+/// The order in which a list of interventions comes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InterventionOrder {
+    /// By id: the order of creation.
+    #[default]
+    Id,
+    /// By `queued_at`, then id: the order in which the general queue is served, longest
+    /// waiting first. Only for the queued interventions, whose index holds it (a cost that
+    /// stays flat), so only with `state=queued`.
+    QueuedAt,
+}
+
+impl InterventionOrder {
+    pub fn is_by_id(&self) -> bool {
+        *self == InterventionOrder::Id
+    }
+
+    /// Why the query cannot come in this order, in the words of a 400.
+    pub fn refusal(self, state: &States) -> Option<String> {
+        (self == InterventionOrder::QueuedAt && state.as_slice() != [InterventionState::Queued])
+            .then(|| {
+                "order=queued_at lists the queued interventions alone: give state=queued".to_owned()
+            })
+    }
+}
+
 impl InterventionQuery {
+    /// The query that lists the general queue in the order it is served, when these filters
+    /// select queued interventions alone (longest waiting first); any other, as it is (by id).
+    pub fn served_in_order(self) -> InterventionQuery {
+        let order = if InterventionOrder::QueuedAt.refusal(&self.state).is_none() {
+            InterventionOrder::QueuedAt
+        } else {
+            InterventionOrder::Id
+        };
+        InterventionQuery { order, ..self }
+    }
+
     /// The agent these filters keep to, when it is not `me` and `me`'s role sees none of its
     /// interventions (`Role::sees`): an agent's filter for another agent's work, which is never
     /// queued (an owned intervention is not), so every page would come back empty.

@@ -18,7 +18,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Caller;
 use crate::error::ApiError;
-use livectl_contract::{EventAction, Intervention, Kind, StreamEvent};
+use livectl_contract::{EventAction, Intervention, InterventionState, Kind, States, StreamEvent};
 
 /// The rule for one intervention, as SQL over `interventions i` with the agent bound at `?`.
 /// `may_see` below is the same rule in Rust (the contract's `Role::sees`, which the CLI asks
@@ -40,9 +40,10 @@ pub fn may_see(caller: Caller, intervention: &Intervention) -> bool {
 /// clause; an agent's are `MAY_SEE_SQL`'s two sides made disjoint: the queued interventions,
 /// and its own that are not queued. Each is one index read in id order, so a page merges them
 /// (`interventions::page_sql`) and costs its size; with the OR, SQLite read every queued
-/// intervention after the cursor and sorted them, for every page an agent asked for.
-pub fn narrow(caller: Caller) -> Vec<(&'static str, Option<Value>)> {
-    if caller.role.sees_every() {
+/// intervention after the cursor and sorted them, for every page an agent asked for. A query
+/// of the queued interventions alone is every agent's whole (`states`), one range.
+pub fn narrow(caller: Caller, states: &States) -> Vec<(&'static str, Option<Value>)> {
+    if caller.role.sees_every() || states.as_slice() == [InterventionState::Queued] {
         return vec![("", None)];
     }
     vec![

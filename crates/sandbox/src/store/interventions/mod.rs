@@ -16,17 +16,32 @@ use super::{
     visibility, word,
 };
 use crate::error::ApiError;
-use livectl_contract::{Completion, Intervention, InterventionQuery, InterventionRef, Kind, Page};
+use livectl_contract::{
+    Completion, Intervention, InterventionOrder as Order, InterventionQuery, InterventionRef, Kind,
+    Page,
+};
+
+/// What a read of interventions selects: the columns its row reader reads (the id first), from
+/// `interventions i` and the tables `joined` to it.
+struct Select {
+    columns: &'static str,
+    joined: &'static str,
+}
 
 /// The columns of an `Intervention` (`intervention_from_row`), its user's summary joined.
-const INTERVENTION_SELECT: &str = "SELECT i.id, i.conversation_id, i.user_id, u.name, u.channel, \
-    i.summary, i.department_id, i.state, i.owner_id, i.queued_at, i.assigned_at, i.closed_at, \
-    i.last_user_message_at, i.last_agent_message_at, i.tags, i.topic_id, i.outcome_id, i.block_id, \
-    i.completed_by, i.version, i.updated_at FROM interventions i JOIN users u ON u.id = i.user_id";
+const INTERVENTION_SELECT: Select = Select {
+    columns: "i.id, i.conversation_id, i.user_id, u.name, u.channel, i.summary, i.department_id, \
+        i.state, i.owner_id, i.queued_at, i.assigned_at, i.closed_at, i.last_user_message_at, \
+        i.last_agent_message_at, i.tags, i.topic_id, i.outcome_id, i.block_id, i.completed_by, \
+        i.version, i.updated_at",
+    joined: " JOIN users u ON u.id = i.user_id",
+};
 
 /// The columns of an `InterventionRef` (`ref_from_row`): the row alone, nothing joined.
-const REF_SELECT: &str =
-    "SELECT i.id, i.department_id, i.state, i.owner_id, i.version FROM interventions i";
+const REF_SELECT: Select = Select {
+    columns: "i.id, i.department_id, i.state, i.owner_id, i.version",
+    joined: "",
+};
 
 fn ref_from_row(row: &Row<'_>) -> rusqlite::Result<InterventionRef> {
     Ok(InterventionRef {
@@ -82,8 +97,10 @@ pub(in crate::store) fn intervention_by_row(
 ) -> Result<Option<Intervention>, ApiError> {
     // Spelled once: every action reads its intervention (a completion twice), and a batch
     // thousands of times.
-    static BY_ROW: std::sync::LazyLock<String> =
-        std::sync::LazyLock::new(|| format!("{INTERVENTION_SELECT} WHERE i.id = ?1"));
+    static BY_ROW: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let Select { columns, joined } = INTERVENTION_SELECT;
+        format!("SELECT {columns} FROM interventions i{joined} WHERE i.id = ?1")
+    });
     Ok(conn
         .prepare_cached(&BY_ROW)?
         .query_row([n], intervention_from_row)
@@ -91,16 +108,34 @@ pub(in crate::store) fn intervention_by_row(
 }
 
 /// The SQL of a page of interventions read as `select` says: the filter's terms after the
-/// cursor, in id order, over each range the caller may see (`visibility::narrow`); several
-/// ranges are read side by side in id order and merged (SQLite's MERGE of a UNION ALL), so the
-/// page stops at its size. Binds, for each range: the cursor, the filter's values, the range's
-/// value; then the limit.
-fn page_sql(select: &str, filter: &query::Where, ranges: &[&str]) -> String {
+/// cursor, in the query's order, over each range the caller may see (`visibility::narrow`);
+/// several ranges are read side by side in that order and merged (SQLite's MERGE of a UNION
+/// ALL), so the page stops at its size. Binds, for each range: the cursor (an id, or a
+/// `queued_at` and an id), the filter's values, the range's value; then the limit. In
+/// `queued_at` order that instant is the last column, after `select`'s, and the page is read
+/// from the queued interventions' index, which holds that order (the query is of them alone,
+/// `InterventionOrder::refusal`): named, so the planner never sorts the queue instead.
+fn page_sql(select: &Select, order: Order, filter: &query::Where, ranges: &[&str]) -> String {
+    let Select { columns, joined } = select;
+    let (after, extra, index, by) = match order {
+        Order::Id => ("i.id > ?", "", "", "1".to_owned()),
+        Order::QueuedAt => (
+            "(i.queued_at, i.id) > (?, ?)",
+            ", i.queued_at",
+            " INDEXED BY interventions_queued",
+            format!("{}, 1", columns.split(',').count() + 1),
+        ),
+    };
     let ranges: Vec<String> = ranges
         .iter()
-        .map(|range| format!("{select} WHERE i.id > ?{}{range}", filter.sql))
+        .map(|range| {
+            format!(
+                "SELECT {columns}{extra} FROM interventions i{index}{joined} WHERE {after}{}{range}",
+                filter.sql
+            )
+        })
         .collect();
-    format!("{} ORDER BY 1 LIMIT ?", ranges.join(" UNION ALL "))
+    format!("{} ORDER BY {by} LIMIT ?", ranges.join(" UNION ALL "))
 }
 
 pub fn get_intervention(conn: &Connection, id: &str) -> Result<Intervention, ApiError> {
@@ -121,7 +156,7 @@ pub fn list_interventions(
         conn,
         caller,
         q,
-        INTERVENTION_SELECT,
+        &INTERVENTION_SELECT,
         intervention_from_row,
         |i| &i.id,
     )
@@ -134,7 +169,7 @@ pub fn list_intervention_refs(
     caller: Caller,
     q: &InterventionQuery,
 ) -> Result<Page<InterventionRef>, ApiError> {
-    page(conn, caller, q, REF_SELECT, ref_from_row, |i| &i.id)
+    page(conn, caller, q, &REF_SELECT, ref_from_row, |i| &i.id)
 }
 
 /// A page of the query's interventions, each read from its row by `from_row` out of the
@@ -143,41 +178,67 @@ fn page<T>(
     conn: &Connection,
     caller: Caller,
     q: &InterventionQuery,
-    select: &str,
+    select: &Select,
     from_row: fn(&Row<'_>) -> rusqlite::Result<T>,
     id: fn(&T) -> &str,
 ) -> Result<Page<T>, ApiError> {
     let limit = page_limit(q.limit)?;
-    let after = match &q.cursor {
-        Some(c) => decode_cursor::<1>("iv", c)?[0],
-        None => 0,
+    if let Some(why) = q.order.refusal(&q.state) {
+        return Err(ApiError::BadRequest(why));
+    }
+    // Each order's cursor has a tag of its own, so one given for the other order is a 400.
+    let after: Vec<i64> = match (q.order, &q.cursor) {
+        (Order::Id, Some(c)) => decode_cursor::<1>(ID_CURSOR, c)?.to_vec(),
+        (Order::QueuedAt, Some(c)) => decode_cursor::<2>(QUEUED_CURSOR, c)?.to_vec(),
+        (Order::Id, None) => vec![0],
+        (Order::QueuedAt, None) => vec![i64::MIN, 0],
     };
     let filter = query::Where::of(conn, q)?;
-    let ranges = visibility::narrow(caller);
+    let ranges = visibility::narrow(caller, &q.state);
     let sql = page_sql(
         select,
+        q.order,
         &filter,
         &ranges.iter().map(|r| r.0).collect::<Vec<_>>(),
     );
-    let mut values = Vec::with_capacity(ranges.len() * (filter.values.len() + 2) + 1);
+    let mut values = Vec::with_capacity(ranges.len() * (filter.values.len() + 3) + 1);
     for (_, value) in ranges {
-        values.push(Value::Integer(after));
+        values.extend(after.iter().map(|&k| Value::Integer(k)));
         values.extend(filter.values.iter().cloned());
         values.extend(value);
     }
     values.push(Value::Integer(limit as i64 + 1));
     let items = conn
         .prepare_cached(&sql)?
-        .query_map(params_from_iter(values), from_row)?
+        .query_map(params_from_iter(values), |row| {
+            // The instant the page is ordered by, when it is: the last column.
+            let queued_at = match q.order {
+                Order::Id => 0,
+                Order::QueuedAt => row.get(row.as_ref().column_count() - 1)?,
+            };
+            Ok((from_row(row)?, queued_at))
+        })?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(paginate(items, limit, |item| {
-        encode_cursor("iv", &[Kind::Intervention.parse(id(item)).unwrap_or(0)])
-    }))
+    let page = paginate(items, limit, |(item, queued_at)| {
+        let n = Kind::Intervention.parse(id(item)).unwrap_or(0);
+        match q.order {
+            Order::Id => encode_cursor(ID_CURSOR, &[n]),
+            Order::QueuedAt => encode_cursor(QUEUED_CURSOR, &[*queued_at, n]),
+        }
+    });
+    Ok(Page {
+        items: page.items.into_iter().map(|(item, _)| item).collect(),
+        next_cursor: page.next_cursor,
+    })
 }
+
+/// The tags of the two orders' cursors.
+const ID_CURSOR: &str = "iv";
+const QUEUED_CURSOR: &str = "ivq";
 
 #[cfg(test)]
 mod tests {
-    use livectl_contract::{InterventionQuery, Owner, Role, States};
+    use livectl_contract::{InterventionQuery, InterventionState, Owner, Role, States};
 
     use super::*;
     use crate::store::schema;
@@ -186,7 +247,7 @@ mod tests {
     /// holds the page in id order, never a sort of everything after the cursor (a cost that
     /// grows with the data) nor a scan of the table. For an admin (who runs bulk runs and
     /// exports) one index, named; for an agent, the queued ones and its own merged, each a
-    /// seek in id order.
+    /// seek in id order (the queued ones alone, one seek).
     #[test]
     fn a_page_of_each_common_filter_seeks_its_cursor_in_id_order() {
         let mut conn = Connection::open_in_memory().expect("open");
@@ -230,12 +291,13 @@ mod tests {
             };
             let filter = query::Where::of(&conn, &q).expect("filter");
             // Whole interventions and their refs: the same page, read the same way.
-            for (select, read) in [(INTERVENTION_SELECT, "whole"), (REF_SELECT, "refs")] {
+            for (select, read) in [(&INTERVENTION_SELECT, "whole"), (&REF_SELECT, "refs")] {
                 let what = format!("{what} ({read})");
                 let plan = |role: Role| {
-                    let ranges = visibility::narrow(Caller { agent_id: 2, role });
+                    let ranges = visibility::narrow(Caller { agent_id: 2, role }, &q.state);
                     let sql = page_sql(
                         select,
+                        Order::Id,
                         &filter,
                         &ranges.iter().map(|r| r.0).collect::<Vec<_>>(),
                     );
@@ -260,11 +322,58 @@ mod tests {
                 let seeks: Vec<&String> = agent.iter().filter(|p| p.contains(" i ")).collect();
                 let seek =
                     |p: &&String| p.starts_with("SEARCH i USING INDEX ") && p.ends_with("id>?)");
-                let merged = agent.iter().any(|p| p == "MERGE (UNION ALL)")
+                // Every queued intervention is an agent's to see: one range, as an admin's.
+                let ranges = if q.state.as_slice() == [InterventionState::Queued] {
+                    1
+                } else {
+                    2
+                };
+                let merged = (ranges == 1 || agent.iter().any(|p| p == "MERGE (UNION ALL)"))
                     && !agent.iter().any(|p| p.contains("TEMP B-TREE"))
-                    && seeks.len() == 2
+                    && seeks.len() == ranges
                     && seeks.iter().all(seek);
                 assert!(merged, "{what}, an agent: {agent:#?}");
+            }
+        }
+    }
+    /// The general queue in the order it is served: a seek at the cursor in the queued
+    /// interventions' own index, which holds them by `queued_at` then id, never a sort; for an
+    /// agent too, whose own interventions are never queued.
+    #[test]
+    fn the_queue_in_queued_order_seeks_its_cursor_in_the_queued_index() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        schema::migrate(&mut conn).expect("migrate");
+        let q = InterventionQuery {
+            state: "queued".parse().expect("states"),
+            order: Order::QueuedAt,
+            ..InterventionQuery::default()
+        };
+        let filter = query::Where::of(&conn, &q).expect("filter");
+        for select in [&INTERVENTION_SELECT, &REF_SELECT] {
+            for role in [Role::Admin, Role::Agent] {
+                let ranges = visibility::narrow(Caller { agent_id: 2, role }, &q.state);
+                let sql = page_sql(
+                    select,
+                    Order::QueuedAt,
+                    &filter,
+                    &ranges.iter().map(|r| r.0).collect::<Vec<_>>(),
+                );
+                let mut explain = conn
+                    .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                    .expect("plan");
+                let nulls = vec![Value::Null; explain.parameter_count()];
+                let plan = explain
+                    .query_map(params_from_iter(nulls), |r| r.get::<_, String>(3))
+                    .expect("rows")
+                    .collect::<Result<Vec<_>, _>>()
+                    .expect("plan rows");
+                assert!(
+                    plan[0] == "SEARCH i USING INDEX interventions_queued (queued_at>?)"
+                        && !plan
+                            .iter()
+                            .any(|p| p.contains("TEMP B-TREE") || p.contains("MERGE")),
+                    "{role:?}: {plan:#?}"
+                );
             }
         }
     }

@@ -44,7 +44,12 @@ impl Where {
             } else {
                 "i.state"
             };
-            w.and(&format!("{column} IN ({})", words.join(", ")), None);
+            // One state is spelled `=`, as the partial index of the queued ones is
+            // (`interventions_queued`, which a page in `queued_at` order reads).
+            match words.as_slice() {
+                [one] => w.and(&format!("{column} = {one}"), None),
+                _ => w.and(&format!("{column} IN ({})", words.join(", ")), None),
+            }
         }
         match &q.owner {
             None => {}

@@ -395,9 +395,10 @@ pub fn select<'a>(
             source: Source::Filters,
             owner: query.owner.clone(),
             // Every page is planned: the next is asked for while this one is decoded and
-            // planned.
+            // planned. The general queue comes in the order it is served, longest waiting
+            // first, so a spread short of room places those first.
             targets: client
-                .intervention_refs_or_whole_ahead(query, FULL_PAGE, passes)
+                .intervention_refs_or_whole_ahead(query.served_in_order(), FULL_PAGE, passes)
                 .map(|item| item.map_err(CliError::from).and_then(listed))
                 .boxed_local(),
             repeats,

@@ -1354,7 +1354,7 @@ fn a_run_by_filters_lists_whole_pages_where_refs_are_missing() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "GET /v1/interventions/refs?state=queued&limit=1000 answered 404: listing /v1/interventions whole instead"
+            "GET /v1/interventions/refs?state=queued&order=queued_at&limit=1000 answered 404: listing /v1/interventions whole instead"
         ) && run.stderr.contains("GET /v1/interventions?"),
         "{}",
         run.stderr

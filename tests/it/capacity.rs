@@ -546,3 +546,54 @@ fn one_id_to_a_full_agent_is_refused_as_one_action_with_no_journal() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(api.intervention(&cy)["owner"], json!(w.bo));
 }
+
+/// A spread with room for fewer items than the queue holds serves the queue as a queue: those
+/// waiting longest first. It placed the items in id order, so one created early but queued
+/// late (returned, or queued by another system) went before one that had waited for hours.
+#[test]
+fn a_spread_short_of_room_serves_the_longest_waiting_first() {
+    let sandbox = Sandbox::start(&[]);
+    let api = sandbox.api();
+    let w = Workspace::new(&api);
+    bo(&api, &w, 1, "online");
+    api.post(
+        "/v1/agents",
+        json!({"key": "cy", "name": "Cy Diaz", "email": "cy@example.com", "department": w.support,
+            "max_load": 1, "status": "online"}),
+    )
+    .expect(200);
+    // iv_1 to iv_4, created in that order; iv_3 and iv_2 have waited longest.
+    for (n, at) in ["10:30", "10:10", "10:00", "10:20"].iter().enumerate() {
+        api.post(
+            "/v1/conversations",
+            json!({"key": format!("c-{n}"), "user": {"key": format!("u-{n}"), "name": "U", "channel": "web"},
+                "intervention": {"summary": "help", "department": w.support,
+                    "queued_at": format!("2026-11-24T{at}:00Z")}}),
+        )
+        .expect(201);
+    }
+    let token = api.token.clone();
+    let dry = sandbox.cli(
+        &token,
+        &["assign", "--owner", "none", "--to", "bo,cy", "--dry-run"],
+    );
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    insta::assert_snapshot!(format!("{}--- stderr\n{}", dry.stdout, dry.stderr), @"
+    iv_3	assign	1	agent ag_3
+    iv_2	assign	1	agent ag_4
+    iv_4	assign	1	not sent: neither Bo Chen (ag_3) nor Cy Diaz (ag_4) can take it: each is at its max_load; left where it is
+    iv_1	assign	1	not sent: neither Bo Chen (ag_3) nor Cy Diaz (ag_4) can take it: each is at its max_load; left where it is
+    --- stderr
+    dry run: 2 interventions would be changed, 2 left where they are (neither Bo Chen (ag_3) nor Cy Diaz (ag_4) can take it: each is at its max_load); nothing was sent
+    dry run: would give Bo Chen (ag_3) 1, Cy Diaz (ag_4) 1
+    ");
+    let run = sandbox.cli(
+        &token,
+        &["assign", "--owner", "none", "--to", "bo,cy", "--yes"],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let owned: Vec<bool> = (1..=4)
+        .map(|n| !api.intervention(&format!("iv_{n}"))["owner"].is_null())
+        .collect();
+    assert_eq!(owned, [false, true, true, false]);
+}

@@ -11,8 +11,8 @@ use crate::harness::{Home, Run, Sandbox, Workspace};
 
 /// The role rules' cases, skipped without an agent's token.
 const ROLE_CASES: usize = 11;
-/// Cases in all: 20 moves, the roles, 3 + 2 + 3 + 3 + 4 + 1.
-const CASES: usize = 20 + ROLE_CASES + 16;
+/// Cases in all: 20 moves, the roles, 3 + 2 + 4 + 3 + 4 + 1.
+const CASES: usize = 20 + ROLE_CASES + 17;
 
 /// The cases of a `-o json` run.
 fn cases(run: &Run) -> Vec<Value> {
@@ -147,6 +147,10 @@ fn passes_against_the_sandbox_and_touches_only_its_own_data() {
         ),
         (
             "/v1/interventions/refs: the listing's items, in order, each in part",
+            "conformance.pagination",
+        ),
+        (
+            "order=queued_at: the queue longest waiting first, ties by id",
             "conformance.pagination",
         ),
         ("401 for a wrong token", "conformance.problems"),

@@ -82,7 +82,11 @@ pub fn decide(
         (spreader.only() == Some(owner)).then(|| crate::model::NoRoom::owns_already(&name(owner)))
     };
     let mut out = Vec::new();
-    for i in world.open {
+    // Those waiting longest first, so work short of room goes to them (the queue is served as
+    // a queue, as a bulk run serves it: `InterventionQuery::served_in_order`); ties by id.
+    let mut open: Vec<&Intervention> = world.open.iter().collect();
+    open.sort_by_key(|i| i.queued_at);
+    for i in open {
         let owner = i.owner.as_deref().and_then(|o| agents.get(o).copied());
         let found = match (i.state, owner) {
             (InterventionState::Assigned, Some(owner)) => {
@@ -474,6 +478,41 @@ mod tests {
                 "queued for 1h"
             ]
         );
+    }
+
+    /// With room for one, the one waiting longest is given it, whatever its id: the open
+    /// interventions were looked at in id order, so a late id that had waited hours stayed.
+    #[test]
+    fn room_short_goes_to_the_longest_waiting() {
+        let now: Timestamp = NOW.parse().unwrap();
+        let agents = [agent("cy", "online", NOW, Some(1))];
+        let queued = |id: &str, waited: i64| {
+            let mut i = assigned(id, "cy");
+            i.state = InterventionState::Queued;
+            i.owner = None;
+            i.queued_at = now - SignedDuration::from_secs(waited);
+            i
+        };
+        let every_rule = Settings::new(
+            super::super::rules::Given {
+                queued: Some("30m".into()),
+                ..Default::default()
+            },
+            Default::default(),
+        )
+        .unwrap();
+        let (decided, _) = decided_by(
+            &every_rule,
+            &online(),
+            &queues(),
+            &agents,
+            &[queued("iv_1", 3600), queued("iv_2", 7200)],
+        );
+        let given: Vec<(&str, Option<&str>)> = decided
+            .iter()
+            .map(|d| (d.decision.intervention.as_str(), d.decision.to.as_deref()))
+            .collect();
+        assert_eq!(given, [("iv_2", Some("cy")), ("iv_1", None)]);
     }
 
     /// The agent the autopilot acts as is online and the least loaded: a pool gives it

@@ -1,7 +1,9 @@
 //! Rule 5, pagination (DESIGN.md section 4): listing the suite's department with a small
 //! `limit` while interventions are created and moved between the pages neither skips nor
 //! repeats an item that existed at the start, and no page holds more than `limit`. The refs of
-//! the listing (what a bulk run plans from) are its items in part.
+//! the listing (what a bulk run plans from) are its items in part. The queue listed in the
+//! order it is served (`order=queued_at`, what a bulk run of the queue plans from) comes
+//! longest waiting first.
 //!
 //! The changes are made between one page and the next, rather than by a task racing the
 //! listing, so that every run interleaves them the same way.
@@ -10,7 +12,10 @@ use std::collections::{BTreeSet, HashMap};
 
 use futures_util::TryStreamExt;
 use livectl_client::FULL_PAGE;
-use livectl_contract::{InterventionQuery, InterventionRef};
+use livectl_contract::{
+    Intervention, InterventionOrder, InterventionQuery, InterventionRef, InterventionState, Kind,
+    States,
+};
 
 use super::suite::assign;
 use super::{Outcome, Suite, outcome};
@@ -22,6 +27,7 @@ const OWN: usize = 9;
 const PAGE_SIZE: &str = "no page holds more than limit";
 const NO_SKIP_OR_REPEAT: &str = "no item skipped or repeated while others are created";
 const REFS: &str = "/v1/interventions/refs: the listing's items, in order, each in part";
+const SERVED: &str = "order=queued_at: the queue longest waiting first, ties by id";
 
 pub async fn check(s: &Suite) -> Vec<Outcome> {
     let mut outcomes = match listing(s).await {
@@ -32,7 +38,60 @@ pub async fn check(s: &Suite) -> Vec<Outcome> {
         ],
     };
     outcomes.push(outcome(REFS, refs(s).await));
+    outcomes.push(outcome(SERVED, served(s).await));
     outcomes
+}
+
+/// Three interventions queued in the department in an order their ids do not follow, then the
+/// department's queue listed by `order=queued_at` in small pages: sorted by when each was
+/// queued, then by id, the three among them in the order they were queued.
+async fn served(s: &Suite) -> Checked {
+    let hour_ago = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(1);
+    let mut own = Vec::new();
+    for minutes in [2, 0, 1] {
+        let at = hour_ago + jiff::SignedDuration::from_mins(minutes);
+        own.push(s.queued_at(Some(at)).await?.id);
+    }
+    let query = InterventionQuery {
+        department: Some(s.department.clone()),
+        state: States::new([InterventionState::Queued]),
+        order: InterventionOrder::QueuedAt,
+        ..InterventionQuery::default()
+    };
+    let listed: Vec<Intervention> = s
+        .admin()
+        .interventions(query, LIMIT)
+        .try_collect()
+        .await
+        .map_err(|e| format!("listing the department's queue by order=queued_at: {e}"))?;
+    let key = |i: &Intervention| (i.queued_at, Kind::Intervention.parse(&i.id));
+    if let Some(pair) = listed.windows(2).find(|w| key(&w[0]) > key(&w[1])) {
+        return Err(format!(
+            "{} (queued at {}) came before {} (queued at {})",
+            pair[0].id, pair[0].queued_at, pair[1].id, pair[1].queued_at
+        ));
+    }
+    let order: Vec<&String> = listed
+        .iter()
+        .map(|i| &i.id)
+        .filter(|id| own.contains(id))
+        .collect();
+    let queued_order = [&own[1], &own[2], &own[0]];
+    if order != queued_order {
+        return Err(format!(
+            "three queued a minute apart came as {}, not {}",
+            join(&order),
+            join(&queued_order)
+        ));
+    }
+    Ok(format!("{} queued, by {LIMIT}, in order", listed.len()))
+}
+
+fn join(ids: &[&String]) -> String {
+    ids.iter()
+        .map(|id| id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The suite's department listed whole and as refs, page by page: the same items in the same

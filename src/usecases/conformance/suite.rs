@@ -175,6 +175,11 @@ impl Suite {
     /// A new queued intervention in the suite's department, started with a conversation through
     /// `POST /v1/conversations`.
     pub async fn queued(&self) -> Result<Intervention, String> {
+        self.queued_at(None).await
+    }
+
+    /// `queued`, queued at the instant given (now when None).
+    pub async fn queued_at(&self, at: Option<jiff::Timestamp>) -> Result<Intervention, String> {
         let key = self.fresh("conversation");
         let body = ConversationInput {
             key: key.clone(),
@@ -194,7 +199,7 @@ impl Suite {
             intervention: Some(InterventionInput {
                 summary: format!("Conformance check {key}"),
                 department: Some(self.department.clone()),
-                queued_at: None,
+                queued_at: at,
             }),
         };
         let body = serde_json::to_value(&body).map_err(|e| format!("setup: {e}"))?;
